@@ -1,0 +1,69 @@
+# Orienteur — `make run` starts the assistant on the embedded directory; `make test` runs every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+export RASA_TELEMETRY_ENABLED := false
+export PYTHONDONTWRITEBYTECODE := 1
+
+# A Python 3.10 (Rasa 3.6 does not run on 3.11+): $PYTHON310, python3.10 on PATH, or pyenv's.
+PYTHON310 ?= $(shell for c in python3.10 "$$(pyenv prefix 3.10.13 2>/dev/null)/bin/python" \
+	"$$(pyenv prefix 3.10 2>/dev/null)/bin/python" /usr/bin/python3.10 /usr/local/bin/python3.10; do \
+	  if [ -x "$$(command -v $$c 2>/dev/null)" ] && "$$c" -c 'import sys; assert sys.version_info[:2]==(3,10)' 2>/dev/null; \
+	  then command -v "$$c"; break; fi; done)
+
+.PHONY: help venv install directory run shell test test-fast lint services bench clean
+
+help:
+	@echo "make run    - install, train if needed, load the embedded directory, start the assistant"
+	@echo "make test   - install and run every test"
+	@echo "make shell  - chat with the assistant in the terminal"
+	@echo "make bench  - run the benchmarks in bench/"
+
+$(PY):
+	@if [ -z "$(PYTHON310)" ]; then \
+	  echo "error: Python 3.10 is required (Rasa Open Source 3.6 does not run on 3.11+)."; \
+	  echo "Install it, e.g. 'pyenv install 3.10.13' or 'apt-get install python3.10 python3.10-venv',"; \
+	  echo "or point PYTHON310=/path/to/python3.10."; exit 1; fi
+	"$(PYTHON310)" -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip==24.2
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+venv install: $(VENV)/.installed
+
+# The embedded default directory, built once from the shipped open data.
+var/directory.sqlite3: $(VENV)/.installed $(wildcard directory_client/data/places/*)
+	$(PY) -m directory_client import --default
+	@touch $@
+
+directory: var/directory.sqlite3
+
+services:
+	bash scripts/install-services.sh
+
+lint: install
+	$(BIN)/ruff check .
+
+test: install services
+	$(BIN)/ruff check .
+	$(PY) -m pytest
+
+test-fast: install
+	$(PY) -m pytest -m "not rasa and not postgres"
+
+bench: install
+	$(PY) bench/directory_search.py
+
+run: install directory
+	$(PY) -m bot run
+
+shell: install directory
+	$(PY) -m bot shell
+
+clean:
+	rm -rf var models .rasa .pytest_cache

@@ -1,0 +1,167 @@
+"""Plain value types of the public API: what callers (the assistant's actions, the CLI, the
+remote backend) pass in and get back. No SQLAlchemy objects cross this boundary."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Literal
+
+
+# --- Where ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Location:
+    """A resolved place where the person is (a commune, an arrondissement, a department, a point)."""
+
+    label: str  # what to show the person: "Roubaix (59)", "Paris 11e", "Nord (59)"
+    kind: Literal["commune", "arrondissement", "departement", "point", "adresse"]
+    lat: float | None
+    lon: float | None
+    commune: str | None = None
+    code_insee: str | None = None
+    code_postal: str | None = None
+    departement: str | None = None
+    population: int | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class LocateResult:
+    """What ``Locator.locate`` found: one location, ranked candidates to ask about, or nothing."""
+
+    status: Literal["found", "ambiguous", "unknown"]
+    query: str
+    candidates: tuple[Location, ...] = ()
+
+    @property
+    def best(self) -> Location | None:
+        return self.candidates[0] if self.candidates else None
+
+
+# --- What ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SearchFilters:
+    free_only: bool = False
+    publics: tuple[str, ...] = ()  # current labels: "Seniors", "Jeunes"…
+    prise_en_charge: tuple[str, ...] = ()  # "Handicaps moteurs", "Surdité"…
+    accompagnement: tuple[str, ...] = ()  # "Accompagnement individuel", "Dans un atelier collectif"…
+    remote_ok: bool = False  # include remote / at-home help
+    open_at: datetime | None = None  # aware datetime; None = no constraint
+    open_on_saturday: bool = False
+    labels: tuple[str, ...] = ()  # "Aidants Connect", "France Services"…
+    on_my_behalf: bool = False  # someone who can act for me (Aidants Connect / "À ma place")
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["open_at"] = self.open_at.isoformat() if self.open_at else None
+        return {k: v for k, v in data.items() if v not in (False, (), None)}
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    needs: tuple[str, ...]  # current service labels (labels.SERVICES); unknown ones are ignored
+    location: Location
+    filters: SearchFilters = field(default_factory=SearchFilters)
+    limit: int = 3
+    offset: int = 0  # "more results"
+    radius_km: float = 30.0
+    # Finer 1.0 labels that make a place a better fit ("avec un accompagnement", "santé"…).
+    preferred_origin_labels: tuple[str, ...] = ()
+    now: datetime | None = None  # for open-now; default: the current time in Europe/Paris
+
+
+@dataclass(frozen=True)
+class OpeningStatus:
+    open_now: bool | None  # None: unknown (no or invalid opening hours)
+    next_opening: datetime | None  # when closed: the next opening (Europe/Paris)
+    closes_at: datetime | None  # when open: the next closing
+    text: str  # plain French: "Ouvert jusqu'à 17 h", "Ouvre mardi à 9 h", "Horaires non connus"
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    id: str  # Place.public_id
+    name: str
+    services: tuple[str, ...]
+    address: str
+    commune: str | None
+    code_postal: str | None
+    lat: float | None
+    lon: float | None
+    distance_km: float | None
+    phone: str | None
+    email: str | None
+    website: str | None
+    appointment_url: str | None
+    opening_hours: str | None
+    opening: OpeningStatus
+    free: bool | None
+    labels: tuple[str, ...]
+    why: str  # plain French: "fait les démarches CAF avec vous, gratuit"
+    mobile_service: str | None = None  # "Bus France Services (Charente)" when this is a stop
+    accessibility_url: str | None = None
+    source: str | None = None
+    date_maj: str | None = None
+
+    def to_payload(self) -> dict:
+        """The shape of the assistant's ``custom.orienteur.results`` items (a stable contract)."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "distance_km": None if self.distance_km is None else round(self.distance_km, 1),
+            "services": list(self.services),
+            "address": self.address,
+            "phone": self.phone,
+            "opening_hours": self.opening_hours,
+            "open_now": self.opening.open_now,
+            "why": self.why,
+        }
+
+
+@dataclass(frozen=True)
+class RemoteOption:
+    name: str
+    phone: str | None
+    url: str | None
+    why: str
+
+
+@dataclass(frozen=True)
+class SearchResponse:
+    query: SearchQuery
+    results: tuple[SearchResult, ...]
+    radius_km: float  # the radius finally used (after widening)
+    widened: bool
+    nothing_near: bool  # True when no result within reach: results are then the nearest ones
+    total: int  # matching places within the radius (for "more results")
+    remote_options: tuple[RemoteOption, ...] = ()
+    backend: str = "local"  # "local" | "remote" | "local-fallback"
+    notice: str | None = None  # plain French, e.g. when the remote directory failed
+
+
+# --- Import --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ImportProblem:
+    file: str
+    record: str  # id of the record, or "#index" when it has none
+    field: str | None
+    reason: str
+    severity: Literal["rejected", "warning"]
+
+
+@dataclass
+class ImportReport:
+    files: list[str] = field(default_factory=list)
+    read: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    merged: int = 0  # records attached to a place already given by another source
+    rejected: int = 0
+    problems: list[ImportProblem] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if p.severity == "warning")
