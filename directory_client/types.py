@@ -11,7 +11,7 @@ from typing import Literal
 # --- Where ---------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Location:
-    """A resolved place where the person is (a commune, an arrondissement, a department, a point)."""
+    """Where the person is: a commune, an arrondissement, a department or a point."""
 
     label: str  # what to show the person: "Roubaix (59)", "Paris 11e", "Nord (59)"
     kind: Literal["commune", "arrondissement", "departement", "point", "adresse"]
@@ -46,7 +46,7 @@ class SearchFilters:
     free_only: bool = False
     publics: tuple[str, ...] = ()  # current labels: "Seniors", "Jeunes"…
     prise_en_charge: tuple[str, ...] = ()  # "Handicaps moteurs", "Surdité"…
-    accompagnement: tuple[str, ...] = ()  # "Accompagnement individuel", "Dans un atelier collectif"…
+    accompagnement: tuple[str, ...] = ()  # "Accompagnement individuel"…
     remote_ok: bool = False  # include remote / at-home help
     open_at: datetime | None = None  # aware datetime; None = no constraint
     open_on_saturday: bool = False
