@@ -1,0 +1,75 @@
+"""The ``Directory`` facade: one object that the assistant, the CLI and the benchmarks use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from directory_client import db
+from directory_client.types import ImportReport, SearchQuery, SearchResponse, SearchResult
+
+EMBEDDED_DATA_DIR = Path(__file__).parent / "data"
+EMBEDDED_PLACES = sorted((EMBEDDED_DATA_DIR / "places").glob("*"))
+
+
+class Directory:
+    """The directory of places and mediators, stored in SQLite (default) or PostgreSQL."""
+
+    def __init__(self, url: str | None = None, *, engine: Engine | None = None) -> None:
+        self.engine = engine or db.make_engine(url)
+        db.create_schema(self.engine)
+        self.Session = db.session_factory(self.engine)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    # --- import / export ----------------------------------------------------------------------
+    def import_files(self, paths: Iterable[str | Path]) -> ImportReport:
+        from directory_client.importer import import_files
+
+        return import_files(self.Session, [Path(p) for p in paths])
+
+    def import_default(self) -> ImportReport:
+        return self.import_files(EMBEDDED_PLACES)
+
+    def export(self, path: str | Path, fmt: str | None = None) -> int:
+        from directory_client.exporter import export
+
+        return export(self.Session, Path(path), fmt)
+
+    # --- queries ------------------------------------------------------------------------------
+    def search(self, query: SearchQuery) -> SearchResponse:
+        from directory_client.search import search
+
+        return search(self.Session, query)
+
+    def get_place(self, public_id: str, now: datetime | None = None) -> SearchResult | None:
+        from directory_client.search import get_place
+
+        return get_place(self.Session, public_id, now)
+
+    def is_empty(self) -> bool:
+        from sqlalchemy import select
+
+        from directory_client.models import Place
+
+        with self.Session() as session:
+            return session.execute(select(Place.id).limit(1)).first() is None
+
+    def communes(self) -> list[dict]:
+        """Distinct communes found in the directory (for the Locator to complete its gazetteer)."""
+        from directory_client.stats import communes
+
+        return communes(self.Session)
+
+    def stats(self) -> dict:
+        from directory_client.stats import stats
+
+        return stats(self.Session)
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,21 @@
+"""Named errors of the directory package."""
+
+
+class DirectoryError(Exception):
+    """Base class of every error raised on purpose by ``directory_client``."""
+
+
+class ImportFormatError(DirectoryError):
+    """A file cannot be read at all (unknown format, not JSON, not CSV…)."""
+
+
+class ExportFormatError(DirectoryError):
+    """An unknown export format was asked for."""
+
+
+class RemoteDirectoryError(DirectoryError):
+    """The remote directory API failed (timeout, HTTP error, garbage answer)."""
+
+
+class GeocoderUnavailable(DirectoryError):
+    """The online address geocoder could not be reached in time."""
