@@ -1,0 +1,3 @@
+from directory_client.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,202 @@
+"""``python -m directory_client``: import, export, search, locate, stats."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from directory_client import labels
+from directory_client.directory import Directory
+from directory_client.errors import DirectoryError
+from directory_client.types import SearchFilters, SearchQuery
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m directory_client",
+        description="Directory of places and mediators of digital inclusion.",
+    )
+    parser.add_argument(
+        "--db", help="SQLAlchemy URL (default: $DIRECTORY_DATABASE_URL or var/directory.sqlite3)"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("import", help="import files in the national standard (JSON, CSV)")
+    p.add_argument("files", nargs="*", help="files to import")
+    p.add_argument("--default", action="store_true", help="import the embedded open data")
+    p.add_argument("--report", help="write the import report (JSON) to this file")
+
+    p = sub.add_parser("export", help="export the directory to the national standard")
+    p.add_argument("file")
+    p.add_argument("--format", choices=["json", "csv"], help="default: from the file name")
+
+    p = sub.add_parser("search", help="who can help with this need, near here?")
+    p.add_argument("where", help="a commune, a postcode, 'Paris 11e', a department, 'lat,lon'")
+    p.add_argument(
+        "--need",
+        action="append",
+        default=[],
+        help="a service label (current or 1.0), or a short key: " + ", ".join(_NEED_KEYS),
+    )
+    p.add_argument("--free", action="store_true", help="free of charge only")
+    p.add_argument("--aidants-connect", action="store_true", help="someone who can act for me")
+    p.add_argument("--saturday", action="store_true", help="open on Saturday")
+    p.add_argument("--limit", type=int, default=5)
+    p.add_argument("--json", action="store_true", help="print the assistant's payload")
+
+    p = sub.add_parser("locate", help="resolve what a person typed into a location")
+    p.add_argument("text")
+
+    sub.add_parser("stats", help="counts per source, service, department; stale records")
+    return parser
+
+
+_NEED_KEYS = {
+    "demarches": labels.DEMARCHES,
+    "outils": labels.OUTILS_QUOTIDIEN,
+    "emploi": labels.INSERTION_PRO,
+    "securite": labels.SECURITE,
+    "parentalite": labels.PARENTALITE,
+    "loisirs": labels.LOISIRS,
+    "culture": labels.COMPREHENSION,
+    "acces": labels.ACCES_INTERNET_MATERIEL,
+    "materiel": labels.ACQUISITION_MATERIEL,
+}
+
+
+def _need_label(text: str) -> str:
+    label = _NEED_KEYS.get(labels.fold(text)) or labels.current_service(text)
+    if label is None:
+        raise SystemExit(f"unknown need {text!r}: use a service label or one of {list(_NEED_KEYS)}")
+    return label
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        directory = Directory(args.db)
+        return _COMMANDS[args.command](directory, args)
+    except DirectoryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _import(directory: Directory, args: argparse.Namespace) -> int:
+    if not args.files and not args.default:
+        print("error: give files to import, or --default for the embedded data", file=sys.stderr)
+        return 2
+    report = directory.import_default() if args.default else directory.import_files(args.files)
+    print(
+        f"read {report.read} records from {len(report.files)} file(s): "
+        f"{report.created} created, {report.updated} updated, {report.unchanged} unchanged, "
+        f"{report.merged} merged into a place of another source, {report.rejected} rejected, "
+        f"{report.warnings} warnings"
+    )
+    for problem in report.problems[:20]:
+        print(
+            f"  {problem.severity}: {problem.file} record {problem.record}"
+            f"{' field ' + problem.field if problem.field else ''}: {problem.reason}"
+        )
+    if len(report.problems) > 20:
+        print(f"  … and {len(report.problems) - 20} more (use --report FILE for all)")
+    if args.report:
+        with open(args.report, "w", encoding="utf-8") as out:
+            json.dump(
+                {
+                    "files": report.files,
+                    "read": report.read,
+                    "created": report.created,
+                    "updated": report.updated,
+                    "unchanged": report.unchanged,
+                    "merged": report.merged,
+                    "rejected": report.rejected,
+                    "problems": [p.__dict__ for p in report.problems],
+                },
+                out,
+                ensure_ascii=False,
+                indent=1,
+            )
+    return 0
+
+
+def _export(directory: Directory, args: argparse.Namespace) -> int:
+    count = directory.export(args.file, args.format)
+    print(f"exported {count} places to {args.file}")
+    return 0
+
+
+def _locate(directory: Directory, args: argparse.Namespace) -> int:
+    from directory_client.locator import Locator
+
+    result = Locator(directory=directory).locate(args.text)
+    print(f"{result.status}: {args.text!r}")
+    for location in result.candidates[:10]:
+        print(
+            f"  {location.label} [{location.kind}] insee={location.code_insee} "
+            f"cp={location.code_postal} dep={location.departement} "
+            f"lat={location.lat} lon={location.lon} pop={location.population}"
+        )
+    return 0 if result.status != "unknown" else 1
+
+
+def _search(directory: Directory, args: argparse.Namespace) -> int:
+    from directory_client.locator import Locator
+
+    found = Locator(directory=directory).locate(args.where)
+    if found.best is None:
+        print(f"unknown location {args.where!r}", file=sys.stderr)
+        return 1
+    if found.status == "ambiguous":
+        names = ", ".join(c.label for c in found.candidates[:5])
+        print(f"ambiguous location, taking the first of: {names}", file=sys.stderr)
+    query = SearchQuery(
+        needs=tuple(_need_label(n) for n in args.need),
+        location=found.best,
+        filters=SearchFilters(
+            free_only=args.free,
+            on_my_behalf=args.aidants_connect,
+            open_on_saturday=args.saturday,
+        ),
+        limit=args.limit,
+    )
+    response = directory.search(query)
+    if args.json:
+        payload = {
+            "location": found.best.to_dict(),
+            "radius_km": response.radius_km,
+            "nothing_near": response.nothing_near,
+            "results": [r.to_payload() for r in response.results],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=1))
+        return 0
+    print(
+        f"{found.best.label}: {response.total} places within {response.radius_km:g} km"
+        + (" (radius widened)" if response.widened else "")
+    )
+    if response.nothing_near:
+        print("nothing within reach: the nearest ones, and remote help")
+    for i, r in enumerate(response.results, 1):
+        distance = "" if r.distance_km is None else f" — {r.distance_km:.1f} km"
+        print(f"{i}. {r.name}{distance}")
+        print(f"   {r.address}")
+        print(f"   {r.why}")
+        print(f"   {r.opening.text}" + (f" · {r.phone}" if r.phone else ""))
+    for option in response.remote_options:
+        print(f"à distance: {option.name} {option.phone or ''} — {option.why}")
+    return 0
+
+
+def _stats(directory: Directory, args: argparse.Namespace) -> int:
+    print(json.dumps(directory.stats(), ensure_ascii=False, indent=1, default=str))
+    return 0
+
+
+_COMMANDS = {
+    "import": _import,
+    "export": _export,
+    "search": _search,
+    "locate": _locate,
+    "stats": _stats,
+}
