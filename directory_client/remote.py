@@ -211,7 +211,7 @@ class RemoteDirectory:
 
     def _search_remote(self, query: SearchQuery) -> SearchResponse:
         params = build_params(query)
-        key = _cache_key(params)
+        key = _cache_key(self.base_url, params)
         answer = self.cache.get(key)
         if answer is None:
             answer = _validate_answer(self._get_with_retries(params))
@@ -288,8 +288,8 @@ def build_params(query: SearchQuery) -> list[tuple[str, str]]:
     return params
 
 
-def _cache_key(params: list[tuple[str, str]]) -> str:
-    normalised = json.dumps(sorted(params), ensure_ascii=False)
+def _cache_key(base_url: str, params: list[tuple[str, str]]) -> str:
+    normalised = json.dumps([base_url, sorted(params)], ensure_ascii=False)
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
@@ -395,7 +395,7 @@ def _to_result(query: SearchQuery, item: Mapping[str, Any]) -> SearchResult:
         website=_text(structure.get("site_web")) or _text(service.get("lien_source")),
         appointment_url=_text(service.get("lien_mobilisation")),
         opening_hours=hours,
-        opening=_opening(hours, query.now),
+        opening=_opening(hours, query.now, field("code_postal")),
         free=free,
         labels=(),
         why=_why(thematiques, free, _strings(service.get("modes_accueil"))),
@@ -440,16 +440,20 @@ def _why(thematiques: list[str], free: bool | None, modes: list[str]) -> str:
     return ", ".join(parts)
 
 
-def _opening(hours: str | None, now: datetime | None) -> OpeningStatus:
+def _opening(hours: str | None, now: datetime | None, code_postal: str | None) -> OpeningStatus:
     unknown = OpeningStatus(open_now=None, next_opening=None, closes_at=None, text=UNKNOWN_HOURS)
     if not hours:
         return unknown
-    try:
-        from directory_client.hours import opening_status
+    try:  # hours.py ships with the local search; without it the hours are shown, not evaluated
+        from directory_client import hours as hours_module
     except ImportError:
         return unknown
     try:
-        status = opening_status(hours, now)
+        place_timezone = getattr(hours_module, "place_timezone", None)
+        if place_timezone is not None:
+            status = hours_module.opening_status(hours, now, place_timezone(code_postal))
+        else:
+            status = hours_module.opening_status(hours, now)
     except Exception as exc:  # an evaluator bug or odd hours must not lose the result
         log.debug("opening hours %r not evaluated: %s", hours, exc)
         return unknown

@@ -14,7 +14,12 @@ import pytest
 
 from directory_client import labels
 from directory_client.errors import RemoteDirectoryError
-from directory_client.remote import FALLBACK_NOTICE, RemoteDirectory
+from directory_client.remote import (
+    ALL_DIGITAL_THEMATIQUES,
+    FALLBACK_NOTICE,
+    RemoteDirectory,
+    thematiques_for,
+)
 from directory_client.types import (
     Location,
     OpeningStatus,
@@ -445,3 +450,31 @@ def test_location_without_code_nor_point_falls_back(api: FakeDataInclusion) -> N
     with make_remote(api, fallback=FakeLocalDirectory()) as remote:
         assert remote.search(query(location=vague)).backend == "local-fallback"
     assert api.requests == []
+
+
+def test_opening_hours_are_evaluated_when_the_evaluator_is_there(api: FakeDataInclusion) -> None:
+    item = service_item("h", "Toujours ouvert", 1, [], horaires_accueil="Mo-Su 00:00-24:00")
+    api.script(Reply(body={"items": [item], "total": 1}))
+    with make_remote(api) as remote:
+        (result,) = remote.search(query()).results
+    assert result.opening_hours == "Mo-Su 00:00-24:00"
+    try:
+        import directory_client.hours  # noqa: F401  (merged from the local-search branch)
+    except ImportError:
+        assert result.opening.open_now is None
+        assert result.opening.text == "Horaires non connus"
+    else:
+        assert result.opening.open_now is True
+
+
+def test_every_service_label_has_thematiques() -> None:
+    for label in labels.SERVICES:
+        assert thematiques_for((label,)), label
+    # old (1.0) labels are understood too
+    assert thematiques_for(("Accompagner les démarches de santé",)) == thematiques_for(
+        (labels.DEMARCHES,)
+    )
+
+
+def test_unknown_needs_ask_for_every_digital_thematique() -> None:
+    assert thematiques_for(("Faire du vélo",)) == list(ALL_DIGITAL_THEMATIQUES)
