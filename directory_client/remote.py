@@ -58,7 +58,7 @@ log = logging.getLogger(__name__)
 
 SEARCH_PATH = "/api/v1/search/services"
 API_RADIUS_KM = 50.0  # the API keeps in-person services within 50 km
-MAX_RETRY_AFTER_S = 5.0  # never wait longer than this on a Retry-After header
+MAX_RETRY_AFTER_S = 2.0  # a longer Retry-After means "not now": give up (fallback) at once
 FALLBACK_NOTICE = "L'annuaire national ne répond pas : voici les lieux de notre annuaire local."
 UNKNOWN_HOURS = "Horaires non connus"
 
@@ -145,6 +145,10 @@ class _Retryable(Exception):
         self.retry_after = retry_after
 
 
+class _Unavailable(RemoteDirectoryError):
+    """The API did not answer usefully after the retries (down, overloaded, unreachable)."""
+
+
 class RemoteDirectory:
     """``search`` over the data·inclusion API; see the module docstring for the assumptions."""
 
@@ -161,15 +165,22 @@ class RemoteDirectory:
         *,
         cache_size: int = 256,
         cache_path: str | Path | None = None,
+        cooldown: float = 30.0,
+        max_retry_after: float = MAX_RETRY_AFTER_S,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
+        """``cooldown``: after the API failed all its retries, skip it for that many seconds
+        (straight to the fallback) so that each turn of a conversation does not wait again."""
         self.base_url = base_url.rstrip("/")
         self.fallback = fallback
         self.timeout = timeout
         self.retries = max(0, retries)
         self.backoff = backoff
         self.cache = TTLCache(ttl=cache_ttl, maxsize=cache_size, path=cache_path)
+        self.cooldown = cooldown
+        self.max_retry_after = max_retry_after
         self._sleep = sleep
+        self._down_until = 0.0
         token = token or os.environ.get("DATA_INCLUSION_TOKEN") or None
         headers = {"Accept": "application/json", "User-Agent": "orienteur-directory"}
         if token:
@@ -214,7 +225,14 @@ class RemoteDirectory:
         key = _cache_key(self.base_url, params)
         answer = self.cache.get(key)
         if answer is None:
-            answer = _validate_answer(self._get_with_retries(params))
+            if time.monotonic() < self._down_until:
+                raise RemoteDirectoryError("data·inclusion failed recently, not asked again yet")
+            try:
+                raw = self._get_with_retries(params)
+            except _Unavailable:
+                self._down_until = time.monotonic() + self.cooldown
+                raise
+            answer = _validate_answer(raw)
             self.cache.set(key, answer)
         return _to_response(query, answer)
 
@@ -225,12 +243,16 @@ class RemoteDirectory:
                 return self._get_once(params)
             except _Retryable as exc:
                 if attempt == attempts - 1:
-                    raise RemoteDirectoryError(
+                    raise _Unavailable(
                         f"data·inclusion failed after {attempts} attempts: {exc}"
                     ) from exc
                 delay = self.backoff * (2**attempt)
                 if exc.retry_after is not None:
-                    delay = max(delay, min(exc.retry_after, MAX_RETRY_AFTER_S))
+                    if exc.retry_after > self.max_retry_after:
+                        raise _Unavailable(
+                            f"data·inclusion asks to wait {exc.retry_after:.0f}s ({exc})"
+                        ) from exc
+                    delay = max(delay, exc.retry_after)
                 log.info(
                     "data·inclusion attempt %d failed (%s), retry in %.2fs", attempt + 1, exc, delay
                 )
@@ -242,6 +264,8 @@ class RemoteDirectory:
             response = self._client.get(SEARCH_PATH, params=params)
         except httpx.TransportError as exc:  # connect errors, timeouts, broken connections
             raise _Retryable(f"{type(exc).__name__}: {exc}") from exc
+        except httpx.HTTPError as exc:  # decoding errors, too many redirects…
+            raise RemoteDirectoryError(f"data·inclusion request failed: {exc}") from exc
         status = response.status_code
         if status == 429 or status >= 500:
             raise _Retryable(f"HTTP {status}", _retry_after(response.headers.get("Retry-After")))

@@ -478,3 +478,34 @@ def test_every_service_label_has_thematiques() -> None:
 
 def test_unknown_needs_ask_for_every_digital_thematique() -> None:
     assert thematiques_for(("Faire du vélo",)) == list(ALL_DIGITAL_THEMATIQUES)
+
+
+def test_long_retry_after_gives_up_at_once(api: FakeDataInclusion) -> None:
+    api.script(Reply(status=429, body={}, headers={"Retry-After": "120"}), Reply())
+    waits: list[float] = []
+    with make_remote(api, sleep=waits.append, fallback=FakeLocalDirectory()) as remote:
+        response = remote.search(query())
+    assert response.backend == "local-fallback"
+    assert len(api.requests) == 1
+    assert waits == []
+
+
+def test_after_a_failure_the_api_rests_for_the_cooldown(api: FakeDataInclusion) -> None:
+    api.script(Reply(status=503, body={}), Reply(status=503, body={}), Reply(status=503, body={}))
+    api.replies.append(Reply())
+    with make_remote(api, fallback=FakeLocalDirectory(), cooldown=60) as remote:
+        assert remote.search(query()).backend == "local-fallback"
+        assert len(api.requests) == 3
+        assert remote.search(query(limit=5)).backend == "local-fallback"
+        assert len(api.requests) == 3  # not asked during the cooldown
+        remote._down_until = 0.0  # the cooldown is over
+        assert remote.search(query(limit=5)).backend == "remote"
+        assert len(api.requests) == 4
+
+
+def test_cooldown_does_not_hide_cached_answers(api: FakeDataInclusion) -> None:
+    with make_remote(api, fallback=FakeLocalDirectory(), cooldown=60) as remote:
+        remote.search(query())
+        api.script(Reply(status=500, body={}))
+        assert remote.search(query(limit=7)).backend == "local-fallback"
+        assert remote.search(query()).backend == "remote"  # still in the cache
