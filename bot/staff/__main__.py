@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     from aiohttp import web
 
-    from bot.staff.app import create_standalone_app
+    from bot.staff.app import create_staff_app
     from bot.staff.config import StaffConfig, StaffConfigError
 
     try:
@@ -53,9 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     except StaffConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    web.run_app(
-        create_standalone_app(config=config), host=args.host, port=args.port, access_log=None
-    )
+    web.run_app(create_staff_app(config=config), host=args.host, port=args.port, access_log=None)
     return 0
 
 

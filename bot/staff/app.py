@@ -48,10 +48,7 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "geolocation=(), camera=(), microphone=()",
 }
-PUBLIC_PATHS = ("/login",)
-
-CONFIG = web.AppKey("staff_config", StaffConfig)
-STATE = web.AppKey("staff_state", object)
+STATIC_FILES = {"console.js", "sheet.js", "staff.css", "sheet.css"}
 
 
 class _State:
@@ -91,28 +88,36 @@ async def _run(fn, *args, **kwargs):  # noqa: ANN001, ANN202
 
 
 def _state(request: web.Request) -> _State:
-    return request.app[STATE]  # type: ignore[return-value]
+    return request["staff_state"]
 
 
-# --- Middlewares and signals ---------------------------------------------------------------------
-async def _security_headers(request: web.Request, response: web.StreamResponse) -> None:
+# --- Guard: security headers, CSRF, login (per route: no sub-application, no middleware) ----------
+# Sub-applications are avoided on purpose: with aiohttp 3.9 and recent yarl, resolving a prefixed
+# sub-application reads ``request.url``, which fails when the Host header carries a port.
+def _apply_headers(request: web.Request, response: web.StreamResponse) -> None:
     for name, value in SECURITY_HEADERS.items():
         response.headers[name] = value
     if not request.path.startswith(f"{render.P}/static/"):
         response.headers["Cache-Control"] = "no-store"
 
 
-def _rel(request: web.Request) -> str:
-    path = request.path
-    return path[len(render.P) :] if path.startswith(render.P) else path
+def _guard(state: _State, handler, *, public: bool = False):  # noqa: ANN001, ANN202
+    @functools.wraps(handler)
+    async def wrapped(request: web.Request) -> web.StreamResponse:
+        request["staff_state"] = state
+        try:
+            response = await _checked(request, handler, public)
+        except web.HTTPException as exc:
+            _apply_headers(request, exc)
+            raise
+        _apply_headers(request, response)
+        return response
+
+    return wrapped
 
 
-@web.middleware
-async def _auth_and_csrf(request: web.Request, handler):  # noqa: ANN001, ANN202
+async def _checked(request: web.Request, handler, public: bool) -> web.StreamResponse:  # noqa: ANN001
     state = _state(request)
-    rel = _rel(request)
-    if rel.startswith("/static/"):
-        return await handler(request)
     if request.method == "POST":
         form = await request.post()
         sent = form.get("csrf") or request.headers.get("X-CSRF-Token")
@@ -124,7 +129,7 @@ async def _auth_and_csrf(request: web.Request, handler):  # noqa: ANN001, ANN202
     if data and data.get("u") in state.config.users:
         user = data["u"]
     request["staff_user"] = user
-    if user is None and rel not in PUBLIC_PATHS:
+    if user is None and not public:
         if request.method == "GET" and "json" not in request.headers.get("Accept", ""):
             raise web.HTTPSeeOther(f"{render.P}/login")
         return _error(request, 401, "Connexion requise.")
@@ -356,8 +361,18 @@ def _sms_answer(request: web.Request, status: int, message: str) -> web.Response
     )
 
 
+async def static_file(request: web.Request) -> web.StreamResponse:
+    name = request.match_info["name"]
+    if name not in STATIC_FILES:
+        raise web.HTTPNotFound()
+    response = web.FileResponse(STATIC_DIR / name)
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
 # --- Factory -------------------------------------------------------------------------------------
-def create_staff_app(
+def mount_staff(
+    app: web.Application,
     settings: Any = None,
     *,
     config: StaffConfig | None = None,
@@ -366,32 +381,49 @@ def create_staff_app(
     sms_sender: SmsSender | None = None,
     counts: DailyCounts | None = None,
 ) -> web.Application:
-    """The console as an aiohttp sub-application, to mount under ``/staff/``."""
+    """Add the console's routes under ``/staff/`` to ``app`` (the public web server)."""
     config = config or StaffConfig.from_env(settings)
-    counts = counts or DailyCounts(config.counts_path)
-    app = web.Application(middlewares=[_auth_and_csrf], client_max_size=64 * 1024)
-    app[CONFIG] = config
-    app[STATE] = _State(config, directory, locator, sms_sender or sender_from_env(), counts)
-    app.on_response_prepare.append(_security_headers)
-    app.router.add_get("/login", login_form)
-    app.router.add_post("/login", login_submit)
-    app.router.add_post("/logout", logout)
-    app.router.add_get("/", console)
-    app.router.add_post("/", console_submit)
-    app.router.add_get("/today", today)
-    app.router.add_get("/sheet/{place_id}", sheet)
-    app.router.add_post("/sms", send_sms)
-    app.router.add_static("/static/", STATIC_DIR, show_index=False, follow_symlinks=False)
+    state = _State(
+        config,
+        directory,
+        locator,
+        sms_sender or sender_from_env(),
+        counts or DailyCounts(config.counts_path),
+    )
+    p = render.P
+    routes = [
+        ("GET", "/login", login_form, True),
+        ("POST", "/login", login_submit, True),
+        ("POST", "/logout", logout, False),
+        ("GET", "/", console, False),
+        ("POST", "/", console_submit, False),
+        ("GET", "/today", today, False),
+        ("GET", "/sheet/{place_id}", sheet, False),
+        ("POST", "/sms", send_sms, False),
+        ("GET", "/static/{name}", static_file, True),
+    ]
+    for method, path, handler, public in routes:
+        app.router.add_route(method, p + path, _guard(state, handler, public=public))
+
+    async def no_slash(_: web.Request) -> web.StreamResponse:
+        raise web.HTTPFound(f"{p}/")
+
+    app.router.add_get(p, no_slash)
     return app
 
 
-def create_standalone_app(settings: Any = None, **kwargs: Any) -> web.Application:
-    """A root application with the console under ``/staff/`` (``python -m bot.staff``, tests)."""
-    root = web.Application()
+def create_staff_app(settings: Any = None, **kwargs: Any) -> web.Application:
+    """The console as its own aiohttp application, routes under ``/staff/``.
+
+    For ``python -m bot.staff`` and the tests; the public web server calls ``mount_staff``."""
+    app = web.Application(client_max_size=64 * 1024)
+    mount_staff(app, settings, **kwargs)
 
     async def to_console(_: web.Request) -> web.StreamResponse:
         raise web.HTTPFound(f"{render.P}/")
 
-    root.router.add_get("/", to_console)
-    root.add_subapp(f"{render.P}/", create_staff_app(settings, **kwargs))
-    return root
+    app.router.add_get("/", to_console)
+    return app
+
+
+create_standalone_app = create_staff_app

@@ -328,18 +328,17 @@ def triage(
         open_at=now if situation.open_now else None,
     )
     preferred = (labels.V1_WITH_HELP,) if labels.DEMARCHES in situation.needs else ()
-    attempts: list[tuple[SearchFilters, str | None]] = []
+    # Order: the procedure's national desks first (France Services for retraite, CAF…), then any
+    # place; each with the public/care filters, then without them (said in a note).
     prefer = situation.procedure.prefer_labels if situation.procedure else ()
-    if prefer:
-        attempts.append((replace(base, labels=prefer), None))
-    attempts.append((base, None))
     relaxed = replace(base, publics=(), prise_en_charge=())
-    if relaxed != base:
-        what = ", ".join((*situation.publics, *situation.prise_en_charge))
-        note = f"Peu de lieux déclarent « {what} » : lieux les plus adaptés à proximité."
-        if prefer:
-            attempts.append((replace(relaxed, labels=prefer), note))
-        attempts.append((relaxed, note))
+    what = ", ".join((*situation.publics, *situation.prise_en_charge))
+    relaxed_note = f"Peu de lieux déclarent « {what} » : lieux les plus adaptés à proximité."
+    attempts: list[tuple[SearchFilters, str | None]] = []
+    for filters in ([replace(base, labels=prefer)] if prefer else []) + [base]:
+        attempts.append((filters, None))
+        if relaxed != base:
+            attempts.append((replace(filters, publics=(), prise_en_charge=()), relaxed_note))
     seen: set[str] = set()
     fallback: list[SearchResult] = []
     for filters, note in attempts:

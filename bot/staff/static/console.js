@@ -1,5 +1,5 @@
 // Reception console: keyboard shortcuts and SMS without leaving the page.
-// No innerHTML: every server value is shown with textContent.
+// Server values are shown with textContent only (never as HTML).
 (function () {
   "use strict";
   var base = "/staff/";
