@@ -48,7 +48,7 @@ def layout(
         "<!doctype html>\n"
         f'<html lang="fr"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta name="csrf-token" content="{e(csrf)}">'
+        f'<meta name="csrf-token" content="{e(csrf)}"><link rel="icon" href="data:,">'
         f"<title>{e(title)}</title>{links}{js}</head>"
         f'<body class="{e(body_class)}"><header class="top no-print">'
         f'<a class="brand" href="{P}/">Orienteur · accueil</a>{logout}</header>'
@@ -296,7 +296,7 @@ def sheet_page(
         f"<h1>{e(r.name)}</h1>{purpose}</header>"
         f'<section class="where"><h2>Adresse</h2><p class="address">{e(r.address)}</p>{mobile}</section>'
         f'<section class="when"><h2>Horaires</h2>{hours_html}'
-        f'<p class="status">{e(r.opening.text)}</p></section>'
+        "</section>"
         f'<section class="contact"><h2>Contact</h2><ul>{"".join(contact) or "<li>—</li>"}</ul></section>'
         f"{bring}"
         f'<section class="why"><h2>Pourquoi ce lieu</h2><p>{e(r.why)}</p></section>'
