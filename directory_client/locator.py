@@ -204,8 +204,9 @@ class Locator:
     def _exact_names(self, words: list[str]) -> tuple[str, list[Location]] | None:
         index = self._index
         for size in range(min(MAX_SPAN, len(words)), 0, -1):
-            # The last match of a given length wins: in an address the town comes last.
-            for start in range(len(words) - size, -1, -1):
+            # Among runs of the same length, the most populated place wins ("Annecy le Vieux").
+            best: tuple[int, int] | None = None
+            for start in range(len(words) - size + 1):
                 span = words[start : start + size]
                 if size == 1 and (span[0] in _NOT_ALONE or span[0].isdigit()):
                     continue
@@ -213,8 +214,31 @@ class Locator:
                 communes = index.by_key.get(key, [])
                 dep = index.dep_by_key.get(key)
                 if communes or dep:
-                    rest = words[:start] + [""] + words[start + size :]
-                    return self._decide(communes, dep, rest)
+                    weight = max([c.current.population for c in communes] + [0])
+                    if dep:
+                        weight = max(weight, index.departements[dep].population)
+                    if best is None or weight > best[0]:
+                        best = (weight, start)
+            if best is not None:
+                start = best[1]
+                key = " ".join(words[start : start + size])
+                rest = words[:start] + [""] + words[start + size :]
+                communes = index.by_key.get(key, [])
+                arrondissement = self._arrondissement_by_postcode(communes, rest)
+                if arrondissement is not None:
+                    return "found", [_location(arrondissement)]
+                return self._decide(communes, index.dep_by_key.get(key), rest)
+        return None
+
+    def _arrondissement_by_postcode(
+        self, communes: list[Commune], rest: list[str]
+    ) -> Commune | None:
+        """"Paris 75011": the postcode names the arrondissement of the city."""
+        cities = {c.code_insee[:2] for c in communes if c.kind == "CITY"}
+        for word in rest if cities else ():
+            for commune in self._index.by_postcode.get(word, ()):
+                if commune.kind == "ARM" and commune.departement in cities:
+                    return commune
         return None
 
     def _codes(self, words: list[str]) -> tuple[str, list[Location]] | None:
@@ -255,9 +279,10 @@ class Locator:
         for size in range(min(3, len(content)), 0, -1):
             for start in range(len(content) - size + 1):
                 query = " ".join(content[start : start + size])
-                if len(query) >= 4 and query not in queries:
+                if len(query) >= 4 and query not in queries and query not in _NOT_ALONE:
                     queries.append(query)
-        best: tuple[int, int, list[str]] | None = None  # (distance, -length, keys)
+        # The longest run of words that matches wins, then the fewest edits.
+        best: tuple[int, int, list[str]] | None = None  # (-words, distance, keys)
         for query in queries[:12]:
             max_edits = 1 if len(query) < 8 else 2
             keys: list[str] = []
@@ -270,9 +295,9 @@ class Locator:
             if not matches:
                 continue
             distance = min(m[1] for m in matches)
-            rank = (distance, -len(query))
+            rank = (-query.count(" "), distance)
             if best is None or rank < best[:2]:
-                best = (distance, -len(query), [m[0] for m in matches if m[1] == distance])
+                best = (*rank, [m[0] for m in matches if m[1] == distance])
         if best is None:
             return None
         communes = [c for key in best[2] for c in self._index.by_key.get(key, ())]
