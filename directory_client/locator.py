@@ -97,7 +97,10 @@ class Locator:
             from geopy.geocoders import BANFrance
 
             self._geocoder = BANFrance(
-                domain=geocoder_domain, scheme=geocoder_scheme, timeout=geocoder_timeout
+                domain=geocoder_domain,
+                scheme=geocoder_scheme,
+                timeout=geocoder_timeout,
+                user_agent="orienteur-locator",
             )
         else:
             self._geocoder = geocoder  # None, or any object with geopy's ``geocode``
@@ -203,8 +206,36 @@ class Locator:
 
     def _exact_names(self, words: list[str]) -> tuple[str, list[Location]] | None:
         index = self._index
+        span = self._best_span(words, communes_only=False)
+        if span is None:
+            return None
+        start, size = span
+        key = " ".join(words[start : start + size])
+        dep = index.dep_by_key.get(key)
+        if dep is not None:
+            # "Valence Drôme", "Saint-Denis La Réunion": the department qualifies a commune.
+            blanked = words[:start] + [""] * size + words[start + size :]
+            other = self._best_span(blanked, communes_only=True)
+            if other is not None:
+                other_key = " ".join(words[other[0] : other[0] + other[1]])
+                if any(c.current.departement == dep for c in index.by_key[other_key]):
+                    start, size, key = other[0], other[1], other_key
+        rest = words[:start] + [""] + words[start + size :]
+        communes = index.by_key.get(key, [])
+        if size == 1:
+            longer = self._longer_fuzzy(words, start)
+            if longer is not None:
+                return longer
+        arrondissement = self._arrondissement_by_postcode(communes, rest)
+        if arrondissement is not None:
+            return "found", [_location(arrondissement)]
+        return self._decide(communes, index.dep_by_key.get(key), rest)
+
+    def _best_span(self, words: list[str], communes_only: bool) -> tuple[int, int] | None:
+        """(start, size) of the longest run of words naming a place; among runs of the same
+        length, the most populated place ("Annecy le Vieux" is Annecy)."""
+        index = self._index
         for size in range(min(MAX_SPAN, len(words)), 0, -1):
-            # Among runs of the same length, the most populated place wins ("Annecy le Vieux").
             best: tuple[int, int] | None = None
             for start in range(len(words) - size + 1):
                 span = words[start : start + size]
@@ -212,7 +243,7 @@ class Locator:
                     continue
                 key = " ".join(span)
                 communes = index.by_key.get(key, [])
-                dep = index.dep_by_key.get(key)
+                dep = None if communes_only else index.dep_by_key.get(key)
                 if communes or dep:
                     weight = max([c.current.population for c in communes] + [0])
                     if dep:
@@ -220,14 +251,7 @@ class Locator:
                     if best is None or weight > best[0]:
                         best = (weight, start)
             if best is not None:
-                start = best[1]
-                key = " ".join(words[start : start + size])
-                rest = words[:start] + [""] + words[start + size :]
-                communes = index.by_key.get(key, [])
-                arrondissement = self._arrondissement_by_postcode(communes, rest)
-                if arrondissement is not None:
-                    return "found", [_location(arrondissement)]
-                return self._decide(communes, index.dep_by_key.get(key), rest)
+                return best[1], size
         return None
 
     def _arrondissement_by_postcode(
@@ -284,25 +308,48 @@ class Locator:
         # The longest run of words that matches wins, then the fewest edits.
         best: tuple[int, int, list[str]] | None = None  # (-words, distance, keys)
         for query in queries[:12]:
-            max_edits = 1 if len(query) < 8 else 2
-            keys: list[str] = []
-            for length in range(len(query) - max_edits, len(query) + max_edits + 1):
-                keys.extend(self._index.buckets.get((query[0], length), ()))
-            keys.extend(k for k in self._index.dep_by_key if k[:1] == query[0])
-            matches = process.extract(
-                query, keys, scorer=Levenshtein.distance, score_cutoff=max_edits, limit=8
-            )
-            if not matches:
+            match = self._fuzzy_keys(query)
+            if match is None:
                 continue
-            distance = min(m[1] for m in matches)
-            rank = (-query.count(" "), distance)
+            rank = (-query.count(" "), match[0])
             if best is None or rank < best[:2]:
-                best = (*rank, [m[0] for m in matches if m[1] == distance])
+                best = (*rank, match[1])
         if best is None:
             return None
-        communes = [c for key in best[2] for c in self._index.by_key.get(key, ())]
-        deps = [self._index.dep_by_key[k] for k in best[2] if k in self._index.dep_by_key]
-        return self._decide(communes, deps[0] if deps else None, words)
+        return self._decide_keys(best[2], words)
+
+    def _fuzzy_keys(self, query: str) -> tuple[int, list[str]] | None:
+        """Name keys within the edit budget of ``query`` (same first letter, close length)."""
+        max_edits = 1 if len(query) < 8 else 2
+        keys: list[str] = []
+        for length in range(len(query) - max_edits, len(query) + max_edits + 1):
+            keys.extend(self._index.buckets.get((query[0], length), ()))
+        keys.extend(k for k in self._index.dep_by_key if k[:1] == query[0])
+        matches = process.extract(
+            query, keys, scorer=Levenshtein.distance, score_cutoff=max_edits, limit=8
+        )
+        if not matches:
+            return None
+        distance = min(m[1] for m in matches)
+        return distance, [m[0] for m in matches if m[1] == distance]
+
+    def _decide_keys(self, keys: list[str], rest: list[str]) -> tuple[str, list[Location]]:
+        communes = [c for key in keys for c in self._index.by_key.get(key, ())]
+        deps = [self._index.dep_by_key[k] for k in keys if k in self._index.dep_by_key]
+        return self._decide(communes, deps[0] if deps else None, rest)
+
+    def _longer_fuzzy(self, words: list[str], start: int) -> tuple[str, list[Location]] | None:
+        """A one-word exact match inside a longer misspelt name: "villeneuve dascq"."""
+        for size in (3, 2):
+            for first in range(max(0, start - size + 1), start + 1):
+                window = words[first : first + size]
+                if len(window) < size or any(w.isdigit() or w in STOPWORDS for w in window):
+                    continue
+                match = self._fuzzy_keys(" ".join(window))
+                if match is not None and match[0] > 0:
+                    rest = words[:first] + [""] + words[first + size :]
+                    return self._decide_keys(match[1], rest)
+        return None
 
     # --- ranking ------------------------------------------------------------------------------
     def _decide(

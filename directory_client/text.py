@@ -8,7 +8,7 @@ from directory_client.labels import fold
 
 MAX_INPUT_CHARS = 300
 
-_TAGS = re.compile(r"<[^>]{0,200}>")
+_TAGS = re.compile(r"<(script|style)\b.{0,2000}?</\1\s*>|<[^>]{0,200}>", re.IGNORECASE | re.DOTALL)
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
 
