@@ -41,6 +41,8 @@ BIG_TOWN = 10_000
 MAX_TOKENS = 40
 MAX_SPAN = 8
 MAX_CANDIDATES = 10
+MAX_FUZZY_WIDTH = 6
+MAX_FUZZY_CALLS = 40
 NEAR_KM = 30.0  # a shared position farther than this from any commune centre names no commune
 MIN_BAN_SCORE = 0.4
 
@@ -50,6 +52,8 @@ _ORDINAL_SUFFIX = frozenset({"er", "e", "eme", "ieme", "em", "ere", "me", "arron
 _CODE5 = re.compile(r"^(\d{5}|2[ab]\d{3})$")
 _DEP_CODE = re.compile(r"^(\d{2}|2[ab]|97[1-8]|98[678])$")
 _NOT_ALONE = STOPWORDS | {"saint", "sainte", "saints", "saintes"}
+_NOT_FIRST = STOPWORDS - {"le", "la", "les", "l"}
+_NOT_LAST = STOPWORDS - {"ville", "cote", "vit", "vis", "coin"}  # "Puget-Ville", "Saint-Vit"
 _DEP_CUES = frozenset({"le", "dans", "departement", "dept", "dep", "du", "en"})
 _NUM = r"([-+]?\d{1,3}(?:\.\d+)?)"
 _LAT_LON_KEYS = re.compile(
@@ -222,10 +226,9 @@ class Locator:
                     start, size, key = other[0], other[1], other_key
         rest = words[:start] + [""] + words[start + size :]
         communes = index.by_key.get(key, [])
-        if size == 1:
-            longer = self._longer_fuzzy(words, start)
-            if longer is not None:
-                return longer
+        longer = self._longer_fuzzy(words, start, size)
+        if longer is not None:
+            return longer
         arrondissement = self._arrondissement_by_postcode(communes, rest)
         if arrondissement is not None:
             return "found", [_location(arrondissement)]
@@ -298,25 +301,24 @@ class Locator:
         return None
 
     def _fuzzy(self, words: list[str]) -> tuple[str, list[Location]] | None:
-        content = [w for w in words if w not in STOPWORDS and not w.isdigit()]
-        queries: list[str] = []
-        for size in range(min(3, len(content)), 0, -1):
-            for start in range(len(content) - size + 1):
-                query = " ".join(content[start : start + size])
-                if len(query) >= 4 and query not in queries and query not in _NOT_ALONE:
-                    queries.append(query)
-        # The longest run of words that matches wins, then the fewest edits.
-        best: tuple[int, int, list[str]] | None = None  # (-words, distance, keys)
-        for query in queries[:12]:
-            match = self._fuzzy_keys(query)
-            if match is None:
-                continue
-            rank = (-query.count(" "), match[0])
-            if best is None or rank < best[:2]:
-                best = (*rank, match[1])
-        if best is None:
-            return None
-        return self._decide_keys(best[2], words)
+        # The widest run of words that matches wins, then the fewest edits.
+        calls = 0
+        for width in range(min(MAX_FUZZY_WIDTH, len(words)), 0, -1):
+            best: tuple[int, int, list[str]] | None = None  # (distance, first, keys)
+            for first in range(len(words) - width + 1):
+                query = _window(words, first, width)
+                if query is None or len(query) < 4 or query in _NOT_ALONE:
+                    continue
+                calls += 1
+                if calls > MAX_FUZZY_CALLS:
+                    break
+                match = self._fuzzy_keys(query)
+                if match is not None and (best is None or match[0] < best[0]):
+                    best = (match[0], first, match[1])
+            if best is not None:
+                rest = words[: best[1]] + [""] + words[best[1] + width :]
+                return self._decide_keys(best[2], rest)
+        return None
 
     def _fuzzy_keys(self, query: str) -> tuple[int, list[str]] | None:
         """Name keys within the edit budget of ``query`` (same first letter, close length)."""
@@ -338,16 +340,19 @@ class Locator:
         deps = [self._index.dep_by_key[k] for k in keys if k in self._index.dep_by_key]
         return self._decide(communes, deps[0] if deps else None, rest)
 
-    def _longer_fuzzy(self, words: list[str], start: int) -> tuple[str, list[Location]] | None:
-        """A one-word exact match inside a longer misspelt name: "villeneuve dascq"."""
-        for size in (3, 2):
-            for first in range(max(0, start - size + 1), start + 1):
-                window = words[first : first + size]
-                if len(window) < size or any(w.isdigit() or w in STOPWORDS for w in window):
+    def _longer_fuzzy(
+        self, words: list[str], start: int, size: int
+    ) -> tuple[str, list[Location]] | None:
+        """An exact match inside a longer misspelt name: "nogrnt sur marne" is not Marne."""
+        end = start + size
+        for width in range(min(size + 4, len(words)), size, -1):
+            for first in range(max(0, end - width), min(start, len(words) - width) + 1):
+                query = _window(words, first, width)
+                if query is None:
                     continue
-                match = self._fuzzy_keys(" ".join(window))
+                match = self._fuzzy_keys(query)
                 if match is not None and match[0] > 0:
-                    rest = words[:first] + [""] + words[first + size :]
+                    rest = words[:first] + [""] + words[first + width :]
                     return self._decide_keys(match[1], rest)
         return None
 
@@ -397,6 +402,17 @@ class Locator:
 
 
 # --- helpers --------------------------------------------------------------------------------------
+def _window(words: list[str], first: int, width: int) -> str | None:
+    """A run of words that could be a misspelt name: no digits, no chatter at its ends."""
+    window = words[first : first + width]
+    if window[0] in _NOT_FIRST or window[-1] in _NOT_LAST:
+        return None
+    if any(not w or w.isdigit() for w in window):
+        return None
+    query = " ".join(window)
+    return query if len(query) <= 60 else None
+
+
 def _rank(communes: list[Commune]) -> list[Commune]:
     unique: dict[str, Commune] = {}
     for commune in communes:
