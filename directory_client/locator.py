@@ -63,8 +63,13 @@ _LAT_LON_KEYS = re.compile(
     + _NUM,
     re.IGNORECASE | re.DOTALL,
 )
+# "45.76, 4.83", "45.7 4.8", "-20.9;55.4"; at least one of the two has a decimal point.
 _LAT_LON_PAIR = re.compile(
-    r"(?<![\d.])([-+]?\d{1,2}\.\d{2,})\s*[,;/ ]\s*([-+]?\d{1,3}\.\d{2,})(?![\d.])"
+    r"(?<![\d.,])([-+]?\d{1,2}(?:\.\d+)?)\s*[,;/ ]\s*([-+]?\d{1,3}(?:\.\d+)?)(?![\d.])"
+)
+# French decimal commas: "45,76 4,83" / "45,76; 4,83".
+_LAT_LON_COMMAS = re.compile(
+    r"(?<![\d.,])([-+]?\d{1,2},\d{2,})\s*[; ]\s*([-+]?\d{1,3},\d{2,})(?![\d,])"
 )
 _ADDRESS = re.compile(
     r"\b\d{1,4}\s*(?:bis|ter)?\s*,?\s*(?:rue|av|avenue|bd|boulevard|chemin|impasse|allee|place|"
@@ -145,9 +150,7 @@ class Locator:
         if "{" in text:
             lat, lon = _json_coordinates(text)
         if lat is None:
-            match = _LAT_LON_KEYS.search(text) or _LAT_LON_PAIR.search(text)
-            if match:
-                lat, lon = float(match.group(1)), float(match.group(2))
+            lat, lon = _pair_coordinates(text)
         if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
             return None
         near = self._index.nearest(lat, lon)
@@ -482,6 +485,17 @@ def _dep_location(dep: Departement) -> Location:
         departement=dep.code,
         population=dep.population or None,
     )
+
+
+def _pair_coordinates(text: str) -> tuple[float | None, float | None]:
+    match = _LAT_LON_KEYS.search(text)
+    if match is None:
+        match = next((m for m in _LAT_LON_PAIR.finditer(text) if "." in m.group(0)), None)
+    if match is None:
+        match = _LAT_LON_COMMAS.search(text)
+    if match is None:
+        return None, None
+    return float(match.group(1).replace(",", ".")), float(match.group(2).replace(",", "."))
 
 
 def _json_coordinates(text: str) -> tuple[float | None, float | None]:

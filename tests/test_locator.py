@@ -90,6 +90,10 @@ def test_commune_location_is_complete(locator):
         ("st etiene", "42218"),
         ("strasbourd", "67482"),
         ("je suis à roubaiz", "59512"),
+        ("nogrnt sur marne", "94052"),  # not the department Marne
+        ("herblay sur seite", "95306"),  # not Sète
+        ("villeneuve dascq", "59009"),  # not one of the many Villeneuve
+        ("saint etiene du rouvray", "76575"),
     ],
 )
 def test_small_typos_are_forgiven(locator, text, code):
@@ -250,6 +254,8 @@ def test_department_name_that_is_also_a_big_town_is_ambiguous(locator):
         "45.76, 4.83",
         "45.76 4.83",
         "45.7600,4.8300",
+        "45,76 4,83",
+        "45.76;4.83",
         "lat: 45.76 lon: 4.83",
         '{"lat": 45.76, "lng": 4.83}',
         '{"latitude": 45.76, "longitude": 4.83}',
