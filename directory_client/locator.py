@@ -48,7 +48,13 @@ MIN_BAN_SCORE = 0.4
 
 _ARM = {"paris": ("751", 20), "lyon": ("6938", 9), "marseille": ("132", 16)}
 _ORDINAL = re.compile(r"^(\d{1,2})(er|e|eme|ieme|em|ere|me)?$")
+_ORDINAL_ONLY = re.compile(r"^(\d{1,2}|[ivx]{1,5})(er|e|eme|ieme|em|ere|me)$")
+_ROMAN = re.compile(r"^([ivx]{1,5})(er|e|eme|ieme|em|ere|me)?$")
+_ROMANS = "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx"
+_ROMAN_VALUES = {roman: n for n, roman in enumerate(_ROMANS.split(" "), 1)}
 _ORDINAL_SUFFIX = frozenset({"er", "e", "eme", "ieme", "em", "ere", "me", "arrondissement", "arr"})
+_ARR_WORDS = frozenset({"arrondissement", "arrondissements", "arr", "arrdt", "ardt"})
+_ARR_LINKS = frozenset({"de", "a", "du", "sur", "dans", "le", "la"})
 _CODE5 = re.compile(r"^(\d{5}|2[ab]\d{3})$")
 _DEP_CODE = re.compile(r"^(\d{2}|2[ab]|97[1-8]|98[678])$")
 _NOT_ALONE = STOPWORDS | {"saint", "sainte", "saints", "saintes"}
@@ -192,24 +198,37 @@ class Locator:
         )
 
     def _arrondissement(self, words: list[str]) -> tuple[str, list[Location]] | None:
-        for i, word in enumerate(words[:-1]):
-            if word not in _ARM:
+        """"Paris 11e", "lyon 3 eme", "Paris XI", "11ème arrondissement de Paris"; a bare
+        "le 11e arrondissement" asks which city."""
+        for i, word in enumerate(words):
+            if word in _ARM and i + 1 < len(words):
+                number = _ordinal(words[i + 1], words[i + 2] if i + 2 < len(words) else "")
+                found = self._arm(word, number)
+                if found is not None:
+                    return "found", [_location(found)]
+        for j, word in enumerate(words):
+            after = words[j + 1] if j + 1 < len(words) else ""
+            number = _ordinal(word, after)
+            if number is None or not (_ORDINAL_ONLY.match(word) or after in _ARR_WORDS):
                 continue
-            match = _ORDINAL.match(words[i + 1])
-            if not match:
-                continue
-            prefix, last = _ARM[word]
-            number = int(match.group(1))
-            suffix = match.group(2) or (words[i + 2] if i + 2 < len(words) else "")
-            if not 1 <= number <= last or (not suffix and i + 2 < len(words)):
-                continue
-            if suffix and suffix not in _ORDINAL_SUFFIX:
-                continue
-            code = f"{prefix}{number:0{5 - len(prefix)}d}"
-            commune = self._index.by_insee.get(code)
-            if commune is not None:
-                return "found", [_location(commune)]
+            following = [w for w in words[j + 1 : j + 5] if w not in _ARR_WORDS | _ARR_LINKS]
+            if following and following[0] in _ARM:
+                found = self._arm(following[0], number)
+                if found is not None:
+                    return "found", [_location(found)]
+            if after in _ARR_WORDS and not any(w in _ARM for w in words):
+                options = [c for c in (self._arm(city, number) for city in _ARM) if c]
+                options.sort(key=lambda c: -c.population)
+                if options:
+                    status = "found" if len(options) == 1 else "ambiguous"
+                    return status, [_location(c) for c in options]
         return None
+
+    def _arm(self, city: str, number: int | None) -> Commune | None:
+        prefix, last = _ARM[city]
+        if number is None or not 1 <= number <= last:
+            return None
+        return self._index.by_insee.get(f"{prefix}{number:0{5 - len(prefix)}d}")
 
     def _exact_names(self, words: list[str]) -> tuple[str, list[Location]] | None:
         index = self._index
@@ -405,6 +424,19 @@ class Locator:
 
 
 # --- helpers --------------------------------------------------------------------------------------
+def _ordinal(word: str, after: str) -> int | None:
+    """11 in "11e", "11 eme", "XIe", "11" (then ``after`` must not look like something else)."""
+    match = _ORDINAL.match(word)
+    if match:
+        if match.group(2) or not after or after in _ORDINAL_SUFFIX or not after.isalnum():
+            return int(match.group(1))
+        return None if after.isdigit() else int(match.group(1))
+    match = _ROMAN.match(word)
+    if match and match.group(1) in _ROMAN_VALUES:
+        return _ROMAN_VALUES[match.group(1)]
+    return None
+
+
 def _window(words: list[str], first: int, width: int) -> str | None:
     """A run of words that could be a misspelt name: no digits, no chatter at its ends."""
     window = words[first : first + width]

@@ -170,6 +170,11 @@ def test_unknown_corsican_postcode_asks_which_corsica(locator):
         ("Marseille 13eme", "13213", "Marseille 13e"),
         ("13013", "13213", "Marseille 13e"),
         ("j'habite dans le 11e à Paris 11e", "75111", "Paris 11e"),
+        ("11ème arrondissement de Paris", "75111", "Paris 11e"),
+        ("le 3e arrondissement de lyon", "69383", "Lyon 3e"),
+        ("Paris XI", "75111", "Paris 11e"),
+        ("je suis à paris 11 merci", "75111", "Paris 11e"),
+        ("le 18e arrondissement", "75118", "Paris 18e"),  # only Paris has a 18th
     ],
 )
 def test_arrondissements(locator, text, code, label):
@@ -194,6 +199,12 @@ def test_whole_city_centre_is_inside_the_city(locator):
     paris = found(locator, "Paris")
     assert paris.lat == pytest.approx(48.86, abs=0.03)
     assert paris.lon == pytest.approx(2.35, abs=0.04)
+
+
+def test_arrondissement_without_a_city_asks_which_city(locator):
+    result = locator.locate("le 1er arrondissement")
+    assert result.status == "ambiguous"
+    assert [c.label for c in result.candidates] == ["Marseille 1er", "Lyon 1er", "Paris 1er"]
 
 
 def test_paris_arrondissement_out_of_range_is_the_city(locator):
