@@ -125,24 +125,36 @@ def _float(value: str) -> float | None:
 def _read(path: Path) -> dict[tuple[str, str, str], Commune]:
     communes: dict[tuple[str, str, str], Commune] = {}
     with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            ident = (row["insee_com"], row["commune_type"], row["commune"])
+        rows = csv.reader(handle)
+        header = next(rows)
+        col = {name: header.index(name) for name in _COLUMNS}
+        code_i, type_i, name_i = col["insee_com"], col["commune_type"], col["commune"]
+        postcode_i = col["code_postal"]
+        for row in rows:
+            ident = (row[code_i], row[type_i], row[name_i])
             commune = communes.get(ident)
             if commune is None:
                 commune = communes[ident] = Commune(
-                    code_insee=row["insee_com"],
-                    name=row["commune_article"] or row["commune"],
-                    departement=row["insee_dep"],
-                    kind=row["commune_type"],
-                    lat=_float(row["lat"]),
-                    lon=_float(row["lng"]),
-                    population=int(float(row["population_2021"] or 0)),
+                    code_insee=row[code_i],
+                    name=row[col["commune_article"]] or row[name_i],
+                    departement=row[col["insee_dep"]],
+                    kind=row[type_i],
+                    lat=_float(row[col["lat"]]),
+                    lon=_float(row[col["lng"]]),
+                    population=int(float(row[col["population_2021"]] or 0)),
                 )
                 if commune.kind == "COMD":
-                    commune.code_insee = row["insee_parente"] or commune.code_insee
-            if row["code_postal"] and row["code_postal"] not in commune.postcodes:
-                commune.postcodes.append(row["code_postal"])
+                    commune.code_insee = row[col["insee_parente"]] or commune.code_insee
+            postcode = row[postcode_i]
+            if postcode and postcode not in commune.postcodes:
+                commune.postcodes.append(postcode)
     return communes
+
+
+_COLUMNS = (
+    "insee_com", "insee_dep", "commune", "commune_article", "code_postal", "commune_type",
+    "insee_parente", "lat", "lng", "population_2021",
+)  # fmt: skip
 
 
 def _weighted_centre(members: list[Commune]) -> tuple[float | None, float | None, int]:
@@ -181,20 +193,20 @@ def _build(path: Path) -> Index:
     grid: dict[tuple[int, int], list[Commune]] = defaultdict(list)
     members_by_dep: dict[str, list[Commune]] = defaultdict(list)
     for c in communes:
-        keys = {name_key(c.name)}
+        key = name_key(c.name)
+        by_key[key].append(c)
         if c.kind != "ARM":  # "Paris 11e Arrondissement" is matched by its own rule
-            keys.add(name_key(c.name.split(" ", 1)[1]) if _has_article(c.name) else "")
-        for key in keys - {""}:
-            by_key[key].append(c)
+            # Without the article ("havre") and without the elided one ("abergement clemenciat").
+            if key.startswith(("le ", "la ", "les ")) and c.name[:3] in ("Le ", "La ", "Les"):
+                by_key[key.split(" ", 1)[1]].append(c)
+            elif c.name[:2] == "L'":
+                by_key[key[2:]].append(c)
         for postcode in c.postcodes:
             by_postcode[postcode].append(c)
-        if c.kind in ("COM", "ARM") and c.lat is not None and c.lon is not None:
-            grid[grid_cell(c.lat, c.lon)].append(c)
         if c.kind in ("COM", "ARM"):
             members_by_dep[c.departement].append(c)
-        # Elision: "L'Abergement" is keyed "l abergement" and "abergement".
-        if c.name[:2].lower() == "l'":
-            by_key[name_key(c.name[2:])].append(c)
+            if c.lat is not None and c.lon is not None:
+                grid[grid_cell(c.lat, c.lon)].append(c)
 
     departements = {}
     for code, name in DEPARTEMENTS.items():
@@ -218,7 +230,3 @@ def _build(path: Path) -> Index:
         buckets=dict(buckets),
         grid=dict(grid),
     )
-
-
-def _has_article(name: str) -> bool:
-    return name.split(" ", 1)[0] in ("Le", "La", "Les") and " " in name

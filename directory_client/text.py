@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from directory_client.labels import fold
+from directory_client.labels import fold as _slow_fold
 
 MAX_INPUT_CHARS = 300
 
@@ -20,6 +21,22 @@ _STOPWORDS_TEXT = """a au aux avec c ca ce chez cote d dans de des du en est et 
     j'habite bonjour salut merci svp stp aide cherche trouve ville commune secteur region
     coin quartier loin ici la-bas pres-de autour environs alentours"""
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+
+
+# Latin-1 and Latin Extended-A folded once: translating is ~10× faster than decomposing, and
+# ligatures ("Œuilly", "Lætitia") become the two letters people type.
+_FOLD = {cp: _slow_fold(chr(cp)) for cp in range(0xC0, 0x250)}
+_FOLD.update({ord("œ"): "oe", ord("Œ"): "oe", ord("æ"): "ae", ord("Æ"): "ae", ord("ß"): "ss"})
+_FOLD.update({ord("’"): "'", ord("\u00a0"): " ", ord("ø"): "o", ord("Ø"): "o"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free text (same result as ``labels.fold`` plus ligatures)."""
+    folded = text.lower().translate(_FOLD)
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def clean(text: str) -> str:
