@@ -416,9 +416,9 @@ def test_nothing_recognisable_is_unknown(locator, text):
 
 def test_very_long_input_is_bounded(locator):
     text = "blabla " * 1500 + " Roubaix"
-    start = time.perf_counter()
+    start = time.thread_time()  # CPU time: the test machine is shared
     result = locator.locate(text)
-    assert time.perf_counter() - start < 0.1
+    assert time.thread_time() - start < 0.05
     assert result.status == "unknown"  # the place is far beyond what anyone types
     assert len(result.query) <= 300
     assert locator.locate("x" * 10_000).status == "unknown"
@@ -536,15 +536,15 @@ def test_default_geocoder_host_is_the_new_national_api():
 
 # --- speed ---------------------------------------------------------------------------------------
 def test_gazetteer_loads_once_and_locate_is_fast(locator):
-    start = time.perf_counter()
+    start = time.thread_time()
     Locator()
-    assert time.perf_counter() - start < 0.2  # cached: only the per-locator overlay
+    assert time.thread_time() - start < 0.05  # cached: no second load
     queries = ["Roubaix", "roubaiz", "Paris 11e", "59100", "Nord", "45.76, 4.83", "Saint-Denis"]
     timings = []
     for _ in range(20):
         for query in queries:
-            start = time.perf_counter()
+            start = time.thread_time()  # CPU time: the test machine is shared
             locator.locate(query)
-            timings.append(time.perf_counter() - start)
+            timings.append(time.thread_time() - start)
     timings.sort()
-    assert timings[int(len(timings) * 0.95)] < 0.005  # generous: CI machines are shared
+    assert timings[int(len(timings) * 0.95)] < 0.002
