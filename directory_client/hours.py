@@ -88,7 +88,8 @@ def opening_status(
         opening = _next_opening(oh, local, change)
         if opening is None:
             return OpeningStatus(False, None, None, "Fermé, pas de prochaine ouverture connue")
-        text = f"Fermé. Ouvre {_when(local, opening)}"
+        when = _when(local, opening)
+        text = f"Fermé. Ouvre {'à ' if opening.date() == local.date() else ''}{when}"
         return OpeningStatus(False, opening.replace(tzinfo=tz), None, text)
     return OpeningStatus(None, None, None, comment.strip().capitalize() or UNKNOWN_TEXT)
 

@@ -111,6 +111,7 @@ class Place(Base):
         ),
         Index("ix_place_code_insee", "code_insee"),
         Index("ix_place_departement", "departement"),
+        Index("ix_place_code_postal", "code_postal"),
     )
 
 
