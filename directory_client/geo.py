@@ -69,5 +69,5 @@ def format_km(distance_km: float) -> str:
     if distance_km < 1:
         return f"à {max(100, round(distance_km * 1000, -2)):.0f} m"
     if distance_km < 10:
-        return f"à {distance_km:.1f} km".replace(".", ",")
+        return f"à {distance_km:.1f} km".replace(".0 ", " ").replace(".", ",")
     return f"à {distance_km:.0f} km"

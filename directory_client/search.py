@@ -171,6 +171,11 @@ def _plan(query: SearchQuery, now: datetime) -> _Plan:
     return plan
 
 
+def _by_score(plan: _Plan) -> list[ColumnElement]:
+    # A constant in ORDER BY is a column position for PostgreSQL: leave it out.
+    return [plan.score.desc()] if plan.max_score else []
+
+
 # --- candidates ----------------------------------------------------------------------------------
 def _box_clauses(lat: float, lon: float, half_km: float) -> list[ColumnElement]:
     box = geo.bounding_box(lat, lon, half_km)
@@ -212,7 +217,7 @@ def _near_candidates(
     conditions = [*_box_clauses(lat, lon, half_km), *plan.where]
     if half_km <= WIDENING_KM[-1]:  # flat-earth circle, with slack; exact check below
         conditions.append(dist2 <= (radius_deg * 1.05) ** 2)
-    order = [dist2] if by_distance_only else [plan.score.desc(), dist2]
+    order = [dist2] if by_distance_only else [*_by_score(plan), dist2]
     fetch = need * 3 + 10
     while True:
         rows = session.execute(select(*columns).where(*conditions).order_by(*order).limit(fetch))
@@ -290,7 +295,7 @@ def _code_candidates(
         area.append(Place.code_postal.like(f"{prefix}%"))
     if not area:
         return []
-    proximity = case((or_(*same_commune), 1), else_=0) if same_commune else literal(0)
+    proximity = [case((or_(*same_commune), 1), else_=0).desc()] if same_commune else []
     columns = [Place.id, Place.mobile_service_id, plan.score, Place.horaires, Place.code_postal]
     conditions = [or_(*area), *plan.where]
     if without_coordinates:
@@ -300,7 +305,7 @@ def _code_candidates(
         stmt = (
             select(*columns)
             .where(*conditions)
-            .order_by(plan.score.desc(), proximity.desc(), Place.nom, Place.id)
+            .order_by(*_by_score(plan), *proximity, Place.nom, Place.id)
             .limit(fetch)
         )
         rows = session.execute(stmt).all()
