@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from directory_client.geo import lat_band
 from directory_client.importer import fields, france_services
 from directory_client.importer.merge import MergeIndex
 from directory_client.importer.normalise import MEDIATOR_ROLES, Record, Rejected, normalise
@@ -344,6 +345,8 @@ class Importer:
         assert st.values is not None
         row = {c: st.values.get(c) for c in _PLACE_COLUMNS}
         row["public_id"] = st.public_id
+        # Every column is listed, so the model's Python default is bypassed: set the search key.
+        row["lat_band"] = lat_band(row.get("latitude"))
         if st.mobile_key:
             row["mobile_service_id"] = self.mobile_ids.get(st.mobile_key, row["mobile_service_id"])
         return row
