@@ -407,7 +407,7 @@ def test_real_directory_roubaix_retraite(real_directory):
     directory, locator = real_directory
     outcome = triage(SITUATION, directory, locator)
     assert outcome.location is not None and outcome.location.departement == "59"
-    assert outcome.results, outcome.notes
+    assert outcome.results and not outcome.nothing_near, outcome.notes
     assert any(
         "france service" in r.name.lower() or "France Services" in r.labels for r in outcome.results
     )
