@@ -332,6 +332,27 @@ def shared_position(tracker: Tracker) -> dict | None:
     return None
 
 
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text)).split())
+
+
+def plausible_guess(query: str, result) -> bool:
+    """A place read from the end of a sentence counts only when the words name it exactly."""
+    if result.status != "found" or result.best is None:
+        return False
+    if _POSTCODE.fullmatch(query.strip()):
+        return True
+    best = result.best
+    asked = f" {_words(query)} "
+    names = {best.commune or "", re.sub(r"\s*\(.*\)$", "", best.label or "")}
+    for name in filter(None, names):
+        folded = _words(name)
+        variants = {folded, folded.replace("saint ", "st "), folded.replace("sainte ", "ste ")}
+        if any(f" {v} " in asked for v in variants if v):
+            return len(asked.split()) <= len(folded.split()) + 2
+    return False
+
+
 def resolve_location(
     dispatcher: CollectingDispatcher, state: State, tracker: Tracker, text: str, found
 ) -> bool:
@@ -361,13 +382,15 @@ def resolve_location(
     if postcode and not candidates_text:
         candidates_text = [postcode.group(1)]
     asked_where = state.awaiting in ("location", "location_choice")
+    strict = False
     if (
         not candidates_text
         and found.empty
         and (asked_where or intent in ("inform", "change_location", "nlu_fallback"))
     ):
         candidates_text = [location_text(text)] if location_text(text) else []
-    strict = False
+        # "une autre ville": the words of the intent itself are no place name.
+        strict = intent == "change_location" and bool(candidates_text)
     if not candidates_text:
         tail = _TAIL_PLACE.search(clean_text(text))
         if tail:
@@ -376,6 +399,8 @@ def resolve_location(
         return True
     query = " ".join(candidates_text)[:120]
     result = get_locator().locate(query)
+    if strict and not plausible_guess(query, result):
+        return True
     if result.status == "found" and result.best is not None:
         state.location, state.choices, state.attempts = result.best.to_dict(), [], 0
         state.offset = 0
