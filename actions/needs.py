@@ -575,10 +575,11 @@ def detect(text: str) -> Understanding:
     found.needs = strong or weak[:1]
     if "sante" in found.needs and "demarches" in found.needs:
         found.needs.remove("demarches")
-    if _matches(folded, _WITH):
-        found.mode = "avec_moi"
-    elif _matches(folded, _ALONE):
+    strong_with = re.search(r"\b(avec moi|a ma place|pour moi)\b", folded)
+    if _matches(folded, _ALONE) and not strong_with:
         found.mode = "autonomie"
+    elif _matches(folded, _WITH):
+        found.mode = "avec_moi"
     if "a_ma_place" in found.constraints:
         found.mode = "avec_moi"
     return found
