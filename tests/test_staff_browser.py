@@ -14,9 +14,9 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
-from staff_support import PASSWORD, AppThread, make_app
 
 from bot.staff.sms import TwilioSender
+from tests.staff_support import PASSWORD, AppThread, make_app
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
@@ -111,7 +111,7 @@ def test_keyboard_only_triage_sms_print_and_next_citizen(browser, console, twili
     name = first.locator("h3").inner_text().split(" ", 1)[1]
     address = first.locator(".address").inner_text()
     assert name.startswith("France services") and "Roubaix" in address
-    assert "Numéro de sécurité sociale" in page.locator(".bring").inner_text()
+    assert "numéro de sécurité sociale" in page.locator(".bring").inner_text().lower()
     assert "Alt+N" in page.locator(".shortcuts").inner_text()
     page.screenshot(path=str(ARTIFACTS / "staff-console.png"))
 

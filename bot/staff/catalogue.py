@@ -1,12 +1,14 @@
-"""Procedures the reception desk sees most, with the service to search and what to bring.
+"""Procedures, services and what to bring: the assistant's catalogue, adapted for the desk.
 
-The assistant's own catalogue (``actions.needs``, being written on the ``assistant`` branch) is the
-single source of truth once merged: :func:`procedures` uses it when it is importable and only falls
-back to the minimal table below otherwise (``SOURCE`` tells which one is in use).
+``actions.needs`` (the assistant's catalogue of needs and procedures, with "what to bring") is the
+single source of truth: the console reads notes with its ``detect`` and shows its lists, so the
+agent and the citizen get the same orientation. The small table below is only a fallback for a
+deployment without the ``actions`` package (``source()`` tells which one is in use).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from directory_client import labels
@@ -188,55 +190,109 @@ _FALLBACK: tuple[Procedure, ...] = (
     ),
 )
 
-SOURCE = "bot.staff.catalogue (fallback: actions.needs not available)"
+FALLBACK_PROCEDURES = _FALLBACK
+
+# France Services desks serve the national partners (CAF, Assurance maladie, Assurance retraite,
+# France Travail, DGFiP, ANTS…): for those procedures, the console shows these desks first.
+_FS = ("France Services",)
+NATIONAL_DESKS: dict[str, tuple[str, ...]] = {
+    "caf": ("France Services", "Point d'accès numérique CAF"),
+    "impots": _FS,
+    "ants": _FS,
+    "papiers": _FS,
+    "ameli": _FS,
+    "sante": _FS,
+    "france_travail": _FS,
+    "emploi": _FS,
+    "retraite": _FS,
+}
 
 
-def _from_actions_needs() -> tuple[Procedure, ...] | None:
-    """Adapt the assistant's catalogue when it is there; ``None`` otherwise."""
+@dataclass(frozen=True)
+class Understood:
+    """What the catalogue reads in a note: services, finer labels, procedures, constraints."""
+
+    services: tuple[str, ...]
+    preferred: tuple[str, ...]
+    procedures: tuple[Procedure, ...]
+    constraints: frozenset[
+        str
+    ]  # gratuit, samedi, ouvert_maintenant, accessible, seniors, a_ma_place
+
+
+def _assistant_catalogue():  # noqa: ANN202 - the module or None
     try:
-        from actions import needs  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - not merged yet, or broken: keep the console working
+        from actions import needs
+    except Exception:  # noqa: BLE001 - not merged, or broken: the console keeps working
         return None
-    table = getattr(needs, "PROCEDURES", None)
-    if not table:
+    if not all(hasattr(needs, n) for n in ("detect", "PROCEDURES", "NEEDS", "services_for")):
         return None
-    items = table.values() if isinstance(table, dict) else table
-    adapted = []
-    for item in items:
-        get = item.get if isinstance(item, dict) else lambda k, d=None, i=item: getattr(i, k, d)
-        key = get("key") or get("name") or get("id")
-        service = get("service") or get("service_label")
-        if not key or not service:
-            return None  # unknown shape: do not guess
-        fallback = next((p for p in _FALLBACK if p.key == key), None)
-        adapted.append(
-            Procedure(
-                key=str(key),
-                title=str(get("title") or get("label") or (fallback.title if fallback else key)),
-                service=str(service),
-                documents=tuple(get("documents") or get("to_bring") or ()),
-                keywords=tuple(
-                    get("keywords") or get("synonyms") or (fallback.keywords if fallback else ())
-                ),
-                prefer_labels=tuple(
-                    get("prefer_labels") or (fallback.prefer_labels if fallback else ())
-                ),
-                partner=get("partner"),
-            )
-        )
-    return tuple(adapted)
+    return needs
+
+
+def _adapt(needs, key: str) -> Procedure | None:  # noqa: ANN001
+    proc = needs.PROCEDURES.get(key)
+    if proc is None:
+        return None
+    need = needs.NEEDS.get(proc.need)
+    return Procedure(
+        key=proc.key,
+        title=proc.name,
+        service=need.service if need else labels.DEMARCHES,
+        documents=tuple(proc.bring),
+        prefer_labels=NATIONAL_DESKS.get(proc.key, ()),
+    )
+
+
+def source() -> str:
+    """Which catalogue is in use: the assistant's (``actions.needs``) or the fallback."""
+    return "actions.needs" if _assistant_catalogue() else "bot.staff.catalogue (fallback)"
 
 
 def procedures() -> tuple[Procedure, ...]:
-    global SOURCE
-    found = _from_actions_needs()
-    if found:
-        SOURCE = "actions.needs"
-        return found
-    return _FALLBACK
+    needs = _assistant_catalogue()
+    if needs is None:
+        return _FALLBACK
+    return tuple(p for k in needs.PROCEDURES if (p := _adapt(needs, k)))
 
 
 def by_key(key: str | None) -> Procedure | None:
     if not key:
         return None
     return next((p for p in procedures() if p.key == key), None)
+
+
+def understand(text: str) -> Understood:
+    """The assistant's own detection when available (same reading as for citizens)."""
+    needs = _assistant_catalogue()
+    if needs is not None:
+        found = needs.detect(text)
+        procs = tuple(p for k in found.procedures if (p := _adapt(needs, k)))
+        need_keys = (
+            needs.apply_mode(found.needs, found.mode)
+            if hasattr(needs, "apply_mode")
+            else found.needs
+        )
+        preferred = needs.preferred_labels(need_keys) if hasattr(needs, "preferred_labels") else ()
+        return Understood(
+            services=tuple(needs.services_for(need_keys)),
+            preferred=tuple(preferred),
+            procedures=procs,
+            constraints=frozenset(found.constraints),
+        )
+    return _fallback_understand(text)
+
+
+def _fallback_understand(text: str) -> Understood:
+    words = " " + " ".join(re.sub(r"[^a-z0-9]+", " ", labels.fold(text)).split()) + " "
+    matched = []
+    for index, proc in enumerate(_FALLBACK):
+        if any(f" {k} " in words for k in proc.keywords):
+            matched.append((index, proc))
+    procs = tuple(p for _, p in sorted(matched, key=lambda item: item[0]))
+    services: list[str] = []
+    for proc in procs:
+        if proc.service not in services:
+            services.append(proc.service)
+    preferred = (labels.V1_WITH_HELP,) if labels.DEMARCHES in services else ()
+    return Understood(tuple(services), preferred, procs, frozenset())

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from bot.staff.catalogue import Procedure, procedures
+from bot.staff.catalogue import FALLBACK_PROCEDURES, Procedure, procedures, understand
 from directory_client import labels
 from directory_client.types import Location, SearchFilters, SearchQuery, SearchResult
 
@@ -171,6 +171,7 @@ class Situation:
     on_my_behalf: bool
     open_now: bool
     place_texts: tuple[str, ...]  # parts of the note that may name the place, best first
+    preferred: tuple[str, ...] = ()  # finer 1.0 labels that make a place a better fit
 
     @property
     def documents(self) -> tuple[str, ...]:
@@ -179,34 +180,32 @@ class Situation:
 
 def parse(text: str) -> Situation:
     words = fold_words(text)
-    matched: list[tuple[int, Procedure]] = []
-    for proc in procedures():
-        positions = [words.find(f" {k} ") for k in proc.keywords if _has(words, k)]
-        if positions:
-            matched.append((min(positions), proc))
-    # Administrative procedures win over "téléphone" & co. (catalogue order), then position.
-    order = {p.key: i for i, p in enumerate(procedures())}
-    matched.sort(key=lambda item: (order[item[1].key], item[0]))
-    procs = [p for _, p in matched]
-    needs: list[str] = []
-    for proc in procs:
-        if proc.service not in needs:
-            needs.append(proc.service)
+    understood = understand(text)  # the assistant's catalogue (actions.needs) when available
+    procs = list(understood.procedures)
+    needs = list(understood.services)
+    constraints = understood.constraints
     need_guessed = False
     if not needs:
         needs.append(labels.DEMARCHES)
         need_guessed = not _first(words, GENERIC_DEMARCHES)
+    preferred = understood.preferred or (
+        (labels.V1_WITH_HELP,) if labels.DEMARCHES in needs else ()
+    )
 
     age = None
     if m := re.search(r"\b(\d{1,3})\s*(?:ans|an)\b", labels.fold(text)):
         age = int(m.group(1))
     publics = [pub for pub, ws in PUBLIC_WORDS.items() if _first(words, ws)]
+    if "seniors" in constraints and "Seniors" not in publics:
+        publics.append("Seniors")
     if age is not None:
         if age >= 60 and "Seniors" not in publics:
             publics.append("Seniors")
         if 16 <= age <= 25 and "Jeunes" not in publics:
             publics.append("Jeunes")
     care = [c for c, ws in CARE_WORDS.items() if _first(words, ws)]
+    if "accessible" in constraints and "Handicaps moteurs" not in care:
+        care.insert(0, "Handicaps moteurs")
 
     return Situation(
         needs=tuple(needs),
@@ -216,17 +215,18 @@ def parse(text: str) -> Situation:
         age=age,
         publics=tuple(publics),
         prise_en_charge=tuple(care),
-        open_on_saturday=_first(words, SATURDAY_WORDS),
-        free_only=_first(words, FREE_WORDS),
-        on_my_behalf=_first(words, BEHALF_WORDS),
-        open_now=_first(words, NOW_WORDS),
+        open_on_saturday="samedi" in constraints or _first(words, SATURDAY_WORDS),
+        free_only="gratuit" in constraints or _first(words, FREE_WORDS),
+        on_my_behalf="a_ma_place" in constraints or _first(words, BEHALF_WORDS),
+        open_now="ouvert_maintenant" in constraints or _first(words, NOW_WORDS),
+        preferred=tuple(preferred),
         place_texts=tuple(_place_texts(text)),
     )
 
 
 def _known_phrases() -> tuple[str, ...]:
     phrases: list[str] = []
-    for proc in procedures():
+    for proc in (*procedures(), *FALLBACK_PROCEDURES):
         phrases.extend(proc.keywords)
     for table in (PUBLIC_WORDS, CARE_WORDS):
         for ws in table.values():
@@ -327,7 +327,7 @@ def triage(
         on_my_behalf=situation.on_my_behalf,
         open_at=now if situation.open_now else None,
     )
-    preferred = (labels.V1_WITH_HELP,) if labels.DEMARCHES in situation.needs else ()
+    preferred = situation.preferred
     # Order: the procedure's national desks first (France Services for retraite, CAF…), then any
     # place; each with the public/care filters, then without them (said in a note).
     prefer = situation.procedure.prefer_labels if situation.procedure else ()
