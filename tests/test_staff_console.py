@@ -437,3 +437,60 @@ def test_real_directory_roubaix_retraite(real_directory):
             await client.close()
 
     run(scenario())
+
+
+# --- Through the assistant (Rasa REST channel) ---------------------------------------------------
+def test_triage_through_the_assistant_and_fallback():
+    from aiohttp import web
+
+    received: list[dict] = []
+
+    async def webhook(request: web.Request) -> web.Response:
+        body = await request.json()
+        received.append(body)
+        payload = {
+            "orienteur": {
+                "type": "recommendation",
+                "results": [
+                    {"id": "ccas", "name": "CCAS de Roubaix", "distance_km": 0.9},
+                    {"id": "gone", "name": "Removed since", "distance_km": 2.0},
+                ],
+            }
+        }
+        return web.json_response(
+            [
+                {"recipient_id": body["sender"], "text": "Voici 1 lieu près de Roubaix."},
+                {"recipient_id": body["sender"], "custom": payload},
+            ]
+        )
+
+    async def scenario():
+        rasa = web.Application()
+        rasa.router.add_post("/webhooks/rest/webhook", webhook)
+        rasa_server = TestServer(rasa)
+        await rasa_server.start_server()
+        rasa_url = str(rasa_server.make_url("")).rstrip("/")
+        try:
+            client = await _logged_in(make_app(config=staff_config(rasa_url=rasa_url)))
+            page = await (await client.get("/staff/")).text()
+            r = await client.post("/staff/", data={"csrf": _csrf(page), "q": SITUATION})
+            html = await r.text()
+            assert html.count('class="place"') == 1 and "CCAS de Roubaix" in html
+            assert "<dd>assistant</dd>" in html and "Voici 1 lieu" in html
+            assert received[0]["message"] == SITUATION
+            assert received[0]["metadata"] == {"staff_console": True}
+            assert received[0]["sender"].startswith("staff-")
+            await client.close()
+
+            # Assistant down: the direct orientation, said so.
+            await rasa_server.close()
+            client = await _logged_in(make_app(config=staff_config(rasa_url=rasa_url)))
+            page = await (await client.get("/staff/")).text()
+            r = await client.post("/staff/", data={"csrf": _csrf(page), "q": SITUATION})
+            html = await r.text()
+            assert html.count('class="place"') == 3 and "Assistant injoignable" in html
+            await client.close()
+        finally:
+            await rasa_server.close()
+
+    run(scenario())

@@ -25,7 +25,12 @@ class AssistantReply:
 async def ask_assistant(rasa_url: str, text: str, timeout: float = 6.0) -> AssistantReply | None:
     """``None`` when the assistant is unreachable or answers nothing usable."""
     url = f"{rasa_url.rstrip('/')}/webhooks/rest/webhook"
-    body = {"sender": "staff-" + secrets.token_hex(8), "message": text}
+    # ``staff_console`` metadata: the assistant knows a reception agent is typing (docs/payload.md).
+    body = {
+        "sender": "staff-" + secrets.token_hex(8),
+        "message": text,
+        "metadata": {"staff_console": True},
+    }
     try:
         async with (
             aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout)) as session,
