@@ -64,6 +64,7 @@ class _State:
         self.csrf = Signer(config.secret, "csrf")
         self.limiter = RateLimiter(config.login_limit, config.login_window)
         self._lock = asyncio.Lock()
+        self.warm_up_task: asyncio.Task | None = None
 
     async def directory_and_locator(self) -> tuple[Any, Any]:
         if self._directory is None or self._locator is None:
@@ -380,6 +381,7 @@ def mount_staff(
     locator: Any = None,
     sms_sender: SmsSender | None = None,
     counts: DailyCounts | None = None,
+    warm_up_on_start: bool = True,
 ) -> web.Application:
     """Add the console's routes under ``/staff/`` to ``app`` (the public web server)."""
     config = config or StaffConfig.from_env(settings)
@@ -403,7 +405,24 @@ def mount_staff(
         ("GET", "/static/{name}", static_file, True),
     ]
     for method, path, handler, public in routes:
-        app.router.add_route(method, p + path, _guard(state, handler, public=public))
+        guarded = _guard(state, handler, public=public)
+        if method == "GET":
+            app.router.add_get(p + path, guarded)  # and HEAD
+        else:
+            app.router.add_route(method, p + path, guarded)
+
+    async def warm_up(_: web.Application) -> None:
+        # Open (and if empty, fill) the directory in the background: the first triage is fast.
+        async def open_directory() -> None:
+            try:
+                await state.directory_and_locator()
+            except Exception:  # noqa: BLE001 - reported on the first triage instead
+                log.exception("staff console: directory not available yet")
+
+        state.warm_up_task = asyncio.get_running_loop().create_task(open_directory())
+
+    if warm_up_on_start:
+        app.on_startup.append(warm_up)
 
     async def no_slash(_: web.Request) -> web.StreamResponse:
         raise web.HTTPFound(f"{p}/")
