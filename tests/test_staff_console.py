@@ -209,7 +209,7 @@ def test_security_headers_everywhere():
                 assert r.headers["X-Content-Type-Options"] == "nosniff"
                 assert r.headers["Referrer-Policy"] == "no-referrer"
             page = await responses[0].text()
-            assert "<script>" not in page and " on" not in re.sub(r"<[^>]*?>", "", page)[:0]
+            _assert_no_inline_code(page)
             cookie = responses[0].headers.getall("Set-Cookie")
             assert any(
                 "staff_csrf" in c and "HttpOnly" in c and "SameSite=Strict" in c for c in cookie
@@ -218,6 +218,12 @@ def test_security_headers_everywhere():
             await client.close()
 
     run(scenario())
+
+
+def _assert_no_inline_code(page: str) -> None:
+    assert re.search(r"<script(?![^>]*\bsrc=)", page) is None, "inline <script>"
+    assert re.search(r"<[^>]+\son[a-z]+\s*=", page) is None, "inline event handler"
+    assert re.search(r"<[^>]+\sstyle\s*=", page) is None, "inline style"
 
 
 def test_no_inline_script_and_no_innerhtml():
@@ -283,6 +289,7 @@ def test_console_triage_page_sheet_and_counts():
                 '<script src="/staff/static/console.js" defer></script>', ""
             )
             assert "Imprimer la fiche" in html and "Envoyer par SMS" in html
+            _assert_no_inline_code(html)
             assert "Alt+N" in html and "Échap" in html and "Ctrl+P" in html and "Alt+S" in html
             sheet_href = re.search(r'href="(/staff/sheet/fs-roubaix[^"]*)"', html).group(1)
             sheet = await client.get(sheet_href.replace("&amp;", "&"))
@@ -492,5 +499,48 @@ def test_triage_through_the_assistant_and_fallback():
             await client.close()
         finally:
             await rasa_server.close()
+
+    run(scenario())
+
+
+def test_mounted_in_a_parent_app_keeps_its_headers():
+    from aiohttp import web
+
+    from bot.staff.app import mount_staff
+    from tests.staff_support import FakeDirectory, FakeLocator
+
+    @web.middleware
+    async def parent_headers(request, handler):  # like bot/web/server.py: setdefault
+        response = await handler(request)
+        response.headers.setdefault("Content-Security-Policy", "default-src *")
+        return response
+
+    async def scenario():
+        parent = web.Application(middlewares=[parent_headers])
+
+        async def town(_: web.Request) -> web.Response:
+            return web.Response(text="town page")
+
+        parent.router.add_get("/", town)
+        mount_staff(
+            parent,
+            config=staff_config(),
+            directory=FakeDirectory(),
+            locator=FakeLocator(),
+            counts=DailyCounts(":memory:"),
+        )
+        client = await _client(parent)
+        try:
+            assert await (await client.get("/")).text() == "town page"
+            r = await client.get("/staff/login")
+            assert (
+                r.status == 200 and "frame-ancestors 'none'" in r.headers["Content-Security-Policy"]
+            )
+            assert (await _login(client)).status == 303
+            page = await (await client.get("/staff/")).text()
+            r = await client.post("/staff/", data={"csrf": _csrf(page), "q": SITUATION})
+            assert r.status == 200 and 'class="place"' in await r.text()
+        finally:
+            await client.close()
 
     run(scenario())
