@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import os
 import shutil
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,8 +16,9 @@ from urllib.parse import parse_qs
 
 import pytest
 
+from bot.staff.catalogue import procedures
 from bot.staff.sms import TwilioSender
-from tests.staff_support import PASSWORD, AppThread, make_app
+from tests.staff_support import PASSWORD, AppThread, FakeDirectory, make_app, place
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
@@ -72,7 +74,25 @@ def twilio():
 def console(twilio):
     url, _ = twilio
     sender = TwilioSender("ACtest", "secret-token", "+33700000000", base_url=url)
-    with AppThread(make_app(sms_sender=sender)) as running:
+    directory = FakeDirectory()
+    directory.places.append(
+        place(
+            "long",
+            "Maison France Services intercommunale du Pays de la Vallée de la Lys et des "
+            "Weppes — antenne de l'Hôtel de Ville, guichet social et numérique",
+            "Hôtel de Ville, 2e étage, porte B, 1 place de la République, "
+            "Centre administratif Jean Monnet, 59280 Armentières",
+            km=4.2,
+            labels_=("France Services",),
+        )
+    )
+    object.__setattr__(
+        directory.places[-1],
+        "opening_hours",
+        "Mo 08:30-12:00,13:30-17:30; Tu 08:30-12:00,13:30-19:00; We 08:30-12:00; "
+        "Th 13:30-17:30; Fr 08:30-12:00,13:30-16:30; Sa 09:00-12:00; PH off",
+    )
+    with AppThread(make_app(sms_sender=sender, directory=directory)) as running:
         yield running.url
 
 
@@ -175,7 +195,27 @@ def test_keyboard_only_triage_sms_print_and_next_citizen(browser, console, twili
 
     assert not errors, errors
     context.close()
-    # Keep a small console screenshot with the docs (refreshed by this test).
-    shutil.copyfile(
-        ARTIFACTS / "staff-console.png", ROOT / "docs" / "img" / "staff-console.png"
-    ) if (ROOT / "docs" / "img").is_dir() else None
+    # STAFF_UPDATE_SCREENSHOT=1 refreshes the screenshot kept with the docs.
+    if os.environ.get("STAFF_UPDATE_SCREENSHOT") == "1":
+        shutil.copyfile(ARTIFACTS / "staff-console.png", ROOT / "docs/img/staff-console.png")
+
+
+def test_long_sheet_still_fits_one_page(browser, console):
+    """The longest realistic sheet (long name, address, hours, documents) prints on one page."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{console}/staff/login")
+    page.fill("#username", "alice")
+    page.fill("#password", PASSWORD)
+    page.press("#password", "Enter")
+    page.wait_for_url(f"{console}/staff/")
+    longest = max(procedures(), key=lambda p: sum(len(d) for d in p.documents))
+    page.goto(f"{console}/staff/sheet/long?p={longest.key}")
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    (ARTIFACTS / "staff-sheet-long.pdf").write_bytes(pdf)
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Maison France Services" in text and longest.documents[-1][:20] in text
+    context.close()

@@ -317,6 +317,7 @@ def sheet_page(
 
 
 def sms_text(r: SearchResult, procedure: Procedure | None) -> str:
+    """Short and plain: a few SMS segments (no en dashes, which force the UCS-2 alphabet)."""
     lines = [r.name, r.address]
     if r.phone:
         lines.append(f"Tél. {r.phone}")
@@ -325,4 +326,4 @@ def sms_text(r: SearchResult, procedure: Procedure | None) -> str:
         lines.append("Horaires : " + " / ".join(hours[:3]))
     if procedure and procedure.documents:
         lines.append("À apporter : " + " ; ".join(procedure.documents[:4]))
-    return "\n".join(lines)
+    return "\n".join(lines).replace("–", "-")
