@@ -385,6 +385,20 @@ def test_sms_sent_once_and_not_kept():
             await client.close()
 
     run(scenario())
+    limited = RecordingSender()
+
+    async def too_many():
+        client = await _logged_in(make_app(sms_sender=limited, config=staff_config(sms_per_hour=2)))
+        try:
+            token = _csrf(await (await client.get("/staff/")).text())
+            data = {"csrf": token, "place": "ccas", "phone": "0612345678"}
+            statuses = [(await client.post("/staff/sms", data=data)).status for _ in range(3)]
+            assert statuses == [200, 200, 429]
+        finally:
+            await client.close()
+
+    run(too_many())
+    assert len(limited.sent) == 2
     assert len(sender.sent) == 1
     to, body = sender.sent[0]
     assert to == "+33612345678"

@@ -63,6 +63,7 @@ class _State:
         self.sessions = Signer(config.secret, "session")
         self.csrf = Signer(config.secret, "csrf")
         self.limiter = RateLimiter(config.login_limit, config.login_window)
+        self.sms_limiter = RateLimiter(config.sms_per_hour, 3600.0)  # per agent: cost, abuse
         self._lock = asyncio.Lock()
         self.warm_up_task: asyncio.Task | None = None
 
@@ -341,6 +342,10 @@ async def send_sms(request: web.Request) -> web.Response:
     if place is None:
         return _sms_answer(request, 404, "Lieu introuvable.")
     body = render.sms_text(place, by_key(str(form.get("p", "")) or None))
+    sender_key = f"sms:{request['staff_user']}"
+    if state.sms_limiter.blocked(sender_key):
+        return _sms_answer(request, 429, "Trop de SMS envoyés : réessayez plus tard.")
+    state.sms_limiter.hit(sender_key)
     try:
         await state.sms.send(phone, body)
     except SmsError as exc:

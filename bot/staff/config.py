@@ -33,6 +33,7 @@ class StaffConfig:
     session_max_age: int = 10 * 3600  # a working day
     login_limit: int = 5
     login_window: float = 300.0
+    sms_per_hour: int = 60
     ephemeral_secret: bool = field(default=False, compare=False)
 
     @classmethod
