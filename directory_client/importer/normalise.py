@@ -131,7 +131,10 @@ def normalise(
     source = text.get("source") or default_source
     source = "|".join(s.strip() for s in source.split("|") if s.strip())
     source_id = text["id"]
-    v: dict[str, object] = {"nom": text["nom"], "pivot": text.get("pivot")}
+    v: dict[str, object] = {"nom": text["nom"]}
+    v["pivot"], problem = fields.normalise_pivot(text.get("pivot"))
+    if problem:
+        warn("pivot", problem)
 
     v["code_postal"], problem = fields.normalise_postcode(
         data["code_postal"] if isinstance(data["code_postal"], int) else text["code_postal"]
