@@ -71,8 +71,11 @@ def test_warnings_name_each_record_and_field(report):
         ("2022", "pivot"): 4,
         ("2023", "date_maj"): 13,  # 12 bus stops dated 1969-12-31 + one 1970-01-01
         ("2024", "date_maj"): 6,
+        # 9 New Caledonia records of Mont-Dore carry Puy-de-Dôme's INSEE code 63236 (dropped);
+        # 2 France Services rows have a postcode of another department (INSEE code kept).
+        ("2024", "code_insee"): 11,
     }
-    assert report.warnings == 99
+    assert report.warnings == 110
 
 
 def test_every_department_is_present(session):
@@ -225,6 +228,11 @@ def test_postcodes_departments_and_placeholder_dates(session):
     noumea = place(session, "nouvelle-caledonie:0")
     assert (noumea.departement, noumea.latitude < 0) == ("988", True)
     assert place(session, f"{CN}:62a897008255a806e299b18d").departement == "2A"
+    mont_dore = place(session, "nouvelle-caledonie:4")
+    assert (mont_dore.commune, mont_dore.departement, mont_dore.code_insee) == (
+        "Mont-Dore", "988", None)  # fmt: skip
+    saint_martin = place(session, "france-services-anct:1684")
+    assert (saint_martin.code_postal, saint_martin.departement) == ("97150", "978")
     stop = place(session, "bus-france-services-en-charente:1")
     assert stop.date_maj is None
 
