@@ -130,6 +130,21 @@ def normalise_postcode(raw: object) -> tuple[str | None, str | None]:
     return text or None, f"code postal invalide ({text!r}), gardé tel quel"
 
 
+def normalise_pivot(raw: str | None) -> tuple[str | None, str | None]:
+    """SIRET/RNA: 9 to 14 letters or digits. A leading SIRET/SIREN followed by noise is kept
+    (``34106240403159/APE:8790B`` → ``34106240403159``); anything else is dropped with a reason
+    (the raw record, stored with the place, still has it)."""
+    if raw is None:
+        return None, None
+    text = raw.strip()
+    if re.fullmatch(r"[0-9A-Za-z]{9,14}", text):
+        return text, None
+    match = re.match(r"(\d{14}|\d{9})\b", text)
+    if match:
+        return match[1], f"pivot {text!r} ramené à {match[1]}"
+    return None, f"pivot invalide ({text!r}), ignoré"
+
+
 def departement(code_insee: str | None, code_postal: str | None) -> str | None:
     """Department code from the INSEE code (exact: 2A/2B) else from the postcode."""
     insee = (code_insee or "").strip().upper()

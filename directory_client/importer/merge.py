@@ -37,7 +37,7 @@ def folded(text: str | None) -> str:
 @dataclass
 class Candidate:
     key: int  # index of the place state in the run
-    name: str  # folded
+    names: set[str]  # folded; every name the place was given by a merged source
     exact: tuple[str, str, str]
     lat: float | None
     lon: float | None
@@ -63,13 +63,23 @@ class MergeIndex:
     def add(self, key: int, values: dict, sources: set[str]) -> Candidate:
         exact = self.exact_key(values.get("nom"), values.get("adresse"), values.get("code_postal"))
         cand = Candidate(
-            key, exact[0], exact, values.get("latitude"), values.get("longitude"), set(sources)
+            key, {exact[0]}, exact, values.get("latitude"), values.get("longitude"), set(sources)
         )
         self._exact.setdefault(exact, []).append(cand)
         if cand.lat is not None and cand.lon is not None:
             self._grid.setdefault(self._cell(cand.lat, cand.lon), []).append(cand)
         self.by_key[key] = cand
         return cand
+
+    def alias(self, key: int, values: dict) -> None:
+        """A merge gave the place another name/address: match later records on it too."""
+        cand = self.by_key[key]
+        exact = self.exact_key(values.get("nom"), values.get("adresse"), values.get("code_postal"))
+        if exact not in {cand.exact}:
+            bucket = self._exact.setdefault(exact, [])
+            if cand not in bucket:
+                bucket.append(cand)
+        cand.names.add(exact[0])
 
     @staticmethod
     def _cell(lat: float, lon: float) -> tuple[int, int]:
@@ -93,7 +103,7 @@ class MergeIndex:
                         continue
                     if _distance_m(lat, lon, cand.lat, cand.lon) > MAX_DISTANCE_M:
                         continue
-                    score = fuzz.token_set_ratio(exact[0], cand.name)
+                    score = max(fuzz.token_set_ratio(exact[0], name) for name in cand.names)
                     if score >= MIN_NAME_SIMILARITY and (best is None or score > best[0]):
                         best = (score, cand.key)
         return best[1] if best else None

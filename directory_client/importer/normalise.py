@@ -131,7 +131,10 @@ def normalise(
     source = text.get("source") or default_source
     source = "|".join(s.strip() for s in source.split("|") if s.strip())
     source_id = text["id"]
-    v: dict[str, object] = {"nom": text["nom"], "pivot": text.get("pivot")}
+    v: dict[str, object] = {"nom": text["nom"]}
+    v["pivot"], problem = fields.normalise_pivot(text.get("pivot"))
+    if problem:
+        warn("pivot", problem)
 
     v["code_postal"], problem = fields.normalise_postcode(
         data["code_postal"] if isinstance(data["code_postal"], int) else text["code_postal"]
@@ -142,6 +145,19 @@ def normalise(
     v["commune"] = text["commune"]
     v["adresse"] = text["adresse"]
     v["complement_adresse"] = text.get("complement_adresse")
+    by_insee = fields.departement(v["code_insee"], None)
+    by_postcode = fields.departement(None, v["code_postal"])
+    saint_martin_barth = by_insee in ("977", "978") and by_postcode == "971"  # 971xx postcodes
+    if by_insee and by_postcode and by_insee != by_postcode and not saint_martin_barth:
+        if (by_insee[:2] in ("97", "98")) != (
+            by_postcode[:2] in ("97", "98")
+        ):  # e.g. 98800 Mont-Dore (New Caledonia) given Puy-de-Dôme's 63236
+            warn("code_insee", f"code INSEE {v['code_insee']} incohérent avec le code postal "
+                 f"{v['code_postal']}, ignoré")  # fmt: skip
+            v["code_insee"] = None
+        else:  # border communes may have a neighbouring department's postcode
+            warn("code_insee", f"code INSEE {v['code_insee']} et code postal {v['code_postal']} "
+                 "de départements différents (le code INSEE fait foi)")  # fmt: skip
     v["departement"] = fields.departement(v["code_insee"], v["code_postal"])
     if v["departement"] is None:
         warn("code_postal", "département introuvable (ni code INSEE ni code postal valide)")

@@ -202,6 +202,8 @@ class Importer:
             if state.apply(record):
                 state.dirty = True
             self.index.by_key[target].sources.update(record.sources)
+            self.index.alias(target, record.values)
+            self.index.alias(target, state.values)
             self.report.merged += 1
             state_key = target
         else:
