@@ -25,6 +25,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from sqlalchemy import case, func, literal, or_, select
 from sqlalchemy.orm import Session, joinedload, sessionmaker
@@ -45,6 +46,7 @@ _INNER_BOXES_KM = (3.0, 7.5, 15.0)
 _FAR_BOXES_KM = (250.0, 600.0, 1500.0, 4000.0, 21000.0)
 _MAX_BANDS = 80  # beyond, a latitude range is as selective as the list of bands
 TOTAL_CAP = 1000  # ``total`` is exact up to this many places
+RARE_CAP = 2000  # a need offered by fewer places than this is searched through its own index
 _AIDANTS_CONNECT = "Aidants Connect"
 _ON_MY_BEHALF = "À ma place"
 _REMOTE = "À distance"
@@ -183,7 +185,8 @@ def _box_clauses(lat: float, lon: float, half_km: float) -> list[ColumnElement]:
     bands = box.bands
     if len(bands) <= _MAX_BANDS:
         clauses.append(Place.lat_band.in_(bands))
-    clauses.append(Place.latitude.between(box.min_lat, box.max_lat))
+    else:
+        clauses.append(Place.latitude.between(box.min_lat, box.max_lat))
     if box.whole_world:
         clauses.append(Place.longitude.is_not(None))
     else:
@@ -230,7 +233,9 @@ def _near_candidates(
         fetch *= 4
 
 
-def _keep(plan: _Plan, rows, lat: float, lon: float, half_km: float) -> list[_Hit]:
+def _keep(
+    plan: _Plan, rows, lat: float, lon: float, half_km: float, dedupe: bool = True
+) -> list[_Hit]:
     hits: list[_Hit] = []
     for row in rows:
         distance = geo.haversine_km(lat, lon, row[1], row[2])
@@ -239,7 +244,7 @@ def _keep(plan: _Plan, rows, lat: float, lon: float, half_km: float) -> list[_Hi
         hit = _Hit(row[0], distance, int(row[4]), row[3], *(row[5:7] if plan.keeps else ()))
         if all(keep(hit) for keep in plan.keeps):
             hits.append(hit)
-    return _one_stop_per_mobile_service(hits)
+    return _one_stop_per_mobile_service(hits) if dedupe else hits
 
 
 def _one_stop_per_mobile_service(hits: list[_Hit]) -> list[_Hit]:
@@ -331,9 +336,12 @@ def _search_near(session: Session, plan: _Plan, query: SearchQuery) -> _Outcome:
     assert lat is not None and lon is not None
     need = query.offset + query.limit
     radii = [query.radius_km, *[r for r in WIDENING_KM if r > query.radius_km]]
-    boxes = [b for b in _INNER_BOXES_KM if b < radii[0]] + radii
     # Places with no coordinates in the person's commune: after all places with a distance.
     local = _code_candidates(session, plan, query.location, need, without_coordinates=True)
+    few = _all_matches_if_few(session, plan, lat, lon)
+    if few is not None:
+        return _rank_few(few, local, radii, query.limit)
+    boxes = [b for b in _INNER_BOXES_KM if b < radii[0]] + radii
     for half in boxes:
         hits, complete = _near_candidates(session, plan, lat, lon, half, need)
         best_known = len(hits) >= need and all(h.score == plan.max_score for h in hits[:need])
@@ -357,6 +365,47 @@ def _search_near(session: Session, plan: _Plan, query: SearchQuery) -> _Outcome:
     raise AssertionError("unreachable")
 
 
+@lru_cache(maxsize=512)
+def _overlapping_masks(mask: int) -> tuple[int, ...]:
+    return tuple(m for m in range(1, 1 << len(labels.SERVICES)) if m & mask)
+
+
+def _all_matches_if_few(session: Session, plan: _Plan, lat: float, lon: float) -> list[_Hit] | None:
+    """For a rare need (few places offer it anywhere): all of them, with their distance.
+
+    Boxes would have to grow very wide to find them; the services index finds them directly
+    (``services_mask IN (every mask with one of the needed bits)``: plain equality, indexable).
+    """
+    if not plan.mask:
+        return None
+    has_need = Place.services_mask.in_(_overlapping_masks(plan.mask))
+    probe = select(Place.id).where(has_need).limit(RARE_CAP + 1).subquery()
+    if session.execute(select(func.count()).select_from(probe)).scalar_one() > RARE_CAP:
+        return None
+    columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
+    if plan.keeps:
+        columns += [Place.horaires, Place.code_postal]
+    rows = session.execute(
+        select(*columns).where(
+            has_need, Place.latitude.is_not(None), Place.longitude.is_not(None), *plan.where
+        )
+    ).all()
+    return _keep(plan, rows, lat, lon, math.inf, dedupe=False)
+
+
+def _rank_few(hits: list[_Hit], local: list[_Hit], radii: list[float], limit: int) -> _Outcome:
+    hits.sort(key=_rank_key)
+    for radius in radii:
+        within = _one_stop_per_mobile_service([h for h in hits if h.distance_km <= radius])
+        found = len(within) + len(local)
+        if found >= limit or radius == radii[-1]:
+            if found:
+                return _Outcome(within + local, radius, radius > radii[0], False, found)
+            break
+    hits.sort(key=lambda h: h.distance_km)
+    return _Outcome(_one_stop_per_mobile_service(hits), radii[-1], radii[-1] > radii[0], True, 0)
+
+
 def _search_by_code(session: Session, plan: _Plan, query: SearchQuery) -> _Outcome:
     need = query.offset + query.limit
     hits = _code_candidates(session, plan, query.location, need, without_coordinates=False)
@@ -376,7 +425,7 @@ def search(Session: sessionmaker, query: SearchQuery) -> SearchResponse:
         results = _results(session, page, plan, query, now, outcome.nothing_near)
         remote: tuple[RemoteOption, ...] = ()
         if len(results) < query.limit or outcome.nothing_near or query.filters.remote_ok:
-            remote = _remote_options(session, plan, query)
+            remote = _remote_options(session, plan, query, outcome)
     return SearchResponse(
         query=query,
         results=results,
@@ -542,9 +591,27 @@ def explain(
 
 
 # --- remote options ------------------------------------------------------------------------------
+def _remote_anywhere(
+    session: Session, plan: _Plan, lat: float, lon: float, count: int
+) -> list[_Hit]:
+    conditions = [Place.latitude.is_not(None), Place.longitude.is_not(None), *plan.where]
+    if plan.mask:  # through the services index, as for rare needs
+        conditions.append(Place.services_mask.in_(_overlapping_masks(plan.mask)))
+    rows = session.execute(
+        select(Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score)
+        .where(*conditions)
+        .order_by(_flat_distance2(lat, lon))
+        .limit(count * 5)
+    ).all()
+    hits = _keep(plan, rows, lat, lon, math.inf)
+    return sorted(hits, key=lambda h: h.distance_km)
+
+
 def _remote_options(
-    session: Session, plan: _Plan, query: SearchQuery, count: int = 2
+    session: Session, plan: _Plan, query: SearchQuery, outcome: _Outcome, count: int = 2
 ) -> tuple[RemoteOption, ...]:
+    """The helpline, then matching places that help remotely: the nearest within the radius,
+    or, when nothing is near, the nearest anywhere."""
     options = [
         RemoteOption(
             name=labels.HELPLINE["name"],
@@ -561,14 +628,16 @@ def _remote_options(
         max_score=plan.max_score,
     )
     location = query.location
-    if location.lat is not None and location.lon is not None:
-        hits: list[_Hit] = []
-        for half in (WIDENING_KM[-1], *_FAR_BOXES_KM):
-            hits, _complete = _near_candidates(
-                session, remote_plan, location.lat, location.lon, half, count, by_distance_only=True
-            )
-            if len(hits) >= count:
-                break
+    hits: list[_Hit] = []
+    if outcome.nothing_near and location.lat is not None and location.lon is not None:
+        hits = _remote_anywhere(session, remote_plan, location.lat, location.lon, count)
+    elif outcome.nothing_near:
+        pass
+    elif location.lat is not None and location.lon is not None:
+        hits, _complete = _near_candidates(
+            session, remote_plan, location.lat, location.lon, outcome.radius_km, count,
+            by_distance_only=True,
+        )  # fmt: skip
     else:
         hits = _code_candidates(session, remote_plan, location, count, without_coordinates=False)
     ids = [h.id for h in hits[:count]]
