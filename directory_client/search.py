@@ -28,11 +28,13 @@ from datetime import datetime
 from functools import lru_cache
 
 from sqlalchemy import case, func, literal, or_, select
-from sqlalchemy.orm import Session, joinedload, sessionmaker
+from sqlalchemy.engine import Row
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
 from directory_client import geo, hours, labels
-from directory_client.models import Place, split_list
+from directory_client.models import MobileService, Place, split_list
 from directory_client.types import (
     Location,
     RemoteOption,
@@ -47,6 +49,7 @@ _FAR_BOXES_KM = (250.0, 600.0, 1500.0, 4000.0, 21000.0)
 _MAX_BANDS = 80  # beyond, a latitude range is as selective as the list of bands
 TOTAL_CAP = 1000  # ``total`` is exact up to this many places
 RARE_CAP = 2000  # a need offered by fewer places than this is searched through its own index
+_RARE_REMOTE_POOL = 200  # nothing near: remote helpers are looked for among this many nearest
 _AIDANTS_CONNECT = "Aidants Connect"
 _ON_MY_BEHALF = "À ma place"
 _REMOTE = "À distance"
@@ -84,6 +87,7 @@ class _Plan:
     score: ColumnElement | None = None
     max_score: int = 0
     keeps: list[Callable[[_Hit], bool]] = field(default_factory=list)  # checks done in Python
+    rare_ids: list[int] | None = None  # the nearest places offering a rare need
 
 
 @dataclass
@@ -238,6 +242,8 @@ def _keep(
 ) -> list[_Hit]:
     hits: list[_Hit] = []
     for row in rows:
+        if row[1] is None or row[2] is None:
+            continue
         distance = geo.haversine_km(lat, lon, row[1], row[2])
         if distance > half_km:
             continue
@@ -338,7 +344,7 @@ def _search_near(session: Session, plan: _Plan, query: SearchQuery) -> _Outcome:
     radii = [query.radius_km, *[r for r in WIDENING_KM if r > query.radius_km]]
     # Places with no coordinates in the person's commune: after all places with a distance.
     local = _code_candidates(session, plan, query.location, need, without_coordinates=True)
-    few = _all_matches_if_few(session, plan, lat, lon)
+    few = _all_matches_if_few(session, plan, lat, lon, need, radii[-1])
     if few is not None:
         return _rank_few(few, local, radii, query.limit)
     boxes = [b for b in _INNER_BOXES_KM if b < radii[0]] + radii
@@ -370,27 +376,42 @@ def _overlapping_masks(mask: int) -> tuple[int, ...]:
     return tuple(m for m in range(1, 1 << len(labels.SERVICES)) if m & mask)
 
 
-def _all_matches_if_few(session: Session, plan: _Plan, lat: float, lon: float) -> list[_Hit] | None:
-    """For a rare need (few places offer it anywhere): all of them, with their distance.
+def _all_matches_if_few(
+    session: Session, plan: _Plan, lat: float, lon: float, need: int, max_km: float
+) -> list[_Hit] | None:
+    """For a rare need (few places offer it anywhere): every one within ``max_km`` and the
+    nearest ones beyond, with their distance.
 
     Boxes would have to grow very wide to find them; the services index finds them directly
-    (``services_mask IN (every mask with one of the needed bits)``: plain equality, indexable).
+    (``services_mask IN (every mask with one of the needed bits)``: plain equality, indexable,
+    covering). Then the few useful ones are read by primary key with the other filters. (Asked
+    in one query with the filters, SQLite's planner misjudges the IN list and scans the table.)
     """
     if not plan.mask:
         return None
-    has_need = Place.services_mask.in_(_overlapping_masks(plan.mask))
-    probe = select(Place.id).where(has_need).limit(RARE_CAP + 1).subquery()
-    if session.execute(select(func.count()).select_from(probe)).scalar_one() > RARE_CAP:
+    probe = select(Place.id, Place.latitude, Place.longitude).where(_has_need(plan))
+    rows = session.execute(probe.limit(RARE_CAP + 1)).all()
+    if len(rows) > RARE_CAP:
         return None
+    located = sorted(
+        (geo.haversine_km(lat, lon, p_lat, p_lon), pid)
+        for pid, p_lat, p_lon in rows
+        if p_lat is not None and p_lon is not None
+    )
+    plan.rare_ids = [pid for _d, pid in located[:_RARE_REMOTE_POOL]]
+    beyond = max(need * 3 + 10, 50)
+    ids = [pid for i, (d, pid) in enumerate(located) if d <= max_km or i < beyond]
+    if not ids:
+        return []
     columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
     if plan.keeps:
         columns += [Place.horaires, Place.code_postal]
-    rows = session.execute(
-        select(*columns).where(
-            has_need, Place.latitude.is_not(None), Place.longitude.is_not(None), *plan.where
-        )
-    ).all()
+    rows = session.execute(select(*columns).where(Place.id.in_(ids), *plan.where)).all()
     return _keep(plan, rows, lat, lon, math.inf, dedupe=False)
+
+
+def _has_need(plan: _Plan) -> ColumnElement:
+    return Place.services_mask.in_(_overlapping_masks(plan.mask))
 
 
 def _rank_few(hits: list[_Hit], local: list[_Hit], radii: list[float], limit: int) -> _Outcome:
@@ -441,14 +462,20 @@ def get_place(
     Session: sessionmaker, public_id: str, now: datetime | None = None
 ) -> SearchResult | None:
     with Session() as session:
-        place = session.execute(
-            select(Place)
-            .where(Place.public_id == public_id)
-            .options(joinedload(Place.mobile_service))
-        ).scalar_one_or_none()
+        place = session.execute(_place_rows().where(Place.public_id == public_id)).first()
         if place is None:
             return None
         return _result(place, None, (), now or hours.now_paris(), on_my_behalf=False)
+
+
+def _place_rows() -> Select:
+    """Places as plain rows (attribute access like a Place, plus the mobile service's name and
+    phone): building ORM objects cost more than the whole search."""
+    return select(
+        *Place.__table__.columns,
+        MobileService.nom.label("mobile_nom"),
+        MobileService.telephone.label("mobile_telephone"),
+    ).outerjoin(MobileService, Place.mobile_service_id == MobileService.id)
 
 
 # --- results -------------------------------------------------------------------------------------
@@ -462,14 +489,8 @@ def _results(
 ) -> tuple[SearchResult, ...]:
     if not page:
         return ()
-    places = {
-        p.id: p
-        for p in session.execute(
-            select(Place)
-            .where(Place.id.in_([h.id for h in page]))
-            .options(joinedload(Place.mobile_service))
-        ).scalars()
-    }
+    rows = session.execute(_place_rows().where(Place.id.in_([h.id for h in page])))
+    places = {row.id: row for row in rows}
     built = [
         (hit, _result(places[hit.id], hit.distance_km, plan.needs, now,
                       on_my_behalf=query.filters.on_my_behalf, free_only=query.filters.free_only))
@@ -495,7 +516,7 @@ def _free(frais: str | None) -> bool | None:
 
 
 def _result(
-    place: Place,
+    place: Row,
     distance_km: float | None,
     needs: tuple[str, ...],
     now: datetime,
@@ -513,7 +534,6 @@ def _result(
         )
         if part
     )
-    mobile = place.mobile_service
     accessibility = place.accessibilite if (place.accessibilite or "").startswith("http") else None
     return SearchResult(
         id=place.public_id,
@@ -525,7 +545,7 @@ def _result(
         lat=place.latitude,
         lon=place.longitude,
         distance_km=distance_km,
-        phone=place.telephone or (mobile.telephone if mobile else None),
+        phone=place.telephone or place.mobile_telephone,
         email=_first(place.courriels),
         website=_first(place.site_web),
         appointment_url=place.prise_rdv,
@@ -534,7 +554,7 @@ def _result(
         free=_free(place.frais_a_charge),
         labels=tuple(split_list(place.dispositif_programmes_nationaux)),
         why=explain(place, distance_km, needs, on_my_behalf=on_my_behalf, free_only=free_only),
-        mobile_service=mobile.nom if mobile else None,
+        mobile_service=place.mobile_nom,
         accessibility_url=accessibility,
         source=place.source,
         date_maj=place.date_maj.isoformat() if place.date_maj else None,
@@ -547,7 +567,7 @@ def _first(value: str | None) -> str | None:
 
 
 def explain(
-    place: Place,
+    place: Row,
     distance_km: float | None,
     needs: tuple[str, ...],
     *,
@@ -581,8 +601,8 @@ def explain(
         parts.append("tarif non précisé")
     if "France Services" in programmes or "RFS" in split_list(place.typologie):
         parts.append("France Services")
-    if place.mobile_service is not None:
-        parts.append(f"passage du {place.mobile_service.nom}")
+    if place.mobile_nom:
+        parts.append(f"passage du {place.mobile_nom}")
     if distance_km is not None:
         parts.append(geo.format_km(distance_km))
     elif place.commune:
@@ -592,18 +612,15 @@ def explain(
 
 # --- remote options ------------------------------------------------------------------------------
 def _remote_anywhere(
-    session: Session, plan: _Plan, lat: float, lon: float, count: int
+    session: Session, plan: _Plan, rare_ids: list[int] | None, lat: float, lon: float, count: int
 ) -> list[_Hit]:
-    conditions = [Place.latitude.is_not(None), Place.longitude.is_not(None), *plan.where]
-    if plan.mask:  # through the services index, as for rare needs
-        conditions.append(Place.services_mask.in_(_overlapping_masks(plan.mask)))
-    rows = session.execute(
-        select(Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score)
-        .where(*conditions)
-        .order_by(_flat_distance2(lat, lon))
-        .limit(count * 5)
-    ).all()
-    hits = _keep(plan, rows, lat, lon, math.inf)
+    stmt = select(Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score)
+    if rare_ids is not None:  # few candidates: sorted here
+        stmt = stmt.where(Place.id.in_(rare_ids), *plan.where)
+    else:  # a filter left nothing near: a scan, but a rare case
+        conditions = [Place.latitude.is_not(None), Place.longitude.is_not(None), *plan.where]
+        stmt = stmt.where(*conditions).order_by(_flat_distance2(lat, lon)).limit(count * 5)
+    hits = _keep(plan, session.execute(stmt).all(), lat, lon, math.inf)
     return sorted(hits, key=lambda h: h.distance_km)
 
 
@@ -630,7 +647,9 @@ def _remote_options(
     location = query.location
     hits: list[_Hit] = []
     if outcome.nothing_near and location.lat is not None and location.lon is not None:
-        hits = _remote_anywhere(session, remote_plan, location.lat, location.lon, count)
+        hits = _remote_anywhere(
+            session, remote_plan, plan.rare_ids, location.lat, location.lon, count
+        )
     elif outcome.nothing_near:
         pass
     elif location.lat is not None and location.lon is not None:
@@ -642,8 +661,7 @@ def _remote_options(
         hits = _code_candidates(session, remote_plan, location, count, without_coordinates=False)
     ids = [h.id for h in hits[:count]]
     if ids:
-        places = session.execute(select(Place).where(Place.id.in_(ids))).scalars().all()
-        by_id = {p.id: p for p in places}
+        by_id = {row.id: row for row in session.execute(_place_rows().where(Place.id.in_(ids)))}
         for hit in hits[:count]:
             place = by_id[hit.id]
             why = explain(place, None, plan.needs)
