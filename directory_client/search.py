@@ -22,6 +22,7 @@ haversine is computed on the fetched candidates only, opening hours on the page 
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -47,7 +48,7 @@ WIDENING_KM = (50.0, 100.0)
 _INNER_BOXES_KM = (3.0, 7.5, 15.0)
 _FAR_BOXES_KM = (250.0, 600.0, 1500.0, 4000.0, 21000.0)
 _MAX_BANDS = 80  # beyond, a latitude range is as selective as the list of bands
-TOTAL_CAP = 1000  # ``total`` is exact up to this many places
+TOTAL_CAP = 300  # ``total`` is exact up to this many places (then: "300 or more")
 RARE_CAP = 2000  # a need offered by fewer places than this is searched through its own index
 _RARE_REMOTE_POOL = 200  # nothing near: remote helpers are looked for among this many nearest
 _AIDANTS_CONNECT = "Aidants Connect"
@@ -389,10 +390,10 @@ def _all_matches_if_few(
     """
     if not plan.mask:
         return None
-    probe = select(Place.id, Place.latitude, Place.longitude).where(_has_need(plan))
-    rows = session.execute(probe.limit(RARE_CAP + 1)).all()
-    if len(rows) > RARE_CAP:
+    has_need = _has_need(plan)
+    if not _is_rare(session, plan.mask, has_need):
         return None
+    rows = session.execute(select(Place.id, Place.latitude, Place.longitude).where(has_need))
     located = sorted(
         (geo.haversine_km(lat, lon, p_lat, p_lon), pid)
         for pid, p_lat, p_lon in rows
@@ -408,6 +409,21 @@ def _all_matches_if_few(
         columns += [Place.horaires, Place.code_postal]
     rows = session.execute(select(*columns).where(Place.id.in_(ids), *plan.where)).all()
     return _keep(plan, rows, lat, lon, math.inf, dedupe=False)
+
+
+_rarity: dict[tuple[str, int, int], tuple[bool, float]] = {}
+_RARITY_TTL_S = 300.0  # a stale answer only picks the slower path, never a wrong result
+
+
+def _is_rare(session: Session, mask: int, has_need: ColumnElement) -> bool:
+    key = (str(session.get_bind().url), RARE_CAP, mask)
+    known = _rarity.get(key)
+    if known is not None and known[1] > time.monotonic():
+        return known[0]
+    probe = select(Place.id).where(has_need).limit(RARE_CAP + 1).subquery()
+    rare = session.execute(select(func.count()).select_from(probe)).scalar_one() <= RARE_CAP
+    _rarity[key] = (rare, time.monotonic() + _RARITY_TTL_S)
+    return rare
 
 
 def _has_need(plan: _Plan) -> ColumnElement:
