@@ -22,16 +22,20 @@ haversine is computed on the fetched candidates only, opening hours on the page 
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from sqlalchemy import case, func, literal, or_, select
-from sqlalchemy.orm import Session, joinedload, sessionmaker
+from sqlalchemy.engine import Row
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
 from directory_client import geo, hours, labels
-from directory_client.models import Place, split_list
+from directory_client.models import MobileService, Place, split_list
 from directory_client.types import (
     Location,
     RemoteOption,
@@ -44,7 +48,9 @@ WIDENING_KM = (50.0, 100.0)
 _INNER_BOXES_KM = (3.0, 7.5, 15.0)
 _FAR_BOXES_KM = (250.0, 600.0, 1500.0, 4000.0, 21000.0)
 _MAX_BANDS = 80  # beyond, a latitude range is as selective as the list of bands
-TOTAL_CAP = 1000  # ``total`` is exact up to this many places
+TOTAL_CAP = 300  # ``total`` is exact up to this many places (then: "300 or more")
+RARE_CAP = 2000  # a need offered by fewer places than this is searched through its own index
+_RARE_REMOTE_POOL = 200  # nothing near: remote helpers are looked for among this many nearest
 _AIDANTS_CONNECT = "Aidants Connect"
 _ON_MY_BEHALF = "À ma place"
 _REMOTE = "À distance"
@@ -82,6 +88,7 @@ class _Plan:
     score: ColumnElement | None = None
     max_score: int = 0
     keeps: list[Callable[[_Hit], bool]] = field(default_factory=list)  # checks done in Python
+    rare_ids: list[int] | None = None  # the nearest places offering a rare need
 
 
 @dataclass
@@ -183,7 +190,8 @@ def _box_clauses(lat: float, lon: float, half_km: float) -> list[ColumnElement]:
     bands = box.bands
     if len(bands) <= _MAX_BANDS:
         clauses.append(Place.lat_band.in_(bands))
-    clauses.append(Place.latitude.between(box.min_lat, box.max_lat))
+    else:
+        clauses.append(Place.latitude.between(box.min_lat, box.max_lat))
     if box.whole_world:
         clauses.append(Place.longitude.is_not(None))
     else:
@@ -230,16 +238,20 @@ def _near_candidates(
         fetch *= 4
 
 
-def _keep(plan: _Plan, rows, lat: float, lon: float, half_km: float) -> list[_Hit]:
+def _keep(
+    plan: _Plan, rows, lat: float, lon: float, half_km: float, dedupe: bool = True
+) -> list[_Hit]:
     hits: list[_Hit] = []
     for row in rows:
+        if row[1] is None or row[2] is None:
+            continue
         distance = geo.haversine_km(lat, lon, row[1], row[2])
         if distance > half_km:
             continue
         hit = _Hit(row[0], distance, int(row[4]), row[3], *(row[5:7] if plan.keeps else ()))
         if all(keep(hit) for keep in plan.keeps):
             hits.append(hit)
-    return _one_stop_per_mobile_service(hits)
+    return _one_stop_per_mobile_service(hits) if dedupe else hits
 
 
 def _one_stop_per_mobile_service(hits: list[_Hit]) -> list[_Hit]:
@@ -331,9 +343,12 @@ def _search_near(session: Session, plan: _Plan, query: SearchQuery) -> _Outcome:
     assert lat is not None and lon is not None
     need = query.offset + query.limit
     radii = [query.radius_km, *[r for r in WIDENING_KM if r > query.radius_km]]
-    boxes = [b for b in _INNER_BOXES_KM if b < radii[0]] + radii
     # Places with no coordinates in the person's commune: after all places with a distance.
     local = _code_candidates(session, plan, query.location, need, without_coordinates=True)
+    few = _all_matches_if_few(session, plan, lat, lon, need, radii[-1])
+    if few is not None:
+        return _rank_few(few, local, radii, query.limit)
+    boxes = [b for b in _INNER_BOXES_KM if b < radii[0]] + radii
     for half in boxes:
         hits, complete = _near_candidates(session, plan, lat, lon, half, need)
         best_known = len(hits) >= need and all(h.score == plan.max_score for h in hits[:need])
@@ -357,6 +372,77 @@ def _search_near(session: Session, plan: _Plan, query: SearchQuery) -> _Outcome:
     raise AssertionError("unreachable")
 
 
+@lru_cache(maxsize=512)
+def _overlapping_masks(mask: int) -> tuple[int, ...]:
+    return tuple(m for m in range(1, 1 << len(labels.SERVICES)) if m & mask)
+
+
+def _all_matches_if_few(
+    session: Session, plan: _Plan, lat: float, lon: float, need: int, max_km: float
+) -> list[_Hit] | None:
+    """For a rare need (few places offer it anywhere): every one within ``max_km`` and the
+    nearest ones beyond, with their distance.
+
+    Boxes would have to grow very wide to find them; the services index finds them directly
+    (``services_mask IN (every mask with one of the needed bits)``: plain equality, indexable,
+    covering). Then the few useful ones are read by primary key with the other filters. (Asked
+    in one query with the filters, SQLite's planner misjudges the IN list and scans the table.)
+    """
+    if not plan.mask:
+        return None
+    has_need = _has_need(plan)
+    if not _is_rare(session, plan.mask, has_need):
+        return None
+    rows = session.execute(select(Place.id, Place.latitude, Place.longitude).where(has_need))
+    located = sorted(
+        (geo.haversine_km(lat, lon, p_lat, p_lon), pid)
+        for pid, p_lat, p_lon in rows
+        if p_lat is not None and p_lon is not None
+    )
+    plan.rare_ids = [pid for _d, pid in located[:_RARE_REMOTE_POOL]]
+    beyond = max(need * 3 + 10, 50)
+    ids = [pid for i, (d, pid) in enumerate(located) if d <= max_km or i < beyond]
+    if not ids:
+        return []
+    columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
+    if plan.keeps:
+        columns += [Place.horaires, Place.code_postal]
+    rows = session.execute(select(*columns).where(Place.id.in_(ids), *plan.where)).all()
+    return _keep(plan, rows, lat, lon, math.inf, dedupe=False)
+
+
+_rarity: dict[tuple[str, int, int], tuple[bool, float]] = {}
+_RARITY_TTL_S = 300.0  # a stale answer only picks the slower path, never a wrong result
+
+
+def _is_rare(session: Session, mask: int, has_need: ColumnElement) -> bool:
+    key = (str(session.get_bind().url), RARE_CAP, mask)
+    known = _rarity.get(key)
+    if known is not None and known[1] > time.monotonic():
+        return known[0]
+    probe = select(Place.id).where(has_need).limit(RARE_CAP + 1).subquery()
+    rare = session.execute(select(func.count()).select_from(probe)).scalar_one() <= RARE_CAP
+    _rarity[key] = (rare, time.monotonic() + _RARITY_TTL_S)
+    return rare
+
+
+def _has_need(plan: _Plan) -> ColumnElement:
+    return Place.services_mask.in_(_overlapping_masks(plan.mask))
+
+
+def _rank_few(hits: list[_Hit], local: list[_Hit], radii: list[float], limit: int) -> _Outcome:
+    hits.sort(key=_rank_key)
+    for radius in radii:
+        within = _one_stop_per_mobile_service([h for h in hits if h.distance_km <= radius])
+        found = len(within) + len(local)
+        if found >= limit or radius == radii[-1]:
+            if found:
+                return _Outcome(within + local, radius, radius > radii[0], False, found)
+            break
+    hits.sort(key=lambda h: h.distance_km)
+    return _Outcome(_one_stop_per_mobile_service(hits), radii[-1], radii[-1] > radii[0], True, 0)
+
+
 def _search_by_code(session: Session, plan: _Plan, query: SearchQuery) -> _Outcome:
     need = query.offset + query.limit
     hits = _code_candidates(session, plan, query.location, need, without_coordinates=False)
@@ -376,7 +462,7 @@ def search(Session: sessionmaker, query: SearchQuery) -> SearchResponse:
         results = _results(session, page, plan, query, now, outcome.nothing_near)
         remote: tuple[RemoteOption, ...] = ()
         if len(results) < query.limit or outcome.nothing_near or query.filters.remote_ok:
-            remote = _remote_options(session, plan, query)
+            remote = _remote_options(session, plan, query, outcome)
     return SearchResponse(
         query=query,
         results=results,
@@ -392,14 +478,20 @@ def get_place(
     Session: sessionmaker, public_id: str, now: datetime | None = None
 ) -> SearchResult | None:
     with Session() as session:
-        place = session.execute(
-            select(Place)
-            .where(Place.public_id == public_id)
-            .options(joinedload(Place.mobile_service))
-        ).scalar_one_or_none()
+        place = session.execute(_place_rows().where(Place.public_id == public_id)).first()
         if place is None:
             return None
         return _result(place, None, (), now or hours.now_paris(), on_my_behalf=False)
+
+
+def _place_rows() -> Select:
+    """Places as plain rows (attribute access like a Place, plus the mobile service's name and
+    phone): building ORM objects cost more than the whole search."""
+    return select(
+        *Place.__table__.columns,
+        MobileService.nom.label("mobile_nom"),
+        MobileService.telephone.label("mobile_telephone"),
+    ).outerjoin(MobileService, Place.mobile_service_id == MobileService.id)
 
 
 # --- results -------------------------------------------------------------------------------------
@@ -413,14 +505,8 @@ def _results(
 ) -> tuple[SearchResult, ...]:
     if not page:
         return ()
-    places = {
-        p.id: p
-        for p in session.execute(
-            select(Place)
-            .where(Place.id.in_([h.id for h in page]))
-            .options(joinedload(Place.mobile_service))
-        ).scalars()
-    }
+    rows = session.execute(_place_rows().where(Place.id.in_([h.id for h in page])))
+    places = {row.id: row for row in rows}
     built = [
         (hit, _result(places[hit.id], hit.distance_km, plan.needs, now,
                       on_my_behalf=query.filters.on_my_behalf, free_only=query.filters.free_only))
@@ -446,7 +532,7 @@ def _free(frais: str | None) -> bool | None:
 
 
 def _result(
-    place: Place,
+    place: Row,
     distance_km: float | None,
     needs: tuple[str, ...],
     now: datetime,
@@ -464,7 +550,6 @@ def _result(
         )
         if part
     )
-    mobile = place.mobile_service
     accessibility = place.accessibilite if (place.accessibilite or "").startswith("http") else None
     return SearchResult(
         id=place.public_id,
@@ -476,7 +561,7 @@ def _result(
         lat=place.latitude,
         lon=place.longitude,
         distance_km=distance_km,
-        phone=place.telephone or (mobile.telephone if mobile else None),
+        phone=place.telephone or place.mobile_telephone,
         email=_first(place.courriels),
         website=_first(place.site_web),
         appointment_url=place.prise_rdv,
@@ -485,7 +570,7 @@ def _result(
         free=_free(place.frais_a_charge),
         labels=tuple(split_list(place.dispositif_programmes_nationaux)),
         why=explain(place, distance_km, needs, on_my_behalf=on_my_behalf, free_only=free_only),
-        mobile_service=mobile.nom if mobile else None,
+        mobile_service=place.mobile_nom,
         accessibility_url=accessibility,
         source=place.source,
         date_maj=place.date_maj.isoformat() if place.date_maj else None,
@@ -498,7 +583,7 @@ def _first(value: str | None) -> str | None:
 
 
 def explain(
-    place: Place,
+    place: Row,
     distance_km: float | None,
     needs: tuple[str, ...],
     *,
@@ -532,8 +617,8 @@ def explain(
         parts.append("tarif non précisé")
     if "France Services" in programmes or "RFS" in split_list(place.typologie):
         parts.append("France Services")
-    if place.mobile_service is not None:
-        parts.append(f"passage du {place.mobile_service.nom}")
+    if place.mobile_nom:
+        parts.append(f"passage du {place.mobile_nom}")
     if distance_km is not None:
         parts.append(geo.format_km(distance_km))
     elif place.commune:
@@ -542,9 +627,24 @@ def explain(
 
 
 # --- remote options ------------------------------------------------------------------------------
+def _remote_anywhere(
+    session: Session, plan: _Plan, rare_ids: list[int] | None, lat: float, lon: float, count: int
+) -> list[_Hit]:
+    stmt = select(Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score)
+    if rare_ids is not None:  # few candidates: sorted here
+        stmt = stmt.where(Place.id.in_(rare_ids), *plan.where)
+    else:  # a filter left nothing near: a scan, but a rare case
+        conditions = [Place.latitude.is_not(None), Place.longitude.is_not(None), *plan.where]
+        stmt = stmt.where(*conditions).order_by(_flat_distance2(lat, lon)).limit(count * 5)
+    hits = _keep(plan, session.execute(stmt).all(), lat, lon, math.inf)
+    return sorted(hits, key=lambda h: h.distance_km)
+
+
 def _remote_options(
-    session: Session, plan: _Plan, query: SearchQuery, count: int = 2
+    session: Session, plan: _Plan, query: SearchQuery, outcome: _Outcome, count: int = 2
 ) -> tuple[RemoteOption, ...]:
+    """The helpline, then matching places that help remotely: the nearest within the radius,
+    or, when nothing is near, the nearest anywhere."""
     options = [
         RemoteOption(
             name=labels.HELPLINE["name"],
@@ -561,20 +661,23 @@ def _remote_options(
         max_score=plan.max_score,
     )
     location = query.location
-    if location.lat is not None and location.lon is not None:
-        hits: list[_Hit] = []
-        for half in (WIDENING_KM[-1], *_FAR_BOXES_KM):
-            hits, _complete = _near_candidates(
-                session, remote_plan, location.lat, location.lon, half, count, by_distance_only=True
-            )
-            if len(hits) >= count:
-                break
+    hits: list[_Hit] = []
+    if outcome.nothing_near and location.lat is not None and location.lon is not None:
+        hits = _remote_anywhere(
+            session, remote_plan, plan.rare_ids, location.lat, location.lon, count
+        )
+    elif outcome.nothing_near:
+        pass
+    elif location.lat is not None and location.lon is not None:
+        hits, _complete = _near_candidates(
+            session, remote_plan, location.lat, location.lon, outcome.radius_km, count,
+            by_distance_only=True,
+        )  # fmt: skip
     else:
         hits = _code_candidates(session, remote_plan, location, count, without_coordinates=False)
     ids = [h.id for h in hits[:count]]
     if ids:
-        places = session.execute(select(Place).where(Place.id.in_(ids))).scalars().all()
-        by_id = {p.id: p for p in places}
+        by_id = {row.id: row for row in session.execute(_place_rows().where(Place.id.in_(ids)))}
         for hit in hits[:count]:
             place = by_id[hit.id]
             why = explain(place, None, plan.needs)

@@ -8,6 +8,7 @@ from datetime import datetime
 import pytest
 
 from directory_client import labels
+from directory_client import search as search_module
 from directory_client.directory import Directory
 from directory_client.geo import haversine_km
 from directory_client.hours import PARIS
@@ -16,6 +17,15 @@ from directory_client.types import SearchFilters, SearchQuery
 from tests.places import here, make_bus, make_place
 
 TUESDAY_10H = datetime(2024, 5, 14, 10, 0, tzinfo=PARIS)
+
+
+@pytest.fixture(autouse=True, params=["boxes", "rare-need index"])
+def search_path(request, monkeypatch):
+    """Run every case through both candidate paths: growing boxes, and all matches of a rare
+    need (our test directories are small, so every need is "rare" unless told otherwise)."""
+    if request.param == "boxes":
+        monkeypatch.setattr(search_module, "RARE_CAP", -1)
+    return request.param
 
 
 @pytest.fixture
