@@ -60,10 +60,12 @@ class Index:
         by_key, by_postcode = dict(self.by_key), dict(self.by_postcode)
         by_insee, buckets, grid = dict(self.by_insee), dict(self.buckets), dict(self.grid)
         for commune in extra:
-            if commune.code_insee in by_insee:
-                continue
-            by_insee[commune.code_insee] = commune
             key = name_key(commune.name)
+            if commune.code_insee in by_insee or any(
+                known.current.departement == commune.departement for known in by_key.get(key, ())
+            ):
+                continue  # already known (same code, or same name in the same department)
+            by_insee[commune.code_insee] = commune
             if key not in by_key:
                 bucket = (key[:1], len(key))
                 buckets[bucket] = [*buckets.get(bucket, ()), key]

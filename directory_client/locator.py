@@ -553,9 +553,11 @@ def _json_coordinates(text: str) -> tuple[float | None, float | None]:
 
 def _extra_commune(data: dict) -> Commune | None:
     """A commune found in the directory (shape of ``Directory.communes()``)."""
-    name = str(data.get("commune") or "").strip()
+    name = " ".join(str(data.get("commune") or "").split())[:80]
     if not name:
         return None
+    if name.isupper():  # "DUMBEA" in some exports
+        name = name.title()
     postcode = str(data.get("code_postal") or "").strip()
     dep = str(data.get("departement") or "").strip()
     if not dep and len(postcode) == 5:

@@ -383,11 +383,24 @@ def test_a_failing_directory_does_not_stop_locating():
     assert found(locator, "Roubaix").code_insee == "59512"
 
 
+def test_directory_communes_already_known_are_not_duplicated():
+    locator = Locator(
+        extra_communes=[
+            {"commune": "Saint-Denis", "code_postal": "93200", "departement": "93"},
+            {"commune": "ROUBAIX", "code_postal": "59100", "code_insee": "59512"},
+        ]
+    )
+    assert found(locator, "Saint-Denis 93").code_insee == "93066"
+    assert [c.code_insee for c in locator.locate("Saint-Denis").candidates].count("93066") == 1
+    assert locator.locate("Roubaix").candidates[0].label == "Roubaix (59)"
+
+
 def test_directory_commune_without_insee_code():
-    locator = Locator(extra_communes=[{"commune": "Dumbéa", "code_postal": "98835"}])
+    locator = Locator(extra_communes=[{"commune": "DUMBÉA", "code_postal": "98835"}])
     best = found(locator, "Dumbea")
     assert best.departement == "988"
     assert found(locator, "98835").commune == "Dumbéa"
+    assert best.label == "Dumbéa (988, Nouvelle-Calédonie)"
 
 
 # --- nothing -------------------------------------------------------------------------------------
