@@ -109,13 +109,23 @@ class Locator:
         self._index: Index = index.with_extra(communes) if communes else index
         self._timeout = geocoder_timeout
         if geocoder == "ban":
+            from geopy.adapters import RequestsAdapter, URLLibAdapter
             from geopy.geocoders import BANFrance
+
+            def adapter(proxies: Any, ssl_context: Any) -> Any:
+                # geopy retries twice by default: 3 × the timeout is too long for a chat.
+                if RequestsAdapter.is_available:
+                    return RequestsAdapter(
+                        proxies=proxies, ssl_context=ssl_context, max_retries=0
+                    )
+                return URLLibAdapter(proxies=proxies, ssl_context=ssl_context)
 
             self._geocoder = BANFrance(
                 domain=geocoder_domain,
                 scheme=geocoder_scheme,
                 timeout=geocoder_timeout,
                 user_agent="orienteur-locator",
+                adapter_factory=adapter,
             )
         else:
             self._geocoder = geocoder  # None, or any object with geopy's ``geocode``
