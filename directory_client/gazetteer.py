@@ -75,8 +75,15 @@ class Index:
             if commune.lat is not None and commune.lon is not None:
                 cell = grid_cell(commune.lat, commune.lon)
                 grid[cell] = [*grid.get(cell, ()), commune]
-        return Index(by_key, by_postcode, by_insee, self.departements, self.dep_by_key,
-                     buckets, grid)
+        departements = dict(self.departements)
+        for code, dep in self.departements.items():
+            if dep.lat is None:  # overseas collectivities: centre of the directory's communes
+                members = [c for c in extra if c.departement == code and c.code_insee in by_insee]
+                lat, lon, population = _weighted_centre(members)
+                departements[code] = Departement(code, dep.name, lat, lon, population)
+        return Index(
+            by_key, by_postcode, by_insee, departements, self.dep_by_key, buckets, grid
+        )
 
     def nearest(self, lat: float, lon: float, max_rings: int = 8) -> tuple[Commune, float] | None:
         """Nearest commune centre (km) by searching grid rings outwards."""

@@ -373,6 +373,12 @@ def test_noumea_is_found_through_the_directory():
     assert found(locator, "nouméa ").lat == pytest.approx(-22.28, abs=0.01)
 
 
+def test_overseas_collectivity_is_centred_on_the_directory_communes(locator):
+    best = found(locator, "Nouvelle-Calédonie")
+    assert (best.kind, best.departement) == ("departement", "988")
+    assert best.lat == pytest.approx(-22.28, abs=0.01)
+
+
 def test_directory_communes_do_not_leak_into_other_locators():
     Locator(extra_communes=[NOUMEA])
     assert Locator().locate("Nouméa").status == "unknown"
