@@ -1,5 +1,6 @@
 """French departments (101) and overseas collectivities: code → name."""
 
+# fmt: off
 DEPARTEMENTS: dict[str, str] = {
     "01": "Ain", "02": "Aisne", "03": "Allier", "04": "Alpes-de-Haute-Provence",
     "05": "Hautes-Alpes", "06": "Alpes-Maritimes", "07": "Ardèche", "08": "Ardennes",
@@ -35,3 +36,4 @@ ALIASES: dict[str, str] = {
     "Guyane française": "973", "Nouvelle Calédonie": "988", "Polynésie": "987",
     "Tahiti": "987", "Calédonie": "988", "Seine Saint Denis": "93", "Neuf trois": "93",
 }
+# fmt: on

@@ -81,9 +81,7 @@ class Index:
                 members = [c for c in extra if c.departement == code and c.code_insee in by_insee]
                 lat, lon, population = _weighted_centre(members)
                 departements[code] = Departement(code, dep.name, lat, lon, population)
-        return Index(
-            by_key, by_postcode, by_insee, departements, self.dep_by_key, buckets, grid
-        )
+        return Index(by_key, by_postcode, by_insee, departements, self.dep_by_key, buckets, grid)
 
     def nearest(self, lat: float, lon: float, max_rings: int = 8) -> tuple[Commune, float] | None:
         """Nearest commune centre (km) by searching grid rings outwards."""

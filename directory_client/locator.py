@@ -115,9 +115,7 @@ class Locator:
             def adapter(proxies: Any, ssl_context: Any) -> Any:
                 # geopy retries twice by default: 3 × the timeout is too long for a chat.
                 if RequestsAdapter.is_available:
-                    return RequestsAdapter(
-                        proxies=proxies, ssl_context=ssl_context, max_retries=0
-                    )
+                    return RequestsAdapter(proxies=proxies, ssl_context=ssl_context, max_retries=0)
                 return URLLibAdapter(proxies=proxies, ssl_context=ssl_context)
 
             self._geocoder = BANFrance(
@@ -208,7 +206,7 @@ class Locator:
         )
 
     def _arrondissement(self, words: list[str]) -> tuple[str, list[Location]] | None:
-        """"Paris 11e", "lyon 3 eme", "Paris XI", "11ème arrondissement de Paris"; a bare
+        """ "Paris 11e", "lyon 3 eme", "Paris XI", "11ème arrondissement de Paris"; a bare
         "le 11e arrondissement" asks which city."""
         for i, word in enumerate(words):
             if word in _ARM and i + 1 < len(words):
@@ -292,7 +290,7 @@ class Locator:
     def _arrondissement_by_postcode(
         self, communes: list[Commune], rest: list[str]
     ) -> Commune | None:
-        """"Paris 75011": the postcode names the arrondissement of the city."""
+        """ "Paris 75011": the postcode names the arrondissement of the city."""
         cities = {c.code_insee[:2] for c in communes if c.kind == "CITY"}
         for word in rest if cities else ():
             for commune in self._index.by_postcode.get(word, ()):
