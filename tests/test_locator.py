@@ -586,3 +586,67 @@ def test_gazetteer_loads_once_and_locate_is_fast(locator):
             timings.append(time.thread_time() - start)
     timings.sort()
     assert timings[int(len(timings) * 0.95)] < 0.002
+
+
+# --- regions, short names, chatter ---------------------------------------------------------------
+def test_region_asks_which_department(locator):
+    result = locator.locate("je suis en Bretagne")
+    assert result.status == "ambiguous"
+    assert {c.departement for c in result.candidates if c.kind == "departement"} == {
+        "22",
+        "29",
+        "35",
+        "56",
+    }
+    corse = locator.locate("Corse")
+    assert corse.status == "ambiguous"
+    assert {c.departement for c in corse.candidates} == {"2A", "2B"}
+    assert locator.locate("ile de france").best.departement == "75"  # most populated first
+
+
+def test_region_next_to_a_commune_disambiguates(locator):
+    assert found(locator, "Ajaccio, Corse").code_insee == "2A004"
+    assert found(locator, "Saint-Denis Île-de-France").code_insee == "93066"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "also"),
+    [
+        ("Aix", "13001", "73008"),  # Aix-en-Provence, Aix-les-Bains before the small Aix (19)
+        ("clermont", "63113", "60157"),  # Clermont-Ferrand, then Clermont (60)
+        ("Boulogne", "92012", "62160"),  # no commune is just "Boulogne"
+    ],
+)
+def test_short_names_also_offer_the_big_towns_they_start(locator, text, first, also):
+    result = locator.locate(text)
+    assert result.status == "ambiguous"
+    codes = [c.code_insee for c in result.candidates]
+    assert codes[0] == first and also in codes
+
+
+def test_short_name_with_department_picks_the_big_town(locator):
+    assert found(locator, "Aix 73").code_insee == "73008"
+    assert found(locator, "saint etienne").code_insee == "42218"  # not ambiguous with du-Rouvray
+
+
+def test_postcode_typed_with_a_space(locator):
+    assert found(locator, "59 100").code_insee == "59512"
+
+
+@pytest.mark.parametrize("text", ["Rue", "Y"])
+def test_one_word_towns_that_are_also_common_words(locator, text):
+    assert found(locator, text).departement == "80"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bonjour j'ai besoin d'aide pour mes impôts",
+        "je voudrais faire ma carte grise",
+        "ile de frnace",
+        "mon compte ameli",
+        "pole emploi",
+    ],
+)
+def test_chatter_is_not_fuzzily_turned_into_a_town(locator, text):
+    assert locator.locate(text).status == "unknown"
