@@ -2,18 +2,21 @@
 arrondissements, departments, shared coordinates, and street addresses through the national
 address API (BAN) when asked to.
 
-Rules (documented for the conversation designers):
-- Exact name matches win over fuzzy ones; the longest matching run of words wins ("vers st
-  etienne" is Saint-Étienne, not Vers). Single common words ("sur", "y", "vers") never match alone.
-- Homonyms are ranked by population, then department. The biggest is returned as ``found``
-  (the others kept as extra candidates) only when it is at least ``CLEAR_WINNER_RATIO`` times as
-  populated as the next one; otherwise the result is ``ambiguous``.
-- A department code or name, or a postcode, next to the name disambiguates ("Saint-Denis 93",
-  "saint denis réunion").
-- A department name that is also a commune name ("Vienne"): the department first; ambiguous when
-  a homonym commune has at least ``BIG_TOWN`` inhabitants.
-- Fuzzy matching (rapidfuzz Levenshtein) only for words of 4+ letters, same first letter, length
-  within ±2: at most 1 edit below 8 letters, 2 edits from 8 letters. Ties are ranked as homonyms.
+Rules (the full list, with figures, is in docs/locator.md):
+- Exact names win over fuzzy ones; the longest run of words naming a place wins ("vers st
+  etienne" is Saint-Étienne, not Vers), then the most populated. Common words never match alone
+  unless they are the whole message ("Rue", "Y").
+- Homonyms are ranked by population, then department. The biggest is ``found`` (the others kept
+  as extra candidates) only when it is at least ``CLEAR_WINNER_RATIO`` (20) times as populated as
+  the next one; otherwise ``ambiguous``. A name that starts bigger towns' names offers them when
+  they are ≥ ``LONGER_NAME_RATIO`` (10) times bigger ("Aix", "Clermont", "Boulogne").
+- A department, region or postcode next to the name disambiguates ("Saint-Denis 93",
+  "saint denis réunion", "Valence Drôme", "Ajaccio Corse", "Paris 75011").
+- A department name that is also a commune ("Vienne"): the department first; ambiguous when the
+  commune has ≥ ``BIG_TOWN`` inhabitants. A region asks which department.
+- Fuzzy (rapidfuzz Levenshtein): same first letter, length ±2, ≤ 1 edit below 8 characters,
+  ≤ 2 from 8; widest run of words first. Only in short messages (≤ 4 content words), and a
+  near-miss shorter than 7 characters only when it is the whole message ("carte grise" ≠ Corte).
 - A postcode shared by several communes is ``ambiguous`` (ranked by population).
 """
 
