@@ -204,6 +204,8 @@ def _build(path: Path) -> Index:
             arrondissements[c.departement].append(c)
     for code, name in CITY_CODES.items():
         members = arrondissements[code[:2]]
+        if not members:  # a gazetteer without arrondissements
+            continue
         lat, lon, population = _weighted_centre(members)
         city = Commune(code, name, code[:2], "CITY", lat, lon, population)
         communes.append(city)

@@ -650,3 +650,28 @@ def test_one_word_towns_that_are_also_common_words(locator, text):
 )
 def test_chatter_is_not_fuzzily_turned_into_a_town(locator, text):
     assert locator.locate(text).status == "unknown"
+
+
+# --- gazetteer loading ---------------------------------------------------------------------------
+def test_index_builds_in_under_a_second_of_cpu():
+    from directory_client import gazetteer
+
+    start = time.process_time()
+    index = gazetteer._build(gazetteer.DEFAULT_PATH.resolve())
+    assert time.process_time() - start < 1.0
+    assert len(index.by_insee) > 34_000
+    assert gazetteer.load() is gazetteer.load(gazetteer.DEFAULT_PATH)  # one cache per path
+
+
+def test_custom_gazetteer_path(tmp_path):
+    csv_path = tmp_path / "mini.csv"
+    csv_path.write_text(
+        "insee_com,insee_dep,commune,commune_article,code_postal,commune_type,insee_parente,"
+        "lat,lng,population_2021\n"
+        "59512,59,Roubaix,Roubaix,59100,COM,,50.68872,3.18425,98892\n",
+        encoding="utf-8",
+    )
+    locator = Locator(gazetteer_path=csv_path)
+    assert found(locator, "roubaix").code_insee == "59512"
+    assert locator.locate("Lille").status == "unknown"
+    assert locator.locate("Paris").status == "unknown"  # no arrondissements, no derived city
