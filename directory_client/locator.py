@@ -114,7 +114,7 @@ class Locator:
         extra = list(extra_communes or [])
         if directory is not None:
             try:
-                extra.extend(directory.communes())
+                extra.extend(directory.communes() or ())
             except Exception:  # the directory must never stop the assistant from locating
                 log.warning("directory communes unavailable", exc_info=True)
         communes = [c for c in map(_extra_commune, extra) if c is not None]
@@ -614,8 +614,10 @@ def _json_coordinates(text: str) -> tuple[float | None, float | None]:
     return lat, lon
 
 
-def _extra_commune(data: dict) -> Commune | None:
+def _extra_commune(data: Any) -> Commune | None:
     """A commune found in the directory (shape of ``Directory.communes()``)."""
+    if not isinstance(data, dict):
+        return None
     name = " ".join(str(data.get("commune") or "").split())[:80]
     if not name:
         return None

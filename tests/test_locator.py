@@ -401,6 +401,13 @@ def test_directory_communes_already_known_are_not_duplicated():
     assert locator.locate("Roubaix").candidates[0].label == "Roubaix (59)"
 
 
+def test_malformed_directory_communes_are_skipped():
+    bad = [None, "Nouméa", {"commune": ""}, {"commune": "Bourail", "lat": "n/a", "lon": []}]
+    locator = Locator(extra_communes=[*bad, NOUMEA])  # type: ignore[list-item]
+    assert found(locator, "Nouméa").code_insee == "98818"
+    assert found(locator, "Bourail").lat is None
+
+
 def test_directory_commune_without_insee_code():
     locator = Locator(extra_communes=[{"commune": "DUMBÉA", "code_postal": "98835"}])
     best = found(locator, "Dumbea")
