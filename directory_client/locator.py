@@ -69,6 +69,37 @@ _NOT_ALONE = STOPWORDS | _SAINTS
 # "Puget-Ville", "Saint-Vit", "La Côte", "Villers-Cotterêts"…): allowed at a fuzzy window's edges.
 _NOT_FIRST = STOPWORDS - {"le", "la", "les", "l", "notre", "ville", "cote", "vers", "aux", "pas"}
 _NOT_LAST = STOPWORDS - {"ville", "cote", "vit", "vis", "coin", "france", "pres", "rue", "vers"}
+_NOT_A_DEPARTMENT_AFTER = frozenset(
+    [
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+        "ans",
+        "an",
+        "h",
+        "heures",
+        "heure",
+        "min",
+        "minutes",
+        "euros",
+        "eur",
+        "km",
+        "jours",
+        "mois",
+        "fois",
+        "personnes",
+        "enfants",
+    ]
+)
 _DEP_CUES = frozenset({"le", "dans", "departement", "dept", "dep", "du", "en"})
 _NUM = r"([-+]?\d{1,3}(?:\.\d+)?)"
 _LAT_LON_KEYS = re.compile(
@@ -347,6 +378,9 @@ class Locator:
                 if found is not None:
                     return found
         for i, word in enumerate(words):
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if following in _NOT_A_DEPARTMENT_AFTER:
+                continue  # "le 15 mars", "59 ans"
             if _DEP_CODE.match(word) and (len(words) <= 2 or (i and words[i - 1] in _DEP_CUES)):
                 dep = index.departements.get(word.upper())
                 if dep is not None and dep.lat is not None:
