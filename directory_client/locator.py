@@ -69,37 +69,10 @@ _NOT_ALONE = STOPWORDS | _SAINTS
 # "Puget-Ville", "Saint-Vit", "La Côte", "Villers-Cotterêts"…): allowed at a fuzzy window's edges.
 _NOT_FIRST = STOPWORDS - {"le", "la", "les", "l", "notre", "ville", "cote", "vers", "aux", "pas"}
 _NOT_LAST = STOPWORDS - {"ville", "cote", "vit", "vis", "coin", "france", "pres", "rue", "vers"}
-_NOT_A_DEPARTMENT_AFTER = frozenset(
-    [
-        "janvier",
-        "fevrier",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "aout",
-        "septembre",
-        "octobre",
-        "novembre",
-        "decembre",
-        "ans",
-        "an",
-        "h",
-        "heures",
-        "heure",
-        "min",
-        "minutes",
-        "euros",
-        "eur",
-        "km",
-        "jours",
-        "mois",
-        "fois",
-        "personnes",
-        "enfants",
-    ]
-)
+_UNITS_AND_MONTHS = """janvier fevrier mars avril mai juin juillet aout septembre octobre
+novembre decembre ans an h heures heure min minutes euros eur km jours mois fois personnes
+enfants"""
+_NOT_A_DEPARTMENT_AFTER = frozenset(_UNITS_AND_MONTHS.split())
 _DEP_CUES = frozenset({"le", "dans", "departement", "dept", "dep", "du", "en"})
 _NUM = r"([-+]?\d{1,3}(?:\.\d+)?)"
 _LAT_LON_KEYS = re.compile(
