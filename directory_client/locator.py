@@ -445,15 +445,21 @@ class Locator:
         self, communes: list[Commune], dep_code: str | None, rest: list[str]
     ) -> tuple[str, list[Location]]:
         ranked = _rank(communes)
-        if len(ranked) > 1:
-            deps, postcodes = self._hints(rest)
-            if postcodes:
-                narrowed = [c for c in ranked if set(c.postcodes) & postcodes]
-                ranked = narrowed or ranked
-            if deps and len(ranked) > 1:
-                narrowed = [c for c in ranked if c.departement in deps]
-                ranked = narrowed or ranked
-        locations = [_location(c, former=_former(c, communes)) for c in ranked]
+        deps, postcodes = self._hints(rest) if ranked else (set(), set())
+        if postcodes and len(ranked) > 1:
+            narrowed = [c for c in ranked if set(c.postcodes) & postcodes]
+            ranked = narrowed or ranked
+        if deps and len(ranked) > 1:
+            narrowed = [c for c in ranked if c.departement in deps]
+            ranked = narrowed or ranked
+        locations = [
+            _location(
+                c,
+                postcode=next((p for p in sorted(postcodes) if p in c.postcodes), None),
+                former=_former(c, communes),
+            )
+            for c in ranked
+        ]
         if dep_code is not None:
             dep = _dep_location(self._index.departements[dep_code])
             big = any((c.population or 0) >= BIG_TOWN for c in ranked)

@@ -137,6 +137,8 @@ def test_postcodes_and_insee_codes(locator, text, code, dep):
 
 def test_postcode_keeps_the_typed_postcode(locator):
     assert found(locator, "42100").code_postal == "42100"
+    assert found(locator, "Saint-Étienne 42100").code_postal == "42100"
+    assert found(locator, "Saint-Étienne").code_postal == "42000"
 
 
 def test_postcode_shared_by_several_communes_is_ambiguous_by_population(locator):
