@@ -12,6 +12,7 @@ import time
 from directory_client import gazetteer
 from directory_client.labels import fold
 
+# fmt: off
 FIXED = [
     "Roubaix", "roubaiz", "mompellier", "j'habite à roubaix", "je suis sur lyon",
     "vers st etienne", "Le Havre", "havre", "Saint-Denis", "Saint-Denis 93",
@@ -25,6 +26,7 @@ FIXED = [
     "12 rue de la Paix Roubaix", "Gotham", "", "bonjour", "je cherche de l'aide pour la CAF",
     "<b>Lille</b>", "😀", "x" * 10_000, "villeneuve dascq", "st etiene", "Marseile", "bordaux",
 ]
+# fmt: on
 TEMPLATES = ["{}", "{}", "j'habite à {}", "je suis sur {}", "vers {}", "{} svp"]
 
 

@@ -1,5 +1,6 @@
 """French departments (101) and overseas collectivities: code → name."""
 
+# fmt: off
 DEPARTEMENTS: dict[str, str] = {
     "01": "Ain", "02": "Aisne", "03": "Allier", "04": "Alpes-de-Haute-Provence",
     "05": "Hautes-Alpes", "06": "Alpes-Maritimes", "07": "Ardèche", "08": "Ardennes",
@@ -35,3 +36,43 @@ ALIASES: dict[str, str] = {
     "Guyane française": "973", "Nouvelle Calédonie": "988", "Polynésie": "987",
     "Tahiti": "987", "Calédonie": "988", "Seine Saint Denis": "93", "Neuf trois": "93",
 }
+# fmt: on
+
+# Regions (2016) and a few former ones people still use: a region is too wide to search around,
+# so the Locator asks which department.
+# fmt: off
+REGIONS: dict[str, tuple[str, ...]] = {
+    "Auvergne-Rhône-Alpes": (
+        "01", "03", "07", "15", "26", "38", "42", "43", "63", "69", "73", "74",
+    ),
+    "Bourgogne-Franche-Comté": ("21", "25", "39", "58", "70", "71", "89", "90"),
+    "Bretagne": ("22", "29", "35", "56"),
+    "Centre-Val de Loire": ("18", "28", "36", "37", "41", "45"),
+    "Corse": ("2A", "2B"),
+    "Grand Est": ("08", "10", "51", "52", "54", "55", "57", "67", "68", "88"),
+    "Hauts-de-France": ("02", "59", "60", "62", "80"),
+    "Île-de-France": ("75", "77", "78", "91", "92", "93", "94", "95"),
+    "Normandie": ("14", "27", "50", "61", "76"),
+    "Nouvelle-Aquitaine": ("16", "17", "19", "23", "24", "33", "40", "47", "64", "79", "86", "87"),
+    "Occitanie": ("09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82"),
+    "Pays de la Loire": ("44", "49", "53", "72", "85"),
+    "Provence-Alpes-Côte d'Azur": ("04", "05", "06", "13", "83", "84"),
+    "PACA": ("04", "05", "06", "13", "83", "84"),
+    "IDF": ("75", "77", "78", "91", "92", "93", "94", "95"),
+    "Région parisienne": ("75", "77", "78", "91", "92", "93", "94", "95"),
+    "Alsace": ("67", "68"),
+    "Lorraine": ("54", "55", "57", "88"),
+    "Picardie": ("02", "60", "80"),
+    "Nord-Pas-de-Calais": ("59", "62"),
+    "Bourgogne": ("21", "58", "71", "89"),
+    "Franche-Comté": ("25", "39", "70", "90"),
+    "Auvergne": ("03", "15", "43", "63"),
+    "Rhône-Alpes": ("01", "07", "26", "38", "42", "69", "73", "74"),
+    "Limousin": ("19", "23", "87"),
+    "Aquitaine": ("24", "33", "40", "47", "64"),
+    "Poitou-Charentes": ("16", "17", "79", "86"),
+    "Midi-Pyrénées": ("09", "12", "31", "32", "46", "65", "81", "82"),
+    "Languedoc-Roussillon": ("11", "30", "34", "48", "66"),
+    "Champagne-Ardenne": ("08", "10", "51", "52"),
+}
+# fmt: on

@@ -10,10 +10,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from directory_client.departements import ALIASES, DEPARTEMENTS
+from directory_client.departements import ALIASES, DEPARTEMENTS, REGIONS
 from directory_client.text import name_key
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "communes-france.csv"
+BIG_TOWN = 20_000  # "Aix" also offers Aix-en-Provence: see ``Index.longer_names``
 GRID_STEP = 0.25  # degrees; ~28 km north-south
 # Paris, Lyon and Marseille exist only as arrondissements in the source: the city is derived.
 CITY_CODES = {"75056": "Paris", "69123": "Lyon", "13055": "Marseille"}
@@ -52,6 +53,9 @@ class Index:
     by_insee: dict[str, Commune]
     departements: dict[str, Departement]
     dep_by_key: dict[str, str]
+    region_by_key: dict[str, tuple[str, ...]]
+    # First words of big towns' names → those towns ("aix" → Aix-en-Provence, Aix-les-Bains).
+    longer_names: dict[str, list[Commune]]
     buckets: dict[tuple[str, int], list[str]]  # (first letter, length) → name keys (fuzzy)
     grid: dict[tuple[int, int], list[Commune]]
 
@@ -60,10 +64,12 @@ class Index:
         by_key, by_postcode = dict(self.by_key), dict(self.by_postcode)
         by_insee, buckets, grid = dict(self.by_insee), dict(self.buckets), dict(self.grid)
         for commune in extra:
-            if commune.code_insee in by_insee:
-                continue
-            by_insee[commune.code_insee] = commune
             key = name_key(commune.name)
+            if commune.code_insee in by_insee or any(
+                known.current.departement == commune.departement for known in by_key.get(key, ())
+            ):
+                continue  # already known (same code, or same name in the same department)
+            by_insee[commune.code_insee] = commune
             if key not in by_key:
                 bucket = (key[:1], len(key))
                 buckets[bucket] = [*buckets.get(bucket, ()), key]
@@ -73,8 +79,23 @@ class Index:
             if commune.lat is not None and commune.lon is not None:
                 cell = grid_cell(commune.lat, commune.lon)
                 grid[cell] = [*grid.get(cell, ()), commune]
-        return Index(by_key, by_postcode, by_insee, self.departements, self.dep_by_key,
-                     buckets, grid)
+        departements = dict(self.departements)
+        for code, dep in self.departements.items():
+            if dep.lat is None:  # overseas collectivities: centre of the directory's communes
+                members = [c for c in extra if c.departement == code and c.code_insee in by_insee]
+                lat, lon, population = _weighted_centre(members)
+                departements[code] = Departement(code, dep.name, lat, lon, population)
+        return Index(
+            by_key,
+            by_postcode,
+            by_insee,
+            departements,
+            self.dep_by_key,
+            self.region_by_key,
+            self.longer_names,
+            buckets,
+            grid,
+        )
 
     def nearest(self, lat: float, lon: float, max_rings: int = 8) -> tuple[Commune, float] | None:
         """Nearest commune centre (km) by searching grid rings outwards."""
@@ -183,6 +204,8 @@ def _build(path: Path) -> Index:
             arrondissements[c.departement].append(c)
     for code, name in CITY_CODES.items():
         members = arrondissements[code[:2]]
+        if not members:  # a gazetteer without arrondissements
+            continue
         lat, lon, population = _weighted_centre(members)
         city = Commune(code, name, code[:2], "CITY", lat, lon, population)
         communes.append(city)
@@ -218,6 +241,14 @@ def _build(path: Path) -> Index:
             dep_by_key[name_key(name[3:])] = code
     dep_by_key.update({name_key(alias): code for alias, code in ALIASES.items()})
 
+    longer_names: dict[str, list[Commune]] = defaultdict(list)
+    for key, members in by_key.items():
+        words = key.split(" ")
+        for c in members:
+            if c.kind == "COM" and c.population >= BIG_TOWN and len(words) > 1:
+                for n in range(1, len(words)):
+                    longer_names[" ".join(words[:n])].append(c)
+
     buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
     for key in by_key:
         buckets[(key[:1], len(key))].append(key)
@@ -227,6 +258,8 @@ def _build(path: Path) -> Index:
         by_insee=current,
         departements=departements,
         dep_by_key=dep_by_key,
+        region_by_key={name_key(name): codes for name, codes in REGIONS.items()},
+        longer_names=dict(longer_names),
         buckets=dict(buckets),
         grid=dict(grid),
     )

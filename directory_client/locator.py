@@ -2,18 +2,21 @@
 arrondissements, departments, shared coordinates, and street addresses through the national
 address API (BAN) when asked to.
 
-Rules (documented for the conversation designers):
-- Exact name matches win over fuzzy ones; the longest matching run of words wins ("vers st
-  etienne" is Saint-Étienne, not Vers). Single common words ("sur", "y", "vers") never match alone.
-- Homonyms are ranked by population, then department. The biggest is returned as ``found``
-  (the others kept as extra candidates) only when it is at least ``CLEAR_WINNER_RATIO`` times as
-  populated as the next one; otherwise the result is ``ambiguous``.
-- A department code or name, or a postcode, next to the name disambiguates ("Saint-Denis 93",
-  "saint denis réunion").
-- A department name that is also a commune name ("Vienne"): the department first; ambiguous when
-  a homonym commune has at least ``BIG_TOWN`` inhabitants.
-- Fuzzy matching (rapidfuzz Levenshtein) only for words of 4+ letters, same first letter, length
-  within ±2: at most 1 edit below 8 letters, 2 edits from 8 letters. Ties are ranked as homonyms.
+Rules (the full list, with figures, is in docs/locator.md):
+- Exact names win over fuzzy ones; the longest run of words naming a place wins ("vers st
+  etienne" is Saint-Étienne, not Vers), then the most populated. Common words never match alone
+  unless they are the whole message ("Rue", "Y").
+- Homonyms are ranked by population, then department. The biggest is ``found`` (the others kept
+  as extra candidates) only when it is at least ``CLEAR_WINNER_RATIO`` (20) times as populated as
+  the next one; otherwise ``ambiguous``. A name that starts bigger towns' names offers them when
+  they are ≥ ``LONGER_NAME_RATIO`` (10) times bigger ("Aix", "Clermont", "Boulogne").
+- A department, region or postcode next to the name disambiguates ("Saint-Denis 93",
+  "saint denis réunion", "Valence Drôme", "Ajaccio Corse", "Paris 75011").
+- A department name that is also a commune ("Vienne"): the department first; ambiguous when the
+  commune has ≥ ``BIG_TOWN`` inhabitants. A region asks which department.
+- Fuzzy (rapidfuzz Levenshtein): same first letter, length ±2, ≤ 1 edit below 8 characters,
+  ≤ 2 from 8; widest run of words first. Only in short messages (≤ 4 content words), and a
+  near-miss shorter than 7 characters only when it is the whole message ("carte grise" ≠ Corte).
 - A postcode shared by several communes is ``ambiguous`` (ranked by population).
 """
 
@@ -41,8 +44,11 @@ BIG_TOWN = 10_000
 MAX_TOKENS = 40
 MAX_SPAN = 8
 MAX_CANDIDATES = 10
+LONGER_NAME_RATIO = 10  # "Clermont" offers Clermont-Ferrand, being ≥ 10× any Clermont
 MAX_FUZZY_WIDTH = 6
 MAX_FUZZY_CALLS = 40
+MAX_FUZZY_CONTENT_WORDS = 4
+MIN_FUZZY_IN_SENTENCE = 7
 NEAR_KM = 30.0  # a shared position farther than this from any commune centre names no commune
 MIN_BAN_SCORE = 0.4
 
@@ -57,9 +63,16 @@ _ARR_WORDS = frozenset({"arrondissement", "arrondissements", "arr", "arrdt", "ar
 _ARR_LINKS = frozenset({"de", "a", "du", "sur", "dans", "le", "la"})
 _CODE5 = re.compile(r"^(\d{5}|2[ab]\d{3})$")
 _DEP_CODE = re.compile(r"^(\d{2}|2[ab]|97[1-8]|98[678])$")
-_NOT_ALONE = STOPWORDS | {"saint", "sainte", "saints", "saintes"}
-_NOT_FIRST = STOPWORDS - {"le", "la", "les", "l"}
-_NOT_LAST = STOPWORDS - {"ville", "cote", "vit", "vis", "coin"}  # "Puget-Ville", "Saint-Vit"
+_SAINTS = frozenset({"saint", "sainte", "saints", "saintes"})
+_NOT_ALONE = STOPWORDS | _SAINTS
+# Words that end a chat phrase but also start or end real names ("Notre-Dame-de-Bondeville",
+# "Puget-Ville", "Saint-Vit", "La Côte", "Villers-Cotterêts"…): allowed at a fuzzy window's edges.
+_NOT_FIRST = STOPWORDS - {"le", "la", "les", "l", "notre", "ville", "cote", "vers", "aux", "pas"}
+_NOT_LAST = STOPWORDS - {"ville", "cote", "vit", "vis", "coin", "france", "pres", "rue", "vers"}
+_UNITS_AND_MONTHS = """janvier fevrier mars avril mai juin juillet aout septembre octobre
+novembre decembre ans an h heures heure min minutes euros eur km jours mois fois personnes
+enfants"""
+_NOT_A_DEPARTMENT_AFTER = frozenset(_UNITS_AND_MONTHS.split())
 _DEP_CUES = frozenset({"le", "dans", "departement", "dept", "dep", "du", "en"})
 _NUM = r"([-+]?\d{1,3}(?:\.\d+)?)"
 _LAT_LON_KEYS = re.compile(
@@ -71,7 +84,7 @@ _LAT_LON_KEYS = re.compile(
 )
 # "45.76, 4.83", "45.7 4.8", "-20.9;55.4"; at least one of the two has a decimal point.
 _LAT_LON_PAIR = re.compile(
-    r"(?<![\d.,])([-+]?\d{1,2}(?:\.\d+)?)\s*[,;/ ]\s*([-+]?\d{1,3}(?:\.\d+)?)(?![\d.])"
+    r"(?<![\d.,])([-+]?\d{1,3}(?:\.\d+)?)\s*[,;/ ]\s*([-+]?\d{1,3}(?:\.\d+)?)(?![\d.])"
 )
 # French decimal commas: "45,76 4,83" / "45,76; 4,83".
 _LAT_LON_COMMAS = re.compile(
@@ -82,6 +95,9 @@ _ADDRESS = re.compile(
     r"route|quai|cours|chaussee|square|voie|residence|lotissement|lieu dit|rond point|passage|"
     r"sentier|cite|hameau|faubourg|esplanade|parvis|promenade)\b"
 )
+
+
+_BAD_COORDINATES = Location("", "point", None, None)  # looked like a position, was not one
 
 
 class Locator:
@@ -102,20 +118,28 @@ class Locator:
         extra = list(extra_communes or [])
         if directory is not None:
             try:
-                extra.extend(directory.communes())
+                extra.extend(directory.communes() or ())
             except Exception:  # the directory must never stop the assistant from locating
                 log.warning("directory communes unavailable", exc_info=True)
         communes = [c for c in map(_extra_commune, extra) if c is not None]
         self._index: Index = index.with_extra(communes) if communes else index
         self._timeout = geocoder_timeout
         if geocoder == "ban":
+            from geopy.adapters import RequestsAdapter, URLLibAdapter
             from geopy.geocoders import BANFrance
+
+            def adapter(proxies: Any, ssl_context: Any) -> Any:
+                # geopy retries twice by default: 3 × the timeout is too long for a chat.
+                if RequestsAdapter.is_available:
+                    return RequestsAdapter(proxies=proxies, ssl_context=ssl_context, max_retries=0)
+                return URLLibAdapter(proxies=proxies, ssl_context=ssl_context)
 
             self._geocoder = BANFrance(
                 domain=geocoder_domain,
                 scheme=geocoder_scheme,
                 timeout=geocoder_timeout,
                 user_agent="orienteur-locator",
+                adapter_factory=adapter,
             )
         else:
             self._geocoder = geocoder  # None, or any object with geopy's ``geocode``
@@ -133,13 +157,15 @@ class Locator:
     # --- pipeline -----------------------------------------------------------------------------
     def _locate(self, text: str) -> LocateResult:
         point = self._coordinates(text)
+        if point is _BAD_COORDINATES:
+            return LocateResult("unknown", text)
         if point is not None:
             return LocateResult("found", text, (point,))
         if self._geocoder is not None and _ADDRESS.search(" ".join(tokens(text))):
             address = self._geocode(text)
             if address is not None:
                 return LocateResult("found", text, (address,))
-        words = [w for w in tokens(text)[:MAX_TOKENS]]
+        words = _join_postcodes(tokens(text)[:MAX_TOKENS])
         if not words:
             return LocateResult("unknown", text)
         for step in (self._arrondissement, self._exact_names, self._codes, self._fuzzy):
@@ -157,8 +183,10 @@ class Locator:
             lat, lon = _json_coordinates(text)
         if lat is None:
             lat, lon = _pair_coordinates(text)
-        if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        if lat is None or lon is None:
             return None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            return _BAD_COORDINATES
         near = self._index.nearest(lat, lon)
         if near is None or near[1] > NEAR_KM:
             return Location("Votre position", "point", lat, lon)
@@ -198,7 +226,7 @@ class Locator:
         )
 
     def _arrondissement(self, words: list[str]) -> tuple[str, list[Location]] | None:
-        """"Paris 11e", "lyon 3 eme", "Paris XI", "11ème arrondissement de Paris"; a bare
+        """ "Paris 11e", "lyon 3 eme", "Paris XI", "11ème arrondissement de Paris"; a bare
         "le 11e arrondissement" asks which city."""
         for i, word in enumerate(words):
             if word in _ARM and i + 1 < len(words):
@@ -237,14 +265,15 @@ class Locator:
             return None
         start, size = span
         key = " ".join(words[start : start + size])
-        dep = index.dep_by_key.get(key)
-        if dep is not None:
-            # "Valence Drôme", "Saint-Denis La Réunion": the department qualifies a commune.
+        area = self._area_deps(key)
+        if area:
+            # "Valence Drôme", "Saint-Denis La Réunion", "Ajaccio Corse": the department or
+            # region qualifies a commune.
             blanked = words[:start] + [""] * size + words[start + size :]
             other = self._best_span(blanked, communes_only=True)
             if other is not None:
                 other_key = " ".join(words[other[0] : other[0] + other[1]])
-                if any(c.current.departement == dep for c in index.by_key[other_key]):
+                if any(c.current.departement in area for c in index.by_key[other_key]):
                     start, size, key = other[0], other[1], other_key
         rest = words[:start] + [""] + words[start + size :]
         communes = index.by_key.get(key, [])
@@ -254,7 +283,24 @@ class Locator:
         arrondissement = self._arrondissement_by_postcode(communes, rest)
         if arrondissement is not None:
             return "found", [_location(arrondissement)]
+        region = index.region_by_key.get(key)
+        if region is not None and key not in index.dep_by_key:
+            deps = sorted((index.departements[d] for d in region), key=lambda d: -d.population)
+            others = [_location(c) for c in _rank(communes)]
+            return "ambiguous", [*(_dep_location(d) for d in deps), *others]
+        # "Aix" is also the first word of Aix-en-Provence and Aix-les-Bains.
+        biggest = max([c.current.population for c in communes] + [0])
+        communes = communes + [
+            c
+            for c in index.longer_names.get(key, ())
+            if c.population >= LONGER_NAME_RATIO * max(biggest, 1)
+        ]
         return self._decide(communes, index.dep_by_key.get(key), rest)
+
+    def _area_deps(self, key: str) -> set[str]:
+        if key in self._index.dep_by_key:
+            return {self._index.dep_by_key[key]}
+        return set(self._index.region_by_key.get(key, ()))
 
     def _best_span(self, words: list[str], communes_only: bool) -> tuple[int, int] | None:
         """(start, size) of the longest run of words naming a place; among runs of the same
@@ -264,17 +310,24 @@ class Locator:
             best: tuple[int, int] | None = None
             for start in range(len(words) - size + 1):
                 span = words[start : start + size]
-                if size == 1 and (span[0] in _NOT_ALONE or span[0].isdigit()):
+                if size == 1 and (
+                    span[0].isdigit()
+                    or span[0] in _SAINTS
+                    or (span[0] in STOPWORDS and len(words) > 1)  # "Rue", "Y" alone are towns
+                ):
                     continue
                 key = " ".join(span)
                 communes = index.by_key.get(key, [])
-                dep = None if communes_only else index.dep_by_key.get(key)
-                if communes or dep:
-                    weight = max([c.current.population for c in communes] + [0])
-                    if dep:
-                        weight = max(weight, index.departements[dep].population)
-                    if best is None or weight > best[0]:
-                        best = (weight, start)
+                weight = max([c.current.population for c in communes] + [-1])
+                if weight < 0 and key in index.longer_names and not communes_only:
+                    weight = 0  # "Boulogne": only the start of bigger towns' names
+                if not communes_only:
+                    area = self._area_deps(key)
+                    if area:
+                        area_population = sum(index.departements[d].population for d in area)
+                        weight = max(weight, area_population)
+                if weight >= 0 and (best is None or weight > best[0]):
+                    best = (weight, start)
             if best is not None:
                 return best[1], size
         return None
@@ -282,7 +335,7 @@ class Locator:
     def _arrondissement_by_postcode(
         self, communes: list[Commune], rest: list[str]
     ) -> Commune | None:
-        """"Paris 75011": the postcode names the arrondissement of the city."""
+        """ "Paris 75011": the postcode names the arrondissement of the city."""
         cities = {c.code_insee[:2] for c in communes if c.kind == "CITY"}
         for word in rest if cities else ():
             for commune in self._index.by_postcode.get(word, ()):
@@ -298,6 +351,9 @@ class Locator:
                 if found is not None:
                     return found
         for i, word in enumerate(words):
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if following in _NOT_A_DEPARTMENT_AFTER:
+                continue  # "le 15 mars", "59 ans"
             if _DEP_CODE.match(word) and (len(words) <= 2 or (i and words[i - 1] in _DEP_CUES)):
                 dep = index.departements.get(word.upper())
                 if dep is not None and dep.lat is not None:
@@ -323,6 +379,9 @@ class Locator:
         return None
 
     def _fuzzy(self, words: list[str]) -> tuple[str, list[Location]] | None:
+        if sum(1 for w in words if w not in STOPWORDS) > MAX_FUZZY_CONTENT_WORDS:
+            return None  # a sentence about something else: only exact names count
+        content = sum(1 for w in words if w not in STOPWORDS)
         # The widest run of words that matches wins, then the fewest edits.
         calls = 0
         for width in range(min(MAX_FUZZY_WIDTH, len(words)), 0, -1):
@@ -331,6 +390,9 @@ class Locator:
                 query = _window(words, first, width)
                 if query is None or len(query) < 4 or query in _NOT_ALONE:
                     continue
+                covered = sum(1 for w in words[first : first + width] if w not in STOPWORDS)
+                if covered < content and len(query) < MIN_FUZZY_IN_SENTENCE:
+                    continue  # "carte grise" is not Corte: short near-misses only when alone
                 calls += 1
                 if calls > MAX_FUZZY_CALLS:
                     break
@@ -383,15 +445,21 @@ class Locator:
         self, communes: list[Commune], dep_code: str | None, rest: list[str]
     ) -> tuple[str, list[Location]]:
         ranked = _rank(communes)
-        if len(ranked) > 1:
-            deps, postcodes = self._hints(rest)
-            if postcodes:
-                narrowed = [c for c in ranked if set(c.postcodes) & postcodes]
-                ranked = narrowed or ranked
-            if deps and len(ranked) > 1:
-                narrowed = [c for c in ranked if c.departement in deps]
-                ranked = narrowed or ranked
-        locations = [_location(c, former=_former(c, communes)) for c in ranked]
+        deps, postcodes = self._hints(rest) if ranked else (set(), set())
+        if postcodes and len(ranked) > 1:
+            narrowed = [c for c in ranked if set(c.postcodes) & postcodes]
+            ranked = narrowed or ranked
+        if deps and len(ranked) > 1:
+            narrowed = [c for c in ranked if c.departement in deps]
+            ranked = narrowed or ranked
+        locations = [
+            _location(
+                c,
+                postcode=next((p for p in sorted(postcodes) if p in c.postcodes), None),
+                former=_former(c, communes),
+            )
+            for c in ranked
+        ]
         if dep_code is not None:
             dep = _dep_location(self._index.departements[dep_code])
             big = any((c.population or 0) >= BIG_TOWN for c in ranked)
@@ -407,17 +475,14 @@ class Locator:
         """Departments and postcodes named around a place name."""
         deps: set[str] = set()
         postcodes: set[str] = set()
-        index = self._index
         for i, word in enumerate(words):
             if _DEP_CODE.match(word):
                 deps.add(word.upper())
             elif _CODE5.match(word):
                 postcodes.add(word)
                 deps.add(word[:3] if word.startswith("97") else word[:2].upper())
-            for size in range(1, 4):
-                key = " ".join(words[i : i + size])
-                if key in index.dep_by_key:
-                    deps.add(index.dep_by_key[key])
+            for size in range(1, 5):
+                deps |= self._area_deps(" ".join(words[i : i + size]))
         if "20" in deps:
             deps |= {"2A", "2B"}
         return deps, postcodes
@@ -435,6 +500,17 @@ def _ordinal(word: str, after: str) -> int | None:
     if match and match.group(1) in _ROMAN_VALUES:
         return _ROMAN_VALUES[match.group(1)]
     return None
+
+
+def _join_postcodes(words: list[str]) -> list[str]:
+    """ "59 100" → "59100"."""
+    out: list[str] = []
+    for word in words:
+        if len(word) == 3 and word.isdigit() and out and re.match(r"^(\d\d|2[ab])$", out[-1]):
+            out[-1] += word
+            continue
+        out.append(word)
+    return out
 
 
 def _window(words: list[str], first: int, width: int) -> str | None:
@@ -551,11 +627,15 @@ def _json_coordinates(text: str) -> tuple[float | None, float | None]:
     return lat, lon
 
 
-def _extra_commune(data: dict) -> Commune | None:
+def _extra_commune(data: Any) -> Commune | None:
     """A commune found in the directory (shape of ``Directory.communes()``)."""
-    name = str(data.get("commune") or "").strip()
+    if not isinstance(data, dict):
+        return None
+    name = " ".join(str(data.get("commune") or "").split())[:80]
     if not name:
         return None
+    if name.isupper():  # "DUMBEA" in some exports
+        name = name.title()
     postcode = str(data.get("code_postal") or "").strip()
     dep = str(data.get("departement") or "").strip()
     if not dep and len(postcode) == 5:

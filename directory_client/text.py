@@ -19,7 +19,15 @@ _STOPWORDS_TEXT = """a au aux avec c ca ce chez cote d dans de des du en est et 
     ma mais me mes moi mon n ne non oui ou par pas pour pres proche proximite qu que qui sa
     se si son sont sur suis t ta te toi ton tu un une vers vit vis y habite habites habitons
     j'habite bonjour salut merci svp stp aide cherche trouve ville commune secteur region
-    coin quartier loin ici la-bas pres-de autour environs alentours"""
+    coin quartier loin ici la-bas pres-de autour environs alentours france francais
+    ai as avez avons ont besoin veux voudrais voudrai peux pouvez faire aller suis sommes
+    travaille travail cherche chercher trouver aider aidez mes nos vos notre votre leur
+    bien tres plus moins aussi alors donc car comme quand ou hello allo ok okay
+    code postal cp numero adresse rue habiter habitez demeure reside
+    carte grise vitale identite passeport permis conduire compte ameli caf impots impot emploi
+    pole travail chomage retraite mutuelle sante logement banque internet ordinateur telephone
+    smartphone tablette mail email numerique demarche demarches dossier formulaire papiers
+    rendez rdv aides imprimer scanner declaration"""
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
 
