@@ -140,7 +140,7 @@ SOFT = ("seniors", "ouvert_maintenant", "samedi", "accessible")
 
 
 def run_search(need_keys, procedures, constraints, location: dict, offset: int = 0):
-    """→ (response, relaxed constraints). Raises on directory failure."""
+    """→ (response, relaxed constraints, broadened to general help). Raises on failure."""
     from directory_client.types import SearchQuery
 
     directory = get_directory()
@@ -160,7 +160,14 @@ def run_search(need_keys, procedures, constraints, location: dict, offset: int =
         retry = directory.search(SearchQuery(filters=build_filters(kept), **query))
         if retry.results:
             response, relaxed = retry, soft
-    return response, relaxed
+    broadened = False
+    if not response.results and not response.total and labels.OUTILS_QUOTIDIEN not in services:
+        # No place announces this precise service: general digital help can help or redirect.
+        query["needs"] = (labels.OUTILS_QUOTIDIEN,)
+        retry = directory.search(SearchQuery(filters=build_filters(constraints), **query))
+        if retry.results:
+            response, broadened = retry, True
+    return response, relaxed, broadened
 
 
 # --- the conversation state -------------------------------------------------------------------
@@ -416,6 +423,18 @@ def resolve_location(
     return True
 
 
+def is_nothing_near(response) -> bool:
+    """``nothing_near`` as the person sees it: no place within the search radius.
+
+    Guard: a result closer than the radius is "near" whatever the flag says.
+    """
+    if not response.nothing_near:
+        return False
+    first = response.results[0] if response.results else None
+    radius = getattr(response.query, "radius_km", 30.0) if getattr(response, "query", None) else 30
+    return not (first is not None and first.distance_km is not None and first.distance_km <= radius)
+
+
 def answer(dispatcher: CollectingDispatcher, state: State) -> None:
     """Search and reply with the recommendation (text + custom payload). Never empty."""
     need_keys = needs_mod.apply_mode(state.needs, state.mode)
@@ -423,7 +442,7 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
     where = location.get("label") or location.get("commune") or "chez vous"
     service_labels = list(needs_mod.services_for(need_keys))
     try:
-        response, relaxed = run_search(
+        response, relaxed, broadened = run_search(
             need_keys, state.procedures, state.constraints, location, state.offset
         )
     except Exception:
@@ -440,6 +459,7 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         )
         state.awaiting = None
         return
+    nothing_near = is_nothing_near(response)
     text = fmt.results_text(
         response,
         location_label=where,
@@ -448,6 +468,8 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         constraints=state.constraints,
         offset=state.offset,
         relaxed=relaxed,
+        nothing_near=nothing_near,
+        broadened=broadened,
     )
     payload_results = [r.to_payload() for r in response.results]
     dispatcher.utter_message(
@@ -457,9 +479,10 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
             location,
             build_filters([c for c in state.constraints if c not in relaxed]).to_dict(),
             payload_results,
-            nothing_near=bool(response.nothing_near) or None,
+            nothing_near=nothing_near or None,
             total=getattr(response, "total", None),
             offset=state.offset,
+            searched=[labels.OUTILS_QUOTIDIEN] if broadened else None,
         ),
     )
     state.awaiting = None

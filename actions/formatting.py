@@ -5,6 +5,7 @@ Plain French: short sentences, "vous", no label of the standard in the text.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from actions import needs as needs_mod
@@ -71,11 +72,15 @@ def _phone(phone: str | None) -> str | None:
     return phone
 
 
+_WHY_DISTANCE = re.compile(r",?\s*à \d+(?:[,.]\d+)?\s*k?m\s*$")
+
+
 def format_place(index: int, result: Any) -> str:
     """One entry point: name, why, address and distance, opening, phone, appointment link."""
     lines = [f"{index}. {result.name}"]
-    if result.why:
-        lines.append(f"   Pourquoi : {result.why}")
+    why = _WHY_DISTANCE.sub("", result.why or "").strip(" ,")
+    if why:
+        lines.append(f"   Pourquoi : {why}")
     where = result.address or ""
     if result.commune and result.commune not in where:
         where = f"{where}, {result.commune}" if where else result.commune
@@ -130,9 +135,13 @@ def results_text(
     constraints: list[str],
     offset: int = 0,
     relaxed: list[str] | None = None,
+    nothing_near: bool | None = None,
+    broadened: bool = False,
 ) -> str:
     """The whole answer for a search response (never empty)."""
     results = list(response.results)
+    if nothing_near is None:
+        nothing_near = bool(response.nothing_near)
     what = need_phrase(need_keys, procedures[0] if procedures else None)
     parts: list[str] = []
     if relaxed:
@@ -148,7 +157,12 @@ def results_text(
             parts.append(f"Je n'ai trouvé aucun lieu pour {what} près de {location_label}.")
         parts.append(HELPLINE_TEXT)
         return "\n\n".join(parts)
-    if response.nothing_near:
+    if broadened and not offset:
+        parts.append(
+            f"Aucun lieu n'annonce précisément « {what} » près de {location_label}. "
+            "Voici des lieux d'aide au numérique qui pourront vous aider ou vous orienter :"
+        )
+    elif nothing_near:
         parts.append(
             f"Il n'y a pas de lieu tout près de {location_label}. "
             f"{'Le plus proche' if len(results) == 1 else 'Voici les plus proches'} pour {what} :"
@@ -169,7 +183,7 @@ def results_text(
             "Pour qu'une personne fasse la démarche à votre place, demandez « Aidants Connect » "
             "à l'accueil : vous signez un mandat, c'est sûr et gratuit."
         )
-    if response.nothing_near:
+    if nothing_near:
         remote = [
             f"{o.name} : {o.phone}" if o.phone else o.name
             for o in getattr(response, "remote_options", ())
@@ -177,6 +191,8 @@ def results_text(
         parts.append("À distance : " + " ; ".join(remote) + "." if remote else HELPLINE_TEXT)
         if remote and not any(HELPLINE_PHONE in r for r in remote):
             parts.append(HELPLINE_TEXT)
+    elif len(results) < 3 and not offset:
+        parts.append(HELPLINE_TEXT)
     parts.append(FOLLOW_UPS)
     return "\n\n".join(parts)
 

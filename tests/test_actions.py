@@ -395,3 +395,58 @@ def _roubaix() -> dict:
         "code_postal": "59100",
         "departement": "59",
     }
+
+
+# --- against the real embedded directory --------------------------------------------------------
+@pytest.fixture(scope="session")
+def real_directory(tmp_path_factory):
+    pytest.importorskip("directory_client.search")
+    pytest.importorskip("directory_client.importer")
+    from directory_client import Directory
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('dir')}/directory.sqlite3"
+    directory = Directory(url)
+    directory.import_default()
+    return directory
+
+
+@pytest.fixture()
+def real(real_directory, locator):
+    A.set_backends(real_directory, locator)
+    yield real_directory
+    A.set_backends(None, None)
+
+
+@pytest.mark.parametrize(
+    ("message", "town", "service"),
+    [
+        (
+            "j'arrive pas à faire ma demande de RSA sur le site de la CAF",
+            "Roubaix",
+            labels.DEMARCHES,
+        ),
+        ("jveu apprendre a me servir de mon tel", "Angoulême", labels.OUTILS_QUOTIDIEN),
+        ("pas d'internet chez moi", "Paris 11e", labels.ACCES_INTERNET_MATERIEL),
+        ("je cherche du travail", "Lyon", labels.INSERTION_PRO),
+        ("mon compte facebook a été piraté", "Clermont-Ferrand", labels.SECURITE),
+    ],
+)
+def test_real_directory_recommends_three_places(real, message, town, service):
+    t = tracker(message, "ask_help", [ent("location", town)])
+    msgs, events = run(A.ActionOrient(), t)
+    p = recommendation(msgs)
+    assert p["need"] == [service]
+    assert p["results"], text(msgs)
+    assert all(r["name"] and r["address"] for r in p["results"])
+    assert "1. " in text(msgs)
+
+
+def test_real_directory_more_results_and_free(real):
+    slots = {"needs": ["smartphone"], "location": _roubaix()}
+    msgs, events = run(A.ActionMoreResults(), tracker("encore", "more_results", slots=slots))
+    first = recommendation(msgs)["results"]
+    t = tracker("gratuit", "add_filter", [ent("constraint", "gratuit")], slots)
+    msgs, _ = run(A.ActionOrient(), t)
+    p = recommendation(msgs)
+    assert p["filters"] == {"free_only": True} and p["results"]
+    assert first != p["results"]
