@@ -106,6 +106,7 @@ def browser():
 def test_keyboard_only_triage_sms_print_and_next_citizen(browser, console, twilio):
     ARTIFACTS.mkdir(exist_ok=True)
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="fr-FR")
+    context.set_default_timeout(60_000)  # 2 shared cores: be patient, not flaky
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -202,6 +203,7 @@ def test_keyboard_only_triage_sms_print_and_next_citizen(browser, console, twili
 def test_long_sheet_still_fits_one_page(browser, console):
     """The longest realistic sheet (long name, address, hours, documents) prints on one page."""
     context = browser.new_context()
+    context.set_default_timeout(60_000)
     page = context.new_page()
     page.goto(f"{console}/staff/login")
     page.fill("#username", "alice")

@@ -7,7 +7,6 @@ tests, the real embedded directory for the end-to-end triage once the importer/s
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -415,22 +414,13 @@ def test_hours_lines():
     assert hours_lines(None) == []
 
 
-# --- Against the real embedded directory ----------------------------------------------------------
-_HAS_DIRECTORY = all(
-    importlib.util.find_spec(m) is not None
-    for m in ("directory_client.importer", "directory_client.search", "directory_client.locator")
-)
-
-
+# --- Against the real embedded directory ---------------------------------------------------------
 @pytest.fixture(scope="session")
-def real_directory(tmp_path_factory):
-    if not _HAS_DIRECTORY:
-        pytest.skip("directory importer/search/locator not merged into this branch yet")
-    from directory_client import Directory, Locator
+def real_directory(embedded_directory):
+    """The six shipped files, imported once per session (tests/conftest.py), read-only here."""
+    from directory_client import Locator
 
-    directory = Directory(f"sqlite:///{tmp_path_factory.mktemp('staffdir') / 'directory.sqlite3'}")
-    directory.import_default()
-    return directory, Locator(directory=directory)
+    return embedded_directory, Locator(directory=embedded_directory)
 
 
 def test_real_directory_roubaix_retraite(real_directory):
