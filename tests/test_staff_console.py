@@ -156,6 +156,32 @@ def test_login_rate_limited_per_user_and_per_ip():
             await client.close()
 
     run(scenario())
+
+    async def behind_proxy():
+        client = await _client(make_app(config=staff_config(trust_proxy=True)))
+        try:
+            for i in range(5):
+                headers = {"X-Forwarded-For": f"203.0.113.{i}"}  # five desks, one failure each
+                page = await (await client.get("/staff/login")).text()
+                r = await client.post(
+                    "/staff/login",
+                    headers=headers,
+                    allow_redirects=False,
+                    data={"csrf": _csrf(page), "username": f"u{i}", "password": "x"},
+                )
+                assert r.status == 401
+            page = await (await client.get("/staff/login")).text()
+            r = await client.post(
+                "/staff/login",
+                headers={"X-Forwarded-For": "203.0.113.9"},
+                allow_redirects=False,
+                data={"csrf": _csrf(page), "username": "alice", "password": PASSWORD},
+            )
+            assert r.status == 303  # another desk behind the same proxy is not locked out
+        finally:
+            await client.close()
+
+    run(behind_proxy())
     limiter = security.RateLimiter(limit=2, window=10)
     limiter.hit("user:x", now=0)
     limiter.hit("user:x", now=1)

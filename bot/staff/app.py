@@ -202,7 +202,7 @@ async def login_submit(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     username = str(form.get("username", "")).strip()[:64]
     password = str(form.get("password", ""))[:1024]
-    keys = (f"ip:{request.remote}", f"user:{username.lower()}")
+    keys = (f"ip:{_client_ip(request)}", f"user:{username.lower()}")
     if state.limiter.blocked(*keys):
         retry = state.limiter.retry_after(*keys)
         response = _html(
@@ -241,6 +241,15 @@ async def login_submit(request: web.Request) -> web.StreamResponse:
         **_cookie_options(request, 24 * 3600),
     )
     raise response
+
+
+def _client_ip(request: web.Request) -> str:
+    """The peer; behind our own reverse proxy (STAFF_TRUST_PROXY=1), the address it appended."""
+    if _state(request).config.trust_proxy:
+        forwarded = request.headers.get("X-Forwarded-For", "")
+        if forwarded.strip():
+            return forwarded.split(",")[-1].strip()[:64]
+    return request.remote or "?"
 
 
 async def logout(request: web.Request) -> web.StreamResponse:

@@ -34,6 +34,7 @@ class StaffConfig:
     login_limit: int = 5
     login_window: float = 300.0
     sms_per_hour: int = 60
+    trust_proxy: bool = False  # X-Forwarded-For's last hop is the client (behind our proxy only)
     ephemeral_secret: bool = field(default=False, compare=False)
 
     @classmethod
@@ -83,6 +84,7 @@ class StaffConfig:
             not in ("0", "false", "no")
             if env.get("STAFF_COOKIE_SECURE")
             else not dev,
+            "trust_proxy": env.get("STAFF_TRUST_PROXY", "").strip().lower() in ("1", "true", "yes"),
             "ephemeral_secret": ephemeral,
         }
         values.update(overrides)
