@@ -431,6 +431,17 @@ def test_sms_sent_once_and_not_kept():
     assert "À apporter" in body and len(body) <= 612
 
 
+def test_phone_display_and_distance():
+    from bot.staff.render import distance, phone_display
+
+    assert phone_display("+33320010845") == "03 20 01 08 45"
+    assert phone_display("03.20.01.08.45") == "03 20 01 08 45"
+    assert phone_display("+32 2 123 45 67") == "+32 2 123 45 67"
+    assert (
+        distance(0.42) == "à 400 m" and distance(0.04) == "à 100 m" and distance(4.25) == "à 4,2 km"
+    )
+
+
 def test_hours_lines():
     assert hours_lines("Mo-Fr 08:30-12:00,13:30-17:00; Sa 08:30-12:00; PH off") == [
         "lun.–ven. : 08:30–12:00, 13:30–17:00",

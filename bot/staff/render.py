@@ -99,8 +99,20 @@ def distance(km: float | None) -> str:
     if km is None:
         return ""
     if km < 1:
-        return f"à {int(round(km * 1000, -1))} m"
+        return f"à {max(100, int(round(km * 10)) * 100)} m"
     return f"à {km:.1f} km".replace(".", ",")
+
+
+def phone_display(phone: str | None) -> str:
+    """``+33320010845`` → ``03 20 01 08 45`` (how people read and dial it); others unchanged."""
+    if not phone:
+        return ""
+    digits = re.sub(r"[\s.\-]", "", phone)
+    if re.fullmatch(r"\+33[1-9]\d{8}", digits):
+        digits = "0" + digits[3:]
+    if re.fullmatch(r"0[1-9]\d{8}", digits):
+        return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
+    return phone
 
 
 def hours_lines(opening_hours: str | None) -> list[str]:
@@ -146,7 +158,11 @@ def _safe_url(url: str | None) -> str | None:
 def _place_card(rank: int, r: SearchResult, outcome: TriageOutcome, csrf: str) -> str:
     proc = outcome.situation.procedure
     meta = [distance(r.distance_km), r.opening.text]
-    phone = f'<a href="tel:{e(r.phone)}">{e(r.phone)}</a>' if r.phone else "Téléphone non connu"
+    phone = (
+        f'<a href="tel:{e(r.phone)}">{e(phone_display(r.phone))}</a>'
+        if r.phone
+        else "Téléphone non connu"
+    )
     rdv = _safe_url(r.appointment_url)
     rdv_html = (
         f' · <a href="{e(rdv)}" rel="noopener noreferrer" target="_blank">Prendre rendez-vous</a>'
@@ -275,7 +291,7 @@ def sheet_page(
     rdv = _safe_url(r.appointment_url)
     contact = []
     if r.phone:
-        contact.append(f"<li>Téléphone : <strong>{e(r.phone)}</strong></li>")
+        contact.append(f"<li>Téléphone : <strong>{e(phone_display(r.phone))}</strong></li>")
     if rdv:
         contact.append(f"<li>Rendez-vous en ligne : {e(rdv)}</li>")
     elif r.website and _safe_url(r.website):
@@ -320,7 +336,7 @@ def sms_text(r: SearchResult, procedure: Procedure | None) -> str:
     """Short and plain: a few SMS segments (no en dashes, which force the UCS-2 alphabet)."""
     lines = [r.name, r.address]
     if r.phone:
-        lines.append(f"Tél. {r.phone}")
+        lines.append(f"Tél. {phone_display(r.phone)}")
     hours = hours_lines(r.opening_hours)
     if hours:
         lines.append("Horaires : " + " / ".join(hours[:3]))
