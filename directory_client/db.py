@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from directory_client.models import Base
 
@@ -28,7 +29,16 @@ def make_engine(url: str | None = None) -> Engine:
     url = database_url(url)
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
+    options: dict = {}
+    if url.startswith("sqlite:///") and ":memory:" not in url:
+        # SQLAlchemy 1.4 gives file SQLite a NullPool: a new connection, with a cold page cache,
+        # for every session — it tripled search times. Keep connections (2.0's default).
+        options["poolclass"] = QueuePool
+        # A pooled connection may be checked out by another thread later (the staff console and
+        # the web server run directory calls in a thread pool); the pool hands it to one thread
+        # at a time, so pysqlite's same-thread check only gets in the way.
+        options["connect_args"] = {"check_same_thread": False}
+    engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"), **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

@@ -9,6 +9,7 @@ labels are finer (help vs. learning alone, smartphone vs. computer, health).
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 # --- Services (current labels, 9) -------------------------------------------------------------
 DEMARCHES = "Aide aux démarches administratives"
@@ -180,6 +181,7 @@ HELPLINE = {
 }
 
 
+@lru_cache(maxsize=200_000)  # the importer folds the same labels millions of times
 def fold(text: str) -> str:
     """Lower-case, strip accents and typographic apostrophes: the key used to compare labels."""
     text = text.replace("’", "'").replace("\u00a0", " ").strip().lower()

@@ -25,8 +25,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import declarative_base, relationship
+
+from directory_client.geo import lat_band
 
 Base = declarative_base()
 
@@ -61,6 +64,9 @@ class Place(Base):
     departement = Column(String(3))
     latitude = Column(Float)
     longitude = Column(Float)
+    # Search index key, derived from latitude (see geo.lat_band): set on every insert, core or
+    # ORM, by the column default, and on ORM updates by the listener below.
+    lat_band = Column(Integer, default=lambda ctx: _lat_band_default(ctx))
 
     horaires = Column(Text)  # OSM opening_hours, raw text as given
     horaires_valides = Column(Boolean)  # False: kept as raw text, flagged in the import report
@@ -94,9 +100,30 @@ class Place(Base):
 
     __table_args__ = (
         Index("ix_place_lat_lon", "latitude", "longitude"),
+        # Covering index of the search: box = a few bands × a longitude range.
+        Index(
+            "ix_place_search",
+            "lat_band",
+            "longitude",
+            "latitude",
+            "services_mask",
+            "mobile_service_id",
+        ),
+        # Rare needs: every place offering them, through ``services_mask IN (...)``.
+        Index("ix_place_services", "services_mask", "latitude", "longitude"),  # covering
         Index("ix_place_code_insee", "code_insee"),
         Index("ix_place_departement", "departement"),
+        Index("ix_place_code_postal", "code_postal"),
     )
+
+
+def _lat_band_default(context) -> int | None:
+    return lat_band(context.get_current_parameters().get("latitude"))
+
+
+@event.listens_for(Place, "before_update")
+def _keep_lat_band(_mapper, _connection, target: Place) -> None:
+    target.lat_band = lat_band(target.latitude)
 
 
 class PlaceSource(Base):

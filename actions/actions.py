@@ -1,0 +1,709 @@
+"""Custom actions of Orienteur. Thin: read slots and the latest message, call directory_client,
+format with ``actions.formatting``. The need vocabulary lives in ``actions.needs``.
+
+The directory and the locator are built once per action-server process (lazy singletons) from
+``DIRECTORY_DATABASE_URL`` (default: ``var/directory.sqlite3``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import Restarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import formatting as fmt
+from actions import needs as needs_mod
+from directory_client import labels
+
+log = logging.getLogger(__name__)
+PARIS = ZoneInfo("Europe/Paris")
+PAGE = 3
+MAX_TEXT = 500  # what we read of a message: a 10 000-character message is cut, never refused
+
+# --- lazy singletons --------------------------------------------------------------------------
+_LOCK = threading.Lock()
+_DIRECTORY: Any = None
+_LOCATOR: Any = None
+
+
+def get_directory():
+    global _DIRECTORY
+    if _DIRECTORY is None:
+        with _LOCK:
+            if _DIRECTORY is None:
+                from directory_client import Directory
+
+                _DIRECTORY = Directory(os.environ.get("DIRECTORY_DATABASE_URL") or None)
+    return _DIRECTORY
+
+
+def get_locator():
+    global _LOCATOR
+    if _LOCATOR is None:
+        with _LOCK:
+            if _LOCATOR is None:
+                from directory_client import Locator
+
+                try:
+                    directory = get_directory()
+                except Exception:  # locating must work even when the directory is down
+                    log.warning("directory unavailable for the locator", exc_info=True)
+                    directory = None
+                _LOCATOR = Locator(directory=directory)
+    return _LOCATOR
+
+
+def set_backends(directory: Any = None, locator: Any = None) -> None:
+    """Tests and the application may inject their own directory/locator (None = lazy default)."""
+    global _DIRECTORY, _LOCATOR
+    with _LOCK:
+        _DIRECTORY, _LOCATOR = directory, locator
+
+
+# --- reading the message ----------------------------------------------------------------------
+_TAGS = re.compile(r"<[^>]{0,200}>")
+_TAIL_PLACE = re.compile(
+    r"(?:\b(?:a|à|sur|vers|pres de|près de|autour de|habite|habite a|habite à|dans le|dans la)\s+)"
+    r"([^,.;!?]{2,60})$",
+    re.IGNORECASE,
+)
+_POSTCODE = re.compile(r"(?<!\d)(\d{5}|2[AB]\d{3})(?!\d)", re.IGNORECASE)
+_LEADING = re.compile(
+    r"^\s*(?:(?:je suis|jsuis|chui|j'habite|jhabite|j habite|j'suis|on est|nous sommes|c'est|cest)"
+    r"\s+)?(?:(?:à|a|au|aux|sur|vers|dans le|dans la|près de|pres de|ville de|la ville de)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def clean_text(text: str | None) -> str:
+    text = (text or "")[:MAX_TEXT]
+    return " ".join(_TAGS.sub(" ", text).split())
+
+
+def location_text(text: str) -> str:
+    """Free text given as an answer to "where?" → the place part."""
+    return _LEADING.sub("", clean_text(text)).strip(" .!?")
+
+
+def entity_values(tracker: Tracker, name: str) -> list[str]:
+    out = []
+    for ent in tracker.latest_message.get("entities", []) or []:
+        if ent.get("entity") == name and ent.get("value") not in (None, ""):
+            out.append(str(ent["value"]))
+    return out
+
+
+def intent_of(tracker: Tracker) -> str | None:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def _list(value: Any) -> list:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+# --- search -----------------------------------------------------------------------------------
+def build_filters(constraints: list[str], now: datetime | None = None):
+    from directory_client.types import SearchFilters
+
+    return SearchFilters(
+        free_only="gratuit" in constraints,
+        open_on_saturday="samedi" in constraints,
+        open_at=(now or datetime.now(PARIS)) if "ouvert_maintenant" in constraints else None,
+        prise_en_charge=("Handicaps moteurs",) if "accessible" in constraints else (),
+        publics=("Seniors",) if "seniors" in constraints else (),
+        on_my_behalf="a_ma_place" in constraints,
+    )
+
+
+def location_from_dict(data: dict):
+    from directory_client.types import Location
+
+    fields = Location.__dataclass_fields__
+    return Location(**{k: v for k, v in data.items() if k in fields})
+
+
+# Constraints we drop (saying so) rather than answer "nothing": they are preferences.
+SOFT = ("seniors", "ouvert_maintenant", "samedi", "accessible")
+
+
+def run_search(need_keys, procedures, constraints, location: dict, offset: int = 0):
+    """→ (response, relaxed constraints, broadened to general help). Raises on failure."""
+    from directory_client.types import SearchQuery
+
+    directory = get_directory()
+    services = needs_mod.services_for(need_keys) or (labels.OUTILS_QUOTIDIEN,)
+    query = dict(
+        needs=services,
+        location=location_from_dict(location),
+        limit=PAGE,
+        offset=offset,
+        preferred_origin_labels=needs_mod.preferred_labels(need_keys),
+    )
+    response = directory.search(SearchQuery(filters=build_filters(constraints), **query))
+    relaxed: list[str] = []
+    soft = [c for c in constraints if c in SOFT]
+    if not response.results and soft and offset == 0:
+        kept = [c for c in constraints if c not in SOFT]
+        retry = directory.search(SearchQuery(filters=build_filters(kept), **query))
+        if retry.results:
+            response, relaxed = retry, soft
+    broadened = False
+    if not response.results and not response.total and labels.OUTILS_QUOTIDIEN not in services:
+        # No place announces this precise service: general digital help can help or redirect.
+        query["needs"] = (labels.OUTILS_QUOTIDIEN,)
+        retry = directory.search(SearchQuery(filters=build_filters(constraints), **query))
+        if retry.results:
+            response, broadened = retry, True
+    return response, relaxed, broadened
+
+
+# --- the conversation state -------------------------------------------------------------------
+class State:
+    """Slots read at the start of an action, events collected while it runs."""
+
+    def __init__(self, tracker: Tracker) -> None:
+        self.tracker = tracker
+        self.needs: list[str] = _list(tracker.get_slot("needs"))
+        self.procedures: list[str] = _list(tracker.get_slot("procedures"))
+        self.constraints: list[str] = _list(tracker.get_slot("constraints"))
+        self.mode: str | None = tracker.get_slot("mode")
+        self.location: dict | None = tracker.get_slot("location")
+        self.choices: list[dict] = _list(tracker.get_slot("location_choices"))
+        self.awaiting: str | None = tracker.get_slot("awaiting")
+        self.offset = int(tracker.get_slot("offset") or 0)
+        self.attempts = int(tracker.get_slot("location_attempts") or 0)
+        self.events: list = []
+
+    def set(self, name: str, value: Any) -> None:
+        self.events.append(SlotSet(name, value))
+
+    def save(self) -> list:
+        self.set("needs", self.needs or None)
+        self.set("procedures", self.procedures or None)
+        self.set("constraints", self.constraints or None)
+        self.set("mode", self.mode)
+        self.set("location", self.location)
+        self.set("location_choices", self.choices or None)
+        self.set("awaiting", self.awaiting)
+        self.set("offset", float(self.offset))
+        self.set("location_attempts", float(self.attempts))
+        self.set("fail_count", 0.0)
+        return self.events
+
+
+def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understanding:
+    """Merge the NLU entities and the keyword reading of the message into the state."""
+    found = needs_mod.detect(text)
+    for value in entity_values(tracker, "need"):
+        key = needs_mod.normalise_need(value)
+        if key and key not in found.needs:
+            found.needs.append(key)
+    for value in entity_values(tracker, "procedure"):
+        key = needs_mod.normalise_procedure(value)
+        if key and key not in found.procedures:
+            found.procedures.append(key)
+            need = needs_mod.PROCEDURES[key].need
+            if need not in found.needs:
+                found.needs.insert(0, need)
+    for value in entity_values(tracker, "constraint"):
+        key = needs_mod.normalise_constraint(value)
+        if key and key not in found.constraints:
+            found.constraints.append(key)
+    for value in entity_values(tracker, "mode"):
+        if value in ("avec_moi", "autonomie"):
+            found.mode = value
+    if found.procedures and "demarches" in found.needs and "sante" in found.needs:
+        found.needs.remove("demarches")
+    # A new need replaces the old one (the person corrects or asks something else).
+    if found.needs:
+        state.needs = found.needs
+        state.procedures = found.procedures
+        state.mode = found.mode
+        state.offset = 0
+    elif found.procedures:
+        state.procedures = found.procedures
+    for c in found.constraints:
+        if c not in state.constraints:
+            state.constraints.append(c)
+    if found.mode:
+        state.mode = found.mode
+    return found
+
+
+def ask_need(dispatcher: CollectingDispatcher, state: State) -> None:
+    state.awaiting = "need"
+    dispatcher.utter_message(
+        text=(
+            "Dites-moi en quelques mots ce qui vous pose problème. Par exemple : "
+            "« faire ma demande à la CAF », « apprendre à me servir de mon téléphone », "
+            "« je n'ai pas internet »."
+        ),
+        buttons=[
+            {"title": "Papiers en ligne", "payload": '/ask_help{"need": "demarches"}'},
+            {"title": "Téléphone, tablette", "payload": '/ask_help{"need": "smartphone"}'},
+            {"title": "Ordinateur", "payload": '/ask_help{"need": "ordinateur"}'},
+            {"title": "Accès à internet", "payload": '/ask_help{"need": "internet"}'},
+            {"title": "Trouver un emploi", "payload": '/ask_help{"need": "emploi"}'},
+            {"title": "Arnaque, piratage", "payload": '/ask_help{"need": "securite"}'},
+        ],
+    )
+
+
+def ask_mode(dispatcher: CollectingDispatcher, state: State) -> None:
+    state.awaiting = "mode"
+    dispatcher.utter_message(
+        text=(
+            "Voulez-vous que quelqu'un fasse la démarche avec vous, "
+            "ou préférez-vous apprendre à la faire vous-même ?"
+        ),
+        buttons=[
+            {"title": "Avec quelqu'un", "payload": '/inform{"mode": "avec_moi"}'},
+            {"title": "Apprendre seul", "payload": '/inform{"mode": "autonomie"}'},
+        ],
+    )
+
+
+def ask_location(dispatcher: CollectingDispatcher, state: State, unknown: str | None = None):
+    state.awaiting = "location"
+    if unknown:
+        state.attempts += 1
+        text = (
+            f"Je ne trouve pas « {unknown[:60]} ». Pouvez-vous me donner le nom de votre commune "
+            "ou son code postal ? Par exemple : « Roubaix » ou « 59100 »."
+        )
+        if state.attempts >= 2:
+            text += "\n\n" + fmt.HELPLINE_TEXT
+    else:
+        text = (
+            "Dans quelle ville ou quel code postal cherchez-vous ? "
+            "Vous pouvez aussi partager votre position."
+        )
+    dispatcher.utter_message(text=text)
+
+
+def ask_choice(dispatcher: CollectingDispatcher, state: State, candidates) -> None:
+    state.awaiting = "location_choice"
+    state.choices = [c.to_dict() for c in candidates[:5]]
+    dispatcher.utter_message(
+        text="Il y a plusieurs lieux avec ce nom. Lequel est le vôtre ?",
+        buttons=[
+            {"title": c.label, "payload": "/inform" + json.dumps({"location": c.label})}
+            for c in candidates[:5]
+        ]
+        + [{"title": "Aucun", "payload": "/change_location"}],
+    )
+
+
+def pick_choice(state: State, text: str) -> dict | None:
+    if not state.choices:
+        return None
+    answer = needs_mod.fold(location_text(text))
+    if answer.isdigit() and 1 <= int(answer) <= len(state.choices) and len(answer) < 3:
+        return state.choices[int(answer) - 1]
+    for choice in state.choices:
+        keys = {needs_mod.fold(choice.get("label") or "")}
+        for field in ("departement", "code_postal", "code_insee"):
+            if choice.get(field):
+                keys.add(needs_mod.fold(str(choice[field])))
+        if answer in keys:
+            return choice
+    return None
+
+
+def shared_position(tracker: Tracker) -> dict | None:
+    lat = entity_values(tracker, "latitude")
+    lon = entity_values(tracker, "longitude")
+    meta = tracker.latest_message.get("metadata") or {}
+    if not (lat and lon) and isinstance(meta, dict):
+        pos = meta.get("location") if isinstance(meta.get("location"), dict) else meta
+        lat = [pos.get("lat", pos.get("latitude"))] if pos.get("lat", pos.get("latitude")) else []
+        lon = [pos.get("lon", pos.get("longitude"))] if pos.get("lon", pos.get("longitude")) else []
+    try:
+        if lat and lon:
+            return {"lat": float(lat[0]), "lon": float(lon[0])}
+    except (TypeError, ValueError):
+        return None
+    return None
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text)).split())
+
+
+def plausible_guess(query: str, result) -> bool:
+    """A place read from the end of a sentence counts only when the words name it exactly."""
+    if result.status != "found" or result.best is None:
+        return False
+    if _POSTCODE.fullmatch(query.strip()):
+        return True
+    best = result.best
+    asked = f" {_words(query)} "
+    names = {best.commune or "", re.sub(r"\s*\(.*\)$", "", best.label or "")}
+    for name in filter(None, names):
+        folded = _words(name)
+        variants = {folded, folded.replace("saint ", "st "), folded.replace("sainte ", "ste ")}
+        if any(f" {v} " in asked for v in variants if v):
+            return len(asked.split()) <= len(folded.split()) + 2
+    return False
+
+
+def resolve_location(
+    dispatcher: CollectingDispatcher, state: State, tracker: Tracker, text: str, found
+) -> bool:
+    """Read a place from the message if there is one. Returns False when a question was asked."""
+    intent = intent_of(tracker)
+    if state.awaiting == "location_choice":
+        chosen = pick_choice(state, text)
+        if chosen is None:
+            for value in entity_values(tracker, "location"):
+                chosen = pick_choice(state, value)
+                if chosen:
+                    break
+        if chosen is not None:
+            state.location, state.choices, state.attempts = chosen, [], 0
+            return True
+    position = shared_position(tracker)
+    if position:
+        probe = get_locator().locate(f"{position['lat']}, {position['lon']}")
+        if probe.status == "found" and probe.best is not None:
+            state.location = probe.best.to_dict()
+        else:
+            state.location = {"label": "votre position", "kind": "point", **position}
+        state.attempts = 0
+        return True
+    candidates_text: list[str] = entity_values(tracker, "location")
+    postcode = _POSTCODE.search(text)
+    if postcode and not candidates_text:
+        candidates_text = [postcode.group(1)]
+    asked_where = state.awaiting in ("location", "location_choice")
+    strict = False
+    if (
+        not candidates_text
+        and found.empty
+        and (asked_where or intent in ("inform", "change_location", "nlu_fallback"))
+    ):
+        candidates_text = [location_text(text)] if location_text(text) else []
+        # "une autre ville": the words of the intent itself are no place name.
+        strict = intent == "change_location" and bool(candidates_text)
+    if not candidates_text:
+        tail = _TAIL_PLACE.search(clean_text(text))
+        if tail:
+            candidates_text, strict = [tail.group(1)], True
+    if not candidates_text:
+        return True
+    query = " ".join(candidates_text)[:120]
+    result = get_locator().locate(query)
+    if strict and not plausible_guess(query, result):
+        return True
+    if result.status == "found" and result.best is not None:
+        state.location, state.choices, state.attempts = result.best.to_dict(), [], 0
+        state.offset = 0
+        return True
+    if strict:  # a guess from the end of a sentence: never ask back on a guess
+        return True
+    if result.status == "ambiguous" and result.candidates:
+        ask_choice(dispatcher, state, result.candidates)
+        return False
+    if asked_where or intent in ("inform", "change_location") or entity_values(tracker, "location"):
+        ask_location(dispatcher, state, unknown=query)
+        return False
+    return True
+
+
+def is_nothing_near(response) -> bool:
+    """``nothing_near`` as the person sees it: no place within the search radius.
+
+    Guard: a result closer than the radius is "near" whatever the flag says.
+    """
+    if not response.nothing_near:
+        return False
+    first = response.results[0] if response.results else None
+    radius = getattr(response.query, "radius_km", 30.0) if getattr(response, "query", None) else 30
+    return not (first is not None and first.distance_km is not None and first.distance_km <= radius)
+
+
+def answer(dispatcher: CollectingDispatcher, state: State) -> None:
+    """Search and reply with the recommendation (text + custom payload). Never empty."""
+    need_keys = needs_mod.apply_mode(state.needs, state.mode)
+    location = state.location or {}
+    where = location.get("label") or location.get("commune") or "chez vous"
+    service_labels = list(needs_mod.services_for(need_keys))
+    try:
+        response, relaxed, broadened = run_search(
+            need_keys, state.procedures, state.constraints, location, state.offset
+        )
+    except Exception:
+        log.exception("directory search failed")
+        dispatcher.utter_message(
+            text=("Je n'arrive pas à consulter l'annuaire pour le moment. " + fmt.HELPLINE_TEXT),
+            json_message=fmt.recommendation_payload(
+                service_labels,
+                location,
+                build_filters(state.constraints).to_dict(),
+                [],
+                error="directory_unavailable",
+            ),
+        )
+        state.awaiting = None
+        return
+    nothing_near = is_nothing_near(response)
+    text = fmt.results_text(
+        response,
+        location_label=where,
+        need_keys=need_keys,
+        procedures=state.procedures,
+        constraints=state.constraints,
+        offset=state.offset,
+        relaxed=relaxed,
+        nothing_near=nothing_near,
+        broadened=broadened,
+    )
+    payload_results = [r.to_payload() for r in response.results]
+    dispatcher.utter_message(
+        text=text,
+        json_message=fmt.recommendation_payload(
+            service_labels,
+            location,
+            build_filters([c for c in state.constraints if c not in relaxed]).to_dict(),
+            payload_results,
+            nothing_near=nothing_near or None,
+            total=getattr(response, "total", None),
+            offset=state.offset,
+            searched=[labels.OUTILS_QUOTIDIEN] if broadened else None,
+        ),
+    )
+    state.awaiting = None
+    if response.results:
+        state.set(
+            "last_search",
+            {
+                "what": fmt.need_phrase(
+                    need_keys, state.procedures[0] if state.procedures else None
+                ),
+                "where": where,
+                "need": service_labels,
+                "location": fmt.location_payload(location),
+                "filters": build_filters(state.constraints).to_dict(),
+                "results": payload_results,
+                "bring": fmt.bring_text(state.procedures),
+            },
+        )
+
+
+def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
+    """The single step of the orientation: understand, ask what is missing, or answer."""
+    state = State(tracker)
+    text = clean_text(tracker.latest_message.get("text"))
+    intent = intent_of(tracker)
+    found = needs_mod.Understanding()
+    if intent in ("ask_help", "inform", "add_filter", "nlu_fallback") or state.awaiting == "need":
+        found = understand(state, tracker, text)
+    if intent in ("affirm", "deny") and state.awaiting == "mode":
+        state.mode = "avec_moi" if intent == "affirm" else "autonomie"
+    if intent == "change_location":
+        state.location, state.offset = None, 0
+        if state.awaiting != "location_choice":
+            state.awaiting = "location"
+    if not resolve_location(dispatcher, state, tracker, text, found):
+        return state.save()
+    if intent == "add_filter":
+        state.offset = 0
+    if not state.needs:
+        if intent in ("affirm", "deny") and state.awaiting is None:
+            dispatcher.utter_message(response="utter_anything_else")
+            return state.save()
+        ask_need(dispatcher, state)
+    elif needs_mod.needs_mode_question(state.needs, state.procedures, state.mode):
+        ask_mode(dispatcher, state)
+    elif not state.location:
+        ask_location(dispatcher, state)
+    elif intent in ("affirm", "deny") and state.awaiting is None:
+        dispatcher.utter_message(response="utter_anything_else")
+    else:
+        answer(dispatcher, state)
+    return state.save()
+
+
+# --- actions ----------------------------------------------------------------------------------
+class ActionOrient(Action):
+    def name(self) -> str:
+        return "action_orient"
+
+    async def run(self, dispatcher, tracker, domain) -> list:
+        return orient(dispatcher, tracker)
+
+
+class ActionMoreResults(Action):
+    def name(self) -> str:
+        return "action_more_results"
+
+    async def run(self, dispatcher, tracker, domain) -> list:
+        state = State(tracker)
+        if not (state.needs and state.location):
+            return orient(dispatcher, tracker)
+        state.offset += PAGE
+        answer(dispatcher, state)
+        return state.save()
+
+
+class ActionSendSummary(Action):
+    """ "Envoyez-le moi": for now a text summary + a slot; the SMS channel reads the slot."""
+
+    def name(self) -> str:
+        return "action_send_summary"
+
+    async def run(self, dispatcher, tracker, domain) -> list:
+        last = tracker.get_slot("last_search")
+        if not last:
+            dispatcher.utter_message(
+                text="Je n'ai encore rien trouvé à vous envoyer. Que cherchez-vous ?"
+            )
+            return [SlotSet("fail_count", 0.0)]
+        dispatcher.utter_message(
+            text="Voici le récapitulatif à garder :\n\n" + fmt.summary_text(last),
+            json_message=fmt.recommendation_payload(
+                last.get("need", []),
+                last.get("location"),
+                last.get("filters"),
+                last.get("results", []),
+                delivery="summary",
+            ),
+        )
+        return [SlotSet("summary_requested", True), SlotSet("fail_count", 0.0)]
+
+
+def is_staff_console(tracker: Tracker) -> bool:
+    if tracker.get_slot("staff_console"):
+        return True
+    meta = tracker.latest_message.get("metadata") or {}
+    if isinstance(meta, dict) and (meta.get("staff_console") or meta.get("channel") == "staff"):
+        return True
+    return (tracker.get_latest_input_channel() or "") in ("staff", "staff_console")
+
+
+def handoff(dispatcher: CollectingDispatcher, tracker: Tracker, lead: str = "") -> list:
+    if is_staff_console(tracker):
+        dispatcher.utter_message(
+            text=(lead + "Je préviens un membre de l'équipe : il va vous répondre ici.").strip(),
+            json_message={"orienteur": {"type": "handoff", "to": "staff"}},
+        )
+        target = "staff"
+    else:
+        dispatcher.utter_message(
+            text=(
+                lead + f"Une personne peut vous aider au téléphone : {fmt.HELPLINE_NAME}, "
+                f"au {fmt.HELPLINE_PHONE} (gratuit, du lundi au vendredi)."
+            ).strip(),
+            json_message={
+                "orienteur": {
+                    "type": "handoff",
+                    "to": "helpline",
+                    "phone": fmt.HELPLINE_PHONE,
+                    "url": labels.HELPLINE["url"],
+                }
+            },
+        )
+        target = "helpline"
+    return [SlotSet("handoff", target), SlotSet("fail_count", 0.0)]
+
+
+class ActionHumanHandoff(Action):
+    def name(self) -> str:
+        return "action_human_handoff"
+
+    async def run(self, dispatcher, tracker, domain) -> list:
+        return handoff(dispatcher, tracker)
+
+
+def back_on_track(state: State) -> str:
+    if state.awaiting == "location" or (state.needs and not state.location):
+        return "Dans quelle ville ou quel code postal cherchez-vous ?"
+    if state.awaiting == "location_choice":
+        return "Choisissez votre commune dans la liste, ou donnez son code postal."
+    if state.awaiting == "mode":
+        return "Voulez-vous que quelqu'un fasse la démarche avec vous ? (oui / non)"
+    return (
+        "Dites-moi ce qui vous pose problème avec le numérique, "
+        "par exemple « faire ma demande CAF » ou « apprendre à utiliser mon téléphone »."
+    )
+
+
+def misunderstood(dispatcher, tracker, lead: str) -> list:
+    count = int(tracker.get_slot("fail_count") or 0) + 1
+    if count >= 2:
+        events = handoff(
+            dispatcher, tracker, lead="Je n'arrive pas à bien vous comprendre, désolé. "
+        )
+        return events
+    dispatcher.utter_message(text=lead + " " + back_on_track(State(tracker)))
+    return [SlotSet("fail_count", float(count))]
+
+
+class ActionFallback(Action):
+    def name(self) -> str:
+        return "action_fallback"
+
+    async def run(self, dispatcher, tracker, domain) -> list:
+        state = State(tracker)
+        text = clean_text(tracker.latest_message.get("text"))
+        if state.awaiting in ("location", "location_choice") and 0 < len(text) <= 80:
+            # A town the NLU did not know: let the Locator decide.
+            return orient(dispatcher, tracker)
+        found = needs_mod.detect(text)
+        if not found.empty and len(text) <= 300:
+            return orient(dispatcher, tracker)
+        return misunderstood(dispatcher, tracker, "Je n'ai pas bien compris.")
+
+
+class ActionOutOfScope(Action):
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def run(self, dispatcher, tracker, domain) -> list:
+        return misunderstood(
+            dispatcher,
+            tracker,
+            "Je ne peux pas vous aider pour cela : je trouve des lieux d'aide au numérique "
+            "près de chez vous.",
+        )
+
+
+FORGET_LOG = "var/forget-requests.jsonl"
+
+
+class ActionForgetMe(Action):
+    """Deletes the conversation: Restarted() clears it for the assistant; the request is recorded
+    so that the tracker store purges the stored events (see docs/payload.md)."""
+
+    def name(self) -> str:
+        return "action_forget_me"
+
+    async def run(self, dispatcher, tracker, domain) -> list:
+        path = Path(os.environ.get("ORIENTEUR_FORGET_LOG", FORGET_LOG))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as fh:
+                fh.write(json.dumps({"sender_id": tracker.sender_id, "at": time.time()}) + "\n")
+        except OSError:
+            log.exception("could not record the forget request")
+        dispatcher.utter_message(
+            text=(
+                "C'est fait : j'ai effacé notre conversation. "
+                "Si vous avez besoin d'aide plus tard, écrivez-moi."
+            ),
+            json_message={"orienteur": {"type": "forget_me", "sender_id": tracker.sender_id}},
+        )
+        return [Restarted()]

@@ -1,0 +1,647 @@
+"""What the person needs, in their words → the services of the national standard.
+
+Pure module (no Rasa, no database): the catalogue of needs and procedures, the keyword
+detection that backs up the NLU entities, and "what to bring" for each procedure.
+Every text a person sees is plain French, with "vous" and no jargon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from directory_client import labels
+
+
+@dataclass(frozen=True)
+class Need:
+    key: str
+    service: str  # current label of the standard
+    plain: str  # what we tell the person ("de l'aide pour vos papiers en ligne")
+    preferred: tuple[str, ...] = ()  # finer 1.0 labels that make a place a better fit
+
+
+NEEDS: dict[str, Need] = {
+    n.key: n
+    for n in (
+        Need(
+            "demarches",
+            labels.DEMARCHES,
+            "quelqu'un pour faire vos démarches en ligne avec vous",
+            (labels.V1_WITH_HELP,),
+        ),
+        Need(
+            "demarches_autonomie",
+            labels.DEMARCHES,
+            "apprendre à faire vos démarches en ligne vous-même",
+            (labels.V1_AUTONOMY,),
+        ),
+        Need(
+            "sante",
+            labels.DEMARCHES,
+            "de l'aide pour vos démarches de santé (ameli, carte Vitale…)",
+            (labels.V1_HEALTH, labels.V1_WITH_HELP),
+        ),
+        Need(
+            "smartphone",
+            labels.OUTILS_QUOTIDIEN,
+            "apprendre à vous servir de votre téléphone ou de votre tablette",
+            (labels.V1_SMARTPHONE,),
+        ),
+        Need(
+            "ordinateur",
+            labels.OUTILS_QUOTIDIEN,
+            "apprendre à vous servir d'un ordinateur",
+            (labels.V1_COMPUTER,),
+        ),
+        Need(
+            "quotidien",
+            labels.OUTILS_QUOTIDIEN,
+            "vous servir d'internet au quotidien (mails, photos, achats…)",
+            ("Utiliser le numérique au quotidien",),
+        ),
+        Need(
+            "internet",
+            labels.ACCES_INTERNET_MATERIEL,
+            "un endroit avec internet",
+            ("Accéder à une connexion internet",),
+        ),
+        Need(
+            "materiel_usage",
+            labels.ACCES_INTERNET_MATERIEL,
+            "un ordinateur ou une imprimante à utiliser sur place",
+            ("Accéder à du matériel",),
+        ),
+        Need(
+            "materiel_achat",
+            labels.ACQUISITION_MATERIEL,
+            "un ordinateur ou un téléphone à petit prix",
+            ("Équiper en matériel informatique",),
+        ),
+        Need(
+            "emploi",
+            labels.INSERTION_PRO,
+            "chercher du travail avec internet (CV, candidatures)",
+            ("Favoriser mon insertion professionnelle",),
+        ),
+        Need(
+            "entreprise",
+            labels.INSERTION_PRO,
+            "créer ou gérer votre entreprise",
+            (labels.V1_BUSINESS,),
+        ),
+        Need(
+            "securite",
+            labels.SECURITE,
+            "vous protéger des arnaques et du piratage",
+        ),
+        Need(
+            "parentalite",
+            labels.PARENTALITE,
+            "suivre la scolarité de vos enfants et leurs écrans",
+            ("Soutenir la parentalité et l'éducation avec le numérique",),
+        ),
+        Need(
+            "loisirs",
+            labels.LOISIRS,
+            "créer et vous amuser avec le numérique (photo, vidéo, jeux…)",
+            ("Créer avec le numérique",),
+        ),
+        Need(
+            "culture",
+            labels.COMPREHENSION,
+            "mieux comprendre le numérique (réseaux sociaux, IA, fausses infos)",
+            ("Approfondir ma culture numérique", "Promouvoir la citoyenneté numérique"),
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Procedure:
+    key: str
+    name: str  # plain name shown to the person
+    need: str  # key in NEEDS
+    bring: tuple[str, ...]
+
+
+PROCEDURES: dict[str, Procedure] = {
+    p.key: p
+    for p in (
+        Procedure(
+            "caf",
+            "la CAF (RSA, APL, prime d'activité…)",
+            "demarches",
+            (
+                "votre numéro d'allocataire CAF et votre mot de passe",
+                "une pièce d'identité",
+                "un RIB",
+                "votre dernier avis d'impôt",
+            ),
+        ),
+        Procedure(
+            "impots",
+            "les impôts",
+            "demarches",
+            (
+                "votre numéro fiscal (en haut de votre avis d'impôt)",
+                "votre dernier avis d'impôt",
+                "une pièce d'identité",
+            ),
+        ),
+        Procedure(
+            "ants",
+            "vos papiers (carte d'identité, passeport, permis, carte grise)",
+            "demarches",
+            (
+                "votre ancienne pièce d'identité",
+                "un justificatif de domicile de moins de 6 mois",
+                "une photo d'identité avec son code e-photo",
+                "votre adresse mail et votre téléphone portable",
+            ),
+        ),
+        Procedure(
+            "ameli",
+            "l'Assurance maladie (ameli, carte Vitale)",
+            "sante",
+            (
+                "votre carte Vitale ou votre numéro de sécurité sociale",
+                "une pièce d'identité",
+                "votre adresse mail et votre téléphone portable",
+            ),
+        ),
+        Procedure(
+            "france_travail",
+            "France Travail (ex Pôle emploi)",
+            "demarches",
+            (
+                "votre identifiant France Travail et votre mot de passe",
+                "une pièce d'identité et votre carte Vitale",
+                "un RIB",
+                "votre CV si vous en avez un",
+            ),
+        ),
+        Procedure(
+            "retraite",
+            "votre retraite",
+            "demarches",
+            (
+                "votre numéro de sécurité sociale",
+                "une pièce d'identité",
+                "un RIB",
+                "vos bulletins de salaire ou relevés de carrière si vous les avez",
+            ),
+        ),
+        Procedure(
+            "mdph",
+            "la MDPH (handicap)",
+            "demarches",
+            (
+                "un certificat médical de moins d'un an",
+                "une pièce d'identité",
+                "un justificatif de domicile",
+            ),
+        ),
+        Procedure(
+            "titre_sejour",
+            "votre titre de séjour",
+            "demarches",
+            (
+                "votre passeport et votre titre de séjour actuel",
+                "un justificatif de domicile",
+                "des photos d'identité",
+                "votre adresse mail et votre téléphone portable",
+            ),
+        ),
+        Procedure(
+            "cheque_energie",
+            "le chèque énergie",
+            "demarches",
+            (
+                "votre chèque énergie ou le courrier reçu",
+                "votre numéro fiscal",
+                "une facture d'électricité ou de gaz",
+            ),
+        ),
+        Procedure(
+            "franceconnect",
+            "FranceConnect",
+            "demarches",
+            (
+                "les identifiants d'un compte que vous avez déjà (impots.gouv, ameli, La Poste…)",
+                "votre téléphone portable et votre adresse mail",
+            ),
+        ),
+    )
+}
+
+CONSTRAINTS = ("gratuit", "samedi", "ouvert_maintenant", "accessible", "seniors", "a_ma_place")
+CONSTRAINT_PLAIN = {
+    "gratuit": "gratuits",
+    "samedi": "ouverts le samedi",
+    "ouvert_maintenant": "ouverts maintenant",
+    "accessible": "accessibles en fauteuil roulant",
+    "seniors": "pour les seniors",
+    "a_ma_place": "où quelqu'un peut faire à votre place (Aidants Connect)",
+}
+
+
+def fold(text: str) -> str:
+    return labels.fold(text or "")
+
+
+# --- keyword detection ----------------------------------------------------------------------
+# Patterns work on folded text (lower case, no accents). They back up the NLU entities and read
+# SMS spellings ("jveu", "tel", "ordi"). Order matters only for readability.
+_NEED_PATTERNS: dict[str, tuple[str, ...]] = {
+    "sante": (
+        r"\bameli\b",
+        r"carte vitale",
+        r"\bsecu\b",
+        r"securite sociale",
+        r"assurance maladie",
+        r"\bmutuelle",
+        r"\bdoctolib",
+        r"\bsante\b",
+        r"\bmedecin",
+    ),
+    "smartphone": (
+        r"\b(smart ?phone|smartfone|smarphone|iphone|android)s?\b",
+        r"\btel\b",
+        r"\btelephone",
+        r"\btelefone",
+        r"\bportable\b",
+        r"\btablette",
+        r"\bmobile\b",
+        r"\bapplis?\b",
+        r"\bapplications?\b",
+    ),
+    "ordinateur": (
+        r"\bordi(nateur)?s?\b",
+        r"\bpc\b",
+        r"\bclavier\b",
+        r"\bsouris\b",
+        r"\bwindows\b",
+        r"\btraitement de texte",
+        r"\bword\b",
+        r"\bexcel\b",
+    ),
+    "quotidien": (
+        r"\bmails?\b",
+        r"\bemails?\b",
+        r"\bcourriels?\b",
+        r"\bboite mail",
+        r"\bvisio",
+        r"\bwhatsapp\b",
+        r"\bphotos?\b",
+        r"\bachats? en ligne",
+        r"\bacheter en ligne",
+        r"\bnumerique\b",
+        r"\binformatique\b",
+    ),
+    "internet": (
+        r"\bpas (d'|de |d )?(internet|connexion|wifi|wi-fi)",
+        r"\bsans (internet|connexion|wifi)",
+        r"\bwifi\b",
+        r"\bwi-fi\b",
+        r"\bconnexion\b",
+        r"\bacces (a )?internet",
+        r"\bme connecter\b",
+        r"\bforfait\b",
+        r"\bbox\b",
+    ),
+    "materiel_usage": (
+        r"\bimprim(er|ante|e)\b",
+        r"\bscann(er|e)\b",
+        r"\bphotocopi",
+    ),
+    "materiel_achat": (
+        r"\b(acheter|achete|avoir|obtenir|trouver)( un| une)? "
+        r"(ordi|ordinateur|pc|telephone|tel|portable|tablette)",
+        r"\bpas cher",
+        r"\bpetit prix",
+        r"\breconditionn",
+        r"\bprix solidaire",
+        r"\bpas les moyens",
+        r"\bemmaus",
+        r"\bdon d'ordi",
+    ),
+    "emploi": (
+        r"\bcv\b",
+        r"\bemploi",
+        r"\btravail\b",
+        r"\bboulot\b",
+        r"\bjob\b",
+        r"\bcandidature",
+        r"\blettre de motivation",
+        r"\bentretien d'embauche",
+        r"\bchomage\b",
+        r"\bindeed\b",
+        r"\blinkedin\b",
+    ),
+    "entreprise": (
+        r"\bauto ?-?entrepr",
+        r"\bmicro ?-?entrepr",
+        r"\bentreprise\b",
+        r"\bsiret\b",
+        r"\burssaf\b",
+        r"\bcreer (ma|mon) (boite|societe|activite|commerce)",
+        r"\bmon commerce\b",
+        r"\bsite (web|internet) pour (ma|mon)",
+    ),
+    "securite": (
+        r"\bpirat",
+        r"\bhack",
+        r"\barnaque",
+        r"\bescroquer",
+        r"\bescroquerie",
+        r"\bfraude",
+        r"\bphishing\b",
+        r"\bhameconn",
+        r"\bvirus\b",
+        r"\bmot de passe vole",
+        r"\bfaux (sms|mail|message)",
+        r"\bsecurite\b",
+        r"\bsecuriser\b",
+        r"\bpirater\b",
+    ),
+    "parentalite": (
+        r"\bpronote\b",
+        r"\bent\b",
+        r"\becole directe",
+        r"\bmes enfants\b",
+        r"\bmon fils\b",
+        r"\bma fille\b",
+        r"\bcontrole parental",
+        r"\bparentalite",
+        r"\bscolarite\b",
+        r"\bcollege\b",
+        r"\becrans?\b",
+    ),
+    "loisirs": (
+        r"\bmontage video",
+        r"\bretouche",
+        r"\bimpression 3d",
+        r"\bjeux? video",
+        r"\bmusique\b",
+        r"\bfablab\b",
+        r"\bcreer (un|une|des) (video|blog|jeu)",
+        r"\bloisirs?\b",
+        r"\bcreati",
+    ),
+    "culture": (
+        r"\bintelligence artificielle",
+        r"\bchatgpt\b",
+        r"\b(l')?ia\b",
+        r"\bfake news",
+        r"\bfausses? (infos?|informations?)",
+        r"\bcomprendre (le|les) (numerique|reseaux|algorithmes?)",
+        r"\bcitoyennete",
+        r"\breseaux sociaux",
+        r"\bdonnees personnelles",
+        r"\bculture numerique",
+    ),
+    "demarches": (
+        r"\bdemarches?\b",
+        r"\bdemarche\b",
+        r"\bpapiers?\b",
+        r"\bdossier\b",
+        r"\bformulaire",
+        r"\bdeclaration\b",
+        r"\badministrati",
+        r"\ben ligne\b",
+        r"\bsite (de la|du|des)\b",
+        r"\bcompte\b",
+    ),
+}
+
+_PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
+    "caf": (r"\bcaf\b", r"\brsa\b", r"\bapl\b", r"\bprime d'?activite", r"\ballocations? fam"),
+    "impots": (r"\bimpots?\b", r"\bimpot\b", r"\bdeclaration de revenus", r"\bimpots\.gouv"),
+    "ants": (
+        r"\bants\b",
+        r"carte d'?identite",
+        r"\bcni\b",
+        r"\bpasseport",
+        r"\bpermis( de conduire)?\b",
+        r"carte grise",
+    ),
+    "ameli": (
+        r"\bameli\b",
+        r"carte vitale",
+        r"\bsecu\b",
+        r"securite sociale",
+        r"assurance maladie",
+    ),
+    "france_travail": (
+        r"france travail",
+        r"\bpole emploi\b",
+        r"\bactualis",
+        r"inscri\w* au chomage",
+    ),
+    "retraite": (
+        r"(?<!a la )(?<!en )(?<!suis )\bretraite\b",
+        r"\bcarsat\b",
+        r"\bpension de",
+        r"info-?retraite",
+    ),
+    "mdph": (r"\bmdph\b", r"\baah\b", r"\bhandicap\b", r"\brqth\b"),
+    "titre_sejour": (r"titre de sejour", r"\bprefecture\b", r"\banef\b", r"\bnaturalisation"),
+    "cheque_energie": (r"cheque ?-?energie",),
+    "franceconnect": (r"france ?connect",),
+}
+
+_CONSTRAINT_PATTERNS: dict[str, tuple[str, ...]] = {
+    "gratuit": (
+        r"\bgratuite?s?\b",
+        r"\bgratos\b",
+        r"\bsans payer\b",
+        r"\bpas payant",
+        r"\bgratuitement\b",
+    ),
+    "samedi": (r"\bsamedis?\b", r"\bweek-?end\b"),
+    "ouvert_maintenant": (
+        r"\bmaintenant\b",
+        r"\btout de suite\b",
+        r"\ben ce moment\b",
+        r"\baujourd'?hui\b",
+    ),
+    "accessible": (
+        r"\bfauteuil",
+        r"\bpmr\b",
+        r"\bhandicap moteur",
+        r"\baccessibles?\b",
+        r"\bmobilite reduite",
+    ),
+    "seniors": (
+        r"\bseniors?\b",
+        r"\bpersonnes? agees?\b",
+        r"\b(a la|en) retraite\b",
+        r"\bsuis retraitee?\b",
+        r"\bretraitees?\b",
+        r"\bpapi\b",
+        r"\bmamie\b",
+    ),
+    "a_ma_place": (
+        r"\ba ma place\b",
+        r"\bpour moi\b",
+        r"\baidants? connect\b",
+        r"\bfaire (la|les) demarches? pour moi",
+    ),
+}
+
+_MODE_ALONE = (
+    r"\bapprendre\b",
+    r"\bseule?\b",
+    r"\bautonom",
+    r"\bme debrouiller\b",
+    r"\bme former\b",
+    r"\bformation\b",
+    r"\bcours\b",
+    r"\batelier",
+)
+_MODE_WITH = (
+    r"\bavec moi\b",
+    r"\bm'aider\b",
+    r"\bmaider\b",
+    r"\baidez",
+    r"\bj'?(n')?arrive pas\b",
+    r"\bbloque",
+    r"\bbesoin d'aide",
+    r"\ba ma place\b",
+    r"\bpour moi\b",
+    r"\bfaire (la|ma|mes) demarche",
+)
+
+_COMPILED = {
+    "need": {k: [re.compile(p) for p in ps] for k, ps in _NEED_PATTERNS.items()},
+    "procedure": {k: [re.compile(p) for p in ps] for k, ps in _PROCEDURE_PATTERNS.items()},
+    "constraint": {k: [re.compile(p) for p in ps] for k, ps in _CONSTRAINT_PATTERNS.items()},
+}
+_ALONE = [re.compile(p) for p in _MODE_ALONE]
+_WITH = [re.compile(p) for p in _MODE_WITH]
+
+# Generic words that only count when nothing more specific was found.
+_WEAK_NEEDS = {"quotidien", "demarches"}
+
+
+@dataclass
+class Understanding:
+    needs: list[str] = field(default_factory=list)  # keys of NEEDS, most specific first
+    procedures: list[str] = field(default_factory=list)
+    constraints: list[str] = field(default_factory=list)
+    mode: str | None = None  # "avec_moi" | "autonomie" | None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.needs or self.procedures)
+
+
+def _matches(text: str, patterns) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
+def detect(text: str) -> Understanding:
+    """Read needs, procedures, constraints and the wanted mode from free text (keywords)."""
+    folded = fold(text)[:2000].replace("’", "'")
+    found = Understanding()
+    for key, patterns in _COMPILED["procedure"].items():
+        if _matches(folded, patterns):
+            found.procedures.append(key)
+    for key, patterns in _COMPILED["constraint"].items():
+        if _matches(folded, patterns):
+            found.constraints.append(key)
+    strong, weak = [], []
+    for key, patterns in _COMPILED["need"].items():
+        if _matches(folded, patterns):
+            (weak if key in _WEAK_NEEDS else strong).append(key)
+    if "materiel_achat" in strong:
+        # "acheter un ordi pas cher" is about getting one, not learning to use it.
+        strong = [k for k in strong if k not in ("ordinateur", "smartphone")]
+    if "securite" in strong and "smartphone" in strong and "pirat" in folded:
+        strong.remove("smartphone")
+    if found.procedures:
+        # A named procedure is an administrative need (health for ameli), whatever the words.
+        for proc in found.procedures:
+            need = PROCEDURES[proc].need
+            if need not in strong:
+                strong.insert(0, need)
+        strong = [
+            k for k in strong if not (k in ("smartphone", "ordinateur") and "demarches" in strong)
+        ]
+        if "emploi" in strong and "france_travail" in found.procedures:
+            strong.remove("emploi")
+        weak = [k for k in weak if k != "demarches"]
+    found.needs = strong or weak[:1]
+    if "sante" in found.needs and "demarches" in found.needs:
+        found.needs.remove("demarches")
+    strong_with = re.search(r"\b(avec moi|a ma place|pour moi)\b", folded)
+    if _matches(folded, _ALONE) and not strong_with:
+        found.mode = "autonomie"
+    elif _matches(folded, _WITH):
+        found.mode = "avec_moi"
+    if "a_ma_place" in found.constraints:
+        found.mode = "avec_moi"
+    return found
+
+
+def normalise_need(value: str | None) -> str | None:
+    """An entity value (synonym-mapped or raw) → a key of NEEDS, or None."""
+    if not value:
+        return None
+    key = fold(value).replace(" ", "_").replace("-", "_")
+    if key in NEEDS:
+        return key
+    found = detect(value)
+    return found.needs[0] if found.needs else None
+
+
+def normalise_procedure(value: str | None) -> str | None:
+    if not value:
+        return None
+    key = fold(value).replace(" ", "_").replace("-", "_")
+    if key in PROCEDURES:
+        return key
+    found = detect(value)
+    return found.procedures[0] if found.procedures else None
+
+
+def normalise_constraint(value: str | None) -> str | None:
+    if not value:
+        return None
+    key = fold(value).replace(" ", "_").replace("-", "_")
+    if key in CONSTRAINTS:
+        return key
+    found = detect(value)
+    return found.constraints[0] if found.constraints else None
+
+
+def services_for(need_keys: list[str]) -> tuple[str, ...]:
+    """Standard service labels for need keys, de-duplicated, in order."""
+    out: list[str] = []
+    for key in need_keys:
+        need = NEEDS.get(key)
+        if need and need.service not in out:
+            out.append(need.service)
+    return tuple(out)
+
+
+def preferred_labels(need_keys: list[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for key in need_keys:
+        need = NEEDS.get(key)
+        for label in need.preferred if need else ():
+            if label not in out:
+                out.append(label)
+    return tuple(out)
+
+
+def needs_mode_question(need_keys: list[str], procedures: list[str], mode: str | None) -> bool:
+    """Ask "with you or learn alone" only when it matters: generic admin help, no hint given."""
+    return need_keys == ["demarches"] and not procedures and mode is None
+
+
+def apply_mode(need_keys: list[str], mode: str | None) -> list[str]:
+    if mode == "autonomie":
+        return ["demarches_autonomie" if k == "demarches" else k for k in need_keys]
+    return need_keys

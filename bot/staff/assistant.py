@@ -1,0 +1,57 @@
+"""The assistant's understanding, through Rasa's REST channel (same orientation as citizens).
+
+Each triage is a fresh conversation (a random sender id). The assistant's search results come as
+``custom.orienteur.results`` (``SearchResult.to_payload()`` items); its text replies are kept to
+show the agent what the assistant would ask next.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass, field
+
+import aiohttp
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AssistantReply:
+    texts: list[str] = field(default_factory=list)
+    results: list[dict] = field(default_factory=list)
+
+
+async def ask_assistant(rasa_url: str, text: str, timeout: float = 6.0) -> AssistantReply | None:
+    """``None`` when the assistant is unreachable or answers nothing usable."""
+    url = f"{rasa_url.rstrip('/')}/webhooks/rest/webhook"
+    # ``staff_console`` metadata: the assistant knows a reception agent is typing (docs/payload.md).
+    body = {
+        "sender": "staff-" + secrets.token_hex(8),
+        "message": text,
+        "metadata": {"staff_console": True},
+    }
+    try:
+        async with (
+            aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout)) as session,
+            session.post(url, json=body) as response,
+        ):
+            if response.status != 200:
+                log.warning("assistant answered HTTP %s", response.status)
+                return None
+            messages = await response.json(content_type=None)
+    except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+        log.warning("assistant unreachable: %s", type(exc).__name__)
+        return None
+    reply = AssistantReply()
+    for message in messages if isinstance(messages, list) else []:
+        if not isinstance(message, dict):
+            continue
+        if isinstance(message.get("text"), str):
+            reply.texts.append(message["text"])
+        custom = message.get("custom")
+        if isinstance(custom, dict):
+            results = (custom.get("orienteur") or {}).get("results")
+            if isinstance(results, list):
+                reply.results.extend(r for r in results if isinstance(r, dict) and r.get("id"))
+    return reply

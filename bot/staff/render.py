@@ -1,0 +1,345 @@
+"""Server-side HTML for the console: every value goes through ``e()`` (html.escape)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from urllib.parse import quote, urlencode, urlsplit
+
+from bot.staff.catalogue import Procedure
+from bot.staff.triage import TriageOutcome
+from directory_client.types import SearchResult
+
+P = "/staff"  # where the console is mounted
+SHORTCUTS = (
+    ("Alt+N", "Échap", "citoyen suivant (efface tout)"),
+    ("Ctrl+P", None, "imprimer la fiche du lieu choisi"),
+    ("Alt+S", None, "envoyer la fiche par SMS"),
+    ("Alt+1…3", None, "choisir le lieu 1, 2 ou 3"),
+)
+
+
+def e(value: object) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def layout(
+    title: str,
+    body: str,
+    *,
+    csrf: str = "",
+    user: str | None = None,
+    script: str | None = "console.js",
+    css: Iterable[str] = ("staff.css",),
+    body_class: str = "",
+) -> str:
+    links = "".join(f'<link rel="stylesheet" href="{P}/static/{e(c)}">' for c in css)
+    js = f'<script src="{P}/static/{e(script)}" defer></script>' if script else ""
+    logout = ""
+    if user:
+        logout = (
+            f'<form class="logout" method="post" action="{P}/logout">'
+            f'<input type="hidden" name="csrf" value="{e(csrf)}">'
+            f'<span class="user">{e(user)}</span> <button type="submit">Se déconnecter</button></form>'
+        )
+    return (
+        "<!doctype html>\n"
+        f'<html lang="fr"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="csrf-token" content="{e(csrf)}"><link rel="icon" href="data:,">'
+        f"<title>{e(title)}</title>{links}{js}</head>"
+        f'<body class="{e(body_class)}"><header class="top no-print">'
+        f'<a class="brand" href="{P}/">Orienteur · accueil</a>{logout}</header>'
+        f"<main>{body}</main></body></html>"
+    )
+
+
+def login_page(csrf: str, error: str | None = None, username: str = "") -> str:
+    err = f'<p class="error" role="alert">{e(error)}</p>' if error else ""
+    body = (
+        '<section class="login"><h1>Connexion de l\'accueil</h1>'
+        f'{err}<form method="post" action="{P}/login">'
+        f'<input type="hidden" name="csrf" value="{e(csrf)}">'
+        '<label for="username">Identifiant</label>'
+        f'<input id="username" name="username" autocomplete="username" required autofocus value="{e(username)}">'
+        '<label for="password">Mot de passe</label>'
+        '<input id="password" name="password" type="password" autocomplete="current-password" required>'
+        '<button type="submit">Se connecter</button></form></section>'
+    )
+    return layout("Connexion — Orienteur accueil", body, csrf=csrf, script=None)
+
+
+def _shortcuts() -> str:
+    items = "".join(
+        f"<li><kbd>{e(a)}</kbd>{' ou <kbd>' + e(b) + '</kbd>' if b else ''} : {e(what)}</li>"
+        for a, b, what in SHORTCUTS
+    )
+    return f'<aside class="shortcuts no-print" aria-label="Raccourcis clavier"><ul>{items}</ul></aside>'
+
+
+def _today(counts: dict) -> str:
+    rows = (
+        "".join(
+            f"<tr><td>{e(need)}</td><td>{e(n)}</td></tr>" for need, n in counts["by_need"].items()
+        )
+        or '<tr><td colspan="2">Aucune orientation pour l\'instant.</td></tr>'
+    )
+    return (
+        '<section class="today" aria-labelledby="today-title">'
+        f'<h2 id="today-title">Aujourd\'hui : <span class="total">{e(counts["total"])}</span> orientation(s)</h2>'
+        f"<table><thead><tr><th>Besoin</th><th>Nombre</th></tr></thead><tbody>{rows}</tbody></table>"
+        '<p class="hint">Comptes par besoin seulement : ni texte saisi, ni téléphone, ni adresse.</p>'
+        "</section>"
+    )
+
+
+def distance(km: float | None) -> str:
+    if km is None:
+        return ""
+    if km < 1:
+        return f"à {max(100, int(round(km * 10)) * 100)} m"
+    return f"à {km:.1f} km".replace(".", ",")
+
+
+def phone_display(phone: str | None) -> str:
+    """``+33320010845`` → ``03 20 01 08 45`` (how people read and dial it); others unchanged."""
+    if not phone:
+        return ""
+    digits = re.sub(r"[\s.\-]", "", phone)
+    if re.fullmatch(r"\+33[1-9]\d{8}", digits):
+        digits = "0" + digits[3:]
+    if re.fullmatch(r"0[1-9]\d{8}", digits):
+        return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
+    return phone
+
+
+def hours_lines(opening_hours: str | None) -> list[str]:
+    """OSM ``opening_hours`` → short French lines ("lun.–ven. : 08:30–12:00, 13:30–17:00")."""
+    if not opening_hours:
+        return []
+    days = {
+        "Mo": "lun.",
+        "Tu": "mar.",
+        "We": "mer.",
+        "Th": "jeu.",
+        "Fr": "ven.",
+        "Sa": "sam.",
+        "Su": "dim.",
+    }
+    lines = []
+    for rule in opening_hours.split(";"):
+        rule = rule.strip()
+        if not rule:
+            continue
+        if rule in ("PH off", "PH closed"):
+            lines.append("fermé les jours fériés")
+            continue
+        rule = re.sub(r"\b(Mo|Tu|We|Th|Fr|Sa|Su)\b", lambda m: days[m.group(1)], rule)
+        rule = rule.replace("-", "–").replace(",", ", ").replace(" off", " : fermé")
+        rule = re.sub(r"^((?:[a-zé]+\.[–, ]*)+) (\d)", r"\1 : \2", rule)
+        lines.append(rule)
+    return lines
+
+
+def sheet_url(place_id: str, procedure: Procedure | None, **extra: str) -> str:
+    query = {"p": procedure.key} if procedure else {}
+    query.update(extra)
+    return f"{P}/sheet/{e(quote(place_id, safe=''))}" + (f"?{e(urlencode(query))}" if query else "")
+
+
+def _safe_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    return url if urlsplit(url).scheme in ("http", "https") else None
+
+
+def _place_card(rank: int, r: SearchResult, outcome: TriageOutcome, csrf: str) -> str:
+    proc = outcome.situation.procedure
+    meta = [distance(r.distance_km), r.opening.text]
+    phone = (
+        f'<a href="tel:{e(r.phone)}">{e(phone_display(r.phone))}</a>'
+        if r.phone
+        else "Téléphone non connu"
+    )
+    rdv = _safe_url(r.appointment_url)
+    rdv_html = (
+        f' · <a href="{e(rdv)}" rel="noopener noreferrer" target="_blank">Prendre rendez-vous</a>'
+        if rdv
+        else ""
+    )
+    mobile = f'<p class="mobile">{e(r.mobile_service)}</p>' if r.mobile_service else ""
+    open_class = {True: "open", False: "closed", None: "unknown"}[r.opening.open_now]
+    return (
+        f'<article class="place" id="place-{rank}" data-rank="{rank}" tabindex="-1">'
+        f'<h3><span class="rank">{rank}</span> {e(r.name)}</h3>'
+        f'<p class="why">{e(r.why)}</p>'
+        f'<p class="address">{e(r.address)}</p>{mobile}'
+        f'<p class="meta"><span class="distance">{e(meta[0])}</span> · '
+        f'<span class="opening {open_class}">{e(meta[1])}</span></p>'
+        f'<p class="phone">{phone}{rdv_html}</p>'
+        '<div class="actions no-print">'
+        f'<a class="button print" href="{sheet_url(r.id, proc)}" target="_blank" rel="noopener">Imprimer la fiche</a>'
+        f'<form class="sms" method="post" action="{P}/sms">'
+        f'<input type="hidden" name="csrf" value="{e(csrf)}">'
+        f'<input type="hidden" name="place" value="{e(r.id)}">'
+        f'<input type="hidden" name="p" value="{e(proc.key if proc else "")}">'
+        f'<label for="phone-{rank}">Portable</label>'
+        f'<input id="phone-{rank}" name="phone" type="tel" inputmode="tel" autocomplete="off" '
+        'placeholder="06 12 34 56 78" required>'
+        '<button type="submit">Envoyer par SMS</button>'
+        '<output class="sms-status" aria-live="polite"></output></form></div></article>'
+    )
+
+
+def _summary(outcome: TriageOutcome) -> str:
+    s = outcome.situation
+    parts = []
+    need = s.needs[0] if s.needs else ""
+    if s.procedure:
+        need = f"{s.procedure.title} → {need}"
+    parts.append(f"<dt>Besoin</dt><dd>{e(need)}{' (par défaut)' if s.need_guessed else ''}</dd>")
+    who = [*s.publics, *s.prise_en_charge]
+    if s.on_my_behalf:
+        who.append("faire à sa place (Aidants Connect)")
+    if who:
+        parts.append(f"<dt>Public</dt><dd>{e(', '.join(who))}</dd>")
+    flags = [
+        w
+        for w, on in (
+            ("samedi", s.open_on_saturday),
+            ("gratuit", s.free_only),
+            ("ouvert maintenant", s.open_now),
+        )
+        if on
+    ]
+    if flags:
+        parts.append(f"<dt>Critères</dt><dd>{e(', '.join(flags))}</dd>")
+    where = outcome.location.label if outcome.location else "non reconnu"
+    parts.append(f"<dt>Lieu</dt><dd>{e(where)}</dd>")
+    source = "assistant" if outcome.source == "assistant" else "orientation directe"
+    parts.append(f"<dt>Source</dt><dd>{e(source)}</dd>")
+    return f'<dl class="summary">{"".join(parts)}</dl>'
+
+
+def _bring(outcome: TriageOutcome) -> str:
+    docs = outcome.situation.documents
+    if not docs:
+        return ""
+    items = "".join(f"<li>{e(d)}</li>" for d in docs)
+    return f'<section class="bring"><h2>À apporter</h2><ul>{items}</ul></section>'
+
+
+def console_page(
+    *,
+    csrf: str,
+    user: str,
+    counts: dict,
+    text: str = "",
+    outcome: TriageOutcome | None = None,
+    flash: str | None = None,
+) -> str:
+    form = (
+        f'<form class="triage" method="post" action="{P}/" role="search">'
+        f'<input type="hidden" name="csrf" value="{e(csrf)}">'
+        '<label for="q">Situation de la personne</label>'
+        f'<input id="q" name="q" autocomplete="off" autofocus required maxlength="300" '
+        f'placeholder="dame 80 ans, dossier retraite, Roubaix" value="{e(text)}">'
+        '<button type="submit">Orienter</button></form>'
+    )
+    flash_html = f'<p class="flash" role="status">{e(flash)}</p>' if flash else ""
+    results = ""
+    if outcome is not None:
+        notes = "".join(f'<p class="note">{e(n)}</p>' for n in outcome.notes)
+        asked = "".join(
+            f'<p class="assistant-says">Assistant : {e(t)}</p>'
+            for t in outcome.assistant_messages[:2]
+        )
+        cards = "".join(_place_card(i, r, outcome, csrf) for i, r in enumerate(outcome.results, 1))
+        if not cards:
+            cards = '<p class="empty">Aucun lieu trouvé.</p>'
+        remote = "".join(
+            f"<li>{e(o.name)} — {e(o.phone or o.url or '')} : {e(o.why)}</li>"
+            for o in outcome.remote_options
+        )
+        remote_html = (
+            f'<section class="remote"><h2>À distance</h2><ul>{remote}</ul></section>'
+            if remote
+            else ""
+        )
+        results = (
+            f'<section class="results" aria-live="polite">{_summary(outcome)}{notes}{asked}'
+            f'<div class="places">{cards}</div>{_bring(outcome)}{remote_html}</section>'
+        )
+    body = (
+        f'<div class="console"><div class="main-col">{form}{flash_html}{results}</div>'
+        f'<div class="side-col">{_shortcuts()}{_today(counts)}</div></div>'
+    )
+    return layout("Console d'accueil — Orienteur", body, csrf=csrf, user=user)
+
+
+def sheet_page(
+    r: SearchResult, procedure: Procedure | None, printed_at: datetime, auto_print: bool
+) -> str:
+    hours = "".join(f"<li>{e(line)}</li>" for line in hours_lines(r.opening_hours))
+    hours_html = (
+        f'<ul class="hours">{hours}</ul>'
+        if hours
+        else "<p>Horaires : se renseigner par téléphone.</p>"
+    )
+    rdv = _safe_url(r.appointment_url)
+    contact = []
+    if r.phone:
+        contact.append(f"<li>Téléphone : <strong>{e(phone_display(r.phone))}</strong></li>")
+    if rdv:
+        contact.append(f"<li>Rendez-vous en ligne : {e(rdv)}</li>")
+    elif r.website and _safe_url(r.website):
+        contact.append(f"<li>Site : {e(r.website)}</li>")
+    if r.email:
+        contact.append(f"<li>E-mail : {e(r.email)}</li>")
+    bring = ""
+    if procedure and procedure.documents:
+        items = "".join(f"<li>{e(d)}</li>" for d in procedure.documents)
+        bring = f'<section class="bring"><h2>À apporter</h2><ul class="checklist">{items}</ul></section>'
+    purpose = (
+        f'<p class="purpose">Pour : <strong>{e(procedure.title)}</strong></p>' if procedure else ""
+    )
+    mobile = f"<p>{e(r.mobile_service)}</p>" if r.mobile_service else ""
+    body = (
+        '<article class="sheet">'
+        '<header><p class="kicker">Fiche d\'orientation — aide au numérique</p>'
+        f"<h1>{e(r.name)}</h1>{purpose}</header>"
+        f'<section class="where"><h2>Adresse</h2><p class="address">{e(r.address)}</p>{mobile}</section>'
+        f'<section class="when"><h2>Horaires</h2>{hours_html}'
+        "</section>"
+        f'<section class="contact"><h2>Contact</h2><ul>{"".join(contact) or "<li>—</li>"}</ul></section>'
+        f"{bring}"
+        f'<section class="why"><h2>Pourquoi ce lieu</h2><p>{e(r.why)}</p></section>'
+        f"<footer><p>Fiche remise le {e(printed_at.strftime('%d/%m/%Y'))} par l'accueil. "
+        "Aide gratuite ou à faible coût ; en cas d'empêchement, prévenez le lieu.</p>"
+        f'<p class="source">Source : {e(r.source or "annuaire Orienteur")}'
+        f"{' · mise à jour ' + e(r.date_maj) if r.date_maj else ''}</p></footer>"
+        '<p class="no-print"><button type="button" id="print-now">Imprimer</button></p>'
+        "</article>"
+    )
+    return layout(
+        f"Fiche — {r.name}",
+        body,
+        script="sheet.js",
+        css=("sheet.css",),
+        body_class="auto-print" if auto_print else "",
+    )
+
+
+def sms_text(r: SearchResult, procedure: Procedure | None) -> str:
+    """Short and plain: a few SMS segments (no en dashes, which force the UCS-2 alphabet)."""
+    lines = [r.name, r.address]
+    if r.phone:
+        lines.append(f"Tél. {phone_display(r.phone)}")
+    hours = hours_lines(r.opening_hours)
+    if hours:
+        lines.append("Horaires : " + " / ".join(hours[:3]))
+    if procedure and procedure.documents:
+        lines.append("À apporter : " + " ; ".join(procedure.documents[:4]))
+    return "\n".join(lines).replace("–", "-")

@@ -1,0 +1,373 @@
+"""The direct path: a reception agent's short note → need, public, filters, place → 3 places.
+
+"dame 80 ans, dossier retraite, Roubaix" → need "Aide aux démarches administratives" (procedure
+"retraite", what to bring), public "Seniors", location Roubaix (59) through the directory's Locator,
+then ``Directory.search`` with progressive relaxation (France Services first for national-partner
+procedures, then without the public filter) so the agent always gets something useful.
+The note itself is never stored or logged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+from bot.staff.catalogue import FALLBACK_PROCEDURES, Procedure, procedures, understand
+from directory_client import labels
+from directory_client.types import Location, SearchFilters, SearchQuery, SearchResult
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+class DirectoryLike(Protocol):
+    def search(self, query: SearchQuery) -> Any: ...
+    def get_place(self, public_id: str, now: datetime | None = None) -> SearchResult | None: ...
+
+
+class LocatorLike(Protocol):
+    def locate(self, text: str) -> Any: ...
+
+
+# --- Keyword catalogue (publics, specific care, filters) -----------------------------------------
+# Keys are folded (lower case, no accents), matched as whole words or phrases.
+PUBLIC_WORDS: dict[str, tuple[str, ...]] = {
+    "Seniors": (
+        "senior",
+        "seniors",
+        "personne agee",
+        "agee",
+        "age",
+        "mamie",
+        "papy",
+        "grand mere",
+        "grand pere",
+        "vieille",
+        "vieux",
+        "ehpad",
+    ),
+    "Jeunes": ("jeune", "jeunes", "ado", "adolescent", "adolescente", "mineur"),
+    "Étudiants": ("etudiant", "etudiante", "etudiants", "fac", "universite", "parcoursup"),
+    "Familles et/ou enfants": ("famille", "maman", "papa", "parent", "parents", "enceinte"),
+}
+CARE_WORDS: dict[str, tuple[str, ...]] = {
+    "Handicaps moteurs": (
+        "fauteuil",
+        "fauteuil roulant",
+        "pmr",
+        "handicap moteur",
+        "mobilite reduite",
+        "ne marche pas",
+        "deambulateur",
+        "bequilles",
+    ),
+    "Surdité": ("sourd", "sourde", "malentendant", "malentendante", "surdite", "lsf"),
+    "Déficience visuelle": (
+        "aveugle",
+        "malvoyant",
+        "malvoyante",
+        "mal voyant",
+        "non voyant",
+        "deficience visuelle",
+        "voit mal",
+    ),
+    "Illettrisme": (
+        "illettre",
+        "illettree",
+        "illettrisme",
+        "analphabete",
+        "ne sait pas lire",
+        "ne lit pas",
+        "lit mal",
+    ),
+    "Handicaps mentaux": ("handicap mental", "deficience intellectuelle", "handicap psychique"),
+    "Langues étrangères (anglais)": ("anglais", "anglophone", "english"),
+    "Langues étrangères (autres)": (
+        "parle pas francais",
+        "parle peu francais",
+        "allophone",
+        "traducteur",
+        "interprete",
+        "ne parle pas",
+        "refugie",
+        "refugiee",
+    ),
+}
+SATURDAY_WORDS = ("samedi", "le samedi", "week end", "weekend")
+FREE_WORDS = ("gratuit", "gratuite", "sans argent", "pas de moyens", "pas d argent")
+BEHALF_WORDS = (
+    "a sa place",
+    "a ma place",
+    "pour elle",
+    "pour lui",
+    "faire pour",
+    "aidants connect",
+    "aidant connect",
+    "ne peut pas faire seul",
+    "ne peut pas faire seule",
+    "mandat",
+)
+NOW_WORDS = ("maintenant", "tout de suite", "ouvert maintenant", "urgent", "aujourd hui")
+GENERIC_DEMARCHES = (
+    "demarche",
+    "demarches",
+    "dossier",
+    "papiers",
+    "administratif",
+    "administrative",
+    "formulaire",
+    "courrier",
+)
+_STOP = {
+    "a",
+    "au",
+    "aux",
+    "sur",
+    "vers",
+    "pres",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "l",
+    "en",
+    "habite",
+    "habitant",
+    "habitante",
+    "vit",
+    "domicile",
+}
+
+
+def fold_words(text: str) -> str:
+    """Folded text with single spaces around words: " dame 80 ans dossier retraite roubaix "."""
+    return " " + " ".join(re.sub(r"[^a-z0-9]+", " ", labels.fold(text)).split()) + " "
+
+
+def _has(words: str, phrase: str) -> bool:
+    return f" {phrase} " in words
+
+
+def _first(words: str, phrases: tuple[str, ...]) -> bool:
+    return any(_has(words, p) for p in phrases)
+
+
+# --- Parsing -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Situation:
+    needs: tuple[str, ...]
+    procedure: Procedure | None
+    other_procedures: tuple[Procedure, ...]
+    need_guessed: bool  # no need named: defaulted to administrative help
+    age: int | None
+    publics: tuple[str, ...]
+    prise_en_charge: tuple[str, ...]
+    open_on_saturday: bool
+    free_only: bool
+    on_my_behalf: bool
+    open_now: bool
+    place_texts: tuple[str, ...]  # parts of the note that may name the place, best first
+    preferred: tuple[str, ...] = ()  # finer 1.0 labels that make a place a better fit
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return self.procedure.documents if self.procedure else ()
+
+
+def parse(text: str) -> Situation:
+    words = fold_words(text)
+    understood = understand(text)  # the assistant's catalogue (actions.needs) when available
+    procs = list(understood.procedures)
+    needs = list(understood.services)
+    constraints = understood.constraints
+    need_guessed = False
+    if not needs:
+        needs.append(labels.DEMARCHES)
+        need_guessed = not _first(words, GENERIC_DEMARCHES)
+    preferred = understood.preferred or (
+        (labels.V1_WITH_HELP,) if labels.DEMARCHES in needs else ()
+    )
+
+    age = None
+    if m := re.search(r"\b(\d{1,3})\s*(?:ans|an)\b", labels.fold(text)):
+        age = int(m.group(1))
+    publics = [pub for pub, ws in PUBLIC_WORDS.items() if _first(words, ws)]
+    if "seniors" in constraints and "Seniors" not in publics:
+        publics.append("Seniors")
+    if age is not None:
+        if age >= 60 and "Seniors" not in publics:
+            publics.append("Seniors")
+        if 16 <= age <= 25 and "Jeunes" not in publics:
+            publics.append("Jeunes")
+    care = [c for c, ws in CARE_WORDS.items() if _first(words, ws)]
+    if "accessible" in constraints and "Handicaps moteurs" not in care:
+        care.insert(0, "Handicaps moteurs")
+
+    return Situation(
+        needs=tuple(needs),
+        procedure=procs[0] if procs else None,
+        other_procedures=tuple(procs[1:]),
+        need_guessed=need_guessed,
+        age=age,
+        publics=tuple(publics),
+        prise_en_charge=tuple(care),
+        open_on_saturday="samedi" in constraints or _first(words, SATURDAY_WORDS),
+        free_only="gratuit" in constraints or _first(words, FREE_WORDS),
+        on_my_behalf="a_ma_place" in constraints or _first(words, BEHALF_WORDS),
+        open_now="ouvert_maintenant" in constraints or _first(words, NOW_WORDS),
+        preferred=tuple(preferred),
+        place_texts=tuple(_place_texts(text)),
+    )
+
+
+def _known_phrases() -> tuple[str, ...]:
+    phrases: list[str] = []
+    for proc in (*procedures(), *FALLBACK_PROCEDURES):
+        phrases.extend(proc.keywords)
+    for table in (PUBLIC_WORDS, CARE_WORDS):
+        for ws in table.values():
+            phrases.extend(ws)
+    phrases += [*SATURDAY_WORDS, *FREE_WORDS, *BEHALF_WORDS, *NOW_WORDS, *GENERIC_DEMARCHES]
+    phrases += ["dame", "monsieur", "madame", "homme", "femme", "mr", "mme", "m", "ans", "an"]
+    return tuple(phrases)
+
+
+def _place_texts(text: str) -> list[str]:
+    """Candidate place names: a postcode, segments naming nothing else, then word tails."""
+    out: list[str] = []
+    if m := re.search(r"\b\d{5}\b", text):
+        out.append(m.group(0))
+    known = _known_phrases()
+    segments = [s.strip() for s in re.split(r"[,;\n/()]+|\s-\s", text) if s.strip()]
+    clean: list[str] = []
+    for segment in reversed(segments):
+        words = fold_words(segment)
+        for phrase in sorted(known, key=len, reverse=True):
+            words = words.replace(f" {phrase} ", " ")
+        rest = [w for w in words.split() if w not in _STOP and not w.isdigit()]
+        if rest:
+            # Keep the original spelling (accents, hyphens) of the remaining words.
+            clean.append(_original_words(segment, rest))
+    out.extend(clean)
+    if segments:  # "dossier retraite à Saint-Pol-sur-Mer": try the tail of the last segment
+        tail = segments[-1].split()
+        for n in (3, 2, 1):
+            if len(tail) > n:
+                out.append(" ".join(tail[-n:]))
+    seen: set[str] = set()
+    return [t for t in out if not (labels.fold(t) in seen or seen.add(labels.fold(t)))]
+
+
+def _original_words(segment: str, kept: list[str]) -> str:
+    tokens = re.findall(r"[\w'’-]+", segment)
+    keep = [t for t in tokens if any(k in fold_words(t).split() for k in kept)]
+    return " ".join(keep) if keep else " ".join(kept)
+
+
+# --- Locating and searching ----------------------------------------------------------------------
+@dataclass
+class TriageOutcome:
+    situation: Situation
+    location: Location | None = None
+    location_status: str = "unknown"  # found | ambiguous | unknown
+    candidates: tuple[Location, ...] = ()
+    results: list[SearchResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    remote_options: tuple = ()
+    nothing_near: bool = False
+    source: str = "direct"  # "direct" | "assistant"
+    assistant_messages: list[str] = field(default_factory=list)
+
+    @property
+    def departement(self) -> str | None:
+        return self.location.departement if self.location else None
+
+
+def locate(situation: Situation, locator: LocatorLike) -> tuple[str, Location | None, tuple]:
+    ambiguous: tuple[str, Location | None, tuple] | None = None
+    for text in situation.place_texts:
+        try:
+            found = locator.locate(text)
+        except Exception:  # noqa: BLE001 - one bad candidate must not break the triage
+            continue
+        if found.status == "found" and found.best is not None:
+            return "found", found.best, tuple(found.candidates)
+        if found.status == "ambiguous" and ambiguous is None and found.candidates:
+            ambiguous = ("ambiguous", found.best, tuple(found.candidates))
+    return ambiguous or ("unknown", None, ())
+
+
+def triage(
+    text: str,
+    directory: DirectoryLike,
+    locator: LocatorLike,
+    *,
+    now: datetime | None = None,
+    limit: int = 3,
+) -> TriageOutcome:
+    situation = parse(text)
+    outcome = TriageOutcome(situation=situation)
+    status, location, candidates = locate(situation, locator)
+    outcome.location_status, outcome.location, outcome.candidates = status, location, candidates
+    if location is None:
+        outcome.notes.append("Lieu non reconnu : précisez la commune ou le code postal.")
+        return outcome
+    if status == "ambiguous":
+        outcome.notes.append(f"Lieu ambigu : « {location.label} » retenu.")
+    now = now or datetime.now(PARIS)
+    base = SearchFilters(
+        free_only=situation.free_only,
+        publics=situation.publics,
+        prise_en_charge=situation.prise_en_charge,
+        open_on_saturday=situation.open_on_saturday,
+        on_my_behalf=situation.on_my_behalf,
+        open_at=now if situation.open_now else None,
+    )
+    preferred = situation.preferred
+    # Order: the procedure's national desks first (France Services for retraite, CAF…), then any
+    # place; each with the public/care filters, then without them (said in a note).
+    prefer = situation.procedure.prefer_labels if situation.procedure else ()
+    relaxed = replace(base, publics=(), prise_en_charge=())
+    what = ", ".join((*situation.publics, *situation.prise_en_charge))
+    relaxed_note = f"Peu de lieux déclarent « {what} » : lieux les plus adaptés à proximité."
+    attempts: list[tuple[SearchFilters, str | None]] = []
+    for filters in ([replace(base, labels=prefer)] if prefer else []) + [base]:
+        attempts.append((filters, None))
+        if relaxed != base:
+            attempts.append((replace(filters, publics=(), prise_en_charge=()), relaxed_note))
+    seen: set[str] = set()
+    fallback: list[SearchResult] = []
+    for filters, note in attempts:
+        if len(outcome.results) >= limit:
+            break
+        query = SearchQuery(
+            needs=situation.needs,
+            location=location,
+            filters=filters,
+            limit=limit,
+            preferred_origin_labels=preferred,
+            now=now,
+        )
+        response = directory.search(query)
+        if response.remote_options and not outcome.remote_options:
+            outcome.remote_options = tuple(response.remote_options)
+        if response.nothing_near:
+            fallback.extend(r for r in response.results if r.id not in seen)
+            continue
+        added = [r for r in response.results if r.id not in seen]
+        if added and note and note not in outcome.notes:
+            outcome.notes.append(note)
+        for result in added:
+            if len(outcome.results) < limit:
+                seen.add(result.id)
+                outcome.results.append(result)
+    if not outcome.results and fallback:
+        outcome.nothing_near = True
+        outcome.notes.append("Aucun lieu à proximité : voici les plus proches.")
+        unique = {r.id: r for r in fallback}
+        outcome.results = sorted(unique.values(), key=lambda r: r.distance_km or 1e9)[:limit]
+    return outcome

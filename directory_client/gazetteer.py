@@ -1,0 +1,265 @@
+"""Gazetteer of French communes: loaded once per path, indexed by name key, postcode, INSEE code,
+department, fuzzy buckets and a coordinate grid."""
+
+from __future__ import annotations
+
+import csv
+import math
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from directory_client.departements import ALIASES, DEPARTEMENTS, REGIONS
+from directory_client.text import name_key
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "communes-france.csv"
+BIG_TOWN = 20_000  # "Aix" also offers Aix-en-Provence: see ``Index.longer_names``
+GRID_STEP = 0.25  # degrees; ~28 km north-south
+# Paris, Lyon and Marseille exist only as arrondissements in the source: the city is derived.
+CITY_CODES = {"75056": "Paris", "69123": "Lyon", "13055": "Marseille"}
+
+
+@dataclass(slots=True)
+class Commune:
+    code_insee: str
+    name: str  # with its article: "Le Havre"
+    departement: str
+    kind: str  # COM, COMD (former commune), ARM (arrondissement), CITY (derived), EXT (directory)
+    lat: float | None
+    lon: float | None
+    population: int
+    postcodes: list[str] = field(default_factory=list)
+    parent: Commune | None = None  # COMD → the commune it merged into
+
+    @property
+    def current(self) -> Commune:
+        return self.parent or self
+
+
+@dataclass(slots=True)
+class Departement:
+    code: str
+    name: str
+    lat: float | None
+    lon: float | None
+    population: int
+
+
+@dataclass
+class Index:
+    by_key: dict[str, list[Commune]]
+    by_postcode: dict[str, list[Commune]]
+    by_insee: dict[str, Commune]
+    departements: dict[str, Departement]
+    dep_by_key: dict[str, str]
+    region_by_key: dict[str, tuple[str, ...]]
+    # First words of big towns' names → those towns ("aix" → Aix-en-Provence, Aix-les-Bains).
+    longer_names: dict[str, list[Commune]]
+    buckets: dict[tuple[str, int], list[str]]  # (first letter, length) → name keys (fuzzy)
+    grid: dict[tuple[int, int], list[Commune]]
+
+    def with_extra(self, extra: list[Commune]) -> Index:
+        """A copy completed with communes from elsewhere; the cached index stays untouched."""
+        by_key, by_postcode = dict(self.by_key), dict(self.by_postcode)
+        by_insee, buckets, grid = dict(self.by_insee), dict(self.buckets), dict(self.grid)
+        for commune in extra:
+            key = name_key(commune.name)
+            if commune.code_insee in by_insee or any(
+                known.current.departement == commune.departement for known in by_key.get(key, ())
+            ):
+                continue  # already known (same code, or same name in the same department)
+            by_insee[commune.code_insee] = commune
+            if key not in by_key:
+                bucket = (key[:1], len(key))
+                buckets[bucket] = [*buckets.get(bucket, ()), key]
+            by_key[key] = [*by_key.get(key, ()), commune]
+            for postcode in commune.postcodes:
+                by_postcode[postcode] = [*by_postcode.get(postcode, ()), commune]
+            if commune.lat is not None and commune.lon is not None:
+                cell = grid_cell(commune.lat, commune.lon)
+                grid[cell] = [*grid.get(cell, ()), commune]
+        departements = dict(self.departements)
+        for code, dep in self.departements.items():
+            if dep.lat is None:  # overseas collectivities: centre of the directory's communes
+                members = [c for c in extra if c.departement == code and c.code_insee in by_insee]
+                lat, lon, population = _weighted_centre(members)
+                departements[code] = Departement(code, dep.name, lat, lon, population)
+        return Index(
+            by_key,
+            by_postcode,
+            by_insee,
+            departements,
+            self.dep_by_key,
+            self.region_by_key,
+            self.longer_names,
+            buckets,
+            grid,
+        )
+
+    def nearest(self, lat: float, lon: float, max_rings: int = 8) -> tuple[Commune, float] | None:
+        """Nearest commune centre (km) by searching grid rings outwards."""
+        ci, cj = grid_cell(lat, lon)
+        best: tuple[Commune, float] | None = None
+        for ring in range(max_rings + 1):
+            for i in range(ci - ring, ci + ring + 1):
+                for j in range(cj - ring, cj + ring + 1):
+                    if max(abs(i - ci), abs(j - cj)) != ring:
+                        continue
+                    for commune in self.grid.get((i, j), ()):
+                        d = distance_km(lat, lon, commune.lat, commune.lon)  # type: ignore[arg-type]
+                        if best is None or d < best[1]:
+                            best = (commune, d)
+            # Anything in a further ring is at least `ring` cells away.
+            if best is not None and best[1] < ring * GRID_STEP * 111 * math.cos(math.radians(lat)):
+                break
+        return best
+
+
+def grid_cell(lat: float, lon: float) -> tuple[int, int]:
+    return (math.floor(lat / GRID_STEP), math.floor(lon / GRID_STEP))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+_CACHE: dict[Path, Index] = {}
+_LOCK = threading.Lock()
+
+
+def load(path: str | Path | None = None) -> Index:
+    resolved = Path(path or DEFAULT_PATH).resolve()
+    with _LOCK:
+        if resolved not in _CACHE:
+            _CACHE[resolved] = _build(resolved)
+        return _CACHE[resolved]
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value else None
+
+
+def _read(path: Path) -> dict[tuple[str, str, str], Commune]:
+    communes: dict[tuple[str, str, str], Commune] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle)
+        header = next(rows)
+        col = {name: header.index(name) for name in _COLUMNS}
+        code_i, type_i, name_i = col["insee_com"], col["commune_type"], col["commune"]
+        postcode_i = col["code_postal"]
+        for row in rows:
+            ident = (row[code_i], row[type_i], row[name_i])
+            commune = communes.get(ident)
+            if commune is None:
+                commune = communes[ident] = Commune(
+                    code_insee=row[code_i],
+                    name=row[col["commune_article"]] or row[name_i],
+                    departement=row[col["insee_dep"]],
+                    kind=row[type_i],
+                    lat=_float(row[col["lat"]]),
+                    lon=_float(row[col["lng"]]),
+                    population=int(float(row[col["population_2021"]] or 0)),
+                )
+                if commune.kind == "COMD":
+                    commune.code_insee = row[col["insee_parente"]] or commune.code_insee
+            postcode = row[postcode_i]
+            if postcode and postcode not in commune.postcodes:
+                commune.postcodes.append(postcode)
+    return communes
+
+
+_COLUMNS = (
+    "insee_com", "insee_dep", "commune", "commune_article", "code_postal", "commune_type",
+    "insee_parente", "lat", "lng", "population_2021",
+)  # fmt: skip
+
+
+def _weighted_centre(members: list[Commune]) -> tuple[float | None, float | None, int]:
+    placed = [c for c in members if c.lat is not None and c.lon is not None]
+    population = sum(c.population for c in members)
+    weight = sum(max(c.population, 1) for c in placed)
+    if not placed:
+        return None, None, population
+    lat = sum(c.lat * max(c.population, 1) for c in placed) / weight  # type: ignore[operator]
+    lon = sum(c.lon * max(c.population, 1) for c in placed) / weight  # type: ignore[operator]
+    return round(lat, 5), round(lon, 5), population
+
+
+def _build(path: Path) -> Index:
+    communes = list(_read(path).values())
+    current = {c.code_insee: c for c in communes if c.kind in ("COM", "ARM")}
+    for commune in communes:
+        if commune.kind == "COMD":
+            commune.parent = current.get(commune.code_insee)
+            if commune.parent:
+                commune.departement = commune.parent.departement
+
+    arrondissements: dict[str, list[Commune]] = defaultdict(list)
+    for c in communes:
+        if c.kind == "ARM":
+            arrondissements[c.departement].append(c)
+    for code, name in CITY_CODES.items():
+        members = arrondissements[code[:2]]
+        if not members:  # a gazetteer without arrondissements
+            continue
+        lat, lon, population = _weighted_centre(members)
+        city = Commune(code, name, code[:2], "CITY", lat, lon, population)
+        communes.append(city)
+        current[code] = city
+
+    by_key: dict[str, list[Commune]] = defaultdict(list)
+    by_postcode: dict[str, list[Commune]] = defaultdict(list)
+    grid: dict[tuple[int, int], list[Commune]] = defaultdict(list)
+    members_by_dep: dict[str, list[Commune]] = defaultdict(list)
+    for c in communes:
+        key = name_key(c.name)
+        by_key[key].append(c)
+        if c.kind != "ARM":  # "Paris 11e Arrondissement" is matched by its own rule
+            # Without the article ("havre") and without the elided one ("abergement clemenciat").
+            if key.startswith(("le ", "la ", "les ")) and c.name[:3] in ("Le ", "La ", "Les"):
+                by_key[key.split(" ", 1)[1]].append(c)
+            elif c.name[:2] == "L'":
+                by_key[key[2:]].append(c)
+        for postcode in c.postcodes:
+            by_postcode[postcode].append(c)
+        if c.kind in ("COM", "ARM"):
+            members_by_dep[c.departement].append(c)
+            if c.lat is not None and c.lon is not None:
+                grid[grid_cell(c.lat, c.lon)].append(c)
+
+    departements = {}
+    for code, name in DEPARTEMENTS.items():
+        lat, lon, population = _weighted_centre(members_by_dep.get(code, []))
+        departements[code] = Departement(code, name, lat, lon, population)
+    dep_by_key = {name_key(name): code for code, name in DEPARTEMENTS.items() if code != "75"}
+    for code, name in DEPARTEMENTS.items():
+        if name.startswith("La "):
+            dep_by_key[name_key(name[3:])] = code
+    dep_by_key.update({name_key(alias): code for alias, code in ALIASES.items()})
+
+    longer_names: dict[str, list[Commune]] = defaultdict(list)
+    for key, members in by_key.items():
+        words = key.split(" ")
+        for c in members:
+            if c.kind == "COM" and c.population >= BIG_TOWN and len(words) > 1:
+                for n in range(1, len(words)):
+                    longer_names[" ".join(words[:n])].append(c)
+
+    buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for key in by_key:
+        buckets[(key[:1], len(key))].append(key)
+    return Index(
+        by_key=dict(by_key),
+        by_postcode=dict(by_postcode),
+        by_insee=current,
+        departements=departements,
+        dep_by_key=dep_by_key,
+        region_by_key={name_key(name): codes for name, codes in REGIONS.items()},
+        longer_names=dict(longer_names),
+        buckets=dict(buckets),
+        grid=dict(grid),
+    )

@@ -1,0 +1,175 @@
+"""Opening hours (OSM ``opening_hours`` syntax) evaluated in the place's local time.
+
+Places are in metropolitan France (Europe/Paris, French public holidays for ``PH``) or in New
+Caledonia (postcodes 988xx: Pacific/Noumea; the library has no calendar for NC, so ``PH`` rules
+never apply there). Parsed expressions are cached: the directory has few distinct texts.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from opening_hours import OpeningHours, State
+
+from directory_client.types import OpeningStatus
+
+PARIS = ZoneInfo("Europe/Paris")
+NOUMEA = ZoneInfo("Pacific/Noumea")
+UNKNOWN_TEXT = "Horaires non connus"
+# A change further away than this is treated as "never" (keeps evaluation bounded).
+_MAX_INTERVAL_DAYS = 62
+
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+
+def place_timezone(code_postal: str | None) -> ZoneInfo:
+    return NOUMEA if code_postal and code_postal.startswith("988") else PARIS
+
+
+def now_paris() -> datetime:
+    return datetime.now(PARIS)
+
+
+@lru_cache(maxsize=4096)
+def _parse(horaires: str, country: str | None) -> OpeningHours | None:
+    try:
+        return OpeningHours(horaires, country=country, max_interval_days=_MAX_INTERVAL_DAYS)
+    except Exception:  # ParserError, and anything the Rust side raises on odd input
+        return None
+
+
+def parse(horaires: str | None, tz: ZoneInfo = PARIS) -> OpeningHours | None:
+    """The parsed expression, or None when the text is empty or invalid."""
+    if not horaires or not horaires.strip():
+        return None
+    return _parse(horaires.strip(), "FR" if tz is PARIS else None)
+
+
+def is_valid(horaires: str | None) -> bool:
+    return parse(horaires) is not None
+
+
+def _local_naive(now: datetime, tz: ZoneInfo) -> datetime:
+    if now.tzinfo is None:
+        return now
+    return now.astimezone(tz).replace(tzinfo=None)
+
+
+def opening_status(
+    horaires: str | None, now: datetime | None = None, tz: ZoneInfo = PARIS
+) -> OpeningStatus:
+    """Open now? Until when? Next opening? — with a plain-French sentence.
+
+    ``now`` may be aware (converted to ``tz``) or naive (taken as local time in ``tz``).
+    """
+    oh = parse(horaires, tz)
+    if oh is None:
+        return OpeningStatus(None, None, None, UNKNOWN_TEXT)
+    local = _local_naive(now or datetime.now(tz), tz)
+    try:
+        state, comment = oh.state(local)
+        change = oh.next_change(local)
+    except Exception:
+        return OpeningStatus(None, None, None, UNKNOWN_TEXT)
+    change_aware = change.replace(tzinfo=tz) if change else None
+    note = f" ({comment})" if comment else ""
+    if state == State.OPEN:
+        if change is None:
+            return OpeningStatus(True, None, None, "Ouvert maintenant, 24 h sur 24" + note)
+        text = f"Ouvert maintenant, jusqu'à {_when(local, change)}"
+        return OpeningStatus(True, None, change_aware, text + note)
+    if state == State.CLOSED:
+        opening = _next_opening(oh, local, change)
+        if opening is None:
+            return OpeningStatus(False, None, None, "Fermé, pas de prochaine ouverture connue")
+        when = _when(local, opening)
+        text = f"Fermé. Ouvre {'à ' if opening.date() == local.date() else ''}{when}"
+        return OpeningStatus(False, opening.replace(tzinfo=tz), None, text)
+    return OpeningStatus(None, None, None, comment.strip().capitalize() or UNKNOWN_TEXT)
+
+
+def _next_opening(oh: OpeningHours, local: datetime, change: datetime | None) -> datetime | None:
+    """Skip over "unknown" stretches: the next time the place is actually open."""
+    for _ in range(8):
+        if change is None:
+            return None
+        state, _comment = oh.state(change)
+        if state == State.OPEN:
+            return change
+        change = oh.next_change(change)
+    return None
+
+
+def _clock(moment: datetime) -> str:
+    if moment.minute:
+        return f"{moment.hour} h {moment.minute:02d}"
+    return f"{moment.hour} h"
+
+
+def _when(local: datetime, moment: datetime) -> str:
+    """'17 h' (today), 'demain à 9 h', 'mardi à 14 h 30', 'le lundi 3 juin à 9 h'."""
+    days = (moment.date() - local.date()).days
+    if days == 0:
+        return _clock(moment)
+    if days == 1:
+        return f"demain à {_clock(moment)}"
+    if days < 7:
+        return f"{_WEEKDAYS[moment.weekday()]} à {_clock(moment)}"
+    return (
+        f"le {_WEEKDAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]} "
+        f"à {_clock(moment)}"
+    )
+
+
+def minutes_until_open(status: OpeningStatus, now: datetime) -> float:
+    """Ranking helper: 0 when open, minutes to the next opening, +inf when unknown."""
+    if status.open_now:
+        return 0.0
+    if status.next_opening is not None:
+        reference = now if now.tzinfo else now.replace(tzinfo=status.next_opening.tzinfo)
+        return max(0.0, (status.next_opening - reference).total_seconds() / 60)
+    return float("inf")
+
+
+def is_open_at(horaires: str | None, moment: datetime, tz: ZoneInfo = PARIS) -> bool | None:
+    """None when the hours are unknown or invalid."""
+    oh = parse(horaires, tz)
+    if oh is None:
+        return None
+    try:
+        state, _comment = oh.state(_local_naive(moment, tz))
+    except Exception:
+        return None
+    return {State.OPEN: True, State.CLOSED: False}.get(state)
+
+
+def is_open_on_saturday(horaires: str | None, now: datetime | None = None) -> bool | None:
+    """Open at some point on one of the next two Saturdays (two: "week …/2" rules alternate).
+
+    None when the hours are unknown or invalid.
+    """
+    today = _local_naive(now or now_paris(), PARIS).date()
+    first = today + timedelta(days=(5 - today.weekday()) % 7)
+    return _open_on_saturdays(horaires.strip() if horaires else "", first)
+
+
+@lru_cache(maxsize=8192)
+def _open_on_saturdays(horaires: str, first_saturday: date) -> bool | None:
+    oh = parse(horaires)
+    if oh is None:
+        return None
+    for saturday in (first_saturday, first_saturday + timedelta(days=7)):
+        start = datetime.combine(saturday, datetime.min.time())
+        try:
+            intervals = oh.intervals(start, start + timedelta(days=1))
+            if any(state == State.OPEN for _s, _e, state, _c in intervals):
+                return True
+        except Exception:
+            return None
+    return False

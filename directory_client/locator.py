@@ -1,0 +1,658 @@
+"""Free text → location: commune names (typos, articles, "St"), postcodes, INSEE codes,
+arrondissements, departments, shared coordinates, and street addresses through the national
+address API (BAN) when asked to.
+
+Rules (the full list, with figures, is in docs/locator.md):
+- Exact names win over fuzzy ones; the longest run of words naming a place wins ("vers st
+  etienne" is Saint-Étienne, not Vers), then the most populated. Common words never match alone
+  unless they are the whole message ("Rue", "Y").
+- Homonyms are ranked by population, then department. The biggest is ``found`` (the others kept
+  as extra candidates) only when it is at least ``CLEAR_WINNER_RATIO`` (20) times as populated as
+  the next one; otherwise ``ambiguous``. A name that starts bigger towns' names offers them when
+  they are ≥ ``LONGER_NAME_RATIO`` (10) times bigger ("Aix", "Clermont", "Boulogne").
+- A department, region or postcode next to the name disambiguates ("Saint-Denis 93",
+  "saint denis réunion", "Valence Drôme", "Ajaccio Corse", "Paris 75011").
+- A department name that is also a commune ("Vienne"): the department first; ambiguous when the
+  commune has ≥ ``BIG_TOWN`` inhabitants. A region asks which department.
+- Fuzzy (rapidfuzz Levenshtein): same first letter, length ±2, ≤ 1 edit below 8 characters,
+  ≤ 2 from 8; widest run of words first. Only in short messages (≤ 4 content words), and a
+  near-miss shorter than 7 characters only when it is the whole message ("carte grise" ≠ Corte).
+- A postcode shared by several communes is ``ambiguous`` (ranked by population).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from directory_client import gazetteer
+from directory_client.gazetteer import Commune, Departement, Index
+from directory_client.text import STOPWORDS, clean, name_key, tokens
+from directory_client.types import LocateResult, Location
+
+log = logging.getLogger(__name__)
+
+BAN_DOMAIN = "data.geopf.fr/geocodage"
+CLEAR_WINNER_RATIO = 20
+BIG_TOWN = 10_000
+MAX_TOKENS = 40
+MAX_SPAN = 8
+MAX_CANDIDATES = 10
+LONGER_NAME_RATIO = 10  # "Clermont" offers Clermont-Ferrand, being ≥ 10× any Clermont
+MAX_FUZZY_WIDTH = 6
+MAX_FUZZY_CALLS = 40
+MAX_FUZZY_CONTENT_WORDS = 4
+MIN_FUZZY_IN_SENTENCE = 7
+NEAR_KM = 30.0  # a shared position farther than this from any commune centre names no commune
+MIN_BAN_SCORE = 0.4
+
+_ARM = {"paris": ("751", 20), "lyon": ("6938", 9), "marseille": ("132", 16)}
+_ORDINAL = re.compile(r"^(\d{1,2})(er|e|eme|ieme|em|ere|me)?$")
+_ORDINAL_ONLY = re.compile(r"^(\d{1,2}|[ivx]{1,5})(er|e|eme|ieme|em|ere|me)$")
+_ROMAN = re.compile(r"^([ivx]{1,5})(er|e|eme|ieme|em|ere|me)?$")
+_ROMANS = "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx"
+_ROMAN_VALUES = {roman: n for n, roman in enumerate(_ROMANS.split(" "), 1)}
+_ORDINAL_SUFFIX = frozenset({"er", "e", "eme", "ieme", "em", "ere", "me", "arrondissement", "arr"})
+_ARR_WORDS = frozenset({"arrondissement", "arrondissements", "arr", "arrdt", "ardt"})
+_ARR_LINKS = frozenset({"de", "a", "du", "sur", "dans", "le", "la"})
+_CODE5 = re.compile(r"^(\d{5}|2[ab]\d{3})$")
+_DEP_CODE = re.compile(r"^(\d{2}|2[ab]|97[1-8]|98[678])$")
+_SAINTS = frozenset({"saint", "sainte", "saints", "saintes"})
+_NOT_ALONE = STOPWORDS | _SAINTS
+# Words that end a chat phrase but also start or end real names ("Notre-Dame-de-Bondeville",
+# "Puget-Ville", "Saint-Vit", "La Côte", "Villers-Cotterêts"…): allowed at a fuzzy window's edges.
+_NOT_FIRST = STOPWORDS - {"le", "la", "les", "l", "notre", "ville", "cote", "vers", "aux", "pas"}
+_NOT_LAST = STOPWORDS - {"ville", "cote", "vit", "vis", "coin", "france", "pres", "rue", "vers"}
+_UNITS_AND_MONTHS = """janvier fevrier mars avril mai juin juillet aout septembre octobre
+novembre decembre ans an h heures heure min minutes euros eur km jours mois fois personnes
+enfants"""
+_NOT_A_DEPARTMENT_AFTER = frozenset(_UNITS_AND_MONTHS.split())
+_DEP_CUES = frozenset({"le", "dans", "departement", "dept", "dep", "du", "en"})
+_NUM = r"([-+]?\d{1,3}(?:\.\d+)?)"
+_LAT_LON_KEYS = re.compile(
+    r"""["']?lat(?:itude)?["']?\s*[:=]\s*["']?"""
+    + _NUM
+    + r""".{0,40}?["']?(?:lng|lon|long|longitude)["']?\s*[:=]\s*["']?"""
+    + _NUM,
+    re.IGNORECASE | re.DOTALL,
+)
+# "45.76, 4.83", "45.7 4.8", "-20.9;55.4"; at least one of the two has a decimal point.
+_LAT_LON_PAIR = re.compile(
+    r"(?<![\d.,])([-+]?\d{1,3}(?:\.\d+)?)\s*[,;/ ]\s*([-+]?\d{1,3}(?:\.\d+)?)(?![\d.])"
+)
+# French decimal commas: "45,76 4,83" / "45,76; 4,83".
+_LAT_LON_COMMAS = re.compile(
+    r"(?<![\d.,])([-+]?\d{1,2},\d{2,})\s*[; ]\s*([-+]?\d{1,3},\d{2,})(?![\d,])"
+)
+_ADDRESS = re.compile(
+    r"\b\d{1,4}\s*(?:bis|ter)?\s*,?\s*(?:rue|av|avenue|bd|boulevard|chemin|impasse|allee|place|"
+    r"route|quai|cours|chaussee|square|voie|residence|lotissement|lieu dit|rond point|passage|"
+    r"sentier|cite|hameau|faubourg|esplanade|parvis|promenade)\b"
+)
+
+
+_BAD_COORDINATES = Location("", "point", None, None)  # looked like a position, was not one
+
+
+class Locator:
+    """Turns what a person types into a ``LocateResult``. Offline unless ``geocoder="ban"``."""
+
+    def __init__(
+        self,
+        directory: Any = None,
+        gazetteer_path: str | Path | None = None,
+        geocoder: Any = None,
+        geocoder_timeout: float = 1.5,
+        *,
+        extra_communes: list[dict] | None = None,
+        geocoder_domain: str = BAN_DOMAIN,
+        geocoder_scheme: str = "https",
+    ) -> None:
+        index = gazetteer.load(gazetteer_path)
+        extra = list(extra_communes or [])
+        if directory is not None:
+            try:
+                extra.extend(directory.communes() or ())
+            except Exception:  # the directory must never stop the assistant from locating
+                log.warning("directory communes unavailable", exc_info=True)
+        communes = [c for c in map(_extra_commune, extra) if c is not None]
+        self._index: Index = index.with_extra(communes) if communes else index
+        self._timeout = geocoder_timeout
+        if geocoder == "ban":
+            from geopy.adapters import RequestsAdapter, URLLibAdapter
+            from geopy.geocoders import BANFrance
+
+            def adapter(proxies: Any, ssl_context: Any) -> Any:
+                # geopy retries twice by default: 3 × the timeout is too long for a chat.
+                if RequestsAdapter.is_available:
+                    return RequestsAdapter(proxies=proxies, ssl_context=ssl_context, max_retries=0)
+                return URLLibAdapter(proxies=proxies, ssl_context=ssl_context)
+
+            self._geocoder = BANFrance(
+                domain=geocoder_domain,
+                scheme=geocoder_scheme,
+                timeout=geocoder_timeout,
+                user_agent="orienteur-locator",
+                adapter_factory=adapter,
+            )
+        else:
+            self._geocoder = geocoder  # None, or any object with geopy's ``geocode``
+
+    # --- public -------------------------------------------------------------------------------
+    def locate(self, text: str) -> LocateResult:
+        raw = text if isinstance(text, str) else ""
+        cleaned = clean(raw)
+        try:
+            return self._locate(cleaned)
+        except Exception:  # never let a strange message break the conversation
+            log.exception("locate failed for %r", cleaned[:80])
+            return LocateResult("unknown", cleaned)
+
+    # --- pipeline -----------------------------------------------------------------------------
+    def _locate(self, text: str) -> LocateResult:
+        point = self._coordinates(text)
+        if point is _BAD_COORDINATES:
+            return LocateResult("unknown", text)
+        if point is not None:
+            return LocateResult("found", text, (point,))
+        if self._geocoder is not None and _ADDRESS.search(" ".join(tokens(text))):
+            address = self._geocode(text)
+            if address is not None:
+                return LocateResult("found", text, (address,))
+        words = _join_postcodes(tokens(text)[:MAX_TOKENS])
+        if not words:
+            return LocateResult("unknown", text)
+        for step in (self._arrondissement, self._exact_names, self._codes, self._fuzzy):
+            found = step(words)
+            if found is not None:
+                status, candidates = found
+                return LocateResult(status, text, tuple(candidates[:MAX_CANDIDATES]))
+        return LocateResult("unknown", text)
+
+    def _coordinates(self, text: str) -> Location | None:
+        if not any(ch.isdigit() for ch in text):
+            return None
+        lat = lon = None
+        if "{" in text:
+            lat, lon = _json_coordinates(text)
+        if lat is None:
+            lat, lon = _pair_coordinates(text)
+        if lat is None or lon is None:
+            return None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            return _BAD_COORDINATES
+        near = self._index.nearest(lat, lon)
+        if near is None or near[1] > NEAR_KM:
+            return Location("Votre position", "point", lat, lon)
+        commune = near[0]
+        return Location(
+            label=f"Votre position (près de {_commune_label(commune)})",
+            kind="point",
+            lat=lat,
+            lon=lon,
+            commune=_commune_name(commune),
+            code_insee=commune.code_insee,
+            code_postal=commune.postcodes[0] if commune.postcodes else None,
+            departement=commune.departement or None,
+        )
+
+    def _geocode(self, text: str) -> Location | None:
+        try:
+            found = self._geocoder.geocode(text, exactly_one=True, timeout=self._timeout)
+        except Exception:
+            log.warning("address geocoder unavailable, falling back offline", exc_info=True)
+            return None
+        if found is None:
+            return None
+        props = (getattr(found, "raw", None) or {}).get("properties", {})
+        if float(props.get("score", 1.0) or 0) < MIN_BAN_SCORE:
+            return None
+        context = str(props.get("context", ""))
+        return Location(
+            label=str(props.get("label") or found.address),
+            kind="adresse",
+            lat=float(found.latitude),
+            lon=float(found.longitude),
+            commune=props.get("city"),
+            code_insee=props.get("citycode"),
+            code_postal=props.get("postcode"),
+            departement=context.split(",")[0].strip() or None,
+        )
+
+    def _arrondissement(self, words: list[str]) -> tuple[str, list[Location]] | None:
+        """ "Paris 11e", "lyon 3 eme", "Paris XI", "11ème arrondissement de Paris"; a bare
+        "le 11e arrondissement" asks which city."""
+        for i, word in enumerate(words):
+            if word in _ARM and i + 1 < len(words):
+                number = _ordinal(words[i + 1], words[i + 2] if i + 2 < len(words) else "")
+                found = self._arm(word, number)
+                if found is not None:
+                    return "found", [_location(found)]
+        for j, word in enumerate(words):
+            after = words[j + 1] if j + 1 < len(words) else ""
+            number = _ordinal(word, after)
+            if number is None or not (_ORDINAL_ONLY.match(word) or after in _ARR_WORDS):
+                continue
+            following = [w for w in words[j + 1 : j + 5] if w not in _ARR_WORDS | _ARR_LINKS]
+            if following and following[0] in _ARM:
+                found = self._arm(following[0], number)
+                if found is not None:
+                    return "found", [_location(found)]
+            if after in _ARR_WORDS and not any(w in _ARM for w in words):
+                options = [c for c in (self._arm(city, number) for city in _ARM) if c]
+                options.sort(key=lambda c: -c.population)
+                if options:
+                    status = "found" if len(options) == 1 else "ambiguous"
+                    return status, [_location(c) for c in options]
+        return None
+
+    def _arm(self, city: str, number: int | None) -> Commune | None:
+        prefix, last = _ARM[city]
+        if number is None or not 1 <= number <= last:
+            return None
+        return self._index.by_insee.get(f"{prefix}{number:0{5 - len(prefix)}d}")
+
+    def _exact_names(self, words: list[str]) -> tuple[str, list[Location]] | None:
+        index = self._index
+        span = self._best_span(words, communes_only=False)
+        if span is None:
+            return None
+        start, size = span
+        key = " ".join(words[start : start + size])
+        area = self._area_deps(key)
+        if area:
+            # "Valence Drôme", "Saint-Denis La Réunion", "Ajaccio Corse": the department or
+            # region qualifies a commune.
+            blanked = words[:start] + [""] * size + words[start + size :]
+            other = self._best_span(blanked, communes_only=True)
+            if other is not None:
+                other_key = " ".join(words[other[0] : other[0] + other[1]])
+                if any(c.current.departement in area for c in index.by_key[other_key]):
+                    start, size, key = other[0], other[1], other_key
+        rest = words[:start] + [""] + words[start + size :]
+        communes = index.by_key.get(key, [])
+        longer = self._longer_fuzzy(words, start, size)
+        if longer is not None:
+            return longer
+        arrondissement = self._arrondissement_by_postcode(communes, rest)
+        if arrondissement is not None:
+            return "found", [_location(arrondissement)]
+        region = index.region_by_key.get(key)
+        if region is not None and key not in index.dep_by_key:
+            deps = sorted((index.departements[d] for d in region), key=lambda d: -d.population)
+            others = [_location(c) for c in _rank(communes)]
+            return "ambiguous", [*(_dep_location(d) for d in deps), *others]
+        # "Aix" is also the first word of Aix-en-Provence and Aix-les-Bains.
+        biggest = max([c.current.population for c in communes] + [0])
+        communes = communes + [
+            c
+            for c in index.longer_names.get(key, ())
+            if c.population >= LONGER_NAME_RATIO * max(biggest, 1)
+        ]
+        return self._decide(communes, index.dep_by_key.get(key), rest)
+
+    def _area_deps(self, key: str) -> set[str]:
+        if key in self._index.dep_by_key:
+            return {self._index.dep_by_key[key]}
+        return set(self._index.region_by_key.get(key, ()))
+
+    def _best_span(self, words: list[str], communes_only: bool) -> tuple[int, int] | None:
+        """(start, size) of the longest run of words naming a place; among runs of the same
+        length, the most populated place ("Annecy le Vieux" is Annecy)."""
+        index = self._index
+        for size in range(min(MAX_SPAN, len(words)), 0, -1):
+            best: tuple[int, int] | None = None
+            for start in range(len(words) - size + 1):
+                span = words[start : start + size]
+                if size == 1 and (
+                    span[0].isdigit()
+                    or span[0] in _SAINTS
+                    or (span[0] in STOPWORDS and len(words) > 1)  # "Rue", "Y" alone are towns
+                ):
+                    continue
+                key = " ".join(span)
+                communes = index.by_key.get(key, [])
+                weight = max([c.current.population for c in communes] + [-1])
+                if weight < 0 and key in index.longer_names and not communes_only:
+                    weight = 0  # "Boulogne": only the start of bigger towns' names
+                if not communes_only:
+                    area = self._area_deps(key)
+                    if area:
+                        area_population = sum(index.departements[d].population for d in area)
+                        weight = max(weight, area_population)
+                if weight >= 0 and (best is None or weight > best[0]):
+                    best = (weight, start)
+            if best is not None:
+                return best[1], size
+        return None
+
+    def _arrondissement_by_postcode(
+        self, communes: list[Commune], rest: list[str]
+    ) -> Commune | None:
+        """ "Paris 75011": the postcode names the arrondissement of the city."""
+        cities = {c.code_insee[:2] for c in communes if c.kind == "CITY"}
+        for word in rest if cities else ():
+            for commune in self._index.by_postcode.get(word, ()):
+                if commune.kind == "ARM" and commune.departement in cities:
+                    return commune
+        return None
+
+    def _codes(self, words: list[str]) -> tuple[str, list[Location]] | None:
+        index = self._index
+        for word in words:
+            if _CODE5.match(word):
+                found = self._code5(word.upper())
+                if found is not None:
+                    return found
+        for i, word in enumerate(words):
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if following in _NOT_A_DEPARTMENT_AFTER:
+                continue  # "le 15 mars", "59 ans"
+            if _DEP_CODE.match(word) and (len(words) <= 2 or (i and words[i - 1] in _DEP_CUES)):
+                dep = index.departements.get(word.upper())
+                if dep is not None and dep.lat is not None:
+                    return "found", [_dep_location(dep)]
+        return None
+
+    def _code5(self, code: str) -> tuple[str, list[Location]] | None:
+        index = self._index
+        communes = index.by_postcode.get(code)
+        if communes:
+            ranked = _rank(communes)
+            locations = [_location(c, postcode=code) for c in ranked]
+            return ("found" if len(ranked) == 1 else "ambiguous"), locations
+        commune = index.by_insee.get(code)
+        if commune is not None:
+            return "found", [_location(commune)]
+        if code.startswith("20"):
+            deps = [index.departements["2A"], index.departements["2B"]]
+            return "ambiguous", [_dep_location(d) for d in deps]
+        dep = index.departements.get(code[:3]) or index.departements.get(code[:2])
+        if dep is not None and dep.lat is not None:
+            return "found", [_dep_location(dep)]
+        return None
+
+    def _fuzzy(self, words: list[str]) -> tuple[str, list[Location]] | None:
+        if sum(1 for w in words if w not in STOPWORDS) > MAX_FUZZY_CONTENT_WORDS:
+            return None  # a sentence about something else: only exact names count
+        content = sum(1 for w in words if w not in STOPWORDS)
+        # The widest run of words that matches wins, then the fewest edits.
+        calls = 0
+        for width in range(min(MAX_FUZZY_WIDTH, len(words)), 0, -1):
+            best: tuple[int, int, list[str]] | None = None  # (distance, first, keys)
+            for first in range(len(words) - width + 1):
+                query = _window(words, first, width)
+                if query is None or len(query) < 4 or query in _NOT_ALONE:
+                    continue
+                covered = sum(1 for w in words[first : first + width] if w not in STOPWORDS)
+                if covered < content and len(query) < MIN_FUZZY_IN_SENTENCE:
+                    continue  # "carte grise" is not Corte: short near-misses only when alone
+                calls += 1
+                if calls > MAX_FUZZY_CALLS:
+                    break
+                match = self._fuzzy_keys(query)
+                if match is not None and (best is None or match[0] < best[0]):
+                    best = (match[0], first, match[1])
+            if best is not None:
+                rest = words[: best[1]] + [""] + words[best[1] + width :]
+                return self._decide_keys(best[2], rest)
+        return None
+
+    def _fuzzy_keys(self, query: str) -> tuple[int, list[str]] | None:
+        """Name keys within the edit budget of ``query`` (same first letter, close length)."""
+        max_edits = 1 if len(query) < 8 else 2
+        keys: list[str] = []
+        for length in range(len(query) - max_edits, len(query) + max_edits + 1):
+            keys.extend(self._index.buckets.get((query[0], length), ()))
+        keys.extend(k for k in self._index.dep_by_key if k[:1] == query[0])
+        matches = process.extract(
+            query, keys, scorer=Levenshtein.distance, score_cutoff=max_edits, limit=8
+        )
+        if not matches:
+            return None
+        distance = min(m[1] for m in matches)
+        return distance, [m[0] for m in matches if m[1] == distance]
+
+    def _decide_keys(self, keys: list[str], rest: list[str]) -> tuple[str, list[Location]]:
+        communes = [c for key in keys for c in self._index.by_key.get(key, ())]
+        deps = [self._index.dep_by_key[k] for k in keys if k in self._index.dep_by_key]
+        return self._decide(communes, deps[0] if deps else None, rest)
+
+    def _longer_fuzzy(
+        self, words: list[str], start: int, size: int
+    ) -> tuple[str, list[Location]] | None:
+        """An exact match inside a longer misspelt name: "nogrnt sur marne" is not Marne."""
+        end = start + size
+        for width in range(min(size + 4, len(words)), size, -1):
+            for first in range(max(0, end - width), min(start, len(words) - width) + 1):
+                query = _window(words, first, width)
+                if query is None:
+                    continue
+                match = self._fuzzy_keys(query)
+                if match is not None and match[0] > 0:
+                    rest = words[:first] + [""] + words[first + width :]
+                    return self._decide_keys(match[1], rest)
+        return None
+
+    # --- ranking ------------------------------------------------------------------------------
+    def _decide(
+        self, communes: list[Commune], dep_code: str | None, rest: list[str]
+    ) -> tuple[str, list[Location]]:
+        ranked = _rank(communes)
+        deps, postcodes = self._hints(rest) if ranked else (set(), set())
+        if postcodes and len(ranked) > 1:
+            narrowed = [c for c in ranked if set(c.postcodes) & postcodes]
+            ranked = narrowed or ranked
+        if deps and len(ranked) > 1:
+            narrowed = [c for c in ranked if c.departement in deps]
+            ranked = narrowed or ranked
+        locations = [
+            _location(
+                c,
+                postcode=next((p for p in sorted(postcodes) if p in c.postcodes), None),
+                former=_former(c, communes),
+            )
+            for c in ranked
+        ]
+        if dep_code is not None:
+            dep = _dep_location(self._index.departements[dep_code])
+            big = any((c.population or 0) >= BIG_TOWN for c in ranked)
+            return ("ambiguous" if big else "found"), [dep, *locations]
+        if len(ranked) == 1:
+            return "found", locations
+        first, second = ranked[0].population, ranked[1].population
+        if first >= CLEAR_WINNER_RATIO * max(second, 1):
+            return "found", locations
+        return "ambiguous", locations
+
+    def _hints(self, words: list[str]) -> tuple[set[str], set[str]]:
+        """Departments and postcodes named around a place name."""
+        deps: set[str] = set()
+        postcodes: set[str] = set()
+        for i, word in enumerate(words):
+            if _DEP_CODE.match(word):
+                deps.add(word.upper())
+            elif _CODE5.match(word):
+                postcodes.add(word)
+                deps.add(word[:3] if word.startswith("97") else word[:2].upper())
+            for size in range(1, 5):
+                deps |= self._area_deps(" ".join(words[i : i + size]))
+        if "20" in deps:
+            deps |= {"2A", "2B"}
+        return deps, postcodes
+
+
+# --- helpers --------------------------------------------------------------------------------------
+def _ordinal(word: str, after: str) -> int | None:
+    """11 in "11e", "11 eme", "XIe", "11" (then ``after`` must not look like something else)."""
+    match = _ORDINAL.match(word)
+    if match:
+        if match.group(2) or not after or after in _ORDINAL_SUFFIX or not after.isalnum():
+            return int(match.group(1))
+        return None if after.isdigit() else int(match.group(1))
+    match = _ROMAN.match(word)
+    if match and match.group(1) in _ROMAN_VALUES:
+        return _ROMAN_VALUES[match.group(1)]
+    return None
+
+
+def _join_postcodes(words: list[str]) -> list[str]:
+    """ "59 100" → "59100"."""
+    out: list[str] = []
+    for word in words:
+        if len(word) == 3 and word.isdigit() and out and re.match(r"^(\d\d|2[ab])$", out[-1]):
+            out[-1] += word
+            continue
+        out.append(word)
+    return out
+
+
+def _window(words: list[str], first: int, width: int) -> str | None:
+    """A run of words that could be a misspelt name: no digits, no chatter at its ends."""
+    window = words[first : first + width]
+    if window[0] in _NOT_FIRST or window[-1] in _NOT_LAST:
+        return None
+    if any(not w or w.isdigit() for w in window):
+        return None
+    query = " ".join(window)
+    return query if len(query) <= 60 else None
+
+
+def _rank(communes: list[Commune]) -> list[Commune]:
+    unique: dict[str, Commune] = {}
+    for commune in communes:
+        current = commune.current
+        unique.setdefault(current.code_insee, current)
+    return sorted(unique.values(), key=lambda c: (-c.population, c.departement, c.name))
+
+
+def _former(current: Commune, matched: list[Commune]) -> str | None:
+    """The former commune's name when the match was only through it (COMD)."""
+    if any(c is current for c in matched):
+        return None
+    for commune in matched:
+        if commune.parent is current:
+            return commune.name
+    return None
+
+
+def _dep_suffix(code: str) -> str:
+    from directory_client.departements import DEPARTEMENTS
+
+    if len(code) == 3 and code in DEPARTEMENTS:
+        return f"{code}, {DEPARTEMENTS[code]}"
+    return code
+
+
+def _commune_name(commune: Commune) -> str:
+    if commune.kind == "ARM":
+        return commune.name.split(" ", 1)[0]
+    return commune.name
+
+
+def _commune_label(commune: Commune) -> str:
+    if commune.kind == "ARM":
+        city, rest = commune.name.split(" ", 1)
+        return f"{city} {rest.split(' ', 1)[0]}"
+    if not commune.departement:
+        return commune.name
+    return f"{commune.name} ({_dep_suffix(commune.departement)})"
+
+
+def _location(commune: Commune, postcode: str | None = None, former: str | None = None) -> Location:
+    label = _commune_label(commune)
+    if former:
+        label = f"{label}, ancienne commune de {former}"
+    if postcode is None and commune.postcodes:
+        postcode = sorted(commune.postcodes)[0]
+    return Location(
+        label=label,
+        kind="arrondissement" if commune.kind == "ARM" else "commune",
+        lat=commune.lat,
+        lon=commune.lon,
+        commune=_commune_name(commune),
+        code_insee=commune.code_insee,
+        code_postal=postcode,
+        departement=commune.departement or None,
+        population=commune.population or None,
+    )
+
+
+def _dep_location(dep: Departement) -> Location:
+    return Location(
+        label=f"{dep.name} ({dep.code})",
+        kind="departement",
+        lat=dep.lat,
+        lon=dep.lon,
+        departement=dep.code,
+        population=dep.population or None,
+    )
+
+
+def _pair_coordinates(text: str) -> tuple[float | None, float | None]:
+    match = _LAT_LON_KEYS.search(text)
+    if match is None:
+        match = next((m for m in _LAT_LON_PAIR.finditer(text) if "." in m.group(0)), None)
+    if match is None:
+        match = _LAT_LON_COMMAS.search(text)
+    if match is None:
+        return None, None
+    return float(match.group(1).replace(",", ".")), float(match.group(2).replace(",", "."))
+
+
+def _json_coordinates(text: str) -> tuple[float | None, float | None]:
+    start, end = text.find("{"), text.rfind("}")
+    if end <= start:
+        return None, None
+    try:
+        data = json.loads(text[start : end + 1])
+    except ValueError:
+        return None, None
+    if not isinstance(data, dict):
+        return None, None
+    if isinstance(data.get("location"), dict):
+        data = data["location"]
+    lower = {str(k).lower(): v for k, v in data.items()}
+    try:
+        lat = next(float(lower[k]) for k in ("lat", "latitude") if k in lower)
+        lon = next(float(lower[k]) for k in ("lng", "lon", "long", "longitude") if k in lower)
+    except (StopIteration, TypeError, ValueError):
+        return None, None
+    return lat, lon
+
+
+def _extra_commune(data: Any) -> Commune | None:
+    """A commune found in the directory (shape of ``Directory.communes()``)."""
+    if not isinstance(data, dict):
+        return None
+    name = " ".join(str(data.get("commune") or "").split())[:80]
+    if not name:
+        return None
+    if name.isupper():  # "DUMBEA" in some exports
+        name = name.title()
+    postcode = str(data.get("code_postal") or "").strip()
+    dep = str(data.get("departement") or "").strip()
+    if not dep and len(postcode) == 5:
+        dep = postcode[:3] if postcode[:2] in ("97", "98") else postcode[:2]
+    try:
+        lat = float(data["lat"]) if data.get("lat") is not None else None
+        lon = float(data["lon"]) if data.get("lon") is not None else None
+    except (TypeError, ValueError):
+        lat = lon = None
+    code = str(data.get("code_insee") or "").strip() or f"{dep}:{name_key(name)}"
+    return Commune(
+        code_insee=code,
+        name=name,
+        departement=dep,
+        kind="EXT",
+        lat=lat,
+        lon=lon,
+        population=0,
+        postcodes=[postcode] if postcode else [],
+    )

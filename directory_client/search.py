@@ -1,0 +1,695 @@
+"""Local search of the directory: filter, rank, widen, explain.
+
+Ranking (best first):
+  1. service fit — needs covered (100 each), preferred finer 1.0 labels found in the place's
+     original services (10 each), and, with ``free_only``, a known free place (+1): a place whose
+     fees are unknown is kept but ranked after the known free ones;
+  2. distance (places without coordinates, matched by commune code, come after all others);
+  3. how soon it opens (evaluated for the returned page only: breaks ties at 0.1 km).
+
+Radius: ``query.radius_km`` (30 km), widened to 50 then 100 km while fewer than ``limit``
+places match. Nothing within 100 km: ``nothing_near`` and the nearest matching places at any
+distance. The national helpline (and places helping remotely) are offered whenever there are
+fewer than ``limit`` results, nothing near, or the person accepts remote help.
+
+Speed: never a scan. Candidates come from the covering index (lat_band, longitude, …) through
+boxes growing from 3 km until the ``offset + limit`` best are known to be final (all with the
+best possible fit and within the box's inscribed circle) or the radius is reached; the database
+orders by fit then by a flat-earth distance (portable arithmetic: SQLite and PostgreSQL), exact
+haversine is computed on the fetched candidates only, opening hours on the page only.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+
+from sqlalchemy import case, func, literal, or_, select
+from sqlalchemy.engine import Row
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql import Select
+from sqlalchemy.sql.elements import ColumnElement
+
+from directory_client import geo, hours, labels
+from directory_client.models import MobileService, Place, split_list
+from directory_client.types import (
+    Location,
+    RemoteOption,
+    SearchQuery,
+    SearchResponse,
+    SearchResult,
+)
+
+WIDENING_KM = (50.0, 100.0)
+_INNER_BOXES_KM = (3.0, 7.5, 15.0)
+_FAR_BOXES_KM = (250.0, 600.0, 1500.0, 4000.0, 21000.0)
+_MAX_BANDS = 80  # beyond, a latitude range is as selective as the list of bands
+TOTAL_CAP = 300  # ``total`` is exact up to this many places (then: "300 or more")
+RARE_CAP = 2000  # a need offered by fewer places than this is searched through its own index
+_RARE_REMOTE_POOL = 200  # nothing near: remote helpers are looked for among this many nearest
+_AIDANTS_CONNECT = "Aidants Connect"
+_ON_MY_BEHALF = "À ma place"
+_REMOTE = "À distance"
+
+_COVER, _PREFERRED, _FREE = 100, 10, 1
+
+# Plain words for each service; a finer 1.0 label, when the place has it, says it better.
+_SERVICE_WORDS: dict[str, str] = {
+    labels.DEMARCHES: "aide pour vos papiers en ligne",
+    labels.OUTILS_QUOTIDIEN: "apprendre à se servir d'un ordinateur ou d'un téléphone",
+    labels.INSERTION_PRO: "aide pour chercher un emploi en ligne",
+    labels.SECURITE: "apprendre à éviter les arnaques en ligne",
+    labels.PARENTALITE: "aide pour accompagner vos enfants sur internet",
+    labels.LOISIRS: "ateliers pour créer avec le numérique",
+    labels.COMPREHENSION: "mieux comprendre le numérique",
+    labels.ACCES_INTERNET_MATERIEL: "prêt d'ordinateur et accès internet",
+    labels.ACQUISITION_MATERIEL: "ordinateurs à petit prix",
+}
+_ORIGIN_WORDS: dict[str, str] = {
+    labels.V1_WITH_HELP: "fait vos papiers en ligne avec vous",
+    labels.V1_AUTONOMY: "apprendre à faire vos papiers en ligne",
+    labels.V1_HEALTH: "aide pour vos démarches de santé en ligne",
+    labels.V1_SMARTPHONE: "apprendre à se servir d'un téléphone ou d'une tablette",
+    labels.V1_COMPUTER: "apprendre à se servir d'un ordinateur",
+    labels.V1_BUSINESS: "aide pour créer votre entreprise",
+}
+
+
+# --- query plan ----------------------------------------------------------------------------------
+@dataclass
+class _Plan:
+    needs: tuple[str, ...]
+    mask: int
+    where: list[ColumnElement] = field(default_factory=list)
+    score: ColumnElement | None = None
+    max_score: int = 0
+    keeps: list[Callable[[_Hit], bool]] = field(default_factory=list)  # checks done in Python
+    rare_ids: list[int] | None = None  # the nearest places offering a rare need
+
+
+@dataclass
+class _Hit:
+    id: int
+    distance_km: float | None
+    score: int
+    mobile_service_id: int | None
+    horaires: str | None = None
+    code_postal: str | None = None
+
+
+def _known_needs(needs: tuple[str, ...]) -> tuple[str, ...]:
+    known: list[str] = []
+    for need in needs:
+        label = labels.current_service(need) if need else None
+        if label and label not in known:
+            known.append(label)
+    return tuple(known)
+
+
+def _has(column, value: str) -> ColumnElement:
+    """``value`` is one item of a ``|``-joined list column."""
+    return (literal("|") + column + literal("|")).like(f"%|{value}|%")
+
+
+def _has_any(column, values: tuple[str, ...]) -> ColumnElement:
+    return or_(*[_has(column, value) for value in values])
+
+
+def _blank(column) -> ColumnElement:
+    return or_(column.is_(None), column == "")
+
+
+def _plan(query: SearchQuery, now: datetime) -> _Plan:
+    needs = _known_needs(query.needs)
+    plan = _Plan(needs=needs, mask=labels.services_mask(needs))
+    f = query.filters
+    if plan.mask:
+        plan.where.append(Place.services_mask.op("&")(plan.mask) != 0)
+    if f.free_only:
+        plan.where.append(or_(_blank(Place.frais_a_charge), Place.frais_a_charge.like("%Gratuit%")))
+    if f.publics:  # a place that names no public welcomes everyone
+        plan.where.append(
+            or_(
+                _blank(Place.publics_specifiquement_adresses),
+                _has_any(Place.publics_specifiquement_adresses, f.publics),
+            )
+        )
+    if f.prise_en_charge:
+        plan.where.append(_has_any(Place.prise_en_charge_specifique, f.prise_en_charge))
+    if f.accompagnement:
+        plan.where.append(_has_any(Place.modalites_accompagnement, f.accompagnement))
+    if f.labels:
+        plan.where.append(_has_any(Place.dispositif_programmes_nationaux, f.labels))
+    if f.on_my_behalf:
+        plan.where.append(
+            or_(
+                _has(Place.dispositif_programmes_nationaux, _AIDANTS_CONNECT),
+                _has(Place.modalites_accompagnement, _ON_MY_BEHALF),
+            )
+        )
+    if f.open_at is not None:
+        moment = f.open_at
+
+        def open_then(hit: _Hit) -> bool:
+            tz = hours.place_timezone(hit.code_postal)
+            return hours.is_open_at(hit.horaires, moment, tz) is True
+
+        plan.keeps.append(open_then)
+    if f.open_on_saturday:
+        plan.keeps.append(lambda hit: hours.is_open_on_saturday(hit.horaires, now) is True)
+
+    terms: list[ColumnElement] = []
+    for need in needs:
+        bit = labels.SERVICE_BITS[need]
+        terms.append(case((Place.services_mask.op("&")(bit) != 0, _COVER), else_=0))
+    plan.max_score = _COVER * len(needs)
+    preferred = tuple(dict.fromkeys(label for label in query.preferred_origin_labels if label))
+    for label in preferred:
+        terms.append(case((Place.services_origine.like(f"%{label}%"), _PREFERRED), else_=0))
+    plan.max_score += _PREFERRED * len(preferred)
+    if f.free_only:
+        terms.append(case((Place.frais_a_charge.like("%Gratuit%"), _FREE), else_=0))
+        plan.max_score += _FREE
+    plan.score = sum(terms[1:], terms[0]) if terms else literal(0)
+    return plan
+
+
+def _by_score(plan: _Plan) -> list[ColumnElement]:
+    # A constant in ORDER BY is a column position for PostgreSQL: leave it out.
+    return [plan.score.desc()] if plan.max_score else []
+
+
+# --- candidates ----------------------------------------------------------------------------------
+def _box_clauses(lat: float, lon: float, half_km: float) -> list[ColumnElement]:
+    box = geo.bounding_box(lat, lon, half_km)
+    clauses: list[ColumnElement] = []
+    bands = box.bands
+    if len(bands) <= _MAX_BANDS:
+        clauses.append(Place.lat_band.in_(bands))
+    else:
+        clauses.append(Place.latitude.between(box.min_lat, box.max_lat))
+    if box.whole_world:
+        clauses.append(Place.longitude.is_not(None))
+    else:
+        clauses.append(Place.longitude.between(box.min_lon, box.max_lon))
+    return clauses
+
+
+def _flat_distance2(lat: float, lon: float) -> ColumnElement:
+    """Squared flat-earth distance in degrees of latitude: orders candidates in SQL."""
+    k = geo.equirectangular_scale(lat)
+    dlat = Place.latitude - lat
+    dlon = (Place.longitude - lon) * k
+    return dlat * dlat + dlon * dlon
+
+
+def _near_candidates(
+    session: Session,
+    plan: _Plan,
+    lat: float,
+    lon: float,
+    half_km: float,
+    need: int,
+    by_distance_only: bool = False,
+) -> tuple[list[_Hit], bool]:
+    """Matches within ``half_km`` (exact), deduplicated, best first; and whether that is all."""
+    dist2 = _flat_distance2(lat, lon)
+    columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
+    if plan.keeps:
+        columns += [Place.horaires, Place.code_postal]
+    radius_deg = half_km / geo.KM_PER_DEGREE_LAT
+    conditions = [*_box_clauses(lat, lon, half_km), *plan.where]
+    if half_km <= WIDENING_KM[-1]:  # flat-earth circle, with slack; exact check below
+        conditions.append(dist2 <= (radius_deg * 1.05) ** 2)
+    order = [dist2] if by_distance_only else [*_by_score(plan), dist2]
+    fetch = need * 3 + 10
+    while True:
+        rows = session.execute(select(*columns).where(*conditions).order_by(*order).limit(fetch))
+        rows = rows.all()
+        truncated = len(rows) == fetch
+        hits = _keep(plan, rows, lat, lon, half_km)
+        if len(hits) >= need or not truncated:
+            hits.sort(key=(lambda h: h.distance_km) if by_distance_only else _rank_key)
+            return hits, not truncated
+        fetch *= 4
+
+
+def _keep(
+    plan: _Plan, rows, lat: float, lon: float, half_km: float, dedupe: bool = True
+) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for row in rows:
+        if row[1] is None or row[2] is None:
+            continue
+        distance = geo.haversine_km(lat, lon, row[1], row[2])
+        if distance > half_km:
+            continue
+        hit = _Hit(row[0], distance, int(row[4]), row[3], *(row[5:7] if plan.keeps else ()))
+        if all(keep(hit) for keep in plan.keeps):
+            hits.append(hit)
+    return _one_stop_per_mobile_service(hits) if dedupe else hits
+
+
+def _one_stop_per_mobile_service(hits: list[_Hit]) -> list[_Hit]:
+    """A bus with 12 stops is one option: keep its best stop (hits come best first)."""
+    seen: set[int] = set()
+    kept: list[_Hit] = []
+    for hit in hits:
+        if hit.mobile_service_id is not None:
+            if hit.mobile_service_id in seen:
+                continue
+            seen.add(hit.mobile_service_id)
+        kept.append(hit)
+    return kept
+
+
+def _rank_key(hit: _Hit) -> tuple:
+    far = math.inf if hit.distance_km is None else hit.distance_km
+    return (-hit.score, hit.distance_km is None, far)
+
+
+def _count_near(session: Session, plan: _Plan, lat: float, lon: float, radius_km: float) -> int:
+    """Places (a mobile service counted once) matching within the radius, up to TOTAL_CAP."""
+    radius_deg = radius_km / geo.KM_PER_DEGREE_LAT
+    inner = (
+        select(Place.id, Place.mobile_service_id)
+        .where(*_box_clauses(lat, lon, radius_km), *plan.where)
+        .where(_flat_distance2(lat, lon) <= radius_deg**2)
+        .limit(TOTAL_CAP)
+        .subquery()
+    )
+    counted = select(
+        func.count()
+        - func.count(inner.c.mobile_service_id)
+        + func.count(inner.c.mobile_service_id.distinct())
+    )
+    return int(session.execute(counted).scalar_one())
+
+
+def _code_candidates(
+    session: Session, plan: _Plan, location: Location, need: int, without_coordinates: bool
+) -> list[_Hit]:
+    """Matches by commune code (INSEE, postcode) or department; best first, distance None."""
+    same_commune: list[ColumnElement] = []
+    if location.code_insee:
+        same_commune.append(Place.code_insee == location.code_insee)
+    if location.code_postal:
+        same_commune.append(Place.code_postal == location.code_postal)
+    area = list(same_commune)
+    if not without_coordinates and location.departement:
+        dep = location.departement
+        area.append(Place.departement == dep)
+        prefix = "20" if dep.upper() in ("2A", "2B") else dep
+        area.append(Place.code_postal.like(f"{prefix}%"))
+    if not area:
+        return []
+    proximity = [case((or_(*same_commune), 1), else_=0).desc()] if same_commune else []
+    columns = [Place.id, Place.mobile_service_id, plan.score, Place.horaires, Place.code_postal]
+    conditions = [or_(*area), *plan.where]
+    if without_coordinates:
+        conditions.append(or_(Place.latitude.is_(None), Place.longitude.is_(None)))
+    fetch = need * 3 + 10
+    while True:
+        stmt = (
+            select(*columns)
+            .where(*conditions)
+            .order_by(*_by_score(plan), *proximity, Place.nom, Place.id)
+            .limit(fetch)
+        )
+        rows = session.execute(stmt).all()
+        hits = [_Hit(r[0], None, int(r[2]), r[1], r[3], r[4]) for r in rows]
+        hits = _one_stop_per_mobile_service([h for h in hits if all(k(h) for k in plan.keeps)])
+        if len(hits) >= need or len(rows) < fetch:
+            return hits
+        fetch *= 4
+
+
+# --- search --------------------------------------------------------------------------------------
+@dataclass
+class _Outcome:
+    hits: list[_Hit]
+    radius_km: float
+    widened: bool
+    nothing_near: bool
+    total: int
+
+
+def _search_near(session: Session, plan: _Plan, query: SearchQuery) -> _Outcome:
+    lat, lon = query.location.lat, query.location.lon
+    assert lat is not None and lon is not None
+    need = query.offset + query.limit
+    radii = [query.radius_km, *[r for r in WIDENING_KM if r > query.radius_km]]
+    # Places with no coordinates in the person's commune: after all places with a distance.
+    local = _code_candidates(session, plan, query.location, need, without_coordinates=True)
+    few = _all_matches_if_few(session, plan, lat, lon, need, radii[-1])
+    if few is not None:
+        return _rank_few(few, local, radii, query.limit)
+    boxes = [b for b in _INNER_BOXES_KM if b < radii[0]] + radii
+    for half in boxes:
+        hits, complete = _near_candidates(session, plan, lat, lon, half, need)
+        best_known = len(hits) >= need and all(h.score == plan.max_score for h in hits[:need])
+        if half < radii[0]:
+            if not best_known:
+                continue
+            total = _count_near(session, plan, lat, lon, radii[0]) + len(local)
+            return _Outcome(hits + local, radii[0], False, False, total)
+        found = len(hits) + len(local)
+        if found >= query.limit or half == radii[-1]:
+            if found == 0:
+                break
+            total = found if complete else _count_near(session, plan, lat, lon, half) + len(local)
+            return _Outcome(hits + local, half, half > radii[0], False, total)
+    for half in _FAR_BOXES_KM:
+        hits, _complete = _near_candidates(
+            session, plan, lat, lon, half, need, by_distance_only=True
+        )
+        if len(hits) >= need or half == _FAR_BOXES_KM[-1]:
+            return _Outcome(hits, radii[-1], radii[-1] > radii[0], True, 0)
+    raise AssertionError("unreachable")
+
+
+@lru_cache(maxsize=512)
+def _overlapping_masks(mask: int) -> tuple[int, ...]:
+    return tuple(m for m in range(1, 1 << len(labels.SERVICES)) if m & mask)
+
+
+def _all_matches_if_few(
+    session: Session, plan: _Plan, lat: float, lon: float, need: int, max_km: float
+) -> list[_Hit] | None:
+    """For a rare need (few places offer it anywhere): every one within ``max_km`` and the
+    nearest ones beyond, with their distance.
+
+    Boxes would have to grow very wide to find them; the services index finds them directly
+    (``services_mask IN (every mask with one of the needed bits)``: plain equality, indexable,
+    covering). Then the few useful ones are read by primary key with the other filters. (Asked
+    in one query with the filters, SQLite's planner misjudges the IN list and scans the table.)
+    """
+    if not plan.mask:
+        return None
+    has_need = _has_need(plan)
+    if not _is_rare(session, plan.mask, has_need):
+        return None
+    rows = session.execute(select(Place.id, Place.latitude, Place.longitude).where(has_need))
+    located = sorted(
+        (geo.haversine_km(lat, lon, p_lat, p_lon), pid)
+        for pid, p_lat, p_lon in rows
+        if p_lat is not None and p_lon is not None
+    )
+    plan.rare_ids = [pid for _d, pid in located[:_RARE_REMOTE_POOL]]
+    beyond = max(need * 3 + 10, 50)
+    ids = [pid for i, (d, pid) in enumerate(located) if d <= max_km or i < beyond]
+    if not ids:
+        return []
+    columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
+    if plan.keeps:
+        columns += [Place.horaires, Place.code_postal]
+    rows = session.execute(select(*columns).where(Place.id.in_(ids), *plan.where)).all()
+    return _keep(plan, rows, lat, lon, math.inf, dedupe=False)
+
+
+_rarity: dict[tuple[str, int, int], tuple[bool, float]] = {}
+_RARITY_TTL_S = 300.0  # a stale answer only picks the slower path, never a wrong result
+
+
+def _is_rare(session: Session, mask: int, has_need: ColumnElement) -> bool:
+    key = (str(session.get_bind().url), RARE_CAP, mask)
+    known = _rarity.get(key)
+    if known is not None and known[1] > time.monotonic():
+        return known[0]
+    probe = select(Place.id).where(has_need).limit(RARE_CAP + 1).subquery()
+    rare = session.execute(select(func.count()).select_from(probe)).scalar_one() <= RARE_CAP
+    _rarity[key] = (rare, time.monotonic() + _RARITY_TTL_S)
+    return rare
+
+
+def _has_need(plan: _Plan) -> ColumnElement:
+    return Place.services_mask.in_(_overlapping_masks(plan.mask))
+
+
+def _rank_few(hits: list[_Hit], local: list[_Hit], radii: list[float], limit: int) -> _Outcome:
+    hits.sort(key=_rank_key)
+    for radius in radii:
+        within = _one_stop_per_mobile_service([h for h in hits if h.distance_km <= radius])
+        found = len(within) + len(local)
+        if found >= limit or radius == radii[-1]:
+            if found:
+                return _Outcome(within + local, radius, radius > radii[0], False, found)
+            break
+    hits.sort(key=lambda h: h.distance_km)
+    return _Outcome(_one_stop_per_mobile_service(hits), radii[-1], radii[-1] > radii[0], True, 0)
+
+
+def _search_by_code(session: Session, plan: _Plan, query: SearchQuery) -> _Outcome:
+    need = query.offset + query.limit
+    hits = _code_candidates(session, plan, query.location, need, without_coordinates=False)
+    return _Outcome(hits, query.radius_km, False, not hits, len(hits))
+
+
+def search(Session: sessionmaker, query: SearchQuery) -> SearchResponse:
+    now = query.now or hours.now_paris()
+    plan = _plan(query, now)
+    location = query.location
+    with Session() as session:
+        if location.lat is not None and location.lon is not None:
+            outcome = _search_near(session, plan, query)
+        else:
+            outcome = _search_by_code(session, plan, query)
+        page = outcome.hits[query.offset : query.offset + query.limit]
+        results = _results(session, page, plan, query, now, outcome.nothing_near)
+        remote: tuple[RemoteOption, ...] = ()
+        if len(results) < query.limit or outcome.nothing_near or query.filters.remote_ok:
+            remote = _remote_options(session, plan, query, outcome)
+    return SearchResponse(
+        query=query,
+        results=results,
+        radius_km=outcome.radius_km,
+        widened=outcome.widened,
+        nothing_near=outcome.nothing_near,
+        total=outcome.total,
+        remote_options=remote,
+    )
+
+
+def get_place(
+    Session: sessionmaker, public_id: str, now: datetime | None = None
+) -> SearchResult | None:
+    with Session() as session:
+        place = session.execute(_place_rows().where(Place.public_id == public_id)).first()
+        if place is None:
+            return None
+        return _result(place, None, (), now or hours.now_paris(), on_my_behalf=False)
+
+
+def _place_rows() -> Select:
+    """Places as plain rows (attribute access like a Place, plus the mobile service's name and
+    phone): building ORM objects cost more than the whole search."""
+    return select(
+        *Place.__table__.columns,
+        MobileService.nom.label("mobile_nom"),
+        MobileService.telephone.label("mobile_telephone"),
+    ).outerjoin(MobileService, Place.mobile_service_id == MobileService.id)
+
+
+# --- results -------------------------------------------------------------------------------------
+def _results(
+    session: Session,
+    page: list[_Hit],
+    plan: _Plan,
+    query: SearchQuery,
+    now: datetime,
+    nothing_near: bool,
+) -> tuple[SearchResult, ...]:
+    if not page:
+        return ()
+    rows = session.execute(_place_rows().where(Place.id.in_([h.id for h in page])))
+    places = {row.id: row for row in rows}
+    built = [
+        (hit, _result(places[hit.id], hit.distance_km, plan.needs, now,
+                      on_my_behalf=query.filters.on_my_behalf, free_only=query.filters.free_only))
+        for hit in page
+    ]  # fmt: skip
+    if nothing_near:
+        return tuple(result for _hit, result in built)
+
+    def key(item: tuple[_Hit, SearchResult]) -> tuple:
+        hit, result = item
+        far = math.inf if hit.distance_km is None else round(hit.distance_km, 1)
+        soon = hours.minutes_until_open(result.opening, now)
+        return (-hit.score, hit.distance_km is None, far, soon)
+
+    return tuple(result for _hit, result in sorted(built, key=key))
+
+
+def _free(frais: str | None) -> bool | None:
+    values = split_list(frais)
+    if not values:
+        return None
+    return any(v.startswith("Gratuit") for v in values)
+
+
+def _result(
+    place: Row,
+    distance_km: float | None,
+    needs: tuple[str, ...],
+    now: datetime,
+    *,
+    on_my_behalf: bool,
+    free_only: bool = False,
+) -> SearchResult:
+    tz = hours.place_timezone(place.code_postal)
+    address = ", ".join(
+        part
+        for part in (
+            place.adresse,
+            place.complement_adresse,
+            " ".join(p for p in (place.code_postal, place.commune) if p),
+        )
+        if part
+    )
+    accessibility = place.accessibilite if (place.accessibilite or "").startswith("http") else None
+    return SearchResult(
+        id=place.public_id,
+        name=place.nom,
+        services=tuple(split_list(place.services)),
+        address=address,
+        commune=place.commune,
+        code_postal=place.code_postal,
+        lat=place.latitude,
+        lon=place.longitude,
+        distance_km=distance_km,
+        phone=place.telephone or place.mobile_telephone,
+        email=_first(place.courriels),
+        website=_first(place.site_web),
+        appointment_url=place.prise_rdv,
+        opening_hours=place.horaires,
+        opening=hours.opening_status(place.horaires, now, tz),
+        free=_free(place.frais_a_charge),
+        labels=tuple(split_list(place.dispositif_programmes_nationaux)),
+        why=explain(place, distance_km, needs, on_my_behalf=on_my_behalf, free_only=free_only),
+        mobile_service=place.mobile_nom,
+        accessibility_url=accessibility,
+        source=place.source,
+        date_maj=place.date_maj.isoformat() if place.date_maj else None,
+    )
+
+
+def _first(value: str | None) -> str | None:
+    values = split_list(value)
+    return values[0] if values else None
+
+
+def explain(
+    place: Row,
+    distance_km: float | None,
+    needs: tuple[str, ...],
+    *,
+    on_my_behalf: bool = False,
+    free_only: bool = False,
+) -> str:
+    """Why this place: in plain words, from its facts ("aide pour vos papiers en ligne, gratuit,
+    France Services, à 2,3 km")."""
+    services = split_list(place.services)
+    origin = split_list(place.services_origine)
+    asked = [s for s in needs if s in services] or services[:2]
+    parts: list[str] = []
+    for service in asked:
+        finer = [
+            words
+            for label, words in _ORIGIN_WORDS.items()
+            if label in origin and labels.SERVICES_V1_TO_CURRENT.get(label) == service
+        ]
+        parts.append(finer[0] if finer else _SERVICE_WORDS.get(service, service.lower()))
+    programmes = split_list(place.dispositif_programmes_nationaux)
+    modalities = split_list(place.modalites_accompagnement)
+    if _AIDANTS_CONNECT in programmes:
+        parts.append("peut faire vos démarches à votre place (Aidants Connect)")
+    elif _ON_MY_BEHALF in modalities and (on_my_behalf or labels.DEMARCHES in asked):
+        parts.append("peut faire vos démarches à votre place")
+    free = _free(place.frais_a_charge)
+    if free:
+        fees = split_list(place.frais_a_charge)
+        parts.append("gratuit" if "Gratuit" in fees else "gratuit sous condition")
+    elif free is None and free_only:
+        parts.append("tarif non précisé")
+    if "France Services" in programmes or "RFS" in split_list(place.typologie):
+        parts.append("France Services")
+    if place.mobile_nom:
+        parts.append(f"passage du {place.mobile_nom}")
+    if distance_km is not None:
+        parts.append(geo.format_km(distance_km))
+    elif place.commune:
+        parts.append(f"à {place.commune}")
+    return ", ".join(dict.fromkeys(parts))
+
+
+# --- remote options ------------------------------------------------------------------------------
+def _remote_anywhere(
+    session: Session, plan: _Plan, rare_ids: list[int] | None, lat: float, lon: float, count: int
+) -> list[_Hit]:
+    stmt = select(Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score)
+    if rare_ids is not None:  # few candidates: sorted here
+        stmt = stmt.where(Place.id.in_(rare_ids), *plan.where)
+    else:  # a filter left nothing near: a scan, but a rare case
+        conditions = [Place.latitude.is_not(None), Place.longitude.is_not(None), *plan.where]
+        stmt = stmt.where(*conditions).order_by(_flat_distance2(lat, lon)).limit(count * 5)
+    hits = _keep(plan, session.execute(stmt).all(), lat, lon, math.inf)
+    return sorted(hits, key=lambda h: h.distance_km)
+
+
+def _remote_options(
+    session: Session, plan: _Plan, query: SearchQuery, outcome: _Outcome, count: int = 2
+) -> tuple[RemoteOption, ...]:
+    """The helpline, then matching places that help remotely: the nearest within the radius,
+    or, when nothing is near, the nearest anywhere."""
+    options = [
+        RemoteOption(
+            name=labels.HELPLINE["name"],
+            phone=labels.HELPLINE["phone"],
+            url=labels.HELPLINE["url"],
+            why=labels.HELPLINE["why"],
+        )
+    ]
+    remote_plan = _Plan(
+        needs=plan.needs,
+        mask=plan.mask,
+        where=[*plan.where, _has(Place.modalites_accompagnement, _REMOTE)],
+        score=plan.score,
+        max_score=plan.max_score,
+    )
+    location = query.location
+    hits: list[_Hit] = []
+    if outcome.nothing_near and location.lat is not None and location.lon is not None:
+        hits = _remote_anywhere(
+            session, remote_plan, plan.rare_ids, location.lat, location.lon, count
+        )
+    elif outcome.nothing_near:
+        pass
+    elif location.lat is not None and location.lon is not None:
+        hits, _complete = _near_candidates(
+            session, remote_plan, location.lat, location.lon, outcome.radius_km, count,
+            by_distance_only=True,
+        )  # fmt: skip
+    else:
+        hits = _code_candidates(session, remote_plan, location, count, without_coordinates=False)
+    ids = [h.id for h in hits[:count]]
+    if ids:
+        by_id = {row.id: row for row in session.execute(_place_rows().where(Place.id.in_(ids)))}
+        for hit in hits[:count]:
+            place = by_id[hit.id]
+            why = explain(place, None, plan.needs)
+            options.append(
+                RemoteOption(
+                    name=place.nom,
+                    phone=place.telephone,
+                    url=place.prise_rdv or _first(place.site_web),
+                    why=f"aide à distance : {why}",
+                )
+            )
+    return tuple(options)
+
+
+__all__ = ["search", "get_place", "explain", "TOTAL_CAP", "WIDENING_KM"]

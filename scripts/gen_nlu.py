@@ -1,0 +1,492 @@
+# ruff: noqa: E501
+"""Writes data/nlu/*.yml from the lists below (run: python scripts/gen_nlu.py).
+
+Shorthand: [mon tel](need=smartphone) → a `need` entity with the synonym value "smartphone";
+[Roubaix](location) → a `location` entity. Lists are hand-written for the audience (SMS
+spellings, missing accents, typos, long messages); towns are combined with a fixed seed.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "data" / "nlu"
+rng = random.Random(7)
+
+TOWNS = [
+    "Roubaix", "Lyon", "Marseille", "Saint-Étienne", "st etienne", "Paris 11e", "paris 18",
+    "Angoulême", "angouleme", "Cognac", "Nouméa", "Clermont-Ferrand", "clermont", "Villeurbanne",
+    "Grenoble", "Lille", "Toulouse", "Bordeaux", "Nantes", "Rennes", "Limoges", "Poitiers",
+    "La Rochelle", "Saint-Denis", "saint denis", "Aubervilliers", "Montreuil", "Vichy", "Annecy",
+    "Chambéry", "Valence", "Bourg-en-Bresse", "Aurillac", "Moulins", "Montluçon", "Ruffec",
+    "Confolens", "Barbezieux", "Nîmes", "Metz", "Strasbourg", "Dijon", "Besançon", "Orléans",
+    "Tours", "Le Mans", "Caen", "Rouen", "Amiens", "Reims", "Perpignan", "Montpellier", "Nice",
+    "Toulon", "Ajaccio", "Cayenne", "le Puy en Velay", "Lyon 8e", "Marseille 13e",
+    "paris 20eme", "Tourcoing", "Valenciennes", "Dunkerque", "Calais", "Mulhouse", "Brest",
+    "Quimper", "Lorient", "Vannes", "Pau", "Bayonne", "Tarbes", "Albi", "Rodez", "Cahors",
+    "Chateauroux", "Bourges", "Nevers", "Auxerre", "Troyes", "Charleville", "Sedan", "Épinal",
+    "Saint-Priest", "Vénissieux", "Vaulx-en-Velin", "Riom", "Issoire", "Thiers", "Le Havre",
+]
+POSTCODES = ["59100", "69003", "42000", "75011", "16000", "63000", "13001", "93200", "16100",
+             "98800", "03200", "38000", "75018", "69100", "33000", "44000", "87000", "16700"]
+DEPTS = ["le 93", "le Nord", "la Charente", "le Rhône", "la Haute-Loire", "le 59", "le 16",
+         "l'Allier", "la Savoie", "le Cantal", "la Loire", "le 69", "le Puy-de-Dôme", "le 42"]
+
+
+def town() -> str:
+    return rng.choice(TOWNS)
+
+
+# --- ask_help ---------------------------------------------------------------------------------
+ASK_HELP = [
+    "j'arrive pas à faire ma demande de [RSA](procedure=caf) sur le site de la [CAF](procedure=caf)",
+    "jarrive pas a faire ma demande [rsa](procedure=caf)",
+    "je dois déclarer mes ressources à la [caf](procedure=caf) et je sais pas faire",
+    "besoin d'aide pour la [CAF](procedure=caf)",
+    "comment je fais pour mon [apl](procedure=caf) sur internet",
+    "jai pas compris le site de la [caf](procedure=caf) pour la [prime d'activité](procedure=caf)",
+    "je dois faire ma [déclaration d'impôts](procedure=impots) en ligne et jy arrive pas",
+    "aide pour les [impots](procedure=impots) svp",
+    "declarer mes [impôts](procedure=impots) sur internet",
+    "je ne sais pas me connecter sur [impots.gouv](procedure=impots)",
+    "je dois refaire ma [carte d'identité](procedure=ants)",
+    "faire un [passeport](procedure=ants) en ligne",
+    "renouveler mon [permis de conduire](procedure=ants) sur le site",
+    "changer ma [carte grise](procedure=ants) c'est trop compliqué",
+    "le site de l'[ants](procedure=ants) me demande un truc que je comprends pas",
+    "j'ai perdu ma [carte vitale](procedure=ameli)",
+    "créer mon compte [ameli](procedure=ameli)",
+    "je comprends rien au site [ameli](procedure=ameli)",
+    "aide pour mes remboursements de la [secu](procedure=ameli)",
+    "prendre rendez vous chez le medecin sur [doctolib](need=sante) je sais pas faire",
+    "je dois m'inscrire à [france travail](procedure=france_travail)",
+    "m'actualiser sur [pole emploi](procedure=france_travail) je sais pas comment",
+    "inscription [pôle emploi](procedure=france_travail) en ligne",
+    "demander ma [retraite](procedure=retraite) en ligne",
+    "faire mon dossier de [retraite](procedure=retraite) sur internet",
+    "un dossier [mdph](procedure=mdph) à remplir",
+    "demande d'[AAH](procedure=mdph) sur internet",
+    "renouveler mon [titre de séjour](procedure=titre_sejour)",
+    "le site de la [prefecture](procedure=titre_sejour) pour mon titre de sejour",
+    "je comprends pas le [chèque énergie](procedure=cheque_energie)",
+    "utiliser mon [cheque energie](procedure=cheque_energie) en ligne",
+    "c'est quoi [franceconnect](procedure=franceconnect) je comprends pas",
+    "creer un compte [france connect](procedure=franceconnect)",
+    "aide pour mes [papiers](need=demarches)",
+    "j'ai des [démarches administratives](need=demarches) à faire sur internet",
+    "je veux de l'aide pour mes [demarches en ligne](need=demarches)",
+    "quelqu'un pour m'aider à remplir un [dossier en ligne](need=demarches)",
+    "je voudrais qu'on fasse mes [démarches](need=demarches) à ma place",
+    "je veux apprendre à faire mes [démarches](need=demarches) tout seul",
+    "jveu apprendre a me servir de [mon tel](need=smartphone)",
+    "je sais pas me servir de [mon téléphone](need=smartphone)",
+    "apprendre à utiliser [mon portable](need=smartphone)",
+    "ma fille m'a offert [une tablette](need=smartphone) et je sais pas m'en servir",
+    "comment marche [mon smartphone](need=smartphone)",
+    "jai un nouveau [telephone](need=smartphone) je suis perdue",
+    "installer des [applis](need=smartphone) sur mon telephone",
+    "mon [iphone](need=smartphone) je comprends rien",
+    "des cours pour le [smartfone](need=smartphone)",
+    "apprendre [l'ordinateur](need=ordinateur)",
+    "je sais pas utiliser [un ordi](need=ordinateur)",
+    "cours d'[informatique](need=ordinateur) pour debutant",
+    "je voudrais apprendre [l'informatique](need=ordinateur) a mon age",
+    "me servir du [clavier](need=ordinateur) et de la [souris](need=ordinateur)",
+    "apprendre [word](need=ordinateur) et [excel](need=ordinateur)",
+    "envoyer des [mails](need=quotidien)",
+    "je sais pas envoyer un [mail](need=quotidien)",
+    "créer une [adresse mail](need=quotidien)",
+    "faire des [visios](need=quotidien) avec mes petits enfants",
+    "envoyer des [photos](need=quotidien) a ma famille",
+    "utiliser [whatsapp](need=quotidien)",
+    "acheter en ligne sans me faire avoir",
+    "[pas d'internet](need=internet) chez moi",
+    "j'ai [pas internet](need=internet) a la maison",
+    "où trouver du [wifi](need=internet) gratuit",
+    "je cherche un endroit avec [internet](need=internet)",
+    "ma [box](need=internet) marche plus j'ai besoin d'une [connexion](need=internet)",
+    "un endroit pour me [connecter](need=internet)",
+    "je dois [imprimer](need=materiel_usage) un document",
+    "où [imprimer](need=materiel_usage) mon attestation",
+    "[scanner](need=materiel_usage) des papiers pour la caf",
+    "j'ai besoin d'un [ordinateur](need=materiel_usage) pour faire mon cv, j'en ai pas",
+    "utiliser un [ordinateur](need=materiel_usage) sur place",
+    "[acheter un ordi pas cher](need=materiel_achat)",
+    "je voudrais [un ordinateur à petit prix](need=materiel_achat)",
+    "j'ai [pas les moyens](need=materiel_achat) d'acheter un telephone",
+    "un [ordinateur reconditionné](need=materiel_achat)",
+    "avoir [un téléphone pas cher](need=materiel_achat)",
+    "je cherche du [travail](need=emploi)",
+    "faire mon [CV](need=emploi)",
+    "aide pour mon [cv](need=emploi) et ma [lettre de motivation](need=emploi)",
+    "postuler à des offres d'[emploi](need=emploi) sur internet",
+    "je cherche un [boulot](need=emploi) mais je sais pas faire sur internet",
+    "répondre à une [candidature](need=emploi) en ligne",
+    "je lance mon [autoentreprise](need=entreprise)",
+    "créer mon [entreprise](need=entreprise)",
+    "je veux devenir [auto-entrepreneur](need=entreprise)",
+    "faire un [site internet pour mon commerce](need=entreprise)",
+    "declarer mon chiffre d'affaires [urssaf](need=entreprise)",
+    "mon compte facebook a été [piraté](need=securite)",
+    "je me suis fait [arnaquer](need=securite) sur internet",
+    "j'ai reçu un [faux sms](need=securite) de colis",
+    "on m'a [hacké](need=securite) ma boite mail",
+    "j'ai peur des [arnaques](need=securite)",
+    "mon ordi a un [virus](need=securite)",
+    "[protéger mes mots de passe](need=securite)",
+    "comment [sécuriser](need=securite) mon compte",
+    "je comprends rien a [pronote](need=parentalite)",
+    "suivre les notes de [mes enfants](need=parentalite) sur l'[ENT](need=parentalite)",
+    "mettre un [contrôle parental](need=parentalite)",
+    "mon fils passe trop de temps sur les [écrans](need=parentalite)",
+    "[ecole directe](need=parentalite) je sais pas faire",
+    "apprendre le [montage vidéo](need=loisirs)",
+    "faire de la [retouche photo](need=loisirs)",
+    "un [fablab](need=loisirs) pour l'[impression 3D](need=loisirs)",
+    "créer de la [musique](need=loisirs) sur ordinateur",
+    "comprendre l'[intelligence artificielle](need=culture)",
+    "c'est quoi [chatgpt](need=culture)",
+    "savoir reconnaître les [fausses infos](need=culture)",
+    "comprendre les [réseaux sociaux](need=culture)",
+    "protéger mes [données personnelles](need=culture)",
+    "j'ai besoin d'aide",
+    "j'ai besoin d'aide avec le [numérique](need=quotidien)",
+    "je suis perdu avec internet",
+    "je suis nul en [informatique](need=ordinateur) aidez moi",
+    "aidez moi svp",
+    "je cherche de l'aide pour internet",
+    "bonjour je suis une personne agée et je n'arrive pas a utiliser [mon telephone](need=smartphone) ni a faire mes [demarches](need=demarches)",
+    "bonjour alors voila j'ai 78 ans mon fils habite loin et la [caf](procedure=caf) me demande de tout faire par internet mais moi j'ai jamais eu d'ordinateur",
+    "slt jsui au rsa et faut que je fasse ma declaration trimestrielle [caf](procedure=caf) mais jai [pas internet](need=internet)",
+    "je dois faire mes [impots](procedure=impots) et aussi mon dossier [ameli](procedure=ameli)",
+    "j'ai [pas d'ordi](need=materiel_achat) et je cherche du [travail](need=emploi)",
+    "mon mari s'occupait de tout les papiers et maintenant il est décédé, je dois faire la [retraite](procedure=retraite) de reversion sur internet et je ne sais pas",
+    "bjr svp jai recu un courrier de la [prefecture](procedure=titre_sejour) pour mon titre de sejour il faut passer par internet et je comprend pas le francais tres bien",
+    "je voudrais quelqu'un qui fasse ma demande [caf](procedure=caf) [à ma place](constraint=a_ma_place)",
+    "une personne qui peut faire mes [démarches](need=demarches) [pour moi](constraint=a_ma_place)",
+    "un endroit [gratuit](constraint=gratuit) pour apprendre [l'ordinateur](need=ordinateur)",
+    "cours de [smartphone](need=smartphone) [gratuit](constraint=gratuit) [le samedi](constraint=samedi)",
+    "aide [impots](procedure=impots) [ouvert maintenant](constraint=ouvert_maintenant)",
+    "un lieu [accessible en fauteuil](constraint=accessible) pour mes [papiers](need=demarches)",
+    "atelier [tablette](need=smartphone) [pour les seniors](constraint=seniors)",
+    "aide informatique [pour personnes agées](constraint=seniors)",
+    "jsuis bloqué sur [ameli](procedure=ameli) depuis 3 jours help",
+    "ya quelqun pour m aider avec [france connect](procedure=franceconnect)",
+    "Bonjour, je souhaiterais obtenir de l'aide pour effectuer ma demande de [carte grise](procedure=ants), je ne dispose pas d'ordinateur.",
+    "ou aller pour faire [mon passeport](procedure=ants)",
+    "qui peut m'aider pour [mon cv](need=emploi)",
+    "j'ai un [rendez vous pole emploi](procedure=france_travail) en visio et je sais pas faire",
+    "faut que je fasse un [dossier mdph](procedure=mdph) pour mon fils",
+    "[chéque energie](procedure=cheque_energie) comment l'utiliser",
+    "apprendre a faire [mes démarches](need=demarches) seule",
+    "je veux devenir autonome sur [internet](need=quotidien)",
+    "aide numerique",
+    "médiateur numérique",
+    "conseiller numérique",
+    "france services",
+    "espace numérique",
+    "un [cyber](need=internet) pour aller sur internet",
+    "je cherche une maison france services",
+    "où trouver un conseiller numérique",
+]
+
+# Need + place in the same message (both orders).
+ASK_HELP_WITH_TOWN = [
+    "aide pour la [caf](procedure=caf) à {t}",
+    "je cherche de l'aide pour mes [papiers](need=demarches) a {t}",
+    "apprendre [l'ordinateur](need=ordinateur) vers {t}",
+    "cours [tablette](need=smartphone) sur {t}",
+    "{t} aide [impots](procedure=impots)",
+    "j'habite {t} et j'ai [pas internet](need=internet)",
+    "je suis à {t}, mon compte a été [piraté](need=securite)",
+    "ou faire mon [cv](need=emploi) à {t}",
+    "[france travail](procedure=france_travail) {t}",
+    "besoin d'aide pour [mon telephone](need=smartphone) a {t}",
+    "je vis à {t} et je dois refaire ma [carte d'identité](procedure=ants)",
+    "un endroit pour [imprimer](need=materiel_usage) près de {t}",
+    "atelier [pronote](need=parentalite) {t}",
+    "aide [ameli](procedure=ameli) {t} [gratuit](constraint=gratuit)",
+    "{t} je veux apprendre a me servir de [mon portable](need=smartphone)",
+    "créer mon [autoentreprise](need=entreprise) à {t}",
+]
+
+INFORM = [
+    "{t}", "{t}", "{t}", "je suis à {t}", "j'habite {t}", "jhabite a {t}", "à {t}", "a {t}",
+    "sur {t}", "vers {t}", "près de {t}", "c'est {t}", "je vis à {t}", "on est sur {t}",
+    "jsuis a {t}", "moi c'est {t}", "ville de {t}", "j'habite à {t} depuis peu",
+    "a cote de {t}", "{t} svp", "{t} merci",
+]
+INFORM_CODES = ["{c}", "mon code postal c'est {c}", "code postal {c}", "{c} merci", "c'est le {c}"]
+INFORM_DEPTS = ["dans {d}", "j'habite dans {d}", "{d}"]
+
+INFORM_OTHER = [
+    "avec quelqu'un",
+    "je préfère avec quelqu'un",
+    "avec [quelqu'un qui m'aide](mode=avec_moi)",
+    "[apprendre seul](mode=autonomie)",
+    "je veux [apprendre à le faire moi même](mode=autonomie)",
+    "qu'on le fasse [avec moi](mode=avec_moi)",
+]
+
+TEXT_INTENTS: dict[str, list[str]] = {
+    "greet": [
+        "bonjour", "bonjour !", "bjr", "salut", "slt", "coucou", "bonsoir", "hello", "allo",
+        "bonjour madame", "bonjour monsieur", "bonjour je suis la", "hé", "yo", "re bonjour",
+        "bonjour bonjour", "bonjour à vous", "salut ça va", "bonjour, ça va ?", "hey",
+        "cc", "bonjoir", "bonjours", "bonne journee", "bonjour il y a quelqu'un ?",
+        "bonjour je voudrais un renseignement", "allô ?", "salutations", "bsr", "wesh",
+        "bonjour excusez moi de vous déranger", "hello bonjour", "bonjour a tous",
+    ],
+    "goodbye": [
+        "au revoir", "aurevoir", "a+", "bye", "salut a plus", "bonne journée au revoir",
+        "à bientôt", "a bientot", "ciao", "bonne soirée", "je m'en vais", "c'est tout pour moi",
+        "au revoir et merci", "à la prochaine", "bye bye", "tchao", "je vous laisse",
+        "bonne nuit", "a demain", "ok au revoir", "c bon au revoir", "je dois y aller",
+        "fin", "terminé", "j'ai fini", "on arrête là", "a plus tard", "adieu", "bon week end",
+        "bonne continuation",
+    ],
+    "thank": [
+        "merci", "merci beaucoup", "mrc", "merci bcp", "thanks", "merci c'est gentil",
+        "super merci", "génial merci", "merci pour votre aide", "merci infiniment", "top merci",
+        "merci bien", "c'est parfait merci", "merci mille fois", "je vous remercie", "merki",
+        "ok merci", "d'accord merci", "merci madame", "merci monsieur", "vous êtes gentil",
+        "c'est très utile merci", "trop bien merci", "mersi", "grand merci",
+        "merci ça m'aide beaucoup", "nickel merci", "merci à vous", "cool merci",
+        "merci pour les adresses",
+    ],
+    "affirm": [
+        "oui", "ouais", "ouai", "oui oui", "ok", "d'accord", "dac", "daccord", "exactement",
+        "c'est ça", "tout à fait", "oui merci", "oui svp", "oui s'il vous plaît", "yes",
+        "bien sûr", "volontiers", "c ca", "voilà", "oui c'est bien ça", "absolument", "ok ça marche",
+        "parfait", "oui je veux bien", "carrément", "affirmatif", "oké", "okay", "yep",
+        "oui c'est ça", "ça me va", "oui avec plaisir",
+    ],
+    "deny": [
+        "non", "nan", "non merci", "pas du tout", "non c'est pas ça", "non non", "nope",
+        "pas vraiment", "jamais", "non ça va", "pas besoin", "non je veux pas", "surtout pas",
+        "négatif", "non pas ça", "ce n'est pas ça", "c'est pas ça", "non c'est bon",
+        "je ne pense pas", "pas pour l'instant", "ça ira", "non pas maintenant", "non plus",
+        "aucun", "rien", "pas intéressé", "non c pas ca", "nn", "non je ne veux pas",
+        "pas la peine",
+    ],
+    "insult": [
+        "t'es nul", "tu es nul", "connard", "bot de merde", "tu sers à rien", "ta gueule",
+        "débile", "abruti", "espèce d'idiot", "t'es con", "imbécile", "nul nul nul",
+        "va te faire voir", "crétin", "t'es vraiment bête", "robot stupide", "casse toi",
+        "ferme la", "tu comprends rien abruti", "machine inutile", "pauvre con", "naze",
+        "t'es trop nul", "saloperie de robot", "tu me saoules", "va te faire foutre",
+        "t'es une merde", "idiot", "gros nul", "tu es stupide", "putain de bot",
+    ],
+    "emergency": [
+        "je veux mourir", "je vais me suicider", "au secours on m'agresse", "il y a le feu",
+        "mon mari me frappe", "urgence mon père fait un malaise", "quelqu'un est en danger",
+        "j'ai des idées noires", "on veut me tuer", "je vais me tuer", "aidez moi je suis en danger",
+        "ma voisine est tombée elle bouge plus", "je suis battue", "mon enfant ne respire plus",
+        "il me menace avec un couteau", "je n'ai plus envie de vivre", "je pense au suicide",
+        "urgence médicale", "crise cardiaque", "appelez les pompiers", "je me sens en danger chez moi",
+        "quelqu'un veut me faire du mal", "violence conjugale", "j'ai avalé des médicaments",
+        "je saigne beaucoup", "accident grave", "au secours", "c'est une urgence vitale",
+        "mon copain me bat", "je veux en finir", "on m'a agressé dans la rue",
+    ],
+    "bot_challenge": [
+        "t'es un robot ?", "tu es un robot", "je parle à un humain ?", "tu es une vraie personne ?",
+        "qui es-tu", "t'es qui", "t'es une machine", "c'est un robot qui répond ?",
+        "vous êtes une personne ?", "tu es un humain", "je parle à qui", "c'est automatique ?",
+        "t'es un bot", "est ce que vous etes un robot", "vous êtes humain ?", "tu es réel ?",
+        "suis-je en train de parler à un ordinateur", "c'est un chatbot ?", "t ki",
+        "qui me répond", "vous etes qui", "tu es une intelligence artificielle ?",
+        "es tu vivant", "il y a quelqu'un derrière ?", "c'est une vraie personne qui écrit ?",
+        "tu es un programme ?", "vous êtes un assistant virtuel ?", "tes un robot ou pas",
+        "robot ?", "c'est une machine qui répond",
+    ],
+    "confused": [
+        "je comprends pas", "j'ai pas compris", "quoi ?", "hein ?", "c'est quoi ça",
+        "je ne comprends pas", "comment ça marche", "je sais pas quoi dire", "je suis perdu",
+        "comprends rien", "jcomprend pa", "qu'est ce que je dois écrire", "je sais pas",
+        "vous pouvez répéter", "pardon ?", "comment ?", "expliquez moi", "je comprends rien à ce que vous dites",
+        "c'est compliqué", "je ne sais pas quoi faire", "qu'est-ce que vous voulez dire",
+        "j'ai rien compris", "kesako", "ça veut dire quoi", "je vois pas", "comment on fait",
+        "je ne vois pas ce que vous voulez", "c'est pas clair", "pouvez vous expliquer",
+        "je suis un peu perdue", "quoi", "hein",
+    ],
+    "forget_me": [
+        "oublie-moi", "oublie moi", "efface mes données", "supprime la conversation",
+        "je veux que tu oublies tout", "supprimez mes informations", "effacer mes données",
+        "supprimer mes données personnelles", "rgpd supprimez tout", "effacez tout",
+        "ne garde rien sur moi", "supprime ce que j'ai dit", "effacer l'historique",
+        "je veux supprimer mes données", "droit à l'oubli", "oubliez moi",
+        "vous pouvez effacer notre échange", "supprimer tout ce que j'ai écrit",
+        "efface tout ce qu'on s'est dit", "je ne veux pas que vous gardiez mes infos",
+        "détruisez mes données", "effacement de mes données", "supprime mon historique",
+        "oublie tout", "je veux être oublié", "ne conserve pas mes données", "efface moi",
+        "supprimez la discussion", "effacez la conversation svp", "oubliez cette conversation",
+    ],
+    "restart": [
+        "recommencer", "on recommence", "reprendre depuis le début", "nouvelle recherche",
+        "reset", "à zéro", "on reprend tout", "recommence", "je veux recommencer",
+        "repartir de zéro", "début", "retour au début", "on efface et on recommence",
+        "refaire une recherche", "autre recherche", "je recommence", "on repart à zéro",
+        "tout recommencer", "reprendre", "relancer", "redémarrer", "restart",
+        "je veux faire une autre recherche", "on reprend depuis le debut", "recommencer svp",
+        "menu", "retour", "revenir au début", "nouvelle demande", "annuler et recommencer",
+    ],
+    "more_results": [
+        "d'autres lieux", "d'autres adresses", "encore", "plus de résultats",
+        "y en a d'autres ?", "la suite", "montre moi plus", "autre chose que ça",
+        "vous en avez d'autres", "d'autres", "plus", "suivant", "les suivants", "autres résultats",
+        "il y a d'autres endroits ?", "je voudrais d'autres propositions", "encore d'autres",
+        "et sinon ?", "montrez m'en d'autres", "plus de lieux", "d'autres choix", "autres",
+        "y'a pas autre chose", "ya dautre endroit", "encore des adresses svp",
+        "ces lieux ne me conviennent pas, d'autres ?", "voir plus", "afficher plus",
+        "les autres", "d'autres possibilités", "une autre adresse",
+    ],
+    "change_location": [
+        "une autre ville", "pas là", "autre commune", "je me suis trompé de ville",
+        "changer de ville", "c'est pas ma ville", "ailleurs", "dans une autre ville",
+        "pas cette ville", "mauvaise ville", "je veux changer de lieu", "autre endroit",
+        "chercher dans une autre commune", "c'est trop loin", "trop loin", "changer la ville",
+        "ce n'est pas la bonne commune", "je n'habite pas là",
+        "et à [Lyon](location) ?", "plutôt [Cognac](location)", "et sur [Roubaix](location)",
+        "non à [Saint-Étienne](location)", "changer pour [Angoulême](location)",
+        "plutôt vers [Villeurbanne](location)", "et à [Paris 11e](location)",
+        "en fait j'habite à [Clermont-Ferrand](location)", "cherche plutôt à [Lille](location)",
+        "non c'est [Saint-Denis](location) pas ça", "et dans [le 93](location) ?",
+        "et pour [69003](location)", "autre ville : [Nantes](location)",
+        "en fait c'est à [Grenoble](location)",
+    ],
+    "send_it": [
+        "envoyez-le moi", "envoie moi ça", "envoyez moi les adresses", "tu peux me l'envoyer",
+        "par sms", "envoie par sms", "par mail", "je veux garder les adresses", "envoyer le résumé",
+        "envoyez moi un récapitulatif", "je peux l'avoir par écrit ?", "envoie-moi ça par texto",
+        "vous pouvez me l'envoyer par message", "mettez le moi de côté", "je veux le garder",
+        "un récap svp", "envoyez ça sur mon téléphone", "envoyez moi ça par mail svp",
+        "je peux recevoir les infos ?", "envoyer", "envoie", "je veux les infos par sms",
+        "tu m'envoies les coordonnées", "envoyez-moi les numéros", "garder une trace",
+        "je veux noter tout ça", "sauvegarder les adresses", "envoi moi sa", "envoyez le moi svp",
+        "pouvez-vous me l'envoyer", "résumé",
+    ],
+    "human_handoff": [
+        "parler à quelqu'un", "un humain", "je veux un conseiller", "une vraie personne",
+        "appeler quelqu'un", "un agent svp", "je veux parler à une personne",
+        "je préfère parler à un humain", "passez moi quelqu'un", "un être humain svp",
+        "je veux parler à un vrai conseiller", "mettez moi en relation avec quelqu'un",
+        "il y a un numéro de téléphone ?", "je peux appeler qui ?", "je veux téléphoner",
+        "parler a un humain", "quelqu'un de réel", "une personne physique", "un opérateur",
+        "joindre un conseiller", "contact humain", "je veux qu'on m'appelle",
+        "je préfère qu'on me rappelle", "numéro à appeler", "parler à un agent",
+        "je veux pas un robot je veux une personne", "transférez moi à un conseiller",
+        "quelqu'un peut m'appeler ?", "je veux parler à quelqu'un de vivant", "un humain svp",
+    ],
+    "out_of_scope": [
+        "quel temps fait-il", "il fait beau demain ?", "donne moi une recette de gâteau",
+        "qui a gagné le match", "raconte une blague", "quelle heure est-il", "je veux une pizza",
+        "combien fait 2+2", "tu connais un bon plombier", "mon chauffage est en panne",
+        "je cherche un appartement", "prix de l'essence", "horaires de la piscine",
+        "tu votes pour qui", "c'est quoi le sens de la vie", "j'ai mal au dos",
+        "trouve moi un restaurant", "je veux réserver un train", "quel est le meilleur film",
+        "chante une chanson", "tu aimes le foot ?", "combien coûte une baguette",
+        "je cherche un médecin de garde", "mon chat est malade", "je veux un chien",
+        "aide moi à faire mes devoirs de maths", "donne moi les résultats du loto",
+        "la mairie est ouverte quand", "je veux acheter une voiture", "où est la boulangerie",
+        "c'est quand les soldes", "traduis ce texte en anglais", "écris moi un poème",
+        "je cherche un logement social", "ma voiture ne démarre plus", "le bus 12 passe à quelle heure",
+        "bla bla bla", "azerty", "lol", "mdr", "???", "123456",
+    ],
+}
+
+FILTER = [
+    "seulement les [gratuits](constraint=gratuit)", "c'est [gratuit](constraint=gratuit) ?",
+    "uniquement [gratuit](constraint=gratuit)", "je veux que ce soit [gratuit](constraint=gratuit)",
+    "j'ai pas d'argent il faut que ce soit [gratuit](constraint=gratuit)",
+    "que les lieux [gratuits](constraint=gratuit) svp", "[sans payer](constraint=gratuit)",
+    "[gratos](constraint=gratuit) ?", "seulement les lieux [gratuits](constraint=gratuit)",
+    "ouvert le [samedi](constraint=samedi)", "je travaille en semaine, [le samedi](constraint=samedi) ?",
+    "il y a quelque chose d'ouvert le [samedi](constraint=samedi) ?",
+    "ouvert le [week-end](constraint=samedi)", "seulement le [samedi](constraint=samedi)",
+    "[ouvert maintenant](constraint=ouvert_maintenant)", "c'est ouvert [maintenant](constraint=ouvert_maintenant) ?",
+    "je peux y aller [tout de suite](constraint=ouvert_maintenant) ?",
+    "lesquels sont ouverts [aujourd'hui](constraint=ouvert_maintenant)",
+    "[accessible en fauteuil](constraint=accessible)", "je suis en [fauteuil roulant](constraint=accessible)",
+    "un lieu [accessible](constraint=accessible) aux handicapés",
+    "accès [PMR](constraint=accessible) ?", "j'ai une [mobilité réduite](constraint=accessible)",
+    "pour les [seniors](constraint=seniors)", "pour les [personnes âgées](constraint=seniors)",
+    "je suis [à la retraite](constraint=seniors), un atelier pour nous ?",
+    "quelqu'un qui peut le faire [à ma place](constraint=a_ma_place)",
+    "qu'on fasse la démarche [pour moi](constraint=a_ma_place)",
+    "avec [aidants connect](constraint=a_ma_place)",
+    "un [aidant connect](constraint=a_ma_place) svp",
+    "je veux qu'on le fasse [à ma place](constraint=a_ma_place) et [gratuit](constraint=gratuit)",
+    "[gratuit](constraint=gratuit) et ouvert le [samedi](constraint=samedi)",
+]
+
+_ANNOT = re.compile(r"\[([^\]]+)\]\((\w+)(?:=(\w+))?\)")
+
+
+def expand(example: str) -> str:
+    def sub(m: re.Match) -> str:
+        text, entity, value = m.group(1), m.group(2), m.group(3)
+        if value is None or value == text:
+            return f"[{text}]({entity})"
+        return f'[{text}]{{"entity": "{entity}", "value": "{value}"}}'
+
+    return _ANNOT.sub(sub, example)
+
+
+def block(intent: str, examples: list[str]) -> str:
+    seen, lines = set(), []
+    for ex in examples:
+        ex = expand(ex)
+        if ex.lower() in seen:
+            continue
+        seen.add(ex.lower())
+        lines.append("      - " + ex.replace("\n", " "))
+    return f"  - intent: {intent}\n    examples: |\n" + "\n".join(lines) + "\n"
+
+
+def yaml_quote_ok(ex: str) -> str:
+    return ex
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    ask = list(ASK_HELP)
+    for tpl in ASK_HELP_WITH_TOWN:
+        for _ in range(3):
+            ask.append(tpl.format(t=f"[{town()}](location)"))
+    inform: list[str] = []
+    for tpl in INFORM:
+        for _ in range(4):
+            inform.append(tpl.format(t=f"[{town()}](location)"))
+    for tpl in INFORM_CODES:
+        for _ in range(3):
+            inform.append(tpl.format(c=f"[{rng.choice(POSTCODES)}](location)"))
+    for tpl in INFORM_DEPTS:
+        for _ in range(3):
+            inform.append(tpl.format(d=f"[{rng.choice(DEPTS)}](location)"))
+    inform += INFORM_OTHER
+    parts = ["version: \"3.1\"\n\nnlu:\n"]
+    parts.append(block("ask_help", ask))
+    parts.append(block("inform", inform))
+    parts.append(block("add_filter", FILTER))
+    for intent, examples in TEXT_INTENTS.items():
+        parts.append(block(intent, examples))
+    (OUT / "nlu.yml").write_text("".join(parts), encoding="utf-8")
+    synonyms = {
+        "gratuit": ["gratuits", "gratos", "sans payer"],
+        "samedi": ["le samedi", "week-end"],
+        "ouvert_maintenant": ["ouvert maintenant", "maintenant", "tout de suite", "aujourd'hui"],
+        "accessible": ["accessible en fauteuil", "fauteuil roulant", "PMR", "mobilité réduite"],
+        "seniors": ["personnes âgées", "pour les seniors", "pour personnes agées", "à la retraite"],
+        "a_ma_place": ["à ma place", "pour moi", "aidants connect", "aidant connect"],
+    }
+    syn = ["version: \"3.1\"\n\nnlu:\n"]
+    for value, words in synonyms.items():
+        syn.append(f"  - synonym: {value}\n    examples: |\n")
+        syn.extend(f"      - {w}\n" for w in words)
+    (OUT / "synonyms.yml").write_text("".join(syn), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+"""Helpers for the action tests: trackers, and a small in-memory directory with the real API types.
+
+The fake implements ``Directory.search`` with the contract's value types; the real embedded
+directory is used instead when ``directory_client.search`` and the importer are available
+(see ``real_directory`` in tests/test_actions.py).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from rasa_sdk import Tracker
+
+from directory_client import labels
+from directory_client.types import (
+    OpeningStatus,
+    RemoteOption,
+    SearchQuery,
+    SearchResponse,
+    SearchResult,
+)
+
+
+def tracker(
+    text: str = "",
+    intent: str = "ask_help",
+    entities: list[dict] | None = None,
+    slots: dict | None = None,
+    metadata: dict | None = None,
+    sender_id: str = "test-user",
+) -> Tracker:
+    message = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.99},
+        "entities": entities or [],
+        "metadata": metadata or {},
+    }
+    return Tracker(
+        sender_id=sender_id,
+        slots=dict(slots or {}),
+        latest_message=message,
+        events=[{"event": "user", "text": text, "parse_data": message, "input_channel": "rest"}],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def ent(name: str, value, text: str | None = None) -> dict:
+    return {"entity": name, "value": value, "text": text or str(value)}
+
+
+def slots_of(events: list) -> dict:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def _place(i: int, lat: float, lon: float, services: tuple[str, ...], free: bool) -> SearchResult:
+    return SearchResult(
+        id=f"place-{i}",
+        name=f"Espace numérique {i}",
+        services=services,
+        address=f"{i} rue de la République",
+        commune="Ville",
+        code_postal="59100",
+        lat=lat,
+        lon=lon,
+        distance_km=None,
+        phone="+33320000000",
+        email=None,
+        website=None,
+        appointment_url="https://rdv.example.org/" + str(i) if i % 2 else None,
+        opening_hours="Mo-Fr 09:00-17:00",
+        opening=OpeningStatus(True, None, None, "Ouvert jusqu'à 17 h"),
+        free=free,
+        labels=("France Services",),
+        why="aide pour vos papiers en ligne, gratuit",
+    )
+
+
+@dataclass
+class FakeDirectory:
+    """Places around one point; ``nothing_near`` beyond 30 km; records queries."""
+
+    centre: tuple[float, float] = (50.69, 3.18)  # Roubaix
+    count: int = 7
+    fail: bool = False
+    queries: list[SearchQuery] = field(default_factory=list)
+
+    def places(self) -> list[SearchResult]:
+        lat, lon = self.centre
+        return [
+            _place(i, lat + 0.01 * i, lon, (labels.DEMARCHES, labels.OUTILS_QUOTIDIEN), i % 3 != 0)
+            for i in range(1, self.count + 1)
+        ]
+
+    def search(self, query: SearchQuery) -> SearchResponse:
+        self.queries.append(query)
+        if self.fail:
+            raise RuntimeError("database is down")
+        loc = query.location
+        found = []
+        for p in self.places():
+            if query.filters.free_only and not p.free:
+                continue
+            if not set(p.services) & set(query.needs):
+                continue
+            d = _km(loc.lat, loc.lon, p.lat, p.lon)
+            found.append((d, p))
+        found.sort(key=lambda x: x[0])
+        near = [x for x in found if x[0] <= query.radius_km]
+        nothing_near = not near
+        pool = near or found[:1]
+        page = pool[query.offset : query.offset + query.limit]
+        results = tuple(_with_distance(p, d) for d, p in page)
+        remote = (
+            RemoteOption(
+                labels.HELPLINE["name"], labels.HELPLINE["phone"], labels.HELPLINE["url"], "aide"
+            ),
+        )
+        return SearchResponse(
+            query=query,
+            results=results,
+            radius_km=query.radius_km,
+            widened=False,
+            nothing_near=nothing_near,
+            total=len(near),
+            remote_options=remote,
+        )
+
+
+def _with_distance(p: SearchResult, d: float) -> SearchResult:
+    from dataclasses import replace
+
+    return replace(p, distance_km=d)
+
+
+def _km(lat1, lon1, lat2, lon2) -> float:
+    r = 6371.0
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(a))

@@ -1,0 +1,76 @@
+"""Test fixtures for the search: Place rows inserted directly (no importer needed)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from directory_client import labels
+from directory_client.geo import KM_PER_DEGREE_LAT
+from directory_client.models import MobileService, Place, join_list
+from directory_client.types import Location
+
+LYON = (45.7640, 4.8357)
+_ids = itertools.count(1)
+
+
+def offset(km_north: float = 0.0, km_east: float = 0.0, origin=LYON) -> tuple[float, float]:
+    lat, lon = origin
+    dlat = km_north / KM_PER_DEGREE_LAT
+    dlon = km_east / (KM_PER_DEGREE_LAT * math.cos(math.radians(lat)))
+    return lat + dlat, lon + dlon
+
+
+def here(**overrides) -> Location:
+    data = dict(
+        label="Lyon (69)",
+        kind="commune",
+        lat=LYON[0],
+        lon=LYON[1],
+        commune="Lyon",
+        code_insee="69123",
+        code_postal="69001",
+        departement="69",
+    )
+    data.update(overrides)
+    return Location(**data)
+
+
+def make_place(
+    session,
+    name: str,
+    *,
+    km_east: float | None = 0.0,
+    km_north: float = 0.0,
+    services: tuple[str, ...] = (labels.DEMARCHES,),
+    origin: tuple[str, ...] = (),
+    **fields,
+) -> Place:
+    """A place ``km_east`` km east of Lyon (None: no coordinates), in Lyon's commune codes."""
+    lat, lon = (None, None) if km_east is None else offset(km_north, km_east)
+    values = dict(
+        public_id=f"test:{next(_ids)}",
+        nom=name,
+        services=join_list(services) or "",
+        services_origine=join_list(origin),
+        services_mask=labels.services_mask(services),
+        latitude=lat,
+        longitude=lon,
+        commune="Lyon",
+        code_postal="69001",
+        code_insee="69123",
+        departement="69",
+        adresse="1 rue de la République",
+    )
+    values.update(fields)
+    place = Place(**values)
+    session.add(place)
+    session.flush()
+    return place
+
+
+def make_bus(session, name: str) -> MobileService:
+    bus = MobileService(key=f"test:{name}", nom=name, kind="bus")
+    session.add(bus)
+    session.flush()
+    return bus

@@ -1,0 +1,452 @@
+"""Tests of each custom action, with the real Locator (offline gazetteer) and a directory.
+
+The directory is the real embedded one when ``directory_client.search`` and the importer are
+available (fixture ``real_directory``); the conversation tests use an in-memory fake with the
+contract's value types, so that the expected results are known.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import actions as A
+from directory_client import labels
+from tests.conftest_actions import FakeDirectory, ent, slots_of, tracker
+
+RECO_KEYS = {"type", "need", "location", "filters", "results"}
+RESULT_KEYS = {
+    "id",
+    "name",
+    "distance_km",
+    "services",
+    "address",
+    "phone",
+    "opening_hours",
+    "open_now",
+    "why",
+}
+
+
+@pytest.fixture(scope="session")
+def locator():
+    from directory_client import Locator
+
+    return Locator()
+
+
+@pytest.fixture()
+def directory(locator):
+    fake = FakeDirectory()
+    A.set_backends(fake, locator)
+    yield fake
+    A.set_backends(None, None)
+
+
+def run(action, t):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, t, {}))
+    return dispatcher.messages, events
+
+
+def payloads(messages):
+    return [m["custom"]["orienteur"] for m in messages if m.get("custom")]
+
+
+def recommendation(messages) -> dict:
+    found = [p for p in payloads(messages) if p["type"] == "recommendation"]
+    assert found, messages
+    p = found[-1]
+    assert set(p) >= RECO_KEYS
+    assert set(p["location"]) == {"commune", "code_insee", "code_postal", "lat", "lon"}
+    for r in p["results"]:
+        assert set(r) == RESULT_KEYS
+    return p
+
+
+def text(messages) -> str:
+    return "\n".join(m.get("text") or "" for m in messages)
+
+
+# --- need first, location first, both ---------------------------------------------------------
+def test_need_first_asks_where_then_answers(directory):
+    t = tracker("j'arrive pas à faire ma demande de RSA sur le site de la CAF", "ask_help")
+    msgs, events = run(A.ActionOrient(), t)
+    slots = slots_of(events)
+    assert slots["needs"] == ["demarches"] and slots["procedures"] == ["caf"]
+    assert slots["awaiting"] == "location"
+    assert "ville" in text(msgs)
+
+    t2 = tracker("Roubaix", "inform", [ent("location", "Roubaix")], slots)
+    msgs, events = run(A.ActionOrient(), t2)
+    p = recommendation(msgs)
+    assert p["need"] == [labels.DEMARCHES]
+    assert p["location"]["commune"].startswith("Roubaix")
+    assert len(p["results"]) == 3
+    out = text(msgs)
+    assert "Pensez à apporter" in out and "allocataire" in out
+    assert "Téléphone : 03 20 00 00 00" in out
+    assert "Rendez-vous : https://" in out
+    assert "Ouvert jusqu'à 17 h" in out
+    assert slots_of(events)["awaiting"] is None
+    assert slots_of(events)["last_search"]["results"]
+
+
+def test_location_first_then_need(directory):
+    msgs, events = run(A.ActionOrient(), tracker("j'habite à Roubaix", "inform"))
+    slots = slots_of(events)
+    assert slots["location"]["commune"] == "Roubaix"
+    assert slots["awaiting"] == "need"
+    assert msgs[0]["buttons"]
+    msgs, _ = run(
+        A.ActionOrient(), tracker("jveu apprendre a me servir de mon tel", "ask_help", slots=slots)
+    )
+    p = recommendation(msgs)
+    assert p["need"] == [labels.OUTILS_QUOTIDIEN]
+    assert directory.queries[-1].preferred_origin_labels == (labels.V1_SMARTPHONE,)
+
+
+def test_need_and_town_in_one_message(directory):
+    t = tracker("aide pour les impots à Roubaix", "ask_help", [ent("location", "Roubaix")])
+    msgs, _ = run(A.ActionOrient(), t)
+    p = recommendation(msgs)
+    assert p["location"]["code_insee"] == "59512"
+    assert "numéro fiscal" in text(msgs)
+
+
+def test_town_at_the_end_without_entity(directory):
+    msgs, _ = run(A.ActionOrient(), tracker("pas d'internet chez moi a roubaix", "ask_help"))
+    assert recommendation(msgs)["need"] == [labels.ACCES_INTERNET_MATERIEL]
+
+
+def test_generic_admin_need_asks_mode_then_yes(directory):
+    msgs, events = run(A.ActionOrient(), tracker("faire des démarches", "ask_help"))
+    slots = slots_of(events)
+    assert slots["awaiting"] == "mode" and len(msgs[0]["buttons"]) == 2
+    msgs, events = run(A.ActionOrient(), tracker("non", "deny", slots=slots))
+    assert slots_of(events)["mode"] == "autonomie"
+    assert slots_of(events)["awaiting"] == "location"
+
+
+def test_correction_changes_the_need(directory):
+    slots = {"needs": ["smartphone"], "location": _roubaix()}
+    msgs, events = run(
+        A.ActionOrient(), tracker("non en fait c'est pour faire mon cv", "ask_help", slots=slots)
+    )
+    assert slots_of(events)["needs"] == ["emploi"]
+    assert recommendation(msgs)["need"] == [labels.INSERTION_PRO]
+
+
+# --- places -----------------------------------------------------------------------------------
+def test_ambiguous_town_asks_with_buttons_then_choice(directory):
+    slots = {"needs": ["entreprise"]}
+    msgs, events = run(A.ActionOrient(), tracker("saint denis", "inform", slots=slots))
+    slots = {**slots, **slots_of(events)}
+    assert slots["awaiting"] == "location_choice"
+    titles = [b["title"] for b in msgs[0]["buttons"]]
+    assert "Saint-Denis (93)" in titles
+    choice = tracker(
+        '/inform{"location": "Saint-Denis (93)"}',
+        "inform",
+        [ent("location", "Saint-Denis (93)")],
+        slots,
+    )
+    msgs, events = run(A.ActionOrient(), choice)
+    assert slots_of(events)["location"]["code_insee"] == "93066"
+    recommendation(msgs)
+
+
+def test_unknown_town_asks_clearly_then_offers_helpline(directory):
+    slots = {"needs": ["smartphone"], "awaiting": "location"}
+    msgs, events = run(A.ActionOrient(), tracker("Xyzzyville", "inform", slots=slots))
+    assert "Je ne trouve pas" in text(msgs) and "code postal" in text(msgs)
+    slots = {**slots, **slots_of(events)}
+    msgs, events = run(A.ActionOrient(), tracker("Plouplouville", "inform", slots=slots))
+    assert labels.HELPLINE["phone"] in text(msgs)
+
+
+def test_postcode_and_arrondissement(directory):
+    slots = {"needs": ["ordinateur"], "awaiting": "location"}
+    _, events = run(A.ActionOrient(), tracker("75011", "inform", slots=slots))
+    assert slots_of(events)["location"]["label"] == "Paris 11e"
+
+
+def test_shared_position(directory):
+    slots = {"needs": ["internet"]}
+    t = tracker(
+        '/inform{"latitude": 50.69, "longitude": 3.18}',
+        "inform",
+        [ent("latitude", 50.69), ent("longitude", 3.18)],
+        slots,
+    )
+    msgs, _ = run(A.ActionOrient(), t)
+    p = recommendation(msgs)
+    assert abs(p["location"]["lat"] - 50.69) < 0.01
+
+
+def test_change_location_without_town_asks_again(directory):
+    slots = {"needs": ["smartphone"], "location": _roubaix()}
+    msgs, events = run(A.ActionOrient(), tracker("une autre ville", "change_location", slots=slots))
+    assert slots_of(events)["location"] is None
+    assert slots_of(events)["awaiting"] == "location"
+
+
+# --- follow-ups -------------------------------------------------------------------------------
+def test_more_results_pages(directory):
+    slots = {"needs": ["demarches"], "mode": "avec_moi", "location": _roubaix()}
+    msgs, events = run(
+        A.ActionMoreResults(), tracker("d'autres lieux", "more_results", slots=slots)
+    )
+    assert directory.queries[-1].offset == 3
+    assert recommendation(msgs)["results"][0]["id"] == "place-4"
+    assert "4. " in text(msgs)
+    slots = {**slots, **slots_of(events)}
+    msgs, _ = run(A.ActionMoreResults(), tracker("encore", "more_results", slots=slots))
+    msgs, _ = run(
+        A.ActionMoreResults(), tracker("encore", "more_results", slots={**slots, "offset": 6})
+    )
+    p = recommendation(msgs)
+    assert p["results"] == [] and labels.HELPLINE["phone"] in text(msgs)
+
+
+def test_only_free(directory):
+    slots = {"needs": ["demarches"], "mode": "avec_moi", "location": _roubaix()}
+    t = tracker("seulement les gratuits", "add_filter", [ent("constraint", "gratuit")], slots)
+    msgs, events = run(A.ActionOrient(), t)
+    assert directory.queries[-1].filters.free_only is True
+    assert recommendation(msgs)["filters"] == {"free_only": True}
+    assert "place-3" not in [r["id"] for r in recommendation(msgs)["results"]]
+    assert slots_of(events)["constraints"] == ["gratuit"]
+
+
+def test_soft_constraint_is_relaxed_not_empty(directory):
+    class Picky(FakeDirectory):
+        def search(self, query):
+            if query.filters.open_on_saturday:
+                self.queries.append(query)
+                return super().search(query.__class__(**{**query.__dict__, "needs": ()}))
+            return super().search(query)
+
+    picky = Picky()
+    A.set_backends(picky, A.get_locator())
+    slots = {"needs": ["smartphone"], "location": _roubaix()}
+    msgs, _ = run(A.ActionOrient(), tracker("ouvert le samedi", "add_filter", slots=slots))
+    assert "sans ce critère" in text(msgs)
+    assert recommendation(msgs)["results"]
+
+
+def test_send_summary(directory):
+    slots = {"needs": ["demarches"], "procedures": ["caf"], "location": _roubaix()}
+    _, events = run(A.ActionOrient(), tracker("caf", "ask_help", slots=slots))
+    last = slots_of(events)["last_search"]
+    msgs, events = run(
+        A.ActionSendSummary(), tracker("envoyez-le moi", "send_it", slots={"last_search": last})
+    )
+    assert slots_of(events)["summary_requested"] is True
+    assert "Espace numérique 1" in text(msgs) and labels.HELPLINE["phone"] in text(msgs)
+    assert recommendation(msgs)["results"]
+    msgs, _ = run(A.ActionSendSummary(), tracker("envoyez-le moi", "send_it"))
+    assert "rien trouvé" in text(msgs)
+
+
+# --- nothing near, broken directory, bad input -----------------------------------------------
+def test_nothing_near_gives_nearest_and_remote(locator):
+    A.set_backends(FakeDirectory(centre=(43.3, 5.4)), locator)  # Marseille, far from Roubaix
+    try:
+        msgs, _ = run(
+            A.ActionOrient(),
+            tracker("cours de tablette", "ask_help", slots={"location": _roubaix()}),
+        )
+    finally:
+        A.set_backends(None, None)
+    p = recommendation(msgs)
+    assert p["nothing_near"] is True and len(p["results"]) == 1
+    assert "pas de lieu tout près" in text(msgs)
+    assert labels.HELPLINE["phone"] in text(msgs)
+
+
+def test_no_place_at_all_still_answers(locator):
+    A.set_backends(FakeDirectory(count=0), locator)
+    try:
+        msgs, _ = run(
+            A.ActionOrient(), tracker("aide caf", "ask_help", slots={"location": _roubaix()})
+        )
+    finally:
+        A.set_backends(None, None)
+    p = recommendation(msgs)
+    assert p["results"] == [] and labels.HELPLINE["phone"] in text(msgs)
+
+
+def test_broken_directory_answers_with_helpline(locator):
+    A.set_backends(FakeDirectory(fail=True), locator)
+    try:
+        msgs, _ = run(
+            A.ActionOrient(), tracker("aide caf", "ask_help", slots={"location": _roubaix()})
+        )
+    finally:
+        A.set_backends(None, None)
+    p = recommendation(msgs)
+    assert p["results"] == [] and p["error"] == "directory_unavailable"
+    assert labels.HELPLINE["phone"] in text(msgs)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "a" * 10_000,
+        "<script>alert('x')</script><b>Roubaix</b>",
+        "é" * 5000 + " caf à roubaix",
+        "",
+        "\x00\x01 ;;; DROP TABLE places;",
+    ],
+)
+@pytest.mark.parametrize("intent", ["ask_help", "inform", "nlu_fallback", "change_location"])
+def test_bad_input_never_crashes(directory, message, intent):
+    action = A.ActionFallback() if intent == "nlu_fallback" else A.ActionOrient()
+    msgs, _ = run(action, tracker(message, intent, slots={"awaiting": "location"}))
+    assert msgs and all(len(m.get("text") or "") < 4000 for m in msgs)
+    assert "<script>" not in text(msgs)
+
+
+# --- misunderstanding, human, forget me -------------------------------------------------------
+def test_fallback_twice_offers_a_human(directory):
+    msgs, events = run(A.ActionFallback(), tracker("grmbl zzz", "nlu_fallback"))
+    assert "pas bien compris" in text(msgs)
+    slots = slots_of(events)
+    msgs, events = run(A.ActionFallback(), tracker("xkcd plop", "nlu_fallback", slots=slots))
+    assert labels.HELPLINE["phone"] in text(msgs)
+    assert payloads(msgs)[0] == {
+        "type": "handoff",
+        "to": "helpline",
+        "phone": labels.HELPLINE["phone"],
+        "url": labels.HELPLINE["url"],
+    }
+    assert slots_of(events)["handoff"] == "helpline"
+
+
+def test_out_of_scope_is_kind_and_counts(directory):
+    msgs, events = run(A.ActionOutOfScope(), tracker("quel temps fait-il", "out_of_scope"))
+    assert "numérique" in text(msgs)
+    assert slots_of(events)["fail_count"] == 1.0
+
+
+def test_fallback_while_asking_where_uses_the_locator(directory):
+    slots = {"needs": ["smartphone"], "awaiting": "location"}
+    msgs, _ = run(A.ActionFallback(), tracker("Roubaix", "nlu_fallback", slots=slots))
+    recommendation(msgs)
+
+
+def test_human_handoff_on_staff_console(directory):
+    t = tracker("parler à quelqu'un", "human_handoff", metadata={"staff_console": True})
+    msgs, events = run(A.ActionHumanHandoff(), t)
+    assert payloads(msgs)[0] == {"type": "handoff", "to": "staff"}
+    assert slots_of(events)["handoff"] == "staff"
+
+
+def test_forget_me_restarts_and_records(directory, tmp_path, monkeypatch):
+    log = tmp_path / "forget.jsonl"
+    monkeypatch.setenv("ORIENTEUR_FORGET_LOG", str(log))
+    msgs, events = run(A.ActionForgetMe(), tracker("oublie-moi", "forget_me", sender_id="abc"))
+    assert events[-1]["event"] == "restart"
+    assert "effacé" in text(msgs)
+    assert json.loads(log.read_text())["sender_id"] == "abc"
+
+
+# --- as the action server runs them ------------------------------------------------------------
+def test_action_executor_runs_the_package(directory):
+    from rasa_sdk.executor import ActionExecutor
+
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    t = tracker("apprendre l'ordinateur à Roubaix", "ask_help", [ent("location", "Roubaix")])
+    request = {
+        "next_action": "action_orient",
+        "sender_id": t.sender_id,
+        "tracker": t.current_state(),
+        "domain": {},
+        "version": "3.6.2",
+    }
+    response = asyncio.run(executor.run(request))
+    assert response["responses"][0]["custom"]["orienteur"]["type"] == "recommendation"
+
+
+def test_singletons_are_built_once(monkeypatch, tmp_path):
+    monkeypatch.setenv("DIRECTORY_DATABASE_URL", f"sqlite:///{tmp_path}/d.sqlite3")
+    A.set_backends(None, None)
+    try:
+        assert A.get_directory() is A.get_directory()
+        assert A.get_locator() is A.get_locator()
+        assert str(tmp_path) in A.get_directory().url
+    finally:
+        A.set_backends(None, None)
+
+
+def _roubaix() -> dict:
+    return {
+        "label": "Roubaix (59)",
+        "kind": "commune",
+        "lat": 50.69,
+        "lon": 3.18,
+        "commune": "Roubaix",
+        "code_insee": "59512",
+        "code_postal": "59100",
+        "departement": "59",
+    }
+
+
+# --- against the real embedded directory --------------------------------------------------------
+@pytest.fixture(scope="session")
+def real_directory(tmp_path_factory):
+    pytest.importorskip("directory_client.search")
+    pytest.importorskip("directory_client.importer")
+    from directory_client import Directory
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('dir')}/directory.sqlite3"
+    directory = Directory(url)
+    directory.import_default()
+    return directory
+
+
+@pytest.fixture()
+def real(real_directory, locator):
+    A.set_backends(real_directory, locator)
+    yield real_directory
+    A.set_backends(None, None)
+
+
+@pytest.mark.parametrize(
+    ("message", "town", "service"),
+    [
+        (
+            "j'arrive pas à faire ma demande de RSA sur le site de la CAF",
+            "Roubaix",
+            labels.DEMARCHES,
+        ),
+        ("jveu apprendre a me servir de mon tel", "Angoulême", labels.OUTILS_QUOTIDIEN),
+        ("pas d'internet chez moi", "Paris 11e", labels.ACCES_INTERNET_MATERIEL),
+        ("je cherche du travail", "Lyon", labels.INSERTION_PRO),
+        ("mon compte facebook a été piraté", "Clermont-Ferrand", labels.SECURITE),
+    ],
+)
+def test_real_directory_recommends_three_places(real, message, town, service):
+    t = tracker(message, "ask_help", [ent("location", town)])
+    msgs, events = run(A.ActionOrient(), t)
+    p = recommendation(msgs)
+    assert p["need"] == [service]
+    assert p["results"], text(msgs)
+    assert all(r["name"] and r["address"] for r in p["results"])
+    assert "1. " in text(msgs)
+
+
+def test_real_directory_more_results_and_free(real):
+    slots = {"needs": ["smartphone"], "location": _roubaix()}
+    msgs, events = run(A.ActionMoreResults(), tracker("encore", "more_results", slots=slots))
+    first = recommendation(msgs)["results"]
+    t = tracker("gratuit", "add_filter", [ent("constraint", "gratuit")], slots)
+    msgs, _ = run(A.ActionOrient(), t)
+    p = recommendation(msgs)
+    assert p["filters"] == {"free_only": True} and p["results"]
+    assert first != p["results"]

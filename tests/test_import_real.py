@@ -1,0 +1,277 @@
+"""The six shipped open-data files, imported once (``embedded_directory``): what a user sees."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from sqlalchemy import func, select
+
+from directory_client import labels
+from directory_client.models import (
+    FieldProvenance,
+    Mediator,
+    MobileService,
+    Permanence,
+    Place,
+    PlaceSource,
+    split_list,
+)
+from tests.conftest import copy_directory, table_dump
+
+CN = "conseiller-numerique"
+FS = "France Services (ANCT)"
+
+
+@pytest.fixture(scope="module")
+def report(embedded_directory):
+    return embedded_directory.import_report
+
+
+@pytest.fixture
+def session(embedded_directory):
+    with embedded_directory.Session() as session:
+        yield session
+
+
+def place(session, public_id: str) -> Place:
+    return session.execute(select(Place).where(Place.public_id == public_id)).scalar_one()
+
+
+def test_all_six_files_import_in_one_go(report, session):
+    assert report.read == 6555
+    assert report.rejected == 0
+    assert (report.created, report.merged, report.updated) == (6295, 260, 0)
+    assert session.execute(select(func.count(Place.id))).scalar_one() == 6295
+    per_source = dict(
+        session.execute(select(PlaceSource.source, func.count()).group_by(PlaceSource.source)).all()
+    )
+    assert per_source == {
+        "Hinaura": 687,
+        CN: 2831,  # 2733 from the 2022 list + 98 from the Charente export
+        "aidants-connect": 55,
+        "france-services": 17,
+        "dora": 11,
+        "france-tiers-lieux": 6,
+        "etapes-numerique": 1,
+        "Bus France Services en Charente": 12,
+        "Nouvelle-Calédonie": 90,
+        FS: 2845,
+    }
+
+
+def test_warnings_name_each_record_and_field(report):
+    by_field = Counter((p.file[:4], p.field) for p in report.problems)
+    assert all(p.severity == "warning" for p in report.problems)
+    assert by_field == {
+        ("2022", "horaires"): 37,
+        ("2022", "telephone"): 36,
+        ("2022", "code_postal"): 3,
+        ("2022", "pivot"): 4,
+        ("2023", "date_maj"): 13,  # 12 bus stops dated 1969-12-31 + one 1970-01-01
+        ("2024", "date_maj"): 6,
+        # 9 New Caledonia records of Mont-Dore carry Puy-de-Dôme's INSEE code 63236 (dropped);
+        # 2 France Services rows have a postcode of another department (INSEE code kept).
+        ("2024", "code_insee"): 11,
+    }
+    assert report.warnings == 110
+
+
+def test_every_department_is_present(session):
+    found = set(session.execute(select(Place.departement).distinct()).scalars())
+    metropole = {f"{n:02d}" for n in range(1, 96) if n != 20} | {"2A", "2B"}
+    overseas = {"971", "972", "973", "974", "976", "988"}
+    assert metropole | overseas <= found
+    assert None not in found
+
+
+def test_v1_labels_are_normalised_and_originals_kept(session):
+    p = place(session, "hinaura:0")
+    assert split_list(p.services) == [labels.ACCES_INTERNET_MATERIEL, labels.DEMARCHES]
+    assert "Accompagner les démarches de santé" in split_list(p.services_origine)
+    assert p.services_mask == labels.services_mask(split_list(p.services))
+    assert p.frais_a_charge == "Gratuit"
+    assert p.modalites_accompagnement == "Accompagnement individuel"
+    assert set(split_list(p.publics_specifiquement_adresses)) == {
+        "Familles et/ou enfants", "Jeunes", "Seniors"}  # fmt: skip
+    assert set(split_list(p.prise_en_charge_specifique)) == {
+        "Surdité", "Handicaps mentaux", "Illettrisme", "Déficience visuelle"}  # fmt: skip
+    all_services = set()
+    for value in session.execute(select(Place.services)).scalars():
+        all_services.update(split_list(value))
+    assert all_services <= set(labels.SERVICES)
+
+
+def test_a_ma_place_becomes_the_current_label(session):
+    count = session.execute(
+        select(func.count(Place.id)).where(Place.modalites_accompagnement.like("%À ma place%"))
+    ).scalar_one()
+    assert count >= 120  # 131 Hinaura records say "A ma place : une personne habilitée…"
+
+
+def test_comma_separated_file_is_split_between_known_labels(session):
+    p = place(session, f"{CN}:62592a1d05457b0790816e6c")
+    assert split_list(p.services_origine) == [
+        "Prendre en main un smartphone ou une tablette",
+        "Prendre en main un ordinateur",
+        "Utiliser le numérique au quotidien",
+        "Approfondir ma culture numérique",
+    ]
+    assert split_list(p.services) == [labels.OUTILS_QUOTIDIEN, labels.COMPREHENSION]
+    three = '%"labels_nationaux": "CNFS, Aidants Connect, France Services"%'
+    both = (
+        session.execute(
+            select(Place.dispositif_programmes_nationaux)
+            .join(PlaceSource)
+            .where(PlaceSource.raw.like(three))
+        )
+        .scalars()
+        .all()
+    )
+    assert len(both) == 51
+    assert all({"Conseillers numériques", "Aidants Connect", "France Services"}
+               <= set(split_list(v)) for v in both)  # fmt: skip
+
+
+def test_france_services_hours_are_converted_and_valid(session):
+    p = place(session, "france-services-anct:1")
+    assert p.horaires == (
+        "Mo 13:30-17:00; Tu 09:00-12:00,13:30-17:00; We 09:00-12:00,13:30-17:00; "
+        "Th 09:00-12:00,13:30-17:00; Fr 09:00-12:00,13:30-16:00"
+    )
+    assert p.horaires_valides is True
+    assert p.typologie == "RFS"
+    assert set(split_list(p.services)) == {labels.DEMARCHES, labels.ACCES_INTERNET_MATERIEL}
+    assert "France Services" in split_list(p.dispositif_programmes_nationaux)
+    assert p.telephone == "+33450568749"
+    invalid_fs = session.execute(
+        select(func.count(Place.id)).where(
+            Place.source.like(f"%{FS}%"), Place.horaires_valides.is_(False)
+        )
+    ).scalar_one()
+    assert invalid_fs == 0
+
+
+def test_invalid_opening_hours_are_kept_raw_and_flagged(report, session):
+    p = place(session, f"{CN}:626d482bcc2a0205c7beefa7")
+    assert p.horaires == "Mo 09:30-12:00,14:00-17:00; Tu 12:30"
+    assert p.horaires_valides is False
+    assert any(
+        pr.record == "626d482bcc2a0205c7beefa7" and pr.field == "horaires" for pr in report.problems
+    )
+
+
+def test_charente_bus_is_one_mobile_service_with_twelve_stops(session):
+    bus = session.execute(
+        select(MobileService).where(MobileService.nom == "Bus France Services en Charente")
+    ).scalar_one()
+    assert bus.kind == "bus"
+    stops = session.execute(select(Place).where(Place.mobile_service_id == bus.id)).scalars().all()
+    assert len(stops) == 12
+    assert {s.itinerance for s in stops} == {"Itinérant"}
+    assert len({s.commune for s in stops}) >= 8
+    permanences = (
+        session.execute(select(Permanence).where(Permanence.mobile_service_id == bus.id))
+        .scalars()
+        .all()
+    )
+    assert len(permanences) == 12
+    by_place = {pm.place_id: pm.horaires for pm in permanences}
+    assert all(by_place[s.id] == s.horaires for s in stops)
+    assert "Fr 08:45-12:15; PH off" in by_place.values()
+
+
+def test_france_services_buses_are_mobile_services(session):
+    kinds = dict(
+        session.execute(select(MobileService.kind, func.count()).group_by(MobileService.kind)).all()
+    )
+    # 134 Bus_équivalent rows + the Charente bus; 29 Itinérante rows.
+    assert kinds == {"bus": 135, "itinerant": 29}
+    pirogue = place(session, "france-services-anct:805")
+    assert pirogue.itinerance == "Itinérant" and pirogue.mobile_service_id is not None
+
+
+def test_conseillers_numeriques_are_mediators_with_a_permanence(session):
+    p = place(session, f"{CN}:62592a1d05457b0790816e6c")
+    mediator = session.execute(
+        select(Mediator).where(Mediator.structure_place_id == p.id)
+    ).scalar_one()
+    assert mediator.role == "Conseiller numérique"
+    permanence = session.execute(
+        select(Permanence).where(Permanence.mediator_id == mediator.id)
+    ).scalar_one()
+    assert permanence.place_id == p.id and permanence.horaires == p.horaires
+    assert (
+        session.execute(
+            select(func.count(Mediator.id)).where(Mediator.role.like("Aidant%"))
+        ).scalar_one()
+        > 200
+    )
+
+
+def test_phones_are_normalised(session):
+    phones = {
+        "62860768cdc04606eb14e5e2": "+33233231955",  # 0233231955
+        "6298719dfbc7eb06ebb58a9c": "+33475350073",  # +330475350073
+        "62ab0d328255a806e299c7f8": None,  # "+"
+        "62b2eb13dd51e705b1807f37": "+33-72041680",  # unparseable: kept raw
+    }
+    for source_id, expected in phones.items():
+        assert place(session, f"{CN}:{source_id}").telephone == expected
+    assert place(session, "nouvelle-caledonie:0").telephone == "+687445728"
+
+
+def test_postcodes_departments_and_placeholder_dates(session):
+    assert place(session, f"{CN}:62a994558255a806e299b6d9").code_postal == "38000"
+    assert place(session, f"{CN}:62b1ab9bdd51e705b1807498").code_postal == "30252"
+    noumea = place(session, "nouvelle-caledonie:0")
+    assert (noumea.departement, noumea.latitude < 0) == ("988", True)
+    assert place(session, f"{CN}:62a897008255a806e299b18d").departement == "2A"
+    mont_dore = place(session, "nouvelle-caledonie:4")
+    assert (mont_dore.commune, mont_dore.departement, mont_dore.code_insee) == (
+        "Mont-Dore", "988", None)  # fmt: skip
+    saint_martin = place(session, "france-services-anct:1684")
+    assert (saint_martin.code_postal, saint_martin.departement) == ("97150", "978")
+    stop = place(session, "bus-france-services-en-charente:1")
+    assert stop.date_maj is None
+
+
+def test_merged_place_keeps_provenance_per_field(session):
+    p = session.execute(
+        select(Place).join(PlaceSource).where(PlaceSource.source == "Hinaura",
+                                              PlaceSource.source_id == "757")
+    ).scalar_one()  # fmt: skip
+    sources = {r.source for r in p.records}
+    assert sources == {"Hinaura", FS}
+    provenance = dict(
+        session.execute(
+            select(FieldProvenance.field, FieldProvenance.source).where(
+                FieldProvenance.place_id == p.id
+            )
+        ).all()
+    )
+    # The France Services list (2024) is fresher than Hinaura (2021): its name and hours win;
+    # what only Hinaura knew (publics, site) stays Hinaura's.
+    assert provenance["nom"] == FS and p.nom == "France services Faverges-Seythenex"
+    assert provenance["horaires"] == FS
+    assert provenance["publics_specifiquement_adresses"] == "Hinaura"
+    assert p.source == f"Hinaura|{FS}"
+    assert labels.DEMARCHES in split_list(p.services)
+
+
+def test_reimport_is_idempotent(embedded_directory, tmp_path):
+    copy = copy_directory(embedded_directory, tmp_path / "copy.sqlite3")
+    before = table_dump(copy, skip=("import_run",))
+    report = copy.import_default()
+    assert (report.created, report.updated, report.merged, report.rejected) == (0, 0, 0, 0)
+    assert report.unchanged == 6555
+    assert table_dump(copy, skip=("import_run",)) == before
+    copy.close()
+
+
+def test_raw_record_is_kept_for_audit(session):
+    raw = session.execute(
+        select(PlaceSource.raw).where(PlaceSource.source == FS, PlaceSource.source_id == "1")
+    ).scalar_one()
+    assert json.loads(raw)["h_lundi"] == "13:30 - 17:00"

@@ -1,0 +1,72 @@
+"""The need vocabulary: what people write → services of the standard, and what to bring."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions import needs
+from directory_client import labels
+
+
+@pytest.mark.parametrize(
+    ("text", "need", "procedure"),
+    [
+        ("j'arrive pas à faire ma demande de RSA sur le site de la CAF", "demarches", "caf"),
+        ("jveu apprendre a me servir de mon tel", "smartphone", None),
+        ("pas d'internet chez moi", "internet", None),
+        ("mon compte facebook a été piraté", "securite", None),
+        ("je lance mon autoentreprise", "entreprise", None),
+        ("declarer mes impots", "demarches", "impots"),
+        ("refaire mon passeport", "demarches", "ants"),
+        ("renouveler ma carte vitale", "sante", "ameli"),
+        ("m'inscrire a france travail", "demarches", "france_travail"),
+        ("faire ma demande de retraite", "demarches", "retraite"),
+        ("dossier mdph pour mon fils", "demarches", "mdph"),
+        ("renouveler mon titre de sejour", "demarches", "titre_sejour"),
+        ("utiliser mon cheque energie", "demarches", "cheque_energie"),
+        ("creer mon compte franceconnect", "demarches", "franceconnect"),
+        ("acheter un ordi pas cher", "materiel_achat", None),
+        ("je dois imprimer un document", "materiel_usage", None),
+        ("faire mon cv", "emploi", None),
+        ("pronote je comprends rien", "parentalite", None),
+        ("apprendre le montage video", "loisirs", None),
+        ("c'est quoi chatgpt", "culture", None),
+        ("apprendre l'ordinateur", "ordinateur", None),
+        ("envoyer un mail", "quotidien", None),
+    ],
+)
+def test_detect(text, need, procedure):
+    found = needs.detect(text)
+    assert found.needs[0] == need
+    assert (found.procedures[0] if found.procedures else None) == procedure
+
+
+def test_every_service_of_the_standard_is_reachable():
+    reachable = {n.service for n in needs.NEEDS.values()}
+    assert reachable == set(labels.SERVICES)
+
+
+def test_every_procedure_has_something_to_bring():
+    for proc in needs.PROCEDURES.values():
+        assert proc.bring and proc.need in needs.NEEDS
+
+
+def test_constraints_and_mode():
+    found = needs.detect("quelqu'un pour faire ma caf à ma place, gratuit, le samedi")
+    assert {"a_ma_place", "gratuit", "samedi"} <= set(found.constraints)
+    assert found.mode == "avec_moi"
+    assert needs.detect("apprendre a faire mes demarches seule").mode == "autonomie"
+
+
+def test_mode_question_only_when_it_matters():
+    assert needs.needs_mode_question(["demarches"], [], None)
+    assert not needs.needs_mode_question(["demarches"], ["caf"], None)
+    assert not needs.needs_mode_question(["smartphone"], [], None)
+    assert needs.apply_mode(["demarches"], "autonomie") == ["demarches_autonomie"]
+
+
+def test_entity_values_normalise():
+    assert needs.normalise_need("mon tel") == "smartphone"
+    assert needs.normalise_need("smartphone") == "smartphone"
+    assert needs.normalise_procedure("pole emploi") == "france_travail"
+    assert needs.normalise_constraint("gratos") == "gratuit"

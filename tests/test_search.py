@@ -1,0 +1,318 @@
+"""Search behaviour a person would notice, on SQLite and on a real PostgreSQL."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime
+
+import pytest
+
+from directory_client import labels
+from directory_client import search as search_module
+from directory_client.directory import Directory
+from directory_client.geo import haversine_km
+from directory_client.hours import PARIS
+from directory_client.models import Base
+from directory_client.types import SearchFilters, SearchQuery
+from tests.places import here, make_bus, make_place
+
+TUESDAY_10H = datetime(2024, 5, 14, 10, 0, tzinfo=PARIS)
+
+
+@pytest.fixture(autouse=True, params=["boxes", "rare-need index"])
+def search_path(request, monkeypatch):
+    """Run every case through both candidate paths: growing boxes, and all matches of a rare
+    need (our test directories are small, so every need is "rare" unless told otherwise)."""
+    if request.param == "boxes":
+        monkeypatch.setattr(search_module, "RARE_CAP", -1)
+    return request.param
+
+
+@pytest.fixture
+def directory(directory_url):
+    directory = Directory(directory_url)
+    yield directory
+    Base.metadata.drop_all(directory.engine)
+    directory.close()
+
+
+@pytest.fixture
+def session(directory):
+    with directory.Session() as session:
+        yield session
+
+
+def ask(directory, needs=(labels.DEMARCHES,), *, location=None, **kwargs):
+    filters = kwargs.pop("filters", SearchFilters())
+    kwargs.setdefault("now", TUESDAY_10H)
+    query = SearchQuery(needs=tuple(needs), location=location or here(), filters=filters, **kwargs)
+    return directory.search(query)
+
+
+def names(response) -> list[str]:
+    return [r.name for r in response.results]
+
+
+def test_nearest_matching_places_first_and_others_left_out(directory, session):
+    make_place(session, "Loin", km_east=12)
+    make_place(session, "Proche", km_east=1.5)
+    make_place(session, "Sans le service", km_east=0.3, services=(labels.LOISIRS,))
+    make_place(session, "Moyen", km_east=-5)
+    session.commit()
+    response = ask(directory)
+    assert names(response) == ["Proche", "Moyen", "Loin"]
+    assert response.results[0].distance_km == pytest.approx(1.5, abs=0.05)
+    assert response.total == 3
+    assert not response.widened and not response.nothing_near
+
+
+def test_place_covering_all_needs_ranks_before_a_closer_partial_one(directory, session):
+    make_place(session, "Une seule aide", km_east=1)
+    both = (labels.DEMARCHES, labels.ACCES_INTERNET_MATERIEL)
+    make_place(session, "Les deux", km_east=20, services=both)
+    session.commit()
+    response = ask(directory, needs=both)
+    assert names(response) == ["Les deux", "Une seule aide"]
+    assert response.results[0].why.startswith(
+        "aide pour vos papiers en ligne, prêt d'ordinateur et accès internet"
+    )
+
+
+def test_preferred_finer_label_wins_over_distance_and_is_explained(directory, session):
+    make_place(session, "Autonomie", km_east=2, origin=(labels.V1_AUTONOMY,))
+    make_place(session, "Avec vous", km_east=8, origin=(labels.V1_WITH_HELP,))
+    session.commit()
+    response = ask(directory, preferred_origin_labels=(labels.V1_WITH_HELP,))
+    assert names(response) == ["Avec vous", "Autonomie"]
+    assert response.results[0].why == "fait vos papiers en ligne avec vous, à 8 km"
+    assert response.results[1].why == "apprendre à faire vos papiers en ligne, à 2 km"
+
+
+def test_radius_widens_to_50_then_100_km(directory, session):
+    make_place(session, "A 40 km", km_east=40)
+    session.commit()
+    response = ask(directory, limit=1)
+    assert (response.radius_km, response.widened, names(response)) == (50, True, ["A 40 km"])
+    make_place(session, "A 80 km", km_north=80)
+    session.commit()
+    response = ask(directory, limit=2)
+    assert response.radius_km == 100
+    assert names(response) == ["A 40 km", "A 80 km"]
+
+
+def test_nothing_near_gives_nearest_anyway_and_the_helpline(directory, session):
+    make_place(session, "Très loin", km_east=300)
+    make_place(session, "Encore plus loin", km_north=-600)
+    make_place(
+        session,
+        "Aide par téléphone",
+        km_north=700,
+        modalites_accompagnement="À distance",
+        telephone="+33100000000",
+    )
+    session.commit()
+    response = ask(directory, limit=2)
+    assert response.nothing_near
+    assert names(response) == ["Très loin", "Encore plus loin"]
+    assert response.results[0].distance_km == pytest.approx(300, rel=0.01)
+    assert response.total == 0
+    remote = [option.name for option in response.remote_options]
+    assert remote[0] == labels.HELPLINE["name"]
+    assert "Aide par téléphone" in remote
+
+
+def test_helpline_offered_when_fewer_results_than_asked(directory, session):
+    make_place(session, "Seul lieu", km_east=1)
+    session.commit()
+    assert [o.name for o in ask(directory, limit=3).remote_options] == [labels.HELPLINE["name"]]
+    assert ask(directory, limit=1).remote_options == ()
+
+
+def test_free_only_drops_paying_places_and_ranks_unknown_fees_last(directory, session):
+    make_place(session, "Payant", km_east=0.5, frais_a_charge="Payant")
+    make_place(session, "Prix inconnu", km_east=1)
+    make_place(session, "Gratuit", km_east=9, frais_a_charge="Gratuit")
+    make_place(session, "Sous condition", km_east=12, frais_a_charge="Gratuit sous condition")
+    session.commit()
+    response = ask(directory, filters=SearchFilters(free_only=True), limit=5)
+    assert names(response) == ["Gratuit", "Sous condition", "Prix inconnu"]
+    assert [r.free for r in response.results] == [True, True, None]
+    assert "gratuit" in response.results[0].why
+    assert "tarif non précisé" in response.results[2].why
+
+
+def test_open_at_keeps_only_places_open_then(directory, session):
+    make_place(session, "Matin", km_east=3, horaires="Mo-Fr 09:00-12:00")
+    make_place(session, "Après-midi", km_east=1, horaires="Mo-Fr 14:00-17:00")
+    make_place(session, "Inconnu", km_east=2)
+    session.commit()
+    monday_10h = datetime(2024, 5, 13, 10, 0, tzinfo=PARIS)
+    response = ask(directory, filters=SearchFilters(open_at=monday_10h))
+    assert names(response) == ["Matin"]
+
+
+def test_open_on_saturday(directory, session):
+    make_place(session, "Semaine", km_east=1, horaires="Mo-Fr 09:00-17:00")
+    make_place(session, "Samedi matin", km_east=4, horaires="Tu-Sa 09:00-12:00")
+    session.commit()
+    assert names(ask(directory, filters=SearchFilters(open_on_saturday=True))) == ["Samedi matin"]
+
+
+def test_opening_status_and_soonest_opening_breaks_distance_ties(directory, session):
+    make_place(session, "Ouvre demain", km_east=2, horaires="We 09:00-12:00")
+    make_place(session, "Ouvert", km_east=2, km_north=0.01, horaires="Tu 09:00-12:00")
+    session.commit()
+    response = ask(directory)
+    assert names(response) == ["Ouvert", "Ouvre demain"]
+    assert response.results[0].opening.text == "Ouvert maintenant, jusqu'à 12 h"
+    assert response.results[1].opening.text == "Fermé. Ouvre demain à 9 h"
+
+
+def test_someone_who_can_act_on_my_behalf(directory, session):
+    make_place(session, "Mairie", km_east=0.5)
+    make_place(session, "Aidants", km_east=5, dispositif_programmes_nationaux="Aidants Connect")
+    make_place(session, "A ma place", km_east=7, modalites_accompagnement="À ma place")
+    session.commit()
+    response = ask(directory, filters=SearchFilters(on_my_behalf=True))
+    assert names(response) == ["Aidants", "A ma place"]
+    assert "à votre place (Aidants Connect)" in response.results[0].why
+    by_label = ask(directory, filters=SearchFilters(labels=("Aidants Connect",)))
+    assert names(by_label) == ["Aidants"]
+
+
+def test_publics_and_specific_support_filters(directory, session):
+    make_place(session, "Pour tous", km_east=1)
+    make_place(session, "Jeunes", km_east=2, publics_specifiquement_adresses="Jeunes")
+    make_place(session, "Seniors", km_east=3, publics_specifiquement_adresses="Femmes|Seniors")
+    make_place(session, "Sourds", km_east=4, prise_en_charge_specifique="Surdité")
+    session.commit()
+    seniors = ask(directory, filters=SearchFilters(publics=("Seniors",)), limit=5)
+    assert names(seniors) == ["Pour tous", "Seniors", "Sourds"]
+    deaf = ask(directory, filters=SearchFilters(prise_en_charge=("Surdité",)))
+    assert names(deaf) == ["Sourds"]
+
+
+def test_places_without_coordinates_match_by_commune_after_the_others(directory, session):
+    make_place(session, "Sans GPS", km_east=None)
+    make_place(session, "Sans GPS ailleurs", km_east=None, code_insee="01001", code_postal="01400")
+    make_place(session, "A 12 km", km_east=12)
+    session.commit()
+    response = ask(directory)
+    assert names(response) == ["A 12 km", "Sans GPS"]
+    assert response.results[1].distance_km is None
+    assert response.results[1].why.endswith("à Lyon")
+
+
+def test_location_without_coordinates_matches_by_codes(directory, session):
+    make_place(session, "Même commune", km_east=20)
+    make_place(session, "Même département", km_east=5, code_insee="69266", code_postal="69100")
+    make_place(session, "Ailleurs", km_east=1, code_insee="01001", departement="01",
+               code_postal="01400")  # fmt: skip
+    session.commit()
+    response = ask(directory, location=here(lat=None, lon=None))
+    assert names(response) == ["Même commune", "Même département"]
+    assert all(r.distance_km is None for r in response.results)
+    nowhere = ask(
+        directory,
+        location=here(lat=None, lon=None, code_insee=None, code_postal=None, departement=None),
+    )
+    assert nowhere.nothing_near and nowhere.results == ()
+    assert nowhere.remote_options[0].name == labels.HELPLINE["name"]
+
+
+def test_unknown_need_is_ignored(directory, session):
+    make_place(session, "Loisirs", km_east=1, services=(labels.LOISIRS,))
+    make_place(session, "Démarches", km_east=2)
+    session.commit()
+    assert names(ask(directory, needs=("Faire du vélo",))) == ["Loisirs", "Démarches"]
+    assert names(ask(directory, needs=("Faire du vélo", labels.DEMARCHES))) == ["Démarches"]
+    # An old (1.0) label is understood.
+    assert names(ask(directory, needs=("Accéder à une connexion internet",))) == []
+
+
+def test_one_stop_per_bus(directory, session):
+    bus = make_bus(session, "Bus France Services de Charente")
+    for km in (1, 2, 3, 4, 5):
+        make_place(session, f"Arrêt {km}", km_east=km, mobile_service_id=bus.id)
+    make_place(session, "Médiathèque", km_east=6)
+    session.commit()
+    response = ask(directory)
+    assert names(response) == ["Arrêt 1", "Médiathèque"]
+    assert response.results[0].mobile_service == "Bus France Services de Charente"
+    assert "passage du Bus France Services de Charente" in response.results[0].why
+    assert response.total == 2
+
+
+def test_more_results_pages(directory, session):
+    for km in range(1, 8):
+        make_place(session, f"Lieu {km}", km_east=km)
+    session.commit()
+    first = ask(directory, limit=3)
+    second = ask(directory, limit=3, offset=3)
+    third = ask(directory, limit=3, offset=6)
+    assert names(first) == ["Lieu 1", "Lieu 2", "Lieu 3"]
+    assert names(second) == ["Lieu 4", "Lieu 5", "Lieu 6"]
+    assert names(third) == ["Lieu 7"]
+    assert first.total == second.total == 7
+
+
+def test_payload_shape(directory, session):
+    make_place(
+        session, "France services de Lyon", km_east=2.345, telephone="+33400000000",
+        horaires="Tu 09:00-12:00", frais_a_charge="Gratuit",
+        dispositif_programmes_nationaux="France Services",
+    )  # fmt: skip
+    session.commit()
+    payload = ask(directory).results[0].to_payload()
+    assert payload == {
+        "id": payload["id"],
+        "name": "France services de Lyon",
+        "distance_km": 2.3,
+        "services": [labels.DEMARCHES],
+        "address": "1 rue de la République, 69001 Lyon",
+        "phone": "+33400000000",
+        "opening_hours": "Tu 09:00-12:00",
+        "open_now": True,
+        "why": "aide pour vos papiers en ligne, gratuit, France Services, à 2,3 km",
+    }
+
+
+def test_get_place(directory, session):
+    place = make_place(session, "Médiathèque", km_east=1, horaires="Tu 09:00-12:00")
+    session.commit()
+    result = directory.get_place(place.public_id, TUESDAY_10H)
+    assert result is not None and result.name == "Médiathèque"
+    assert result.opening.open_now is True and result.distance_km is None
+    assert directory.get_place("nope:1") is None
+
+
+def test_matches_a_brute_force_ranking(directory, session):
+    """The expanding boxes must give exactly what a full scan would (fit, then distance)."""
+    rng = random.Random(7)
+    both = (labels.DEMARCHES, labels.ACCES_INTERNET_MATERIEL)
+    places = []
+    for i in range(300):
+        services = rng.choice([both, both[:1], both[1:], (labels.LOISIRS,)])
+        place = make_place(
+            session, f"P{i}", km_east=rng.uniform(-70, 70), km_north=rng.uniform(-70, 70),
+            services=services,
+        )  # fmt: skip
+        places.append(place)
+    session.commit()
+    lat, lon = here().lat, here().lon
+    for needs, radius in ((both, 30.0), (both[:1], 5.0), (both[1:], 2.0)):
+        mask = labels.services_mask(needs)
+        scored = []
+        for p in places:
+            covered = bin(p.services_mask & mask).count("1")
+            distance = haversine_km(lat, lon, p.latitude, p.longitude)
+            if covered and distance <= 100:
+                scored.append((-covered, distance, p.nom, distance))
+        for step in (radius, 50, 100):
+            within = sorted(s for s in scored if s[3] <= step)
+            if len(within) >= 6 or step == 100:
+                break
+        response = ask(directory, needs=needs, limit=6, offset=2, radius_km=radius)
+        assert response.radius_km == step
+        assert names(response) == [s[2] for s in within[2:8]]
+        assert response.total == len(within)
