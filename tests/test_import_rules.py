@@ -140,7 +140,8 @@ def test_phones_departments_and_long_forms(directory, tmp_path):
     assert v1.courriels == "a@b.fr"
 
 
-def test_merge_of_two_sources_with_provenance(directory, tmp_path):
+@pytest.mark.parametrize("separate_runs", [False, True], ids=["one-run", "two-runs"])
+def test_merge_of_two_sources_with_provenance(directory, tmp_path, separate_runs):
     old = base(
         "m1",
         nom="Médiathèque Jean Moulin",
@@ -184,11 +185,16 @@ def test_merge_of_two_sources_with_provenance(directory, tmp_path):
         longitude=None,
     )
     # fmt: skip
-    report = directory.import_files([
-        write(tmp_path, "a.json", [old]),
-        write(tmp_path, "b.json", [new, older, mairie, far, no_coords]),
-    ])  # fmt: skip
-    assert (report.created, report.merged) == (3, 3)
+    first = write(tmp_path, "a.json", [old])
+    second = write(tmp_path, "b.json", [new, older, mairie, far, no_coords])
+    if separate_runs:  # the place is then loaded from the database, not from memory
+        created = directory.import_files([first]).created
+        report = directory.import_files([second])
+        created += report.created
+    else:
+        report = directory.import_files([first, second])
+        created = report.created
+    assert (created, report.merged) == (3, 3)
     stored = places(directory)
     assert set(stored) == {"essai:m1", "mairies:m4", "loin:m5"}
     place = stored["essai:m1"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 # Placeholder dates found in real exports (Unix epoch in two time zones).
 PLACEHOLDER_DATES = {date(1969, 12, 31), date(1970, 1, 1)}
@@ -162,6 +163,7 @@ def departement(code_insee: str | None, code_postal: str | None) -> str | None:
     return cp[:2]
 
 
+@lru_cache(maxsize=10_000)
 def slug(text: str) -> str:
     from directory_client.labels import fold
 
