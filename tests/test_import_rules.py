@@ -10,7 +10,15 @@ from sqlalchemy import func, select
 
 from directory_client import Directory, ImportFormatError
 from directory_client.importer import run as import_run
-from directory_client.models import FieldProvenance, ImportRun, MobileService, Place, PlaceSource
+from directory_client.models import (
+    FieldProvenance,
+    ImportRun,
+    Mediator,
+    MobileService,
+    Permanence,
+    Place,
+    PlaceSource,
+)
 from tests.conftest import table_dump
 
 
@@ -226,17 +234,31 @@ def test_same_source_records_are_never_merged(directory, tmp_path):
 
 
 def test_changed_record_updates_and_unchanged_is_skipped(directory, tmp_path):
-    first = [base("u1", telephone="0400000000"), base("u2")]
+    first = [base("u1", telephone="0400000000", labels_nationaux="CNFS"), base("u2")]
     directory.import_files([write(tmp_path, "f.json", first)])
-    second = [base("u1", telephone=None, horaires="Mo 09:00-12:00"), base("u2")]
+    second = [
+        base("u1", telephone=None, horaires="Mo 09:00-12:00", labels_nationaux="CNFS"),
+        base("u2", labels_nationaux="Aidants Connect"),
+    ]
     report = directory.import_files([write(tmp_path, "f.json", second)])
-    assert (report.created, report.updated, report.unchanged) == (0, 1, 1)
+    assert (report.created, report.updated, report.unchanged) == (0, 2, 0)
     stored = places(directory)
     assert stored["essai:u1"].telephone is None  # the source removed it
     assert stored["essai:u1"].horaires == "Mo 09:00-12:00"
     with directory.Session() as s:
+        people = s.execute(
+            select(Mediator.role, Permanence.horaires, Place.public_id)
+            .join(Permanence, Permanence.mediator_id == Mediator.id)
+            .join(Place, Place.id == Permanence.place_id)
+            .order_by(Place.public_id)
+        ).all()
+    assert [tuple(p) for p in people] == [
+        ("Conseiller numérique", "Mo 09:00-12:00", "essai:u1"),  # follows the new hours
+        ("Aidant habilité Aidants Connect", None, "essai:u2"),  # the new programme
+    ]
+    with directory.Session() as s:
         runs = s.execute(select(ImportRun).order_by(ImportRun.id)).scalars().all()
-    assert [(r.created, r.updated) for r in runs] == [(2, 0), (0, 1)]
+    assert [(r.created, r.updated) for r in runs] == [(2, 0), (0, 2)]
     assert all(r.finished_at for r in runs)
 
 

@@ -354,6 +354,13 @@ class Importer:
             s.execute(delete(FieldProvenance).where(FieldProvenance.place_id.in_(chunk)))
         _bulk_insert(s, FieldProvenance.__table__, prov_rows)
 
+        if dirty:  # presences at a place follow its hours (the data gives no other schedule)
+            s.execute(
+                update(Permanence)
+                .where(Permanence.place_id == bindparam("pid"))
+                .values(horaires=bindparam("hours")),
+                [{"pid": st.id, "hours": st.values.get("horaires")} for st in dirty],
+            )
         self._write_people(new + dirty)
         for st in new + dirty:
             st.dirty = False
