@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from directory_client import Directory, ImportFormatError
-from directory_client.importer import run as import_run
+from directory_client.importer import writer as import_writer
 from directory_client.models import (
     FieldProvenance,
     ImportRun,
@@ -334,7 +334,7 @@ def test_failure_mid_import_rolls_everything_back(directory, tmp_path, monkeypat
     directory.import_files([write(tmp_path, "ok.json", [base("k1")])])
     before = table_dump(directory)
     calls = {"n": 0}
-    original = import_run.Importer._write_people
+    original = import_writer.Writer.write_people
 
     def explode(self, states):
         calls["n"] += 1
@@ -342,7 +342,7 @@ def test_failure_mid_import_rolls_everything_back(directory, tmp_path, monkeypat
             raise RuntimeError("disk full")
         return original(self, states)
 
-    monkeypatch.setattr(import_run.Importer, "_write_people", explode)
+    monkeypatch.setattr(import_writer.Writer, "write_people", explode)
     files = [
         write(tmp_path, "one.json", [base(f"n{i}", latitude=44 + i / 100) for i in range(50)]),
         write(tmp_path, "two.json", [base("k1", telephone="0400000000"), base("z")]),
