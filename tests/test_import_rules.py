@@ -299,10 +299,13 @@ def test_standard_csv_with_semicolons(directory, tmp_path):
     path.write_text(
         "id;nom;commune;code_postal;adresse;latitude;longitude;services;source;date_maj\n"
         "c1;EPN;Lyon;69001;1 rue A;45,76;4,83;Accéder à du matériel|Créer avec le numérique;"
-        "CSV;2022-01-01\n",
+        "CSV;2022-01-01\n"
+        "c2;Mairie;Lyon;69002;2 rue B;45,75;4,83;Accéder à du matériel;CSV;2022-01-01;en trop\n",
         encoding="utf-8",
     )
-    directory.import_files([path])
+    report = directory.import_files([path])
+    assert [(p.record, p.severity) for p in report.problems] == [("c2", "warning")]
+    assert "en trop" in report.problems[0].reason
     place = places(directory)["csv:c1"]
     assert place.latitude == pytest.approx(45.76)
     assert (

@@ -133,6 +133,7 @@ class Importer:
                 )
                 continue
             raw_in = raw
+            extra = raw.get("_extra_values")
             if raw_file.fmt == "france-services-csv":
                 raw, unreadable = france_services.to_standard(raw, published)
                 for cell in unreadable:
@@ -165,6 +166,8 @@ class Importer:
                 )
                 continue
             seen_ids[record.source_id] = f"#{index}"
+            if extra:
+                warnings.append((None, f"valeurs au-delà des colonnes, ignorées : {extra!r}"))
             for field_name, reason in warnings:
                 self._problem(name, locator, field_name, reason, "warning")
             record.raw = json.dumps(raw_in, ensure_ascii=False, sort_keys=True, default=str)
