@@ -111,6 +111,7 @@ def normalise_coordinate(raw: object, bound: float, name: str) -> tuple[float | 
     return value, None
 
 
+@lru_cache(maxsize=20_000)
 def normalise_postcode(raw: object) -> tuple[str | None, str | None]:
     """Five digits. Repairs the two defects met in real files: a trailing ``Cedex``/text and one
     extra trailing zero (``380000`` → ``38000``); both with a warning. Anything else is kept."""
@@ -146,6 +147,7 @@ def normalise_pivot(raw: str | None) -> tuple[str | None, str | None]:
     return None, f"pivot invalide ({text!r}), ignoré"
 
 
+@lru_cache(maxsize=50_000)
 def departement(code_insee: str | None, code_postal: str | None) -> str | None:
     """Department code from the INSEE code (exact: 2A/2B) else from the postcode."""
     insee = (code_insee or "").strip().upper()
