@@ -52,7 +52,7 @@ class Importer:
         self.states: list[PlaceState] = []
         self.by_place_id: dict[int, int] = {}
         self.records: dict[tuple[str, str], tuple[int, str]] = {}  # → (state index, raw)
-        self.public_ids: set[str] = set()
+        self.public_ids: dict[str, int] = {}  # public id → state index
         self.index = MergeIndex()
         self.mobile_ids: dict[str, int] = {}
         self.mobile_pending: dict[str, dict] = {}
@@ -114,7 +114,7 @@ class Importer:
         key = len(self.states) - 1
         if state.id is not None:
             self.by_place_id[state.id] = key
-        self.public_ids.add(state.public_id)
+        self.public_ids[state.public_id] = key
         return key
 
     # --- one file ---------------------------------------------------------------------------
@@ -198,7 +198,11 @@ class Importer:
             self._attach(state_key, record)
             self.report.updated += 1
             return
-        target = self.index.find(record.values, record.sources)
+        # A record carrying one of our public ids (our own export) describes that place.
+        own = record.source_id == record.public_id
+        target = self.public_ids.get(record.public_id) if own else None
+        if target is None:
+            target = self.index.find(record.values, record.sources)
         if target is not None:
             state = self._loaded(target)
             state.record_count += 1
