@@ -74,10 +74,12 @@ def test_malformed_rows_are_each_named_in_the_report(directory, tmp_path):
         base("ok", nom="Doublon"),
         "pas un objet",
         base("blank-name", nom="   "),
-    ]
+        base("list-services", services=["Accéder à du matériel", "Créer avec le numérique"],
+             typologie={"code": "BIB"}, latitude=45.9),
+    ]  # fmt: skip
     path = write(tmp_path, "messy.json", records)
     report = directory.import_files([path])
-    assert report.read == 11
+    assert report.read == 12
     assert report.rejected == 6
     assert problems(report, "no-adresse") == [("adresse", "rejected")]
     assert problems(report, "#2") == [("id", "rejected")]
@@ -94,7 +96,13 @@ def test_malformed_rows_are_each_named_in_the_report(directory, tmp_path):
     assert all(p.file == "messy.json" for p in report.problems)
     stored = places(directory)
     assert set(stored) == {"essai:ok", "essai:far", "essai:text-lat", "essai:bad-date",
-                           "essai:future"}  # fmt: skip
+                           "essai:future", "essai:list-services"}  # fmt: skip
+    listed = stored["essai:list-services"]
+    assert (
+        listed.services == "Accès internet et matériel informatique|Loisirs et créations numériques"
+    )
+    assert listed.typologie is None
+    assert problems(report, "list-services") == [("typologie", "warning")]
     assert stored["essai:ok"].nom == "Lieu ok"  # the duplicate did not overwrite it
     assert stored["essai:far"].latitude is None and stored["essai:far"].longitude is None
     assert stored["essai:bad-date"].date_maj is None
