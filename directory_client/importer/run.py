@@ -249,38 +249,62 @@ class Importer:
         state.roles.update(record.roles)
 
     def _loaded(self, state_key: int) -> PlaceState:
-        """A place of the database, with its full values and provenance (lazy, rare)."""
+        """A place with its full values and provenance. Places of the database are loaded all
+        at once on the first need (three queries), not one by one."""
         state = self.states[state_key]
-        if state.values is not None:
-            return state
-        place = self.session.execute(select(Place).where(Place.id == state.id)).scalar_one()
-        state.values = {c: getattr(place, c) for c in PLACE_COLUMNS}
+        if state.values is None:
+            self._load_stored_places()
+        return state
+
+    def _load_stored_places(self) -> None:
+        s = self.session
+        pending = {st.id: st for st in self.states if st.values is None and st.id is not None}
+        columns = [Place.__table__.c[c] for c in PLACE_COLUMNS]
+        for row in s.execute(select(Place.id, *columns)):
+            st = pending.get(row[0])
+            if st is not None:
+                st.values = dict(zip(PLACE_COLUMNS, row[1:], strict=True))
         dates: dict[tuple[str, str], date | None] = {}
-        for src, sid, raw, file in self.session.execute(
+        records: dict[int, list[tuple[str, str]]] = {}
+        for place_id, src, sid, raw, file in s.execute(
             select(
-                PlaceSource.source, PlaceSource.source_id, PlaceSource.raw, PlaceSource.file
-            ).where(PlaceSource.place_id == state.id)
+                PlaceSource.place_id,
+                PlaceSource.source,
+                PlaceSource.source_id,
+                PlaceSource.raw,
+                PlaceSource.file,
+            )
         ):
+            if place_id not in pending:
+                continue
             try:
                 found = json.loads(raw or "{}").get("date_maj")
             except (ValueError, AttributeError):
                 found = None
             found = found or france_services.file_date(Path(file or ""))
             dates[(src, sid)] = fields.normalise_date(found, self.today)[0]
-        for fname, src, sid in self.session.execute(
-            select(FieldProvenance.field, FieldProvenance.source, FieldProvenance.source_id).where(
-                FieldProvenance.place_id == state.id
+            records.setdefault(place_id, []).append((src, sid))
+        for place_id, fname, src, sid in s.execute(
+            select(
+                FieldProvenance.place_id,
+                FieldProvenance.field,
+                FieldProvenance.source,
+                FieldProvenance.source_id,
             )
         ):
-            state.provenance[fname] = (src, sid, dates.get((src, sid)))
-        if not state.provenance and len(dates) == 1:  # single-record place: all from it
-            (origin,) = [(src, sid, when) for (src, sid), when in dates.items()]
-            state.provenance = {
-                k: origin
-                for k, v in state.values.items()
-                if k not in DERIVED and v not in (None, "")
-            }
-        return state
+            if place_id in pending:
+                pending[place_id].provenance[fname] = (src, sid, dates.get((src, sid)))
+        for place_id, st in pending.items():
+            if st.values is None:
+                st.values = {}
+            mine = records.get(place_id, [])
+            if not st.provenance and len(mine) == 1:  # single-record place: all from it
+                origin = (*mine[0], dates.get(mine[0]))
+                st.provenance = {
+                    k: origin
+                    for k, v in st.values.items()
+                    if k not in DERIVED and v not in (None, "")
+                }
 
     def finish(self) -> None:
         r = self.report
