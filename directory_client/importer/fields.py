@@ -44,11 +44,15 @@ def normalise_phone(raw: object, code_postal: str | None) -> tuple[str | None, s
     text = str(raw).strip()
     if not text:
         return None, None
+    return _phone(text, bool(code_postal and str(code_postal).startswith("988")))
+
+
+@lru_cache(maxsize=20_000)
+def _phone(text: str, caledonia: bool) -> tuple[str | None, str | None]:
     digits = re.sub(r"\D", "", text)
     plus = text.startswith("+") or text.startswith("00")
     if text.startswith("00"):
         digits = digits[2:]
-    caledonia = bool(code_postal and str(code_postal).startswith("988"))
     candidate: str | None = None
     if plus:
         if digits.startswith("330") and len(digits) == 12:  # +33 0X XX XX XX XX

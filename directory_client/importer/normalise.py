@@ -127,6 +127,9 @@ def normalise(
         scalars = isinstance(value, list) and all(isinstance(i, (str, int, float)) for i in value)
         if name in LIST_FIELDS and scalars:  # a JSON list is a fine list
             value = "|".join(str(item).strip() for item in value if str(item).strip())
+        if isinstance(value, str):  # fast path: nearly every value
+            text[name] = value.strip() or None
+            continue
         try:
             text[name] = _text(value, name)
         except TypeError:
@@ -285,7 +288,7 @@ def _mobile(
     if "_mobile" in private:
         kind, group = private["_mobile"]
     else:
-        match = _MOBILE_NAME.match(nom)
+        match = _MOBILE_NAME.match(nom) if "[" in nom else None
         folded_prefix = fold(match["prefix"]) if match else ""
         if match and any(w in folded_prefix for w in ("bus", "itinerant", "camion", "mobile")):
             group = first if fold(first).startswith(folded_prefix) else match["prefix"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -34,12 +35,20 @@ def _now() -> datetime:
 def import_files(Session: sessionmaker, paths: list[Path]) -> ImportReport:
     """Import ``paths`` in one transaction; any unexpected error rolls everything back."""
     report = ImportReport(files=[str(p) for p in paths])
-    with Session.begin() as session:
-        run = Importer(session, report)
-        run.preload()
-        for path in paths:
-            run.import_file(read_file(Path(path)))
-        run.finish()
+    # The run allocates ~10 objects per record and frees them at the end: the cyclic garbage
+    # collector would scan them again and again for nothing (20-30 % of the run time).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with Session.begin() as session:
+            run = Importer(session, report)
+            run.preload()
+            for path in paths:
+                run.import_file(read_file(Path(path)))
+            run.finish()
+    finally:
+        if collecting:
+            gc.enable()
     return report
 
 
