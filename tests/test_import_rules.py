@@ -362,3 +362,13 @@ def test_failure_mid_import_rolls_everything_back(directory, tmp_path, monkeypat
         directory.import_files(files)
     assert calls["n"] == 2
     assert table_dump(directory) == before
+
+
+def test_comma_split_only_between_known_labels():
+    from directory_client.importer.vocab import split_list
+
+    known = {"Accès, aide", "Ateliers", "Prêt"}.__contains__
+    # "Accès, aide" is one label with a comma: it is not cut; "x, y" is unknown: kept whole.
+    assert split_list("Accès, aide, Ateliers, Prêt", known) == ["Accès, aide", "Ateliers", "Prêt"]
+    assert split_list("Ateliers, x, y", known) == ["Ateliers", "x, y"]
+    assert split_list("Ateliers;Prêt|Accès, aide", known) == ["Ateliers", "Prêt", "Accès, aide"]
