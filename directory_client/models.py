@@ -144,6 +144,9 @@ class PlaceSource(Base):
 
 
 class FieldProvenance(Base):
+    """Which record gave a field's current value. Written for places fed by two records or
+    more; a place with a single ``PlaceSource`` has no rows: all its fields come from it."""
+
     __tablename__ = "field_provenance"
 
     place_id = Column(Integer, ForeignKey("place.id", ondelete="CASCADE"), primary_key=True)

@@ -72,3 +72,19 @@ def test_unknown_format_is_a_named_error(embedded_directory, tmp_path):
     with pytest.raises(ExportFormatError):
         embedded_directory.export(tmp_path / "places.xlsx")
     assert not (tmp_path / "places.xml").exists()
+
+
+def test_reimporting_an_export_into_the_same_directory_duplicates_nothing(
+    embedded_directory, exported, tmp_path
+):
+    from tests.conftest import copy_directory
+
+    folder, _ = exported
+    records = json.loads((folder / "places.json").read_text("utf-8"))
+    copy = copy_directory(embedded_directory, tmp_path / "copy.sqlite3")
+    report = copy.import_files([folder / "places.json"])
+    assert (report.created, report.rejected, report.merged) == (0, 0, 6295)
+    assert copy.stats()["places"] == 6295
+    copy.export(tmp_path / "again.json")
+    assert json.loads((tmp_path / "again.json").read_text("utf-8")) == records
+    copy.close()

@@ -9,8 +9,16 @@ import pytest
 from sqlalchemy import func, select
 
 from directory_client import Directory, ImportFormatError
-from directory_client.importer import run as import_run
-from directory_client.models import FieldProvenance, ImportRun, MobileService, Place, PlaceSource
+from directory_client.importer import writer as import_writer
+from directory_client.models import (
+    FieldProvenance,
+    ImportRun,
+    Mediator,
+    MobileService,
+    Permanence,
+    Place,
+    PlaceSource,
+)
 from tests.conftest import table_dump
 
 
@@ -66,10 +74,12 @@ def test_malformed_rows_are_each_named_in_the_report(directory, tmp_path):
         base("ok", nom="Doublon"),
         "pas un objet",
         base("blank-name", nom="   "),
-    ]
+        base("list-services", services=["Accéder à du matériel", "Créer avec le numérique"],
+             typologie={"code": "BIB"}, latitude=45.9),
+    ]  # fmt: skip
     path = write(tmp_path, "messy.json", records)
     report = directory.import_files([path])
-    assert report.read == 11
+    assert report.read == 12
     assert report.rejected == 6
     assert problems(report, "no-adresse") == [("adresse", "rejected")]
     assert problems(report, "#2") == [("id", "rejected")]
@@ -86,7 +96,13 @@ def test_malformed_rows_are_each_named_in_the_report(directory, tmp_path):
     assert all(p.file == "messy.json" for p in report.problems)
     stored = places(directory)
     assert set(stored) == {"essai:ok", "essai:far", "essai:text-lat", "essai:bad-date",
-                           "essai:future"}  # fmt: skip
+                           "essai:future", "essai:list-services"}  # fmt: skip
+    listed = stored["essai:list-services"]
+    assert (
+        listed.services == "Accès internet et matériel informatique|Loisirs et créations numériques"
+    )
+    assert listed.typologie is None
+    assert problems(report, "list-services") == [("typologie", "warning")]
     assert stored["essai:ok"].nom == "Lieu ok"  # the duplicate did not overwrite it
     assert stored["essai:far"].latitude is None and stored["essai:far"].longitude is None
     assert stored["essai:bad-date"].date_maj is None
@@ -140,7 +156,8 @@ def test_phones_departments_and_long_forms(directory, tmp_path):
     assert v1.courriels == "a@b.fr"
 
 
-def test_merge_of_two_sources_with_provenance(directory, tmp_path):
+@pytest.mark.parametrize("separate_runs", [False, True], ids=["one-run", "two-runs"])
+def test_merge_of_two_sources_with_provenance(directory, tmp_path, separate_runs):
     old = base(
         "m1",
         nom="Médiathèque Jean Moulin",
@@ -184,11 +201,16 @@ def test_merge_of_two_sources_with_provenance(directory, tmp_path):
         longitude=None,
     )
     # fmt: skip
-    report = directory.import_files([
-        write(tmp_path, "a.json", [old]),
-        write(tmp_path, "b.json", [new, older, mairie, far, no_coords]),
-    ])  # fmt: skip
-    assert (report.created, report.merged) == (3, 3)
+    first = write(tmp_path, "a.json", [old])
+    second = write(tmp_path, "b.json", [new, older, mairie, far, no_coords])
+    if separate_runs:  # the place is then loaded from the database, not from memory
+        created = directory.import_files([first]).created
+        report = directory.import_files([second])
+        created += report.created
+    else:
+        report = directory.import_files([first, second])
+        created = report.created
+    assert (created, report.merged) == (3, 3)
     stored = places(directory)
     assert set(stored) == {"essai:m1", "mairies:m4", "loin:m5"}
     place = stored["essai:m1"]
@@ -220,17 +242,31 @@ def test_same_source_records_are_never_merged(directory, tmp_path):
 
 
 def test_changed_record_updates_and_unchanged_is_skipped(directory, tmp_path):
-    first = [base("u1", telephone="0400000000"), base("u2")]
+    first = [base("u1", telephone="0400000000", labels_nationaux="CNFS"), base("u2")]
     directory.import_files([write(tmp_path, "f.json", first)])
-    second = [base("u1", telephone=None, horaires="Mo 09:00-12:00"), base("u2")]
+    second = [
+        base("u1", telephone=None, horaires="Mo 09:00-12:00", labels_nationaux="CNFS"),
+        base("u2", labels_nationaux="Aidants Connect"),
+    ]
     report = directory.import_files([write(tmp_path, "f.json", second)])
-    assert (report.created, report.updated, report.unchanged) == (0, 1, 1)
+    assert (report.created, report.updated, report.unchanged) == (0, 2, 0)
     stored = places(directory)
     assert stored["essai:u1"].telephone is None  # the source removed it
     assert stored["essai:u1"].horaires == "Mo 09:00-12:00"
     with directory.Session() as s:
+        people = s.execute(
+            select(Mediator.role, Permanence.horaires, Place.public_id)
+            .join(Permanence, Permanence.mediator_id == Mediator.id)
+            .join(Place, Place.id == Permanence.place_id)
+            .order_by(Place.public_id)
+        ).all()
+    assert [tuple(p) for p in people] == [
+        ("Conseiller numérique", "Mo 09:00-12:00", "essai:u1"),  # follows the new hours
+        ("Aidant habilité Aidants Connect", None, "essai:u2"),  # the new programme
+    ]
+    with directory.Session() as s:
         runs = s.execute(select(ImportRun).order_by(ImportRun.id)).scalars().all()
-    assert [(r.created, r.updated) for r in runs] == [(2, 0), (0, 1)]
+    assert [(r.created, r.updated) for r in runs] == [(2, 0), (0, 2)]
     assert all(r.finished_at for r in runs)
 
 
@@ -271,10 +307,13 @@ def test_standard_csv_with_semicolons(directory, tmp_path):
     path.write_text(
         "id;nom;commune;code_postal;adresse;latitude;longitude;services;source;date_maj\n"
         "c1;EPN;Lyon;69001;1 rue A;45,76;4,83;Accéder à du matériel|Créer avec le numérique;"
-        "CSV;2022-01-01\n",
+        "CSV;2022-01-01\n"
+        "c2;Mairie;Lyon;69002;2 rue B;45,75;4,83;Accéder à du matériel;CSV;2022-01-01;en trop\n",
         encoding="utf-8",
     )
-    directory.import_files([path])
+    report = directory.import_files([path])
+    assert [(p.record, p.severity) for p in report.problems] == [("c2", "warning")]
+    assert "en trop" in report.problems[0].reason
     place = places(directory)["csv:c1"]
     assert place.latitude == pytest.approx(45.76)
     assert (
@@ -306,7 +345,7 @@ def test_failure_mid_import_rolls_everything_back(directory, tmp_path, monkeypat
     directory.import_files([write(tmp_path, "ok.json", [base("k1")])])
     before = table_dump(directory)
     calls = {"n": 0}
-    original = import_run.Importer._write_people
+    original = import_writer.Writer.write_people
 
     def explode(self, states):
         calls["n"] += 1
@@ -314,7 +353,7 @@ def test_failure_mid_import_rolls_everything_back(directory, tmp_path, monkeypat
             raise RuntimeError("disk full")
         return original(self, states)
 
-    monkeypatch.setattr(import_run.Importer, "_write_people", explode)
+    monkeypatch.setattr(import_writer.Writer, "write_people", explode)
     files = [
         write(tmp_path, "one.json", [base(f"n{i}", latitude=44 + i / 100) for i in range(50)]),
         write(tmp_path, "two.json", [base("k1", telephone="0400000000"), base("z")]),
@@ -323,3 +362,13 @@ def test_failure_mid_import_rolls_everything_back(directory, tmp_path, monkeypat
         directory.import_files(files)
     assert calls["n"] == 2
     assert table_dump(directory) == before
+
+
+def test_comma_split_only_between_known_labels():
+    from directory_client.importer.vocab import split_list
+
+    known = {"Accès, aide", "Ateliers", "Prêt"}.__contains__
+    # "Accès, aide" is one label with a comma: it is not cut; "x, y" is unknown: kept whole.
+    assert split_list("Accès, aide, Ateliers, Prêt", known) == ["Accès, aide", "Ateliers", "Prêt"]
+    assert split_list("Ateliers, x, y", known) == ["Ateliers", "x, y"]
+    assert split_list("Ateliers;Prêt|Accès, aide", known) == ["Ateliers", "Prêt", "Accès, aide"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 # Placeholder dates found in real exports (Unix epoch in two time zones).
 PLACEHOLDER_DATES = {date(1969, 12, 31), date(1970, 1, 1)}
@@ -43,11 +44,15 @@ def normalise_phone(raw: object, code_postal: str | None) -> tuple[str | None, s
     text = str(raw).strip()
     if not text:
         return None, None
+    return _phone(text, bool(code_postal and str(code_postal).startswith("988")))
+
+
+@lru_cache(maxsize=20_000)
+def _phone(text: str, caledonia: bool) -> tuple[str | None, str | None]:
     digits = re.sub(r"\D", "", text)
     plus = text.startswith("+") or text.startswith("00")
     if text.startswith("00"):
         digits = digits[2:]
-    caledonia = bool(code_postal and str(code_postal).startswith("988"))
     candidate: str | None = None
     if plus:
         if digits.startswith("330") and len(digits) == 12:  # +33 0X XX XX XX XX
@@ -110,6 +115,7 @@ def normalise_coordinate(raw: object, bound: float, name: str) -> tuple[float | 
     return value, None
 
 
+@lru_cache(maxsize=20_000)
 def normalise_postcode(raw: object) -> tuple[str | None, str | None]:
     """Five digits. Repairs the two defects met in real files: a trailing ``Cedex``/text and one
     extra trailing zero (``380000`` → ``38000``); both with a warning. Anything else is kept."""
@@ -145,6 +151,7 @@ def normalise_pivot(raw: str | None) -> tuple[str | None, str | None]:
     return None, f"pivot invalide ({text!r}), ignoré"
 
 
+@lru_cache(maxsize=50_000)
 def departement(code_insee: str | None, code_postal: str | None) -> str | None:
     """Department code from the INSEE code (exact: 2A/2B) else from the postcode."""
     insee = (code_insee or "").strip().upper()
@@ -162,6 +169,7 @@ def departement(code_insee: str | None, code_postal: str | None) -> str | None:
     return cp[:2]
 
 
+@lru_cache(maxsize=10_000)
 def slug(text: str) -> str:
     from directory_client.labels import fold
 

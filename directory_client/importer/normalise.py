@@ -38,6 +38,12 @@ KNOWN = {
     "accessibilite",
 }  # fmt: skip
 REQUIRED = ("id", "nom", "commune", "code_postal", "adresse")
+LIST_FIELDS = {
+    "services", "typologie", "courriels", "site_web", "publics_accueillis",
+    "publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge",
+    "conditions_acces", "dispositif_programmes_nationaux", "autres_formations_labels",
+    "modalites_acces", "modalites_accompagnement",
+}  # fmt: skip
 _MAX_LENGTH = {
     c.name: c.type.length
     for c in Place.__table__.columns
@@ -117,6 +123,12 @@ def normalise(
     text: dict[str, str | None] = {}
     for name, value in data.items():
         if name in ("latitude", "longitude"):
+            continue
+        scalars = isinstance(value, list) and all(isinstance(i, (str, int, float)) for i in value)
+        if name in LIST_FIELDS and scalars:  # a JSON list is a fine list
+            value = "|".join(str(item).strip() for item in value if str(item).strip())
+        if isinstance(value, str):  # fast path: nearly every value
+            text[name] = value.strip() or None
             continue
         try:
             text[name] = _text(value, name)
@@ -276,7 +288,7 @@ def _mobile(
     if "_mobile" in private:
         kind, group = private["_mobile"]
     else:
-        match = _MOBILE_NAME.match(nom)
+        match = _MOBILE_NAME.match(nom) if "[" in nom else None
         folded_prefix = fold(match["prefix"]) if match else ""
         if match and any(w in folded_prefix for w in ("bus", "itinerant", "camion", "mobile")):
             group = first if fold(first).startswith(folded_prefix) else match["prefix"]

@@ -92,7 +92,8 @@ def _csv_file(path: Path, text: str) -> RawFile:
         )
     try:
         records: list[object] = [
-            {(k or "").strip(): v for k, v in row.items() if k is not None} for row in reader
+            {("_extra_values" if k is None else k.strip()): v for k, v in row.items()}
+            for row in reader
         ]
     except csv.Error as exc:
         raise ImportFormatError(f"{path}: CSV illisible ({exc})") from exc

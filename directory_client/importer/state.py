@@ -48,6 +48,7 @@ class PlaceState:
     roles: set[str] = field(default_factory=set)
     provenance_dirty: bool = False
     stop_written: bool = False
+    record_count: int = 0  # records (all sources) merged into this place
 
     @classmethod
     def create(cls, record: Record) -> PlaceState:
@@ -57,6 +58,7 @@ class PlaceState:
             k: origin for k, v in record.values.items() if k not in DERIVED and v not in (None, "")
         }
         state.sources = list(record.sources)
+        state.record_count = 1
         return state
 
     def apply(self, record: Record, same_record: bool = False) -> bool:
