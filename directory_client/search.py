@@ -49,7 +49,7 @@ _INNER_BOXES_KM = (3.0, 7.5, 15.0)
 _FAR_BOXES_KM = (250.0, 600.0, 1500.0, 4000.0, 21000.0)
 _MAX_BANDS = 80  # beyond, a latitude range is as selective as the list of bands
 TOTAL_CAP = 300  # ``total`` is exact up to this many places (then: "300 or more")
-RARE_CAP = 2000  # a need offered by fewer places than this is searched through its own index
+RARE_CAP = 25_000  # a need offered by fewer places is searched through the services index
 _RARE_REMOTE_POOL = 200  # nothing near: remote helpers are looked for among this many nearest
 _AIDANTS_CONNECT = "Aidants Connect"
 _ON_MY_BEHALF = "À ma place"
@@ -199,11 +199,11 @@ def _box_clauses(lat: float, lon: float, half_km: float) -> list[ColumnElement]:
     return clauses
 
 
-def _flat_distance2(lat: float, lon: float) -> ColumnElement:
+def _flat_distance2(lat: float, lon: float, p_lat=Place.latitude, p_lon=Place.longitude):
     """Squared flat-earth distance in degrees of latitude: orders candidates in SQL."""
     k = geo.equirectangular_scale(lat)
-    dlat = Place.latitude - lat
-    dlon = (Place.longitude - lon) * k
+    dlat = p_lat - lat
+    dlon = (p_lon - lon) * k
     return dlat * dlat + dlon * dlon
 
 
@@ -380,30 +380,33 @@ def _overlapping_masks(mask: int) -> tuple[int, ...]:
 def _all_matches_if_few(
     session: Session, plan: _Plan, lat: float, lon: float, need: int, max_km: float
 ) -> list[_Hit] | None:
-    """For a rare need (few places offer it anywhere): every one within ``max_km`` and the
-    nearest ones beyond, with their distance.
+    """For a rare need (few places offer it anywhere): every one within ``max_km`` — or, when
+    there is none, the nearest ones anywhere — with their distance.
 
-    Boxes would have to grow very wide to find them; the services index finds them directly
-    (``services_mask IN (every mask with one of the needed bits)``: plain equality, indexable,
-    covering). Then the few useful ones are read by primary key with the other filters. (Asked
-    in one query with the filters, SQLite's planner misjudges the IN list and scans the table.)
+    Boxes would have to grow very wide to find them; the services index finds them directly:
+    ``services_mask IN (every mask with one of the needed bits)`` is plain equality, and the
+    index covers latitude and longitude, so the database reads only the index entries of that
+    need. Coordinates are wrapped in expressions (``latitude + 0``) so that no planner prefers
+    a coordinates index. Then the few useful places are read by primary key with the filters.
     """
     if not plan.mask:
         return None
     has_need = _has_need(plan)
     if not _is_rare(session, plan.mask, has_need):
         return None
-    rows = session.execute(select(Place.id, Place.latitude, Place.longitude).where(has_need))
-    located = sorted(
-        (geo.haversine_km(lat, lon, p_lat, p_lon), pid)
-        for pid, p_lat, p_lon in rows
-        if p_lat is not None and p_lon is not None
-    )
-    plan.rare_ids = [pid for _d, pid in located[:_RARE_REMOTE_POOL]]
-    beyond = max(need * 3 + 10, 50)
-    ids = [pid for i, (d, pid) in enumerate(located) if d <= max_km or i < beyond]
-    if not ids:
+    p_lat, p_lon = Place.latitude + 0, Place.longitude + 0
+    dist2 = _flat_distance2(lat, lon, p_lat, p_lon)
+    radius_deg = max_km / geo.KM_PER_DEGREE_LAT
+    located = select(Place.id, Place.latitude, Place.longitude).where(has_need)
+    rows = session.execute(located.where(dist2 <= (radius_deg * 1.05) ** 2)).all()
+    if not rows:  # nothing near: the nearest ones, whatever the distance
+        nearest = located.where(p_lat.is_not(None), p_lon.is_not(None)).order_by(dist2)
+        rows = session.execute(nearest.limit(_RARE_REMOTE_POOL)).all()
+    located_ids = sorted((geo.haversine_km(lat, lon, r[1], r[2]), r[0]) for r in rows)
+    plan.rare_ids = [pid for _d, pid in located_ids[:_RARE_REMOTE_POOL]]
+    if not plan.rare_ids:
         return []
+    ids = [pid for _d, pid in located_ids]
     columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
     if plan.keeps:
         columns += [Place.horaires, Place.code_postal]
