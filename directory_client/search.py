@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-from sqlalchemy import case, func, literal, or_, select
+from sqlalchemy import bindparam, case, func, literal, or_, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql import Select
@@ -430,7 +430,9 @@ def _is_rare(session: Session, mask: int, has_need: ColumnElement) -> bool:
 
 
 def _has_need(plan: _Plan) -> ColumnElement:
-    return Place.services_mask.in_(_overlapping_masks(plan.mask))
+    # One expanding parameter, not 256 literals: building and caching the statement stays cheap.
+    masks = bindparam("need_masks", value=list(_overlapping_masks(plan.mask)), expanding=True)
+    return Place.services_mask.in_(masks)
 
 
 def _rank_few(hits: list[_Hit], local: list[_Hit], radii: list[float], limit: int) -> _Outcome:
