@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-from sqlalchemy import bindparam, case, func, literal, or_, select
+from sqlalchemy import Float, Integer, bindparam, case, func, literal, or_, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql import Select
@@ -89,6 +89,7 @@ class _Plan:
     max_score: int = 0
     keeps: list[Callable[[_Hit], bool]] = field(default_factory=list)  # checks done in Python
     rare_ids: list[int] | None = None  # the nearest places offering a rare need
+    key: tuple = ()  # what shapes the SQL: built statements are cached under it
 
 
 @dataclass
@@ -175,6 +176,10 @@ def _plan(query: SearchQuery, now: datetime) -> _Plan:
         terms.append(case((Place.frais_a_charge.like("%Gratuit%"), _FREE), else_=0))
         plan.max_score += _FREE
     plan.score = sum(terms[1:], terms[0]) if terms else literal(0)
+    plan.key = (
+        needs, preferred, f.free_only, f.publics, f.prise_en_charge, f.accompagnement,
+        f.labels, f.on_my_behalf, bool(plan.keeps),
+    )  # fmt: skip
     return plan
 
 
@@ -184,27 +189,67 @@ def _by_score(plan: _Plan) -> list[ColumnElement]:
 
 
 # --- candidates ----------------------------------------------------------------------------------
-def _box_clauses(lat: float, lon: float, half_km: float) -> list[ColumnElement]:
+# Statements are built once per shape and cached: building and hashing SQLAlchemy expressions
+# cost more than running the query. Everything that varies per search is a bind parameter.
+_statements: dict[tuple, Select] = {}
+
+
+def _cached(key: tuple, build: Callable[[], Select]) -> Select:
+    statement = _statements.get(key)
+    if statement is None:
+        if len(_statements) > 2000:
+            _statements.clear()
+        statement = _statements[key] = build()
+    return statement
+
+
+def _flat_distance2(p_lat=Place.latitude, p_lon=Place.longitude) -> ColumnElement:
+    """Squared flat-earth distance, in degrees of latitude, to (:lat0, :lon0); :k = cos(lat0)."""
+    dlat = p_lat - bindparam("lat0", type_=Float)
+    dlon = (p_lon - bindparam("lon0", type_=Float)) * bindparam("k", type_=Float)
+    return dlat * dlat + dlon * dlon
+
+
+_DIST2 = _flat_distance2()
+_DIST2_UNINDEXED = _flat_distance2(Place.latitude + 0, Place.longitude + 0)
+
+
+def _geo_params(
+    lat: float, lon: float, half_km: float | None = None, slack: float = 1.05
+) -> tuple[tuple, dict]:
+    """The box's shape (for the statement cache) and its bind parameters."""
+    params: dict = {"lat0": lat, "lon0": lon, "k": geo.equirectangular_scale(lat)}
+    if half_km is None:
+        return (), params
     box = geo.bounding_box(lat, lon, half_km)
-    clauses: list[ColumnElement] = []
     bands = box.bands
-    if len(bands) <= _MAX_BANDS:
-        clauses.append(Place.lat_band.in_(bands))
+    use_bands = len(bands) <= _MAX_BANDS
+    circle = half_km <= WIDENING_KM[-1]
+    if use_bands:
+        params["bands"] = bands
     else:
-        clauses.append(Place.latitude.between(box.min_lat, box.max_lat))
-    if box.whole_world:
+        params.update(min_lat=box.min_lat, max_lat=box.max_lat)
+    if not box.whole_world:
+        params.update(min_lon=box.min_lon, max_lon=box.max_lon)
+    if circle:  # flat-earth circle, with slack for candidates (checked exactly on the rows)
+        params["r2"] = (half_km / geo.KM_PER_DEGREE_LAT * slack) ** 2
+    return (use_bands, box.whole_world, circle), params
+
+
+def _box_clauses(shape: tuple) -> list[ColumnElement]:
+    use_bands, whole_world, circle = shape
+    clauses: list[ColumnElement] = []
+    if use_bands:
+        clauses.append(Place.lat_band.in_(bindparam("bands", expanding=True)))
+    else:
+        clauses.append(Place.latitude.between(bindparam("min_lat"), bindparam("max_lat")))
+    if whole_world:
         clauses.append(Place.longitude.is_not(None))
     else:
-        clauses.append(Place.longitude.between(box.min_lon, box.max_lon))
+        clauses.append(Place.longitude.between(bindparam("min_lon"), bindparam("max_lon")))
+    if circle:
+        clauses.append(bindparam("r2", type_=Float) >= _DIST2)
     return clauses
-
-
-def _flat_distance2(lat: float, lon: float, p_lat=Place.latitude, p_lon=Place.longitude):
-    """Squared flat-earth distance in degrees of latitude: orders candidates in SQL."""
-    k = geo.equirectangular_scale(lat)
-    dlat = p_lat - lat
-    dlon = (p_lon - lon) * k
-    return dlat * dlat + dlon * dlon
 
 
 def _near_candidates(
@@ -217,19 +262,24 @@ def _near_candidates(
     by_distance_only: bool = False,
 ) -> tuple[list[_Hit], bool]:
     """Matches within ``half_km`` (exact), deduplicated, best first; and whether that is all."""
-    dist2 = _flat_distance2(lat, lon)
-    columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
-    if plan.keeps:
-        columns += [Place.horaires, Place.code_postal]
-    radius_deg = half_km / geo.KM_PER_DEGREE_LAT
-    conditions = [*_box_clauses(lat, lon, half_km), *plan.where]
-    if half_km <= WIDENING_KM[-1]:  # flat-earth circle, with slack; exact check below
-        conditions.append(dist2 <= (radius_deg * 1.05) ** 2)
-    order = [dist2] if by_distance_only else [*_by_score(plan), dist2]
+    shape, params = _geo_params(lat, lon, half_km)
+
+    def build() -> Select:
+        columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
+        if plan.keeps:
+            columns += [Place.horaires, Place.code_postal]
+        order = [_DIST2] if by_distance_only else [*_by_score(plan), _DIST2]
+        return (
+            select(*columns)
+            .where(*_box_clauses(shape), *plan.where)
+            .order_by(*order)
+            .limit(bindparam("fetch", type_=Integer))
+        )
+
+    statement = _cached((plan.key, "near", by_distance_only, shape), build)
     fetch = need * 3 + 10
     while True:
-        rows = session.execute(select(*columns).where(*conditions).order_by(*order).limit(fetch))
-        rows = rows.all()
+        rows = session.execute(statement, {**params, "fetch": fetch}).all()
         truncated = len(rows) == fetch
         hits = _keep(plan, rows, lat, lon, half_km)
         if len(hits) >= need or not truncated:
@@ -274,20 +324,23 @@ def _rank_key(hit: _Hit) -> tuple:
 
 def _count_near(session: Session, plan: _Plan, lat: float, lon: float, radius_km: float) -> int:
     """Places (a mobile service counted once) matching within the radius, up to TOTAL_CAP."""
-    radius_deg = radius_km / geo.KM_PER_DEGREE_LAT
-    inner = (
-        select(Place.id, Place.mobile_service_id)
-        .where(*_box_clauses(lat, lon, radius_km), *plan.where)
-        .where(_flat_distance2(lat, lon) <= radius_deg**2)
-        .limit(TOTAL_CAP)
-        .subquery()
-    )
-    counted = select(
-        func.count()
-        - func.count(inner.c.mobile_service_id)
-        + func.count(inner.c.mobile_service_id.distinct())
-    )
-    return int(session.execute(counted).scalar_one())
+    shape, params = _geo_params(lat, lon, radius_km, slack=1.0)
+
+    def build() -> Select:
+        inner = (
+            select(Place.id, Place.mobile_service_id)
+            .where(*_box_clauses(shape), *plan.where)
+            .limit(TOTAL_CAP)
+            .subquery()
+        )
+        return select(
+            func.count()
+            - func.count(inner.c.mobile_service_id)
+            + func.count(inner.c.mobile_service_id.distinct())
+        )
+
+    statement = _cached((plan.key, "count", shape, TOTAL_CAP), build)
+    return int(session.execute(statement, params).scalar_one())
 
 
 def _code_candidates(
@@ -394,14 +447,22 @@ def _all_matches_if_few(
     has_need = _has_need(plan)
     if not _is_rare(session, plan.mask, has_need):
         return None
-    p_lat, p_lon = Place.latitude + 0, Place.longitude + 0
-    dist2 = _flat_distance2(lat, lon, p_lat, p_lon)
-    radius_deg = max_km / geo.KM_PER_DEGREE_LAT
-    located = select(Place.id, Place.latitude, Place.longitude).where(has_need)
-    rows = session.execute(located.where(dist2 <= (radius_deg * 1.05) ** 2)).all()
+    _shape, params = _geo_params(lat, lon)
+    params["need_masks"] = list(_overlapping_masks(plan.mask))
+    params["r2"] = (max_km / geo.KM_PER_DEGREE_LAT * 1.05) ** 2
+    located = select(Place.id, Place.latitude, Place.longitude).where(_HAS_NEED)
+    within = _cached(
+        ("rare-within",), lambda: located.where(bindparam("r2", type_=Float) >= _DIST2_UNINDEXED)
+    )
+    rows = session.execute(within, params).all()
     if not rows:  # nothing near: the nearest ones, whatever the distance
-        nearest = located.where(p_lat.is_not(None), p_lon.is_not(None)).order_by(dist2)
-        rows = session.execute(nearest.limit(_RARE_REMOTE_POOL)).all()
+        nearest = _cached(
+            ("rare-nearest", _RARE_REMOTE_POOL),
+            lambda: located.where((Place.latitude + 0).is_not(None))
+            .order_by(_DIST2_UNINDEXED)
+            .limit(_RARE_REMOTE_POOL),
+        )
+        rows = session.execute(nearest, params).all()
     located_ids = sorted((geo.haversine_km(lat, lon, r[1], r[2]), r[0]) for r in rows)
     plan.rare_ids = [pid for _d, pid in located_ids[:_RARE_REMOTE_POOL]]
     if not plan.rare_ids:
@@ -410,7 +471,11 @@ def _all_matches_if_few(
     columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
     if plan.keeps:
         columns += [Place.horaires, Place.code_postal]
-    rows = session.execute(select(*columns).where(Place.id.in_(ids), *plan.where)).all()
+    by_id = _cached(
+        (plan.key, "by-id"),
+        lambda: select(*columns).where(Place.id.in_(bindparam("ids", expanding=True)), *plan.where),
+    )
+    rows = session.execute(by_id, {"ids": ids}).all()
     return _keep(plan, rows, lat, lon, math.inf, dedupe=False)
 
 
@@ -425,6 +490,7 @@ def _is_rare(session: Session, mask: int, has_need: ColumnElement) -> bool:
         return known[0]
     probe = select(Place.id).where(has_need).limit(RARE_CAP + 1).subquery()
     rare = session.execute(select(func.count()).select_from(probe)).scalar_one() <= RARE_CAP
+    # (not cached: asked once per need and database every few minutes)
     _rarity[key] = (rare, time.monotonic() + _RARITY_TTL_S)
     return rare
 
@@ -433,6 +499,9 @@ def _has_need(plan: _Plan) -> ColumnElement:
     # One expanding parameter, not 256 literals: building and caching the statement stays cheap.
     masks = bindparam("need_masks", value=list(_overlapping_masks(plan.mask)), expanding=True)
     return Place.services_mask.in_(masks)
+
+
+_HAS_NEED = Place.services_mask.in_(bindparam("need_masks", expanding=True))
 
 
 def _rank_few(hits: list[_Hit], local: list[_Hit], radii: list[float], limit: int) -> _Outcome:
@@ -492,6 +561,18 @@ def get_place(
 def _place_rows() -> Select:
     """Places as plain rows (attribute access like a Place, plus the mobile service's name and
     phone): building ORM objects cost more than the whole search."""
+    return _cached(("place-rows",), _build_place_rows)
+
+
+def _places_by_id(session: Session, ids: list[int]) -> dict[int, Row]:
+    statement = _cached(
+        ("places-by-id",),
+        lambda: _build_place_rows().where(Place.id.in_(bindparam("ids", expanding=True))),
+    )
+    return {row.id: row for row in session.execute(statement, {"ids": ids})}
+
+
+def _build_place_rows() -> Select:
     return select(
         *Place.__table__.columns,
         MobileService.nom.label("mobile_nom"),
@@ -510,8 +591,7 @@ def _results(
 ) -> tuple[SearchResult, ...]:
     if not page:
         return ()
-    rows = session.execute(_place_rows().where(Place.id.in_([h.id for h in page])))
-    places = {row.id: row for row in rows}
+    places = _places_by_id(session, [h.id for h in page])
     built = [
         (hit, _result(places[hit.id], hit.distance_km, plan.needs, now,
                       on_my_behalf=query.filters.on_my_behalf, free_only=query.filters.free_only))
@@ -640,8 +720,9 @@ def _remote_anywhere(
         stmt = stmt.where(Place.id.in_(rare_ids), *plan.where)
     else:  # a filter left nothing near: a scan, but a rare case
         conditions = [Place.latitude.is_not(None), Place.longitude.is_not(None), *plan.where]
-        stmt = stmt.where(*conditions).order_by(_flat_distance2(lat, lon)).limit(count * 5)
-    hits = _keep(plan, session.execute(stmt).all(), lat, lon, math.inf)
+        stmt = stmt.where(*conditions).order_by(_DIST2).limit(count * 5)
+    _shape, params = _geo_params(lat, lon)
+    hits = _keep(plan, session.execute(stmt, params).all(), lat, lon, math.inf)
     return sorted(hits, key=lambda h: h.distance_km)
 
 
@@ -664,6 +745,7 @@ def _remote_options(
         where=[*plan.where, _has(Place.modalites_accompagnement, _REMOTE)],
         score=plan.score,
         max_score=plan.max_score,
+        key=(*plan.key, "remote"),
     )
     location = query.location
     hits: list[_Hit] = []
@@ -682,7 +764,7 @@ def _remote_options(
         hits = _code_candidates(session, remote_plan, location, count, without_coordinates=False)
     ids = [h.id for h in hits[:count]]
     if ids:
-        by_id = {row.id: row for row in session.execute(_place_rows().where(Place.id.in_(ids)))}
+        by_id = _places_by_id(session, ids)
         for hit in hits[:count]:
             place = by_id[hit.id]
             why = explain(place, None, plan.needs)
