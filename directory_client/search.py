@@ -444,8 +444,7 @@ def _all_matches_if_few(
     """
     if not plan.mask:
         return None
-    has_need = _has_need(plan)
-    if not _is_rare(session, plan.mask, has_need):
+    if not _is_rare(session, plan.mask):
         return None
     _shape, params = _geo_params(lat, lon)
     params["need_masks"] = list(_overlapping_masks(plan.mask))
@@ -479,26 +478,33 @@ def _all_matches_if_few(
     return _keep(plan, rows, lat, lon, math.inf, dedupe=False)
 
 
-_rarity: dict[tuple[str, int, int], tuple[bool, float]] = {}
-_RARITY_TTL_S = 300.0  # a stale answer only picks the slower path, never a wrong result
+_rarity: dict[tuple[str, int, int], tuple[int, float]] = {}
+_RARITY_TTL_S = 600.0  # a stale answer only picks the slower path, never a wrong result
 
 
-def _is_rare(session: Session, mask: int, has_need: ColumnElement) -> bool:
-    key = (str(session.get_bind().url), RARE_CAP, mask)
-    known = _rarity.get(key)
-    if known is not None and known[1] > time.monotonic():
-        return known[0]
-    probe = select(Place.id).where(has_need).limit(RARE_CAP + 1).subquery()
-    rare = session.execute(select(func.count()).select_from(probe)).scalar_one() <= RARE_CAP
-    # (not cached: asked once per need and database every few minutes)
-    _rarity[key] = (rare, time.monotonic() + _RARITY_TTL_S)
-    return rare
-
-
-def _has_need(plan: _Plan) -> ColumnElement:
-    # One expanding parameter, not 256 literals: building and caching the statement stays cheap.
-    masks = bindparam("need_masks", value=list(_overlapping_masks(plan.mask)), expanding=True)
-    return Place.services_mask.in_(masks)
+def _is_rare(session: Session, mask: int) -> bool:
+    """Fewer than RARE_CAP places offer one of the needs: a count per service (nine at most,
+    kept a few minutes), summed — an upper bound for any combination."""
+    url = str(session.get_bind().url)
+    total = 0
+    for bit in labels.SERVICE_BITS.values():
+        if not mask & bit:
+            continue
+        key = (url, RARE_CAP, bit)
+        known = _rarity.get(key)
+        if known is None or known[1] <= time.monotonic():
+            probe = (
+                select(Place.id)
+                .where(Place.services_mask.in_(_overlapping_masks(bit)))
+                .limit(RARE_CAP + 1)
+                .subquery()
+            )
+            count = session.execute(select(func.count()).select_from(probe)).scalar_one()
+            known = _rarity[key] = (count, time.monotonic() + _RARITY_TTL_S)
+        total += known[0]
+        if total > RARE_CAP:
+            return False
+    return True
 
 
 _HAS_NEED = Place.services_mask.in_(bindparam("need_masks", expanding=True))
