@@ -90,6 +90,8 @@ class _Plan:
     keeps: list[Callable[[_Hit], bool]] = field(default_factory=list)  # checks done in Python
     rare_ids: list[int] | None = None  # the nearest places offering a rare need
     key: tuple = ()  # what shapes the SQL: built statements are cached under it
+    simple: bool = False  # every match ranks the same but for distance: nearest k suffice
+    rare_truncated: bool = False  # only the nearest k of a rare need were read: count the rest
 
 
 @dataclass
@@ -176,6 +178,13 @@ def _plan(query: SearchQuery, now: datetime) -> _Plan:
         terms.append(case((Place.frais_a_charge.like("%Gratuit%"), _FREE), else_=0))
         plan.max_score += _FREE
     plan.score = sum(terms[1:], terms[0]) if terms else literal(0)
+    plan.simple = (
+        len(needs) <= 1
+        and not preferred
+        and not f.free_only
+        and len(plan.where) == (1 if plan.mask else 0)
+        and not plan.keeps
+    )
     plan.key = (
         needs, preferred, f.free_only, f.publics, f.prise_en_charge, f.accompagnement,
         f.labels, f.on_my_behalf, bool(plan.keeps),
@@ -400,7 +409,10 @@ def _search_near(session: Session, plan: _Plan, query: SearchQuery) -> _Outcome:
     local = _code_candidates(session, plan, query.location, need, without_coordinates=True)
     few = _all_matches_if_few(session, plan, lat, lon, need, radii[-1])
     if few is not None:
-        return _rank_few(few, local, radii, query.limit)
+        outcome = _rank_few(few, local, radii, query.limit)
+        if plan.rare_truncated and not outcome.nothing_near:
+            outcome.total = _count_rare(session, plan, lat, lon, outcome.radius_km) + len(local)
+        return outcome
     boxes = [b for b in _INNER_BOXES_KM if b < radii[0]] + radii
     for half in boxes:
         hits, complete = _near_candidates(session, plan, lat, lon, half, need)
@@ -450,10 +462,15 @@ def _all_matches_if_few(
     params["need_masks"] = list(_overlapping_masks(plan.mask))
     params["r2"] = (max_km / geo.KM_PER_DEGREE_LAT * 1.05) ** 2
     located = select(Place.id, Place.latitude, Place.longitude).where(_HAS_NEED)
-    within = _cached(
-        ("rare-within",), lambda: located.where(bindparam("r2", type_=Float) >= _DIST2_UNINDEXED)
-    )
-    rows = session.execute(within, params).all()
+    near = located.where(bindparam("r2", type_=Float) >= _DIST2_UNINDEXED)
+    if plan.simple:  # the nearest k are the best k
+        k = max(need * 3 + 10, 50)
+        within = _cached(("rare-within-k",), lambda: near.order_by(_DIST2_UNINDEXED).limit(
+            bindparam("nearest_k", type_=Integer)))  # fmt: skip
+        rows = session.execute(within, {**params, "nearest_k": k}).all()
+        plan.rare_truncated = len(rows) == k
+    else:
+        rows = session.execute(_cached(("rare-within",), lambda: near), params).all()
     if not rows:  # nothing near: the nearest ones, whatever the distance
         nearest = _cached(
             ("rare-nearest", _RARE_REMOTE_POOL),
@@ -476,6 +493,27 @@ def _all_matches_if_few(
     )
     rows = session.execute(by_id, {"ids": ids}).all()
     return _keep(plan, rows, lat, lon, math.inf, dedupe=False)
+
+
+def _count_rare(session: Session, plan: _Plan, lat: float, lon: float, radius_km: float) -> int:
+    _shape, params = _geo_params(lat, lon)
+    params["need_masks"] = list(_overlapping_masks(plan.mask))
+    params["r2"] = (radius_km / geo.KM_PER_DEGREE_LAT) ** 2
+
+    def build() -> Select:
+        inner = (
+            select(Place.id, Place.mobile_service_id)
+            .where(_HAS_NEED, bindparam("r2", type_=Float) >= _DIST2_UNINDEXED)
+            .limit(TOTAL_CAP)
+            .subquery()
+        )
+        return select(
+            func.count()
+            - func.count(inner.c.mobile_service_id)
+            + func.count(inner.c.mobile_service_id.distinct())
+        )
+
+    return int(session.execute(_cached(("rare-count", TOTAL_CAP), build), params).scalar_one())
 
 
 _rarity: dict[tuple[str, int, int], tuple[int, float]] = {}
