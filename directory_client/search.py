@@ -522,8 +522,11 @@ _RARITY_TTL_S = 600.0  # a stale answer only picks the slower path, never a wron
 
 def _is_rare(session: Session, mask: int) -> bool:
     """Fewer than RARE_CAP places offer one of the needs: a count per service (nine at most,
-    kept a few minutes), summed — an upper bound for any combination."""
-    url = str(session.get_bind().url)
+    kept a few minutes and while no place is added), summed — an upper bound for any
+    combination."""
+    # The highest id changes with every import (and with a rebuilt database): a new count then.
+    generation = session.execute(select(func.max(Place.id))).scalar()
+    url = f"{session.get_bind().url}#{generation}"
     total = 0
     for bit in labels.SERVICE_BITS.values():
         if not mask & bit:
