@@ -50,6 +50,7 @@ _FAR_BOXES_KM = (250.0, 600.0, 1500.0, 4000.0, 21000.0)
 _MAX_BANDS = 80  # beyond, a latitude range is as selective as the list of bands
 TOTAL_CAP = 300  # ``total`` is exact up to this many places (then: "300 or more")
 RARE_CAP = 25_000  # a need offered by fewer places is searched through the services index
+COMBINATION_RARE_CAP = 25_000  # two needs covered together by fewer places: see _two_tiers
 _RARE_REMOTE_POOL = 200  # nothing near: remote helpers are looked for among this many nearest
 _AIDANTS_CONNECT = "Aidants Connect"
 _ON_MY_BEHALF = "À ma place"
@@ -413,6 +414,9 @@ def _search_near(session: Session, plan: _Plan, query: SearchQuery) -> _Outcome:
         if plan.rare_truncated and not outcome.nothing_near:
             outcome.total = _count_rare(session, plan, lat, lon, outcome.radius_km) + len(local)
         return outcome
+    tiers = _two_tiers(session, plan, query, local, radii)
+    if tiers is not None:
+        return tiers
     boxes = [b for b in _INNER_BOXES_KM if b < radii[0]] + radii
     for half in boxes:
         hits, complete = _near_candidates(session, plan, lat, lon, half, need)
@@ -493,6 +497,82 @@ def _all_matches_if_few(
     )
     rows = session.execute(by_id, {"ids": ids}).all()
     return _keep(plan, rows, lat, lon, math.inf, dedupe=False)
+
+
+def _two_tiers(
+    session: Session, plan: _Plan, query: SearchQuery, local: list[_Hit], radii: list[float]
+) -> _Outcome | None:
+    """Two needs that few places cover together: those places first (nearest first, through the
+    services index), then places covering one need (nearest first, through growing boxes).
+
+    Ranking is the same as the general path, which would otherwise grow its boxes to the whole
+    radius to prove that no place covering both is nearer — thousands of rows in a city.
+    """
+    if len(plan.needs) != 2 or plan.max_score != 2 * _COVER or plan.keeps:
+        return None
+    if not _combination_is_rare(session, plan.mask):
+        return None
+    lat, lon = query.location.lat, query.location.lon
+    need = query.offset + query.limit
+    _shape, params = _geo_params(lat, lon)
+    params["need_masks"] = list(_supersets(plan.mask))
+    params["r2"] = (radii[-1] / geo.KM_PER_DEGREE_LAT * 1.05) ** 2
+    within = _cached(
+        ("both-within",),
+        lambda: select(Place.id).where(_HAS_NEED, bindparam("r2", type_=Float) >= _DIST2_UNINDEXED),
+    )
+    ids = session.execute(within, params).scalars().all()
+    both: list[_Hit] = []
+    if ids:
+        columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
+        by_id = _cached(
+            (plan.key, "by-id"),
+            lambda: select(*columns).where(
+                Place.id.in_(bindparam("ids", expanding=True)), *plan.where
+            ),
+        )
+        rows = session.execute(by_id, {"ids": ids}).all()
+        both = sorted(_keep(plan, rows, lat, lon, math.inf, dedupe=False), key=_rank_key)
+    both_ids = {h.id for h in both}
+    for radius in radii:
+        first = _one_stop_per_mobile_service([h for h in both if h.distance_km <= radius])
+        partial: list[_Hit] = []
+        if len(first) < need:
+            for half in [b for b in _INNER_BOXES_KM if b < radius] + [radius]:
+                hits, _complete = _near_candidates(
+                    session, plan, lat, lon, half, need + len(first), by_distance_only=True
+                )
+                partial = [h for h in hits if h.id not in both_ids]
+                if len(partial) >= need - len(first):
+                    break
+        found = len(first) + len(partial) + len(local)
+        if found >= query.limit or radius == radii[-1]:
+            if found == 0:
+                return None  # nothing near: the general path looks further
+            total = _count_near(session, plan, lat, lon, radius) + len(local)
+            return _Outcome(first + partial + local, radius, radius > radii[0], False, total)
+    return None
+
+
+@lru_cache(maxsize=512)
+def _supersets(mask: int) -> tuple[int, ...]:
+    return tuple(m for m in range(1, 1 << len(labels.SERVICES)) if m & mask == mask)
+
+
+def _combination_is_rare(session: Session, mask: int) -> bool:
+    generation = session.execute(select(func.max(Place.id))).scalar()
+    key = (f"{session.get_bind().url}#{generation}", COMBINATION_RARE_CAP, -mask)
+    known = _rarity.get(key)
+    if known is None or known[1] <= time.monotonic():
+        probe = (
+            select(Place.id)
+            .where(Place.services_mask.in_(_supersets(mask)))
+            .limit(COMBINATION_RARE_CAP + 1)
+            .subquery()
+        )
+        count = session.execute(select(func.count()).select_from(probe)).scalar_one()
+        known = _rarity[key] = (count, time.monotonic() + _RARITY_TTL_S)
+    return known[0] <= COMBINATION_RARE_CAP
 
 
 def _count_rare(session: Session, plan: _Plan, lat: float, lon: float, radius_km: float) -> int:

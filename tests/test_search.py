@@ -19,12 +19,15 @@ from tests.places import here, make_bus, make_place
 TUESDAY_10H = datetime(2024, 5, 14, 10, 0, tzinfo=PARIS)
 
 
-@pytest.fixture(autouse=True, params=["boxes", "rare-need index"])
+@pytest.fixture(autouse=True, params=["boxes", "rare-need index", "rare pair of needs"])
 def search_path(request, monkeypatch):
-    """Run every case through both candidate paths: growing boxes, and all matches of a rare
-    need (our test directories are small, so every need is "rare" unless told otherwise)."""
-    if request.param == "boxes":
+    """Run every case through each candidate path: growing boxes, all matches of a rare need,
+    and rare pairs of needs first (our test directories are small, so every need is "rare"
+    unless told otherwise)."""
+    if request.param != "rare-need index":
         monkeypatch.setattr(search_module, "RARE_CAP", -1)
+    if request.param == "boxes":
+        monkeypatch.setattr(search_module, "COMBINATION_RARE_CAP", -1)
     return request.param
 
 
