@@ -35,6 +35,7 @@ from directory_client.types import Location, SearchFilters, SearchQuery
 JITTER_KM = 5.0
 CHUNK = 20_000
 NOW = datetime(2024, 5, 14, 10, 30, tzinfo=PARIS)
+CLUSTER = False
 
 
 def _rows(seeds: list[Seed], size: int, rng: random.Random):
@@ -77,6 +78,8 @@ def build(url: str, seeds: list[Seed], size: int) -> tuple[object, float, list[t
             conn.execute(insert(Place), batch)
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            if CLUSTER:  # rows of one area on the same pages: fewer heap reads per box
+                conn.execute(text("CLUSTER place USING ix_place_search"))
             conn.execute(text("VACUUM ANALYZE place"))
     else:
         with engine.begin() as conn:
@@ -186,7 +189,12 @@ def main(argv: list[str] | None = None) -> int:
         help="PostgreSQL URL, or 'auto' to start a throw-away server",
     )
     parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument(
+        "--cluster", action="store_true", help="PostgreSQL: CLUSTER place by the search index"
+    )
     args = parser.parse_args(argv)
+    global CLUSTER
+    CLUSTER = args.cluster
     sizes = [int(s) for s in args.sizes.split(",")]
     searches = args.searches
     if args.quick:
