@@ -110,7 +110,7 @@ class Place(Base):
             "mobile_service_id",
         ),
         # Rare needs: every place offering them, through ``services_mask IN (...)``.
-        Index("ix_place_services", "services_mask", "latitude", "longitude"),  # covering
+        Index("ix_place_services", "services_mask", "latitude", "longitude"),
         Index("ix_place_code_insee", "code_insee"),
         Index("ix_place_departement", "departement"),
         Index("ix_place_code_postal", "code_postal"),

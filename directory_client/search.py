@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-from sqlalchemy import case, func, literal, or_, select
+from sqlalchemy import Float, Integer, bindparam, case, func, literal, or_, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql import Select
@@ -49,7 +49,8 @@ _INNER_BOXES_KM = (3.0, 7.5, 15.0)
 _FAR_BOXES_KM = (250.0, 600.0, 1500.0, 4000.0, 21000.0)
 _MAX_BANDS = 80  # beyond, a latitude range is as selective as the list of bands
 TOTAL_CAP = 300  # ``total`` is exact up to this many places (then: "300 or more")
-RARE_CAP = 2000  # a need offered by fewer places than this is searched through its own index
+RARE_CAP = 25_000  # a need offered by fewer places is searched through the services index
+COMBINATION_RARE_CAP = 25_000  # two needs covered together by fewer places: see _two_tiers
 _RARE_REMOTE_POOL = 200  # nothing near: remote helpers are looked for among this many nearest
 _AIDANTS_CONNECT = "Aidants Connect"
 _ON_MY_BEHALF = "À ma place"
@@ -89,6 +90,9 @@ class _Plan:
     max_score: int = 0
     keeps: list[Callable[[_Hit], bool]] = field(default_factory=list)  # checks done in Python
     rare_ids: list[int] | None = None  # the nearest places offering a rare need
+    key: tuple = ()  # what shapes the SQL: built statements are cached under it
+    simple: bool = False  # every match ranks the same but for distance: nearest k suffice
+    rare_truncated: bool = False  # only the nearest k of a rare need were read: count the rest
 
 
 @dataclass
@@ -175,6 +179,17 @@ def _plan(query: SearchQuery, now: datetime) -> _Plan:
         terms.append(case((Place.frais_a_charge.like("%Gratuit%"), _FREE), else_=0))
         plan.max_score += _FREE
     plan.score = sum(terms[1:], terms[0]) if terms else literal(0)
+    plan.simple = (
+        len(needs) <= 1
+        and not preferred
+        and not f.free_only
+        and len(plan.where) == (1 if plan.mask else 0)
+        and not plan.keeps
+    )
+    plan.key = (
+        needs, preferred, f.free_only, f.publics, f.prise_en_charge, f.accompagnement,
+        f.labels, f.on_my_behalf, bool(plan.keeps),
+    )  # fmt: skip
     return plan
 
 
@@ -184,27 +199,67 @@ def _by_score(plan: _Plan) -> list[ColumnElement]:
 
 
 # --- candidates ----------------------------------------------------------------------------------
-def _box_clauses(lat: float, lon: float, half_km: float) -> list[ColumnElement]:
+# Statements are built once per shape and cached: building and hashing SQLAlchemy expressions
+# cost more than running the query. Everything that varies per search is a bind parameter.
+_statements: dict[tuple, Select] = {}
+
+
+def _cached(key: tuple, build: Callable[[], Select]) -> Select:
+    statement = _statements.get(key)
+    if statement is None:
+        if len(_statements) > 2000:
+            _statements.clear()
+        statement = _statements[key] = build()
+    return statement
+
+
+def _flat_distance2(p_lat=Place.latitude, p_lon=Place.longitude) -> ColumnElement:
+    """Squared flat-earth distance, in degrees of latitude, to (:lat0, :lon0); :k = cos(lat0)."""
+    dlat = p_lat - bindparam("lat0", type_=Float)
+    dlon = (p_lon - bindparam("lon0", type_=Float)) * bindparam("k", type_=Float)
+    return dlat * dlat + dlon * dlon
+
+
+_DIST2 = _flat_distance2()
+_DIST2_UNINDEXED = _flat_distance2(Place.latitude + 0, Place.longitude + 0)
+
+
+def _geo_params(
+    lat: float, lon: float, half_km: float | None = None, slack: float = 1.05
+) -> tuple[tuple, dict]:
+    """The box's shape (for the statement cache) and its bind parameters."""
+    params: dict = {"lat0": lat, "lon0": lon, "k": geo.equirectangular_scale(lat)}
+    if half_km is None:
+        return (), params
     box = geo.bounding_box(lat, lon, half_km)
-    clauses: list[ColumnElement] = []
     bands = box.bands
-    if len(bands) <= _MAX_BANDS:
-        clauses.append(Place.lat_band.in_(bands))
+    use_bands = len(bands) <= _MAX_BANDS
+    circle = half_km <= WIDENING_KM[-1]
+    if use_bands:
+        params["bands"] = bands
     else:
-        clauses.append(Place.latitude.between(box.min_lat, box.max_lat))
-    if box.whole_world:
+        params.update(min_lat=box.min_lat, max_lat=box.max_lat)
+    if not box.whole_world:
+        params.update(min_lon=box.min_lon, max_lon=box.max_lon)
+    if circle:  # flat-earth circle, with slack for candidates (checked exactly on the rows)
+        params["r2"] = (half_km / geo.KM_PER_DEGREE_LAT * slack) ** 2
+    return (use_bands, box.whole_world, circle), params
+
+
+def _box_clauses(shape: tuple) -> list[ColumnElement]:
+    use_bands, whole_world, circle = shape
+    clauses: list[ColumnElement] = []
+    if use_bands:
+        clauses.append(Place.lat_band.in_(bindparam("bands", expanding=True)))
+    else:
+        clauses.append(Place.latitude.between(bindparam("min_lat"), bindparam("max_lat")))
+    if whole_world:
         clauses.append(Place.longitude.is_not(None))
     else:
-        clauses.append(Place.longitude.between(box.min_lon, box.max_lon))
+        clauses.append(Place.longitude.between(bindparam("min_lon"), bindparam("max_lon")))
+    if circle:
+        clauses.append(bindparam("r2", type_=Float) >= _DIST2)
     return clauses
-
-
-def _flat_distance2(lat: float, lon: float) -> ColumnElement:
-    """Squared flat-earth distance in degrees of latitude: orders candidates in SQL."""
-    k = geo.equirectangular_scale(lat)
-    dlat = Place.latitude - lat
-    dlon = (Place.longitude - lon) * k
-    return dlat * dlat + dlon * dlon
 
 
 def _near_candidates(
@@ -217,19 +272,24 @@ def _near_candidates(
     by_distance_only: bool = False,
 ) -> tuple[list[_Hit], bool]:
     """Matches within ``half_km`` (exact), deduplicated, best first; and whether that is all."""
-    dist2 = _flat_distance2(lat, lon)
-    columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
-    if plan.keeps:
-        columns += [Place.horaires, Place.code_postal]
-    radius_deg = half_km / geo.KM_PER_DEGREE_LAT
-    conditions = [*_box_clauses(lat, lon, half_km), *plan.where]
-    if half_km <= WIDENING_KM[-1]:  # flat-earth circle, with slack; exact check below
-        conditions.append(dist2 <= (radius_deg * 1.05) ** 2)
-    order = [dist2] if by_distance_only else [*_by_score(plan), dist2]
+    shape, params = _geo_params(lat, lon, half_km)
+
+    def build() -> Select:
+        columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
+        if plan.keeps:
+            columns += [Place.horaires, Place.code_postal]
+        order = [_DIST2] if by_distance_only else [*_by_score(plan), _DIST2]
+        return (
+            select(*columns)
+            .where(*_box_clauses(shape), *plan.where)
+            .order_by(*order)
+            .limit(bindparam("fetch", type_=Integer))
+        )
+
+    statement = _cached((plan.key, "near", by_distance_only, shape), build)
     fetch = need * 3 + 10
     while True:
-        rows = session.execute(select(*columns).where(*conditions).order_by(*order).limit(fetch))
-        rows = rows.all()
+        rows = session.execute(statement, {**params, "fetch": fetch}).all()
         truncated = len(rows) == fetch
         hits = _keep(plan, rows, lat, lon, half_km)
         if len(hits) >= need or not truncated:
@@ -274,20 +334,23 @@ def _rank_key(hit: _Hit) -> tuple:
 
 def _count_near(session: Session, plan: _Plan, lat: float, lon: float, radius_km: float) -> int:
     """Places (a mobile service counted once) matching within the radius, up to TOTAL_CAP."""
-    radius_deg = radius_km / geo.KM_PER_DEGREE_LAT
-    inner = (
-        select(Place.id, Place.mobile_service_id)
-        .where(*_box_clauses(lat, lon, radius_km), *plan.where)
-        .where(_flat_distance2(lat, lon) <= radius_deg**2)
-        .limit(TOTAL_CAP)
-        .subquery()
-    )
-    counted = select(
-        func.count()
-        - func.count(inner.c.mobile_service_id)
-        + func.count(inner.c.mobile_service_id.distinct())
-    )
-    return int(session.execute(counted).scalar_one())
+    shape, params = _geo_params(lat, lon, radius_km, slack=1.0)
+
+    def build() -> Select:
+        inner = (
+            select(Place.id, Place.mobile_service_id)
+            .where(*_box_clauses(shape), *plan.where)
+            .limit(TOTAL_CAP)
+            .subquery()
+        )
+        return select(
+            func.count()
+            - func.count(inner.c.mobile_service_id)
+            + func.count(inner.c.mobile_service_id.distinct())
+        )
+
+    statement = _cached((plan.key, "count", shape, TOTAL_CAP), build)
+    return int(session.execute(statement, params).scalar_one())
 
 
 def _code_candidates(
@@ -347,7 +410,13 @@ def _search_near(session: Session, plan: _Plan, query: SearchQuery) -> _Outcome:
     local = _code_candidates(session, plan, query.location, need, without_coordinates=True)
     few = _all_matches_if_few(session, plan, lat, lon, need, radii[-1])
     if few is not None:
-        return _rank_few(few, local, radii, query.limit)
+        outcome = _rank_few(few, local, radii, query.limit)
+        if plan.rare_truncated and not outcome.nothing_near:
+            outcome.total = _count_rare(session, plan, lat, lon, outcome.radius_km) + len(local)
+        return outcome
+    tiers = _two_tiers(session, plan, query, local, radii)
+    if tiers is not None:
+        return tiers
     boxes = [b for b in _INNER_BOXES_KM if b < radii[0]] + radii
     for half in boxes:
         hits, complete = _near_candidates(session, plan, lat, lon, half, need)
@@ -380,54 +449,186 @@ def _overlapping_masks(mask: int) -> tuple[int, ...]:
 def _all_matches_if_few(
     session: Session, plan: _Plan, lat: float, lon: float, need: int, max_km: float
 ) -> list[_Hit] | None:
-    """For a rare need (few places offer it anywhere): every one within ``max_km`` and the
-    nearest ones beyond, with their distance.
+    """For a rare need (few places offer it anywhere): every one within ``max_km`` — or, when
+    there is none, the nearest ones anywhere — with their distance.
 
-    Boxes would have to grow very wide to find them; the services index finds them directly
-    (``services_mask IN (every mask with one of the needed bits)``: plain equality, indexable,
-    covering). Then the few useful ones are read by primary key with the other filters. (Asked
-    in one query with the filters, SQLite's planner misjudges the IN list and scans the table.)
+    Boxes would have to grow very wide to find them; the services index finds them directly:
+    ``services_mask IN (every mask with one of the needed bits)`` is plain equality, and the
+    index covers latitude and longitude, so the database reads only the index entries of that
+    need. Coordinates are wrapped in expressions (``latitude + 0``) so that no planner prefers
+    a coordinates index. Then the few useful places are read by primary key with the filters.
     """
     if not plan.mask:
         return None
-    has_need = _has_need(plan)
-    if not _is_rare(session, plan.mask, has_need):
+    if not _is_rare(session, plan.mask):
         return None
-    rows = session.execute(select(Place.id, Place.latitude, Place.longitude).where(has_need))
-    located = sorted(
-        (geo.haversine_km(lat, lon, p_lat, p_lon), pid)
-        for pid, p_lat, p_lon in rows
-        if p_lat is not None and p_lon is not None
-    )
-    plan.rare_ids = [pid for _d, pid in located[:_RARE_REMOTE_POOL]]
-    beyond = max(need * 3 + 10, 50)
-    ids = [pid for i, (d, pid) in enumerate(located) if d <= max_km or i < beyond]
-    if not ids:
+    _shape, params = _geo_params(lat, lon)
+    params["need_masks"] = list(_overlapping_masks(plan.mask))
+    params["r2"] = (max_km / geo.KM_PER_DEGREE_LAT * 1.05) ** 2
+    located = select(Place.id, Place.latitude, Place.longitude).where(_HAS_NEED)
+    near = located.where(bindparam("r2", type_=Float) >= _DIST2_UNINDEXED)
+    if plan.simple:  # the nearest k are the best k
+        k = max(need * 3 + 10, 50)
+        within = _cached(("rare-within-k",), lambda: near.order_by(_DIST2_UNINDEXED).limit(
+            bindparam("nearest_k", type_=Integer)))  # fmt: skip
+        rows = session.execute(within, {**params, "nearest_k": k}).all()
+        plan.rare_truncated = len(rows) == k
+    else:
+        rows = session.execute(_cached(("rare-within",), lambda: near), params).all()
+    if not rows:  # nothing near: the nearest ones, whatever the distance
+        nearest = _cached(
+            ("rare-nearest", _RARE_REMOTE_POOL),
+            lambda: located.where((Place.latitude + 0).is_not(None))
+            .order_by(_DIST2_UNINDEXED)
+            .limit(_RARE_REMOTE_POOL),
+        )
+        rows = session.execute(nearest, params).all()
+    located_ids = sorted((geo.haversine_km(lat, lon, r[1], r[2]), r[0]) for r in rows)
+    plan.rare_ids = [pid for _d, pid in located_ids[:_RARE_REMOTE_POOL]]
+    if not plan.rare_ids:
         return []
+    ids = [pid for _d, pid in located_ids]
     columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
     if plan.keeps:
         columns += [Place.horaires, Place.code_postal]
-    rows = session.execute(select(*columns).where(Place.id.in_(ids), *plan.where)).all()
+    by_id = _cached(
+        (plan.key, "by-id"),
+        lambda: select(*columns).where(Place.id.in_(bindparam("ids", expanding=True)), *plan.where),
+    )
+    rows = session.execute(by_id, {"ids": ids}).all()
     return _keep(plan, rows, lat, lon, math.inf, dedupe=False)
 
 
-_rarity: dict[tuple[str, int, int], tuple[bool, float]] = {}
-_RARITY_TTL_S = 300.0  # a stale answer only picks the slower path, never a wrong result
+def _two_tiers(
+    session: Session, plan: _Plan, query: SearchQuery, local: list[_Hit], radii: list[float]
+) -> _Outcome | None:
+    """Two needs that few places cover together: those places first (nearest first, through the
+    services index), then places covering one need (nearest first, through growing boxes).
+
+    Ranking is the same as the general path, which would otherwise grow its boxes to the whole
+    radius to prove that no place covering both is nearer — thousands of rows in a city.
+    """
+    if len(plan.needs) != 2 or plan.max_score != 2 * _COVER or plan.keeps:
+        return None
+    if not _combination_is_rare(session, plan.mask):
+        return None
+    lat, lon = query.location.lat, query.location.lon
+    need = query.offset + query.limit
+    _shape, params = _geo_params(lat, lon)
+    params["need_masks"] = list(_supersets(plan.mask))
+    params["r2"] = (radii[-1] / geo.KM_PER_DEGREE_LAT * 1.05) ** 2
+    within = _cached(
+        ("both-within",),
+        lambda: select(Place.id).where(_HAS_NEED, bindparam("r2", type_=Float) >= _DIST2_UNINDEXED),
+    )
+    ids = session.execute(within, params).scalars().all()
+    both: list[_Hit] = []
+    if ids:
+        columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
+        by_id = _cached(
+            (plan.key, "by-id"),
+            lambda: select(*columns).where(
+                Place.id.in_(bindparam("ids", expanding=True)), *plan.where
+            ),
+        )
+        rows = session.execute(by_id, {"ids": ids}).all()
+        both = sorted(_keep(plan, rows, lat, lon, math.inf, dedupe=False), key=_rank_key)
+    both_ids = {h.id for h in both}
+    for radius in radii:
+        first = _one_stop_per_mobile_service([h for h in both if h.distance_km <= radius])
+        partial: list[_Hit] = []
+        if len(first) < need:
+            for half in [b for b in _INNER_BOXES_KM if b < radius] + [radius]:
+                hits, _complete = _near_candidates(
+                    session, plan, lat, lon, half, need + len(first), by_distance_only=True
+                )
+                partial = [h for h in hits if h.id not in both_ids]
+                if len(partial) >= need - len(first):
+                    break
+        found = len(first) + len(partial) + len(local)
+        if found >= query.limit or radius == radii[-1]:
+            if found == 0:
+                return None  # nothing near: the general path looks further
+            total = _count_near(session, plan, lat, lon, radius) + len(local)
+            return _Outcome(first + partial + local, radius, radius > radii[0], False, total)
+    return None
 
 
-def _is_rare(session: Session, mask: int, has_need: ColumnElement) -> bool:
-    key = (str(session.get_bind().url), RARE_CAP, mask)
+@lru_cache(maxsize=512)
+def _supersets(mask: int) -> tuple[int, ...]:
+    return tuple(m for m in range(1, 1 << len(labels.SERVICES)) if m & mask == mask)
+
+
+def _combination_is_rare(session: Session, mask: int) -> bool:
+    generation = session.execute(select(func.max(Place.id))).scalar()
+    key = (f"{session.get_bind().url}#{generation}", COMBINATION_RARE_CAP, -mask)
     known = _rarity.get(key)
-    if known is not None and known[1] > time.monotonic():
-        return known[0]
-    probe = select(Place.id).where(has_need).limit(RARE_CAP + 1).subquery()
-    rare = session.execute(select(func.count()).select_from(probe)).scalar_one() <= RARE_CAP
-    _rarity[key] = (rare, time.monotonic() + _RARITY_TTL_S)
-    return rare
+    if known is None or known[1] <= time.monotonic():
+        probe = (
+            select(Place.id)
+            .where(Place.services_mask.in_(_supersets(mask)))
+            .limit(COMBINATION_RARE_CAP + 1)
+            .subquery()
+        )
+        count = session.execute(select(func.count()).select_from(probe)).scalar_one()
+        known = _rarity[key] = (count, time.monotonic() + _RARITY_TTL_S)
+    return known[0] <= COMBINATION_RARE_CAP
 
 
-def _has_need(plan: _Plan) -> ColumnElement:
-    return Place.services_mask.in_(_overlapping_masks(plan.mask))
+def _count_rare(session: Session, plan: _Plan, lat: float, lon: float, radius_km: float) -> int:
+    _shape, params = _geo_params(lat, lon)
+    params["need_masks"] = list(_overlapping_masks(plan.mask))
+    params["r2"] = (radius_km / geo.KM_PER_DEGREE_LAT) ** 2
+
+    def build() -> Select:
+        inner = (
+            select(Place.id, Place.mobile_service_id)
+            .where(_HAS_NEED, bindparam("r2", type_=Float) >= _DIST2_UNINDEXED)
+            .limit(TOTAL_CAP)
+            .subquery()
+        )
+        return select(
+            func.count()
+            - func.count(inner.c.mobile_service_id)
+            + func.count(inner.c.mobile_service_id.distinct())
+        )
+
+    return int(session.execute(_cached(("rare-count", TOTAL_CAP), build), params).scalar_one())
+
+
+_rarity: dict[tuple[str, int, int], tuple[int, float]] = {}
+_RARITY_TTL_S = 600.0  # a stale answer only picks the slower path, never a wrong result
+
+
+def _is_rare(session: Session, mask: int) -> bool:
+    """Fewer than RARE_CAP places offer one of the needs: a count per service (nine at most,
+    kept a few minutes and while no place is added), summed — an upper bound for any
+    combination."""
+    # The highest id changes with every import (and with a rebuilt database): a new count then.
+    generation = session.execute(select(func.max(Place.id))).scalar()
+    url = f"{session.get_bind().url}#{generation}"
+    total = 0
+    for bit in labels.SERVICE_BITS.values():
+        if not mask & bit:
+            continue
+        key = (url, RARE_CAP, bit)
+        known = _rarity.get(key)
+        if known is None or known[1] <= time.monotonic():
+            probe = (
+                select(Place.id)
+                .where(Place.services_mask.in_(_overlapping_masks(bit)))
+                .limit(RARE_CAP + 1)
+                .subquery()
+            )
+            count = session.execute(select(func.count()).select_from(probe)).scalar_one()
+            known = _rarity[key] = (count, time.monotonic() + _RARITY_TTL_S)
+        total += known[0]
+        if total > RARE_CAP:
+            return False
+    return True
+
+
+_HAS_NEED = Place.services_mask.in_(bindparam("need_masks", expanding=True))
 
 
 def _rank_few(hits: list[_Hit], local: list[_Hit], radii: list[float], limit: int) -> _Outcome:
@@ -487,6 +688,18 @@ def get_place(
 def _place_rows() -> Select:
     """Places as plain rows (attribute access like a Place, plus the mobile service's name and
     phone): building ORM objects cost more than the whole search."""
+    return _cached(("place-rows",), _build_place_rows)
+
+
+def _places_by_id(session: Session, ids: list[int]) -> dict[int, Row]:
+    statement = _cached(
+        ("places-by-id",),
+        lambda: _build_place_rows().where(Place.id.in_(bindparam("ids", expanding=True))),
+    )
+    return {row.id: row for row in session.execute(statement, {"ids": ids})}
+
+
+def _build_place_rows() -> Select:
     return select(
         *Place.__table__.columns,
         MobileService.nom.label("mobile_nom"),
@@ -505,8 +718,7 @@ def _results(
 ) -> tuple[SearchResult, ...]:
     if not page:
         return ()
-    rows = session.execute(_place_rows().where(Place.id.in_([h.id for h in page])))
-    places = {row.id: row for row in rows}
+    places = _places_by_id(session, [h.id for h in page])
     built = [
         (hit, _result(places[hit.id], hit.distance_km, plan.needs, now,
                       on_my_behalf=query.filters.on_my_behalf, free_only=query.filters.free_only))
@@ -635,8 +847,9 @@ def _remote_anywhere(
         stmt = stmt.where(Place.id.in_(rare_ids), *plan.where)
     else:  # a filter left nothing near: a scan, but a rare case
         conditions = [Place.latitude.is_not(None), Place.longitude.is_not(None), *plan.where]
-        stmt = stmt.where(*conditions).order_by(_flat_distance2(lat, lon)).limit(count * 5)
-    hits = _keep(plan, session.execute(stmt).all(), lat, lon, math.inf)
+        stmt = stmt.where(*conditions).order_by(_DIST2).limit(count * 5)
+    _shape, params = _geo_params(lat, lon)
+    hits = _keep(plan, session.execute(stmt, params).all(), lat, lon, math.inf)
     return sorted(hits, key=lambda h: h.distance_km)
 
 
@@ -659,6 +872,7 @@ def _remote_options(
         where=[*plan.where, _has(Place.modalites_accompagnement, _REMOTE)],
         score=plan.score,
         max_score=plan.max_score,
+        key=(*plan.key, "remote"),
     )
     location = query.location
     hits: list[_Hit] = []
@@ -677,7 +891,7 @@ def _remote_options(
         hits = _code_candidates(session, remote_plan, location, count, without_coordinates=False)
     ids = [h.id for h in hits[:count]]
     if ids:
-        by_id = {row.id: row for row in session.execute(_place_rows().where(Place.id.in_(ids)))}
+        by_id = _places_by_id(session, ids)
         for hit in hits[:count]:
             place = by_id[hit.id]
             why = explain(place, None, plan.needs)

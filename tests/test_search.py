@@ -19,12 +19,15 @@ from tests.places import here, make_bus, make_place
 TUESDAY_10H = datetime(2024, 5, 14, 10, 0, tzinfo=PARIS)
 
 
-@pytest.fixture(autouse=True, params=["boxes", "rare-need index"])
+@pytest.fixture(autouse=True, params=["boxes", "rare-need index", "rare pair of needs"])
 def search_path(request, monkeypatch):
-    """Run every case through both candidate paths: growing boxes, and all matches of a rare
-    need (our test directories are small, so every need is "rare" unless told otherwise)."""
-    if request.param == "boxes":
+    """Run every case through each candidate path: growing boxes, all matches of a rare need,
+    and rare pairs of needs first (our test directories are small, so every need is "rare"
+    unless told otherwise)."""
+    if request.param != "rare-need index":
         monkeypatch.setattr(search_module, "RARE_CAP", -1)
+    if request.param == "boxes":
+        monkeypatch.setattr(search_module, "COMBINATION_RARE_CAP", -1)
     return request.param
 
 
@@ -316,3 +319,31 @@ def test_matches_a_brute_force_ranking(directory, session):
         assert response.radius_km == step
         assert names(response) == [s[2] for s in within[2:8]]
         assert response.total == len(within)
+
+
+def test_remote_ok_adds_remote_help_even_with_enough_results(directory, session):
+    make_place(session, "Sur place 1", km_east=1)
+    make_place(session, "Sur place 2", km_east=2)
+    make_place(session, "Aussi à distance", km_east=3, modalites_accompagnement="À distance")
+    session.commit()
+    response = ask(directory, filters=SearchFilters(remote_ok=True))
+    assert len(response.results) == 3
+    assert [o.name for o in response.remote_options] == [
+        labels.HELPLINE["name"],
+        "Aussi à distance",
+    ]
+    assert response.remote_options[1].why.startswith("aide à distance : ")
+    assert ask(directory).remote_options == ()
+
+
+def test_new_caledonia_hours_in_noumea_time(directory, session):
+    noumea = (-22.2758, 166.4580)
+    place = make_place(session, "Espace numérique de Nouméa", km_east=0, code_postal="98800",
+                       horaires="Mo-Fr 07:30-16:00")  # fmt: skip
+    place.latitude, place.longitude = noumea
+    session.commit()
+    location = here(lat=noumea[0], lon=noumea[1], code_insee="98818", code_postal="98800")
+    # Tuesday 10:00 in Paris is 19:00 in Nouméa.
+    result = ask(directory, location=location).results[0]
+    assert result.distance_km == pytest.approx(0, abs=0.01)
+    assert result.opening.text == "Fermé. Ouvre demain à 7 h 30"
