@@ -186,6 +186,7 @@ class State:
         self.offset = int(tracker.get_slot("offset") or 0)
         self.attempts = int(tracker.get_slot("location_attempts") or 0)
         self.events: list = []
+        self.was_awaiting: str | None = self.awaiting
 
     def set(self, name: str, value: Any) -> None:
         self.events.append(SlotSet(name, value))
@@ -207,11 +208,14 @@ class State:
 def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understanding:
     """Merge the NLU entities and the keyword reading of the message into the state."""
     found = needs_mod.detect(text)
-    for value in entity_values(tracker, "need"):
+    # Keywords first (precise, explainable); the NLU entities fill in only what keywords missed,
+    # or when the message is a button payload ("/ask_help{...}").
+    use_entities = found.empty or text.startswith("/")
+    for value in entity_values(tracker, "need") if use_entities else ():
         key = needs_mod.normalise_need(value)
         if key and key not in found.needs:
             found.needs.append(key)
-    for value in entity_values(tracker, "procedure"):
+    for value in entity_values(tracker, "procedure") if use_entities else ():
         key = needs_mod.normalise_procedure(value)
         if key and key not in found.procedures:
             found.procedures.append(key)
@@ -397,7 +401,11 @@ def resolve_location(
     ):
         candidates_text = [location_text(text)] if location_text(text) else []
         # "une autre ville": the words of the intent itself are no place name.
-        strict = intent == "change_location" and bool(candidates_text)
+        strict = (
+            intent == "change_location"
+            and bool(candidates_text)
+            and state.was_awaiting not in ("location", "location_choice")
+        )
     if not candidates_text:
         tail = _TAIL_PLACE.search(clean_text(text))
         if tail:
@@ -513,6 +521,7 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
         found = understand(state, tracker, text)
     if intent in ("affirm", "deny") and state.awaiting == "mode":
         state.mode = "avec_moi" if intent == "affirm" else "autonomie"
+    state.was_awaiting = state.awaiting
     if intent == "change_location":
         state.location, state.offset = None, 0
         if state.awaiting != "location_choice":
@@ -665,6 +674,14 @@ class ActionFallback(Action):
         found = needs_mod.detect(text)
         if not found.empty and len(text) <= 300:
             return orient(dispatcher, tracker)
+        if 0 < len(text.split()) <= 5:
+            # A bare town name the NLU was unsure about ("st etienne").
+            try:
+                probe = get_locator().locate(location_text(text))
+            except Exception:
+                probe = None
+            if probe is not None and plausible_guess(location_text(text), probe):
+                return orient(dispatcher, tracker)
         return misunderstood(dispatcher, tracker, "Je n'ai pas bien compris.")
 
 

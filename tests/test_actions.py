@@ -450,3 +450,27 @@ def test_real_directory_more_results_and_free(real):
     p = recommendation(msgs)
     assert p["filters"] == {"free_only": True} and p["results"]
     assert first != p["results"]
+
+
+def test_keywords_win_over_noisy_entities(directory):
+    t = tracker(
+        "je suis à la retraite et je voudrais apprendre à utiliser ma tablette",
+        "ask_help",
+        [ent("procedure", "retraite"), ent("need", "enfants")],
+        {"location": _roubaix()},
+    )
+    _, events = run(A.ActionOrient(), t)
+    assert slots_of(events)["needs"] == ["smartphone"]
+    assert slots_of(events)["procedures"] is None
+
+
+def test_fallback_on_a_bare_town_name_locates_it(directory):
+    msgs, events = run(A.ActionFallback(), tracker("st etienne", "nlu_fallback"))
+    assert slots_of(events)["location"]["commune"] == "Saint-Étienne"
+    assert slots_of(events)["awaiting"] == "need"
+
+
+def test_misspelled_town_after_where_even_if_nlu_says_change_location(directory):
+    slots = {"needs": ["smartphone"], "awaiting": "location"}
+    msgs, _ = run(A.ActionOrient(), tracker("roubai", "change_location", slots=slots))
+    assert recommendation(msgs)["location"]["commune"] == "Roubaix"
