@@ -389,13 +389,15 @@ def resolve_location(
         state.attempts = 0
         return True
     candidates_text: list[str] = entity_values(tracker, "location")
-    postcode = _POSTCODE.search(text)
+    postcode = None if text.startswith("/") else _POSTCODE.search(text)
     if postcode and not candidates_text:
         candidates_text = [postcode.group(1)]
     asked_where = state.awaiting in ("location", "location_choice")
     strict = False
+    payload = text.startswith("/")  # a button: only its entities count
     if (
-        not candidates_text
+        not payload
+        and not candidates_text
         and found.empty
         and (asked_where or intent in ("inform", "change_location", "nlu_fallback"))
     ):
@@ -406,7 +408,7 @@ def resolve_location(
             and bool(candidates_text)
             and state.was_awaiting not in ("location", "location_choice")
         )
-    if not candidates_text:
+    if not candidates_text and not payload:
         tail = _TAIL_PLACE.search(clean_text(text))
         if tail:
             candidates_text, strict = [tail.group(1)], True

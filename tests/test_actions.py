@@ -474,3 +474,17 @@ def test_misspelled_town_after_where_even_if_nlu_says_change_location(directory)
     slots = {"needs": ["smartphone"], "awaiting": "location"}
     msgs, _ = run(A.ActionOrient(), tracker("roubai", "change_location", slots=slots))
     assert recommendation(msgs)["location"]["commune"] == "Roubaix"
+
+
+def test_mode_button_then_place(directory):
+    _, events = run(A.ActionOrient(), tracker("j'ai des papiers à faire", "ask_help"))
+    slots = slots_of(events)
+    assert slots["awaiting"] == "mode"
+    button = tracker('/inform{"mode": "avec_moi"}', "inform", [ent("mode", "avec_moi")], slots)
+    msgs, events = run(A.ActionOrient(), button)
+    slots = {**slots, **slots_of(events)}
+    assert slots["mode"] == "avec_moi" and slots["awaiting"] == "location"
+    assert "Je ne trouve pas" not in text(msgs)
+    need_button = tracker('/ask_help{"need": "internet"}', "ask_help", [ent("need", "internet")])
+    _, events = run(A.ActionOrient(), need_button)
+    assert slots_of(events)["needs"] == ["internet"]
