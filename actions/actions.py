@@ -513,10 +513,27 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         )
 
 
+EMERGENCY_TEXT = (
+    "Si vous ou quelqu'un êtes en danger, appelez tout de suite : le 112 (urgences), "
+    "le 15 (SAMU), le 17 (police) ou le 3114 (si vous avez des idées suicidaires, "
+    "24 h sur 24, gratuit). Je reste là si vous avez besoin d'aide avec le numérique ensuite."
+)
+
+
+def emergency(dispatcher: CollectingDispatcher, text: str) -> bool:
+    """Someone may be in danger: say who to call, first and only."""
+    if not needs_mod.is_emergency(text):
+        return False
+    dispatcher.utter_message(text=EMERGENCY_TEXT, json_message={"orienteur": {"type": "emergency"}})
+    return True
+
+
 def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     """The single step of the orientation: understand, ask what is missing, or answer."""
     state = State(tracker)
     text = clean_text(tracker.latest_message.get("text"))
+    if emergency(dispatcher, text):
+        return [SlotSet("fail_count", 0.0)]
     intent = intent_of(tracker)
     found = needs_mod.Understanding()
     if intent in ("ask_help", "inform", "add_filter", "nlu_fallback") or state.awaiting == "need":
@@ -562,6 +579,8 @@ class ActionMoreResults(Action):
         return "action_more_results"
 
     async def run(self, dispatcher, tracker, domain) -> list:
+        if emergency(dispatcher, clean_text(tracker.latest_message.get("text"))):
+            return [SlotSet("fail_count", 0.0)]
         state = State(tracker)
         if not (state.needs and state.location):
             return orient(dispatcher, tracker)
@@ -577,6 +596,8 @@ class ActionSendSummary(Action):
         return "action_send_summary"
 
     async def run(self, dispatcher, tracker, domain) -> list:
+        if emergency(dispatcher, clean_text(tracker.latest_message.get("text"))):
+            return [SlotSet("fail_count", 0.0)]
         last = tracker.get_slot("last_search")
         if not last:
             dispatcher.utter_message(
@@ -670,6 +691,8 @@ class ActionFallback(Action):
     async def run(self, dispatcher, tracker, domain) -> list:
         state = State(tracker)
         text = clean_text(tracker.latest_message.get("text"))
+        if emergency(dispatcher, text):
+            return [SlotSet("fail_count", 0.0)]
         if state.awaiting in ("location", "location_choice") and 0 < len(text) <= 80:
             # A town the NLU did not know: let the Locator decide.
             return orient(dispatcher, tracker)
@@ -692,6 +715,8 @@ class ActionOutOfScope(Action):
         return "action_out_of_scope"
 
     async def run(self, dispatcher, tracker, domain) -> list:
+        if emergency(dispatcher, clean_text(tracker.latest_message.get("text"))):
+            return [SlotSet("fail_count", 0.0)]
         return misunderstood(
             dispatcher,
             tracker,
@@ -726,3 +751,26 @@ class ActionForgetMe(Action):
             json_message={"orienteur": {"type": "forget_me", "sender_id": tracker.sender_id}},
         )
         return [Restarted()]
+
+
+SMALLTALK = {
+    "greet": "utter_greet",
+    "goodbye": "utter_goodbye",
+    "thank": "utter_thank",
+    "insult": "utter_insult",
+    "bot_challenge": "utter_iamabot",
+    "confused": "utter_explain",
+}
+
+
+class ActionSmalltalk(Action):
+    """Greetings, thanks, insults…: the domain's response, unless someone may be in danger."""
+
+    def name(self) -> str:
+        return "action_smalltalk"
+
+    async def run(self, dispatcher, tracker, domain) -> list:
+        if emergency(dispatcher, clean_text(tracker.latest_message.get("text"))):
+            return [SlotSet("fail_count", 0.0)]
+        dispatcher.utter_message(response=SMALLTALK.get(intent_of(tracker) or "", "utter_explain"))
+        return []

@@ -488,3 +488,38 @@ def test_mode_button_then_place(directory):
     need_button = tracker('/ask_help{"need": "internet"}', "ask_help", [ent("need", "internet")])
     _, events = run(A.ActionOrient(), need_button)
     assert slots_of(events)["needs"] == ["internet"]
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("je veux mourir", "send_it"),
+        ("mon mari me frappe", "ask_help"),
+        ("crise cardiaque", "ask_help"),
+        ("au secours", "nlu_fallback"),
+        ("il me menace avec un couteau, je suis en danger", "inform"),
+        ("j'ai avalé des médicaments, trop de médicaments", "out_of_scope"),
+    ],
+)
+def test_emergency_safety_net_whatever_the_intent(directory, message, intent):
+    action = {
+        "nlu_fallback": A.ActionFallback(),
+        "out_of_scope": A.ActionOutOfScope(),
+    }.get(intent, A.ActionOrient())
+    msgs, _ = run(action, tracker(message, intent))
+    assert "112" in text(msgs) and "3114" in text(msgs)
+    assert payloads(msgs)[0] == {"type": "emergency"}
+
+
+def test_no_false_emergency_on_ordinary_needs():
+    from actions.needs import is_emergency
+
+    for message in ("aide pour la caf", "mon compte a été piraté", "je cherche du travail"):
+        assert not is_emergency(message)
+
+
+def test_smalltalk_answers_with_the_domain_response_or_the_emergency():
+    msgs, _ = run(A.ActionSmalltalk(), tracker("bonjour", "greet"))
+    assert msgs[0]["response"] == "utter_greet"
+    msgs, _ = run(A.ActionSmalltalk(), tracker("au secours", "goodbye"))
+    assert "112" in text(msgs)
