@@ -653,7 +653,8 @@ _EMERGENCY = re.compile(
     r"|(plus|pas) envie de vivre|veux plus vivre|en danger|me frapp\w*|m'a frapp\w*|me bat\b"
     r"|battue?|violente?s?\b|violences?|viole?e?\b|agress\w*|au secours|pompiers|ambulance|samu"
     r"|ne respire plus|malaise|incendie|il y a le feu|crise cardiaque|trop de medicaments"
-    r"|avale des medicaments|idees noires)"
+    r"|avale des medicaments|idees noires|ne reagit plus|saigne\w*|suivie? par un"
+    r"|je suis enfermee?|(fils|fille|enfant|bebe|mari|femme|mere|pere) a disparu)"
 )
 
 
