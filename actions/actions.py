@@ -32,7 +32,7 @@ PAGE = 3
 MAX_TEXT = 500  # what we read of a message: a 10 000-character message is cut, never refused
 
 # --- lazy singletons --------------------------------------------------------------------------
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()  # get_locator builds the directory under the same lock
 _DIRECTORY: Any = None
 _LOCATOR: Any = None
 

@@ -523,3 +523,19 @@ def test_smalltalk_answers_with_the_domain_response_or_the_emergency():
     assert msgs[0]["response"] == "utter_greet"
     msgs, _ = run(A.ActionSmalltalk(), tracker("au secours", "goodbye"))
     assert "112" in text(msgs)
+
+
+def test_locator_first_does_not_deadlock(monkeypatch, tmp_path):
+    """get_locator() builds the directory under the same lock (a plain Lock deadlocked)."""
+    import threading
+
+    monkeypatch.setenv("DIRECTORY_DATABASE_URL", f"sqlite:///{tmp_path}/d.sqlite3")
+    A.set_backends(None, None)
+    done = []
+    worker = threading.Thread(target=lambda: done.append(A.get_locator()), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    try:
+        assert done, "get_locator() deadlocked"
+    finally:
+        A.set_backends(None, None)
