@@ -205,9 +205,8 @@ def results_text(
 
 def summary_text(last: dict) -> str:
     """A short text the person can keep ("envoyez-le moi")."""
-    lines = [
-        f"Votre recherche : {last.get('what', 'aide numérique')} {near(last.get('where', '') or 'chez vous')}."
-    ]
+    where = near(last.get("where", "") or "chez vous")
+    lines = [f"Votre recherche : {last.get('what', 'aide numérique')} {where}."]
     for i, item in enumerate(last.get("results", []), 1):
         bits = [item.get("name") or "", item.get("address") or ""]
         phone = _phone(item.get("phone"))
