@@ -32,7 +32,7 @@ PAGE = 3
 MAX_TEXT = 500  # what we read of a message: a 10 000-character message is cut, never refused
 
 # --- lazy singletons --------------------------------------------------------------------------
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()  # get_locator builds the directory under the same lock
 _DIRECTORY: Any = None
 _LOCATOR: Any = None
 
@@ -186,6 +186,7 @@ class State:
         self.offset = int(tracker.get_slot("offset") or 0)
         self.attempts = int(tracker.get_slot("location_attempts") or 0)
         self.events: list = []
+        self.was_awaiting: str | None = self.awaiting
 
     def set(self, name: str, value: Any) -> None:
         self.events.append(SlotSet(name, value))
@@ -207,11 +208,14 @@ class State:
 def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understanding:
     """Merge the NLU entities and the keyword reading of the message into the state."""
     found = needs_mod.detect(text)
-    for value in entity_values(tracker, "need"):
+    # Keywords first (precise, explainable); the NLU entities fill in only what keywords missed,
+    # or when the message is a button payload ("/ask_help{...}").
+    use_entities = found.empty or text.startswith("/")
+    for value in entity_values(tracker, "need") if use_entities else ():
         key = needs_mod.normalise_need(value)
         if key and key not in found.needs:
             found.needs.append(key)
-    for value in entity_values(tracker, "procedure"):
+    for value in entity_values(tracker, "procedure") if use_entities else ():
         key = needs_mod.normalise_procedure(value)
         if key and key not in found.procedures:
             found.procedures.append(key)
@@ -385,20 +389,26 @@ def resolve_location(
         state.attempts = 0
         return True
     candidates_text: list[str] = entity_values(tracker, "location")
-    postcode = _POSTCODE.search(text)
+    postcode = None if text.startswith("/") else _POSTCODE.search(text)
     if postcode and not candidates_text:
         candidates_text = [postcode.group(1)]
     asked_where = state.awaiting in ("location", "location_choice")
     strict = False
+    payload = text.startswith("/")  # a button: only its entities count
     if (
-        not candidates_text
+        not payload
+        and not candidates_text
         and found.empty
         and (asked_where or intent in ("inform", "change_location", "nlu_fallback"))
     ):
         candidates_text = [location_text(text)] if location_text(text) else []
         # "une autre ville": the words of the intent itself are no place name.
-        strict = intent == "change_location" and bool(candidates_text)
-    if not candidates_text:
+        strict = (
+            intent == "change_location"
+            and bool(candidates_text)
+            and state.was_awaiting not in ("location", "location_choice")
+        )
+    if not candidates_text and not payload:
         tail = _TAIL_PLACE.search(clean_text(text))
         if tail:
             candidates_text, strict = [tail.group(1)], True
@@ -503,16 +513,34 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         )
 
 
+EMERGENCY_TEXT = (
+    "Si vous ou quelqu'un êtes en danger, appelez tout de suite : le 112 (urgences), "
+    "le 15 (SAMU), le 17 (police) ou le 3114 (si vous avez des idées suicidaires, "
+    "24 h sur 24, gratuit). Je reste là si vous avez besoin d'aide avec le numérique ensuite."
+)
+
+
+def emergency(dispatcher: CollectingDispatcher, text: str) -> bool:
+    """Someone may be in danger: say who to call, first and only."""
+    if not needs_mod.is_emergency(text):
+        return False
+    dispatcher.utter_message(text=EMERGENCY_TEXT, json_message={"orienteur": {"type": "emergency"}})
+    return True
+
+
 def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     """The single step of the orientation: understand, ask what is missing, or answer."""
     state = State(tracker)
     text = clean_text(tracker.latest_message.get("text"))
+    if emergency(dispatcher, text):
+        return [SlotSet("fail_count", 0.0)]
     intent = intent_of(tracker)
     found = needs_mod.Understanding()
     if intent in ("ask_help", "inform", "add_filter", "nlu_fallback") or state.awaiting == "need":
         found = understand(state, tracker, text)
     if intent in ("affirm", "deny") and state.awaiting == "mode":
         state.mode = "avec_moi" if intent == "affirm" else "autonomie"
+    state.was_awaiting = state.awaiting
     if intent == "change_location":
         state.location, state.offset = None, 0
         if state.awaiting != "location_choice":
@@ -551,6 +579,8 @@ class ActionMoreResults(Action):
         return "action_more_results"
 
     async def run(self, dispatcher, tracker, domain) -> list:
+        if emergency(dispatcher, clean_text(tracker.latest_message.get("text"))):
+            return [SlotSet("fail_count", 0.0)]
         state = State(tracker)
         if not (state.needs and state.location):
             return orient(dispatcher, tracker)
@@ -566,6 +596,8 @@ class ActionSendSummary(Action):
         return "action_send_summary"
 
     async def run(self, dispatcher, tracker, domain) -> list:
+        if emergency(dispatcher, clean_text(tracker.latest_message.get("text"))):
+            return [SlotSet("fail_count", 0.0)]
         last = tracker.get_slot("last_search")
         if not last:
             dispatcher.utter_message(
@@ -659,12 +691,22 @@ class ActionFallback(Action):
     async def run(self, dispatcher, tracker, domain) -> list:
         state = State(tracker)
         text = clean_text(tracker.latest_message.get("text"))
+        if emergency(dispatcher, text):
+            return [SlotSet("fail_count", 0.0)]
         if state.awaiting in ("location", "location_choice") and 0 < len(text) <= 80:
             # A town the NLU did not know: let the Locator decide.
             return orient(dispatcher, tracker)
         found = needs_mod.detect(text)
         if not found.empty and len(text) <= 300:
             return orient(dispatcher, tracker)
+        if 0 < len(text.split()) <= 5:
+            # A bare town name the NLU was unsure about ("st etienne").
+            try:
+                probe = get_locator().locate(location_text(text))
+            except Exception:
+                probe = None
+            if probe is not None and plausible_guess(location_text(text), probe):
+                return orient(dispatcher, tracker)
         return misunderstood(dispatcher, tracker, "Je n'ai pas bien compris.")
 
 
@@ -673,6 +715,8 @@ class ActionOutOfScope(Action):
         return "action_out_of_scope"
 
     async def run(self, dispatcher, tracker, domain) -> list:
+        if emergency(dispatcher, clean_text(tracker.latest_message.get("text"))):
+            return [SlotSet("fail_count", 0.0)]
         return misunderstood(
             dispatcher,
             tracker,
@@ -707,3 +751,26 @@ class ActionForgetMe(Action):
             json_message={"orienteur": {"type": "forget_me", "sender_id": tracker.sender_id}},
         )
         return [Restarted()]
+
+
+SMALLTALK = {
+    "greet": "utter_greet",
+    "goodbye": "utter_goodbye",
+    "thank": "utter_thank",
+    "insult": "utter_insult",
+    "bot_challenge": "utter_iamabot",
+    "confused": "utter_explain",
+}
+
+
+class ActionSmalltalk(Action):
+    """Greetings, thanks, insults…: the domain's response, unless someone may be in danger."""
+
+    def name(self) -> str:
+        return "action_smalltalk"
+
+    async def run(self, dispatcher, tracker, domain) -> list:
+        if emergency(dispatcher, clean_text(tracker.latest_message.get("text"))):
+            return [SlotSet("fail_count", 0.0)]
+        dispatcher.utter_message(response=SMALLTALK.get(intent_of(tracker) or "", "utter_explain"))
+        return []

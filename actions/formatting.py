@@ -23,6 +23,12 @@ FOLLOW_UPS = (
 )
 
 
+def near(label: str) -> str:
+    """ "près de Roubaix", "près d'Angoulême" (elision before a vowel or a mute h)."""
+    first = needs_mod.fold(label[:1])
+    return f"près d'{label}" if first in "aeiouyh" and first else f"près de {label}"
+
+
 def location_payload(location: dict | None) -> dict:
     location = location or {}
     return {
@@ -152,26 +158,26 @@ def results_text(
         )
     if not results:
         if offset:
-            parts.append(f"Je n'ai pas d'autres lieux près de {location_label}.")
+            parts.append(f"Je n'ai pas d'autres lieux {near(location_label)}.")
         else:
-            parts.append(f"Je n'ai trouvé aucun lieu pour {what} près de {location_label}.")
+            parts.append(f"Je n'ai trouvé aucun lieu pour {what} {near(location_label)}.")
         parts.append(HELPLINE_TEXT)
         return "\n\n".join(parts)
     if broadened and not offset:
         parts.append(
-            f"Aucun lieu n'annonce précisément « {what} » près de {location_label}. "
+            f"Aucun lieu n'annonce précisément « {what} » {near(location_label)}. "
             "Voici des lieux d'aide au numérique qui pourront vous aider ou vous orienter :"
         )
     elif nothing_near:
         parts.append(
-            f"Il n'y a pas de lieu tout près de {location_label}. "
+            f"Il n'y a pas de lieu tout {near(location_label)}. "
             f"{'Le plus proche' if len(results) == 1 else 'Voici les plus proches'} pour {what} :"
         )
     elif offset:
-        parts.append(f"Voici d'autres lieux près de {location_label} :")
+        parts.append(f"Voici d'autres lieux {near(location_label)} :")
     else:
         intro = "Voici le lieu" if len(results) == 1 else f"Voici {len(results)} lieux"
-        parts.append(f"{intro} près de {location_label} pour {what}{filters_phrase(constraints)} :")
+        parts.append(f"{intro} {near(location_label)} pour {what}{filters_phrase(constraints)} :")
     parts.append("\n\n".join(format_place(offset + i + 1, r) for i, r in enumerate(results)))
     if getattr(response, "notice", None):
         parts.append(response.notice)
@@ -199,9 +205,8 @@ def results_text(
 
 def summary_text(last: dict) -> str:
     """A short text the person can keep ("envoyez-le moi")."""
-    lines = [
-        f"Votre recherche : {last.get('what', 'aide numérique')} près de {last.get('where', '')}."
-    ]
+    where = near(last.get("where", "") or "chez vous")
+    lines = [f"Votre recherche : {last.get('what', 'aide numérique')} {where}."]
     for i, item in enumerate(last.get("results", []), 1):
         bits = [item.get("name") or "", item.get("address") or ""]
         phone = _phone(item.get("phone"))

@@ -645,3 +645,18 @@ def apply_mode(need_keys: list[str], mode: str | None) -> list[str]:
     if mode == "autonomie":
         return ["demarches_autonomie" if k == "demarches" else k for k in need_keys]
     return need_keys
+
+
+# --- someone in danger: a safety net under the NLU (never miss it because of a rare wording) --
+_EMERGENCY = re.compile(
+    r"\b(mourir|suicid\w*|me tuer|veut me tuer|menace de mort|mettre fin a mes jours|en finir"
+    r"|(plus|pas) envie de vivre|veux plus vivre|en danger|me frapp\w*|m'a frapp\w*|me bat\b"
+    r"|battue?|violente?s?\b|violences?|viole?e?\b|agress\w*|au secours|pompiers|ambulance|samu"
+    r"|ne respire plus|malaise|incendie|il y a le feu|crise cardiaque|trop de medicaments"
+    r"|avale des medicaments|idees noires|ne reagit plus|saigne\w*|suivie? par un"
+    r"|je suis enfermee?|(fils|fille|enfant|bebe|mari|femme|mere|pere) a disparu)"
+)
+
+
+def is_emergency(text: str) -> bool:
+    return bool(_EMERGENCY.search(fold(text)[:2000].replace("’", "'")))

@@ -222,6 +222,16 @@ INFORM_CODES = ["{c}", "mon code postal c'est {c}", "code postal {c}", "{c} merc
 INFORM_DEPTS = ["dans {d}", "j'habite dans {d}", "{d}"]
 
 INFORM_OTHER = [
+    "et à [Lyon](location) ?", "plutôt [Cognac](location)", "et sur [Roubaix](location)",
+    "non à [Saint-Étienne](location)", "changer pour [Angoulême](location)",
+    "plutôt vers [Villeurbanne](location)", "et à [Paris 11e](location)",
+    "en fait j'habite à [Clermont-Ferrand](location)", "cherche plutôt à [Lille](location)",
+    "non c'est [Saint-Denis](location) pas ça", "et dans [le 93](location) ?",
+    "et pour [69003](location)", "autre ville : [Nantes](location)",
+    "en fait c'est à [Grenoble](location)",
+    "et à [Marseille](location)", "plutôt à [Tourcoing](location)", "non, [Vichy](location)",
+    "et vers [Limoges](location) ?", "en fait [Nantes](location)",
+
     "avec quelqu'un",
     "je préfère avec quelqu'un",
     "avec [quelqu'un qui m'aide](mode=avec_moi)",
@@ -232,6 +242,7 @@ INFORM_OTHER = [
 
 TEXT_INTENTS: dict[str, list[str]] = {
     "greet": [
+        "bonsoir madame", "bjr", "bonjour monsieur dame", "coucou c'est moi", "salut toi", "bonjour bonjour !", "hello hello", "bonjour je m'appelle Fatima", "slt cv", "bjr svp", "bonjour, j'ai une question", "coucou !", "salut le robot", "bonjour il y a du monde ?", "hé bonjour", "bonjour à tous", "bonjour excusez moi", "re", "re-bonjour", "bonjour a vous madame",
         "bonjour", "bonjour !", "bjr", "salut", "slt", "coucou", "bonsoir", "hello", "allo",
         "bonjour madame", "bonjour monsieur", "bonjour je suis la", "hé", "yo", "re bonjour",
         "bonjour bonjour", "bonjour à vous", "salut ça va", "bonjour, ça va ?", "hey",
@@ -240,6 +251,7 @@ TEXT_INTENTS: dict[str, list[str]] = {
         "bonjour excusez moi de vous déranger", "hello bonjour", "bonjour a tous",
     ],
     "goodbye": [
+        "bye", "au revoir madame", "au revoir monsieur", "allez salut", "a+ merci", "à plus", "j'y vais", "je vais y aller", "on se reparle plus tard", "bonne fin de journée", "à une prochaine fois", "tchao bye", "c'est fini pour aujourd'hui", "je quitte", "je m'arrête là", "je pars", "a la prochaine fois", "bonne soirée à vous", "salut et bonne journée", "à tout à l'heure",
         "au revoir", "aurevoir", "a+", "bye", "salut a plus", "bonne journée au revoir",
         "à bientôt", "a bientot", "ciao", "bonne soirée", "je m'en vais", "c'est tout pour moi",
         "au revoir et merci", "à la prochaine", "bye bye", "tchao", "je vous laisse",
@@ -248,6 +260,7 @@ TEXT_INTENTS: dict[str, list[str]] = {
         "bonne continuation",
     ],
     "thank": [
+        "merci pour tout", "merci bien madame", "ok super merci", "merci c'est très clair", "merci infiniment pour votre aide", "je vous remercie beaucoup", "trop gentil", "merci à toi", "merciii", "thx", "merci du fond du coeur", "super, merci !", "génial", "top", "merci ça marche", "parfait, merci beaucoup", "c'est gentil", "mille mercis", "merci je vais y aller", "ok merci beaucoup",
         "merci", "merci beaucoup", "mrc", "merci bcp", "thanks", "merci c'est gentil",
         "super merci", "génial merci", "merci pour votre aide", "merci infiniment", "top merci",
         "merci bien", "c'est parfait merci", "merci mille fois", "je vous remercie", "merki",
@@ -257,6 +270,7 @@ TEXT_INTENTS: dict[str, list[str]] = {
         "merci pour les adresses",
     ],
     "affirm": [
+        "ui", "wi", "oui bien sûr", "oui oui c'est ça", "oui d'accord", "ok d'accord", "ça marche", "c'est bon", "oui c bon", "exact", "oui exactement", "ouiii", "ok pour moi", "je veux bien", "pourquoi pas", "ok go", "vas-y", "allez-y", "oui merci beaucoup", "c'est juste",
         "oui", "ouais", "ouai", "oui oui", "ok", "d'accord", "dac", "daccord", "exactement",
         "c'est ça", "tout à fait", "oui merci", "oui svp", "oui s'il vous plaît", "yes",
         "bien sûr", "volontiers", "c ca", "voilà", "oui c'est bien ça", "absolument", "ok ça marche",
@@ -264,6 +278,7 @@ TEXT_INTENTS: dict[str, list[str]] = {
         "oui c'est ça", "ça me va", "oui avec plaisir",
     ],
     "deny": [
+        "non non non", "non merci ça ira", "non pas du tout", "pas ça", "non c'est faux", "non ce n'est pas ça", "je ne veux pas", "non j'ai pas besoin", "non c'est pas bon", "non c pas sa", "pas trop", "bof non", "non ce n'est pas nécessaire", "négatif merci", "absolument pas", "non c'est tout", "pas du tout ça", "nan merci", "non c bon", "non je préfère pas",
         "non", "nan", "non merci", "pas du tout", "non c'est pas ça", "non non", "nope",
         "pas vraiment", "jamais", "non ça va", "pas besoin", "non je veux pas", "surtout pas",
         "négatif", "non pas ça", "ce n'est pas ça", "c'est pas ça", "non c'est bon",
@@ -272,6 +287,7 @@ TEXT_INTENTS: dict[str, list[str]] = {
         "pas la peine",
     ],
     "insult": [
+        "tu es bête", "t'es débile ou quoi", "espèce de nul", "gros con", "t'es vraiment nul", "ce robot est nul", "tu es inutile", "t'es pas capable", "tu es nul à chier", "dégage", "ferme ta gueule", "sale robot", "bouffon", "t'es un boulet", "nulle cette appli", "c'est de la merde", "tu me casses les pieds", "t'es lourd", "idiot de robot", "tu es vraiment stupide",
         "t'es nul", "tu es nul", "connard", "bot de merde", "tu sers à rien", "ta gueule",
         "débile", "abruti", "espèce d'idiot", "t'es con", "imbécile", "nul nul nul",
         "va te faire voir", "crétin", "t'es vraiment bête", "robot stupide", "casse toi",
@@ -280,6 +296,7 @@ TEXT_INTENTS: dict[str, list[str]] = {
         "t'es une merde", "idiot", "gros nul", "tu es stupide", "putain de bot",
     ],
     "emergency": [
+        "je veux me suicider", "j'ai envie de mourir", "je vais mettre fin à mes jours", "il m'a frappée", "je me fais frapper", "mon conjoint est violent", "aidez moi on m'agresse", "il y a un incendie", "mon voisin fait une crise", "quelqu'un est tombé et ne se relève pas", "je suis en danger", "mon fils a disparu", "on me menace de mort", "je n'en peux plus je veux mourir", "j'ai pris trop de médicaments", "il y a eu un accident", "ma mère ne respire plus", "je suis suivie par un homme", "appelez une ambulance", "urgence", "je me sens très mal je vais tomber", "il veut me tuer", "on a cambriolé chez moi et ils sont encore là", "je suis enfermée", "mon bébé a de la fièvre très forte et ne réagit plus", "feu dans mon immeuble", "je veux plus vivre", "idées suicidaires", "j'ai été violée", "je suis victime de violences",
         "je veux mourir", "je vais me suicider", "au secours on m'agresse", "il y a le feu",
         "mon mari me frappe", "urgence mon père fait un malaise", "quelqu'un est en danger",
         "j'ai des idées noires", "on veut me tuer", "je vais me tuer", "aidez moi je suis en danger",
@@ -291,6 +308,7 @@ TEXT_INTENTS: dict[str, list[str]] = {
         "mon copain me bat", "je veux en finir", "on m'a agressé dans la rue",
     ],
     "bot_challenge": [
+        "t'es un vrai ?", "c'est un humain ?", "vous êtes un robot ou une personne", "qui est derrière l'écran", "tu es un ordinateur ?", "tu penses ?", "c'est une IA qui répond ?", "tu es un assistant automatique", "je parle à une machine ?", "t'es humain ou pas",
         "t'es un robot ?", "tu es un robot", "je parle à un humain ?", "tu es une vraie personne ?",
         "qui es-tu", "t'es qui", "t'es une machine", "c'est un robot qui répond ?",
         "vous êtes une personne ?", "tu es un humain", "je parle à qui", "c'est automatique ?",
@@ -302,6 +320,7 @@ TEXT_INTENTS: dict[str, list[str]] = {
         "robot ?", "c'est une machine qui répond",
     ],
     "confused": [
+        "jcomprends pas ce que tu dis", "c'est trop compliqué pour moi", "je ne sais pas comment faire", "je suis perdue là", "j'ai pas tout compris", "qu'est ce que ça veut dire", "comment ça ?", "je vois pas ce que vous voulez dire", "expliquez moi svp", "c'est pas clair pour moi",
         "je comprends pas", "j'ai pas compris", "quoi ?", "hein ?", "c'est quoi ça",
         "je ne comprends pas", "comment ça marche", "je sais pas quoi dire", "je suis perdu",
         "comprends rien", "jcomprend pa", "qu'est ce que je dois écrire", "je sais pas",
@@ -348,13 +367,10 @@ TEXT_INTENTS: dict[str, list[str]] = {
         "pas cette ville", "mauvaise ville", "je veux changer de lieu", "autre endroit",
         "chercher dans une autre commune", "c'est trop loin", "trop loin", "changer la ville",
         "ce n'est pas la bonne commune", "je n'habite pas là",
-        "et à [Lyon](location) ?", "plutôt [Cognac](location)", "et sur [Roubaix](location)",
-        "non à [Saint-Étienne](location)", "changer pour [Angoulême](location)",
-        "plutôt vers [Villeurbanne](location)", "et à [Paris 11e](location)",
-        "en fait j'habite à [Clermont-Ferrand](location)", "cherche plutôt à [Lille](location)",
-        "non c'est [Saint-Denis](location) pas ça", "et dans [le 93](location) ?",
-        "et pour [69003](location)", "autre ville : [Nantes](location)",
-        "en fait c'est à [Grenoble](location)",
+        "je voudrais chercher ailleurs", "pas dans cette ville", "autre part",
+        "on peut chercher dans une autre ville ?", "c'est pas là que j'habite",
+        "modifier la ville", "je veux changer la commune", "changer d'endroit", "pas ici",
+        "une autre commune svp", "c'est pas le bon endroit", "ville différente",
     ],
     "send_it": [
         "envoyez-le moi", "envoie moi ça", "envoyez moi les adresses", "tu peux me l'envoyer",
@@ -368,6 +384,7 @@ TEXT_INTENTS: dict[str, list[str]] = {
         "pouvez-vous me l'envoyer", "résumé",
     ],
     "human_handoff": [
+        "je veux un vrai humain", "je préfère quelqu'un au téléphone", "vous avez un numéro ?", "un conseiller humain svp", "passez moi un agent", "quelqu'un pour me rappeler", "une personne pour m'aider au téléphone", "un numéro pour parler à quelqu'un", "je veux parler à l'accueil", "je veux quelqu'un en vrai",
         "parler à quelqu'un", "un humain", "je veux un conseiller", "une vraie personne",
         "appeler quelqu'un", "un agent svp", "je veux parler à une personne",
         "je préfère parler à un humain", "passez moi quelqu'un", "un être humain svp",
@@ -380,6 +397,7 @@ TEXT_INTENTS: dict[str, list[str]] = {
         "quelqu'un peut m'appeler ?", "je veux parler à quelqu'un de vivant", "un humain svp",
     ],
     "out_of_scope": [
+        "quel temps fera-t-il ce week-end", "la météo", "météo demain", "tu peux me faire une recette", "quel est ton plat préféré", "le match de ce soir", "qui est le président", "tu connais une bonne blague", "je cherche un électricien", "ma machine à laver fuit", "je cherche une location", "combien coûte un loyer", "horaires du marché", "je veux commander à manger", "réserve moi un taxi", "je cherche une nounou", "mon chien a mangé du chocolat", "c'est quoi la capitale de l'Espagne", "tu fais quoi ce soir", "t'aimes les chats ?", "donne moi des numéros du loto", "aide moi pour mon divorce", "je cherche un avocat", "mon patron ne me paie pas", "je veux porter plainte contre mon voisin", "il pleut ?", "qu'est ce qu'on mange", "la piscine est ouverte ?", "un bon coiffeur", "je veux vendre ma maison", "où acheter du pain", "résultat du match", "blablabla", "hahaha", "ok ok ok lol", "je m'ennuie", "je veux jouer", "chante moi quelque chose", "quelle est la couleur du ciel", "bip bip", "test", "test test", "qsdfghjk", "...", "?", "lkjlkj", "1234",
         "quel temps fait-il", "il fait beau demain ?", "donne moi une recette de gâteau",
         "qui a gagné le match", "raconte une blague", "quelle heure est-il", "je veux une pizza",
         "combien fait 2+2", "tu connais un bon plombier", "mon chauffage est en panne",

@@ -450,3 +450,92 @@ def test_real_directory_more_results_and_free(real):
     p = recommendation(msgs)
     assert p["filters"] == {"free_only": True} and p["results"]
     assert first != p["results"]
+
+
+def test_keywords_win_over_noisy_entities(directory):
+    t = tracker(
+        "je suis à la retraite et je voudrais apprendre à utiliser ma tablette",
+        "ask_help",
+        [ent("procedure", "retraite"), ent("need", "enfants")],
+        {"location": _roubaix()},
+    )
+    _, events = run(A.ActionOrient(), t)
+    assert slots_of(events)["needs"] == ["smartphone"]
+    assert slots_of(events)["procedures"] is None
+
+
+def test_fallback_on_a_bare_town_name_locates_it(directory):
+    msgs, events = run(A.ActionFallback(), tracker("st etienne", "nlu_fallback"))
+    assert slots_of(events)["location"]["commune"] == "Saint-Étienne"
+    assert slots_of(events)["awaiting"] == "need"
+
+
+def test_misspelled_town_after_where_even_if_nlu_says_change_location(directory):
+    slots = {"needs": ["smartphone"], "awaiting": "location"}
+    msgs, _ = run(A.ActionOrient(), tracker("roubai", "change_location", slots=slots))
+    assert recommendation(msgs)["location"]["commune"] == "Roubaix"
+
+
+def test_mode_button_then_place(directory):
+    _, events = run(A.ActionOrient(), tracker("j'ai des papiers à faire", "ask_help"))
+    slots = slots_of(events)
+    assert slots["awaiting"] == "mode"
+    button = tracker('/inform{"mode": "avec_moi"}', "inform", [ent("mode", "avec_moi")], slots)
+    msgs, events = run(A.ActionOrient(), button)
+    slots = {**slots, **slots_of(events)}
+    assert slots["mode"] == "avec_moi" and slots["awaiting"] == "location"
+    assert "Je ne trouve pas" not in text(msgs)
+    need_button = tracker('/ask_help{"need": "internet"}', "ask_help", [ent("need", "internet")])
+    _, events = run(A.ActionOrient(), need_button)
+    assert slots_of(events)["needs"] == ["internet"]
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("je veux mourir", "send_it"),
+        ("mon mari me frappe", "ask_help"),
+        ("crise cardiaque", "ask_help"),
+        ("au secours", "nlu_fallback"),
+        ("il me menace avec un couteau, je suis en danger", "inform"),
+        ("j'ai avalé des médicaments, trop de médicaments", "out_of_scope"),
+    ],
+)
+def test_emergency_safety_net_whatever_the_intent(directory, message, intent):
+    action = {
+        "nlu_fallback": A.ActionFallback(),
+        "out_of_scope": A.ActionOutOfScope(),
+    }.get(intent, A.ActionOrient())
+    msgs, _ = run(action, tracker(message, intent))
+    assert "112" in text(msgs) and "3114" in text(msgs)
+    assert payloads(msgs)[0] == {"type": "emergency"}
+
+
+def test_no_false_emergency_on_ordinary_needs():
+    from actions.needs import is_emergency
+
+    for message in ("aide pour la caf", "mon compte a été piraté", "je cherche du travail"):
+        assert not is_emergency(message)
+
+
+def test_smalltalk_answers_with_the_domain_response_or_the_emergency():
+    msgs, _ = run(A.ActionSmalltalk(), tracker("bonjour", "greet"))
+    assert msgs[0]["response"] == "utter_greet"
+    msgs, _ = run(A.ActionSmalltalk(), tracker("au secours", "goodbye"))
+    assert "112" in text(msgs)
+
+
+def test_locator_first_does_not_deadlock(monkeypatch, tmp_path):
+    """get_locator() builds the directory under the same lock (a plain Lock deadlocked)."""
+    import threading
+
+    monkeypatch.setenv("DIRECTORY_DATABASE_URL", f"sqlite:///{tmp_path}/d.sqlite3")
+    A.set_backends(None, None)
+    done = []
+    worker = threading.Thread(target=lambda: done.append(A.get_locator()), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    try:
+        assert done, "get_locator() deadlocked"
+    finally:
+        A.set_backends(None, None)
