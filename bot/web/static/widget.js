@@ -1,0 +1,501 @@
+/*
+ * Orienteur chat widget — dependency-free, accessible (RGAA / WCAG 2.1 AA), CSP-ready.
+ *
+ *   <script src="https://…/static/widget.js" data-server="https://rasa.example" defer></script>
+ *
+ * Options (data-* attributes of the script tag):
+ *   data-server   Rasa server URL (socket.io channel)                        required
+ *   data-open     "true": open the panel when the page loads
+ *   data-css      "none": do not load widget.css (the site styles the widget itself)
+ *
+ * Security: every text from the assistant or the directory is inserted with textContent or
+ * DOM APIs, never as HTML; links are only http(s) and tel.
+ *
+ * Protocol: Rasa's socket.io channel (session_request / session_confirm / user_uttered /
+ * bot_uttered) with session_persistence. The session id is kept in localStorage, the
+ * transcript of this tab in sessionStorage, so a reload continues the conversation.
+ */
+(function () {
+  "use strict";
+
+  if (window.Orienteur && window.Orienteur.loaded) return;
+
+  var script = document.currentScript || document.querySelector("script[data-server][src*='widget.js']");
+  var base = script && script.src ? script.src.replace(/[^/]*$/, "") : "";
+  var server = ((script && script.getAttribute("data-server")) || "").replace(/\/+$/, "");
+
+  var KEY_SESSION = "orienteur:session_id";
+  var KEY_TRANSCRIPT = "orienteur:transcript";
+  var KEY_OPEN = "orienteur:open";
+  var MAX_TRANSCRIPT = 200;
+
+  var storage = {
+    get: function (store, key) {
+      try { return window[store].getItem(key); } catch (e) { return null; }
+    },
+    set: function (store, key, value) {
+      try { window[store].setItem(key, value); } catch (e) { /* private mode, quota */ }
+    },
+    remove: function (store, key) {
+      try { window[store].removeItem(key); } catch (e) { /* ignore */ }
+    }
+  };
+
+  // ---- Safe DOM helpers -------------------------------------------------------------------
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (name) {
+        var value = attrs[name];
+        if (value === null || value === undefined || value === false) return;
+        if (name === "text") node.textContent = String(value);
+        else if (name === "className") node.className = value;
+        else node.setAttribute(name, value === true ? "" : String(value));
+      });
+    }
+    (children || []).forEach(function (child) {
+      if (child === null || child === undefined) return;
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function safeUrl(value) {
+    if (typeof value !== "string" || !value.trim()) return null;
+    try {
+      var url = new URL(value.trim());
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /** "05 45 12 34 56" → "tel:+33545123456"; null when it does not look like a phone number. */
+  function telHref(phone) {
+    if (typeof phone !== "string") return null;
+    var digits = phone.replace(/[\s.\-()/]/g, "");
+    if (/^0\d{9}$/.test(digits)) digits = "+33" + digits.slice(1);
+    if (/^00\d{6,15}$/.test(digits)) digits = "+" + digits.slice(2);
+    return /^\+?\d{3,15}$/.test(digits) ? "tel:" + digits : null;
+  }
+
+  function isNumber(value) {
+    return typeof value === "number" && isFinite(value);
+  }
+
+  function osmUrl(lat, lon) {
+    if (!isNumber(lat) || !isNumber(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+    var la = lat.toFixed(5), lo = lon.toFixed(5);
+    return "https://www.openstreetmap.org/?mlat=" + la + "&mlon=" + lo + "#map=18/" + la + "/" + lo;
+  }
+
+  function srOnly(text) {
+    return el("span", { className: "orienteur-sr-only", text: text });
+  }
+
+  function externalLink(href, label, context) {
+    var a = el("a", { href: href, target: "_blank", rel: "noopener noreferrer" }, [label]);
+    if (context) a.appendChild(srOnly(" — " + context));
+    a.appendChild(srOnly(" (nouvelle fenêtre)"));
+    return a;
+  }
+
+  /** Text with its web addresses as links (built node by node, never parsed as HTML). */
+  function richText(text) {
+    var p = el("p", { className: "orienteur-text" });
+    var parts = String(text).split(/(https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)])/g);
+    parts.forEach(function (part, i) {
+      var href = i % 2 === 1 ? safeUrl(part) : null;
+      p.appendChild(href ? externalLink(href, part) : document.createTextNode(part));
+    });
+    return p;
+  }
+
+  // ---- Widget DOM -------------------------------------------------------------------------
+  var root = el("div", { className: "orienteur-widget", id: "orienteur-widget" });
+  var launcher = el("button", {
+    type: "button", className: "orienteur-launcher", "aria-expanded": "false",
+    "aria-controls": "orienteur-panel", text: "Besoin d'aide avec le numérique ?"
+  });
+  var panel = el("section", {
+    id: "orienteur-panel", className: "orienteur-panel", "aria-labelledby": "orienteur-title",
+    hidden: true
+  });
+  var closeButton = el("button", {
+    type: "button", className: "orienteur-close", "aria-label": "Fermer l'assistant"
+  }, [el("span", { "aria-hidden": "true", text: "×" })]);
+  var header = el("div", { className: "orienteur-header" }, [
+    el("h2", { id: "orienteur-title", className: "orienteur-title", text: "Orienteur — trouver de l'aide numérique" }),
+    closeButton
+  ]);
+  var intro = el("p", {
+    className: "orienteur-intro",
+    text: "Dites-moi ce que vous voulez faire et où vous êtes : je vous indique un lieu où l'on vous aide gratuitement."
+  });
+  var log = el("div", {
+    id: "orienteur-log", className: "orienteur-log", role: "log", "aria-live": "polite",
+    "aria-relevant": "additions", "aria-label": "Conversation avec Orienteur", tabindex: "0"
+  });
+  var status = el("p", { id: "orienteur-status", className: "orienteur-status", role: "status" });
+  var input = el("input", {
+    id: "orienteur-input", className: "orienteur-input", type: "text", autocomplete: "off",
+    maxlength: "500", "aria-describedby": "orienteur-status"
+  });
+  var form = el("form", { className: "orienteur-form", novalidate: true }, [
+    el("label", { "for": "orienteur-input", className: "orienteur-label", text: "Votre message" }),
+    el("div", { className: "orienteur-row" }, [
+      input,
+      el("button", { type: "submit", className: "orienteur-send", text: "Envoyer" })
+    ])
+  ]);
+  var geoButton = el("button", { type: "button", className: "orienteur-secondary orienteur-geo", text: "Partager ma position" });
+  var resetButton = el("button", { type: "button", className: "orienteur-secondary orienteur-reset", text: "Nouvelle conversation" });
+  var tools = el("div", { className: "orienteur-tools" }, [geoButton, resetButton]);
+  panel.appendChild(header);
+  panel.appendChild(intro);
+  panel.appendChild(log);
+  panel.appendChild(status);
+  panel.appendChild(form);
+  panel.appendChild(tools);
+  root.appendChild(panel);
+  root.appendChild(launcher);
+  if (!("geolocation" in navigator)) geoButton.hidden = true;
+
+  // ---- Rendering --------------------------------------------------------------------------
+  function messageNode(role, children) {
+    var label = role === "user" ? "Vous" : "Orienteur";
+    var node = el("div", { className: "orienteur-msg orienteur-msg--" + role }, [
+      el("p", { className: "orienteur-role", text: label + " :" })
+    ]);
+    children.forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function openNowText(item) {
+    if (typeof item.opening_text === "string" && item.opening_text) return item.opening_text;
+    if (item.open_now === true) return "Ouvert en ce moment";
+    if (item.open_now === false) return "Fermé en ce moment";
+    return "Horaires non connus";
+  }
+
+  function card(item) {
+    var name = typeof item.name === "string" && item.name ? item.name : "Lieu sans nom";
+    var body = [el("h3", { className: "orienteur-card-title", text: name })];
+    if (item.why) body.push(el("p", { className: "orienteur-card-why", text: String(item.why) }));
+    var facts = el("ul", { className: "orienteur-card-facts" });
+    function fact(className, text) {
+      facts.appendChild(el("li", { className: className, text: text }));
+    }
+    if (item.address) fact("orienteur-card-address", String(item.address));
+    if (item.mobile_service) fact("orienteur-card-mobile", "Service itinérant : " + item.mobile_service);
+    if (isNumber(item.distance_km)) {
+      fact("orienteur-card-distance", "À " + item.distance_km.toLocaleString("fr-FR", { maximumFractionDigits: 1 }) + " km");
+    }
+    fact("orienteur-card-open orienteur-card-open--" + String(item.open_now), openNowText(item));
+    if (item.opening_hours && !item.opening_text) fact("orienteur-card-hours", "Horaires : " + item.opening_hours);
+    body.push(facts);
+
+    var actions = el("ul", { className: "orienteur-card-actions" });
+    var tel = telHref(item.phone);
+    if (tel) {
+      actions.appendChild(el("li", null, [
+        el("a", { href: tel, className: "orienteur-card-tel" }, ["Appeler le " + item.phone, srOnly(" — " + name)])
+      ]));
+    } else if (item.phone) {
+      fact("orienteur-card-phone", "Téléphone : " + item.phone);
+    }
+    var appointment = safeUrl(item.appointment_url);
+    if (appointment) {
+      actions.appendChild(el("li", null, [externalLink(appointment, "Prendre rendez-vous", name)]));
+    }
+    var website = safeUrl(item.website) || safeUrl(item.url);
+    if (website) actions.appendChild(el("li", null, [externalLink(website, "Site web", name)]));
+    var map = osmUrl(item.lat, item.lon);
+    if (map) {
+      var a = externalLink(map, "Voir sur la carte (OpenStreetMap)", name);
+      a.className = "orienteur-card-map";
+      actions.appendChild(el("li", null, [a]));
+    }
+    if (actions.childNodes.length) body.push(actions);
+    return el("li", { className: "orienteur-card-item" }, [el("article", { className: "orienteur-card" }, body)]);
+  }
+
+  function cards(items, label) {
+    var list = el("ul", { className: "orienteur-cards", "aria-label": label });
+    items.forEach(function (item) {
+      if (item && typeof item === "object") list.appendChild(card(item));
+    });
+    return list.childNodes.length ? list : null;
+  }
+
+  function choices(buttons) {
+    var group = el("div", { className: "orienteur-choices", role: "group", "aria-label": "Réponses proposées" });
+    buttons.forEach(function (b) {
+      if (!b || typeof b.title !== "string") return;
+      var payload = typeof b.payload === "string" ? b.payload : b.title;
+      var button = el("button", { type: "button", className: "orienteur-choice", text: b.title });
+      button.addEventListener("click", function () {
+        send(payload, b.title);
+        input.focus();
+      });
+      group.appendChild(button);
+    });
+    return group.childNodes.length ? group : null;
+  }
+
+  function orienteurPayload(msg) {
+    var candidates = [msg.orienteur, msg.custom && msg.custom.orienteur, msg.data && msg.data.orienteur];
+    for (var i = 0; i < candidates.length; i++) {
+      if (candidates[i] && typeof candidates[i] === "object") return candidates[i];
+    }
+    return null;
+  }
+
+  function botNode(msg) {
+    if (!msg || typeof msg !== "object") return null;
+    var parts = [];
+    if (typeof msg.text === "string" && msg.text) parts.push(richText(msg.text));
+    var o = orienteurPayload(msg);
+    if (o) {
+      if (typeof o.text === "string" && o.text) parts.push(richText(o.text));
+      if (typeof o.notice === "string" && o.notice) parts.push(el("p", { className: "orienteur-notice", text: o.notice }));
+      if (Array.isArray(o.results)) parts.push(cards(o.results, "Lieux proposés"));
+      if (Array.isArray(o.remote_options)) parts.push(cards(o.remote_options, "Aide à distance"));
+    }
+    var image = msg.attachment && msg.attachment.payload && safeUrl(msg.attachment.payload.src);
+    if (image) parts.push(el("img", { src: image, alt: "", className: "orienteur-image" }));
+    var buttons = msg.quick_replies || msg.buttons;
+    if (Array.isArray(buttons)) parts.push(choices(buttons));
+    parts = parts.filter(Boolean);
+    return parts.length ? messageNode("bot", parts) : null;
+  }
+
+  function userNode(text) {
+    return messageNode("user", [el("p", { className: "orienteur-text", text: String(text) })]);
+  }
+
+  function loadTranscript() {
+    try {
+      var items = JSON.parse(storage.get("sessionStorage", KEY_TRANSCRIPT) || "[]");
+      return Array.isArray(items) ? items : [];
+    } catch (e) {
+      return [];
+    }
+  }
+  var transcript = loadTranscript();
+
+  function remember(entry) {
+    transcript.push(entry);
+    if (transcript.length > MAX_TRANSCRIPT) transcript = transcript.slice(-MAX_TRANSCRIPT);
+    storage.set("sessionStorage", KEY_TRANSCRIPT, JSON.stringify(transcript));
+  }
+
+  function append(node) {
+    if (!node) return null;
+    log.appendChild(node);
+    log.scrollTop = log.scrollHeight;
+    return node;
+  }
+
+  /** Public: render one bot message (the object Rasa's socket.io channel emits). */
+  function renderBotMessage(msg) {
+    var node = append(botNode(msg));
+    if (node) remember({ role: "bot", msg: msg });
+    return node;
+  }
+
+  function renderUserMessage(text) {
+    remember({ role: "user", text: String(text) });
+    return append(userNode(text));
+  }
+
+  // The history is rendered before the live region is in the page, so it is not read again.
+  transcript.forEach(function (entry) {
+    var node = entry && entry.role === "user" ? userNode(entry.text) : botNode(entry && entry.msg);
+    if (node) log.appendChild(node);
+  });
+
+  // ---- Connection -------------------------------------------------------------------------
+  var socket = null;
+  var sessionId = storage.get("localStorage", KEY_SESSION);
+  var ready = false;
+  var queue = [];
+  var typingTimer = null;
+
+  function setStatus(text) {
+    status.textContent = text || "";
+  }
+
+  function typing(on) {
+    clearTimeout(typingTimer);
+    if (on) {
+      setStatus("Orienteur écrit…");
+      typingTimer = setTimeout(function () { setStatus(""); }, 20000);
+    } else if (status.textContent === "Orienteur écrit…") {
+      setStatus("");
+    }
+  }
+
+  function loadSocketIo(callback) {
+    if (window.io) return callback();
+    var tag = el("script", { src: base + "vendor/socket.io.min.js", async: true });
+    tag.addEventListener("load", callback);
+    tag.addEventListener("error", function () {
+      setStatus("Le service de discussion n'a pas pu être chargé. Réessayez plus tard.");
+    });
+    document.head.appendChild(tag);
+  }
+
+  function connect() {
+    if (socket || !server) {
+      if (!server) setStatus("Assistant non configuré (attribut data-server manquant).");
+      return;
+    }
+    setStatus("Connexion…");
+    loadSocketIo(function () {
+      if (socket) return;
+      socket = window.io(server, { transports: ["websocket"], path: "/socket.io" });
+      socket.on("connect", function () {
+        socket.emit("session_request", { session_id: sessionId || null });
+      });
+      socket.on("session_confirm", function (data) {
+        var id = typeof data === "string" ? data : data && data.session_id;
+        if (id) {
+          sessionId = id;
+          storage.set("localStorage", KEY_SESSION, id);
+        }
+        ready = true;
+        if (status.textContent === "Connexion…" || status.textContent.indexOf("Connexion perdue") === 0) setStatus("");
+        var pending = queue;
+        queue = [];
+        pending.forEach(emitMessage);
+      });
+      socket.on("bot_uttered", function (msg) {
+        typing(false);
+        renderBotMessage(msg);
+      });
+      socket.on("disconnect", function () {
+        ready = false;
+        setStatus("Connexion perdue, nouvelle tentative…");
+      });
+      socket.on("connect_error", function () {
+        ready = false;
+        setStatus("Connexion perdue, nouvelle tentative…");
+      });
+    });
+  }
+
+  function emitMessage(message) {
+    socket.emit("user_uttered", { message: message, session_id: sessionId });
+    typing(true);
+  }
+
+  /** Public: send a message (payload) to the assistant, showing `shown` in the conversation. */
+  function send(message, shown) {
+    message = String(message || "").trim();
+    if (!message) return;
+    renderUserMessage(shown === undefined ? message : shown);
+    if (ready && socket && socket.connected) emitMessage(message);
+    else {
+      queue.push(message);
+      connect();
+    }
+  }
+
+  // ---- Interactions -----------------------------------------------------------------------
+  function open(focus) {
+    panel.hidden = false;
+    launcher.setAttribute("aria-expanded", "true");
+    root.classList.add("orienteur-widget--open");
+    storage.set("sessionStorage", KEY_OPEN, "1");
+    connect();
+    if (focus !== false) input.focus();
+  }
+
+  function close() {
+    panel.hidden = true;
+    launcher.setAttribute("aria-expanded", "false");
+    root.classList.remove("orienteur-widget--open");
+    storage.remove("sessionStorage", KEY_OPEN);
+    launcher.focus();
+  }
+
+  launcher.addEventListener("click", function () {
+    if (panel.hidden) open();
+    else close();
+  });
+  closeButton.addEventListener("click", close);
+  panel.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    }
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value;
+    if (!text.trim()) {
+      setStatus("Écrivez un message avant d'envoyer.");
+      input.focus();
+      return;
+    }
+    input.value = "";
+    send(text);
+    input.focus();
+  });
+
+  geoButton.addEventListener("click", function () {
+    setStatus("Recherche de votre position…");
+    navigator.geolocation.getCurrentPosition(function (position) {
+      setStatus("");
+      // About 100 m: enough to find the nearest places, no more precise than needed.
+      var lat = Math.round(position.coords.latitude * 1000) / 1000;
+      var lon = Math.round(position.coords.longitude * 1000) / 1000;
+      send("/share_location" + JSON.stringify({ lat: lat, lon: lon }), "Ma position (partagée)");
+    }, function (error) {
+      setStatus(error && error.code === 1
+        ? "Position refusée. Vous pouvez écrire le nom de votre commune."
+        : "Position introuvable. Vous pouvez écrire le nom de votre commune.");
+      input.focus();
+    }, { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 });
+  });
+
+  resetButton.addEventListener("click", function () {
+    transcript = [];
+    storage.remove("sessionStorage", KEY_TRANSCRIPT);
+    storage.remove("localStorage", KEY_SESSION);
+    sessionId = null;
+    while (log.firstChild) log.removeChild(log.firstChild);
+    setStatus("Nouvelle conversation.");
+    if (socket) {
+      ready = false;
+      socket.disconnect();
+      socket.connect();
+    }
+    input.focus();
+  });
+
+  // ---- Start --------------------------------------------------------------------------------
+  function mount() {
+    if (!script || script.getAttribute("data-css") !== "none") {
+      document.head.appendChild(el("link", { rel: "stylesheet", href: base + "widget.css" }));
+    }
+    document.body.appendChild(root);
+    var wasOpen = storage.get("sessionStorage", KEY_OPEN) === "1";
+    if (wasOpen || (script && script.getAttribute("data-open") === "true")) open(false);
+    else if (transcript.length) connect();
+  }
+
+  window.Orienteur = {
+    loaded: true,
+    open: open,
+    close: close,
+    send: send,
+    renderBotMessage: renderBotMessage,
+    sessionId: function () { return sessionId; },
+    isReady: function () { return ready; }
+  };
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
+  else mount();
+})();
