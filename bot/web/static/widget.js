@@ -112,7 +112,7 @@
   }
 
   // ---- Widget DOM -------------------------------------------------------------------------
-  var root = el("div", { className: "orienteur-widget", id: "orienteur-widget" });
+  var root = el("div", { className: "orienteur-widget", id: "orienteur-widget", "data-connection": "idle" });
   var launcher = el("button", {
     type: "button", className: "orienteur-launcher", "aria-expanded": "false",
     "aria-controls": "orienteur-panel", text: "Besoin d'aide avec le numérique ?"
@@ -352,6 +352,7 @@
       return;
     }
     setStatus("Connexion…");
+    root.setAttribute("data-connection", "connecting");
     loadSocketIo(function () {
       if (socket) return;
       socket = window.io(server, { transports: ["websocket"], path: "/socket.io" });
@@ -365,6 +366,7 @@
           storage.set("localStorage", KEY_SESSION, id);
         }
         ready = true;
+        root.setAttribute("data-connection", "ready");
         if (status.textContent === "Connexion…" || status.textContent.indexOf("Connexion perdue") === 0) setStatus("");
         var pending = queue;
         queue = [];
@@ -376,10 +378,12 @@
       });
       socket.on("disconnect", function () {
         ready = false;
+        root.setAttribute("data-connection", "offline");
         setStatus("Connexion perdue, nouvelle tentative…");
       });
       socket.on("connect_error", function () {
         ready = false;
+        root.setAttribute("data-connection", "offline");
         setStatus("Connexion perdue, nouvelle tentative…");
       });
     });
@@ -469,6 +473,7 @@
     setStatus("Nouvelle conversation.");
     if (socket) {
       ready = false;
+      root.setAttribute("data-connection", "connecting");
       socket.disconnect();
       socket.connect();
     }
