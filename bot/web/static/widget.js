@@ -294,6 +294,7 @@
     if (!node) return null;
     log.appendChild(node);
     log.scrollTop = log.scrollHeight;
+    if (panel.scrollHeight > panel.clientHeight) panel.scrollTop = panel.scrollHeight;
     return node;
   }
 
