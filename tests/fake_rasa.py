@@ -48,7 +48,7 @@ RESULTS = {
 
 def answers(message: str) -> list[dict]:
     low = message.lower()
-    if low.startswith("/share_location") or "angoul" in low:
+    if "latitude" in low or "angoul" in low:
         return [{"text": "Voici des lieux près de chez vous :"}, RESULTS]
     if "caf" in low or "démarche" in low or low.startswith("/need"):
         return [

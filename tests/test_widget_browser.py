@@ -364,7 +364,7 @@ def test_reload_keeps_the_conversation(fake_stack, new_tab) -> None:
     assert page.evaluate("window.Orienteur.sessionId()") != session_id
 
 
-def test_share_location_sends_intent_with_rounded_position(fake_stack, new_tab) -> None:
+def test_share_location_sends_inform_with_rounded_position(fake_stack, new_tab) -> None:
     tab = new_tab(geolocation={"latitude": 45.648431, "longitude": 0.156219},
                   permissions=["geolocation"])  # fmt: skip
     page = tab.page
@@ -374,7 +374,9 @@ def test_share_location_sends_intent_with_rounded_position(fake_stack, new_tab) 
         re.compile("Ma position \\(partagée\\)")
     )
     expect(page.locator(".orienteur-card")).to_have_count(2)
-    assert received(fake_stack)[-1]["message"] == '/share_location{"lat":45.648,"lon":0.156}'
+    last = received(fake_stack)[-1]
+    assert last["message"] == '/inform{"latitude":45.648,"longitude":0.156}'
+    assert last["metadata"] == {"location": {"lat": 45.648, "lon": 0.156}}
 
 
 def test_geolocation_refused_explains(fake_stack, new_tab) -> None:

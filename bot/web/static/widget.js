@@ -390,19 +390,25 @@
     });
   }
 
-  function emitMessage(message) {
-    socket.emit("user_uttered", { message: message, session_id: sessionId });
+  function emitMessage(item) {
+    var data = { message: item.message, session_id: sessionId };
+    if (item.metadata) data.metadata = item.metadata;
+    socket.emit("user_uttered", data);
     typing(true);
   }
 
-  /** Public: send a message (payload) to the assistant, showing `shown` in the conversation. */
-  function send(message, shown) {
+  /**
+   * Public: send a message (text or "/intent{...}" payload) to the assistant, showing `shown`
+   * in the conversation; `metadata` reaches the actions as the message's metadata.
+   */
+  function send(message, shown, metadata) {
     message = String(message || "").trim();
     if (!message) return;
-    renderUserMessage(shown === undefined ? message : shown);
-    if (ready && socket && socket.connected) emitMessage(message);
+    renderUserMessage(shown === undefined || shown === null ? message : shown);
+    var item = { message: message, metadata: metadata || null };
+    if (ready && socket && socket.connected) emitMessage(item);
     else {
-      queue.push(message);
+      queue.push(item);
       connect();
     }
   }
@@ -456,7 +462,10 @@
       // About 100 m: enough to find the nearest places, no more precise than needed.
       var lat = Math.round(position.coords.latitude * 1000) / 1000;
       var lon = Math.round(position.coords.longitude * 1000) / 1000;
-      send("/share_location" + JSON.stringify({ lat: lat, lon: lon }), "Ma position (partagée)");
+      // The assistant reads the `latitude` / `longitude` entities of an `inform` message (and,
+      // as a fallback, the message's metadata.location).
+      send("/inform" + JSON.stringify({ latitude: lat, longitude: lon }), "Ma position (partagée)",
+        { location: { lat: lat, lon: lon } });
     }, function (error) {
       setStatus(error && error.code === 1
         ? "Position refusée. Vous pouvez écrire le nom de votre commune."
