@@ -154,10 +154,10 @@ class Supervisor:
         self.stopping = False
 
     def start(self, service: Service) -> None:
-        log(f"Démarrage : {service.name}")
         service.process = subprocess.Popen(
             service.argv, cwd=PROJECT_ROOT, env=self.env, start_new_session=True
         )
+        log(f"Démarrage : {service.name} (pid {service.process.pid})")
         self.started.append(service)
 
     def dead(self) -> Service | None:
