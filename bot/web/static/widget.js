@@ -293,8 +293,9 @@
   function append(node) {
     if (!node) return null;
     log.appendChild(node);
-    log.scrollTop = log.scrollHeight;
-    if (panel.scrollHeight > panel.clientHeight) panel.scrollTop = panel.scrollHeight;
+    // Show the start of the new message (long results are read from their first card).
+    var scroller = log.scrollHeight > log.clientHeight ? log : panel;
+    scroller.scrollTop += node.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 8;
     return node;
   }
 
