@@ -15,6 +15,9 @@ from aiohttp import web
 
 RESULTS = {
     "orienteur": {
+        "type": "recommendation",
+        "total": 5,
+        "offset": 0,
         "results": [
             {
                 "id": "fs-angouleme",
@@ -41,14 +44,14 @@ RESULTS = {
                 "open_now": None,
                 "why": "ateliers pour débuter sur ordinateur",
             },
-        ]
+        ],
     }
 }
 
 
 def answers(message: str) -> list[dict]:
     low = message.lower()
-    if "latitude" in low or "angoul" in low:
+    if "latitude" in low or "angoul" in low or low.startswith("/more_results"):
         return [{"text": "Voici des lieux près de chez vous :"}, RESULTS]
     if "caf" in low or "démarche" in low or low.startswith("/need"):
         return [
@@ -68,6 +71,8 @@ def answers(message: str) -> list[dict]:
                 ],
             }
         ]
+    if "oublie" in low:
+        return [{"text": "C'est fait, j'ai tout oublié."}, {"orienteur": {"type": "forget_me"}}]
     return [{"text": f"Vous avez écrit : {message}"}]
 
 

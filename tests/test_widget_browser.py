@@ -364,6 +364,24 @@ def test_reload_keeps_the_conversation(fake_stack, new_tab) -> None:
     assert page.evaluate("window.Orienteur.sessionId()") != session_id
 
 
+def test_more_results_and_forget_me(fake_stack, new_tab) -> None:
+    page = new_tab().page
+    open_widget(page, fake_stack["web"])
+    say(page, "Angoulême")
+    expect(page.locator(".orienteur-card")).to_have_count(2)
+    page.get_by_role("button", name="Voir d'autres lieux").click()
+    expect(page.locator(".orienteur-card")).to_have_count(4)
+    assert received(fake_stack)[-1]["message"] == "/more_results"
+    session_id = page.evaluate("window.Orienteur.sessionId()")
+    say(page, "oublie-moi")
+    expect(page.get_by_role("status")).to_have_text("Conversation effacée de cet appareil.")
+    wait_ready(page)
+    assert page.evaluate("window.Orienteur.sessionId()") not in (None, session_id)
+    assert page.evaluate("sessionStorage.getItem('orienteur:transcript')") is None
+    page.reload()
+    expect(page.locator(".orienteur-msg")).to_have_count(0)
+
+
 def test_share_location_sends_inform_with_rounded_position(fake_stack, new_tab) -> None:
     tab = new_tab(geolocation={"latitude": 45.648431, "longitude": 0.156219},
                   permissions=["geolocation"])  # fmt: skip

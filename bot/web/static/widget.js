@@ -243,6 +243,15 @@
     return group.childNodes.length ? group : null;
   }
 
+  function handoff(o) {
+    var links = el("ul", { className: "orienteur-card-actions" });
+    var tel = telHref(o.phone);
+    if (tel) links.appendChild(el("li", null, [el("a", { href: tel }, ["Appeler le " + o.phone])]));
+    var url = safeUrl(o.url);
+    if (url) links.appendChild(el("li", null, [externalLink(url, "Aide en ligne")]));
+    return links.childNodes.length ? links : null;
+  }
+
   function orienteurPayload(msg) {
     var candidates = [msg.orienteur, msg.custom && msg.custom.orienteur, msg.data && msg.data.orienteur];
     for (var i = 0; i < candidates.length; i++) {
@@ -261,6 +270,11 @@
       if (typeof o.notice === "string" && o.notice) parts.push(el("p", { className: "orienteur-notice", text: o.notice }));
       if (Array.isArray(o.results)) parts.push(cards(o.results, "Lieux proposés"));
       if (Array.isArray(o.remote_options)) parts.push(cards(o.remote_options, "Aide à distance"));
+      if (o.type === "handoff") parts.push(handoff(o));
+      var shown = (isNumber(o.offset) ? o.offset : 0) + (Array.isArray(o.results) ? o.results.length : 0);
+      if (o.type === "recommendation" && isNumber(o.total) && o.total > shown) {
+        parts.push(choices([{ title: "Voir d'autres lieux", payload: "/more_results" }]));
+      }
     }
     var image = msg.attachment && msg.attachment.payload && safeUrl(msg.attachment.payload.src);
     if (image) parts.push(el("img", { src: image, alt: "", className: "orienteur-image" }));
@@ -376,7 +390,9 @@
       });
       socket.on("bot_uttered", function (msg) {
         typing(false);
-        renderBotMessage(msg);
+        var o = msg && orienteurPayload(msg);
+        if (o && o.type === "forget_me") forgetOnThisDevice();
+        else renderBotMessage(msg);
       });
       socket.on("disconnect", function () {
         ready = false;
@@ -475,19 +491,30 @@
     }, { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 });
   });
 
-  resetButton.addEventListener("click", function () {
+  /** Forgets the conversation id and transcript kept in this browser; a new session follows. */
+  function newSession() {
     transcript = [];
     storage.remove("sessionStorage", KEY_TRANSCRIPT);
     storage.remove("localStorage", KEY_SESSION);
     sessionId = null;
-    while (log.firstChild) log.removeChild(log.firstChild);
-    setStatus("Nouvelle conversation.");
     if (socket) {
       ready = false;
       root.setAttribute("data-connection", "connecting");
       socket.disconnect();
       socket.connect();
     }
+  }
+
+  // "Oublie-moi": the assistant confirmed in text; the browser forgets too.
+  function forgetOnThisDevice() {
+    newSession();
+    setStatus("Conversation effacée de cet appareil.");
+  }
+
+  resetButton.addEventListener("click", function () {
+    newSession();
+    while (log.firstChild) log.removeChild(log.firstChild);
+    setStatus("Nouvelle conversation.");
     input.focus();
   });
 
