@@ -18,7 +18,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from webapp_support import PROJECT_ROOT, base_env, free_port, python
+
+from tests.webapp_support import PROJECT_ROOT, base_env, free_port, python
 
 DRIVER = """
 import sys

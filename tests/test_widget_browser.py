@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from webapp_support import (
+
+from tests.webapp_support import (
     ARTIFACTS,
     CHROMIUM,
     CHROMIUM_ARGS,
