@@ -90,7 +90,8 @@ def rasa_stack(tmp_path_factory) -> Iterator[dict[str, str]]:
     model = _test_model()
     if model is None or not model.exists():
         pytest.skip("no trained model (set ORIENTEUR_TEST_MODEL or train into models/)")
-    logs = tmp_path_factory.mktemp("rasa-stack")
+    logs = ARTIFACTS / "rasa-stack"  # kept after the run, for a failure's diagnosis
+    logs.mkdir(parents=True, exist_ok=True)
     action_port, rasa_port = free_port(), free_port()
     endpoints = logs / "endpoints.yml"
     endpoints.write_text(
@@ -115,12 +116,25 @@ def rasa_stack(tmp_path_factory) -> Iterator[dict[str, str]]:
         processes.append(rasa)
         wait_http(f"http://127.0.0.1:{rasa_port}/", rasa, 300, log)
         rasa_url = f"http://127.0.0.1:{rasa_port}"
+        # The first message pays for lazy loading (NLU, the actions' directory): not the tests.
+        for text in NEED_TURNS[:2]:
+            rest_message(rasa_url, "warm-up", text, timeout_s=180)
         web_url, web = _web_server(rasa_url, logs)
         processes.append(web)
         yield {"web": web_url, "rasa": rasa_url, "logs": str(logs)}
     finally:
         for process in reversed(processes):
             stop(process)
+
+
+def rest_message(rasa_url: str, sender: str, text: str, timeout_s: float) -> list[dict]:
+    request = urllib.request.Request(
+        rasa_url + "/webhooks/rest/webhook",
+        data=json.dumps({"sender": sender, "message": text}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=timeout_s) as r:
+        return json.loads(r.read())
 
 
 # ---- Browser ------------------------------------------------------------------------------------
@@ -460,8 +474,8 @@ def test_real_rasa_conversation_gives_cards(rasa_stack, new_tab) -> None:
     for turn, text in enumerate(NEED_TURNS):
         before = bot_messages(page).count()
         say(page, text)
-        expect(bot_messages(page)).not_to_have_count(before, timeout=30_000)
-        page.wait_for_timeout(1500)  # the rest of this turn's messages
+        expect(bot_messages(page)).not_to_have_count(before, timeout=60_000)
+        page.wait_for_timeout(3000)  # the rest of this turn's messages
         if cards.count():
             break
         shot(page, f"rasa-turn-{turn}")
@@ -476,8 +490,8 @@ def test_real_rasa_reload_keeps_the_conversation(rasa_stack, new_tab) -> None:
     page = new_tab().page
     open_widget(page, rasa_stack["web"])
     say(page, "bonjour")
-    expect(bot_messages(page).first).to_be_visible(timeout=30_000)
-    page.wait_for_timeout(1000)
+    expect(bot_messages(page).first).to_be_visible(timeout=60_000)
+    page.wait_for_timeout(3000)
     count = bot_messages(page).count()
     session_id = page.evaluate("window.Orienteur.sessionId()")
     page.reload()
@@ -485,5 +499,5 @@ def test_real_rasa_reload_keeps_the_conversation(rasa_stack, new_tab) -> None:
     expect(bot_messages(page)).to_have_count(count)
     assert page.evaluate("window.Orienteur.sessionId()") == session_id
     say(page, INJECTION)
-    expect(bot_messages(page)).not_to_have_count(count, timeout=30_000)
+    expect(bot_messages(page)).not_to_have_count(count, timeout=60_000)
     assert page.locator("#orienteur-log img").count() == 0
