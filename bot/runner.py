@@ -278,6 +278,8 @@ def shell(settings: Settings, extra: Sequence[str] = ()) -> int:
                 str(model),
                 "--endpoints",
                 str(endpoints),
+                "--port",
+                str(settings.rasa_port),
                 *extra,
             ],
             cwd=PROJECT_ROOT,
