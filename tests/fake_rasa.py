@@ -25,7 +25,7 @@ RESULTS = {
                 "distance_km": 1.234,
                 "services": ["aide-aux-demarches-administratives"],
                 "address": "1 place de l'Hôtel de Ville, 16000 Angoulême",
-                "phone": "05 45 00 00 01",
+                "phone": "+33545000001",
                 "opening_hours": "Mo-Fr 09:00-17:00",
                 "open_now": True,
                 "why": "fait les démarches CAF avec vous, gratuit",

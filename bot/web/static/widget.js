@@ -79,6 +79,13 @@
     return /^\+?\d{3,15}$/.test(digits) ? "tel:" + digits : null;
   }
 
+  /** "+33545917611" → "05 45 91 76 11" (read digit pair by digit pair); others unchanged. */
+  function phoneText(phone) {
+    var digits = String(phone).replace(/[\s.\-()/]/g, "");
+    if (/^\+33\d{9}$/.test(digits)) digits = "0" + digits.slice(3);
+    return /^0\d{9}$/.test(digits) ? digits.replace(/(\d{2})(?=\d)/g, "$1 ") : String(phone);
+  }
+
   function isNumber(value) {
     return typeof value === "number" && isFinite(value);
   }
@@ -199,7 +206,7 @@
     var tel = telHref(item.phone);
     if (tel) {
       actions.appendChild(el("li", null, [
-        el("a", { href: tel, className: "orienteur-card-tel" }, ["Appeler le " + item.phone, srOnly(" — " + name)])
+        el("a", { href: tel, className: "orienteur-card-tel" }, ["Appeler le " + phoneText(item.phone), srOnly(" — " + name)])
       ]));
     } else if (item.phone) {
       fact("orienteur-card-phone", "Téléphone : " + item.phone);
@@ -246,7 +253,7 @@
   function handoff(o) {
     var links = el("ul", { className: "orienteur-card-actions" });
     var tel = telHref(o.phone);
-    if (tel) links.appendChild(el("li", null, [el("a", { href: tel }, ["Appeler le " + o.phone])]));
+    if (tel) links.appendChild(el("li", null, [el("a", { href: tel }, ["Appeler le " + phoneText(o.phone)])]));
     var url = safeUrl(o.url);
     if (url) links.appendChild(el("li", null, [externalLink(url, "Aide en ligne")]));
     return links.childNodes.length ? links : null;
