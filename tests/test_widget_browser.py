@@ -481,11 +481,25 @@ def test_real_rasa_conversation_gives_cards(rasa_stack, new_tab) -> None:
         shot(page, f"rasa-turn-{turn}")
     expect(cards.first).to_be_visible()
     shot(page, "rasa-conversation")
-    # Not every place has a phone number; among the results, at least one has.
-    tel = cards.locator("a[href^='tel:']").first
-    tel.scroll_into_view_if_needed()
-    expect(tel).to_be_visible()
-    expect(tel).to_have_text(re.compile(r"^Appeler le 0\d( \d\d){4}"))
+    # Each card against the payload Rasa sent (kept by the widget in sessionStorage).
+    transcript = json.loads(page.evaluate("sessionStorage.getItem('orienteur:transcript')"))
+    results = [
+        item
+        for entry in transcript
+        if entry["role"] == "bot" and "orienteur" in (entry.get("msg") or {})
+        for item in entry["msg"]["orienteur"].get("results", [])
+    ]
+    assert results and cards.count() == len(results)
+    for i, item in enumerate(results):
+        card = cards.nth(i)
+        expect(card.get_by_role("heading", level=3)).to_have_text(item["name"])
+        tel = card.locator("a[href^='tel:']")
+        if item.get("phone"):  # not every place has a phone number
+            tel.scroll_into_view_if_needed()
+            expect(tel).to_be_visible()
+            expect(tel).to_have_text(re.compile(r"^Appeler le (0\d( \d\d){4}|\+)"))
+        else:
+            expect(tel).to_have_count(0)
     assert tab.dialogs == []
 
 
