@@ -1,0 +1,1 @@
+"""The web server: the demo town page, the chat widget and its assets."""

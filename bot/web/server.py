@@ -1,0 +1,66 @@
+"""A tiny aiohttp server for the demo page and the widget (static files + security headers)."""
+
+from __future__ import annotations
+
+import argparse
+import html
+from pathlib import Path
+
+from aiohttp import web
+
+from bot.settings import Settings
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "geolocation=(self), camera=(), microphone=()",
+}
+
+
+def render_index(settings: Settings) -> str:
+    page = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
+    return page.replace("{{RASA_URL}}", html.escape(settings.rasa_public_url, quote=True)).replace(
+        "{{WEB_URL}}", html.escape(settings.web_public_url, quote=True)
+    )
+
+
+def create_app(settings: Settings) -> web.Application:
+    csp = settings.content_security_policy()
+    index = render_index(settings)
+
+    @web.middleware
+    async def headers(request: web.Request, handler):  # type: ignore[no-untyped-def]
+        try:
+            response = await handler(request)
+        except web.HTTPException as exc:
+            response = exc
+        response.headers.setdefault("Content-Security-Policy", csp)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        response.headers.setdefault("Cache-Control", "no-cache")
+        if isinstance(response, web.HTTPException) and response.status >= 400:
+            raise response
+        return response
+
+    async def index_page(_: web.Request) -> web.Response:
+        return web.Response(text=index, content_type="text/html", charset="utf-8")
+
+    async def health(_: web.Request) -> web.Response:
+        return web.json_response({"status": "ok", "rasa": settings.rasa_public_url})
+
+    app = web.Application(middlewares=[headers])
+    app.router.add_get("/", index_page)
+    app.router.add_get("/health", health)
+    app.router.add_static("/static", STATIC_DIR, show_index=False, follow_symlinks=False)
+    return app
+
+
+def main(argv: list[str] | None = None) -> None:
+    settings = Settings.from_env()
+    parser = argparse.ArgumentParser(prog="python -m bot.web", description=__doc__)
+    parser.add_argument("--host", default=settings.host)
+    parser.add_argument("--port", type=int, default=settings.web_port)
+    args = parser.parse_args(argv)
+    web.run_app(create_app(settings), host=args.host, port=args.port, print=None)

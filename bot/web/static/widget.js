@@ -1,0 +1,551 @@
+/*
+ * Orienteur chat widget — dependency-free, accessible (RGAA / WCAG 2.1 AA), CSP-ready.
+ *
+ *   <script src="https://…/static/widget.js" data-server="https://rasa.example" defer></script>
+ *
+ * Options (data-* attributes of the script tag):
+ *   data-server   Rasa server URL (socket.io channel)                        required
+ *   data-open     "true": open the panel when the page loads
+ *   data-css      "none": do not load widget.css (the site styles the widget itself)
+ *
+ * Security: every text from the assistant or the directory is inserted with textContent or
+ * DOM APIs, never as HTML; links are only http(s) and tel.
+ *
+ * Protocol: Rasa's socket.io channel (session_request / session_confirm / user_uttered /
+ * bot_uttered) with session_persistence. The session id is kept in localStorage, the
+ * transcript of this tab in sessionStorage, so a reload continues the conversation.
+ */
+(function () {
+  "use strict";
+
+  if (window.Orienteur && window.Orienteur.loaded) return;
+
+  var script = document.currentScript || document.querySelector("script[data-server][src*='widget.js']");
+  var base = script && script.src ? script.src.replace(/[^/]*$/, "") : "";
+  var server = ((script && script.getAttribute("data-server")) || "").replace(/\/+$/, "");
+
+  var KEY_SESSION = "orienteur:session_id";
+  var KEY_TRANSCRIPT = "orienteur:transcript";
+  var KEY_OPEN = "orienteur:open";
+  var MAX_TRANSCRIPT = 200;
+
+  var storage = {
+    get: function (store, key) {
+      try { return window[store].getItem(key); } catch (e) { return null; }
+    },
+    set: function (store, key, value) {
+      try { window[store].setItem(key, value); } catch (e) { /* private mode, quota */ }
+    },
+    remove: function (store, key) {
+      try { window[store].removeItem(key); } catch (e) { /* ignore */ }
+    }
+  };
+
+  // ---- Safe DOM helpers -------------------------------------------------------------------
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (name) {
+        var value = attrs[name];
+        if (value === null || value === undefined || value === false) return;
+        if (name === "text") node.textContent = String(value);
+        else if (name === "className") node.className = value;
+        else node.setAttribute(name, value === true ? "" : String(value));
+      });
+    }
+    (children || []).forEach(function (child) {
+      if (child === null || child === undefined) return;
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function safeUrl(value) {
+    if (typeof value !== "string" || !value.trim()) return null;
+    try {
+      var url = new URL(value.trim());
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /** "05 45 12 34 56" → "tel:+33545123456"; null when it does not look like a phone number. */
+  function telHref(phone) {
+    if (typeof phone !== "string") return null;
+    var digits = phone.replace(/[\s.\-()/]/g, "");
+    if (/^0\d{9}$/.test(digits)) digits = "+33" + digits.slice(1);
+    if (/^00\d{6,15}$/.test(digits)) digits = "+" + digits.slice(2);
+    return /^\+?\d{3,15}$/.test(digits) ? "tel:" + digits : null;
+  }
+
+  /** "+33545917611" → "05 45 91 76 11" (read digit pair by digit pair); others unchanged. */
+  function phoneText(phone) {
+    var digits = String(phone).replace(/[\s.\-()/]/g, "");
+    if (/^\+33\d{9}$/.test(digits)) digits = "0" + digits.slice(3);
+    return /^0\d{9}$/.test(digits) ? digits.replace(/(\d{2})(?=\d)/g, "$1 ") : String(phone);
+  }
+
+  function isNumber(value) {
+    return typeof value === "number" && isFinite(value);
+  }
+
+  function osmUrl(lat, lon) {
+    if (!isNumber(lat) || !isNumber(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+    var la = lat.toFixed(5), lo = lon.toFixed(5);
+    return "https://www.openstreetmap.org/?mlat=" + la + "&mlon=" + lo + "#map=18/" + la + "/" + lo;
+  }
+
+  function srOnly(text) {
+    return el("span", { className: "orienteur-sr-only", text: text });
+  }
+
+  function externalLink(href, label, context) {
+    var a = el("a", { href: href, target: "_blank", rel: "noopener noreferrer" }, [label]);
+    if (context) a.appendChild(srOnly(" — " + context));
+    a.appendChild(srOnly(" (nouvelle fenêtre)"));
+    return a;
+  }
+
+  /** Text with its web addresses as links (built node by node, never parsed as HTML). */
+  function richText(text) {
+    var p = el("p", { className: "orienteur-text" });
+    var parts = String(text).split(/(https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)])/g);
+    parts.forEach(function (part, i) {
+      var href = i % 2 === 1 ? safeUrl(part) : null;
+      p.appendChild(href ? externalLink(href, part) : document.createTextNode(part));
+    });
+    return p;
+  }
+
+  // ---- Widget DOM -------------------------------------------------------------------------
+  var root = el("div", { className: "orienteur-widget", id: "orienteur-widget", "data-connection": "idle" });
+  var launcher = el("button", {
+    type: "button", className: "orienteur-launcher", "aria-expanded": "false",
+    "aria-controls": "orienteur-panel", text: "Besoin d'aide avec le numérique ?"
+  });
+  var panel = el("section", {
+    id: "orienteur-panel", className: "orienteur-panel", "aria-labelledby": "orienteur-title",
+    hidden: true
+  });
+  var closeButton = el("button", {
+    type: "button", className: "orienteur-close", "aria-label": "Fermer l'assistant"
+  }, [el("span", { "aria-hidden": "true", text: "×" })]);
+  var header = el("div", { className: "orienteur-header" }, [
+    el("h2", { id: "orienteur-title", className: "orienteur-title", text: "Orienteur — trouver de l'aide numérique" }),
+    closeButton
+  ]);
+  var intro = el("p", {
+    className: "orienteur-intro",
+    text: "Dites-moi ce que vous voulez faire et où vous êtes : je vous indique un lieu où l'on vous aide gratuitement."
+  });
+  var log = el("div", {
+    id: "orienteur-log", className: "orienteur-log", role: "log", "aria-live": "polite",
+    "aria-relevant": "additions", "aria-label": "Conversation avec Orienteur", tabindex: "0"
+  });
+  var status = el("p", { id: "orienteur-status", className: "orienteur-status", role: "status" });
+  var input = el("input", {
+    id: "orienteur-input", className: "orienteur-input", type: "text", autocomplete: "off",
+    maxlength: "500", "aria-describedby": "orienteur-status"
+  });
+  var form = el("form", { className: "orienteur-form", novalidate: true }, [
+    el("label", { "for": "orienteur-input", className: "orienteur-label", text: "Votre message" }),
+    el("div", { className: "orienteur-row" }, [
+      input,
+      el("button", { type: "submit", className: "orienteur-send", text: "Envoyer" })
+    ])
+  ]);
+  var geoButton = el("button", { type: "button", className: "orienteur-secondary orienteur-geo", text: "Partager ma position" });
+  var resetButton = el("button", { type: "button", className: "orienteur-secondary orienteur-reset", text: "Nouvelle conversation" });
+  var tools = el("div", { className: "orienteur-tools" }, [geoButton, resetButton]);
+  panel.appendChild(header);
+  panel.appendChild(intro);
+  panel.appendChild(log);
+  panel.appendChild(status);
+  panel.appendChild(form);
+  panel.appendChild(tools);
+  root.appendChild(panel);
+  root.appendChild(launcher);
+  if (!("geolocation" in navigator)) geoButton.hidden = true;
+
+  // ---- Rendering --------------------------------------------------------------------------
+  function messageNode(role, children) {
+    var label = role === "user" ? "Vous" : "Orienteur";
+    var node = el("div", { className: "orienteur-msg orienteur-msg--" + role }, [
+      el("p", { className: "orienteur-role", text: label + " :" })
+    ]);
+    children.forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function openNowText(item) {
+    if (typeof item.opening_text === "string" && item.opening_text) return item.opening_text;
+    if (item.open_now === true) return "Ouvert en ce moment";
+    if (item.open_now === false) return "Fermé en ce moment";
+    return "Horaires non connus";
+  }
+
+  function card(item) {
+    var name = typeof item.name === "string" && item.name ? item.name : "Lieu sans nom";
+    var body = [el("h3", { className: "orienteur-card-title", text: name })];
+    if (item.why) body.push(el("p", { className: "orienteur-card-why", text: String(item.why) }));
+    var facts = el("ul", { className: "orienteur-card-facts" });
+    function fact(className, text) {
+      facts.appendChild(el("li", { className: className, text: text }));
+    }
+    if (item.address) fact("orienteur-card-address", String(item.address));
+    if (item.mobile_service) fact("orienteur-card-mobile", "Service itinérant : " + item.mobile_service);
+    if (isNumber(item.distance_km)) {
+      fact("orienteur-card-distance", "À " + item.distance_km.toLocaleString("fr-FR", { maximumFractionDigits: 1 }) + " km");
+    }
+    fact("orienteur-card-open orienteur-card-open--" + String(item.open_now), openNowText(item));
+    if (item.opening_hours && !item.opening_text) fact("orienteur-card-hours", "Horaires : " + item.opening_hours);
+    body.push(facts);
+
+    var actions = el("ul", { className: "orienteur-card-actions" });
+    var tel = telHref(item.phone);
+    if (tel) {
+      actions.appendChild(el("li", null, [
+        el("a", { href: tel, className: "orienteur-card-tel" }, ["Appeler le " + phoneText(item.phone), srOnly(" — " + name)])
+      ]));
+    } else if (item.phone) {
+      fact("orienteur-card-phone", "Téléphone : " + item.phone);
+    }
+    var appointment = safeUrl(item.appointment_url);
+    if (appointment) {
+      actions.appendChild(el("li", null, [externalLink(appointment, "Prendre rendez-vous", name)]));
+    }
+    var website = safeUrl(item.website) || safeUrl(item.url);
+    if (website) actions.appendChild(el("li", null, [externalLink(website, "Site web", name)]));
+    var map = osmUrl(item.lat, item.lon);
+    if (map) {
+      var a = externalLink(map, "Voir sur la carte (OpenStreetMap)", name);
+      a.className = "orienteur-card-map";
+      actions.appendChild(el("li", null, [a]));
+    }
+    if (actions.childNodes.length) body.push(actions);
+    return el("li", { className: "orienteur-card-item" }, [el("article", { className: "orienteur-card" }, body)]);
+  }
+
+  function cards(items, label) {
+    var list = el("ul", { className: "orienteur-cards", "aria-label": label });
+    items.forEach(function (item) {
+      if (item && typeof item === "object") list.appendChild(card(item));
+    });
+    return list.childNodes.length ? list : null;
+  }
+
+  function choices(buttons) {
+    var group = el("div", { className: "orienteur-choices", role: "group", "aria-label": "Réponses proposées" });
+    buttons.forEach(function (b) {
+      if (!b || typeof b.title !== "string") return;
+      var payload = typeof b.payload === "string" ? b.payload : b.title;
+      var button = el("button", { type: "button", className: "orienteur-choice", text: b.title });
+      button.addEventListener("click", function () {
+        send(payload, b.title);
+        input.focus();
+      });
+      group.appendChild(button);
+    });
+    return group.childNodes.length ? group : null;
+  }
+
+  function handoff(o) {
+    var links = el("ul", { className: "orienteur-card-actions" });
+    var tel = telHref(o.phone);
+    if (tel) links.appendChild(el("li", null, [el("a", { href: tel }, ["Appeler le " + phoneText(o.phone)])]));
+    var url = safeUrl(o.url);
+    if (url) links.appendChild(el("li", null, [externalLink(url, "Aide en ligne")]));
+    return links.childNodes.length ? links : null;
+  }
+
+  function orienteurPayload(msg) {
+    var candidates = [msg.orienteur, msg.custom && msg.custom.orienteur, msg.data && msg.data.orienteur];
+    for (var i = 0; i < candidates.length; i++) {
+      if (candidates[i] && typeof candidates[i] === "object") return candidates[i];
+    }
+    return null;
+  }
+
+  function botNode(msg) {
+    if (!msg || typeof msg !== "object") return null;
+    var parts = [];
+    if (typeof msg.text === "string" && msg.text) parts.push(richText(msg.text));
+    var o = orienteurPayload(msg);
+    if (o) {
+      if (typeof o.text === "string" && o.text) parts.push(richText(o.text));
+      if (typeof o.notice === "string" && o.notice) parts.push(el("p", { className: "orienteur-notice", text: o.notice }));
+      if (Array.isArray(o.results)) parts.push(cards(o.results, "Lieux proposés"));
+      if (Array.isArray(o.remote_options)) parts.push(cards(o.remote_options, "Aide à distance"));
+      if (o.type === "handoff") parts.push(handoff(o));
+      var shown = (isNumber(o.offset) ? o.offset : 0) + (Array.isArray(o.results) ? o.results.length : 0);
+      if (o.type === "recommendation" && isNumber(o.total) && o.total > shown) {
+        parts.push(choices([{ title: "Voir d'autres lieux", payload: "/more_results" }]));
+      }
+    }
+    var image = msg.attachment && msg.attachment.payload && safeUrl(msg.attachment.payload.src);
+    if (image) parts.push(el("img", { src: image, alt: "", className: "orienteur-image" }));
+    var buttons = msg.quick_replies || msg.buttons;
+    if (Array.isArray(buttons)) parts.push(choices(buttons));
+    parts = parts.filter(Boolean);
+    return parts.length ? messageNode("bot", parts) : null;
+  }
+
+  function userNode(text) {
+    return messageNode("user", [el("p", { className: "orienteur-text", text: String(text) })]);
+  }
+
+  function loadTranscript() {
+    try {
+      var items = JSON.parse(storage.get("sessionStorage", KEY_TRANSCRIPT) || "[]");
+      return Array.isArray(items) ? items : [];
+    } catch (e) {
+      return [];
+    }
+  }
+  var transcript = loadTranscript();
+
+  function remember(entry) {
+    transcript.push(entry);
+    if (transcript.length > MAX_TRANSCRIPT) transcript = transcript.slice(-MAX_TRANSCRIPT);
+    storage.set("sessionStorage", KEY_TRANSCRIPT, JSON.stringify(transcript));
+  }
+
+  function append(node) {
+    if (!node) return null;
+    log.appendChild(node);
+    // Show the start of the new message (long results are read from their first card).
+    var scroller = log.scrollHeight > log.clientHeight ? log : panel;
+    scroller.scrollTop += node.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 8;
+    return node;
+  }
+
+  /** Public: render one bot message (the object Rasa's socket.io channel emits). */
+  function renderBotMessage(msg) {
+    var node = append(botNode(msg));
+    if (node) remember({ role: "bot", msg: msg });
+    return node;
+  }
+
+  function renderUserMessage(text) {
+    remember({ role: "user", text: String(text) });
+    return append(userNode(text));
+  }
+
+  // The history is rendered before the live region is in the page, so it is not read again.
+  transcript.forEach(function (entry) {
+    var node = entry && entry.role === "user" ? userNode(entry.text) : botNode(entry && entry.msg);
+    if (node) log.appendChild(node);
+  });
+
+  // ---- Connection -------------------------------------------------------------------------
+  var socket = null;
+  var sessionId = storage.get("localStorage", KEY_SESSION);
+  var ready = false;
+  var queue = [];
+  var typingTimer = null;
+
+  function setStatus(text) {
+    status.textContent = text || "";
+  }
+
+  function typing(on) {
+    clearTimeout(typingTimer);
+    if (on) {
+      setStatus("Orienteur écrit…");
+      typingTimer = setTimeout(function () { setStatus(""); }, 20000);
+    } else if (status.textContent === "Orienteur écrit…") {
+      setStatus("");
+    }
+  }
+
+  function loadSocketIo(callback) {
+    if (window.io) return callback();
+    var tag = el("script", { src: base + "vendor/socket.io.min.js", async: true });
+    tag.addEventListener("load", callback);
+    tag.addEventListener("error", function () {
+      setStatus("Le service de discussion n'a pas pu être chargé. Réessayez plus tard.");
+    });
+    document.head.appendChild(tag);
+  }
+
+  function connect() {
+    if (socket || !server) {
+      if (!server) setStatus("Assistant non configuré (attribut data-server manquant).");
+      return;
+    }
+    setStatus("Connexion…");
+    root.setAttribute("data-connection", "connecting");
+    loadSocketIo(function () {
+      if (socket) return;
+      socket = window.io(server, { transports: ["websocket"], path: "/socket.io" });
+      socket.on("connect", function () {
+        socket.emit("session_request", { session_id: sessionId || null });
+      });
+      socket.on("session_confirm", function (data) {
+        var id = typeof data === "string" ? data : data && data.session_id;
+        if (id) {
+          sessionId = id;
+          storage.set("localStorage", KEY_SESSION, id);
+        }
+        ready = true;
+        root.setAttribute("data-connection", "ready");
+        if (status.textContent === "Connexion…" || status.textContent.indexOf("Connexion perdue") === 0) setStatus("");
+        var pending = queue;
+        queue = [];
+        pending.forEach(emitMessage);
+      });
+      socket.on("bot_uttered", function (msg) {
+        typing(false);
+        var o = msg && orienteurPayload(msg);
+        if (o && o.type === "forget_me") forgetOnThisDevice();
+        else renderBotMessage(msg);
+      });
+      socket.on("disconnect", function () {
+        ready = false;
+        root.setAttribute("data-connection", "offline");
+        setStatus("Connexion perdue, nouvelle tentative…");
+      });
+      socket.on("connect_error", function () {
+        ready = false;
+        root.setAttribute("data-connection", "offline");
+        setStatus("Connexion perdue, nouvelle tentative…");
+      });
+    });
+  }
+
+  function emitMessage(item) {
+    var data = { message: item.message, session_id: sessionId };
+    if (item.metadata) data.metadata = item.metadata;
+    socket.emit("user_uttered", data);
+    typing(true);
+  }
+
+  /**
+   * Public: send a message (text or "/intent{...}" payload) to the assistant, showing `shown`
+   * in the conversation; `metadata` reaches the actions as the message's metadata.
+   */
+  function send(message, shown, metadata) {
+    message = String(message || "").trim();
+    if (!message) return;
+    renderUserMessage(shown === undefined || shown === null ? message : shown);
+    var item = { message: message, metadata: metadata || null };
+    if (ready && socket && socket.connected) emitMessage(item);
+    else {
+      queue.push(item);
+      connect();
+    }
+  }
+
+  // ---- Interactions -----------------------------------------------------------------------
+  function open(focus) {
+    panel.hidden = false;
+    launcher.setAttribute("aria-expanded", "true");
+    root.classList.add("orienteur-widget--open");
+    storage.set("sessionStorage", KEY_OPEN, "1");
+    connect();
+    if (focus !== false) input.focus();
+  }
+
+  function close() {
+    panel.hidden = true;
+    launcher.setAttribute("aria-expanded", "false");
+    root.classList.remove("orienteur-widget--open");
+    storage.remove("sessionStorage", KEY_OPEN);
+    launcher.focus();
+  }
+
+  launcher.addEventListener("click", function () {
+    if (panel.hidden) open();
+    else close();
+  });
+  closeButton.addEventListener("click", close);
+  panel.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    }
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value;
+    if (!text.trim()) {
+      setStatus("Écrivez un message avant d'envoyer.");
+      input.focus();
+      return;
+    }
+    input.value = "";
+    send(text);
+    input.focus();
+  });
+
+  geoButton.addEventListener("click", function () {
+    setStatus("Recherche de votre position…");
+    navigator.geolocation.getCurrentPosition(function (position) {
+      setStatus("");
+      // About 100 m: enough to find the nearest places, no more precise than needed.
+      var lat = Math.round(position.coords.latitude * 1000) / 1000;
+      var lon = Math.round(position.coords.longitude * 1000) / 1000;
+      // The assistant reads the `latitude` / `longitude` entities of an `inform` message (and,
+      // as a fallback, the message's metadata.location).
+      send("/inform" + JSON.stringify({ latitude: lat, longitude: lon }), "Ma position (partagée)",
+        { location: { lat: lat, lon: lon } });
+    }, function (error) {
+      setStatus(error && error.code === 1
+        ? "Position refusée. Vous pouvez écrire le nom de votre commune."
+        : "Position introuvable. Vous pouvez écrire le nom de votre commune.");
+      input.focus();
+    }, { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 });
+  });
+
+  /** Forgets the conversation id and transcript kept in this browser; a new session follows. */
+  function newSession() {
+    transcript = [];
+    storage.remove("sessionStorage", KEY_TRANSCRIPT);
+    storage.remove("localStorage", KEY_SESSION);
+    sessionId = null;
+    if (socket) {
+      ready = false;
+      root.setAttribute("data-connection", "connecting");
+      socket.disconnect();
+      socket.connect();
+    }
+  }
+
+  // "Oublie-moi": the assistant confirmed in text; the browser forgets too.
+  function forgetOnThisDevice() {
+    newSession();
+    setStatus("Conversation effacée de cet appareil.");
+  }
+
+  resetButton.addEventListener("click", function () {
+    newSession();
+    while (log.firstChild) log.removeChild(log.firstChild);
+    setStatus("Nouvelle conversation.");
+    input.focus();
+  });
+
+  // ---- Start --------------------------------------------------------------------------------
+  function mount() {
+    if (!script || script.getAttribute("data-css") !== "none") {
+      document.head.appendChild(el("link", { rel: "stylesheet", href: base + "widget.css" }));
+    }
+    document.body.appendChild(root);
+    var wasOpen = storage.get("sessionStorage", KEY_OPEN) === "1";
+    if (wasOpen || (script && script.getAttribute("data-open") === "true")) open(false);
+    else if (transcript.length) connect();
+  }
+
+  window.Orienteur = {
+    loaded: true,
+    open: open,
+    close: close,
+    send: send,
+    renderBotMessage: renderBotMessage,
+    sessionId: function () { return sessionId; },
+    isReady: function () { return ready; }
+  };
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
+  else mount();
+})();

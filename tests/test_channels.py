@@ -1,0 +1,52 @@
+"""The socket.io channel sends custom payloads as bot messages (Rasa 3.6's would raise)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.channels import OrienteurSocketIOInput, OrienteurSocketIOOutput
+
+
+class FakeSio:
+    def __init__(self) -> None:
+        self.emitted: list[tuple[str, object, str | None]] = []
+
+    async def emit(self, event, data=None, room=None, **kwargs) -> None:
+        assert not kwargs, kwargs
+        self.emitted.append((event, data, room))
+
+
+def test_custom_payload_is_emitted_as_the_message() -> None:
+    sio = FakeSio()
+    out = OrienteurSocketIOOutput(sio, "bot_uttered")
+    payload = {"orienteur": {"results": [{"name": "France Services"}]}}
+    asyncio.run(out.send_custom_json("session-1", payload))
+    asyncio.run(out.send_custom_json("session-1", {"data": {"orienteur": {"results": []}}}))
+    assert sio.emitted == [
+        ("bot_uttered", payload, "session-1"),
+        ("bot_uttered", {"orienteur": {"results": []}}, "session-1"),
+    ]
+    assert payload == {"orienteur": {"results": [{"name": "France Services"}]}}  # not mutated
+
+
+def test_messages_from_the_widget_get_the_orienteur_output_channel() -> None:
+    channel = OrienteurSocketIOInput.from_credentials(
+        {"session_persistence": True, "user_message_evt": "user_uttered"}
+    )
+    received = []
+
+    async def on_new_message(message) -> None:
+        received.append(message)
+
+    channel.blueprint(on_new_message)
+    handler = channel.sio.handlers["/"]["user_uttered"]
+    data = {"message": "/inform{\"latitude\": 45.6}", "session_id": "abc",
+            "metadata": {"location": {"lat": 45.6, "lon": 0.1}}}  # fmt: skip
+    asyncio.run(handler("sid-1", data))
+    asyncio.run(handler("sid-1", {"message": "sans session"}))  # ignored, with a warning
+    assert len(received) == 1
+    message = received[0]
+    assert message.sender_id == "abc" and message.input_channel == "socketio"
+    assert message.metadata == {"location": {"lat": 45.6, "lon": 0.1}}
+    assert isinstance(message.output_channel, OrienteurSocketIOOutput)
+    assert isinstance(channel.get_output_channel(), OrienteurSocketIOOutput)
