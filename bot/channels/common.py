@@ -1,0 +1,53 @@
+"""What the SMS/WhatsApp and Telegram channels share: settings parsing and per-channel state."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from bot.channels.state import OptOutStore, TTLDict
+
+logger = logging.getLogger(__name__)
+
+_TRUE = {"1", "true", "yes", "on", "oui"}
+_FALSE = {"0", "false", "no", "off", "non", ""}
+
+
+def as_bool(value: Any, default: bool) -> bool:
+    """Credentials come from YAML, often via ``${ENV}``: accept booleans and their spellings."""
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    return default
+
+
+def as_float(value: Any, default: float) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def blank_to_none(value: Any) -> str | None:
+    """``${TWILIO_API_BASE_URL}`` left unset in the environment arrives as an empty string."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+class ChannelState:
+    """Choices awaiting a digit reply and opt-outs, shared by an input channel and its outputs."""
+
+    def __init__(self, credentials: Mapping[str, Any] | None = None) -> None:
+        credentials = credentials or {}
+        self.choices = TTLDict(ttl=as_float(credentials.get("choices_ttl"), 1800.0),
+                               maxsize=int(as_float(credentials.get("choices_max"), 10000)))
+        self.optouts = OptOutStore(blank_to_none(credentials.get("optout_db")))
