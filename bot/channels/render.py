@@ -19,10 +19,9 @@ from bot.channels.sms_text import segments, shorten_links, shorten_url, to_gsm7
 MAX_RESULTS = 3
 HELPLINE = "01 70 77 23 72"
 
-HELP_TEXT = (
-    "Orienteur trouve de l'aide pour le numérique près de chez vous. "
-    "Écrivez votre besoin et votre ville. "
-    f"Par téléphone : Solidarité Numérique {HELPLINE}. STOP pour arrêter."
+HELP_TEXT = (  # one SMS segment (GSM-7, <= 160 characters)
+    "Orienteur trouve de l'aide au numérique près de chez vous : écrivez votre besoin et "
+    f"votre ville. Tél : Solidarité Numérique {HELPLINE}. STOP pour arrêter."
 )
 STOP_TEXT = (
     "Vous ne recevrez plus de messages d'Orienteur. "

@@ -22,6 +22,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
+from urllib.parse import parse_qsl
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.twilio import TwilioInput, TwilioOutput
@@ -236,14 +237,26 @@ class SmsInput(TwilioInput):
         url = f"{proto}://{host}{request.path}"
         return f"{url}?{request.query_string}" if request.query_string else url
 
-    def signature_ok(self, request: Request) -> bool:
+    @staticmethod
+    def form_params(request: Request) -> dict[str, str]:
+        """The posted fields, blank ones included: Twilio signs ``Body=`` of a location too
+        (Sanic's ``request.form`` drops blank values, which breaks the signature)."""
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if content_type == "application/x-www-form-urlencoded":
+            params: dict[str, str] = {}
+            for key, value in parse_qsl(request.body.decode("utf-8", "replace"),
+                                        keep_blank_values=True):
+                params.setdefault(key, value)
+            return params
+        return {key: request.form.get(key) for key in request.form}
+
+    def signature_ok(self, request: Request, params: Mapping[str, str]) -> bool:
         if not self.verify_signature:
             return True
         signature = request.headers.get("x-twilio-signature", "")
         if not signature or self.validator is None:
             return False
-        params = {key: request.form.get(key) for key in request.form}
-        return self.validator.validate(self.public_url(request), params, signature)
+        return self.validator.validate(self.public_url(request), dict(params), signature)
 
     # -------------------------------------------------------------- webhook
 
@@ -256,11 +269,12 @@ class SmsInput(TwilioInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def message(request: Request) -> HTTPResponse:
-            if not self.signature_ok(request):
+            params = self.form_params(request)
+            if not self.signature_ok(request, params):
                 logger.warning("Twilio webhook refused: bad or missing X-Twilio-Signature")
                 return response.text("invalid signature", status=403)
             try:
-                await self.handle(request.form, on_new_message)
+                await self.handle(params, on_new_message)
             except Exception as error:  # noqa: BLE001
                 logger.error("Exception when handling a Twilio message: %r", error)
                 logger.debug(error, exc_info=True)
@@ -270,7 +284,7 @@ class SmsInput(TwilioInput):
 
         return webhook
 
-    async def handle(self, form: Any,
+    async def handle(self, form: Mapping[str, str],
                      on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
         sender = form.get("From")
         if not sender:

@@ -1,0 +1,69 @@
+"""A real Sanic server running one of our input channels, with a scripted bot instead of Rasa.
+
+Usage: python tests/channel_harness.py MODULE.CLASS CREDENTIALS.json RECORD.jsonl PORT
+
+Each user message the channel produces is appended to RECORD.jsonl; the scripted bot answers:
+"boutons" → text with buttons, "reco" → the recommendation payload, "longue" → a long text,
+anything else → "Reçu : <text>". It lets the channel be tested without a trained model.
+"""
+
+import importlib
+import json
+import sys
+
+from sanic import Sanic
+
+BUTTONS = [
+    {"title": "Roubaix (59)",
+     "payload": '/inform_commune{"commune": "Roubaix", "code_postal": "59100"}'},
+    {"title": "Roubaix (Aude)",
+     "payload": '/inform_commune{"commune": "Roubaix", "code_postal": "11200"}'},
+]
+RESULTS = [
+    {"name": "France Services de Roubaix – Mairie de quartier Est", "distance_km": 1.234,
+     "address": "12 rue de l’Hôtel de Ville, 59100 Roubaix", "phone": "+33320000000",
+     "why": "Aide aux démarches administratives (CAF, impôts, ANTS) avec un conseiller, "
+            "sans rendez-vous le mercredi matin", "open_now": True,
+     "url": "https://www.france-services.gouv.fr/roubaix?utm_source=orienteur&utm_medium=sms"},
+    {"name": "Médiathèque La Grand-Plage", "distance_km": 0.42,
+     "address": "2 rue Pierre Motte, 59100 Roubaix", "phone": "03 20 66 45 00",
+     "why": "Ateliers « premiers pas » sur smartphone, être à l’aise avec ses e-mails",
+     "open_now": False, "next_opening": "mardi 10h"},
+    {"name": "CCAS de Roubaix", "distance_km": 2.8, "address": "Place de la Liberté, Roubaix",
+     "phone": "+33320991234", "why": "Accompagnement des seniors", "open_now": None},
+    {"name": "Quatrième lieu", "distance_km": 9.0, "address": "ailleurs",
+     "why": "ne doit pas apparaître"},
+]
+RECOMMENDATION = {"orienteur": {"type": "recommendation", "results": RESULTS}}
+
+
+def main() -> None:
+    path, creds_file, record_file, port = sys.argv[1:5]
+    module, cls_name = path.rsplit(".", 1)
+    channel_cls = getattr(importlib.import_module(module), cls_name)
+    with open(creds_file) as f:
+        channel = channel_cls.from_credentials(json.load(f))
+
+    async def on_new_message(message) -> None:
+        with open(record_file, "a") as f:
+            f.write(json.dumps({"text": message.text, "sender": message.sender_id,
+                                "input_channel": message.input_channel,
+                                "metadata": message.metadata}) + "\n")
+        out, to = message.output_channel, message.sender_id
+        if message.text == "boutons":
+            await out.send_response(to, {"text": "Dans quelle ville ?", "buttons": BUTTONS})
+        elif message.text == "reco":
+            await out.send_response(to, {"text": "Voici où aller :", "custom": RECOMMENDATION})
+        elif message.text == "longue":
+            await out.send_response(to, {"text": "Première partie.\n\nSeconde partie, "
+                                                 "avec un lien https://www.example.org/?utm_source=x"})
+        else:
+            await out.send_response(to, {"text": f"Reçu : {message.text}"})
+
+    app = Sanic("channel_harness")
+    app.blueprint(channel.blueprint(on_new_message), url_prefix=f"/webhooks/{channel.name()}")
+    app.run(host="127.0.0.1", port=int(port), workers=1, access_log=False)
+
+
+if __name__ == "__main__":
+    main()
