@@ -73,9 +73,9 @@ DEFAULT_OPTOUT_DB = "var/channels-optout.sqlite3"
 def normalise_address(address: str) -> str:
     """``whatsapp:+33 6 12…`` and ``+33612…`` are the same person for STOP purposes."""
     address = address.strip()
-    if ":" in address and not address.startswith("+"):
+    if address.lower().startswith(("whatsapp:", "sms:", "tel:")):
         address = address.split(":", 1)[1]
-    return "".join(c for c in address if c.isalnum() or c == "+")
+    return "".join(c for c in address if c.isalnum() or c in "+:")
 
 
 class OptOutStore:

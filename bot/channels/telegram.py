@@ -194,6 +194,12 @@ class TelegramChannelInput(TelegramInput):
                 ok = await self.register_webhook()
                 logger.info("Telegram webhook %s", "registered" if ok else "NOT registered")
 
+        @webhook.listener("before_server_stop")
+        async def _close_session(*_: Any) -> None:
+            session = getattr(self._output, "_session", None)
+            if session is not None and not session.closed:
+                await session.close()
+
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
