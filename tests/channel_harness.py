@@ -3,7 +3,8 @@
 Usage: python tests/channel_harness.py MODULE.CLASS CREDENTIALS.json RECORD.jsonl PORT
 
 Each user message the channel produces is appended to RECORD.jsonl; the scripted bot answers:
-"boutons" → text with buttons, "reco" → the recommendation payload, "longue" → a long text,
+"boutons" → text with buttons, "reco" → the assistant's results text with the recommendation
+payload, "reco seule" → the payload alone, "rien" → no result, "longue" → a long text,
 anything else → "Reçu : <text>". It lets the channel be tested without a trained model.
 """
 
@@ -35,6 +36,17 @@ RESULTS = [
      "why": "ne doit pas apparaître"},
 ]
 RECOMMENDATION = {"orienteur": {"type": "recommendation", "results": RESULTS}}
+# What the assistant sends next to the payload (actions/formatting.py results_text).
+RESULTS_TEXT = (
+    "Voici 3 lieux près de Roubaix pour faire vos démarches en ligne :\n\n"
+    "1. France Services de Roubaix – Mairie de quartier Est\n"
+    "   Pourquoi : aide aux démarches administratives\n"
+    "   Adresse : 12 rue de l’Hôtel de Ville, 59100 Roubaix, à 1,2 km\n"
+    "   Téléphone : 03 20 00 00 00\n\n"
+    "2. Médiathèque La Grand-Plage\n   Pourquoi : ateliers\n\n"
+    "3. CCAS de Roubaix\n   Pourquoi : seniors\n\n"
+    "Vous pouvez me dire « d'autres lieux », « une autre ville » ou « recommencer »."
+)
 
 
 def main() -> None:
@@ -53,7 +65,13 @@ def main() -> None:
         if message.text == "boutons":
             await out.send_response(to, {"text": "Dans quelle ville ?", "buttons": BUTTONS})
         elif message.text == "reco":
-            await out.send_response(to, {"text": "Voici où aller :", "custom": RECOMMENDATION})
+            await out.send_response(to, {"text": RESULTS_TEXT, "custom": RECOMMENDATION})
+        elif message.text == "reco seule":
+            await out.send_response(to, {"custom": RECOMMENDATION})
+        elif message.text == "rien":
+            await out.send_response(to, {
+                "text": "Je n'ai trouvé aucun lieu. Appelez le 01 70 77 23 72.",
+                "custom": {"orienteur": {"type": "recommendation", "results": []}}})
         elif message.text == "longue":
             await out.send_response(to, {"text": "Première partie.\n\nSeconde partie, "
                                                  "avec un lien https://www.example.org/?utm_source=x"})

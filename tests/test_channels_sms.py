@@ -124,12 +124,15 @@ class TestSmsChannel:
     def test_recommendation_is_at_most_three_one_segment_sms(self, sms):
         sender = new_sender()
         sms.webhook(sender, "reco")
-        bodies = sms.replies(sender, 4)
+        sms.replies(sender, 5)
         time.sleep(0.5)
         bodies = [m["Body"] for m in sms.fake.messages(sender)]
-        assert bodies[0] == "Voici où aller :"
-        places = bodies[1:]
-        assert len(places) == 3, bodies
+        assert len(bodies) == 5, bodies
+        # the assistant's introduction and closing paragraphs, its long list replaced
+        assert bodies[0] == "Voici 3 lieux près de Roubaix pour faire vos démarches en ligne :"
+        assert bodies[-1].startswith('Vous pouvez me dire "d\'autres lieux"')
+        assert "Pourquoi :" not in "".join(bodies)
+        places = bodies[1:4]
         assert [p.split(".")[0] for p in places] == ["1", "2", "3"]
         for place in places:
             assert is_gsm7(place), place
@@ -141,6 +144,22 @@ class TestSmsChannel:
         assert "Fermé, ouvre mardi 10h" in places[1]
         assert '"premiers pas"' in places[1]
         assert "utm_" not in "".join(bodies) and "https://" not in "".join(bodies)
+
+    def test_recommendation_payload_alone(self, sms):
+        sender = new_sender()
+        sms.webhook(sender, "reco seule")
+        sms.replies(sender, 3)
+        time.sleep(0.5)
+        bodies = [m["Body"] for m in sms.fake.messages(sender)]
+        assert [b.split(".")[0] for b in bodies] == ["1", "2", "3"]
+
+    def test_no_result_sends_the_assistant_text_once(self, sms):
+        sender = new_sender()
+        sms.webhook(sender, "rien")
+        sms.replies(sender, 1)
+        time.sleep(0.5)
+        assert [m["Body"] for m in sms.fake.messages(sender)] == \
+            ["Je n'ai trouvé aucun lieu. Appelez le 01 70 77 23 72."]
 
     def test_paragraphs_are_one_sms_and_links_are_shortened(self, sms):
         sender = new_sender()
@@ -188,11 +207,12 @@ class TestSmsChannel:
         assert status == 204
         [body] = sms.replies(sender, 1)
         [user] = sms.user_messages(sender)
-        assert user["text"] == '/share_location{"lat": 50.6942, "lon": 3.1746}'
+        assert user["text"] == '/inform{"latitude": 50.6942, "longitude": 3.1746}'
         assert user["metadata"]["orienteur_channel"] == "whatsapp"
+        assert user["metadata"]["location"] == {"lat": 50.6942, "lon": 3.1746}
         sent = sms.fake.messages(sender)[0]
         assert sent["From"] == WHATSAPP and sent["To"] == sender
-        assert body == 'Reçu : /share_location{"lat": 50.6942, "lon": 3.1746}'
+        assert body == 'Reçu : /inform{"latitude": 50.6942, "longitude": 3.1746}'
 
     def test_whatsapp_keeps_unicode(self, sms):
         sender = "whatsapp:" + new_sender()
@@ -202,9 +222,9 @@ class TestSmsChannel:
 
     def test_typed_intent_is_not_injected(self, sms):
         sender = new_sender()
-        sms.webhook(sender, '/share_location{"lat": 1, "lon": 2}')
+        sms.webhook(sender, '/inform{"latitude": 1, "longitude": 2}')
         sms.replies(sender, 1)
-        assert sms.user_messages(sender)[0]["text"] == 'share_location{"lat": 1, "lon": 2}'
+        assert sms.user_messages(sender)[0]["text"] == 'inform{"latitude": 1, "longitude": 2}'
 
     def test_forged_or_missing_signature_is_refused(self, sms):
         sender = new_sender()

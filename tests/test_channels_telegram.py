@@ -104,7 +104,8 @@ class TestTelegramChannel:
                                                       "longitude": 2.352222})) == 200
         tg.replies(chat, 1)
         [msg] = tg.user_messages(chat)
-        assert msg["text"] == '/share_location{"lat": 48.856614, "lon": 2.352222}'
+        assert msg["text"] == '/inform{"latitude": 48.856614, "longitude": 2.352222}'
+        assert msg["metadata"]["location"] == {"lat": 48.856614, "lon": 2.352222}
 
     def test_live_location_updates_are_ignored(self, tg):
         chat = next(_chats)
@@ -143,15 +144,22 @@ class TestTelegramChannel:
         assert {"callback_query_id": "cbq-1"}.items() <= \
             tg.fake.calls("answerCallbackQuery")[-1].items()
 
-    def test_recommendation_is_one_message_with_three_places(self, tg):
+    def test_recommendation_text_is_sent_once(self, tg):
         chat = next(_chats)
         tg.text(chat, "reco")
-        sent = tg.replies(chat, 2)
-        time.sleep(0.3)
-        sent = tg.sent(chat)
-        assert [s["text"] for s in sent][0] == "Voici où aller :"
-        assert len(sent) == 2
-        text = sent[1]["text"]
+        tg.replies(chat, 1)
+        time.sleep(0.5)
+        [sent] = tg.sent(chat)
+        assert sent["text"].startswith("Voici 3 lieux près de Roubaix")
+        assert "Pourquoi : seniors" in sent["text"]
+
+    def test_recommendation_payload_alone_is_one_message_with_three_places(self, tg):
+        chat = next(_chats)
+        tg.text(chat, "reco seule")
+        tg.replies(chat, 1)
+        time.sleep(0.5)
+        [sent] = tg.sent(chat)
+        text = sent["text"]
         assert text.startswith("1. France Services de Roubaix")
         assert "\n\n2. Médiathèque La Grand-Plage (400 m)" in text
         assert "\n\n3. CCAS de Roubaix (2,8 km)" in text

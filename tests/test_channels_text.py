@@ -121,11 +121,11 @@ def test_keyword(text, word):
 
 def test_location_message():
     assert render.location_message("50.6942", "3.1746") == \
-        '/share_location{"lat": 50.6942, "lon": 3.1746}'
+        '/inform{"latitude": 50.6942, "longitude": 3.1746}'
     assert render.location_message(48.8566141, 2.3522219) == \
-        '/share_location{"lat": 48.856614, "lon": 2.352222}'
-    assert render.location_message(1, 2, intent="my_location") == \
-        '/my_location{"lat": 1.0, "lon": 2.0}'
+        '/inform{"latitude": 48.856614, "longitude": 2.352222}'
+    assert render.location_message(1, 2, intent="share_location", lat_entity="lat",
+                                   lon_entity="lon") == '/share_location{"lat": 1.0, "lon": 2.0}'
 
 
 @pytest.mark.parametrize(("lat", "lon"), [("91", "0"), ("0", "181"), ("nan", "1"), ("x", "1"),
@@ -139,7 +139,7 @@ def test_location_message_rejects_non_coordinates(lat, lon):
     ("/start", "bonjour"),
     ("/start@orienteur_bot", "bonjour"),
     ("/restart", "/restart"),
-    ('/share_location{"lat": 1}', 'share_location{"lat": 1}'),
+    ('/inform{"latitude": 1}', 'inform{"latitude": 1}'),
     ("//greet", "greet"),
 ])
 def test_sanitize_user_text(text, expected):
@@ -248,6 +248,13 @@ def test_not_a_recommendation():
 def test_fixed_texts_fit_one_sms():
     for text in (render.HELP_TEXT, render.STOP_TEXT, render.START_TEXT):
         assert segments(to_gsm7(text)) == 1 and is_gsm7(to_gsm7(text)), text
+
+
+def test_split_places():
+    text = "Voici 2 lieux :\n\n1. A\n   Pourquoi : x\n\n2. B\n\nPensez à apporter :\n- x\n\nFin."
+    assert render.split_places(text) == (["Voici 2 lieux :"], ["1. A\n   Pourquoi : x", "2. B"],
+                                         ["Pensez à apporter :\n- x", "Fin."])
+    assert render.split_places("Rien.\n\nAppelez.") == (["Rien.", "Appelez."], [], [])
 
 
 def test_join_paragraphs():

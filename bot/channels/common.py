@@ -43,6 +43,17 @@ def blank_to_none(value: Any) -> str | None:
     return text or None
 
 
+def location_settings(credentials: Mapping[str, Any]) -> dict[str, str]:
+    """How a shared position is handed to the assistant (see render.location_message)."""
+    from bot.channels import render
+
+    return {
+        "intent": blank_to_none(credentials.get("location_intent")) or render.LOCATION_INTENT,
+        "lat_entity": blank_to_none(credentials.get("location_lat_entity")) or render.LAT_ENTITY,
+        "lon_entity": blank_to_none(credentials.get("location_lon_entity")) or render.LON_ENTITY,
+    }
+
+
 class ChannelState:
     """Choices awaiting a digit reply and opt-outs, shared by an input channel and its outputs."""
 

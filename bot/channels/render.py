@@ -59,11 +59,16 @@ def keyword(text: str | None) -> str | None:
 
 # ---------------------------------------------------------------- locations
 
-LOCATION_INTENT = "share_location"
+# The assistant (domain.yml) reads a shared position as intent ``inform`` with the entities
+# ``latitude`` and ``longitude`` (rule "location or answer" → action_orient), or from the
+# message metadata ``{"location": {"lat", "lon"}}``. Configurable per channel.
+LOCATION_INTENT = "inform"
+LAT_ENTITY = "latitude"
+LON_ENTITY = "longitude"
 
 
-def location_message(lat: Any, lon: Any, intent: str = LOCATION_INTENT) -> str | None:
-    """``/share_location{"lat": 50.69, "lon": 3.17}``, or None if not coordinates."""
+def coordinates(lat: Any, lon: Any) -> tuple[float, float] | None:
+    """``(lat, lon)`` rounded to 6 decimals (~10 cm), or None when they are not coordinates."""
     try:
         lat_f, lon_f = float(lat), float(lon)
     except (TypeError, ValueError):
@@ -72,7 +77,16 @@ def location_message(lat: Any, lon: Any, intent: str = LOCATION_INTENT) -> str |
         return None
     if not (-90 <= lat_f <= 90 and -180 <= lon_f <= 180):
         return None
-    return "/" + intent + json.dumps({"lat": round(lat_f, 6), "lon": round(lon_f, 6)})
+    return round(lat_f, 6), round(lon_f, 6)
+
+
+def location_message(lat: Any, lon: Any, intent: str = LOCATION_INTENT,
+                     lat_entity: str = LAT_ENTITY, lon_entity: str = LON_ENTITY) -> str | None:
+    """``/inform{"latitude": 50.69, "longitude": 3.17}``, or None if not coordinates."""
+    point = coordinates(lat, lon)
+    if point is None:
+        return None
+    return "/" + intent + json.dumps({lat_entity: point[0], lon_entity: point[1]})
 
 
 def sanitize_user_text(text: str) -> str:
@@ -289,6 +303,20 @@ def result_choices(payload: Mapping[str, Any], max_results: int = MAX_RESULTS) -
         if isinstance(result, Mapping) and result.get("payload"):
             out.append((_first(result, "name", "nom"), result["payload"]))
     return out if len(out) == min(len(payload.get("results") or []), max_results) else []
+
+
+_PLACE = re.compile(r"^\s*\d{1,3}\.\s")
+
+
+def split_places(text: str) -> tuple[list[str], list[str], list[str]]:
+    """The assistant's results text as (paragraphs before the places, the numbered places,
+    paragraphs after them). Without numbered places everything is in the first list."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    indices = [i for i, p in enumerate(paragraphs) if _PLACE.match(p)]
+    if not indices:
+        return paragraphs, [], []
+    first, last = indices[0], indices[-1]
+    return paragraphs[:first], paragraphs[first:last + 1], paragraphs[last + 1:]
 
 
 def join_paragraphs(text: str) -> str:

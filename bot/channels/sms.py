@@ -33,7 +33,13 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.request_validator import RequestValidator
 
 from bot.channels import render
-from bot.channels.common import ChannelState, as_bool, as_float, blank_to_none
+from bot.channels.common import (
+    ChannelState,
+    as_bool,
+    as_float,
+    blank_to_none,
+    location_settings,
+)
 from bot.channels.sms_text import shorten_links, to_gsm7
 
 logger = logging.getLogger(__name__)
@@ -134,6 +140,26 @@ class SmsOutput(TwilioOutput):
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         await self.send_body(recipient_id, text)
 
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        """A recommendation comes as the assistant's long text plus the payload: by SMS, keep
+        the text's introduction and closing paragraphs and replace its list of places by the
+        compact rendering of the payload (one SMS per place)."""
+        recommendation = render.recommendation_of(message.get("custom"))
+        text = message.get("text")
+        if recommendation is not None and text:
+            if recommendation.get("results") and not recommendation.get("delivery"):
+                before, places, after = render.split_places(text)
+                message.pop("text")
+                if before:
+                    await self.send_body(recipient_id, "\n".join(before))
+                await self.send_custom_json(recipient_id, message.pop("custom"))
+                if after:
+                    await self.send_body(recipient_id, "\n".join(after))
+            else:
+                # nothing found, directory down, or "envoyez-le moi": the text says it all
+                message.pop("custom")
+        await super().send_response(recipient_id, message)
+
     async def send_text_with_buttons(self, recipient_id: str, text: str,
                                      buttons: list[dict[str, Any]], **kwargs: Any) -> None:
         body, choices = render.numbered_choices(text, buttons)
@@ -165,6 +191,8 @@ class SmsOutput(TwilioOutput):
                 self.state.choices[recipient_id] = choices
             return
         if isinstance(json_message.get("orienteur"), Mapping):
+            if json_message["orienteur"].get("type") == "forget_me":
+                self.state.choices.pop(recipient_id)
             text = json_message["orienteur"].get("text")
             if text:
                 await self.send_body(recipient_id, str(text))
@@ -207,8 +235,7 @@ class SmsInput(TwilioInput):
         self.api_base_url = blank_to_none(settings.get("api_base_url"))
         self.webhook_url = blank_to_none(settings.get("webhook_url"))
         self.timeout = as_float(settings.get("timeout"), 10.0)
-        self.location_intent = blank_to_none(settings.get("location_intent")) \
-            or render.LOCATION_INTENT
+        self.location = location_settings(settings)
         # On by default as soon as an auth token is configured.
         self.verify_signature = as_bool(settings.get("verify_signature"), bool(auth_token))
         if self.verify_signature and not auth_token:
@@ -311,11 +338,16 @@ class SmsInput(TwilioInput):
             return
 
         choices = self.state.choices.pop(sender)
+        metadata: dict[str, Any] = {
+            "orienteur_channel": "whatsapp" if is_whatsapp(sender) else "sms",
+            "message_sid": form.get("MessageSid")}
         lat, lon = form.get("Latitude"), form.get("Longitude")
         if lat and lon:
-            text = render.location_message(lat, lon, self.location_intent)
+            text = render.location_message(lat, lon, **self.location)
             if text is None:
                 return
+            point = render.coordinates(lat, lon)
+            metadata["location"] = {"lat": point[0], "lon": point[1]}
         elif body.strip():
             picked = render.pick_choice(body, choices)
             # "@" signs get corrupted into "¡" by some carriers
@@ -326,7 +358,5 @@ class SmsInput(TwilioInput):
                 await out.send_body(sender, MEDIA_ONLY_TEXT)
             return
 
-        metadata = {"orienteur_channel": "whatsapp" if is_whatsapp(sender) else "sms",
-                    "message_sid": form.get("MessageSid")}
         await on_new_message(UserMessage(text, out, sender, input_channel=self.name(),
                                          metadata=metadata))

@@ -34,7 +34,13 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels import render
-from bot.channels.common import ChannelState, as_bool, as_float, blank_to_none
+from bot.channels.common import (
+    ChannelState,
+    as_bool,
+    as_float,
+    blank_to_none,
+    location_settings,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -96,6 +102,13 @@ class TelegramChannelOutput(TelegramOutput):
                                  quick_replies: list[dict[str, Any]], **kwargs: Any) -> None:
         await self.send_text_with_buttons(recipient_id, text, quick_replies, **kwargs)
 
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        """The assistant's text already lists the places: the payload is rendered only when a
+        recommendation comes without text."""
+        if message.get("text") and render.recommendation_of(message.get("custom")) is not None:
+            message.pop("custom")
+        await super().send_response(recipient_id, message)
+
     async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any],
                                **kwargs: Any) -> None:
         recommendation = render.recommendation_of(json_message)
@@ -107,6 +120,8 @@ class TelegramChannelOutput(TelegramOutput):
                 self.state.choices[str(recipient_id)] = choices
             return
         if isinstance(json_message.get("orienteur"), Mapping):
+            if json_message["orienteur"].get("type") == "forget_me":
+                self.state.choices.pop(str(recipient_id))
             text = json_message["orienteur"].get("text")
             if text:
                 await self.send_text_message(recipient_id, str(text))
@@ -144,8 +159,7 @@ class TelegramChannelInput(TelegramInput):
         self.set_webhook_on_start = as_bool(settings.get("set_webhook"), bool(webhook_url))
         self.api_base_url = blank_to_none(settings.get("api_base_url"))
         self.timeout = as_float(settings.get("timeout"), 10.0)
-        self.location_intent = blank_to_none(settings.get("location_intent")) \
-            or render.LOCATION_INTENT
+        self.location = location_settings(settings)
         self.state = ChannelState(settings)
         self._output: TelegramChannelOutput | None = None
 
@@ -274,20 +288,24 @@ class TelegramChannelInput(TelegramInput):
             await out._send(chat_id, render.HELP_TEXT)
             return
         choices = self.state.choices.pop(chat_id)
+        metadata: dict[str, Any] = {"orienteur_channel": "telegram"}
         if msg.location is not None:
-            text = render.location_message(msg.location.latitude, msg.location.longitude,
-                                           self.location_intent)
+            lat, lon = msg.location.latitude, msg.location.longitude
+            text = render.location_message(lat, lon, **self.location)
             if text is None:
                 return
+            point = render.coordinates(lat, lon)
+            metadata["location"] = {"lat": point[0], "lon": point[1]}
         elif msg.text:
             picked = render.pick_choice(msg.text, choices)
             text = picked if picked is not None else render.sanitize_user_text(msg.text)
         else:
             await out._send(chat_id, MEDIA_ONLY_TEXT)
             return
-        await self._dispatch(text, chat_id, out, on_new_message)
+        await self._dispatch(text, chat_id, out, on_new_message, metadata)
 
     async def _dispatch(self, text: str, chat_id: str, out: TelegramChannelOutput,
-                        on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+                        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+                        metadata: dict[str, Any] | None = None) -> None:
         await on_new_message(UserMessage(text, out, chat_id, input_channel=self.name(),
-                                         metadata={"orienteur_channel": "telegram"}))
+                                         metadata=metadata or {"orienteur_channel": "telegram"}))
