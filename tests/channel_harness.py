@@ -4,10 +4,12 @@ Usage: python tests/channel_harness.py MODULE.CLASS CREDENTIALS.json RECORD.json
 
 Each user message the channel produces is appended to RECORD.jsonl; the scripted bot answers:
 "boutons" → text with buttons, "reco" → the assistant's results text with the recommendation
-payload, "reco seule" → the payload alone, "rien" → no result, "longue" → a long text,
-anything else → "Reçu : <text>". It lets the channel be tested without a trained model.
+payload, "reco seule" → the payload alone, "lent" → answers after 3 s, "rien" → no result,
+"longue" → a long text, anything else → "Reçu : <text>".
+It lets the channel be tested without a trained model.
 """
 
+import asyncio
 import importlib
 import json
 import sys
@@ -72,6 +74,9 @@ def main() -> None:
             await out.send_response(to, {
                 "text": "Je n'ai trouvé aucun lieu. Appelez le 01 70 77 23 72.",
                 "custom": {"orienteur": {"type": "recommendation", "results": []}}})
+        elif message.text == "lent":
+            await asyncio.sleep(3)  # a slow action
+            await out.send_response(to, {"text": "Enfin."})
         elif message.text == "longue":
             await out.send_response(to, {"text": "Première partie.\n\nSeconde partie, "
                                                  "avec un lien https://www.example.org/?utm_source=x"})

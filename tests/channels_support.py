@@ -252,8 +252,14 @@ def find_model() -> Path | None:
     return models[-1] if models else None
 
 
-def has_actions() -> bool:
-    return any(p.name != "__init__.py" for p in (REPO / "actions").glob("*.py"))
+def actions_dir() -> Path | None:
+    """Where the assistant's ``actions`` package lives: $ORIENTEUR_TEST_ACTIONS_DIR (e.g. an
+    export of the assistant branch before the merge), else this repository when it has actions."""
+    given = os.environ.get("ORIENTEUR_TEST_ACTIONS_DIR")
+    root = Path(given) if given else REPO
+    if any(p.name != "__init__.py" for p in (root / "actions").glob("*.py")):
+        return root
+    return None
 
 
 def start_rasa(credentials_yaml: str, tmp: Path, model: Path, route: str
@@ -261,12 +267,15 @@ def start_rasa(credentials_yaml: str, tmp: Path, model: Path, route: str
     """``rasa run`` with the credentials given, the model, and the real action server."""
     procs: list[subprocess.Popen] = []
     endpoints = tmp / "endpoints.yml"
-    if has_actions():
+    root = actions_dir()
+    if root is not None:
         action_port = free_port()
         alog = open(tmp / "actions.log", "w")  # noqa: SIM115
+        action_env = env()
+        action_env["PYTHONPATH"] = str(root) + os.pathsep + action_env["PYTHONPATH"]
         procs.append(subprocess.Popen(
             [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(action_port)],
-            cwd=REPO, env=env(), stdout=alog, stderr=subprocess.STDOUT))
+            cwd=root, env=action_env, stdout=alog, stderr=subprocess.STDOUT))
         endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n")
     else:
         endpoints.write_text("")

@@ -161,6 +161,13 @@ class TestSmsChannel:
         assert [m["Body"] for m in sms.fake.messages(sender)] == \
             ["Je n'ai trouvé aucun lieu. Appelez le 01 70 77 23 72."]
 
+    def test_webhook_answers_at_once_when_the_bot_is_slow(self, sms):
+        sender = new_sender()
+        started = time.monotonic()
+        assert sms.webhook(sender, "lent") == 204
+        assert time.monotonic() - started < 2.5
+        assert sms.replies(sender, 1, timeout=15) == ["Enfin."]
+
     def test_paragraphs_are_one_sms_and_links_are_shortened(self, sms):
         sender = new_sender()
         sms.webhook(sender, "longue")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from typing import Any
 
 from bot.channels.state import OptOutStore, TTLDict
@@ -62,3 +63,30 @@ class ChannelState:
         self.choices = TTLDict(ttl=as_float(credentials.get("choices_ttl"), 1800.0),
                                maxsize=int(as_float(credentials.get("choices_max"), 10000)))
         self.optouts = OptOutStore(blank_to_none(credentials.get("optout_db")))
+
+
+class BackgroundTasks:
+    """Answer the provider at once and handle the message in a task.
+
+    Twilio gives up on a webhook after 15 s and Sanic cancels a request after 60 s (its response
+    timeout): a slow action would otherwise cancel the whole turn. Tasks start in arrival order;
+    Rasa's lock store then keeps each conversation's messages in order.
+    """
+
+    def __init__(self) -> None:
+        self._tasks: set[asyncio.Task] = set()
+
+    def run(self, coroutine: Awaitable[Any], what: str) -> None:
+        async def guarded() -> None:
+            try:
+                await coroutine
+            except Exception as error:  # noqa: BLE001 - logged, the provider already has its 2xx
+                logger.error("Exception when handling %s: %r", what, error)
+                logger.debug(error, exc_info=True)
+
+        task = asyncio.get_running_loop().create_task(guarded())
+        self._tasks.add(task)  # keep a reference until done
+        task.add_done_callback(self._tasks.discard)
+
+    def __len__(self) -> int:
+        return len(self._tasks)

@@ -34,6 +34,7 @@ from twilio.request_validator import RequestValidator
 
 from bot.channels import render
 from bot.channels.common import (
+    BackgroundTasks,
     ChannelState,
     as_bool,
     as_float,
@@ -242,6 +243,8 @@ class SmsInput(TwilioInput):
             raise ValueError("verify_signature needs the Twilio auth_token")
         self.validator = RequestValidator(auth_token) if auth_token else None
         self.state = ChannelState(settings)
+        self.background = as_bool(settings.get("process_in_background"), True)
+        self.tasks = BackgroundTasks()
         self._output: SmsOutput | None = None
 
     def get_output_channel(self) -> OutputChannel:
@@ -300,6 +303,9 @@ class SmsInput(TwilioInput):
             if not self.signature_ok(request, params):
                 logger.warning("Twilio webhook refused: bad or missing X-Twilio-Signature")
                 return response.text("invalid signature", status=403)
+            if self.background:
+                self.tasks.run(self.handle(params, on_new_message), "a Twilio message")
+                return response.text("", status=204)
             try:
                 await self.handle(params, on_new_message)
             except Exception as error:  # noqa: BLE001

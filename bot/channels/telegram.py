@@ -35,6 +35,7 @@ from sanic.response import HTTPResponse
 
 from bot.channels import render
 from bot.channels.common import (
+    BackgroundTasks,
     ChannelState,
     as_bool,
     as_float,
@@ -161,6 +162,8 @@ class TelegramChannelInput(TelegramInput):
         self.timeout = as_float(settings.get("timeout"), 10.0)
         self.location = location_settings(settings)
         self.state = ChannelState(settings)
+        self.background = as_bool(settings.get("process_in_background"), True)
+        self.tasks = BackgroundTasks()
         self._output: TelegramChannelOutput | None = None
 
     def get_output_channel(self) -> TelegramChannelOutput:
@@ -237,7 +240,14 @@ class TelegramChannelInput(TelegramInput):
             if not isinstance(payload, dict):
                 return response.text("bad request", status=400)
             try:
-                await self.handle(Update(**payload), on_new_message)
+                update = Update(**payload)
+            except Exception:  # noqa: BLE001
+                return response.text("bad request", status=400)
+            if self.background:
+                self.tasks.run(self.handle(update, on_new_message), "a Telegram update")
+                return response.text("success")
+            try:
+                await self.handle(update, on_new_message)
             except Exception as error:  # noqa: BLE001
                 logger.error("Exception when handling a Telegram update: %r", error)
                 logger.debug(error, exc_info=True)
