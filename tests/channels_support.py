@@ -6,6 +6,7 @@ and answer like the provider does, so the channels are tested through the networ
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import json
 import os
@@ -25,6 +26,15 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+
+# Test credentials shared by the channel tests (fake values, fake providers).
+TWILIO = {"account_sid": "AC" + "0123456789abcdef" * 2,
+          "auth_token": "test-auth-token-0123456789abcdef",
+          "number": "+33700000000", "whatsapp": "whatsapp:+14155238886",
+          "public_url": "https://orienteur.example.org/webhooks/twilio/webhook"}
+TELEGRAM = {"token": "123456:TEST-token_abcdefghijklmnopqrstuvwxyz",
+            "secret": "s3cret-Token_for-tests", "bot": "orienteur_test_bot",
+            "public_url": "https://orienteur.example.org/webhooks/telegram/webhook"}
 
 
 def free_port() -> int:
@@ -296,3 +306,57 @@ def start_rasa(credentials_yaml: str, tmp: Path, model: Path, route: str
             stop(p)
         raise
     return procs, base
+
+
+_SHARED: dict = {}
+
+
+def shared_rasa(tmp_root: Path):
+    """One ``rasa run`` (model + action server) with both channels, shared by the SMS and the
+    Telegram test modules of a session: loading the model costs 35 s to 2 min."""
+    if "error" in _SHARED:
+        raise _SHARED["error"]
+    if "server" in _SHARED:
+        return _SHARED["server"]
+    model = find_model()
+    if model is None:
+        _SHARED["error"] = LookupError("no trained model")
+        raise _SHARED["error"]
+    tmp = tmp_root / "rasa_channels"
+    tmp.mkdir(parents=True, exist_ok=True)
+    twilio, telegram = FakeTwilio().start(), FakeTelegram(TELEGRAM["bot"]).start()
+    credentials = f"""
+bot.channels.sms.SmsInput:
+  account_sid: {TWILIO["account_sid"]}
+  auth_token: {TWILIO["auth_token"]}
+  twilio_number: "{TWILIO["number"]}"
+  whatsapp_number: "{TWILIO["whatsapp"]}"
+  api_base_url: {twilio.url}
+  webhook_url: {TWILIO["public_url"]}
+  optout_db: {tmp / "optout.sqlite3"}
+bot.channels.telegram.TelegramChannelInput:
+  access_token: "{TELEGRAM["token"]}"
+  verify: {TELEGRAM["bot"]}
+  webhook_url: {TELEGRAM["public_url"]}
+  secret_token: {TELEGRAM["secret"]}
+  api_base_url: {telegram.url}
+  optout_db: {tmp / "optout.sqlite3"}
+rest:
+"""
+    try:
+        procs, base = start_rasa(credentials, tmp, model, "twilio")
+    except Exception as error:
+        twilio.stop()
+        telegram.stop()
+        _SHARED["error"] = error
+        raise
+
+    def cleanup() -> None:
+        for proc in reversed(procs):
+            stop(proc)
+        twilio.stop()
+        telegram.stop()
+
+    atexit.register(cleanup)
+    _SHARED["server"] = (base, twilio, telegram, tmp)
+    return _SHARED["server"]

@@ -14,26 +14,27 @@ from __future__ import annotations
 import base64
 import itertools
 import json
+import re
 import time
 
 import pytest
 from channels_support import (
+    TWILIO,
     FakeTwilio,
-    find_model,
     post,
+    shared_rasa,
     start_harness,
-    start_rasa,
     stop,
 )
 from twilio.request_validator import RequestValidator
 
 from bot.channels.sms_text import is_gsm7, segments
 
-ACCOUNT_SID = "AC" + "0123456789abcdef" * 2
-AUTH_TOKEN = "test-auth-token-0123456789abcdef"
-NUMBER = "+33700000000"
-WHATSAPP = "whatsapp:+14155238886"
-PUBLIC_URL = "https://orienteur.example.org/webhooks/twilio/webhook"
+ACCOUNT_SID = TWILIO["account_sid"]
+AUTH_TOKEN = TWILIO["auth_token"]
+NUMBER = TWILIO["number"]
+WHATSAPP = TWILIO["whatsapp"]
+PUBLIC_URL = TWILIO["public_url"]
 _sids = itertools.count(1)
 _numbers = itertools.count(10)
 
@@ -65,6 +66,18 @@ class Twilio:
     def replies(self, sender: str, count: int, timeout: float = 30.0) -> list[str]:
         self.fake.wait_for(lambda _: len(self.fake.messages(sender)) >= count, timeout)
         return [m["Body"] for m in self.fake.messages(sender)]
+
+    def turn(self, sender: str, body: str = "", quiet: float = 1.5, timeout: float = 90.0,
+             **extra: str) -> list[str]:
+        """Post one message and return the bot's replies to it (once they stop coming)."""
+        before = len(self.fake.messages(sender))
+        assert self.webhook(sender, body, **extra) == 204
+        self.fake.wait_for(lambda _: len(self.fake.messages(sender)) > before, timeout)
+        count = -1
+        while count != len(self.fake.messages(sender)):
+            count = len(self.fake.messages(sender))
+            time.sleep(quiet)
+        return [m["Body"] for m in self.fake.messages(sender)[before:]]
 
     def user_messages(self, sender: str) -> list[dict]:
         if not self.record.exists():
@@ -243,59 +256,72 @@ class TestSmsChannel:
 
 # ------------------------------------------------------------------ with the real assistant
 
+PLACE = re.compile(r"^\d\. ")
+
+
 @pytest.fixture(scope="module")
 def sms_rasa(tmp_path_factory):
-    model = find_model()
-    if model is None:
-        pytest.skip("no trained model (set ORIENTEUR_TEST_MODEL or train into models/)")
-    tmp = tmp_path_factory.mktemp("sms_rasa")
-    fake = FakeTwilio().start()
-    credentials = f"""
-bot.channels.sms.SmsInput:
-  account_sid: {ACCOUNT_SID}
-  auth_token: {AUTH_TOKEN}
-  twilio_number: "{NUMBER}"
-  whatsapp_number: "{WHATSAPP}"
-  api_base_url: {fake.url}
-  webhook_url: {PUBLIC_URL}
-  optout_db: {tmp / "optout.sqlite3"}
-rest:
-"""
-    procs, base = start_rasa(credentials, tmp, model, "twilio")
     try:
-        yield Twilio(fake, base)
-    finally:
-        for proc in reversed(procs):
-            stop(proc)
-        fake.stop()
+        base, twilio, _, _ = shared_rasa(tmp_path_factory.getbasetemp())
+    except LookupError:
+        pytest.skip("no trained model (set ORIENTEUR_TEST_MODEL or train into models/)")
+    return Twilio(twilio, base)
+
+
+def answer_choices(sms_rasa, sender: str, replies: list[str], rounds: int = 3) -> list[str]:
+    """While the assistant offers numbered choices, pick the first by replying "1"."""
+    for _ in range(rounds):
+        if not any("\nRépondez" in r for r in replies):  # numbered_choices' last line
+            break
+        replies = sms_rasa.turn(sender, "1")
+    return replies
+
+
+def assert_sms_hygiene(bodies: list[str]) -> None:
+    for body in bodies:
+        assert body.strip()
+        assert is_gsm7(body), body  # folded: one segment holds 160 characters
+        assert "(/" not in body and not re.search(r"/(inform|ask_help|change_location)", body)
 
 
 @pytest.mark.rasa
 class TestSmsWithRasa:
-    def test_greeting_gets_gsm7_sms_without_payloads(self, sms_rasa):
+    def test_greeting_is_gsm7_without_payloads(self, sms_rasa):
+        replies = sms_rasa.turn(new_sender(), "Bonjour")
+        print("greeting:", replies)
+        assert_sms_hygiene(replies)
+
+    def test_search_by_sms_gives_three_one_segment_places(self, sms_rasa):
         sender = new_sender()
-        assert sms_rasa.webhook(sender, "Bonjour") == 204
-        bodies = sms_rasa.replies(sender, 1, timeout=60)
-        for body in bodies:
-            assert body.strip()
-            assert "/" not in body.split("\n")[-1] or "http" in body  # no "(/payload)" leak
-            assert not any(line.rstrip().endswith(")") and "(/" in line
-                           for line in body.split("\n"))
+        replies = sms_rasa.turn(sender, "j'ai besoin d'aide pour ma demande CAF")
+        replies = answer_choices(sms_rasa, sender, replies)
+        replies = sms_rasa.turn(sender, "Roubaix")
+        replies = answer_choices(sms_rasa, sender, replies)
+        print("search:", replies)
+        places = [r for r in replies if PLACE.match(r)]
+        assert 1 <= len(places) <= 3, replies
+        for place in places:
+            assert segments(place) == 1, place
+        assert not any("Pourquoi :" in r for r in replies)  # the long list is replaced
+        assert_sms_hygiene(replies)
 
     def test_whatsapp_location_is_understood(self, sms_rasa):
         sender = "whatsapp:" + new_sender()
-        sms_rasa.webhook(sender, "", Latitude="50.6942", Longitude="3.1746")
-        bodies = sms_rasa.replies(sender, 1, timeout=60)
-        joined = "\n".join(bodies)
+        replies = sms_rasa.turn(sender, "je veux apprendre à utiliser mon téléphone")
+        replies = answer_choices(sms_rasa, sender, replies)
+        replies = sms_rasa.turn(sender, "", Latitude="50.6942", Longitude="3.1746")
+        replies = answer_choices(sms_rasa, sender, replies)
+        print("whatsapp location:", replies)
+        joined = "\n".join(replies)
         assert "locationData" not in joined and "Latitude" not in joined
+        assert any(PLACE.match(r) for r in replies), replies  # places near the position
         assert all(m["From"] == WHATSAPP for m in sms_rasa.fake.messages(sender))
 
     def test_stop_with_the_real_server(self, sms_rasa):
         sender = new_sender()
-        sms_rasa.webhook(sender, "STOP")
-        assert len(sms_rasa.replies(sender, 1)) == 1
-        sms_rasa.webhook(sender, "Bonjour")
-        time.sleep(2)
+        assert len(sms_rasa.turn(sender, "STOP")) == 1
+        assert sms_rasa.webhook(sender, "Bonjour") == 204
+        time.sleep(3)
         assert len(sms_rasa.fake.messages(sender)) == 1
 
     def test_forged_signature_refused_by_rasa_run(self, sms_rasa):

@@ -14,12 +14,12 @@ import json
 import time
 
 import pytest
-from channels_support import FakeTelegram, find_model, post, start_harness, start_rasa, stop
+from channels_support import TELEGRAM, FakeTelegram, post, shared_rasa, start_harness, stop
 
-TOKEN = "123456:TEST-token_abcdefghijklmnopqrstuvwxyz"
-SECRET = "s3cret-Token_for-tests"
-BOT = "orienteur_test_bot"
-PUBLIC_URL = "https://orienteur.example.org/webhooks/telegram/webhook"
+TOKEN = TELEGRAM["token"]
+SECRET = TELEGRAM["secret"]
+BOT = TELEGRAM["bot"]
+PUBLIC_URL = TELEGRAM["public_url"]
 _updates = itertools.count(1000)
 _chats = itertools.count(700)
 
@@ -53,6 +53,17 @@ class Telegram:
     def replies(self, chat_id: int, count: int, timeout: float = 30.0) -> list[dict]:
         self.fake.wait_for(lambda _: len(self.sent(chat_id)) >= count, timeout)
         return self.sent(chat_id)
+
+    def turn(self, chat_id: int, update: dict, quiet: float = 1.5,
+             timeout: float = 90.0) -> list[dict]:
+        before = len(self.sent(chat_id))
+        assert self.post(update) == 200
+        self.fake.wait_for(lambda _: len(self.sent(chat_id)) > before, timeout)
+        count = -1
+        while count != len(self.sent(chat_id)):
+            count = len(self.sent(chat_id))
+            time.sleep(quiet)
+        return self.sent(chat_id)[before:]
 
     def user_messages(self, chat_id: int) -> list[dict]:
         if not self.record.exists():
@@ -193,40 +204,45 @@ class TestTelegramChannel:
 
 @pytest.fixture(scope="module")
 def tg_rasa(tmp_path_factory):
-    model = find_model()
-    if model is None:
-        pytest.skip("no trained model (set ORIENTEUR_TEST_MODEL or train into models/)")
-    tmp = tmp_path_factory.mktemp("telegram_rasa")
-    fake = FakeTelegram(BOT).start()
-    creds = credentials(fake, str(tmp / "optout.sqlite3"))
-    yaml = "bot.channels.telegram.TelegramChannelInput:\n" + "".join(
-        f"  {k}: \"{v}\"\n" for k, v in creds.items()) + "rest:\n"
-    procs, base = start_rasa(yaml, tmp, model, "telegram")
     try:
-        yield Telegram(fake, base)
-    finally:
-        for proc in reversed(procs):
-            stop(proc)
-        fake.stop()
+        base, _, telegram, _ = shared_rasa(tmp_path_factory.getbasetemp())
+    except LookupError:
+        pytest.skip("no trained model (set ORIENTEUR_TEST_MODEL or train into models/)")
+    return Telegram(telegram, base)
+
+
+def pick_first_while_asked(tg_rasa, chat: int, sent: list[dict], rounds: int = 3) -> list[dict]:
+    for _ in range(rounds):
+        if not any("reply_markup" in s for s in sent) or any("\n\n1. " in s["text"]
+                                                             for s in sent):
+            break
+        sent = tg_rasa.turn(chat, message_update(chat, text="1"))
+    return sent
 
 
 @pytest.mark.rasa
 class TestTelegramWithRasa:
     def test_webhook_registered_on_the_fake(self, tg_rasa):
         tg_rasa.fake.wait_for(lambda _: tg_rasa.fake.calls("setWebhook"), 20)
+        assert tg_rasa.fake.calls("setWebhook")[0]["secret_token"] == SECRET
 
     def test_greeting_is_answered(self, tg_rasa):
         chat = next(_chats)
-        assert tg_rasa.text(chat, "Bonjour") == 200
-        sent = tg_rasa.replies(chat, 1, timeout=60)
+        sent = tg_rasa.turn(chat, message_update(chat, text="Bonjour"))
+        print("greeting:", [s["text"] for s in sent])
         assert sent[0]["text"].strip()
 
     def test_location_is_understood(self, tg_rasa):
         chat = next(_chats)
-        tg_rasa.post(message_update(chat, location={"latitude": 50.6942, "longitude": 3.1746}))
-        sent = tg_rasa.replies(chat, 1, timeout=60)
+        sent = tg_rasa.turn(chat, message_update(chat, text="j'ai besoin d'aide pour la CAF"))
+        sent = pick_first_while_asked(tg_rasa, chat, sent)
+        sent = tg_rasa.turn(chat, message_update(chat, location={"latitude": 50.6942,
+                                                                 "longitude": 3.1746}))
+        sent = pick_first_while_asked(tg_rasa, chat, sent)
         joined = "\n".join(s["text"] for s in sent)
+        print("telegram location:", joined)
         assert '"lng"' not in joined
+        assert "1. " in joined  # places near the shared position
 
     def test_forged_secret_refused_by_rasa_run(self, tg_rasa):
         assert tg_rasa.text(next(_chats), "Bonjour", secret="forged") == 403
