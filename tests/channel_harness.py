@@ -45,7 +45,8 @@ RESULTS_TEXT = (
     "   Pourquoi : aide aux démarches administratives\n"
     "   Adresse : 12 rue de l’Hôtel de Ville, 59100 Roubaix, à 1,2 km\n"
     "   Téléphone : 03 20 00 00 00\n\n"
-    "2. Médiathèque La Grand-Plage\n   Pourquoi : ateliers\n\n"
+    "2. Médiathèque La Grand-Plage\n   Pourquoi : ateliers\n"
+    "   Horaires : Fermé. Ouvre mardi à 10 h\n\n"
     "3. CCAS de Roubaix\n   Pourquoi : seniors\n\n"
     "Vous pouvez me dire « d'autres lieux », « une autre ville » ou « recommencer »."
 )

@@ -154,7 +154,7 @@ class TestSmsChannel:
         assert "Tél 03 20 00 00 00" in places[0]
         assert "12 rue de l'Hotel de Ville, 59100 Roubaix" in places[0]
         assert places[1].startswith("2. Médiathèque La Grand-Plage (400 m)")
-        assert "Fermé, ouvre mardi 10h" in places[1]
+        assert "Fermé. Ouvre mardi à 10 h" in places[1]  # from the text's "Horaires :" line
         assert '"premiers pas"' in places[1]
         assert "utm_" not in "".join(bodies) and "https://" not in "".join(bodies)
 
@@ -165,6 +165,7 @@ class TestSmsChannel:
         time.sleep(0.5)
         bodies = [m["Body"] for m in sms.fake.messages(sender)]
         assert [b.split(".")[0] for b in bodies] == ["1", "2", "3"]
+        assert "Fermé, ouvre mardi 10h" in bodies[1]  # from the payload's next_opening
 
     def test_no_result_sends_the_assistant_text_once(self, sms):
         sender = new_sender()

@@ -219,6 +219,15 @@ def test_recommendation_keeps_everything_when_it_fits():
                        "Ouvert maintenant. Démarches CAF\nfs.fr/lens")
 
 
+def test_why_without_distance_and_opening_from_the_text():
+    payload = render.recommendation_of(reco([
+        {"name": "CCAS", "why": "seniors, gratuit, à 1,3 km", "open_now": False}]))
+    text = "1. CCAS\n   Horaires : Fermé. Ouvre demain à 9 h"
+    payload = render.with_opening_texts(payload, [text])
+    [message] = render.render_recommendation(payload)
+    assert message == "1. CCAS\nFermé. Ouvre demain à 9 h. seniors, gratuit"
+
+
 def test_recommendation_whatsapp_keeps_unicode():
     place = {"name": "Fenêtre sur le numérique", "why": "Être à l’aise"}
     [message] = render.render_recommendation(render.recommendation_of(reco([place])),

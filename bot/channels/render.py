@@ -197,6 +197,9 @@ def _first(result: Mapping[str, Any], *keys: str) -> str:
 
 
 def _opening(result: Mapping[str, Any]) -> str:
+    text = _first(result, "opening_text")  # e.g. "Fermé. Ouvre demain à 10 h"
+    if text:
+        return text.rstrip(". ")
     open_now = result.get("open_now")
     nxt = _first(result, "next_opening", "opens", "next_open")
     if open_now is True:
@@ -204,6 +207,10 @@ def _opening(result: Mapping[str, Any]) -> str:
     if open_now is False:
         return f"Fermé, ouvre {nxt}" if nxt else "Fermé maintenant"
     return ""
+
+
+_WHY_DISTANCE = re.compile(r",?\s*(?:à|a)\s+\d+(?:[.,]\d+)?\s*k?m\b", re.IGNORECASE)
+_HOURS_LINE = re.compile(r"^\s*Horaires\s*:\s*(.+?)\s*$", re.MULTILINE)
 
 
 def _cut(text: str, limit: int) -> str:
@@ -229,7 +236,7 @@ def render_result(index: int, result: Mapping[str, Any], *, fits: Callable[[str]
     address = _first(result, "address", "adresse")
     phone = format_phone(result.get("phone") or result.get("telephone"))
     opening = _opening(result)
-    why = _first(result, "why", "pourquoi")
+    why = _WHY_DISTANCE.sub("", _first(result, "why", "pourquoi")).strip(" ,")
     link = _first(result, "url", "site_web", "website", "booking_url")
     link = shorten_url(link) if link else ""
 
@@ -250,9 +257,12 @@ def render_result(index: int, result: Mapping[str, Any], *, fits: Callable[[str]
         (head, address, why, opening, link),
         (head, address, why, opening, ""),
     ]
-    for limit in (120, 90, 60, 40, 25):
-        if len(why) > limit:
-            attempts.append((head, address, _cut(why, limit), opening, ""))
+    for limit in (120, 90, 60, 45, 30):
+        cut = _cut(why, limit)
+        if len(why) > limit and len(cut) >= 20:  # a shorter fragment says nothing
+            attempts.append((head, address, cut, opening, ""))
+    if opening != _opening({**result, "opening_text": None}):
+        attempts.append((head, address, "", _opening({**result, "opening_text": None}), ""))
     attempts.append((head, address, "", opening, ""))
     attempts.append((head, address, "", "", ""))
     for limit in (60, 45, 30):
@@ -317,6 +327,20 @@ def split_places(text: str) -> tuple[list[str], list[str], list[str]]:
         return paragraphs, [], []
     first, last = indices[0], indices[-1]
     return paragraphs[:first], paragraphs[first:last + 1], paragraphs[last + 1:]
+
+
+def with_opening_texts(payload: Mapping[str, Any], places: Sequence[str]) -> dict:
+    """Copy of the payload whose results carry the "Horaires : …" line of the assistant's text
+    (which says when a closed place reopens; the payload only has ``open_now``)."""
+    results = []
+    for i, result in enumerate(payload.get("results") or []):
+        result = dict(result) if isinstance(result, Mapping) else result
+        if isinstance(result, dict) and i < len(places):
+            match = _HOURS_LINE.search(places[i])
+            if match and not result.get("opening_text"):
+                result["opening_text"] = match.group(1)
+        results.append(result)
+    return {**payload, "results": results}
 
 
 def join_paragraphs(text: str) -> str:

@@ -153,7 +153,9 @@ class SmsOutput(TwilioOutput):
                 message.pop("text")
                 if before:
                     await self.send_body(recipient_id, "\n".join(before))
-                await self.send_custom_json(recipient_id, message.pop("custom"))
+                message.pop("custom")
+                payload = render.with_opening_texts(recommendation, places)
+                await self.send_custom_json(recipient_id, {"orienteur": payload})
                 if after:
                     await self.send_body(recipient_id, "\n".join(after))
             else:
