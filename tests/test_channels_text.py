@@ -294,3 +294,20 @@ def test_optouts_persist(tmp_path):
     assert OptOutStore(path).remove("+33 6 12 34 56 78") is True
     assert "whatsapp:+33612345678" not in OptOutStore(path)
     assert normalise_address("telegram:42") == "telegram:42"
+
+
+def test_reopening_time_is_kept_before_why():
+    result = {"name": "France services La Poste de Roubaix - Epeule", "distance_km": 0.4,
+              "address": "173 rue de l'Epeule, Bureau de Poste, 59100 Roubaix",
+              "phone": "+33320010845", "why": "aide pour vos papiers en ligne, gratuit",
+              "open_now": False, "opening_text": "Fermé. Ouvre demain à 10 h"}
+    [message] = render.render_recommendation({"results": [result]})
+    assert message.endswith("Tél 03 20 01 08 45\nFermé. Ouvre demain à 10 h")
+    assert segments(message) == 1
+
+
+def test_split_text():
+    assert render.split_text("short", 10) == ["short"]
+    parts = render.split_text("line\n" * 1000, 1600)
+    assert all(len(p) <= 1600 for p in parts) and "\n".join(parts).count("line") == 1000
+    assert render.split_text("x" * 10, 4) == ["xxxx", "xxxx", "xx"]

@@ -261,9 +261,10 @@ def render_result(index: int, result: Mapping[str, Any], *, fits: Callable[[str]
         cut = _cut(why, limit)
         if len(why) > limit and len(cut) >= 20:  # a shorter fragment says nothing
             attempts.append((head, address, cut, opening, ""))
-    if opening != _opening({**result, "opening_text": None}):
-        attempts.append((head, address, "", _opening({**result, "opening_text": None}), ""))
     attempts.append((head, address, "", opening, ""))
+    short_opening = _opening({**result, "opening_text": None})
+    if short_opening and short_opening != opening:
+        attempts.append((head, address, "", short_opening, ""))
     attempts.append((head, address, "", "", ""))
     for limit in (60, 45, 30):
         attempts.append((_cut(head, limit), _cut(address, limit), "", "", ""))
@@ -341,6 +342,30 @@ def with_opening_texts(payload: Mapping[str, Any], places: Sequence[str]) -> dic
                 result["opening_text"] = match.group(1)
         results.append(result)
     return {**payload, "results": results}
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Split a text on line ends into parts of at most ``limit`` characters (Twilio refuses
+    bodies over 1600, Telegram texts over 4096)."""
+    if len(text) <= limit:
+        return [text]
+    parts, current = [], ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = candidate
+    if current:
+        parts.append(current)
+    return parts
 
 
 def join_paragraphs(text: str) -> str:

@@ -54,29 +54,6 @@ def is_whatsapp(address: str | None) -> bool:
     return bool(address) and address.lower().startswith(WHATSAPP_PREFIX)
 
 
-def _split_body(text: str, limit: int = TWILIO_MAX_BODY) -> list[str]:
-    """Twilio refuses bodies over 1600 characters: split on line ends."""
-    if len(text) <= limit:
-        return [text]
-    parts, current = [], ""
-    for line in text.split("\n"):
-        while len(line) > limit:
-            if current:
-                parts.append(current)
-                current = ""
-            parts.append(line[:limit])
-            line = line[limit:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            parts.append(current)
-            current = line
-        else:
-            current = candidate
-    if current:
-        parts.append(current)
-    return parts
-
-
 class SmsOutput(TwilioOutput):
     """Sends SMS or WhatsApp messages, compact and numbered, never to an opted-out number."""
 
@@ -133,7 +110,7 @@ class SmsOutput(TwilioOutput):
                         prepared: bool = False) -> None:
         if not prepared:
             body = self._prepare(recipient_id, body)
-        for part in _split_body(body.strip()):
+        for part in render.split_text(body.strip(), TWILIO_MAX_BODY):
             if part:
                 await self._send_message({**self._message_data(recipient_id), "body": part},
                                          ignore_optout=ignore_optout)
@@ -158,6 +135,8 @@ class SmsOutput(TwilioOutput):
                 await self.send_custom_json(recipient_id, {"orienteur": payload})
                 if after:
                     await self.send_body(recipient_id, "\n".join(after))
+                if message.get("buttons") or message.get("quick_replies"):
+                    message["text"] = ""
             else:
                 # nothing found, directory down, or "envoyez-le moi": the text says it all
                 message.pop("custom")

@@ -46,6 +46,7 @@ from bot.channels.common import (
 logger = logging.getLogger(__name__)
 
 MEDIA_ONLY_TEXT = "Je ne peux lire que des messages écrits ou une position partagée."
+TELEGRAM_MAX_TEXT = 4096
 CALLBACK_DATA_MAX = 64  # bytes, Telegram's limit for inline buttons
 ALLOWED_UPDATES = ["message", "callback_query"]
 
@@ -80,9 +81,8 @@ class TelegramChannelOutput(TelegramOutput):
             logger.error("Telegram send failed: %r", error)
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        text = text.strip()
-        if text:
-            await self._send(recipient_id, text)
+        for part in render.split_text(text.strip(), TELEGRAM_MAX_TEXT):
+            await self._send(recipient_id, part)
 
     async def send_text_with_buttons(self, recipient_id: str, text: str,
                                      buttons: list[dict[str, Any]], **kwargs: Any) -> None:
