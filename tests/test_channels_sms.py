@@ -306,6 +306,26 @@ class TestSmsWithRasa:
         assert not any("Pourquoi :" in r for r in replies)  # the long list is replaced
         assert_sms_hygiene(replies)
 
+    def test_numbered_choices_from_the_assistant_and_a_digit_reply(self, sms_rasa):
+        sender = new_sender()
+        replies = sms_rasa.turn(sender, "Saint-Denis")
+        print("choices:", replies)
+        asked = [r for r in replies if "\nRépondez" in r]
+        assert asked, replies  # Saint-Denis (93), Saint-Denis (La Réunion)… or the needs
+        assert_sms_hygiene(replies)
+        lines = asked[-1].split("\n")
+        assert "1. " in asked[-1] and lines[-1].startswith("Répondez")
+        replies = sms_rasa.turn(sender, "1")
+        print("after 1:", replies)
+        assert replies and not any("\nRépondez" in r and r == asked[-1] for r in replies)
+        assert_sms_hygiene(replies)
+        if any("\n2. Téléphone, tablette" in r for r in replies):  # the needs, as buttons
+            replies = sms_rasa.turn(sender, "2")
+            replies = answer_choices(sms_rasa, sender, replies)
+            print("after 2:", replies)
+            places = [r for r in replies if PLACE.match(r)]
+            assert 1 <= len(places) <= 3 and all(segments(p) == 1 for p in places), replies
+
     def test_whatsapp_location_is_understood(self, sms_rasa):
         sender = "whatsapp:" + new_sender()
         replies = sms_rasa.turn(sender, "je veux apprendre à utiliser mon téléphone")
