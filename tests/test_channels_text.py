@@ -185,6 +185,8 @@ def test_format_distance(km, text):
                                              ("0320000000", "03 20 00 00 00"),
                                              ("03.20.00.00.00", "03 20 00 00 00"),
                                              ("+32 2 123 45 67", "+32 2 123 45 67"),
+                                             ("+262262904990", "02 62 90 49 90"),
+                                             ("+596596123456", "05 96 12 34 56"),
                                              (None, "")])
 def test_format_phone(phone, text):
     assert render.format_phone(phone) == text

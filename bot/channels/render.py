@@ -177,7 +177,10 @@ def format_phone(phone: Any) -> str:
     if not phone:
         return ""
     raw = re.sub(r"[^\d+]", "", str(phone))
-    if raw.startswith("+33") and len(raw) == 12:
+    overseas = re.fullmatch(r"\+(?:262|269|590|594|596)(\d{9})", raw)  # DROM: +262 262… → 0262…
+    if overseas:
+        raw = "0" + overseas.group(1)
+    elif raw.startswith("+33") and len(raw) == 12:
         raw = "0" + raw[3:]
     elif raw.startswith("0033") and len(raw) == 13:
         raw = "0" + raw[4:]
