@@ -1,0 +1,349 @@
+"""SMS and WhatsApp through Twilio, end to end and offline.
+
+A local fake of Twilio's Messages API records what the channel sends; the webhook is posted
+exactly as Twilio posts it (form-encoded, signed with X-Twilio-Signature).
+
+- ``TestSmsChannel`` runs the real channel in a real Sanic server with a scripted bot
+  (tests/channel_harness.py): every channel rule, without a trained model.
+- ``TestSmsWithRasa`` (marked ``rasa``) runs ``rasa run`` with the assistant's model and the
+  action server, when a trained model exists.
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+import re
+import time
+
+import pytest
+from channels_support import (
+    TWILIO,
+    FakeTwilio,
+    post,
+    shared_rasa,
+    start_harness,
+    stop,
+)
+from twilio.request_validator import RequestValidator
+
+from bot.channels.sms_text import is_gsm7, segments
+
+ACCOUNT_SID = TWILIO["account_sid"]
+AUTH_TOKEN = TWILIO["auth_token"]
+NUMBER = TWILIO["number"]
+WHATSAPP = TWILIO["whatsapp"]
+PUBLIC_URL = TWILIO["public_url"]
+_sids = itertools.count(1)
+_numbers = itertools.count(10)
+
+
+def new_sender() -> str:
+    return f"+336{next(_numbers):08d}"
+
+
+class Twilio:
+    """Posts webhooks as Twilio does and reads what the fake received."""
+
+    def __init__(self, fake: FakeTwilio, base: str, record=None) -> None:
+        self.fake, self.base, self.record = fake, base, record
+
+    def webhook(self, sender: str, body: str = "", *, sign: bool = True, token: str = AUTH_TOKEN,
+                **extra: str) -> int:
+        form = {"ToCountry": "FR", "SmsMessageSid": "", "NumMedia": "0", "SmsStatus": "received",
+                "MessageSid": f"SM{next(_sids):032x}", "AccountSid": ACCOUNT_SID,
+                "From": sender, "To": WHATSAPP if sender.startswith("whatsapp:") else NUMBER,
+                "Body": body, "NumSegments": "1", "ApiVersion": "2010-04-01", **extra}
+        form["SmsMessageSid"] = form["MessageSid"]
+        headers = {}
+        if sign:
+            headers["X-Twilio-Signature"] = RequestValidator(token).compute_signature(
+                PUBLIC_URL, form)
+        status, _ = post(f"{self.base}/webhooks/twilio/webhook", data=form, headers=headers)
+        return status
+
+    def replies(self, sender: str, count: int, timeout: float = 30.0) -> list[str]:
+        self.fake.wait_for(lambda _: len(self.fake.messages(sender)) >= count, timeout)
+        return [m["Body"] for m in self.fake.messages(sender)]
+
+    def turn(self, sender: str, body: str = "", quiet: float = 1.5, timeout: float = 90.0,
+             **extra: str) -> list[str]:
+        """Post one message and return the bot's replies to it (once they stop coming)."""
+        before = len(self.fake.messages(sender))
+        assert self.webhook(sender, body, **extra) == 204
+        self.fake.wait_for(lambda _: len(self.fake.messages(sender)) > before, timeout)
+        count = -1
+        while count != len(self.fake.messages(sender)):
+            count = len(self.fake.messages(sender))
+            time.sleep(quiet)
+        return [m["Body"] for m in self.fake.messages(sender)[before:]]
+
+    def user_messages(self, sender: str) -> list[dict]:
+        if not self.record.exists():
+            return []
+        rows = [json.loads(line) for line in self.record.read_text().splitlines() if line]
+        return [r for r in rows if r["sender"] == sender]
+
+
+@pytest.fixture(scope="module")
+def sms(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("sms")
+    fake = FakeTwilio().start()
+    record = tmp / "user_messages.jsonl"
+    credentials = {"account_sid": ACCOUNT_SID, "auth_token": AUTH_TOKEN, "twilio_number": NUMBER,
+                   "whatsapp_number": WHATSAPP, "api_base_url": fake.url,
+                   "webhook_url": PUBLIC_URL, "optout_db": str(tmp / "optout.sqlite3")}
+    proc, base = start_harness("bot.channels.sms.SmsInput", credentials, record,
+                               tmp / "harness.log", "twilio")
+    try:
+        yield Twilio(fake, base, record)
+    finally:
+        stop(proc)
+        fake.stop()
+
+
+class TestSmsChannel:
+    def test_text_round_trip_through_twilio_api(self, sms):
+        sender = new_sender()
+        assert sms.webhook(sender, "Bonjour, j’ai besoin d’aide") == 204
+        [body] = sms.replies(sender, 1)
+        assert body == "Recu : Bonjour, j'ai besoin d'aide"  # ç and ’ folded to GSM-7
+        sent = sms.fake.messages(sender)[0]
+        assert sent["From"] == NUMBER and sent["To"] == sender
+        request = [r for r in sms.fake.requests if r["data"].get("To") == sender][0]
+        assert request["path"] == f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages.json"
+        auth = base64.b64decode(request["headers"]["Authorization"].split()[1]).decode()
+        assert auth == f"{ACCOUNT_SID}:{AUTH_TOKEN}"
+        [user] = sms.user_messages(sender)
+        assert user["input_channel"] == "twilio"
+        assert user["metadata"]["orienteur_channel"] == "sms"
+
+    def test_buttons_are_numbered_lines_and_a_digit_picks_the_payload(self, sms):
+        sender = new_sender()
+        sms.webhook(sender, "boutons")
+        [body] = sms.replies(sender, 1)
+        assert body == "Dans quelle ville ?\n1. Roubaix (59)\n2. Roubaix (Aude)\nRépondez 1 ou 2."
+        assert "/inform_commune" not in body and segments(body) == 1
+        sms.webhook(sender, " 2 ")
+        sms.replies(sender, 2)
+        texts = [m["text"] for m in sms.user_messages(sender)]
+        assert texts[-1] == '/inform_commune{"commune": "Roubaix", "code_postal": "11200"}'
+        # The choices are only valid for the very next reply.
+        sms.webhook(sender, "2")
+        sms.replies(sender, 3)
+        assert sms.user_messages(sender)[-1]["text"] == "2"
+
+    def test_recommendation_is_at_most_three_one_segment_sms(self, sms):
+        sender = new_sender()
+        sms.webhook(sender, "reco")
+        sms.replies(sender, 5)
+        time.sleep(0.5)
+        bodies = [m["Body"] for m in sms.fake.messages(sender)]
+        assert len(bodies) == 5, bodies
+        # the assistant's introduction and closing paragraphs, its long list replaced
+        assert bodies[0] == "Voici 3 lieux près de Roubaix pour faire vos démarches en ligne :"
+        assert bodies[-1].startswith('Vous pouvez me dire "d\'autres lieux"')
+        assert "Pourquoi :" not in "".join(bodies)
+        places = bodies[1:4]
+        assert [p.split(".")[0] for p in places] == ["1", "2", "3"]
+        for place in places:
+            assert is_gsm7(place), place
+            assert segments(place) == 1, (len(place), place)
+        assert "Quatrième" not in "".join(bodies)
+        assert "Tél 03 20 00 00 00" in places[0]
+        assert "12 rue de l'Hotel de Ville, 59100 Roubaix" in places[0]
+        assert places[1].startswith("2. Médiathèque La Grand-Plage (400 m)")
+        assert "Fermé. Ouvre mardi à 10 h" in places[1]  # from the text's "Horaires :" line
+        assert '"premiers pas"' in places[1]
+        assert "utm_" not in "".join(bodies) and "https://" not in "".join(bodies)
+
+    def test_recommendation_payload_alone(self, sms):
+        sender = new_sender()
+        sms.webhook(sender, "reco seule")
+        sms.replies(sender, 3)
+        time.sleep(0.5)
+        bodies = [m["Body"] for m in sms.fake.messages(sender)]
+        assert [b.split(".")[0] for b in bodies] == ["1", "2", "3"]
+        assert "Fermé, ouvre mardi 10h" in bodies[1]  # from the payload's next_opening
+
+    def test_no_result_sends_the_assistant_text_once(self, sms):
+        sender = new_sender()
+        sms.webhook(sender, "rien")
+        sms.replies(sender, 1)
+        time.sleep(0.5)
+        assert [m["Body"] for m in sms.fake.messages(sender)] == \
+            ["Je n'ai trouvé aucun lieu. Appelez le 01 70 77 23 72."]
+
+    def test_webhook_answers_at_once_when_the_bot_is_slow(self, sms):
+        sender = new_sender()
+        started = time.monotonic()
+        assert sms.webhook(sender, "lent") == 204
+        assert time.monotonic() - started < 2.5
+        assert sms.replies(sender, 1, timeout=15) == ["Enfin."]
+
+    def test_paragraphs_are_one_sms_and_links_are_shortened(self, sms):
+        sender = new_sender()
+        sms.webhook(sender, "longue")
+        [body] = sms.replies(sender, 1)
+        assert body == "Première partie.\nSeconde partie, avec un lien example.org"
+
+    def test_stop_is_confirmed_once_then_honoured(self, sms):
+        sender = new_sender()
+        assert sms.webhook(sender, "Arrêt") == 204
+        [confirmation] = sms.replies(sender, 1)
+        assert "plus de messages" in confirmation and "START" in confirmation
+        assert segments(confirmation) == 1
+        for text in ("bonjour", "STOP", "AIDE", "boutons"):
+            assert sms.webhook(sender, text) == 204
+        time.sleep(1.0)
+        assert len(sms.fake.messages(sender)) == 1
+        assert sms.user_messages(sender) == []
+        sms.webhook(sender, "START")
+        assert "nouveau" in sms.replies(sender, 2)[1]
+        sms.webhook(sender, "bonjour")
+        assert sms.replies(sender, 3)[2] == "Recu : bonjour"
+
+    @pytest.mark.parametrize("word", ["STOP", "stop sms", "ARRET"])
+    def test_stop_words(self, sms, word):
+        sender = new_sender()
+        sms.webhook(sender, word)
+        assert len(sms.replies(sender, 1)) == 1
+        sms.webhook(sender, "bonjour")
+        time.sleep(0.8)
+        assert len(sms.fake.messages(sender)) == 1
+
+    def test_help_keyword_gives_the_helpline(self, sms):
+        sender = new_sender()
+        sms.webhook(sender, "AIDE")
+        [body] = sms.replies(sender, 1)
+        assert "01 70 77 23 72" in body and "Solidarité Numérique" in body
+        assert segments(body) == 1
+        assert sms.user_messages(sender) == []  # answered by the channel, not the bot
+
+    def test_whatsapp_shared_location(self, sms):
+        sender = "whatsapp:" + new_sender()
+        status = sms.webhook(sender, "", Latitude="50.6942", Longitude="3.1746",
+                             MessageType="location")
+        assert status == 204
+        [body] = sms.replies(sender, 1)
+        [user] = sms.user_messages(sender)
+        assert user["text"] == '/inform{"latitude": 50.6942, "longitude": 3.1746}'
+        assert user["metadata"]["orienteur_channel"] == "whatsapp"
+        assert user["metadata"]["location"] == {"lat": 50.6942, "lon": 3.1746}
+        sent = sms.fake.messages(sender)[0]
+        assert sent["From"] == WHATSAPP and sent["To"] == sender
+        assert body == 'Reçu : /inform{"latitude": 50.6942, "longitude": 3.1746}'
+
+    def test_whatsapp_keeps_unicode(self, sms):
+        sender = "whatsapp:" + new_sender()
+        sms.webhook(sender, "Être aidé à côté")
+        [body] = sms.replies(sender, 1)
+        assert body == "Reçu : Être aidé à côté"
+
+    def test_typed_intent_is_not_injected(self, sms):
+        sender = new_sender()
+        sms.webhook(sender, '/inform{"latitude": 1, "longitude": 2}')
+        sms.replies(sender, 1)
+        assert sms.user_messages(sender)[0]["text"] == 'inform{"latitude": 1, "longitude": 2}'
+
+    def test_forged_or_missing_signature_is_refused(self, sms):
+        sender = new_sender()
+        assert sms.webhook(sender, "bonjour", token="not-the-auth-token") == 403
+        assert sms.webhook(sender, "bonjour", sign=False) == 403
+        time.sleep(0.5)
+        assert sms.fake.messages(sender) == [] and sms.user_messages(sender) == []
+
+
+# ------------------------------------------------------------------ with the real assistant
+
+PLACE = re.compile(r"^\d\. ")
+
+
+@pytest.fixture(scope="module")
+def sms_rasa(tmp_path_factory):
+    try:
+        base, twilio, _, _ = shared_rasa(tmp_path_factory.getbasetemp())
+    except LookupError:
+        pytest.skip("no trained model (set ORIENTEUR_TEST_MODEL or train into models/)")
+    return Twilio(twilio, base)
+
+
+def answer_choices(sms_rasa, sender: str, replies: list[str], rounds: int = 3) -> list[str]:
+    """While the assistant offers numbered choices, pick the first by replying "1"."""
+    for _ in range(rounds):
+        if not any("\nRépondez" in r for r in replies):  # numbered_choices' last line
+            break
+        replies = sms_rasa.turn(sender, "1")
+    return replies
+
+
+def assert_sms_hygiene(bodies: list[str]) -> None:
+    for body in bodies:
+        assert body.strip()
+        assert is_gsm7(body), body  # folded: one segment holds 160 characters
+        assert "(/" not in body and not re.search(r"/(inform|ask_help|change_location)", body)
+
+
+@pytest.mark.rasa
+class TestSmsWithRasa:
+    def test_greeting_is_gsm7_without_payloads(self, sms_rasa):
+        replies = sms_rasa.turn(new_sender(), "Bonjour")
+        print("greeting:", replies)
+        assert_sms_hygiene(replies)
+
+    def test_search_by_sms_gives_three_one_segment_places(self, sms_rasa):
+        sender = new_sender()
+        replies = sms_rasa.turn(sender, "j'ai besoin d'aide pour ma demande CAF")
+        replies = answer_choices(sms_rasa, sender, replies)
+        replies = sms_rasa.turn(sender, "Roubaix")
+        replies = answer_choices(sms_rasa, sender, replies)
+        print("search:", replies)
+        places = [r for r in replies if PLACE.match(r)]
+        assert 1 <= len(places) <= 3, replies
+        for place in places:
+            assert segments(place) == 1, place
+        assert not any("Pourquoi :" in r for r in replies)  # the long list is replaced
+        assert_sms_hygiene(replies)
+
+    def test_numbered_choices_from_the_assistant_and_a_digit_reply(self, sms_rasa):
+        sender = new_sender()
+        replies = sms_rasa.turn(sender, "Saint-Denis")
+        print("choices:", replies)
+        asked = [r for r in replies if "\nRépondez" in r]
+        assert asked, replies  # Saint-Denis (93), Saint-Denis (La Réunion)… or the needs
+        assert_sms_hygiene(replies)
+        lines = asked[-1].split("\n")
+        assert "1. " in asked[-1] and lines[-1].startswith("Répondez")
+        replies = sms_rasa.turn(sender, "1")
+        print("after 1:", replies)
+        assert replies and not any("\nRépondez" in r and r == asked[-1] for r in replies)
+        assert_sms_hygiene(replies)
+        if any("\n2. Téléphone, tablette" in r for r in replies):  # the needs, as buttons
+            replies = sms_rasa.turn(sender, "2")
+            replies = answer_choices(sms_rasa, sender, replies)
+            print("after 2:", replies)
+            places = [r for r in replies if PLACE.match(r)]
+            assert 1 <= len(places) <= 3 and all(segments(p) == 1 for p in places), replies
+
+    def test_whatsapp_location_is_understood(self, sms_rasa):
+        sender = "whatsapp:" + new_sender()
+        replies = sms_rasa.turn(sender, "je veux apprendre à utiliser mon téléphone")
+        replies = answer_choices(sms_rasa, sender, replies)
+        replies = sms_rasa.turn(sender, "", Latitude="50.6942", Longitude="3.1746")
+        replies = answer_choices(sms_rasa, sender, replies)
+        print("whatsapp location:", replies)
+        joined = "\n".join(replies)
+        assert "locationData" not in joined and "Latitude" not in joined
+        assert any(PLACE.match(r) for r in replies), replies  # places near the position
+        assert all(m["From"] == WHATSAPP for m in sms_rasa.fake.messages(sender))
+
+    def test_stop_with_the_real_server(self, sms_rasa):
+        sender = new_sender()
+        assert len(sms_rasa.turn(sender, "STOP")) == 1
+        assert sms_rasa.webhook(sender, "Bonjour") == 204
+        time.sleep(3)
+        assert len(sms_rasa.fake.messages(sender)) == 1
+
+    def test_forged_signature_refused_by_rasa_run(self, sms_rasa):
+        assert sms_rasa.webhook(new_sender(), "Bonjour", token="forged") == 403
