@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.channels import OrienteurSocketIOInput, OrienteurSocketIOOutput
+from bot.channels.socketio import OrienteurSocketIOInput, OrienteurSocketIOOutput
 
 
 class FakeSio:

@@ -29,7 +29,7 @@ class OrienteurSocketIOOutput(SocketIOOutput):
 
 
 class OrienteurSocketIOInput(SocketIOInput):
-    """``credentials.yml``: ``bot.channels.OrienteurSocketIOInput`` (same options as socketio)."""
+    """``credentials.yml``: ``bot.channels.socketio.OrienteurSocketIOInput`` (same options as socketio)."""
 
     def get_output_channel(self) -> SocketIOOutput | None:
         if self.sio is None:

@@ -1,0 +1,1 @@
+"""Rasa input channels of Orienteur: socket.io (widget), Twilio SMS/WhatsApp, Telegram."""
