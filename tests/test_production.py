@@ -159,6 +159,8 @@ class Cluster:
                    "--credentials", str(self.tmp / "credentials.yml"),
                    "--interface", "127.0.0.1", "--port", str(self.ports[name]),
                    "--enable-api", "--auth-token", self.token]  # fmt: skip
+        if os.environ.get("ORIENTEUR_RASA_DEBUG"):
+            command.append("--debug")
         self.rasa[name] = Process(f"rasa-{name}", command, self.rasa_env, self.tmp).start()
 
     def wait_rasa(self, name: str) -> None:
