@@ -6,7 +6,7 @@ restarted mid-conversation. The assertions hold whatever the assistant answers: 
 is stored once, in order, whichever replica took it; both replicas see the same tracker (events
 and slots); the restarted replica carries on. When the assistant remembers a need (slot
 ``needs``), the need given on one replica must still be there after the place is given on the
-other one.
+other one. "Oublie-moi" is followed end to end (action → forget log → ``bot.retention``).
 
 Needs a trained model: ``ORIENTEUR_MODEL`` or the newest ``models/*.tar.gz`` (never trains).
 """
@@ -115,17 +115,13 @@ class Cluster:
         (self.tmp / "credentials.yml").write_text("rest:\n")
         action_port = _free_port()
         base = {k: v for k, v in os.environ.items() if not k.startswith(("TRACKER_", "REDIS_"))}
+        self.forget_log = self.tmp / "forget.jsonl"
         base.update(RASA_TELEMETRY_ENABLED="false", PYTHONDONTWRITEBYTECODE="1",
-                    ORIENTEUR_FORGET_LOG=str(self.tmp / "forget.jsonl"))  # fmt: skip
-        directory = self._build_directory(base)
-        if directory:
-            base["DIRECTORY_DATABASE_URL"] = directory
-        self.actions = Process("actions", [sys.executable, "-m", "rasa_sdk", "--actions",
-                                           "actions", "--port", str(action_port)],
-                               base, self.tmp).start()  # fmt: skip
+                    ORIENTEUR_FORGET_LOG=str(self.forget_log))  # fmt: skip
+        action_url = f"http://127.0.0.1:{action_port}"
         self.rasa_env = dict(
             base,
-            ACTION_SERVER_URL=f"http://127.0.0.1:{action_port}/webhook",
+            ACTION_SERVER_URL=f"{action_url}/webhook",
             TRACKER_DB_HOST="127.0.0.1",
             TRACKER_DB_PORT=str(self.pg.port),
             TRACKER_DB_NAME=self.pg.dbname,
@@ -137,11 +133,16 @@ class Cluster:
             REDIS_PASSWORD=self.redis.password,
             SANIC_WORKERS="1",
         )
-        for name in ("a", "b"):  # both load the model at the same time
+        for name in ("a", "b"):  # both load the model at the same time...
             self.ports[name] = _free_port()
             self.start_rasa(name)
-        self.actions.wait_http(self.client, f"http://127.0.0.1:{action_port}/health",
-                               lambda r: True, 60)  # fmt: skip
+        directory = self._build_directory(base)  # ...while the directory is built
+        if directory:
+            base["DIRECTORY_DATABASE_URL"] = directory
+        self.actions = Process("actions", [sys.executable, "-m", "rasa_sdk", "--actions",
+                                           "actions", "--port", str(action_port)],
+                               base, self.tmp).start()  # fmt: skip
+        self.actions.wait_http(self.client, f"{action_url}/health", lambda r: True, 60)
         for name in ("a", "b"):
             self.wait_rasa(name)
 
@@ -169,9 +170,13 @@ class Cluster:
                                   LOAD_TIMEOUT)  # fmt: skip
 
     def stop(self) -> None:
-        for process in [*self.rasa.values(), self.actions]:
-            if process:
-                process.kill()
+        processes = [p for p in [*self.rasa.values(), self.actions] if p and p.popen]
+        for process in processes:  # signal all first, then wait: they stop in parallel
+            if process.popen.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.popen.pid, signal.SIGTERM)
+        for process in processes:
+            process.kill()
         if self.redis:
             self.redis.stop()
         if self.pg:
@@ -354,4 +359,27 @@ def test_restarting_a_replica_mid_conversation_loses_nothing(cluster):
     turn("b", "merci")
     assert cluster.user_texts(sender) == said
     _assert_turns_not_interleaved(cluster.stored(sender))
+    cluster.assert_same_view(sender)
+
+
+def test_forget_me_across_replicas(cluster):
+    """ "Oublie-moi" end to end: the action records the request, Rasa saves the turn (writing the
+    conversation back), then ``bot.retention forget-pending`` deletes everything said before."""
+    from bot import retention
+
+    sender = f"prod-{uuid.uuid4().hex[:12]}"
+    cluster.say("a", sender, NEED)
+    cluster.say("b", sender, PLACE)
+    cluster.say("a", sender, "Oubliez-moi, effacez notre conversation")
+    requests = cluster.forget_log.read_text().splitlines() if cluster.forget_log.exists() else []
+    if not any(sender in line for line in requests):
+        pytest.skip("the assistant did not record a forget request (intent or action missing)")
+    assert NEED in cluster.user_texts(sender)  # Rasa wrote the turn after the action ran
+    applied, deleted = retention.process_forget_requests(cluster.pg.url, cluster.forget_log,
+                                                         min_age=0)  # fmt: skip
+    assert applied >= 1 and deleted > 0
+    assert cluster.user_texts(sender) == []
+    assert not any(PLACE in str(e) for _, e in cluster.stored(sender))
+    cluster.say("b", sender, "bonjour")  # the person can start again, on any replica
+    assert cluster.user_texts(sender) == ["bonjour"]
     cluster.assert_same_view(sender)
