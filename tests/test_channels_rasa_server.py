@@ -11,7 +11,7 @@ import subprocess
 import time
 
 import pytest
-from channels_support import (
+from tests.channels_support import (
     PYTHON,
     REPO,
     FakeTelegram,

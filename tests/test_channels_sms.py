@@ -18,7 +18,7 @@ import re
 import time
 
 import pytest
-from channels_support import (
+from tests.channels_support import (
     TWILIO,
     FakeTwilio,
     post,
