@@ -30,6 +30,46 @@ def log(message: str) -> None:
     print(f"[orienteur] {message}", flush=True)
 
 
+# Largest HTTP request body Rasa's Sanic server accepts (413 beyond): a real message is a few
+# hundred bytes, a Telegram update at most ~16 KB. Without it a 1 MB message reaches the NLU,
+# whose transformer needs memory in the square of the length (OOM, then a silent answer).
+# For Rasa only: the action server (also Sanic) receives whole trackers, much larger.
+REQUEST_MAX_SIZE = 32 * 1024
+
+
+def rasa_env() -> dict[str, str]:
+    """What only the Rasa process gets on top of child_env (SANIC_REQUEST_MAX_SIZE wins)."""
+    return {"SANIC_REQUEST_MAX_SIZE": os.environ.get("SANIC_REQUEST_MAX_SIZE")
+            or str(REQUEST_MAX_SIZE)}  # fmt: skip
+
+
+class ConfigurationError(SystemExit):
+    """A setting that would open the assistant more than intended: refuse to start."""
+
+
+def rasa_api_args(environ: dict[str, str] | None = None) -> list[str]:
+    """Rasa's HTTP API (``/conversations``, ``/model``…) stays closed unless RASA_ENABLE_API is
+    set, and then only with a token (RASA_AUTH_TOKEN) or a JWT secret (RASA_JWT_SECRET)."""
+    env = os.environ if environ is None else environ
+    if str(env.get("RASA_ENABLE_API", "")).strip().lower() not in ("1", "true", "yes", "on"):
+        return []
+    token = (env.get("RASA_AUTH_TOKEN") or "").strip()
+    jwt = (env.get("RASA_JWT_SECRET") or "").strip()
+    if not token and not jwt:
+        raise ConfigurationError(
+            "RASA_ENABLE_API est demandé sans RASA_AUTH_TOKEN ni RASA_JWT_SECRET : "
+            "l'API de Rasa ne s'ouvre jamais sans authentification."
+        )
+    if token and len(token) < 16:
+        raise ConfigurationError("RASA_AUTH_TOKEN doit faire au moins 16 caractères.")
+    args = ["--enable-api"]
+    if token:
+        args += ["--auth-token", token]
+    if jwt:
+        args += ["--jwt-secret", jwt, "--jwt-method", env.get("RASA_JWT_METHOD") or "HS256"]
+    return args
+
+
 def child_env(settings: Settings) -> dict[str, str]:
     env = dict(os.environ)
     env["RASA_TELEMETRY_ENABLED"] = "false"
@@ -95,6 +135,7 @@ class Service:
     health_url: str
     timeout_s: float
     process: subprocess.Popen | None = field(default=None, repr=False)
+    env: dict[str, str] = field(default_factory=dict)  # on top of the supervisor's
 
 
 def services(settings: Settings, model: Path, endpoints: Path) -> list[Service]:
@@ -126,9 +167,11 @@ def services(settings: Settings, model: Path, endpoints: Path) -> list[Service]:
                 str(PROJECT_ROOT / "credentials.yml"),
                 "--endpoints",
                 str(endpoints),
+                *rasa_api_args(),  # nothing: the HTTP API is not exposed
             ],  # fmt: skip
             f"http://{probe}:{settings.rasa_port}/",
             300,
+            env=rasa_env(),
         ),
         Service(
             "serveur web",
@@ -155,8 +198,9 @@ class Supervisor:
 
     def start(self, service: Service) -> None:
         service.process = subprocess.Popen(
-            service.argv, cwd=PROJECT_ROOT, env=self.env, start_new_session=True
-        )
+            service.argv, cwd=PROJECT_ROOT, env={**self.env, **service.env},
+            start_new_session=True,
+        )  # fmt: skip
         log(f"Démarrage : {service.name} (pid {service.process.pid})")
         self.started.append(service)
 

@@ -1,5 +1,6 @@
 """One real stack for the privacy and bad-input tests: the action server and ``rasa run`` (trained
-model, REST channel, *no* ``--enable-api``) with ``bot.privacy.MaskingTrackerStore`` wrapping a
+model, the repository's ``credentials.yml``, *no* ``--enable-api``, the request size limit
+of bot/runner.py) with ``bot.privacy.MaskingTrackerStore`` wrapping a
 SQLite tracker store in a temporary directory, so the tests read the stored rows back.
 
 Shared by ``tests/test_privacy.py`` and ``tests/test_bad_input.py`` (one model load per session).
@@ -129,6 +130,8 @@ def shared_stack() -> Stack:
 
 def _start(stack: Stack, model: Path) -> None:
     tmp = stack.tmp
+    from bot.runner import rasa_env
+
     env = base_env(ORIENTEUR_FORGET_LOG=str(stack.forget_log), SANIC_WORKERS="1",
                    ORIENTEUR_DATA_DIR=str(tmp))  # fmt: skip
     action_port = port_in_range()
@@ -143,13 +146,13 @@ def _start(stack: Stack, model: Path) -> None:
         "    dialect: sqlite\n"
         f"    db: {stack.tracker_db}\n"
     )
-    credentials = tmp / "credentials.yml"
-    credentials.write_text("rest:\n")
+    credentials = PROJECT_ROOT / "credentials.yml"  # the channels `make run` opens
     rasa_port = port_in_range()
     # `rasa run` exactly as bot/runner.py starts it: no --enable-api.
     rasa = start([python(), "-m", "rasa", "run", "--model", str(model), "--endpoints",
                   str(endpoints), "--credentials", str(credentials), "--interface", "127.0.0.1",
-                  "--port", str(rasa_port)], env, tmp / "rasa.log")  # fmt: skip
+                  "--port", str(rasa_port)], {**env, **rasa_env()},  # as bot/runner.py
+                 tmp / "rasa.log")  # fmt: skip
     stack.processes.append(rasa)
     # The directory the actions search (the shipped open data) while the model loads.
     directory = f"sqlite:///{tmp / 'directory.sqlite3'}"

@@ -236,7 +236,10 @@ class TelegramChannelInput(TelegramInput):
                 return response.text("forbidden", status=403)
             payload = request.json
             if isinstance(payload, str):
-                payload = json.loads(payload)
+                try:
+                    payload = json.loads(payload)
+                except ValueError:  # a JSON string that is not itself JSON
+                    return response.text("bad request", status=400)
             if not isinstance(payload, dict):
                 return response.text("bad request", status=400)
             try:
