@@ -14,13 +14,14 @@ PYTHON310 ?= $(shell for c in python3.10 "$$(pyenv prefix 3.10.13 2>/dev/null)/b
 	  if [ -x "$$(command -v $$c 2>/dev/null)" ] && "$$c" -c 'import sys; assert sys.version_info[:2]==(3,10)' 2>/dev/null; \
 	  then command -v "$$c"; break; fi; done)
 
-.PHONY: help venv install directory run shell test test-fast lint services bench clean
+.PHONY: help venv install directory run shell test test-fast lint services bench audit clean
 
 help:
 	@echo "make run    - install, train if needed, load the embedded directory, start the assistant"
 	@echo "make test   - install and run every test"
 	@echo "make shell  - chat with the assistant in the terminal"
 	@echo "make bench  - run the benchmarks in bench/"
+	@echo "make audit  - known vulnerabilities of the installed packages (pip-audit)"
 
 $(PY):
 	@if [ -z "$(PYTHON310)" ]; then \
@@ -58,6 +59,10 @@ test-fast: install
 
 bench: install
 	$(PY) bench/directory_search.py
+
+# Exit 1: findings (docs/security.md says what we do); 3: the vulnerability service is unreachable.
+audit: install
+	$(PY) scripts/audit.py
 
 run: install directory
 	$(PY) -m bot run
