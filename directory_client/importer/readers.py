@@ -80,7 +80,10 @@ def _csv_file(path: Path, text: str) -> RawFile:
     first_line = text.lstrip().splitlines()[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    columns = {(c or "").strip() for c in (reader.fieldnames or [])}
+    try:  # reading the header can fail too (a NUL byte: "line contains NUL")
+        columns = {(c or "").strip() for c in (reader.fieldnames or [])}
+    except csv.Error as exc:
+        raise ImportFormatError(f"{path}: CSV illisible ({exc})") from exc
     if columns >= FS_COLUMNS:
         fmt = "france-services-csv"
     elif columns >= STANDARD_COLUMNS:
