@@ -60,8 +60,11 @@ test: install services model
 test-fast: install
 	$(PY) -m pytest -m "not rasa and not postgres"
 
+# Every benchmark prints its table; the directory search builds 10k/100k/1M places (several minutes).
 bench: install
-	$(PY) bench/directory_search.py
+	PYTHONPATH=. $(PY) bench/locate_speed.py
+	PYTHONPATH=. $(PY) bench/import_speed.py
+	PYTHONPATH=. $(PY) bench/directory_search.py
 
 run: install directory
 	$(PY) -m bot run
