@@ -27,7 +27,7 @@ from bot import runner
 from bot.settings import Settings
 
 ports = [int(p) for p in sys.argv[1:4]]
-def services(settings, model, endpoints):
+def services(settings, model, endpoints, credentials=None):
     return [
         runner.Service(f"svc{i}", ["bash", "-c",
             f"sleep 300 & exec {sys.executable} -m http.server {port} --bind 127.0.0.1"],
