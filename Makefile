@@ -14,7 +14,7 @@ PYTHON310 ?= $(shell for c in python3.10 "$$(pyenv prefix 3.10.13 2>/dev/null)/b
 	  if [ -x "$$(command -v $$c 2>/dev/null)" ] && "$$c" -c 'import sys; assert sys.version_info[:2]==(3,10)' 2>/dev/null; \
 	  then command -v "$$c"; break; fi; done)
 
-.PHONY: help venv install directory run shell test test-fast lint services bench audit clean
+.PHONY: help venv install directory model run shell test test-fast lint services bench audit clean
 
 help:
 	@echo "make run    - install, train if needed, load the embedded directory, start the assistant"
@@ -44,21 +44,28 @@ var/directory.sqlite3: $(VENV)/.installed $(wildcard directory_client/data/place
 
 directory: var/directory.sqlite3
 
+# The Rasa model, trained only when config.yml, domain.yml or data/ changed since the last one.
+model: install
+	$(PY) -m bot train
+
 services:
 	bash scripts/install-services.sh
 
 lint: install
 	$(BIN)/ruff check .
 
-test: install services
+test: install services model
 	$(BIN)/ruff check .
-	$(PY) -m pytest
+	ORIENTEUR_TEST_MODEL=$(CURDIR)/models/orienteur.tar.gz $(PY) -m pytest
 
 test-fast: install
 	$(PY) -m pytest -m "not rasa and not postgres"
 
+# Every benchmark prints its table; the directory search builds 10k/100k/1M places (several minutes).
 bench: install
-	$(PY) bench/directory_search.py
+	PYTHONPATH=. $(PY) bench/locate_speed.py
+	PYTHONPATH=. $(PY) bench/import_speed.py
+	PYTHONPATH=. $(PY) bench/directory_search.py
 
 # Exit 1: findings (docs/security.md says what we do); 3: the vulnerability service is unreachable.
 audit: install

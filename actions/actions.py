@@ -44,7 +44,13 @@ def get_directory():
             if _DIRECTORY is None:
                 from directory_client import Directory
 
-                _DIRECTORY = Directory(os.environ.get("DIRECTORY_DATABASE_URL") or None)
+                url = os.environ.get("DIRECTORY_DATABASE_URL") or None
+                directory = Directory(url)
+                if url is None and directory.ensure_loaded() is not None:
+                    # The embedded default was never built (`make run` builds it): an empty
+                    # directory would answer "nothing near" everywhere.
+                    log.warning("empty embedded directory: imported the shipped open data")
+                _DIRECTORY = directory
     return _DIRECTORY
 
 

@@ -36,6 +36,12 @@ class Directory:
     def import_default(self) -> ImportReport:
         return self.import_files(EMBEDDED_PLACES)
 
+    def ensure_loaded(self) -> ImportReport | None:
+        """Import the embedded open data into an empty directory (first start); else nothing."""
+        if not self.is_empty():
+            return None
+        return self.import_default()
+
     def export(self, path: str | Path, fmt: str | None = None) -> int:
         from directory_client.exporter import export
 

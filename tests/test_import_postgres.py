@@ -1,26 +1,33 @@
-"""The same import on PostgreSQL. Runs when ``DIRECTORY_TEST_POSTGRES_URL`` points to a
-throw-away database (its tables are dropped first), e.g.
-``postgresql+psycopg2://postgres@127.0.0.1:55433/scratch``."""
+"""The same import on the real PostgreSQL server of the test session, in its own database."""
 
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from directory_client import Directory
 from directory_client.models import Base
 
-URL = os.environ.get("DIRECTORY_TEST_POSTGRES_URL")
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not URL, reason="DIRECTORY_TEST_POSTGRES_URL is not set"),
-]
+pytestmark = pytest.mark.postgres
 
 
-def test_postgres_import_matches_sqlite(embedded_directory, tmp_path):
-    directory = Directory(URL)
+@pytest.fixture
+def import_database_url(postgres_url: str) -> str:
+    """A database of its own, so the import never meets the search tests' tables."""
+    url = make_url(postgres_url)
+    admin = create_engine(url, isolation_level="AUTOCOMMIT", future=True)
+    with admin.connect() as connection:
+        connection.execute(text("DROP DATABASE IF EXISTS import_test"))
+        connection.execute(text("CREATE DATABASE import_test"))
+    admin.dispose()
+    return url.set(database="import_test").render_as_string(hide_password=False)
+
+
+def test_postgres_import_matches_sqlite(embedded_directory, import_database_url, tmp_path):
+    directory = Directory(import_database_url)
     Base.metadata.drop_all(directory.engine)
     Base.metadata.create_all(directory.engine)
     report = directory.import_default()

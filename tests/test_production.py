@@ -8,7 +8,8 @@ and slots); the restarted replica carries on. When the assistant remembers a nee
 ``needs``), the need given on one replica must still be there after the place is given on the
 other one. "Oublie-moi" is followed end to end (action → forget log → ``bot.retention``).
 
-Needs a trained model: ``ORIENTEUR_MODEL`` or the newest ``models/*.tar.gz`` (never trains).
+Needs a trained model: ``ORIENTEUR_TEST_MODEL`` (or ``ORIENTEUR_MODEL``) or the newest
+``models/*.tar.gz`` (never trains).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def _free_port() -> int:
 
 
 def _find_model() -> Path | None:
-    given = os.environ.get("ORIENTEUR_MODEL")
+    given = os.environ.get("ORIENTEUR_TEST_MODEL") or os.environ.get("ORIENTEUR_MODEL")
     if given:
         return Path(given)
     models = sorted((ROOT / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)

@@ -27,7 +27,7 @@ from bot import runner
 from bot.settings import Settings
 
 ports = [int(p) for p in sys.argv[1:4]]
-def services(settings, model, endpoints):
+def services(settings, model, endpoints, credentials=None):
     return [
         runner.Service(f"svc{i}", ["bash", "-c",
             f"sleep 300 & exec {sys.executable} -m http.server {port} --bind 127.0.0.1"],
@@ -188,3 +188,47 @@ def test_bot_run_serves_the_page_and_stops_on_sigint(tmp_path) -> None:
         assert not responds(f"http://127.0.0.1:{web}/")
     finally:
         runner.kill()
+
+
+def test_runtime_credentials_add_the_channels_whose_account_is_set(tmp_path) -> None:
+    from bot import runner
+    from bot.settings import Settings
+
+    settings = Settings.from_env({"ORIENTEUR_DATA_DIR": str(tmp_path)})
+    alone = runner.write_runtime_credentials(settings, {})
+    assert runner.enabled_channels(alone) == [
+        "rest", "bot.channels.socketio.OrienteurSocketIOInput",
+    ]  # fmt: skip
+
+    env = {"TWILIO_ACCOUNT_SID": "AC123", "TWILIO_AUTH_TOKEN": "s3cret", "TELEGRAM_TOKEN": "1:x"}
+    written = runner.write_runtime_credentials(settings, env)
+    text = written.read_text(encoding="utf-8")
+    assert "s3cret" not in text and "AC123" not in text  # references only, no secret on disk
+    assert "${TWILIO_AUTH_TOKEN}" in text
+    channels = runner.enabled_channels(written)
+    assert "bot.channels.sms.SmsInput" in channels
+    assert "bot.channels.telegram.TelegramChannelInput" in channels
+
+
+def test_the_web_server_serves_the_staff_console_login(tmp_path) -> None:
+    import asyncio
+
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from bot.settings import Settings
+    from bot.web.server import create_app
+
+    async def fetch() -> tuple[int, str]:
+        settings = Settings.from_env({"ORIENTEUR_DATA_DIR": str(tmp_path)})
+        os.environ["STAFF_ENV"] = "dev"
+        try:
+            app = create_app(settings)
+        finally:
+            os.environ.pop("STAFF_ENV")
+        async with TestClient(TestServer(app)) as client:
+            response = await client.get("/staff/login")
+            return response.status, await response.text()
+
+    status, body = asyncio.run(fetch())
+    assert status == 200
+    assert "mot de passe" in body.lower()

@@ -36,3 +36,14 @@ def test_communes_include_places_absent_from_the_gazetteer(embedded_directory):
     assert noumea and noumea[0]["departement"] == "988" and noumea[0]["code_postal"] == "98800"
     assert -23 < noumea[0]["lat"] < -22 and 166 < noumea[0]["lon"] < 167
     assert sum(c["count"] for c in communes) == 6295
+
+
+def test_an_empty_embedded_directory_is_loaded_once(tmp_path) -> None:
+    from directory_client import Directory
+
+    directory = Directory(f"sqlite:///{tmp_path / 'directory.sqlite3'}")
+    assert directory.is_empty()
+    report = directory.ensure_loaded()
+    assert report is not None and report.created == 6295
+    assert not directory.is_empty()
+    assert directory.ensure_loaded() is None  # already there: nothing re-imported

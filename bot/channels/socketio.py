@@ -29,7 +29,7 @@ class OrienteurSocketIOOutput(SocketIOOutput):
 
 
 class OrienteurSocketIOInput(SocketIOInput):
-    """``credentials.yml``: ``bot.channels.socketio.OrienteurSocketIOInput`` (same options as socketio)."""
+    """In credentials.yml as ``bot.channels.socketio.OrienteurSocketIOInput`` (socketio options)."""
 
     def get_output_channel(self) -> SocketIOOutput | None:
         if self.sio is None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import html
+import logging
 from pathlib import Path
 
 from aiohttp import web
 
 from bot.settings import Settings
 
+log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 SECURITY_HEADERS = {
@@ -26,7 +28,7 @@ def render_index(settings: Settings) -> str:
     )
 
 
-def create_app(settings: Settings) -> web.Application:
+def create_app(settings: Settings, *, staff: bool = True) -> web.Application:
     csp = settings.content_security_policy()
     index = render_index(settings)
 
@@ -54,7 +56,19 @@ def create_app(settings: Settings) -> web.Application:
     app.router.add_get("/", index_page)
     app.router.add_get("/health", health)
     app.router.add_static("/static", STATIC_DIR, show_index=False, follow_symlinks=False)
+    if staff:
+        _mount_staff_console(app, settings)
     return app
+
+
+def _mount_staff_console(app: web.Application, settings: Settings) -> None:
+    from bot.staff.app import mount_staff
+    from bot.staff.config import StaffConfigError
+
+    try:
+        mount_staff(app, settings)
+    except StaffConfigError as exc:
+        log.warning("Console d'accueil désactivée : %s", exc)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -63,4 +77,5 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--host", default=settings.host)
     parser.add_argument("--port", type=int, default=settings.web_port)
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     web.run_app(create_app(settings), host=args.host, port=args.port, print=None)
