@@ -384,3 +384,20 @@ def test_forget_me_across_replicas(cluster):
     cluster.say("b", sender, "bonjour")  # the person can start again, on any replica
     assert cluster.user_texts(sender) == ["bonjour"]
     cluster.assert_same_view(sender)
+
+
+def test_personal_data_is_masked_before_postgresql(cluster):
+    """endpoints.production.yml wraps the SQL store in bot.privacy.MaskingTrackerStore: no phone
+    number, e-mail or precise position reaches the `events` table (docs/privacy.md)."""
+    import json
+
+    sender = f"prod-{uuid.uuid4().hex[:12]}"
+    cluster.say("a", sender, "J'ai besoin d'aide pour la CAF, rappelez-moi au 06 12 34 56 78 "
+                             "ou écrivez à jeanne.martin@example.fr")  # fmt: skip
+    cluster.say("b", sender, '/inform{"latitude": 45.64912, "longitude": 0.15634}')
+    dump = json.dumps([event for _, event in cluster.stored(sender)], ensure_ascii=False)
+    for secret in ("12 34 56 78", "jeanne.martin", "45.64912", "0.15634"):
+        assert secret not in dump, secret
+    texts = cluster.user_texts(sender)
+    assert texts[0].endswith("au [téléphone] ou écrivez à [e-mail]"), texts
+    assert texts[1] == '/inform{"latitude": 45.65, "longitude": 0.16}', texts
