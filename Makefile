@@ -14,7 +14,7 @@ PYTHON310 ?= $(shell for c in python3.10 "$$(pyenv prefix 3.10.13 2>/dev/null)/b
 	  if [ -x "$$(command -v $$c 2>/dev/null)" ] && "$$c" -c 'import sys; assert sys.version_info[:2]==(3,10)' 2>/dev/null; \
 	  then command -v "$$c"; break; fi; done)
 
-.PHONY: help venv install directory model run shell test test-fast lint services bench audit clean
+.PHONY: help venv install directory model run shell test test-fast lint services bench audit audit-tool clean
 
 help:
 	@echo "make run    - install, train if needed, load the embedded directory, start the assistant"
@@ -54,7 +54,7 @@ services:
 lint: install
 	$(BIN)/ruff check .
 
-test: install services model
+test: install services model audit-tool
 	$(BIN)/ruff check .
 	ORIENTEUR_TEST_MODEL=$(CURDIR)/models/orienteur.tar.gz $(PY) -m pytest
 
@@ -67,9 +67,20 @@ bench: install
 	PYTHONPATH=. $(PY) bench/import_speed.py
 	PYTHONPATH=. $(PY) bench/directory_search.py
 
+# pip-audit in its own venv (it needs packaging>=23, Rasa 3.6 pins packaging<21); it audits $(VENV).
+AUDIT_VENV ?= .venv-audit
+AUDIT_BIN := $(AUDIT_VENV)/bin/pip-audit
+PIP_AUDIT_PIN := $(shell grep -o '"pip-audit==[^"]*"' pyproject.toml | tr -d '"')
+
+# Never fails: without it the audit test is skipped and says why.
+audit-tool:
+	@[ -x $(AUDIT_BIN) ] || { "$(PYTHON310)" -m venv $(AUDIT_VENV) && \
+	  $(AUDIT_VENV)/bin/pip install --quiet "$(PIP_AUDIT_PIN)"; } || \
+	  echo "pip-audit could not be installed: the audit test will be skipped"
+
 # Exit 1: findings (docs/security.md says what we do); 3: the vulnerability service is unreachable.
-audit: install
-	$(PY) scripts/audit.py
+audit: install audit-tool
+	PIP_AUDIT=$(AUDIT_BIN) $(PY) scripts/audit.py
 
 run: install directory
 	$(PY) -m bot run

@@ -8,8 +8,10 @@ do about each one); 2 pip-audit missing or failed; 3 the vulnerability service c
 reached. pip-audit itself says "No known vulnerabilities found" when PyPI's JSON API answers
 404 for every package (an offline mirror, a proxy): that is reported here as 3, never as 0.
 
-It audits the interpreter running this script (``PIPAPI_PYTHON_LOCATION``), so pip-audit may be
-installed elsewhere: ``PIP_AUDIT=/path/to/pip-audit python scripts/audit.py``.
+It audits the interpreter running this script (``PIPAPI_PYTHON_LOCATION``), so pip-audit lives
+elsewhere: it needs packaging>=23 and Rasa 3.6 pins packaging<21. ``make audit-tool`` installs the
+pin of pyproject's ``audit`` extra into ``.venv-audit`` (found here by default); or
+``PIP_AUDIT=/path/to/pip-audit python scripts/audit.py``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 UNREACHABLE = 3
 
@@ -30,6 +33,9 @@ def pip_audit_command() -> list[str] | None:
     probe = subprocess.run([sys.executable, "-m", "pip_audit", "--version"], capture_output=True)
     if probe.returncode == 0:
         return [sys.executable, "-m", "pip_audit"]
+    beside = Path(__file__).resolve().parent.parent / ".venv-audit" / "bin" / "pip-audit"
+    if beside.exists():  # `make audit-tool`
+        return [str(beside)]
     found = shutil.which("pip-audit")
     return [found] if found else None
 
@@ -37,7 +43,7 @@ def pip_audit_command() -> list[str] | None:
 def run_audit() -> tuple[int, list[dict], str]:
     command = pip_audit_command()
     if command is None:
-        return 2, [], "pip-audit is not installed: pip install -e '.[dev]'"
+        return 2, [], "pip-audit is not installed: make audit-tool"
     env = dict(os.environ, PIPAPI_PYTHON_LOCATION=sys.executable)
     done = subprocess.run([*command, "--progress-spinner", "off", "--format", "json"],
                           capture_output=True, text=True, env=env, timeout=900)  # fmt: skip
