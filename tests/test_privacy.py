@@ -32,7 +32,7 @@ from tests.privacy_stack import stack  # noqa: F401 - the session fixture
 PHONES = ["06 12 34 56 78", "0612345678", "+33 6 12 34 56 78", "06.12.34.56.78",
           "06-12-34-56-78", "+33 (0)6 12 34 56 78", "0033 6 12 34 56 78",
           "+33612345678"]  # fmt: skip
-EMAILS = ["jean.dupont@example.fr", "Marie-Claire.O'Neil+caf@mail.example.co.uk".replace("'", "")]
+EMAILS = ["jean.dupont@example.fr", "Marie-Claire.ONeil+caf@mail.example.co.uk"]
 HELPLINE = "01 70 77 23 72"
 
 
@@ -153,7 +153,7 @@ def test_in_memory_store_receives_the_masked_tracker_only():
     back = _run(store.retrieve("mem"))
     assert back.get_slot("location")["lat"] == 50.69
     assert len(back.events) == len(tracker.events)
-    assert _run(store.keys()) == ["mem"] or list(_run(store.keys())) == ["mem"]
+    assert list(_run(store.keys())) == ["mem"]
 
 
 def test_sql_store_rows_are_masked_and_appended_once(tmp_path):
