@@ -8,8 +8,10 @@ spellings, missing accents, typos, long messages); towns are combined with a fix
 
 from __future__ import annotations
 
+import csv
 import random
 import re
+import unicodedata
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "nlu"
@@ -598,6 +600,83 @@ MORE: dict[str, list[str]] = {
     ],
 }
 
+# Third round: vocabulary that the cross-validation showed missing (each need, each kind of
+# danger, each kind of out-of-scope request had only a handful of wordings).
+ASK_HELP_MORE2 = [
+    "je voudrais apprendre à me servir d'[internet](need=quotidien)",
+    "faire mes [courses en ligne](need=quotidien)", "payer en ligne sans risque",
+    "comment on fait un [virement](need=quotidien) sur l'appli de la banque",
+    "ouvrir ma [boite mail](need=quotidien)", "j'ai oublié le mot de passe de ma [messagerie](need=quotidien)",
+    "[apprendre le clavier](need=ordinateur) et la souris", "j'ai jamais touché un [ordinateur](need=ordinateur)",
+    "cours [informatique](need=ordinateur) debutant svp", "atelier [tablette](need=smartphone) pour débutant",
+    "mon [telephone](need=smartphone) est trop compliqué", "regler mon [portable](need=smartphone)",
+    "je sais pas telecharger une [appli](need=smartphone)", "aide avec mon [smartphone](need=smartphone) samsung",
+    "trouver un [emploi](need=emploi) sur internet", "mettre mon [cv](need=emploi) sur indeed",
+    "chercher du [boulot](need=emploi) en ligne", "faire une [lettre de motivation](need=emploi)",
+    "j'ai besoin d'[internet](need=internet) pour mes papiers", "un [wifi](need=internet) gratuit pour travailler",
+    "où je peux [photocopier](need=materiel_usage) mes papiers", "[imprimer](need=materiel_usage) mon billet",
+    "j'ai besoin d'un [ordinateur](need=materiel_usage) pour une heure",
+    "acheter un [telephone reconditionné](need=materiel_achat)", "un [ordi d'occasion](need=materiel_achat) pas cher",
+    "mon [compte a été piraté](need=securite) aidez moi", "je me suis fait [pirater](need=securite) mon facebook",
+    "un [faux mail](need=securite) de la banque", "[protéger mes enfants](need=parentalite) sur internet",
+    "[pronote](need=parentalite) ça marche pas", "l'[ENT](need=parentalite) du collège de mon fils",
+    "déclarer ma [micro entreprise](need=entreprise)", "créer le [site](need=entreprise) de mon restaurant",
+    "la [caf](procedure=caf) me demande un justificatif en ligne", "refaire ma [carte vitale](procedure=ameli)",
+    "prendre rdv en [prefecture](procedure=titre_sejour) sur internet", "faire ma [demande de logement](need=demarches) en ligne",
+    "remplir un [formulaire](need=demarches) sur internet", "je dois envoyer un [dossier](need=demarches) par internet",
+]
+MORE2: dict[str, list[str]] = {
+    "emergency": [
+        "jai envie d'en finir", "je veux plus être là", "je vais sauter par la fenêtre",
+        "je pense à me tuer", "j'ai plus la force de vivre", "je veux disparaitre pour toujours",
+        "il me tape tous les soirs", "mon ex me menace", "je me fais battre par mon mari",
+        "on me frappe à la maison", "j'ai peur pour ma vie", "il a un couteau",
+        "quelqu'un essaie de rentrer chez moi", "au secours aidez moi vite",
+        "ma grand mère est tombée elle répond plus", "mon père a fait un malaise",
+        "je n'arrive plus à respirer", "douleur dans la poitrine", "mon fils s'est ouvert la tête",
+        "il y a de la fumée partout", "ça brûle dans la cuisine", "fuite de gaz chez moi",
+        "je suis en danger de mort", "urgence svp appelez les secours", "il faut appeler le samu",
+    ],
+    "out_of_scope": [
+        "tu peux me trouver un plombier", "je cherche un serrurier", "trouve moi un dentiste",
+        "je cherche un kiné", "c'est quoi la recette du couscous", "tu connais un bon garage",
+        "je veux un rendez vous chez le coiffeur", "où acheter des fleurs", "combien coûte un billet d'avion",
+        "quelle est la date d'aujourd'hui", "qui a gagné l'euro", "tu supportes quelle équipe",
+        "je veux voyager en espagne", "ma télé ne s'allume plus", "mon lave vaisselle fuit",
+        "je cherche une maison de retraite", "ou faire garder mon chien", "le marché c'est quel jour",
+        "quel est le prix du pain", "je veux apprendre à cuisiner", "cours de danse", "cours de piano",
+        "tu peux faire mes courses", "je veux un café", "combien il y a d'habitants en France",
+    ],
+    "affirm": [
+        "oui c'est ce que je veux", "oui tout à fait", "oui c'est exact", "ok c'est d'accord",
+        "oui bien sur merci", "oui je suis d'accord", "d'acc", "ok oui", "oui c'est bien ça merci",
+        "certainement",
+    ],
+    "deny": [
+        "non je ne crois pas", "non c'est pas ce que je veux", "non pas comme ça", "pas d'accord",
+        "non merci pas besoin", "non je n'en veux pas", "nan pas besoin", "non jamais",
+    ],
+    "greet": ["bonjour madame je vous écris", "salut c'est pour une question", "bonjour, excusez-moi"],
+    "goodbye": ["à demain", "a toute", "je m'en vais merci", "je ferme", "bon je vous laisse",
+                "au revoir je reviendrai"],
+    "thank": ["ok merci bien", "merci bcp c gentil", "c'est super gentil merci"],
+    "insult": ["c'est nul", "ce truc sert à rien", "t'es vraiment inutile", "ta gueule le robot",
+               "débile ce robot", "t'es nul à chier"],
+    "bot_challenge": ["tu es un logiciel ?", "c'est un programme qui répond", "t'es une appli ?",
+                      "t'es un robot ou un humain", "c'est un vrai humain qui répond ?",
+                      "je discute avec une machine ?"],
+    "confused": ["j'ai pas bien compris", "je ne comprends pas la question",
+                 "je sais pas ce qu'il faut répondre", "vous pouvez reformuler"],
+    "human_handoff": ["je voudrais parler à un conseiller", "un conseiller au téléphone svp",
+                      "qui je peux appeler", "votre numéro de téléphone", "je veux une vraie personne au bout du fil",
+                      "mettez moi avec un humain"],
+    "send_it": ["je veux garder ça", "envoyez moi tout par écrit", "notez moi ça par sms",
+                "je peux avoir les adresses par écrit", "garder les adresses"],
+    "more_results": ["d'autres adresses svp", "il y en a d'autres ?", "plus de propositions"],
+    "change_location": ["c'est trop loin de chez moi", "plus près de chez moi", "pas dans cette ville là"],
+}
+
+
 _ANNOT = re.compile(r"\[([^\]]+)\]\((\w+)(?:=(\w+))?\)")
 
 
@@ -631,6 +710,41 @@ def yaml_quote_ok(ex: str) -> str:
     return ex
 
 
+COMMUNES = Path(__file__).resolve().parent.parent / "directory_client" / "data" / "communes-france.csv"
+LOOKUP_MIN_POPULATION = 3000
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+
+
+def lookup_block(nlu_text: str) -> str:
+    """A `location` lookup table: communes of ≥ 3 000 inhabitants from the embedded gazetteer,
+    as written and without accents/hyphens. It gives DIET/CRF a "looks like a town" feature for
+    towns that no example mentions. Names that are also ordinary words of our examples outside a
+    location ("Sens", "Cours", "Plaisir", "Bonne"...) are left out."""
+    words = {_fold(w) for w in re.findall(r"\w+", re.sub(r"\[[^\]]+\]\(location\)", " ", nlu_text))}
+    names: set[str] = {"Paris", "Lyon", "Marseille"}  # only arrondissements in the source
+    with COMMUNES.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            try:
+                population = int(row["population_2021"] or 0)
+            except ValueError:
+                population = 0
+            if row["commune_type"] != "COM" or population < LOOKUP_MIN_POPULATION:
+                continue
+            name = row["commune_article"]
+            if _fold(name) in words:
+                continue
+            names |= {name, _fold(name), _fold(name).replace("-", " ")}
+    lines = "".join(f"      - {n}\n" for n in sorted(names))
+    return (
+        "version: \"3.1\"\n\nnlu:\n  - lookup: location\n    examples: |\n" + lines
+        + "  - regex: postcode\n    examples: |\n      - \\b(?:\\d{5}|2[ABab]\\d{3})\\b\n"
+    )
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     ask = list(ASK_HELP)
@@ -656,12 +770,13 @@ def main() -> None:
     # action; actions/needs.py reads the constraint itself.
     inform += FILTER
     parts = ["version: \"3.1\"\n\nnlu:\n"]
-    parts.append(block("ask_help", ask + ASK_HELP_MORE))
+    parts.append(block("ask_help", ask + ASK_HELP_MORE + ASK_HELP_MORE2))
     parts.append(block("inform", inform))
     for intent, examples in TEXT_INTENTS.items():
         name = f"chitchat/{intent}" if intent in CHITCHAT else intent
-        parts.append(block(name, examples + MORE.get(intent, [])))
+        parts.append(block(name, examples + MORE.get(intent, []) + MORE2.get(intent, [])))
     (OUT / "nlu.yml").write_text("".join(parts), encoding="utf-8")
+    (OUT / "lookup_location.yml").write_text(lookup_block("".join(parts)), encoding="utf-8")
     synonyms = {
         "gratuit": ["gratuits", "gratos", "sans payer"],
         "samedi": ["le samedi", "week-end"],
