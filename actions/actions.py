@@ -248,6 +248,7 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
     for c in found.constraints:
         if c not in state.constraints:
             state.constraints.append(c)
+            state.offset = 0  # a new constraint ("seulement les gratuits"): from the first page
     if found.mode:
         state.mode = found.mode
     return found
@@ -405,6 +406,7 @@ def resolve_location(
         not payload
         and not candidates_text
         and found.empty
+        and not (found.constraints or found.mode)  # "seulement les gratuits" names no place
         and (asked_where or intent in ("inform", "change_location", "nlu_fallback"))
     ):
         candidates_text = [location_text(text)] if location_text(text) else []
@@ -542,7 +544,7 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
         return [SlotSet("fail_count", 0.0)]
     intent = intent_of(tracker)
     found = needs_mod.Understanding()
-    if intent in ("ask_help", "inform", "add_filter", "nlu_fallback") or state.awaiting == "need":
+    if intent in ("ask_help", "inform", "nlu_fallback") or state.awaiting == "need":
         found = understand(state, tracker, text)
     if intent in ("affirm", "deny") and state.awaiting == "mode":
         state.mode = "avec_moi" if intent == "affirm" else "autonomie"
@@ -553,8 +555,6 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
             state.awaiting = "location"
     if not resolve_location(dispatcher, state, tracker, text, found):
         return state.save()
-    if intent == "add_filter":
-        state.offset = 0
     if not state.needs:
         if intent in ("affirm", "deny") and state.awaiting is None:
             dispatcher.utter_message(response="utter_anything_else")
@@ -759,14 +759,21 @@ class ActionForgetMe(Action):
         return [Restarted()]
 
 
-SMALLTALK = {
-    "greet": "utter_greet",
-    "goodbye": "utter_goodbye",
-    "thank": "utter_thank",
-    "insult": "utter_insult",
-    "bot_challenge": "utter_iamabot",
-    "confused": "utter_explain",
-}
+# Small talk is the retrieval intent `chitchat`; the ResponseSelector names the sub-intent
+# (`chitchat/greet`...) and the domain has one response per sub-intent (`utter_chitchat/greet`).
+SMALLTALK = ("greet", "goodbye", "thank", "insult", "bot_challenge", "confused")
+
+
+def smalltalk_response(tracker: Tracker) -> str:
+    """``utter_chitchat/<sub-intent>`` for the latest message; ``confused``'s when unknown."""
+    message = tracker.latest_message or {}
+    intent = message.get("intent") or {}
+    key = intent.get("full_retrieval_intent_name")
+    if not key:
+        selected = (message.get("response_selector") or {}).get("chitchat") or {}
+        key = (selected.get("response") or {}).get("intent_response_key")
+    sub = (key or intent.get("name") or "").split("/")[-1]
+    return f"utter_chitchat/{sub if sub in SMALLTALK else 'confused'}"
 
 
 class ActionSmalltalk(Action):
@@ -778,5 +785,5 @@ class ActionSmalltalk(Action):
     async def run(self, dispatcher, tracker, domain) -> list:
         if emergency(dispatcher, clean_text(tracker.latest_message.get("text"))):
             return [SlotSet("fail_count", 0.0)]
-        dispatcher.utter_message(response=SMALLTALK.get(intent_of(tracker) or "", "utter_explain"))
+        dispatcher.utter_message(response=smalltalk_response(tracker))
         return []

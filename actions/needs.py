@@ -654,7 +654,20 @@ _EMERGENCY = re.compile(
     r"|battue?|violente?s?\b|violences?|viole?e?\b|agress\w*|au secours|pompiers|ambulance|samu"
     r"|ne respire plus|malaise|incendie|il y a le feu|crise cardiaque|trop de medicaments"
     r"|avale des medicaments|idees noires|ne reagit plus|saigne\w*|suivie? par un"
-    r"|je suis enfermee?|(fils|fille|enfant|bebe|mari|femme|mere|pere) a disparu)"
+    r"|je suis enfermee?|(fils|fille|enfant|bebe|mari|femme|mere|pere) a disparu"
+    # added after the 2026-11-26 cross-validation (wordings the NLU missed and the net too)
+    r"|^\W*urgen(ce|t)\W*$|urgence (vitale|medicale)|(veux|voudrais) (plus|pas) etre la"
+    r"|disparaitre pour toujours|(la force|envie) de vivre|sauter (par|de) la fenetre"
+    r"|me jeter (du|sous)"
+    r"|couteau|pistolet|fusil|me fait du mal|me faire du mal|il me tape(?! sur)|me tape dessus"
+    r"|me frape|tombee? .{0,40}(repond|bouge|releve)|se releve (pas|plus)|fait une crise"
+    r"|cambriol\w*.{0,40}encore"
+    r"|(essaie|essaye|tente|veut) de (rentrer|entrer) chez moi|accident grave|y a eu un accident"
+    r"|(douleur|mal) (dans|a) la poitrine|(plus|pas) a respirer|peux plus respirer"
+    r"|ouvert la tete|grave(ment)? blesse|ca brule|fumee partout|fuite de gaz|odeur de gaz"
+    r"|(fais|fait) (frapp|batt)\w*|mal,? je vais tomber|feu dans|au secour\b|les secours"
+    r"|peur pour ma vie"
+    r"|(ex|mari|conjoint|copain|voisin|il|elle) me menace\w*)"
 )
 
 

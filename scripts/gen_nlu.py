@@ -8,8 +8,10 @@ spellings, missing accents, typos, long messages); towns are combined with a fix
 
 from __future__ import annotations
 
+import csv
 import random
 import re
+import unicodedata
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "nlu"
@@ -439,6 +441,242 @@ FILTER = [
     "[gratuit](constraint=gratuit) et ouvert le [samedi](constraint=samedi)",
 ]
 
+# --- second round (issue 4): more varied wordings for the audience ----------------------------
+# SMS spellings, no accents, typos, long messages, several needs in one message. Added where the
+# 3-fold cross-validation showed confusions (out_of_scope, affirm/deny, change_location,
+# more_results) and to every small-talk sub-intent of `chitchat`.
+ASK_HELP_MORE = [
+    "bonsoir excuse moi de deranger je suis maman solo avec 3 enfants la [caf](procedure=caf) a coupé mes droits et il faut tout refaire sur internet mais jai [pas d'ordinateur](need=materiel_usage) et je comprend rien",
+    "bonjour je vous écris parce que mon fils m'a installé [ameli](procedure=ameli) sur [mon téléphone](need=smartphone) mais il est reparti et maintenant je ne retrouve plus rien, je ne sais même pas où appuyer",
+    "jai 2 truc a faire ma [declaration d'impot](procedure=impots) et mon [dossier retraite](procedure=retraite) et je sais pas par ou commencer",
+    "slt jcherche du [taf](need=emploi) mais jai [pas internet](need=internet) chez moi et mon tel est tout pourri",
+    "Madame Monsieur, suite au décès de mon époux je dois effectuer plusieurs démarches en ligne ([retraite](procedure=retraite), [caf](procedure=caf), banque) et je n'ai jamais utilisé d'ordinateur de ma vie, pouvez vous m'indiquer où me rendre",
+    "je dois faire mon [titre de sejour](procedure=titre_sejour) sur le site anef et aussi mon inscription [pole emploi](procedure=france_travail) mais je lis mal le francais",
+    "besoin d'un coup de main pour [scanner](need=materiel_usage) et envoyer mes papiers a la [caf](procedure=caf)",
+    "jarive pa a me conecter a mon compt [ameli](procedure=ameli) sa me di mot de passe faux",
+    "cmt on fai pr [imprimer](need=materiel_usage) un billet de train jai pa d'imprimante",
+    "mon petit fils ma offert une [tablette](need=smartphone) pour noel mais je sais meme pas l'allumer et en plus je voudrais faire des [visio](need=quotidien) avec lui",
+    "j'ai reçu un mail bizarre qui me demande mon code de carte bleue, c'est une [arnaque](need=securite) ? je voudrais apprendre à me protéger",
+    "il faut que je refasse ma [carte d identite](procedure=ants) et mon [passeport](procedure=ants) et le site me demande une photo numerique je sais pas faire",
+    "je suis au chomage et on me demande de faire un [cv](need=emploi) sur ordinateur, j'en ai jamais fait, et aussi ouvrir une [adresse mail](need=quotidien)",
+    "aide pr [demarche](need=demarches) en ligne svp urgent c pour demain",
+    "je sui nul avec les ordi je voudrai apprendre les bases [word](need=ordinateur) internet tout sa",
+    "ma [box](need=internet) est coupée depuis 1 mois et je dois actualiser [france travail](procedure=france_travail) avant le 15",
+    "qui peut maider a remplir le formulaire [mdph](procedure=mdph) de ma fille en ligne",
+    "je veux pas qu'on fasse à ma place je veux [apprendre](need=ordinateur) à me servir d'internet moi même",
+    "jai un [dossier caf](procedure=caf) a faire et aussi [imprimer](need=materiel_usage) des attestations",
+    "un endroit où on m'aide pour les [impots](procedure=impots) et où je peux [imprimer](need=materiel_usage)",
+    "je suis handicapé je cherche un lieu [accessible](constraint=accessible) pour faire ma demande [aah](procedure=mdph)",
+    "on m'a dit d'aller dans un [france services](need=demarches) pour ma [carte grise](procedure=ants) c'est où",
+    "je comprend rien a [doctolib](need=sante) pour prendre rdv chez le dentiste",
+    "comment on met des applis sur un [portable](need=smartphone) android",
+    "help jai perdu mon mot de passe [france connect](procedure=franceconnect)",
+    "c'est pour ma mère elle a 85 ans elle doit faire sa [declaration](procedure=impots) en ligne et moi j'habite loin",
+    "je voudrais un [ordi pas cher](need=materiel_achat) ou d'occasion pour mes enfants pour l'école",
+    "les [arnaques](need=securite) par sms j'en reçois tous les jours et j'ai peur de cliquer",
+    "apprendre a faire des [achats en ligne](need=quotidien) sans risque",
+    "comment faire pour [envoyer un mail](need=quotidien) avec une piece jointe",
+]
+
+INFORM_MORE = [
+    "jsui a {t}", "chez moi c {t}", "{t} stp", "dans le coin de {t}", "pas loin de {t}",
+    "jhabite pres de {t}", "c'est à {t} que j'habite",
+]
+INFORM_OTHER_MORE = [
+    "[avec quelqu'un](mode=avec_moi) c mieux", "je prefere qu'on m'aide [avec moi](mode=avec_moi)",
+    "[tout seul](mode=autonomie) je veux apprendre", "je veux [apprendre a le faire seul](mode=autonomie)",
+    "[accompagné](mode=avec_moi)", "qu'on me montre [pour que je sache le faire seule](mode=autonomie)",
+    "que les [gratuit](constraint=gratuit) stp", "c [gratuit](constraint=gratuit) ou pas ?",
+    "jai pa de sous faut que ce soit [gratuit](constraint=gratuit)",
+    "ouvert le [samedi](constraint=samedi) svp je travaille la semaine",
+    "y a un truc ouvert [maintenant](constraint=ouvert_maintenant) ?",
+    "je suis en [fauteuil](constraint=accessible) c'est accessible ?",
+    "ma mère est [en fauteuil roulant](constraint=accessible)",
+    "un atelier [pour les anciens](constraint=seniors)", "pour [personne agee](constraint=seniors) svp",
+    "je veux qu'on le fasse [pour moi](constraint=a_ma_place) jy arriverai pas",
+]
+
+MORE: dict[str, list[str]] = {
+    "greet": [
+        "bjr madame", "bonjour a vous", "slt tout le monde", "coucou c moi", "bonsoir a vous",
+        "bjr bjr", "salut salut", "bonjoure", "bon jour", "boujour", "bonjou", "hello la compagnie",
+        "bonjour !!!", "Bonjour Madame, Monsieur", "hé ho", "coucou toi", "bonjour l'assistant",
+        "bonjour je découvre", "bonsoir excusez moi", "slt sa va",
+    ],
+    "goodbye": [
+        "bon ben au revoir", "aurevoir madame", "a bientôt merci", "bye merci", "ciao ciao",
+        "à la revoyure", "bonne fin de journee", "a tte", "@+", "bisous", "je file", "bonne soiree",
+        "au revoir bonne journée", "a plus tard merci", "je me deconnecte", "au revoir a bientot",
+    ],
+    "thank": [
+        "merci bcp madame", "mci", "merci c super", "je te remercie", "merci pour l'info",
+        "merci pour les infos", "merci beaucoup pour votre aide précieuse", "merciiii", "mercie",
+        "merçi", "trop cool merci", "génial merci bcp", "ah super merci", "merci ca m'aide",
+        "merci pour ces adresses",
+    ],
+    "insult": [
+        "t nul", "tes con", "c nul ce truc", "ce site est nul", "nul a chier", "va chier",
+        "jte deteste", "tes vraiment bete", "robot de merde", "t'es trop con", "appli pourrie",
+        "t'es complètement débile",
+    ],
+    "bot_challenge": [
+        "t un robot", "c un robot ?", "tes humain ?", "vous etes une vrai personne",
+        "c'est un ordi qui repond", "jparle a un robot ?", "t'es une ia ?", "c une machine ?",
+        "vous êtes une intelligence artificielle", "y a un humain qui lit ?",
+    ],
+    "confused": [
+        "jcomprends rien", "je comprend pas ce que vous voulez", "c'est a dire ?", "c a d ?",
+        "je sais pas quoi repondre", "comment sa", "jsp", "je capte pas", "chui perdu",
+        "jsuis perdue", "c'est quoi la question", "je comprends pas votre question",
+    ],
+    "affirm": [
+        "oui stp", "ouii", "oki", "okk", "ouep", "oui oui merci", "sa marche", "ca me va",
+        "oui c'est ca", "oui je veux", "ok pour ça", "oui allez", "bah oui", "ben oui",
+        "oui pourquoi pas", "évidemment", "oui volontiers", "ok je veux bien", "oui sil vous plait",
+        "oui svp merci",
+    ],
+    "deny": [
+        "non stp", "nn merci", "non pas besoin", "non sa ira", "non c tout", "nan c bon",
+        "non c'est pas la peine", "non non merci", "pas la peine merci", "bah non", "ben non",
+        "non pas vraiment", "non je prefere pas", "sûrement pas", "non jveux pas",
+        "non ca va aller", "ah non", "non, c'est faux", "non pas du tout merci", "nan",
+    ],
+    "emergency": [
+        "jveux mourir", "jen peux plus jveux en finir", "au secour", "il me frape",
+        "urgent on m'agresse", "mon mari me tape dessus", "jai envie de me tuer",
+    ],
+    "forget_me": [
+        "efface tout stp", "supprime mes infos", "oublie tout ce que jai dit",
+        "je veux que vous effaciez mes donnees", "supprimer mes donnees svp",
+    ],
+    "restart": [
+        "on recommence stp", "recomencer", "nouvel recherche", "tout reprendre a zero",
+        "recommencer depuis le debut svp",
+    ],
+    "more_results": [
+        "d'autre adresse svp", "encore dautres", "ya pas plus ?", "montre la suite",
+        "y en a pas d'autres", "d'autres lieux svp", "plus d'adresses", "autres propositions",
+        "les suivants svp", "page suivante", "encore 3", "la suite svp",
+        "d'autres endroits dans le coin", "yen a dautres", "vous avez rien d'autre",
+        "rien d'autre ?", "plus de choix", "autres lieux", "montrez moi d'autres adresses",
+    ],
+    "change_location": [
+        "c'est pas la bonne ville", "jsuis pas la bas", "mauvaise commune", "chercher ailleurs svp",
+        "c loin de chez moi", "trop loin pour moi j'ai pas de voiture",
+        "c'est à l'autre bout du département", "je peux pas aller jusque là",
+        "vous vous etes trompé de ville", "je voulais dire une autre ville", "c pas ma commune",
+        "changer de commune", "ce n'est pas ma ville", "modifier le lieu", "autre ville svp",
+        "une ville differente", "je suis pas de là", "non pas cette commune là",
+        "je me suis trompée de commune", "chercher ailleurs",
+    ],
+    "send_it": [
+        "envoi moi ca par sms", "tu peux menvoyer les adresses", "envoyez par texto svp",
+        "je veux recevoir les adresses", "envoyer par message", "mettez moi tout ça par écrit",
+        "je peux avoir un recap", "envoyez les coordonnées", "je note pas vite vous pouvez envoyer",
+        "envoyez-moi tout ça", "je voudrais les adresses par sms",
+        "j'ai pas de stylo envoyez moi ça",
+    ],
+    "human_handoff": [
+        "un vrai conseiller svp", "jveux parler a qqn", "passez moi un humain",
+        "je veux parler a une vrai personne", "appelez moi", "rappelez moi svp",
+        "je prefere parler a quelqun", "numero de telephone svp", "un numéro où appeler",
+        "je veux un humain pas une machine", "parler à un conseiller france services",
+    ],
+    "out_of_scope": [
+        "je cherche un garagiste", "ou acheter des croquettes", "mon frigo est en panne",
+        "c'est combien le ticket de bus", "la poste ferme a quelle heure", "je veux adopter un chat",
+        "ou est la pharmacie de garde", "comment faire une tarte aux pommes", "quel jour on est",
+        "jai faim", "il fait froid", "ma fille a un rhume", "la meteo pour demain svp", "meteo",
+        "quel temp il fait", "c koi le resultat du psg", "je cherche un bon resto",
+        "le prix du gasoil", "mon voisin fait du bruit la nuit",
+        "ma machine a laver est en panne qui appeler", "je veux faire un gateau",
+        "je cherche une femme de menage", "un garde meuble pas cher", "ou jeter mes encombrants",
+        "c quand le prochain jour férié", "raconte moi ta vie", "tu dors ?",
+        "je veux louer une voiture", "mon chauffe eau fuit", "jai perdu mon chat",
+        "recette de crepes", "je veux apprendre a nager", "cours de guitare",
+        "un taxi pour l'hopital", "où faire les courses pas cher", "je cherche une baby sitter",
+        "jveux un kebab", "kelle heure il est", "c'est quoi ton film préféré",
+        "azertyuiop", "hjkhjk", "xxxxx", "ptdr", "aaaaaa", "fdsfds", "!!!", "tt",
+    ],
+}
+
+# Third round: vocabulary that the cross-validation showed missing (each need, each kind of
+# danger, each kind of out-of-scope request had only a handful of wordings).
+ASK_HELP_MORE2 = [
+    "je voudrais apprendre à me servir d'[internet](need=quotidien)",
+    "faire mes [courses en ligne](need=quotidien)", "payer en ligne sans risque",
+    "comment on fait un [virement](need=quotidien) sur l'appli de la banque",
+    "ouvrir ma [boite mail](need=quotidien)", "j'ai oublié le mot de passe de ma [messagerie](need=quotidien)",
+    "[apprendre le clavier](need=ordinateur) et la souris", "j'ai jamais touché un [ordinateur](need=ordinateur)",
+    "cours [informatique](need=ordinateur) debutant svp", "atelier [tablette](need=smartphone) pour débutant",
+    "mon [telephone](need=smartphone) est trop compliqué", "regler mon [portable](need=smartphone)",
+    "je sais pas telecharger une [appli](need=smartphone)", "aide avec mon [smartphone](need=smartphone) samsung",
+    "trouver un [emploi](need=emploi) sur internet", "mettre mon [cv](need=emploi) sur indeed",
+    "chercher du [boulot](need=emploi) en ligne", "faire une [lettre de motivation](need=emploi)",
+    "j'ai besoin d'[internet](need=internet) pour mes papiers", "un [wifi](need=internet) gratuit pour travailler",
+    "où je peux [photocopier](need=materiel_usage) mes papiers", "[imprimer](need=materiel_usage) mon billet",
+    "j'ai besoin d'un [ordinateur](need=materiel_usage) pour une heure",
+    "acheter un [telephone reconditionné](need=materiel_achat)", "un [ordi d'occasion](need=materiel_achat) pas cher",
+    "mon [compte a été piraté](need=securite) aidez moi", "je me suis fait [pirater](need=securite) mon facebook",
+    "un [faux mail](need=securite) de la banque", "[protéger mes enfants](need=parentalite) sur internet",
+    "[pronote](need=parentalite) ça marche pas", "l'[ENT](need=parentalite) du collège de mon fils",
+    "déclarer ma [micro entreprise](need=entreprise)", "créer le [site](need=entreprise) de mon restaurant",
+    "la [caf](procedure=caf) me demande un justificatif en ligne", "refaire ma [carte vitale](procedure=ameli)",
+    "prendre rdv en [prefecture](procedure=titre_sejour) sur internet", "faire ma [demande de logement](need=demarches) en ligne",
+    "remplir un [formulaire](need=demarches) sur internet", "je dois envoyer un [dossier](need=demarches) par internet",
+]
+MORE2: dict[str, list[str]] = {
+    "emergency": [
+        "jai envie d'en finir", "je veux plus être là", "je vais sauter par la fenêtre",
+        "je pense à me tuer", "j'ai plus la force de vivre", "je veux disparaitre pour toujours",
+        "il me tape tous les soirs", "mon ex me menace", "je me fais battre par mon mari",
+        "on me frappe à la maison", "j'ai peur pour ma vie", "il a un couteau",
+        "quelqu'un essaie de rentrer chez moi", "au secours aidez moi vite",
+        "ma grand mère est tombée elle répond plus", "mon père a fait un malaise",
+        "je n'arrive plus à respirer", "douleur dans la poitrine", "mon fils s'est ouvert la tête",
+        "il y a de la fumée partout", "ça brûle dans la cuisine", "fuite de gaz chez moi",
+        "je suis en danger de mort", "urgence svp appelez les secours", "il faut appeler le samu",
+    ],
+    "out_of_scope": [
+        "tu peux me trouver un plombier", "je cherche un serrurier", "trouve moi un dentiste",
+        "je cherche un kiné", "c'est quoi la recette du couscous", "tu connais un bon garage",
+        "je veux un rendez vous chez le coiffeur", "où acheter des fleurs", "combien coûte un billet d'avion",
+        "quelle est la date d'aujourd'hui", "qui a gagné l'euro", "tu supportes quelle équipe",
+        "je veux voyager en espagne", "ma télé ne s'allume plus", "mon lave vaisselle fuit",
+        "je cherche une maison de retraite", "ou faire garder mon chien", "le marché c'est quel jour",
+        "quel est le prix du pain", "je veux apprendre à cuisiner", "cours de danse", "cours de piano",
+        "tu peux faire mes courses", "je veux un café", "combien il y a d'habitants en France",
+    ],
+    "affirm": [
+        "oui c'est ce que je veux", "oui tout à fait", "oui c'est exact", "ok c'est d'accord",
+        "oui bien sur merci", "oui je suis d'accord", "d'acc", "ok oui", "oui c'est bien ça merci",
+        "certainement",
+    ],
+    "deny": [
+        "non je ne crois pas", "non c'est pas ce que je veux", "non pas comme ça", "pas d'accord",
+        "non merci pas besoin", "non je n'en veux pas", "nan pas besoin", "non jamais",
+    ],
+    "greet": ["bonjour madame je vous écris", "salut c'est pour une question", "bonjour, excusez-moi"],
+    "goodbye": ["à demain", "a toute", "je m'en vais merci", "je ferme", "bon je vous laisse",
+                "au revoir je reviendrai"],
+    "thank": ["ok merci bien", "merci bcp c gentil", "c'est super gentil merci"],
+    "insult": ["c'est nul", "ce truc sert à rien", "t'es vraiment inutile", "ta gueule le robot",
+               "débile ce robot", "t'es nul à chier"],
+    "bot_challenge": ["tu es un logiciel ?", "c'est un programme qui répond", "t'es une appli ?",
+                      "t'es un robot ou un humain", "c'est un vrai humain qui répond ?",
+                      "je discute avec une machine ?"],
+    "confused": ["j'ai pas bien compris", "je ne comprends pas la question",
+                 "je sais pas ce qu'il faut répondre", "vous pouvez reformuler"],
+    "human_handoff": ["je voudrais parler à un conseiller", "un conseiller au téléphone svp",
+                      "qui je peux appeler", "votre numéro de téléphone", "je veux une vraie personne au bout du fil",
+                      "mettez moi avec un humain"],
+    "send_it": ["je veux garder ça", "envoyez moi tout par écrit", "notez moi ça par sms",
+                "je peux avoir les adresses par écrit", "garder les adresses"],
+    "more_results": ["d'autres adresses svp", "il y en a d'autres ?", "plus de propositions"],
+    "change_location": ["c'est trop loin de chez moi", "plus près de chez moi", "pas dans cette ville là"],
+}
+
+
 _ANNOT = re.compile(r"\[([^\]]+)\]\((\w+)(?:=(\w+))?\)")
 
 
@@ -450,6 +688,11 @@ def expand(example: str) -> str:
         return f'[{text}]{{"entity": "{entity}", "value": "{value}"}}'
 
     return _ANNOT.sub(sub, example)
+
+
+# Small talk is one retrieval intent (`chitchat/greet`, ...): the intent classifier learns one
+# `chitchat` class, a ResponseSelector picks the sub-intent (same action, action_smalltalk).
+CHITCHAT = ("greet", "goodbye", "thank", "insult", "bot_challenge", "confused")
 
 
 def block(intent: str, examples: list[str]) -> str:
@@ -465,6 +708,41 @@ def block(intent: str, examples: list[str]) -> str:
 
 def yaml_quote_ok(ex: str) -> str:
     return ex
+
+
+COMMUNES = Path(__file__).resolve().parent.parent / "directory_client" / "data" / "communes-france.csv"
+LOOKUP_MIN_POPULATION = 3000
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+
+
+def lookup_block(nlu_text: str) -> str:
+    """A `location` lookup table: communes of ≥ 3 000 inhabitants from the embedded gazetteer,
+    as written and without accents/hyphens. It gives DIET/CRF a "looks like a town" feature for
+    towns that no example mentions. Names that are also ordinary words of our examples outside a
+    location ("Sens", "Cours", "Plaisir", "Bonne"...) are left out."""
+    words = {_fold(w) for w in re.findall(r"\w+", re.sub(r"\[[^\]]+\]\(location\)", " ", nlu_text))}
+    names: set[str] = {"Paris", "Lyon", "Marseille"}  # only arrondissements in the source
+    with COMMUNES.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            try:
+                population = int(row["population_2021"] or 0)
+            except ValueError:
+                population = 0
+            if row["commune_type"] != "COM" or population < LOOKUP_MIN_POPULATION:
+                continue
+            name = row["commune_article"]
+            if _fold(name) in words:
+                continue
+            names |= {name, _fold(name), _fold(name).replace("-", " ")}
+    lines = "".join(f"      - {n}\n" for n in sorted(names))
+    return (
+        "version: \"3.1\"\n\nnlu:\n  - lookup: location\n    examples: |\n" + lines
+        + "  - regex: postcode\n    examples: |\n      - \\b(?:\\d{5}|2[ABab]\\d{3})\\b\n"
+    )
 
 
 def main() -> None:
@@ -484,13 +762,21 @@ def main() -> None:
         for _ in range(3):
             inform.append(tpl.format(d=f"[{rng.choice(DEPTS)}](location)"))
     inform += INFORM_OTHER
+    for tpl in INFORM_MORE:
+        for _ in range(2):
+            inform.append(tpl.format(t=f"[{town()}](location)"))
+    inform += INFORM_OTHER_MORE
+    # A constraint ("seulement les gratuits") is information like a place: same intent, same
+    # action; actions/needs.py reads the constraint itself.
+    inform += FILTER
     parts = ["version: \"3.1\"\n\nnlu:\n"]
-    parts.append(block("ask_help", ask))
+    parts.append(block("ask_help", ask + ASK_HELP_MORE + ASK_HELP_MORE2))
     parts.append(block("inform", inform))
-    parts.append(block("add_filter", FILTER))
     for intent, examples in TEXT_INTENTS.items():
-        parts.append(block(intent, examples))
+        name = f"chitchat/{intent}" if intent in CHITCHAT else intent
+        parts.append(block(name, examples + MORE.get(intent, []) + MORE2.get(intent, [])))
     (OUT / "nlu.yml").write_text("".join(parts), encoding="utf-8")
+    (OUT / "lookup_location.yml").write_text(lookup_block("".join(parts)), encoding="utf-8")
     synonyms = {
         "gratuit": ["gratuits", "gratos", "sans payer"],
         "samedi": ["le samedi", "week-end"],

@@ -214,7 +214,7 @@ def test_more_results_pages(directory):
 
 def test_only_free(directory):
     slots = {"needs": ["demarches"], "mode": "avec_moi", "location": _roubaix()}
-    t = tracker("seulement les gratuits", "add_filter", [ent("constraint", "gratuit")], slots)
+    t = tracker("seulement les gratuits", "inform", [ent("constraint", "gratuit")], slots)
     msgs, events = run(A.ActionOrient(), t)
     assert directory.queries[-1].filters.free_only is True
     assert recommendation(msgs)["filters"] == {"free_only": True}
@@ -233,7 +233,7 @@ def test_soft_constraint_is_relaxed_not_empty(directory):
     picky = Picky()
     A.set_backends(picky, A.get_locator())
     slots = {"needs": ["smartphone"], "location": _roubaix()}
-    msgs, _ = run(A.ActionOrient(), tracker("ouvert le samedi", "add_filter", slots=slots))
+    msgs, _ = run(A.ActionOrient(), tracker("ouvert le samedi", "inform", slots=slots))
     assert "sans ce critère" in text(msgs)
     assert recommendation(msgs)["results"]
 
@@ -445,7 +445,7 @@ def test_real_directory_more_results_and_free(real):
     slots = {"needs": ["smartphone"], "location": _roubaix()}
     msgs, events = run(A.ActionMoreResults(), tracker("encore", "more_results", slots=slots))
     first = recommendation(msgs)["results"]
-    t = tracker("gratuit", "add_filter", [ent("constraint", "gratuit")], slots)
+    t = tracker("gratuit", "inform", [ent("constraint", "gratuit")], slots)
     msgs, _ = run(A.ActionOrient(), t)
     p = recommendation(msgs)
     assert p["filters"] == {"free_only": True} and p["results"]
@@ -518,10 +518,28 @@ def test_no_false_emergency_on_ordinary_needs():
         assert not is_emergency(message)
 
 
+def chitchat(message: str, sub: str, *, selector_only: bool = False):
+    """A tracker as Rasa builds it for the retrieval intent ``chitchat/<sub>``."""
+    t = tracker(message, "chitchat")
+    key = f"chitchat/{sub}"
+    t.latest_message["response_selector"] = {
+        "all_retrieval_intents": ["chitchat"],
+        "chitchat": {"response": {"intent_response_key": key}, "ranking": []},
+    }
+    if not selector_only:
+        t.latest_message["intent"]["full_retrieval_intent_name"] = key
+    return t
+
+
 def test_smalltalk_answers_with_the_domain_response_or_the_emergency():
-    msgs, _ = run(A.ActionSmalltalk(), tracker("bonjour", "greet"))
-    assert msgs[0]["response"] == "utter_greet"
-    msgs, _ = run(A.ActionSmalltalk(), tracker("au secours", "goodbye"))
+    msgs, _ = run(A.ActionSmalltalk(), chitchat("bonjour", "greet"))
+    assert msgs[0]["response"] == "utter_chitchat/greet"
+    t = chitchat("t'es un robot ?", "bot_challenge", selector_only=True)
+    msgs, _ = run(A.ActionSmalltalk(), t)
+    assert msgs[0]["response"] == "utter_chitchat/bot_challenge"
+    msgs, _ = run(A.ActionSmalltalk(), tracker("hmm", "chitchat"))  # no sub-intent: explain
+    assert msgs[0]["response"] == "utter_chitchat/confused"
+    msgs, _ = run(A.ActionSmalltalk(), chitchat("au secours", "goodbye"))
     assert "112" in text(msgs)
 
 

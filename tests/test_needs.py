@@ -70,3 +70,23 @@ def test_entity_values_normalise():
     assert needs.normalise_need("smartphone") == "smartphone"
     assert needs.normalise_procedure("pole emploi") == "france_travail"
     assert needs.normalise_constraint("gratos") == "gratuit"
+
+
+def test_emergency_net_covers_wordings_the_nlu_missed_in_cross_validation():
+    from actions.needs import is_emergency
+
+    for message in (
+        "je veux plus être là", "il a un couteau", "ma grand mère est tombée elle répond plus",
+        "urgence", "on a cambriolé chez moi et ils sont encore là", "accident grave",
+        "quelqu'un essaie de rentrer chez moi", "douleur dans la poitrine",
+        "ça brûle dans la cuisine",
+        "fuite de gaz chez moi", "je me fais frapper", "au secour", "mon ex me menace",
+        "j'ai peur pour ma vie", "je me sens très mal je vais tomber",
+    ):
+        assert is_emergency(message), message
+    for message in (
+        "mon téléphone ne répond plus", "il me tape sur les nerfs", "c'est urgent pour ma caf",
+        "j'ai eu un accident de travail et je dois le déclarer", "la caf me menace de couper",
+        "ma fille est tombée malade", "je vais tomber en panne de batterie",
+    ):
+        assert not is_emergency(message), message
