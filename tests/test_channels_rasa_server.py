@@ -11,6 +11,8 @@ import subprocess
 import time
 
 import pytest
+from twilio.request_validator import RequestValidator
+
 from tests.channels_support import (
     PYTHON,
     REPO,
@@ -22,7 +24,6 @@ from tests.channels_support import (
     stop,
     wait_http,
 )
-from twilio.request_validator import RequestValidator
 
 pytestmark = pytest.mark.rasa
 

@@ -18,6 +18,9 @@ import re
 import time
 
 import pytest
+from twilio.request_validator import RequestValidator
+
+from bot.channels.sms_text import is_gsm7, segments
 from tests.channels_support import (
     TWILIO,
     FakeTwilio,
@@ -26,9 +29,6 @@ from tests.channels_support import (
     start_harness,
     stop,
 )
-from twilio.request_validator import RequestValidator
-
-from bot.channels.sms_text import is_gsm7, segments
 
 ACCOUNT_SID = TWILIO["account_sid"]
 AUTH_TOKEN = TWILIO["auth_token"]

@@ -14,6 +14,7 @@ import json
 import time
 
 import pytest
+
 from tests.channels_support import TELEGRAM, FakeTelegram, post, shared_rasa, start_harness, stop
 
 TOKEN = TELEGRAM["token"]
