@@ -481,7 +481,7 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         nothing_near=nothing_near,
         broadened=broadened,
     )
-    payload_results = [r.to_payload() for r in response.results]
+    payload_results = [fmt.result_payload(r) for r in response.results]
     dispatcher.utter_message(
         text=text,
         json_message=fmt.recommendation_payload(
@@ -699,15 +699,20 @@ class ActionFallback(Action):
         found = needs_mod.detect(text)
         if not found.empty and len(text) <= 300:
             return orient(dispatcher, tracker)
-        if 0 < len(text.split()) <= 5:
-            # A bare town name the NLU was unsure about ("st etienne").
-            try:
-                probe = get_locator().locate(location_text(text))
-            except Exception:
-                probe = None
-            if probe is not None and plausible_guess(location_text(text), probe):
-                return orient(dispatcher, tracker)
+        if looks_like_place(text):  # a bare town name the NLU was unsure about ("st etienne")
+            return orient(dispatcher, tracker)
         return misunderstood(dispatcher, tracker, "Je n'ai pas bien compris.")
+
+
+def looks_like_place(text: str) -> bool:
+    """A short message that names a place the locator knows exactly."""
+    if not 0 < len(text.split()) <= 5:
+        return False
+    try:
+        probe = get_locator().locate(location_text(text))
+    except Exception:
+        return False
+    return plausible_guess(location_text(text), probe)
 
 
 class ActionOutOfScope(Action):
@@ -715,8 +720,13 @@ class ActionOutOfScope(Action):
         return "action_out_of_scope"
 
     async def run(self, dispatcher, tracker, domain) -> list:
-        if emergency(dispatcher, clean_text(tracker.latest_message.get("text"))):
+        text = clean_text(tracker.latest_message.get("text"))
+        if emergency(dispatcher, text):
             return [SlotSet("fail_count", 0.0)]
+        if tracker.get_slot("awaiting") in ("location", "location_choice") and looks_like_place(
+            text
+        ):  # the answer to "where?" is a town the NLU took for something else ("Maripasoula")
+            return orient(dispatcher, tracker)
         return misunderstood(
             dispatcher,
             tracker,

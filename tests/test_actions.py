@@ -28,6 +28,8 @@ RESULT_KEYS = {
     "opening_hours",
     "open_now",
     "why",
+    "lat",
+    "lon",
 }
 
 
@@ -330,6 +332,16 @@ def test_fallback_twice_offers_a_human(directory):
 def test_out_of_scope_is_kind_and_counts(directory):
     msgs, events = run(A.ActionOutOfScope(), tracker("quel temps fait-il", "out_of_scope"))
     assert "numérique" in text(msgs)
+    assert slots_of(events)["fail_count"] == 1.0
+
+
+def test_out_of_scope_while_asking_where_uses_the_locator(directory):
+    # "Maripasoula" alone, answering "where?", was read as out_of_scope by the NLU.
+    slots = {"needs": ["internet"], "awaiting": "location"}
+    msgs, _ = run(A.ActionOutOfScope(), tracker("Roubaix", "out_of_scope", slots=slots))
+    recommendation(msgs)
+    msgs, events = run(A.ActionOutOfScope(),
+                       tracker("raconte-moi une blague", "out_of_scope", slots=slots))  # fmt: skip
     assert slots_of(events)["fail_count"] == 1.0
 
 
