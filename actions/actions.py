@@ -44,7 +44,8 @@ def get_directory():
             if _DIRECTORY is None:
                 from directory_client import Directory
 
-                _DIRECTORY = Directory(os.environ.get("DIRECTORY_DATABASE_URL") or None)
+                # Raises while the database is unreachable: retried at the next search.
+                _DIRECTORY = Directory.open_existing(os.environ.get("DIRECTORY_DATABASE_URL"))
     return _DIRECTORY
 
 

@@ -386,9 +386,17 @@ def test_action_executor_runs_the_package(directory):
 
 
 def test_singletons_are_built_once(monkeypatch, tmp_path):
-    monkeypatch.setenv("DIRECTORY_DATABASE_URL", f"sqlite:///{tmp_path}/d.sqlite3")
+    from directory_client import Directory
+    from directory_client.errors import DirectoryUnavailable
+
+    url = f"sqlite:///{tmp_path}/d.sqlite3"
+    monkeypatch.setenv("DIRECTORY_DATABASE_URL", url)
     A.set_backends(None, None)
     try:
+        with pytest.raises(DirectoryUnavailable):  # no empty directory made up in its place
+            A.get_directory()
+        assert not (tmp_path / "d.sqlite3").exists()
+        Directory(url)  # imported (here: empty)
         assert A.get_directory() is A.get_directory()
         assert A.get_locator() is A.get_locator()
         assert str(tmp_path) in A.get_directory().url
