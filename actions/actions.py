@@ -193,17 +193,34 @@ class State:
         self.events.append(SlotSet(name, value))
 
     def save(self) -> list:
-        self.set("needs", self.needs or None)
-        self.set("procedures", self.procedures or None)
-        self.set("constraints", self.constraints or None)
-        self.set("mode", self.mode)
-        self.set("location", self.location)
-        self.set("location_choices", self.choices or None)
-        self.set("awaiting", self.awaiting)
-        self.set("offset", float(self.offset))
-        self.set("location_attempts", float(self.attempts))
-        self.set("fail_count", 0.0)
+        """The events collected, plus a ``SlotSet`` for each slot whose value changed: every
+        event returned is validated by Rasa, stored and sent back to the action server at each
+        later call, so unchanged slots are not repeated."""
+        values = {
+            "needs": self.needs or None,
+            "procedures": self.procedures or None,
+            "constraints": self.constraints or None,
+            "mode": self.mode,
+            "location": self.location,
+            "location_choices": self.choices or None,
+            "awaiting": self.awaiting,
+            "offset": float(self.offset),
+            "location_attempts": float(self.attempts),
+            "fail_count": 0.0,
+        }
+        for name, value in values.items():
+            if not _same(self.tracker.get_slot(name), value, name in _NUMBERS):
+                self.set(name, value)
         return self.events
+
+
+_NUMBERS = ("offset", "location_attempts", "fail_count")
+
+
+def _same(before: Any, after: Any, number: bool) -> bool:
+    if number:  # unset numeric slots count as 0
+        return float(before or 0) == after
+    return (before or None) == (after or None)
 
 
 def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understanding:

@@ -26,9 +26,11 @@ from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 
+from bot import rasa_patches
 from directory_client.labels import HELPLINE
 
 logger = logging.getLogger(__name__)
+rasa_patches.apply()  # every channel imports this module: the rasa process gets the fix
 
 DEFAULT_TURN_TIMEOUT = 30.0
 UNAVAILABLE_TEXT = (
