@@ -102,6 +102,7 @@ class Child:
         self.popen: subprocess.Popen | None = None
         self.started_at = 0.0
         self.ready_after: float | None = None
+        self.stop_signal = signal.SIGTERM  # SIGINT under py-spy: it writes its profile then
 
     def start(self) -> Child:
         with self.log.open("ab") as out:
@@ -150,9 +151,9 @@ class Child:
         if self.popen is None:
             return
         self.signal(signal.SIGCONT)  # a paused child cannot stop
-        self.signal(signal.SIGTERM)
+        self.signal(self.stop_signal)
         with contextlib.suppress(subprocess.TimeoutExpired):
-            self.popen.wait(timeout=grace_s)
+            self.popen.wait(timeout=grace_s if self.stop_signal == signal.SIGTERM else 60)
         self.signal(signal.SIGKILL)  # and whatever is left in its group
         self.popen.wait()
 
@@ -171,8 +172,12 @@ class RasaStack:
         turn_timeout: float | None = None,
         extra_env: dict[str, str] | None = None,
         debug: bool = False,
+        action_wrapper: list[str] | None = None,
+        rasa_wrapper: list[str] | None = None,
     ) -> None:
+        """``action_wrapper``, ``rasa_wrapper``: command prefixes (a profiler)."""
         self.tmp, self.model = Path(tmp), Path(model)
+        self.action_wrapper = list(action_wrapper or [])
         self.tmp.mkdir(parents=True, exist_ok=True)
         self.action_port, self.rasa_port = free_port(), free_port()
         self.action_url = f"http://127.0.0.1:{self.action_port}"
@@ -203,13 +208,20 @@ class RasaStack:
                      "--interface", "127.0.0.1", "--port", str(self.rasa_port)]  # fmt: skip
         if debug:
             rasa_argv.append("--debug")
-        self.rasa = Child("rasa", rasa_argv, env, self.tmp, f"{self.url}/")
+        self.rasa = Child("rasa", [*(rasa_wrapper or []), *rasa_argv], env, self.tmp,
+                          f"{self.url}/")  # fmt: skip
+        if rasa_wrapper:
+            self.rasa.stop_signal = signal.SIGINT
         self.actions = self._action_child(env)
         self.model_load_s: float | None = None
 
     def _action_child(self, env: dict) -> Child:
         argv = [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)]
-        return Child("actions", argv, env, self.tmp, f"{self.action_url}/health")
+        child = Child("actions", [*self.action_wrapper, *argv], env, self.tmp,
+                      f"{self.action_url}/health")  # fmt: skip
+        if self.action_wrapper:
+            child.stop_signal = signal.SIGINT
+        return child
 
     # -- life cycle -----------------------------------------------------------------------
     def build_directory(self) -> None:
@@ -238,7 +250,7 @@ class RasaStack:
         for child in (self.rasa, self.actions):
             if child.alive():
                 child.signal(signal.SIGCONT)
-                child.signal(signal.SIGTERM)
+                child.signal(child.stop_signal)
         for child in (self.rasa, self.actions):
             child.stop()
 
