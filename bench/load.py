@@ -70,7 +70,7 @@ async def levels_run(stack: RasaStack, conversations, levels: list[int], duratio
 INTERESTING = ("actions/", "directory_client/", "jsonschema/validators.py", "rasa/core/processor",
                "rasa/core/actions/action.py", "rasa/nlu/classifiers", "rasa/core/policies",
                "rasa/core/tracker_store", "rasa/core/lock_store", "polymorphic_function.py")
-LOADING = ("load_agent", "_load_and_set_updated_model", "register_package", "<module>")
+LOADING = ("load_agent", "_load_and_set_updated_model", "register_package", "_import_module")
 IDLE = ("select (", "epoll", "wait (threading.py", "poll (", "serve (sanic/server/runners.py:155",
         "serve (sanic/server/runners.py:130")
 
