@@ -14,7 +14,7 @@ PYTHON310 ?= $(shell for c in python3.10 "$$(pyenv prefix 3.10.13 2>/dev/null)/b
 	  if [ -x "$$(command -v $$c 2>/dev/null)" ] && "$$c" -c 'import sys; assert sys.version_info[:2]==(3,10)' 2>/dev/null; \
 	  then command -v "$$c"; break; fi; done)
 
-.PHONY: help venv install directory model run shell test test-fast lint services bench audit audit-tool clean
+.PHONY: help venv install directory model run shell test test-fast lint services bench bench-rasa audit audit-tool clean
 
 help:
 	@echo "make run    - install, train if needed, load the embedded directory, start the assistant"
@@ -81,6 +81,11 @@ audit-tool:
 # Exit 1: findings (docs/security.md says what we do); 3: the vulnerability service is unreachable.
 audit: install audit-tool
 	PIP_AUDIT=$(AUDIT_BIN) $(PY) scripts/audit.py
+
+# The running assistant over REST (needs a trained model in models/; see docs/reliability.md).
+bench-rasa: install
+	$(PY) bench/turn_latency.py
+	$(PY) bench/load.py
 
 run: install directory
 	$(PY) -m bot run

@@ -45,12 +45,16 @@ def get_directory():
                 from directory_client import Directory
 
                 url = os.environ.get("DIRECTORY_DATABASE_URL") or None
-                directory = Directory(url)
-                if url is None and directory.ensure_loaded() is not None:
-                    # The embedded default was never built (`make run` builds it): an empty
-                    # directory would answer "nothing near" everywhere.
-                    log.warning("empty embedded directory: imported the shipped open data")
-                _DIRECTORY = directory
+                if url is None:
+                    # The embedded default: built on first use when `make run` has not built it
+                    # (an empty directory would answer "nothing near" everywhere).
+                    directory = Directory()
+                    if directory.ensure_loaded() is not None:
+                        log.warning("empty embedded directory: imported the shipped open data")
+                    _DIRECTORY = directory
+                else:
+                    # Raises while the database is unreachable: retried at the next search.
+                    _DIRECTORY = Directory.open_existing(url)
     return _DIRECTORY
 
 
@@ -198,17 +202,34 @@ class State:
         self.events.append(SlotSet(name, value))
 
     def save(self) -> list:
-        self.set("needs", self.needs or None)
-        self.set("procedures", self.procedures or None)
-        self.set("constraints", self.constraints or None)
-        self.set("mode", self.mode)
-        self.set("location", self.location)
-        self.set("location_choices", self.choices or None)
-        self.set("awaiting", self.awaiting)
-        self.set("offset", float(self.offset))
-        self.set("location_attempts", float(self.attempts))
-        self.set("fail_count", 0.0)
+        """The events collected, plus a ``SlotSet`` for each slot whose value changed: every
+        event returned is validated by Rasa, stored and sent back to the action server at each
+        later call, so unchanged slots are not repeated."""
+        values = {
+            "needs": self.needs or None,
+            "procedures": self.procedures or None,
+            "constraints": self.constraints or None,
+            "mode": self.mode,
+            "location": self.location,
+            "location_choices": self.choices or None,
+            "awaiting": self.awaiting,
+            "offset": float(self.offset),
+            "location_attempts": float(self.attempts),
+            "fail_count": 0.0,
+        }
+        for name, value in values.items():
+            if not _same(self.tracker.get_slot(name), value, name in _NUMBERS):
+                self.set(name, value)
         return self.events
+
+
+_NUMBERS = ("offset", "location_attempts", "fail_count")
+
+
+def _same(before: Any, after: Any, number: bool) -> bool:
+    if number:  # unset numeric slots count as 0
+        return float(before or 0) == after
+    return (before or None) == (after or None)
 
 
 def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understanding:
@@ -489,7 +510,7 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         nothing_near=nothing_near,
         broadened=broadened,
     )
-    payload_results = [r.to_payload() for r in response.results]
+    payload_results = [fmt.result_payload(r) for r in response.results]
     dispatcher.utter_message(
         text=text,
         json_message=fmt.recommendation_payload(
@@ -705,15 +726,20 @@ class ActionFallback(Action):
         found = needs_mod.detect(text)
         if not found.empty and len(text) <= 300:
             return orient(dispatcher, tracker)
-        if 0 < len(text.split()) <= 5:
-            # A bare town name the NLU was unsure about ("st etienne").
-            try:
-                probe = get_locator().locate(location_text(text))
-            except Exception:
-                probe = None
-            if probe is not None and plausible_guess(location_text(text), probe):
-                return orient(dispatcher, tracker)
+        if looks_like_place(text):  # a bare town name the NLU was unsure about ("st etienne")
+            return orient(dispatcher, tracker)
         return misunderstood(dispatcher, tracker, "Je n'ai pas bien compris.")
+
+
+def looks_like_place(text: str) -> bool:
+    """A short message that names a place the locator knows exactly."""
+    if not 0 < len(text.split()) <= 5:
+        return False
+    try:
+        probe = get_locator().locate(location_text(text))
+    except Exception:
+        return False
+    return plausible_guess(location_text(text), probe)
 
 
 class ActionOutOfScope(Action):
@@ -721,8 +747,13 @@ class ActionOutOfScope(Action):
         return "action_out_of_scope"
 
     async def run(self, dispatcher, tracker, domain) -> list:
-        if emergency(dispatcher, clean_text(tracker.latest_message.get("text"))):
+        text = clean_text(tracker.latest_message.get("text"))
+        if emergency(dispatcher, text):
             return [SlotSet("fail_count", 0.0)]
+        if tracker.get_slot("awaiting") in ("location", "location_choice") and looks_like_place(
+            text
+        ):  # the answer to "where?" is a town the NLU took for something else ("Maripasoula")
+            return orient(dispatcher, tracker)
         return misunderstood(
             dispatcher,
             tracker,

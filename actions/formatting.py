@@ -40,6 +40,12 @@ def location_payload(location: dict | None) -> dict:
     }
 
 
+def result_payload(result: Any) -> dict:
+    """One ``results`` item: ``SearchResult.to_payload()`` plus the place's ``lat``/``lon`` (a map,
+    a route link), ``None`` when the directory has no position for it."""
+    return {**result.to_payload(), "lat": result.lat, "lon": result.lon}
+
+
 def recommendation_payload(
     need_labels: list[str] | tuple[str, ...],
     location: dict | None,

@@ -23,6 +23,19 @@ class Directory:
         db.create_schema(self.engine)
         self.Session = db.session_factory(self.engine)
 
+    @classmethod
+    def open_existing(cls, url: str | None = None) -> Directory:
+        """For readers such as the assistant: a missing SQLite file raises
+        ``DirectoryUnavailable`` instead of silently becoming an empty directory."""
+        from directory_client.errors import DirectoryUnavailable
+
+        url = db.database_url(url)
+        if url.startswith("sqlite:///") and ":memory:" not in url:
+            path = Path(url.removeprefix("sqlite:///"))
+            if not path.is_file():
+                raise DirectoryUnavailable(f"no directory database at {path}")
+        return cls(url)
+
     @property
     def url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)

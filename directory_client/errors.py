@@ -19,3 +19,7 @@ class RemoteDirectoryError(DirectoryError):
 
 class GeocoderUnavailable(DirectoryError):
     """The online address geocoder could not be reached in time."""
+
+
+class DirectoryUnavailable(DirectoryError):
+    """The directory database is not there (e.g. the SQLite file is missing)."""

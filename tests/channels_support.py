@@ -283,6 +283,13 @@ def start_rasa(credentials_yaml: str, tmp: Path, model: Path, route: str
         alog = open(tmp / "actions.log", "w")  # noqa: SIM115
         action_env = env()
         action_env["PYTHONPATH"] = str(root) + os.pathsep + action_env["PYTHONPATH"]
+        if not action_env.get("DIRECTORY_DATABASE_URL"):
+            # The embedded directory, built here: the actions no longer make up an empty one
+            # when var/directory.sqlite3 is missing (a fresh checkout).
+            url = f"sqlite:///{tmp / 'directory.sqlite3'}"
+            subprocess.run([PYTHON, "-m", "directory_client", "--db", url, "import", "--default"],
+                           cwd=REPO, env=action_env, check=True, capture_output=True)  # fmt: skip
+            action_env["DIRECTORY_DATABASE_URL"] = url
         procs.append(subprocess.Popen(
             [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(action_port)],
             cwd=root, env=action_env, stdout=alog, stderr=subprocess.STDOUT))

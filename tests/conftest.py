@@ -4,6 +4,7 @@
 and the SQLite/PostgreSQL parametrisation of the search tests.
 ``embedded_directory``: the six shipped open-data files imported once per test session into a
 SQLite file; read-only for tests (copy it with ``copy_directory`` before writing).
+``rasa_stack``: the action server and ``rasa run`` (REST), once per session (tests/rasa_stack.py).
 """
 
 from __future__ import annotations
@@ -82,3 +83,23 @@ def table_dump(directory: Directory, skip: tuple[str, ...] = ()) -> dict[str, li
             rows = connection.execute(table.select()).all()
             dump[table.name] = sorted((tuple(r) for r in rows), key=repr)
     return dump
+
+
+@pytest.fixture(scope="session")
+def rasa_stack(tmp_path_factory):
+    """The real assistant, shared by the session: action server on the embedded directory and
+    ``rasa run`` (REST) with the trained model (tests/rasa_stack.py). Skipped without a model.
+
+    Turns are bounded to 8 s (``ORIENTEUR_TURN_TIMEOUT``) so the fault tests stay short.
+    """
+    from tests.rasa_stack import NO_MODEL, RasaStack, find_model
+
+    model = find_model()
+    if model is None:
+        pytest.skip(NO_MODEL)
+    stack = RasaStack(tmp_path_factory.mktemp("rasa_stack"), model, turn_timeout=8)
+    stack.start()
+    try:
+        yield stack
+    finally:
+        stack.stop()

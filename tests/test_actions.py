@@ -28,6 +28,8 @@ RESULT_KEYS = {
     "opening_hours",
     "open_now",
     "why",
+    "lat",
+    "lon",
 }
 
 
@@ -333,6 +335,16 @@ def test_out_of_scope_is_kind_and_counts(directory):
     assert slots_of(events)["fail_count"] == 1.0
 
 
+def test_out_of_scope_while_asking_where_uses_the_locator(directory):
+    # "Maripasoula" alone, answering "where?", was read as out_of_scope by the NLU.
+    slots = {"needs": ["internet"], "awaiting": "location"}
+    msgs, _ = run(A.ActionOutOfScope(), tracker("Roubaix", "out_of_scope", slots=slots))
+    recommendation(msgs)
+    msgs, events = run(A.ActionOutOfScope(),
+                       tracker("raconte-moi une blague", "out_of_scope", slots=slots))  # fmt: skip
+    assert slots_of(events)["fail_count"] == 1.0
+
+
 def test_fallback_while_asking_where_uses_the_locator(directory):
     slots = {"needs": ["smartphone"], "awaiting": "location"}
     msgs, _ = run(A.ActionFallback(), tracker("Roubaix", "nlu_fallback", slots=slots))
@@ -374,9 +386,17 @@ def test_action_executor_runs_the_package(directory):
 
 
 def test_singletons_are_built_once(monkeypatch, tmp_path):
-    monkeypatch.setenv("DIRECTORY_DATABASE_URL", f"sqlite:///{tmp_path}/d.sqlite3")
+    from directory_client import Directory
+    from directory_client.errors import DirectoryUnavailable
+
+    url = f"sqlite:///{tmp_path}/d.sqlite3"
+    monkeypatch.setenv("DIRECTORY_DATABASE_URL", url)
     A.set_backends(None, None)
     try:
+        with pytest.raises(DirectoryUnavailable):  # no empty directory made up in its place
+            A.get_directory()
+        assert not (tmp_path / "d.sqlite3").exists()
+        Directory(url)  # imported (here: empty)
         assert A.get_directory() is A.get_directory()
         assert A.get_locator() is A.get_locator()
         assert str(tmp_path) in A.get_directory().url
@@ -461,7 +481,7 @@ def test_keywords_win_over_noisy_entities(directory):
     )
     _, events = run(A.ActionOrient(), t)
     assert slots_of(events)["needs"] == ["smartphone"]
-    assert slots_of(events)["procedures"] is None
+    assert slots_of(events).get("procedures") is None  # unset, so not repeated
 
 
 def test_fallback_on_a_bare_town_name_locates_it(directory):

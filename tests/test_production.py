@@ -401,3 +401,22 @@ def test_personal_data_is_masked_before_postgresql(cluster):
     texts = cluster.user_texts(sender)
     assert texts[0].endswith("au [téléphone] ou écrivez à [e-mail]"), texts
     assert texts[1] == '/inform{"latitude": 45.65, "longitude": 0.16}', texts
+
+
+def test_tracker_database_restart_mid_conversation(cluster):
+    """PostgreSQL restarts between two turns (every pooled connection of both replicas is cut):
+    the next turn still sees the conversation, on either replica, and nothing is lost."""
+    sender = f"prod-{uuid.uuid4().hex[:12]}"
+    cluster.say("a", sender, "bonjour")
+    cluster.say("b", sender, NEED)
+    before = cluster.assert_same_view(sender)
+    cluster.pg.restart()
+    answer = cluster.say("a", sender, PLACE)  # its pooled connections died with the server
+    assert answer
+    cluster.say("b", sender, "merci")  # and the other replica's too
+    assert cluster.user_texts(sender) == ["bonjour", NEED, PLACE, "merci"]
+    after = cluster.assert_same_view(sender)
+    if before["slots"].get("needs"):  # the context survived: the need given before the restart
+        assert after["slots"].get("needs") == before["slots"]["needs"]
+        assert after["slots"].get("location"), after["slots"]
+    _assert_turns_not_interleaved(cluster.stored(sender))

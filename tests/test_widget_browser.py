@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -98,6 +99,12 @@ def rasa_stack(tmp_path_factory) -> Iterator[dict[str, str]]:
         yaml.safe_dump({"action_endpoint": {"url": f"http://127.0.0.1:{action_port}/webhook"}})
     )
     env = base_env()
+    if not env.get("DIRECTORY_DATABASE_URL"):  # the embedded directory, built for the session
+        directory = tmp_path_factory.mktemp("directory") / "directory.sqlite3"
+        subprocess.run([python(), "-m", "directory_client", "--db", f"sqlite:///{directory}",
+                        "import", "--default"], cwd=PROJECT_ROOT, env=env, check=True,
+                       capture_output=True)  # fmt: skip
+        env["DIRECTORY_DATABASE_URL"] = f"sqlite:///{directory}"
     processes = []
     try:
         log = logs / "actions.log"

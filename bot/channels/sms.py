@@ -41,6 +41,7 @@ from bot.channels.common import (
     blank_to_none,
     location_settings,
 )
+from bot.channels.guard import never_silent
 from bot.channels.sms_text import shorten_links, to_gsm7
 
 logger = logging.getLogger(__name__)
@@ -272,6 +273,7 @@ class SmsInput(TwilioInput):
     # -------------------------------------------------------------- webhook
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        on_new_message = never_silent(on_new_message)  # apology + helpline, never silence
         webhook = Blueprint("orienteur_twilio_webhook", __name__)
 
         @webhook.route("/", methods=["GET"])

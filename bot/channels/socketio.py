@@ -17,6 +17,8 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from rasa.shared.utils.io import raise_warning
 
+from bot.channels.guard import never_silent
+
 
 class OrienteurSocketIOOutput(SocketIOOutput):
     async def send_custom_json(
@@ -29,7 +31,10 @@ class OrienteurSocketIOOutput(SocketIOOutput):
 
 
 class OrienteurSocketIOInput(SocketIOInput):
-    """In credentials.yml as ``bot.channels.socketio.OrienteurSocketIOInput`` (socketio options)."""
+    """``credentials.yml``: ``bot.channels.socketio.OrienteurSocketIOInput`` (options as socketio).
+
+    Never silent: a turn that sends nothing gets the apology and the helpline (bot.channels.guard).
+    """
 
     def get_output_channel(self) -> SocketIOOutput | None:
         if self.sio is None:
@@ -37,6 +42,7 @@ class OrienteurSocketIOInput(SocketIOInput):
         return OrienteurSocketIOOutput(self.sio, self.bot_message_evt)
 
     def blueprint(self, on_new_message):  # type: ignore[no-untyped-def]
+        on_new_message = never_silent(on_new_message)  # apology + helpline, never silence
         socketio_webhook = super().blueprint(on_new_message)
         sio = self.sio
         assert sio is not None

@@ -42,6 +42,7 @@ from bot.channels.common import (
     blank_to_none,
     location_settings,
 )
+from bot.channels.guard import never_silent
 
 logger = logging.getLogger(__name__)
 
@@ -203,6 +204,7 @@ class TelegramChannelInput(TelegramInput):
         return bool(given) and hmac.compare_digest(given.encode(), self.secret_token.encode())
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        on_new_message = never_silent(on_new_message)  # apology + helpline, never silence
         webhook = Blueprint("orienteur_telegram_webhook", __name__)
 
         @webhook.listener("after_server_start")

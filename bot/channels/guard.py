@@ -1,0 +1,115 @@
+"""Never silent: a turn that says nothing gets a short apology and the helpline.
+
+Rasa 3.6 sends nothing when a custom action fails: the action server is down (connection
+refused), answers an error, or is so slow that the turn would wait for Rasa's fixed 5-minute
+request timeout. The processor logs the error and the person is left with silence.
+
+``never_silent(on_new_message)`` wraps the callback a channel's ``blueprint`` receives. It counts
+what the turn sends through the message's output channel (every bot message goes through
+``OutputChannel.send_response``), bounds the turn to ``ORIENTEUR_TURN_TIMEOUT`` seconds (default
+30; the turn is then cancelled, which releases the conversation's lock), and when the turn failed,
+timed out or sent nothing, sends ``UNAVAILABLE_TEXT`` with the custom payload
+``{"orienteur": {"type": "unavailable", "phone", "url"}}``. The next message is handled normally,
+so the conversation resumes as soon as the action server is back.
+
+Every input channel of the assistant uses it: REST (``bot.channels.rest``), socket.io, SMS and
+Telegram.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import UserMessage
+
+from bot import rasa_patches
+from directory_client.labels import HELPLINE
+
+logger = logging.getLogger(__name__)
+rasa_patches.apply()  # every channel imports this module: the rasa process gets the fix
+
+DEFAULT_TURN_TIMEOUT = 30.0
+UNAVAILABLE_TEXT = (
+    "Désolé, je n'arrive pas à vous répondre pour le moment. "
+    f"Vous pouvez appeler {HELPLINE['name']} au {HELPLINE['phone']} "
+    "(gratuit, du lundi au vendredi), ou me réécrire dans quelques minutes."
+)
+UNAVAILABLE_PAYLOAD = {
+    "orienteur": {"type": "unavailable", "phone": HELPLINE["phone"], "url": HELPLINE["url"]}
+}
+
+OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+
+
+def turn_timeout() -> float | None:
+    """``ORIENTEUR_TURN_TIMEOUT`` in seconds (``0`` or negative: no limit)."""
+    try:
+        value = float(os.environ.get("ORIENTEUR_TURN_TIMEOUT", DEFAULT_TURN_TIMEOUT))
+    except ValueError:
+        value = DEFAULT_TURN_TIMEOUT
+    return value if value > 0 else None
+
+
+def unavailable_message() -> dict[str, Any]:
+    return {"text": UNAVAILABLE_TEXT, "custom": UNAVAILABLE_PAYLOAD}
+
+
+class _Counting:
+    """The turn's output channel, counting the bot messages sent through it.
+
+    A wrapper rather than a patch: SMS and Telegram share one output channel between turns.
+    Rasa only calls ``send_response`` and ``name`` on it; the rest is delegated.
+    """
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.sent = 0
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        self.sent += 1
+        await self.inner.send_response(recipient_id, message)
+
+    def name(self) -> str:
+        return self.inner.name()
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self.inner, attribute)
+
+
+def never_silent(on_new_message: OnNewMessage, timeout: float | None = -1) -> OnNewMessage:
+    """``on_new_message`` that always answers something (``timeout=-1``: from the environment)."""
+    limit = turn_timeout() if timeout == -1 else timeout
+
+    async def guarded(message: UserMessage) -> Any:
+        if message.output_channel is None:
+            return await on_new_message(message)
+        output = _Counting(message.output_channel)
+        message.output_channel = output
+        failure = result = None
+        try:
+            result = await asyncio.wait_for(on_new_message(message), limit)
+        except asyncio.TimeoutError:
+            failure = f"had no answer within {limit:g} s"
+        except asyncio.CancelledError:
+            raise  # the request itself went away: nobody to answer
+        except Exception as error:  # noqa: BLE001 - the person gets an answer, the log the error
+            failure = f"failed: {error!r}"
+            logger.debug(error, exc_info=True)
+        finally:
+            message.output_channel = output.inner
+        if failure or not output.sent:
+            logger.error(
+                "Turn of %s on %s %s: sending the apology and the helpline.",
+                message.sender_id, message.input_channel, failure or "sent nothing",
+            )  # fmt: skip
+            try:
+                await output.inner.send_response(message.sender_id, unavailable_message())
+            except Exception as error:  # noqa: BLE001
+                logger.error("Could not send the apology: %r", error)
+        return result
+
+    return guarded

@@ -1,0 +1,304 @@
+"""The assistant's real servers, for end-to-end tests and benchmarks.
+
+``RasaStack`` builds the embedded directory (the shipped open data, ``python -m directory_client
+import --default``) into a temporary data directory, starts the action server
+(``python -m rasa_sdk --actions actions``) on it and ``rasa run`` (no HTTP API) with the trained
+model and this tree's ``credentials.yml`` (REST channel at ``/webhooks/rest/webhook``). Ports come
+from 5300–5399 (``ORIENTEUR_STACK_PORTS=first-last`` to change). Every child runs in its own
+process group and is stopped with it.
+
+Used by the ``rasa_stack`` session fixture (tests/conftest.py) and by bench/turn_latency.py and
+bench/load.py. The model: ``ORIENTEUR_TEST_MODEL``, else ``models/orienteur.tar.gz``, else the
+newest ``models/*.tar.gz``; never trained here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+LOAD_TIMEOUT = float(os.environ.get("ORIENTEUR_RASA_LOAD_TIMEOUT", "300"))
+NO_MODEL = (
+    "no trained model: set ORIENTEUR_TEST_MODEL or put one in models/ "
+    "(e.g. cp /work/shared-model/orienteur.tar.gz models/); never trained by the tests"
+)
+
+
+def find_model() -> Path | None:
+    given = os.environ.get("ORIENTEUR_TEST_MODEL")
+    if given:
+        return Path(given) if Path(given).exists() else None
+    default = ROOT / "models" / "orienteur.tar.gz"
+    if default.exists():
+        return default
+    models = sorted((ROOT / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    return models[-1] if models else None
+
+
+def _port_range() -> range:
+    first, _, last = os.environ.get("ORIENTEUR_STACK_PORTS", "5300-5399").partition("-")
+    return range(int(first), int(last) + 1)
+
+
+_TAKEN: set[int] = set()
+
+
+def free_port() -> int:
+    """A free loopback port in the allowed range (not handed out before by this process)."""
+    ports = [p for p in _port_range() if p not in _TAKEN]
+    random.shuffle(ports)
+    for port in ports:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _TAKEN.add(port)
+        return port
+    raise RuntimeError(f"no free port in {_port_range()}")
+
+
+def rss_bytes(pid: int) -> int:
+    """Resident memory of a process and its descendants (Sanic may fork workers)."""
+    total = 0
+    for p in [pid, *_descendants(pid)]:
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+    return total
+
+
+def _descendants(pid: int) -> list[int]:
+    children: list[int] = []
+    with contextlib.suppress(OSError):
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            with contextlib.suppress(OSError):
+                children += [int(c) for c in (task / "children").read_text().split()]
+    out = list(children)
+    for child in children:
+        out += _descendants(child)
+    return out
+
+
+class Child:
+    """A server process in its own process group, its output in a log file."""
+
+    def __init__(self, name: str, argv: list[str], env: dict, log_dir: Path, health: str) -> None:
+        self.name, self.argv, self.env, self.health = name, argv, env, health
+        self.log = log_dir / f"{name}.log"
+        self.popen: subprocess.Popen | None = None
+        self.started_at = 0.0
+        self.ready_after: float | None = None
+        self.stop_signal = signal.SIGTERM  # SIGINT under py-spy: it writes its profile then
+
+    def start(self) -> Child:
+        with self.log.open("ab") as out:
+            self.popen = subprocess.Popen(
+                self.argv, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )  # fmt: skip
+        self.started_at = time.monotonic()
+        self.ready_after = None
+        return self
+
+    @property
+    def pid(self) -> int:
+        assert self.popen is not None
+        return self.popen.pid
+
+    def alive(self) -> bool:
+        return self.popen is not None and self.popen.poll() is None
+
+    def tail(self, lines: int = 40) -> str:
+        text = self.log.read_text(errors="replace") if self.log.exists() else ""
+        return "\n".join(text.splitlines()[-lines:])
+
+    def wait_ready(self, timeout: float) -> float:
+        """Seconds from start to the first 2xx of the health URL."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not self.alive():
+                raise RuntimeError(f"{self.name} exited before {self.health}:\n{self.tail()}")
+            with (
+                contextlib.suppress(urllib.error.URLError, OSError),
+                urllib.request.urlopen(self.health, timeout=2) as response,
+            ):
+                if 200 <= response.status < 300:
+                    self.ready_after = time.monotonic() - self.started_at
+                    return self.ready_after
+            time.sleep(0.2)
+        raise RuntimeError(f"{self.name} not ready after {timeout:.0f} s:\n{self.tail()}")
+
+    def signal(self, sig: int) -> None:
+        if self.popen is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.popen.pid, sig)
+
+    def stop(self, grace_s: float = 10.0) -> None:
+        if self.popen is None:
+            return
+        self.signal(signal.SIGCONT)  # a paused child cannot stop
+        self.signal(self.stop_signal)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.popen.wait(timeout=grace_s if self.stop_signal == signal.SIGTERM else 60)
+        self.signal(signal.SIGKILL)  # and whatever is left in its group
+        self.popen.wait()
+
+    def rss(self) -> int:
+        return rss_bytes(self.pid) if self.alive() else 0
+
+
+class RasaStack:
+    """Action server + ``rasa run`` (REST) on the embedded directory. ``start()``/``stop()``."""
+
+    def __init__(
+        self,
+        tmp: Path,
+        model: Path,
+        *,
+        turn_timeout: float | None = None,
+        extra_env: dict[str, str] | None = None,
+        debug: bool = False,
+        action_wrapper: list[str] | None = None,
+        rasa_wrapper: list[str] | None = None,
+    ) -> None:
+        """``action_wrapper``, ``rasa_wrapper``: command prefixes (a profiler)."""
+        self.tmp, self.model = Path(tmp), Path(model)
+        self.action_wrapper = list(action_wrapper or [])
+        self.tmp.mkdir(parents=True, exist_ok=True)
+        self.action_port, self.rasa_port = free_port(), free_port()
+        self.action_url = f"http://127.0.0.1:{self.action_port}"
+        self.url = f"http://127.0.0.1:{self.rasa_port}"
+        self.webhook = f"{self.url}/webhooks/rest/webhook"
+        self.directory_url = f"sqlite:///{self.tmp / 'directory.sqlite3'}"
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TRACKER_", "REDIS_"))}
+        env.update(
+            RASA_TELEMETRY_ENABLED="false",
+            PYTHONUNBUFFERED="1",
+            PYTHONDONTWRITEBYTECODE="1",
+            SANIC_WORKERS="1",
+            ORIENTEUR_DATA_DIR=str(self.tmp),
+            DIRECTORY_DATABASE_URL=self.directory_url,
+            ORIENTEUR_FORGET_LOG=str(self.tmp / "forget.jsonl"),
+            PYTHONPATH=os.pathsep.join(
+                [str(ROOT), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+            ),
+        )
+        if turn_timeout is not None:
+            env["ORIENTEUR_TURN_TIMEOUT"] = str(turn_timeout)
+        env.update(extra_env or {})
+        self.env = env
+        endpoints = self.tmp / "endpoints.yml"
+        endpoints.write_text(f"action_endpoint:\n  url: {self.action_url}/webhook\n")
+        rasa_argv = [PYTHON, "-m", "rasa", "run", "--model", str(self.model),
+                     "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml"),
+                     "--interface", "127.0.0.1", "--port", str(self.rasa_port)]  # fmt: skip
+        if debug:
+            rasa_argv.append("--debug")
+        self.rasa = Child("rasa", [*(rasa_wrapper or []), *rasa_argv], env, self.tmp,
+                          f"{self.url}/")  # fmt: skip
+        if rasa_wrapper:
+            self.rasa.stop_signal = signal.SIGINT
+        self.actions = self._action_child(env)
+        self.model_load_s: float | None = None
+
+    def _action_child(self, env: dict) -> Child:
+        argv = [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)]
+        child = Child("actions", [*self.action_wrapper, *argv], env, self.tmp,
+                      f"{self.action_url}/health")  # fmt: skip
+        if self.action_wrapper:
+            child.stop_signal = signal.SIGINT
+        return child
+
+    # -- life cycle -----------------------------------------------------------------------
+    def build_directory(self) -> None:
+        path = self.tmp / "directory.sqlite3"
+        if path.exists():
+            return
+        done = subprocess.run(
+            [PYTHON, "-m", "directory_client", "--db", self.directory_url, "import", "--default"],
+            cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=600,
+        )  # fmt: skip
+        if done.returncode != 0:
+            raise RuntimeError(f"directory import failed:\n{done.stdout[-2000:]}{done.stderr}")
+
+    def start(self) -> RasaStack:
+        try:
+            self.rasa.start()  # the model loads while the directory is built
+            self.build_directory()
+            self.actions.start().wait_ready(60)
+            self.model_load_s = self.rasa.wait_ready(LOAD_TIMEOUT)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        for child in (self.rasa, self.actions):
+            if child.alive():
+                child.signal(signal.SIGCONT)
+                child.signal(child.stop_signal)
+        for child in (self.rasa, self.actions):
+            child.stop()
+
+    def restart_actions(self, **env: str) -> None:
+        """Stop the action server and start a new one (same port), with ``env`` overrides."""
+        self.actions.stop()
+        self.actions = self._action_child({**self.env, **env})
+        self.actions.start().wait_ready(60)
+
+    def rss(self) -> dict[str, int]:
+        return {"rasa": self.rasa.rss(), "actions": self.actions.rss()}
+
+    # -- talking --------------------------------------------------------------------------
+    def say(self, sender: str, text: str, metadata: dict | None = None,
+            timeout: float = 120) -> list[dict]:  # fmt: skip
+        """One user message over REST → the list of bot messages."""
+        body = {"sender": sender, "message": text}
+        if metadata:
+            body["metadata"] = metadata
+        request = urllib.request.Request(
+            self.webhook, data=json.dumps(body).encode(), method="POST",
+            headers={"Content-Type": "application/json"},
+        )  # fmt: skip
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            assert response.status == 200, response.status
+            answer = json.loads(response.read())
+        assert isinstance(answer, list), answer
+        return answer
+
+
+def start_stack(tmp: Path, model: Path | None = None, **options) -> RasaStack:
+    """A started stack, or RuntimeError. ``model`` defaults to ``find_model()``."""
+    model = model or find_model()
+    if model is None:
+        raise LookupError(NO_MODEL)
+    return RasaStack(tmp, model, **options).start()
+
+
+# -- reading answers ------------------------------------------------------------------------
+def texts(answer: list[dict]) -> str:
+    return "\n".join(str(m["text"]) for m in answer if m.get("text"))
+
+
+def payloads(answer: list[dict], kind: str | None = "recommendation") -> list[dict]:
+    """The ``custom.orienteur`` payloads of an answer (of one ``type``, or all)."""
+    out = []
+    for message in answer:
+        body = (message.get("custom") or {}).get("orienteur")
+        if isinstance(body, dict) and (kind is None or body.get("type") == kind):
+            out.append(body)
+    return out
