@@ -50,3 +50,14 @@ def test_messages_from_the_widget_get_the_orienteur_output_channel() -> None:
     assert message.metadata == {"location": {"lat": 45.6, "lon": 0.1}}
     assert isinstance(message.output_channel, OrienteurSocketIOOutput)
     assert isinstance(channel.get_output_channel(), OrienteurSocketIOOutput)
+
+
+def test_rest_bodies_that_are_not_a_message_are_named() -> None:
+    from bot.channels.rest import malformed
+
+    assert malformed(b'{"sender": "a", "message": "bonjour"}') is None
+    assert malformed(b'{"message": "bonjour"}') is None  # Rasa's default sender
+    for body in (b"", b"[1, 2]", b'"bonjour"', b"\xff\xfe", b'{"sender": "x"}',
+                 b'{"sender": "x", "message": null}', b'{"sender": "x", "message": 12}',
+                 b'{"sender": {"a": 1}, "message": "x"}'):  # fmt: skip
+        assert malformed(body), body

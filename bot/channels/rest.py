@@ -3,15 +3,53 @@
 ``credentials.yml``: ``bot.channels.rest.OrienteurRestInput:`` instead of ``rest:`` (same name,
 same webhook path, same options). A turn that sends nothing (the action server is down or too
 slow) answers the apology and the helpline: see ``bot.channels.guard``.
+
+A body that is not a message — empty, not JSON, a JSON list or string, no ``sender``, a
+``message`` that is not text — gets a 400 that says what is expected. Rasa 3.6's ``RestInput``
+answered 500 (``'list' object has no attribute 'get'``) or an empty 200 to those.
 """
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from rasa.core.channels.rest import RestInput
+from sanic import response
+from sanic.request import Request
 
 from bot.channels.guard import never_silent
+
+EXPECTED = 'un objet JSON {"sender": "…", "message": "…"}'
+
+
+def malformed(body: bytes) -> str | None:
+    """Why ``body`` is not a REST message, or None when it is one."""
+    try:
+        data: Any = json.loads(body or b"")
+    except (ValueError, UnicodeDecodeError):
+        return f"corps illisible : {EXPECTED} est attendu"
+    if not isinstance(data, dict):
+        return f"{EXPECTED} est attendu"
+    if not isinstance(data.get("message"), str):
+        return '"message" doit être un texte'
+    sender = data.get("sender")
+    if sender is not None and not isinstance(sender, (str, int)):
+        return '"sender" doit être un texte'
+    return None
 
 
 class OrienteurRestInput(RestInput):
     def blueprint(self, on_new_message):  # type: ignore[no-untyped-def]
-        return super().blueprint(never_silent(on_new_message))
+        blueprint = super().blueprint(never_silent(on_new_message))
+
+        @blueprint.on_request
+        async def refuse_malformed(request: Request):  # type: ignore[no-untyped-def]
+            if request.method != "POST" or not request.path.rstrip("/").endswith("/webhook"):
+                return None
+            reason = malformed(request.body)
+            if reason is not None:
+                return response.json({"error": reason}, status=400)
+            return None
+
+        return blueprint
