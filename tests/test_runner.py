@@ -197,7 +197,7 @@ def test_runtime_credentials_add_the_channels_whose_account_is_set(tmp_path) -> 
     settings = Settings.from_env({"ORIENTEUR_DATA_DIR": str(tmp_path)})
     alone = runner.write_runtime_credentials(settings, {})
     assert runner.enabled_channels(alone) == [
-        "rest", "bot.channels.socketio.OrienteurSocketIOInput",
+        "bot.channels.rest.OrienteurRestInput", "bot.channels.socketio.OrienteurSocketIOInput",
     ]  # fmt: skip
 
     env = {"TWILIO_ACCOUNT_SID": "AC123", "TWILIO_AUTH_TOKEN": "s3cret", "TELEGRAM_TOKEN": "1:x"}

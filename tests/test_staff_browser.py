@@ -130,6 +130,8 @@ def test_keyboard_only_triage_sms_print_and_next_citizen(browser, console, twili
     # Log in with the keyboard only (the username field has the focus).
     page.goto(f"{console}/staff/")
     assert page.url.endswith("/staff/login")
+    # Autofocus lands a moment after "load": typing before it would lose the first letters.
+    sync_api.expect(page.locator("#username")).to_be_focused()
     page.keyboard.type("alice")
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORD)
