@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 EARTH_RADIUS_KM = 6371.0088
@@ -18,6 +19,23 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dlmb = math.radians(lon2 - lon1)
     a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def distances_from(lat: float, lon: float) -> Callable[[float, float], float]:
+    """``haversine_km(lat, lon, ·, ·)`` with the origin's terms computed once (hot loops)."""
+    phi1 = math.radians(lat)
+    cos_phi1 = math.cos(phi1)
+    radians, sin, cos, asin, sqrt = math.radians, math.sin, math.cos, math.asin, math.sqrt
+    diameter = 2 * EARTH_RADIUS_KM
+
+    def distance(lat2: float, lon2: float) -> float:
+        phi2 = radians(lat2)
+        half_dphi = sin((phi2 - phi1) / 2)
+        half_dlmb = sin(radians(lon2 - lon) / 2)
+        a = half_dphi * half_dphi + cos_phi1 * cos(phi2) * half_dlmb * half_dlmb
+        return diameter * asin(sqrt(a) if a < 1.0 else 1.0)
+
+    return distance
 
 
 def lat_band(latitude: float | None) -> int | None:

@@ -302,10 +302,11 @@ def _keep(
     plan: _Plan, rows, lat: float, lon: float, half_km: float, dedupe: bool = True
 ) -> list[_Hit]:
     hits: list[_Hit] = []
+    distance_to = geo.distances_from(lat, lon)
     for row in rows:
         if row[1] is None or row[2] is None:
             continue
-        distance = geo.haversine_km(lat, lon, row[1], row[2])
+        distance = distance_to(row[1], row[2])
         if distance > half_km:
             continue
         hit = _Hit(row[0], distance, int(row[4]), row[3], *(row[5:7] if plan.keeps else ()))
@@ -483,7 +484,8 @@ def _all_matches_if_few(
             .limit(_RARE_REMOTE_POOL),
         )
         rows = session.execute(nearest, params).all()
-    located_ids = sorted((geo.haversine_km(lat, lon, r[1], r[2]), r[0]) for r in rows)
+    distance_to = geo.distances_from(lat, lon)
+    located_ids = sorted((distance_to(r[1], r[2]), r[0]) for r in rows)
     plan.rare_ids = [pid for _d, pid in located_ids[:_RARE_REMOTE_POOL]]
     if not plan.rare_ids:
         return []

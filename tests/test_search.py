@@ -347,3 +347,17 @@ def test_new_caledonia_hours_in_noumea_time(directory, session):
     result = ask(directory, location=location).results[0]
     assert result.distance_km == pytest.approx(0, abs=0.01)
     assert result.opening.text == "Fermé. Ouvre demain à 7 h 30"
+
+
+def test_distances_from_an_origin_match_haversine() -> None:
+    import random
+
+    from directory_client.geo import distances_from, haversine_km
+
+    rng = random.Random(7)
+    for _ in range(500):
+        lat, lon = rng.uniform(-60, 60), rng.uniform(-180, 180)
+        distance_to = distances_from(lat, lon)
+        lat2, lon2 = rng.uniform(-60, 60), rng.uniform(-180, 180)
+        assert abs(distance_to(lat2, lon2) - haversine_km(lat, lon, lat2, lon2)) < 1e-6
+    assert distances_from(50.69, 3.17)(50.69, 3.17) == 0.0
