@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -246,6 +247,19 @@ def _geo_params(
     return (use_bands, box.whole_world, circle), params
 
 
+# Rare needs go through ix_place_services (services_mask, latitude, longitude): with a latitude
+# range next to the masks, the database reads only the entries of that need in the band of the
+# circle, instead of every entry of the need. SQLite is told which index (it could otherwise
+# take ix_place_lat_lon for the range and filter the masks row by row).
+_IN_LATITUDE_RANGE = Place.latitude.between(bindparam("band_min_lat"), bindparam("band_max_lat"))
+_SERVICES_INDEX_HINT = "INDEXED BY ix_place_services"
+
+
+def _latitude_range(params: dict, lat: float, radius_km: float) -> None:
+    half = radius_km / geo.KM_PER_DEGREE_LAT * 1.05
+    params.update(band_min_lat=lat - half, band_max_lat=lat + half)
+
+
 def _box_clauses(shape: tuple) -> list[ColumnElement]:
     use_bands, whole_world, circle = shape
     clauses: list[ColumnElement] = []
@@ -466,8 +480,11 @@ def _all_matches_if_few(
     _shape, params = _geo_params(lat, lon)
     params["need_masks"] = list(_overlapping_masks(plan.mask))
     params["r2"] = (max_km / geo.KM_PER_DEGREE_LAT * 1.05) ** 2
+    _latitude_range(params, lat, max_km)
     located = select(Place.id, Place.latitude, Place.longitude).where(_HAS_NEED)
-    near = located.where(bindparam("r2", type_=Float) >= _DIST2_UNINDEXED)
+    near = located.where(
+        _IN_LATITUDE_RANGE, bindparam("r2", type_=Float) >= _DIST2_UNINDEXED
+    ).with_hint(Place, _SERVICES_INDEX_HINT, "sqlite")
     if plan.simple:  # the nearest k are the best k
         k = max(need * 3 + 10, 50)
         within = _cached(("rare-within-k",), lambda: near.order_by(_DIST2_UNINDEXED).limit(
@@ -476,7 +493,8 @@ def _all_matches_if_few(
         plan.rare_truncated = len(rows) == k
     else:
         rows = session.execute(_cached(("rare-within",), lambda: near), params).all()
-    if not rows:  # nothing near: the nearest ones, whatever the distance
+    nothing_within = not rows
+    if nothing_within:  # nothing near: the nearest ones, whatever the distance
         nearest = _cached(
             ("rare-nearest", _RARE_REMOTE_POOL),
             lambda: located.where((Place.latitude + 0).is_not(None))
@@ -490,6 +508,10 @@ def _all_matches_if_few(
     if not plan.rare_ids:
         return []
     ids = [pid for _d, pid in located_ids]
+    if nothing_within and plan.simple:
+        # Ranked by distance alone and nothing to count: the nearest few are enough (room left
+        # for the other stops of a bus, shown once).
+        ids = ids[: max(need * 3 + 10, 50)]
     columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
     if plan.keeps:
         columns += [Place.horaires, Place.code_postal]
@@ -581,11 +603,13 @@ def _count_rare(session: Session, plan: _Plan, lat: float, lon: float, radius_km
     _shape, params = _geo_params(lat, lon)
     params["need_masks"] = list(_overlapping_masks(plan.mask))
     params["r2"] = (radius_km / geo.KM_PER_DEGREE_LAT) ** 2
+    _latitude_range(params, lat, radius_km)
 
     def build() -> Select:
         inner = (
             select(Place.id, Place.mobile_service_id)
-            .where(_HAS_NEED, bindparam("r2", type_=Float) >= _DIST2_UNINDEXED)
+            .where(_HAS_NEED, _IN_LATITUDE_RANGE, bindparam("r2", type_=Float) >= _DIST2_UNINDEXED)
+            .with_hint(Place, _SERVICES_INDEX_HINT, "sqlite")
             .limit(TOTAL_CAP)
             .subquery()
         )
@@ -602,13 +626,31 @@ _rarity: dict[tuple[str, int, int], tuple[int, float]] = {}
 _RARITY_TTL_S = 600.0  # a stale answer only picks the slower path, never a wrong result
 
 
+_generations: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_GENERATION_TTL_S = 1.0
+
+
+def _generation(session: Session) -> str:
+    """Names what the database holds, for the rarity counts: the highest place id changes with
+    every import (and with a rebuilt database). Read at most once a second per engine: a count
+    a second behind an import only ever picks the slower path, never a wrong result."""
+    engine = session.get_bind()
+    now = time.monotonic()
+    known = _generations.get(engine)
+    if known is None or known[1] <= now:
+        highest = session.execute(select(func.max(Place.id))).scalar()
+        known = _generations[engine] = (
+            f"{engine.url}#{id(engine)}#{highest}",
+            now + _GENERATION_TTL_S,
+        )
+    return known[0]
+
+
 def _is_rare(session: Session, mask: int) -> bool:
     """Fewer than RARE_CAP places offer one of the needs: a count per service (nine at most,
     kept a few minutes and while no place is added), summed — an upper bound for any
     combination."""
-    # The highest id changes with every import (and with a rebuilt database): a new count then.
-    generation = session.execute(select(func.max(Place.id))).scalar()
-    url = f"{session.get_bind().url}#{generation}"
+    url = _generation(session)
     total = 0
     for bit in labels.SERVICE_BITS.values():
         if not mask & bit:
