@@ -41,9 +41,19 @@ def location_payload(location: dict | None) -> dict:
 
 
 def result_payload(result: Any) -> dict:
-    """One ``results`` item: ``SearchResult.to_payload()`` plus the place's ``lat``/``lon`` (a map,
-    a route link), ``None`` when the directory has no position for it."""
-    return {**result.to_payload(), "lat": result.lat, "lon": result.lon}
+    """One ``results`` item: ``SearchResult.to_payload()`` (the contract) plus what a card shows:
+    the place's ``lat``/``lon`` (a map link), ``appointment_url``, ``website``,
+    ``opening_text`` ("Ouvert maintenant, jusqu'à 17 h", "Fermé. Ouvre mardi à 9 h") and
+    ``mobile_service`` for a bus stop; ``None`` when the directory does not know."""
+    return {
+        **result.to_payload(),
+        "lat": result.lat,
+        "lon": result.lon,
+        "appointment_url": result.appointment_url,
+        "website": result.website,
+        "opening_text": result.opening.text,
+        "mobile_service": result.mobile_service,
+    }
 
 
 def recommendation_payload(

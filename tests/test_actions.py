@@ -30,6 +30,10 @@ RESULT_KEYS = {
     "why",
     "lat",
     "lon",
+    "appointment_url",
+    "website",
+    "opening_text",
+    "mobile_service",
 }
 
 

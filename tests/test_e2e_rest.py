@@ -18,7 +18,8 @@ pytestmark = pytest.mark.rasa
 RECO_KEYS = {"type", "need", "location", "filters", "results"}
 LOCATION_KEYS = {"commune", "code_insee", "code_postal", "lat", "lon"}
 RESULT_KEYS = {"id", "name", "distance_km", "services", "address", "phone", "opening_hours",
-               "open_now", "why", "lat", "lon"}  # fmt: skip
+               "open_now", "why", "lat", "lon", "appointment_url", "website", "opening_text",
+               "mobile_service"}  # fmt: skip
 HELPLINE = labels.HELPLINE["phone"]  # "01 70 77 23 72"
 
 
@@ -50,6 +51,7 @@ def recommendation(answer: list[dict]) -> dict:
         assert result["id"] and result["name"] and isinstance(result["services"], list)
         assert result["open_now"] in (True, False, None)
         assert isinstance(result["why"], str) and result["why"]
+        assert isinstance(result["opening_text"], str) and result["opening_text"]  # card text
         if result["lat"] is not None:
             assert -90 <= result["lat"] <= 90 and -180 <= result["lon"] <= 180
     distances = [r["distance_km"] for r in reco["results"] if r["distance_km"] is not None]

@@ -361,3 +361,18 @@ def test_distances_from_an_origin_match_haversine() -> None:
         lat2, lon2 = rng.uniform(-60, 60), rng.uniform(-180, 180)
         assert abs(distance_to(lat2, lon2) - haversine_km(lat, lon, lat2, lon2)) < 1e-6
     assert distances_from(50.69, 3.17)(50.69, 3.17) == 0.0
+
+
+def test_a_card_gets_the_appointment_link_site_and_opening_in_words(directory, session):
+    from actions.formatting import result_payload
+
+    make_place(
+        session, "Avec rendez-vous", km_east=1, prise_rdv="https://rdv.example.fr/lyon",
+        site_web="https://lyon.example.fr|https://autre.example.fr", horaires="Mo-Fr 09:00-17:00",
+    )  # fmt: skip
+    session.commit()
+    card = result_payload(ask(directory).results[0])
+    assert card["appointment_url"] == "https://rdv.example.fr/lyon"
+    assert card["website"] == "https://lyon.example.fr"
+    assert card["opening_text"] == "Ouvert maintenant, jusqu'à 17 h"  # Tuesday 10:00
+    assert card["lat"] is not None and card["mobile_service"] is None
