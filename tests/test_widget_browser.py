@@ -145,8 +145,10 @@ def rest_message(rasa_url: str, sender: str, text: str, timeout_s: float) -> lis
 
 
 # ---- Browser ------------------------------------------------------------------------------------
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    # Module scope: Playwright's sync API keeps an event loop running until it stops, which
+    # would break the asyncio.run() of the test modules that come after this one.
     with playwright_sync.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield b
