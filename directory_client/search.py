@@ -584,19 +584,8 @@ def _supersets(mask: int) -> tuple[int, ...]:
 
 
 def _combination_is_rare(session: Session, mask: int) -> bool:
-    generation = session.execute(select(func.max(Place.id))).scalar()
-    key = (f"{session.get_bind().url}#{generation}", COMBINATION_RARE_CAP, -mask)
-    known = _rarity.get(key)
-    if known is None or known[1] <= time.monotonic():
-        probe = (
-            select(Place.id)
-            .where(Place.services_mask.in_(_supersets(mask)))
-            .limit(COMBINATION_RARE_CAP + 1)
-            .subquery()
-        )
-        count = session.execute(select(func.count()).select_from(probe)).scalar_one()
-        known = _rarity[key] = (count, time.monotonic() + _RARITY_TTL_S)
-    return known[0] <= COMBINATION_RARE_CAP
+    count = _capped_count(session, ("all of", mask), _supersets(mask), COMBINATION_RARE_CAP)
+    return count <= COMBINATION_RARE_CAP
 
 
 def _count_rare(session: Session, plan: _Plan, lat: float, lon: float, radius_km: float) -> int:
@@ -622,7 +611,7 @@ def _count_rare(session: Session, plan: _Plan, lat: float, lon: float, radius_km
     return int(session.execute(_cached(("rare-count", TOTAL_CAP), build), params).scalar_one())
 
 
-_rarity: dict[tuple[str, int, int], tuple[int, float]] = {}
+_rarity: dict[tuple[str, int, tuple], tuple[int, float]] = {}
 _RARITY_TTL_S = 600.0  # a stale answer only picks the slower path, never a wrong result
 
 
@@ -646,27 +635,27 @@ def _generation(session: Session) -> str:
     return known[0]
 
 
+def _capped_count(session: Session, what: tuple, masks: tuple[int, ...], cap: int) -> int:
+    """Places whose services_mask is one of ``masks``, counted up to ``cap + 1``; kept a few
+    minutes per directory generation (``what`` names the count in the cache)."""
+    key = (_generation(session), cap, what)
+    known = _rarity.get(key)
+    if known is None or known[1] <= time.monotonic():
+        probe = select(Place.id).where(Place.services_mask.in_(masks)).limit(cap + 1).subquery()
+        count = session.execute(select(func.count()).select_from(probe)).scalar_one()
+        known = _rarity[key] = (count, time.monotonic() + _RARITY_TTL_S)
+    return known[0]
+
+
 def _is_rare(session: Session, mask: int) -> bool:
     """Fewer than RARE_CAP places offer one of the needs: a count per service (nine at most,
     kept a few minutes and while no place is added), summed — an upper bound for any
     combination."""
-    url = _generation(session)
     total = 0
     for bit in labels.SERVICE_BITS.values():
         if not mask & bit:
             continue
-        key = (url, RARE_CAP, bit)
-        known = _rarity.get(key)
-        if known is None or known[1] <= time.monotonic():
-            probe = (
-                select(Place.id)
-                .where(Place.services_mask.in_(_overlapping_masks(bit)))
-                .limit(RARE_CAP + 1)
-                .subquery()
-            )
-            count = session.execute(select(func.count()).select_from(probe)).scalar_one()
-            known = _rarity[key] = (count, time.monotonic() + _RARITY_TTL_S)
-        total += known[0]
+        total += _capped_count(session, ("one of", bit), _overlapping_masks(bit), RARE_CAP)
         if total > RARE_CAP:
             return False
     return True
