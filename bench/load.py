@@ -60,6 +60,7 @@ async def levels_run(stack: RasaStack, conversations, levels: list[int], duratio
             "wall": wall, "rate": len(lat) / wall if wall else 0.0,
             "p50": percentile(lat, 50), "p95": percentile(lat, 95), "p99": percentile(lat, 99),
             "errors": turns.error_count, "kinds": turns.errors, "rss": dict(rss.peak),
+            "cpu_ms": {name: 1000 * used / max(len(lat), 1) for name, used in rss.cpu.items()},
         }  # fmt: skip
         rows.append(row)
         print(f"  {level:>4} conversations: {row['rate']:.1f} turns/s, p95 {row['p95']:.0f} ms, "
@@ -165,17 +166,21 @@ def main(argv: list[str] | None = None) -> int:
           f"{', '.join(f'{x:.1f}' for x in os.getloadavg())} (other processes compete)")
     header = (f"{'conv.':>6} {'done':>6} {'turns':>7} {'turns/s':>8} {'p50 ms':>8} "
               f"{'p95 ms':>8} {'p99 ms':>8} {'errors':>7} {'RSS rasa MiB':>13} "
-              f"{'RSS actions MiB':>16}")  # fmt: skip
+              f"{'RSS actions MiB':>16} {'CPU ms/turn rasa':>17} {'actions':>8}")  # fmt: skip
     print(header)
     print("-" * len(header))
     for r in rows:
         rasa, actions = mib(r["rss"].get("rasa", 0)), mib(r["rss"].get("actions", 0))
         print(f"{r['level']:>6} {r['conversations']:>6} {r['turns']:>7} {r['rate']:>8.1f} "
               f"{r['p50']:>8.0f} {r['p95']:>8.0f} {r['p99']:>8.0f} {r['errors']:>7} "
-              f"{rasa:>13} {actions:>16}")  # fmt: skip
+              f"{rasa:>13} {actions:>16} {r['cpu_ms'].get('rasa', 0):>17.1f} "
+              f"{r['cpu_ms'].get('actions', 0):>8.1f}")  # fmt: skip
     for r in rows:
         if r["kinds"]:
             print(f"errors at {r['level']}: {r['kinds']}")
+    print("CPU ms/turn: CPU time each process used during the level divided by its turns (what a "
+          "turn costs, whatever else the machine runs); one rasa process tops out near "
+          "1000 / that figure turns/s.")
     print(f"\nknee: {knee(rows)}")
     at50 = next((r for r in rows if r["level"] == 50), None)
     if at50:

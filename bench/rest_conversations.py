@@ -139,11 +139,14 @@ async def run_workers(url: str, conversations: list[list[str]], concurrency: int
 
 
 class RssSampler:
-    """Peak resident memory of the stack's processes, sampled while a level runs."""
+    """Peak resident memory of the stack's processes, sampled while a level runs, and the CPU
+    seconds each one used during the level (``cpu``)."""
 
     def __init__(self, stack, every_s: float = 0.5) -> None:
         self.stack, self.every_s = stack, every_s
         self.peak: dict[str, int] = {}
+        self.cpu: dict[str, float] = {}
+        self._cpu_start: dict[str, float] = {}
         self._task: asyncio.Task | None = None
 
     def sample(self) -> None:
@@ -156,6 +159,7 @@ class RssSampler:
             await asyncio.sleep(self.every_s)
 
     def __enter__(self) -> RssSampler:
+        self._cpu_start = self.stack.cpu()
         self._task = asyncio.get_running_loop().create_task(self._loop())
         return self
 
@@ -163,6 +167,8 @@ class RssSampler:
         if self._task:
             self._task.cancel()
         self.sample()
+        self.cpu = {name: used - self._cpu_start.get(name, 0.0)
+                    for name, used in self.stack.cpu().items()}  # fmt: skip
 
 
 def mib(n: int) -> str:

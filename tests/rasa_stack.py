@@ -81,6 +81,18 @@ def rss_bytes(pid: int) -> int:
     return total
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by a process and its descendants: what a turn costs,
+    whatever else runs on the machine."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for p in [pid, *_descendants(pid)]:
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = Path(f"/proc/{p}/stat").read_text().rpartition(")")[2].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
 def _descendants(pid: int) -> list[int]:
     children: list[int] = []
     with contextlib.suppress(OSError):
@@ -159,6 +171,9 @@ class Child:
 
     def rss(self) -> int:
         return rss_bytes(self.pid) if self.alive() else 0
+
+    def cpu(self) -> float:
+        return cpu_seconds(self.pid) if self.alive() else 0.0
 
 
 class RasaStack:
@@ -262,6 +277,9 @@ class RasaStack:
 
     def rss(self) -> dict[str, int]:
         return {"rasa": self.rasa.rss(), "actions": self.actions.rss()}
+
+    def cpu(self) -> dict[str, float]:
+        return {"rasa": self.rasa.cpu(), "actions": self.actions.cpu()}
 
     # -- talking --------------------------------------------------------------------------
     def say(self, sender: str, text: str, metadata: dict | None = None,

@@ -149,3 +149,13 @@ def test_more_results_then_restart(rasa_stack):
     reco = recommendation(talk.say("je n'ai pas internet"))
     assert reco["need"] == [labels.ACCES_INTERNET_MATERIEL]
     located(reco, "Roubaix", "59512")
+
+
+def test_small_talk_gets_its_own_answer_between_searches(rasa_stack):
+    # The response selector runs only on small talk (bot/chitchat_selector.py): each kind of
+    # small talk must still get its own reply, before and after a search.
+    talk = Conversation(rasa_stack)
+    assert "Avec plaisir" not in texts(talk.say("bonjour"))
+    recommendation(talk.say("aide pour la CAF à Roubaix"))
+    assert "Avec plaisir" in texts(talk.say("merci beaucoup"))
+    assert "Au revoir" in texts(talk.say("au revoir"))
