@@ -4,12 +4,13 @@ Starts its own servers (tests/rasa_stack.py: embedded directory, action server, 
 the trained model, ports 5300–5399), then for each level (1, 10, 50, 200 simultaneous
 conversations) plays whole conversations from the test stories (tests/stories/*.yml), a new one
 as soon as one ends, for a bounded time; reports turns/s, p50/p95/p99 per turn, errors (failed
-calls, empty answers, the "never silent" apology) and the peak resident memory of each process;
-names the knee (where throughput stops growing and latency climbs). Stops everything at the end.
+calls, empty answers, the "never silent" apology), the peak resident memory of each process and
+the CPU time each one spends per turn; names the knee (where throughput stops growing and latency climbs). Stops everything at the end.
 Target: zero errors and p95 ≤ 500 ms at 50.
 
     python bench/load.py [--levels 1,10,50,200] [--duration 30] [--model …]
-        [--profile DIR]   # the action server under py-spy (flame graph per run), if installed
+        [--think 5]       # people's pace: a pause of 2.5–7.5 s before each turn, starts spread
+        [--profile DIR]   # rasa and the action server under py-spy (flame graphs), if installed
 """
 
 from __future__ import annotations
@@ -46,14 +47,14 @@ def py_spy() -> str | None:
 
 
 async def levels_run(stack: RasaStack, conversations, levels: list[int], duration: float,
-                     think: float = 0.0):
+                     think: float = 0.0, ramp: float = 0.0):
     rows = []
     await run_workers(stack.webhook, conversations[:3], 1, per_worker=3, prefix="warm")
     for level in levels:
         with RssSampler(stack) as rss:
             turns, wall = await run_workers(stack.webhook, conversations, level,
                                             duration_s=duration, prefix=f"load{level}",
-                                            think_s=think)  # fmt: skip
+                                            think_s=think, ramp_s=ramp)  # fmt: skip
         lat = turns.latencies_ms
         row = {
             "level": level, "conversations": turns.conversations, "turns": len(lat),
@@ -121,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--think", type=float, default=0.0,
                         help="mean pause between the turns of a conversation, in seconds "
                              "(0: stress, every conversation types at once; 5: a person)")
+    parser.add_argument("--ramp", type=float, default=None,
+                        help="seconds over which the conversations of a level start (default: "
+                             "the think time; 0: all at once)")
     parser.add_argument("--model", type=Path, default=None)
     parser.add_argument("--turn-timeout", type=float, default=None,
                         help="ORIENTEUR_TURN_TIMEOUT of the channels (default: theirs, 30 s)")
@@ -132,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     if model is None or not model.exists():
         print(NO_MODEL, file=sys.stderr)
         return 2
+    ramp = args.think if args.ramp is None else args.ramp
     install_sigterm_as_interrupt()
     conversations = load_conversations()
     levels = [int(x) for x in args.levels.split(",")]
@@ -148,7 +153,8 @@ def main(argv: list[str] | None = None) -> int:
                 wrappers[name] = [spy, "record", "--idle", "--rate", "100", "--format", "raw",
                                   "-o", str(out), "--"]  # fmt: skip
     print(f"model {model}; {len(conversations)} conversations from tests/stories; "
-          f"{args.duration:g} s per level; think time {args.think:g} s; logs in {tmp}",
+          f"{args.duration:g} s per level; think time {args.think:g} s; start spread over "
+          f"{ramp:g} s; logs in {tmp}",
           flush=True)  # fmt: skip
     stack = RasaStack(tmp, model, turn_timeout=args.turn_timeout,
                       action_wrapper=wrappers.get("actions"), rasa_wrapper=wrappers.get("rasa"))
@@ -156,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         stack.start()
         print(f"servers ready in {time.monotonic() - started:.1f} s", flush=True)
-        rows = asyncio.run(levels_run(stack, conversations, levels, args.duration, args.think))
+        rows = asyncio.run(levels_run(stack, conversations, levels, args.duration, args.think,
+                                      ramp))  # fmt: skip
     finally:
         stack.stop()
         if not args.keep and not args.profile:

@@ -110,9 +110,11 @@ async def play(client, url: str, conversation: list[str], turns: Turns, prefix: 
 async def run_workers(url: str, conversations: list[list[str]], concurrency: int, *,
                       duration_s: float | None = None, per_worker: int | None = None,
                       prefix: str = "bench", timeout_s: float = 60.0,
-                      think_s: float = 0.0) -> tuple[Turns, float]:
+                      think_s: float = 0.0, ramp_s: float = 0.0) -> tuple[Turns, float]:
     """``concurrency`` simultaneous conversations, each worker starting a new one when done,
     for ``duration_s`` (no new conversation after it) or ``per_worker`` conversations each.
+    ``ramp_s``: the workers' first conversations start evenly spread over that time (people do
+    not all start typing in the same second), as a load tester's spawn rate.
     Returns the turns and the wall time."""
     import httpx
 
@@ -124,6 +126,8 @@ async def run_workers(url: str, conversations: list[list[str]], concurrency: int
 
     async def worker(index: int) -> None:
         done = 0
+        if ramp_s:
+            await asyncio.sleep(ramp_s * index / concurrency)
         while True:
             if deadline and time.perf_counter() >= deadline:
                 return
