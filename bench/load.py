@@ -5,7 +5,8 @@ the trained model, ports 5300–5399), then for each level (1, 10, 50, 200 simul
 conversations) plays whole conversations from the test stories (tests/stories/*.yml), a new one
 as soon as one ends, for a bounded time; reports turns/s, p50/p95/p99 per turn, errors (failed
 calls, empty answers, the "never silent" apology), the peak resident memory of each process and
-the CPU time each one spends per turn; names the knee (where throughput stops growing and latency climbs). Stops everything at the end.
+the CPU time each one spends per turn; names the knee (where throughput stops growing and
+latency climbs). Stops everything at the end.
 Target: zero errors and p95 ≤ 500 ms at 50.
 
     python bench/load.py [--levels 1,10,50,200] [--duration 30] [--model …]
@@ -29,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.rest_conversations import (  # noqa: E402
     RssSampler,
     install_sigterm_as_interrupt,
+    level_row,
     load_conversations,
-    mib,
-    percentile,
+    print_levels,
     run_workers,
 )
 from tests.rasa_stack import NO_MODEL, RasaStack, find_model  # noqa: E402
@@ -55,14 +56,7 @@ async def levels_run(stack: RasaStack, conversations, levels: list[int], duratio
             turns, wall = await run_workers(stack.webhook, conversations, level,
                                             duration_s=duration, prefix=f"load{level}",
                                             think_s=think, ramp_s=ramp)  # fmt: skip
-        lat = turns.latencies_ms
-        row = {
-            "level": level, "conversations": turns.conversations, "turns": len(lat),
-            "wall": wall, "rate": len(lat) / wall if wall else 0.0,
-            "p50": percentile(lat, 50), "p95": percentile(lat, 95), "p99": percentile(lat, 99),
-            "errors": turns.error_count, "kinds": turns.errors, "rss": dict(rss.peak),
-            "cpu_ms": {name: 1000 * used / max(len(lat), 1) for name, used in rss.cpu.items()},
-        }  # fmt: skip
+        row = level_row(level, turns, wall, rss)
         rows.append(row)
         print(f"  {level:>4} conversations: {row['rate']:.1f} turns/s, p95 {row['p95']:.0f} ms, "
               f"{row['errors']} errors", flush=True)  # fmt: skip
@@ -169,25 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep and not args.profile:
             shutil.rmtree(tmp, ignore_errors=True)
     print()
-    print(f"machine: {os.cpu_count()} cores; load average at the end "
-          f"{', '.join(f'{x:.1f}' for x in os.getloadavg())} (other processes compete)")
-    header = (f"{'conv.':>6} {'done':>6} {'turns':>7} {'turns/s':>8} {'p50 ms':>8} "
-              f"{'p95 ms':>8} {'p99 ms':>8} {'errors':>7} {'RSS rasa MiB':>13} "
-              f"{'RSS actions MiB':>16} {'CPU ms/turn rasa':>17} {'actions':>8}")  # fmt: skip
-    print(header)
-    print("-" * len(header))
-    for r in rows:
-        rasa, actions = mib(r["rss"].get("rasa", 0)), mib(r["rss"].get("actions", 0))
-        print(f"{r['level']:>6} {r['conversations']:>6} {r['turns']:>7} {r['rate']:>8.1f} "
-              f"{r['p50']:>8.0f} {r['p95']:>8.0f} {r['p99']:>8.0f} {r['errors']:>7} "
-              f"{rasa:>13} {actions:>16} {r['cpu_ms'].get('rasa', 0):>17.1f} "
-              f"{r['cpu_ms'].get('actions', 0):>8.1f}")  # fmt: skip
-    for r in rows:
-        if r["kinds"]:
-            print(f"errors at {r['level']}: {r['kinds']}")
-    print("CPU ms/turn: CPU time each process used during the level divided by its turns (what a "
-          "turn costs, whatever else the machine runs); one rasa process tops out near "
-          "1000 / that figure turns/s.")
+    print_levels(rows)
     print(f"\nknee: {knee(rows)}")
     at50 = next((r for r in rows if r["level"] == 50), None)
     if at50:

@@ -187,3 +187,42 @@ def install_sigterm_as_interrupt() -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, handler)
+
+
+def level_row(level: int, turns: Turns, wall: float, sampler: RssSampler) -> dict:
+    """One line of a benchmark table: a concurrency level's throughput, latency, errors,
+    memory and CPU per turn."""
+    lat = turns.latencies_ms
+    return {
+        "level": level, "conversations": turns.conversations, "turns": len(lat), "wall": wall,
+        "rate": len(lat) / wall if wall else 0.0,
+        "p50": percentile(lat, 50), "p95": percentile(lat, 95), "p99": percentile(lat, 99),
+        "max": max(lat) if lat else float("nan"),
+        "errors": turns.error_count, "kinds": turns.errors, "rss": dict(sampler.peak),
+        "cpu_ms": {name: 1000 * used / max(len(lat), 1) for name, used in sampler.cpu.items()},
+    }  # fmt: skip
+
+
+def print_levels(rows: list[dict]) -> None:
+    """The table of ``level_row``s, the errors by kind, and the machine's state."""
+    import os
+
+    print(f"machine: {os.cpu_count()} cores; load average at the end "
+          f"{', '.join(f'{x:.1f}' for x in os.getloadavg())} (other processes compete)")
+    header = (f"{'conv.':>6} {'done':>6} {'turns':>7} {'turns/s':>8} {'p50 ms':>8} "
+              f"{'p95 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7} {'RSS rasa MiB':>13} "
+              f"{'RSS actions MiB':>16} {'CPU ms/turn rasa':>17} {'actions':>8}")  # fmt: skip
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        rasa, actions = mib(r["rss"].get("rasa", 0)), mib(r["rss"].get("actions", 0))
+        print(f"{r['level']:>6} {r['conversations']:>6} {r['turns']:>7} {r['rate']:>8.1f} "
+              f"{r['p50']:>8.0f} {r['p95']:>8.0f} {r['p99']:>8.0f} {r['max']:>8.0f} "
+              f"{r['errors']:>7} {rasa:>13} {actions:>16} {r['cpu_ms'].get('rasa', 0):>17.1f} "
+              f"{r['cpu_ms'].get('actions', 0):>8.1f}")  # fmt: skip
+    for r in rows:
+        if r["kinds"]:
+            print(f"errors at {r['level']}: {r['kinds']}")
+    print("CPU ms/turn: CPU time each process used during the level divided by its turns (what a "
+          "turn costs, whatever else the machine runs); one rasa process tops out near "
+          "1000 / that figure turns/s.")

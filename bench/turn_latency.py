@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import re
 import sys
 import tempfile
@@ -28,9 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.rest_conversations import (  # noqa: E402
     RssSampler,
     install_sigterm_as_interrupt,
+    level_row,
     load_conversations,
     mib,
-    percentile,
+    print_levels,
     run_workers,
 )
 from tests.rasa_stack import NO_MODEL, RasaStack, find_model  # noqa: E402
@@ -55,13 +55,7 @@ async def measure(stack: RasaStack, conversations, levels: list[int], rounds: in
         with RssSampler(stack) as rss:
             turns, wall = await run_workers(stack.webhook, conversations, level,
                                             per_worker=per_worker, prefix=f"lat{level}")
-        lat = turns.latencies_ms
-        rows.append({
-            "level": level, "turns": len(lat), "wall": wall, "rate": len(lat) / wall,
-            "p50": percentile(lat, 50), "p95": percentile(lat, 95), "p99": percentile(lat, 99),
-            "max": max(lat) if lat else float("nan"), "errors": turns.error_count,
-            "kinds": turns.errors, "rss": dict(rss.peak),
-        })  # fmt: skip
+        rows.append(level_row(level, turns, wall, rss))
     return rows
 
 
@@ -104,21 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"RSS when idle after start: rasa {mib(idle['rasa'])} MiB, "
           f"action server {mib(idle['actions'])} MiB")  # fmt: skip
     print()
-    print(f"machine: {os.cpu_count()} cores; load average at the end "
-          f"{', '.join(f'{x:.1f}' for x in os.getloadavg())} (other processes compete)")
-    header = (f"{'conv.':>6} {'turns':>6} {'turns/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
-              f"{'p99 ms':>8} {'max ms':>8} {'errors':>6} {'RSS rasa MiB':>13} "
-              f"{'RSS actions MiB':>16}")  # fmt: skip
-    print(header)
-    print("-" * len(header))
-    for r in rows:
-        rasa, actions = mib(r["rss"].get("rasa", 0)), mib(r["rss"].get("actions", 0))
-        print(f"{r['level']:>6} {r['turns']:>6} {r['rate']:>8.1f} {r['p50']:>8.0f} "
-              f"{r['p95']:>8.0f} {r['p99']:>8.0f} {r['max']:>8.0f} {r['errors']:>6} "
-              f"{rasa:>13} {actions:>16}")  # fmt: skip
-    for r in rows:
-        if r["kinds"]:
-            print(f"errors at {r['level']}: {r['kinds']}")
+    print_levels(rows)
     one = next((r for r in rows if r["level"] == 1), None)
     if one:
         verdict = "OK" if one["p95"] <= 150 else "ABOVE TARGET"
