@@ -24,6 +24,8 @@ from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from tests.rasa_stack import find_model
+
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 
@@ -250,16 +252,6 @@ def start_harness(channel_path: str, credentials: dict, record_file: Path, log_f
     base = f"http://127.0.0.1:{port}"
     wait_http(f"{base}/webhooks/{route}/", proc, timeout=60)
     return proc, base
-
-
-def find_model() -> Path | None:
-    """The assistant's trained model: $ORIENTEUR_TEST_MODEL, else the newest in models/."""
-    given = os.environ.get("ORIENTEUR_TEST_MODEL")
-    if given:
-        path = Path(given)
-        return path if path.exists() else None
-    models = sorted((REPO / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    return models[-1] if models else None
 
 
 def actions_dir() -> Path | None:

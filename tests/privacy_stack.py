@@ -24,21 +24,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.rasa_stack import find_model
 from tests.webapp_support import PROJECT_ROOT, base_env, python, start, stop, wait_http
 
-SHARED_MODEL = Path("/work/shared-model/orienteur.tar.gz")
 LOAD_TIMEOUT = float(os.environ.get("ORIENTEUR_RASA_LOAD_TIMEOUT", "300"))
-
-
-def find_model() -> Path | None:
-    for name in ("ORIENTEUR_TEST_MODEL", "ORIENTEUR_MODEL"):
-        if os.environ.get(name):
-            path = Path(os.environ[name])
-            return path if path.exists() else None
-    models = sorted((PROJECT_ROOT / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    if models:
-        return models[-1]
-    return SHARED_MODEL if SHARED_MODEL.exists() else None
 
 
 _GIVEN: set[int] = set()

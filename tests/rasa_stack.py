@@ -8,8 +8,8 @@ from 5300–5399 (``ORIENTEUR_STACK_PORTS=first-last`` to change). Every child r
 process group and is stopped with it.
 
 Used by the ``rasa_stack`` session fixture (tests/conftest.py) and by bench/turn_latency.py and
-bench/load.py. The model: ``ORIENTEUR_TEST_MODEL``, else ``models/orienteur.tar.gz``, else the
-newest ``models/*.tar.gz``; never trained here.
+bench/load.py. The model: ``ORIENTEUR_TEST_MODEL`` (or ``ORIENTEUR_MODEL``), else
+``models/orienteur.tar.gz``, else the newest ``models/*.tar.gz``; never trained here.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ NO_MODEL = (
 
 
 def find_model() -> Path | None:
-    given = os.environ.get("ORIENTEUR_TEST_MODEL")
+    """The trained model every Rasa test and bench uses (the only place that chooses it)."""
+    given = os.environ.get("ORIENTEUR_TEST_MODEL") or os.environ.get("ORIENTEUR_MODEL")
     if given:
         return Path(given) if Path(given).exists() else None
     default = ROOT / "models" / "orienteur.tar.gz"

@@ -31,6 +31,7 @@ from pathlib import Path
 import pytest
 
 from tests.pgserver import PostgresServer, find_bin_dir
+from tests.rasa_stack import find_model as _find_model
 from tests.redisserver import RedisServer, find_redis_server
 
 pytestmark = [pytest.mark.rasa, pytest.mark.production, pytest.mark.postgres]
@@ -43,14 +44,6 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def _find_model() -> Path | None:
-    given = os.environ.get("ORIENTEUR_TEST_MODEL") or os.environ.get("ORIENTEUR_MODEL")
-    if given:
-        return Path(given)
-    models = sorted((ROOT / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    return models[-1] if models else None
 
 
 class Process:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.rasa_stack import find_model as _test_model
 from tests.webapp_support import PROJECT_ROOT, base_env, free_port, python
 
 DRIVER = """
@@ -150,14 +151,6 @@ def test_runtime_endpoints_take_the_action_port(tmp_path) -> None:
     settings = Settings.from_env({"ACTION_PORT": "6123", "ORIENTEUR_DATA_DIR": str(tmp_path)})
     text = write_runtime_endpoints(settings).read_text()
     assert "http://127.0.0.1:6123/webhook" in text
-
-
-def _test_model() -> Path | None:
-    explicit = os.environ.get("ORIENTEUR_TEST_MODEL")
-    if explicit:
-        return Path(explicit)
-    models = sorted((PROJECT_ROOT / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    return models[-1] if models else None
 
 
 @pytest.mark.rasa

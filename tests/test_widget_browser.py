@@ -8,7 +8,6 @@ or the latest model in models/; skipped when there is none).
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import urllib.request
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.rasa_stack import find_model as _test_model
 from tests.webapp_support import (
     ARTIFACTS,
     CHROMIUM,
@@ -75,14 +75,6 @@ def fake_stack(tmp_path_factory) -> Iterator[dict[str, str]]:
     finally:
         for process in reversed(processes):
             stop(process)
-
-
-def _test_model() -> Path | None:
-    explicit = os.environ.get("ORIENTEUR_TEST_MODEL")
-    if explicit:
-        return Path(explicit)
-    models = sorted((PROJECT_ROOT / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    return models[-1] if models else None
 
 
 @pytest.fixture(scope="session")
