@@ -11,6 +11,7 @@ Target: zero errors and p95 ≤ 500 ms at 50.
 
     python bench/load.py [--levels 1,10,50,200] [--duration 30] [--model …]
         [--think 5]       # people's pace: a pause of 2.5–7.5 s before each turn, starts spread
+        [--replicas 2]    # production set-up: N rasa run, PostgreSQL tracker, Redis lock
         [--profile DIR]   # rasa and the action server under py-spy (flame graphs), if installed
 """
 
@@ -50,10 +51,11 @@ def py_spy() -> str | None:
 async def levels_run(stack: RasaStack, conversations, levels: list[int], duration: float,
                      think: float = 0.0, ramp: float = 0.0):
     rows = []
-    await run_workers(stack.webhook, conversations[:3], 1, per_worker=3, prefix="warm")
+    urls = getattr(stack, "webhooks", None) or stack.webhook
+    await run_workers(urls, conversations[:3], 1, per_worker=3, prefix="warm")
     for level in levels:
         with RssSampler(stack) as rss:
-            turns, wall = await run_workers(stack.webhook, conversations, level,
+            turns, wall = await run_workers(urls, conversations, level,
                                             duration_s=duration, prefix=f"load{level}",
                                             think_s=think, ramp_s=ramp)  # fmt: skip
         row = level_row(level, turns, wall, rss)
@@ -119,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ramp", type=float, default=None,
                         help="seconds over which the conversations of a level start (default: "
                              "the think time; 0: all at once)")
+    parser.add_argument("--replicas", type=int, default=1,
+                        help="2 or more: the production set-up (endpoints.production.yml: "
+                             "PostgreSQL tracker store, Redis lock store) with that many "
+                             "`rasa run`, turns spread over them round-robin")
     parser.add_argument("--model", type=Path, default=None)
     parser.add_argument("--turn-timeout", type=float, default=None,
                         help="ORIENTEUR_TURN_TIMEOUT of the channels (default: theirs, 30 s)")
@@ -150,8 +156,18 @@ def main(argv: list[str] | None = None) -> int:
           f"{args.duration:g} s per level; think time {args.think:g} s; start spread over "
           f"{ramp:g} s; logs in {tmp}",
           flush=True)  # fmt: skip
-    stack = RasaStack(tmp, model, turn_timeout=args.turn_timeout,
-                      action_wrapper=wrappers.get("actions"), rasa_wrapper=wrappers.get("rasa"))
+    if args.replicas > 1:
+        from tests.production_stack import Cluster, services_installed
+
+        if not services_installed():
+            print("--replicas needs PostgreSQL and Redis: bash scripts/install-services.sh",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+        stack = Cluster(tmp, model, replicas=args.replicas)
+    else:
+        stack = RasaStack(tmp, model, turn_timeout=args.turn_timeout,
+                          action_wrapper=wrappers.get("actions"),
+                          rasa_wrapper=wrappers.get("rasa"))  # fmt: skip
     started = time.monotonic()
     try:
         stack.start()

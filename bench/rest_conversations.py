@@ -95,19 +95,22 @@ async def say(client, url: str, sender: str, text: str, turns: Turns) -> None:
         turns.error("apology (turn failed)")
 
 
-async def play(client, url: str, conversation: list[str], turns: Turns, prefix: str,
+async def play(client, urls: list[str], conversation: list[str], turns: Turns, prefix: str,
                think_s: float = 0.0) -> None:  # fmt: skip
     """One conversation; ``think_s``: mean pause before each turn after the first (uniform
-    between half and one and a half times it), as a person reads and types."""
+    between half and one and a half times it), as a person reads and types. With several
+    ``urls`` (replicas sharing their tracker store) the turns go to each in turn, as behind a
+    round-robin load balancer."""
     sender = f"{prefix}-{uuid.uuid4().hex[:12]}"
+    first = random.randrange(len(urls))
     for i, text in enumerate(conversation):
         if i and think_s:
             await asyncio.sleep(random.uniform(0.5, 1.5) * think_s)
-        await say(client, url, sender, text, turns)
+        await say(client, urls[(first + i) % len(urls)], sender, text, turns)
     turns.conversations += 1
 
 
-async def run_workers(url: str, conversations: list[list[str]], concurrency: int, *,
+async def run_workers(url: str | list[str], conversations: list[list[str]], concurrency: int, *,
                       duration_s: float | None = None, per_worker: int | None = None,
                       prefix: str = "bench", timeout_s: float = 60.0,
                       think_s: float = 0.0, ramp_s: float = 0.0) -> tuple[Turns, float]:
@@ -118,6 +121,7 @@ async def run_workers(url: str, conversations: list[list[str]], concurrency: int
     Returns the turns and the wall time."""
     import httpx
 
+    urls = [url] if isinstance(url, str) else list(url)
     stories = itertools.cycle(range(len(conversations)))
     limits = httpx.Limits(max_connections=concurrency + 5, max_keepalive_connections=concurrency)
     turns = Turns()
@@ -133,7 +137,7 @@ async def run_workers(url: str, conversations: list[list[str]], concurrency: int
                 return
             if per_worker is not None and done >= per_worker:
                 return
-            await play(client, url, conversations[next(stories)], turns, f"{prefix}{index}",
+            await play(client, urls, conversations[next(stories)], turns, f"{prefix}{index}",
                        think_s)  # fmt: skip
             done += 1
 
@@ -209,17 +213,21 @@ def print_levels(rows: list[dict]) -> None:
 
     print(f"machine: {os.cpu_count()} cores; load average at the end "
           f"{', '.join(f'{x:.1f}' for x in os.getloadavg())} (other processes compete)")
+    processes = list(dict.fromkeys(name for r in rows for name in r["cpu_ms"]))
     header = (f"{'conv.':>6} {'done':>6} {'turns':>7} {'turns/s':>8} {'p50 ms':>8} "
               f"{'p95 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7} {'RSS rasa MiB':>13} "
-              f"{'RSS actions MiB':>16} {'CPU ms/turn rasa':>17} {'actions':>8}")  # fmt: skip
+              f"{'RSS actions MiB':>16}"
+              + "".join(f" {'CPU ms/turn ' + name:>{max(12, 12 + len(name))}}"
+                        for name in processes))  # fmt: skip
     print(header)
     print("-" * len(header))
     for r in rows:
         rasa, actions = mib(r["rss"].get("rasa", 0)), mib(r["rss"].get("actions", 0))
         print(f"{r['level']:>6} {r['conversations']:>6} {r['turns']:>7} {r['rate']:>8.1f} "
               f"{r['p50']:>8.0f} {r['p95']:>8.0f} {r['p99']:>8.0f} {r['max']:>8.0f} "
-              f"{r['errors']:>7} {rasa:>13} {actions:>16} {r['cpu_ms'].get('rasa', 0):>17.1f} "
-              f"{r['cpu_ms'].get('actions', 0):>8.1f}")  # fmt: skip
+              f"{r['errors']:>7} {rasa:>13} {actions:>16}"
+              + "".join(f" {r['cpu_ms'].get(name, 0):>{max(12, 12 + len(name))}.1f}"
+                        for name in processes))  # fmt: skip
     for r in rows:
         if r["kinds"]:
             print(f"errors at {r['level']}: {r['kinds']}")
