@@ -32,6 +32,7 @@ from functools import lru_cache
 from sqlalchemy import (
     Float,
     Integer,
+    and_,
     bindparam,
     case,
     func,
@@ -511,58 +512,77 @@ def _all_matches_if_few(
     _latitude_range(params, lat, max_km)
     masks = _overlapping_masks(plan.mask)
 
-    def located() -> Select:
-        return select(Place.id, Place.latitude, Place.longitude).where(_has_need(masks))
-
     def near() -> Select:
         return (
-            located()
-            .where(_IN_LATITUDE_RANGE, bindparam("r2", type_=Float) >= _DIST2_UNINDEXED)
+            select(Place.id)
+            .where(
+                _has_need(masks),
+                _IN_LATITUDE_RANGE,
+                bindparam("r2", type_=Float) >= _DIST2_UNINDEXED,
+            )
             .with_hint(Place, _SERVICES_INDEX_HINT, "sqlite")
         )
 
+    # One round trip each: the ids come from the services index (subquery), the database reads
+    # those rows by primary key (outer query) with what ranking needs, whether the filters keep
+    # them (last column) and whether they help remotely (the one before).
     if plan.simple:  # the nearest k are the best k
         k = max(need * 3 + 10, 50)
-        within = _cached(("rare-within-k", masks), lambda: near().order_by(_DIST2_UNINDEXED).limit(
-            bindparam("nearest_k", type_=Integer)))  # fmt: skip
+        within = _cached(
+            (plan.key, "rare-within-k", masks),
+            lambda: _rare_details(plan, near().order_by(_DIST2_UNINDEXED).limit(
+                bindparam("nearest_k", type_=Integer))),
+        )  # fmt: skip
         rows = session.execute(within, {**params, "nearest_k": k}).all()
         plan.rare_truncated = len(rows) == k
     else:
-        rows = session.execute(_cached(("rare-within", masks), near), params).all()
+        within = _cached((plan.key, "rare-within", masks), lambda: _rare_details(plan, near()))
+        rows = session.execute(within, params).all()
     nothing_within = not rows
     if nothing_within:  # nothing near: the nearest ones, whatever the distance
         nearest = _cached(
-            ("rare-nearest", masks, _RARE_REMOTE_POOL),
-            lambda: located()
-            .where((Place.latitude + 0).is_not(None))
-            .order_by(_DIST2_UNINDEXED)
-            .limit(_RARE_REMOTE_POOL),
+            (plan.key, "rare-nearest", masks, _RARE_REMOTE_POOL),
+            lambda: _rare_details(
+                plan,
+                select(Place.id)
+                .where(_has_need(masks), (Place.latitude + 0).is_not(None))
+                .order_by(_DIST2_UNINDEXED)
+                .limit(_RARE_REMOTE_POOL),
+            ),
         )
         rows = session.execute(nearest, params).all()
+    plan.rare_rows = rows
     distance_to = geo.distances_from(lat, lon)
-    located_ids = sorted((distance_to(r[1], r[2]), r[0]) for r in rows)
+    distance_of = {r[0]: distance_to(r[1], r[2]) for r in rows}
+    located_ids = sorted((d, pid) for pid, d in distance_of.items())
     plan.rare_ids = [pid for _d, pid in located_ids[:_RARE_REMOTE_POOL]]
     if not plan.rare_ids:
         return []
-    ids = [pid for _d, pid in located_ids]
     kept = None
     if nothing_within and plan.simple:
         # Ranked by distance alone and nothing to count: the nearest few are enough (room left
-        # for the other stops of a bus, shown once). All of the pool is read all the same: the
-        # remote options are looked for among it.
-        kept = set(ids[: max(need * 3 + 10, 50)])
+        # for the other stops of a bus, shown once).
+        kept = {pid for _d, pid in located_ids[: max(need * 3 + 10, 50)]}
+    hits: list[_Hit] = []
+    for row in rows:
+        if not row[-1] or (kept is not None and row[0] not in kept):
+            continue
+        hit = _Hit(
+            row[0], distance_of[row[0]], int(row[4]), row[3], *(row[5:7] if plan.keeps else ())
+        )
+        if all(keep(hit) for keep in plan.keeps):
+            hits.append(hit)
+    return hits
+
+
+def _rare_details(plan: _Plan, ids: Select) -> Select:
+    """The rows of ``ids`` (a subquery on the services index), read by primary key."""
     columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
     if plan.keeps:
         columns += [Place.horaires, Place.code_postal]
     columns.append(case((_HELPS_REMOTELY, 1), else_=0))  # for _remote_anywhere
-    by_id = _cached(
-        (plan.key, "rare-by-id"),
-        lambda: select(*columns).where(Place.id.in_(bindparam("ids", expanding=True)), *plan.where),
-    )
-    rows = plan.rare_rows = session.execute(by_id, {"ids": ids}).all()
-    if kept is not None:
-        rows = [row for row in rows if row[0] in kept]
-    return _keep(plan, rows, lat, lon, math.inf, dedupe=False)
+    columns.append(case((and_(*plan.where), 1), else_=0) if plan.where else literal(1))
+    return select(*columns).where(Place.id.in_(ids.correlate(None)))
 
 
 def _two_tiers(
@@ -714,7 +734,8 @@ def _has_need(masks: tuple[int, ...]) -> ColumnElement:
     """``services_mask IN (…)`` with the masks written in the statement (cached per mask): as
     an expanding bind parameter, SQLAlchemy rendered the 256 masks of one need anew for every
     search."""
-    return Place.services_mask.in_([literal_column(str(int(m))) for m in masks])
+    listed = ", ".join(str(int(m)) for m in masks)  # one SQL fragment: cheap to compile and key
+    return Place.services_mask.op("IN")(literal_column(f"({listed})"))
 
 
 def _rank_few(hits: list[_Hit], local: list[_Hit], radii: list[float], limit: int) -> _Outcome:
@@ -937,7 +958,7 @@ def _remote_anywhere(
 ) -> list[_Hit]:
     if plan.rare_ids is not None:  # few candidates, already read (with "helps remotely" last)
         pool = set(plan.rare_ids)
-        rows = [row for row in plan.rare_rows if row[0] in pool and row[-1]]
+        rows = [row for row in plan.rare_rows if row[0] in pool and row[-2] and row[-1]]
     else:  # a filter left nothing near: a scan, but a rare case
         stmt = _cached(
             (remote_plan.key, "remote-anywhere", count),
