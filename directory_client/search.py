@@ -158,8 +158,10 @@ def _plan(query: SearchQuery, now: datetime) -> _Plan:
     if f.open_on_saturday:
         keeps.append(lambda hit: hours.is_open_on_saturday(hit.horaires, now) is True)
     preferred = tuple(dict.fromkeys(label for label in query.preferred_origin_labels if label))
+    # The SQL does not depend on the order of the needs (a sum of scores): one shape for both.
+    in_bit_order = tuple(sorted(needs, key=labels.SERVICE_BITS.__getitem__))
     key = (
-        needs, preferred, f.free_only, f.publics, f.prise_en_charge, f.accompagnement,
+        in_bit_order, preferred, f.free_only, f.publics, f.prise_en_charge, f.accompagnement,
         f.labels, f.on_my_behalf, bool(keeps),
     )  # fmt: skip
     mask, where, score, max_score, simple = _plan_sql(key)
