@@ -404,33 +404,45 @@ def _code_candidates(
     session: Connection, plan: _Plan, location: Location, need: int, without_coordinates: bool
 ) -> list[_Hit]:
     """Matches by commune code (INSEE, postcode) or department; best first, distance None."""
-    same_commune: list[ColumnElement] = []
+    params: dict = {}
     if location.code_insee:
-        same_commune.append(Place.code_insee == location.code_insee)
+        params["code_insee"] = location.code_insee
     if location.code_postal:
-        same_commune.append(Place.code_postal == location.code_postal)
-    area = list(same_commune)
+        params["code_postal"] = location.code_postal
     if not without_coordinates and location.departement:
         dep = location.departement
-        area.append(Place.departement == dep)
-        prefix = "20" if dep.upper() in ("2A", "2B") else dep
-        area.append(Place.code_postal.like(f"{prefix}%"))
-    if not area:
+        params["departement"] = dep
+        params["postal_prefix"] = ("20" if dep.upper() in ("2A", "2B") else dep) + "%"
+    if not params:
         return []
-    proximity = [case((or_(*same_commune), 1), else_=0).desc()] if same_commune else []
-    columns = [Place.id, Place.mobile_service_id, plan.score, Place.horaires, Place.code_postal]
-    conditions = [or_(*area), *plan.where]
-    if without_coordinates:
-        conditions.append(or_(Place.latitude.is_(None), Place.longitude.is_(None)))
-    fetch = need * 3 + 10
-    while True:
-        stmt = (
+    shape = tuple(sorted(params))
+
+    def build() -> Select:
+        same_commune: list[ColumnElement] = []
+        if "code_insee" in params:
+            same_commune.append(Place.code_insee == bindparam("code_insee"))
+        if "code_postal" in params:
+            same_commune.append(Place.code_postal == bindparam("code_postal"))
+        area = list(same_commune)
+        if "departement" in params:
+            area.append(Place.departement == bindparam("departement"))
+            area.append(Place.code_postal.like(bindparam("postal_prefix")))
+        proximity = [case((or_(*same_commune), 1), else_=0).desc()] if same_commune else []
+        columns = [Place.id, Place.mobile_service_id, plan.score, Place.horaires, Place.code_postal]
+        conditions = [or_(*area), *plan.where]
+        if without_coordinates:
+            conditions.append(or_(Place.latitude.is_(None), Place.longitude.is_(None)))
+        return (
             select(*columns)
             .where(*conditions)
             .order_by(*_by_score(plan), *proximity, Place.nom, Place.id)
-            .limit(fetch)
+            .limit(bindparam("fetch", type_=Integer))
         )
-        rows = session.execute(stmt).all()
+
+    statement = _cached((plan.key, "codes", shape, without_coordinates), build)
+    fetch = need * 3 + 10
+    while True:
+        rows = session.execute(statement, {**params, "fetch": fetch}).all()
         hits = [_Hit(r[0], None, int(r[2]), r[1], r[3], r[4]) for r in rows]
         hits = _one_stop_per_mobile_service([h for h in hits if all(k(h) for k in plan.keeps)])
         if len(hits) >= need or len(rows) < fetch:
