@@ -29,9 +29,20 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-from sqlalchemy import Float, Integer, bindparam, case, func, literal, or_, select
-from sqlalchemy.engine import Row
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import (
+    Float,
+    Integer,
+    and_,
+    bindparam,
+    case,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+)
+from sqlalchemy.engine import Connection, Row
+from sqlalchemy.orm import sessionmaker
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -91,6 +102,7 @@ class _Plan:
     max_score: int = 0
     keeps: list[Callable[[_Hit], bool]] = field(default_factory=list)  # checks done in Python
     rare_ids: list[int] | None = None  # the nearest places offering a rare need
+    rare_rows: list = field(default_factory=list)  # theirs, read with "helps remotely" last
     key: tuple = ()  # what shapes the SQL: built statements are cached under it
     simple: bool = False  # every match ranks the same but for distance: nearest k suffice
     rare_truncated: bool = False  # only the nearest k of a rare need were read: count the rest
@@ -120,6 +132,9 @@ def _has(column, value: str) -> ColumnElement:
     return (literal("|") + column + literal("|")).like(f"%|{value}|%")
 
 
+_HELPS_REMOTELY = _has(Place.modalites_accompagnement, _REMOTE)
+
+
 def _has_any(column, values: tuple[str, ...]) -> ColumnElement:
     return or_(*[_has(column, value) for value in values])
 
@@ -130,32 +145,8 @@ def _blank(column) -> ColumnElement:
 
 def _plan(query: SearchQuery, now: datetime) -> _Plan:
     needs = _known_needs(query.needs)
-    plan = _Plan(needs=needs, mask=labels.services_mask(needs))
     f = query.filters
-    if plan.mask:
-        plan.where.append(Place.services_mask.op("&")(plan.mask) != 0)
-    if f.free_only:
-        plan.where.append(or_(_blank(Place.frais_a_charge), Place.frais_a_charge.like("%Gratuit%")))
-    if f.publics:  # a place that names no public welcomes everyone
-        plan.where.append(
-            or_(
-                _blank(Place.publics_specifiquement_adresses),
-                _has_any(Place.publics_specifiquement_adresses, f.publics),
-            )
-        )
-    if f.prise_en_charge:
-        plan.where.append(_has_any(Place.prise_en_charge_specifique, f.prise_en_charge))
-    if f.accompagnement:
-        plan.where.append(_has_any(Place.modalites_accompagnement, f.accompagnement))
-    if f.labels:
-        plan.where.append(_has_any(Place.dispositif_programmes_nationaux, f.labels))
-    if f.on_my_behalf:
-        plan.where.append(
-            or_(
-                _has(Place.dispositif_programmes_nationaux, _AIDANTS_CONNECT),
-                _has(Place.modalites_accompagnement, _ON_MY_BEHALF),
-            )
-        )
+    keeps: list[Callable[[_Hit], bool]] = []
     if f.open_at is not None:
         moment = f.open_at
 
@@ -163,35 +154,76 @@ def _plan(query: SearchQuery, now: datetime) -> _Plan:
             tz = hours.place_timezone(hit.code_postal)
             return hours.is_open_at(hit.horaires, moment, tz) is True
 
-        plan.keeps.append(open_then)
+        keeps.append(open_then)
     if f.open_on_saturday:
-        plan.keeps.append(lambda hit: hours.is_open_on_saturday(hit.horaires, now) is True)
+        keeps.append(lambda hit: hours.is_open_on_saturday(hit.horaires, now) is True)
+    preferred = tuple(dict.fromkeys(label for label in query.preferred_origin_labels if label))
+    # The SQL does not depend on the order of the needs (a sum of scores): one shape for both.
+    in_bit_order = tuple(sorted(needs, key=labels.SERVICE_BITS.__getitem__))
+    key = (
+        in_bit_order, preferred, f.free_only, f.publics, f.prise_en_charge, f.accompagnement,
+        f.labels, f.on_my_behalf, bool(keeps),
+    )  # fmt: skip
+    mask, where, score, max_score, simple = _plan_sql(key)
+    return _Plan(
+        needs=needs, mask=mask, where=list(where), score=score, max_score=max_score,
+        keeps=keeps, key=key, simple=simple,
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=1024)
+def _plan_sql(key: tuple) -> tuple[int, tuple[ColumnElement, ...], ColumnElement, int, bool]:
+    """The SQL side of a plan — mask, conditions, score — built once per shape (building these
+    expressions cost more than a search's queries)."""
+    needs, preferred, free_only, publics, prise_en_charge, accompagnement, programmes = key[:7]
+    on_my_behalf, has_keeps = key[7:]
+    mask = labels.services_mask(needs)
+    where: list[ColumnElement] = []
+    if mask:
+        where.append(Place.services_mask.op("&")(mask) != 0)
+    if free_only:
+        where.append(or_(_blank(Place.frais_a_charge), Place.frais_a_charge.like("%Gratuit%")))
+    if publics:  # a place that names no public welcomes everyone
+        where.append(
+            or_(
+                _blank(Place.publics_specifiquement_adresses),
+                _has_any(Place.publics_specifiquement_adresses, publics),
+            )
+        )
+    if prise_en_charge:
+        where.append(_has_any(Place.prise_en_charge_specifique, prise_en_charge))
+    if accompagnement:
+        where.append(_has_any(Place.modalites_accompagnement, accompagnement))
+    if programmes:
+        where.append(_has_any(Place.dispositif_programmes_nationaux, programmes))
+    if on_my_behalf:
+        where.append(
+            or_(
+                _has(Place.dispositif_programmes_nationaux, _AIDANTS_CONNECT),
+                _has(Place.modalites_accompagnement, _ON_MY_BEHALF),
+            )
+        )
 
     terms: list[ColumnElement] = []
     for need in needs:
         bit = labels.SERVICE_BITS[need]
         terms.append(case((Place.services_mask.op("&")(bit) != 0, _COVER), else_=0))
-    plan.max_score = _COVER * len(needs)
-    preferred = tuple(dict.fromkeys(label for label in query.preferred_origin_labels if label))
+    max_score = _COVER * len(needs)
     for label in preferred:
         terms.append(case((Place.services_origine.like(f"%{label}%"), _PREFERRED), else_=0))
-    plan.max_score += _PREFERRED * len(preferred)
-    if f.free_only:
+    max_score += _PREFERRED * len(preferred)
+    if free_only:
         terms.append(case((Place.frais_a_charge.like("%Gratuit%"), _FREE), else_=0))
-        plan.max_score += _FREE
-    plan.score = sum(terms[1:], terms[0]) if terms else literal(0)
-    plan.simple = (
+        max_score += _FREE
+    score = sum(terms[1:], terms[0]) if terms else literal(0)
+    simple = (
         len(needs) <= 1
         and not preferred
-        and not f.free_only
-        and len(plan.where) == (1 if plan.mask else 0)
-        and not plan.keeps
+        and not free_only
+        and len(where) == (1 if mask else 0)
+        and not has_keeps
     )
-    plan.key = (
-        needs, preferred, f.free_only, f.publics, f.prise_en_charge, f.accompagnement,
-        f.labels, f.on_my_behalf, bool(plan.keeps),
-    )  # fmt: skip
-    return plan
+    return mask, tuple(where), score, max_score, simple
 
 
 def _by_score(plan: _Plan) -> list[ColumnElement]:
@@ -277,7 +309,7 @@ def _box_clauses(shape: tuple) -> list[ColumnElement]:
 
 
 def _near_candidates(
-    session: Session,
+    session: Connection,
     plan: _Plan,
     lat: float,
     lon: float,
@@ -347,7 +379,7 @@ def _rank_key(hit: _Hit) -> tuple:
     return (-hit.score, hit.distance_km is None, far)
 
 
-def _count_near(session: Session, plan: _Plan, lat: float, lon: float, radius_km: float) -> int:
+def _count_near(session: Connection, plan: _Plan, lat: float, lon: float, radius_km: float) -> int:
     """Places (a mobile service counted once) matching within the radius, up to TOTAL_CAP."""
     shape, params = _geo_params(lat, lon, radius_km, slack=1.0)
 
@@ -369,36 +401,48 @@ def _count_near(session: Session, plan: _Plan, lat: float, lon: float, radius_km
 
 
 def _code_candidates(
-    session: Session, plan: _Plan, location: Location, need: int, without_coordinates: bool
+    session: Connection, plan: _Plan, location: Location, need: int, without_coordinates: bool
 ) -> list[_Hit]:
     """Matches by commune code (INSEE, postcode) or department; best first, distance None."""
-    same_commune: list[ColumnElement] = []
+    params: dict = {}
     if location.code_insee:
-        same_commune.append(Place.code_insee == location.code_insee)
+        params["code_insee"] = location.code_insee
     if location.code_postal:
-        same_commune.append(Place.code_postal == location.code_postal)
-    area = list(same_commune)
+        params["code_postal"] = location.code_postal
     if not without_coordinates and location.departement:
         dep = location.departement
-        area.append(Place.departement == dep)
-        prefix = "20" if dep.upper() in ("2A", "2B") else dep
-        area.append(Place.code_postal.like(f"{prefix}%"))
-    if not area:
+        params["departement"] = dep
+        params["postal_prefix"] = ("20" if dep.upper() in ("2A", "2B") else dep) + "%"
+    if not params:
         return []
-    proximity = [case((or_(*same_commune), 1), else_=0).desc()] if same_commune else []
-    columns = [Place.id, Place.mobile_service_id, plan.score, Place.horaires, Place.code_postal]
-    conditions = [or_(*area), *plan.where]
-    if without_coordinates:
-        conditions.append(or_(Place.latitude.is_(None), Place.longitude.is_(None)))
-    fetch = need * 3 + 10
-    while True:
-        stmt = (
+    shape = tuple(sorted(params))
+
+    def build() -> Select:
+        same_commune: list[ColumnElement] = []
+        if "code_insee" in params:
+            same_commune.append(Place.code_insee == bindparam("code_insee"))
+        if "code_postal" in params:
+            same_commune.append(Place.code_postal == bindparam("code_postal"))
+        area = list(same_commune)
+        if "departement" in params:
+            area.append(Place.departement == bindparam("departement"))
+            area.append(Place.code_postal.like(bindparam("postal_prefix")))
+        proximity = [case((or_(*same_commune), 1), else_=0).desc()] if same_commune else []
+        columns = [Place.id, Place.mobile_service_id, plan.score, Place.horaires, Place.code_postal]
+        conditions = [or_(*area), *plan.where]
+        if without_coordinates:
+            conditions.append(or_(Place.latitude.is_(None), Place.longitude.is_(None)))
+        return (
             select(*columns)
             .where(*conditions)
             .order_by(*_by_score(plan), *proximity, Place.nom, Place.id)
-            .limit(fetch)
+            .limit(bindparam("fetch", type_=Integer))
         )
-        rows = session.execute(stmt).all()
+
+    statement = _cached((plan.key, "codes", shape, without_coordinates), build)
+    fetch = need * 3 + 10
+    while True:
+        rows = session.execute(statement, {**params, "fetch": fetch}).all()
         hits = [_Hit(r[0], None, int(r[2]), r[1], r[3], r[4]) for r in rows]
         hits = _one_stop_per_mobile_service([h for h in hits if all(k(h) for k in plan.keeps)])
         if len(hits) >= need or len(rows) < fetch:
@@ -416,7 +460,7 @@ class _Outcome:
     total: int
 
 
-def _search_near(session: Session, plan: _Plan, query: SearchQuery) -> _Outcome:
+def _search_near(session: Connection, plan: _Plan, query: SearchQuery) -> _Outcome:
     lat, lon = query.location.lat, query.location.lon
     assert lat is not None and lon is not None
     need = query.offset + query.limit
@@ -462,7 +506,7 @@ def _overlapping_masks(mask: int) -> tuple[int, ...]:
 
 
 def _all_matches_if_few(
-    session: Session, plan: _Plan, lat: float, lon: float, need: int, max_km: float
+    session: Connection, plan: _Plan, lat: float, lon: float, need: int, max_km: float
 ) -> list[_Hit] | None:
     """For a rare need (few places offer it anywhere): every one within ``max_km`` — or, when
     there is none, the nearest ones anywhere — with their distance.
@@ -478,53 +522,85 @@ def _all_matches_if_few(
     if not _is_rare(session, plan.mask):
         return None
     _shape, params = _geo_params(lat, lon)
-    params["need_masks"] = list(_overlapping_masks(plan.mask))
     params["r2"] = (max_km / geo.KM_PER_DEGREE_LAT * 1.05) ** 2
     _latitude_range(params, lat, max_km)
-    located = select(Place.id, Place.latitude, Place.longitude).where(_HAS_NEED)
-    near = located.where(
-        _IN_LATITUDE_RANGE, bindparam("r2", type_=Float) >= _DIST2_UNINDEXED
-    ).with_hint(Place, _SERVICES_INDEX_HINT, "sqlite")
+    masks = _overlapping_masks(plan.mask)
+
+    def near() -> Select:
+        return (
+            select(Place.id)
+            .where(
+                _has_need(masks),
+                _IN_LATITUDE_RANGE,
+                bindparam("r2", type_=Float) >= _DIST2_UNINDEXED,
+            )
+            .with_hint(Place, _SERVICES_INDEX_HINT, "sqlite")
+        )
+
+    # One round trip each: the ids come from the services index (subquery), the database reads
+    # those rows by primary key (outer query) with what ranking needs, whether the filters keep
+    # them (last column) and whether they help remotely (the one before).
     if plan.simple:  # the nearest k are the best k
         k = max(need * 3 + 10, 50)
-        within = _cached(("rare-within-k",), lambda: near.order_by(_DIST2_UNINDEXED).limit(
-            bindparam("nearest_k", type_=Integer)))  # fmt: skip
+        within = _cached(
+            (plan.key, "rare-within-k", masks),
+            lambda: _rare_details(plan, near().order_by(_DIST2_UNINDEXED).limit(
+                bindparam("nearest_k", type_=Integer))),
+        )  # fmt: skip
         rows = session.execute(within, {**params, "nearest_k": k}).all()
         plan.rare_truncated = len(rows) == k
     else:
-        rows = session.execute(_cached(("rare-within",), lambda: near), params).all()
+        within = _cached((plan.key, "rare-within", masks), lambda: _rare_details(plan, near()))
+        rows = session.execute(within, params).all()
     nothing_within = not rows
     if nothing_within:  # nothing near: the nearest ones, whatever the distance
         nearest = _cached(
-            ("rare-nearest", _RARE_REMOTE_POOL),
-            lambda: located.where((Place.latitude + 0).is_not(None))
-            .order_by(_DIST2_UNINDEXED)
-            .limit(_RARE_REMOTE_POOL),
+            (plan.key, "rare-nearest", masks, _RARE_REMOTE_POOL),
+            lambda: _rare_details(
+                plan,
+                select(Place.id)
+                .where(_has_need(masks), (Place.latitude + 0).is_not(None))
+                .order_by(_DIST2_UNINDEXED)
+                .limit(_RARE_REMOTE_POOL),
+            ),
         )
         rows = session.execute(nearest, params).all()
+    plan.rare_rows = rows
     distance_to = geo.distances_from(lat, lon)
-    located_ids = sorted((distance_to(r[1], r[2]), r[0]) for r in rows)
+    distance_of = {r[0]: distance_to(r[1], r[2]) for r in rows}
+    located_ids = sorted((d, pid) for pid, d in distance_of.items())
     plan.rare_ids = [pid for _d, pid in located_ids[:_RARE_REMOTE_POOL]]
     if not plan.rare_ids:
         return []
-    ids = [pid for _d, pid in located_ids]
+    kept = None
     if nothing_within and plan.simple:
         # Ranked by distance alone and nothing to count: the nearest few are enough (room left
         # for the other stops of a bus, shown once).
-        ids = ids[: max(need * 3 + 10, 50)]
+        kept = {pid for _d, pid in located_ids[: max(need * 3 + 10, 50)]}
+    hits: list[_Hit] = []
+    for row in rows:
+        if not row[-1] or (kept is not None and row[0] not in kept):
+            continue
+        hit = _Hit(
+            row[0], distance_of[row[0]], int(row[4]), row[3], *(row[5:7] if plan.keeps else ())
+        )
+        if all(keep(hit) for keep in plan.keeps):
+            hits.append(hit)
+    return hits
+
+
+def _rare_details(plan: _Plan, ids: Select) -> Select:
+    """The rows of ``ids`` (a subquery on the services index), read by primary key."""
     columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
     if plan.keeps:
         columns += [Place.horaires, Place.code_postal]
-    by_id = _cached(
-        (plan.key, "by-id"),
-        lambda: select(*columns).where(Place.id.in_(bindparam("ids", expanding=True)), *plan.where),
-    )
-    rows = session.execute(by_id, {"ids": ids}).all()
-    return _keep(plan, rows, lat, lon, math.inf, dedupe=False)
+    columns.append(case((_HELPS_REMOTELY, 1), else_=0))  # for _remote_anywhere
+    columns.append(case((and_(*plan.where), 1), else_=0) if plan.where else literal(1))
+    return select(*columns).where(Place.id.in_(ids.correlate(None)))
 
 
 def _two_tiers(
-    session: Session, plan: _Plan, query: SearchQuery, local: list[_Hit], radii: list[float]
+    session: Connection, plan: _Plan, query: SearchQuery, local: list[_Hit], radii: list[float]
 ) -> _Outcome | None:
     """Two needs that few places cover together: those places first (nearest first, through the
     services index), then places covering one need (nearest first, through growing boxes).
@@ -539,11 +615,13 @@ def _two_tiers(
     lat, lon = query.location.lat, query.location.lon
     need = query.offset + query.limit
     _shape, params = _geo_params(lat, lon)
-    params["need_masks"] = list(_supersets(plan.mask))
     params["r2"] = (radii[-1] / geo.KM_PER_DEGREE_LAT * 1.05) ** 2
+    masks = _supersets(plan.mask)
     within = _cached(
-        ("both-within",),
-        lambda: select(Place.id).where(_HAS_NEED, bindparam("r2", type_=Float) >= _DIST2_UNINDEXED),
+        ("both-within", masks),
+        lambda: select(Place.id).where(
+            _has_need(masks), bindparam("r2", type_=Float) >= _DIST2_UNINDEXED
+        ),
     )
     ids = session.execute(within, params).scalars().all()
     both: list[_Hit] = []
@@ -583,21 +661,25 @@ def _supersets(mask: int) -> tuple[int, ...]:
     return tuple(m for m in range(1, 1 << len(labels.SERVICES)) if m & mask == mask)
 
 
-def _combination_is_rare(session: Session, mask: int) -> bool:
+def _combination_is_rare(session: Connection, mask: int) -> bool:
     count = _capped_count(session, ("all of", mask), _supersets(mask), COMBINATION_RARE_CAP)
     return count <= COMBINATION_RARE_CAP
 
 
-def _count_rare(session: Session, plan: _Plan, lat: float, lon: float, radius_km: float) -> int:
+def _count_rare(session: Connection, plan: _Plan, lat: float, lon: float, radius_km: float) -> int:
     _shape, params = _geo_params(lat, lon)
-    params["need_masks"] = list(_overlapping_masks(plan.mask))
     params["r2"] = (radius_km / geo.KM_PER_DEGREE_LAT) ** 2
     _latitude_range(params, lat, radius_km)
+    masks = _overlapping_masks(plan.mask)
 
     def build() -> Select:
         inner = (
             select(Place.id, Place.mobile_service_id)
-            .where(_HAS_NEED, _IN_LATITUDE_RANGE, bindparam("r2", type_=Float) >= _DIST2_UNINDEXED)
+            .where(
+                _has_need(masks),
+                _IN_LATITUDE_RANGE,
+                bindparam("r2", type_=Float) >= _DIST2_UNINDEXED,
+            )
             .with_hint(Place, _SERVICES_INDEX_HINT, "sqlite")
             .limit(TOTAL_CAP)
             .subquery()
@@ -608,7 +690,8 @@ def _count_rare(session: Session, plan: _Plan, lat: float, lon: float, radius_km
             + func.count(inner.c.mobile_service_id.distinct())
         )
 
-    return int(session.execute(_cached(("rare-count", TOTAL_CAP), build), params).scalar_one())
+    statement = _cached(("rare-count", masks, TOTAL_CAP), build)
+    return int(session.execute(statement, params).scalar_one())
 
 
 _rarity: dict[tuple[str, int, tuple], tuple[int, float]] = {}
@@ -619,11 +702,11 @@ _generations: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _GENERATION_TTL_S = 1.0
 
 
-def _generation(session: Session) -> str:
+def _generation(session: Connection) -> str:
     """Names what the database holds, for the rarity counts: the highest place id changes with
     every import (and with a rebuilt database). Read at most once a second per engine: a count
     a second behind an import only ever picks the slower path, never a wrong result."""
-    engine = session.get_bind()
+    engine = session.engine
     now = time.monotonic()
     known = _generations.get(engine)
     if known is None or known[1] <= now:
@@ -635,7 +718,7 @@ def _generation(session: Session) -> str:
     return known[0]
 
 
-def _capped_count(session: Session, what: tuple, masks: tuple[int, ...], cap: int) -> int:
+def _capped_count(session: Connection, what: tuple, masks: tuple[int, ...], cap: int) -> int:
     """Places whose services_mask is one of ``masks``, counted up to ``cap + 1``; kept a few
     minutes per directory generation (``what`` names the count in the cache)."""
     key = (_generation(session), cap, what)
@@ -647,7 +730,7 @@ def _capped_count(session: Session, what: tuple, masks: tuple[int, ...], cap: in
     return known[0]
 
 
-def _is_rare(session: Session, mask: int) -> bool:
+def _is_rare(session: Connection, mask: int) -> bool:
     """Fewer than RARE_CAP places offer one of the needs: a count per service (nine at most,
     kept a few minutes and while no place is added), summed — an upper bound for any
     combination."""
@@ -661,7 +744,12 @@ def _is_rare(session: Session, mask: int) -> bool:
     return True
 
 
-_HAS_NEED = Place.services_mask.in_(bindparam("need_masks", expanding=True))
+def _has_need(masks: tuple[int, ...]) -> ColumnElement:
+    """``services_mask IN (…)`` with the masks written in the statement (cached per mask): as
+    an expanding bind parameter, SQLAlchemy rendered the 256 masks of one need anew for every
+    search."""
+    listed = ", ".join(str(int(m)) for m in masks)  # one SQL fragment: cheap to compile and key
+    return Place.services_mask.op("IN")(literal_column(f"({listed})"))
 
 
 def _rank_few(hits: list[_Hit], local: list[_Hit], radii: list[float], limit: int) -> _Outcome:
@@ -677,7 +765,7 @@ def _rank_few(hits: list[_Hit], local: list[_Hit], radii: list[float], limit: in
     return _Outcome(_one_stop_per_mobile_service(hits), radii[-1], radii[-1] > radii[0], True, 0)
 
 
-def _search_by_code(session: Session, plan: _Plan, query: SearchQuery) -> _Outcome:
+def _search_by_code(session: Connection, plan: _Plan, query: SearchQuery) -> _Outcome:
     need = query.offset + query.limit
     hits = _code_candidates(session, plan, query.location, need, without_coordinates=False)
     return _Outcome(hits, query.radius_km, False, not hits, len(hits))
@@ -687,7 +775,10 @@ def search(Session: sessionmaker, query: SearchQuery) -> SearchResponse:
     now = query.now or hours.now_paris()
     plan = _plan(query, now)
     location = query.location
-    with Session() as session:
+    with Session() as orm_session:
+        # Core on the session's connection: the ORM's own work per statement cost more than
+        # most of SQLite's queries.
+        session = orm_session.connection()
         if location.lat is not None and location.lon is not None:
             outcome = _search_near(session, plan, query)
         else:
@@ -711,8 +802,12 @@ def search(Session: sessionmaker, query: SearchQuery) -> SearchResponse:
 def get_place(
     Session: sessionmaker, public_id: str, now: datetime | None = None
 ) -> SearchResult | None:
-    with Session() as session:
-        place = session.execute(_place_rows().where(Place.public_id == public_id)).first()
+    with Session() as orm_session:
+        place = (
+            orm_session.connection()
+            .execute(_place_rows().where(Place.public_id == public_id))
+            .first()
+        )
         if place is None:
             return None
         return _result(place, None, (), now or hours.now_paris(), on_my_behalf=False)
@@ -724,7 +819,7 @@ def _place_rows() -> Select:
     return _cached(("place-rows",), _build_place_rows)
 
 
-def _places_by_id(session: Session, ids: list[int]) -> dict[int, Row]:
+def _places_by_id(session: Connection, ids: list[int]) -> dict[int, Row]:
     statement = _cached(
         ("places-by-id",),
         lambda: _build_place_rows().where(Place.id.in_(bindparam("ids", expanding=True))),
@@ -742,7 +837,7 @@ def _build_place_rows() -> Select:
 
 # --- results -------------------------------------------------------------------------------------
 def _results(
-    session: Session,
+    session: Connection,
     page: list[_Hit],
     plan: _Plan,
     query: SearchQuery,
@@ -873,21 +968,29 @@ def explain(
 
 # --- remote options ------------------------------------------------------------------------------
 def _remote_anywhere(
-    session: Session, plan: _Plan, rare_ids: list[int] | None, lat: float, lon: float, count: int
+    session: Connection, plan: _Plan, remote_plan: _Plan, lat: float, lon: float, count: int
 ) -> list[_Hit]:
-    stmt = select(Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score)
-    if rare_ids is not None:  # few candidates: sorted here
-        stmt = stmt.where(Place.id.in_(rare_ids), *plan.where)
+    if plan.rare_ids is not None:  # few candidates, already read (with "helps remotely" last)
+        pool = set(plan.rare_ids)
+        rows = [row for row in plan.rare_rows if row[0] in pool and row[-2] and row[-1]]
     else:  # a filter left nothing near: a scan, but a rare case
-        conditions = [Place.latitude.is_not(None), Place.longitude.is_not(None), *plan.where]
-        stmt = stmt.where(*conditions).order_by(_DIST2).limit(count * 5)
-    _shape, params = _geo_params(lat, lon)
-    hits = _keep(plan, session.execute(stmt, params).all(), lat, lon, math.inf)
+        stmt = _cached(
+            (remote_plan.key, "remote-anywhere", count),
+            lambda: select(
+                Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score
+            )
+            .where(Place.latitude.is_not(None), Place.longitude.is_not(None), *remote_plan.where)
+            .order_by(_DIST2)
+            .limit(count * 5),
+        )
+        _shape, params = _geo_params(lat, lon)
+        rows = session.execute(stmt, params).all()
+    hits = _keep(remote_plan, rows, lat, lon, math.inf)
     return sorted(hits, key=lambda h: h.distance_km)
 
 
 def _remote_options(
-    session: Session, plan: _Plan, query: SearchQuery, outcome: _Outcome, count: int = 2
+    session: Connection, plan: _Plan, query: SearchQuery, outcome: _Outcome, count: int = 2
 ) -> tuple[RemoteOption, ...]:
     """The helpline, then matching places that help remotely: the nearest within the radius,
     or, when nothing is near, the nearest anywhere."""
@@ -902,7 +1005,7 @@ def _remote_options(
     remote_plan = _Plan(
         needs=plan.needs,
         mask=plan.mask,
-        where=[*plan.where, _has(Place.modalites_accompagnement, _REMOTE)],
+        where=[*plan.where, _HELPS_REMOTELY],
         score=plan.score,
         max_score=plan.max_score,
         key=(*plan.key, "remote"),
@@ -910,9 +1013,7 @@ def _remote_options(
     location = query.location
     hits: list[_Hit] = []
     if outcome.nothing_near and location.lat is not None and location.lon is not None:
-        hits = _remote_anywhere(
-            session, remote_plan, plan.rare_ids, location.lat, location.lon, count
-        )
+        hits = _remote_anywhere(session, plan, remote_plan, location.lat, location.lon, count)
     elif outcome.nothing_near:
         pass
     elif location.lat is not None and location.lon is not None:

@@ -124,6 +124,29 @@ def test_nothing_near_gives_nearest_anyway_and_the_helpline(directory, session):
     assert "Aide par téléphone" in remote
 
 
+def test_nothing_near_remote_help_follows_the_filters_nearest_first(directory, session):
+    make_place(session, "Loin, payant", km_east=300, frais_a_charge="Payant")
+    make_place(
+        session, "À distance, payant", km_east=400, frais_a_charge="Payant",
+        modalites_accompagnement="À distance",
+    )  # fmt: skip
+    make_place(
+        session, "À distance, gratuit, loin", km_north=-900, frais_a_charge="Gratuit",
+        modalites_accompagnement="Accompagnement individuel|À distance",
+    )  # fmt: skip
+    make_place(
+        session, "À distance, gratuit", km_north=500, frais_a_charge="Gratuit",
+        modalites_accompagnement="À distance",
+    )  # fmt: skip
+    make_place(session, "Sur place, gratuit", km_north=450, frais_a_charge="Gratuit")
+    session.commit()
+    response = ask(directory, limit=2, filters=SearchFilters(free_only=True))
+    assert response.nothing_near
+    assert names(response) == ["Sur place, gratuit", "À distance, gratuit"]
+    remote = [option.name for option in response.remote_options]
+    assert remote == [labels.HELPLINE["name"], "À distance, gratuit", "À distance, gratuit, loin"]
+
+
 def test_helpline_offered_when_fewer_results_than_asked(directory, session):
     make_place(session, "Seul lieu", km_east=1)
     session.commit()
