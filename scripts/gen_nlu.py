@@ -248,7 +248,7 @@ TEXT_INTENTS: dict[str, list[str]] = {
         "bonjour", "bonjour !", "bjr", "salut", "slt", "coucou", "bonsoir", "hello", "allo",
         "bonjour madame", "bonjour monsieur", "bonjour je suis la", "hé", "yo", "re bonjour",
         "bonjour bonjour", "bonjour à vous", "salut ça va", "bonjour, ça va ?", "hey",
-        "cc", "bonjoir", "bonjours", "bonne journee", "bonjour il y a quelqu'un ?",
+        "cc", "bonjoir", "bonjours", "bonjour il y a quelqu'un ?",
         "bonjour je voudrais un renseignement", "allô ?", "salutations", "bsr", "wesh",
         "bonjour excusez moi de vous déranger", "hello bonjour", "bonjour a tous",
     ],
@@ -676,6 +676,220 @@ MORE2: dict[str, list[str]] = {
     "change_location": ["c'est trop loin de chez moi", "plus près de chez moi", "pas dans cette ville là"],
 }
 
+# Fourth round (2026-11-26, branch nlu2): vocabulary the cross-validation errors showed missing.
+# Each list adds wordings the data had none of (new words, not copies of the failed examples):
+# everyday requests outside our scope, keyboard mashing and numbers, very short yes/no/bye,
+# new kinds of danger, new ways to ask for a person, a summary or another town.
+ASK_HELP_MORE3 = [
+    "je sais pas me servir de [whatsapp](need=smartphone)", "installer [whatsapp](need=smartphone) sur mon tel",
+    "faire un appel [video](need=quotidien) avec mes petits enfants", "envoyer une [photo](need=smartphone) par message",
+    "je sais pas [envoyer un mail](need=quotidien) avec une piece jointe", "comment on met un document en [pièce jointe](need=quotidien)",
+    "mettre a jour mon [telephone](need=smartphone)", "mon [tel](need=smartphone) est plein je peux plus rien faire",
+    "je voudrais un [ordinateur](need=materiel_usage) pour faire mes papiers", "ou je peux aller sur [internet](need=internet) gratuitement",
+    "j'ai pas de [connexion](need=internet) à la maison", "ma [box](need=internet) marche plus et j'ai des papiers à faire",
+    "un endroit avec du [wifi](need=internet)", "acheter un [ordi](need=materiel_achat) pas trop cher pour mon fils",
+    "ou trouver une [tablette](need=materiel_achat) a petit prix", "un [telephone solidaire](need=materiel_achat)",
+    "on m'a volé mon [compte](need=securite) instagram", "j'ai cliqué sur un [lien bizarre](need=securite) dans un sms",
+    "un sms me dit que j'ai une [amende](need=securite) a payer c'est vrai ?", "j'ai donné mon code de carte a un [faux conseiller](need=securite)",
+    "mon [mot de passe](need=securite) marche plus on me l'a changé", "je reçois plein de [pubs bizarres](need=securite) sur l'ordi",
+    "apprendre a [utiliser une souris](need=ordinateur)", "je sais pas [copier coller](need=ordinateur)",
+    "faire un [tableau excel](need=ordinateur)", "apprendre [word](need=ordinateur) pour ecrire des lettres",
+    "ranger mes [fichiers](need=ordinateur) sur l'ordi", "c'est quoi le [cloud](need=culture)",
+    "m'inscrire sur un [site d'emploi](need=emploi)", "postuler a une [offre](need=emploi) sur internet",
+    "preparer un [entretien en visio](need=emploi)", "refaire mon [cv](need=emploi) sur l'ordinateur",
+    "[declarer mes revenus](procedure=impots) en ligne", "payer ma [taxe](procedure=impots) sur internet",
+    "mon [espace impots](procedure=impots) est bloqué", "je dois faire une [procuration](need=demarches) en ligne",
+    "prendre un [rendez-vous](need=demarches) sur internet pour la mairie", "une [attestation](need=demarches) à télécharger",
+    "je dois [scanner](need=materiel_usage) un document", "faire des [photocopies](need=materiel_usage)",
+    "[imprimer](need=materiel_usage) mon attestation caf", "j'ai besoin d'une [imprimante](need=materiel_usage)",
+    "ma fille est au college et je comprends rien a l'[ENT](need=parentalite)", "voir le [bulletin](need=parentalite) de mon fils en ligne",
+    "inscrire mon enfant a la [cantine](need=demarches) sur internet", "[inscription scolaire](need=demarches) en ligne",
+    "faire mon [auto entreprise](need=entreprise)", "[facturer](need=entreprise) mes clients en ligne",
+    "creer ma [boutique en ligne](need=entreprise)", "je veux faire des [videos youtube](need=loisirs)",
+    "apprendre a faire des [photos](need=loisirs) avec mon telephone", "un [atelier numerique](need=ordinateur) pres de chez moi",
+    "des [cours d'informatique](need=ordinateur) pour les vieux", "formation [internet](need=quotidien) pour debutant",
+    "qui peut m'aider avec [l'ordinateur](need=ordinateur)", "j'ai besoin qu'on m'explique [internet](need=quotidien)",
+    "bjr jai besoin d'aide pr mon [dossier caf](procedure=caf)", "slt c pour un [pb de tel](need=smartphone)",
+    "un [espace numérique](need=ordinateur) pres de chez moi", "un lieu ou on aide pour les [papiers](need=demarches) en ligne",
+    "la [maison france services](need=demarches) la plus proche", "une [médiathèque](need=internet) avec des ordinateurs",
+    "aide [renouvellement titre de séjour](procedure=titre_sejour) anef", "mon [numero fiscal](procedure=impots) je le trouve pas",
+    "faire ma demande de [complementaire sante](procedure=ameli)", "telecharger mon [attestation de securite sociale](procedure=ameli)",
+    "mon [compte ameli](procedure=ameli) est bloqué depuis une semaine", "recuperer mon [identifiant caf](procedure=caf)",
+    "déclarer un [changement de situation](procedure=caf) à la caf", "je dois faire ma [declaration trimestrielle](procedure=caf) rsa",
+    "bonjour, je viens d'arriver en France, je dois faire beaucoup de démarches sur internet ([titre de séjour](procedure=titre_sejour), [caf](procedure=caf), banque) et je ne sais pas utiliser un [ordinateur](need=ordinateur), où aller ?",
+    "alors voila je vous explique, mon mari faisait tout sur l'ordinateur et il est parti, maintenant je dois m'occuper des [impots](procedure=impots) et de la [caf](procedure=caf) toute seule et je sais pas faire",
+    "bonsoir je m'excuse de vous deranger, j'ai 78 ans, j'ai un [telephone](need=smartphone) a touches et on me dit qu'il faut un smartphone pour la banque, je suis perdue",
+    "ma conseillere [france travail](procedure=france_travail) veut que je fasse tout en ligne mais jai pas d'ordi ni internet a la maison et mon forfait est fini",
+    "cc jsui etudiant jai besoin d'un [ordi](need=materiel_achat) pas cher pour les cours et de l'aide pour ma [bourse](need=demarches) en ligne",
+    "j'arrive pas a faire la [demande d'apl](procedure=caf) le site bug et je dois rendre le dossier avant la fin du mois sinon je perds mon logement",
+]
+INFORM_MORE3 = [
+    "je suis de {t}", "jsuis sur {t}", "mon adresse c'est a {t}", "j'habite sur {t} moi",
+    "en ce moment je suis à {t}", "je reste à {t}", "c'est pour {t}", "secteur {t}",
+    "je suis domicilié à {t}", "la ville c'est {t}", "chez ma fille à {t}", "{t} centre",
+]
+INFORM_OTHER_MORE3 = [
+    "il faut que ce soit [gratuit](constraint=gratuit) je touche le rsa", "[sans payer](constraint=gratuit) si possible",
+    "pas cher ou [gratuit](constraint=gratuit)", "je peux pas payer",
+    "que ce soit ouvert le [samedi](constraint=samedi)", "le [week-end](constraint=samedi) c'est possible ?",
+    "je travaille en semaine donc le [samedi](constraint=samedi)", "c'est ouvert [aujourd'hui](constraint=ouvert_maintenant) ?",
+    "un truc ouvert [maintenant](constraint=ouvert_maintenant)", "[tout de suite](constraint=ouvert_maintenant) si possible",
+    "je me deplace en [fauteuil roulant](constraint=accessible)", "il me faut un lieu [accessible](constraint=accessible)",
+    "mon mari est handicapé il faut que ce soit [accessible](constraint=accessible)", "[PMR](constraint=accessible) svp",
+    "j'ai 80 ans", "un endroit [pour les seniors](constraint=seniors)", "atelier [pour personnes âgées](constraint=seniors)",
+    "je suis [à la retraite](constraint=seniors)", "qu'on fasse [à ma place](constraint=a_ma_place) svp",
+    "je veux que quelqu'un le fasse [pour moi](constraint=a_ma_place)", "un [aidant connect](constraint=a_ma_place)",
+    "qu'on m'accompagne", "[avec quelqu'un](mode=avec_moi) a cote de moi", "[avec moi](mode=avec_moi) svp",
+    "je prefere qu'on m'aide", "[seule](mode=autonomie) je pense que je peux", "je veux [apprendre](mode=autonomie)",
+    "[en autonomie](mode=autonomie)", "qu'on m'apprenne pour la prochaine fois",
+]
+
+MORE3: dict[str, list[str]] = {
+    "out_of_scope": [
+        "je cherche un electricien pas cher", "mon chauffe eau marche plus", "le toit de ma maison fuit",
+        "je cherche un appartement", "ou trouver un logement social", "combien coute un loyer a Paris",
+        "je veux changer de voiture", "ou faire reparer mon velo", "combien coute le controle technique",
+        "ou acheter un matelas", "je veux des chaussures", "les horaires de la poste", "ou est la pharmacie de garde",
+        "mon medecin est en vacances", "j'ai de la fievre depuis hier", "j'ai mal aux dents", "j'ai la grippe",
+        "recette du gateau au chocolat", "comment cuire des pates", "qu'est ce que je fais a manger ce soir",
+        "il fait beau demain ?", "la meteo du week end", "il va neiger ?", "quel temps il fait",
+        "qui a gagne le match hier", "le score de l'om", "tu regardes le foot", "c'est quoi ton equipe",
+        "raconte une histoire", "fais moi rire", "dis moi un secret", "tu as quel age", "t'es mignon",
+        "tu veux etre mon ami", "je suis amoureuse", "je me suis disputé avec ma soeur", "ma femme est partie",
+        "j'ai perdu mes clés", "j'ai perdu mon chat", "ou faire vacciner mon chien", "je cherche un veterinaire",
+        "horaires de la piscine", "ou est la mairie", "le prochain train pour lyon", "un taxi svp",
+        "combien coute un timbre", "c'est quand les vacances scolaires", "quel jour on est demain",
+        "quelle heure il est", "le prix du gazoil", "ou il y a des soldes", "je veux un credit",
+        "je cherche une aide menagere", "une femme de menage", "je cherche un baby sitter",
+        "mon loyer a augmenté", "mon proprio veut pas rendre la caution", "un avocat gratuit",
+                "je veux faire du sport", "un club de foot pour mon fils", "cours de guitare", "cours d'anglais",
+        "apprendre a conduire", "je cherche une auto ecole", "je veux passer le permis bateau",
+        "la vie est belle", "j'ai faim", "j'ai soif", "il fait chaud",
+        "le ciel est bleu", "je vais a la plage", "mon fils a eu son bac", "c'est mon anniversaire",
+        "joyeux noel", "bonne annee", "vive la france", "allez l'om",
+        "asdfgh", "ghjkl", "wxcvbn", "poiuy", "zzzz", "mmmmm", "hhhh", "ooooo", "kkkkkk", "jjj",
+        "sdf", "qqq", "nnnn", "0000", "42", "999", "12", "0612345678", "abc", "x", "z",
+        "ééé", "plop", "bla", "truc", "machin", "hum", "bof", "pfff", "oups", "hihi", "haha", "lol mdr",
+        "ok lol", "ptdr jsp", "bruh",
+        "tu peux m'acheter un billet de concert", "reserve moi une table au resto", "commande moi une pizza",
+        "je veux vendre mon canapé", "ou vendre mes vieux vetements",         "combien gagne un boulanger", "c'est quoi la capitale de l'italie", "combien font 2 plus 2",
+        "qui a inventé internet", "c'est quoi le plus grand pays du monde", "traduis bonjour en arabe",
+    ],
+    "emergency": [
+        "je vais faire une connerie", "je veux me foutre en l'air", "j'ai une corde je vais le faire",
+        "je vais avaler toutes mes pilules", "je veux m'ouvrir les veines", "plus personne ne m'aime je veux partir pour de bon",
+        "il me frappe devant les enfants", "ma fille se fait battre par son copain", "mon mari m'a enfermée dans la chambre",
+        "il m'étrangle", "on m'a poignardé", "il a une arme", "il me poursuit dans la rue",
+        "quelqu'un force ma porte", "il y a un homme chez moi qui me menace", "on me séquestre",
+        "mon père est inconscient", "il s'est évanoui", "elle ne se réveille pas", "il a convulsé",
+        "mon bébé ne respire pas bien", "mon fils a avalé du produit ménager", "il s'est empoisonné",
+        "je fais un avc je crois", "je sens plus mon bras", "j'ai très mal au coeur", "il saigne de la tête",
+        "elle s'est brûlée gravement", "ça sent le gaz très fort", "l'immeuble est en feu", "ma maison brûle",
+        "il y a de l'eau partout l'inondation monte", "un accident de voiture devant chez moi",
+        "vite vite aidez moi", "urgent urgent", "SOS", "sos aidez moi", "help au secours",
+        "viol", "il m'a touchée de force", "ma voisine crie au secours",
+    ],
+    "affirm": [
+        "oui oui", "ouais", "ouai", "ui", "ouii", "oué", "vi", "okay", "oki", "okok", "ok d'accord",
+        "ça me va", "ca me va", "c'est parfait", "très bien", "tres bien", "bien",
+        "allez", "go", "vas y", "on y va", "je veux bien oui", "oui je veux bien", "avec plaisir oui",
+        "oui svp", "oui merci beaucoup", "oui c'est ça", "exactement", "absolument", "bien entendu",
+        "oui pourquoi pas", "oui c'est bon", "c'est bon pour moi", "ça marche oui", "entendu",
+        "carrément", "grave", "évidemment oui", "oui c'est juste", "oui je confirme", "je confirme",
+        "c'est correct", "affirmatif oui", "yes oui", "yep",
+    ],
+    "deny": [
+        "non non", "nan", "nn", "non merci", "pas du tout", "non ce n'est pas ça", "non c'est faux",
+        "surtout pas", "non j'en veux pas", "ça ne me va pas", "ca me va pas", "je refuse",
+        "non pas maintenant", "pas pour l'instant", "non ça ira", "pas vraiment", "bof non",
+        "non je préfère pas", "négatif", "aucunement", "absolument pas", "pas question",
+        "non c'est pas bon", "c'est pas ça", "non toujours pas", "rien du tout", "non rien",
+        "non aucun", "aucun des deux", "ni l'un ni l'autre", "non aucune",
+    ],
+    "greet": [
+        "bonjour", "bjr", "bonjour à vous", "bonsoir madame", "salut salut", "coucou toi", "hey",
+        "hello", "slt", "re bonjour", "rebonjour", "yo salut", "bonjour monsieur", "bonjour, je suis là",
+        "cc ça va", "bonjour tout le monde", "allo", "allô ?", "bonjour il y a quelqu'un",
+    ],
+    "goodbye": [
+        "au revoir", "aurevoir", "a plus", "à plus tard", "a+", "bye", "bye bye", "ciao", "tchao",
+        "salut a plus", "bonne soirée", "bonne journee", "bonne nuit", "à la prochaine", "a bientot",
+        "je m'en vais", "je dois y aller", "je pars", "fin de la conversation", "j'arrete là", "stop c'est fini",
+        "adieu", "on se reparle plus tard", "je reviendrai plus tard",
+    ],
+    "thank": [
+        "merci", "mci", "merci bcp", "merci infiniment", "merci mille fois", "merci pour tout",
+        "merci à vous", "merci c'est gentil", "thanks", "thank you", "merci beaucoup pour l'aide",
+        "merci ça m'aide beaucoup", "merci pour votre aide", "super merci", "génial merci", "top merci",
+        "c'est gentil", "je vous remercie", "remerciements", "merci ça marche",
+    ],
+    "insult": [
+        "connard", "t'es con", "idiot", "abruti", "espèce d'imbécile", "tu sers à rien", "nul nul nul",
+        "t'es naze", "naze", "tu m'énerves", "tu me saoules", "ferme ta gueule", "la ferme", "dégage",
+        "casse toi", "va te faire voir", "je te déteste", "t'es pourri", "robot de merde", "c'est de la merde",
+        "tu comprends jamais rien", "t'es bête ou quoi", "tu me casses les pieds",
+    ],
+    "bot_challenge": [
+        "t'es un robot", "vous êtes un robot ?", "je parle à un robot", "c'est une machine ?",
+        "y a quelqu'un ?", "il y a un humain ?", "une personne me lit ?", "c'est une vraie personne ?",
+        "qui me parle", "vous êtes une IA ?", "t'es une ia", "c'est chatgpt ?", "tu es chatgpt",
+        "t'es réel ou pas", "c'est un ordinateur qui répond ?", "je discute avec qui",
+    ],
+    "confused": [
+        "j'ai pas compris", "je comprend pas", "jcomprend rien", "c'est quoi", "quoi ??", "hein quoi",
+        "répétez svp", "vous pouvez répéter svp", "redis moi", "je suis perdu là", "j'y comprends rien",
+        "ça veut dire quoi ça", "j'ai pas suivi", "comment ça se passe", "je dois faire quoi",
+        "qu'est ce que je dois faire", "je sais pas quoi répondre", "c'est pas clair votre truc",
+        "expliquez moi mieux", "je ne comprends pas ce que vous me demandez",
+    ],
+    "human_handoff": [
+        "je veux parler a quelqu'un", "parler avec une personne", "un être humain svp", "une vraie personne",
+        "je veux un humain", "passez moi un conseiller", "je veux parler a un agent", "un agent svp",
+        "appeler quelqu'un", "je peux appeler qui", "le numero de telephone pour parler a quelqu'un",
+        "vous avez un numero de telephone ?", "c'est quoi votre numero", "je veux qu'on m'appelle",
+        "rappelez moi svp", "on peut me rappeler ?", "je prefere le telephone", "je veux téléphoner",
+        "un contact", "comment vous contacter", "une adresse mail pour vous écrire", "je veux écrire a un conseiller",
+        "je prefere parler a quelqu'un en vrai", "je veux parler a un responsable", "un conseiller humain",
+        "mettez moi en contact avec une personne", "je veux un rendez vous avec quelqu'un", "transferez moi",
+    ],
+    "send_it": [
+        "envoyez moi ça", "envoie moi les adresses", "par sms svp", "par texto", "sur mon portable",
+        "un sms avec les adresses", "envoyez par mail", "par email svp", "je veux un résumé",
+        "un resume svp", "faites moi un récapitulatif", "récap", "recap", "je peux garder ça ?",
+        "enregistrer les adresses", "noter les adresses", "je veux noter", "copie moi ça",
+        "je veux l'avoir sur mon telephone", "envoyer le resultat", "transferez moi les infos",
+        "gardez ça pour moi", "je voudrais une trace écrite", "les infos par écrit svp",
+    ],
+    "more_results": [
+        "encore", "d'autres", "autres adresses", "d'autres lieux", "d'autres endroits", "y a d'autres endroits ?",
+        "montrez m'en plus", "la suite", "suite svp", "suivant", "page suivante", "plus d'adresses",
+        "il y en a encore ?", "vous avez autre chose ?", "autre chose ?", "et les autres ?",
+        "d'autres choix", "d'autres possibilités", "c'est tout ?", "il n'y a que ça ?", "montre moi la suite",
+        "encore des adresses", "une autre adresse", "afficher plus",
+    ],
+    "change_location": [
+        "changer de ville", "une autre ville", "autre ville svp", "c'est pas ma ville", "mauvaise ville",
+        "ce n'est pas la bonne ville", "vous vous trompez de ville", "je suis pas de là", "j'habite pas la",
+        "c'est pas chez moi", "c'est pas là", "pas cette ville", "changer l'adresse", "changer le lieu",
+        "modifier la ville", "je veux chercher ailleurs", "ailleurs", "chercher ailleurs", "une autre commune",
+        "un autre quartier", "c'est trop loin", "trop loin pour moi", "je peux pas aller si loin",
+        "plus proche svp", "quelque chose de plus proche", "je me suis trompé de ville", "pas la bonne adresse",
+        "c'est à l'autre bout", "je veux changer d'endroit", "un autre secteur",
+    ],
+    "restart": [
+        "recommencer", "on reprend", "reprendre depuis le début", "reprendre a zero", "on repart de zero",
+        "nouvelle recherche", "autre recherche", "une nouvelle question", "je change de sujet", "on efface tout et on reprend",
+        "retour au début", "retour au menu", "menu principal", "reset", "remettre a zero", "annuler tout",
+        "j'ai une autre demande", "c'est pour autre chose maintenant",
+    ],
+    "forget_me": [
+        "supprime mes infos", "efface mes infos", "supprimez mes données svp", "effacer tout ce que je vous ai dit",
+        "je veux que mes données soient effacées", "ne gardez pas mes informations", "effacez mon numero",
+        "supprime mon numero de telephone", "vous gardez mes données ? effacez les", "je retire mon consentement",
+        "effacer mon compte", "supprimer mes traces", "oublie ce que j'ai dit",
+    ],
+}
+
 
 _ANNOT = re.compile(r"\[([^\]]+)\]\((\w+)(?:=(\w+))?\)")
 
@@ -766,15 +980,18 @@ def main() -> None:
         for _ in range(2):
             inform.append(tpl.format(t=f"[{town()}](location)"))
     inform += INFORM_OTHER_MORE
+    for tpl in INFORM_MORE3:
+        inform.append(tpl.format(t=f"[{town()}](location)"))
+    inform += INFORM_OTHER_MORE3
     # A constraint ("seulement les gratuits") is information like a place: same intent, same
     # action; actions/needs.py reads the constraint itself.
     inform += FILTER
     parts = ["version: \"3.1\"\n\nnlu:\n"]
-    parts.append(block("ask_help", ask + ASK_HELP_MORE + ASK_HELP_MORE2))
+    parts.append(block("ask_help", ask + ASK_HELP_MORE + ASK_HELP_MORE2 + ASK_HELP_MORE3))
     parts.append(block("inform", inform))
     for intent, examples in TEXT_INTENTS.items():
         name = f"chitchat/{intent}" if intent in CHITCHAT else intent
-        parts.append(block(name, examples + MORE.get(intent, []) + MORE2.get(intent, [])))
+        parts.append(block(name, examples + MORE.get(intent, []) + MORE2.get(intent, []) + MORE3.get(intent, [])))
     (OUT / "nlu.yml").write_text("".join(parts), encoding="utf-8")
     (OUT / "lookup_location.yml").write_text(lookup_block("".join(parts)), encoding="utf-8")
     synonyms = {
