@@ -681,14 +681,14 @@ MORE2: dict[str, list[str]] = {
 # everyday requests outside our scope, keyboard mashing and numbers, very short yes/no/bye,
 # new kinds of danger, new ways to ask for a person, a summary or another town.
 ASK_HELP_MORE3 = [
-    "je sais pas me servir de [whatsapp](need=smartphone)", "installer [whatsapp](need=smartphone) sur mon tel",
+    "je sais pas me servir de [whatsapp](need=quotidien)", "installer [whatsapp](need=quotidien) sur mon tel",
     "faire un appel [video](need=quotidien) avec mes petits enfants", "envoyer une [photo](need=smartphone) par message",
     "je sais pas [envoyer un mail](need=quotidien) avec une piece jointe", "comment on met un document en [pièce jointe](need=quotidien)",
     "mettre a jour mon [telephone](need=smartphone)", "mon [tel](need=smartphone) est plein je peux plus rien faire",
     "je voudrais un [ordinateur](need=materiel_usage) pour faire mes papiers", "ou je peux aller sur [internet](need=internet) gratuitement",
     "j'ai pas de [connexion](need=internet) à la maison", "ma [box](need=internet) marche plus et j'ai des papiers à faire",
     "un endroit avec du [wifi](need=internet)", "acheter un [ordi](need=materiel_achat) pas trop cher pour mon fils",
-    "ou trouver une [tablette](need=materiel_achat) a petit prix", "un [telephone solidaire](need=materiel_achat)",
+    "ou trouver une [tablette a petit prix](need=materiel_achat)", "un [telephone solidaire](need=materiel_achat)",
     "on m'a volé mon [compte](need=securite) instagram", "j'ai cliqué sur un [lien bizarre](need=securite) dans un sms",
     "un sms me dit que j'ai une [amende](need=securite) a payer c'est vrai ?", "j'ai donné mon code de carte a un [faux conseiller](need=securite)",
     "mon [mot de passe](need=securite) marche plus on me l'a changé", "je reçois plein de [pubs bizarres](need=securite) sur l'ordi",
@@ -706,7 +706,7 @@ ASK_HELP_MORE3 = [
     "inscrire mon enfant a la [cantine](need=demarches) sur internet", "[inscription scolaire](need=demarches) en ligne",
     "faire mon [auto entreprise](need=entreprise)", "[facturer](need=entreprise) mes clients en ligne",
     "creer ma [boutique en ligne](need=entreprise)", "je veux faire des [videos youtube](need=loisirs)",
-    "apprendre a faire des [photos](need=loisirs) avec mon telephone", "un [atelier numerique](need=ordinateur) pres de chez moi",
+    "apprendre a [faire des photos](need=loisirs) avec mon telephone", "un [atelier numerique](need=ordinateur) pres de chez moi",
     "des [cours d'informatique](need=ordinateur) pour les vieux", "formation [internet](need=quotidien) pour debutant",
     "qui peut m'aider avec [l'ordinateur](need=ordinateur)", "j'ai besoin qu'on m'explique [internet](need=quotidien)",
     "bjr jai besoin d'aide pr mon [dossier caf](procedure=caf)", "slt c pour un [pb de tel](need=smartphone)",
@@ -740,7 +740,7 @@ INFORM_OTHER_MORE3 = [
     "je suis [à la retraite](constraint=seniors)", "qu'on fasse [à ma place](constraint=a_ma_place) svp",
     "je veux que quelqu'un le fasse [pour moi](constraint=a_ma_place)", "un [aidant connect](constraint=a_ma_place)",
     "qu'on m'accompagne", "[avec quelqu'un](mode=avec_moi) a cote de moi", "[avec moi](mode=avec_moi) svp",
-    "je prefere qu'on m'aide", "[seule](mode=autonomie) je pense que je peux", "je veux [apprendre](mode=autonomie)",
+    "je prefere qu'on m'aide", "[seule](mode=autonomie) je pense que je peux", "je veux [apprendre moi meme](mode=autonomie)",
     "[en autonomie](mode=autonomie)", "qu'on m'apprenne pour la prochaine fois",
 ]
 
@@ -890,6 +890,130 @@ MORE3: dict[str, list[str]] = {
     ],
 }
 
+# Fifth round: families of wordings, so that each way of saying a thing has its variants
+# (spelling, SMS, with/without politeness) and a broken appliance, a cold or the weather are
+# learnt as "not our job" rather than as danger or a need.
+MORE4: dict[str, list[str]] = {
+    "out_of_scope": [
+        "mon frigo fuit", "le robinet fuit", "ma chaudiere est en panne", "mon four marche plus",
+        "le chauffage marche pas", "mon micro onde est cassé", "mon aspirateur est en panne",
+        "la machine a laver fait du bruit", "une fuite d'eau sous l'evier", "ma porte ferme mal",
+        "j'ai un rhume", "j'ai mal a la tete", "mal au ventre depuis ce matin", "j'ai de la toux",
+        "mon fils a de la fievre un peu", "je tousse", "je suis enrhumée", "j'ai mal au genou",
+        "il fait froid dehors", "il neige ?", "va t il pleuvoir", "quel temps demain", "il y a du soleil ?",
+        "le bus passe quand", "horaires du tram", "le metro est en greve ?", "un train pour paris",
+        "billet de bus", "reserver un avion", "horaires de la sncf",
+        "je cherche un plombier pas cher", "un menuisier", "un peintre pour mon appart", "un jardinier",
+        "une coiffeuse a domicile", "un bon restaurant", "un resto pas cher", "une boulangerie ouverte",
+        "recette de la soupe", "comment faire des crepes", "une recette facile", "recette de gâteau",
+        "tu aimes la musique ?", "tu as un chat ?", "tu manges quoi ?", "t'as des enfants ?", "tu vis ou ?",
+        "c'est quoi ta couleur préférée", "raconte une blague", "fais moi une blague",
+        "qui va gagner le match", "le resultat du loto", "les numeros du loto", "quel film ce soir a la tele",
+        "le programme tele", "une bonne serie", "un bon livre", "musique", "foot", "politique",
+        "je veux un chien", "mon chat est malade", "ou acheter des graines", "ou acheter un velo",
+        "ou acheter un frigo pas cher", "je cherche des meubles", "un demenageur",
+        "ggggg", "ppppp", "llll", "mlkjh", "xcvb", "aze", "qwerty", "dfgdfg", "ertert", "uiop", "bbbb",
+        "77", "5", "3333", "00", "..", "?!", "hmm", "euh", "bah", "ben", "pff", "rrr",
+    ],
+    "emergency": [
+        "au secour", "o secours", "aidez moi au secours", "au secours vite", "secours", "a l'aide",
+        "à l'aide vite", "venez vite", "appelez le 15", "appelez le 17", "appelez la police",
+        "il faut la police vite", "il faut une ambulance", "appelez le samu", "les pompiers vite",
+        "ma femme fait un malaise", "il fait un malaise", "elle s'est evanouie", "il respire mal",
+        "il ne respire plus", "il est inconscient", "elle saigne beaucoup", "il y a du sang partout",
+        "il a avalé des medicaments", "overdose", "j'ai bu de la javel", "mon enfant a bu un produit",
+        "il y a le feu chez moi", "le feu a pris", "ça brule", "il y a de la fumee dans l'appart",
+        "ça sent le gaz", "odeur de gaz", "il me frappe", "mon mari me tape", "mon conjoint me bat",
+        "il m'a battue", "il me menace", "on me menace avec un couteau", "il a une arme chez moi",
+        "quelqu'un est entré chez moi", "un homme me suit", "on m'agresse", "je me suis fait agresser",
+        "je veux mourir ce soir", "je veux me tuer", "j'ai envie de me tuer", "je vais me pendre",
+        "je vais me jeter sous un train", "je veux en finir avec la vie", "je pense a mourir",
+        "j'ai mal a la poitrine je respire mal", "douleur au coeur", "avc", "infarctus",
+    ],
+    "affirm": [
+        "c'est bon oui", "oui c'est bon merci", "voila c'est ça", "voilà oui", "c'est ça oui", "c ça",
+        "allez y", "allez y svp", "vas y oui", "volontiers merci", "oui volontiers", "tout a fait oui",
+        "tout à fait d'accord", "yes yes", "yes merci", "wii", "ouiii", "oui oui oui", "ouais ouais",
+        "certes", "certainement oui", "évidemment", "bien sur", "bien sûr oui", "absolument oui",
+        "carrément oui", "c'est juste oui", "correct", "exact", "oui exact", "je confirme oui",
+        "pourquoi pas oui", "ok pourquoi pas", "ok ça marche", "d'accord ok", "dac", "dacc", "ok dac",
+    ],
+    "deny": [
+        "non non non", "nan merci", "nope", "no", "non pas du tout", "pas du tout merci",
+        "non c'est pas bon", "non ça va pas", "ça ne va pas", "non j'ai pas dit ça", "non pas ça",
+        "non autre chose", "non pas celui là", "non aucun", "aucun", "rien", "non rien du tout",
+        "jamais de la vie", "certainement pas", "pas trop", "pas tellement", "pas spécialement",
+    ],
+    "goodbye": [
+        "a plus", "à plus", "a plus tard", "à +", "a+ merci", "salut a plus", "ok a plus",
+        "bon a plus", "allez a plus", "a la revoyure", "je me deconnecte", "je quitte", "je sors",
+        "je m'en vais bye", "bisous", "bizz", "à demain merci", "a la prochaine fois",
+        "c'est tout pour moi", "c'est tout merci au revoir",
+    ],
+    "thank": [
+        "thanks", "thx", "thank you", "ty", "merci merci", "merki", "mrc", "mrci", "merciii",
+        "merci bien", "merci beaucoup", "merci madame", "merci monsieur", "un grand merci",
+        "ok merci bien", "merci c'est top", "merci pour l'info", "merci pour les adresses",
+    ],
+    "insult": [
+        "ta gueule", "ta gueule robot", "ferme la", "la ferme toi", "dégage", "degage", "casse toi robot",
+        "va chier", "pauvre con", "bouffon", "tocard", "t'es un bouffon", "tu m'enerves", "tu me gaves",
+        "je te deteste", "jte deteste", "jte hais", "t'es nul", "appli pourrie", "application nulle",
+        "site de merde",
+    ],
+    "bot_challenge": [
+        "c'est un chatbot ?", "un chatbot ?", "c'est une ia ?", "une intelligence artificielle ?",
+        "vous êtes une intelligence artificielle", "c'est une machine ?", "t'es une machine ?",
+        "tu es un logiciel", "c'est un logiciel ?", "t'es un ordi ?", "c'est un ordinateur ?",
+        "y a quelqu'un ?", "y a quelqu'un", "il y a quelqu'un ?", "quelqu'un me lit ?",
+        "c'est un humain ?", "vous etes humain", "t'es humain ?", "tu penses ?", "tu réfléchis ?",
+    ],
+    "confused": [
+        "quoi", "quoi ?", "quoi ??", "hein", "hein ?", "comment ça", "comment ?", "je capte pas",
+        "jcapte rien", "je comprends pas trop", "j'ai pas suivi", "je suis largué", "je suis larguée",
+        "c'est pas clair", "pas compris", "vous pouvez reformuler ?", "reformulez svp", "répétez",
+        "qu'est ce que je dois faire", "je fais quoi", "comment on fait", "comment ça marche ?",
+        "c'est trop compliqué", "trop compliqué pour moi", "j'y arrive pas à vous suivre",
+    ],
+    "human_handoff": [
+        "un numero de telephone", "numero de telephone svp", "votre numero svp", "un numéro à appeler",
+        "je peux vous appeler ?", "je veux appeler", "je préfère appeler", "je veux téléphoner à quelqu'un",
+        "par telephone svp", "au telephone c'est mieux", "contacter quelqu'un", "comment je vous contacte",
+        "un contact humain", "une vraie personne svp", "une personne physique svp", "un opérateur svp",
+        "une conseillère", "une conseillere svp", "parler a une conseillere", "transférez moi à quelqu'un",
+        "je veux un humain pas un robot", "pas un robot une personne", "un vrai conseiller",
+    ],
+    "send_it": [
+        "envoyez moi les adresses par sms", "un texto avec les adresses", "envoie par sms",
+        "envoyez le par mail", "par mail svp", "sur ma boite mail", "un recap par sms", "récap svp",
+        "un résumé par écrit", "le résumé svp", "je veux garder les infos", "garder les infos",
+        "je peux les garder ?", "sauvegarder", "mettez moi ça de côté", "je veux les noter",
+        "écrivez moi les adresses", "envoyez ça sur mon portable",
+    ],
+    "more_results": [
+        "suivant", "suivants", "les suivants", "la suite svp", "voir la suite", "voir plus",
+        "voir plus d'adresses", "afficher plus", "afficher la suite", "page suivante", "page 2",
+        "encore svp", "encore d'autres", "encore 2", "encore 5", "y en a d'autres ?", "y'en a plus ?",
+        "c'est tout ?", "il y a que ça ?", "il n'y a rien d'autre ?", "et sinon ?", "sinon ?",
+        "d'autres adresses svp", "montrez m'en d'autres", "une autre adresse ?",
+    ],
+    "change_location": [
+        "plus pres", "plus près de chez moi svp", "plus proche de chez moi", "un endroit plus proche",
+        "quelque chose plus près", "pas si loin", "moins loin", "trop loin de chez moi",
+        "c'est loin de chez moi", "c'est à l'autre bout de la ville", "pas dans ce quartier",
+        "un autre quartier svp", "autre secteur", "pas ce secteur", "pas ce coin", "un autre coin",
+        "autre lieu", "un autre lieu", "changer de lieu", "changer d'endroit", "autre part svp",
+        "ailleurs svp", "pas ici", "pas ici svp", "je suis pas là bas", "mauvaise commune",
+        "c'est pas la bonne commune", "erreur de ville", "c'est pas ma commune",
+    ],
+    "restart": [
+        "recommence", "on recommence tout", "reprendre", "on reprend tout", "reprendre a zero svp",
+        "à zéro", "a zero", "tout effacer et recommencer", "menu", "le menu", "retour menu",
+        "nouvelle demande", "une nouvelle demande", "autre demande", "je veux faire une autre recherche",
+        "nouvelle recherche svp", "on change de sujet", "autre sujet", "revenir au début",
+    ],
+}
+
 
 _ANNOT = re.compile(r"\[([^\]]+)\]\((\w+)(?:=(\w+))?\)")
 
@@ -991,7 +1115,8 @@ def main() -> None:
     parts.append(block("inform", inform))
     for intent, examples in TEXT_INTENTS.items():
         name = f"chitchat/{intent}" if intent in CHITCHAT else intent
-        parts.append(block(name, examples + MORE.get(intent, []) + MORE2.get(intent, []) + MORE3.get(intent, [])))
+        parts.append(block(name, examples + MORE.get(intent, []) + MORE2.get(intent, []) + MORE3.get(intent, [])
+                                 + MORE4.get(intent, [])))
     (OUT / "nlu.yml").write_text("".join(parts), encoding="utf-8")
     (OUT / "lookup_location.yml").write_text(lookup_block("".join(parts)), encoding="utf-8")
     synonyms = {
