@@ -1014,6 +1014,66 @@ MORE4: dict[str, list[str]] = {
     ],
 }
 
+# Sixth round: the boundaries the cross-validation still mixed up most (questions to the bot
+# about itself vs. out of scope, minor health and family worries vs. danger, leave-taking
+# with "plus" vs. "more results").
+MORE5: dict[str, list[str]] = {
+    "out_of_scope": [
+        "tu fais quoi de ta vie", "tu dors la nuit ?", "tu manges quoi ce soir", "tu as des amis ?",
+        "t'es marié ?", "tu aimes le chocolat ?", "tu regardes quoi a la tele", "t'aimes le rap ?",
+        "ta chanson preferee", "ton plat prefere c'est quoi", "tu crois en dieu ?", "tu es de quelle religion",
+        "tu es de gauche ou de droite", "parle moi de toi", "dis moi quelque chose de drole",
+        "j'ai mal au dos depuis une semaine", "j'ai mal aux pieds", "je dors mal", "je suis fatiguée",
+        "mon fils a mal aux oreilles", "ma fille a la varicelle", "un medecin pour un certificat",
+        "je suis triste aujourd'hui", "mon mari est parti avec une autre", "je me suis fâchée avec ma mère",
+        "mon copain m'a quittée", "je m'ennuie chez moi", "ma voisine est pénible", "mon chien aboie tout le temps",
+        "la tele marche plus", "ma box tv a plus la chaine", "mon portail est bloqué", "la lumière a sauté",
+        "quand passe le camion poubelle", "la déchetterie est ouverte ?", "ou garer ma voiture",
+        "le prix du ticket de metro", "un taxi pour demain", "un covoiturage pour lyon",
+        "c'est quand la fete de la musique", "le feu d'artifice c'est quand", "un bon film à voir",
+        "mmh", "hmmm", "euh...", "bah non rien", "bref", "nimp", "n'importe quoi", "lol", "xd", "jsp mdr",
+    ],
+    "emergency": [
+        "il faut vite un medecin il respire plus", "elle est tombée dans l'escalier elle bouge plus",
+        "mon mari est par terre il répond plus", "j'ai avalé des cachets", "j'ai pris toute la boite de medicaments",
+        "je veux plus vivre ce soir", "ce soir je me tue", "je vais me faire du mal", "je me scarifie",
+        "il m'a mis un coup de couteau", "il m'a cassé le bras", "il me frappe avec une ceinture",
+        "mon ex est devant ma porte avec un couteau", "j'ai peur il va me tuer", "il a menacé de me tuer",
+        "ma fille a été enlevée", "on a kidnappé mon fils", "un enfant est tombé dans la piscine",
+        "il s'est noyé", "il y a un incendie dans l'immeuble", "il y a le feu au batiment",
+        "le feu dans la cuisine", "intoxication au monoxyde", "j'ai la tete qui tourne et je vais m'evanouir",
+        "appelez vite les secours", "envoyez une ambulance", "venez m'aider vite",
+    ],
+    "goodbye": [
+        "a demain", "à demain", "a demain merci", "à la prochaine", "a la prochaine", "a bientôt",
+        "à bientôt merci", "bon week end", "bonne fin de journée", "bonne soirée à vous", "allez salut",
+        "allez a plus", "bon bah a plus", "ok a plus", "bon a plus", "je vous laisse", "terminé",
+        "c'est fini pour moi", "je sors de la conversation",
+    ],
+    "insult": [
+        "abruti va", "crétin", "cretin", "imbécile", "t'es un crétin", "espèce d'abruti", "gros naze",
+        "degage de la", "dégage robot", "va chier robot", "casse toi", "ferme la robot",
+    ],
+    "bot_challenge": [
+        "il y a quelqu'un derrière ?", "quelqu'un derrière l'ecran ?", "y a une personne derriere",
+        "c'est automatique", "des réponses automatiques ?", "vous êtes une vraie personne ?",
+        "c'est une vraie personne ou pas", "je parle a une ia ?",
+    ],
+    "confused": [
+        "je vois pas", "j'vois pas", "jsp", "je sais pas trop", "je suis larguée", "redis moi",
+        "redites moi", "expliquez moi mieux svp", "c'est pas clair pour moi", "je comprends pas votre question",
+        "pardon ?", "pardon je comprends pas", "kesako", "késako", "c koi", "c quoi",
+    ],
+    "deny": [
+        "non c'est pas la peine", "pas la peine", "pas besoin merci", "non pas besoin", "non c'est bon merci",
+        "je ne veux pas", "j'en veux pas", "ça m'intéresse pas", "pas intéressé", "non laisse tomber",
+    ],
+    "restart": [
+        "on recommence depuis le début", "repartir de zero", "tout reprendre", "reprendre la recherche a zero",
+        "je veux tout recommencer", "efface et recommence", "je veux chercher autre chose", "on passe à autre chose",
+    ],
+}
+
 
 _ANNOT = re.compile(r"\[([^\]]+)\]\((\w+)(?:=(\w+))?\)")
 
@@ -1116,7 +1176,7 @@ def main() -> None:
     for intent, examples in TEXT_INTENTS.items():
         name = f"chitchat/{intent}" if intent in CHITCHAT else intent
         parts.append(block(name, examples + MORE.get(intent, []) + MORE2.get(intent, []) + MORE3.get(intent, [])
-                                 + MORE4.get(intent, [])))
+                                 + MORE4.get(intent, []) + MORE5.get(intent, [])))
     (OUT / "nlu.yml").write_text("".join(parts), encoding="utf-8")
     (OUT / "lookup_location.yml").write_text(lookup_block("".join(parts)), encoding="utf-8")
     synonyms = {
