@@ -679,7 +679,12 @@ _EMERGENCY = re.compile(
     r"|^\W*urgent( urgent)*\W*$|^\W*sos\W*$|sos aidez|touchee? de force|^\W*a l'aide"
     r"|appelez (le 15|le 17|le 112|la police)|^\W*(o |au )?secours\W*$|venez vite|police vite"
     r"|sang partout|le feu a pris|fumee dans|mari me tape(?! sur)|(homme|type|mec) me suit"
-    r"|(quelqu'un|un homme|des gens|ils) (est|sont) (entre|rentre)s? chez moi|douleur au coeur)"
+    r"|(quelqu'un|un homme|des gens|ils) (est|sont) (entre|rentre)s? chez moi|douleur au coeur"
+    r"|(il|elle) respire plus|(il|elle) (ne )?(repond|bouge) plus\W*$|(est|suis) par terre"
+    r"|avale des cachets"
+    r"|toute la boite de medicaments|je me tue"
+    r"|scarifi\w*|m'a casse (le|la|les)|a ete enleve\w*|kidnapp\w*|tombee? dans la piscine|noye"
+    r"|monoxyde|venez m'aider vite)"
 )
 
 

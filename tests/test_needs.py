@@ -86,6 +86,7 @@ def test_emergency_net_covers_wordings_the_nlu_missed_in_cross_validation():
         "je veux me foutre en l'air", "on m'a poignardé", "il s'est évanoui", "SOS", "à l'aide",
         "ça sent le gaz très fort", "mon fils a avalé du produit ménager", "urgent urgent",
         "quelqu'un est entré chez moi", "un homme me suit", "il a une arme", "o secours",
+        "j'ai avalé des cachets", "je me scarifie", "on a kidnappé mon fils", "il s'est noyé",
     ):
         assert is_emergency(message), message
     for message in (
@@ -95,5 +96,7 @@ def test_emergency_net_covers_wordings_the_nlu_missed_in_cross_validation():
         "sos ordi en panne", "une armée de papiers", "mon mari me tape sur les nerfs",
         "il me poursuit de ses mails", "le colis est entré chez moi",
         "mon frigo fuit", "j'ai mal au coeur en voiture",
+        "mon ordi ne répond plus", "mon téléphone ne bouge plus de l'écran d'accueil",
+        "ma conseillère répond plus à mes mails", "j'ai fait tomber mon tel par terre",
     ):
         assert not is_emergency(message), message
