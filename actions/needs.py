@@ -667,7 +667,24 @@ _EMERGENCY = re.compile(
     r"|ouvert la tete|grave(ment)? blesse|ca brule|fumee partout|fuite de gaz|odeur de gaz"
     r"|(fais|fait) (frapp|batt)\w*|mal,? je vais tomber|feu dans|au secour\b|les secours"
     r"|peur pour ma vie"
-    r"|(ex|mari|conjoint|copain|voisin|il|elle) me menace\w*)"
+    r"|(ex|mari|conjoint|copain|voisin|il|elle) me menace\w*"
+    # added on 2026-11-26 (branch nlu2) for the new emergency examples the net did not know
+    r"|faire une connerie|foutre en l'air|une corde|avaler (toutes|tous) mes|ouvrir les veines"
+    r"|me pendre|partir pour de bon|m'a enfermee?|etrangl\w*|poignard\w*|une arme\b"
+    r"|me poursui\w* (dans|partout|avec)|force ma porte|(homme|quelqu'un) chez moi qui"
+    r"|sequestr\w*|(est|suis) inconsciente?\b|evanoui\w*|ne se reveille (pas|plus)|convuls\w*"
+    r"|respire (mal|pas bien)|avale (du|un|de la) produit|bu (de la javel|un produit|du produit)"
+    r"|empoisonn\w*|\bavc\b|infarctus|overdose|sens plus mon bras|brulee? gravement"
+    r"|sent le gaz|est en feu|maison brule|inondation|accident de (voiture|la route)|vite vite"
+    r"|^\W*urgent( urgent)*\W*$|^\W*sos\W*$|sos aidez|touchee? de force|^\W*a l'aide"
+    r"|appelez (le 15|le 17|le 112|la police)|^\W*(o |au )?secours\W*$|venez vite|police vite"
+    r"|sang partout|le feu a pris|fumee dans|mari me tape(?! sur)|(homme|type|mec) me suit"
+    r"|(quelqu'un|un homme|des gens|ils) (est|sont) (entre|rentre)s? chez moi|douleur au coeur"
+    r"|(il|elle) respire plus|(il|elle) (ne )?(repond|bouge) plus\W*$|(est|suis) par terre"
+    r"|avale des cachets"
+    r"|toute la boite de medicaments|je me tue"
+    r"|scarifi\w*|m'a casse (le|la|les)|a ete enleve\w*|kidnapp\w*|tombee? dans la piscine|noye"
+    r"|monoxyde|venez m'aider vite)"
 )
 
 

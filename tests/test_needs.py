@@ -82,11 +82,21 @@ def test_emergency_net_covers_wordings_the_nlu_missed_in_cross_validation():
         "ça brûle dans la cuisine",
         "fuite de gaz chez moi", "je me fais frapper", "au secour", "mon ex me menace",
         "j'ai peur pour ma vie", "je me sens très mal je vais tomber",
+        # wordings of the emergency examples added on 2026-11-26 (branch nlu2)
+        "je veux me foutre en l'air", "on m'a poignardé", "il s'est évanoui", "SOS", "à l'aide",
+        "ça sent le gaz très fort", "mon fils a avalé du produit ménager", "urgent urgent",
+        "quelqu'un est entré chez moi", "un homme me suit", "il a une arme", "o secours",
+        "j'ai avalé des cachets", "je me scarifie", "on a kidnappé mon fils", "il s'est noyé",
     ):
         assert is_emergency(message), message
     for message in (
         "mon téléphone ne répond plus", "il me tape sur les nerfs", "c'est urgent pour ma caf",
         "j'ai eu un accident de travail et je dois le déclarer", "la caf me menace de couper",
         "ma fille est tombée malade", "je vais tomber en panne de batterie",
+        "sos ordi en panne", "une armée de papiers", "mon mari me tape sur les nerfs",
+        "il me poursuit de ses mails", "le colis est entré chez moi",
+        "mon frigo fuit", "j'ai mal au coeur en voiture",
+        "mon ordi ne répond plus", "mon téléphone ne bouge plus de l'écran d'accueil",
+        "ma conseillère répond plus à mes mails", "j'ai fait tomber mon tel par terre",
     ):
         assert not is_emergency(message), message
