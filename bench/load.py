@@ -30,13 +30,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.rest_conversations import (  # noqa: E402
     RssSampler,
-    install_sigterm_as_interrupt,
     level_row,
-    load_conversations,
+    prepare,
     print_levels,
     run_workers,
 )
-from tests.rasa_stack import NO_MODEL, RasaStack, find_model  # noqa: E402
+from tests.rasa_stack import RasaStack  # noqa: E402
 
 
 def py_spy() -> str | None:
@@ -132,13 +131,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="write a py-spy flame graph of the action server into this folder")
     parser.add_argument("--keep", action="store_true", help="keep the logs' directory")
     args = parser.parse_args(argv)
-    model = args.model or find_model()
-    if model is None or not model.exists():
-        print(NO_MODEL, file=sys.stderr)
+    prepared = prepare(args.model)
+    if prepared is None:
         return 2
+    model, conversations = prepared
     ramp = args.think if args.ramp is None else args.ramp
-    install_sigterm_as_interrupt()
-    conversations = load_conversations()
     levels = [int(x) for x in args.levels.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="orienteur-bench-load-"))
     wrappers: dict[str, list[str]] = {}

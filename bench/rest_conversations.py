@@ -29,6 +29,19 @@ def _apology(message: dict) -> bool:
     return ((message.get("custom") or {}).get("orienteur") or {}).get("type") == "unavailable"
 
 
+def prepare(given_model: Path | None) -> tuple[Path, list[list[str]]] | None:
+    """What both Rasa benches start with: the model (``--model`` or the tests' choice), the
+    conversations, SIGTERM handled as Ctrl-C. None (and the reason printed) without a model."""
+    from tests.rasa_stack import NO_MODEL, find_model
+
+    model = given_model or find_model()
+    if model is None or not model.exists():
+        print(NO_MODEL, file=sys.stderr)
+        return None
+    install_sigterm_as_interrupt()
+    return model, load_conversations()
+
+
 def load_conversations(paths: list[Path] | None = None) -> list[list[str]]:
     """One list of user messages per story of tests/stories/*.yml."""
     paths = paths or sorted((ROOT / "tests" / "stories").glob("*.yml"))

@@ -26,14 +26,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.rest_conversations import (  # noqa: E402
     RssSampler,
-    install_sigterm_as_interrupt,
     level_row,
-    load_conversations,
     mib,
+    prepare,
     print_levels,
     run_workers,
 )
-from tests.rasa_stack import NO_MODEL, RasaStack, find_model  # noqa: E402
+from tests.rasa_stack import RasaStack  # noqa: E402
 
 
 def train_time(path: Path | None) -> str:
@@ -68,12 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--train-time-from", type=Path, default=None)
     parser.add_argument("--keep", action="store_true", help="keep the logs' directory")
     args = parser.parse_args(argv)
-    model = args.model or find_model()
-    if model is None or not model.exists():
-        print(NO_MODEL, file=sys.stderr)
+    prepared = prepare(args.model)
+    if prepared is None:
         return 2
-    install_sigterm_as_interrupt()
-    conversations = load_conversations()
+    model, conversations = prepared
     levels = [int(x) for x in args.concurrent.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="orienteur-bench-latency-"))
     n_turns = sum(map(len, conversations))

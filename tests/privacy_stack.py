@@ -4,9 +4,8 @@ of bot/runner.py) with ``bot.privacy.MaskingTrackerStore`` wrapping a
 SQLite tracker store in a temporary directory, so the tests read the stored rows back.
 
 Shared by ``tests/test_privacy.py`` and ``tests/test_bad_input.py`` (one model load per session).
-Ports: ``ORIENTEUR_TEST_PORTS`` (``5400-5499`` by default), first free ones. Needs a model:
-``$ORIENTEUR_TEST_MODEL``, ``$ORIENTEUR_MODEL``, the newest ``models/*.tar.gz`` or
-``/work/shared-model/orienteur.tar.gz``; skipped without one (never trains).
+Ports: ``tests.rasa_stack.free_port`` (``ORIENTEUR_STACK_PORTS``). The model:
+``tests.rasa_stack.find_model``; skipped without one (never trains).
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ import atexit
 import json
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
 import tempfile
@@ -24,29 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.rasa_stack import find_model
+from tests.rasa_stack import find_model, free_port
 from tests.webapp_support import PROJECT_ROOT, base_env, python, start, stop, wait_http
 
 LOAD_TIMEOUT = float(os.environ.get("ORIENTEUR_RASA_LOAD_TIMEOUT", "300"))
-
-
-_GIVEN: set[int] = set()
-
-
-def port_in_range() -> int:
-    """A free port in ORIENTEUR_TEST_PORTS, never the same one twice in a session."""
-    low, _, high = os.environ.get("ORIENTEUR_TEST_PORTS", "5400-5499").partition("-")
-    for port in range(int(low), int(high or low) + 1):
-        if port in _GIVEN:
-            continue
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            _GIVEN.add(port)
-            return port
-    raise RuntimeError("no free port in ORIENTEUR_TEST_PORTS")
 
 
 @dataclass
@@ -123,7 +102,7 @@ def _start(stack: Stack, model: Path) -> None:
 
     env = base_env(ORIENTEUR_FORGET_LOG=str(stack.forget_log), SANIC_WORKERS="1",
                    ORIENTEUR_DATA_DIR=str(tmp))  # fmt: skip
-    action_port = port_in_range()
+    action_port = free_port()
     endpoints = tmp / "endpoints.yml"
     endpoints.write_text(
         f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
@@ -136,7 +115,7 @@ def _start(stack: Stack, model: Path) -> None:
         f"    db: {stack.tracker_db}\n"
     )
     credentials = PROJECT_ROOT / "credentials.yml"  # the channels `make run` opens
-    rasa_port = port_in_range()
+    rasa_port = free_port()
     # `rasa run` exactly as bot/runner.py starts it: no --enable-api.
     rasa = start([python(), "-m", "rasa", "run", "--model", str(model), "--endpoints",
                   str(endpoints), "--credentials", str(credentials), "--interface", "127.0.0.1",

@@ -10,14 +10,13 @@ import contextlib
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 from tests.pgserver import PostgresServer, find_bin_dir
-from tests.rasa_stack import cpu_seconds, rss_bytes
+from tests.rasa_stack import cpu_seconds, free_port, rss_bytes
 from tests.redisserver import RedisServer, find_redis_server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,12 +29,6 @@ class StackError(RuntimeError):
 
 def services_installed() -> bool:
     return find_bin_dir() is not None and find_redis_server() is not None
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Process:

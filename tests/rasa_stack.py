@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 LOAD_TIMEOUT = float(os.environ.get("ORIENTEUR_RASA_LOAD_TIMEOUT", "300"))
 NO_MODEL = (
-    "no trained model: set ORIENTEUR_TEST_MODEL or put one in models/ "
-    "(e.g. cp /work/shared-model/orienteur.tar.gz models/); never trained by the tests"
+    "no trained model: run `make model` (or set ORIENTEUR_TEST_MODEL); never trained by the "
+    "tests"
 )
 
 
