@@ -1,0 +1,130 @@
+"""French word vectors as dense NLU features, without running a spaCy pipeline.
+
+The intent classifier learns from n-grams of the training examples, so a word it never saw
+("bagnole", "toubib", "paperasse") carries nothing. The word vectors of spaCy's French model
+(``fr_core_news_md``: 500k words, SMS spellings included) put such words near the ones it saw.
+
+Rasa's stock route (``SpacyNLP`` + ``SpacyTokenizer`` + ``SpacyFeaturizer``) runs the whole
+French pipeline (tagger, lemmatizer, NER: ≈ 3.7 ms per message here, against ≈ 10 ms for a whole
+turn of Rasa) and replaces the tokenizer the entity extractor and the lookup features were tuned
+on. This component only reads the vectors table: it keeps the whitespace tokens, gives each one
+its vector (zeros for an unknown word) and the message the L2-normalised mean of them, times
+``sentence_scale`` so that the logistic regression weighs it like the sparse counts (measured:
++0.015 intent F1 under cross-validation, docs/nlu-report.md).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import DENSE_FEATURIZABLE_ATTRIBUTES, FEATURIZER_CLASS_ALIAS, TOKENS_NAMES
+from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturizer
+from rasa.nlu.tokenizers.tokenizer import Tokenizer
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, FEATURE_TYPE_SEQUENCE
+from rasa.shared.nlu.training_data.features import Features
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+DEFAULT_MODEL = "fr_core_news_md"
+
+
+class WordVectorsUnavailable(RuntimeError):
+    """The spaCy package holding the vectors is not installed."""
+
+
+@functools.lru_cache(maxsize=2)
+def load_vectors(model: str) -> Any:
+    """The model's vocabulary (vectors table), loaded once per process, no pipeline component."""
+    try:
+        import spacy
+    except ImportError as error:  # pragma: no cover - spacy is a pinned dependency
+        raise WordVectorsUnavailable("spacy is not installed: make install") from error
+    try:
+        nlp = spacy.load(model, exclude=["tok2vec", "morphologizer", "parser", "senter",
+                                         "attribute_ruler", "lemmatizer", "ner"])  # fmt: skip
+    except OSError as error:
+        raise WordVectorsUnavailable(
+            f"the spaCy model {model!r} is not installed (it is pinned in pyproject.toml: "
+            f"make install)"
+        ) from error
+    return nlp.vocab
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
+class WordVectorsFeaturizer(DenseFeaturizer, GraphComponent):
+    @classmethod
+    def required_components(cls) -> list[type]:
+        return [Tokenizer]
+
+    @staticmethod
+    def required_packages() -> list[str]:
+        return ["spacy"]
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {**DenseFeaturizer.get_default_config(), "model": DEFAULT_MODEL,
+                "sentence_scale": 3.0}  # fmt: skip
+
+    def __init__(self, config: dict[str, Any], name: str) -> None:
+        super().__init__(name, config)
+        self._vocab = load_vectors(self._config["model"])
+        self._width = int(self._vocab.vectors_length)
+        self._scale = float(self._config["sentence_scale"])
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> WordVectorsFeaturizer:
+        return cls(config, execution_context.node_name)
+
+    @classmethod
+    def validate_config(cls, config: dict[str, Any]) -> None:
+        if float(config.get("sentence_scale", 1.0)) <= 0:
+            raise ValueError("WordVectorsFeaturizer: sentence_scale must be positive")
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        self.process(training_data.training_examples)
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            for attribute in DENSE_FEATURIZABLE_ATTRIBUTES:
+                self._featurize(message, attribute)
+        return messages
+
+    def token_vectors(self, words: list[str]) -> np.ndarray:
+        """One row per word: its vector, or zeros when the model does not know it."""
+        rows = np.zeros((len(words), self._width), dtype=np.float32)
+        for i, word in enumerate(words):
+            lexeme = self._vocab[word.lower()]
+            if lexeme.has_vector:
+                rows[i] = lexeme.vector
+        return rows
+
+    def sentence_vector(self, token_rows: np.ndarray) -> np.ndarray:
+        known = token_rows[np.any(token_rows != 0, axis=1)]
+        if not len(known):
+            return np.zeros((1, self._width), dtype=np.float32)
+        mean = known.mean(axis=0)
+        return (mean * (self._scale / (np.linalg.norm(mean) or 1.0))).reshape(1, -1)
+
+    def _featurize(self, message: Message, attribute: str) -> None:
+        tokens = message.get(TOKENS_NAMES[attribute])
+        if not tokens:
+            return
+        sequence = self.token_vectors([token.text for token in tokens])
+        alias = self._config[FEATURIZER_CLASS_ALIAS]
+        message.add_features(Features(sequence, FEATURE_TYPE_SEQUENCE, attribute, alias))
+        message.add_features(
+            Features(self.sentence_vector(sequence), FEATURE_TYPE_SENTENCE, attribute, alias)
+        )
