@@ -158,7 +158,7 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    merged: int = 0  # records attached to a place already given by another source
+    merged: int = 0  # records attached to a place already given (another source, or a twin)
     rejected: int = 0
     problems: list[ImportProblem] = field(default_factory=list)
 

@@ -42,8 +42,8 @@ def place(session, public_id: str) -> Place:
 def test_all_six_files_import_in_one_go(report, session):
     assert report.read == 6555
     assert report.rejected == 0
-    assert (report.created, report.merged, report.updated) == (6295, 260, 0)
-    assert session.execute(select(func.count(Place.id))).scalar_one() == 6295
+    assert (report.created, report.merged, report.updated) == (6198, 357, 0)
+    assert session.execute(select(func.count(Place.id))).scalar_one() == 6198
     per_source = dict(
         session.execute(select(PlaceSource.source, func.count()).group_by(PlaceSource.source)).all()
     )
@@ -59,6 +59,23 @@ def test_all_six_files_import_in_one_go(report, session):
         "Nouvelle-Calédonie": 90,
         FS: 2845,
     }
+
+
+def test_a_desk_listed_once_per_adviser_is_one_place(session):
+    # Five conseiller-numérique records, one per adviser of the CCAS of Vitry-le-François: same
+    # name, address and position. A person must see that door once, not as three of the best 3.
+    ccas = place(session, f"{CN}:62ab17fa8255a806e299c896")
+    records = session.execute(
+        select(PlaceSource.source_id).where(PlaceSource.place_id == ccas.id)
+    ).scalars()
+    assert sorted(records) == [f"62ab17fa8255a806e299c89{c}" for c in "6789a"]
+    twins = select(func.count(Place.id)).where(
+        Place.nom == ccas.nom, Place.commune == "VITRY-LE-FRANCOIS"
+    )
+    assert session.execute(twins).scalar_one() == 1
+    # A bus whose stops share a name and a "Le Bourg" address in different villages keeps them.
+    stops = select(Place.commune).where(func.lower(Place.nom) == "b-bus france services")
+    assert len(set(session.execute(stops).scalars())) == 8
 
 
 def test_warnings_name_each_record_and_field(report):

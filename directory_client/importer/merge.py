@@ -6,8 +6,12 @@ record from the same source yet and either
   * both are geolocated, less than 30 m apart, and their folded names are similar
     (rapidfuzz ``token_set_ratio`` ≥ 80 — "France services de Valserhône" ~ "FRANCE SERVICES
     VALSERHONE"; a mairie and the médiathèque next door are not).
-Two records of the same source are never merged: the source itself says they are distinct
-(the 12 stops of a bus, two desks in one building).
+Two records of one source are merged only when they are twins: same folded name, address and
+postcode, and less than 500 m apart (or not both geolocated; two geocodings of one address
+differ by that much). The source then lists one desk twice (one conseiller-numérique record
+per adviser of a CCAS: five identical places), and a person would be shown the same door
+several times. Otherwise the source says they are distinct (the stops of a bus at "Le Bourg" of
+villages kilometres apart, two desks with their own names in one building).
 
 Candidates come from an in-memory index (exact key + a grid of ~0.001° cells), preloaded once
 from the database: no SELECT per record.
@@ -25,6 +29,7 @@ from rapidfuzz import fuzz
 from directory_client.labels import fold
 
 MAX_DISTANCE_M = 30.0
+TWIN_MAX_DISTANCE_M = 500.0
 MIN_NAME_SIMILARITY = 80.0
 _CELL = 0.001  # degrees of latitude ≈ 111 m; neighbours cover 30 m everywhere
 
@@ -48,6 +53,15 @@ def _distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dlat = math.radians(lat2 - lat1)
     dlon = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
     return 6_371_000 * math.hypot(dlat, dlon)
+
+
+def _twins(cand: Candidate, exact: tuple[str, str, str], lat, lon) -> bool:
+    """A place of the same name, address and postcode (``cand`` comes from that bucket), near."""
+    if not exact[0] or not exact[1]:
+        return False
+    if lat is None or lon is None or cand.lat is None or cand.lon is None:
+        return True
+    return _distance_m(lat, lon, cand.lat, cand.lon) <= TWIN_MAX_DISTANCE_M
 
 
 class MergeIndex:
@@ -88,10 +102,10 @@ class MergeIndex:
     def find(self, values: dict, sources: list[str]) -> int | None:
         src = set(sources)
         exact = self.exact_key(values.get("nom"), values.get("adresse"), values.get("code_postal"))
-        for cand in self._exact.get(exact, ()):
-            if not cand.sources & src:
-                return cand.key
         lat, lon = values.get("latitude"), values.get("longitude")
+        for cand in self._exact.get(exact, ()):
+            if not cand.sources & src or _twins(cand, exact, lat, lon):
+                return cand.key
         if lat is None or lon is None:
             return None
         best: tuple[float, int] | None = None
