@@ -43,6 +43,25 @@ def test_unknown_words_give_zeros_and_the_sentence_ignores_them(
     assert nothing.shape == (1, 300) and not nothing.any()
 
 
+def test_stop_words_do_not_pull_messages_together(featurizer: WordVectorsFeaturizer):
+    keeping = WordVectorsFeaturizer(
+        {**WordVectorsFeaturizer.get_default_config(), "skip_stop_words": False}, "all_words"
+    )
+
+    def sentence(f: WordVectorsFeaturizer, text: str) -> np.ndarray:
+        words = text.split()
+        return f.sentence_vector(f.token_vectors(words), f.content_words(words))[0]
+
+    caf, box = "je veux de l'aide pour la caf", "je veux de l'aide pour la box internet"
+    for f, same_need_closer in ((featurizer, True), (keeping, False)):
+        same_need = _cosine(sentence(f, caf), sentence(f, "aide caf"))
+        other_need = _cosine(sentence(f, caf), sentence(f, box))
+        # With every word averaged, "je de la pour" make two needs look alike.
+        assert (same_need > other_need + 0.2) is same_need_closer, (same_need, other_need)
+    # A message of stop words only still gets a vector ("et moi ?" is not nothing).
+    assert sentence(featurizer, "et moi").any()
+
+
 def test_messages_get_one_row_per_token_and_a_sentence_row(featurizer: WordVectorsFeaturizer):
     from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
     from rasa.shared.nlu.training_data.message import Message
