@@ -107,18 +107,26 @@ class WordVectorsFeaturizer(DenseFeaturizer, GraphComponent):
 
     def token_vectors(self, words: list[str]) -> np.ndarray:
         """One row per word: its vector, or zeros when the model does not know it."""
-        rows = np.zeros((len(words), self._width), dtype=np.float32)
-        for i, word in enumerate(words):
-            lexeme = self._vocab[word.lower()]
+        return self._rows(self._lexemes(words))
+
+    def content_words(self, words: list[str]) -> list[bool]:
+        """Which words are not stop words (all of them when stop words are kept)."""
+        return self._content(self._lexemes(words))
+
+    def _lexemes(self, words: list[str]) -> list[Any]:
+        return [self._vocab[word.lower()] for word in words]
+
+    def _rows(self, lexemes: list[Any]) -> np.ndarray:
+        rows = np.zeros((len(lexemes), self._width), dtype=np.float32)
+        for i, lexeme in enumerate(lexemes):
             if lexeme.has_vector:
                 rows[i] = lexeme.vector
         return rows
 
-    def content_words(self, words: list[str]) -> list[bool]:
-        """Which words are not stop words (all of them when stop words are kept)."""
+    def _content(self, lexemes: list[Any]) -> list[bool]:
         if not self._skip_stop_words:
-            return [True] * len(words)
-        return [not self._vocab[word.lower()].is_stop for word in words]
+            return [True] * len(lexemes)
+        return [not lexeme.is_stop for lexeme in lexemes]
 
     def sentence_vector(
         self, token_rows: np.ndarray, content: list[bool] | None = None
@@ -137,9 +145,9 @@ class WordVectorsFeaturizer(DenseFeaturizer, GraphComponent):
         tokens = message.get(TOKENS_NAMES[attribute])
         if not tokens:
             return
-        words = [token.text for token in tokens]
-        sequence = self.token_vectors(words)
-        sentence = self.sentence_vector(sequence, self.content_words(words))
+        lexemes = self._lexemes([token.text for token in tokens])  # one vocabulary lookup each
+        sequence = self._rows(lexemes)
+        sentence = self.sentence_vector(sequence, self._content(lexemes))
         alias = self._config[FEATURIZER_CLASS_ALIAS]
         message.add_features(Features(sequence, FEATURE_TYPE_SEQUENCE, attribute, alias))
         message.add_features(Features(sentence, FEATURE_TYPE_SENTENCE, attribute, alias))
