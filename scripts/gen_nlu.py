@@ -14,6 +14,9 @@ import re
 import unicodedata
 from pathlib import Path
 
+from nlu_round7_social import MORE7_SOCIAL
+from nlu_round7_tasks import ASK_HELP_MORE7, INFORM_MORE7, MORE7_TASKS
+
 OUT = Path(__file__).resolve().parent.parent / "data" / "nlu"
 rng = random.Random(7)
 
@@ -1170,13 +1173,15 @@ def main() -> None:
     # A constraint ("seulement les gratuits") is information like a place: same intent, same
     # action; actions/needs.py reads the constraint itself.
     inform += FILTER
+    inform += INFORM_MORE7
     parts = ["version: \"3.1\"\n\nnlu:\n"]
-    parts.append(block("ask_help", ask + ASK_HELP_MORE + ASK_HELP_MORE2 + ASK_HELP_MORE3))
+    parts.append(block("ask_help", ask + ASK_HELP_MORE + ASK_HELP_MORE2 + ASK_HELP_MORE3 + ASK_HELP_MORE7))
     parts.append(block("inform", inform))
     for intent, examples in TEXT_INTENTS.items():
         name = f"chitchat/{intent}" if intent in CHITCHAT else intent
         parts.append(block(name, examples + MORE.get(intent, []) + MORE2.get(intent, []) + MORE3.get(intent, [])
-                                 + MORE4.get(intent, []) + MORE5.get(intent, [])))
+                                 + MORE4.get(intent, []) + MORE5.get(intent, [])
+                                 + MORE7_SOCIAL.get(intent, []) + MORE7_TASKS.get(intent, [])))
     (OUT / "nlu.yml").write_text("".join(parts), encoding="utf-8")
     (OUT / "lookup_location.yml").write_text(lookup_block("".join(parts)), encoding="utf-8")
     synonyms = {
