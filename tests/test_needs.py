@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from actions import needs
@@ -100,3 +102,26 @@ def test_emergency_net_covers_wordings_the_nlu_missed_in_cross_validation():
         "ma conseillère répond plus à mes mails", "j'ai fait tomber mon tel par terre",
     ):
         assert not is_emergency(message), message
+
+
+# The classifier misses some emergencies under cross-validation (docs/nlu-report.md); the keyword
+# net runs first in every action, so it must know every emergency wording of the NLU data.
+# "j'ai très mal au coeur" also means "I feel sick" in French: left to the classifier.
+EMERGENCY_EXAMPLES_LEFT_TO_THE_CLASSIFIER = {"j'ai très mal au coeur"}
+
+
+def _nlu_examples() -> list[tuple[str, str]]:
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    data = load_data(str(Path(__file__).resolve().parent.parent / "data" / "nlu" / "nlu.yml"))
+    return [(m.get("text"), m.get("intent")) for m in data.intent_examples]
+
+
+def test_emergency_net_catches_every_emergency_example_and_nothing_else():
+    from actions.needs import is_emergency
+
+    examples = _nlu_examples()
+    missed = {t for t, i in examples if i == "emergency" and not is_emergency(t)}
+    false_alarms = sorted(t for t, i in examples if i != "emergency" and is_emergency(t))
+    assert missed <= EMERGENCY_EXAMPLES_LEFT_TO_THE_CLASSIFIER, sorted(missed)
+    assert false_alarms == []
