@@ -684,7 +684,30 @@ _EMERGENCY = re.compile(
     r"|avale des cachets"
     r"|toute la boite de medicaments|je me tue"
     r"|scarifi\w*|m'a casse (le|la|les)|a ete enleve\w*|kidnapp\w*|tombee? dans la piscine|noye"
-    r"|monoxyde|venez m'aider vite)"
+    r"|monoxyde|venez m'aider vite"
+    # added on 2026-11-26 (round 7 of the NLU data): choking, poisoning, falls, stroke signs,
+    # missing children, violence in progress, suicide plans
+    r"|(tout|toute) bleue?\b|levres bleues|devient bleue?\b|s'etouff\w*|j'etouffe"
+    r"|(il|elle|qui) (ne )?se reveille (pas|plus)|perdu connaissance|allongee? par terre"
+    r"|avale (une pile|une piece|de la mort)|mort aux rats|alcool a bruler|electrocut\w*"
+    r"|tombee? (du|d'un|de la|par la) (balcon|toit|fenetre|echelle)"
+    r"|(enfant|fils|fille|bebe|petit)\b.{0,20} a disparu|perdu mon (petit|fils|fille|enfant)\b"
+    r"|(trouve|retrouve) (plus|pas) mon (fils|fille|enfant|petit|bebe)|trouve nulle part"
+    r"|bouche de travers|(bouge|sens) plus (le|son|sa|mon|ma) (bras|jambe)"
+    r"|(crache|vomi\w*) du sang|epilep\w*|(visage|gorge|langue) (qui )?(gonfle|enfle)"
+    r"|coincee? dans (ma|la|sa|une) voiture|fait renverser|pris (toutes|tous) (ses|mes|les)"
+    r"|a pris feu|flammes|le feu est\b|chaudiere.{0,60}(mal a la tete|vomir)"
+    r"|(mal a la tete|vomir).{0,60}chaudiere|l'eau monte|s'est effondre"
+    r"|avec (des gens|quelqu'un) dedans|par le cou"
+    r"|frappe (ma|sa|mon|son) |(il|elle) (la|le) frappe"
+    r"|coups de (pied|poing)|me touche (la nuit|de force|partout)|attouchement\w*|violer"
+    r"|me suit jusqu|(casser|defoncer|enfoncer) (ma|la) porte|veut la casser"
+    r"|cambrioleurs? (sont|est) (chez moi|la|dans)|homme arme\b|ca tire dans|coups de feu"
+    r"|tout arreter pour de bon|vie n'a plus de sens"
+    r"|sauter (du|par le|de mon|d'un) (balcon|pont|toit)"
+    r"|prepare (les|mes) (medicaments|cachets)|regrettera|plus me reveiller|se tuer"
+    r"|(bebe|enfant|fils|fille|mari|femme|pere|mere) (ne )?respire (plus|pas)\b"
+    r"|aidez(-| )(moi|nous) vite|appelez (le 18|le 112|le 114|le 119|les pompiers))"
 )
 
 
