@@ -1100,6 +1100,9 @@ HESITATIONS = [
 DEPARTMENT_NUMBERS = ["[42](location)", "[77](location)", "[12](location)"]
 ROUND7_RELABELLED = {"bot_challenge": BOT_PERSONAL_QUESTIONS, "confused": HESITATIONS}
 
+# The examples each later round added to TEXT_INTENTS' intents, in the order they are written.
+LATER_ROUNDS = (MORE, MORE2, MORE3, MORE4, MORE5, MORE7_SOCIAL, MORE7_TASKS, ROUND7_RELABELLED)
+
 
 _ANNOT = re.compile(r"\[([^\]]+)\]\((\w+)(?:=(\w+))?\)")
 
@@ -1202,10 +1205,8 @@ def main() -> None:
     parts.append(block("inform", inform))
     for intent, examples in TEXT_INTENTS.items():
         name = f"chitchat/{intent}" if intent in CHITCHAT else intent
-        parts.append(block(name, examples + MORE.get(intent, []) + MORE2.get(intent, []) + MORE3.get(intent, [])
-                                 + MORE4.get(intent, []) + MORE5.get(intent, [])
-                                 + MORE7_SOCIAL.get(intent, []) + MORE7_TASKS.get(intent, [])
-                                 + ROUND7_RELABELLED.get(intent, [])))
+        later = [ex for extra in LATER_ROUNDS for ex in extra.get(intent, [])]
+        parts.append(block(name, examples + later))
     (OUT / "nlu.yml").write_text("".join(parts), encoding="utf-8")
     (OUT / "lookup_location.yml").write_text(lookup_block("".join(parts)), encoding="utf-8")
     synonyms = {
