@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 
 from directory_client import labels
 from directory_client.directory import Directory
@@ -50,6 +51,42 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("text")
 
     sub.add_parser("stats", help="counts per source, service, department; stale records")
+
+    p = sub.add_parser(
+        "territory",
+        help="coverage per commune × service: nearest place, places within reach, people beyond",
+    )
+    where = p.add_mutually_exclusive_group()
+    where.add_argument(
+        "--commune", metavar="CODE", help="INSEE code (75056: Paris's 20 arrondissements)"
+    )
+    where.add_argument("--departement", metavar="CODE", help="département code (16, 2A, 974)")
+    where.add_argument("--region", metavar="CODE", help="INSEE région code (75) or its name")
+    where.add_argument("--communes", metavar="FILE", help="file listing INSEE codes (an EPCI…)")
+    p.add_argument("--format", choices=["csv", "json", "geojson"], default="csv")
+    p.add_argument(
+        "--view",
+        choices=["communes", "rollup", "gaps"],
+        default="communes",
+        help="CSV table: per commune × service, per territory, or zones without help "
+        "(JSON holds all three)",
+    )
+    p.add_argument("--out", metavar="FILE", help="write there instead of standard output")
+    p.add_argument(
+        "--service",
+        action="append",
+        default=[],
+        help="only this service (label of the standard, or a key: " + ", ".join(_NEED_KEYS) + ")",
+    )
+    p.add_argument(
+        "--fragility", metavar="FILE", help="CSV code_insee,score: ranks gaps by score × distance"
+    )
+    p.add_argument(
+        "--week",
+        metavar="YYYY-MM-DD",
+        type=date.fromisoformat,
+        help="opening hours are read over the four weeks from the Monday on or after this day",
+    )
     return parser
 
 
@@ -188,6 +225,35 @@ def _search(directory: Directory, args: argparse.Namespace) -> int:
     return 0
 
 
+def _territory(directory: Directory, args: argparse.Namespace) -> int:
+    from directory_client.territory import insight
+    from directory_client.territory.report import render
+
+    services = tuple(dict.fromkeys(_need_label(s) for s in args.service)) or labels.SERVICES
+    result = insight(
+        directory.Session,
+        commune=args.commune,
+        departement=args.departement,
+        region=args.region,
+        communes_file=args.communes,
+        services=services,
+        fragility_file=args.fragility,
+        today=args.week,
+    )
+    text = render(result, args.format, args.view)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        print(
+            f"{result.territory.name}: {len(result.coverage.communes)} communes × "
+            f"{len(services)} services written to {args.out}",
+            file=sys.stderr,
+        )
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def _stats(directory: Directory, args: argparse.Namespace) -> int:
     print(json.dumps(directory.stats(), ensure_ascii=False, indent=1, default=str))
     return 0
@@ -199,4 +265,5 @@ _COMMANDS = {
     "search": _search,
     "locate": _locate,
     "stats": _stats,
+    "territory": _territory,
 }

@@ -23,3 +23,8 @@ class GeocoderUnavailable(DirectoryError):
 
 class DirectoryUnavailable(DirectoryError):
     """The directory database is not there (e.g. the SQLite file is missing)."""
+
+
+class TerritoryError(DirectoryError):
+    """A territory cannot be resolved (unknown commune, département or région code; an unreadable
+    list of communes or fragility file)."""
