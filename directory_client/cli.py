@@ -227,7 +227,7 @@ def _search(directory: Directory, args: argparse.Namespace) -> int:
 
 def _territory(directory: Directory, args: argparse.Namespace) -> int:
     from directory_client.territory import insight
-    from directory_client.territory.report import render
+    from directory_client.territory.report import write
 
     services = tuple(dict.fromkeys(_need_label(s) for s in args.service)) or labels.SERVICES
     result = insight(
@@ -240,17 +240,16 @@ def _territory(directory: Directory, args: argparse.Namespace) -> int:
         fragility_file=args.fragility,
         today=args.week,
     )
-    text = render(result, args.format, args.view)
     if args.out:
         with open(args.out, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+            write(result, args.format, out, args.view)
         print(
             f"{result.territory.name}: {len(result.coverage.communes)} communes × "
             f"{len(services)} services written to {args.out}",
             file=sys.stderr,
         )
     else:
-        sys.stdout.write(text)
+        write(result, args.format, sys.stdout, args.view)
     return 0
 
 

@@ -3,14 +3,19 @@
 Field names follow the national standard's vocabulary where it has one (``code_insee``,
 ``commune``, ``service`` with the standard's current service labels) and are French elsewhere,
 so that a table reads the same as the directory's own exports.
+
+The commune × service table of all France has ≈ 315,000 rows: it is built column-wise from the
+coverage arrays, a slice of communes at a time, and streamed to the output.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import json
+import math
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TextIO
 
 import numpy as np
 
@@ -23,6 +28,16 @@ from directory_client.territory.supply import day_names
 
 FORMATS = ("csv", "json", "geojson")
 VIEWS = ("communes", "rollup", "gaps")
+COMMUNE_FIELDS = (
+    "code_insee", "commune", "code_departement", "departement", "code_region", "region",
+    "latitude", "longitude", "population", "menages", "taux_chomage", f"population_{REACH_KM}km",
+    "service", "distance_km", *(f"lieux_{r}km" for r in RADII_KM), "lieux_dans_la_commune",
+    f"arrets_itinerants_{REACH_KM}km", f"jours_itinerants_{REACH_KM}km",
+    f"heures_hebdo_{REACH_KM}km", "heures_pour_10000_hab", f"population_au_dela_{REACH_KM}km",
+)  # fmt: skip
+FRAGILITY_FIELDS = ("fragilite", "priorite")
+_CHUNK = 2048  # communes per slice of the table
+_DAY_NAMES = [day_names(mask) for mask in range(128)]
 
 
 @dataclass(frozen=True)
@@ -32,9 +47,18 @@ class Insight:
     reference_week: str  # ISO date of the first reference Monday
     fragility: dict[str, float] | None = None
 
+    @property
+    def commune_fields(self) -> tuple[str, ...]:
+        return COMMUNE_FIELDS + (FRAGILITY_FIELDS if self.fragility is not None else ())
+
+    def commune_rows(self) -> Iterator[tuple]:
+        """One tuple per commune × service, in ``commune_fields`` order."""
+        for start in range(0, len(self.coverage.communes), _CHUNK):
+            yield from _slice(self.coverage, self.fragility, start, start + _CHUNK)
+
     def communes(self) -> list[dict]:
-        """One row per commune × service."""
-        return list(_commune_rows(self.coverage, self.fragility))
+        fields = self.commune_fields
+        return [dict(zip(fields, row, strict=True)) for row in self.commune_rows()]
 
     def rollup(self) -> list[dict]:
         found = groups(self.coverage, self.territory)
@@ -44,60 +68,78 @@ class Insight:
         return gaps(self.coverage, self.fragility)
 
 
-def _commune_rows(coverage: Coverage, fragility: dict[str, float] | None):
+def _slice(
+    coverage: Coverage, fragility: dict[str, float] | None, start: int, stop: int
+) -> Iterator[tuple]:
     c = coverage.communes
-    per_10k = coverage.hours_per_10k
-    beyond = coverage.population_beyond_20km
-    for i in range(len(c)):
-        code = str(c.code_insee[i])
-        base = {
-            "code_insee": code,
-            "commune": str(c.name[i]),
-            "code_departement": str(c.departement[i]),
-            "departement": departement_name(str(c.departement[i])),
-            "code_region": str(c.region[i]),
-            "region": region_name(str(c.region[i])),
-            "latitude": float(c.lat[i]),
-            "longitude": float(c.lon[i]),
-            "population": int(c.population[i]),
-            "menages": int(c.households[i]),
-            "taux_chomage": _rate(c.unemployment[i]),
-            "population_20km": int(coverage.population_20km[i]),
-        }
-        score = None if fragility is None else fragility.get(code)
-        for k, service in enumerate(coverage.services):
-            distance = coverage.distance_km[i, k]
-            known = bool(np.isfinite(distance))
-            row = dict(base)
-            row["service"] = service
-            row["distance_km"] = round(float(distance), 1) if known else None
-            for radius in RADII_KM:
-                row[f"lieux_{radius}km"] = int(coverage.within_km[radius][i, k])
-            row["lieux_dans_la_commune"] = int(coverage.places_here[i, k])
-            row[f"arrets_itinerants_{REACH_KM}km"] = int(coverage.itinerant_stops_20km[i, k])
-            days = int(coverage.itinerant_days_20km[i, k])
-            row[f"jours_itinerants_{REACH_KM}km"] = day_names(days)
-            row[f"heures_hebdo_{REACH_KM}km"] = round(float(coverage.weekly_hours_20km[i, k]), 1)
-            row["heures_pour_10000_hab"] = round(float(per_10k[i, k]), 1)
-            row[f"population_au_dela_{REACH_KM}km"] = int(beyond[i, k])
-            if fragility is not None:
-                row["fragilite"] = score
-                row["priorite"] = (
-                    round(score * float(distance), 2) if score is not None and known else None
-                )
-            yield row
+    width = len(coverage.services)
+    part = slice(start, stop)
+    n = len(c.code_insee[part])
+
+    def each(values: np.ndarray) -> list:  # one value per commune, repeated per service
+        return np.repeat(values, width).tolist()
+
+    def cells(values: np.ndarray, digits: int | None = None) -> list:  # commune × service
+        flat = values[part].ravel()
+        return (np.round(flat, digits) if digits is not None else flat).tolist()
+
+    distance = coverage.distance_km[part].ravel()
+    known = np.isfinite(distance)
+    distance_cells = [
+        d if k else None
+        for d, k in zip(np.round(distance, 1).tolist(), known.tolist(), strict=True)
+    ]
+    unemployment = c.unemployment[part]
+    columns = [
+        each(c.code_insee[part]),
+        each(c.name[part]),
+        each(c.departement[part]),
+        each(np.array([departement_name(d) for d in c.departement[part].tolist()])),
+        each(c.region[part]),
+        each(np.array([region_name(r) for r in c.region[part].tolist()])),
+        each(c.lat[part]),
+        each(c.lon[part]),
+        each(c.population[part]),
+        each(c.households[part]),
+        [None if math.isnan(u) else u for u in each(np.round(unemployment, 3))],
+        each(coverage.population_20km[part]),
+        list(coverage.services) * n,
+        distance_cells,
+        *(cells(coverage.within_km[r]) for r in RADII_KM),
+        cells(coverage.places_here),
+        cells(coverage.itinerant_stops_20km),
+        [_DAY_NAMES[m] for m in cells(coverage.itinerant_days_20km)],
+        cells(coverage.weekly_hours_20km, 1),
+        cells(coverage.hours_per_10k, 1),
+        cells(coverage.population_beyond_20km),
+    ]
+    if fragility is not None:
+        scores = [fragility.get(code) for code in c.code_insee[part].tolist()]
+        per_cell = [score for score in scores for _ in range(width)]
+        columns.append(per_cell)
+        columns.append(
+            [
+                round(s * d, 2) if s is not None and d is not None else None
+                for s, d in zip(per_cell, distance_cells, strict=True)
+            ]
+        )
+    return zip(*columns, strict=True)
 
 
-def _rate(value: float) -> float | None:
-    return None if np.isnan(value) else round(float(value), 3)
-
-
-def render(insight: Insight, fmt: str, view: str = "communes") -> str:
-    """The insight as text in ``fmt``; ``view`` picks the CSV table (JSON holds all three)."""
+def write(insight: Insight, fmt: str, out: TextIO, view: str = "communes") -> None:
+    """The insight in ``fmt``; ``view`` picks the CSV table (JSON holds all three)."""
     if fmt == "csv":
-        table = {"communes": insight.communes, "rollup": insight.rollup, "gaps": insight.gaps}
-        rows = table[view]()
-        return _csv([{k: v for k, v in row.items() if k != "codes_insee"} for row in rows])
+        writer = csv.writer(out, lineterminator="\n")
+        if view == "communes":
+            writer.writerow(insight.commune_fields)
+            writer.writerows(insight.commune_rows())
+            return
+        rows = insight.rollup() if view == "rollup" else insight.gaps()
+        if rows:
+            fields = [k for k in rows[0] if k != "codes_insee"]
+            writer.writerow(fields)
+            writer.writerows([row[k] for k in fields] for row in rows)
+        return
     if fmt == "json":
         document = {
             "territoire": {
@@ -111,21 +153,15 @@ def render(insight: Insight, fmt: str, view: str = "communes") -> str:
             "zones_sans_aide": insight.gaps(),
             "communes": insight.communes(),
         }
-        return json.dumps(document, ensure_ascii=False, indent=1)
+        json.dump(document, out, ensure_ascii=False, indent=1, allow_nan=False)
+        return
     if fmt == "geojson":
         features = []
         for row in insight.communes():
             properties = {k: v for k, v in row.items() if k not in ("latitude", "longitude")}
             geometry = {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
             features.append({"type": "Feature", "geometry": geometry, "properties": properties})
-        return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+        collection = {"type": "FeatureCollection", "features": features}
+        json.dump(collection, out, ensure_ascii=False, allow_nan=False)
+        return
     raise TerritoryError(f"unknown format {fmt!r}: one of {FORMATS}")
-
-
-def _csv(rows: list[dict]) -> str:
-    out = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return out.getvalue()
