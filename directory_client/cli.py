@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 from collections.abc import Sequence
@@ -87,6 +88,23 @@ def _parser() -> argparse.ArgumentParser:
         type=date.fromisoformat,
         help="opening hours are read over the four weeks from the Monday on or after this day",
     )
+
+    p = sub.add_parser(
+        "demand",
+        help="what people asked and whether help was near (counts under 5 left out)",
+    )
+    p.add_argument("--demand-db", help="default: $DEMAND_DATABASE_URL or var/demand.sqlite3")
+    p.add_argument(
+        "--by",
+        default="service,outcome",
+        help="comma-separated, among: day, need, service, code_insee, departement, outcome, "
+        "channel (default: service,outcome)",
+    )
+    p.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument("--until", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument("--departement", action="append", metavar="CODE")
+    p.add_argument("--unmatched", action="store_true", help="needs no service covers, by key")
+    p.add_argument("--out", metavar="FILE", help="CSV file (default: standard output)")
     return parser
 
 
@@ -253,6 +271,30 @@ def _territory(directory: Directory, args: argparse.Namespace) -> int:
     return 0
 
 
+def _demand(directory: Directory, args: argparse.Namespace) -> int:
+    from directory_client.demand import DemandLog
+
+    demand = DemandLog(args.demand_db)
+    filters = {"since": args.since, "until": args.until, "departements": args.departement}
+    if args.unmatched:
+        by, rows = ("need",), demand.unmatched(**filters)
+    else:
+        by = tuple(part.strip() for part in args.by.split(",") if part.strip())
+        rows = demand.aggregate(by, **filters)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8", newline="") as out:
+            _write_counts(out, by, rows)
+    else:
+        _write_counts(sys.stdout, by, rows)
+    return 0
+
+
+def _write_counts(out, by: tuple[str, ...], rows: list[dict]) -> None:
+    writer = csv.DictWriter(out, fieldnames=[*by, "n"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
 def _stats(directory: Directory, args: argparse.Namespace) -> int:
     print(json.dumps(directory.stats(), ensure_ascii=False, indent=1, default=str))
     return 0
@@ -265,4 +307,5 @@ _COMMANDS = {
     "locate": _locate,
     "stats": _stats,
     "territory": _territory,
+    "demand": _demand,
 }

@@ -28,3 +28,8 @@ class DirectoryUnavailable(DirectoryError):
 class TerritoryError(DirectoryError):
     """A territory cannot be resolved (unknown commune, département or région code; an unreadable
     list of communes or fragility file)."""
+
+
+class DemandError(DirectoryError):
+    """An orientation cannot be recorded as given (a need that is not a key, an unknown outcome,
+    an invalid aggregation): refused rather than stored, so that no free text is ever kept."""
