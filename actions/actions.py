@@ -30,6 +30,19 @@ from directory_client import labels
 log = logging.getLogger(__name__)
 PARIS = ZoneInfo("Europe/Paris")
 PAGE = 3
+
+
+def _warm_up() -> None:
+    """Load the sentence encoder and the need examples now, not during someone's first turn."""
+    try:
+        from actions import semantic_needs
+
+        semantic_needs.reader()
+    except Exception:  # the keywords still work; the first turn will retry
+        log.exception("the need reader could not be loaded")
+
+
+threading.Thread(target=_warm_up, name="need-reader-warm-up", daemon=True).start()
 MAX_TEXT = 500  # what we read of a message: a 10 000-character message is cut, never refused
 
 # --- lazy singletons --------------------------------------------------------------------------
@@ -235,7 +248,13 @@ def _same(before: Any, after: Any, number: bool) -> bool:
 
 def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understanding:
     """Merge the NLU entities and the keyword reading of the message into the state."""
-    found = needs_mod.detect(text)
+    # By meaning only for a request (or an answer to "what do you need?"), never for a town or an
+    # answer to another question; the place named is left out of what is read.
+    by_meaning = intent_of(tracker) in ("ask_help", "nlu_fallback") or state.awaiting == "need"
+    request = text
+    for place in entity_values(tracker, "location"):
+        request = request.replace(place, " ")
+    found = needs_mod.read(request, by_meaning=by_meaning)
     # Keywords first (precise, explainable); the NLU entities fill in only what keywords missed,
     # or when the message is a button payload ("/ask_help{...}").
     use_entities = found.empty or text.startswith("/")

@@ -586,6 +586,21 @@ def detect(text: str) -> Understanding:
     return found
 
 
+def read(text: str, by_meaning: bool = True) -> Understanding:
+    """``detect`` (keywords), with the need read by meaning (``actions.semantic_needs``) when the
+    keywords found no need or only a generic one ("en ligne", "mon dossier", "le numérique").
+    ``by_meaning=False`` for an answer to another question (a town, "avec quelqu'un")."""
+    found = detect(text)
+    if not by_meaning or found.procedures or (found.needs and not set(found.needs) <= _WEAK_NEEDS):
+        return found
+    from actions import semantic_needs  # the encoder loads on first use only
+
+    meant = semantic_needs.reader().read(text)
+    if meant:
+        found.needs = [meant]
+    return found
+
+
 def normalise_need(value: str | None) -> str | None:
     """An entity value (synonym-mapped or raw) → a key of NEEDS, or None."""
     if not value:
