@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+from pathlib import Path
 
 import pytest
+import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
@@ -73,8 +75,17 @@ def recommendation(messages) -> dict:
     return p
 
 
+_RESPONSES = yaml.safe_load((Path(__file__).resolve().parent.parent / "domain.yml").read_text())[
+    "responses"
+]
+
+
 def text(messages) -> str:
-    return "\n".join(m.get("text") or "" for m in messages)
+    """What the person reads: the message's text, or the domain response it names (as Rasa)."""
+    return "\n".join(
+        m.get("text") or (_RESPONSES[m["response"]][0]["text"] if m.get("response") else "")
+        for m in messages
+    )
 
 
 # --- need first, location first, both ---------------------------------------------------------
