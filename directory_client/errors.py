@@ -33,3 +33,11 @@ class TerritoryError(DirectoryError):
 class DemandError(DirectoryError):
     """An orientation cannot be recorded as given (a need that is not a key, an unknown outcome,
     an invalid aggregation): refused rather than stored, so that no free text is ever kept."""
+
+
+class CorrectionError(DirectoryError):
+    """A correction cannot be reported or reviewed as asked (unknown place, field or value)."""
+
+
+class OutOfScope(CorrectionError):
+    """A coordinator acted on a place outside the territory their account is scoped to."""
