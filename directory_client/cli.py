@@ -83,6 +83,14 @@ def _parser() -> argparse.ArgumentParser:
         "--fragility", metavar="FILE", help="CSV code_insee,score: ranks gaps by score × distance"
     )
     p.add_argument(
+        "--demand",
+        nargs="?",
+        const="",
+        metavar="URL",
+        help="add what people asked to the rollup (counts under 5 left out); the demand "
+        "database's URL, default $DEMAND_DATABASE_URL or var/demand.sqlite3",
+    )
+    p.add_argument(
         "--week",
         metavar="YYYY-MM-DD",
         type=date.fromisoformat,
@@ -244,6 +252,7 @@ def _search(directory: Directory, args: argparse.Namespace) -> int:
 
 
 def _territory(directory: Directory, args: argparse.Namespace) -> int:
+    from directory_client.demand import DemandLog
     from directory_client.territory import insight
     from directory_client.territory.report import write
 
@@ -257,6 +266,7 @@ def _territory(directory: Directory, args: argparse.Namespace) -> int:
         services=services,
         fragility_file=args.fragility,
         today=args.week,
+        demand=None if args.demand is None else DemandLog(args.demand or None),
     )
     if args.out:
         with open(args.out, "w", encoding="utf-8", newline="") as out:

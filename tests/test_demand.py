@@ -196,3 +196,29 @@ def test_search_outcomes_of_real_searches(embedded_directory):
     assert outcome("Roubaix", labels.DEMARCHES) == "near"
     assert outcome("Angoulême", labels.PARENTALITE) in ("widened", "nothing")
     assert outcome("Mende", labels.ACQUISITION_MATERIEL) == "nothing"  # one place, in Nouméa
+
+
+def test_demand_beside_supply_in_the_territory_rollup(demand_file, embedded_directory, capsys):
+    path, log = demand_file
+    angouleme = {"code_insee": "16015", "departement": "16", "lat": 45.65, "lon": 0.16}
+    for _ in range(6):
+        log.record(need="demarches", service=labels.DEMARCHES, outcome="near",
+                   channel="socketio", code_insee="16015", day=DAY)  # fmt: skip
+    for _ in range(5):
+        record_orientation({"parentalite": labels.PARENTALITE}, outcome="nothing",
+                           channel="rest", location=angouleme, day=DAY)  # fmt: skip
+    for _ in range(3):
+        record_orientation({"loisirs": labels.LOISIRS}, outcome="nothing", channel="rest",
+                           location=angouleme, day=DAY)  # fmt: skip
+    for _ in range(9):  # elsewhere: not Charente's demand
+        log.record(need="demarches", service=labels.DEMARCHES, outcome="near",
+                   channel="rest", code_insee="59512", day=DAY)  # fmt: skip
+    argv = ["--db", embedded_directory.url, "territory", "--departement", "16", "--view"]
+    assert main([*argv, "rollup", "--demand", f"sqlite:///{path}"]) == 0
+    rows = {r["service"]: r for r in csv.DictReader(capsys.readouterr().out.splitlines())}
+    assert rows[labels.DEMARCHES]["demande"] == "6"
+    assert rows[labels.DEMARCHES]["demande_sans_aide_proche"] == ""
+    assert rows[labels.PARENTALITE]["demande"] == "5"
+    assert rows[labels.PARENTALITE]["demande_sans_aide_proche"] == "5"
+    assert int(rows[labels.PARENTALITE]["population_au_dela_20km"]) > 0  # supply beside it
+    assert rows[labels.LOISIRS]["demande"] == ""  # 3: left out

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy.orm import sessionmaker
 
 from directory_client import labels
+from directory_client.demand import DemandLog
 from directory_client.errors import TerritoryError
 from directory_client.territory import communes, coverage, selection, supply
 from directory_client.territory.report import Insight
@@ -32,6 +33,7 @@ def insight(
     services: tuple[str, ...] = labels.SERVICES,
     fragility_file: str | Path | None = None,
     today: date | None = None,
+    demand: DemandLog | None = None,
 ) -> Insight:
     """Coverage of one territory (at most one of the four given; none: all of France)."""
     given = [v for v in (commune, departement, region, communes_file) if v is not None]
@@ -56,4 +58,5 @@ def insight(
         coverage=coverage.compute(everyone, places, territory.mask, services),
         reference_week=start.isoformat(),
         fragility=fragility,
+        demand=demand,
     )

@@ -19,9 +19,11 @@ from typing import TextIO
 
 import numpy as np
 
+from directory_client.demand import DemandLog
 from directory_client.errors import TerritoryError
 from directory_client.territory.communes import departement_name, region_name
 from directory_client.territory.coverage import FAR_KM, RADII_KM, REACH_KM, Coverage
+from directory_client.territory.demand_supply import demand_columns
 from directory_client.territory.rollup import gaps, groups, rollup, services_offered_nowhere
 from directory_client.territory.selection import Territory
 from directory_client.territory.supply import day_names
@@ -46,6 +48,7 @@ class Insight:
     coverage: Coverage
     reference_week: str  # ISO date of the first reference Monday
     fragility: dict[str, float] | None = None
+    demand: DemandLog | None = None  # adds demand columns to the rollup
 
     @property
     def commune_fields(self) -> tuple[str, ...]:
@@ -61,8 +64,16 @@ class Insight:
         return [dict(zip(fields, row, strict=True)) for row in self.commune_rows()]
 
     def rollup(self) -> list[dict]:
-        found = groups(self.coverage, self.territory)
-        return [row for group in found for row in rollup(self.coverage, group)]
+        rows = []
+        for group in groups(self.coverage, self.territory):
+            supply = rollup(self.coverage, group)
+            if self.demand is not None:
+                asked = demand_columns(self.demand, group, self.coverage.communes)
+                empty = {"demande": None, "demande_sans_aide_proche": None}
+                for row in supply:
+                    row.update(asked.get(row["service"], empty))
+            rows += supply
+        return rows
 
     def gaps(self) -> list[dict]:
         return gaps(self.coverage, self.fragility)
