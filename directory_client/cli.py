@@ -30,6 +30,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--default", action="store_true", help="import the embedded open data")
     p.add_argument("--report", help="write the import report (JSON) to this file")
 
+    p = sub.add_parser(
+        "reimport",
+        help="import newer source files: what is new, changed, gone; local corrections kept",
+    )
+    p.add_argument("files", nargs="+")
+
     p = sub.add_parser("export", help="export the directory to the national standard")
     p.add_argument("file")
     p.add_argument("--format", choices=["json", "csv"], help="default: from the file name")
@@ -184,6 +190,27 @@ def _import(directory: Directory, args: argparse.Namespace) -> int:
     return 0
 
 
+def _reimport(directory: Directory, args: argparse.Namespace) -> int:
+    from directory_client.corrections.reimport import reimport
+
+    result = reimport(directory, args.files)
+    print(
+        f"{len(result.new)} new, {len(result.changed)} changed, {len(result.gone)} gone "
+        f"(kept in the directory); local corrections: {len(result.kept)} kept, "
+        f"{len(result.reapplied)} applied again, {len(result.conflicts)} in conflict"
+    )
+    for title, keys in (("new", result.new), ("changed", result.changed), ("gone", result.gone)):
+        for source, source_id in keys:
+            print(f"  {title}: {source} {source_id}")
+    for conflict in result.conflicts:
+        for field, values in conflict["fields"].items():
+            print(
+                f"  conflict: correction {conflict['correction']} on {conflict['place']} "
+                f"{field}: local {values['correction']!r}, source now {values['source']!r}"
+            )
+    return 0
+
+
 def _export(directory: Directory, args: argparse.Namespace) -> int:
     count = directory.export(args.file, args.format)
     print(f"exported {count} places to {args.file}")
@@ -312,6 +339,7 @@ def _stats(directory: Directory, args: argparse.Namespace) -> int:
 
 _COMMANDS = {
     "import": _import,
+    "reimport": _reimport,
     "export": _export,
     "search": _search,
     "locate": _locate,

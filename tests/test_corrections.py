@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from directory_client import labels
+from directory_client.cli import main
 from directory_client.corrections import queue
 from directory_client.corrections.reimport import reimport
 from directory_client.corrections.scope import Coordinator
@@ -187,3 +188,21 @@ def test_stale_records_per_territory(directory):
     correction = queue.report(directory.Session, STOP, "phone", {"telephone": "+33545000000"})
     queue.accept(directory.Session, correction, CHARENTE)
     assert STOP not in [row["id"] for row in stale(directory.Session, CHARENTE, today=later)]
+
+
+def test_reimport_command_prints_the_diff_and_conflicts(directory, tmp_path, capsys):
+    stop2 = "bus-france-services-en-charente:2"
+    phone = queue.report(directory.Session, stop2, "phone", {"telephone": "+33545000000"})
+    queue.accept(directory.Session, phone, CHARENTE)
+    records = json.loads(BUS_FILE.read_text(encoding="utf-8"))
+    records[1]["telephone"] = "+33511111111"
+    path = tmp_path / BUS_FILE.name
+    path.write_text(json.dumps(records[:-1], ensure_ascii=False), encoding="utf-8")
+    assert main(["--db", directory.url, "reimport", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("0 new, 1 changed, 1 gone")
+    assert "  gone: Bus France Services en Charente 12" in out
+    assert (
+        f"  conflict: correction {phone} on {stop2} telephone: local '+33545000000', "
+        "source now '+33511111111'"
+    ) in out
