@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -304,7 +305,10 @@ def _territory(directory: Directory, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     else:
-        write(result, args.format, sys.stdout, args.view)
+        try:
+            write(result, args.format, sys.stdout, args.view)
+        except BrokenPipeError:  # `… | head`: the reader has what it wanted
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 — Python flushes stdout at exit
     return 0
 
 
