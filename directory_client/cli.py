@@ -71,7 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     where.add_argument("--departement", metavar="CODE", help="département code (16, 2A, 974)")
     where.add_argument("--region", metavar="CODE", help="INSEE région code (75) or its name")
     where.add_argument("--communes", metavar="FILE", help="file listing INSEE codes (an EPCI…)")
-    p.add_argument("--format", choices=["csv", "json", "geojson"], default="csv")
+    p.add_argument(
+        "--format",
+        choices=["csv", "json", "geojson", "html"],
+        default="csv",
+        help="html: a printable one-page summary, mapped for the first --service",
+    )
     p.add_argument(
         "--view",
         choices=["communes", "rollup", "gaps"],

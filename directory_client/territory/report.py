@@ -21,6 +21,7 @@ import numpy as np
 
 from directory_client.demand import DemandLog
 from directory_client.errors import TerritoryError
+from directory_client.territory import html
 from directory_client.territory.communes import departement_name, region_name
 from directory_client.territory.coverage import FAR_KM, RADII_KM, REACH_KM, Coverage
 from directory_client.territory.demand_supply import demand_columns
@@ -28,7 +29,7 @@ from directory_client.territory.rollup import gaps, groups, rollup, services_off
 from directory_client.territory.selection import Territory
 from directory_client.territory.supply import day_names
 
-FORMATS = ("csv", "json", "geojson")
+FORMATS = ("csv", "json", "geojson", "html")
 VIEWS = ("communes", "rollup", "gaps")
 COMMUNE_FIELDS = (
     "code_insee", "commune", "code_departement", "departement", "code_region", "region",
@@ -174,5 +175,8 @@ def write(insight: Insight, fmt: str, out: TextIO, view: str = "communes") -> No
             features.append({"type": "Feature", "geometry": geometry, "properties": properties})
         collection = {"type": "FeatureCollection", "features": features}
         json.dump(collection, out, ensure_ascii=False, allow_nan=False)
+        return
+    if fmt == "html":  # the one-page summary, mapped for the first service asked
+        out.write(html.render(insight, insight.coverage.services[0]))
         return
     raise TerritoryError(f"unknown format {fmt!r}: one of {FORMATS}")
