@@ -273,6 +273,8 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
                 found.needs.insert(0, need)
     for value in entity_values(tracker, "constraint"):
         key = needs_mod.normalise_constraint(value)
+        if key == "ouvert_maintenant" and not text.startswith("/"):
+            continue  # only when asked for in so many words (the keywords above), never a word
         if key and key not in found.constraints:
             found.constraints.append(key)
     for value in entity_values(tracker, "mode"):

@@ -500,11 +500,16 @@ _CONSTRAINT_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bgratuitement\b",
     ),
     "samedi": (r"\bsamedis?\b", r"\bweek-?end\b"),
+    # Asked for, not a word: "maintenant la caisse de retraite me demande…" is no such request.
     "ouvert_maintenant": (
-        r"\bmaintenant\b",
-        r"\btout de suite\b",
-        r"\ben ce moment\b",
-        r"\baujourd'?hui\b",
+        r"\bouverte?s? (maintenant|en ce moment|aujourd'?hui|tout de suite|actuellement"
+        r"|ce (matin|midi|soir))",
+        r"\b(maintenant|aujourd'?hui|en ce moment|tout de suite)\W+(c'est |qui (est|sont) )?"
+        r"ouverte?s?\b",
+        r"\b(y aller|passer|venir) (maintenant|aujourd'?hui|tout de suite|ce (matin|soir))",
+        r"\bc'est pour (maintenant|aujourd'?hui|tout de suite)",
+        r"^\W*(maintenant|aujourd'?hui|tout de suite)( si possible)?\W*$",
+        r"\bqui (est|sont) ouverte?s?\b",
     ),
     "accessible": (
         r"\bfauteuil",
