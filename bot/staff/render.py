@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable
 from datetime import datetime
 from urllib.parse import quote, urlencode, urlsplit
 
 from bot.staff.catalogue import Procedure
 from bot.staff.triage import TriageOutcome
+from directory_client import display
 from directory_client.types import SearchResult
 
 P = "/staff"  # where the console is mounted
@@ -95,54 +95,6 @@ def _today(counts: dict) -> str:
     )
 
 
-def distance(km: float | None) -> str:
-    if km is None:
-        return ""
-    if km < 1:
-        return f"à {max(100, int(round(km * 10)) * 100)} m"
-    return f"à {km:.1f} km".replace(".", ",")
-
-
-def phone_display(phone: str | None) -> str:
-    """``+33320010845`` → ``03 20 01 08 45`` (how people read and dial it); others unchanged."""
-    if not phone:
-        return ""
-    digits = re.sub(r"[\s.\-]", "", phone)
-    if re.fullmatch(r"\+33[1-9]\d{8}", digits):
-        digits = "0" + digits[3:]
-    if re.fullmatch(r"0[1-9]\d{8}", digits):
-        return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
-    return phone
-
-
-def hours_lines(opening_hours: str | None) -> list[str]:
-    """OSM ``opening_hours`` → short French lines ("lun.–ven. : 08:30–12:00, 13:30–17:00")."""
-    if not opening_hours:
-        return []
-    days = {
-        "Mo": "lun.",
-        "Tu": "mar.",
-        "We": "mer.",
-        "Th": "jeu.",
-        "Fr": "ven.",
-        "Sa": "sam.",
-        "Su": "dim.",
-    }
-    lines = []
-    for rule in opening_hours.split(";"):
-        rule = rule.strip()
-        if not rule:
-            continue
-        if rule in ("PH off", "PH closed"):
-            lines.append("fermé les jours fériés")
-            continue
-        rule = re.sub(r"\b(Mo|Tu|We|Th|Fr|Sa|Su)\b", lambda m: days[m.group(1)], rule)
-        rule = rule.replace("-", "–").replace(",", ", ").replace(" off", " : fermé")
-        rule = re.sub(r"^((?:[a-zé]+\.[–, ]*)+) (\d)", r"\1 : \2", rule)
-        lines.append(rule)
-    return lines
-
-
 def sheet_url(place_id: str, procedure: Procedure | None, **extra: str) -> str:
     query = {"p": procedure.key} if procedure else {}
     query.update(extra)
@@ -157,9 +109,9 @@ def _safe_url(url: str | None) -> str | None:
 
 def _place_card(rank: int, r: SearchResult, outcome: TriageOutcome, csrf: str) -> str:
     proc = outcome.situation.procedure
-    meta = [distance(r.distance_km), r.opening.text]
+    meta = [display.distance_text(r.distance_km), r.opening.text]
     phone = (
-        f'<a href="tel:{e(r.phone)}">{e(phone_display(r.phone))}</a>'
+        f'<a href="tel:{e(r.phone)}">{e(display.phone_text(r.phone))}</a>'
         if r.phone
         else "Téléphone non connu"
     )
@@ -282,7 +234,7 @@ def console_page(
 def sheet_page(
     r: SearchResult, procedure: Procedure | None, printed_at: datetime, auto_print: bool
 ) -> str:
-    hours = "".join(f"<li>{e(line)}</li>" for line in hours_lines(r.opening_hours))
+    hours = "".join(f"<li>{e(line)}</li>" for line in display.hours_lines(r.opening_hours))
     hours_html = (
         f'<ul class="hours">{hours}</ul>'
         if hours
@@ -291,7 +243,7 @@ def sheet_page(
     rdv = _safe_url(r.appointment_url)
     contact = []
     if r.phone:
-        contact.append(f"<li>Téléphone : <strong>{e(phone_display(r.phone))}</strong></li>")
+        contact.append(f"<li>Téléphone : <strong>{e(display.phone_text(r.phone))}</strong></li>")
     if rdv:
         contact.append(f"<li>Rendez-vous en ligne : {e(rdv)}</li>")
     elif r.website and _safe_url(r.website):
@@ -336,8 +288,8 @@ def sms_text(r: SearchResult, procedure: Procedure | None) -> str:
     """Short and plain: a few SMS segments (no en dashes, which force the UCS-2 alphabet)."""
     lines = [r.name, r.address]
     if r.phone:
-        lines.append(f"Tél. {phone_display(r.phone)}")
-    hours = hours_lines(r.opening_hours)
+        lines.append(f"Tél. {display.phone_text(r.phone)}")
+    hours = display.hours_lines(r.opening_hours)
     if hours:
         lines.append("Horaires : " + " / ".join(hours[:3]))
     if procedure and procedure.documents:
