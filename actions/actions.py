@@ -24,11 +24,25 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import formatting as fmt
 from actions import needs as needs_mod
+from actions import safety
 from directory_client import labels
 
 log = logging.getLogger(__name__)
 PARIS = ZoneInfo("Europe/Paris")
 PAGE = 3
+
+
+def _warm_up() -> None:
+    """Load the sentence encoder and the need examples now, not during someone's first turn."""
+    try:
+        from actions import semantic_needs
+
+        semantic_needs.reader()
+    except Exception:  # the keywords still work; the first turn will retry
+        log.exception("the need reader could not be loaded")
+
+
+threading.Thread(target=_warm_up, name="need-reader-warm-up", daemon=True).start()
 MAX_TEXT = 500  # what we read of a message: a 10 000-character message is cut, never refused
 
 # --- lazy singletons --------------------------------------------------------------------------
@@ -234,7 +248,13 @@ def _same(before: Any, after: Any, number: bool) -> bool:
 
 def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understanding:
     """Merge the NLU entities and the keyword reading of the message into the state."""
-    found = needs_mod.detect(text)
+    # By meaning only for a request (or an answer to "what do you need?"), never for a town or an
+    # answer to another question; the place named is left out of what is read.
+    by_meaning = intent_of(tracker) in ("ask_help", "nlu_fallback") or state.awaiting == "need"
+    request = text
+    for place in entity_values(tracker, "location"):
+        request = request.replace(place, " ")
+    found = needs_mod.read(request, by_meaning=by_meaning)
     # Keywords first (precise, explainable); the NLU entities fill in only what keywords missed,
     # or when the message is a button payload ("/ask_help{...}").
     use_entities = found.empty or text.startswith("/")
@@ -551,19 +571,27 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         )
 
 
-EMERGENCY_TEXT = (
-    "Si vous ou quelqu'un êtes en danger, appelez tout de suite : le 112 (urgences), "
-    "le 15 (SAMU), le 17 (police) ou le 3114 (si vous avez des idées suicidaires, "
-    "24 h sur 24, gratuit). Je reste là si vous avez besoin d'aide avec le numérique ensuite."
-)
-
-
 def emergency(dispatcher: CollectingDispatcher, text: str) -> bool:
-    """Someone may be in danger: say who to call, first and only."""
+    """Someone may be in danger now: say who to call, first and only."""
     if not needs_mod.is_emergency(text):
         return False
-    dispatcher.utter_message(text=EMERGENCY_TEXT, json_message={"orienteur": {"type": "emergency"}})
+    dispatcher.utter_message(
+        response="utter_emergency", json_message={"orienteur": {"type": "emergency"}}
+    )
     return True
+
+
+def ask_danger(dispatcher: CollectingDispatcher, state: State) -> None:
+    """Unsure: the NLU reads danger, the words do not. One question, the request kept."""
+    state.awaiting = "danger"
+    dispatcher.utter_message(
+        response="utter_danger_check",
+        buttons=[
+            {"title": "Oui, je suis en danger", "payload": "/affirm"},
+            {"title": "Non", "payload": "/deny"},
+        ],
+        json_message={"orienteur": {"type": "danger_check"}},
+    )
 
 
 def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
@@ -573,6 +601,15 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     if emergency(dispatcher, text):
         return [SlotSet("fail_count", 0.0)]
     intent = intent_of(tracker)
+    if state.awaiting == "danger":
+        state.awaiting = None
+        if intent in ("affirm", "emergency"):
+            dispatcher.utter_message(
+                response="utter_emergency", json_message={"orienteur": {"type": "emergency"}}
+            )
+            return state.save()
+        if intent == "deny":
+            intent = "inform"  # "non": carry on with the request kept from before
     found = needs_mod.Understanding()
     if intent in ("ask_help", "inform", "nlu_fallback") or state.awaiting == "need":
         found = understand(state, tracker, text)
@@ -608,6 +645,31 @@ class ActionOrient(Action):
 
     async def run(self, dispatcher, tracker, domain) -> list:
         return orient(dispatcher, tracker)
+
+
+class ActionEmergency(Action):
+    """The NLU reads danger. The words decide: danger wordings → the numbers; a digital need said
+    with strong words ("au secours, mon compte CAF est bloqué") → that need is served; neither →
+    the numbers too, since nothing says otherwise; a need with no strong word → one question."""
+
+    def name(self) -> str:
+        return "action_emergency"
+
+    async def run(self, dispatcher, tracker, domain) -> list:
+        text = clean_text(tracker.latest_message.get("text"))
+        if emergency(dispatcher, text):
+            return [SlotSet("fail_count", 0.0)]
+        if needs_mod.detect(text).empty:
+            dispatcher.utter_message(
+                response="utter_emergency", json_message={"orienteur": {"type": "emergency"}}
+            )
+            return [SlotSet("fail_count", 0.0)]
+        if safety.read(text, lambda _: True).alarm:
+            return orient(dispatcher, tracker)
+        state = State(tracker)
+        understand(state, tracker, text)
+        ask_danger(dispatcher, state)
+        return state.save()
 
 
 class ActionMoreResults(Action):

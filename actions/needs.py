@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from actions import safety
 from directory_client import labels
 
 
@@ -585,6 +586,21 @@ def detect(text: str) -> Understanding:
     return found
 
 
+def read(text: str, by_meaning: bool = True) -> Understanding:
+    """``detect`` (keywords), with the need read by meaning (``actions.semantic_needs``) when the
+    keywords found no need or only a generic one ("en ligne", "mon dossier", "le numérique").
+    ``by_meaning=False`` for an answer to another question (a town, "avec quelqu'un")."""
+    found = detect(text)
+    if not by_meaning or found.procedures or (found.needs and not set(found.needs) <= _WEAK_NEEDS):
+        return found
+    from actions import semantic_needs  # the encoder loads on first use only
+
+    meant = semantic_needs.reader().read(text)
+    if meant:
+        found.needs = [meant]
+    return found
+
+
 def normalise_need(value: str | None) -> str | None:
     """An entity value (synonym-mapped or raw) → a key of NEEDS, or None."""
     if not value:
@@ -647,69 +663,7 @@ def apply_mode(need_keys: list[str], mode: str | None) -> list[str]:
     return need_keys
 
 
-# --- someone in danger: a safety net under the NLU (never miss it because of a rare wording) --
-_EMERGENCY = re.compile(
-    r"\b(mourir|suicid\w*|me tuer|veut me tuer|menace de mort|mettre fin a mes jours|en finir"
-    r"|(plus|pas) envie de vivre|veux plus vivre|en danger|me frapp\w*|m'a frapp\w*|me bat\b"
-    r"|battue?|violente?s?\b|violences?|viole?e?\b|agress\w*|au secours|pompiers|ambulance|samu"
-    r"|ne respire plus|malaise|incendie|il y a le feu|crise cardiaque|trop de medicaments"
-    r"|avale des medicaments|idees noires|ne reagit plus|saigne\w*|suivie? par un"
-    r"|je suis enfermee?|(fils|fille|enfant|bebe|mari|femme|mere|pere) a disparu"
-    # added after the 2026-11-26 cross-validation (wordings the NLU missed and the net too)
-    r"|^\W*urgen(ce|t)\W*$|urgence (vitale|medicale)|(veux|voudrais) (plus|pas) etre la"
-    r"|disparaitre pour toujours|(la force|envie) de vivre|sauter (par|de) la fenetre"
-    r"|me jeter (du|sous)"
-    r"|couteau|pistolet|fusil|me fait du mal|me faire du mal|il me tape(?! sur)|me tape dessus"
-    r"|me frape|tombee? .{0,40}(repond|bouge|releve)|se releve (pas|plus)|fait une crise"
-    r"|cambriol\w*.{0,40}encore"
-    r"|(essaie|essaye|tente|veut) de (rentrer|entrer) chez moi|accident grave|y a eu un accident"
-    r"|(douleur|mal) (dans|a) la poitrine|(plus|pas) a respirer|peux plus respirer"
-    r"|ouvert la tete|grave(ment)? blesse|ca brule|fumee partout|fuite de gaz|odeur de gaz"
-    r"|(fais|fait) (frapp|batt)\w*|mal,? je vais tomber|feu dans|au secour\b|les secours"
-    r"|peur pour ma vie"
-    r"|(ex|mari|conjoint|copain|voisin|il|elle) me menace\w*"
-    # added on 2026-11-26 (branch nlu2) for the new emergency examples the net did not know
-    r"|faire une connerie|foutre en l'air|une corde|avaler (toutes|tous) mes|ouvrir les veines"
-    r"|me pendre|partir pour de bon|m'a enfermee?|etrangl\w*|poignard\w*|une arme\b"
-    r"|me poursui\w* (dans|partout|avec)|force ma porte|(homme|quelqu'un) chez moi qui"
-    r"|sequestr\w*|(est|suis) inconsciente?\b|evanoui\w*|ne se reveille (pas|plus)|convuls\w*"
-    r"|respire (mal|pas bien)|avale (du|un|de la) produit|bu (de la javel|un produit|du produit)"
-    r"|empoisonn\w*|\bavc\b|infarctus|overdose|sens plus mon bras|brulee? gravement"
-    r"|sent le gaz|est en feu|maison brule|inondation|accident de (voiture|la route)|vite vite"
-    r"|^\W*urgent( urgent)*\W*$|^\W*sos\W*$|sos aidez|touchee? de force|^\W*a l'aide"
-    r"|appelez (le 15|le 17|le 112|la police)|^\W*(o |au )?secours\W*$|venez vite|police vite"
-    r"|sang partout|le feu a pris|fumee dans|mari me tape(?! sur)|(homme|type|mec) me suit"
-    r"|(quelqu'un|un homme|des gens|ils) (est|sont) (entre|rentre)s? chez moi|douleur au coeur"
-    r"|(il|elle) respire plus|(il|elle) (ne )?(repond|bouge) plus\W*$|(est|suis) par terre"
-    r"|avale des cachets"
-    r"|toute la boite de medicaments|je me tue"
-    r"|scarifi\w*|m'a casse (le|la|les)|a ete enleve\w*|kidnapp\w*|tombee? dans la piscine|noye"
-    r"|monoxyde|venez m'aider vite"
-    # added on 2026-11-26 (round 7 of the NLU data): choking, poisoning, falls, stroke signs,
-    # missing children, violence in progress, suicide plans
-    r"|(tout|toute) bleue?\b|levres bleues|devient bleue?\b|s'etouff\w*|j'etouffe"
-    r"|(il|elle|qui) (ne )?se reveille (pas|plus)|perdu connaissance|allongee? par terre"
-    r"|avale (une pile|une piece|de la mort)|mort aux rats|alcool a bruler|electrocut\w*"
-    r"|tombee? (du|d'un|de la|par la) (balcon|toit|fenetre|echelle)"
-    r"|(enfant|fils|fille|bebe|petit)\b.{0,20} a disparu|perdu mon (petit|fils|fille|enfant)\b"
-    r"|(trouve|retrouve) (plus|pas) mon (fils|fille|enfant|petit|bebe)|trouve nulle part"
-    r"|bouche de travers|(bouge|sens) plus (le|son|sa|mon|ma) (bras|jambe)"
-    r"|(crache|vomi\w*) du sang|epilep\w*|(visage|gorge|langue) (qui )?(gonfle|enfle)"
-    r"|coincee? dans (ma|la|sa|une) voiture|fait renverser|pris (toutes|tous) (ses|mes|les)"
-    r"|a pris feu|flammes|le feu est\b|chaudiere.{0,60}(mal a la tete|vomir)"
-    r"|(mal a la tete|vomir).{0,60}chaudiere|l'eau monte|s'est effondre"
-    r"|avec (des gens|quelqu'un) dedans|par le cou"
-    r"|frappe (ma|sa|mon|son) |(il|elle) (la|le) frappe"
-    r"|coups de (pied|poing)|me touche (la nuit|de force|partout)|attouchement\w*|violer"
-    r"|me suit jusqu|(casser|defoncer|enfoncer) (ma|la) porte|veut la casser"
-    r"|cambrioleurs? (sont|est) (chez moi|la|dans)|homme arme\b|ca tire dans|coups de feu"
-    r"|tout arreter pour de bon|vie n'a plus de sens"
-    r"|sauter (du|par le|de mon|d'un) (balcon|pont|toit)"
-    r"|prepare (les|mes) (medicaments|cachets)|regrettera|plus me reveiller|se tuer"
-    r"|(bebe|enfant|fils|fille|mari|femme|pere|mere) (ne )?respire (plus|pas)\b"
-    r"|aidez(-| )(moi|nous) vite|appelez (le 18|le 112|le 114|le 119|les pompiers))"
-)
-
-
+# --- someone in danger: the safety reading (actions/safety.py) with this module's needs ----------
 def is_emergency(text: str) -> bool:
-    return bool(_EMERGENCY.search(fold(text)[:2000].replace("’", "'")))
+    """Danger now: severe wordings, or alarm words in a message that states no digital need."""
+    return safety.read(text, lambda t: not detect(t).empty).danger_now

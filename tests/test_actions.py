@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+from pathlib import Path
 
 import pytest
+import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
@@ -79,13 +81,19 @@ def recommendation(messages) -> dict:
     return p
 
 
+_RESPONSES = yaml.safe_load((Path(__file__).resolve().parent.parent / "domain.yml").read_text())[
+    "responses"
+]
+
+
 def text(messages) -> str:
-    """What a client that reads only text gets (the REST channel renders the payload so)."""
+    """What a client that reads only text gets: the message's text, or the domain response it
+    names (as Rasa), and a recommendation rendered from its payload (as the REST channel)."""
     out = []
     for m in messages:
+        said = m.get("text") or (_RESPONSES[m["response"]][0]["text"] if m.get("response") else "")
         recommendation = render.recommendation_of(m.get("custom"))
-        out.append(render.plain_text(m.get("text"), recommendation) if recommendation
-                   else m.get("text") or "")
+        out.append(render.plain_text(said, recommendation) if recommendation else said)
     return "\n".join(out)
 
 

@@ -113,7 +113,7 @@ EMERGENCY_EXAMPLES_LEFT_TO_THE_CLASSIFIER = {"j'ai très mal au coeur"}
 def _nlu_examples() -> list[tuple[str, str]]:
     from rasa.shared.nlu.training_data.loading import load_data
 
-    data = load_data(str(Path(__file__).resolve().parent.parent / "data" / "nlu" / "nlu.yml"))
+    data = load_data(str(Path(__file__).resolve().parent.parent / "data" / "nlu"))
     return [(m.get("text"), m.get("intent")) for m in data.intent_examples]
 
 
