@@ -25,7 +25,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions import safety
-from directory_client import labels
+from directory_client import display, labels
 
 log = logging.getLogger(__name__)
 PARIS = ZoneInfo("Europe/Paris")
@@ -744,6 +744,7 @@ def handoff(dispatcher: CollectingDispatcher, tracker: Tracker, lead: str = "") 
                     "type": "handoff",
                     "to": "helpline",
                     "phone": fmt.HELPLINE_PHONE,
+                    "tel": display.tel_uri(fmt.HELPLINE_PHONE),
                     "url": labels.HELPLINE["url"],
                 }
             },

@@ -467,6 +467,31 @@ def test_real_directory_roubaix_retraite(real_directory):
 
 
 # --- Through the assistant (Rasa REST channel) ---------------------------------------------------
+def test_ambiguous_town_offered_as_choices_and_sms_off_said_before_typing():
+    async def scenario():
+        from bot.staff.sms import DisabledSender
+        from directory_client import Locator
+
+        client = await _logged_in(make_app(locator=Locator(), sms_sender=DisabledSender()))
+        page = await (await client.get("/staff/")).text()
+        note = "jeune 19 ans cherche emploi, pas d'ordi, Valence"
+        r = await client.post("/staff/", data={"csrf": _csrf(page), "q": note})
+        html = await r.text()
+        assert "Plusieurs communes portent ce nom" in html
+        assert 'name="where" value="Valence (82)"' in html
+        r = await client.post("/staff/", data={"csrf": _csrf(page), "q": note,
+                                               "where": "Valence (82)"})
+        html = await r.text()
+        assert "<dd>Valence (82)</dd>" in html and "Plusieurs communes" not in html
+        # No SMS provider on this console: the button is disabled and says why, at once.
+        assert "L&#x27;envoi de SMS n&#x27;est pas configuré sur ce poste." in html
+        assert '<button type="button" disabled aria-describedby="sms-off-1">' in html
+        assert 'name="phone"' not in html
+        await client.close()
+
+    run(scenario())
+
+
 def test_triage_through_the_assistant_and_fallback():
     from aiohttp import web
 
@@ -503,7 +528,9 @@ def test_triage_through_the_assistant_and_fallback():
             r = await client.post("/staff/", data={"csrf": _csrf(page), "q": SITUATION})
             html = await r.text()
             assert html.count('class="place"') == 1 and "CCAS de Roubaix" in html
-            assert "<dd>assistant</dd>" in html and "Voici 1 lieu" in html
+            assert "<dd>assistant</dd>" in html
+            assert "Voici 1 lieu" not in html and "Assistant :" not in html  # no prose lines
+            assert "<h1" in html and "Orienter une personne" in html
             assert received[0]["message"] == SITUATION
             assert received[0]["metadata"] == {"staff_console": True}
             assert received[0]["sender"].startswith("staff-")

@@ -280,7 +280,6 @@ class TriageOutcome:
     remote_options: tuple = ()
     nothing_near: bool = False
     source: str = "direct"  # "direct" | "assistant"
-    assistant_messages: list[str] = field(default_factory=list)
 
     @property
     def departement(self) -> str | None:
@@ -308,8 +307,12 @@ def triage(
     *,
     now: datetime | None = None,
     limit: int = 3,
+    where: str | None = None,
 ) -> TriageOutcome:
+    """``where``: the commune the agent chose among those an ambiguous name may be."""
     situation = parse(text)
+    if where:
+        situation = replace(situation, place_texts=(where, *situation.place_texts))
     outcome = TriageOutcome(situation=situation)
     status, location, candidates = locate(situation, locator)
     outcome.location_status, outcome.location, outcome.candidates = status, location, candidates
@@ -317,7 +320,7 @@ def triage(
         outcome.notes.append("Lieu non reconnu : précisez la commune ou le code postal.")
         return outcome
     if status == "ambiguous":
-        outcome.notes.append(f"Lieu ambigu : « {location.label} » retenu.")
+        outcome.notes.append(f"Lieu ambigu : « {location.label} » retenu pour l'instant.")
     now = now or datetime.now(PARIS)
     base = SearchFilters(
         free_only=situation.free_only,
