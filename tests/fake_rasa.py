@@ -13,6 +13,7 @@ import uuid
 import socketio
 from aiohttp import web
 
+
 def _results() -> dict:
     """Two places in the assistant's payload shape (actions.formatting.result_payload)."""
     from actions.formatting import follow_ups, result_payload
