@@ -498,7 +498,8 @@ def test_real_rasa_conversation_gives_cards(rasa_stack, new_tab) -> None:
     assert results and cards.count() == len(results)
     for i, item in enumerate(results):
         card = cards.nth(i)
-        expect(card.get_by_role("heading", level=3)).to_have_text(f"{item['number']}. {item['name']}")
+        heading = f"{item['number']}. {item['name']}"
+        expect(card.get_by_role("heading", level=3)).to_have_text(heading)
         tel = card.locator("a[href^='tel:']")
         if item.get("phone"):  # not every place has a phone number
             tel.scroll_into_view_if_needed()
