@@ -250,7 +250,9 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
     """Merge the NLU entities and the keyword reading of the message into the state."""
     # By meaning only for a request (or an answer to "what do you need?"), never for a town or an
     # answer to another question; the place named is left out of what is read.
-    by_meaning = intent_of(tracker) in ("ask_help", "nlu_fallback") or state.awaiting == "need"
+    by_meaning = intent_of(tracker) in ("ask_help", "nlu_fallback", "emergency") or (
+        state.awaiting == "need"
+    )
     request = text
     for place in entity_values(tracker, "location"):
         request = request.replace(place, " ")
@@ -359,20 +361,58 @@ def ask_choice(dispatcher: CollectingDispatcher, state: State, candidates) -> No
     )
 
 
+_ORDINALS = {
+    "premier": 1, "premiere": 1, "1er": 1, "1ere": 1,
+    "deuxieme": 2, "second": 2, "seconde": 2, "2e": 2, "2eme": 2, "deux": 2,
+    "troisieme": 3, "3e": 3, "3eme": 3, "trois": 3,
+    "quatrieme": 4, "4e": 4, "4eme": 4, "quatre": 4,
+    "cinquieme": 5, "5e": 5, "5eme": 5, "cinq": 5,
+}  # fmt: skip
+
+
+def _choice_keys(choice: dict) -> set[str]:
+    """The words that name one offered place: its label, commune, postcode, department code,
+    department name and its other names ("la Réunion", "le 93")."""
+    from directory_client.departements import ALIASES, DEPARTEMENTS
+
+    keys = {_words(choice.get("label") or "")}
+    for field in ("code_postal", "code_insee", "departement"):
+        if choice.get(field):
+            keys.add(_words(str(choice[field])))
+    code = choice.get("departement")
+    if code in DEPARTEMENTS:
+        keys.add(_words(DEPARTEMENTS[code]))
+        keys |= {_words(alias) for alias, c in ALIASES.items() if c == code}
+    return {k for k in keys if k}
+
+
 def pick_choice(state: State, text: str) -> dict | None:
+    """The offered place an answer points to: its number or rank ("2", "le deuxième"), its whole
+    label typed by hand, or words only it has ("celui de la Réunion", "le 93", "non, Saint-Denis
+    dans le 93"). None when the answer fits none or several."""
     if not state.choices:
         return None
-    answer = needs_mod.fold(location_text(text))
-    if answer.isdigit() and 1 <= int(answer) <= len(state.choices) and len(answer) < 3:
-        return state.choices[int(answer) - 1]
+    answer = _words(location_text(text))
+    tokens = answer.split()
+    if len(tokens) <= 3:
+        for token in tokens:
+            rank = int(token) if token.isdigit() and len(token) < 3 else _ORDINALS.get(token)
+            if rank and 1 <= rank <= len(state.choices):
+                return state.choices[rank - 1]
+        if tokens and tokens[-1] == "dernier":
+            return state.choices[-1]
+    padded = f" {answer} "
+    exact = [c for c in state.choices if _words(c.get("label") or "") == answer]
+    if len(exact) == 1:
+        return exact[0]
+    # Words that name one choice and no other ("reunion" against "Saint-Denis (93)").
+    named = []
     for choice in state.choices:
-        keys = {needs_mod.fold(choice.get("label") or "")}
-        for field in ("departement", "code_postal", "code_insee"):
-            if choice.get(field):
-                keys.add(needs_mod.fold(str(choice[field])))
-        if answer in keys:
-            return choice
-    return None
+        own = _choice_keys(choice)
+        others = set().union(*(_choice_keys(c) for c in state.choices if c is not choice))
+        if any(f" {key} " in padded for key in own - others):
+            named.append(choice)
+    return named[0] if len(named) == 1 else None
 
 
 def shared_position(tracker: Tracker) -> dict | None:
@@ -659,7 +699,7 @@ class ActionEmergency(Action):
         text = clean_text(tracker.latest_message.get("text"))
         if emergency(dispatcher, text):
             return [SlotSet("fail_count", 0.0)]
-        if needs_mod.detect(text).empty:
+        if needs_mod.read(text).empty:
             dispatcher.utter_message(
                 response="utter_emergency", json_message={"orienteur": {"type": "emergency"}}
             )
@@ -795,7 +835,7 @@ class ActionFallback(Action):
         if emergency(dispatcher, text):
             return [SlotSet("fail_count", 0.0)]
         if state.awaiting in ("location", "location_choice") and 0 < len(text) <= 80:
-            # A town the NLU did not know: let the Locator decide.
+            # A town the NLU did not know, or a pick among the towns offered: the Locator decides.
             return orient(dispatcher, tracker)
         found = needs_mod.detect(text)
         if not found.empty and len(text) <= 300:
@@ -824,9 +864,10 @@ class ActionOutOfScope(Action):
         text = clean_text(tracker.latest_message.get("text"))
         if emergency(dispatcher, text):
             return [SlotSet("fail_count", 0.0)]
-        if tracker.get_slot("awaiting") in ("location", "location_choice") and looks_like_place(
-            text
-        ):  # the answer to "where?" is a town the NLU took for something else ("Maripasoula")
+        state = State(tracker)
+        if state.awaiting in ("location", "location_choice") and (
+            looks_like_place(text) or pick_choice(state, text) is not None
+        ):  # the answer to "where?" the NLU took for something else ("Maripasoula", "le 93")
             return orient(dispatcher, tracker)
         return misunderstood(
             dispatcher,

@@ -370,9 +370,13 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bpronote\b",
         r"\bent\b",
         r"\becole directe",
-        r"\bmes enfants\b",
-        r"\bmon fils\b",
-        r"\bma fille\b",
+        # "mes enfants", "mon fils" alone name who, not what: with screens, school or protection.
+        r"\b(enfants?|fils|fille|ados?|adolescents?)\b.{0,40}\b(ecrans?|reseaux sociaux|jeux video"
+        r"|trop de temps|protege|surveill|controle)",
+        r"\b(proteger|surveiller|controler) (mes|mon|ma|les) (enfants?|fils|fille|ados?)",
+        r"\btemps d'ecran",
+        r"\bespace numerique de travail",
+        r"\bcahier de textes?\b",
         r"\bcontrole parental",
         r"\bparentalite",
         r"\bscolarite\b",
@@ -413,6 +417,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\ben ligne\b",
         r"\bsite (de la|du|des)\b",
         r"\bcompte\b",
+        r"\bfrance services?\b",
     ),
 }
 
@@ -484,16 +489,17 @@ _CONSTRAINT_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bmamie\b",
     ),
     "a_ma_place": (
-        r"\ba ma place\b",
+        r"\ba (ma|sa|leur|notre|votre) place\b",
         r"\bpour moi\b",
         r"\baidants? connect\b",
-        r"\bfaire (la|les) demarches? pour moi",
+        r"\bfaire (la|les) demarches? pour (moi|elle|lui|eux)",
     ),
 }
 
 _MODE_ALONE = (
     r"\bapprendre\b",
-    r"\bseule?\b",
+    r"\b(faire|y arriver|m'en sortir)( ca| le| la| les)?( tout| toute)? seule?s?\b",
+    r"\bpar moi-?meme\b",
     r"\bautonom",
     r"\bme debrouiller\b",
     r"\bme former\b",
@@ -503,6 +509,9 @@ _MODE_ALONE = (
 )
 _MODE_WITH = (
     r"\bavec moi\b",
+    r"\bavec (quelqu'un|une personne|un conseiller|une conseillere)\b",
+    r"\baccompagne",
+    r"\bfrance services?\b",
     r"\bm'aider\b",
     r"\bmaider\b",
     r"\baidez",
@@ -576,7 +585,9 @@ def detect(text: str) -> Understanding:
     found.needs = strong or weak[:1]
     if "sante" in found.needs and "demarches" in found.needs:
         found.needs.remove("demarches")
-    strong_with = re.search(r"\b(avec moi|a ma place|pour moi)\b", folded)
+    strong_with = re.search(
+        r"\b(avec moi|a (ma|sa|leur) place|pour moi|avec quelqu'un|france services?)\b", folded
+    )
     if _matches(folded, _ALONE) and not strong_with:
         found.mode = "autonomie"
     elif _matches(folded, _WITH):
@@ -665,5 +676,6 @@ def apply_mode(need_keys: list[str], mode: str | None) -> list[str]:
 
 # --- someone in danger: the safety reading (actions/safety.py) with this module's needs ----------
 def is_emergency(text: str) -> bool:
-    """Danger now: severe wordings, or alarm words in a message that states no digital need."""
+    """Danger now: severe wordings, or alarm words in a message whose keywords name no digital
+    need (keywords, not meaning: "on m'agresse" must not read as a need)."""
     return safety.read(text, lambda t: not detect(t).empty).danger_now

@@ -183,6 +183,9 @@ SEVERE: tuple[str, ...] = (
     r"(veux|vais|voudrais|envie de|va) me tuer",
     r"forcer? (ma|la) porte",
     r"en train de (forcer|casser|defoncer|entrer|rentrer|me frapper|la frapper|le frapper)",
+    r"(m'|on m'|se fait |suis |est )agress\w*",
+    r"(je suis|suis|sommes|est|sont) en danger",
+    r"appel\w* (vite )?(les secours|la police|les pompiers|le samu)",
     r"(fils|fille|enfant|petit|bebe)\b.{0,60}(pas rentree?|trouve nulle part|introuvable)",
 )
 

