@@ -393,6 +393,7 @@ def test_fallback_twice_offers_a_human(directory):
         "type": "handoff",
         "to": "helpline",
         "phone": labels.HELPLINE["phone"],
+        "tel": "tel:+33170772372",
         "url": labels.HELPLINE["url"],
     }
     assert slots_of(events)["handoff"] == "helpline"
