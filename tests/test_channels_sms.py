@@ -303,19 +303,30 @@ class TestSmsWithRasa:
         print("greeting:", replies)
         assert_sms_hygiene(replies)
 
-    def test_search_by_sms_gives_three_one_segment_places(self, sms_rasa):
+    def test_search_by_sms_is_one_message_of_at_most_four_segments(self, sms_rasa):
         sender = new_sender()
         replies = sms_rasa.turn(sender, "j'ai besoin d'aide pour ma demande CAF")
         replies = answer_choices(sms_rasa, sender, replies)
         replies = sms_rasa.turn(sender, "Roubaix")
         replies = answer_choices(sms_rasa, sender, replies)
         print("search:", replies)
-        places = [r for r in replies if PLACE.match(r)]
-        assert 1 <= len(places) <= 3, replies
-        for place in places:
-            assert segments(place) == 1, place
-        assert not any("Pourquoi :" in r for r in replies)  # the long list is replaced
+        [answer] = [r for r in replies if "\n1. " in r]  # one message: never out of order
+        assert segments(answer) <= 4, (segments(answer), answer)
+        lines = answer.split("\n")
+        assert [line.split(".")[0] for line in lines if PLACE.match(line)] == ["1", "2", "3"]
+        assert "Envoyez 1, 2 ou 3 pour le détail" in answer  # the menu, once
+        assert "apporter :" not in answer  # what to bring: on request
         assert_sms_hygiene(replies)
+        # "2" gives place 2 in full, what to bring included.
+        detail = sms_rasa.turn(sender, "2")
+        print("detail:", detail)
+        assert len(detail) == 1 and detail[0].startswith("2. ")
+        assert "A apporter : " in detail[0] and "allocataire" in detail[0]
+        # "autres": the numbering continues, the menu is not said again.
+        more = sms_rasa.turn(sender, "d'autres lieux")
+        print("more:", more)
+        [page2] = [r for r in more if PLACE.match(r.split("\n")[1] if "\n" in r else r)]
+        assert "\n4. " in page2 and "Envoyez" not in page2 and segments(page2) <= 4
 
     def test_numbered_choices_from_the_assistant_and_a_digit_reply(self, sms_rasa):
         sender = new_sender()
@@ -334,8 +345,8 @@ class TestSmsWithRasa:
             replies = sms_rasa.turn(sender, "2")
             replies = answer_choices(sms_rasa, sender, replies)
             print("after 2:", replies)
-            places = [r for r in replies if PLACE.match(r)]
-            assert 1 <= len(places) <= 3 and all(segments(p) == 1 for p in places), replies
+            answers = [r for r in replies if "\n1. " in r]
+            assert len(answers) == 1 and segments(answers[0]) <= 4, replies
 
     def test_whatsapp_location_is_understood(self, sms_rasa):
         sender = "whatsapp:" + new_sender()
@@ -346,7 +357,7 @@ class TestSmsWithRasa:
         print("whatsapp location:", replies)
         joined = "\n".join(replies)
         assert "locationData" not in joined and "Latitude" not in joined
-        assert any(PLACE.match(r) for r in replies), replies  # places near the position
+        assert any("\n1. " in r for r in replies), replies  # places near the position
         assert all(m["From"] == WHATSAPP for m in sms_rasa.fake.messages(sender))
 
     def test_stop_with_the_real_server(self, sms_rasa):

@@ -210,8 +210,12 @@ def _cut(text: str, limit: int) -> str:
 
 
 def _short_address(address: str, limit: int) -> str:
-    """The address's last parts (street, postcode and town) within ``limit`` characters."""
+    """The address within ``limit`` characters: parts without a number (building, shopping
+    centre) go first, then the others but the last; the postcode and town stay."""
     parts = [p.strip() for p in address.split(",") if p.strip()]
+    while len(parts) > 2 and len(", ".join(parts)) > limit:
+        wordy = [i for i, p in enumerate(parts[:-1]) if not any(c.isdigit() for c in p)]
+        parts.pop(wordy[0] if wordy else 1)
     while len(parts) > 1 and len(", ".join(parts)) > limit:
         parts.pop(0)
     return _cut(", ".join(parts), limit)
