@@ -473,7 +473,7 @@ NEED_TURNS = [
 
 @pytest.mark.rasa
 def test_real_rasa_conversation_gives_cards(rasa_stack, new_tab) -> None:
-    tab = new_tab()
+    tab = new_tab(viewport={"width": 1280, "height": 800})
     page = tab.page
     open_widget(page, rasa_stack["web"])
     cards = page.locator(".orienteur-card")
