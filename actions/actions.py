@@ -26,6 +26,7 @@ from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions import safety
 from directory_client import display, labels
+from directory_client.demand import record_orientation, search_outcome
 
 log = logging.getLogger(__name__)
 PARIS = ZoneInfo("Europe/Paris")
@@ -163,6 +164,11 @@ def location_from_dict(data: dict):
 SOFT = ("seniors", "ouvert_maintenant", "samedi", "accessible")
 
 
+def service_of(need_keys: list[str]) -> dict[str, str]:
+    """Need key → the standard's service, for the demand counters."""
+    return {k: needs_mod.NEEDS[k].service for k in need_keys if k in needs_mod.NEEDS}
+
+
 def run_search(need_keys, procedures, constraints, location: dict, offset: int = 0):
     """→ (response, relaxed constraints, broadened to general help). Raises on failure."""
     from directory_client.types import SearchQuery
@@ -273,6 +279,8 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
                 found.needs.insert(0, need)
     for value in entity_values(tracker, "constraint"):
         key = needs_mod.normalise_constraint(value)
+        if key == "ouvert_maintenant" and not text.startswith("/"):
+            continue  # only when asked for in so many words (the keywords above), never a word
         if key and key not in found.constraints:
             found.constraints.append(key)
     for value in entity_values(tracker, "mode"):
@@ -559,6 +567,13 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         state.awaiting = None
         return
     nothing_near = is_nothing_near(response)
+    if state.offset == 0:  # demand counters (no personal data); "d'autres lieux" counts once
+        record_orientation(
+            service_of(need_keys),
+            outcome=search_outcome(response, nothing_near),
+            channel=state.tracker.get_latest_input_channel(),
+            location=location,
+        )
     what = fmt.need_phrase(need_keys, state.procedures[0] if state.procedures else None)
     results = list(response.results)
     payload_results = [fmt.result_payload(r, state.offset + i) for i, r in enumerate(results, 1)]
@@ -790,6 +805,12 @@ def handoff(dispatcher: CollectingDispatcher, tracker: Tracker, lead: str = "") 
             },
         )
         target = "helpline"
+    record_orientation(
+        service_of(_list(tracker.get_slot("needs"))),
+        outcome="handoff",
+        channel=tracker.get_latest_input_channel(),
+        location=tracker.get_slot("location"),
+    )
     return [SlotSet("handoff", target), SlotSet("fail_count", 0.0)]
 
 

@@ -17,10 +17,14 @@ import sys
 from sanic import Sanic
 
 BUTTONS = [
-    {"title": "Roubaix (59)",
-     "payload": '/inform_commune{"commune": "Roubaix", "code_postal": "59100"}'},
-    {"title": "Roubaix (Aude)",
-     "payload": '/inform_commune{"commune": "Roubaix", "code_postal": "11200"}'},
+    {
+        "title": "Roubaix (59)",
+        "payload": '/inform_commune{"commune": "Roubaix", "code_postal": "59100"}',
+    },
+    {
+        "title": "Roubaix (Aude)",
+        "payload": '/inform_commune{"commune": "Roubaix", "code_postal": "11200"}',
+    },
 ]
 def _result(name: str, km: float | None, address: str, phone: str | None, why: str,
             hours: str | None, opening: tuple[bool | None, str]):
@@ -69,9 +73,17 @@ def main() -> None:
 
     async def on_new_message(message) -> None:
         with open(record_file, "a") as f:
-            f.write(json.dumps({"text": message.text, "sender": message.sender_id,
-                                "input_channel": message.input_channel,
-                                "metadata": message.metadata}) + "\n")
+            f.write(
+                json.dumps(
+                    {
+                        "text": message.text,
+                        "sender": message.sender_id,
+                        "input_channel": message.input_channel,
+                        "metadata": message.metadata,
+                    }
+                )
+                + "\n"
+            )
         out, to = message.output_channel, message.sender_id
         if message.text == "boutons":
             await out.send_response(to, {"text": "Dans quelle ville ?", "buttons": BUTTONS})
@@ -80,15 +92,24 @@ def main() -> None:
         elif message.text == "reco seule":
             await out.send_response(to, {"custom": RECOMMENDATION})
         elif message.text == "rien":
-            await out.send_response(to, {
-                "text": "Je n'ai trouvé aucun lieu. Appelez le 01 70 77 23 72.",
-                "custom": {"orienteur": {"type": "recommendation", "results": []}}})
+            await out.send_response(
+                to,
+                {
+                    "text": "Je n'ai trouvé aucun lieu. Appelez le 01 70 77 23 72.",
+                    "custom": {"orienteur": {"type": "recommendation", "results": []}},
+                },
+            )
         elif message.text == "lent":
             await asyncio.sleep(3)  # a slow action
             await out.send_response(to, {"text": "Enfin."})
         elif message.text == "longue":
-            await out.send_response(to, {"text": "Première partie.\n\nSeconde partie, "
-                                                 "avec un lien https://www.example.org/?utm_source=x"})
+            await out.send_response(
+                to,
+                {
+                    "text": "Première partie.\n\nSeconde partie, "
+                    "avec un lien https://www.example.org/?utm_source=x"
+                },
+            )
         else:
             await out.send_response(to, {"text": f"Reçu : {message.text}"})
 

@@ -20,23 +20,26 @@ from bot.channels.state import OptOutStore, TTLDict, normalise_address
 # ---------------------------------------------------------------- segments
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("", 0),
-    ("a", 1),
-    ("a" * 160, 1),
-    ("a" * 161, 2),
-    ("a" * 306, 2),
-    ("a" * 307, 3),
-    ("é" * 160, 1),            # é is GSM-7
-    ("ê" * 70, 1),             # ê is not: UCS-2
-    ("ê" * 71, 2),
-    ("ê" * 134, 2),
-    ("ê" * 135, 3),
-    ("€" * 80, 1),             # extension table: two septets each
-    ("€" * 81, 2),
-    ("😀" * 35, 1),            # outside the BMP: two UTF-16 units each
-    ("😀" * 36, 2),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", 0),
+        ("a", 1),
+        ("a" * 160, 1),
+        ("a" * 161, 2),
+        ("a" * 306, 2),
+        ("a" * 307, 3),
+        ("é" * 160, 1),  # é is GSM-7
+        ("ê" * 70, 1),  # ê is not: UCS-2
+        ("ê" * 71, 2),
+        ("ê" * 134, 2),
+        ("ê" * 135, 3),
+        ("€" * 80, 1),  # extension table: two septets each
+        ("€" * 81, 2),
+        ("😀" * 35, 1),  # outside the BMP: two UTF-16 units each
+        ("😀" * 36, 2),
+    ],
+)
 def test_segments(text, expected):
     assert segments(text) == expected
 
@@ -60,13 +63,20 @@ def test_french_letters_not_in_gsm7(char):
 
 # ---------------------------------------------------------------- folding
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("L’accueil « France Services »", 'L\'accueil "France Services"'),
-    ("Fenêtre, château, île, hôtel, sûr, ça, cœur", "Fenetre, chateau, ile, hotel, sur, ca, coeur"),
-    ("Ça coûte 2 € – rien", "Ça coute 2 € - rien"),
-    ("déjà là, où, élève, ÉCOLE", "déjà là, où, élève, ÉCOLE"),
-    ("attendez…", "attendez..."),
-])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L’accueil « France Services »", 'L\'accueil "France Services"'),
+        (
+            "Fenêtre, château, île, hôtel, sûr, ça, cœur",
+            "Fenetre, chateau, ile, hotel, sur, ca, coeur",
+        ),
+        ("Ça coûte 2 € – rien", "Ça coute 2 € - rien"),
+        ("déjà là, où, élève, ÉCOLE", "déjà là, où, élève, ÉCOLE"),
+        ("attendez…", "attendez..."),
+    ],
+)
 def test_to_gsm7(text, expected):
     assert to_gsm7(text) == expected
     assert is_gsm7(to_gsm7(text))
@@ -91,13 +101,20 @@ def test_folding_never_costs_more(text):
 
 # ---------------------------------------------------------------- links
 
-@pytest.mark.parametrize(("url", "expected"), [
-    ("https://www.france-services.gouv.fr/", "france-services.gouv.fr"),
-    ("https://www.france-services.gouv.fr/?utm_source=x&utm_medium=sms", "france-services.gouv.fr"),
-    ("http://example.org/rdv?id=42&fbclid=abc#top", "example.org/rdv?id=42"),
-    ("www.solidarite-numerique.fr/tutoriels/", "solidarite-numerique.fr/tutoriels"),
-    ("HTTPS://WWW.Example.ORG/Path", "example.org/Path"),
-])
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.france-services.gouv.fr/", "france-services.gouv.fr"),
+        (
+            "https://www.france-services.gouv.fr/?utm_source=x&utm_medium=sms",
+            "france-services.gouv.fr",
+        ),
+        ("http://example.org/rdv?id=42&fbclid=abc#top", "example.org/rdv?id=42"),
+        ("www.solidarite-numerique.fr/tutoriels/", "solidarite-numerique.fr/tutoriels"),
+        ("HTTPS://WWW.Example.ORG/Path", "example.org/Path"),
+    ],
+)
 def test_shorten_url(url, expected):
     assert shorten_url(url) == expected
 
@@ -108,63 +125,102 @@ def test_shorten_links_in_text_keeps_punctuation():
 
 # ---------------------------------------------------------------- keywords, locations
 
-@pytest.mark.parametrize(("text", "word"), [
-    ("STOP", "stop"), ("stop", "stop"), (" Stop ! ", "stop"), ("STOP SMS", "stop"),
-    ("Arrêt", "stop"), ("ARRET", "stop"), ("arrêter", "stop"),
-    ("AIDE", "help"), ("help", "help"), ("Aide ?", "help"),
-    ("START", "start"),
-    ("j'ai besoin d'aide", None), ("stop, je veux de l'aide", None), ("", None), (None, None),
-])
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("STOP", "stop"),
+        ("stop", "stop"),
+        (" Stop ! ", "stop"),
+        ("STOP SMS", "stop"),
+        ("Arrêt", "stop"),
+        ("ARRET", "stop"),
+        ("arrêter", "stop"),
+        ("AIDE", "help"),
+        ("help", "help"),
+        ("Aide ?", "help"),
+        ("START", "start"),
+        ("j'ai besoin d'aide", None),
+        ("stop, je veux de l'aide", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_keyword(text, word):
     assert render.keyword(text) == word
 
 
 def test_location_message():
-    assert render.location_message("50.6942", "3.1746") == \
-        '/inform{"latitude": 50.6942, "longitude": 3.1746}'
-    assert render.location_message(48.8566141, 2.3522219) == \
-        '/inform{"latitude": 48.856614, "longitude": 2.352222}'
-    assert render.location_message(1, 2, intent="share_location", lat_entity="lat",
-                                   lon_entity="lon") == '/share_location{"lat": 1.0, "lon": 2.0}'
+    assert (
+        render.location_message("50.6942", "3.1746")
+        == '/inform{"latitude": 50.6942, "longitude": 3.1746}'
+    )
+    assert (
+        render.location_message(48.8566141, 2.3522219)
+        == '/inform{"latitude": 48.856614, "longitude": 2.352222}'
+    )
+    assert (
+        render.location_message(1, 2, intent="share_location", lat_entity="lat", lon_entity="lon")
+        == '/share_location{"lat": 1.0, "lon": 2.0}'
+    )
 
 
-@pytest.mark.parametrize(("lat", "lon"), [("91", "0"), ("0", "181"), ("nan", "1"), ("x", "1"),
-                                          (None, "1"), ("", "")])
+@pytest.mark.parametrize(
+    ("lat", "lon"), [("91", "0"), ("0", "181"), ("nan", "1"), ("x", "1"), (None, "1"), ("", "")]
+)
 def test_location_message_rejects_non_coordinates(lat, lon):
     assert render.location_message(lat, lon) is None
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("bonjour", "bonjour"),
-    ("/start", "bonjour"),
-    ("/start@orienteur_bot", "bonjour"),
-    ("/restart", "/restart"),
-    ('/inform{"latitude": 1}', 'inform{"latitude": 1}'),
-    ("//greet", "greet"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("bonjour", "bonjour"),
+        ("/start", "bonjour"),
+        ("/start@orienteur_bot", "bonjour"),
+        ("/restart", "/restart"),
+        ('/inform{"latitude": 1}', 'inform{"latitude": 1}'),
+        ("//greet", "greet"),
+    ],
+)
 def test_sanitize_user_text(text, expected):
     assert render.sanitize_user_text(text) == expected
 
 
 # ---------------------------------------------------------------- buttons
 
-BUTTONS = [{"title": "Roubaix (59)", "payload": "/a"}, {"title": "Saint-Étienne (42)",
-                                                       "payload": "/b"},
-           {"title": "Lille", "payload": "/c"}]
+BUTTONS = [
+    {"title": "Roubaix (59)", "payload": "/a"},
+    {"title": "Saint-Étienne (42)", "payload": "/b"},
+    {"title": "Lille", "payload": "/c"},
+]
 
 
 def test_numbered_choices():
     text, choices = render.numbered_choices("Quelle ville ?", BUTTONS)
-    assert text == ("Quelle ville ?\n1. Roubaix (59)\n2. Saint-Étienne (42)\n3. Lille\n"
-                    "Répondez par un chiffre de 1 à 3.")
+    assert text == (
+        "Quelle ville ?\n1. Roubaix (59)\n2. Saint-Étienne (42)\n3. Lille\n"
+        "Répondez par un chiffre de 1 à 3."
+    )
     assert choices == [("Roubaix (59)", "/a"), ("Saint-Étienne (42)", "/b"), ("Lille", "/c")]
     assert "/a" not in text
 
 
-@pytest.mark.parametrize(("reply", "payload"), [
-    ("1", "/a"), (" 2 ", "/b"), ("3.", "/c"), ("2)", "/b"), ("saint-etienne (42)", "/b"),
-    ("LILLE", "/c"), ("4", None), ("0", None), ("Lille centre", None), ("", None),
-])
+@pytest.mark.parametrize(
+    ("reply", "payload"),
+    [
+        ("1", "/a"),
+        (" 2 ", "/b"),
+        ("3.", "/c"),
+        ("2)", "/b"),
+        ("saint-etienne (42)", "/b"),
+        ("LILLE", "/c"),
+        ("4", None),
+        ("0", None),
+        ("Lille centre", None),
+        ("", None),
+    ],
+)
 def test_pick_choice(reply, payload):
     assert render.pick_choice(reply, render.numbered_choices("", BUTTONS)[1]) == payload
 
@@ -276,6 +332,7 @@ def test_fixed_texts_fit_one_sms():
 
 
 # ---------------------------------------------------------------- state
+
 
 def test_ttl_dict_expires_and_is_bounded():
     now = [0.0]
