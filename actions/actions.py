@@ -27,6 +27,7 @@ from actions import needs as needs_mod
 from actions import safety
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
+from directory_client.types import PlaceLocator, SearchBackend
 
 log = logging.getLogger(__name__)
 PARIS = ZoneInfo("Europe/Paris")
@@ -52,7 +53,7 @@ _DIRECTORY: Any = None
 _LOCATOR: Any = None
 
 
-def get_directory():
+def get_directory() -> SearchBackend:
     global _DIRECTORY
     if _DIRECTORY is None:
         with _LOCK:
@@ -73,7 +74,7 @@ def get_directory():
     return _DIRECTORY
 
 
-def get_locator():
+def get_locator() -> PlaceLocator:
     global _LOCATOR
     if _LOCATOR is None:
         with _LOCK:

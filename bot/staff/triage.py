@@ -12,23 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from bot.staff.catalogue import FALLBACK_PROCEDURES, Procedure, procedures, understand
 from directory_client import labels
-from directory_client.types import Location, SearchFilters, SearchQuery, SearchResult
+from directory_client.types import (
+    Location,
+    PlaceLocator,
+    SearchBackend,
+    SearchFilters,
+    SearchQuery,
+    SearchResult,
+)
 
 PARIS = ZoneInfo("Europe/Paris")
-
-
-class DirectoryLike(Protocol):
-    def search(self, query: SearchQuery) -> Any: ...
-    def get_place(self, public_id: str, now: datetime | None = None) -> SearchResult | None: ...
-
-
-class LocatorLike(Protocol):
-    def locate(self, text: str) -> Any: ...
 
 
 # --- Keyword catalogue (publics, specific care, filters) -----------------------------------------
@@ -286,7 +283,7 @@ class TriageOutcome:
         return self.location.departement if self.location else None
 
 
-def locate(situation: Situation, locator: LocatorLike) -> tuple[str, Location | None, tuple]:
+def locate(situation: Situation, locator: PlaceLocator) -> tuple[str, Location | None, tuple]:
     ambiguous: tuple[str, Location | None, tuple] | None = None
     for text in situation.place_texts:
         try:
@@ -302,8 +299,8 @@ def locate(situation: Situation, locator: LocatorLike) -> tuple[str, Location | 
 
 def triage(
     text: str,
-    directory: DirectoryLike,
-    locator: LocatorLike,
+    directory: SearchBackend,
+    locator: PlaceLocator,
     *,
     now: datetime | None = None,
     limit: int = 3,
