@@ -98,6 +98,3 @@ class Settings:
             "frame-ancestors 'none'"
         )
 
-
-def get_settings() -> Settings:
-    return Settings.from_env()

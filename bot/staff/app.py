@@ -465,5 +465,3 @@ def create_staff_app(settings: Any = None, **kwargs: Any) -> web.Application:
     app.router.add_get("/", to_console)
     return app
 
-
-create_standalone_app = create_staff_app
