@@ -1,8 +1,9 @@
 """Custom actions of Orienteur. Thin: read slots and the latest message, call directory_client,
 format with ``actions.formatting``. The need vocabulary lives in ``actions.needs``.
 
-The directory and the locator are built once per action-server process (lazy singletons) from
-``DIRECTORY_DATABASE_URL`` (default: ``var/directory.sqlite3``).
+The directory and the locator are built once per action-server process (lazy singletons):
+``DIRECTORY_BACKEND`` chooses the embedded directory (``DIRECTORY_DATABASE_URL``, default
+``var/directory.sqlite3``) or a remote API (``directory_client.backends``).
 """
 
 from __future__ import annotations
@@ -53,24 +54,30 @@ _DIRECTORY: Any = None
 _LOCATOR: Any = None
 
 
+def _open_local_directory() -> SearchBackend:
+    from directory_client import Directory
+
+    url = os.environ.get("DIRECTORY_DATABASE_URL") or None
+    if url is None:
+        # The embedded default: built on first use when `make run` has not built it
+        # (an empty directory would answer "nothing near" everywhere).
+        directory = Directory()
+        if directory.ensure_loaded() is not None:
+            log.warning("empty embedded directory: imported the shipped open data")
+        return directory
+    # Raises while the database is unreachable: retried at the next search.
+    return Directory.open_existing(url)
+
+
 def get_directory() -> SearchBackend:
+    """The directory ``DIRECTORY_BACKEND`` chooses: the embedded one, or a remote API."""
     global _DIRECTORY
     if _DIRECTORY is None:
         with _LOCK:
             if _DIRECTORY is None:
-                from directory_client import Directory
+                from directory_client.backends import open_backend
 
-                url = os.environ.get("DIRECTORY_DATABASE_URL") or None
-                if url is None:
-                    # The embedded default: built on first use when `make run` has not built it
-                    # (an empty directory would answer "nothing near" everywhere).
-                    directory = Directory()
-                    if directory.ensure_loaded() is not None:
-                        log.warning("empty embedded directory: imported the shipped open data")
-                    _DIRECTORY = directory
-                else:
-                    # Raises while the database is unreachable: retried at the next search.
-                    _DIRECTORY = Directory.open_existing(url)
+                _DIRECTORY = open_backend(_open_local_directory)
     return _DIRECTORY
 
 

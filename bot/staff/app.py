@@ -36,9 +36,11 @@ from bot.staff.sms import (
     unavailable_reason,
 )
 from bot.staff.triage import PARIS, TriageOutcome, triage
+from directory_client.errors import DirectoryError
 
 log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+UNAVAILABLE = "L'annuaire est indisponible : réessayez."
 SESSION_COOKIE = "staff_session"
 CSRF_COOKIE = "staff_csrf"
 CSP = (
@@ -81,13 +83,20 @@ class _State:
         return self._directory, self._locator
 
     def _open_directory(self) -> tuple[Any, Any]:
-        from directory_client import Directory, Locator
+        from directory_client import Locator
+        from directory_client.backends import open_backend
 
-        directory = self._directory or Directory(self.config.directory_url)
+        directory = self._directory or open_backend(self._open_local_directory)
+        return directory, self._locator or Locator(directory=directory)
+
+    def _open_local_directory(self) -> Any:
+        from directory_client import Directory
+
+        directory = Directory(self.config.directory_url)
         if directory.is_empty():
             log.info("empty directory: importing the embedded open data")
             directory.import_default()
-        return directory, self._locator or Locator(directory=directory)
+        return directory
 
 
 async def _run(fn, *args, **kwargs):  # noqa: ANN001, ANN202
@@ -311,7 +320,7 @@ async def console_submit(request: web.Request) -> web.Response:
                 user=request["staff_user"],
                 counts=state.counts.for_day(),
                 text=text,
-                flash="L'annuaire est indisponible : réessayez.",
+                flash=UNAVAILABLE,
             ),
             503,
         )
@@ -336,7 +345,11 @@ async def today(request: web.Request) -> web.Response:
 async def sheet(request: web.Request) -> web.Response:
     state = _state(request)
     directory, _ = await state.directory_and_locator()
-    place = await _run(directory.get_place, request.match_info["place_id"])
+    try:
+        place = await _run(directory.get_place, request.match_info["place_id"])
+    except DirectoryError:  # a remote directory that does not answer
+        log.warning("place not read", exc_info=True)
+        return _error(request, 503, UNAVAILABLE)
     if place is None:
         return _error(request, 404, "Lieu introuvable.")
     procedure = by_key(request.query.get("p"))
@@ -354,7 +367,11 @@ async def send_sms(request: web.Request) -> web.Response:
     if phone is None:
         return _sms_answer(request, 400, "Numéro de portable invalide.")
     directory, _ = await state.directory_and_locator()
-    place = await _run(directory.get_place, str(form.get("place", "")))
+    try:
+        place = await _run(directory.get_place, str(form.get("place", "")))
+    except DirectoryError:
+        log.warning("place not read", exc_info=True)
+        return _sms_answer(request, 503, UNAVAILABLE)
     if place is None:
         return _sms_answer(request, 404, "Lieu introuvable.")
     body = render.sms_text(place, by_key(str(form.get("p", "")) or None))
