@@ -26,6 +26,7 @@ from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions import safety
 from directory_client import labels
+from directory_client.demand import record_orientation, search_outcome
 
 log = logging.getLogger(__name__)
 PARIS = ZoneInfo("Europe/Paris")
@@ -161,6 +162,11 @@ def location_from_dict(data: dict):
 
 # Constraints we drop (saying so) rather than answer "nothing": they are preferences.
 SOFT = ("seniors", "ouvert_maintenant", "samedi", "accessible")
+
+
+def service_of(need_keys: list[str]) -> dict[str, str]:
+    """Need key → the standard's service, for the demand counters."""
+    return {k: needs_mod.NEEDS[k].service for k in need_keys if k in needs_mod.NEEDS}
 
 
 def run_search(need_keys, procedures, constraints, location: dict, offset: int = 0):
@@ -561,6 +567,13 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         state.awaiting = None
         return
     nothing_near = is_nothing_near(response)
+    if state.offset == 0:  # demand counters (no personal data); "d'autres lieux" counts once
+        record_orientation(
+            service_of(need_keys),
+            outcome=search_outcome(response, nothing_near),
+            channel=state.tracker.get_latest_input_channel(),
+            location=location,
+        )
     text = fmt.results_text(
         response,
         location_label=where,
@@ -780,6 +793,12 @@ def handoff(dispatcher: CollectingDispatcher, tracker: Tracker, lead: str = "") 
             },
         )
         target = "helpline"
+    record_orientation(
+        service_of(_list(tracker.get_slot("needs"))),
+        outcome="handoff",
+        channel=tracker.get_latest_input_channel(),
+        location=tracker.get_slot("location"),
+    )
     return [SlotSet("handoff", target), SlotSet("fail_count", 0.0)]
 
 

@@ -222,6 +222,18 @@ class Player:
         return outcome
 
 
+def _held_out_block(block: str) -> bool:
+    case_id = block.split("]", 1)[0].rsplit(" ", 1)[-1]
+    return held_out({"id": case_id})
+
+
+def held_out(case: dict) -> bool:
+    """Half of each file (even ids) is never looked at case by case: only its figures are read.
+    The misses of the other half (odd ids) are what the engineers read to find what to mend."""
+    digits = "".join(ch for ch in str(case["id"]) if ch.isdigit())
+    return bool(digits) and int(digits) % 2 == 0
+
+
 def _places(outcome: Outcome) -> bool:
     """Places were recommended at the first answer."""
     return any(r.get("results") for r in recommendations(outcome.turns[0][1]))
@@ -284,9 +296,12 @@ class Scores:
 
     def report(self) -> str:
         mean, median = self.turns_to_recommendation()
+        looked = self.share([o.success for o in self.tasks if not held_out(o.case)])
+        kept = self.share([o.success for o in self.tasks if held_out(o.case)])
         lines = [
             f"task success (need and place within {MAX_TURNS} turns): "
             f"{self.task_success:.1%} of {len(self.tasks)}",
+            f"  looked-at half {looked:.1%}, held-out half {kept:.1%}",
             f"ordinary requests with alarming words served: {self.ordinary_success:.1%} "
             f"of {len(self.ordinary)}",
             f"emergency recall: {self.emergency_recall:.1%} of {len(self.emergencies)}",
@@ -303,7 +318,8 @@ class Scores:
         lines += [f"  {k}: {w}/{n}" for k, (w, n) in self.by_tag().items()]
         return "\n".join(lines)
 
-    def failures(self) -> str:
+    def failures(self, include_held_out: bool = False) -> str:
+        """Every miss with its transcript; only the looked-at half unless told otherwise."""
         out = []
         for o in self.tasks + self.ordinary:
             if not o.success:
@@ -317,7 +333,8 @@ class Scores:
         for o in self.off_topic:
             if _places(o):
                 out.append(f"[off-topic with places {o.case['id']}]\n{o.transcript()}")
-        return "\n\n".join(out)
+        keep = [o for o in out if include_held_out or not _held_out_block(o)]
+        return "\n\n".join(keep)
 
 
 async def evaluate(webhook: str, concurrency: int = 4, limit: int | None = None) -> Scores:
