@@ -149,14 +149,28 @@ def sheet_url(place_id: str, procedure: Procedure | None, **extra: str) -> str:
     return f"{P}/sheet/{e(quote(place_id, safe=''))}" + (f"?{e(urlencode(query))}" if query else "")
 
 
+def refer_url(place_id: str, procedure: str | None = None, service: str | None = None) -> str:
+    """The console's page to refer the person to a place (bot/referrals/console.py)."""
+    query = {k: v for k, v in (("p", procedure), ("s", service)) if v}
+    return f"{P}/orienter/{quote(place_id, safe='')}" + (f"?{urlencode(query)}" if query else "")
+
+
 def _safe_url(url: str | None) -> str | None:
     if not url:
         return None
     return url if urlsplit(url).scheme in ("http", "https") else None
 
 
-def _place_card(rank: int, r: SearchResult, outcome: TriageOutcome, csrf: str) -> str:
+def _place_card(
+    rank: int, r: SearchResult, outcome: TriageOutcome, csrf: str, refer: bool = False
+) -> str:
     proc = outcome.situation.procedure
+    needs = outcome.situation.needs
+    refer_html = (
+        f'<a class="button refer" href="{e(refer_url(r.id, proc.key if proc else None, needs[0] if needs else None))}">Orienter</a>'
+        if refer
+        else ""
+    )
     meta = [distance(r.distance_km), r.opening.text]
     phone = (
         f'<a href="tel:{e(r.phone)}">{e(phone_display(r.phone))}</a>'
@@ -180,7 +194,7 @@ def _place_card(rank: int, r: SearchResult, outcome: TriageOutcome, csrf: str) -
         f'<span class="opening {open_class}">{e(meta[1])}</span></p>'
         f'<p class="phone">{phone}{rdv_html}</p>'
         '<div class="actions no-print">'
-        f'<a class="button print" href="{sheet_url(r.id, proc)}" target="_blank" rel="noopener">Imprimer la fiche</a>'
+        f'<a class="button print" href="{sheet_url(r.id, proc)}" target="_blank" rel="noopener">Imprimer la fiche</a>{refer_html}'
         f'<form class="sms" method="post" action="{P}/sms">'
         f'<input type="hidden" name="csrf" value="{e(csrf)}">'
         f'<input type="hidden" name="place" value="{e(r.id)}">'
@@ -239,6 +253,7 @@ def console_page(
     text: str = "",
     outcome: TriageOutcome | None = None,
     flash: str | None = None,
+    refer: bool = False,
 ) -> str:
     form = (
         f'<form class="triage" method="post" action="{P}/" role="search">'
@@ -256,7 +271,9 @@ def console_page(
             f'<p class="assistant-says">Assistant : {e(t)}</p>'
             for t in outcome.assistant_messages[:2]
         )
-        cards = "".join(_place_card(i, r, outcome, csrf) for i, r in enumerate(outcome.results, 1))
+        cards = "".join(
+            _place_card(i, r, outcome, csrf, refer) for i, r in enumerate(outcome.results, 1)
+        )
         if not cards:
             cards = '<p class="empty">Aucun lieu trouvé.</p>'
         remote = "".join(
@@ -274,7 +291,9 @@ def console_page(
         )
     body = (
         f'<div class="console"><div class="main-col">{form}{flash_html}{results}</div>'
-        f'<div class="side-col">{_shortcuts()}{_today(counts)}</div></div>'
+        f'<div class="side-col">{_shortcuts()}{_today(counts)}'
+        + (f'<p><a href="{P}/orientations">Mes orientations</a></p>' if refer else "")
+        + "</div></div>"
     )
     return layout("Console d'accueil — Orienteur", body, csrf=csrf, user=user)
 
