@@ -390,3 +390,58 @@ def test_times_are_stored_as_utc(stack):
     referral = refer(service)
     assert service.get(referral.id).created_at == MONDAY
     assert service.get(referral.id).created_at.tzinfo == timezone.utc
+
+
+def test_oublie_moi_request_deletes_the_chat_referral(stack, tmp_path, monkeypatch):
+    from bot.retention import process_forget_requests, record_forget_request
+
+    service, _, _ = stack
+    chat = refer(service, origin="chat", sender_id="conv-9", agent=None)
+    monkeypatch.setenv("REFERRALS_DATABASE_URL", str(service.engine.url))
+    log = tmp_path / "forget.jsonl"
+    record_forget_request("conv-9", log, at=0.0)
+    assert process_forget_requests(f"sqlite:///{tmp_path / 'tracker.sqlite3'}", log) == (1, 0)
+    with pytest.raises(ReferralNotFound):
+        service.get(chat.id)
+
+
+def test_chat_referral_only_with_consent_text_and_to_a_place_with_email(stack):
+    from bot.referrals.chat import consent_question, create_chat_referral
+
+    service, _, _ = stack
+    question = consent_question("la Mairie", "démarches", "carte vitale", "sms", "06 12 34 56 78")
+    assert "06 12 34 56 78" in question and "Répondez oui ou non" in question
+    made = create_chat_referral(
+        sender_id="conv-2", place_id=MAIRIE, need="demarches", service_label=None,
+        request="carte vitale", contact_channel="sms", contact="06 12 34 56 78",
+        consent_text=question, consent_at=MONDAY, service=service,
+    )  # fmt: skip
+    assert made.ok and service.get(made.referral_id).consent_text == question
+    printed = create_chat_referral(
+        sender_id="conv-2", place_id=ECHO, need="demarches", service_label=None,
+        request="", contact_channel="sms", contact="06 12 34 56 78",
+        consent_text=question, consent_at=MONDAY, service=service,
+    )  # fmt: skip
+    assert not printed.ok and "appelez-le" in printed.text
+    refused = create_chat_referral(
+        sender_id="conv-2", place_id=MAIRIE, need="demarches", service_label=None,
+        request="", contact_channel="sms", contact="06 12 34 56 78",
+        consent_text="", consent_at=MONDAY, service=service,
+    )  # fmt: skip
+    assert not refused.ok and "consentement" in refused.text
+
+
+def test_sms_channel_hook_answers_a_pending_followup_only(stack, twilio, monkeypatch):
+    from bot.referrals import chat
+
+    service, worker, _ = stack
+    number = "+33644444444"
+    referral = refer(service, contact=number)
+    service.accept(_token(service.answer_url(referral)), None)
+    monkeypatch.setattr(chat, "_SERVICE", service)
+    assert run(chat.followup_reply(number, "1")) is None  # no question asked yet
+    service.clock.advance(days=7)
+    run(worker.drain())
+    assert run(chat.followup_reply(number, "bonjour")) is None
+    assert run(chat.followup_reply(number, "3")) == texts.FOLLOWUP_THANKS
+    assert service.get(referral.id).outcome == "pas_encore"

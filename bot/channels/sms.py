@@ -43,6 +43,7 @@ from bot.channels.common import (
 )
 from bot.channels.guard import never_silent
 from bot.channels.sms_text import shorten_links, to_gsm7
+from bot.referrals.chat import followup_reply
 
 logger = logging.getLogger(__name__)
 
@@ -325,6 +326,12 @@ class SmsInput(TwilioInput):
         if word == "help":
             await out.send_body(sender, render.HELP_TEXT)
             return
+
+        if sender not in self.state.choices:  # a digit picks a place while choices are open
+            thanks = await followup_reply(sender, body)
+            if thanks is not None:  # the answer to "Avez-vous pu être aidé ?" (bot/referrals)
+                await out.send_body(sender, thanks)
+                return
 
         choices = self.state.choices.pop(sender)
         metadata: dict[str, Any] = {

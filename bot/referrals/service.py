@@ -27,7 +27,7 @@ from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.referrals import outcomes, texts
 from bot.referrals.clock import Clock, add_working_days
@@ -122,6 +122,11 @@ class ReferralService:
         emails = self._courriels(place)
         now = self.clock.now()
         delivery = "email" if emails and self.mailer is not None else "print"
+        if delivery == "print" and new.origin == "chat":
+            raise InvalidReferral(
+                "Ce lieu ne reçoit pas de demandes par courriel : appelez-le"
+                + (f" au {place.phone}." if place.phone else ".")
+            )
         referral = Referral(
             id=uuid.uuid4().hex,
             created_at=now,
@@ -378,28 +383,16 @@ class ReferralService:
     # --- privacy ----------------------------------------------------------------------------
     def forget_conversation(self, sender_id: str) -> int:
         """ "Oublie-moi": the referrals made from this conversation, and their jobs, go."""
-        return self._delete(select(Referral.id).where(Referral.sender_id == sender_id))
+        return forget_conversation(self.engine, sender_id)
 
     def delete(self, referral_id: str, agent: str) -> int:
         self.get(referral_id, agent=agent)
-        return self._delete(select(Referral.id).where(Referral.id == referral_id))
+        return delete_referrals(self.engine, Referral.id == referral_id)
 
     def purge(self, days: float | None = None) -> int:
         """Delete the referrals older than the retention period (90 days by default)."""
         keep = self.timings.retention_days if days is None else days
-        cutoff = self.clock.now() - timedelta(days=keep)
-        removed = self._delete(select(Referral.id).where(Referral.created_at < cutoff))
-        with self.Session.begin() as session:
-            session.execute(delete(Job).where(Job.status == "done", Job.done_at < cutoff))
-        return removed
-
-    def _delete(self, ids_query: Any) -> int:
-        with self.Session.begin() as session:
-            ids = list(session.execute(ids_query).scalars())
-            for chunk in _chunks(ids, 500):
-                session.execute(delete(Job).where(Job.referral_id.in_(chunk)))
-                session.execute(delete(Referral).where(Referral.id.in_(chunk)))
-        return len(ids)
+        return purge(self.engine, self.clock.now() - timedelta(days=keep))
 
     # --- the worker's side --------------------------------------------------------------------
     def worker(self, concurrency: int = 4) -> Worker:
@@ -547,6 +540,28 @@ class ReferralService:
             session.execute(
                 update(Referral).where(Referral.id == referral_id).values(**self._blank_values())
             )
+
+
+def delete_referrals(engine: Engine, condition: Any) -> int:
+    """Delete the referrals matching ``condition`` and their jobs; returns how many."""
+    with Session(engine, future=True) as session, session.begin():
+        ids = list(session.execute(select(Referral.id).where(condition)).scalars())
+        for chunk in _chunks(ids, 500):
+            session.execute(delete(Job).where(Job.referral_id.in_(chunk)))
+            session.execute(delete(Referral).where(Referral.id.in_(chunk)))
+    return len(ids)
+
+
+def forget_conversation(engine: Engine, sender_id: str) -> int:
+    return delete_referrals(engine, Referral.sender_id == sender_id)
+
+
+def purge(engine: Engine, cutoff: datetime) -> int:
+    """Referrals created before ``cutoff`` go, with the finished jobs of that age."""
+    removed = delete_referrals(engine, Referral.created_at < cutoff)
+    with Session(engine, future=True) as session, session.begin():
+        session.execute(delete(Job).where(Job.status == "done", Job.done_at < cutoff))
+    return removed
 
 
 def _nonce_is(nonce: str | None):  # noqa: ANN202
