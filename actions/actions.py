@@ -25,8 +25,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions import safety
-from directory_client import labels
+from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
+from directory_client.types import PlaceLocator, SearchBackend
 
 log = logging.getLogger(__name__)
 PARIS = ZoneInfo("Europe/Paris")
@@ -52,7 +53,7 @@ _DIRECTORY: Any = None
 _LOCATOR: Any = None
 
 
-def get_directory():
+def get_directory() -> SearchBackend:
     global _DIRECTORY
     if _DIRECTORY is None:
         with _LOCK:
@@ -73,7 +74,7 @@ def get_directory():
     return _DIRECTORY
 
 
-def get_locator():
+def get_locator() -> PlaceLocator:
     global _LOCATOR
     if _LOCATOR is None:
         with _LOCK:
@@ -574,45 +575,54 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
             channel=state.tracker.get_latest_input_channel(),
             location=location,
         )
-    text = fmt.results_text(
-        response,
-        location_label=where,
-        need_keys=need_keys,
-        procedures=state.procedures,
-        constraints=state.constraints,
-        offset=state.offset,
-        relaxed=relaxed,
-        nothing_near=nothing_near,
-        broadened=broadened,
-    )
-    payload_results = [fmt.result_payload(r) for r in response.results]
+    what = fmt.need_phrase(need_keys, state.procedures[0] if state.procedures else None)
+    results = list(response.results)
+    payload_results = [fmt.result_payload(r, state.offset + i) for i, r in enumerate(results, 1)]
+    total = getattr(response, "total", None)
+    bring = fmt.bring_items(state.procedures)
+    kept = [c for c in state.constraints if c not in relaxed]
     dispatcher.utter_message(
-        text=text,
+        text=fmt.intro_text(
+            len(results),
+            location_label=where,
+            what=what,
+            constraints=state.constraints,
+            offset=state.offset,
+            relaxed=relaxed,
+            nothing_near=nothing_near,
+            broadened=broadened,
+        ),
         json_message=fmt.recommendation_payload(
             service_labels,
             location,
-            build_filters([c for c in state.constraints if c not in relaxed]).to_dict(),
+            build_filters(kept).to_dict(),
             payload_results,
             nothing_near=nothing_near or None,
-            total=getattr(response, "total", None),
+            total=total,
             offset=state.offset,
             searched=[labels.OUTILS_QUOTIDIEN] if broadened else None,
+            bring=bring or None,
+            notes=fmt.notes(
+                response, constraints=state.constraints, offset=state.offset,
+                nothing_near=nothing_near,
+            ) or None,
+            follow_ups=fmt.follow_ups(
+                more=bool(total and total > state.offset + len(results)), constraints=kept
+            ) if results else None,
         ),
     )
     state.awaiting = None
-    if response.results:
+    if results:
         state.set(
             "last_search",
             {
-                "what": fmt.need_phrase(
-                    need_keys, state.procedures[0] if state.procedures else None
-                ),
+                "what": what,
                 "where": where,
                 "need": service_labels,
                 "location": fmt.location_payload(location),
                 "filters": build_filters(state.constraints).to_dict(),
                 "results": payload_results,
-                "bring": fmt.bring_text(state.procedures),
+                "bring": bring or None,
             },
         )
 
@@ -734,7 +744,7 @@ class ActionMoreResults(Action):
 
 
 class ActionSendSummary(Action):
-    """ "Envoyez-le moi": for now a text summary + a slot; the SMS channel reads the slot."""
+    """ "Envoyez-le moi": the last search again, as a payload each channel renders to keep."""
 
     def name(self) -> str:
         return "action_send_summary"
@@ -749,13 +759,15 @@ class ActionSendSummary(Action):
             )
             return [SlotSet("fail_count", 0.0)]
         dispatcher.utter_message(
-            text="Voici le récapitulatif à garder :\n\n" + fmt.summary_text(last),
+            text=fmt.summary_intro(last),
             json_message=fmt.recommendation_payload(
                 last.get("need", []),
                 last.get("location"),
                 last.get("filters"),
                 last.get("results", []),
                 delivery="summary",
+                bring=last.get("bring") if isinstance(last.get("bring"), list) else None,
+                notes=[fmt.HELPLINE_TEXT],
             ),
         )
         return [SlotSet("summary_requested", True), SlotSet("fail_count", 0.0)]
@@ -788,6 +800,7 @@ def handoff(dispatcher: CollectingDispatcher, tracker: Tracker, lead: str = "") 
                     "type": "handoff",
                     "to": "helpline",
                     "phone": fmt.HELPLINE_PHONE,
+                    "tel": display.tel_uri(fmt.HELPLINE_PHONE),
                     "url": labels.HELPLINE["url"],
                 }
             },

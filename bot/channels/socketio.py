@@ -5,7 +5,8 @@ Rasa 3.6's ``SocketIOOutput.send_custom_json`` passes the payload as keyword arg
 and nothing reaches the widget, unless the action wraps it as ``{"data": {...}}``. Here the payload
 is emitted as the message itself, so an action sends ``json_message={"orienteur": {...}}`` once
 for every channel (REST returns it as ``custom``). A payload already wrapped as ``{"data": ...}``
-is unwrapped, so both shapes work.
+is unwrapped, so both shapes work. A recommendation comes as one message: its introduction and
+its payload together.
 """
 
 from __future__ import annotations
@@ -17,10 +18,24 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from rasa.shared.utils.io import raise_warning
 
+from bot.channels import render
 from bot.channels.guard import never_silent
 
 
 class OrienteurSocketIOOutput(SocketIOOutput):
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        """A recommendation is ONE bot message: its introduction (``text``) and the payload
+        (``orienteur``), which the widget shows as cards; Rasa would emit two."""
+        custom = message.get("custom")
+        if (
+            render.recommendation_of(custom) is None
+            or message.get("buttons")
+            or message.get("quick_replies")
+        ):
+            await super().send_response(recipient_id, message)
+            return
+        await self._send_message(recipient_id, {"text": message.get("text") or "", **custom})
+
     async def send_custom_json(
         self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any
     ) -> None:

@@ -30,7 +30,13 @@ from bot.staff.security import (
     tokens_equal,
     verify_password,
 )
-from bot.staff.sms import SmsError, SmsSender, normalise_phone, sender_from_env
+from bot.staff.sms import (
+    SmsError,
+    SmsSender,
+    normalise_phone,
+    sender_from_env,
+    unavailable_reason,
+)
 from bot.staff.triage import PARIS, TriageOutcome, triage
 
 log = logging.getLogger(__name__)
@@ -274,9 +280,9 @@ async def console(request: web.Request) -> web.Response:
     )
 
 
-async def run_triage(state: _State, text: str) -> TriageOutcome:
+async def run_triage(state: _State, text: str, where: str | None = None) -> TriageOutcome:
     directory, locator = await state.directory_and_locator()
-    direct = _run(triage, text, directory, locator)
+    direct = _run(triage, text, directory, locator, where=where)
     if not state.config.rasa_url:
         return await direct
     outcome, reply = await asyncio.gather(
@@ -285,7 +291,6 @@ async def run_triage(state: _State, text: str) -> TriageOutcome:
     if reply is None:
         outcome.notes.append("Assistant injoignable : orientation directe.")
         return outcome
-    outcome.assistant_messages = reply.texts
     if reply.results:
         places = [await _run(directory.get_place, item["id"]) for item in reply.results[:3]]
         places = [p for p in places if p is not None]
@@ -299,10 +304,11 @@ async def console_submit(request: web.Request) -> web.Response:
     state = _state(request)
     form = await request.post()
     text = " ".join(str(form.get("q", "")).split())[:300]
+    where = " ".join(str(form.get("where", "")).split())[:80] or None
     if not text:
         raise web.HTTPSeeOther(f"{render.P}/")
     try:
-        outcome = await run_triage(state, text)
+        outcome = await run_triage(state, text, where)
     except Exception:  # noqa: BLE001 - the desk must get an answer, never a stack trace
         log.exception("triage failed")
         return _html(
@@ -324,6 +330,7 @@ async def console_submit(request: web.Request) -> web.Response:
             counts=state.counts.for_day(),
             text=text,
             outcome=outcome,
+            sms_off=unavailable_reason(state.sms),
             refer=state.referrals is not None,
         )
     )
