@@ -445,3 +445,28 @@ def test_sms_channel_hook_answers_a_pending_followup_only(stack, twilio, monkeyp
     assert run(chat.followup_reply(number, "bonjour")) is None
     assert run(chat.followup_reply(number, "3")) == texts.FOLLOWUP_THANKS
     assert service.get(referral.id).outcome == "pas_encore"
+
+
+def test_the_web_server_serves_answer_pages_and_runs_the_worker_when_a_key_is_set(
+    tmp_path, monkeypatch
+):
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from bot.referrals.runtime import WORKER_TASK
+    from bot.settings import Settings
+    from bot.web.server import create_app
+
+    monkeypatch.setenv("STAFF_ENV", "dev")
+    monkeypatch.setenv("REFERRALS_DATABASE_URL", f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    settings = Settings.from_env({"ORIENTEUR_DATA_DIR": str(tmp_path)})
+
+    async def fetch(app) -> tuple[int, str, bool]:
+        async with TestClient(TestServer(app)) as client:
+            response = await client.get("/orientation/not-a-token")
+            return response.status, await response.text(), WORKER_TASK in app
+
+    monkeypatch.delenv("ORIENTEUR_SECRET_KEY", raising=False)
+    assert run(fetch(create_app(settings)))[0] == 404  # off without a key
+    monkeypatch.setenv("ORIENTEUR_SECRET_KEY", SECRET)
+    status, page, worker = run(fetch(create_app(settings)))
+    assert status == 410 and "pas valide" in page and worker

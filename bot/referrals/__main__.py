@@ -1,4 +1,5 @@
-"""python -m bot.referrals work | purge [--days 90] | forget SENDER_ID | retry-dead | status
+"""python -m bot.referrals work | purge [--days 90] | forget SENDER_ID | retry-dead | status |
+outcomes [--by departement,outcome]
 
 ``work`` runs the queue's worker alone (the web server runs one already when referrals are on).
 """
@@ -15,6 +16,7 @@ from datetime import timedelta
 
 from bot.referrals.clock import SystemClock
 from bot.referrals.models import open_engine
+from bot.referrals.outcomes import DIMENSIONS, aggregate
 from bot.referrals.queue import JobQueue
 from bot.referrals.service import forget_conversation, purge
 
@@ -30,6 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_forget.add_argument("sender_id")
     sub.add_parser("retry-dead", help="put the dead jobs back in the queue")
     sub.add_parser("status", help="jobs per status")
+    p_outcomes = sub.add_parser("outcomes", help="answers and follow-ups, groups of 5 or more")
+    p_outcomes.add_argument("--by", default="place_id,outcome", help=",".join(DIMENSIONS))
     args = parser.parse_args(argv)
     engine = open_engine(args.url)
     clock = SystemClock()
@@ -41,6 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{JobQueue(engine, clock).retry_dead()} job(s) back in the queue")
     elif args.command == "status":
         print(JobQueue(engine, clock).counts())
+    elif args.command == "outcomes":
+        for row in aggregate(engine, args.by.split(",")):
+            print("\t".join(str(v) for v in row.values()))
     else:
         return _work()
     return 0

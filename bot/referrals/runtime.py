@@ -27,6 +27,7 @@ from bot.referrals.web import mount_referral_pages
 from bot.staff.sms import sender_from_env
 
 log = logging.getLogger(__name__)
+WORKER_TASK: web.AppKey[asyncio.Task] = web.AppKey("referral_worker", asyncio.Task)
 
 
 def service_from_env(
@@ -55,14 +56,14 @@ def serve_referrals(app: web.Application, service: ReferralService, *, worker: b
     stop = asyncio.Event()
 
     async def start(_: web.Application) -> None:
-        app["referral_worker"] = asyncio.get_running_loop().create_task(
+        app[WORKER_TASK] = asyncio.get_running_loop().create_task(
             service.worker().run_forever(stop)
         )
 
     async def finish(_: web.Application) -> None:
         stop.set()
         with contextlib.suppress(asyncio.CancelledError):
-            await app["referral_worker"]
+            await app[WORKER_TASK]
 
     app.on_startup.append(start)
     app.on_cleanup.append(finish)
