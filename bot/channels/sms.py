@@ -44,6 +44,7 @@ from bot.channels.common import (
 )
 from bot.channels.guard import never_silent
 from bot.channels.sms_text import shorten_links, to_gsm7
+from bot.referrals.chat import followup_reply
 
 logger = logging.getLogger(__name__)
 
@@ -326,6 +327,13 @@ class SmsInput(TwilioInput):
         if listed is not None:  # "2" after a list: that place in full, no turn of the assistant
             await out.send_place(sender, *listed)
             return
+
+        if sender not in self.state.choices:  # a digit picks a place while choices are open
+            thanks = await followup_reply(sender, body)
+            if thanks is not None:  # the answer to "Avez-vous pu être aidé ?" (bot/referrals)
+                await out.send_body(sender, thanks)
+                return
+
         choices = self.state.choices.pop(sender)
         metadata: dict[str, Any] = {
             "orienteur_channel": "whatsapp" if is_whatsapp(sender) else "sms",

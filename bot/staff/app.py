@@ -15,6 +15,8 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.referrals.console import mount_referral_console
+from bot.referrals.service import ReferralService
 from bot.staff import render
 from bot.staff.assistant import ask_assistant
 from bot.staff.catalogue import by_key
@@ -74,6 +76,7 @@ class _State:
         self.sms_limiter = RateLimiter(config.sms_per_hour, 3600.0)  # per agent: cost, abuse
         self._lock = asyncio.Lock()
         self.warm_up_task: asyncio.Task | None = None
+        self.referrals: ReferralService | None = None
 
     async def directory_and_locator(self) -> tuple[Any, Any]:
         if self._directory is None or self._locator is None:
@@ -278,7 +281,10 @@ async def console(request: web.Request) -> web.Response:
     state = _state(request)
     return _html(
         render.console_page(
-            csrf=_csrf_token(request), user=request["staff_user"], counts=state.counts.for_day()
+            csrf=_csrf_token(request),
+            user=request["staff_user"],
+            counts=state.counts.for_day(),
+            refer=state.referrals is not None,
         )
     )
 
@@ -334,6 +340,7 @@ async def console_submit(request: web.Request) -> web.Response:
             text=text,
             outcome=outcome,
             sms_off=unavailable_reason(state.sms),
+            refer=state.referrals is not None,
         )
     )
 
@@ -420,6 +427,7 @@ def mount_staff(
     sms_sender: SmsSender | None = None,
     counts: DailyCounts | None = None,
     warm_up_on_start: bool = True,
+    referrals: ReferralService | None = None,
 ) -> web.Application:
     """Add the console's routes under ``/staff/`` to ``app`` (the public web server)."""
     config = config or StaffConfig.from_env(settings)
@@ -448,6 +456,11 @@ def mount_staff(
             app.router.add_get(p + path, guarded)  # and HEAD
         else:
             app.router.add_route(method, p + path, guarded)
+    if referrals is not None:  # "Orienter" on each place card, "Mes orientations"
+        state.referrals = referrals
+        mount_referral_console(
+            app, referrals, guard=functools.partial(_guard, state), csrf=_csrf_token
+        )
 
     async def warm_up(_: web.Application) -> None:
         # Open (and if empty, fill) the directory in the background: the first triage is fast.

@@ -101,6 +101,12 @@ def sheet_url(place_id: str, procedure: Procedure | None, **extra: str) -> str:
     return f"{P}/sheet/{e(quote(place_id, safe=''))}" + (f"?{e(urlencode(query))}" if query else "")
 
 
+def refer_url(place_id: str, procedure: str | None = None, service: str | None = None) -> str:
+    """The console's page to refer the person to a place (bot/referrals/console.py)."""
+    query = {k: v for k, v in (("p", procedure), ("s", service)) if v}
+    return f"{P}/orienter/{quote(place_id, safe='')}" + (f"?{urlencode(query)}" if query else "")
+
+
 def _safe_url(url: str | None) -> str | None:
     if not url:
         return None
@@ -129,9 +135,20 @@ def _sms_form(rank: int, r: SearchResult, proc: Procedure | None, csrf: str,
 
 
 def _place_card(
-    rank: int, r: SearchResult, outcome: TriageOutcome, csrf: str, sms_off: str | None = None
+    rank: int,
+    r: SearchResult,
+    outcome: TriageOutcome,
+    csrf: str,
+    sms_off: str | None = None,
+    refer: bool = False,
 ) -> str:
     proc = outcome.situation.procedure
+    needs = outcome.situation.needs
+    refer_html = (
+        f'<a class="button refer" href="{e(refer_url(r.id, proc.key if proc else None, needs[0] if needs else None))}">Orienter</a>'
+        if refer
+        else ""
+    )
     distance = display.distance_text(r.distance_km)
     open_class = {True: "open", False: "closed", None: "unknown"}[r.opening.open_now]
     meta = " · ".join(
@@ -158,7 +175,7 @@ def _place_card(
         f'<p class="meta">{meta}</p>'
         f'<p class="phone">{phone}{rdv_html}</p>'
         '<div class="actions no-print">'
-        f'<a class="button print" href="{sheet_url(r.id, proc)}" target="_blank" rel="noopener">Imprimer la fiche</a>'
+        f'<a class="button print" href="{sheet_url(r.id, proc)}" target="_blank" rel="noopener">Imprimer la fiche</a>{refer_html}'
         f"{_sms_form(rank, r, proc, csrf, sms_off)}</div></article>"
     )
 
@@ -228,6 +245,7 @@ def console_page(
     outcome: TriageOutcome | None = None,
     flash: str | None = None,
     sms_off: str | None = None,
+    refer: bool = False,
 ) -> str:
     form = (
         f'<form class="triage" method="post" action="{P}/" role="search">'
@@ -242,7 +260,8 @@ def console_page(
     if outcome is not None:
         notes = "".join(f'<p class="note">{e(n)}</p>' for n in outcome.notes)
         cards = "".join(
-            _place_card(i, r, outcome, csrf, sms_off) for i, r in enumerate(outcome.results, 1)
+            _place_card(i, r, outcome, csrf, sms_off, refer)
+            for i, r in enumerate(outcome.results, 1)
         )
         if not cards:
             cards = '<p class="empty">Aucun lieu trouvé.</p>'
@@ -264,7 +283,9 @@ def console_page(
     body = (
         '<h1 class="console-title">Orienter une personne</h1>'
         f'<div class="console"><div class="main-col">{form}{flash_html}{results}</div>'
-        f'<div class="side-col">{_shortcuts()}{_today(counts)}</div></div>'
+        f'<div class="side-col">{_shortcuts()}{_today(counts)}'
+        + (f'<p><a href="{P}/orientations">Mes orientations</a></p>' if refer else "")
+        + "</div></div>"
     )
     return layout("Console d'accueil — Orienteur", body, csrf=csrf, user=user)
 
