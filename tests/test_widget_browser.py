@@ -45,14 +45,16 @@ STATIC = PROJECT_ROOT / "bot" / "web" / "static"
 
 
 # ---- Servers ------------------------------------------------------------------------------------
-def _web_server(rasa_url: str, logs: Path) -> tuple[str, object]:
+def _web_server(rasa_url: str, logs: Path, name: str = "web", **env: str) -> tuple[str, object]:
+    """``python -m bot.web``; ``env``: more settings (the directory, SMS and e-mail providers)."""
     port = free_port()
     env = base_env(
         WEB_PORT=str(port),
         RASA_PUBLIC_URL=rasa_url,
         WEB_PUBLIC_URL=f"http://127.0.0.1:{port}",
+        **env,
     )
-    log = logs / "web.log"
+    log = logs / f"{name}.log"
     process = start([python(), "-m", "bot.web", "--port", str(port)], env, log)
     wait_http(f"http://127.0.0.1:{port}/health", process, 30, log)
     return f"http://127.0.0.1:{port}", process
@@ -118,9 +120,11 @@ def rasa_stack(tmp_path_factory) -> Iterator[dict[str, str]]:
         # The first message pays for lazy loading (NLU, the actions' directory): not the tests.
         for text in NEED_TURNS[:2]:
             rest_message(rasa_url, "warm-up", text, timeout_s=180)
-        web_url, web = _web_server(rasa_url, logs)
+        # The web server reads the places of the citizen's sheet from the same directory.
+        directory_url = env["DIRECTORY_DATABASE_URL"]
+        web_url, web = _web_server(rasa_url, logs, DIRECTORY_DATABASE_URL=directory_url)
         processes.append(web)
-        yield {"web": web_url, "rasa": rasa_url, "logs": str(logs)}
+        yield {"web": web_url, "rasa": rasa_url, "logs": str(logs), "directory": directory_url}
     finally:
         for process in reversed(processes):
             stop(process)
@@ -328,7 +332,11 @@ def test_results_cards_contents(fake_stack, new_tab) -> None:
     expect(second).to_contain_text("Horaires non connus")
     expect(second).to_contain_text("Pas de téléphone connu")
     expect(second).to_contain_text("À 4 km")
-    assert second.locator("a").count() == 0  # no phone, no position: no links
+    # No phone, no position: no link but the place's sheet (folded under "Garder cette adresse").
+    expect(second.locator("a")).to_have_count(1)
+    expect(second.locator("details.orienteur-keep-place a")).to_have_attribute(
+        "href", re.compile(r"/fiche/[^/?]+(\?apporter=|$)")
+    )
     expect(page.get_by_role("list", name="Lieux proposés")).to_be_visible()
 
 
