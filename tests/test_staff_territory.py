@@ -129,7 +129,7 @@ def test_report_on_the_desk_then_review_by_the_departement(directory, tmp_path):
             {"kind": "hours", "horaires": NEW_HOURS, "comment": "le bus passe plus tôt"},
         )  # fmt: skip
         text = await sent.text()
-        assert sent.status == 200 and "Relu par : claire (departement 16)" in text
+        assert sent.status == 200 and "Relu par : claire (département 16)" in text
         assert directory.get_place(STOP).opening_hours != NEW_HOURS  # nothing before a review
         # Someone without a role has no territory page and cannot review.
         assert (await alice.get("/staff/territoire")).status == 403

@@ -22,6 +22,7 @@ from bot.staff.assistant import ask_assistant
 from bot.staff.catalogue import by_key
 from bot.staff.config import StaffConfig
 from bot.staff.counts import DailyCounts
+from bot.staff.provenance import for_places
 from bot.staff.security import (
     RateLimiter,
     Signer,
@@ -330,6 +331,8 @@ async def console_submit(request: web.Request) -> web.Response:
         )
     if outcome.results:
         state.counts.add(outcome.situation.needs[0], outcome.departement)
+    directory, _ = await state.directory_and_locator()
+    corrected = await _run(for_places, directory, [r.id for r in outcome.results])
     return _html(
         render.console_page(
             csrf=_csrf_token(request),
@@ -340,6 +343,7 @@ async def console_submit(request: web.Request) -> web.Response:
             sms_off=unavailable_reason(state.sms),
             refer=state.referrals is not None,
             territory=request["staff_user"] in state.config.roles,
+            corrected=corrected,
         )
     )
 

@@ -32,7 +32,7 @@ def layout(
     csrf: str = "",
     user: str | None = None,
     script: str | None = "console.js",
-    css: Iterable[str] = ("staff.css",),
+    css: Iterable[str] = ("staff.css", "territory.css"),
     body_class: str = "",
 ) -> str:
     links = "".join(f'<link rel="stylesheet" href="{P}/static/{e(c)}">' for c in css)
@@ -146,6 +146,7 @@ def _place_card(
     csrf: str,
     sms_off: str | None = None,
     refer: bool = False,
+    corrected: str | None = None,
 ) -> str:
     proc = outcome.situation.procedure
     needs = outcome.situation.needs
@@ -184,7 +185,8 @@ def _place_card(
         f'<p class="why">{e(r.why)}</p>'
         f'<p class="address">{e(r.address)}</p>{mobile}'
         f'<p class="meta">{meta}</p>{week_html}'
-        f'<p class="phone">{phone}{rdv_html}</p>'
+        + (f'<p class="provenance">{e(corrected)}</p>' if corrected else "")
+        + f'<p class="phone">{phone}{rdv_html}</p>'
         '<div class="actions no-print">'
         f'<a class="button print" href="{sheet_url(r.id, proc)}" target="_blank" rel="noopener">Imprimer la fiche</a>{refer_html}'
         f'<a class="report-link" href="{e(report_url(r.id))}">Signaler un problème</a>'
@@ -259,6 +261,7 @@ def console_page(
     sms_off: str | None = None,
     refer: bool = False,
     territory: bool = False,
+    corrected: dict[str, str] | None = None,
 ) -> str:
     form = (
         f'<form class="triage" method="post" action="{P}/" role="search">'
@@ -273,7 +276,7 @@ def console_page(
     if outcome is not None:
         notes = "".join(f'<p class="note">{e(n)}</p>' for n in outcome.notes)
         cards = "".join(
-            _place_card(i, r, outcome, csrf, sms_off, refer)
+            _place_card(i, r, outcome, csrf, sms_off, refer, (corrected or {}).get(r.id))
             for i, r in enumerate(outcome.results, 1)
         )
         if not cards:

@@ -127,7 +127,7 @@ def report_form(now: PlaceNow, csrf: str, form: Any = None, error: str = "") -> 
 
 def report_sent(now: PlaceNow, correction_id: int, kind: str, who: list[TerritoryRole]) -> str:
     if who:
-        names = ", ".join(f"{r.scope.username} ({r.scope.level} {r.scope.code})" for r in who)
+        names = ", ".join(f"{r.scope.username} ({r.where})" for r in who)
         next_step = f"Relu par : {names}. Rien ne change dans l'annuaire avant sa décision."
     else:
         next_step = (

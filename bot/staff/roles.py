@@ -20,6 +20,7 @@ from directory_client.corrections.scope import Coordinator
 from directory_client.errors import CorrectionError
 
 ROLES = {"coordination": "coordinateur", "lecture": "lecture seule"}
+LEVEL_NAMES = {"commune": "commune", "departement": "département", "region": "région"}
 
 
 class StaffRolesError(ValueError):
@@ -37,7 +38,11 @@ class TerritoryRole:
 
     @property
     def label(self) -> str:
-        return f"{ROLES[self.role]} · {self.scope.level} {self.scope.code}"
+        return f"{ROLES[self.role]} · {self.where}"
+
+    @property
+    def where(self) -> str:
+        return f"{LEVEL_NAMES[self.scope.level]} {self.scope.code}"
 
 
 def parse_roles(text: str, users: dict[str, str]) -> dict[str, TerritoryRole]:

@@ -89,8 +89,7 @@ def mount_territory_console(
     """Add the report and territory pages; ``guard`` wraps a handler with login and CSRF."""
 
     def page(request: web.Request, title: str, body: str, status: int = 200) -> web.Response:
-        text = render.layout(title, body, csrf=csrf(request), user=request["staff_user"],
-                             css=("staff.css", "territory.css"))  # fmt: skip
+        text = render.layout(title, body, csrf=csrf(request), user=request["staff_user"])
         return web.Response(text=text, status=status, content_type="text/html", charset="utf-8")
 
     def error(request: web.Request, status: int, message: str) -> web.Response:

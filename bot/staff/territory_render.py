@@ -8,9 +8,10 @@ from datetime import date, datetime, timezone
 from typing import Any
 from urllib.parse import urlencode
 
+from bot.staff.provenance import FIELD_LABELS
 from bot.staff.render import P, e
 from bot.staff.report import KIND_LABELS
-from bot.staff.roles import TerritoryRole
+from bot.staff.roles import ROLES, TerritoryRole
 from bot.staff.territory_data import Refusals
 from directory_client import display, labels
 from directory_client.corrections.queue import Pending
@@ -26,14 +27,7 @@ ACTIONS = {
     "reapply": "réappliqué après import",
     "conflict": "conflit avec la source",
 }
-FIELD_LABELS = {
-    "horaires": "Horaires", "telephone": "Téléphone", "adresse": "Adresse",
-    "complement_adresse": "Complément", "code_postal": "Code postal", "commune": "Commune",
-    "code_insee": "Code INSEE", "latitude": "Latitude", "longitude": "Longitude",
-    "services": "Services",
-}  # fmt: skip
 STALE_SHOWN = 60
-LEVELS = {"commune": "commune", "departement": "département", "region": "région"}
 
 
 def territory_url(service: str, suffix: str = "") -> str:
@@ -61,7 +55,6 @@ def page(
     rows = summary.territory_rows(insight)
     total = rows[service]
     name = insight.territory.name
-    where = f"{LEVELS[role.scope.level]} {role.scope.code}"
     note = f'<p class="flash" role="status">{e(flash)}</p>' if flash else ""
     nav = "".join(
         f'<li><a href="#{anchor}">{e(text)}</a></li>'
@@ -74,15 +67,16 @@ def page(
         )
     )
     return (
-        f'<div class="territory"><h1>Territoire : {e(name)} <small>({e(where)})</small></h1>'
-        f'<p class="role">Votre rôle : {e(role.label)}.</p>{note}'
-        f'<nav class="in-page" aria-label="Sur cette page"><ul>{nav}</ul></nav>'
-        f"{_service_form(service)}"
+        f'<div class="territory"><h1>Territoire : {e(name)} <small>({e(role.where)}) · '
+        f"{e(ROLES[role.role])}</small></h1>{note}"
+        f'<div class="toolbar">{_service_form(service)}'
+        f'<nav class="in-page" aria-label="Sur cette page"><ul>{nav}</ul></nav></div>'
+
         f'<div class="t-grid"><section id="carte" class="t-map" aria-labelledby="carte-t">'
         f'<h2 id="carte-t">Distance au lieu le plus proche</h2>'
-        f'<p class="hint">{e(service)} · {total["communes"]} communes · '
-        f"{e(summary.number(total['population']))} habitants (2021) · en ligne droite, sans "
-        "fond de carte (fonctionne hors ligne).</p>"
+        f'<p class="hint">{total["communes"]} communes · '
+        f"{e(summary.number(total['population']))} habitants (2021) · distances en ligne "
+        "droite · sans fond de carte : fonctionne hors ligne.</p>"
         f"{summary.map_svg(coverage, k)}{summary.legend()}"
         f'<p class="key">{summary.reach_sentence(total)}</p></section>'
         '<section class="t-worst" aria-labelledby="worst-t">'
