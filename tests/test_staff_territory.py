@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import json
 import re
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -27,14 +28,17 @@ from bot.staff.territory_data import refusals
 from directory_client import Locator, labels
 from directory_client.corrections import queue
 from directory_client.corrections.chat import report_from_chat
+from directory_client.corrections.reimport import reimport
 from directory_client.corrections.scope import Coordinator
 from directory_client.demand import DemandLog
+from directory_client.directory import EMBEDDED_DATA_DIR
 from directory_client.models import CorrectionLog
 from tests.conftest import copy_directory
 from tests.staff_support import PASSWORD, TEST_SECRET, FakeDirectory
 
 STOP = "bus-france-services-en-charente:1"  # the Charente bus at Saint-Fraigne (16), Mondays
 NEW_HOURS = "Mo 09:00-12:00,14:00-16:30; PH off"
+BUS_FILE = EMBEDDED_DATA_DIR / "places" / "2023-10-bus-france-services-charente.json"
 ROLES = (
     "claire=coordination:departement:16,marc=coordination:departement:17,nadia=lecture:region:75"
 )
@@ -223,3 +227,50 @@ def test_chat_report_goes_to_the_same_queue(directory):
     assert report_from_chat(directory, "nowhere", "closed") is None
     assert report_from_chat(FakeDirectory(), STOP, "closed") is None  # not a local directory
     assert len(queue.pending(directory.Session, Coordinator("c", "departement", "16"))) == 1
+
+
+def test_other_kinds_of_report_and_a_conflict_after_reimport(directory, tmp_path):
+    stop2 = "bus-france-services-en-charente:2"
+
+    async def scenario():
+        app = _app(directory, tmp_path)
+        alice = await _as(app, "alice")
+        path = f"/staff/signaler/{stop2}"
+        bad_phone = await _post(alice, path, {"kind": "phone", "telephone": "abc"})
+        assert bad_phone.status == 400 and "Numéro de téléphone illisible" in await bad_phone.text()
+        nothing = await _post(alice, path, {"kind": "moved"})
+        assert (
+            nothing.status == 400 and "Indiquez ce qui est vrai maintenant" in await nothing.text()
+        )
+        assert (
+            await _post(alice, path, {"kind": "phone", "telephone": "05 45 00 00 00"})
+        ).status == 200
+        assert (await _post(alice, path, {"kind": "closed"})).status == 200
+        offered = directory.get_place(stop2).services
+        gone = await _post(alice, path, {"kind": "service_removed", "service": offered[0]})
+        assert gone.status == 200
+        claire = await _as(app, "claire")
+        page = await (await claire.get("/staff/territoire")).text()
+        assert "Corrections à relire (3)" in page and "fermé définitivement" in page
+        for correction in (1, 3):  # the phone, then the service
+            accepted = await _post(claire, f"/staff/territoire/corrections/{correction}",
+                                   {"decision": "accept"}, "/staff/territoire")  # fmt: skip
+            assert accepted.status == 303
+        assert offered[0] not in directory.get_place(stop2).services
+        assert directory.get_place(stop2).phone == "05 45 00 00 00"
+
+        # The producer's newer file changes that phone: the source's value stays, listed.
+        records = json.loads(BUS_FILE.read_text(encoding="utf-8"))
+        next(r for r in records if r["id"] == "2")["telephone"] = "+33511111111"
+        newer = tmp_path / "newer" / BUS_FILE.name
+        newer.parent.mkdir()
+        newer.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+        reimport(directory, [newer])
+        page = await (await claire.get("/staff/territoire")).text()
+        section = page[page.index('id="conflits"') :].split("</section>", 1)[0]
+        assert "Conflits avec la source (1)" in section
+        assert "05 45 00 00 00" in section and "+33511111111" in section
+        for client in (alice, claire):
+            await client.close()
+
+    run(scenario())

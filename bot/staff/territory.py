@@ -35,7 +35,7 @@ from bot.staff.roles import TerritoryRole
 from bot.staff.territory_data import InsightCache, refusals
 from directory_client import labels
 from directory_client.corrections import queue
-from directory_client.corrections.journal import journal
+from directory_client.corrections.journal import conflicts, journal
 from directory_client.corrections.stale import stale
 from directory_client.demand import DemandLog
 from directory_client.errors import CorrectionError, OutOfScope
@@ -160,11 +160,12 @@ def mount_territory_console(
             _run(journal, Session, scope),
             _run(stale, Session, scope, date.today()),
             _run(refusals, referrals.engine, Session, scope) if referrals else _none(),
+            _run(conflicts, Session, scope),
         )
-        pending, log_rows, old, refused = found
+        pending, log_rows, old, refused, contradicted = found
         body = territory_render.page(
             role=role, insight=insight, service=service_of(request), csrf=csrf(request),
-            refusals=refused, pending=pending, journal=log_rows, stale=old,
+            refusals=refused, pending=pending, journal=log_rows, stale=old, conflicts=contradicted,
             flash=DECISIONS.get(request.query.get("fait", ""), ""),
         )  # fmt: skip
         return page(request, f"Territoire — {insight.territory.name}", body)

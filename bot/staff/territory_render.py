@@ -4,6 +4,7 @@ work: refusals of referrals, the correction queue, its journal, the records to r
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timezone
 from typing import Any
 from urllib.parse import urlencode
@@ -48,6 +49,7 @@ def page(
     pending: list[Pending],
     journal: list[dict[str, Any]],
     stale: list[dict[str, Any]],
+    conflicts: Sequence[dict[str, Any]] = (),
     flash: str = "",
 ) -> str:
     coverage = insight.coverage
@@ -89,7 +91,7 @@ def page(
         "moins de 5 : « — ».</p>"
         f'<div class="scroll">{summary.chart_svg(list(rows.values()), insight.demand is not None)}'
         "</div></section>"
-        f"{_refusals(refusals)}{_corrections(pending, role, csrf, service)}"
+        f"{_refusals(refusals)}{_corrections(pending, role, csrf, service)}{_conflicts(conflicts)}"
         f"{_journal(journal)}{_stale(stale)}</div>"
     )
 
@@ -191,6 +193,27 @@ def _corrections(pending: list[Pending], role: TerritoryRole, csrf: str, service
             f"{e(_paris(p.reported_at))}</p>{comment}{_change(p)}{forms}</article>"
         )
     return head + "".join(items) + "</section>"
+
+
+def _conflicts(conflicts: Sequence[dict[str, Any]]) -> str:
+    if not conflicts:
+        return ""
+    rows = "".join(
+        f"<tr><td>{e(c['nom'])} <small>{e(c['commune'] or '')}</small></td>"
+        f"<td>{e(FIELD_LABELS.get(f, f))}</td><td>{_value(f, v['correction'])}</td>"
+        f"<td>{_value(f, v['source'])}</td></tr>"
+        for c in conflicts
+        for f, v in c["fields"].items()
+    )
+    return (
+        '<section id="conflits" aria-labelledby="conflicts-t">'
+        f'<h2 id="conflicts-t">Conflits avec la source ({len(conflicts)})</h2>'
+        '<p class="hint">Un nouvel import a changé un champ corrigé ici : la valeur de la source '
+        "s'applique. Si elle est fausse, signalez-le de nouveau depuis la fiche.</p>"
+        '<table class="t-table"><thead><tr><th scope="col">Lieu</th><th scope="col">Champ</th>'
+        '<th scope="col">Correction locale</th><th scope="col">Source</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></section>"
+    )
 
 
 def _journal(journal: list[dict[str, Any]]) -> str:

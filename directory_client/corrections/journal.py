@@ -36,3 +36,20 @@ def journal(
         }
         for entry, nom in rows
     ]
+
+
+def conflicts(Session: sessionmaker, coordinator: Coordinator) -> list[dict[str, Any]]:
+    """Accepted corrections a newer source file contradicted (``reimport``): the source's value
+    stays; per field, the local one and the source's, for the coordinator to look at again."""
+    with Session() as session:
+        rows = session.execute(
+            select(Correction, Place.nom, Place.commune)
+            .join(Place, Place.id == Correction.place_id)
+            .where(Correction.status == "conflict", coordinator.places())
+            .order_by(Correction.id)
+        ).all()
+    return [
+        {"correction": c.id, "nom": nom, "commune": commune,
+         "fields": json.loads(c.review_note or "{}")}  # fmt: skip
+        for c, nom, commune in rows
+    ]
