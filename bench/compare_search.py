@@ -5,7 +5,7 @@ The reference is the search of a git revision (default ``main``): the package
 working copy's; both answer every query on the same database and the whole
 ``SearchResponse`` (results, order, distance, opening, why, widening, total, remote options)
 must be equal. Every query runs through the three candidate paths (growing boxes, rare-need
-index, rare pair of needs), as in tests/test_search.py.
+index, rare pair of needs), as in tests/directory/test_search.py.
 
     PYTHONPATH=. python bench/compare_search.py [--rev main] [--size 30000] [--queries 400]
         [--postgres URL]

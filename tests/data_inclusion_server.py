@@ -1,6 +1,6 @@
 """A real HTTP server on 127.0.0.1 that speaks the data·inclusion API's shape: scripted replies
-for the search, a service by its path, every request recorded (tests/test_remote.py,
-tests/test_remote_backend.py)."""
+for the search, a service by its path, every request recorded (tests/directory/test_remote.py,
+tests/directory/test_remote_backend.py)."""
 
 from __future__ import annotations
 

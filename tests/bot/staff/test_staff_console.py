@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
@@ -20,6 +19,7 @@ from bot.staff.config import StaffConfig, StaffConfigError
 from bot.staff.counts import DailyCounts
 from bot.staff.sms import normalise_phone
 from bot.staff.triage import parse, triage
+from tests.paths import ROOT
 from tests.staff_support import PASSWORD, FakeDirectory, FakeLocator, make_app, staff_config
 
 SITUATION = "dame 80 ans, dossier retraite, Roubaix"
@@ -251,7 +251,7 @@ def _assert_no_inline_code(page: str) -> None:
 
 
 def test_no_inline_script_and_no_innerhtml():
-    static = Path(__file__).resolve().parents[1] / "bot" / "staff" / "static"
+    static = ROOT / "bot" / "staff" / "static"
     for js in static.glob("*.js"):
         assert "innerHTML" not in js.read_text(encoding="utf-8")
 

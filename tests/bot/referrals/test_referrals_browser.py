@@ -21,10 +21,10 @@ from bot.referrals.web import mount_referral_pages
 from bot.staff.app import create_staff_app
 from bot.staff.counts import DailyCounts
 from bot.staff.sms import TwilioSender
+from tests.bot.staff.test_staff_browser import CHROMIUM, CHROMIUM_ARGS
 from tests.channels_support import TWILIO, FakeTwilio
 from tests.referral_support import LINK, SmtpServer, body, make_service
 from tests.staff_support import PASSWORD, AppThread, staff_config
-from tests.test_staff_browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")

@@ -10,7 +10,6 @@ import math
 import subprocess
 import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -21,8 +20,8 @@ from directory_client.gazetteer import DEFAULT_PATH
 from directory_client.geo import haversine_km
 from directory_client.territory import insight
 from directory_client.territory.supply import week_figures
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 WEEK = date(2026, 3, 2)  # four weeks without a public holiday
 SAINT_FRAIGNE_BUS_STOP = (45.952791, -0.008588)  # the Charente bus, on Mondays
 

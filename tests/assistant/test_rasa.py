@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
+
 RASA = str(Path(sys.executable).with_name("rasa"))
 MODEL = ROOT / "models" / "orienteur.tar.gz"
 ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}

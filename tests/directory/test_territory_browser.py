@@ -15,10 +15,10 @@ import pytest
 from directory_client import labels
 from directory_client.cli import main
 from directory_client.demand import DemandLog
+from tests.paths import ROOT
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
-ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 
 sync_api = pytest.importorskip("playwright.sync_api")

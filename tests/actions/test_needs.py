@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from actions import needs
 from directory_client import labels
+from tests.paths import ROOT
 
 
 @pytest.mark.parametrize(
@@ -144,7 +143,7 @@ EMERGENCY_EXAMPLES_LEFT_TO_THE_CLASSIFIER = {"j'ai très mal au coeur"}
 def _nlu_examples() -> list[tuple[str, str]]:
     from rasa.shared.nlu.training_data.loading import load_data
 
-    data = load_data(str(Path(__file__).resolve().parent.parent / "data" / "nlu"))
+    data = load_data(str(ROOT / "data" / "nlu"))
     return [(m.get("text"), m.get("intent")) for m in data.intent_examples]
 
 

@@ -8,10 +8,11 @@
   ``error: directory_unavailable``, nothing crashes, and searches work again once it is back.
 
 Covered elsewhere, not repeated here: a remote directory API that times out or answers garbage
-(tests/test_remote.py, tests/test_remote_cache.py); an import failing half-way leaves the
-directory as it was (tests/test_import_rules.py::test_failure_mid_import_rolls_everything_back,
-tests/test_import_real.py); the tracker store's PostgreSQL restarting mid-conversation
-(tests/test_production.py).
+(tests/directory/test_remote.py, tests/directory/test_remote_cache.py); an import failing
+half-way leaves the directory as it was
+(tests/directory/test_import_rules.py::test_failure_mid_import_rolls_everything_back,
+tests/directory/test_import_real.py); the tracker store's PostgreSQL restarting mid-conversation
+(tests/bot/test_production.py).
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ from directory_client import Locator, labels
 from directory_client.demand import DemandLog
 from directory_client.hours import PARIS
 from tests.conftest import copy_directory
+from tests.paths import ROOT
 from tests.referral_support import make_service
 from tests.staff_support import PASSWORD, TEST_SECRET, AppThread
 
@@ -37,7 +38,6 @@ pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
-ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 SHOTS = ROOT / "docs" / "screenshots"
 STOP = "bus-france-services-en-charente:1"  # the Charente bus at Saint-Fraigne, on Mondays

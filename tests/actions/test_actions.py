@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from pathlib import Path
 
 import pytest
 import yaml
@@ -19,6 +18,7 @@ from actions import actions as A
 from bot.channels import render
 from directory_client import labels
 from tests.conftest_actions import FakeDirectory, ent, slots_of, tracker
+from tests.paths import ROOT
 
 RECO_KEYS = {"type", "need", "location", "filters", "results"}
 RESULT_KEYS = {
@@ -81,7 +81,7 @@ def recommendation(messages) -> dict:
     return p
 
 
-_RESPONSES = yaml.safe_load((Path(__file__).resolve().parent.parent / "domain.yml").read_text())[
+_RESPONSES = yaml.safe_load((ROOT / "domain.yml").read_text())[
     "responses"
 ]
 

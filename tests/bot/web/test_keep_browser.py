@@ -14,9 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.channels_support import FakeTwilio
-from tests.referral_support import SENDER, SmtpServer, body
-from tests.test_widget_browser import (  # noqa: F401 - fixtures
+from tests.bot.web.test_widget_browser import (  # noqa: F401 - fixtures
     _web_server,
     browser,
     expect,
@@ -26,6 +24,8 @@ from tests.test_widget_browser import (  # noqa: F401 - fixtures
     rasa_stack,
     reach_cards,
 )
+from tests.channels_support import FakeTwilio
+from tests.referral_support import SENDER, SmtpServer, body
 from tests.webapp_support import ARTIFACTS, PROJECT_ROOT, stop
 
 pypdf = pytest.importorskip("pypdf")

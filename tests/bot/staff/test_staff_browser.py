@@ -19,6 +19,7 @@ import pytest
 
 from bot.staff.catalogue import procedures
 from bot.staff.sms import TwilioSender
+from tests.paths import ROOT
 from tests.staff_support import PASSWORD, AppThread, FakeDirectory, make_app, place
 
 pytestmark = pytest.mark.browser
@@ -31,7 +32,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 SITUATION = "dame 80 ans, dossier retraite, Roubaix"
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.paths import TESTS
 from tests.rasa_stack import find_model as _test_model
 from tests.webapp_support import (
     ARTIFACTS,
@@ -39,7 +40,7 @@ pytestmark = [
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}"),
 ]
 
-AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+AXE = TESTS / "vendor" / "axe.min.js"
 INJECTION = "<img src=x onerror=alert(1)>"
 STATIC = PROJECT_ROOT / "bot" / "web" / "static"
 
@@ -65,7 +66,7 @@ def fake_stack(tmp_path_factory) -> Iterator[dict[str, str]]:
     logs = tmp_path_factory.mktemp("fake-stack")
     rasa_port = free_port()
     rasa_log = logs / "fake_rasa.log"
-    rasa = start([python(), str(Path(__file__).parent / "fake_rasa.py"), str(rasa_port)],
+    rasa = start([python(), str(TESTS / "fake_rasa.py"), str(rasa_port)],
                  base_env(), rasa_log)  # fmt: skip
     processes = [rasa]
     try:

@@ -1,9 +1,10 @@
 """Security settings of `make run` (bot/runner.py) and the dependency audit (docs/security.md).
 
 The running checks (Rasa's HTTP API closed, webhook public, request size limit) are in
-tests/test_bad_input.py against a real `rasa run`; the staff console's login, rate limit, CSRF
-and headers in tests/test_staff_console.py; the Twilio signature and Telegram secret in
-tests/test_channels_sms.py, tests/test_channels_telegram.py and tests/test_bad_input.py.
+tests/assistant/test_bad_input.py against a real `rasa run`; the staff console's login, rate
+limit, CSRF and headers in tests/bot/staff/test_staff_console.py; the Twilio signature and
+Telegram secret in tests/bot/channels/test_channels_sms.py,
+tests/bot/channels/test_channels_telegram.py and tests/assistant/test_bad_input.py.
 """
 
 from __future__ import annotations
