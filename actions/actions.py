@@ -730,6 +730,11 @@ class ActionOrient(OrienteurAction):
         return orient(dispatcher, tracker)
 
 
+# The NLU must be this sure of danger, in a message that states a need with no strong word, for
+# the assistant to ask "are you in danger now?" rather than serve the need.
+SURE_OF_DANGER = 0.8
+
+
 class ActionEmergency(OrienteurAction):
     """The NLU reads danger. The words decide: danger wordings → the numbers; a digital need said
     with strong words ("au secours, mon compte CAF est bloqué") → that need is served; neither →
@@ -742,7 +747,8 @@ class ActionEmergency(OrienteurAction):
         if needs_mod.read(text).empty:
             say_emergency_numbers(dispatcher)
             return [SlotSet("fail_count", 0.0)]
-        if safety.read(text, lambda _: True).alarm:
+        confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
+        if safety.read(text, lambda _: True).alarm or confidence < SURE_OF_DANGER:
             return orient(dispatcher, tracker)
         state = State(tracker)
         understand(state, tracker, text)

@@ -446,6 +446,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
 _WEAK_PATTERNS: dict[str, tuple[str, ...]] = {
     "demarches": (
         r"\ben ligne\b",
+        r"\b(par|sur) internet\b",
         r"\bsite (de la|du|des)\b",
         r"\bcompte\b",
     ),
@@ -743,6 +744,5 @@ def apply_mode(need_keys: list[str], mode: str | None) -> list[str]:
 
 # --- someone in danger: the safety reading (actions/safety.py) with this module's needs ----------
 def is_emergency(text: str) -> bool:
-    """Danger now: severe wordings, or alarm words in a message whose keywords name no digital
-    need (keywords, not meaning: "on m'agresse" must not read as a need)."""
-    return safety.read(text, lambda t: not detect(t).empty).danger_now
+    """Danger now: severe wordings, or alarm words in a message that states no digital need."""
+    return safety.read(text, lambda t: not read(t).empty).danger_now
