@@ -22,7 +22,6 @@ import asyncio
 import functools
 import hashlib
 import logging
-import re
 import secrets
 import uuid
 from collections.abc import Callable
@@ -36,6 +35,7 @@ from aiohttp import web
 
 from bot.referrals.errors import DeliveryError
 from bot.referrals.mail import Mail, SmtpMailer
+from bot.referrals.service import EMAIL
 from bot.settings import Settings
 from bot.staff import catalogue, render
 from bot.staff.security import RateLimiter
@@ -49,7 +49,6 @@ SHEET_STATIC = Path(__file__).resolve().parent.parent / "staff" / "static"
 STATIC_FILES = ("sheet.css", "sheet.js")
 CITIZEN = render.SheetIssuer("l'assistant Orienteur", ("/", "Orienteur"), f"{PREFIX}/static")
 UNAVAILABLE = "L'annuaire ne répond pas : réessayez dans un moment."
-EMAIL = re.compile(r"[^@\s<>\"',;]{1,64}@[^@\s<>\"',;]{1,190}\.[A-Za-z]{2,24}")
 MAX_BODY = 4096
 
 
