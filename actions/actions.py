@@ -895,6 +895,14 @@ class ActionFallback(OrienteurAction):
         return misunderstood(dispatcher, tracker, "Je n'ai pas bien compris.")
 
 
+def answers_where(state: State, text: str) -> bool:
+    """The answer to "where?" that the NLU took for something else ("Maripasoula", "Beaujeu",
+    "le 93"): a town the Locator knows exactly, or one of the towns offered."""
+    return state.awaiting in ("location", "location_choice") and (
+        looks_like_place(text) or pick_choice(state, text) is not None
+    )
+
+
 def looks_like_place(text: str) -> bool:
     """A short message that names a place the locator knows exactly."""
     if not 0 < len(text.split()) <= 5:
@@ -911,10 +919,7 @@ class ActionOutOfScope(OrienteurAction):
         return "action_out_of_scope"
 
     def respond(self, dispatcher, tracker, text) -> list:
-        state = State(tracker)
-        if state.awaiting in ("location", "location_choice") and (
-            looks_like_place(text) or pick_choice(state, text) is not None
-        ):  # the answer to "where?" the NLU took for something else ("Maripasoula", "le 93")
+        if answers_where(State(tracker), text):
             return orient(dispatcher, tracker)
         return misunderstood(
             dispatcher,
@@ -976,5 +981,7 @@ class ActionSmalltalk(OrienteurAction):
         return "action_smalltalk"
 
     def respond(self, dispatcher, tracker, text) -> list:
+        if answers_where(State(tracker), text):
+            return orient(dispatcher, tracker)
         dispatcher.utter_message(response=smalltalk_response(tracker))
         return []

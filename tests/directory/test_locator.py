@@ -686,3 +686,9 @@ def test_custom_gazetteer_path(tmp_path):
     assert found(locator, "roubaix").code_insee == "59512"
     assert locator.locate("Lille").status == "unknown"
     assert locator.locate("Paris").status == "unknown"  # no arrondissements, no derived city
+
+
+@pytest.mark.parametrize("text", ["Saintes", "à Saintes", "j'habite à Saintes"])
+def test_saintes_is_a_town_though_saint_alone_is_none(locator, text):
+    assert locator.locate(text).best.code_insee == "17415"
+    assert locator.locate("saint").status == "unknown"
