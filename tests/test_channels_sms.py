@@ -242,7 +242,9 @@ class TestSmsChannel:
         sms.webhook(sender, "bonjour")
         assert sms.replies(sender, 3)[2] == "Recu : bonjour"
 
-    @pytest.mark.parametrize("word", ["STOP", "stop sms", "ARRET"])
+    @pytest.mark.parametrize(
+        "word", ["STOP", "stop sms", "ARRET", "Stop svp", "STOP.", "Arrêtez", "arrêter",
+                 "désabonner", "je ne veux plus recevoir de messages"])  # fmt: skip
     def test_stop_words(self, sms, word):
         sender = new_sender()
         sms.webhook(sender, word)
@@ -250,6 +252,16 @@ class TestSmsChannel:
         sms.webhook(sender, "bonjour")
         time.sleep(0.8)
         assert len(sms.fake.messages(sender)) == 1
+
+    @pytest.mark.parametrize("text", ["arrêter de fumer", "le bus s'arrête où ?"])
+    def test_stopping_something_else_reaches_the_assistant(self, sms, text):
+        sender = new_sender()
+        sms.webhook(sender, text)
+        [reply] = sms.replies(sender, 1)
+        assert reply == "Recu : " + text.replace("ê", "e")  # the scripted bot's echo, folded
+        assert sms.user_messages(sender)[0]["text"] == text
+        sms.webhook(sender, "bonjour")
+        assert sms.replies(sender, 2)[1] == "Recu : bonjour"  # not opted out
 
     def test_help_keyword_gives_the_helpline(self, sms):
         sender = new_sender()
