@@ -7,6 +7,7 @@ The directory and the locator are built once per action-server process (lazy sin
 
 from __future__ import annotations
 
+import abc
 import json
 import logging
 import os
@@ -627,14 +628,10 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         )
 
 
-def emergency(dispatcher: CollectingDispatcher, text: str) -> bool:
-    """Someone may be in danger now: say who to call, first and only."""
-    if not needs_mod.is_emergency(text):
-        return False
+def say_emergency_numbers(dispatcher: CollectingDispatcher) -> None:
     dispatcher.utter_message(
         response="utter_emergency", json_message={"orienteur": {"type": "emergency"}}
     )
-    return True
 
 
 def ask_danger(dispatcher: CollectingDispatcher, state: State) -> None:
@@ -654,15 +651,11 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     """The single step of the orientation: understand, ask what is missing, or answer."""
     state = State(tracker)
     text = clean_text(tracker.latest_message.get("text"))
-    if emergency(dispatcher, text):
-        return [SlotSet("fail_count", 0.0)]
     intent = intent_of(tracker)
     if state.awaiting == "danger":
         state.awaiting = None
         if intent in ("affirm", "emergency"):
-            dispatcher.utter_message(
-                response="utter_emergency", json_message={"orienteur": {"type": "emergency"}}
-            )
+            say_emergency_numbers(dispatcher)
             return state.save()
         if intent == "deny":
             intent = "inform"  # "non": carry on with the request kept from before
@@ -695,15 +688,30 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
 
 
 # --- actions ----------------------------------------------------------------------------------
-class ActionOrient(Action):
+class OrienteurAction(Action, abc.ABC):
+    """What every action of the assistant does first: read the cleaned text and, if someone may
+    be in danger now, give the emergency numbers first and only. Then ``respond``."""
+
+    async def run(self, dispatcher, tracker, domain) -> list:
+        text = clean_text(tracker.latest_message.get("text"))
+        if needs_mod.is_emergency(text):
+            say_emergency_numbers(dispatcher)
+            return [SlotSet("fail_count", 0.0)]
+        return self.respond(dispatcher, tracker, text)
+
+    @abc.abstractmethod
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list: ...
+
+
+class ActionOrient(OrienteurAction):
     def name(self) -> str:
         return "action_orient"
 
-    async def run(self, dispatcher, tracker, domain) -> list:
+    def respond(self, dispatcher, tracker, text) -> list:
         return orient(dispatcher, tracker)
 
 
-class ActionEmergency(Action):
+class ActionEmergency(OrienteurAction):
     """The NLU reads danger. The words decide: danger wordings → the numbers; a digital need said
     with strong words ("au secours, mon compte CAF est bloqué") → that need is served; neither →
     the numbers too, since nothing says otherwise; a need with no strong word → one question."""
@@ -711,14 +719,9 @@ class ActionEmergency(Action):
     def name(self) -> str:
         return "action_emergency"
 
-    async def run(self, dispatcher, tracker, domain) -> list:
-        text = clean_text(tracker.latest_message.get("text"))
-        if emergency(dispatcher, text):
-            return [SlotSet("fail_count", 0.0)]
+    def respond(self, dispatcher, tracker, text) -> list:
         if needs_mod.read(text).empty:
-            dispatcher.utter_message(
-                response="utter_emergency", json_message={"orienteur": {"type": "emergency"}}
-            )
+            say_emergency_numbers(dispatcher)
             return [SlotSet("fail_count", 0.0)]
         if safety.read(text, lambda _: True).alarm:
             return orient(dispatcher, tracker)
@@ -728,13 +731,11 @@ class ActionEmergency(Action):
         return state.save()
 
 
-class ActionMoreResults(Action):
+class ActionMoreResults(OrienteurAction):
     def name(self) -> str:
         return "action_more_results"
 
-    async def run(self, dispatcher, tracker, domain) -> list:
-        if emergency(dispatcher, clean_text(tracker.latest_message.get("text"))):
-            return [SlotSet("fail_count", 0.0)]
+    def respond(self, dispatcher, tracker, text) -> list:
         state = State(tracker)
         if not (state.needs and state.location):
             return orient(dispatcher, tracker)
@@ -743,15 +744,13 @@ class ActionMoreResults(Action):
         return state.save()
 
 
-class ActionSendSummary(Action):
+class ActionSendSummary(OrienteurAction):
     """ "Envoyez-le moi": the last search again, as a payload each channel renders to keep."""
 
     def name(self) -> str:
         return "action_send_summary"
 
-    async def run(self, dispatcher, tracker, domain) -> list:
-        if emergency(dispatcher, clean_text(tracker.latest_message.get("text"))):
-            return [SlotSet("fail_count", 0.0)]
+    def respond(self, dispatcher, tracker, text) -> list:
         last = tracker.get_slot("last_search")
         if not last:
             dispatcher.utter_message(
@@ -815,11 +814,11 @@ def handoff(dispatcher: CollectingDispatcher, tracker: Tracker, lead: str = "") 
     return [SlotSet("handoff", target), SlotSet("fail_count", 0.0)]
 
 
-class ActionHumanHandoff(Action):
+class ActionHumanHandoff(OrienteurAction):
     def name(self) -> str:
         return "action_human_handoff"
 
-    async def run(self, dispatcher, tracker, domain) -> list:
+    def respond(self, dispatcher, tracker, text) -> list:
         return handoff(dispatcher, tracker)
 
 
@@ -847,15 +846,12 @@ def misunderstood(dispatcher, tracker, lead: str) -> list:
     return [SlotSet("fail_count", float(count))]
 
 
-class ActionFallback(Action):
+class ActionFallback(OrienteurAction):
     def name(self) -> str:
         return "action_fallback"
 
-    async def run(self, dispatcher, tracker, domain) -> list:
+    def respond(self, dispatcher, tracker, text) -> list:
         state = State(tracker)
-        text = clean_text(tracker.latest_message.get("text"))
-        if emergency(dispatcher, text):
-            return [SlotSet("fail_count", 0.0)]
         if state.awaiting in ("location", "location_choice") and 0 < len(text) <= 80:
             # A town the NLU did not know, or a pick among the towns offered: the Locator decides.
             return orient(dispatcher, tracker)
@@ -878,14 +874,11 @@ def looks_like_place(text: str) -> bool:
     return plausible_guess(location_text(text), probe)
 
 
-class ActionOutOfScope(Action):
+class ActionOutOfScope(OrienteurAction):
     def name(self) -> str:
         return "action_out_of_scope"
 
-    async def run(self, dispatcher, tracker, domain) -> list:
-        text = clean_text(tracker.latest_message.get("text"))
-        if emergency(dispatcher, text):
-            return [SlotSet("fail_count", 0.0)]
+    def respond(self, dispatcher, tracker, text) -> list:
         state = State(tracker)
         if state.awaiting in ("location", "location_choice") and (
             looks_like_place(text) or pick_choice(state, text) is not None
@@ -944,14 +937,12 @@ def smalltalk_response(tracker: Tracker) -> str:
     return f"utter_chitchat/{sub if sub in SMALLTALK else 'confused'}"
 
 
-class ActionSmalltalk(Action):
+class ActionSmalltalk(OrienteurAction):
     """Greetings, thanks, insults…: the domain's response, unless someone may be in danger."""
 
     def name(self) -> str:
         return "action_smalltalk"
 
-    async def run(self, dispatcher, tracker, domain) -> list:
-        if emergency(dispatcher, clean_text(tracker.latest_message.get("text"))):
-            return [SlotSet("fail_count", 0.0)]
+    def respond(self, dispatcher, tracker, text) -> list:
         dispatcher.utter_message(response=smalltalk_response(tracker))
         return []

@@ -15,7 +15,7 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.staff import security
-from bot.staff.catalogue import by_key, source
+from bot.staff.catalogue import by_key, procedures
 from bot.staff.config import StaffConfig, StaffConfigError
 from bot.staff.counts import DailyCounts
 from bot.staff.sms import normalise_phone
@@ -275,8 +275,10 @@ def test_parse_the_reception_note():
 
 
 def test_catalogue_is_the_assistants():
-    # The console reads notes with the assistant's catalogue (actions.needs) once merged.
-    assert source() == "actions.needs"
+    # The console reads notes with the assistant's catalogue (actions.needs): its procedures.
+    from actions.needs import PROCEDURES
+
+    assert {p.key for p in procedures()} == set(PROCEDURES)
     retraite = by_key("retraite")
     assert retraite.service == "Aide aux démarches administratives"
     assert retraite.prefer_labels == ("France Services",) and retraite.documents

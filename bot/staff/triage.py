@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.staff.catalogue import FALLBACK_PROCEDURES, Procedure, procedures, understand
+from bot.staff.catalogue import NOTE_WORDS, Procedure, understand
 from directory_client import labels
 from directory_client.types import (
     Location,
@@ -177,7 +177,7 @@ class Situation:
 
 def parse(text: str) -> Situation:
     words = fold_words(text)
-    understood = understand(text)  # the assistant's catalogue (actions.needs) when available
+    understood = understand(text)  # the assistant's reading (actions.needs)
     procs = list(understood.procedures)
     needs = list(understood.services)
     constraints = understood.constraints
@@ -223,8 +223,7 @@ def parse(text: str) -> Situation:
 
 def _known_phrases() -> tuple[str, ...]:
     phrases: list[str] = []
-    for proc in (*procedures(), *FALLBACK_PROCEDURES):
-        phrases.extend(proc.keywords)
+    phrases.extend(NOTE_WORDS)
     for table in (PUBLIC_WORDS, CARE_WORDS):
         for ws in table.values():
             phrases.extend(ws)
