@@ -20,7 +20,7 @@ import time
 import pytest
 from twilio.request_validator import RequestValidator
 
-from bot.channels.sms_text import is_gsm7, segments
+from bot.channels.sms_text import is_gsm7, segments, to_gsm7
 from tests.channels_support import (
     TWILIO,
     FakeTwilio,
@@ -409,3 +409,111 @@ class TestSmsWithRasa:
 
     def test_forged_signature_refused_by_rasa_run(self, sms_rasa):
         assert sms_rasa.webhook(new_sender(), "Bonjour", token="forged") == 403
+
+
+# ------------------------------------------- the production runner, pointed at the Twilio fake
+
+# Written for issue 19: a 72-year-old in Angoulême, ~600 characters, "maintenant" twice and
+# no request for a place open now.
+ANGOULEME_LETTER = (
+    "Bonjour, je m'appelle Jeanne, j'ai 72 ans et j'habite à Angoulême depuis toujours. Je n'ai "
+    "jamais eu d'ordinateur, juste un vieux téléphone pour appeler mes enfants qui vivent loin. "
+    "Maintenant la caisse de retraite me demande de tout faire sur leur site : déclarer mes "
+    "ressources, télécharger mes attestations, changer mon adresse. Je ne sais pas comment "
+    "faire et je n'ose pas demander à mes voisins. Au guichet on m'a dit que tout se fait sur "
+    "internet maintenant. Est-ce qu'il existe un endroit près de chez moi où quelqu'un pourrait "
+    "m'aider à faire ces démarches ? Merci beaucoup de votre aide."
+)
+ANGOULEME = (45.6484, 0.1562)
+PLACE_HEAD = re.compile(r"^(\d+)\. (.+?)(?: \(([\d,]+) (m|km)\))?$")
+
+
+@pytest.fixture(scope="module")
+def sms_runner(tmp_path_factory):
+    """``python -m bot run --no-train`` as in production, its Twilio channel configured by the
+    environment only and pointed at the local fake by TWILIO_BASE_URL."""
+    from tests.rasa_stack import find_model
+    from tests.webapp_support import base_env, free_port, python, start
+    from tests.webapp_support import stop as stop_group
+
+    model = find_model()
+    if model is None:
+        pytest.skip("no trained model (set ORIENTEUR_TEST_MODEL or train into models/)")
+    tmp = tmp_path_factory.mktemp("sms_runner")
+    fake = FakeTwilio().start()
+    rasa_port = free_port()
+    env = base_env(
+        ORIENTEUR_MODEL=str(model), ORIENTEUR_DATA_DIR=str(tmp / "var"),
+        WEB_PORT=str(free_port()), RASA_PORT=str(rasa_port), ACTION_PORT=str(free_port()),
+        TWILIO_ACCOUNT_SID=ACCOUNT_SID, TWILIO_AUTH_TOKEN=AUTH_TOKEN, TWILIO_FROM=NUMBER,
+        TWILIO_BASE_URL=fake.url, TWILIO_WEBHOOK_URL=PUBLIC_URL,
+        ORIENTEUR_OPTOUT_DB=str(tmp / "optout.sqlite3"),
+    )  # fmt: skip
+    for name in ("DIRECTORY_DATABASE_URL", "TWILIO_NUMBER", "TWILIO_WHATSAPP_NUMBER",
+                 "TELEGRAM_TOKEN"):  # fmt: skip
+        env.pop(name, None)
+    log = tmp / "runner.log"
+    process = start([python(), "-m", "bot", "run", "--no-train"], env, log)
+    try:
+        deadline = time.monotonic() + 420
+        while "Ouvrez http" not in (log.read_text(errors="replace") if log.exists() else ""):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("bot run did not start:\n" + log.read_text(errors="replace")[-3000:])
+            time.sleep(1)
+        yield Twilio(fake, f"http://127.0.0.1:{rasa_port}"), tmp / "var" / "directory.sqlite3"
+    finally:
+        stop_group(process, grace_s=30)
+        fake.stop()
+
+
+def _places_near_angouleme(database) -> dict[str, list[tuple]]:
+    """GSM-7 name → (hours, postcode, km from Angoulême) of the places within 60 km."""
+    import sqlite3
+
+    from directory_client.geo import haversine_km
+
+    rows = sqlite3.connect(database).execute(
+        "SELECT nom, horaires, code_postal, latitude, longitude FROM place "
+        "WHERE latitude BETWEEN 45.1 AND 46.2 AND longitude BETWEEN -0.6 AND 0.9")
+    near: dict[str, list[tuple]] = {}
+    for name, horaires, code_postal, lat, lon in rows:
+        km = haversine_km(ANGOULEME[0], ANGOULEME[1], lat, lon)
+        near.setdefault(to_gsm7(" ".join(name.split())), []).append((horaires, code_postal, km))
+    return near
+
+
+@pytest.mark.rasa
+class TestSmsThroughTheRunner:
+    def test_the_angouleme_letter_gets_near_places_with_true_opening_times(self, sms_runner):
+        from directory_client import hours
+
+        sms, database = sms_runner
+        sender = new_sender()
+        assert 550 <= len(ANGOULEME_LETTER) <= 650
+        replies = answer_choices(sms, sender, sms.turn(sender, ANGOULEME_LETTER))
+        if not any("\n1. " in r for r in replies):  # asked where: the town again
+            replies = answer_choices(sms, sender, sms.turn(sender, "Angoulême"))
+        print("letter:", replies)
+        moment = hours.now_paris()
+        [answer] = [r for r in replies if "\n1. " in r]
+        assert segments(answer) <= 4 and is_gsm7(answer), answer
+        assert "Angoul" in answer.split("\n")[0]  # said where it searched
+        assert "ouverts maintenant" not in answer  # "maintenant" is not a request for it
+        near = _places_near_angouleme(database)
+        blocks = re.split(r"\n(?=\d+\. )", answer)[1:]
+        assert len(blocks) == 3, answer
+        for block in blocks:
+            lines = block.split("\n")
+            number, name, distance, unit = PLACE_HEAD.match(lines[0]).groups()
+            km = float(distance.replace(",", ".")) / (1000 if unit == "m" else 1)
+            assert km <= 30, lines[0]  # in or next to Angoulême
+            candidates = [c for c in near.get(name, []) if abs(c[2] - km) <= 3]
+            assert candidates, f"{name!r} ({km} km) not found near Angoulême"
+            said = [line for line in lines if line.startswith(("Ouvert maintenant", "Fermé"))]
+            truths = {
+                to_gsm7(hours.opening_status(h, moment, hours.place_timezone(cp)).text)
+                .rstrip(". ")
+                for h, cp, _ in candidates
+            }  # fmt: skip
+            for line in said:  # true opening times, "Ouvert maintenant" only when open
+                assert line in truths, (line, truths)
