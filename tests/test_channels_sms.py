@@ -12,99 +12,29 @@ exactly as Twilio posts it (form-encoded, signed with X-Twilio-Signature).
 from __future__ import annotations
 
 import base64
-import itertools
-import json
 import re
 import time
 
 import pytest
-from twilio.request_validator import RequestValidator
 
 from bot.channels.sms_text import is_gsm7, segments, to_gsm7
 from tests.channels_support import (
     TWILIO,
     FakeTwilio,
-    post,
+    Twilio,
+    new_sender,
+    run_with_fake_twilio,
     shared_rasa,
     start_harness,
     stop,
 )
+from tests.rasa_stack import find_model
 
 ACCOUNT_SID = TWILIO["account_sid"]
 AUTH_TOKEN = TWILIO["auth_token"]
 NUMBER = TWILIO["number"]
 WHATSAPP = TWILIO["whatsapp"]
 PUBLIC_URL = TWILIO["public_url"]
-_sids = itertools.count(1)
-_numbers = itertools.count(10)
-
-
-def new_sender() -> str:
-    return f"+336{next(_numbers):08d}"
-
-
-class Twilio:
-    """Posts webhooks as Twilio does and reads what the fake received."""
-
-    def __init__(self, fake: FakeTwilio, base: str, record=None) -> None:
-        self.fake, self.base, self.record = fake, base, record
-
-    def webhook(
-        self,
-        sender: str,
-        body: str = "",
-        *,
-        sign: bool = True,
-        token: str = AUTH_TOKEN,
-        **extra: str,
-    ) -> int:
-        form = {
-            "ToCountry": "FR",
-            "SmsMessageSid": "",
-            "NumMedia": "0",
-            "SmsStatus": "received",
-            "MessageSid": f"SM{next(_sids):032x}",
-            "AccountSid": ACCOUNT_SID,
-            "From": sender,
-            "To": WHATSAPP if sender.startswith("whatsapp:") else NUMBER,
-            "Body": body,
-            "NumSegments": "1",
-            "ApiVersion": "2010-04-01",
-            **extra,
-        }
-        form["SmsMessageSid"] = form["MessageSid"]
-        headers = {}
-        if sign:
-            headers["X-Twilio-Signature"] = RequestValidator(token).compute_signature(
-                PUBLIC_URL, form
-            )
-        status, _ = post(f"{self.base}/webhooks/twilio/webhook", data=form, headers=headers)
-        return status
-
-    def replies(self, sender: str, count: int, timeout: float = 30.0) -> list[str]:
-        self.fake.wait_for(lambda _: len(self.fake.messages(sender)) >= count, timeout)
-        return [m["Body"] for m in self.fake.messages(sender)]
-
-    def turn(
-        self, sender: str, body: str = "", quiet: float = 1.5, timeout: float = 90.0, **extra: str
-    ) -> list[str]:
-        """Post one message and return the bot's replies to it (once they stop coming)."""
-        before = len(self.fake.messages(sender))
-        assert self.webhook(sender, body, **extra) == 204
-        self.fake.wait_for(lambda _: len(self.fake.messages(sender)) > before, timeout)
-        count = -1
-        while count != len(self.fake.messages(sender)):
-            count = len(self.fake.messages(sender))
-            time.sleep(quiet)
-        return [m["Body"] for m in self.fake.messages(sender)[before:]]
-
-    def user_messages(self, sender: str) -> list[dict]:
-        if not self.record.exists():
-            return []
-        rows = [json.loads(line) for line in self.record.read_text().splitlines() if line]
-        return [r for r in rows if r["sender"] == sender]
-
-
 @pytest.fixture(scope="module")
 def sms(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("sms")
@@ -432,38 +362,13 @@ PLACE_HEAD = re.compile(r"^(\d+)\. (.+?)(?: \(([\d,]+) (m|km)\))?$")
 def sms_runner(tmp_path_factory):
     """``python -m bot run --no-train`` as in production, its Twilio channel configured by the
     environment only and pointed at the local fake by TWILIO_BASE_URL."""
-    from tests.rasa_stack import find_model
-    from tests.webapp_support import base_env, free_port, python, start
-    from tests.webapp_support import stop as stop_group
-
     model = find_model()
     if model is None:
         pytest.skip("no trained model (set ORIENTEUR_TEST_MODEL or train into models/)")
-    tmp = tmp_path_factory.mktemp("sms_runner")
     fake = FakeTwilio().start()
-    rasa_port = free_port()
-    env = base_env(
-        ORIENTEUR_MODEL=str(model), ORIENTEUR_DATA_DIR=str(tmp / "var"),
-        WEB_PORT=str(free_port()), RASA_PORT=str(rasa_port), ACTION_PORT=str(free_port()),
-        TWILIO_ACCOUNT_SID=ACCOUNT_SID, TWILIO_AUTH_TOKEN=AUTH_TOKEN, TWILIO_FROM=NUMBER,
-        TWILIO_BASE_URL=fake.url, TWILIO_WEBHOOK_URL=PUBLIC_URL,
-        ORIENTEUR_OPTOUT_DB=str(tmp / "optout.sqlite3"),
-    )  # fmt: skip
-    for name in ("DIRECTORY_DATABASE_URL", "TWILIO_NUMBER", "TWILIO_WHATSAPP_NUMBER",
-                 "TELEGRAM_TOKEN"):  # fmt: skip
-        env.pop(name, None)
-    log = tmp / "runner.log"
-    process = start([python(), "-m", "bot", "run", "--no-train"], env, log)
-    try:
-        deadline = time.monotonic() + 420
-        while "Ouvrez http" not in (log.read_text(errors="replace") if log.exists() else ""):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("bot run did not start:\n" + log.read_text(errors="replace")[-3000:])
-            time.sleep(1)
-        yield Twilio(fake, f"http://127.0.0.1:{rasa_port}"), tmp / "var" / "directory.sqlite3"
-    finally:
-        stop_group(process, grace_s=30)
-        fake.stop()
+    with run_with_fake_twilio(tmp_path_factory.mktemp("sms_runner"), model, fake) as runner:
+        yield Twilio(fake, runner.base), runner.directory
+    fake.stop()
 
 
 def _places_near_angouleme(database) -> dict[str, list[tuple]]:
