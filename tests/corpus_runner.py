@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import re
 import statistics
 import uuid
 from collections import Counter
@@ -71,6 +72,12 @@ def kinds(answer: list[dict]) -> list[str]:
 
 def recommendations(answer: list[dict]) -> list[dict]:
     return [_custom(m) for m in answer if _custom(m).get("type") == "recommendation"]
+
+
+def numbers_shown(answer: list[dict]) -> bool:
+    """The emergency numbers are on screen (the payload says so, or the words carry them)."""
+    text = " ".join(str(m.get("text") or "") for m in answer)
+    return "emergency" in kinds(answer) or bool(re.search(r"\b112\b", text))
 
 
 def question_of(answer: list[dict]) -> str | None:
@@ -163,7 +170,7 @@ class Player:
         outcome = Outcome(case)
         answer = await self.say(client, f"corpus-{uuid.uuid4().hex}", case["text"])
         outcome.turns.append((case["text"], answer))
-        outcome.emergency_shown = "emergency" in kinds(answer) or question_of(answer) == "danger"
+        outcome.emergency_shown = numbers_shown(answer)
         return outcome
 
     async def task(self, client: httpx.AsyncClient, case: dict) -> Outcome:
@@ -178,12 +185,12 @@ class Player:
         for turn in range(1, MAX_TURNS + 1):
             answer = await self.say(client, sender, said)
             outcome.turns.append((said, answer))
-            if "emergency" in kinds(answer) or question_of(answer) == "danger":
+            if numbers_shown(answer):
                 outcome.emergency_shown = True
             recs = recommendations(answer)
             for rec in recs:
                 location = rec.get("location") or {}
-                commune = case.get("commune") or {}
+                commune = case.get("commune") or case.get("reply_commune") or {}
                 place_ok = bool(commune.get("insee")) and self.gazetteer.near(
                     str(commune["insee"]), location
                 )

@@ -22,6 +22,7 @@ from bot.staff.assistant import ask_assistant
 from bot.staff.catalogue import by_key
 from bot.staff.config import StaffConfig
 from bot.staff.counts import DailyCounts
+from bot.staff.provenance import for_places
 from bot.staff.security import (
     RateLimiter,
     Signer,
@@ -37,7 +38,9 @@ from bot.staff.sms import (
     sender_from_env,
     unavailable_reason,
 )
+from bot.staff.territory import TerritoryContext, mount_territory_console
 from bot.staff.triage import PARIS, TriageOutcome, triage
+from directory_client.demand import DemandLog
 
 log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -56,7 +59,7 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "geolocation=(), camera=(), microphone=()",
 }
-STATIC_FILES = {"console.js", "sheet.js", "staff.css", "sheet.css"}
+STATIC_FILES = {"console.js", "sheet.js", "staff.css", "sheet.css", "territory.css"}
 
 
 class _State:
@@ -93,6 +96,10 @@ class _State:
         return directory, self._locator or Locator(directory=directory)
 
 
+async def _first(pair: Any) -> Any:
+    return (await pair)[0]
+
+
 async def _run(fn, *args, **kwargs):  # noqa: ANN001, ANN202
     loop = asyncio.get_running_loop()
     return await loop.run_in_executor(None, functools.partial(fn, *args, **kwargs))
@@ -107,7 +114,7 @@ def _state(request: web.Request) -> _State:
 # sub-application reads ``request.url``, which fails when the Host header carries a port.
 def _apply_headers(request: web.Request, response: web.StreamResponse) -> None:
     for name, value in SECURITY_HEADERS.items():
-        response.headers[name] = value
+        response.headers.setdefault(name, value)  # a page may set a stricter policy itself
     if not request.path.startswith(f"{render.P}/static/"):
         response.headers["Cache-Control"] = "no-store"
 
@@ -276,6 +283,7 @@ async def console(request: web.Request) -> web.Response:
             user=request["staff_user"],
             counts=state.counts.for_day(),
             refer=state.referrals is not None,
+            territory=request["staff_user"] in state.config.roles,
         )
     )
 
@@ -323,6 +331,8 @@ async def console_submit(request: web.Request) -> web.Response:
         )
     if outcome.results:
         state.counts.add(outcome.situation.needs[0], outcome.departement)
+    directory, _ = await state.directory_and_locator()
+    corrected = await _run(for_places, directory, [r.id for r in outcome.results])
     return _html(
         render.console_page(
             csrf=_csrf_token(request),
@@ -332,6 +342,8 @@ async def console_submit(request: web.Request) -> web.Response:
             outcome=outcome,
             sms_off=unavailable_reason(state.sms),
             refer=state.referrals is not None,
+            territory=request["staff_user"] in state.config.roles,
+            corrected=corrected,
         )
     )
 
@@ -411,6 +423,7 @@ def mount_staff(
     counts: DailyCounts | None = None,
     warm_up_on_start: bool = True,
     referrals: ReferralService | None = None,
+    demand: DemandLog | None = None,
 ) -> web.Application:
     """Add the console's routes under ``/staff/`` to ``app`` (the public web server)."""
     config = config or StaffConfig.from_env(settings)
@@ -439,6 +452,15 @@ def mount_staff(
             app.router.add_get(p + path, guarded)  # and HEAD
         else:
             app.router.add_route(method, p + path, guarded)
+    territory = TerritoryContext(  # "Signaler un problème" on each card, "Territoire"
+        directory=lambda: _first(state.directory_and_locator()),
+        roles=config.roles,
+        demand=demand,
+        referrals=lambda: state.referrals,
+    )
+    mount_territory_console(
+        app, territory, guard=functools.partial(_guard, state), csrf=_csrf_token
+    )
     if referrals is not None:  # "Orienter" on each place card, "Mes orientations"
         state.referrals = referrals
         mount_referral_console(

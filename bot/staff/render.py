@@ -32,7 +32,7 @@ def layout(
     csrf: str = "",
     user: str | None = None,
     script: str | None = "console.js",
-    css: Iterable[str] = ("staff.css",),
+    css: Iterable[str] = ("staff.css", "territory.css"),
     body_class: str = "",
 ) -> str:
     links = "".join(f'<link rel="stylesheet" href="{P}/static/{e(c)}">' for c in css)
@@ -107,6 +107,11 @@ def refer_url(place_id: str, procedure: str | None = None, service: str | None =
     return f"{P}/orienter/{quote(place_id, safe='')}" + (f"?{urlencode(query)}" if query else "")
 
 
+def report_url(place_id: str) -> str:
+    """The page to report a problem on a place (bot/staff/report.py)."""
+    return f"{P}/signaler/{quote(place_id, safe='')}"
+
+
 def _safe_url(url: str | None) -> str | None:
     if not url:
         return None
@@ -141,6 +146,7 @@ def _place_card(
     csrf: str,
     sms_off: str | None = None,
     refer: bool = False,
+    corrected: str | None = None,
 ) -> str:
     proc = outcome.situation.procedure
     needs = outcome.situation.needs
@@ -167,15 +173,23 @@ def _place_card(
         else ""
     )
     mobile = f'<p class="mobile">{e(r.mobile_service)}</p>' if r.mobile_service else ""
+    week = "".join(f"<li>{e(line)}</li>" for line in display.hours_lines(r.opening_hours))
+    week_html = (
+        f'<details class="week"><summary>Horaires de la semaine</summary><ul>{week}</ul></details>'
+        if week
+        else ""
+    )
     return (
         f'<article class="place" id="place-{rank}" data-rank="{rank}" tabindex="-1">'
         f'<h3><span class="rank">{rank}</span> {e(r.name)}</h3>'
         f'<p class="why">{e(r.why)}</p>'
         f'<p class="address">{e(r.address)}</p>{mobile}'
-        f'<p class="meta">{meta}</p>'
-        f'<p class="phone">{phone}{rdv_html}</p>'
+        f'<p class="meta">{meta}</p>{week_html}'
+        + (f'<p class="provenance">{e(corrected)}</p>' if corrected else "")
+        + f'<p class="phone">{phone}{rdv_html}</p>'
         '<div class="actions no-print">'
         f'<a class="button print" href="{sheet_url(r.id, proc)}" target="_blank" rel="noopener">Imprimer la fiche</a>{refer_html}'
+        f'<a class="report-link" href="{e(report_url(r.id))}">Signaler un problème</a>'
         f"{_sms_form(rank, r, proc, csrf, sms_off)}</div></article>"
     )
 
@@ -246,6 +260,8 @@ def console_page(
     flash: str | None = None,
     sms_off: str | None = None,
     refer: bool = False,
+    territory: bool = False,
+    corrected: dict[str, str] | None = None,
 ) -> str:
     form = (
         f'<form class="triage" method="post" action="{P}/" role="search">'
@@ -260,7 +276,7 @@ def console_page(
     if outcome is not None:
         notes = "".join(f'<p class="note">{e(n)}</p>' for n in outcome.notes)
         cards = "".join(
-            _place_card(i, r, outcome, csrf, sms_off, refer)
+            _place_card(i, r, outcome, csrf, sms_off, refer, (corrected or {}).get(r.id))
             for i, r in enumerate(outcome.results, 1)
         )
         if not cards:
@@ -285,6 +301,7 @@ def console_page(
         f'<div class="console"><div class="main-col">{form}{flash_html}{results}</div>'
         f'<div class="side-col">{_shortcuts()}{_today(counts)}'
         + (f'<p><a href="{P}/orientations">Mes orientations</a></p>' if refer else "")
+        + (f'<p><a href="{P}/territoire">Territoire</a></p>' if territory else "")
         + "</div></div>"
     )
     return layout("Console d'accueil — Orienteur", body, csrf=csrf, user=user)
