@@ -411,9 +411,8 @@ def _choice_keys(choice: dict) -> set[str]:
 
 
 def pick_choice(state: State, text: str) -> dict | None:
-    """The offered place an answer points to: its number or rank ("2", "le deuxième"), its whole
-    label typed by hand, or words only it has ("celui de la Réunion", "le 93", "non, Saint-Denis
-    dans le 93"). None when the answer fits none or several."""
+    """The offered place an answer points to: its number or rank ("2", "le deuxième"), or what
+    ``choose`` reads."""
     if not state.choices:
         return None
     answer = _words(location_text(text))
@@ -425,15 +424,22 @@ def pick_choice(state: State, text: str) -> dict | None:
                 return state.choices[rank - 1]
         if tokens and tokens[-1] == "dernier":
             return state.choices[-1]
+    return choose(state.choices, text)
+
+
+def choose(choices: list[dict], text: str) -> dict | None:
+    """The one place among ``choices`` that the words name: its whole label typed by hand, or
+    words only it has ("celui de la Réunion", "le 93", "non, Saint-Denis dans le 93", "Stenay
+    dans la Meuse"). None when the words fit none or several."""
+    answer = _words(location_text(text))
     padded = f" {answer} "
-    exact = [c for c in state.choices if _words(c.get("label") or "") == answer]
+    exact = [c for c in choices if _words(c.get("label") or "") == answer]
     if len(exact) == 1:
         return exact[0]
-    # Words that name one choice and no other ("reunion" against "Saint-Denis (93)").
     named = []
-    for choice in state.choices:
+    for choice in choices:
         own = _choice_keys(choice)
-        others = set().union(*(_choice_keys(c) for c in state.choices if c is not choice))
+        others = set().union(*(_choice_keys(c) for c in choices if c is not choice))
         if any(f" {key} " in padded for key in own - others):
             named.append(choice)
     return named[0] if len(named) == 1 else None
@@ -529,6 +535,19 @@ def resolve_location(
         return True
     query = " ".join(candidates_text)[:120]
     result = get_locator().locate(query)
+    if result.status == "ambiguous" and not payload:
+        # The entity is the name alone; the words around it may say which ("Saint-Louis, en
+        # Alsace", "Stenay dans la Meuse").
+        whole = get_locator().locate(location_text(text)[:120])
+        if whole.status == "found" and whole.best is not None:
+            result = whole
+        else:
+            offered = [c.to_dict() for c in result.candidates[:5]]
+            named = choose(offered, text)
+            if named is not None:
+                state.location, state.choices, state.attempts = named, [], 0
+                state.offset = 0
+                return True
     if strict and not plausible_guess(query, result):
         return True
     if result.status == "found" and result.best is not None:
@@ -727,6 +746,11 @@ class ActionOrient(OrienteurAction):
         return orient(dispatcher, tracker)
 
 
+# The NLU must be this sure of danger, in a message that states a need with no strong word, for
+# the assistant to ask "are you in danger now?" rather than serve the need.
+SURE_OF_DANGER = 0.8
+
+
 class ActionEmergency(OrienteurAction):
     """The NLU reads danger. The words decide: danger wordings → the numbers; a digital need said
     with strong words ("au secours, mon compte CAF est bloqué") → that need is served; neither →
@@ -739,7 +763,8 @@ class ActionEmergency(OrienteurAction):
         if needs_mod.read(text).empty:
             say_emergency_numbers(dispatcher)
             return [SlotSet("fail_count", 0.0)]
-        if safety.read(text, lambda _: True).alarm:
+        confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
+        if safety.read(text, lambda _: True).alarm or confidence < SURE_OF_DANGER:
             return orient(dispatcher, tracker)
         state = State(tracker)
         understand(state, tracker, text)
@@ -879,6 +904,14 @@ class ActionFallback(OrienteurAction):
         return misunderstood(dispatcher, tracker, "Je n'ai pas bien compris.")
 
 
+def answers_where(state: State, text: str) -> bool:
+    """The answer to "where?" that the NLU took for something else ("Maripasoula", "Beaujeu",
+    "le 93"): a town the Locator knows exactly, or one of the towns offered."""
+    return state.awaiting in ("location", "location_choice") and (
+        looks_like_place(text) or pick_choice(state, text) is not None
+    )
+
+
 def looks_like_place(text: str) -> bool:
     """A short message that names a place the locator knows exactly."""
     if not 0 < len(text.split()) <= 5:
@@ -895,10 +928,7 @@ class ActionOutOfScope(OrienteurAction):
         return "action_out_of_scope"
 
     def respond(self, dispatcher, tracker, text) -> list:
-        state = State(tracker)
-        if state.awaiting in ("location", "location_choice") and (
-            looks_like_place(text) or pick_choice(state, text) is not None
-        ):  # the answer to "where?" the NLU took for something else ("Maripasoula", "le 93")
+        if answers_where(State(tracker), text):
             return orient(dispatcher, tracker)
         return misunderstood(
             dispatcher,
@@ -960,5 +990,7 @@ class ActionSmalltalk(OrienteurAction):
         return "action_smalltalk"
 
     def respond(self, dispatcher, tracker, text) -> list:
+        if answers_where(State(tracker), text):
+            return orient(dispatcher, tracker)
         dispatcher.utter_message(response=smalltalk_response(tracker))
         return []

@@ -17,7 +17,8 @@ Rules (the full list, with figures, is in docs/locator.md):
 - Fuzzy (rapidfuzz Levenshtein): same first letter, length ±2, ≤ 1 edit below 8 characters,
   ≤ 2 from 8; widest run of words first. Only in short messages (≤ 4 content words), and a
   near-miss shorter than 7 characters only when it is the whole message ("carte grise" ≠ Corte).
-- A postcode shared by several communes is ``ambiguous`` (ranked by population).
+- A postcode shared by several communes is its most populated one (the others kept as extra
+  candidates): they are neighbours, and the search around one covers the others.
 """
 
 from __future__ import annotations
@@ -310,9 +311,14 @@ class Locator:
             best: tuple[int, int] | None = None
             for start in range(len(words) - size + 1):
                 span = words[start : start + size]
+                content = sum(w not in STOPWORDS for w in words)
                 if size == 1 and (
                     span[0].isdigit()
-                    or span[0] in _SAINTS
+                    # "saint" alone names no town; "Saintes" (a big town) does when it is the place
+                    or (
+                        span[0] in _SAINTS
+                        and (content > 1 or not _big(index.by_key.get(span[0], [])))
+                    )
                     or (span[0] in STOPWORDS and len(words) > 1)  # "Rue", "Y" alone are towns
                 ):
                     continue
@@ -365,8 +371,7 @@ class Locator:
         communes = index.by_postcode.get(code)
         if communes:
             ranked = _rank(communes)
-            locations = [_location(c, postcode=code) for c in ranked]
-            return ("found" if len(ranked) == 1 else "ambiguous"), locations
+            return "found", [_location(c, postcode=code) for c in ranked]
         commune = index.by_insee.get(code)
         if commune is not None:
             return "found", [_location(commune)]
@@ -540,6 +545,10 @@ def _former(current: Commune, matched: list[Commune]) -> str | None:
         if commune.parent is current:
             return commune.name
     return None
+
+
+def _big(communes: list) -> bool:
+    return any((c.population or 0) >= BIG_TOWN for c in communes)
 
 
 def _dep_suffix(code: str) -> str:

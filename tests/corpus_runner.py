@@ -88,6 +88,27 @@ def question_of(answer: list[dict]) -> str | None:
     return None
 
 
+def _fold(text: str) -> str:
+    import unicodedata
+
+    plain = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in plain if unicodedata.category(c) != "Mn").replace("-", " ")
+
+
+def pick_button(answer: list[dict], case: dict) -> str | None:
+    """What a person does with "which one is yours?": taps the button of their own town (its
+    name and its department), as they know them."""
+    commune = case.get("reply_commune") or case.get("commune") or {}
+    name, insee = _fold(str(commune.get("name") or "")), str(commune.get("insee") or "")
+    department = insee[:3] if insee.startswith("97") else insee[:2]
+    for message in answer:
+        for button in message.get("buttons") or []:
+            title = _fold(str(button.get("title") or ""))
+            if name and title.startswith(name) and f"({department}" in title:
+                return str(button.get("payload") or button.get("title"))
+    return None
+
+
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = (
@@ -213,7 +234,9 @@ class Player:
             question = question_of(answer)
             if question == "danger":
                 said = "non"
-            elif question in ("location", "choice"):
+            elif question == "choice":
+                said = pick_button(answer, case) or case.get("reply_location") or case["text"]
+            elif question == "location":
                 said = case.get("reply_location") or case["text"]
             elif question == "need":
                 said = case.get("reply_need") or case["text"]
