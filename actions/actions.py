@@ -178,6 +178,14 @@ def service_of(need_keys: list[str]) -> dict[str, str]:
     return {k: needs_mod.NEEDS[k].service for k in need_keys if k in needs_mod.NEEDS}
 
 
+def only_far(response) -> bool:
+    """Every place found is beyond the search radius (the search widened to find them)."""
+    radius = response.query.radius_km
+    return bool(response.results) and all(
+        r.distance_km is not None and r.distance_km > radius for r in response.results
+    )
+
+
 def run_search(need_keys, procedures, constraints, location: dict, offset: int = 0):
     """→ (response, relaxed constraints, broadened to general help). Raises on failure."""
     from directory_client.types import SearchQuery
@@ -193,7 +201,13 @@ def run_search(need_keys, procedures, constraints, location: dict, offset: int =
     )
     response = directory.search(SearchQuery(filters=build_filters(constraints), **query))
     relaxed: list[str] = []
-    soft = [c for c in constraints if c in SOFT]
+    if offset == 0 and "ouvert_maintenant" in constraints and only_far(response):
+        # Open now, but only far away: the near places, with when they open (issue 19).
+        kept = [c for c in constraints if c != "ouvert_maintenant"]
+        near = directory.search(SearchQuery(filters=build_filters(kept), **query))
+        if near.results and not only_far(near):
+            response, relaxed = near, ["ouvert_maintenant"]
+    soft = [c for c in constraints if c in SOFT and c not in relaxed]
     if not response.results and soft and offset == 0:
         kept = [c for c in constraints if c not in SOFT]
         retry = directory.search(SearchQuery(filters=build_filters(kept), **query))
@@ -594,6 +608,8 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         )
         state.awaiting = None
         return
+    if "ouvert_maintenant" in relaxed:  # near places shown instead: "autres" goes on with them
+        state.constraints = [c for c in state.constraints if c != "ouvert_maintenant"]
     nothing_near = is_nothing_near(response)
     if state.offset == 0:  # demand counters (no personal data); "d'autres lieux" counts once
         record_orientation(

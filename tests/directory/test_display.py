@@ -40,3 +40,8 @@ def test_hours_lines():
     assert display.hours_lines("Mo-Fr 08:30-12:00,13:30-17:00; Sa 09:00-12:00; PH off") == [
         "lun.–ven. : 08:30–12:00, 13:30–17:00", "sam. : 09:00–12:00", "fermé les jours fériés"]
     assert display.hours_lines(None) == [] and display.hours_lines(" ; ") == []
+
+
+def test_hours_lines_read_empty_ranges_as_the_hours_do():
+    assert display.hours_lines("Mo 09:00-12:00; We 00:00-00:00; Sa 00:00-00:00,09:00-12:00") == [
+        "lun. : 09:00–12:00", "mer. : fermé", "sam. : 09:00–12:00"]

@@ -5,8 +5,10 @@ import pytest
 from directory_client.hours import (
     NOUMEA,
     PARIS,
+    UnreadableHours,
     is_open_at,
     is_open_on_saturday,
+    normalise,
     opening_status,
     place_timezone,
 )
@@ -95,3 +97,68 @@ def test_comment_is_kept():
     status = opening_status('Tu 09:00-12:00 "sur rendez-vous"', paris(2024, 5, 14, 10))
     assert status.open_now is True
     assert "sur rendez-vous" in status.text
+
+
+# --- where the strict OSM reading and the shipped data disagree (bench/hours_agreement.py) ---
+SATURDAY_0736 = paris(2026, 12, 5, 7, 36)
+ANGOULEME_LIKE = (
+    "Mo 09:00-12:00,13:30-16:00; Tu 09:00-12:00; We 09:00-12:00,13:30-16:00; "
+    "Th 09:00-12:00,13:30-16:00; Fr 09:00-12:00,13:30-16:00; Sa 00:00-00:00,09:00-12:00"
+)  # a shipped record, read by strict OSM as "open until midnight" on Saturday
+
+
+def test_an_empty_range_is_no_opening_not_24_hours():
+    status = opening_status(ANGOULEME_LIKE, SATURDAY_0736)
+    assert status.open_now is False
+    assert status.text == "Fermé. Ouvre à 9 h"
+    assert is_open_at(ANGOULEME_LIKE, SATURDAY_0736) is False
+    assert is_open_at(ANGOULEME_LIKE, paris(2026, 12, 5, 10, 0)) is True
+    assert is_open_at(ANGOULEME_LIKE, paris(2026, 12, 5, 23, 0)) is False
+
+
+@pytest.mark.parametrize(
+    ("horaires", "moment"),
+    [
+        ("Mo,Tu 13:30-15:30; Th 00:00-00:00; Fr 13:30-13:30", paris(2026, 12, 3, 11, 0)),  # Thu
+        ("Mo,Tu 13:30-15:30; Th 00:00-00:00; Fr 13:30-13:30", paris(2026, 12, 4, 16, 0)),  # Fri
+        ("Mo 09:00-12:00,14:00-14:00", paris(2026, 11, 30, 20, 0)),  # Monday evening
+    ],
+)
+def test_a_day_with_only_empty_ranges_is_closed(horaires, moment):
+    assert opening_status(horaires, moment).open_now is False
+
+
+def test_normalise_drops_empty_ranges_and_closes_days_left_without_any():
+    assert normalise("Sa 00:00-00:00,00:00-00:00,09:00-12:00") == "Sa 09:00-12:00"
+    assert normalise("Mo 08:00-12:00; Th 00:00-00:00") == "Mo 08:00-12:00; Th off"
+    # Unchanged: real ranges, midnight as an end, additional rules, open ends.
+    for text in ("Tu 18:00-00:00", "Mo-Fr 09:00-12:00, We 14:00-18:00", "Mo 10:00+", WEEKDAYS):
+        assert normalise(text) == text
+
+
+def test_a_range_ending_before_it_starts_is_unknown_not_overnight():
+    with pytest.raises(UnreadableHours):
+        normalise("Mo-Th 07:00-12:00,13:00-16:00; Fr 17:00-12:00")
+    status = opening_status("Fr 19:00-11:00", SATURDAY_0736)  # strict OSM: open since Friday
+    assert status.open_now is None and status.text == "Horaires non connus"
+
+
+@pytest.mark.parametrize(
+    ("code_postal", "open_now", "text"),
+    [
+        ("97127", False, "Fermé. Ouvre à 7 h 30"),  # Guadeloupe: 02:36 there
+        ("97340", False, "Fermé. Ouvre à 7 h 30"),  # Guyane: 03:36
+        ("97400", True, "Ouvert maintenant, jusqu'à 12 h"),  # La Réunion: 10:36
+        ("97600", True, "Ouvert maintenant, jusqu'à 12 h"),  # Mayotte: 09:36
+        ("16000", True, "Ouvert maintenant, jusqu'à 12 h"),  # Angoulême: 07:36
+    ],
+)
+def test_overseas_places_are_read_in_their_own_time(code_postal, open_now, text):
+    status = opening_status("Sa 07:30-12:00", SATURDAY_0736, place_timezone(code_postal))
+    assert (status.open_now, status.text) == (open_now, text)
+
+
+def test_overseas_departments_keep_french_public_holidays():
+    # 14 juillet 2026 is a Tuesday; 10:00 in Saint-Denis de La Réunion.
+    moment = datetime(2026, 7, 14, 10, 0, tzinfo=place_timezone("97400"))
+    assert is_open_at("Tu 09:00-12:00; PH off", moment, place_timezone("97400")) is False

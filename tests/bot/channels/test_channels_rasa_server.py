@@ -38,14 +38,14 @@ bot.channels.sms.SmsInput:
   account_sid: ${TWILIO_ACCOUNT_SID}
   auth_token: ${TWILIO_AUTH_TOKEN}
   twilio_number: ${TWILIO_NUMBER}
-  api_base_url: ${TWILIO_API_BASE_URL}
+  api_base_url: ${TWILIO_BASE_URL}
   optout_db: ${ORIENTEUR_OPTOUT_DB}
 bot.channels.telegram.TelegramChannelInput:
   access_token: ${TELEGRAM_TOKEN}
   verify: ${TELEGRAM_BOT_USERNAME}
   webhook_url: ${TELEGRAM_WEBHOOK_URL}
   secret_token: ${TELEGRAM_SECRET_TOKEN}
-  api_base_url: ${TELEGRAM_API_BASE_URL}
+  api_base_url: ${TELEGRAM_BASE_URL}
   optout_db: ${ORIENTEUR_OPTOUT_DB}
 rest:
 """
@@ -61,12 +61,12 @@ def server(tmp_path_factory):
         "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
         "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
         "TWILIO_NUMBER": NUMBER,
-        "TWILIO_API_BASE_URL": twilio.url,
+        "TWILIO_BASE_URL": twilio.url,
         "TELEGRAM_TOKEN": TG_TOKEN,
         "TELEGRAM_BOT_USERNAME": "orienteur_bot",
         "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/webhooks/telegram/webhook",
         "TELEGRAM_SECRET_TOKEN": TG_SECRET,
-        "TELEGRAM_API_BASE_URL": telegram.url,
+        "TELEGRAM_BASE_URL": telegram.url,
         "ORIENTEUR_OPTOUT_DB": str(tmp / "optout.sqlite3"),
     }
     code = (

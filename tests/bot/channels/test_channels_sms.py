@@ -12,99 +12,29 @@ exactly as Twilio posts it (form-encoded, signed with X-Twilio-Signature).
 from __future__ import annotations
 
 import base64
-import itertools
-import json
 import re
 import time
 
 import pytest
-from twilio.request_validator import RequestValidator
 
-from bot.channels.sms_text import is_gsm7, segments
+from bot.channels.sms_text import is_gsm7, segments, to_gsm7
 from tests.channels_support import (
     TWILIO,
     FakeTwilio,
-    post,
+    Twilio,
+    new_sender,
+    run_with_fake_twilio,
     shared_rasa,
     start_harness,
     stop,
 )
+from tests.rasa_stack import find_model
 
 ACCOUNT_SID = TWILIO["account_sid"]
 AUTH_TOKEN = TWILIO["auth_token"]
 NUMBER = TWILIO["number"]
 WHATSAPP = TWILIO["whatsapp"]
 PUBLIC_URL = TWILIO["public_url"]
-_sids = itertools.count(1)
-_numbers = itertools.count(10)
-
-
-def new_sender() -> str:
-    return f"+336{next(_numbers):08d}"
-
-
-class Twilio:
-    """Posts webhooks as Twilio does and reads what the fake received."""
-
-    def __init__(self, fake: FakeTwilio, base: str, record=None) -> None:
-        self.fake, self.base, self.record = fake, base, record
-
-    def webhook(
-        self,
-        sender: str,
-        body: str = "",
-        *,
-        sign: bool = True,
-        token: str = AUTH_TOKEN,
-        **extra: str,
-    ) -> int:
-        form = {
-            "ToCountry": "FR",
-            "SmsMessageSid": "",
-            "NumMedia": "0",
-            "SmsStatus": "received",
-            "MessageSid": f"SM{next(_sids):032x}",
-            "AccountSid": ACCOUNT_SID,
-            "From": sender,
-            "To": WHATSAPP if sender.startswith("whatsapp:") else NUMBER,
-            "Body": body,
-            "NumSegments": "1",
-            "ApiVersion": "2010-04-01",
-            **extra,
-        }
-        form["SmsMessageSid"] = form["MessageSid"]
-        headers = {}
-        if sign:
-            headers["X-Twilio-Signature"] = RequestValidator(token).compute_signature(
-                PUBLIC_URL, form
-            )
-        status, _ = post(f"{self.base}/webhooks/twilio/webhook", data=form, headers=headers)
-        return status
-
-    def replies(self, sender: str, count: int, timeout: float = 30.0) -> list[str]:
-        self.fake.wait_for(lambda _: len(self.fake.messages(sender)) >= count, timeout)
-        return [m["Body"] for m in self.fake.messages(sender)]
-
-    def turn(
-        self, sender: str, body: str = "", quiet: float = 1.5, timeout: float = 90.0, **extra: str
-    ) -> list[str]:
-        """Post one message and return the bot's replies to it (once they stop coming)."""
-        before = len(self.fake.messages(sender))
-        assert self.webhook(sender, body, **extra) == 204
-        self.fake.wait_for(lambda _: len(self.fake.messages(sender)) > before, timeout)
-        count = -1
-        while count != len(self.fake.messages(sender)):
-            count = len(self.fake.messages(sender))
-            time.sleep(quiet)
-        return [m["Body"] for m in self.fake.messages(sender)[before:]]
-
-    def user_messages(self, sender: str) -> list[dict]:
-        if not self.record.exists():
-            return []
-        rows = [json.loads(line) for line in self.record.read_text().splitlines() if line]
-        return [r for r in rows if r["sender"] == sender]
-
-
 @pytest.fixture(scope="module")
 def sms(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("sms")
@@ -242,7 +172,9 @@ class TestSmsChannel:
         sms.webhook(sender, "bonjour")
         assert sms.replies(sender, 3)[2] == "Recu : bonjour"
 
-    @pytest.mark.parametrize("word", ["STOP", "stop sms", "ARRET"])
+    @pytest.mark.parametrize(
+        "word", ["STOP", "stop sms", "ARRET", "Stop svp", "STOP.", "Arrêtez", "arrêter",
+                 "désabonner", "je ne veux plus recevoir de messages"])  # fmt: skip
     def test_stop_words(self, sms, word):
         sender = new_sender()
         sms.webhook(sender, word)
@@ -250,6 +182,16 @@ class TestSmsChannel:
         sms.webhook(sender, "bonjour")
         time.sleep(0.8)
         assert len(sms.fake.messages(sender)) == 1
+
+    @pytest.mark.parametrize("text", ["arrêter de fumer", "le bus s'arrête où ?"])
+    def test_stopping_something_else_reaches_the_assistant(self, sms, text):
+        sender = new_sender()
+        sms.webhook(sender, text)
+        [reply] = sms.replies(sender, 1)
+        assert reply == "Recu : " + text.replace("ê", "e")  # the scripted bot's echo, folded
+        assert sms.user_messages(sender)[0]["text"] == text
+        sms.webhook(sender, "bonjour")
+        assert sms.replies(sender, 2)[1] == "Recu : bonjour"  # not opted out
 
     def test_help_keyword_gives_the_helpline(self, sms):
         sender = new_sender()
@@ -397,3 +339,86 @@ class TestSmsWithRasa:
 
     def test_forged_signature_refused_by_rasa_run(self, sms_rasa):
         assert sms_rasa.webhook(new_sender(), "Bonjour", token="forged") == 403
+
+
+# ------------------------------------------- the production runner, pointed at the Twilio fake
+
+# Written for issue 19: a 72-year-old in Angoulême, ~600 characters, "maintenant" twice and
+# no request for a place open now.
+ANGOULEME_LETTER = (
+    "Bonjour, je m'appelle Jeanne, j'ai 72 ans et j'habite à Angoulême depuis toujours. Je n'ai "
+    "jamais eu d'ordinateur, juste un vieux téléphone pour appeler mes enfants qui vivent loin. "
+    "Maintenant la caisse de retraite me demande de tout faire sur leur site : déclarer mes "
+    "ressources, télécharger mes attestations, changer mon adresse. Je ne sais pas comment "
+    "faire et je n'ose pas demander à mes voisins. Au guichet on m'a dit que tout se fait sur "
+    "internet maintenant. Est-ce qu'il existe un endroit près de chez moi où quelqu'un pourrait "
+    "m'aider à faire ces démarches ? Merci beaucoup de votre aide."
+)
+ANGOULEME = (45.6484, 0.1562)
+PLACE_HEAD = re.compile(r"^(\d+)\. (.+?)(?: \(([\d,]+) (m|km)\))?$")
+
+
+@pytest.fixture(scope="module")
+def sms_runner(tmp_path_factory):
+    """``python -m bot run --no-train`` as in production, its Twilio channel configured by the
+    environment only and pointed at the local fake by TWILIO_BASE_URL."""
+    model = find_model()
+    if model is None:
+        pytest.skip("no trained model (set ORIENTEUR_TEST_MODEL or train into models/)")
+    fake = FakeTwilio().start()
+    with run_with_fake_twilio(tmp_path_factory.mktemp("sms_runner"), model, fake) as runner:
+        yield Twilio(fake, runner.base), runner.directory
+    fake.stop()
+
+
+def _places_near_angouleme(database) -> dict[str, list[tuple]]:
+    """GSM-7 name → (hours, postcode, km from Angoulême) of the places within 60 km."""
+    import sqlite3
+
+    from directory_client.geo import haversine_km
+
+    rows = sqlite3.connect(database).execute(
+        "SELECT nom, horaires, code_postal, latitude, longitude FROM place "
+        "WHERE latitude BETWEEN 45.1 AND 46.2 AND longitude BETWEEN -0.6 AND 0.9")
+    near: dict[str, list[tuple]] = {}
+    for name, horaires, code_postal, lat, lon in rows:
+        km = haversine_km(ANGOULEME[0], ANGOULEME[1], lat, lon)
+        near.setdefault(to_gsm7(" ".join(name.split())), []).append((horaires, code_postal, km))
+    return near
+
+
+@pytest.mark.rasa
+class TestSmsThroughTheRunner:
+    def test_the_angouleme_letter_gets_near_places_with_true_opening_times(self, sms_runner):
+        from directory_client import hours
+
+        sms, database = sms_runner
+        sender = new_sender()
+        assert 550 <= len(ANGOULEME_LETTER) <= 650
+        replies = answer_choices(sms, sender, sms.turn(sender, ANGOULEME_LETTER))
+        if not any("\n1. " in r for r in replies):  # asked where: the town again
+            replies = answer_choices(sms, sender, sms.turn(sender, "Angoulême"))
+        print("letter:", replies)
+        moment = hours.now_paris()
+        [answer] = [r for r in replies if "\n1. " in r]
+        assert segments(answer) <= 4 and is_gsm7(answer), answer
+        assert "Angoul" in answer.split("\n")[0]  # said where it searched
+        assert "ouverts maintenant" not in answer  # "maintenant" is not a request for it
+        near = _places_near_angouleme(database)
+        blocks = re.split(r"\n(?=\d+\. )", answer)[1:]
+        assert len(blocks) == 3, answer
+        for block in blocks:
+            lines = block.split("\n")
+            number, name, distance, unit = PLACE_HEAD.match(lines[0]).groups()
+            km = float(distance.replace(",", ".")) / (1000 if unit == "m" else 1)
+            assert km <= 30, lines[0]  # in or next to Angoulême
+            candidates = [c for c in near.get(name, []) if abs(c[2] - km) <= 3]
+            assert candidates, f"{name!r} ({km} km) not found near Angoulême"
+            said = [line for line in lines if line.startswith(("Ouvert maintenant", "Fermé"))]
+            truths = {
+                to_gsm7(hours.opening_status(h, moment, hours.place_timezone(cp)).text)
+                .rstrip(". ")
+                for h, cp, _ in candidates
+            }  # fmt: skip
+            for line in said:  # true opening times, "Ouvert maintenant" only when open
+                assert line in truths, (line, truths)

@@ -150,6 +150,37 @@ def test_keyword(text, word):
     assert render.keyword(text) == word
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stop svp", "STOP.", "stop merci", "Stop, merci !", "STOP STOP", "/stop", "stopsms",
+        "arrêtez", "Arrêtez !", "arrêter", "arrête tout", "Arrêtez les messages", "Stoppez",
+        "désabonner", "Désabonnez-moi", "je veux me désabonner", "je me désinscris",
+        "désinscription", "unsubscribe",
+        "je ne veux plus recevoir de messages", "Je ne veux plus recevoir vos SMS svp",
+        "ne plus recevoir", "je veux plus recevoir de sms", "plus de messages svp",
+        "Merci de ne plus m'envoyer de messages", "Arrêtez de m'envoyer des messages",
+        "ne m'envoyez plus de SMS", "S'il vous plaît, arrêtez", "Ça suffit, arrêtez !",
+    ],
+)
+def test_every_common_way_to_say_stop_opts_out(text):
+    assert render.keyword(text) == "stop"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "arrêter de fumer", "je veux arrêter de fumer", "le bus s'arrête où ?",
+        "où est l'arrêt du bus 5", "arrêt de bus", "je veux arrêter mon abonnement internet",
+        "comment me désabonner de la CAF", "je ne peux plus recevoir mes mails",
+        "je voudrais recevoir des messages", "plus de lieux", "stop au harcèlement, que faire ?",
+        "Maintenant la caisse de retraite me demande de tout faire sur leur site",
+    ],
+)
+def test_a_message_about_stopping_something_else_is_no_opt_out(text):
+    assert render.keyword(text) is None
+
+
 def test_location_message():
     assert (
         render.location_message("50.6942", "3.1746")
