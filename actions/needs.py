@@ -288,6 +288,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bexcel\b",
     ),
     "quotidien": (
+        r"\bzoom\b",
+        r"\bteams\b",
+        r"\bskype\b",
         r"\bmails?\b",
         r"\bemails?\b",
         r"\bcourriels?\b",
@@ -299,13 +302,13 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bacheter en ligne",
     ),
     "internet": (
-        r"\bpas (d'|de |d )?(internet|connexion|wifi|wi-fi)",
-        r"\bsans (internet|connexion|wifi)",
+        r"\b(pas|pa|ni|sans|plus) (d'|de |d )?(internet|connexion|wifi|wi-fi)",
+        r"\bbesoin (d'|de )(internet|connexion|wifi)",
         r"\bwifi\b",
         r"\bwi-fi\b",
         r"\bconnexion\b",
         r"\bacces (a )?internet",
-        r"\bme connecter\b",
+        r"\b(connecter|connecte) (a internet|au wifi)",
         r"\bforfait\b",
         r"\bbox\b",
     ),
@@ -315,6 +318,8 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bphotocopi",
     ),
     "materiel_achat": (
+        r"\b(pas|peu) (beaucoup )?de moyens",
+        r"\bpetits? moyens\b",
         r"\bd'occasion\b",
         r"\bsolidaires?\b",
         r"\brecycl\w*",
@@ -345,7 +350,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bcommerce\b",
         r"\bcommercante?s?\b",
         r"\bartisan",
-        r"\bassociations?\b",
+        r"\b(gerer|creer|monter|lancer) (mon|notre|une|l') ?association",
+        r"\b(mon|notre) association\b.{0,60}\b(site|adherents?|visib\w*|communication|compta\w*)",
+        r"\bassociation (sportive|culturelle|loi 1901)",
         r"\bvisibles? sur (internet|google|les reseaux)",
         r"\bma (boutique|societe)\b",
         r"\bfacturation\b|\bfactures? en ligne",
@@ -359,6 +366,15 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bsite (web|internet) pour (ma|mon)",
     ),
     "securite": (
+        r"\bpas sure? que ce (soit|soi) (vrai|normal)",
+        r"\b(vol|voler|vole|volee) (de |d')?(mon |son |ma |l')?identite",
+        r"\busurpation",
+        r"\b(credit|abonnement|compte) (ouvert )?a mon nom",
+        r"\bde (facon|maniere) (sure|securisee)",
+        r"\bpublicites? partout",
+        r"\bme mefie",
+        r"\b(faux|fausse) (conseiller|banque|site)",
+        r"\bdouble authentification",
         r"\b(sms|mails?|messages?|appels?|liens?)( \w+)? (bizarres?|suspects?|louches?|etranges?)",
         r"\bcodes? (de )?(ma |la )?carte",
         r"\bcarte bancaire",
@@ -382,6 +398,14 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bpirater\b",
     ),
     "parentalite": (
+        r"\b(ecole|college|lycee|creche) (de|des) (mes|mon|ma|nos) (enfants?|fils|fille|petits?)",
+        r"\bparents? d'eleves",
+        r"\bstage de (3e|3eme|troisieme)",
+        r"\bdevoirs\b",
+        r"\bparents?-enfants?",
+        r"\bharcelement (en ligne|scolaire)",
+        r"\bmessages? de l'ecole",
+        r"\bparcoursup\b",
         r"\bpronote\b",
         r"\bent\b",
         r"\becole directe",
@@ -416,6 +440,13 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bcreati",
     ),
     "culture": (
+        r"\bcroi\w* tout ce (que je vois|qu'on voit|qui passe)",
+        r"\bvend\w* (mes|nos|vos) (infos|donnees)",
+        r"\b(c'est|c) quoi (le|la|les|un|une) "
+        r"(cloud|algorithme|cookies?|metavers|cryptos?|5g|ia|navigateur)",
+        r"\bmetavers\b",
+        r"\bcryptos?(monnaies?)?\b",
+        r"\bcookies?\b",
         r"\bintelligence artificielle",
         r"\bchatgpt\b",
         r"\b(l')?ia\b",
@@ -563,6 +594,7 @@ _MODE_WITH = (
     r"\bfaire (la|ma|mes) demarche",
 )
 
+
 def _compile(pattern: str) -> re.Pattern:
     """Apostrophes are optional: SMS writers drop them ("dembauche", "jai", "lassurance")."""
     return re.compile(re.sub(r"'(?![?*])", "'?", pattern))
@@ -586,9 +618,12 @@ _USE_DEVICE = re.compile(
     r"\b(utiliser|avoir|besoin d'|acces a|acceder a|trouver|me servir d') ?(un|une) "
     r"(ordi|ordinateur|pc|imprimante|scanner)\b"
 )
-_LEARN = re.compile(r"\b(apprendre|sais pas|sait pas|savoir|comprendre|cours|atelier|formation)")
+_LEARN = re.compile(
+    r"\b(apprendre|apprenne|apprend|m'apprendre|sais pas|sait pas|savent pas|savoir|comprendre"
+    r"|cours|atelier|formation|initiation)"
+)
 _NO_DEVICE = re.compile(
-    r"\b(pas|plus|sans) (d'|de |d |un |une )?(ordi|ordinateur|pc|imprimante)s?\b"
+    r"\b(pas|pa|plus|sans|ni) (d'|de |d |un |une )?(ordi|ordinateur|pc|imprimante)s?\b"
 )
 
 
@@ -626,7 +661,7 @@ def detect(text: str) -> Understanding:
         strong = [k for k in strong if k != "ordinateur"]
         if "materiel_usage" not in strong:
             strong.append("materiel_usage")
-    if "materiel_achat" in strong:
+    if "materiel_achat" in strong and not _LEARN.search(folded):
         # "acheter un ordi pas cher" is about getting one, not learning to use it.
         strong = [k for k in strong if k not in ("ordinateur", "smartphone")]
     if "securite" in strong and "smartphone" in strong and "pirat" in folded:
