@@ -183,6 +183,10 @@ SEVERE: tuple[str, ...] = (
     r"forcer? (ma|la) porte",
     r"en train de (forcer|casser|defoncer|entrer|rentrer|me frapper|la frapper|le frapper)",
     r"(m'|on m'|se fait |suis |est )agress\w*",
+    r"cambrioleurs? (dans|chez)",
+    r"(je suis|on est|nous sommes) cachee?s?",
+    r"(mere|pere|mari|femme|fils|fille|grand-?mere|grand-?pere|voisine?)\b.{0,40}"
+    r"ne (repond|decroche) plus",
     r"(je suis|suis|sommes|est|sont) en danger(?! de)",
     r"appel\w* (vite )?(les secours|la police|les pompiers|le samu)",
     r"flammes",
