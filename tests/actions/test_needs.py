@@ -155,3 +155,30 @@ def test_emergency_net_catches_every_emergency_example_and_nothing_else():
     false_alarms = sorted(t for t, i in examples if i != "emergency" and is_emergency(t))
     assert missed <= EMERGENCY_EXAMPLES_LEFT_TO_THE_CLASSIFIER, sorted(missed)
     assert false_alarms == []
+
+
+# The examples of the "understanding" issue (not the frozen corpus): every service of the standard
+# from everyday words, the device as a means, two needs in one message.
+@pytest.mark.parametrize(
+    "message, needs",
+    [
+        ("j'ai reçu un sms bizarre qui me demande mes codes de carte bancaire", ["securite"]),
+        ("apprendre à créer des mots de passe sécurisés", ["securite"]),
+        ("apprendre à monter des vidéos", ["loisirs"]),
+        ("je veux créer mon blog", ["loisirs"]),
+        ("j'ai un petit commerce et je voudrais être visible sur internet", ["entreprise"]),
+        ("je voudrais utiliser un ordi avec internet gratuitement", ["materiel_usage"]),
+        ("je cherche un smartphone d'occasion solidaire", ["materiel_achat"]),
+        ("jveu de laide pr ma decla dimpot jsuis ds le 59100", ["demarches"]),
+        (
+            "j'ai pas d'ordi et je dois faire ma demande de logement social, je suis à Roanne",
+            ["demarches", "materiel_usage"],
+        ),
+        ("j'ai un entretien d'embauche en visio et je sais pas faire", ["emploi", "quotidien"]),
+        ("mon entretien dembauche se passe en visio", ["emploi"]),
+    ],
+)
+def test_needs_from_everyday_words(message, needs):
+    from actions.needs import read
+
+    assert read(message).needs == needs
