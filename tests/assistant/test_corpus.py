@@ -16,12 +16,14 @@ from tests.corpus_runner import evaluate
 
 pytestmark = pytest.mark.rasa
 
-# Measured on 2026-12-05 (see the README); floors a little under, so noise does not fail a run.
+# Measured on 2026-12-05 (README, docs/nlu-report.md): task success 78.7 %, emergency recall
+# 94.5 %, false alarms 5.6 %, off-topic without places 100 %. Floors a little under, so that the
+# noise of a loaded machine does not fail a run, and a real regression does.
 FLOORS = {
-    "task_success": 0.0,
-    "emergency_recall": 0.0,
-    "false_alarms_at_most": 1.0,
-    "off_topic_without_places": 0.0,
+    "task_success": 0.75,
+    "emergency_recall": 0.90,
+    "false_alarms_at_most": 0.09,
+    "off_topic_without_places": 0.97,
 }
 
 
