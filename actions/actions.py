@@ -26,7 +26,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import formatting as fmt
 from actions import needs as needs_mod
-from actions import safety
+from actions import referral_chat, safety
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
 from directory_client.types import PlaceLocator, SearchBackend
@@ -646,12 +646,17 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
             searched=[labels.OUTILS_QUOTIDIEN] if broadened else None,
             bring=bring or None,
             notes=fmt.notes(
-                response, constraints=state.constraints, offset=state.offset,
+                response,
+                constraints=state.constraints,
+                offset=state.offset,
                 nothing_near=nothing_near,
-            ) or None,
+            )
+            or None,
             follow_ups=fmt.follow_ups(
                 more=bool(total and total > state.offset + len(results)), constraints=kept
-            ) if results else None,
+            )
+            if results
+            else None,
         ),
     )
     state.awaiting = None
@@ -701,6 +706,8 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
             return state.save()
         if intent == "deny":
             intent = "inform"  # "non": carry on with the request kept from before
+    if state.awaiting == "referral_consent" and intent in ("affirm", "deny"):
+        return referral_chat.answer_consent(dispatcher, tracker, said_yes=intent == "affirm")
     found = needs_mod.Understanding()
     if intent in ("ask_help", "inform", "nlu_fallback") or state.awaiting == "need":
         found = understand(state, tracker, text)
@@ -739,6 +746,10 @@ class OrienteurAction(Action, abc.ABC):
         if needs_mod.is_emergency(text):
             say_emergency_numbers(dispatcher)
             return [SlotSet("fail_count", 0.0)]
+        if tracker.get_slot("awaiting") == "referral_contact":
+            made = referral_chat.take_contact(dispatcher, tracker, text)
+            if made is not None:
+                return made
         return self.respond(dispatcher, tracker, text)
 
     @abc.abstractmethod
@@ -777,6 +788,16 @@ class ActionEmergency(OrienteurAction):
         understand(state, tracker, text)
         ask_danger(dispatcher, state)
         return state.save()
+
+
+class ActionNotifyPlace(OrienteurAction):
+    """ "Prévenez-les que je viens": the consent question first (actions/referral_chat.py)."""
+
+    def name(self) -> str:
+        return "action_notify_place"
+
+    def respond(self, dispatcher, tracker, text) -> list:
+        return referral_chat.ask_consent(dispatcher, tracker, needs_mod.fold(text))
 
 
 class ActionMoreResults(OrienteurAction):

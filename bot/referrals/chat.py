@@ -25,15 +25,26 @@ _SERVICE: ReferralService | None = None
 _LOCK = threading.Lock()
 
 
-def consent_question(place_name: str, need_label: str, request: str, contact_channel: str,
-                     contact: str) -> str:  # fmt: skip
-    """The consent question, saying what will be sent to whom."""
+def consent_question(
+    place_name: str,
+    need_label: str,
+    request: str,
+    contact_channel: str | None = None,
+    contact: str | None = None,
+) -> str:
+    """The consent question, saying what will be sent to whom. Without a contact yet (the web
+    chat), it says the number or address will be asked next, and sent only to that place."""
     wants = f" ({request})" if request else ""
+    if contact_channel in BY and contact:
+        what = f"votre {'numéro' if contact_channel == 'sms' else 'adresse'} {contact}"
+        by = BY[contact_channel]
+    else:
+        what = "le numéro de portable ou l'adresse e-mail que vous me donnerez ensuite"
+        by = "par SMS ou par courriel"
     return (
         f"Voulez-vous que je prévienne {place_name} que vous venez ? Je leur enverrai par "
-        f"courriel votre demande : {need_label}{wants}, et votre "
-        f"{'numéro' if contact_channel == 'sms' else 'adresse'} {contact} pour vous répondre. "
-        f"Vous aurez leur réponse {BY[contact_channel]}, puis une question pour savoir si "
+        f"courriel votre demande : {need_label}{wants}, et {what} pour vous répondre. "
+        f"Vous aurez leur réponse {by}, puis une question pour savoir si "
         "vous avez été aidé. Rien d'autre n'est envoyé. Répondez oui ou non."
     )
 

@@ -1,0 +1,115 @@
+""" "Prévenez-les que je viens": the chat side of a referral (bot.referrals does the rest).
+
+1. The person asks to tell a place they are coming (``notify_place``; "le deuxième" picks another
+   place of the last answer). The assistant asks the consent question (``consent_question``),
+   which says what will be sent to whom. On SMS the contact is the sender's own number; on the
+   web it is asked after the "oui".
+2. Only an explicit "oui" goes on; "non" sends nothing.
+3. The contact is read from the message that gives it, in that very turn: a phone number or an
+   e-mail address is never kept in a slot (the tracker store masks them before storage).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.privacy import EMAIL_RE, PHONE_RE
+from bot.referrals.chat import consent_question, create_chat_referral
+
+_RANKS = {"premier": 1, "premiere": 1, "deuxieme": 2, "second": 2, "seconde": 2,
+          "troisieme": 3, "1": 1, "2": 2, "3": 3}  # fmt: skip
+
+
+def _sms_sender(tracker: Tracker) -> str | None:
+    channel = tracker.get_latest_input_channel() or ""
+    if channel in ("twilio", "sms") and PHONE_RE.fullmatch(tracker.sender_id or ""):
+        return tracker.sender_id
+    return None
+
+
+def chosen_place(tracker: Tracker, folded_text: str) -> dict | None:
+    """The place of the last answer the person means (its rank), the first by default."""
+    results = (tracker.get_slot("last_search") or {}).get("results") or []
+    if not results:
+        return None
+    rank = 1
+    for word in re.findall(r"[a-z0-9]+", folded_text):
+        if word in _RANKS:
+            rank = _RANKS[word]
+            break
+    return results[min(rank, len(results)) - 1]
+
+
+def ask_consent(dispatcher: CollectingDispatcher, tracker: Tracker, folded_text: str) -> list:
+    place = chosen_place(tracker, folded_text)
+    if place is None or not place.get("id"):
+        dispatcher.utter_message(response="utter_referral_nothing_yet")
+        return []
+    last = tracker.get_slot("last_search") or {}
+    services = list(last.get("need") or [])
+    need = ", ".join(services) or "de l'aide avec le numérique"
+    keys = list(tracker.get_slot("needs") or [])
+    sender = _sms_sender(tracker)
+    question = consent_question(
+        place.get("name") or "ce lieu", need, last.get("what") or "",
+        "sms" if sender else None, sender,
+    )  # fmt: skip
+    dispatcher.utter_message(
+        text=question,
+        buttons=[{"title": "Oui", "payload": "/affirm"}, {"title": "Non", "payload": "/deny"}],
+        json_message={"orienteur": {"type": "referral_consent", "place_id": place["id"]}},
+    )
+    pending = {"place_id": place["id"], "consent_text": question,
+               "need": keys[0] if keys else "autre",
+               "service": services[0] if services else None,
+               "request": last.get("what") or ""}  # fmt: skip
+    return [SlotSet("referral", pending), SlotSet("awaiting", "referral_consent")]
+
+
+def answer_consent(dispatcher: CollectingDispatcher, tracker: Tracker, said_yes: bool) -> list:
+    pending = dict(tracker.get_slot("referral") or {})
+    if not said_yes or not pending:
+        dispatcher.utter_message(response="utter_referral_not_sent")
+        return [SlotSet("referral", None), SlotSet("awaiting", None)]
+    pending["consent_at"] = datetime.now(timezone.utc).isoformat()
+    sender = _sms_sender(tracker)
+    if sender:
+        return _create(dispatcher, tracker, pending, "sms", sender)
+    dispatcher.utter_message(response="utter_referral_ask_contact")
+    return [SlotSet("referral", pending), SlotSet("awaiting", "referral_contact")]
+
+
+def take_contact(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
+    """The message giving the number or address: the referral is made now. None when the message
+    holds neither (the conversation goes on as usual)."""
+    pending = dict(tracker.get_slot("referral") or {})
+    phone, email = PHONE_RE.search(text), EMAIL_RE.search(text)
+    if not pending or not (phone or email):
+        return None
+    if phone:
+        return _create(dispatcher, tracker, pending, "sms", phone.group())
+    return _create(dispatcher, tracker, pending, "email", email.group())
+
+
+def _create(dispatcher, tracker, pending: dict, channel: str, contact: str) -> list:
+    result = create_chat_referral(
+        sender_id=tracker.sender_id,
+        place_id=pending["place_id"],
+        need=pending.get("need") or "autre",
+        service_label=pending.get("service"),
+        request=pending.get("request") or "",
+        contact_channel=channel,
+        contact=contact,
+        consent_text=pending["consent_text"],
+        consent_at=datetime.fromisoformat(pending["consent_at"]),
+    )
+    dispatcher.utter_message(
+        text=result.text,
+        json_message={"orienteur": {"type": "referral", "ok": result.ok}},
+    )
+    return [SlotSet("referral", None), SlotSet("awaiting", None)]
