@@ -635,7 +635,7 @@ def test_distances_stay_the_same_across_turns(stack):  # noqa: F811
         assert response.status_code == 200
         return response.json()
 
-    first = _distances(say("je cherche de l'aide pour mes démarches administratives à Roubaix"))
+    first = _distances(say("j'ai besoin d'aide pour la CAF à Roubaix"))
     if not first:
         pytest.skip("the assistant proposed no places for this wording (NLU)")
     second = _distances(say("seulement les gratuits"))
@@ -788,7 +788,7 @@ def test_make_run_keeps_conversations_across_a_restart_and_guards_its_doors(tmp_
 
     process = start_runner()
     try:
-        first = say("je cherche de l'aide pour mes démarches administratives à Roubaix")
+        first = say("j'ai besoin d'aide pour la CAF à Roubaix")
         assert texts(first) and guard.UNAVAILABLE_TEXT not in texts(first)  # actions answered
         handoff = say("/human_handoff", metadata={"staff_console": True})
         assert "membre de l'équipe" not in texts(handoff)
