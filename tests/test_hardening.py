@@ -646,32 +646,39 @@ def test_distances_stay_the_same_across_turns(stack):  # noqa: F811
 
 # === 10. CSRF bound to the session, no version banners, docs up to date ======================
 def test_csrf_token_of_another_session_is_refused():
-    async def logged_in(app, user: str, password: str):
-        client = await _client(app)
-        assert (await _login(client, user, password)).status == 303
-        page = await (await client.get("/staff/")).text()
-        token = page.split('name="csrf" value="', 1)[1].split('"', 1)[0]
-        return client, token
+    """bob plants his own valid, signed token in alice's browser (cookie) and in a forged form:
+    the double submit matches, but the token is bound to bob's session."""
+    from aiohttp import DummyCookieJar
+
+    def cookie(jar: dict[str, str]) -> dict[str, str]:
+        return {"Cookie": "; ".join(f"{k}={v}" for k, v in jar.items())}
+
+    async def log_in(client: TestClient, user: str, password: str) -> dict[str, str]:
+        page = await client.get("/staff/login")
+        jar = {"staff_csrf": page.cookies["staff_csrf"].value}
+        token = (await page.text()).split('name="csrf" value="', 1)[1].split('"', 1)[0]
+        done = await client.post("/staff/login", allow_redirects=False, headers=cookie(jar),
+                                 data={"csrf": token, "username": user, "password": password})
+        assert done.status == 303
+        return {name: morsel.value for name, morsel in done.cookies.items()}
 
     async def scenario() -> tuple[int, int]:
-        app = make_app()
-        alice, alice_token = await logged_in(app, "alice", PASSWORD)
-        bob, bob_token = await logged_in(app, "bob", PASSWORD + "!")
+        client = TestClient(TestServer(make_app()), cookie_jar=DummyCookieJar())
+        await client.start_server()
         try:
-            # bob plants his own (valid, signed) token in alice's browser and forges a form
-            alice.session.cookie_jar.update_cookies({"staff_csrf": bob_token})
-            forged = await alice.post("/staff/", data={"q": "dame 80 ans, Roubaix",
-                                                       "csrf": bob_token})  # fmt: skip
-            alice.session.cookie_jar.update_cookies({"staff_csrf": alice_token})
-            own = await alice.post("/staff/", data={"q": "dame 80 ans, Roubaix",
-                                                    "csrf": alice_token})  # fmt: skip
+            alice = await log_in(client, "alice", PASSWORD)
+            bob = await log_in(client, "bob", PASSWORD + "!")
+            planted = {"staff_session": alice["staff_session"], "staff_csrf": bob["staff_csrf"]}
+            forged = await client.post("/staff/", headers=cookie(planted), data={
+                "q": "dame 80 ans, Roubaix", "csrf": bob["staff_csrf"]})  # fmt: skip
+            own = await client.post("/staff/", headers=cookie(alice), data={
+                "q": "dame 80 ans, Roubaix", "csrf": alice["staff_csrf"]})  # fmt: skip
             return forged.status, own.status
         finally:
-            await alice.close()
-            await bob.close()
+            await client.close()
 
     forged, own = asyncio.run(scenario())
-    assert forged == 403 and own == 200
+    assert (forged, own) == (403, 200)
 
 
 def test_the_web_server_shows_no_version_banner():
