@@ -65,6 +65,7 @@ test-fast: install
 bench: install
 	PYTHONPATH=. $(PY) bench/locate_speed.py
 	PYTHONPATH=. $(PY) bench/import_speed.py
+	PYTHONPATH=. $(PY) bench/territory.py
 	PYTHONPATH=. $(PY) bench/directory_search.py
 
 # pip-audit in its own venv (it needs packaging>=23, Rasa 3.6 pins packaging<21); it audits $(VENV).

@@ -24,11 +24,26 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import formatting as fmt
 from actions import needs as needs_mod
+from actions import safety
 from directory_client import labels
+from directory_client.demand import record_orientation, search_outcome
 
 log = logging.getLogger(__name__)
 PARIS = ZoneInfo("Europe/Paris")
 PAGE = 3
+
+
+def _warm_up() -> None:
+    """Load the sentence encoder and the need examples now, not during someone's first turn."""
+    try:
+        from actions import semantic_needs
+
+        semantic_needs.reader()
+    except Exception:  # the keywords still work; the first turn will retry
+        log.exception("the need reader could not be loaded")
+
+
+threading.Thread(target=_warm_up, name="need-reader-warm-up", daemon=True).start()
 MAX_TEXT = 500  # what we read of a message: a 10 000-character message is cut, never refused
 
 # --- lazy singletons --------------------------------------------------------------------------
@@ -149,6 +164,11 @@ def location_from_dict(data: dict):
 SOFT = ("seniors", "ouvert_maintenant", "samedi", "accessible")
 
 
+def service_of(need_keys: list[str]) -> dict[str, str]:
+    """Need key → the standard's service, for the demand counters."""
+    return {k: needs_mod.NEEDS[k].service for k in need_keys if k in needs_mod.NEEDS}
+
+
 def run_search(need_keys, procedures, constraints, location: dict, offset: int = 0):
     """→ (response, relaxed constraints, broadened to general help). Raises on failure."""
     from directory_client.types import SearchQuery
@@ -234,7 +254,15 @@ def _same(before: Any, after: Any, number: bool) -> bool:
 
 def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understanding:
     """Merge the NLU entities and the keyword reading of the message into the state."""
-    found = needs_mod.detect(text)
+    # By meaning only for a request (or an answer to "what do you need?"), never for a town or an
+    # answer to another question; the place named is left out of what is read.
+    by_meaning = intent_of(tracker) in ("ask_help", "nlu_fallback", "emergency") or (
+        state.awaiting == "need"
+    )
+    request = text
+    for place in entity_values(tracker, "location"):
+        request = request.replace(place, " ")
+    found = needs_mod.read(request, by_meaning=by_meaning)
     # Keywords first (precise, explainable); the NLU entities fill in only what keywords missed,
     # or when the message is a button payload ("/ask_help{...}").
     use_entities = found.empty or text.startswith("/")
@@ -251,6 +279,8 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
                 found.needs.insert(0, need)
     for value in entity_values(tracker, "constraint"):
         key = needs_mod.normalise_constraint(value)
+        if key == "ouvert_maintenant" and not text.startswith("/"):
+            continue  # only when asked for in so many words (the keywords above), never a word
         if key and key not in found.constraints:
             found.constraints.append(key)
     for value in entity_values(tracker, "mode"):
@@ -339,20 +369,58 @@ def ask_choice(dispatcher: CollectingDispatcher, state: State, candidates) -> No
     )
 
 
+_ORDINALS = {
+    "premier": 1, "premiere": 1, "1er": 1, "1ere": 1,
+    "deuxieme": 2, "second": 2, "seconde": 2, "2e": 2, "2eme": 2, "deux": 2,
+    "troisieme": 3, "3e": 3, "3eme": 3, "trois": 3,
+    "quatrieme": 4, "4e": 4, "4eme": 4, "quatre": 4,
+    "cinquieme": 5, "5e": 5, "5eme": 5, "cinq": 5,
+}  # fmt: skip
+
+
+def _choice_keys(choice: dict) -> set[str]:
+    """The words that name one offered place: its label, commune, postcode, department code,
+    department name and its other names ("la Réunion", "le 93")."""
+    from directory_client.departements import ALIASES, DEPARTEMENTS
+
+    keys = {_words(choice.get("label") or "")}
+    for field in ("code_postal", "code_insee", "departement"):
+        if choice.get(field):
+            keys.add(_words(str(choice[field])))
+    code = choice.get("departement")
+    if code in DEPARTEMENTS:
+        keys.add(_words(DEPARTEMENTS[code]))
+        keys |= {_words(alias) for alias, c in ALIASES.items() if c == code}
+    return {k for k in keys if k}
+
+
 def pick_choice(state: State, text: str) -> dict | None:
+    """The offered place an answer points to: its number or rank ("2", "le deuxième"), its whole
+    label typed by hand, or words only it has ("celui de la Réunion", "le 93", "non, Saint-Denis
+    dans le 93"). None when the answer fits none or several."""
     if not state.choices:
         return None
-    answer = needs_mod.fold(location_text(text))
-    if answer.isdigit() and 1 <= int(answer) <= len(state.choices) and len(answer) < 3:
-        return state.choices[int(answer) - 1]
+    answer = _words(location_text(text))
+    tokens = answer.split()
+    if len(tokens) <= 3:
+        for token in tokens:
+            rank = int(token) if token.isdigit() and len(token) < 3 else _ORDINALS.get(token)
+            if rank and 1 <= rank <= len(state.choices):
+                return state.choices[rank - 1]
+        if tokens and tokens[-1] == "dernier":
+            return state.choices[-1]
+    padded = f" {answer} "
+    exact = [c for c in state.choices if _words(c.get("label") or "") == answer]
+    if len(exact) == 1:
+        return exact[0]
+    # Words that name one choice and no other ("reunion" against "Saint-Denis (93)").
+    named = []
     for choice in state.choices:
-        keys = {needs_mod.fold(choice.get("label") or "")}
-        for field in ("departement", "code_postal", "code_insee"):
-            if choice.get(field):
-                keys.add(needs_mod.fold(str(choice[field])))
-        if answer in keys:
-            return choice
-    return None
+        own = _choice_keys(choice)
+        others = set().union(*(_choice_keys(c) for c in state.choices if c is not choice))
+        if any(f" {key} " in padded for key in own - others):
+            named.append(choice)
+    return named[0] if len(named) == 1 else None
 
 
 def shared_position(tracker: Tracker) -> dict | None:
@@ -499,6 +567,13 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         state.awaiting = None
         return
     nothing_near = is_nothing_near(response)
+    if state.offset == 0:  # demand counters (no personal data); "d'autres lieux" counts once
+        record_orientation(
+            service_of(need_keys),
+            outcome=search_outcome(response, nothing_near),
+            channel=state.tracker.get_latest_input_channel(),
+            location=location,
+        )
     text = fmt.results_text(
         response,
         location_label=where,
@@ -542,19 +617,27 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         )
 
 
-EMERGENCY_TEXT = (
-    "Si vous ou quelqu'un êtes en danger, appelez tout de suite : le 112 (urgences), "
-    "le 15 (SAMU), le 17 (police) ou le 3114 (si vous avez des idées suicidaires, "
-    "24 h sur 24, gratuit). Je reste là si vous avez besoin d'aide avec le numérique ensuite."
-)
-
-
 def emergency(dispatcher: CollectingDispatcher, text: str) -> bool:
-    """Someone may be in danger: say who to call, first and only."""
+    """Someone may be in danger now: say who to call, first and only."""
     if not needs_mod.is_emergency(text):
         return False
-    dispatcher.utter_message(text=EMERGENCY_TEXT, json_message={"orienteur": {"type": "emergency"}})
+    dispatcher.utter_message(
+        response="utter_emergency", json_message={"orienteur": {"type": "emergency"}}
+    )
     return True
+
+
+def ask_danger(dispatcher: CollectingDispatcher, state: State) -> None:
+    """Unsure: the NLU reads danger, the words do not. One question, the request kept."""
+    state.awaiting = "danger"
+    dispatcher.utter_message(
+        response="utter_danger_check",
+        buttons=[
+            {"title": "Oui, je suis en danger", "payload": "/affirm"},
+            {"title": "Non", "payload": "/deny"},
+        ],
+        json_message={"orienteur": {"type": "danger_check"}},
+    )
 
 
 def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
@@ -564,6 +647,15 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     if emergency(dispatcher, text):
         return [SlotSet("fail_count", 0.0)]
     intent = intent_of(tracker)
+    if state.awaiting == "danger":
+        state.awaiting = None
+        if intent in ("affirm", "emergency"):
+            dispatcher.utter_message(
+                response="utter_emergency", json_message={"orienteur": {"type": "emergency"}}
+            )
+            return state.save()
+        if intent == "deny":
+            intent = "inform"  # "non": carry on with the request kept from before
     found = needs_mod.Understanding()
     if intent in ("ask_help", "inform", "nlu_fallback") or state.awaiting == "need":
         found = understand(state, tracker, text)
@@ -599,6 +691,31 @@ class ActionOrient(Action):
 
     async def run(self, dispatcher, tracker, domain) -> list:
         return orient(dispatcher, tracker)
+
+
+class ActionEmergency(Action):
+    """The NLU reads danger. The words decide: danger wordings → the numbers; a digital need said
+    with strong words ("au secours, mon compte CAF est bloqué") → that need is served; neither →
+    the numbers too, since nothing says otherwise; a need with no strong word → one question."""
+
+    def name(self) -> str:
+        return "action_emergency"
+
+    async def run(self, dispatcher, tracker, domain) -> list:
+        text = clean_text(tracker.latest_message.get("text"))
+        if emergency(dispatcher, text):
+            return [SlotSet("fail_count", 0.0)]
+        if needs_mod.read(text).empty:
+            dispatcher.utter_message(
+                response="utter_emergency", json_message={"orienteur": {"type": "emergency"}}
+            )
+            return [SlotSet("fail_count", 0.0)]
+        if safety.read(text, lambda _: True).alarm:
+            return orient(dispatcher, tracker)
+        state = State(tracker)
+        understand(state, tracker, text)
+        ask_danger(dispatcher, state)
+        return state.save()
 
 
 class ActionMoreResults(Action):
@@ -676,6 +793,12 @@ def handoff(dispatcher: CollectingDispatcher, tracker: Tracker, lead: str = "") 
             },
         )
         target = "helpline"
+    record_orientation(
+        service_of(_list(tracker.get_slot("needs"))),
+        outcome="handoff",
+        channel=tracker.get_latest_input_channel(),
+        location=tracker.get_slot("location"),
+    )
     return [SlotSet("handoff", target), SlotSet("fail_count", 0.0)]
 
 
@@ -721,7 +844,7 @@ class ActionFallback(Action):
         if emergency(dispatcher, text):
             return [SlotSet("fail_count", 0.0)]
         if state.awaiting in ("location", "location_choice") and 0 < len(text) <= 80:
-            # A town the NLU did not know: let the Locator decide.
+            # A town the NLU did not know, or a pick among the towns offered: the Locator decides.
             return orient(dispatcher, tracker)
         found = needs_mod.detect(text)
         if not found.empty and len(text) <= 300:
@@ -750,9 +873,10 @@ class ActionOutOfScope(Action):
         text = clean_text(tracker.latest_message.get("text"))
         if emergency(dispatcher, text):
             return [SlotSet("fail_count", 0.0)]
-        if tracker.get_slot("awaiting") in ("location", "location_choice") and looks_like_place(
-            text
-        ):  # the answer to "where?" is a town the NLU took for something else ("Maripasoula")
+        state = State(tracker)
+        if state.awaiting in ("location", "location_choice") and (
+            looks_like_place(text) or pick_choice(state, text) is not None
+        ):  # the answer to "where?" the NLU took for something else ("Maripasoula", "le 93")
             return orient(dispatcher, tracker)
         return misunderstood(
             dispatcher,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from actions import safety
 from directory_client import labels
 
 
@@ -296,8 +297,6 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bphotos?\b",
         r"\bachats? en ligne",
         r"\bacheter en ligne",
-        r"\bnumerique\b",
-        r"\binformatique\b",
     ),
     "internet": (
         r"\bpas (d'|de |d )?(internet|connexion|wifi|wi-fi)",
@@ -316,6 +315,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bphotocopi",
     ),
     "materiel_achat": (
+        r"\bd'occasion\b",
+        r"\bsolidaires?\b",
+        r"\brecycl\w*",
         r"\b(acheter|achete|avoir|obtenir|trouver)( un| une)? "
         r"(ordi|ordinateur|pc|telephone|tel|portable|tablette)",
         r"\bpas cher",
@@ -340,6 +342,13 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\blinkedin\b",
     ),
     "entreprise": (
+        r"\bcommerce\b",
+        r"\bcommercante?s?\b",
+        r"\bartisan",
+        r"\bassociations?\b",
+        r"\bvisibles? sur (internet|google|les reseaux)",
+        r"\bma (boutique|societe)\b",
+        r"\bfacturation\b|\bfactures? en ligne",
         r"\bauto ?-?entrepr",
         r"\bmicro ?-?entrepr",
         r"\bentreprise\b",
@@ -350,6 +359,13 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bsite (web|internet) pour (ma|mon)",
     ),
     "securite": (
+        r"\b(sms|mails?|messages?|appels?|liens?)( \w+)? (bizarres?|suspects?|louches?|etranges?)",
+        r"\bcodes? (de )?(ma |la )?carte",
+        r"\bcarte bancaire",
+        r"\bmots? de passe (securises?|solides?|forts?)",
+        r"\b(creer|gerer|choisir) (des|mes|un|de bons) mots? de passe",
+        r"\barnaqu\w*",
+        r"\bescroc\w*",
         r"\bpirat",
         r"\bhack",
         r"\barnaque",
@@ -369,9 +385,13 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bpronote\b",
         r"\bent\b",
         r"\becole directe",
-        r"\bmes enfants\b",
-        r"\bmon fils\b",
-        r"\bma fille\b",
+        # "mes enfants", "mon fils" alone name who, not what: with screens, school or protection.
+        r"\b(enfants?|fils|fille|ados?|adolescents?)\b.{0,40}\b(ecrans?|reseaux sociaux|jeux video"
+        r"|trop de temps|protege|surveill|controle)",
+        r"\b(proteger|surveiller|controler) (mes|mon|ma|les) (enfants?|fils|fille|ados?)",
+        r"\btemps d'ecran",
+        r"\bespace numerique de travail",
+        r"\bcahier de textes?\b",
         r"\bcontrole parental",
         r"\bparentalite",
         r"\bscolarite\b",
@@ -379,6 +399,12 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\becrans?\b",
     ),
     "loisirs": (
+        r"\bblogs?\b",
+        r"\bpodcasts?\b",
+        r"\b(monter|creer|faire|retoucher) (des|une|mes|ma|un) (videos?|photos?|musique|film)",
+        r"\byoutube\b",
+        r"\bdessin\b|\bdessiner\b",
+        r"\bimprimante 3d",
         r"\bmontage video",
         r"\bretouche",
         r"\bimpression 3d",
@@ -409,15 +435,29 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bformulaire",
         r"\bdeclaration\b",
         r"\badministrati",
+        r"\blogement social\b",
+        r"\bhlm\b",
+        r"\bdemande de (logement|bourse|aide|allocation|logement social)",
+        r"\bfrance services?\b",
+    ),
+}
+
+# Generic words: a need only when nothing more specific was found, and never a second need.
+_WEAK_PATTERNS: dict[str, tuple[str, ...]] = {
+    "demarches": (
         r"\ben ligne\b",
         r"\bsite (de la|du|des)\b",
         r"\bcompte\b",
+    ),
+    "quotidien": (
+        r"\bnumerique\b",
+        r"\binformatique\b",
     ),
 }
 
 _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
     "caf": (r"\bcaf\b", r"\brsa\b", r"\bapl\b", r"\bprime d'?activite", r"\ballocations? fam"),
-    "impots": (r"\bimpots?\b", r"\bimpot\b", r"\bdeclaration de revenus", r"\bimpots\.gouv"),
+    "impots": (r"\bd?'?impots?\b", r"\bdecla\b", r"\bdeclaration de revenus", r"\bimpots\.gouv"),
     "ants": (
         r"\bants\b",
         r"carte d'?identite",
@@ -460,11 +500,16 @@ _CONSTRAINT_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bgratuitement\b",
     ),
     "samedi": (r"\bsamedis?\b", r"\bweek-?end\b"),
+    # Asked for, not a word: "maintenant la caisse de retraite me demande…" is no such request.
     "ouvert_maintenant": (
-        r"\bmaintenant\b",
-        r"\btout de suite\b",
-        r"\ben ce moment\b",
-        r"\baujourd'?hui\b",
+        r"\bouverte?s? (maintenant|en ce moment|aujourd'?hui|tout de suite|actuellement"
+        r"|ce (matin|midi|soir))",
+        r"\b(maintenant|aujourd'?hui|en ce moment|tout de suite)\W+(c'est |qui (est|sont) )?"
+        r"ouverte?s?\b",
+        r"\b(y aller|passer|venir) (maintenant|aujourd'?hui|tout de suite|ce (matin|soir))",
+        r"\bc'est pour (maintenant|aujourd'?hui|tout de suite)",
+        r"^\W*(maintenant|aujourd'?hui|tout de suite)( si possible)?\W*$",
+        r"\bqui (est|sont) ouverte?s?\b",
     ),
     "accessible": (
         r"\bfauteuil",
@@ -483,16 +528,17 @@ _CONSTRAINT_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bmamie\b",
     ),
     "a_ma_place": (
-        r"\ba ma place\b",
+        r"\ba (ma|sa|leur|notre|votre) place\b",
         r"\bpour moi\b",
         r"\baidants? connect\b",
-        r"\bfaire (la|les) demarches? pour moi",
+        r"\bfaire (la|les) demarches? pour (moi|elle|lui|eux)",
     ),
 }
 
 _MODE_ALONE = (
     r"\bapprendre\b",
-    r"\bseule?\b",
+    r"\b(faire|y arriver|m'en sortir)( ca| le| la| les)?( tout| toute)? seule?s?\b",
+    r"\bpar moi-?meme\b",
     r"\bautonom",
     r"\bme debrouiller\b",
     r"\bme former\b",
@@ -502,6 +548,9 @@ _MODE_ALONE = (
 )
 _MODE_WITH = (
     r"\bavec moi\b",
+    r"\bavec (quelqu'un|une personne|un conseiller|une conseillere)\b",
+    r"\baccompagne",
+    r"\bfrance services?\b",
     r"\bm'aider\b",
     r"\bmaider\b",
     r"\baidez",
@@ -515,14 +564,23 @@ _MODE_WITH = (
 
 _COMPILED = {
     "need": {k: [re.compile(p) for p in ps] for k, ps in _NEED_PATTERNS.items()},
+    "weak": {k: [re.compile(p) for p in ps] for k, ps in _WEAK_PATTERNS.items()},
     "procedure": {k: [re.compile(p) for p in ps] for k, ps in _PROCEDURE_PATTERNS.items()},
     "constraint": {k: [re.compile(p) for p in ps] for k, ps in _CONSTRAINT_PATTERNS.items()},
 }
 _ALONE = [re.compile(p) for p in _MODE_ALONE]
 _WITH = [re.compile(p) for p in _MODE_WITH]
 
-# Generic words that only count when nothing more specific was found.
-_WEAK_NEEDS = {"quotidien", "demarches"}
+# Needs whose generic words (_WEAK_PATTERNS) only count when nothing more specific was found.
+_WEAK_NEEDS = set(_WEAK_PATTERNS)
+_USE_DEVICE = re.compile(
+    r"\b(utiliser|avoir|besoin d'|acces a|acceder a|trouver|me servir d') ?(un|une) "
+    r"(ordi|ordinateur|pc|imprimante|scanner)\b"
+)
+_LEARN = re.compile(r"\b(apprendre|sais pas|sait pas|savoir|comprendre|cours|atelier|formation)")
+_NO_DEVICE = re.compile(
+    r"\b(pas|plus|sans) (d'|de |d |un |une )?(ordi|ordinateur|pc|imprimante)s?\b"
+)
 
 
 @dataclass
@@ -551,10 +609,14 @@ def detect(text: str) -> Understanding:
     for key, patterns in _COMPILED["constraint"].items():
         if _matches(folded, patterns):
             found.constraints.append(key)
-    strong, weak = [], []
-    for key, patterns in _COMPILED["need"].items():
-        if _matches(folded, patterns):
-            (weak if key in _WEAK_NEEDS else strong).append(key)
+    strong = [k for k, patterns in _COMPILED["need"].items() if _matches(folded, patterns)]
+    weak = [k for k, patterns in _COMPILED["weak"].items() if _matches(folded, patterns)]
+    no_device = _NO_DEVICE.search(folded) or _USE_DEVICE.search(folded)
+    if no_device and "materiel_achat" not in strong and not _LEARN.search(folded):
+        # "j'ai pas d'ordi", "utiliser un ordi": one to use on site, not lessons.
+        strong = [k for k in strong if k != "ordinateur"]
+        if "materiel_usage" not in strong:
+            strong.append("materiel_usage")
     if "materiel_achat" in strong:
         # "acheter un ordi pas cher" is about getting one, not learning to use it.
         strong = [k for k in strong if k not in ("ordinateur", "smartphone")]
@@ -566,22 +628,41 @@ def detect(text: str) -> Understanding:
             need = PROCEDURES[proc].need
             if need not in strong:
                 strong.insert(0, need)
-        strong = [
-            k for k in strong if not (k in ("smartphone", "ordinateur") and "demarches" in strong)
-        ]
         if "emploi" in strong and "france_travail" in found.procedures:
             strong.remove("emploi")
         weak = [k for k in weak if k != "demarches"]
-    found.needs = strong or weak[:1]
+    if "demarches" in strong or "sante" in strong:
+        # "faire ma déclaration sur mon téléphone": the paperwork is the need, the device the means.
+        strong = [k for k in strong if k not in ("smartphone", "ordinateur")]
+        strong.sort(key=lambda k: k not in ("demarches", "sante"))
+    # Two needs at most: places that do both come first (directory_client.search).
+    found.needs = strong[:2] or weak[:1]
     if "sante" in found.needs and "demarches" in found.needs:
         found.needs.remove("demarches")
-    strong_with = re.search(r"\b(avec moi|a ma place|pour moi)\b", folded)
+    strong_with = re.search(
+        r"\b(avec moi|a (ma|sa|leur) place|pour moi|avec quelqu'un|france services?)\b", folded
+    )
     if _matches(folded, _ALONE) and not strong_with:
         found.mode = "autonomie"
     elif _matches(folded, _WITH):
         found.mode = "avec_moi"
     if "a_ma_place" in found.constraints:
         found.mode = "avec_moi"
+    return found
+
+
+def read(text: str, by_meaning: bool = True) -> Understanding:
+    """``detect`` (keywords), with the need read by meaning (``actions.semantic_needs``) when the
+    keywords found no need or only a generic one ("en ligne", "mon dossier", "le numérique").
+    ``by_meaning=False`` for an answer to another question (a town, "avec quelqu'un")."""
+    found = detect(text)
+    if not by_meaning or found.procedures or (found.needs and not set(found.needs) <= _WEAK_NEEDS):
+        return found
+    from actions import semantic_needs  # the encoder loads on first use only
+
+    meant = semantic_needs.reader().read(text)
+    if meant:
+        found.needs = [meant]
     return found
 
 
@@ -647,69 +728,8 @@ def apply_mode(need_keys: list[str], mode: str | None) -> list[str]:
     return need_keys
 
 
-# --- someone in danger: a safety net under the NLU (never miss it because of a rare wording) --
-_EMERGENCY = re.compile(
-    r"\b(mourir|suicid\w*|me tuer|veut me tuer|menace de mort|mettre fin a mes jours|en finir"
-    r"|(plus|pas) envie de vivre|veux plus vivre|en danger|me frapp\w*|m'a frapp\w*|me bat\b"
-    r"|battue?|violente?s?\b|violences?|viole?e?\b|agress\w*|au secours|pompiers|ambulance|samu"
-    r"|ne respire plus|malaise|incendie|il y a le feu|crise cardiaque|trop de medicaments"
-    r"|avale des medicaments|idees noires|ne reagit plus|saigne\w*|suivie? par un"
-    r"|je suis enfermee?|(fils|fille|enfant|bebe|mari|femme|mere|pere) a disparu"
-    # added after the 2026-11-26 cross-validation (wordings the NLU missed and the net too)
-    r"|^\W*urgen(ce|t)\W*$|urgence (vitale|medicale)|(veux|voudrais) (plus|pas) etre la"
-    r"|disparaitre pour toujours|(la force|envie) de vivre|sauter (par|de) la fenetre"
-    r"|me jeter (du|sous)"
-    r"|couteau|pistolet|fusil|me fait du mal|me faire du mal|il me tape(?! sur)|me tape dessus"
-    r"|me frape|tombee? .{0,40}(repond|bouge|releve)|se releve (pas|plus)|fait une crise"
-    r"|cambriol\w*.{0,40}encore"
-    r"|(essaie|essaye|tente|veut) de (rentrer|entrer) chez moi|accident grave|y a eu un accident"
-    r"|(douleur|mal) (dans|a) la poitrine|(plus|pas) a respirer|peux plus respirer"
-    r"|ouvert la tete|grave(ment)? blesse|ca brule|fumee partout|fuite de gaz|odeur de gaz"
-    r"|(fais|fait) (frapp|batt)\w*|mal,? je vais tomber|feu dans|au secour\b|les secours"
-    r"|peur pour ma vie"
-    r"|(ex|mari|conjoint|copain|voisin|il|elle) me menace\w*"
-    # added on 2026-11-26 (branch nlu2) for the new emergency examples the net did not know
-    r"|faire une connerie|foutre en l'air|une corde|avaler (toutes|tous) mes|ouvrir les veines"
-    r"|me pendre|partir pour de bon|m'a enfermee?|etrangl\w*|poignard\w*|une arme\b"
-    r"|me poursui\w* (dans|partout|avec)|force ma porte|(homme|quelqu'un) chez moi qui"
-    r"|sequestr\w*|(est|suis) inconsciente?\b|evanoui\w*|ne se reveille (pas|plus)|convuls\w*"
-    r"|respire (mal|pas bien)|avale (du|un|de la) produit|bu (de la javel|un produit|du produit)"
-    r"|empoisonn\w*|\bavc\b|infarctus|overdose|sens plus mon bras|brulee? gravement"
-    r"|sent le gaz|est en feu|maison brule|inondation|accident de (voiture|la route)|vite vite"
-    r"|^\W*urgent( urgent)*\W*$|^\W*sos\W*$|sos aidez|touchee? de force|^\W*a l'aide"
-    r"|appelez (le 15|le 17|le 112|la police)|^\W*(o |au )?secours\W*$|venez vite|police vite"
-    r"|sang partout|le feu a pris|fumee dans|mari me tape(?! sur)|(homme|type|mec) me suit"
-    r"|(quelqu'un|un homme|des gens|ils) (est|sont) (entre|rentre)s? chez moi|douleur au coeur"
-    r"|(il|elle) respire plus|(il|elle) (ne )?(repond|bouge) plus\W*$|(est|suis) par terre"
-    r"|avale des cachets"
-    r"|toute la boite de medicaments|je me tue"
-    r"|scarifi\w*|m'a casse (le|la|les)|a ete enleve\w*|kidnapp\w*|tombee? dans la piscine|noye"
-    r"|monoxyde|venez m'aider vite"
-    # added on 2026-11-26 (round 7 of the NLU data): choking, poisoning, falls, stroke signs,
-    # missing children, violence in progress, suicide plans
-    r"|(tout|toute) bleue?\b|levres bleues|devient bleue?\b|s'etouff\w*|j'etouffe"
-    r"|(il|elle|qui) (ne )?se reveille (pas|plus)|perdu connaissance|allongee? par terre"
-    r"|avale (une pile|une piece|de la mort)|mort aux rats|alcool a bruler|electrocut\w*"
-    r"|tombee? (du|d'un|de la|par la) (balcon|toit|fenetre|echelle)"
-    r"|(enfant|fils|fille|bebe|petit)\b.{0,20} a disparu|perdu mon (petit|fils|fille|enfant)\b"
-    r"|(trouve|retrouve) (plus|pas) mon (fils|fille|enfant|petit|bebe)|trouve nulle part"
-    r"|bouche de travers|(bouge|sens) plus (le|son|sa|mon|ma) (bras|jambe)"
-    r"|(crache|vomi\w*) du sang|epilep\w*|(visage|gorge|langue) (qui )?(gonfle|enfle)"
-    r"|coincee? dans (ma|la|sa|une) voiture|fait renverser|pris (toutes|tous) (ses|mes|les)"
-    r"|a pris feu|flammes|le feu est\b|chaudiere.{0,60}(mal a la tete|vomir)"
-    r"|(mal a la tete|vomir).{0,60}chaudiere|l'eau monte|s'est effondre"
-    r"|avec (des gens|quelqu'un) dedans|par le cou"
-    r"|frappe (ma|sa|mon|son) |(il|elle) (la|le) frappe"
-    r"|coups de (pied|poing)|me touche (la nuit|de force|partout)|attouchement\w*|violer"
-    r"|me suit jusqu|(casser|defoncer|enfoncer) (ma|la) porte|veut la casser"
-    r"|cambrioleurs? (sont|est) (chez moi|la|dans)|homme arme\b|ca tire dans|coups de feu"
-    r"|tout arreter pour de bon|vie n'a plus de sens"
-    r"|sauter (du|par le|de mon|d'un) (balcon|pont|toit)"
-    r"|prepare (les|mes) (medicaments|cachets)|regrettera|plus me reveiller|se tuer"
-    r"|(bebe|enfant|fils|fille|mari|femme|pere|mere) (ne )?respire (plus|pas)\b"
-    r"|aidez(-| )(moi|nous) vite|appelez (le 18|le 112|le 114|le 119|les pompiers))"
-)
-
-
+# --- someone in danger: the safety reading (actions/safety.py) with this module's needs ----------
 def is_emergency(text: str) -> bool:
-    return bool(_EMERGENCY.search(fold(text)[:2000].replace("’", "'")))
+    """Danger now: severe wordings, or alarm words in a message whose keywords name no digital
+    need (keywords, not meaning: "on m'agresse" must not read as a need)."""
+    return safety.read(text, lambda t: not detect(t).empty).danger_now

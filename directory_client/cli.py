@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 
 from directory_client import labels
 from directory_client.directory import Directory
@@ -27,6 +30,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*", help="files to import")
     p.add_argument("--default", action="store_true", help="import the embedded open data")
     p.add_argument("--report", help="write the import report (JSON) to this file")
+
+    p = sub.add_parser(
+        "reimport",
+        help="import newer source files: what is new, changed, gone; local corrections kept",
+    )
+    p.add_argument("files", nargs="+")
 
     p = sub.add_parser("export", help="export the directory to the national standard")
     p.add_argument("file")
@@ -50,6 +59,72 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("text")
 
     sub.add_parser("stats", help="counts per source, service, department; stale records")
+
+    p = sub.add_parser(
+        "territory",
+        help="coverage per commune × service: nearest place, places within reach, people beyond",
+    )
+    where = p.add_mutually_exclusive_group()
+    where.add_argument(
+        "--commune", metavar="CODE", help="INSEE code (75056: Paris's 20 arrondissements)"
+    )
+    where.add_argument("--departement", metavar="CODE", help="département code (16, 2A, 974)")
+    where.add_argument("--region", metavar="CODE", help="INSEE région code (75) or its name")
+    where.add_argument("--communes", metavar="FILE", help="file listing INSEE codes (an EPCI…)")
+    p.add_argument(
+        "--format",
+        choices=["csv", "json", "geojson", "html"],
+        default="csv",
+        help="html: a printable one-page summary, mapped for the first --service",
+    )
+    p.add_argument(
+        "--view",
+        choices=["communes", "rollup", "gaps"],
+        default="communes",
+        help="CSV table: per commune × service, per territory, or zones without help "
+        "(JSON holds all three)",
+    )
+    p.add_argument("--out", metavar="FILE", help="write there instead of standard output")
+    p.add_argument(
+        "--service",
+        action="append",
+        default=[],
+        help="only this service (label of the standard, or a key: " + ", ".join(_NEED_KEYS) + ")",
+    )
+    p.add_argument(
+        "--fragility", metavar="FILE", help="CSV code_insee,score: ranks gaps by score × distance"
+    )
+    p.add_argument(
+        "--demand",
+        nargs="?",
+        const="",
+        metavar="URL",
+        help="add what people asked to the rollup (counts under 5 left out); the demand "
+        "database's URL, default $DEMAND_DATABASE_URL or var/demand.sqlite3",
+    )
+    p.add_argument(
+        "--week",
+        metavar="YYYY-MM-DD",
+        type=date.fromisoformat,
+        help="opening hours are read over the four weeks from the Monday on or after this day",
+    )
+
+    p = sub.add_parser(
+        "demand",
+        help="what people asked and whether help was near (counts under 5 left out)",
+    )
+    p.add_argument("--demand-db", help="default: $DEMAND_DATABASE_URL or var/demand.sqlite3")
+    p.add_argument(
+        "--by",
+        default="service,outcome",
+        help="comma-separated, among: day, need, service, code_insee, departement, outcome, "
+        "channel (default: service,outcome)",
+    )
+    p.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument("--until", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument("--departement", action="append", metavar="CODE")
+    p.add_argument("--unmatched", action="store_true", help="needs no service covers, by key")
+    p.add_argument("--out", metavar="FILE", help="CSV file (default: standard output)")
     return parser
 
 
@@ -121,6 +196,27 @@ def _import(directory: Directory, args: argparse.Namespace) -> int:
     return 0
 
 
+def _reimport(directory: Directory, args: argparse.Namespace) -> int:
+    from directory_client.corrections.reimport import reimport
+
+    result = reimport(directory, args.files)
+    print(
+        f"{len(result.new)} new, {len(result.changed)} changed, {len(result.gone)} gone "
+        f"(kept in the directory); local corrections: {len(result.kept)} kept, "
+        f"{len(result.reapplied)} applied again, {len(result.conflicts)} in conflict"
+    )
+    for title, keys in (("new", result.new), ("changed", result.changed), ("gone", result.gone)):
+        for source, source_id in keys:
+            print(f"  {title}: {source} {source_id}")
+    for conflict in result.conflicts:
+        for field, values in conflict["fields"].items():
+            print(
+                f"  conflict: correction {conflict['correction']} on {conflict['place']} "
+                f"{field}: local {values['correction']!r}, source now {values['source']!r}"
+            )
+    return 0
+
+
 def _export(directory: Directory, args: argparse.Namespace) -> int:
     count = directory.export(args.file, args.format)
     print(f"exported {count} places to {args.file}")
@@ -188,6 +284,63 @@ def _search(directory: Directory, args: argparse.Namespace) -> int:
     return 0
 
 
+def _territory(directory: Directory, args: argparse.Namespace) -> int:
+    from directory_client.demand import DemandLog
+    from directory_client.territory import insight
+    from directory_client.territory.report import write
+
+    services = tuple(dict.fromkeys(_need_label(s) for s in args.service)) or labels.SERVICES
+    result = insight(
+        directory.Session,
+        commune=args.commune,
+        departement=args.departement,
+        region=args.region,
+        communes_file=args.communes,
+        services=services,
+        fragility_file=args.fragility,
+        today=args.week,
+        demand=None if args.demand is None else DemandLog(args.demand or None),
+    )
+    if args.out:
+        with open(args.out, "w", encoding="utf-8", newline="") as out:
+            write(result, args.format, out, args.view)
+        print(
+            f"{result.territory.name}: {len(result.coverage.communes)} communes × "
+            f"{len(services)} services written to {args.out}",
+            file=sys.stderr,
+        )
+    else:
+        try:
+            write(result, args.format, sys.stdout, args.view)
+        except BrokenPipeError:  # `… | head`: the reader has what it wanted
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 — Python flushes stdout at exit
+    return 0
+
+
+def _demand(directory: Directory, args: argparse.Namespace) -> int:
+    from directory_client.demand import DemandLog
+
+    demand = DemandLog(args.demand_db)
+    filters = {"since": args.since, "until": args.until, "departements": args.departement}
+    if args.unmatched:
+        by, rows = ("need",), demand.unmatched(**filters)
+    else:
+        by = tuple(part.strip() for part in args.by.split(",") if part.strip())
+        rows = demand.aggregate(by, **filters)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8", newline="") as out:
+            _write_counts(out, by, rows)
+    else:
+        _write_counts(sys.stdout, by, rows)
+    return 0
+
+
+def _write_counts(out, by: tuple[str, ...], rows: list[dict]) -> None:
+    writer = csv.DictWriter(out, fieldnames=[*by, "n"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
 def _stats(directory: Directory, args: argparse.Namespace) -> int:
     print(json.dumps(directory.stats(), ensure_ascii=False, indent=1, default=str))
     return 0
@@ -195,8 +348,11 @@ def _stats(directory: Directory, args: argparse.Namespace) -> int:
 
 _COMMANDS = {
     "import": _import,
+    "reimport": _reimport,
     "export": _export,
     "search": _search,
     "locate": _locate,
     "stats": _stats,
+    "territory": _territory,
+    "demand": _demand,
 }

@@ -23,3 +23,21 @@ class GeocoderUnavailable(DirectoryError):
 
 class DirectoryUnavailable(DirectoryError):
     """The directory database is not there (e.g. the SQLite file is missing)."""
+
+
+class TerritoryError(DirectoryError):
+    """A territory cannot be resolved (unknown commune, département or région code; an unreadable
+    list of communes or fragility file)."""
+
+
+class DemandError(DirectoryError):
+    """An orientation cannot be recorded as given (a need that is not a key, an unknown outcome,
+    an invalid aggregation): refused rather than stored, so that no free text is ever kept."""
+
+
+class CorrectionError(DirectoryError):
+    """A correction cannot be reported or reviewed as asked (unknown place, field or value)."""
+
+
+class OutOfScope(CorrectionError):
+    """A coordinator acted on a place outside the territory their account is scoped to."""

@@ -43,12 +43,22 @@ def record(place: Place) -> dict:
 
 def export(Session: sessionmaker, path: Path, fmt: str | None = None) -> int:
     """Write every place to ``path``; ``fmt`` defaults to the file extension. → records written."""
-    fmt = (fmt or path.suffix.lstrip(".")).lower()
-    if fmt not in FORMATS:
-        raise ExportFormatError(f"format d'export inconnu {fmt!r} (attendu : json ou csv)")
+    fmt = export_format(path, fmt)
     with Session() as session:
         places = session.execute(select(Place).order_by(Place.id)).scalars()
         records = [record(p) for p in places]
+    return write_records(records, path, fmt)
+
+
+def export_format(path: Path, fmt: str | None) -> str:
+    fmt = (fmt or path.suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise ExportFormatError(f"format d'export inconnu {fmt!r} (attendu : json ou csv)")
+    return fmt
+
+
+def write_records(records: list[dict], path: Path, fmt: str) -> int:
+    """Records of the standard (``record``) to a JSON or CSV file. → records written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
         with path.open("w", encoding="utf-8") as fh:

@@ -220,3 +220,40 @@ class ImportRun(Base):
     merged = Column(Integer, default=0)
     rejected = Column(Integer, default=0)
     warnings = Column(Integer, default=0)
+
+
+class Correction(Base):
+    """A problem reported on a place, its review by a coordinator of the place's territory and,
+    once accepted, the field values it changed: the provenance of a local correction."""
+
+    __tablename__ = "correction"
+
+    id = Column(Integer, primary_key=True)
+    place_id = Column(Integer, ForeignKey("place.id", ondelete="CASCADE"), nullable=False)
+    kind = Column(String(20), nullable=False)  # corrections.KINDS
+    # {field: proposed value} as JSON; at acceptance, {field: [value before, value after]}.
+    proposed = Column(Text, nullable=False)
+    changes = Column(Text)
+    comment = Column(Text)  # what the reporter said about the place (never about a person)
+    reported_by = Column(String(100), nullable=False)  # a staff account, or "citoyen"
+    reported_at = Column(DateTime, nullable=False)
+    # pending → accepted | rejected; accepted → conflict when a newer source changed the field
+    status = Column(String(20), nullable=False, default="pending")
+    reviewed_by = Column(String(100))
+    reviewed_at = Column(DateTime)
+    review_note = Column(Text)
+
+    __table_args__ = (Index("ix_correction_status", "status", "place_id"),)
+
+
+class CorrectionLog(Base):
+    """Everything a coordinator (or a re-import) did to a correction, in order."""
+
+    __tablename__ = "correction_log"
+
+    id = Column(Integer, primary_key=True)
+    at = Column(DateTime, nullable=False)
+    actor = Column(String(100), nullable=False)
+    action = Column(String(20), nullable=False)  # report, accept, reject, reapply, conflict…
+    correction_id = Column(Integer, ForeignKey("correction.id", ondelete="CASCADE"))
+    detail = Column(Text)  # JSON

@@ -849,7 +849,8 @@ def _results(
     places = _places_by_id(session, [h.id for h in page])
     built = [
         (hit, _result(places[hit.id], hit.distance_km, plan.needs, now,
-                      on_my_behalf=query.filters.on_my_behalf, free_only=query.filters.free_only))
+                      on_my_behalf=query.filters.on_my_behalf, free_only=query.filters.free_only,
+                      preferred=query.preferred_origin_labels))
         for hit in page
     ]  # fmt: skip
     if nothing_near:
@@ -879,6 +880,7 @@ def _result(
     *,
     on_my_behalf: bool,
     free_only: bool = False,
+    preferred: tuple[str, ...] = (),
 ) -> SearchResult:
     tz = hours.place_timezone(place.code_postal)
     address = ", ".join(
@@ -909,7 +911,8 @@ def _result(
         opening=hours.opening_status(place.horaires, now, tz),
         free=_free(place.frais_a_charge),
         labels=tuple(split_list(place.dispositif_programmes_nationaux)),
-        why=explain(place, distance_km, needs, on_my_behalf=on_my_behalf, free_only=free_only),
+        why=explain(place, distance_km, needs, on_my_behalf=on_my_behalf, free_only=free_only,
+                    preferred=preferred),  # fmt: skip
         mobile_service=place.mobile_nom,
         accessibility_url=accessibility,
         source=place.source,
@@ -929,9 +932,12 @@ def explain(
     *,
     on_my_behalf: bool = False,
     free_only: bool = False,
+    preferred: tuple[str, ...] = (),
 ) -> str:
     """Why this place: in plain words, from its facts ("aide pour vos papiers en ligne, gratuit,
-    France Services, à 2,3 km")."""
+    France Services, à 2,3 km"). A finer (1.0) label of the place is named only when it is the
+    one asked for (``preferred``): a place matched for "a computer" is not explained by the
+    smartphone lessons it also gives."""
     services = split_list(place.services)
     origin = split_list(place.services_origine)
     asked = [s for s in needs if s in services] or services[:2]
@@ -940,7 +946,9 @@ def explain(
         finer = [
             words
             for label, words in _ORIGIN_WORDS.items()
-            if label in origin and labels.SERVICES_V1_TO_CURRENT.get(label) == service
+            if label in origin
+            and labels.SERVICES_V1_TO_CURRENT.get(label) == service
+            and (not preferred or label in preferred)
         ]
         parts.append(finer[0] if finer else _SERVICE_WORDS.get(service, service.lower()))
     programmes = split_list(place.dispositif_programmes_nationaux)

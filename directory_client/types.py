@@ -161,6 +161,8 @@ class ImportReport:
     merged: int = 0  # records attached to a place already given (another source, or a twin)
     rejected: int = 0
     problems: list[ImportProblem] = field(default_factory=list)
+    # (source, id) of every record accepted, in file order: what a re-import diff compares.
+    keys: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def warnings(self) -> int:

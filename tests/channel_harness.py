@@ -17,25 +17,49 @@ import sys
 from sanic import Sanic
 
 BUTTONS = [
-    {"title": "Roubaix (59)",
-     "payload": '/inform_commune{"commune": "Roubaix", "code_postal": "59100"}'},
-    {"title": "Roubaix (Aude)",
-     "payload": '/inform_commune{"commune": "Roubaix", "code_postal": "11200"}'},
+    {
+        "title": "Roubaix (59)",
+        "payload": '/inform_commune{"commune": "Roubaix", "code_postal": "59100"}',
+    },
+    {
+        "title": "Roubaix (Aude)",
+        "payload": '/inform_commune{"commune": "Roubaix", "code_postal": "11200"}',
+    },
 ]
 RESULTS = [
-    {"name": "France Services de Roubaix – Mairie de quartier Est", "distance_km": 1.234,
-     "address": "12 rue de l’Hôtel de Ville, 59100 Roubaix", "phone": "+33320000000",
-     "why": "Aide aux démarches administratives (CAF, impôts, ANTS) avec un conseiller, "
-            "sans rendez-vous le mercredi matin", "open_now": True,
-     "url": "https://www.france-services.gouv.fr/roubaix?utm_source=orienteur&utm_medium=sms"},
-    {"name": "Médiathèque La Grand-Plage", "distance_km": 0.42,
-     "address": "2 rue Pierre Motte, 59100 Roubaix", "phone": "03 20 66 45 00",
-     "why": "Ateliers « premiers pas » sur smartphone, être à l’aise avec ses e-mails",
-     "open_now": False, "next_opening": "mardi 10h"},
-    {"name": "CCAS de Roubaix", "distance_km": 2.8, "address": "Place de la Liberté, Roubaix",
-     "phone": "+33320991234", "why": "Accompagnement des seniors", "open_now": None},
-    {"name": "Quatrième lieu", "distance_km": 9.0, "address": "ailleurs",
-     "why": "ne doit pas apparaître"},
+    {
+        "name": "France Services de Roubaix – Mairie de quartier Est",
+        "distance_km": 1.234,
+        "address": "12 rue de l’Hôtel de Ville, 59100 Roubaix",
+        "phone": "+33320000000",
+        "why": "Aide aux démarches administratives (CAF, impôts, ANTS) avec un conseiller, "
+        "sans rendez-vous le mercredi matin",
+        "open_now": True,
+        "url": "https://www.france-services.gouv.fr/roubaix?utm_source=orienteur&utm_medium=sms",
+    },
+    {
+        "name": "Médiathèque La Grand-Plage",
+        "distance_km": 0.42,
+        "address": "2 rue Pierre Motte, 59100 Roubaix",
+        "phone": "03 20 66 45 00",
+        "why": "Ateliers « premiers pas » sur smartphone, être à l’aise avec ses e-mails",
+        "open_now": False,
+        "next_opening": "mardi 10h",
+    },
+    {
+        "name": "CCAS de Roubaix",
+        "distance_km": 2.8,
+        "address": "Place de la Liberté, Roubaix",
+        "phone": "+33320991234",
+        "why": "Accompagnement des seniors",
+        "open_now": None,
+    },
+    {
+        "name": "Quatrième lieu",
+        "distance_km": 9.0,
+        "address": "ailleurs",
+        "why": "ne doit pas apparaître",
+    },
 ]
 RECOMMENDATION = {"orienteur": {"type": "recommendation", "results": RESULTS}}
 # What the assistant sends next to the payload (actions/formatting.py results_text).
@@ -61,9 +85,17 @@ def main() -> None:
 
     async def on_new_message(message) -> None:
         with open(record_file, "a") as f:
-            f.write(json.dumps({"text": message.text, "sender": message.sender_id,
-                                "input_channel": message.input_channel,
-                                "metadata": message.metadata}) + "\n")
+            f.write(
+                json.dumps(
+                    {
+                        "text": message.text,
+                        "sender": message.sender_id,
+                        "input_channel": message.input_channel,
+                        "metadata": message.metadata,
+                    }
+                )
+                + "\n"
+            )
         out, to = message.output_channel, message.sender_id
         if message.text == "boutons":
             await out.send_response(to, {"text": "Dans quelle ville ?", "buttons": BUTTONS})
@@ -72,15 +104,24 @@ def main() -> None:
         elif message.text == "reco seule":
             await out.send_response(to, {"custom": RECOMMENDATION})
         elif message.text == "rien":
-            await out.send_response(to, {
-                "text": "Je n'ai trouvé aucun lieu. Appelez le 01 70 77 23 72.",
-                "custom": {"orienteur": {"type": "recommendation", "results": []}}})
+            await out.send_response(
+                to,
+                {
+                    "text": "Je n'ai trouvé aucun lieu. Appelez le 01 70 77 23 72.",
+                    "custom": {"orienteur": {"type": "recommendation", "results": []}},
+                },
+            )
         elif message.text == "lent":
             await asyncio.sleep(3)  # a slow action
             await out.send_response(to, {"text": "Enfin."})
         elif message.text == "longue":
-            await out.send_response(to, {"text": "Première partie.\n\nSeconde partie, "
-                                                 "avec un lien https://www.example.org/?utm_source=x"})
+            await out.send_response(
+                to,
+                {
+                    "text": "Première partie.\n\nSeconde partie, "
+                    "avec un lien https://www.example.org/?utm_source=x"
+                },
+            )
         else:
             await out.send_response(to, {"text": f"Reçu : {message.text}"})
 

@@ -30,13 +30,19 @@ REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 
 # Test credentials shared by the channel tests (fake values, fake providers).
-TWILIO = {"account_sid": "AC" + "0123456789abcdef" * 2,
-          "auth_token": "test-auth-token-0123456789abcdef",
-          "number": "+33700000000", "whatsapp": "whatsapp:+14155238886",
-          "public_url": "https://orienteur.example.org/webhooks/twilio/webhook"}
-TELEGRAM = {"token": "123456:TEST-token_abcdefghijklmnopqrstuvwxyz",
-            "secret": "s3cret-Token_for-tests", "bot": "orienteur_test_bot",
-            "public_url": "https://orienteur.example.org/webhooks/telegram/webhook"}
+TWILIO = {
+    "account_sid": "AC" + "0123456789abcdef" * 2,
+    "auth_token": "test-auth-token-0123456789abcdef",
+    "number": "+33700000000",
+    "whatsapp": "whatsapp:+14155238886",
+    "public_url": "https://orienteur.example.org/webhooks/twilio/webhook",
+}
+TELEGRAM = {
+    "token": "123456:TEST-token_abcdefghijklmnopqrstuvwxyz",
+    "secret": "s3cret-Token_for-tests",
+    "bot": "orienteur_test_bot",
+    "public_url": "https://orienteur.example.org/webhooks/telegram/webhook",
+}
 
 
 def free_port() -> int:
@@ -50,11 +56,13 @@ def _parse_body(content_type: str, raw: bytes) -> dict:
         return json.loads(raw or b"{}")
     if content_type.startswith("multipart/form-data"):
         msg = BytesParser(policy=HTTP).parsebytes(
-            b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + raw)
+            b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + raw
+        )
         out = {}
         for part in msg.iter_parts():
-            out[part.get_param("name", header="content-disposition")] = \
-                part.get_payload(decode=True).decode()
+            out[part.get_param("name", header="content-disposition")] = part.get_payload(
+                decode=True
+            ).decode()
         return out
     out: dict = {}
     for key, value in urllib.parse.parse_qsl(raw.decode(), keep_blank_values=True):
@@ -78,8 +86,12 @@ class FakeProvider:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length) if length else b""
                 data = _parse_body(self.headers.get("Content-Type", ""), raw)
-                record = {"method": self.command, "path": self.path,
-                          "headers": dict(self.headers), "data": data}
+                record = {
+                    "method": self.command,
+                    "path": self.path,
+                    "headers": dict(self.headers),
+                    "data": data,
+                }
                 status, body = fake.answer(record)
                 with fake._lock:
                     fake.requests.append(record)
@@ -140,16 +152,26 @@ class FakeTwilio(FakeProvider):
         data = record["data"]
         n = next(self._counter)
         return 201, {
-            "sid": f"SM{n:032x}", "account_sid": match["sid"], "to": data.get("To"),
-            "from": data.get("From"), "body": data.get("Body"), "status": "queued",
-            "num_segments": "1", "direction": "outbound-api", "api_version": "2010-04-01",
-            "date_created": "Wed, 25 Nov 2026 22:00:00 +0000", "price": None,
+            "sid": f"SM{n:032x}",
+            "account_sid": match["sid"],
+            "to": data.get("To"),
+            "from": data.get("From"),
+            "body": data.get("Body"),
+            "status": "queued",
+            "num_segments": "1",
+            "direction": "outbound-api",
+            "api_version": "2010-04-01",
+            "date_created": "Wed, 25 Nov 2026 22:00:00 +0000",
+            "price": None,
             "uri": f"/2010-04-01/Accounts/{match['sid']}/Messages/SM{n:032x}.json",
         }
 
     def messages(self, to: str | None = None) -> list[dict]:
-        return [r["data"] for r in self.requests
-                if self.MESSAGES.match(r["path"]) and (to is None or r["data"].get("To") == to)]
+        return [
+            r["data"]
+            for r in self.requests
+            if self.MESSAGES.match(r["path"]) and (to is None or r["data"].get("To") == to)
+        ]
 
 
 class FakeTelegram(FakeProvider):
@@ -168,16 +190,27 @@ class FakeTelegram(FakeProvider):
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
         method, data = match["method"].lower(), record["data"]
         if method == "getme":
-            return 200, {"ok": True, "result": {"id": 4242, "is_bot": True,
-                                                "first_name": "Orienteur",
-                                                "username": self.username}}
+            return 200, {
+                "ok": True,
+                "result": {
+                    "id": 4242,
+                    "is_bot": True,
+                    "first_name": "Orienteur",
+                    "username": self.username,
+                },
+            }
         if method == "sendmessage":
             chat_id = int(data["chat_id"])
-            return 200, {"ok": True, "result": {
-                "message_id": next(self._counter), "date": int(time.time()),
-                "chat": {"id": chat_id, "type": "private"},
-                "from": {"id": 4242, "is_bot": True, "first_name": "Orienteur"},
-                "text": data.get("text", "")}}
+            return 200, {
+                "ok": True,
+                "result": {
+                    "message_id": next(self._counter),
+                    "date": int(time.time()),
+                    "chat": {"id": chat_id, "type": "private"},
+                    "from": {"id": 4242, "is_bot": True, "first_name": "Orienteur"},
+                    "text": data.get("text", ""),
+                },
+            }
         return 200, {"ok": True, "result": True}
 
     def calls(self, method: str) -> list[dict]:
@@ -189,8 +222,14 @@ class FakeTelegram(FakeProvider):
         return out
 
 
-def post(url: str, *, data: dict | None = None, json_body: dict | None = None,
-         headers: dict | None = None, timeout: float = 60.0) -> tuple[int, str]:
+def post(
+    url: str,
+    *,
+    data: dict | None = None,
+    json_body: dict | None = None,
+    headers: dict | None = None,
+    timeout: float = 60.0,
+) -> tuple[int, str]:
     """POST form-encoded (``data``) or JSON (``json_body``); returns (status, text)."""
     headers = dict(headers or {})
     if json_body is not None:
@@ -238,17 +277,28 @@ def stop(proc: subprocess.Popen | None) -> None:
         proc.wait()
 
 
-def start_harness(channel_path: str, credentials: dict, record_file: Path, log_file: Path,
-                  route: str) -> tuple[subprocess.Popen, str]:
+def start_harness(
+    channel_path: str, credentials: dict, record_file: Path, log_file: Path, route: str
+) -> tuple[subprocess.Popen, str]:
     """Run tests/channel_harness.py: the real channel in a real Sanic server, scripted bot."""
     port = free_port()
     creds = record_file.with_suffix(".credentials.json")
     creds.write_text(json.dumps(credentials))
     with open(log_file, "w") as log:
         proc = subprocess.Popen(
-            [PYTHON, str(REPO / "tests" / "channel_harness.py"), channel_path, str(creds),
-             str(record_file), str(port)],
-            cwd=REPO, env=env(), stdout=log, stderr=subprocess.STDOUT)
+            [
+                PYTHON,
+                str(REPO / "tests" / "channel_harness.py"),
+                channel_path,
+                str(creds),
+                str(record_file),
+                str(port),
+            ],
+            cwd=REPO,
+            env=env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
     wait_http(f"{base}/webhooks/{route}/", proc, timeout=60)
     return proc, base
@@ -264,8 +314,9 @@ def actions_dir() -> Path | None:
     return None
 
 
-def start_rasa(credentials_yaml: str, tmp: Path, model: Path, route: str
-               ) -> tuple[list[subprocess.Popen], str]:
+def start_rasa(
+    credentials_yaml: str, tmp: Path, model: Path, route: str
+) -> tuple[list[subprocess.Popen], str]:
     """``rasa run`` with the credentials given, the model, and the real action server."""
     procs: list[subprocess.Popen] = []
     endpoints = tmp / "endpoints.yml"
@@ -282,9 +333,15 @@ def start_rasa(credentials_yaml: str, tmp: Path, model: Path, route: str
             subprocess.run([PYTHON, "-m", "directory_client", "--db", url, "import", "--default"],
                            cwd=REPO, env=action_env, check=True, capture_output=True)  # fmt: skip
             action_env["DIRECTORY_DATABASE_URL"] = url
-        procs.append(subprocess.Popen(
-            [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(action_port)],
-            cwd=root, env=action_env, stdout=alog, stderr=subprocess.STDOUT))
+        procs.append(
+            subprocess.Popen(
+                [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(action_port)],
+                cwd=root,
+                env=action_env,
+                stdout=alog,
+                stderr=subprocess.STDOUT,
+            )
+        )
         endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n")
     else:
         endpoints.write_text("")
@@ -293,9 +350,25 @@ def start_rasa(credentials_yaml: str, tmp: Path, model: Path, route: str
     port = free_port()
     log = open(tmp / "rasa.log", "w")  # noqa: SIM115
     rasa = subprocess.Popen(
-        [str(Path(PYTHON).with_name("rasa")), "run", "--model", str(model), "--credentials",
-         str(creds), "--endpoints", str(endpoints), "--port", str(port), "-i", "127.0.0.1"],
-        cwd=REPO, env=env(), stdout=log, stderr=subprocess.STDOUT)
+        [
+            str(Path(PYTHON).with_name("rasa")),
+            "run",
+            "--model",
+            str(model),
+            "--credentials",
+            str(creds),
+            "--endpoints",
+            str(endpoints),
+            "--port",
+            str(port),
+            "-i",
+            "127.0.0.1",
+        ],
+        cwd=REPO,
+        env=env(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     procs.append(rasa)
     base = f"http://127.0.0.1:{port}"
     try:

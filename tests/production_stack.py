@@ -42,7 +42,11 @@ class Process:
     def start(self) -> Process:
         with self.log.open("ab") as out:
             self.popen = subprocess.Popen(
-                self.command, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
+                self.command,
+                cwd=ROOT,
+                env=self.env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
                 start_new_session=True,  # kill() stops the whole process group
             )
         return self

@@ -31,8 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 LOAD_TIMEOUT = float(os.environ.get("ORIENTEUR_RASA_LOAD_TIMEOUT", "300"))
 NO_MODEL = (
-    "no trained model: run `make model` (or set ORIENTEUR_TEST_MODEL); never trained by the "
-    "tests"
+    "no trained model: run `make model` (or set ORIENTEUR_TEST_MODEL); never trained by the tests"
 )
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+from pathlib import Path
 
 import pytest
+import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
@@ -73,8 +75,17 @@ def recommendation(messages) -> dict:
     return p
 
 
+_RESPONSES = yaml.safe_load((Path(__file__).resolve().parent.parent / "domain.yml").read_text())[
+    "responses"
+]
+
+
 def text(messages) -> str:
-    return "\n".join(m.get("text") or "" for m in messages)
+    """What the person reads: the message's text, or the domain response it names (as Rasa)."""
+    return "\n".join(
+        m.get("text") or (_RESPONSES[m["response"]][0]["text"] if m.get("response") else "")
+        for m in messages
+    )
 
 
 # --- need first, location first, both ---------------------------------------------------------
@@ -163,6 +174,48 @@ def test_ambiguous_town_asks_with_buttons_then_choice(directory):
     msgs, events = run(A.ActionOrient(), choice)
     assert slots_of(events)["location"]["code_insee"] == "93066"
     recommendation(msgs)
+
+
+@pytest.mark.parametrize(
+    "answer, insee",
+    [
+        ("celui de la Réunion", "97411"),
+        ("la reunion", "97411"),
+        ("le deuxième", "93066"),
+        ("2", "93066"),
+        ("le 93", "93066"),
+        ("non, Saint-Denis dans le 93", "93066"),
+        ("Saint-Denis (974, La Réunion)", "97411"),  # a button's title typed by hand
+        ("dans l'Aude", "11339"),
+    ],
+)
+def test_an_answer_to_the_town_choice_is_read_against_the_towns_offered(directory, answer, insee):
+    slots = {"needs": ["entreprise"]}
+    _, events = run(A.ActionOrient(), tracker("saint denis", "inform", slots=slots))
+    slots = {**slots, **slots_of(events)}
+    assert slots["awaiting"] == "location_choice"
+    for intent in ("inform", "out_of_scope"):  # whatever the NLU made of the answer
+        action = A.ActionOutOfScope() if intent == "out_of_scope" else A.ActionOrient()
+        msgs, events = run(action, tracker(answer, intent, slots=slots))
+        assert slots_of(events)["location"]["code_insee"] == insee, (answer, intent)
+        recommendation(msgs)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ma grand-mère ne peut pas faire ses démarches elle-même, quelqu'un peut les faire à sa "
+        "place ?",
+        "je cherche un France Services près de chez moi",
+        "je voudrais faire mes démarches avec quelqu'un",
+        "je veux apprendre à faire mes démarches en ligne",
+        "je veux faire mes démarches aidants connect",
+    ],
+)
+def test_no_mode_question_when_the_message_already_says_it(directory, message):
+    msgs, events = run(A.ActionOrient(), tracker(message, "ask_help"))
+    assert slots_of(events)["awaiting"] == "location", text(msgs)
+    assert "avec vous" not in text(msgs)
 
 
 def test_unknown_town_asks_clearly_then_offers_helpline(directory):
@@ -581,3 +634,44 @@ def test_locator_first_does_not_deadlock(monkeypatch, tmp_path):
         assert done, "get_locator() deadlocked"
     finally:
         A.set_backends(None, None)
+
+
+# --- safety: danger now, or a request said with strong words ------------------------------
+@pytest.mark.parametrize(
+    "message",
+    [
+        "je trouve nulle part le formulaire de la CAF, j'habite à Lyon",
+        "je suis suivi par un conseiller France Travail pour mon CV",
+        "aidez-moi vite pour mon dossier retraite",
+        "au secours on m'a piraté mon mot de passe facebook",
+        "mon téléphone est mort noyé dans les toilettes",
+    ],
+)
+def test_a_need_said_with_strong_words_is_served_not_alarmed(directory, message):
+    for action in (A.ActionOrient(), A.ActionEmergency()):  # whatever the NLU made of it
+        msgs, events = run(action, tracker(message, "ask_help"))
+        assert {"type": "emergency"} not in payloads(msgs), message
+        assert "112" not in text(msgs), message
+        assert slots_of(events).get("needs"), message
+
+
+def test_danger_now_gets_the_numbers_alone(directory):
+    message = "quelqu'un est en train de forcer ma porte, je suis seule avec mes deux enfants"
+    for action in (A.ActionOrient(), A.ActionEmergency(), A.ActionOutOfScope()):
+        msgs, _ = run(action, tracker(message, "inform"))
+        assert payloads(msgs) == [{"type": "emergency"}]
+        assert "112" in text(msgs)
+
+
+def test_unsure_danger_is_one_question_and_the_request_is_kept(directory):
+    # The NLU reads danger, the words name a need and no danger: ask, keep the need.
+    message = "mon ex a mon mot de passe facebook et publie des choses sur moi"
+    msgs, events = run(A.ActionEmergency(), tracker(message, "emergency"))
+    assert payloads(msgs) == [{"type": "danger_check"}]
+    assert "en danger en ce moment" in text(msgs) and "112" in text(msgs)
+    slots = slots_of(events)
+    assert slots["awaiting"] == "danger" and slots["needs"] == ["securite"]
+    msgs, events = run(A.ActionOrient(), tracker("non", "deny", slots=slots))
+    assert "ville" in text(msgs)  # carries on: where?
+    msgs, _ = run(A.ActionOrient(), tracker("oui", "affirm", slots=slots))
+    assert payloads(msgs) == [{"type": "emergency"}]

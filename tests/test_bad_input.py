@@ -130,8 +130,11 @@ def test_rasa_http_api_is_closed_and_the_webhook_public(stack):  # noqa: F811
         response = httpx.get(f"{stack.base}{path}", timeout=10)
         assert response.status_code in (401, 403, 404, 405), (path, response.status_code)
         assert "events" not in response.text
-    response = httpx.post(f"{stack.base}/conversations/x/tracker/events",
-                          json={"event": "slot", "name": "x", "value": 1}, timeout=10)
+    response = httpx.post(
+        f"{stack.base}/conversations/x/tracker/events",
+        json={"event": "slot", "name": "x", "value": 1},
+        timeout=10,
+    )
     assert response.status_code in (401, 403, 404, 405)
     assert httpx.get(f"{stack.base}/webhooks/rest/", timeout=10).status_code == 200
     _next_message_works(stack, f"api-{uuid.uuid4().hex[:10]}")
@@ -151,8 +154,9 @@ def _twilio_form(sender: str, body: str) -> dict:
 
 
 def _raw_post(url: str, body: bytes, content_type: str, headers: dict | None = None) -> int:
-    request = urllib.request.Request(url, data=body, method="POST",
-                                     headers={"Content-Type": content_type, **(headers or {})})
+    request = urllib.request.Request(
+        url, data=body, method="POST", headers={"Content-Type": content_type, **(headers or {})}
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as answer:
             return answer.status

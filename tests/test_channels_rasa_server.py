@@ -58,20 +58,30 @@ def server(tmp_path_factory):
     (tmp / "credentials.yml").write_text(CREDENTIALS)
     port = free_port()
     variables = env() | {
-        "TWILIO_ACCOUNT_SID": ACCOUNT_SID, "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
-        "TWILIO_NUMBER": NUMBER, "TWILIO_API_BASE_URL": twilio.url,
-        "TELEGRAM_TOKEN": TG_TOKEN, "TELEGRAM_BOT_USERNAME": "orienteur_bot",
+        "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
+        "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
+        "TWILIO_NUMBER": NUMBER,
+        "TWILIO_API_BASE_URL": twilio.url,
+        "TELEGRAM_TOKEN": TG_TOKEN,
+        "TELEGRAM_BOT_USERNAME": "orienteur_bot",
         "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/webhooks/telegram/webhook",
-        "TELEGRAM_SECRET_TOKEN": TG_SECRET, "TELEGRAM_API_BASE_URL": telegram.url,
+        "TELEGRAM_SECRET_TOKEN": TG_SECRET,
+        "TELEGRAM_API_BASE_URL": telegram.url,
         "ORIENTEUR_OPTOUT_DB": str(tmp / "optout.sqlite3"),
     }
-    code = ("import sys, rasa.core.run as r; r.serve_application(model_path=sys.argv[1], "
-            "credentials=sys.argv[2], port=int(sys.argv[3]), interface='127.0.0.1', "
-            "enable_api=False)")
+    code = (
+        "import sys, rasa.core.run as r; r.serve_application(model_path=sys.argv[1], "
+        "credentials=sys.argv[2], port=int(sys.argv[3]), interface='127.0.0.1', "
+        "enable_api=False)"
+    )
     with open(tmp / "rasa.log", "w") as log:
         proc = subprocess.Popen(
             [PYTHON, "-c", code, str(tmp / "no-model"), str(tmp / "credentials.yml"), str(port)],
-            cwd=REPO, env=variables, stdout=log, stderr=subprocess.STDOUT)
+            cwd=REPO,
+            env=variables,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_http(f"{base}/webhooks/telegram/", proc, timeout=180)
@@ -84,8 +94,14 @@ def server(tmp_path_factory):
 
 def sms(base: str, sender: str, body: str, token: str = AUTH_TOKEN) -> int:
     url = f"{base}/webhooks/twilio/webhook"
-    form = {"From": sender, "To": NUMBER, "Body": body, "MessageSid": "SM" + "1" * 32,
-            "AccountSid": ACCOUNT_SID, "NumMedia": "0"}
+    form = {
+        "From": sender,
+        "To": NUMBER,
+        "Body": body,
+        "MessageSid": "SM" + "1" * 32,
+        "AccountSid": ACCOUNT_SID,
+        "NumMedia": "0",
+    }
     signature = RequestValidator(token).compute_signature(url, form)
     return post(url, data=form, headers={"X-Twilio-Signature": signature})[0]
 
@@ -119,12 +135,21 @@ def test_stop_and_help_answered_inside_rasa(server):
 
 def test_telegram_secret_checked_inside_rasa(server):
     base, _, telegram = server
-    update = {"update_id": 1, "message": {"message_id": 1, "date": 1, "text": "AIDE",
-                                          "chat": {"id": 99, "type": "private"}}}
+    update = {
+        "update_id": 1,
+        "message": {
+            "message_id": 1,
+            "date": 1,
+            "text": "AIDE",
+            "chat": {"id": 99, "type": "private"},
+        },
+    }
     url = f"{base}/webhooks/telegram/webhook"
     assert post(url, json_body=update, headers={"X-Telegram-Bot-Api-Secret-Token": "x"})[0] == 403
-    assert post(url, json_body=update,
-                headers={"X-Telegram-Bot-Api-Secret-Token": TG_SECRET})[0] == 200
+    assert (
+        post(url, json_body=update, headers={"X-Telegram-Bot-Api-Secret-Token": TG_SECRET})[0]
+        == 200
+    )
     telegram.wait_for(lambda _: telegram.calls("sendMessage"), 20)
     [sent] = telegram.calls("sendMessage")
     assert json.dumps(sent["chat_id"]) in ('"99"', "99") and "01 70 77 23 72" in sent["text"]

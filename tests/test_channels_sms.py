@@ -49,17 +49,35 @@ class Twilio:
     def __init__(self, fake: FakeTwilio, base: str, record=None) -> None:
         self.fake, self.base, self.record = fake, base, record
 
-    def webhook(self, sender: str, body: str = "", *, sign: bool = True, token: str = AUTH_TOKEN,
-                **extra: str) -> int:
-        form = {"ToCountry": "FR", "SmsMessageSid": "", "NumMedia": "0", "SmsStatus": "received",
-                "MessageSid": f"SM{next(_sids):032x}", "AccountSid": ACCOUNT_SID,
-                "From": sender, "To": WHATSAPP if sender.startswith("whatsapp:") else NUMBER,
-                "Body": body, "NumSegments": "1", "ApiVersion": "2010-04-01", **extra}
+    def webhook(
+        self,
+        sender: str,
+        body: str = "",
+        *,
+        sign: bool = True,
+        token: str = AUTH_TOKEN,
+        **extra: str,
+    ) -> int:
+        form = {
+            "ToCountry": "FR",
+            "SmsMessageSid": "",
+            "NumMedia": "0",
+            "SmsStatus": "received",
+            "MessageSid": f"SM{next(_sids):032x}",
+            "AccountSid": ACCOUNT_SID,
+            "From": sender,
+            "To": WHATSAPP if sender.startswith("whatsapp:") else NUMBER,
+            "Body": body,
+            "NumSegments": "1",
+            "ApiVersion": "2010-04-01",
+            **extra,
+        }
         form["SmsMessageSid"] = form["MessageSid"]
         headers = {}
         if sign:
             headers["X-Twilio-Signature"] = RequestValidator(token).compute_signature(
-                PUBLIC_URL, form)
+                PUBLIC_URL, form
+            )
         status, _ = post(f"{self.base}/webhooks/twilio/webhook", data=form, headers=headers)
         return status
 
@@ -67,8 +85,9 @@ class Twilio:
         self.fake.wait_for(lambda _: len(self.fake.messages(sender)) >= count, timeout)
         return [m["Body"] for m in self.fake.messages(sender)]
 
-    def turn(self, sender: str, body: str = "", quiet: float = 1.5, timeout: float = 90.0,
-             **extra: str) -> list[str]:
+    def turn(
+        self, sender: str, body: str = "", quiet: float = 1.5, timeout: float = 90.0, **extra: str
+    ) -> list[str]:
         """Post one message and return the bot's replies to it (once they stop coming)."""
         before = len(self.fake.messages(sender))
         assert self.webhook(sender, body, **extra) == 204
@@ -91,11 +110,18 @@ def sms(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("sms")
     fake = FakeTwilio().start()
     record = tmp / "user_messages.jsonl"
-    credentials = {"account_sid": ACCOUNT_SID, "auth_token": AUTH_TOKEN, "twilio_number": NUMBER,
-                   "whatsapp_number": WHATSAPP, "api_base_url": fake.url,
-                   "webhook_url": PUBLIC_URL, "optout_db": str(tmp / "optout.sqlite3")}
-    proc, base = start_harness("bot.channels.sms.SmsInput", credentials, record,
-                               tmp / "harness.log", "twilio")
+    credentials = {
+        "account_sid": ACCOUNT_SID,
+        "auth_token": AUTH_TOKEN,
+        "twilio_number": NUMBER,
+        "whatsapp_number": WHATSAPP,
+        "api_base_url": fake.url,
+        "webhook_url": PUBLIC_URL,
+        "optout_db": str(tmp / "optout.sqlite3"),
+    }
+    proc, base = start_harness(
+        "bot.channels.sms.SmsInput", credentials, record, tmp / "harness.log", "twilio"
+    )
     try:
         yield Twilio(fake, base, record)
     finally:
@@ -172,8 +198,9 @@ class TestSmsChannel:
         sms.webhook(sender, "rien")
         sms.replies(sender, 1)
         time.sleep(0.5)
-        assert [m["Body"] for m in sms.fake.messages(sender)] == \
-            ["Je n'ai trouvé aucun lieu. Appelez le 01 70 77 23 72."]
+        assert [m["Body"] for m in sms.fake.messages(sender)] == [
+            "Je n'ai trouvé aucun lieu. Appelez le 01 70 77 23 72."
+        ]
 
     def test_webhook_answers_at_once_when_the_bot_is_slow(self, sms):
         sender = new_sender()
@@ -223,8 +250,9 @@ class TestSmsChannel:
 
     def test_whatsapp_shared_location(self, sms):
         sender = "whatsapp:" + new_sender()
-        status = sms.webhook(sender, "", Latitude="50.6942", Longitude="3.1746",
-                             MessageType="location")
+        status = sms.webhook(
+            sender, "", Latitude="50.6942", Longitude="3.1746", MessageType="location"
+        )
         assert status == 204
         [body] = sms.replies(sender, 1)
         [user] = sms.user_messages(sender)

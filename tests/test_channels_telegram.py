@@ -30,9 +30,16 @@ def user(chat_id: int) -> dict:
 
 
 def message_update(chat_id: int, **content) -> dict:
-    return {"update_id": next(_updates), "message": {
-        "message_id": next(_updates), "date": int(time.time()), "from": user(chat_id),
-        "chat": {"id": chat_id, "type": "private", "first_name": "Jeanne"}, **content}}
+    return {
+        "update_id": next(_updates),
+        "message": {
+            "message_id": next(_updates),
+            "date": int(time.time()),
+            "from": user(chat_id),
+            "chat": {"id": chat_id, "type": "private", "first_name": "Jeanne"},
+            **content,
+        },
+    }
 
 
 class Telegram:
@@ -41,8 +48,9 @@ class Telegram:
 
     def post(self, update: dict, secret: str | None = SECRET) -> int:
         headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}
-        status, _ = post(f"{self.base}/webhooks/telegram/webhook", json_body=update,
-                         headers=headers)
+        status, _ = post(
+            f"{self.base}/webhooks/telegram/webhook", json_body=update, headers=headers
+        )
         return status
 
     def text(self, chat_id: int, text: str, **kw) -> int:
@@ -55,8 +63,9 @@ class Telegram:
         self.fake.wait_for(lambda _: len(self.sent(chat_id)) >= count, timeout)
         return self.sent(chat_id)
 
-    def turn(self, chat_id: int, update: dict, quiet: float = 1.5,
-             timeout: float = 90.0) -> list[dict]:
+    def turn(
+        self, chat_id: int, update: dict, quiet: float = 1.5, timeout: float = 90.0
+    ) -> list[dict]:
         before = len(self.sent(chat_id))
         assert self.post(update) == 200
         self.fake.wait_for(lambda _: len(self.sent(chat_id)) > before, timeout)
@@ -74,8 +83,14 @@ class Telegram:
 
 
 def credentials(fake: FakeTelegram, optout_db: str) -> dict:
-    return {"access_token": TOKEN, "verify": BOT, "webhook_url": PUBLIC_URL,
-            "secret_token": SECRET, "api_base_url": fake.url, "optout_db": optout_db}
+    return {
+        "access_token": TOKEN,
+        "verify": BOT,
+        "webhook_url": PUBLIC_URL,
+        "secret_token": SECRET,
+        "api_base_url": fake.url,
+        "optout_db": optout_db,
+    }
 
 
 @pytest.fixture(scope="module")
@@ -83,9 +98,13 @@ def tg(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("telegram")
     fake = FakeTelegram(BOT).start()
     record = tmp / "user_messages.jsonl"
-    proc, base = start_harness("bot.channels.telegram.TelegramChannelInput",
-                               credentials(fake, str(tmp / "optout.sqlite3")), record,
-                               tmp / "harness.log", "telegram")
+    proc, base = start_harness(
+        "bot.channels.telegram.TelegramChannelInput",
+        credentials(fake, str(tmp / "optout.sqlite3")),
+        record,
+        tmp / "harness.log",
+        "telegram",
+    )
     try:
         yield Telegram(fake, base, record)
     finally:
@@ -112,8 +131,10 @@ class TestTelegramChannel:
 
     def test_location_becomes_share_location(self, tg):
         chat = next(_chats)
-        assert tg.post(message_update(chat, location={"latitude": 48.856614,
-                                                      "longitude": 2.352222})) == 200
+        assert (
+            tg.post(message_update(chat, location={"latitude": 48.856614, "longitude": 2.352222}))
+            == 200
+        )
         tg.replies(chat, 1)
         [msg] = tg.user_messages(chat)
         assert msg["text"] == '/inform{"latitude": 48.856614, "longitude": 2.352222}'
@@ -131,30 +152,47 @@ class TestTelegramChannel:
         chat = next(_chats)
         tg.text(chat, "boutons")
         [sent] = tg.replies(chat, 1)
-        assert sent["text"] == ("Dans quelle ville ?\n1. Roubaix (59)\n2. Roubaix (Aude)\n"
-                                "Répondez 1 ou 2.")
+        assert sent["text"] == (
+            "Dans quelle ville ?\n1. Roubaix (59)\n2. Roubaix (Aude)\nRépondez 1 ou 2."
+        )
         keyboard = json.loads(sent["reply_markup"])["inline_keyboard"]
         assert [row[0]["text"] for row in keyboard] == ["1. Roubaix (59)", "2. Roubaix (Aude)"]
         assert all(len(row[0]["callback_data"].encode()) <= 64 for row in keyboard)
         # typed digit
         tg.text(chat, "1")
         tg.replies(chat, 2)
-        assert tg.user_messages(chat)[-1]["text"] == \
-            '/inform_commune{"commune": "Roubaix", "code_postal": "59100"}'
+        assert (
+            tg.user_messages(chat)[-1]["text"]
+            == '/inform_commune{"commune": "Roubaix", "code_postal": "59100"}'
+        )
         # pressed button
         tg.text(chat, "boutons")
         [_, _, third] = tg.replies(chat, 3)
         data = json.loads(third["reply_markup"])["inline_keyboard"][1][0]["callback_data"]
-        update = {"update_id": next(_updates), "callback_query": {
-            "id": "cbq-1", "from": user(chat), "chat_instance": "ci", "data": data,
-            "message": {"message_id": 1, "date": int(time.time()), "text": third["text"],
-                        "chat": {"id": chat, "type": "private"}}}}
+        update = {
+            "update_id": next(_updates),
+            "callback_query": {
+                "id": "cbq-1",
+                "from": user(chat),
+                "chat_instance": "ci",
+                "data": data,
+                "message": {
+                    "message_id": 1,
+                    "date": int(time.time()),
+                    "text": third["text"],
+                    "chat": {"id": chat, "type": "private"},
+                },
+            },
+        }
         assert tg.post(update) == 200
         tg.replies(chat, 4)
-        assert tg.user_messages(chat)[-1]["text"] == \
-            '/inform_commune{"commune": "Roubaix", "code_postal": "11200"}'
-        assert {"callback_query_id": "cbq-1"}.items() <= \
-            tg.fake.calls("answerCallbackQuery")[-1].items()
+        assert (
+            tg.user_messages(chat)[-1]["text"]
+            == '/inform_commune{"commune": "Roubaix", "code_postal": "11200"}'
+        )
+        assert {"callback_query_id": "cbq-1"}.items() <= tg.fake.calls("answerCallbackQuery")[
+            -1
+        ].items()
 
     def test_recommendation_text_is_sent_once(self, tg):
         chat = next(_chats)
@@ -203,6 +241,7 @@ class TestTelegramChannel:
 
 # ------------------------------------------------------------------ with the real assistant
 
+
 @pytest.fixture(scope="module")
 def tg_rasa(tmp_path_factory):
     try:
@@ -214,8 +253,7 @@ def tg_rasa(tmp_path_factory):
 
 def pick_first_while_asked(tg_rasa, chat: int, sent: list[dict], rounds: int = 3) -> list[dict]:
     for _ in range(rounds):
-        if not any("reply_markup" in s for s in sent) or any("\n\n1. " in s["text"]
-                                                             for s in sent):
+        if not any("reply_markup" in s for s in sent) or any("\n\n1. " in s["text"] for s in sent):
             break
         sent = tg_rasa.turn(chat, message_update(chat, text="1"))
     return sent
@@ -237,8 +275,9 @@ class TestTelegramWithRasa:
         chat = next(_chats)
         sent = tg_rasa.turn(chat, message_update(chat, text="j'ai besoin d'aide pour la CAF"))
         sent = pick_first_while_asked(tg_rasa, chat, sent)
-        sent = tg_rasa.turn(chat, message_update(chat, location={"latitude": 50.6942,
-                                                                 "longitude": 3.1746}))
+        sent = tg_rasa.turn(
+            chat, message_update(chat, location={"latitude": 50.6942, "longitude": 3.1746})
+        )
         sent = pick_first_while_asked(tg_rasa, chat, sent)
         joined = "\n".join(s["text"] for s in sent)
         print("telegram location:", joined)

@@ -78,28 +78,59 @@ def test_emergency_net_covers_wordings_the_nlu_missed_in_cross_validation():
     from actions.needs import is_emergency
 
     for message in (
-        "je veux plus être là", "il a un couteau", "ma grand mère est tombée elle répond plus",
-        "urgence", "on a cambriolé chez moi et ils sont encore là", "accident grave",
-        "quelqu'un essaie de rentrer chez moi", "douleur dans la poitrine",
+        "je veux plus être là",
+        "il a un couteau",
+        "ma grand mère est tombée elle répond plus",
+        "urgence",
+        "on a cambriolé chez moi et ils sont encore là",
+        "accident grave",
+        "quelqu'un essaie de rentrer chez moi",
+        "douleur dans la poitrine",
         "ça brûle dans la cuisine",
-        "fuite de gaz chez moi", "je me fais frapper", "au secour", "mon ex me menace",
-        "j'ai peur pour ma vie", "je me sens très mal je vais tomber",
+        "fuite de gaz chez moi",
+        "je me fais frapper",
+        "au secour",
+        "mon ex me menace",
+        "j'ai peur pour ma vie",
+        "je me sens très mal je vais tomber",
         # wordings of the emergency examples added on 2026-11-26 (branch nlu2)
-        "je veux me foutre en l'air", "on m'a poignardé", "il s'est évanoui", "SOS", "à l'aide",
-        "ça sent le gaz très fort", "mon fils a avalé du produit ménager", "urgent urgent",
-        "quelqu'un est entré chez moi", "un homme me suit", "il a une arme", "o secours",
-        "j'ai avalé des cachets", "je me scarifie", "on a kidnappé mon fils", "il s'est noyé",
+        "je veux me foutre en l'air",
+        "on m'a poignardé",
+        "il s'est évanoui",
+        "SOS",
+        "à l'aide",
+        "ça sent le gaz très fort",
+        "mon fils a avalé du produit ménager",
+        "urgent urgent",
+        "quelqu'un est entré chez moi",
+        "un homme me suit",
+        "il a une arme",
+        "o secours",
+        "j'ai avalé des cachets",
+        "je me scarifie",
+        "on a kidnappé mon fils",
+        "il s'est noyé",
     ):
         assert is_emergency(message), message
     for message in (
-        "mon téléphone ne répond plus", "il me tape sur les nerfs", "c'est urgent pour ma caf",
-        "j'ai eu un accident de travail et je dois le déclarer", "la caf me menace de couper",
-        "ma fille est tombée malade", "je vais tomber en panne de batterie",
-        "sos ordi en panne", "une armée de papiers", "mon mari me tape sur les nerfs",
-        "il me poursuit de ses mails", "le colis est entré chez moi",
-        "mon frigo fuit", "j'ai mal au coeur en voiture",
-        "mon ordi ne répond plus", "mon téléphone ne bouge plus de l'écran d'accueil",
-        "ma conseillère répond plus à mes mails", "j'ai fait tomber mon tel par terre",
+        "mon téléphone ne répond plus",
+        "il me tape sur les nerfs",
+        "c'est urgent pour ma caf",
+        "j'ai eu un accident de travail et je dois le déclarer",
+        "la caf me menace de couper",
+        "ma fille est tombée malade",
+        "je vais tomber en panne de batterie",
+        "sos ordi en panne",
+        "une armée de papiers",
+        "mon mari me tape sur les nerfs",
+        "il me poursuit de ses mails",
+        "le colis est entré chez moi",
+        "mon frigo fuit",
+        "j'ai mal au coeur en voiture",
+        "mon ordi ne répond plus",
+        "mon téléphone ne bouge plus de l'écran d'accueil",
+        "ma conseillère répond plus à mes mails",
+        "j'ai fait tomber mon tel par terre",
     ):
         assert not is_emergency(message), message
 
@@ -113,7 +144,7 @@ EMERGENCY_EXAMPLES_LEFT_TO_THE_CLASSIFIER = {"j'ai très mal au coeur"}
 def _nlu_examples() -> list[tuple[str, str]]:
     from rasa.shared.nlu.training_data.loading import load_data
 
-    data = load_data(str(Path(__file__).resolve().parent.parent / "data" / "nlu" / "nlu.yml"))
+    data = load_data(str(Path(__file__).resolve().parent.parent / "data" / "nlu"))
     return [(m.get("text"), m.get("intent")) for m in data.intent_examples]
 
 

@@ -74,9 +74,11 @@ def _events() -> list[dict]:
     user = UserUttered(
         '/inform{"latitude": 50.69421, "longitude": 3.17462} 06 12 34 56 78',
         intent={"name": "inform", "confidence": 1.0},
-        entities=[{"entity": "latitude", "value": 50.69421},
-                  {"entity": "longitude", "value": "3.17462"},
-                  {"entity": "location", "value": "a@b.fr"}],  # fmt: skip
+        entities=[
+            {"entity": "latitude", "value": 50.69421},
+            {"entity": "longitude", "value": "3.17462"},
+            {"entity": "location", "value": "a@b.fr"},
+        ],  # fmt: skip
         parse_data={"text": "06 12 34 56 78 a@b.fr", "intent": {"name": "inform"}},
         metadata={"location": {"lat": 50.69421, "lon": 3.17462}, "from": "+33612345678"},
     )
@@ -158,9 +160,7 @@ def test_in_memory_store_receives_the_masked_tracker_only():
 
 def test_sql_store_rows_are_masked_and_appended_once(tmp_path):
     db = tmp_path / "tracker.db"
-    store = MaskingTrackerStore(
-        DOMAIN, wrapped={"type": "SQL", "dialect": "sqlite", "db": str(db)}
-    )
+    store = MaskingTrackerStore(DOMAIN, wrapped={"type": "SQL", "dialect": "sqlite", "db": str(db)})
     assert isinstance(store.wrapped, SQLTrackerStore)
     tracker = _tracker("sql")
     _run(store.save(tracker))

@@ -30,7 +30,6 @@ from tests.rasa_stack import find_model as _find_model
 pytestmark = [pytest.mark.rasa, pytest.mark.production, pytest.mark.postgres]
 
 
-
 def _assert_turns_not_interleaved(stored: list[tuple[str, dict]]) -> None:
     """The lock store serialises turns: each user message is followed by its own actions,
     ending with action_listen, before the next user message is stored."""

@@ -15,8 +15,10 @@ def test_validation_is_unchanged_and_fast():
     assert rasa_patches.apply()
     action = RemoteAction("action_orient", EndpointConfig("http://127.0.0.1:1/webhook"))
     original = RemoteAction._validate_action_result.__wrapped__
-    good = {"events": [{"event": "slot", "name": "needs", "value": ["demarches"]}],
-            "responses": [{"text": "Bonjour", "custom": {"orienteur": {"type": "x"}}}]}
+    good = {
+        "events": [{"event": "slot", "name": "needs", "value": ["demarches"]}],
+        "responses": [{"text": "Bonjour", "custom": {"orienteur": {"type": "x"}}}],
+    }
     bad = {"events": [{"event": "slot", "name": 3}], "responses": "nope"}
     assert action._validate_action_result(good) is original(action, good) is True
     with pytest.raises(ValidationError) as patched:

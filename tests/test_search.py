@@ -88,7 +88,8 @@ def test_preferred_finer_label_wins_over_distance_and_is_explained(directory, se
     response = ask(directory, preferred_origin_labels=(labels.V1_WITH_HELP,))
     assert names(response) == ["Avec vous", "Autonomie"]
     assert response.results[0].why == "fait vos papiers en ligne avec vous, à 8 km"
-    assert response.results[1].why == "apprendre à faire vos papiers en ligne, à 2 km"
+    # Not "apprendre à faire vos papiers": the why names what was asked, never another form.
+    assert response.results[1].why == "aide pour vos papiers en ligne, à 2 km"
 
 
 def test_radius_widens_to_50_then_100_km(directory, session):

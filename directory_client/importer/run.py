@@ -193,6 +193,7 @@ class Importer:
     # --- upsert / merge -----------------------------------------------------------------------
     def _upsert(self, record: Record, file: str) -> None:
         key = (record.source, record.source_id)
+        self.report.keys.append(key)
         known = self.records.get(key)
         if known is not None:
             state_key, raw = known

@@ -1,0 +1,255 @@
+"""Is someone in danger now? The safety reading of a message, before anything else.
+
+Two tiers of wordings, on folded text (lower case, no accents):
+- ``SEVERE``: danger reads from the words alone (a weapon, someone not breathing, a suicide plan,
+  someone forcing the door). The emergency numbers come first, whatever else the message asks.
+- ``ALARM``: strong words that ordinary requests use too ("au secours", "vite", "urgent",
+  "en danger", "noyé", "suivi par un"…). They mean danger only when the message states no digital
+  need: "au secours on m'a piraté mon compte" is a request about online safety, "au secours" alone
+  is not.
+
+The NLU's ``emergency`` intent is the third signal (``actions.actions.ActionEmergency``): when it
+fires with no wording of either tier and no need, the assistant asks once whether the person is in
+danger now, with the numbers, and keeps the request.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from directory_client import labels
+
+SEVERE: tuple[str, ...] = (
+    r"suicid\w*",
+    r"veut me tuer",
+    r"menace de mort",
+    r"mettre fin a mes jours",
+    r"(plus|pas) envie de vivre",
+    r"veux plus vivre",
+    r"me frapp\w*",
+    r"m'a frapp\w*",
+    r"me bat\b",
+    r"battue?",
+    r"violente?s?\b",
+    r"violences?",
+    r"viole?e?\b",
+    r"pompiers",
+    r"ambulance",
+    r"samu",
+    r"ne respire plus",
+    r"malaise",
+    r"incendie",
+    r"il y a le feu",
+    r"crise cardiaque",
+    r"trop de medicaments",
+    r"avale des medicaments",
+    r"idees noires",
+    r"ne reagit plus",
+    r"saigne\w*",
+    r"je suis enfermee?",
+    r"(fils|fille|enfant|bebe|mari|femme|mere|pere) a disparu",
+    r"urgence (vitale|medicale)",
+    r"(veux|voudrais) (plus|pas) etre la",
+    r"disparaitre pour toujours",
+    r"(la force|envie) de vivre",
+    r"sauter (par|de) la fenetre",
+    r"me jeter (du|sous)",
+    r"couteau",
+    r"pistolet",
+    r"fusil",
+    r"me fait du mal",
+    r"me faire du mal",
+    r"il me tape(?! sur)",
+    r"me tape dessus",
+    r"me frape",
+    r"tombee? .{0,40}(repond|bouge|releve)",
+    r"se releve (pas|plus)",
+    r"cambriol\w*.{0,40}encore",
+    r"(essaie|essaye|tente|veut) de (rentrer|entrer) chez moi",
+    r"accident grave",
+    r"y a eu un accident",
+    r"(douleur|mal) (dans|a) la poitrine",
+    r"(plus|pas) a respirer",
+    r"peux plus respirer",
+    r"ouvert la tete",
+    r"grave(ment)? blesse",
+    r"fumee partout",
+    r"fuite de gaz",
+    r"odeur de gaz",
+    r"(fais|fait) (frapp|batt)\w*",
+    r"feu dans",
+    r"peur pour ma vie",
+    r"(ex|mari|conjoint|copain|voisin|il|elle) me menace\w*",
+    r"foutre en l'air",
+    r"une corde",
+    r"avaler (toutes|tous) mes",
+    r"ouvrir les veines",
+    r"me pendre",
+    r"m'a enfermee?",
+    r"etrangl\w*",
+    r"poignard\w*",
+    r"une arme\b",
+    r"me poursui\w* (dans|partout|avec)",
+    r"force ma porte",
+    r"(homme|quelqu'un) chez moi qui",
+    r"sequestr\w*",
+    r"(est|suis) inconsciente?\b",
+    r"evanoui\w*",
+    r"ne se reveille (pas|plus)",
+    r"convuls\w*",
+    r"respire (mal|pas bien)",
+    r"avale (du|un|de la) produit",
+    r"bu (de la javel|un produit|du produit)",
+    r"empoisonn\w*",
+    r"\bavc\b",
+    r"infarctus",
+    r"overdose",
+    r"sens plus mon bras",
+    r"brulee? gravement",
+    r"sent le gaz",
+    r"est en feu",
+    r"maison brule",
+    r"accident de (voiture|la route)",
+    r"touchee? de force",
+    r"appelez (le 15|le 17|le 112|la police)",
+    r"police vite",
+    r"sang partout",
+    r"le feu a pris",
+    r"mari me tape(?! sur)",
+    r"(homme|type|mec) me suit",
+    r"(quelqu'un|un homme|des gens|ils) (est|sont) (entre|rentre)s? chez moi",
+    r"douleur au coeur",
+    r"(il|elle) respire plus",
+    r"(il|elle) (ne )?(repond|bouge) plus\W*$",
+    r"avale des cachets",
+    r"toute la boite de medicaments",
+    r"scarifi\w*",
+    r"m'a casse (le|la|les)",
+    r"a ete enleve\w*",
+    r"kidnapp\w*",
+    r"tombee? dans la piscine",
+    r"monoxyde",
+    r"(tout|toute) bleue?\b",
+    r"levres bleues",
+    r"devient bleue?\b",
+    r"s'etouff\w*",
+    r"j'etouffe",
+    r"(il|elle|qui) (ne )?se reveille (pas|plus)",
+    r"perdu connaissance",
+    r"allongee? par terre",
+    r"avale (une pile|une piece|de la mort)",
+    r"mort aux rats",
+    r"alcool a bruler",
+    r"electrocut\w*",
+    r"tombee? (du|d'un|de la|par la) (balcon|toit|fenetre|echelle)",
+    r"(enfant|fils|fille|bebe|petit)\b.{0,20} a disparu",
+    r"perdu mon (petit|fils|fille|enfant)\b",
+    r"(trouve|retrouve) (plus|pas) mon (fils|fille|enfant|petit|bebe)",
+    r"bouche de travers",
+    r"(bouge|sens) plus (le|son|sa|mon|ma) (bras|jambe)",
+    r"(crache|vomi\w*) du sang",
+    r"epilep\w*",
+    r"(visage|gorge|langue) (qui )?(gonfle|enfle)",
+    r"coincee? dans (ma|la|sa|une) voiture",
+    r"fait renverser",
+    r"a pris feu",
+    r"le feu est\b",
+    r"chaudiere.{0,60}(mal a la tete|vomir)",
+    r"(mal a la tete|vomir).{0,60}chaudiere",
+    r"l'eau monte",
+    r"par le cou",
+    r"(il|elle) (la|le) frappe",
+    r"coups de (pied|poing)",
+    r"me touche (la nuit|de force|partout)",
+    r"attouchement\w*",
+    r"violer",
+    r"me suit jusqu",
+    r"(casser|defoncer|enfoncer) (ma|la) porte",
+    r"veut la casser",
+    r"cambrioleurs? (sont|est) (chez moi|la|dans)",
+    r"homme arme\b",
+    r"ca tire dans",
+    r"coups de feu",
+    r"tout arreter pour de bon",
+    r"vie n'a plus de sens",
+    r"sauter (du|par le|de mon|d'un) (balcon|pont|toit)",
+    r"prepare (les|mes) (medicaments|cachets)",
+    r"plus me reveiller",
+    r"se tuer",
+    r"(bebe|enfant|fils|fille|mari|femme|pere|mere) (ne )?respire (plus|pas)\b",
+    r"appelez (le 18|le 112|le 114|le 119|les pompiers)",
+    r"(veux|vais|voudrais|envie de|va) me tuer",
+    r"forcer? (ma|la) porte",
+    r"en train de (forcer|casser|defoncer|entrer|rentrer|me frapper|la frapper|le frapper)",
+    r"(m'|on m'|se fait |suis |est )agress\w*",
+    r"(je suis|suis|sommes|est|sont) en danger",
+    r"appel\w* (vite )?(les secours|la police|les pompiers|le samu)",
+    r"(fils|fille|enfant|petit|bebe)\b.{0,60}(pas rentree?|trouve nulle part|introuvable)",
+)
+
+ALARM: tuple[str, ...] = (
+    r"mourir",
+    r"me tuer",
+    r"en finir",
+    r"en danger",
+    r"agress\w*",
+    r"au secours",
+    r"suivie? par un",
+    r"^\W*urgen(ce|t)\W*$",
+    r"fait une crise",
+    r"ca brule",
+    r"mal,? je vais tomber",
+    r"au secour\b",
+    r"les secours",
+    r"faire une connerie",
+    r"partir pour de bon",
+    r"inondation",
+    r"vite vite",
+    r"^\W*urgent( urgent)*\W*$",
+    r"^\W*sos\W*$",
+    r"sos aidez",
+    r"^\W*a l'aide",
+    r"^\W*(o |au )?secours\W*$",
+    r"venez vite",
+    r"fumee dans",
+    r"(est|suis) par terre",
+    r"je me tue",
+    r"noye",
+    r"venez m'aider vite",
+    r"trouve nulle part",
+    r"pris (toutes|tous) (ses|mes|les)",
+    r"flammes",
+    r"s'est effondre",
+    r"avec (des gens|quelqu'un) dedans",
+    r"frappe (ma|sa|mon|son) ",
+    r"regrettera",
+    r"aidez(-| )(moi|nous) vite",
+)
+
+_SEVERE = re.compile(r"\b(" + "|".join(SEVERE) + ")")
+_ALARM = re.compile(r"\b(" + "|".join(ALARM) + ")")
+
+
+def _folded(text: str) -> str:
+    return labels.fold(text or "")[:2000].replace("\u2019", "'")
+
+
+@dataclass(frozen=True)
+class SafetyReading:
+    severe: bool  # danger from the words alone
+    alarm: bool  # strong words that ordinary requests use too
+    need: bool  # the message states a digital need
+
+    @property
+    def danger_now(self) -> bool:
+        return self.severe or (self.alarm and not self.need)
+
+
+def read(text: str, has_need: Callable[[str], bool]) -> SafetyReading:
+    folded = _folded(text)
+    severe = bool(_SEVERE.search(folded))
+    alarm = bool(_ALARM.search(folded))
+    need = (severe or alarm) and has_need(text)
+    return SafetyReading(severe, alarm, need)

