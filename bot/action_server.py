@@ -72,7 +72,7 @@ def require_token(app, token: str) -> None:  # noqa: ANN001 - a Sanic app
 def main(argv: Sequence[str] | None = None) -> None:
     from rasa_sdk import utils
     from rasa_sdk.constants import APPLICATION_ROOT_LOGGER_NAME
-    from rasa_sdk.endpoint import create_app, create_argument_parser
+    from rasa_sdk.endpoint import create_app, create_argument_parser, create_ssl_context
     from rasa_sdk.plugin import plugin_manager
 
     args = create_argument_parser().parse_args(argv)
@@ -87,10 +87,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     if token is not None:
         require_token(app, token)
     logging.getLogger(__name__).info(
-        "Action server on http://%s:%s (%s)", host, args.port,
+        "Action server on %s:%s (%s)", host, args.port,
         "token required" if token else "loopback only, no token",
     )  # fmt: skip
-    app.run(host, args.port, workers=utils.number_of_sanic_workers(), access_log=False)
+    ssl = create_ssl_context(args.ssl_certificate, args.ssl_keyfile, args.ssl_password)
+    app.run(host, args.port, ssl=ssl, workers=utils.number_of_sanic_workers(), access_log=False)
 
 
 if __name__ == "__main__":

@@ -279,6 +279,25 @@ def test_widget_session_ids_are_issued_by_the_server(sio):
     asyncio.run(scenario())
 
 
+def test_a_message_before_any_session_request_gets_its_own_session(sio):
+    """Rasa 3.6 ignored it (silence); now it is answered in a new session, confirmed to the page."""
+
+    async def scenario() -> None:
+        widget = Widget(sio.base)
+        await widget.client.connect(sio.base, transports=["websocket"],
+                                    socketio_path="/socket.io", wait_timeout=10)  # fmt: skip
+        try:
+            await widget.emit({"message": "sans-session", "session_id": "victim-id"})
+            session = await asyncio.wait_for(widget._confirmed.get(), 10)
+            assert await widget.texts() == ["Reçu : sans-session"]
+            [sent] = _sent_to_bot(sio, "sans-session")
+            assert sent["sender"] == session != "victim-id"
+        finally:
+            await widget.close()
+
+    asyncio.run(scenario())
+
+
 def test_security_doc_states_the_conversation_id_model():
     text = (PROJECT_ROOT / "docs" / "security.md").read_text(encoding="utf-8")
     section = text.split("## Conversation ids", 1)[1].split("\n## ", 1)[0]

@@ -105,26 +105,31 @@ class OrienteurSocketIOInput(SocketIOInput):
         sessions = SessionIds()
         confirmed: dict[str, str] = {}  # socket id → its session id
 
-        def session_of(sid: str) -> str:
+        async def session_of(sid: str) -> str:
+            """The socket's confirmed session; a new one (confirmed to the page) if it has none."""
             if not self.session_persistence:
                 return sid
             if sid not in confirmed:
                 confirmed[sid] = sessions.new()
                 sio.enter_room(sid, confirmed[sid])
+                await sio.emit("session_confirm", confirmed[sid], room=sid)
             return confirmed[sid]
 
         # These replace the parent's handlers (python-socketio keeps one handler per event).
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: str, data: Any) -> None:
             claimed = data.get("session_id") if isinstance(data, dict) else None
-            if self.session_persistence and sessions.issued(claimed):
-                if confirmed.get(sid) not in (None, claimed):
-                    sio.leave_room(sid, confirmed[sid])
+            previous = confirmed.pop(sid, None)
+            if previous is not None:
+                sio.leave_room(sid, previous)
+            if not self.session_persistence:
+                await sio.emit("session_confirm", sid, room=sid)
+            elif sessions.issued(claimed):
                 confirmed[sid] = claimed
                 sio.enter_room(sid, claimed)
+                await sio.emit("session_confirm", claimed, room=sid)
             else:
-                confirmed.pop(sid, None)
-            await sio.emit("session_confirm", session_of(sid), room=sid)
+                await session_of(sid)  # a new one, confirmed
 
         @sio.on("disconnect", namespace=self.namespace)
         async def disconnect(sid: str) -> None:
@@ -133,7 +138,7 @@ class OrienteurSocketIOInput(SocketIOInput):
         @sio.on(self.user_message_evt, namespace=self.namespace)
         async def handle_message(sid: str, data: Any) -> None:
             output_channel = OrienteurSocketIOOutput(sio, self.bot_message_evt)
-            sender_id = session_of(sid)
+            sender_id = await session_of(sid)
             try:
                 text, metadata = self._read(data)
             except UnreadableMessage as error:
