@@ -335,15 +335,17 @@ def test_public_metadata_cannot_claim_staff_on_socketio(sio):
     assert sent["metadata"] == {"x": 1}
 
 
-def test_the_console_sends_its_token(monkeypatch):
-    """bot.staff.assistant calls Rasa with the header the REST channel checks."""
-    import inspect
+def test_the_console_keeps_its_staff_claim(rest, monkeypatch, tmp_path):
+    """The console's authenticated path (bot.staff.assistant) sends the token the channel checks;
+    ``make run`` gives the web server and Rasa the same one."""
+    from bot.staff.assistant import ask_assistant
 
-    from bot.staff import assistant
-
-    source = inspect.getsource(assistant.ask_assistant)
-    assert STAFF_TOKEN_HEADER in source and STAFF_TOKEN_ENV in source
-    assert STAFF_TOKEN_ENV in runner.child_env(Settings.from_env({}))
+    monkeypatch.setenv(STAFF_TOKEN_ENV, STAFF_TOKEN)
+    assert asyncio.run(ask_assistant(rest.base, "console-triage")) is not None
+    [sent] = [r for r in rest.received() if r["text"] == "console-triage"]
+    assert sent["metadata"] == {"staff_console": True} and sent["sender"].startswith("staff-")
+    assert STAFF_TOKEN_ENV in runner.child_env(Settings.from_env({"ORIENTEUR_DATA_DIR":
+                                                                  str(tmp_path)}))
 
 
 # === 6. Malformed input: a clear answer, never silence, never a 500 ===========================
