@@ -9,7 +9,7 @@ production) and hands it a *masked copy* of the tracker on every save:
   would escape the patterns) texts longer than ``max_text_length`` characters are cut;
 * the same numbers and addresses wherever the assistant repeated them (bot texts, slot values),
   and only those: the places' public phone numbers and the helpline shown by the assistant stay
-  (NIRs and IBANs are masked everywhere: nothing public looks like one);
+  (likewise the NIRs and IBANs the person wrote);
 * shared positions (``latitude``/``longitude`` entities, ``{"location": {"lat", "lon"}}``
   metadata, the ``location`` slot when it is a position or an address, ``location``
   sub-objects of payloads and slots, the ``/inform{"latitude": …}`` text) rounded to
@@ -21,8 +21,9 @@ production) and hands it a *masked copy* of the tracker on every save:
 Logs never name a sender: ``sender_ref`` gives a keyed hash (``ORIENTEUR_LOG_KEY``, else a key
 drawn per process) — for SMS the sender id is the person's phone number.
 
-The turn being processed still uses the precise values (Rasa passes its in-memory tracker to the
-actions); every later turn reads the tracker back from the store, masked and rounded.
+The turn being processed still sees what was typed (Rasa passes its in-memory tracker to the
+actions; a shared position is already rounded by the channels); every later turn reads the tracker
+back from the store, masked and rounded.
 
 Configuration (``endpoints.yml``)::
 
@@ -159,9 +160,31 @@ def mask_text(text: str, decimals: int = DEFAULT_DECIMALS, max_length: int | Non
     return text
 
 
-def mask_ids(text: str) -> str:
-    """Social-security numbers and IBANs masked (before phone numbers: they contain some)."""
-    return IBAN_RE.sub(IBAN_MASK, NIR_RE.sub(NIR_MASK, text))
+def _id_key(text: str) -> str:
+    return re.sub(r"\W", "", text).upper()
+
+
+def _ids(text: str) -> list[tuple[re.Match, str]]:
+    """(match, mask) of every NIR and IBAN in ``text`` (an IBAN has at least 10 digits: a code
+    such as ``ab12cd34ef56gh78`` in a link is not one)."""
+    found = [(m, NIR_MASK) for m in NIR_RE.finditer(text)]
+    found += [(m, IBAN_MASK) for m in IBAN_RE.finditer(text)
+              if sum(c.isdigit() for c in m.group()) >= 10]  # fmt: skip
+    return found
+
+
+def find_ids(text: str) -> set[str]:
+    """The NIRs and IBANs of ``text``, as keys (no spaces, upper case)."""
+    return {_id_key(m.group()) for m, _ in _ids(text)} if isinstance(text, str) else set()
+
+
+def mask_ids(text: str, known: set[str] | None = None) -> str:
+    """Social-security numbers and IBANs masked (all of them, or only the ``known`` ones);
+    before phone numbers: they contain some."""
+    for match, mask in sorted(_ids(text), key=lambda found: -found[0].start()):
+        if known is None or _id_key(match.group()) in known:
+            text = text[: match.start()] + mask + text[match.end() :]
+    return text
 
 
 def round_text_positions(text: str, decimals: int = DEFAULT_DECIMALS) -> str:
@@ -185,12 +208,14 @@ def _round_str(number: str, decimals: int) -> str:
     return f"{round(float(number), decimals):.{decimals}f}"
 
 
-def mask_known(text: str, phones: set[str], emails: set[str]) -> str:
-    """Only the given numbers and addresses masked (the assistant's own numbers stay); NIRs and
-    IBANs always."""
+def mask_known(text: str, phones: set[str], emails: set[str],
+               ids: set[str] = frozenset()) -> str:  # fmt: skip
+    """Only the given numbers, addresses, NIRs and IBANs masked (the assistant's own numbers
+    stay)."""
     if not isinstance(text, str):
         return text
-    text = mask_ids(text)
+    if ids:
+        text = mask_ids(text, ids)
     if not (phones or emails):
         return text
     if emails:
@@ -227,8 +252,7 @@ def _personal_spans(text: Any) -> list[tuple[int, int, str, str]]:
         return []
     spans = [(m.start(), m.end(), m.group(), EMAIL_MASK) for m in EMAIL_RE.finditer(text)]
     spans += [(m.start(), m.end(), m.group(), PHONE_MASK) for m in PHONE_RE.finditer(text)]
-    spans += [(m.start(), m.end(), m.group(), NIR_MASK) for m in NIR_RE.finditer(text)]
-    spans += [(m.start(), m.end(), m.group(), IBAN_MASK) for m in IBAN_RE.finditer(text)]
+    spans += [(m.start(), m.end(), m.group(), mask) for m, mask in _ids(text)]
     return spans
 
 
@@ -276,17 +300,19 @@ def mask_events(events: list[dict], decimals: int = DEFAULT_DECIMALS,
     """Masked copies of serialised events (``Event.as_dict()``), same number, same order."""
     phones: set[str] = set()
     emails: set[str] = set()
+    ids: set[str] = set()
     for event in events:
         if event.get("event") == "user":
             found = find_personal(event.get("text") or "")
             phones |= found[0]
             emails |= found[1]
+            ids |= find_ids(event.get("text") or "")
 
     def user_text(text: str) -> str:
         return mask_text(text, decimals, max_length)
 
     def other_text(text: str) -> str:
-        return mask_known(text, phones, emails)
+        return mask_known(text, phones, emails, ids)
 
     masked = []
     for event in events:

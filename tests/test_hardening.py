@@ -466,6 +466,15 @@ def test_social_security_numbers_and_ibans_are_masked(text, mask):
     assert mask_text(f"mon numéro : {text}, merci") == f"mon numéro : {mask}, merci"
 
 
+def test_ids_the_person_wrote_are_masked_where_the_assistant_repeats_them_and_only_those():
+    from bot.privacy import mask_events
+
+    link = "https://rdv.example.org/ab12cd34ef56gh78"  # looks like an IBAN, is not one
+    events = [{"event": "user", "text": "mon IBAN FR7630006000011234567890189"},
+              {"event": "bot", "text": f"IBAN FR76 3000 6000 0112 3456 7890 189 noté ; {link}"}]
+    assert mask_events(events)[1]["text"] == f"IBAN {IBAN_MASK} noté ; {link}"
+
+
 def test_masking_comes_before_the_cut():
     text = "a" * 994 + " 06 12 34 56 78"
     assert "06 12" not in mask_text(text, max_length=1000)
