@@ -7,6 +7,7 @@ The directory and the locator are built once per action-server process (lazy sin
 
 from __future__ import annotations
 
+import abc
 import json
 import logging
 import os
@@ -25,8 +26,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions import safety
-from directory_client import labels
+from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
+from directory_client.types import PlaceLocator, SearchBackend
 
 log = logging.getLogger(__name__)
 PARIS = ZoneInfo("Europe/Paris")
@@ -52,7 +54,7 @@ _DIRECTORY: Any = None
 _LOCATOR: Any = None
 
 
-def get_directory():
+def get_directory() -> SearchBackend:
     global _DIRECTORY
     if _DIRECTORY is None:
         with _LOCK:
@@ -73,7 +75,7 @@ def get_directory():
     return _DIRECTORY
 
 
-def get_locator():
+def get_locator() -> PlaceLocator:
     global _LOCATOR
     if _LOCATOR is None:
         with _LOCK:
@@ -395,9 +397,8 @@ def _choice_keys(choice: dict) -> set[str]:
 
 
 def pick_choice(state: State, text: str) -> dict | None:
-    """The offered place an answer points to: its number or rank ("2", "le deuxième"), its whole
-    label typed by hand, or words only it has ("celui de la Réunion", "le 93", "non, Saint-Denis
-    dans le 93"). None when the answer fits none or several."""
+    """The offered place an answer points to: its number or rank ("2", "le deuxième"), or what
+    ``choose`` reads."""
     if not state.choices:
         return None
     answer = _words(location_text(text))
@@ -409,15 +410,22 @@ def pick_choice(state: State, text: str) -> dict | None:
                 return state.choices[rank - 1]
         if tokens and tokens[-1] == "dernier":
             return state.choices[-1]
+    return choose(state.choices, text)
+
+
+def choose(choices: list[dict], text: str) -> dict | None:
+    """The one place among ``choices`` that the words name: its whole label typed by hand, or
+    words only it has ("celui de la Réunion", "le 93", "non, Saint-Denis dans le 93", "Stenay
+    dans la Meuse"). None when the words fit none or several."""
+    answer = _words(location_text(text))
     padded = f" {answer} "
-    exact = [c for c in state.choices if _words(c.get("label") or "") == answer]
+    exact = [c for c in choices if _words(c.get("label") or "") == answer]
     if len(exact) == 1:
         return exact[0]
-    # Words that name one choice and no other ("reunion" against "Saint-Denis (93)").
     named = []
-    for choice in state.choices:
+    for choice in choices:
         own = _choice_keys(choice)
-        others = set().union(*(_choice_keys(c) for c in state.choices if c is not choice))
+        others = set().union(*(_choice_keys(c) for c in choices if c is not choice))
         if any(f" {key} " in padded for key in own - others):
             named.append(choice)
     return named[0] if len(named) == 1 else None
@@ -513,6 +521,19 @@ def resolve_location(
         return True
     query = " ".join(candidates_text)[:120]
     result = get_locator().locate(query)
+    if result.status == "ambiguous" and not payload:
+        # The entity is the name alone; the words around it may say which ("Saint-Louis, en
+        # Alsace", "Stenay dans la Meuse").
+        whole = get_locator().locate(location_text(text)[:120])
+        if whole.status == "found" and whole.best is not None:
+            result = whole
+        else:
+            offered = [c.to_dict() for c in result.candidates[:5]]
+            named = choose(offered, text)
+            if named is not None:
+                state.location, state.choices, state.attempts = named, [], 0
+                state.offset = 0
+                return True
     if strict and not plausible_guess(query, result):
         return True
     if result.status == "found" and result.best is not None:
@@ -574,57 +595,62 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
             channel=state.tracker.get_latest_input_channel(),
             location=location,
         )
-    text = fmt.results_text(
-        response,
-        location_label=where,
-        need_keys=need_keys,
-        procedures=state.procedures,
-        constraints=state.constraints,
-        offset=state.offset,
-        relaxed=relaxed,
-        nothing_near=nothing_near,
-        broadened=broadened,
-    )
-    payload_results = [fmt.result_payload(r) for r in response.results]
+    what = fmt.need_phrase(need_keys, state.procedures[0] if state.procedures else None)
+    results = list(response.results)
+    payload_results = [fmt.result_payload(r, state.offset + i) for i, r in enumerate(results, 1)]
+    total = getattr(response, "total", None)
+    bring = fmt.bring_items(state.procedures)
+    kept = [c for c in state.constraints if c not in relaxed]
     dispatcher.utter_message(
-        text=text,
+        text=fmt.intro_text(
+            len(results),
+            location_label=where,
+            what=what,
+            constraints=state.constraints,
+            offset=state.offset,
+            relaxed=relaxed,
+            nothing_near=nothing_near,
+            broadened=broadened,
+        ),
         json_message=fmt.recommendation_payload(
             service_labels,
             location,
-            build_filters([c for c in state.constraints if c not in relaxed]).to_dict(),
+            build_filters(kept).to_dict(),
             payload_results,
             nothing_near=nothing_near or None,
-            total=getattr(response, "total", None),
+            total=total,
             offset=state.offset,
             searched=[labels.OUTILS_QUOTIDIEN] if broadened else None,
+            bring=bring or None,
+            notes=fmt.notes(
+                response, constraints=state.constraints, offset=state.offset,
+                nothing_near=nothing_near,
+            ) or None,
+            follow_ups=fmt.follow_ups(
+                more=bool(total and total > state.offset + len(results)), constraints=kept
+            ) if results else None,
         ),
     )
     state.awaiting = None
-    if response.results:
+    if results:
         state.set(
             "last_search",
             {
-                "what": fmt.need_phrase(
-                    need_keys, state.procedures[0] if state.procedures else None
-                ),
+                "what": what,
                 "where": where,
                 "need": service_labels,
                 "location": fmt.location_payload(location),
                 "filters": build_filters(state.constraints).to_dict(),
                 "results": payload_results,
-                "bring": fmt.bring_text(state.procedures),
+                "bring": bring or None,
             },
         )
 
 
-def emergency(dispatcher: CollectingDispatcher, text: str) -> bool:
-    """Someone may be in danger now: say who to call, first and only."""
-    if not needs_mod.is_emergency(text):
-        return False
+def say_emergency_numbers(dispatcher: CollectingDispatcher) -> None:
     dispatcher.utter_message(
         response="utter_emergency", json_message={"orienteur": {"type": "emergency"}}
     )
-    return True
 
 
 def ask_danger(dispatcher: CollectingDispatcher, state: State) -> None:
@@ -644,15 +670,11 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     """The single step of the orientation: understand, ask what is missing, or answer."""
     state = State(tracker)
     text = clean_text(tracker.latest_message.get("text"))
-    if emergency(dispatcher, text):
-        return [SlotSet("fail_count", 0.0)]
     intent = intent_of(tracker)
     if state.awaiting == "danger":
         state.awaiting = None
         if intent in ("affirm", "emergency"):
-            dispatcher.utter_message(
-                response="utter_emergency", json_message={"orienteur": {"type": "emergency"}}
-            )
+            say_emergency_numbers(dispatcher)
             return state.save()
         if intent == "deny":
             intent = "inform"  # "non": carry on with the request kept from before
@@ -685,15 +707,35 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
 
 
 # --- actions ----------------------------------------------------------------------------------
-class ActionOrient(Action):
+class OrienteurAction(Action, abc.ABC):
+    """What every action of the assistant does first: read the cleaned text and, if someone may
+    be in danger now, give the emergency numbers first and only. Then ``respond``."""
+
+    async def run(self, dispatcher, tracker, domain) -> list:
+        text = clean_text(tracker.latest_message.get("text"))
+        if needs_mod.is_emergency(text):
+            say_emergency_numbers(dispatcher)
+            return [SlotSet("fail_count", 0.0)]
+        return self.respond(dispatcher, tracker, text)
+
+    @abc.abstractmethod
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list: ...
+
+
+class ActionOrient(OrienteurAction):
     def name(self) -> str:
         return "action_orient"
 
-    async def run(self, dispatcher, tracker, domain) -> list:
+    def respond(self, dispatcher, tracker, text) -> list:
         return orient(dispatcher, tracker)
 
 
-class ActionEmergency(Action):
+# The NLU must be this sure of danger, in a message that states a need with no strong word, for
+# the assistant to ask "are you in danger now?" rather than serve the need.
+SURE_OF_DANGER = 0.8
+
+
+class ActionEmergency(OrienteurAction):
     """The NLU reads danger. The words decide: danger wordings → the numbers; a digital need said
     with strong words ("au secours, mon compte CAF est bloqué") → that need is served; neither →
     the numbers too, since nothing says otherwise; a need with no strong word → one question."""
@@ -701,16 +743,12 @@ class ActionEmergency(Action):
     def name(self) -> str:
         return "action_emergency"
 
-    async def run(self, dispatcher, tracker, domain) -> list:
-        text = clean_text(tracker.latest_message.get("text"))
-        if emergency(dispatcher, text):
-            return [SlotSet("fail_count", 0.0)]
+    def respond(self, dispatcher, tracker, text) -> list:
         if needs_mod.read(text).empty:
-            dispatcher.utter_message(
-                response="utter_emergency", json_message={"orienteur": {"type": "emergency"}}
-            )
+            say_emergency_numbers(dispatcher)
             return [SlotSet("fail_count", 0.0)]
-        if safety.read(text, lambda _: True).alarm:
+        confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
+        if safety.read(text, lambda _: True).alarm or confidence < SURE_OF_DANGER:
             return orient(dispatcher, tracker)
         state = State(tracker)
         understand(state, tracker, text)
@@ -718,13 +756,11 @@ class ActionEmergency(Action):
         return state.save()
 
 
-class ActionMoreResults(Action):
+class ActionMoreResults(OrienteurAction):
     def name(self) -> str:
         return "action_more_results"
 
-    async def run(self, dispatcher, tracker, domain) -> list:
-        if emergency(dispatcher, clean_text(tracker.latest_message.get("text"))):
-            return [SlotSet("fail_count", 0.0)]
+    def respond(self, dispatcher, tracker, text) -> list:
         state = State(tracker)
         if not (state.needs and state.location):
             return orient(dispatcher, tracker)
@@ -733,15 +769,13 @@ class ActionMoreResults(Action):
         return state.save()
 
 
-class ActionSendSummary(Action):
-    """ "Envoyez-le moi": for now a text summary + a slot; the SMS channel reads the slot."""
+class ActionSendSummary(OrienteurAction):
+    """ "Envoyez-le moi": the last search again, as a payload each channel renders to keep."""
 
     def name(self) -> str:
         return "action_send_summary"
 
-    async def run(self, dispatcher, tracker, domain) -> list:
-        if emergency(dispatcher, clean_text(tracker.latest_message.get("text"))):
-            return [SlotSet("fail_count", 0.0)]
+    def respond(self, dispatcher, tracker, text) -> list:
         last = tracker.get_slot("last_search")
         if not last:
             dispatcher.utter_message(
@@ -749,13 +783,15 @@ class ActionSendSummary(Action):
             )
             return [SlotSet("fail_count", 0.0)]
         dispatcher.utter_message(
-            text="Voici le récapitulatif à garder :\n\n" + fmt.summary_text(last),
+            text=fmt.summary_intro(last),
             json_message=fmt.recommendation_payload(
                 last.get("need", []),
                 last.get("location"),
                 last.get("filters"),
                 last.get("results", []),
                 delivery="summary",
+                bring=last.get("bring") if isinstance(last.get("bring"), list) else None,
+                notes=[fmt.HELPLINE_TEXT],
             ),
         )
         return [SlotSet("summary_requested", True), SlotSet("fail_count", 0.0)]
@@ -788,6 +824,7 @@ def handoff(dispatcher: CollectingDispatcher, tracker: Tracker, lead: str = "") 
                     "type": "handoff",
                     "to": "helpline",
                     "phone": fmt.HELPLINE_PHONE,
+                    "tel": display.tel_uri(fmt.HELPLINE_PHONE),
                     "url": labels.HELPLINE["url"],
                 }
             },
@@ -802,11 +839,11 @@ def handoff(dispatcher: CollectingDispatcher, tracker: Tracker, lead: str = "") 
     return [SlotSet("handoff", target), SlotSet("fail_count", 0.0)]
 
 
-class ActionHumanHandoff(Action):
+class ActionHumanHandoff(OrienteurAction):
     def name(self) -> str:
         return "action_human_handoff"
 
-    async def run(self, dispatcher, tracker, domain) -> list:
+    def respond(self, dispatcher, tracker, text) -> list:
         return handoff(dispatcher, tracker)
 
 
@@ -834,15 +871,12 @@ def misunderstood(dispatcher, tracker, lead: str) -> list:
     return [SlotSet("fail_count", float(count))]
 
 
-class ActionFallback(Action):
+class ActionFallback(OrienteurAction):
     def name(self) -> str:
         return "action_fallback"
 
-    async def run(self, dispatcher, tracker, domain) -> list:
+    def respond(self, dispatcher, tracker, text) -> list:
         state = State(tracker)
-        text = clean_text(tracker.latest_message.get("text"))
-        if emergency(dispatcher, text):
-            return [SlotSet("fail_count", 0.0)]
         if state.awaiting in ("location", "location_choice") and 0 < len(text) <= 80:
             # A town the NLU did not know, or a pick among the towns offered: the Locator decides.
             return orient(dispatcher, tracker)
@@ -865,14 +899,11 @@ def looks_like_place(text: str) -> bool:
     return plausible_guess(location_text(text), probe)
 
 
-class ActionOutOfScope(Action):
+class ActionOutOfScope(OrienteurAction):
     def name(self) -> str:
         return "action_out_of_scope"
 
-    async def run(self, dispatcher, tracker, domain) -> list:
-        text = clean_text(tracker.latest_message.get("text"))
-        if emergency(dispatcher, text):
-            return [SlotSet("fail_count", 0.0)]
+    def respond(self, dispatcher, tracker, text) -> list:
         state = State(tracker)
         if state.awaiting in ("location", "location_choice") and (
             looks_like_place(text) or pick_choice(state, text) is not None
@@ -931,14 +962,12 @@ def smalltalk_response(tracker: Tracker) -> str:
     return f"utter_chitchat/{sub if sub in SMALLTALK else 'confused'}"
 
 
-class ActionSmalltalk(Action):
+class ActionSmalltalk(OrienteurAction):
     """Greetings, thanks, insults…: the domain's response, unless someone may be in danger."""
 
     def name(self) -> str:
         return "action_smalltalk"
 
-    async def run(self, dispatcher, tracker, domain) -> list:
-        if emergency(dispatcher, clean_text(tracker.latest_message.get("text"))):
-            return [SlotSet("fail_count", 0.0)]
+    def respond(self, dispatcher, tracker, text) -> list:
         dispatcher.utter_message(response=smalltalk_response(tracker))
         return []

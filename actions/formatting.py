@@ -5,21 +5,16 @@ Plain French: short sentences, "vous", no label of the standard in the text.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from actions import needs as needs_mod
-from directory_client import labels
+from directory_client import display, labels
 
 HELPLINE_NAME = labels.HELPLINE["name"]
 HELPLINE_PHONE = labels.HELPLINE["phone"]
 HELPLINE_TEXT = (
     f"Vous pouvez aussi appeler {HELPLINE_NAME} au {HELPLINE_PHONE} "
     "(gratuit, du lundi au vendredi) : on vous aide par téléphone."
-)
-FOLLOW_UPS = (
-    "Vous pouvez me dire « d'autres lieux », « seulement les gratuits », "
-    "« une autre ville », « envoyez-le moi » ou « recommencer »."
 )
 
 
@@ -40,13 +35,21 @@ def location_payload(location: dict | None) -> dict:
     }
 
 
-def result_payload(result: Any) -> dict:
-    """One ``results`` item: ``SearchResult.to_payload()`` (the contract) plus what a card shows:
-    the place's ``lat``/``lon`` (a map link), ``appointment_url``, ``website``,
-    ``opening_text`` ("Ouvert maintenant, jusqu'à 17 h", "Fermé. Ouvre mardi à 9 h") and
-    ``mobile_service`` for a bus stop; ``None`` when the directory does not know."""
+def result_payload(result: Any, number: int) -> dict:
+    """One ``results`` item: ``SearchResult.to_payload()`` (the contract) plus what every channel
+    shows, already written by the one formatter of each kind (``directory_client.display``):
+    ``number`` (the place's rank across pages: 4, 5, 6 after "d'autres lieux"),
+    ``distance_text`` ("450 m"), ``phone_text`` ("03 20 01 08 45"), ``tel`` ("tel:+33…"),
+    ``hours`` (the week's hours, one line per rule), ``opening_text`` ("Fermé. Ouvre mardi à
+    9 h"); and the place's ``lat``/``lon``, ``appointment_url``, ``website``, ``mobile_service``.
+    ``None`` (or ``[]``) when the directory does not know."""
     return {
         **result.to_payload(),
+        "number": number,
+        "distance_text": display.distance_text(result.distance_km) or None,
+        "phone_text": display.phone_text(result.phone) or None,
+        "tel": display.tel_uri(result.phone),
+        "hours": display.hours_lines(result.opening_hours),
         "lat": result.lat,
         "lon": result.lon,
         "appointment_url": result.appointment_url,
@@ -75,51 +78,6 @@ def recommendation_payload(
     return {"orienteur": body}
 
 
-def _distance(km: float | None) -> str:
-    if km is None:
-        return ""
-    if km < 1:
-        return f"à {int(round(km * 1000, -2)) or 100} m"
-    return f"à {km:.1f} km".replace(".", ",")
-
-
-def _phone(phone: str | None) -> str | None:
-    if not phone:
-        return None
-    digits = phone.replace(" ", "")
-    if digits.startswith("+33") and len(digits) == 12:
-        digits = "0" + digits[3:]
-    if len(digits) == 10 and digits.isdigit():
-        return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
-    return phone
-
-
-_WHY_DISTANCE = re.compile(r",?\s*à \d+(?:[,.]\d+)?\s*k?m\s*$")
-
-
-def format_place(index: int, result: Any) -> str:
-    """One entry point: name, why, address and distance, opening, phone, appointment link."""
-    lines = [f"{index}. {result.name}"]
-    why = _WHY_DISTANCE.sub("", result.why or "").strip(" ,")
-    if why:
-        lines.append(f"   Pourquoi : {why}")
-    where = result.address or ""
-    if result.commune and result.commune not in where:
-        where = f"{where}, {result.commune}" if where else result.commune
-    distance = _distance(result.distance_km)
-    if where or distance:
-        lines.append("   Adresse : " + ", ".join(x for x in (where, distance) if x))
-    opening = getattr(getattr(result, "opening", None), "text", None)
-    if opening:
-        lines.append(f"   Horaires : {opening}")
-    phone = _phone(result.phone)
-    if phone:
-        lines.append(f"   Téléphone : {phone}")
-    if result.appointment_url:
-        lines.append(f"   Rendez-vous : {result.appointment_url}")
-    return "\n".join(lines)
-
-
 def need_phrase(need_keys: list[str], procedure: str | None) -> str:
     if procedure and procedure in needs_mod.PROCEDURES:
         return f"vos démarches avec {needs_mod.PROCEDURES[procedure].name}"
@@ -131,16 +89,15 @@ def need_phrase(need_keys: list[str], procedure: str | None) -> str:
     return ", ".join(phrases[:-1]) + " et " + phrases[-1]
 
 
-def bring_text(procedures: list[str]) -> str | None:
+def bring_items(procedures: list[str]) -> list[str]:
+    """What to bring for the procedures, each item once, in order."""
     items: list[str] = []
     for key in procedures:
         proc = needs_mod.PROCEDURES.get(key)
         for item in proc.bring if proc else ():
             if item not in items:
                 items.append(item)
-    if not items:
-        return None
-    return "Pensez à apporter :\n" + "\n".join(f"- {item}" for item in items)
+    return items
 
 
 def filters_phrase(constraints: list[str]) -> str:
@@ -148,23 +105,18 @@ def filters_phrase(constraints: list[str]) -> str:
     return (" (" + ", ".join(words) + ")") if words else ""
 
 
-def results_text(
-    response: Any,
+def intro_text(
+    count: int,
     *,
     location_label: str,
-    need_keys: list[str],
-    procedures: list[str],
+    what: str,
     constraints: list[str],
     offset: int = 0,
     relaxed: list[str] | None = None,
-    nothing_near: bool | None = None,
+    nothing_near: bool = False,
     broadened: bool = False,
 ) -> str:
-    """The whole answer for a search response (never empty)."""
-    results = list(response.results)
-    if nothing_near is None:
-        nothing_near = bool(response.nothing_near)
-    what = need_phrase(need_keys, procedures[0] if procedures else None)
+    """The one or two sentences before the places (the places themselves are in the payload)."""
     parts: list[str] = []
     if relaxed:
         parts.append(
@@ -172,14 +124,13 @@ def results_text(
             + filters_phrase(relaxed)
             + " : voici les lieux les plus proches sans ce critère."
         )
-    if not results:
+    if not count:
         if offset:
             parts.append(f"Je n'ai pas d'autres lieux {near(location_label)}.")
         else:
             parts.append(f"Je n'ai trouvé aucun lieu pour {what} {near(location_label)}.")
         parts.append(HELPLINE_TEXT)
-        return "\n\n".join(parts)
-    if broadened and not offset:
+    elif broadened and not offset:
         parts.append(
             f"Aucun lieu n'annonce précisément « {what} » {near(location_label)}. "
             "Voici des lieux d'aide au numérique qui pourront vous aider ou vous orienter :"
@@ -187,49 +138,55 @@ def results_text(
     elif nothing_near:
         parts.append(
             f"Il n'y a pas de lieu tout {near(location_label)}. "
-            f"{'Le plus proche' if len(results) == 1 else 'Voici les plus proches'} pour {what} :"
+            f"{'Le plus proche' if count == 1 else 'Voici les plus proches'} pour {what} :"
         )
     elif offset:
         parts.append(f"Voici d'autres lieux {near(location_label)} :")
     else:
-        intro = "Voici le lieu" if len(results) == 1 else f"Voici {len(results)} lieux"
+        intro = "Voici le lieu" if count == 1 else f"Voici {count} lieux"
         parts.append(f"{intro} {near(location_label)} pour {what}{filters_phrase(constraints)} :")
-    parts.append("\n\n".join(format_place(offset + i + 1, r) for i, r in enumerate(results)))
+    return " ".join(parts)
+
+
+def notes(response: Any, *, constraints: list[str], offset: int, nothing_near: bool) -> list[str]:
+    """What follows the places: the directory's notice, Aidants Connect, remote help."""
+    out: list[str] = []
     if getattr(response, "notice", None):
-        parts.append(response.notice)
-    bring = bring_text(procedures)
-    if bring:
-        parts.append(bring)
+        out.append(response.notice)
     if "a_ma_place" in constraints:
-        parts.append(
+        out.append(
             "Pour qu'une personne fasse la démarche à votre place, demandez « Aidants Connect » "
             "à l'accueil : vous signez un mandat, c'est sûr et gratuit."
         )
     if nothing_near:
         remote = [
-            f"{o.name} : {o.phone}" if o.phone else o.name
+            f"{o.name} : {display.phone_text(o.phone)}" if o.phone else o.name
             for o in getattr(response, "remote_options", ())
         ]
-        parts.append("À distance : " + " ; ".join(remote) + "." if remote else HELPLINE_TEXT)
-        if remote and not any(HELPLINE_PHONE in r for r in remote):
-            parts.append(HELPLINE_TEXT)
-    elif len(results) < 3 and not offset:
-        parts.append(HELPLINE_TEXT)
-    parts.append(FOLLOW_UPS)
-    return "\n\n".join(parts)
+        if remote:
+            out.append("À distance : " + " ; ".join(remote) + ".")
+        if not any(HELPLINE_NAME in r for r in remote):
+            out.append(HELPLINE_TEXT)
+    elif len(response.results) < 3 and not offset:
+        out.append(HELPLINE_TEXT)
+    return out
 
 
-def summary_text(last: dict) -> str:
-    """A short text the person can keep ("envoyez-le moi")."""
+def follow_ups(*, more: bool, constraints: list[str]) -> list[dict]:
+    """What the person can say next, as buttons (channels without buttons number them)."""
+    buttons = []
+    if more:
+        buttons.append({"title": "D'autres lieux", "payload": "/more_results"})
+    if "gratuit" not in constraints:
+        buttons.append(
+            {"title": "Seulement les gratuits", "payload": '/inform{"constraint": "gratuit"}'}
+        )
+    buttons.append({"title": "Une autre ville", "payload": "/change_location"})
+    buttons.append({"title": "Recommencer", "payload": "/restart"})
+    return buttons
+
+
+def summary_intro(last: dict) -> str:
+    """The sentence before the places kept ("envoyez-le moi")."""
     where = near(last.get("where", "") or "chez vous")
-    lines = [f"Votre recherche : {last.get('what', 'aide numérique')} {where}."]
-    for i, item in enumerate(last.get("results", []), 1):
-        bits = [item.get("name") or "", item.get("address") or ""]
-        phone = _phone(item.get("phone"))
-        if phone:
-            bits.append(phone)
-        lines.append(f"{i}. " + " – ".join(b for b in bits if b))
-    if last.get("bring"):
-        lines.append(last["bring"])
-    lines.append(f"Aide par téléphone : {HELPLINE_NAME} {HELPLINE_PHONE}.")
-    return "\n".join(lines)
+    return f"Votre recherche à garder : {last.get('what', 'aide numérique')} {where}."

@@ -446,6 +446,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
 _WEAK_PATTERNS: dict[str, tuple[str, ...]] = {
     "demarches": (
         r"\ben ligne\b",
+        r"\b(par|sur) internet\b",
         r"\bsite (de la|du|des)\b",
         r"\bcompte\b",
     ),
@@ -562,14 +563,22 @@ _MODE_WITH = (
     r"\bfaire (la|ma|mes) demarche",
 )
 
+def _compile(pattern: str) -> re.Pattern:
+    """Apostrophes are optional: SMS writers drop them ("dembauche", "jai", "lassurance")."""
+    return re.compile(re.sub(r"'(?![?*])", "'?", pattern))
+
+
 _COMPILED = {
-    "need": {k: [re.compile(p) for p in ps] for k, ps in _NEED_PATTERNS.items()},
-    "weak": {k: [re.compile(p) for p in ps] for k, ps in _WEAK_PATTERNS.items()},
-    "procedure": {k: [re.compile(p) for p in ps] for k, ps in _PROCEDURE_PATTERNS.items()},
-    "constraint": {k: [re.compile(p) for p in ps] for k, ps in _CONSTRAINT_PATTERNS.items()},
+    "need": {k: [_compile(p) for p in ps] for k, ps in _NEED_PATTERNS.items()},
+    "weak": {k: [_compile(p) for p in ps] for k, ps in _WEAK_PATTERNS.items()},
+    "procedure": {k: [_compile(p) for p in ps] for k, ps in _PROCEDURE_PATTERNS.items()},
+    "constraint": {k: [_compile(p) for p in ps] for k, ps in _CONSTRAINT_PATTERNS.items()},
 }
 _ALONE = [re.compile(p) for p in _MODE_ALONE]
 _WITH = [re.compile(p) for p in _MODE_WITH]
+
+# The device or everyday use: often the means of another need ("mes photos", "sur mon ordi").
+TOOL_NEEDS = frozenset({"smartphone", "ordinateur", "quotidien"})
 
 # Needs whose generic words (_WEAK_PATTERNS) only count when nothing more specific was found.
 _WEAK_NEEDS = set(_WEAK_PATTERNS)
@@ -631,10 +640,12 @@ def detect(text: str) -> Understanding:
         if "emploi" in strong and "france_travail" in found.procedures:
             strong.remove("emploi")
         weak = [k for k in weak if k != "demarches"]
-    if "demarches" in strong or "sante" in strong:
-        # "faire ma déclaration sur mon téléphone": the paperwork is the need, the device the means.
-        strong = [k for k in strong if k not in ("smartphone", "ordinateur")]
-        strong.sort(key=lambda k: k not in ("demarches", "sante"))
+    if any(k not in TOOL_NEEDS for k in strong):
+        # "faire ma déclaration sur mon téléphone", "un entretien d'embauche en visio": the device
+        # is the means, the other need the need — unless they ask to learn the device too.
+        if not _LEARN.search(folded):
+            strong = [k for k in strong if k not in TOOL_NEEDS]
+        strong.sort(key=lambda k: (k in TOOL_NEEDS, k not in ("demarches", "sante")))
     # Two needs at most: places that do both come first (directory_client.search).
     found.needs = strong[:2] or weak[:1]
     if "sante" in found.needs and "demarches" in found.needs:
@@ -656,12 +667,15 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
     keywords found no need or only a generic one ("en ligne", "mon dossier", "le numérique").
     ``by_meaning=False`` for an answer to another question (a town, "avec quelqu'un")."""
     found = detect(text)
-    if not by_meaning or found.procedures or (found.needs and not set(found.needs) <= _WEAK_NEEDS):
+    generic = _WEAK_NEEDS | TOOL_NEEDS
+    if not by_meaning or found.procedures or (found.needs and not set(found.needs) <= generic):
         return found
     from actions import semantic_needs  # the encoder loads on first use only
 
     meant = semantic_needs.reader().read(text)
-    if meant:
+    if meant and not (found.needs and meant in TOOL_NEEDS):
+        # The meaning names a need the device words only served ("retoucher mes photos sur mon
+        # ordi" is creation); a device need read by meaning does not replace keywords.
         found.needs = [meant]
     return found
 
@@ -730,6 +744,5 @@ def apply_mode(need_keys: list[str], mode: str | None) -> list[str]:
 
 # --- someone in danger: the safety reading (actions/safety.py) with this module's needs ----------
 def is_emergency(text: str) -> bool:
-    """Danger now: severe wordings, or alarm words in a message whose keywords name no digital
-    need (keywords, not meaning: "on m'agresse" must not read as a need)."""
-    return safety.read(text, lambda t: not detect(t).empty).danger_now
+    """Danger now: severe wordings, or alarm words in a message that states no digital need."""
+    return safety.read(text, lambda t: not read(t).empty).danger_now

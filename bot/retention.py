@@ -7,7 +7,8 @@ Nothing expires by itself: this module deletes
 * ``purge``: the conversations whose *last* event is older than N days (whole conversations
   only: Rasa counts the stored events of the current session to know which ones it still has to
   write, so deleting part of a live session would make it skip or duplicate events);
-* ``forget``: every event of one conversation ("oublie-moi").
+* ``forget``: every event of one conversation ("oublie-moi"), and the referrals made from it
+  (bot/referrals, their own database).
 
 Command line (same environment as the Rasa servers)::
 
@@ -206,12 +207,24 @@ def process_forget_requests(url: str, path: str | Path, *, min_age: float = 5.0,
             keep.append(raw)
             continue
         deleted += forget_conversation(url, sender_id, before=at)
+        forget_referrals(sender_id)
         applied += 1
     if keep:
         with source.open("a", encoding="utf-8") as fh:
             fh.write("\n".join(keep) + "\n")
     work.unlink()
     return applied, deleted
+
+
+def forget_referrals(sender_id: str) -> int:
+    """The referrals made from this conversation (bot/referrals) go with it, and their jobs."""
+    from bot.referrals.models import default_url, open_engine
+    from bot.referrals.service import forget_conversation as forget_referrals_of
+
+    url = default_url()
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        return 0  # referrals never used here
+    return forget_referrals_of(open_engine(url), sender_id)
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
@@ -247,6 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(purge(url, args.days, dry_run=args.dry_run))
     elif args.command == "forget":
         print(f"deleted {forget_conversation(url, args.sender_id)} event(s)")
+        print(f"deleted {forget_referrals(args.sender_id)} referral(s)")
     else:
         applied, deleted = process_forget_requests(url, args.log)
         print(f"applied {applied} forget request(s), deleted {deleted} event(s)")

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from directory_client import labels
+from directory_client import display, labels
 from directory_client.directory import Directory
 from directory_client.errors import DirectoryError
 from directory_client.types import SearchFilters, SearchQuery
@@ -274,11 +274,11 @@ def _search(directory: Directory, args: argparse.Namespace) -> int:
     if response.nothing_near:
         print("nothing within reach: the nearest ones, and remote help")
     for i, r in enumerate(response.results, 1):
-        distance = "" if r.distance_km is None else f" — {r.distance_km:.1f} km"
-        print(f"{i}. {r.name}{distance}")
+        distance = display.distance_text(r.distance_km)
+        print(f"{i}. {r.name}" + (f" — {distance}" if distance else ""))
         print(f"   {r.address}")
         print(f"   {r.why}")
-        print(f"   {r.opening.text}" + (f" · {r.phone}" if r.phone else ""))
+        print(f"   {r.opening.text}" + (f" · {display.phone_text(r.phone)}" if r.phone else ""))
     for option in response.remote_options:
         print(f"à distance: {option.name} {option.phone or ''} — {option.why}")
     return 0

@@ -71,6 +71,18 @@ class Directory:
 
         return get_place(self.Session, public_id, now)
 
+    def place_courriels(self, public_id: str) -> tuple[str, ...]:
+        """Every e-mail address the standard gives for the place (``courriels``), in order."""
+        from sqlalchemy import select
+
+        from directory_client.models import Place, split_list
+
+        with self.Session() as session:
+            value = session.execute(
+                select(Place.courriels).where(Place.public_id == public_id)
+            ).scalar_one_or_none()
+        return tuple(split_list(value))
+
     def is_empty(self) -> bool:
         from sqlalchemy import select
 

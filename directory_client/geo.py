@@ -80,12 +80,3 @@ def bounding_box(lat: float, lon: float, radius_km: float) -> BoundingBox:
 def equirectangular_scale(lat: float) -> float:
     """Longitude-degree shrink factor at ``lat``: distance² ≈ dlat² + (dlon·k)² in degrees."""
     return math.cos(math.radians(lat))
-
-
-def format_km(distance_km: float) -> str:
-    """French style: "à 800 m", "à 2,3 km", "à 15 km"."""
-    if distance_km < 1:
-        return f"à {max(100, round(distance_km * 1000, -2)):.0f} m"
-    if distance_km < 10:
-        return f"à {distance_km:.1f} km".replace(".0 ", " ").replace(".", ",")
-    return f"à {distance_km:.0f} km"

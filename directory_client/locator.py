@@ -17,7 +17,8 @@ Rules (the full list, with figures, is in docs/locator.md):
 - Fuzzy (rapidfuzz Levenshtein): same first letter, length ±2, ≤ 1 edit below 8 characters,
   ≤ 2 from 8; widest run of words first. Only in short messages (≤ 4 content words), and a
   near-miss shorter than 7 characters only when it is the whole message ("carte grise" ≠ Corte).
-- A postcode shared by several communes is ``ambiguous`` (ranked by population).
+- A postcode shared by several communes is its most populated one (the others kept as extra
+  candidates): they are neighbours, and the search around one covers the others.
 """
 
 from __future__ import annotations
@@ -365,8 +366,7 @@ class Locator:
         communes = index.by_postcode.get(code)
         if communes:
             ranked = _rank(communes)
-            locations = [_location(c, postcode=code) for c in ranked]
-            return ("found" if len(ranked) == 1 else "ambiguous"), locations
+            return "found", [_location(c, postcode=code) for c in ranked]
         commune = index.by_insee.get(code)
         if commune is not None:
             return "found", [_location(commune)]

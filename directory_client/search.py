@@ -911,7 +911,7 @@ def _result(
         opening=hours.opening_status(place.horaires, now, tz),
         free=_free(place.frais_a_charge),
         labels=tuple(split_list(place.dispositif_programmes_nationaux)),
-        why=explain(place, distance_km, needs, on_my_behalf=on_my_behalf, free_only=free_only,
+        why=explain(place, needs, on_my_behalf=on_my_behalf, free_only=free_only,
                     preferred=preferred),  # fmt: skip
         mobile_service=place.mobile_nom,
         accessibility_url=accessibility,
@@ -927,7 +927,6 @@ def _first(value: str | None) -> str | None:
 
 def explain(
     place: Row,
-    distance_km: float | None,
     needs: tuple[str, ...],
     *,
     on_my_behalf: bool = False,
@@ -935,9 +934,9 @@ def explain(
     preferred: tuple[str, ...] = (),
 ) -> str:
     """Why this place: in plain words, from its facts ("aide pour vos papiers en ligne, gratuit,
-    France Services, à 2,3 km"). A finer (1.0) label of the place is named only when it is the
-    one asked for (``preferred``): a place matched for "a computer" is not explained by the
-    smartphone lessons it also gives."""
+    France Services"). Where it is (distance, address) is not a reason: channels show it. A finer
+    (1.0) label of the place is named only when it is the one asked for (``preferred``): a place
+    matched for "a computer" is not explained by the smartphone lessons it also gives."""
     services = split_list(place.services)
     origin = split_list(place.services_origine)
     asked = [s for s in needs if s in services] or services[:2]
@@ -967,10 +966,6 @@ def explain(
         parts.append("France Services")
     if place.mobile_nom:
         parts.append(f"passage du {place.mobile_nom}")
-    if distance_km is not None:
-        parts.append(geo.format_km(distance_km))
-    elif place.commune:
-        parts.append(f"à {place.commune}")
     return ", ".join(dict.fromkeys(parts))
 
 
@@ -1036,7 +1031,7 @@ def _remote_options(
         by_id = _places_by_id(session, ids)
         for hit in hits[:count]:
             place = by_id[hit.id]
-            why = explain(place, None, plan.needs)
+            why = explain(place, plan.needs)
             options.append(
                 RemoteOption(
                     name=place.nom,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Literal, Protocol
 
 
 # --- Where ---------------------------------------------------------------------------------------
@@ -142,6 +142,21 @@ class SearchResponse:
 
 
 # --- Import --------------------------------------------------------------------------------------
+class SearchBackend(Protocol):
+    """What the assistant's actions and the staff console ask of a directory: the embedded
+    ``Directory`` (SQLite/PostgreSQL) and the remote data·inclusion-shaped API both answer it."""
+
+    def search(self, query: SearchQuery) -> SearchResponse: ...
+
+    def get_place(self, public_id: str, now: datetime | None = None) -> SearchResult | None: ...
+
+
+class PlaceLocator(Protocol):
+    """Free text ("st etienne", "59100", "Paris 11e") → where, or the candidates when ambiguous."""
+
+    def locate(self, text: str) -> LocateResult: ...
+
+
 @dataclass(frozen=True)
 class ImportProblem:
     file: str

@@ -3,7 +3,7 @@
 Usage: python tests/channel_harness.py MODULE.CLASS CREDENTIALS.json RECORD.jsonl PORT
 
 Each user message the channel produces is appended to RECORD.jsonl; the scripted bot answers:
-"boutons" → text with buttons, "reco" → the assistant's results text with the recommendation
+"boutons" → text with buttons, "reco" → the assistant's introduction with the recommendation
 payload, "reco seule" → the payload alone, "lent" → answers after 3 s, "rien" → no result,
 "longue" → a long text, anything else → "Reçu : <text>".
 It lets the channel be tested without a trained model.
@@ -26,54 +26,42 @@ BUTTONS = [
         "payload": '/inform_commune{"commune": "Roubaix", "code_postal": "11200"}',
     },
 ]
-RESULTS = [
-    {
-        "name": "France Services de Roubaix – Mairie de quartier Est",
-        "distance_km": 1.234,
-        "address": "12 rue de l’Hôtel de Ville, 59100 Roubaix",
-        "phone": "+33320000000",
-        "why": "Aide aux démarches administratives (CAF, impôts, ANTS) avec un conseiller, "
-        "sans rendez-vous le mercredi matin",
-        "open_now": True,
-        "url": "https://www.france-services.gouv.fr/roubaix?utm_source=orienteur&utm_medium=sms",
-    },
-    {
-        "name": "Médiathèque La Grand-Plage",
-        "distance_km": 0.42,
-        "address": "2 rue Pierre Motte, 59100 Roubaix",
-        "phone": "03 20 66 45 00",
-        "why": "Ateliers « premiers pas » sur smartphone, être à l’aise avec ses e-mails",
-        "open_now": False,
-        "next_opening": "mardi 10h",
-    },
-    {
-        "name": "CCAS de Roubaix",
-        "distance_km": 2.8,
-        "address": "Place de la Liberté, Roubaix",
-        "phone": "+33320991234",
-        "why": "Accompagnement des seniors",
-        "open_now": None,
-    },
-    {
-        "name": "Quatrième lieu",
-        "distance_km": 9.0,
-        "address": "ailleurs",
-        "why": "ne doit pas apparaître",
-    },
-]
-RECOMMENDATION = {"orienteur": {"type": "recommendation", "results": RESULTS}}
-# What the assistant sends next to the payload (actions/formatting.py results_text).
-RESULTS_TEXT = (
-    "Voici 3 lieux près de Roubaix pour faire vos démarches en ligne :\n\n"
-    "1. France Services de Roubaix – Mairie de quartier Est\n"
-    "   Pourquoi : aide aux démarches administratives\n"
-    "   Adresse : 12 rue de l’Hôtel de Ville, 59100 Roubaix, à 1,2 km\n"
-    "   Téléphone : 03 20 00 00 00\n\n"
-    "2. Médiathèque La Grand-Plage\n   Pourquoi : ateliers\n"
-    "   Horaires : Fermé. Ouvre mardi à 10 h\n\n"
-    "3. CCAS de Roubaix\n   Pourquoi : seniors\n\n"
-    "Vous pouvez me dire « d'autres lieux », « une autre ville » ou « recommencer »."
-)
+def _result(name: str, km: float | None, address: str, phone: str | None, why: str,
+            hours: str | None, opening: tuple[bool | None, str]):
+    from directory_client.types import OpeningStatus, SearchResult
+
+    return SearchResult(
+        id=name, name=name, services=(), address=address, commune=None, code_postal=None,
+        lat=None, lon=None, distance_km=km, phone=phone, email=None, website=None,
+        appointment_url=None, opening_hours=hours,
+        opening=OpeningStatus(opening[0], None, None, opening[1]), free=True, labels=(), why=why)
+
+
+def _payload() -> dict:
+    """Results as the assistant sends them (actions.formatting.result_payload: the contract)."""
+    from actions.formatting import follow_ups, result_payload
+
+    results = [
+        _result("France Services de Roubaix – Mairie de quartier Est", 1.234,
+                "12 rue de l’Hôtel de Ville, 59100 Roubaix", "+33320000000",
+                "aide pour vos papiers en ligne, gratuit, France Services", "Mo-Fr 09:00-17:00",
+                (True, "Ouvert maintenant, jusqu'à 17 h")),
+        _result("Médiathèque La Grand-Plage", 0.42, "2 rue Pierre Motte, 59100 Roubaix", None,
+                "ateliers pour débuter sur smartphone", "Tu-Sa 10:00-18:00",
+                (False, "Fermé. Ouvre mardi à 10 h")),
+        _result("CCAS de Roubaix", 2.8, "Place de la Liberté, 59100 Roubaix", "+33320991234",
+                "accompagnement des seniors", None, (None, "Horaires non connus")),
+    ]
+    return {"orienteur": {
+        "type": "recommendation", "results": [result_payload(r, i) for i, r in
+                                               enumerate(results, 1)],
+        "total": 7, "offset": 0, "bring": ["une pièce d'identité", "un RIB"],
+        "follow_ups": follow_ups(more=True, constraints=[])}}
+
+
+RECOMMENDATION = _payload()
+# What the assistant sends next to the payload: its introduction (actions.formatting.intro_text).
+RESULTS_TEXT = "Voici 3 lieux près de Roubaix pour vos papiers en ligne :"
 
 
 def main() -> None:

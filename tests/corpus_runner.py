@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import re
 import statistics
 import uuid
 from collections import Counter
@@ -73,11 +74,38 @@ def recommendations(answer: list[dict]) -> list[dict]:
     return [_custom(m) for m in answer if _custom(m).get("type") == "recommendation"]
 
 
+def numbers_shown(answer: list[dict]) -> bool:
+    """The emergency numbers are on screen (the payload says so, or the words carry them)."""
+    text = " ".join(str(m.get("text") or "") for m in answer)
+    return "emergency" in kinds(answer) or bool(re.search(r"\b112\b", text))
+
+
 def question_of(answer: list[dict]) -> str | None:
     text = " ".join(str(m.get("text") or "") for m in answer).lower().replace("’", "'")
     for marker, kind in QUESTION_MARKERS:
         if marker in text:
             return kind
+    return None
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    plain = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in plain if unicodedata.category(c) != "Mn").replace("-", " ")
+
+
+def pick_button(answer: list[dict], case: dict) -> str | None:
+    """What a person does with "which one is yours?": taps the button of their own town (its
+    name and its department), as they know them."""
+    commune = case.get("reply_commune") or case.get("commune") or {}
+    name, insee = _fold(str(commune.get("name") or "")), str(commune.get("insee") or "")
+    department = insee[:3] if insee.startswith("97") else insee[:2]
+    for message in answer:
+        for button in message.get("buttons") or []:
+            title = _fold(str(button.get("title") or ""))
+            if name and title.startswith(name) and f"({department}" in title:
+                return str(button.get("payload") or button.get("title"))
     return None
 
 
@@ -163,7 +191,7 @@ class Player:
         outcome = Outcome(case)
         answer = await self.say(client, f"corpus-{uuid.uuid4().hex}", case["text"])
         outcome.turns.append((case["text"], answer))
-        outcome.emergency_shown = "emergency" in kinds(answer) or question_of(answer) == "danger"
+        outcome.emergency_shown = numbers_shown(answer)
         return outcome
 
     async def task(self, client: httpx.AsyncClient, case: dict) -> Outcome:
@@ -178,12 +206,12 @@ class Player:
         for turn in range(1, MAX_TURNS + 1):
             answer = await self.say(client, sender, said)
             outcome.turns.append((said, answer))
-            if "emergency" in kinds(answer) or question_of(answer) == "danger":
+            if numbers_shown(answer):
                 outcome.emergency_shown = True
             recs = recommendations(answer)
             for rec in recs:
                 location = rec.get("location") or {}
-                commune = case.get("commune") or {}
+                commune = case.get("commune") or case.get("reply_commune") or {}
                 place_ok = bool(commune.get("insee")) and self.gazetteer.near(
                     str(commune["insee"]), location
                 )
@@ -206,7 +234,9 @@ class Player:
             question = question_of(answer)
             if question == "danger":
                 said = "non"
-            elif question in ("location", "choice"):
+            elif question == "choice":
+                said = pick_button(answer, case) or case.get("reply_location") or case["text"]
+            elif question == "location":
                 said = case.get("reply_location") or case["text"]
             elif question == "need":
                 said = case.get("reply_need") or case["text"]

@@ -13,46 +13,44 @@ import uuid
 import socketio
 from aiohttp import web
 
-RESULTS = {
-    "orienteur": {
-        "type": "recommendation",
-        "total": 5,
-        "offset": 0,
-        "results": [
-            {
-                "id": "fs-angouleme",
-                "name": "France Services d'Angoulême",
-                "distance_km": 1.234,
-                "services": ["aide-aux-demarches-administratives"],
-                "address": "1 place de l'Hôtel de Ville, 16000 Angoulême",
-                "phone": "+33545000001",
-                "opening_hours": "Mo-Fr 09:00-17:00",
-                "open_now": True,
-                "why": "fait les démarches CAF avec vous, gratuit",
-                "lat": 45.6484,
-                "lon": 0.1562,
-                "appointment_url": "https://rdv.example.org/fs-angouleme",
-            },
-            {
-                "id": "epn-soyaux",
-                "name": "Espace numérique de Soyaux",
-                "distance_km": 4.0,
-                "services": [],
-                "address": "2 rue des Écoles, 16800 Soyaux",
-                "phone": None,
-                "opening_hours": None,
-                "open_now": None,
-                "why": "ateliers pour débuter sur ordinateur",
-            },
-        ],
-    }
-}
+
+def _results() -> dict:
+    """Two places in the assistant's payload shape (actions.formatting.result_payload)."""
+    from actions.formatting import follow_ups, result_payload
+    from directory_client.types import OpeningStatus, SearchResult
+
+    def result(**fields) -> SearchResult:
+        base = dict(services=(), commune=None, code_postal=None, lat=None, lon=None, phone=None,
+                    email=None, website=None, appointment_url=None, opening_hours=None,
+                    free=True, labels=())
+        return SearchResult(**{**base, **fields})
+
+    places = [
+        result(id="fs-angouleme", name="France Services d'Angoulême",
+               address="1 place de l'Hôtel de Ville, 16000 Angoulême", distance_km=1.234,
+               phone="+33545000001", opening_hours="Mo-Fr 09:00-17:00", lat=45.6484, lon=0.1562,
+               opening=OpeningStatus(True, None, None, "Ouvert maintenant, jusqu'à 17 h"),
+               why="fait les démarches CAF avec vous, gratuit",
+               appointment_url="https://rdv.example.org/fs-angouleme"),
+        result(id="epn-soyaux", name="Espace numérique de Soyaux",
+               address="2 rue des Écoles, 16800 Soyaux", distance_km=4.0,
+               opening=OpeningStatus(None, None, None, "Horaires non connus"),
+               why="ateliers pour débuter sur ordinateur"),
+    ]
+    return {"text": "Voici 2 lieux près d'Angoulême pour vos démarches avec la CAF :",
+            "orienteur": {"type": "recommendation", "total": 5, "offset": 0,
+                          "results": [result_payload(r, i) for i, r in enumerate(places, 1)],
+                          "bring": ["une pièce d'identité"],
+                          "follow_ups": follow_ups(more=True, constraints=[])}}
+
+
+RESULTS = _results()
 
 
 def answers(message: str) -> list[dict]:
     low = message.lower()
     if "latitude" in low or "angoul" in low or low.startswith("/more_results"):
-        return [{"text": "Voici des lieux près de chez vous :"}, RESULTS]
+        return [RESULTS]  # one message: introduction and payload, as the real channel sends
     if "caf" in low or "démarche" in low or low.startswith("/need"):
         return [
             {

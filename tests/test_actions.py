@@ -16,6 +16,7 @@ import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
+from bot.channels import render
 from directory_client import labels
 from tests.conftest_actions import FakeDirectory, ent, slots_of, tracker
 
@@ -36,6 +37,11 @@ RESULT_KEYS = {
     "website",
     "opening_text",
     "mobile_service",
+    "number",
+    "distance_text",
+    "phone_text",
+    "tel",
+    "hours",
 }
 
 
@@ -81,11 +87,14 @@ _RESPONSES = yaml.safe_load((Path(__file__).resolve().parent.parent / "domain.ym
 
 
 def text(messages) -> str:
-    """What the person reads: the message's text, or the domain response it names (as Rasa)."""
-    return "\n".join(
-        m.get("text") or (_RESPONSES[m["response"]][0]["text"] if m.get("response") else "")
-        for m in messages
-    )
+    """What a client that reads only text gets: the message's text, or the domain response it
+    names (as Rasa), and a recommendation rendered from its payload (as the REST channel)."""
+    out = []
+    for m in messages:
+        said = m.get("text") or (_RESPONSES[m["response"]][0]["text"] if m.get("response") else "")
+        recommendation = render.recommendation_of(m.get("custom"))
+        out.append(render.plain_text(said, recommendation) if recommendation else said)
+    return "\n".join(out)
 
 
 # --- need first, location first, both ---------------------------------------------------------
@@ -105,7 +114,10 @@ def test_need_first_asks_where_then_answers(directory):
     assert len(p["results"]) == 3
     out = text(msgs)
     assert "Pensez à apporter" in out and "allocataire" in out
-    assert "Téléphone : 03 20 00 00 00" in out
+    assert "Tél 03 20 00 00 00" in out
+    assert [r["number"] for r in p["results"]] == [1, 2, 3]
+    assert msgs[-1]["text"].startswith("Voici 3 lieux près de Roubaix")
+    assert "Tél" not in msgs[-1]["text"]  # the places are in the payload only
     assert "Rendez-vous : https://" in out
     assert "Ouvert jusqu'à 17 h" in out
     assert slots_of(events)["awaiting"] is None
@@ -381,6 +393,7 @@ def test_fallback_twice_offers_a_human(directory):
         "type": "handoff",
         "to": "helpline",
         "phone": labels.HELPLINE["phone"],
+        "tel": "tel:+33170772372",
         "url": labels.HELPLINE["url"],
     }
     assert slots_of(events)["handoff"] == "helpline"

@@ -160,38 +160,49 @@ class TestSmsChannel:
         sms.replies(sender, 3)
         assert sms.user_messages(sender)[-1]["text"] == "2"
 
-    def test_recommendation_is_at_most_three_one_segment_sms(self, sms):
+    def test_recommendation_is_one_sms_of_at_most_four_segments(self, sms):
         sender = new_sender()
         sms.webhook(sender, "reco")
-        sms.replies(sender, 5)
+        sms.replies(sender, 1)
         time.sleep(0.5)
-        bodies = [m["Body"] for m in sms.fake.messages(sender)]
-        assert len(bodies) == 5, bodies
-        # the assistant's introduction and closing paragraphs, its long list replaced
-        assert bodies[0] == "Voici 3 lieux près de Roubaix pour faire vos démarches en ligne :"
-        assert bodies[-1].startswith('Vous pouvez me dire "d\'autres lieux"')
-        assert "Pourquoi :" not in "".join(bodies)
-        places = bodies[1:4]
-        assert [p.split(".")[0] for p in places] == ["1", "2", "3"]
-        for place in places:
-            assert is_gsm7(place), place
-            assert segments(place) == 1, (len(place), place)
-        assert "Quatrième" not in "".join(bodies)
-        assert "Tél 03 20 00 00 00" in places[0]
-        assert "12 rue de l'Hotel de Ville, 59100 Roubaix" in places[0]
-        assert places[1].startswith("2. Médiathèque La Grand-Plage (400 m)")
-        assert "Fermé. Ouvre mardi à 10 h" in places[1]  # from the text's "Horaires :" line
-        assert '"premiers pas"' in places[1]
-        assert "utm_" not in "".join(bodies) and "https://" not in "".join(bodies)
+        [body] = [m["Body"] for m in sms.fake.messages(sender)]  # one message: never disordered
+        assert is_gsm7(body) and segments(body) <= 4, (segments(body), body)
+        lines = body.split("\n")
+        assert lines[0] == "Voici 3 lieux près de Roubaix pour vos papiers en ligne :"
+        numbered = [line for line in lines if PLACE.match(line)]
+        assert [n.split(".")[0] for n in numbered] == ["1", "2", "3"]
+        assert numbered[0].startswith("1. France Services de Roubaix - Mairie de quartier Est")
+        assert "(1,2 km)" in numbered[0]
+        assert "Tél 03 20 00 00 00" in body and "Tél 03 20 99 12 34" in body
+        assert "Pas de téléphone connu" in body  # the library: said, not left out
+        assert "Fermé. Ouvre mardi à 10 h" in body
+        assert "Envoyez 1, 2 ou 3 pour le détail" in body  # the menu, this once
+        assert "pièce d'identité" not in body  # what to bring: on request
+        assert "https://" not in body
 
-    def test_recommendation_payload_alone(self, sms):
+    def test_a_digit_gives_the_place_in_full_and_the_menu_is_said_once(self, sms):
         sender = new_sender()
-        sms.webhook(sender, "reco seule")
-        sms.replies(sender, 3)
+        sms.webhook(sender, "reco")
+        sms.replies(sender, 1)
+        sms.webhook(sender, "2")
+        detail = sms.replies(sender, 2)[1]
+        assert detail.startswith("2. Médiathèque La Grand-Plage (400 m)")
+        assert "Horaires : mar.-sam. : 10:00-18:00" in detail  # the week's hours
+        assert "A apporter : une pièce d'identité ; un RIB" in detail
+        assert [m["text"] for m in sms.user_messages(sender)] == ["reco"]  # answered locally
+        sms.webhook(sender, "reco")
+        again = sms.replies(sender, 3)[2]
+        assert "Envoyez" not in again  # the menu once per conversation
+
+    def test_whatsapp_places_are_whole(self, sms):
+        sender = "whatsapp:" + new_sender()
+        sms.webhook(sender, "reco")
+        sms.replies(sender, 1)
         time.sleep(0.5)
-        bodies = [m["Body"] for m in sms.fake.messages(sender)]
-        assert [b.split(".")[0] for b in bodies] == ["1", "2", "3"]
-        assert "Fermé, ouvre mardi 10h" in bodies[1]  # from the payload's next_opening
+        [body] = [m["Body"] for m in sms.fake.messages(sender)]
+        assert "12 rue de l’Hôtel de Ville, 59100 Roubaix" in body  # Unicode kept, not cut
+        assert body.count("59100 Roubaix") == 3
+        assert "aide pour vos papiers en ligne, gratuit, France Services" in body
 
     def test_no_result_sends_the_assistant_text_once(self, sms):
         sender = new_sender()
@@ -321,19 +332,30 @@ class TestSmsWithRasa:
         print("greeting:", replies)
         assert_sms_hygiene(replies)
 
-    def test_search_by_sms_gives_three_one_segment_places(self, sms_rasa):
+    def test_search_by_sms_is_one_message_of_at_most_four_segments(self, sms_rasa):
         sender = new_sender()
         replies = sms_rasa.turn(sender, "j'ai besoin d'aide pour ma demande CAF")
         replies = answer_choices(sms_rasa, sender, replies)
         replies = sms_rasa.turn(sender, "Roubaix")
         replies = answer_choices(sms_rasa, sender, replies)
         print("search:", replies)
-        places = [r for r in replies if PLACE.match(r)]
-        assert 1 <= len(places) <= 3, replies
-        for place in places:
-            assert segments(place) == 1, place
-        assert not any("Pourquoi :" in r for r in replies)  # the long list is replaced
+        [answer] = [r for r in replies if "\n1. " in r]  # one message: never out of order
+        assert segments(answer) <= 4, (segments(answer), answer)
+        lines = answer.split("\n")
+        assert [line.split(".")[0] for line in lines if PLACE.match(line)] == ["1", "2", "3"]
+        assert "Envoyez 1, 2 ou 3 pour le détail" in answer  # the menu, once
+        assert "apporter :" not in answer  # what to bring: on request
         assert_sms_hygiene(replies)
+        # "2" gives place 2 in full, what to bring included.
+        detail = sms_rasa.turn(sender, "2")
+        print("detail:", detail)
+        assert len(detail) == 1 and detail[0].startswith("2. ")
+        assert "A apporter : " in detail[0] and "allocataire" in detail[0]
+        # "autres": the numbering continues, the menu is not said again.
+        more = sms_rasa.turn(sender, "d'autres lieux")
+        print("more:", more)
+        [page2] = [r for r in more if PLACE.match(r.split("\n")[1] if "\n" in r else r)]
+        assert "\n4. " in page2 and "Envoyez" not in page2 and segments(page2) <= 4
 
     def test_numbered_choices_from_the_assistant_and_a_digit_reply(self, sms_rasa):
         sender = new_sender()
@@ -352,8 +374,8 @@ class TestSmsWithRasa:
             replies = sms_rasa.turn(sender, "2")
             replies = answer_choices(sms_rasa, sender, replies)
             print("after 2:", replies)
-            places = [r for r in replies if PLACE.match(r)]
-            assert 1 <= len(places) <= 3 and all(segments(p) == 1 for p in places), replies
+            answers = [r for r in replies if "\n1. " in r]
+            assert len(answers) == 1 and segments(answers[0]) <= 4, replies
 
     def test_whatsapp_location_is_understood(self, sms_rasa):
         sender = "whatsapp:" + new_sender()
@@ -364,7 +386,7 @@ class TestSmsWithRasa:
         print("whatsapp location:", replies)
         joined = "\n".join(replies)
         assert "locationData" not in joined and "Latitude" not in joined
-        assert any(PLACE.match(r) for r in replies), replies  # places near the position
+        assert any("\n1. " in r for r in replies), replies  # places near the position
         assert all(m["From"] == WHATSAPP for m in sms_rasa.fake.messages(sender))
 
     def test_stop_with_the_real_server(self, sms_rasa):

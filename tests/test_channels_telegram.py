@@ -200,9 +200,22 @@ class TestTelegramChannel:
         tg.text(chat, "reco")
         tg.replies(chat, 1)
         time.sleep(0.5)
-        [sent] = tg.sent(chat)
-        assert sent["text"].startswith("Voici 3 lieux près de Roubaix")
-        assert "Pourquoi : seniors" in sent["text"]
+        [sent] = tg.sent(chat)  # one message: the introduction, then the payload's places
+        assert sent["text"].startswith("Voici 3 lieux près de Roubaix pour vos papiers en ligne :")
+        assert sent["text"].count("Médiathèque La Grand-Plage") == 1
+        assert "\n\n2. Médiathèque La Grand-Plage (400 m)" in sent["text"]
+        assert "Pas de téléphone connu" in sent["text"]
+        assert sent["text"].endswith("Pensez à apporter :\n- une pièce d'identité\n- un RIB")
+        # The follow-ups are buttons, not numbered lines that a place number would collide with.
+        markup = sent["reply_markup"]
+        markup = json.loads(markup) if isinstance(markup, str) else markup
+        buttons = [b[0]["text"] for b in markup["inline_keyboard"]]
+        assert buttons[0] == "D'autres lieux" and "Une autre ville" in buttons
+        tg.text(chat, "2")  # a place's number: that place in full, no turn of the assistant
+        detail = tg.replies(chat, 2)[1]["text"]
+        assert detail.startswith("2. Médiathèque La Grand-Plage")
+        assert "Horaires : mar.–sam. : 10:00–18:00" in detail
+        assert [m["text"] for m in tg.user_messages(chat)] == ["reco"]
 
     def test_recommendation_payload_alone_is_one_message_with_three_places(self, tg):
         chat = next(_chats)
@@ -211,10 +224,10 @@ class TestTelegramChannel:
         time.sleep(0.5)
         [sent] = tg.sent(chat)
         text = sent["text"]
-        assert text.startswith("1. France Services de Roubaix")
+        assert text.startswith("1. France Services de Roubaix – Mairie de quartier Est (1,2 km)")
         assert "\n\n2. Médiathèque La Grand-Plage (400 m)" in text
         assert "\n\n3. CCAS de Roubaix (2,8 km)" in text
-        assert "Quatrième" not in text and "utm_" not in text
+        assert "Tél 03 20 00 00 00" in text
 
     def test_start_command_is_a_greeting(self, tg):
         chat = next(_chats)

@@ -231,109 +231,93 @@ def test_pick_choice_without_choices():
 
 # ---------------------------------------------------------------- recommendations
 
-
-@pytest.mark.parametrize(
-    ("km", "text"),
-    [
-        (0.04, "50 m"),
-        (0.42, "400 m"),
-        (1.234, "1,2 km"),
-        (12.6, "13 km"),
-        (None, ""),
-        ("x", ""),
-        (-1, ""),
-    ],
-)
-def test_format_distance(km, text):
-    assert render.format_distance(km) == text
-
-
-@pytest.mark.parametrize(
-    ("phone", "text"),
-    [
-        ("+33320000000", "03 20 00 00 00"),
-        ("0320000000", "03 20 00 00 00"),
-        ("03.20.00.00.00", "03 20 00 00 00"),
-        ("+32 2 123 45 67", "+32 2 123 45 67"),
-        ("+262262904990", "02 62 90 49 90"),
-        ("+596596123456", "05 96 12 34 56"),
-        (None, ""),
-    ],
-)
-def test_format_phone(phone, text):
-    assert render.format_phone(phone) == text
-
-
 def reco(results, **extra):
     return {"orienteur": {"type": "recommendation", "results": results, **extra}}
 
 
-LONG = {
-    "name": "Espace public numérique de la Médiathèque intercommunale " * 3,
-    "distance_km": 3.2,
-    "address": "Centre commercial, 1 avenue de la République " * 3,
-    "phone": "+33123456789",
-    "why": "Parce que " * 40,
-    "open_now": True,
-    "url": "https://www.example.org/" + "x" * 100,
-}
+def place(number, **fields):
+    """A ``results`` item as actions.formatting.result_payload writes it."""
+    base = {"id": f"p{number}", "number": number,
+            "name": "Espace public numérique de la Médiathèque intercommunale Jean Moulin",
+            "distance_text": "1,2 km", "address": "Centre commercial des Trois Fontaines, "
+            "1 avenue de la République, 16000 Angoulême", "phone": "+33545000001",
+            "phone_text": "05 45 00 00 01", "open_now": False,
+            "opening_text": "Fermé. Ouvre lundi à 9 h", "hours": ["lun.–ven. : 09:00–12:00"],
+            "why": "aide pour vos papiers en ligne, ateliers pour débuter, gratuit, France "
+            "Services", "appointment_url": "https://rdv.example.org/angouleme/espace-numerique"}
+    return {**base, **fields}
 
 
-def test_recommendation_is_three_places_each_one_segment():
-    payload = render.recommendation_of(reco([LONG] * 5))
-    messages = render.render_recommendation(payload)
-    assert len(messages) == 3
-    for i, message in enumerate(messages, 1):
-        assert message.startswith(f"{i}. ")
-        assert segments(message) == 1 and is_gsm7(message), message
-        assert "01 23 45 67 89" in message  # the phone survives the budget
+INTRO = ("Voici 3 lieux près d'Angoulême pour vos démarches avec la CAF (RSA, APL, "
+         "prime d'activité…) :")
+FOLLOW = [{"title": "D'autres lieux", "payload": "/more_results"},
+          {"title": "Une autre ville", "payload": "/change_location"}]
 
 
-def test_recommendation_keeps_everything_when_it_fits():
-    place = {
-        "name": "France Services Lens",
-        "distance_km": 0.8,
-        "address": "1 rue X, Lens",
-        "phone": "+33321000000",
-        "why": "Démarches CAF",
-        "open_now": True,
-        "url": "https://www.fs.fr/lens?utm_source=a",
-    }
-    [message] = render.render_recommendation(render.recommendation_of(reco([place])))
-    assert message == (
-        "1. France Services Lens (800 m)\n1 rue X, Lens\nTél 03 21 00 00 00\n"
-        "Ouvert maintenant. Démarches CAF\nfs.fr/lens"
-    )
+def test_sms_three_long_places_fit_four_gsm7_segments_with_the_menu():
+    payload = render.recommendation_of(reco([place(1), place(2), place(3)],
+                                            follow_ups=FOLLOW, total=9, offset=0))
+    body, places = render.sms_body(INTRO, payload, menu=True)
+    assert is_gsm7(body) and segments(body) <= 4, (segments(body), body)
+    assert body.startswith("Voici 3 lieux près d'Angouleme")  # ê folded: still GSM-7
+    assert body.index("1. Espace") < body.index("2. Espace") < body.index("3. Espace")
+    assert body.count("Tél 05 45 00 00 01") == 3  # the phone survives the budget
+    assert body.count("16000 Angouleme") == 3  # and the town
+    assert "Envoyez 1, 2 ou 3 pour le détail" in body and '"D\'autres lieux"' in body
+    assert [p["number"] for p in places] == [1, 2, 3]
 
 
-def test_why_without_distance_and_opening_from_the_text():
-    payload = render.recommendation_of(
-        reco([{"name": "CCAS", "why": "seniors, gratuit, à 1,3 km", "open_now": False}])
-    )
-    text = "1. CCAS\n   Horaires : Fermé. Ouvre demain à 9 h"
-    payload = render.with_opening_texts(payload, [text])
-    [message] = render.render_recommendation(payload)
-    assert message == "1. CCAS\nFermé. Ouvre demain à 9 h. seniors, gratuit"
+def test_sms_menu_is_optional_and_what_to_bring_is_not_in_the_list():
+    payload = render.recommendation_of(reco([place(1)], bring=["un RIB"]))
+    body, _ = render.sms_body("Voici le lieu :", payload, menu=False)
+    assert "Envoyez" not in body and "RIB" not in body
 
 
-def test_recommendation_whatsapp_keeps_unicode():
-    place = {"name": "Fenêtre sur le numérique", "why": "Être à l’aise"}
-    [message] = render.render_recommendation(render.recommendation_of(reco([place])), gsm7=False)
-    assert "Fenêtre" in message and "Être à l’aise" in message
+def test_sms_places_one_can_reach_come_first_and_no_contact_is_said():
+    silent = place(4, name="Bus numérique", phone=None, phone_text=None, open_now=None,
+                   opening_text="Horaires non connus")
+    payload = render.recommendation_of(reco([silent, place(5, name="Mairie"),
+                                             place(6, name="CCAS", phone=None, phone_text=None)],
+                                            offset=3))
+    body, places = render.sms_body("Voici d'autres lieux :", payload, menu=False)
+    assert [(p["number"], p["name"]) for p in places] == [(4, "Mairie"), (5, "CCAS"),
+                                                         (6, "Bus numérique")]
+    assert "4. Mairie" in body and "6. Bus numérique" in body  # numbering follows the pages
+    assert "Pas de téléphone connu" in body  # CCAS: hours known, no phone
+    assert "Ni téléphone ni horaires connus" in body
 
 
-def test_empty_recommendation_gives_the_helpline():
-    [message] = render.render_recommendation(render.recommendation_of(reco([])))
-    assert "01 70 77 23 72" in message
+def test_place_detail_has_the_week_hours_and_what_to_bring():
+    text = render.place_detail(place(2), ["un RIB", "une pièce d'identité"])
+    assert text.startswith("2. Espace public")
+    assert "Horaires : lun.–ven. : 09:00–12:00" in text
+    assert "Tél 05 45 00 00 01" in text and "Rendez-vous : https://rdv.example.org" in text
+    assert text.endswith("A apporter : un RIB ; une pièce d'identité")
 
 
-def test_recommendation_intro_and_choices():
-    payload = render.recommendation_of(
-        reco([{"name": "A", "payload": '/details{"id": 1}'}], intro="Voici :")
-    )
-    assert render.render_recommendation(payload)[0] == "Voici :"
-    assert render.result_choices(payload) == [("A", '/details{"id": 1}')]
-    assert render.result_choices(render.recommendation_of(reco([{"name": "A"}]))) == []
+def test_whatsapp_keeps_every_place_whole_in_unicode():
+    payload = render.recommendation_of(reco([place(1, name="Fenêtre sur le numérique"),
+                                             place(2), place(3)]))
+    body, _ = render.whatsapp_body(INTRO, payload, menu=True)
+    assert "Fenêtre" in body and "Angoulême" in body and "prime d'activité…" in body
+    assert body.count("16000 Angoulême") == 3  # nothing cut to fit a segment
+    assert body.count("Fermé. Ouvre lundi à 9 h") == 3
+
+
+def test_plain_text_gives_intro_places_notes_and_bring_once():
+    payload = render.recommendation_of(reco([place(1), place(2)], bring=["un RIB"],
+                                            notes=["Vous pouvez aussi appeler …"]))
+    text = render.plain_text("Voici 2 lieux :", payload)
+    assert text.split("\n\n")[0] == "Voici 2 lieux :"
+    assert text.count("Espace public numérique") == 2
+    assert text.count("(1,2 km)") == 2 and "Fermé. Ouvre lundi à 9 h" in text
+    assert text.endswith("Pensez à apporter :\n- un RIB")
+
+
+def test_empty_recommendation_is_its_text_and_notes():
+    payload = render.recommendation_of(reco([], notes=["Appelez le 01 70 77 23 72."]))
+    body, places = render.sms_body("Je n'ai trouvé aucun lieu.", payload, menu=True)
+    assert places == [] and body == "Je n'ai trouvé aucun lieu.\nAppelez le 01 70 77 23 72."
 
 
 def test_not_a_recommendation():
@@ -345,20 +329,6 @@ def test_not_a_recommendation():
 def test_fixed_texts_fit_one_sms():
     for text in (render.HELP_TEXT, render.STOP_TEXT, render.START_TEXT):
         assert segments(to_gsm7(text)) == 1 and is_gsm7(to_gsm7(text)), text
-
-
-def test_split_places():
-    text = "Voici 2 lieux :\n\n1. A\n   Pourquoi : x\n\n2. B\n\nPensez à apporter :\n- x\n\nFin."
-    assert render.split_places(text) == (
-        ["Voici 2 lieux :"],
-        ["1. A\n   Pourquoi : x", "2. B"],
-        ["Pensez à apporter :\n- x", "Fin."],
-    )
-    assert render.split_places("Rien.\n\nAppelez.") == (["Rien.", "Appelez."], [], [])
-
-
-def test_join_paragraphs():
-    assert render.join_paragraphs("a\n\n b \n\n\nc") == "a\nb\nc"
 
 
 # ---------------------------------------------------------------- state
@@ -386,21 +356,6 @@ def test_optouts_persist(tmp_path):
     assert OptOutStore(path).remove("+33 6 12 34 56 78") is True
     assert "whatsapp:+33612345678" not in OptOutStore(path)
     assert normalise_address("telegram:42") == "telegram:42"
-
-
-def test_reopening_time_is_kept_before_why():
-    result = {
-        "name": "France services La Poste de Roubaix - Epeule",
-        "distance_km": 0.4,
-        "address": "173 rue de l'Epeule, Bureau de Poste, 59100 Roubaix",
-        "phone": "+33320010845",
-        "why": "aide pour vos papiers en ligne, gratuit",
-        "open_now": False,
-        "opening_text": "Fermé. Ouvre demain à 10 h",
-    }
-    [message] = render.render_recommendation({"results": [result]})
-    assert message.endswith("Tél 03 20 01 08 45\nFermé. Ouvre demain à 10 h")
-    assert segments(message) == 1
 
 
 def test_split_text():

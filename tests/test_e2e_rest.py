@@ -19,7 +19,8 @@ RECO_KEYS = {"type", "need", "location", "filters", "results"}
 LOCATION_KEYS = {"commune", "code_insee", "code_postal", "lat", "lon"}
 RESULT_KEYS = {"id", "name", "distance_km", "services", "address", "phone", "opening_hours",
                "open_now", "why", "lat", "lon", "appointment_url", "website", "opening_text",
-               "mobile_service"}  # fmt: skip
+               "mobile_service", "number", "distance_text", "phone_text", "tel",
+               "hours"}  # fmt: skip
 HELPLINE = labels.HELPLINE["phone"]  # "01 70 77 23 72"
 
 
@@ -76,7 +77,13 @@ def test_need_first_then_town(rasa_stack):
     assert reco["need"] == [labels.DEMARCHES]
     assert len(reco["results"]) == 3 and reco["results"][0]["distance_km"] < 5
     assert reco["total"] >= 3 and reco["offset"] == 0
-    assert reco["results"][0]["name"] in texts(answer)
+    # One message: the whole answer as plain text (rendered from the payload) and the payload.
+    [message] = [m for m in answer if m.get("custom")]
+    for result in reco["results"]:
+        assert message["text"].count(result["name"]) == 1, message["text"]
+        if result["distance_text"]:
+            assert f"({result['distance_text']})" in message["text"]
+    assert [r["number"] for r in reco["results"]] == [1, 2, 3]
     assert "CAF" in texts(answer)  # what to bring for the CAF
 
 

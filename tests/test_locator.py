@@ -141,10 +141,12 @@ def test_postcode_keeps_the_typed_postcode(locator):
     assert found(locator, "Saint-Étienne").code_postal == "42000"
 
 
-def test_postcode_shared_by_several_communes_is_ambiguous_by_population(locator):
+def test_postcode_shared_by_several_communes_is_its_most_populated(locator):
+    # Communes sharing a postcode are neighbours: no question, the others kept as candidates.
     result = locator.locate("20200")
-    assert result.status == "ambiguous"
+    assert result.status == "found"
     assert result.best.code_insee == "2B033"  # Bastia, the most populated
+    assert len(result.candidates) > 1
     populations = [c.population or 0 for c in result.candidates]
     assert populations == sorted(populations, reverse=True)
     assert all(c.departement == "2B" for c in result.candidates)

@@ -87,9 +87,9 @@ def test_preferred_finer_label_wins_over_distance_and_is_explained(directory, se
     session.commit()
     response = ask(directory, preferred_origin_labels=(labels.V1_WITH_HELP,))
     assert names(response) == ["Avec vous", "Autonomie"]
-    assert response.results[0].why == "fait vos papiers en ligne avec vous, à 8 km"
+    assert response.results[0].why == "fait vos papiers en ligne avec vous"  # no distance
     # Not "apprendre à faire vos papiers": the why names what was asked, never another form.
-    assert response.results[1].why == "aide pour vos papiers en ligne, à 2 km"
+    assert response.results[1].why == "aide pour vos papiers en ligne"
 
 
 def test_radius_widens_to_50_then_100_km(directory, session):
@@ -227,7 +227,7 @@ def test_places_without_coordinates_match_by_commune_after_the_others(directory,
     response = ask(directory)
     assert names(response) == ["A 12 km", "Sans GPS"]
     assert response.results[1].distance_km is None
-    assert response.results[1].why.endswith("à Lyon")
+    assert "Lyon" not in response.results[1].why  # where it is is the address, not a reason
 
 
 def test_location_without_coordinates_matches_by_codes(directory, session):
@@ -300,7 +300,7 @@ def test_payload_shape(directory, session):
         "phone": "+33400000000",
         "opening_hours": "Tu 09:00-12:00",
         "open_now": True,
-        "why": "aide pour vos papiers en ligne, gratuit, France Services, à 2,3 km",
+        "why": "aide pour vos papiers en ligne, gratuit, France Services",
     }
 
 
@@ -395,8 +395,10 @@ def test_a_card_gets_the_appointment_link_site_and_opening_in_words(directory, s
         site_web="https://lyon.example.fr|https://autre.example.fr", horaires="Mo-Fr 09:00-17:00",
     )  # fmt: skip
     session.commit()
-    card = result_payload(ask(directory).results[0])
+    card = result_payload(ask(directory).results[0], 1)
     assert card["appointment_url"] == "https://rdv.example.fr/lyon"
     assert card["website"] == "https://lyon.example.fr"
     assert card["opening_text"] == "Ouvert maintenant, jusqu'à 17 h"  # Tuesday 10:00
     assert card["lat"] is not None and card["mobile_service"] is None
+    assert card["number"] == 1 and card["distance_text"] == "1 km"
+    assert card["hours"] == ["lun.–ven. : 09:00–17:00"]

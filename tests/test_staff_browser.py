@@ -8,6 +8,7 @@ import base64
 import io
 import json
 import os
+import re
 import shutil
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -237,4 +238,45 @@ def test_long_sheet_still_fits_one_page(browser, long_sheet_console):
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())
     assert "Maison France Services" in text and longest.documents[-1][:20] in text
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def console_without_sms(embedded_directory):
+    """The console on the real embedded directory, with no SMS provider configured."""
+    from bot.staff.sms import DisabledSender
+    from directory_client import Locator
+
+    app = make_app(sms_sender=DisabledSender(), directory=embedded_directory,
+                   locator=Locator(directory=embedded_directory))  # fmt: skip
+    with AppThread(app) as running:
+        yield running.url
+
+
+def test_ambiguous_town_is_a_choice_and_sms_off_is_said(browser, console_without_sms):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="fr-FR")
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    page.goto(f"{console_without_sms}/staff/")
+    page.fill("#username", "alice")
+    page.fill("#password", PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{console_without_sms}/staff/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Orienter une personne"
+    page.fill("#q", "jeune 19 ans cherche emploi, pas d'ordi, Valence")
+    page.keyboard.press("Enter")
+    choices = page.locator(".place-choices")
+    sync_api.expect(choices).to_contain_text("Plusieurs communes portent ce nom")
+    assert page.locator(".assistant-says").count() == 0  # no prose lines
+    page.screenshot(path=str(ARTIFACTS / "staff-ambiguous.png"))
+    choices.get_by_role("button", name="Valence (82)").click()
+    sync_api.expect(page.locator(".summary")).to_contain_text("Valence (82)")
+    sync_api.expect(page.locator(".place-choices")).to_have_count(0)
+    first = page.locator(".place").first
+    sync_api.expect(first.locator(".distance")).to_have_text(re.compile(r"^à \d+(,\d)? k?m$"))
+    sms = first.get_by_role("button", name="Envoyer par SMS")
+    sync_api.expect(sms).to_be_disabled()
+    sync_api.expect(first).to_contain_text("L'envoi de SMS n'est pas configuré sur ce poste.")
+    assert first.locator("input[name=phone]").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "staff-valence-82.png"))
     context.close()

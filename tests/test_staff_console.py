@@ -15,10 +15,9 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.staff import security
-from bot.staff.catalogue import by_key, source
+from bot.staff.catalogue import by_key, procedures
 from bot.staff.config import StaffConfig, StaffConfigError
 from bot.staff.counts import DailyCounts
-from bot.staff.render import hours_lines
 from bot.staff.sms import normalise_phone
 from bot.staff.triage import parse, triage
 from tests.staff_support import PASSWORD, FakeDirectory, FakeLocator, make_app, staff_config
@@ -277,8 +276,10 @@ def test_parse_the_reception_note():
 
 
 def test_catalogue_is_the_assistants():
-    # The console reads notes with the assistant's catalogue (actions.needs) once merged.
-    assert source() == "actions.needs"
+    # The console reads notes with the assistant's catalogue (actions.needs): its procedures.
+    from actions.needs import PROCEDURES
+
+    assert {p.key for p in procedures()} == set(PROCEDURES)
     retraite = by_key("retraite")
     assert retraite.service == "Aide aux démarches administratives"
     assert retraite.prefer_labels == ("France Services",) and retraite.documents
@@ -307,7 +308,7 @@ def test_console_triage_page_sheet_and_counts():
             html = await r.text()
             assert html.count('class="place"') == 3
             assert "France services Mairie de Roubaix" in html
-            assert "71 Avenue de Verdun" in html and "à 1,2 km" in html
+            assert "71 Avenue de Verdun" in html and "1,2 km" in html
             assert "Ouvert jusqu&#x27;à 17 h" in html and "03 20 00 00 00" in html
             assert "À apporter" in html and "numéro de sécurité sociale" in html.lower()
             assert "Médiathèque La Grand-Plage &lt;script&gt;" in html  # escaped
@@ -432,26 +433,6 @@ def test_sms_sent_once_and_not_kept():
     assert "À apporter" in body and len(body) <= 612
 
 
-def test_phone_display_and_distance():
-    from bot.staff.render import distance, phone_display
-
-    assert phone_display("+33320010845") == "03 20 01 08 45"
-    assert phone_display("03.20.01.08.45") == "03 20 01 08 45"
-    assert phone_display("+32 2 123 45 67") == "+32 2 123 45 67"
-    assert (
-        distance(0.42) == "à 400 m" and distance(0.04) == "à 100 m" and distance(4.25) == "à 4,2 km"
-    )
-
-
-def test_hours_lines():
-    assert hours_lines("Mo-Fr 08:30-12:00,13:30-17:00; Sa 08:30-12:00; PH off") == [
-        "lun.–ven. : 08:30–12:00, 13:30–17:00",
-        "sam. : 08:30–12:00",
-        "fermé les jours fériés",
-    ]
-    assert hours_lines(None) == []
-
-
 # --- Against the real embedded directory ---------------------------------------------------------
 @pytest.fixture(scope="session")
 def real_directory(embedded_directory):
@@ -489,6 +470,31 @@ def test_real_directory_roubaix_retraite(real_directory):
 
 
 # --- Through the assistant (Rasa REST channel) ---------------------------------------------------
+def test_ambiguous_town_offered_as_choices_and_sms_off_said_before_typing():
+    async def scenario():
+        from bot.staff.sms import DisabledSender
+        from directory_client import Locator
+
+        client = await _logged_in(make_app(locator=Locator(), sms_sender=DisabledSender()))
+        page = await (await client.get("/staff/")).text()
+        note = "jeune 19 ans cherche emploi, pas d'ordi, Valence"
+        r = await client.post("/staff/", data={"csrf": _csrf(page), "q": note})
+        html = await r.text()
+        assert "Plusieurs communes portent ce nom" in html
+        assert 'name="where" value="Valence (82)"' in html
+        r = await client.post("/staff/", data={"csrf": _csrf(page), "q": note,
+                                               "where": "Valence (82)"})
+        html = await r.text()
+        assert "<dd>Valence (82)</dd>" in html and "Plusieurs communes" not in html
+        # No SMS provider on this console: the button is disabled and says why, at once.
+        assert "L&#x27;envoi de SMS n&#x27;est pas configuré sur ce poste." in html
+        assert '<button type="button" disabled aria-describedby="sms-off-1">' in html
+        assert 'name="phone"' not in html
+        await client.close()
+
+    run(scenario())
+
+
 def test_triage_through_the_assistant_and_fallback():
     from aiohttp import web
 
@@ -525,7 +531,9 @@ def test_triage_through_the_assistant_and_fallback():
             r = await client.post("/staff/", data={"csrf": _csrf(page), "q": SITUATION})
             html = await r.text()
             assert html.count('class="place"') == 1 and "CCAS de Roubaix" in html
-            assert "<dd>assistant</dd>" in html and "Voici 1 lieu" in html
+            assert "<dd>assistant</dd>" in html
+            assert "Voici 1 lieu" not in html and "Assistant :" not in html  # no prose lines
+            assert "<h1" in html and "Orienter une personne" in html
             assert received[0]["message"] == SITUATION
             assert received[0]["metadata"] == {"staff_console": True}
             assert received[0]["sender"].startswith("staff-")

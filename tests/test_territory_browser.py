@@ -61,13 +61,16 @@ def test_charente_summary_offline_one_page(embedded_directory, tmp_path, capsys)
         first = page.locator(".worst tbody tr").first.locator("td")
         assert first.nth(1).inner_text() == worst["code_insee"]
         assert first.nth(0).inner_text() == worst["commune"]
-        chart = page.locator(".chart tbody tr")
+        chart = page.locator(".chart svg g.service")
         assert chart.count() == len(services)
-        demarches = chart.filter(has_text=labels.DEMARCHES).locator("td")
-        assert demarches.nth(0).inner_text().strip() == "106"  # places in Charente
-        assert demarches.nth(2).inner_text().strip() == "7"  # asked
-        parentalite = chart.filter(has_text=labels.PARENTALITE).locator("td")
-        assert parentalite.nth(2).inner_text().strip() == "—"  # nobody asked (or under 5)
+        demarches = page.locator(f'.chart g.service[data-service="{labels.DEMARCHES}"]')
+        assert demarches.locator("text.lieux").text_content() == "106"  # places in Charente
+        assert demarches.locator("text.asked").text_content() == "7"  # asked
+        parentalite = page.locator(f'.chart g.service[data-service="{labels.PARENTALITE}"]')
+        assert parentalite.locator("text.asked").text_content() == "—"  # nobody asked (or < 5)
+        beyond = sum(int(r["population_au_dela_20km"]) for r in table)
+        share = beyond / sum(int(r["population"]) for r in table)
+        assert parentalite.locator("text.far").text_content() == f"{100 * share:.0f} %"
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "territory-charente.png"), full_page=True)
         pdf = page.pdf(format="A4", print_background=True)

@@ -310,20 +310,23 @@ def test_results_cards_contents(fake_stack, new_tab) -> None:
     cards = page.locator(".orienteur-card")
     expect(cards).to_have_count(2)
     first, second = cards.nth(0), cards.nth(1)
-    expect(first.get_by_role("heading", level=3)).to_have_text("France Services d'Angoulême")
+    expect(first.get_by_role("heading", level=3)).to_have_text("1. France Services d'Angoulême")
     expect(first).to_contain_text("fait les démarches CAF avec vous, gratuit")
     expect(first).to_contain_text("1 place de l'Hôtel de Ville, 16000 Angoulême")
     expect(first).to_contain_text("À 1,2 km")
-    expect(first).to_contain_text("Ouvert en ce moment")
+    expect(first).to_contain_text("Ouvert maintenant, jusqu'à 17 h")
     rdv = first.get_by_role("link", name=re.compile("^Prendre rendez-vous"))
     expect(rdv).to_have_attribute("href", "https://rdv.example.org/fs-angouleme")
     expect(rdv).to_have_attribute("rel", "noopener noreferrer")
     expect(rdv).to_contain_text("nouvelle fenêtre")
-    osm = first.get_by_role("link", name=re.compile("OpenStreetMap"))
-    expect(osm).to_have_attribute(
-        "href", "https://www.openstreetmap.org/?mlat=45.64840&mlon=0.15620#map=18/45.64840/0.15620"
+    route = first.get_by_role("link", name=re.compile("^Itinéraire"))
+    expect(route).to_have_attribute(
+        "href", "https://www.openstreetmap.org/directions?route=%3B45.64840%2C0.15620"
     )
+    first.get_by_text("Horaires de la semaine").click()
+    expect(first).to_contain_text("lun.–ven. : 09:00–17:00")
     expect(second).to_contain_text("Horaires non connus")
+    expect(second).to_contain_text("Pas de téléphone connu")
     expect(second).to_contain_text("À 4 km")
     assert second.locator("a").count() == 0  # no phone, no position: no links
     expect(page.get_by_role("list", name="Lieux proposés")).to_be_visible()
@@ -385,8 +388,10 @@ def test_more_results_and_forget_me(fake_stack, new_tab) -> None:
     open_widget(page, fake_stack["web"])
     say(page, "Angoulême")
     expect(page.locator(".orienteur-card")).to_have_count(2)
-    page.get_by_role("button", name="Voir d'autres lieux").click()
+    more = page.get_by_role("button", name="D'autres lieux")
+    more.click()
     expect(page.locator(".orienteur-card")).to_have_count(4)
+    expect(more.first).to_be_disabled()  # answered: out of the Tab order
     assert received(fake_stack)[-1]["message"] == "/more_results"
     session_id = page.evaluate("window.Orienteur.sessionId()")
     say(page, "oublie-moi")
@@ -468,7 +473,7 @@ NEED_TURNS = [
 
 @pytest.mark.rasa
 def test_real_rasa_conversation_gives_cards(rasa_stack, new_tab) -> None:
-    tab = new_tab()
+    tab = new_tab(viewport={"width": 1280, "height": 800})
     page = tab.page
     open_widget(page, rasa_stack["web"])
     cards = page.locator(".orienteur-card")
@@ -493,7 +498,8 @@ def test_real_rasa_conversation_gives_cards(rasa_stack, new_tab) -> None:
     assert results and cards.count() == len(results)
     for i, item in enumerate(results):
         card = cards.nth(i)
-        expect(card.get_by_role("heading", level=3)).to_have_text(item["name"])
+        heading = f"{item['number']}. {item['name']}"
+        expect(card.get_by_role("heading", level=3)).to_have_text(heading)
         tel = card.locator("a[href^='tel:']")
         if item.get("phone"):  # not every place has a phone number
             tel.scroll_into_view_if_needed()
@@ -517,6 +523,88 @@ def test_real_rasa_reload_keeps_the_conversation(rasa_stack, new_tab) -> None:
     wait_ready(page)
     expect(bot_messages(page)).to_have_count(count)
     assert page.evaluate("window.Orienteur.sessionId()") == session_id
+    # After the reload the view is on the latest message.
+    log_box = page.locator("#orienteur-log").bounding_box()
+    last = bot_messages(page).last.bounding_box()
+    assert log_box["y"] - 1 <= last["y"] < log_box["y"] + log_box["height"]
     say(page, INJECTION)
     expect(bot_messages(page)).not_to_have_count(count, timeout=60_000)
     assert page.locator("#orienteur-log img").count() == 0
+
+
+def reach_cards(page) -> None:
+    """Say NEED_TURNS until the assistant answers with places (answering its buttons if any)."""
+    cards = page.locator(".orienteur-card")
+    for text in NEED_TURNS:
+        before = bot_messages(page).count()
+        say(page, text)
+        expect(bot_messages(page)).not_to_have_count(before, timeout=60_000)
+        page.wait_for_timeout(2000)
+        if cards.count():
+            return
+    expect(cards.first).to_be_visible()
+
+
+def latest_recommendation(page) -> dict:
+    """The last recommendation payload the widget received (kept in sessionStorage)."""
+    transcript = json.loads(page.evaluate("sessionStorage.getItem('orienteur:transcript')"))
+    found = [entry["msg"]["orienteur"] for entry in transcript
+             if entry["role"] == "bot" and (entry.get("msg") or {}).get("orienteur", {})
+             .get("type") == "recommendation"]  # fmt: skip
+    assert found, transcript
+    return found[-1]
+
+
+# Visible text of the conversation (screen-reader-only text left out), as a person sees it.
+VISIBLE_TEXT = """() => {
+    const walker = document.createTreeWalker(document.getElementById('orienteur-log'),
+        NodeFilter.SHOW_TEXT);
+    let out = '';
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        if (!node.parentElement.closest('.orienteur-sr-only')) out += node.textContent + '\\n';
+    }
+    return out;
+}"""
+
+
+@pytest.mark.rasa
+def test_real_answer_each_place_once_on_a_full_screen_phone(rasa_stack, new_tab) -> None:
+    tab = new_tab(viewport={"width": 360, "height": 740})
+    page = tab.page
+    open_widget(page, rasa_stack["web"])
+    reach_cards(page)
+    page.wait_for_timeout(1000)
+    # The panel is the whole screen; the conversation most of it; nothing of the page shows.
+    assert page.locator("#orienteur-panel").bounding_box() == {
+        "x": 0, "y": 0, "width": 360, "height": 740}  # fmt: skip
+    log_box = page.locator("#orienteur-log").bounding_box()
+    assert log_box["height"] >= 0.7 * 740, log_box
+    assert page.evaluate("""() => [[2, 2], [358, 738], [180, 370], [10, 700]].every(([x, y]) =>
+        document.getElementById('orienteur-widget').contains(document.elementFromPoint(x, y)))""")
+    # Each recommended place once: one card, its name nowhere else, its distance once.
+    payload = latest_recommendation(page)
+    assert payload["results"]
+    seen = page.evaluate(VISIBLE_TEXT)
+    cards = page.locator(".orienteur-card")
+    expect(cards).to_have_count(len(payload["results"]))
+    for i, item in enumerate(payload["results"]):
+        assert seen.count(item["name"]) == 1, item["name"]
+        card = cards.nth(i).inner_text()
+        if item.get("distance_text"):
+            assert card.count(item["distance_text"]) == 1, card
+        assert " km" not in (item.get("why") or "") and " m," not in (item.get("why") or "")
+    # The view lands on the start of the answer (its introduction), not in the cards.
+    answer = bot_messages(page).last
+    assert abs(answer.bounding_box()["y"] - log_box["y"]) <= 24
+    expect(answer).to_contain_text("Voici")
+    shot(page, "rasa-phone-answer")
+    # Follow-ups are buttons; once one is used, the old ones are disabled (out of Tab order).
+    follow = answer.get_by_role("button", name="Une autre ville")
+    expect(follow).to_be_visible()
+    before = bot_messages(page).count()
+    follow.click()
+    expect(bot_messages(page)).not_to_have_count(before, timeout=60_000)
+    for button in answer.locator(".orienteur-choice").all():
+        expect(button).to_be_disabled()
+    assert tab.dialogs == []

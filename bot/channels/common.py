@@ -56,13 +56,36 @@ def location_settings(credentials: Mapping[str, Any]) -> dict[str, str]:
 
 
 class ChannelState:
-    """Choices awaiting a digit reply and opt-outs, shared by an input channel and its outputs."""
+    """Per sender, shared by an input channel and its outputs: the choices awaiting a reply,
+    the places last listed (a digit gives one in full) with what to bring, whether the menu was
+    said (once per conversation); and the opt-outs."""
 
     def __init__(self, credentials: Mapping[str, Any] | None = None) -> None:
         credentials = credentials or {}
-        self.choices = TTLDict(ttl=as_float(credentials.get("choices_ttl"), 1800.0),
-                               maxsize=int(as_float(credentials.get("choices_max"), 10000)))
+        ttl = as_float(credentials.get("choices_ttl"), 1800.0)
+        maxsize = int(as_float(credentials.get("choices_max"), 10000))
+        self.choices = TTLDict(ttl=ttl, maxsize=maxsize)
+        self.places = TTLDict(ttl=ttl, maxsize=maxsize)  # sender → ({number: place}, bring)
+        self.menu_said = TTLDict(ttl=6 * 3600.0, maxsize=maxsize)
         self.optouts = OptOutStore(blank_to_none(credentials.get("optout_db")))
+
+    def forget(self, sender: str) -> None:
+        for table in (self.choices, self.places, self.menu_said):
+            table.pop(sender)
+
+    def remember_places(self, sender: str, places: list[dict], bring: list[str]) -> None:
+        """Keep the places listed; the numbers of earlier pages stay valid."""
+        known, _ = self.places.get(sender) or ({}, [])
+        self.places[sender] = ({**known, **{p["number"]: p for p in places}}, bring)
+
+    def place(self, sender: str, text: str | None) -> tuple[dict, list[str]] | None:
+        """The place a reply "2" (or "2.") designates, with what to bring."""
+        digits = (text or "").strip().rstrip(".)").strip()
+        if not (digits.isdigit() and len(digits) <= 2):
+            return None
+        known, bring = self.places.get(sender) or ({}, [])
+        place = known.get(int(digits))
+        return (place, bring) if place else None
 
 
 class BackgroundTasks:

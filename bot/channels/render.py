@@ -1,7 +1,8 @@
 """Pure formatting shared by the SMS, WhatsApp and Telegram channels (no Rasa, no I/O).
 
 - buttons → numbered lines, and a reply (digit or title) → the chosen button's payload;
-- the assistant's recommendation payload → at most three compact messages;
+- the assistant's recommendation payload → plain text, one SMS body (≤ 4 segments), one
+  WhatsApp message, and the full detail of a place answered by its number;
 - STOP / AIDE keywords, shared locations → the assistant's ``share_location`` intent.
 """
 
@@ -11,17 +12,15 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.channels.sms_text import segments, shorten_links, shorten_url, to_gsm7
-
-MAX_RESULTS = 3
-HELPLINE = "01 70 77 23 72"
+from bot.channels.sms_text import segments, shorten_links, to_gsm7
+from directory_client.labels import HELPLINE
 
 HELP_TEXT = (  # one SMS segment (GSM-7, <= 160 characters)
     "Orienteur trouve de l'aide au numérique près de chez vous : écrivez votre besoin et "
-    f"votre ville. Tél : Solidarité Numérique {HELPLINE}. STOP pour arrêter."
+    f"votre ville. Tél : {HELPLINE['name']} {HELPLINE['phone']}. STOP pour arrêter."
 )
 STOP_TEXT = (
     "Vous ne recevrez plus de messages d'Orienteur. "
@@ -148,6 +147,15 @@ def pick_choice(text: str | None, choices: Sequence[tuple[str, Any]] | None) -> 
 
 
 # ---------------------------------------------------------------- recommendations
+# The places come from the payload (docs/payload.md), never from the assistant's text: the text
+# of a recommendation is its short introduction, shown as it is. Distances, phone numbers and
+# hours arrive already written (``distance_text``, ``phone_text``, ``hours``, ``opening_text``).
+
+NO_CONTACT = "Pas de téléphone connu : allez-y aux heures d'ouverture."
+NO_CONTACT_NO_HOURS = "Ni téléphone ni horaires connus."
+SMS_MAX_SEGMENTS = 4  # a 3-place answer, introduction included
+WHATSAPP_MAX = 1600  # Twilio's limit for one message body
+
 
 def recommendation_of(custom: Any) -> dict | None:
     """The ``{"orienteur": {"type": "recommendation", …}}`` payload, or None."""
@@ -158,62 +166,36 @@ def recommendation_of(custom: Any) -> dict | None:
     return None
 
 
-def format_distance(km: Any) -> str:
-    try:
-        km = float(km)
-    except (TypeError, ValueError):
-        return ""
-    if km < 0 or not math.isfinite(km):
-        return ""
-    if km < 1:
-        return f"{max(50, round(km * 1000 / 50) * 50)} m"
-    if km < 10:
-        return f"{km:.1f} km".replace(".", ",")
-    return f"{round(km)} km"
+def _field(result: Mapping[str, Any], key: str) -> str:
+    value = result.get(key)
+    return " ".join(str(value).split()) if value not in (None, "") else ""
 
 
-def format_phone(phone: Any) -> str:
-    """``+33320123456`` → ``03 20 12 34 56``; other numbers are left alone."""
-    if not phone:
-        return ""
-    raw = re.sub(r"[^\d+]", "", str(phone))
-    overseas = re.fullmatch(r"\+(?:262|269|590|594|596)(\d{9})", raw)  # DROM: +262 262… → 0262…
-    if overseas:
-        raw = "0" + overseas.group(1)
-    elif raw.startswith("+33") and len(raw) == 12:
-        raw = "0" + raw[3:]
-    elif raw.startswith("0033") and len(raw) == 13:
-        raw = "0" + raw[4:]
-    if len(raw) == 10 and raw.startswith("0"):
-        return " ".join(raw[i:i + 2] for i in range(0, 10, 2))
-    return str(phone).strip()
+def places_of(payload: Mapping[str, Any]) -> list[dict]:
+    """The payload's places, each with its ``number`` (the rank across pages)."""
+    offset = payload.get("offset") if isinstance(payload.get("offset"), int) else 0
+    out = []
+    for i, result in enumerate(r for r in payload.get("results") or [] if isinstance(r, Mapping)):
+        place = dict(result)
+        if not isinstance(place.get("number"), int):
+            place["number"] = offset + i + 1
+        out.append(place)
+    return out
 
 
-def _first(result: Mapping[str, Any], *keys: str) -> str:
-    for key in keys:
-        value = result.get(key)
-        if isinstance(value, (list, tuple)):
-            value = ", ".join(str(v) for v in value if v)
-        if value not in (None, ""):
-            return " ".join(str(value).split())
-    return ""
+def reachable(place: Mapping[str, Any]) -> bool:
+    """Someone without internet can call it, or walk in knowing when it is open."""
+    return bool(place.get("phone_text") or place.get("phone")) or place.get("open_now") is not None
 
 
-def _opening(result: Mapping[str, Any]) -> str:
-    text = _first(result, "opening_text")  # e.g. "Fermé. Ouvre demain à 10 h"
-    if text:
-        return text.rstrip(". ")
-    open_now = result.get("open_now")
-    nxt = _first(result, "next_opening", "opens", "next_open")
-    if open_now is True:
-        return "Ouvert maintenant"
-    if open_now is False:
-        return f"Fermé, ouvre {nxt}" if nxt else "Fermé maintenant"
-    return ""
-
-
-_WHY_DISTANCE = re.compile(r",?\s*(?:à|a)\s+\d+(?:[.,]\d+)?\s*k?m\b", re.IGNORECASE)
-_HOURS_LINE = re.compile(r"^\s*Horaires\s*:\s*(.+?)\s*$", re.MULTILINE)
+def reachable_first(places: Sequence[dict]) -> list[dict]:
+    """For SMS: places one can call or walk into with known hours first, then renumbered in
+    that order (the numbers still follow the pages: 4, 5, 6 after "autres")."""
+    if not places:
+        return []
+    first = min(p["number"] for p in places)
+    ordered = sorted(places, key=lambda p: not reachable(p))  # stable: the search's order
+    return [{**p, "number": first + i} for i, p in enumerate(ordered)]
 
 
 def _cut(text: str, limit: int) -> str:
@@ -227,124 +209,141 @@ def _cut(text: str, limit: int) -> str:
     return cut + "..."
 
 
-def render_result(index: int, result: Mapping[str, Any], *, fits: Callable[[str], bool],
-                  prepare: Callable[[str], str]) -> str:
-    """One place, as compact as possible: the fields that matter most survive the budget.
-
-    Order of importance: name, phone, address, distance, open now, why, link.
-    """
-    name = _first(result, "name", "nom") or "Lieu"
-    distance = format_distance(result.get("distance_km"))
-    head = f"{index}. {name}" + (f" ({distance})" if distance else "")
-    address = _first(result, "address", "adresse")
-    phone = format_phone(result.get("phone") or result.get("telephone"))
-    opening = _opening(result)
-    why = _WHY_DISTANCE.sub("", _first(result, "why", "pourquoi")).strip(" ,")
-    link = _first(result, "url", "site_web", "website", "booking_url")
-    link = shorten_url(link) if link else ""
-
-    def build(h: str, addr: str, why_: str, op: str, lk: str) -> str:
-        lines = [h]
-        if addr:
-            lines.append(addr)
-        if phone:
-            lines.append(f"Tél {phone}")
-        if op or why_:
-            lines.append(". ".join(p for p in (op, why_) if p))
-        if lk:
-            lines.append(lk)
-        return prepare("\n".join(lines))
-
-    # Progressively drop or shorten the least important parts until it fits.
-    attempts = [
-        (head, address, why, opening, link),
-        (head, address, why, opening, ""),
-    ]
-    for limit in (120, 90, 60, 45, 30):
-        cut = _cut(why, limit)
-        if len(why) > limit and len(cut) >= 20:  # a shorter fragment says nothing
-            attempts.append((head, address, cut, opening, ""))
-    attempts.append((head, address, "", opening, ""))
-    short_opening = _opening({**result, "opening_text": None})
-    if short_opening and short_opening != opening:
-        attempts.append((head, address, "", short_opening, ""))
-    attempts.append((head, address, "", "", ""))
-    for limit in (60, 45, 30):
-        attempts.append((_cut(head, limit), _cut(address, limit), "", "", ""))
-    for attempt in attempts:
-        text = build(*attempt)
-        if fits(text):
-            return text
-    return text
+def _short_address(address: str, limit: int) -> str:
+    """The address within ``limit`` characters: parts without a number (building, shopping
+    centre) go first, then the others but the last; the postcode and town stay."""
+    parts = [p.strip() for p in address.split(",") if p.strip()]
+    while len(parts) > 2 and len(", ".join(parts)) > limit:
+        wordy = [i for i, p in enumerate(parts[:-1]) if not any(c.isdigit() for c in p)]
+        parts.pop(wordy[0] if wordy else 1)
+    while len(parts) > 1 and len(", ".join(parts)) > limit:
+        parts.pop(0)
+    return _cut(", ".join(parts), limit)
 
 
-def render_recommendation(payload: Mapping[str, Any], *, gsm7: bool = True,
-                          max_segments: int = 1, max_results: int = MAX_RESULTS) -> list[str]:
-    """The recommendation as short messages: an optional intro, then one message per place.
-
-    ``gsm7`` folds characters to stay in GSM-7 (SMS); each place is kept within
-    ``max_segments`` SMS segments when its fields allow it.
-    """
-    prepare: Callable[[str], str] = (lambda t: to_gsm7(shorten_links(t))) if gsm7 else \
-        (lambda t: shorten_links(t))
-
-    def fits(text: str) -> bool:
-        return segments(text) <= max_segments
-
-    messages = []
-    intro = _first(payload, "intro", "text", "title")
-    results = [r for r in (payload.get("results") or []) if isinstance(r, Mapping)]
-    if intro:
-        messages.append(prepare(intro))
-    if not results:
-        if not intro:
-            messages.append(prepare(
-                "Je n'ai pas trouvé de lieu près de chez vous. "
-                f"Appelez Solidarité Numérique au {HELPLINE}."))
-        return messages
-    for i, result in enumerate(results[:max_results], 1):
-        messages.append(render_result(i, result, fits=fits, prepare=prepare))
-    outro = _first(payload, "outro", "footer")
-    if outro:
-        messages.append(prepare(outro))
-    return messages
+def place_lines(place: Mapping[str, Any], *, why: bool = True, address_max: int = 0,
+                opening: bool = True, link: bool = False) -> list[str]:
+    """One place as short lines: number, name and distance, address, phone (or that there is
+    none), when it opens, why it fits; with ``link``, its appointment page."""
+    distance = _field(place, "distance_text")
+    head = f"{place['number']}. {_field(place, 'name') or 'Lieu'}"
+    lines = [head + (f" ({distance})" if distance else "")]
+    address = _field(place, "address")
+    if address:
+        lines.append(_short_address(address, address_max) if address_max else address)
+    phone = _field(place, "phone_text")
+    opening_text = _field(place, "opening_text") if opening else ""
+    if phone:
+        lines.append(f"Tél {phone}")
+    elif place.get("open_now") is None:
+        lines.append(NO_CONTACT_NO_HOURS)
+    else:
+        lines.append(NO_CONTACT)
+    if opening_text and place.get("open_now") is not None:
+        lines.append(opening_text.rstrip(". "))
+    if why and _field(place, "why"):
+        lines.append(_field(place, "why"))
+    if link and _field(place, "appointment_url"):
+        lines.append(f"Rendez-vous : {_field(place, 'appointment_url')}")
+    return lines
 
 
-def result_choices(payload: Mapping[str, Any], max_results: int = MAX_RESULTS) -> list[tuple]:
-    """Choices a digit reply maps to after a recommendation, when results carry a payload."""
-    out = []
-    for result in (payload.get("results") or [])[:max_results]:
-        if isinstance(result, Mapping) and result.get("payload"):
-            out.append((_first(result, "name", "nom"), result["payload"]))
-    return out if len(out) == min(len(payload.get("results") or []), max_results) else []
+def place_detail(place: Mapping[str, Any], bring: Sequence[str] = ()) -> str:
+    """One place in full (the answer to its number): address, the week's hours, phone,
+    appointment link, what to bring."""
+    lines = place_lines(place, link=True)
+    hours = [str(h) for h in place.get("hours") or [] if h]
+    if hours:
+        lines.append("Horaires : " + " ; ".join(hours))
+    if bring:
+        lines.append("A apporter : " + " ; ".join(bring))
+    return "\n".join(lines)
 
 
-_PLACE = re.compile(r"^\s*\d{1,3}\.\s")
+def _bring(payload: Mapping[str, Any]) -> list[str]:
+    return [str(b) for b in payload.get("bring") or [] if b]
 
 
-def split_places(text: str) -> tuple[list[str], list[str], list[str]]:
-    """The assistant's results text as (paragraphs before the places, the numbered places,
-    paragraphs after them). Without numbered places everything is in the first list."""
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    indices = [i for i, p in enumerate(paragraphs) if _PLACE.match(p)]
-    if not indices:
-        return paragraphs, [], []
-    first, last = indices[0], indices[-1]
-    return paragraphs[:first], paragraphs[first:last + 1], paragraphs[last + 1:]
+def _notes(payload: Mapping[str, Any]) -> list[str]:
+    return [str(n) for n in payload.get("notes") or [] if n]
 
 
-def with_opening_texts(payload: Mapping[str, Any], places: Sequence[str]) -> dict:
-    """Copy of the payload whose results carry the "Horaires : …" line of the assistant's text
-    (which says when a closed place reopens; the payload only has ``open_now``)."""
-    results = []
-    for i, result in enumerate(payload.get("results") or []):
-        result = dict(result) if isinstance(result, Mapping) else result
-        if isinstance(result, dict) and i < len(places):
-            match = _HOURS_LINE.search(places[i])
-            if match and not result.get("opening_text"):
-                result["opening_text"] = match.group(1)
-        results.append(result)
-    return {**payload, "results": results}
+def follow_ups(payload: Mapping[str, Any]) -> list[dict]:
+    """The buttons offered after the places (``[{"title", "payload"}]``)."""
+    return [b for b in payload.get("follow_ups") or []
+            if isinstance(b, Mapping) and b.get("title") and b.get("payload")]
+
+
+def follow_ups_line(payload: Mapping[str, Any]) -> str:
+    titles = [f"« {b['title']} »" for b in follow_ups(payload)]
+    return ("Vous pouvez écrire : " + ", ".join(titles) + ".") if titles else ""
+
+
+def plain_text(intro: str | None, payload: Mapping[str, Any]) -> str:
+    """The whole recommendation as plain text (REST clients that read only ``text``,
+    Telegram): the introduction, the places, notes, what to bring, what one can say next."""
+    blocks = [intro.strip()] if intro and intro.strip() else []
+    blocks += ["\n".join(place_lines(p, link=True)) for p in places_of(payload)]
+    blocks += _notes(payload)
+    bring = _bring(payload)
+    if bring:
+        blocks.append("Pensez à apporter :\n" + "\n".join(f"- {b}" for b in bring))
+    return "\n\n".join(blocks)
+
+
+def sms_menu(payload: Mapping[str, Any], places: Sequence[Mapping[str, Any]]) -> str:
+    """What one can answer after a list, said once per conversation."""
+    numbers = [str(p["number"]) for p in places]
+    parts = []
+    if numbers:
+        shown = " ou ".join(numbers) if len(numbers) <= 2 else \
+            ", ".join(numbers[:-1]) + " ou " + numbers[-1]
+        parts.append(f"Envoyez {shown} pour le détail (horaires, quoi apporter)")
+    more = [b["title"] for b in follow_ups(payload) if b["payload"] == "/more_results"]
+    if more:
+        parts.append(f"« {more[0]} » pour la suite")
+    return (", ".join(parts) + ".") if parts else ""
+
+
+def sms_body(intro: str | None, payload: Mapping[str, Any], *, menu: bool,
+             max_segments: int = SMS_MAX_SEGMENTS) -> tuple[str, list[dict]]:
+    """The recommendation as ONE SMS body in GSM-7, at most ``max_segments`` segments: the
+    fields that matter least (why, then the address's end, then the opening) give way first.
+    Returns the body and the places in the order shown (for a digit reply)."""
+    places = reachable_first(places_of(payload))
+    head = [to_gsm7(shorten_links(intro.strip()))] if intro and intro.strip() else []
+    if not places:
+        notes = [to_gsm7(n) for n in _notes(payload)]
+        return "\n".join(head + notes), []
+    tail = [to_gsm7(sms_menu(payload, places))] if menu else []
+    levels = (
+        {"why": True}, {"why": False}, {"why": False, "address_max": 45},
+        {"why": False, "address_max": 45, "opening": False},
+        {"why": False, "address_max": 30, "opening": False},
+    )
+    for extra in (tail, []):
+        for level in levels:
+            blocks = ["\n".join(place_lines(p, **level)) for p in places]
+            body = to_gsm7("\n".join(head + blocks + extra))
+            if segments(body) <= max_segments:
+                return body, places
+    return body, places
+
+
+def whatsapp_body(intro: str | None, payload: Mapping[str, Any], *,
+                  menu: bool) -> tuple[str, list[dict]]:
+    """WhatsApp: one long message (no segments, Unicode kept), every place whole."""
+    places = places_of(payload)
+    blocks = [intro.strip()] if intro and intro.strip() else []
+    blocks += ["\n".join(place_lines(p, link=True)) for p in places]
+    blocks += _notes(payload)
+    if menu and places:
+        blocks.append(sms_menu(payload, places))
+    body = shorten_links("\n\n".join(blocks))
+    if len(body) > WHATSAPP_MAX:
+        blocks = [b for b in blocks if b not in _notes(payload)]
+        body = shorten_links("\n\n".join(blocks))[:WHATSAPP_MAX]
+    return body, places
 
 
 def split_text(text: str, limit: int) -> list[str]:
@@ -369,12 +368,3 @@ def split_text(text: str, limit: int) -> list[str]:
     if current:
         parts.append(current)
     return parts
-
-
-def join_paragraphs(text: str) -> str:
-    """One message instead of one SMS per paragraph (SMS may arrive out of order)."""
-    return "\n".join(p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip())
-
-
-def as_lines(items: Iterable[str]) -> str:
-    return "\n".join(i for i in items if i)

@@ -2,7 +2,9 @@
 
 ``credentials.yml``: ``bot.channels.rest.OrienteurRestInput:`` instead of ``rest:`` (same name,
 same webhook path, same options). A turn that sends nothing (the action server is down or too
-slow) answers the apology and the helpline: see ``bot.channels.guard``.
+slow) answers the apology and the helpline: see ``bot.channels.guard``. A recommendation comes as
+one message whose ``text`` is the whole answer in plain text, rendered from its payload
+(``custom``) by ``bot.channels.render.plain_text``.
 
 A body that is not a message gets a 400 that says what is expected: empty, not JSON, a JSON list
 or string, nested more than ``MAX_DEPTH`` levels, no ``sender`` (Rasa 3.6 put every such request
@@ -17,12 +19,15 @@ console's token is sent, and the input channel is always ``rest`` (bot.channels.
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import response
 from sanic.request import Request
 
+from bot.channels import render
 from bot.channels.guard import never_silent
 from bot.channels.inbound import (
     MAX_DEPTH,
@@ -63,6 +68,38 @@ def malformed(body: bytes) -> str | None:
     return None
 
 
+class PlainTextCollector(CollectingOutputChannel):
+    """Rasa's REST collector, but a recommendation comes as ONE message: ``text`` is the whole
+    answer in plain text for clients that read only text (``render.plain_text`` of the payload)
+    and ``custom`` the payload itself. Writes into the list the REST handler returns."""
+
+    def __init__(self, messages: list) -> None:
+        super().__init__()
+        self.messages = messages
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        recommendation = render.recommendation_of(message.get("custom"))
+        if recommendation is None or message.get("buttons") or message.get("quick_replies"):
+            await super().send_response(recipient_id, message)
+            return
+        text = render.plain_text(message.get("text"), recommendation)
+        await self._persist_message(
+            self._message(recipient_id, text=text, custom=message["custom"])
+        )
+
+
+def with_plain_text(
+    on_new_message: Callable[[UserMessage], Awaitable[Any]],
+) -> Callable[[UserMessage], Awaitable[Any]]:
+    async def handler(message: UserMessage) -> Any:
+        out = message.output_channel
+        if type(out) is CollectingOutputChannel:  # not the streaming QueueOutputChannel
+            message.output_channel = PlainTextCollector(out.messages)
+        return await on_new_message(message)
+
+    return handler
+
+
 class OrienteurRestInput(RestInput):
     def get_metadata(self, request: Request) -> dict[str, Any]:
         metadata = checked_metadata(request.json.get("metadata"))  # checked before: no error
@@ -73,7 +110,7 @@ class OrienteurRestInput(RestInput):
         return self.name()  # never the caller's "input_channel" (it could claim "staff")
 
     def blueprint(self, on_new_message):  # type: ignore[no-untyped-def]
-        blueprint = super().blueprint(never_silent(on_new_message))
+        blueprint = super().blueprint(with_plain_text(never_silent(on_new_message)))
 
         @blueprint.on_request
         async def refuse_malformed(request: Request):  # type: ignore[no-untyped-def]

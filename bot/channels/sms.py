@@ -10,8 +10,9 @@ Register in credentials.yml (values from the environment, never in the repositor
 Webhook: ``POST /webhooks/twilio/webhook`` (same path as Rasa's own Twilio channel).
 
 Compared with Rasa's ``TwilioInput``: buttons become numbered lines and a digit reply becomes the
-button's payload; the recommendation payload becomes at most three one-segment SMS; texts are
-folded to GSM-7; STOP/ARRET and AIDE/HELP are answered by the channel; a WhatsApp shared location
+button's payload; the recommendation payload becomes one SMS of at most four segments (one
+WhatsApp message, places whole), and a place's number gives it in full; texts are folded to
+GSM-7; STOP/ARRET and AIDE/HELP are answered by the channel; a WhatsApp shared location
 becomes ``/share_location{"lat": …, "lon": …}``; the X-Twilio-Signature header is verified; sends
 run in a thread with a short timeout instead of blocking the server.
 """
@@ -44,6 +45,7 @@ from bot.channels.common import (
 from bot.channels.guard import never_silent
 from bot.channels.sms_text import shorten_links, to_gsm7
 from bot.privacy import mask_text, sender_ref
+from bot.referrals.chat import followup_reply
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +84,7 @@ class SmsOutput(TwilioOutput):
     # -------------------------------------------------------------- sending
 
     def _prepare(self, recipient_id: str, text: str) -> str:
-        text = shorten_links(render.join_paragraphs(text))
+        text = shorten_links(text.strip().replace("\n\n", "\n"))
         return text if is_whatsapp(recipient_id) else to_gsm7(text)
 
     def _message_data(self, recipient_id: str) -> dict[str, Any]:
@@ -121,28 +123,30 @@ class SmsOutput(TwilioOutput):
         await self.send_body(recipient_id, text)
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
-        """A recommendation comes as the assistant's long text plus the payload: by SMS, keep
-        the text's introduction and closing paragraphs and replace its list of places by the
-        compact rendering of the payload (one SMS per place)."""
+        """A recommendation is ONE message: its introduction (the text) and the places of the
+        payload, to the channel's limits (SMS: at most 4 GSM-7 segments; WhatsApp: every place
+        whole). The menu is said once per conversation; the places are kept for a digit reply.
+        """
         recommendation = render.recommendation_of(message.get("custom"))
-        text = message.get("text")
-        if recommendation is not None and text:
-            if recommendation.get("results") and not recommendation.get("delivery"):
-                before, places, after = render.split_places(text)
-                message.pop("text")
-                if before:
-                    await self.send_body(recipient_id, "\n".join(before))
-                message.pop("custom")
-                payload = render.with_opening_texts(recommendation, places)
-                await self.send_custom_json(recipient_id, {"orienteur": payload})
-                if after:
-                    await self.send_body(recipient_id, "\n".join(after))
-                if message.get("buttons") or message.get("quick_replies"):
-                    message["text"] = ""
-            else:
-                # nothing found, directory down, or "envoyez-le moi": the text says it all
-                message.pop("custom")
-        await super().send_response(recipient_id, message)
+        if recommendation is None:
+            await super().send_response(recipient_id, message)
+            return
+        menu = recipient_id not in self.state.menu_said
+        if is_whatsapp(recipient_id):
+            body, places = render.whatsapp_body(message.get("text"), recommendation, menu=menu)
+        else:
+            body, places = render.sms_body(message.get("text"), recommendation, menu=menu)
+        await self.send_body(recipient_id, body, prepared=True)
+        if places:
+            if menu:
+                self.state.menu_said[recipient_id] = True
+            bring = list(recommendation.get("bring") or [])
+            self.state.remember_places(recipient_id, places, bring)
+            self.state.choices[recipient_id] = [
+                (b["title"], b["payload"]) for b in render.follow_ups(recommendation)]
+
+    async def send_place(self, recipient_id: str, place: dict, bring: list[str]) -> None:
+        await self.send_body(recipient_id, render.place_detail(place, bring))
 
     async def send_text_with_buttons(self, recipient_id: str, text: str,
                                      buttons: list[dict[str, Any]], **kwargs: Any) -> None:
@@ -165,18 +169,11 @@ class SmsOutput(TwilioOutput):
                                **kwargs: Any) -> None:
         recommendation = render.recommendation_of(json_message)
         if recommendation is not None:
-            whatsapp = is_whatsapp(recipient_id)
-            bodies = render.render_recommendation(recommendation, gsm7=not whatsapp,
-                                                  max_segments=1)
-            for body in bodies:
-                await self.send_body(recipient_id, body, prepared=True)
-            choices = render.result_choices(recommendation)
-            if choices:
-                self.state.choices[recipient_id] = choices
+            await self.send_response(recipient_id, {"custom": json_message})
             return
         if isinstance(json_message.get("orienteur"), Mapping):
             if json_message["orienteur"].get("type") == "forget_me":
-                self.state.choices.pop(recipient_id)
+                self.state.forget(recipient_id)
             text = json_message["orienteur"].get("text")
             if text:
                 await self.send_body(recipient_id, str(text))
@@ -320,12 +317,23 @@ class SmsInput(TwilioInput):
             return  # STOP is honoured: nothing else is answered
         if word == "stop":
             optouts.add(sender, "whatsapp" if is_whatsapp(sender) else "sms")
-            self.state.choices.pop(sender)
+            self.state.forget(sender)
             await out.send_body(sender, render.STOP_TEXT, ignore_optout=True)
             return
         if word == "help":
             await out.send_body(sender, render.HELP_TEXT)
             return
+
+        listed = self.state.place(sender, body)
+        if listed is not None:  # "2" after a list: that place in full, no turn of the assistant
+            await out.send_place(sender, *listed)
+            return
+
+        if sender not in self.state.choices:  # a digit picks a place while choices are open
+            thanks = await followup_reply(sender, body)
+            if thanks is not None:  # the answer to "Avez-vous pu être aidé ?" (bot/referrals)
+                await out.send_body(sender, thanks)
+                return
 
         choices = self.state.choices.pop(sender)
         metadata: dict[str, Any] = {

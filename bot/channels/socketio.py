@@ -4,7 +4,8 @@ every payload answered.
 * Rasa 3.6's ``SocketIOOutput.send_custom_json`` passes the payload as keyword arguments to
   ``AsyncServer.emit`` (``emit(evt, **json_message)``): ``{"orienteur": {...}}`` raises a TypeError
   and nothing reaches the widget. Here the payload is emitted as the message itself (a payload
-  already wrapped as ``{"data": ...}`` is unwrapped, so both shapes work).
+  already wrapped as ``{"data": ...}`` is unwrapped, so both shapes work). A recommendation
+  comes as one message: its introduction and its payload together.
 * **Session ids are issued by the server** (``SessionIds``): random, signed with
   ``ORIENTEUR_SESSION_SECRET``. A ``session_request`` with an id the server did not issue gets a
   new one (Rasa 3.6 took whatever id the page sent, so a page could pick another person's
@@ -32,6 +33,7 @@ from typing import Any
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 
+from bot.channels import render
 from bot.channels.guard import never_silent
 from bot.channels.inbound import (
     SESSION_SECRET_ENV,
@@ -79,6 +81,19 @@ class SessionIds:
 
 
 class OrienteurSocketIOOutput(SocketIOOutput):
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        """A recommendation is ONE bot message: its introduction (``text``) and the payload
+        (``orienteur``), which the widget shows as cards; Rasa would emit two."""
+        custom = message.get("custom")
+        if (
+            render.recommendation_of(custom) is None
+            or message.get("buttons")
+            or message.get("quick_replies")
+        ):
+            await super().send_response(recipient_id, message)
+            return
+        await self._send_message(recipient_id, {"text": message.get("text") or "", **custom})
+
     async def send_custom_json(
         self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any
     ) -> None:

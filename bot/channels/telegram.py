@@ -11,7 +11,8 @@ Register in credentials.yml (values from the environment, never in the repositor
 Compared with Rasa's ``TelegramInput``: a shared location becomes
 ``/share_location{"lat": …, "lon": …}`` (not raw JSON text); buttons are numbered lines plus an
 inline keyboard, and a typed digit picks the button; callback queries are answered; the
-recommendation payload becomes readable text; the ``X-Telegram-Bot-Api-Secret-Token`` header is
+recommendation payload becomes readable text with its follow-ups as buttons, and a place's number
+gives it in full; the ``X-Telegram-Bot-Api-Secret-Token`` header is
 checked; the webhook is registered after the server starts (and not at all when
 ``set_webhook: false``), its failure is logged instead of stopping the server; ``get_me`` is
 not called for every message; ``api_base_url`` points the bot at another Bot API server.
@@ -93,39 +94,51 @@ class TelegramChannelOutput(TelegramOutput):
         if not choices:
             await self.send_text_message(recipient_id, body)
             return
+        await self._send(recipient_id, body, reply_markup=self._keyboard(recipient_id, choices))
+
+    def _keyboard(self, recipient_id: str, choices: list, numbered: bool = True
+                  ) -> InlineKeyboardMarkup:
         self.state.choices[str(recipient_id)] = choices
         keyboard = InlineKeyboardMarkup()
         for i, (title, payload) in enumerate(choices, 1):
             data = str(payload)
             if len(data.encode()) > CALLBACK_DATA_MAX:
                 data = str(i)  # mapped back through the stored choices
-            keyboard.row(InlineKeyboardButton(f"{i}. {title}", callback_data=data))
-        await self._send(recipient_id, body, reply_markup=keyboard)
+            label = f"{i}. {title}" if numbered else title
+            keyboard.row(InlineKeyboardButton(label, callback_data=data))
+        return keyboard
 
     async def send_quick_replies(self, recipient_id: str, text: str,
                                  quick_replies: list[dict[str, Any]], **kwargs: Any) -> None:
         await self.send_text_with_buttons(recipient_id, text, quick_replies, **kwargs)
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
-        """The assistant's text already lists the places: the payload is rendered only when a
-        recommendation comes without text."""
-        if message.get("text") and render.recommendation_of(message.get("custom")) is not None:
-            message.pop("custom")
-        await super().send_response(recipient_id, message)
+        """A recommendation is one message: its introduction (the text) and the places of the
+        payload as plain text, the follow-ups as buttons; a place's number gives it in full."""
+        recommendation = render.recommendation_of(message.get("custom"))
+        if recommendation is None:
+            await super().send_response(recipient_id, message)
+            return
+        text = render.plain_text(message.get("text"), recommendation)
+        choices = [(b["title"], b["payload"]) for b in render.follow_ups(recommendation)]
+        parts = render.split_text(text, TELEGRAM_MAX_TEXT)
+        for part in parts[:-1]:
+            await self._send(recipient_id, part)
+        keyboard = self._keyboard(recipient_id, choices, numbered=False) if choices else None
+        await self._send(recipient_id, parts[-1], reply_markup=keyboard)
+        places = render.places_of(recommendation)
+        if places:
+            self.state.remember_places(str(recipient_id), places,
+                                       list(recommendation.get("bring") or []))
 
     async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any],
                                **kwargs: Any) -> None:
-        recommendation = render.recommendation_of(json_message)
-        if recommendation is not None:
-            bodies = render.render_recommendation(recommendation, gsm7=False, max_segments=99)
-            await self._send(recipient_id, "\n\n".join(bodies))
-            choices = render.result_choices(recommendation)
-            if choices:
-                self.state.choices[str(recipient_id)] = choices
+        if render.recommendation_of(json_message) is not None:
+            await self.send_response(recipient_id, {"custom": json_message})
             return
         if isinstance(json_message.get("orienteur"), Mapping):
             if json_message["orienteur"].get("type") == "forget_me":
-                self.state.choices.pop(str(recipient_id))
+                self.state.forget(str(recipient_id))
             text = json_message["orienteur"].get("text")
             if text:
                 await self.send_text_message(recipient_id, str(text))
@@ -298,11 +311,16 @@ class TelegramChannelInput(TelegramInput):
             return
         if word == "stop":
             self.state.optouts.add(key, "telegram")
-            self.state.choices.pop(chat_id)
+            self.state.forget(chat_id)
             await out._send(chat_id, render.STOP_TEXT, ignore_optout=True)
             return
         if word == "help":
             await out._send(chat_id, render.HELP_TEXT)
+            return
+        listed = self.state.place(chat_id, msg.text)
+        if listed is not None:  # "2" after a list: that place in full
+            place, bring = listed
+            await out.send_text_message(chat_id, render.place_detail(place, bring))
             return
         choices = self.state.choices.pop(chat_id)
         metadata: dict[str, Any] = {"orienteur_channel": "telegram"}

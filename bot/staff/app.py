@@ -15,11 +15,14 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.referrals.console import mount_referral_console
+from bot.referrals.service import ReferralService
 from bot.staff import render
 from bot.staff.assistant import ask_assistant
 from bot.staff.catalogue import by_key
 from bot.staff.config import StaffConfig
 from bot.staff.counts import DailyCounts
+from bot.staff.provenance import for_places
 from bot.staff.security import (
     LoginThrottle,
     RateLimiter,
@@ -29,8 +32,16 @@ from bot.staff.security import (
     tokens_equal,
     verify_password,
 )
-from bot.staff.sms import SmsError, SmsSender, normalise_phone, sender_from_env
+from bot.staff.sms import (
+    SmsError,
+    SmsSender,
+    normalise_phone,
+    sender_from_env,
+    unavailable_reason,
+)
+from bot.staff.territory import TerritoryContext, mount_territory_console
 from bot.staff.triage import PARIS, TriageOutcome, triage
+from directory_client.demand import DemandLog
 
 log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -49,7 +60,7 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "geolocation=(), camera=(), microphone=()",
 }
-STATIC_FILES = {"console.js", "sheet.js", "staff.css", "sheet.css"}
+STATIC_FILES = {"console.js", "sheet.js", "staff.css", "sheet.css", "territory.css"}
 
 
 class _State:
@@ -67,6 +78,7 @@ class _State:
         self.sms_limiter = RateLimiter(config.sms_per_hour, 3600.0)  # per agent: cost, abuse
         self._lock = asyncio.Lock()
         self.warm_up_task: asyncio.Task | None = None
+        self.referrals: ReferralService | None = None
 
     async def directory_and_locator(self) -> tuple[Any, Any]:
         if self._directory is None or self._locator is None:
@@ -85,6 +97,10 @@ class _State:
         return directory, self._locator or Locator(directory=directory)
 
 
+async def _first(pair: Any) -> Any:
+    return (await pair)[0]
+
+
 async def _run(fn, *args, **kwargs):  # noqa: ANN001, ANN202
     loop = asyncio.get_running_loop()
     return await loop.run_in_executor(None, functools.partial(fn, *args, **kwargs))
@@ -99,7 +115,7 @@ def _state(request: web.Request) -> _State:
 # sub-application reads ``request.url``, which fails when the Host header carries a port.
 def _apply_headers(request: web.Request, response: web.StreamResponse) -> None:
     for name, value in SECURITY_HEADERS.items():
-        response.headers[name] = value
+        response.headers.setdefault(name, value)  # a page may set a stricter policy itself
     if not request.path.startswith(f"{render.P}/static/"):
         response.headers["Cache-Control"] = "no-store"
 
@@ -275,14 +291,18 @@ async def console(request: web.Request) -> web.Response:
     state = _state(request)
     return _html(
         render.console_page(
-            csrf=_csrf_token(request), user=request["staff_user"], counts=state.counts.for_day()
+            csrf=_csrf_token(request),
+            user=request["staff_user"],
+            counts=state.counts.for_day(),
+            refer=state.referrals is not None,
+            territory=request["staff_user"] in state.config.roles,
         )
     )
 
 
-async def run_triage(state: _State, text: str) -> TriageOutcome:
+async def run_triage(state: _State, text: str, where: str | None = None) -> TriageOutcome:
     directory, locator = await state.directory_and_locator()
-    direct = _run(triage, text, directory, locator)
+    direct = _run(triage, text, directory, locator, where=where)
     if not state.config.rasa_url:
         return await direct
     outcome, reply = await asyncio.gather(
@@ -291,7 +311,6 @@ async def run_triage(state: _State, text: str) -> TriageOutcome:
     if reply is None:
         outcome.notes.append("Assistant injoignable : orientation directe.")
         return outcome
-    outcome.assistant_messages = reply.texts
     if reply.results:
         places = [await _run(directory.get_place, item["id"]) for item in reply.results[:3]]
         places = [p for p in places if p is not None]
@@ -305,10 +324,11 @@ async def console_submit(request: web.Request) -> web.Response:
     state = _state(request)
     form = await request.post()
     text = " ".join(str(form.get("q", "")).split())[:300]
+    where = " ".join(str(form.get("where", "")).split())[:80] or None
     if not text:
         raise web.HTTPSeeOther(f"{render.P}/")
     try:
-        outcome = await run_triage(state, text)
+        outcome = await run_triage(state, text, where)
     except Exception:  # noqa: BLE001 - the desk must get an answer, never a stack trace
         log.exception("triage failed")
         return _html(
@@ -323,6 +343,8 @@ async def console_submit(request: web.Request) -> web.Response:
         )
     if outcome.results:
         state.counts.add(outcome.situation.needs[0], outcome.departement)
+    directory, _ = await state.directory_and_locator()
+    corrected = await _run(for_places, directory, [r.id for r in outcome.results])
     return _html(
         render.console_page(
             csrf=_csrf_token(request),
@@ -330,6 +352,10 @@ async def console_submit(request: web.Request) -> web.Response:
             counts=state.counts.for_day(),
             text=text,
             outcome=outcome,
+            sms_off=unavailable_reason(state.sms),
+            refer=state.referrals is not None,
+            territory=request["staff_user"] in state.config.roles,
+            corrected=corrected,
         )
     )
 
@@ -408,6 +434,8 @@ def mount_staff(
     sms_sender: SmsSender | None = None,
     counts: DailyCounts | None = None,
     warm_up_on_start: bool = True,
+    referrals: ReferralService | None = None,
+    demand: DemandLog | None = None,
 ) -> web.Application:
     """Add the console's routes under ``/staff/`` to ``app`` (the public web server)."""
     config = config or StaffConfig.from_env(settings)
@@ -436,6 +464,20 @@ def mount_staff(
             app.router.add_get(p + path, guarded)  # and HEAD
         else:
             app.router.add_route(method, p + path, guarded)
+    territory = TerritoryContext(  # "Signaler un problème" on each card, "Territoire"
+        directory=lambda: _first(state.directory_and_locator()),
+        roles=config.roles,
+        demand=demand,
+        referrals=lambda: state.referrals,
+    )
+    mount_territory_console(
+        app, territory, guard=functools.partial(_guard, state), csrf=_csrf_token
+    )
+    if referrals is not None:  # "Orienter" on each place card, "Mes orientations"
+        state.referrals = referrals
+        mount_referral_console(
+            app, referrals, guard=functools.partial(_guard, state), csrf=_csrf_token
+        )
 
     async def warm_up(_: web.Application) -> None:
         # Open (and if empty, fill) the directory in the background: the first triage is fast.

@@ -1,8 +1,8 @@
 """The assistant's understanding, through Rasa's REST channel (same orientation as citizens).
 
 Each triage is a fresh conversation (a random sender id). The assistant's search results come as
-``custom.orienteur.results`` (``SearchResult.to_payload()`` items); its text replies are kept to
-show the agent what the assistant would ask next.
+``custom.orienteur.results`` (``SearchResult.to_payload()`` items); the places are shown from the
+payload, never from the assistant's text.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class AssistantReply:
-    texts: list[str] = field(default_factory=list)
     results: list[dict] = field(default_factory=list)
 
 
@@ -50,8 +49,6 @@ async def ask_assistant(rasa_url: str, text: str, timeout: float = 6.0) -> Assis
     for message in messages if isinstance(messages, list) else []:
         if not isinstance(message, dict):
             continue
-        if isinstance(message.get("text"), str):
-            reply.texts.append(message["text"])
         custom = message.get("custom")
         if isinstance(custom, dict):
             results = (custom.get("orienteur") or {}).get("results")

@@ -1,16 +1,15 @@
 """Procedures, services and what to bring: the assistant's catalogue, adapted for the desk.
 
-``actions.needs`` (the assistant's catalogue of needs and procedures, with "what to bring") is the
-single source of truth: the console reads notes with its ``detect`` and shows its lists, so the
-agent and the citizen get the same orientation. The small table below is only a fallback for a
-deployment without the ``actions`` package (``source()`` tells which one is in use).
+``actions.needs`` (the assistant's catalogue of needs and procedures, with "what to bring", and its
+reading of a message) is the single source of truth: the console reads notes with it and shows
+its lists, so the agent and the citizen get the same orientation. There is no second catalogue.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from actions import needs
 from directory_client import labels
 
 
@@ -20,177 +19,91 @@ class Procedure:
     title: str  # "Dossier retraite"
     service: str  # current service label to search
     documents: tuple[str, ...] = ()  # what to bring
-    keywords: tuple[str, ...] = ()  # normalised words/phrases that name it
     prefer_labels: tuple[str, ...] = ()  # e.g. "France Services" (national partner desks)
-    partner: str | None = None  # "Assurance retraite"
 
 
-_ID = "Pièce d'identité en cours de validité"
-_PHONE = "Son téléphone portable (codes de vérification) et son adresse e-mail si elle en a une"
-_LOGIN = "Identifiants FranceConnect ou du compte en ligne concerné, s'ils existent"
-
-_FALLBACK: tuple[Procedure, ...] = (
-    Procedure(
-        "retraite",
-        "Dossier retraite",
-        labels.DEMARCHES,
-        (
-            _ID,
-            "Numéro de sécurité sociale (carte Vitale)",
-            "Relevé de carrière, bulletins de salaire, attestations (chômage, maladie)",
-            "RIB",
-            "Dernier avis d'imposition",
-            _LOGIN,
-            _PHONE,
-        ),
-        (
-            "retraite",
-            "pension",
-            "carsat",
-            "info retraite",
-            "reversion",
-            "aspa",
-            "minimum vieillesse",
-        ),
-        ("France Services",),
-        "Assurance retraite",
-    ),
-    Procedure(
-        "caf",
-        "Allocations CAF (RSA, APL, prime d'activité)",
-        labels.DEMARCHES,
-        (
-            _ID,
-            "Numéro d'allocataire CAF",
-            "Justificatif de domicile ou bail",
-            "Derniers justificatifs de ressources",
-            "RIB",
-            _LOGIN,
-            _PHONE,
-        ),
-        ("caf", "rsa", "apl", "allocation", "allocations", "prime d activite", "aide au logement"),
-        ("France Services", "Point d'accès numérique CAF"),
-        "CAF",
-    ),
-    Procedure(
-        "sante",
-        "Assurance maladie (ameli, carte Vitale, CSS)",
-        labels.DEMARCHES,
-        (
-            _ID,
-            "Carte Vitale ou attestation de droits",
-            "RIB",
-            "Justificatifs de ressources (CSS)",
-            _LOGIN,
-            _PHONE,
-        ),
-        (
-            "ameli",
-            "carte vitale",
-            "securite sociale",
-            "cpam",
-            "mutuelle",
-            "css",
-            "sante",
-            "medecin",
-        ),
-        ("France Services",),
-        "Assurance maladie",
-    ),
-    Procedure(
-        "impots",
-        "Impôts (déclaration, avis)",
-        labels.DEMARCHES,
-        (
-            _ID,
-            "Numéro fiscal (sur un ancien avis d'imposition)",
-            "Dernier avis d'imposition",
-            "Justificatifs de revenus de l'année",
-            _LOGIN,
-            _PHONE,
-        ),
-        ("impot", "impots", "declaration de revenus", "avis d imposition", "taxe", "fiscal"),
-        ("France Services",),
-        "DGFiP",
-    ),
-    Procedure(
-        "papiers",
-        "Papiers (carte d'identité, passeport, permis, carte grise)",
-        labels.DEMARCHES,
-        (
-            _ID,
-            "Photo d'identité récente (e-photo)",
-            "Justificatif de domicile de moins de 6 mois",
-            "Ancien titre ou déclaration de perte ou de vol",
-            "Timbre fiscal si nécessaire",
-            _PHONE,
-        ),
-        ("passeport", "carte d identite", "carte grise", "permis", "ants", "titre de sejour"),
-        ("France Services",),
-        "ANTS",
-    ),
-    Procedure(
-        "emploi",
-        "Emploi (France Travail, CV)",
-        labels.INSERTION_PRO,
-        (_ID, "Identifiant France Travail", "CV ou liste des emplois passés", _PHONE),
-        ("chomage", "france travail", "pole emploi", "cv", "emploi", "travail", "candidature"),
-        ("France Services",),
-        "France Travail",
-    ),
-    Procedure(
-        "smartphone",
-        "Apprendre à utiliser son téléphone ou son ordinateur",
-        labels.OUTILS_QUOTIDIEN,
-        (
-            "Son smartphone, sa tablette ou son ordinateur (chargé)",
-            "Ses mots de passe s'il les a notés",
-        ),
-        (
-            "smartphone",
-            "telephone",
-            "portable",
-            "tablette",
-            "ordinateur",
-            "mail",
-            "email",
-            "courriel",
-            "internet",
-            "whatsapp",
-            "visio",
-        ),
-    ),
-    Procedure(
-        "securite",
-        "Arnaque, sécurité, mots de passe",
-        labels.SECURITE,
-        ("L'appareil concerné", "Les messages suspects reçus (sans cliquer dessus)"),
-        ("arnaque", "piratage", "pirate", "virus", "mot de passe", "phishing", "hameconnage"),
-    ),
-    Procedure(
-        "materiel",
-        "Acheter un ordinateur ou un téléphone à petit prix",
-        labels.ACQUISITION_MATERIEL,
-        (_ID, "Justificatif de situation (RSA, ASS, AAH…) si demandé"),
-        ("acheter", "achat", "reconditionne", "pas d ordinateur", "pas de telephone"),
-    ),
-    Procedure(
-        "acces",
-        "Accès à un ordinateur, internet, imprimer, scanner",
-        labels.ACCES_INTERNET_MATERIEL,
-        ("Les documents à imprimer ou scanner (sur clé USB ou par e-mail)",),
-        ("imprimer", "impression", "scanner", "photocopie", "wifi", "acces internet"),
-    ),
-    Procedure(
-        "parentalite",
-        "Enfants, école, contrôle parental",
-        labels.PARENTALITE,
-        ("Identifiants de l'ENT / Pronote si besoin",),
-        ("pronote", "ent", "ecole", "controle parental", "enfant", "enfants"),
-    ),
+# Words that name a need or a procedure in an agent's note: cut out of the note to find the
+# place it names ("dossier retraite, Roubaix" → "Roubaix"). What they mean is read by
+# actions.needs, like the chat's messages.
+NOTE_WORDS: tuple[str, ...] = (
+    'retraite',
+    'pension',
+    'carsat',
+    'info retraite',
+    'reversion',
+    'aspa',
+    'minimum vieillesse',
+    'caf',
+    'rsa',
+    'apl',
+    'allocation',
+    'allocations',
+    'prime d activite',
+    'aide au logement',
+    'ameli',
+    'carte vitale',
+    'securite sociale',
+    'cpam',
+    'mutuelle',
+    'css',
+    'sante',
+    'medecin',
+    'impot',
+    'impots',
+    'declaration de revenus',
+    'avis d imposition',
+    'taxe',
+    'fiscal',
+    'passeport',
+    'carte d identite',
+    'carte grise',
+    'permis',
+    'ants',
+    'titre de sejour',
+    'chomage',
+    'france travail',
+    'pole emploi',
+    'cv',
+    'emploi',
+    'travail',
+    'candidature',
+    'smartphone',
+    'telephone',
+    'portable',
+    'tablette',
+    'ordinateur',
+    'mail',
+    'email',
+    'courriel',
+    'internet',
+    'whatsapp',
+    'visio',
+    'arnaque',
+    'piratage',
+    'pirate',
+    'virus',
+    'mot de passe',
+    'phishing',
+    'hameconnage',
+    'acheter',
+    'achat',
+    'reconditionne',
+    'pas d ordinateur',
+    'pas de telephone',
+    'imprimer',
+    'impression',
+    'scanner',
+    'photocopie',
+    'wifi',
+    'acces internet',
+    'pronote',
+    'ent',
+    'ecole',
+    'controle parental',
+    'enfant',
+    'enfants',
 )
 
-FALLBACK_PROCEDURES = _FALLBACK
 
 # France Services desks serve the national partners (CAF, Assurance maladie, Assurance retraite,
 # France Travail, DGFiP, ANTS…): for those procedures, the console shows these desks first.
@@ -220,17 +133,7 @@ class Understood:
     ]  # gratuit, samedi, ouvert_maintenant, accessible, seniors, a_ma_place
 
 
-def _assistant_catalogue():  # noqa: ANN202 - the module or None
-    try:
-        from actions import needs
-    except Exception:  # noqa: BLE001 - not merged, or broken: the console keeps working
-        return None
-    if not all(hasattr(needs, n) for n in ("detect", "PROCEDURES", "NEEDS", "services_for")):
-        return None
-    return needs
-
-
-def _adapt(needs, key: str) -> Procedure | None:  # noqa: ANN001
+def _adapt(needs, key: str) -> Procedure | None:  # noqa: ANN001 - the actions.needs module
     proc = needs.PROCEDURES.get(key)
     if proc is None:
         return None
@@ -244,15 +147,7 @@ def _adapt(needs, key: str) -> Procedure | None:  # noqa: ANN001
     )
 
 
-def source() -> str:
-    """Which catalogue is in use: the assistant's (``actions.needs``) or the fallback."""
-    return "actions.needs" if _assistant_catalogue() else "bot.staff.catalogue (fallback)"
-
-
 def procedures() -> tuple[Procedure, ...]:
-    needs = _assistant_catalogue()
-    if needs is None:
-        return _FALLBACK
     return tuple(p for k in needs.PROCEDURES if (p := _adapt(needs, k)))
 
 
@@ -263,36 +158,14 @@ def by_key(key: str | None) -> Procedure | None:
 
 
 def understand(text: str) -> Understood:
-    """The assistant's own detection when available (same reading as for citizens)."""
-    needs = _assistant_catalogue()
-    if needs is not None:
-        found = needs.detect(text)
-        procs = tuple(p for k in found.procedures if (p := _adapt(needs, k)))
-        need_keys = (
-            needs.apply_mode(found.needs, found.mode)
-            if hasattr(needs, "apply_mode")
-            else found.needs
-        )
-        preferred = needs.preferred_labels(need_keys) if hasattr(needs, "preferred_labels") else ()
-        return Understood(
-            services=tuple(needs.services_for(need_keys)),
-            preferred=tuple(preferred),
-            procedures=procs,
-            constraints=frozenset(found.constraints),
-        )
-    return _fallback_understand(text)
-
-
-def _fallback_understand(text: str) -> Understood:
-    words = " " + " ".join(re.sub(r"[^a-z0-9]+", " ", labels.fold(text)).split()) + " "
-    matched = []
-    for index, proc in enumerate(_FALLBACK):
-        if any(f" {k} " in words for k in proc.keywords):
-            matched.append((index, proc))
-    procs = tuple(p for _, p in sorted(matched, key=lambda item: item[0]))
-    services: list[str] = []
-    for proc in procs:
-        if proc.service not in services:
-            services.append(proc.service)
-    preferred = (labels.V1_WITH_HELP,) if labels.DEMARCHES in services else ()
-    return Understood(tuple(services), preferred, procs, frozenset())
+    """The assistant's own reading (keywords, then meaning): the agent and the citizen get the
+    same orientation from the same words."""
+    found = needs.read(text)
+    procs = tuple(p for k in found.procedures if (p := _adapt(needs, k)))
+    need_keys = needs.apply_mode(found.needs, found.mode)
+    return Understood(
+        services=tuple(needs.services_for(need_keys)),
+        preferred=tuple(needs.preferred_labels(need_keys)),
+        procedures=procs,
+        constraints=frozenset(found.constraints),
+    )

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.staff.roles import StaffRolesError, TerritoryRole, parse_roles
 from bot.staff.security import parse_users
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ class StaffConfig:
     login_window: float = 300.0
     sms_per_hour: int = 60
     trust_proxy: bool = False  # X-Forwarded-For's last hop is the client (behind our proxy only)
+    roles: dict[str, TerritoryRole] = field(default_factory=dict)  # STAFF_ROLES, bot/staff/roles.py
     ephemeral_secret: bool = field(default=False, compare=False)
 
     @classmethod
@@ -64,6 +66,10 @@ class StaffConfig:
         users = parse_users(env.get("STAFF_USERS", ""), env.get("STAFF_PASSWORD_HASH", ""))
         if not users:
             log.warning("no STAFF_USERS / STAFF_PASSWORD_HASH: nobody can log in to the console")
+        try:
+            roles = parse_roles(env.get("STAFF_ROLES", ""), users)
+        except StaffRolesError as exc:
+            raise StaffConfigError(str(exc)) from exc
         data_dir = getattr(settings, "data_dir", None) or PROJECT_ROOT / "var"
         counts_path = env.get("STAFF_COUNTS_PATH", "").strip() or str(
             Path(data_dir) / "staff-counts.sqlite3"
@@ -85,6 +91,7 @@ class StaffConfig:
             if env.get("STAFF_COOKIE_SECURE")
             else not dev,
             "trust_proxy": env.get("STAFF_TRUST_PROXY", "").strip().lower() in ("1", "true", "yes"),
+            "roles": roles,
             "ephemeral_secret": ephemeral,
         }
         values.update(overrides)

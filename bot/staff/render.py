@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable
 from datetime import datetime
 from urllib.parse import quote, urlencode, urlsplit
 
 from bot.staff.catalogue import Procedure
 from bot.staff.triage import TriageOutcome
+from directory_client import display
 from directory_client.types import SearchResult
 
 P = "/staff"  # where the console is mounted
@@ -32,7 +32,7 @@ def layout(
     csrf: str = "",
     user: str | None = None,
     script: str | None = "console.js",
-    css: Iterable[str] = ("staff.css",),
+    css: Iterable[str] = ("staff.css", "territory.css"),
     body_class: str = "",
 ) -> str:
     links = "".join(f'<link rel="stylesheet" href="{P}/static/{e(c)}">' for c in css)
@@ -95,58 +95,21 @@ def _today(counts: dict) -> str:
     )
 
 
-def distance(km: float | None) -> str:
-    if km is None:
-        return ""
-    if km < 1:
-        return f"à {max(100, int(round(km * 10)) * 100)} m"
-    return f"à {km:.1f} km".replace(".", ",")
-
-
-def phone_display(phone: str | None) -> str:
-    """``+33320010845`` → ``03 20 01 08 45`` (how people read and dial it); others unchanged."""
-    if not phone:
-        return ""
-    digits = re.sub(r"[\s.\-]", "", phone)
-    if re.fullmatch(r"\+33[1-9]\d{8}", digits):
-        digits = "0" + digits[3:]
-    if re.fullmatch(r"0[1-9]\d{8}", digits):
-        return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
-    return phone
-
-
-def hours_lines(opening_hours: str | None) -> list[str]:
-    """OSM ``opening_hours`` → short French lines ("lun.–ven. : 08:30–12:00, 13:30–17:00")."""
-    if not opening_hours:
-        return []
-    days = {
-        "Mo": "lun.",
-        "Tu": "mar.",
-        "We": "mer.",
-        "Th": "jeu.",
-        "Fr": "ven.",
-        "Sa": "sam.",
-        "Su": "dim.",
-    }
-    lines = []
-    for rule in opening_hours.split(";"):
-        rule = rule.strip()
-        if not rule:
-            continue
-        if rule in ("PH off", "PH closed"):
-            lines.append("fermé les jours fériés")
-            continue
-        rule = re.sub(r"\b(Mo|Tu|We|Th|Fr|Sa|Su)\b", lambda m: days[m.group(1)], rule)
-        rule = rule.replace("-", "–").replace(",", ", ").replace(" off", " : fermé")
-        rule = re.sub(r"^((?:[a-zé]+\.[–, ]*)+) (\d)", r"\1 : \2", rule)
-        lines.append(rule)
-    return lines
-
-
 def sheet_url(place_id: str, procedure: Procedure | None, **extra: str) -> str:
     query = {"p": procedure.key} if procedure else {}
     query.update(extra)
     return f"{P}/sheet/{e(quote(place_id, safe=''))}" + (f"?{e(urlencode(query))}" if query else "")
+
+
+def refer_url(place_id: str, procedure: str | None = None, service: str | None = None) -> str:
+    """The console's page to refer the person to a place (bot/referrals/console.py)."""
+    query = {k: v for k, v in (("p", procedure), ("s", service)) if v}
+    return f"{P}/orienter/{quote(place_id, safe='')}" + (f"?{urlencode(query)}" if query else "")
+
+
+def report_url(place_id: str) -> str:
+    """The page to report a problem on a place (bot/staff/report.py)."""
+    return f"{P}/signaler/{quote(place_id, safe='')}"
 
 
 def _safe_url(url: str | None) -> str | None:
@@ -155,11 +118,51 @@ def _safe_url(url: str | None) -> str | None:
     return url if urlsplit(url).scheme in ("http", "https") else None
 
 
-def _place_card(rank: int, r: SearchResult, outcome: TriageOutcome, csrf: str) -> str:
+def _sms_form(rank: int, r: SearchResult, proc: Procedure | None, csrf: str,
+              sms_off: str | None) -> str:
+    if sms_off:  # no provider: the button says why before anyone types a number
+        return (
+            f'<p class="sms-off" id="sms-off-{rank}">{e(sms_off)}</p>'
+            f'<button type="button" disabled aria-describedby="sms-off-{rank}">'
+            "Envoyer par SMS</button>"
+        )
+    return (
+        f'<form class="sms" method="post" action="{P}/sms">'
+        f'<input type="hidden" name="csrf" value="{e(csrf)}">'
+        f'<input type="hidden" name="place" value="{e(r.id)}">'
+        f'<input type="hidden" name="p" value="{e(proc.key if proc else "")}">'
+        f'<label for="phone-{rank}">Portable</label>'
+        f'<input id="phone-{rank}" name="phone" type="tel" inputmode="tel" autocomplete="off" '
+        'placeholder="06 12 34 56 78" required>'
+        '<button type="submit">Envoyer par SMS</button>'
+        '<output class="sms-status" aria-live="polite"></output></form>'
+    )
+
+
+def _place_card(
+    rank: int,
+    r: SearchResult,
+    outcome: TriageOutcome,
+    csrf: str,
+    sms_off: str | None = None,
+    refer: bool = False,
+    corrected: str | None = None,
+) -> str:
     proc = outcome.situation.procedure
-    meta = [distance(r.distance_km), r.opening.text]
+    needs = outcome.situation.needs
+    refer_html = (
+        f'<a class="button refer" href="{e(refer_url(r.id, proc.key if proc else None, needs[0] if needs else None))}">Orienter</a>'
+        if refer
+        else ""
+    )
+    distance = display.distance_text(r.distance_km)
+    open_class = {True: "open", False: "closed", None: "unknown"}[r.opening.open_now]
+    meta = " · ".join(
+        [f'<span class="distance">à {e(distance)}</span>'] * bool(distance)
+        + [f'<span class="opening {open_class}">{e(r.opening.text)}</span>']
+    )
     phone = (
-        f'<a href="tel:{e(r.phone)}">{e(phone_display(r.phone))}</a>'
+        f'<a href="tel:{e(r.phone)}">{e(display.phone_text(r.phone))}</a>'
         if r.phone
         else "Téléphone non connu"
     )
@@ -170,26 +173,24 @@ def _place_card(rank: int, r: SearchResult, outcome: TriageOutcome, csrf: str) -
         else ""
     )
     mobile = f'<p class="mobile">{e(r.mobile_service)}</p>' if r.mobile_service else ""
-    open_class = {True: "open", False: "closed", None: "unknown"}[r.opening.open_now]
+    week = "".join(f"<li>{e(line)}</li>" for line in display.hours_lines(r.opening_hours))
+    week_html = (
+        f'<details class="week"><summary>Horaires de la semaine</summary><ul>{week}</ul></details>'
+        if week
+        else ""
+    )
     return (
         f'<article class="place" id="place-{rank}" data-rank="{rank}" tabindex="-1">'
         f'<h3><span class="rank">{rank}</span> {e(r.name)}</h3>'
         f'<p class="why">{e(r.why)}</p>'
         f'<p class="address">{e(r.address)}</p>{mobile}'
-        f'<p class="meta"><span class="distance">{e(meta[0])}</span> · '
-        f'<span class="opening {open_class}">{e(meta[1])}</span></p>'
-        f'<p class="phone">{phone}{rdv_html}</p>'
+        f'<p class="meta">{meta}</p>{week_html}'
+        + (f'<p class="provenance">{e(corrected)}</p>' if corrected else "")
+        + f'<p class="phone">{phone}{rdv_html}</p>'
         '<div class="actions no-print">'
-        f'<a class="button print" href="{sheet_url(r.id, proc)}" target="_blank" rel="noopener">Imprimer la fiche</a>'
-        f'<form class="sms" method="post" action="{P}/sms">'
-        f'<input type="hidden" name="csrf" value="{e(csrf)}">'
-        f'<input type="hidden" name="place" value="{e(r.id)}">'
-        f'<input type="hidden" name="p" value="{e(proc.key if proc else "")}">'
-        f'<label for="phone-{rank}">Portable</label>'
-        f'<input id="phone-{rank}" name="phone" type="tel" inputmode="tel" autocomplete="off" '
-        'placeholder="06 12 34 56 78" required>'
-        '<button type="submit">Envoyer par SMS</button>'
-        '<output class="sms-status" aria-live="polite"></output></form></div></article>'
+        f'<a class="button print" href="{sheet_url(r.id, proc)}" target="_blank" rel="noopener">Imprimer la fiche</a>{refer_html}'
+        f'<a class="report-link" href="{e(report_url(r.id))}">Signaler un problème</a>'
+        f"{_sms_form(rank, r, proc, csrf, sms_off)}</div></article>"
     )
 
 
@@ -231,6 +232,24 @@ def _bring(outcome: TriageOutcome) -> str:
     return f'<section class="bring"><h2>À apporter</h2><ul>{items}</ul></section>'
 
 
+def _place_choices(outcome: TriageOutcome, text: str, csrf: str) -> str:
+    """An ambiguous place name: each commune it may be, as a button that re-runs the note there."""
+    if outcome.location_status != "ambiguous" or len(outcome.candidates) < 2:
+        return ""
+    buttons = "".join(
+        f'<li><form method="post" action="{P}/"><input type="hidden" name="csrf" value="{e(csrf)}">'
+        f'<input type="hidden" name="q" value="{e(text)}">'
+        f'<input type="hidden" name="where" value="{e(c.label)}">'
+        f'<button type="submit">{e(c.label)}</button></form></li>'
+        for c in outcome.candidates[:6]
+    )
+    return (
+        '<section class="place-choices" aria-labelledby="choices-title">'
+        '<h3 id="choices-title">Plusieurs communes portent ce nom : laquelle ?</h3>'
+        f'<ul class="choices">{buttons}</ul></section>'
+    )
+
+
 def console_page(
     *,
     csrf: str,
@@ -239,6 +258,10 @@ def console_page(
     text: str = "",
     outcome: TriageOutcome | None = None,
     flash: str | None = None,
+    sms_off: str | None = None,
+    refer: bool = False,
+    territory: bool = False,
+    corrected: dict[str, str] | None = None,
 ) -> str:
     form = (
         f'<form class="triage" method="post" action="{P}/" role="search">'
@@ -252,15 +275,14 @@ def console_page(
     results = ""
     if outcome is not None:
         notes = "".join(f'<p class="note">{e(n)}</p>' for n in outcome.notes)
-        asked = "".join(
-            f'<p class="assistant-says">Assistant : {e(t)}</p>'
-            for t in outcome.assistant_messages[:2]
+        cards = "".join(
+            _place_card(i, r, outcome, csrf, sms_off, refer, (corrected or {}).get(r.id))
+            for i, r in enumerate(outcome.results, 1)
         )
-        cards = "".join(_place_card(i, r, outcome, csrf) for i, r in enumerate(outcome.results, 1))
         if not cards:
             cards = '<p class="empty">Aucun lieu trouvé.</p>'
         remote = "".join(
-            f"<li>{e(o.name)} — {e(o.phone or o.url or '')} : {e(o.why)}</li>"
+            f"<li>{e(o.name)} — {e(display.phone_text(o.phone) or o.url or '')} : {e(o.why)}</li>"
             for o in outcome.remote_options
         )
         remote_html = (
@@ -269,12 +291,18 @@ def console_page(
             else ""
         )
         results = (
-            f'<section class="results" aria-live="polite">{_summary(outcome)}{notes}{asked}'
+            f'<section class="results" aria-live="polite" aria-labelledby="results-title">'
+            f'<h2 id="results-title">Orientation</h2>{_summary(outcome)}{notes}'
+            f"{_place_choices(outcome, text, csrf)}"
             f'<div class="places">{cards}</div>{_bring(outcome)}{remote_html}</section>'
         )
     body = (
+        '<h1 class="console-title">Orienter une personne</h1>'
         f'<div class="console"><div class="main-col">{form}{flash_html}{results}</div>'
-        f'<div class="side-col">{_shortcuts()}{_today(counts)}</div></div>'
+        f'<div class="side-col">{_shortcuts()}{_today(counts)}'
+        + (f'<p><a href="{P}/orientations">Mes orientations</a></p>' if refer else "")
+        + (f'<p><a href="{P}/territoire">Territoire</a></p>' if territory else "")
+        + "</div></div>"
     )
     return layout("Console d'accueil — Orienteur", body, csrf=csrf, user=user)
 
@@ -282,7 +310,7 @@ def console_page(
 def sheet_page(
     r: SearchResult, procedure: Procedure | None, printed_at: datetime, auto_print: bool
 ) -> str:
-    hours = "".join(f"<li>{e(line)}</li>" for line in hours_lines(r.opening_hours))
+    hours = "".join(f"<li>{e(line)}</li>" for line in display.hours_lines(r.opening_hours))
     hours_html = (
         f'<ul class="hours">{hours}</ul>'
         if hours
@@ -291,7 +319,7 @@ def sheet_page(
     rdv = _safe_url(r.appointment_url)
     contact = []
     if r.phone:
-        contact.append(f"<li>Téléphone : <strong>{e(phone_display(r.phone))}</strong></li>")
+        contact.append(f"<li>Téléphone : <strong>{e(display.phone_text(r.phone))}</strong></li>")
     if rdv:
         contact.append(f"<li>Rendez-vous en ligne : {e(rdv)}</li>")
     elif r.website and _safe_url(r.website):
@@ -336,8 +364,8 @@ def sms_text(r: SearchResult, procedure: Procedure | None) -> str:
     """Short and plain: a few SMS segments (no en dashes, which force the UCS-2 alphabet)."""
     lines = [r.name, r.address]
     if r.phone:
-        lines.append(f"Tél. {phone_display(r.phone)}")
-    hours = hours_lines(r.opening_hours)
+        lines.append(f"Tél. {display.phone_text(r.phone)}")
+    hours = display.hours_lines(r.opening_hours)
     if hours:
         lines.append("Horaires : " + " / ".join(hours[:3]))
     if procedure and procedure.documents:

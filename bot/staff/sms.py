@@ -72,9 +72,15 @@ class TwilioSender:
 @dataclass
 class DisabledSender:
     name: str = "disabled"
+    reason: str = "L'envoi de SMS n'est pas configuré sur ce poste."
 
     async def send(self, to: str, body: str) -> str:
-        raise SmsError("L'envoi de SMS n'est pas configuré sur ce poste.")
+        raise SmsError(self.reason)
+
+
+def unavailable_reason(sender: SmsSender) -> str | None:
+    """Why SMS cannot be sent from this console (None when it can): said before anyone types."""
+    return sender.reason if isinstance(sender, DisabledSender) else None
 
 
 def sender_from_env(env: dict[str, str] | None = None) -> SmsSender:

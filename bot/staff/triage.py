@@ -12,23 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from bot.staff.catalogue import FALLBACK_PROCEDURES, Procedure, procedures, understand
+from bot.staff.catalogue import NOTE_WORDS, Procedure, understand
 from directory_client import labels
-from directory_client.types import Location, SearchFilters, SearchQuery, SearchResult
+from directory_client.types import (
+    Location,
+    PlaceLocator,
+    SearchBackend,
+    SearchFilters,
+    SearchQuery,
+    SearchResult,
+)
 
 PARIS = ZoneInfo("Europe/Paris")
-
-
-class DirectoryLike(Protocol):
-    def search(self, query: SearchQuery) -> Any: ...
-    def get_place(self, public_id: str, now: datetime | None = None) -> SearchResult | None: ...
-
-
-class LocatorLike(Protocol):
-    def locate(self, text: str) -> Any: ...
 
 
 # --- Keyword catalogue (publics, specific care, filters) -----------------------------------------
@@ -180,7 +177,7 @@ class Situation:
 
 def parse(text: str) -> Situation:
     words = fold_words(text)
-    understood = understand(text)  # the assistant's catalogue (actions.needs) when available
+    understood = understand(text)  # the assistant's reading (actions.needs)
     procs = list(understood.procedures)
     needs = list(understood.services)
     constraints = understood.constraints
@@ -226,8 +223,7 @@ def parse(text: str) -> Situation:
 
 def _known_phrases() -> tuple[str, ...]:
     phrases: list[str] = []
-    for proc in (*procedures(), *FALLBACK_PROCEDURES):
-        phrases.extend(proc.keywords)
+    phrases.extend(NOTE_WORDS)
     for table in (PUBLIC_WORDS, CARE_WORDS):
         for ws in table.values():
             phrases.extend(ws)
@@ -280,14 +276,13 @@ class TriageOutcome:
     remote_options: tuple = ()
     nothing_near: bool = False
     source: str = "direct"  # "direct" | "assistant"
-    assistant_messages: list[str] = field(default_factory=list)
 
     @property
     def departement(self) -> str | None:
         return self.location.departement if self.location else None
 
 
-def locate(situation: Situation, locator: LocatorLike) -> tuple[str, Location | None, tuple]:
+def locate(situation: Situation, locator: PlaceLocator) -> tuple[str, Location | None, tuple]:
     ambiguous: tuple[str, Location | None, tuple] | None = None
     for text in situation.place_texts:
         try:
@@ -303,13 +298,17 @@ def locate(situation: Situation, locator: LocatorLike) -> tuple[str, Location | 
 
 def triage(
     text: str,
-    directory: DirectoryLike,
-    locator: LocatorLike,
+    directory: SearchBackend,
+    locator: PlaceLocator,
     *,
     now: datetime | None = None,
     limit: int = 3,
+    where: str | None = None,
 ) -> TriageOutcome:
+    """``where``: the commune the agent chose among those an ambiguous name may be."""
     situation = parse(text)
+    if where:
+        situation = replace(situation, place_texts=(where, *situation.place_texts))
     outcome = TriageOutcome(situation=situation)
     status, location, candidates = locate(situation, locator)
     outcome.location_status, outcome.location, outcome.candidates = status, location, candidates
@@ -317,7 +316,7 @@ def triage(
         outcome.notes.append("Lieu non reconnu : précisez la commune ou le code postal.")
         return outcome
     if status == "ambiguous":
-        outcome.notes.append(f"Lieu ambigu : « {location.label} » retenu.")
+        outcome.notes.append(f"Lieu ambigu : « {location.label} » retenu pour l'instant.")
     now = now or datetime.now(PARIS)
     base = SearchFilters(
         free_only=situation.free_only,

@@ -63,17 +63,30 @@ def create_app(settings: Settings, *, staff: bool = True) -> web.Application:
     app.router.add_get("/", index_page)
     app.router.add_get("/health", health)
     app.router.add_static("/static", STATIC_DIR, show_index=False, follow_symlinks=False)
+    referrals = _referrals(app, settings)
     if staff:
-        _mount_staff_console(app, settings)
+        _mount_staff_console(app, settings, referrals)
     return app
 
 
-def _mount_staff_console(app: web.Application, settings: Settings) -> None:
+def _referrals(app: web.Application, settings: Settings):  # noqa: ANN202
+    """The answer pages and the referral worker, when ORIENTEUR_SECRET_KEY is set."""
+    from bot.referrals.runtime import referrals_or_none, serve_referrals
+    from directory_client import Directory
+
+    url = settings.directory_database_url or f"sqlite:///{settings.directory_sqlite_path}"
+    service = referrals_or_none(lambda: Directory(url), settings.web_public_url)
+    if service is not None:
+        serve_referrals(app, service)
+    return service
+
+
+def _mount_staff_console(app: web.Application, settings: Settings, referrals) -> None:  # noqa: ANN001
     from bot.staff.app import mount_staff
     from bot.staff.config import StaffConfigError
 
     try:
-        mount_staff(app, settings)
+        mount_staff(app, settings, referrals=referrals)
     except StaffConfigError as exc:
         log.warning("Console d'accueil désactivée : %s", exc)
 

@@ -167,19 +167,27 @@ def provenance(Session: sessionmaker, public_id: str) -> dict[str, dict[str, Any
         return found
 
 
-def export_corrected(Session: sessionmaker, path: str | Path, fmt: str | None = None) -> int:
-    """The places changed by accepted corrections, in the national standard, for the upstream
-    producer: ``source`` ends with "correction locale" and ``date_maj`` is the last review's
-    day. → records written."""
+def export_corrected(
+    Session: sessionmaker,
+    path: str | Path,
+    fmt: str | None = None,
+    coordinator: Coordinator | None = None,
+) -> int:
+    """The places changed by accepted corrections (of one coordinator's territory, or all), in
+    the national standard, for the upstream producer: ``source`` ends with "correction locale"
+    and ``date_maj`` is the last review's day. → records written."""
     path = Path(path)
     fmt = export_format(path, fmt)
     with Session() as session:
-        rows = session.execute(
+        query = (
             select(Place, Correction.reviewed_at)
             .join(Correction, Correction.place_id == Place.id)
             .where(Correction.status == "accepted")
             .order_by(Place.id, Correction.reviewed_at)
-        ).all()
+        )
+        if coordinator is not None:
+            query = query.where(coordinator.places())
+        rows = session.execute(query).all()
         latest: dict[int, tuple[Place, datetime]] = {p.id: (p, at) for p, at in rows}
         records = []
         for place, reviewed_at in latest.values():

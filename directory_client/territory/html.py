@@ -28,38 +28,37 @@ BANDS = (
 NONE_COLOUR = "#6b6b6b"
 WIDTH, HEIGHT = 520.0, 440.0
 WORST = 12
+CHART_WIDTH, CHART_LABEL, CHART_ROW = 720, 330, 19
 
 
 def render(insight, service: str) -> str:
     coverage = insight.coverage
     k = coverage.services.index(service)
     territory = insight.territory
-    rows = {r["service"]: r for r in insight.rollup() if r["niveau"] == territory.kind}
+    rows = territory_rows(insight)
     total = rows.get(service) or next(iter(rows.values()))
     title = f"{territory.name} — accès à l'aide au numérique"
     return f"""<!doctype html>
 <html lang="fr"><head><meta charset="utf-8">
 <title>{escape(title)}</title>
-<style>{_CSS}</style></head>
+<style>{CSS}</style></head>
 <body>
 <header><h1>{escape(title)}</h1>
 <p>Service cartographié : <strong>{escape(service)}</strong>. {total["communes"]} communes,
-{_int(total["population"])} habitants (2021). Distances en ligne droite depuis le centre de
+{number(total["population"])} habitants (2021). Distances en ligne droite depuis le centre de
 chaque commune ; horaires lus sur quatre semaines à partir du {escape(insight.reference_week)}.</p>
 </header>
 <main>
 <section class="map"><h2>Distance au lieu le plus proche</h2>
-{_map(coverage, k)}
-{_legend()}
-<p class="key">{_int(total["population_au_dela_20km"])} habitants
-({_pct(total["part_population_au_dela_20km"])}) à plus de {REACH_KM} km ;
-{total["communes_au_dela_20km"]} communes.</p>
+{map_svg(coverage, k)}
+{legend()}
+<p class="key">{reach_sentence(total)}</p>
 </section>
 <section class="worst"><h2>Communes les moins bien servies</h2>
-{_worst(coverage, k)}
+{worst_table(coverage, k)}
 </section>
 <section class="chart"><h2>Offre et demande par service</h2>
-{_chart(list(rows.values()), insight.demand is not None)}
+{chart_svg(list(rows.values()), insight.demand is not None)}
 </section>
 </main>
 <footer>Sources : annuaire Orienteur (standard national des lieux de médiation numérique),
@@ -69,7 +68,22 @@ affichés.</footer>
 """
 
 
-def _map(coverage, k: int) -> str:
+def territory_rows(insight) -> dict[str, dict]:
+    """The rollup rows of the territory itself (not of its départements), per service."""
+    return {r["service"]: r for r in insight.rollup() if r["niveau"] == insight.territory.kind}
+
+
+def reach_sentence(total: dict) -> str:
+    """People and communes beyond reach, from a rollup row (HTML-escaped)."""
+    return (
+        f"{number(total['population_au_dela_20km'])} habitants "
+        f"({_pct(total['part_population_au_dela_20km'])}) à plus de {REACH_KM} km ; "
+        f"{total['communes_au_dela_20km']} communes."
+    )
+
+
+def map_svg(coverage, k: int) -> str:
+    """The communes as points coloured by distance band (an SVG, nothing fetched)."""
     communes = coverage.communes
     lat, lon = communes.lat, communes.lon
     mid = math.radians(float(np.mean(lat)))
@@ -104,16 +118,22 @@ def _colour(distance: float) -> str:
     return next(colour for bound, colour, _ in BANDS if distance <= bound)
 
 
-def _legend() -> str:
-    items = [
-        f'<li><span class="dot" style="background:{colour}"></span>{escape(text)}</li>'
-        for _, colour, text in BANDS
-    ]
-    items.append(f'<li><span class="dot" style="background:{NONE_COLOUR}"></span>aucun lieu</li>')
+def legend() -> str:
+    """The distance bands; each dot is a tiny SVG (no style attribute: fits a strict CSP)."""
+    bands = [(colour, text) for _, colour, text in BANDS] + [(NONE_COLOUR, "aucun lieu")]
+    items = [f"<li>{_dot(colour)}{escape(text)}</li>" for colour, text in bands]
     return f'<ul class="legend">{"".join(items)}</ul>'
 
 
-def _worst(coverage, k: int) -> str:
+def _dot(colour: str) -> str:
+    return (
+        '<svg class="dot" viewBox="0 0 10 10" width="10" height="10" aria-hidden="true">'
+        f'<circle cx="5" cy="5" r="4.5" fill="{colour}" stroke="#333"/></svg>'
+    )
+
+
+def worst_table(coverage, k: int) -> str:
+    """The ``WORST`` communes farthest from a place offering service ``k``."""
     communes = coverage.communes
     distance = coverage.distance_km[:, k]
     ranked = sorted(
@@ -123,7 +143,7 @@ def _worst(coverage, k: int) -> str:
     )[:WORST]  # fmt: skip
     lines = "".join(
         f"<tr><td>{escape(str(communes.name[i]))}</td><td>{communes.code_insee[i]}</td>"
-        f'<td class="n">{_int(int(communes.population[i]))}</td>'
+        f'<td class="n">{number(int(communes.population[i]))}</td>'
         f'<td class="n">{_km(float(distance[i]))}</td>'
         f'<td class="n">{int(coverage.itinerant_stops_20km[i, k])}</td></tr>'
         for i in ranked
@@ -136,37 +156,57 @@ def _worst(coverage, k: int) -> str:
     )
 
 
-def _chart(rows: list[dict], with_demand: bool) -> str:
+def chart_svg(rows: list[dict], with_demand: bool) -> str:
+    """Supply and demand per service as horizontal bars (an SVG): places located in the
+    territory, share of people beyond 20 km and, with the counters, what people asked (a count
+    under 5 is left out: "—")."""
+    columns = [
+        ("lieux", "Lieux sur place", "#2c7bb6"),
+        ("far", f"Habitants > {REACH_KM} km", "#d73027"),
+    ]
+    if with_demand:
+        columns.append(("asked", "Demandes", "#7b3294"))
+    width = (CHART_WIDTH - CHART_LABEL) / len(columns)
     most_places = max((r["lieux"] for r in rows), default=0) or 1
     most_asked = max((r.get("demande") or 0 for r in rows), default=0) or 1
+    head = "".join(
+        f'<text class="head" x="{CHART_LABEL + i * width:.0f}" y="12">{escape(title)}</text>'
+        for i, (_, title, _colour) in enumerate(columns)
+    )
     lines = []
-    for r in rows:
-        places = r["lieux"]
+    for j, r in enumerate(rows):
+        y = 20 + j * CHART_ROW
         share = r["part_population_au_dela_20km"] or 0.0
         asked = r.get("demande")
-        demand_cell = (
-            f'<td><span class="bar asked" style="width:{100 * (asked or 0) / most_asked:.0f}%">'
-            f"</span>{'—' if asked is None else asked}</td>"
-            if with_demand
-            else ""
-        )
+        values = {
+            "lieux": (r["lieux"] / most_places, str(r["lieux"])),
+            "far": (share, _pct(r["part_population_au_dela_20km"])),
+            "asked": ((asked or 0) / most_asked, "—" if asked is None else str(asked)),
+        }
+        cells = []
+        for i, (key, title, colour) in enumerate(columns):
+            fraction, text = values[key]
+            x = CHART_LABEL + i * width
+            bar = max(fraction * (width - 48), 1.0)
+            cells.append(
+                f'<rect x="{x:.0f}" y="{y + 4}" width="{bar:.1f}" height="11" fill="{colour}">'
+                f"<title>{escape(title)} : {escape(text)}</title></rect>"
+                f'<text class="{key}" x="{x + bar + 4:.1f}" y="{y + 14}">{escape(text)}</text>'
+            )
         lines.append(
-            f'<tr><th scope="row">{escape(r["service"])}</th>'
-            f'<td><span class="bar places" style="width:{100 * places / most_places:.0f}%">'
-            f"</span>{places}</td>"
-            f'<td><span class="bar far" style="width:{100 * share:.0f}%"></span>{_pct(share)}</td>'
-            f"{demand_cell}</tr>"
+            f'<g class="service" data-service="{escape(r["service"])}">'
+            f'<text class="label" x="0" y="{y + 14}">{escape(r["service"])}</text>'
+            f"{''.join(cells)}</g>"
         )
-    demand_head = '<th scope="col">Demandes</th>' if with_demand else ""
+    height = 24 + len(rows) * CHART_ROW
     return (
-        '<table class="bars"><thead><tr><th scope="col">Service</th>'
-        '<th scope="col">Lieux</th>'
-        f'<th scope="col">Habitants à plus de {REACH_KM} km</th>{demand_head}</tr></thead>'
-        f"<tbody>{''.join(lines)}</tbody></table>"
+        f'<svg class="chart-svg" viewBox="0 0 {CHART_WIDTH} {height}" role="img" '
+        'aria-label="Offre et demande par service" font-family="system-ui, sans-serif" '
+        f'font-size="11">{head}{"".join(lines)}</svg>'
     )
 
 
-def _int(value: int) -> str:
+def number(value: int) -> str:
     return f"{value:,}".replace(",", "\u202f")
 
 
@@ -178,7 +218,7 @@ def _km(distance: float) -> str:
     return f"{distance:.1f} km".replace(".", ",") if math.isfinite(distance) else "aucun"
 
 
-_CSS = """
+CSS = """
 @page { size: A4; margin: 10mm; }
 * { box-sizing: border-box; }
 body { font: 10pt/1.35 system-ui, sans-serif; color: #1b1b1b; margin: 0 auto; max-width: 190mm; }
@@ -188,14 +228,10 @@ main { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; }
 .chart { grid-column: 1 / 3; }
 svg.communes { width: 100%; height: auto; border: 1px solid #bbb; background: #f4f7fb; }
 .legend { list-style: none; padding: 0; margin: 1mm 0; display: flex; flex-wrap: wrap; gap: 3mm; }
-.dot { display: inline-block; width: 3mm; height: 3mm; border-radius: 50%; margin-right: 1mm;
-       vertical-align: middle; border: 1px solid #333; }
+.dot { margin-right: 1mm; vertical-align: middle; }
+svg.chart-svg { width: 100%; height: auto; } svg.chart-svg .head { font-weight: 600; }
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
 th, td { text-align: left; padding: 0.6mm 1.2mm; border-bottom: 1px solid #ddd; }
 td.n { text-align: right; white-space: nowrap; }
-.bars td { width: 22%; white-space: nowrap; }
-.bar { display: inline-block; height: 2.6mm; margin-right: 1.5mm; vertical-align: middle;
-       min-width: 1px; max-width: 70%; }
-.places { background: #2c7bb6; } .far { background: #d73027; } .asked { background: #7b3294; }
 @media print { svg.communes { max-height: 105mm; } }
 """

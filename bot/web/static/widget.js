@@ -70,30 +70,13 @@
     }
   }
 
-  /** "05 45 12 34 56" → "tel:+33545123456"; null when it does not look like a phone number. */
-  function telHref(phone) {
-    if (typeof phone !== "string") return null;
-    var digits = phone.replace(/[\s.\-()/]/g, "");
-    if (/^0\d{9}$/.test(digits)) digits = "+33" + digits.slice(1);
-    if (/^00\d{6,15}$/.test(digits)) digits = "+" + digits.slice(2);
-    return /^\+?\d{3,15}$/.test(digits) ? "tel:" + digits : null;
-  }
-
-  /** "+33545917611" → "05 45 91 76 11" (read digit pair by digit pair); others unchanged. */
-  function phoneText(phone) {
-    var digits = String(phone).replace(/[\s.\-()/]/g, "");
-    if (/^\+33\d{9}$/.test(digits)) digits = "0" + digits.slice(3);
-    return /^0\d{9}$/.test(digits) ? digits.replace(/(\d{2})(?=\d)/g, "$1 ") : String(phone);
+  /** The payload's dialable "tel:+33…" (written by the assistant), or null. */
+  function telHref(tel) {
+    return typeof tel === "string" && /^tel:\+\d{6,15}$/.test(tel) ? tel : null;
   }
 
   function isNumber(value) {
     return typeof value === "number" && isFinite(value);
-  }
-
-  function osmUrl(lat, lon) {
-    if (!isNumber(lat) || !isNumber(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
-    var la = lat.toFixed(5), lo = lon.toFixed(5);
-    return "https://www.openstreetmap.org/?mlat=" + la + "&mlon=" + lo + "#map=18/" + la + "/" + lo;
   }
 
   function srOnly(text) {
@@ -146,7 +129,7 @@
   var status = el("p", { id: "orienteur-status", className: "orienteur-status", role: "status" });
   var input = el("input", {
     id: "orienteur-input", className: "orienteur-input", type: "text", autocomplete: "off",
-    maxlength: "500", "aria-describedby": "orienteur-status"
+    maxlength: "500", "aria-describedby": "orienteur-status", placeholder: "Écrivez votre message"
   });
   var form = el("form", { className: "orienteur-form", novalidate: true }, [
     el("label", { "for": "orienteur-input", className: "orienteur-label", text: "Votre message" }),
@@ -178,51 +161,61 @@
     return node;
   }
 
-  function openNowText(item) {
-    if (typeof item.opening_text === "string" && item.opening_text) return item.opening_text;
-    if (item.open_now === true) return "Ouvert en ce moment";
-    if (item.open_now === false) return "Fermé en ce moment";
-    return "Horaires non connus";
+  function text(value) {
+    return typeof value === "string" && value ? value : null;
   }
 
+  function routeUrl(lat, lon) {
+    if (!isNumber(lat) || !isNumber(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+    return "https://www.openstreetmap.org/directions?route=%3B" + lat.toFixed(5) + "%2C" + lon.toFixed(5);
+  }
+
+  /**
+   * One place, once: what the assistant wrote in the payload (distance, phone, hours are already
+   * written there), and what one can do: call, the route, an appointment, the week's hours.
+   */
   function card(item) {
-    var name = typeof item.name === "string" && item.name ? item.name : "Lieu sans nom";
-    var body = [el("h3", { className: "orienteur-card-title", text: name })];
-    if (item.why) body.push(el("p", { className: "orienteur-card-why", text: String(item.why) }));
+    var name = text(item.name) || "Lieu sans nom";
+    var number = isNumber(item.number) ? item.number + ". " : "";
+    var body = [el("h3", { className: "orienteur-card-title", text: number + name })];
     var facts = el("ul", { className: "orienteur-card-facts" });
-    function fact(className, text) {
-      facts.appendChild(el("li", { className: className, text: text }));
+    function fact(className, value) {
+      if (value) facts.appendChild(el("li", { className: className, text: value }));
     }
-    if (item.address) fact("orienteur-card-address", String(item.address));
-    if (item.mobile_service) fact("orienteur-card-mobile", "Service itinérant : " + item.mobile_service);
-    if (isNumber(item.distance_km)) {
-      fact("orienteur-card-distance", "À " + item.distance_km.toLocaleString("fr-FR", { maximumFractionDigits: 1 }) + " km");
-    }
-    fact("orienteur-card-open orienteur-card-open--" + String(item.open_now), openNowText(item));
-    if (item.opening_hours && !item.opening_text) fact("orienteur-card-hours", "Horaires : " + item.opening_hours);
+    fact("orienteur-card-distance", text(item.distance_text) && "À " + item.distance_text);
+    fact("orienteur-card-address", text(item.address));
+    if (text(item.mobile_service)) fact("orienteur-card-mobile", "Service itinérant : " + item.mobile_service);
+    fact("orienteur-card-open orienteur-card-open--" + String(item.open_now), text(item.opening_text));
+    fact("orienteur-card-why", text(item.why));
+    if (!telHref(item.tel)) fact("orienteur-card-phone", text(item.phone_text) ? "Téléphone : " + item.phone_text : "Pas de téléphone connu");
     body.push(facts);
+    if (Array.isArray(item.hours) && item.hours.length) {
+      var week = el("ul", { className: "orienteur-card-hours" });
+      item.hours.forEach(function (line) { if (text(line)) week.appendChild(el("li", { text: line })); });
+      body.push(el("details", { className: "orienteur-card-week" }, [
+        el("summary", null, ["Horaires de la semaine", srOnly(" — " + name)]), week
+      ]));
+    }
 
     var actions = el("ul", { className: "orienteur-card-actions" });
-    var tel = telHref(item.phone);
+    var tel = telHref(item.tel);
     if (tel) {
       actions.appendChild(el("li", null, [
-        el("a", { href: tel, className: "orienteur-card-tel" }, ["Appeler le " + phoneText(item.phone), srOnly(" — " + name)])
+        el("a", { href: tel, className: "orienteur-card-tel" }, ["Appeler le " + (text(item.phone_text) || tel.slice(4)), srOnly(" — " + name)])
       ]));
-    } else if (item.phone) {
-      fact("orienteur-card-phone", "Téléphone : " + item.phone);
+    }
+    var route = routeUrl(item.lat, item.lon);
+    if (route) {
+      var a = externalLink(route, "Itinéraire", name);
+      a.className = "orienteur-card-route";
+      actions.appendChild(el("li", null, [a]));
     }
     var appointment = safeUrl(item.appointment_url);
     if (appointment) {
       actions.appendChild(el("li", null, [externalLink(appointment, "Prendre rendez-vous", name)]));
     }
-    var website = safeUrl(item.website) || safeUrl(item.url);
-    if (website) actions.appendChild(el("li", null, [externalLink(website, "Site web", name)]));
-    var map = osmUrl(item.lat, item.lon);
-    if (map) {
-      var a = externalLink(map, "Voir sur la carte (OpenStreetMap)", name);
-      a.className = "orienteur-card-map";
-      actions.appendChild(el("li", null, [a]));
-    }
+    var website = safeUrl(item.website);
+    if (website && !appointment) actions.appendChild(el("li", null, [externalLink(website, "Site web", name)]));
     if (actions.childNodes.length) body.push(actions);
     return el("li", { className: "orienteur-card-item" }, [el("article", { className: "orienteur-card" }, body)]);
   }
@@ -235,6 +228,29 @@
     return list.childNodes.length ? list : null;
   }
 
+  /** "Pensez à apporter", once per answer, folded. */
+  function bring(items) {
+    var list = el("ul", { className: "orienteur-bring-list" });
+    items.forEach(function (item) { if (text(item)) list.appendChild(el("li", { text: item })); });
+    if (!list.childNodes.length) return null;
+    return el("details", { className: "orienteur-bring" }, [
+      el("summary", { text: "Pensez à apporter (" + list.childNodes.length + ")" }), list
+    ]);
+  }
+
+  /** "Envoyez-le moi": the places to keep, one line each, and a button to print them. */
+  function keepList(items) {
+    var list = el("ol", { className: "orienteur-keep" });
+    items.forEach(function (item) {
+      if (!item || typeof item !== "object") return;
+      list.appendChild(el("li", { text: [item.name, item.address, item.phone_text].filter(text).join(" — ") }));
+    });
+    if (!list.childNodes.length) return null;
+    var print = el("button", { type: "button", className: "orienteur-secondary", text: "Imprimer cette liste" });
+    print.addEventListener("click", function () { window.print(); });
+    return el("div", null, [list, print]);
+  }
+
   function choices(buttons) {
     var group = el("div", { className: "orienteur-choices", role: "group", "aria-label": "Réponses proposées" });
     buttons.forEach(function (b) {
@@ -242,7 +258,9 @@
       var payload = typeof b.payload === "string" ? b.payload : b.title;
       var button = el("button", { type: "button", className: "orienteur-choice", text: b.title });
       button.addEventListener("click", function () {
+        if (button.disabled) return;
         send(payload, b.title);
+        button.setAttribute("aria-pressed", "true");
         input.focus();
       });
       group.appendChild(button);
@@ -252,8 +270,8 @@
 
   function handoff(o) {
     var links = el("ul", { className: "orienteur-card-actions" });
-    var tel = telHref(o.phone);
-    if (tel) links.appendChild(el("li", null, [el("a", { href: tel }, ["Appeler le " + phoneText(o.phone)])]));
+    var tel = telHref(o.tel);
+    if (tel) links.appendChild(el("li", null, [el("a", { href: tel }, ["Appeler le " + (text(o.phone) || tel.slice(4))])]));
     var url = safeUrl(o.url);
     if (url) links.appendChild(el("li", null, [externalLink(url, "Aide en ligne")]));
     return links.childNodes.length ? links : null;
@@ -273,15 +291,15 @@
     if (typeof msg.text === "string" && msg.text) parts.push(richText(msg.text));
     var o = orienteurPayload(msg);
     if (o) {
-      if (typeof o.text === "string" && o.text) parts.push(richText(o.text));
-      if (typeof o.notice === "string" && o.notice) parts.push(el("p", { className: "orienteur-notice", text: o.notice }));
-      if (Array.isArray(o.results)) parts.push(cards(o.results, "Lieux proposés"));
-      if (Array.isArray(o.remote_options)) parts.push(cards(o.remote_options, "Aide à distance"));
+      if (text(o.text)) parts.push(richText(o.text));
+      if (text(o.notice)) parts.push(el("p", { className: "orienteur-notice", text: o.notice }));
+      var results = Array.isArray(o.results) ? o.results : [];
+      if (o.type === "recommendation" && o.delivery === "summary") parts.push(keepList(results));
+      else if (results.length) parts.push(cards(results, "Lieux proposés"));
+      if (Array.isArray(o.notes)) o.notes.forEach(function (note) { if (text(note)) parts.push(richText(note)); });
+      if (Array.isArray(o.bring)) parts.push(bring(o.bring));
       if (o.type === "handoff") parts.push(handoff(o));
-      var shown = (isNumber(o.offset) ? o.offset : 0) + (Array.isArray(o.results) ? o.results.length : 0);
-      if (o.type === "recommendation" && isNumber(o.total) && o.total > shown) {
-        parts.push(choices([{ title: "Voir d'autres lieux", payload: "/more_results" }]));
-      }
+      if (Array.isArray(o.follow_ups)) parts.push(choices(o.follow_ups));
     }
     var image = msg.attachment && msg.attachment.payload && safeUrl(msg.attachment.payload.src);
     if (image) parts.push(el("img", { src: image, alt: "", className: "orienteur-image" }));
@@ -311,12 +329,34 @@
     storage.set("sessionStorage", KEY_TRANSCRIPT, JSON.stringify(transcript));
   }
 
+  /** Buttons already answered: disabled, so they also leave the Tab order. */
+  function closeChoices() {
+    var buttons = log.querySelectorAll(".orienteur-choice:not([disabled])");
+    for (var i = 0; i < buttons.length; i++) buttons[i].disabled = true;
+  }
+
+  /** Scroll the conversation so that `node` starts at its top. */
+  function showStart(node) {
+    log.scrollTop += node.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
+  }
+
+  var answerStart = null; // the first bot message after the person's last message
+
+  function talking() {
+    root.classList.toggle("orienteur-widget--talking", log.childNodes.length > 0);
+  }
+
   function append(node) {
     if (!node) return null;
     log.appendChild(node);
-    // Show the start of the new message (long results are read from their first card).
-    var scroller = log.scrollHeight > log.clientHeight ? log : panel;
-    scroller.scrollTop += node.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 8;
+    talking();
+    if (node.classList.contains("orienteur-msg--user")) {
+      answerStart = null;
+      showStart(node);
+    } else {
+      answerStart = answerStart || node; // an answer is read from its start, however long
+      showStart(answerStart);
+    }
     return node;
   }
 
@@ -328,15 +368,30 @@
   }
 
   function renderUserMessage(text) {
+    closeChoices();
     remember({ role: "user", text: String(text) });
     return append(userNode(text));
   }
 
-  // The history is rendered before the live region is in the page, so it is not read again.
+  // The history is rendered before the live region is in the page, so it is not read again;
+  // buttons answered since are disabled.
   transcript.forEach(function (entry) {
-    var node = entry && entry.role === "user" ? userNode(entry.text) : botNode(entry && entry.msg);
-    if (node) log.appendChild(node);
+    if (entry && entry.role === "user") {
+      closeChoices();
+      log.appendChild(userNode(entry.text));
+    } else {
+      var node = botNode(entry && entry.msg);
+      if (node) log.appendChild(node);
+    }
   });
+
+  talking();
+
+  /** After a reload: the latest message, from its start. */
+  function showLatest() {
+    var last = log.lastElementChild;
+    if (last) showStart(last);
+  }
 
   // ---- Connection -------------------------------------------------------------------------
   var socket = null;
@@ -444,7 +499,8 @@
     root.classList.add("orienteur-widget--open");
     storage.set("sessionStorage", KEY_OPEN, "1");
     connect();
-    if (focus !== false) input.focus();
+    showLatest();
+    if (focus !== false) input.focus({ preventScroll: true });
   }
 
   function close() {
@@ -521,6 +577,7 @@
   resetButton.addEventListener("click", function () {
     newSession();
     while (log.firstChild) log.removeChild(log.firstChild);
+    talking();
     setStatus("Nouvelle conversation.");
     input.focus();
   });
@@ -528,12 +585,15 @@
   // ---- Start --------------------------------------------------------------------------------
   function mount() {
     if (!script || script.getAttribute("data-css") !== "none") {
-      document.head.appendChild(el("link", { rel: "stylesheet", href: base + "widget.css" }));
+      var css = el("link", { rel: "stylesheet", href: base + "widget.css" });
+      css.addEventListener("load", showLatest); // the layout is final once styled
+      document.head.appendChild(css);
     }
     document.body.appendChild(root);
     var wasOpen = storage.get("sessionStorage", KEY_OPEN) === "1";
     if (wasOpen || (script && script.getAttribute("data-open") === "true")) open(false);
     else if (transcript.length) connect();
+    showLatest();
   }
 
   window.Orienteur = {

@@ -1,0 +1,76 @@
+"""python -m bot.referrals work | purge [--days 90] | forget SENDER_ID | retry-dead | status |
+outcomes [--by departement,outcome]
+
+``work`` runs the queue's worker alone (the web server runs one already when referrals are on).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from datetime import timedelta
+
+from bot.referrals.clock import SystemClock
+from bot.referrals.models import open_engine
+from bot.referrals.outcomes import DIMENSIONS, aggregate
+from bot.referrals.queue import JobQueue
+from bot.referrals.service import forget_conversation, purge
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.referrals", description=__doc__)
+    parser.add_argument("--url", help="database (default: REFERRALS_DATABASE_URL or var/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("work", help="run the worker until Ctrl-C")
+    p_purge = sub.add_parser("purge", help="delete referrals older than the retention period")
+    p_purge.add_argument("--days", type=float, default=90.0)
+    p_forget = sub.add_parser("forget", help="delete the referrals of one conversation")
+    p_forget.add_argument("sender_id")
+    sub.add_parser("retry-dead", help="put the dead jobs back in the queue")
+    sub.add_parser("status", help="jobs per status")
+    p_outcomes = sub.add_parser("outcomes", help="answers and follow-ups, groups of 5 or more")
+    p_outcomes.add_argument("--by", default="place_id,outcome", help=",".join(DIMENSIONS))
+    args = parser.parse_args(argv)
+    engine = open_engine(args.url)
+    clock = SystemClock()
+    if args.command == "purge":
+        print(f"deleted {purge(engine, clock.now() - timedelta(days=args.days))} referral(s)")
+    elif args.command == "forget":
+        print(f"deleted {forget_conversation(engine, args.sender_id)} referral(s)")
+    elif args.command == "retry-dead":
+        print(f"{JobQueue(engine, clock).retry_dead()} job(s) back in the queue")
+    elif args.command == "status":
+        print(JobQueue(engine, clock).counts())
+    elif args.command == "outcomes":
+        for row in aggregate(engine, args.by.split(",")):
+            print("\t".join(str(v) for v in row.values()))
+    else:
+        return _work()
+    return 0
+
+
+def _work() -> int:
+    from bot.referrals.chat import default_service
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    service = default_service()
+    if service is None:
+        print("error: referrals are off (ORIENTEUR_SECRET_KEY is not set)", file=sys.stderr)
+        return 2
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+        asyncio.get_running_loop().add_signal_handler(signal.SIGINT, stop.set)
+        await service.worker().run_forever(stop)
+
+    asyncio.run(run())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,116 @@
+"""What the assistant's action calls for "prévenez-les que je viens" (the chat side).
+
+The action asks ``consent_question(...)`` first, word for word; only after an explicit "oui" does
+it call ``create_chat_referral(...)`` with the same text as ``consent_text`` and the time of the
+"oui". The referral then follows the same path as the desk's (e-mail to the place, answer,
+notice to the person, reminder, follow-up). "Oublie-moi" deletes it with the conversation
+(``python -m bot.retention forget-pending`` calls ``forget_conversation``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.referrals.errors import ReferralError
+from bot.referrals.models import FOLLOWUP_ANSWERS
+from bot.referrals.service import NewReferral, ReferralService
+
+log = logging.getLogger(__name__)
+BY = {"sms": "par SMS", "email": "par courriel"}
+_SERVICE: ReferralService | None = None
+_LOCK = threading.Lock()
+
+
+def consent_question(place_name: str, need_label: str, request: str, contact_channel: str,
+                     contact: str) -> str:  # fmt: skip
+    """The consent question, saying what will be sent to whom."""
+    wants = f" ({request})" if request else ""
+    return (
+        f"Voulez-vous que je prévienne {place_name} que vous venez ? Je leur enverrai par "
+        f"courriel votre demande : {need_label}{wants}, et votre "
+        f"{'numéro' if contact_channel == 'sms' else 'adresse'} {contact} pour vous répondre. "
+        f"Vous aurez leur réponse {BY[contact_channel]}, puis une question pour savoir si "
+        "vous avez été aidé. Rien d'autre n'est envoyé. Répondez oui ou non."
+    )
+
+
+@dataclass(frozen=True)
+class ChatReferral:
+    ok: bool
+    text: str  # what the assistant says next
+    referral_id: str | None = None
+
+
+def create_chat_referral(
+    *,
+    sender_id: str,
+    place_id: str,
+    need: str,
+    service_label: str | None,
+    request: str,
+    contact_channel: str,
+    contact: str,
+    consent_text: str,
+    consent_at: datetime,
+    service: ReferralService | None = None,
+) -> ChatReferral:
+    """Create the referral after the person's "oui"; never raises (the answer says why not)."""
+    if contact_channel not in BY:
+        return ChatReferral(False, "Je peux vous répondre par SMS ou par courriel.")
+    try:
+        target = service or default_service()
+        if target is None:
+            return ChatReferral(False, "Je ne peux pas prévenir ce lieu d'ici : appelez-le.")
+        referral = target.create(
+            NewReferral(
+                place_id=place_id,
+                need=need,
+                service=service_label,
+                request=request,
+                contact_channel=contact_channel,
+                contact=contact,
+                consent_text=consent_text,
+                consent_at=consent_at,
+                origin="chat",
+                sender_id=sender_id,
+            )
+        )
+    except ReferralError as exc:
+        return ChatReferral(False, str(exc))
+    return ChatReferral(
+        True,
+        f"C'est fait : {referral.place_name} est prévenu. Vous aurez sa réponse "
+        f"{BY[contact_channel]}.",
+        referral.id,
+    )
+
+
+async def followup_reply(sender: str, body: str) -> str | None:
+    """For the SMS channel: the thanks when ``body`` answers a pending follow-up, else None."""
+    if body.strip().rstrip(".") not in FOLLOWUP_ANSWERS:
+        return None
+    try:
+        service = await asyncio.to_thread(default_service)
+        if service is None:
+            return None
+        return await asyncio.to_thread(service.handle_sms_reply, sender, body)
+    except Exception:  # noqa: BLE001 - the conversation goes on as usual
+        log.exception("referral follow-up: reply not recorded")
+        return None
+
+
+def default_service() -> ReferralService | None:
+    """The service of this process (the action server), from the environment; None when off."""
+    global _SERVICE
+    with _LOCK:
+        if _SERVICE is None:
+            from bot.referrals.runtime import service_from_env
+            from bot.settings import Settings
+            from directory_client import Directory
+
+            _SERVICE = service_from_env(Directory.open_existing, Settings.from_env().web_public_url)
+        return _SERVICE

@@ -1,0 +1,43 @@
+"""Named errors of the referrals."""
+
+from __future__ import annotations
+
+
+class ReferralError(Exception):
+    """Base class; the message is plain French, safe to show."""
+
+
+class ReferralConfigError(ReferralError):
+    """A setting is missing or invalid (the secret key, the SMTP server…)."""
+
+
+class InvalidReferral(ReferralError):
+    """What was given cannot make a referral (no consent, bad contact, unknown place…)."""
+
+
+class ReferralNotFound(ReferralError):
+    pass
+
+
+class LinkError(ReferralError):
+    """A place's answer link that cannot be used."""
+
+
+class LinkInvalid(LinkError):
+    pass
+
+
+class LinkExpired(LinkError):
+    pass
+
+
+class LinkUsed(LinkError):
+    """The referral was already answered: a link works once."""
+
+
+class DeliveryError(ReferralError):
+    """Sending failed for now (server down, timeout): the job is retried later."""
+
+
+class DeliveryRejected(DeliveryError):
+    """Sending can never succeed (address refused): the job is not retried."""

@@ -1,0 +1,598 @@
+"""Referrals: create, deliver to the place, record its answer, tell the person, follow up.
+
+Every message leaves through the durable queue (bot/referrals/queue.py); every state change is a
+conditional UPDATE, so a double click, two workers or a late answer never apply twice.
+
+Timeline of one referral (``Timings``):
+
+* created → ``deliver`` (e-mail to the place's ``courriels``; no e-mail: the agent prints it);
+* 3 working days without answer → ``remind`` (one reminder e-mail, status *relancée*);
+* 5 working days without answer → ``no_answer`` (*sans réponse*: the link closes, the person is
+  offered the next place);
+* answered → ``notify`` the person by the channel they chose (the slot, or the next place);
+* accepted → ``followup`` 2 days after the slot (7 days after the answer without one): "Avez-vous
+  pu être aidé ? 1 oui, 2 non, 3 pas encore"; the answer is counted, the person's details blanked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.referrals import outcomes, texts
+from bot.referrals.clock import Clock, add_working_days
+from bot.referrals.errors import (
+    DeliveryError,
+    InvalidReferral,
+    LinkInvalid,
+    LinkUsed,
+    ReferralNotFound,
+)
+from bot.referrals.links import LinkSigner, new_nonce
+from bot.referrals.mail import Mail, SmtpMailer
+from bot.referrals.models import (
+    CONTACT_CHANNELS,
+    FOLLOWUP_ANSWERS,
+    OPEN_STATUSES,
+    REFUSAL_REASONS,
+    Job,
+    Referral,
+)
+from bot.referrals.queue import Backoff, ClaimedJob, JobQueue, Worker
+from bot.staff.sms import SmsError, SmsSender, normalise_phone
+from directory_client.types import Location, SearchQuery, SearchResult
+
+log = logging.getLogger(__name__)
+EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+ANSWER_PATH = "/orientation/"
+FOLLOWUP_PATH = "/suivi/"
+
+
+@dataclass(frozen=True)
+class Timings:
+    link_days: int = 14  # the place's link works this long (it closes at "sans réponse")
+    remind_after: int = 3  # working days
+    give_up_after: int = 5  # working days
+    followup_after_slot: timedelta = timedelta(days=2)
+    followup_without_slot: timedelta = timedelta(days=7)
+    retention_days: float = 90.0
+
+
+@dataclass(frozen=True)
+class NewReferral:
+    place_id: str
+    need: str  # catalogue key ("demarches"…)
+    contact_channel: str  # "sms" | "email" | "phone"
+    contact: str
+    consent_text: str  # what the person agreed to, as it was said to them
+    consent_at: datetime
+    request: str = ""  # what the person wants done
+    person_name: str = ""  # first name or initials, optional
+    service: str | None = None  # the standard's label, for the next-place search
+    origin: str = "staff"  # "staff" | "chat"
+    agent: str | None = None
+    sender_id: str | None = None
+
+
+class ReferralService:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        clock: Clock,
+        signer: LinkSigner,
+        public_url: str,
+        directory: Any,
+        mailer: SmtpMailer | None,
+        sms: SmsSender,
+        timings: Timings | None = None,
+        backoff: Backoff | None = None,
+    ) -> None:
+        self.engine = engine
+        self.clock = clock
+        self.signer = signer
+        self.public_url = public_url.rstrip("/")
+        self.directory = directory
+        self.mailer = mailer
+        self.sms = sms
+        self.timings = timings or Timings()
+        self.queue = JobQueue(engine, clock, backoff=backoff)
+        self.Session = sessionmaker(engine, future=True, expire_on_commit=False)
+
+    # --- creating ---------------------------------------------------------------------------
+    def create(self, new: NewReferral) -> Referral:
+        contact = _checked_contact(new.contact_channel, new.contact)
+        if not new.consent_text.strip() or new.consent_at is None:
+            raise InvalidReferral("Le consentement de la personne est nécessaire.")
+        if not re.fullmatch(r"[a-z][a-z0-9_]{0,39}", new.need or ""):
+            raise InvalidReferral("Besoin inconnu.")
+        place = self.directory.get_place(new.place_id)
+        if place is None:
+            raise InvalidReferral("Lieu introuvable.")
+        emails = self._courriels(place)
+        now = self.clock.now()
+        delivery = "email" if emails and self.mailer is not None else "print"
+        if delivery == "print" and new.origin == "chat":
+            raise InvalidReferral(
+                "Ce lieu ne reçoit pas de demandes par courriel : appelez-le"
+                + (f" au {place.phone}." if place.phone else ".")
+            )
+        referral = Referral(
+            id=uuid.uuid4().hex,
+            created_at=now,
+            origin=new.origin,
+            agent=new.agent,
+            sender_id=new.sender_id,
+            place_id=place.id,
+            place_name=place.name,
+            place_emails="|".join(emails),
+            place_phone=place.phone,
+            place_address=place.address,
+            place_lat=place.lat,
+            place_lon=place.lon,
+            departement=_departement(place.code_postal),
+            need=new.need,
+            service=new.service or (place.services[0] if place.services else None),
+            request=new.request.strip()[:500] or None,
+            person_name=new.person_name.strip()[:80] or None,
+            contact_channel=new.contact_channel,
+            contact=contact,
+            consent_text=new.consent_text.strip()[:1000],
+            consent_at=new.consent_at,
+            delivery=delivery,
+            status="en_attente",
+            link_nonce=new_nonce(),
+        )
+        remind_at = add_working_days(now, self.timings.remind_after)
+        give_up_at = add_working_days(now, self.timings.give_up_after)
+        with self.Session.begin() as session:
+            session.add(referral)
+            session.flush()
+            if delivery == "email":
+                self.queue.enqueue(session, "deliver", f"deliver:{referral.id}",
+                                   referral_id=referral.id)  # fmt: skip
+                self.queue.enqueue(session, "remind", f"remind:{referral.id}",
+                                   referral_id=referral.id, run_at=remind_at)  # fmt: skip
+            self.queue.enqueue(session, "no_answer", f"no_answer:{referral.id}",
+                               referral_id=referral.id, run_at=give_up_at)  # fmt: skip
+        return referral
+
+    def _courriels(self, place: SearchResult) -> tuple[str, ...]:
+        listed = getattr(self.directory, "place_courriels", None)
+        found = listed(place.id) if listed else ((place.email,) if place.email else ())
+        return tuple(e.strip() for e in found if EMAIL.match(e.strip()))
+
+    # --- the place's answer -----------------------------------------------------------------
+    def answer_url(self, referral: Referral) -> str:
+        return self._url(ANSWER_PATH, referral, "answer")
+
+    def link_expires(self, referral: Referral) -> datetime:
+        return referral.created_at + timedelta(days=self.timings.link_days)
+
+    def _url(self, path: str, referral: Referral, purpose: str, suffix: str = "") -> str:
+        token = self.signer.sign(
+            referral.id, referral.link_nonce or "", self.link_expires(referral), purpose
+        )
+        return f"{self.public_url}{path}{token}{suffix}"
+
+    def open_link(self, token: str, purpose: str = "answer") -> Referral:
+        """The referral a link gives access to; ``LinkError`` when it cannot be used (any more)."""
+        claims = self.signer.verify(token, self.clock.now())
+        if claims.purpose != purpose:
+            raise LinkInvalid("Ce lien n'est pas valide.")
+        with self.Session() as session:
+            referral = session.get(Referral, claims.referral_id)
+        if referral is None:
+            raise LinkInvalid("Cette orientation n'existe plus.")
+        if referral.link_nonce != claims.nonce:
+            raise LinkUsed("Cette orientation a déjà reçu une réponse, merci.")
+        return referral
+
+    def accept(self, token: str, slot_at: datetime | None) -> Referral:
+        referral = self.open_link(token)
+        return self._answer(referral, claimed_nonce=referral.link_nonce, slot_at=slot_at)
+
+    def refuse(self, token: str, reason: str, note: str = "") -> Referral:
+        referral = self.open_link(token)
+        return self._answer(referral, claimed_nonce=referral.link_nonce, reason=reason, note=note)
+
+    def record_answer(
+        self,
+        referral_id: str,
+        agent: str,
+        *,
+        accepted: bool,
+        slot_at: datetime | None = None,
+        reason: str = "",
+        note: str = "",
+    ) -> Referral:
+        """The agent records the answer the place gave by phone (printed referrals, or any)."""
+        referral = self.get(referral_id, agent=agent)
+        if referral.status not in OPEN_STATUSES:
+            raise LinkUsed("Cette orientation a déjà reçu une réponse.")
+        if accepted:
+            return self._answer(referral, claimed_nonce=referral.link_nonce, slot_at=slot_at)
+        return self._answer(referral, claimed_nonce=referral.link_nonce, reason=reason, note=note)
+
+    def _answer(
+        self,
+        referral: Referral,
+        *,
+        claimed_nonce: str | None,
+        slot_at: datetime | None = None,
+        reason: str | None = None,
+        note: str = "",
+    ) -> Referral:
+        now = self.clock.now()
+        if reason is not None and reason not in REFUSAL_REASONS:
+            raise InvalidReferral("Choisissez une raison.")
+        if slot_at is not None and slot_at < now - timedelta(hours=1):
+            raise InvalidReferral("Ce rendez-vous est dans le passé.")
+        values: dict[str, Any] = {"answered_at": now, "link_nonce": None}
+        other: SearchResult | None = None
+        if reason is None:
+            values |= {"status": "acceptee", "slot_at": slot_at}
+            event, outcome = "accepted", "acceptee"
+        else:
+            other = self._next_place(referral)
+            values |= {
+                "status": "refusee",
+                "refusal_reason": reason,
+                "refusal_note": " ".join(note.split())[:300] or None,
+                "next_place_id": other.id if other else None,
+                "next_place_name": other.name if other else None,
+            }
+            event, outcome = "refused", f"refusee:{reason}"
+        with self.Session.begin() as session:
+            changed = session.execute(
+                update(Referral)
+                .where(
+                    Referral.id == referral.id,
+                    Referral.status.in_(OPEN_STATUSES),
+                    _nonce_is(claimed_nonce),
+                )
+                .values(**values)
+            ).rowcount
+            if not changed:
+                raise LinkUsed("Cette orientation a déjà reçu une réponse, merci.")
+            fresh = session.get(Referral, referral.id)
+            session.refresh(fresh)
+            outcomes.count(session, fresh, outcome)
+            self.queue.enqueue(session, "notify", f"notify:{referral.id}:{event}",
+                               referral_id=referral.id, payload={"event": event})  # fmt: skip
+            if event == "accepted":
+                after = (
+                    slot_at + self.timings.followup_after_slot
+                    if slot_at
+                    else now + self.timings.followup_without_slot
+                )
+                self.queue.enqueue(session, "followup", f"followup:{referral.id}",
+                                   referral_id=referral.id, run_at=after)  # fmt: skip
+        return fresh
+
+    def _next_place(self, referral: Referral) -> SearchResult | None:
+        """The best other place for the same need near the place that could not help."""
+        if referral.place_lat is None or referral.place_lon is None:
+            return None
+        location = Location(
+            label=referral.place_name,
+            kind="point",
+            lat=referral.place_lat,
+            lon=referral.place_lon,
+            departement=referral.departement,
+        )
+        query = SearchQuery(
+            needs=(referral.service,) if referral.service else (), location=location, limit=5
+        )
+        try:
+            response = self.directory.search(query)
+        except Exception:  # noqa: BLE001 - the answer is recorded; the person gets the desk
+            log.exception("next place: search failed")
+            return None
+        return next((r for r in response.results if r.id != referral.place_id), None)
+
+    # --- reading ----------------------------------------------------------------------------
+    def get(self, referral_id: str, *, agent: str | None = None) -> Referral:
+        with self.Session() as session:
+            referral = session.get(Referral, referral_id)
+        if referral is None or (agent is not None and referral.agent != agent):
+            raise ReferralNotFound("Orientation introuvable.")
+        return referral
+
+    def for_agent(self, agent: str, limit: int = 100) -> list[Referral]:
+        with self.Session() as session:
+            return list(
+                session.execute(
+                    select(Referral)
+                    .where(Referral.agent == agent)
+                    .order_by(Referral.created_at.desc())
+                    .limit(limit)
+                ).scalars()
+            )
+
+    # --- follow-up --------------------------------------------------------------------------
+    def followup_url(self, referral: Referral, answer: str) -> str:
+        return self._url(FOLLOWUP_PATH, referral, "followup", f"/{answer}")
+
+    def record_followup(self, referral_id: str, answer: str, *, nonce: str | None = None) -> bool:
+        """Count the person's answer (``1``, ``2``, ``3``) once, then blank their details."""
+        word = FOLLOWUP_ANSWERS.get(answer)
+        if word is None:
+            raise InvalidReferral("Répondez 1, 2 ou 3.")
+        with self.Session.begin() as session:
+            conditions = [
+                Referral.id == referral_id,
+                Referral.outcome.is_(None),
+                Referral.followup_sent_at.is_not(None),
+            ]
+            if nonce is not None:
+                conditions.append(Referral.link_nonce == nonce)
+            changed = session.execute(
+                update(Referral).where(*conditions).values(outcome=word, **self._blank_values())
+            ).rowcount
+            if changed:
+                outcomes.count(session, session.get(Referral, referral_id), f"aide:{word}")
+        return bool(changed)
+
+    def followup_by_link(self, token: str, answer: str) -> bool:
+        referral = self.open_link(token, purpose="followup")
+        return self.record_followup(referral.id, answer, nonce=referral.link_nonce)
+
+    def handle_sms_reply(self, phone: str, body: str) -> str | None:
+        """An SMS from ``phone``: the answer to a pending follow-up question → the thanks to send
+        back; anything else → None (the conversation goes on as usual)."""
+        number = normalise_phone(phone.removeprefix("whatsapp:"))
+        digit = (body or "").strip().rstrip(".")
+        if number is None or digit not in FOLLOWUP_ANSWERS:
+            return None
+        with self.Session() as session:
+            referral_id = session.execute(
+                select(Referral.id)
+                .where(
+                    Referral.contact_channel == "sms",
+                    Referral.contact == number,
+                    Referral.followup_sent_at.is_not(None),
+                    Referral.outcome.is_(None),
+                )
+                .order_by(Referral.followup_sent_at.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+        if referral_id is None or not self.record_followup(referral_id, digit):
+            return None
+        return texts.FOLLOWUP_THANKS
+
+    def _blank_values(self) -> dict[str, Any]:
+        return {
+            "contact": None,
+            "person_name": None,
+            "request": None,
+            "link_nonce": None,
+            "details_deleted_at": self.clock.now(),
+        }
+
+    # --- privacy ----------------------------------------------------------------------------
+    def forget_conversation(self, sender_id: str) -> int:
+        """ "Oublie-moi": the referrals made from this conversation, and their jobs, go."""
+        return forget_conversation(self.engine, sender_id)
+
+    def delete(self, referral_id: str, agent: str) -> int:
+        self.get(referral_id, agent=agent)
+        return delete_referrals(self.engine, Referral.id == referral_id)
+
+    def purge(self, days: float | None = None) -> int:
+        """Delete the referrals older than the retention period (90 days by default)."""
+        keep = self.timings.retention_days if days is None else days
+        return purge(self.engine, self.clock.now() - timedelta(days=keep))
+
+    # --- the worker's side --------------------------------------------------------------------
+    def worker(self, concurrency: int = 4) -> Worker:
+        return Worker(
+            self.queue,
+            {
+                "deliver": self._deliver,
+                "remind": self._remind,
+                "no_answer": self._no_answer,
+                "notify": self._notify,
+                "followup": self._followup,
+            },
+            concurrency=concurrency,
+        )
+
+    def _load(self, job: ClaimedJob) -> Referral | None:
+        with self.Session() as session:
+            return session.get(Referral, job.referral_id)
+
+    async def _mail(self, mail: Mail, key: str) -> None:
+        if self.mailer is None:
+            raise DeliveryError("l'envoi de courriels n'est pas configuré (SMTP_HOST)")
+        await asyncio.to_thread(self.mailer.send, mail, key)
+
+    async def _deliver(self, job: ClaimedJob) -> None:
+        referral = await asyncio.to_thread(self._load, job)
+        if referral is None or referral.status not in OPEN_STATUSES or not referral.link_nonce:
+            return  # forgotten, or answered already (by phone)
+        link = self.answer_url(referral)
+        await self._mail(texts.place_request(referral, link, self.link_expires(referral)), job.key)
+
+    async def _remind(self, job: ClaimedJob) -> None:
+        referral = await asyncio.to_thread(self._load, job)
+        if referral is None or referral.status != "en_attente" or not referral.link_nonce:
+            return
+        link = self.answer_url(referral)
+        await self._mail(texts.place_reminder(referral, link, self.link_expires(referral)), job.key)
+        await asyncio.to_thread(
+            self._transition, referral.id, ("en_attente",), status="relancee",
+            reminded_at=self.clock.now(),
+        )  # fmt: skip
+
+    async def _no_answer(self, job: ClaimedJob) -> None:
+        referral = await asyncio.to_thread(self._load, job)
+        if referral is None or referral.status not in OPEN_STATUSES:
+            return
+        other = await asyncio.to_thread(self._next_place, referral)
+        await asyncio.to_thread(self._give_up, referral, other)
+
+    def _give_up(self, referral: Referral, other: SearchResult | None) -> None:
+        with self.Session.begin() as session:
+            changed = session.execute(
+                update(Referral)
+                .where(Referral.id == referral.id, Referral.status.in_(OPEN_STATUSES))
+                .values(
+                    status="sans_reponse",
+                    no_answer_at=self.clock.now(),
+                    link_nonce=None,
+                    next_place_id=other.id if other else None,
+                    next_place_name=other.name if other else None,
+                )
+            ).rowcount
+            if changed:
+                outcomes.count(session, referral, "sans_reponse")
+                self.queue.enqueue(session, "notify", f"notify:{referral.id}:no_answer",
+                                   referral_id=referral.id,
+                                   payload={"event": "no_answer"})  # fmt: skip
+
+    def _transition(self, referral_id: str, from_: Iterable[str], **values: Any) -> bool:
+        with self.Session.begin() as session:
+            return bool(
+                session.execute(
+                    update(Referral)
+                    .where(Referral.id == referral_id, Referral.status.in_(list(from_)))
+                    .values(**values)
+                ).rowcount
+            )
+
+    async def _notify(self, job: ClaimedJob) -> None:
+        referral = await asyncio.to_thread(self._load, job)
+        if referral is None or not referral.contact:
+            return
+        event = job.payload["event"]
+        if event == "accepted":
+            text = texts.accepted(referral)
+        else:
+            other = (
+                await asyncio.to_thread(self.directory.get_place, referral.next_place_id)
+                if referral.next_place_id
+                else None
+            )
+            line = texts.next_place(
+                other.name if other else None,
+                other.address if other else None,
+                other.phone if other else None,
+            )
+            text = (texts.refused if event == "refused" else texts.no_answer)(referral, line)
+        await self._to_person(referral, text, job.key)
+        if event != "accepted":  # nothing more will be sent: the person's details go now
+            await asyncio.to_thread(self._blank, referral.id)
+
+    async def _to_person(self, referral: Referral, text: str, key: str) -> None:
+        if referral.contact_channel == "sms":
+            try:
+                await self.sms.send(referral.contact or "", text)
+            except SmsError as exc:
+                raise DeliveryError(str(exc)) from exc
+        elif referral.contact_channel == "email":
+            await self._mail(texts.to_person_mail(referral, text), key)
+        # "phone": the place (or the desk) calls; the console shows the answer.
+
+    async def _followup(self, job: ClaimedJob) -> None:
+        referral = await asyncio.to_thread(self._load, job)
+        if referral is None or referral.status != "acceptee" or referral.outcome:
+            return
+        if referral.contact_channel == "phone" or not referral.contact:
+            await asyncio.to_thread(self._blank, referral.id)
+            return
+        if referral.contact_channel == "sms":
+            try:
+                await self.sms.send(referral.contact, texts.followup_sms())
+            except SmsError as exc:
+                raise DeliveryError(str(exc)) from exc
+        else:
+            if not referral.link_nonce:  # the same links on every attempt
+                referral.link_nonce = new_nonce()
+                await asyncio.to_thread(self._set_nonce_once, referral.id, referral.link_nonce)
+                referral = await asyncio.to_thread(self._load, job)
+            links = {a: self.followup_url(referral, a) for a in FOLLOWUP_ANSWERS}
+            await self._mail(texts.followup_mail(referral, links), job.key)
+        await asyncio.to_thread(
+            self._transition, referral.id, ("acceptee",), followup_sent_at=self.clock.now()
+        )
+
+    def _set_nonce_once(self, referral_id: str, nonce: str) -> None:
+        with self.Session.begin() as session:
+            session.execute(
+                update(Referral)
+                .where(Referral.id == referral_id, Referral.link_nonce.is_(None))
+                .values(link_nonce=nonce)
+            )
+
+    def _blank(self, referral_id: str) -> None:
+        with self.Session.begin() as session:
+            session.execute(
+                update(Referral).where(Referral.id == referral_id).values(**self._blank_values())
+            )
+
+
+def delete_referrals(engine: Engine, condition: Any) -> int:
+    """Delete the referrals matching ``condition`` and their jobs; returns how many."""
+    with Session(engine, future=True) as session, session.begin():
+        ids = list(session.execute(select(Referral.id).where(condition)).scalars())
+        for chunk in _chunks(ids, 500):
+            session.execute(delete(Job).where(Job.referral_id.in_(chunk)))
+            session.execute(delete(Referral).where(Referral.id.in_(chunk)))
+    return len(ids)
+
+
+def forget_conversation(engine: Engine, sender_id: str) -> int:
+    return delete_referrals(engine, Referral.sender_id == sender_id)
+
+
+def purge(engine: Engine, cutoff: datetime) -> int:
+    """Referrals created before ``cutoff`` go, with the finished jobs of that age."""
+    removed = delete_referrals(engine, Referral.created_at < cutoff)
+    with Session(engine, future=True) as session, session.begin():
+        session.execute(delete(Job).where(Job.status == "done", Job.done_at < cutoff))
+    return removed
+
+
+def _nonce_is(nonce: str | None):  # noqa: ANN202
+    return Referral.link_nonce.is_(None) if nonce is None else Referral.link_nonce == nonce
+
+
+def _checked_contact(channel: str, raw: str) -> str:
+    if channel not in CONTACT_CHANNELS:
+        raise InvalidReferral("Choisissez comment joindre la personne : SMS, courriel, téléphone.")
+    if channel in ("sms", "phone"):
+        number = normalise_phone(raw)
+        if number is None:
+            raise InvalidReferral("Numéro de téléphone invalide.")
+        return number
+    address = (raw or "").strip()
+    if not EMAIL.match(address):
+        raise InvalidReferral("Adresse de courriel invalide.")
+    return address
+
+
+def _departement(code_postal: str | None) -> str | None:
+    code = (code_postal or "").strip()
+    if len(code) != 5 or not code.isdigit():
+        return None
+    if code.startswith("97"):
+        return code[:3]
+    if code.startswith("20"):
+        return "2A" if int(code) < 20200 else "2B"
+    return code[:2]
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -1,0 +1,134 @@
+"""Every text the referrals send: to the place (e-mail) and to the person (SMS or e-mail)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.referrals.clock import PARIS
+from bot.referrals.mail import Mail
+from bot.referrals.models import REFUSAL_REASONS, Referral
+
+DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+FOLLOWUP_QUESTION = "Avez-vous pu être aidé ? 1 oui, 2 non, 3 pas encore"
+FOLLOWUP_THANKS = "Merci, c'est noté. Vos coordonnées sont maintenant effacées."
+
+
+def format_slot(when: datetime) -> str:
+    """``mardi 9 décembre à 14 h 30`` (Paris time)."""
+    local = when.astimezone(PARIS)
+    minutes = f" {local.minute:02d}" if local.minute else ""
+    return f"{format_day(when)} à {local.hour} h{minutes}"
+
+
+def format_day(when: datetime) -> str:
+    local = when.astimezone(PARIS)
+    return f"{DAYS[local.weekday()]} {local.day} {MONTHS[local.month - 1]}"
+
+
+def what(referral: Referral) -> str:
+    return referral.service or referral.need
+
+
+def _person(referral: Referral) -> str:
+    return f"une personne ({referral.person_name})" if referral.person_name else "une personne"
+
+
+def _by(referral: Referral) -> str:
+    return "l'accueil qui l'a reçue" if referral.origin == "staff" else "l'assistant Orienteur"
+
+
+def place_request(referral: Referral, link: str, expires: datetime) -> Mail:
+    lines = [
+        "Bonjour,",
+        "",
+        f"{_by(referral).capitalize()} vous oriente {_person(referral)} pour : {what(referral)}.",
+    ]
+    if referral.request:
+        lines.append(f"Ce qu'elle souhaite faire : {referral.request}")
+    lines += [
+        "",
+        "Pouvez-vous la recevoir ? Répondez en un clic, sans compte (vous pouvez proposer "
+        "un rendez-vous, ou dire pourquoi ce n'est pas possible) :",
+        link,
+        "",
+        f"Ce lien personnel fonctionne une fois, jusqu'au {format_day(expires)}.",
+        "Sans réponse, nous vous relancerons une fois dans 3 jours ouvrés.",
+        "",
+        "Orienteur — orientation vers l'aide au numérique",
+    ]
+    return Mail(tuple(referral.emails), f"Orientation : {what(referral)}", "\n".join(lines))
+
+
+def place_reminder(referral: Referral, link: str, expires: datetime) -> Mail:
+    first = place_request(referral, link, expires)
+    text = first.text.replace(
+        "Bonjour,\n", "Bonjour,\n\nNous n'avons pas encore votre réponse à cette orientation.\n", 1
+    ).replace("Sans réponse, nous vous relancerons une fois dans 3 jours ouvrés.\n", "")
+    return Mail(first.to, f"Relance — orientation : {what(referral)}", text)
+
+
+def _place_line(name: str, address: str | None, phone: str | None) -> str:
+    parts = [name]
+    if address:
+        parts.append(address)
+    if phone:
+        parts.append(f"tél. {phone}")
+    return ", ".join(parts)
+
+
+def _address_line(referral: Referral) -> str:
+    parts = [referral.place_address, f"tél. {referral.place_phone}" if referral.place_phone else ""]
+    shown = ", ".join(p for p in parts if p)
+    return f" Adresse : {shown}." if shown else ""
+
+
+def accepted(referral: Referral) -> str:
+    when = f" le {format_slot(referral.slot_at)}" if referral.slot_at else ""
+    then = "" if referral.slot_at else " Ils vous contacteront pour convenir d'un rendez-vous."
+    return (
+        f"Bonne nouvelle : {referral.place_name} peut vous recevoir{when}."
+        f"{_address_line(referral)}{then}"
+    )
+
+
+def next_place(name: str | None, address: str | None, phone: str | None) -> str:
+    if not name:
+        return "Rappelez l'accueil qui vous a orienté : il trouvera une autre solution avec vous."
+    return f"Autre lieu proche : {_place_line(name, address, phone)}."
+
+
+def refused(referral: Referral, other: str) -> str:
+    reason = REFUSAL_REASONS.get(referral.refusal_reason or "", "").lower()
+    because = f" ({reason})" if reason and referral.refusal_reason != "autre" else ""
+    return f"{referral.place_name} ne peut pas vous recevoir{because}. {other}"
+
+
+def no_answer(referral: Referral, other: str) -> str:
+    return f"{referral.place_name} n'a pas répondu à notre demande. {other}"
+
+
+def followup_sms() -> str:
+    return f"{FOLLOWUP_QUESTION} (répondez par le chiffre)"
+
+
+def followup_mail(referral: Referral, links: dict[str, str]) -> Mail:
+    lines = [
+        "Bonjour,",
+        "",
+        f"Vous deviez être reçu par {referral.place_name}.",
+        f"{FOLLOWUP_QUESTION.split(' ? ')[0]} ? Un clic suffit :",
+        f"1 oui : {links['1']}",
+        f"2 non : {links['2']}",
+        f"3 pas encore : {links['3']}",
+        "",
+        "Votre réponse est comptée sans votre nom ; vos coordonnées sont ensuite effacées.",
+    ]
+    return Mail((referral.contact or "",), "Avez-vous pu être aidé ?", "\n".join(lines))
+
+
+def to_person_mail(referral: Referral, text: str) -> Mail:
+    return Mail((referral.contact or "",), f"Votre orientation : {referral.place_name}", text)

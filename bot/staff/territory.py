@@ -1,0 +1,255 @@
+"""The console's pages for keeping the directory true and seeing where help is missing (routes
+under ``/staff/``, behind the console's login and CSRF):
+
+* ``GET/POST /signaler/{place_id}``: any account reports a problem on a place (bot/staff/report.py);
+* ``GET /territoire``: for an account with a territory role (bot/staff/roles.py): the map, the
+  worst-served communes, supply and demand, refusals of referrals, the correction queue, the
+  journal and the records not updated for 12 months;
+* ``GET /territoire/synthese``: the printable one-page summary (the ``territory --format html``
+  page, served with a CSP that allows its one inline style and nothing else);
+* ``POST /territoire/corrections/{id}``: a coordinator accepts or rejects a report (logged in
+  the directory's ``correction_log``; refused and logged outside their territory);
+* ``GET /territoire/export.csv|json``: the territory's corrected records in the national
+  standard, for the upstream producer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import functools
+import hashlib
+import logging
+import tempfile
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from bot.staff import render, report, territory_render
+from bot.staff.render import P, e
+from bot.staff.roles import TerritoryRole
+from bot.staff.territory_data import InsightCache, refusals
+from directory_client import labels
+from directory_client.corrections import queue
+from directory_client.corrections.journal import conflicts, journal
+from directory_client.corrections.stale import stale
+from directory_client.demand import DemandLog
+from directory_client.errors import CorrectionError, OutOfScope
+from directory_client.territory import html as summary
+
+log = logging.getLogger(__name__)
+NO_ROLE = (
+    "Cette page est réservée aux comptes qui coordonnent ou suivent un territoire "
+    "(STAFF_ROLES, voir docs/staff.md)."
+)
+NOT_EDITABLE = "Signalement indisponible : cet annuaire ne se corrige pas depuis la console."
+_STYLE = summary.CSS
+SUMMARY_CSP = (
+    "default-src 'none'; style-src 'sha256-"
+    + base64.b64encode(hashlib.sha256(_STYLE.encode()).digest()).decode()
+    + "'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
+DECISIONS = {"accept": "Correction acceptée : elle s'applique dès maintenant.",
+             "reject": "Signalement refusé."}  # fmt: skip
+
+
+@dataclass
+class TerritoryContext:
+    """What the pages need from the console: its directory, accounts' roles, demand counters
+    and (when the server has them) the referrals."""
+
+    directory: Callable[[], Awaitable[Any]]
+    roles: dict[str, TerritoryRole]
+    demand: DemandLog | None  # None: the default counters (DEMAND_DATABASE_URL, var/)
+    referrals: Callable[[], Any]  # → ReferralService | None
+    _cache: InsightCache | None = field(default=None, init=False)
+
+    def cache(self, Session: Any) -> InsightCache:
+        if self._cache is None:
+            self._cache = InsightCache(Session, self.demand or DemandLog())
+        return self._cache
+
+
+async def _run(fn, *args, **kwargs):  # noqa: ANN001, ANN202
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(None, functools.partial(fn, *args, **kwargs))
+
+
+def mount_territory_console(
+    app: web.Application,
+    ctx: TerritoryContext,
+    *,
+    guard: Callable[[Any], Any],
+    csrf: Callable[[web.Request], str],
+) -> None:
+    """Add the report and territory pages; ``guard`` wraps a handler with login and CSRF."""
+
+    def page(request: web.Request, title: str, body: str, status: int = 200) -> web.Response:
+        text = render.layout(title, body, csrf=csrf(request), user=request["staff_user"])
+        return web.Response(text=text, status=status, content_type="text/html", charset="utf-8")
+
+    def error(request: web.Request, status: int, message: str) -> web.Response:
+        return page(
+            request, "Territoire", f'<p class="error" role="alert">{e(message)}</p>', status
+        )
+
+    async def sessions() -> Any:
+        directory = await ctx.directory()
+        return getattr(directory, "Session", None)
+
+    # --- report on the desk --------------------------------------------------------------------
+    async def report_form(request: web.Request) -> web.Response:
+        Session = await sessions()
+        if Session is None:
+            return error(request, 503, NOT_EDITABLE)
+        now = await _run(report.place_now, Session, request.match_info["place_id"])
+        if now is None:
+            return error(request, 404, "Lieu introuvable.")
+        return page(request, "Signaler un problème", report.report_form(now, csrf(request)))
+
+    async def report_submit(request: web.Request) -> web.Response:
+        Session = await sessions()
+        if Session is None:
+            return error(request, 503, NOT_EDITABLE)
+        now = await _run(report.place_now, Session, request.match_info["place_id"])
+        if now is None:
+            return error(request, 404, "Lieu introuvable.")
+        form = await request.post()
+        kind = str(form.get("kind", ""))
+        problem = report.problem(kind, form)
+        if problem is None:
+            try:
+                correction_id = await _run(
+                    report.report, Session, now.public_id, kind, form, request["staff_user"]
+                )
+            except CorrectionError as exc:
+                problem = str(exc)
+        if problem is not None:
+            body = report.report_form(now, csrf(request), form, problem)
+            return page(request, "Signaler un problème", body, 400)
+        log.info("report %s (%s) on a place by %s", correction_id, kind, request["staff_user"])
+        who = report.reviewers(ctx.roles, now.place)
+        return page(
+            request, "Signalement envoyé", report.report_sent(now, correction_id, kind, who)
+        )
+
+    # --- the territory page --------------------------------------------------------------------
+    def role_of(request: web.Request) -> TerritoryRole | None:
+        return ctx.roles.get(request["staff_user"])
+
+    def service_of(request: web.Request | Any, source: Any = None) -> str:
+        given = str((source or request.query).get("service", ""))
+        return labels.current_service(given) or labels.DEMARCHES
+
+    async def territory_page(request: web.Request) -> web.Response:
+        role = role_of(request)
+        if role is None:
+            return error(request, 403, NO_ROLE)
+        Session = await sessions()
+        if Session is None:
+            return error(request, 503, NOT_EDITABLE)
+        scope = role.scope
+        insight = await _run(ctx.cache(Session).get, scope)
+        referrals = ctx.referrals()
+        found = await asyncio.gather(
+            _run(queue.pending, Session, scope),
+            _run(journal, Session, scope),
+            _run(stale, Session, scope, date.today()),
+            _run(refusals, referrals.engine, Session, scope) if referrals else _none(),
+            _run(conflicts, Session, scope),
+        )
+        pending, log_rows, old, refused, contradicted = found
+        body = territory_render.page(
+            role=role, insight=insight, service=service_of(request), csrf=csrf(request),
+            refusals=refused, pending=pending, journal=log_rows, stale=old, conflicts=contradicted,
+            flash=DECISIONS.get(request.query.get("fait", ""), ""),
+        )  # fmt: skip
+        return page(request, f"Territoire — {insight.territory.name}", body)
+
+    async def summary_page(request: web.Request) -> web.Response:
+        role = role_of(request)
+        if role is None:
+            return error(request, 403, NO_ROLE)
+        Session = await sessions()
+        if Session is None:
+            return error(request, 503, NOT_EDITABLE)
+        insight = await _run(ctx.cache(Session).get, role.scope)
+        response = web.Response(
+            text=summary.render(insight, service_of(request)),
+            content_type="text/html",
+            charset="utf-8",
+        )
+        response.headers["Content-Security-Policy"] = SUMMARY_CSP
+        return response
+
+    async def review(request: web.Request) -> web.StreamResponse:
+        role = role_of(request)
+        if role is None or not role.can_review:
+            return error(request, 403, "Seul un coordinateur du territoire relit les signalements.")
+        Session = await sessions()
+        if Session is None:
+            return error(request, 503, NOT_EDITABLE)
+        form = await request.post()
+        decision = str(form.get("decision", ""))
+        note = " ".join(str(form.get("note", "")).split())[:300]
+        try:
+            correction_id = int(request.match_info["id"])
+        except ValueError:
+            return error(request, 404, "Signalement introuvable.")
+        user = request["staff_user"]
+        try:
+            if decision == "accept":
+                await _run(queue.accept, Session, correction_id, role.scope, note or None)
+                ctx.cache(Session).forget()  # the next map and search read the new values
+            elif decision == "reject":
+                if not note:
+                    return error(request, 400, "Pour refuser, écrivez pourquoi dans la note.")
+                await _run(queue.reject, Session, correction_id, role.scope, note)
+            else:
+                return error(request, 400, "Accepter ou refuser ?")
+        except OutOfScope:
+            log.warning("correction %s: %s refused outside their territory", correction_id, user)
+            return error(request, 403, "Ce lieu n'est pas dans votre territoire (tentative notée).")
+        except CorrectionError as exc:
+            return error(request, 409, str(exc))
+        log.info("correction %s: %s by %s", correction_id, decision, user)
+        target = territory_render.territory_url(service_of(request, form))
+        raise web.HTTPSeeOther(f"{target}&fait={decision}#corrections")
+
+    async def export(request: web.Request) -> web.StreamResponse:
+        role = role_of(request)
+        if role is None:
+            return error(request, 403, NO_ROLE)
+        Session = await sessions()
+        if Session is None:
+            return error(request, 503, NOT_EDITABLE)
+        fmt = request.match_info["fmt"]
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"corrections.{fmt}"
+            await _run(queue.export_corrected, Session, path, fmt, role.scope)
+            body = path.read_bytes()
+        name = f"corrections-{role.scope.level}-{role.scope.code}.{fmt}"
+        return web.Response(
+            body=body,
+            content_type="text/csv" if fmt == "csv" else "application/json",
+            charset="utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
+    for method, path, handler in (
+        ("GET", "/signaler/{place_id}", report_form),
+        ("POST", "/signaler/{place_id}", report_submit),
+        ("GET", "/territoire", territory_page),
+        ("GET", "/territoire/synthese", summary_page),
+        ("POST", "/territoire/corrections/{id}", review),
+        ("GET", "/territoire/export.{fmt:(csv|json)}", export),
+    ):
+        app.router.add_route(method, P + path, guard(handler))
+
+
+async def _none() -> None:
+    return None

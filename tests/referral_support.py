@@ -1,0 +1,93 @@
+"""Real servers for the referral tests: an SMTP server (aiosmtpd) that can be stopped and
+started again on the same port, and a referral service on a SQLite file."""
+
+from __future__ import annotations
+
+import email
+import re
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.message import Message
+from pathlib import Path
+
+from aiosmtpd.controller import Controller
+
+from bot.referrals.clock import ManualClock
+from bot.referrals.links import LinkSigner
+from bot.referrals.mail import SmtpMailer
+from bot.referrals.models import open_engine
+from bot.referrals.queue import Backoff
+from bot.referrals.service import ReferralService
+from tests.channels_support import free_port
+
+SECRET = "s" * 40  # tests only; the real one comes from ORIENTEUR_SECRET_KEY
+SENDER = "orientation@orienteur.example.org"
+# Monday 1 December 2025, 09:00 in Paris.
+MONDAY = datetime(2025, 12, 1, 8, 0, tzinfo=timezone.utc)
+LINK = re.compile(r"https?://\S+/orientation/\S+")
+
+
+@dataclass
+class Inbox:
+    """What the SMTP server accepted: parsed messages, in order."""
+
+    messages: list[Message] = field(default_factory=list)
+    lock: threading.Condition = field(default_factory=threading.Condition)
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: ANN001, N802 - aiosmtpd API
+        message = email.message_from_bytes(envelope.content)
+        message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
+        with self.lock:
+            self.messages.append(message)
+            self.lock.notify_all()
+        return "250 Message accepted for delivery"
+
+    def to(self, address: str) -> list[Message]:
+        with self.lock:
+            return [m for m in self.messages if address in m["X-Envelope-To"]]
+
+
+def body(message: Message) -> str:
+    return message.get_payload(decode=True).decode(message.get_content_charset() or "utf-8")
+
+
+class SmtpServer:
+    def __init__(self) -> None:
+        self.inbox = Inbox()
+        self.port = free_port()
+        self.controller: Controller | None = None
+
+    def start(self) -> SmtpServer:
+        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+        return self
+
+    def stop(self) -> None:
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+    def mailer(self) -> SmtpMailer:
+        return SmtpMailer("127.0.0.1", self.port, SENDER, timeout=5.0)
+
+
+def make_service(
+    tmp: Path,
+    *,
+    directory,
+    mailer: SmtpMailer | None,
+    sms,
+    public_url: str = "http://127.0.0.1:9",
+    clock: ManualClock | None = None,
+) -> ReferralService:
+    return ReferralService(
+        open_engine(f"sqlite:///{tmp / 'referrals.sqlite3'}"),
+        clock=clock or ManualClock(MONDAY),
+        signer=LinkSigner(SECRET),
+        public_url=public_url,
+        directory=directory,
+        mailer=mailer,
+        sms=sms,
+        backoff=Backoff(base=60.0, cap=600.0, max_attempts=10),
+    )

@@ -1,0 +1,472 @@
+"""Referrals on real servers: SQLite file, an SMTP server (aiosmtpd) on loopback, the Twilio fake,
+the answer page served by aiohttp and read over HTTP, the embedded directory. Time is a manual
+clock that the tests move forward."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import datetime, timedelta, timezone
+
+import httpx
+import pytest
+from aiohttp import web
+from sqlalchemy import select
+
+from bot.referrals import outcomes, texts
+from bot.referrals.clock import PARIS, ManualClock, add_working_days
+from bot.referrals.errors import (
+    DeliveryError,
+    InvalidReferral,
+    LinkExpired,
+    LinkInvalid,
+    ReferralConfigError,
+    ReferralNotFound,
+)
+from bot.referrals.links import LinkSigner
+from bot.referrals.models import Job, OutcomeCount, Referral
+from bot.referrals.queue import Backoff, JobQueue, Worker
+from bot.referrals.service import NewReferral
+from bot.referrals.web import mount_referral_pages
+from bot.staff.sms import TwilioSender
+from tests.channels_support import TWILIO, FakeTwilio
+from tests.referral_support import LINK, MONDAY, SECRET, SmtpServer, body, make_service
+from tests.staff_support import AppThread
+
+MAIRIE = "france-services-anct:2226"  # courriels: en.mds@ville-roubaix.fr
+MAIRIE_MAIL = "en.mds@ville-roubaix.fr"
+ECHO = "conseiller-numerique:62b42972dd51e705b1808a4c"  # no e-mail: printed referral
+PERSON = "+33612345678"
+CONSENT = "J'accepte que l'accueil envoie ma demande et mon numéro au lieu choisi."
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+@pytest.fixture()
+def smtp():
+    server = SmtpServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def twilio():
+    fake = FakeTwilio().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture()
+def stack(tmp_path, smtp, twilio, embedded_directory):
+    """The service, its worker and the answer pages on a real HTTP server."""
+    app = web.Application()
+    server = AppThread(app)  # its port is chosen now: the links name it
+    sms = TwilioSender(TWILIO["account_sid"], TWILIO["auth_token"], TWILIO["number"],
+                       base_url=twilio.url)  # fmt: skip
+    service = make_service(
+        tmp_path, directory=embedded_directory, mailer=smtp.mailer(), sms=sms,
+        public_url=server.url,
+    )  # fmt: skip
+    mount_referral_pages(app, service)
+    with server:
+        yield service, service.worker(), server.url
+
+
+def refer(service, place=MAIRIE, channel="sms", contact=PERSON, **extra) -> Referral:
+    return service.create(
+        NewReferral(
+            place_id=place,
+            need="demarches",
+            request=extra.pop("request", "Refaire sa carte vitale en ligne"),
+            person_name=extra.pop("person_name", "Mme D."),
+            contact_channel=channel,
+            contact=contact,
+            consent_text=CONSENT,
+            consent_at=service.clock.now(),
+            agent=extra.pop("agent", "alice"),
+            **extra,
+        )
+    )
+
+
+def link_in(message) -> str:
+    found = LINK.search(body(message))
+    assert found, body(message)
+    return found.group(0)
+
+
+def sms_to(twilio, number=PERSON) -> list[str]:
+    return [m["Body"] for m in twilio.messages(number)]
+
+
+# --- links ------------------------------------------------------------------------------------
+def test_link_is_signed_expires_and_names_its_purpose():
+    signer = LinkSigner(SECRET)
+    expires = MONDAY + timedelta(days=14)
+    token = signer.sign("abc", "nonce", expires, "answer")
+    claims = signer.verify(token, MONDAY)
+    assert (claims.referral_id, claims.nonce, claims.purpose) == ("abc", "nonce", "answer")
+    with pytest.raises(LinkExpired):
+        signer.verify(token, expires)
+    forged = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
+    with pytest.raises(LinkInvalid):
+        signer.verify(forged, MONDAY)
+    with pytest.raises(LinkInvalid):
+        LinkSigner("o" * 40).verify(token, MONDAY)  # another installation's secret
+    with pytest.raises(ReferralConfigError):
+        LinkSigner("short")
+    with pytest.raises(ReferralConfigError):
+        LinkSigner.from_env({})
+
+
+def test_working_days_skip_the_weekend():
+    friday = datetime(2025, 12, 5, 9, 0, tzinfo=PARIS)
+    assert add_working_days(friday, 3).astimezone(PARIS).date().isoformat() == "2025-12-10"
+    saturday = datetime(2025, 12, 6, 9, 0, tzinfo=PARIS)
+    assert add_working_days(saturday, 3).astimezone(PARIS).date().isoformat() == "2025-12-11"
+
+
+# --- the queue --------------------------------------------------------------------------------
+def test_queue_keeps_one_job_per_key_and_backs_off(tmp_path):
+    from bot.referrals.models import open_engine
+    from directory_client import db
+
+    engine = open_engine(f"sqlite:///{tmp_path / 'q.sqlite3'}")
+    clock = ManualClock(MONDAY)
+    queue = JobQueue(engine, clock, backoff=Backoff(base=60, cap=300, max_attempts=4))
+    Session = db.session_factory(engine)
+    with Session.begin() as session:
+        assert queue.enqueue(session, "x", "x:1", payload={"n": 1})
+        assert not queue.enqueue(session, "x", "x:1", payload={"n": 2})
+    calls = []
+
+    async def flaky(job):
+        calls.append((job.attempts, clock.now()))
+        if len(calls) < 3:
+            raise DeliveryError("down")
+
+    worker = Worker(queue, {"x": flaky})
+    assert run(worker.drain()) == 1  # failed once, retry not due yet
+    assert queue.counts() == {"pending": 1}
+    clock.advance(seconds=59)
+    assert run(worker.drain()) == 0
+    clock.advance(seconds=1)
+    assert run(worker.drain()) == 1  # second attempt after 60 s, fails again
+    clock.advance(seconds=119)
+    assert run(worker.drain()) == 0  # backoff doubled: 120 s
+    clock.advance(seconds=1)
+    assert run(worker.drain()) == 1
+    assert queue.counts() == {"done": 1}
+    assert [a for a, _ in calls] == [1, 2, 3]
+
+
+def test_queue_claim_is_exclusive_and_a_dead_worker_lease_ends(tmp_path):
+    from bot.referrals.models import open_engine
+    from directory_client import db
+
+    engine = open_engine(f"sqlite:///{tmp_path / 'q.sqlite3'}")
+    clock = ManualClock(MONDAY)
+    queue = JobQueue(engine, clock, lease=timedelta(minutes=5))
+    with db.session_factory(engine).begin() as session:
+        for i in range(10):
+            queue.enqueue(session, "x", f"x:{i}")
+    first, second = queue.claim(6), queue.claim(6)
+    assert len(first) == 6 and len(second) == 4
+    assert not {j.id for j in first} & {j.id for j in second}
+    assert queue.claim(10) == []  # all leased; the "workers" die here
+    clock.advance(minutes=5)
+    assert len(queue.claim(20)) == 10
+
+
+def test_permanent_refusal_is_dead_not_retried_and_can_be_put_back(tmp_path):
+    from bot.referrals.errors import DeliveryRejected
+    from bot.referrals.models import open_engine
+    from directory_client import db
+
+    engine = open_engine(f"sqlite:///{tmp_path / 'q.sqlite3'}")
+    queue = JobQueue(engine, ManualClock(MONDAY))
+    with db.session_factory(engine).begin() as session:
+        queue.enqueue(session, "x", "x:1")
+
+    async def refused(job):
+        raise DeliveryRejected("550 no such user")
+
+    run(Worker(queue, {"x": refused}).drain())
+    assert queue.counts() == {"dead": 1}
+    assert queue.retry_dead() == 1 and queue.counts() == {"pending": 1}
+
+
+# --- the whole loop ---------------------------------------------------------------------------
+def test_place_gets_mail_accepts_with_slot_person_gets_sms_then_followup_counted(
+    stack, smtp, twilio
+):
+    service, worker, base = stack
+    referral = refer(service)
+    assert referral.delivery == "email" and referral.status_label == "en attente"
+    run(worker.drain())
+    mails = smtp.inbox.to(MAIRIE_MAIL)
+    assert len(mails) == 1
+    text = body(mails[0])
+    assert "Refaire sa carte vitale en ligne" in text and PERSON not in text
+    link = link_in(mails[0])
+    assert link.startswith(base)
+
+    page = httpx.get(link)
+    assert page.status_code == 200 and "Refaire sa carte vitale" in page.text
+    slot = {"decision": "accept", "date": "2025-12-04", "time": "14:30"}
+    answered = httpx.post(link, data=slot)
+    assert answered.status_code == 200 and "jeudi 4 décembre à 14 h 30" in answered.text
+    again = httpx.post(link, data=slot)
+    assert again.status_code == 410 and "déjà reçu une réponse" in again.text
+    assert httpx.get(link).status_code == 410
+
+    run(worker.drain())
+    [accepted] = sms_to(twilio)
+    assert "le jeudi 4 décembre à 14 h 30. Adresse : 71 Avenue" in accepted
+    assert service.get(referral.id).status_label == "acceptée"
+
+    service.clock.current = datetime(2025, 12, 6, 14, 29, tzinfo=PARIS)  # slot + 2 days - 1 min
+    run(worker.drain())
+    assert len(sms_to(twilio)) == 1
+    service.clock.advance(minutes=2)
+    run(worker.drain())
+    assert sms_to(twilio)[-1].startswith(texts.FOLLOWUP_QUESTION)
+    assert service.handle_sms_reply("+33 6 00 00 00 00", "1") is None  # someone else
+    assert service.handle_sms_reply(PERSON, "1") == texts.FOLLOWUP_THANKS
+    assert service.handle_sms_reply(PERSON, "1") is None  # counted once
+    kept = service.get(referral.id)
+    assert kept.outcome == "oui" and kept.contact is None and kept.person_name is None
+    assert kept.request is None
+    with service.Session() as session:
+        counts = {row.outcome: row.n for row in session.execute(select(OutcomeCount)).scalars()}
+    assert counts == {"acceptee": 1, "aide:oui": 1}
+
+
+def test_refusal_gives_the_person_the_next_place_and_forgets_them(stack, smtp, twilio):
+    service, worker, _ = stack
+    number = "+33611111111"
+    referral = refer(service, contact=number)
+    run(worker.drain())
+    link = link_in(smtp.inbox.to(MAIRIE_MAIL)[-1])
+    response = httpx.post(link, data={"decision": "refuse", "reason": "capacite", "note": ""})
+    assert response.status_code == 200
+    run(worker.drain())
+    [message] = sms_to(twilio, number)
+    refused = service.get(referral.id)
+    assert refused.status_label == "refusée" and refused.next_place_id not in (None, MAIRIE)
+    assert "plus de place pour le moment" in message
+    assert f"Autre lieu proche : {refused.next_place_name}" in message
+    assert refused.contact is None  # nothing more will be sent
+
+
+def test_silence_gives_one_reminder_then_the_person_another_place(stack, smtp, twilio):
+    service, worker, _ = stack
+    number = "+33622222222"
+    referral = refer(service, contact=number)
+    run(worker.drain())
+    service.clock.advance(days=2)  # Wednesday: nothing yet
+    run(worker.drain())
+    assert len(smtp.inbox.to(MAIRIE_MAIL)) == 1
+    service.clock.advance(days=1)  # Thursday = 3 working days
+    run(worker.drain())
+    mails = smtp.inbox.to(MAIRIE_MAIL)
+    assert len(mails) == 2 and mails[1]["Subject"].startswith("Relance")
+    assert link_in(mails[1]) == link_in(mails[0])
+    assert service.get(referral.id).status_label == "relancée"
+    service.clock.advance(days=1)
+    run(worker.drain())
+    assert len(smtp.inbox.to(MAIRIE_MAIL)) == 2  # one reminder only
+    service.clock.advance(days=3)  # next Monday = 5 working days
+    run(worker.drain())
+    late = service.get(referral.id)
+    assert late.status_label == "sans réponse"
+    [message] = sms_to(twilio, number)
+    assert "n'a pas répondu" in message and late.next_place_name in message
+    assert httpx.get(link_in(mails[0])).status_code == 410  # the link closed
+
+
+def test_smtp_outage_delays_and_never_duplicates(stack, smtp):
+    service, worker, _ = stack
+    smtp.stop()
+    referral = refer(service)
+    run(worker.drain())
+    with service.Session() as session:
+        job = session.execute(select(Job).where(Job.key == f"deliver:{referral.id}")).scalar_one()
+    assert job.status == "pending" and job.attempts == 1 and "injoignable" in job.last_error
+    smtp.start()
+    service.clock.advance(seconds=60)
+    run(worker.drain())
+    service.clock.advance(hours=1)
+    run(worker.drain())
+    mails = smtp.inbox.to(MAIRIE_MAIL)
+    assert len(mails) == 1
+    assert len({m["Message-ID"] for m in mails}) == 1
+
+
+def test_place_without_email_is_printed_and_the_agent_records_the_answer(stack, smtp, twilio):
+    service, worker, _ = stack
+    number = "+33633333333"
+    referral = refer(service, place=ECHO, contact=number)
+    assert referral.delivery == "print"
+    run(worker.drain())
+    assert smtp.inbox.messages == []
+    with pytest.raises(ReferralNotFound):
+        service.record_answer(referral.id, "bob", accepted=True)  # not bob's referral
+    service.record_answer(referral.id, "alice", accepted=True)
+    run(worker.drain())
+    [message] = sms_to(twilio, number)
+    assert "Centre social ECHO peut vous recevoir" in message and "contacteront" in message
+
+
+def test_email_person_follows_up_by_link_once(stack, smtp):
+    service, worker, _ = stack
+    address = "personne@example.org"
+    referral = refer(service, channel="email", contact=address)
+    run(worker.drain())
+    service.accept(_token(link_in(smtp.inbox.to(MAIRIE_MAIL)[-1])), None)
+    run(worker.drain())
+    [news] = smtp.inbox.to(address)
+    assert "peut vous recevoir" in body(news)
+    service.clock.advance(days=7)
+    run(worker.drain())
+    followup = smtp.inbox.to(address)[-1]
+    links = dict(re.findall(r"^([123]) [^:]+: (\S+)", body(followup), re.M))
+    assert set(links) == {"1", "2", "3"}
+    assert "Envoyer ma réponse" in httpx.get(links["2"]).text
+    assert httpx.post(links["2"]).status_code == 200
+    assert httpx.post(links["1"]).status_code == 410  # one answer
+    assert service.get(referral.id).outcome == "non"
+    assert service.get(referral.id).contact is None
+
+
+def test_consent_and_contact_are_required(stack):
+    service, _, _ = stack
+    with pytest.raises(InvalidReferral, match="consentement"):
+        service.create(
+            NewReferral(MAIRIE, "demarches", "sms", PERSON, consent_text="", consent_at=MONDAY)
+        )
+    with pytest.raises(InvalidReferral, match="Numéro"):
+        refer(service, contact="12")
+    with pytest.raises(InvalidReferral, match="courriel"):
+        refer(service, channel="email", contact="nobody")
+
+
+def test_forget_and_retention_delete_the_referral_and_its_jobs(stack):
+    service, _, _ = stack
+    chat = refer(service, origin="chat", sender_id="conv-1", agent=None)
+    desk = refer(service)
+    assert service.forget_conversation("conv-1") == 1
+    with pytest.raises(ReferralNotFound):
+        service.get(chat.id)
+    with service.Session() as session:
+        assert session.execute(select(Job).where(Job.referral_id == chat.id)).first() is None
+    service.clock.advance(days=89)
+    assert service.purge() == 0
+    service.clock.advance(days=1, seconds=1)
+    assert service.purge() == 1
+    with pytest.raises(ReferralNotFound):
+        service.get(desk.id)
+
+
+def test_outcomes_are_read_only_in_groups_of_five(stack):
+    service, _, _ = stack
+    for _ in range(4):
+        service.refuse(_token(service.answer_url(refer(service))), "hors_champ")
+    assert outcomes.aggregate(service.engine, ("place_id", "outcome")) == []
+    service.refuse(_token(service.answer_url(refer(service))), "hors_champ")
+    assert outcomes.aggregate(service.engine, ("departement", "outcome")) == [
+        {"departement": "59", "outcome": "refusee:hors_champ", "n": 5}
+    ]
+
+
+def _token(url: str) -> str:
+    return url.rsplit("/", 1)[1]
+
+
+def test_times_are_stored_as_utc(stack):
+    service, _, _ = stack
+    referral = refer(service)
+    assert service.get(referral.id).created_at == MONDAY
+    assert service.get(referral.id).created_at.tzinfo == timezone.utc
+
+
+def test_oublie_moi_request_deletes_the_chat_referral(stack, tmp_path, monkeypatch):
+    from bot.retention import process_forget_requests, record_forget_request
+
+    service, _, _ = stack
+    chat = refer(service, origin="chat", sender_id="conv-9", agent=None)
+    monkeypatch.setenv("REFERRALS_DATABASE_URL", str(service.engine.url))
+    log = tmp_path / "forget.jsonl"
+    record_forget_request("conv-9", log, at=0.0)
+    assert process_forget_requests(f"sqlite:///{tmp_path / 'tracker.sqlite3'}", log) == (1, 0)
+    with pytest.raises(ReferralNotFound):
+        service.get(chat.id)
+
+
+def test_chat_referral_only_with_consent_text_and_to_a_place_with_email(stack):
+    from bot.referrals.chat import consent_question, create_chat_referral
+
+    service, _, _ = stack
+    question = consent_question("la Mairie", "démarches", "carte vitale", "sms", "06 12 34 56 78")
+    assert "06 12 34 56 78" in question and "Répondez oui ou non" in question
+    made = create_chat_referral(
+        sender_id="conv-2", place_id=MAIRIE, need="demarches", service_label=None,
+        request="carte vitale", contact_channel="sms", contact="06 12 34 56 78",
+        consent_text=question, consent_at=MONDAY, service=service,
+    )  # fmt: skip
+    assert made.ok and service.get(made.referral_id).consent_text == question
+    printed = create_chat_referral(
+        sender_id="conv-2", place_id=ECHO, need="demarches", service_label=None,
+        request="", contact_channel="sms", contact="06 12 34 56 78",
+        consent_text=question, consent_at=MONDAY, service=service,
+    )  # fmt: skip
+    assert not printed.ok and "appelez-le" in printed.text
+    refused = create_chat_referral(
+        sender_id="conv-2", place_id=MAIRIE, need="demarches", service_label=None,
+        request="", contact_channel="sms", contact="06 12 34 56 78",
+        consent_text="", consent_at=MONDAY, service=service,
+    )  # fmt: skip
+    assert not refused.ok and "consentement" in refused.text
+
+
+def test_sms_channel_hook_answers_a_pending_followup_only(stack, twilio, monkeypatch):
+    from bot.referrals import chat
+
+    service, worker, _ = stack
+    number = "+33644444444"
+    referral = refer(service, contact=number)
+    service.accept(_token(service.answer_url(referral)), None)
+    monkeypatch.setattr(chat, "_SERVICE", service)
+    assert run(chat.followup_reply(number, "1")) is None  # no question asked yet
+    service.clock.advance(days=7)
+    run(worker.drain())
+    assert run(chat.followup_reply(number, "bonjour")) is None
+    assert run(chat.followup_reply(number, "3")) == texts.FOLLOWUP_THANKS
+    assert service.get(referral.id).outcome == "pas_encore"
+
+
+def test_the_web_server_serves_answer_pages_and_runs_the_worker_when_a_key_is_set(
+    tmp_path, monkeypatch
+):
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from bot.referrals.runtime import WORKER_TASK
+    from bot.settings import Settings
+    from bot.web.server import create_app
+
+    monkeypatch.setenv("STAFF_ENV", "dev")
+    monkeypatch.setenv("REFERRALS_DATABASE_URL", f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    settings = Settings.from_env({"ORIENTEUR_DATA_DIR": str(tmp_path)})
+
+    async def fetch(app) -> tuple[int, str, bool]:
+        async with TestClient(TestServer(app)) as client:
+            response = await client.get("/orientation/not-a-token")
+            return response.status, await response.text(), WORKER_TASK in app
+
+    monkeypatch.delenv("ORIENTEUR_SECRET_KEY", raising=False)
+    assert run(fetch(create_app(settings)))[0] == 404  # off without a key
+    monkeypatch.setenv("ORIENTEUR_SECRET_KEY", SECRET)
+    status, page, worker = run(fetch(create_app(settings)))
+    assert status == 410 and "pas valide" in page and worker
