@@ -785,6 +785,18 @@ def test_retention_runs_on_the_embedded_store(tmp_path):
     assert left == ["new"]
 
 
+def _stop_runner(process) -> None:  # noqa: ANN001 - tests.test_runner.Runner
+    """Ctrl-C, as a person stops ``make run`` (it stops its children); then whatever is left."""
+    if process.process.poll() is None:
+        os.kill(process.process.pid, signal.SIGINT)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.process.wait(timeout=60)
+    process.kill()
+    for pid in process.child_pids():  # each child leads its own process group
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(pid, signal.SIGKILL)
+
+
 def _build_directory(tmp: Path) -> str:
     url = f"sqlite:///{tmp / 'directory.sqlite3'}"
     subprocess.run([python(), "-m", "directory_client", "--db", url, "import", "--default"],
@@ -838,7 +850,7 @@ def test_make_run_keeps_conversations_across_a_restart_and_guards_its_doors(tmp_
         summary = say("/send_it")
         assert "Roubaix" in texts(summary), texts(summary)
     finally:
-        process.kill()
+        _stop_runner(process)
     with sqlite3.connect(tmp_path / "var" / "tracker.sqlite3") as db:
         users = db.execute("SELECT count(*) FROM events WHERE sender_id=? AND type_name='user'",
                            (sender,)).fetchone()[0]  # fmt: skip
