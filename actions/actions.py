@@ -1,8 +1,9 @@
 """Custom actions of Orienteur. Thin: read slots and the latest message, call directory_client,
 format with ``actions.formatting``. The need vocabulary lives in ``actions.needs``.
 
-The directory and the locator are built once per action-server process (lazy singletons) from
-``DIRECTORY_DATABASE_URL`` (default: ``var/directory.sqlite3``).
+The directory and the locator are built once per action-server process (lazy singletons):
+``DIRECTORY_BACKEND`` chooses the embedded directory (``DIRECTORY_DATABASE_URL``, default
+``var/directory.sqlite3``) or a remote API (``directory_client.backends``).
 """
 
 from __future__ import annotations
@@ -54,24 +55,30 @@ _DIRECTORY: Any = None
 _LOCATOR: Any = None
 
 
+def _open_local_directory() -> SearchBackend:
+    from directory_client import Directory
+
+    url = os.environ.get("DIRECTORY_DATABASE_URL") or None
+    if url is None:
+        # The embedded default: built on first use when `make run` has not built it
+        # (an empty directory would answer "nothing near" everywhere).
+        directory = Directory()
+        if directory.ensure_loaded() is not None:
+            log.warning("empty embedded directory: imported the shipped open data")
+        return directory
+    # Raises while the database is unreachable: retried at the next search.
+    return Directory.open_existing(url)
+
+
 def get_directory() -> SearchBackend:
+    """The directory ``DIRECTORY_BACKEND`` chooses: the embedded one, or a remote API."""
     global _DIRECTORY
     if _DIRECTORY is None:
         with _LOCK:
             if _DIRECTORY is None:
-                from directory_client import Directory
+                from directory_client.backends import open_backend
 
-                url = os.environ.get("DIRECTORY_DATABASE_URL") or None
-                if url is None:
-                    # The embedded default: built on first use when `make run` has not built it
-                    # (an empty directory would answer "nothing near" everywhere).
-                    directory = Directory()
-                    if directory.ensure_loaded() is not None:
-                        log.warning("empty embedded directory: imported the shipped open data")
-                    _DIRECTORY = directory
-                else:
-                    # Raises while the database is unreachable: retried at the next search.
-                    _DIRECTORY = Directory.open_existing(url)
+                _DIRECTORY = open_backend(_open_local_directory)
     return _DIRECTORY
 
 
@@ -171,6 +178,14 @@ def service_of(need_keys: list[str]) -> dict[str, str]:
     return {k: needs_mod.NEEDS[k].service for k in need_keys if k in needs_mod.NEEDS}
 
 
+def only_far(response) -> bool:
+    """Every place found is beyond the search radius (the search widened to find them)."""
+    radius = response.query.radius_km
+    return bool(response.results) and all(
+        r.distance_km is not None and r.distance_km > radius for r in response.results
+    )
+
+
 def run_search(need_keys, procedures, constraints, location: dict, offset: int = 0):
     """→ (response, relaxed constraints, broadened to general help). Raises on failure."""
     from directory_client.types import SearchQuery
@@ -186,7 +201,13 @@ def run_search(need_keys, procedures, constraints, location: dict, offset: int =
     )
     response = directory.search(SearchQuery(filters=build_filters(constraints), **query))
     relaxed: list[str] = []
-    soft = [c for c in constraints if c in SOFT]
+    if offset == 0 and "ouvert_maintenant" in constraints and only_far(response):
+        # Open now, but only far away: the near places, with when they open (issue 19).
+        kept = [c for c in constraints if c != "ouvert_maintenant"]
+        near = directory.search(SearchQuery(filters=build_filters(kept), **query))
+        if near.results and not only_far(near):
+            response, relaxed = near, ["ouvert_maintenant"]
+    soft = [c for c in constraints if c in SOFT and c not in relaxed]
     if not response.results and soft and offset == 0:
         kept = [c for c in constraints if c not in SOFT]
         retry = directory.search(SearchQuery(filters=build_filters(kept), **query))
@@ -587,6 +608,8 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         )
         state.awaiting = None
         return
+    if "ouvert_maintenant" in relaxed:  # near places shown instead: "autres" goes on with them
+        state.constraints = [c for c in state.constraints if c != "ouvert_maintenant"]
     nothing_near = is_nothing_near(response)
     if state.offset == 0:  # demand counters (no personal data); "d'autres lieux" counts once
         record_orientation(
@@ -888,6 +911,14 @@ class ActionFallback(OrienteurAction):
         return misunderstood(dispatcher, tracker, "Je n'ai pas bien compris.")
 
 
+def answers_where(state: State, text: str) -> bool:
+    """The answer to "where?" that the NLU took for something else ("Maripasoula", "Beaujeu",
+    "le 93"): a town the Locator knows exactly, or one of the towns offered."""
+    return state.awaiting in ("location", "location_choice") and (
+        looks_like_place(text) or pick_choice(state, text) is not None
+    )
+
+
 def looks_like_place(text: str) -> bool:
     """A short message that names a place the locator knows exactly."""
     if not 0 < len(text.split()) <= 5:
@@ -904,10 +935,7 @@ class ActionOutOfScope(OrienteurAction):
         return "action_out_of_scope"
 
     def respond(self, dispatcher, tracker, text) -> list:
-        state = State(tracker)
-        if state.awaiting in ("location", "location_choice") and (
-            looks_like_place(text) or pick_choice(state, text) is not None
-        ):  # the answer to "where?" the NLU took for something else ("Maripasoula", "le 93")
+        if answers_where(State(tracker), text):
             return orient(dispatcher, tracker)
         return misunderstood(
             dispatcher,
@@ -969,5 +997,7 @@ class ActionSmalltalk(OrienteurAction):
         return "action_smalltalk"
 
     def respond(self, dispatcher, tracker, text) -> list:
+        if answers_where(State(tracker), text):
+            return orient(dispatcher, tracker)
         dispatcher.utter_message(response=smalltalk_response(tracker))
         return []

@@ -118,6 +118,13 @@ def intro_text(
 ) -> str:
     """The one or two sentences before the places (the places themselves are in the payload)."""
     parts: list[str] = []
+    if relaxed == ["ouvert_maintenant"] and count:
+        # Open places only far away (or none): the near ones, each saying when it opens.
+        return (
+            f"Aucun lieu n'est ouvert en ce moment {near(location_label)} pour {what}. "
+            + ("Le plus proche, et quand il ouvre :" if count == 1
+               else "Voici les plus proches, et quand ils ouvrent :")
+        )  # fmt: skip
     if relaxed:
         parts.append(
             "Je n'ai rien trouvé"

@@ -1,10 +1,11 @@
 """Same answers as another revision of the search: random queries over a synthetic directory.
 
-The reference is ``directory_client/search.py`` as of a git revision (default ``main``), loaded
-next to the working copy's; both answer every query on the same database and the whole
+The reference is the search of a git revision (default ``main``): the package
+``directory_client/search/``, or the single ``search.py`` before the split, loaded next to the
+working copy's; both answer every query on the same database and the whole
 ``SearchResponse`` (results, order, distance, opening, why, widening, total, remote options)
 must be equal. Every query runs through the three candidate paths (growing boxes, rare-need
-index, rare pair of needs), as in tests/test_search.py.
+index, rare pair of needs), as in tests/directory/test_search.py.
 
     PYTHONPATH=. python bench/compare_search.py [--rev main] [--size 30000] [--queries 400]
         [--postgres URL]
@@ -13,7 +14,7 @@ index, rare pair of needs), as in tests/test_search.py.
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import importlib
 import math
 import random
 import subprocess
@@ -45,16 +46,27 @@ PATHS = {
 FAR_POINTS = ((47.0, -15.0), (-49.35, 70.2), (-75.0, 0.0), (0.0, -150.0), (60.0, 30.0))
 
 
-def reference(rev: str):
-    source = subprocess.run(
-        ["git", "show", f"{rev}:directory_client/search.py"],
+def reference(rev: str, into: Path):
+    """The search of ``rev``, importable next to the current one: the single module
+    ``directory_client/search.py`` of older revisions, or the package ``directory_client/search/``
+    copied under ``into`` as ``reference_search`` (its imports of itself renamed)."""
+    listing = subprocess.run(
+        ["git", "ls-tree", "--name-only", rev, "directory_client/search/"],
         check=True, capture_output=True, text=True,
-    ).stdout  # fmt: skip
-    spec = importlib.util.spec_from_loader("reference_search", loader=None)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["reference_search"] = module  # dataclasses look their module up
-    exec(compile(source, f"{rev}:directory_client/search.py", "exec"), module.__dict__)
-    return module
+    ).stdout.split()  # fmt: skip
+    files = [name for name in listing if name.endswith(".py")] or ["directory_client/search.py"]
+    package = into / "reference_search"
+    package.mkdir()
+    for name in files:
+        source = subprocess.run(
+            ["git", "show", f"{rev}:{name}"], check=True, capture_output=True, text=True
+        ).stdout
+        source = source.replace("directory_client.search", "reference_search")
+        source = source.replace("from directory_client import search", "import reference_search")
+        target = package / Path(name).name
+        (package / "__init__.py" if target.name == "search.py" else target).write_text(source)
+    sys.path.insert(0, str(into))
+    return importlib.import_module("reference_search")
 
 
 def _pick(rng: random.Random, values, p: float) -> str | None:
@@ -196,7 +208,8 @@ def _differences(a, b) -> list[str]:
 
 
 def compare(url: str, size: int, count: int, rev: str) -> int:
-    old = reference(rev)
+    with tempfile.TemporaryDirectory(prefix="orienteur-reference-") as tmp:
+        old = reference(rev, Path(tmp))
     engine, rows = build(url, size)
     Session = db.session_factory(engine)
     qs = queries(count, rows)

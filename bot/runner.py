@@ -24,7 +24,7 @@ import yaml
 
 from bot.action_server import TOKEN_ENV, TOKEN_HEADER
 from bot.channels.inbound import SESSION_SECRET_ENV, STAFF_TOKEN_ENV
-from bot.settings import PROJECT_ROOT, Settings
+from bot.settings import CHANNEL_ENV, PROJECT_ROOT, Settings, env_value
 
 PY = sys.executable
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -144,42 +144,22 @@ def write_runtime_endpoints(settings: Settings) -> Path:
     return _write_runtime_yaml(settings, "endpoints.yml", config, "from endpoints.yml")
 
 
-# Channels that need a provider account: added to the runtime credentials when their environment
-# variables are set. Values stay `${VAR}` references (Rasa expands them), so no secret is
-# written to disk.
-OPTIONAL_CHANNELS: dict[str, tuple[str, dict[str, str]]] = {
-    "bot.channels.sms.SmsInput": (
-        "TWILIO_ACCOUNT_SID",
-        {
-            "account_sid": "TWILIO_ACCOUNT_SID",
-            "auth_token": "TWILIO_AUTH_TOKEN",
-            "twilio_number": "TWILIO_NUMBER",
-            "whatsapp_number": "TWILIO_WHATSAPP_NUMBER",
-            "messaging_service_sid": "TWILIO_MESSAGING_SERVICE_SID",
-            "webhook_url": "TWILIO_WEBHOOK_URL",
-        },
-    ),
-    "bot.channels.telegram.TelegramChannelInput": (
-        "TELEGRAM_TOKEN",
-        {
-            "access_token": "TELEGRAM_TOKEN",
-            "verify": "TELEGRAM_BOT_USERNAME",
-            "webhook_url": "TELEGRAM_WEBHOOK_URL",
-            "secret_token": "TELEGRAM_SECRET_TOKEN",
-        },
-    ),
+# Channels that need a provider account: added to the runtime credentials when their account is
+# set in the environment. The block stays empty: the channel reads its settings from the
+# environment itself (bot.settings.CHANNEL_ENV), so no secret is written to disk and no unset
+# variable can stop Rasa.
+OPTIONAL_CHANNELS: dict[str, tuple[str, str]] = {  # class → (CHANNEL_ENV key, its account)
+    "bot.channels.sms.SmsInput": ("twilio", "account_sid"),
+    "bot.channels.telegram.TelegramChannelInput": ("telegram", "access_token"),
 }
 
 
 def write_runtime_credentials(settings: Settings, env: dict[str, str]) -> Path:
     """credentials.yml plus the SMS / Telegram channels whose account is set in the environment."""
     config = _project_yaml("credentials.yml")
-    for channel, (required, options) in OPTIONAL_CHANNELS.items():
-        if channel in config or not env.get(required, "").strip():
-            continue
-        config[channel] = {
-            key: f"${{{name}}}" for key, name in options.items() if env.get(name, "").strip()
-        }
+    for channel, (name, account) in OPTIONAL_CHANNELS.items():
+        if channel not in config and env_value(env, CHANNEL_ENV[name][account]):
+            config[channel] = None
     return _write_runtime_yaml(
         settings, "credentials.yml", config, "from credentials.yml and the environment"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -97,6 +98,55 @@ class Settings:
             "form-action 'self'; "
             "frame-ancestors 'none'"
         )
+
+
+# The provider channels' settings read from the environment (docs/channels.md): setting → the
+# variables that give it, the documented name first, then an older one still accepted. A value
+# written in the channel's block of credentials.yml wins. Nothing has to be written there, so
+# no `${VAR}` can stop Rasa when VAR is unset.
+CHANNEL_ENV: dict[str, dict[str, tuple[str, ...]]] = {
+    "twilio": {
+        "account_sid": ("TWILIO_ACCOUNT_SID",),
+        "auth_token": ("TWILIO_AUTH_TOKEN",),
+        "twilio_number": ("TWILIO_FROM", "TWILIO_NUMBER"),  # the SMS sender
+        "whatsapp_number": ("TWILIO_WHATSAPP_NUMBER",),
+        "messaging_service_sid": ("TWILIO_MESSAGING_SERVICE_SID",),
+        "webhook_url": ("TWILIO_WEBHOOK_URL",),
+        "api_base_url": ("TWILIO_BASE_URL",),  # another API server (a local fake)
+    },
+    "telegram": {
+        "access_token": ("TELEGRAM_TOKEN",),
+        "verify": ("TELEGRAM_BOT_USERNAME",),
+        "webhook_url": ("TELEGRAM_WEBHOOK_URL",),
+        "secret_token": ("TELEGRAM_SECRET_TOKEN",),
+        "api_base_url": ("TELEGRAM_BASE_URL",),  # another Bot API server (a local fake)
+    },
+}
+
+
+def env_value(env: Mapping[str, str], names: tuple[str, ...]) -> str | None:
+    """The first of ``names`` set to a non-blank value."""
+    for name in names:
+        value = (env.get(name) or "").strip()
+        if value:
+            return value
+    return None
+
+
+def channel_settings(
+    channel: str, credentials: Mapping | None, env: Mapping[str, str] | None = None
+) -> dict:
+    """The channel's block of credentials.yml, completed from the environment: a setting left
+    out or blank there takes its variable's value (``CHANNEL_ENV``)."""
+    env = os.environ if env is None else env
+    merged = dict(credentials or {})
+    for key, names in CHANNEL_ENV[channel].items():
+        if str(merged.get(key) or "").strip():
+            continue
+        value = env_value(env, names)
+        if value is not None:
+            merged[key] = value
+    return merged
 
 
 def get_settings() -> Settings:

@@ -3,7 +3,7 @@
 Rasa 3.6's ``SQLTrackerStore`` keeps pooled connections without checking them: after PostgreSQL
 restarts (maintenance, fail-over), the next turn of every replica fails on a dead connection and
 Rasa's fail-safe starts the conversation from scratch in memory — the context is lost and the
-turn is never stored (tests/test_production.py::test_tracker_database_restart_mid_conversation).
+turn is never stored (tests/bot/test_production.py::test_tracker_database_restart_mid_conversation).
 Here the engine is the same but with ``pool_pre_ping``: a dead connection is replaced before use,
 and the count of stored events done at every save is one prepared statement instead of an ORM
 query built each time.

@@ -8,8 +8,11 @@ format anything itself.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
+
+from directory_client import hours
 
 # E.164 prefixes dialled in France as a 10-digit national number (0 + the rest): metropolitan
 # France and the overseas departments (La Réunion and Mayotte +262, Guadeloupe and the northern
@@ -86,6 +89,10 @@ def hours_lines(opening_hours: str | None) -> list[str]:
     """OSM ``opening_hours`` → short French lines: ``"lun.–ven. : 08:30–12:00, 13:30–17:00"``."""
     if not opening_hours:
         return []
+    # "Sa 00:00-00:00,09:00-12:00" is 9–12; an unreadable text is shown as written (its
+    # status says the hours are not known).
+    with contextlib.suppress(hours.UnreadableHours):
+        opening_hours = hours.normalise(opening_hours)
     lines = []
     for rule in opening_hours.split(";"):
         rule = rule.strip()

@@ -1,12 +1,27 @@
 """Opening hours (OSM ``opening_hours`` syntax) evaluated in the place's local time.
 
-Places are in metropolitan France (Europe/Paris, French public holidays for ``PH``) or in New
-Caledonia (postcodes 988xx: Pacific/Noumea; the library has no calendar for NC, so ``PH`` rules
-never apply there). Parsed expressions are cached: the directory has few distinct texts.
+Places are read in their own time: Europe/Paris for metropolitan France and Corsica, the
+overseas time zone from the postcode (971 Guadeloupe … 976 Mayotte, 975/977/978, and the
+Pacific: 986 Wallis, 987 Tahiti, 988 Nouméa). French public holidays (``PH``) apply in France
+and the overseas departments; the library has no calendar for the Pacific, where ``PH`` rules
+never apply. Parsed expressions are cached: the directory has few distinct texts.
+
+The texts are read by ``opening-hours-py`` (OSM semantics) after ``normalise``, which reads two
+habits of the shipped data that the strict OSM reading gets wrong (measured on every shipped
+record by ``bench/hours_agreement.py``):
+
+- an empty range, start = end (``Sa 00:00-00:00,09:00-12:00``, ``Fr 13:30-13:30``): the source's
+  blank time slot. Strict OSM reads it as 24 hours (a range wraps past midnight), so a place
+  opening at 9 h was "open until midnight" at 7 h 36. Here it is no opening: dropped, and a day
+  left with no range is ``off``;
+- a range ending before it starts (``Fr 19:00-11:00``; ``…-00:00`` excepted, that is midnight):
+  OSM reads it as open overnight, which no place of digital help is; the text is a typo, so the
+  hours are unknown rather than made up.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -17,6 +32,14 @@ from directory_client.types import OpeningStatus
 
 PARIS = ZoneInfo("Europe/Paris")
 NOUMEA = ZoneInfo("Pacific/Noumea")
+# Postcode prefix → time zone, outside metropolitan France.
+OVERSEAS = {
+    "971": ZoneInfo("America/Guadeloupe"), "972": ZoneInfo("America/Martinique"),
+    "973": ZoneInfo("America/Cayenne"), "974": ZoneInfo("Indian/Reunion"),
+    "975": ZoneInfo("America/Miquelon"), "976": ZoneInfo("Indian/Mayotte"),
+    "977": ZoneInfo("America/St_Barthelemy"), "978": ZoneInfo("America/Marigot"),
+    "986": ZoneInfo("Pacific/Wallis"), "987": ZoneInfo("Pacific/Tahiti"), "988": NOUMEA,
+}  # fmt: skip
 UNKNOWN_TEXT = "Horaires non connus"
 # A change further away than this is treated as "never" (keeps evaluation bounded).
 _MAX_INTERVAL_DAYS = 62
@@ -28,8 +51,46 @@ _MONTHS = (
 )  # fmt: skip
 
 
+class UnreadableHours(ValueError):
+    """Opening hours whose text cannot be trusted (a range ending before it starts)."""
+
+
+_TIME = r"\d{1,2}:\d{2}"
+_RANGE_LIST = re.compile(
+    rf"(?<![\d:]){_TIME}-{_TIME}(?:\s*,\s*{_TIME}-{_TIME})*(?![\d:+])"
+)
+
+
+def _minutes(clock: str) -> int:
+    hour, minute = clock.split(":")
+    return int(hour) * 60 + int(minute)
+
+
+def _ranges(match: re.Match) -> str:
+    kept = []
+    for item in match.group(0).split(","):
+        start, end = (_minutes(t) for t in item.strip().split("-"))
+        if start == end:
+            continue  # the source's blank slot, not 24 hours
+        if end < start and end != 0:
+            raise UnreadableHours(f"range ending before it starts: {item.strip()!r}")
+        kept.append(item.strip())
+    return ",".join(kept) or "off"
+
+
+def normalise(horaires: str) -> str:
+    """The text as the library must read it: empty ranges dropped (a day left without any is
+    ``off``). Raises ``UnreadableHours`` for a range that ends before it starts."""
+    return _RANGE_LIST.sub(_ranges, horaires.strip())
+
+
 def place_timezone(code_postal: str | None) -> ZoneInfo:
-    return NOUMEA if code_postal and code_postal.startswith("988") else PARIS
+    return OVERSEAS.get((code_postal or "").strip()[:3], PARIS)
+
+
+def _holidays(tz: ZoneInfo) -> str | None:
+    """The ``PH`` calendar: France's, except in the Pacific (none known to the library)."""
+    return None if str(tz).startswith("Pacific/") else "FR"
 
 
 def now_paris() -> datetime:
@@ -39,7 +100,11 @@ def now_paris() -> datetime:
 @lru_cache(maxsize=4096)
 def _parse(horaires: str, country: str | None) -> OpeningHours | None:
     try:
-        return OpeningHours(horaires, country=country, max_interval_days=_MAX_INTERVAL_DAYS)
+        text = normalise(horaires)
+    except UnreadableHours:
+        return None
+    try:
+        return OpeningHours(text, country=country, max_interval_days=_MAX_INTERVAL_DAYS)
     except Exception:  # ParserError, and anything the Rust side raises on odd input
         return None
 
@@ -48,7 +113,7 @@ def parse(horaires: str | None, tz: ZoneInfo = PARIS) -> OpeningHours | None:
     """The parsed expression, or None when the text is empty or invalid."""
     if not horaires or not horaires.strip():
         return None
-    return _parse(horaires.strip(), "FR" if tz is PARIS else None)
+    return _parse(horaires.strip(), _holidays(tz))
 
 
 def is_valid(horaires: str | None) -> bool:

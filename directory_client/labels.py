@@ -75,7 +75,6 @@ PRISE_EN_CHARGE = (
     "Langues étrangères (autres)",
     "Déficience visuelle",
 )
-FRAIS = ("Gratuit", "Gratuit sous condition", "Payant")
 MODALITES_ACCOMPAGNEMENT = (
     "En autonomie",
     "Accompagnement individuel",

@@ -311,9 +311,14 @@ class Locator:
             best: tuple[int, int] | None = None
             for start in range(len(words) - size + 1):
                 span = words[start : start + size]
+                content = sum(w not in STOPWORDS for w in words)
                 if size == 1 and (
                     span[0].isdigit()
-                    or span[0] in _SAINTS
+                    # "saint" alone names no town; "Saintes" (a big town) does when it is the place
+                    or (
+                        span[0] in _SAINTS
+                        and (content > 1 or not _big(index.by_key.get(span[0], [])))
+                    )
                     or (span[0] in STOPWORDS and len(words) > 1)  # "Rue", "Y" alone are towns
                 ):
                     continue
@@ -540,6 +545,10 @@ def _former(current: Commune, matched: list[Commune]) -> str | None:
         if commune.parent is current:
             return commune.name
     return None
+
+
+def _big(communes: list) -> bool:
+    return any((c.population or 0) >= BIG_TOWN for c in communes)
 
 
 def _dep_suffix(code: str) -> str:

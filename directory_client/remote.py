@@ -1,6 +1,8 @@
-"""The remote backend: the same ``search(SearchQuery) -> SearchResponse`` as ``Directory``, over
-the data·inclusion API (``GET /api/v1/search/services``), with retries, a cache and a fallback to
-the local directory.
+"""The remote backend: the same ``search(SearchQuery) -> SearchResponse`` and
+``get_place(public_id)`` as ``Directory``, over the data·inclusion API
+(``GET /api/v1/search/services``, ``GET /api/v1/services/{source}/{id}``), with retries, a cache
+and a fallback to the local directory. ``DIRECTORY_BACKEND=remote`` selects it
+(``directory_client.backends``).
 
 Response shape assumed (data·inclusion API v1, gip-inclusion/data-inclusion,
 ``api/.../inclusion_data/v1/schemas.py`` and ``services.py``; service fields from
@@ -19,6 +21,10 @@ gip-inclusion/data-inclusion-schema ``schema/v1/services.py``)::
   ``a-distance``), ``lien_mobilisation``, ``lien_source`` (v0), ``horaires_accueil`` (OSM
   opening_hours), ``date_maj``; ``structure``: ``nom``, ``site_web``, ``telephone``,
   ``courriel``, ``horaires_accueil``, ``accessibilite_lieu``.
+- one service: ``GET /api/v1/services/{source}/{id}`` answers the service object itself, with its
+  ``structure`` (no ``distance``); 404 when it is unknown. Our id of a remote result is
+  ``data-inclusion:{source}:{id}``, so a place shown once can be found again (the console's
+  referral sheet, its SMS).
 - list parameters are sent as repeated keys (``thematiques=a&thematiques=b``), as FastAPI reads
   them; ``code_commune`` is the INSEE code (not the postal code).
 
@@ -40,6 +46,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import quote
 
 import httpx
 
@@ -57,6 +64,8 @@ from directory_client.types import (
 log = logging.getLogger(__name__)
 
 SEARCH_PATH = "/api/v1/search/services"
+SERVICE_PATH = "/api/v1/services/{source}/{id}"
+ID_PREFIX = "data-inclusion:"
 API_RADIUS_KM = 50.0  # the API keeps in-person services within 50 km
 MAX_RETRY_AFTER_S = 2.0  # a longer Retry-After means "not now": give up (fallback) at once
 FALLBACK_NOTICE = "L'annuaire national ne répond pas : voici les lieux de notre annuaire local."
@@ -136,6 +145,8 @@ HELPLINE_OPTION = RemoteOption(
 class LocalSearch(Protocol):
     def search(self, query: SearchQuery) -> SearchResponse: ...
 
+    def get_place(self, public_id: str, now: datetime | None = None) -> SearchResult | None: ...
+
 
 class _Retryable(Exception):
     """One attempt failed in a way worth retrying (connect error, timeout, 5xx, 429)."""
@@ -147,6 +158,10 @@ class _Retryable(Exception):
 
 class _Unavailable(RemoteDirectoryError):
     """The API did not answer usefully after the retries (down, overloaded, unreachable)."""
+
+
+class _NotFound(RemoteDirectoryError):
+    """The API does not know this service (HTTP 404)."""
 
 
 class RemoteDirectory:
@@ -193,15 +208,27 @@ class RemoteDirectory:
         )
 
     @classmethod
-    def from_env(cls, fallback: LocalSearch | None = None, **kwargs: Any) -> RemoteDirectory:
+    def from_env(
+        cls,
+        fallback: LocalSearch | None = None,
+        env: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> RemoteDirectory:
         """``DIRECTORY_REMOTE_URL`` (API root, required) and ``DATA_INCLUSION_TOKEN``."""
-        url = os.environ.get("DIRECTORY_REMOTE_URL", "").strip()
+        env = os.environ if env is None else env
+        url = (env.get("DIRECTORY_REMOTE_URL") or "").strip()
         if not url:
             raise RemoteDirectoryError("DIRECTORY_REMOTE_URL is not set")
-        return cls(url, token=os.environ.get("DATA_INCLUSION_TOKEN"), fallback=fallback, **kwargs)
+        token = (env.get("DATA_INCLUSION_TOKEN") or "").strip() or None
+        return cls(url, token=token, fallback=fallback, **kwargs)
 
     def close(self) -> None:
         self._client.close()
+
+    def communes(self) -> list[dict]:
+        """For the locator: the communes of the local fallback (the API lists none)."""
+        communes = getattr(self.fallback, "communes", None)
+        return communes() if communes is not None else []
 
     def __enter__(self) -> RemoteDirectory:
         return self
@@ -225,22 +252,47 @@ class RemoteDirectory:
         key = _cache_key(self.base_url, params)
         answer = self.cache.get(key)
         if answer is None:
-            if time.monotonic() < self._down_until:
-                raise RemoteDirectoryError("data·inclusion failed recently, not asked again yet")
-            try:
-                raw = self._get_with_retries(params)
-            except _Unavailable:
-                self._down_until = time.monotonic() + self.cooldown
-                raise
-            answer = _validate_answer(raw)
+            answer = _validate_answer(self._get(SEARCH_PATH, params))
             self.cache.set(key, answer)
         return _to_response(query, answer)
 
-    def _get_with_retries(self, params: list[tuple[str, str]]) -> Any:
+    # --- one place --------------------------------------------------------------------------------
+    def get_place(self, public_id: str, now: datetime | None = None) -> SearchResult | None:
+        """A place by the id a search gave: a remote one from the API (None when unknown), a
+        local one (given by the fallback) from the fallback."""
+        remote = parse_id(public_id)
+        if remote is None:
+            return self.fallback.get_place(public_id, now) if self.fallback is not None else None
+        source, service_id = remote
+        path = SERVICE_PATH.format(source=quote(source, safe=""), id=quote(service_id, safe=""))
+        key = _cache_key(self.base_url, [("path", path)])
+        service = self.cache.get(key)
+        if service is None:
+            try:
+                service = self._get(path, [])
+            except _NotFound:
+                return None
+            problem = _item_problem({"service": service})
+            if problem:
+                raise RemoteDirectoryError(f"data·inclusion service {public_id}: {problem}")
+            self.cache.set(key, service)
+        return _to_result({"service": service, "distance": None}, (), None, now)
+
+    # --- HTTP -------------------------------------------------------------------------------------
+    def _get(self, path: str, params: list[tuple[str, str]]) -> Any:
+        if time.monotonic() < self._down_until:
+            raise RemoteDirectoryError("data·inclusion failed recently, not asked again yet")
+        try:
+            return self._get_with_retries(path, params)
+        except _Unavailable:
+            self._down_until = time.monotonic() + self.cooldown
+            raise
+
+    def _get_with_retries(self, path: str, params: list[tuple[str, str]]) -> Any:
         attempts = self.retries + 1
         for attempt in range(attempts):
             try:
-                return self._get_once(params)
+                return self._get_once(path, params)
             except _Retryable as exc:
                 if attempt == attempts - 1:
                     raise _Unavailable(
@@ -259,9 +311,9 @@ class RemoteDirectory:
                 self._sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _get_once(self, params: list[tuple[str, str]]) -> Any:
+    def _get_once(self, path: str, params: list[tuple[str, str]]) -> Any:
         try:
-            response = self._client.get(SEARCH_PATH, params=params)
+            response = self._client.get(path, params=params)
         except httpx.TransportError as exc:  # connect errors, timeouts, broken connections
             raise _Retryable(f"{type(exc).__name__}: {exc}") from exc
         except httpx.HTTPError as exc:  # decoding errors, too many redirects…
@@ -269,6 +321,8 @@ class RemoteDirectory:
         status = response.status_code
         if status == 429 or status >= 500:
             raise _Retryable(f"HTTP {status}", _retry_after(response.headers.get("Retry-After")))
+        if status == 404:
+            raise _NotFound(f"data·inclusion does not know {path}")
         if status >= 400:
             raise RemoteDirectoryError(f"data·inclusion refused the query: HTTP {status}")
         try:
@@ -280,6 +334,20 @@ class RemoteDirectory:
 
 
 # --- request --------------------------------------------------------------------------------------
+def place_id(source: str | None, service_id: str) -> str:
+    """Our public id of a data·inclusion service."""
+    return f"{ID_PREFIX}{source}:{service_id}" if source else f"{ID_PREFIX}{service_id}"
+
+
+def parse_id(public_id: str) -> tuple[str, str] | None:
+    """``data-inclusion:{source}:{id}`` → (source, id); None for any other id (a local place, or
+    a remote one without a source, which the API cannot give again)."""
+    if not public_id.startswith(ID_PREFIX):
+        return None
+    source, _, service_id = public_id.removeprefix(ID_PREFIX).partition(":")
+    return (source, service_id) if source and service_id else None
+
+
 def thematiques_for(needs: tuple[str, ...]) -> list[str]:
     """data·inclusion thématiques for the query's needs (any known old/new label), in order."""
     out: list[str] = []
@@ -370,7 +438,8 @@ def _item_problem(item: Any) -> str | None:
 
 
 def _to_response(query: SearchQuery, answer: Mapping[str, Any]) -> SearchResponse:
-    results = [_to_result(query, item) for item in answer["items"]]
+    origin = (query.location.lat, query.location.lon)
+    results = [_to_result(item, query.needs, origin, query.now) for item in answer["items"]]
     page = tuple(results[query.offset : query.offset + query.limit])
     distances = [r.distance_km for r in page if r.distance_km is not None]
     widened = any(d > query.radius_km for d in distances)
@@ -386,7 +455,14 @@ def _to_response(query: SearchQuery, answer: Mapping[str, Any]) -> SearchRespons
     )
 
 
-def _to_result(query: SearchQuery, item: Mapping[str, Any]) -> SearchResult:
+def _to_result(
+    item: Mapping[str, Any],
+    needs: tuple[str, ...],
+    origin: tuple[float | None, float | None] | None,
+    now: datetime | None,
+) -> SearchResult:
+    """One item (``{"service": …, "distance": …}``); ``origin``: where the person is, for the
+    distance when the API gives none (None: no distance)."""
     service: Mapping[str, Any] = item["service"]
     structure: Mapping[str, Any] = service.get("structure") or {}
 
@@ -397,17 +473,17 @@ def _to_result(query: SearchQuery, item: Mapping[str, Any]) -> SearchResult:
     if lat is None or lon is None:
         lat, lon = _number(structure.get("latitude")), _number(structure.get("longitude"))
     distance = _number(item.get("distance"))
-    if distance is None and None not in (lat, lon, query.location.lat, query.location.lon):
-        distance = _haversine_km(query.location.lat, query.location.lon, lat, lon)  # type: ignore[arg-type]
+    if distance is None and origin is not None and None not in (lat, lon, *origin):
+        distance = _haversine_km(origin[0], origin[1], lat, lon)  # type: ignore[arg-type]
     thematiques = _strings(service.get("thematiques"))
     free = _free(service.get("frais"))
     hours = field("horaires_accueil")
     source = _text(service.get("source"))
     service_id = str(service["id"]).strip()
     return SearchResult(
-        id=f"data-inclusion:{source}:{service_id}" if source else f"data-inclusion:{service_id}",
+        id=place_id(source, service_id),
         name=_text(structure.get("nom")) or str(service["nom"]).strip(),
-        services=_services(query.needs, thematiques),
+        services=_services(needs, thematiques),
         address=_address(service) or _address(structure),
         commune=field("commune"),
         code_postal=field("code_postal"),
@@ -419,7 +495,7 @@ def _to_result(query: SearchQuery, item: Mapping[str, Any]) -> SearchResult:
         website=_text(structure.get("site_web")) or _text(service.get("lien_source")),
         appointment_url=_text(service.get("lien_mobilisation")),
         opening_hours=hours,
-        opening=_opening(hours, query.now, field("code_postal")),
+        opening=_opening(hours, now, field("code_postal")),
         free=free,
         labels=(),
         why=_why(thematiques, free, _strings(service.get("modes_accueil"))),

@@ -8,7 +8,8 @@ examples outside a location ("Sens", "Cours", "Plaisir", "Bonne"…) is left out
     python scripts/build_lookup.py          # rewrites the file
     python scripts/build_lookup.py --check  # exit 1 when the file is not current
 
-tests/test_nlu_data.py runs the check: change the examples or the gazetteer, then run this.
+tests/assistant/test_nlu_data.py runs the check: change the examples or the gazetteer, then run
+this.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ and answer like the provider does, so the channels are tested through the networ
 from __future__ import annotations
 
 import atexit
+import contextlib
 import itertools
 import json
 import os
@@ -19,12 +20,19 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from twilio.request_validator import RequestValidator
+
 from tests.rasa_stack import find_model
+from tests.webapp_support import base_env
+from tests.webapp_support import start as start_group
+from tests.webapp_support import stop as stop_group
 
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -432,3 +440,112 @@ rest:
     atexit.register(cleanup)
     _SHARED["server"] = (base, twilio, telegram, tmp)
     return _SHARED["server"]
+
+
+# ------------------------------------------------------ a person texting, and the real runner
+
+_sids = itertools.count(1)
+_numbers = itertools.count(10)
+
+
+def new_sender() -> str:
+    return f"+336{next(_numbers):08d}"
+
+
+class Twilio:
+    """Posts webhooks as Twilio does and reads what the fake received."""
+
+    def __init__(self, fake: FakeTwilio, base: str, record=None) -> None:
+        self.fake, self.base, self.record = fake, base, record
+
+    def webhook(
+        self,
+        sender: str,
+        body: str = "",
+        *,
+        sign: bool = True,
+        token: str = TWILIO["auth_token"],
+        **extra: str,
+    ) -> int:
+        form = {
+            "ToCountry": "FR",
+            "SmsMessageSid": "",
+            "NumMedia": "0",
+            "SmsStatus": "received",
+            "MessageSid": f"SM{next(_sids):032x}",
+            "AccountSid": TWILIO["account_sid"],
+            "From": sender,
+            "To": TWILIO["whatsapp"] if sender.startswith("whatsapp:") else TWILIO["number"],
+            "Body": body,
+            "NumSegments": "1",
+            "ApiVersion": "2010-04-01",
+            **extra,
+        }
+        form["SmsMessageSid"] = form["MessageSid"]
+        headers = {}
+        if sign:
+            headers["X-Twilio-Signature"] = RequestValidator(token).compute_signature(
+                TWILIO["public_url"], form
+            )
+        status, _ = post(f"{self.base}/webhooks/twilio/webhook", data=form, headers=headers)
+        return status
+
+    def replies(self, sender: str, count: int, timeout: float = 30.0) -> list[str]:
+        self.fake.wait_for(lambda _: len(self.fake.messages(sender)) >= count, timeout)
+        return [m["Body"] for m in self.fake.messages(sender)]
+
+    def turn(
+        self, sender: str, body: str = "", quiet: float = 1.5, timeout: float = 90.0, **extra: str
+    ) -> list[str]:
+        """Post one message and return the bot's replies to it (once they stop coming)."""
+        before = len(self.fake.messages(sender))
+        assert self.webhook(sender, body, **extra) == 204
+        self.fake.wait_for(lambda _: len(self.fake.messages(sender)) > before, timeout)
+        count = -1
+        while count != len(self.fake.messages(sender)):
+            count = len(self.fake.messages(sender))
+            time.sleep(quiet)
+        return [m["Body"] for m in self.fake.messages(sender)[before:]]
+
+    def user_messages(self, sender: str) -> list[dict]:
+        if not self.record.exists():
+            return []
+        rows = [json.loads(line) for line in self.record.read_text().splitlines() if line]
+        return [r for r in rows if r["sender"] == sender]
+
+
+@dataclass
+class RunningAssistant:
+    base: str  # the Rasa server (webhooks)
+    directory: Path  # the embedded directory the runner built
+
+
+@contextlib.contextmanager
+def run_with_fake_twilio(tmp: Path, model: Path, fake: FakeTwilio,
+                         timeout: float = 420) -> Iterator[RunningAssistant]:
+    """``python -m bot run --no-train``, as in production, with the Twilio channel opened by the
+    environment alone (TWILIO_WHATSAPP_NUMBER unset) and pointed at ``fake`` by
+    TWILIO_BASE_URL. Stopped (its whole process group) on exit."""
+    rasa_port = free_port()
+    env = base_env(
+        ORIENTEUR_MODEL=str(model), ORIENTEUR_DATA_DIR=str(tmp / "var"),
+        WEB_PORT=str(free_port()), RASA_PORT=str(rasa_port), ACTION_PORT=str(free_port()),
+        TWILIO_ACCOUNT_SID=TWILIO["account_sid"], TWILIO_AUTH_TOKEN=TWILIO["auth_token"],
+        TWILIO_FROM=TWILIO["number"], TWILIO_BASE_URL=fake.url,
+        TWILIO_WEBHOOK_URL=TWILIO["public_url"], ORIENTEUR_OPTOUT_DB=str(tmp / "optout.sqlite3"),
+    )  # fmt: skip
+    for name in ("DIRECTORY_DATABASE_URL", "TWILIO_NUMBER", "TWILIO_WHATSAPP_NUMBER",
+                 "TELEGRAM_TOKEN"):  # fmt: skip
+        env.pop(name, None)
+    log = tmp / "runner.log"
+    process = start_group([PYTHON, "-m", "bot", "run", "--no-train"], env, log)
+    try:
+        deadline = time.monotonic() + timeout
+        while "Ouvrez http" not in (log.read_text(errors="replace") if log.exists() else ""):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(
+                    "bot run did not start:\n" + log.read_text(errors="replace")[-3000:])
+            time.sleep(1)
+        yield RunningAssistant(f"http://127.0.0.1:{rasa_port}", tmp / "var" / "directory.sqlite3")
+    finally:
+        stop_group(process, grace_s=30)

@@ -2,7 +2,7 @@
 
 The fake implements ``Directory.search`` with the contract's value types; the real embedded
 directory is used instead when ``directory_client.search`` and the importer are available
-(see ``real_directory`` in tests/test_actions.py).
+(see ``real_directory`` in tests/actions/test_actions.py).
 """
 
 from __future__ import annotations

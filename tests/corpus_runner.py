@@ -16,7 +16,7 @@ The simulated person reads the assistant's question the way a person does, from 
 (``QUESTION_MARKERS``); a question it does not recognise is counted (``unread_questions``) and
 answered with the need first, then the place.
 
-Used by tests/test_corpus.py (floors) and bench/corpus_eval.py (prints the figures).
+Used by tests/assistant/test_corpus.py (floors) and bench/corpus_eval.py (prints the figures).
 """
 
 from __future__ import annotations

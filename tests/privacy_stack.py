@@ -3,7 +3,8 @@ model, the repository's ``credentials.yml``, *no* ``--enable-api``, the request 
 of bot/runner.py) with ``bot.privacy.MaskingTrackerStore`` wrapping a
 SQLite tracker store in a temporary directory, so the tests read the stored rows back.
 
-Shared by ``tests/test_privacy.py`` and ``tests/test_bad_input.py`` (one model load per session).
+Shared by ``tests/bot/test_privacy.py`` and ``tests/assistant/test_bad_input.py`` (one model load
+per session).
 Ports: ``tests.rasa_stack.free_port`` (``ORIENTEUR_STACK_PORTS``). The model:
 ``tests.rasa_stack.find_model``; skipped without one (never trains).
 """

@@ -1,6 +1,6 @@
 """The production set-up, started for real: ``replicas`` `rasa run` processes with
 endpoints.production.yml, one PostgreSQL tracker store, one Redis lock store (with a password),
-one action server on the embedded directory. Used by tests/test_production.py and by
+one action server on the embedded directory. Used by tests/bot/test_production.py and by
 ``bench/load.py --replicas N``. PostgreSQL and Redis are Debian's (scripts/install-services.sh).
 """
 

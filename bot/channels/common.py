@@ -37,7 +37,7 @@ def as_float(value: Any, default: float) -> float:
 
 
 def blank_to_none(value: Any) -> str | None:
-    """``${TWILIO_API_BASE_URL}`` left unset in the environment arrives as an empty string."""
+    """A blank setting (``api_base_url: ""`` in credentials.yml) counts as not set."""
     if value is None:
         return None
     text = str(value).strip()

@@ -28,8 +28,6 @@ STOP_TEXT = (
 )
 START_TEXT = "C'est noté, vous recevez à nouveau les messages d'Orienteur. Écrivez votre besoin."
 
-STOP_WORDS = frozenset({"STOP", "ARRET", "ARRETER", "STOP SMS", "STOPSMS", "UNSUBSCRIBE",
-                        "DESINSCRIPTION", "DESABONNEMENT"})
 HELP_WORDS = frozenset({"AIDE", "HELP", "INFO", "/AIDE", "/HELP"})
 START_WORDS = frozenset({"START", "UNSTOP", "REPRENDRE"})
 
@@ -44,10 +42,38 @@ def normalise_keyword(text: str | None) -> str:
     return " ".join(text.split())
 
 
+# Opting out: the WHOLE message (normalised) says stop, in any of the common ways, with politeness
+# around it. Only the whole message: "arrêter de fumer" or "le bus s'arrête où ?" are questions
+# for the assistant, "stop, je veux de l'aide" too.
+_COURTESY = (r"(?:SVP|STP|S IL VOUS PLAIT|S IL TE PLAIT|MERCI(?: BEAUCOUP)?|PLEASE|OK|BONJOUR"
+             r"|BONSOIR|MADAME|MONSIEUR|NON|DONC|ALORS|C EST BON|CA SUFFIT)")  # fmt: skip
+_THEM = r"(?:(?:DE|DES|D|VOS|CES|LES|VOTRE|TOUS (?:LES|VOS)|TOUT) )?"
+_MESSAGES = rf"(?:{_THEM}(?:MESSAGES?|SMS|TEXTOS?|NOTIFICATIONS?|ALERTES?|ENVOIS?)" \
+            r"(?: D ORIENTEUR| DE VOTRE PART)?)"
+_SEND = r"(?:M |ME |NOUS )?(?:ENVOYER|ECRIRE|CONTACTER|RELANCER)"
+_WANT = r"(?:JE |J )?(?:NE |N )?(?:VEUX|VOUDRAIS|SOUHAITE|DESIRE)"
+_STOP = (
+    rf"STOP(?:PE|PER|PEZ)?(?: TOUT)?(?: {_MESSAGES})?",
+    r"STOPSMS|STOPALL|UNSUBSCRIBE|CANCEL|QUIT|END",  # Twilio's own opt-out words
+    rf"ARRET(?:E|ER|EZ)?(?: TOUT)?(?: {_MESSAGES})?",
+    rf"(?:STOP|STOPPEZ|ARRETE|ARRETER|ARRETEZ|CESSEZ|CESSER) (?:DE |D ){_SEND}(?: {_MESSAGES})?",
+    rf"(?:{_WANT} )?(?:NE )?PLUS RECEVOIR(?: {_MESSAGES}| RIEN)?",
+    rf"(?:{_WANT} )?PLUS {_MESSAGES}",
+    rf"(?:MERCI DE |VEUILLEZ )?NE PLUS {_SEND}(?: {_MESSAGES}| RIEN)?",
+    rf"NE (?:M|ME|NOUS) (?:ENVOYEZ|ECRIVEZ|CONTACTEZ) PLUS(?: {_MESSAGES}| RIEN| JAMAIS)?",
+    rf"(?:{_WANT} )?(?:ME )?(?:DESABONNER|DESINSCRIRE)",
+    r"(?:JE ME )?(?:DESABONNE|DESINSCRIS)|DESABONNEZ MOI|DESINSCRIVEZ MOI|RETIREZ MOI",
+    r"DESABONNEMENT|DESINSCRIPTION",
+)
+_STOP_MESSAGE = re.compile(
+    rf"^/?(?:{_COURTESY} )*(?:{'|'.join(_STOP)})(?: (?:{'|'.join(_STOP)}))*(?: {_COURTESY})*$"
+)
+
+
 def keyword(text: str | None) -> str | None:
     """``"stop"``, ``"help"``, ``"start"`` when the whole message is such a keyword, else None."""
     word = normalise_keyword(text)
-    if word in STOP_WORDS:
+    if _STOP_MESSAGE.match(word):
         return "stop"
     if word in HELP_WORDS:
         return "help"

@@ -1,11 +1,10 @@
 """SMS and WhatsApp through Twilio, made for people who are not at ease with digital tools.
 
-Register in credentials.yml (values from the environment, never in the repository)::
+Register in credentials.yml; the settings come from the environment (``TWILIO_ACCOUNT_SID``,
+``TWILIO_AUTH_TOKEN``, ``TWILIO_FROM``…, ``bot.settings.CHANNEL_ENV``), never from the
+repository::
 
     bot.channels.sms.SmsInput:
-      account_sid: ${TWILIO_ACCOUNT_SID}
-      auth_token: ${TWILIO_AUTH_TOKEN}
-      twilio_number: ${TWILIO_NUMBER}
 
 Webhook: ``POST /webhooks/twilio/webhook`` (same path as Rasa's own Twilio channel).
 
@@ -46,6 +45,7 @@ from bot.channels.guard import never_silent
 from bot.channels.sms_text import shorten_links, to_gsm7
 from bot.privacy import mask_text, sender_ref
 from bot.referrals.chat import followup_reply
+from bot.settings import channel_settings
 
 logger = logging.getLogger(__name__)
 
@@ -196,7 +196,8 @@ class SmsInput(TwilioInput):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        if not credentials:
+        credentials = channel_settings("twilio", credentials)
+        if not credentials.get("account_sid"):
             cls.raise_missing_credentials_exception()
         return cls(
             blank_to_none(credentials.get("account_sid")),

@@ -1,12 +1,10 @@
 """Telegram, with the same conversation rules as SMS.
 
-Register in credentials.yml (values from the environment, never in the repository)::
+Register in credentials.yml; the settings come from the environment (``TELEGRAM_TOKEN``,
+``TELEGRAM_WEBHOOK_URL``, ``TELEGRAM_BASE_URL``…, ``bot.settings.CHANNEL_ENV``), never from the
+repository::
 
     bot.channels.telegram.TelegramChannelInput:
-      access_token: ${TELEGRAM_TOKEN}
-      verify: ${TELEGRAM_BOT_USERNAME}
-      webhook_url: ${TELEGRAM_WEBHOOK_URL}        # https://…/webhooks/telegram/webhook
-      secret_token: ${TELEGRAM_SECRET_TOKEN}
 
 Compared with Rasa's ``TelegramInput``: a shared location becomes
 ``/share_location{"lat": …, "lon": …}`` (not raw JSON text); buttons are numbered lines plus an
@@ -45,6 +43,7 @@ from bot.channels.common import (
 )
 from bot.channels.guard import never_silent
 from bot.privacy import sender_ref
+from bot.settings import channel_settings
 
 logger = logging.getLogger(__name__)
 
@@ -158,7 +157,8 @@ class TelegramChannelInput(TelegramInput):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        if not credentials:
+        credentials = channel_settings("telegram", credentials)
+        if not credentials.get("access_token"):
             cls.raise_missing_credentials_exception()
         return cls(blank_to_none(credentials.get("access_token")),
                    blank_to_none(credentials.get("verify")),

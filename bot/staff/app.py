@@ -42,9 +42,11 @@ from bot.staff.sms import (
 from bot.staff.territory import TerritoryContext, mount_territory_console
 from bot.staff.triage import PARIS, TriageOutcome, triage
 from directory_client.demand import DemandLog
+from directory_client.errors import DirectoryError
 
 log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+UNAVAILABLE = "L'annuaire est indisponible : réessayez."
 SESSION_COOKIE = "staff_session"
 CSRF_COOKIE = "staff_csrf"
 CSP = (
@@ -88,13 +90,20 @@ class _State:
         return self._directory, self._locator
 
     def _open_directory(self) -> tuple[Any, Any]:
-        from directory_client import Directory, Locator
+        from directory_client import Locator
+        from directory_client.backends import open_backend
 
-        directory = self._directory or Directory(self.config.directory_url)
+        directory = self._directory or open_backend(self._open_local_directory)
+        return directory, self._locator or Locator(directory=directory)
+
+    def _open_local_directory(self) -> Any:
+        from directory_client import Directory
+
+        directory = Directory(self.config.directory_url)
         if directory.is_empty():
             log.info("empty directory: importing the embedded open data")
             directory.import_default()
-        return directory, self._locator or Locator(directory=directory)
+        return directory
 
 
 async def _first(pair: Any) -> Any:
@@ -337,7 +346,7 @@ async def console_submit(request: web.Request) -> web.Response:
                 user=request["staff_user"],
                 counts=state.counts.for_day(),
                 text=text,
-                flash="L'annuaire est indisponible : réessayez.",
+                flash=UNAVAILABLE,
             ),
             503,
         )
@@ -367,7 +376,11 @@ async def today(request: web.Request) -> web.Response:
 async def sheet(request: web.Request) -> web.Response:
     state = _state(request)
     directory, _ = await state.directory_and_locator()
-    place = await _run(directory.get_place, request.match_info["place_id"])
+    try:
+        place = await _run(directory.get_place, request.match_info["place_id"])
+    except DirectoryError:  # a remote directory that does not answer
+        log.warning("place not read", exc_info=True)
+        return _error(request, 503, UNAVAILABLE)
     if place is None:
         return _error(request, 404, "Lieu introuvable.")
     procedure = by_key(request.query.get("p"))
@@ -385,7 +398,11 @@ async def send_sms(request: web.Request) -> web.Response:
     if phone is None:
         return _sms_answer(request, 400, "Numéro de portable invalide.")
     directory, _ = await state.directory_and_locator()
-    place = await _run(directory.get_place, str(form.get("place", "")))
+    try:
+        place = await _run(directory.get_place, str(form.get("place", "")))
+    except DirectoryError:
+        log.warning("place not read", exc_info=True)
+        return _sms_answer(request, 503, UNAVAILABLE)
     if place is None:
         return _sms_answer(request, 404, "Lieu introuvable.")
     body = render.sms_text(place, by_key(str(form.get("p", "")) or None))
@@ -512,5 +529,3 @@ def create_staff_app(settings: Any = None, **kwargs: Any) -> web.Application:
     app.router.add_get("/", to_console)
     return app
 
-
-create_standalone_app = create_staff_app

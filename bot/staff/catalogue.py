@@ -7,6 +7,7 @@ its lists, so the agent and the citizen get the same orientation. There is no se
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from actions import needs
@@ -149,6 +150,32 @@ def _adapt(needs, key: str) -> Procedure | None:  # noqa: ANN001 - the actions.n
 
 def procedures() -> tuple[Procedure, ...]:
     return tuple(p for k in needs.PROCEDURES if (p := _adapt(needs, k)))
+
+
+def for_bring(items: Iterable[str]) -> Procedure | None:
+    """The procedure(s) an answer's "what to bring" comes from, as one (the assistant's payload
+    lists the items, not the procedures): the fewest procedures that cover the items, titles
+    joined, and only the items the catalogue knows — a text it does not know is never shown."""
+    given = list(dict.fromkeys(i for i in items if isinstance(i, str)))
+    candidates = sorted(
+        (p for p in procedures() if p.documents and set(p.documents) <= set(given)),
+        key=lambda p: -len(p.documents),
+    )
+    chosen: list[Procedure] = []
+    covered: set[str] = set()
+    for proc in candidates:
+        if not set(proc.documents) <= covered:
+            chosen.append(proc)
+            covered |= set(proc.documents)
+    if not chosen:
+        return None
+    chosen.sort(key=lambda p: min(given.index(d) for d in p.documents))
+    return Procedure(
+        key="+".join(p.key for p in chosen),
+        title=" ; ".join(p.title for p in chosen),
+        service=chosen[0].service,
+        documents=tuple(i for i in given if i in covered),
+    )
 
 
 def by_key(key: str | None) -> Procedure | None:

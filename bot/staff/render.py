@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -34,9 +35,13 @@ def layout(
     script: str | None = "console.js",
     css: Iterable[str] = ("staff.css", "territory.css"),
     body_class: str = "",
+    home: tuple[str, str] = (f"{P}/", "Orienteur · accueil"),
+    static: str = f"{P}/static",
 ) -> str:
-    links = "".join(f'<link rel="stylesheet" href="{P}/static/{e(c)}">' for c in css)
-    js = f'<script src="{P}/static/{e(script)}" defer></script>' if script else ""
+    """``home``: the header's link (href, text); ``static``: where sheet.css and the scripts are
+    served (the console's, or the public web server's for the citizen's sheet)."""
+    links = "".join(f'<link rel="stylesheet" href="{static}/{e(c)}">' for c in css)
+    js = f'<script src="{static}/{e(script)}" defer></script>' if script else ""
     logout = ""
     if user:
         logout = (
@@ -51,7 +56,7 @@ def layout(
         f'<meta name="csrf-token" content="{e(csrf)}"><link rel="icon" href="data:,">'
         f"<title>{e(title)}</title>{links}{js}</head>"
         f'<body class="{e(body_class)}"><header class="top no-print">'
-        f'<a class="brand" href="{P}/">Orienteur · accueil</a>{logout}</header>'
+        f'<a class="brand" href="{e(home[0])}">{e(home[1])}</a>{logout}</header>'
         f"<main>{body}</main></body></html>"
     )
 
@@ -307,8 +312,25 @@ def console_page(
     return layout("Console d'accueil — Orienteur", body, csrf=csrf, user=user)
 
 
+@dataclass(frozen=True)
+class SheetIssuer:
+    """Who hands the sheet out: the desk (in the console) or the assistant (to a citizen, from
+    the public web server). The sheet itself is the same."""
+
+    by: str  # "Fiche remise le … par {by}"
+    home: tuple[str, str]  # the header's link (not printed)
+    static: str  # where sheet.css and sheet.js are served
+
+
+DESK = SheetIssuer("l'accueil", (f"{P}/", "Orienteur · accueil"), f"{P}/static")
+
+
 def sheet_page(
-    r: SearchResult, procedure: Procedure | None, printed_at: datetime, auto_print: bool
+    r: SearchResult,
+    procedure: Procedure | None,
+    printed_at: datetime,
+    auto_print: bool,
+    issuer: SheetIssuer = DESK,
 ) -> str:
     hours = "".join(f"<li>{e(line)}</li>" for line in display.hours_lines(r.opening_hours))
     hours_html = (
@@ -344,7 +366,7 @@ def sheet_page(
         f'<section class="contact"><h2>Contact</h2><ul>{"".join(contact) or "<li>—</li>"}</ul></section>'
         f"{bring}"
         f'<section class="why"><h2>Pourquoi ce lieu</h2><p>{e(r.why)}</p></section>'
-        f"<footer><p>Fiche remise le {e(printed_at.strftime('%d/%m/%Y'))} par l'accueil. "
+        f"<footer><p>Fiche remise le {e(printed_at.strftime('%d/%m/%Y'))} par {e(issuer.by)}. "
         "Aide gratuite ou à faible coût ; en cas d'empêchement, prévenez le lieu.</p>"
         f'<p class="source">Source : {e(r.source or "annuaire Orienteur")}'
         f"{' · mise à jour ' + e(r.date_maj) if r.date_maj else ''}</p></footer>"
@@ -357,6 +379,8 @@ def sheet_page(
         script="sheet.js",
         css=("sheet.css",),
         body_class="auto-print" if auto_print else "",
+        home=issuer.home,
+        static=issuer.static,
     )
 
 

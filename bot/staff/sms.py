@@ -15,6 +15,8 @@ from typing import Protocol
 
 import aiohttp
 
+from bot.settings import CHANNEL_ENV, env_value
+
 log = logging.getLogger(__name__)
 MAX_SMS_CHARS = 612  # 4 concatenated GSM segments
 
@@ -85,14 +87,10 @@ def unavailable_reason(sender: SmsSender) -> str | None:
 
 def sender_from_env(env: dict[str, str] | None = None) -> SmsSender:
     env = dict(os.environ if env is None else env)
-    sid, token, sender = (
-        env.get(k, "").strip() for k in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM")
-    )
+    twilio = {key: env_value(env, names) for key, names in CHANNEL_ENV["twilio"].items()}
+    sid, token, sender = twilio["account_sid"], twilio["auth_token"], twilio["twilio_number"]
     if sid and token and sender:
         return TwilioSender(
-            sid,
-            token,
-            sender,
-            base_url=env.get("TWILIO_BASE_URL", "").strip() or "https://api.twilio.com",
+            sid, token, sender, base_url=twilio["api_base_url"] or "https://api.twilio.com"
         )
     return DisabledSender()

@@ -6,10 +6,12 @@ import argparse
 import html
 import logging
 from pathlib import Path
+from typing import Any
 
 from aiohttp import web
 
 from bot.settings import Settings
+from bot.web.keep import keeper_from_env, mount_keep
 
 log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -29,7 +31,9 @@ def render_index(settings: Settings) -> str:
     )
 
 
-def create_app(settings: Settings, *, staff: bool = True) -> web.Application:
+def create_app(settings: Settings, *, staff: bool = True, keeper: Any = None) -> web.Application:
+    """``keeper``: the citizen's referral sheet and its sending (``bot.web.keep``; default: from
+    the environment)."""
     csp = settings.content_security_policy()
     index = render_index(settings)
 
@@ -63,6 +67,7 @@ def create_app(settings: Settings, *, staff: bool = True) -> web.Application:
     app.router.add_get("/", index_page)
     app.router.add_get("/health", health)
     app.router.add_static("/static", STATIC_DIR, show_index=False, follow_symlinks=False)
+    mount_keep(app, keeper or keeper_from_env(settings))
     referrals = _referrals(app, settings)
     if staff:
         _mount_staff_console(app, settings, referrals)

@@ -4,14 +4,14 @@ mobile-service stops and mediators with their permanences."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from directory_client.geo import lat_band
 from directory_client.importer import fields
-from directory_client.importer.normalise import MEDIATOR_ROLES
+from directory_client.importer.normalise import MEDIATOR_ROLES, Record
 from directory_client.importer.state import PlaceState
 from directory_client.models import (
     FieldProvenance,
@@ -23,9 +23,6 @@ from directory_client.models import (
     split_list,
 )
 
-if TYPE_CHECKING:
-    from directory_client.importer.run import Importer
-
 PLACE_COLUMNS = [c.name for c in Place.__table__.columns if c.name not in ("id", "public_id")]
 _CHUNK = 500
 
@@ -34,10 +31,23 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
+class RunMemory(Protocol):
+    """What the writer reads and completes of the run's memory (``run.Importer`` has it): the
+    writer knows this shape, not the run, so the run imports the writer and not the reverse."""
+
+    states: list[PlaceState]
+    by_place_id: dict[int, int]  # database id → index in ``states``
+    mobile_ids: dict[str, int]  # mobile service key → database id
+    mobile_pending: dict[str, dict]  # mobile services to insert
+    mediator_keys: set[str]
+    pending_sources: list[tuple[int, Record, str]]  # (state index, record, file) to insert
+    changed_sources: list[tuple[int, Record]]  # (state index, record) to update
+
+
 class Writer:
     """Writes what the run has in memory; called once per file, inside the run's transaction."""
 
-    def __init__(self, session: Session, run: Importer) -> None:
+    def __init__(self, session: Session, run: RunMemory) -> None:
         self.session = session
         self.run = run
 

@@ -11,6 +11,11 @@
  * Security: every text from the assistant or the directory is inserted with textContent or
  * DOM APIs, never as HTML; links are only http(s) and tel.
  *
+ * Keeping an answer: each card offers the desk's one-page sheet of the place (print or save as
+ * PDF), served by the web server the script comes from (/fiche/…), and sends it by SMS or e-mail
+ * only when that server says a provider is configured (/fiche/options). The number or address
+ * typed is sent once and kept nowhere (not in the transcript).
+ *
  * Protocol: Rasa's socket.io channel (session_request / session_confirm / user_uttered /
  * bot_uttered) with session_persistence. The session id is kept in localStorage, the
  * transcript of this tab in sessionStorage, so a reload continues the conversation.
@@ -23,6 +28,7 @@
   var script = document.currentScript || document.querySelector("script[data-server][src*='widget.js']");
   var base = script && script.src ? script.src.replace(/[^/]*$/, "") : "";
   var server = ((script && script.getAttribute("data-server")) || "").replace(/\/+$/, "");
+  var web = base.replace(/static\/$/, ""); // the web server that serves this script and the sheets
 
   var KEY_SESSION = "orienteur:session_id";
   var KEY_TRANSCRIPT = "orienteur:transcript";
@@ -174,7 +180,7 @@
    * One place, once: what the assistant wrote in the payload (distance, phone, hours are already
    * written there), and what one can do: call, the route, an appointment, the week's hours.
    */
-  function card(item) {
+  function card(item, toBring) {
     var name = text(item.name) || "Lieu sans nom";
     var number = isNumber(item.number) ? item.number + ". " : "";
     var body = [el("h3", { className: "orienteur-card-title", text: number + name })];
@@ -217,15 +223,96 @@
     var website = safeUrl(item.website);
     if (website && !appointment) actions.appendChild(el("li", null, [externalLink(website, "Site web", name)]));
     if (actions.childNodes.length) body.push(actions);
+    body.push(keep(item, name, toBring || []));
     return el("li", { className: "orienteur-card-item" }, [el("article", { className: "orienteur-card" }, body)]);
   }
 
-  function cards(items, label) {
+  function cards(items, label, toBring) {
     var list = el("ul", { className: "orienteur-cards", "aria-label": label });
     items.forEach(function (item) {
-      if (item && typeof item === "object") list.appendChild(card(item));
+      if (item && typeof item === "object") list.appendChild(card(item, toBring));
     });
     return list.childNodes.length ? list : null;
+  }
+
+  // ---- Keeping an answer: the sheet, by SMS or e-mail when the server can send them --------
+  var keepOptions = null; // a promise of {sms, email}, asked once
+
+  function sendOptions() {
+    if (!keepOptions) {
+      keepOptions = (window.fetch ? fetch(web + "fiche/options", { credentials: "omit" }) : Promise.reject())
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .catch(function () { return {}; });
+    }
+    return keepOptions;
+  }
+
+  function sheetHref(id, toBring) {
+    var query = toBring.map(function (item) { return "apporter=" + encodeURIComponent(item); }).join("&");
+    return web + "fiche/" + encodeURIComponent(id) + (query ? "?" + query : "");
+  }
+
+  function sendForm(way, id, name, toBring) {
+    var sms = way === "sms";
+    var field = el("input", {
+      className: "orienteur-input", name: sms ? "phone" : "email", required: true,
+      type: sms ? "tel" : "email", autocomplete: sms ? "tel" : "email", inputmode: sms ? "tel" : "email",
+      maxlength: "120"
+    });
+    field.id = "orienteur-keep-" + way + "-" + Math.random().toString(36).slice(2);
+    var status = el("p", { className: "orienteur-keep-status", role: "status" });
+    var button = el("button", { type: "submit", className: "orienteur-secondary" }, [
+      sms ? "Recevoir par SMS" : "Recevoir par e-mail", srOnly(" — " + name)
+    ]);
+    var form = el("form", { className: "orienteur-keep-form" }, [
+      el("label", { "for": field.id, text: sms ? "Votre numéro de portable" : "Votre adresse e-mail" }),
+      el("div", { className: "orienteur-row" }, [field, button]),
+      status
+    ]);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var body = { apporter: toBring };
+      body[sms ? "phone" : "email"] = field.value;
+      button.disabled = true;
+      status.textContent = "Envoi…";
+      fetch(web + "fiche/" + encodeURIComponent(id) + "/" + way, {
+        method: "POST", credentials: "omit",
+        headers: { "Content-Type": "application/json" }, body: JSON.stringify(body)
+      }).then(function (r) {
+        return r.json().catch(function () { return {}; }).then(function (answer) {
+          status.textContent = text(answer.message) || (r.ok ? "Envoyé." : "L'envoi n'a pas abouti.");
+          if (r.ok) field.value = ""; // used once, kept nowhere
+        });
+      }).catch(function () {
+        status.textContent = "L'envoi n'a pas abouti : vérifiez votre connexion.";
+      }).then(function () { button.disabled = false; });
+    });
+    return form;
+  }
+
+  /** "Garder cette adresse": the sheet to print or save as PDF; SMS and e-mail when offered. */
+  function keep(item, name, toBring) {
+    var id = text(item.id);
+    if (!id) return null;
+    var sheet = externalLink(sheetHref(id, toBring), "Fiche à imprimer ou enregistrer (PDF)", name);
+    sheet.className = "orienteur-keep-sheet";
+    var box = el("details", { className: "orienteur-keep-place" }, [
+      el("summary", null, ["Garder cette adresse", srOnly(" — " + name)]), el("p", null, [sheet])
+    ]);
+    var offered = false;
+    box.addEventListener("toggle", function () {
+      if (!box.open || offered) return;
+      offered = true;
+      sendOptions().then(function (options) {
+        if (options.sms === true) box.appendChild(sendForm("sms", id, name, toBring));
+        if (options.email === true) box.appendChild(sendForm("email", id, name, toBring));
+      });
+    });
+    return box;
+  }
+
+  function textList(values) {
+    return Array.isArray(values) ? values.filter(text).slice(0, 20) : [];
   }
 
   /** "Pensez à apporter", once per answer, folded. */
@@ -238,12 +325,15 @@
     ]);
   }
 
-  /** "Envoyez-le moi": the places to keep, one line each, and a button to print them. */
-  function keepList(items) {
+  /** "Envoyez-le moi": the places to keep, one line each with its sheet, and a button to print. */
+  function keepList(items, toBring) {
     var list = el("ol", { className: "orienteur-keep" });
     items.forEach(function (item) {
       if (!item || typeof item !== "object") return;
-      list.appendChild(el("li", { text: [item.name, item.address, item.phone_text].filter(text).join(" — ") }));
+      list.appendChild(el("li", null, [
+        el("p", { text: [item.name, item.address, item.phone_text].filter(text).join(" — ") }),
+        keep(item, text(item.name) || "Lieu sans nom", toBring)
+      ]));
     });
     if (!list.childNodes.length) return null;
     var print = el("button", { type: "button", className: "orienteur-secondary", text: "Imprimer cette liste" });
@@ -294,8 +384,8 @@
       if (text(o.text)) parts.push(richText(o.text));
       if (text(o.notice)) parts.push(el("p", { className: "orienteur-notice", text: o.notice }));
       var results = Array.isArray(o.results) ? o.results : [];
-      if (o.type === "recommendation" && o.delivery === "summary") parts.push(keepList(results));
-      else if (results.length) parts.push(cards(results, "Lieux proposés"));
+      if (o.type === "recommendation" && o.delivery === "summary") parts.push(keepList(results, textList(o.bring)));
+      else if (results.length) parts.push(cards(results, "Lieux proposés", textList(o.bring)));
       if (Array.isArray(o.notes)) o.notes.forEach(function (note) { if (text(note)) parts.push(richText(note)); });
       if (Array.isArray(o.bring)) parts.push(bring(o.bring));
       if (o.type === "handoff") parts.push(handoff(o));

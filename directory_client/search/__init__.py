@@ -1,0 +1,176 @@
+"""Local search of the directory: filter, rank, widen, explain.
+
+Ranking (best first):
+  1. service fit — needs covered (100 each), preferred finer 1.0 labels found in the place's
+     original services (10 each), and, with ``free_only``, a known free place (+1): a place whose
+     fees are unknown is kept but ranked after the known free ones;
+  2. distance (places without coordinates, matched by commune code, come after all others);
+  3. how soon it opens (evaluated for the returned page only: breaks ties at 0.1 km).
+
+Radius: ``query.radius_km`` (30 km), widened to 50 then 100 km while fewer than ``limit``
+places match. Nothing within 100 km: ``nothing_near`` and the nearest matching places at any
+distance. The national helpline (and places helping remotely) are offered whenever there are
+fewer than ``limit`` results, nothing near, or the person accepts remote help.
+
+Speed: never a scan. Candidates come from the covering index (lat_band, longitude, …) through
+boxes growing from 3 km until the ``offset + limit`` best are known to be final (all with the
+best possible fit and within the box's inscribed circle) or the radius is reached; the database
+orders by fit then by a flat-earth distance (portable arithmetic: SQLite and PostgreSQL), exact
+haversine is computed on the fetched candidates only, opening hours on the page only.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import sessionmaker
+
+from directory_client import hours
+from directory_client.models import Place
+from directory_client.search import candidates, rarity
+from directory_client.search.candidates import TOTAL_CAP
+from directory_client.search.explain import explain, place_result
+from directory_client.search.plan import WIDENING_KM, Hit, Plan, build_plan
+from directory_client.search.rank import Outcome, page_order, rank_few
+from directory_client.search.remote_help import remote_options
+from directory_client.search.sql import INNER_BOXES_KM, place_rows, places_by_id
+from directory_client.types import RemoteOption, SearchQuery, SearchResponse, SearchResult
+
+# Which path finds the candidates (read at each search: the tests lower them to try each path).
+RARE_CAP = 25_000  # a need offered by fewer places is searched through the services index
+COMBINATION_RARE_CAP = 25_000  # two needs covered together by fewer places: see two_tiers
+_FAR_BOXES_KM = (250.0, 600.0, 1500.0, 4000.0, 21000.0)
+
+
+def search(Session: sessionmaker, query: SearchQuery) -> SearchResponse:
+    now = query.now or hours.now_paris()
+    plan = build_plan(query, now)
+    location = query.location
+    with Session() as orm_session:
+        # Core on the session's connection: the ORM's own work per statement cost more than
+        # most of SQLite's queries.
+        session = orm_session.connection()
+        if location.lat is not None and location.lon is not None:
+            outcome = _search_near(session, plan, query)
+        else:
+            outcome = _search_by_code(session, plan, query)
+        page = outcome.hits[query.offset : query.offset + query.limit]
+        results = _results(session, page, plan, query, now, outcome.nothing_near)
+        remote: tuple[RemoteOption, ...] = ()
+        if len(results) < query.limit or outcome.nothing_near or query.filters.remote_ok:
+            remote = remote_options(session, plan, query, outcome)
+    return SearchResponse(
+        query=query,
+        results=results,
+        radius_km=outcome.radius_km,
+        widened=outcome.widened,
+        nothing_near=outcome.nothing_near,
+        total=outcome.total,
+        remote_options=remote,
+    )
+
+
+def get_place(
+    Session: sessionmaker, public_id: str, now: datetime | None = None
+) -> SearchResult | None:
+    with Session() as orm_session:
+        place = (
+            orm_session.connection()
+            .execute(place_rows().where(Place.public_id == public_id))
+            .first()
+        )
+        if place is None:
+            return None
+        return place_result(place, None, (), now or hours.now_paris(), on_my_behalf=False)
+
+
+def _search_near(session: Connection, plan: Plan, query: SearchQuery) -> Outcome:
+    lat, lon = query.location.lat, query.location.lon
+    assert lat is not None and lon is not None
+    need = query.offset + query.limit
+    radii = [query.radius_km, *[r for r in WIDENING_KM if r > query.radius_km]]
+    # Places with no coordinates in the person's commune: after all places with a distance.
+    local = candidates.code_candidates(
+        session, plan, query.location, need, without_coordinates=True
+    )
+    if plan.mask and rarity.is_rare(session, plan.mask, RARE_CAP):
+        few = candidates.rare_matches(session, plan, lat, lon, need, radii[-1])
+        outcome = rank_few(few, local, radii, query.limit)
+        if plan.rare_truncated and not outcome.nothing_near:
+            total = candidates.count_rare(session, plan, lat, lon, outcome.radius_km)
+            outcome.total = total + len(local)
+        return outcome
+    if candidates.two_tiers_apply(plan) and rarity.combination_is_rare(
+        session, plan.mask, COMBINATION_RARE_CAP
+    ):
+        tiers = candidates.two_tiers(session, plan, query, local, radii)
+        if tiers is not None:
+            return tiers
+    boxes = [b for b in INNER_BOXES_KM if b < radii[0]] + radii
+    for half in boxes:
+        hits, complete = candidates.near_candidates(session, plan, lat, lon, half, need)
+        best_known = len(hits) >= need and all(h.score == plan.max_score for h in hits[:need])
+        if half < radii[0]:
+            if not best_known:
+                continue
+            total = candidates.count_near(session, plan, lat, lon, radii[0]) + len(local)
+            return Outcome(hits + local, radii[0], False, False, total)
+        found = len(hits) + len(local)
+        if found >= query.limit or half == radii[-1]:
+            if found == 0:
+                break
+            total = (
+                found
+                if complete
+                else candidates.count_near(session, plan, lat, lon, half) + len(local)
+            )
+            return Outcome(hits + local, half, half > radii[0], False, total)
+    for half in _FAR_BOXES_KM:
+        hits, _complete = candidates.near_candidates(
+            session, plan, lat, lon, half, need, by_distance_only=True
+        )
+        if len(hits) >= need or half == _FAR_BOXES_KM[-1]:
+            return Outcome(hits, radii[-1], radii[-1] > radii[0], True, 0)
+    raise AssertionError("unreachable")
+
+
+def _search_by_code(session: Connection, plan: Plan, query: SearchQuery) -> Outcome:
+    need = query.offset + query.limit
+    hits = candidates.code_candidates(
+        session, plan, query.location, need, without_coordinates=False
+    )
+    return Outcome(hits, query.radius_km, False, not hits, len(hits))
+
+
+def _results(
+    session: Connection,
+    page: list[Hit],
+    plan: Plan,
+    query: SearchQuery,
+    now: datetime,
+    nothing_near: bool,
+) -> tuple[SearchResult, ...]:
+    if not page:
+        return ()
+    places = places_by_id(session, [h.id for h in page])
+    built = [
+        (hit, place_result(places[hit.id], hit.distance_km, plan.needs, now,
+                      on_my_behalf=query.filters.on_my_behalf, free_only=query.filters.free_only,
+                      preferred=query.preferred_origin_labels))
+        for hit in page
+    ]  # fmt: skip
+    if nothing_near:
+        return tuple(result for _hit, result in built)
+    return tuple(result for _hit, result in sorted(built, key=page_order(now)))
+
+
+__all__ = [
+    "COMBINATION_RARE_CAP",
+    "RARE_CAP",
+    "TOTAL_CAP",
+    "WIDENING_KM",
+    "explain",
+    "get_place",
+    "search",
+]

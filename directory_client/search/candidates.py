@@ -1,0 +1,337 @@
+"""Candidate places from the database, never by a scan: growing boxes over the covering index,
+all the places of a rare need through the services index, two needs that few places cover
+together, places matched by commune code; and the counts behind ``total``."""
+
+from __future__ import annotations
+
+import math
+
+from sqlalchemy import Float, Integer, and_, bindparam, case, func, literal, or_, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql import Select
+from sqlalchemy.sql.elements import ColumnElement
+
+from directory_client import geo
+from directory_client.models import Place
+from directory_client.search.plan import COVER, HELPS_REMOTELY, Hit, Plan, by_score
+from directory_client.search.rank import Outcome, one_stop_per_mobile_service, rank_key
+from directory_client.search.rarity import overlapping_masks, supersets
+from directory_client.search.sql import (
+    DIST2,
+    DIST2_UNINDEXED,
+    IN_LATITUDE_RANGE,
+    INNER_BOXES_KM,
+    SERVICES_INDEX_HINT,
+    box_clauses,
+    cached,
+    geo_params,
+    has_need,
+    latitude_range,
+)
+from directory_client.types import Location, SearchQuery
+
+TOTAL_CAP = 300  # ``total`` is exact up to this many places (then: "300 or more")
+
+
+_RARE_REMOTE_POOL = 200  # nothing near: remote helpers are looked for among this many nearest
+
+
+def near_candidates(
+    session: Connection,
+    plan: Plan,
+    lat: float,
+    lon: float,
+    half_km: float,
+    need: int,
+    by_distance_only: bool = False,
+) -> tuple[list[Hit], bool]:
+    """Matches within ``half_km`` (exact), deduplicated, best first; and whether that is all."""
+    shape, params = geo_params(lat, lon, half_km)
+
+    def build() -> Select:
+        columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
+        if plan.keeps:
+            columns += [Place.horaires, Place.code_postal]
+        order = [DIST2] if by_distance_only else [*by_score(plan), DIST2]
+        return (
+            select(*columns)
+            .where(*box_clauses(shape), *plan.where)
+            .order_by(*order)
+            .limit(bindparam("fetch", type_=Integer))
+        )
+
+    statement = cached((plan.key, "near", by_distance_only, shape), build)
+    fetch = need * 3 + 10
+    while True:
+        rows = session.execute(statement, {**params, "fetch": fetch}).all()
+        truncated = len(rows) == fetch
+        hits = keep_hits(plan, rows, lat, lon, half_km)
+        if len(hits) >= need or not truncated:
+            hits.sort(key=(lambda h: h.distance_km) if by_distance_only else rank_key)
+            return hits, not truncated
+        fetch *= 4
+
+
+def keep_hits(
+    plan: Plan, rows, lat: float, lon: float, half_km: float, dedupe: bool = True
+) -> list[Hit]:
+    hits: list[Hit] = []
+    distance_to = geo.distances_from(lat, lon)
+    for row in rows:
+        if row[1] is None or row[2] is None:
+            continue
+        distance = distance_to(row[1], row[2])
+        if distance > half_km:
+            continue
+        hit = Hit(row[0], distance, int(row[4]), row[3], *(row[5:7] if plan.keeps else ()))
+        if all(keep(hit) for keep in plan.keeps):
+            hits.append(hit)
+    return one_stop_per_mobile_service(hits) if dedupe else hits
+
+
+def count_near(session: Connection, plan: Plan, lat: float, lon: float, radius_km: float) -> int:
+    """Places (a mobile service counted once) matching within the radius, up to TOTAL_CAP."""
+    shape, params = geo_params(lat, lon, radius_km, slack=1.0)
+
+    def build() -> Select:
+        inner = (
+            select(Place.id, Place.mobile_service_id)
+            .where(*box_clauses(shape), *plan.where)
+            .limit(TOTAL_CAP)
+            .subquery()
+        )
+        return select(
+            func.count()
+            - func.count(inner.c.mobile_service_id)
+            + func.count(inner.c.mobile_service_id.distinct())
+        )
+
+    statement = cached((plan.key, "count", shape, TOTAL_CAP), build)
+    return int(session.execute(statement, params).scalar_one())
+
+
+def code_candidates(
+    session: Connection, plan: Plan, location: Location, need: int, without_coordinates: bool
+) -> list[Hit]:
+    """Matches by commune code (INSEE, postcode) or department; best first, distance None."""
+    params: dict = {}
+    if location.code_insee:
+        params["code_insee"] = location.code_insee
+    if location.code_postal:
+        params["code_postal"] = location.code_postal
+    if not without_coordinates and location.departement:
+        dep = location.departement
+        params["departement"] = dep
+        params["postal_prefix"] = ("20" if dep.upper() in ("2A", "2B") else dep) + "%"
+    if not params:
+        return []
+    shape = tuple(sorted(params))
+
+    def build() -> Select:
+        same_commune: list[ColumnElement] = []
+        if "code_insee" in params:
+            same_commune.append(Place.code_insee == bindparam("code_insee"))
+        if "code_postal" in params:
+            same_commune.append(Place.code_postal == bindparam("code_postal"))
+        area = list(same_commune)
+        if "departement" in params:
+            area.append(Place.departement == bindparam("departement"))
+            area.append(Place.code_postal.like(bindparam("postal_prefix")))
+        proximity = [case((or_(*same_commune), 1), else_=0).desc()] if same_commune else []
+        columns = [Place.id, Place.mobile_service_id, plan.score, Place.horaires, Place.code_postal]
+        conditions = [or_(*area), *plan.where]
+        if without_coordinates:
+            conditions.append(or_(Place.latitude.is_(None), Place.longitude.is_(None)))
+        return (
+            select(*columns)
+            .where(*conditions)
+            .order_by(*by_score(plan), *proximity, Place.nom, Place.id)
+            .limit(bindparam("fetch", type_=Integer))
+        )
+
+    statement = cached((plan.key, "codes", shape, without_coordinates), build)
+    fetch = need * 3 + 10
+    while True:
+        rows = session.execute(statement, {**params, "fetch": fetch}).all()
+        hits = [Hit(r[0], None, int(r[2]), r[1], r[3], r[4]) for r in rows]
+        hits = one_stop_per_mobile_service([h for h in hits if all(k(h) for k in plan.keeps)])
+        if len(hits) >= need or len(rows) < fetch:
+            return hits
+        fetch *= 4
+
+
+def rare_matches(
+    session: Connection, plan: Plan, lat: float, lon: float, need: int, max_km: float
+) -> list[Hit]:
+    """For a rare need (few places offer it anywhere): every one within ``max_km`` — or, when
+    there is none, the nearest ones anywhere — with their distance.
+
+    Boxes would have to grow very wide to find them; the services index finds them directly:
+    ``services_mask IN (every mask with one of the needed bits)`` is plain equality, and the
+    index covers latitude and longitude, so the database reads only the index entries of that
+    need. Coordinates are wrapped in expressions (``latitude + 0``) so that no planner prefers
+    a coordinates index. Then the few useful places are read by primary key with the filters.
+    """
+    _shape, params = geo_params(lat, lon)
+    params["r2"] = (max_km / geo.KM_PER_DEGREE_LAT * 1.05) ** 2
+    latitude_range(params, lat, max_km)
+    masks = overlapping_masks(plan.mask)
+
+    def near() -> Select:
+        return (
+            select(Place.id)
+            .where(
+                has_need(masks),
+                IN_LATITUDE_RANGE,
+                bindparam("r2", type_=Float) >= DIST2_UNINDEXED,
+            )
+            .with_hint(Place, SERVICES_INDEX_HINT, "sqlite")
+        )
+
+    # One round trip each: the ids come from the services index (subquery), the database reads
+    # those rows by primary key (outer query) with what ranking needs, whether the filters keep
+    # them (last column) and whether they help remotely (the one before).
+    if plan.simple:  # the nearest k are the best k
+        k = max(need * 3 + 10, 50)
+        within = cached(
+            (plan.key, "rare-within-k", masks),
+            lambda: _rare_details(plan, near().order_by(DIST2_UNINDEXED).limit(
+                bindparam("nearest_k", type_=Integer))),
+        )  # fmt: skip
+        rows = session.execute(within, {**params, "nearest_k": k}).all()
+        plan.rare_truncated = len(rows) == k
+    else:
+        within = cached((plan.key, "rare-within", masks), lambda: _rare_details(plan, near()))
+        rows = session.execute(within, params).all()
+    nothing_within = not rows
+    if nothing_within:  # nothing near: the nearest ones, whatever the distance
+        nearest = cached(
+            (plan.key, "rare-nearest", masks, _RARE_REMOTE_POOL),
+            lambda: _rare_details(
+                plan,
+                select(Place.id)
+                .where(has_need(masks), (Place.latitude + 0).is_not(None))
+                .order_by(DIST2_UNINDEXED)
+                .limit(_RARE_REMOTE_POOL),
+            ),
+        )
+        rows = session.execute(nearest, params).all()
+    plan.rare_rows = rows
+    distance_to = geo.distances_from(lat, lon)
+    distance_of = {r[0]: distance_to(r[1], r[2]) for r in rows}
+    located_ids = sorted((d, pid) for pid, d in distance_of.items())
+    plan.rare_ids = [pid for _d, pid in located_ids[:_RARE_REMOTE_POOL]]
+    if not plan.rare_ids:
+        return []
+    kept = None
+    if nothing_within and plan.simple:
+        # Ranked by distance alone and nothing to count: the nearest few are enough (room left
+        # for the other stops of a bus, shown once).
+        kept = {pid for _d, pid in located_ids[: max(need * 3 + 10, 50)]}
+    hits: list[Hit] = []
+    for row in rows:
+        if not row[-1] or (kept is not None and row[0] not in kept):
+            continue
+        hit = Hit(
+            row[0], distance_of[row[0]], int(row[4]), row[3], *(row[5:7] if plan.keeps else ())
+        )
+        if all(keep(hit) for keep in plan.keeps):
+            hits.append(hit)
+    return hits
+
+
+def _rare_details(plan: Plan, ids: Select) -> Select:
+    """The rows of ``ids`` (a subquery on the services index), read by primary key."""
+    columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
+    if plan.keeps:
+        columns += [Place.horaires, Place.code_postal]
+    columns.append(case((HELPS_REMOTELY, 1), else_=0))  # for _remote_anywhere
+    columns.append(case((and_(*plan.where), 1), else_=0) if plan.where else literal(1))
+    return select(*columns).where(Place.id.in_(ids.correlate(None)))
+
+
+def two_tiers_apply(plan: Plan) -> bool:
+    """Two needs, nothing else to score nor to check in Python: ``two_tiers`` may answer (when
+    the pair is rare)."""
+    return len(plan.needs) == 2 and plan.max_score == 2 * COVER and not plan.keeps
+
+
+def two_tiers(
+    session: Connection, plan: Plan, query: SearchQuery, local: list[Hit], radii: list[float]
+) -> Outcome | None:
+    """Two needs that few places cover together: those places first (nearest first, through the
+    services index), then places covering one need (nearest first, through growing boxes).
+
+    Ranking is the same as the general path, which would otherwise grow its boxes to the whole
+    radius to prove that no place covering both is nearer — thousands of rows in a city.
+    """
+    lat, lon = query.location.lat, query.location.lon
+    need = query.offset + query.limit
+    _shape, params = geo_params(lat, lon)
+    params["r2"] = (radii[-1] / geo.KM_PER_DEGREE_LAT * 1.05) ** 2
+    masks = supersets(plan.mask)
+    within = cached(
+        ("both-within", masks),
+        lambda: select(Place.id).where(
+            has_need(masks), bindparam("r2", type_=Float) >= DIST2_UNINDEXED
+        ),
+    )
+    ids = session.execute(within, params).scalars().all()
+    both: list[Hit] = []
+    if ids:
+        columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
+        by_id = cached(
+            (plan.key, "by-id"),
+            lambda: select(*columns).where(
+                Place.id.in_(bindparam("ids", expanding=True)), *plan.where
+            ),
+        )
+        rows = session.execute(by_id, {"ids": ids}).all()
+        both = sorted(keep_hits(plan, rows, lat, lon, math.inf, dedupe=False), key=rank_key)
+    both_ids = {h.id for h in both}
+    for radius in radii:
+        first = one_stop_per_mobile_service([h for h in both if h.distance_km <= radius])
+        partial: list[Hit] = []
+        if len(first) < need:
+            for half in [b for b in INNER_BOXES_KM if b < radius] + [radius]:
+                hits, _complete = near_candidates(
+                    session, plan, lat, lon, half, need + len(first), by_distance_only=True
+                )
+                partial = [h for h in hits if h.id not in both_ids]
+                if len(partial) >= need - len(first):
+                    break
+        found = len(first) + len(partial) + len(local)
+        if found >= query.limit or radius == radii[-1]:
+            if found == 0:
+                return None  # nothing near: the general path looks further
+            total = count_near(session, plan, lat, lon, radius) + len(local)
+            return Outcome(first + partial + local, radius, radius > radii[0], False, total)
+    return None
+
+
+def count_rare(session: Connection, plan: Plan, lat: float, lon: float, radius_km: float) -> int:
+    _shape, params = geo_params(lat, lon)
+    params["r2"] = (radius_km / geo.KM_PER_DEGREE_LAT) ** 2
+    latitude_range(params, lat, radius_km)
+    masks = overlapping_masks(plan.mask)
+
+    def build() -> Select:
+        inner = (
+            select(Place.id, Place.mobile_service_id)
+            .where(
+                has_need(masks),
+                IN_LATITUDE_RANGE,
+                bindparam("r2", type_=Float) >= DIST2_UNINDEXED,
+            )
+            .with_hint(Place, SERVICES_INDEX_HINT, "sqlite")
+            .limit(TOTAL_CAP)
+            .subquery()
+        )
+        return select(
+            func.count()
+            - func.count(inner.c.mobile_service_id)
+            + func.count(inner.c.mobile_service_id.distinct())
+        )
+
+    statement = cached(("rare-count", masks, TOTAL_CAP), build)
+    return int(session.execute(statement, params).scalar_one())

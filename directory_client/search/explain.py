@@ -1,0 +1,141 @@
+"""A place as the person reads it: the ``SearchResult`` built from its row, and why it fits, in
+plain words (never where it is: channels show the distance and the address)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.engine import Row
+
+from directory_client import hours, labels
+from directory_client.models import split_list
+from directory_client.search.plan import AIDANTS_CONNECT, ON_MY_BEHALF
+from directory_client.types import SearchResult
+
+# Plain words for each service; a finer 1.0 label, when the place has it, says it better.
+_SERVICE_WORDS: dict[str, str] = {
+    labels.DEMARCHES: "aide pour vos papiers en ligne",
+    labels.OUTILS_QUOTIDIEN: "apprendre à se servir d'un ordinateur ou d'un téléphone",
+    labels.INSERTION_PRO: "aide pour chercher un emploi en ligne",
+    labels.SECURITE: "apprendre à éviter les arnaques en ligne",
+    labels.PARENTALITE: "aide pour accompagner vos enfants sur internet",
+    labels.LOISIRS: "ateliers pour créer avec le numérique",
+    labels.COMPREHENSION: "mieux comprendre le numérique",
+    labels.ACCES_INTERNET_MATERIEL: "prêt d'ordinateur et accès internet",
+    labels.ACQUISITION_MATERIEL: "ordinateurs à petit prix",
+}
+
+
+_ORIGIN_WORDS: dict[str, str] = {
+    labels.V1_WITH_HELP: "fait vos papiers en ligne avec vous",
+    labels.V1_AUTONOMY: "apprendre à faire vos papiers en ligne",
+    labels.V1_HEALTH: "aide pour vos démarches de santé en ligne",
+    labels.V1_SMARTPHONE: "apprendre à se servir d'un téléphone ou d'une tablette",
+    labels.V1_COMPUTER: "apprendre à se servir d'un ordinateur",
+    labels.V1_BUSINESS: "aide pour créer votre entreprise",
+}
+
+
+def _free(frais: str | None) -> bool | None:
+    values = split_list(frais)
+    if not values:
+        return None
+    return any(v.startswith("Gratuit") for v in values)
+
+
+def place_result(
+    place: Row,
+    distance_km: float | None,
+    needs: tuple[str, ...],
+    now: datetime,
+    *,
+    on_my_behalf: bool,
+    free_only: bool = False,
+    preferred: tuple[str, ...] = (),
+) -> SearchResult:
+    tz = hours.place_timezone(place.code_postal)
+    address = ", ".join(
+        part
+        for part in (
+            place.adresse,
+            place.complement_adresse,
+            " ".join(p for p in (place.code_postal, place.commune) if p),
+        )
+        if part
+    )
+    accessibility = place.accessibilite if (place.accessibilite or "").startswith("http") else None
+    return SearchResult(
+        id=place.public_id,
+        name=place.nom,
+        services=tuple(split_list(place.services)),
+        address=address,
+        commune=place.commune,
+        code_postal=place.code_postal,
+        lat=place.latitude,
+        lon=place.longitude,
+        distance_km=distance_km,
+        phone=place.telephone or place.mobile_telephone,
+        email=first_item(place.courriels),
+        website=first_item(place.site_web),
+        appointment_url=place.prise_rdv,
+        opening_hours=place.horaires,
+        opening=hours.opening_status(place.horaires, now, tz),
+        free=_free(place.frais_a_charge),
+        labels=tuple(split_list(place.dispositif_programmes_nationaux)),
+        why=explain(
+            place, needs, on_my_behalf=on_my_behalf, free_only=free_only, preferred=preferred
+        ),  # fmt: skip
+        mobile_service=place.mobile_nom,
+        accessibility_url=accessibility,
+        source=place.source,
+        date_maj=place.date_maj.isoformat() if place.date_maj else None,
+    )
+
+
+def first_item(value: str | None) -> str | None:
+    values = split_list(value)
+    return values[0] if values else None
+
+
+def explain(
+    place: Row,
+    needs: tuple[str, ...],
+    *,
+    on_my_behalf: bool = False,
+    free_only: bool = False,
+    preferred: tuple[str, ...] = (),
+) -> str:
+    """Why this place: in plain words, from its facts ("aide pour vos papiers en ligne, gratuit,
+    France Services"). Where it is (distance, address) is not a reason: channels show it. A finer
+    (1.0) label of the place is named only when it is the one asked for (``preferred``): a place
+    matched for "a computer" is not explained by the smartphone lessons it also gives."""
+    services = split_list(place.services)
+    origin = split_list(place.services_origine)
+    asked = [s for s in needs if s in services] or services[:2]
+    parts: list[str] = []
+    for service in asked:
+        finer = [
+            words
+            for label, words in _ORIGIN_WORDS.items()
+            if label in origin
+            and labels.SERVICES_V1_TO_CURRENT.get(label) == service
+            and (not preferred or label in preferred)
+        ]
+        parts.append(finer[0] if finer else _SERVICE_WORDS.get(service, service.lower()))
+    programmes = split_list(place.dispositif_programmes_nationaux)
+    modalities = split_list(place.modalites_accompagnement)
+    if AIDANTS_CONNECT in programmes:
+        parts.append("peut faire vos démarches à votre place (Aidants Connect)")
+    elif ON_MY_BEHALF in modalities and (on_my_behalf or labels.DEMARCHES in asked):
+        parts.append("peut faire vos démarches à votre place")
+    free = _free(place.frais_a_charge)
+    if free:
+        fees = split_list(place.frais_a_charge)
+        parts.append("gratuit" if "Gratuit" in fees else "gratuit sous condition")
+    elif free is None and free_only:
+        parts.append("tarif non précisé")
+    if "France Services" in programmes or "RFS" in split_list(place.typologie):
+        parts.append("France Services")
+    if place.mobile_nom:
+        parts.append(f"passage du {place.mobile_nom}")
+    return ", ".join(dict.fromkeys(parts))

@@ -1,0 +1,168 @@
+"""The plan of a search: the needs and filters of a query turned into SQL conditions and a fit
+score (built once per shape of query), plus the checks done in Python (opening hours)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+
+from sqlalchemy import case, literal, or_
+from sqlalchemy.sql.elements import ColumnElement
+
+from directory_client import hours, labels
+from directory_client.models import Place
+from directory_client.types import SearchQuery
+
+WIDENING_KM = (50.0, 100.0)
+
+
+AIDANTS_CONNECT = "Aidants Connect"
+
+
+ON_MY_BEHALF = "À ma place"
+
+
+_REMOTE = "À distance"
+
+
+COVER, _PREFERRED, _FREE = 100, 10, 1
+
+
+@dataclass
+class Plan:
+    needs: tuple[str, ...]
+    mask: int
+    where: list[ColumnElement] = field(default_factory=list)
+    score: ColumnElement | None = None
+    max_score: int = 0
+    keeps: list[Callable[[Hit], bool]] = field(default_factory=list)  # checks done in Python
+    rare_ids: list[int] | None = None  # the nearest places offering a rare need
+    rare_rows: list = field(default_factory=list)  # theirs, read with "helps remotely" last
+    key: tuple = ()  # what shapes the SQL: built statements are cached under it
+    simple: bool = False  # every match ranks the same but for distance: nearest k suffice
+    rare_truncated: bool = False  # only the nearest k of a rare need were read: count the rest
+
+
+@dataclass
+class Hit:
+    id: int
+    distance_km: float | None
+    score: int
+    mobile_service_id: int | None
+    horaires: str | None = None
+    code_postal: str | None = None
+
+
+def _known_needs(needs: tuple[str, ...]) -> tuple[str, ...]:
+    known: list[str] = []
+    for need in needs:
+        label = labels.current_service(need) if need else None
+        if label and label not in known:
+            known.append(label)
+    return tuple(known)
+
+
+def has(column, value: str) -> ColumnElement:
+    """``value`` is one item of a ``|``-joined list column."""
+    return (literal("|") + column + literal("|")).like(f"%|{value}|%")
+
+
+HELPS_REMOTELY = has(Place.modalites_accompagnement, _REMOTE)
+
+
+def _has_any(column, values: tuple[str, ...]) -> ColumnElement:
+    return or_(*[has(column, value) for value in values])
+
+
+def _blank(column) -> ColumnElement:
+    return or_(column.is_(None), column == "")
+
+
+def build_plan(query: SearchQuery, now: datetime) -> Plan:
+    needs = _known_needs(query.needs)
+    f = query.filters
+    keeps: list[Callable[[Hit], bool]] = []
+    if f.open_at is not None:
+        moment = f.open_at
+
+        def open_then(hit: Hit) -> bool:
+            tz = hours.place_timezone(hit.code_postal)
+            return hours.is_open_at(hit.horaires, moment, tz) is True
+
+        keeps.append(open_then)
+    if f.open_on_saturday:
+        keeps.append(lambda hit: hours.is_open_on_saturday(hit.horaires, now) is True)
+    preferred = tuple(dict.fromkeys(label for label in query.preferred_origin_labels if label))
+    # The SQL does not depend on the order of the needs (a sum of scores): one shape for both.
+    in_bit_order = tuple(sorted(needs, key=labels.SERVICE_BITS.__getitem__))
+    key = (
+        in_bit_order, preferred, f.free_only, f.publics, f.prise_en_charge, f.accompagnement,
+        f.labels, f.on_my_behalf, bool(keeps),
+    )  # fmt: skip
+    mask, where, score, max_score, simple = _plan_sql(key)
+    return Plan(
+        needs=needs, mask=mask, where=list(where), score=score, max_score=max_score,
+        keeps=keeps, key=key, simple=simple,
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=1024)
+def _plan_sql(key: tuple) -> tuple[int, tuple[ColumnElement, ...], ColumnElement, int, bool]:
+    """The SQL side of a plan — mask, conditions, score — built once per shape (building these
+    expressions cost more than a search's queries)."""
+    needs, preferred, free_only, publics, prise_en_charge, accompagnement, programmes = key[:7]
+    on_my_behalf, has_keeps = key[7:]
+    mask = labels.services_mask(needs)
+    where: list[ColumnElement] = []
+    if mask:
+        where.append(Place.services_mask.op("&")(mask) != 0)
+    if free_only:
+        where.append(or_(_blank(Place.frais_a_charge), Place.frais_a_charge.like("%Gratuit%")))
+    if publics:  # a place that names no public welcomes everyone
+        where.append(
+            or_(
+                _blank(Place.publics_specifiquement_adresses),
+                _has_any(Place.publics_specifiquement_adresses, publics),
+            )
+        )
+    if prise_en_charge:
+        where.append(_has_any(Place.prise_en_charge_specifique, prise_en_charge))
+    if accompagnement:
+        where.append(_has_any(Place.modalites_accompagnement, accompagnement))
+    if programmes:
+        where.append(_has_any(Place.dispositif_programmes_nationaux, programmes))
+    if on_my_behalf:
+        where.append(
+            or_(
+                has(Place.dispositif_programmes_nationaux, AIDANTS_CONNECT),
+                has(Place.modalites_accompagnement, ON_MY_BEHALF),
+            )
+        )
+
+    terms: list[ColumnElement] = []
+    for need in needs:
+        bit = labels.SERVICE_BITS[need]
+        terms.append(case((Place.services_mask.op("&")(bit) != 0, COVER), else_=0))
+    max_score = COVER * len(needs)
+    for label in preferred:
+        terms.append(case((Place.services_origine.like(f"%{label}%"), _PREFERRED), else_=0))
+    max_score += _PREFERRED * len(preferred)
+    if free_only:
+        terms.append(case((Place.frais_a_charge.like("%Gratuit%"), _FREE), else_=0))
+        max_score += _FREE
+    score = sum(terms[1:], terms[0]) if terms else literal(0)
+    simple = (
+        len(needs) <= 1
+        and not preferred
+        and not free_only
+        and len(where) == (1 if mask else 0)
+        and not has_keeps
+    )
+    return mask, tuple(where), score, max_score, simple
+
+
+def by_score(plan: Plan) -> list[ColumnElement]:
+    # A constant in ORDER BY is a column position for PostgreSQL: leave it out.
+    return [plan.score.desc()] if plan.max_score else []

@@ -1,0 +1,690 @@
+"""Tests of each custom action, with the real Locator (offline gazetteer) and a directory.
+
+The directory is the real embedded one when ``directory_client.search`` and the importer are
+available (fixture ``real_directory``); the conversation tests use an in-memory fake with the
+contract's value types, so that the expected results are known.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+import yaml
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import actions as A
+from bot.channels import render
+from directory_client import labels
+from tests.conftest_actions import FakeDirectory, ent, slots_of, tracker
+from tests.paths import ROOT
+
+RECO_KEYS = {"type", "need", "location", "filters", "results"}
+RESULT_KEYS = {
+    "id",
+    "name",
+    "distance_km",
+    "services",
+    "address",
+    "phone",
+    "opening_hours",
+    "open_now",
+    "why",
+    "lat",
+    "lon",
+    "appointment_url",
+    "website",
+    "opening_text",
+    "mobile_service",
+    "number",
+    "distance_text",
+    "phone_text",
+    "tel",
+    "hours",
+}
+
+
+@pytest.fixture(scope="session")
+def locator():
+    from directory_client import Locator
+
+    return Locator()
+
+
+@pytest.fixture()
+def directory(locator):
+    fake = FakeDirectory()
+    A.set_backends(fake, locator)
+    yield fake
+    A.set_backends(None, None)
+
+
+def run(action, t):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, t, {}))
+    return dispatcher.messages, events
+
+
+def payloads(messages):
+    return [m["custom"]["orienteur"] for m in messages if m.get("custom")]
+
+
+def recommendation(messages) -> dict:
+    found = [p for p in payloads(messages) if p["type"] == "recommendation"]
+    assert found, messages
+    p = found[-1]
+    assert set(p) >= RECO_KEYS
+    assert set(p["location"]) == {"commune", "code_insee", "code_postal", "lat", "lon"}
+    for r in p["results"]:
+        assert set(r) == RESULT_KEYS
+    return p
+
+
+_RESPONSES = yaml.safe_load((ROOT / "domain.yml").read_text())[
+    "responses"
+]
+
+
+def text(messages) -> str:
+    """What a client that reads only text gets: the message's text, or the domain response it
+    names (as Rasa), and a recommendation rendered from its payload (as the REST channel)."""
+    out = []
+    for m in messages:
+        said = m.get("text") or (_RESPONSES[m["response"]][0]["text"] if m.get("response") else "")
+        recommendation = render.recommendation_of(m.get("custom"))
+        out.append(render.plain_text(said, recommendation) if recommendation else said)
+    return "\n".join(out)
+
+
+# --- need first, location first, both ---------------------------------------------------------
+def test_need_first_asks_where_then_answers(directory):
+    t = tracker("j'arrive pas à faire ma demande de RSA sur le site de la CAF", "ask_help")
+    msgs, events = run(A.ActionOrient(), t)
+    slots = slots_of(events)
+    assert slots["needs"] == ["demarches"] and slots["procedures"] == ["caf"]
+    assert slots["awaiting"] == "location"
+    assert "ville" in text(msgs)
+
+    t2 = tracker("Roubaix", "inform", [ent("location", "Roubaix")], slots)
+    msgs, events = run(A.ActionOrient(), t2)
+    p = recommendation(msgs)
+    assert p["need"] == [labels.DEMARCHES]
+    assert p["location"]["commune"].startswith("Roubaix")
+    assert len(p["results"]) == 3
+    out = text(msgs)
+    assert "Pensez à apporter" in out and "allocataire" in out
+    assert "Tél 03 20 00 00 00" in out
+    assert [r["number"] for r in p["results"]] == [1, 2, 3]
+    assert msgs[-1]["text"].startswith("Voici 3 lieux près de Roubaix")
+    assert "Tél" not in msgs[-1]["text"]  # the places are in the payload only
+    assert "Rendez-vous : https://" in out
+    assert "Ouvert jusqu'à 17 h" in out
+    assert slots_of(events)["awaiting"] is None
+    assert slots_of(events)["last_search"]["results"]
+
+
+def test_location_first_then_need(directory):
+    msgs, events = run(A.ActionOrient(), tracker("j'habite à Roubaix", "inform"))
+    slots = slots_of(events)
+    assert slots["location"]["commune"] == "Roubaix"
+    assert slots["awaiting"] == "need"
+    assert msgs[0]["buttons"]
+    msgs, _ = run(
+        A.ActionOrient(), tracker("jveu apprendre a me servir de mon tel", "ask_help", slots=slots)
+    )
+    p = recommendation(msgs)
+    assert p["need"] == [labels.OUTILS_QUOTIDIEN]
+    assert directory.queries[-1].preferred_origin_labels == (labels.V1_SMARTPHONE,)
+
+
+def test_need_and_town_in_one_message(directory):
+    t = tracker("aide pour les impots à Roubaix", "ask_help", [ent("location", "Roubaix")])
+    msgs, _ = run(A.ActionOrient(), t)
+    p = recommendation(msgs)
+    assert p["location"]["code_insee"] == "59512"
+    assert "numéro fiscal" in text(msgs)
+
+
+def test_town_at_the_end_without_entity(directory):
+    msgs, _ = run(A.ActionOrient(), tracker("pas d'internet chez moi a roubaix", "ask_help"))
+    assert recommendation(msgs)["need"] == [labels.ACCES_INTERNET_MATERIEL]
+
+
+def test_generic_admin_need_asks_mode_then_yes(directory):
+    msgs, events = run(A.ActionOrient(), tracker("faire des démarches", "ask_help"))
+    slots = slots_of(events)
+    assert slots["awaiting"] == "mode" and len(msgs[0]["buttons"]) == 2
+    msgs, events = run(A.ActionOrient(), tracker("non", "deny", slots=slots))
+    assert slots_of(events)["mode"] == "autonomie"
+    assert slots_of(events)["awaiting"] == "location"
+
+
+def test_correction_changes_the_need(directory):
+    slots = {"needs": ["smartphone"], "location": _roubaix()}
+    msgs, events = run(
+        A.ActionOrient(), tracker("non en fait c'est pour faire mon cv", "ask_help", slots=slots)
+    )
+    assert slots_of(events)["needs"] == ["emploi"]
+    assert recommendation(msgs)["need"] == [labels.INSERTION_PRO]
+
+
+# --- places -----------------------------------------------------------------------------------
+def test_ambiguous_town_asks_with_buttons_then_choice(directory):
+    slots = {"needs": ["entreprise"]}
+    msgs, events = run(A.ActionOrient(), tracker("saint denis", "inform", slots=slots))
+    slots = {**slots, **slots_of(events)}
+    assert slots["awaiting"] == "location_choice"
+    titles = [b["title"] for b in msgs[0]["buttons"]]
+    assert "Saint-Denis (93)" in titles
+    choice = tracker(
+        '/inform{"location": "Saint-Denis (93)"}',
+        "inform",
+        [ent("location", "Saint-Denis (93)")],
+        slots,
+    )
+    msgs, events = run(A.ActionOrient(), choice)
+    assert slots_of(events)["location"]["code_insee"] == "93066"
+    recommendation(msgs)
+
+
+@pytest.mark.parametrize(
+    "answer, insee",
+    [
+        ("celui de la Réunion", "97411"),
+        ("la reunion", "97411"),
+        ("le deuxième", "93066"),
+        ("2", "93066"),
+        ("le 93", "93066"),
+        ("non, Saint-Denis dans le 93", "93066"),
+        ("Saint-Denis (974, La Réunion)", "97411"),  # a button's title typed by hand
+        ("dans l'Aude", "11339"),
+    ],
+)
+def test_an_answer_to_the_town_choice_is_read_against_the_towns_offered(directory, answer, insee):
+    slots = {"needs": ["entreprise"]}
+    _, events = run(A.ActionOrient(), tracker("saint denis", "inform", slots=slots))
+    slots = {**slots, **slots_of(events)}
+    assert slots["awaiting"] == "location_choice"
+    for intent in ("inform", "out_of_scope"):  # whatever the NLU made of the answer
+        action = A.ActionOutOfScope() if intent == "out_of_scope" else A.ActionOrient()
+        msgs, events = run(action, tracker(answer, intent, slots=slots))
+        assert slots_of(events)["location"]["code_insee"] == insee, (answer, intent)
+        recommendation(msgs)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ma grand-mère ne peut pas faire ses démarches elle-même, quelqu'un peut les faire à sa "
+        "place ?",
+        "je cherche un France Services près de chez moi",
+        "je voudrais faire mes démarches avec quelqu'un",
+        "je veux apprendre à faire mes démarches en ligne",
+        "je veux faire mes démarches aidants connect",
+    ],
+)
+def test_no_mode_question_when_the_message_already_says_it(directory, message):
+    msgs, events = run(A.ActionOrient(), tracker(message, "ask_help"))
+    assert slots_of(events)["awaiting"] == "location", text(msgs)
+    assert "avec vous" not in text(msgs)
+
+
+def test_unknown_town_asks_clearly_then_offers_helpline(directory):
+    slots = {"needs": ["smartphone"], "awaiting": "location"}
+    msgs, events = run(A.ActionOrient(), tracker("Xyzzyville", "inform", slots=slots))
+    assert "Je ne trouve pas" in text(msgs) and "code postal" in text(msgs)
+    slots = {**slots, **slots_of(events)}
+    msgs, events = run(A.ActionOrient(), tracker("Plouplouville", "inform", slots=slots))
+    assert labels.HELPLINE["phone"] in text(msgs)
+
+
+def test_postcode_and_arrondissement(directory):
+    slots = {"needs": ["ordinateur"], "awaiting": "location"}
+    _, events = run(A.ActionOrient(), tracker("75011", "inform", slots=slots))
+    assert slots_of(events)["location"]["label"] == "Paris 11e"
+
+
+def test_shared_position(directory):
+    slots = {"needs": ["internet"]}
+    t = tracker(
+        '/inform{"latitude": 50.69, "longitude": 3.18}',
+        "inform",
+        [ent("latitude", 50.69), ent("longitude", 3.18)],
+        slots,
+    )
+    msgs, _ = run(A.ActionOrient(), t)
+    p = recommendation(msgs)
+    assert abs(p["location"]["lat"] - 50.69) < 0.01
+
+
+def test_change_location_without_town_asks_again(directory):
+    slots = {"needs": ["smartphone"], "location": _roubaix()}
+    msgs, events = run(A.ActionOrient(), tracker("une autre ville", "change_location", slots=slots))
+    assert slots_of(events)["location"] is None
+    assert slots_of(events)["awaiting"] == "location"
+
+
+# --- follow-ups -------------------------------------------------------------------------------
+def test_more_results_pages(directory):
+    slots = {"needs": ["demarches"], "mode": "avec_moi", "location": _roubaix()}
+    msgs, events = run(
+        A.ActionMoreResults(), tracker("d'autres lieux", "more_results", slots=slots)
+    )
+    assert directory.queries[-1].offset == 3
+    assert recommendation(msgs)["results"][0]["id"] == "place-4"
+    assert "4. " in text(msgs)
+    slots = {**slots, **slots_of(events)}
+    msgs, _ = run(A.ActionMoreResults(), tracker("encore", "more_results", slots=slots))
+    msgs, _ = run(
+        A.ActionMoreResults(), tracker("encore", "more_results", slots={**slots, "offset": 6})
+    )
+    p = recommendation(msgs)
+    assert p["results"] == [] and labels.HELPLINE["phone"] in text(msgs)
+
+
+def test_only_free(directory):
+    slots = {"needs": ["demarches"], "mode": "avec_moi", "location": _roubaix()}
+    t = tracker("seulement les gratuits", "inform", [ent("constraint", "gratuit")], slots)
+    msgs, events = run(A.ActionOrient(), t)
+    assert directory.queries[-1].filters.free_only is True
+    assert recommendation(msgs)["filters"] == {"free_only": True}
+    assert "place-3" not in [r["id"] for r in recommendation(msgs)["results"]]
+    assert slots_of(events)["constraints"] == ["gratuit"]
+
+
+def test_soft_constraint_is_relaxed_not_empty(directory):
+    class Picky(FakeDirectory):
+        def search(self, query):
+            if query.filters.open_on_saturday:
+                self.queries.append(query)
+                return super().search(query.__class__(**{**query.__dict__, "needs": ()}))
+            return super().search(query)
+
+    picky = Picky()
+    A.set_backends(picky, A.get_locator())
+    slots = {"needs": ["smartphone"], "location": _roubaix()}
+    msgs, _ = run(A.ActionOrient(), tracker("ouvert le samedi", "inform", slots=slots))
+    assert "sans ce critère" in text(msgs)
+    assert recommendation(msgs)["results"]
+
+
+def test_send_summary(directory):
+    slots = {"needs": ["demarches"], "procedures": ["caf"], "location": _roubaix()}
+    _, events = run(A.ActionOrient(), tracker("caf", "ask_help", slots=slots))
+    last = slots_of(events)["last_search"]
+    msgs, events = run(
+        A.ActionSendSummary(), tracker("envoyez-le moi", "send_it", slots={"last_search": last})
+    )
+    assert slots_of(events)["summary_requested"] is True
+    assert "Espace numérique 1" in text(msgs) and labels.HELPLINE["phone"] in text(msgs)
+    assert recommendation(msgs)["results"]
+    msgs, _ = run(A.ActionSendSummary(), tracker("envoyez-le moi", "send_it"))
+    assert "rien trouvé" in text(msgs)
+
+
+# --- nothing near, broken directory, bad input -----------------------------------------------
+def test_nothing_near_gives_nearest_and_remote(locator):
+    A.set_backends(FakeDirectory(centre=(43.3, 5.4)), locator)  # Marseille, far from Roubaix
+    try:
+        msgs, _ = run(
+            A.ActionOrient(),
+            tracker("cours de tablette", "ask_help", slots={"location": _roubaix()}),
+        )
+    finally:
+        A.set_backends(None, None)
+    p = recommendation(msgs)
+    assert p["nothing_near"] is True and len(p["results"]) == 1
+    assert "pas de lieu tout près" in text(msgs)
+    assert labels.HELPLINE["phone"] in text(msgs)
+
+
+def test_no_place_at_all_still_answers(locator):
+    A.set_backends(FakeDirectory(count=0), locator)
+    try:
+        msgs, _ = run(
+            A.ActionOrient(), tracker("aide caf", "ask_help", slots={"location": _roubaix()})
+        )
+    finally:
+        A.set_backends(None, None)
+    p = recommendation(msgs)
+    assert p["results"] == [] and labels.HELPLINE["phone"] in text(msgs)
+
+
+def test_broken_directory_answers_with_helpline(locator):
+    A.set_backends(FakeDirectory(fail=True), locator)
+    try:
+        msgs, _ = run(
+            A.ActionOrient(), tracker("aide caf", "ask_help", slots={"location": _roubaix()})
+        )
+    finally:
+        A.set_backends(None, None)
+    p = recommendation(msgs)
+    assert p["results"] == [] and p["error"] == "directory_unavailable"
+    assert labels.HELPLINE["phone"] in text(msgs)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "a" * 10_000,
+        "<script>alert('x')</script><b>Roubaix</b>",
+        "é" * 5000 + " caf à roubaix",
+        "",
+        "\x00\x01 ;;; DROP TABLE places;",
+    ],
+)
+@pytest.mark.parametrize("intent", ["ask_help", "inform", "nlu_fallback", "change_location"])
+def test_bad_input_never_crashes(directory, message, intent):
+    action = A.ActionFallback() if intent == "nlu_fallback" else A.ActionOrient()
+    msgs, _ = run(action, tracker(message, intent, slots={"awaiting": "location"}))
+    assert msgs and all(len(m.get("text") or "") < 4000 for m in msgs)
+    assert "<script>" not in text(msgs)
+
+
+# --- misunderstanding, human, forget me -------------------------------------------------------
+def test_fallback_twice_offers_a_human(directory):
+    msgs, events = run(A.ActionFallback(), tracker("grmbl zzz", "nlu_fallback"))
+    assert "pas bien compris" in text(msgs)
+    slots = slots_of(events)
+    msgs, events = run(A.ActionFallback(), tracker("xkcd plop", "nlu_fallback", slots=slots))
+    assert labels.HELPLINE["phone"] in text(msgs)
+    assert payloads(msgs)[0] == {
+        "type": "handoff",
+        "to": "helpline",
+        "phone": labels.HELPLINE["phone"],
+        "tel": "tel:+33170772372",
+        "url": labels.HELPLINE["url"],
+    }
+    assert slots_of(events)["handoff"] == "helpline"
+
+
+def test_out_of_scope_is_kind_and_counts(directory):
+    msgs, events = run(A.ActionOutOfScope(), tracker("quel temps fait-il", "out_of_scope"))
+    assert "numérique" in text(msgs)
+    assert slots_of(events)["fail_count"] == 1.0
+
+
+def test_out_of_scope_while_asking_where_uses_the_locator(directory):
+    # "Maripasoula" alone, answering "where?", was read as out_of_scope by the NLU.
+    slots = {"needs": ["internet"], "awaiting": "location"}
+    msgs, _ = run(A.ActionOutOfScope(), tracker("Roubaix", "out_of_scope", slots=slots))
+    recommendation(msgs)
+    msgs, events = run(A.ActionOutOfScope(),
+                       tracker("raconte-moi une blague", "out_of_scope", slots=slots))  # fmt: skip
+    assert slots_of(events)["fail_count"] == 1.0
+
+
+def test_fallback_while_asking_where_uses_the_locator(directory):
+    slots = {"needs": ["smartphone"], "awaiting": "location"}
+    msgs, _ = run(A.ActionFallback(), tracker("Roubaix", "nlu_fallback", slots=slots))
+    recommendation(msgs)
+
+
+def test_human_handoff_on_staff_console(directory):
+    t = tracker("parler à quelqu'un", "human_handoff", metadata={"staff_console": True})
+    msgs, events = run(A.ActionHumanHandoff(), t)
+    assert payloads(msgs)[0] == {"type": "handoff", "to": "staff"}
+    assert slots_of(events)["handoff"] == "staff"
+
+
+def test_forget_me_restarts_and_records(directory, tmp_path, monkeypatch):
+    log = tmp_path / "forget.jsonl"
+    monkeypatch.setenv("ORIENTEUR_FORGET_LOG", str(log))
+    msgs, events = run(A.ActionForgetMe(), tracker("oublie-moi", "forget_me", sender_id="abc"))
+    assert events[-1]["event"] == "restart"
+    assert "effacé" in text(msgs)
+    assert json.loads(log.read_text())["sender_id"] == "abc"
+
+
+# --- as the action server runs them ------------------------------------------------------------
+def test_action_executor_runs_the_package(directory):
+    from rasa_sdk.executor import ActionExecutor
+
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    t = tracker("apprendre l'ordinateur à Roubaix", "ask_help", [ent("location", "Roubaix")])
+    request = {
+        "next_action": "action_orient",
+        "sender_id": t.sender_id,
+        "tracker": t.current_state(),
+        "domain": {},
+        "version": "3.6.2",
+    }
+    response = asyncio.run(executor.run(request))
+    assert response["responses"][0]["custom"]["orienteur"]["type"] == "recommendation"
+
+
+def test_singletons_are_built_once(monkeypatch, tmp_path):
+    from directory_client import Directory
+    from directory_client.errors import DirectoryUnavailable
+
+    url = f"sqlite:///{tmp_path}/d.sqlite3"
+    monkeypatch.setenv("DIRECTORY_DATABASE_URL", url)
+    A.set_backends(None, None)
+    try:
+        with pytest.raises(DirectoryUnavailable):  # no empty directory made up in its place
+            A.get_directory()
+        assert not (tmp_path / "d.sqlite3").exists()
+        Directory(url)  # imported (here: empty)
+        assert A.get_directory() is A.get_directory()
+        assert A.get_locator() is A.get_locator()
+        assert str(tmp_path) in A.get_directory().url
+    finally:
+        A.set_backends(None, None)
+
+
+def _roubaix() -> dict:
+    return {
+        "label": "Roubaix (59)",
+        "kind": "commune",
+        "lat": 50.69,
+        "lon": 3.18,
+        "commune": "Roubaix",
+        "code_insee": "59512",
+        "code_postal": "59100",
+        "departement": "59",
+    }
+
+
+# --- against the real embedded directory --------------------------------------------------------
+@pytest.fixture(scope="session")
+def real_directory(tmp_path_factory):
+    pytest.importorskip("directory_client.search")
+    pytest.importorskip("directory_client.importer")
+    from directory_client import Directory
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('dir')}/directory.sqlite3"
+    directory = Directory(url)
+    directory.import_default()
+    return directory
+
+
+@pytest.fixture()
+def real(real_directory, locator):
+    A.set_backends(real_directory, locator)
+    yield real_directory
+    A.set_backends(None, None)
+
+
+@pytest.mark.parametrize(
+    ("message", "town", "service"),
+    [
+        (
+            "j'arrive pas à faire ma demande de RSA sur le site de la CAF",
+            "Roubaix",
+            labels.DEMARCHES,
+        ),
+        ("jveu apprendre a me servir de mon tel", "Angoulême", labels.OUTILS_QUOTIDIEN),
+        ("pas d'internet chez moi", "Paris 11e", labels.ACCES_INTERNET_MATERIEL),
+        ("je cherche du travail", "Lyon", labels.INSERTION_PRO),
+        ("mon compte facebook a été piraté", "Clermont-Ferrand", labels.SECURITE),
+    ],
+)
+def test_real_directory_recommends_three_places(real, message, town, service):
+    t = tracker(message, "ask_help", [ent("location", town)])
+    msgs, events = run(A.ActionOrient(), t)
+    p = recommendation(msgs)
+    assert p["need"] == [service]
+    assert p["results"], text(msgs)
+    assert all(r["name"] and r["address"] for r in p["results"])
+    assert "1. " in text(msgs)
+
+
+def test_real_directory_more_results_and_free(real):
+    slots = {"needs": ["smartphone"], "location": _roubaix()}
+    msgs, events = run(A.ActionMoreResults(), tracker("encore", "more_results", slots=slots))
+    first = recommendation(msgs)["results"]
+    t = tracker("gratuit", "inform", [ent("constraint", "gratuit")], slots)
+    msgs, _ = run(A.ActionOrient(), t)
+    p = recommendation(msgs)
+    assert p["filters"] == {"free_only": True} and p["results"]
+    assert first != p["results"]
+
+
+def test_keywords_win_over_noisy_entities(directory):
+    t = tracker(
+        "je suis à la retraite et je voudrais apprendre à utiliser ma tablette",
+        "ask_help",
+        [ent("procedure", "retraite"), ent("need", "enfants")],
+        {"location": _roubaix()},
+    )
+    _, events = run(A.ActionOrient(), t)
+    assert slots_of(events)["needs"] == ["smartphone"]
+    assert slots_of(events).get("procedures") is None  # unset, so not repeated
+
+
+def test_fallback_on_a_bare_town_name_locates_it(directory):
+    msgs, events = run(A.ActionFallback(), tracker("st etienne", "nlu_fallback"))
+    assert slots_of(events)["location"]["commune"] == "Saint-Étienne"
+    assert slots_of(events)["awaiting"] == "need"
+
+
+def test_misspelled_town_after_where_even_if_nlu_says_change_location(directory):
+    slots = {"needs": ["smartphone"], "awaiting": "location"}
+    msgs, _ = run(A.ActionOrient(), tracker("roubai", "change_location", slots=slots))
+    assert recommendation(msgs)["location"]["commune"] == "Roubaix"
+
+
+def test_mode_button_then_place(directory):
+    _, events = run(A.ActionOrient(), tracker("j'ai des papiers à faire", "ask_help"))
+    slots = slots_of(events)
+    assert slots["awaiting"] == "mode"
+    button = tracker('/inform{"mode": "avec_moi"}', "inform", [ent("mode", "avec_moi")], slots)
+    msgs, events = run(A.ActionOrient(), button)
+    slots = {**slots, **slots_of(events)}
+    assert slots["mode"] == "avec_moi" and slots["awaiting"] == "location"
+    assert "Je ne trouve pas" not in text(msgs)
+    need_button = tracker('/ask_help{"need": "internet"}', "ask_help", [ent("need", "internet")])
+    _, events = run(A.ActionOrient(), need_button)
+    assert slots_of(events)["needs"] == ["internet"]
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("je veux mourir", "send_it"),
+        ("mon mari me frappe", "ask_help"),
+        ("crise cardiaque", "ask_help"),
+        ("au secours", "nlu_fallback"),
+        ("il me menace avec un couteau, je suis en danger", "inform"),
+        ("j'ai avalé des médicaments, trop de médicaments", "out_of_scope"),
+    ],
+)
+def test_emergency_safety_net_whatever_the_intent(directory, message, intent):
+    action = {
+        "nlu_fallback": A.ActionFallback(),
+        "out_of_scope": A.ActionOutOfScope(),
+    }.get(intent, A.ActionOrient())
+    msgs, _ = run(action, tracker(message, intent))
+    assert "112" in text(msgs) and "3114" in text(msgs)
+    assert payloads(msgs)[0] == {"type": "emergency"}
+
+
+def test_no_false_emergency_on_ordinary_needs():
+    from actions.needs import is_emergency
+
+    for message in ("aide pour la caf", "mon compte a été piraté", "je cherche du travail"):
+        assert not is_emergency(message)
+
+
+def chitchat(message: str, sub: str, *, selector_only: bool = False):
+    """A tracker as Rasa builds it for the retrieval intent ``chitchat/<sub>``."""
+    t = tracker(message, "chitchat")
+    key = f"chitchat/{sub}"
+    t.latest_message["response_selector"] = {
+        "all_retrieval_intents": ["chitchat"],
+        "chitchat": {"response": {"intent_response_key": key}, "ranking": []},
+    }
+    if not selector_only:
+        t.latest_message["intent"]["full_retrieval_intent_name"] = key
+    return t
+
+
+def test_smalltalk_answers_with_the_domain_response_or_the_emergency():
+    msgs, _ = run(A.ActionSmalltalk(), chitchat("bonjour", "greet"))
+    assert msgs[0]["response"] == "utter_chitchat/greet"
+    t = chitchat("t'es un robot ?", "bot_challenge", selector_only=True)
+    msgs, _ = run(A.ActionSmalltalk(), t)
+    assert msgs[0]["response"] == "utter_chitchat/bot_challenge"
+    msgs, _ = run(A.ActionSmalltalk(), tracker("hmm", "chitchat"))  # no sub-intent: explain
+    assert msgs[0]["response"] == "utter_chitchat/confused"
+    msgs, _ = run(A.ActionSmalltalk(), chitchat("au secours", "goodbye"))
+    assert "112" in text(msgs)
+
+
+def test_locator_first_does_not_deadlock(monkeypatch, tmp_path):
+    """get_locator() builds the directory under the same lock (a plain Lock deadlocked)."""
+    import threading
+
+    monkeypatch.setenv("DIRECTORY_DATABASE_URL", f"sqlite:///{tmp_path}/d.sqlite3")
+    A.set_backends(None, None)
+    done = []
+    worker = threading.Thread(target=lambda: done.append(A.get_locator()), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    try:
+        assert done, "get_locator() deadlocked"
+    finally:
+        A.set_backends(None, None)
+
+
+# --- safety: danger now, or a request said with strong words ------------------------------
+@pytest.mark.parametrize(
+    "message",
+    [
+        "je trouve nulle part le formulaire de la CAF, j'habite à Lyon",
+        "je suis suivi par un conseiller France Travail pour mon CV",
+        "aidez-moi vite pour mon dossier retraite",
+        "au secours on m'a piraté mon mot de passe facebook",
+        "mon téléphone est mort noyé dans les toilettes",
+    ],
+)
+def test_a_need_said_with_strong_words_is_served_not_alarmed(directory, message):
+    for action in (A.ActionOrient(), A.ActionEmergency()):  # whatever the NLU made of it
+        msgs, events = run(action, tracker(message, "ask_help"))
+        assert {"type": "emergency"} not in payloads(msgs), message
+        assert "112" not in text(msgs), message
+        assert slots_of(events).get("needs"), message
+
+
+def test_danger_now_gets_the_numbers_alone(directory):
+    message = "quelqu'un est en train de forcer ma porte, je suis seule avec mes deux enfants"
+    for action in (A.ActionOrient(), A.ActionEmergency(), A.ActionOutOfScope()):
+        msgs, _ = run(action, tracker(message, "inform"))
+        assert payloads(msgs) == [{"type": "emergency"}]
+        assert "112" in text(msgs)
+
+
+def test_unsure_danger_is_one_question_and_the_request_is_kept(directory):
+    # The NLU reads danger, the words name a need and no danger: ask, keep the need.
+    message = "mon ex a mon mot de passe facebook et publie des choses sur moi"
+    msgs, events = run(A.ActionEmergency(), tracker(message, "emergency"))
+    assert payloads(msgs) == [{"type": "danger_check"}]
+    assert "en danger en ce moment" in text(msgs) and "112" in text(msgs)
+    slots = slots_of(events)
+    assert slots["awaiting"] == "danger" and slots["needs"] == ["securite"]
+    msgs, events = run(A.ActionOrient(), tracker("non", "deny", slots=slots))
+    assert "ville" in text(msgs)  # carries on: where?
+    msgs, _ = run(A.ActionOrient(), tracker("oui", "affirm", slots=slots))
+    assert payloads(msgs) == [{"type": "emergency"}]

@@ -1,0 +1,231 @@
+"""The correction loop of issue 17 end to end in a real browser (Playwright + Debian's
+Chromium), on a writable copy of the real embedded directory: a desk agent reports new hours
+on a place from its card → the coordinator of its département reviews it on the "Territoire"
+page → the next search in the console shows the corrected hours → the territory's export
+contains the change. Also the page on a phone, and the printable summary under its own CSP.
+
+Screenshots go to test-artifacts/; TERRITORY_UPDATE_SCREENSHOT=1 copies them to
+docs/screenshots/."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from dataclasses import replace
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+from bot.referrals import outcomes
+from bot.referrals.models import Referral
+from bot.staff.app import create_staff_app
+from bot.staff.config import StaffConfig
+from bot.staff.counts import DailyCounts
+from bot.staff.roles import parse_roles
+from bot.staff.security import hash_password
+from directory_client import Locator, labels
+from directory_client.demand import DemandLog
+from directory_client.hours import PARIS
+from tests.conftest import copy_directory
+from tests.paths import ROOT
+from tests.referral_support import make_service
+from tests.staff_support import PASSWORD, TEST_SECRET, AppThread
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+ARTIFACTS = ROOT / "test-artifacts"
+SHOTS = ROOT / "docs" / "screenshots"
+STOP = "bus-france-services-en-charente:1"  # the Charente bus at Saint-Fraigne, on Mondays
+AIGRE = "france-services-anct:2926"
+SITUATION = "démarches administratives, Saint-Fraigne"
+NEW_HOURS = "Mo 09:00-12:00,14:00-16:30; PH off"
+NEW_MONDAY = "lun. : 09:00–12:00, 14:00–16:30"
+OLD_MONDAY = "lun. : 09:30–12:30, 13:30–15:30"
+
+sync_api = pytest.importorskip("playwright.sync_api")
+pypdf = pytest.importorskip("pypdf")
+if not Path(CHROMIUM).exists():
+    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
+
+
+def _seed_referral_outcomes(engine) -> None:
+    """What places answered to referrals (6 refusals for lack of room at the bus, 5 people
+    not helped at Aigre; 3 "closed" refusals: under 5, never shown)."""
+
+    def referral(place: str) -> Referral:
+        return Referral(need="demarches", place_id=place, departement="16",
+                        created_at=datetime(2026, 3, 2, 10, tzinfo=timezone.utc))  # fmt: skip
+
+    with Session(engine) as session, session.begin():
+        for place, outcome, n in ((STOP, "refusee:capacite", 6), (AIGRE, "aide:non", 5),
+                                  (STOP, "refusee:ferme", 3)):  # fmt: skip
+            for _ in range(n):
+                outcomes.count(session, referral(place), outcome)
+
+
+@pytest.fixture(scope="module")
+def console(embedded_directory, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("territory-console")
+    directory = copy_directory(embedded_directory, tmp / "directory.sqlite3")
+    demand = DemandLog(f"sqlite:///{tmp / 'demand.sqlite3'}")
+    for _ in range(7):
+        demand.record(need="demarches", service=labels.DEMARCHES, outcome="near",
+                      channel="staff", code_insee="16015", day=date(2026, 3, 2))  # fmt: skip
+    referrals = make_service(tmp, directory=directory, mailer=None, sms=None)
+    _seed_referral_outcomes(referrals.engine)
+    hashed = hash_password(PASSWORD, iterations=1000)
+    users = {"alice": hashed, "claire": hashed}
+    config = replace(
+        StaffConfig(secret=TEST_SECRET, users=users, dev=True, cookie_secure=False),
+        roles=parse_roles("claire=coordination:departement:16", users),
+    )
+    app = create_staff_app(
+        config=config, directory=directory, locator=Locator(directory=directory),
+        counts=DailyCounts(":memory:"), demand=demand, referrals=referrals,
+    )  # fmt: skip
+    with AppThread(app) as running:
+        yield running.url, directory
+    demand.close()
+    directory.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def _page(browser, url: str, user: str, errors: list[str], size=(1280, 800)):
+    context = browser.new_context(
+        viewport={"width": size[0], "height": size[1]}, locale="fr-FR", accept_downloads=True
+    )
+    context.set_default_timeout(90_000)  # 2 shared cores: the first map takes a few seconds
+    page = context.new_page()
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(f"{url}/staff/login")
+    page.fill("#username", user)
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{url}/staff/")
+    return page
+
+
+def _search(page) -> sync_api.Locator:
+    page.fill("#q", SITUATION)
+    page.press("#q", "Enter")
+    page.wait_for_selector(".place")
+    first = page.locator(".place").first
+    assert "Bus France Services" in first.locator("h3").inner_text()
+    return first
+
+
+def _shot(page, name: str, **kwargs) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name), **kwargs)
+    if os.environ.get("TERRITORY_UPDATE_SCREENSHOT"):
+        SHOTS.mkdir(exist_ok=True)
+        shutil.copyfile(ARTIFACTS / name, SHOTS / name)
+
+
+def test_report_review_search_export(browser, console):
+    url, directory = console
+    errors: list[str] = []
+
+    # 1. The desk: the bus stop's card, "Signaler un problème", new hours.
+    desk = _page(browser, url, "alice", errors)
+    card = _search(desk)
+    card.locator("summary").click()
+    assert OLD_MONDAY in card.locator("details.week").inner_text()
+    assert desk.get_by_role("link", name="Territoire").count() == 0  # no role: no page
+    card.get_by_role("link", name="Signaler un problème").click()
+    desk.wait_for_url("**/staff/signaler/*")
+    assert not desk.locator("#horaires").is_visible()  # only the fields of the chosen kind
+    desk.get_by_label("Les horaires ont changé").check()
+    assert desk.locator("#horaires").input_value() == "Mo 09:30-12:30,13:30-15:30; PH off"
+    desk.fill("#horaires", NEW_HOURS)
+    desk.fill("#comment", "Le bus passe plus tôt le lundi depuis janvier.")
+    _shot(desk, "desk-report-1280x800.png")
+    desk.get_by_role("button", name="Envoyer au coordinateur").click()
+    sync_api.expect(desk.locator(".flash")).to_contain_text("Signalement n° 1")
+    assert "Relu par : claire" in desk.locator("main").inner_text()
+    assert directory.get_place(STOP).opening_hours != NEW_HOURS  # nothing before the review
+
+    # 2. The département's coordinator: the Territoire page, the map, the review.
+    coordinator = _page(browser, url, "claire", errors)
+    coordinator.get_by_role("link", name="Territoire").click()
+    coordinator.wait_for_selector("svg.communes")
+    assert coordinator.locator("svg.communes circle").count() == 362  # every commune of Charente
+    titles = coordinator.locator("svg.communes circle title").all_text_contents()
+    farthest = max(titles, key=lambda t: float(t.rsplit(": ", 1)[1].removesuffix(" km")))
+    worst = coordinator.locator(".t-worst tbody tr").first.locator("td")
+    assert worst.nth(0).inner_text() == farthest.rsplit(" : ", 1)[0]  # the map's farthest
+    chart = coordinator.locator(f'g.service[data-service="{labels.DEMARCHES}"]')
+    assert chart.locator("text.asked").text_content() == "7"
+    refusals = coordinator.locator("#refus").inner_text()
+    assert "Plus de place pour le moment" in refusals and "pas avoir été aidée" in refusals
+    assert "Le lieu est fermé" not in refusals  # 3: under 5, hidden
+    assert "Corrections à relire (1)" in coordinator.locator("#corrections").inner_text()
+    _shot(coordinator, "territory-1280x800.png")
+    review = coordinator.locator("article.correction").first
+    assert NEW_MONDAY in review.locator("td.after").inner_text()
+    assert OLD_MONDAY in review.locator("td.before").inner_text()
+    review.scroll_into_view_if_needed()
+    _shot(coordinator, "territory-review-1280x800.png")
+    review.get_by_label("Note (obligatoire pour refuser)").fill("Vérifié avec le chauffeur.")
+    review.get_by_role("button", name="Accepter").click()
+    sync_api.expect(coordinator.locator(".flash")).to_contain_text("Correction acceptée")
+    journal = coordinator.locator("#journal").inner_text()
+    assert "claire" in journal and "accepté" in journal and "alice" in journal
+
+    # 3. The next search at the desk shows the corrected hours.
+    desk.goto(f"{url}/staff/")
+    card = _search(desk)
+    card.locator("summary").click()
+    assert NEW_MONDAY in card.locator("details.week").inner_text()
+    today = datetime.now(PARIS).strftime("%d/%m/%Y")
+    assert card.locator(".provenance").inner_text() == (
+        f"Horaires : correction locale de claire le {today}"
+    )
+    desk.evaluate("window.scrollTo(0, 0)")
+    _shot(desk, "desk-after-correction-1280x800.png")
+
+    # 4. The export for the producer contains the change.
+    with coordinator.expect_download() as download:
+        coordinator.get_by_role("link", name="Exporter les fiches corrigées (CSV").click()
+    exported = Path(download.value.path()).read_text(encoding="utf-8")
+    assert STOP in exported and NEW_HOURS in exported and "correction locale" in exported
+
+    # 5. The printable one-page summary: its own style allowed, nothing else fetched.
+    requested: list[str] = []
+    coordinator.on("request", lambda r: requested.append(r.url))
+    coordinator.goto(f"{url}/staff/territoire/synthese?service={labels.DEMARCHES}")
+    assert coordinator.locator("svg.communes circle").count() == 362
+    assert coordinator.evaluate("getComputedStyle(document.body).maxWidth") != "none"  # CSS ran
+    pdf = coordinator.pdf(format="A4", print_background=True)
+    assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) == 1
+    assert len(requested) == 1 and requested[0].startswith(f"{url}/staff/territoire/synthese?")
+    assert errors == []  # no CSP violation, no script error
+
+
+def test_territory_page_on_a_phone(browser, console):
+    url, _ = console
+    errors: list[str] = []
+    phone = _page(browser, url, "claire", errors, size=(360, 740))
+    phone.goto(f"{url}/staff/territoire?service={labels.PARENTALITE}")
+    phone.wait_for_selector("svg.communes")
+    box = phone.locator("svg.communes").bounding_box()
+    assert box["width"] <= 360 and box["width"] > 300  # the map fills the screen's width
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360  # no sideways page
+    assert phone.locator("#service").input_value() == labels.PARENTALITE
+    phone.locator("#carte").scroll_into_view_if_needed()
+    phone.evaluate("document.getElementById('carte').scrollIntoView()")
+    _shot(phone, "territory-phone-360x740.png")
+    assert errors == []

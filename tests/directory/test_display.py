@@ -1,0 +1,47 @@
+"""The one formatter of each kind (directory_client.display): distance, phone, hours."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory_client import display
+
+
+@pytest.mark.parametrize(("km", "text"), [
+    (0.04, "50 m"), (0.42, "400 m"), (0.43, "450 m"), (1.0, "1 km"), (1.234, "1,2 km"),
+    (9.96, "10 km"), (12.6, "13 km"), (None, ""), ("x", ""), (-1, ""), (float("nan"), ""),
+])
+def test_distance_text(km, text):
+    assert display.distance_text(km) == text
+
+
+@pytest.mark.parametrize(("phone", "text", "uri"), [
+    ("+33320010845", "03 20 01 08 45", "tel:+33320010845"),
+    ("0320010845", "03 20 01 08 45", "tel:+33320010845"),
+    ("03.20.01.08.45", "03 20 01 08 45", "tel:+33320010845"),
+    ("+262262904990", "02 62 90 49 90", "tel:+262262904990"),  # La Réunion
+    ("+262269611234", "02 69 61 12 34", "tel:+262269611234"),  # Mayotte
+    ("+594594123456", "05 94 12 34 56", "tel:+594594123456"),  # Guyane
+    ("+590690112233", "06 90 11 22 33", "tel:+590690112233"),  # Guadeloupe, a mobile
+    ("+596596123456", "05 96 12 34 56", "tel:+596596123456"),  # Martinique
+    ("+687271234", "+687 27 12 34", "tel:+687271234"),  # Nouvelle-Calédonie
+    ("+68940123456", "+689 40 12 34 56", "tel:+68940123456"),  # Polynésie
+    ("+508411234", "+508 41 12 34", "tel:+508411234"),  # Saint-Pierre-et-Miquelon
+    ("+32 2 123 45 67", "+32 2 123 45 67", "tel:+3221234567"),  # abroad: as written
+    ("accueil", "accueil", None),
+    (None, "", None),
+])
+def test_phone_text_and_uri(phone, text, uri):
+    assert display.phone_text(phone) == text
+    assert display.tel_uri(phone) == uri
+
+
+def test_hours_lines():
+    assert display.hours_lines("Mo-Fr 08:30-12:00,13:30-17:00; Sa 09:00-12:00; PH off") == [
+        "lun.–ven. : 08:30–12:00, 13:30–17:00", "sam. : 09:00–12:00", "fermé les jours fériés"]
+    assert display.hours_lines(None) == [] and display.hours_lines(" ; ") == []
+
+
+def test_hours_lines_read_empty_ranges_as_the_hours_do():
+    assert display.hours_lines("Mo 09:00-12:00; We 00:00-00:00; Sa 00:00-00:00,09:00-12:00") == [
+        "lun. : 09:00–12:00", "mer. : fermé", "sam. : 09:00–12:00"]
