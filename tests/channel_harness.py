@@ -13,6 +13,11 @@ import asyncio
 import importlib
 import json
 import sys
+from pathlib import Path
+
+# Run as a script, this file's folder (tests/) comes first on sys.path, and tests/bot/ would hide
+# the real bot package: the repository's root goes first.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sanic import Sanic
 

@@ -4,7 +4,6 @@ credentials block of docs/channels.md read by Rasa itself (``${VAR}`` expansion 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from rasa.core.run import create_http_input_channels
@@ -13,8 +12,9 @@ from bot.channels.sms import SmsInput, SmsOutput
 from bot.channels.telegram import TelegramChannelInput
 from bot.settings import channel_settings
 from bot.staff.sms import TwilioSender, sender_from_env
+from tests.paths import ROOT
 
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "channels.md"
+DOCS = ROOT / "docs" / "channels.md"
 ACCOUNT = {"TWILIO_ACCOUNT_SID": "AC" + "0" * 32, "TWILIO_AUTH_TOKEN": "t0ken"}
 
 
