@@ -4,16 +4,26 @@
 production) and hands it a *masked copy* of the tracker on every save:
 
 * in what the person wrote (``user`` events: text, ``parse_data`` text and entities, metadata):
-  phone numbers → ``[téléphone]``, e-mail addresses → ``[e-mail]``; texts longer than
-  ``max_text_length`` characters are cut;
+  phone numbers → ``[téléphone]``, e-mail addresses → ``[e-mail]``, social-security numbers
+  (NIR) → ``[n° de sécurité sociale]``, IBANs → ``[IBAN]``; then (never before: a cut number
+  would escape the patterns) texts longer than ``max_text_length`` characters are cut;
 * the same numbers and addresses wherever the assistant repeated them (bot texts, slot values),
-  and only those: the places' public phone numbers and the helpline shown by the assistant stay;
+  and only those: the places' public phone numbers and the helpline shown by the assistant stay
+  (likewise the NIRs and IBANs the person wrote);
 * shared positions (``latitude``/``longitude`` entities, ``{"location": {"lat", "lon"}}``
-  metadata, the ``location`` slot, ``location`` sub-objects of payloads and slots, the
-  ``/inform{"latitude": …}`` text) rounded to ``coordinate_decimals`` (2 ≈ 1 km).
+  metadata, the ``location`` slot when it is a position or an address, ``location``
+  sub-objects of payloads and slots, the ``/inform{"latitude": …}`` text) rounded to
+  ``coordinate_decimals`` (2 ≈ 1 km). A commune's, an arrondissement's or a department's centre
+  is public and kept exact: rounding it moved the next turn's search (places at 400 m became
+  800 m). The channels round a shared position the same way before the assistant sees it
+  (``round_shared_position``), so every turn searches from the same point.
 
-The turn being processed still uses the precise values (Rasa passes its in-memory tracker to the
-actions); every later turn reads the tracker back from the store, masked and rounded.
+Logs never name a sender: ``sender_ref`` gives a keyed hash (``ORIENTEUR_LOG_KEY``, else a key
+drawn per process) — for SMS the sender id is the person's phone number.
+
+The turn being processed still sees what was typed (Rasa passes its in-memory tracker to the
+actions; a shared position is already rounded by the channels); every later turn reads the tracker
+back from the store, masked and rounded.
 
 Configuration (``endpoints.yml``)::
 
@@ -33,8 +43,12 @@ never sees an error from ``save``).
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
+import os
 import re
+import secrets
 from collections.abc import Iterable
 from typing import Any
 
@@ -55,16 +69,33 @@ DEFAULT_DECIMALS = 2
 DEFAULT_MAX_TEXT = 1000
 COORD_KEYS = frozenset({"lat", "lon", "lng", "latitude", "longitude"})
 
-_SEP = r"[ .\-]?"
-# 06 12 34 56 78, 0612345678, 06.12.34.56.78, 06-12-34-56-78; +33 6 12 34 56 78, 0033 6…,
-# +33 (0)6 12…; other international numbers (+ and 8 to 14 digits). Never a 5-digit postcode.
+_SEP = r"[ .\-/]?"
+# 06 12 34 56 78, 0612345678, 06.12.34.56.78, 06-12-34-56-78, 06/12/34/56/78, 0612 345 678;
+# +33 6 12 34 56 78, 0033 6…, +33 (0)6 12…, 33612345678; 6 12 34 56 78 (the 0 left out, with
+# spaces); other international numbers (+ and 8 to 14 digits). Never a 5-digit postcode.
 PHONE_RE = re.compile(
     r"(?<![\w+])(?:"
-    rf"(?:\+|00)33{_SEP}(?:\(0\){_SEP})?[1-9](?:{_SEP}\d{{2}}){{4}}"
+    rf"(?:\+|00)?33{_SEP}(?:\(0\){_SEP})?[1-9](?:{_SEP}\d{{2}}){{4}}"
     rf"|0[1-9](?:{_SEP}\d{{2}}){{4}}"
+    rf"|0[1-9]\d{{2}}{_SEP}\d{{3}}{_SEP}\d{{3}}"
+    r"|[67](?:[ .\-/]\d{2}){4}"
     r"|\+[1-9]\d(?:[ .\-]?\d){6,12}"
     r")(?![\w])"
 )
+_NIR_SEP = r"[ .\-]?"
+_NIR_HEAD = (r"[12478]{s}\d{{2}}{s}(?:0[1-9]|1[0-2]|[2-9]\d){s}(?:\d{{2}}|2[ABab])"
+             r"{s}\d{{3}}{s}\d{{3}}")  # sex, year, month, department, commune, order
+# Numéro de sécurité sociale: 15 characters with the key (spaces optional), or the 13 first
+# written in their groups (1 84 12 76 451 089). A bare 13-digit number (numéro fiscal) stays.
+NIR_RE = re.compile(
+    r"(?<![\w])(?:"
+    + _NIR_HEAD.format(s=_NIR_SEP) + rf"{_NIR_SEP}\d{{2}}"
+    + "|" + _NIR_HEAD.format(s=" ")
+    + r")(?![\w])"
+)
+IBAN_RE = re.compile(r"(?i)(?<![\w])[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?(?!\w)")
+NIR_MASK = "[n° de sécurité sociale]"
+IBAN_MASK = "[IBAN]"
 EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # "latitude": 50.6942 / lat=50.6942 (the /inform{…} text of a shared position).
 _COORD_IN_TEXT = re.compile(
@@ -75,16 +106,24 @@ _PAIR_IN_TEXT = re.compile(r"(?<![\d.])(-?\d{1,2}\.\d{3,})(\s*[,;]\s*)(-?\d{1,3}
 
 
 def phone_key(text: str) -> str:
-    """The digits of a phone number, +33/0033 folded to 0: one key per number."""
+    """The digits of a phone number, +33/0033/33 folded to 0: one key per number."""
     digits = re.sub(r"\D", "", text)
-    stripped = text.strip()
-    if stripped.startswith("+33"):
-        digits = digits[2:]
-    elif stripped.startswith("0033"):
+    if digits.startswith("0033"):
         digits = digits[4:]
-    else:
+    elif digits.startswith("33") and len(digits) >= 11:
+        digits = digits[2:]
+    elif not (len(digits) == 9 and digits[0] in "67"):
         return digits
     return digits if digits.startswith("0") else "0" + digits
+
+
+_LOG_KEY = (os.environ.get("ORIENTEUR_LOG_KEY") or "").encode() or secrets.token_bytes(32)
+
+
+def sender_ref(sender_id: object) -> str:
+    """What logs say instead of a sender id: a keyed hash, the same for one sender and key."""
+    digest = hmac.new(_LOG_KEY, str(sender_id).encode("utf-8", "replace"), hashlib.sha256)
+    return "s-" + digest.hexdigest()[:12]
 
 
 def find_personal(text: str) -> tuple[set[str], set[str]]:
@@ -113,10 +152,43 @@ def mask_text(text: str, decimals: int = DEFAULT_DECIMALS, max_length: int | Non
     """Every phone number and e-mail masked, positions rounded, cut to ``max_length``."""
     if not isinstance(text, str):
         return text
+    text = mask_ids(EMAIL_RE.sub(EMAIL_MASK, text))
+    text = PHONE_RE.sub(PHONE_MASK, text)
+    text = round_text_positions(text, decimals)
     if max_length is not None and len(text) > max_length:
         text = text[:max_length] + "…"
-    text = EMAIL_RE.sub(EMAIL_MASK, text)
-    text = PHONE_RE.sub(PHONE_MASK, text)
+    return text
+
+
+def _id_key(text: str) -> str:
+    return re.sub(r"\W", "", text).upper()
+
+
+def _ids(text: str) -> list[tuple[re.Match, str]]:
+    """(match, mask) of every NIR and IBAN in ``text`` (an IBAN has at least 10 digits: a code
+    such as ``ab12cd34ef56gh78`` in a link is not one)."""
+    found = [(m, NIR_MASK) for m in NIR_RE.finditer(text)]
+    found += [(m, IBAN_MASK) for m in IBAN_RE.finditer(text)
+              if sum(c.isdigit() for c in m.group()) >= 10]  # fmt: skip
+    return found
+
+
+def find_ids(text: str) -> set[str]:
+    """The NIRs and IBANs of ``text``, as keys (no spaces, upper case)."""
+    return {_id_key(m.group()) for m, _ in _ids(text)} if isinstance(text, str) else set()
+
+
+def mask_ids(text: str, known: set[str] | None = None) -> str:
+    """Social-security numbers and IBANs masked (all of them, or only the ``known`` ones);
+    before phone numbers: they contain some."""
+    for match, mask in sorted(_ids(text), key=lambda found: -found[0].start()):
+        if known is None or _id_key(match.group()) in known:
+            text = text[: match.start()] + mask + text[match.end() :]
+    return text
+
+
+def round_text_positions(text: str, decimals: int = DEFAULT_DECIMALS) -> str:
+    """``"latitude": 50.69421`` and ``50.69421, 3.17462`` in a text rounded."""
     text = _COORD_IN_TEXT.sub(lambda m: m.group(1) + _round_str(m.group(2), decimals), text)
     return _PAIR_IN_TEXT.sub(
         lambda m: _round_str(m.group(1), decimals) + m.group(2) + _round_str(m.group(3), decimals),
@@ -124,13 +196,27 @@ def mask_text(text: str, decimals: int = DEFAULT_DECIMALS, max_length: int | Non
     )
 
 
+def round_shared_position(text: str, metadata: Any,
+                          decimals: int = DEFAULT_DECIMALS) -> tuple[str, Any]:  # fmt: skip
+    """A message's shared position as the store keeps it, for the channels to hand over: the
+    first turn then searches from the same point as every later one (module docstring)."""
+    rounded_text = round_text_positions(text, decimals) if isinstance(text, str) else text
+    return rounded_text, _walk(metadata, lambda t: t, decimals, True)
+
+
 def _round_str(number: str, decimals: int) -> str:
     return f"{round(float(number), decimals):.{decimals}f}"
 
 
-def mask_known(text: str, phones: set[str], emails: set[str]) -> str:
-    """Only the given numbers and addresses masked (the assistant's own numbers stay)."""
-    if not isinstance(text, str) or not (phones or emails):
+def mask_known(text: str, phones: set[str], emails: set[str],
+               ids: set[str] = frozenset()) -> str:  # fmt: skip
+    """Only the given numbers, addresses, NIRs and IBANs masked (the assistant's own numbers
+    stay)."""
+    if not isinstance(text, str):
+        return text
+    if ids:
+        text = mask_ids(text, ids)
+    if not (phones or emails):
         return text
     if emails:
         text = EMAIL_RE.sub(
@@ -166,6 +252,7 @@ def _personal_spans(text: Any) -> list[tuple[int, int, str, str]]:
         return []
     spans = [(m.start(), m.end(), m.group(), EMAIL_MASK) for m in EMAIL_RE.finditer(text)]
     spans += [(m.start(), m.end(), m.group(), PHONE_MASK) for m in PHONE_RE.finditer(text)]
+    spans += [(m.start(), m.end(), m.group(), mask) for m, mask in _ids(text)]
     return spans
 
 
@@ -179,7 +266,7 @@ def _entity_mask(entity: dict, spans: list[tuple[int, int, str, str]]) -> str | 
         if isinstance(value, str) and len(value.strip()) >= 2 and value.strip() in matched:
             return mask
         digits = re.sub(r"\D", "", str(value)) if isinstance(value, (str, int)) else ""
-        if mask == PHONE_MASK and len(digits) >= 4 and digits in re.sub(r"\D", "", matched):
+        if mask != EMAIL_MASK and len(digits) >= 4 and digits in re.sub(r"\D", "", matched):
             return mask
     return None
 
@@ -213,17 +300,19 @@ def mask_events(events: list[dict], decimals: int = DEFAULT_DECIMALS,
     """Masked copies of serialised events (``Event.as_dict()``), same number, same order."""
     phones: set[str] = set()
     emails: set[str] = set()
+    ids: set[str] = set()
     for event in events:
         if event.get("event") == "user":
             found = find_personal(event.get("text") or "")
             phones |= found[0]
             emails |= found[1]
+            ids |= find_ids(event.get("text") or "")
 
     def user_text(text: str) -> str:
         return mask_text(text, decimals, max_length)
 
     def other_text(text: str) -> str:
-        return mask_known(text, phones, emails)
+        return mask_known(text, phones, emails, ids)
 
     masked = []
     for event in events:
@@ -246,8 +335,8 @@ def mask_events(events: list[dict], decimals: int = DEFAULT_DECIMALS,
         elif kind == "entities":
             event["entities"] = _mask_entities(event.get("entities"), decimals, max_length)
         elif kind == "slot":
-            round_all = event.get("name") in ("location", "location_choices")
-            event["value"] = _walk(event.get("value"), other_text, decimals, round_all)
+            event["value"] = _mask_slot(event.get("name"), event.get("value"), other_text,
+                                        decimals)  # fmt: skip
         elif kind == "bot":
             event["text"] = other_text(event.get("text"))
             if event.get("data"):
@@ -256,6 +345,24 @@ def mask_events(events: list[dict], decimals: int = DEFAULT_DECIMALS,
                 event["metadata"] = _walk(event["metadata"], other_text, decimals, False)
         masked.append(event)
     return masked
+
+
+# Locations whose coordinates are a public centre, not where someone is.
+PUBLIC_PLACE_KINDS = frozenset({"commune", "arrondissement", "departement"})
+
+
+def _personal_location(value: Any) -> bool:
+    return not (isinstance(value, dict) and value.get("kind") in PUBLIC_PLACE_KINDS)
+
+
+def _mask_slot(name: Any, value: Any, on_text, decimals: int) -> Any:
+    """Slot values: known numbers masked; the ``location`` slot and ``location_choices`` rounded
+    only where they are a shared position or an address (a commune's centre stays exact)."""
+    if name == "location":
+        return _walk(value, on_text, decimals, _personal_location(value))
+    if name == "location_choices" and isinstance(value, list):
+        return [_walk(v, on_text, decimals, _personal_location(v)) for v in value]
+    return _walk(value, on_text, decimals, False)
 
 
 def mask_tracker(tracker: DialogueStateTracker, slots: Iterable, decimals: int = DEFAULT_DECIMALS,

@@ -1,5 +1,10 @@
-"""One measured fix to Rasa 3.6's hot path, applied when our channels are loaded.
+"""Two fixes to Rasa 3.6, applied when our channels are loaded.
 
+**No version banner.** ``GET /`` answers "Hello from Rasa: 3.6.21": it tells an attacker which
+advisories to try (docs/security.md). ``hide_version`` makes it answer "Hello from Rasa" (the
+health check only needs a 200).
+
+**The hot path.**
 ``RemoteAction._validate_action_result`` calls ``jsonschema.validate(result, schema)`` for every
 custom action call, and ``jsonschema.validate`` first checks the (constant) schema itself against
 the JSON Schema metaschema. py-spy on ``rasa run`` under load (bench/load.py --profile) put ~45 %
@@ -8,7 +13,7 @@ together. Here the schema is checked once, its validator kept, and each result v
 as before (same ``ValidationError``, same message).
 
 Applied by ``bot.channels.guard`` (imported by every channel of credentials.yml), only on the Rasa
-versions it was written against; ``ORIENTEUR_RASA_PATCHES=0`` disables it.
+versions it was written against; ``ORIENTEUR_RASA_PATCHES=0`` disables the validation patch.
 """
 
 from __future__ import annotations
@@ -22,9 +27,23 @@ logger = logging.getLogger(__name__)
 _APPLIED = False
 
 
+def hide_version() -> None:
+    """Rasa's root route without its version (the channels load before Rasa adds the route)."""
+    import rasa.server
+    from sanic import response
+
+    def add_root_route(app: Any) -> None:
+        @app.get("/")
+        async def hello(_request: Any) -> Any:
+            return response.text("Hello from Rasa")
+
+    rasa.server.add_root_route = add_root_route
+
+
 def apply() -> bool:
-    """Install the patch once. Returns whether it is active."""
+    """Install the patches once. Returns whether the validation patch is active."""
     global _APPLIED
+    hide_version()
     if _APPLIED:
         return True
     if os.environ.get("ORIENTEUR_RASA_PATCHES", "1").strip().lower() in ("0", "false", "no"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -21,6 +22,8 @@ from pathlib import Path
 
 import yaml
 
+from bot.action_server import TOKEN_ENV, TOKEN_HEADER
+from bot.channels.inbound import SESSION_SECRET_ENV, STAFF_TOKEN_ENV
 from bot.settings import CHANNEL_ENV, PROJECT_ROOT, Settings, env_value
 
 PY = sys.executable
@@ -79,10 +82,33 @@ def child_env(settings: Settings) -> dict[str, str]:
     path = [str(PROJECT_ROOT), *filter(None, env.get("PYTHONPATH", "").split(os.pathsep))]
     env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(path))
     env["ORIENTEUR_DATA_DIR"] = str(settings.data_dir)
+    env.setdefault("ORIENTEUR_FORGET_LOG", str(settings.data_dir / "forget-requests.jsonl"))
+    # Shared secrets between the children, a random one per run unless the deployment sets its
+    # own: Rasa → action server (bot/action_server.py), staff console → Rasa
+    # (bot/channels/inbound.py).
+    for name in (TOKEN_ENV, STAFF_TOKEN_ENV):
+        if not (env.get(name) or "").strip():
+            env[name] = secrets.token_urlsafe(32)
+    # The key that signs widget session ids, kept in the data directory so that a restart does
+    # not end the conversations (bot/channels/socketio.py).
+    if not (env.get(SESSION_SECRET_ENV) or "").strip():
+        env[SESSION_SECRET_ENV] = _stored_secret(settings.data_dir / "session.key")
     if not env.get("STAFF_SECRET") and settings.host in LOOPBACK:
         # A console on this machine only: an ephemeral signing secret, cookies over plain http.
         env.setdefault("STAFF_ENV", "dev")
     return env
+
+
+def _stored_secret(path: Path) -> str:
+    """The secret kept in ``path`` (readable by this user only), created on first use."""
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(32)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+        out.write(secret)
+    return secret
 
 
 def _project_yaml(name: str) -> dict:
@@ -101,10 +127,20 @@ def _write_runtime_yaml(settings: Settings, name: str, config: dict, origin: str
     return target
 
 
+def tracker_sqlite_path(settings: Settings) -> Path:
+    return settings.data_dir / "tracker.sqlite3"
+
+
 def write_runtime_endpoints(settings: Settings) -> Path:
-    """endpoints.yml with the action server URL taken from ACTION_PORT."""
+    """endpoints.yml with the action server URL taken from ACTION_PORT and its token header
+    (a ``${VAR}`` reference that Rasa expands: the token is never written to disk), and the
+    embedded SQLite tracker store in the data directory."""
     config = _project_yaml("endpoints.yml")
-    config["action_endpoint"] = {"url": settings.action_endpoint_url}
+    wrapped = (config.get("tracker_store") or {}).get("wrapped") or {}
+    if str(wrapped.get("dialect", "")).lower() == "sqlite":
+        wrapped["db"] = str(tracker_sqlite_path(settings))
+    config["action_endpoint"] = {"url": settings.action_endpoint_url,
+                                 "headers": {TOKEN_HEADER: f"${{{TOKEN_ENV}}}"}}  # fmt: skip
     return _write_runtime_yaml(settings, "endpoints.yml", config, "from endpoints.yml")
 
 
@@ -212,7 +248,9 @@ def services(
     return [
         Service(
             "serveur d'actions",
-            [PY, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)],
+            # rasa_sdk on loopback (ACTION_HOST), closed without the token: bot/action_server.py
+            [PY, "-m", "bot.action_server", "--actions", "actions", "--port",
+             str(settings.action_port)],
             f"http://127.0.0.1:{settings.action_port}/health",
             60,
         ),
@@ -248,6 +286,48 @@ def services(
             30,
         ),
     ]
+
+
+DEFAULT_RETENTION_DAYS = 30.0
+
+
+@dataclass
+class Retention:
+    """The embedded tracker store's retention, run by the supervisor (production: cron,
+    docs/deployment.md): "oublie-moi" requests every minute, conversations idle for
+    ``ORIENTEUR_RETENTION_DAYS`` (30) purged every hour."""
+
+    url: str
+    forget_log: Path
+    days: float = DEFAULT_RETENTION_DAYS
+    forget_every_s: float = 60.0
+    purge_every_s: float = 3600.0
+    _next_forget: float = 0.0
+    _next_purge: float = 0.0
+
+    @classmethod
+    def from_env(cls, settings: Settings, env: dict[str, str]) -> Retention:
+        raw = (env.get("ORIENTEUR_RETENTION_DAYS") or "").strip()
+        return cls(f"sqlite:///{tracker_sqlite_path(settings)}", Path(env["ORIENTEUR_FORGET_LOG"]),
+                   float(raw) if raw else DEFAULT_RETENTION_DAYS)  # fmt: skip
+
+    def tick(self, now: float | None = None) -> None:
+        from bot import retention
+
+        now = time.monotonic() if now is None else now
+        try:
+            if now >= self._next_forget:
+                self._next_forget = now + self.forget_every_s
+                applied, deleted = retention.process_forget_requests(self.url, self.forget_log)
+                if applied:
+                    log(f"Oubli : {applied} demande(s), {deleted} événement(s) effacé(s).")
+            if now >= self._next_purge:
+                self._next_purge = now + self.purge_every_s
+                report = retention.purge(self.url, self.days)
+                if report.conversations:
+                    log(f"Rétention ({self.days:g} jours) : {report}")
+        except Exception as error:  # noqa: BLE001 - retried at the next tick, Rasa keeps serving
+            log(f"Rétention en échec (nouvel essai plus tard) : {error!r}")
 
 
 def is_healthy(url: str) -> bool:
@@ -331,6 +411,7 @@ def run(settings: Settings, *, train: bool = True) -> int:
             raise SystemExit(f"Aucun modèle dans {settings.model_dir} (lancez sans --no-train).")
     endpoints = write_runtime_endpoints(settings)
     credentials = write_runtime_credentials(settings, env)
+    retention = Retention.from_env(settings, env)
 
     received: list[int] = []
 
@@ -352,6 +433,7 @@ def run(settings: Settings, *, train: bool = True) -> int:
                 log(f"{gone.name} s'est arrêté (code {gone.process.returncode}) : arrêt de tout.")
                 code = 1
                 break
+            retention.tick()
             time.sleep(0.5)
     except KeyboardInterrupt:
         pass

@@ -104,7 +104,8 @@ class Cluster:
         base = {k: v for k, v in os.environ.items() if not k.startswith(("TRACKER_", "REDIS_"))}
         self.forget_log = self.tmp / "forget.jsonl"
         base.update(RASA_TELEMETRY_ENABLED="false", PYTHONDONTWRITEBYTECODE="1",
-                    ORIENTEUR_FORGET_LOG=str(self.forget_log))  # fmt: skip
+                    ORIENTEUR_FORGET_LOG=str(self.forget_log),
+                    ORIENTEUR_ACTION_TOKEN=secrets.token_urlsafe(24))  # fmt: skip
         action_url = f"http://127.0.0.1:{action_port}"
         self.rasa_env = dict(
             base,
@@ -126,8 +127,9 @@ class Cluster:
         directory = self._build_directory(base)  # ...while the directory is built
         if directory:
             base["DIRECTORY_DATABASE_URL"] = directory
-        self.actions = Process("actions", [sys.executable, "-m", "rasa_sdk", "--actions",
-                                           "actions", "--port", str(action_port)],
+        # As in production: the action server with its token (bot/action_server.py).
+        self.actions = Process("actions", [sys.executable, "-m", "bot.action_server",
+                                           "--actions", "actions", "--port", str(action_port)],
                                base, self.tmp).start()  # fmt: skip
         self.actions.wait_http(self.client, f"{action_url}/health", lambda r: True, 60)
         for name in self.names:

@@ -12,6 +12,13 @@ timed out or sent nothing, sends ``UNAVAILABLE_TEXT`` with the custom payload
 ``{"orienteur": {"type": "unavailable", "phone", "url"}}``. The next message is handled normally,
 so the conversation resumes as soon as the action server is back.
 
+It also cuts a message longer than ``MAX_MESSAGE_CHARS`` before the NLU sees it (the NLU runs on
+Rasa's event loop: a 64 KB message held every other conversation for 6 s) and says so first
+(``TOO_LONG_TEXT``); and rounds a shared position as the tracker store keeps it
+(``bot.privacy.round_shared_position``), so that every turn searches from the same point. Logs
+name the sender by a keyed hash (``bot.privacy.sender_ref``), never by its id (a phone number
+for SMS).
+
 Every input channel of the assistant uses it: REST (``bot.channels.rest``), socket.io, SMS and
 Telegram.
 """
@@ -27,6 +34,7 @@ from typing import Any
 from rasa.core.channels.channel import UserMessage
 
 from bot import rasa_patches
+from bot.privacy import DEFAULT_MAX_TEXT, round_shared_position, sender_ref
 from directory_client.labels import HELPLINE
 
 logger = logging.getLogger(__name__)
@@ -41,6 +49,12 @@ UNAVAILABLE_TEXT = (
 UNAVAILABLE_PAYLOAD = {
     "orienteur": {"type": "unavailable", "phone": HELPLINE["phone"], "url": HELPLINE["url"]}
 }
+
+MAX_MESSAGE_CHARS = DEFAULT_MAX_TEXT  # what is stored of a message, too (bot/privacy.py)
+TOO_LONG_TEXT = (
+    f"Votre message est très long : je n'en lis que le début ({MAX_MESSAGE_CHARS} caractères). "
+    "Vous pouvez me l'envoyer en plusieurs fois."
+)
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
@@ -88,6 +102,10 @@ def never_silent(on_new_message: OnNewMessage, timeout: float | None = -1) -> On
         if message.output_channel is None:
             return await on_new_message(message)
         output = _Counting(message.output_channel)
+        message.text, message.metadata = round_shared_position(message.text, message.metadata)
+        if isinstance(message.text, str) and len(message.text) > MAX_MESSAGE_CHARS:
+            message.text = message.text[:MAX_MESSAGE_CHARS]
+            await _send(output.inner, message.sender_id, {"text": TOO_LONG_TEXT})
         message.output_channel = output
         failure = result = None
         try:
@@ -104,12 +122,16 @@ def never_silent(on_new_message: OnNewMessage, timeout: float | None = -1) -> On
         if failure or not output.sent:
             logger.error(
                 "Turn of %s on %s %s: sending the apology and the helpline.",
-                message.sender_id, message.input_channel, failure or "sent nothing",
+                sender_ref(message.sender_id), message.input_channel, failure or "sent nothing",
             )  # fmt: skip
-            try:
-                await output.inner.send_response(message.sender_id, unavailable_message())
-            except Exception as error:  # noqa: BLE001
-                logger.error("Could not send the apology: %r", error)
+            await _send(output.inner, message.sender_id, unavailable_message())
         return result
 
     return guarded
+
+
+async def _send(output: Any, recipient_id: str, message: dict[str, Any]) -> None:
+    try:
+        await output.send_response(recipient_id, message)
+    except Exception as error:  # noqa: BLE001 - nothing more can be said to this person
+        logger.error("Could not send to %s: %r", sender_ref(recipient_id), error)

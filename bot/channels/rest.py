@@ -6,9 +6,14 @@ slow) answers the apology and the helpline: see ``bot.channels.guard``. A recomm
 one message whose ``text`` is the whole answer in plain text, rendered from its payload
 (``custom``) by ``bot.channels.render.plain_text``.
 
-A body that is not a message — empty, not JSON, a JSON list or string, no ``sender``, a
-``message`` that is not text — gets a 400 that says what is expected. Rasa 3.6's ``RestInput``
-answered 500 (``'list' object has no attribute 'get'``) or an empty 200 to those.
+A body that is not a message gets a 400 that says what is expected: empty, not JSON, a JSON list
+or string, nested more than ``MAX_DEPTH`` levels, no ``sender`` (Rasa 3.6 put every such request
+in one shared conversation, "default": two callers read each other's searches), a ``message``
+that is not text, ``metadata`` that is not an object. The sender id is the only credential of a
+conversation (docs/security.md): callers must make it unguessable.
+
+Metadata and input channel come from the public: ``staff_console`` is removed unless the staff
+console's token is sent, and the input channel is always ``rest`` (bot.channels.inbound).
 """
 
 from __future__ import annotations
@@ -24,23 +29,42 @@ from sanic.request import Request
 
 from bot.channels import render
 from bot.channels.guard import never_silent
+from bot.channels.inbound import (
+    MAX_DEPTH,
+    STAFF_TOKEN_HEADER,
+    UnreadableMessage,
+    checked_metadata,
+    depth,
+    public_metadata,
+    staff_token_matches,
+)
 
 EXPECTED = 'un objet JSON {"sender": "…", "message": "…"}'
+MAX_SENDER_LENGTH = 128
 
 
 def malformed(body: bytes) -> str | None:
     """Why ``body`` is not a REST message, or None when it is one."""
     try:
         data: Any = json.loads(body or b"")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return f"corps illisible : {EXPECTED} est attendu"
     if not isinstance(data, dict):
         return f"{EXPECTED} est attendu"
+    if depth(data) > MAX_DEPTH:
+        return f"corps imbriqué sur plus de {MAX_DEPTH} niveaux : {EXPECTED} est attendu"
     if not isinstance(data.get("message"), str):
         return '"message" doit être un texte'
     sender = data.get("sender")
-    if sender is not None and not isinstance(sender, (str, int)):
-        return '"sender" doit être un texte'
+    if isinstance(sender, bool) or not isinstance(sender, (str, int)) or not str(sender).strip():
+        return ('"sender" est obligatoire : un identifiant de conversation que vous seul '
+                "connaissez (texte)")  # fmt: skip
+    if len(str(sender)) > MAX_SENDER_LENGTH:
+        return f'"sender" fait plus de {MAX_SENDER_LENGTH} caractères'
+    try:
+        checked_metadata(data.get("metadata"))
+    except UnreadableMessage as error:
+        return str(error)
     return None
 
 
@@ -77,6 +101,14 @@ def with_plain_text(
 
 
 class OrienteurRestInput(RestInput):
+    def get_metadata(self, request: Request) -> dict[str, Any]:
+        metadata = checked_metadata(request.json.get("metadata"))  # checked before: no error
+        from_staff = staff_token_matches(request.headers.get(STAFF_TOKEN_HEADER))
+        return public_metadata(metadata, from_staff=from_staff)
+
+    def _extract_input_channel(self, req: Request) -> str:
+        return self.name()  # never the caller's "input_channel" (it could claim "staff")
+
     def blueprint(self, on_new_message):  # type: ignore[no-untyped-def]
         blueprint = super().blueprint(with_plain_text(never_silent(on_new_message)))
 

@@ -43,6 +43,7 @@ from bot.channels.common import (
 )
 from bot.channels.guard import never_silent
 from bot.channels.sms_text import shorten_links, to_gsm7
+from bot.privacy import mask_text, sender_ref
 from bot.referrals.chat import followup_reply
 from bot.settings import channel_settings
 
@@ -100,12 +101,12 @@ class SmsOutput(TwilioOutput):
                             ignore_optout: bool = False) -> Any:
         recipient = message_data.get("to", "")
         if not ignore_optout and recipient in self.state.optouts:
-            logger.info("Not sending to %s: opted out (STOP)", recipient)
+            logger.debug("Not sending to %s: opted out (STOP)", sender_ref(recipient))
             return None
         try:
             message = await asyncio.to_thread(self.messages.create, **message_data)
         except Exception as error:  # noqa: BLE001 - a failed SMS must not break the dialogue
-            logger.error("Twilio send failed: %r", error)
+            logger.error("Twilio send failed: %s", mask_text(repr(error)))  # may name the number
             return None
         return message
 

@@ -42,6 +42,7 @@ from bot.channels.common import (
     location_settings,
 )
 from bot.channels.guard import never_silent
+from bot.privacy import sender_ref
 from bot.settings import channel_settings
 
 logger = logging.getLogger(__name__)
@@ -74,7 +75,8 @@ class TelegramChannelOutput(TelegramOutput):
     async def _send(self, recipient_id: str, text: str, *, ignore_optout: bool = False,
                     **kwargs: Any) -> None:
         if not ignore_optout and optout_key(recipient_id) in self.state.optouts:
-            logger.info("Not sending to Telegram chat %s: opted out (STOP)", recipient_id)
+            logger.debug("Not sending to Telegram chat %s: opted out (STOP)",
+                         sender_ref(recipient_id))  # fmt: skip
             return
         try:
             await self.send_message(recipient_id, text, **kwargs)

@@ -24,6 +24,7 @@ from bot.staff.config import StaffConfig
 from bot.staff.counts import DailyCounts
 from bot.staff.provenance import for_places
 from bot.staff.security import (
+    LoginThrottle,
     RateLimiter,
     Signer,
     dummy_hash,
@@ -75,7 +76,7 @@ class _State:
         self.counts = counts
         self.sessions = Signer(config.secret, "session")
         self.csrf = Signer(config.secret, "csrf")
-        self.limiter = RateLimiter(config.login_limit, config.login_window)
+        self.logins = LoginThrottle(config.login_limit, config.login_window)
         self.sms_limiter = RateLimiter(config.sms_per_hour, 3600.0)  # per agent: cost, abuse
         self._lock = asyncio.Lock()
         self.warm_up_task: asyncio.Task | None = None
@@ -145,17 +146,18 @@ def _guard(state: _State, handler, *, public: bool = False):  # noqa: ANN001, AN
 
 async def _checked(request: web.Request, handler, public: bool) -> web.StreamResponse:  # noqa: ANN001
     state = _state(request)
-    if request.method == "POST":
-        form = await request.post()
-        sent = form.get("csrf") or request.headers.get("X-CSRF-Token")
-        cookie = request.cookies.get(CSRF_COOKIE)
-        if not (tokens_equal(str(sent or ""), cookie) and state.csrf.unsign(cookie)):
-            return _error(request, 403, "Jeton de sécurité invalide : rechargez la page.")
     user = None
     data = state.sessions.unsign(request.cookies.get(SESSION_COOKIE))
     if data and data.get("u") in state.config.users:
         user = data["u"]
     request["staff_user"] = user
+    request["staff_session_nonce"] = data.get("n") if user else None
+    if request.method == "POST":
+        form = await request.post()
+        sent = form.get("csrf") or request.headers.get("X-CSRF-Token")
+        cookie = request.cookies.get(CSRF_COOKIE)
+        if not (tokens_equal(str(sent or ""), cookie) and _csrf_valid(request, cookie)):
+            return _error(request, 403, "Jeton de sécurité invalide : rechargez la page.")
     if user is None and not public:
         if request.method == "GET" and "json" not in request.headers.get("Accept", ""):
             raise web.HTTPSeeOther(f"{render.P}/login")
@@ -181,15 +183,26 @@ def _error(request: web.Request, status: int, message: str) -> web.Response:
     return web.Response(text=body, status=status, content_type="text/html", charset="utf-8")
 
 
+def _csrf_valid(request: web.Request, cookie: str | None) -> bool:
+    """Signed by us and bound to this session (anonymous pages: to no session)."""
+    data = _state(request).csrf.unsign(cookie)
+    return data is not None and data.get("s") == request.get("staff_session_nonce")
+
+
 def _csrf_token(request: web.Request) -> str:
-    """The double-submit token: a signed random value, same in the cookie and in the forms."""
+    """The double-submit token: a signed random value bound to the session (``s``: the session's
+    nonce), the same in the cookie and in the forms. Another session's token is refused."""
     if "staff_csrf" not in request:
         cookie = request.cookies.get(CSRF_COOKIE)
-        if not (cookie and _state(request).csrf.unsign(cookie)):
-            cookie = _state(request).csrf.sign({"t": new_token()}, max_age=24 * 3600)
+        if not _csrf_valid(request, cookie):
+            cookie = _new_csrf(request, request.get("staff_session_nonce"))
             request["staff_csrf_new"] = True
         request["staff_csrf"] = cookie
     return request["staff_csrf"]
+
+
+def _new_csrf(request: web.Request, session_nonce: str | None) -> str:
+    return _state(request).csrf.sign({"t": new_token(), "s": session_nonce}, max_age=24 * 3600)
 
 
 def _ensure_csrf_cookie(request: web.Request, response: web.StreamResponse) -> None:
@@ -227,9 +240,9 @@ async def login_submit(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     username = str(form.get("username", "")).strip()[:64]
     password = str(form.get("password", ""))[:1024]
-    keys = (f"ip:{_client_ip(request)}", f"user:{username.lower()}")
-    if state.limiter.blocked(*keys):
-        retry = state.limiter.retry_after(*keys)
+    source = _client_ip(request)
+    ticket, retry = state.logins.begin(username, source)  # checked and counted in one step
+    if retry:
         response = _html(
             render.login_page(
                 _csrf_token(request), "Trop de tentatives : réessayez dans quelques minutes."
@@ -246,7 +259,6 @@ async def login_submit(request: web.Request) -> web.StreamResponse:
     )
     ok = await _run(verify_password, password, encoded or dummy_hash(iterations))
     if not (encoded and ok):
-        state.limiter.hit(*keys)
         log.info("staff login failed")
         return _html(
             render.login_page(
@@ -254,16 +266,16 @@ async def login_submit(request: web.Request) -> web.StreamResponse:
             ),
             401,
         )
+    state.logins.succeeded(username, source, ticket)
     response = web.HTTPSeeOther(f"{render.P}/")
-    token = state.sessions.sign({"u": username, "n": new_token()}, state.config.session_max_age)
+    nonce = new_token()
+    token = state.sessions.sign({"u": username, "n": nonce}, state.config.session_max_age)
     response.set_cookie(
         SESSION_COOKIE, token, **_cookie_options(request, state.config.session_max_age)
     )
-    # A fresh CSRF token after login (no fixation from the anonymous page).
+    # A fresh CSRF token after login, bound to the new session (no fixation, no reuse).
     response.set_cookie(
-        CSRF_COOKIE,
-        state.csrf.sign({"t": new_token()}, 24 * 3600),
-        **_cookie_options(request, 24 * 3600),
+        CSRF_COOKIE, _new_csrf(request, nonce), **_cookie_options(request, 24 * 3600)
     )
     raise response
 

@@ -8,6 +8,7 @@ payload, never from the assistant's text.
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 from dataclasses import dataclass, field
 
@@ -25,6 +26,8 @@ async def ask_assistant(rasa_url: str, text: str, timeout: float = 6.0) -> Assis
     """``None`` when the assistant is unreachable or answers nothing usable."""
     url = f"{rasa_url.rstrip('/')}/webhooks/rest/webhook"
     # ``staff_console`` metadata: the assistant knows a reception agent is typing (docs/payload.md).
+    # Rasa keeps it only with the staff token (bot/channels/inbound.py): the public cannot claim it.
+    headers = {"X-Orienteur-Staff-Token": os.environ.get("ORIENTEUR_STAFF_TOKEN", "")}
     body = {
         "sender": "staff-" + secrets.token_hex(8),
         "message": text,
@@ -33,7 +36,7 @@ async def ask_assistant(rasa_url: str, text: str, timeout: float = 6.0) -> Assis
     try:
         async with (
             aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout)) as session,
-            session.post(url, json=body) as response,
+            session.post(url, json=body, headers=headers) as response,
         ):
             if response.status != 200:
                 log.warning("assistant answered HTTP %s", response.status)

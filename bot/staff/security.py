@@ -146,6 +146,60 @@ class RateLimiter:
             for key in [k for k, v in self._events.items() if not v]:
                 del self._events[key]
 
+    def forget(self, key: str) -> None:
+        self._events.pop(key, None)
+
+    def withdraw(self, key: str, at: float) -> None:
+        """Remove the attempt recorded at ``at`` (it turned out not to be a failure)."""
+        events = self._events.get(key)
+        if events is not None and at in events:
+            events.remove(at)
+
+
+# How many failed logins one source may make across all user names, as a multiple of the limit
+# per (user, source): enough for a desk where several agents mistype, not for password spraying.
+SOURCE_FACTOR = 4
+
+
+@dataclass
+class LoginThrottle:
+    """Failed logins limited per (user name, source) and per source, never per user alone.
+
+    A per-user counter let anyone lock an agent out with five wrong passwords; here a stranger's
+    failures only block that stranger. ``begin`` checks the limits and counts the attempt *in
+    one step* (no ``await`` in between): a burst of simultaneous logins cannot all pass the check
+    before the first failure is recorded. A successful login withdraws its attempt and clears
+    that (user, source) pair.
+    """
+
+    limit: int = 5
+    window: float = 300.0
+
+    def __post_init__(self) -> None:
+        self.pairs = RateLimiter(self.limit, self.window)
+        self.sources = RateLimiter(self.limit * SOURCE_FACTOR, self.window)
+
+    @staticmethod
+    def _keys(user: str, source: str) -> tuple[str, str]:
+        return f"{source}|{user.lower()}", source
+
+    def begin(self, user: str, source: str, now: float | None = None) -> tuple[float, int]:
+        """``(ticket, 0)``: go on, the attempt counts as a failure until ``succeeded(ticket…)``;
+        ``(0, seconds)``: refused, retry after that many seconds."""
+        now = time.monotonic() if now is None else now
+        pair, origin = self._keys(user, source)
+        if self.pairs.blocked(pair, now=now) or self.sources.blocked(origin, now=now):
+            return 0.0, max(self.pairs.retry_after(pair, now=now),
+                            self.sources.retry_after(origin, now=now))  # fmt: skip
+        self.pairs.hit(pair, now=now)
+        self.sources.hit(origin, now=now)
+        return now, 0
+
+    def succeeded(self, user: str, source: str, ticket: float) -> None:
+        pair, origin = self._keys(user, source)
+        self.pairs.forget(pair)
+        self.sources.withdraw(origin, ticket)
+
 
 def _b64(raw: bytes) -> str:
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")

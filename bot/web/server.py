@@ -16,6 +16,7 @@ from bot.web.keep import keeper_from_env, mount_keep
 log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
+SERVER_NAME = "Orienteur"
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -56,7 +57,13 @@ def create_app(settings: Settings, *, staff: bool = True, keeper: Any = None) ->
     async def health(_: web.Request) -> web.Response:
         return web.json_response({"status": "ok", "rasa": settings.rasa_public_url})
 
+    async def no_version_banner(_: web.Request, response: web.StreamResponse) -> None:
+        # aiohttp would say "Python/3.10 aiohttp/3.9.5": which advisories to try (every response,
+        # errors included).
+        response.headers["Server"] = SERVER_NAME
+
     app = web.Application(middlewares=[headers])
+    app.on_response_prepare.append(no_version_banner)
     app.router.add_get("/", index_page)
     app.router.add_get("/health", health)
     app.router.add_static("/static", STATIC_DIR, show_index=False, follow_symlinks=False)

@@ -16,11 +16,9 @@ import uuid
 
 import httpx
 import pytest
-import yaml
 from twilio.request_validator import RequestValidator
 
 from bot.runner import REQUEST_MAX_SIZE
-from bot.settings import PROJECT_ROOT
 from tests.channels_support import (
     TELEGRAM,
     TWILIO,
@@ -48,17 +46,6 @@ ODD_MESSAGES = {
     "a fake intent": '/inform{"latitude": "abc", "longitude": null}',
     "a huge fake intent": "/" + "a" * 5000,
 }
-
-CREDENTIALS = yaml.safe_load((PROJECT_ROOT / "credentials.yml").read_text()) or {}
-PLAIN_REST = "rest" in CREDENTIALS  # Rasa's own RestInput, not a subclass of ours
-REST_GAP = pytest.mark.xfail(
-    PLAIN_REST, strict=True,
-    reason="Rasa 3.6's RestInput answers 500 to an empty body or a JSON body that is not an "
-    "object, and [] to a "
-    "missing or non-text message; credentials.yml still uses it (the REST channel subclass "
-    "bot/channels/rest.py is being written on another branch)",
-)  # fmt: skip
-
 
 def _rest(running, body: bytes, content_type: str = "application/json") -> httpx.Response:
     return httpx.post(f"{running.base}/webhooks/rest/webhook", content=body,
@@ -118,7 +105,6 @@ def test_a_body_over_the_size_limit_is_refused_before_the_nlu(stack):  # noqa: F
 
 
 @pytest.mark.rasa
-@REST_GAP
 @pytest.mark.parametrize(("name", "body"), [
     ("no body", b""),
     ("a JSON list", b"[1, 2]"),

@@ -194,8 +194,8 @@ def test_endpoint_files_use_the_masking_store():
 
     from bot.settings import PROJECT_ROOT
 
-    production = "bot.tracker_store.OrienteurSQLTrackerStore"
-    for name, wrapped in (("endpoints.yml", None), ("endpoints.production.yml", production)):
+    production = "bot.tracker_store.OrienteurSQLTrackerStore"  # on SQLite in endpoints.yml
+    for name, wrapped in (("endpoints.yml", production), ("endpoints.production.yml", production)):
         config = yaml.safe_load((PROJECT_ROOT / name).read_text())["tracker_store"]
         assert config["type"] == "bot.privacy.MaskingTrackerStore", name
         assert (config.get("wrapped") or {}).get("type") == wrapped, name

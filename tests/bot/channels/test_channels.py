@@ -39,14 +39,18 @@ def test_messages_from_the_widget_get_the_orienteur_output_channel() -> None:
         received.append(message)
 
     channel.blueprint(on_new_message)
+    channel.sio.enter_room = lambda sid, room, namespace=None: None  # no real socket here
     handler = channel.sio.handlers["/"]["user_uttered"]
     data = {"message": "/inform{\"latitude\": 45.6}", "session_id": "abc",
             "metadata": {"location": {"lat": 45.6, "lon": 0.1}}}  # fmt: skip
     asyncio.run(handler("sid-1", data))
-    asyncio.run(handler("sid-1", {"message": "sans session"}))  # ignored, with a warning
-    assert len(received) == 1
+    asyncio.run(handler("sid-1", {"message": "sans session"}))  # the socket's own session
+    assert len(received) == 2
     message = received[0]
-    assert message.sender_id == "abc" and message.input_channel == "socketio"
+    # The session is the one the server issued to this socket, never the one a message names
+    # (tests/bot/test_hardening.py).
+    assert message.sender_id != "abc" and len(message.sender_id) == 56
+    assert received[1].sender_id == message.sender_id and message.input_channel == "socketio"
     assert message.metadata == {"location": {"lat": 45.6, "lon": 0.1}}
     assert isinstance(message.output_channel, OrienteurSocketIOOutput)
     assert isinstance(channel.get_output_channel(), OrienteurSocketIOOutput)
@@ -56,8 +60,8 @@ def test_rest_bodies_that_are_not_a_message_are_named() -> None:
     from bot.channels.rest import malformed
 
     assert malformed(b'{"sender": "a", "message": "bonjour"}') is None
-    assert malformed(b'{"message": "bonjour"}') is None  # Rasa's default sender
     for body in (b"", b"[1, 2]", b'"bonjour"', b"\xff\xfe", b'{"sender": "x"}',
+                 b'{"message": "bonjour"}',  # no sender: refused (tests/bot/test_hardening.py)
                  b'{"sender": "x", "message": null}', b'{"sender": "x", "message": 12}',
                  b'{"sender": {"a": 1}, "message": "x"}'):  # fmt: skip
         assert malformed(body), body

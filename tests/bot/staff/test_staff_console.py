@@ -149,8 +149,9 @@ def test_login_rate_limited_per_user_and_per_ip():
                 assert (await _login(client, password="nope nope")).status == 401
             r = await _login(client)  # right password, but too many failures for alice
             assert r.status == 429 and int(r.headers["Retry-After"]) > 0
-            # Same IP, other user: the per-IP limit holds too.
-            assert (await _login(client, user="bob", password=PASSWORD + "!")).status == 429
+            # Same IP, other user: not locked by alice's failures (the limit is per user and
+            # source); the per-source limit is higher (tests/bot/test_hardening.py).
+            assert (await _login(client, user="bob", password=PASSWORD + "!")).status == 303
         finally:
             await client.close()
 
