@@ -110,6 +110,8 @@ def _create(dispatcher, tracker, pending: dict, channel: str, contact: str) -> l
     )
     dispatcher.utter_message(
         text=result.text,
-        json_message={"orienteur": {"type": "referral", "ok": result.ok}},
+        json_message={
+            "orienteur": {"type": "referral", "ok": result.ok, "referral_id": result.referral_id}
+        },
     )
     return [SlotSet("referral", None), SlotSet("awaiting", None)]
