@@ -301,6 +301,12 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
             if need not in found.needs:
                 found.needs.insert(0, need)
     for value in entity_values(tracker, "constraint"):
+        if str(value).startswith(needs_mod.DROP):  # "Sans le critère « gratuits »"
+            dropped = str(value)[len(needs_mod.DROP) :]
+            if dropped in state.constraints:
+                state.constraints.remove(dropped)
+                state.offset = 0
+            continue
         key = needs_mod.normalise_constraint(value)
         if key == "ouvert_maintenant" and not text.startswith("/"):
             continue  # only when asked for in so many words (the keywords above), never a word

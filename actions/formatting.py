@@ -140,15 +140,17 @@ def intro_text(
     elif broadened and not offset:
         parts.append(
             f"Aucun lieu n'annonce précisément « {what} » {near(location_label)}. "
-            "Voici des lieux d'aide au numérique qui pourront vous aider ou vous orienter :"
+            "Voici des lieux d'aide au numérique qui pourront vous aider ou vous orienter"
+            f"{filters_phrase(constraints)} :"
         )
     elif nothing_near:
         parts.append(
             f"Il n'y a pas de lieu tout {near(location_label)}. "
-            f"{'Le plus proche' if count == 1 else 'Voici les plus proches'} pour {what} :"
+            f"{'Le plus proche' if count == 1 else 'Voici les plus proches'} pour {what}"
+            f"{filters_phrase(constraints)} :"
         )
     elif offset:
-        parts.append(f"Voici d'autres lieux {near(location_label)} :")
+        parts.append(f"Voici d'autres lieux {near(location_label)}{filters_phrase(constraints)} :")
     else:
         intro = "Voici le lieu" if count == 1 else f"Voici {count} lieux"
         parts.append(f"{intro} {near(location_label)} pour {what}{filters_phrase(constraints)} :")
@@ -188,6 +190,14 @@ def follow_ups(*, more: bool, constraints: list[str]) -> list[dict]:
         buttons.append(
             {"title": "Seulement les gratuits", "payload": '/inform{"constraint": "gratuit"}'}
         )
+    for kept in constraints:  # a filter carried over is said, and dropped in one tap
+        if kept in needs_mod.CONSTRAINT_PLAIN:
+            buttons.append(
+                {
+                    "title": f"Sans le critère « {needs_mod.CONSTRAINT_PLAIN[kept]} »",
+                    "payload": f'/inform{{"constraint": "{needs_mod.DROP}{kept}"}}',
+                }
+            )
     buttons.append({"title": "Une autre ville", "payload": "/change_location"})
     buttons.append({"title": "Recommencer", "payload": "/restart"})
     return buttons

@@ -236,6 +236,7 @@ PROCEDURES: dict[str, Procedure] = {
     )
 }
 
+DROP = "sans_"  # a constraint value "sans_gratuit" drops the filter "gratuit" (a follow-up button)
 CONSTRAINTS = ("gratuit", "samedi", "ouvert_maintenant", "accessible", "seniors", "a_ma_place")
 CONSTRAINT_PLAIN = {
     "gratuit": "gratuits",

@@ -293,6 +293,23 @@ def test_only_free(directory):
     assert slots_of(events)["constraints"] == ["gratuit"]
 
 
+def test_a_filter_carried_to_another_town_is_said_and_dropped_in_one_tap(directory):
+    slots = {"needs": ["demarches"], "mode": "avec_moi", "location": _roubaix(),
+             "constraints": ["gratuit"]}  # fmt: skip
+    t = tracker("et à Lyon ?", "change_location", [ent("location", "Lyon")], slots)
+    msgs, events = run(A.ActionOrient(), t)
+    p = recommendation(msgs)
+    assert p["filters"] == {"free_only": True} and "gratuits" in text(msgs)  # said
+    drop = [b for b in p["follow_ups"] if "gratuits" in b["title"] and "Sans" in b["title"]]
+    assert len(drop) == 1  # one tap
+    slots = {**slots, **slots_of(events)}
+    t = tracker(drop[0]["payload"], "inform", [ent("constraint", "sans_gratuit")], slots)
+    msgs, events = run(A.ActionOrient(), t)
+    assert directory.queries[-1].filters.free_only is False
+    assert recommendation(msgs)["filters"] == {}
+    assert slots_of(events)["constraints"] is None
+
+
 def test_soft_constraint_is_relaxed_not_empty(directory):
     class Picky(FakeDirectory):
         def search(self, query):
