@@ -9,8 +9,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -22,7 +20,8 @@ from bot.referrals.errors import InvalidReferral, LinkUsed, ReferralNotFound
 from bot.referrals.models import OPEN_STATUSES, REFUSAL_REASONS, Referral
 from bot.referrals.service import NewReferral, ReferralService
 from bot.referrals.web import CONTACT_BY, parse_slot
-from bot.staff import render
+from bot.staff.pages import html_page
+from bot.staff.pages import run_blocking as _run
 from bot.staff.render import P, e, refer_url
 
 CONSENT = (
@@ -138,11 +137,6 @@ def referral_detail(r: Referral, csrf: str, flash: str = "") -> str:
     )
 
 
-async def _run(fn, *args, **kwargs):  # noqa: ANN001, ANN202
-    loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(None, functools.partial(fn, *args, **kwargs))
-
-
 def mount_referral_console(
     app: web.Application,
     service: ReferralService,
@@ -153,8 +147,7 @@ def mount_referral_console(
     """Add the referral pages; ``guard`` wraps a handler with the console's login and CSRF."""
 
     def page(request: web.Request, title: str, body: str, status: int = 200) -> web.Response:
-        text = render.layout(title, body, csrf=csrf(request), user=request["staff_user"])
-        return web.Response(text=text, status=status, content_type="text/html", charset="utf-8")
+        return html_page(request, title, body, csrf(request), status)
 
     async def form(request: web.Request) -> web.Response:
         place = await _run(service.directory.get_place, request.match_info["place_id"])

@@ -22,6 +22,7 @@ from bot.staff.assistant import ask_assistant
 from bot.staff.catalogue import by_key
 from bot.staff.config import StaffConfig
 from bot.staff.counts import DailyCounts
+from bot.staff.pages import run_blocking as _run
 from bot.staff.provenance import for_places
 from bot.staff.security import (
     LoginThrottle,
@@ -108,11 +109,6 @@ class _State:
 
 async def _first(pair: Any) -> Any:
     return (await pair)[0]
-
-
-async def _run(fn, *args, **kwargs):  # noqa: ANN001, ANN202
-    loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(None, functools.partial(fn, *args, **kwargs))
 
 
 def _state(request: web.Request) -> _State:
@@ -528,4 +524,3 @@ def create_staff_app(settings: Any = None, **kwargs: Any) -> web.Application:
 
     app.router.add_get("/", to_console)
     return app
-

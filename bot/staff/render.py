@@ -123,8 +123,9 @@ def _safe_url(url: str | None) -> str | None:
     return url if urlsplit(url).scheme in ("http", "https") else None
 
 
-def _sms_form(rank: int, r: SearchResult, proc: Procedure | None, csrf: str,
-              sms_off: str | None) -> str:
+def _sms_form(
+    rank: int, r: SearchResult, proc: Procedure | None, csrf: str, sms_off: str | None
+) -> str:
     if sms_off:  # no provider: the button says why before anyone types a number
         return (
             f'<p class="sms-off" id="sms-off-{rank}">{e(sms_off)}</p>'

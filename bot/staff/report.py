@@ -119,7 +119,7 @@ def report_form(now: PlaceNow, csrf: str, form: Any = None, error: str = "") -> 
         "</select></p></fieldset>"
         '<p><label for="comment">Précisions (facultatif, sans nom ni coordonnées de personne)'
         '</label><br><textarea id="comment" name="comment" rows="2" maxlength="1000">'
-        f'{e(form.get("comment", ""))}</textarea></p>'
+        f"{e(form.get('comment', ''))}</textarea></p>"
         '<p><button type="submit">Envoyer au coordinateur</button> '
         f'<a href="{P}/">Annuler</a></p></form>'
     )

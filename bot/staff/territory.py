@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import functools
 import hashlib
 import logging
 import tempfile
@@ -29,7 +28,9 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.staff import render, report, territory_render
+from bot.staff import report, territory_render
+from bot.staff.pages import html_page
+from bot.staff.pages import run_blocking as _run
 from bot.staff.render import P, e
 from bot.staff.roles import TerritoryRole
 from bot.staff.territory_data import InsightCache, refusals
@@ -74,11 +75,6 @@ class TerritoryContext:
         return self._cache
 
 
-async def _run(fn, *args, **kwargs):  # noqa: ANN001, ANN202
-    loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(None, functools.partial(fn, *args, **kwargs))
-
-
 def mount_territory_console(
     app: web.Application,
     ctx: TerritoryContext,
@@ -89,8 +85,7 @@ def mount_territory_console(
     """Add the report and territory pages; ``guard`` wraps a handler with login and CSRF."""
 
     def page(request: web.Request, title: str, body: str, status: int = 200) -> web.Response:
-        text = render.layout(title, body, csrf=csrf(request), user=request["staff_user"])
-        return web.Response(text=text, status=status, content_type="text/html", charset="utf-8")
+        return html_page(request, title, body, csrf(request), status)
 
     def error(request: web.Request, status: int, message: str) -> web.Response:
         return page(

@@ -73,7 +73,6 @@ def page(
         f"{e(ROLES[role.role])}</small></h1>{note}"
         f'<div class="toolbar">{_service_form(service)}'
         f'<nav class="in-page" aria-label="Sur cette page"><ul>{nav}</ul></nav></div>'
-
         f'<div class="t-grid"><section id="carte" class="t-map" aria-labelledby="carte-t">'
         f'<h2 id="carte-t">Distance au lieu le plus proche</h2>'
         f'<p class="hint">{total["communes"]} communes · '
