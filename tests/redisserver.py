@@ -62,14 +62,15 @@ class RedisServer:
 
     def restart(self) -> RedisServer:
         """Stop the server and start an empty one on the same port (no persistence: all lost)."""
-        self._terminate()
+        self.halt()
         return self.start()
 
     def stop(self) -> None:
-        self._terminate()
+        self.halt()
         shutil.rmtree(self.root, ignore_errors=True)
 
-    def _terminate(self) -> None:
+    def halt(self) -> None:
+        """Stop the process only (``start`` brings an empty server back on the same port)."""
         if self.process and self.process.poll() is None:
             self.process.terminate()
             try:

@@ -157,7 +157,8 @@ class RedisWorker:
         )
 
     @contextlib.asynccontextmanager
-    async def _pool(self) -> AsyncIterator[ArqRedis]:
+    async def connect(self) -> AsyncIterator[ArqRedis]:
+        """A connection to this worker's Redis, with the queue's JSON serializer."""
         pool = await create_pool(
             self.settings,
             job_serializer=_dumps,
@@ -178,13 +179,13 @@ class RedisWorker:
     # --- the SQL Worker's interface ---------------------------------------------------------
     async def run_once(self, batch: int = 50) -> int:
         """Relay the jobs due now (at most ``batch``) and run what Redis holds; how many ran."""
-        async with self._pool() as pool:
+        async with self.connect() as pool:
             return await self._once(pool, batch)
 
     async def drain(self) -> int:
         """Run jobs until none is due now (retries scheduled later are left for later)."""
         total = 0
-        async with self._pool() as pool:
+        async with self.connect() as pool:
             while count := await self._once(pool, 50):
                 total += count
         return total
@@ -193,7 +194,7 @@ class RedisWorker:
         """Relay every ``poll`` seconds while arq runs the jobs; reconnects when Redis goes."""
         while not stop.is_set():
             try:
-                async with self._pool() as pool:
+                async with self.connect() as pool:
                     await self._serve(pool, stop, poll)
             except (RedisError, OSError) as exc:
                 log.warning("referral worker: Redis unavailable (%s), retrying", exc)
