@@ -14,7 +14,8 @@ The guarantee, and why it holds:
 * **The relay is idempotent and loses nothing.** A relay pass *reserves* due rows (``run_at`` ≤
   the project's clock, so tests that move the clock get reminders and follow-ups) with a
   conditional UPDATE that sets a short hold (``hold``, 60 s); the hold's end is the
-  reservation's token. It then enqueues one arq job per reservation with the id
+  reservation's token. It keeps at most ``backlog`` jobs in Redis, so that none waits there
+  anywhere near its hold. It then enqueues one arq job per reservation with the id
   ``<key>@<token>``: arq refuses a second job with an id it holds, so pushing the same
   reservation twice makes one job. If Redis refuses the push, the reservation is released
   (due again at once). If Redis loses the job (restarted without persistence, flushed, job
@@ -97,6 +98,7 @@ class RedisWorker:
         redis_url: str,
         concurrency: int = 4,
         hold: timedelta = timedelta(seconds=60),
+        backlog: int | None = None,
         queue_name: str = QUEUE_NAME,
     ) -> None:
         self.queue = queue
@@ -105,6 +107,9 @@ class RedisWorker:
         self.settings.conn_retries = 2
         self.concurrency = concurrency
         self.hold = hold
+        # Jobs Redis may hold (waiting or running) before the relay waits: a short queue keeps
+        # each job's wait in Redis well under ``hold``.
+        self.backlog = backlog or 10 * concurrency
         self.queue_name = queue_name
         self.started = 0  # jobs this worker ran (reservations that were still current)
 
@@ -212,7 +217,8 @@ class RedisWorker:
                 if main.done():
                     main.result()  # arq stopped: Redis went away; raise to reconnect
                     return
-                if not await self.relay(pool):
+                room = self.backlog - await pool.zcard(self.queue_name)
+                if room <= 0 or not await self.relay(pool, room):
                     with contextlib.suppress(asyncio.TimeoutError):
                         await asyncio.wait_for(stop.wait(), poll)
         finally:
