@@ -29,6 +29,7 @@ from actions import needs as needs_mod
 from actions import referral_chat, safety
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
+from directory_client.locator import MIN_LEADING
 from directory_client.types import PlaceLocator, SearchBackend
 
 log = logging.getLogger(__name__)
@@ -478,9 +479,11 @@ def _words(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text)).split())
 
 
-def plausible_guess(query: str, result) -> bool:
-    """A place read from the end of a sentence counts only when the words name it exactly."""
-    if result.status != "found" or result.best is None:
+def plausible_guess(query: str, result, *, ambiguous_too: bool = False) -> bool:
+    """A place read from the end of a sentence counts only when the words name it exactly, or
+    name the start of a longer name the locator chose ("Florac" → Florac Trois Rivières)."""
+    wanted = ("found", "ambiguous") if ambiguous_too else ("found",)
+    if result.status not in wanted or result.best is None:
         return False
     if _POSTCODE.fullmatch(query.strip()):
         return True
@@ -492,6 +495,9 @@ def plausible_guess(query: str, result) -> bool:
         variants = {folded, folded.replace("saint ", "st "), folded.replace("sainte ", "ste ")}
         if any(f" {v} " in asked for v in variants if v):
             return len(asked.split()) <= len(folded.split()) + 2
+        first = folded.split()[0]
+        if len(first) >= MIN_LEADING and f" {first} " in asked:
+            return len(asked.split()) <= 3
     return False
 
 
@@ -548,6 +554,12 @@ def resolve_location(
         return True
     query = " ".join(candidates_text)[:120]
     result = get_locator().locate(query)
+    if result.status == "found" and len(result.candidates) > 1 and not payload:
+        # The biggest Saint-Pierre was kept, but "Saint-Pierre en Martinique" says which.
+        whole = get_locator().locate(location_text(text)[:120])
+        homonyms = {c.code_insee for c in result.candidates}
+        if whole.status == "found" and whole.best and whole.best.code_insee in homonyms:
+            result = whole
     if result.status == "ambiguous" and not payload:
         # The entity is the name alone; the words around it may say which ("Saint-Louis, en
         # Alsace", "Stenay dans la Meuse").
@@ -954,7 +966,7 @@ def looks_like_place(text: str) -> bool:
         probe = get_locator().locate(location_text(text))
     except Exception:
         return False
-    return plausible_guess(location_text(text), probe)
+    return plausible_guess(location_text(text), probe, ambiguous_too=True)
 
 
 class ActionOutOfScope(OrienteurAction):

@@ -307,7 +307,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bbesoin (d'|de )(internet|connexion|wifi)",
         r"\bwifi\b",
         r"\bwi-fi\b",
-        r"\bconnexion\b",
+        r"(?<!alerte de )\bconnexion\b",
         r"\bacces (a )?internet",
         r"\b(connecter|connecte) (a internet|au wifi)",
         r"\bforfait\b",
@@ -333,6 +333,8 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bpas les moyens",
         r"\bemmaus",
         r"\bdon d'ordi",
+        r"\b(ordi|ordinateur|pc|telephone|tel|portable|tablette)\b.{0,25}\b(est )?(mort|foutu|hs|"
+        r"noye|tombe dans|s'allume plus|ne s'allume plus)\b",
     ),
     "emploi": (
         r"\bcv\b",
@@ -346,6 +348,8 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bchomage\b",
         r"\bindeed\b",
         r"\blinkedin\b",
+        r"\bcpf\b",
+        r"\bcompte (personnel )?(de )?formation",
     ),
     "entreprise": (
         r"\bcommerce\b",
@@ -355,6 +359,10 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(mon|notre) association\b.{0,60}\b(site|adherents?|visib\w*|communication|compta\w*)",
         r"\bassociation (sportive|culturelle|loi 1901)",
         r"\bvisibles? sur (internet|google|les reseaux)",
+        r"\b(faire connaitre|promouvoir) (mon|ma|notre) \w+",
+        r"\b(page|compte) (facebook|instagram|pro)\b.{0,40}\b(clients?|visites?|vendre|"
+        r"boutique|commerce|truck|restaurant|salon)",
+        r"\bfood ?truck",
         r"\bma (boutique|societe)\b",
         r"\bfacturation\b|\bfactures? en ligne",
         r"\bauto ?-?entrepr",
@@ -397,6 +405,14 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bsecurite\b",
         r"\bsecuriser\b",
         r"\bpirater\b",
+        r"\battaque",
+        r"\bcyber ?-?harcel",
+        r"\bproteger (mes|les|ses|nos) (photos|donnees|comptes?|informations)",
+        r"\balerte (de )?(connexion|securite)",
+        r"\bpas? sure? (que |qu')?(c'est|cest|ce soit|ce soi|c'etait|ca soit) "
+        r"(vrai|un vrai|une vraie|officiel|une arnaque)",
+        r"\b(sais pas|savoir) si (c'est|cest|ce soit|ce soi|c'etait) (vrai|officiel|une arnaque)",
+        r"\b(vrai|officiel) ou (faux|pas|une arnaque)",
     ),
     "parentalite": (
         r"\b(ecole|college|lycee|creche) (de|des) (mes|mon|ma|nos) (enfants?|fils|fille|petits?)",
@@ -412,7 +428,10 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\becole directe",
         # "mes enfants", "mon fils" alone name who, not what: with screens, school or protection.
         r"\b(enfants?|fils|fille|ados?|adolescents?)\b.{0,40}\b(ecrans?|reseaux sociaux|jeux video"
-        r"|trop de temps|protege|surveill|controle)",
+        r"|trop de temps|protege|surveill|controle|console|tiktok|snapchat|instagram|portable"
+        r"|(cyber ?-?)?harcel)",
+        r"\b(comprendre|savoir) (ce que|ce qu'|ce qui) (font|fait|regardent|regarde) "
+        r"(nos|mes|ma|mon) (enfants?|filles?|fils|ados?)",
         r"\b(proteger|surveiller|controler) (mes|mon|ma|les) (enfants?|fils|fille|ados?)",
         r"\btemps d'ecran",
         r"\bespace numerique de travail",
@@ -421,7 +440,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bparentalite",
         r"\bscolarite\b",
         r"\bcollege\b",
-        r"\becrans?\b",
+        r"\b(aux|les|des|d') ecrans\b",  # "l'écran noir" is the device, not the children
     ),
     "loisirs": (
         r"\bblogs?\b",
@@ -435,7 +454,12 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bimpression 3d",
         r"\bjeux? video",
         r"\bmusique\b",
-        r"\bfablab\b",
+        r"\bfab ?labs?\b",
+        r"\bscrapbook",
+        r"\bdecoupe laser|\bbrodeuse",
+        r"\b(codage|coder|programmation|robots?|robotique)\b",
+        r"\b(creer|faire|fabriquer) (un|une|mon|ma) (petit |petite )?(livre|album|calendrier|"
+        r"diaporama|carte)\b",
         r"\bcreer (un|une|des) (video|blog|jeu)",
         r"\bloisirs?\b",
         r"\bcreati",
@@ -611,6 +635,11 @@ _ALONE = [re.compile(p) for p in _MODE_ALONE]
 _WITH = [re.compile(p) for p in _MODE_WITH]
 
 # The device or everyday use: often the means of another need ("mes photos", "sur mon ordi").
+_RECEIVED = _compile(
+    r"\b(recu|eu|recoit|recois|reception|un|une|des|ce|cet|cette|d'un|d'une) (un |une |des )?"
+    r"(mail|mails|e-mail|courriel|sms|message|messages|appel|appels|courrier|lettre|texto)\b"
+)
+_ADMIN_NEEDS = frozenset({"demarches", "demarches_autonomie", "sante"})
 TOOL_NEEDS = frozenset({"smartphone", "ordinateur", "quotidien"})
 
 # Needs whose generic words (_WEAK_PATTERNS) only count when nothing more specific was found.
@@ -618,6 +647,8 @@ _WEAK_NEEDS = set(_WEAK_PATTERNS)
 _USE_DEVICE = re.compile(
     r"\b(utiliser|avoir|besoin d'|acces a|acceder a|trouver|me servir d') ?(un|une) "
     r"(ordi|ordinateur|pc|imprimante|scanner)\b"
+    r"|\b(endroit|lieu|salle) (avec|ou il y a|ou il y aurait) (un |une |des )?(ordi|ordinateur|pc|"
+    r"internet|wifi)"
 )
 _LEARN = re.compile(
     r"\b(apprendre|apprenne|apprend|m'apprendre|sais pas|sait pas|savent pas|savoir|comprendre"
@@ -665,8 +696,16 @@ def detect(text: str) -> Understanding:
     if "materiel_achat" in strong and not _LEARN.search(folded):
         # "acheter un ordi pas cher" is about getting one, not learning to use it.
         strong = [k for k in strong if k not in ("ordinateur", "smartphone")]
+    if "loisirs" in strong and "materiel_usage" in strong and not no_device:
+        # "créer un livre de recettes … pour l'imprimer": printing is part of the creation.
+        strong.remove("materiel_usage")
     if "securite" in strong and "smartphone" in strong and "pirat" in folded:
         strong.remove("smartphone")
+    if "securite" in strong and _RECEIVED.search(folded):
+        # "un mail de l'assurance maladie, je suis pas sûr que ce soit vrai": the organisation
+        # named is the sender of a suspicious message, not a procedure to do.
+        found.procedures = []
+        strong = [k for k in strong if k not in _ADMIN_NEEDS and k != "quotidien"]
     if found.procedures:
         # A named procedure is an administrative need (health for ameli), whatever the words.
         for proc in found.procedures:
@@ -708,8 +747,15 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         return found
     from actions import semantic_needs  # the encoder loads on first use only
 
-    meant = semantic_needs.reader().read(text)
-    if meant and not (found.needs and meant in TOOL_NEEDS):
+    read_by_meaning = semantic_needs.reader().read_scored(text)
+    if read_by_meaning is None:
+        return found
+    meant, score = read_by_meaning
+    if not found.needs:
+        found.needs = [meant]
+    elif meant not in TOOL_NEEDS and (
+        score >= semantic_needs.OVERRIDE_SCORE or not set(found.needs) & TOOL_NEEDS
+    ):
         # The meaning names a need the device words only served ("retoucher mes photos sur mon
         # ordi" is creation); a device need read by meaning does not replace keywords.
         found.needs = [meant]

@@ -25,6 +25,9 @@ FILES = ("needs.yml", "inform.yml")
 TOP_K = 3
 MIN_SCORE = 0.42  # below: no need read (the assistant asks)
 MIN_MARGIN = 0.03  # the best need must be ahead of the next by this much
+# To replace a device need the keywords found ("mon ordinateur fait un bruit bizarre" is not
+# online safety), the meaning must be this close: "retoucher mes photos sur mon ordi" is creation.
+OVERRIDE_SCORE = 0.5
 
 # Words that ask for help without saying with what: a message made only of these (and of short
 # grammatical words) states no need, whatever its vector is closest to.
@@ -204,6 +207,11 @@ class NeedReader:
 
     def read(self, text: str) -> str | None:
         """The need the message means, or None when no need is close and clearly ahead."""
+        found = self.read_scored(text)
+        return found[0] if found else None
+
+    def read_scored(self, text: str) -> tuple[str, float] | None:
+        """``read`` with the score of the need read."""
         if not states_something(text):
             return None
         ranked = sorted(self.scores(text).items(), key=lambda kv: kv[1], reverse=True)
@@ -212,7 +220,7 @@ class NeedReader:
         (best, score), runner_up = ranked[0], ranked[1][1] if len(ranked) > 1 else 0.0
         if score < MIN_SCORE or score - runner_up < MIN_MARGIN:
             return None
-        return best
+        return best, score
 
 
 @functools.lru_cache(maxsize=1)

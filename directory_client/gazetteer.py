@@ -56,6 +56,9 @@ class Index:
     region_by_key: dict[str, tuple[str, ...]]
     # First words of big towns' names → those towns ("aix" → Aix-en-Provence, Aix-les-Bains).
     longer_names: dict[str, list[Commune]]
+    # First words of any commune's longer name, when no commune has that name: "florac" →
+    # Florac Trois Rivières (a merged commune keeps its old name's first word).
+    leading_names: dict[str, list[Commune]]
     buckets: dict[tuple[str, int], list[str]]  # (first letter, length) → name keys (fuzzy)
     grid: dict[tuple[int, int], list[Commune]]
 
@@ -93,6 +96,7 @@ class Index:
             self.dep_by_key,
             self.region_by_key,
             self.longer_names,
+            self.leading_names,
             buckets,
             grid,
         )
@@ -249,6 +253,14 @@ def _build(path: Path) -> Index:
                 for n in range(1, len(words)):
                     longer_names[" ".join(words[:n])].append(c)
 
+    leading_names: dict[str, list[Commune]] = defaultdict(list)
+    for key, members in by_key.items():
+        words = key.split(" ")
+        for n in range(1, len(words)):
+            start = " ".join(words[:n])
+            if start not in by_key:
+                leading_names[start].extend(c for c in members if c.kind == "COM")
+
     buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
     for key in by_key:
         buckets[(key[:1], len(key))].append(key)
@@ -260,6 +272,7 @@ def _build(path: Path) -> Index:
         dep_by_key=dep_by_key,
         region_by_key={name_key(name): codes for name, codes in REGIONS.items()},
         longer_names=dict(longer_names),
+        leading_names={k: v for k, v in leading_names.items() if v},
         buckets=dict(buckets),
         grid=dict(grid),
     )

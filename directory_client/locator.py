@@ -14,6 +14,8 @@ Rules (the full list, with figures, is in docs/locator.md):
   "saint denis réunion", "Valence Drôme", "Ajaccio Corse", "Paris 75011").
 - A department name that is also a commune ("Vienne"): the department first; ambiguous when the
   commune has ≥ ``BIG_TOWN`` inhabitants. A region asks which department.
+- The first words of a longer name no commune bears alone ("Florac" → Florac Trois Rivières)
+  before any near-miss, when they are the whole message or capitalised.
 - Fuzzy (rapidfuzz Levenshtein): same first letter, length ±2, ≤ 1 edit below 8 characters,
   ≤ 2 from 8; widest run of words first. Only in short messages (≤ 4 content words), and a
   near-miss shorter than 7 characters only when it is the whole message ("carte grise" ≠ Corte).
@@ -64,11 +66,29 @@ _ARR_WORDS = frozenset({"arrondissement", "arrondissements", "arr", "arrdt", "ar
 _ARR_LINKS = frozenset({"de", "a", "du", "sur", "dans", "le", "la"})
 _CODE5 = re.compile(r"^(\d{5}|2[ab]\d{3})$")
 _DEP_CODE = re.compile(r"^(\d{2}|2[ab]|97[1-8]|98[678])$")
+MIN_LEADING = 5  # characters of a name's first words that may stand for the whole name
+MAX_LEADING = 3  # more communes starting so is a common word, not a name ("vieux", "grand")
+_WORD = re.compile(r"[^\W\d_]+")
 _SAINTS = frozenset({"saint", "sainte", "saints", "saintes"})
 _NOT_ALONE = STOPWORDS | _SAINTS
 # Words that end a chat phrase but also start or end real names ("Notre-Dame-de-Bondeville",
 # "Puget-Ville", "Saint-Vit", "La Côte", "Villers-Cotterêts"…): allowed at a fuzzy window's edges.
-_NOT_FIRST = STOPWORDS - {"le", "la", "les", "l", "notre", "ville", "cote", "vers", "aux", "pas"}
+_NOT_FIRST = STOPWORDS - {
+    "le",
+    "la",
+    "les",
+    "l",
+    "notre",
+    "ville",
+    "cote",
+    "vers",
+    "aux",
+    "pas",
+} | {
+    "cette",
+    "cet",
+    "ces",
+}
 _NOT_LAST = STOPWORDS - {"ville", "cote", "vit", "vis", "coin", "france", "pres", "rue", "vers"}
 _UNITS_AND_MONTHS = """janvier fevrier mars avril mai juin juillet aout septembre octobre
 novembre decembre ans an h heures heure min minutes euros eur km jours mois fois personnes
@@ -169,7 +189,9 @@ class Locator:
         words = _join_postcodes(tokens(text)[:MAX_TOKENS])
         if not words:
             return LocateResult("unknown", text)
-        for step in (self._arrondissement, self._exact_names, self._codes, self._fuzzy):
+        names = _capitalised(text)
+        leading = lambda words: self._leading(words, names)  # noqa: E731
+        for step in (self._arrondissement, self._exact_names, self._codes, leading, self._fuzzy):
             found = step(words)
             if found is not None:
                 status, candidates = found
@@ -383,6 +405,30 @@ class Locator:
             return "found", [_dep_location(dep)]
         return None
 
+    def _leading(
+        self, words: list[str], capitalised: set[str]
+    ) -> tuple[str, list[Location]] | None:
+        """The first words of a longer name no commune bears alone: "Florac" is Florac Trois
+        Rivières (merged in 2016), before any near-miss (Floirac). Only the whole message or
+        a capitalised word, so "dans la rue" is not La Rue-Saint-Pierre."""
+        content = sum(1 for w in words if w not in STOPWORDS)
+        if content > MAX_FUZZY_CONTENT_WORDS:
+            return None
+        for width in range(min(MAX_FUZZY_WIDTH, len(words)), 0, -1):
+            for first in range(len(words) - width + 1):
+                query = _window(words, first, width)
+                if query is None or len(query) < MIN_LEADING or query in _NOT_ALONE:
+                    continue
+                window = words[first : first + width]
+                covered = sum(1 for w in window if w not in STOPWORDS)
+                if covered < content and not all(w in capitalised for w in window):
+                    continue
+                communes = self._index.leading_names.get(query, ())
+                if 0 < len(communes) <= MAX_LEADING:
+                    rest = words[:first] + [""] + words[first + width :]
+                    return self._decide(list(communes), None, rest)
+        return None
+
     def _fuzzy(self, words: list[str]) -> tuple[str, list[Location]] | None:
         if sum(1 for w in words if w not in STOPWORDS) > MAX_FUZZY_CONTENT_WORDS:
             return None  # a sentence about something else: only exact names count
@@ -516,6 +562,12 @@ def _join_postcodes(words: list[str]) -> list[str]:
             continue
         out.append(word)
     return out
+
+
+def _capitalised(text: str) -> set[str]:
+    """Folded words written with a capital after the first word: likely names."""
+    written = _WORD.findall(text)[1:]
+    return {word for w in written if w[0].isupper() for word in tokens(w)}
 
 
 def _window(words: list[str], first: int, width: int) -> str | None:

@@ -17,6 +17,7 @@ _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "sain
 # communes, but "je suis sur Lyon" is about Lyon). Only single-word matches are filtered.
 _STOPWORDS_TEXT = """a au aux avec c ca ce chez cote d dans de des du en est et il j je l la le les
     ma mais me mes moi mon n ne non oui ou par pas pour pres proche proximite qu que qui sa
+    allez
     se si son sont sur suis t ta te toi ton tu un une vers vit vis y habite habites habitons
     j'habite bonjour salut merci svp stp aide cherche trouve ville commune secteur region
     coin quartier loin ici la-bas pres-de autour environs alentours france francais

@@ -116,6 +116,27 @@ def test_place_is_extracted_from_a_short_message(locator, text, code):
     assert found(locator, text).code_insee == code
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Florac", "48061"),  # Florac Trois Rivières since 2016, not Floirac
+        ("je suis à Florac", "48061"),
+        ("Romorantin", "41194"),
+        ("atelier pronote Barbezieux", "16028"),
+    ],
+)
+def test_first_words_of_a_longer_name_are_that_town(locator, text, code):
+    assert found(locator, text).code_insee == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["il y a un homme armé dans la rue", "merci du fond du coeur", "pas dans cette ville"],
+)
+def test_common_words_that_start_town_names_are_not_places(locator, text):
+    assert locator.locate(text).status == "unknown"
+
+
 # --- codes ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "code", "dep"),
