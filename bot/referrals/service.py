@@ -1,8 +1,8 @@
 """Referrals: create, deliver to the place, record its answer, tell the person, follow up.
 
 Every message leaves through the durable queue (bot/referrals/queue.py; with Redis,
-bot/referrals/redis_queue.py relays it); every state change is a
-conditional UPDATE, so a double click, two workers or a late answer never apply twice.
+bot/referrals/redis_queue.py relays it); every state change is a conditional UPDATE, so a double
+click, two workers or a late answer never apply twice.
 
 Timeline of one referral (``Timings``):
 

@@ -91,9 +91,13 @@ def test_redis_restarted_mid_run_loses_no_job(tmp_path, own_redis):
 def test_two_workers_never_run_the_same_job_twice(tmp_path, redis_url):
     queue = make_queue(tmp_path, 200)
     handler = Recorder(delay=0.005)
-    workers = [
-        RedisWorker(queue, {"x": handler}, redis_url=redis_url, concurrency=4) for _ in range(2)
-    ]
+    workers = [  # each with its own database engine and Redis connections, as two servers
+        RedisWorker(
+            JobQueue(open_engine(str(queue.engine.url)), queue.clock), {"x": handler},
+            redis_url=redis_url, concurrency=4,
+        )
+        for _ in range(2)
+    ]  # fmt: skip
 
     async def scenario() -> None:
         stop = asyncio.Event()
