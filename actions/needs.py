@@ -311,6 +311,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bacces (a )?internet",
         r"\b(connecter|connecte) (a internet|au wifi)",
         r"\bforfait\b",
+        r"\b(pas de|plus de|pas|plus) (reseau|4g|5g|data)\b",
+        r"\bzone blanche",
+        r"\bcapte (pas|plus|mal)",
         r"\bbox\b",
     ),
     "materiel_usage": (
@@ -407,6 +410,15 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bpirater\b",
         r"\battaque",
         r"\b(bitcoin|rancon|chantage|sextorsion)",
+        r"\b(usurpation|vol) d'identite",
+        r"\bcompte (a ete |s'est fait )?(pirate|vole|hacke)",
+        r"\bquelqu'un (s'est connecte|a acces|utilise|a utilise) (a |sur )?mon",
+        r"\bantivirus",
+        r"\b(me|se|nous) proteger (sur|en ligne|d'internet|des)",
+        r"\bpieges?\b",
+        r"\bdangers? (d'|de |du )?(internet|web|numerique|reseaux)",
+        r"\b(site|lien) (fiable|securise|officiel)",
+        r"\bspams?\b",
         r"\bcyber ?-?harcel",
         r"\bproteger (mes|les|ses|nos) (photos|donnees|comptes?|informations)",
         r"\balerte (de )?(connexion|securite)",
@@ -650,6 +662,14 @@ _PROFESSIONAL = _compile(
     r"\bje (suis|travaille) (comme )?(conseill\w*|agent\w*|referent\w*|travailleu\w*|"
     r"assistante?s?|animat\w*|educat\w*|benevole)( sociale?)? (a|chez|de|au|a la|dans) "
 )
+_JOB_SEEKING = _compile(
+    r"\b(cv|candidatures?|lettres? de motivation|entretiens? d'embauche|offres? d'emploi|postul\w*|"
+    r"recrut\w*|recherche d'emploi|(chercher?|trouver|cherche) (du|un) (travail|emploi|boulot|job))"
+    r"\b"
+)
+_FRANCE_TRAVAIL_FILE = _compile(
+    r"\b(actualis\w*|inscri\w*|allocations?|indemni\w*|radi\w*|paiements?|dossier|attestation)"
+)
 _ADMIN_NEEDS = frozenset({"demarches", "demarches_autonomie", "sante"})
 TOOL_NEEDS = frozenset({"smartphone", "ordinateur", "quotidien"})
 
@@ -667,6 +687,8 @@ _LEARN = re.compile(
 )
 _NO_DEVICE = re.compile(
     r"\b(pas|pa|plus|sans|ni) (d'|de |d |un |une )?(ordi|ordinateur|pc|imprimante)s?\b"
+    r"|\bn'?ai qu'?un (telephone|portable|smartphone)"
+    r"|\bpas (equipee?s?|de materiel informatique)"
 )
 
 
@@ -721,6 +743,10 @@ def detect(text: str) -> Understanding:
         # named is the sender of a suspicious message, not a procedure to do.
         found.procedures = []
         strong = [k for k in strong if k not in _ADMIN_NEEDS and k != "quotidien"]
+    job_seeking = _JOB_SEEKING.search(folded) and not _FRANCE_TRAVAIL_FILE.search(folded)
+    if "france_travail" in found.procedures and job_seeking:
+        # "France Travail m'a dit de refaire mon CV": looking for work is the need.
+        found.procedures.remove("france_travail")
     if found.procedures:
         # A named procedure is an administrative need (health for ameli), whatever the words.
         for proc in found.procedures:
