@@ -27,8 +27,9 @@ from pathlib import Path
 
 from bot.channels import render
 from bot.channels.sms_text import segments, to_gsm7
-from tests.channels_support import FakeTwilio, Twilio, new_sender, run_with_fake_twilio
+from tests.channels_support import FakeTwilio, Twilio, new_sender
 from tests.corpus_runner import MAX_TURNS, MODE_REPLIES, QUESTION_MARKERS, load
+from tests.make_run import run_with_fake_twilio
 from tests.rasa_stack import NO_MODEL, find_model
 
 NO_CONTACT = to_gsm7(render.NO_CONTACT)
@@ -112,8 +113,8 @@ def main() -> int:
     fake = FakeTwilio().start()
     try:
         with run_with_fake_twilio(Path(tempfile.mkdtemp(prefix="sms-corpus-")), model,
-                                  fake) as assistant:  # fmt: skip
-            sms = Twilio(fake, assistant.base)
+                                  fake.url) as assistant:  # fmt: skip
+            sms = Twilio(fake, assistant.rasa_url)
             started = time.perf_counter()
             with ThreadPoolExecutor(args.concurrency) as pool:
                 outcomes = list(pool.map(lambda case: play(sms, case), cases))

@@ -6,7 +6,6 @@ and answer like the provider does, so the channels are tested through the networ
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import itertools
 import json
@@ -21,18 +20,13 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import yaml
 from twilio.request_validator import RequestValidator
-
-from tests.rasa_stack import find_model
-from tests.webapp_support import base_env
-from tests.webapp_support import start as start_group
-from tests.webapp_support import stop as stop_group
 
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -118,7 +112,14 @@ class FakeProvider:
         self.url = f"http://127.0.0.1:{self.port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
+    channel = ""  # the module path of our channel for this provider
+    route = ""  # its webhook: /webhooks/{route}/webhook
+
     def answer(self, record: dict) -> tuple[int, dict]:
+        raise NotImplementedError
+
+    def credentials(self, optout_db: Path) -> dict:
+        """The channel's credentials with the test account, sending to this fake."""
         raise NotImplementedError
 
     def start(self) -> FakeProvider:
@@ -152,6 +153,13 @@ class FakeTwilio(FakeProvider):
 
     _counter = itertools.count(1)
     MESSAGES = re.compile(r"^/2010-04-01/Accounts/(?P<sid>AC\w+)/Messages\.json$")
+    channel, route = "bot.channels.sms.SmsInput", "twilio"
+
+    def credentials(self, optout_db: Path) -> dict:
+        return {"account_sid": TWILIO["account_sid"], "auth_token": TWILIO["auth_token"],
+                "twilio_number": TWILIO["number"], "whatsapp_number": TWILIO["whatsapp"],
+                "api_base_url": self.url, "webhook_url": TWILIO["public_url"],
+                "optout_db": str(optout_db)}  # fmt: skip
 
     def answer(self, record):
         match = self.MESSAGES.match(record["path"])
@@ -187,8 +195,14 @@ class FakeTelegram(FakeProvider):
 
     _counter = itertools.count(100)
     PATH = re.compile(r"^/bot(?P<token>[^/]+)/(?P<method>\w+)$")
+    channel, route = "bot.channels.telegram.TelegramChannelInput", "telegram"
 
-    def __init__(self, username: str = "orienteur_test_bot") -> None:
+    def credentials(self, optout_db: Path) -> dict:
+        return {"access_token": TELEGRAM["token"], "verify": self.username,
+                "webhook_url": TELEGRAM["public_url"], "secret_token": TELEGRAM["secret"],
+                "api_base_url": self.url, "optout_db": str(optout_db)}  # fmt: skip
+
+    def __init__(self, username: str = TELEGRAM["bot"]) -> None:
         super().__init__()
         self.username = username
 
@@ -254,6 +268,18 @@ def post(
         return error.code, error.read().decode()
 
 
+def post_raw(url: str, body: bytes, content_type: str, headers: dict | None = None) -> int:
+    """POST ``body`` as it is (garbage included): the status."""
+    request = urllib.request.Request(
+        url, data=body, method="POST", headers={"Content-Type": content_type, **(headers or {})}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
 def wait_http(url: str, proc: subprocess.Popen, timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -274,12 +300,14 @@ def env() -> dict:
     return out
 
 
-def stop(proc: subprocess.Popen | None) -> None:
+def stop(proc: subprocess.Popen | None, grace_s: float = 3.0) -> None:
+    """SIGTERM, then SIGKILL after ``grace_s``: a test server need not finish its keep-alive
+    connections (Sanic's graceful shutdown waits up to 15 s for them)."""
     if proc is None or proc.poll() is not None:
         return
     proc.terminate()
     try:
-        proc.wait(timeout=15)
+        proc.wait(timeout=grace_s)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
@@ -312,134 +340,28 @@ def start_harness(
     return proc, base
 
 
-def actions_dir() -> Path | None:
-    """Where the assistant's ``actions`` package lives: $ORIENTEUR_TEST_ACTIONS_DIR (e.g. an
-    export of the assistant branch before the merge), else this repository when it has actions."""
-    given = os.environ.get("ORIENTEUR_TEST_ACTIONS_DIR")
-    root = Path(given) if given else REPO
-    if any(p.name != "__init__.py" for p in (root / "actions").glob("*.py")):
-        return root
-    return None
+def provider_credentials(fakes: list[FakeProvider], optout_db: Path) -> str:
+    """The channels of ``fakes``' providers for ``rasa run`` (credentials YAML), sending to them."""
+    return yaml.safe_dump({fake.channel: fake.credentials(optout_db) for fake in fakes})
 
 
-def start_rasa(
-    credentials_yaml: str, tmp: Path, model: Path, route: str
-) -> tuple[list[subprocess.Popen], str]:
-    """``rasa run`` with the credentials given, the model, and the real action server."""
-    procs: list[subprocess.Popen] = []
-    endpoints = tmp / "endpoints.yml"
-    root = actions_dir()
-    if root is not None:
-        action_port = free_port()
-        alog = open(tmp / "actions.log", "w")  # noqa: SIM115
-        action_env = env()
-        action_env["PYTHONPATH"] = str(root) + os.pathsep + action_env["PYTHONPATH"]
-        if not action_env.get("DIRECTORY_DATABASE_URL"):
-            # The embedded directory, built here: the actions no longer make up an empty one
-            # when var/directory.sqlite3 is missing (a fresh checkout).
-            url = f"sqlite:///{tmp / 'directory.sqlite3'}"
-            subprocess.run([PYTHON, "-m", "directory_client", "--db", url, "import", "--default"],
-                           cwd=REPO, env=action_env, check=True, capture_output=True)  # fmt: skip
-            action_env["DIRECTORY_DATABASE_URL"] = url
-        procs.append(
-            subprocess.Popen(
-                [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(action_port)],
-                cwd=root,
-                env=action_env,
-                stdout=alog,
-                stderr=subprocess.STDOUT,
-            )
-        )
-        endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n")
-    else:
-        endpoints.write_text("")
-    creds = tmp / "credentials.yml"
-    creds.write_text(credentials_yaml)
-    port = free_port()
-    log = open(tmp / "rasa.log", "w")  # noqa: SIM115
-    rasa = subprocess.Popen(
-        [
-            str(Path(PYTHON).with_name("rasa")),
-            "run",
-            "--model",
-            str(model),
-            "--credentials",
-            str(creds),
-            "--endpoints",
-            str(endpoints),
-            "--port",
-            str(port),
-            "-i",
-            "127.0.0.1",
-        ],
-        cwd=REPO,
-        env=env(),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    procs.append(rasa)
-    base = f"http://127.0.0.1:{port}"
+@contextlib.contextmanager
+def provider_harness(tmp: Path, person: type[Person]) -> Iterator[Person]:
+    """The channel of ``person``'s provider in tests/channel_harness.py (a real Sanic server, the
+    scripted bot), sending to a fake of the provider started here: ``person`` writing to it."""
+    fake = person.fake_class().start()
+    record = tmp / "user_messages.jsonl"
     try:
-        wait_http(f"{base}/webhooks/{route}/", rasa, timeout=240)
-    except Exception:
-        for p in procs:
-            stop(p)
+        proc, base = start_harness(fake.channel, fake.credentials(tmp / "optout.sqlite3"),
+                                   record, tmp / "harness.log", fake.route)  # fmt: skip
+    except BaseException:
+        fake.stop()
         raise
-    return procs, base
-
-
-_SHARED: dict = {}
-
-
-def shared_rasa(tmp_root: Path):
-    """One ``rasa run`` (model + action server) with both channels, shared by the SMS and the
-    Telegram test modules of a session: loading the model costs 35 s to 2 min."""
-    if "error" in _SHARED:
-        raise _SHARED["error"]
-    if "server" in _SHARED:
-        return _SHARED["server"]
-    model = find_model()
-    if model is None:
-        _SHARED["error"] = LookupError("no trained model")
-        raise _SHARED["error"]
-    tmp = tmp_root / "rasa_channels"
-    tmp.mkdir(parents=True, exist_ok=True)
-    twilio, telegram = FakeTwilio().start(), FakeTelegram(TELEGRAM["bot"]).start()
-    credentials = f"""
-bot.channels.sms.SmsInput:
-  account_sid: {TWILIO["account_sid"]}
-  auth_token: {TWILIO["auth_token"]}
-  twilio_number: "{TWILIO["number"]}"
-  whatsapp_number: "{TWILIO["whatsapp"]}"
-  api_base_url: {twilio.url}
-  webhook_url: {TWILIO["public_url"]}
-  optout_db: {tmp / "optout.sqlite3"}
-bot.channels.telegram.TelegramChannelInput:
-  access_token: "{TELEGRAM["token"]}"
-  verify: {TELEGRAM["bot"]}
-  webhook_url: {TELEGRAM["public_url"]}
-  secret_token: {TELEGRAM["secret"]}
-  api_base_url: {telegram.url}
-  optout_db: {tmp / "optout.sqlite3"}
-rest:
-"""
     try:
-        procs, base = start_rasa(credentials, tmp, model, "twilio")
-    except Exception as error:
-        twilio.stop()
-        telegram.stop()
-        _SHARED["error"] = error
-        raise
-
-    def cleanup() -> None:
-        for proc in reversed(procs):
-            stop(proc)
-        twilio.stop()
-        telegram.stop()
-
-    atexit.register(cleanup)
-    _SHARED["server"] = (base, twilio, telegram, tmp)
-    return _SHARED["server"]
+        yield person(fake, base, record)
+    finally:
+        stop(proc)
+        fake.stop()
 
 
 # ------------------------------------------------------ a person texting, and the real runner
@@ -452,11 +374,72 @@ def new_sender() -> str:
     return f"+336{next(_numbers):08d}"
 
 
-class Twilio:
-    """Posts webhooks as Twilio does and reads what the fake received."""
+class Person:
+    """Someone writing through a provider's webhook to a channel at ``base``; what the channel
+    sent back is read from the provider's fake, what reached the scripted bot from ``record``
+    (tests/channel_harness.py)."""
 
-    def __init__(self, fake: FakeTwilio, base: str, record=None) -> None:
+    fake_class: type[FakeProvider]
+    accepted = 200  # the webhook's status for a message taken
+
+    def __init__(self, fake: FakeProvider, base: str, record: Path | None = None) -> None:
         self.fake, self.base, self.record = fake, base, record
+
+    @property
+    def webhook_url(self) -> str:
+        return f"{self.base}/webhooks/{self.fake.route}/webhook"
+
+    def new_contact(self) -> str | int:
+        """Someone who never wrote before (a phone number, a Telegram chat)."""
+        raise NotImplementedError
+
+    def say(self, to: str | int, text: str) -> int:
+        """``to`` writes ``text``, as the provider posts it: the webhook's status."""
+        raise NotImplementedError
+
+    def sent(self, to: str | int) -> list:
+        """What the channel sent to ``to``, in order."""
+        raise NotImplementedError
+
+    def assert_a_newcomer_is_answered(self) -> None:
+        """The channel still works: someone new says hello and gets an answer."""
+        to = self.new_contact()
+        assert self.say(to, "bonjour") == self.accepted
+        assert self.replies(to, 1, timeout=20)
+
+    def replies(self, to: str | int, count: int, timeout: float = 30.0) -> list:
+        """Everything sent to ``to``, once there are at least ``count`` messages."""
+        self.fake.wait_for(lambda _: len(self.sent(to)) >= count, timeout)
+        return self.sent(to)
+
+    def _answer(self, to: str | int, before: int, quiet: float, timeout: float) -> list:
+        """The messages sent to ``to`` after the first ``before``, once they stop coming."""
+        self.fake.wait_for(lambda _: len(self.sent(to)) > before, timeout)
+        count = -1
+        while count != len(self.sent(to)):
+            count = len(self.sent(to))
+            time.sleep(quiet)
+        return self.sent(to)[before:]
+
+    def user_messages(self, to: str | int) -> list[dict]:
+        if self.record is None or not self.record.exists():
+            return []
+        rows = [json.loads(line) for line in self.record.read_text().splitlines() if line]
+        return [r for r in rows if r["sender"] == str(to)]
+
+
+class Twilio(Person):
+    """Posts webhooks as Twilio does (form-encoded, signed) and reads the SMS the fake received."""
+
+    fake: FakeTwilio
+    fake_class = FakeTwilio
+    accepted = 204
+
+    def new_contact(self) -> str:
+        return new_sender()
+
+    def say(self, to: str | int, text: str) -> int:
+        return self.webhook(str(to), text)
 
     def webhook(
         self,
@@ -487,65 +470,81 @@ class Twilio:
             headers["X-Twilio-Signature"] = RequestValidator(token).compute_signature(
                 TWILIO["public_url"], form
             )
-        status, _ = post(f"{self.base}/webhooks/twilio/webhook", data=form, headers=headers)
+        status, _ = post(self.webhook_url, data=form, headers=headers)
         return status
 
-    def replies(self, sender: str, count: int, timeout: float = 30.0) -> list[str]:
-        self.fake.wait_for(lambda _: len(self.fake.messages(sender)) >= count, timeout)
-        return [m["Body"] for m in self.fake.messages(sender)]
+    def sent(self, to: str | int) -> list[str]:
+        return [m["Body"] for m in self.fake.messages(str(to))]
 
     def turn(
         self, sender: str, body: str = "", quiet: float = 1.5, timeout: float = 90.0, **extra: str
     ) -> list[str]:
         """Post one message and return the bot's replies to it (once they stop coming)."""
-        before = len(self.fake.messages(sender))
+        before = len(self.sent(sender))
         assert self.webhook(sender, body, **extra) == 204
-        self.fake.wait_for(lambda _: len(self.fake.messages(sender)) > before, timeout)
-        count = -1
-        while count != len(self.fake.messages(sender)):
-            count = len(self.fake.messages(sender))
-            time.sleep(quiet)
-        return [m["Body"] for m in self.fake.messages(sender)[before:]]
-
-    def user_messages(self, sender: str) -> list[dict]:
-        if not self.record.exists():
-            return []
-        rows = [json.loads(line) for line in self.record.read_text().splitlines() if line]
-        return [r for r in rows if r["sender"] == sender]
+        return self._answer(sender, before, quiet, timeout)
 
 
-@dataclass
-class RunningAssistant:
-    base: str  # the Rasa server (webhooks)
-    directory: Path  # the embedded directory the runner built
+_updates = itertools.count(1000)
+_chats = itertools.count(700)
 
 
-@contextlib.contextmanager
-def run_with_fake_twilio(tmp: Path, model: Path, fake: FakeTwilio,
-                         timeout: float = 420) -> Iterator[RunningAssistant]:
-    """``python -m bot run --no-train``, as in production, with the Twilio channel opened by the
-    environment alone (TWILIO_WHATSAPP_NUMBER unset) and pointed at ``fake`` by
-    TWILIO_BASE_URL. Stopped (its whole process group) on exit."""
-    rasa_port = free_port()
-    env = base_env(
-        ORIENTEUR_MODEL=str(model), ORIENTEUR_DATA_DIR=str(tmp / "var"),
-        WEB_PORT=str(free_port()), RASA_PORT=str(rasa_port), ACTION_PORT=str(free_port()),
-        TWILIO_ACCOUNT_SID=TWILIO["account_sid"], TWILIO_AUTH_TOKEN=TWILIO["auth_token"],
-        TWILIO_FROM=TWILIO["number"], TWILIO_BASE_URL=fake.url,
-        TWILIO_WEBHOOK_URL=TWILIO["public_url"], ORIENTEUR_OPTOUT_DB=str(tmp / "optout.sqlite3"),
-    )  # fmt: skip
-    for name in ("DIRECTORY_DATABASE_URL", "TWILIO_NUMBER", "TWILIO_WHATSAPP_NUMBER",
-                 "TELEGRAM_TOKEN"):  # fmt: skip
-        env.pop(name, None)
-    log = tmp / "runner.log"
-    process = start_group([PYTHON, "-m", "bot", "run", "--no-train"], env, log)
-    try:
-        deadline = time.monotonic() + timeout
-        while "Ouvrez http" not in (log.read_text(errors="replace") if log.exists() else ""):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(
-                    "bot run did not start:\n" + log.read_text(errors="replace")[-3000:])
-            time.sleep(1)
-        yield RunningAssistant(f"http://127.0.0.1:{rasa_port}", tmp / "var" / "directory.sqlite3")
-    finally:
-        stop_group(process, grace_s=30)
+def new_chat() -> int:
+    return next(_chats)
+
+
+def update_id() -> int:
+    return next(_updates)
+
+
+def telegram_user(chat_id: int) -> dict:
+    return {"id": chat_id, "is_bot": False, "first_name": "Jeanne", "language_code": "fr"}
+
+
+def secret_header(secret: str | None) -> dict:
+    """The header Telegram signs its webhook calls with (none: ``secret`` None)."""
+    return {"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}
+
+
+def message_update(chat_id: int, **content) -> dict:
+    """A Telegram update carrying a message of ``chat_id`` (``text=…``, ``location=…``)."""
+    return {
+        "update_id": update_id(),
+        "message": {
+            "message_id": update_id(),
+            "date": int(time.time()),
+            "from": telegram_user(chat_id),
+            "chat": {"id": chat_id, "type": "private", "first_name": "Jeanne"},
+            **content,
+        },
+    }
+
+
+class Telegram(Person):
+    """Posts updates as Telegram does (JSON, the secret header) and reads the fake's calls."""
+
+    fake: FakeTelegram
+    fake_class = FakeTelegram
+
+    def new_contact(self) -> int:
+        return new_chat()
+
+    def say(self, to: str | int, text: str) -> int:
+        return self.text(int(to), text)
+
+    def post(self, update: dict, secret: str | None = TELEGRAM["secret"]) -> int:
+        status, _ = post(self.webhook_url, json_body=update, headers=secret_header(secret))
+        return status
+
+    def text(self, chat_id: int, text: str, **kw) -> int:
+        return self.post(message_update(chat_id, text=text), **kw)
+
+    def sent(self, to: str | int) -> list[dict]:
+        return [c for c in self.fake.calls("sendMessage") if int(c["chat_id"]) == int(to)]
+
+    def turn(
+        self, chat_id: int, update: dict, quiet: float = 1.5, timeout: float = 90.0
+    ) -> list[dict]:
+        before = len(self.sent(chat_id))
+        assert self.post(update) == 200
+        return self._answer(chat_id, before, quiet, timeout)

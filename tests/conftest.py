@@ -4,7 +4,14 @@
 and the SQLite/PostgreSQL parametrisation of the search tests.
 ``embedded_directory``: the six shipped open-data files imported once per test session into a
 SQLite file; read-only for tests (copy it with ``copy_directory`` before writing).
-``rasa_stack``: the action server and ``rasa run`` (REST), once per session (tests/rasa_stack.py).
+``rasa_stack``: the real assistant, once per session (tests/rasa_stack.py): the action server and
+one ``rasa run`` with every channel the tests talk to (REST, socket.io, SMS/WhatsApp and Telegram
+pointed at the local fakes of ``provider_fakes``) and ``make run``'s tracker store (masking,
+SQLite).
+``browser``: Chromium headless, one per test module (Playwright).
+``make_run``: ``python -m bot run`` as a person starts it (tests/make_run.py), for the tests whose
+point is the runner. Loading the model costs 35-90 s: only tests whose point is another set-up
+start their own (the production replicas, the runner's restart).
 """
 
 from __future__ import annotations
@@ -13,11 +20,13 @@ import os
 import sqlite3
 import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from directory_client import Directory
+from tests.channels_support import FakeTelegram, FakeTwilio, provider_credentials
 from tests.pgserver import NOT_INSTALLED, PostgresServer, find_bin_dir
 
 
@@ -85,21 +94,78 @@ def table_dump(directory: Directory, skip: tuple[str, ...] = ()) -> dict[str, li
     return dump
 
 
-@pytest.fixture(scope="session")
-def rasa_stack(tmp_path_factory):
-    """The real assistant, shared by the session: action server on the embedded directory and
-    ``rasa run`` (REST) with the trained model (tests/rasa_stack.py). Skipped without a model.
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium headless (Playwright's sync API), one per test module: the sync API keeps an
+    event loop running until it stops, which would break the ``asyncio.run()`` of the modules
+    that come after."""
+    from playwright import sync_api
 
-    Turns are bounded to 8 s (``ORIENTEUR_TURN_TIMEOUT``) so the fault tests stay short.
+    from tests.webapp_support import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@dataclass
+class Providers:
+    """Local fakes of the Twilio and Telegram APIs the session's assistant sends through."""
+
+    twilio: FakeTwilio
+    telegram: FakeTelegram
+
+
+@pytest.fixture(scope="session")
+def provider_fakes() -> Iterator[Providers]:
+    fakes = Providers(FakeTwilio().start(), FakeTelegram().start())
+    try:
+        yield fakes
+    finally:
+        fakes.twilio.stop()
+        fakes.telegram.stop()
+
+
+@pytest.fixture(scope="session")
+def rasa_stack(tmp_path_factory, provider_fakes):
+    """The real assistant, shared by the session (tests/rasa_stack.py); skipped without a model.
+
+    Turns are bounded to 8 s (``ORIENTEUR_TURN_TIMEOUT``) so the fault tests stay short. Two
+    turns are played before any test: the first pays for lazy loading (NLU, the directory).
     """
     from tests.rasa_stack import NO_MODEL, RasaStack, find_model
 
     model = find_model()
     if model is None:
         pytest.skip(NO_MODEL)
-    stack = RasaStack(tmp_path_factory.mktemp("rasa_stack"), model, turn_timeout=8)
+    tmp = tmp_path_factory.mktemp("rasa_stack")
+    channels = provider_credentials([provider_fakes.twilio, provider_fakes.telegram],
+                                    tmp / "optout.sqlite3")  # fmt: skip
+    stack = RasaStack(tmp, model, turn_timeout=8, store_conversations=True, channels=channels,
+                      cors="*")  # fmt: skip
     stack.start()
     try:
+        for text in ("bonjour", "j'ai besoin d'aide pour la CAF à Roubaix"):
+            stack.say("warm-up", text, timeout=180)
         yield stack
     finally:
         stack.stop()
+
+
+@pytest.fixture(scope="session")
+def make_run(tmp_path_factory, provider_fakes):
+    """``python -m bot run --no-train`` as ``make run`` starts it (tests/make_run.py), its SMS
+    channel opened by the environment and pointed at the Twilio fake; shared by the tests whose
+    point is the runner. Skipped without a model."""
+    from tests.make_run import MakeRun
+    from tests.rasa_stack import NO_MODEL, find_model
+
+    model = find_model()
+    if model is None:
+        pytest.skip(NO_MODEL)
+    run = MakeRun(tmp_path_factory.mktemp("make_run"), model, provider_fakes.twilio.url).start()
+    try:
+        yield run
+    finally:
+        run.stop()

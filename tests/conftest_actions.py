@@ -48,6 +48,20 @@ def tracker(
     )
 
 
+def run_as_the_action_server(t: Tracker, action: str = "action_orient") -> dict:
+    """Run ``action`` on ``t`` exactly as the action server's webhook does (rasa_sdk's executor
+    with the ``actions`` package): its response, ``{"events": …, "responses": …}``."""
+    import asyncio
+
+    from rasa_sdk.executor import ActionExecutor
+
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    request = {"next_action": action, "sender_id": t.sender_id, "tracker": t.current_state(),
+               "domain": {}, "version": "3.6.2"}  # fmt: skip
+    return asyncio.run(executor.run(request))
+
+
 def ent(name: str, value, text: str | None = None) -> dict:
     return {"entity": name, "value": value, "text": text or str(value)}
 

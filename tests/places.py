@@ -11,6 +11,18 @@ from directory_client.models import MobileService, Place, join_list
 from directory_client.types import Location
 
 LYON = (45.7640, 4.8357)
+# A town as the Locator finds it (the staff console and the remote directory tests).
+ROUBAIX = Location(
+    label="Roubaix (59)",
+    kind="commune",
+    lat=50.6942,
+    lon=3.1746,
+    commune="Roubaix",
+    code_insee="59512",
+    code_postal="59100",
+    departement="59",
+    population=98_000,
+)
 _ids = itertools.count(1)
 
 

@@ -7,6 +7,10 @@ model and this tree's ``credentials.yml`` (REST channel at ``/webhooks/rest/webh
 from 5300–5399 (``ORIENTEUR_STACK_PORTS=first-last`` to change). Every child runs in its own
 process group and is stopped with it.
 
+``store_conversations=True`` adds the tracker store of ``make run`` (endpoints.yml: the masking
+store around SQLite, in the data directory); ``channels``: more credentials (YAML) next to the
+repository's ones (the SMS and Telegram channels pointed at local fakes).
+
 Used by the ``rasa_stack`` session fixture (tests/conftest.py) and by bench/turn_latency.py and
 bench/load.py. The model: ``ORIENTEUR_TEST_MODEL`` (or ``ORIENTEUR_MODEL``), else
 ``models/orienteur.tar.gz``, else the newest ``models/*.tar.gz``; never trained here.
@@ -20,12 +24,17 @@ import os
 import random
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+import yaml
+
+from bot.runner import rasa_env
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -189,8 +198,12 @@ class RasaStack:
         debug: bool = False,
         action_wrapper: list[str] | None = None,
         rasa_wrapper: list[str] | None = None,
+        store_conversations: bool = False,
+        channels: str = "",
+        cors: str | None = None,
     ) -> None:
-        """``action_wrapper``, ``rasa_wrapper``: command prefixes (a profiler)."""
+        """``action_wrapper``, ``rasa_wrapper``: command prefixes (a profiler); ``cors``: the
+        origins allowed to call Rasa (``--cors``, the web page's in ``make run``)."""
         self.tmp, self.model = Path(tmp), Path(model)
         self.action_wrapper = list(action_wrapper or [])
         self.tmp.mkdir(parents=True, exist_ok=True)
@@ -216,19 +229,35 @@ class RasaStack:
             env["ORIENTEUR_TURN_TIMEOUT"] = str(turn_timeout)
         env.update(extra_env or {})
         self.env = env
+        self.tracker_db = self.tmp / "tracker.sqlite3"
+        self.forget_log = Path(env["ORIENTEUR_FORGET_LOG"])
         endpoints = self.tmp / "endpoints.yml"
-        endpoints.write_text(f"action_endpoint:\n  url: {self.action_url}/webhook\n")
+        endpoints.write_text(yaml.safe_dump(self._endpoints(store_conversations)))
+        credentials = self.tmp / "credentials.yml"
+        credentials.write_text((ROOT / "credentials.yml").read_text() + "\n" + channels)
         rasa_argv = [PYTHON, "-m", "rasa", "run", "--model", str(self.model),
-                     "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml"),
+                     "--endpoints", str(endpoints), "--credentials", str(credentials),
                      "--interface", "127.0.0.1", "--port", str(self.rasa_port)]  # fmt: skip
+        if cors:
+            rasa_argv += ["--cors", cors]
         if debug:
             rasa_argv.append("--debug")
-        self.rasa = Child("rasa", [*(rasa_wrapper or []), *rasa_argv], env, self.tmp,
-                          f"{self.url}/")  # fmt: skip
+        self.rasa = Child("rasa", [*(rasa_wrapper or []), *rasa_argv], {**env, **rasa_env()},
+                          self.tmp, f"{self.url}/")  # fmt: skip
         if rasa_wrapper:
             self.rasa.stop_signal = signal.SIGINT
         self.actions = self._action_child(env)
         self.model_load_s: float | None = None
+
+    def _endpoints(self, store_conversations: bool) -> dict:
+        """This stack's action server; with ``store_conversations``, the tracker store of the
+        repository's endpoints.yml (what ``make run`` uses) with its SQLite file in ``tmp``."""
+        endpoints: dict = {"action_endpoint": {"url": f"{self.action_url}/webhook"}}
+        if store_conversations:
+            store = yaml.safe_load((ROOT / "endpoints.yml").read_text())["tracker_store"]
+            store["wrapped"]["db"] = str(self.tracker_db)
+            endpoints["tracker_store"] = store
+        return endpoints
 
     def _action_child(self, env: dict) -> Child:
         argv = [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)]
@@ -280,6 +309,27 @@ class RasaStack:
 
     def cpu(self) -> dict[str, float]:
         return {"rasa": self.rasa.cpu(), "actions": self.actions.cpu()}
+
+    # -- what it stored (``store_conversations``) --------------------------------------------
+    def rows(self, sender: str | None = None) -> list[tuple[str, str, dict]]:
+        """(sender_id, type_name, event) rows as stored, in storage order."""
+        if not self.tracker_db.exists():
+            return []
+        with contextlib.closing(sqlite3.connect(self.tracker_db)) as db:
+            query = "SELECT sender_id, type_name, data FROM events"
+            args: tuple = ()
+            if sender is not None:
+                query += " WHERE sender_id = ?"
+                args = (sender,)
+            raw = db.execute(query + " ORDER BY id", args).fetchall()
+        return [(s, t, json.loads(d)) for s, t, d in raw]
+
+    def raw_dump(self) -> bytes:
+        """Every byte of the tracker database (rows, free pages, WAL), to search for a value."""
+        out = b""
+        for path in self.tracker_db.parent.glob(self.tracker_db.name + "*"):
+            out += path.read_bytes()
+        return out
 
     # -- talking --------------------------------------------------------------------------
     def say(self, sender: str, text: str, metadata: dict | None = None,

@@ -17,25 +17,14 @@ from bot.staff.security import hash_password
 from directory_client import labels
 from directory_client.types import (
     LocateResult,
-    Location,
     OpeningStatus,
     SearchResponse,
     SearchResult,
 )
+from tests.places import ROUBAIX
 
 PASSWORD = "correct horse battery"
 TEST_SECRET = "t" * 48
-ROUBAIX = Location(
-    label="Roubaix (59)",
-    kind="commune",
-    lat=50.6942,
-    lon=3.1746,
-    commune="Roubaix",
-    code_insee="59512",
-    code_postal="59100",
-    departement="59",
-    population=98_000,
-)
 
 
 def place(

@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import actions as A
 from bot.channels import render
 from directory_client import labels
-from tests.conftest_actions import FakeDirectory, ent, slots_of, tracker
+from tests.conftest_actions import FakeDirectory, ent, run_as_the_action_server, slots_of, tracker
 from tests.paths import ROOT
 
 RECO_KEYS = {"type", "need", "location", "filters", "results"}
@@ -456,19 +456,8 @@ def test_forget_me_restarts_and_records(directory, tmp_path, monkeypatch):
 
 # --- as the action server runs them ------------------------------------------------------------
 def test_action_executor_runs_the_package(directory):
-    from rasa_sdk.executor import ActionExecutor
-
-    executor = ActionExecutor()
-    executor.register_package("actions")
     t = tracker("apprendre l'ordinateur à Roubaix", "ask_help", [ent("location", "Roubaix")])
-    request = {
-        "next_action": "action_orient",
-        "sender_id": t.sender_id,
-        "tracker": t.current_state(),
-        "domain": {},
-        "version": "3.6.2",
-    }
-    response = asyncio.run(executor.run(request))
+    response = run_as_the_action_server(t)
     assert response["responses"][0]["custom"]["orienteur"]["type"] == "recommendation"
 
 

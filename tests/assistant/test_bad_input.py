@@ -1,34 +1,30 @@
 """Bad input never gets a 500, and the next message still works (issue 6, "Bad input").
 
-* REST webhook of a real ``rasa run`` + action server (tests/privacy_stack.py, the repository's
-  ``credentials.yml``): odd messages get a clear answer; bodies that are not a message get a 4xx.
+* REST webhook of the real assistant (the session's ``rasa_stack``, tests/conftest.py: ``rasa run``
+  as ``make run`` starts it, no HTTP API, its request size limit): odd messages get a clear
+  answer; bodies that are not a message get a 4xx.
 * SMS (Twilio form) and Telegram webhooks through the channel harness (tests/channel_harness.py:
   the real channel in a real Sanic server, scripted bot), signed as the providers sign.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import time
-import urllib.request
 import uuid
 
 import httpx
 import pytest
-from twilio.request_validator import RequestValidator
 
 from bot.runner import REQUEST_MAX_SIZE
 from tests.channels_support import (
     TELEGRAM,
-    TWILIO,
-    FakeTelegram,
-    FakeTwilio,
-    post,
-    start_harness,
-    stop,
+    Telegram,
+    Twilio,
+    post_raw,
+    provider_harness,
+    secret_header,
 )
-from tests.privacy_stack import stack  # noqa: F401 - the session fixture
 
 ODD_MESSAGES = {
     "empty": "",
@@ -48,7 +44,7 @@ ODD_MESSAGES = {
 }
 
 def _rest(running, body: bytes, content_type: str = "application/json") -> httpx.Response:
-    return httpx.post(f"{running.base}/webhooks/rest/webhook", content=body,
+    return httpx.post(f"{running.url}/webhooks/rest/webhook", content=body,
                       headers={"Content-Type": content_type}, timeout=120)  # fmt: skip
 
 
@@ -65,17 +61,17 @@ def _next_message_works(running, sender: str) -> None:
 # --- REST, real assistant ----------------------------------------------------------------------
 @pytest.mark.rasa
 @pytest.mark.parametrize("name", list(ODD_MESSAGES))
-def test_odd_messages_get_a_clear_answer(stack, name):  # noqa: F811
+def test_odd_messages_get_a_clear_answer(rasa_stack, name):
     sender = f"bad-{uuid.uuid4().hex[:10]}"
     started = time.monotonic()
-    response = _say(stack, sender, ODD_MESSAGES[name])
+    response = _say(rasa_stack, sender, ODD_MESSAGES[name])
     assert response.status_code == 200, (name, response.status_code, response.text[:300])
     texts = [m.get("text") for m in response.json() if m.get("text")]
     assert texts, f"{name}: the assistant said nothing"
     assert time.monotonic() - started < 60
     for text in texts:  # nothing of the input is echoed as markup
         assert "<script" not in text and "onerror=" not in text
-    _next_message_works(stack, sender)
+    _next_message_works(rasa_stack, sender)
 
 
 @pytest.mark.rasa
@@ -86,22 +82,22 @@ def test_odd_messages_get_a_clear_answer(stack, name):  # noqa: F811
     ("form instead of JSON", b"sender=x&message=bonjour", "application/x-www-form-urlencoded"),
     ("plain text", b"bonjour", "text/plain"),
 ])  # fmt: skip
-def test_bodies_that_are_not_a_message_get_a_4xx(stack, name, body, content_type):  # noqa: F811
-    response = _rest(stack, body, content_type)
+def test_bodies_that_are_not_a_message_get_a_4xx(rasa_stack, name, body, content_type):
+    response = _rest(rasa_stack, body, content_type)
     assert 400 <= response.status_code < 500, (name, response.status_code, response.text[:200])
-    _next_message_works(stack, f"bad-{uuid.uuid4().hex[:10]}")
+    _next_message_works(rasa_stack, f"bad-{uuid.uuid4().hex[:10]}")
 
 
 @pytest.mark.rasa
-def test_a_body_over_the_size_limit_is_refused_before_the_nlu(stack):  # noqa: F811
+def test_a_body_over_the_size_limit_is_refused_before_the_nlu(rasa_stack):
     """1 MB of text used to reach the NLU: the transformer asked for 4 × 180 000² floats (OOM)
     and the person got no answer. Sanic now refuses it (413) at once."""
     started = time.monotonic()
     text = "aide " * (REQUEST_MAX_SIZE // 5 + 100)
-    response = _say(stack, f"bad-{uuid.uuid4().hex[:10]}", text)
+    response = _say(rasa_stack, f"bad-{uuid.uuid4().hex[:10]}", text)
     assert response.status_code == 413, response.status_code
     assert time.monotonic() - started < 10
-    _next_message_works(stack, f"bad-{uuid.uuid4().hex[:10]}")
+    _next_message_works(rasa_stack, f"bad-{uuid.uuid4().hex[:10]}")
 
 
 @pytest.mark.rasa
@@ -114,87 +110,37 @@ def test_a_body_over_the_size_limit_is_refused_before_the_nlu(stack):  # noqa: F
     ("message is a number", b'{"sender": "x", "message": 12}'),
     ("message is an object", b'{"sender": "x", "message": {"a": 1}}'),
 ])  # fmt: skip
-def test_json_that_is_not_a_message_gets_a_4xx_or_an_answer(stack, name, body):  # noqa: F811
-    response = _rest(stack, body)
+def test_json_that_is_not_a_message_gets_a_4xx_or_an_answer(rasa_stack, name, body):
+    response = _rest(rasa_stack, body)
     assert response.status_code < 500, (name, response.status_code)
     if response.status_code == 200:
         assert response.json(), f"{name}: 200 with no answer"
-    _next_message_works(stack, f"bad-{uuid.uuid4().hex[:10]}")
+    _next_message_works(rasa_stack, f"bad-{uuid.uuid4().hex[:10]}")
 
 
 @pytest.mark.rasa
-def test_rasa_http_api_is_closed_and_the_webhook_public(stack):  # noqa: F811
+def test_rasa_http_api_is_closed_and_the_webhook_public(rasa_stack):
     """`rasa run` as bot/runner.py starts it (no --enable-api): no admin route exists."""
     for path in ("/conversations/x/tracker", "/conversations/x/messages", "/status", "/domain",
                  "/model/parse", "/version"):  # fmt: skip
-        response = httpx.get(f"{stack.base}{path}", timeout=10)
+        response = httpx.get(f"{rasa_stack.url}{path}", timeout=10)
         assert response.status_code in (401, 403, 404, 405), (path, response.status_code)
         assert "events" not in response.text
     response = httpx.post(
-        f"{stack.base}/conversations/x/tracker/events",
+        f"{rasa_stack.url}/conversations/x/tracker/events",
         json={"event": "slot", "name": "x", "value": 1},
         timeout=10,
     )
     assert response.status_code in (401, 403, 404, 405)
-    assert httpx.get(f"{stack.base}/webhooks/rest/", timeout=10).status_code == 200
-    _next_message_works(stack, f"api-{uuid.uuid4().hex[:10]}")
+    assert httpx.get(f"{rasa_stack.url}/webhooks/rest/", timeout=10).status_code == 200
+    _next_message_works(rasa_stack, f"api-{uuid.uuid4().hex[:10]}")
 
 
 # --- SMS (Twilio) through the channel harness --------------------------------------------------
-_numbers = itertools.count(20)
-_sids = itertools.count(1)
-
-
-def _twilio_form(sender: str, body: str) -> dict:
-    sid = f"SM{next(_sids):032x}"
-    return {"ToCountry": "FR", "SmsMessageSid": sid, "NumMedia": "0", "SmsStatus": "received",
-            "MessageSid": sid, "AccountSid": TWILIO["account_sid"], "From": sender,
-            "To": TWILIO["number"], "Body": body, "NumSegments": "1",
-            "ApiVersion": "2010-04-01"}  # fmt: skip
-
-
-def _raw_post(url: str, body: bytes, content_type: str, headers: dict | None = None) -> int:
-    request = urllib.request.Request(
-        url, data=body, method="POST", headers={"Content-Type": content_type, **(headers or {})}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=30) as answer:
-            return answer.status
-    except urllib.error.HTTPError as error:
-        return error.code
-
-
 @pytest.fixture(scope="module")
 def sms(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("bad-sms")
-    fake = FakeTwilio().start()
-    credentials = {"account_sid": TWILIO["account_sid"], "auth_token": TWILIO["auth_token"],
-                   "twilio_number": TWILIO["number"], "api_base_url": fake.url,
-                   "webhook_url": TWILIO["public_url"],
-                   "optout_db": str(tmp / "optout.sqlite3")}  # fmt: skip
-    proc, base = start_harness("bot.channels.sms.SmsInput", credentials,
-                               tmp / "record.jsonl", tmp / "harness.log", "twilio")  # fmt: skip
-    try:
-        yield fake, base
-    finally:
-        stop(proc)
-        fake.stop()
-
-
-def _sms_turn(sms, sender: str, body: str) -> tuple[int, list[str]]:
-    fake, base = sms
-    form = _twilio_form(sender, body)
-    signature = RequestValidator(TWILIO["auth_token"]).compute_signature(TWILIO["public_url"],
-                                                                          form)  # fmt: skip
-    status, _ = post(f"{base}/webhooks/twilio/webhook", data=form,
-                     headers={"X-Twilio-Signature": signature})  # fmt: skip
-    if status >= 300:
-        return status, []
-    try:
-        fake.wait_for(lambda _: fake.messages(sender), timeout=20)
-    except AssertionError:
-        return status, []
-    return status, [m["Body"] for m in fake.messages(sender)]
+    with provider_harness(tmp_path_factory.mktemp("bad-sms"), Twilio) as person:
+        yield person
 
 
 SMS_ODD = {k: v for k, v in ODD_MESSAGES.items() if k not in ("10000 characters",)}
@@ -203,13 +149,11 @@ SMS_ODD["1600 characters (Twilio's maximum)"] = ("Bonjour j'ai besoin d'aide. " 
 
 @pytest.mark.parametrize("name", list(SMS_ODD))
 def test_sms_odd_messages_are_answered(sms, name):
-    sender = f"+336{next(_numbers):08d}"
-    status, replies = _sms_turn(sms, sender, SMS_ODD[name])
-    assert status == 204, (name, status)
-    if SMS_ODD[name].strip():  # an empty SMS (a lone MMS) may get no text reply
-        assert replies, f"{name}: nothing sent back"
-    status, replies = _sms_turn(sms, f"+336{next(_numbers):08d}", "bonjour")
-    assert status == 204 and replies
+    sender = sms.new_contact()
+    assert sms.say(sender, SMS_ODD[name]) == 204, name
+    if SMS_ODD[name].strip():  # an empty SMS (a lone MMS) may get no text reply: none awaited
+        assert sms.replies(sender, 1, timeout=20), f"{name}: nothing sent back"
+    sms.assert_a_newcomer_is_answered()
 
 
 @pytest.mark.parametrize(("name", "body", "content_type"), [
@@ -220,62 +164,27 @@ def test_sms_odd_messages_are_answered(sms, name):
     ("broken percent-encoding", b"From=%2B33%ZZ&Body=%E9%", "application/x-www-form-urlencoded"),
 ])  # fmt: skip
 def test_sms_garbage_is_refused(sms, name, body, content_type):
-    _, base = sms
-    status = _raw_post(f"{base}/webhooks/twilio/webhook", body, content_type)
+    status = post_raw(sms.webhook_url, body, content_type)
     assert status == 403, (name, status)  # not signed by Twilio: refused before anything
-    status, replies = _sms_turn(sms, f"+336{next(_numbers):08d}", "bonjour")
-    assert status == 204 and replies
+    sms.assert_a_newcomer_is_answered()
 
 
 # --- Telegram through the channel harness ------------------------------------------------------
-_updates = itertools.count(5000)
-
-
 @pytest.fixture(scope="module")
 def telegram(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("bad-telegram")
-    fake = FakeTelegram(TELEGRAM["bot"]).start()
-    credentials = {"access_token": TELEGRAM["token"], "verify": TELEGRAM["bot"],
-                   "webhook_url": TELEGRAM["public_url"], "secret_token": TELEGRAM["secret"],
-                   "api_base_url": fake.url,
-                   "optout_db": str(tmp / "optout.sqlite3")}  # fmt: skip
-    proc, base = start_harness("bot.channels.telegram.TelegramChannelInput", credentials,
-                               tmp / "record.jsonl", tmp / "harness.log",
-                               "telegram")  # fmt: skip
-    try:
-        yield fake, base
-    finally:
-        stop(proc)
-        fake.stop()
+    with provider_harness(tmp_path_factory.mktemp("bad-telegram"), Telegram) as person:
+        yield person
 
 
-def _tg_update(chat_id: int, text: str) -> dict:
-    return {"update_id": next(_updates), "message": {
-        "message_id": next(_updates), "date": int(time.time()),
-        "from": {"id": chat_id, "is_bot": False, "first_name": "Jeanne"},
-        "chat": {"id": chat_id, "type": "private"}, "text": text}}  # fmt: skip
-
-
-def _tg_post(telegram, body: bytes, content_type: str = "application/json",
+def _tg_post(telegram: Telegram, body: bytes, content_type: str = "application/json",
              secret: str | None = TELEGRAM["secret"]) -> int:  # fmt: skip
-    _, base = telegram
-    headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}
-    return _raw_post(f"{base}/webhooks/telegram/webhook", body, content_type, headers)
-
-
-def _tg_works(telegram) -> None:
-    fake, _ = telegram
-    chat = next(_updates)
-    assert _tg_post(telegram, json.dumps(_tg_update(chat, "bonjour")).encode()) == 200
-    fake.wait_for(lambda _: any(int(c["chat_id"]) == chat for c in fake.calls("sendMessage")),
-                  timeout=20)  # fmt: skip
+    return post_raw(telegram.webhook_url, body, content_type, secret_header(secret))
 
 
 @pytest.mark.parametrize("name", list(SMS_ODD))
 def test_telegram_odd_messages_are_answered(telegram, name):
-    chat = next(_updates)
-    assert _tg_post(telegram, json.dumps(_tg_update(chat, SMS_ODD[name])).encode()) == 200
-    _tg_works(telegram)
+    assert telegram.say(telegram.new_contact(), SMS_ODD[name]) == 200
+    telegram.assert_a_newcomer_is_answered()
 
 
 @pytest.mark.parametrize(("name", "body", "content_type"), [
@@ -289,7 +198,7 @@ def test_telegram_odd_messages_are_answered(telegram, name):
 def test_telegram_garbage_gets_a_4xx(telegram, name, body, content_type):
     status = _tg_post(telegram, body, content_type)
     assert 400 <= status < 500, (name, status)
-    _tg_works(telegram)
+    telegram.assert_a_newcomer_is_answered()
 
 
 def test_telegram_update_of_the_wrong_shape_is_not_a_500(telegram):
@@ -298,10 +207,10 @@ def test_telegram_update_of_the_wrong_shape_is_not_a_500(telegram):
     for body in (b'{"update_id": "x", "message": 5}', b'{"update_id": 1, "message": {}}',
                  b'{"update_id": 1, "edited_message": [1]}', b"{}"):  # fmt: skip
         assert _tg_post(telegram, body) < 500, body
-    _tg_works(telegram)
+    telegram.assert_a_newcomer_is_answered()
 
 
 def test_telegram_garbage_without_the_secret_is_refused(telegram):
     assert _tg_post(telegram, bytes(range(256)), secret=None) == 403
     assert _tg_post(telegram, b"{}", secret="forged") == 403
-    _tg_works(telegram)
+    telegram.assert_a_newcomer_is_answered()

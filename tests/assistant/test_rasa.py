@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from tests.paths import ROOT
+from tests.rasa_stack import NO_MODEL, find_model
 
 RASA = str(Path(sys.executable).with_name("rasa"))
-MODEL = ROOT / "models" / "orienteur.tar.gz"
 ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
 
 pytestmark = pytest.mark.rasa
@@ -30,22 +30,11 @@ def test_data_validate():
 
 
 def test_core_stories(tmp_path):
-    # `python -m bot train` trains only when config, domain or data are newer than the model
-    # (`make test` has done it already).
-    trained = subprocess.run(
-        [sys.executable, "-m", "bot", "train"], cwd=ROOT, env=ENV, capture_output=True,
-        text=True, timeout=900,
-    )  # fmt: skip
-    assert trained.returncode == 0, trained.stdout[-3000:] + trained.stderr[-3000:]
-    done = _rasa(
-        "test",
-        "core",
-        "--stories",
-        "tests/stories",
-        "--model",
-        str(MODEL),
-        "--out",
-        str(tmp_path),
-        "--fail-on-prediction-errors",
-    )
+    """The test stories against the model every Rasa test uses (``make test`` trains it first
+    when the data changed; the tests never train)."""
+    model = find_model()
+    if model is None:
+        pytest.skip(NO_MODEL)
+    done = _rasa("test", "core", "--stories", "tests/stories", "--model", str(model),
+                 "--out", str(tmp_path), "--fail-on-prediction-errors")  # fmt: skip
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]

@@ -3,7 +3,7 @@
 Real servers as in tests/test_security.py and tests/test_bad_input.py: the action server as
 ``make run`` starts it; the REST and socket.io channels in a real Sanic server with a scripted bot
 (tests/channel_harness.py); the staff console in aiohttp's test server; and, with a trained model
-(marked ``rasa``), ``rasa run`` + the action server (tests/privacy_stack.py) and the whole
+(marked ``rasa``), the session's assistant (``rasa_stack``, tests/conftest.py) and the whole
 ``python -m bot run``.
 """
 
@@ -14,7 +14,6 @@ import contextlib
 import json
 import logging
 import os
-import signal
 import sqlite3
 import subprocess
 import time
@@ -42,8 +41,8 @@ from bot.privacy import (
 )
 from bot.settings import PROJECT_ROOT, Settings
 from tests.channels_support import start_harness, stop
-from tests.privacy_stack import stack  # noqa: F401 - the session fixture
-from tests.rasa_stack import find_model, free_port, payloads, texts
+from tests.make_run import alive_in_groups, responds
+from tests.rasa_stack import free_port, payloads, texts
 from tests.staff_support import PASSWORD, make_app, staff_config
 from tests.webapp_support import base_env, python, start, wait_http
 from tests.webapp_support import stop as stop_process
@@ -523,7 +522,7 @@ def test_sms_opt_out_does_not_log_the_number(caplog):
 
 
 @pytest.mark.rasa
-def test_real_conversation_stores_none_of_the_new_formats(stack):  # noqa: F811
+def test_real_conversation_stores_none_of_the_new_formats(rasa_stack):
     sender = f"mask-{uuid.uuid4().hex[:10]}"
     said = ["aide CAF, rappelez-moi au 06/12/34/56/78 ou 0698 765 432",
             "ou au 6 11 22 33 44 ou 33655443322",
@@ -531,9 +530,9 @@ def test_real_conversation_stores_none_of_the_new_formats(stack):  # noqa: F811
             "et mon IBAN FR76 3000 6000 0112 3456 7890 189",
             "bonjour " + "b" * 990 + " 06 44 33 22 11"]  # fmt: skip
     for text in said:
-        assert httpx.post(f"{stack.base}/webhooks/rest/webhook", json={"sender": sender,
+        assert httpx.post(f"{rasa_stack.url}/webhooks/rest/webhook", json={"sender": sender,
                           "message": text}, timeout=120).status_code == 200  # fmt: skip
-    raw = stack.raw_dump()
+    raw = rasa_stack.raw_dump()
     for secret in ("12/34/56/78", "698 765 432", "11 22 33 44", "655443322", "451 089",
                    "3456 7890", "6000 0112", "06 44 33", "44 33 22 11"):  # fmt: skip
         # (four digits alone would be found by chance in the dump's ids and timestamps)
@@ -658,11 +657,11 @@ def _distances(answer: list[dict]) -> dict[str, float]:
 
 
 @pytest.mark.rasa
-def test_distances_stay_the_same_across_turns(stack):  # noqa: F811
+def test_distances_stay_the_same_across_turns(rasa_stack):
     sender = f"round-{uuid.uuid4().hex[:10]}"
 
     def say(text: str) -> list[dict]:
-        response = httpx.post(f"{stack.base}/webhooks/rest/webhook", timeout=120,
+        response = httpx.post(f"{rasa_stack.url}/webhooks/rest/webhook", timeout=120,
                               json={"sender": sender, "message": text})  # fmt: skip
         assert response.status_code == 200
         return response.json()
@@ -729,10 +728,10 @@ def test_the_web_server_shows_no_version_banner():
 
 
 @pytest.mark.rasa
-def test_rasa_shows_no_version_banner(stack):  # noqa: F811
+def test_rasa_shows_no_version_banner(rasa_stack):
     import rasa
 
-    response = httpx.get(f"{stack.base}/", timeout=10)
+    response = httpx.get(f"{rasa_stack.url}/", timeout=10)
     assert response.status_code == 200
     assert rasa.__version__ not in response.text and "aiohttp" not in str(response.headers)
 
@@ -787,43 +786,12 @@ def test_retention_runs_on_the_embedded_store(tmp_path):
     assert left == ["new"]
 
 
-def _stop_runner(process) -> None:  # noqa: ANN001 - tests.test_runner.Runner
-    """Ctrl-C, as a person stops ``make run`` (it stops its children); then whatever is left."""
-    if process.process.poll() is None:
-        os.kill(process.process.pid, signal.SIGINT)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            process.process.wait(timeout=60)
-    process.kill()
-    for pid in process.child_pids():  # each child leads its own process group
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(pid, signal.SIGKILL)
-
-
-def _build_directory(tmp: Path) -> str:
-    url = f"sqlite:///{tmp / 'directory.sqlite3'}"
-    subprocess.run([python(), "-m", "directory_client", "--db", url, "import", "--default"],
-                   cwd=PROJECT_ROOT, env=base_env(), check=True, capture_output=True,
-                   timeout=600)  # fmt: skip
-    return url
-
-
 @pytest.mark.rasa
-def test_make_run_keeps_conversations_across_a_restart_and_guards_its_doors(tmp_path):
-    """``python -m bot run`` as ``make run``: the action server only answers Rasa (token), the
-    staff claim is refused, and a restart loses nothing (SQLite tracker store)."""
-    from tests.bot.test_runner import Runner
-
-    model = find_model()
-    if model is None:
-        pytest.skip("no trained model")
-    web, rasa_port, action = free_port(), free_port(), free_port()
-    env = base_env(ORIENTEUR_MODEL=str(model), ORIENTEUR_DATA_DIR=str(tmp_path / "var"),
-                   DIRECTORY_DATABASE_URL=_build_directory(tmp_path), WEB_PORT=str(web),
-                   RASA_PORT=str(rasa_port), ACTION_PORT=str(action),
-                   SANIC_WORKERS="1")  # fmt: skip
-    for name in (TOKEN_ENV, STAFF_TOKEN_ENV, "ORIENTEUR_SESSION_SECRET"):
-        env.pop(name, None)
-    webhook = f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook"
+def test_make_run_keeps_conversations_across_a_restart_and_guards_its_doors(make_run):
+    """``python -m bot run`` as ``make run`` (the session's ``make_run``): the action server only
+    answers Rasa (token), the staff claim is refused, Ctrl-C stops every child, and a restart
+    loses nothing (SQLite tracker store)."""
+    webhook = f"{make_run.rasa_url}/webhooks/rest/webhook"
     sender = f"restart-{uuid.uuid4().hex[:8]}"
 
     def say(text: str, **extra) -> list[dict]:
@@ -832,28 +800,21 @@ def test_make_run_keeps_conversations_across_a_restart_and_guards_its_doors(tmp_
         assert response.status_code == 200, response.text
         return response.json()
 
-    def start_runner() -> Runner:
-        started = Runner([python(), "-m", "bot", "run", "--no-train"], env)
-        started.wait_for(rf"Ouvrez http://localhost:{web}/", 300)
-        return started
-
-    process = start_runner()
-    try:
-        first = say("j'ai besoin d'aide pour la CAF à Roubaix")
-        assert texts(first) and guard.UNAVAILABLE_TEXT not in texts(first)  # actions answered
-        handoff = say("/human_handoff", metadata={"staff_console": True})
-        assert "membre de l'équipe" not in texts(handoff)
-        assert httpx.post(f"http://127.0.0.1:{action}/webhook", json=FORGET_CALL,
-                          timeout=30).status_code == 401  # fmt: skip
-        assert "3.6" not in httpx.get(f"http://127.0.0.1:{rasa_port}/", timeout=10).text
-        os.kill(process.process.pid, signal.SIGINT)
-        assert process.process.wait(timeout=60) == 0
-        process = start_runner()
-        summary = say("/send_it")
-        assert "Roubaix" in texts(summary), texts(summary)
-    finally:
-        _stop_runner(process)
-    with sqlite3.connect(tmp_path / "var" / "tracker.sqlite3") as db:
+    first = say("j'ai besoin d'aide pour la CAF à Roubaix")
+    assert texts(first) and guard.UNAVAILABLE_TEXT not in texts(first)  # actions answered
+    handoff = say("/human_handoff", metadata={"staff_console": True})
+    assert "membre de l'équipe" not in texts(handoff)
+    assert httpx.post(f"{make_run.action_url}/webhook", json=FORGET_CALL,
+                      timeout=30).status_code == 401  # fmt: skip
+    assert "3.6" not in httpx.get(f"{make_run.rasa_url}/", timeout=10).text
+    children = make_run.runner.child_pids()
+    assert make_run.interrupt() == 0
+    assert alive_in_groups(children) == []  # each child and what it started
+    assert not responds(f"{make_run.web_url}/")
+    make_run.start()
+    summary = say("/send_it")
+    assert "Roubaix" in texts(summary), texts(summary)
+    with sqlite3.connect(make_run.tracker_db) as db:
         users = db.execute("SELECT count(*) FROM events WHERE sender_id=? AND type_name='user'",
                            (sender,)).fetchone()[0]  # fmt: skip
     assert users == 3

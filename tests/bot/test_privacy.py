@@ -12,7 +12,6 @@ import asyncio
 import json
 import uuid
 
-import httpx
 import pytest
 from rasa.core.tracker_store import InMemoryTrackerStore, SQLTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
@@ -27,7 +26,6 @@ from bot.privacy import (
     mask_events,
     mask_text,
 )
-from tests.privacy_stack import stack  # noqa: F401 - the session fixture
 
 PHONES = ["06 12 34 56 78", "0612345678", "+33 6 12 34 56 78", "06.12.34.56.78",
           "06-12-34-56-78", "+33 (0)6 12 34 56 78", "0033 6 12 34 56 78",
@@ -217,17 +215,8 @@ def test_database_failure_falls_back_to_memory_masked():
 
 
 # --- a real conversation through `rasa run` ------------------------------------------------------
-def _say(running, sender: str, text: str, metadata: dict | None = None) -> list[dict]:
-    body = {"sender": sender, "message": text}
-    if metadata is not None:
-        body["metadata"] = metadata
-    response = httpx.post(f"{running.base}/webhooks/rest/webhook", json=body, timeout=120)
-    assert response.status_code == 200, response.text
-    return response.json()
-
-
 @pytest.mark.rasa
-def test_real_conversation_stores_no_phone_email_or_precise_position(stack):  # noqa: F811
+def test_real_conversation_stores_no_phone_email_or_precise_position(rasa_stack):
     sender = f"privacy-{uuid.uuid4().hex[:10]}"
     said = [
         "Bonjour, j'ai besoin d'aide pour ma demande CAF, rappelez-moi au 06 12 34 56 78 "
@@ -236,16 +225,16 @@ def test_real_conversation_stores_no_phone_email_or_precise_position(stack):  # 
         "ou le +33 6 11 22 33 44, ou 06.55.44.33.22",
         "J'habite à Roubaix, 59100",
     ]
-    answers = [_say(stack, sender, text) for text in said]
+    answers = [rasa_stack.say(sender, text) for text in said]
     assert all(answers), answers
-    rows = stack.rows(sender)
+    rows = rasa_stack.rows(sender)
     user_texts = [e["text"] for _, t, e in rows if t == "user"]
     assert len(user_texts) == len(said)  # every turn stored, once
     assert user_texts[0] == ("Bonjour, j'ai besoin d'aide pour ma demande CAF, rappelez-moi au "
                              f"{PHONE_MASK} ou écrivez à {EMAIL_MASK}")  # fmt: skip
     assert user_texts[3] == "J'habite à Roubaix, 59100"  # postcode kept
     dump = json.dumps([e for _, _, e in rows], ensure_ascii=False)
-    raw = stack.raw_dump()
+    raw = rasa_stack.raw_dump()
     for secret in ("12 34 56 78", "0698765432", "11 22 33 44", "55.44.33.22", "jean.dupont",
                    "612345678", "698765432", "611223344", "655443322"):  # fmt: skip
         assert secret not in dump, secret
@@ -257,13 +246,13 @@ def test_real_conversation_stores_no_phone_email_or_precise_position(stack):  # 
 
 
 @pytest.mark.rasa
-def test_shared_position_is_rounded_in_storage(stack):  # noqa: F811
+def test_shared_position_is_rounded_in_storage(rasa_stack):
     sender = f"privacy-{uuid.uuid4().hex[:10]}"
-    _say(stack, sender, "j'ai besoin d'aide pour mes impôts en ligne")
-    answer = _say(stack, sender, '/inform{"latitude": 50.69421, "longitude": 3.17462}',
-                  metadata={"location": {"lat": 50.69421, "lon": 3.17462}})  # fmt: skip
+    rasa_stack.say(sender, "j'ai besoin d'aide pour mes impôts en ligne")
+    answer = rasa_stack.say(sender, '/inform{"latitude": 50.69421, "longitude": 3.17462}',
+                            {"location": {"lat": 50.69421, "lon": 3.17462}})  # fmt: skip
     assert answer
-    rows = stack.rows(sender)
+    rows = rasa_stack.rows(sender)
     dump = json.dumps([e for _, _, e in rows])
     for precise in ("50.69421", "3.17462", "50.6942", "3.1746"):
         assert precise not in dump, precise
@@ -278,26 +267,26 @@ def test_shared_position_is_rounded_in_storage(stack):  # noqa: F811
 
 
 @pytest.mark.rasa
-def test_forget_me_still_deletes_everything_with_the_wrapper(stack):  # noqa: F811
+def test_forget_me_still_deletes_everything_with_the_wrapper(rasa_stack):
     from bot import retention
 
     sender = f"privacy-{uuid.uuid4().hex[:10]}"
-    _say(stack, sender, "j'ai besoin d'aide pour la CAF, mon numéro 06 12 34 56 78")
-    _say(stack, sender, "J'habite à Angoulême")
-    _say(stack, sender, "Oubliez-moi, effacez notre conversation")
-    log = stack.forget_log.read_text() if stack.forget_log.exists() else ""
+    rasa_stack.say(sender, "j'ai besoin d'aide pour la CAF, mon numéro 06 12 34 56 78")
+    rasa_stack.say(sender, "J'habite à Angoulême")
+    rasa_stack.say(sender, "Oubliez-moi, effacez notre conversation")
+    log = rasa_stack.forget_log.read_text() if rasa_stack.forget_log.exists() else ""
     if sender not in log:
         pytest.skip("the assistant did not record a forget request (intent or action missing)")
-    assert stack.rows(sender)  # Rasa wrote the turn back after the action ran (masked)
-    url = f"sqlite:///{stack.tracker_db}"
-    applied, deleted = retention.process_forget_requests(url, stack.forget_log, min_age=0)
+    assert rasa_stack.rows(sender)  # Rasa wrote the turn back after the action ran (masked)
+    url = f"sqlite:///{rasa_stack.tracker_db}"
+    applied, deleted = retention.process_forget_requests(url, rasa_stack.forget_log, min_age=0)
     assert applied >= 1 and deleted > 0
-    left = stack.rows(sender)  # what the action itself said after the request may stay
+    left = rasa_stack.rows(sender)  # what the action itself said after the request may stay
     assert [e for _, t, e in left if t == "user"] == []
     assert not any("Angoul" in json.dumps(e) or PHONE_MASK in json.dumps(e, ensure_ascii=False)
                    for _, _, e in left), left  # fmt: skip
-    _say(stack, sender, "bonjour")  # the person can start again
-    assert [e["text"] for _, t, e in stack.rows(sender) if t == "user"] == ["bonjour"]
+    rasa_stack.say(sender, "bonjour")  # the person can start again
+    assert [e["text"] for _, t, e in rasa_stack.rows(sender) if t == "user"] == ["bonjour"]
 
 
 def test_entities_taken_from_part_of_a_phone_number_are_masked():

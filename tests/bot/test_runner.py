@@ -1,26 +1,20 @@
 """`python -m bot run`: starts its processes, waits for them, stops them all (SIGINT, or a death).
 
 The supervision is tested with stand-in services (no model needed); the real thing, marked
-`rasa`, runs `python -m bot run --no-train` with a trained model (ORIENTEUR_TEST_MODEL or the
-latest model in models/).
+`rasa`, is the session's `python -m bot run --no-train` with a trained model (``make_run``,
+tests/make_run.py; ORIENTEUR_TEST_MODEL or the latest model in models/).
 """
 
 from __future__ import annotations
 
 import os
-import queue
-import re
 import signal
-import subprocess
-import threading
-import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from tests.rasa_stack import find_model as _test_model
-from tests.webapp_support import PROJECT_ROOT, base_env, free_port, python
+from tests.make_run import Runner, alive_in_groups, responds
+from tests.webapp_support import base_env, free_port, python
 
 DRIVER = """
 import sys
@@ -38,69 +32,6 @@ def services(settings, model, endpoints, credentials=None):
 runner.services = services
 sys.exit(runner.run(Settings.from_env(), train=False))
 """
-
-
-class Runner:
-    def __init__(self, argv: list[str], env: dict[str, str]) -> None:
-        self.process = subprocess.Popen(
-            argv, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True, start_new_session=True,
-        )  # fmt: skip
-        self.lines: queue.Queue[str] = queue.Queue()
-        self.output: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.output.append(line)
-            self.lines.put(line)
-
-    def wait_for(self, pattern: str, timeout_s: float) -> str:
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            try:
-                line = self.lines.get(timeout=0.5)
-            except queue.Empty:
-                if self.process.poll() is not None:
-                    break
-                continue
-            if re.search(pattern, line):
-                return line
-        pytest.fail(f"no {pattern!r} in the runner's output:\n{''.join(self.output)[-4000:]}")
-
-    def child_pids(self) -> list[int]:
-        return [int(m) for m in re.findall(r"\(pid (\d+)\)", "".join(self.output))]
-
-    def kill(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
-
-
-def alive_in_groups(pgids: list[int]) -> list[int]:
-    """Processes still alive in the given process groups (zombies excluded)."""
-    alive = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat.rsplit(")", 1)[1].split()
-        state, pgrp = fields[0], int(fields[2])
-        if pgrp in pgids and state != "Z":
-            alive.append(int(entry.name))
-    return alive
-
-
-def responds(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2):
-            return True
-    except OSError:
-        return False
 
 
 @pytest.fixture
@@ -154,33 +85,16 @@ def test_runtime_endpoints_take_the_action_port(tmp_path) -> None:
 
 
 @pytest.mark.rasa
-def test_bot_run_serves_the_page_and_stops_on_sigint(tmp_path) -> None:
-    model = _test_model()
-    if model is None or not model.exists():
-        pytest.skip("no trained model (set ORIENTEUR_TEST_MODEL or train into models/)")
-    web, rasa, action = free_port(), free_port(), free_port()
-    env = base_env(
-        ORIENTEUR_MODEL=str(model),
-        ORIENTEUR_DATA_DIR=str(tmp_path / "var"),
-        DIRECTORY_DATABASE_URL=f"sqlite:///{tmp_path}/directory.sqlite3",
-        WEB_PORT=str(web), RASA_PORT=str(rasa), ACTION_PORT=str(action),
-    )  # fmt: skip
-    runner = Runner([python(), "-m", "bot", "run", "--no-train"], env)
-    try:
-        runner.wait_for(rf"Ouvrez http://localhost:{web}/", 300)
-        with urllib.request.urlopen(f"http://127.0.0.1:{web}/", timeout=5) as r:
-            page = r.read().decode()
-        assert "Ville de Bellerive" in page and f'data-server="http://localhost:{rasa}"' in page
-        assert responds(f"http://127.0.0.1:{rasa}/")
-        assert responds(f"http://127.0.0.1:{action}/health")
-        pids = runner.child_pids()
-        assert len(pids) == 3
-        os.kill(runner.process.pid, signal.SIGINT)
-        assert runner.process.wait(timeout=60) == 0
-        assert alive_in_groups(pids) == []
-        assert not responds(f"http://127.0.0.1:{web}/")
-    finally:
-        runner.kill()
+def test_bot_run_serves_the_page(make_run) -> None:
+    """The real thing (the session's ``make_run``). That Ctrl-C then stops every child is checked
+    on it too, by the restart of tests/bot/test_hardening.py (one model load less)."""
+    with urllib.request.urlopen(f"{make_run.web_url}/", timeout=5) as r:
+        page = r.read().decode()
+    assert "Ville de Bellerive" in page
+    assert f'data-server="http://localhost:{make_run.rasa_port}"' in page
+    assert responds(f"{make_run.rasa_url}/")
+    assert responds(f"{make_run.action_url}/health")
+    assert len(make_run.runner.child_pids()) == 3
 
 
 def test_runtime_credentials_add_the_channels_whose_account_is_set(tmp_path) -> None:

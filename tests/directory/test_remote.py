@@ -28,17 +28,7 @@ from tests.data_inclusion_server import (
     Reply,
     service_item,
 )
-
-ROUBAIX = Location(
-    label="Roubaix (59)",
-    kind="commune",
-    lat=50.6942,
-    lon=3.1746,
-    commune="Roubaix",
-    code_insee="59512",
-    code_postal="59100",
-    departement="59",
-)
+from tests.places import ROUBAIX
 
 
 @pytest.fixture

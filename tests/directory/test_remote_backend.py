@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
-from rasa_sdk.executor import ActionExecutor
 
 from actions import actions as A
 from bot.staff.app import create_staff_app
@@ -18,7 +17,7 @@ from directory_client import Locator
 from directory_client.backends import BackendConfigError, open_backend
 from directory_client.errors import DirectoryUnavailable, RemoteDirectoryError
 from directory_client.remote import RemoteDirectory
-from tests.conftest_actions import ent, tracker
+from tests.conftest_actions import ent, run_as_the_action_server, tracker
 from tests.data_inclusion_server import NORMAL_ANSWER, FakeDataInclusion, Reply
 from tests.staff_support import PASSWORD, staff_config
 
@@ -94,17 +93,7 @@ def test_a_place_shown_once_is_found_again_by_its_id(api: FakeDataInclusion):
 
 # --- the assistant --------------------------------------------------------------------------------
 def _orient(text: str, where: str) -> dict:
-    executor = ActionExecutor()
-    executor.register_package("actions")
-    t = tracker(text, "ask_help", [ent("location", where)])
-    request = {
-        "next_action": "action_orient",
-        "sender_id": t.sender_id,
-        "tracker": t.current_state(),
-        "domain": {},
-        "version": "3.6.2",
-    }
-    response = asyncio.run(executor.run(request))
+    response = run_as_the_action_server(tracker(text, "ask_help", [ent("location", where)]))
     found = [r["custom"]["orienteur"] for r in response["responses"] if r.get("custom")]
     return found[-1]
 

@@ -5,8 +5,8 @@ exactly as Twilio posts it (form-encoded, signed with X-Twilio-Signature).
 
 - ``TestSmsChannel`` runs the real channel in a real Sanic server with a scripted bot
   (tests/channel_harness.py): every channel rule, without a trained model.
-- ``TestSmsWithRasa`` (marked ``rasa``) runs ``rasa run`` with the assistant's model and the
-  action server, when a trained model exists.
+- ``TestSmsWithRasa`` (marked ``rasa``) talks to the session's assistant (``rasa_stack``: ``rasa
+  run`` with the trained model and the action server), when a trained model exists.
 """
 
 from __future__ import annotations
@@ -20,15 +20,10 @@ import pytest
 from bot.channels.sms_text import is_gsm7, segments, to_gsm7
 from tests.channels_support import (
     TWILIO,
-    FakeTwilio,
     Twilio,
     new_sender,
-    run_with_fake_twilio,
-    shared_rasa,
-    start_harness,
-    stop,
+    provider_harness,
 )
-from tests.rasa_stack import find_model
 
 ACCOUNT_SID = TWILIO["account_sid"]
 AUTH_TOKEN = TWILIO["auth_token"]
@@ -37,26 +32,8 @@ WHATSAPP = TWILIO["whatsapp"]
 PUBLIC_URL = TWILIO["public_url"]
 @pytest.fixture(scope="module")
 def sms(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("sms")
-    fake = FakeTwilio().start()
-    record = tmp / "user_messages.jsonl"
-    credentials = {
-        "account_sid": ACCOUNT_SID,
-        "auth_token": AUTH_TOKEN,
-        "twilio_number": NUMBER,
-        "whatsapp_number": WHATSAPP,
-        "api_base_url": fake.url,
-        "webhook_url": PUBLIC_URL,
-        "optout_db": str(tmp / "optout.sqlite3"),
-    }
-    proc, base = start_harness(
-        "bot.channels.sms.SmsInput", credentials, record, tmp / "harness.log", "twilio"
-    )
-    try:
-        yield Twilio(fake, base, record)
-    finally:
-        stop(proc)
-        fake.stop()
+    with provider_harness(tmp_path_factory.mktemp("sms"), Twilio) as person:
+        yield person
 
 
 class TestSmsChannel:
@@ -243,12 +220,9 @@ PLACE = re.compile(r"^\d\. ")
 
 
 @pytest.fixture(scope="module")
-def sms_rasa(tmp_path_factory):
-    try:
-        base, twilio, _, _ = shared_rasa(tmp_path_factory.getbasetemp())
-    except LookupError:
-        pytest.skip("no trained model (set ORIENTEUR_TEST_MODEL or train into models/)")
-    return Twilio(twilio, base)
+def sms_rasa(rasa_stack, provider_fakes):
+    """The session's assistant (tests/conftest.py), its SMS channel sending to the Twilio fake."""
+    return Twilio(provider_fakes.twilio, rasa_stack.url)
 
 
 def answer_choices(sms_rasa, sender: str, replies: list[str], rounds: int = 3) -> list[str]:
@@ -360,16 +334,11 @@ PLACE_HEAD = re.compile(r"^(\d+)\. (.+?)(?: \(([\d,]+) (m|km)\))?$")
 
 
 @pytest.fixture(scope="module")
-def sms_runner(tmp_path_factory):
-    """``python -m bot run --no-train`` as in production, its Twilio channel configured by the
-    environment only and pointed at the local fake by TWILIO_BASE_URL."""
-    model = find_model()
-    if model is None:
-        pytest.skip("no trained model (set ORIENTEUR_TEST_MODEL or train into models/)")
-    fake = FakeTwilio().start()
-    with run_with_fake_twilio(tmp_path_factory.mktemp("sms_runner"), model, fake) as runner:
-        yield Twilio(fake, runner.base), runner.directory
-    fake.stop()
+def sms_runner(make_run, provider_fakes):
+    """``python -m bot run --no-train`` as in production (the session's ``make_run``), its Twilio
+    channel configured by the environment only and pointed at the local fake by
+    TWILIO_BASE_URL."""
+    return Twilio(provider_fakes.twilio, make_run.rasa_url), make_run.directory
 
 
 def _places_near_angouleme(database) -> dict[str, list[tuple]]:

@@ -4,112 +4,34 @@ A local fake of the Bot API (``/bot{token}/{method}``) records what the channel 
 are posted as Telegram posts them (JSON, with the X-Telegram-Bot-Api-Secret-Token header).
 
 - ``TestTelegramChannel``: the real channel in a real Sanic server with a scripted bot.
-- ``TestTelegramWithRasa`` (marked ``rasa``): ``rasa run`` with the assistant's model.
+- ``TestTelegramWithRasa`` (marked ``rasa``): the session's assistant (``rasa_stack``).
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import time
 
 import pytest
 
-from tests.channels_support import TELEGRAM, FakeTelegram, post, shared_rasa, start_harness, stop
+from tests.channels_support import (
+    TELEGRAM,
+    Telegram,
+    message_update,
+    new_chat,
+    provider_harness,
+    telegram_user,
+    update_id,
+)
 
 TOKEN = TELEGRAM["token"]
 SECRET = TELEGRAM["secret"]
 BOT = TELEGRAM["bot"]
 PUBLIC_URL = TELEGRAM["public_url"]
-_updates = itertools.count(1000)
-_chats = itertools.count(700)
-
-
-def user(chat_id: int) -> dict:
-    return {"id": chat_id, "is_bot": False, "first_name": "Jeanne", "language_code": "fr"}
-
-
-def message_update(chat_id: int, **content) -> dict:
-    return {
-        "update_id": next(_updates),
-        "message": {
-            "message_id": next(_updates),
-            "date": int(time.time()),
-            "from": user(chat_id),
-            "chat": {"id": chat_id, "type": "private", "first_name": "Jeanne"},
-            **content,
-        },
-    }
-
-
-class Telegram:
-    def __init__(self, fake: FakeTelegram, base: str, record=None) -> None:
-        self.fake, self.base, self.record = fake, base, record
-
-    def post(self, update: dict, secret: str | None = SECRET) -> int:
-        headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}
-        status, _ = post(
-            f"{self.base}/webhooks/telegram/webhook", json_body=update, headers=headers
-        )
-        return status
-
-    def text(self, chat_id: int, text: str, **kw) -> int:
-        return self.post(message_update(chat_id, text=text), **kw)
-
-    def sent(self, chat_id: int) -> list[dict]:
-        return [c for c in self.fake.calls("sendMessage") if int(c["chat_id"]) == chat_id]
-
-    def replies(self, chat_id: int, count: int, timeout: float = 30.0) -> list[dict]:
-        self.fake.wait_for(lambda _: len(self.sent(chat_id)) >= count, timeout)
-        return self.sent(chat_id)
-
-    def turn(
-        self, chat_id: int, update: dict, quiet: float = 1.5, timeout: float = 90.0
-    ) -> list[dict]:
-        before = len(self.sent(chat_id))
-        assert self.post(update) == 200
-        self.fake.wait_for(lambda _: len(self.sent(chat_id)) > before, timeout)
-        count = -1
-        while count != len(self.sent(chat_id)):
-            count = len(self.sent(chat_id))
-            time.sleep(quiet)
-        return self.sent(chat_id)[before:]
-
-    def user_messages(self, chat_id: int) -> list[dict]:
-        if not self.record.exists():
-            return []
-        rows = [json.loads(line) for line in self.record.read_text().splitlines() if line]
-        return [r for r in rows if r["sender"] == str(chat_id)]
-
-
-def credentials(fake: FakeTelegram, optout_db: str) -> dict:
-    return {
-        "access_token": TOKEN,
-        "verify": BOT,
-        "webhook_url": PUBLIC_URL,
-        "secret_token": SECRET,
-        "api_base_url": fake.url,
-        "optout_db": optout_db,
-    }
-
-
 @pytest.fixture(scope="module")
 def tg(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("telegram")
-    fake = FakeTelegram(BOT).start()
-    record = tmp / "user_messages.jsonl"
-    proc, base = start_harness(
-        "bot.channels.telegram.TelegramChannelInput",
-        credentials(fake, str(tmp / "optout.sqlite3")),
-        record,
-        tmp / "harness.log",
-        "telegram",
-    )
-    try:
-        yield Telegram(fake, base, record)
-    finally:
-        stop(proc)
-        fake.stop()
+    with provider_harness(tmp_path_factory.mktemp("telegram"), Telegram) as person:
+        yield person
 
 
 class TestTelegramChannel:
@@ -122,7 +44,7 @@ class TestTelegramChannel:
         assert path == f"/bot{TOKEN}/setWebhook"
 
     def test_text_round_trip(self, tg):
-        chat = next(_chats)
+        chat = new_chat()
         assert tg.text(chat, "Bonjour, j’ai besoin d’aide") == 200
         [sent] = tg.replies(chat, 1)
         assert sent["text"] == "Reçu : Bonjour, j’ai besoin d’aide"  # no GSM folding here
@@ -130,7 +52,7 @@ class TestTelegramChannel:
         assert msg["input_channel"] == "telegram"
 
     def test_location_becomes_share_location(self, tg):
-        chat = next(_chats)
+        chat = new_chat()
         assert (
             tg.post(message_update(chat, location={"latitude": 48.856614, "longitude": 2.352222}))
             == 200
@@ -142,7 +64,7 @@ class TestTelegramChannel:
         assert msg["metadata"]["location"] == {"lat": 48.86, "lon": 2.35}
 
     def test_live_location_updates_are_ignored(self, tg):
-        chat = next(_chats)
+        chat = new_chat()
         update = message_update(chat, location={"latitude": 1.0, "longitude": 2.0})
         update["edited_message"] = update.pop("message")
         assert tg.post(update) == 200
@@ -150,7 +72,7 @@ class TestTelegramChannel:
         assert tg.user_messages(chat) == [] and tg.sent(chat) == []
 
     def test_buttons_numbered_with_keyboard_and_digit_or_callback(self, tg):
-        chat = next(_chats)
+        chat = new_chat()
         tg.text(chat, "boutons")
         [sent] = tg.replies(chat, 1)
         assert sent["text"] == (
@@ -171,10 +93,10 @@ class TestTelegramChannel:
         [_, _, third] = tg.replies(chat, 3)
         data = json.loads(third["reply_markup"])["inline_keyboard"][1][0]["callback_data"]
         update = {
-            "update_id": next(_updates),
+            "update_id": update_id(),
             "callback_query": {
                 "id": "cbq-1",
-                "from": user(chat),
+                "from": telegram_user(chat),
                 "chat_instance": "ci",
                 "data": data,
                 "message": {
@@ -196,7 +118,7 @@ class TestTelegramChannel:
         ].items()
 
     def test_recommendation_text_is_sent_once(self, tg):
-        chat = next(_chats)
+        chat = new_chat()
         tg.text(chat, "reco")
         tg.replies(chat, 1)
         time.sleep(0.5)
@@ -218,7 +140,7 @@ class TestTelegramChannel:
         assert [m["text"] for m in tg.user_messages(chat)] == ["reco"]
 
     def test_recommendation_payload_alone_is_one_message_with_three_places(self, tg):
-        chat = next(_chats)
+        chat = new_chat()
         tg.text(chat, "reco seule")
         tg.replies(chat, 1)
         time.sleep(0.5)
@@ -230,13 +152,13 @@ class TestTelegramChannel:
         assert "Tél 03 20 00 00 00" in text
 
     def test_start_command_is_a_greeting(self, tg):
-        chat = next(_chats)
+        chat = new_chat()
         tg.text(chat, "/start")
         tg.replies(chat, 1)
         assert tg.user_messages(chat)[0]["text"] == "bonjour"
 
     def test_stop_then_ignored_and_help(self, tg):
-        chat = next(_chats)
+        chat = new_chat()
         tg.text(chat, "AIDE")
         assert "01 70 77 23 72" in tg.replies(chat, 1)[0]["text"]
         tg.text(chat, "stop")
@@ -246,7 +168,7 @@ class TestTelegramChannel:
         assert len(tg.sent(chat)) == 2 and tg.user_messages(chat) == []
 
     def test_forged_or_missing_secret_is_refused(self, tg):
-        chat = next(_chats)
+        chat = new_chat()
         assert tg.text(chat, "bonjour", secret="forged") == 403
         assert tg.text(chat, "bonjour", secret=None) == 403
         time.sleep(0.4)
@@ -257,12 +179,9 @@ class TestTelegramChannel:
 
 
 @pytest.fixture(scope="module")
-def tg_rasa(tmp_path_factory):
-    try:
-        base, _, telegram, _ = shared_rasa(tmp_path_factory.getbasetemp())
-    except LookupError:
-        pytest.skip("no trained model (set ORIENTEUR_TEST_MODEL or train into models/)")
-    return Telegram(telegram, base)
+def tg_rasa(rasa_stack, provider_fakes):
+    """The session's assistant (tests/conftest.py), its Telegram channel calling the fake."""
+    return Telegram(provider_fakes.telegram, rasa_stack.url)
 
 
 def pick_first_while_asked(tg_rasa, chat: int, sent: list[dict], rounds: int = 3) -> list[dict]:
@@ -280,13 +199,13 @@ class TestTelegramWithRasa:
         assert tg_rasa.fake.calls("setWebhook")[0]["secret_token"] == SECRET
 
     def test_greeting_is_answered(self, tg_rasa):
-        chat = next(_chats)
+        chat = new_chat()
         sent = tg_rasa.turn(chat, message_update(chat, text="Bonjour"))
         print("greeting:", [s["text"] for s in sent])
         assert sent[0]["text"].strip()
 
     def test_location_is_understood(self, tg_rasa):
-        chat = next(_chats)
+        chat = new_chat()
         sent = tg_rasa.turn(chat, message_update(chat, text="j'ai besoin d'aide pour la CAF"))
         sent = pick_first_while_asked(tg_rasa, chat, sent)
         sent = tg_rasa.turn(
@@ -299,4 +218,4 @@ class TestTelegramWithRasa:
         assert "1. " in joined  # places near the shared position
 
     def test_forged_secret_refused_by_rasa_run(self, tg_rasa):
-        assert tg_rasa.text(next(_chats), "Bonjour", secret="forged") == 403
+        assert tg_rasa.text(new_chat(), "Bonjour", secret="forged") == 403

@@ -21,10 +21,10 @@ from bot.referrals.web import mount_referral_pages
 from bot.staff.app import create_staff_app
 from bot.staff.counts import DailyCounts
 from bot.staff.sms import TwilioSender
-from tests.bot.staff.test_staff_browser import CHROMIUM, CHROMIUM_ARGS
 from tests.channels_support import TWILIO, FakeTwilio
 from tests.referral_support import LINK, SmtpServer, body, make_service
 from tests.staff_support import PASSWORD, AppThread, staff_config
+from tests.webapp_support import CHROMIUM
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -63,14 +63,6 @@ def loop_stack(tmp_path_factory, embedded_directory):
         yield server.url, service, smtp, twilio
     smtp.stop()
     twilio.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def drain(service) -> None:

@@ -21,17 +21,9 @@ from bot.staff.catalogue import procedures
 from bot.staff.sms import TwilioSender
 from tests.paths import ROOT
 from tests.staff_support import PASSWORD, AppThread, FakeDirectory, make_app, place
+from tests.webapp_support import CHROMIUM
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = ROOT / "test-artifacts"
 SITUATION = "dame 80 ans, dossier retraite, Roubaix"
 
@@ -109,14 +101,6 @@ def long_sheet_console():
     )
     with AppThread(make_app(directory=directory)) as running:
         yield running.url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def test_keyboard_only_triage_sms_print_and_next_citizen(browser, console, twilio):

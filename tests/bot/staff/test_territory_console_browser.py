@@ -33,11 +33,9 @@ from tests.conftest import copy_directory
 from tests.paths import ROOT
 from tests.referral_support import make_service
 from tests.staff_support import PASSWORD, TEST_SECRET, AppThread
+from tests.webapp_support import CHROMIUM
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 ARTIFACTS = ROOT / "test-artifacts"
 SHOTS = ROOT / "docs" / "screenshots"
 STOP = "bus-france-services-en-charente:1"  # the Charente bus at Saint-Fraigne, on Mondays
@@ -92,14 +90,6 @@ def console(embedded_directory, tmp_path_factory):
         yield running.url, directory
     demand.close()
     directory.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def _page(browser, url: str, user: str, errors: list[str], size=(1280, 800)):

@@ -16,13 +16,12 @@ import pytest
 
 from tests.bot.web.test_widget_browser import (  # noqa: F401 - fixtures
     _web_server,
-    browser,
     expect,
     latest_recommendation,
     new_tab,
     open_widget,
-    rasa_stack,
     reach_cards,
+    real_web,
 )
 from tests.channels_support import FakeTwilio
 from tests.referral_support import SENDER, SmtpServer, body
@@ -55,12 +54,12 @@ def providers() -> Iterator[tuple[FakeTwilio, SmtpServer]]:
 
 
 @pytest.fixture(scope="module")
-def web_with_providers(rasa_stack, providers) -> Iterator[str]:  # noqa: F811
+def web_with_providers(real_web, providers) -> Iterator[str]:  # noqa: F811
     """A second web server on the same assistant, with an SMS and an e-mail provider."""
     twilio, smtp = providers
     url, process = _web_server(
-        rasa_stack["rasa"], ARTIFACTS / "rasa-stack", name="web-providers",
-        DIRECTORY_DATABASE_URL=rasa_stack["directory"],
+        real_web["rasa"], ARTIFACTS / "rasa-stack", name="web-providers",
+        DIRECTORY_DATABASE_URL=real_web["directory"],
         TWILIO_ACCOUNT_SID="AC" + "5" * 32, TWILIO_AUTH_TOKEN="test-token",
         TWILIO_FROM="+33700000000", TWILIO_BASE_URL=twilio.url,
         SMTP_HOST="127.0.0.1", SMTP_PORT=str(smtp.port), SMTP_FROM=SENDER,
@@ -120,10 +119,10 @@ def test_a_citizen_keeps_a_place_by_sheet_sms_and_email(
     assert tab.errors == [] and tab.dialogs == []
 
 
-def test_on_a_phone_without_provider_only_the_sheet_is_offered(rasa_stack, new_tab) -> None:  # noqa: F811
+def test_on_a_phone_without_provider_only_the_sheet_is_offered(real_web, new_tab) -> None:  # noqa: F811
     tab = new_tab(viewport={"width": 360, "height": 740})
     page = tab.page
-    open_widget(page, rasa_stack["web"])
+    open_widget(page, real_web["web"])
     reach_cards(page)
     card = page.locator(".orienteur-card").first
     card.get_by_text("Garder cette adresse").click()

@@ -1,28 +1,25 @@
 """The web widget in a real browser (Chromium headless, driven by Playwright).
 
 Two back-ends: `fake_rasa.py` (same socket.io events as Rasa, scripted answers: fast, always runs)
-and, marked `rasa`, the real action server + `rasa run` with a trained model (ORIENTEUR_TEST_MODEL
-or the latest model in models/; skipped when there is none).
+and, marked `rasa`, the session's assistant (``rasa_stack``, tests/conftest.py: the real action
+server + `rasa run` with a trained model, ORIENTEUR_TEST_MODEL or the latest model in models/;
+skipped when there is none).
 """
 
 from __future__ import annotations
 
 import json
 import re
-import subprocess
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 
 from tests.paths import TESTS
-from tests.rasa_stack import find_model as _test_model
 from tests.webapp_support import (
     ARTIFACTS,
     CHROMIUM,
-    CHROMIUM_ARGS,
     PROJECT_ROOT,
     base_env,
     free_port,
@@ -81,77 +78,21 @@ def fake_stack(tmp_path_factory) -> Iterator[dict[str, str]]:
 
 
 @pytest.fixture(scope="session")
-def rasa_stack(tmp_path_factory) -> Iterator[dict[str, str]]:
-    """The real thing: action server + `rasa run` (socket.io channel of credentials.yml) + web."""
-    model = _test_model()
-    if model is None or not model.exists():
-        pytest.skip("no trained model (set ORIENTEUR_TEST_MODEL or train into models/)")
+def real_web(rasa_stack) -> Iterator[dict[str, str]]:
+    """The real thing: the session's assistant (tests/conftest.py: action server + `rasa run`
+    with the socket.io channel of credentials.yml) behind the page of `python -m bot.web`, which
+    reads the places of the citizen's sheet from the same directory."""
     logs = ARTIFACTS / "rasa-stack"  # kept after the run, for a failure's diagnosis
     logs.mkdir(parents=True, exist_ok=True)
-    action_port, rasa_port = free_port(), free_port()
-    endpoints = logs / "endpoints.yml"
-    endpoints.write_text(
-        yaml.safe_dump({"action_endpoint": {"url": f"http://127.0.0.1:{action_port}/webhook"}})
-    )
-    env = base_env()
-    if not env.get("DIRECTORY_DATABASE_URL"):  # the embedded directory, built for the session
-        directory = tmp_path_factory.mktemp("directory") / "directory.sqlite3"
-        subprocess.run([python(), "-m", "directory_client", "--db", f"sqlite:///{directory}",
-                        "import", "--default"], cwd=PROJECT_ROOT, env=env, check=True,
-                       capture_output=True)  # fmt: skip
-        env["DIRECTORY_DATABASE_URL"] = f"sqlite:///{directory}"
-    processes = []
+    web_url, web = _web_server(rasa_stack.url, logs,
+                               DIRECTORY_DATABASE_URL=rasa_stack.directory_url)  # fmt: skip
     try:
-        log = logs / "actions.log"
-        actions = start([python(), "-m", "rasa_sdk", "--actions", "actions",
-                         "--port", str(action_port)], env, log)  # fmt: skip
-        processes.append(actions)
-        wait_http(f"http://127.0.0.1:{action_port}/health", actions, 60, log)
-        log = logs / "rasa.log"
-        rasa = start(
-            [python(), "-m", "rasa", "run", "--model", str(model), "--interface", "127.0.0.1",
-             "--port", str(rasa_port), "--cors", "*",
-             "--credentials", str(PROJECT_ROOT / "credentials.yml"),
-             "--endpoints", str(endpoints)],
-            env, log,
-        )  # fmt: skip
-        processes.append(rasa)
-        wait_http(f"http://127.0.0.1:{rasa_port}/", rasa, 300, log)
-        rasa_url = f"http://127.0.0.1:{rasa_port}"
-        # The first message pays for lazy loading (NLU, the actions' directory): not the tests.
-        for text in NEED_TURNS[:2]:
-            rest_message(rasa_url, "warm-up", text, timeout_s=180)
-        # The web server reads the places of the citizen's sheet from the same directory.
-        directory_url = env["DIRECTORY_DATABASE_URL"]
-        web_url, web = _web_server(rasa_url, logs, DIRECTORY_DATABASE_URL=directory_url)
-        processes.append(web)
-        yield {"web": web_url, "rasa": rasa_url, "logs": str(logs), "directory": directory_url}
+        yield {"web": web_url, "rasa": rasa_stack.url, "directory": rasa_stack.directory_url}
     finally:
-        for process in reversed(processes):
-            stop(process)
-
-
-def rest_message(rasa_url: str, sender: str, text: str, timeout_s: float) -> list[dict]:
-    request = urllib.request.Request(
-        rasa_url + "/webhooks/rest/webhook",
-        data=json.dumps({"sender": sender, "message": text}).encode(),
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=timeout_s) as r:
-        return json.loads(r.read())
+        stop(web)
 
 
 # ---- Browser ------------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    # Module scope: Playwright's sync API keeps an event loop running until it stops, which
-    # would break the asyncio.run() of the test modules that come after this one.
-    with playwright_sync.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
-
-
 class Tab:
     """A page, the dialogs it tried to open and its console errors."""
 
@@ -481,10 +422,10 @@ NEED_TURNS = [
 
 
 @pytest.mark.rasa
-def test_real_rasa_conversation_gives_cards(rasa_stack, new_tab) -> None:
+def test_real_rasa_conversation_gives_cards(real_web, new_tab) -> None:
     tab = new_tab(viewport={"width": 1280, "height": 800})
     page = tab.page
-    open_widget(page, rasa_stack["web"])
+    open_widget(page, real_web["web"])
     cards = page.locator(".orienteur-card")
     for turn, text in enumerate(NEED_TURNS):
         before = bot_messages(page).count()
@@ -520,9 +461,9 @@ def test_real_rasa_conversation_gives_cards(rasa_stack, new_tab) -> None:
 
 
 @pytest.mark.rasa
-def test_real_rasa_reload_keeps_the_conversation(rasa_stack, new_tab) -> None:
+def test_real_rasa_reload_keeps_the_conversation(real_web, new_tab) -> None:
     page = new_tab().page
-    open_widget(page, rasa_stack["web"])
+    open_widget(page, real_web["web"])
     say(page, "bonjour")
     expect(bot_messages(page).first).to_be_visible(timeout=60_000)
     page.wait_for_timeout(3000)
@@ -578,10 +519,10 @@ VISIBLE_TEXT = """() => {
 
 
 @pytest.mark.rasa
-def test_real_answer_each_place_once_on_a_full_screen_phone(rasa_stack, new_tab) -> None:
+def test_real_answer_each_place_once_on_a_full_screen_phone(real_web, new_tab) -> None:
     tab = new_tab(viewport={"width": 360, "height": 740})
     page = tab.page
-    open_widget(page, rasa_stack["web"])
+    open_widget(page, real_web["web"])
     reach_cards(page)
     page.wait_for_timeout(1000)
     # The panel is the whole screen; the conversation most of it; nothing of the page shows.
