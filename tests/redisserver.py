@@ -60,7 +60,17 @@ class RedisServer:
         self.stop()
         raise RuntimeError("redis-server did not answer in time")
 
+    def restart(self) -> RedisServer:
+        """Stop the server and start an empty one on the same port (no persistence: all lost)."""
+        self.halt()
+        return self.start()
+
     def stop(self) -> None:
+        self.halt()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def halt(self) -> None:
+        """Stop the process only (``start`` brings an empty server back on the same port)."""
         if self.process and self.process.poll() is None:
             self.process.terminate()
             try:
@@ -68,7 +78,6 @@ class RedisServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        shutil.rmtree(self.root, ignore_errors=True)
 
     def __enter__(self) -> RedisServer:
         return self.start()

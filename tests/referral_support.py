@@ -1,5 +1,6 @@
 """Real servers for the referral tests: an SMTP server (aiosmtpd) that can be stopped and
-started again on the same port, and a referral service on a SQLite file."""
+started again on the same port, and a referral service on a SQLite file (its queue the table
+alone, or relayed through a real Redis)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,15 @@ from datetime import datetime, timezone
 from email.message import Message
 from pathlib import Path
 
+import pytest
 from aiosmtpd.controller import Controller
 
 from bot.referrals.clock import ManualClock
 from bot.referrals.links import LinkSigner
 from bot.referrals.mail import SmtpMailer
 from bot.referrals.models import open_engine
-from bot.referrals.queue import Backoff
+from bot.referrals.queue import Backoff, Handler, JobQueue, Worker
+from bot.referrals.redis_queue import RedisWorker
 from bot.referrals.service import ReferralService
 from tests.channels_support import free_port
 
@@ -26,6 +29,17 @@ SENDER = "orientation@orienteur.example.org"
 # Monday 1 December 2025, 09:00 in Paris.
 MONDAY = datetime(2025, 12, 1, 8, 0, tzinfo=timezone.utc)
 LINK = re.compile(r"https?://\S+/orientation/\S+")
+# Run a test on both queues: the SQL table alone, and the table relayed through a real Redis
+# (the ``backend`` and ``queue_redis_url`` fixtures of tests/bot/referrals/conftest.py).
+both_queues = pytest.mark.parametrize("backend", ["sql", "redis"])
+
+
+def make_worker(
+    queue: JobQueue, handlers: dict[str, Handler], redis_url: str | None, **options
+) -> Worker | RedisWorker:
+    if redis_url is None:
+        return Worker(queue, handlers, **options)
+    return RedisWorker(queue, handlers, redis_url=redis_url, **options)
 
 
 @dataclass
@@ -80,6 +94,7 @@ def make_service(
     sms,
     public_url: str = "http://127.0.0.1:9",
     clock: ManualClock | None = None,
+    redis_url: str | None = None,
 ) -> ReferralService:
     return ReferralService(
         open_engine(f"sqlite:///{tmp / 'referrals.sqlite3'}"),
@@ -90,4 +105,5 @@ def make_service(
         mailer=mailer,
         sms=sms,
         backoff=Backoff(base=60.0, cap=600.0, max_attempts=10),
+        redis_url=redis_url,
     )

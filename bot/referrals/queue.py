@@ -11,7 +11,10 @@
   is dead too: dead jobs stay in the table with their error, ``python -m bot.referrals
   retry-dead`` puts them back.
 * Delivery is at least once: a job is marked done after its handler returned. Each e-mail
-  carries a Message-ID made from the job key, the same on every attempt.
+  carries a Message-ID made from the job key, the same on every attempt. A run whose lease ended
+  and whose job was claimed again cannot mark it done or failed any more (fenced by ``attempts``).
+* With Redis (``bot/referrals/redis_queue.py``) this table is the outbox: ``reserve`` holds due
+  jobs for the relay to Redis, ``start`` turns a reservation into a run (once per reservation).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import asyncio
 import contextlib
 import json
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -45,6 +48,15 @@ class ClaimedJob:
     referral_id: str | None
     payload: dict[str, Any]
     attempts: int
+
+
+@dataclass(frozen=True)
+class Reservation:
+    """A due job held for the relay to Redis until ``token`` (its lease end, also its fence)."""
+
+    id: int
+    key: str
+    token: datetime
 
 
 @dataclass(frozen=True)
@@ -106,8 +118,7 @@ class JobQueue:
 
     def claim(self, limit: int = 20) -> list[ClaimedJob]:
         now = self.clock.now()
-        free = or_(Job.locked_until.is_(None), Job.locked_until <= now)
-        due = and_(Job.status == "pending", Job.run_at <= now, free)
+        due = _due(now)
         claimed: list[ClaimedJob] = []
         with Session(self.engine, future=True) as session:
             with session.begin():
@@ -136,6 +147,63 @@ class JobQueue:
                         )
                     )
         return claimed
+
+    def reserve(self, limit: int, hold: timedelta) -> list[Reservation]:
+        """Hold up to ``limit`` due jobs for ``hold`` (the relay to Redis); not an attempt yet."""
+        now = self.clock.now()
+        token = now + hold
+        reserved: list[Reservation] = []
+        with Session(self.engine, future=True) as session:
+            with session.begin():
+                rows = session.execute(
+                    select(Job.id, Job.key)
+                    .where(_due(now))
+                    .order_by(Job.run_at, Job.id)
+                    .limit(limit)
+                ).all()
+            for row in rows:
+                with session.begin():
+                    taken = session.execute(
+                        update(Job).where(Job.id == row.id, _due(now)).values(locked_until=token)
+                    ).rowcount
+                if taken:
+                    reserved.append(Reservation(row.id, row.key, token))
+        return reserved
+
+    def start(self, reservation: Reservation) -> ClaimedJob | None:
+        """The run of a reserved job, with the worker's lease; None when this reservation is no
+        longer the job's (run already, reserved again after it ended, done, dead, deleted)."""
+        now = self.clock.now()
+        with Session(self.engine, future=True) as session, session.begin():
+            taken = session.execute(
+                update(Job)
+                .where(
+                    Job.id == reservation.id,
+                    Job.status == "pending",
+                    Job.locked_until == reservation.token,
+                )
+                .values(locked_until=now + self.lease, attempts=Job.attempts + 1)
+            ).rowcount
+            if not taken:
+                return None
+            row = session.execute(
+                select(Job.id, Job.key, Job.kind, Job.referral_id, Job.payload, Job.attempts).where(
+                    Job.id == reservation.id
+                )
+            ).one()
+        return ClaimedJob(
+            row.id, row.key, row.kind, row.referral_id, json.loads(row.payload), row.attempts
+        )
+
+    def release(self, reservations: Iterable[Reservation]) -> None:
+        """Give reservations back (the relay could not hand them to Redis): due again now."""
+        with Session(self.engine, future=True) as session, session.begin():
+            for reservation in reservations:
+                session.execute(
+                    update(Job)
+                    .where(Job.id == reservation.id, Job.locked_until == reservation.token)
+                    .values(locked_until=None)
+                )
 
     def complete(self, job: ClaimedJob) -> None:
         self._set(job, status="done", done_at=self.clock.now(), locked_until=None, last_error=None)
@@ -176,7 +244,16 @@ class JobQueue:
 
     def _set(self, job: ClaimedJob, **values: Any) -> None:
         with Session(self.engine, future=True) as session, session.begin():
-            session.execute(update(Job).where(Job.id == job.id).values(**values))
+            session.execute(
+                update(Job)
+                .where(Job.id == job.id, Job.attempts == job.attempts, Job.status == "pending")
+                .values(**values)
+            )
+
+
+def _due(now: datetime):  # noqa: ANN202 - a SQL condition
+    free = or_(Job.locked_until.is_(None), Job.locked_until <= now)
+    return and_(Job.status == "pending", Job.run_at <= now, free)
 
 
 Handler = Callable[[ClaimedJob], Awaitable[None]]
@@ -225,17 +302,22 @@ class Worker:
                     await asyncio.wait_for(stop.wait(), poll)
 
     async def _run(self, job: ClaimedJob) -> None:
-        handler = self.handlers.get(job.kind)
-        try:
-            if handler is None:
-                raise DeliveryRejected(f"no handler for {job.kind!r}")
-            await handler(job)
-        except DeliveryRejected as exc:
-            await asyncio.to_thread(self.queue.fail, job, exc, permanent=True)
-        except DeliveryError as exc:
-            await asyncio.to_thread(self.queue.fail, job, exc)
-        except Exception as exc:  # noqa: BLE001 - a bug must not lose the job: retried, logged
-            log.exception("referral job %s failed", job.key)
-            await asyncio.to_thread(self.queue.fail, job, exc)
-        else:
-            await asyncio.to_thread(self.queue.complete, job)
+        await run_job(self.queue, self.handlers, job)
+
+
+async def run_job(queue: JobQueue, handlers: Mapping[str, Handler], job: ClaimedJob) -> None:
+    """Run one claimed job with its handler, then mark it done, to retry, or dead."""
+    handler = handlers.get(job.kind)
+    try:
+        if handler is None:
+            raise DeliveryRejected(f"no handler for {job.kind!r}")
+        await handler(job)
+    except DeliveryRejected as exc:
+        await asyncio.to_thread(queue.fail, job, exc, permanent=True)
+    except DeliveryError as exc:
+        await asyncio.to_thread(queue.fail, job, exc)
+    except Exception as exc:  # noqa: BLE001 - a bug must not lose the job: retried, logged
+        log.exception("referral job %s failed", job.key)
+        await asyncio.to_thread(queue.fail, job, exc)
+    else:
+        await asyncio.to_thread(queue.complete, job)

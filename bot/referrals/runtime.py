@@ -3,7 +3,8 @@ the queue's worker as a background task of the same process.
 
 Off unless ``ORIENTEUR_SECRET_KEY`` is set (the links' HMAC key, ≥ 32 characters). E-mail needs
 ``SMTP_HOST`` and ``SMTP_FROM`` (without them places get printed referrals), SMS the console's
-Twilio settings. Links point to ``WEB_PUBLIC_URL``.
+Twilio settings. Links point to ``WEB_PUBLIC_URL``. ``REFERRALS_QUEUE=redis`` runs the queue
+through Redis (bot/referrals/redis_queue.py).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from bot.referrals.errors import ReferralConfigError
 from bot.referrals.links import SECRET_ENV, LinkSigner
 from bot.referrals.mail import SmtpMailer
 from bot.referrals.models import open_engine
+from bot.referrals.redis_queue import redis_url_from_env
 from bot.referrals.service import ReferralService
 from bot.referrals.web import mount_referral_pages
 from bot.staff.sms import sender_from_env
@@ -45,6 +47,7 @@ def service_from_env(
         directory=open_directory(),
         mailer=SmtpMailer.from_env(env),
         sms=sender_from_env(env),
+        redis_url=redis_url_from_env(env),
     )
 
 

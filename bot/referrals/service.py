@@ -1,7 +1,8 @@
 """Referrals: create, deliver to the place, record its answer, tell the person, follow up.
 
-Every message leaves through the durable queue (bot/referrals/queue.py); every state change is a
-conditional UPDATE, so a double click, two workers or a late answer never apply twice.
+Every message leaves through the durable queue (bot/referrals/queue.py; with Redis,
+bot/referrals/redis_queue.py relays it); every state change is a conditional UPDATE, so a double
+click, two workers or a late answer never apply twice.
 
 Timeline of one referral (``Timings``):
 
@@ -49,6 +50,7 @@ from bot.referrals.models import (
     Referral,
 )
 from bot.referrals.queue import Backoff, ClaimedJob, JobQueue, Worker
+from bot.referrals.redis_queue import RedisWorker
 from bot.staff.sms import SmsError, SmsSender, normalise_phone
 from directory_client.types import Location, SearchQuery, SearchResult
 
@@ -97,6 +99,7 @@ class ReferralService:
         sms: SmsSender,
         timings: Timings | None = None,
         backoff: Backoff | None = None,
+        redis_url: str | None = None,
     ) -> None:
         self.engine = engine
         self.clock = clock
@@ -107,6 +110,7 @@ class ReferralService:
         self.sms = sms
         self.timings = timings or Timings()
         self.queue = JobQueue(engine, clock, backoff=backoff)
+        self.redis_url = redis_url  # None: the table is the queue; else its outbox (redis_queue)
         self.Session = sessionmaker(engine, future=True, expire_on_commit=False)
 
     # --- creating ---------------------------------------------------------------------------
@@ -395,18 +399,19 @@ class ReferralService:
         return purge(self.engine, self.clock.now() - timedelta(days=keep))
 
     # --- the worker's side --------------------------------------------------------------------
-    def worker(self, concurrency: int = 4) -> Worker:
-        return Worker(
-            self.queue,
-            {
-                "deliver": self._deliver,
-                "remind": self._remind,
-                "no_answer": self._no_answer,
-                "notify": self._notify,
-                "followup": self._followup,
-            },
-            concurrency=concurrency,
-        )
+    def worker(self, concurrency: int = 4) -> Worker | RedisWorker:
+        handlers = {
+            "deliver": self._deliver,
+            "remind": self._remind,
+            "no_answer": self._no_answer,
+            "notify": self._notify,
+            "followup": self._followup,
+        }
+        if self.redis_url:
+            return RedisWorker(
+                self.queue, handlers, redis_url=self.redis_url, concurrency=concurrency
+            )
+        return Worker(self.queue, handlers, concurrency=concurrency)
 
     def _load(self, job: ClaimedJob) -> Referral | None:
         with self.Session() as session:

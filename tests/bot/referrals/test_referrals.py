@@ -25,12 +25,21 @@ from bot.referrals.errors import (
 )
 from bot.referrals.links import LinkSigner
 from bot.referrals.models import Job, OutcomeCount, Referral
-from bot.referrals.queue import Backoff, JobQueue, Worker
+from bot.referrals.queue import Backoff, JobQueue
 from bot.referrals.service import NewReferral
 from bot.referrals.web import mount_referral_pages
 from bot.staff.sms import TwilioSender
 from tests.channels_support import TWILIO, FakeTwilio
-from tests.referral_support import LINK, MONDAY, SECRET, SmtpServer, body, make_service
+from tests.referral_support import (
+    LINK,
+    MONDAY,
+    SECRET,
+    SmtpServer,
+    body,
+    both_queues,
+    make_service,
+    make_worker,
+)
 from tests.staff_support import AppThread
 
 MAIRIE = "france-services-anct:2226"  # courriels: en.mds@ville-roubaix.fr
@@ -51,23 +60,24 @@ def smtp():
     server.stop()
 
 
-@pytest.fixture(scope="module")
-def twilio():
+@pytest.fixture()
+def twilio():  # per test: the same numbers are used on both queues
     fake = FakeTwilio().start()
     yield fake
     fake.stop()
 
 
 @pytest.fixture()
-def stack(tmp_path, smtp, twilio, embedded_directory):
-    """The service, its worker and the answer pages on a real HTTP server."""
+def stack(tmp_path, smtp, twilio, embedded_directory, queue_redis_url):
+    """The service, its worker (SQL queue, or through Redis) and the answer pages on a real HTTP
+    server."""
     app = web.Application()
     server = AppThread(app)  # its port is chosen now: the links name it
     sms = TwilioSender(TWILIO["account_sid"], TWILIO["auth_token"], TWILIO["number"],
                        base_url=twilio.url)  # fmt: skip
     service = make_service(
         tmp_path, directory=embedded_directory, mailer=smtp.mailer(), sms=sms,
-        public_url=server.url,
+        public_url=server.url, redis_url=queue_redis_url,
     )  # fmt: skip
     mount_referral_pages(app, service)
     with server:
@@ -129,7 +139,8 @@ def test_working_days_skip_the_weekend():
 
 
 # --- the queue --------------------------------------------------------------------------------
-def test_queue_keeps_one_job_per_key_and_backs_off(tmp_path):
+@both_queues
+def test_queue_keeps_one_job_per_key_and_backs_off(tmp_path, backend, queue_redis_url):
     from bot.referrals.models import open_engine
     from directory_client import db
 
@@ -147,7 +158,7 @@ def test_queue_keeps_one_job_per_key_and_backs_off(tmp_path):
         if len(calls) < 3:
             raise DeliveryError("down")
 
-    worker = Worker(queue, {"x": flaky})
+    worker = make_worker(queue, {"x": flaky}, queue_redis_url)
     assert run(worker.drain()) == 1  # failed once, retry not due yet
     assert queue.counts() == {"pending": 1}
     clock.advance(seconds=59)
@@ -180,7 +191,10 @@ def test_queue_claim_is_exclusive_and_a_dead_worker_lease_ends(tmp_path):
     assert len(queue.claim(20)) == 10
 
 
-def test_permanent_refusal_is_dead_not_retried_and_can_be_put_back(tmp_path):
+@both_queues
+def test_permanent_refusal_is_dead_not_retried_and_can_be_put_back(
+    tmp_path, backend, queue_redis_url
+):
     from bot.referrals.errors import DeliveryRejected
     from bot.referrals.models import open_engine
     from directory_client import db
@@ -193,14 +207,17 @@ def test_permanent_refusal_is_dead_not_retried_and_can_be_put_back(tmp_path):
     async def refused(job):
         raise DeliveryRejected("550 no such user")
 
-    run(Worker(queue, {"x": refused}).drain())
+    worker = make_worker(queue, {"x": refused}, queue_redis_url)
+    run(worker.drain())
     assert queue.counts() == {"dead": 1}
     assert queue.retry_dead() == 1 and queue.counts() == {"pending": 1}
+    assert run(worker.drain()) == 1 and queue.counts() == {"dead": 1}
 
 
 # --- the whole loop ---------------------------------------------------------------------------
+@both_queues
 def test_place_gets_mail_accepts_with_slot_person_gets_sms_then_followup_counted(
-    stack, smtp, twilio
+    backend, stack, smtp, twilio
 ):
     service, worker, base = stack
     referral = refer(service)
@@ -244,7 +261,8 @@ def test_place_gets_mail_accepts_with_slot_person_gets_sms_then_followup_counted
     assert counts == {"acceptee": 1, "aide:oui": 1}
 
 
-def test_refusal_gives_the_person_the_next_place_and_forgets_them(stack, smtp, twilio):
+@both_queues
+def test_refusal_gives_the_person_the_next_place_and_forgets_them(backend, stack, smtp, twilio):
     service, worker, _ = stack
     number = "+33611111111"
     referral = refer(service, contact=number)
@@ -261,7 +279,8 @@ def test_refusal_gives_the_person_the_next_place_and_forgets_them(stack, smtp, t
     assert refused.contact is None  # nothing more will be sent
 
 
-def test_silence_gives_one_reminder_then_the_person_another_place(stack, smtp, twilio):
+@both_queues
+def test_silence_gives_one_reminder_then_the_person_another_place(backend, stack, smtp, twilio):
     service, worker, _ = stack
     number = "+33622222222"
     referral = refer(service, contact=number)
@@ -287,7 +306,8 @@ def test_silence_gives_one_reminder_then_the_person_another_place(stack, smtp, t
     assert httpx.get(link_in(mails[0])).status_code == 410  # the link closed
 
 
-def test_smtp_outage_delays_and_never_duplicates(stack, smtp):
+@both_queues
+def test_smtp_outage_delays_and_never_duplicates(backend, stack, smtp):
     service, worker, _ = stack
     smtp.stop()
     referral = refer(service)
@@ -305,7 +325,10 @@ def test_smtp_outage_delays_and_never_duplicates(stack, smtp):
     assert len({m["Message-ID"] for m in mails}) == 1
 
 
-def test_place_without_email_is_printed_and_the_agent_records_the_answer(stack, smtp, twilio):
+@both_queues
+def test_place_without_email_is_printed_and_the_agent_records_the_answer(
+    backend, stack, smtp, twilio
+):
     service, worker, _ = stack
     number = "+33633333333"
     referral = refer(service, place=ECHO, contact=number)
@@ -320,7 +343,8 @@ def test_place_without_email_is_printed_and_the_agent_records_the_answer(stack, 
     assert "Centre social ECHO peut vous recevoir" in message and "contacteront" in message
 
 
-def test_email_person_follows_up_by_link_once(stack, smtp):
+@both_queues
+def test_email_person_follows_up_by_link_once(backend, stack, smtp):
     service, worker, _ = stack
     address = "personne@example.org"
     referral = refer(service, channel="email", contact=address)
@@ -431,7 +455,8 @@ def test_chat_referral_only_with_consent_text_and_to_a_place_with_email(stack):
     assert not refused.ok and "consentement" in refused.text
 
 
-def test_sms_channel_hook_answers_a_pending_followup_only(stack, twilio, monkeypatch):
+@both_queues
+def test_sms_channel_hook_answers_a_pending_followup_only(backend, stack, twilio, monkeypatch):
     from bot.referrals import chat
 
     service, worker, _ = stack
