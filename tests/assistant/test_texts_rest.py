@@ -8,12 +8,11 @@ that the NLU's reading does not decide which question comes.
 from __future__ import annotations
 
 import json
-import uuid
 
 import pytest
 
 from directory_client import labels
-from tests.rasa_stack import payloads
+from tests.rasa_stack import Conversation, payloads
 
 pytestmark = pytest.mark.rasa
 
@@ -43,17 +42,6 @@ OUT_OF_SCOPE = (
 )
 
 
-class Talk:
-    def __init__(self, stack) -> None:
-        self.stack = stack
-        self.sender = f"texts-{uuid.uuid4().hex[:12]}"
-
-    def say(self, text: str) -> list[dict]:
-        answer = self.stack.say(self.sender, text)
-        assert answer, f"no answer to {text!r}"
-        return answer
-
-
 def said(answer: list[dict]) -> list[str]:
     """The texts of an answer, in order (Rasa's REST channel sends each paragraph, and a custom
     payload, as its own message)."""
@@ -71,14 +59,14 @@ def titles(answer: list[dict]) -> list[str]:
 
 
 def test_the_questions_word_for_word(rasa_stack):
-    talk = Talk(rasa_stack)
+    talk = Conversation(rasa_stack)
     asked = talk.say('/inform{"location": "Roubaix"}')
     assert only_text(asked) == ASK_NEED
     assert titles(asked) == ["Papiers en ligne", "Téléphone, tablette", "Ordinateur",
                              "Accès à internet", "Trouver un emploi",
                              "Arnaque, piratage"]  # fmt: skip
 
-    talk = Talk(rasa_stack)
+    talk = Conversation(rasa_stack)
     mode = talk.say('/ask_help{"need": "demarches"}')
     assert only_text(mode) == (
         "Voulez-vous que quelqu'un fasse la démarche avec vous, "
@@ -98,7 +86,7 @@ def test_the_questions_word_for_word(rasa_stack):
 
 
 def test_misunderstood_twice_then_the_helpline(rasa_stack):
-    talk = Talk(rasa_stack)
+    talk = Conversation(rasa_stack)
     assert only_text(talk.say("/out_of_scope")) == (
         OUT_OF_SCOPE + " Dites-moi ce qui vous pose problème avec le numérique, par exemple "
         "« faire ma demande CAF » ou « apprendre à utiliser mon téléphone »."
@@ -108,7 +96,7 @@ def test_misunderstood_twice_then_the_helpline(rasa_stack):
     assert payloads(handoff, "handoff")[0]["to"] == "helpline"
     assert only_text(talk.say("/human_handoff")) == BY_PHONE
 
-    talk = Talk(rasa_stack)
+    talk = Conversation(rasa_stack)
     talk.say('/inform{"location": "Saint-Denis"}')
     assert only_text(talk.say("/out_of_scope")) == (
         OUT_OF_SCOPE + " Choisissez votre commune dans la liste, ou donnez son code postal."
@@ -116,7 +104,7 @@ def test_misunderstood_twice_then_the_helpline(rasa_stack):
 
 
 def test_summary_and_forget_me_word_for_word(rasa_stack):
-    talk = Talk(rasa_stack)
+    talk = Conversation(rasa_stack)
     assert only_text(talk.say("/send_it")) == (
         "Je n'ai encore rien trouvé à vous envoyer. Que cherchez-vous ?"
     )
