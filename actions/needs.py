@@ -311,6 +311,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bacces (a )?internet",
         r"\b(connecter|connecte) (a internet|au wifi)",
         r"\bforfait\b",
+        r"\b(pas de|plus de|pas|plus) (reseau|4g|5g|data)\b",
+        r"\bzone blanche",
+        r"\bcapte (pas|plus|mal)",
         r"\bbox\b",
     ),
     "materiel_usage": (
@@ -406,6 +409,16 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bsecuriser\b",
         r"\bpirater\b",
         r"\battaque",
+        r"\b(bitcoin|rancon|chantage|sextorsion)",
+        r"\b(usurpation|vol) d'identite",
+        r"\bcompte (a ete |s'est fait )?(pirate|vole|hacke)",
+        r"\bquelqu'un (s'est connecte|a acces|utilise|a utilise) (a |sur )?mon",
+        r"\bantivirus",
+        r"\b(me|se|nous) proteger (sur|en ligne|d'internet|des)",
+        r"\bpieges?\b",
+        r"\bdangers? (d'|de |du )?(internet|web|numerique|reseaux)",
+        r"\b(site|lien) (fiable|securise|officiel)",
+        r"\bspams?\b",
         r"\bcyber ?-?harcel",
         r"\bproteger (mes|les|ses|nos) (photos|donnees|comptes?|informations)",
         r"\balerte (de )?(connexion|securite)",
@@ -445,7 +458,8 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
     "loisirs": (
         r"\bblogs?\b",
         r"\bpodcasts?\b",
-        r"\b(monter|creer|faire|retoucher) (des|une|mes|ma|un) (videos?|photos?|musique|film)",
+        # "faire des photos" with a tablet is everyday use; editing them is creation.
+        r"\b(monter|creer|retoucher) (des|une|mes|ma|un) (videos?|photos?|musique|film)",
         r"\byoutube\b",
         r"\bdessin\b|\bdessiner\b",
         r"\bimprimante 3d",
@@ -455,6 +469,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bjeux? video",
         r"\bmusique\b",
         r"\bfab ?labs?\b",
+        r"\b(lightroom|photoshop|gimp|canva)\b",
+        r"\blogiciels? (de |d')?(retouche|montage|dessin|musique|mao)",
+        r"\bclub (de )?(photo|video|informatique)",
         r"\bscrapbook",
         r"\bdecoupe laser|\bbrodeuse",
         r"\b(codage|coder|programmation|robots?|robotique)\b",
@@ -482,6 +499,8 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\breseaux sociaux",
         r"\bdonnees personnelles",
         r"\bculture numerique",
+        r"\ba quoi (ca )?(sert|servent) (un|une|le|la|les|l')",
+        r"\bdifference entre (un|une|le|la|les|l')",
     ),
     "demarches": (
         r"\bdemarches?\b",
@@ -639,6 +658,18 @@ _RECEIVED = _compile(
     r"\b(recu|eu|recoit|recois|reception|un|une|des|ce|cet|cette|d'un|d'une) (un |une |des )?"
     r"(mail|mails|e-mail|courriel|sms|message|messages|appel|appels|courrier|lettre|texto)\b"
 )
+_PROFESSIONAL = _compile(
+    r"\bje (suis|travaille) (comme )?(conseill\w*|agent\w*|referent\w*|travailleu\w*|"
+    r"assistante?s?|animat\w*|educat\w*|benevole)( sociale?)? (a|chez|de|au|a la|dans) "
+)
+_JOB_SEEKING = _compile(
+    r"\b(cv|candidatures?|lettres? de motivation|entretiens? d'embauche|offres? d'emploi|postul\w*|"
+    r"recrut\w*|recherche d'emploi|(chercher?|trouver|cherche) (du|un) (travail|emploi|boulot|job))"
+    r"\b"
+)
+_FRANCE_TRAVAIL_FILE = _compile(
+    r"\b(actualis\w*|inscri\w*|allocations?|indemni\w*|radi\w*|paiements?|dossier|attestation)"
+)
 _ADMIN_NEEDS = frozenset({"demarches", "demarches_autonomie", "sante"})
 TOOL_NEEDS = frozenset({"smartphone", "ordinateur", "quotidien"})
 
@@ -656,6 +687,8 @@ _LEARN = re.compile(
 )
 _NO_DEVICE = re.compile(
     r"\b(pas|pa|plus|sans|ni) (d'|de |d |un |une )?(ordi|ordinateur|pc|imprimante)s?\b"
+    r"|\bn'?ai qu'?un (telephone|portable|smartphone)"
+    r"|\bpas (equipee?s?|de materiel informatique)"
 )
 
 
@@ -682,6 +715,9 @@ def detect(text: str) -> Understanding:
     for key, patterns in _COMPILED["procedure"].items():
         if _matches(folded, patterns):
             found.procedures.append(key)
+    if _PROFESSIONAL.search(folded):
+        # "je suis conseillère à France Travail": where they work, not a procedure to do.
+        found.procedures = []
     for key, patterns in _COMPILED["constraint"].items():
         if _matches(folded, patterns):
             found.constraints.append(key)
@@ -696,9 +732,10 @@ def detect(text: str) -> Understanding:
     if "materiel_achat" in strong and not _LEARN.search(folded):
         # "acheter un ordi pas cher" is about getting one, not learning to use it.
         strong = [k for k in strong if k not in ("ordinateur", "smartphone")]
-    if "loisirs" in strong and "materiel_usage" in strong and not no_device:
-        # "créer un livre de recettes … pour l'imprimer": printing is part of the creation.
-        strong.remove("materiel_usage")
+    if "loisirs" in strong:
+        # "créer un livre de recettes … pour l'imprimer", "un club photo qui apprend Lightroom":
+        # printing and photos are part of the creation.
+        strong = [k for k in strong if k != "quotidien" and (k != "materiel_usage" or no_device)]
     if "securite" in strong and "smartphone" in strong and "pirat" in folded:
         strong.remove("smartphone")
     if "securite" in strong and _RECEIVED.search(folded):
@@ -706,6 +743,10 @@ def detect(text: str) -> Understanding:
         # named is the sender of a suspicious message, not a procedure to do.
         found.procedures = []
         strong = [k for k in strong if k not in _ADMIN_NEEDS and k != "quotidien"]
+    job_seeking = _JOB_SEEKING.search(folded) and not _FRANCE_TRAVAIL_FILE.search(folded)
+    if "france_travail" in found.procedures and job_seeking:
+        # "France Travail m'a dit de refaire mon CV": looking for work is the need.
+        found.procedures.remove("france_travail")
     if found.procedures:
         # A named procedure is an administrative need (health for ameli), whatever the words.
         for proc in found.procedures:
@@ -719,7 +760,9 @@ def detect(text: str) -> Understanding:
         # "faire ma déclaration sur mon téléphone", "un entretien d'embauche en visio": the device
         # is the means, the other need the need — unless they ask to learn the device too.
         if not _LEARN.search(folded):
-            strong = [k for k in strong if k not in TOOL_NEEDS]
+            # With a device to get, what it is for (visios, photos) is something to learn.
+            kept = {"quotidien"} if "materiel_achat" in strong else set()
+            strong = [k for k in strong if k not in TOOL_NEEDS or k in kept]
         strong.sort(key=lambda k: (k in TOOL_NEEDS, k not in ("demarches", "sante")))
     # Two needs at most: places that do both come first (directory_client.search).
     found.needs = strong[:2] or weak[:1]

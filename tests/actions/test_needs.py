@@ -202,6 +202,15 @@ def test_needs_from_everyday_words(message, needs):
         ("mon fils est victime de harcèlement sur snapchat", ["parentalite"]),
         ("utiliser mon CPF pour une formation", ["emploi"]),
         ("un lieu avec un ordinateur pour mes démarches", ["demarches", "materiel_usage"]),
+        ("on m'écrit qu'il faut payer une rançon en bitcoin", ["securite"]),
+        ("je suis animatrice au CCAS, des usagers ne savent pas envoyer un mail", ["quotidien"]),
+        ("je suis conseiller à France Travail, mes usagers cherchent un emploi", ["emploi"]),
+        ("notre club photo veut apprendre Photoshop", ["loisirs"]),
+        (
+            "une tablette pas chère pour faire des visios avec la famille",
+            ["materiel_achat", "quotidien"],
+        ),
+        ("à quoi sert le cloud ?", ["culture"]),
     ],
 )
 def test_needs_from_this_rounds_wordings(message, needs):
@@ -211,7 +220,7 @@ def test_needs_from_this_rounds_wordings(message, needs):
 
 
 def test_a_device_need_is_not_replaced_by_a_loose_meaning():
-    """"Mon ordinateur fait un bruit bizarre" reads closest to online safety (viruses) but not
+    """ "Mon ordinateur fait un bruit bizarre" reads closest to online safety (viruses) but not
     closely enough to replace the device the person named."""
     from actions.needs import read
 
