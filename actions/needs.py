@@ -733,6 +733,13 @@ _BOUGHT = _compile(
     r"(un|une|mon|ma)\b|\b(m'a|m'ont|lui a|nous a) (offert|donne|achete)"
 )
 _NO_INTERNET = _compile(r"\b(pas|pa|ni|sans|plus) (d'|de |d )?(internet|connexion|wifi|reseau)")
+# SMS writers drop the apostrophe of an elision ("dordi", "mactualiser", "limprimante"): put it
+# back before the words the patterns look for, so that "\bactualis" or "pas d'ordi" match.
+_SMS_ELISION = re.compile(
+    r"\b([jdlmnstc])(ordi|ordis|ordinateurs?|internet|imprim\w*|actualis\w*|applis?|applications?|"
+    r"impots?|aide|attestations?|inscri\w*|identite|emploi|embauche|assurance|ecrans?|entretien|"
+    r"adresse|email|ameli|allocations?|arnaqu\w*|ecole|enfants?|argent|acces|appel|annonce)\b"
+)
 _ADMIN_NEEDS = frozenset({"demarches", "demarches_autonomie", "sante"})
 TOOL_NEEDS = frozenset({"smartphone", "ordinateur", "quotidien"})
 
@@ -778,7 +785,7 @@ def _matches(text: str, patterns) -> bool:
 
 def detect(text: str) -> Understanding:
     """Read needs, procedures, constraints and the wanted mode from free text (keywords)."""
-    folded = fold(text)[:2000].replace("’", "'")
+    folded = _SMS_ELISION.sub(r"\1'\2", fold(text)[:2000].replace("’", "'"))
     found = Understanding()
     for key, patterns in _COMPILED["procedure"].items():
         if _matches(folded, patterns):

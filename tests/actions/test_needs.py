@@ -222,6 +222,7 @@ def test_needs_from_everyday_words(message, needs):
         ("comment on numérise de vieilles diapositives ?", ["loisirs"]),
         ("c'est quoi un algorithme exactement", ["culture"]),
         ("je viens d'acheter un ordinateur portable, des cours pour débuter ?", ["ordinateur"]),
+        ("jdois mactualiser mais jai pas dordi", ["demarches", "materiel_usage"]),
     ],
 )
 def test_needs_from_this_rounds_wordings(message, needs):
