@@ -97,22 +97,28 @@ def mount_territory_console(
         return getattr(directory, "Session", None)
 
     # --- report on the desk --------------------------------------------------------------------
-    async def report_form(request: web.Request) -> web.Response:
+    async def reported_place(request: web.Request) -> tuple[Any, Any] | web.Response:
+        """(the directory's sessions, the place as it is now), or the error page to show."""
         Session = await sessions()
         if Session is None:
             return error(request, 503, NOT_EDITABLE)
         now = await _run(report.place_now, Session, request.match_info["place_id"])
         if now is None:
             return error(request, 404, "Lieu introuvable.")
+        return Session, now
+
+    async def report_form(request: web.Request) -> web.Response:
+        found = await reported_place(request)
+        if isinstance(found, web.Response):
+            return found
+        _Session, now = found
         return page(request, "Signaler un problème", report.report_form(now, csrf(request)))
 
     async def report_submit(request: web.Request) -> web.Response:
-        Session = await sessions()
-        if Session is None:
-            return error(request, 503, NOT_EDITABLE)
-        now = await _run(report.place_now, Session, request.match_info["place_id"])
-        if now is None:
-            return error(request, 404, "Lieu introuvable.")
+        found = await reported_place(request)
+        if isinstance(found, web.Response):
+            return found
+        Session, now = found
         form = await request.post()
         kind = str(form.get("kind", ""))
         problem = report.problem(kind, form)
