@@ -26,8 +26,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import formatting as fmt
 from actions import needs as needs_mod
-from actions import referral_chat, safety
+from actions import referral_chat, safety, texts
+from bot.privacy import mask_text
 from directory_client import display, labels
+from directory_client.corrections.chat import report_from_chat
 from directory_client.demand import record_orientation, search_outcome
 from directory_client.locator import MIN_LEADING
 from directory_client.types import PlaceLocator, SearchBackend
@@ -338,11 +340,7 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
 def ask_need(dispatcher: CollectingDispatcher, state: State) -> None:
     state.awaiting = "need"
     dispatcher.utter_message(
-        text=(
-            "Dites-moi en quelques mots ce qui vous pose problème. Par exemple : "
-            "« faire ma demande à la CAF », « apprendre à me servir de mon téléphone », "
-            "« je n'ai pas internet »."
-        ),
+        response="utter_ask_need",
         buttons=[
             {"title": "Papiers en ligne", "payload": '/ask_help{"need": "demarches"}'},
             {"title": "Téléphone, tablette", "payload": '/ask_help{"need": "smartphone"}'},
@@ -357,10 +355,7 @@ def ask_need(dispatcher: CollectingDispatcher, state: State) -> None:
 def ask_mode(dispatcher: CollectingDispatcher, state: State) -> None:
     state.awaiting = "mode"
     dispatcher.utter_message(
-        text=(
-            "Voulez-vous que quelqu'un fasse la démarche avec vous, "
-            "ou préférez-vous apprendre à la faire vous-même ?"
-        ),
+        response="utter_ask_mode",
         buttons=[
             {"title": "Avec quelqu'un", "payload": '/inform{"mode": "avec_moi"}'},
             {"title": "Apprendre seul", "payload": '/inform{"mode": "autonomie"}'},
@@ -372,25 +367,21 @@ def ask_location(dispatcher: CollectingDispatcher, state: State, unknown: str | 
     state.awaiting = "location"
     if unknown:
         state.attempts += 1
-        text = (
-            f"Je ne trouve pas « {unknown[:60]} ». Pouvez-vous me donner le nom de votre commune "
-            "ou son code postal ? Par exemple : « Roubaix » ou « 59100 »."
+        helpline = "\n\n" + fmt.HELPLINE_TEXT if state.attempts >= 2 else ""
+        dispatcher.utter_message(
+            response="utter_location_not_found", place=unknown[:60], helpline=helpline
         )
-        if state.attempts >= 2:
-            text += "\n\n" + fmt.HELPLINE_TEXT
     else:
-        text = (
-            "Dans quelle ville ou quel code postal cherchez-vous ? "
-            "Vous pouvez aussi partager votre position."
+        dispatcher.utter_message(
+            response="utter_ask_location", question=texts.text("utter_ask_location_again")
         )
-    dispatcher.utter_message(text=text)
 
 
 def ask_choice(dispatcher: CollectingDispatcher, state: State, candidates) -> None:
     state.awaiting = "location_choice"
     state.choices = [c.to_dict() for c in candidates[:5]]
     dispatcher.utter_message(
-        text="Il y a plusieurs lieux avec ce nom. Lequel est le vôtre ?",
+        response="utter_ask_location_choice",
         buttons=[
             {"title": c.label, "payload": "/inform" + json.dumps({"location": c.label})}
             for c in candidates[:5]
@@ -615,7 +606,8 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
     except Exception:
         log.exception("directory search failed")
         dispatcher.utter_message(
-            text=("Je n'arrive pas à consulter l'annuaire pour le moment. " + fmt.HELPLINE_TEXT),
+            response="utter_directory_unavailable",
+            helpline=fmt.HELPLINE_TEXT,
             json_message=fmt.recommendation_payload(
                 service_labels,
                 location,
@@ -818,6 +810,58 @@ class ActionNotifyPlace(OrienteurAction):
         return referral_chat.ask_consent(dispatcher, tracker, needs_mod.fold(text))
 
 
+class ActionReportPlace(OrienteurAction):
+    """ "Ce lieu est fermé": a citizen's report on a place of the last answer, queued for the
+    coordinator of its territory (directory_client.corrections.chat); nothing changes in the
+    directory before their review. Only a closure can be reported from the chat: the other
+    kinds of report need the value that is true now."""
+
+    def name(self) -> str:
+        return "action_report_place"
+
+    def respond(self, dispatcher, tracker, text) -> list:
+        results = (tracker.get_slot("last_search") or {}).get("results") or []
+        if not results:
+            dispatcher.utter_message(response="utter_report_nothing_yet")
+            return []
+        folded = needs_mod.fold(text)
+        if not _CLOSED.search(folded) and not next(
+            tracker.get_latest_entity_values("place_rank"), None
+        ):
+            dispatcher.utter_message(response="utter_report_other_problem")
+            return [SlotSet("fail_count", 0.0)]
+        rank = _rank_entity(tracker) or referral_chat.rank_in(folded)
+        if rank is None and len(results) > 1:
+            dispatcher.utter_message(
+                response="utter_report_which",
+                buttons=[
+                    {
+                        "title": f"{number}. {place.get('name')}",
+                        "payload": "/report_place" + json.dumps({"place_rank": str(number)}),
+                    }
+                    for number, place in enumerate(results, 1)
+                ],
+            )
+            return [SlotSet("fail_count", 0.0)]
+        place = results[min(rank or 1, len(results)) - 1]
+        reported = place.get("id") and report_from_chat(
+            get_directory(), place["id"], "closed", comment=mask_text(clean_text(text))[:300]
+        )
+        if reported:
+            dispatcher.utter_message(response="utter_report_closed", place=place.get("name"))
+        else:
+            dispatcher.utter_message(response="utter_report_not_recorded")
+        return [SlotSet("fail_count", 0.0)]
+
+
+def _rank_entity(tracker: Tracker) -> int | None:
+    value = next(tracker.get_latest_entity_values("place_rank"), None)
+    return int(value) if value and str(value).isdigit() else None
+
+
+_CLOSED = re.compile(r"\bferm|\bn'?existe plus|\bplus (personne|rien|ouvert)|\bdemenag")
+
+
 class ActionMoreResults(OrienteurAction):
     def name(self) -> str:
         return "action_more_results"
@@ -840,12 +884,12 @@ class ActionSendSummary(OrienteurAction):
     def respond(self, dispatcher, tracker, text) -> list:
         last = tracker.get_slot("last_search")
         if not last:
-            dispatcher.utter_message(
-                text="Je n'ai encore rien trouvé à vous envoyer. Que cherchez-vous ?"
-            )
+            dispatcher.utter_message(response="utter_nothing_to_send")
             return [SlotSet("fail_count", 0.0)]
         dispatcher.utter_message(
-            text=fmt.summary_intro(last),
+            response="utter_summary",
+            what=last.get("what", "aide numérique"),
+            near=fmt.near(last.get("where", "") or "chez vous"),
             json_message=fmt.recommendation_payload(
                 last.get("need", []),
                 last.get("location"),
@@ -871,16 +915,17 @@ def is_staff_console(tracker: Tracker) -> bool:
 def handoff(dispatcher: CollectingDispatcher, tracker: Tracker, lead: str = "") -> list:
     if is_staff_console(tracker):
         dispatcher.utter_message(
-            text=(lead + "Je préviens un membre de l'équipe : il va vous répondre ici.").strip(),
+            response="utter_handoff_staff",
+            lead=lead,
             json_message={"orienteur": {"type": "handoff", "to": "staff"}},
         )
         target = "staff"
     else:
         dispatcher.utter_message(
-            text=(
-                lead + f"Une personne peut vous aider au téléphone : {fmt.HELPLINE_NAME}, "
-                f"au {fmt.HELPLINE_PHONE} (gratuit, du lundi au vendredi)."
-            ).strip(),
+            response="utter_handoff_helpline",
+            lead=lead,
+            helpline_name=fmt.HELPLINE_NAME,
+            helpline_phone=fmt.HELPLINE_PHONE,
             json_message={
                 "orienteur": {
                     "type": "handoff",
@@ -910,26 +955,25 @@ class ActionHumanHandoff(OrienteurAction):
 
 
 def back_on_track(state: State) -> str:
+    """The response that asks the question of the moment again, after a misunderstanding."""
     if state.awaiting == "location" or (state.needs and not state.location):
-        return "Dans quelle ville ou quel code postal cherchez-vous ?"
+        return "utter_ask_location_again"
     if state.awaiting == "location_choice":
-        return "Choisissez votre commune dans la liste, ou donnez son code postal."
+        return "utter_ask_location_choice_again"
     if state.awaiting == "mode":
-        return "Voulez-vous que quelqu'un fasse la démarche avec vous ? (oui / non)"
-    return (
-        "Dites-moi ce qui vous pose problème avec le numérique, "
-        "par exemple « faire ma demande CAF » ou « apprendre à utiliser mon téléphone »."
-    )
+        return "utter_ask_mode_again"
+    return "utter_ask_need_again"
 
 
-def misunderstood(dispatcher, tracker, lead: str) -> list:
+def misunderstood(dispatcher, tracker, response: str) -> list:
+    """``response`` (what was not understood, then ``{question}``), or the helpline the second
+    time in a row."""
     count = int(tracker.get_slot("fail_count") or 0) + 1
     if count >= 2:
-        events = handoff(
-            dispatcher, tracker, lead="Je n'arrive pas à bien vous comprendre, désolé. "
-        )
+        events = handoff(dispatcher, tracker, lead=texts.text("utter_cannot_understand") + " ")
         return events
-    dispatcher.utter_message(text=lead + " " + back_on_track(State(tracker)))
+    question = texts.text(back_on_track(State(tracker)))
+    dispatcher.utter_message(response=response, question=question)
     return [SlotSet("fail_count", float(count))]
 
 
@@ -947,7 +991,7 @@ class ActionFallback(OrienteurAction):
             return orient(dispatcher, tracker)
         if looks_like_place(text):  # a bare town name the NLU was unsure about ("st etienne")
             return orient(dispatcher, tracker)
-        return misunderstood(dispatcher, tracker, "Je n'ai pas bien compris.")
+        return misunderstood(dispatcher, tracker, "utter_not_understood")
 
 
 def answers_where(state: State, text: str) -> bool:
@@ -976,12 +1020,7 @@ class ActionOutOfScope(OrienteurAction):
     def respond(self, dispatcher, tracker, text) -> list:
         if answers_where(State(tracker), text):
             return orient(dispatcher, tracker)
-        return misunderstood(
-            dispatcher,
-            tracker,
-            "Je ne peux pas vous aider pour cela : je trouve des lieux d'aide au numérique "
-            "près de chez vous.",
-        )
+        return misunderstood(dispatcher, tracker, "utter_out_of_scope")
 
 
 FORGET_LOG = "var/forget-requests.jsonl"
@@ -1003,10 +1042,7 @@ class ActionForgetMe(Action):
         except OSError:
             log.exception("could not record the forget request")
         dispatcher.utter_message(
-            text=(
-                "C'est fait : j'ai effacé notre conversation. "
-                "Si vous avez besoin d'aide plus tard, écrivez-moi."
-            ),
+            response="utter_forgotten",
             json_message={"orienteur": {"type": "forget_me", "sender_id": tracker.sender_id}},
         )
         return [Restarted()]

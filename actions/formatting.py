@@ -1,6 +1,9 @@
 """Messages the person reads, and the custom payload channels read. Pure functions.
 
-Plain French: short sentences, "vous", no label of the standard in the text.
+Plain French: short sentences, "vous", no label of the standard in the text. Fixed sentences are
+``domain.yml`` responses (``actions.texts``); what stays here is computed from the search (the
+introduction of a recommendation from its count, need, filters and town, with French elision),
+which a response template cannot express.
 """
 
 from __future__ import annotations
@@ -8,13 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from actions import needs as needs_mod
+from actions import texts
 from directory_client import display, labels
 
 HELPLINE_NAME = labels.HELPLINE["name"]
 HELPLINE_PHONE = labels.HELPLINE["phone"]
-HELPLINE_TEXT = (
-    f"Vous pouvez aussi appeler {HELPLINE_NAME} au {HELPLINE_PHONE} "
-    "(gratuit, du lundi au vendredi) : on vous aide par téléphone."
+HELPLINE_TEXT = texts.text(
+    "utter_helpline", helpline_name=HELPLINE_NAME, helpline_phone=HELPLINE_PHONE
 )
 
 
@@ -116,7 +119,10 @@ def intro_text(
     nothing_near: bool = False,
     broadened: bool = False,
 ) -> str:
-    """The one or two sentences before the places (the places themselves are in the payload)."""
+    """The one or two sentences before the places (the places themselves are in the payload).
+
+    Built here, not in ``domain.yml``: each sentence depends on the count, the page, the filters
+    dropped or kept and the town's elision ("près d'Angoulême")."""
     parts: list[str] = []
     if relaxed == ["ouvert_maintenant"] and count:
         # Open places only far away (or none): the near ones, each saying when it opens.
@@ -163,10 +169,7 @@ def notes(response: Any, *, constraints: list[str], offset: int, nothing_near: b
     if getattr(response, "notice", None):
         out.append(response.notice)
     if "a_ma_place" in constraints:
-        out.append(
-            "Pour qu'une personne fasse la démarche à votre place, demandez « Aidants Connect » "
-            "à l'accueil : vous signez un mandat, c'est sûr et gratuit."
-        )
+        out.append(texts.text("utter_aidants_connect"))
     if nothing_near:
         remote = [
             f"{o.name} : {display.phone_text(o.phone)}" if o.phone else o.name
@@ -201,9 +204,3 @@ def follow_ups(*, more: bool, constraints: list[str]) -> list[dict]:
     buttons.append({"title": "Une autre ville", "payload": "/change_location"})
     buttons.append({"title": "Recommencer", "payload": "/restart"})
     return buttons
-
-
-def summary_intro(last: dict) -> str:
-    """The sentence before the places kept ("envoyez-le moi")."""
-    where = near(last.get("where", "") or "chez vous")
-    return f"Votre recherche à garder : {last.get('what', 'aide numérique')} {where}."

@@ -270,9 +270,11 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
     "smartphone": (
         r"\b(smart ?phone|smartfone|smarphone|iphone|android)s?\b",
         r"\btel\b",
+        r"(?<!ordinateur )(?<!ordi )\bportables?\b",
         r"\btelephone",
         r"\btelefone",
-        r"\bportable\b",
+        r"\becran tactile",
+        r"\bdecrocher\b",
         r"\btablette",
         r"\bmobile\b",
         r"\bapplis?\b",
@@ -289,6 +291,10 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bexcel\b",
     ),
     "quotidien": (
+        r"\bcommander (sur|en) (internet|ligne)",
+        r"\b(courses|achats) (en ligne|sur internet|en drive|sur le site)",
+        r"\b(google )?drive\b",
+        r"\b(banque|appli de la banque|compte bancaire) en ligne",
         r"\bzoom\b",
         r"\bteams\b",
         r"\bskype\b",
@@ -336,6 +342,17 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bpas les moyens",
         r"\bemmaus",
         r"\bdon d'ordi",
+        r"\bpas (les|de) sous\b",
+        r"\bpas de quoi (en )?(racheter|acheter)",
+        r"\b(on n'a|on a|j'ai|nous n'avons) pas \d+ ?(€|euros)",
+        r"\b(donnez|donniez|donner|distribuez|pretez|vendez) des (tablettes|ordinateurs|ordis|"
+        r"telephones|portables)",
+        r"\bressourcerie",
+        r"\b(carte sim|sim|forfait|box|abonnement|offres?|recharges?) (sociale?s?|solidaires?|"
+        r"gratuite?s?|a bas cout|pas chere?s?)",
+        r"\btarif social",
+        r"\bbas cout",
+        r"\bcombien (un|une|les) (ordi|ordinateur|tablette|telephone)",
         r"\b(ordi|ordinateur|pc|telephone|tel|portable|tablette)\b.{0,25}\b(est )?(mort|foutu|hs|"
         r"noye|tombe dans|s'allume plus|ne s'allume plus)\b",
     ),
@@ -352,6 +369,12 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bindeed\b",
         r"\blinkedin\b",
         r"\bcpf\b",
+        r"\bpostul\w*",
+        r"\bpix\b",
+        r"\bentretiens? (video|en visio|differe)",
+        r"\breconver\w*",
+        r"\bmetiers? du numerique",
+        r"\b(mon|nouveau|mon nouveau) (poste|employeur|patron|metier)\b",
         r"\bcompte (personnel )?(de )?formation",
     ),
     "entreprise": (
@@ -410,6 +433,14 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bpirater\b",
         r"\battaque",
         r"\b(bitcoin|rancon|chantage|sextorsion)",
+        r"\bcompte (\w+ )?(a ete |s'est fait )?(vole|pirate|hacke)",
+        r"\bcode a (4|6) chiffres",
+        r"\b(faux|message de) (support|technicien|microsoft)",
+        r"\bme (suis )?fait (avoir|arnaquer)",
+        r"\b(etre|est|soit) (ecoute|espionne|surveille)\b",
+        r"\beffacer (toutes |tout )?(mes|les) donnees",
+        r"\b(pister|pistent|tracer|traque)\b",
+        r"\b(paiements?|prelevements?|debits?) (bizarres?|suspects?|inconnus?|louches?)",
         r"\b(usurpation|vol) d'identite",
         r"\bcompte (a ete |s'est fait )?(pirate|vole|hacke)",
         r"\bquelqu'un (s'est connecte|a acces|utilise|a utilise) (a |sur )?mon",
@@ -440,9 +471,18 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bent\b",
         r"\becole directe",
         # "mes enfants", "mon fils" alone name who, not what: with screens, school or protection.
-        r"\b(enfants?|fils|fille|ados?|adolescents?)\b.{0,40}\b(ecrans?|reseaux sociaux|jeux video"
+        r"\b(enfants?|fils|fille|ados?|adolescents?)\b.{0,40}\b(ecrans|devant (l'|son |les )?ecran|"
+        r"reseaux sociaux|jeux video"
         r"|trop de temps|protege|surveill|controle|console|tiktok|snapchat|instagram|portable"
         r"|(cyber ?-?)?harcel)",
+        r"\b(ado|ados|adolescente?s?|fils|fille|filles|enfants?|gamins?|petits?)\b.{0,40}"
+        r"\b(joue|jouer|jeux?|discord|youtube|wifi|pegi|roblox|fortnite|fortenite|disputent|"
+        r"regles|nuits? (sur|devant))\b",
+        r"\b(l'ecole|la maitresse|le college|les profs?|l'instit\w*|directrice d'ecole|"
+        r"directeur d'ecole)\b",
+        r"\bpegi\b",
+        r"\ba quel age\b",
+        r"\bachats? (integres|dans (un|le|les) jeux?)",
         r"\b(comprendre|savoir) (ce que|ce qu'|ce qui) (font|fait|regardent|regarde) "
         r"(nos|mes|ma|mon) (enfants?|filles?|fils|ados?)",
         r"\b(proteger|surveiller|controler) (mes|mon|ma|les) (enfants?|fils|fille|ados?)",
@@ -469,6 +509,15 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bjeux? video",
         r"\bmusique\b",
         r"\bfab ?labs?\b",
+        r"\bnumeris\w* .{0,20}(cassettes|vhs|diapo\w*|photos|negatifs|films|albums)",
+        r"\b(arduino|raspberry|minecraft|scratch)\b",
+        r"\b(mao|musicien\w*)\b",
+        r"\bgenealogi\w*",
+        r"\ben 3d\b",
+        r"\bdiaporamas?\b",
+        r"\b(recueil|mise en page)\b",
+        r"\b(traiter|retoucher|modifier|trier) (mes|les|des|nos) (photos|videos)",
+        r"\batelier (de )?(photo|video|musique|dessin|bd)\b",
         r"\b(lightroom|photoshop|gimp|canva)\b",
         r"\blogiciels? (de |d')?(retouche|montage|dessin|musique|mao)",
         r"\bclub (de )?(photo|video|informatique)",
@@ -499,8 +548,17 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\breseaux sociaux",
         r"\bdonnees personnelles",
         r"\bculture numerique",
-        r"\ba quoi (ca )?(sert|servent) (un|une|le|la|les|l')",
-        r"\bdifference entre (un|une|le|la|les|l')",
+        r"\ba quoi (ca )?(sert|servent)\b",
+        r"\b(c'?est|c) (quoi|koi) (une?|le|la|les|l')",
+        r"\bdifference entre\b",
+        r"\bchat ?gpt\b",
+        r"\bintelligence artificielle",
+        r"\b(complot\w*|esprit critique|wikipedia|dark ?web|blockchain|5g)\b",
+        r"\bpubs?\b.{0,40}\b(partout|me suivent|ciblees?)",
+        r"\b(google|facebook|internet|ils) (sait|savent|connait|connaissent) tout",
+        r"\bgratuit sur internet",
+        r"\bidentite numerique",
+        r"\bc'?est (fiable|vrai) (ou pas|ce qu'on)",
     ),
     "demarches": (
         r"\bdemarches?\b",
@@ -670,6 +728,18 @@ _JOB_SEEKING = _compile(
 _FRANCE_TRAVAIL_FILE = _compile(
     r"\b(actualis\w*|inscri\w*|allocations?|indemni\w*|radi\w*|paiements?|dossier|attestation)"
 )
+_BOUGHT = _compile(
+    r"\b(viens d'|vient d'|venons d')(acheter|avoir|recevoir)|\b(ai|a|avons) (achete|recu|eu) "
+    r"(un|une|mon|ma)\b|\b(m'a|m'ont|lui a|nous a) (offert|donne|achete)"
+)
+_NO_INTERNET = _compile(r"\b(pas|pa|ni|sans|plus) (d'|de |d )?(internet|connexion|wifi|reseau)")
+# SMS writers drop the apostrophe of an elision ("dordi", "mactualiser", "limprimante"): put it
+# back before the words the patterns look for, so that "\bactualis" or "pas d'ordi" match.
+_SMS_ELISION = re.compile(
+    r"\b([jdlmnstc])(ordi|ordis|ordinateurs?|internet|imprim\w*|actualis\w*|applis?|applications?|"
+    r"impots?|aide|attestations?|inscri\w*|identite|emploi|embauche|assurance|ecrans?|entretien|"
+    r"adresse|email|ameli|allocations?|arnaqu\w*|ecole|enfants?|argent|acces|appel|annonce)\b"
+)
 _ADMIN_NEEDS = frozenset({"demarches", "demarches_autonomie", "sante"})
 TOOL_NEEDS = frozenset({"smartphone", "ordinateur", "quotidien"})
 
@@ -680,6 +750,11 @@ _USE_DEVICE = re.compile(
     r"(ordi|ordinateur|pc|imprimante|scanner)\b"
     r"|\b(endroit|lieu|salle) (avec|ou il y a|ou il y aurait) (un |une |des )?(ordi|ordinateur|pc|"
     r"internet|wifi)"
+    r"|\butiliser (les|des|vos|un de vos|un des) (ordi|ordinateurs?|postes?|pc|votres)"
+    r"|\b(salle|espace|poste)s? (informatique|multimedia|internet)"
+    r"|\bcyber ?-?cafe"
+    r"|\b(ordi|ordinateur|pc)s? (pour le public|en libre.service|en acces libre|a disposition)"
+    r"|\bun (ordi|ordinateur|pc) avec (word|une webcam|internet|une imprimante)"
 )
 _LEARN = re.compile(
     r"\b(apprendre|apprenne|apprend|m'apprendre|sais pas|sait pas|savent pas|savoir|comprendre"
@@ -710,7 +785,7 @@ def _matches(text: str, patterns) -> bool:
 
 def detect(text: str) -> Understanding:
     """Read needs, procedures, constraints and the wanted mode from free text (keywords)."""
-    folded = fold(text)[:2000].replace("’", "'")
+    folded = _SMS_ELISION.sub(r"\1'\2", fold(text)[:2000].replace("’", "'"))
     found = Understanding()
     for key, patterns in _COMPILED["procedure"].items():
         if _matches(folded, patterns):
@@ -729,6 +804,12 @@ def detect(text: str) -> Understanding:
         strong = [k for k in strong if k != "ordinateur"]
         if "materiel_usage" not in strong:
             strong.append("materiel_usage")
+    if "materiel_achat" in strong and _BOUGHT.search(folded):
+        # "je viens d'acheter un ordinateur": it is there, learning to use it is the need.
+        strong.remove("materiel_achat")
+    if "materiel_achat" in strong and "internet" in strong and not _NO_INTERNET.search(folded):
+        # "un forfait solidaire", "une box pas chère": a plan to get, not a connection on site.
+        strong.remove("internet")
     if "materiel_achat" in strong and not _LEARN.search(folded):
         # "acheter un ordi pas cher" is about getting one, not learning to use it.
         strong = [k for k in strong if k not in ("ordinateur", "smartphone")]
@@ -743,7 +824,8 @@ def detect(text: str) -> Understanding:
         # named is the sender of a suspicious message, not a procedure to do.
         found.procedures = []
         strong = [k for k in strong if k not in _ADMIN_NEEDS and k != "quotidien"]
-    job_seeking = _JOB_SEEKING.search(folded) and not _FRANCE_TRAVAIL_FILE.search(folded)
+    job_seeking_too = bool(_JOB_SEEKING.search(folded))
+    job_seeking = job_seeking_too and not _FRANCE_TRAVAIL_FILE.search(folded)
     if "france_travail" in found.procedures and job_seeking:
         # "France Travail m'a dit de refaire mon CV": looking for work is the need.
         found.procedures.remove("france_travail")
@@ -753,7 +835,7 @@ def detect(text: str) -> Understanding:
             need = PROCEDURES[proc].need
             if need not in strong:
                 strong.insert(0, need)
-        if "emploi" in strong and "france_travail" in found.procedures:
+        if "emploi" in strong and "france_travail" in found.procedures and not job_seeking_too:
             strong.remove("emploi")
         weak = [k for k in weak if k != "demarches"]
     if any(k not in TOOL_NEEDS for k in strong):
@@ -797,7 +879,8 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
     if not found.needs:
         found.needs = [meant]
     elif meant not in TOOL_NEEDS and (
-        score >= semantic_needs.OVERRIDE_SCORE or not set(found.needs) & TOOL_NEEDS
+        not set(found.needs) & TOOL_NEEDS
+        or (score >= semantic_needs.OVERRIDE_SCORE and not _LEARN.search(fold(text)))
     ):
         # The meaning names a need the device words only served ("retoucher mes photos sur mon
         # ordi" is creation); a device need read by meaning does not replace keywords.

@@ -32,16 +32,20 @@ def _sms_sender(tracker: Tracker) -> str | None:
     return None
 
 
+def rank_in(folded_text: str) -> int | None:
+    """The rank a message names ("le deuxième", "le 2"), if any."""
+    for word in re.findall(r"[a-z0-9]+", folded_text):
+        if word in _RANKS:
+            return _RANKS[word]
+    return None
+
+
 def chosen_place(tracker: Tracker, folded_text: str) -> dict | None:
     """The place of the last answer the person means (its rank), the first by default."""
     results = (tracker.get_slot("last_search") or {}).get("results") or []
     if not results:
         return None
-    rank = 1
-    for word in re.findall(r"[a-z0-9]+", folded_text):
-        if word in _RANKS:
-            rank = _RANKS[word]
-            break
+    rank = rank_in(folded_text) or 1
     return results[min(rank, len(results)) - 1]
 
 

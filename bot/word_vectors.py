@@ -21,17 +21,13 @@ import functools
 from typing import Any
 
 import numpy as np
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import DENSE_FEATURIZABLE_ATTRIBUTES, FEATURIZER_CLASS_ALIAS, TOKENS_NAMES
-from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturizer
-from rasa.nlu.tokenizers.tokenizer import Tokenizer
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, FEATURE_TYPE_SEQUENCE
 from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.dense_featurizer import ScaledDenseFeaturizer
 
 DEFAULT_MODEL = "fr_core_news_md"
 
@@ -59,45 +55,21 @@ def load_vectors(model: str) -> Any:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
-class WordVectorsFeaturizer(DenseFeaturizer, GraphComponent):
-    @classmethod
-    def required_components(cls) -> list[type]:
-        return [Tokenizer]
-
+class WordVectorsFeaturizer(ScaledDenseFeaturizer):
     @staticmethod
     def required_packages() -> list[str]:
         return ["spacy"]
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {**DenseFeaturizer.get_default_config(), "model": DEFAULT_MODEL,
-                "sentence_scale": 3.0, "skip_stop_words": True}  # fmt: skip
+        return {**ScaledDenseFeaturizer.get_default_config(), "model": DEFAULT_MODEL,
+                "skip_stop_words": True}  # fmt: skip
 
     def __init__(self, config: dict[str, Any], name: str) -> None:
-        super().__init__(name, config)
+        super().__init__(config, name)
         self._vocab = load_vectors(self._config["model"])
         self._width = int(self._vocab.vectors_length)
-        self._scale = float(self._config["sentence_scale"])
         self._skip_stop_words = bool(self._config["skip_stop_words"])
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> WordVectorsFeaturizer:
-        return cls(config, execution_context.node_name)
-
-    @classmethod
-    def validate_config(cls, config: dict[str, Any]) -> None:
-        if float(config.get("sentence_scale", 1.0)) <= 0:
-            raise ValueError("WordVectorsFeaturizer: sentence_scale must be positive")
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        self.process(training_data.training_examples)
-        return training_data
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

@@ -156,3 +156,23 @@ def _km(lat1, lon1, lat2, lon2) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * r * math.asin(math.sqrt(a))
+
+
+# What rasa_sdk's CollectingDispatcher records besides the variables of a response.
+MESSAGE_KEYS = {"text", "buttons", "elements", "custom", "template", "response", "image",
+                "attachment"}  # fmt: skip
+
+
+def variables(message: dict) -> dict:
+    """The template variables an action sent with ``response=`` (``{town}`` → ``town``)."""
+    return {k: v for k, v in message.items() if k not in MESSAGE_KEYS}
+
+
+def said(message: dict) -> str:
+    """The text the person reads: the message's text, or the ``domain.yml`` response it names
+    filled with its variables, as Rasa sends it."""
+    from actions import texts
+
+    if message.get("response"):
+        return texts.text(message["response"], **variables(message))
+    return message.get("text") or ""

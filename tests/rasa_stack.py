@@ -30,6 +30,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import uuid
 from pathlib import Path
 
 import yaml
@@ -358,6 +359,20 @@ def start_stack(tmp: Path, model: Path | None = None, **options) -> RasaStack:
 
 
 # -- reading answers ------------------------------------------------------------------------
+class Conversation:
+    """One person talking to the stack over REST, under a sender id of its own."""
+
+    def __init__(self, stack: RasaStack) -> None:
+        self.stack = stack
+        self.sender = f"e2e-{uuid.uuid4().hex[:12]}"
+
+    def say(self, text: str) -> list[dict]:
+        answer = self.stack.say(self.sender, text)
+        assert answer, f"no answer to {text!r}"
+        assert all(m.get("recipient_id") == self.sender for m in answer), answer
+        return answer
+
+
 def texts(answer: list[dict]) -> str:
     return "\n".join(str(m["text"]) for m in answer if m.get("text"))
 

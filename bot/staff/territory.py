@@ -97,22 +97,28 @@ def mount_territory_console(
         return getattr(directory, "Session", None)
 
     # --- report on the desk --------------------------------------------------------------------
-    async def report_form(request: web.Request) -> web.Response:
+    async def reported_place(request: web.Request) -> tuple[Any, Any] | web.Response:
+        """(the directory's sessions, the place as it is now), or the error page to show."""
         Session = await sessions()
         if Session is None:
             return error(request, 503, NOT_EDITABLE)
         now = await _run(report.place_now, Session, request.match_info["place_id"])
         if now is None:
             return error(request, 404, "Lieu introuvable.")
+        return Session, now
+
+    async def report_form(request: web.Request) -> web.Response:
+        found = await reported_place(request)
+        if isinstance(found, web.Response):
+            return found
+        _Session, now = found
         return page(request, "Signaler un problème", report.report_form(now, csrf(request)))
 
     async def report_submit(request: web.Request) -> web.Response:
-        Session = await sessions()
-        if Session is None:
-            return error(request, 503, NOT_EDITABLE)
-        now = await _run(report.place_now, Session, request.match_info["place_id"])
-        if now is None:
-            return error(request, 404, "Lieu introuvable.")
+        found = await reported_place(request)
+        if isinstance(found, web.Response):
+            return found
+        Session, now = found
         form = await request.post()
         kind = str(form.get("kind", ""))
         problem = report.problem(kind, form)
@@ -136,17 +142,25 @@ def mount_territory_console(
     def role_of(request: web.Request) -> TerritoryRole | None:
         return ctx.roles.get(request["staff_user"])
 
-    def service_of(request: web.Request | Any, source: Any = None) -> str:
-        given = str((source or request.query).get("service", ""))
-        return labels.current_service(given) or labels.DEMARCHES
-
-    async def territory_page(request: web.Request) -> web.Response:
+    async def coordinator(request: web.Request) -> tuple[TerritoryRole, Any] | web.Response:
+        """(the person's territory role, the directory's sessions), or the error page to show."""
         role = role_of(request)
         if role is None:
             return error(request, 403, NO_ROLE)
         Session = await sessions()
         if Session is None:
             return error(request, 503, NOT_EDITABLE)
+        return role, Session
+
+    def service_of(request: web.Request | Any, source: Any = None) -> str:
+        given = str((source or request.query).get("service", ""))
+        return labels.current_service(given) or labels.DEMARCHES
+
+    async def territory_page(request: web.Request) -> web.Response:
+        allowed = await coordinator(request)
+        if isinstance(allowed, web.Response):
+            return allowed
+        role, Session = allowed
         scope = role.scope
         insight = await _run(ctx.cache(Session).get, scope)
         referrals = ctx.referrals()
@@ -166,12 +180,10 @@ def mount_territory_console(
         return page(request, f"Territoire — {insight.territory.name}", body)
 
     async def summary_page(request: web.Request) -> web.Response:
-        role = role_of(request)
-        if role is None:
-            return error(request, 403, NO_ROLE)
-        Session = await sessions()
-        if Session is None:
-            return error(request, 503, NOT_EDITABLE)
+        allowed = await coordinator(request)
+        if isinstance(allowed, web.Response):
+            return allowed
+        role, Session = allowed
         insight = await _run(ctx.cache(Session).get, role.scope)
         response = web.Response(
             text=summary.render(insight, service_of(request)),
@@ -216,12 +228,10 @@ def mount_territory_console(
         raise web.HTTPSeeOther(f"{target}&fait={decision}#corrections")
 
     async def export(request: web.Request) -> web.StreamResponse:
-        role = role_of(request)
-        if role is None:
-            return error(request, 403, NO_ROLE)
-        Session = await sessions()
-        if Session is None:
-            return error(request, 503, NOT_EDITABLE)
+        allowed = await coordinator(request)
+        if isinstance(allowed, web.Response):
+            return allowed
+        role, Session = allowed
         fmt = request.match_info["fmt"]
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / f"corrections.{fmt}"

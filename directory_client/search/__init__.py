@@ -1,10 +1,11 @@
 """Local search of the directory: filter, rank, widen, explain.
 
 Ranking (best first):
-  1. service fit — needs covered (100 each), preferred finer 1.0 labels found in the place's
-     original services (10 each), and, with ``free_only``, a known free place (+1): a place whose
-     fees are unknown is kept but ranked after the known free ones;
-  2. distance (places without coordinates, matched by commune code, come after all others);
+  1. service fit — needs covered (100 each) and, with ``free_only``, a known free place (+1): a
+     place whose fees are unknown is kept but ranked after the known free ones;
+  2. distance (places without coordinates, matched by commune code, come after all others), a
+     place with a preferred finer 1.0 label found in its original services counted
+     ``PREFERRED_DETOUR_KM`` (5 km) nearer per label: worth a detour, not any detour;
   3. how soon it opens (evaluated for the returned page only: breaks ties at 0.1 km).
 
 Radius: ``query.radius_km`` (30 km), widened to 50 then 100 km while fewer than ``limit``

@@ -1,4 +1,5 @@
-"""Ranking of candidates: fit first, then distance; a mobile service shown once (its best stop);
+"""Ranking of candidates: needs covered first, then distance (a finer label asked for is worth
+a detour of ``PREFERRED_DETOUR_KM``); a mobile service shown once (its best stop);
 how far the search had to widen; the final order of a page (how soon a place opens breaks ties)."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from directory_client import hours
-from directory_client.search.plan import Hit
+from directory_client.search.plan import PREFERRED_DETOUR_KM, Hit, fit_of
 from directory_client.types import SearchResult
 
 
@@ -36,8 +37,11 @@ def one_stop_per_mobile_service(hits: list[Hit]) -> list[Hit]:
 
 
 def rank_key(hit: Hit) -> tuple:
+    """Needs covered first; then distance, a place with the finer labels asked for counted
+    ``PREFERRED_DETOUR_KM`` nearer per label."""
+    fit, labels_found = fit_of(hit.score)
     far = math.inf if hit.distance_km is None else hit.distance_km
-    return (-hit.score, hit.distance_km is None, far)
+    return (-fit, hit.distance_km is None, far - PREFERRED_DETOUR_KM * labels_found, far)
 
 
 def rank_few(hits: list[Hit], local: list[Hit], radii: list[float], limit: int) -> Outcome:
@@ -59,8 +63,10 @@ def page_order(now: datetime) -> Callable[[tuple[Hit, SearchResult]], tuple]:
 
     def key(item: tuple[Hit, SearchResult]) -> tuple:
         hit, result = item
-        far = math.inf if hit.distance_km is None else round(hit.distance_km, 1)
+        fit, labels_found = fit_of(hit.score)
+        far = math.inf if hit.distance_km is None else hit.distance_km
+        nearer = round(far - PREFERRED_DETOUR_KM * labels_found, 1)
         soon = hours.minutes_until_open(result.opening, now)
-        return (-hit.score, hit.distance_km is None, far, soon)
+        return (-fit, hit.distance_km is None, nearer, soon)
 
     return key

@@ -11,14 +11,20 @@ import asyncio
 import json
 
 import pytest
-import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
 from bot.channels import render
 from directory_client import labels
-from tests.conftest_actions import FakeDirectory, ent, run_as_the_action_server, slots_of, tracker
-from tests.paths import ROOT
+from tests.conftest_actions import (
+    FakeDirectory,
+    ent,
+    run_as_the_action_server,
+    said,
+    slots_of,
+    tracker,
+    variables,
+)
 
 RECO_KEYS = {"type", "need", "location", "filters", "results"}
 RESULT_KEYS = {
@@ -81,19 +87,14 @@ def recommendation(messages) -> dict:
     return p
 
 
-_RESPONSES = yaml.safe_load((ROOT / "domain.yml").read_text())[
-    "responses"
-]
-
-
 def text(messages) -> str:
     """What a client that reads only text gets: the message's text, or the domain response it
-    names (as Rasa), and a recommendation rendered from its payload (as the REST channel)."""
+    names filled with its variables (as Rasa), and a recommendation rendered from its payload
+    (as the REST channel)."""
     out = []
     for m in messages:
-        said = m.get("text") or (_RESPONSES[m["response"]][0]["text"] if m.get("response") else "")
         recommendation = render.recommendation_of(m.get("custom"))
-        out.append(render.plain_text(said, recommendation) if recommendation else said)
+        out.append(render.plain_text(said(m), recommendation) if recommendation else said(m))
     return "\n".join(out)
 
 
@@ -233,9 +234,14 @@ def test_no_mode_question_when_the_message_already_says_it(directory, message):
 def test_unknown_town_asks_clearly_then_offers_helpline(directory):
     slots = {"needs": ["smartphone"], "awaiting": "location"}
     msgs, events = run(A.ActionOrient(), tracker("Xyzzyville", "inform", slots=slots))
-    assert "Je ne trouve pas" in text(msgs) and "code postal" in text(msgs)
+    assert [m["response"] for m in msgs] == ["utter_location_not_found"]
+    assert variables(msgs[0]) == {"place": "Xyzzyville", "helpline": ""}
+    assert "Je ne trouve pas « Xyzzyville »" in text(msgs) and "code postal" in text(msgs)
+    assert labels.HELPLINE["phone"] not in text(msgs)
     slots = {**slots, **slots_of(events)}
     msgs, events = run(A.ActionOrient(), tracker("Plouplouville", "inform", slots=slots))
+    assert variables(msgs[0])["place"] == "Plouplouville"
+    assert text(msgs).endswith("« 59100 ».\n\n" + A.fmt.HELPLINE_TEXT)
     assert labels.HELPLINE["phone"] in text(msgs)
 
 
@@ -334,10 +340,15 @@ def test_send_summary(directory):
         A.ActionSendSummary(), tracker("envoyez-le moi", "send_it", slots={"last_search": last})
     )
     assert slots_of(events)["summary_requested"] is True
+    assert msgs[0]["response"] == "utter_summary"
+    assert said(msgs[0]) == (
+        "Votre recherche à garder : vos démarches avec la CAF (RSA, APL, prime d'activité…) "
+        "près de Roubaix (59)."
+    )
     assert "Espace numérique 1" in text(msgs) and labels.HELPLINE["phone"] in text(msgs)
     assert recommendation(msgs)["results"]
     msgs, _ = run(A.ActionSendSummary(), tracker("envoyez-le moi", "send_it"))
-    assert "rien trouvé" in text(msgs)
+    assert msgs[0]["response"] == "utter_nothing_to_send" and "rien trouvé" in text(msgs)
 
 
 # --- nothing near, broken directory, bad input -----------------------------------------------
@@ -378,6 +389,9 @@ def test_broken_directory_answers_with_helpline(locator):
         A.set_backends(None, None)
     p = recommendation(msgs)
     assert p["results"] == [] and p["error"] == "directory_unavailable"
+    assert said(msgs[0]) == (
+        "Je n'arrive pas à consulter l'annuaire pour le moment. " + A.fmt.HELPLINE_TEXT
+    )
     assert labels.HELPLINE["phone"] in text(msgs)
 
 
@@ -402,9 +416,12 @@ def test_bad_input_never_crashes(directory, message, intent):
 # --- misunderstanding, human, forget me -------------------------------------------------------
 def test_fallback_twice_offers_a_human(directory):
     msgs, events = run(A.ActionFallback(), tracker("grmbl zzz", "nlu_fallback"))
-    assert "pas bien compris" in text(msgs)
+    assert msgs[0]["response"] == "utter_not_understood"
+    assert text(msgs).startswith("Je n'ai pas bien compris. Dites-moi ce qui vous pose problème")
     slots = slots_of(events)
     msgs, events = run(A.ActionFallback(), tracker("xkcd plop", "nlu_fallback", slots=slots))
+    assert msgs[0]["response"] == "utter_handoff_helpline"
+    assert text(msgs).startswith("Je n'arrive pas à bien vous comprendre, désolé. Une personne")
     assert labels.HELPLINE["phone"] in text(msgs)
     assert payloads(msgs)[0] == {
         "type": "handoff",
@@ -418,6 +435,7 @@ def test_fallback_twice_offers_a_human(directory):
 
 def test_out_of_scope_is_kind_and_counts(directory):
     msgs, events = run(A.ActionOutOfScope(), tracker("quel temps fait-il", "out_of_scope"))
+    assert msgs[0]["response"] == "utter_out_of_scope"
     assert "numérique" in text(msgs)
     assert slots_of(events)["fail_count"] == 1.0
 
@@ -430,6 +448,8 @@ def test_out_of_scope_while_asking_where_uses_the_locator(directory):
     msgs, events = run(A.ActionOutOfScope(),
                        tracker("raconte-moi une blague", "out_of_scope", slots=slots))  # fmt: skip
     assert slots_of(events)["fail_count"] == 1.0
+    assert text(msgs).endswith("près de chez vous. Dans quelle ville ou quel code postal "
+                               "cherchez-vous ?")  # fmt: skip
 
 
 def test_fallback_while_asking_where_uses_the_locator(directory):
@@ -442,6 +462,8 @@ def test_human_handoff_on_staff_console(directory):
     t = tracker("parler à quelqu'un", "human_handoff", metadata={"staff_console": True})
     msgs, events = run(A.ActionHumanHandoff(), t)
     assert payloads(msgs)[0] == {"type": "handoff", "to": "staff"}
+    assert msgs[0]["response"] == "utter_handoff_staff"
+    assert text(msgs) == "Je préviens un membre de l'équipe : il va vous répondre ici."
     assert slots_of(events)["handoff"] == "staff"
 
 
@@ -450,7 +472,8 @@ def test_forget_me_restarts_and_records(directory, tmp_path, monkeypatch):
     monkeypatch.setenv("ORIENTEUR_FORGET_LOG", str(log))
     msgs, events = run(A.ActionForgetMe(), tracker("oublie-moi", "forget_me", sender_id="abc"))
     assert events[-1]["event"] == "restart"
-    assert "effacé" in text(msgs)
+    assert msgs[0]["response"] == "utter_forgotten" and "effacé" in text(msgs)
+    assert payloads(msgs)[0] == {"type": "forget_me", "sender_id": "abc"}
     assert json.loads(log.read_text())["sender_id"] == "abc"
 
 

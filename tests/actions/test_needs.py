@@ -211,6 +211,18 @@ def test_needs_from_everyday_words(message, needs):
             ["materiel_achat", "quotidien"],
         ),
         ("à quoi sert le cloud ?", ["culture"]),
+        # Written for the dev-set round (tests/devset names the families, these are new words).
+        ("je cherche une salle informatique ouverte le dimanche", ["materiel_usage"]),
+        ("y a-t-il un cybercafé dans le quartier ?", ["materiel_usage"]),
+        ("vous prêtez des ordinateurs aux étudiants ?", ["materiel_achat"]),
+        ("un forfait solidaire pour un jeune sans revenus", ["materiel_achat"]),
+        ("mon compte Instagram a été volé hier", ["securite"]),
+        ("on m'a demandé un code à 6 chiffres par SMS", ["securite"]),
+        ("mon fils joue à Roblox jusqu'à minuit", ["parentalite"]),
+        ("comment on numérise de vieilles diapositives ?", ["loisirs"]),
+        ("c'est quoi un algorithme exactement", ["culture"]),
+        ("je viens d'acheter un ordinateur portable, des cours pour débuter ?", ["ordinateur"]),
+        ("jdois mactualiser mais jai pas dordi", ["demarches", "materiel_usage"]),
     ],
 )
 def test_needs_from_this_rounds_wordings(message, needs):

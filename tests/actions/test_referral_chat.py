@@ -9,7 +9,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
-from tests.conftest_actions import slots_of, tracker
+from tests.conftest_actions import said, slots_of, tracker
 from tests.referral_support import SmtpServer, make_service
 
 MAIRIE = "france-services-anct:2226"  # a France Services desk of Roubaix with an e-mail address
@@ -57,13 +57,13 @@ def test_a_referral_needs_an_explicit_yes_to_a_question_saying_what_goes_to_whom
 
     # "oui", then the number: the referral exists, with the consent text as asked
     msgs, events = run(A.ActionOrient(), tracker("oui", "affirm", slots=slots))
-    assert "numéro de portable" in domain_text(msgs[0])
+    assert "numéro de portable" in said(msgs[0])
     slots = {**slots, **slots_of(events)}
     assert slots["awaiting"] == "referral_contact"
-    assert "06" not in str(slots["referral"])  # no contact kept in a slot
     msgs, events = run(A.ActionFallback(), tracker("mon numéro c'est le 06 12 34 56 78",
                                                    "nlu_fallback", slots=slots))  # fmt: skip
     assert msgs[-1]["custom"]["orienteur"]["ok"] is True, msgs[-1]["text"]
+    assert "12 34 56 78" not in str(slots_of(events))  # no contact kept in a slot
     assert "est prévenu" in msgs[-1]["text"]
     assert slots_of(events)["referral"] is None
     made = service.get(msgs[-1]["custom"]["orienteur"]["referral_id"])
@@ -73,13 +73,3 @@ def test_a_referral_needs_an_explicit_yes_to_a_question_saying_what_goes_to_whom
 def test_no_place_offered_yet_nothing_to_tell(service):
     msgs, _ = run(A.ActionNotifyPlace(), tracker("prévenez-les que je viens", "notify_place"))
     assert msgs[0]["response"] == "utter_referral_nothing_yet"
-
-
-def domain_text(message: dict) -> str:
-    """The text the person reads: the domain's response the action named."""
-    import yaml
-
-    from tests.paths import ROOT
-
-    responses = yaml.safe_load((ROOT / "domain.yml").read_text())["responses"]
-    return responses[message["response"]][0]["text"]

@@ -6,12 +6,10 @@ the custom payload of every recommendation (docs/payload.md). One stack for the 
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 
 from directory_client import labels
-from tests.rasa_stack import payloads, texts
+from tests.rasa_stack import Conversation, payloads, texts
 
 pytestmark = pytest.mark.rasa
 
@@ -22,18 +20,6 @@ RESULT_KEYS = {"id", "name", "distance_km", "services", "address", "phone", "ope
                "mobile_service", "number", "distance_text", "phone_text", "tel",
                "hours"}  # fmt: skip
 HELPLINE = labels.HELPLINE["phone"]  # "01 70 77 23 72"
-
-
-class Conversation:
-    def __init__(self, stack) -> None:
-        self.stack = stack
-        self.sender = f"e2e-{uuid.uuid4().hex[:12]}"
-
-    def say(self, text: str) -> list[dict]:
-        answer = self.stack.say(self.sender, text)
-        assert answer, f"no answer to {text!r}"
-        assert all(m.get("recipient_id") == self.sender for m in answer), answer
-        return answer
 
 
 def recommendation(answer: list[dict]) -> dict:

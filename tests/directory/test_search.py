@@ -13,6 +13,7 @@ from directory_client.directory import Directory
 from directory_client.geo import haversine_km
 from directory_client.hours import PARIS
 from directory_client.models import Base
+from directory_client.search.plan import PREFERRED_DETOUR_KM
 from directory_client.types import SearchFilters, SearchQuery
 from tests.places import here, make_bus, make_place
 
@@ -83,13 +84,24 @@ def test_place_covering_all_needs_ranks_before_a_closer_partial_one(directory, s
 
 def test_preferred_finer_label_wins_over_distance_and_is_explained(directory, session):
     make_place(session, "Autonomie", km_east=2, origin=(labels.V1_AUTONOMY,))
-    make_place(session, "Avec vous", km_east=8, origin=(labels.V1_WITH_HELP,))
+    make_place(session, "Avec vous", km_east=6, origin=(labels.V1_WITH_HELP,))
     session.commit()
     response = ask(directory, preferred_origin_labels=(labels.V1_WITH_HELP,))
     assert names(response) == ["Avec vous", "Autonomie"]
     assert response.results[0].why == "fait vos papiers en ligne avec vous"  # no distance
     # Not "apprendre à faire vos papiers": the why names what was asked, never another form.
     assert response.results[1].why == "aide pour vos papiers en ligne"
+
+
+def test_a_finer_label_is_worth_a_detour_of_5_km_not_more(directory, session):
+    """"Avec un accompagnement" 12 km away does not come before a place 1 km away that helps
+    with papers too: the detour is capped (PREFERRED_DETOUR_KM)."""
+    make_place(session, "Proche", km_east=1, origin=(labels.V1_AUTONOMY,))
+    make_place(session, "Avec vous loin", km_east=12, origin=(labels.V1_WITH_HELP,))
+    make_place(session, "Avec vous pas loin", km_north=5.5, origin=(labels.V1_WITH_HELP,))
+    session.commit()
+    response = ask(directory, preferred_origin_labels=(labels.V1_WITH_HELP,))
+    assert names(response) == ["Avec vous pas loin", "Proche", "Avec vous loin"]
 
 
 def test_radius_widens_to_50_then_100_km(directory, session):
@@ -343,6 +355,32 @@ def test_matches_a_brute_force_ranking(directory, session):
         assert response.radius_km == step
         assert names(response) == [s[2] for s in within[2:8]]
         assert response.total == len(within)
+
+
+def test_matches_a_brute_force_ranking_with_a_finer_label_asked(directory, session):
+    """With a finer label asked for, every path gives what a full scan would: needs covered,
+    then distance less the detour a label is worth — dense around the person (more labelled
+    places than a first fetch reads) and sparse further out."""
+    rng = random.Random(11)
+    places = []
+    for i in range(400):
+        spread = 4 if i < 150 else 60
+        labelled = rng.random() < 0.5
+        place = make_place(
+            session, f"P{i}", km_east=rng.uniform(-spread, spread),
+            km_north=rng.uniform(-spread, spread),
+            origin=(labels.V1_WITH_HELP,) if labelled else (labels.V1_AUTONOMY,),
+        )  # fmt: skip
+        places.append((place, labelled))
+    session.commit()
+    lat, lon = here().lat, here().lon
+    scored = []
+    for place, labelled in places:
+        distance = haversine_km(lat, lon, place.latitude, place.longitude)
+        if distance <= 30:
+            scored.append((distance - PREFERRED_DETOUR_KM * labelled, place.nom))
+    response = ask(directory, limit=8, preferred_origin_labels=(labels.V1_WITH_HELP,))
+    assert names(response) == [name for _key, name in sorted(scored)[:8]]
 
 
 def test_remote_ok_adds_remote_help_even_with_enough_results(directory, session):

@@ -1,0 +1,64 @@
+"""The need reader alone (``actions.needs.read``, no Rasa): the services read from each first
+message against the expected ones, on the development set (tests/devset, read and tuned on
+freely) and on both halves of the frozen corpus (tests/corpus: figures only for the held-out
+half). Seconds instead of the minutes of bench/corpus_eval.py; it measures the first message
+only (no follow-up turns, no place).
+
+    PYTHONPATH=. python bench/needs_offline.py [--misses]   # --misses: dev set and looked-at half
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from actions import needs  # noqa: E402
+from tests.corpus_runner import held_out  # noqa: E402
+
+
+def _cases(path: Path) -> list[dict]:
+    return [c for c in yaml.safe_load(path.read_text(encoding="utf-8")) if c.get("services")]
+
+
+def _score(name: str, cases: list[dict], show_misses: bool) -> None:
+    exact = complete = extra = 0
+    misses = []
+    for case in cases:
+        read = {needs.NEEDS[k].service for k in needs.read(case["text"]).needs}
+        wanted = set(case["services"])
+        exact += read == wanted
+        complete += wanted <= read
+        extra += bool(read - wanted)
+        if not wanted <= read:
+            misses.append(f"  {case['id']}: wanted {sorted(wanted - read)}, read {sorted(read)}")
+    n = len(cases)
+    print(f"{name:<34} {n:>4}  every need read {complete / n:6.1%}  exactly {exact / n:6.1%}  "
+          f"with an extra need {extra / n:6.1%}")  # fmt: skip
+    if show_misses:
+        print("\n".join(misses))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true")
+    args = parser.parse_args()
+    corpus = [
+        *_cases(ROOT / "tests/corpus/first_messages.yml"),
+        *_cases(ROOT / "tests/corpus/safety.yml"),
+    ]
+    print(f"{'set':<34} {'n':>4}")
+    _score("development set (tuned on)", _cases(ROOT / "tests/devset/first_messages.yml"),
+           args.misses)  # fmt: skip
+    _score("frozen corpus, looked-at half", [c for c in corpus if not held_out(c)], args.misses)
+    _score("frozen corpus, held-out half", [c for c in corpus if held_out(c)], False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""The assistant's fixed texts: ``domain.yml`` responses, each sentence once (actions/texts.py)."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+import pytest
+import yaml
+
+from actions import texts
+from tests.paths import ROOT
+
+RESPONSES = {
+    name: variants[0]["text"]
+    for name, variants in yaml.safe_load((ROOT / "domain.yml").read_text())["responses"].items()
+}
+SOURCES = sorted((ROOT / "actions").glob("*.py")) + sorted((ROOT / "bot").rglob("*.py"))
+
+
+def string_constants(path) -> list[str]:
+    """Every string written in a Python file (the fixed parts of f-strings too)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
+            and isinstance(n.value, str)]  # fmt: skip
+
+
+def sentences(template: str) -> list[str]:
+    """The fixed sentences of a response: what lies between its ``{variables}``, cut after each
+    full stop, question mark or colon; short pieces ("(oui / non)") are not sentences."""
+    pieces = re.split(r"\{[^{}]+\}", template)
+    out = []
+    for piece in pieces:
+        out += [s.strip() for s in re.split(r"(?<=[.?!:])\s+", piece)]
+    return [s for s in out if len(s) >= 25]
+
+
+def test_every_response_an_action_names_is_in_the_domain():
+    named = set()
+    for path in sorted((ROOT / "actions").glob("*.py")):
+        named |= set(re.findall(r"\"(utter_[a-z_/]+)\"", path.read_text(encoding="utf-8")))
+    assert "utter_ask_need" in named and "utter_not_understood" in named
+    assert named <= set(RESPONSES), named - set(RESPONSES)
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSES))
+def test_each_sentence_exists_once(name):
+    """Not in another response, not in the Python of the actions or the channels."""
+    for sentence in sentences(RESPONSES[name]):
+        others = [n for n, t in RESPONSES.items() if n != name and sentence in t]
+        assert not others, f"{sentence!r} of {name} is also in {others}"
+        for path in SOURCES:
+            written = [s for s in string_constants(path) if sentence in s]
+            assert not written, f"{sentence!r} of {name} is also in {path.relative_to(ROOT)}"
+
+
+def test_text_fills_a_response_as_rasa_does():
+    assert texts.text("utter_location_not_found", place="Zzyzx", helpline="").startswith(
+        "Je ne trouve pas « Zzyzx ». Pouvez-vous"
+    )
+    assert texts.text("utter_helpline", helpline_name="Solidarité Numérique",
+                      helpline_phone="01 70 77 23 72") == (
+        "Vous pouvez aussi appeler Solidarité Numérique au 01 70 77 23 72 (gratuit, du lundi "
+        "au vendredi) : on vous aide par téléphone."
+    )  # fmt: skip
+
+
+def test_an_unknown_response_is_named():
+    with pytest.raises(texts.UnknownResponse, match="utter_nothing_like_it"):
+        texts.text("utter_nothing_like_it")
