@@ -27,7 +27,7 @@ from pathlib import Path
 
 from bot.channels import render
 from bot.channels.sms_text import segments, to_gsm7
-from tests.channels_support import FakeTwilio, Twilio, new_sender
+from tests.channels_support import Twilio, new_sender
 from tests.corpus_runner import MAX_TURNS, MODE_REPLIES, QUESTION_MARKERS, load
 from tests.make_run import run_with_fake_twilio
 from tests.rasa_stack import NO_MODEL, find_model
@@ -110,17 +110,12 @@ def main() -> int:
         print(NO_MODEL, file=sys.stderr)
         return 2
     cases = load("first_messages.yml")[: args.limit]
-    fake = FakeTwilio().start()
-    try:
-        with run_with_fake_twilio(Path(tempfile.mkdtemp(prefix="sms-corpus-")), model,
-                                  fake.url) as assistant:  # fmt: skip
-            sms = Twilio(fake, assistant.rasa_url)
-            started = time.perf_counter()
-            with ThreadPoolExecutor(args.concurrency) as pool:
-                outcomes = list(pool.map(lambda case: play(sms, case), cases))
-            played = time.perf_counter() - started
-    finally:
-        fake.stop()
+    with run_with_fake_twilio(Path(tempfile.mkdtemp(prefix="sms-corpus-")), model) as assistant:
+        sms = Twilio(assistant.twilio, assistant.rasa_url)
+        started = time.perf_counter()
+        with ThreadPoolExecutor(args.concurrency) as pool:
+            outcomes = list(pool.map(lambda case: play(sms, case), cases))
+        played = time.perf_counter() - started
     received = [r for r, _ in outcomes if r is not None]
     cost = [r.segments for r in received]
     places = sum(r.places for r in received)

@@ -17,8 +17,10 @@ start their own (the production replicas, the runner's restart).
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,18 +156,74 @@ def rasa_stack(tmp_path_factory, provider_fakes):
 
 
 @pytest.fixture(scope="session")
-def make_run(tmp_path_factory, provider_fakes):
+def make_run(tmp_path_factory):
     """``python -m bot run --no-train`` as ``make run`` starts it (tests/make_run.py), its SMS
-    channel opened by the environment and pointed at the Twilio fake; shared by the tests whose
-    point is the runner. Skipped without a model."""
+    channel opened by the environment and pointed at its Twilio fake; shared by the tests whose
+    point is the runner. Launched when the session began (``pytest_collection_finish``) when the
+    tests need it. Skipped without a model."""
     from tests.make_run import MakeRun
+
+    run = _EARLY.pop("make_run", None) or MakeRun(tmp_path_factory.mktemp("make_run"),
+                                                  _model_or_skip()).launch()  # fmt: skip
+    try:
+        yield run.wait_ready()
+    finally:
+        run.close()
+
+
+@pytest.fixture(scope="session")
+def core_stories(tmp_path_factory):
+    """``rasa test core`` on tests/stories with the tests' model (tests/rasa_stack.py), started
+    when the session began when a test needs it: ``result()`` waits for it."""
+    from tests.rasa_stack import Background, core_stories_command
+
+    job = _EARLY.pop("core_stories", None)
+    if job is None:
+        out = tmp_path_factory.mktemp("core_stories")
+        job = Background(core_stories_command(_model_or_skip(), out), out / "rasa-test.log")
+    try:
+        yield job
+    finally:
+        job.close()
+
+
+def _model_or_skip() -> Path:
     from tests.rasa_stack import NO_MODEL, find_model
 
     model = find_model()
     if model is None:
         pytest.skip(NO_MODEL)
-    run = MakeRun(tmp_path_factory.mktemp("make_run"), model, provider_fakes.twilio.url).start()
-    try:
-        yield run
-    finally:
-        run.stop()
+    return model
+
+
+# -- model loads started with the session --------------------------------------------------------
+# Loading the model keeps about one core busy for 35-90 s while the tests wait: the loads the
+# selected tests will need anyway start together, side by side with the session's assistant.
+_EARLY: dict = {}
+_EARLY_DIRS: list[Path] = []
+
+
+def pytest_collection_finish(session) -> None:
+    from tests.make_run import MakeRun
+    from tests.rasa_stack import Background, core_stories_command, find_model
+
+    model = find_model()
+    if session.config.option.collectonly or model is None:
+        return
+    wanted = {name for item in session.items for name in getattr(item, "fixturenames", ())}
+    if "make_run" in wanted:
+        _EARLY_DIRS.append(Path(tempfile.mkdtemp(prefix="orienteur-make-run-")))
+        _EARLY["make_run"] = MakeRun(_EARLY_DIRS[-1], model).launch()
+    if "core_stories" in wanted:
+        _EARLY_DIRS.append(Path(tempfile.mkdtemp(prefix="orienteur-core-stories-")))
+        _EARLY["core_stories"] = Background(core_stories_command(model, _EARLY_DIRS[-1]),
+                                            _EARLY_DIRS[-1] / "rasa-test.log")  # fmt: skip
+
+
+def pytest_sessionfinish(session) -> None:
+    """What was started for tests that did not run (-x, -k…) stops; the directories go."""
+    for job in _EARLY.values():
+        job.close()
+    _EARLY.clear()
+    for path in _EARLY_DIRS:
+        shutil.rmtree(path, ignore_errors=True)

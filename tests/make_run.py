@@ -4,8 +4,9 @@ letter of tests/bot/channels/test_channels_sms.py) and for bench/sms_corpus.py.
 
 ``MakeRun`` is configured by the environment alone, as in production: the runner builds the
 embedded directory into its data directory, makes its own secrets, and opens the SMS/WhatsApp
-channel because TWILIO_ACCOUNT_SID is set (TWILIO_BASE_URL points it at a local fake). One per
-session (the ``make_run`` fixture, tests/conftest.py): each start loads the model (35-90 s).
+channel because TWILIO_ACCOUNT_SID is set (TWILIO_BASE_URL points it at its own Twilio fake).
+One per session (the ``make_run`` fixture, tests/conftest.py): each start loads the model
+(35-90 s), so ``launch()`` returns at once and ``wait_ready()`` waits for it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from bot.action_server import TOKEN_ENV
 from bot.channels.inbound import SESSION_SECRET_ENV, STAFF_TOKEN_ENV
-from tests.channels_support import TWILIO
+from tests.channels_support import TWILIO, FakeTwilio
 from tests.rasa_stack import LOAD_TIMEOUT, free_port
 from tests.webapp_support import PROJECT_ROOT, base_env, python
 
@@ -98,15 +99,16 @@ def responds(url: str) -> bool:
 class MakeRun:
     """``python -m bot run --no-train`` on free ports, its data in ``tmp/var``."""
 
-    def __init__(self, tmp: Path, model: Path, twilio_url: str) -> None:
+    def __init__(self, tmp: Path, model: Path) -> None:
         self.web_port, self.rasa_port, self.action_port = free_port(), free_port(), free_port()
         self.data_dir = tmp / "var"
+        self.twilio = FakeTwilio().start()  # what the SMS channel sends, until stop()
         self.env = base_env(
             ORIENTEUR_MODEL=str(model), ORIENTEUR_DATA_DIR=str(self.data_dir),
             WEB_PORT=str(self.web_port), RASA_PORT=str(self.rasa_port),
             ACTION_PORT=str(self.action_port), SANIC_WORKERS="1",
             TWILIO_ACCOUNT_SID=TWILIO["account_sid"], TWILIO_AUTH_TOKEN=TWILIO["auth_token"],
-            TWILIO_FROM=TWILIO["number"], TWILIO_BASE_URL=twilio_url,
+            TWILIO_FROM=TWILIO["number"], TWILIO_BASE_URL=self.twilio.url,
             TWILIO_WEBHOOK_URL=TWILIO["public_url"],
             ORIENTEUR_OPTOUT_DB=str(tmp / "optout.sqlite3"),
         )  # fmt: skip
@@ -136,15 +138,23 @@ class MakeRun:
     def tracker_db(self) -> Path:
         return self.data_dir / "tracker.sqlite3"
 
-    def start(self, timeout_s: float = LOAD_TIMEOUT) -> MakeRun:
-        """Start the runner and wait for its "Ouvrez http://localhost:…/" (everything ready)."""
+    def launch(self) -> MakeRun:
+        """Start the runner; it builds the directory and loads the model meanwhile."""
         self.runner = Runner([python(), "-m", "bot", "run", "--no-train"], self.env)
+        return self
+
+    def wait_ready(self, timeout_s: float = LOAD_TIMEOUT) -> MakeRun:
+        """Wait for its "Ouvrez http://localhost:…/" (everything ready); stopped if it fails."""
+        assert self.runner is not None
         try:
             self.runner.wait_for(rf"Ouvrez http://localhost:{self.web_port}/", timeout_s)
         except BaseException:
             self.stop()
             raise
         return self
+
+    def start(self, timeout_s: float = LOAD_TIMEOUT) -> MakeRun:
+        return self.launch().wait_ready(timeout_s)
 
     def interrupt(self, timeout_s: float = 60) -> int:
         """Ctrl-C, as a person stops ``make run`` (it stops its children): its exit code."""
@@ -154,22 +164,29 @@ class MakeRun:
 
     def stop(self) -> None:
         """Ctrl-C if it still runs; then whatever is left, in every child's process group."""
-        if self.runner is None:
+        runner, self.runner = self.runner, None
+        if runner is None:
             return
-        if self.runner.process.poll() is None:
+        if runner.process.poll() is None:
+            os.kill(runner.process.pid, signal.SIGINT)
             with contextlib.suppress(subprocess.TimeoutExpired):
-                self.interrupt()
-        self.runner.kill()
-        for pid in self.runner.child_pids():  # each child leads its own process group
+                runner.process.wait(timeout=60)
+        runner.kill()
+        for pid in runner.child_pids():  # each child leads its own process group
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(pid, signal.SIGKILL)
 
+    def close(self) -> None:
+        """Stop it for good, its Twilio fake too."""
+        self.stop()
+        self.twilio.stop()
+
 
 @contextlib.contextmanager
-def run_with_fake_twilio(tmp: Path, model: Path, twilio_url: str) -> Iterator[MakeRun]:
-    """A started ``MakeRun`` (bench/sms_corpus.py), stopped on exit."""
-    run = MakeRun(tmp, model, twilio_url).start()
+def run_with_fake_twilio(tmp: Path, model: Path) -> Iterator[MakeRun]:
+    """A started ``MakeRun`` (bench/sms_corpus.py), closed on exit."""
+    run = MakeRun(tmp, model)
     try:
-        yield run
+        yield run.start()
     finally:
-        run.stop()
+        run.close()

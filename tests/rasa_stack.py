@@ -350,6 +350,36 @@ class RasaStack:
         return answer
 
 
+def core_stories_command(model: Path, out: Path) -> list[str]:
+    """``rasa test core`` on the test stories (tests/stories/), failing on any wrong prediction."""
+    return [str(Path(PYTHON).with_name("rasa")), "test", "core", "--stories", "tests/stories",
+            "--model", str(model), "--out", str(out), "--fail-on-prediction-errors"]  # fmt: skip
+
+
+class Background:
+    """A command started now in its own process group, its output in ``log``, waited for when
+    its result is needed (``result()``): a model load that runs while other tests do."""
+
+    def __init__(self, argv: list[str], log: Path) -> None:
+        self.log = log
+        with log.open("wb") as out:
+            self.popen = subprocess.Popen(
+                argv, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
+            )  # fmt: skip
+
+    def result(self, timeout_s: float) -> tuple[int, str]:
+        """(exit code, output) once it has finished."""
+        code = self.popen.wait(timeout=timeout_s)
+        return code, self.log.read_text(errors="replace")
+
+    def close(self) -> None:
+        if self.popen.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.popen.pid, signal.SIGKILL)
+            self.popen.wait()
+
+
 def start_stack(tmp: Path, model: Path | None = None, **options) -> RasaStack:
     """A started stack, or RuntimeError. ``model`` defaults to ``find_model()``."""
     model = model or find_model()

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from tests.paths import ROOT
-from tests.rasa_stack import NO_MODEL, find_model
 
 RASA = str(Path(sys.executable).with_name("rasa"))
 ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
@@ -29,12 +28,9 @@ def test_data_validate():
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
 
 
-def test_core_stories(tmp_path):
+def test_core_stories(core_stories):
     """The test stories against the model every Rasa test uses (``make test`` trains it first
-    when the data changed; the tests never train)."""
-    model = find_model()
-    if model is None:
-        pytest.skip(NO_MODEL)
-    done = _rasa("test", "core", "--stories", "tests/stories", "--model", str(model),
-                 "--out", str(tmp_path), "--fail-on-prediction-errors")  # fmt: skip
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    when the data changed; the tests never train). ``core_stories`` (tests/conftest.py) started
+    ``rasa test core`` when the session began, so that its model load overlaps other tests."""
+    code, output = core_stories.result(timeout_s=900)
+    assert code == 0, output[-6000:]

@@ -334,11 +334,11 @@ PLACE_HEAD = re.compile(r"^(\d+)\. (.+?)(?: \(([\d,]+) (m|km)\))?$")
 
 
 @pytest.fixture(scope="module")
-def sms_runner(make_run, provider_fakes):
+def sms_runner(make_run):
     """``python -m bot run --no-train`` as in production (the session's ``make_run``), its Twilio
     channel configured by the environment only and pointed at the local fake by
     TWILIO_BASE_URL."""
-    return Twilio(provider_fakes.twilio, make_run.rasa_url), make_run.directory
+    return Twilio(make_run.twilio, make_run.rasa_url), make_run.directory
 
 
 def _places_near_angouleme(database) -> dict[str, list[tuple]]:
