@@ -17,10 +17,8 @@ start their own (the production replicas, the runner's restart).
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import subprocess
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,15 +116,22 @@ class Providers:
     twilio: FakeTwilio
     telegram: FakeTelegram
 
+    def close(self) -> None:
+        self.twilio.stop()
+        self.telegram.stop()
+
 
 @pytest.fixture(scope="session")
 def provider_fakes() -> Iterator[Providers]:
-    fakes = Providers(FakeTwilio().start(), FakeTelegram().start())
+    fakes = _EARLY.pop("provider_fakes", None) or _provider_fakes()
     try:
         yield fakes
     finally:
-        fakes.twilio.stop()
-        fakes.telegram.stop()
+        fakes.close()
+
+
+def _provider_fakes() -> Providers:
+    return Providers(FakeTwilio().start(), FakeTelegram().start())
 
 
 @pytest.fixture(scope="session")
@@ -135,19 +140,12 @@ def rasa_stack(tmp_path_factory, provider_fakes):
 
     Turns are bounded to 8 s (``ORIENTEUR_TURN_TIMEOUT``) so the fault tests stay short. Two
     turns are played before any test: the first pays for lazy loading (NLU, the directory).
+    Launched when the session began (``pytest_collection_finish``) when the tests need it.
     """
-    from tests.rasa_stack import NO_MODEL, RasaStack, find_model
-
-    model = find_model()
-    if model is None:
-        pytest.skip(NO_MODEL)
-    tmp = tmp_path_factory.mktemp("rasa_stack")
-    channels = provider_credentials([provider_fakes.twilio, provider_fakes.telegram],
-                                    tmp / "optout.sqlite3")  # fmt: skip
-    stack = RasaStack(tmp, model, turn_timeout=8, store_conversations=True, channels=channels,
-                      cors="*")  # fmt: skip
-    stack.start()
+    stack = _EARLY.pop("rasa_stack", None) or _rasa_stack(tmp_path_factory, _model_or_skip(),
+                                                          provider_fakes)  # fmt: skip
     try:
+        stack.wait_ready()
         for text in ("bonjour", "j'ai besoin d'aide pour la CAF à Roubaix"):
             stack.say("warm-up", text, timeout=180)
         yield stack
@@ -155,12 +153,21 @@ def rasa_stack(tmp_path_factory, provider_fakes):
         stack.stop()
 
 
+def _rasa_stack(tmp_path_factory, model: Path, fakes: Providers):
+    from tests.rasa_stack import RasaStack
+
+    tmp = tmp_path_factory.mktemp("rasa_stack")
+    channels = provider_credentials([fakes.twilio, fakes.telegram], tmp / "optout.sqlite3")
+    return RasaStack(tmp, model, turn_timeout=8, store_conversations=True, channels=channels,
+                     cors="*").launch()  # fmt: skip
+
+
 @pytest.fixture(scope="session")
 def make_run(tmp_path_factory):
     """``python -m bot run --no-train`` as ``make run`` starts it (tests/make_run.py), its SMS
     channel opened by the environment and pointed at its Twilio fake; shared by the tests whose
-    point is the runner. Launched when the session began (``pytest_collection_finish``) when the
-    tests need it. Skipped without a model."""
+    point is the runner. Launched when the session began when the tests need it. Skipped without
+    a model."""
     from tests.make_run import MakeRun
 
     run = _EARLY.pop("make_run", None) or MakeRun(tmp_path_factory.mktemp("make_run"),
@@ -175,16 +182,35 @@ def make_run(tmp_path_factory):
 def core_stories(tmp_path_factory):
     """``rasa test core`` on tests/stories with the tests' model (tests/rasa_stack.py), started
     when the session began when a test needs it: ``result()`` waits for it."""
-    from tests.rasa_stack import Background, core_stories_command
-
-    job = _EARLY.pop("core_stories", None)
-    if job is None:
-        out = tmp_path_factory.mktemp("core_stories")
-        job = Background(core_stories_command(_model_or_skip(), out), out / "rasa-test.log")
+    job = _EARLY.pop("core_stories", None) or _core_stories(tmp_path_factory, _model_or_skip())
     try:
         yield job
     finally:
         job.close()
+
+
+@pytest.fixture(scope="session")
+def data_validation(tmp_path_factory):
+    """``rasa data validate`` (tests/rasa_stack.py), started when the session began when a test
+    needs it: ``result()`` waits for it."""
+    job = _EARLY.pop("data_validation", None) or _data_validation(tmp_path_factory)
+    try:
+        yield job
+    finally:
+        job.close()
+
+
+def _data_validation(tmp_path_factory):
+    from tests.rasa_stack import DATA_VALIDATE, Background
+
+    return Background(DATA_VALIDATE, tmp_path_factory.mktemp("data_validate") / "rasa.log")
+
+
+def _core_stories(tmp_path_factory, model: Path):
+    from tests.rasa_stack import Background, core_stories_command
+
+    out = tmp_path_factory.mktemp("core_stories")
+    return Background(core_stories_command(model, out), out / "rasa-test.log")
 
 
 def _model_or_skip() -> Path:
@@ -198,32 +224,37 @@ def _model_or_skip() -> Path:
 
 # -- model loads started with the session --------------------------------------------------------
 # Loading the model keeps about one core busy for 35-90 s while the tests wait: the loads the
-# selected tests will need anyway start together, side by side with the session's assistant.
+# selected tests will need anyway start together when the session begins, side by side.
 _EARLY: dict = {}
-_EARLY_DIRS: list[Path] = []
 
 
 def pytest_collection_finish(session) -> None:
     from tests.make_run import MakeRun
-    from tests.rasa_stack import Background, core_stories_command, find_model
+    from tests.rasa_stack import find_model
 
-    model = find_model()
-    if session.config.option.collectonly or model is None:
+    if session.config.option.collectonly:
         return
     wanted = {name for item in session.items for name in getattr(item, "fixturenames", ())}
+    tmp_path_factory = session.config._tmp_path_factory  # what the tmp_path_factory fixture is
+    if "data_validation" in wanted:
+        _EARLY["data_validation"] = _data_validation(tmp_path_factory)
+    model = find_model()
+    if model is None:
+        return  # the tests that need one are skipped
+    if "rasa_stack" in wanted:
+        _EARLY["provider_fakes"] = _provider_fakes()
+        _EARLY["rasa_stack"] = _rasa_stack(tmp_path_factory, model, _EARLY["provider_fakes"])
     if "make_run" in wanted:
-        _EARLY_DIRS.append(Path(tempfile.mkdtemp(prefix="orienteur-make-run-")))
-        _EARLY["make_run"] = MakeRun(_EARLY_DIRS[-1], model).launch()
+        _EARLY["make_run"] = MakeRun(tmp_path_factory.mktemp("make_run"), model).launch()
     if "core_stories" in wanted:
-        _EARLY_DIRS.append(Path(tempfile.mkdtemp(prefix="orienteur-core-stories-")))
-        _EARLY["core_stories"] = Background(core_stories_command(model, _EARLY_DIRS[-1]),
-                                            _EARLY_DIRS[-1] / "rasa-test.log")  # fmt: skip
+        _EARLY["core_stories"] = _core_stories(tmp_path_factory, model)
 
 
 def pytest_sessionfinish(session) -> None:
-    """What was started for tests that did not run (-x, -k…) stops; the directories go."""
-    for job in _EARLY.values():
+    """What was started for tests that did not run (-x, -k…) stops."""
+    stack = _EARLY.pop("rasa_stack", None)
+    if stack is not None:
+        stack.stop()
+    for job in _EARLY.values():  # the fakes, make run, rasa test core, rasa data validate
         job.close()
     _EARLY.clear()
-    for path in _EARLY_DIRS:
-        shutil.rmtree(path, ignore_errors=True)

@@ -248,6 +248,7 @@ class RasaStack:
         if rasa_wrapper:
             self.rasa.stop_signal = signal.SIGINT
         self.actions = self._action_child(env)
+        self._importing: subprocess.Popen | None = None
         self.model_load_s: float | None = None
 
     def _endpoints(self, store_conversations: bool) -> dict:
@@ -269,21 +270,32 @@ class RasaStack:
         return child
 
     # -- life cycle -----------------------------------------------------------------------
-    def build_directory(self) -> None:
-        path = self.tmp / "directory.sqlite3"
-        if path.exists():
-            return
-        done = subprocess.run(
-            [PYTHON, "-m", "directory_client", "--db", self.directory_url, "import", "--default"],
-            cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=600,
-        )  # fmt: skip
-        if done.returncode != 0:
-            raise RuntimeError(f"directory import failed:\n{done.stdout[-2000:]}{done.stderr}")
+    def _import_directory(self) -> subprocess.Popen | None:
+        """The embedded directory's import, started (None: already built)."""
+        if (self.tmp / "directory.sqlite3").exists():
+            return None
+        with (self.tmp / "import.log").open("wb") as out:
+            return subprocess.Popen(
+                [PYTHON, "-m", "directory_client", "--db", self.directory_url, "import",
+                 "--default"], cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
+            )  # fmt: skip
 
-    def start(self) -> RasaStack:
+    def launch(self) -> RasaStack:
+        """Start ``rasa run`` (the model loads) and the directory's import; ``wait_ready()``
+        starts the action server once the directory is there, and waits for Rasa."""
         try:
-            self.rasa.start()  # the model loads while the directory is built
-            self.build_directory()
+            self.rasa.start()
+            self._importing = self._import_directory()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def wait_ready(self) -> RasaStack:
+        try:
+            if self._importing is not None and self._importing.wait(timeout=600) != 0:
+                log = (self.tmp / "import.log").read_text(errors="replace")
+                raise RuntimeError(f"directory import failed:\n{log[-3000:]}")
             self.actions.start().wait_ready(60)
             self.model_load_s = self.rasa.wait_ready(LOAD_TIMEOUT)
         except BaseException:
@@ -291,7 +303,13 @@ class RasaStack:
             raise
         return self
 
+    def start(self) -> RasaStack:
+        return self.launch().wait_ready()
+
     def stop(self) -> None:
+        if self._importing is not None and self._importing.poll() is None:
+            self._importing.kill()
+            self._importing.wait()
         for child in (self.rasa, self.actions):
             if child.alive():
                 child.signal(signal.SIGCONT)
@@ -350,10 +368,14 @@ class RasaStack:
         return answer
 
 
+RASA = str(Path(PYTHON).with_name("rasa"))
+DATA_VALIDATE = [RASA, "data", "validate"]
+
+
 def core_stories_command(model: Path, out: Path) -> list[str]:
     """``rasa test core`` on the test stories (tests/stories/), failing on any wrong prediction."""
-    return [str(Path(PYTHON).with_name("rasa")), "test", "core", "--stories", "tests/stories",
-            "--model", str(model), "--out", str(out), "--fail-on-prediction-errors"]  # fmt: skip
+    return [RASA, "test", "core", "--stories", "tests/stories", "--model", str(model),
+            "--out", str(out), "--fail-on-prediction-errors"]  # fmt: skip
 
 
 class Background:
