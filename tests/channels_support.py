@@ -300,7 +300,7 @@ def env() -> dict:
     return out
 
 
-def stop(proc: subprocess.Popen | None, grace_s: float = 3.0) -> None:
+def stop(proc: subprocess.Popen | None, grace_s: float = 1.0) -> None:
     """SIGTERM, then SIGKILL after ``grace_s``: a test server need not finish its keep-alive
     connections (Sanic's graceful shutdown waits up to 15 s for them)."""
     if proc is None or proc.poll() is not None:

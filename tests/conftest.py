@@ -26,7 +26,14 @@ from pathlib import Path
 import pytest
 
 from directory_client import Directory
-from tests.channels_support import FakeTelegram, FakeTwilio, provider_credentials
+from tests.channels_support import (
+    FakeTelegram,
+    FakeTwilio,
+    Telegram,
+    Twilio,
+    provider_credentials,
+    provider_harness,
+)
 from tests.pgserver import NOT_INSTALLED, PostgresServer, find_bin_dir
 
 
@@ -128,6 +135,23 @@ def provider_fakes() -> Iterator[Providers]:
         yield fakes
     finally:
         fakes.close()
+
+
+@pytest.fixture(scope="session")
+def sms_harness(tmp_path_factory) -> Iterator[Twilio]:
+    """The SMS/WhatsApp channel in tests/channel_harness.py (a real Sanic server, the scripted
+    bot) towards a Twilio fake, shared by the channel and bad-input tests (each texts from its own
+    number)."""
+    with provider_harness(tmp_path_factory.mktemp("sms-harness"), Twilio) as person:
+        yield person
+
+
+@pytest.fixture(scope="session")
+def telegram_harness(tmp_path_factory) -> Iterator[Telegram]:
+    """The Telegram channel in tests/channel_harness.py towards a Bot API fake, shared likewise
+    (each test writes from its own chat)."""
+    with provider_harness(tmp_path_factory.mktemp("telegram-harness"), Telegram) as person:
+        yield person
 
 
 def _provider_fakes() -> Providers:

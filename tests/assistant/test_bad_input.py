@@ -20,9 +20,7 @@ from bot.runner import REQUEST_MAX_SIZE
 from tests.channels_support import (
     TELEGRAM,
     Telegram,
-    Twilio,
     post_raw,
-    provider_harness,
     secret_header,
 )
 
@@ -137,10 +135,6 @@ def test_rasa_http_api_is_closed_and_the_webhook_public(rasa_stack):
 
 
 # --- SMS (Twilio) through the channel harness --------------------------------------------------
-@pytest.fixture(scope="module")
-def sms(tmp_path_factory):
-    with provider_harness(tmp_path_factory.mktemp("bad-sms"), Twilio) as person:
-        yield person
 
 
 SMS_ODD = {k: v for k, v in ODD_MESSAGES.items() if k not in ("10000 characters",)}
@@ -148,12 +142,12 @@ SMS_ODD["1600 characters (Twilio's maximum)"] = ("Bonjour j'ai besoin d'aide. " 
 
 
 @pytest.mark.parametrize("name", list(SMS_ODD))
-def test_sms_odd_messages_are_answered(sms, name):
-    sender = sms.new_contact()
-    assert sms.say(sender, SMS_ODD[name]) == 204, name
+def test_sms_odd_messages_are_answered(sms_harness, name):
+    sender = sms_harness.new_contact()
+    assert sms_harness.say(sender, SMS_ODD[name]) == 204, name
     if SMS_ODD[name].strip():  # an empty SMS (a lone MMS) may get no text reply: none awaited
-        assert sms.replies(sender, 1, timeout=20), f"{name}: nothing sent back"
-    sms.assert_a_newcomer_is_answered()
+        assert sms_harness.replies(sender, 1, timeout=20), f"{name}: nothing sent back"
+    sms_harness.assert_a_newcomer_is_answered()
 
 
 @pytest.mark.parametrize(("name", "body", "content_type"), [
@@ -163,28 +157,22 @@ def test_sms_odd_messages_are_answered(sms, name):
     ("no body", b"", "application/x-www-form-urlencoded"),
     ("broken percent-encoding", b"From=%2B33%ZZ&Body=%E9%", "application/x-www-form-urlencoded"),
 ])  # fmt: skip
-def test_sms_garbage_is_refused(sms, name, body, content_type):
-    status = post_raw(sms.webhook_url, body, content_type)
+def test_sms_garbage_is_refused(sms_harness, name, body, content_type):
+    status = post_raw(sms_harness.webhook_url, body, content_type)
     assert status == 403, (name, status)  # not signed by Twilio: refused before anything
-    sms.assert_a_newcomer_is_answered()
+    sms_harness.assert_a_newcomer_is_answered()
 
 
 # --- Telegram through the channel harness ------------------------------------------------------
-@pytest.fixture(scope="module")
-def telegram(tmp_path_factory):
-    with provider_harness(tmp_path_factory.mktemp("bad-telegram"), Telegram) as person:
-        yield person
-
-
 def _tg_post(telegram: Telegram, body: bytes, content_type: str = "application/json",
              secret: str | None = TELEGRAM["secret"]) -> int:  # fmt: skip
     return post_raw(telegram.webhook_url, body, content_type, secret_header(secret))
 
 
 @pytest.mark.parametrize("name", list(SMS_ODD))
-def test_telegram_odd_messages_are_answered(telegram, name):
-    assert telegram.say(telegram.new_contact(), SMS_ODD[name]) == 200
-    telegram.assert_a_newcomer_is_answered()
+def test_telegram_odd_messages_are_answered(telegram_harness, name):
+    assert telegram_harness.say(telegram_harness.new_contact(), SMS_ODD[name]) == 200
+    telegram_harness.assert_a_newcomer_is_answered()
 
 
 @pytest.mark.parametrize(("name", "body", "content_type"), [
@@ -195,22 +183,22 @@ def test_telegram_odd_messages_are_answered(telegram, name):
     ("form instead of JSON", b"update_id=1&message=x", "application/x-www-form-urlencoded"),
     ("no body", b"", "application/json"),
 ])  # fmt: skip
-def test_telegram_garbage_gets_a_4xx(telegram, name, body, content_type):
-    status = _tg_post(telegram, body, content_type)
+def test_telegram_garbage_gets_a_4xx(telegram_harness, name, body, content_type):
+    status = _tg_post(telegram_harness, body, content_type)
     assert 400 <= status < 500, (name, status)
-    telegram.assert_a_newcomer_is_answered()
+    telegram_harness.assert_a_newcomer_is_answered()
 
 
-def test_telegram_update_of_the_wrong_shape_is_not_a_500(telegram):
+def test_telegram_update_of_the_wrong_shape_is_not_a_500(telegram_harness):
     """python-telegram-bot's Update accepts it; the channel finds no message in it and ignores
     it (Telegram never sends such an update: only a forger with the secret could)."""
     for body in (b'{"update_id": "x", "message": 5}', b'{"update_id": 1, "message": {}}',
                  b'{"update_id": 1, "edited_message": [1]}', b"{}"):  # fmt: skip
-        assert _tg_post(telegram, body) < 500, body
-    telegram.assert_a_newcomer_is_answered()
+        assert _tg_post(telegram_harness, body) < 500, body
+    telegram_harness.assert_a_newcomer_is_answered()
 
 
-def test_telegram_garbage_without_the_secret_is_refused(telegram):
-    assert _tg_post(telegram, bytes(range(256)), secret=None) == 403
-    assert _tg_post(telegram, b"{}", secret="forged") == 403
-    telegram.assert_a_newcomer_is_answered()
+def test_telegram_garbage_without_the_secret_is_refused(telegram_harness):
+    assert _tg_post(telegram_harness, bytes(range(256)), secret=None) == 403
+    assert _tg_post(telegram_harness, b"{}", secret="forged") == 403
+    telegram_harness.assert_a_newcomer_is_answered()

@@ -22,7 +22,6 @@ from tests.channels_support import (
     TWILIO,
     Twilio,
     new_sender,
-    provider_harness,
 )
 
 ACCOUNT_SID = TWILIO["account_sid"]
@@ -30,10 +29,10 @@ AUTH_TOKEN = TWILIO["auth_token"]
 NUMBER = TWILIO["number"]
 WHATSAPP = TWILIO["whatsapp"]
 PUBLIC_URL = TWILIO["public_url"]
-@pytest.fixture(scope="module")
-def sms(tmp_path_factory):
-    with provider_harness(tmp_path_factory.mktemp("sms"), Twilio) as person:
-        yield person
+@pytest.fixture()
+def sms(sms_harness):
+    """The SMS channel in the channel harness (tests/conftest.py)."""
+    return sms_harness
 
 
 class TestSmsChannel:

@@ -19,7 +19,6 @@ from tests.channels_support import (
     Telegram,
     message_update,
     new_chat,
-    provider_harness,
     telegram_user,
     update_id,
 )
@@ -28,10 +27,10 @@ TOKEN = TELEGRAM["token"]
 SECRET = TELEGRAM["secret"]
 BOT = TELEGRAM["bot"]
 PUBLIC_URL = TELEGRAM["public_url"]
-@pytest.fixture(scope="module")
-def tg(tmp_path_factory):
-    with provider_harness(tmp_path_factory.mktemp("telegram"), Telegram) as person:
-        yield person
+@pytest.fixture()
+def tg(telegram_harness):
+    """The Telegram channel in the channel harness (tests/conftest.py)."""
+    return telegram_harness
 
 
 class TestTelegramChannel:
