@@ -389,6 +389,10 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(page|compte) (facebook|instagram|pro)\b.{0,40}\b(clients?|visites?|vendre|"
         r"boutique|commerce|truck|restaurant|salon)",
         r"\bfood ?truck",
+        r"\b(mon|ma|notre|nos) (gite|chambres? d'hotes|restaurant|salon|boutique|magasin|cabinet|"
+        r"activite|exploitation|camping|auberge)\b.{0,60}\b(sites?|internet|en ligne|reservations?|"
+        r"clients?|visib\w*|google|reseaux)",
+        r"\bsites? de reservation",
         r"\bma (boutique|societe)\b",
         r"\bfacturation\b|\bfactures? en ligne",
         r"\bauto ?-?entrepr",
@@ -740,6 +744,10 @@ _SMS_ELISION = re.compile(
     r"impots?|aide|attestations?|inscri\w*|identite|emploi|embauche|assurance|ecrans?|entretien|"
     r"adresse|email|ameli|allocations?|arnaqu\w*|ecole|enfants?|argent|acces|appel|annonce)\b"
 )
+_PROCEDURE_ACTION = _compile(
+    r"\b(faire|fais|remplir|declar\w*|demande[rz]?|dossier|inscri\w*|actualis\w*|renouvel\w*|"
+    r"formulaire|attestation|papiers|demarches?)\b"
+)
 _ADMIN_NEEDS = frozenset({"demarches", "demarches_autonomie", "sante"})
 TOOL_NEEDS = frozenset({"smartphone", "ordinateur", "quotidien"})
 
@@ -804,6 +812,10 @@ def detect(text: str) -> Understanding:
         strong = [k for k in strong if k != "ordinateur"]
         if "materiel_usage" not in strong:
             strong.append("materiel_usage")
+    if "materiel_achat" in strong and found.procedures and not _PROCEDURE_ACTION.search(folded):
+        # "ordi reconditionné pas cher, je suis au RSA": the benefit says who, not what to do.
+        found.procedures = []
+        strong = [k for k in strong if k not in _ADMIN_NEEDS]
     if "materiel_achat" in strong and _BOUGHT.search(folded):
         # "je viens d'acheter un ordinateur": it is there, learning to use it is the need.
         strong.remove("materiel_achat")

@@ -32,7 +32,6 @@ SEVERE: tuple[str, ...] = (
     r"m'a frapp\w*",
     r"me bat\b",
     r"battue?",
-    r"violente?s?\b",
     r"violences?",
     r"viole?e?\b",
     r"ambulance",
@@ -195,6 +194,23 @@ SEVERE: tuple[str, ...] = (
     r"(plus|pas) (la force|envie) de continuer",
     r"continuer a vivre",
     r"(fils|fille|enfant|petit|bebe)\b.{0,60}(pas rentree?|trouve nulle part|introuvable)",
+    # Farewells and plans (veiled words for suicide).
+    r"derniere fois que (j'ecris|je vous ecris|je parle)",
+    r"personne (ne )?va me regretter",
+    r"(ecrit|laisse|prepare) (les|des|une|mes|ma) lettres? (pour|a)",
+    r"faire une (betise|connerie) ce soir",
+    r"(cachets|medicaments|pilules|comprimes) devant moi",
+    r"(pris|avale|prendre) \d+ (doliprane|dafalgan|comprimes|cachets|pilules|medicaments|"
+    r"paracetamol|somniferes)",
+    r"(ecrit|dit|envoye|laisse) (un )?adieu",
+    # Someone in danger from another.
+    r"(fille|fils|enfant|ado|niece|neveu|petite?-(fille|fils)|soeur|frere|\d{1,2} ans)\b.{0,60}"
+    r"parti\w* avec (un|une) (homme|femme|inconnue?|adulte)",
+    r"coups? (dans|sur) (le|mon|son) ventre",
+    r"\bcontractions\b",
+    r"me fait des choses",
+    r"(vont|va|allaient|veulent|voulaient) me (planter|buter|descendre|tabasser|defoncer|crever)",
+    r"accident\b.{0,80}\b(bouge|respire|repond) (pas|plus)",
 )
 
 ALARM: tuple[str, ...] = (
@@ -240,6 +256,16 @@ ALARM: tuple[str, ...] = (
     r"frappe (ma|sa|mon|son) ",
     r"regrettera",
     r"aidez(-| )(moi|nous) vite",
+    r"violente?s?\b",
+    r"\btuer\b",
+    r"vie (est )?foutue",
+)
+
+# Said in so many words: the danger is over ("je suis en sécurité", "il y a deux ans"). Words of
+# the severe tier then weigh like the alarm tier: numbers only when no digital need is stated.
+_SAFE_NOW = re.compile(
+    r"\b((je suis|suis|on est|nous sommes) (maintenant )?(en securite|a l'abri)"
+    r"|il y a (un|une|deux|trois|quatre|cinq|quelques|plusieurs|\d+) (ans?|annees?|mois)\b)"
 )
 
 _SEVERE = re.compile(r"\b(" + "|".join(SEVERE) + ")")
@@ -265,5 +291,7 @@ def read(text: str, has_need: Callable[[str], bool]) -> SafetyReading:
     folded = _folded(text)
     severe = bool(_SEVERE.search(folded))
     alarm = bool(_ALARM.search(folded))
+    if severe and _SAFE_NOW.search(folded):
+        severe, alarm = False, True
     need = (severe or alarm) and has_need(text)
     return SafetyReading(severe, alarm, need)

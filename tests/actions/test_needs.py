@@ -237,3 +237,39 @@ def test_a_device_need_is_not_replaced_by_a_loose_meaning():
     from actions.needs import read
 
     assert read("mon ordinateur fait un drôle de bruit et il est lent").needs == ["ordinateur"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "c'est la dernière fois que je vous écris, merci",
+        "j'ai laissé une lettre pour mes enfants sur la table",
+        "j'ai avalé 30 comprimés tout à l'heure",
+        "ma nièce de 14 ans est partie avec un homme qu'elle a connu sur snap",
+        "il m'a donné des coups dans le ventre, je suis enceinte",
+        "ils ont dit qu'ils allaient me planter ce soir",
+        "accident sur la départementale, le conducteur ne respire plus",
+    ],
+)
+def test_veiled_and_situational_danger_gets_the_numbers(message):
+    from actions.needs import is_emergency
+
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize(
+    "message, need",
+    [
+        # The danger is over, said in so many words: the digital request is served.
+        ("j'ai subi des violences il y a deux ans, je suis en sécurité, je dois changer mes "
+         "mots de passe", "securite"),
+        ("mon frère est mort il y a un an, je voudrais numériser ses photos", "loisirs"),
+        # Hyperbole about a device.
+        ("je vais tuer cette imprimante, elle ne marche jamais", "materiel_usage"),
+    ],
+)  # fmt: skip
+def test_danger_that_is_over_or_hyperbole_is_not_an_emergency(message, need):
+    from actions.needs import is_emergency, read
+
+    assert not is_emergency(message)
+    assert need in read(message).needs
