@@ -8,7 +8,11 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 NOT_INSTALLED = "redis-server not installed: run scripts/install-services.sh (needs root)"
 
@@ -84,3 +88,13 @@ class RedisServer:
 
     def __exit__(self, *_exc) -> None:
         self.stop()
+
+
+@contextmanager
+def redis_or_skip(password: str) -> Iterator[RedisServer]:
+    """A real Redis of the caller's own on loopback (the test is skipped without redis-server)."""
+    binary = find_redis_server()
+    if binary is None:
+        pytest.skip(NOT_INSTALLED)
+    with RedisServer(binary, password=password) as server:
+        yield server

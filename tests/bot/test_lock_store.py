@@ -6,17 +6,14 @@ import threading
 
 import pytest
 
-from tests.redisserver import NOT_INSTALLED, RedisServer, find_redis_server
+from tests.redisserver import RedisServer, redis_or_skip
 
 pytestmark = pytest.mark.production
 
 
 @pytest.fixture(scope="module")
 def redis_server():
-    binary = find_redis_server()
-    if binary is None:
-        pytest.skip(NOT_INSTALLED)
-    with RedisServer(binary, password="lock-test") as server:
+    with redis_or_skip("lock-test") as server:
         yield server
 
 

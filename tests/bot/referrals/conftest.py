@@ -8,17 +8,14 @@ from __future__ import annotations
 import pytest
 import redis
 
-from tests.redisserver import NOT_INSTALLED, RedisServer, find_redis_server
+from tests.redisserver import redis_or_skip
 
 BACKENDS = ("sql", "redis")
 
 
 @pytest.fixture(scope="session")
 def redis_server():
-    binary = find_redis_server()
-    if binary is None:
-        pytest.skip(NOT_INSTALLED)
-    with RedisServer(binary, password="referrals-test") as server:
+    with redis_or_skip("referrals-test") as server:
         yield server
 
 

@@ -17,17 +17,14 @@ from bot.referrals.models import Job, open_engine
 from bot.referrals.queue import JobQueue
 from bot.referrals.redis_queue import QUEUE_NAME, RedisWorker, redis_url_from_env
 from directory_client import db
-from tests.redisserver import NOT_INSTALLED, RedisServer, find_redis_server
+from tests.redisserver import redis_or_skip
 from tests.referral_support import MONDAY
 
 
 @pytest.fixture()
 def own_redis():
     """A server of this test's own, that the test may stop and start again."""
-    binary = find_redis_server()
-    if binary is None:
-        pytest.skip(NOT_INSTALLED)
-    with RedisServer(binary, password="restart-test") as server:
+    with redis_or_skip("restart-test") as server:
         yield server
 
 
