@@ -352,15 +352,20 @@ def test_send_summary(directory):
 
 
 # --- nothing near, broken directory, bad input -----------------------------------------------
-def test_nothing_near_gives_nearest_and_remote(locator):
-    A.set_backends(FakeDirectory(centre=(43.3, 5.4)), locator)  # Marseille, far from Roubaix
+def _orient_in_roubaix(text: str, directory: FakeDirectory, locator) -> list[dict]:
+    """action_orient on ``text`` with Roubaix known and ``directory`` as the actions' backend."""
+    A.set_backends(directory, locator)
     try:
-        msgs, _ = run(
-            A.ActionOrient(),
-            tracker("cours de tablette", "ask_help", slots={"location": _roubaix()}),
-        )
+        msgs, _ = run(A.ActionOrient(),
+                      tracker(text, "ask_help", slots={"location": _roubaix()}))  # fmt: skip
     finally:
         A.set_backends(None, None)
+    return msgs
+
+
+def test_nothing_near_gives_nearest_and_remote(locator):
+    far = FakeDirectory(centre=(43.3, 5.4))  # Marseille, far from Roubaix
+    msgs = _orient_in_roubaix("cours de tablette", far, locator)
     p = recommendation(msgs)
     assert p["nothing_near"] is True and len(p["results"]) == 1
     assert "pas de lieu tout près" in text(msgs)
@@ -368,25 +373,13 @@ def test_nothing_near_gives_nearest_and_remote(locator):
 
 
 def test_no_place_at_all_still_answers(locator):
-    A.set_backends(FakeDirectory(count=0), locator)
-    try:
-        msgs, _ = run(
-            A.ActionOrient(), tracker("aide caf", "ask_help", slots={"location": _roubaix()})
-        )
-    finally:
-        A.set_backends(None, None)
+    msgs = _orient_in_roubaix("aide caf", FakeDirectory(count=0), locator)
     p = recommendation(msgs)
     assert p["results"] == [] and labels.HELPLINE["phone"] in text(msgs)
 
 
 def test_broken_directory_answers_with_helpline(locator):
-    A.set_backends(FakeDirectory(fail=True), locator)
-    try:
-        msgs, _ = run(
-            A.ActionOrient(), tracker("aide caf", "ask_help", slots={"location": _roubaix()})
-        )
-    finally:
-        A.set_backends(None, None)
+    msgs = _orient_in_roubaix("aide caf", FakeDirectory(fail=True), locator)
     p = recommendation(msgs)
     assert p["results"] == [] and p["error"] == "directory_unavailable"
     assert said(msgs[0]) == (
