@@ -274,6 +274,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\btelephone",
         r"\btelefone",
         r"\becran tactile",
+        r"\b(l'ecran|le petit appareil|l'appareil)\b.{0,40}\b(sais pas|touche|allume|devenu)",
         r"\bdecrocher\b",
         r"\btablette",
         r"\bmobile\b",
@@ -319,11 +320,14 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bforfait\b",
         r"\b(pas de|plus de|pas|plus) (reseau|4g|5g|data)\b",
         r"\bzone blanche",
+        r"\b(internet|wifi|wi-fi) gratuit",
         r"\bcapte (pas|plus|mal)",
         r"\bbox\b",
     ),
     "materiel_usage": (
         r"\bimprim(er|ante|e)\b",
+        r"\bimpressions?\b",
+        r"\ben pdf\b",
         r"\bscann(er|e)\b",
         r"\bphotocopi",
     ),
@@ -343,6 +347,12 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bemmaus",
         r"\bdon d'ordi",
         r"\bpas (les|de) sous\b",
+        r"\b(pas|pa) (trop |tro )?(cher|chere|chers|che)\b",
+        r"\bprix (reduits?|etudiants?|sociaux|bas)\b",
+        r"\b(ordi|ordinateur|tablette|telephone|smartphone|portable)s?\b.{0,30}\b\d+ ?(euros?|€)",
+        r"\bprets? (de|d') ?(materiel|ordinateurs?|ordis?|tablettes?)",
+        r"\b(donne|donnent|vend|vendent) des (ordinateurs|ordis|smartphones|tablettes|telephones)",
+        r"\b(ordinateur|ordi|telephone|tablette|imprimante)s? (d')?occasion",
         r"\bpas de quoi (en )?(racheter|acheter)",
         r"\b(on n'a|on a|j'ai|nous n'avons) pas \d+ ?(€|euros)",
         r"\b(donnez|donniez|donner|distribuez|pretez|vendez) des (tablettes|ordinateurs|ordis|"
@@ -371,6 +381,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bcpf\b",
         r"\bpostul\w*",
         r"\bpix\b",
+        r"\binterim\w*",
         r"\bentretiens? (video|en visio|differe)",
         r"\breconver\w*",
         r"\bmetiers? du numerique",
@@ -436,7 +447,23 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bsecuriser\b",
         r"\bpirater\b",
         r"\battaque",
-        r"\b(bitcoin|rancon|chantage|sextorsion)",
+        r"\b(payer|paye|payez|verse\w*|envoyer) (en|des) bitcoins?",
+        r"\b(rancon|chantage|sextorsion)",
+        r"\bchange de numero",
+        r"\bjamais (recu|livre)",
+        r"\b(site|vendeur) (a disparu|frauduleux|bidon)",
+        r"\benvoie des (messages|mails) (tout seul|toute seule|a tous mes contacts)",
+        r"\bsi je (ne )?(paye|paie) pas\b",
+        r"\bcyber ?-?securite",
+        r"\b(j'ai|jai|mi la|on a) (clique|klike)\b",
+        r"\b(entre|rentre) dans mon compte",
+        r"\bchange mon (rib|mot de passe|adresse mail)",
+        r"\bfaux comptes?",
+        r"\binsult\w*",
+        r"\bprotege\w* (son|sa|ses|mon|ma|mes) (compte|photos|donnees)",
+        r"\bacces a mon compte",
+        r"\btrouvee? (une|un|la|le) (cle usb|disque)",
+        r"\brgpd\b",
         r"\bcompte (\w+ )?(a ete |s'est fait )?(vole|pirate|hacke)",
         r"\bcode a (4|6) chiffres",
         r"\b(faux|message de) (support|technicien|microsoft)",
@@ -485,6 +512,10 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(l'ecole|la maitresse|le college|les profs?|l'instit\w*|directrice d'ecole|"
         r"directeur d'ecole)\b",
         r"\bpegi\b",
+        r"\bpremier (telephone|portable|smartphone) (pour|de) "
+        r"(ma fille|mon fils|mon enfant|mon ado)",
+        r"\bfamily link\b",
+        r"\bmarmailles?\b.{0,40}\b(telephone|tablette|ecrans?|jeux?|tan|temps)",
         r"\ba quel age\b",
         r"\bachats? (integres|dans (un|le|les) jeux?)",
         r"\b(comprendre|savoir) (ce que|ce qu'|ce qui) (font|fait|regardent|regarde) "
@@ -516,6 +547,16 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bnumeris\w* .{0,20}(cassettes|vhs|diapo\w*|photos|negatifs|films|albums)",
         r"\b(arduino|raspberry|minecraft|scratch)\b",
         r"\b(mao|musicien\w*)\b",
+        r"\bcompos\w* (de la |du |des )?(musique|chansons?|morceaux|maloya|zouk|rap)",
+        r"\bcartes? de voeux",
+        r"\balbums? (photos?|pour|de famille)",
+        r"\b(belles|bonnes|jolies) photos",
+        r"\brealite virtuelle|\bcasque (vr|de realite)",
+        r"\b(faire|fe) (un|in) (petit |ti )?film",
+        r"\bmontages? video",
+        r"\bancetres\b",
+        r"\bmontrer mes (tableaux|peintures|creations|dessins|oeuvres)",
+        r"\bscanner .{0,20}photos",
         r"\bgenealogi\w*",
         r"\ben 3d\b",
         r"\bdiaporamas?\b",
@@ -556,15 +597,25 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(c'?est|c) (quoi|koi) (une?|le|la|les|l')",
         r"\bdifference entre\b",
         r"\bchat ?gpt\b",
+        r"(?<!en )\bbitcoins?\b",
+        r"\b(influence\w*|virale?)\b",
+        r"\b(impact ecologique|pollu\w*|sobriete)",
+        r"\brobots? qui",
+        r"\bmonde d'aujourd'hui",
+        r"\b(comprendre|savoir) comment (ca|internet|le web|les reseaux) (marche|fonctionne)",
+        r"\bou vont (les|mes) (messages|donnees)",
+        r"\b(quoi|qui) croire\b",
         r"\bintelligence artificielle",
         r"\b(complot\w*|esprit critique|wikipedia|dark ?web|blockchain|5g)\b",
-        r"\bpubs?\b.{0,40}\b(partout|me suivent|ciblees?)",
+        r"\bpubs?\b.{0,40}\b(partout|me suivent|ciblees?|juste apres|en avoir parle)",
         r"\b(google|facebook|internet|ils) (sait|savent|connait|connaissent) tout",
         r"\bgratuit sur internet",
         r"\bidentite numerique",
         r"\bc'?est (fiable|vrai) (ou pas|ce qu'on)",
     ),
     "demarches": (
+        r"\bportail (famille|citoyen)",
+        r"\bcantine\b",
         r"\bdemarches?\b",
         r"\bdemarche\b",
         r"\bpapiers?\b",
@@ -758,7 +809,11 @@ _USE_DEVICE = re.compile(
     r"(ordi|ordinateur|pc|imprimante|scanner)\b"
     r"|\b(endroit|lieu|salle) (avec|ou il y a|ou il y aurait) (un |une |des )?(ordi|ordinateur|pc|"
     r"internet|wifi)"
-    r"|\butiliser (les|des|vos|un de vos|un des) (ordi|ordinateurs?|postes?|pc|votres)"
+    r"|\butiliser (les|des|vos|un de vos|un des) (ordi|ordinateurs?|postes?|pc|votres|ecrans)"
+    r"|\b(vous avez|avez-vous|y a-t-il|il y a) des (ordinateurs|ordis|postes)"
+    r"|\bvenir .{0,40}(chez vous|sur les votres|sur vos (ordi|ordinateurs|postes))"
+    r"|\b(en libre acces|en acces libre)"
+    r"|\bchez moi (j'ai rien|y a que|il n'y a que|j'ai que|j'ai juste)"
     r"|\b(salle|espace|poste)s? (informatique|multimedia|internet)"
     r"|\bcyber ?-?cafe"
     r"|\b(ordi|ordinateur|pc)s? (pour le public|en libre.service|en acces libre|a disposition)"
@@ -769,7 +824,7 @@ _LEARN = re.compile(
     r"|cours|atelier|formation|initiation)"
 )
 _NO_DEVICE = re.compile(
-    r"\b(pas|pa|plus|sans|ni) (d'|de |d |un |une )?(ordi|ordinateur|pc|imprimante)s?\b"
+    r"\b(pas|pa|plus|sans|ni) (d'|de |d |un |une )?(ordi|ordinateur|pc|imprimante|scanner)s?\b"
     r"|\bn'?ai qu'?un (telephone|portable|smartphone)"
     r"|\bpas (equipee?s?|de materiel informatique)"
 )
@@ -825,6 +880,8 @@ def detect(text: str) -> Understanding:
     if "materiel_achat" in strong and not _LEARN.search(folded):
         # "acheter un ordi pas cher" is about getting one, not learning to use it.
         strong = [k for k in strong if k not in ("ordinateur", "smartphone")]
+    if "internet" in strong and "materiel_usage" in strong:
+        strong.remove("internet")  # one service: a computer with a connection, on site
     if "loisirs" in strong:
         # "créer un livre de recettes … pour l'imprimer", "un club photo qui apprend Lightroom":
         # printing and photos are part of the creation.

@@ -118,57 +118,39 @@ class JobQueue:
 
     def claim(self, limit: int = 20) -> list[ClaimedJob]:
         now = self.clock.now()
-        due = _due(now)
-        claimed: list[ClaimedJob] = []
-        with Session(self.engine, future=True) as session:
-            with session.begin():
-                rows = session.execute(
-                    select(Job.id, Job.key, Job.kind, Job.referral_id, Job.payload, Job.attempts)
-                    .where(due)
-                    .order_by(Job.run_at, Job.id)
-                    .limit(limit)
-                ).all()
-            for row in rows:
-                with session.begin():
-                    taken = session.execute(
-                        update(Job)
-                        .where(Job.id == row.id, due)
-                        .values(locked_until=now + self.lease, attempts=Job.attempts + 1)
-                    ).rowcount
-                if taken:
-                    claimed.append(
-                        ClaimedJob(
-                            row.id,
-                            row.key,
-                            row.kind,
-                            row.referral_id,
-                            json.loads(row.payload),
-                            row.attempts + 1,
-                        )
-                    )
-        return claimed
+        columns = (Job.id, Job.key, Job.kind, Job.referral_id, Job.payload, Job.attempts)
+        taken = self._take_due(
+            now, limit, columns, locked_until=now + self.lease, attempts=Job.attempts + 1
+        )
+        return [
+            ClaimedJob(row.id, row.key, row.kind, row.referral_id, json.loads(row.payload),
+                       row.attempts + 1)
+            for row in taken
+        ]  # fmt: skip
 
     def reserve(self, limit: int, hold: timedelta) -> list[Reservation]:
         """Hold up to ``limit`` due jobs for ``hold`` (the relay to Redis); not an attempt yet."""
         now = self.clock.now()
         token = now + hold
-        reserved: list[Reservation] = []
+        taken = self._take_due(now, limit, (Job.id, Job.key), locked_until=token)
+        return [Reservation(row.id, row.key, token) for row in taken]
+
+    def _take_due(self, now: datetime, limit: int, columns: tuple, **values: Any) -> list[Any]:
+        """The due jobs (oldest first, at most ``limit``) that this caller could mark with
+        ``values``: each is taken by a conditional UPDATE, so two callers never take one job."""
+        taken: list[Any] = []
         with Session(self.engine, future=True) as session:
             with session.begin():
                 rows = session.execute(
-                    select(Job.id, Job.key)
-                    .where(_due(now))
-                    .order_by(Job.run_at, Job.id)
-                    .limit(limit)
+                    select(*columns).where(_due(now)).order_by(Job.run_at, Job.id).limit(limit)
                 ).all()
             for row in rows:
                 with session.begin():
-                    taken = session.execute(
-                        update(Job).where(Job.id == row.id, _due(now)).values(locked_until=token)
-                    ).rowcount
-                if taken:
-                    reserved.append(Reservation(row.id, row.key, token))
-        return reserved
+                    if session.execute(
+                        update(Job).where(Job.id == row.id, _due(now)).values(**values)
+                    ).rowcount:
+                        taken.append(row)
+        return taken
 
     def start(self, reservation: Reservation) -> ClaimedJob | None:
         """The run of a reserved job, with the worker's lease; None when this reservation is no

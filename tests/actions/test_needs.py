@@ -223,6 +223,14 @@ def test_needs_from_everyday_words(message, needs):
         ("c'est quoi un algorithme exactement", ["culture"]),
         ("je viens d'acheter un ordinateur portable, des cours pour débuter ?", ["ordinateur"]),
         ("jdois mactualiser mais jai pas dordi", ["demarches", "materiel_usage"]),
+        # Written for the set-B round (new words for its families).
+        ("une tablette pas trop chère pour mon père", ["materiel_achat"]),
+        ("vous avez des ordinateurs pour le public ?", ["materiel_usage"]),
+        ("mi la klike su in lien dans in sms", ["securite"]),
+        ("installer Family Link sur le téléphone du petit", ["parentalite"]),
+        ("composer de la musique sur l'ordi", ["loisirs"]),
+        ("comment une vidéo devient virale", ["culture"]),
+        ("je voudrais apprendre à utiliser une clé USB", ["ordinateur"]),
     ],
 )
 def test_needs_from_this_rounds_wordings(message, needs):
