@@ -470,6 +470,9 @@ def _words(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text)).split())
 
 
+_NOT_A_NAME_ALONE = frozenset({"saint", "sainte", "saints", "saintes"})  # "Saint" is no town
+
+
 def plausible_guess(query: str, result, *, ambiguous_too: bool = False) -> bool:
     """A place read from the end of a sentence counts only when the words name it exactly, or
     name the start of a longer name the locator chose ("Florac" → Florac Trois Rivières)."""
@@ -487,7 +490,7 @@ def plausible_guess(query: str, result, *, ambiguous_too: bool = False) -> bool:
         if any(f" {v} " in asked for v in variants if v):
             return len(asked.split()) <= len(folded.split()) + 2
         first = folded.split()[0]
-        if len(first) >= MIN_LEADING and f" {first} " in asked:
+        if len(first) >= MIN_LEADING and first not in _NOT_A_NAME_ALONE and f" {first} " in asked:
             return len(asked.split()) <= 3
     return False
 

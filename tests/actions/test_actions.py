@@ -710,3 +710,16 @@ def test_unsure_danger_is_one_question_and_the_request_is_kept(directory):
     assert "ville" in text(msgs)  # carries on: where?
     msgs, _ = run(A.ActionOrient(), tracker("oui", "affirm", slots=slots))
     assert payloads(msgs) == [{"type": "emergency"}]
+
+
+@pytest.mark.parametrize(
+    "answer, is_place",
+    [
+        ("Florac", True),  # Florac Trois Rivières, merged in 2016
+        ("Beaujeu", True),  # two Beaujeu: the assistant will ask which
+        ("saint quentn", False),  # a near-miss is not read as a plain answer to "where?"
+        ("merci beaucoup", False),
+    ],
+)
+def test_a_bare_town_answers_where_even_merged_or_shared(answer, is_place):
+    assert A.looks_like_place(answer) is is_place
