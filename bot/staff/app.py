@@ -332,30 +332,23 @@ async def console_submit(request: web.Request) -> web.Response:
     where = " ".join(str(form.get("where", "")).split())[:80] or None
     if not text:
         raise web.HTTPSeeOther(f"{render.P}/")
+    def page(**what: Any) -> str:
+        return render.console_page(
+            csrf=_csrf_token(request), user=request["staff_user"],
+            counts=state.counts.for_day(), text=text, **what,
+        )  # fmt: skip
+
     try:
         outcome = await run_triage(state, text, where)
     except Exception:  # noqa: BLE001 - the desk must get an answer, never a stack trace
         log.exception("triage failed")
-        return _html(
-            render.console_page(
-                csrf=_csrf_token(request),
-                user=request["staff_user"],
-                counts=state.counts.for_day(),
-                text=text,
-                flash=UNAVAILABLE,
-            ),
-            503,
-        )
+        return _html(page(flash=UNAVAILABLE), 503)
     if outcome.results:
         state.counts.add(outcome.situation.needs[0], outcome.departement)
     directory, _ = await state.directory_and_locator()
     corrected = await _run(for_places, directory, [r.id for r in outcome.results])
     return _html(
-        render.console_page(
-            csrf=_csrf_token(request),
-            user=request["staff_user"],
-            counts=state.counts.for_day(),
-            text=text,
+        page(
             outcome=outcome,
             sms_off=unavailable_reason(state.sms),
             refer=state.referrals is not None,
