@@ -246,20 +246,21 @@ def _build(path: Path) -> Index:
     dep_by_key.update({name_key(alias): code for alias, code in ALIASES.items()})
 
     longer_names: dict[str, list[Commune]] = defaultdict(list)
-    for key, members in by_key.items():
-        words = key.split(" ")
-        for c in members:
-            if c.kind == "COM" and c.population >= BIG_TOWN and len(words) > 1:
-                for n in range(1, len(words)):
-                    longer_names[" ".join(words[:n])].append(c)
-
     leading_names: dict[str, list[Commune]] = defaultdict(list)
     for key, members in by_key.items():
+        if " " not in key:
+            continue
+        communes = [c for c in members if c.kind == "COM"]
+        if not communes:
+            continue
+        big = [c for c in communes if c.population >= BIG_TOWN]
         words = key.split(" ")
         for n in range(1, len(words)):
             start = " ".join(words[:n])
+            if big:
+                longer_names[start].extend(big)
             if start not in by_key:
-                leading_names[start].extend(c for c in members if c.kind == "COM")
+                leading_names[start].extend(communes)
 
     buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
     for key in by_key:
@@ -272,7 +273,7 @@ def _build(path: Path) -> Index:
         dep_by_key=dep_by_key,
         region_by_key={name_key(name): codes for name, codes in REGIONS.items()},
         longer_names=dict(longer_names),
-        leading_names={k: v for k, v in leading_names.items() if v},
+        leading_names=dict(leading_names),
         buckets=dict(buckets),
         grid=dict(grid),
     )
