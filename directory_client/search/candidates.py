@@ -5,9 +5,10 @@ together, places matched by commune code; and the counts behind ``total``."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import Float, Integer, and_, bindparam, case, func, literal, or_, select
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Row
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -61,14 +62,30 @@ def near_candidates(
         )
 
     statement = cached((plan.key, "near", by_distance_only, shape), build)
+    hits, complete = _fetch_growing(
+        session, statement, params, need, lambda rows: keep_hits(plan, rows, lat, lon, half_km)
+    )
+    hits.sort(key=(lambda h: h.distance_km) if by_distance_only else rank_key)
+    return hits, complete
+
+
+def _fetch_growing(
+    session: Connection,
+    statement: Select,
+    params: dict,
+    need: int,
+    to_hits: Callable[[Sequence[Row]], list[Hit]],
+) -> tuple[list[Hit], bool]:
+    """The hits of ``statement`` (limited by its ``fetch`` parameter), fetching four times more
+    rows while they give fewer than ``need`` hits and some were left out; and whether that is
+    all of its rows."""
     fetch = need * 3 + 10
     while True:
         rows = session.execute(statement, {**params, "fetch": fetch}).all()
-        truncated = len(rows) == fetch
-        hits = keep_hits(plan, rows, lat, lon, half_km)
-        if len(hits) >= need or not truncated:
-            hits.sort(key=(lambda h: h.distance_km) if by_distance_only else rank_key)
-            return hits, not truncated
+        complete = len(rows) < fetch
+        hits = to_hits(rows)
+        if len(hits) >= need or complete:
+            return hits, complete
         fetch *= 4
 
 
@@ -149,15 +166,13 @@ def code_candidates(
             .limit(bindparam("fetch", type_=Integer))
         )
 
-    statement = cached((plan.key, "codes", shape, without_coordinates), build)
-    fetch = need * 3 + 10
-    while True:
-        rows = session.execute(statement, {**params, "fetch": fetch}).all()
+    def to_hits(rows: Sequence[Row]) -> list[Hit]:
         hits = [Hit(r[0], None, int(r[2]), r[1], r[3], r[4]) for r in rows]
-        hits = one_stop_per_mobile_service([h for h in hits if all(k(h) for k in plan.keeps)])
-        if len(hits) >= need or len(rows) < fetch:
-            return hits
-        fetch *= 4
+        return one_stop_per_mobile_service([h for h in hits if all(k(h) for k in plan.keeps)])
+
+    statement = cached((plan.key, "codes", shape, without_coordinates), build)
+    hits, _complete = _fetch_growing(session, statement, params, need, to_hits)
+    return hits
 
 
 def rare_matches(
