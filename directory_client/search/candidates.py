@@ -111,20 +111,23 @@ def count_near(session: Connection, plan: Plan, lat: float, lon: float, radius_k
     shape, params = geo_params(lat, lon, radius_km, slack=1.0)
 
     def build() -> Select:
-        inner = (
-            select(Place.id, Place.mobile_service_id)
-            .where(*box_clauses(shape), *plan.where)
-            .limit(TOTAL_CAP)
-            .subquery()
-        )
-        return select(
-            func.count()
-            - func.count(inner.c.mobile_service_id)
-            + func.count(inner.c.mobile_service_id.distinct())
+        return _count_capped(
+            select(Place.id, Place.mobile_service_id).where(*box_clauses(shape), *plan.where)
         )
 
     statement = cached((plan.key, "count", shape, TOTAL_CAP), build)
     return int(session.execute(statement, params).scalar_one())
+
+
+def _count_capped(matches: Select) -> Select:
+    """How many of ``matches`` (selecting ``mobile_service_id``), a mobile service counted once,
+    up to TOTAL_CAP."""
+    inner = matches.limit(TOTAL_CAP).subquery()
+    return select(
+        func.count()
+        - func.count(inner.c.mobile_service_id)
+        + func.count(inner.c.mobile_service_id.distinct())
+    )
 
 
 def code_candidates(
@@ -331,7 +334,7 @@ def count_rare(session: Connection, plan: Plan, lat: float, lon: float, radius_k
     masks = overlapping_masks(plan.mask)
 
     def build() -> Select:
-        inner = (
+        return _count_capped(
             select(Place.id, Place.mobile_service_id)
             .where(
                 has_need(masks),
@@ -339,13 +342,6 @@ def count_rare(session: Connection, plan: Plan, lat: float, lon: float, radius_k
                 bindparam("r2", type_=Float) >= DIST2_UNINDEXED,
             )
             .with_hint(Place, SERVICES_INDEX_HINT, "sqlite")
-            .limit(TOTAL_CAP)
-            .subquery()
-        )
-        return select(
-            func.count()
-            - func.count(inner.c.mobile_service_id)
-            + func.count(inner.c.mobile_service_id.distinct())
         )
 
     statement = cached(("rare-count", masks, TOTAL_CAP), build)
