@@ -56,6 +56,7 @@ def main() -> int:
     _score("development set A (tuned on)", _cases(ROOT / "tests/devset/first_messages.yml"),
            args.misses)  # fmt: skip
     _score("development set B", _cases(ROOT / "tests/devset/first_messages_b.yml"), args.misses)
+    _score("development set C", _cases(ROOT / "tests/devset/first_messages_c.yml"), args.misses)
     _score("frozen corpus, looked-at half", [c for c in corpus if not held_out(c)], args.misses)
     _score("frozen corpus, held-out half", [c for c in corpus if held_out(c)], False)
     return 0

@@ -51,19 +51,19 @@ def encode(texts: list[str]) -> np.ndarray:
     turn (need, safety, place)."""
     if not texts:
         return np.zeros((0, WIDTH), dtype=np.float32)
-    missing = [t for t in dict.fromkeys(texts) if t not in _recent]
+    with _lock:
+        found = {t: _recent[t] for t in dict.fromkeys(texts) if t in _recent}
+    missing = [t for t in dict.fromkeys(texts) if t not in found]
     if missing:
         rows = np.asarray(_model().encode(missing), dtype=np.float32).reshape(len(missing), WIDTH)
+        found.update(zip(missing, rows, strict=True))
         with _lock:
             for text, row in zip(missing, rows, strict=True):
                 _recent[text] = row
                 _recent.move_to_end(text)
             while len(_recent) > _CACHE_SIZE:
                 _recent.popitem(last=False)
-        found = dict(zip(missing, rows, strict=True))
-    else:
-        found = {}
-    return np.stack([found[t] if t in found else _recent[t] for t in texts])
+    return np.stack([found[t] for t in texts])
 
 
 def encode_one(text: str) -> np.ndarray:
