@@ -40,13 +40,15 @@ PAGE = 3
 
 
 def _warm_up() -> None:
-    """Load the sentence encoder and the need examples now, not during someone's first turn."""
+    """Load the sentence encoder and the readers by meaning now, not during someone's first
+    turn."""
     try:
-        from actions import semantic_needs
+        from actions import danger, semantic_needs
 
         semantic_needs.reader()
+        danger.reader()
     except Exception:  # the keywords still work; the first turn will retry
-        log.exception("the need reader could not be loaded")
+        log.exception("the readers by meaning could not be loaded")
 
 
 threading.Thread(target=_warm_up, name="need-reader-warm-up", daemon=True).start()

@@ -804,6 +804,7 @@ TOOL_NEEDS = frozenset({"smartphone", "ordinateur", "quotidien"})
 
 # Needs whose generic words (_WEAK_PATTERNS) only count when nothing more specific was found.
 _WEAK_NEEDS = set(_WEAK_PATTERNS)
+GENERIC_NEEDS = frozenset(_WEAK_NEEDS | TOOL_NEEDS)
 _USE_DEVICE = re.compile(
     r"\b(utiliser|avoir|besoin d'|acces a|acceder a|trouver|me servir d') ?(un|une) "
     r"(ordi|ordinateur|pc|imprimante|scanner)\b"
@@ -836,6 +837,9 @@ class Understanding:
     procedures: list[str] = field(default_factory=list)
     constraints: list[str] = field(default_factory=list)
     mode: str | None = None  # "avec_moi" | "autonomie" | None
+    # Needs the words rule out ("j'ai reçu un mail de la CAF": not the CAF file; "je viens
+    # d'acheter un ordinateur": not one to get): the meaning may not bring them back.
+    ruled_out: set[str] = field(default_factory=set)
 
     @property
     def empty(self) -> bool:
@@ -856,6 +860,7 @@ def detect(text: str) -> Understanding:
     if _PROFESSIONAL.search(folded):
         # "je suis conseillère à France Travail": where they work, not a procedure to do.
         found.procedures = []
+        found.ruled_out |= _ADMIN_NEEDS | {"emploi", "entreprise"}
     for key, patterns in _COMPILED["constraint"].items():
         if _matches(folded, patterns):
             found.constraints.append(key)
@@ -871,9 +876,11 @@ def detect(text: str) -> Understanding:
         # "ordi reconditionné pas cher, je suis au RSA": the benefit says who, not what to do.
         found.procedures = []
         strong = [k for k in strong if k not in _ADMIN_NEEDS]
-    if "materiel_achat" in strong and _BOUGHT.search(folded):
+        found.ruled_out |= _ADMIN_NEEDS
+    if _BOUGHT.search(folded):
         # "je viens d'acheter un ordinateur": it is there, learning to use it is the need.
-        strong.remove("materiel_achat")
+        strong = [k for k in strong if k != "materiel_achat"]
+        found.ruled_out.add("materiel_achat")
     if "materiel_achat" in strong and "internet" in strong and not _NO_INTERNET.search(folded):
         # "un forfait solidaire", "une box pas chère": a plan to get, not a connection on site.
         strong.remove("internet")
@@ -893,11 +900,13 @@ def detect(text: str) -> Understanding:
         # named is the sender of a suspicious message, not a procedure to do.
         found.procedures = []
         strong = [k for k in strong if k not in _ADMIN_NEEDS and k != "quotidien"]
+        found.ruled_out |= _ADMIN_NEEDS
     job_seeking_too = bool(_JOB_SEEKING.search(folded))
     job_seeking = job_seeking_too and not _FRANCE_TRAVAIL_FILE.search(folded)
     if "france_travail" in found.procedures and job_seeking:
         # "France Travail m'a dit de refaire mon CV": looking for work is the need.
         found.procedures.remove("france_travail")
+        found.ruled_out |= _ADMIN_NEEDS
     if found.procedures:
         # A named procedure is an administrative need (health for ameli), whatever the words.
         for proc in found.procedures:
@@ -932,28 +941,18 @@ def detect(text: str) -> Understanding:
 
 
 def read(text: str, by_meaning: bool = True) -> Understanding:
-    """``detect`` (keywords), with the need read by meaning (``actions.semantic_needs``) when the
-    keywords found no need or only a generic one ("en ligne", "mon dossier", "le numérique").
-    ``by_meaning=False`` for an answer to another question (a town, "avec quelqu'un")."""
+    """``detect`` (keywords), with the needs weighed against the meaning of the message
+    (``actions.semantic_needs``). ``by_meaning=False`` for an answer to another question (a town,
+    "avec quelqu'un")."""
     found = detect(text)
-    generic = _WEAK_NEEDS | TOOL_NEEDS
-    if not by_meaning or found.procedures or (found.needs and not set(found.needs) <= generic):
-        return found
     from actions import semantic_needs  # the encoder loads on first use only
 
-    read_by_meaning = semantic_needs.reader().read_scored(text)
-    if read_by_meaning is None:
+    if not by_meaning or not semantic_needs.states_something(text):
         return found
-    meant, score = read_by_meaning
-    if not found.needs:
-        found.needs = [meant]
-    elif meant not in TOOL_NEEDS and (
-        not set(found.needs) & TOOL_NEEDS
-        or (score >= semantic_needs.OVERRIDE_SCORE and not _LEARN.search(fold(text)))
-    ):
-        # The meaning names a need the device words only served ("retoucher mes photos sur mon
-        # ordi" is creation); a device need read by meaning does not replace keywords.
-        found.needs = [meant]
+    # A generic need ("mes démarches", "mon téléphone") weighs less than a specific one.
+    generic = [] if found.procedures else [k for k in found.needs if k in GENERIC_NEEDS]
+    specific = [k for k in found.needs if k not in generic]
+    found.needs = semantic_needs.reader().weigh(text, specific, generic, found.ruled_out)
     return found
 
 

@@ -8,7 +8,12 @@ Two tiers of wordings, on folded text (lower case, no accents):
   need: "au secours on m'a piraté mon compte" is a request about online safety, "au secours" alone
   is not.
 
-The NLU's ``emergency`` intent is the third signal (``actions.actions.ActionEmergency``): when it
+Meaning is the third signal (``actions.danger``): a message whose sentence vector reads as danger
+("j'ai écrit mes lettres, merci pour tout") weighs like the alarm tier. Words that say the danger
+is over or is a figure of speech ("l'an dernier", "rien de grave", "le couteau sous la gorge",
+"mdr", a line against suicide) make the severe tier weigh like the alarm tier too.
+
+The NLU's ``emergency`` intent is the fourth signal (``actions.actions.ActionEmergency``): when it
 fires with no wording of either tier and no need, the assistant asks once whether the person is in
 danger now, with the numbers, and keeps the request.
 """
@@ -19,6 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from actions import danger
 from directory_client import labels
 
 SEVERE: tuple[str, ...] = (
@@ -261,11 +267,21 @@ ALARM: tuple[str, ...] = (
     r"vie (est )?foutue",
 )
 
-# Said in so many words: the danger is over ("je suis en sécurité", "il y a deux ans"). Words of
-# the severe tier then weigh like the alarm tier: numbers only when no digital need is stated.
+# Said in so many words: the danger is over ("je suis en sécurité", "il y a deux ans", "la
+# semaine dernière, rien de grave"), or the words are a figure of speech or a topic ("le couteau
+# sous la gorge", "j'ai failli", "mdr", "une association d'aide aux victimes de violences"). Words
+# of the severe tier then weigh like the alarm tier: numbers only when no digital need is stated.
+_MONTH = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 _SAFE_NOW = re.compile(
     r"\b((je suis|suis|on est|nous sommes) (maintenant )?(en securite|a l'abri)"
-    r"|il y a (un|une|deux|trois|quatre|cinq|quelques|plusieurs|\d+) (ans?|annees?|mois)\b)"
+    r"|il y a (un|une|deux|trois|quatre|cinq|quelques|plusieurs|\d+) (ans?|annees?|mois)\b"
+    r"|(la semaine|le mois|l'an|l'annee|l'ete|l'hiver) (derniere?|passee?)"
+    rf"|en ({_MONTH})( dernier)?\b"
+    r"|rien de grave|sans gravite|pas de blesses?|plus de peur que de mal"
+    r"|couteau sous la gorge|j'ai failli|(suicide|mort) (social|sociale|numerique)"
+    r"|sur les nerfs|morte? de (rire|honte|fatigue)"
+    r"|(mdr|lol|ptdr|xd)\b|(prevention|prevenir) (du |le )?suicide|ligne d'ecoute"
+    r"|(aide|association|asso) (aux|des|pour les) victimes)"
 )
 
 _SEVERE = re.compile(r"\b(" + "|".join(SEVERE) + ")")
@@ -281,17 +297,24 @@ class SafetyReading:
     severe: bool  # danger from the words alone
     alarm: bool  # strong words that ordinary requests use too
     need: bool  # the message states a digital need
+    meaning: bool = False  # the message reads as danger by its meaning (actions.danger)
 
     @property
     def danger_now(self) -> bool:
-        return self.severe or (self.alarm and not self.need)
+        return self.severe or ((self.alarm or self.meaning) and not self.need)
 
 
-def read(text: str, has_need: Callable[[str], bool]) -> SafetyReading:
+def read(
+    text: str,
+    has_need: Callable[[str], bool],
+    reads_as_danger: Callable[[str], bool] = danger.likely,
+) -> SafetyReading:
     folded = _folded(text)
     severe = bool(_SEVERE.search(folded))
     alarm = bool(_ALARM.search(folded))
-    if severe and _SAFE_NOW.search(folded):
+    safe_now = bool(_SAFE_NOW.search(folded))
+    if severe and safe_now:
         severe, alarm = False, True
-    need = (severe or alarm) and has_need(text)
-    return SafetyReading(severe, alarm, need)
+    meaning = not severe and not safe_now and reads_as_danger(text)
+    need = (severe or alarm or meaning) and has_need(text)
+    return SafetyReading(severe, alarm, need, meaning)

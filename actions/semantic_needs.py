@@ -1,11 +1,18 @@
-"""Needs read by meaning: the sentence encoder against the annotated NLU examples.
+"""Needs read by meaning, weighed with the keywords.
 
 Keywords (``actions.needs.detect``) are precise but only know the words someone thought of;
-"je veux créer mon blog" or "mon petit commerce, être visible sur internet" name no keyword. The
-NLU examples of ``data/nlu/`` that carry a ``need`` or ``procedure`` annotation are the labelled
-sentences: a message takes the need of the examples it is closest to in meaning (the mean of its
-best ``TOP_K`` similarities per need), when that is close enough and clearly ahead of the next
-need. The examples are the only source: add an annotated example to teach a need a new wording.
+"je veux créer mon blog" or "mon petit commerce, être visible sur internet" name no keyword, and
+a keyword of one service often sits in a message about another ("mon téléphone" in a scam). A
+logistic regression over the sentence encoder's vectors gives each service a probability; a
+service the keywords found adds ``KEYWORD_WEIGHT`` (``GENERIC_WEIGHT`` for the generic ones:
+"mes démarches", "mon téléphone"), and the message's needs are the best service and a second one
+when its weight reaches ``SECOND_NEED``.
+
+Labelled sentences: the NLU examples of ``data/nlu/`` that carry a ``need`` or ``procedure``
+annotation, and the hand-kept first messages of ``actions/data/first_messages_*.yml`` (labelled
+by service). Which need of a service (a phone or a computer to learn) is the keywords', or the
+one whose examples are closest (the mean of their best ``TOP_K`` similarities). The weights were
+chosen on development set C (tests/devset/first_messages_c.yml), never on the frozen corpus.
 """
 
 from __future__ import annotations
@@ -17,17 +24,19 @@ from pathlib import Path
 
 import numpy as np
 import yaml
+from sklearn.linear_model import LogisticRegression
 
+from actions import nlu_examples
 from bot import encoder
 
-NLU_DIR = Path(__file__).resolve().parent.parent / "data" / "nlu"
-FILES = ("needs.yml", "inform.yml")
+HAND_KEPT = Path(__file__).resolve().parent / "data"
 TOP_K = 3
-MIN_SCORE = 0.42  # below: no need read (the assistant asks)
-MIN_MARGIN = 0.03  # the best need must be ahead of the next by this much
-# To replace a device need the keywords found ("mon ordinateur fait un bruit bizarre" is not
-# online safety), the meaning must be this close: "retoucher mes photos sur mon ordi" is creation.
-OVERRIDE_SCORE = 0.5
+KEYWORD_WEIGHT = 0.5
+GENERIC_WEIGHT = 0.3
+SECOND_NEED = 0.5  # a second service needs this weight (probability and keywords)
+MIN_SCORE = 0.3  # below, for the best service: the keywords' reading stands alone
+REQUEST_INTENT = "ask_help"
+NO_NEED = "-"  # the class of sentences that state no digital need (other intents, dangers)
 
 # Words that ask for help without saying with what: a message made only of these (and of short
 # grammatical words) states no need, whatever its vector is closest to.
@@ -136,65 +145,58 @@ def states_something(text: str) -> bool:
     return any(len(w) >= 3 and w not in _GENERIC for w in _WORD.findall(fold(text)))
 
 
-_ANNOTATION = re.compile(r"\[([^\]]+)\](\{[^}]*\}|\([^)]*\))")
-_ENTITY = re.compile(r'"entity":\s*"(\w+)".*?"value":\s*"([^"]+)"')
-
-
 @dataclass(frozen=True)
 class Example:
     text: str
     need: str
 
 
-def _labels(line: str) -> tuple[str, list[tuple[str, str]]]:
-    """Plain text and the (entity, value) annotations of one example line."""
-    found: list[tuple[str, str]] = []
-    for match in _ANNOTATION.finditer(line):
-        words, spec = match.group(1), match.group(2)
-        if spec.startswith("("):
-            found.append((spec[1:-1], words))
-        else:
-            entity = _ENTITY.search(spec)
-            if entity:
-                found.append((entity.group(1), entity.group(2)))
-    # A place says nothing of the need: the sentence is read without it.
-    plain = _ANNOTATION.sub(lambda m: "" if m.group(2) == "(location)" else m.group(1), line)
-    return " ".join(plain.split()), found
-
-
-def examples(nlu_dir: Path = NLU_DIR) -> list[Example]:
+def examples(nlu_dir: Path = nlu_examples.NLU_DIR) -> list[Example]:
+    """The requests for help annotated with one need (or one procedure, whose need it is)."""
     from actions import needs as needs_mod
 
     out: list[Example] = []
-    for name in FILES:
-        data = yaml.safe_load((nlu_dir / name).read_text(encoding="utf-8"))
-        for item in data.get("nlu", []):
-            for raw in (item.get("examples") or "").splitlines():
-                line = raw.strip()[2:].strip() if raw.strip().startswith("- ") else ""
-                if not line:
-                    continue
-                text, annotations = _labels(line)
-                keys: list[str] = []
-                for entity, value in annotations:
-                    if entity == "need":
-                        key = needs_mod.normalise_need(value)
-                    elif entity == "procedure":
-                        proc = needs_mod.normalise_procedure(value)
-                        key = needs_mod.PROCEDURES[proc].need if proc else None
-                    else:
-                        continue
-                    if key and key not in keys:
-                        keys.append(key)
-                if len(keys) == 1:  # one need per labelled sentence
-                    out.append(Example(text, keys[0]))
+    for example in nlu_examples.load(nlu_dir):
+        keys: list[str] = []
+        for entity, value in example.entities:
+            if entity == "need":
+                key = needs_mod.normalise_need(value)
+            elif entity == "procedure":
+                proc = needs_mod.normalise_procedure(value)
+                key = needs_mod.PROCEDURES[proc].need if proc else None
+            else:
+                continue
+            if key and key not in keys:
+                keys.append(key)
+        if len(keys) == 1:  # one need per labelled sentence
+            out.append(Example(example.text, keys[0]))
+    return out
+
+
+def hand_kept(folder: Path = HAND_KEPT) -> list[tuple[str, str]]:
+    """(text, service) of the hand-kept first messages that name one service."""
+    out: list[tuple[str, str]] = []
+    for path in sorted(folder.glob("first_messages_*.yml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            if len(case.get("services") or []) == 1:
+                out.append((case["text"], case["services"][0]))
     return out
 
 
 class NeedReader:
-    def __init__(self, labelled: list[Example]) -> None:
+    def __init__(
+        self, labelled: list[Example], by_service: list[tuple[str, str]], no_need: list[str]
+    ) -> None:
+        from actions.needs import NEEDS
+
+        self._service_of = {key: need.service for key, need in NEEDS.items()}
         self.needs = sorted({e.need for e in labelled})
         self._index = np.array([self.needs.index(e.need) for e in labelled])
         self._vectors = encoder.encode([e.text for e in labelled])
+        sentences = [(e.text, self._service_of[e.need]) for e in labelled] + by_service
+        sentences += [(text, NO_NEED) for text in no_need]
+        self._services = LogisticRegression(C=4.0, max_iter=3000)
+        self._services.fit(encoder.encode([t for t, _ in sentences]), [s for _, s in sentences])
 
     def scores(self, text: str) -> dict[str, float]:
         """Per need: the mean of the ``TOP_K`` best similarities of its examples."""
@@ -205,24 +207,48 @@ class NeedReader:
             out[need] = float(best.mean()) if best.size else 0.0
         return out
 
-    def read(self, text: str) -> str | None:
-        """The need the message means, or None when no need is close and clearly ahead."""
-        found = self.read_scored(text)
-        return found[0] if found else None
+    def service_probabilities(self, text: str) -> dict[str, float]:
+        row = self._services.predict_proba(encoder.encode([text]))[0]
+        return {str(s): float(p) for s, p in zip(self._services.classes_, row, strict=True)}
 
-    def read_scored(self, text: str) -> tuple[str, float] | None:
-        """``read`` with the score of the need read."""
-        if not states_something(text):
-            return None
-        ranked = sorted(self.scores(text).items(), key=lambda kv: kv[1], reverse=True)
-        if not ranked:
-            return None
-        (best, score), runner_up = ranked[0], ranked[1][1] if len(ranked) > 1 else 0.0
-        if score < MIN_SCORE or score - runner_up < MIN_MARGIN:
-            return None
-        return best, score
+    def weigh(
+        self, text: str, specific: list[str], generic: list[str], ruled_out: set[str]
+    ) -> list[str]:
+        """The message's needs (one or two keys), from the keywords' needs and the meaning;
+        the services of ``ruled_out`` needs only when the keywords found them."""
+        found = specific + generic
+        weights = self.service_probabilities(text)
+        for service in {self._service_of[k] for k in ruled_out}:
+            weights[service] = 0.0
+        for keys, weight in ((specific, KEYWORD_WEIGHT), (generic, GENERIC_WEIGHT)):
+            for service in {self._service_of[k] for k in keys}:
+                weights[service] = weights.get(service, 0.0) + weight
+        ranked = sorted(weights, key=weights.__getitem__, reverse=True)
+        if ranked[0] == NO_NEED or weights[ranked[0]] < MIN_SCORE:
+            return found
+        services = [ranked[0]] + [
+            s for s in ranked[1:2] if s != NO_NEED and weights[s] >= SECOND_NEED
+        ]
+        out: list[str] = []
+        for service in services:
+            keys = [k for k in found if self._service_of[k] == service]
+            out += keys or [self._closest_need(text, service)]
+        return out[:2]
+
+    def _closest_need(self, text: str, service: str) -> str:
+        scores = self.scores(text)
+        return max((k for k in scores if self._service_of[k] == service), key=scores.__getitem__)
+
+
+def no_need_sentences() -> list[str]:
+    """NLU examples of the intents that are not a request for help (a town, a greeting, a
+    danger…), and the hand-kept emergencies."""
+    from actions import danger
+
+    nlu = [e.text for e in nlu_examples.load() if e.intent != REQUEST_INTENT]
+    return nlu + [text for text, is_danger in danger.hand_kept_sentences() if is_danger]
 
 
 @functools.lru_cache(maxsize=1)
 def reader() -> NeedReader:
-    return NeedReader(examples())
+    return NeedReader(examples(), hand_kept(), no_need_sentences())

@@ -53,9 +53,9 @@ def main() -> int:
         *_cases(ROOT / "tests/corpus/safety.yml"),
     ]
     print(f"{'set':<34} {'n':>4}")
-    _score("development set A (tuned on)", _cases(ROOT / "tests/devset/first_messages.yml"),
+    _score("development set A (tuned on)", _cases(ROOT / "actions/data/first_messages_a.yml"),
            args.misses)  # fmt: skip
-    _score("development set B", _cases(ROOT / "tests/devset/first_messages_b.yml"), args.misses)
+    _score("development set B", _cases(ROOT / "actions/data/first_messages_b.yml"), args.misses)
     _score("development set C", _cases(ROOT / "tests/devset/first_messages_c.yml"), args.misses)
     _score("frozen corpus, looked-at half", [c for c in corpus if not held_out(c)], args.misses)
     _score("frozen corpus, held-out half", [c for c in corpus if held_out(c)], False)

@@ -1,4 +1,4 @@
-"""A safety set (``kind: emergency | ordinary``, as tests/devset/safety.yml) against the running
+"""A safety set (``kind: emergency | ordinary``, as tests/devset/safety_c.yml) against the running
 assistant over REST: emergency recall and false alarms at the first answer.
 
 Starts its own servers (tests/rasa_stack.py) unless ``--webhook`` points at a running assistant.

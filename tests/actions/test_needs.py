@@ -174,7 +174,9 @@ def test_emergency_net_catches_every_emergency_example_and_nothing_else():
             "j'ai pas d'ordi et je dois faire ma demande de logement social, je suis à Roanne",
             ["demarches", "materiel_usage"],
         ),
-        ("j'ai un entretien d'embauche en visio et je sais pas faire", ["emploi", "quotidien"]),
+        # A device word beside a specific need weighs like a generic need (development set C:
+        # such second needs were more often noise than wanted): the interview is the need.
+        ("j'ai un entretien d'embauche en visio et je sais pas faire", ["emploi"]),
         ("mon entretien dembauche se passe en visio", ["emploi"]),
     ],
 )
@@ -200,15 +202,15 @@ def test_needs_from_everyday_words(message, needs):
         ("des ateliers de robotique pour débutants", ["loisirs"]),
         ("comment faire connaître mon restaurant sur internet", ["entreprise"]),
         ("mon fils est victime de harcèlement sur snapchat", ["parentalite"]),
-        ("utiliser mon CPF pour une formation", ["emploi"]),
-        ("un lieu avec un ordinateur pour mes démarches", ["demarches", "materiel_usage"]),
+        ("utiliser mon CPF pour une formation", ["demarches", "emploi"]),  # a procedure too
+        ("un lieu avec un ordinateur pour mes démarches", ["materiel_usage"]),
         ("on m'écrit qu'il faut payer une rançon en bitcoin", ["securite"]),
         ("je suis animatrice au CCAS, des usagers ne savent pas envoyer un mail", ["quotidien"]),
         ("je suis conseiller à France Travail, mes usagers cherchent un emploi", ["emploi"]),
         ("notre club photo veut apprendre Photoshop", ["loisirs"]),
         (
             "une tablette pas chère pour faire des visios avec la famille",
-            ["materiel_achat", "quotidien"],
+            ["materiel_achat"],
         ),
         ("à quoi sert le cloud ?", ["culture"]),
         # Written for the dev-set round (tests/devset names the families, these are new words).

@@ -1,0 +1,64 @@
+"""Danger by meaning: how likely a message reads as someone in danger now, from its sentence vector.
+
+Keyword tiers (``actions.safety``) only know the words someone thought of; "j'ai déjà écrit ma
+lettre et confié mon chat à la voisine" or "un adulte qu'il a connu sur internet l'attend en bas"
+name none. A message reads as danger when its sentence vector is closer to the
+danger examples than to the others (the mean of the ``TOP_K`` best similarities on each side):
+the NLU's ``emergency`` examples against every other intent's, and the hand-kept
+``data/danger_examples.yml`` (real emergencies and ordinary requests with strong words). Nearest
+examples rather than a fitted line, because the ordinary examples written to sit next to danger
+("mon fils a vomi une fois ce matin", "je me suis coupé le doigt, c'est rien") must keep their
+side: a logistic regression put them above 0.9.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from actions import nlu_examples
+from bot import encoder
+
+EXAMPLES = Path(__file__).resolve().parent / "data" / "danger_examples.yml"
+DANGER_INTENT = "emergency"
+TOP_K = 3
+# At or above (danger side minus other side): the message reads as danger now. Chosen on
+# development set C (tests/devset/safety_c.yml, bench/safety_rest.py), never on the frozen corpus.
+MARGIN = 0.05
+
+
+def nlu_sentences() -> list[tuple[str, bool]]:
+    """Every NLU example, and whether its intent is the danger intent."""
+    return [(e.text, e.intent == DANGER_INTENT) for e in nlu_examples.load()]
+
+
+def hand_kept_sentences(path: Path = EXAMPLES) -> list[tuple[str, bool]]:
+    cases = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return [(c["text"], c["kind"] == "emergency") for c in cases]
+
+
+class DangerReader:
+    def __init__(self, sentences: list[tuple[str, bool]]) -> None:
+        vectors = encoder.encode([text for text, _ in sentences])
+        is_danger = np.array([danger for _, danger in sentences])
+        self._danger, self._other = vectors[is_danger], vectors[~is_danger]
+
+    def margin(self, text: str) -> float:
+        """How much closer the message is to the danger examples than to the others."""
+        vector = encoder.encode_one(text)
+        near_danger = np.sort(self._danger @ vector)[-TOP_K:].mean()
+        near_other = np.sort(self._other @ vector)[-TOP_K:].mean()
+        return float(near_danger - near_other)
+
+
+@functools.lru_cache(maxsize=1)
+def reader() -> DangerReader:
+    return DangerReader(nlu_sentences() + hand_kept_sentences())
+
+
+def likely(text: str) -> bool:
+    """The message reads as danger now by its meaning."""
+    return reader().margin(text) >= MARGIN

@@ -1,0 +1,51 @@
+"""The NLU examples of ``data/nlu/`` as plain sentences, for the readers by meaning
+(``actions.semantic_needs``, ``actions.danger``): one parser of the annotation syntax."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+NLU_DIR = Path(__file__).resolve().parent.parent / "data" / "nlu"
+
+_ANNOTATION = re.compile(r"\[([^\]]+)\](\{[^}]*\}|\([^)]*\))")
+_ENTITY = re.compile(r'"entity":\s*"(\w+)".*?"value":\s*"([^"]+)"')
+
+
+@dataclass(frozen=True)
+class NluExample:
+    text: str  # without the annotations; a place is left out (it says nothing of the need)
+    intent: str
+    entities: list[tuple[str, str]] = field(default_factory=list)  # (entity, value)
+
+
+def parse(line: str, intent: str) -> NluExample:
+    entities: list[tuple[str, str]] = []
+    for match in _ANNOTATION.finditer(line):
+        words, spec = match.group(1), match.group(2)
+        if spec.startswith("("):
+            entities.append((spec[1:-1], words))
+        else:
+            entity = _ENTITY.search(spec)
+            if entity:
+                entities.append((entity.group(1), entity.group(2)))
+    plain = _ANNOTATION.sub(lambda m: "" if m.group(2) == "(location)" else m.group(1), line)
+    return NluExample(" ".join(plain.split()), intent, entities)
+
+
+def load(nlu_dir: Path = NLU_DIR) -> list[NluExample]:
+    """Every example of every intent, in file order (a sentence of only a place is left out)."""
+    out: list[NluExample] = []
+    for path in sorted(nlu_dir.glob("*.yml")):
+        for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
+            intent = item.get("intent")
+            for raw in (item.get("examples") or "").splitlines() if intent else ():
+                line = raw.strip()
+                if line.startswith("- "):
+                    example = parse(line[2:].strip(), intent)
+                    if example.text:
+                        out.append(example)
+    return out
