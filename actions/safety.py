@@ -60,6 +60,7 @@ SEVERE: tuple[str, ...] = (
     r"(la force|envie) de vivre",
     r"sauter (par|de) la fenetre",
     r"me jeter (du|sous)",
+    r"me jeter (par|de) (la|le|mon|ma) (fenetre|balcon|pont|toit)",
     r"couteau",
     r"pistolet",
     r"fusil",
@@ -92,6 +93,7 @@ SEVERE: tuple[str, ...] = (
     r"ouvrir les veines",
     r"me pendre",
     r"m'a enfermee?",
+    r"m'enferme\b",
     r"etrangl\w*",
     r"poignard\w*",
     r"une arme\b",
@@ -203,7 +205,13 @@ SEVERE: tuple[str, ...] = (
     # Farewells and plans (veiled words for suicide).
     r"derniere fois que (j'ecris|je vous ecris|je parle)",
     r"personne (ne )?va me regretter",
-    r"(ecrit|laisse|prepare) (les|des|une|mes|ma) lettres? (pour|a)",
+    r"(ecrit|laisse|prepare) (les|des|une|mes|ma) lettres? (pour|a) (mes|ma|mon|ceux|tou)",
+    # "j'ai écrit ma lettre", "mes dernières lettres" — not "ma lettre de motivation".
+    r"(ecrit|laisse|prepare) (mes|ma) (dernieres? )?lettres?\b"
+    r"(?! (de|d'|pour (le|la|l'|mon|ma|un|une)))",
+    r"(demain|ce soir|cette nuit|bientot) je (ne )?serai plus la",
+    r"c'est prevu pour (ce soir|cette nuit|demain)",
+    r"(il|elle) (dit|a dit|m'a dit) que.{0,80}(me tue|me tuer|me tuera)",
     r"faire une (betise|connerie) ce soir",
     r"(cachets|medicaments|pilules|comprimes) devant moi",
     r"(pris|avale|prendre) \d+ (doliprane|dafalgan|comprimes|cachets|pilules|medicaments|"
@@ -242,6 +250,7 @@ ALARM: tuple[str, ...] = (
     r"les secours",
     r"faire une connerie",
     r"partir pour de bon",
+    r"partir pour toujours",
     r"inondation",
     r"vite vite",
     r"^\W*urgent( urgent)*\W*$",

@@ -32,7 +32,7 @@ from directory_client.models import Place
 from directory_client.search import candidates, rarity
 from directory_client.search.candidates import TOTAL_CAP
 from directory_client.search.explain import explain, place_result
-from directory_client.search.plan import WIDENING_KM, Hit, Plan, build_plan
+from directory_client.search.plan import NEAREST_MAX_KM, WIDENING_KM, Hit, Plan, build_plan
 from directory_client.search.rank import Outcome, page_order, rank_few
 from directory_client.search.remote_help import remote_options
 from directory_client.search.sql import INNER_BOXES_KM, place_rows, places_by_id
@@ -41,7 +41,7 @@ from directory_client.types import RemoteOption, SearchQuery, SearchResponse, Se
 # Which path finds the candidates (read at each search: the tests lower them to try each path).
 RARE_CAP = 25_000  # a need offered by fewer places is searched through the services index
 COMBINATION_RARE_CAP = 25_000  # two needs covered together by fewer places: see two_tiers
-_FAR_BOXES_KM = (250.0, 600.0, 1500.0, 4000.0, 21000.0)
+_FAR_BOXES_KM = (250.0, 600.0, NEAREST_MAX_KM)
 
 
 def search(Session: sessionmaker, query: SearchQuery) -> SearchResponse:
@@ -131,6 +131,7 @@ def _search_near(session: Connection, plan: Plan, query: SearchQuery) -> Outcome
         hits, _complete = candidates.near_candidates(
             session, plan, lat, lon, half, need, by_distance_only=True
         )
+        hits = [h for h in hits if h.distance_km is not None and h.distance_km <= NEAREST_MAX_KM]
         if len(hits) >= need or half == _FAR_BOXES_KM[-1]:
             return Outcome(hits, radii[-1], radii[-1] > radii[0], True, 0)
     raise AssertionError("unreachable")

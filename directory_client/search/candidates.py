@@ -14,7 +14,14 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from directory_client import geo
 from directory_client.models import Place
-from directory_client.search.plan import COVER, HELPS_REMOTELY, Hit, Plan, by_score
+from directory_client.search.plan import (
+    COVER,
+    HELPS_REMOTELY,
+    NEAREST_MAX_KM,
+    Hit,
+    Plan,
+    by_score,
+)
 from directory_client.search.rank import Outcome, one_stop_per_mobile_service, rank_key
 from directory_client.search.rarity import overlapping_masks, supersets
 from directory_client.search.sql import (
@@ -249,6 +256,8 @@ def rare_matches(
     hits: list[Hit] = []
     for row in rows:
         if not row[-1] or (kept is not None and row[0] not in kept):
+            continue
+        if distance_of[row[0]] > NEAREST_MAX_KM:
             continue
         hit = Hit(
             row[0], distance_of[row[0]], int(row[4]), row[3], *(row[5:7] if plan.keeps else ())

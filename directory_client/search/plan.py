@@ -16,6 +16,10 @@ from directory_client.models import Place
 from directory_client.types import SearchQuery
 
 WIDENING_KM = (50.0, 100.0)
+# Nothing within the widest radius: the nearest places anyway, but never beyond this distance.
+# Farther is another territory (a place in La Réunion for someone in the Rhône); the person
+# gets the helpline and remote help instead.
+NEAREST_MAX_KM = 1000.0
 
 
 AIDANTS_CONNECT = "Aidants Connect"

@@ -137,6 +137,17 @@ def test_nothing_near_gives_nearest_anyway_and_the_helpline(directory, session):
     assert "Aide par téléphone" in remote
 
 
+def test_nothing_within_a_thousand_km_gives_no_place_but_the_helpline(directory, session):
+    # A place in another territory (La Réunion for someone in the Rhône) is no entry point.
+    make_place(session, "Autre territoire", km_north=-1500)
+    make_place(session, "Encore plus loin", km_east=-2500, km_north=-1000)
+    session.commit()
+    response = ask(directory, limit=2)
+    assert response.nothing_near
+    assert response.results == ()
+    assert [option.name for option in response.remote_options][0] == labels.HELPLINE["name"]
+
+
 def test_nothing_near_remote_help_follows_the_filters_nearest_first(directory, session):
     make_place(session, "Loin, payant", km_east=300, frais_a_charge="Payant")
     make_place(
