@@ -5,7 +5,7 @@ lettre et confié mon chat à la voisine" or "un adulte qu'il a connu sur intern
 name none. A message reads as danger when its sentence vector is closer to the
 danger examples than to the others (the mean of the ``TOP_K`` best similarities on each side):
 the NLU's ``emergency`` examples against every other intent's, and the hand-kept
-``data/danger_examples.yml`` (real emergencies and ordinary requests with strong words). Nearest
+``data/danger_examples*.yml`` (real emergencies and ordinary requests with strong words). Nearest
 examples rather than a fitted line, because the ordinary examples written to sit next to danger
 ("mon fils a vomi une fois ce matin", "je me suis coupé le doigt, c'est rien") must keep their
 side: a logistic regression put them above 0.9.
@@ -22,11 +22,12 @@ import yaml
 from actions import nlu_examples
 from bot import encoder
 
-EXAMPLES = Path(__file__).resolve().parent / "data" / "danger_examples.yml"
+HAND_KEPT = Path(__file__).resolve().parent / "data"
 DANGER_INTENT = "emergency"
 TOP_K = 3
 # At or above (danger side minus other side): the message reads as danger now. Chosen on
-# development set C (tests/devset/safety_c.yml, bench/safety_rest.py), never on the frozen corpus.
+# development set C (now data/danger_examples_c.yml; bench/safety_rest.py), never on the frozen
+# corpus.
 MARGIN = 0.05
 
 
@@ -35,9 +36,12 @@ def nlu_sentences() -> list[tuple[str, bool]]:
     return [(e.text, e.intent == DANGER_INTENT) for e in nlu_examples.load()]
 
 
-def hand_kept_sentences(path: Path = EXAMPLES) -> list[tuple[str, bool]]:
-    cases = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return [(c["text"], c["kind"] == "emergency") for c in cases]
+def hand_kept_sentences(folder: Path = HAND_KEPT) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    for path in sorted(folder.glob("danger_examples*.yml")):
+        cases = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        out += [(c["text"], c["kind"] == "emergency") for c in cases]
+    return out
 
 
 class DangerReader:

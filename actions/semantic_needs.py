@@ -12,7 +12,8 @@ Labelled sentences: the NLU examples of ``data/nlu/`` that carry a ``need`` or `
 annotation, and the hand-kept first messages of ``actions/data/first_messages_*.yml`` (labelled
 by service). Which need of a service (a phone or a computer to learn) is the keywords', or the
 one whose examples are closest (the mean of their best ``TOP_K`` similarities). The weights were
-chosen on development set C (tests/devset/first_messages_c.yml), never on the frozen corpus.
+chosen on development set C (now ``data/first_messages_c.yml``), never on the frozen
+corpus.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The need reader alone (``actions.needs.read``, no Rasa): the services read from each first
-message against the expected ones, on the development set (tests/devset, read and tuned on
-freely) and on both halves of the frozen corpus (tests/corpus: figures only for the held-out
+message against the expected ones, on the reader's own examples (actions/data: former
+development sets, trained on), on the development set of the round (tests/devset, read and tuned
+on freely) and on both halves of the frozen corpus (tests/corpus: figures only for the held-out
 half). Seconds instead of the minutes of bench/corpus_eval.py; it measures the first message
 only (no follow-up turns, no place).
 
@@ -53,10 +54,11 @@ def main() -> int:
         *_cases(ROOT / "tests/corpus/safety.yml"),
     ]
     print(f"{'set':<34} {'n':>4}")
-    _score("development set A (tuned on)", _cases(ROOT / "actions/data/first_messages_a.yml"),
-           args.misses)  # fmt: skip
-    _score("development set B", _cases(ROOT / "actions/data/first_messages_b.yml"), args.misses)
-    _score("development set C", _cases(ROOT / "tests/devset/first_messages_c.yml"), args.misses)
+    for path in sorted((ROOT / "actions/data").glob("first_messages_*.yml")):
+        name = f"examples {path.stem[-1].upper()} (trained on)"
+        _score(name, _cases(path), args.misses)
+    for path in sorted((ROOT / "tests/devset").glob("first_messages_*.yml")):
+        _score(f"development set {path.stem[-1].upper()}", _cases(path), args.misses)
     _score("frozen corpus, looked-at half", [c for c in corpus if not held_out(c)], args.misses)
     _score("frozen corpus, held-out half", [c for c in corpus if held_out(c)], False)
     return 0

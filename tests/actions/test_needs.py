@@ -221,7 +221,8 @@ def test_needs_from_everyday_words(message, needs):
         ("mon compte Instagram a été volé hier", ["securite"]),
         ("on m'a demandé un code à 6 chiffres par SMS", ["securite"]),
         ("mon fils joue à Roblox jusqu'à minuit", ["parentalite"]),
-        ("comment on numérise de vieilles diapositives ?", ["loisirs"]),
+        # "comment on …": learning how, and the creation (the meaning leads, the keywords follow).
+        ("comment on numérise de vieilles diapositives ?", ["quotidien", "loisirs"]),
         ("c'est quoi un algorithme exactement", ["culture"]),
         ("je viens d'acheter un ordinateur portable, des cours pour débuter ?", ["ordinateur"]),
         ("jdois mactualiser mais jai pas dordi", ["demarches", "materiel_usage"]),
