@@ -213,10 +213,12 @@ def run_search(need_keys, procedures, constraints, location: dict, offset: int =
         if near.results and not only_far(near):
             response, relaxed = near, ["ouvert_maintenant"]
     soft = [c for c in constraints if c in SOFT and c not in relaxed]
-    if not response.results and soft and offset == 0:
+    if soft and offset == 0 and (not response.results or is_nothing_near(response)):
+        # Nothing near with "pour les seniors": a place near without the criterion is a better
+        # door than one 300 km away with it.
         kept = [c for c in constraints if c not in SOFT]
         retry = directory.search(SearchQuery(filters=build_filters(kept), **query))
-        if retry.results:
+        if retry.results and (not response.results or not is_nothing_near(retry)):
             response, relaxed = retry, soft
     broadened = False
     if not response.results and not response.total and labels.OUTILS_QUOTIDIEN not in services:

@@ -228,7 +228,7 @@ def rare_matches(
     else:
         within = cached((plan.key, "rare-within", masks), lambda: _rare_details(plan, near()))
         rows = session.execute(within, params).all()
-    nothing_within = not rows
+    nothing_within = not any(row[-1] for row in rows)  # none near that the filters keep
     if nothing_within:  # nothing near: the nearest ones, whatever the distance
         nearest = cached(
             (plan.key, "rare-nearest", masks, _RARE_REMOTE_POOL),

@@ -148,6 +148,15 @@ def test_nothing_within_a_thousand_km_gives_no_place_but_the_helpline(directory,
     assert [option.name for option in response.remote_options][0] == labels.HELPLINE["name"]
 
 
+def test_a_near_place_the_filters_drop_does_not_hide_the_nearest_one_they_keep(directory, session):
+    make_place(session, "Près, payant", km_east=5, frais_a_charge="Payant")
+    make_place(session, "Loin, gratuit", km_east=300, frais_a_charge="Gratuit")
+    session.commit()
+    response = ask(directory, limit=2, filters=SearchFilters(free_only=True))
+    assert response.nothing_near
+    assert names(response) == ["Loin, gratuit"]
+
+
 def test_nothing_near_remote_help_follows_the_filters_nearest_first(directory, session):
     make_place(session, "Loin, payant", km_east=300, frais_a_charge="Payant")
     make_place(
