@@ -39,9 +39,10 @@ PARIS = ZoneInfo("Europe/Paris")
 PAGE = 3
 
 
-def _warm_up() -> None:
-    """Load the sentence encoder and the readers by meaning now, not during someone's first
-    turn."""
+def _load_readers() -> None:
+    """Load the sentence encoder and the readers by meaning before the server listens, not
+    during someone's first turn (a second from the cache in var/cache, seconds to fit them when
+    their examples changed)."""
     try:
         from actions import danger, semantic_needs
 
@@ -51,7 +52,7 @@ def _warm_up() -> None:
         log.exception("the readers by meaning could not be loaded")
 
 
-threading.Thread(target=_warm_up, name="need-reader-warm-up", daemon=True).start()
+_load_readers()
 MAX_TEXT = 500  # what we read of a message: a 10 000-character message is cut, never refused
 
 # --- lazy singletons --------------------------------------------------------------------------

@@ -13,13 +13,12 @@ side: a logistic regression put them above 0.9.
 
 from __future__ import annotations
 
-import functools
+import threading
 from pathlib import Path
 
 import numpy as np
-import yaml
 
-from actions import nlu_examples
+from actions import fitted, nlu_examples
 from bot import encoder
 
 HAND_KEPT = Path(__file__).resolve().parent / "data"
@@ -39,16 +38,20 @@ def nlu_sentences() -> list[tuple[str, bool]]:
 def hand_kept_sentences(folder: Path = HAND_KEPT) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     for path in sorted(folder.glob("danger_examples*.yml")):
-        cases = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        cases = nlu_examples.read_yaml(path) or []
         out += [(c["text"], c["kind"] == "emergency") for c in cases]
     return out
 
 
 class DangerReader:
-    def __init__(self, sentences: list[tuple[str, bool]]) -> None:
+    def __init__(self, arrays: fitted.Arrays) -> None:
+        self._danger, self._other = arrays["danger"], arrays["other"]
+
+    @staticmethod
+    def fit(sentences: list[tuple[str, bool]]) -> fitted.Arrays:
         vectors = encoder.encode([text for text, _ in sentences])
         is_danger = np.array([danger for _, danger in sentences])
-        self._danger, self._other = vectors[is_danger], vectors[~is_danger]
+        return {"danger": vectors[is_danger], "other": vectors[~is_danger]}
 
     def margin(self, text: str) -> float:
         """How much closer the message is to the danger examples than to the others."""
@@ -58,9 +61,20 @@ class DangerReader:
         return float(near_danger - near_other)
 
 
-@functools.lru_cache(maxsize=1)
+def _fit() -> fitted.Arrays:
+    return DangerReader.fit(nlu_sentences() + hand_kept_sentences())
+
+
+_lock = threading.Lock()
+_reader: DangerReader | None = None
+
+
 def reader() -> DangerReader:
-    return DangerReader(nlu_sentences() + hand_kept_sentences())
+    global _reader
+    with _lock:
+        if _reader is None:
+            _reader = DangerReader(fitted.arrays("danger", _fit))
+        return _reader
 
 
 def likely(text: str) -> bool:

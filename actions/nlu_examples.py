@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 NLU_DIR = Path(__file__).resolve().parent.parent / "data" / "nlu"
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when there: 10× faster
 
 _ANNOTATION = re.compile(r"\[([^\]]+)\](\{[^}]*\}|\([^)]*\))")
 _ENTITY = re.compile(r'"entity":\s*"(\w+)".*?"value":\s*"([^"]+)"')
@@ -20,6 +21,10 @@ class NluExample:
     text: str  # without the annotations; a place is left out (it says nothing of the need)
     intent: str
     entities: list[tuple[str, str]] = field(default_factory=list)  # (entity, value)
+
+
+def read_yaml(path: Path):
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
 
 
 def parse(line: str, intent: str) -> NluExample:
@@ -40,7 +45,7 @@ def load(nlu_dir: Path = NLU_DIR) -> list[NluExample]:
     """Every example of every intent, in file order (a sentence of only a place is left out)."""
     out: list[NluExample] = []
     for path in sorted(nlu_dir.glob("*.yml")):
-        for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
+        for item in (read_yaml(path) or {}).get("nlu", []):
             intent = item.get("intent")
             for raw in (item.get("examples") or "").splitlines() if intent else ():
                 line = raw.strip()

@@ -18,16 +18,15 @@ corpus.
 
 from __future__ import annotations
 
-import functools
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import yaml
 from sklearn.linear_model import LogisticRegression
 
-from actions import nlu_examples
+from actions import fitted, nlu_examples
 from bot import encoder
 
 HAND_KEPT = Path(__file__).resolve().parent / "data"
@@ -178,26 +177,41 @@ def hand_kept(folder: Path = HAND_KEPT) -> list[tuple[str, str]]:
     """(text, service) of the hand-kept first messages that name one service."""
     out: list[tuple[str, str]] = []
     for path in sorted(folder.glob("first_messages_*.yml")):
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        for case in nlu_examples.read_yaml(path) or []:
             if len(case.get("services") or []) == 1:
                 out.append((case["text"], case["services"][0]))
     return out
 
 
 class NeedReader:
-    def __init__(
-        self, labelled: list[Example], by_service: list[tuple[str, str]], no_need: list[str]
-    ) -> None:
+    def __init__(self, arrays: fitted.Arrays) -> None:
         from actions.needs import NEEDS
 
         self._service_of = {key: need.service for key, need in NEEDS.items()}
-        self.needs = sorted({e.need for e in labelled})
-        self._index = np.array([self.needs.index(e.need) for e in labelled])
-        self._vectors = encoder.encode([e.text for e in labelled])
-        sentences = [(e.text, self._service_of[e.need]) for e in labelled] + by_service
+        self.needs = [str(n) for n in arrays["needs"]]
+        self._index, self._vectors = arrays["index"], arrays["vectors"]
+        self._classes = [str(c) for c in arrays["classes"]]
+        self._coef, self._intercept = arrays["coef"], arrays["intercept"]
+
+    @staticmethod
+    def fit(
+        labelled: list[Example], by_service: list[tuple[str, str]], no_need: list[str]
+    ) -> fitted.Arrays:
+        from actions.needs import NEEDS
+
+        needs = sorted({e.need for e in labelled})
+        sentences = [(e.text, NEEDS[e.need].service) for e in labelled] + by_service
         sentences += [(text, NO_NEED) for text in no_need]
-        self._services = LogisticRegression(C=4.0, max_iter=3000)
-        self._services.fit(encoder.encode([t for t, _ in sentences]), [s for _, s in sentences])
+        services = LogisticRegression(C=4.0, max_iter=3000)  # multinomial: softmax below
+        services.fit(encoder.encode([t for t, _ in sentences]), [s for _, s in sentences])
+        return {
+            "needs": np.array(needs),
+            "index": np.array([needs.index(e.need) for e in labelled]),
+            "vectors": encoder.encode([e.text for e in labelled]),
+            "classes": np.array([str(c) for c in services.classes_]),
+            "coef": services.coef_,
+            "intercept": services.intercept_,
+        }
 
     def scores(self, text: str) -> dict[str, float]:
         """Per need: the mean of the ``TOP_K`` best similarities of its examples."""
@@ -209,8 +223,9 @@ class NeedReader:
         return out
 
     def service_probabilities(self, text: str) -> dict[str, float]:
-        row = self._services.predict_proba(encoder.encode([text]))[0]
-        return {str(s): float(p) for s, p in zip(self._services.classes_, row, strict=True)}
+        logits = self._coef @ encoder.encode_one(text) + self._intercept
+        odds = np.exp(logits - logits.max())
+        return {c: float(p) for c, p in zip(self._classes, odds / odds.sum(), strict=True)}
 
     def weigh(
         self, text: str, specific: list[str], generic: list[str], ruled_out: set[str]
@@ -250,6 +265,18 @@ def no_need_sentences() -> list[str]:
     return nlu + [text for text, is_danger in danger.hand_kept_sentences() if is_danger]
 
 
-@functools.lru_cache(maxsize=1)
+def _fit() -> fitted.Arrays:
+    return NeedReader.fit(examples(), hand_kept(), no_need_sentences())
+
+
+_lock = threading.Lock()
+_reader: NeedReader | None = None
+
+
 def reader() -> NeedReader:
-    return NeedReader(examples(), hand_kept(), no_need_sentences())
+    """The reader, fitted (or read from the cache) by the first caller; the others wait."""
+    global _reader
+    with _lock:
+        if _reader is None:
+            _reader = NeedReader(fitted.arrays("needs", _fit))
+        return _reader
