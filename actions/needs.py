@@ -950,7 +950,12 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
     if not by_meaning or not semantic_needs.states_something(text):
         return found
     # A generic need ("mes démarches", "mon téléphone") weighs less than a specific one.
-    generic = [] if found.procedures else [k for k in found.needs if k in GENERIC_NEEDS]
+    learn = bool(_LEARN.search(fold(text)))  # "apprendre à utiliser ma tablette": not generic
+    generic = (
+        []
+        if found.procedures
+        else [k for k in found.needs if k in GENERIC_NEEDS and not (learn and k in TOOL_NEEDS)]
+    )
     specific = [k for k in found.needs if k not in generic]
     found.needs = semantic_needs.reader().weigh(text, specific, generic, found.ruled_out)
     return found
