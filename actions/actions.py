@@ -699,8 +699,16 @@ def say_emergency_numbers(dispatcher: CollectingDispatcher) -> None:
     )
 
 
+def check_danger(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list:
+    """Unsure whether someone is in danger: the request understood and kept, one question."""
+    state = State(tracker)
+    understand(state, tracker, text)
+    ask_danger(dispatcher, state)
+    return state.save()
+
+
 def ask_danger(dispatcher: CollectingDispatcher, state: State) -> None:
-    """Unsure: the NLU reads danger, the words do not. One question, the request kept."""
+    """Unsure (the NLU, or the meaning, reads danger; the words do not): one question."""
     state.awaiting = "danger"
     dispatcher.utter_message(
         response="utter_danger_check",
@@ -761,9 +769,12 @@ class OrienteurAction(Action, abc.ABC):
 
     async def run(self, dispatcher, tracker, domain) -> list:
         text = clean_text(tracker.latest_message.get("text"))
-        if needs_mod.is_emergency(text):
+        reading = needs_mod.safety_reading(text)
+        if reading.danger_now:
             say_emergency_numbers(dispatcher)
             return [SlotSet("fail_count", 0.0)]
+        if reading.unsure and tracker.get_slot("awaiting") != "danger":
+            return check_danger(dispatcher, tracker, text)
         if tracker.get_slot("awaiting") == "referral_contact":
             made = referral_chat.take_contact(dispatcher, tracker, text)
             if made is not None:
@@ -802,10 +813,7 @@ class ActionEmergency(OrienteurAction):
         confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
         if safety.read(text, lambda _: True).alarm or confidence < SURE_OF_DANGER:
             return orient(dispatcher, tracker)
-        state = State(tracker)
-        understand(state, tracker, text)
-        ask_danger(dispatcher, state)
-        return state.save()
+        return check_danger(dispatcher, tracker, text)
 
 
 class ActionNotifyPlace(OrienteurAction):

@@ -28,6 +28,10 @@ TOP_K = 3
 # development set C (now data/danger_examples_c.yml; bench/safety_rest.py), never on the frozen
 # corpus.
 MARGIN = 0.05
+# A message that states a digital need and comes this close to danger gets one question ("Êtes-vous
+# en danger en ce moment ?"), its request kept: "il a pris mon téléphone, j'écris avec la tablette
+# des enfants". Chosen on set D (tests/devset/safety_d.yml), read after its first measure.
+CHECK_MARGIN = 0.02
 
 
 def nlu_sentences() -> list[tuple[str, bool]]:
@@ -77,6 +81,6 @@ def reader() -> DangerReader:
         return _reader
 
 
-def likely(text: str) -> bool:
-    """The message reads as danger now by its meaning."""
-    return reader().margin(text) >= MARGIN
+def margin(text: str) -> float:
+    """How much closer the message is to the danger examples than to the others."""
+    return reader().margin(text)

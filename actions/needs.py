@@ -1024,6 +1024,10 @@ def apply_mode(need_keys: list[str], mode: str | None) -> list[str]:
 
 
 # --- someone in danger: the safety reading (actions/safety.py) with this module's needs ----------
+def safety_reading(text: str) -> safety.SafetyReading:
+    return safety.read(text, lambda t: not read(t).empty)
+
+
 def is_emergency(text: str) -> bool:
     """Danger now: severe wordings, or alarm words in a message that states no digital need."""
-    return safety.read(text, lambda t: not read(t).empty).danger_now
+    return safety_reading(text).danger_now

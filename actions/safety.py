@@ -35,13 +35,11 @@ SEVERE: tuple[str, ...] = (
     r"(plus|pas) envie de vivre",
     r"veux plus vivre",
     r"me frapp\w*",
-    r"m'a frapp\w*",
+    r"m'a (deja |souvent |encore )?frapp\w*",
     r"me bat\b",
     r"battue?",
     r"violences?",
     r"viole?e?\b",
-    r"ambulance",
-    r"samu",
     r"ne respire plus",
     r"malaise",
     r"incendie",
@@ -204,6 +202,14 @@ SEVERE: tuple[str, ...] = (
     r"(fils|fille|enfant|petit|bebe)\b.{0,60}(pas rentree?|trouve nulle part|introuvable)",
     # Farewells and plans (veiled words for suicide).
     r"derniere fois que (j'ecris|je vous ecris|je parle)",
+    r"(c'est|c) (le|mon) dernier message",
+    r"dites? a (ma|mon|mes) \w+ que je (l'|les )aime",
+    r"(n'aura|aura) plus (d'|aucune )importance (demain|ce soir|bientot)",
+    r"(main|bras|jambe) (gauche|droite) ne (repond|bouge) plus",
+    r"je vois double",
+    # Créole (Antilles, Guyane, La Réunion): "i tonbé atè", "i pa ka palé ankò".
+    r"tonbe ate",
+    r"pa ka (pale|respire|repon) anko",
     r"personne (ne )?va me regretter",
     r"(ecrit|laisse|prepare) (les|des|une|mes|ma) lettres? (pour|a) (mes|ma|mon|ceux|tou)",
     # "j'ai écrit ma lettre", "mes dernières lettres" — not "ma lettre de motivation".
@@ -229,6 +235,9 @@ SEVERE: tuple[str, ...] = (
 
 ALARM: tuple[str, ...] = (
     r"pompiers",
+    # A word of the job in "je suis ambulancier au SAMU": danger only with no digital need.
+    r"ambulance",
+    r"samu",
     r"sos",
     r"craque\w*",
     r"(tout )?casser",
@@ -287,7 +296,8 @@ _SAFE_NOW = re.compile(
     r"|(la semaine|le mois|l'an|l'annee|l'ete|l'hiver) (derniere?|passee?)"
     rf"|en ({_MONTH})( dernier)?\b"
     r"|rien de grave|sans gravite|pas de blesses?|plus de peur que de mal"
-    r"|couteau sous la gorge|j'ai failli|(suicide|mort) (social|sociale|numerique)"
+    r"|couteau sous la gorge|j'ai (encore |presque |bien )?failli"
+    r"|(suicide|mort) (social|sociale|numerique)"
     r"|sur les nerfs|morte? de (rire|honte|fatigue)"
     r"|(mdr|lol|ptdr|xd)\b|(prevention|prevenir) (du |le )?suicide|ligne d'ecoute"
     r"|(aide|association|asso) (aux|des|pour les) victimes)"
@@ -307,16 +317,22 @@ class SafetyReading:
     alarm: bool  # strong words that ordinary requests use too
     need: bool  # the message states a digital need
     meaning: bool = False  # the message reads as danger by its meaning (actions.danger)
+    close: bool = False  # its meaning comes close to danger (one question if a need is stated)
 
     @property
     def danger_now(self) -> bool:
         return self.severe or ((self.alarm or self.meaning) and not self.need)
 
+    @property
+    def unsure(self) -> bool:
+        """A need is stated, and the meaning comes close to danger: ask, keep the request."""
+        return self.need and self.close and not self.danger_now
+
 
 def read(
     text: str,
     has_need: Callable[[str], bool],
-    reads_as_danger: Callable[[str], bool] = danger.likely,
+    danger_margin: Callable[[str], float] = danger.margin,
 ) -> SafetyReading:
     folded = _folded(text)
     severe = bool(_SEVERE.search(folded))
@@ -324,6 +340,7 @@ def read(
     safe_now = bool(_SAFE_NOW.search(folded))
     if severe and safe_now:
         severe, alarm = False, True
-    meaning = not severe and not safe_now and reads_as_danger(text)
-    need = (severe or alarm or meaning) and has_need(text)
-    return SafetyReading(severe, alarm, need, meaning)
+    margin = float("-inf") if severe or safe_now else danger_margin(text)
+    meaning, close = margin >= danger.MARGIN, margin >= danger.CHECK_MARGIN
+    need = (severe or alarm or close) and has_need(text)
+    return SafetyReading(severe, alarm, need, meaning, close)

@@ -712,6 +712,23 @@ def test_unsure_danger_is_one_question_and_the_request_is_kept(directory):
     assert payloads(msgs) == [{"type": "emergency"}]
 
 
+def test_a_need_said_beside_a_danger_without_danger_words_gets_the_question(directory):
+    # No danger word, a device named: the meaning comes close to danger (actions/danger.py).
+    message = (
+        "il est revenu, il a fermé la porte à clé et m'a pris mon téléphone, j'écris avec la "
+        "tablette, il faut que je fasse ma demande de logement"
+    )
+    msgs, events = run(A.ActionOrient(), tracker(message, "ask_help"))
+    assert payloads(msgs) == [{"type": "danger_check"}]
+    assert "en danger en ce moment" in text(msgs) and "112" in text(msgs)
+    assert slots_of(events)["awaiting"] == "danger" and slots_of(events)["needs"]
+    # An ordinary request with a device and a door is served as before.
+    msgs, _ = run(
+        A.ActionOrient(), tracker("je dois faire ma demande de logement en ligne", "ask_help")
+    )
+    assert payloads(msgs) == [] and "en danger" not in text(msgs)
+
+
 @pytest.mark.parametrize(
     "answer, is_place",
     [

@@ -109,6 +109,9 @@ def test_emergency_net_covers_wordings_the_nlu_missed_in_cross_validation():
         "je me scarifie",
         "on a kidnappé mon fils",
         "il s'est noyé",
+        "il faut une ambulance",
+        "c'est mon dernier message, dites à mes enfants que je les aime",
+        "mon mari m'a encore frappée ce soir",
     ):
         assert is_emergency(message), message
     for message in (
@@ -130,6 +133,8 @@ def test_emergency_net_covers_wordings_the_nlu_missed_in_cross_validation():
         "mon téléphone ne bouge plus de l'écran d'accueil",
         "ma conseillère répond plus à mes mails",
         "j'ai fait tomber mon tel par terre",
+        "je travaille au samu et je voudrais apprendre excel",
+        "j'ai presque failli faire une crise cardiaque en voyant ma facture en ligne",
     ):
         assert not is_emergency(message), message
 
