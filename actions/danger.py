@@ -13,7 +13,6 @@ side: a logistic regression put them above 0.9.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import numpy as np
@@ -69,16 +68,7 @@ def _fit() -> fitted.Arrays:
     return DangerReader.fit(nlu_sentences() + hand_kept_sentences())
 
 
-_lock = threading.Lock()
-_reader: DangerReader | None = None
-
-
-def reader() -> DangerReader:
-    global _reader
-    with _lock:
-        if _reader is None:
-            _reader = DangerReader(fitted.arrays("danger", _fit))
-        return _reader
+reader = fitted.Once("danger", _fit, DangerReader)
 
 
 def margin(text: str) -> float:

@@ -14,8 +14,10 @@ import hashlib
 import logging
 import os
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import numpy as np
 
@@ -31,6 +33,7 @@ _INPUTS = (
 )
 
 Arrays = dict[str, np.ndarray]
+Reader = TypeVar("Reader")
 
 
 def fingerprint() -> str:
@@ -63,3 +66,18 @@ def arrays(name: str, fit: Callable[[], Arrays]) -> Arrays:
     except OSError:
         log.warning("reader cache not written in %s: fitted in memory only", CACHE_DIR)
     return fitted
+
+
+class Once(Generic[Reader]):
+    """``make(arrays(name, fit))``, built by the first caller; the others wait for it."""
+
+    def __init__(self, name: str, fit: Callable[[], Arrays], make: Callable[[Arrays], Reader]):
+        self._name, self._fit, self._make = name, fit, make
+        self._lock = threading.Lock()
+        self._reader: Reader | None = None
+
+    def __call__(self) -> Reader:
+        with self._lock:
+            if self._reader is None:
+                self._reader = self._make(arrays(self._name, self._fit))
+            return self._reader

@@ -19,7 +19,6 @@ corpus.
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -269,14 +268,5 @@ def _fit() -> fitted.Arrays:
     return NeedReader.fit(examples(), hand_kept(), no_need_sentences())
 
 
-_lock = threading.Lock()
-_reader: NeedReader | None = None
-
-
-def reader() -> NeedReader:
-    """The reader, fitted (or read from the cache) by the first caller; the others wait."""
-    global _reader
-    with _lock:
-        if _reader is None:
-            _reader = NeedReader(fitted.arrays("needs", _fit))
-        return _reader
+# The reader, fitted (or read from the cache) by the first caller; the others wait.
+reader = fitted.Once("needs", _fit, NeedReader)

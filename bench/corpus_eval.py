@@ -12,14 +12,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.corpus_runner import evaluate  # noqa: E402
-from tests.rasa_stack import NO_MODEL, RasaStack, find_model  # noqa: E402
+from tests.rasa_stack import webhook_for  # noqa: E402
 
 
 def main() -> int:
@@ -30,26 +29,18 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="only the first N cases of each file")
     parser.add_argument("--concurrency", type=int, default=4)
     args = parser.parse_args()
-    stack = None
-    webhook = args.webhook
-    if webhook is None:
-        model = args.model or find_model()
-        if model is None:
-            print(NO_MODEL, file=sys.stderr)
-            return 2
-        stack = RasaStack(Path(tempfile.mkdtemp(prefix="corpus-")), model).start()
-        webhook = stack.webhook
     try:
-        started = time.perf_counter()
-        scores = asyncio.run(evaluate(webhook, args.concurrency, args.limit))
-        print(scores.report())
-        print(f"played in {time.perf_counter() - started:.0f} s")
-        if args.failures:
-            args.failures.write_text(scores.failures() + "\n", encoding="utf-8")
-            print(f"misses written to {args.failures}")
-    finally:
-        if stack is not None:
-            stack.stop()
+        with webhook_for(args.webhook, args.model, "corpus-") as webhook:
+            started = time.perf_counter()
+            scores = asyncio.run(evaluate(webhook, args.concurrency, args.limit))
+    except LookupError as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(scores.report())
+    print(f"played in {time.perf_counter() - started:.0f} s")
+    if args.failures:
+        args.failures.write_text(scores.failures() + "\n", encoding="utf-8")
+        print(f"misses written to {args.failures}")
     return 0
 
 

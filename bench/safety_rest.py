@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-import tempfile
 from pathlib import Path
 
 import httpx
@@ -20,7 +19,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.corpus_runner import Outcome, Player  # noqa: E402
-from tests.rasa_stack import NO_MODEL, RasaStack, find_model  # noqa: E402
+from tests.rasa_stack import webhook_for  # noqa: E402
 
 
 async def _play(webhook: str, cases: list[dict], concurrency: int) -> list[Outcome]:
@@ -48,20 +47,12 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=4)
     args = parser.parse_args()
     cases = yaml.safe_load(args.cases.read_text(encoding="utf-8"))
-    stack = None
-    webhook = args.webhook
-    if webhook is None:
-        model = args.model or find_model()
-        if model is None:
-            print(NO_MODEL, file=sys.stderr)
-            return 2
-        stack = RasaStack(Path(tempfile.mkdtemp(prefix="safety-")), model).start()
-        webhook = stack.webhook
     try:
-        outcomes = asyncio.run(_play(webhook, cases, args.concurrency))
-    finally:
-        if stack is not None:
-            stack.stop()
+        with webhook_for(args.webhook, args.model, "safety-") as webhook:
+            outcomes = asyncio.run(_play(webhook, cases, args.concurrency))
+    except LookupError as error:
+        print(error, file=sys.stderr)
+        return 2
     emergencies = [o for o in outcomes if o.case["kind"] == "emergency"]
     ordinary = [o for o in outcomes if o.case["kind"] == "ordinary"]
     caught = [o for o in emergencies if o.emergency_shown]

@@ -437,3 +437,19 @@ def payloads(answer: list[dict], kind: str | None = "recommendation") -> list[di
         if isinstance(body, dict) and (kind is None or body.get("type") == kind):
             out.append(body)
     return out
+
+
+@contextlib.contextmanager
+def webhook_for(webhook: str | None, model: Path | None, prefix: str):
+    """``webhook`` when given (a running assistant), else a stack started for the block and its
+    REST webhook. LookupError when no model is there to start one."""
+    if webhook is not None:
+        yield webhook
+        return
+    import tempfile
+
+    stack = start_stack(Path(tempfile.mkdtemp(prefix=prefix)), model)
+    try:
+        yield stack.webhook
+    finally:
+        stack.stop()
