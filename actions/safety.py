@@ -296,6 +296,8 @@ _SAFE_NOW = re.compile(
     r"|(la semaine|le mois|l'an|l'annee|l'ete|l'hiver) (derniere?|passee?)"
     rf"|en ({_MONTH})( dernier)?\b"
     r"|rien de grave|sans gravite|pas de blesses?|plus de peur que de mal"
+    r"|(suite a|apres) (son|sa|mon|ma|leur|l'|un|une) ?(avc|accident|incendie|agression|infarctus"
+    r"|malaise|inondation|cambriolage|hospitalisation|deces)"
     r"|couteau sous la gorge|j'ai (encore |presque |bien )?failli"
     r"|(suicide|mort) (social|sociale|numerique)"
     r"|sur les nerfs|morte? de (rire|honte|fatigue)"

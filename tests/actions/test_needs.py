@@ -135,6 +135,8 @@ def test_emergency_net_covers_wordings_the_nlu_missed_in_cross_validation():
         "j'ai fait tomber mon tel par terre",
         "je travaille au samu et je voudrais apprendre excel",
         "j'ai presque failli faire une crise cardiaque en voyant ma facture en ligne",
+        "suite à son AVC je dois faire son dossier APA en ligne",
+        "après l'incendie je dois déclarer le sinistre en ligne",
     ):
         assert not is_emergency(message), message
 
