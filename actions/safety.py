@@ -203,6 +203,8 @@ SEVERE: tuple[str, ...] = (
     # Farewells and plans (veiled words for suicide).
     r"derniere fois que (j'ecris|je vous ecris|je parle)",
     r"(c'est|c) (le|mon) dernier message",
+    r"(veux|vais|voudrais) en finir(?! avec)",
+    r"(il|elle) a dit que.{0,60}(je (le )?paierai|je vais (le )?payer|tu vas (le )?payer)",
     r"dites? a (ma|mon|mes) \w+ que je (l'|les )aime",
     r"(n'aura|aura) plus (d'|aucune )importance (demain|ce soir|bientot)",
     r"(main|bras|jambe) (gauche|droite) ne (repond|bouge) plus",
@@ -296,6 +298,10 @@ _SAFE_NOW = re.compile(
     r"|(la semaine|le mois|l'an|l'annee|l'ete|l'hiver) (derniere?|passee?)"
     rf"|en ({_MONTH})( dernier)?\b"
     r"|rien de grave|sans gravite|pas de blesses?|plus de peur que de mal"
+    r"|autrefois|remonte a (un|une|deux|trois|quelques|plusieurs|\d+) |personne n'a rien"
+    r"|personne n'est blesse|paix a son ame|j'ai porte plainte|je suis rentree? chez moi"
+    r"|(site|ordi|ordinateur|appli|application|logiciel|imprimante|box|truc) (va|vont) me tuer"
+    r"|overdose d'ecrans?|kidnappee? de mon compte|en plastique|cosplay|deguisement"
     r"|(suite a|apres) (son|sa|mon|ma|leur|l'|un|une) ?(avc|accident|incendie|agression|infarctus"
     r"|malaise|inondation|cambriolage|hospitalisation|deces)"
     r"|couteau sous la gorge|j'ai (encore |presque |bien )?failli"

@@ -112,6 +112,7 @@ def test_emergency_net_covers_wordings_the_nlu_missed_in_cross_validation():
         "il faut une ambulance",
         "c'est mon dernier message, dites à mes enfants que je les aime",
         "mon mari m'a encore frappée ce soir",
+        "je veux en finir, ce soir c'est fini",
     ):
         assert is_emergency(message), message
     for message in (
@@ -137,6 +138,8 @@ def test_emergency_net_covers_wordings_the_nlu_missed_in_cross_validation():
         "j'ai presque failli faire une crise cardiaque en voyant ma facture en ligne",
         "suite à son AVC je dois faire son dossier APA en ligne",
         "après l'incendie je dois déclarer le sinistre en ligne",
+        "cette appli va me tuer, impossible de payer ma cantine en ligne",
+        "on m'a arraché mon sac hier, j'ai porté plainte, il faut bloquer ma carte en ligne",
     ):
         assert not is_emergency(message), message
 
