@@ -13,14 +13,11 @@ side: a logistic regression put them above 0.9.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
 from actions import fitted, nlu_examples
 from bot import encoder
 
-HAND_KEPT = Path(__file__).resolve().parent / "data"
 DANGER_INTENT = "emergency"
 TOP_K = 3
 # At or above (danger side minus other side): the message reads as danger now. Chosen on
@@ -38,12 +35,9 @@ def nlu_sentences() -> list[tuple[str, bool]]:
     return [(e.text, e.intent == DANGER_INTENT) for e in nlu_examples.load()]
 
 
-def hand_kept_sentences(folder: Path = HAND_KEPT) -> list[tuple[str, bool]]:
-    out: list[tuple[str, bool]] = []
-    for path in sorted(folder.glob("danger_examples*.yml")):
-        cases = nlu_examples.read_yaml(path) or []
-        out += [(c["text"], c["kind"] == "emergency") for c in cases]
-    return out
+def hand_kept_sentences() -> list[tuple[str, bool]]:
+    cases = nlu_examples.hand_kept("danger_examples*.yml")
+    return [(c["text"], c["kind"] == "emergency") for c in cases]
 
 
 class DangerReader:

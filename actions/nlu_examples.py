@@ -1,5 +1,6 @@
-"""The NLU examples of ``data/nlu/`` as plain sentences, for the readers by meaning
-(``actions.semantic_needs``, ``actions.danger``): one parser of the annotation syntax."""
+"""The labelled sentences of the readers by meaning (``actions.semantic_needs``,
+``actions.danger``): the NLU examples of ``data/nlu/`` as plain sentences (one parser of the
+annotation syntax) and the hand-kept files of ``actions/data/``."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import yaml
 
 NLU_DIR = Path(__file__).resolve().parent.parent / "data" / "nlu"
+HAND_KEPT = Path(__file__).resolve().parent / "data"  # labelled sentences kept outside the NLU
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when there: 10× faster
 
 _ANNOTATION = re.compile(r"\[([^\]]+)\](\{[^}]*\}|\([^)]*\))")
@@ -25,6 +27,11 @@ class NluExample:
 
 def read_yaml(path: Path):
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+
+
+def hand_kept(pattern: str, folder: Path = HAND_KEPT) -> list[dict]:
+    """The cases of every ``folder/pattern`` file, in file order."""
+    return [case for path in sorted(folder.glob(pattern)) for case in read_yaml(path) or []]
 
 
 def parse(line: str, intent: str) -> NluExample:

@@ -28,7 +28,6 @@ from sklearn.linear_model import LogisticRegression
 from actions import fitted, nlu_examples
 from bot import encoder
 
-HAND_KEPT = Path(__file__).resolve().parent / "data"
 TOP_K = 3
 KEYWORD_WEIGHT = 0.5
 GENERIC_WEIGHT = 0.3
@@ -172,14 +171,10 @@ def examples(nlu_dir: Path = nlu_examples.NLU_DIR) -> list[Example]:
     return out
 
 
-def hand_kept(folder: Path = HAND_KEPT) -> list[tuple[str, str]]:
+def hand_kept() -> list[tuple[str, str]]:
     """(text, service) of the hand-kept first messages that name one service."""
-    out: list[tuple[str, str]] = []
-    for path in sorted(folder.glob("first_messages_*.yml")):
-        for case in nlu_examples.read_yaml(path) or []:
-            if len(case.get("services") or []) == 1:
-                out.append((case["text"], case["services"][0]))
-    return out
+    cases = nlu_examples.hand_kept("first_messages_*.yml")
+    return [(c["text"], c["services"][0]) for c in cases if len(c.get("services") or []) == 1]
 
 
 class NeedReader:
@@ -245,14 +240,14 @@ class NeedReader:
             s for s in ranked[1:2] if s != NO_NEED and weights[s] >= SECOND_NEED
         ]
         out: list[str] = []
+        scores: dict[str, float] = {}  # by example, only for a service the keywords did not find
         for service in services:
             keys = [k for k in found if self._service_of[k] == service]
-            out += keys or [self._closest_need(text, service)]
+            if not keys:
+                scores = scores or self.scores(text)
+                keys = [max((k for k in scores if self._service_of[k] == service), key=scores.get)]
+            out += keys
         return out[:2]
-
-    def _closest_need(self, text: str, service: str) -> str:
-        scores = self.scores(text)
-        return max((k for k in scores if self._service_of[k] == service), key=scores.__getitem__)
 
 
 def no_need_sentences() -> list[str]:

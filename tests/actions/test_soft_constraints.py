@@ -32,21 +32,25 @@ def _shop(session, name: str, km: float, public: str) -> None:
                services=(labels.ACQUISITION_MATERIEL,))  # fmt: skip
 
 
-def test_nothing_near_with_the_criterion_gives_the_near_places_without_it(directory):
+@pytest.mark.parametrize(
+    "seniors_km, youth_km, first, relaxed",
+    [
+        # Nothing near with the criterion: the near place without it, the criterion said dropped.
+        (300, 5, "Pour les jeunes", ["seniors"]),
+        # A near place with the criterion keeps it, even with a nearer one without.
+        (8, 2, "Pour les seniors", []),
+    ],
+)
+def test_a_soft_criterion_is_dropped_only_when_nothing_near_keeps_it(
+    directory, seniors_km, youth_km, first, relaxed
+):
     with directory.Session() as session:
-        _shop(session, "Pour les seniors, loin", 300, "Seniors")
-        _shop(session, "Pour les jeunes, près", 5, "Jeunes")
+        _shop(session, "Pour les seniors", seniors_km, "Seniors")
+        _shop(session, "Pour les jeunes", youth_km, "Jeunes")
         session.commit()
-    response, relaxed, _broadened = A.run_search(["materiel_achat"], [], ["seniors"], _lyon())
-    assert [r.name for r in response.results][0] == "Pour les jeunes, près"
-    assert relaxed == ["seniors"]
-
-
-def test_a_near_place_with_the_criterion_keeps_it(directory):
-    with directory.Session() as session:
-        _shop(session, "Pour les seniors, près", 8, "Seniors")
-        _shop(session, "Pour les jeunes, plus près", 2, "Jeunes")
-        session.commit()
-    response, relaxed, _broadened = A.run_search(["materiel_achat"], [], ["seniors"], _lyon())
-    assert [r.name for r in response.results] == ["Pour les seniors, près"]
-    assert relaxed == []
+    response, dropped, _broadened = A.run_search(["materiel_achat"], [], ["seniors"], _lyon())
+    names = [r.name for r in response.results]
+    assert names[0] == first
+    if not relaxed:
+        assert names == ["Pour les seniors"]
+    assert dropped == relaxed
