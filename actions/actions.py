@@ -288,7 +288,7 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
     # By meaning only for a request (or an answer to "what do you need?"), never for a town or an
     # answer to another question; the place named is left out of what is read.
     by_meaning = intent_of(tracker) in ("ask_help", "nlu_fallback", "emergency") or (
-        state.awaiting == "need"
+        state.awaiting in NEED_QUESTIONS
     )
     request = text
     for place in entity_values(tracker, "location"):
@@ -342,19 +342,44 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
     return found
 
 
+NEED_QUESTIONS = ("need", "need_choice")  # "what do you need?", and the same with choices
+
+
 def ask_need(dispatcher: CollectingDispatcher, state: State) -> None:
     state.awaiting = "need"
     dispatcher.utter_message(
         response="utter_ask_need",
         buttons=[
-            {"title": "Papiers en ligne", "payload": '/ask_help{"need": "demarches"}'},
-            {"title": "Téléphone, tablette", "payload": '/ask_help{"need": "smartphone"}'},
-            {"title": "Ordinateur", "payload": '/ask_help{"need": "ordinateur"}'},
-            {"title": "Accès à internet", "payload": '/ask_help{"need": "internet"}'},
-            {"title": "Trouver un emploi", "payload": '/ask_help{"need": "emploi"}'},
-            {"title": "Arnaque, piratage", "payload": '/ask_help{"need": "securite"}'},
+            {"title": "Papiers en ligne", "payload": need_payload("demarches")},
+            {"title": "Téléphone, tablette", "payload": need_payload("smartphone")},
+            {"title": "Ordinateur", "payload": need_payload("ordinateur")},
+            {"title": "Accès à internet", "payload": need_payload("internet")},
+            {"title": "Trouver un emploi", "payload": need_payload("emploi")},
+            {"title": "Arnaque, piratage", "payload": need_payload("securite")},
         ],
     )
+
+
+def ask_need_choice(dispatcher: CollectingDispatcher, state: State, keys: list[str]) -> None:
+    """The need read is a guess: the likeliest needs to choose from (or to say in words); the
+    guess stays in case the answer names none."""
+    state.awaiting = "need_choice"
+    dispatcher.utter_message(
+        response="utter_ask_need_choice",
+        buttons=[
+            {"title": sentence_case(needs_mod.NEEDS[key].plain), "payload": need_payload(key)}
+            for key in keys
+        ],
+        json_message={"orienteur": {"type": "need_choice", "needs": keys}},
+    )
+
+
+def need_payload(key: str) -> str:
+    return "/ask_help" + json.dumps({"need": key})
+
+
+def sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def ask_mode(dispatcher: CollectingDispatcher, state: State) -> None:
@@ -671,7 +696,9 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
             )
             or None,
             follow_ups=fmt.follow_ups(
-                more=bool(total and total > state.offset + len(results)), constraints=kept
+                more=bool(total and total > state.offset + len(results)),
+                constraints=kept,
+                learn_alone=need_keys == ["demarches"] and not state.procedures,
             )
             if results
             else None,
@@ -735,7 +762,7 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     if state.awaiting == "referral_consent" and intent in ("affirm", "deny"):
         return referral_chat.answer_consent(dispatcher, tracker, said_yes=intent == "affirm")
     found = needs_mod.Understanding()
-    if intent in ("ask_help", "inform", "nlu_fallback") or state.awaiting == "need":
+    if intent in ("ask_help", "inform", "nlu_fallback") or state.awaiting in NEED_QUESTIONS:
         found = understand(state, tracker, text)
     if intent in ("affirm", "deny") and state.awaiting == "mode":
         state.mode = "avec_moi" if intent == "affirm" else "autonomie"
@@ -746,7 +773,15 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
             state.awaiting = "location"
     if not resolve_location(dispatcher, state, tracker, text, found):
         return state.save()
-    if not state.needs:
+    if state.was_awaiting == "need_choice" and needs_mod.needs_mode_question(
+        state.needs, state.procedures, state.mode
+    ):
+        # One question about the need is enough: someone with them, learning alone is one tap
+        # after the places.
+        state.mode = "avec_moi"
+    if found.choices and state.was_awaiting not in NEED_QUESTIONS:
+        ask_need_choice(dispatcher, state, found.choices)
+    elif not state.needs:
         if intent in ("affirm", "deny") and state.awaiting is None:
             dispatcher.utter_message(response="utter_anything_else")
             return state.save()

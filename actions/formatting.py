@@ -184,11 +184,17 @@ def notes(response: Any, *, constraints: list[str], offset: int, nothing_near: b
     return out
 
 
-def follow_ups(*, more: bool, constraints: list[str]) -> list[dict]:
-    """What the person can say next, as buttons (channels without buttons number them)."""
+def follow_ups(*, more: bool, constraints: list[str], learn_alone: bool = False) -> list[dict]:
+    """What the person can say next, as buttons (channels without buttons number them).
+    ``learn_alone``: the places help someone with their procedures; learning to do them alone is
+    the other way."""
     buttons = []
     if more:
         buttons.append({"title": "D'autres lieux", "payload": "/more_results"})
+    if learn_alone:
+        buttons.append(
+            {"title": "Apprendre à le faire moi-même", "payload": '/inform{"mode": "autonomie"}'}
+        )
     if "gratuit" not in constraints:
         buttons.append(
             {"title": "Seulement les gratuits", "payload": '/inform{"constraint": "gratuit"}'}

@@ -840,6 +840,8 @@ class Understanding:
     # Needs the words rule out ("j'ai reçu un mail de la CAF": not the CAF file; "je viens
     # d'acheter un ordinateur": not one to get): the meaning may not bring them back.
     ruled_out: set[str] = field(default_factory=set)
+    # The needs read are a guess: keys of the likeliest needs to offer as a choice (else empty).
+    choices: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -957,7 +959,9 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         else [k for k in found.needs if k in GENERIC_NEEDS and not (learn and k in TOOL_NEEDS)]
     )
     specific = [k for k in found.needs if k not in generic]
-    found.needs = semantic_needs.reader().weigh(text, specific, generic, found.ruled_out)
+    weighed = semantic_needs.reader().weigh(text, specific, generic, found.ruled_out)
+    found.needs = weighed.needs
+    found.choices = [] if found.procedures else weighed.choices  # a named procedure is no guess
     return found
 
 

@@ -19,7 +19,7 @@ corpus.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +33,12 @@ KEYWORD_WEIGHT = 0.5
 GENERIC_WEIGHT = 0.3
 SECOND_NEED = 0.5  # a second service needs this weight (probability and keywords)
 MIN_SCORE = 0.3  # below, for the best service: the keywords' reading stands alone
+# Below, for the best service: the reading is a guess, and the person is asked to choose among
+# the ``CHOICES`` likeliest services rather than sent to places for a need they may not have.
+# Chosen on development sets D and E (a weight under 0.6 is right about half the time there,
+# and the need wanted is among the three likeliest nine times in ten), never on the corpus.
+UNSURE_BELOW = 0.6
+CHOICES = 3
 REQUEST_INTENT = "ask_help"
 NO_NEED = "-"  # the class of sentences that state no digital need (other intents, dangers)
 
@@ -144,6 +150,13 @@ def states_something(text: str) -> bool:
 
 
 @dataclass(frozen=True)
+class Weighed:
+    needs: list[str]  # one or two keys of NEEDS
+    # When the reading is a guess: a key per likely service, likeliest first (else empty).
+    choices: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Example:
     text: str
     need: str
@@ -223,7 +236,7 @@ class NeedReader:
 
     def weigh(
         self, text: str, specific: list[str], generic: list[str], ruled_out: set[str]
-    ) -> list[str]:
+    ) -> Weighed:
         """The message's needs (one or two keys), from the keywords' needs and the meaning;
         the services of ``ruled_out`` needs only when the keywords found them."""
         found = specific + generic
@@ -235,19 +248,29 @@ class NeedReader:
                 weights[service] = weights.get(service, 0.0) + weight
         ranked = sorted(weights, key=weights.__getitem__, reverse=True)
         if ranked[0] == NO_NEED or weights[ranked[0]] < MIN_SCORE:
-            return found
-        services = [ranked[0]] + [
-            s for s in ranked[1:2] if s != NO_NEED and weights[s] >= SECOND_NEED
-        ]
-        out: list[str] = []
+            needs = found
+        else:
+            services = [ranked[0]] + [
+                s for s in ranked[1:2] if s != NO_NEED and weights[s] >= SECOND_NEED
+            ]
+            needs = [k for keys in self._keys(text, services, found) for k in keys][:2]
+        services = [s for s in ranked if s != NO_NEED]
+        if not needs or weights[services[0]] >= UNSURE_BELOW:
+            return Weighed(needs)
+        choices = [keys[0] for keys in self._keys(text, services[:CHOICES], found)]
+        return Weighed(needs, choices)
+
+    def _keys(self, text: str, services: list[str], found: list[str]) -> list[list[str]]:
+        """The need keys of each service: the keywords', or the one whose examples are closest."""
+        out: list[list[str]] = []
         scores: dict[str, float] = {}  # by example, only for a service the keywords did not find
         for service in services:
             keys = [k for k in found if self._service_of[k] == service]
             if not keys:
                 scores = scores or self.scores(text)
                 keys = [max((k for k in scores if self._service_of[k] == service), key=scores.get)]
-            out += keys
-        return out[:2]
+            out.append(keys)
+        return out
 
 
 def no_need_sentences() -> list[str]:

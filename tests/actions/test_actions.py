@@ -740,3 +740,59 @@ def test_a_need_said_beside_a_danger_without_danger_words_gets_the_question(dire
 )
 def test_a_bare_town_answers_where_even_merged_or_shared(answer, is_place):
     assert A.looks_like_place(answer) is is_place
+
+
+def test_a_guessed_need_is_offered_as_a_choice_then_served(directory):
+    # No word of a service ("kk1", "me co"): the reading is a guess, so the likeliest needs are
+    # offered instead of places for a need the person may not have.
+    message = "kk1 a pris mon compte insta je peu plus me co"
+    msgs, events = run(A.ActionOrient(), tracker(message, "ask_help"))
+    assert payloads(msgs)[0]["type"] == "need_choice"
+    assert "de quoi avez-vous besoin" in text(msgs).lower()
+    titles = [b["title"] for m in msgs for b in m.get("buttons") or []]
+    assert "Vous protéger des arnaques et du piratage" in titles and len(titles) == 3
+    slots = slots_of(events)
+    assert slots["awaiting"] == "need_choice"
+    tap = tracker(A.need_payload("securite"), "ask_help", [ent("need", "securite")], slots)
+    msgs, events = run(A.ActionOrient(), tap)
+    slots = {**slots, **slots_of(events)}
+    assert slots["needs"] == ["securite"] and slots["awaiting"] == "location"
+    # Said in words instead, the answer is taken as it is: never the same question twice.
+    asked = {"awaiting": "need_choice"}
+    words = tracker("on m'a volé mon compte instagram", "ask_help", slots=asked)
+    msgs, events = run(A.ActionOrient(), words)
+    assert "need_choice" not in [p.get("type") for p in payloads(msgs)]
+    assert slots_of(events)["needs"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["je veux apprendre à me servir de mon téléphone", "caf", "faire ma déclaration d'impôts"],
+)
+def test_a_clear_need_is_not_questioned(directory, message):
+    msgs, _ = run(A.ActionOrient(), tracker(message, "ask_help"))
+    assert "need_choice" not in [p.get("type") for p in payloads(msgs)]
+
+
+def test_after_the_need_choice_no_mode_question_and_learning_alone_is_one_tap(directory):
+    # One question about the need is enough: "with someone" by default, "alone" offered after,
+    # even when the place is given after the need.
+    slots = {"awaiting": "need_choice"}
+    _, events = run(A.ActionOrient(), tracker("mes démarches en ligne", "ask_help", slots=slots))
+    slots = {**slots, **slots_of(events)}
+    assert slots["awaiting"] == "location"
+    msgs, events = run(A.ActionOrient(), tracker("Roubaix", "inform", slots=slots))
+    rec = recommendation(msgs)
+    assert rec["need"] == [labels.DEMARCHES]
+    alone = [b for b in rec["follow_ups"] if b["title"] == "Apprendre à le faire moi-même"]
+    assert alone
+    slots = {**slots, **slots_of(events)}
+    assert slots["needs"] == ["demarches"] and slots["mode"] == "avec_moi"
+    tap = tracker(alone[0]["payload"], "inform", [ent("mode", "autonomie")], slots)
+    msgs, events = run(A.ActionOrient(), tap)
+    assert "apprendre à faire vos démarches en ligne vous-même" in text(msgs)
+    assert not [b for b in recommendation(msgs)["follow_ups"] if b["title"] == alone[0]["title"]]
+    # Asked "what do you need?" without choices, the mode question stays.
+    asked = {"awaiting": "need", "location": _roubaix()}
+    _, events = run(A.ActionOrient(), tracker("mes démarches en ligne", "ask_help", slots=asked))
+    assert slots_of(events)["awaiting"] == "mode"
