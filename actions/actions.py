@@ -221,14 +221,36 @@ def run_search(need_keys, procedures, constraints, location: dict, offset: int =
         retry = directory.search(SearchQuery(filters=build_filters(kept), **query))
         if retry.results and (not response.results or not is_nothing_near(retry)):
             response, relaxed = retry, soft
-    broadened = False
-    if not response.results and not response.total and labels.OUTILS_QUOTIDIEN not in services:
-        # No place announces this precise service: general digital help can help or redirect.
-        query["needs"] = (labels.OUTILS_QUOTIDIEN,)
-        retry = directory.search(SearchQuery(filters=build_filters(constraints), **query))
-        if retry.results:
-            response, broadened = retry, True
-    return response, relaxed, broadened
+    broadened = None
+    if labels.OUTILS_QUOTIDIEN not in services:
+        kept = build_filters([c for c in constraints if c not in relaxed])
+        broadened = _general_help_instead(directory, query, kept, response)
+    return broadened or response, relaxed, broadened is not None
+
+
+def _general_help_instead(directory, query: dict, filters, exact):
+    """General digital help, when no place near announces the precise service: it can help or
+    redirect, a better door than the precise service hundreds of kilometres away. The choice is
+    made on the first page, so that "d'autres lieux" pages the same list."""
+    from directory_client.types import SearchQuery
+
+    def first_page(needs) -> Any:
+        page = {**query, "needs": needs, "offset": 0}
+        return directory.search(SearchQuery(filters=filters, **page))
+
+    if exact.results and not is_nothing_near(exact):
+        return None
+    offset = query["offset"]
+    exact_first = exact if offset == 0 else first_page(query["needs"])
+    if exact_first.results and not is_nothing_near(exact_first):
+        return None
+    general = (labels.OUTILS_QUOTIDIEN,)
+    general_first = first_page(general)
+    if not general_first.results or (exact_first.results and is_nothing_near(general_first)):
+        return None  # general help is not nearer: the precise service, however far
+    if offset == 0:
+        return general_first
+    return directory.search(SearchQuery(filters=filters, **{**query, "needs": general}))
 
 
 # --- the conversation state -------------------------------------------------------------------
@@ -692,7 +714,7 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
                 response,
                 constraints=state.constraints,
                 offset=state.offset,
-                nothing_near=nothing_near,
+                nothing_near=nothing_near or broadened,  # remote help too
             )
             or None,
             follow_ups=fmt.follow_ups(

@@ -558,3 +558,29 @@ def test_real_answer_each_place_once_on_a_full_screen_phone(real_web, new_tab) -
     for button in answer.locator(".orienteur-choice").all():
         expect(button).to_be_disabled()
     assert tab.dialogs == []
+
+
+@pytest.mark.rasa
+@pytest.mark.parametrize("width, height", [(360, 740), (1280, 800)])
+def test_real_guessed_need_is_a_choice_readable_on_a_phone(real_web, new_tab, width, height):
+    # A message with no word of a service: the assistant offers its three likeliest needs.
+    tab = new_tab(viewport={"width": width, "height": height})
+    page = tab.page
+    open_widget(page, real_web["web"])
+    say(page, "kk1 a pris mon compte insta je peu plus me co")
+    question = bot_messages(page).last
+    expect(question).to_contain_text("de quoi avez-vous besoin", timeout=60_000)
+    choices = question.locator(".orienteur-choice")
+    expect(choices).to_have_count(3)
+    for button in choices.all():  # whole titles, inside the screen
+        box = button.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+        assert button.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
+    shot(page, f"rasa-need-choice-{width}")
+    question.get_by_role("button", name="Vous protéger des arnaques et du piratage").click()
+    expect(bot_messages(page).last).to_contain_text("Dans quelle ville", timeout=60_000)
+    say(page, "Vannes")
+    expect(page.locator(".orienteur-card").first).to_be_visible(timeout=60_000)
+    expect(bot_messages(page).last).to_contain_text("Vannes")
+    shot(page, f"rasa-need-choice-answer-{width}")
+    assert tab.dialogs == []
