@@ -365,6 +365,7 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
 
 
 NEED_QUESTIONS = ("need", "need_choice")  # "what do you need?", and the same with choices
+REQUEST_INTENTS = ("ask_help", "inform", "nlu_fallback", "emergency")  # read for a need
 
 
 def ask_need(dispatcher: CollectingDispatcher, state: State) -> None:
@@ -748,6 +749,12 @@ def say_emergency_numbers(dispatcher: CollectingDispatcher) -> None:
     )
 
 
+def numbers_only(dispatcher: CollectingDispatcher) -> list:
+    """Someone may be in danger now: the emergency numbers, first and only."""
+    say_emergency_numbers(dispatcher)
+    return [SlotSet("fail_count", 0.0)]
+
+
 def check_danger(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list:
     """Unsure whether someone is in danger: the request understood and kept, one question."""
     state = State(tracker)
@@ -784,7 +791,8 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     if state.awaiting == "referral_consent" and intent in ("affirm", "deny"):
         return referral_chat.answer_consent(dispatcher, tracker, said_yes=intent == "affirm")
     found = needs_mod.Understanding()
-    if intent in ("ask_help", "inform", "nlu_fallback") or state.awaiting in NEED_QUESTIONS:
+    # "emergency": ActionEmergency found a need said with strong words, and orients.
+    if intent in REQUEST_INTENTS or state.awaiting in NEED_QUESTIONS:
         found = understand(state, tracker, text)
     if intent in ("affirm", "deny") and state.awaiting == "mode":
         state.mode = "avec_moi" if intent == "affirm" else "autonomie"
@@ -828,8 +836,7 @@ class OrienteurAction(Action, abc.ABC):
         text = clean_text(tracker.latest_message.get("text"))
         reading = needs_mod.safety_reading(text)
         if reading.danger_now:
-            say_emergency_numbers(dispatcher)
-            return [SlotSet("fail_count", 0.0)]
+            return numbers_only(dispatcher)
         if reading.unsure and tracker.get_slot("awaiting") != "danger":
             return check_danger(dispatcher, tracker, text)
         if tracker.get_slot("awaiting") == "referral_contact":
@@ -857,7 +864,8 @@ SURE_OF_DANGER = 0.8
 
 class ActionEmergency(OrienteurAction):
     """The NLU reads danger. The words decide: danger wordings → the numbers; a digital need said
-    with strong words ("au secours, mon compte CAF est bloqué") → that need is served; neither →
+    with strong words ("au secours, mon compte CAF est bloqué") or beside words that say the
+    danger is over or a figure ("paix à son âme" of a tablet) → that need is served; neither →
     the numbers too, since nothing says otherwise; a need with no strong word → one question."""
 
     def name(self) -> str:
@@ -865,10 +873,10 @@ class ActionEmergency(OrienteurAction):
 
     def respond(self, dispatcher, tracker, text) -> list:
         if needs_mod.read(text).empty:
-            say_emergency_numbers(dispatcher)
-            return [SlotSet("fail_count", 0.0)]
+            return numbers_only(dispatcher)
         confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
-        if safety.read(text, lambda _: True).alarm or confidence < SURE_OF_DANGER:
+        words = safety.read(text, lambda _: True)
+        if words.alarm or words.settled or confidence < SURE_OF_DANGER:
             return orient(dispatcher, tracker)
         return check_danger(dispatcher, tracker, text)
 
@@ -1107,6 +1115,9 @@ class ActionForgetMe(Action):
         return "action_forget_me"
 
     async def run(self, dispatcher, tracker, domain) -> list:
+        # "je veux en finir, comment supprimer tous mes comptes": the numbers, nothing erased.
+        if needs_mod.safety_reading(clean_text(tracker.latest_message.get("text"))).danger_now:
+            return numbers_only(dispatcher)
         path = Path(os.environ.get("ORIENTEUR_FORGET_LOG", FORGET_LOG))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -291,6 +291,14 @@ ALARM: tuple[str, ...] = (
 # semaine dernière, rien de grave"), or the words are a figure of speech or a topic ("le couteau
 # sous la gorge", "j'ai failli", "mdr", "une association d'aide aux victimes de violences"). Words
 # of the severe tier then weigh like the alarm tier: numbers only when no digital need is stated.
+_THINGS = (
+    "site|ordi|ordinateur|pc|appli|application|logiciel|imprimante|box|truc|machine|telephone"
+    "|portable|tablette|ecran|formulaire|dossier|declaration|demarche|administration|paperasse"
+    "|wifi|internet|mot de passe|bug|windows|mise a jour"
+)
+# Up to five words between the thing and its verb, none of them a person or a new clause ("mon
+# téléphone et il va me tuer" is about him).
+_NO_ONE_BETWEEN = r"(?:[ '](?!(?:il|elle|ils|elles|on|qui|et|mais|car|quand|si)\b)[\w-]+){0,5}"
 _MONTH = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 _SAFE_NOW = re.compile(
     r"\b((je suis|suis|on est|nous sommes) (maintenant )?(en securite|a l'abri)"
@@ -300,7 +308,9 @@ _SAFE_NOW = re.compile(
     r"|rien de grave|sans gravite|pas de blesses?|plus de peur que de mal"
     r"|autrefois|remonte a (un|une|deux|trois|quelques|plusieurs|\d+) |personne n'a rien"
     r"|personne n'est blesse|paix a son ame|j'ai porte plainte|je suis rentree? chez moi"
-    r"|(site|ordi|ordinateur|appli|application|logiciel|imprimante|box|truc) (va|vont) me tuer"
+    # a thing that "will kill me", or thrown out of the window: anger at a machine or a form
+    rf"|\b({_THINGS})s?\b{_NO_ONE_BETWEEN} (va|vont|veut|veulent) me tuer"
+    rf"|\bjeter (cet|ce|cette|mon|ma|le|la|l') ?({_THINGS})s?\b[^.!?]{{0,12}}par la fenetre"
     r"|overdose d'ecrans?|kidnappee? de mon compte|en plastique|cosplay|deguisement"
     r"|(suite a|apres) (son|sa|mon|ma|leur|l'|un|une) ?(avc|accident|incendie|agression|infarctus"
     r"|malaise|inondation|cambriolage|hospitalisation|deces)"
@@ -308,7 +318,10 @@ _SAFE_NOW = re.compile(
     r"|(suicide|mort) (social|sociale|numerique)"
     r"|sur les nerfs|morte? de (rire|honte|fatigue)"
     r"|(mdr|lol|ptdr|xd)\b|(prevention|prevenir) (du |le )?suicide|ligne d'ecoute"
-    r"|(aide|association|asso) (aux|des|pour les) victimes)"
+    r"|(aide|association|asso) (aux|des|pour les) victimes"
+    # a picture or a story of an event, to check or to talk about: a topic, not a danger
+    r"|(video|photo|image|article|publication|post|rumeur|infox)s? (de |d'une? |d'|sur (la |le |une"
+    r" |un )?)(fusillade|attentat|meurtre|agression|bombe|explosion|incendie|accident|enlevement))"
 )
 
 _SEVERE = re.compile(r"\b(" + "|".join(SEVERE) + ")")
@@ -326,6 +339,7 @@ class SafetyReading:
     need: bool  # the message states a digital need
     meaning: bool = False  # the message reads as danger by its meaning (actions.danger)
     close: bool = False  # its meaning comes close to danger (one question if a need is stated)
+    settled: bool = False  # the words say the danger is over, or a figure of speech
 
     @property
     def danger_now(self) -> bool:
@@ -351,4 +365,4 @@ def read(
     margin = float("-inf") if severe or safe_now else danger_margin(text)
     meaning, close = margin >= danger.MARGIN, margin >= danger.CHECK_MARGIN
     need = (severe or alarm or close) and has_need(text)
-    return SafetyReading(severe, alarm, need, meaning, close)
+    return SafetyReading(severe, alarm, need, meaning, close, safe_now)

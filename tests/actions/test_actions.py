@@ -470,6 +470,16 @@ def test_forget_me_restarts_and_records(directory, tmp_path, monkeypatch):
     assert json.loads(log.read_text())["sender_id"] == "abc"
 
 
+def test_forget_me_in_danger_gives_the_numbers_and_erases_nothing(tmp_path, monkeypatch):
+    # The NLU reads "delete my accounts" as "forget me"; the words say someone may die tonight.
+    log = tmp_path / "forget.jsonl"
+    monkeypatch.setenv("ORIENTEUR_FORGET_LOG", str(log))
+    message = "je veux en finir, aidez-moi à effacer tous mes comptes cette nuit"
+    msgs, events = run(A.ActionForgetMe(), tracker(message, "forget_me"))
+    assert payloads(msgs) == [{"type": "emergency"}] and "112" in text(msgs)
+    assert "restart" not in [e["event"] for e in events] and not log.exists()
+
+
 # --- as the action server runs them ------------------------------------------------------------
 def test_action_executor_runs_the_package(directory):
     t = tracker("apprendre l'ordinateur à Roubaix", "ask_help", [ent("location", "Roubaix")])
@@ -710,6 +720,20 @@ def test_unsure_danger_is_one_question_and_the_request_is_kept(directory):
     assert "ville" in text(msgs)  # carries on: where?
     msgs, _ = run(A.ActionOrient(), tracker("oui", "affirm", slots=slots))
     assert payloads(msgs) == [{"type": "emergency"}]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "au secours mon compte caf est bloqué",
+        "mon portable est tombé dans l'évier, paix à son âme, il m'en faut un pas cher",
+        "une photo d'attentat tourne sur whatsapp, c'est un fake ? comment vérifier",
+    ],
+)
+def test_the_nlu_reading_danger_yields_to_a_need_or_to_a_figure(directory, message):
+    msgs, events = run(A.ActionEmergency(), tracker(message, "emergency"))
+    assert not {"danger_check", "emergency"} & {p.get("type") for p in payloads(msgs)}
+    assert slots_of(events)["needs"] and "ce qui vous pose problème" not in text(msgs)
 
 
 def test_a_need_said_beside_a_danger_without_danger_words_gets_the_question(directory):

@@ -113,6 +113,9 @@ def test_emergency_net_covers_wordings_the_nlu_missed_in_cross_validation():
         "c'est mon dernier message, dites à mes enfants que je les aime",
         "mon mari m'a encore frappée ce soir",
         "je veux en finir, ce soir c'est fini",
+        # a person between the thing and the threat: about the person
+        "il a pris mon téléphone et il va me tuer",
+        "il a cassé mon téléphone, il va me tuer",
     ):
         assert is_emergency(message), message
     for message in (
@@ -139,6 +142,8 @@ def test_emergency_net_covers_wordings_the_nlu_missed_in_cross_validation():
         "suite à son AVC je dois faire son dossier APA en ligne",
         "après l'incendie je dois déclarer le sinistre en ligne",
         "cette appli va me tuer, impossible de payer ma cantine en ligne",
+        "ce site des impôts va me tuer, trois fois que je recommence ma déclaration",
+        "je vais jeter cet ordinateur par la fenêtre, il n'ouvre pas la pièce jointe",
         "on m'a arraché mon sac hier, j'ai porté plainte, il faut bloquer ma carte en ligne",
     ):
         assert not is_emergency(message), message
@@ -292,3 +297,15 @@ def test_danger_that_is_over_or_hyperbole_is_not_an_emergency(message, need):
 
     assert not is_emergency(message)
     assert need in read(message).needs
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "je vais jeter cet ordinateur par la fenêtre, il n'ouvre pas la pièce jointe",
+        "ce site des impôts va me tuer, trois fois que je recommence ma déclaration",
+    ],
+)
+def test_anger_at_a_machine_asks_nothing_about_danger(message):
+    reading = needs.safety_reading(message)
+    assert not reading.danger_now and not reading.unsure
