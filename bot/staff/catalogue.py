@@ -132,6 +132,8 @@ class Understood:
     constraints: frozenset[
         str
     ]  # gratuit, samedi, ouvert_maintenant, accessible, seniors, a_ma_place
+    # The reading is a guess: the other likely services, likeliest first (else empty).
+    other_services: tuple[str, ...] = ()
 
 
 def _adapt(needs, key: str) -> Procedure | None:  # noqa: ANN001 - the actions.needs module
@@ -190,9 +192,12 @@ def understand(text: str) -> Understood:
     found = needs.read(text)
     procs = tuple(p for k in found.procedures if (p := _adapt(needs, k)))
     need_keys = needs.apply_mode(found.needs, found.mode)
+    services = tuple(needs.services_for(need_keys))
+    guesses = needs.services_for(found.choices)
     return Understood(
-        services=tuple(needs.services_for(need_keys)),
+        services=services,
         preferred=tuple(needs.preferred_labels(need_keys)),
         procedures=procs,
         constraints=frozenset(found.constraints),
+        other_services=tuple(s for s in guesses if s not in services),
     )

@@ -206,7 +206,11 @@ def _summary(outcome: TriageOutcome) -> str:
     need = s.needs[0] if s.needs else ""
     if s.procedure:
         need = f"{s.procedure.title} → {need}"
-    parts.append(f"<dt>Besoin</dt><dd>{e(need)}{' (par défaut)' if s.need_guessed else ''}</dd>")
+    if s.need_guessed:
+        need += " (par défaut)"
+    elif s.other_needs:  # the assistant would have asked: the agent checks with the person
+        need += f" (à vérifier ; ou : {' ; '.join(s.other_needs)})"
+    parts.append(f"<dt>Besoin</dt><dd>{e(need)}</dd>")
     who = [*s.publics, *s.prise_en_charge]
     if s.on_my_behalf:
         who.append("faire à sa place (Aidants Connect)")

@@ -169,6 +169,7 @@ class Situation:
     open_now: bool
     place_texts: tuple[str, ...]  # parts of the note that may name the place, best first
     preferred: tuple[str, ...] = ()  # finer 1.0 labels that make a place a better fit
+    other_needs: tuple[str, ...] = ()  # the need read is a guess: the other likely services
 
     @property
     def documents(self) -> tuple[str, ...]:
@@ -218,6 +219,7 @@ def parse(text: str) -> Situation:
         open_now="ouvert_maintenant" in constraints or _first(words, NOW_WORDS),
         preferred=tuple(preferred),
         place_texts=tuple(_place_texts(text)),
+        other_needs=understood.other_services,
     )
 
 

@@ -594,3 +594,22 @@ def test_mounted_in_a_parent_app_keeps_its_headers():
             await client.close()
 
     run(scenario())
+
+
+def test_a_guessed_need_is_shown_to_check_with_the_others():
+    # The assistant would ask the citizen; at the desk the agent sees the guess and the others.
+    note = "kk1 a pris mon compte insta je peu plus me co, Roubaix"
+    assert "Utilisation sécurisée du numérique" in parse(note).needs + parse(note).other_needs
+    assert parse("apprendre à se servir de sa tablette").other_needs == ()
+
+    async def scenario():
+        client = await _logged_in()
+        try:
+            page = await (await client.get("/staff/")).text()
+            r = await client.post("/staff/", data={"csrf": _csrf(page), "q": note})
+            html = await r.text()
+            assert "(à vérifier ; ou : " in html and "Utilisation sécurisée du numérique" in html
+        finally:
+            await client.close()
+
+    run(scenario())
