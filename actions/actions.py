@@ -316,6 +316,8 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
     for place in entity_values(tracker, "location"):
         request = request.replace(place, " ")
     found = needs_mod.read(request, by_meaning=by_meaning)
+    if text.startswith("/"):
+        found.choices = []  # a button says exactly what it means: no guess to question
     # Keywords first (precise, explainable); the NLU entities fill in only what keywords missed,
     # or when the message is a button payload ("/ask_help{...}").
     use_entities = found.empty or text.startswith("/")

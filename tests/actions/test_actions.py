@@ -798,6 +798,14 @@ def test_a_clear_need_is_not_questioned(directory, message):
     assert "need_choice" not in [p.get("type") for p in payloads(msgs)]
 
 
+@pytest.mark.parametrize("key", ["demarches", "smartphone", "securite", "emploi"])
+def test_a_button_is_never_questioned(directory, key):
+    tap = tracker(A.need_payload(key), "ask_help", [ent("need", key)])
+    msgs, events = run(A.ActionOrient(), tap)
+    assert "need_choice" not in [p.get("type") for p in payloads(msgs)]
+    assert slots_of(events)["needs"] == [key]
+
+
 def test_after_the_need_choice_no_mode_question_and_learning_alone_is_one_tap(directory):
     # One question about the need is enough: "with someone" by default, "alone" offered after,
     # even when the place is given after the need.
