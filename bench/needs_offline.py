@@ -3,7 +3,9 @@ message against the expected ones, on the reader's own examples (actions/data: f
 development sets, trained on), on the development set of the round (tests/devset, read and tuned
 on freely) and on both halves of the frozen corpus (tests/corpus: figures only for the held-out
 half). Seconds instead of the minutes of bench/corpus_eval.py; it measures the first message
-only (no follow-up turns, no place).
+only (no follow-up turns, no place). "Asked to choose": the reading is a guess and the person
+gets the three likeliest needs as buttons; "served after the choice" counts those whose buttons
+hold a need they want as served.
 
     PYTHONPATH=. python bench/needs_offline.py [--misses]   # --misses: dev set and looked-at half
 """
@@ -28,19 +30,26 @@ def _cases(path: Path) -> list[dict]:
 
 
 def _score(name: str, cases: list[dict], show_misses: bool) -> None:
-    exact = complete = extra = 0
+    exact = complete = extra = asked = served = 0
     misses = []
     for case in cases:
-        read = {needs.NEEDS[k].service for k in needs.read(case["text"]).needs}
+        found = needs.read(case["text"])
+        read = {needs.NEEDS[k].service for k in found.needs}
+        offered = {needs.NEEDS[k].service for k in found.choices}
         wanted = set(case["services"])
         exact += read == wanted
         complete += wanted <= read
         extra += bool(read - wanted)
+        asked += bool(offered)
+        # Served in the end: read, or a guess asked about with the wanted need among the buttons
+        # (the person taps one: a message with two needs is not served by the choice).
+        served += (len(wanted) == 1 and wanted <= offered) if offered else wanted <= read
         if not wanted <= read:
             misses.append(f"  {case['id']}: wanted {sorted(wanted - read)}, read {sorted(read)}")
     n = len(cases)
     print(f"{name:<34} {n:>4}  every need read {complete / n:6.1%}  exactly {exact / n:6.1%}  "
-          f"with an extra need {extra / n:6.1%}")  # fmt: skip
+          f"extra need {extra / n:6.1%}  asked to choose {asked / n:5.1%}  "
+          f"served after the choice {served / n:6.1%}")  # fmt: skip
     if show_misses:
         print("\n".join(misses))
 
@@ -54,10 +63,10 @@ def main() -> int:
         *_cases(ROOT / "tests/corpus/safety.yml"),
     ]
     print(f"{'set':<34} {'n':>4}")
-    for path in sorted((ROOT / "actions/data").glob("first_messages_*.yml")):
+    for path in sorted((ROOT / "actions/data").glob("first_messages_?.yml")):
         name = f"examples {path.stem[-1].upper()} (trained on)"
         _score(name, _cases(path), args.misses)
-    for path in sorted((ROOT / "tests/devset").glob("first_messages_*.yml")):
+    for path in sorted((ROOT / "tests/devset").glob("first_messages_?.yml")):
         _score(f"development set {path.stem[-1].upper()}", _cases(path), args.misses)
     _score("frozen corpus, looked-at half", [c for c in corpus if not held_out(c)], args.misses)
     _score("frozen corpus, held-out half", [c for c in corpus if held_out(c)], False)
