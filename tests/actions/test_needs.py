@@ -113,6 +113,11 @@ def test_emergency_net_covers_wordings_the_nlu_missed_in_cross_validation():
         "c'est mon dernier message, dites à mes enfants que je les aime",
         "mon mari m'a encore frappée ce soir",
         "je veux en finir, ce soir c'est fini",
+        # farewells by giving things away, frostbite, someone else about to jump, a flooded car
+        "je donne mes livres et mon téléphone, je n'en aurai plus besoin demain",
+        "il gèle, je dors dehors et je ne sens plus mes mains",
+        "mon voisin dit qu'il va se jeter du pont ce soir",
+        "je suis piégée dans ma voiture, l'eau monte au volant",
         # a person between the thing and the threat: about the person
         "il a pris mon téléphone et il va me tuer",
         "il a cassé mon téléphone, il va me tuer",
@@ -143,6 +148,15 @@ def test_emergency_net_covers_wordings_the_nlu_missed_in_cross_validation():
         "après l'incendie je dois déclarer le sinistre en ligne",
         "cette appli va me tuer, impossible de payer ma cantine en ligne",
         "ce site des impôts va me tuer, trois fois que je recommence ma déclaration",
+        "un exposé sur le harcèlement à préparer, il me faut une imprimante",
+        "overdose de séries, je voudrais apprendre à couper les notifications",
+        "j'ai cru mourir en voyant l'écran bleu, qui peut réparer mon pc",
+        "je vais tout casser, c'est une façon de parler, mais ce formulaire ne marche pas",
+        "le centre d'accueil des femmes victimes cherche une imprimante",
+        "mon avatar se fait tuer en boucle, je cherche un club de jeux",
+        "j'étouffe sous les notifications de mon téléphone",
+        "mon agression date de 2019, je veux sécuriser mes comptes",
+        "mon chef va me tuer si le tableau excel n'est pas prêt",
         "je vais jeter cet ordinateur par la fenêtre, il n'ouvre pas la pièce jointe",
         "on m'a arraché mon sac hier, j'ai porté plainte, il faut bloquer ma carte en ligne",
     ):
@@ -304,6 +318,15 @@ def test_danger_that_is_over_or_hyperbole_is_not_an_emergency(message, need):
     [
         "je vais jeter cet ordinateur par la fenêtre, il n'ouvre pas la pièce jointe",
         "ce site des impôts va me tuer, trois fois que je recommence ma déclaration",
+        "un exposé sur le harcèlement à préparer, il me faut une imprimante",
+        "overdose de séries, je voudrais apprendre à couper les notifications",
+        "j'ai cru mourir en voyant l'écran bleu, qui peut réparer mon pc",
+        "je vais tout casser, c'est une façon de parler, mais ce formulaire ne marche pas",
+        "le centre d'accueil des femmes victimes cherche une imprimante",
+        "mon avatar se fait tuer en boucle, je cherche un club de jeux",
+        "j'étouffe sous les notifications de mon téléphone",
+        "mon agression date de 2019, je veux sécuriser mes comptes",
+        "mon chef va me tuer si le tableau excel n'est pas prêt",
     ],
 )
 def test_anger_at_a_machine_asks_nothing_about_danger(message):
