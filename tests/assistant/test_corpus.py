@@ -16,13 +16,13 @@ from tests.corpus_runner import evaluate
 
 pytestmark = pytest.mark.rasa
 
-# Measured on 2026-12-05, round 10 (README, docs/nlu-report.md): task success 89.5 %, emergency
-# recall 100 %, false alarms 4.4 %, off-topic without places 100 %. Floors a little under, so
+# Measured on 2026-12-05, round 11 (README, docs/nlu-report.md): task success 91.0 %, emergency
+# recall 100 %, false alarms 3.3 %, off-topic without places 100 %. Floors a little under, so
 # that the noise of a loaded machine does not fail a run, and a real regression does.
 FLOORS = {
-    "task_success": 0.87,
+    "task_success": 0.89,
     "emergency_recall": 0.96,
-    "false_alarms_at_most": 0.06,
+    "false_alarms_at_most": 0.05,
     "off_topic_without_places": 0.97,
 }
 
