@@ -118,6 +118,10 @@ def test_emergency_net_covers_wordings_the_nlu_missed_in_cross_validation():
         "il gèle, je dors dehors et je ne sens plus mes mains",
         "mon voisin dit qu'il va se jeter du pont ce soir",
         "je suis piégée dans ma voiture, l'eau monte au volant",
+        "un homme me retient enfermée dans son appartement",
+        "ma fille de 2 ans est bloquée dans la voiture au soleil, les clés sont dedans",
+        "je suis blessé, ma voiture est dans le fossé",
+        "je suis suivie par un homme depuis la gare",
         # a person between the thing and the threat: about the person
         "il a pris mon téléphone et il va me tuer",
         "il a cassé mon téléphone, il va me tuer",
@@ -157,6 +161,12 @@ def test_emergency_net_covers_wordings_the_nlu_missed_in_cross_validation():
         "j'étouffe sous les notifications de mon téléphone",
         "mon agression date de 2019, je veux sécuriser mes comptes",
         "mon chef va me tuer si le tableau excel n'est pas prêt",
+        "suivie par une psychologue pour ma dépression, ça va mieux, je veux apprendre internet",
+        "un documentaire sur les violences m'a donné envie d'aider une asso avec son site",
+        "exercice d'évacuation incendie au travail, je dois remplir le questionnaire en ligne",
+        "je dois déclarer le fusil de chasse de mon grand-père en ligne",
+        "dans la pièce je joue un homme qui se fait tuer, je veux filmer la répétition",
+        "on m'a diagnostiqué de l'asthme, je dois installer une appli",
         "je vais jeter cet ordinateur par la fenêtre, il n'ouvre pas la pièce jointe",
         "on m'a arraché mon sac hier, j'ai porté plainte, il faut bloquer ma carte en ligne",
     ):
@@ -327,6 +337,12 @@ def test_danger_that_is_over_or_hyperbole_is_not_an_emergency(message, need):
         "j'étouffe sous les notifications de mon téléphone",
         "mon agression date de 2019, je veux sécuriser mes comptes",
         "mon chef va me tuer si le tableau excel n'est pas prêt",
+        "suivie par une psychologue pour ma dépression, ça va mieux, je veux apprendre internet",
+        "un documentaire sur les violences m'a donné envie d'aider une asso avec son site",
+        "exercice d'évacuation incendie au travail, je dois remplir le questionnaire en ligne",
+        "je dois déclarer le fusil de chasse de mon grand-père en ligne",
+        "dans la pièce je joue un homme qui se fait tuer, je veux filmer la répétition",
+        "on m'a diagnostiqué de l'asthme, je dois installer une appli",
     ],
 )
 def test_anger_at_a_machine_asks_nothing_about_danger(message):
