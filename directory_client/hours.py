@@ -93,6 +93,12 @@ def _holidays(tz: ZoneInfo) -> str | None:
     return None if str(tz).startswith("Pacific/") else "FR"
 
 
+def is_public_holiday(day: date, tz: ZoneInfo = PARIS) -> bool:
+    """``day`` is a public holiday where ``tz`` is: the calendar the ``PH`` rules use."""
+    calendar = _parse("PH", _holidays(tz))
+    return bool(calendar and calendar.is_open(datetime(day.year, day.month, day.day, 12)))
+
+
 def now_paris() -> datetime:
     return datetime.now(PARIS)
 

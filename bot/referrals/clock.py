@@ -7,6 +7,8 @@ from datetime import datetime, timedelta, timezone
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from directory_client.hours import is_public_holiday
+
 PARIS = ZoneInfo("Europe/Paris")
 
 
@@ -33,16 +35,21 @@ class ManualClock:
         return self.current
 
 
-def add_working_days(start: datetime, days: int) -> datetime:
-    """``start`` moved ``days`` working days (Monday to Friday, Paris calendar) later, same hour.
+def is_working_day(moment: datetime) -> bool:
+    """Monday to Friday and not a public holiday (Paris calendar: the opening hours' ``PH``)."""
+    return moment.weekday() < 5 and not is_public_holiday(moment.date(), PARIS)
 
-    A start on a weekend counts from the next Monday."""
+
+def add_working_days(start: datetime, days: int) -> datetime:
+    """``start`` moved ``days`` working days later, same hour (Paris calendar).
+
+    A start on a weekend or a public holiday counts from the next working day."""
     local = start.astimezone(PARIS)
-    while local.weekday() >= 5:
+    while not is_working_day(local):
         local += timedelta(days=1)
     left = days
     while left:
         local += timedelta(days=1)
-        if local.weekday() < 5:
+        if is_working_day(local):
             left -= 1
     return local.astimezone(timezone.utc)

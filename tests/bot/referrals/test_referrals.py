@@ -138,6 +138,20 @@ def test_working_days_skip_the_weekend():
     assert add_working_days(saturday, 3).astimezone(PARIS).date().isoformat() == "2025-12-11"
 
 
+@pytest.mark.parametrize(
+    "start, due",
+    [
+        ("2025-12-24", "2025-12-30"),  # Christmas Day is no working day
+        ("2026-05-13", "2026-05-19"),  # Ascension Thursday
+        ("2026-05-22", "2026-05-28"),  # Whit Monday
+        ("2026-07-14", "2026-07-20"),  # sent on Bastille Day: counts from the next day
+    ],
+)
+def test_working_days_skip_public_holidays(start, due):
+    sent = datetime.fromisoformat(f"{start}T09:00").replace(tzinfo=PARIS)
+    assert add_working_days(sent, 3).astimezone(PARIS).date().isoformat() == due
+
+
 # --- the queue --------------------------------------------------------------------------------
 @both_queues
 def test_queue_keeps_one_job_per_key_and_backs_off(tmp_path, backend, queue_redis_url):
