@@ -214,7 +214,7 @@ def run_search(need_keys, procedures, constraints, location: dict, offset: int =
         if near.results and not only_far(near):
             response, relaxed = near, ["ouvert_maintenant"]
     soft = [c for c in constraints if c in SOFT and c not in relaxed]
-    if soft and offset == 0 and (not response.results or is_nothing_near(response)):
+    if soft and offset == 0 and not has_near(response):
         # Nothing near with "pour les seniors": a place near without the criterion is a better
         # door than one 300 km away with it.
         kept = [c for c in constraints if c not in SOFT]
@@ -238,11 +238,11 @@ def _general_help_instead(directory, query: dict, filters, exact):
         page = {**query, "needs": needs, "offset": 0}
         return directory.search(SearchQuery(filters=filters, **page))
 
-    if exact.results and not is_nothing_near(exact):
+    if has_near(exact):
         return None
     offset = query["offset"]
     exact_first = exact if offset == 0 else first_page(query["needs"])
-    if exact_first.results and not is_nothing_near(exact_first):
+    if exact_first is not exact and has_near(exact_first):
         return None
     general = (labels.OUTILS_QUOTIDIEN,)
     general_first = first_page(general)
@@ -639,6 +639,11 @@ def resolve_location(
     return True
 
 
+def has_near(response) -> bool:
+    """At least one place within the search radius."""
+    return bool(response.results) and not is_nothing_near(response)
+
+
 def is_nothing_near(response) -> bool:
     """``nothing_near`` as the person sees it: no place within the search radius.
 
@@ -723,7 +728,8 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
             follow_ups=fmt.follow_ups(
                 more=bool(total and total > state.offset + len(results)),
                 constraints=kept,
-                learn_alone=need_keys == ["demarches"] and not state.procedures,
+                # places for generic admin help with someone: learning alone is the other way
+                learn_alone=needs_mod.needs_mode_question(need_keys, state.procedures, None),
             )
             if results
             else None,

@@ -27,6 +27,9 @@ from dataclasses import dataclass
 from actions import danger
 from directory_client import labels
 
+# People who care for someone: "suivie par une psy" is care, not being followed.
+_CARERS = "psy|psychologue|psychiatre|medecin|therapeute"
+
 SEVERE: tuple[str, ...] = (
     r"suicid\w*",
     r"veut me tuer",
@@ -263,7 +266,7 @@ ALARM: tuple[str, ...] = (
     r"agress\w*",
     r"au secours",
     # followed by someone, not cared for ("suivie par une psy": a need said with it is served)
-    r"suivie? par une? (?!(psy|psychologue|psychiatre|medecin|therapeute|infirmi)\w*)",
+    rf"suivie? par une? (?!({_CARERS}|infirmi)\w*)",
     r"^\W*urgen(ce|t)\W*$",
     r"fait une crise",
     r"ca brule",
@@ -330,8 +333,8 @@ _SAFE_NOW = re.compile(
     r"(les|la|le|l') ?(violences?|harcelement|suicide|agressions?|dangers?)"
     r"|facon de parler|je plaisante|je rigole|c'est une blague|pour rire|au sens figure"
     # cared for, a routine diagnosis, a drill, a hunting weapon to declare: not a danger now
-    r"|(suivie?|accompagnee?|soignee?) par (un|une|mon|ma|son|sa) (psy|psychologue|psychiatre"
-    r"|medecin|therapeute)|ca va mieux|on m'a diagnostique|diagnostiquee?"
+    rf"|(suivie?|accompagnee?|soignee?) par (un|une|mon|ma|son|sa) ({_CARERS})"
+    r"|ca va mieux|on m'a diagnostique|diagnostiquee?"
     r"|exercice (d'evacuation|incendie|d'alerte|de securite)"
     r"|fusil de chasse|declarer (l'|une |mon |son |ses )?armes?|permis de chasser"
     r"|en (19|20)\d\d\b"
