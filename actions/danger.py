@@ -19,6 +19,7 @@ from actions import fitted, nlu_examples
 from bot import encoder
 
 DANGER_INTENT = "emergency"
+MIXED = "mixed"  # the tag of a hand-kept emergency said beside a digital request
 TOP_K = 3
 # At or above (danger side minus other side): the message reads as danger now. Chosen on
 # development set C (now data/danger_examples_c.yml; bench/safety_rest.py), never on the frozen
@@ -26,7 +27,7 @@ TOP_K = 3
 MARGIN = 0.05
 # A message that states a digital need and comes this close to danger gets one question ("Êtes-vous
 # en danger en ce moment ?"), its request kept: "il a pris mon téléphone, j'écris avec la tablette
-# des enfants". Chosen on set D (tests/devset/safety_d.yml), read after its first measure.
+# des enfants". Chosen on set D (now data/danger_examples_d.yml), read after its first measure.
 CHECK_MARGIN = 0.02
 
 
@@ -38,6 +39,15 @@ def nlu_sentences() -> list[tuple[str, bool]]:
 def hand_kept_sentences() -> list[tuple[str, bool]]:
     cases = nlu_examples.hand_kept("danger_examples*.yml")
     return [(c["text"], c["kind"] == "emergency") for c in cases]
+
+
+def emergencies_alone() -> list[str]:
+    """The hand-kept emergencies that ask for nothing else: one tagged ``mixed`` also states a
+    digital request ("je voulais de l'aide pour ameli mais il tape à la porte")."""
+    cases = nlu_examples.hand_kept("danger_examples*.yml")
+    return [
+        c["text"] for c in cases if c["kind"] == "emergency" and MIXED not in (c.get("tags") or [])
+    ]
 
 
 class DangerReader:

@@ -32,6 +32,17 @@ TOP_K = 3
 KEYWORD_WEIGHT = 0.5
 GENERIC_WEIGHT = 0.3
 SECOND_NEED = 0.5  # a second service needs this weight (probability and keywords)
+# Two needs in one message compete in one reading: "il me faut un ordinateur pas cher, et de
+# l'aide pour chercher un stage" reads as equipment only. Each part of such a message is also read
+# alone, and a part that names another service this surely adds it. Chosen on development sets
+# D–G (every need read +0.5 to +2 points, extra needs +0 to +1), never on the frozen corpus.
+CLAUSE_NEED = 0.7
+_MIN_CLAUSE_WORDS = 3
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;:\n]+|,\s+|,?\s+(?:et aussi|et puis|mais aussi|mais|puis|ensuite|en plus|par ailleurs"
+    r"|et)\s+",
+    re.IGNORECASE,
+)
 MIN_SCORE = 0.3  # below, for the best service: the keywords' reading stands alone
 # Below, for the best service: the reading is a guess, and the person is asked to choose among
 # the ``CHOICES`` likeliest services rather than sent to places for a need they may not have.
@@ -254,11 +265,30 @@ class NeedReader:
                 s for s in ranked[1:2] if s != NO_NEED and weights[s] >= SECOND_NEED
             ]
             needs = [k for keys in self._keys(text, services, found) for k in keys][:2]
+        if len(needs) == 1:
+            needs += self._said_apart(text, needs[0], found, ruled_out)
         services = [s for s in ranked if s != NO_NEED]
         if not needs or weights[services[0]] >= UNSURE_BELOW:
             return Weighed(needs)
         choices = [keys[0] for keys in self._keys(text, services[:CHOICES], found)]
         return Weighed(needs, choices)
+
+    def _said_apart(self, text: str, need: str, found: list[str], ruled_out: set[str]) -> list[str]:
+        """A need of another service than ``need``'s, named surely by one part of the message."""
+        parts = [p for p in _CLAUSE_BREAK.split(text) if p and len(p.split()) >= _MIN_CLAUSE_WORDS]
+        if len(parts) < 2:
+            return []
+        taken = {self._service_of[k] for k in [need, *ruled_out]}
+        named: list[tuple[float, str, str]] = []
+        for part in parts:
+            weights = self.service_probabilities(part)
+            service = max(weights, key=weights.__getitem__)
+            if service != NO_NEED and service not in taken and weights[service] >= CLAUSE_NEED:
+                named.append((weights[service], service, part))
+        if not named:
+            return []
+        best = max(named)
+        return self._keys(best[2], [best[1]], found)[0][:1]
 
     def _keys(self, text: str, services: list[str], found: list[str]) -> list[list[str]]:
         """The need keys of each service: the keywords', or the one whose examples are closest."""
@@ -275,11 +305,11 @@ class NeedReader:
 
 def no_need_sentences() -> list[str]:
     """NLU examples of the intents that are not a request for help (a town, a greeting, a
-    danger…), and the hand-kept emergencies."""
+    danger…), and the hand-kept emergencies that ask for nothing else."""
     from actions import danger
 
     nlu = [e.text for e in nlu_examples.load() if e.intent != REQUEST_INTENT]
-    return nlu + [text for text, is_danger in danger.hand_kept_sentences() if is_danger]
+    return nlu + danger.emergencies_alone()
 
 
 def _fit() -> fitted.Arrays:

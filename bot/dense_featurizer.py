@@ -5,7 +5,10 @@ training data featurized like any message."""
 
 from __future__ import annotations
 
-from typing import Any
+import hashlib
+import sys
+from pathlib import Path
+from typing import Any, ClassVar
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
@@ -18,6 +21,19 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 class ScaledDenseFeaturizer(DenseFeaturizer, GraphComponent):
     """Subclasses implement ``process`` and register themselves with ``DefaultV1Recipe``."""
+
+    # Modules whose code makes the features, besides the subclass's own and this one.
+    feature_modules: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        """Rasa restores a component's output from its cache when the config and the inputs are
+        unchanged: the code that makes the features counts too, or a changed featurizer would
+        train the classifier on the old features."""
+        digest = hashlib.sha256()
+        for name in (__name__, cls.__module__, *cls.feature_modules):
+            digest.update(Path(str(sys.modules[name].__file__)).read_bytes())
+        return digest.hexdigest()
 
     @classmethod
     def required_components(cls) -> list[type]:

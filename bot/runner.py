@@ -181,8 +181,20 @@ def ensure_directory(settings: Settings, env: dict[str, str]) -> None:
 
 
 MODEL_NAME = "orienteur"
-# What a model is trained from: when none of it is newer than the model, training is skipped.
-TRAINING_SOURCES = ("config.yml", "domain.yml", "domain", "data")
+# What a model is trained from: when none of it is newer than the model, training is skipped. The
+# pipeline's own components (config.yml names them) are part of it: a changed featurizer makes
+# different features, and a model trained on the old ones would read messages wrongly.
+TRAINING_SOURCES = (
+    "config.yml",
+    "domain.yml",
+    "domain",
+    "data",
+    "bot/encoder.py",
+    "bot/dense_featurizer.py",
+    "bot/sentence_featurizer.py",
+    "bot/word_vectors.py",
+    "bot/chitchat_selector.py",
+)
 
 
 def latest_model(model_dir: Path) -> Path | None:

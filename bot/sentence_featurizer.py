@@ -22,6 +22,8 @@ _BATCH = 256
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
 class SentenceEncoderFeaturizer(ScaledDenseFeaturizer):
+    feature_modules = ("bot.encoder",)
+
     @staticmethod
     def required_packages() -> list[str]:
         # Rasa imports these names and also looks them up as distributions; the import name

@@ -332,3 +332,23 @@ def test_figures_topics_and_care_ask_nothing_about_danger(message):
     # Strong words about a machine, a fiction, a topic, the past or care: no numbers, no question.
     reading = needs.safety_reading(message)
     assert not reading.danger_now and not reading.unsure
+
+
+@pytest.mark.parametrize(
+    "message, both",
+    [
+        (
+            "Je dors dehors depuis un mois, mon téléphone ne marche plus. Il me faut un endroit "
+            "pour aller sur internet et quelqu'un pour m'aider à faire ma demande de RSA.",
+            {"Aide aux démarches administratives", "Accès internet et matériel informatique"},
+        ),
+        (
+            "Je dessine sur Instagram et je voudrais apprendre à animer mes dessins. Mais aussi "
+            "protéger mon compte, on me l'a déjà piraté.",
+            {"Loisirs et créations numériques", "Utilisation sécurisée du numérique"},
+        ),
+    ],
+)
+def test_a_second_need_said_in_its_own_sentence_is_read(message, both):
+    # Read as a whole, the first need hides the second; each part read alone names it.
+    assert {needs.NEEDS[k].service for k in needs.read(message).needs} == both

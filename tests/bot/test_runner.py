@@ -139,3 +139,19 @@ def test_the_web_server_serves_the_staff_console_login(tmp_path) -> None:
     status, body = asyncio.run(fetch())
     assert status == 200
     assert "mot de passe" in body.lower()
+
+
+def test_a_changed_featurizer_makes_the_model_stale(tmp_path) -> None:
+    from bot import runner
+
+    for name in runner.TRAINING_SOURCES:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    model = tmp_path / "models" / "orienteur.tar.gz"
+    model.parent.mkdir()
+    model.write_bytes(b"model")
+    assert runner.model_is_current(model, tmp_path)
+    later = model.stat().st_mtime + 10
+    os.utime(tmp_path / "bot" / "encoder.py", (later, later))
+    assert not runner.model_is_current(model, tmp_path)
