@@ -603,6 +603,10 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\brobots? qui",
         r"\bmonde d'aujourd'hui",
         r"\b(comprendre|savoir) comment (ca|internet|le web|les reseaux) (marche|fonctionne)",
+        # "je voudrais d'abord comprendre ce que c'est", "comprendre comment ces pubs fonctionnent"
+        r"\b(veux|voudrais|aimerais|voudrait|veut|souhaite)( d'abord| bien| juste| aussi)? "
+        r"comprendre (ce que c'est|ce qu'est|ce que sont|ce que (c'est|sont) (les|le|la|l'|un|une"
+        r"|ces|ce|cette)|comment (ca |ces |les |le |la )?\w* ?(fonctionne|marche)nt?)",
         r"\bou vont (les|mes) (messages|donnees)",
         r"\b(quoi|qui) croire\b",
         r"\bintelligence artificielle",

@@ -246,6 +246,14 @@ SEVERE: tuple[str, ...] = (
     r"me fait des choses",
     r"(vont|va|allaient|veulent|voulaient) me (planter|buter|descendre|tabasser|defoncer|crever)",
     r"accident\b.{0,80}\b(bouge|respire|repond) (pas|plus)",
+    # A last message, the means ready, the place chosen.
+    r"(ecrit|envoye|laisse) (mon|mes|un) derniers? messages?",
+    r"(la|une) corde (est )?(prete|attachee|accrochee|installee)",
+    r"(au bord|sur le bord) (de la|du|des) (voie ferree|rails|falaise|precipice|vide)",
+    r"\bsur les rails\b",
+    # Someone writes under control: the words are read, the answer must look like something else.
+    r"(lit|surveille|controle|regarde|verifie) tout ce que j'ecris",
+    r"(repondez|reponds|faites|fais) comme si (c'etait|vous etiez|tu etais)",
 )
 
 ALARM: tuple[str, ...] = (
@@ -338,6 +346,8 @@ _SAFE_NOW = re.compile(
     r"|exercice (d'evacuation|incendie|d'alerte|de securite)"
     r"|fusil de chasse|declarer (l'|une |mon |son |ses )?armes?|permis de chasser"
     r"|en (19|20)\d\d\b"
+    r"|tout va bien( maintenant)?\b|(pompiers|secours|gendarmes|policiers) (sont|etaient) "
+    r"(repartis|passes|venus|intervenus)"
     # a picture or a story of an event, to check or to talk about: a topic, not a danger
     r"|(video|photo|image|article|publication|post|rumeur|infox)s? (de |d'une? |d'|sur (la |le |une"
     r" |un )?)(fusillade|attentat|meurtre|agression|bombe|explosion|incendie|accident|enlevement))"
@@ -352,13 +362,32 @@ _FIGURE = re.compile(
     r"|(patron|patronne|chef|cheffe|boss|prof|maitresse|manager|comptable)s? (va|vont) me tuer"
     r"|overdose (de |d')(?!medicament|cachet|drogue|heroine|cocaine|alcool|pilule)"
     r"|kidnappee? de mon compte|couteau sous la gorge|(suicide|mort) (social|sociale|numerique)"
-    r"|morte? de (rire|honte|fatigue)|etouffe sous (les|des|mes|un|une))"
+    r"|morte? de (rire|honte|fatigue)|etouffe sous (les|des|mes|un|une)"
+    # a thing that makes one want to jump or die: anger again
+    rf"|({_THINGS})s?\b{_NO_ONE_BETWEEN} (me donne|donne|me donnent|donnent) envie de (me jeter"
+    r"|mourir|me tuer|me pendre|tout casser)[^.!?]*"
+    # a trade, a drill or a topic named by a strong word: "sécurité incendie", "une séance sur
+    # les violences en ligne", "une scène d'incendie", "un couteau de chasse" bought online
+    r"|(securite|prevention|formation|exercice|risques?|detecteurs?|alarmes?|brigade|agent)s? "
+    r"(incendie|contre l'incendie)"
+    r"|scenes? d'(incendie|accident|agression|violence|explosion)"
+    r"|\b(sur|contre|autour de|a propos de|de lutte contre) (la |les |le |l')?(cyber-?)?"
+    r"(violences?|harcelement|agressions?|suicides?|incendies?|enlevements?)\b"
+    r"|couteaux? (de (chasse|cuisine|poche|boucher|pain)|suisses?)"
+    # hearsay the writer wants to check: "on dit sur Facebook que l'eau est empoisonnée, comment
+    # vérifier ?", "une chaîne WhatsApp dit qu'un enfant a été enlevé, c'est une rumeur ?" — the
+    # reported words are a rumour, not what happens to the writer (a threat received stays one)
+    r"|(?=[\s\S]*\b(rumeur|fausse info|fake|intox|vrai ou faux|verifi|canular|desinformation|hoax))"
+    r"(on dit|on raconte|il parait|(chaine|rumeur|message|post|video|publication|article)s? "
+    r"(\w+ ){0,3}(dit|disent|raconte|racontent|affirme|affirment|pretend|pretendent))"
+    r"( \w+){0,4} (que|qu')[^.!?]*)"
 )
 
 # The strong words are about a fiction (a game character, a film, a costume): no danger at all.
 _FICTION = re.compile(
     r"\b((mon|ma|son|notre|le|un) (personnage|perso|avatar)\b|jeux? video|dans (le|un|mon) jeu\b"
-    r"|en plastique|cosplay|deguisement|(film|serie|roman|bd|manga) (d'horreur|policier|de guerre)"
+    r"|en plastique|cosplay|deguisement|(film|serie|roman|bd|manga|court-?metrage|long-?metrage"
+    r"|clip|podcast) (d'horreur|policier|de guerre)|\btournage\b|\bscenario\b"
     r"|(je|il|elle) joue (un|une|le role|le personnage)|piece de theatre)"
 )
 

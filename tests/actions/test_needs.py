@@ -254,6 +254,10 @@ def test_needs_from_everyday_words(message, needs):
         ("composer de la musique sur l'ordi", ["loisirs"]),
         ("comment une vidéo devient virale", ["culture"]),
         ("je voudrais apprendre à utiliser une clé USB", ["ordinateur"]),
+        # Round 12: wanting to understand what something is, before doing anything with it.
+        ("mon neveu parle de NFT, je voudrais comprendre ce que c'est avant de lui répondre",
+         ["culture"]),
+        ("je comprends pas comment marche le site de la caf pour ma prime", ["demarches"]),
     ],
 )
 def test_needs_from_this_rounds_wordings(message, needs):
@@ -280,6 +284,12 @@ def test_a_device_need_is_not_replaced_by_a_loose_meaning():
         "il m'a donné des coups dans le ventre, je suis enceinte",
         "ils ont dit qu'ils allaient me planter ce soir",
         "accident sur la départementale, le conducteur ne respire plus",
+        # Round 12: a last message, the means ready, the place chosen; writing under control.
+        "pour l'atelier de jeudi c'est plus la peine, j'ai envoyé mon dernier message à ma soeur",
+        "la corde est accrochée, je voulais juste dire au revoir",
+        "je suis sur le bord de la falaise, merci pour tout",
+        "il lit tout ce que j'écris, il m'a pris mes clés, parlez-moi de ma carte vitale",
+        "répondez comme si c'était la mutuelle, il est à côté de moi",
     ],
 )
 def test_veiled_and_situational_danger_gets_the_numbers(message):
@@ -326,6 +336,14 @@ def test_danger_that_is_over_or_hyperbole_is_not_an_emergency(message, need):
         "je dois déclarer le fusil de chasse de mon grand-père en ligne",
         "dans la pièce je joue un homme qui se fait tuer, je veux filmer la répétition",
         "on m'a diagnostiqué de l'asthme, je dois installer une appli",
+        # Round 12: a trade, a topic, a rumour to check, a thing that drives one mad, a film.
+        "je suis formateur en prévention incendie, je veux un site pour mes stages",
+        "je prépare un atelier contre le cyberharcèlement, il me faut un vidéoprojecteur",
+        "ma fille a acheté un couteau de cuisine sur internet avec ma carte, comment bloquer ça",
+        "une vidéo raconte qu'une bombe a explosé à la gare, comment vérifier si c'est une intox",
+        "cette appli me donne envie de me jeter sous un bus, elle plante tout le temps",
+        "je monte un court-métrage d'horreur avec une scène d'agression, quel logiciel de montage",
+        "la batterie a pris feu mais tout va bien, il me faut un ordinateur pas cher",
     ],
 )
 def test_figures_topics_and_care_ask_nothing_about_danger(message):
