@@ -43,6 +43,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 from collections.abc import AsyncIterator, Mapping
 from datetime import datetime, timedelta
 from typing import Any
@@ -120,12 +121,22 @@ async def redis_counts(
             results = [key async for key in pool.scan_iter(match=result_key_prefix + "*")]
         return {"queued": len(ids) - started, "in progress": started, "results kept": len(results)}
 
+    where = f"{settings.host}:{settings.port}/{settings.database}"  # never the password
     try:
         return await asyncio.wait_for(count(), timeout)
-    except (RedisError, OSError, asyncio.TimeoutError) as exc:
-        where = f"{settings.host}:{settings.port}/{settings.database}"  # never the password
-        reason = " ".join(str(exc).split()) or type(exc).__name__
+    except asyncio.TimeoutError as exc:
+        reason = f"pas de réponse en {timeout:g} s"
         raise RedisUnavailable(f"Redis injoignable sur {where} : {reason}") from exc
+    except (RedisError, OSError) as exc:
+        raise RedisUnavailable(f"Redis injoignable sur {where} : {_reason(exc)}") from exc
+
+
+def _reason(exc: BaseException) -> str:
+    """The system's words for a refused or failed connection, else the error's one line."""
+    system = exc if isinstance(exc, OSError) else exc.__context__
+    if isinstance(system, OSError) and system.errno:
+        return os.strerror(system.errno)
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 class RedisWorker:

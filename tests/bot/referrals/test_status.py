@@ -1,10 +1,11 @@
 """``python -m bot.referrals status`` with the jobs relayed through a real Redis (Debian's
 redis-server on loopback): what waits in arq and what runs beside the table's counts, and one
-line, not a traceback, when Redis is down."""
+line, not a traceback, when Redis is down or frozen."""
 
 from __future__ import annotations
 
 import asyncio
+import signal
 import time
 
 import pytest
@@ -12,9 +13,10 @@ import redis
 
 from bot.referrals.__main__ import main
 from bot.referrals.clock import ManualClock
+from bot.referrals.errors import RedisUnavailable
 from bot.referrals.models import open_engine
 from bot.referrals.queue import JobQueue
-from bot.referrals.redis_queue import QUEUE_NAME, RedisWorker
+from bot.referrals.redis_queue import QUEUE_NAME, RedisWorker, redis_counts
 from directory_client import db
 from tests.redisserver import redis_or_skip
 from tests.referral_support import MONDAY
@@ -98,10 +100,17 @@ def test_status_says_in_one_line_that_redis_is_down_and_still_counts_the_table(
     assert time.monotonic() - began < 5  # no retries: the operator gets an answer now
     assert code == 1
     assert out == ["table: pending 2"]
-    assert len(err) == 1 and err[0].startswith(
-        f"error: Redis injoignable sur 127.0.0.1:{server.port}/0 : "
-    )
-    assert "Traceback" not in err[0] and "s3cret" not in err[0]
+    assert err == [f"error: Redis injoignable sur 127.0.0.1:{server.port}/0 : Connection refused"]
+
+
+def test_a_redis_that_does_not_answer_is_unavailable_after_the_timeout():
+    with redis_or_skip("status-test") as server:
+        server.process.send_signal(signal.SIGSTOP)  # frozen: connects, never answers
+        try:
+            with pytest.raises(RedisUnavailable, match="pas de réponse en 0.5 s"):
+                asyncio.run(redis_counts(server.url, timeout=0.5))
+        finally:
+            server.process.send_signal(signal.SIGCONT)
 
 
 def test_status_without_redis_counts_the_table_alone_and_names_a_missing_setting(
