@@ -266,6 +266,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdoctolib",
         r"\bsante\b",
         r"\bmedecin",
+        # the AME (aide médicale d'État), not "son âme"; the complémentaire santé solidaire
+        r"\b(demande|dossier|carte|droits?|renouvel\w*|faire) (d'|de l'|de |a l'|l')?ame\b",
+        r"aide medicale d'etat|complementaire sante solidaire|\bc2s\b",
     ),
     "smartphone": (
         r"\b(smart ?phone|smartfone|smarphone|iphone|android)s?\b",
@@ -293,6 +296,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "quotidien": (
         r"\bcommander (sur|en) (internet|ligne)",
+        # tools that read aloud, take dictation or correct spelling (dyslexia, poor sight)
+        r"\b(synthese|lecture|dictee|commande|saisie) vocale|\ba voix haute\b"
+        r"|\bcorrecteur (orthographique|d'orthographe)",
         r"\b(courses|achats) (en ligne|sur internet|en drive|sur le site)",
         r"\b(google )?drive\b",
         r"\b(banque|appli de la banque|compte bancaire) en ligne",
@@ -330,6 +336,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\ben pdf\b",
         r"\bscann(er|e)\b",
         r"\bphotocopi",
+        r"\bfax\w*|\btelecopi",
     ),
     "materiel_achat": (
         r"\b(pas|peu) (beaucoup )?de moyens",
@@ -581,6 +588,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(c'est|c) quoi (le|la|les|un|une) "
         r"(cloud|algorithme|cookies?|metavers|cryptos?|5g|ia|navigateur)",
         r"\bmetavers\b",
+        r"\bnfts?\b",
         r"\bcryptos?(monnaies?)?\b",
         r"\bcookies?\b",
         r"\bintelligence artificielle",

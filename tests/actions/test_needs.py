@@ -258,6 +258,10 @@ def test_needs_from_everyday_words(message, needs):
         ("mon neveu parle de NFT, je voudrais comprendre ce que c'est avant de lui répondre",
          ["culture"]),
         ("je comprends pas comment marche le site de la caf pour ma prime", ["demarches"]),
+        ("le notaire veut que je lui envoie un papier par fax, j'ai pas de fax",
+         ["materiel_usage"]),
+        ("je dois faire la demande d'AME pour ma mère", ["sante"]),
+        ("je voudrais un outil qui lit mes courriers à voix haute, je vois mal", ["quotidien"]),
     ],
 )
 def test_needs_from_this_rounds_wordings(message, needs):
