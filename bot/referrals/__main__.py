@@ -2,6 +2,8 @@
 outcomes [--by departement,outcome]
 
 ``work`` runs the queue's worker alone (the web server runs one already when referrals are on).
+``status`` counts the jobs of the table and, with ``REFERRALS_QUEUE=redis``, what waits in Redis
+(exit status 1 when Redis cannot be reached).
 """
 
 from __future__ import annotations
@@ -9,15 +11,18 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
 from datetime import timedelta
 
 from bot.referrals.clock import SystemClock
+from bot.referrals.errors import RedisUnavailable, ReferralConfigError
 from bot.referrals.models import open_engine
 from bot.referrals.outcomes import DIMENSIONS, aggregate
 from bot.referrals.queue import JobQueue
+from bot.referrals.redis_queue import QUEUE_NAME, redis_counts, redis_url_from_env
 from bot.referrals.service import forget_conversation, purge
 
 
@@ -44,13 +49,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.command == "retry-dead":
         print(f"{JobQueue(engine, clock).retry_dead()} job(s) back in the queue")
     elif args.command == "status":
-        print(JobQueue(engine, clock).counts())
+        return _status(JobQueue(engine, clock))
     elif args.command == "outcomes":
         for row in aggregate(engine, args.by.split(",")):
             print("\t".join(str(v) for v in row.values()))
     else:
         return _work()
     return 0
+
+
+def _status(queue: JobQueue) -> int:
+    print(f"table: {_counts(dict(sorted(queue.counts().items())))}", flush=True)
+    try:
+        redis_url = redis_url_from_env(os.environ)
+        if redis_url is not None:
+            print(f"redis {QUEUE_NAME}: {_counts(asyncio.run(redis_counts(redis_url)))}")
+    except (ReferralConfigError, RedisUnavailable) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{name} {n}" for name, n in counts.items()) or "no job"
 
 
 def _work() -> int:

@@ -11,6 +11,10 @@ class ReferralConfigError(ReferralError):
     """A setting is missing or invalid (the secret key, the SMTP server…)."""
 
 
+class RedisUnavailable(ReferralError):
+    """The referrals' Redis cannot be reached (down, refused, wrong password, too slow)."""
+
+
 class InvalidReferral(ReferralError):
     """What was given cannot make a referral (no consent, bad contact, unknown place…)."""
 

@@ -31,6 +31,8 @@ The guarantee, and why it holds:
   the backoff (by the clock), ``DeliveryRejected`` or ``max_attempts`` marks it dead,
   ``retry-dead`` and ``status`` read and change the table. Arq's own retries only matter when a
   worker is stopped mid-job (the copy then finds its token used and the lease brings it back).
+* ``redis_counts`` tells what Redis holds (``status``): arq jobs waiting, in progress, results
+  kept; ``RedisUnavailable`` when Redis cannot be reached.
 * Delivery stays at least once, as without Redis: a worker that dies after sending and before
   marking the job done sends again after the lease; e-mails keep the job key's Message-ID.
 """
@@ -41,17 +43,19 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 from collections.abc import AsyncIterator, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
 from arq.connections import ArqRedis, RedisSettings, create_pool
+from arq.constants import in_progress_key_prefix, result_key_prefix
 from arq.worker import Function, func
 from arq.worker import Worker as ArqWorker
 from redis.exceptions import RedisError
 
-from bot.referrals.errors import ReferralConfigError
+from bot.referrals.errors import RedisUnavailable, ReferralConfigError
 from bot.referrals.queue import Handler, JobQueue, Reservation, run_job
 
 log = logging.getLogger(__name__)
@@ -85,6 +89,54 @@ def _dumps(value: Any) -> bytes:
 
 def _loads(data: bytes) -> Any:
     return json.loads(data)
+
+
+@contextlib.asynccontextmanager
+async def _connect(settings: RedisSettings, queue_name: str) -> AsyncIterator[ArqRedis]:
+    pool = await create_pool(
+        settings, job_serializer=_dumps, job_deserializer=_loads, default_queue_name=queue_name
+    )
+    try:
+        yield pool
+    finally:
+        await pool.close(close_connection_pool=True)
+
+
+async def redis_counts(
+    redis_url: str, queue_name: str = QUEUE_NAME, timeout: float = 5.0
+) -> dict[str, int]:
+    """What Redis holds of the queue: arq jobs ``queued`` (waiting, due or deferred), ``in
+    progress`` (started by a worker, not finished) and ``results kept`` (arq results in this
+    database). Raises ``RedisUnavailable`` when Redis does not answer within ``timeout``."""
+    settings = RedisSettings.from_dsn(redis_url)
+    settings.conn_retries = 0  # an operator's question: answer now, do not wait for Redis
+
+    async def count() -> dict[str, int]:
+        async with _connect(settings, queue_name) as pool:
+            ids = await pool.zrange(queue_name, 0, -1)
+            async with pool.pipeline(transaction=False) as pipe:
+                for job_id in ids:
+                    pipe.exists(in_progress_key_prefix + job_id.decode())
+                started = sum(await pipe.execute())
+            results = [key async for key in pool.scan_iter(match=result_key_prefix + "*")]
+        return {"queued": len(ids) - started, "in progress": started, "results kept": len(results)}
+
+    where = f"{settings.host}:{settings.port}/{settings.database}"  # never the password
+    try:
+        return await asyncio.wait_for(count(), timeout)
+    except asyncio.TimeoutError as exc:
+        reason = f"pas de réponse en {timeout:g} s"
+        raise RedisUnavailable(f"Redis injoignable sur {where} : {reason}") from exc
+    except (RedisError, OSError) as exc:
+        raise RedisUnavailable(f"Redis injoignable sur {where} : {_reason(exc)}") from exc
+
+
+def _reason(exc: BaseException) -> str:
+    """The system's words for a refused or failed connection, else the error's one line."""
+    system = exc if isinstance(exc, OSError) else exc.__context__
+    if isinstance(system, OSError) and system.errno:
+        return os.strerror(system.errno)
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 class RedisWorker:
@@ -164,16 +216,8 @@ class RedisWorker:
     @contextlib.asynccontextmanager
     async def connect(self) -> AsyncIterator[ArqRedis]:
         """A connection to this worker's Redis, with the queue's JSON serializer."""
-        pool = await create_pool(
-            self.settings,
-            job_serializer=_dumps,
-            job_deserializer=_loads,
-            default_queue_name=self.queue_name,
-        )
-        try:
+        async with _connect(self.settings, self.queue_name) as pool:
             yield pool
-        finally:
-            await pool.close(close_connection_pool=True)
 
     async def _once(self, pool: ArqRedis, batch: int) -> int:
         before = self.started
