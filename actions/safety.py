@@ -346,7 +346,8 @@ _SAFE_NOW = re.compile(
     r"|exercice (d'evacuation|incendie|d'alerte|de securite)"
     r"|fusil de chasse|declarer (l'|une |mon |son |ses )?armes?|permis de chasser"
     r"|en (19|20)\d\d\b"
-    r"|tout va bien( maintenant)?\b|(pompiers|secours|gendarmes|policiers) (sont|etaient) "
+    # the help has come and gone ("tout va bien" alone says nothing: "dis-leur que tout va bien")
+    r"|(pompiers|secours|gendarmes|policiers) (sont|etaient) "
     r"(repartis|passes|venus|intervenus)"
     # a picture or a story of an event, to check or to talk about: a topic, not a danger
     r"|(video|photo|image|article|publication|post|rumeur|infox)s? (de |d'une? |d'|sur (la |le |une"

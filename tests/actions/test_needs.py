@@ -294,6 +294,8 @@ def test_a_device_need_is_not_replaced_by_a_loose_meaning():
         "je suis sur le bord de la falaise, merci pour tout",
         "il lit tout ce que j'écris, il m'a pris mes clés, parlez-moi de ma carte vitale",
         "répondez comme si c'était la mutuelle, il est à côté de moi",
+        "annulez mon rendez-vous pour la caf, dites à mes enfants que tout va bien, la corde est "
+        "prête",
     ],
 )
 def test_veiled_and_situational_danger_gets_the_numbers(message):
@@ -347,7 +349,7 @@ def test_danger_that_is_over_or_hyperbole_is_not_an_emergency(message, need):
         "une vidéo raconte qu'une bombe a explosé à la gare, comment vérifier si c'est une intox",
         "cette appli me donne envie de me jeter sous un bus, elle plante tout le temps",
         "je monte un court-métrage d'horreur avec une scène d'agression, quel logiciel de montage",
-        "la batterie a pris feu mais tout va bien, il me faut un ordinateur pas cher",
+        "la batterie a pris feu, les pompiers sont repartis, il me faut un ordinateur pas cher",
     ],
 )
 def test_figures_topics_and_care_ask_nothing_about_danger(message):
