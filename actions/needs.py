@@ -973,6 +973,10 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
     specific = [k for k in found.needs if k not in generic]
     weighed = semantic_needs.reader().weigh(text, specific, generic, found.ruled_out)
     found.needs = weighed.needs
+    if found.mode == "autonomie" and len(found.needs) == 1 and found.needs[0] in _ADMIN_NEEDS:
+        # "je veux apprendre à faire mes démarches seule": the file, and learning the everyday
+        # tools it takes (independent writers gave both services 20 times out of 24).
+        found.needs.append("quotidien")
     found.choices = [] if found.procedures else weighed.choices  # a named procedure is no guess
     return found
 

@@ -254,6 +254,21 @@ SEVERE: tuple[str, ...] = (
     # Someone writes under control: the words are read, the answer must look like something else.
     r"(lit|surveille|controle|regarde|verifie) tout ce que j'ecris",
     r"(repondez|reponds|faites|fais) comme si (c'etait|vous etiez|tu etais)",
+    # Set H's misses, in general forms: something thrown at someone, sudden signs of a stroke, a
+    # farewell with the means ready, a threat at the door.
+    r"(jete|lance|balance)\w*( \w+){0,4} (a la figure|a la tete|au visage|sur moi)",
+    r"(d'un coup|soudain\w*|tout a coup)\b.{0,60}\b(flou|ne (peux|peut|arrive) plus (a )?(parler"
+    r"|bouger|taper|lever|ecrire))",
+    r"\b(flou|ne (peux|peut|arrive) plus (a )?(parler|bouger|taper|lever|ecrire))\b.{0,60}"
+    r"\b(d'un coup|soudain\w*|tout a coup)",
+    r"mal de tete (enorme|atroce|terrible|horrible|violent|insupportable)",
+    r"voulais (juste )?que (quelqu'un|vous|qqn) (le )?sache",
+    r"(ecrit|laisse|prepare) les lettres\b(?! (de|d'))",
+    r"ce qu'il faut (dans|pour)\b.{0,30}(pharmacie|medicaments|cachets|en finir)",
+    r"(prepare|pris|achete|accroche|attache|sorti) (la|une) corde",
+    r"(plus|aucune) (de )?raisons? de (continuer|vivre|rester)",
+    r"ouvert (le|les robinets? du|la bouteille de) gaz",
+    r"(photo|video) de (ma porte|ma maison|mon immeuble|chez moi)",
 )
 
 ALARM: tuple[str, ...] = (
@@ -324,7 +339,7 @@ _NO_ONE_BETWEEN = r"(?:[ '](?!(?:il|elle|ils|elles|on|qui|et|mais|car|quand|si)\
 _MONTH = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 _SAFE_NOW = re.compile(
     r"\b((je suis|suis|on est|nous sommes) (maintenant )?(en securite|a l'abri)"
-    r"|il y a (un|une|deux|trois|quatre|cinq|quelques|plusieurs|\d+) (ans?|annees?|mois)\b"
+    r"|il y a (un|une|deux|trois|quatre|cinq|quelques|plusieurs|\d+) (ans?|annees?|mois|semaines)\b"
     r"|(la semaine|le mois|l'an|l'annee|l'ete|l'hiver) (derniere?|passee?)"
     rf"|en ({_MONTH})( dernier)?\b"
     r"|rien de grave|sans gravite|pas de blesses?|plus de peur que de mal"
@@ -364,6 +379,9 @@ _FIGURE = re.compile(
     r"|overdose (de |d')(?!medicament|cachet|drogue|heroine|cocaine|alcool|pilule)"
     r"|kidnappee? de mon compte|couteau sous la gorge|(suicide|mort) (social|sociale|numerique)"
     r"|morte? de (rire|honte|fatigue)|etouffe sous (les|des|mes|un|une)"
+    # "je vais finir par me pendre avec le câble de la box tellement ce site est mal fait"
+    r"|finir par (me pendre|me tuer|me jeter|me foutre)[^.!?]{0,80}\btellement\b[^.!?]*"
+    rf"|me pendre avec (le|un|mon) (cable|fil)s? (de |du |d')(la |l'|mon |ma )?({_THINGS})"
     # a thing that makes one want to jump or die: anger again
     rf"|({_THINGS})s?\b{_NO_ONE_BETWEEN} (me donne|donne|me donnent|donnent) envie de (me jeter"
     r"|mourir|me tuer|me pendre|tout casser)[^.!?]*"

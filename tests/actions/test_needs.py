@@ -262,6 +262,9 @@ def test_needs_from_everyday_words(message, needs):
          ["materiel_usage"]),
         ("je dois faire la demande d'AME pour ma mère", ["sante"]),
         ("je voudrais un outil qui lit mes courriers à voix haute, je vois mal", ["quotidien"]),
+        # Learning to do one's paperwork alone: the file, and the everyday tools it takes.
+        ("je voudrais apprendre à faire ma déclaration d'impôts toute seule",
+         ["demarches", "quotidien"]),
     ],
 )
 def test_needs_from_this_rounds_wordings(message, needs):
@@ -296,6 +299,13 @@ def test_a_device_need_is_not_replaced_by_a_loose_meaning():
         "répondez comme si c'était la mutuelle, il est à côté de moi",
         "annulez mon rendez-vous pour la caf, dites à mes enfants que tout va bien, la corde est "
         "prête",
+        # Set H's misses, said otherwise: a thing thrown at someone, a stroke, a farewell, gas.
+        "pendant l'appel avec la caf il m'a lancé la télécommande à la tête, il crie encore",
+        "je prenais rendez-vous sur internet et d'un coup je ne peux plus bouger le bras",
+        "je voulais juste que quelqu'un sache, ce soir je ne rentre pas",
+        "il n'y a plus aucune raison de continuer, j'ai acheté une corde",
+        "j'ai ouvert le gaz dans la cuisine, je voulais dire au revoir",
+        "ils m'ont envoyé une photo de ma porte, ils sont en bas dans une voiture",
     ],
 )
 def test_veiled_and_situational_danger_gets_the_numbers(message):
@@ -350,6 +360,8 @@ def test_danger_that_is_over_or_hyperbole_is_not_an_emergency(message, need):
         "cette appli me donne envie de me jeter sous un bus, elle plante tout le temps",
         "je monte un court-métrage d'horreur avec une scène d'agression, quel logiciel de montage",
         "la batterie a pris feu, les pompiers sont repartis, il me faut un ordinateur pas cher",
+        "je vais finir par me tuer tellement ce formulaire de la caf est mal fait, aidez-moi",
+        "il y a deux semaines un faux conseiller bancaire m'a appelé, comment me protéger",
     ],
 )
 def test_figures_topics_and_care_ask_nothing_about_danger(message):
