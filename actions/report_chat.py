@@ -49,7 +49,8 @@ def report(
         dispatcher.utter_message(response="utter_report_nothing_yet")
         return []
     folded = needs_mod.fold(text)
-    number = _place_number(text, folded)
+    # Unasked, a number is the place's only in a message about its number.
+    number = _place_number(text, folded) if _PHONE.search(folded) else None
     if number or (_PHONE.search(folded) and not _CLOSED.search(folded)):
         kind = "phone"
     elif _CLOSED.search(folded) or _rank_entity(tracker):

@@ -180,6 +180,10 @@ def test_the_persons_own_number_is_never_taken_for_the_places(directory):
                         "report_place", slots={"last_search": LAST}))  # fmt: skip
     assert said(asked[0]).startswith("Quel est le bon numéro ?")
     assert reports(directory) == []
+    closed = run(tracker("le premier a fermé. 06 12 34 56 78", "report_place",
+                         slots={"last_search": LAST}))  # fmt: skip
+    assert "est fermé" in said(closed[0])
+    assert [kind for _, kind, _ in proposed(directory)] == ["closed"]
 
 
 def test_asking_to_tell_a_place_drops_the_report_so_the_contact_is_not_taken(directory):
