@@ -26,10 +26,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import formatting as fmt
 from actions import needs as needs_mod
-from actions import referral_chat, safety, texts
-from bot.privacy import mask_text
+from actions import referral_chat, report_chat, safety, texts
 from directory_client import display, labels
-from directory_client.corrections.chat import report_from_chat
 from directory_client.demand import record_orientation, search_outcome
 from directory_client.locator import MIN_LEADING
 from directory_client.types import PlaceLocator, SearchBackend
@@ -851,6 +849,12 @@ class OrienteurAction(Action, abc.ABC):
             made = referral_chat.take_contact(dispatcher, tracker, text)
             if made is not None:
                 return made
+        if tracker.get_slot("awaiting") == report_chat.AWAITING:
+            made = report_chat.take_phone(dispatcher, tracker, text, get_directory)
+            if made is not None:
+                return made
+            tracker, dropped = report_chat.dropped(tracker)
+            return dropped + self.respond(dispatcher, tracker, text)
         return self.respond(dispatcher, tracker, text)
 
     @abc.abstractmethod
@@ -900,55 +904,14 @@ class ActionNotifyPlace(OrienteurAction):
 
 
 class ActionReportPlace(OrienteurAction):
-    """ "Ce lieu est fermé": a citizen's report on a place of the last answer, queued for the
-    coordinator of its territory (directory_client.corrections.chat); nothing changes in the
-    directory before their review. Only a closure can be reported from the chat: the other
-    kinds of report need the value that is true now."""
+    """ "Ce lieu est fermé", "le numéro est faux": a citizen's report on a place of the last
+    answer, for the coordinators' queue (actions/report_chat.py)."""
 
     def name(self) -> str:
         return "action_report_place"
 
     def respond(self, dispatcher, tracker, text) -> list:
-        results = (tracker.get_slot("last_search") or {}).get("results") or []
-        if not results:
-            dispatcher.utter_message(response="utter_report_nothing_yet")
-            return []
-        folded = needs_mod.fold(text)
-        if not _CLOSED.search(folded) and not next(
-            tracker.get_latest_entity_values("place_rank"), None
-        ):
-            dispatcher.utter_message(response="utter_report_other_problem")
-            return [SlotSet("fail_count", 0.0)]
-        rank = _rank_entity(tracker) or referral_chat.rank_in(folded)
-        if rank is None and len(results) > 1:
-            dispatcher.utter_message(
-                response="utter_report_which",
-                buttons=[
-                    {
-                        "title": f"{number}. {place.get('name')}",
-                        "payload": "/report_place" + json.dumps({"place_rank": str(number)}),
-                    }
-                    for number, place in enumerate(results, 1)
-                ],
-            )
-            return [SlotSet("fail_count", 0.0)]
-        place = results[min(rank or 1, len(results)) - 1]
-        reported = place.get("id") and report_from_chat(
-            get_directory(), place["id"], "closed", comment=mask_text(clean_text(text))[:300]
-        )
-        if reported:
-            dispatcher.utter_message(response="utter_report_closed", place=place.get("name"))
-        else:
-            dispatcher.utter_message(response="utter_report_not_recorded")
-        return [SlotSet("fail_count", 0.0)]
-
-
-def _rank_entity(tracker: Tracker) -> int | None:
-    value = next(tracker.get_latest_entity_values("place_rank"), None)
-    return int(value) if value and str(value).isdigit() else None
-
-
-_CLOSED = re.compile(r"\bferm|\bn'?existe plus|\bplus (personne|rien|ouvert)|\bdemenag")
+        return report_chat.report(dispatcher, tracker, text, get_directory)
 
 
 class ActionMoreResults(OrienteurAction):

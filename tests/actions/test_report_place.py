@@ -1,25 +1,32 @@
-"""'Ce lieu est fermé' in the chat: a citizen's report on a place of the last answer goes to the
-coordinators' correction queue of a real (SQLite) directory; nothing changes before a review."""
+"""'Ce lieu est fermé', 'le numéro est faux' in the chat: a citizen's report on a place of the
+last answer goes to the coordinators' correction queue of a real (SQLite) directory; nothing
+changes before a review."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions import actions as A
+from directory_client.corrections.chat import report_from_chat
 from directory_client.models import Correction, Place
 from tests.conftest import copy_directory
-from tests.conftest_actions import ent, said, tracker
+from tests.conftest_actions import ent, said, slots_of, tracker
 
 ROUBAIX = "france-services-anct:2226"
+EPEULE = "france-services-anct:2788"
+ROUBAIX_TOWN = {"label": "Roubaix (59)", "kind": "commune", "lat": 50.69, "lon": 3.18,
+                "commune": "Roubaix", "code_insee": "59512", "code_postal": "59100",
+                "departement": "59"}  # fmt: skip
 LAST = {
     "what": "vos démarches avec la CAF",
     "results": [
         {"id": ROUBAIX, "name": "Maison de services de Roubaix", "number": 1},
-        {"id": "conseillers-numeriques:0001", "name": "Médiathèque", "number": 2},
+        {"id": EPEULE, "name": "La Poste de Roubaix - Epeule", "number": 2},
     ],
 }
 
@@ -32,9 +39,13 @@ def directory(tmp_path, embedded_directory, monkeypatch):
 
 
 def run(t) -> list[dict]:
+    return turn(A.ActionReportPlace(), t)[0]
+
+
+def turn(action, t) -> tuple[list[dict], list[dict]]:
     dispatcher = CollectingDispatcher()
-    asyncio.run(A.ActionReportPlace().run(dispatcher, t, {}))
-    return dispatcher.messages
+    events = asyncio.run(action.run(dispatcher, t, {}))
+    return dispatcher.messages, events
 
 
 def reports(directory) -> list[tuple[str, str, str, str | None]]:
@@ -46,12 +57,21 @@ def reports(directory) -> list[tuple[str, str, str, str | None]]:
     return [tuple(row) for row in rows]
 
 
+def proposed(directory) -> list[tuple[str, str, dict]]:
+    with directory.Session() as session:
+        rows = session.execute(
+            select(Place.public_id, Correction.kind, Correction.proposed)
+            .join(Place, Correction.place_id == Place.id)
+        ).all()
+    return [(place, kind, json.loads(values)) for place, kind, values in rows]
+
+
 def test_which_place_is_asked_then_the_closure_is_queued_for_review(directory):
     asked = run(tracker("ce lieu est fermé", "report_place", slots={"last_search": LAST}))
     assert said(asked[0]) == "Merci de le signaler. Lequel ?"
     assert [b["title"] for b in asked[0]["buttons"]] == [
         "1. Maison de services de Roubaix",
-        "2. Médiathèque",
+        "2. La Poste de Roubaix - Epeule",
     ]
     assert reports(directory) == []  # nothing before the person says which
 
@@ -74,11 +94,112 @@ def test_a_named_rank_is_reported_at_once_without_the_persons_number(directory):
     assert "12 34 56 78" not in comment
 
 
-def test_other_problems_are_not_queued_and_the_person_is_told_why(directory):
-    done = run(tracker("le numéro du premier ne marche pas", "report_place",
+def test_wrong_hours_are_not_queued_and_the_person_is_told_who_can(directory):
+    done = run(tracker("les horaires du deuxième sont faux", "report_place",
                        slots={"last_search": LAST}))  # fmt: skip
-    assert said(done[0]).startswith("Merci. Ici, je peux seulement signaler un lieu fermé.")
+    assert said(done[0]).startswith("Merci. Ici, je peux signaler un lieu fermé ou un numéro faux.")
+    assert "Pour des horaires faux, l'accueil de votre mairie" in said(done[0])
     assert reports(directory) == []
+
+
+def test_a_wrong_number_given_with_the_right_one_is_queued_normalised(directory):
+    messages, events = turn(A.ActionReportPlace(), tracker(
+        "le numéro du premier ne marche pas, le bon c'est le 04 73 12 34 56", "report_place",
+        slots={"last_search": LAST}))  # fmt: skip
+    assert said(messages[0]) == (
+        "Merci, c'est noté : l'équipe qui tient l'annuaire va vérifier le numéro de "
+        "« Maison de services de Roubaix » et le corriger."
+    )
+    assert proposed(directory) == [(ROUBAIX, "phone", {"telephone": "+33473123456"})]
+    [(_, _, by, comment)] = reports(directory)
+    assert by == "citoyen" and "12 34 56" not in comment  # the comment stays masked
+    assert slots_of(events).get("awaiting") is None
+
+
+def test_without_the_number_it_is_asked_once_then_queued_from_any_intent(directory):
+    asked, events = turn(A.ActionReportPlace(), tracker(
+        "le numéro du deuxième est faux", "report_place", slots={"last_search": LAST}))  # fmt: skip
+    assert [said(m) for m in asked] == [
+        "Quel est le bon numéro ? Je le transmets à l'équipe qui tient l'annuaire."
+    ]
+    slots = {"last_search": LAST, **slots_of(events)}
+    assert slots["awaiting"] == "report_phone" and reports(directory) == []
+
+    # The answer may be read as anything: the action that runs completes the report.
+    done, events = turn(A.ActionOrient(), tracker("c'est le 0320112233", "inform", slots=slots))
+    assert said(done[0]).endswith("le numéro de « La Poste de Roubaix - Epeule » et le corriger.")
+    assert proposed(directory) == [(EPEULE, "phone", {"telephone": "+33320112233"})]
+    assert slots_of(events)["awaiting"] is None and slots_of(events)["report"] is None
+
+
+def test_which_place_is_asked_first_when_the_message_does_not_say(directory):
+    asked, events = turn(A.ActionReportPlace(), tracker(
+        "le numéro est faux", "report_place", slots={"last_search": LAST}))  # fmt: skip
+    assert said(asked[0]) == "Merci de le signaler. Lequel ?" and len(asked[0]["buttons"]) == 2
+    slots = {"last_search": LAST, **slots_of(events)}
+    payload = asked[0]["buttons"][0]["payload"]
+    number, events = turn(A.ActionReportPlace(), tracker(
+        payload, "report_place", entities=[ent("place_rank", "1")], slots=slots))  # fmt: skip
+    assert said(number[0]).startswith("Quel est le bon numéro ?")
+    assert reports(directory) == []  # a button is not a closure here
+    slots.update(slots_of(events))
+    turn(A.ActionOrient(), tracker("03 20 11 22 33", "nlu_fallback", slots=slots))
+    assert proposed(directory) == [(ROUBAIX, "phone", {"telephone": "+33320112233"})]
+
+
+@pytest.mark.parametrize("answer", ["non", "laisse tomber"])
+def test_anything_else_drops_the_report(directory, answer):
+    _, events = turn(A.ActionReportPlace(), tracker(
+        "le numéro du premier est faux", "report_place", slots={"last_search": LAST}))  # fmt: skip
+    slots = {"last_search": LAST, **slots_of(events)}
+    said_next, events = turn(A.ActionOrient(), tracker(answer, "deny", slots=slots))
+    assert [said(m) for m in said_next] == [
+        "D'accord. Dites-moi si je peux vous aider pour autre chose."
+    ]
+    assert slots_of(events)["awaiting"] is None and slots_of(events)["report"] is None
+    assert reports(directory) == []
+
+
+def test_a_new_request_drops_the_report_and_is_answered(directory):
+    _, events = turn(A.ActionReportPlace(), tracker(
+        "le numéro du premier est faux", "report_place", slots={"last_search": LAST}))  # fmt: skip
+    slots = {"last_search": LAST, "location": ROUBAIX_TOWN, **slots_of(events)}
+    answered, events = turn(A.ActionOrient(), tracker(
+        "je veux apprendre à me servir de ma tablette", "ask_help", slots=slots))  # fmt: skip
+    [found] = [m["custom"]["orienteur"] for m in answered if m.get("custom")]
+    assert found["type"] == "recommendation" and found["results"]
+    assert slots_of(events)["report"] is None and reports(directory) == []
+    # a number said later is not taken for that place any more
+    turn(A.ActionOrient(), tracker("06 12 34 56 78", "inform",
+                                   slots={**slots, **slots_of(events)}))  # fmt: skip
+    assert reports(directory) == []
+
+
+def test_the_persons_own_number_is_never_taken_for_the_places(directory):
+    asked = run(tracker("le numéro du premier est faux, rappelez-moi au 06 12 34 56 78",
+                        "report_place", slots={"last_search": LAST}))  # fmt: skip
+    assert said(asked[0]).startswith("Quel est le bon numéro ?")
+    assert reports(directory) == []
+    closed = run(tracker("le premier a fermé. 06 12 34 56 78", "report_place",
+                         slots={"last_search": LAST}))  # fmt: skip
+    assert "est fermé" in said(closed[0])
+    assert [kind for _, kind, _ in proposed(directory)] == ["closed"]
+
+
+def test_asking_to_tell_a_place_drops_the_report_so_the_contact_is_not_taken(directory):
+    _, events = turn(A.ActionReportPlace(), tracker(
+        "le numéro du premier est faux", "report_place", slots={"last_search": LAST}))  # fmt: skip
+    slots = {"last_search": LAST, **slots_of(events)}
+    _, events = turn(A.ActionNotifyPlace(), tracker("prévenez-les que je viens", "notify_place",
+                                                    slots=slots))  # fmt: skip
+    assert slots_of(events)["awaiting"] == "referral_consent" and slots_of(events)["report"] is None
+    assert reports(directory) == []
+
+
+def test_a_phone_report_stores_the_number_as_the_directory_does_or_is_refused(directory):
+    assert report_from_chat(directory, ROUBAIX, "phone", "12 34") is None
+    assert report_from_chat(directory, ROUBAIX, "phone", "+33 (0)4 73 12 34 56")
+    assert proposed(directory) == [(ROUBAIX, "phone", {"telephone": "+33473123456"})]
 
 
 def test_before_any_answer_there_is_nothing_to_report(directory):

@@ -1,0 +1,176 @@
+""" "Ce lieu est fermé", "le numéro est faux": a citizen's report on a place of the last answer,
+queued for the coordinator of its territory (directory_client.corrections.chat); nothing changes
+in the directory before their review.
+
+1. A closure is reported at once (the place named, or "Lequel ?" when several were offered).
+2. A wrong number is reported with the right one. Said in the same message ("le numéro ne marche
+   pas, le bon c'est le 04 73 12 34 56"), it is queued at once; otherwise the assistant asks for
+   it once and waits (``awaiting`` = ``report_phone``, the place in the ``report`` slot): the next
+   message carrying a number completes the report, anything else drops it (``take_phone`` answers
+   None and the conversation goes on as usual).
+3. A number is taken for the place's only in this flow, and never when the message says it is the
+   person's own ("rappelez-moi au …"). It is read in the turn that gives it, never kept in a slot.
+4. Anything else (wrong hours…) is not queued: the person is told who can pass it on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import needs as needs_mod
+from actions.referral_chat import rank_in
+from bot.privacy import PHONE_RE, mask_text
+from directory_client.corrections.chat import phone_value, report_from_chat
+
+AWAITING = "report_phone"
+_CLOSED = re.compile(r"\bferm|\bn'?existe plus|\bplus (personne|rien|ouvert)|\bdemenag")
+_PHONE = re.compile(r"\bnumero|\btelephone|\btel\b|\bjoignable|\bjoindre|\bdecroche")
+# The person speaks of their own number: it is never taken for the place's.
+_OWN = re.compile(
+    r"\bmoi\b|\bmon (?:numero|portable|tel)|\bm(?:'|e )(?:r?appel|joindre|contacter|ecrire)"
+    r"|\brappelez"
+)
+Directory = Callable[[], Any]
+
+
+def report(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str, directory: Directory
+) -> list:
+    """The first message of a report (intent ``report_place``)."""
+    results = _results(tracker)
+    if not results:
+        dispatcher.utter_message(response="utter_report_nothing_yet")
+        return []
+    folded = needs_mod.fold(text)
+    # Unasked, a number is the place's only in a message about its number.
+    number = _place_number(text, folded) if _PHONE.search(folded) else None
+    if number or (_PHONE.search(folded) and not _CLOSED.search(folded)):
+        kind = "phone"
+    elif _CLOSED.search(folded) or _rank_entity(tracker):
+        kind = "closed"
+    else:
+        dispatcher.utter_message(response="utter_report_other_problem")
+        return [SlotSet("fail_count", 0.0)]
+    place = _named_place(tracker, folded, results)
+    if place is None:
+        _ask_which(dispatcher, results)
+        waiting = [SlotSet("awaiting", AWAITING), SlotSet("report", {})] if kind == "phone" else []
+        return [*waiting, SlotSet("fail_count", 0.0)]
+    if kind == "closed":
+        reported = place.get("id") and report_from_chat(
+            directory(), place["id"], "closed", comment=_comment(text)
+        )
+        _thank(dispatcher, reported, "utter_report_closed", place)
+        return [SlotSet("fail_count", 0.0)]
+    if number is None:
+        return _ask_number(dispatcher, place)
+    return _report_phone(dispatcher, directory, place, number, text)
+
+
+def take_phone(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str, directory: Directory
+) -> list | None:
+    """A message while the assistant waits for the right number. None when it does not go on
+    with the report (no number, a closure, a new request…): the report is dropped."""
+    results = _results(tracker)
+    folded = needs_mod.fold(text)
+    number = _place_number(text, folded)
+    pending = tracker.get_slot("report") or {}
+    place = pending if pending.get("id") else None
+    if place is None and results and _CLOSED.search(folded) is None:
+        place = _named_place(tracker, folded, results, default=False)
+        if place is not None and number is None:  # "Lequel ?" answered: now the number
+            return _ask_number(dispatcher, place)
+    if place is None or number is None:
+        return None
+    return _report_phone(dispatcher, directory, place, number, text)
+
+
+def dropped(tracker: Tracker) -> tuple[Tracker, list]:
+    """The report waiting for a number is dropped: the tracker the message is then read with, and
+    the events that say so."""
+    tracker = tracker.copy()
+    tracker.slots.update(awaiting=None, report=None)
+    return tracker, [SlotSet("awaiting", None), SlotSet("report", None)]
+
+
+def _report_phone(
+    dispatcher: CollectingDispatcher, directory: Directory, place: dict, number: str, text: str
+) -> list:
+    reported = place.get("id") and report_from_chat(
+        directory(), place["id"], "phone", number, comment=_comment(text)
+    )
+    _thank(dispatcher, reported, "utter_report_phone", place)
+    return [SlotSet("awaiting", None), SlotSet("report", None), SlotSet("fail_count", 0.0)]
+
+
+def _ask_number(dispatcher: CollectingDispatcher, place: dict) -> list:
+    dispatcher.utter_message(response="utter_report_phone_ask")
+    return [
+        SlotSet("awaiting", AWAITING),
+        SlotSet("report", {"id": place.get("id"), "name": place.get("name")}),
+        SlotSet("fail_count", 0.0),
+    ]
+
+
+def _ask_which(dispatcher: CollectingDispatcher, results: list[dict]) -> None:
+    dispatcher.utter_message(
+        response="utter_report_which",
+        buttons=[
+            {
+                "title": f"{number}. {place.get('name')}",
+                "payload": "/report_place" + json.dumps({"place_rank": str(number)}),
+            }
+            for number, place in enumerate(results, 1)
+        ],
+    )
+
+
+def _thank(dispatcher: CollectingDispatcher, reported: Any, response: str, place: dict) -> None:
+    if reported:
+        dispatcher.utter_message(response=response, place=place.get("name"))
+    else:
+        dispatcher.utter_message(response="utter_report_not_recorded")
+
+
+def _results(tracker: Tracker) -> list[dict]:
+    return (tracker.get_slot("last_search") or {}).get("results") or []
+
+
+def _named_place(
+    tracker: Tracker, folded: str, results: list[dict], default: bool = True
+) -> dict | None:
+    """The place the message names (a button's rank, "le deuxième"); the only one offered when
+    ``default``; None when it must be asked."""
+    rank = _rank_entity(tracker) or rank_in(PHONE_RE.sub(" ", folded))
+    if rank is None and (len(results) > 1 or not default):
+        return None
+    return results[min(rank or 1, len(results)) - 1]
+
+
+def _rank_entity(tracker: Tracker) -> int | None:
+    value = next(tracker.get_latest_entity_values("place_rank"), None)
+    return int(value) if value and str(value).isdigit() else None
+
+
+def _place_number(text: str, folded: str) -> str | None:
+    """The first number of the message the directory can store, unless the person says it is
+    their own."""
+    if _OWN.search(folded):
+        return None
+    for match in PHONE_RE.finditer(text):
+        number = phone_value(match.group())
+        if number:
+            return number
+    return None
+
+
+def _comment(text: str) -> str:
+    return mask_text(text)[:300]
