@@ -152,3 +152,13 @@ def test_small_talk_gets_its_own_answer_between_searches(rasa_stack):
     recommendation(talk.say("aide pour la CAF à Roubaix"))
     assert "Avec plaisir" in texts(talk.say("merci beaucoup"))
     assert "Au revoir" in texts(talk.say("au revoir"))
+
+
+def test_a_wrong_number_is_reported_with_the_right_one(rasa_stack):
+    talk = Conversation(rasa_stack)
+    reco = recommendation(talk.say("je cherche de l'aide pour ma demande CAF à Roubaix"))
+    first = reco["results"][0]["name"]
+    asked = talk.say("le numéro du premier est faux")
+    assert "Quel est le bon numéro" in texts(asked), asked
+    thanked = talk.say("c'est le 03 20 11 22 33")
+    assert first in texts(thanked) and "numéro" in texts(thanked), thanked
