@@ -836,14 +836,6 @@ _LEARN = re.compile(
     r"\b(apprendre|apprenne|apprend|m'apprendre|sais pas|sait pas|savent pas|savoir|comprendre"
     r"|cours|atelier|formation|initiation)"
 )
-_DEVICE_AS_CONTEXT = frozenset({"parentalite", "securite", "loisirs", "culture"})
-_LEARN_DEVICE = re.compile(
-    r"\b(apprendre|savoir|sais pas|sait pas|comprendre|montrer|expliquer)( a| comment)?"
-    r"( me| se| m'| s')? ?(servir|utiliser|manipuler|marcher|fonctionner|allumer|regler)\w*"
-    r"(\s+(de|d'))?\s*((mon|ma|mes|le|la|les|un|une|son|sa|ses|ce|cette|l')\s*)?"
-    r"(telephone|tel|portable|smartphone|tablette|ordi|ordinateur|pc|appareil)"
-    r"|\b(m'|s'|t')en servir"
-)
 _NO_DEVICE = re.compile(
     r"\b(pas|pa|plus|sans|ni) (d'|de |d |un |une )?(ordi|ordinateur|pc|imprimante|scanner)s?\b"
     r"|\bn'?ai qu'?un (telephone|portable|smartphone)"
@@ -945,11 +937,6 @@ def detect(text: str) -> Understanding:
             # With a device to get, what it is for (visios, photos) is something to learn.
             kept = {"quotidien"} if "materiel_achat" in strong else set()
             strong = [k for k in strong if k not in TOOL_NEEDS or k in kept]
-        elif any(k in _DEVICE_AS_CONTEXT for k in strong) and not _LEARN_DEVICE.search(folded):
-            # "ma fille passe ses nuits sur son téléphone", "dessiner sur tablette", "mon
-            # téléphone m'écoute ?": the device is where the need lives; learning it is asked in
-            # so many words ("apprendre à me servir de ma tablette").
-            strong = [k for k in strong if k not in ("smartphone", "ordinateur")]
         strong.sort(key=lambda k: (k in TOOL_NEEDS, k not in ("demarches", "sante")))
     # Two needs at most: places that do both come first (directory_client.search).
     found.needs = strong[:2] or weak[:1]

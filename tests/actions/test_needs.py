@@ -265,10 +265,6 @@ def test_needs_from_everyday_words(message, needs):
         # Learning to do one's paperwork alone: the file, and the everyday tools it takes.
         ("je voudrais apprendre à faire ma déclaration d'impôts toute seule",
          ["demarches", "quotidien"]),
-        # The device as the place of another need, unless learning the device is asked.
-        ("je peins et je voudrais apprendre le dessin sur tablette", ["loisirs"]),
-        ("je voudrais apprendre à me servir de ma tablette pour dessiner",
-         ["loisirs", "smartphone"]),
     ],
 )
 def test_needs_from_this_rounds_wordings(message, needs):
