@@ -28,6 +28,18 @@ SECRET = "s" * 40  # tests only; the real one comes from ORIENTEUR_SECRET_KEY
 SENDER = "orientation@orienteur.example.org"
 # Monday 1 December 2025, 09:00 in Paris.
 MONDAY = datetime(2025, 12, 1, 8, 0, tzinfo=timezone.utc)
+
+
+def make_queue(tmp_path: Path, jobs: int) -> JobQueue:
+    """A job table in SQLite with ``jobs`` jobs due on Monday."""
+    from directory_client import db
+
+    engine = open_engine(f"sqlite:///{tmp_path / 'q.sqlite3'}")
+    queue = JobQueue(engine, ManualClock(MONDAY))
+    with db.session_factory(engine).begin() as session:
+        for i in range(jobs):
+            queue.enqueue(session, "x", f"x:{i}")
+    return queue
 LINK = re.compile(r"https?://\S+/orientation/\S+")
 # Run a test on both queues: the SQL table alone, and the table relayed through a real Redis
 # (the ``backend`` and ``queue_redis_url`` fixtures of tests/bot/referrals/conftest.py).

@@ -11,14 +11,13 @@ from datetime import timedelta
 import pytest
 import redis
 
-from bot.referrals.clock import ManualClock
 from bot.referrals.errors import ReferralConfigError
 from bot.referrals.models import Job, open_engine
 from bot.referrals.queue import JobQueue
 from bot.referrals.redis_queue import QUEUE_NAME, RedisWorker, redis_url_from_env
 from directory_client import db
 from tests.redisserver import redis_or_skip
-from tests.referral_support import MONDAY
+from tests.referral_support import make_queue
 
 
 @pytest.fixture()
@@ -26,15 +25,6 @@ def own_redis():
     """A server of this test's own, that the test may stop and start again."""
     with redis_or_skip("restart-test") as server:
         yield server
-
-
-def make_queue(tmp_path, jobs: int) -> JobQueue:
-    engine = open_engine(f"sqlite:///{tmp_path / 'q.sqlite3'}")
-    queue = JobQueue(engine, ManualClock(MONDAY))
-    with db.session_factory(engine).begin() as session:
-        for i in range(jobs):
-            queue.enqueue(session, "x", f"x:{i}")
-    return queue
 
 
 class Recorder:

@@ -12,14 +12,11 @@ import pytest
 import redis
 
 from bot.referrals.__main__ import main
-from bot.referrals.clock import ManualClock
 from bot.referrals.errors import RedisUnavailable
-from bot.referrals.models import open_engine
 from bot.referrals.queue import JobQueue
 from bot.referrals.redis_queue import QUEUE_NAME, RedisWorker, redis_counts
-from directory_client import db
 from tests.redisserver import redis_or_skip
-from tests.referral_support import MONDAY
+from tests.referral_support import make_queue
 
 
 @pytest.fixture()
@@ -28,15 +25,6 @@ def queue_env(monkeypatch):
     for name in ("REFERRALS_QUEUE", "REFERRALS_REDIS_URL", "REDIS_HOST", "REDIS_PASSWORD"):
         monkeypatch.delenv(name, raising=False)
     return monkeypatch
-
-
-def make_queue(tmp_path, jobs: int) -> JobQueue:
-    engine = open_engine(f"sqlite:///{tmp_path / 'q.sqlite3'}")
-    queue = JobQueue(engine, ManualClock(MONDAY))
-    with db.session_factory(engine).begin() as session:
-        for i in range(jobs):
-            queue.enqueue(session, "x", f"x:{i}")
-    return queue
 
 
 def status(queue: JobQueue, capsys) -> tuple[int, list[str], list[str]]:
