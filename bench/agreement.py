@@ -26,6 +26,7 @@ SETS = (
     ("frozen corpus", ROOT / "tests/corpus/first_messages.yml"),
     ("development set E", ROOT / "tests/devset/first_messages_e.yml"),
     ("development set F", ROOT / "tests/devset/first_messages_f.yml"),
+    ("set J (never read)", ROOT / "tests/devset/first_messages_j.yml"),
 )
 
 
