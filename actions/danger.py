@@ -36,17 +36,21 @@ def nlu_sentences() -> list[tuple[str, bool]]:
     return [(e.text, e.intent == DANGER_INTENT) for e in nlu_examples.load()]
 
 
+def _hand_kept() -> list[dict]:
+    return nlu_examples.hand_kept("danger_examples*.yml")
+
+
 def hand_kept_sentences() -> list[tuple[str, bool]]:
-    cases = nlu_examples.hand_kept("danger_examples*.yml")
-    return [(c["text"], c["kind"] == "emergency") for c in cases]
+    return [(c["text"], c["kind"] == "emergency") for c in _hand_kept()]
 
 
 def emergencies_alone() -> list[str]:
     """The hand-kept emergencies that ask for nothing else: one tagged ``mixed`` also states a
     digital request ("je voulais de l'aide pour ameli mais il tape à la porte")."""
-    cases = nlu_examples.hand_kept("danger_examples*.yml")
     return [
-        c["text"] for c in cases if c["kind"] == "emergency" and MIXED not in (c.get("tags") or [])
+        c["text"]
+        for c in _hand_kept()
+        if c["kind"] == "emergency" and MIXED not in (c.get("tags") or [])
     ]
 
 

@@ -66,7 +66,7 @@ SEVERE: tuple[str, ...] = (
     r"(je )?ne sens plus (mes|mon|ma) (pieds|mains|jambes|bras|doigts|visage)",
     r"(bloquee?|piegee?) dans (ma|la|sa|une|notre) voiture",
     r"l'eau (arrive|monte) (aux|a la|au|jusqu)",
-    r"(me|nous) (retient|retiennent|garde|gardent) (enfermee?s?|prisonniere?s?)|sequestr\w*",
+    r"(me|nous) (retient|retiennent|garde|gardent) (enfermee?s?|prisonniere?s?)",
     r"(bebe|enfant|fils|fille|petit|petite)\b.{0,40}\b(enfermee?|coincee?|bloquee?) dans (la|une|ma"
     r"|sa|notre) voiture",
     r"je suis (gravement |tres )?blessee?\b",
@@ -248,7 +248,7 @@ SEVERE: tuple[str, ...] = (
     r"accident\b.{0,80}\b(bouge|respire|repond) (pas|plus)",
     # A last message, the means ready, the place chosen.
     r"(ecrit|envoye|laisse) (mon|mes|un) derniers? messages?",
-    r"(la|une) corde (est )?(prete|attachee|accrochee|installee)",
+    r"la corde (est )?(prete|attachee|accrochee|installee)",  # "une corde" is read above
     r"(au bord|sur le bord) (de la|du|des) (voie ferree|rails|falaise|precipice|vide)",
     r"\bsur les rails\b",
     # Someone writes under control: the words are read, the answer must look like something else.
@@ -265,7 +265,7 @@ SEVERE: tuple[str, ...] = (
     r"voulais (juste )?que (quelqu'un|vous|qqn) (le )?sache",
     r"(ecrit|laisse|prepare) les lettres\b(?! (de|d'))",
     r"ce qu'il faut (dans|pour)\b.{0,30}(pharmacie|medicaments|cachets|en finir)",
-    r"(prepare|pris|achete|accroche|attache|sorti) (la|une) corde",
+    r"(prepare|pris|achete|accroche|attache|sorti) la corde",
     r"(plus|aucune) (de )?raisons? de (continuer|vivre|rester)",
     r"ouvert (le|les robinets? du|la bouteille de) gaz",
     r"(photo|video) de (ma porte|ma maison|mon immeuble|chez moi)",

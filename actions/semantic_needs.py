@@ -241,9 +241,14 @@ class NeedReader:
         return out
 
     def service_probabilities(self, text: str) -> dict[str, float]:
-        logits = self._coef @ encoder.encode_one(text) + self._intercept
-        odds = np.exp(logits - logits.max())
-        return {c: float(p) for c, p in zip(self._classes, odds / odds.sum(), strict=True)}
+        return self._probabilities([text])[0]
+
+    def _probabilities(self, texts: list[str]) -> list[dict[str, float]]:
+        """Per text, each service's probability (the texts encoded in one batch)."""
+        logits = encoder.encode(texts) @ self._coef.T + self._intercept
+        odds = np.exp(logits - logits.max(axis=1, keepdims=True))
+        odds /= odds.sum(axis=1, keepdims=True)
+        return [{c: float(p) for c, p in zip(self._classes, row, strict=True)} for row in odds]
 
     def weigh(
         self, text: str, specific: list[str], generic: list[str], ruled_out: set[str]
@@ -280,8 +285,7 @@ class NeedReader:
             return []
         taken = {self._service_of[k] for k in [need, *ruled_out]}
         named: list[tuple[float, str, str]] = []
-        for part in parts:
-            weights = self.service_probabilities(part)
+        for part, weights in zip(parts, self._probabilities(parts), strict=True):
             service = max(weights, key=weights.__getitem__)
             if service != NO_NEED and service not in taken and weights[service] >= CLAUSE_NEED:
                 named.append((weights[service], service, part))
