@@ -93,14 +93,6 @@ def take_phone(
     return _report_phone(dispatcher, directory, place, number, text)
 
 
-def dropped(tracker: Tracker) -> tuple[Tracker, list]:
-    """The report waiting for a number is dropped: the tracker the message is then read with, and
-    the events that say so."""
-    tracker = tracker.copy()
-    tracker.slots.update(awaiting=None, report=None)
-    return tracker, [SlotSet("awaiting", None), SlotSet("report", None)]
-
-
 def _report_phone(
     dispatcher: CollectingDispatcher, directory: Directory, place: dict, number: str, text: str
 ) -> list:
