@@ -53,5 +53,12 @@ def registry(directory: report_chat.Directory) -> Mapping[str, FollowUp]:
             drops=True,
             slots=("report",),
         ),
+        # Which place has the wrong hours, after "Lequel ?" (actions/report_chat.py).
+        FollowUp(
+            report_chat.HOURS_AWAITING,
+            partial(report_chat.take_hours, directory=directory),
+            drops=True,
+            slots=("report",),
+        ),
     )
     return {entry.awaiting: entry for entry in entries}
