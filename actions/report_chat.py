@@ -39,14 +39,18 @@ HOURS_AWAITING = "report_hours"
 _CLOSED = re.compile(r"\bferm|\bn'?existe plus|\bplus (personne|rien|ouvert)|\bdemenag")
 # Closed for good, whatever day or hour the message names ("fermé depuis lundi").
 _GONE = re.compile(
-    r"\bdefinitiv|\bn'?existe plus|\bplus (personne|rien|ouvert)|\bdemenag|\bn'?ouvr\w* plus"
+    r"\bdefinitiv|\bn'?existe plus|\bplus (personne|rien)|\bdemenag"
     r"|\bferme(?:e|s|es)? (?:depuis|pour de bon|pour toujours)"
 )
-_HOURS = re.compile(
-    r"\bhorair|\bouvr|\bfermeture|\b(?:lun|mar|mercre|jeu|vendre|same|diman)dis?\b"
-    r"|\bmatin|\bapres.?midi|\baprem|\bmidi\b|\bsoir\b|\bweek.?end|\bferie"
-    r"|\b\d{1,2} ?h(?: ?\d{2})?\b|\b\d{1,2}:\d{2}\b"
+# No longer open: for good, unless on some days or hours ("plus ouvert le samedi").
+_NO_LONGER_OPEN = re.compile(r"\bplus ouvert|\bn'?ouvr\w* plus")
+_SINCE = re.compile(r"\bdepuis (?:le |la |l')?\w+")
+_WHEN = (
+    r"\b(?:lun|mar|mercre|jeu|vendre|same|diman)dis?\b|\bmatin|\bapres.?midi|\baprem|\bmidi\b"
+    r"|\bsoir\b|\bweek.?end|\bferie|\b\d{1,2} ?h(?: ?\d{2})?\b|\b\d{1,2}:\d{2}\b"
 )
+_ON_SOME_DAYS = re.compile(_WHEN)
+_HOURS = re.compile(rf"\bhorair|\bouvr|\bouvert|\bfermeture|{_WHEN}")
 # Opening hours as OpenStreetMap writes them ("Mo-Fr 09:00-12:00; Sa 09:00-12:00"), cased.
 _OSM = re.compile(r"(?:\b(?:Mo|Tu|We|Th|Fr|Sa|Su|PH)\b|\b24/7)[A-Za-z0-9:,;+/\[\] -]*")
 # A time of day is never a place's rank ("ouvert à 2h").
@@ -139,7 +143,9 @@ def _kind(text: str, folded: str) -> tuple[str | None, str | None]:
     number = _place_number(text, folded) if _PHONE.search(folded) else None
     if number or (_PHONE.search(folded) and not _CLOSED.search(folded)):
         return "phone", number
-    if _GONE.search(folded):
+    if _GONE.search(folded) or (
+        _NO_LONGER_OPEN.search(folded) and not _ON_SOME_DAYS.search(_SINCE.sub(" ", folded))
+    ):
         return "closed", None
     if _HOURS.search(folded) or _new_hours(text):
         return "hours", None

@@ -134,6 +134,8 @@ def test_new_hours_the_directory_reads_are_proposed_and_the_comment_masked(direc
         ("le premier ouvre seulement l'après-midi", "hours"),
         ("le premier est fermé depuis lundi", "closed"),
         ("le premier n'ouvre plus", "closed"),
+        ("le premier n'est plus ouvert depuis mardi", "closed"),
+        ("le premier n'est plus ouvert le samedi", "hours"),
         ("le premier a fermé définitivement le mardi 3", "closed"),
     ],
 )
