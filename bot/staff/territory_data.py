@@ -1,6 +1,7 @@
 """What the console's territory page reads: the coverage of a coordinator's territory (kept for
 the day, computed again after an accepted correction), the referral outcomes of its places
-(groups under 5 left out by ``bot.referrals.outcomes``), its places' public ids."""
+(groups under 5 left out by ``bot.referrals.outcomes``; week by week with ``bot.referrals.weekly``),
+its places' public ids."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from bot.referrals import outcomes
-from bot.referrals.models import REFUSAL_REASONS
+from bot.referrals import outcomes, weekly
+from bot.referrals.models import REFUSAL_REASONS, STATUSES
 from directory_client import territory
 from directory_client.corrections.scope import Coordinator
 from directory_client.demand import DemandLog
@@ -21,13 +22,22 @@ from directory_client.models import Place
 from directory_client.territory.report import Insight
 
 NOT_HELPED = "aide:non"
+REFUSED_PREFIX = "Refusée : "
+PRECISION = {"exact": "exact", "at_least": "au moins", "hidden": "moins de 5"}
 
 
 def outcome_label(outcome: str) -> str:
-    """``refusee:capacite`` → "Refusée : Plus de place pour le moment"; ``aide:non`` → …"""
+    """``refusee:capacite`` → "Refusée : Plus de place pour le moment"; ``acceptee`` →
+    "Acceptée"; ``refusee`` (any reason) → "Refusée, toutes raisons"; ``aide:non`` → …"""
     if outcome.startswith("refusee:"):
-        return f"Refusée : {REFUSAL_REASONS[outcome.removeprefix('refusee:')]}"
-    return "La personne dit ne pas avoir été aidée"
+        return REFUSED_PREFIX + REFUSAL_REASONS[outcome.removeprefix("refusee:")]
+    if outcome == weekly.REFUSED:
+        return "Refusée, toutes raisons"
+    if outcome in STATUSES:
+        return STATUSES[outcome].capitalize()
+    if outcome == NOT_HELPED:
+        return "La personne dit ne pas avoir été aidée"
+    raise ValueError(f"no label for {outcome!r}")
 
 
 class InsightCache:
@@ -94,6 +104,37 @@ def refusals(engine: Engine, Session: Any, scope: Coordinator) -> Refusals:
         ]
     total = [{**row, "label": outcome_label(row["outcome"])} for row in total]
     return Refusals(per_place, total, total_is_sum=scope.level == "commune")
+
+
+def weekly_outcomes(
+    engine: Engine, Session: Any, scope: Coordinator, today: date
+) -> weekly.WeeklyOutcomes:
+    """The places' answers week by week, for the referrals to places of the territory (the
+    counters know départements: for a commune, its places one by one)."""
+    places = territory_places(Session, scope)
+    departements = sorted({dep for _nom, dep in places.values() if dep})
+    place_ids = sorted(places) if scope.level == "commune" else None
+    return weekly.weekly(engine, today, departements=departements, place_ids=place_ids)
+
+
+def weekly_records(table: weekly.WeeklyOutcomes) -> list[dict[str, Any]]:
+    """The figures of the page's table, one record per answer × week then per answer over the
+    weeks (``semaine`` "total"): what the CSV and JSON exports hold."""
+    records = []
+    for outcome in weekly.ROWS:
+        columns = [
+            *((outcomes.iso_week(m), m.isoformat(), c) for m, c in zip(
+                table.weeks, table.cells[outcome], strict=True)),
+            ("total", "", table.totals[outcome]),
+        ]  # fmt: skip
+        for week, monday, cell in columns:
+            precision = "hidden" if cell.n is None else "at_least" if cell.at_least else "exact"
+            records.append({
+                "semaine": week, "lundi": monday, "reponse": outcome,
+                "libelle": outcome_label(outcome), "nombre": cell.n,
+                "precision": PRECISION[precision],
+            })  # fmt: skip
+    return records
 
 
 def _wanted(outcome: str) -> bool:

@@ -1,6 +1,7 @@
 """HTML of the console's territory page: the map, the worst-served communes and the chart come
 from the one-page summary (``directory_client.territory.html``), the rest is the coordinator's
-work: refusals of referrals, the correction queue, its journal, the records to review."""
+work: the places' answers week by week (bot/staff/territory_weekly.py), refusals of referrals, the
+correction queue, its journal, the records to review."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 from urllib.parse import urlencode
 
+from bot.staff import territory_weekly
 from bot.staff.provenance import FIELD_LABELS
 from bot.staff.render import P, e
 from bot.staff.report import KIND_LABELS
@@ -46,6 +48,7 @@ def page(
     service: str,
     csrf: str,
     refusals: Refusals | None,
+    weeks: str,
     pending: list[Pending],
     journal: list[dict[str, Any]],
     stale: list[dict[str, Any]],
@@ -63,6 +66,7 @@ def page(
         for anchor, text in (
             ("carte", "Carte"),
             ("offre", "Offre et demande"),
+            (territory_weekly.ANCHOR, "Réponses par semaine"),
             ("refus", "Orientations refusées"),
             ("corrections", f"Corrections ({len(pending)})"),
             ("a-revoir", f"Fiches à revoir ({len(stale)})"),
@@ -90,8 +94,8 @@ def page(
         "moins de 5 : « — ».</p>"
         f'<div class="scroll">{summary.chart_svg(list(rows.values()), insight.demand is not None)}'
         "</div></section>"
-        f"{_refusals(refusals)}{_corrections(pending, role, csrf, service)}{_conflicts(conflicts)}"
-        f"{_journal(journal)}{_stale(stale)}</div>"
+        f"{weeks}{_refusals(refusals)}{_corrections(pending, role, csrf, service)}"
+        f"{_conflicts(conflicts)}{_journal(journal)}{_stale(stale)}</div>"
     )
 
 
