@@ -39,7 +39,7 @@ from bot.staff.pages import html_page
 from bot.staff.pages import run_blocking as _run
 from bot.staff.render import P, e
 from bot.staff.roles import TerritoryRole
-from bot.staff.territory_data import InsightCache, refusals, weekly_outcomes, weekly_records
+from bot.staff.territory_data import InsightCache, referral_outcomes, weekly_records
 from directory_client import labels
 from directory_client.corrections import queue
 from directory_client.corrections.journal import conflicts, journal
@@ -175,13 +175,13 @@ def mount_territory_console(
             _run(queue.pending, Session, scope),
             _run(journal, Session, scope),
             _run(stale, Session, scope, date.today()),
-            _run(refusals, referrals.engine, Session, scope) if referrals else _none(),
-            _run(weekly_outcomes, referrals.engine, Session, scope, today)
+            _run(referral_outcomes, referrals.engine, Session, scope, today)
             if referrals
             else _none(),
             _run(conflicts, Session, scope),
         )
-        pending, log_rows, old, refused, by_week, contradicted = found
+        pending, log_rows, old, answers, contradicted = found
+        by_week, refused = answers or (None, None)
         give_up = referrals.timings.give_up_after if referrals else 0
         body = territory_render.page(
             role=role, insight=insight, service=service_of(request), csrf=csrf(request),
@@ -266,7 +266,9 @@ def mount_territory_console(
         if referrals is None:
             return error(request, 404, "Les orientations ne sont pas activées sur ce serveur.")
         today = _referrals_today(referrals)
-        table = await _run(weekly_outcomes, referrals.engine, Session, role.scope, today)
+        table, _refusals = await _run(
+            referral_outcomes, referrals.engine, Session, role.scope, today
+        )
         records = weekly_records(table)
         fmt = request.match_info["fmt"]
         if fmt == "csv":

@@ -10,6 +10,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 from urllib.parse import urlencode
 
+from bot.referrals.weekly import WEEKS
 from bot.staff import territory_weekly
 from bot.staff.provenance import FIELD_LABELS
 from bot.staff.render import P, e
@@ -114,22 +115,24 @@ def _service_form(service: str) -> str:
 
 def _refusals(refusals: Refusals | None) -> str:
     head = '<section id="refus" aria-labelledby="refus-t"><h2 id="refus-t">Orientations refusées'
-    head += " ou sans aide</h2>"
+    head += " ou sans aide, par lieu</h2>"
     if refusals is None:
         return head + "<p>Les orientations ne sont pas activées sur ce serveur.</p></section>"
+    weeks = f"les {WEEKS} dernières semaines"
     if not refusals.total and not refusals.per_place:
-        return head + "<p>Rien à montrer : aucun groupe n'atteint 5 orientations.</p></section>"
+        return head + f"<p>Rien à montrer sur {weeks} : aucun groupe n'atteint 5.</p></section>"
     totals = "".join(
-        f'<tr><th scope="row">{e(r["label"])}</th><td class="n">{r["n"]}</td></tr>'
+        f'<tr><th scope="row">{e(r["label"])}</th>'
+        f'<td class="n">{territory_weekly.figure(r["cell"])}</td></tr>'
         for r in refusals.total
     )
-    lower = " (au moins : somme des groupes montrés)" if refusals.total_is_sum else ""
     places = "".join(
         f'<tr><td>{e(r["nom"])}</td><td>{e(r["label"])}</td><td class="n">{r["n"]}</td></tr>'
         for r in refusals.per_place
     )
     return (
-        f'{head}<p class="hint">Groupes de moins de 5 non affichés{e(lower)}.</p>'
+        f'{head}<p class="hint">Sur {weeks}, comme le tableau par semaine. Groupes de moins de '
+        "5 non affichés, ni ceux qui permettraient de les retrouver ; « ≥ » : au moins.</p>"
         f'<div class="t-grid"><table class="t-table"><caption>Sur le territoire</caption>'
         f"<tbody>{totals or '<tr><td>—</td></tr>'}</tbody></table>"
         '<table class="t-table"><caption>Par lieu</caption><thead><tr><th scope="col">Lieu</th>'

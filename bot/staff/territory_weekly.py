@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.referrals.models import REFUSAL_REASONS
+from bot.referrals.models import REFUSAL_REASONS, STATUSES
 from bot.referrals.outcomes import iso_week
-from bot.referrals.weekly import REASONS, REFUSED, ROWS, Cell, WeeklyOutcomes
+from bot.referrals.weekly import REASONS, Cell, WeeklyOutcomes
 from bot.staff.render import P, e
 from bot.staff.territory_data import REFUSED_PREFIX, outcome_label
 from directory_client.demand import MIN_COUNT
@@ -43,7 +43,7 @@ def section(table: WeeklyOutcomes | None, today: date, give_up_after: int) -> st
         f"vers les lieux du territoire, {weeks} dernières semaines</caption>"
         f'<thead><tr><th scope="col">Réponse du lieu</th>{_week_heads(table.weeks, today)}'
         f'<th scope="col" class="total">{weeks} semaines</th></tr></thead>'
-        f"<tbody>{''.join(_row(table, outcome) for outcome in ROWS)}</tbody></table></div>"
+        f"{_body(table, weeks)}</table></div>"
         f'<p class="links">Télécharger ces chiffres : <a href="{EXPORT}.csv">CSV</a> · '
         f'<a href="{EXPORT}.json">JSON</a></p></section>'
     )
@@ -54,9 +54,9 @@ def _hidden_note(table: WeeklyOutcomes) -> str:
         return f'<p class="hint">Aucun chiffre masqué : chaque case compte {MIN_COUNT} ou plus.</p>'
     return (
         f'<p class="hidden-note" role="note"><strong>Chiffres masqués.</strong> « — » : moins de '
-        f"{MIN_COUNT} (peut-être aucune) ; « ≥ 12 » : au moins 12, plus des groupes de moins de "
-        f"{MIN_COUNT}. Les petits nombres ne sont jamais montrés, ni retrouvables en soustrayant "
-        "un total.</p>"
+        f"{MIN_COUNT}, peut-être aucune (ou un chiffre masqué pour ne pas en révéler un autre) ; "
+        "« ≥ 12 » : au moins 12, le total exact permettrait de retrouver un petit nombre par "
+        "soustraction.</p>"
     )
 
 
@@ -73,22 +73,34 @@ def _week_heads(weeks: list[date], today: date) -> str:
     return "".join(heads)
 
 
+def _body(table: WeeklyOutcomes, weeks: int) -> str:
+    """Accepted; the refusals under a heading, one row per reason; unanswered."""
+    reasons = "".join(_row(table, outcome) for outcome in REASONS)
+    return (
+        f"<tbody>{_row(table, 'acceptee')}</tbody>"
+        f'<tbody class="reasons"><tr><th scope="rowgroup" colspan="{weeks + 2}">'
+        f"{e(STATUSES['refusee'].capitalize())}, selon la raison donnée par le lieu</th></tr>"
+        f"{reasons}</tbody><tbody>{_row(table, 'sans_reponse')}</tbody>"
+    )
+
+
 def _row(table: WeeklyOutcomes, outcome: str) -> str:
     cells = table.cells[outcome]
-    top = max((c.shown for c in cells), default=0)
+    top = max((c.n or 0 for c in cells), default=0)
     if outcome in REASONS:
         reason = REFUSAL_REASONS[outcome.removeprefix("refusee:")]
         head = f'<th scope="row"><span class="sr">{e(REFUSED_PREFIX)}</span>{e(reason)}</th>'
         kind = "reason"
     else:
         head = f'<th scope="row">{e(outcome_label(outcome))}</th>'
-        kind = "refused" if outcome == REFUSED else outcome
-    figures = "".join(f'<td class="n">{_bar(c, top)}{_figure(c)}</td>' for c in cells)
+        kind = outcome
+    figures = "".join(f'<td class="n">{_bar(c, top)}{figure(c)}</td>' for c in cells)
     total = table.totals[outcome]
-    return f'<tr class="{kind}">{head}{figures}<td class="n total">{_figure(total)}</td></tr>'
+    return f'<tr class="{kind}">{head}{figures}<td class="n total">{figure(total)}</td></tr>'
 
 
-def _figure(cell: Cell) -> str:
+def figure(cell: Cell) -> str:
+    """A figure as shown: the number, « ≥ n » (a lower bound) or « — » (hidden)."""
     if cell.n is None:
         return (
             f'<span class="none" aria-hidden="true">—</span>'
@@ -105,9 +117,8 @@ def _bar(cell: Cell, top: int) -> str:
     if cell.n is None or top == 0:
         return ""
     height = max(1, round(_BAR_HEIGHT * cell.n / top))
-    low = ' class="low"' if cell.at_least else ""
     return (
         f'<svg class="bar" viewBox="0 0 10 {_BAR_HEIGHT}" preserveAspectRatio="none" '
-        f'aria-hidden="true" focusable="false"><rect{low} x="1" y="{_BAR_HEIGHT - height}" '
+        f'aria-hidden="true" focusable="false"><rect x="1" y="{_BAR_HEIGHT - height}" '
         f'width="8" height="{height}"/></svg>'
     )

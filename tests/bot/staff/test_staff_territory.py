@@ -11,7 +11,7 @@ import io
 import json
 import re
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from html import unescape
 
 import pytest
@@ -26,7 +26,7 @@ from bot.staff.config import StaffConfig, StaffConfigError
 from bot.staff.counts import DailyCounts
 from bot.staff.roles import parse_roles
 from bot.staff.security import hash_password
-from bot.staff.territory_data import refusals
+from bot.staff.territory_data import referral_outcomes
 from directory_client import Locator, labels
 from directory_client.corrections import queue
 from directory_client.corrections.chat import report_from_chat
@@ -211,17 +211,26 @@ def test_refusals_per_place_hide_groups_under_five(directory, tmp_path):
             outcomes.count(session, referral(STOP), "aide:non")
         for _ in range(9):
             outcomes.count(session, referral(STOP), "acceptee")  # not a refusal
-    found = refusals(engine, directory.Session, Coordinator("claire", "departement", "16"))
+    today = date(2026, 3, 18)  # the last 12 weeks hold 2 March
+    _weeks, found = referral_outcomes(
+        engine, directory.Session, Coordinator("claire", "departement", "16"), today
+    )
     assert {(r["place_id"], r["outcome"], r["n"]) for r in found.per_place} == {
         (STOP, "refusee:capacite", 6),
         (STOP, "aide:non", 5),
     }
-    assert {(r["label"], r["n"]) for r in found.total} == {
+    assert {(r["label"], r["cell"].n) for r in found.total} == {
         ("Refusée : Plus de place pour le moment", 6),
         ("La personne dit ne pas avoir été aidée", 5),
     }
-    elsewhere = refusals(engine, directory.Session, Coordinator("marc", "departement", "17"))
+    _weeks, elsewhere = referral_outcomes(
+        engine, directory.Session, Coordinator("marc", "departement", "17"), today
+    )
     assert elsewhere.per_place == [] and elsewhere.total == []
+    _weeks, later = referral_outcomes(
+        engine, directory.Session, Coordinator("claire", "departement", "16"), date(2026, 6, 1)
+    )
+    assert later.per_place == [] and later.total == []  # 2 March is more than 12 weeks before
 
 
 def test_chat_report_goes_to_the_same_queue(directory):
@@ -337,17 +346,19 @@ def test_weekly_answers_for_the_coordinators_territory_only(directory, tmp_path)
         assert len(weeks) == 13 and weeks[0] == "29/12 S01" and weeks[-2] == "16/03 S12 en cours"
         assert weeks[-1] == "12 semaines"
         assert list(table) == [
-            "Acceptée", "Refusée, toutes raisons", "Plus de place pour le moment",
-            "Ce n'est pas ce que nous faisons", "Ce public n'est pas accueilli chez nous",
-            "Le lieu est fermé", "Autre raison", "Sans réponse",
+            "Acceptée", "Refusée, selon la raison donnée par le lieu",
+            "Plus de place pour le moment", "Ce n'est pas ce que nous faisons",
+            "Ce public n'est pas accueilli chez nous", "Le lieu est fermé", "Autre raison",
+            "Sans réponse",
         ]  # fmt: skip
         assert table["Plus de place pour le moment"] == [*hidden, "5", "6", "8", "—", "19"]
         assert table["Le lieu est fermé"] == ["—"] * 13  # 3: hidden, in its total too
-        assert table["Refusée, toutes raisons"] == [*hidden, "5", "≥ 6", "8", "—", "≥ 19"]
-        assert table["Acceptée"] == [*hidden, "—", "7", "—", "—", "≥ 7"]  # not "9"
+        assert table["Acceptée"] == [*hidden, "—", "7", "—", "—", "≥ 7"]  # 9 would give the 2
         assert table["Sans réponse"] == [*hidden, "5", "—", "—", "—", "5"]
         assert table["Ce n'est pas ce que nous faisons"] == ["—"] * 13  # Charente-Maritime's
-        assert "Chiffres masqués" in page and "moins de 5 (peut-être aucune)" in page
+        per_place = page[page.index('id="refus"') :].split("</section>", 1)[0]
+        assert 'Plus de place pour le moment</td><td class="n">19<' in per_place
+        assert "Chiffres masqués" in page and "moins de 5, peut-être aucune" in page
         assert '<th scope="row">' in page and "<caption" in page
 
         exported = await claire.get("/staff/territoire/reponses-par-semaine.csv")
@@ -357,9 +368,9 @@ def test_weekly_answers_for_the_coordinators_territory_only(directory, tmp_path)
         rows = list(csv.DictReader(io.StringIO(await exported.text())))
         mine = {(r["semaine"], r["reponse"]): (r["nombre"], r["precision"]) for r in rows}
         assert mine[("2026-W11", "refusee:capacite")] == ("8", "exact")
-        assert mine[("2026-W10", "refusee")] == ("6", "au moins")
-        assert mine[("2026-W10", "refusee:ferme")] == ("", "moins de 5")
-        assert mine[("total", "refusee:hors_champ")] == ("", "moins de 5")
+        assert mine[("total", "acceptee")] == ("7", "au moins")
+        assert mine[("2026-W10", "refusee:ferme")] == ("", "masqué")
+        assert mine[("total", "refusee:hors_champ")] == ("", "masqué")
         figures = json.loads(await (await claire.get(
             "/staff/territoire/reponses-par-semaine.json")).text())  # fmt: skip
         assert figures["seuil"] == 5
@@ -375,7 +386,8 @@ def test_weekly_answers_for_the_coordinators_territory_only(directory, tmp_path)
         # The région (16 and 17 among others) sees both.
         nadia = await _as(app, "nadia")
         region = _weekly_table(await (await nadia.get("/staff/territoire")).text())
-        assert region["Refusée, toutes raisons"][-4:] == ["≥ 6", "17", "—", "≥ 28"]  # 31: 3 unseen
+        assert region["Plus de place pour le moment"][-1] == "19"
+        assert region["Ce n'est pas ce que nous faisons"][-3:] == ["9", "—", "9"]
         # Saint-Fraigne: the bus stop's refusals, not Aigre's answers.
         lucie = await _as(app, "lucie")
         commune = _weekly_table(await (await lucie.get("/staff/territoire")).text())
