@@ -24,9 +24,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import follow_ups, referral_chat, report_chat, safety, texts
 from actions import formatting as fmt
 from actions import needs as needs_mod
-from actions import referral_chat, report_chat, safety, texts
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
 from directory_client.locator import MIN_LEADING
@@ -84,6 +84,9 @@ def get_directory() -> SearchBackend:
 
                 _DIRECTORY = open_backend(_open_local_directory)
     return _DIRECTORY
+
+
+FOLLOW_UPS = follow_ups.registry(get_directory)
 
 
 def get_locator() -> PlaceLocator:
@@ -845,16 +848,13 @@ class OrienteurAction(Action, abc.ABC):
             return numbers_only(dispatcher)
         if reading.unsure and tracker.get_slot("awaiting") != "danger":
             return check_danger(dispatcher, tracker, text)
-        if tracker.get_slot("awaiting") == "referral_contact":
-            made = referral_chat.take_contact(dispatcher, tracker, text)
+        follow_up = FOLLOW_UPS.get(tracker.get_slot("awaiting") or "")
+        if follow_up is not None:
+            made = follow_up.take(dispatcher, tracker, text)
             if made is not None:
                 return made
-        if tracker.get_slot("awaiting") == report_chat.AWAITING:
-            made = report_chat.take_phone(dispatcher, tracker, text, get_directory)
-            if made is not None:
-                return made
-            tracker, dropped = report_chat.dropped(tracker)
-            return dropped + self.respond(dispatcher, tracker, text)
+            tracker, events = follow_up.not_answered(tracker)
+            return events + self.respond(dispatcher, tracker, text)
         return self.respond(dispatcher, tracker, text)
 
     @abc.abstractmethod

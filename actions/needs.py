@@ -225,6 +225,16 @@ PROCEDURES: dict[str, Procedure] = {
             ),
         ),
         Procedure(
+            "cpf",
+            "votre compte formation (CPF)",
+            "demarches",
+            (
+                "votre numéro de sécurité sociale",
+                "votre adresse mail et votre téléphone portable",
+                "le nom ou le lien de la formation choisie",
+            ),
+        ),
+        Procedure(
             "franceconnect",
             "FranceConnect",
             "demarches",
@@ -690,6 +700,7 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
     "titre_sejour": (r"titre de sejour", r"\bprefecture\b", r"\banef\b", r"\bnaturalisation"),
     "cheque_energie": (r"cheque ?-?energie",),
     "franceconnect": (r"france ?connect",),
+    "cpf": (r"\bcpf\b", r"\bmon ?compte ?formation", r"\bcompte personnel de formation"),
 }
 
 _CONSTRAINT_PATTERNS: dict[str, tuple[str, ...]] = {

@@ -1,6 +1,6 @@
-""" "Ce lieu est fermé", "le numéro est faux": a citizen's report on a place of the last answer,
-queued for the coordinator of its territory (directory_client.corrections.chat); nothing changes
-in the directory before their review.
+""" "Ce lieu est fermé", "le numéro est faux", "les horaires sont faux": a citizen's report on a
+place of the last answer, queued for the coordinator of its territory
+(directory_client.corrections.chat); nothing changes in the directory before their review.
 
 1. A closure is reported at once (the place named, or "Lequel ?" when several were offered).
 2. A wrong number is reported with the right one. Said in the same message ("le numéro ne marche
@@ -10,7 +10,12 @@ in the directory before their review.
    None and the conversation goes on as usual).
 3. A number is taken for the place's only in this flow, and never when the message says it is the
    person's own ("rappelez-moi au …"). It is read in the turn that gives it, never kept in a slot.
-4. Anything else (wrong hours…) is not queued: the person is told who can pass it on.
+4. Wrong hours ("c'est fermé le mercredi en fait", "ils ouvrent à 9h pas 8h30") are reported with
+   the person's words (masked) as the comment, and the new hours as the proposed value when the
+   message gives them as opening hours the directory reads ("Mo-Fr 09:00-12:00"). When several
+   places were offered, "Lequel ?" waits (``awaiting`` = ``report_hours``, the words in the
+   ``report`` slot): the place named completes the report, anything else drops it.
+5. Anything else (a new address…) is not queued: the person is told who can pass it on.
 """
 
 from __future__ import annotations
@@ -27,10 +32,29 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import needs as needs_mod
 from actions.referral_chat import rank_in
 from bot.privacy import PHONE_RE, mask_text
-from directory_client.corrections.chat import phone_value, report_from_chat
+from directory_client.corrections.chat import hours_value, phone_value, report_from_chat
 
 AWAITING = "report_phone"
+HOURS_AWAITING = "report_hours"
 _CLOSED = re.compile(r"\bferm|\bn'?existe plus|\bplus (personne|rien|ouvert)|\bdemenag")
+# Closed for good, whatever day or hour the message names ("fermé depuis lundi").
+_GONE = re.compile(
+    r"\bdefinitiv|\bn'?existe plus|\bplus (personne|rien)|\bdemenag"
+    r"|\bferme(?:e|s|es)? (?:depuis|pour de bon|pour toujours)"
+)
+# No longer open: for good, unless on some days or hours ("plus ouvert le samedi").
+_NO_LONGER_OPEN = re.compile(r"\bplus ouvert|\bn'?ouvr\w* plus")
+_SINCE = re.compile(r"\bdepuis (?:le |la |l')?\w+")
+_WHEN = (
+    r"\b(?:lun|mar|mercre|jeu|vendre|same|diman)dis?\b|\bmatin|\bapres.?midi|\baprem|\bmidi\b"
+    r"|\bsoir\b|\bweek.?end|\bferie|\b\d{1,2} ?h(?: ?\d{2})?\b|\b\d{1,2}:\d{2}\b"
+)
+_ON_SOME_DAYS = re.compile(_WHEN)
+_HOURS = re.compile(rf"\bhorair|\bouvr|\bouvert|\bfermeture|{_WHEN}")
+# Opening hours as OpenStreetMap writes them ("Mo-Fr 09:00-12:00; Sa 09:00-12:00"), cased.
+_OSM = re.compile(r"(?:\b(?:Mo|Tu|We|Th|Fr|Sa|Su|PH)\b|\b24/7)[A-Za-z0-9:,;+/\[\] -]*")
+# A time of day is never a place's rank ("ouvert à 2h").
+_TIMES = re.compile(r"\b\d{1,2} ?[h:] ?\d{0,2}")
 _PHONE = re.compile(r"\bnumero|\btelephone|\btel\b|\bjoignable|\bjoindre|\bdecroche")
 # The person speaks of their own number: it is never taken for the place's.
 _OWN = re.compile(
@@ -49,26 +73,24 @@ def report(
         dispatcher.utter_message(response="utter_report_nothing_yet")
         return []
     folded = needs_mod.fold(text)
-    # Unasked, a number is the place's only in a message about its number.
-    number = _place_number(text, folded) if _PHONE.search(folded) else None
-    if number or (_PHONE.search(folded) and not _CLOSED.search(folded)):
-        kind = "phone"
-    elif _CLOSED.search(folded) or _rank_entity(tracker):
+    kind, number = _kind(text, folded)
+    if kind is None and _rank_entity(tracker):
         kind = "closed"
-    else:
+    if kind is None:
         dispatcher.utter_message(response="utter_report_other_problem")
         return [SlotSet("fail_count", 0.0)]
     place = _named_place(tracker, folded, results)
     if place is None:
         _ask_which(dispatcher, results)
-        waiting = [SlotSet("awaiting", AWAITING), SlotSet("report", {})] if kind == "phone" else []
-        return [*waiting, SlotSet("fail_count", 0.0)]
+        return [*_waiting(kind, text), SlotSet("fail_count", 0.0)]
     if kind == "closed":
         reported = place.get("id") and report_from_chat(
             directory(), place["id"], "closed", comment=_comment(text)
         )
         _thank(dispatcher, reported, "utter_report_closed", place)
         return [SlotSet("fail_count", 0.0)]
+    if kind == "hours":
+        return _report_hours(dispatcher, directory, place, _comment(text), _new_hours(text))
     if number is None:
         return _ask_number(dispatcher, place)
     return _report_phone(dispatcher, directory, place, number, text)
@@ -93,12 +115,79 @@ def take_phone(
     return _report_phone(dispatcher, directory, place, number, text)
 
 
-def dropped(tracker: Tracker) -> tuple[Tracker, list]:
-    """The report waiting for a number is dropped: the tracker the message is then read with, and
-    the events that say so."""
-    tracker = tracker.copy()
-    tracker.slots.update(awaiting=None, report=None)
-    return tracker, [SlotSet("awaiting", None), SlotSet("report", None)]
+def take_hours(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str, directory: Directory
+) -> list | None:
+    """A message while the assistant waits to know which place has wrong hours. None when it
+    names none, or speaks of a closure or a number: the report is dropped."""
+    results = _results(tracker)
+    pending = tracker.get_slot("report") or {}
+    folded = needs_mod.fold(text)
+    kind, _ = _kind(text, folded)
+    if not results or not pending or kind not in (None, "hours"):
+        return None
+    place = _named_place(tracker, folded, results, default=False)
+    if place is None:
+        return None
+    comment = pending.get("comment") or ""
+    if kind == "hours":  # "le deuxième, il ouvre à 9h": these words too
+        comment = f"{comment} / {_comment(text)}"
+    hours = _new_hours(text) or pending.get("horaires")
+    return _report_hours(dispatcher, directory, place, comment[:300], hours)
+
+
+def _kind(text: str, folded: str) -> tuple[str | None, str | None]:
+    """What the message reports (``closed``, ``hours``, ``phone`` or None), and the place's
+    number when it gives it."""
+    # Unasked, a number is the place's only in a message about its number.
+    number = _place_number(text, folded) if _PHONE.search(folded) else None
+    if number or (_PHONE.search(folded) and not _CLOSED.search(folded)):
+        return "phone", number
+    if _GONE.search(folded) or (
+        _NO_LONGER_OPEN.search(folded) and not _ON_SOME_DAYS.search(_SINCE.sub(" ", folded))
+    ):
+        return "closed", None
+    if _HOURS.search(folded) or _new_hours(text):
+        return "hours", None
+    return ("closed" if _CLOSED.search(folded) else None), None
+
+
+def _waiting(kind: str, text: str) -> list:
+    """What the report waits with while "Lequel ?" is asked (a closure waits for nothing: the
+    button says it)."""
+    if kind == "phone":
+        return [SlotSet("awaiting", AWAITING), SlotSet("report", {})]
+    if kind == "hours":
+        pending = {"comment": _comment(text), "horaires": _new_hours(text)}
+        return [SlotSet("awaiting", HOURS_AWAITING), SlotSet("report", pending)]
+    return []
+
+
+def _report_hours(
+    dispatcher: CollectingDispatcher,
+    directory: Directory,
+    place: dict,
+    comment: str,
+    hours: str | None,
+) -> list:
+    reported = place.get("id") and report_from_chat(
+        directory(), place["id"], "hours", hours, comment=comment
+    )
+    _thank(dispatcher, reported, "utter_report_hours", place)
+    return [SlotSet("awaiting", None), SlotSet("report", None), SlotSet("fail_count", 0.0)]
+
+
+def _new_hours(text: str) -> str | None:
+    """The first opening hours of the message the directory reads ("les bons : Mo-Fr
+    09:00-12:00 merci" → ``Mo-Fr 09:00-12:00``), or None."""
+    for match in _OSM.finditer(text):
+        words = match.group().split()
+        while words:
+            value = hours_value(" ".join(words))
+            if value:
+                return value
+            words.pop()
+    return None
 
 
 def _report_phone(
@@ -149,7 +238,7 @@ def _named_place(
 ) -> dict | None:
     """The place the message names (a button's rank, "le deuxième"); the only one offered when
     ``default``; None when it must be asked."""
-    rank = _rank_entity(tracker) or rank_in(PHONE_RE.sub(" ", folded))
+    rank = _rank_entity(tracker) or rank_in(_TIMES.sub(" ", PHONE_RE.sub(" ", folded)))
     if rank is None and (len(results) > 1 or not default):
         return None
     return results[min(rank or 1, len(results)) - 1]

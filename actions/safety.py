@@ -154,7 +154,7 @@ SEVERE: tuple[str, ...] = (
     r"s'etouff\w*",
     r"j'etouffe",
     r"(il|elle|qui) (ne )?se reveille (pas|plus)",
-    r"perdu connaissance",
+    r"(perdu|perdre|perd) connaissance",
     r"allongee? par terre",
     r"avale (une pile|une piece|de la mort)",
     r"mort aux rats",
@@ -196,6 +196,9 @@ SEVERE: tuple[str, ...] = (
     r"plus me reveiller",
     r"se tuer",
     r"(bebe|enfant|fils|fille|mari|femme|pere|mere) (ne )?respire (plus|pas)\b",
+    # an adult meeting a child they groomed online: "un adulte a donné rendez-vous à ma fille"
+    r"(adulte|homme|inconnu|majeur)[^.!?]{0,40}(donne|fixe|propose) (un )?rendez-vous "
+    r"a (ma|mon|notre) (fille|fils|enfant|petite|petit)",
     r"appelez (le 18|le 112|le 114|le 119|les pompiers)",
     r"(veux|vais|voudrais|envie de|va) me tuer",
     r"forcer? (ma|la) porte",
@@ -378,7 +381,7 @@ _FIGURE = re.compile(
     r"|(patron|patronne|chef|cheffe|boss|prof|maitresse|manager|comptable)s? (va|vont) me tuer"
     r"|overdose (de |d')(?!medicament|cachet|drogue|heroine|cocaine|alcool|pilule)"
     r"|kidnappee? de mon compte|couteau sous la gorge|(suicide|mort) (social|sociale|numerique)"
-    r"|morte? de (rire|honte|fatigue)|etouffe sous (les|des|mes|un|une)"
+    r"|morte? de (rire|honte|fatigue)|etouffe sous (la|le|les|des|mes|un|une)"
     # "je vais finir par me pendre avec le câble de la box tellement ce site est mal fait"
     r"|finir par (me pendre|me tuer|me jeter|me foutre)[^.!?]{0,80}\btellement\b[^.!?]*"
     rf"|me pendre avec (le|un|mon) (cable|fil)s? (de |du |d')(la |l'|mon |ma )?({_THINGS})"
@@ -407,6 +410,8 @@ _FICTION = re.compile(
     r"\b((mon|ma|son|notre|le|un) (personnage|perso|avatar)\b|jeux? video|dans (le|un|mon) jeu\b"
     r"|en plastique|cosplay|deguisement|(film|serie|roman|bd|manga|court-?metrage|long-?metrage"
     r"|clip|podcast) (d'horreur|policier|de guerre)|\btournage\b|\bscenario\b"
+    r"|\b(polar|thriller)\b"
+    r"|(j'ecris|ecrire|j'ai ecrit) (un|une|mon|ma) (roman|nouvelle|livre|histoire)"
     r"|(je|il|elle) joue (un|une|le role|le personnage)|piece de theatre)"
 )
 

@@ -1,13 +1,13 @@
 """The need reader alone (``actions.needs.read``, no Rasa): the services read from each first
 message against the expected ones, on the reader's own examples (actions/data: former
-development sets, trained on), on the development set of the round (tests/devset, read and tuned
-on freely) and on both halves of the frozen corpus (tests/corpus: figures only for the held-out
+development sets, trained on), on the round's sets that no one reads (tests/devset: figures
+only) and on both halves of the frozen corpus (tests/corpus: figures only for the held-out
 half). Seconds instead of the minutes of bench/corpus_eval.py; it measures the first message
 only (no follow-up turns, no place). "Asked to choose": the reading is a guess and the person
 gets the three likeliest needs as buttons; "served after the choice" counts those whose buttons
 hold a need they want as served.
 
-    PYTHONPATH=. python bench/needs_offline.py [--misses]   # --misses: dev set and looked-at half
+    PYTHONPATH=. python bench/needs_offline.py [--misses]   # --misses: examples and looked-at half
 """
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ def main() -> int:
         name = f"examples {path.stem[-1].upper()} (trained on)"
         _score(name, _cases(path), args.misses)
     for path in sorted((ROOT / "tests/devset").glob("first_messages_?.yml")):
-        _score(f"development set {path.stem[-1].upper()}", _cases(path), args.misses)
+        # The round's figures: their texts are never shown.
+        _score(f"set {path.stem[-1].upper()} (never read)", _cases(path), False)
     _score("frozen corpus, looked-at half", [c for c in corpus if not held_out(c)], args.misses)
     _score("frozen corpus, held-out half", [c for c in corpus if held_out(c)], False)
     return 0

@@ -1,9 +1,9 @@
-"""A safety set (``kind: emergency | ordinary``, as tests/devset/safety_c.yml) against the running
+"""A safety set (``kind: emergency | ordinary``, as tests/devset/safety_k.yml) against the running
 assistant over REST: emergency recall and false alarms at the first answer.
 
 Starts its own servers (tests/rasa_stack.py) unless ``--webhook`` points at a running assistant.
 
-    python bench/safety_rest.py tests/devset/safety_c.yml [--webhook URL] [--show]
+    python bench/safety_rest.py tests/devset/safety_k.yml [--webhook URL] [--show]
 """
 
 from __future__ import annotations

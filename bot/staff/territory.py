@@ -8,7 +8,9 @@ under ``/staff/``, behind the console's login and CSRF):
 * ``GET /territoire/synthese``: the printable one-page summary (the ``territory --format html``
   page, served with a CSP that allows its one inline style and nothing else);
 * ``POST /territoire/corrections/{id}``: a coordinator accepts or rejects a report (logged in
-  the directory's ``correction_log``; refused and logged outside their territory);
+  the directory's ``correction_log``; refused and logged outside their territory); an hours
+  report is accepted with the hours of the form's ``horaires`` (the proposed ones, amended, or
+  written for a citizen's report in words alone);
 * ``GET /territoire/export.csv|json``: the territory's corrected records in the national
   standard, for the upstream producer;
 * ``GET /territoire/reponses-par-semaine.csv|json``: the figures of the page's "answers week by
@@ -222,7 +224,12 @@ def mount_territory_console(
         user = request["staff_user"]
         try:
             if decision == "accept":
-                await _run(queue.accept, Session, correction_id, role.scope, note or None)
+                hours = str(form.get("horaires", "")).strip()  # an hours report's, as accepted
+                unreadable = hours and report.problem("hours", form)
+                if unreadable:
+                    return error(request, 400, unreadable)
+                values = {"horaires": hours} if hours else None
+                await _run(queue.accept, Session, correction_id, role.scope, note or None, values)
                 ctx.cache(Session).forget()  # the next map and search read the new values
             elif decision == "reject":
                 if not note:

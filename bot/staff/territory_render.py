@@ -14,7 +14,7 @@ from bot.referrals.weekly import WEEKS
 from bot.staff import territory_weekly
 from bot.staff.provenance import FIELD_LABELS
 from bot.staff.render import P, e
-from bot.staff.report import KIND_LABELS
+from bot.staff.report import HOURS_HELP, KIND_LABELS
 from bot.staff.roles import ROLES, TerritoryRole
 from bot.staff.territory_data import Refusals
 from directory_client import display, labels
@@ -150,14 +150,35 @@ def _value(field: str, value: Any) -> str:
     return e(value if value not in (None, "") else "—")
 
 
+def _hours_input(p: Pending) -> str:
+    """The hours the coordinator accepts for an hours report: the proposed ones, to amend, or
+    (a report in words alone) to write."""
+    if p.kind != "hours":
+        return ""
+    proposed = p.proposed.get("horaires") or ""
+    return (
+        f'<label for="hours-{p.id}">Horaires à appliquer</label>'
+        f'<input id="hours-{p.id}" name="horaires" value="{e(proposed)}" '
+        f'aria-describedby="hours-help-{p.id}"{"" if proposed else " required"}>'
+        f'<p class="hint" id="hours-help-{p.id}">{e(HOURS_HELP)}</p>'
+    )
+
+
+def _proposed(field: str, value: Any) -> str:
+    if value is None:
+        return "non précisé : voir le message, puis écrivez-les ci-dessous"
+    return _value(field, value)
+
+
 def _change(p: Pending) -> str:
     if p.kind == "closed":
         return '<p class="proposed">Le lieu est fermé : ses horaires deviendront « fermé ».</p>'
+    proposed = p.proposed or dict.fromkeys(p.current)  # a report in words alone
     rows = "".join(
         f'<tr><th scope="row">{e(FIELD_LABELS.get(f, f))}</th>'
         f'<td class="before">{_value(f, p.current.get(f))}</td>'
-        f'<td class="after">{_value(f, v)}</td></tr>'
-        for f, v in p.proposed.items()
+        f'<td class="after">{_proposed(f, v)}</td></tr>'
+        for f, v in proposed.items()
     )
     return (
         '<table class="change"><thead><tr><th scope="col"></th><th scope="col">Aujourd\'hui</th>'
@@ -185,12 +206,12 @@ def _corrections(pending: list[Pending], role: TerritoryRole, csrf: str, service
             forms = (
                 f'<form class="review" method="post" action="{e(action)}">'
                 f'<input type="hidden" name="csrf" value="{e(csrf)}">'
-                f'<input type="hidden" name="service" value="{e(service)}">'
+                f'<input type="hidden" name="service" value="{e(service)}">{_hours_input(p)}'
                 f'<label for="note-{p.id}">Note (obligatoire pour refuser)</label>'
                 f'<input id="note-{p.id}" name="note" maxlength="300">'
                 '<button type="submit" name="decision" value="accept">Accepter</button>'
-                '<button type="submit" name="decision" value="reject" class="secondary">'
-                "Refuser</button></form>"
+                '<button type="submit" name="decision" value="reject" class="secondary" '
+                "formnovalidate>Refuser</button></form>"
             )
         items.append(
             f'<article class="correction" data-id="{p.id}">'

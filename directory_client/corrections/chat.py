@@ -12,6 +12,13 @@ phones, E.164)::
 
     correction = report_from_chat(get_directory(), place_id, "phone", "04 73 12 34 56")
 
+Wrong hours are reported with the new ones when the person gives them as the directory reads
+them (``hours_value``: OSM opening hours), otherwise with the person's words alone as the comment
+(the coordinator then writes the hours when accepting)::
+
+    correction = report_from_chat(get_directory(), place_id, "hours", None,
+                                  comment="fermé le mercredi en fait")
+
 It never raises: a refused report (unknown place, unreadable value, a remote directory that
 cannot be corrected from here) is logged and answered ``None``, the conversation goes on.
 """
@@ -19,16 +26,19 @@ cannot be corrected from here) is logged and answered ``None``, the conversation
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from directory_client import hours
 from directory_client.corrections import queue
 from directory_client.errors import CorrectionError
 from directory_client.importer.fields import normalise_phone
 
 log = logging.getLogger(__name__)
 CHAT_KINDS = {"closed": None, "hours": "horaires", "phone": "telephone"}  # kind → the field given
+_TIMES = re.compile(r"\d{1,2}:\d{2}|\boff\b|\b24/7\b")
 
 
 def phone_value(raw: str) -> str | None:
@@ -38,12 +48,21 @@ def phone_value(raw: str) -> str | None:
     return None if problem else number
 
 
+def hours_value(raw: str) -> str | None:
+    """Opening hours the directory reads (OSM syntax) that say when the place opens or closes
+    (``"Mo-Fr 09:00-12:00"``, ``"We off"``; not a bare ``"Sa"``), or None."""
+    value = raw.strip(" ,;")
+    if not _TIMES.search(value) or not hours.is_valid(value):
+        return None
+    return value
+
+
 def report_from_chat(
     directory: Any, place_id: str, kind: str, value: str | None = None, comment: str | None = None
 ) -> int | None:
-    """Queue a citizen's report: ``closed`` (nothing else needed), ``hours`` (OSM opening hours)
-    or ``phone`` (the number now, stored as ``phone_value`` reads it). → the correction's id, or
-    None when it was refused."""
+    """Queue a citizen's report: ``closed`` (nothing else needed), ``hours`` (OSM opening hours,
+    or None with the person's words as ``comment``) or ``phone`` (the number now, stored as
+    ``phone_value`` reads it). → the correction's id, or None when it was refused."""
     Session = getattr(directory, "Session", None)
     if Session is None:
         log.warning("chat report refused: the directory is not local")
@@ -57,7 +76,7 @@ def report_from_chat(
         if value is None:
             log.warning("chat report refused: an unreadable phone number")
             return None
-    proposed = {field: value} if field else {}
+    proposed = {field: value} if field and value is not None else {}
     try:
         return queue.report(Session, place_id, kind, proposed, reported_by=queue.CITIZEN,
                             comment=comment)  # fmt: skip

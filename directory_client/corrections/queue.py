@@ -3,7 +3,8 @@ it → accepted, the change applies at once, with its provenance → exported fo
 
 What can be corrected, per kind of report:
 
-- ``hours``: ``horaires`` (OSM opening_hours, checked);
+- ``hours``: ``horaires`` (OSM opening_hours, checked), or only the comment saying what is wrong
+  (a citizen's "fermé le mercredi en fait"): the coordinator writes the hours when accepting;
 - ``phone``: ``telephone``;
 - ``moved``: the address fields and the coordinates;
 - ``service_removed``: a service the place no longer offers (its label, or a 1.0 label);
@@ -45,6 +46,8 @@ KINDS: dict[str, tuple[str, ...]] = {
     "closed": (),
 }
 CLOSED_HOURS = "off"
+# Kinds a report may make in words alone (its comment): the reviewer gives the values to accept.
+IN_WORDS = ("hours",)
 
 
 def now() -> datetime:
@@ -78,7 +81,7 @@ def report(
     proposed = dict(proposed or {})
     with Session.begin() as session:
         place = _place(session, public_id)
-        proposed = _checked(place, kind, proposed)
+        proposed = _checked(place, kind, proposed, in_words=bool((comment or "").strip()))
         correction = Correction(
             place_id=place.id,
             kind=kind,
@@ -121,14 +124,26 @@ def pending(Session: sessionmaker, coordinator: Coordinator) -> list[Pending]:
 
 
 def accept(
-    Session: sessionmaker, correction_id: int, coordinator: Coordinator, note: str | None = None
+    Session: sessionmaker,
+    correction_id: int,
+    coordinator: Coordinator,
+    note: str | None = None,
+    values: dict[str, Any] | None = None,
 ) -> dict[str, list]:
-    """Apply a pending correction now. → ``{field: [before, after]}``."""
+    """Apply a pending correction now: the values it proposes, or the reviewer's own ``values``
+    of the same fields (checked as a report's; required for a report made in words alone).
+    → ``{field: [before, after]}``."""
     with _refusals_logged(Session, correction_id, coordinator), Session.begin() as session:
         correction, place = _reviewable(session, correction_id, coordinator)
-        changes = apply_values(
-            place, _values(place, correction.kind, json.loads(correction.proposed))
-        )
+        proposed = json.loads(correction.proposed)
+        if values:
+            proposed = _checked(place, correction.kind, dict(values))
+        elif correction.kind != "closed" and not proposed:
+            raise CorrectionError(
+                f"correction {correction_id} says what is wrong in words only: "
+                f"give the {list(KINDS[correction.kind])} to accept it"
+            )
+        changes = apply_values(place, _values(place, correction.kind, proposed))
         correction.changes = json.dumps(changes, ensure_ascii=False, default=str)
         correction.status = "accepted"
         correction.reviewed_by, correction.reviewed_at = coordinator.username, now()
@@ -224,15 +239,19 @@ def _values(place: Place, kind: str, proposed: dict[str, Any]) -> dict[str, Any]
     return proposed
 
 
-def _checked(place: Place, kind: str, proposed: dict[str, Any]) -> dict[str, Any]:
+def _checked(
+    place: Place, kind: str, proposed: dict[str, Any], in_words: bool = False
+) -> dict[str, Any]:
+    """The proposed values as stored; ``in_words``: the report says what is wrong in a comment,
+    which is enough for the kinds of ``IN_WORDS``."""
     if kind not in KINDS:
         raise CorrectionError(f"unknown kind of report {kind!r}: one of {list(KINDS)}")
     unknown = set(proposed) - set(KINDS[kind])
     if unknown:
         raise CorrectionError(f"a {kind!r} report cannot change {sorted(unknown)}")
-    if kind != "closed" and not proposed:
+    if kind != "closed" and not proposed and not (in_words and kind in IN_WORDS):
         raise CorrectionError(f"a {kind!r} report says what is now true: {list(KINDS[kind])}")
-    if kind == "hours" and not hours.is_valid(proposed["horaires"]):
+    if kind == "hours" and proposed and not hours.is_valid(proposed["horaires"]):
         raise CorrectionError(f"unreadable opening hours {proposed['horaires']!r}")
     if kind == "service_removed":
         label = labels.current_service(str(proposed["services"]))

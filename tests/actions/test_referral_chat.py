@@ -73,3 +73,19 @@ def test_a_referral_needs_an_explicit_yes_to_a_question_saying_what_goes_to_whom
 def test_no_place_offered_yet_nothing_to_tell(service):
     msgs, _ = run(A.ActionNotifyPlace(), tracker("prévenez-les que je viens", "notify_place"))
     assert msgs[0]["response"] == "utter_referral_nothing_yet"
+
+
+def test_a_message_without_the_contact_keeps_the_referral_waiting_for_it(service):
+    slots = {"last_search": LAST, "needs": ["demarches"]}
+    _, events = run(A.ActionNotifyPlace(), tracker("prévenez-les que je viens", "notify_place",
+                                                   slots=slots))  # fmt: skip
+    slots = {**slots, **slots_of(events)}
+    _, events = run(A.ActionOrient(), tracker("oui", "affirm", slots=slots))
+    slots = {**slots, **slots_of(events)}
+    # Not a contact: answered as usual, the referral still waits (unlike a report, not dropped).
+    msgs, events = run(A.ActionFallback(), tracker("attendez je cherche", "nlu_fallback",
+                                                   slots=slots))  # fmt: skip
+    assert msgs and "awaiting" not in slots_of(events) and "referral" not in slots_of(events)
+    assert service.forget_conversation("test-user") == 0  # nothing sent yet
+    msgs, _ = run(A.ActionFallback(), tracker("06 12 34 56 78", "nlu_fallback", slots=slots))
+    assert msgs[-1]["custom"]["orienteur"]["ok"] is True and "est prévenu" in msgs[-1]["text"]

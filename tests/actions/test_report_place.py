@@ -57,6 +57,13 @@ def reports(directory) -> list[tuple[str, str, str, str | None]]:
     return [tuple(row) for row in rows]
 
 
+def hours_of(directory, public_id: str) -> str | None:
+    with directory.Session() as session:
+        return session.execute(
+            select(Place.horaires).where(Place.public_id == public_id)
+        ).scalar_one()
+
+
 def proposed(directory) -> list[tuple[str, str, dict]]:
     with directory.Session() as session:
         rows = session.execute(
@@ -94,11 +101,85 @@ def test_a_named_rank_is_reported_at_once_without_the_persons_number(directory):
     assert "12 34 56 78" not in comment
 
 
-def test_wrong_hours_are_not_queued_and_the_person_is_told_who_can(directory):
-    done = run(tracker("les horaires du deuxième sont faux", "report_place",
+def test_wrong_hours_are_queued_with_the_persons_words_for_review(directory):
+    before = hours_of(directory, EPEULE)
+    words = "les horaires du deuxième sont faux, ils ouvrent à 9h pas 8h30"
+    messages, events = turn(A.ActionReportPlace(), tracker(words, "report_place",
+                                                           slots={"last_search": LAST}))
+    assert [said(m) for m in messages] == [
+        "Merci, c'est noté : l'équipe qui tient l'annuaire va vérifier les horaires de "
+        "« La Poste de Roubaix - Epeule » et les corriger."
+    ]
+    # No hours the directory reads in the message: the words alone, for the coordinator.
+    assert proposed(directory) == [(EPEULE, "hours", {})]
+    assert reports(directory) == [(EPEULE, "hours", "citoyen", words)]
+    assert slots_of(events).get("awaiting") is None
+    assert hours_of(directory, EPEULE) == before  # unchanged until a coordinator accepts
+
+
+def test_new_hours_the_directory_reads_are_proposed_and_the_comment_masked(directory):
+    run(tracker("le premier a changé : Mo-Fr 09:00-12:00; Sa 09:00-12:00, sinon appelez-moi au "
+                "06 12 34 56 78", "report_place", slots={"last_search": LAST}))  # fmt: skip
+    assert proposed(directory) == [
+        (ROUBAIX, "hours", {"horaires": "Mo-Fr 09:00-12:00; Sa 09:00-12:00"})
+    ]
+    [(_, _, _, comment)] = reports(directory)
+    assert comment.startswith("le premier a changé : Mo-Fr 09:00-12:00") and "56 78" not in comment
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("le premier, c'est fermé le mercredi en fait", "hours"),
+        ("le premier ouvre seulement l'après-midi", "hours"),
+        ("le premier est fermé depuis lundi", "closed"),
+        ("le premier n'ouvre plus", "closed"),
+        ("le premier n'est plus ouvert depuis mardi", "closed"),
+        ("le premier n'est plus ouvert le samedi", "hours"),
+        ("le premier a fermé définitivement le mardi 3", "closed"),
+    ],
+)
+def test_a_day_or_an_hour_makes_it_wrong_hours_unless_closed_for_good(directory, message, kind):
+    run(tracker(message, "report_place", slots={"last_search": LAST}))
+    assert [(place, k) for place, k, _ in proposed(directory)] == [(ROUBAIX, kind)]
+
+
+def test_which_place_has_wrong_hours_is_asked_then_the_words_are_queued(directory):
+    asked, events = turn(A.ActionReportPlace(), tracker(
+        "c'est fermé le mercredi en fait", "report_place",
+        slots={"last_search": LAST}))  # fmt: skip
+    assert said(asked[0]) == "Merci de le signaler. Lequel ?" and len(asked[0]["buttons"]) == 2
+    slots = {"last_search": LAST, **slots_of(events)}
+    assert slots["awaiting"] == "report_hours" and reports(directory) == []
+
+    payload = asked[0]["buttons"][1]["payload"]
+    done, events = turn(A.ActionReportPlace(), tracker(
+        payload, "report_place", entities=[ent("place_rank", "2")], slots=slots))  # fmt: skip
+    assert said(done[0]).endswith("de « La Poste de Roubaix - Epeule » et les corriger.")
+    # an hours report with the first message's words, not a closure nor the button's payload
+    assert reports(directory) == [(EPEULE, "hours", "citoyen", "c'est fermé le mercredi en fait")]
+    assert slots_of(events)["awaiting"] is None and slots_of(events)["report"] is None
+
+
+def test_anything_but_a_place_drops_the_wrong_hours_report(directory):
+    _, events = turn(A.ActionReportPlace(), tracker(
+        "les horaires sont faux", "report_place", slots={"last_search": LAST}))  # fmt: skip
+    slots = {"last_search": LAST, **slots_of(events)}
+    said_next, events = turn(A.ActionOrient(), tracker("non", "deny", slots=slots))
+    assert [said(m) for m in said_next] == [
+        "D'accord. Dites-moi si je peux vous aider pour autre chose."
+    ]
+    assert slots_of(events)["awaiting"] is None and slots_of(events)["report"] is None
+    assert reports(directory) == []
+
+
+def test_other_problems_are_not_queued_and_the_person_is_told_who_can(directory):
+    done = run(tracker("l'adresse du deuxième est fausse", "report_place",
                        slots={"last_search": LAST}))  # fmt: skip
-    assert said(done[0]).startswith("Merci. Ici, je peux signaler un lieu fermé ou un numéro faux.")
-    assert "Pour des horaires faux, l'accueil de votre mairie" in said(done[0])
+    assert said(done[0]).startswith(
+        "Merci. Ici, je peux signaler un lieu fermé, un numéro faux ou des horaires faux."
+    )
+    assert "une adresse" in said(done[0]) and "l'accueil de votre mairie" in said(done[0])
     assert reports(directory) == []
 
 

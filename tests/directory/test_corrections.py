@@ -130,6 +130,36 @@ def test_reports_that_say_nothing_true_are_refused(directory):
         Coordinator.parse("x", "canton:12")
 
 
+def test_wrong_hours_said_in_words_are_accepted_with_the_coordinators_hours(directory):
+    before = _search_saint_fraigne(directory).opening_hours
+    with pytest.raises(CorrectionError, match="says what is now true"):  # neither hours nor words
+        queue.report(directory.Session, STOP, "hours", {})
+    words = queue.report(directory.Session, STOP, "hours", comment="le bus passe plus tôt")
+    [waiting] = queue.pending(directory.Session, CHARENTE)
+    assert (waiting.id, waiting.proposed, waiting.current) == (words, {}, {"horaires": before})
+
+    with pytest.raises(CorrectionError, match="in words only"):  # nothing to apply yet
+        queue.accept(directory.Session, words, CHARENTE)
+    with pytest.raises(CorrectionError, match="unreadable opening hours"):
+        queue.accept(directory.Session, words, CHARENTE, values={"horaires": "le lundi matin"})
+    with pytest.raises(CorrectionError, match="cannot change"):
+        queue.accept(directory.Session, words, CHARENTE, values={"telephone": "0545000000"})
+    assert _search_saint_fraigne(directory).opening_hours == before
+    changes = queue.accept(directory.Session, words, CHARENTE, values={"horaires": NEW_HOURS})
+    assert changes == {"horaires": [before, NEW_HOURS]}
+    assert _search_saint_fraigne(directory).opening_hours == NEW_HOURS
+    assert _log(directory)[-1] == ("claire", "accept")
+
+    # Proposed hours may be amended by the coordinator; a report in words may be rejected.
+    proposed = queue.report(directory.Session, STOP, "hours", {"horaires": "Mo 09:00-12:00"})
+    queue.accept(directory.Session, proposed, CHARENTE, values={"horaires": "Mo 09:00-11:00"})
+    assert _search_saint_fraigne(directory).opening_hours == "Mo 09:00-11:00"
+    rejected = queue.report(directory.Session, STOP, "hours", comment="fermé le lundi")
+    queue.reject(directory.Session, rejected, CHARENTE, note="vérifié : ouvert le lundi")
+    assert _search_saint_fraigne(directory).opening_hours == "Mo 09:00-11:00"
+    assert queue.pending(directory.Session, CHARENTE) == []
+
+
 def test_reimport_diff_keeps_local_corrections_and_lists_conflicts(directory, tmp_path):
     hours = queue.report(directory.Session, STOP, "hours", {"horaires": NEW_HOURS})
     queue.accept(directory.Session, hours, CHARENTE)

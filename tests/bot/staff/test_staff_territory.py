@@ -238,9 +238,17 @@ def test_chat_report_goes_to_the_same_queue(directory):
     waiting = queue.pending(directory.Session, Coordinator("claire", "departement", "16"))
     assert [(p.id, p.kind, p.reported_by) for p in waiting] == [(closed, "closed", "citoyen")]
     assert report_from_chat(directory, STOP, "hours", "tous les jours") is None  # unreadable
+    assert report_from_chat(directory, STOP, "hours", None) is None  # neither hours nor words
+    words = report_from_chat(directory, STOP, "hours", None, comment="fermé le lundi en fait")
+    hours = report_from_chat(directory, STOP, "hours", NEW_HOURS, comment="les bons horaires")
+    waiting = queue.pending(directory.Session, Coordinator("claire", "departement", "16"))
+    assert [(p.id, p.kind, p.proposed, p.comment) for p in waiting[1:]] == [
+        (words, "hours", {}, "fermé le lundi en fait"),
+        (hours, "hours", {"horaires": NEW_HOURS}, "les bons horaires"),
+    ]
     assert report_from_chat(directory, "nowhere", "closed") is None
     assert report_from_chat(FakeDirectory(), STOP, "closed") is None  # not a local directory
-    assert len(queue.pending(directory.Session, Coordinator("c", "departement", "16"))) == 1
+    assert len(queue.pending(directory.Session, Coordinator("c", "departement", "16"))) == 3
 
 
 def test_other_kinds_of_report_and_a_conflict_after_reimport(directory, tmp_path):
@@ -416,6 +424,58 @@ def test_weekly_answers_when_nothing_reaches_five_or_referrals_are_off(directory
         page = await (await claire.get("/staff/territoire")).text()
         assert "Les orientations ne sont pas activées sur ce serveur." in page
         assert (await claire.get("/staff/territoire/reponses-par-semaine.csv")).status == 404
+        await claire.close()
+
+    run(scenario())
+
+
+def _article(page: str, correction: int) -> str:
+    return page.split(f'<article class="correction" data-id="{correction}">', 1)[1].split(
+        "</article>", 1
+    )[0]
+
+
+def test_wrong_hours_from_the_chat_are_reviewed_with_the_hours_to_apply(directory, tmp_path):
+    stop2 = "bus-france-services-en-charente:2"
+    before = directory.get_place(STOP).opening_hours
+    words = report_from_chat(directory, STOP, "hours", None, comment="fermé le lundi en fait")
+    given = report_from_chat(directory, stop2, "hours", NEW_HOURS, comment="les bons horaires")
+
+    async def scenario():
+        claire = await _as(_app(directory, tmp_path), "claire")
+        page = await (await claire.get("/staff/territoire")).text()
+        assert "Corrections à relire (2)" in page
+        said = _article(page, words)
+        assert "Les horaires ont changé — signalé par citoyen" in said
+        assert "« fermé le lundi en fait »" in said and "lun. : 09:30–12:30" in said  # today's
+        assert "non précisé : voir le message" in said
+        assert re.search(r'<input id="hours-\d+" name="horaires" value="" [^>]*required>', said)
+        assert f'name="horaires" value="{NEW_HOURS}"' in _article(page, given)
+
+        review = f"/staff/territoire/corrections/{words}"
+        nothing = await _post(claire, review, {"decision": "accept"}, "/staff/territoire")
+        assert nothing.status == 409 and directory.get_place(STOP).opening_hours == before
+        unreadable = await _post(claire, review, {"decision": "accept", "horaires": "9h-12h"},
+                                 "/staff/territoire")  # fmt: skip
+        assert unreadable.status == 400 and "Horaires illisibles" in await unreadable.text()
+        written = "Tu 09:30-12:30; PH off"
+        done = await _post(claire, review, {"decision": "accept", "horaires": written},
+                           "/staff/territoire")  # fmt: skip
+        assert done.status == 303 and directory.get_place(STOP).opening_hours == written
+
+        # The proposed hours, sent as the form shows them, apply as they are.
+        done = await _post(claire, f"/staff/territoire/corrections/{given}",
+                           {"decision": "accept", "horaires": NEW_HOURS},
+                           "/staff/territoire")  # fmt: skip
+        assert done.status == 303 and directory.get_place(stop2).opening_hours == NEW_HOURS
+
+        wrong = report_from_chat(directory, STOP, "hours", None, comment="ouvert le dimanche")
+        refused = await _post(claire, f"/staff/territoire/corrections/{wrong}",
+                              {"decision": "reject", "note": "le bus ne passe pas le dimanche"},
+                              "/staff/territoire")  # fmt: skip
+        assert refused.status == 303 and directory.get_place(STOP).opening_hours == written
+        page = await (await claire.get("/staff/territoire")).text()
+        assert "Corrections à relire (0)" in page
         await claire.close()
 
     run(scenario())

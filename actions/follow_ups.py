@@ -1,0 +1,64 @@
+"""The questions the assistant waits an answer to outside the orientation, one entry each: the
+value of the ``awaiting`` slot while it waits, how an answer is taken, and what happens to a
+message that is not one. A new follow-up is one entry of ``registry``.
+
+Every action reads the message through ``OrienteurAction.run``: while ``awaiting`` names a
+follow-up, its ``take`` reads the message first, whatever the intent. A message that is not an
+answer (``take`` answers None) is then read as usual, the follow-up either kept waiting or
+dropped with its slots cleared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import partial
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import referral_chat, report_chat
+
+Take = Callable[[CollectingDispatcher, Tracker, str], "list | None"]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    awaiting: str  # the ``awaiting`` slot's value while the assistant waits
+    take: Take  # the answer → its events; None when the message is not an answer
+    # Not an answer: dropped, ``awaiting`` and these slots cleared; or, when False, kept waiting.
+    drops: bool
+    slots: tuple[str, ...] = ()
+
+    def not_answered(self, tracker: Tracker) -> tuple[Tracker, list]:
+        """The tracker the message is then read with, and the events that say so."""
+        if not self.drops:
+            return tracker, []
+        cleared = ("awaiting", *self.slots)
+        tracker = tracker.copy()
+        tracker.slots.update(dict.fromkeys(cleared))
+        return tracker, [SlotSet(name, None) for name in cleared]
+
+
+def registry(directory: report_chat.Directory) -> Mapping[str, FollowUp]:
+    """``awaiting`` value → its follow-up; ``directory`` gives the directory reports go to."""
+    entries = (
+        # The number or address for "prévenez-les que je viens" (actions/referral_chat.py).
+        FollowUp("referral_contact", referral_chat.take_contact, drops=False),
+        # The right number of a place reported with a wrong one (actions/report_chat.py).
+        FollowUp(
+            report_chat.AWAITING,
+            partial(report_chat.take_phone, directory=directory),
+            drops=True,
+            slots=("report",),
+        ),
+        # Which place has the wrong hours, after "Lequel ?" (actions/report_chat.py).
+        FollowUp(
+            report_chat.HOURS_AWAITING,
+            partial(report_chat.take_hours, directory=directory),
+            drops=True,
+            slots=("report",),
+        ),
+    )
+    return {entry.awaiting: entry for entry in entries}
