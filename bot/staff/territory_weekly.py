@@ -39,8 +39,8 @@ def section(table: WeeklyOutcomes | None, today: date, give_up_after: int) -> st
         "ligne.</p>"
         f"{_hidden_note(table)}"
         f'<div class="scroll weekly" role="region" tabindex="0" aria-labelledby="{ANCHOR}-c">'
-        f'<table class="t-table weekly"><caption id="{ANCHOR}-c">Réponses aux orientations '
-        f"vers les lieux du territoire, {weeks} dernières semaines</caption>"
+        f'<table class="t-table weekly"><caption id="{ANCHOR}-c"><span>Réponses aux orientations '
+        f"vers les lieux du territoire, {weeks} dernières semaines</span></caption>"
         f'<thead><tr><th scope="col">Réponse du lieu</th>{_week_heads(table.weeks, today)}'
         f'<th scope="col" class="total">{weeks} semaines</th></tr></thead>'
         f"{_body(table, weeks)}</table></div>"
@@ -55,7 +55,7 @@ def _hidden_note(table: WeeklyOutcomes) -> str:
     return (
         f'<p class="hidden-note" role="note"><strong>Chiffres masqués.</strong> « — » : moins de '
         f"{MIN_COUNT}, peut-être aucune (ou un chiffre masqué pour ne pas en révéler un autre) ; "
-        "« ≥ 12 » : au moins 12, le total exact permettrait de retrouver un petit nombre par "
+        "« ≥ 30 » : au moins 30, le total exact permettrait de retrouver un petit nombre par "
         "soustraction.</p>"
     )
 
@@ -78,8 +78,9 @@ def _body(table: WeeklyOutcomes, weeks: int) -> str:
     reasons = "".join(_row(table, outcome) for outcome in REASONS)
     return (
         f"<tbody>{_row(table, 'acceptee')}</tbody>"
-        f'<tbody class="reasons"><tr><th scope="rowgroup" colspan="{weeks + 2}">'
-        f"{e(STATUSES['refusee'].capitalize())}, selon la raison donnée par le lieu</th></tr>"
+        f'<tbody class="reasons"><tr><th scope="rowgroup">'
+        f"{e(STATUSES['refusee'].capitalize())}, selon la raison donnée par le lieu</th>"
+        f'<td colspan="{weeks + 1}"></td></tr>'
         f"{reasons}</tbody><tbody>{_row(table, 'sans_reponse')}</tbody>"
     )
 

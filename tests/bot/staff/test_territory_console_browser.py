@@ -40,6 +40,7 @@ from tests.webapp_support import CHROMIUM
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "test-artifacts"
 SHOTS = ROOT / "docs" / "screenshots"
+AXE = ROOT / "tests" / "vendor" / "axe.min.js"
 STOP = "bus-france-services-en-charente:1"  # the Charente bus at Saint-Fraigne, on Mondays
 AIGRE = "france-services-anct:2926"
 SITUATION = "démarches administratives, Saint-Fraigne"
@@ -106,10 +107,11 @@ def console(embedded_directory, tmp_path_factory):
     directory.close()
 
 
-def _page(browser, url: str, user: str, errors: list[str], size=(1280, 800)):
+def _page(browser, url: str, user: str, errors: list[str], size=(1280, 800), bypass_csp=False):
     context = browser.new_context(
-        viewport={"width": size[0], "height": size[1]}, locale="fr-FR", accept_downloads=True
-    )
+        viewport={"width": size[0], "height": size[1]}, locale="fr-FR", accept_downloads=True,
+        bypass_csp=bypass_csp,
+    )  # fmt: skip
     context.set_default_timeout(90_000)  # 2 shared cores: the first map takes a few seconds
     page = context.new_page()
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -276,3 +278,16 @@ def test_weekly_answers_at_desk_and_phone_sizes(browser, console):
     assert head["x"] >= 0 and head["x"] < 40  # the row's name stays in view
     _shot(phone, "territory-weekly-phone-390x844-scrolled.png")
     assert errors == []
+
+    # axe-core on the section (injected inline: only this context bypasses the page's CSP).
+    checked = _page(browser, url, "claire", [], bypass_csp=True)
+    checked.goto(f"{url}/staff/territoire#semaines")
+    checked.add_script_tag(path=str(AXE))
+    found = checked.evaluate("""async () => {
+        const r = await axe.run('#semaines', {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
+        return {passes: r.passes.length, violations: r.violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3))};
+    }""")  # fmt: skip
+    assert found["passes"] > 10 and found["violations"] == []
