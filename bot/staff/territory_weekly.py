@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.referrals.disclosure import Cell
 from bot.referrals.models import REFUSAL_REASONS, STATUSES
 from bot.referrals.outcomes import iso_week
-from bot.referrals.weekly import REASONS, Cell, WeeklyOutcomes
+from bot.referrals.weekly import REASONS, WeeklyOutcomes
 from bot.staff.render import P, e
 from bot.staff.territory_data import REFUSED_PREFIX, outcome_label
 from directory_client.demand import MIN_COUNT
