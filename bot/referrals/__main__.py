@@ -1,6 +1,7 @@
 """python -m bot.referrals work | purge [--days 90] | forget SENDER_ID | retry-dead | status |
-outcomes [--by departement,outcome]
+outcomes [--by departement,outcome] [--since 2026-01-05]
 
+``outcomes --by week,outcome`` gives the answers per ISO week of the referral (Paris time).
 ``work`` runs the queue's worker alone (the web server runs one already when referrals are on).
 ``status`` counts the jobs of the table and, with ``REFERRALS_QUEUE=redis``, what waits in Redis
 (exit status 1 when Redis cannot be reached).
@@ -15,7 +16,7 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 
 from bot.referrals.clock import SystemClock
 from bot.referrals.errors import RedisUnavailable, ReferralConfigError
@@ -39,6 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub.add_parser("status", help="jobs per status")
     p_outcomes = sub.add_parser("outcomes", help="answers and follow-ups, groups of 5 or more")
     p_outcomes.add_argument("--by", default="place_id,outcome", help=",".join(DIMENSIONS))
+    p_outcomes.add_argument(
+        "--since", type=date.fromisoformat, help="referrals of this day (YYYY-MM-DD) and later"
+    )
     args = parser.parse_args(argv)
     engine = open_engine(args.url)
     clock = SystemClock()
@@ -51,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.command == "status":
         return _status(JobQueue(engine, clock))
     elif args.command == "outcomes":
-        for row in aggregate(engine, args.by.split(",")):
+        for row in aggregate(engine, args.by.split(","), since=args.since):
             print("\t".join(str(v) for v in row.values()))
     else:
         return _work()

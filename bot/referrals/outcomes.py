@@ -2,7 +2,9 @@
 refused and why, no answer) and what the people said afterwards (helped, not helped, not yet).
 
 Same rules as the demand counters (directory_client/demand.py), whose threshold is reused:
-keys only, no text, and every read leaves out the groups counted fewer than ``MIN_COUNT`` times.
+keys only, no text, and every read leaves out the groups counted fewer than ``MIN_COUNT`` times
+(``sums`` alone does not: it is for code that hides small counts itself, bot/referrals/weekly.py).
+``week`` groups the days by ISO week of the referral's day in Paris (``2026-W10``).
 They are not written into the demand table itself: that one counts searches (one row per
 orientation, outcome near/widened/nothing), these count what happened after one.
 """
@@ -29,7 +31,8 @@ OUTCOMES = (
     "sans_reponse",
     *(f"aide:{answer}" for answer in FOLLOWUP_ANSWERS.values()),
 )
-DIMENSIONS = ("day", "need", "place_id", "departement", "outcome")
+DIMENSIONS = ("day", "week", "need", "place_id", "departement", "outcome")
+STORED = ("day", "need", "place_id", "departement", "outcome")  # the table's key
 
 
 def count(session: Session, referral: Referral, outcome: str) -> None:
@@ -51,7 +54,7 @@ def count(session: Session, referral: Referral, outcome: str) -> None:
             outcome=outcome,
             n=1,
         )
-        .on_conflict_do_update(index_elements=list(DIMENSIONS), set_={"n": OutcomeCount.n + 1})
+        .on_conflict_do_update(index_elements=list(STORED), set_={"n": OutcomeCount.n + 1})
     )
     session.execute(statement)
 
@@ -65,22 +68,55 @@ def aggregate(
 ) -> list[dict[str, Any]]:
     """Counts grouped by ``by`` (of ``DIMENSIONS``); groups under ``MIN_COUNT`` left out."""
     by = tuple(by)
+    found = sums(engine, by, since=since, departements=departements)
+    rows = [{**dict(zip(by, key, strict=True)), "n": n} for key, n in found.items()]
+    rows = [row for row in rows if row["n"] >= MIN_COUNT]
+    return sorted(rows, key=lambda row: (-row["n"], *(str(row[d]) for d in by)))
+
+
+def sums(
+    engine: Engine,
+    by: Iterable[str],
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    departements: Iterable[str] | None = None,
+    place_ids: Iterable[str] | None = None,
+    outcomes: Iterable[str] | None = None,
+) -> dict[tuple[Any, ...], int]:
+    """Every group's count, small ones included (days ``since`` ≤ day < ``until``): never show
+    these as they are."""
+    by = tuple(by)
     if not by or any(d not in DIMENSIONS for d in by):
         raise ValueError(f"group by some of {DIMENSIONS}")
-    columns = [getattr(OutcomeCount, d) for d in by]
-    total = func.sum(OutcomeCount.n)
-    query = select(*columns, total.label("n")).group_by(*columns)
+    stored = tuple(dict.fromkeys("day" if d == "week" else d for d in by))
+    columns = [getattr(OutcomeCount, d) for d in stored]
+    query = select(*columns, func.sum(OutcomeCount.n)).group_by(*columns)
+    for values, column in (
+        (departements, OutcomeCount.departement),
+        (place_ids, OutcomeCount.place_id),
+        (outcomes, OutcomeCount.outcome),
+    ):
+        if values is not None:
+            query = query.where(column.in_(list(values)))
     if since is not None:
         query = query.where(OutcomeCount.day >= since)
-    if departements is not None:
-        query = query.where(OutcomeCount.departement.in_(list(departements)))
-    query = query.having(total >= MIN_COUNT).order_by(total.desc(), *columns)
+    if until is not None:
+        query = query.where(OutcomeCount.day < until)
     with Session(engine, future=True) as session:
         rows = session.execute(query).all()
-    return [
-        {**{d: _plain(v) for d, v in zip(by, row[:-1], strict=True)}, "n": int(row[-1])}
-        for row in rows
-    ]
+    found: dict[tuple[Any, ...], int] = {}
+    for row in rows:
+        values = dict(zip(stored, row[:-1], strict=True))
+        key = tuple(iso_week(values["day"]) if d == "week" else _plain(values[d]) for d in by)
+        found[key] = found.get(key, 0) + int(row[-1])
+    return found
+
+
+def iso_week(day: date) -> str:
+    """``date(2026, 3, 2)`` → ``"2026-W10"`` (ISO 8601: weeks start on Monday)."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 def _plain(value: Any) -> Any:

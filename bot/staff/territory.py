@@ -12,35 +12,41 @@ under ``/staff/``, behind the console's login and CSRF):
   report is accepted with the hours of the form's ``horaires`` (the proposed ones, amended, or
   written for a citizen's report in words alone);
 * ``GET /territoire/export.csv|json``: the territory's corrected records in the national
-  standard, for the upstream producer.
+  standard, for the upstream producer;
+* ``GET /territoire/reponses-par-semaine.csv|json``: the figures of the page's "answers week by
+  week" table, hidden as on the page.
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import csv
 import hashlib
+import io
+import json
 import logging
 import tempfile
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
-from bot.staff import report, territory_render
+from bot.referrals.clock import PARIS
+from bot.staff import report, territory_render, territory_weekly
 from bot.staff.pages import html_page
 from bot.staff.pages import run_blocking as _run
 from bot.staff.render import P, e
 from bot.staff.roles import TerritoryRole
-from bot.staff.territory_data import InsightCache, refusals
+from bot.staff.territory_data import InsightCache, referral_outcomes, weekly_records
 from directory_client import labels
 from directory_client.corrections import queue
 from directory_client.corrections.journal import conflicts, journal
 from directory_client.corrections.stale import stale
-from directory_client.demand import DemandLog
+from directory_client.demand import MIN_COUNT, DemandLog
 from directory_client.errors import CorrectionError, OutOfScope
 from directory_client.territory import html as summary
 
@@ -166,17 +172,23 @@ def mount_territory_console(
         scope = role.scope
         insight = await _run(ctx.cache(Session).get, scope)
         referrals = ctx.referrals()
+        today = _referrals_today(referrals)
         found = await asyncio.gather(
             _run(queue.pending, Session, scope),
             _run(journal, Session, scope),
             _run(stale, Session, scope, date.today()),
-            _run(refusals, referrals.engine, Session, scope) if referrals else _none(),
+            _run(referral_outcomes, referrals.engine, Session, scope, today)
+            if referrals
+            else _none(),
             _run(conflicts, Session, scope),
         )
-        pending, log_rows, old, refused, contradicted = found
+        pending, log_rows, old, answers, contradicted = found
+        by_week, refused = answers or (None, None)
+        give_up = referrals.timings.give_up_after if referrals else 0
         body = territory_render.page(
             role=role, insight=insight, service=service_of(request), csrf=csrf(request),
-            refusals=refused, pending=pending, journal=log_rows, stale=old, conflicts=contradicted,
+            refusals=refused, weeks=territory_weekly.section(by_week, today, give_up),
+            pending=pending, journal=log_rows, stale=old, conflicts=contradicted,
             flash=DECISIONS.get(request.query.get("fait", ""), ""),
         )  # fmt: skip
         return page(request, f"Territoire — {insight.territory.name}", body)
@@ -252,6 +264,36 @@ def mount_territory_console(
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
 
+    async def weekly_export(request: web.Request) -> web.StreamResponse:
+        allowed = await coordinator(request)
+        if isinstance(allowed, web.Response):
+            return allowed
+        role, Session = allowed
+        referrals = ctx.referrals()
+        if referrals is None:
+            return error(request, 404, "Les orientations ne sont pas activées sur ce serveur.")
+        today = _referrals_today(referrals)
+        table, _refusals = await _run(
+            referral_outcomes, referrals.engine, Session, role.scope, today
+        )
+        records = weekly_records(table)
+        fmt = request.match_info["fmt"]
+        if fmt == "csv":
+            out = io.StringIO()
+            writer = csv.DictWriter(out, fieldnames=list(records[0]))
+            writer.writeheader()
+            writer.writerows(records)
+            text = out.getvalue()
+        else:
+            text = json.dumps({"seuil": MIN_COUNT, "chiffres": records}, ensure_ascii=False)
+        name = f"reponses-par-semaine-{role.scope.level}-{role.scope.code}-{today}.{fmt}"
+        return web.Response(
+            text=text,
+            content_type="text/csv" if fmt == "csv" else "application/json",
+            charset="utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
     for method, path, handler in (
         ("GET", "/signaler/{place_id}", report_form),
         ("POST", "/signaler/{place_id}", report_submit),
@@ -259,8 +301,15 @@ def mount_territory_console(
         ("GET", "/territoire/synthese", summary_page),
         ("POST", "/territoire/corrections/{id}", review),
         ("GET", "/territoire/export.{fmt:(csv|json)}", export),
+        ("GET", "/territoire/reponses-par-semaine.{fmt:(csv|json)}", weekly_export),
     ):
         app.router.add_route(method, P + path, guard(handler))
+
+
+def _referrals_today(referrals: Any) -> date:
+    """The referrals' day in Paris (their clock: the tests move it), today without them."""
+    now = referrals.clock.now() if referrals else datetime.now(PARIS)
+    return now.astimezone(PARIS).date()
 
 
 async def _none() -> None:

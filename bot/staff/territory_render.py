@@ -1,6 +1,7 @@
 """HTML of the console's territory page: the map, the worst-served communes and the chart come
 from the one-page summary (``directory_client.territory.html``), the rest is the coordinator's
-work: refusals of referrals, the correction queue, its journal, the records to review."""
+work: the places' answers week by week (bot/staff/territory_weekly.py), refusals of referrals, the
+correction queue, its journal, the records to review."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from datetime import date, datetime, timezone
 from typing import Any
 from urllib.parse import urlencode
 
+from bot.referrals.weekly import WEEKS
+from bot.staff import territory_weekly
 from bot.staff.provenance import FIELD_LABELS
 from bot.staff.render import P, e
 from bot.staff.report import HOURS_HELP, KIND_LABELS
@@ -46,6 +49,7 @@ def page(
     service: str,
     csrf: str,
     refusals: Refusals | None,
+    weeks: str,
     pending: list[Pending],
     journal: list[dict[str, Any]],
     stale: list[dict[str, Any]],
@@ -63,6 +67,7 @@ def page(
         for anchor, text in (
             ("carte", "Carte"),
             ("offre", "Offre et demande"),
+            (territory_weekly.ANCHOR, "Réponses par semaine"),
             ("refus", "Orientations refusées"),
             ("corrections", f"Corrections ({len(pending)})"),
             ("a-revoir", f"Fiches à revoir ({len(stale)})"),
@@ -90,8 +95,8 @@ def page(
         "moins de 5 : « — ».</p>"
         f'<div class="scroll">{summary.chart_svg(list(rows.values()), insight.demand is not None)}'
         "</div></section>"
-        f"{_refusals(refusals)}{_corrections(pending, role, csrf, service)}{_conflicts(conflicts)}"
-        f"{_journal(journal)}{_stale(stale)}</div>"
+        f"{weeks}{_refusals(refusals)}{_corrections(pending, role, csrf, service)}"
+        f"{_conflicts(conflicts)}{_journal(journal)}{_stale(stale)}</div>"
     )
 
 
@@ -110,22 +115,24 @@ def _service_form(service: str) -> str:
 
 def _refusals(refusals: Refusals | None) -> str:
     head = '<section id="refus" aria-labelledby="refus-t"><h2 id="refus-t">Orientations refusées'
-    head += " ou sans aide</h2>"
+    head += " ou sans aide, par lieu</h2>"
     if refusals is None:
         return head + "<p>Les orientations ne sont pas activées sur ce serveur.</p></section>"
+    weeks = f"les {WEEKS} dernières semaines"
     if not refusals.total and not refusals.per_place:
-        return head + "<p>Rien à montrer : aucun groupe n'atteint 5 orientations.</p></section>"
+        return head + f"<p>Rien à montrer sur {weeks} : aucun groupe n'atteint 5.</p></section>"
     totals = "".join(
-        f'<tr><th scope="row">{e(r["label"])}</th><td class="n">{r["n"]}</td></tr>'
+        f'<tr><th scope="row">{e(r["label"])}</th>'
+        f'<td class="n">{territory_weekly.figure(r["cell"])}</td></tr>'
         for r in refusals.total
     )
-    lower = " (au moins : somme des groupes montrés)" if refusals.total_is_sum else ""
     places = "".join(
         f'<tr><td>{e(r["nom"])}</td><td>{e(r["label"])}</td><td class="n">{r["n"]}</td></tr>'
         for r in refusals.per_place
     )
     return (
-        f'{head}<p class="hint">Groupes de moins de 5 non affichés{e(lower)}.</p>'
+        f'{head}<p class="hint">Sur {weeks}, comme le tableau par semaine. Groupes de moins de '
+        "5 non affichés, ni ceux qui permettraient de les retrouver ; « ≥ » : au moins.</p>"
         f'<div class="t-grid"><table class="t-table"><caption>Sur le territoire</caption>'
         f"<tbody>{totals or '<tr><td>—</td></tr>'}</tbody></table>"
         '<table class="t-table"><caption>Par lieu</caption><thead><tr><th scope="col">Lieu</th>'

@@ -11,20 +11,22 @@ import io
 import json
 import re
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
+from html import unescape
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import select
 
 from bot.referrals import outcomes
+from bot.referrals.clock import ManualClock
 from bot.referrals.models import Referral, open_engine
 from bot.staff.app import create_staff_app
 from bot.staff.config import StaffConfig, StaffConfigError
 from bot.staff.counts import DailyCounts
 from bot.staff.roles import parse_roles
 from bot.staff.security import hash_password
-from bot.staff.territory_data import refusals
+from bot.staff.territory_data import referral_outcomes
 from directory_client import Locator, labels
 from directory_client.corrections import queue
 from directory_client.corrections.chat import report_from_chat
@@ -34,9 +36,12 @@ from directory_client.demand import DemandLog
 from directory_client.directory import EMBEDDED_DATA_DIR
 from directory_client.models import CorrectionLog
 from tests.conftest import copy_directory
+from tests.referral_support import make_service
 from tests.staff_support import PASSWORD, TEST_SECRET, FakeDirectory
 
 STOP = "bus-france-services-en-charente:1"  # the Charente bus at Saint-Fraigne (16), Mondays
+AIGRE = "france-services-anct:2926"  # Aigre (16)
+XANDRE = "conseiller-numerique:626fd580cc2a0205c7bef730"  # Saint-Xandre (17)
 NEW_HOURS = "Mo 09:00-12:00,14:00-16:30; PH off"
 BUS_FILE = EMBEDDED_DATA_DIR / "places" / "2023-10-bus-france-services-charente.json"
 ROLES = (
@@ -55,16 +60,16 @@ def directory(embedded_directory, tmp_path):
     copy.close()
 
 
-def _config() -> StaffConfig:
+def _config(roles: str = ROLES) -> StaffConfig:
     hashed = hash_password(PASSWORD, iterations=1000)
-    users = {name: hashed for name in ("alice", "claire", "marc", "nadia")}
+    users = {name: hashed for name in ("alice", "claire", "marc", "nadia", "lucie")}
     base = StaffConfig(secret=TEST_SECRET, users=users, dev=True, cookie_secure=False)
-    return replace(base, roles=parse_roles(ROLES, users))
+    return replace(base, roles=parse_roles(roles, users))
 
 
-def _app(directory, tmp_path, referrals=None):
+def _app(directory, tmp_path, referrals=None, roles: str = ROLES):
     return create_staff_app(
-        config=_config(),
+        config=_config(roles),
         directory=directory,
         locator=Locator(directory=directory),
         counts=DailyCounts(":memory:"),
@@ -206,17 +211,26 @@ def test_refusals_per_place_hide_groups_under_five(directory, tmp_path):
             outcomes.count(session, referral(STOP), "aide:non")
         for _ in range(9):
             outcomes.count(session, referral(STOP), "acceptee")  # not a refusal
-    found = refusals(engine, directory.Session, Coordinator("claire", "departement", "16"))
+    today = date(2026, 3, 18)  # the last 12 weeks hold 2 March
+    _weeks, found = referral_outcomes(
+        engine, directory.Session, Coordinator("claire", "departement", "16"), today
+    )
     assert {(r["place_id"], r["outcome"], r["n"]) for r in found.per_place} == {
         (STOP, "refusee:capacite", 6),
         (STOP, "aide:non", 5),
     }
-    assert {(r["label"], r["n"]) for r in found.total} == {
+    assert {(r["label"], r["cell"].n) for r in found.total} == {
         ("Refusée : Plus de place pour le moment", 6),
         ("La personne dit ne pas avoir été aidée", 5),
     }
-    elsewhere = refusals(engine, directory.Session, Coordinator("marc", "departement", "17"))
+    _weeks, elsewhere = referral_outcomes(
+        engine, directory.Session, Coordinator("marc", "departement", "17"), today
+    )
     assert elsewhere.per_place == [] and elsewhere.total == []
+    _weeks, later = referral_outcomes(
+        engine, directory.Session, Coordinator("claire", "departement", "16"), date(2026, 6, 1)
+    )
+    assert later.per_place == [] and later.total == []  # 2 March is more than 12 weeks before
 
 
 def test_chat_report_goes_to_the_same_queue(directory):
@@ -280,6 +294,137 @@ def test_other_kinds_of_report_and_a_conflict_after_reimport(directory, tmp_path
         assert "05 45 00 00 00" in section and "+33511111111" in section
         for client in (alice, claire):
             await client.close()
+
+    run(scenario())
+
+
+def _weekly_table(page: str) -> dict[str, list[str]]:
+    """The "Réponses des lieux, semaine par semaine" table as read on screen: row header →
+    figures (the header row under "Réponse du lieu"); screen-reader-only text left out."""
+    section = page[page.index('id="semaines"') :].split("</section>", 1)[0]
+    section = re.sub(r'<span class="sr">[^<]*</span>', "", section)
+    rows = {}
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", section, re.S):
+        cells = [" ".join(unescape(re.sub(r"<[^>]+>", " ", c)).split())
+                 for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]  # fmt: skip
+        rows[cells[0]] = cells[1:]
+    return rows
+
+
+def _seed_weeks(engine) -> None:
+    """Answers over the weeks (Wednesday 18 March 2026 is in week 12): the bus refuses more and
+    more for lack of room, Aigre accepts; a few "closed" refusals (3) and 2 late acceptances
+    stay hidden; Charente-Maritime's place refuses too."""
+    from sqlalchemy.orm import Session
+
+    seeds = (
+        (STOP, "16", "refusee:capacite", datetime(2026, 2, 24, 9), 5),  # week 9
+        (STOP, "16", "refusee:capacite", datetime(2026, 3, 3, 9), 6),  # week 10
+        (STOP, "16", "refusee:capacite", datetime(2026, 3, 10, 9), 7),  # week 11
+        (STOP, "16", "refusee:capacite", datetime(2026, 3, 8, 23, 30), 1),  # Monday 9, Paris
+        (STOP, "16", "refusee:ferme", datetime(2026, 3, 3, 9), 3),
+        (AIGRE, "16", "acceptee", datetime(2026, 3, 3, 9), 7),
+        (AIGRE, "16", "acceptee", datetime(2026, 3, 10, 9), 2),
+        (AIGRE, "16", "sans_reponse", datetime(2026, 2, 24, 9), 5),
+        (STOP, "16", "refusee:capacite", datetime(2025, 12, 20, 9), 9),  # before the 12 weeks
+        (XANDRE, "17", "refusee:hors_champ", datetime(2026, 3, 10, 9), 9),
+    )
+    with Session(engine) as session, session.begin():
+        for place, departement, outcome, when, n in seeds:
+            referral = Referral(need="demarches", place_id=place, departement=departement,
+                                created_at=when.replace(tzinfo=timezone.utc))  # fmt: skip
+            for _ in range(n):
+                outcomes.count(session, referral, outcome)
+
+
+def test_weekly_answers_for_the_coordinators_territory_only(directory, tmp_path):
+    clock = ManualClock(datetime(2026, 3, 18, 10, tzinfo=timezone.utc))
+    service = make_service(tmp_path, directory=directory, mailer=None, sms=None, clock=clock)
+    _seed_weeks(service.engine)
+    roles = ROLES + ",lucie=lecture:commune:16317"  # Saint-Fraigne: the bus stop alone
+    hidden = ["—"] * 8
+
+    async def scenario():
+        app = _app(directory, tmp_path, referrals=service, roles=roles)
+        claire = await _as(app, "claire")
+        page = await (await claire.get("/staff/territoire")).text()
+        assert '<a href="#semaines">Réponses par semaine</a>' in page
+        table = _weekly_table(page)
+        weeks = table.pop("Réponse du lieu")
+        assert len(weeks) == 13 and weeks[0] == "29/12 S01" and weeks[-2] == "16/03 S12 en cours"
+        assert weeks[-1] == "12 semaines"
+        assert list(table) == [
+            "Acceptée", "Refusée, selon la raison donnée par le lieu",
+            "Plus de place pour le moment", "Ce n'est pas ce que nous faisons",
+            "Ce public n'est pas accueilli chez nous", "Le lieu est fermé", "Autre raison",
+            "Sans réponse",
+        ]  # fmt: skip
+        assert table["Plus de place pour le moment"] == [*hidden, "5", "6", "8", "—", "19"]
+        assert table["Le lieu est fermé"] == ["—"] * 13  # 3: hidden, in its total too
+        assert table["Acceptée"] == [*hidden, "—", "7", "—", "—", "≥ 7"]  # 9 would give the 2
+        assert table["Sans réponse"] == [*hidden, "5", "—", "—", "—", "5"]
+        assert table["Ce n'est pas ce que nous faisons"] == ["—"] * 13  # Charente-Maritime's
+        per_place = page[page.index('id="refus"') :].split("</section>", 1)[0]
+        assert 'Plus de place pour le moment</td><td class="n">19<' in per_place
+        assert "Chiffres masqués" in page and "moins de 5, peut-être aucune" in page
+        assert '<th scope="row">' in page and "<caption" in page
+
+        exported = await claire.get("/staff/territoire/reponses-par-semaine.csv")
+        assert exported.headers["Content-Disposition"].endswith(
+            'reponses-par-semaine-departement-16-2026-03-18.csv"'
+        )
+        rows = list(csv.DictReader(io.StringIO(await exported.text())))
+        mine = {(r["semaine"], r["reponse"]): (r["nombre"], r["precision"]) for r in rows}
+        assert mine[("2026-W11", "refusee:capacite")] == ("8", "exact")
+        assert mine[("total", "acceptee")] == ("7", "au moins")
+        assert mine[("2026-W10", "refusee:ferme")] == ("", "masqué")
+        assert mine[("total", "refusee:hors_champ")] == ("", "masqué")
+        figures = json.loads(await (await claire.get(
+            "/staff/territoire/reponses-par-semaine.json")).text())  # fmt: skip
+        assert figures["seuil"] == 5
+        assert {(r["semaine"], r["reponse"]): (str(r["nombre"] or ""), r["precision"])
+                for r in figures["chiffres"]} == mine  # fmt: skip
+
+        # Charente-Maritime's coordinator: its place's refusals, none of Charente's.
+        marc = await _as(app, "marc")
+        theirs = _weekly_table(await (await marc.get("/staff/territoire")).text())
+        assert theirs["Ce n'est pas ce que nous faisons"] == [*hidden, "—", "—", "9", "—", "9"]
+        assert theirs["Plus de place pour le moment"] == ["—"] * 13
+        assert theirs["Acceptée"] == ["—"] * 13 and theirs["Sans réponse"] == ["—"] * 13
+        # The région (16 and 17 among others) sees both.
+        nadia = await _as(app, "nadia")
+        region = _weekly_table(await (await nadia.get("/staff/territoire")).text())
+        assert region["Plus de place pour le moment"][-1] == "19"
+        assert region["Ce n'est pas ce que nous faisons"][-3:] == ["9", "—", "9"]
+        # Saint-Fraigne: the bus stop's refusals, not Aigre's answers.
+        lucie = await _as(app, "lucie")
+        commune = _weekly_table(await (await lucie.get("/staff/territoire")).text())
+        assert commune["Plus de place pour le moment"][-1] == "19"
+        assert commune["Acceptée"] == ["—"] * 13 and commune["Sans réponse"] == ["—"] * 13
+        # No role, no figures.
+        alice = await _as(app, "alice")
+        assert (await alice.get("/staff/territoire/reponses-par-semaine.csv")).status == 403
+        for client in (claire, marc, nadia, lucie, alice):
+            await client.close()
+
+    run(scenario())
+
+
+def test_weekly_answers_when_nothing_reaches_five_or_referrals_are_off(directory, tmp_path):
+    clock = ManualClock(datetime(2026, 3, 18, 10, tzinfo=timezone.utc))
+    service = make_service(tmp_path, directory=directory, mailer=None, sms=None, clock=clock)
+
+    async def scenario():
+        claire = await _as(_app(directory, tmp_path, referrals=service), "claire")
+        page = await (await claire.get("/staff/territoire")).text()
+        section = page[page.index('id="semaines"') :].split("</section>", 1)[0]
+        assert "Rien à montrer sur les 12 dernières semaines" in section and "<table" not in section
+        await claire.close()
+        claire = await _as(_app(directory, tmp_path), "claire")
+        page = await (await claire.get("/staff/territoire")).text()
+        assert "Les orientations ne sont pas activées sur ce serveur." in page
+        assert (await claire.get("/staff/territoire/reponses-par-semaine.csv")).status == 404
+        await claire.close()
 
     run(scenario())
 

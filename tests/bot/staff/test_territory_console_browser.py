@@ -2,7 +2,8 @@
 Chromium), on a writable copy of the real embedded directory: a desk agent reports new hours
 on a place from its card → the coordinator of its département reviews it on the "Territoire"
 page → the next search in the console shows the corrected hours → the territory's export
-contains the change. Also the page on a phone, and the printable summary under its own CSP.
+contains the change. Also the page on a phone, the places' answers week by week at desk and phone
+sizes, and the printable summary under its own CSP.
 
 Screenshots go to test-artifacts/; TERRITORY_UPDATE_SCREENSHOT=1 copies them to
 docs/screenshots/."""
@@ -13,13 +14,14 @@ import io
 import os
 import shutil
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session
 
 from bot.referrals import outcomes
+from bot.referrals.clock import ManualClock
 from bot.referrals.models import Referral
 from bot.staff.app import create_staff_app
 from bot.staff.config import StaffConfig
@@ -38,6 +40,7 @@ from tests.webapp_support import CHROMIUM
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "test-artifacts"
 SHOTS = ROOT / "docs" / "screenshots"
+AXE = ROOT / "tests" / "vendor" / "axe.min.js"
 STOP = "bus-france-services-en-charente:1"  # the Charente bus at Saint-Fraigne, on Mondays
 AIGRE = "france-services-anct:2926"
 SITUATION = "démarches administratives, Saint-Fraigne"
@@ -51,19 +54,30 @@ if not Path(CHROMIUM).exists():
     pytest.skip("Debian's chromium is not installed", allow_module_level=True)
 
 
+TODAY = datetime(2026, 3, 18, 10, tzinfo=timezone.utc)  # the referrals' clock: week 12
+SEEN = """cells => cells.map(c => [...c.childNodes]
+    .filter(n => !(n.classList && n.classList.contains('sr')))
+    .map(n => n.textContent).join('').trim())"""  # a cell's text as seen, not as read aloud
+
+
 def _seed_referral_outcomes(engine) -> None:
-    """What places answered to referrals (6 refusals for lack of room at the bus, 5 people
-    not helped at Aigre; 3 "closed" refusals: under 5, never shown)."""
-
-    def referral(place: str) -> Referral:
-        return Referral(need="demarches", place_id=place, departement="16",
-                        created_at=datetime(2026, 3, 2, 10, tzinfo=timezone.utc))  # fmt: skip
-
+    """What places answered to referrals (week 10: 6 refusals for lack of room at the bus, 5
+    people not helped at Aigre; 3 "closed" refusals: under 5, never shown), and around it
+    the bus refusing more and more for lack of room while Aigre keeps accepting."""
+    seeds = (
+        (STOP, "refusee:capacite", 2, 6), (AIGRE, "aide:non", 2, 5), (STOP, "refusee:ferme", 2, 3),
+        (STOP, "refusee:capacite", -5, 5), (STOP, "refusee:capacite", 9, 8),
+        (STOP, "refusee:capacite", 16, 2), (STOP, "refusee:autre", 9, 2),
+        (AIGRE, "acceptee", -12, 6), (AIGRE, "acceptee", -5, 9), (AIGRE, "acceptee", 2, 7),
+        (AIGRE, "acceptee", 9, 6), (AIGRE, "sans_reponse", 2, 5), (AIGRE, "sans_reponse", 9, 3),
+    )  # (place, outcome, day of March 2026 of the referral, how many)  # fmt: skip
     with Session(engine) as session, session.begin():
-        for place, outcome, n in ((STOP, "refusee:capacite", 6), (AIGRE, "aide:non", 5),
-                                  (STOP, "refusee:ferme", 3)):  # fmt: skip
+        for place, outcome, day, n in seeds:
+            when = datetime(2026, 3, 1, 10, tzinfo=timezone.utc) + timedelta(days=day - 1)
+            referral = Referral(need="demarches", place_id=place, departement="16",
+                                created_at=when)  # fmt: skip
             for _ in range(n):
-                outcomes.count(session, referral(place), outcome)
+                outcomes.count(session, referral, outcome)
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +88,8 @@ def console(embedded_directory, tmp_path_factory):
     for _ in range(7):
         demand.record(need="demarches", service=labels.DEMARCHES, outcome="near",
                       channel="staff", code_insee="16015", day=date(2026, 3, 2))  # fmt: skip
-    referrals = make_service(tmp, directory=directory, mailer=None, sms=None)
+    referrals = make_service(tmp, directory=directory, mailer=None, sms=None,
+                             clock=ManualClock(TODAY))  # fmt: skip
     _seed_referral_outcomes(referrals.engine)
     hashed = hash_password(PASSWORD, iterations=1000)
     users = {"alice": hashed, "claire": hashed}
@@ -92,10 +107,11 @@ def console(embedded_directory, tmp_path_factory):
     directory.close()
 
 
-def _page(browser, url: str, user: str, errors: list[str], size=(1280, 800)):
+def _page(browser, url: str, user: str, errors: list[str], size=(1280, 800), bypass_csp=False):
     context = browser.new_context(
-        viewport={"width": size[0], "height": size[1]}, locale="fr-FR", accept_downloads=True
-    )
+        viewport={"width": size[0], "height": size[1]}, locale="fr-FR", accept_downloads=True,
+        bypass_csp=bypass_csp,
+    )  # fmt: skip
     context.set_default_timeout(90_000)  # 2 shared cores: the first map takes a few seconds
     page = context.new_page()
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -219,3 +235,59 @@ def test_territory_page_on_a_phone(browser, console):
     phone.evaluate("document.getElementById('carte').scrollIntoView()")
     _shot(phone, "territory-phone-360x740.png")
     assert errors == []
+
+
+def test_weekly_answers_at_desk_and_phone_sizes(browser, console):
+    """The table reads as a coordinator reads it: the bus's refusals for lack of room grow week
+    after week, small counts show as "—" and the page says why; on a phone the table scrolls
+    sideways inside its box (the answers' names stay in view), never the page."""
+    url, _ = console
+    errors: list[str] = []
+    desk = _page(browser, url, "claire", errors)
+    desk.goto(f"{url}/staff/territoire")
+    desk.get_by_role("link", name="Réponses par semaine").click()
+    section = desk.locator("#semaines")
+    table = desk.get_by_role("table", name="Réponses aux orientations vers les lieux du territoire")
+    room = table.get_by_role("row", name="Plus de place pour le moment")
+    figures = room.locator("td").evaluate_all(SEEN)
+    assert figures[-5:] == ["5", "6", "8", "—", "≥ 19"]  # 2 in week 12: hidden, not subtractable
+    assert room.locator("svg.bar rect").count() == 3  # a bar per figure shown
+    assert "moins de 5" in section.inner_text() and "Chiffres masqués" in section.inner_text()
+    heads = table.locator("thead th").all_inner_texts()
+    assert "en cours" in heads[-2] and heads[-1] == "12 semaines"
+    assert desk.evaluate("getComputedStyle(document.querySelector('#semaines td.n')).textAlign")\
+        == "right"  # fmt: skip
+    section.scroll_into_view_if_needed()
+    _shot(desk, "territory-weekly-1280x800.png")
+    with desk.expect_download() as download:
+        section.get_by_role("link", name="CSV").click()
+    exported = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "2026-W11,2026-03-09,refusee:capacite,Refusée : Plus de place pour le moment,8,exact" \
+        in exported  # fmt: skip
+
+    phone = _page(browser, url, "claire", errors, size=(390, 844))
+    phone.goto(f"{url}/staff/territoire#semaines")
+    phone.locator("#semaines").scroll_into_view_if_needed()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways page
+    box = phone.locator("#semaines .scroll")
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth")  # the table scrolls in its box
+    phone.evaluate("document.getElementById('semaines').scrollIntoView()")
+    _shot(phone, "territory-weekly-phone-390x844.png")
+    box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
+    head = phone.locator("#semaines tbody th").first.bounding_box()
+    assert head["x"] >= 0 and head["x"] < 40  # the row's name stays in view
+    _shot(phone, "territory-weekly-phone-390x844-scrolled.png")
+    assert errors == []
+
+    # axe-core on the section (injected inline: only this context bypasses the page's CSP).
+    checked = _page(browser, url, "claire", [], bypass_csp=True)
+    checked.goto(f"{url}/staff/territoire#semaines")
+    checked.add_script_tag(path=str(AXE))
+    found = checked.evaluate("""async () => {
+        const r = await axe.run('#semaines', {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
+        return {passes: r.passes.length, violations: r.violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3))};
+    }""")  # fmt: skip
+    assert found["passes"] > 10 and found["violations"] == []
