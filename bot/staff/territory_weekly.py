@@ -56,8 +56,8 @@ def _hidden_note(table: WeeklyOutcomes) -> str:
     return (
         f'<p class="hidden-note" role="note"><strong>Chiffres masqués.</strong> « — » : moins de '
         f"{MIN_COUNT}, peut-être aucune (ou un chiffre masqué pour ne pas en révéler un autre) ; "
-        "« ≥ 30 » : au moins 30, le total exact permettrait de retrouver un petit nombre par "
-        "soustraction.</p>"
+        "« ≥ » devant un nombre : au moins ce nombre, car le total exact permettrait de retrouver "
+        "un petit nombre par soustraction.</p>"
     )
 
 
