@@ -1080,7 +1080,10 @@ FORGET_LOG = "var/forget-requests.jsonl"
 
 class ActionForgetMe(Action):
     """Deletes the conversation: Restarted() clears it for the assistant; the request is recorded
-    so that the tracker store purges the stored events (see docs/payload.md)."""
+    so that the tracker store purges the stored events (see docs/payload.md).
+
+    Not an ``OrienteurAction`` on purpose: an erasure asked for is done, never held up by the
+    "Êtes-vous en danger ?" question or a pending follow-up; only danger now comes first."""
 
     def name(self) -> str:
         return "action_forget_me"
