@@ -268,7 +268,7 @@ def fold(text: str) -> str:
 _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
     "sante": (
         r"\bameli\b",
-        r"carte vitale",
+        r"\bcartes? vitales?\b|\bcart vital",
         r"\bsecu\b",
         r"securite sociale",
         r"assurance maladie",
@@ -356,7 +356,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\brecycl\w*",
         r"\b(acheter|achete|avoir|obtenir|trouver)( un| une)? "
         r"(ordi|ordinateur|pc|telephone|tel|portable|tablette)",
-        r"\bpas cher",
+        r"\bpas? chere?s?\b",
         r"\bpetit prix",
         r"\breconditionn",
         r"\bprix solidaire",
@@ -443,6 +443,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(faux|fausse) (conseiller|banque|site)",
         r"\bdouble authentification",
         r"\b(sms|mails?|messages?|appels?|liens?)( \w+)? (bizarres?|suspects?|louches?|etranges?)",
+        # "un mail des impôts disant que j'ai un remboursement, ça m'a l'air bizarre"
+        r"\b(sms|mails?|messages?|appels?|liens?)\b[^.!?]{0,120}\b(l'air|semble|parait)"
+        r" (bizarres?|suspects?|louches?|douteu\w*|etranges?)",
         r"\bcodes? (de )?(ma |la )?carte",
         r"\bcarte bancaire",
         r"\bmots? de passe (securises?|solides?|forts?)",
@@ -679,7 +682,7 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "ameli": (
         r"\bameli\b",
-        r"carte vitale",
+        r"\bcartes? vitales?\b|\bcart vital",
         r"\bsecu\b",
         r"securite sociale",
         r"assurance maladie",

@@ -240,6 +240,21 @@ SEVERE: tuple[str, ...] = (
     r"(cachets|medicaments|pilules|comprimes) devant moi",
     r"(pris|avale|prendre) \d+ (doliprane|dafalgan|comprimes|cachets|pilules|medicaments|"
     r"paracetamol|somniferes)",
+    # a whole box swallowed: "je viens d'avaler toute la boîte de somnifères"
+    r"(avale|pris|vide)\w* (toute |tout |toutes )?(la |une |ma |les |mes )?"
+    r"(boite|plaquette|tube|flacon)s? (de |d'|entiere)",
+    # just now, by someone: "mon copain vient de me pousser dans l'escalier"
+    r"(vient|viennent) de me (pousser|bousculer|jeter|etrangler|gifler|cogner|taper|tabasser)",
+    # at the door and trying to get in; riding along with the writer and staring, right now
+    r"(essaie|essaye|tente) d'(ouvrir|entrer|forcer)\b",
+    r"dans (le meme|mon) (bus|train|metro|tram|wagon)[^.!?]{0,40}\b(maintenant|me fixe|me regarde"
+    r"|me suit)",
+    r"tombee? dans les pommes",
+    # drugged, or out in the freezing cold with its signs
+    r"(on|il|elle|ils) m'?(a|ont) drogue",
+    r"m'(a|ont) mis (quelque chose|un truc|de la drogue|un produit) dans (mon|ma) (verre|boisson)",
+    r"(dors|dormir|dormi|passe la nuit) (dans (ma|la|une|sa) voiture|dehors|a la rue)[^.!?]{0,80}"
+    r"(-\d+|sens plus|gele|glace|tres froid)",
     r"(ecrit|dit|envoye|laisse) (un )?adieu",
     # Someone in danger from another.
     r"(fille|fils|enfant|ado|niece|neveu|petite?-(fille|fils)|soeur|frere|\d{1,2} ans)\b.{0,60}"
@@ -360,7 +375,7 @@ _SAFE_NOW = re.compile(
     r"|facon de parler|je plaisante|je rigole|c'est une blague|pour rire|au sens figure"
     # cared for, a routine diagnosis, a drill, a hunting weapon to declare: not a danger now
     rf"|(suivie?|accompagnee?|soignee?) par (un|une|mon|ma|son|sa) ({_CARERS})"
-    r"|ca va mieux|on m'a diagnostique|diagnostiquee?"
+    r"|ca va mieux|on m'a diagnostique|diagnostiquee?|(ca va,? |mon etat est |c'est )stable\b"
     r"|exercice (d'evacuation|incendie|d'alerte|de securite)"
     r"|fusil de chasse|declarer (l'|une |mon |son |ses )?armes?|permis de chasser"
     r"|en (19|20)\d\d\b"
@@ -396,13 +411,24 @@ _FIGURE = re.compile(
     r"|\b(sur|contre|autour de|a propos de|de lutte contre) (la |les |le |l')?(cyber-?)?"
     r"(violences?|harcelement|agressions?|suicides?|incendies?|enlevements?)\b"
     r"|couteaux? (de (chasse|cuisine|poche|boucher|pain)|suisses?)"
+    # "un intervenant pour parler aux parents du cyberharcèlement et des violences en ligne"
+    r"|\b(parler|sensibiliser|informer|prevenir|intervenant|intervention|atelier|conference)\b"
+    r"[^.!?]{0,40}\b(de|du|des|sur|aux) (la |les |le |l')?(cyber-?)?(violences?|harcelement"
+    r"|agressions?|suicides?)\b(,? et (des |les |la |le )?(cyber-?)?(violences?|harcelement"
+    r"|agressions?)\b)?"
+    # the people an association works with: "une association qui accompagne des femmes victimes
+    # de violences"
+    r"|\b(accompagn\w*|aid\w*|soutien\w*|accueill\w*|association|asso|structure|foyer|centre)\b"
+    r"[^.!?]{0,60}\bvictimes? (de |des |d')?(violences?|agressions?|harcelement)( conjugales?"
+    r"| sexuelles?| intrafamiliales?)?"
     # hearsay the writer wants to check: "on dit sur Facebook que l'eau est empoisonnée, comment
     # vérifier ?", "une chaîne WhatsApp dit qu'un enfant a été enlevé, c'est une rumeur ?" — the
     # reported words are a rumour, not what happens to the writer (a threat received stays one)
     r"|(?=[\s\S]*\b(rumeur|fausse info|fake|intox|vrai ou faux|verifi|canular|desinformation|hoax))"
-    r"(on dit|on raconte|il parait|(chaine|rumeur|message|post|video|publication|article)s? "
+    r"(on dit|on raconte|il parait|(chaine|rumeur|message|post|video|publication|article|infos?"
+    r"|journal|journaux|tele|radio|gens|reseaux)s? "
     r"(\w+ ){0,3}(dit|disent|raconte|racontent|affirme|affirment|pretend|pretendent))"
-    r"( \w+){0,4} (que|qu')[^.!?]*)"
+    r"( \w+){0,4} (que|qu'|qu(?=il|elle|on|un))[^.!?]*)"
 )
 
 # The strong words are about a fiction (a game character, a film, a costume): no danger at all.
@@ -417,6 +443,12 @@ _FICTION = re.compile(
 
 _SEVERE = re.compile(r"\b(" + "|".join(SEVERE) + ")")
 _ALARM = re.compile(r"\b(" + "|".join(ALARM) + ")")
+
+
+# Under this many words, a message's meaning says nothing of danger: "la Loire", the answer to
+# "dans quelle ville ?", sits next to a flood. Short calls for help carry their own words
+# ("au secours", "SOS", "avc"), which the tiers above read.
+MIN_MEANING_WORDS = 3
 
 
 def _folded(text: str) -> str:
@@ -457,7 +489,8 @@ def read(
     if _FICTION.search(folded):
         severe = alarm = False
         safe_now = True
-    margin = float("-inf") if severe or safe_now else danger_margin(text)
+    too_short = len(folded.split()) < MIN_MEANING_WORDS
+    margin = float("-inf") if severe or safe_now or too_short else danger_margin(text)
     meaning, close = margin >= danger.MARGIN, margin >= danger.CHECK_MARGIN
     need = (severe or alarm or close) and has_need(text)
     return SafetyReading(severe, alarm, need, meaning, close, safe_now)

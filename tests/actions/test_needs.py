@@ -265,6 +265,11 @@ def test_needs_from_everyday_words(message, needs):
         # Learning to do one's paperwork alone: the file, and the everyday tools it takes.
         ("je voudrais apprendre à faire ma déclaration d'impôts toute seule",
          ["demarches", "quotidien"]),
+        # Round 13 (set M's misses, said otherwise): SMS spellings, a message that looks odd.
+        ("jdoi refaire ma cart vital perdu", ["sante"]),
+        ("ya des portables pa chers pour ma mere?", ["materiel_achat"]),
+        ("un mail d'ameli pour un remboursement de 90 euros, ça a l'air bizarre",
+         ["securite"]),
     ],
 )
 def test_needs_from_this_rounds_wordings(message, needs):
@@ -309,6 +314,14 @@ def test_a_device_need_is_not_replaced_by_a_loose_meaning():
         # Set J's misses, said otherwise: someone fainting, an adult meeting a groomed child.
         "je remplissais mon dossier à la borne et le monsieur à côté vient de perdre connaissance",
         "sur snap un homme majeur a fixé un rendez-vous à mon fils de 11 ans cet après-midi",
+        # Set M's misses, said otherwise: a digital request beside danger happening now.
+        "pour ma carte vitale c'est où ? il est derrière la porte d'entrée et essaie d'entrer",
+        "j'ai pris toute la plaquette de cachets, je voulais quand même finir mon dossier caf",
+        "mon père vient de me bousculer contre le mur, j'ai mal, je voulais imprimer mon cv",
+        "le gars qui m'écrit sur insta est dans le même tram que moi et me regarde",
+        "ma mère est tombée dans les pommes dans la salle de bain, le chauffe-eau sent bizarre",
+        "je crois qu'on m'a drogué à la soirée, tout tourne et un inconnu veut me raccompagner",
+        "je passe la nuit dans ma voiture sur le parking, il fait -6 et je sens plus mes doigts",
     ],
 )
 def test_veiled_and_situational_danger_gets_the_numbers(message):
@@ -364,6 +377,10 @@ def test_danger_that_is_over_or_hyperbole_is_not_an_emergency(message, need):
         # Set J's false alarms, said otherwise: a pile of paper, a crime novel to publish.
         "j'étouffe sous la pile de courriers de la caf, par où commencer",
         "j'écris un thriller où le héros se fait tuer, je veux apprendre à le publier en ligne",
+        # Set M's false alarms, said otherwise: a talk, an association, news to check, care.
+        "je cherche quelqu'un pour sensibiliser des collégiens au harcèlement et aux violences",
+        "notre foyer aide des femmes victimes de violences conjugales à refaire leurs papiers",
+        "à la radio ils disent qu'une bombe a explosé à la gare, c'est une fausse info ?",
         "je monte un court-métrage d'horreur avec une scène d'agression, quel logiciel de montage",
         "la batterie a pris feu, les pompiers sont repartis, il me faut un ordinateur pas cher",
         "je vais finir par me tuer tellement ce formulaire de la caf est mal fait, aidez-moi",
@@ -394,3 +411,12 @@ def test_figures_topics_and_care_ask_nothing_about_danger(message):
 def test_a_second_need_said_in_its_own_sentence_is_read(message, both):
     # Read as a whole, the first need hides the second; each part read alone names it.
     assert {needs.NEEDS[k].service for k in needs.read(message).needs} == both
+
+
+@pytest.mark.parametrize("answer", ["la Loire", "le Rhône", "la Garonne", "Vallée-de-la-Marne"])
+def test_a_place_given_alone_never_reads_as_danger(answer):
+    # The answer to "dans quelle ville ?": its meaning may sit next to a flood, never a danger.
+    from actions.needs import safety_reading
+
+    reading = safety_reading(answer)
+    assert not (reading.danger_now or reading.unsure)
