@@ -132,6 +132,11 @@ def clean_text(text: str | None) -> str:
     return " ".join(_TAGS.sub(" ", text).split())
 
 
+def is_button(text: str) -> bool:
+    """A button's payload ("/inform{...}"): the assistant's own words sent back."""
+    return text.startswith("/")
+
+
 def location_text(text: str) -> str:
     """Free text given as an answer to "where?" → the place part."""
     return _LEADING.sub("", clean_text(text)).strip(" .!?")
@@ -317,11 +322,11 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
     for place in entity_values(tracker, "location"):
         request = request.replace(place, " ")
     found = needs_mod.read(request, by_meaning=by_meaning)
-    if text.startswith("/"):
+    if is_button(text):
         found.choices = []  # a button says exactly what it means: no guess to question
     # Keywords first (precise, explainable); the NLU entities fill in only what keywords missed,
     # or when the message is a button payload ("/ask_help{...}").
-    use_entities = found.empty or text.startswith("/")
+    use_entities = found.empty or is_button(text)
     for value in entity_values(tracker, "need") if use_entities else ():
         key = needs_mod.normalise_need(value)
         if key and key not in found.needs:
@@ -341,7 +346,7 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
                 state.offset = 0
             continue
         key = needs_mod.normalise_constraint(value)
-        if key == "ouvert_maintenant" and not text.startswith("/"):
+        if key == "ouvert_maintenant" and not is_button(text):
             continue  # only when asked for in so many words (the keywords above), never a word
         if key and key not in found.constraints:
             found.constraints.append(key)
@@ -576,12 +581,12 @@ def resolve_location(
         state.attempts = 0
         return True
     candidates_text: list[str] = entity_values(tracker, "location")
-    postcode = None if text.startswith("/") else _POSTCODE.search(text)
+    postcode = None if is_button(text) else _POSTCODE.search(text)
     if postcode and not candidates_text:
         candidates_text = [postcode.group(1)]
     asked_where = state.awaiting in ("location", "location_choice")
     strict = False
-    payload = text.startswith("/")  # a button: only its entities count
+    payload = is_button(text)  # a button: only its entities count
     if (
         not payload
         and not candidates_text
@@ -843,10 +848,12 @@ class OrienteurAction(Action, abc.ABC):
 
     async def run(self, dispatcher, tracker, domain) -> list:
         text = clean_text(tracker.latest_message.get("text"))
-        reading = needs_mod.safety_reading(text)
-        if reading.danger_now:
+        # A button pressed says nothing of danger: its payload is the assistant's own words
+        # ("/inform{"location": "Mauriac (15)"}" once read as close to danger).
+        reading = None if is_button(text) else needs_mod.safety_reading(text)
+        if reading is not None and reading.danger_now:
             return numbers_only(dispatcher)
-        if reading.unsure and tracker.get_slot("awaiting") != "danger":
+        if reading is not None and reading.unsure and tracker.get_slot("awaiting") != "danger":
             return check_danger(dispatcher, tracker, text)
         follow_up = FOLLOW_UPS.get(tracker.get_slot("awaiting") or "")
         if follow_up is not None:
@@ -1090,7 +1097,8 @@ class ActionForgetMe(Action):
 
     async def run(self, dispatcher, tracker, domain) -> list:
         # "je veux en finir, comment supprimer tous mes comptes": the numbers, nothing erased.
-        if needs_mod.safety_reading(clean_text(tracker.latest_message.get("text"))).danger_now:
+        text = clean_text(tracker.latest_message.get("text"))
+        if not is_button(text) and needs_mod.safety_reading(text).danger_now:
             return numbers_only(dispatcher)
         path = Path(os.environ.get("ORIENTEUR_FORGET_LOG", FORGET_LOG))
         try:

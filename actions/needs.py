@@ -225,16 +225,6 @@ PROCEDURES: dict[str, Procedure] = {
             ),
         ),
         Procedure(
-            "cpf",
-            "votre compte formation (CPF)",
-            "demarches",
-            (
-                "votre numéro de sécurité sociale",
-                "votre adresse mail et votre téléphone portable",
-                "le nom ou le lien de la formation choisie",
-            ),
-        ),
-        Procedure(
             "franceconnect",
             "FranceConnect",
             "demarches",
@@ -396,6 +386,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bindeed\b",
         r"\blinkedin\b",
         r"\bcpf\b",
+        r"\bcompte (personnel de )?formation",
         r"\bpostul\w*",
         r"\bpix\b",
         r"\binterim\w*",
@@ -703,7 +694,6 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
     "titre_sejour": (r"titre de sejour", r"\bprefecture\b", r"\banef\b", r"\bnaturalisation"),
     "cheque_energie": (r"cheque ?-?energie",),
     "franceconnect": (r"france ?connect",),
-    "cpf": (r"\bcpf\b", r"\bmon ?compte ?formation", r"\bcompte personnel de formation"),
 }
 
 _CONSTRAINT_PATTERNS: dict[str, tuple[str, ...]] = {

@@ -375,6 +375,10 @@ _SAFE_NOW = re.compile(
     r"|facon de parler|je plaisante|je rigole|c'est une blague|pour rire|au sens figure"
     # cared for, a routine diagnosis, a drill, a hunting weapon to declare: not a danger now
     rf"|(suivie?|accompagnee?|soignee?) par (un|une|mon|ma|son|sa) ({_CARERS})"
+    # a lasting after-effect: "mon mari a eu un AVC et ne peut plus se servir de l'ordinateur"
+    r"|ne (peut|peux|pouvait|sait) plus (se servir|me servir|utiliser|taper sur)( de| d'| sur)? ?"
+    r"(l'|son |sa |ses |mon |ma |un |une )?(ordinateur|ordi|telephone|portable|tablette|clavier"
+    r"|souris)"
     r"|ca va mieux|on m'a diagnostique|diagnostiquee?|(ca va,? |mon etat est |c'est )stable\b"
     r"|exercice (d'evacuation|incendie|d'alerte|de securite)"
     r"|fusil de chasse|declarer (l'|une |mon |son |ses )?armes?|permis de chasser"

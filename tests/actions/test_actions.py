@@ -189,6 +189,18 @@ def test_ambiguous_town_asks_with_buttons_then_choice(directory):
     recommendation(msgs)
 
 
+def test_a_town_chosen_by_button_never_brings_the_emergency_numbers(directory):
+    # The payload of the button "Mauriac (15)" once read as close to danger by its meaning.
+    slots = {"needs": ["materiel_achat"], "awaiting": "location_choice"}
+    choice = tracker(
+        '/inform{"location": "Mauriac (15)"}', "inform", [ent("location", "Mauriac (15)")], slots
+    )
+    msgs, events = run(A.ActionOrient(), choice)
+    assert slots_of(events)["location"]["code_insee"] == "15120"
+    assert "112" not in " ".join(m.get("text") or "" for m in msgs)
+    recommendation(msgs)
+
+
 @pytest.mark.parametrize(
     "answer, insee",
     [

@@ -222,7 +222,8 @@ def test_needs_from_everyday_words(message, needs):
         ("des ateliers de robotique pour débutants", ["loisirs"]),
         ("comment faire connaître mon restaurant sur internet", ["entreprise"]),
         ("mon fils est victime de harcèlement sur snapchat", ["parentalite"]),
-        ("utiliser mon CPF pour une formation", ["demarches", "emploi"]),  # a procedure too
+        # Independent writers gave the CPF to employment 9 times in 14, never to paperwork alone.
+        ("utiliser mon CPF pour une formation", ["emploi"]),
         ("un lieu avec un ordinateur pour mes démarches", ["materiel_usage"]),
         ("on m'écrit qu'il faut payer une rançon en bitcoin", ["securite"]),
         ("je suis animatrice au CCAS, des usagers ne savent pas envoyer un mail", ["quotidien"]),
@@ -377,6 +378,8 @@ def test_danger_that_is_over_or_hyperbole_is_not_an_emergency(message, need):
         # Set J's false alarms, said otherwise: a pile of paper, a crime novel to publish.
         "j'étouffe sous la pile de courriers de la caf, par où commencer",
         "j'écris un thriller où le héros se fait tuer, je veux apprendre à le publier en ligne",
+        # A lasting after-effect, not a stroke now (the frozen corpus's looked-at half).
+        "mon père a eu un AVC et ne peut plus utiliser son téléphone, je veux l'aider pour ameli",
         # Set M's false alarms, said otherwise: a talk, an association, news to check, care.
         "je cherche quelqu'un pour sensibiliser des collégiens au harcèlement et aux violences",
         "notre foyer aide des femmes victimes de violences conjugales à refaire leurs papiers",
