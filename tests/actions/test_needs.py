@@ -268,6 +268,8 @@ def test_needs_from_everyday_words(message, needs):
          ["demarches", "quotidien"]),
         # Round 13 (set M's misses, said otherwise): SMS spellings, a message that looks odd.
         ("jdoi refaire ma cart vital perdu", ["sante"]),
+        # Screens without anyone young: a device that is stuck, not parenting.
+        ("sos tablette bloquée écran noir", ["smartphone"]),
         ("ya des portables pa chers pour ma mere?", ["materiel_achat"]),
         ("un mail d'ameli pour un remboursement de 90 euros, ça a l'air bizarre",
          ["securite"]),
