@@ -803,6 +803,8 @@ _BOUGHT = _compile(
     r"\b(viens d'|vient d'|venons d')(acheter|avoir|recevoir)|\b(ai|a|avons) (achete|recu|eu) "
     r"(un|une|mon|ma)\b|\b(m'a|m'ont|lui a|nous a) (offert|donne|achete)"
 )
+# A desk named for what it does ("un France Services", "Aidants Connect") says the need plainly.
+_NAMED_DESK = _compile(r"\bfrance services?\b|\baidants? connect\b")
 # Parenting and education is about someone young or a school: without a word for one, the
 # meaning may not bring it ("tablette bloquée, écran noir" reads close to children's screens).
 # Every example set and the corpus: 11 of 347 parenting messages lack such a word, and the
@@ -984,7 +986,7 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
     learn = bool(_LEARN.search(fold(text)))  # "apprendre à utiliser ma tablette": not generic
     generic = (
         []
-        if found.procedures
+        if found.procedures or _NAMED_DESK.search(fold(text))
         else [k for k in found.needs if k in GENERIC_NEEDS and not (learn and k in TOOL_NEEDS)]
     )
     specific = [k for k in found.needs if k not in generic]

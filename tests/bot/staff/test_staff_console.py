@@ -598,8 +598,8 @@ def test_mounted_in_a_parent_app_keeps_its_headers():
 
 def test_a_guessed_need_is_shown_to_check_with_the_others():
     # The assistant would ask the citizen; at the desk the agent sees the guess and the others.
-    # (An unsure reading: with "insta" named, the reader is now sure it is online safety.)
-    note = "kk1 a pris mon compte je peu plus me co, Roubaix"
+    # An unsure reading (the reader grows surer as it learns: pick a note it still guesses at).
+    note = "jarrive plu a me co a mon compte, Roubaix"
     assert "Utilisation sécurisée du numérique" in parse(note).needs + parse(note).other_needs
     assert parse("apprendre à se servir de sa tablette").other_needs == ()
 
