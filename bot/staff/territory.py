@@ -83,6 +83,16 @@ class TerritoryContext:
         return self._cache
 
 
+def _download(body: bytes, fmt: str, name: str) -> web.Response:
+    """A CSV or JSON file to save (UTF-8), named ``name``."""
+    return web.Response(
+        body=body,
+        content_type="text/csv" if fmt == "csv" else "application/json",
+        charset="utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
 def mount_territory_console(
     app: web.Application,
     ctx: TerritoryContext,
@@ -256,13 +266,7 @@ def mount_territory_console(
             path = Path(folder) / f"corrections.{fmt}"
             await _run(queue.export_corrected, Session, path, fmt, role.scope)
             body = path.read_bytes()
-        name = f"corrections-{role.scope.level}-{role.scope.code}.{fmt}"
-        return web.Response(
-            body=body,
-            content_type="text/csv" if fmt == "csv" else "application/json",
-            charset="utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{name}"'},
-        )
+        return _download(body, fmt, f"corrections-{role.scope.level}-{role.scope.code}.{fmt}")
 
     async def weekly_export(request: web.Request) -> web.StreamResponse:
         allowed = await coordinator(request)
@@ -287,12 +291,7 @@ def mount_territory_console(
         else:
             text = json.dumps({"seuil": MIN_COUNT, "chiffres": records}, ensure_ascii=False)
         name = f"reponses-par-semaine-{role.scope.level}-{role.scope.code}-{today}.{fmt}"
-        return web.Response(
-            text=text,
-            content_type="text/csv" if fmt == "csv" else "application/json",
-            charset="utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{name}"'},
-        )
+        return _download(text.encode("utf-8"), fmt, name)
 
     for method, path, handler in (
         ("GET", "/signaler/{place_id}", report_form),
