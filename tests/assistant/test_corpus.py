@@ -16,9 +16,9 @@ from tests.corpus_runner import evaluate
 
 pytestmark = pytest.mark.rasa
 
-# Measured on 2026-12-05, rounds 12 and 13 (README, docs/nlu-report.md): task success 91.3 %, emergency
-# recall 100 %, false alarms 3.3 %, off-topic without places 100 %. Floors a little under, so
-# that the noise of a loaded machine does not fail a run, and a real regression does.
+# Measured on 2026-12-05, rounds 12 and 13 (README, docs/nlu-report.md): task success 91.3 %,
+# emergency recall 100 %, false alarms 3.3 %, off-topic without places 100 %. Floors a little
+# under, so that the noise of a loaded machine does not fail a run, and a real regression does.
 FLOORS = {
     "task_success": 0.89,
     "emergency_recall": 0.96,
