@@ -264,6 +264,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"assurance maladie",
         r"\bmutuelle",
         r"\bdoctolib",
+        r"\bteleconsult\w*",
         r"\bsante\b",
         r"\bmedecin",
         # the AME (aide médicale d'État), not "son âme"; the complémentaire santé solidaire

@@ -44,8 +44,6 @@ SEVERE: tuple[str, ...] = (
     r"violences?",
     r"viole?e?\b",
     r"ne respire plus",
-    r"malaise",
-    r"incendie",
     r"il y a le feu",
     r"crise cardiaque",
     r"trop de medicaments",
@@ -72,9 +70,6 @@ SEVERE: tuple[str, ...] = (
     r"je suis (gravement |tres )?blessee?\b",
     r"dans (le|un) fosse",
     r"me jeter (par|de) (la|le|mon|ma) (fenetre|balcon|pont|toit)",
-    r"couteau",
-    r"pistolet",
-    r"fusil",
     r"me fait du mal",
     r"me faire du mal",
     r"il me tape(?! sur)",
@@ -106,7 +101,6 @@ SEVERE: tuple[str, ...] = (
     r"m'a enfermee?",
     r"m'enferme\b",
     r"etrangl\w*",
-    r"poignard\w*",
     r"une arme\b",
     r"me poursui\w* (dans|partout|avec)",
     r"force ma porte",
@@ -119,10 +113,6 @@ SEVERE: tuple[str, ...] = (
     r"respire (mal|pas bien)",
     r"avale (du|un|de la) produit",
     r"bu (de la javel|un produit|du produit)",
-    r"empoisonn\w*",
-    r"\bavc\b",
-    r"infarctus",
-    r"overdose",
     r"sens plus mon bras",
     r"brulee? gravement",
     r"sent le gaz",
@@ -159,7 +149,6 @@ SEVERE: tuple[str, ...] = (
     r"avale (une pile|une piece|de la mort)",
     r"mort aux rats",
     r"alcool a bruler",
-    r"electrocut\w*",
     r"tombee? (du|d'un|de la|par la) (balcon|toit|fenetre|echelle)",
     r"(enfant|fils|fille|bebe|petit)\b.{0,20} a disparu",
     r"perdu mon (petit|fils|fille|enfant)\b",
@@ -167,7 +156,6 @@ SEVERE: tuple[str, ...] = (
     r"bouche de travers",
     r"(bouge|sens) plus (le|son|sa|mon|ma) (bras|jambe)",
     r"(crache|vomi\w*) du sang",
-    r"epilep\w*",
     r"(visage|gorge|langue) (qui )?(gonfle|enfle)",
     r"coincee? dans (ma|la|sa|une) voiture",
     r"fait renverser",
@@ -210,7 +198,6 @@ SEVERE: tuple[str, ...] = (
     r"ne (repond|decroche) plus",
     r"(je suis|suis|sommes|est|sont) en danger(?! de)",
     r"appel\w* (vite )?(les secours|la police|les pompiers|le samu)",
-    r"flammes",
     r"fumee (sort|qui sort|partout|noire)",
     r"(sert|servirait|servira) (a )?rien de (continuer|vivre)",
     r"(plus|pas) (la force|envie) de continuer",
@@ -250,6 +237,19 @@ SEVERE: tuple[str, ...] = (
     r"dans (le meme|mon) (bus|train|metro|tram|wagon)[^.!?]{0,40}\b(maintenant|me fixe|me regarde"
     r"|me suit)",
     r"tombee? dans les pommes",
+    r"\ben sang\b",
+    r"(vient|viens|viennent) d'avoir un accident",
+    # what is happening, not a grave thing named: "il fait un malaise", "elle est empoisonnée"
+    r"(fait|fais|font|faire|est en train de faire|en train de faire) (un |une )?(malaise|avc"
+    r"|infarctus|overdose|crise d'epilepsie|crise cardiaque|arret cardiaque)",
+    r"se (tirer|mettre) une balle",
+    r"(couteau|pistolet|fusil|arme)s?\b[^.!?]{0,30}\b(sous la gorge|pointee?|braquee?|sur (moi|nous"
+    r"|lui|elle|ma|mon))",
+    r"(avec|sort|sorti|a sorti|brandit|tient) (un|une|son|sa|le|la) (couteau|pistolet|fusil|arme)",
+    r"(a|ont|j'ai|il a|elle a) (ete )?(electrocut|empoisonn)\w*",
+    r"(les |des |en )?flammes (partout|dans|sortent|montent)",
+    r"(le |en )?feu (partout|dans (la|le|l'|ma|mon)|chez)",
+    r"\b(contractions) (toutes les|rapprochees|tres fortes)",
     # drugged, or out in the freezing cold with its signs
     r"(on|il|elle|ils) m'?(a|ont) drogue",
     r"m'(a|ont) mis (quelque chose|un truc|de la drogue|un produit) dans (mon|ma) (verre|boisson)",
@@ -260,7 +260,6 @@ SEVERE: tuple[str, ...] = (
     r"(fille|fils|enfant|ado|niece|neveu|petite?-(fille|fils)|soeur|frere|\d{1,2} ans)\b.{0,60}"
     r"parti\w* avec (un|une) (homme|femme|inconnue?|adulte)",
     r"coups? (dans|sur) (le|mon|son) ventre",
-    r"\bcontractions\b",
     r"me fait des choses",
     r"(vont|va|allaient|veulent|voulaient) me (planter|buter|descendre|tabasser|defoncer|crever)",
     r"accident\b.{0,80}\b(bouge|respire|repond) (pas|plus)",
@@ -290,6 +289,24 @@ SEVERE: tuple[str, ...] = (
 )
 
 ALARM: tuple[str, ...] = (
+    # Grave things named, said by ordinary requests too ("mon traitement contre l'épilepsie",
+    # "les fusils de chasse de mon père à déclarer", "une pièce sur un incendie"): danger when
+    # the message states no digital need; beside one, only what happens says danger (the acts
+    # in SEVERE, or the meaning).
+    r"malaise",
+    r"incendie",
+    r"couteau",
+    r"pistolet",
+    r"fusil",
+    r"poignard\w*",
+    r"empoisonn\w*",
+    r"\bavc\b",
+    r"infarctus",
+    r"overdose",
+    r"electrocut\w*",
+    r"epilep\w*",
+    r"flammes",
+    r"\bcontractions\b",
     r"pompiers",
     # A word of the job in "je suis ambulancier au SAMU": danger only with no digital need.
     r"ambulance",
@@ -415,6 +432,11 @@ _FIGURE = re.compile(
     r"|\b(sur|contre|autour de|a propos de|de lutte contre) (la |les |le |l')?(cyber-?)?"
     r"(violences?|harcelement|agressions?|suicides?|incendies?|enlevements?)\b"
     r"|couteaux? (de (chasse|cuisine|poche|boucher|pain)|suisses?)"
+    # a device "in danger" (a scareware pop-up), a screen gone blue, a cry at a machine
+    rf"|({_THINGS}|appareil|compte)s? (est |sont )?en danger"
+    r"|ecran (devient|est|tout|qui devient) (tout )?bleu"
+    rf"|au secours,? (mon|ma|mes|le|la|ce|cet|cette) ({_THINGS})"
+    r"|arme de destruction massive"
     # "un intervenant pour parler aux parents du cyberharcèlement et des violences en ligne"
     r"|\b(parler|sensibiliser|informer|prevenir|intervenant|intervention|atelier|conference)\b"
     r"[^.!?]{0,40}\b(de|du|des|sur|aux) (la |les |le |l')?(cyber-?)?(violences?|harcelement"
@@ -429,7 +451,8 @@ _FIGURE = re.compile(
     # vérifier ?", "une chaîne WhatsApp dit qu'un enfant a été enlevé, c'est une rumeur ?" — the
     # reported words are a rumour, not what happens to the writer (a threat received stays one)
     r"|(?=[\s\S]*\b(rumeur|fausse info|fake|intox|vrai ou faux|verifi|canular|desinformation|hoax))"
-    r"(on dit|on raconte|il parait|(chaine|rumeur|message|post|video|publication|article|infos?"
+    r"(on dit|on raconte|il parait|(quelqu'un|un voisin|une voisine|chaine|rumeur|message|post"
+    r"|video|publication|article|infos?"
     r"|journal|journaux|tele|radio|gens|reseaux)s? "
     r"(\w+ ){0,3}(dit|disent|raconte|racontent|affirme|affirment|pretend|pretendent))"
     r"( \w+){0,4} (que|qu'|qu(?=il|elle|on|un))[^.!?]*)"

@@ -325,6 +325,11 @@ def test_a_device_need_is_not_replaced_by_a_loose_meaning():
         "ma mère est tombée dans les pommes dans la salle de bain, le chauffe-eau sent bizarre",
         "je crois qu'on m'a drogué à la soirée, tout tourne et un inconnu veut me raccompagner",
         "je passe la nuit dans ma voiture sur le parking, il fait -6 et je sens plus mes doigts",
+        # Set N's, said otherwise: what happens beside a digital request, not a grave word named.
+        "je voulais imprimer ma facture mais ma fille vient d'avoir un accident de vélo, elle a le "
+        "genou en sang",
+        "il a sorti un couteau dans la cuisine, j'écris depuis la salle de bain pour mon dossier",
+        "mon collègue fait un malaise au bureau pendant qu'on remplit le formulaire en ligne",
     ],
 )
 def test_veiled_and_situational_danger_gets_the_numbers(message):
@@ -342,6 +347,9 @@ def test_veiled_and_situational_danger_gets_the_numbers(message):
         ("mon frère est mort il y a un an, je voudrais numériser ses photos", "loisirs"),
         # Hyperbole about a device.
         ("je vais tuer cette imprimante, elle ne marche jamais", "materiel_usage"),
+        # A grave thing named beside a need (round 13): the need is served.
+        ("traitement contre l'épilepsie : comment prendre rendez-vous en téléconsultation ?",
+         "sante"),
     ],
 )  # fmt: skip
 def test_danger_that_is_over_or_hyperbole_is_not_an_emergency(message, need):
@@ -386,6 +394,11 @@ def test_danger_that_is_over_or_hyperbole_is_not_an_emergency(message, need):
         "je cherche quelqu'un pour sensibiliser des collégiens au harcèlement et aux violences",
         "notre foyer aide des femmes victimes de violences conjugales à refaire leurs papiers",
         "à la radio ils disent qu'une bombe a explosé à la gare, c'est une fausse info ?",
+        # Set N's false alarms, said otherwise: a grave thing named beside a need, a scareware
+        # pop-up, a blue screen, a rumour a neighbour tells.
+        "une fenêtre dit que mon ordinateur est en danger et qu'il faut appeler un numéro",
+        "au secours ma tablette, l'écran devient tout bleu",
+        "un voisin raconte qu'une usine a explosé cette nuit, c'est une rumeur ?",
         "je monte un court-métrage d'horreur avec une scène d'agression, quel logiciel de montage",
         "la batterie a pris feu, les pompiers sont repartis, il me faut un ordinateur pas cher",
         "je vais finir par me tuer tellement ce formulaire de la caf est mal fait, aidez-moi",
