@@ -238,6 +238,21 @@ SEVERE: tuple[str, ...] = (
     r"|me suit)",
     r"tombee? dans les pommes",
     r"\ben sang\b",
+    # set O's misses, in general forms: poison taken by mistake, water coming in now, held until
+    # a debt is paid, someone collapsing, a cry for help heard, a veiled farewell, purpura
+    r"(produit|poison|granules?) (pour|contre) les (rats|souris|limaces)",
+    r"(mange|mangee?|manger|avale) des champignons[^.!?]{0,80}(vomi\w*|malade|tient plus|pale)",
+    r"(l'eau|la mer|la riviere) (rentre|entre|monte) (dans|chez)",
+    r"toit (vient de partir|s'est envole|arrache|s'envole)",
+    r"(prise?s?|coincee?s?|bloquee?s?) dans l'eau",
+    r"courant (nous|les|la|le|l'|m'|me) ?(pousse|emporte)",
+    r"(veulent|veut) (pas|plus) (me|nous) laisser (partir|sortir)",
+    r"(vient|viens) de s'effondrer|s'est effondree?",
+    r"(appelle|appeler|crie|crier|hurle|hurler) au secours",
+    r"(plus|pas) (etre )?un poids pour",
+    r"j'ai (avale|pris) ce qu'il (fallait|faut)",
+    r"taches (violettes|violacees)",
+    r"\b4[1-2]([,.]\d)? de fievre",
     r"(vient|viens|viennent) d'avoir un accident",
     # what is happening, not a grave thing named: "il fait un malaise", "elle est empoisonnée"
     r"(fait|fais|font|faire|est en train de faire|en train de faire) (un |une )?(malaise|avc"
@@ -437,6 +452,8 @@ _FIGURE = re.compile(
     r"|ecran (devient|est|tout|qui devient) (tout )?bleu"
     rf"|au secours,? (mon|ma|mes|le|la|ce|cet|cette) ({_THINGS})"
     r"|arme de destruction massive"
+    # anger at someone, not a threat: "j'ai envie d'étrangler le technicien"
+    r"|envie d'etrangler|je vais (l'|les |le |la )?etrangler"
     # "un intervenant pour parler aux parents du cyberharcèlement et des violences en ligne"
     r"|\b(parler|sensibiliser|informer|prevenir|intervenant|intervention|atelier|conference)\b"
     r"[^.!?]{0,40}\b(de|du|des|sur|aux) (la |les |le |l')?(cyber-?)?(violences?|harcelement"
