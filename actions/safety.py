@@ -452,8 +452,6 @@ _FIGURE = re.compile(
     r"|ecran (devient|est|tout|qui devient) (tout )?bleu"
     rf"|au secours,? (mon|ma|mes|le|la|ce|cet|cette) ({_THINGS})"
     r"|arme de destruction massive"
-    # anger at someone, not a threat: "j'ai envie d'étrangler le technicien"
-    r"|envie d'etrangler|je vais (l'|les |le |la )?etrangler"
     # "un intervenant pour parler aux parents du cyberharcèlement et des violences en ligne"
     r"|\b(parler|sensibiliser|informer|prevenir|intervenant|intervention|atelier|conference)\b"
     r"[^.!?]{0,40}\b(de|du|des|sur|aux) (la |les |le |l')?(cyber-?)?(violences?|harcelement"

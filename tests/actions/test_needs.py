@@ -406,7 +406,6 @@ def test_danger_that_is_over_or_hyperbole_is_not_an_emergency(message, need):
         # pop-up, a blue screen, a rumour a neighbour tells.
         "une fenêtre dit que mon ordinateur est en danger et qu'il faut appeler un numéro",
         "au secours ma tablette, l'écran devient tout bleu",
-        "j'ai envie d'étrangler le conseiller de la box, toujours pas de connexion",
         "un voisin raconte qu'une usine a explosé cette nuit, c'est une rumeur ?",
         "je monte un court-métrage d'horreur avec une scène d'agression, quel logiciel de montage",
         "la batterie a pris feu, les pompiers sont repartis, il me faut un ordinateur pas cher",
