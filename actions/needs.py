@@ -984,10 +984,11 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
     if not by_meaning or not semantic_needs.states_something(text):
         return found
     # A generic need ("mes démarches", "mon téléphone") weighs less than a specific one.
-    learn = bool(_LEARN.search(fold(text)))  # "apprendre à utiliser ma tablette": not generic
+    folded = fold(text)
+    learn = bool(_LEARN.search(folded))  # "apprendre à utiliser ma tablette": not generic
     generic = (
         []
-        if found.procedures or _NAMED_DESK.search(fold(text))
+        if found.procedures or _NAMED_DESK.search(folded)
         else [k for k in found.needs if k in GENERIC_NEEDS and not (learn and k in TOOL_NEEDS)]
     )
     specific = [k for k in found.needs if k not in generic]
