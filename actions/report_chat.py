@@ -12,7 +12,8 @@ place of the last answer, queued for the coordinator of its territory
    person's own ("rappelez-moi au …"). It is read in the turn that gives it, never kept in a slot.
 4. Wrong hours ("c'est fermé le mercredi en fait", "ils ouvrent à 9h pas 8h30") are reported with
    the person's words (masked) as the comment, and the new hours as the proposed value when the
-   message gives them as opening hours the directory reads ("Mo-Fr 09:00-12:00"). When several
+   message gives them as opening hours the directory reads ("Mo-Fr 09:00-12:00") or as a French
+   sentence of a full schedule ("ouvert du lundi au vendredi de 9h à 12h"). When several
    places were offered, "Lequel ?" waits (``awaiting`` = ``report_hours``, the words in the
    ``report`` slot): the place named completes the report, anything else drops it.
 5. Anything else (a new address…) is not queued: the person is told who can pass it on.
@@ -33,6 +34,7 @@ from actions import needs as needs_mod
 from actions.referral_chat import rank_in
 from bot.privacy import PHONE_RE, mask_text
 from directory_client.corrections.chat import hours_value, phone_value, report_from_chat
+from directory_client.hours_french import CLOCK, HOURS_WORDS
 
 AWAITING = "report_phone"
 HOURS_AWAITING = "report_hours"
@@ -45,16 +47,12 @@ _GONE = re.compile(
 # No longer open: for good, unless on some days or hours ("plus ouvert le samedi").
 _NO_LONGER_OPEN = re.compile(r"\bplus ouvert|\bn'?ouvr\w* plus")
 _SINCE = re.compile(r"\bdepuis (?:le |la |l')?\w+")
-_WHEN = (
-    r"\b(?:lun|mar|mercre|jeu|vendre|same|diman)dis?\b|\bmatin|\bapres.?midi|\baprem|\bmidi\b"
-    r"|\bsoir\b|\bweek.?end|\bferie|\b\d{1,2} ?h(?: ?\d{2})?\b|\b\d{1,2}:\d{2}\b"
-)
-_ON_SOME_DAYS = re.compile(_WHEN)
-_HOURS = re.compile(rf"\bhorair|\bouvr|\bouvert|\bfermeture|{_WHEN}")
+_ON_SOME_DAYS = re.compile(HOURS_WORDS)
+_HOURS = re.compile(rf"\bhorair|\bouvr|\bouvert|\bfermeture|{HOURS_WORDS}")
 # Opening hours as OpenStreetMap writes them ("Mo-Fr 09:00-12:00; Sa 09:00-12:00"), cased.
 _OSM = re.compile(r"(?:\b(?:Mo|Tu|We|Th|Fr|Sa|Su|PH)\b|\b24/7)[A-Za-z0-9:,;+/\[\] -]*")
 # A time of day is never a place's rank ("ouvert à 2h").
-_TIMES = re.compile(r"\b\d{1,2} ?[h:] ?\d{0,2}")
+_TIMES = re.compile(CLOCK)
 _PHONE = re.compile(r"\bnumero|\btelephone|\btel\b|\bjoignable|\bjoindre|\bdecroche")
 # The person speaks of their own number: it is never taken for the place's.
 _OWN = re.compile(
@@ -179,7 +177,8 @@ def _report_hours(
 
 def _new_hours(text: str) -> str | None:
     """The first opening hours of the message the directory reads ("les bons : Mo-Fr
-    09:00-12:00 merci" → ``Mo-Fr 09:00-12:00``), or None."""
+    09:00-12:00 merci" → ``Mo-Fr 09:00-12:00``), else the schedule its French says ("c'est
+    ouvert du lundi au vendredi de 9h à 12h" → ``Mo-Fr 09:00-12:00``), or None."""
     for match in _OSM.finditer(text):
         words = match.group().split()
         while words:
@@ -187,7 +186,7 @@ def _new_hours(text: str) -> str | None:
             if value:
                 return value
             words.pop()
-    return None
+    return hours_value(text)
 
 
 def _report_phone(
