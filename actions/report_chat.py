@@ -186,7 +186,7 @@ def _new_hours(text: str) -> str | None:
             if value:
                 return value
             words.pop()
-    return hours_value(text)
+    return hours_value(PHONE_RE.sub(" ", text))  # a number given too is no hours word
 
 
 def _report_phone(

@@ -13,8 +13,9 @@ phones, E.164)::
     correction = report_from_chat(get_directory(), place_id, "phone", "04 73 12 34 56")
 
 Wrong hours are reported with the new ones when the person gives them as the directory reads
-them (``hours_value``: OSM opening hours), otherwise with the person's words alone as the comment
-(the coordinator then writes the hours when accepting)::
+them (``hours_value``: OSM opening hours, or a French sentence of a full schedule read by
+``hours_french``), otherwise with the person's words alone as the comment (the coordinator then
+writes the hours when accepting)::
 
     correction = report_from_chat(get_directory(), place_id, "hours", None,
                                   comment="fermé le mercredi en fait")
@@ -31,7 +32,7 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from directory_client import hours
+from directory_client import hours, hours_french
 from directory_client.corrections import queue
 from directory_client.errors import CorrectionError
 from directory_client.importer.fields import normalise_phone
@@ -49,12 +50,14 @@ def phone_value(raw: str) -> str | None:
 
 
 def hours_value(raw: str) -> str | None:
-    """Opening hours the directory reads (OSM syntax) that say when the place opens or closes
-    (``"Mo-Fr 09:00-12:00"``, ``"We off"``; not a bare ``"Sa"``), or None."""
+    """Opening hours the directory reads that say when the place opens or closes: OSM syntax
+    (``"Mo-Fr 09:00-12:00"``, ``"We off"``; not a bare ``"Sa"``), or a French sentence giving a
+    full schedule (``"en fait c'est ouvert du lundi au vendredi de 9h à 12h"`` →
+    ``"Mo-Fr 09:00-12:00"``, see ``hours_french``); None otherwise."""
     value = raw.strip(" ,;")
-    if not _TIMES.search(value) or not hours.is_valid(value):
-        return None
-    return value
+    if _TIMES.search(value) and hours.is_valid(value):
+        return value
+    return hours_french.to_osm(value)
 
 
 def report_from_chat(

@@ -127,10 +127,27 @@ def test_new_hours_the_directory_reads_are_proposed_and_the_comment_masked(direc
     assert comment.startswith("le premier a changé : Mo-Fr 09:00-12:00") and "56 78" not in comment
 
 
+def test_new_hours_said_in_french_are_proposed_as_the_directory_stores_them(directory):
+    words = "en fait c'est ouvert du lundi au vendredi de 9h à 12h, rappelez-moi au 06 12 34 56 78"
+    run(tracker(f"le premier : {words}", "report_place", slots={"last_search": LAST}))
+    assert proposed(directory) == [(ROUBAIX, "hours", {"horaires": "Mo-Fr 09:00-12:00"})]
+    [(_, _, by, comment)] = reports(directory)
+    assert by == "citoyen" and comment.startswith("le premier : en fait c'est ouvert du lundi")
+    assert "56 78" not in comment
+
+
+def test_a_closure_on_one_day_is_not_proposed_as_the_weeks_hours(directory):
+    run(tracker("le premier, c'est fermé le mercredi en fait", "report_place",
+                slots={"last_search": LAST}))  # fmt: skip
+    # "We off" accepted would replace the whole week: the words go to the coordinator alone
+    assert proposed(directory) == [(ROUBAIX, "hours", {})]
+
+
 @pytest.mark.parametrize(
     ("message", "kind"),
     [
         ("le premier, c'est fermé le mercredi en fait", "hours"),
+        ("le premier n'est plus ouvert le dimanche", "hours"),
         ("le premier ouvre seulement l'après-midi", "hours"),
         ("le premier est fermé depuis lundi", "closed"),
         ("le premier n'ouvre plus", "closed"),
