@@ -167,7 +167,8 @@ def _import(directory: Directory, args: argparse.Namespace) -> int:
         f"read {report.read} records from {len(report.files)} file(s): "
         f"{report.created} created, {report.updated} updated, {report.unchanged} unchanged, "
         f"{report.merged} merged into a place of another source, {report.rejected} rejected, "
-        f"{report.warnings} warnings"
+        f"{report.warnings} warnings; opening hours read from French sentences in "
+        f"{report.hours_from_french} record(s)"
     )
     for problem in report.problems[:20]:
         print(
@@ -187,6 +188,7 @@ def _import(directory: Directory, args: argparse.Namespace) -> int:
                     "unchanged": report.unchanged,
                     "merged": report.merged,
                     "rejected": report.rejected,
+                    "hours_from_french": report.hours_from_french,
                     "problems": [p.__dict__ for p in report.problems],
                 },
                 out,

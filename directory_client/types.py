@@ -175,6 +175,7 @@ class ImportReport:
     unchanged: int = 0
     merged: int = 0  # records attached to a place already given (another source, or a twin)
     rejected: int = 0
+    hours_from_french: int = 0  # records whose ``horaires``, a French sentence, were read into OSM
     problems: list[ImportProblem] = field(default_factory=list)
     # (source, id) of every record accepted, in file order: what a re-import diff compares.
     keys: list[tuple[str, str]] = field(default_factory=list)

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from sqlalchemy import String
 
-from directory_client import labels
+from directory_client import hours_french, labels
 from directory_client.importer import fields, vocab
 from directory_client.importer.hours import is_valid
 from directory_client.labels import fold
@@ -74,6 +74,7 @@ class Record:
     raw: str  # canonical JSON of the record as read (change detection, audit)
     mobile: tuple[str, str, str] | None = None  # (kind, group name, group key)
     roles: list[str] = field(default_factory=list)  # mediator roles named by the data
+    hours_from_french: bool = False  # ``horaires`` was a French sentence, read into OSM
 
     @property
     def sources(self) -> list[str]:
@@ -81,6 +82,7 @@ class Record:
 
 
 _valid_hours = lru_cache(maxsize=20_000)(is_valid)
+_french_hours = lru_cache(maxsize=20_000)(hours_french.to_osm)
 _date = lru_cache(maxsize=20_000)(fields.normalise_date)
 
 
@@ -242,9 +244,12 @@ def normalise(
         warn("telephone", problem)
 
     horaires = text.get("horaires")
-    v["horaires"] = horaires
-    v["horaires_valides"] = None if horaires is None else _valid_hours(horaires)
-    if v["horaires_valides"] is False:
+    valid = None if horaires is None else _valid_hours(horaires)
+    in_french = _french_hours(horaires) if valid is False else None
+    if in_french:  # "du lundi au vendredi de 9h à 12h" → "Mo-Fr 09:00-12:00"
+        horaires, valid = in_french, True
+    v["horaires"], v["horaires_valides"] = horaires, valid
+    if valid is False:
         warn("horaires", f"horaires au format opening_hours invalide ({horaires!r}), gardés bruts")
 
     v["date_maj"], problem = _date(text.get("date_maj"), today)
@@ -278,7 +283,7 @@ def normalise(
     prefix = fields.slug(first) + ":"
     public_id = source_id if source_id.startswith(prefix) else prefix + source_id
     roles = [MEDIATOR_ROLES[d] for d in dispositifs if d in MEDIATOR_ROLES]
-    return Record(source, source_id, public_id, v, "", mobile, roles)
+    return Record(source, source_id, public_id, v, "", mobile, roles, bool(in_french))
 
 
 def _mobile(

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from directory_client import Directory, ImportFormatError
+from directory_client.cli import main
 from directory_client.importer import writer as import_writer
 from directory_client.models import (
     FieldProvenance,
@@ -319,6 +320,36 @@ def test_standard_csv_with_semicolons(directory, tmp_path):
     assert (
         place.services == "Accès internet et matériel informatique|Loisirs et créations numériques"
     )
+
+
+def test_hours_written_as_a_french_sentence_are_stored_as_osm(directory, tmp_path, capsys):
+    path = tmp_path / "lieux.csv"
+    path.write_text(
+        "id;nom;commune;code_postal;adresse;latitude;longitude;services;source;horaires\n"
+        "h1;EPN;Lyon;69001;1 rue A;45,76;4,83;Accéder à du matériel;CSV;"
+        "Du lundi au vendredi de 9h à 12h et de 14h à 17h, fermé le mercredi après-midi\n"
+        "h2;Mairie;Lyon;69002;2 rue B;45,75;4,83;Accéder à du matériel;CSV;"
+        "le matin sur rendez-vous\n"
+        "h3;CCAS;Lyon;69003;3 rue C;45,74;4,83;Accéder à du matériel;CSV;Mo-Fr 08:30-12:00\n",
+        encoding="utf-8",
+    )
+    report_file = tmp_path / "report.json"
+    assert main(["--db", directory.url, "import", str(path), "--report", str(report_file)]) == 0
+    stored = places(directory)
+    assert len(stored) == 3  # no row lost
+    epn, mairie, ccas = (stored[f"csv:h{n}"] for n in (1, 2, 3))
+    assert epn.horaires == "Mo,Tu,Th,Fr 09:00-12:00,14:00-17:00; We 09:00-12:00"
+    assert epn.horaires_valides is True
+    # not a full schedule: kept as given, flagged invalid, one warning (as before)
+    assert (mairie.horaires, mairie.horaires_valides) == ("le matin sur rendez-vous", False)
+    assert (ccas.horaires, ccas.horaires_valides) == ("Mo-Fr 08:30-12:00", True)
+    report = json.loads(report_file.read_text(encoding="utf-8"))
+    assert report["hours_from_french"] == 1
+    assert [(p["record"], p["field"]) for p in report["problems"]] == [("h2", "horaires")]
+    assert "opening hours read from French sentences in 1 record(s)" in capsys.readouterr().out
+    with directory.Session() as s:  # the source's words are kept with the record
+        raw = s.execute(select(PlaceSource.raw).where(PlaceSource.source_id == "h1")).scalar_one()
+    assert "fermé le mercredi après-midi" in json.loads(raw)["horaires"]
 
 
 @pytest.mark.parametrize(
