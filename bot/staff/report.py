@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from bot.staff.render import P, e, report_url
 from bot.staff.roles import TerritoryRole
-from directory_client import display, hours
+from directory_client import display, hours, hours_french
 from directory_client.corrections import queue
 from directory_client.models import Place, split_list
 
@@ -26,7 +26,8 @@ KIND_LABELS = {
 ADDRESS_INPUTS = (("adresse", "Adresse (numéro et rue)"), ("code_postal", "Code postal"),
                   ("commune", "Commune"))  # fmt: skip
 HOURS_HELP = (
-    "Au format des horaires OpenStreetMap, par exemple : "
+    "Toute la semaine, en toutes lettres (« du lundi au vendredi de 9h à 12h et de 14h à 17h, "
+    "le samedi de 9h à midi ») ou au format des horaires OpenStreetMap, par exemple : "
     "Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off "
     "(Mo lundi, Tu mardi, We mercredi, Th jeudi, Fr vendredi, Sa samedi, Su dimanche)."
 )
@@ -61,7 +62,7 @@ def place_now(Session: Any, public_id: str) -> PlaceNow | None:
 def proposed_values(kind: str, form: Any) -> dict[str, Any]:
     """The form's fields that the kind of report says are now true."""
     if kind == "hours":
-        return {"horaires": str(form.get("horaires", "")).strip()}
+        return {"horaires": form_hours(form)}
     if kind == "phone":
         return {"telephone": str(form.get("telephone", "")).strip()}
     if kind == "moved":
@@ -69,6 +70,16 @@ def proposed_values(kind: str, form: Any) -> dict[str, Any]:
     if kind == "service_removed":
         return {"services": str(form.get("service", ""))}
     return {}
+
+
+def form_hours(form: Any) -> str:
+    """The form's hours as the directory stores them: OSM as typed, or a French sentence of a
+    full week read into OSM ("du lundi au vendredi de 9h à 12h" → ``Mo-Fr 09:00-12:00``);
+    anything else as typed (``problem`` then says it is unreadable)."""
+    typed = str(form.get("horaires", "")).strip()
+    if not typed or hours.is_valid(typed):
+        return typed
+    return hours_french.to_osm(typed) or typed
 
 
 def reviewers(roles: dict[str, TerritoryRole], place: Place) -> list[TerritoryRole]:

@@ -234,7 +234,7 @@ def mount_territory_console(
         user = request["staff_user"]
         try:
             if decision == "accept":
-                hours = str(form.get("horaires", "")).strip()  # an hours report's, as accepted
+                hours = report.form_hours(form)  # an hours report's, as accepted
                 unreadable = hours and report.problem("hours", form)
                 if unreadable:
                     return error(request, 400, unreadable)

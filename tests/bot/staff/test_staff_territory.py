@@ -233,6 +233,33 @@ def test_refusals_per_place_hide_groups_under_five(directory, tmp_path):
     assert later.per_place == [] and later.total == []  # 2 March is more than 12 weeks before
 
 
+def test_hours_typed_in_french_on_the_desk_are_queued_and_applied_as_osm(directory, tmp_path):
+    async def scenario():
+        app = _app(directory, tmp_path)
+        alice = await _as(app, "alice")
+        form = await (await alice.get(f"/staff/signaler/{STOP}")).text()
+        assert "du lundi au vendredi de 9h à 12h et de 14h à 17h" in unescape(form)
+        sent = await _post(alice, f"/staff/signaler/{STOP}", {
+            "kind": "hours", "horaires": "le lundi de 9h à 12h et de 14h à 16h30"})  # fmt: skip
+        assert sent.status == 200
+        claire = await _as(app, "claire")
+        [waiting] = queue.pending(directory.Session, Coordinator("claire", "departement", "16"))
+        assert waiting.proposed == {"horaires": "Mo 09:00-12:00,14:00-16:30"}
+        partial = await _post(claire, f"/staff/territoire/corrections/{waiting.id}",
+                              {"decision": "accept", "horaires": "fermé le lundi après-midi"},
+                              "/staff/territoire")  # fmt: skip
+        assert partial.status == 400 and "Horaires illisibles" in await partial.text()
+        done = await _post(claire, f"/staff/territoire/corrections/{waiting.id}",
+                           {"decision": "accept", "horaires": "Le mardi de 9h30 à 12h30"},
+                           "/staff/territoire")  # fmt: skip
+        assert done.status == 303
+        assert directory.get_place(STOP).opening_hours == "Tu 09:30-12:30"
+        for client in (alice, claire):
+            await client.close()
+
+    run(scenario())
+
+
 def test_chat_report_goes_to_the_same_queue(directory):
     closed = report_from_chat(directory, STOP, "closed", comment="fermé depuis lundi")
     waiting = queue.pending(directory.Session, Coordinator("claire", "departement", "16"))
