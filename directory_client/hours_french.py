@@ -150,6 +150,7 @@ def _combined(tokens: list[tuple[str, str]]) -> list[_Item]:
             if (
                 len(nxt) == 2
                 and nxt[0][0] in link
+                and nxt[0][1] != "au"  # days only: "du lundi au vendredi"
                 and not (kind == "number" and nxt[1][0] == "number")
                 and start is not None
                 and (end := _time(*nxt[1])) is not None

@@ -5,6 +5,8 @@ schedule (the caller then keeps the words)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from directory_client.hours import is_valid, opening_status
 from directory_client.hours_french import to_osm
@@ -89,3 +91,18 @@ def test_the_read_hours_say_when_the_place_opens():
     hours = to_osm("le mercredi de 14 h à 18 h, le samedi de 9h à midi")
     assert opening_status(hours, paris(2024, 5, 15, 10, 0)).text == "Fermé. Ouvre à 14 h"
     assert opening_status(hours, paris(2024, 5, 15, 19, 0)).text == "Fermé. Ouvre samedi à 9 h"
+
+
+WORDS = [
+    "lundi", "mardi", "Mercredi", "jeudis", "vendredi", "samedi", "dimanche", "du", "au", "à",
+    "de", "et", ",", ".", "-", "le", "les", "9h", "12h30", "14 h", "17:00", "midi", "minuit", "9",
+    "fermé", "sauf", "matin", "après-midi", "jours fériés", "tous les jours", "week-end",
+    "entre", "ouvert", "vacances", "1er",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=16))
+def test_whatever_the_words_the_answer_is_valid_osm_or_none(words):
+    osm = to_osm(" ".join(words))
+    assert osm is None or is_valid(osm)
