@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 
 from opening_hours import OpeningHours, State
 
+from directory_client.hours_french import DAY_NAMES as _WEEKDAYS
 from directory_client.types import OpeningStatus
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -44,7 +45,6 @@ UNKNOWN_TEXT = "Horaires non connus"
 # A change further away than this is treated as "never" (keeps evaluation bounded).
 _MAX_INTERVAL_DAYS = 62
 
-_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",

@@ -15,8 +15,9 @@ the chat's report reader (``actions/report_chat.py``) matches too.
   make it None;
 - "sauf le mercredi" takes days out of the days just given; "fermé le mercredi" (anywhere) takes
   them out of the whole week, "fermé le mercredi après-midi" only the afternoon's ranges; "fermé
-  les jours fériés" adds ``PH off``. A closure lasts until a full stop, or until hours follow: the
-  days after its last comma then get them ("fermé le lundi, le mardi 9h-12h");
+  les jours fériés" or "sauf les jours fériés" adds ``PH off``. A closure lasts until a full
+  stop, or until hours follow: the days after its last comma then get them ("fermé le lundi, le
+  mardi 9h-12h");
 - a day given twice keeps the later hours when they overlap the earlier ones ("du lundi au
   vendredi 9h-17h, le mercredi 9h-12h"); disjoint hours for the same day could add or replace:
   None.
@@ -37,7 +38,7 @@ from dataclasses import dataclass, field
 from directory_client.labels import fold
 
 OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
-_DAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+DAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 # Regular-expression sources over folded text (lower case, no accents).
 DAY = r"(?:lun|mar|mercre|jeu|vendre|same)dis?\b|dimanches?\b"
 PART_OF_DAY = r"matin|apres.?midi|aprem|midi\b|soir\b|week.?end|ferie"
@@ -62,7 +63,8 @@ _TOKEN = re.compile(
     r"|(?P<stop>[.;\n])|(?P<comma>,)"
     r"|(?P<number>\b\d+\w*)"
     r"|(?P<period>\bvacances?\b|\bscolaires?\b|\bimpaires?\b|\bpaires?\b|\bsemaines?\b"
-    rf"|\bquinzaines?\b|\bmois\b|\b(?:{_MONTHS})\b|\bsur deux\b|\bhiver\b|\bete\b)"
+    rf"|\bquinzaines?\b|\bmois\b|\b(?:{_MONTHS})\b|\bsur deux\b|\bhiver\b"
+    r"|\b(?:d'|l'|en |cet )ete\b)"
 )
 _NOON = 12 * 60
 
@@ -176,7 +178,7 @@ def _combined(tokens: list[tuple[str, str]]) -> list[_Item]:
 
 
 def _day(text: str) -> int:
-    return next(n for n, name in enumerate(_DAY_NAMES) if text.startswith(name))
+    return next(n for n, name in enumerate(DAY_NAMES) if text.startswith(name))
 
 
 def _times_first_fixed(items: list[_Item]) -> list[_Item]:
@@ -241,7 +243,7 @@ def _read(items: list[_Item]) -> tuple[dict[int, list[tuple[int, int]]], bool]:
         elif item.kind == "comma":
             group.comma = len(group.days)
         elif item.kind == "holiday":
-            if group.kind != "closed":
+            if group.kind == "open":
                 raise _Unread("public holidays said open")
             group.holiday = holidays_off = True
     if group.pending_part:

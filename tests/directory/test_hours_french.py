@@ -46,6 +46,8 @@ READ = [
     ("du lundi au vendredi de 9h à 17h, fermé les jours fériés", "Mo-Fr 09:00-17:00; PH off"),
     ("du samedi au lundi 10h-12h", "Mo,Sa,Su 10:00-12:00"),
     ("fermé le lundi et le mardi, le mercredi 9h-12h", "We 09:00-12:00"),
+    ("du lundi au vendredi de 9h à 17h sauf les jours fériés", "Mo-Fr 09:00-17:00; PH off"),
+    ("les horaires ont été changés : du lundi au vendredi 9h-12h", "Mo-Fr 09:00-12:00"),
 ]
 
 NOT_A_SCHEDULE = [
@@ -65,6 +67,8 @@ NOT_A_SCHEDULE = [
     "du lundi au vendredi de 9h à 12h, le mercredi de 14h à 17h",  # added or instead?
     "ouvert du mardi au samedi de 10h à 19h, jusqu'à 21h le vendredi",
     "le 3 mai de 9h à 12h",
+    "en été du lundi au vendredi de 9h à 12h",
+    "les jours fériés de 9h à 12h",
     "fermé le lundi et le mardi 9h-12h",  # the Tuesday: closed or open 9h-12h?
     "",
 ]
