@@ -9,7 +9,7 @@ from datetime import date
 from bot.referrals.disclosure import Cell
 from bot.referrals.models import REFUSAL_REASONS, STATUSES
 from bot.referrals.outcomes import iso_week
-from bot.referrals.weekly import REASONS, WeeklyOutcomes
+from bot.referrals.weekly import NOT_HELPED, REASONS, WeeklyOutcomes
 from bot.staff.render import P, e
 from bot.staff.territory_data import REFUSED_PREFIX, outcome_label
 from directory_client.demand import MIN_COUNT
@@ -42,7 +42,7 @@ def section(table: WeeklyOutcomes | None, today: date, give_up_after: int) -> st
         f'<div class="scroll weekly" role="region" tabindex="0" aria-labelledby="{ANCHOR}-c">'
         f'<table class="t-table weekly"><caption id="{ANCHOR}-c"><span>Réponses aux orientations '
         f"vers les lieux du territoire, {weeks} dernières semaines</span></caption>"
-        f'<thead><tr><th scope="col">Réponse du lieu</th>{_week_heads(table.weeks, today)}'
+        f'<thead><tr><th scope="col">Réponse</th>{_week_heads(table.weeks, today)}'
         f'<th scope="col" class="total">{weeks} semaines</th></tr></thead>'
         f"{_body(table, weeks)}</table></div>"
         f'<p class="links">Télécharger ces chiffres : <a href="{EXPORT}.csv">CSV</a> · '
@@ -75,7 +75,7 @@ def _week_heads(weeks: list[date], today: date) -> str:
 
 
 def _body(table: WeeklyOutcomes, weeks: int) -> str:
-    """Accepted; the refusals under a heading, one row per reason; unanswered."""
+    """Accepted; the refusals under a heading, one row per reason; unanswered; not helped."""
     reasons = "".join(_row(table, outcome) for outcome in REASONS)
     return (
         f"<tbody>{_row(table, 'acceptee')}</tbody>"
@@ -83,6 +83,7 @@ def _body(table: WeeklyOutcomes, weeks: int) -> str:
         f"{e(STATUSES['refusee'].capitalize())}, selon la raison donnée par le lieu</th>"
         f'<td colspan="{weeks + 1}"></td></tr>'
         f"{reasons}</tbody><tbody>{_row(table, 'sans_reponse')}</tbody>"
+        f'<tbody class="followup">{_row(table, NOT_HELPED)}</tbody>'
     )
 
 
@@ -95,7 +96,7 @@ def _row(table: WeeklyOutcomes, outcome: str) -> str:
         kind = "reason"
     else:
         head = f'<th scope="row">{e(outcome_label(outcome))}</th>'
-        kind = outcome
+        kind = "not-helped" if outcome == NOT_HELPED else outcome
     figures = "".join(f'<td class="n">{_bar(c, top)}{figure(c)}</td>' for c in cells)
     total = table.totals[outcome]
     return f'<tr class="{kind}">{head}{figures}<td class="n total">{figure(total)}</td></tr>'
