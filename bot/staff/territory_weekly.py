@@ -18,6 +18,7 @@ ANCHOR = "semaines"
 TITLE = "Réponses des lieux, semaine par semaine"
 EXPORT = f"{P}/territoire/reponses-par-semaine"
 _BAR_HEIGHT = 20  # the bars' viewBox height
+FOLLOWUP = "Ensuite, selon la personne"
 
 
 def section(table: WeeklyOutcomes | None, today: date, give_up_after: int) -> str:
@@ -36,8 +37,9 @@ def section(table: WeeklyOutcomes | None, today: date, give_up_after: int) -> st
         f'{head}<p class="hint">Chaque orientation compte dans la semaine où elle a été envoyée '
         f"(du lundi au dimanche, heure de Paris), quelle que soit la date de la réponse. Un lieu "
         f"qui n'a pas répondu après {give_up_after} jours ouvrés passe en « sans réponse » : "
-        "les deux dernières semaines ne sont pas complètes. Barres : à l'échelle de chaque "
-        "ligne.</p>"
+        "les deux dernières semaines ne sont pas complètes. « "
+        f"{FOLLOWUP} » : sa réponse au message de suivi, envoyé après une orientation acceptée. "
+        "Barres : à l'échelle de chaque ligne.</p>"
         f"{_hidden_note(table)}"
         f'<div class="scroll weekly" role="region" tabindex="0" aria-labelledby="{ANCHOR}-c">'
         f'<table class="t-table weekly"><caption id="{ANCHOR}-c"><span>Réponses aux orientations '
@@ -77,14 +79,18 @@ def _week_heads(weeks: list[date], today: date) -> str:
 def _body(table: WeeklyOutcomes, weeks: int) -> str:
     """Accepted; the refusals under a heading, one row per reason; unanswered; not helped."""
     reasons = "".join(_row(table, outcome) for outcome in REASONS)
+    refused = f"{STATUSES['refusee'].capitalize()}, selon la raison donnée par le lieu"
     return (
         f"<tbody>{_row(table, 'acceptee')}</tbody>"
-        f'<tbody class="reasons"><tr><th scope="rowgroup">'
-        f"{e(STATUSES['refusee'].capitalize())}, selon la raison donnée par le lieu</th>"
-        f'<td colspan="{weeks + 1}"></td></tr>'
-        f"{reasons}</tbody><tbody>{_row(table, 'sans_reponse')}</tbody>"
-        f'<tbody class="followup">{_row(table, NOT_HELPED)}</tbody>'
+        f'<tbody class="reasons">{_group(weeks, refused)}{reasons}</tbody>'
+        f"<tbody>{_row(table, 'sans_reponse')}</tbody>"
+        f'<tbody class="followup">{_group(weeks, FOLLOWUP)}{_row(table, NOT_HELPED)}</tbody>'
     )
+
+
+def _group(weeks: int, heading: str) -> str:
+    """A row group's heading, over the weeks' and the total's empty cells."""
+    return f'<tr><th scope="rowgroup">{e(heading)}</th><td colspan="{weeks + 1}"></td></tr>'
 
 
 def _row(table: WeeklyOutcomes, outcome: str) -> str:

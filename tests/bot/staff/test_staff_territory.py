@@ -359,7 +359,7 @@ def test_weekly_answers_for_the_coordinators_territory_only(directory, tmp_path)
             "Acceptée", "Refusée, selon la raison donnée par le lieu",
             "Plus de place pour le moment", "Ce n'est pas ce que nous faisons",
             "Ce public n'est pas accueilli chez nous", "Le lieu est fermé", "Autre raison",
-            "Sans réponse", "La personne dit ne pas avoir été aidée",
+            "Sans réponse", "Ensuite, selon la personne", "La personne dit ne pas avoir été aidée",
         ]  # fmt: skip
         assert table["Plus de place pour le moment"] == [*hidden, "5", "6", "8", "—", "19"]
         assert table["Le lieu est fermé"] == ["—"] * 13  # 3: hidden, in its total too
