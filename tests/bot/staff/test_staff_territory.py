@@ -298,10 +298,11 @@ def test_other_kinds_of_report_and_a_conflict_after_reimport(directory, tmp_path
     run(scenario())
 
 
-def _weekly_table(page: str) -> dict[str, list[str]]:
-    """The "Réponses des lieux, semaine par semaine" table as read on screen: row header →
-    figures (the header row under "Réponse"); screen-reader-only text left out."""
-    section = page[page.index('id="semaines"') :].split("</section>", 1)[0]
+def _weekly_table(page: str, start: str = 'id="semaines"') -> dict[str, list[str]]:
+    """The "Réponses des lieux, semaine par semaine" table (or the section ``start`` marks) as
+    read on screen: row header → figures (the header row under "Réponse");
+    screen-reader-only text left out."""
+    section = page[page.index(start) :].split("</section>", 1)[0]
     section = re.sub(r'<span class="sr">[^<]*</span>', "", section)
     rows = {}
     for row in re.findall(r"<tr[^>]*>(.*?)</tr>", section, re.S):
@@ -395,6 +396,21 @@ def test_weekly_answers_for_the_coordinators_territory_only(directory, tmp_path)
         assert {(r["semaine"], r["reponse"]): (str(r["nombre"] or ""), r["precision"])
                 for r in figures["chiffres"]} == mine  # fmt: skip
 
+        # The printable summary: the last 6 weeks and the total, hidden the same way; the
+        # answers with nothing shown named in a sentence.
+        printed = await (await claire.get("/staff/territoire/synthese")).text()
+        compact = _weekly_table(printed, '<section class="answers">')
+        assert compact.pop("Réponse") == ["09/02", "16/02", "23/02", "02/03", "09/03",
+                                          "16/03 (en cours)", "12 semaines"]  # fmt: skip
+        assert compact == {
+            "Acceptée": ["—", "—", "—", "7", "—", "—", "≥ 7"],
+            "Refusée : Plus de place pour le moment": ["—", "—", "5", "6", "8", "—", "19"],
+            "Sans réponse": ["—", "—", "5", "—", "—", "—", "5"],
+            "La personne dit ne pas avoir été aidée": ["—", "—", "—", "6", "—", "—", "≥ 6"],
+        }  # fmt: skip
+        assert "au total : Refusée : Ce n&#x27;est pas ce que nous faisons ; " in printed
+        assert "Refusée : Le lieu est fermé ; Refusée : Autre raison." in printed
+
         # Charente-Maritime's coordinator: its place's refusals, none of Charente's.
         marc = await _as(app, "marc")
         theirs = _weekly_table(await (await marc.get("/staff/territoire")).text())
@@ -431,10 +447,14 @@ def test_weekly_answers_when_nothing_reaches_five_or_referrals_are_off(directory
         page = await (await claire.get("/staff/territoire")).text()
         section = page[page.index('id="semaines"') :].split("</section>", 1)[0]
         assert "Rien à montrer sur les 12 dernières semaines" in section and "<table" not in section
+        printed = await (await claire.get("/staff/territoire/synthese")).text()
+        assert "Aucune réponse comptée 5 fois ou plus." in printed
         await claire.close()
         claire = await _as(_app(directory, tmp_path), "claire")
         page = await (await claire.get("/staff/territoire")).text()
         assert "Les orientations ne sont pas activées sur ce serveur." in page
+        printed = await (await claire.get("/staff/territoire/synthese")).text()
+        assert "Réponses des lieux" not in printed and "Offre et demande" in printed
         assert (await claire.get("/staff/territoire/reponses-par-semaine.csv")).status == 404
         await claire.close()
 

@@ -225,6 +225,11 @@ def test_report_review_search_export(browser, console):
     coordinator.goto(f"{url}/staff/territoire/synthese?service={labels.DEMARCHES}")
     assert coordinator.locator("svg.communes circle").count() == 362
     assert coordinator.evaluate("getComputedStyle(document.body).maxWidth") != "none"  # CSS ran
+    answers = coordinator.locator("section.answers")  # the places' answers, last weeks
+    not_helped = answers.get_by_role("row", name="La personne dit ne pas avoir été aidée")
+    assert not_helped.locator("td").evaluate_all(SEEN) == ["—", "—", "—", "5", "—", "—", "5"]
+    assert "Refusée : Le lieu est fermé" in answers.inner_text()  # 3: named, no figure
+    assert coordinator.locator(".sr").first.evaluate("s => s.getBoundingClientRect().width") <= 1
     pdf = coordinator.pdf(format="A4", print_background=True)
     assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) == 1
     assert len(requested) == 1 and requested[0].startswith(f"{url}/staff/territoire/synthese?")
