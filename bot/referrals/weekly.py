@@ -32,6 +32,8 @@ WEEKS = 12
 
 @dataclass(frozen=True)
 class WeeklyOutcomes:
+    """The weeks' table; ``lines()`` gives it as rows of plain text."""
+
     weeks: list[date]  # the Mondays, oldest first
     cells: dict[str, list[Cell]]  # row (of ROWS) → one cell per week
     totals: dict[str, Cell]  # row (of ROWS) → over all the weeks
@@ -42,6 +44,12 @@ class WeeklyOutcomes:
         """Whether some figure of the weeks' table is hidden or only a lower bound."""
         every = [*(self.totals[o] for o in ROWS), *(c for o in ROWS for c in self.cells[o])]
         return any(c.n is None or c.at_least for c in every)
+
+    def lines(self) -> list[list[str]]:
+        """A header (``reponse``, the ISO weeks, ``total``), then one row per answer: its key
+        and its figures as plain text (``Cell.text``)."""
+        head = ["reponse", *(outcomes.iso_week(monday) for monday in self.weeks), "total"]
+        return [head, *([o, *(c.text for c in [*self.cells[o], self.totals[o]])] for o in ROWS)]
 
     @property
     def empty(self) -> bool:
@@ -59,12 +67,12 @@ def weekly(
     engine: Engine,
     today: date,
     *,
-    departements: Iterable[str],
+    departements: Iterable[str] | None,
     place_ids: Iterable[str] | None = None,
     count: int = WEEKS,
 ) -> WeeklyOutcomes:
     """The ``count`` weeks ending with ``today``'s (a Paris date), for the referrals to places
-    of ``departements`` (and, given, only to ``place_ids``)."""
+    of ``departements`` (None: all; and, given, only to ``place_ids``)."""
     weeks = mondays(today, count)
     counts = outcomes.sums(
         engine, ("week", "place_id", "outcome"),

@@ -135,6 +135,30 @@ def test_a_week_with_few_people_not_helped_stays_hidden_in_every_figure(engine):
     assert found.totals[NOT_HELPED] == Cell(18) and found.per_place[("lieu-a", NOT_HELPED)] == 18
 
 
+def test_command_line_prints_the_pages_table(engine, capsys):
+    """``weekly``: the same figures as the page, not helped included, hidden the same way."""
+    _count(engine, _utc(2026, 3, 2, 10), CAP, 6)
+    _count(engine, _utc(2026, 3, 3, 10), NOT_HELPED, 7)  # week 10
+    _count(engine, _utc(2026, 3, 10, 10), NOT_HELPED, 3)  # week 11: hidden, total "≥ 7"
+    _count(engine, _utc(2026, 3, 10, 10), CAP, 8, departement="17", place="lieu-b")
+    url = engine.url.render_as_string(hide_password=False)
+    args = ["--url", url, "weekly", "--today", "2026-03-18"]
+    assert main([*args, "--departement", "16"]) == 0
+    lines = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert lines[0] == ["reponse", *(f"2026-W{w:02d}" for w in range(1, 13)), "total"]
+    rows = {line[0]: line[-4:] for line in lines[1:]}
+    assert list(rows) == list(ROWS)
+    assert rows[NOT_HELPED] == ["7", "—", "—", "≥ 7"]
+    assert rows[CAP] == ["6", "—", "—", "6"]  # Charente-Maritime's 8 left out
+    assert rows["acceptee"] == ["—"] * 4
+    main([*args, "--departement", "16", "--departement", "17"])
+    rows = {line.split("\t")[0]: line.split("\t")[-4:]
+            for line in capsys.readouterr().out.splitlines()}  # fmt: skip
+    assert rows[CAP] == ["6", "8", "—", "14"]
+    main(args)  # every département
+    assert capsys.readouterr().out.splitlines()[2].split("\t")[-4:] == ["6", "8", "—", "14"]
+
+
 def test_a_place_alone_does_not_give_its_hidden_week_away():
     weeks = mondays(TODAY, 3)
     found = table(weeks, {
