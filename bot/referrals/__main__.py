@@ -1,7 +1,11 @@
 """python -m bot.referrals work | purge [--days 90] | forget SENDER_ID | retry-dead | status |
-outcomes [--by departement,outcome] [--since 2026-01-05]
+outcomes [--by departement,outcome] [--since 2026-01-05] |
+weekly [--departement 16 …] [--today 2026-03-18]
 
-``outcomes --by week,outcome`` gives the answers per ISO week of the referral (Paris time).
+``outcomes --by week,outcome`` gives the answers per ISO week of the referral (Paris time), groups
+under 5 left out. ``weekly`` prints the territory page's table (bot/referrals/weekly.py): a row per
+answer (accepted, refused per reason, no answer, not helped), a column per week of the last 12
+and the total, tab-separated, every count under 5 hidden and none computable ("—", "≥ n").
 ``work`` runs the queue's worker alone (the web server runs one already when referrals are on).
 ``status`` counts the jobs of the table and, with ``REFERRALS_QUEUE=redis``, what waits in Redis
 (exit status 1 when Redis cannot be reached).
@@ -18,13 +22,14 @@ import sys
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from bot.referrals.clock import SystemClock
+from bot.referrals.clock import PARIS, SystemClock
 from bot.referrals.errors import RedisUnavailable, ReferralConfigError
 from bot.referrals.models import open_engine
 from bot.referrals.outcomes import DIMENSIONS, aggregate
 from bot.referrals.queue import JobQueue
 from bot.referrals.redis_queue import QUEUE_NAME, redis_counts, redis_url_from_env
 from bot.referrals.service import forget_conversation, purge
+from bot.referrals.weekly import weekly
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -43,6 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_outcomes.add_argument(
         "--since", type=date.fromisoformat, help="referrals of this day (YYYY-MM-DD) and later"
     )
+    p_weekly = sub.add_parser("weekly", help="the last 12 weeks' answers, small counts hidden")
+    p_weekly.add_argument("--departement", action="append", help="repeat for several; default all")
+    p_weekly.add_argument(
+        "--today", type=date.fromisoformat, help="a day of the last week (default: today, Paris)"
+    )
     args = parser.parse_args(argv)
     engine = open_engine(args.url)
     clock = SystemClock()
@@ -57,6 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.command == "outcomes":
         for row in aggregate(engine, args.by.split(","), since=args.since):
             print("\t".join(str(v) for v in row.values()))
+    elif args.command == "weekly":
+        today = args.today or clock.now().astimezone(PARIS).date()
+        for line in weekly(engine, today, departements=args.departement).lines():
+            print("\t".join(line))
     else:
         return _work()
     return 0

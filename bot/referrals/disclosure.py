@@ -31,6 +31,13 @@ class Cell:
     n: int | None  # None: hidden (fewer than MIN_COUNT, 0 included, or hidden to protect one)
     at_least: bool = False  # n is a lower bound: hidden counts add to it
 
+    @property
+    def text(self) -> str:
+        """As plain text: "7", "≥ 7" (a lower bound) or "—" (hidden)."""
+        if self.n is None:
+            return "—"
+        return f"≥ {self.n}" if self.at_least else str(self.n)
+
 
 HIDDEN = Cell(None)
 

@@ -1,6 +1,7 @@
-"""What the places answered, week by week: accepted, refused per reason, never answered; and
-per place, the refusals and the people not helped. Over the same weeks, so that the figures of
-the territory page can be read side by side.
+"""What the places answered, week by week: accepted, refused per reason, never answered, and
+the people who said afterwards that they were not helped; and per place, the refusals and the
+people not helped. Over the same weeks, so that the figures of the territory page can be read
+side by side.
 
 One row per answer, one column per ISO week of the referral's day (Paris time), read from the
 outcome counters (bot/referrals/outcomes.py), with each answer's total over the weeks (and the
@@ -24,17 +25,18 @@ from bot.referrals.models import REFUSAL_REASONS
 
 REASONS = tuple(f"refusee:{reason}" for reason in REFUSAL_REASONS)
 NOT_HELPED = "aide:non"  # the person said the place did not help
-ROWS = ("acceptee", *REASONS, "sans_reponse")  # the weeks' table
+ROWS = ("acceptee", *REASONS, "sans_reponse", NOT_HELPED)  # the weeks' table, all counted
 PER_PLACE = (*REASONS, NOT_HELPED)
-COUNTED = ("acceptee", *REASONS, "sans_reponse", NOT_HELPED)  # what is read from the counters
 WEEKS = 12
 
 
 @dataclass(frozen=True)
 class WeeklyOutcomes:
+    """The weeks' table; ``lines()`` gives it as rows of plain text."""
+
     weeks: list[date]  # the Mondays, oldest first
     cells: dict[str, list[Cell]]  # row (of ROWS) → one cell per week
-    totals: dict[str, Cell]  # row (of ROWS) or NOT_HELPED → over all the weeks
+    totals: dict[str, Cell]  # row (of ROWS) → over all the weeks
     per_place: dict[tuple[str, str], int]  # (place id, of PER_PLACE) → n, the shown ones only
 
     @property
@@ -42,6 +44,12 @@ class WeeklyOutcomes:
         """Whether some figure of the weeks' table is hidden or only a lower bound."""
         every = [*(self.totals[o] for o in ROWS), *(c for o in ROWS for c in self.cells[o])]
         return any(c.n is None or c.at_least for c in every)
+
+    def lines(self) -> list[list[str]]:
+        """A header (``reponse``, the ISO weeks, ``total``), then one row per answer: its key
+        and its figures as plain text (``Cell.text``)."""
+        head = ["reponse", *(outcomes.iso_week(monday) for monday in self.weeks), "total"]
+        return [head, *([o, *(c.text for c in [*self.cells[o], self.totals[o]])] for o in ROWS)]
 
     @property
     def empty(self) -> bool:
@@ -59,17 +67,17 @@ def weekly(
     engine: Engine,
     today: date,
     *,
-    departements: Iterable[str],
+    departements: Iterable[str] | None,
     place_ids: Iterable[str] | None = None,
     count: int = WEEKS,
 ) -> WeeklyOutcomes:
     """The ``count`` weeks ending with ``today``'s (a Paris date), for the referrals to places
-    of ``departements`` (and, given, only to ``place_ids``)."""
+    of ``departements`` (None: all; and, given, only to ``place_ids``)."""
     weeks = mondays(today, count)
     counts = outcomes.sums(
         engine, ("week", "place_id", "outcome"),
         since=weeks[0], until=weeks[-1] + timedelta(weeks=1),
-        departements=departements, place_ids=place_ids, outcomes=COUNTED,
+        departements=departements, place_ids=place_ids, outcomes=ROWS,
     )  # fmt: skip
     return table(weeks, counts)
 
@@ -83,10 +91,11 @@ def table(weeks: Sequence[date], counts: dict[tuple[str, ...], int]) -> WeeklyOu
     parts are all one needs to check (a week's refusals whatever the reason would tie them)."""
     keys = [outcomes.iso_week(monday) for monday in weeks]
     true: dict[Any, int] = {("w", w, o): 0 for w in keys for o in ROWS}
-    true.update({("t", o): 0 for o in COUNTED})
+    true.update({("t", o): 0 for o in ROWS})
     for (week, place, outcome), n in counts.items():
-        if outcome in ROWS:
-            true["w", week, outcome] += n
+        if outcome not in ROWS:
+            continue
+        true["w", week, outcome] += n
         if outcome in PER_PLACE:
             true["p", place, outcome] = true.get(("p", place, outcome), 0) + n
         true["t", outcome] += n
@@ -99,7 +108,7 @@ def table(weeks: Sequence[date], counts: dict[tuple[str, ...], int]) -> WeeklyOu
     return WeeklyOutcomes(
         weeks=list(weeks),
         cells={o: [cells["w", w, o] for w in keys] for o in ROWS},
-        totals={o: cells["t", o] for o in COUNTED},
+        totals={o: cells["t", o] for o in ROWS},
         per_place={(p[1], p[2]): true[p] for p in places if cells[p].n is not None},
     )
 

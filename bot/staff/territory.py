@@ -6,7 +6,8 @@ under ``/staff/``, behind the console's login and CSRF):
   worst-served communes, supply and demand, refusals of referrals, the correction queue, the
   journal and the records not updated for 12 months;
 * ``GET /territoire/synthese``: the printable one-page summary (the ``territory --format html``
-  page, served with a CSP that allows its one inline style and nothing else);
+  page and the places' answers of the last weeks, served with a CSP that allows its one inline
+  style and nothing else);
 * ``POST /territoire/corrections/{id}``: a coordinator accepts or rejects a report (logged in
   the directory's ``correction_log``; refused and logged outside their territory); an hours
   report is accepted with the hours of the form's ``horaires`` (the proposed ones, amended, or
@@ -209,8 +210,17 @@ def mount_territory_console(
             return allowed
         role, Session = allowed
         insight = await _run(ctx.cache(Session).get, role.scope)
+        referrals = ctx.referrals()
+        today = _referrals_today(referrals)
+        answers = None
+        if referrals:
+            answers, _refusals = await _run(
+                referral_outcomes, referrals.engine, Session, role.scope, today
+            )
         response = web.Response(
-            text=summary.render(insight, service_of(request)),
+            text=summary.render(
+                insight, service_of(request), territory_weekly.compact(answers, today)
+            ),
             content_type="text/html",
             charset="utf-8",
         )

@@ -5,7 +5,9 @@ and SVG, no script, no tile server, nothing fetched), printable on one A4 page.
   nearest place offering one service;
 - the worst-served communes for that service;
 - supply and demand per service: places located in the territory, people beyond 20 km, and —
-  with the demand counters — what people asked (counts under 5 left out).
+  with the demand counters — what people asked (counts under 5 left out);
+- given by the caller (the staff console, which has the referrals), a section of its own: the
+  places' answers to referrals over the last weeks (bot/staff/territory_weekly.py).
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ WORST = 12
 CHART_WIDTH, CHART_LABEL, CHART_ROW = 720, 330, 19
 
 
-def render(insight, service: str) -> str:
+def render(insight, service: str, answers: str = "") -> str:
+    """The page, mapped for ``service``; ``answers``: a ``<section class="answers">`` (HTML)
+    printed after the chart, or nothing."""
     coverage = insight.coverage
     k = coverage.services.index(service)
     territory = insight.territory
@@ -60,6 +64,7 @@ chaque commune ; horaires lus sur quatre semaines à partir du {escape(insight.r
 <section class="chart"><h2>Offre et demande par service</h2>
 {chart_svg(list(rows.values()), insight.demand is not None)}
 </section>
+{answers}
 </main>
 <footer>Sources : annuaire Orienteur (standard national des lieux de médiation numérique),
 INSEE (population 2021). Demandes : comptages sans donnée personnelle, moins de 5 non
@@ -224,8 +229,12 @@ CSS = """
 body { font: 10pt/1.35 system-ui, sans-serif; color: #1b1b1b; margin: 0 auto; max-width: 190mm; }
 h1 { font-size: 15pt; margin: 0 0 2mm; } h2 { font-size: 11pt; margin: 0 0 2mm; }
 header p, .key, footer { margin: 0 0 2mm; } footer { font-size: 8pt; color: #444; }
-main { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; }
-.chart { grid-column: 1 / 3; }
+main { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 4mm; }
+.chart, .answers { grid-column: 1 / 3; }
+.answers table { width: auto; } .answers td.n, .answers th.n { text-align: right; min-width: 12mm; }
+.answers p { margin: 1mm 0 0; font-size: 8pt; color: #444; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+      white-space: nowrap; }
 svg.communes { width: 100%; height: auto; border: 1px solid #bbb; background: #f4f7fb; }
 .legend { list-style: none; padding: 0; margin: 1mm 0; display: flex; flex-wrap: wrap; gap: 3mm; }
 .dot { margin-right: 1mm; vertical-align: middle; }
@@ -233,5 +242,11 @@ svg.chart-svg { width: 100%; height: auto; } svg.chart-svg .head { font-weight: 
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
 th, td { text-align: left; padding: 0.6mm 1.2mm; border-bottom: 1px solid #ddd; }
 td.n { text-align: right; white-space: nowrap; }
+.answers tbody th { font-weight: 400; }
 @media print { svg.communes { max-height: 105mm; } }
+@media screen and (max-width: 600px) {
+  body { padding: 0 2mm; } main { grid-template-columns: minmax(0, 1fr); }
+  .chart, .answers { grid-column: 1; overflow-x: auto; position: relative; }
+  svg.chart-svg { min-width: 600px; } .answers tbody th { min-width: 9rem; }
+}
 """

@@ -74,6 +74,7 @@ def test_small_cells_are_hidden_and_totals_never_give_them_away():
     # 8 unanswered would give week 11's 2 (8 - 6): "at least 6"; the same per place.
     assert found.cells["sans_reponse"] == [Cell(6), HIDDEN]
     assert found.totals["sans_reponse"] == Cell(6, at_least=True)
+    assert found.cells[NOT_HELPED] == [Cell(6), HIDDEN]  # a row of the weeks like the others
     assert found.totals[NOT_HELPED] == Cell(6, at_least=True)
     assert found.per_place == {("a", CAP): 11, ("a", NOT_HELPED): 6}
     assert found.hides and not found.empty
@@ -100,14 +101,62 @@ def test_command_line_counts_per_week(engine, capsys):
     _count(engine, _utc(2026, 3, 2, 10), CAP, 6)
     _count(engine, _utc(2026, 3, 8, 23, 30), CAP, 5)
     _count(engine, _utc(2026, 3, 9, 10), "acceptee", 4)  # under 5: not printed
+    _count(engine, _utc(2026, 3, 3, 10), NOT_HELPED, 5)
+    _count(engine, _utc(2026, 3, 10, 10), NOT_HELPED, 2)  # under 5: not printed
     url = engine.url.render_as_string(hide_password=False)
     assert main(["--url", url, "outcomes", "--by", "week,outcome"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         f"2026-W10\t{CAP}\t6",
+        f"2026-W10\t{NOT_HELPED}\t5",
         f"2026-W11\t{CAP}\t5",
     ]
     main(["--url", url, "outcomes", "--by", "week,outcome", "--since", "2026-03-09"])
     assert capsys.readouterr().out.splitlines() == [f"2026-W11\t{CAP}\t5"]
+
+
+def test_a_week_with_few_people_not_helped_stays_hidden_in_every_figure(engine):
+    """1 to 4 people not helped in a week: "—", and neither the total over the weeks nor the
+    place's total gives it back by subtracting the weeks shown."""
+    for few in (1, 2, 3, 4):
+        with Session(engine) as session, session.begin():
+            session.execute(delete(OutcomeCount))
+        _count(engine, _utc(2026, 3, 2, 10), NOT_HELPED, 7)  # week 10
+        _count(engine, _utc(2026, 3, 9, 10), NOT_HELPED, few)  # week 11
+        _count(engine, _utc(2026, 3, 16, 10), NOT_HELPED, 6)  # week 12
+        _count(engine, _utc(2026, 3, 9, 10), "aide:oui", 9)  # helped: not in the table
+        found = weekly(engine, TODAY, departements=["16"])
+        assert found.cells[NOT_HELPED][-3:] == [Cell(7), HIDDEN, Cell(6)], few
+        assert found.totals[NOT_HELPED] == Cell(13, at_least=True), few  # not 13 + few
+        assert ("lieu-a", NOT_HELPED) not in found.per_place, few  # 13 + few, the same leak
+        assert found.hides and not found.empty
+    _count(engine, _utc(2026, 3, 9, 10), NOT_HELPED, 5 - few)  # week 11 reaches 5: all shown
+    found = weekly(engine, TODAY, departements=["16"])
+    assert found.cells[NOT_HELPED][-3:] == [Cell(7), Cell(5), Cell(6)]
+    assert found.totals[NOT_HELPED] == Cell(18) and found.per_place[("lieu-a", NOT_HELPED)] == 18
+
+
+def test_command_line_prints_the_pages_table(engine, capsys):
+    """``weekly``: the same figures as the page, not helped included, hidden the same way."""
+    _count(engine, _utc(2026, 3, 2, 10), CAP, 6)
+    _count(engine, _utc(2026, 3, 3, 10), NOT_HELPED, 7)  # week 10
+    _count(engine, _utc(2026, 3, 10, 10), NOT_HELPED, 3)  # week 11: hidden, total "≥ 7"
+    _count(engine, _utc(2026, 3, 10, 10), CAP, 8, departement="17", place="lieu-b")
+    url = engine.url.render_as_string(hide_password=False)
+    args = ["--url", url, "weekly", "--today", "2026-03-18"]
+    assert main([*args, "--departement", "16"]) == 0
+    lines = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert lines[0] == ["reponse", *(f"2026-W{w:02d}" for w in range(1, 13)), "total"]
+    rows = {line[0]: line[-4:] for line in lines[1:]}
+    assert list(rows) == list(ROWS)
+    assert rows[NOT_HELPED] == ["7", "—", "—", "≥ 7"]
+    assert rows[CAP] == ["6", "—", "—", "6"]  # Charente-Maritime's 8 left out
+    assert rows["acceptee"] == ["—"] * 4
+    main([*args, "--departement", "16", "--departement", "17"])
+    rows = {line.split("\t")[0]: line.split("\t")[-4:]
+            for line in capsys.readouterr().out.splitlines()}  # fmt: skip
+    assert rows[CAP] == ["6", "8", "—", "14"]
+    main(args)  # every département
+    assert capsys.readouterr().out.splitlines()[2].split("\t")[-4:] == ["6", "8", "—", "14"]
 
 
 def test_a_place_alone_does_not_give_its_hidden_week_away():

@@ -325,10 +325,11 @@ def test_other_kinds_of_report_and_a_conflict_after_reimport(directory, tmp_path
     run(scenario())
 
 
-def _weekly_table(page: str) -> dict[str, list[str]]:
-    """The "Réponses des lieux, semaine par semaine" table as read on screen: row header →
-    figures (the header row under "Réponse du lieu"); screen-reader-only text left out."""
-    section = page[page.index('id="semaines"') :].split("</section>", 1)[0]
+def _weekly_table(page: str, start: str = 'id="semaines"') -> dict[str, list[str]]:
+    """The "Réponses des lieux, semaine par semaine" table (or the section ``start`` marks) as
+    read on screen: row header → figures (the header row under "Réponse");
+    screen-reader-only text left out."""
+    section = page[page.index(start) :].split("</section>", 1)[0]
     section = re.sub(r'<span class="sr">[^<]*</span>', "", section)
     rows = {}
     for row in re.findall(r"<tr[^>]*>(.*?)</tr>", section, re.S):
@@ -341,7 +342,7 @@ def _weekly_table(page: str) -> dict[str, list[str]]:
 def _seed_weeks(engine) -> None:
     """Answers over the weeks (Wednesday 18 March 2026 is in week 12): the bus refuses more and
     more for lack of room, Aigre accepts; a few "closed" refusals (3) and 2 late acceptances
-    stay hidden; Charente-Maritime's place refuses too."""
+    stay hidden; 6 then 3 people not helped at Aigre; Charente-Maritime's place refuses too."""
     from sqlalchemy.orm import Session
 
     seeds = (
@@ -353,6 +354,8 @@ def _seed_weeks(engine) -> None:
         (AIGRE, "16", "acceptee", datetime(2026, 3, 3, 9), 7),
         (AIGRE, "16", "acceptee", datetime(2026, 3, 10, 9), 2),
         (AIGRE, "16", "sans_reponse", datetime(2026, 2, 24, 9), 5),
+        (AIGRE, "16", "aide:non", datetime(2026, 3, 3, 9), 6),  # week 10
+        (AIGRE, "16", "aide:non", datetime(2026, 3, 10, 9), 3),  # week 11: hidden
         (STOP, "16", "refusee:capacite", datetime(2025, 12, 20, 9), 9),  # before the 12 weeks
         (XANDRE, "17", "refusee:hors_champ", datetime(2026, 3, 10, 9), 9),
     )
@@ -377,20 +380,23 @@ def test_weekly_answers_for_the_coordinators_territory_only(directory, tmp_path)
         page = await (await claire.get("/staff/territoire")).text()
         assert '<a href="#semaines">Réponses par semaine</a>' in page
         table = _weekly_table(page)
-        weeks = table.pop("Réponse du lieu")
+        weeks = table.pop("Réponse")
         assert len(weeks) == 13 and weeks[0] == "29/12 S01" and weeks[-2] == "16/03 S12 en cours"
         assert weeks[-1] == "12 semaines"
         assert list(table) == [
             "Acceptée", "Refusée, selon la raison donnée par le lieu",
             "Plus de place pour le moment", "Ce n'est pas ce que nous faisons",
             "Ce public n'est pas accueilli chez nous", "Le lieu est fermé", "Autre raison",
-            "Sans réponse",
+            "Sans réponse", "Ensuite, selon la personne", "La personne dit ne pas avoir été aidée",
         ]  # fmt: skip
         assert table["Plus de place pour le moment"] == [*hidden, "5", "6", "8", "—", "19"]
         assert table["Le lieu est fermé"] == ["—"] * 13  # 3: hidden, in its total too
         assert table["Acceptée"] == [*hidden, "—", "7", "—", "—", "≥ 7"]  # 9 would give the 2
         assert table["Sans réponse"] == [*hidden, "5", "—", "—", "—", "5"]
         assert table["Ce n'est pas ce que nous faisons"] == ["—"] * 13  # Charente-Maritime's
+        # 3 not helped in week 11: hidden, and the total (9) would give it away: "≥ 6".
+        assert table["La personne dit ne pas avoir été aidée"] == [*hidden, "—", "6", "—", "—",
+                                                                    "≥ 6"]  # fmt: skip
         per_place = page[page.index('id="refus"') :].split("</section>", 1)[0]
         assert 'Plus de place pour le moment</td><td class="n">19<' in per_place
         assert "Chiffres masqués" in page and "moins de 5, peut-être aucune" in page
@@ -406,11 +412,31 @@ def test_weekly_answers_for_the_coordinators_territory_only(directory, tmp_path)
         assert mine[("total", "acceptee")] == ("7", "au moins")
         assert mine[("2026-W10", "refusee:ferme")] == ("", "masqué")
         assert mine[("total", "refusee:hors_champ")] == ("", "masqué")
+        assert mine[("2026-W10", "aide:non")] == ("6", "exact")
+        assert mine[("2026-W11", "aide:non")] == ("", "masqué")
+        assert mine[("total", "aide:non")] == ("6", "au moins")
+        assert {r["libelle"] for r in rows if r["reponse"] == "aide:non"} == {
+            "La personne dit ne pas avoir été aidée"}  # fmt: skip
         figures = json.loads(await (await claire.get(
             "/staff/territoire/reponses-par-semaine.json")).text())  # fmt: skip
         assert figures["seuil"] == 5
         assert {(r["semaine"], r["reponse"]): (str(r["nombre"] or ""), r["precision"])
                 for r in figures["chiffres"]} == mine  # fmt: skip
+
+        # The printable summary: the last 6 weeks and the total, hidden the same way; the
+        # answers with nothing shown named in a sentence.
+        printed = await (await claire.get("/staff/territoire/synthese")).text()
+        compact = _weekly_table(printed, '<section class="answers">')
+        assert compact.pop("Réponse") == ["09/02", "16/02", "23/02", "02/03", "09/03",
+                                          "16/03 (en cours)", "12 semaines"]  # fmt: skip
+        assert compact == {
+            "Acceptée": ["—", "—", "—", "7", "—", "—", "≥ 7"],
+            "Refusée : Plus de place pour le moment": ["—", "—", "5", "6", "8", "—", "19"],
+            "Sans réponse": ["—", "—", "5", "—", "—", "—", "5"],
+            "La personne dit ne pas avoir été aidée": ["—", "—", "—", "6", "—", "—", "≥ 6"],
+        }  # fmt: skip
+        assert "au total : Refusée : Ce n&#x27;est pas ce que nous faisons ; " in printed
+        assert "Refusée : Le lieu est fermé ; Refusée : Autre raison." in printed
 
         # Charente-Maritime's coordinator: its place's refusals, none of Charente's.
         marc = await _as(app, "marc")
@@ -418,6 +444,7 @@ def test_weekly_answers_for_the_coordinators_territory_only(directory, tmp_path)
         assert theirs["Ce n'est pas ce que nous faisons"] == [*hidden, "—", "—", "9", "—", "9"]
         assert theirs["Plus de place pour le moment"] == ["—"] * 13
         assert theirs["Acceptée"] == ["—"] * 13 and theirs["Sans réponse"] == ["—"] * 13
+        assert theirs["La personne dit ne pas avoir été aidée"] == ["—"] * 13
         # The région (16 and 17 among others) sees both.
         nadia = await _as(app, "nadia")
         region = _weekly_table(await (await nadia.get("/staff/territoire")).text())
@@ -428,6 +455,7 @@ def test_weekly_answers_for_the_coordinators_territory_only(directory, tmp_path)
         commune = _weekly_table(await (await lucie.get("/staff/territoire")).text())
         assert commune["Plus de place pour le moment"][-1] == "19"
         assert commune["Acceptée"] == ["—"] * 13 and commune["Sans réponse"] == ["—"] * 13
+        assert commune["La personne dit ne pas avoir été aidée"] == ["—"] * 13  # Aigre's
         # No role, no figures.
         alice = await _as(app, "alice")
         assert (await alice.get("/staff/territoire/reponses-par-semaine.csv")).status == 403
@@ -446,10 +474,14 @@ def test_weekly_answers_when_nothing_reaches_five_or_referrals_are_off(directory
         page = await (await claire.get("/staff/territoire")).text()
         section = page[page.index('id="semaines"') :].split("</section>", 1)[0]
         assert "Rien à montrer sur les 12 dernières semaines" in section and "<table" not in section
+        printed = await (await claire.get("/staff/territoire/synthese")).text()
+        assert "Aucune réponse comptée 5 fois ou plus." in printed
         await claire.close()
         claire = await _as(_app(directory, tmp_path), "claire")
         page = await (await claire.get("/staff/territoire")).text()
         assert "Les orientations ne sont pas activées sur ce serveur." in page
+        printed = await (await claire.get("/staff/territoire/synthese")).text()
+        assert "Réponses des lieux" not in printed and "Offre et demande" in printed
         assert (await claire.get("/staff/territoire/reponses-par-semaine.csv")).status == 404
         await claire.close()
 

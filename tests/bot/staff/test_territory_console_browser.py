@@ -58,6 +58,10 @@ TODAY = datetime(2026, 3, 18, 10, tzinfo=timezone.utc)  # the referrals' clock: 
 SEEN = """cells => cells.map(c => [...c.childNodes]
     .filter(n => !(n.classList && n.classList.contains('sr')))
     .map(n => n.textContent).join('').trim())"""  # a cell's text as seen, not as read aloud
+ON_TOP = """th => { window.scrollTo(0, th.getBoundingClientRect().top + window.scrollY - 200);
+    const r = th.getBoundingClientRect();
+    const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return top !== null && top.closest('th') === th; }"""  # what one sees at a cell's middle
 
 
 def _seed_referral_outcomes(engine) -> None:
@@ -131,6 +135,12 @@ def _search(page) -> sync_api.Locator:
     first = page.locator(".place").first
     assert "Bus France Services" in first.locator("h3").inner_text()
     return first
+
+
+def _on_screen(locator, width: int) -> bool:
+    """Whether the element's box is wholly within the viewport's width."""
+    box = locator.bounding_box()
+    return box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
 
 
 def _shot(page, name: str, **kwargs) -> None:
@@ -215,6 +225,11 @@ def test_report_review_search_export(browser, console):
     coordinator.goto(f"{url}/staff/territoire/synthese?service={labels.DEMARCHES}")
     assert coordinator.locator("svg.communes circle").count() == 362
     assert coordinator.evaluate("getComputedStyle(document.body).maxWidth") != "none"  # CSS ran
+    answers = coordinator.locator("section.answers")  # the places' answers, last weeks
+    not_helped = answers.get_by_role("row", name="La personne dit ne pas avoir été aidée")
+    assert not_helped.locator("td").evaluate_all(SEEN) == ["—", "—", "—", "5", "—", "—", "5"]
+    assert "Refusée : Le lieu est fermé" in answers.inner_text()  # 3: named, no figure
+    assert coordinator.locator(".sr").first.evaluate("s => s.getBoundingClientRect().width") <= 1
     pdf = coordinator.pdf(format="A4", print_background=True)
     assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) == 1
     assert len(requested) == 1 and requested[0].startswith(f"{url}/staff/territoire/synthese?")
@@ -252,6 +267,10 @@ def test_weekly_answers_at_desk_and_phone_sizes(browser, console):
     figures = room.locator("td").evaluate_all(SEEN)
     assert figures[-5:] == ["5", "6", "8", "—", "≥ 19"]  # 2 in week 12: hidden, not subtractable
     assert room.locator("svg.bar rect").count() == 3  # a bar per figure shown
+    not_helped = table.get_by_role("row", name="La personne dit ne pas avoir été aidée")
+    assert not_helped.locator("td").evaluate_all(SEEN)[-4:] == ["5", "—", "—", "5"]  # week 10
+    group = table.locator("tbody.followup th[scope=rowgroup]").inner_text()
+    assert group == "Ensuite, selon la personne"
     assert "moins de 5" in section.inner_text() and "Chiffres masqués" in section.inner_text()
     heads = table.locator("thead th").all_inner_texts()
     assert "en cours" in heads[-2] and heads[-1] == "12 semaines"
@@ -273,9 +292,20 @@ def test_weekly_answers_at_desk_and_phone_sizes(browser, console):
     assert box.evaluate("b => b.scrollWidth > b.clientWidth")  # the table scrolls in its box
     phone.evaluate("document.getElementById('semaines').scrollIntoView()")
     _shot(phone, "territory-weekly-phone-390x844.png")
-    box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
-    head = phone.locator("#semaines tbody th").first.bounding_box()
-    assert head["x"] >= 0 and head["x"] < 40  # the row's name stays in view
+    latest = phone.get_by_role("columnheader", name="semaine du 16/03")
+    oldest = phone.get_by_role("columnheader", name="semaine du 29/12")
+    assert _on_screen(latest, 390) and not _on_screen(oldest, 390)  # opens on the latest weeks
+    names = phone.locator("#semaines tbody th[scope=row]")
+    # Scrolled to the oldest weeks (right to left: scrollLeft goes negative), then back.
+    for end, shown in (("-b.scrollWidth", oldest), ("0", latest)):
+        box.evaluate(f"b => {{ b.scrollLeft = {end}; }}")
+        assert _on_screen(shown, 390)
+        for i in range(names.count()):  # every answer's name whole in view, over the weeks
+            name = names.nth(i).bounding_box()
+            assert 0 <= name["x"] < 40 and name["x"] + name["width"] <= 390, i
+            assert names.nth(i).evaluate(ON_TOP), i  # drawn over the weeks' figures
+    assert names.last.inner_text() == "La personne dit ne pas avoir été aidée"
+    box.evaluate("b => { b.scrollLeft = -b.scrollWidth; }")
     _shot(phone, "territory-weekly-phone-390x844-scrolled.png")
     assert errors == []
 
