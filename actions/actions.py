@@ -1085,6 +1085,16 @@ class ActionOutOfScope(OrienteurAction):
 FORGET_LOG = "var/forget-requests.jsonl"
 
 
+# "Comment je supprime mon compte Instagram ?": an account elsewhere, a request for digital help;
+# never an erasure of this conversation.
+_ACCOUNT_ELSEWHERE = re.compile(
+    r"\b(comptes?|profils?|pages?|messages|photos|publications|donnees|historique)\b"
+    r"[^.!?]{0,30}\b(instagram|insta|facebook|fb|snapchat|snap|tiktok|whatsapp|gmail|google"
+    r"|twitter|linkedin|youtube|messenger|telegram|discord|caf|ameli|impots|amazon|leboncoin"
+    r"|microsoft|apple|icloud|hotmail|outlook|yahoo|orange|sfr|free|bouygues|banque)\b"
+)
+
+
 class ActionForgetMe(Action):
     """Deletes the conversation: Restarted() clears it for the assistant; the request is recorded
     so that the tracker store purges the stored events (see docs/payload.md).
@@ -1100,6 +1110,10 @@ class ActionForgetMe(Action):
         text = clean_text(tracker.latest_message.get("text"))
         if not is_button(text) and needs_mod.safety_reading(text).danger_now:
             return numbers_only(dispatcher)
+        if not is_button(text) and _ACCOUNT_ELSEWHERE.search(needs_mod.fold(text)):
+            # Read as the request it is (this turn's message only).
+            tracker.latest_message = {**tracker.latest_message, "intent": {"name": "ask_help"}}
+            return orient(dispatcher, tracker)
         path = Path(os.environ.get("ORIENTEUR_FORGET_LOG", FORGET_LOG))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

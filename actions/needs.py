@@ -303,6 +303,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(courses|achats) (en ligne|sur internet|en drive|sur le site)",
         r"\b(google )?drive\b",
         r"\b(banque|appli de la banque|compte bancaire) en ligne",
+        r"\bcaptures? (d'|d |de l'|de l )?ecran",
         r"\bzoom\b",
         r"\bteams\b",
         r"\bskype\b",

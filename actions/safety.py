@@ -221,6 +221,9 @@ SEVERE: tuple[str, ...] = (
     r"(ecrit|laisse|prepare) (mes|ma) (dernieres? )?lettres?\b"
     r"(?! (de|d'|pour (le|la|l'|mon|ma|un|une)))",
     r"(demain|ce soir|cette nuit|bientot) je (ne )?serai plus la",
+    # "tout effacer avant ce soir, après je ne serai plus là de toute façon"
+    r"(apres|ensuite|de toute facon)[^.!?]{0,20} je (ne )?serai (bientot )?plus la\b",
+    r"je (ne )?serai (bientot )?plus la de toute facon",
     r"c'est prevu pour (ce soir|cette nuit|demain)",
     r"(il|elle) (dit|a dit|m'a dit) que.{0,80}(me tue|me tuer|me tuera)",
     r"faire une (betise|connerie) ce soir",
@@ -234,6 +237,7 @@ SEVERE: tuple[str, ...] = (
     r"(vient|viennent) de me (pousser|bousculer|jeter|etrangler|gifler|cogner|taper|tabasser)",
     # at the door and trying to get in; riding along with the writer and staring, right now
     r"(essaie|essaye|tente) d'(ouvrir|entrer|forcer)\b",
+    r"(essaie|essaye|tente) de (l'|la )?(enfoncer|defoncer|casser|forcer)\b",
     r"dans (le meme|mon) (bus|train|metro|tram|wagon)[^.!?]{0,40}\b(maintenant|me fixe|me regarde"
     r"|me suit)",
     r"tombee? dans les pommes",
@@ -301,6 +305,16 @@ SEVERE: tuple[str, ...] = (
     r"(plus|aucune) (de )?raisons? de (continuer|vivre|rester)",
     r"ouvert (le|les robinets? du|la bouteille de) gaz",
     r"(photo|video) de (ma porte|ma maison|mon immeuble|chez moi)",
+    # Followed in the street now: "il me suit en voiture et je cours" (not "sur Instagram").
+    r"(il|elle|ils|quelqu'un|un homme|une voiture) me (suit|suivent)"
+    r"(?! (sur|depuis des|partout sur|en ligne|de ses|avec ses))\b",
+    # In English, the unambiguous words (a message in English is read the same way).
+    r"(is|are|s|re) (breaking|broken) in",
+    r"(kill|hurt) (myself|herself|himself)",
+    r"(want|going|wanna) to (die|end it)",
+    r"(can't|cannot|can not) breathe",
+    r"(he|she|they)('s| is| are|'re) (hitting|beating|choking|strangling) (me|her|him|us)",
+    r"call (an ambulance|the police|911|112)",
 )
 
 ALARM: tuple[str, ...] = (
@@ -452,6 +466,14 @@ _FIGURE = re.compile(
     r"|ecran (devient|est|tout|qui devient) (tout )?bleu"
     rf"|au secours,? (mon|ma|mes|le|la|ce|cet|cette) ({_THINGS})"
     r"|arme de destruction massive"
+    # a harm named by a strong word: "tout en ligne, c'est une violence pour les vieux"
+    r"|c'est (une|de la) (vraie |veritable |pure )?violence"
+    # data or accounts "in danger" after a leak: "une fuite de données, est-ce que je suis en
+    # danger ? comment protéger mes comptes"
+    r"|\b(fuite|vol) de (donnees|mots de passe|identifiants)[^.!?]*"
+    # the news read or seen: "j'ai lu qu'un chatbot avait poussé un ado au suicide"
+    r"|(j'ai lu|lu (dans|sur) (le|la|les|un|une)|vu (aux|a la) (infos|tele|television)"
+    r"|aux infos|dans (le|les) journa(l|ux)|dans la presse)[^.!?]*"
     # "un intervenant pour parler aux parents du cyberharcèlement et des violences en ligne"
     r"|\b(parler|sensibiliser|informer|prevenir|intervenant|intervention|atelier|conference)\b"
     r"[^.!?]{0,40}\b(de|du|des|sur|aux) (la |les |le |l')?(cyber-?)?(violences?|harcelement"

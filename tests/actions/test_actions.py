@@ -492,6 +492,26 @@ def test_forget_me_in_danger_gives_the_numbers_and_erases_nothing(tmp_path, monk
     assert "restart" not in [e["event"] for e in events] and not log.exists()
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Comment je supprime mon compte Instagram et tous mes messages ?",
+        "je veux effacer mes photos sur facebook",
+        "supprimer mon compte gmail svp",
+    ],
+)
+def test_an_account_elsewhere_to_delete_is_served_and_this_conversation_kept(
+    directory, tmp_path, monkeypatch, message
+):
+    # The NLU may read "supprimer mon compte" as "forget me": the account is another service's.
+    log = tmp_path / "forget.jsonl"
+    monkeypatch.setenv("ORIENTEUR_FORGET_LOG", str(log))
+    msgs, events = run(A.ActionForgetMe(), tracker(message, "forget_me"))
+    assert "restart" not in [e["event"] for e in events] and not log.exists()
+    assert "forget_me" not in [p.get("type") for p in payloads(msgs)]
+    assert slots_of(events).get("needs"), text(msgs)
+
+
 # --- as the action server runs them ------------------------------------------------------------
 def test_action_executor_runs_the_package(directory):
     t = tracker("apprendre l'ordinateur à Roubaix", "ask_help", [ent("location", "Roubaix")])

@@ -338,6 +338,12 @@ def test_a_device_need_is_not_replaced_by_a_loose_meaning():
         "j'entends ma voisine crier au secours chez elle, elle n'ouvre pas",
         "tout est réglé pour mes comptes, j'ai avalé ce qu'il fallait, je serai plus un poids",
         "ma fille a des taches violettes sur le ventre et beaucoup de fièvre",
+        # Set R's misses (round 14), said otherwise.
+        "mon ex est sur le palier et il essaie de la défoncer, je suis avec le bébé",
+        "rangez mes affaires, de toute façon je ne serai bientôt plus là",
+        # Set T's misses, said otherwise: followed in the street, a message in English.
+        "une voiture me suit depuis le parking, je marche vite vers la gare",
+        "they're breaking in downstairs, I'm hiding in the bathroom",
     ],
 )
 def test_veiled_and_situational_danger_gets_the_numbers(message):
@@ -411,6 +417,14 @@ def test_danger_that_is_over_or_hyperbole_is_not_an_emergency(message, need):
         "la batterie a pris feu, les pompiers sont repartis, il me faut un ordinateur pas cher",
         "je vais finir par me tuer tellement ce formulaire de la caf est mal fait, aidez-moi",
         "il y a deux semaines un faux conseiller bancaire m'a appelé, comment me protéger",
+        # Set S's false alarms (round 14), said otherwise: a harm named "violence", news read, a
+        # leak of data.
+        "fermer les guichets c'est de la violence pour nous les anciens, qui m'aide pour la caf",
+        "dans le journal un adolescent s'est suicidé après un défi en ligne, comment protéger "
+        "mes enfants",
+        "grosse fuite de données à la mutuelle, est-ce que je suis en danger ? que faire pour "
+        "mes comptes",
+        "un inconnu me suit sur instagram et commente toutes mes photos, comment le bloquer",
     ],
 )
 def test_figures_topics_and_care_ask_nothing_about_danger(message):
