@@ -13,6 +13,8 @@ import math
 import re
 
 from directory_client import hours
+from directory_client.french_dates import WEEKDAYS
+from directory_client.hours_french import OSM_DAYS
 
 # E.164 prefixes dialled in France as a 10-digit national number (0 + the rest): metropolitan
 # France and the overseas departments (La Réunion and Mayotte +262, Guadeloupe and the northern
@@ -21,8 +23,8 @@ _NATIONAL_10 = ("33", "262", "590", "594", "596")
 # Territories with their own numbering: written with their country code, digits paired.
 _OWN_PLAN = ("508", "681", "687", "689")
 
-_DAYS = {"Mo": "lun.", "Tu": "mar.", "We": "mer.", "Th": "jeu.", "Fr": "ven.", "Sa": "sam.",
-         "Su": "dim."}  # fmt: skip
+# "Mo" → "lun.", "We" → "mer."…
+_DAYS = {code: f"{name[:3]}." for code, name in zip(OSM_DAYS, WEEKDAYS, strict=True)}
 _DAY = re.compile(r"\b(Mo|Tu|We|Th|Fr|Sa|Su)\b")
 _DAYS_THEN_TIME = re.compile(r"^((?:[a-zé]+\.[–, ]*)+) (\d)")
 
