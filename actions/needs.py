@@ -443,6 +443,10 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bmots? de passe (securises?|solides?|forts?)",
         r"\b(creer|gerer|choisir) (des|mes|un|de bons) mots? de passe",
         r"\barnaqu\w*",
+        r"\barnak",  # SMS spelling
+        r"\bvie privee\b",
+        r"\bconfidentialite\b",
+        r"\b(vole|pris|pirate|hacke) (mon|son|ma|sa) compte",
         r"\bescroc\w*",
         r"\bpirat",
         r"\bhack",

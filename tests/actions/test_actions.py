@@ -781,7 +781,7 @@ def test_a_bare_town_answers_where_even_merged_or_shared(answer, is_place):
 def test_a_guessed_need_is_offered_as_a_choice_then_served(directory):
     # No word of a service ("kk1", "me co"): the reading is a guess, so the likeliest needs are
     # offered instead of places for a need the person may not have.
-    message = "kk1 a pris mon compte je peu plus me co"
+    message = "kk1 est dans mon compte je peu plus me co"
     msgs, events = run(A.ActionOrient(), tracker(message, "ask_help"))
     assert payloads(msgs)[0]["type"] == "need_choice"
     assert "de quoi avez-vous besoin" in text(msgs).lower()
