@@ -11,8 +11,11 @@ from __future__ import annotations
 import contextlib
 import math
 import re
+from datetime import date
 
 from directory_client import hours
+from directory_client.french_dates import WEEKDAYS, french_date
+from directory_client.hours_french import OSM_DAYS
 
 # E.164 prefixes dialled in France as a 10-digit national number (0 + the rest): metropolitan
 # France and the overseas departments (La Réunion and Mayotte +262, Guadeloupe and the northern
@@ -21,8 +24,8 @@ _NATIONAL_10 = ("33", "262", "590", "594", "596")
 # Territories with their own numbering: written with their country code, digits paired.
 _OWN_PLAN = ("508", "681", "687", "689")
 
-_DAYS = {"Mo": "lun.", "Tu": "mar.", "We": "mer.", "Th": "jeu.", "Fr": "ven.", "Sa": "sam.",
-         "Su": "dim."}  # fmt: skip
+# "Mo" → "lun.", "We" → "mer."…
+_DAYS = {code: f"{name[:3]}." for code, name in zip(OSM_DAYS, WEEKDAYS, strict=True)}
 _DAY = re.compile(r"\b(Mo|Tu|We|Th|Fr|Sa|Su)\b")
 _DAYS_THEN_TIME = re.compile(r"^((?:[a-zé]+\.[–, ]*)+) (\d)")
 
@@ -83,6 +86,15 @@ def tel_uri(phone: str | None) -> str | None:
     if len(raw) == 10 and raw.startswith("0"):
         raw = "+33" + raw[1:]
     return f"tel:{raw}" if re.fullmatch(r"\+\d{6,15}", raw) else None
+
+
+def updated_text(date_maj: str | None) -> str:
+    """The record's update day as people read it: ``"2024-08-01"`` → ``"1 août 2024"``;
+    ``""`` unknown or not a date."""
+    try:
+        return french_date(date.fromisoformat((date_maj or "")[:10]), weekday=False)
+    except ValueError:
+        return ""
 
 
 def hours_lines(opening_hours: str | None) -> list[str]:

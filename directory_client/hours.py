@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 
 from opening_hours import OpeningHours, State
 
-from directory_client.hours_french import DAY_NAMES as _WEEKDAYS
+from directory_client.french_dates import WEEKDAYS, french_date
 from directory_client.types import OpeningStatus
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -44,11 +44,6 @@ OVERSEAS = {
 UNKNOWN_TEXT = "Horaires non connus"
 # A change further away than this is treated as "never" (keeps evaluation bounded).
 _MAX_INTERVAL_DAYS = 62
-
-_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
 
 
 class UnreadableHours(ValueError):
@@ -191,11 +186,8 @@ def _when(local: datetime, moment: datetime) -> str:
     if days == 1:
         return f"demain à {_clock(moment)}"
     if days < 7:
-        return f"{_WEEKDAYS[moment.weekday()]} à {_clock(moment)}"
-    return (
-        f"le {_WEEKDAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]} "
-        f"à {_clock(moment)}"
-    )
+        return f"{WEEKDAYS[moment.weekday()]} à {_clock(moment)}"
+    return f"le {french_date(moment, year=False)} à {_clock(moment)}"
 
 
 def minutes_until_open(status: OpeningStatus, now: datetime) -> float:

@@ -35,18 +35,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from directory_client.french_dates import MONTHS, WEEKDAYS
 from directory_client.labels import fold
 
 OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
-DAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 # Regular-expression sources over folded text (lower case, no accents).
-DAY = r"(?:lun|mar|mercre|jeu|vendre|same)dis?\b|dimanches?\b"
+DAY = "|".join(rf"{day}s?\b" for day in WEEKDAYS)  # "lundi", "lundis"…
 PART_OF_DAY = r"matin|apres.?midi|aprem|midi\b|soir\b|week.?end|ferie"
 CLOCK = r"\b\d{1,2} ?(?:h(?:eures?)?|:(?=[0-5]\d)) ?(?:[0-5]\d)?(?!\w)"
 # Any word saying when: a day, a part of the day, a time.
 HOURS_WORDS = rf"\b(?:{DAY})|\b(?:{PART_OF_DAY})|{CLOCK}"
 
-_MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+_MONTHS = "|".join(fold(month) for month in MONTHS)
 _TOKEN = re.compile(
     r"(?P<all>\btous les jours\b|\bchaque jour\b|\b7 ?j(?:ours?)? ?(?:/|sur) ?7\b)"
     r"|(?P<weekend>\bweek.?ends?\b)"
@@ -178,7 +178,7 @@ def _combined(tokens: list[tuple[str, str]]) -> list[_Item]:
 
 
 def _day(text: str) -> int:
-    return next(n for n, name in enumerate(DAY_NAMES) if text.startswith(name))
+    return next(n for n, name in enumerate(WEEKDAYS) if text.startswith(name))
 
 
 def _times_first_fixed(items: list[_Item]) -> list[_Item]:

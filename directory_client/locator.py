@@ -35,8 +35,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from directory_client import gazetteer
+from directory_client.french_dates import MONTHS
 from directory_client.gazetteer import Commune, Departement, Index
-from directory_client.text import STOPWORDS, clean, name_key, tokens
+from directory_client.text import STOPWORDS, clean, fold, name_key, tokens
 from directory_client.types import LocateResult, Location
 
 log = logging.getLogger(__name__)
@@ -90,10 +91,8 @@ _NOT_FIRST = STOPWORDS - {
     "ces",
 }
 _NOT_LAST = STOPWORDS - {"ville", "cote", "vit", "vis", "coin", "france", "pres", "rue", "vers"}
-_UNITS_AND_MONTHS = """janvier fevrier mars avril mai juin juillet aout septembre octobre
-novembre decembre ans an h heures heure min minutes euros eur km jours mois fois personnes
-enfants"""
-_NOT_A_DEPARTMENT_AFTER = frozenset(_UNITS_AND_MONTHS.split())
+_UNITS = "ans an h heures heure min minutes euros eur km jours mois fois personnes enfants"
+_NOT_A_DEPARTMENT_AFTER = frozenset(_UNITS.split()) | {fold(month) for month in MONTHS}
 _DEP_CUES = frozenset({"le", "dans", "departement", "dept", "dep", "du", "en"})
 _NUM = r"([-+]?\d{1,3}(?:\.\d+)?)"
 _LAT_LON_KEYS = re.compile(

@@ -7,12 +7,8 @@ from datetime import datetime
 from bot.referrals.clock import PARIS
 from bot.referrals.mail import Mail
 from bot.referrals.models import REFUSAL_REASONS, Referral
+from directory_client.french_dates import french_date
 
-DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
 FOLLOWUP_QUESTION = "Avez-vous pu être aidé ? 1 oui, 2 non, 3 pas encore"
 FOLLOWUP_THANKS = "Merci, c'est noté. Vos coordonnées sont maintenant effacées."
 
@@ -25,8 +21,8 @@ def format_slot(when: datetime) -> str:
 
 
 def format_day(when: datetime) -> str:
-    local = when.astimezone(PARIS)
-    return f"{DAYS[local.weekday()]} {local.day} {MONTHS[local.month - 1]}"
+    """``mardi 9 décembre`` (Paris time)."""
+    return french_date(when.astimezone(PARIS), year=False)
 
 
 def what(referral: Referral) -> str:

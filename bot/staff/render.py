@@ -11,6 +11,7 @@ from urllib.parse import quote, urlencode, urlsplit
 from bot.staff.catalogue import Procedure
 from bot.staff.triage import TriageOutcome
 from directory_client import display
+from directory_client.french_dates import french_date
 from directory_client.types import SearchResult
 
 P = "/staff"  # where the console is mounted
@@ -361,6 +362,7 @@ def sheet_page(
         f'<p class="purpose">Pour : <strong>{e(procedure.title)}</strong></p>' if procedure else ""
     )
     mobile = f"<p>{e(r.mobile_service)}</p>" if r.mobile_service else ""
+    updated = display.updated_text(r.date_maj)
     body = (
         '<article class="sheet">'
         '<header><p class="kicker">Fiche d\'orientation — aide au numérique</p>'
@@ -371,10 +373,10 @@ def sheet_page(
         f'<section class="contact"><h2>Contact</h2><ul>{"".join(contact) or "<li>—</li>"}</ul></section>'
         f"{bring}"
         f'<section class="why"><h2>Pourquoi ce lieu</h2><p>{e(r.why)}</p></section>'
-        f"<footer><p>Fiche remise le {e(printed_at.strftime('%d/%m/%Y'))} par {e(issuer.by)}. "
+        f"<footer><p>Fiche remise le {e(french_date(printed_at, weekday=False))} par {e(issuer.by)}. "
         "Aide gratuite ou à faible coût ; en cas d'empêchement, prévenez le lieu.</p>"
         f'<p class="source">Source : {e(r.source or "annuaire Orienteur")}'
-        f"{' · mise à jour ' + e(r.date_maj) if r.date_maj else ''}</p></footer>"
+        f"{' · mise à jour le ' + e(updated) if updated else ''}</p></footer>"
         '<p class="no-print"><button type="button" id="print-now">Imprimer</button></p>'
         "</article>"
     )

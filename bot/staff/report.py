@@ -14,6 +14,7 @@ from bot.staff.render import P, e, report_url
 from bot.staff.roles import TerritoryRole
 from directory_client import display, hours, hours_french
 from directory_client.corrections import queue
+from directory_client.french_dates import WEEKDAYS
 from directory_client.models import Place, split_list
 
 KIND_LABELS = {
@@ -25,11 +26,14 @@ KIND_LABELS = {
 }
 ADDRESS_INPUTS = (("adresse", "Adresse (numéro et rue)"), ("code_postal", "Code postal"),
                   ("commune", "Commune"))  # fmt: skip
+_DAY_CODES = ", ".join(
+    f"{code} {name}" for code, name in zip(hours_french.OSM_DAYS, WEEKDAYS, strict=True)
+)  # "Mo lundi, Tu mardi…"
 HOURS_HELP = (
     "Toute la semaine, en toutes lettres (« du lundi au vendredi de 9h à 12h et de 14h à 17h, "
     "le samedi de 9h à midi ») ou au format des horaires OpenStreetMap, par exemple : "
     "Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off "
-    "(Mo lundi, Tu mardi, We mercredi, Th jeudi, Fr vendredi, Sa samedi, Su dimanche)."
+    f"({_DAY_CODES})."
 )
 
 

@@ -56,7 +56,7 @@ def insight(
     return Insight(
         territory=territory,
         coverage=coverage.compute(everyone, places, territory.mask, services),
-        reference_week=start.isoformat(),
+        reference_week=start,
         fragility=fragility,
         demand=demand,
     )

@@ -17,6 +17,7 @@ from html import escape
 
 import numpy as np
 
+from directory_client.french_dates import french_date
 from directory_client.territory.coverage import REACH_KM
 
 # Distance bands of the map: (upper bound in km, colour, legend). Colour-blind safe (viridis-like
@@ -50,7 +51,8 @@ def render(insight, service: str, answers: str = "") -> str:
 <header><h1>{escape(title)}</h1>
 <p>Service cartographié : <strong>{escape(service)}</strong>. {total["communes"]} communes,
 {number(total["population"])} habitants (2021). Distances en ligne droite depuis le centre de
-chaque commune ; horaires lus sur quatre semaines à partir du {escape(insight.reference_week)}.</p>
+chaque commune ; horaires lus sur quatre semaines, à partir de la semaine du
+{french_date(insight.reference_week, weekday=False)}.</p>
 </header>
 <main>
 <section class="map"><h2>Distance au lieu le plus proche</h2>

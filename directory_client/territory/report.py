@@ -15,6 +15,7 @@ import json
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import TextIO
 
 import numpy as np
@@ -47,7 +48,7 @@ _DAY_NAMES = [day_names(mask) for mask in range(128)]
 class Insight:
     territory: Territory
     coverage: Coverage
-    reference_week: str  # ISO date of the first reference Monday
+    reference_week: date  # the first reference Monday
     fragility: dict[str, float] | None = None
     demand: DemandLog | None = None  # adds demand columns to the rollup
 
@@ -159,7 +160,7 @@ def write(insight: Insight, fmt: str, out: TextIO, view: str = "communes") -> No
                 "code": insight.territory.code,
                 "nom": insight.territory.name,
             },
-            "semaine_de_reference": insight.reference_week,
+            "semaine_de_reference": insight.reference_week.isoformat(),
             f"services_sans_lieu_a_moins_de_{FAR_KM}km": services_offered_nowhere(insight.coverage),
             "synthese": insight.rollup(),
             "zones_sans_aide": insight.gaps(),

@@ -18,11 +18,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
 from directory_client import hours
+from directory_client.french_dates import WEEKDAYS
 from directory_client.models import MobileService, Place
 
 ITINERANT_KINDS = ("bus", "itinerant")
 REFERENCE_WEEKS = 4
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
 @dataclass(frozen=True)

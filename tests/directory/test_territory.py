@@ -246,6 +246,15 @@ def test_zones_without_help_ranked_by_people_then_by_fragility(embedded_director
     assert ranked[0]["priorite"] == pytest.approx(0.9 * smallest["distance_moyenne_km"], abs=0.1)
 
 
+def test_the_printable_summary_says_its_reference_week_in_words(embedded_directory, capsys):
+    page = _run(embedded_directory, "--commune", "16317", "--format", "html", capsys=capsys)
+    assert "à partir de la semaine du 2 mars 2026." in " ".join(page.split())
+    assert "2026-03-02" not in page
+    document = json.loads(_run(embedded_directory, "--commune", "16317", "--format", "json",
+                               capsys=capsys))  # fmt: skip
+    assert document["semaine_de_reference"] == "2026-03-02"  # machines keep ISO dates
+
+
 def test_json_and_geojson_outputs(embedded_directory, tmp_path, capsys):
     out = tmp_path / "charente.json"
     _run(embedded_directory, "--departement", "16", "--format", "json", "--out", str(out),

@@ -187,7 +187,11 @@ def test_report_on_the_desk_then_review_by_the_departement(directory, tmp_path):
 
         summary = await claire.get(f"/staff/territoire/synthese?service={labels.PARENTALITE}")
         assert "style-src 'sha256-" in summary.headers["Content-Security-Policy"]
-        assert "Parentalité" in await summary.text()
+        printed = await summary.text()
+        assert "Parentalité" in printed
+        # The reference week in words, never as an ISO date.
+        assert re.search(r"à partir de la semaine du\s+\d{1,2} [a-zéû]+ 20\d\d\.", printed)
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", printed)
         for client in (alice, marc, nadia, claire):
             await client.close()
 

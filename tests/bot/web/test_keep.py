@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -43,6 +45,7 @@ def directory_url(tmp_path: Path) -> Iterator[str]:
             public_id="fs-lyon",
             telephone="+33472000000",
             horaires="Mo-Fr 09:00-12:00",
+            date_maj=date(2025, 2, 14),
         )
     yield url
     Base.metadata.drop_all(directory.engine)
@@ -117,6 +120,10 @@ def test_the_sheet_is_the_desks_with_what_to_bring(directory_url):
     assert "inventé" not in html  # only what the catalogue knows
     assert "par l&#x27;assistant Orienteur" in html and "/fiche/static/sheet.css" in html
     assert "staff" not in html  # no link into the console
+    # Dates in words, as on the desk's sheet: never "2025-02-14" or "06/12/2026".
+    assert "mise à jour le 14 février 2025" in html
+    assert re.search(r"Fiche remise le \d{1,2} [a-zéû]+ \d{4} par", html)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}", html)
 
 
 def test_the_sheet_goes_by_sms(directory_url, twilio, caplog):
