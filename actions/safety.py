@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from actions import danger
 from directory_client import labels
+from directory_client.french_dates import MONTHS
 
 # People who care for someone: "suivie par une psy" is care, not being followed.
 _CARERS = "psy|psychologue|psychiatre|medecin|therapeute"
@@ -400,7 +401,7 @@ _THINGS = (
 # Up to five words between the thing and its verb, none of them a person or a new clause ("mon
 # téléphone et il va me tuer" is about him).
 _NO_ONE_BETWEEN = r"(?:[ '](?!(?:il|elle|ils|elles|on|qui|et|mais|car|quand|si)\b)[\w-]+){0,5}"
-_MONTH = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+_MONTH = "|".join(labels.fold(month) for month in MONTHS)
 _SAFE_NOW = re.compile(
     r"\b((je suis|suis|on est|nous sommes) (maintenant )?(en securite|a l'abri)"
     r"|il y a (un|une|deux|trois|quatre|cinq|quelques|plusieurs|\d+) (ans?|annees?|mois|semaines)\b"

@@ -18,9 +18,10 @@ MONTHS = (
 
 def french_date(day: date, *, weekday: bool = True, year: bool = True) -> str:
     """``lundi 7 décembre 2026``; without the weekday ``7 décembre 2026``, without the year
-    ``lundi 7 décembre``. A ``datetime`` is read as its own (local) day."""
+    ``lundi 7 décembre``; the first of the month is ``1er``. A ``datetime`` is read as its own
+    (local) day."""
     words = [WEEKDAYS[day.weekday()]] if weekday else []
-    words += [str(day.day), MONTHS[day.month - 1]]
+    words += ["1er" if day.day == 1 else str(day.day), MONTHS[day.month - 1]]
     if year:
         words.append(str(day.year))
     return " ".join(words)

@@ -21,4 +21,4 @@ def test_a_day_in_words(kwargs, text):
 
 def test_accented_months_and_a_moment_read_as_its_day():
     assert french_date(date(2027, 2, 14)) == "dimanche 14 février 2027"
-    assert french_date(datetime(2026, 8, 1, 23, 59), weekday=False) == "1 août 2026"
+    assert french_date(datetime(2026, 8, 1, 23, 59), weekday=False) == "1er août 2026"

@@ -324,7 +324,7 @@ def test_console_triage_page_sheet_and_counts():
             assert sheet.status == 200 and "sheet.css" in body
             assert "France services Mairie de Roubaix" in body and "71 Avenue de Verdun" in body
             assert by_key("retraite").title in body and "RIB" in body and "lun.–ven." in body
-            assert "mise à jour le 1 août 2024" in body and "2024-08-01" not in body
+            assert "mise à jour le 1er août 2024" in body and "2024-08-01" not in body
             assert (await client.get("/staff/sheet/nope")).status == 404
 
             today = await (await client.get("/staff/today")).json()
