@@ -273,6 +273,13 @@ def test_needs_from_everyday_words(message, needs):
         ("ya des portables pa chers pour ma mere?", ["materiel_achat"]),
         ("un mail d'ameli pour un remboursement de 90 euros, ça a l'air bizarre",
          ["securite"]),
+        # Round 14: SMS spellings and everyday words for online safety and the everyday tools.
+        ("cmt on fait un copier-coller", ["quotidien"]),
+        ("comant fer une capture decran", ["quotidien"]),
+        ("kelkun a pri mon compte facebook", ["securite"]),
+        ("jai cliquer sur un lien sms bizarre", ["securite"]),
+        ("régler la confidentialité de mon compte", ["securite"]),
+        ("ou on peut scaner un papier", ["materiel_usage"]),
     ],
 )
 def test_needs_from_this_rounds_wordings(message, needs):
