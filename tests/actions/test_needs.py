@@ -277,7 +277,7 @@ def test_needs_from_everyday_words(message, needs):
         ("cmt on fait un copier-coller", ["quotidien"]),
         ("comant fer une capture decran", ["quotidien"]),
         ("kelkun a pri mon compte facebook", ["securite"]),
-        ("jai cliquer sur un lien sms bizarre", ["securite"]),
+        ("jai cliquer sur un lien louche et mis ma carte", ["securite"]),
         ("régler la confidentialité de mon compte", ["securite"]),
         ("ou on peut scaner un papier", ["materiel_usage"]),
     ],
