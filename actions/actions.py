@@ -556,6 +556,11 @@ def plausible_guess(query: str, result, *, ambiguous_too: bool = False) -> bool:
     return False
 
 
+_POSSESSED = re.compile(
+    r"(mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leurs?)\s+\w", re.IGNORECASE
+)
+
+
 def resolve_location(
     dispatcher: CollectingDispatcher, state: State, tracker: Tracker, text: str, found
 ) -> bool:
@@ -580,7 +585,9 @@ def resolve_location(
             state.location = {"label": "votre position", "kind": "point", **position}
         state.attempts = 0
         return True
-    candidates_text: list[str] = entity_values(tracker, "location")
+    # "Mon Gmail a été piraté": a thing of the person's, never a town (no commune's name starts
+    # with a possessive followed by another word).
+    candidates_text = [v for v in entity_values(tracker, "location") if not _POSSESSED.match(v)]
     postcode = None if is_button(text) else _POSTCODE.search(text)
     if postcode and not candidates_text:
         candidates_text = [postcode.group(1)]

@@ -630,6 +630,17 @@ def test_misspelled_town_after_where_even_if_nlu_says_change_location(directory)
     assert recommendation(msgs)["location"]["commune"] == "Roubaix"
 
 
+def test_a_thing_of_the_persons_is_never_taken_for_a_town(directory):
+    # The NLU tagged "Mon Gmail" as a place: the person is asked where they are, not told that
+    # "Mon Gmail" cannot be found.
+    message = "Mon Gmail a été piraté par mon ex, comment je récupère mon compte"
+    said = tracker(message, "ask_help", [ent("location", "Mon Gmail")])
+    msgs, events = run(A.ActionOrient(), said)
+    assert "Je ne trouve pas" not in text(msgs) and "Gmail" not in text(msgs)
+    slots = slots_of(events)
+    assert slots["needs"] == ["securite"] and slots["awaiting"] == "location"
+
+
 def test_mode_button_then_place(directory):
     _, events = run(A.ActionOrient(), tracker("j'ai des papiers à faire", "ask_help"))
     slots = slots_of(events)
