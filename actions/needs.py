@@ -351,6 +351,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(ordi|ordinateur|pc|telephone|tel|portable|tablette)",
         r"\bpas? chere?s?\b",
         r"\bpetit prix",
+        # "des ordis à 50 balles": a device at a price
+        r"\b(ordis?|ordinateurs?|pc|portables?|tel|telephones?|tablettes?) (a|pour|de) \d+ ?"
+        r"(balles|euros?|e|€)",
         r"\breconditionn",
         r"\bprix solidaire",
         r"\bpas les moyens",
@@ -484,6 +487,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bacces a mon compte",
         r"\btrouvee? (une|un|la|le) (cle usb|disque)",
         r"\brgpd\b",
+        r"\b(effacer|supprimer) (mes|toutes mes|les) traces",
+        r"\b(infos?|informations|donnees)( \w+){0,2} (trainent|circulent)",
+        r"\bsi (un|le|ce) site (est|soit) (sur|fiable|serieux|vrai)\b",
         r"\bcompte (\w+ )?(a ete |s'est fait )?(vole|pirate|hacke)",
         r"\bcode a (4|6) chiffres",
         r"\b(faux|message de) (support|technicien|microsoft)",
