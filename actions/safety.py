@@ -314,8 +314,20 @@ SEVERE: tuple[str, ...] = (
     r"(kill|hurt) (myself|herself|himself)",
     r"(want|going|wanna) to (die|end it)",
     r"(can't|cannot|can not) breathe",
-    r"(he|she|they)('s| is| are|'re) (hitting|beating|choking|strangling) (me|her|him|us)",
+    r"('s| is| are|'re) (hitting|beating|choking|strangling|hurting) (me|her|him|us|my)\b",
     r"call (an ambulance|the police|911|112)",
+    r"(just |has |have )?collapsed|(not|stopped|isn't|is not) breathing",
+    # Set W's misses, in general forms: a decision to die, a farewell posted, held in a room,
+    # the signs of someone failing.
+    r"(decide|decidee|pret|prete) (d'|a )en finir",
+    r"en finir (ce soir|cette nuit|aujourd'hui|maintenant|tout de suite)",
+    r"messages? d'adieu",
+    r"on me (retient|sequestre|garde enfermee?)",
+    r"(on m'a|ils m'ont|il m'a|elle m'a) (enferme|sequestre)\w*",
+    r"(je suis|suis|on est|nous sommes) (enfermee?s?|sequestree?s?|bloquee?s?) dans "
+    r"(une|la|ma|un|le) (chambre|piece|cave|appartement|maison|local|garage)",
+    r"levres (bleues|bleutees|violettes)",
+    r"(pas|rien) (mange|bu) depuis \d+ jours",
 )
 
 ALARM: tuple[str, ...] = (
@@ -469,6 +481,7 @@ _FIGURE = re.compile(
     r"|arme de destruction massive"
     # a harm named by a strong word: "tout en ligne, c'est une violence pour les vieux"
     r"|c'est (une|de la) (vraie |veritable |pure )?violence"
+    r"|(videos?|images?|contenus?|scenes?) (de |d')(violence|guerre|attentats?)"
     # data or accounts "in danger" after a leak: "une fuite de données, est-ce que je suis en
     # danger ? comment protéger mes comptes"
     r"|\b(fuite|vol) de (donnees|mots de passe|identifiants)[^.!?]*"

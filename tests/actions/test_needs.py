@@ -351,6 +351,14 @@ def test_a_device_need_is_not_replaced_by_a_loose_meaning():
         # Set T's misses, said otherwise: followed in the street, a message in English.
         "une voiture me suit depuis le parking, je marche vite vers la gare",
         "they're breaking in downstairs, I'm hiding in the bathroom",
+        # Sets U and W's misses, said otherwise.
+        "my dad collapsed in the kitchen and he's not breathing well",
+        "my boyfriend is hurting me, I'm in Lille and I don't know who to call",
+        "c'est décidé, j'en finis cette nuit, j'ai préparé ce qu'il faut",
+        "ma cousine a posté un message d'adieu sur insta et ne décroche pas",
+        "on me retient dans un foyer, ils ont gardé mon passeport",
+        "je suis enfermée dans la cave par mon compagnon, j'écris avec mon vieux téléphone",
+        "voisine de 90 ans, pas mangé depuis 3 jours, les lèvres bleues, elle tremble",
     ],
 )
 def test_veiled_and_situational_danger_gets_the_numbers(message):
@@ -432,6 +440,7 @@ def test_danger_that_is_over_or_hyperbole_is_not_an_emergency(message, need):
         "grosse fuite de données à la mutuelle, est-ce que je suis en danger ? que faire pour "
         "mes comptes",
         "un inconnu me suit sur instagram et commente toutes mes photos, comment le bloquer",
+        "toutes ces vidéos de guerre sur tiktok, je voudrais comprendre comment marche le fil",
     ],
 )
 def test_figures_topics_and_care_ask_nothing_about_danger(message):
