@@ -21,6 +21,12 @@ LABELLED = [
     Example("un sms bizarre me demande mon code bancaire", "securite"),
 ]
 NO_NEED = ["bonjour", "je suis à Lyon", "merci beaucoup"]
+COUNTED = [
+    ("je dois faire ma demande de RSA à la CAF", False),
+    ("pas d'ordi chez moi et je ne sais pas m'en servir", True),
+    ("on m'a piraté mon compte facebook", False),
+    ("un ordinateur pas cher et de l'aide pour mon CV", True),
+]
 
 
 @pytest.fixture
@@ -34,7 +40,7 @@ def test_the_cached_reader_answers_as_the_regression_it_was_fitted_from(cache):
 
     def fit():
         calls.append(1)
-        return NeedReader.fit(LABELLED, [], NO_NEED)
+        return NeedReader.fit(LABELLED, [], NO_NEED, COUNTED)
 
     first = NeedReader(fitted.arrays("needs", fit))
     again = NeedReader(fitted.arrays("needs", fit))
@@ -49,6 +55,8 @@ def test_the_cached_reader_answers_as_the_regression_it_was_fitted_from(cache):
             got = reader.service_probabilities(text)
             assert got.keys() == expected.keys()
             assert all(abs(got[k] - expected[k]) < 1e-6 for k in got)
+    two = first.two_needs_probability("un ordi pas cher et apprendre à faire mon CV")
+    assert two == again.two_needs_probability("un ordi pas cher et apprendre à faire mon CV")
 
 
 def test_a_changed_example_is_a_new_cache_entry(cache, tmp_path, monkeypatch):
