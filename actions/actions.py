@@ -856,8 +856,13 @@ class OrienteurAction(Action, abc.ABC):
     async def run(self, dispatcher, tracker, domain) -> list:
         text = clean_text(tracker.latest_message.get("text"))
         # A button pressed says nothing of danger: its payload is the assistant's own words
-        # ("/inform{"location": "Mauriac (15)"}" once read as close to danger).
-        reading = None if is_button(text) else needs_mod.safety_reading(text)
+        # ("/inform{"location": "Mauriac (15)"}" once read as close to danger). A town given when
+        # asked where says danger only in words: its meaning is a place's, not a situation's.
+        reading = (
+            None
+            if is_button(text)
+            else needs_mod.safety_reading(text, by_meaning=not gives_place_asked(tracker, text))
+        )
         if reading is not None and reading.danger_now:
             return numbers_only(dispatcher)
         if reading is not None and reading.unsure and tracker.get_slot("awaiting") != "danger":
@@ -1066,6 +1071,15 @@ def answers_where(state: State, text: str) -> bool:
     return state.awaiting in ("location", "location_choice") and (
         looks_like_place(text) or pick_choice(state, text) is not None
     )
+
+
+def gives_place_asked(tracker: Tracker, text: str) -> bool:
+    """A short answer to "where?" that names a place (the NLU's or the locator's reading)."""
+    if tracker.get_slot("awaiting") not in ("location", "location_choice"):
+        return False
+    if len(text.split()) > 6:
+        return False
+    return bool(entity_values(tracker, "location")) or answers_where(State(tracker), text)
 
 
 def looks_like_place(text: str) -> bool:

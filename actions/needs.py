@@ -1079,8 +1079,12 @@ def apply_mode(need_keys: list[str], mode: str | None) -> list[str]:
 
 
 # --- someone in danger: the safety reading (actions/safety.py) with this module's needs ----------
-def safety_reading(text: str) -> safety.SafetyReading:
-    return safety.read(text, lambda t: not read(t).empty)
+def safety_reading(text: str, by_meaning: bool = True) -> safety.SafetyReading:
+    """``by_meaning=False`` for an answer to another question (a town): danger is then read from
+    its words only, never from how close its meaning comes to the danger examples."""
+    if by_meaning:
+        return safety.read(text, lambda t: not read(t).empty)
+    return safety.read(text, lambda t: not read(t).empty, lambda _: float("-inf"))
 
 
 def is_emergency(text: str) -> bool:
