@@ -181,8 +181,10 @@ def location_from_dict(data: dict):
     return Location(**{k: v for k, v in data.items() if k in fields})
 
 
-# Constraints we drop (saying so) rather than answer "nothing": they are preferences.
-SOFT = ("seniors", "ouvert_maintenant", "samedi", "accessible")
+# Constraints we drop (saying so) rather than answer "nothing" or far: they are preferences. A
+# near door without the criterion beats a far one with it ("à ma place" 105 km away when 16
+# France Services desks are within 30 km).
+SOFT = ("seniors", "ouvert_maintenant", "samedi", "accessible", "a_ma_place")
 
 
 def service_of(need_keys: list[str]) -> dict[str, str]:

@@ -376,6 +376,25 @@ def test_soft_constraint_is_relaxed_not_empty(directory):
     assert text(msgs).count("ouverts le samedi") == 1, text(msgs)
 
 
+def test_someone_to_do_it_for_me_is_dropped_rather_than_sent_far(directory):
+    # Nothing near announces Aidants Connect: the near desks are offered, the criterion said
+    # dropped, rather than one place 105 km away.
+    class NoAidantsNear(FakeDirectory):
+        def search(self, query):
+            self.queries.append(query)
+            if query.filters.on_my_behalf:
+                return super().search(query.__class__(**{**query.__dict__, "needs": ()}))
+            return super().search(query)
+
+    picky = NoAidantsNear()
+    A.set_backends(picky, A.get_locator())
+    slots = {"needs": ["demarches"], "location": _roubaix()}
+    said = tracker("quelqu'un qui le fait à ma place", "inform", slots=slots)
+    msgs, _ = run(A.ActionOrient(), said)
+    assert "sans ce critère" in text(msgs)
+    assert recommendation(msgs)["results"]
+
+
 def test_send_summary(directory):
     slots = {"needs": ["demarches"], "procedures": ["caf"], "location": _roubaix()}
     _, events = run(A.ActionOrient(), tracker("caf", "ask_help", slots=slots))
