@@ -369,6 +369,10 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
         if c not in state.constraints:
             state.constraints.append(c)
             state.offset = 0  # a new constraint ("seulement les gratuits"): from the first page
+    for c in found.dropped:
+        if c in state.constraints:
+            state.constraints.remove(c)
+            state.offset = 0
     if found.mode:
         state.mode = found.mode
     return found
@@ -621,7 +625,7 @@ def resolve_location(
         not payload
         and not candidates_text
         and found.empty
-        and not (found.constraints or found.mode)  # "seulement les gratuits" names no place
+        and not (found.constraints or found.dropped or found.mode)  # "seulement les gratuits"
         and (asked_where or intent in ("inform", "change_location", "nlu_fallback"))
     ):
         candidates_text = [location_text(text)] if location_text(text) else []

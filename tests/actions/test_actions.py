@@ -395,6 +395,20 @@ def test_someone_to_do_it_for_me_is_dropped_rather_than_sent_far(directory):
     assert recommendation(msgs)["results"]
 
 
+@pytest.mark.parametrize(
+    "said",
+    ["sans le samedi", "Sans le critère « ouverts le samedi »", "peu importe le samedi finalement"],
+)
+def test_a_criterion_said_away_is_dropped(directory, said):
+    # Typed by hand (SMS, no buttons), "sans le samedi" once added the filter it removes.
+    slots = {"needs": ["smartphone"], "location": _roubaix(), "constraints": ["samedi"]}
+    msgs, events = run(A.ActionOrient(), tracker(said, "inform", slots=slots))
+    assert not slots_of(events).get("constraints")
+    assert directory.queries, text(msgs)
+    assert directory.queries[-1].filters.open_on_saturday is False
+    assert recommendation(msgs)["filters"] == {}
+
+
 def test_send_summary(directory):
     slots = {"needs": ["demarches"], "procedures": ["caf"], "location": _roubaix()}
     _, events = run(A.ActionOrient(), tracker("caf", "ask_help", slots=slots))
