@@ -770,6 +770,7 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
                 constraints=kept,
                 # places for generic admin help with someone: learning alone is the other way
                 learn_alone=needs_mod.needs_mode_question(need_keys, state.procedures, None),
+                notify=payload_results[0] if referral_chat.can_notify(payload_results[0]) else None,
             )
             if results
             else None,

@@ -13,6 +13,13 @@ FOLLOWUP_QUESTION = "Avez-vous pu être aidé ? 1 oui, 2 non, 3 pas encore"
 FOLLOWUP_THANKS = "Merci, c'est noté. Vos coordonnées sont maintenant effacées."
 
 
+def chat_cannot_notify(phone_text: str) -> str:
+    """The chat's answer when the place cannot be told from here (``phone_text``: "03 20 …")."""
+    return "Je ne peux pas prévenir ce lieu d'ici : appelez-le" + (
+        f" au {phone_text}." if phone_text else "."
+    )
+
+
 def format_slot(when: datetime) -> str:
     """``mardi 9 décembre à 14 h 30`` (Paris time)."""
     local = when.astimezone(PARIS)
