@@ -325,3 +325,31 @@ def test_positions_far_from_their_commune_are_moved_to_it(report, session):
     assert report.positions_repaired == 12  # 11 places (two Rennes records are one place)
     ars = place(session, f"{CN}:62bac613dd51e705b180b2e1")  # given a point in Marseille
     assert (ars.commune, ars.latitude, ars.longitude) == ("ARS-SUR-MOSELLE", 49.08534, 6.04827)
+
+
+def test_each_page_of_more_places_reads_nearest_first_in_roubaix(embedded_directory):
+    # A QA session read "7,3 km, 8,8 km, 5,6 km" on a page of "d'autres lieux" in Roubaix: a
+    # place with the finer label asked for is worth a detour to reach a page, but on the page
+    # the places that do the same things read nearest first (those doing both things asked for,
+    # which their "why" names, first).
+    needs = (labels.DEMARCHES, labels.OUTILS_QUOTIDIEN)  # "mes papiers et mon téléphone"
+    preferred = ("Réaliser des démarches administratives avec un accompagnement",
+                 "Prendre en main un smartphone ou une tablette")  # fmt: skip
+    roubaix = Location("Roubaix", "commune", 50.68872, 3.18425, commune="Roubaix",
+                       code_insee="59512", code_postal="59100")  # fmt: skip
+    seen: list[str] = []
+    for offset in (0, 3, 6, 9):
+        page = embedded_directory.search(
+            SearchQuery(
+                needs,
+                roubaix,
+                limit=3,
+                offset=offset,
+                preferred_origin_labels=preferred,
+                now=datetime(2026, 12, 3, 10, tzinfo=PARIS),
+            )
+        ).results
+        read = [(-len(set(needs) & set(r.services)), round(r.distance_km, 1)) for r in page]
+        assert read == sorted(read), (offset, read)
+        seen += [r.id for r in page]
+    assert len(seen) == len(set(seen)) == 12  # no place twice, none lost between pages
