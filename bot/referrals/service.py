@@ -52,6 +52,7 @@ from bot.referrals.models import (
 from bot.referrals.queue import Backoff, ClaimedJob, JobQueue, Worker
 from bot.referrals.redis_queue import RedisWorker
 from bot.staff.sms import SmsError, SmsSender, normalise_phone
+from directory_client.display import phone_text
 from directory_client.types import Location, SearchQuery, SearchResult
 
 log = logging.getLogger(__name__)
@@ -129,7 +130,7 @@ class ReferralService:
         if delivery == "print" and new.origin == "chat":
             raise InvalidReferral(
                 "Ce lieu ne reçoit pas de demandes par courriel : appelez-le"
-                + (f" au {place.phone}." if place.phone else ".")
+                + (f" au {phone_text(place.phone)}." if place.phone else ".")
             )
         referral = Referral(
             id=uuid.uuid4().hex,
