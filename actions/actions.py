@@ -181,8 +181,10 @@ def location_from_dict(data: dict):
     return Location(**{k: v for k, v in data.items() if k in fields})
 
 
-# Constraints we drop (saying so) rather than answer "nothing": they are preferences.
-SOFT = ("seniors", "ouvert_maintenant", "samedi", "accessible")
+# Constraints we drop (saying so) rather than answer "nothing" or far: they are preferences. A
+# near door without the criterion beats a far one with it ("à ma place" 105 km away when 16
+# France Services desks are within 30 km).
+SOFT = ("seniors", "ouvert_maintenant", "samedi", "accessible", "a_ma_place")
 
 
 def service_of(need_keys: list[str]) -> dict[str, str]:
@@ -367,6 +369,10 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
         if c not in state.constraints:
             state.constraints.append(c)
             state.offset = 0  # a new constraint ("seulement les gratuits"): from the first page
+    for c in found.dropped:
+        if c in state.constraints:
+            state.constraints.remove(c)
+            state.offset = 0
     if found.mode:
         state.mode = found.mode
     return found
@@ -448,6 +454,19 @@ def ask_choice(dispatcher: CollectingDispatcher, state: State, candidates) -> No
             for c in candidates[:5]
         ]
         + [{"title": "Aucun", "payload": "/change_location"}],
+    )
+
+
+_NONE_OF_THEM = re.compile(
+    r"(non,? )?(aucun|aucune|aucun des (deux|trois|quatre|cinq)|ni l'un ni l'autre|aucune de ces"
+    r" villes|aucun de ceux-la|pas (celle|celui)-la|autre (ville|commune))\W*"
+)
+
+
+def says_none_of_them(state: State, text: str) -> bool:
+    """ "Aucun" typed by hand, as the button reads, when towns were offered."""
+    return state.awaiting == "location_choice" and bool(
+        _NONE_OF_THEM.fullmatch(needs_mod.fold(text).strip())
     )
 
 
@@ -556,8 +575,13 @@ def plausible_guess(query: str, result, *, ambiguous_too: bool = False) -> bool:
     return False
 
 
-_POSSESSED = re.compile(
-    r"(mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leurs?)\s+\w", re.IGNORECASE
+# Never a town: a thing of the person's ("Mon Gmail", "à ma place": no commune's name starts
+# with a possessive followed by another word), a greeting ("Hello I"), an internal key
+# ("france_travail").
+_NOT_A_PLACE = re.compile(
+    r"(mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leurs?)\s+\w"
+    r"|(hello|hi|hey|bonjour|bonsoir|salut|coucou)\b|\w+_\w",
+    re.IGNORECASE,
 )
 
 
@@ -566,6 +590,11 @@ def resolve_location(
 ) -> bool:
     """Read a place from the message if there is one. Returns False when a question was asked."""
     intent = intent_of(tracker)
+    if says_none_of_them(state, text):
+        # "Aucun" typed by hand, as the button says: none of the towns offered, ask again.
+        state.choices, state.location = [], None
+        ask_location(dispatcher, state)
+        return False
     if state.awaiting == "location_choice":
         chosen = pick_choice(state, text)
         if chosen is None:
@@ -585,9 +614,7 @@ def resolve_location(
             state.location = {"label": "votre position", "kind": "point", **position}
         state.attempts = 0
         return True
-    # "Mon Gmail a été piraté": a thing of the person's, never a town (no commune's name starts
-    # with a possessive followed by another word).
-    candidates_text = [v for v in entity_values(tracker, "location") if not _POSSESSED.match(v)]
+    candidates_text = [v for v in entity_values(tracker, "location") if not _NOT_A_PLACE.match(v)]
     postcode = None if is_button(text) else _POSTCODE.search(text)
     if postcode and not candidates_text:
         candidates_text = [postcode.group(1)]
@@ -598,7 +625,7 @@ def resolve_location(
         not payload
         and not candidates_text
         and found.empty
-        and not (found.constraints or found.mode)  # "seulement les gratuits" names no place
+        and not (found.constraints or found.dropped or found.mode)  # "seulement les gratuits"
         and (asked_where or intent in ("inform", "change_location", "nlu_fallback"))
     ):
         candidates_text = [location_text(text)] if location_text(text) else []
@@ -610,7 +637,7 @@ def resolve_location(
         )
     if not candidates_text and not payload:
         tail = _TAIL_PLACE.search(clean_text(text))
-        if tail:
+        if tail and not _NOT_A_PLACE.match(tail.group(1)):
             candidates_text, strict = [tail.group(1)], True
     if not candidates_text:
         return True
@@ -715,7 +742,7 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
             len(results),
             location_label=where,
             what=what,
-            constraints=state.constraints,
+            constraints=kept,
             offset=state.offset,
             relaxed=relaxed,
             nothing_near=nothing_near,
@@ -743,6 +770,7 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
                 constraints=kept,
                 # places for generic admin help with someone: learning alone is the other way
                 learn_alone=needs_mod.needs_mode_question(need_keys, state.procedures, None),
+                notify=payload_results[0] if referral_chat.can_notify(payload_results[0]) else None,
             )
             if results
             else None,
@@ -1068,6 +1096,8 @@ class ActionFallback(OrienteurAction):
 def answers_where(state: State, text: str) -> bool:
     """The answer to "where?" that the NLU took for something else ("Maripasoula", "Beaujeu",
     "le 93"): a town the Locator knows exactly, or one of the towns offered."""
+    if says_none_of_them(state, text):
+        return True
     return state.awaiting in ("location", "location_choice") and (
         looks_like_place(text) or pick_choice(state, text) is not None
     )

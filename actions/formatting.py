@@ -193,11 +193,19 @@ def notes(response: Any, *, constraints: list[str], offset: int, nothing_near: b
     return out
 
 
-def follow_ups(*, more: bool, constraints: list[str], learn_alone: bool = False) -> list[dict]:
+def follow_ups(
+    *, more: bool, constraints: list[str], learn_alone: bool = False, notify: dict | None = None
+) -> list[dict]:
     """What the person can say next, as buttons (channels without buttons number them).
     ``learn_alone``: the places help someone with their procedures; learning to do them alone is
-    the other way."""
+    the other way. ``notify``: the first place shown, when it can be told the person is coming
+    ("prévenez-les que je viens" names the first place by default)."""
     buttons = []
+    if notify is not None:
+        buttons.append(
+            {"title": f"Prévenir le lieu n° {notify['number']} que je viens",
+             "payload": "/notify_place"}  # fmt: skip
+        )
     if more:
         buttons.append({"title": "D'autres lieux", "payload": "/more_results"})
     if learn_alone:

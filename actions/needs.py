@@ -236,6 +236,10 @@ PROCEDURES: dict[str, Procedure] = {
     )
 }
 
+# A criterion said away: "sans le samedi", "pas forcément gratuit", "peu importe l'accès".
+_WITHOUT = re.compile(
+    r"\b(sans|pas forcement|pas besoin (d'etre|que ce soit)|peu importe)\b[^,.;!?]*$"
+)
 DROP = "sans_"  # a constraint value "sans_gratuit" drops the filter "gratuit" (a follow-up button)
 CONSTRAINTS = ("gratuit", "samedi", "ouvert_maintenant", "accessible", "seniors", "a_ma_place")
 CONSTRAINT_PLAIN = {
@@ -886,6 +890,7 @@ class Understanding:
     ruled_out: set[str] = field(default_factory=set)
     # The needs read are a guess: keys of the likeliest needs to offer as a choice (else empty).
     choices: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # constraints said away ("sans le samedi")
 
     @property
     def empty(self) -> bool:
@@ -908,7 +913,12 @@ def detect(text: str) -> Understanding:
         found.procedures = []
         found.ruled_out |= _ADMIN_NEEDS | {"emploi", "entreprise"}
     for key, patterns in _COMPILED["constraint"].items():
-        if _matches(folded, patterns):
+        said = next((m for p in patterns for m in [p.search(folded)] if m), None)
+        if said is None:
+            continue
+        if _WITHOUT.search(folded[max(0, said.start() - 30) : said.start()]):
+            found.dropped.append(key)  # "sans le samedi", "Sans le critère « gratuits »"
+        else:
             found.constraints.append(key)
     strong = [k for k, patterns in _COMPILED["need"].items() if _matches(folded, patterns)]
     weak = [k for k, patterns in _COMPILED["weak"].items() if _matches(folded, patterns)]

@@ -1,9 +1,11 @@
 """ "Prévenez-les que je viens": the chat side of a referral (bot.referrals does the rest).
 
 1. The person asks to tell a place they are coming (``notify_place``; "le deuxième" picks another
-   place of the last answer). The assistant asks the consent question (``consent_question``),
-   which says what will be sent to whom. On SMS the contact is the sender's own number; on the
-   web it is asked after the "oui".
+   place of the last answer). When that place cannot be told from here now (``why_not_notify``:
+   referrals off, no e-mail for the place, no mail server), the assistant says so at once with
+   the place's number and hours, and asks nothing. Otherwise it asks the consent question
+   (``consent_question``), which says what will be sent to whom. On SMS the contact is the
+   sender's own number; on the web it is asked after the "oui".
 2. Only an explicit "oui" goes on; "non" sends nothing.
 3. The contact is read from the message that gives it, in that very turn: a phone number or an
    e-mail address is never kept in a slot (the tracker store masks them before storage).
@@ -18,9 +20,20 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import texts
 from bot.privacy import EMAIL_RE, PHONE_RE
-from bot.referrals.chat import consent_question, create_chat_referral
+from bot.referrals.chat import (
+    NO_EMAIL,
+    NO_MAILER,
+    OFF,
+    consent_question,
+    create_chat_referral,
+    why_not_notify,
+)
 
+# Why the place cannot be told from here → what the person reads (each says how to reach it).
+CANNOT_NOTIFY = {OFF: "utter_referral_cannot_off", NO_EMAIL: "utter_referral_cannot_no_email",
+                 NO_MAILER: "utter_referral_cannot_no_mailer"}  # fmt: skip
 _RANKS = {"premier": 1, "premiere": 1, "deuxieme": 2, "second": 2, "seconde": 2,
           "troisieme": 3, "1": 1, "2": 2, "3": 3}  # fmt: skip
 
@@ -49,11 +62,35 @@ def chosen_place(tracker: Tracker, folded_text: str) -> dict | None:
     return results[min(rank, len(results)) - 1]
 
 
+def can_notify(place: dict) -> bool:
+    """Whether "Prévenir" may be offered for this place of a recommendation (``results`` item)."""
+    return bool(place.get("id")) and why_not_notify(place["id"]) is None
+
+
+def say_cannot_notify(dispatcher: CollectingDispatcher, place: dict, reason: str) -> None:
+    """The place cannot be told from here: said at once, with how to reach it."""
+    phone = place.get("phone_text")
+    call = [texts.text("utter_referral_call", phone=phone) if phone
+            else texts.text("utter_referral_go")]  # fmt: skip
+    if place.get("hours"):
+        call.append(texts.text("utter_referral_hours", hours=" ; ".join(place["hours"])))
+    dispatcher.utter_message(
+        response=CANNOT_NOTIFY[reason],
+        place=place.get("name") or "Ce lieu",
+        call=" ".join(call),
+        json_message={"orienteur": {"type": "referral", "ok": False, "reason": reason}},
+    )
+
+
 def ask_consent(dispatcher: CollectingDispatcher, tracker: Tracker, folded_text: str) -> list:
     place = chosen_place(tracker, folded_text)
     if place is None or not place.get("id"):
         dispatcher.utter_message(response="utter_referral_nothing_yet")
         return []
+    reason = why_not_notify(place["id"])
+    if reason is not None:  # nothing asked: no consent, no contact
+        say_cannot_notify(dispatcher, place, reason)
+        return [SlotSet("referral", None), SlotSet("awaiting", None)]
     last = tracker.get_slot("last_search") or {}
     services = list(last.get("need") or [])
     need = ", ".join(services) or "de l'aide avec le numérique"

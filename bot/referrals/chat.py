@@ -1,6 +1,8 @@
 """What the assistant's action calls for "prévenez-les que je viens" (the chat side).
 
-The action asks ``consent_question(...)`` first, word for word; only after an explicit "oui" does
+The action first asks ``why_not_notify(place_id)``: a reason means the place cannot be told from
+here now, and the person is told so at once, nothing asked. Otherwise it asks
+``consent_question(...)``, word for word; only after an explicit "oui" does
 it call ``create_chat_referral(...)`` with the same text as ``consent_text`` and the time of the
 "oui". The referral then follows the same path as the desk's (e-mail to the place, answer,
 notice to the person, reminder, follow-up). "Oublie-moi" deletes it with the conversation
@@ -15,14 +17,30 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.referrals import texts
 from bot.referrals.errors import ReferralError
 from bot.referrals.models import FOLLOWUP_ANSWERS
-from bot.referrals.service import NewReferral, ReferralService
+from bot.referrals.service import NO_EMAIL, NO_MAILER, NewReferral, ReferralService
 
 log = logging.getLogger(__name__)
 BY = {"sms": "par SMS", "email": "par courriel"}
 _SERVICE: ReferralService | None = None
 _LOCK = threading.Lock()
+OFF = "off"  # referrals are off on this server (no ORIENTEUR_SECRET_KEY, or a wrong setting)
+REASONS = (OFF, NO_EMAIL, NO_MAILER)
+
+
+def why_not_notify(place_id: str, service: ReferralService | None = None) -> str | None:
+    """None when the chat can tell this place now that the person is coming; else why not
+    (one of ``REASONS``). Asked before the consent question and before offering "Prévenir"."""
+    try:
+        target = service or default_service()
+        if target is None:
+            return OFF
+        return target.chat_blocker(place_id)
+    except ReferralError as exc:
+        log.warning("Orientations désactivées : %s", exc)
+        return OFF
 
 
 def consent_question(
@@ -75,7 +93,7 @@ def create_chat_referral(
     try:
         target = service or default_service()
         if target is None:
-            return ChatReferral(False, "Je ne peux pas prévenir ce lieu d'ici : appelez-le.")
+            return ChatReferral(False, texts.chat_cannot_notify(""))
         referral = target.create(
             NewReferral(
                 place_id=place_id,

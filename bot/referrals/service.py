@@ -52,11 +52,14 @@ from bot.referrals.models import (
 from bot.referrals.queue import Backoff, ClaimedJob, JobQueue, Worker
 from bot.referrals.redis_queue import RedisWorker
 from bot.staff.sms import SmsError, SmsSender, normalise_phone
-from directory_client.display import phone_text
+from directory_client import display
 from directory_client.types import Location, SearchQuery, SearchResult
 
 log = logging.getLogger(__name__)
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+# Why the chat cannot tell a place (``chat_blocker``); bot.referrals.chat adds ``OFF``.
+NO_EMAIL = "no_email"  # the place has no e-mail address in the directory
+NO_MAILER = "no_mailer"  # this server sends no e-mail (no SMTP_HOST)
 ANSWER_PATH = "/orientation/"
 FOLLOWUP_PATH = "/suivi/"
 
@@ -124,14 +127,11 @@ class ReferralService:
         place = self.directory.get_place(new.place_id)
         if place is None:
             raise InvalidReferral("Lieu introuvable.")
+        if new.origin == "chat" and self._chat_blocker(place) is not None:
+            raise InvalidReferral(texts.chat_cannot_notify(display.phone_text(place.phone)))
         emails = self._courriels(place)
         now = self.clock.now()
         delivery = "email" if emails and self.mailer is not None else "print"
-        if delivery == "print" and new.origin == "chat":
-            raise InvalidReferral(
-                "Ce lieu ne reçoit pas de demandes par courriel : appelez-le"
-                + (f" au {phone_text(place.phone)}." if place.phone else ".")
-            )
         referral = Referral(
             id=uuid.uuid4().hex,
             created_at=now,
@@ -171,6 +171,19 @@ class ReferralService:
             self.queue.enqueue(session, "no_answer", f"no_answer:{referral.id}",
                                referral_id=referral.id, run_at=give_up_at)  # fmt: skip
         return referral
+
+    def chat_blocker(self, place_id: str) -> str | None:
+        """Why the chat cannot tell this place now that the person is coming (``NO_EMAIL``,
+        ``NO_MAILER``); None when it can. The one rule of the consent question, of the
+        "Prévenir" follow-up and of ``create`` for the chat."""
+        return self._chat_blocker(self.directory.get_place(place_id))
+
+    def _chat_blocker(self, place: SearchResult | None) -> str | None:
+        if place is None or not self._courriels(place):
+            return NO_EMAIL  # only an e-mail tells a place (no one prints the chat's referrals)
+        if self.mailer is None:
+            return NO_MAILER
+        return None
 
     def _courriels(self, place: SearchResult) -> tuple[str, ...]:
         listed = getattr(self.directory, "place_courriels", None)

@@ -7,11 +7,18 @@ from datetime import datetime
 from bot.referrals.clock import PARIS
 from bot.referrals.mail import Mail
 from bot.referrals.models import REFUSAL_REASONS, Referral
-from directory_client.display import phone_text
+from directory_client import display
 from directory_client.french_dates import french_date
 
 FOLLOWUP_QUESTION = "Avez-vous pu être aidé ? 1 oui, 2 non, 3 pas encore"
 FOLLOWUP_THANKS = "Merci, c'est noté. Vos coordonnées sont maintenant effacées."
+
+
+def chat_cannot_notify(phone_text: str) -> str:
+    """The chat's answer when the place cannot be told from here (``phone_text``: "03 20 …")."""
+    return "Je ne peux pas prévenir ce lieu d'ici : appelez-le" + (
+        f" au {phone_text}." if phone_text else "."
+    )
 
 
 def format_slot(when: datetime) -> str:
@@ -73,12 +80,12 @@ def _place_line(name: str, address: str | None, phone: str | None) -> str:
     if address:
         parts.append(address)
     if phone:
-        parts.append(f"tél. {phone_text(phone)}")
+        parts.append(f"tél. {display.phone_text(phone)}")
     return ", ".join(parts)
 
 
 def _address_line(referral: Referral) -> str:
-    phone = phone_text(referral.place_phone)
+    phone = display.phone_text(referral.place_phone)
     parts = [referral.place_address, f"tél. {phone}" if phone else ""]
     shown = ", ".join(p for p in parts if p)
     return f" Adresse : {shown}." if shown else ""

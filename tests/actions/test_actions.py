@@ -226,6 +226,36 @@ def test_an_answer_to_the_town_choice_is_read_against_the_towns_offered(director
         recommendation(msgs)
 
 
+@pytest.mark.parametrize("answer", ["Aucun", "aucune", "non aucun des deux", "ni l'un ni l'autre"])
+def test_aucun_typed_by_hand_asks_the_town_again(directory, answer):
+    # Typed as the button reads, "Aucun" once searched the commune of Aucun (65).
+    slots = {"needs": ["entreprise"]}
+    _, events = run(A.ActionOrient(), tracker("saint denis", "inform", slots=slots))
+    slots = {**slots, **slots_of(events)}
+    for intent in ("inform", "out_of_scope"):
+        action = A.ActionOutOfScope() if intent == "out_of_scope" else A.ActionOrient()
+        msgs, events = run(action, tracker(answer, intent, slots=slots))
+        got = slots_of(events)
+        assert got["awaiting"] == "location" and not got.get("location"), (answer, intent)
+        assert not any(p.get("type") == "recommendation" for p in payloads(msgs))
+
+
+@pytest.mark.parametrize(
+    "message, entities",
+    [
+        # "à ma place" once read as the commune of Placé (53).
+        ("je voudrais que quelqu'un fasse ma demande de RSA à ma place", []),
+        # An internal key or a greeting tagged as a place by the NLU.
+        ("Hello I need help with my CAF file", [ent("location", "Hello I")]),
+        ("aide pour mon dossier france travail", [ent("location", "france_travail")]),
+    ],
+)
+def test_words_that_are_no_town_are_never_searched_as_one(directory, message, entities):
+    msgs, events = run(A.ActionOrient(), tracker(message, "ask_help", entities))
+    assert "Je ne trouve pas" not in text(msgs)
+    assert not slots_of(events).get("location"), text(msgs)
+
+
 @pytest.mark.parametrize(
     "message",
     [
@@ -342,6 +372,41 @@ def test_soft_constraint_is_relaxed_not_empty(directory):
     msgs, _ = run(A.ActionOrient(), tracker("ouvert le samedi", "inform", slots=slots))
     assert "sans ce critère" in text(msgs)
     assert recommendation(msgs)["results"]
+    # The criterion dropped is not claimed again for the places shown.
+    assert text(msgs).count("ouverts le samedi") == 1, text(msgs)
+
+
+def test_someone_to_do_it_for_me_is_dropped_rather_than_sent_far(directory):
+    # Nothing near announces Aidants Connect: the near desks are offered, the criterion said
+    # dropped, rather than one place 105 km away.
+    class NoAidantsNear(FakeDirectory):
+        def search(self, query):
+            self.queries.append(query)
+            if query.filters.on_my_behalf:
+                return super().search(query.__class__(**{**query.__dict__, "needs": ()}))
+            return super().search(query)
+
+    picky = NoAidantsNear()
+    A.set_backends(picky, A.get_locator())
+    slots = {"needs": ["demarches"], "location": _roubaix()}
+    said = tracker("quelqu'un qui le fait à ma place", "inform", slots=slots)
+    msgs, _ = run(A.ActionOrient(), said)
+    assert "sans ce critère" in text(msgs)
+    assert recommendation(msgs)["results"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["sans le samedi", "Sans le critère « ouverts le samedi »", "peu importe le samedi finalement"],
+)
+def test_a_criterion_said_away_is_dropped(directory, said):
+    # Typed by hand (SMS, no buttons), "sans le samedi" once added the filter it removes.
+    slots = {"needs": ["smartphone"], "location": _roubaix(), "constraints": ["samedi"]}
+    msgs, events = run(A.ActionOrient(), tracker(said, "inform", slots=slots))
+    assert not slots_of(events).get("constraints")
+    assert directory.queries, text(msgs)
+    assert directory.queries[-1].filters.open_on_saturday is False
+    assert recommendation(msgs)["filters"] == {}
 
 
 def test_send_summary(directory):

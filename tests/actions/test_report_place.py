@@ -284,7 +284,20 @@ def test_the_persons_own_number_is_never_taken_for_the_places(directory):
     assert [kind for _, kind, _ in proposed(directory)] == ["closed"]
 
 
-def test_asking_to_tell_a_place_drops_the_report_so_the_contact_is_not_taken(directory):
+@pytest.fixture()
+def referrals(tmp_path, directory, monkeypatch):
+    """Referrals on, with a real local SMTP server: the place can be told."""
+    from bot.referrals import chat
+    from tests.referral_support import SmtpServer, make_service
+
+    smtp = SmtpServer().start()
+    service = make_service(tmp_path, directory=directory, mailer=smtp.mailer(), sms=None)
+    monkeypatch.setattr(chat, "default_service", lambda: service)
+    yield service
+    smtp.stop()
+
+
+def test_asking_to_tell_a_place_drops_the_report_so_the_contact_is_not_taken(directory, referrals):
     _, events = turn(A.ActionReportPlace(), tracker(
         "le numéro du premier est faux", "report_place", slots={"last_search": LAST}))  # fmt: skip
     slots = {"last_search": LAST, **slots_of(events)}
