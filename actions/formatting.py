@@ -21,8 +21,17 @@ HELPLINE_TEXT = texts.text(
 )
 
 
+# "de" + the article of a commune's name, as the gazetteer writes it ("Le Havre", "Les Mureaux").
+_CONTRACTED = {"le": "du", "les": "des"}
+
+
 def near(label: str) -> str:
-    """ "près de Roubaix", "près d'Angoulême" (elision before a vowel or a mute h)."""
+    """ "près de Roubaix", "près d'Angoulême" (elision before a vowel or a mute h), "près du
+    Havre", "près des Mureaux" (contraction with the article), "près de La Rochelle"."""
+    article, _, rest = label.partition(" ")
+    contracted = _CONTRACTED.get(article.casefold()) if rest else None
+    if contracted:
+        return f"près {contracted} {rest}"
     first = needs_mod.fold(label[:1])
     return f"près d'{label}" if first in "aeiouyh" and first else f"près de {label}"
 

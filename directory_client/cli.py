@@ -168,7 +168,8 @@ def _import(directory: Directory, args: argparse.Namespace) -> int:
         f"{report.created} created, {report.updated} updated, {report.unchanged} unchanged, "
         f"{report.merged} merged into a place of another source, {report.rejected} rejected, "
         f"{report.warnings} warnings; opening hours read from French sentences in "
-        f"{report.hours_from_french} record(s)"
+        f"{report.hours_from_french} record(s); positions far from their commune repaired in "
+        f"{report.positions_repaired} record(s)"
     )
     for problem in report.problems[:20]:
         print(
@@ -189,6 +190,7 @@ def _import(directory: Directory, args: argparse.Namespace) -> int:
                     "merged": report.merged,
                     "rejected": report.rejected,
                     "hours_from_french": report.hours_from_french,
+                    "positions_repaired": report.positions_repaired,
                     "problems": [p.__dict__ for p in report.problems],
                 },
                 out,

@@ -29,6 +29,7 @@ class Commune:
     lat: float | None
     lon: float | None
     population: int
+    area_km2: float = 0.0  # 0 when unknown (cities derived from arrondissements, directory's)
     postcodes: list[str] = field(default_factory=list)
     parent: Commune | None = None  # COMD → the commune it merged into
 
@@ -155,6 +156,7 @@ def _read(path: Path) -> dict[tuple[str, str, str], Commune]:
         col = {name: header.index(name) for name in _COLUMNS}
         code_i, type_i, name_i = col["insee_com"], col["commune_type"], col["commune"]
         postcode_i = col["code_postal"]
+        area_i = header.index("superficie_km2") if "superficie_km2" in header else None
         for row in rows:
             ident = (row[code_i], row[type_i], row[name_i])
             commune = communes.get(ident)
@@ -167,6 +169,7 @@ def _read(path: Path) -> dict[tuple[str, str, str], Commune]:
                     lat=_float(row[col["lat"]]),
                     lon=_float(row[col["lng"]]),
                     population=int(float(row[col["population_2021"]] or 0)),
+                    area_km2=float(row[area_i] or 0) if area_i is not None else 0.0,
                 )
                 if commune.kind == "COMD":
                     commune.code_insee = row[col["insee_parente"]] or commune.code_insee

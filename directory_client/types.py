@@ -176,6 +176,8 @@ class ImportReport:
     merged: int = 0  # records attached to a place already given (another source, or a twin)
     rejected: int = 0
     hours_from_french: int = 0  # records whose ``horaires``, a French sentence, were read into OSM
+    # records whose position lay far from their commune: moved to its centre (or removed)
+    positions_repaired: int = 0
     problems: list[ImportProblem] = field(default_factory=list)
     # (source, id) of every record accepted, in file order: what a re-import diff compares.
     keys: list[tuple[str, str]] = field(default_factory=list)

@@ -23,6 +23,7 @@ from bot.referrals.web import CONTACT_BY, parse_slot
 from bot.staff.pages import html_page
 from bot.staff.pages import run_blocking as _run
 from bot.staff.render import P, e, refer_url
+from directory_client import display
 
 CONSENT = (
     "La personne accepte que sa demande, son prénom (facultatif) et le moyen de la joindre "
@@ -92,7 +93,7 @@ def referral_detail(r: Referral, csrf: str, flash: str = "") -> str:
     rows = [
         ("Statut", r.status_label),
         ("Lieu", f"{r.place_name} — {r.place_address or ''}"),
-        ("Téléphone du lieu", r.place_phone or "non connu"),
+        ("Téléphone du lieu", display.phone_text(r.place_phone) or "non connu"),
         ("Pour", texts.what(r)),
         ("Ce que la personne souhaite faire", r.request or ""),
         ("Prénom ou initiales", r.person_name or ""),

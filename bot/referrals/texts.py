@@ -7,6 +7,7 @@ from datetime import datetime
 from bot.referrals.clock import PARIS
 from bot.referrals.mail import Mail
 from bot.referrals.models import REFUSAL_REASONS, Referral
+from directory_client import display
 from directory_client.french_dates import french_date
 
 FOLLOWUP_QUESTION = "Avez-vous pu être aidé ? 1 oui, 2 non, 3 pas encore"
@@ -79,12 +80,13 @@ def _place_line(name: str, address: str | None, phone: str | None) -> str:
     if address:
         parts.append(address)
     if phone:
-        parts.append(f"tél. {phone}")
+        parts.append(f"tél. {display.phone_text(phone)}")
     return ", ".join(parts)
 
 
 def _address_line(referral: Referral) -> str:
-    parts = [referral.place_address, f"tél. {referral.place_phone}" if referral.place_phone else ""]
+    phone = display.phone_text(referral.place_phone)
+    parts = [referral.place_address, f"tél. {phone}" if phone else ""]
     shown = ", ".join(p for p in parts if p)
     return f" Adresse : {shown}." if shown else ""
 

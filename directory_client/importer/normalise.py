@@ -11,7 +11,7 @@ from functools import lru_cache
 from sqlalchemy import String
 
 from directory_client import hours_french, labels
-from directory_client.importer import fields, vocab
+from directory_client.importer import fields, position, vocab
 from directory_client.importer.hours import is_valid
 from directory_client.labels import fold
 from directory_client.models import Place, join_list
@@ -75,6 +75,7 @@ class Record:
     mobile: tuple[str, str, str] | None = None  # (kind, group name, group key)
     roles: list[str] = field(default_factory=list)  # mediator roles named by the data
     hours_from_french: bool = False  # ``horaires`` was a French sentence, read into OSM
+    position_repaired: bool = False  # far from its commune: moved to its centre (or removed)
 
     @property
     def sources(self) -> list[str]:
@@ -185,6 +186,11 @@ def normalise(
     if (lat is None) != (lon is None):
         warn("latitude" if lat is None else "longitude", "coordonnée seule, position ignorée")
         lat = lon = None
+    moved = False
+    if lat is not None and lon is not None:
+        lat, lon, moved = position.checked(
+            lat, lon, v["code_insee"], v["code_postal"], v["commune"], warn
+        )
     v["latitude"], v["longitude"] = lat, lon
 
     current, original, unknown = (list(x) for x in vocab.services(text.get("services")))
@@ -283,7 +289,7 @@ def normalise(
     prefix = fields.slug(first) + ":"
     public_id = source_id if source_id.startswith(prefix) else prefix + source_id
     roles = [MEDIATOR_ROLES[d] for d in dispositifs if d in MEDIATOR_ROLES]
-    return Record(source, source_id, public_id, v, "", mobile, roles, bool(in_french))
+    return Record(source, source_id, public_id, v, "", mobile, roles, bool(in_french), moved)
 
 
 def _mobile(

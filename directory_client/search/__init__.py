@@ -7,6 +7,8 @@ Ranking (best first):
      place with a preferred finer 1.0 label found in its original services counted
      ``PREFERRED_DETOUR_KM`` (5 km) nearer per label: worth a detour, not any detour;
   3. how soon it opens (evaluated for the returned page only: breaks ties at 0.1 km).
+This ranking chooses the places of each page; a page reads by fit, then by the distance shown
+(the detour a label is worth does not reorder it), then how soon a place opens (``page_order``).
 
 Radius: ``query.radius_km`` (30 km), widened to 50 then 100 km while fewer than ``limit``
 places match. Nothing within 100 km: ``nothing_near`` and the nearest matching places at any

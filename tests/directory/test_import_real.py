@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import datetime
 
 import pytest
 from sqlalchemy import func, select
 
 from directory_client import labels
+from directory_client.hours import PARIS
 from directory_client.models import (
     FieldProvenance,
     Mediator,
@@ -18,6 +20,7 @@ from directory_client.models import (
     PlaceSource,
     split_list,
 )
+from directory_client.types import Location, SearchFilters, SearchQuery
 from tests.conftest import copy_directory, table_dump
 
 CN = "conseiller-numerique"
@@ -91,8 +94,12 @@ def test_warnings_name_each_record_and_field(report):
         # 9 New Caledonia records of Mont-Dore carry Puy-de-Dôme's INSEE code 63236 (dropped);
         # 2 France Services rows have a postcode of another department (INSEE code kept).
         ("2024", "code_insee"): 11,
+        # positions hundreds of km from their commune (test_positions_far_from_their_commune…)
+        ("2021", "latitude"): 1,
+        ("2022", "latitude"): 9,
+        ("2023", "latitude"): 2,
     }
-    assert report.warnings == 110
+    assert report.warnings == 122
 
 
 def test_every_department_is_present(session):
@@ -292,3 +299,57 @@ def test_raw_record_is_kept_for_audit(session):
         select(PlaceSource.raw).where(PlaceSource.source == FS, PlaceSource.source_id == "1")
     ).scalar_one()
     assert json.loads(raw)["h_lundi"] == "13:30 - 17:00"
+
+
+@pytest.mark.parametrize(
+    "town, lat, lon, needs, filters, departement",
+    [  # a QA session saw "Commune d'Ars-sur-Moselle (900 m), 57130" first in Marseille and
+        # "Bibliothèque Champs Manceaux (6,3 km), 35200 Rennes" open on Saturday in Bordeaux
+        ("Marseille", 43.2965, 5.3698, (labels.OUTILS_QUOTIDIEN,), SearchFilters(), "13"),
+        ("Bordeaux", 44.8378, -0.5792, (), SearchFilters(open_on_saturday=True), "33"),
+    ],
+)
+def test_places_with_a_wrong_position_are_not_shown_as_nearby(
+    embedded_directory, town, lat, lon, needs, filters, departement
+):
+    where = Location(town, "commune", lat, lon, commune=town)
+    response = embedded_directory.search(
+        SearchQuery(needs, where, filters, limit=10, now=datetime(2026, 12, 3, 10, tzinfo=PARIS))
+    )
+    assert len(response.results) == 10
+    shown = [f"{r.name}, {r.code_postal} {r.commune}" for r in response.results]
+    assert all(r.code_postal.startswith(departement) for r in response.results), shown
+
+
+def test_positions_far_from_their_commune_are_moved_to_it(report, session):
+    assert report.positions_repaired == 12  # 11 places (two Rennes records are one place)
+    ars = place(session, f"{CN}:62bac613dd51e705b180b2e1")  # given a point in Marseille
+    assert (ars.commune, ars.latitude, ars.longitude) == ("ARS-SUR-MOSELLE", 49.08534, 6.04827)
+
+
+def test_each_page_of_more_places_reads_nearest_first_in_roubaix(embedded_directory):
+    # A QA session read "7,3 km, 8,8 km, 5,6 km" on a page of "d'autres lieux" in Roubaix: a
+    # place with the finer label asked for is worth a detour to reach a page, but on the page
+    # the places that do the same things read nearest first (those doing both things asked for,
+    # which their "why" names, first).
+    needs = (labels.DEMARCHES, labels.OUTILS_QUOTIDIEN)  # "mes papiers et mon téléphone"
+    preferred = ("Réaliser des démarches administratives avec un accompagnement",
+                 "Prendre en main un smartphone ou une tablette")  # fmt: skip
+    roubaix = Location("Roubaix", "commune", 50.68872, 3.18425, commune="Roubaix",
+                       code_insee="59512", code_postal="59100")  # fmt: skip
+    seen: list[str] = []
+    for offset in (0, 3, 6, 9):
+        page = embedded_directory.search(
+            SearchQuery(
+                needs,
+                roubaix,
+                limit=3,
+                offset=offset,
+                preferred_origin_labels=preferred,
+                now=datetime(2026, 12, 3, 10, tzinfo=PARIS),
+            )
+        ).results
+        read = [(-len(set(needs) & set(r.services)), round(r.distance_km, 1)) for r in page]
+        assert read == sorted(read), (offset, read)
+        seen += [r.id for r in page]
+    assert len(seen) == len(set(seen)) == 12  # no place twice, none lost between pages

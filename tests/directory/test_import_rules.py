@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -403,3 +404,37 @@ def test_comma_split_only_between_known_labels():
     assert split_list("Accès, aide, Ateliers, Prêt", known) == ["Accès, aide", "Ateliers", "Prêt"]
     assert split_list("Ateliers, x, y", known) == ["Ateliers", "x, y"]
     assert split_list("Ateliers;Prêt|Accès, aide", known) == ["Ateliers", "Prêt", "Accès, aide"]
+
+
+def test_a_position_far_from_its_commune_is_moved_to_the_commune(directory, tmp_path, capsys):
+    # Real errors of the shipped data: a Marseille point on a desk of Ars-sur-Moselle (57), a
+    # Bordeaux point on a library of Rennes. A wrong postcode with a right point (Remoulins is
+    # 30210, not 30120) and a commune nobody can name are not the same case.
+    records = [
+        base("p1", commune="ARS-SUR-MOSELLE", code_postal="57130",
+             latitude=43.298998, longitude=5.387081),
+        base("p2", commune="Rennes", code_postal="35200", code_insee="35238",
+             latitude=44.876163, longitude=-0.661998),
+        base("p3", commune="Remoulins", code_postal="30120",
+             latitude=43.938203, longitude=4.565032),
+        base("p4", commune="Mairie", code_postal="24140", latitude=47.332417, longitude=1.243418),
+        base("p5"),  # Lyon in Lyon
+    ]  # fmt: skip
+    report_file = tmp_path / "report.json"
+    path = write(tmp_path, "f.json", records)
+    assert main(["--db", directory.url, "import", str(path), "--report", str(report_file)]) == 0
+    stored = places(directory)
+    assert len(stored) == 5  # no row lost
+    ars, rennes = stored["essai:p1"], stored["essai:p2"]
+    assert (ars.latitude, ars.longitude) == (49.08534, 6.04827)  # the gazetteer's centre
+    assert (rennes.latitude, rennes.longitude) == (48.11593, -1.68844)
+    assert ars.lat_band == math.floor(ars.latitude * 20)  # the search's box finds it there
+    assert (stored["essai:p3"].latitude, stored["essai:p5"].latitude) == (43.938203, 45.76)
+    unknown = stored["essai:p4"]  # no commune "Mairie" at 24140: found by its postcode only
+    assert (unknown.latitude, unknown.longitude, unknown.code_postal) == (None, None, "24140")
+    report = json.loads(report_file.read_text(encoding="utf-8"))
+    assert report["positions_repaired"] == 3
+    warned = {p["record"]: p["reason"] for p in report["problems"] if p["field"] == "latitude"}
+    assert set(warned) == {"p1", "p2", "p4"}
+    assert "à 645 km de la commune Ars-sur-Moselle, remplacée" in warned["p1"]
+    assert "positions far from their commune repaired in 3 record(s)" in capsys.readouterr().out

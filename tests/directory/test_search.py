@@ -86,11 +86,14 @@ def test_preferred_finer_label_wins_over_distance_and_is_explained(directory, se
     make_place(session, "Autonomie", km_east=2, origin=(labels.V1_AUTONOMY,))
     make_place(session, "Avec vous", km_east=6, origin=(labels.V1_WITH_HELP,))
     session.commit()
-    response = ask(directory, preferred_origin_labels=(labels.V1_WITH_HELP,))
-    assert names(response) == ["Avec vous", "Autonomie"]
+    response = ask(directory, limit=1, preferred_origin_labels=(labels.V1_WITH_HELP,))
+    assert names(response) == ["Avec vous"]
     assert response.results[0].why == "fait vos papiers en ligne avec vous"  # no distance
+    # On one page, the places read nearest first: the label chose who reaches the page.
+    response = ask(directory, preferred_origin_labels=(labels.V1_WITH_HELP,))
+    assert names(response) == ["Autonomie", "Avec vous"]
     # Not "apprendre à faire vos papiers": the why names what was asked, never another form.
-    assert response.results[1].why == "aide pour vos papiers en ligne"
+    assert response.results[0].why == "aide pour vos papiers en ligne"
 
 
 def test_a_finer_label_is_worth_a_detour_of_5_km_not_more(directory, session):
@@ -100,8 +103,12 @@ def test_a_finer_label_is_worth_a_detour_of_5_km_not_more(directory, session):
     make_place(session, "Avec vous loin", km_east=12, origin=(labels.V1_WITH_HELP,))
     make_place(session, "Avec vous pas loin", km_north=5.5, origin=(labels.V1_WITH_HELP,))
     session.commit()
-    response = ask(directory, preferred_origin_labels=(labels.V1_WITH_HELP,))
-    assert names(response) == ["Avec vous pas loin", "Proche", "Avec vous loin"]
+    asked = {"preferred_origin_labels": (labels.V1_WITH_HELP,)}
+    assert names(ask(directory, limit=1, **asked)) == ["Avec vous pas loin"]
+    # "Avec vous loin" (12 km, as if 7) does not reach a page of two before "Proche" (1 km);
+    # the page reads nearest first.
+    assert names(ask(directory, limit=2, **asked)) == ["Proche", "Avec vous pas loin"]
+    assert names(ask(directory, limit=2, offset=2, **asked)) == ["Avec vous loin"]
 
 
 def test_radius_widens_to_50_then_100_km(directory, session):
@@ -379,8 +386,9 @@ def test_matches_a_brute_force_ranking(directory, session):
 
 def test_matches_a_brute_force_ranking_with_a_finer_label_asked(directory, session):
     """With a finer label asked for, every path gives what a full scan would: needs covered,
-    then distance less the detour a label is worth — dense around the person (more labelled
-    places than a first fetch reads) and sparse further out."""
+    then distance less the detour a label is worth, choose the pages — dense around the person
+    (more labelled places than a first fetch reads) and sparse further out; each page reads
+    nearest first."""
     rng = random.Random(11)
     places = []
     for i in range(400):
@@ -398,9 +406,13 @@ def test_matches_a_brute_force_ranking_with_a_finer_label_asked(directory, sessi
     for place, labelled in places:
         distance = haversine_km(lat, lon, place.latitude, place.longitude)
         if distance <= 30:
-            scored.append((distance - PREFERRED_DETOUR_KM * labelled, place.nom))
-    response = ask(directory, limit=8, preferred_origin_labels=(labels.V1_WITH_HELP,))
-    assert names(response) == [name for _key, name in sorted(scored)[:8]]
+            scored.append((distance - PREFERRED_DETOUR_KM * labelled, distance, place.nom))
+    ranked = sorted(scored)
+    for offset in (0, 8):
+        response = ask(directory, limit=8, offset=offset,
+                       preferred_origin_labels=(labels.V1_WITH_HELP,))  # fmt: skip
+        page = ranked[offset : offset + 8]
+        assert names(response) == [name for _key, _far, name in sorted(page, key=lambda s: s[1])]
 
 
 def test_remote_ok_adds_remote_help_even_with_enough_results(directory, session):

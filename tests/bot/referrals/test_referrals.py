@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from bot.referrals import outcomes, texts
 from bot.referrals.clock import PARIS, ManualClock, add_working_days
+from bot.referrals.console import referral_detail
 from bot.referrals.errors import (
     DeliveryError,
     InvalidReferral,
@@ -45,6 +46,7 @@ from tests.staff_support import AppThread
 MAIRIE = "france-services-anct:2226"  # courriels: en.mds@ville-roubaix.fr
 MAIRIE_MAIL = "en.mds@ville-roubaix.fr"
 ECHO = "conseiller-numerique:62b42972dd51e705b1808a4c"  # no e-mail: printed referral
+ESCALE_AUBY = "conseiller-numerique:626fc4a7cc2a0205c7bef589"  # no e-mail, phone +33327996050
 PERSON = "+33612345678"
 CONSENT = "J'accepte que l'accueil envoie ma demande et mon numéro au lieu choisi."
 
@@ -256,6 +258,9 @@ def test_place_gets_mail_accepts_with_slot_person_gets_sms_then_followup_counted
     run(worker.drain())
     [accepted] = sms_to(twilio)
     assert "le jeudi 4 décembre à 14 h 30. Adresse : 71 Avenue" in accepted
+    assert "59100 Roubaix, tél. 03 20 99 10 28." in accepted  # not +33320991028
+    sheet = referral_detail(service.get(referral.id), "csrf")  # the agent's console
+    assert "<dt>Téléphone du lieu</dt><dd>03 20 99 10 28</dd>" in sheet, sheet
     assert service.get(referral.id).status_label == "acceptée"
 
     service.clock.current = datetime(2025, 12, 6, 14, 29, tzinfo=PARIS)  # slot + 2 days - 1 min
@@ -290,6 +295,8 @@ def test_refusal_gives_the_person_the_next_place_and_forgets_them(backend, stack
     assert refused.status_label == "refusée" and refused.next_place_id not in (None, MAIRIE)
     assert "plus de place pour le moment" in message
     assert f"Autre lieu proche : {refused.next_place_name}" in message
+    # La Poste de Roubaix - Epeule, +33320010845 in the directory: written as a person dials it
+    assert message.endswith("59100 Roubaix, tél. 03 20 01 08 45."), message
     assert refused.contact is None  # nothing more will be sent
 
 
@@ -461,6 +468,12 @@ def test_chat_referral_only_with_consent_text_and_to_a_place_with_email(stack):
         consent_text=question, consent_at=MONDAY, service=service,
     )  # fmt: skip
     assert not printed.ok and "appelez-le" in printed.text
+    called = create_chat_referral(  # no e-mail, a phone: the number as a person dials it
+        sender_id="conv-2", place_id=ESCALE_AUBY, need="demarches", service_label=None,
+        request="", contact_channel="sms", contact="06 12 34 56 78",
+        consent_text=question, consent_at=MONDAY, service=service,
+    )  # fmt: skip
+    assert not called.ok and called.text.endswith("appelez-le au 03 27 99 60 50."), called.text
     refused = create_chat_referral(
         sender_id="conv-2", place_id=MAIRIE, need="demarches", service_label=None,
         request="", contact_channel="sms", contact="06 12 34 56 78",
