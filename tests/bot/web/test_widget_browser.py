@@ -567,7 +567,7 @@ def test_real_guessed_need_is_a_choice_readable_on_a_phone(real_web, new_tab, wi
     tab = new_tab(viewport={"width": width, "height": height})
     page = tab.page
     open_widget(page, real_web["web"])
-    say(page, "kk1 a pris mon compte insta je peu plus me co")
+    say(page, "kk1 est dans mon compte insta je peu plus me co")
     question = bot_messages(page).last
     expect(question).to_contain_text("de quoi avez-vous besoin", timeout=60_000)
     choices = question.locator(".orienteur-choice")
