@@ -585,6 +585,24 @@ _NOT_A_PLACE = re.compile(
 )
 
 
+_DEPARTEMENT_CODE = re.compile(r"\((\w{2,3})\)$")
+
+
+def same_town_there(state: State, result):
+    """ "celui de la Martinique" after Saint-Pierre (La Réunion's, the biggest, was taken): the
+    town already given, in the département now named — when it has one there; else ``result``."""
+    commune = (state.location or {}).get("commune")
+    best = result.best if result.status == "found" else None
+    if not commune or best is None or getattr(best, "kind", None) != "departement":
+        return result
+    code = _DEPARTEMENT_CODE.search(best.label or "")
+    same = get_locator().locate(f"{commune} {best.label}"[:120])
+    found = same.best if same.status == "found" else None
+    if code and found is not None and (found.code_insee or "").startswith(code.group(1)):
+        return same
+    return result
+
+
 def resolve_location(
     dispatcher: CollectingDispatcher, state: State, tracker: Tracker, text: str, found
 ) -> bool:
@@ -643,6 +661,8 @@ def resolve_location(
         return True
     query = " ".join(candidates_text)[:120]
     result = get_locator().locate(query)
+    if not payload and len(text.split()) <= 6:
+        result = same_town_there(state, result)
     if result.status == "found" and len(result.candidates) > 1 and not payload:
         # The biggest Saint-Pierre was kept, but "Saint-Pierre en Martinique" says which.
         whole = get_locator().locate(location_text(text)[:120])

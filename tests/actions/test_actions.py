@@ -226,6 +226,25 @@ def test_an_answer_to_the_town_choice_is_read_against_the_towns_offered(director
         recommendation(msgs)
 
 
+@pytest.mark.parametrize("later", ["celui de la Martinique", "non, en Martinique", "le 972"])
+def test_the_town_given_is_moved_to_the_departement_named_next(directory, later):
+    # "Saint-Pierre" is read as La Réunion's (the biggest); "celui de la Martinique" once searched
+    # the whole of Martinique from its centre instead of Saint-Pierre (972).
+    slots = {"needs": ["entreprise"]}
+    _, events = run(A.ActionOrient(), tracker("saint pierre", "inform", slots=slots))
+    slots = {**slots, **slots_of(events)}
+    assert slots["location"]["code_insee"] == "97416"
+    msgs, events = run(A.ActionOrient(), tracker(later, "inform", slots=slots))
+    assert slots_of(events)["location"]["code_insee"] == "97225", later
+    recommendation(msgs)
+
+
+def test_another_departement_without_that_town_is_searched_as_named(directory):
+    slots = {"needs": ["entreprise"], "location": _roubaix()}
+    _, events = run(A.ActionOrient(), tracker("et en Martinique ?", "inform", slots=slots))
+    assert slots_of(events)["location"]["label"].startswith("Martinique")
+
+
 @pytest.mark.parametrize("answer", ["Aucun", "aucune", "non aucun des deux", "ni l'un ni l'autre"])
 def test_aucun_typed_by_hand_asks_the_town_again(directory, answer):
     # Typed as the button reads, "Aucun" once searched the commune of Aucun (65).
