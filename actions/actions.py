@@ -585,20 +585,16 @@ _NOT_A_PLACE = re.compile(
 )
 
 
-_DEPARTEMENT_CODE = re.compile(r"\((\w{2,3})\)$")
-
-
 def same_town_there(state: State, result):
     """ "celui de la Martinique" after Saint-Pierre (La Réunion's, the biggest, was taken): the
     town already given, in the département now named — when it has one there; else ``result``."""
     commune = (state.location or {}).get("commune")
-    best = result.best if result.status == "found" else None
-    if not commune or best is None or getattr(best, "kind", None) != "departement":
+    named = result.best if result.status == "found" else None
+    if not commune or named is None or named.kind != "departement":
         return result
-    code = _DEPARTEMENT_CODE.search(best.label or "")
-    same = get_locator().locate(f"{commune} {best.label}"[:120])
-    found = same.best if same.status == "found" else None
-    if code and found is not None and (found.code_insee or "").startswith(code.group(1)):
+    same = get_locator().locate(f"{commune} {named.label}"[:120])
+    there = same.best if same.status == "found" else None
+    if there is not None and there.kind == "commune" and there.departement == named.departement:
         return same
     return result
 

@@ -1093,8 +1093,12 @@ def safety_reading(text: str, by_meaning: bool = True) -> safety.SafetyReading:
     """``by_meaning=False`` for an answer to another question (a town): danger is then read from
     its words only, never from how close its meaning comes to the danger examples."""
     if by_meaning:
-        return safety.read(text, lambda t: not read(t).empty)
-    return safety.read(text, lambda t: not read(t).empty, lambda _: float("-inf"))
+        return safety.read(text, _states_a_need)
+    return safety.read(text, _states_a_need, danger_margin=lambda _: float("-inf"))
+
+
+def _states_a_need(text: str) -> bool:
+    return not read(text).empty
 
 
 def is_emergency(text: str) -> bool:
