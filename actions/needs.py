@@ -321,6 +321,10 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bphotos?\b",
         r"\bachats? en ligne",
         r"\bacheter en ligne",
+        # Round 15's development sets: video calls, a bank's app, bills paid online
+        r"\bappels? (en )?video|\bfacetime\b",
+        r"\b(appli|application)s? (de |d')(la |ma |sa |leur |notre )?banque",
+        r"\b(payer|regler) (mes|ses|les|nos) factures (en ligne|sur internet|par internet)",
     ),
     "internet": (
         r"\b(pas|pa|ni|sans|plus) (d'|de |d )?(internet|connexion|wifi|wi-fi)",
@@ -344,6 +348,11 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bscann?(er|e)\b",
         r"\bphotocopi",
         r"\bfax\w*|\btelecopi",
+        # borrowing a device for a while: "emprunter un ordinateur quelques semaines" (access to
+        # equipment in the standard; buying one cheap is materiel_achat)
+        r"\b(emprunter|louer)\b.{0,30}\b(ordi|ordinateur|pc|tablette|portable|telephone|cle 4g)",
+        r"\bou (il )?(y a|ya|trouver|utiliser)( un| des)? (ordinateur|ordi|pc)s? (et|avec) "
+        r"(internet|wifi|une connexion)",
     ),
     "materiel_achat": (
         r"\b(pas|peu) (beaucoup )?de moyens",
@@ -559,6 +568,11 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bscolarite\b",
         r"\bcollege\b",
         r"\b(aux|les|des|d') ecrans\b",  # "l'écran noir" is the device, not the children
+        # what the children do online: "ce que mon ado regarde sur internet", "écran ado"
+        r"\b(enfants?|fils|fille|ados?|adolescents?)\b.{0,40}\b(regarde\w*|parle\w*|discute\w*"
+        r"|traine\w*|font|fait) (\w+ ){0,3}(sur|avec des gens sur) (internet|le net|les reseaux"
+        r"|son telephone|son portable|sa tablette)",
+        r"\becrans?\b.{0,15}\b(ados?|enfants?)\b",
     ),
     "loisirs": (
         r"\bblogs?\b",
