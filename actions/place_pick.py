@@ -15,7 +15,8 @@ _FILLERS = frozenset({
     "le", "la", "l", "les", "lieu", "endroit", "numero", "n", "no", "celui", "celle", "ci", "et",
     "alors", "plutot", "donc", "ok", "okay", "oui", "svp", "stp", "merci", "je", "veux",
     "voudrais", "prends", "choisis", "voir", "detail", "details", "du", "de", "d", "des", "sur",
-    "pour", "plus", "info", "infos", "informations",
+    "pour", "plus", "info", "infos", "informations", "a", "au", "aux", "en", "c", "est", "qui",
+    "m", "me", "interesse", "ca", "va",
 })  # fmt: skip
 # "celui de Pantin", "la médiathèque à Bondy", "l'espace du Blanc-Mesnil": a place by its town.
 # Never a town alone ("et à Bondy ?" is a search elsewhere).
@@ -63,9 +64,9 @@ def picked(results: list[dict], text: str) -> dict | None:
     if not 0 < len(words) <= 12:  # a place's whole name, typed by hand
         return None
     meaningful = [w for w in words if w not in _FILLERS]
-    if len(meaningful) == 1 and len(words) <= 5:
+    if len(meaningful) == 1 and len(words) <= 7 and "les" not in words:  # "les deux": both
         word = meaningful[0]
-        if word == "dernier" or word == "derniere":
+        if word in ("dernier", "derniere"):
             return results[-1]
         rank = ranks.rank_of(word, cardinals=True)
         if rank is not None:

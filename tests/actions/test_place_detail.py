@@ -132,3 +132,15 @@ def test_and_on_sunday_is_the_same_search_on_sundays_not_a_goodbye(offered, plac
     # No place near is open on Sundays: the nearest, saying so, rather than nothing.
     assert msgs[-1]["text"].startswith("Je n'ai rien trouvé (ouverts le dimanche)")
     assert payload["location"] == offered["last_search"]["location"]
+
+
+@pytest.mark.parametrize("message", ["les deux", "les 2", "deux personnes", "merci", "oui"])
+def test_both_or_a_number_of_something_else_is_no_pick(offered, message):
+    assert place_pick.picked(offered["last_search"]["results"], message) is None
+
+
+@pytest.mark.parametrize("message, rank", [
+    ("c'est le 3 qui m'intéresse", 3), ("ça me va, le 2", 2), ("le dernier", 3), ("deux", 2),
+])  # fmt: skip
+def test_a_rank_in_a_short_sentence_is_a_pick(offered, message, rank):
+    assert place_pick.picked(offered["last_search"]["results"], message)["number"] == rank
