@@ -241,10 +241,13 @@ _WITHOUT = re.compile(
     r"\b(sans|pas forcement|pas besoin (d'etre|que ce soit)|peu importe)\b[^,.;!?]*$"
 )
 DROP = "sans_"  # a constraint value "sans_gratuit" drops the filter "gratuit" (a follow-up button)
-CONSTRAINTS = ("gratuit", "samedi", "ouvert_maintenant", "accessible", "seniors", "a_ma_place")
+CONSTRAINTS = (
+    "gratuit", "samedi", "dimanche", "ouvert_maintenant", "accessible", "seniors", "a_ma_place"
+)  # fmt: skip
 CONSTRAINT_PLAIN = {
     "gratuit": "gratuits",
     "samedi": "ouverts le samedi",
+    "dimanche": "ouverts le dimanche",
     "ouvert_maintenant": "ouverts maintenant",
     "accessible": "accessibles en fauteuil roulant",
     "seniors": "pour les seniors",
@@ -738,6 +741,7 @@ _CONSTRAINT_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bgratuitement\b",
     ),
     "samedi": (r"\bsamedis?\b", r"\bweek-?end\b"),
+    "dimanche": (r"\bdimanches?\b",),
     # Asked for, not a word: "maintenant la caisse de retraite me demande…" is no such request.
     "ouvert_maintenant": (
         r"\bouverte?s? (maintenant|en ce moment|aujourd'?hui|tout de suite|actuellement"
@@ -1038,6 +1042,15 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         found.needs.append("quotidien")
     found.choices = [] if found.procedures else weighed.choices  # a named procedure is no guess
     return found
+
+
+def refines_search(text: str) -> bool:
+    """A short message that only adds or drops a criterion ("et le dimanche ?", "le samedi
+    c'est ouvert ?", "sans le samedi"): the same search again, with it."""
+    if len(text.split()) > 8:
+        return False
+    found = detect(text)
+    return found.empty and bool(found.constraints or found.dropped)
 
 
 def normalise_need(value: str | None) -> str | None:
