@@ -716,7 +716,7 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
     """Search and reply with the recommendation (text + custom payload). Never empty."""
     need_keys = needs_mod.apply_mode(state.needs, state.mode)
     location = state.location or {}
-    where = location.get("label") or location.get("commune") or "chez vous"
+    where = fmt.near(location)
     service_labels = list(needs_mod.services_for(need_keys))
     try:
         response, relaxed, broadened = run_search(
@@ -756,7 +756,7 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
     dispatcher.utter_message(
         text=fmt.intro_text(
             len(results),
-            location_label=where,
+            where=where,
             what=what,
             constraints=kept,
             offset=state.offset,
@@ -1004,7 +1004,7 @@ class ActionSendSummary(OrienteurAction):
         dispatcher.utter_message(
             response="utter_summary",
             what=last.get("what", "aide numérique"),
-            near=fmt.near(last.get("where", "") or "chez vous"),
+            near=last.get("where") or fmt.near(None),
             json_message=fmt.recommendation_payload(
                 last.get("need", []),
                 last.get("location"),
