@@ -120,7 +120,8 @@ def bring_items(procedures: list[str]) -> list[str]:
 
 
 def filters_phrase(constraints: list[str]) -> str:
-    words = [needs_mod.CONSTRAINT_PLAIN[c] for c in constraints if c in needs_mod.CONSTRAINT_PLAIN]
+    """`` (gratuits, à moins de 2 km)``: the criteria kept, as the person reads them."""
+    words = [w for w in map(needs_mod.constraint_plain, constraints) if w]
     return (" (" + ", ".join(words) + ")") if words else ""
 
 
@@ -147,12 +148,23 @@ def intro_text(
             + ("Le plus proche, et quand il ouvre :" if count == 1
                else "Voici les plus proches, et quand ils ouvrent :")
         )  # fmt: skip
-    if relaxed:
+    beyond = needs_mod.distance_limit(relaxed or [])
+    others = [c for c in relaxed or [] if not c.startswith(needs_mod.DISTANCE)]
+    if others:
         parts.append(
             "Je n'ai rien trouvé"
-            + filters_phrase(relaxed)
+            + filters_phrase(others)
             + " : voici les lieux les plus proches sans ce critère."
         )
+    if beyond is not None and count:
+        # "2 km max" and nothing that near: said plainly, then the nearest with their distance.
+        limit = f"à moins de {display.distance_text(beyond)} {where.removeprefix('près ')}"
+        parts.append(
+            f"Aucun lieu n'est {limit} pour {what}{filters_phrase(constraints)}. "
+            + ("Le plus proche, avec sa distance :" if count == 1
+               else "Voici les plus proches, avec leur distance :")
+        )  # fmt: skip
+        return " ".join(parts)
     if not count:
         if offset:
             parts.append(f"Je n'ai pas d'autres lieux {where}.")
@@ -227,10 +239,10 @@ def follow_ups(
             {"title": "Seulement les gratuits", "payload": '/inform{"constraint": "gratuit"}'}
         )
     for kept in constraints:  # a filter carried over is said, and dropped in one tap
-        if kept in needs_mod.CONSTRAINT_PLAIN:
+        if needs_mod.constraint_plain(kept):
             buttons.append(
                 {
-                    "title": f"Sans le critère « {needs_mod.CONSTRAINT_PLAIN[kept]} »",
+                    "title": f"Sans le critère « {needs_mod.constraint_plain(kept)} »",
                     "payload": f'/inform{{"constraint": "{needs_mod.DROP}{kept}"}}',
                 }
             )
