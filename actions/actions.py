@@ -1155,7 +1155,8 @@ class ActionFallback(OrienteurAction):
             # A town the NLU did not know, or a pick among the towns offered: the Locator decides.
             return orient(dispatcher, tracker)
         found = needs_mod.detect(text)
-        if not found.empty and len(text) <= 300:
+        said_distance = needs_mod.distance_limit(found.constraints) is not None  # "2 km max"
+        if (not found.empty or said_distance) and len(text) <= 300:
             return orient(dispatcher, tracker)
         if looks_like_place(text):  # a bare town name the NLU was unsure about ("st etienne")
             return orient(dispatcher, tracker)

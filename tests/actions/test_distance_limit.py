@@ -93,3 +93,15 @@ def test_the_town_and_the_distance_in_one_answer_to_where(lyon):
     assert said.startswith("Voici "), said
     assert "près de Lyon (69)" in said and "(à moins de 2 km)" in said
     assert slots_of(answer["events"])["constraints"] == ["max_km:2"]
+
+
+@pytest.mark.parametrize("intent, action", [("inform", "action_orient"),
+                                            ("nlu_fallback", "action_fallback")])  # fmt: skip
+def test_a_distance_said_after_the_answer_narrows_it(lyon, intent, action):
+    # The NLU may read "et à moins de 2 km ?" as anything: the distance is still heard.
+    searched = {"needs": ["demarches"], "mode": "avec_moi", "location": here().__dict__}
+    answer = run_as_the_action_server(
+        tracker("et à moins de 2 km ?", intent, slots=searched), action
+    )
+    body = next(r["custom"]["orienteur"] for r in answer["responses"] if r.get("custom"))
+    assert [r["name"] for r in body["results"]] == ["Maison France services", "Médiathèque"]
