@@ -25,7 +25,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import follow_ups, referral_chat, report_chat, safety, texts
+from actions import follow_ups, place_pick, ranks, referral_chat, report_chat, safety, texts
 from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions.needs import DISTANCE
@@ -169,6 +169,7 @@ def build_filters(constraints: list[str], now: datetime | None = None):
     return SearchFilters(
         free_only="gratuit" in constraints,
         open_on_saturday="samedi" in constraints,
+        open_on_sunday="dimanche" in constraints,
         open_at=(now or datetime.now(PARIS)) if "ouvert_maintenant" in constraints else None,
         prise_en_charge=("Handicaps moteurs",) if "accessible" in constraints else (),
         publics=("Seniors",) if "seniors" in constraints else (),
@@ -195,7 +196,7 @@ def location_from_dict(data: dict):
 # Constraints we drop (saying so) rather than answer "nothing" or far: they are preferences. A
 # near door without the criterion beats a far one with it ("à ma place" 105 km away when 16
 # France Services desks are within 30 km).
-SOFT = ("seniors", "ouvert_maintenant", "samedi", "accessible", "a_ma_place")
+SOFT = ("seniors", "ouvert_maintenant", "samedi", "dimanche", "accessible", "a_ma_place")
 
 
 def service_of(need_keys: list[str]) -> dict[str, str]:
@@ -420,9 +421,18 @@ REQUEST_INTENTS = ("ask_help", "inform", "nlu_fallback", "emergency")  # read fo
 
 
 def ask_need(dispatcher: CollectingDispatcher, state: State) -> None:
+    """What do you need?; with the town just given first, that it is kept ("et à Beaune ?")."""
     state.awaiting = "need"
+    given = state.location if state.location != state.tracker.get_slot("location") else None
+    where = (given or {}).get("label") or (given or {}).get("commune")
+    question = (
+        {"text": texts.text("utter_ask_need_there", near=fmt.near(given),
+                            question=texts.text("utter_ask_need"))}
+        if where
+        else {"response": "utter_ask_need"}
+    )  # fmt: skip
     dispatcher.utter_message(
-        response="utter_ask_need",
+        **question,
         buttons=[
             {"title": "Papiers en ligne", "payload": need_payload("demarches")},
             {"title": "Téléphone, tablette", "payload": need_payload("smartphone")},
@@ -507,13 +517,6 @@ def says_none_of_them(state: State, text: str) -> bool:
     )
 
 
-_ORDINALS = {
-    "premier": 1, "premiere": 1, "1er": 1, "1ere": 1,
-    "deuxieme": 2, "second": 2, "seconde": 2, "2e": 2, "2eme": 2, "deux": 2,
-    "troisieme": 3, "3e": 3, "3eme": 3, "trois": 3,
-    "quatrieme": 4, "4e": 4, "4eme": 4, "quatre": 4,
-    "cinquieme": 5, "5e": 5, "5eme": 5, "cinq": 5,
-}  # fmt: skip
 
 
 def _choice_keys(choice: dict) -> set[str]:
@@ -541,7 +544,7 @@ def pick_choice(state: State, text: str) -> dict | None:
     tokens = answer.split()
     if len(tokens) <= 3:
         for token in tokens:
-            rank = int(token) if token.isdigit() and len(token) < 3 else _ORDINALS.get(token)
+            rank = ranks.rank_of(token, cardinals=True)
             if rank and 1 <= rank <= len(state.choices):
                 return state.choices[rank - 1]
         if tokens and tokens[-1] == "dernier":
@@ -965,7 +968,11 @@ class OrienteurAction(Action, abc.ABC):
         if reading is not None and reading.unsure and tracker.get_slot("awaiting") != "danger":
             return check_danger(dispatcher, tracker, text)
         follow_up = FOLLOW_UPS.get(tracker.get_slot("awaiting") or "")
-        if follow_up is not None:
+        if follow_up is None:
+            made = about_places_shown(dispatcher, tracker, text)
+            if made is not None:
+                return made
+        else:
             made = follow_up.take(dispatcher, tracker, text)
             if made is not None:
                 return made
@@ -975,6 +982,47 @@ class OrienteurAction(Action, abc.ABC):
 
     @abc.abstractmethod
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list: ...
+
+
+# About one place of the last answer: "le premier n'est plus ouvert le dimanche" is a report.
+PLACE_INTENTS = ("report_place", "notify_place")
+
+
+def about_places_shown(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str
+) -> list | None:
+    """A message about the places just offered, whatever the intent the NLU read: one of them in
+    full ("le deuxième", "celui de Pantin", its name), or the same search on a given day ("et le
+    dimanche ?", read once as a goodbye). None for anything else."""
+    last = tracker.get_slot("last_search") or {}
+    if is_button(text) or tracker.get_slot("awaiting") or not last.get("results"):
+        return None
+    place = place_pick.picked(last["results"], text)
+    if place is not None:
+        show_place(dispatcher, last, place)
+        return [SlotSet("fail_count", 0.0)]
+    if intent_of(tracker) not in PLACE_INTENTS and needs_mod.refines_search(text):
+        tracker.latest_message = {**tracker.latest_message, "intent": {"name": "inform"}}
+        return orient(dispatcher, tracker)
+    return None
+
+
+def show_place(dispatcher: CollectingDispatcher, last: dict, place: dict) -> None:
+    """One place of the last answer in full: the payload of a recommendation with that place
+    only (``delivery`` ``"detail"``), what to bring, and what to do next."""
+    notify = place if referral_chat.can_notify(place) else None
+    dispatcher.utter_message(
+        text=fmt.detail_intro(place),
+        json_message=fmt.recommendation_payload(
+            last.get("need") or [],
+            last.get("location"),
+            last.get("filters"),
+            [place],
+            delivery="detail",
+            bring=last.get("bring") or None,
+            follow_ups=fmt.detail_follow_ups(notify),
+        ),
+    )
 
 
 class ActionOrient(OrienteurAction):
@@ -1027,7 +1075,20 @@ class ActionReportPlace(OrienteurAction):
         return "action_report_place"
 
     def respond(self, dispatcher, tracker, text) -> list:
+        if says_a_situation(tracker, text):
+            tracker.latest_message = {**tracker.latest_message, "intent": {"name": "ask_help"}}
+            return orient(dispatcher, tracker)
         return report_chat.report(dispatcher, tracker, text, get_directory)
+
+
+def says_a_situation(tracker: Tracker, text: str) -> bool:
+    """A "report" that is the person's situation: at the desk, where places are reported from
+    their card and every note is a new conversation ("il n'a pas de téléphone non plus"), or
+    before any place was offered when it states a need."""
+    if is_staff_console(tracker):
+        return True
+    offered = (tracker.get_slot("last_search") or {}).get("results")
+    return not offered and not needs_mod.detect(text).empty
 
 
 class ActionMoreResults(OrienteurAction):

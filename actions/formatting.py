@@ -8,6 +8,7 @@ which a response template cannot express.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from actions import needs as needs_mod
@@ -213,6 +214,34 @@ def notes(response: Any, *, constraints: list[str], offset: int, nothing_near: b
     return out
 
 
+def notify_button(place: dict) -> dict:
+    """ "Prévenir le lieu n° 2 que je viens", for a place that can be told (``place_rank``: its
+    number, which ``actions.referral_chat`` reads)."""
+    return {
+        "title": f"Prévenir le lieu n° {place['number']} que je viens",
+        "payload": "/notify_place" + json.dumps({"place_rank": str(place["number"])}),
+    }
+
+
+def detail_intro(place: dict) -> str:
+    """The sentence before one place given in full (``delivery`` ``"detail"``)."""
+    return f"Voici le lieu n° {place['number']} en détail :"
+
+
+def detail_follow_ups(notify: dict | None) -> list[dict]:
+    """After one place in full: tell it the person is coming (when it can be told), another
+    town, a new search."""
+    buttons = [notify_button(notify)] if notify is not None else []
+    return buttons + list(_ELSEWHERE_OR_AGAIN)
+
+
+# The last follow-ups of every answer with places: the same search elsewhere, a new one.
+_ELSEWHERE_OR_AGAIN = (
+    {"title": "Une autre ville", "payload": "/change_location"},
+    {"title": "Recommencer", "payload": "/restart"},
+)
+
+
 def follow_ups(
     *, more: bool, constraints: list[str], learn_alone: bool = False, notify: dict | None = None
 ) -> list[dict]:
@@ -220,14 +249,7 @@ def follow_ups(
     ``learn_alone``: the places help someone with their procedures; learning to do them alone is
     the other way. ``notify``: the first place shown, when it can be told the person is coming
     ("prévenez-les que je viens" names the first place by default)."""
-    buttons = []
-    if notify is not None:
-        buttons.append(
-            {
-                "title": f"Prévenir le lieu n° {notify['number']} que je viens",
-                "payload": "/notify_place",
-            }  # fmt: skip
-        )
+    buttons = [notify_button(notify)] if notify is not None else []
     if more:
         buttons.append({"title": "D'autres lieux", "payload": "/more_results"})
     if learn_alone:
@@ -246,6 +268,4 @@ def follow_ups(
                     "payload": f'/inform{{"constraint": "{needs_mod.DROP}{kept}"}}',
                 }
             )
-    buttons.append({"title": "Une autre ville", "payload": "/change_location"})
-    buttons.append({"title": "Recommencer", "payload": "/restart"})
-    return buttons
+    return buttons + list(_ELSEWHERE_OR_AGAIN)

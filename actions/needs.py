@@ -241,10 +241,13 @@ _WITHOUT = re.compile(
     r"\b(sans|pas forcement|pas besoin (d'etre|que ce soit)|peu importe)\b[^,.;!?]*$"
 )
 DROP = "sans_"  # a constraint value "sans_gratuit" drops the filter "gratuit" (a follow-up button)
-CONSTRAINTS = ("gratuit", "samedi", "ouvert_maintenant", "accessible", "seniors", "a_ma_place")
+CONSTRAINTS = (
+    "gratuit", "samedi", "dimanche", "ouvert_maintenant", "accessible", "seniors", "a_ma_place"
+)  # fmt: skip
 CONSTRAINT_PLAIN = {
     "gratuit": "gratuits",
     "samedi": "ouverts le samedi",
+    "dimanche": "ouverts le dimanche",
     "ouvert_maintenant": "ouverts maintenant",
     "accessible": "accessibles en fauteuil roulant",
     "seniors": "pour les seniors",
@@ -386,6 +389,10 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bphotos?\b",
         r"\bachats? en ligne",
         r"\bacheter en ligne",
+        # Round 15's development sets: video calls, a bank's app, bills paid online
+        r"\bappels? (en )?video|\bfacetime\b",
+        r"\b(appli|application)s? (de |d')(la |ma |sa |leur |notre )?banque",
+        r"\b(payer|regler) (mes|ses|les|nos) factures (en ligne|sur internet|par internet)",
     ),
     "internet": (
         r"\b(pas|pa|ni|sans|plus) (d'|de |d )?(internet|connexion|wifi|wi-fi)",
@@ -409,6 +416,11 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bscann?(er|e)\b",
         r"\bphotocopi",
         r"\bfax\w*|\btelecopi",
+        # borrowing a device for a while: "emprunter un ordinateur quelques semaines" (access to
+        # equipment in the standard; buying one cheap is materiel_achat)
+        r"\b(emprunter|louer)\b.{0,30}\b(ordi|ordinateur|pc|tablette|portable|telephone|cle 4g)",
+        r"\bou (il )?(y a|ya|trouver|utiliser)( un| des)? (ordinateur|ordi|pc)s? (et|avec) "
+        r"(internet|wifi|une connexion)",
     ),
     "materiel_achat": (
         r"\b(pas|peu) (beaucoup )?de moyens",
@@ -624,6 +636,11 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bscolarite\b",
         r"\bcollege\b",
         r"\b(aux|les|des|d') ecrans\b",  # "l'écran noir" is the device, not the children
+        # what the children do online: "ce que mon ado regarde sur internet", "écran ado"
+        r"\b(enfants?|fils|fille|ados?|adolescents?)\b.{0,40}\b(regarde\w*|parle\w*|discute\w*"
+        r"|traine\w*|font|fait) (\w+ ){0,3}(sur|avec des gens sur) (internet|le net|les reseaux"
+        r"|son telephone|son portable|sa tablette)",
+        r"\becrans?\b.{0,15}\b(ados?|enfants?)\b",
     ),
     "loisirs": (
         r"\bblogs?\b",
@@ -789,6 +806,7 @@ _CONSTRAINT_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bgratuitement\b",
     ),
     "samedi": (r"\bsamedis?\b", r"\bweek-?end\b"),
+    "dimanche": (r"\bdimanches?\b",),
     # Asked for, not a word: "maintenant la caisse de retraite me demande…" is no such request.
     "ouvert_maintenant": (
         r"\bouverte?s? (maintenant|en ce moment|aujourd'?hui|tout de suite|actuellement"
@@ -1093,6 +1111,15 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         found.needs.append("quotidien")
     found.choices = [] if found.procedures else weighed.choices  # a named procedure is no guess
     return found
+
+
+def refines_search(text: str) -> bool:
+    """A short message that only adds or drops a criterion ("et le dimanche ?", "le samedi
+    c'est ouvert ?", "sans le samedi"): the same search again, with it."""
+    if len(text.split()) > 8:
+        return False
+    found = detect(text)
+    return found.empty and bool(found.constraints or found.dropped)
 
 
 def normalise_need(value: str | None) -> str | None:

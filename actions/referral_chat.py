@@ -13,14 +13,13 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timezone
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import texts
+from actions import place_pick, ranks, texts
 from bot.privacy import EMAIL_RE, PHONE_RE
 from bot.referrals.chat import (
     NO_EMAIL,
@@ -34,8 +33,6 @@ from bot.referrals.chat import (
 # Why the place cannot be told from here → what the person reads (each says how to reach it).
 CANNOT_NOTIFY = {OFF: "utter_referral_cannot_off", NO_EMAIL: "utter_referral_cannot_no_email",
                  NO_MAILER: "utter_referral_cannot_no_mailer"}  # fmt: skip
-_RANKS = {"premier": 1, "premiere": 1, "deuxieme": 2, "second": 2, "seconde": 2,
-          "troisieme": 3, "1": 1, "2": 2, "3": 3}  # fmt: skip
 
 
 def _sms_sender(tracker: Tracker) -> str | None:
@@ -45,21 +42,15 @@ def _sms_sender(tracker: Tracker) -> str | None:
     return None
 
 
-def rank_in(folded_text: str) -> int | None:
-    """The rank a message names ("le deuxième", "le 2"), if any."""
-    for word in re.findall(r"[a-z0-9]+", folded_text):
-        if word in _RANKS:
-            return _RANKS[word]
-    return None
-
-
 def chosen_place(tracker: Tracker, folded_text: str) -> dict | None:
-    """The place of the last answer the person means (its rank), the first by default."""
+    """The place of the last answer the person means (a button's ``place_rank``, the number or
+    rank said: "le deuxième", "le 4" after "d'autres lieux"), the first by default."""
     results = (tracker.get_slot("last_search") or {}).get("results") or []
     if not results:
         return None
-    rank = rank_in(folded_text) or 1
-    return results[min(rank, len(results)) - 1]
+    button = next(tracker.get_latest_entity_values("place_rank"), None)
+    rank = int(button) if button and str(button).isdigit() else ranks.rank_in(folded_text)
+    return place_pick.by_rank(results, rank) or results[0]
 
 
 def can_notify(place: dict) -> bool:

@@ -31,7 +31,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import needs as needs_mod
-from actions.referral_chat import rank_in
+from actions import place_pick, ranks
 from bot.privacy import PHONE_RE, mask_text
 from directory_client.corrections.chat import hours_value, phone_value, report_from_chat
 from directory_client.hours_french import CLOCK, HOURS_WORDS
@@ -177,8 +177,8 @@ def _report_hours(
 
 def _new_hours(text: str) -> str | None:
     """The first opening hours of the message the directory reads ("les bons : Mo-Fr
-    09:00-12:00 merci" → ``Mo-Fr 09:00-12:00``), else the schedule its French says ("c'est
-    ouvert du lundi au vendredi de 9h à 12h" → ``Mo-Fr 09:00-12:00``), or None."""
+    09:00-12:00 merci" → ``Mo-Fr 09:00-12:00``), else the schedule its French says ("le 2,
+    c'est ouvert du lundi au vendredi de 9h à 12h" → ``Mo-Fr 09:00-12:00``), or None."""
     for match in _OSM.finditer(text):
         words = match.group().split()
         while words:
@@ -186,7 +186,8 @@ def _new_hours(text: str) -> str | None:
             if value:
                 return value
             words.pop()
-    return hours_value(PHONE_RE.sub(" ", text))  # a number given too is no hours word
+    # A number given too is no hours word, nor the place's rank ("le 2, c'est ouvert du…").
+    return hours_value(ranks.MENTION.sub(" ", needs_mod.fold(PHONE_RE.sub(" ", text))))
 
 
 def _report_phone(
@@ -237,10 +238,11 @@ def _named_place(
 ) -> dict | None:
     """The place the message names (a button's rank, "le deuxième"); the only one offered when
     ``default``; None when it must be asked."""
-    rank = _rank_entity(tracker) or rank_in(_TIMES.sub(" ", PHONE_RE.sub(" ", folded)))
-    if rank is None and (len(results) > 1 or not default):
-        return None
-    return results[min(rank or 1, len(results)) - 1]
+    rank = _rank_entity(tracker) or ranks.rank_in(_TIMES.sub(" ", PHONE_RE.sub(" ", folded)))
+    place = place_pick.by_rank(results, rank)
+    if place is None and len(results) == 1 and default:
+        return results[0]
+    return place
 
 
 def _rank_entity(tracker: Tracker) -> int | None:

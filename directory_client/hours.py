@@ -200,6 +200,9 @@ def minutes_until_open(status: OpeningStatus, now: datetime) -> float:
     return float("inf")
 
 
+SATURDAY, SUNDAY = 5, 6  # date.weekday()
+
+
 def is_open_at(horaires: str | None, moment: datetime, tz: ZoneInfo = PARIS) -> bool | None:
     """None when the hours are unknown or invalid."""
     oh = parse(horaires, tz)
@@ -213,22 +216,30 @@ def is_open_at(horaires: str | None, moment: datetime, tz: ZoneInfo = PARIS) -> 
 
 
 def is_open_on_saturday(horaires: str | None, now: datetime | None = None) -> bool | None:
-    """Open at some point on one of the next two Saturdays (two: "week …/2" rules alternate).
+    """Open at some point on one of the next two Saturdays (``is_open_on_weekday``)."""
+    return is_open_on_weekday(horaires, SATURDAY, now)
+
+
+def is_open_on_weekday(
+    horaires: str | None, weekday: int, now: datetime | None = None
+) -> bool | None:
+    """Open at some point on one of the next two such days (0 Monday … 6 Sunday; two: "week
+    …/2" rules alternate).
 
     None when the hours are unknown or invalid.
     """
     today = _local_naive(now or now_paris(), PARIS).date()
-    first = today + timedelta(days=(5 - today.weekday()) % 7)
-    return _open_on_saturdays(horaires.strip() if horaires else "", first)
+    first = today + timedelta(days=(weekday - today.weekday()) % 7)
+    return _open_on_days(horaires.strip() if horaires else "", first)
 
 
 @lru_cache(maxsize=8192)
-def _open_on_saturdays(horaires: str, first_saturday: date) -> bool | None:
+def _open_on_days(horaires: str, first_day: date) -> bool | None:
     oh = parse(horaires)
     if oh is None:
         return None
-    for saturday in (first_saturday, first_saturday + timedelta(days=7)):
-        start = datetime.combine(saturday, datetime.min.time())
+    for day in (first_day, first_day + timedelta(days=7)):
+        start = datetime.combine(day, datetime.min.time())
         try:
             intervals = oh.intervals(start, start + timedelta(days=1))
             if any(state == State.OPEN for _s, _e, state, _c in intervals):

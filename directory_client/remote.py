@@ -29,7 +29,8 @@ gip-inclusion/data-inclusion-schema ``schema/v1/services.py``)::
   them; ``code_commune`` is the INSEE code (not the postal code).
 
 Not sent to the API (no equivalent there; the local search handles them): ``prise_en_charge``,
-``accompagnement``, ``labels``, ``on_my_behalf``, ``open_at``, ``open_on_saturday``.
+``accompagnement``, ``labels``, ``on_my_behalf``, ``open_at``, ``open_on_saturday``,
+``open_on_sunday``.
 """
 
 from __future__ import annotations

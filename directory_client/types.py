@@ -50,6 +50,7 @@ class SearchFilters:
     remote_ok: bool = False  # include remote / at-home help
     open_at: datetime | None = None  # aware datetime; None = no constraint
     open_on_saturday: bool = False
+    open_on_sunday: bool = False
     labels: tuple[str, ...] = ()  # "Aidants Connect", "France Services"…
     on_my_behalf: bool = False  # someone who can act for me (Aidants Connect / "À ma place")
 

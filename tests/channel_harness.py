@@ -5,7 +5,8 @@ Usage: python tests/channel_harness.py MODULE.CLASS CREDENTIALS.json RECORD.json
 Each user message the channel produces is appended to RECORD.jsonl; the scripted bot answers:
 "boutons" → text with buttons, "reco" → the assistant's introduction with the recommendation
 payload, "reco seule" → the payload alone, "lent" → answers after 3 s, "rien" → no result,
-"longue" → a long text, anything else → "Reçu : <text>".
+"longue" → a long text, "le deuxième" → place 2 of the recommendation in full (``delivery``
+"detail", as actions.actions.show_place sends it), anything else → "Reçu : <text>".
 It lets the channel be tested without a trained model.
 """
 
@@ -65,6 +66,8 @@ def _payload() -> dict:
 
 
 RECOMMENDATION = _payload()
+SECOND_IN_FULL = {"orienteur": {**RECOMMENDATION["orienteur"], "delivery": "detail",
+                                "results": RECOMMENDATION["orienteur"]["results"][1:2]}}
 # What the assistant sends next to the payload: its introduction (actions.formatting.intro_text).
 RESULTS_TEXT = "Voici 3 lieux près de Roubaix pour vos papiers en ligne :"
 
@@ -94,6 +97,9 @@ def main() -> None:
             await out.send_response(to, {"text": "Dans quelle ville ?", "buttons": BUTTONS})
         elif message.text == "reco":
             await out.send_response(to, {"text": RESULTS_TEXT, "custom": RECOMMENDATION})
+        elif message.text == "le deuxième":
+            await out.send_response(to, {"text": "Voici le lieu n° 2 en détail :",
+                                         "custom": SECOND_IN_FULL})
         elif message.text == "reco seule":
             await out.send_response(to, {"custom": RECOMMENDATION})
         elif message.text == "rien":

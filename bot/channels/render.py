@@ -305,10 +305,19 @@ def follow_ups_line(payload: Mapping[str, Any]) -> str:
     return ("Vous pouvez écrire : " + ", ".join(titles) + ".") if titles else ""
 
 
+def is_detail(payload: Mapping[str, Any]) -> bool:
+    """One place of the last answer given in full (``delivery`` ``"detail"``: "le deuxième")."""
+    return payload.get("delivery") == "detail"
+
+
 def plain_text(intro: str | None, payload: Mapping[str, Any]) -> str:
     """The whole recommendation as plain text (REST clients that read only ``text``,
-    Telegram): the introduction, the places, notes, what to bring, what one can say next."""
+    Telegram): the introduction, the places, notes, what to bring, what one can say next. One
+    place given in full (``is_detail``) is its ``place_detail``, what to bring included."""
     blocks = [intro.strip()] if intro and intro.strip() else []
+    if is_detail(payload):
+        blocks += [place_detail(p, _bring(payload)) for p in places_of(payload)]
+        return "\n\n".join(blocks + _notes(payload))
     blocks += ["\n".join(place_lines(p, link=True)) for p in places_of(payload)]
     blocks += _notes(payload)
     bring = _bring(payload)

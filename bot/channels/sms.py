@@ -131,6 +131,10 @@ class SmsOutput(TwilioOutput):
         if recommendation is None:
             await super().send_response(recipient_id, message)
             return
+        if render.is_detail(recommendation):  # "le deuxième": as the channel answers "2"
+            for place in render.places_of(recommendation):
+                await self.send_place(recipient_id, place, list(recommendation.get("bring") or []))
+            return
         menu = recipient_id not in self.state.menu_said
         if is_whatsapp(recipient_id):
             body, places = render.whatsapp_body(message.get("text"), recommendation, menu=menu)

@@ -126,7 +126,7 @@ class TelegramChannelOutput(TelegramOutput):
         keyboard = self._keyboard(recipient_id, choices, numbered=False) if choices else None
         await self._send(recipient_id, parts[-1], reply_markup=keyboard)
         places = render.places_of(recommendation)
-        if places:
+        if places and not render.is_detail(recommendation):  # "2" still means the list's 2nd
             self.state.remember_places(str(recipient_id), places,
                                        list(recommendation.get("bring") or []))
 

@@ -110,6 +110,8 @@ def build_plan(query: SearchQuery, now: datetime) -> Plan:
         keeps.append(open_then)
     if f.open_on_saturday:
         keeps.append(lambda hit: hours.is_open_on_saturday(hit.horaires, now) is True)
+    if f.open_on_sunday:
+        keeps.append(lambda hit: hours.is_open_on_weekday(hit.horaires, hours.SUNDAY, now) is True)
     preferred = tuple(dict.fromkeys(label for label in query.preferred_origin_labels if label))
     # The SQL does not depend on the order of the needs (a sum of scores): one shape for both.
     in_bit_order = tuple(sorted(needs, key=labels.SERVICE_BITS.__getitem__))

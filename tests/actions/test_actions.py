@@ -792,6 +792,19 @@ def test_smalltalk_answers_with_the_domain_response_or_the_emergency():
     assert "112" in text(msgs)
 
 
+def test_a_town_said_after_a_greeting_is_kept_and_said_so_and_the_need_asked(directory):
+    msgs, _ = run(A.ActionSmalltalk(), chitchat("bonjour", "greet"))
+    msgs, events = run(A.ActionOrient(), tracker("et à Beaune ?", "inform",
+                                                 [ent("location", "Beaune")]))  # fmt: skip
+    slots = slots_of(events)
+    assert slots["location"]["commune"] == "Beaune" and slots["awaiting"] == "need"
+    assert text(msgs).startswith("C'est noté, je chercherai près de Beaune (21). Dites-moi")
+    assert len(msgs[0]["buttons"]) == 6
+    # Asked again later (the town already known), the question alone.
+    msgs, _ = run(A.ActionOrient(), tracker("euh", "inform", slots=slots))
+    assert not text(msgs).startswith("C'est noté")
+
+
 def test_locator_first_does_not_deadlock(monkeypatch, tmp_path):
     """get_locator() builds the directory under the same lock (a plain Lock deadlocked)."""
     import threading

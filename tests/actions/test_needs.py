@@ -288,6 +288,22 @@ def test_needs_from_this_rounds_wordings(message, needs):
     assert read(message).needs == needs
 
 
+@pytest.mark.parametrize(
+    "message, need",
+    [
+        # Round 15: video calls, a bank's app, borrowing a device, what children do online.
+        ("je veux que papi sache passer des appels vidéo avec nous", "quotidien"),
+        ("elle ne s'en sort plus avec l'application de sa banque", "quotidien"),
+        ("on peut emprunter une tablette pour un mois quelque part ?", "materiel_usage"),
+        ("je ne sais pas ce que ma fille fait sur internet le soir", "parentalite"),
+    ],
+)
+def test_the_need_these_everyday_words_say_is_read(message, need):
+    from actions.needs import read
+
+    assert need in read(message).needs
+
+
 def test_a_device_need_is_not_replaced_by_a_loose_meaning():
     """ "Mon ordinateur fait un bruit bizarre" reads closest to online safety (viruses) but not
     closely enough to replace the device the person named."""
@@ -359,6 +375,17 @@ def test_a_device_need_is_not_replaced_by_a_loose_meaning():
         "on me retient dans un foyer, ils ont gardé mon passeport",
         "je suis enfermée dans la cave par mon compagnon, j'écris avec mon vieux téléphone",
         "voisine de 90 ans, pas mangé depuis 3 jours, les lèvres bleues, elle tremble",
+        # Round 15's development sets' misses, said otherwise: danger beside a digital request.
+        "je dois scanner mon bail mais j'ai peur de rentrer chez moi, il m'a menacée hier soir",
+        "mon copain m'envoie des photos de ses couteaux, je cherche juste un wifi",
+        "je fais ma déclaration et de la fumée entre par la fenêtre de la cuisine",
+        "le poêle tourne depuis ce matin, on a tous mal à la tête et le petit vomit, et ma box "
+        "ne marche plus",
+        "la petite voisine de 4 ans est laissée seule depuis hier, pour le wifi on verra après",
+        "mon bébé ne se réveille presque plus et ne boit plus, on est à Cayenne",
+        "j'imprime mon cv et dans l'escalier quelqu'un hurle « lâche-moi », des bruits de coups",
+        "ma mère est par terre depuis un moment et elle est toute pâle, et son ordi bug",
+        "pour ameli je verrai plus tard, j'ai pris beaucoup trop de cachets je crois",
     ],
 )
 def test_veiled_and_situational_danger_gets_the_numbers(message):
@@ -441,6 +468,16 @@ def test_danger_that_is_over_or_hyperbole_is_not_an_emergency(message, need):
         "mes comptes",
         "un inconnu me suit sur instagram et commente toutes mes photos, comment le bloquer",
         "toutes ces vidéos de guerre sur tiktok, je voudrais comprendre comment marche le fil",
+        # Round 15's development sets' false alarms, said otherwise: a machine with a stroke, a
+        # bill, a risk asked about after a scam, a sentence served, a stay in hospital over, the
+        # radio, a violent game.
+        "ma tablette a fait un malaise, plus rien ne s'affiche, où en trouver une pas chère",
+        "infarctus en vue, ma facture internet a doublé, comment lire le détail",
+        "j'ai cliqué sur le lien du faux colis et donné ma carte, suis-je en danger ?",
+        "condamné pour violence il y a longtemps, j'ai purgé ma peine, je veux refaire mes papiers",
+        "ma femme a fait un AVC, elle est sortie de l'hôpital, il lui faut une appli de suivi",
+        "entendu à la radio qu'une ado s'est suicidée à cause d'un réseau social, expliquez-moi",
+        "mon fils veut un jeu plein de violence pour sa console, je dis oui ?",
     ],
 )
 def test_figures_topics_and_care_ask_nothing_about_danger(message):

@@ -11,7 +11,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
-from tests.conftest_actions import said, slots_of, tracker
+from tests.conftest_actions import ent, said, slots_of, tracker
 from tests.referral_support import SmtpServer, body, make_service
 
 MAIRIE = "france-services-anct:2226"  # a France Services desk of Roubaix with an e-mail address
@@ -87,7 +87,8 @@ def search(message: str, town: str) -> tuple[dict, dict]:
 
 
 def offers_to_notify(recommendation: dict) -> bool:
-    return any(b["payload"] == "/notify_place" for b in recommendation.get("follow_ups") or [])
+    return any(b["payload"].startswith("/notify_place")
+               for b in recommendation.get("follow_ups") or [])  # fmt: skip
 
 
 def ask_to_notify(slots: dict) -> tuple[list, dict]:
@@ -106,9 +107,10 @@ TABLET, COGNAC = "apprendre à utiliser une tablette", "Cognac"
 def test_a_place_with_an_email_is_offered_and_gets_the_email_after_the_yes(places, service, smtp):
     reco, slots = search(CAF, CROIX)
     assert EPEULE in reco["results"][0]["name"]
-    offer = [b for b in reco["follow_ups"] if b["payload"] == "/notify_place"]
+    offer = [b for b in reco["follow_ups"] if b["payload"].startswith("/notify_place")]
     assert [b["title"] for b in offer] == ["Prévenir le lieu n° 1 que je viens"]
     msgs, events = run(A.ActionNotifyPlace(), tracker(offer[0]["payload"], "notify_place",
+                                                      [ent("place_rank", "1")],
                                                       slots=slots))  # fmt: skip
     assert EPEULE in msgs[0]["text"] and "Répondez oui ou non" in msgs[0]["text"]
     slots = {**slots, **slots_of(events)}
@@ -206,3 +208,27 @@ def test_a_message_without_the_contact_keeps_the_referral_waiting_for_it(service
     assert service.forget_conversation("test-user") == 0  # nothing sent yet
     msgs, _ = run(A.ActionFallback(), tracker("06 12 34 56 78", "nlu_fallback", slots=slots))
     assert msgs[-1]["custom"]["orienteur"]["ok"] is True and "est prévenu" in msgs[-1]["text"]
+
+
+def test_a_place_given_in_full_offers_to_notify_that_place(places, service):
+    """ "le deuxième" after the list: its detail's button tells THAT place, by its number."""
+    reco, slots = search(CAF, CROIX)
+    second = reco["results"][1]
+    msgs, _ = run(A.ActionSmalltalk(), tracker("le deuxième", "chitchat", slots=slots))
+    detail = msgs[0]["custom"]["orienteur"]
+    assert detail["delivery"] == "detail" and detail["results"] == [second]
+    offer = [b for b in detail["follow_ups"] if b["payload"].startswith("/notify_place")]
+    assert offer == [{"title": "Prévenir le lieu n° 2 que je viens",
+                      "payload": '/notify_place{"place_rank": "2"}'}]  # fmt: skip
+    msgs, events = run(A.ActionNotifyPlace(), tracker(offer[0]["payload"], "notify_place",
+                                                      [ent("place_rank", "2")], slots=slots))
+    assert second["name"] in msgs[0]["text"] and "oui ou non" in msgs[0]["text"]
+    assert slots_of(events)["referral"]["place_id"] == second["id"]
+
+
+def test_the_place_named_by_its_number_across_pages_is_the_one_told(service):
+    page_two = {**LAST, "results": [{**p, "number": p["number"] + 3} for p in LAST["results"]]}
+    slots = {"last_search": page_two, "needs": ["demarches"]}
+    msgs, _ = run(A.ActionNotifyPlace(), tracker("prévenez le 5 que je viens", "notify_place",
+                                                 slots=slots))  # fmt: skip
+    assert "Médiathèque" in said(msgs[0])  # n° 5 is the second shown, not the last

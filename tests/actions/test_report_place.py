@@ -317,3 +317,38 @@ def test_before_any_answer_there_is_nothing_to_report(directory):
     done = run(tracker("ce lieu est fermé", "report_place"))
     assert said(done[0]).startswith("Aucun lieu ne vous a encore été proposé ici")
     assert reports(directory) == []
+
+
+@pytest.mark.parametrize("answer", [
+    "le 2, c'est ouvert du lundi au vendredi de 9h à 17h",
+    "le deuxième : du lundi au vendredi de 9h à 17h",
+    "du lundi au vendredi de 9h à 17h pour le n°2",
+])  # fmt: skip
+def test_the_place_and_its_right_hours_in_the_answer_to_which_are_both_kept(directory, answer):
+    """ "Lequel ?" answered with the place and its hours: the rank is no part of the hours."""
+    _, events = turn(A.ActionReportPlace(), tracker(
+        "les horaires sont faux", "report_place", slots={"last_search": LAST}))  # fmt: skip
+    slots = {"last_search": LAST, **slots_of(events)}
+    assert slots["awaiting"] == "report_hours"
+    done, _ = turn(A.ActionOrient(), tracker(answer, "inform", slots=slots))
+    assert said(done[0]).endswith("de « La Poste de Roubaix - Epeule » et les corriger.")
+    assert proposed(directory) == [(EPEULE, "hours", {"horaires": "Mo-Fr 09:00-17:00"})]
+
+
+def test_a_note_at_the_desk_is_the_persons_situation_never_a_report(directory):
+    """The desk sends each note as a new conversation: "il n'a pas de téléphone non plus" is
+    what the person lacks (read as a need, as the chat would), not a report on a place."""
+    from directory_client import Locator
+
+    A.set_backends(directory, Locator())
+    try:
+        note = tracker("il n'a pas de téléphone non plus, Roubaix", "report_place",
+                       entities=[ent("location", "Roubaix")],
+                       metadata={"staff_console": True})  # fmt: skip
+        done, events = turn(A.ActionReportPlace(), note)
+    finally:
+        A.set_backends(None, None)
+    assert not any("Aucun lieu ne vous a encore" in said(m) for m in done)
+    assert slots_of(events)["location"]["commune"] == "Roubaix"
+    assert slots_of(events)["needs"], slots_of(events)
+    assert reports(directory) == []

@@ -5,9 +5,11 @@ import pytest
 from directory_client.hours import (
     NOUMEA,
     PARIS,
+    SUNDAY,
     UnreadableHours,
     is_open_at,
     is_open_on_saturday,
+    is_open_on_weekday,
     normalise,
     opening_status,
     place_timezone,
@@ -91,6 +93,14 @@ def test_open_on_saturday():
     assert is_open_on_saturday(WEEKDAYS, now) is True
     assert is_open_on_saturday("Mo-Fr 09:00-17:00", now) is False
     assert is_open_on_saturday("week 1-53/2 Sa 09:00-12:00", now) is True
+
+
+def test_open_on_a_given_weekday():
+    now = paris(2024, 5, 14, 10)  # a Tuesday
+    assert is_open_on_weekday("Mo-Sa 09:00-17:00", SUNDAY, now) is False
+    assert is_open_on_weekday("Su 09:00-12:00", SUNDAY, now) is True
+    assert is_open_on_weekday("Tu 09:00-12:00", 1, now) is True  # today counts
+    assert is_open_on_weekday(None, SUNDAY, now) is None
 
 
 def test_comment_is_kept():

@@ -224,6 +224,15 @@ def test_open_on_saturday(directory, session):
     assert names(ask(directory, filters=SearchFilters(open_on_saturday=True))) == ["Samedi matin"]
 
 
+def test_open_on_sunday(directory, session):
+    make_place(session, "Semaine", km_east=1, horaires="Mo-Sa 09:00-17:00")
+    make_place(session, "Marché du dimanche", km_east=4, horaires="Su 09:00-12:00")
+    session.commit()
+    assert names(ask(directory, filters=SearchFilters(open_on_sunday=True))) == [
+        "Marché du dimanche"
+    ]
+
+
 def test_opening_status_and_soonest_opening_breaks_distance_ties(directory, session):
     make_place(session, "Ouvre demain", km_east=2, horaires="We 09:00-12:00")
     make_place(session, "Ouvert", km_east=2, km_north=0.01, horaires="Tu 09:00-12:00")

@@ -100,6 +100,17 @@ class TestSmsChannel:
         again = sms.replies(sender, 3)[2]
         assert "Envoyez" not in again  # the menu once per conversation
 
+    def test_a_place_the_assistant_gives_in_full_is_the_digits_answer(self, sms):
+        """ "le deuxième" is read by the assistant (a detail payload): the same SMS as "2"."""
+        sender = new_sender()
+        sms.webhook(sender, "reco")
+        sms.replies(sender, 1)
+        sms.webhook(sender, "2")
+        by_digit = sms.replies(sender, 2)[1]
+        sms.webhook(sender, "le deuxième")
+        assert sms.replies(sender, 3)[2] == by_digit
+        assert by_digit.startswith("2. Médiathèque La Grand-Plage (400 m)")
+
     def test_whatsapp_places_are_whole(self, sms):
         sender = "whatsapp:" + new_sender()
         sms.webhook(sender, "reco")

@@ -1,0 +1,105 @@
+"""Which place of the last answer a message points to ("le deuxième", "2", "la 3e", "celui de
+Pantin", the place's name typed by hand). Pure functions on the ``results`` items of the
+recommendation payload (``actions.formatting.result_payload``): each has its ``number``, the rank
+across pages (4, 5, 6 after "d'autres lieux")."""
+
+from __future__ import annotations
+
+import re
+
+from actions import needs as needs_mod
+from actions import ranks
+
+# Words around a rank or a name that say nothing more ("le lieu n° 2", "plutôt celui-là").
+_FILLERS = frozenset({
+    "le", "la", "l", "les", "lieu", "endroit", "numero", "n", "no", "celui", "celle", "ci", "et",
+    "alors", "plutot", "donc", "ok", "okay", "oui", "svp", "stp", "merci", "je", "veux",
+    "voudrais", "prends", "choisis", "voir", "detail", "details", "du", "de", "d", "des", "sur",
+    "pour", "plus", "info", "infos", "informations", "a", "au", "aux", "en", "c", "est", "qui",
+    "m", "me", "interesse", "ca", "va",
+})  # fmt: skip
+# "celui de Pantin", "la médiathèque à Bondy", "l'espace du Blanc-Mesnil": a place by its town.
+# Never a town alone ("et à Bondy ?" is a search elsewhere).
+_OF_TOWN = re.compile(
+    r"^(?:et |plutot )?(?:(?:celui|celle)(?: ci| la)?|le lieu|l endroit|(?:la|le|l) \w+)"
+    r" (?:de|d|du|des|a) (.+)$"
+)
+_POSTCODE_TOWN = re.compile(r"\b\d{5}\s+(.+)$")
+# Words too common in names to tell one place from another alone.
+_COMMON = frozenset({
+    "france", "services", "service", "espace", "maison", "mediatheque", "bibliotheque", "centre",
+    "social", "ccas", "numerique", "numeriques", "association", "conseiller", "conseillere",
+    "poste", "mairie",
+})  # fmt: skip
+
+
+def _words(text: str) -> list[str]:
+    folded = needs_mod.fold(text.replace("œ", "oe").replace("Œ", "oe"))  # "Mons-en-Barœul"
+    return re.sub(r"[^a-z0-9]+", " ", folded).split()
+
+
+def by_rank(results: list[dict], rank: int | None, *, position: bool = True) -> dict | None:
+    """The place numbered ``rank``; else (``position``) the ``rank``-th shown; None when out of
+    range."""
+    if rank is None:
+        return None
+    for place in results:
+        if place.get("number") == rank:
+            return place
+    return results[rank - 1] if position and 1 <= rank <= len(results) else None
+
+
+def commune_of(place: dict) -> str:
+    """The place's town, as its address ends ("…, 93500 Pantin" → "pantin")."""
+    match = _POSTCODE_TOWN.search(place.get("address") or "")
+    return " ".join(_words(match.group(1))) if match else ""
+
+
+def picked(results: list[dict], text: str) -> dict | None:
+    """The place a whole message points to, or None when it says something else ("le 2 est
+    fermé", "et à Bondy ?") or fits several places."""
+    if not results:
+        return None
+    words = _words(text)
+    if not 0 < len(words) <= 12:  # a place's whole name, typed by hand
+        return None
+    meaningful = [w for w in words if w not in _FILLERS]
+    if len(meaningful) == 1 and len(words) <= 7 and "les" not in words:  # "les deux": both
+        word = meaningful[0]
+        if word in ("dernier", "derniere"):
+            return results[-1]
+        rank = ranks.rank_of(word, cardinals=True)
+        if rank is not None:
+            # Digits name the number shown ("4" after "d'autres lieux"); words, the rank too.
+            return by_rank(results, rank, position=not word.isdigit())
+    return _by_town(results, words) or _by_name(results, words)
+
+
+def _one(matches: list[dict]) -> dict | None:
+    return matches[0] if len(matches) == 1 else None
+
+
+def _by_town(results: list[dict], words: list[str]) -> dict | None:
+    """ "celui de Pantin": the one place in that town."""
+    said = _OF_TOWN.match(" ".join(words))
+    if said is None:
+        return None
+    town = said.group(1)
+    return _one([p for p in results if f"{commune_of(p)} ".startswith(f"{town} ")])
+
+
+def _by_name(results: list[dict], words: list[str]) -> dict | None:
+    """The place's name typed by hand, whole or in its own words ("la médiathèque Persépolis"):
+    every word said is in its name, and one at least in no other place's name."""
+    said = [w for w in words if w not in _FILLERS]
+    if len(said) < 2:  # one word ("Pantin") may as well be a town to search
+        return None
+    names = {id(p): set(_words(p.get("name") or "")) for p in results}
+    found = []
+    for place in results:
+        own = names[id(place)]
+        others = set().union(*(names[id(p)] for p in results if p is not place))
+        distinctive = [w for w in said if w in own - others and w not in _COMMON and len(w) > 2]
+        if set(said) <= own and distinctive:
+            found.append(place)
+    return _one(found)

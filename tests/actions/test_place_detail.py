@@ -1,0 +1,146 @@
+"""After places were offered, "le deuxième", "2", "la 3e", "celui de <its town>" or the place's
+name typed by hand give THAT place in full (address, the week's hours, phone, why it fits, what to
+bring) as the payload the widget renders, whatever intent the NLU read; "et le dimanche ?" is the
+same search on Sundays, never a goodbye. Real embedded directory, real actions."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import actions as A
+from actions import place_pick
+from bot.channels import render
+from tests.conftest_actions import ent, slots_of, tracker
+
+CAF, CROIX = "aide pour ma demande CAF", "Croix"
+
+
+@pytest.fixture(scope="module")
+def offered(embedded_directory):
+    """The three places offered for the CAF near Croix, and the slots after them."""
+    from directory_client import Locator
+
+    A.set_backends(embedded_directory, Locator())
+    try:
+        t = tracker(f"{CAF} à {CROIX}", "ask_help", [ent("location", CROIX)])
+        msgs, events = run(A.ActionOrient(), t)
+    finally:
+        A.set_backends(None, None)
+    slots = slots_of(events)
+    assert len(slots["last_search"]["results"]) == 3, msgs
+    return slots
+
+
+@pytest.fixture()
+def places(embedded_directory):
+    from directory_client import Locator
+
+    A.set_backends(embedded_directory, Locator())
+    yield
+    A.set_backends(None, None)
+
+
+def run(action, t):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, t, {}))
+    return dispatcher.messages, events
+
+
+def detail(msgs: list[dict]) -> dict:
+    assert len(msgs) == 1, msgs
+    payload = msgs[0]["custom"]["orienteur"]
+    assert payload["type"] == "recommendation" and payload["delivery"] == "detail", payload
+    return payload
+
+
+# Intents the NLU reads for such messages (over REST they got "je n'ai pas compris", "je ne
+# peux pas vous aider pour cela", then the helpline): each action gives the place.
+MISREAD = {"le deuxième": ("chitchat", A.ActionSmalltalk),
+           "2": ("nlu_fallback", A.ActionFallback),
+           "le 2": ("out_of_scope", A.ActionOutOfScope),
+           "la 2e": ("nlu_fallback", A.ActionFallback),
+           "le lieu n° 2": ("inform", A.ActionOrient)}  # fmt: skip
+
+
+@pytest.mark.parametrize("message", sorted(MISREAD))
+def test_the_second_place_in_full_whatever_the_intent(offered, places, message):
+    intent, action = MISREAD[message]
+    msgs, events = run(action(), tracker(message, intent, slots=offered))
+    payload = detail(msgs)
+    second = offered["last_search"]["results"][1]
+    assert payload["results"] == [second]
+    assert msgs[0]["text"] == "Voici le lieu n° 2 en détail :"
+    assert payload["bring"] == offered["last_search"]["bring"] and payload["bring"]
+    # The search is not forgotten: "le 3e" next is still the list's.
+    assert "last_search" not in slots_of(events) and "needs" not in slots_of(events)
+
+
+def test_the_rest_text_is_the_place_in_full_as_sms_and_telegram_write_it(offered, places):
+    msgs, _ = run(A.ActionSmalltalk(), tracker("la 3e", "chitchat", slots=offered))
+    payload = detail(msgs)
+    text = render.plain_text(msgs[0]["text"], payload)
+    third = offered["last_search"]["results"][2]
+    assert text == "Voici le lieu n° 3 en détail :\n\n" + render.place_detail(
+        third, offered["last_search"]["bring"]
+    )
+    assert third["address"] in text and "Horaires : " in text and "A apporter : " in text
+    assert third["why"] in text and f"Tél {third['phone_text']}" in text
+
+
+def test_a_place_by_its_town_or_its_name_typed_by_hand(offered, places):
+    results = offered["last_search"]["results"]
+    towns = [place_pick.commune_of(p) for p in results]
+    only = next(i for i, town in enumerate(towns) if town and towns.count(town) == 1)
+    msgs, _ = run(A.ActionOrient(), tracker(f"celui de {towns[only].title()}", "change_location",
+                                            slots=offered))  # fmt: skip
+    assert detail(msgs)["results"] == [results[only]]
+    msgs, _ = run(A.ActionFallback(), tracker(results[1]["name"], "nlu_fallback", slots=offered))
+    assert detail(msgs)["results"] == [results[1]]
+
+
+@pytest.mark.parametrize("message", ["le 2 est fermé", "et à Lille ?", "d'autres lieux"])
+def test_a_message_that_says_more_than_a_place_is_no_pick(offered, message):
+    assert place_pick.picked(offered["last_search"]["results"], message) is None
+
+
+def test_the_numbers_shown_after_more_places_are_the_ones_read(offered):
+    page_two = [{**p, "number": p["number"] + 3} for p in offered["last_search"]["results"]]
+    assert place_pick.picked(page_two, "5") == page_two[1]
+    assert place_pick.picked(page_two, "le cinquième") == page_two[1]
+    assert place_pick.picked(page_two, "2") is None  # place 2 was on the page before
+
+
+def test_without_referrals_the_detail_offers_no_notify_button(offered, places, monkeypatch):
+    monkeypatch.delenv("ORIENTEUR_SECRET_KEY", raising=False)
+    msgs, _ = run(A.ActionSmalltalk(), tracker("le premier", "chitchat", slots=offered))
+    titles = [b["title"] for b in detail(msgs)["follow_ups"]]
+    assert titles == ["Une autre ville", "Recommencer"]
+
+
+def test_and_on_sunday_is_the_same_search_on_sundays_not_a_goodbye(offered, places):
+    goodbye = tracker("et le dimanche ?", "chitchat", slots=offered)
+    goodbye.latest_message["response_selector"] = {
+        "chitchat": {"response": {"intent_response_key": "chitchat/goodbye"}}
+    }
+    msgs, events = run(A.ActionSmalltalk(), goodbye)
+    payload = msgs[-1]["custom"]["orienteur"]
+    assert payload["type"] == "recommendation" and payload.get("delivery") is None
+    assert "dimanche" in slots_of(events)["constraints"]
+    # No place near is open on Sundays: the nearest, saying so, rather than nothing.
+    assert msgs[-1]["text"].startswith("Je n'ai rien trouvé (ouverts le dimanche)")
+    assert payload["location"] == offered["last_search"]["location"]
+
+
+@pytest.mark.parametrize("message", ["les deux", "les 2", "deux personnes", "merci", "oui"])
+def test_both_or_a_number_of_something_else_is_no_pick(offered, message):
+    assert place_pick.picked(offered["last_search"]["results"], message) is None
+
+
+@pytest.mark.parametrize("message, rank", [
+    ("c'est le 3 qui m'intéresse", 3), ("ça me va, le 2", 2), ("le dernier", 3), ("deux", 2),
+])  # fmt: skip
+def test_a_rank_in_a_short_sentence_is_a_pick(offered, message, rank):
+    assert place_pick.picked(offered["last_search"]["results"], message)["number"] == rank
