@@ -9,6 +9,7 @@ The directory and the locator are built once per action-server process (lazy sin
 from __future__ import annotations
 
 import abc
+import dataclasses
 import json
 import logging
 import os
@@ -27,6 +28,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import follow_ups, place_pick, ranks, referral_chat, report_chat, safety, texts
 from actions import formatting as fmt
 from actions import needs as needs_mod
+from actions.needs import DISTANCE
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
 from directory_client.locator import MIN_LEADING
@@ -175,6 +177,15 @@ def build_filters(constraints: list[str], now: datetime | None = None):
     )
 
 
+def filters_payload(constraints: list[str]) -> dict:
+    """The payload's ``filters``: the search's, and ``max_km`` when a distance limit was said."""
+    data = build_filters(constraints).to_dict()
+    max_km = needs_mod.distance_limit(constraints)
+    if max_km is not None:
+        data["max_km"] = max_km
+    return data
+
+
 def location_from_dict(data: dict):
     from directory_client.types import Location
 
@@ -207,6 +218,7 @@ def run_search(need_keys, procedures, constraints, location: dict, offset: int =
 
     directory = get_directory()
     services = needs_mod.services_for(need_keys) or (labels.OUTILS_QUOTIDIEN,)
+    max_km = needs_mod.distance_limit(constraints)
     query = dict(
         needs=services,
         location=location_from_dict(location),
@@ -214,6 +226,8 @@ def run_search(need_keys, procedures, constraints, location: dict, offset: int =
         offset=offset,
         preferred_origin_labels=needs_mod.preferred_labels(need_keys),
     )
+    if max_km is not None:  # "à moins de 2 km": near is within the limit
+        query["radius_km"] = max_km
     response = directory.search(SearchQuery(filters=build_filters(constraints), **query))
     relaxed: list[str] = []
     if offset == 0 and "ouvert_maintenant" in constraints and only_far(response):
@@ -234,7 +248,28 @@ def run_search(need_keys, procedures, constraints, location: dict, offset: int =
     if labels.OUTILS_QUOTIDIEN not in services:
         kept = build_filters([c for c in constraints if c not in relaxed])
         broadened = _general_help_instead(directory, query, kept, response)
-    return broadened or response, relaxed, broadened is not None
+    response = broadened or response
+    if max_km is not None:
+        within = within_limit(response, max_km)
+        if within is None:  # nothing within the limit: said so, the nearest ones given
+            relaxed = [*relaxed, needs_mod.distance_constraint(max_km)]
+        else:
+            response = within
+    return response, relaxed, broadened is not None
+
+
+def within_limit(response, max_km: float):
+    """``response`` with only the places within ``max_km`` (the search widens beyond its radius
+    when few places are near), or None when not one place of the first page is within it."""
+    kept = tuple(
+        r for r in response.results if r.distance_km is not None and r.distance_km <= max_km
+    )
+    if not kept and response.query.offset == 0:
+        return None
+    if len(kept) == len(response.results):
+        return response
+    total = response.query.offset + len(kept)  # the next page would be beyond the limit
+    return dataclasses.replace(response, results=kept, total=total)
 
 
 def _general_help_instead(directory, query: dict, filters, exact):
@@ -368,6 +403,8 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
         state.procedures = found.procedures
     for c in found.constraints:
         if c not in state.constraints:
+            if needs_mod.distance_limit([c]) is not None:  # "finalement 5 km max": the new one
+                state.constraints = [k for k in state.constraints if not k.startswith(DISTANCE)]
             state.constraints.append(c)
             state.offset = 0  # a new constraint ("seulement les gratuits"): from the first page
     for c in found.dropped:
@@ -389,7 +426,7 @@ def ask_need(dispatcher: CollectingDispatcher, state: State) -> None:
     given = state.location if state.location != state.tracker.get_slot("location") else None
     where = (given or {}).get("label") or (given or {}).get("commune")
     question = (
-        {"text": texts.text("utter_ask_need_there", near=fmt.near(where),
+        {"text": texts.text("utter_ask_need_there", near=fmt.near(given),
                             question=texts.text("utter_ask_need"))}
         if where
         else {"response": "utter_ask_need"}
@@ -652,6 +689,10 @@ def resolve_location(
             and bool(candidates_text)
             and state.was_awaiting not in ("location", "location_choice")
         )
+    elif not payload and not candidates_text and asked_where and said_only_a_distance(found):
+        # "Roubaix, 2 km max" (the distance left out of ``text``): the rest may be the town.
+        candidates_text = [location_text(text)] if location_text(text) else []
+        strict = bool(candidates_text)
     if not candidates_text and not payload:
         tail = _TAIL_PLACE.search(clean_text(text))
         if tail and not _NOT_A_PLACE.match(tail.group(1)):
@@ -698,6 +739,16 @@ def resolve_location(
     return True
 
 
+def said_only_a_distance(found: needs_mod.Understanding) -> bool:
+    """A distance limit ("2 km max") and no other need or criterion."""
+    return (
+        found.empty
+        and not (found.dropped or found.mode)
+        and all(c.startswith(DISTANCE) for c in found.constraints)
+        and bool(found.constraints)
+    )
+
+
 def has_near(response) -> bool:
     """At least one place within the search radius."""
     return bool(response.results) and not is_nothing_near(response)
@@ -719,7 +770,7 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
     """Search and reply with the recommendation (text + custom payload). Never empty."""
     need_keys = needs_mod.apply_mode(state.needs, state.mode)
     location = state.location or {}
-    where = location.get("label") or location.get("commune") or "chez vous"
+    where = fmt.near(location)
     service_labels = list(needs_mod.services_for(need_keys))
     try:
         response, relaxed, broadened = run_search(
@@ -733,15 +784,17 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
             json_message=fmt.recommendation_payload(
                 service_labels,
                 location,
-                build_filters(state.constraints).to_dict(),
+                filters_payload(state.constraints),
                 [],
                 error="directory_unavailable",
             ),
         )
         state.awaiting = None
         return
-    if "ouvert_maintenant" in relaxed:  # near places shown instead: "autres" goes on with them
-        state.constraints = [c for c in state.constraints if c != "ouvert_maintenant"]
+    # The near places (or the nearest, beyond the distance said) shown instead: "d'autres lieux"
+    # goes on with them.
+    shown_instead = [c for c in relaxed if c == "ouvert_maintenant" or c.startswith(DISTANCE)]
+    state.constraints = [c for c in state.constraints if c not in shown_instead]
     nothing_near = is_nothing_near(response)
     if state.offset == 0:  # demand counters (no personal data); "d'autres lieux" counts once
         record_orientation(
@@ -759,7 +812,7 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
     dispatcher.utter_message(
         text=fmt.intro_text(
             len(results),
-            location_label=where,
+            where=where,
             what=what,
             constraints=kept,
             offset=state.offset,
@@ -770,7 +823,7 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         json_message=fmt.recommendation_payload(
             service_labels,
             location,
-            build_filters(kept).to_dict(),
+            filters_payload(kept),
             payload_results,
             nothing_near=nothing_near or None,
             total=total,
@@ -804,7 +857,7 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
                 "where": where,
                 "need": service_labels,
                 "location": fmt.location_payload(location),
-                "filters": build_filters(state.constraints).to_dict(),
+                "filters": filters_payload(state.constraints),
                 "results": payload_results,
                 "bring": bring or None,
             },
@@ -869,7 +922,7 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
         state.location, state.offset = None, 0
         if state.awaiting != "location_choice":
             state.awaiting = "location"
-    if not resolve_location(dispatcher, state, tracker, text, found):
+    if not resolve_location(dispatcher, state, tracker, needs_mod.without_distance(text), found):
         return state.save()
     if state.was_awaiting == "need_choice" and needs_mod.needs_mode_question(
         state.needs, state.procedures, state.mode
@@ -1065,7 +1118,7 @@ class ActionSendSummary(OrienteurAction):
         dispatcher.utter_message(
             response="utter_summary",
             what=last.get("what", "aide numérique"),
-            near=fmt.near(last.get("where", "") or "chez vous"),
+            near=last.get("where") or fmt.near(None),
             json_message=fmt.recommendation_payload(
                 last.get("need", []),
                 last.get("location"),
@@ -1163,7 +1216,8 @@ class ActionFallback(OrienteurAction):
             # A town the NLU did not know, or a pick among the towns offered: the Locator decides.
             return orient(dispatcher, tracker)
         found = needs_mod.detect(text)
-        if not found.empty and len(text) <= 300:
+        said_distance = needs_mod.distance_limit(found.constraints) is not None  # "2 km max"
+        if (not found.empty or said_distance) and len(text) <= 300:
             return orient(dispatcher, tracker)
         if looks_like_place(text):  # a bare town name the NLU was unsure about ("st etienne")
             return orient(dispatcher, tracker)

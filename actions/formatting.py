@@ -14,6 +14,7 @@ from typing import Any
 from actions import needs as needs_mod
 from actions import texts
 from directory_client import display, labels
+from directory_client.departements import located_in
 
 HELPLINE_NAME = labels.HELPLINE["name"]
 HELPLINE_PHONE = labels.HELPLINE["phone"]
@@ -26,9 +27,15 @@ HELPLINE_TEXT = texts.text(
 _CONTRACTED = {"le": "du", "les": "des"}
 
 
-def near(label: str) -> str:
-    """ "près de Roubaix", "près d'Angoulême" (elision before a vowel or a mute h), "près du
-    Havre", "près des Mureaux" (contraction with the article), "près de La Rochelle"."""
+def near(location: dict | None) -> str:
+    """Where the places are, in a sentence: "près de Roubaix", "près d'Angoulême" (elision
+    before a vowel or a mute h), "près du Havre", "près des Mureaux" (contraction with the
+    article), "près de La Rochelle"; a department with its preposition and article ("dans le
+    Nord", "en Gironde", "à La Réunion": ``departements.located_in``); "près de chez vous"."""
+    location = location or {}
+    if location.get("kind") == "departement" and location.get("departement"):
+        return located_in(location["departement"])
+    label = location.get("label") or location.get("commune") or "chez vous"
     article, _, rest = label.partition(" ")
     contracted = _CONTRACTED.get(article.casefold()) if rest else None
     if contracted:
@@ -114,14 +121,15 @@ def bring_items(procedures: list[str]) -> list[str]:
 
 
 def filters_phrase(constraints: list[str]) -> str:
-    words = [needs_mod.CONSTRAINT_PLAIN[c] for c in constraints if c in needs_mod.CONSTRAINT_PLAIN]
+    """`` (gratuits, à moins de 2 km)``: the criteria kept, as the person reads them."""
+    words = [w for w in map(needs_mod.constraint_plain, constraints) if w]
     return (" (" + ", ".join(words) + ")") if words else ""
 
 
 def intro_text(
     count: int,
     *,
-    location_label: str,
+    where: str,
     what: str,
     constraints: list[str],
     offset: int = 0,
@@ -132,44 +140,56 @@ def intro_text(
     """The one or two sentences before the places (the places themselves are in the payload).
 
     Built here, not in ``domain.yml``: each sentence depends on the count, the page, the filters
-    dropped or kept and the town's elision ("près d'Angoulême")."""
+    dropped or kept and where (``near``: "près d'Angoulême", "dans le Nord")."""
     parts: list[str] = []
     if relaxed == ["ouvert_maintenant"] and count:
         # Open places only far away (or none): the near ones, each saying when it opens.
         return (
-            f"Aucun lieu n'est ouvert en ce moment {near(location_label)} pour {what}. "
+            f"Aucun lieu n'est ouvert en ce moment {where} pour {what}. "
             + ("Le plus proche, et quand il ouvre :" if count == 1
                else "Voici les plus proches, et quand ils ouvrent :")
         )  # fmt: skip
-    if relaxed:
+    beyond = needs_mod.distance_limit(relaxed or [])
+    others = [c for c in relaxed or [] if not c.startswith(needs_mod.DISTANCE)]
+    if others:
         parts.append(
             "Je n'ai rien trouvé"
-            + filters_phrase(relaxed)
+            + filters_phrase(others)
             + " : voici les lieux les plus proches sans ce critère."
         )
+    if beyond is not None and count:
+        # "2 km max" and nothing that near: said plainly, then the nearest with their distance.
+        limit = f"à moins de {display.distance_text(beyond)} {where.removeprefix('près ')}"
+        parts.append(
+            f"Aucun lieu n'est {limit} pour {what}{filters_phrase(constraints)}. "
+            + ("Le plus proche, avec sa distance :" if count == 1
+               else "Voici les plus proches, avec leur distance :")
+        )  # fmt: skip
+        return " ".join(parts)
     if not count:
         if offset:
-            parts.append(f"Je n'ai pas d'autres lieux {near(location_label)}.")
+            parts.append(f"Je n'ai pas d'autres lieux {where}.")
         else:
-            parts.append(f"Je n'ai trouvé aucun lieu pour {what} {near(location_label)}.")
+            parts.append(f"Je n'ai trouvé aucun lieu pour {what} {where}.")
         parts.append(HELPLINE_TEXT)
     elif broadened and not offset:
         parts.append(
-            f"Aucun lieu n'annonce précisément « {what} » {near(location_label)}. "
+            f"Aucun lieu n'annonce précisément « {what} » {where}. "
             "Voici des lieux d'aide au numérique qui pourront vous aider ou vous orienter"
             f"{filters_phrase(constraints)} :"
         )
     elif nothing_near:
+        nearby = f"tout {where}" if where.startswith("près") else where  # "tout près de Roubaix"
         parts.append(
-            f"Il n'y a pas de lieu tout {near(location_label)}. "
+            f"Il n'y a pas de lieu {nearby}. "
             f"{'Le plus proche' if count == 1 else 'Voici les plus proches'} pour {what}"
             f"{filters_phrase(constraints)} :"
         )
     elif offset:
-        parts.append(f"Voici d'autres lieux {near(location_label)}{filters_phrase(constraints)} :")
+        parts.append(f"Voici d'autres lieux {where}{filters_phrase(constraints)} :")
     else:
         intro = "Voici le lieu" if count == 1 else f"Voici {count} lieux"
-        parts.append(f"{intro} {near(location_label)} pour {what}{filters_phrase(constraints)} :")
+        parts.append(f"{intro} {where} pour {what}{filters_phrase(constraints)} :")
     return " ".join(parts)
 
 
@@ -241,10 +261,10 @@ def follow_ups(
             {"title": "Seulement les gratuits", "payload": '/inform{"constraint": "gratuit"}'}
         )
     for kept in constraints:  # a filter carried over is said, and dropped in one tap
-        if kept in needs_mod.CONSTRAINT_PLAIN:
+        if needs_mod.constraint_plain(kept):
             buttons.append(
                 {
-                    "title": f"Sans le critère « {needs_mod.CONSTRAINT_PLAIN[kept]} »",
+                    "title": f"Sans le critère « {needs_mod.constraint_plain(kept)} »",
                     "payload": f'/inform{{"constraint": "{needs_mod.DROP}{kept}"}}',
                 }
             )

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from actions import safety
-from directory_client import labels
+from directory_client import display, labels
 
 
 @dataclass(frozen=True)
@@ -257,6 +257,71 @@ CONSTRAINT_PLAIN = {
 
 def fold(text: str) -> str:
     return labels.fold(text or "")
+
+
+# A distance limit said ("1 km max", "à moins de 2 km", "pas plus de 5 km", "dans un rayon de
+# 10 km") is a constraint with its value: "max_km:2". It narrows the search; when nothing is
+# within it, the assistant says so and gives the nearest places (actions.run_search).
+DISTANCE = "max_km:"
+_NUMBER_WORDS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "quinze": 15, "vingt": 20, "trente": 30, "cinquante": 50,
+}  # fmt: skip
+_AMOUNT = r"(\d+(?:[.,]\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s*(km|kms|kilometres?|m|metres?)\b"
+_LIMIT_BEFORE = (
+    r"(?:a moins d'|moins d'|a moins de|moins de|pas plus (?:loin )?(?:de|d')|au plus a|"
+    r"au maximum a|maximum|max|maxi|dans un rayon de|rayon de|jusqu'a|pas au-?dela de|"
+    r"pas (?:\w+ ){0,3}(?:a )?plus de|pas a plus de|a max|a maxi)\s*"
+)
+_LIMIT_AFTER = r"\s*(?:maximum|maxi|max|au plus|au maximum|grand max)\b"
+_DISTANCE_LIMIT = re.compile(rf"\b(?:{_LIMIT_BEFORE}{_AMOUNT}|(?:a )?{_AMOUNT}{_LIMIT_AFTER})")
+
+
+def distance_constraint(km: float) -> str:
+    """``2`` → ``"max_km:2"``; ``0.5`` → ``"max_km:0.5"``."""
+    return f"{DISTANCE}{km:g}"
+
+
+def distance_limit(constraints: list[str]) -> float | None:
+    """The distance limit among ``constraints`` (km), or None."""
+    for key in constraints:
+        if key.startswith(DISTANCE):
+            try:
+                return float(key[len(DISTANCE) :])
+            except ValueError:
+                return None
+    return None
+
+
+def constraint_plain(key: str) -> str | None:
+    """A constraint as the person reads it: "gratuits", "à moins de 2 km"; None if unknown."""
+    km = distance_limit([key])
+    if km is not None:
+        return f"à moins de {display.distance_text(km)}"
+    return CONSTRAINT_PLAIN.get(key)
+
+
+def _read_distance(folded: str) -> float | None:
+    """The distance limit said in a folded message (km), or None."""
+    said = _DISTANCE_LIMIT.search(folded)
+    if said is None:
+        return None
+    number, unit = said.group(1, 2) if said.group(1) else said.group(3, 4)
+    value = _NUMBER_WORDS.get(number) or float(number.replace(",", "."))
+    km = value / 1000 if unit.startswith("m") else value
+    return km if km > 0 else None
+
+
+def without_distance(text: str) -> str:
+    """``text`` without the distance limit it says ("Roubaix, 2 km max" → "Roubaix"): the
+    words left may name a place."""
+    folded = fold(text)
+    said = _DISTANCE_LIMIT.search(folded)
+    if said is None:
+        return text
+    if len(folded) != len(text):  # the positions are the folded text's
+        text = folded
+    return f"{text[: said.start()].rstrip(' ,;')} {text[said.end() :]}".strip(" ,;")
 
 
 # --- keyword detection ----------------------------------------------------------------------
@@ -930,6 +995,9 @@ def detect(text: str) -> Understanding:
         # "je suis conseillère à France Travail": where they work, not a procedure to do.
         found.procedures = []
         found.ruled_out |= _ADMIN_NEEDS | {"emploi", "entreprise"}
+    km = _read_distance(folded)
+    if km is not None:
+        found.constraints.append(distance_constraint(km))
     for key, patterns in _COMPILED["constraint"].items():
         said = next((m for p in patterns for m in [p.search(folded)] if m), None)
         if said is None:
@@ -1023,6 +1091,7 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
     found = detect(text)
     from actions import semantic_needs  # the encoder loads on first use only
 
+    text = without_distance(text)  # "à moins de 500 m" says where, not what
     if not by_meaning or not semantic_needs.states_something(text):
         return found
     # A generic need ("mes démarches", "mon téléphone") weighs less than a specific one.

@@ -166,7 +166,9 @@ def _import(directory: Directory, args: argparse.Namespace) -> int:
     print(
         f"read {report.read} records from {len(report.files)} file(s): "
         f"{report.created} created, {report.updated} updated, {report.unchanged} unchanged, "
-        f"{report.merged} merged into a place of another source, {report.rejected} rejected, "
+        f"{report.merged} merged into a place already given (another source's, a twin, or "
+        f"{report.same_door} duplicates of one door: same position and address), "
+        f"{report.rejected} rejected, "
         f"{report.warnings} warnings; opening hours read from French sentences in "
         f"{report.hours_from_french} record(s); positions far from their commune repaired in "
         f"{report.positions_repaired} record(s)"
@@ -188,6 +190,7 @@ def _import(directory: Directory, args: argparse.Namespace) -> int:
                     "updated": report.updated,
                     "unchanged": report.unchanged,
                     "merged": report.merged,
+                    "same_door": report.same_door,
                     "rejected": report.rejected,
                     "hours_from_french": report.hours_from_french,
                     "positions_repaired": report.positions_repaired,

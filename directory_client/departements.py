@@ -38,6 +38,40 @@ ALIASES: dict[str, str] = {
 }
 # fmt: on
 
+# How French puts a department in a sentence, where it is not "en <name>" (feminine names, and
+# the names starting with a vowel: "en Gironde", "en Seine-Saint-Denis", "en Ardèche"): masculine
+# names take "dans le" ("dans le Nord", "dans le Val-d'Oise"), plural ones "dans les", some
+# feminine rivers "dans la" ("dans la Somme"), masculine ones and rivers starting with a vowel
+# "dans l'" ("dans l'Ain", "dans l'Oise"), islands and collectivities named like a town "à"
+# ("à La Réunion", "à Mayotte", "à Saint-Martin").
+# fmt: off
+_IN_EXCEPTIONS: dict[str, str] = {
+    **dict.fromkeys(
+        ("59", "69", "83", "30", "46", "18", "25", "39", "81", "14", "15", "29", "32", "45", "56",
+         "62", "63", "94", "95", "90", "84", "68", "67", "41", "47", "82", "49"),
+        "dans le "),
+    # Rivers, and a name that is also a town: "dans la Somme", "dans la Vienne".
+    **dict.fromkeys(("23", "42", "50", "51", "55", "58", "80", "86"), "dans la "),
+    **dict.fromkeys(
+        ("04", "05", "06", "08", "13", "22", "40", "64", "65", "66", "79", "88", "78", "92"),
+        "dans les "),
+    **dict.fromkeys(("01", "02", "03", "10", "11", "12", "27", "34", "36", "60", "61", "89"),
+                    "dans l'"),
+    **dict.fromkeys(("75", "974", "976", "975", "977", "978", "986"), "à "),
+}
+# fmt: on
+
+
+def located_in(code: str) -> str:
+    """The department in a sentence: ``"59"`` → "dans le Nord", ``"33"`` → "en Gironde",
+    ``"13"`` → "dans les Bouches-du-Rhône", ``"974"`` → "à La Réunion". A code not known is
+    given as "dans le <code>" ("dans le 99"), as people say it."""
+    name = DEPARTEMENTS.get(code)
+    if name is None:
+        return f"dans le {code}"
+    return f"{_IN_EXCEPTIONS.get(code, 'en ')}{name}"
+
+
 # Regions (2016) and a few former ones people still use: a region is too wide to search around,
 # so the Locator asks which department.
 # fmt: off

@@ -175,6 +175,8 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     merged: int = 0  # records attached to a place already given (another source, or a twin)
+    # of which records of a place already given by a record at the same door (merge.same_door)
+    same_door: int = 0
     rejected: int = 0
     hours_from_french: int = 0  # records whose ``horaires``, a French sentence, were read into OSM
     # records whose position lay far from their commune: moved to its centre (or removed)

@@ -90,6 +90,7 @@ def referral_list(referrals: list[Referral]) -> str:
 
 def referral_detail(r: Referral, csrf: str, flash: str = "") -> str:
     note = f'<p class="flash" role="status">{e(flash)}</p>' if flash else ""
+    by = CONTACT_BY[r.contact_channel]
     rows = [
         ("Statut", r.status_label),
         ("Lieu", f"{r.place_name} — {r.place_address or ''}"),
@@ -97,7 +98,7 @@ def referral_detail(r: Referral, csrf: str, flash: str = "") -> str:
         ("Pour", texts.what(r)),
         ("Ce que la personne souhaite faire", r.request or ""),
         ("Prénom ou initiales", r.person_name or ""),
-        (f"Joindre la personne ({CONTACT_BY[r.contact_channel]})", r.contact or "effacé"),
+        (f"Joindre la personne ({by})", texts.contact_text(r) or "effacé"),
         ("Consentement", f"{r.consent_text} ({_when(r.consent_at)})"),
         ("Envoi au lieu", "par courriel" if r.delivery == "email" else "à imprimer / téléphoner"),
     ]

@@ -75,6 +75,17 @@ def place_reminder(referral: Referral, link: str, expires: datetime) -> Mail:
     return Mail(first.to, f"Relance — orientation : {what(referral)}", text)
 
 
+def contact_text(referral: Referral) -> str:
+    """How to reach the person, as a French reader writes it: ``+33612345678`` →
+    ``06 12 34 56 78`` (the places' phone formatter); an e-mail address as given; ``""`` once
+    erased."""
+    if not referral.contact:
+        return ""
+    if referral.contact_channel == "email":
+        return referral.contact
+    return display.phone_text(referral.contact)
+
+
 def _place_line(name: str, address: str | None, phone: str | None) -> str:
     parts = [name]
     if address:

@@ -50,7 +50,8 @@ def _referral_details(referral: Referral) -> str:
     if referral.person_name:
         rows.append(("Prénom ou initiales", referral.person_name))
     if referral.contact:
-        rows.append((f"Pour la joindre ({CONTACT_BY[referral.contact_channel]})", referral.contact))
+        by = CONTACT_BY[referral.contact_channel]
+        rows.append((f"Pour la joindre ({by})", texts.contact_text(referral)))
     items = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in rows)
     return f"<dl>{items}</dl>"
 

@@ -74,13 +74,15 @@ class Importer:
                 Place.nom,
                 Place.adresse,
                 Place.code_postal,
+                Place.commune,
+                Place.typologie,
                 Place.latitude,
                 Place.longitude,
                 Place.source,
                 Place.mobile_service_id,
             )
         )
-        for pid, public_id, nom, adresse, cp, lat, lon, source, mobile in rows:
+        for pid, public_id, nom, adresse, cp, commune, kinds, lat, lon, source, mobile in rows:
             state = PlaceState(public_id=public_id, id=pid, sources=split_list(source))
             state.mobile_key = mobile_keys.get(mobile)
             state.stop_written = mobile is not None
@@ -91,6 +93,8 @@ class Importer:
                     "nom": nom,
                     "adresse": adresse,
                     "code_postal": cp,
+                    "commune": commune,
+                    "typologie": kinds,
                     "latitude": lat,
                     "longitude": lon,
                 },
@@ -206,7 +210,12 @@ class Importer:
         own = record.source_id == record.public_id
         target = self.public_ids.get(record.public_id) if own else None
         if target is None:
-            target = self.index.find(record.values, record.sources)
+            target = self.index.match(record.values, record.sources)
+        door = False
+        if target is None and not own:  # our own export has one place per door already
+            target = self.index.door(record.values)
+            door = target is not None
+            self.report.same_door += door
         if target is not None:
             state = self._loaded(target)
             state.record_count += 1
@@ -231,11 +240,13 @@ class Importer:
             self.report.created += 1
         self.records[key] = (state_key, record.raw)
         self.pending_sources.append((state_key, record, file))
-        self._attach(state_key, record)
+        # A bus based at a fixed desk's door does not make the desk one of its stops.
+        fixed = door and (state.values or {}).get("itinerance") == "Fixe"
+        self._attach(state_key, record, moves=not fixed)
 
-    def _attach(self, state_key: int, record: Record) -> None:
+    def _attach(self, state_key: int, record: Record, moves: bool = True) -> None:
         state = self.states[state_key]
-        if record.mobile and state.mobile_key is None:
+        if record.mobile and moves and state.mobile_key is None:
             kind, group, mkey = record.mobile
             state.mobile_key = mkey
             state.dirty = True

@@ -8,7 +8,9 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
+from actions.texts import text
 from directory_client import Locator
+from directory_client.departements import DEPARTEMENTS, located_in
 from tests.conftest_actions import ent, tracker
 
 
@@ -36,3 +38,47 @@ def test_the_town_is_named_with_its_article_contracted(real, town, said):
     asyncio.run(A.ActionOrient().run(dispatcher, asked, {}))
     [reco] = [m for m in dispatcher.messages if m.get("custom")]
     assert f" {said} " in reco["text"], reco["text"]
+
+
+@pytest.mark.parametrize(
+    "said_by_the_person, said",
+    [
+        ("Nord", "dans le Nord"),
+        ("Gironde", "en Gironde"),
+        ("la Réunion", "à La Réunion"),
+        ("Bouches-du-Rhône", "dans les Bouches-du-Rhône"),
+        ("Seine-Saint-Denis", "en Seine-Saint-Denis"),
+        ("Val-d'Oise", "dans le Val-d'Oise"),
+        ("Mayotte", "à Mayotte"),
+        ("Somme", "dans la Somme"),
+        ("Ain", "dans l'Ain"),
+    ],
+)
+def test_a_departement_is_named_with_its_preposition_and_article(real, said_by_the_person, said):
+    # QA read "près de Nord (59)"; the chat then keeps it for "envoyez-le moi".
+    dispatcher = CollectingDispatcher()
+    asked = tracker(
+        "j'ai besoin d'aide pour mes papiers", "ask_help", [ent("location", said_by_the_person)]
+    )
+    events = asyncio.run(A.ActionOrient().run(dispatcher, asked, {}))
+    [reco] = [m for m in dispatcher.messages if m.get("custom")]
+    assert f"lieux {said} pour" in reco["text"], reco["text"]
+    last = next(e["value"] for e in events if e.get("name") == "last_search")
+    summary = CollectingDispatcher()
+    asyncio.run(
+        A.ActionSendSummary().run(
+            summary, tracker("envoyez-le moi", "send_summary", slots={"last_search": last}), {}
+        )
+    )
+    [sent] = summary.messages
+    assert text(sent["response"], what=sent["what"], near=sent["near"]).endswith(f" {said}.")
+
+
+def test_every_departement_has_its_phrase():
+    phrases = {code: located_in(code) for code in DEPARTEMENTS}
+    assert all(p.split(" ")[0] in ("en", "dans", "à") for p in phrases.values()), phrases
+    assert [phrases[c] for c in ("59", "33", "974", "13", "93", "95", "976", "2A", "01")] == [
+        "dans le Nord", "en Gironde", "à La Réunion", "dans les Bouches-du-Rhône",
+        "en Seine-Saint-Denis", "dans le Val-d'Oise", "à Mayotte", "en Corse-du-Sud",
+        "dans l'Ain",
+    ]  # fmt: skip

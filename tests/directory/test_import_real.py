@@ -45,8 +45,8 @@ def place(session, public_id: str) -> Place:
 def test_all_six_files_import_in_one_go(report, session):
     assert report.read == 6555
     assert report.rejected == 0
-    assert (report.created, report.merged, report.updated) == (6198, 357, 0)
-    assert session.execute(select(func.count(Place.id))).scalar_one() == 6198
+    assert (report.created, report.merged, report.updated) == (6142, 413, 0)
+    assert session.execute(select(func.count(Place.id))).scalar_one() == 6142
     per_source = dict(
         session.execute(select(PlaceSource.source, func.count()).group_by(PlaceSource.source)).all()
     )
@@ -79,6 +79,28 @@ def test_a_desk_listed_once_per_adviser_is_one_place(session):
     # A bus whose stops share a name and a "Le Bourg" address in different villages keeps them.
     stops = select(Place.commune).where(func.lower(Place.nom) == "b-bus france services")
     assert len(set(session.execute(stops).scalars())) == 8
+
+
+def test_one_door_listed_by_several_records_is_shown_once(embedded_directory, session):
+    # QA: in Rouen, 8 bis rue de l'Industrie came three times in one answer: the France
+    # Services list gives its antenne and the two buses based there, with three names and three
+    # spellings of the address, at one position. One door, every record kept for provenance.
+    rouen = Location("Rouen", "commune", 49.4431, 1.0993, commune="Rouen", code_postal="76000")
+    now = datetime(2026, 12, 3, 10, tzinfo=PARIS)
+    response = embedded_directory.search(SearchQuery((labels.DEMARCHES,), rouen, limit=10, now=now))
+    doors = [r.address.lower().replace("'", " ") for r in response.results]
+    assert sum("8 bis rue de l industrie" in a for a in doors) == 1, doors
+    desk = place(session, "france-services-anct:440")
+    records = session.execute(
+        select(PlaceSource.source_id).where(PlaceSource.place_id == desk.id)
+    ).scalars()
+    assert sorted(records) == ["1820", "3060", "440"]
+    assert desk.itinerance == "Fixe" and desk.mobile_service_id is None  # the desk is no bus stop
+    # The médiathèque and the France Services desk of 4 rue du 11 Novembre in Laventie are two
+    # services (the médiathèque listed twice is one).
+    building = Place.adresse.ilike("4 rue du 11 novembre"), Place.code_postal == "62840"
+    laventie = session.execute(select(Place.nom).where(*building)).scalars()
+    assert sorted(laventie) == ["France services Flandre Lys", "Mediathèque"]
 
 
 def test_warnings_name_each_record_and_field(report):
@@ -210,8 +232,9 @@ def test_france_services_buses_are_mobile_services(session):
     kinds = dict(
         session.execute(select(MobileService.kind, func.count()).group_by(MobileService.kind)).all()
     )
-    # 134 Bus_équivalent rows + the Charente bus; 29 Itinérante rows.
-    assert kinds == {"bus": 135, "itinerant": 29}
+    # 134 Bus_équivalent rows + the Charente bus; 29 Itinérante rows; less the 13 buses and 3
+    # itinerant desks whose only address is the door of a fixed France Services desk (one place).
+    assert kinds == {"bus": 122, "itinerant": 26}
     pirogue = place(session, "france-services-anct:805")
     assert pirogue.itinerance == "Itinérant" and pirogue.mobile_service_id is not None
 

@@ -21,6 +21,7 @@ from directory_client.models import (
     Place,
     PlaceSource,
 )
+from directory_client.types import Location, SearchQuery
 from tests.conftest import table_dump
 
 
@@ -241,6 +242,52 @@ def test_same_source_records_are_never_merged(directory, tmp_path):
     records = [base("s1", nom="Bus - [Place A]"), base("s2", nom="Bus - [Place A]")]
     report = directory.import_files([write(tmp_path, "f.json", records)])
     assert (report.created, report.merged) == (2, 0)
+
+
+def test_records_of_one_door_are_one_place_and_two_services_in_a_building_are_two(
+    directory, tmp_path
+):
+    rouen = dict(commune="Rouen", code_postal="76000", latitude=49.434955, longitude=1.098474)
+    records = [
+        base("d1", nom="France services Antenne de Rouen", adresse="8 bis Rue de l'Industrie",
+             typologie="RFS", telephone="0621618818", **rouen),
+        # Same source, another name, the address spelt otherwise, 3 m away: the same door.
+        base("d2", nom="Bus France services Espace numérique 27", typologie="RFS",
+             adresse="8 bis rue de l'Industrie Rouen", **{**rouen, "latitude": 49.43498}),
+        base("d3", nom="France services Rouen-Média Formation", adresse="8bis r de l industrie",
+             typologie="RFS", courriel="contact@media-formation.fr",
+             horaires="Mo-Fr 09:30-12:30", **rouen),
+        # Another service in the building: neither its name nor its kind is the desk's.
+        base("d4", nom="Médiathèque du Plateau", adresse="8 bis rue de l'Industrie",
+             typologie="BIB", **rouen),
+        # Next door (another number), same kind of desk: another door.
+        base("d5", nom="France services Rouen Gauche", adresse="10 rue de l'Industrie",
+             typologie="RFS", **rouen),
+        # One mairie written twice by one source.
+        base("d6", nom="Mairie Sermoyer", adresse="39 Place du Marché", latitude=46.5,
+             longitude=4.98),
+        base("d7", nom="Mairie de Sermoyer", adresse="39 PL DU MARCHE", latitude=46.50001,
+             longitude=4.98),
+    ]  # fmt: skip
+    report = directory.import_files([write(tmp_path, "f.json", records)])
+    assert (report.created, report.merged, report.same_door) == (4, 3, 3)
+    stored = places(directory)
+    assert set(stored) == {"essai:d1", "essai:d4", "essai:d5", "essai:d6"}
+    desk = stored["essai:d1"]
+    # The richest fields of all three: the phone of one, the e-mail and hours of another.
+    assert (desk.telephone, desk.courriels, desk.horaires) == (
+        "+33621618818", "contact@media-formation.fr", "Mo-Fr 09:30-12:30")  # fmt: skip
+    with directory.Session() as s:
+        ids = s.execute(
+            select(PlaceSource.source_id).where(PlaceSource.place_id == desk.id)
+        ).scalars()
+        assert sorted(ids) == ["d1", "d2", "d3"]
+    # What a person near Rouen reads: three doors, the desk once.
+    here = Location("Rouen", "commune", 49.4431, 1.0993, commune="Rouen")
+    query = SearchQuery(("Aide aux démarches administratives",), here, limit=10)
+    shown = [r.name for r in directory.search(query).results]
+    assert sorted(shown) == ["France services Antenne de Rouen", "France services Rouen Gauche",
+                             "Médiathèque du Plateau"]  # fmt: skip
 
 
 def test_changed_record_updates_and_unchanged_is_skipped(directory, tmp_path):

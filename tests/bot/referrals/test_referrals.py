@@ -280,6 +280,27 @@ def test_place_gets_mail_accepts_with_slot_person_gets_sms_then_followup_counted
     assert counts == {"acceptee": 1, "aide:oui": 1}
 
 
+@pytest.mark.parametrize(
+    "given, shown",
+    [
+        ("06 12 34 56 78", "06 12 34 56 78"),  # stored +33612345678
+        ("+262 692 12 34 56", "06 92 12 34 56"),  # a Réunion mobile is dialled 06 92 … there
+        ("+687 75 12 34", "+687 75 12 34"),  # New Caledonia: its own plan, with its code
+        ("+44 7700 900123", "+447700900123"),  # abroad: as given, with its country code
+    ],
+)
+def test_the_place_and_the_agent_read_the_persons_number_as_written_in_france(
+    stack, smtp, given, shown
+):
+    service, worker, _ = stack
+    referral = refer(service, contact=given)
+    run(worker.drain())
+    page = httpx.get(link_in(smtp.inbox.to(MAIRIE_MAIL)[-1])).text  # what the place receives
+    assert f"<dt>Pour la joindre (par SMS)</dt><dd>{shown}</dd>" in page, page
+    sheet = referral_detail(service.get(referral.id), "csrf")  # the agent's sheet
+    assert f"<dt>Joindre la personne (par SMS)</dt><dd>{shown}</dd>" in sheet, sheet
+
+
 @both_queues
 def test_refusal_gives_the_person_the_next_place_and_forgets_them(backend, stack, smtp, twilio):
     service, worker, _ = stack
