@@ -25,7 +25,16 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import follow_ups, place_pick, ranks, referral_chat, report_chat, safety, texts
+from actions import (
+    follow_ups,
+    helplines,
+    place_pick,
+    ranks,
+    referral_chat,
+    report_chat,
+    safety,
+    texts,
+)
 from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions.needs import DISTANCE
@@ -86,9 +95,6 @@ def get_directory() -> SearchBackend:
 
                 _DIRECTORY = open_backend(_open_local_directory)
     return _DIRECTORY
-
-
-FOLLOW_UPS = follow_ups.registry(get_directory)
 
 
 def get_locator() -> PlaceLocator:
@@ -835,6 +841,7 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
                 constraints=state.constraints,
                 offset=state.offset,
                 nothing_near=nothing_near or broadened,  # remote help too
+                lines=helplines.remote_lines(need_keys, request_texts(state.tracker)),
             )
             or None,
             follow_ups=fmt.follow_ups(
@@ -864,36 +871,87 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         )
 
 
-def say_emergency_numbers(dispatcher: CollectingDispatcher) -> None:
-    dispatcher.utter_message(
-        response="utter_emergency", json_message={"orienteur": {"type": "emergency"}}
-    )
+def request_texts(tracker: Tracker) -> str:
+    """The person's messages since the last answer with places (the request being served), one
+    a line, buttons left out: what ``actions.helplines`` reads the situation from."""
+    said: list[str] = []
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        custom = ((event.get("data") or {}).get("custom") or {}).get("orienteur") or {}
+        if kind in ("restart", "session_started") or custom.get("type") == "recommendation":
+            break
+        if kind == "user" and event.get("text") and not is_button(event["text"]):
+            said.append(clean_text(event["text"]))
+    return "\n".join(reversed(said[:REQUEST_MESSAGES]))
 
 
-def numbers_only(dispatcher: CollectingDispatcher) -> list:
-    """Someone may be in danger now: the emergency numbers, first and only."""
-    say_emergency_numbers(dispatcher)
-    return [SlotSet("fail_count", 0.0)]
+REQUEST_MESSAGES = 8  # the latest messages of a request read for its situation
+
+
+def say_emergency_numbers(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """The emergency numbers for the danger the request describes (actions/helplines.py)."""
+    said, payload = helplines.emergency(request_texts(tracker))
+    dispatcher.utter_message(text=said, json_message=payload)
+
+
+# After the emergency numbers, the request the person states next is served with what the first
+# message said (its need, its town): "ça va, il est calme, c'est pour le contrôle parental".
+AFTER_NUMBERS = follow_ups.AFTER_NUMBERS
+
+
+def numbers_only(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list:
+    """Someone may be in danger now: the emergency numbers, first and only; the request of the
+    message kept for after."""
+    say_emergency_numbers(dispatcher, tracker)
+    state = State(tracker)
+    keep_request(state, tracker, text)
+    state.awaiting = AFTER_NUMBERS
+    return state.save()
+
+
+def keep_request(state: State, tracker: Tracker, text: str) -> None:
+    """The need and the town of a message answered with the danger first, kept for after; no
+    question asked now."""
+    found = understand(state, tracker, text)
+    muted = CollectingDispatcher()  # a town not found or ambiguous: asked later, not now
+    resolve_location(muted, state, tracker, needs_mod.without_distance(text), found)
+    state.choices = []
+
+
+def take_request_after_numbers(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str
+) -> list | None:
+    """After the numbers, a message that states a need, whatever the intent read ("merci, ça va,
+    c'est surtout pour le contrôle parental"): served, with the town kept. None otherwise."""
+    if is_button(text) or needs_mod.read(text, by_meaning=False).empty:
+        return None
+    tracker.latest_message = {**tracker.latest_message, "intent": {"name": "ask_help"}}
+    return orient(dispatcher, tracker)
+
+
+FOLLOW_UPS = follow_ups.registry(get_directory, after_numbers=take_request_after_numbers)
 
 
 def check_danger(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list:
     """Unsure whether someone is in danger: the request understood and kept, one question."""
     state = State(tracker)
-    understand(state, tracker, text)
+    keep_request(state, tracker, text)
     ask_danger(dispatcher, state)
     return state.save()
 
 
 def ask_danger(dispatcher: CollectingDispatcher, state: State) -> None:
-    """Unsure (the NLU, or the meaning, reads danger; the words do not): one question."""
+    """Unsure (the NLU, or the meaning, reads danger; the words do not): one question, with the
+    numbers for the danger the request describes."""
     state.awaiting = "danger"
+    said, payload = helplines.danger_check(request_texts(state.tracker))
     dispatcher.utter_message(
-        response="utter_danger_check",
+        text=said,
         buttons=[
             {"title": "Oui, je suis en danger", "payload": "/affirm"},
             {"title": "Non", "payload": "/deny"},
         ],
-        json_message={"orienteur": {"type": "danger_check"}},
+        json_message=payload,
     )
 
 
@@ -902,10 +960,12 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     state = State(tracker)
     text = clean_text(tracker.latest_message.get("text"))
     intent = intent_of(tracker)
+    if state.awaiting == AFTER_NUMBERS:
+        state.awaiting = None
     if state.awaiting == "danger":
         state.awaiting = None
         if intent in ("affirm", "emergency"):
-            say_emergency_numbers(dispatcher)
+            say_emergency_numbers(dispatcher, tracker)
             return state.save()
         if intent == "deny":
             intent = "inform"  # "non": carry on with the request kept from before
@@ -964,7 +1024,7 @@ class OrienteurAction(Action, abc.ABC):
             else needs_mod.safety_reading(text, by_meaning=not gives_place_asked(tracker, text))
         )
         if reading is not None and reading.danger_now:
-            return numbers_only(dispatcher)
+            return numbers_only(dispatcher, tracker, text)
         if reading is not None and reading.unsure and tracker.get_slot("awaiting") != "danger":
             return check_danger(dispatcher, tracker, text)
         follow_up = FOLLOW_UPS.get(tracker.get_slot("awaiting") or "")
@@ -1049,7 +1109,7 @@ class ActionEmergency(OrienteurAction):
 
     def respond(self, dispatcher, tracker, text) -> list:
         if needs_mod.read(text).empty:
-            return numbers_only(dispatcher)
+            return numbers_only(dispatcher, tracker, text)
         confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
         words = safety.read(text, lambda _: True)
         if words.alarm or words.settled or confidence < SURE_OF_DANGER:
@@ -1291,7 +1351,7 @@ class ActionForgetMe(Action):
         # "je veux en finir, comment supprimer tous mes comptes": the numbers, nothing erased.
         text = clean_text(tracker.latest_message.get("text"))
         if not is_button(text) and needs_mod.safety_reading(text).danger_now:
-            return numbers_only(dispatcher)
+            return numbers_only(dispatcher, tracker, text)
         if not is_button(text) and _ACCOUNT_ELSEWHERE.search(needs_mod.fold(text)):
             # Read as the request it is (this turn's message only).
             tracker.latest_message = {**tracker.latest_message, "intent": {"name": "ask_help"}}

@@ -367,6 +367,19 @@
     return links.childNodes.length ? links : null;
   }
 
+  // The numbers of an emergency or a danger check (actions/helplines.py): a call or SMS link each.
+  function numberLinks(numbers) {
+    var links = el("ul", { className: "orienteur-card-actions" });
+    numbers.forEach(function (n) {
+      var number = n && text(n.number);
+      if (!number || !/^[0-9]{2,5}$/.test(number)) return;
+      var sms = typeof n.href === "string" && n.href.indexOf("sms:") === 0;
+      var label = sms ? "Envoyer un SMS au " + number : "Appeler le " + number;
+      links.appendChild(el("li", null, [el("a", { href: (sms ? "sms:" : "tel:") + number }, [label])]));
+    });
+    return links.childNodes.length ? links : null;
+  }
+
   function orienteurPayload(msg) {
     var candidates = [msg.orienteur, msg.custom && msg.custom.orienteur, msg.data && msg.data.orienteur];
     for (var i = 0; i < candidates.length; i++) {
@@ -389,6 +402,7 @@
       if (Array.isArray(o.notes)) o.notes.forEach(function (note) { if (text(note)) parts.push(richText(note)); });
       if (Array.isArray(o.bring)) parts.push(bring(o.bring));
       if (o.type === "handoff") parts.push(handoff(o));
+      if (Array.isArray(o.numbers)) parts.push(numberLinks(o.numbers));
       if (Array.isArray(o.follow_ups)) parts.push(choices(o.follow_ups));
     }
     var image = msg.attachment && msg.attachment.payload && safeUrl(msg.attachment.payload.src);
