@@ -6,8 +6,9 @@ Each user message the channel produces is appended to RECORD.jsonl; the scripted
 "boutons" → text with buttons, "reco" → the assistant's introduction with the recommendation
 payload, "reco seule" → the payload alone, "lent" → answers after 3 s, "rien" → no result,
 "longue" → a long text, "urgence" → the emergency message for violence in a couple, as the
-action server sends it (actions/helplines.py), "le deuxième" → place 2 of the recommendation in full (``delivery``
-"detail", as actions.actions.show_place sends it), anything else → "Reçu : <text>".
+action server sends it (actions/helplines.py), "le deuxième" → place 2 of the recommendation in
+full (``delivery`` "detail", as actions.actions.show_place sends it), anything else → "Reçu :
+<text>".
 It lets the channel be tested without a trained model.
 """
 
