@@ -841,7 +841,9 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
                 constraints=state.constraints,
                 offset=state.offset,
                 nothing_near=nothing_near or broadened,  # remote help too
-                lines=helplines.remote_lines(need_keys, request_texts(state.tracker)),
+                lines=helplines.remote_lines(
+                    need_keys, request_texts(state.tracker), danger=danger_read(state.tracker)
+                ),
             )
             or None,
             follow_ups=fmt.follow_ups(
@@ -871,21 +873,40 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         )
 
 
-def request_texts(tracker: Tracker) -> str:
-    """The person's messages since the last answer with places (the request being served), one
-    a line, buttons left out: what ``actions.helplines`` reads the situation from."""
-    said: list[str] = []
+REQUEST_MESSAGES = 8  # the latest messages of a request read for its situation
+
+
+def request_events(tracker: Tracker) -> list[dict]:
+    """The events since the last answer with places (the request being served), in order."""
+    events: list[dict] = []
     for event in reversed(tracker.events):
         kind = event.get("event")
-        custom = ((event.get("data") or {}).get("custom") or {}).get("orienteur") or {}
-        if kind in ("restart", "session_started") or custom.get("type") == "recommendation":
+        if kind in ("restart", "session_started") or _payload_type(event) == "recommendation":
             break
-        if kind == "user" and event.get("text") and not is_button(event["text"]):
-            said.append(clean_text(event["text"]))
-    return "\n".join(reversed(said[:REQUEST_MESSAGES]))
+        events.append(event)
+    return events[::-1]
 
 
-REQUEST_MESSAGES = 8  # the latest messages of a request read for its situation
+def _payload_type(event: dict) -> str | None:
+    return (((event.get("data") or {}).get("custom") or {}).get("orienteur") or {}).get("type")
+
+
+def request_texts(tracker: Tracker) -> str:
+    """The person's messages of the request, one a line, buttons left out: what
+    ``actions.helplines`` reads the situation from."""
+    said = [
+        clean_text(e["text"])
+        for e in request_events(tracker)
+        if e.get("event") == "user" and e.get("text") and not is_button(e["text"])
+    ]
+    return "\n".join(said[-REQUEST_MESSAGES:])
+
+
+def danger_read(tracker: Tracker) -> bool:
+    """The request was read as danger: the numbers or the danger check were given."""
+    return any(
+        _payload_type(e) in ("emergency", "danger_check") for e in request_events(tracker)
+    )
 
 
 def say_emergency_numbers(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
@@ -904,7 +925,11 @@ def numbers_only(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) 
     message kept for after."""
     say_emergency_numbers(dispatcher, tracker)
     state = State(tracker)
-    keep_request(state, tracker, text)
+    try:
+        keep_request(state, tracker, text)
+    except Exception:  # the numbers go out whatever happens to the request
+        log.exception("could not keep the request said with a danger")
+        return [SlotSet("fail_count", 0.0)]
     state.awaiting = AFTER_NUMBERS
     return state.save()
 

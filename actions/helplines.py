@@ -99,10 +99,16 @@ REMOTE_LINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 
 
-def remote_lines(need_keys: Iterable[str], request: str) -> list[str]:
+# Situations whose line is given only when the request was read as danger (the numbers, or the
+# danger check): "mon mari veut apprendre l'ordinateur" names a partner and no violence.
+AFTER_DANGER = frozenset({situations.PARTNER})
+
+
+def remote_lines(need_keys: Iterable[str], request: str, *, danger: bool) -> list[str]:
     """The lines for the needs served and the situations the words of the request name
-    (``request``: the person's messages, one a line), each once: situations first, then needs."""
-    found = situations.read(request)
+    (``request``: the person's messages, one a line; ``danger``: the request was read as danger),
+    each once: situations first, then needs."""
+    found = situations.read(request) - (frozenset() if danger else AFTER_DANGER)
     keys = [s for s in REMOTE_LINES if s in found] + [k for k in need_keys if k in REMOTE_LINES]
     lines: list[str] = []
     for key in keys:

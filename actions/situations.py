@@ -32,6 +32,8 @@ _ONLINE = (
     r"(internet|en ligne|reseaux?( sociaux)?|snap\w*|insta\w*|tiktok|facebook|fb|whatsapp"
     r"|discord|messenger|telegram|twitter|youtube|jeux? en ligne|sms|messages?|photos?)"
 )
+_CARD = r"cartes? (bancaires?|bleues?|de credit|visa|mastercard|cb)"
+_HARM = r"(vol\w*|perdu\w*|pirat\w*|fraud\w*|vide\w*|utilise\w* sans|debit\w*|arnaqu\w*|pris)"
 
 SITUATIONS: dict[str, tuple[str, ...]] = {
     PARTNER: (rf"\b{_MY}({_PARTNER_WORDS})\b", r"\bviolences? conjugales?"),
@@ -58,7 +60,9 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"\bhameconn\w*|\bphishing\b",
     ),
     BANK_CARD: (
-        r"\bcartes? (bancaires?|bleues?|de credit|visa|mastercard|cb)\b",
+        rf"\b{_CARD}\b.{{0,60}}\b{_HARM}",
+        rf"\b{_HARM}.{{0,60}}\b{_CARD}\b",
+        rf"\b(quelqu'un|on|ils?) (a|ont) utilise (ma|mes|nos) {_CARD}",
         r"\b(vide|debite|preleve)\w* (mon|le) compte\b",
         r"\bcompte (en banque|bancaire)\b.{0,40}\bvide",
         r"\b(tout|ont) vide\b",

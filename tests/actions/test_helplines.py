@@ -164,13 +164,22 @@ def test_harm_online_gets_its_national_line_beside_the_places(real, message, tow
         assert words in shown(msgs), (words, shown(msgs))
 
 
-def test_an_ordinary_request_gets_no_such_line(real):
-    msgs, _ = run(
-        A.ActionOrient(),
-        tracker("je veux apprendre à me servir de ma tablette à Metz", "ask_help",
-                [ent("location", "Metz")]),
-    )  # fmt: skip
+ANY_LINE = ("3018", "3919", "119", "cybermalveillance", "opposition")
+
+
+@pytest.mark.parametrize(
+    ("message", "absent"),
+    [
+        ("je veux apprendre à me servir de ma tablette à Metz", ANY_LINE),
+        ("mon mari veut apprendre à se servir de l'ordinateur, on est à Metz", ANY_LINE),
+        ("ma fille veut apprendre à faire un CV sur l'ordinateur, à Metz", ANY_LINE),
+        # Online safety (the cybermalveillance line is the need's), but no card stolen.
+        ("je voudrais apprendre à payer avec ma carte bancaire en ligne à Metz", ("opposition",)),
+    ],
+)
+def test_an_ordinary_request_gets_no_such_line(real, message, absent):
+    msgs, _ = run(A.ActionOrient(), tracker(message, "ask_help", [ent("location", "Metz")]))
     text = shown(msgs)
-    assert "Voici" in text
-    for words in ("3018", "3919", "cybermalveillance", "opposition"):
-        assert words not in text
+    assert "Metz" in text and payloads(msgs)[0]["results"]
+    for words in absent:
+        assert words not in text, (words, text)
