@@ -836,14 +836,15 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
             offset=state.offset,
             searched=[labels.OUTILS_QUOTIDIEN] if broadened else None,
             bring=bring or None,
+            lines=helplines.remote_lines(
+                need_keys, request_texts(state.tracker), danger=danger_read(state.tracker)
+            )
+            or None,
             notes=fmt.notes(
                 response,
                 constraints=state.constraints,
                 offset=state.offset,
                 nothing_near=nothing_near or broadened,  # remote help too
-                lines=helplines.remote_lines(
-                    need_keys, request_texts(state.tracker), danger=danger_read(state.tracker)
-                ),
             )
             or None,
             follow_ups=fmt.follow_ups(

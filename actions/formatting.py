@@ -193,23 +193,15 @@ def intro_text(
     return " ".join(parts)
 
 
-def notes(
-    response: Any,
-    *,
-    constraints: list[str],
-    offset: int,
-    nothing_near: bool,
-    lines: list[str] | None = None,
-) -> list[str]:
-    """What follows the places: the directory's notice, Aidants Connect, the lines for the need
-    or the situation (``actions.helplines.remote_lines``: the 3018, cybermalveillance.gouv.fr…),
-    remote help."""
+def notes(response: Any, *, constraints: list[str], offset: int, nothing_near: bool) -> list[str]:
+    """What follows the places: the directory's notice, Aidants Connect, remote help. (The lines
+    for the need or the situation, the 3018 or cybermalveillance.gouv.fr, are the payload's
+    ``lines``: ``actions.helplines.remote_lines``.)"""
     out: list[str] = []
     if getattr(response, "notice", None):
         out.append(response.notice)
     if "a_ma_place" in constraints:
         out.append(texts.text("utter_aidants_connect"))
-    out += lines or []
     if nothing_near:
         remote = [
             f"{o.name} : {display.phone_text(o.phone)}" if o.phone else o.name

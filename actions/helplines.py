@@ -37,7 +37,7 @@ NUMBERS = {
         Number("3919", "le 3919 (Violences Femmes Info, gratuit et anonyme, 24 h sur 24)"),
         Number("119", "le 119 (Allô Enfance en danger, gratuit, 24 h sur 24)"),
         Number("114", "un SMS au 114 (urgences)", sms=True),
-        Number("3018", "le 3018 (numéro national, gratuit et anonyme) ou 3018.fr"),
+        Number("3018", "le 3018 (gratuit, anonyme) ou 3018.fr"),
     )
 }
 

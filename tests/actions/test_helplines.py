@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
 from bot.channels import render
+from bot.channels.sms_text import segments, to_gsm7
 from directory_client import Locator
 from tests.conftest_actions import ent, said, slots_of, tracker
 
@@ -162,6 +163,12 @@ def test_harm_online_gets_its_national_line_beside_the_places(real, message, tow
     assert payloads(msgs)[0]["results"]
     for words in expected:
         assert words in shown(msgs), (words, shown(msgs))
+    # One SMS of at most 4 segments: the places' details give way, the line stays.
+    [reco] = [m for m in msgs if m.get("custom")]
+    body, places = render.sms_body(reco["text"], reco["custom"]["orienteur"], menu=True)
+    assert places and segments(body) <= render.SMS_MAX_SEGMENTS
+    for words in expected:
+        assert to_gsm7(words) in body, (words, body)
 
 
 ANY_LINE = ("3018", "3919", "119", "cybermalveillance", "opposition")

@@ -399,6 +399,7 @@
       var results = Array.isArray(o.results) ? o.results : [];
       if (o.type === "recommendation" && o.delivery === "summary") parts.push(keepList(results, textList(o.bring)));
       else if (results.length) parts.push(cards(results, "Lieux proposés", textList(o.bring)));
+      if (Array.isArray(o.lines)) o.lines.forEach(function (line) { if (text(line)) parts.push(richText(line)); });
       if (Array.isArray(o.notes)) o.notes.forEach(function (note) { if (text(note)) parts.push(richText(note)); });
       if (Array.isArray(o.bring)) parts.push(bring(o.bring));
       if (o.type === "handoff") parts.push(handoff(o));
