@@ -805,7 +805,9 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         )
     what = fmt.need_phrase(need_keys, state.procedures[0] if state.procedures else None)
     results = list(response.results)
-    payload_results = [fmt.result_payload(r, state.offset + i) for i, r in enumerate(results, 1)]
+    show_distance = fmt.distance_is_the_persons(location)
+    payload_results = [fmt.result_payload(r, state.offset + i, show_distance=show_distance)
+                       for i, r in enumerate(results, 1)]  # fmt: skip
     total = getattr(response, "total", None)
     bring = fmt.bring_items(state.procedures)
     kept = [c for c in state.constraints if c not in relaxed]
