@@ -217,6 +217,29 @@ def test_real_nothing_within_the_distance_said_shows_the_nearest(real_web, new_t
     assert tab.dialogs == []
 
 
+def test_real_town_and_distance_in_one_answer(real_web, new_tab) -> None:  # noqa: F811
+    # The "1" of "1 km max" was read as a place too: "près de Paris 1er", the limit lost.
+    tab = new_tab(viewport=DESK)
+    page = tab.page
+    open_widget(page, real_web["web"])
+    expect(ask(page, "je veux apprendre à me servir de mon téléphone")).to_contain_text(
+        "Dans quelle ville"
+    )
+    answer = ask(page, "Paris, 1 km max")
+    expect(answer).to_contain_text("près de Paris (75)")
+    expect(answer).to_contain_text("(à moins de 1 km)")
+    payload = latest_recommendation(page)
+    assert payload["filters"].get("max_km") == 1.0, payload["filters"]
+    assert payload["results"] and all(p["distance_km"] <= 1 for p in payload["results"])
+    expect(answer.locator(".orienteur-card")).to_have_count(len(payload["results"]))
+    titles = [flat(t) for t in answer.locator(".orienteur-choice").all_inner_texts()]
+    assert "Sans le critère « à moins de 1 km »" in titles, titles
+    assert page.evaluate(BAD_BREAKS) == []
+    fits(page, DESK)
+    shot(page, "widget-paris-1-km-max-1280x800")
+    assert tab.dialogs == []
+
+
 @pytest.mark.parametrize(
     "viewport, town, said",
     [
