@@ -282,7 +282,7 @@ def place_detail(place: Mapping[str, Any], bring: Sequence[str] = ()) -> str:
     if hours:
         lines.append("Horaires : " + " ; ".join(hours))
     if bring:
-        lines.append("A apporter : " + " ; ".join(bring))
+        lines.append("À apporter : " + " ; ".join(bring))
     return "\n".join(lines)
 
 

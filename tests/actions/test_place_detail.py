@@ -86,7 +86,7 @@ def test_the_rest_text_is_the_place_in_full_as_sms_and_telegram_write_it(offered
     assert text == "Voici le lieu n° 3 en détail :\n\n" + render.place_detail(
         third, offered["last_search"]["bring"]
     )
-    assert third["address"] in text and "Horaires : " in text and "A apporter : " in text
+    assert third["address"] in text and "Horaires : " in text and "À apporter : " in text
     assert third["why"] in text and f"Tél {third['phone_text']}" in text
 
 
@@ -130,7 +130,10 @@ def test_and_on_sunday_is_the_same_search_on_sundays_not_a_goodbye(offered, plac
     assert payload["type"] == "recommendation" and payload.get("delivery") is None
     assert "dimanche" in slots_of(events)["constraints"]
     # No place near is open on Sundays: the nearest, saying so, rather than nothing.
-    assert msgs[-1]["text"].startswith("Je n'ai rien trouvé (ouverts le dimanche)")
+    assert msgs[-1]["text"] == (
+        "Aucun lieu n'ouvre le dimanche près de Croix (59) pour vos démarches avec la CAF (RSA, "
+        "APL, prime d'activité…) ; voici les plus proches :"
+    )
     assert payload["location"] == offered["last_search"]["location"]
 
 
@@ -144,3 +147,47 @@ def test_both_or_a_number_of_something_else_is_no_pick(offered, message):
 ])  # fmt: skip
 def test_a_rank_in_a_short_sentence_is_a_pick(offered, message, rank):
     assert place_pick.picked(offered["last_search"]["results"], message)["number"] == rank
+
+
+# Asked over REST (round 15): "je ne peux pas vous aider pour cela", or read as a town.
+QUESTIONS = {"le 1 c'est ouvert à quelle heure demain ?": ("out_of_scope", A.ActionOutOfScope, 1),
+             "a quelle heure ouvre le premier ?": ("out_of_scope", A.ActionOutOfScope, 1),
+             "le premier il est ouvert quand ?": ("inform", A.ActionOrient, 1),
+             "le 2 c'est où ?": ("nlu_fallback", A.ActionFallback, 2),
+             "c'est quoi le téléphone du 3e ?": ("chitchat", A.ActionSmalltalk, 3)}  # fmt: skip
+
+
+@pytest.mark.parametrize("message", sorted(QUESTIONS))
+def test_a_question_on_one_place_gives_that_place_in_full(offered, places, message):
+    intent, action, rank = QUESTIONS[message]
+    msgs, events = run(action(), tracker(message, intent, slots=offered))
+    payload = detail(msgs)
+    assert payload["results"] == [offered["last_search"]["results"][rank - 1]]
+    assert payload["results"][0]["hours"] or payload["results"][0]["opening_text"]
+    assert "last_search" not in slots_of(events)
+
+
+def test_a_question_on_a_place_named_by_its_town(offered, places):
+    results = offered["last_search"]["results"]
+    towns = [place_pick.commune_of(p) for p in results]
+    only = next(i for i, town in enumerate(towns) if town and towns.count(town) == 1)
+    message = f"celui de {towns[only].title()} il ouvre quand ?"
+    assert place_pick.picked(results, message) == results[only]
+
+
+@pytest.mark.parametrize("message", [
+    "le 2 est fermé", "le premier n'est plus ouvert le dimanche", "le 2 est fermé le lundi ?",
+    "et le samedi c'est ouvert ?",
+])  # fmt: skip
+def test_a_report_or_a_day_is_no_question_on_a_place(offered, message):
+    assert place_pick.picked(offered["last_search"]["results"], message) is None
+
+
+def test_a_day_asked_replaces_the_other_day(offered, places):
+    saturday = {**offered, "constraints": ["samedi"]}
+    msgs, events = run(A.ActionOrient(), tracker("et le dimanche ?", "inform", slots=saturday))
+    assert slots_of(events)["constraints"] == ["dimanche"]
+    assert "samedi" not in msgs[-1]["text"]
+    both = tracker("ouvert le samedi ou le dimanche", "inform", slots=offered)
+    _, events = run(A.ActionOrient(), both)
+    assert sorted(slots_of(events)["constraints"]) == ["dimanche", "samedi"]

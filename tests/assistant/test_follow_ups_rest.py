@@ -39,7 +39,7 @@ def test_a_rank_gives_that_place_in_full(rasa_stack, said, rank):
     assert place == places[rank - 1]
     assert text.startswith(f"Voici le lieu n° {rank} en détail :\n\n{rank}. {place['name']}")
     assert place["address"] in text and "Horaires : " in text and place["why"] in text
-    assert "A apporter : votre numéro d'allocataire CAF" in text
+    assert "À apporter : votre numéro d'allocataire CAF" in text
 
 
 def test_a_place_by_its_town_or_its_name_then_another_rank(rasa_stack):

@@ -323,7 +323,7 @@ def test_place_detail_has_the_week_hours_and_what_to_bring():
     assert text.startswith("2. Espace public")
     assert "Horaires : lun.–ven. : 09:00–12:00" in text
     assert "Tél 05 45 00 00 01" in text and "Rendez-vous : https://rdv.example.org" in text
-    assert text.endswith("A apporter : un RIB ; une pièce d'identité")
+    assert text.endswith("À apporter : un RIB ; une pièce d'identité")
 
 
 def test_whatsapp_keeps_every_place_whole_in_unicode():
