@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import actions as A
 from actions import place_pick
 from bot.channels import render
-from tests.conftest_actions import ent, slots_of, tracker
+from tests.conftest_actions import ent, said, slots_of, tracker
 
 CAF, CROIX = "aide pour ma demande CAF", "Croix"
 
@@ -191,3 +191,79 @@ def test_a_day_asked_replaces_the_other_day(offered, places):
     both = tracker("ouvert le samedi ou le dimanche", "inform", slots=offered)
     _, events = run(A.ActionOrient(), both)
     assert sorted(slots_of(events)["constraints"]) == ["dimanche", "samedi"]
+
+
+# After places, over REST: "Dans quelle ville…", or the same list again.
+NEARER = ["plus près ?", "c trop loin", "y a rien de plus proche ?"]
+
+
+@pytest.mark.parametrize("message", NEARER)
+def test_nearer_says_these_are_the_nearest_and_asks_the_street(offered, places, message):
+    for intent, action in (("change_location", A.ActionOrient), ("nlu_fallback", A.ActionFallback)):
+        msgs, events = run(action(), tracker(message, intent, slots=offered))
+        assert [said(m) for m in msgs] == [
+            "Ce sont les lieux les plus proches de Croix (59) pour votre demande. Pour en trouver "
+            "de plus près de chez vous, donnez-moi votre adresse (rue et ville) ou partagez votre "
+            "position."
+        ]
+        assert "location" not in slots_of(events) and "last_search" not in slots_of(events)
+
+
+def test_a_distance_limit_is_no_question_on_nearer_places(offered):
+    from actions import place_questions
+
+    assert not place_questions.asks_nearer("1 km max")
+    assert not place_questions.asks_nearer("plus près, 2 km maximum")
+
+
+def test_what_france_services_is_then_the_same_search(offered, places):
+    msgs, events = run(A.ActionOrient(), tracker("c'est quoi France Services ?", "ask_help",
+                                                 slots=offered))  # fmt: skip
+    assert len(msgs) == 1 and not msgs[0]["custom"]
+    assert said(msgs[0]).startswith("France Services est un guichet public")
+    assert said(msgs[0]).count(". ") == 1  # two sentences
+    assert "last_search" not in slots_of(events) and "needs" not in slots_of(events)
+    msgs, _ = run(A.ActionSmalltalk(), tracker("le 2", "chitchat", slots=offered))
+    assert detail(msgs)["results"] == [offered["last_search"]["results"][1]]
+
+
+def test_cannot_travel_gives_remote_help_not_the_town_question(offered, places):
+    msgs, events = run(A.ActionOrient(), tracker("elle ne peut pas se déplacer", "change_location",
+                                                 slots=offered))  # fmt: skip
+    assert len(msgs) == 1
+    text = said(msgs[0])
+    assert "Dans quelle ville" not in text
+    assert text.startswith("Sans vous déplacer") or (
+        text.startswith("Aucun lieu près de Croix (59) n'annonce d'aide à domicile ou à distance.")
+        and "Solidarité Numérique" in text
+    ), text
+    assert "last_search" not in slots_of(events)
+
+
+def test_cannot_travel_names_the_places_that_help_at_a_distance():
+    """The embedded open data has no place "À distance" today: a directory that has one."""
+    from dataclasses import asdict
+
+    from directory_client import Directory
+    from directory_client.models import Base
+    from tests.places import here, make_place
+
+    directory = Directory("sqlite:///:memory:")
+    try:
+        with directory.Session() as session:
+            make_place(session, "Sur place", km_east=1, telephone="+33478000001")
+            make_place(session, "Aide par téléphone", km_east=3, telephone="+33478000002",
+                       modalites_accompagnement="Accompagnement individuel|À distance")  # fmt: skip
+            session.commit()
+        A.set_backends(directory, None)
+        slots = {"needs": ["demarches"], "mode": "avec_moi", "location": asdict(here()),
+                 "last_search": {"results": [{"number": 1, "name": "Sur place"}]}}  # fmt: skip
+        msgs, _ = run(A.ActionOrient(), tracker("il peut plus bouger", "ask_help", slots=slots))
+    finally:
+        A.set_backends(None, None)
+        Base.metadata.drop_all(directory.engine)
+        directory.close()
+    assert [said(m) for m in msgs] == [
+        "Sans vous déplacer : ces lieux aident aussi à distance (par téléphone ou en ligne) : "
+        "Aide par téléphone : 04 78 00 00 02."
+    ]
