@@ -35,7 +35,8 @@ _QUESTION = re.compile(
 )
 _REPORT = re.compile(
     r"\b(?:n est (?:plus|pas)|est ferme|fermee?s? (?:le|depuis|definitivement|pour)|existe plus"
-    r"|faux|fausses?|mauvais|plus ouvert|pas ouvert|demenage|n y a plus)\b"
+    r"|faux|fausses?|mauvais|plus ouvert|pas ouvert|demenage|n y a plus|n (?:ouvre|ouvrent)"
+    r"|seulement|uniquement|en fait|depuis|definitivement)\b"
 )
 # What a question adds to the place it is about ("c'est ouvert à quelle heure demain ?"):
 # left out before reading the place.

@@ -177,7 +177,7 @@ def test_a_question_on_a_place_named_by_its_town(offered, places):
 
 @pytest.mark.parametrize("message", [
     "le 2 est fermé", "le premier n'est plus ouvert le dimanche", "le 2 est fermé le lundi ?",
-    "et le samedi c'est ouvert ?",
+    "et le samedi c'est ouvert ?", "le premier n'ouvre plus", "le 1 ouvre seulement le matin",
 ])  # fmt: skip
 def test_a_report_or_a_day_is_no_question_on_a_place(offered, message):
     assert place_pick.picked(offered["last_search"]["results"], message) is None
