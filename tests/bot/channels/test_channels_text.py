@@ -273,7 +273,7 @@ def place(number, **fields):
             "distance_text": "1,2 km", "address": "Centre commercial des Trois Fontaines, "
             "1 avenue de la République, 16000 Angoulême", "phone": "+33545000001",
             "phone_text": "05 45 00 00 01", "open_now": False,
-            "opening_text": "Fermé. Ouvre lundi à 9 h", "hours": ["lun.–ven. : 09:00–12:00"],
+            "opening_text": "Fermé. Ouvre lundi à 9 h", "hours": ["lun.–ven. : 9 h–12 h"],
             "why": "aide pour vos papiers en ligne, ateliers pour débuter, gratuit, France "
             "Services", "appointment_url": "https://rdv.example.org/angouleme/espace-numerique"}
     return {**base, **fields}
@@ -321,7 +321,7 @@ def test_sms_places_one_can_reach_come_first_and_no_contact_is_said():
 def test_place_detail_has_the_week_hours_and_what_to_bring():
     text = render.place_detail(place(2), ["un RIB", "une pièce d'identité"])
     assert text.startswith("2. Espace public")
-    assert "Horaires : lun.–ven. : 09:00–12:00" in text
+    assert "Horaires : lun.–ven. : 9 h–12 h" in text
     assert "Tél 05 45 00 00 01" in text and "Rendez-vous : https://rdv.example.org" in text
     assert text.endswith("À apporter : un RIB ; une pièce d'identité")
 
