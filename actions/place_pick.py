@@ -29,14 +29,15 @@ _OF_TOWN = re.compile(
 # c'est où ?", "le numéro du 3"), never a report ("le 2 est fermé", "le premier n'est plus
 # ouvert le dimanche": actions/report_chat.py). On folded words.
 _QUESTION = re.compile(
-    r"\b(?:quelles? heures?|quand|horaires?|ouvert|ouverte|ouvre|ouvrent|ferme|fermes|adresse"
+    r"\b(?:quelles? heures?|quand|horaires?|adresse"
     r"|ou (?:c est|ca se trouve|il est|elle est|se trouve|est il|est elle)|c est ou|ou ca"
     r"|telephone|tel|numero de telephone|joindre|appeler)\b"
 )
+_OPENS = re.compile(r"\b(?:ouvert|ouverte|ouvre|ouvrent|ferme|fermes)\b")  # a question with "?"
 _REPORT = re.compile(
     r"\b(?:n est (?:plus|pas)|est ferme|fermee?s? (?:le|depuis|definitivement|pour)|existe plus"
     r"|faux|fausses?|mauvais|plus ouvert|pas ouvert|demenage|n y a plus|n (?:ouvre|ouvrent)"
-    r"|seulement|uniquement|en fait|depuis|definitivement)\b"
+    r"|seulement|uniquement|en fait|depuis|definitivement|\d{1,2} ?h(?:eures?)?(?: ?\d\d)?)\b"
 )
 # What a question adds to the place it is about ("c'est ouvert à quelle heure demain ?"):
 # left out before reading the place.
@@ -86,7 +87,7 @@ def picked(results: list[dict], text: str) -> dict | None:
     words = _words(text)
     if not 0 < len(words) <= 12:  # a place's whole name, typed by hand
         return None
-    if _asks_about_a_place(words):
+    if _asks_about_a_place(text, words):
         words = [w for w in words if w not in _QUESTION_WORDS] or words
     meaningful = [w for w in words if w not in _FILLERS]
     if len(meaningful) == 1 and len(words) <= 7 and "les" not in words:  # "les deux": both
@@ -100,10 +101,12 @@ def picked(results: list[dict], text: str) -> dict | None:
     return _by_town(results, words) or _by_name(results, words)
 
 
-def _asks_about_a_place(words: list[str]) -> bool:
-    """A question on a place's hours, address or phone, not a report that it is closed."""
+def _asks_about_a_place(text: str, words: list[str]) -> bool:
+    """A question on a place's hours, address or phone ("ouvert" only with a question mark),
+    not a report that it is closed or opens at other times ("le 2 ouvre de 9h à 17h")."""
     said = " ".join(words)
-    return bool(_QUESTION.search(said)) and not _REPORT.search(said)
+    asks = _QUESTION.search(said) or ("?" in text and _OPENS.search(said))
+    return bool(asks) and not _REPORT.search(said)
 
 
 def _one(matches: list[dict]) -> dict | None:

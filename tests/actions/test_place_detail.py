@@ -178,6 +178,7 @@ def test_a_question_on_a_place_named_by_its_town(offered, places):
 @pytest.mark.parametrize("message", [
     "le 2 est fermé", "le premier n'est plus ouvert le dimanche", "le 2 est fermé le lundi ?",
     "et le samedi c'est ouvert ?", "le premier n'ouvre plus", "le 1 ouvre seulement le matin",
+    "le 2, c'est ouvert du lundi au vendredi de 9h à 17h", "le 2 ouvre à 14 h",
 ])  # fmt: skip
 def test_a_report_or_a_day_is_no_question_on_a_place(offered, message):
     assert place_pick.picked(offered["last_search"]["results"], message) is None

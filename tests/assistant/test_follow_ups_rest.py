@@ -59,7 +59,8 @@ def test_and_on_sunday_is_a_day_filter_on_the_same_search(rasa_stack):
     answer = talk.say("et le dimanche ?")
     [reco] = payloads(answer)
     assert "Au revoir" not in texts(answer)
-    assert "(ouverts le dimanche)" in texts(answer)  # none near is: said, the nearest given
+    # None near is: said in one sentence, the nearest given.
+    assert texts(answer).startswith("Aucun lieu n'ouvre le dimanche près de Pantin (93)")
     assert reco["location"]["commune"] == "Pantin"
 
 
@@ -90,3 +91,43 @@ def test_a_town_after_a_greeting_is_kept_and_the_need_asked(rasa_stack):
     talk.say("faire mes papiers en ligne")
     [reco] = payloads(talk.say("avec quelqu'un"))
     assert reco["location"]["commune"].startswith("Beaune")
+
+
+@pytest.mark.parametrize("said, rank", [
+    ("le 1 c'est ouvert à quelle heure demain ?", 1), ("a quelle heure ouvre le premier ?", 1),
+    ("le premier il est ouvert quand ?", 1), ("le 2 c'est où ?", 2),
+])  # fmt: skip
+def test_a_question_on_one_place_gives_it_in_full(rasa_stack, said, rank):
+    talk = Conversation(rasa_stack)
+    places = the_list(talk)
+    place, text = in_full(talk.say(said))
+    assert place == places[rank - 1] and "Horaires : " in text
+
+
+def test_questions_after_the_places_keep_the_search(rasa_stack):
+    talk = Conversation(rasa_stack)
+    places = the_list(talk)
+    for nearer in ("plus près ?", "c trop loin", "y a rien de plus proche ?"):
+        answer = talk.say(nearer)
+        assert texts(answer).startswith("Ce sont les lieux les plus proches de Pantin (93)"), nearer
+        assert "votre adresse (rue et ville) ou partagez votre position" in texts(answer)
+    answer = talk.say("c'est quoi France Services ?")
+    assert texts(answer).startswith("France Services est un guichet public")
+    assert not payloads(answer)
+    answer = talk.say("elle ne peut pas se déplacer")
+    assert "Dans quelle ville" not in texts(answer)
+    assert "à distance" in texts(answer) and not payloads(answer), texts(answer)
+    place, _ = in_full(talk.say("la 3e"))  # the list is still the one offered
+    assert place == places[2]
+
+
+def test_a_new_day_replaces_the_other(rasa_stack):
+    talk = Conversation(rasa_stack)
+    the_list(talk)
+    [saturday] = payloads(talk.say("et le samedi ?"))
+    assert saturday["filters"]["open_on_saturday"]
+    answer = talk.say("et le dimanche ?")
+    [sunday] = payloads(answer)
+    assert "samedi" not in texts(answer), texts(answer)  # not both days, 53 km away
+    assert not sunday["filters"]["open_on_saturday"]
+    assert sunday["results"] and sunday["location"]["commune"] == "Pantin"
