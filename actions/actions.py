@@ -1026,14 +1026,15 @@ def about_places_shown(
 
 def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> bool:
     """Answer a question on the places shown, the search kept: they are the nearest, what France
-    Services is, who helps at home or by phone. False when the message is none of those."""
+    Services is, who helps at home or by phone. False when the message is none of those. Sent as
+    text (``actions.texts``), so that a model trained before these responses still says them."""
     state = State(tracker)
     if place_questions.asks_nearer(text):
         dispatcher.utter_message(
-            response="utter_nearest_already", nearest=fmt.nearest_from(state.location)
+            text=texts.text("utter_nearest_already", nearest=fmt.nearest_from(state.location))
         )
     elif place_questions.asks_what_france_services_is(text):
-        dispatcher.utter_message(response="utter_what_is_france_services")
+        dispatcher.utter_message(text=texts.text("utter_what_is_france_services"))
     elif place_questions.cannot_travel(text):
         say_remote_help(dispatcher, state)
     else:
@@ -1056,12 +1057,14 @@ def say_remote_help(dispatcher: CollectingDispatcher, state: State) -> None:
         log.exception("directory search failed")
         remote = []
     if remote:
-        dispatcher.utter_message(response="utter_remote_places", places=fmt.remote_list(remote))
+        dispatcher.utter_message(
+            text=texts.text("utter_remote_places", places=fmt.remote_list(remote))
+        )
     else:
         dispatcher.utter_message(
-            response="utter_no_remote_place",
-            near=fmt.near(state.location),
-            helpline=fmt.HELPLINE_TEXT,
+            text=texts.text(
+                "utter_no_remote_place", near=fmt.near(state.location), helpline=fmt.HELPLINE_TEXT
+            )
         )
 
 
