@@ -507,7 +507,7 @@ def ask_choice(dispatcher: CollectingDispatcher, state: State, candidates) -> No
     state.awaiting = "location_choice"
     state.choices = [c.to_dict() for c in candidates[:5]]
     dispatcher.utter_message(
-        response="utter_ask_location_choice",
+        text=texts.text("utter_ask_location_choice"),  # as text: a model trained before says it
         buttons=[
             {"title": c.label, "payload": "/inform" + json.dumps({"location": c.label})}
             for c in candidates[:5]
