@@ -1029,6 +1029,8 @@ def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text
     Services is, who helps at home or by phone. False when the message is none of those. Sent as
     text (``actions.texts``), so that a model trained before these responses still says them."""
     state = State(tracker)
+    if any(looks_like_place(v) for v in entity_values(tracker, "location")):
+        return False  # "plus près de Bobigny ?", "elle habite Lyon": a search there
     if place_questions.asks_nearer(text):
         dispatcher.utter_message(
             text=texts.text("utter_nearest_already", nearest=fmt.nearest_from(state.location))

@@ -210,6 +210,13 @@ def test_nearer_says_these_are_the_nearest_and_asks_the_street(offered, places, 
         assert "location" not in slots_of(events) and "last_search" not in slots_of(events)
 
 
+def test_nearer_a_town_named_is_a_search_there(offered, places):
+    t = tracker("plus près de Bobigny ?", "change_location", [ent("location", "Bobigny")],
+                slots=offered)  # fmt: skip
+    msgs, _ = run(A.ActionOrient(), t)
+    assert msgs[-1]["custom"]["orienteur"]["location"]["commune"] == "Bobigny"
+
+
 def test_a_distance_limit_is_no_question_on_nearer_places(offered):
     from actions import place_questions
 
