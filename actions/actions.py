@@ -27,6 +27,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import (
     follow_ups,
+    helplines,
     place_pick,
     place_questions,
     ranks,
@@ -97,9 +98,6 @@ def get_directory() -> SearchBackend:
     return _DIRECTORY
 
 
-FOLLOW_UPS = follow_ups.registry(get_directory)
-
-
 def get_locator() -> PlaceLocator:
     global _LOCATOR
     if _LOCATOR is None:
@@ -159,6 +157,13 @@ def entity_values(tracker: Tracker, name: str) -> list[str]:
         if ent.get("entity") == name and ent.get("value") not in (None, ""):
             out.append(str(ent["value"]))
     return out
+
+
+def place_values(tracker: Tracker) -> list[str]:
+    """The places the NLU read in the message, without the number of a distance said: the "1"
+    of "Paris, 1 km max" is no arrondissement."""
+    said = tracker.latest_message.get("text") or ""
+    return [v for v in entity_values(tracker, "location") if not needs_mod.in_distance(said, v)]
 
 
 def intent_of(tracker: Tracker) -> str | None:
@@ -366,7 +371,7 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
         state.awaiting in NEED_QUESTIONS
     )
     request = text
-    for place in entity_values(tracker, "location"):
+    for place in place_values(tracker):
         request = request.replace(place, " ")
     found = needs_mod.read(request, by_meaning=by_meaning)
     if is_button(text):
@@ -680,7 +685,7 @@ def resolve_location(
             state.location = {"label": "votre position", "kind": "point", **position}
         state.attempts = 0
         return True
-    candidates_text = [v for v in entity_values(tracker, "location") if not _NOT_A_PLACE.match(v)]
+    candidates_text = [v for v in place_values(tracker) if not _NOT_A_PLACE.match(v)]
     postcode = None if is_button(text) else _POSTCODE.search(text)
     if postcode and not candidates_text:
         candidates_text = [postcode.group(1)]
@@ -817,7 +822,9 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         )
     what = fmt.need_phrase(need_keys, state.procedures[0] if state.procedures else None)
     results = list(response.results)
-    payload_results = [fmt.result_payload(r, state.offset + i) for i, r in enumerate(results, 1)]
+    show_distance = fmt.distance_is_the_persons(location)
+    payload_results = [fmt.result_payload(r, state.offset + i, show_distance=show_distance)
+                       for i, r in enumerate(results, 1)]  # fmt: skip
     total = getattr(response, "total", None)
     bring = fmt.bring_items(state.procedures)
     kept = [c for c in state.constraints if c not in relaxed]
@@ -842,6 +849,10 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
             offset=state.offset,
             searched=[labels.OUTILS_QUOTIDIEN] if broadened else None,
             bring=bring or None,
+            lines=helplines.remote_lines(
+                need_keys, request_texts(state.tracker), danger=danger_read(state.tracker)
+            )
+            or None,
             notes=fmt.notes(
                 response,
                 constraints=state.constraints,
@@ -876,36 +887,110 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         )
 
 
-def say_emergency_numbers(dispatcher: CollectingDispatcher) -> None:
-    dispatcher.utter_message(
-        response="utter_emergency", json_message={"orienteur": {"type": "emergency"}}
+REQUEST_MESSAGES = 8  # the latest messages of a request read for its situation
+
+
+def request_events(tracker: Tracker) -> list[dict]:
+    """The events since the last answer with places (the request being served), in order."""
+    events: list[dict] = []
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind in ("restart", "session_started") or _payload_type(event) == "recommendation":
+            break
+        events.append(event)
+    return events[::-1]
+
+
+def _payload_type(event: dict) -> str | None:
+    return (((event.get("data") or {}).get("custom") or {}).get("orienteur") or {}).get("type")
+
+
+def request_texts(tracker: Tracker) -> str:
+    """The person's messages of the request, one a line, buttons left out: what
+    ``actions.helplines`` reads the situation from."""
+    said = [
+        clean_text(e["text"])
+        for e in request_events(tracker)
+        if e.get("event") == "user" and e.get("text") and not is_button(e["text"])
+    ]
+    return "\n".join(said[-REQUEST_MESSAGES:])
+
+
+def danger_read(tracker: Tracker) -> bool:
+    """The request was read as danger: the numbers or the danger check were given."""
+    return any(
+        _payload_type(e) in ("emergency", "danger_check") for e in request_events(tracker)
     )
 
 
-def numbers_only(dispatcher: CollectingDispatcher) -> list:
-    """Someone may be in danger now: the emergency numbers, first and only."""
-    say_emergency_numbers(dispatcher)
-    return [SlotSet("fail_count", 0.0)]
+def say_emergency_numbers(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """The emergency numbers for the danger the request describes (actions/helplines.py)."""
+    said, payload = helplines.emergency(request_texts(tracker))
+    dispatcher.utter_message(text=said, json_message=payload)
+
+
+# After the emergency numbers, the request the person states next is served with what the first
+# message said (its need, its town): "ça va, il est calme, c'est pour le contrôle parental".
+AFTER_NUMBERS = follow_ups.AFTER_NUMBERS
+
+
+def numbers_only(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list:
+    """Someone may be in danger now: the emergency numbers, first and only; the request of the
+    message kept for after."""
+    say_emergency_numbers(dispatcher, tracker)
+    state = State(tracker)
+    try:
+        keep_request(state, tracker, text)
+    except Exception:  # the numbers go out whatever happens to the request
+        log.exception("could not keep the request said with a danger")
+        return [SlotSet("fail_count", 0.0)]
+    state.awaiting = AFTER_NUMBERS
+    return state.save()
+
+
+def keep_request(state: State, tracker: Tracker, text: str) -> None:
+    """The need and the town of a message answered with the danger first, kept for after; no
+    question asked now."""
+    found = understand(state, tracker, text)
+    muted = CollectingDispatcher()  # a town not found or ambiguous: asked later, not now
+    resolve_location(muted, state, tracker, needs_mod.without_distance(text), found)
+    state.choices = []
+
+
+def take_request_after_numbers(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str
+) -> list | None:
+    """After the numbers, a message that states a need, whatever the intent read ("merci, ça va,
+    c'est surtout pour le contrôle parental"): served, with the town kept. None otherwise."""
+    if is_button(text) or needs_mod.read(text, by_meaning=False).empty:
+        return None
+    tracker.latest_message = {**tracker.latest_message, "intent": {"name": "ask_help"}}
+    return orient(dispatcher, tracker)
+
+
+FOLLOW_UPS = follow_ups.registry(get_directory, after_numbers=take_request_after_numbers)
 
 
 def check_danger(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list:
     """Unsure whether someone is in danger: the request understood and kept, one question."""
     state = State(tracker)
-    understand(state, tracker, text)
+    keep_request(state, tracker, text)
     ask_danger(dispatcher, state)
     return state.save()
 
 
 def ask_danger(dispatcher: CollectingDispatcher, state: State) -> None:
-    """Unsure (the NLU, or the meaning, reads danger; the words do not): one question."""
+    """Unsure (the NLU, or the meaning, reads danger; the words do not): one question, with the
+    numbers for the danger the request describes."""
     state.awaiting = "danger"
+    said, payload = helplines.danger_check(request_texts(state.tracker))
     dispatcher.utter_message(
-        response="utter_danger_check",
+        text=said,
         buttons=[
             {"title": "Oui, je suis en danger", "payload": "/affirm"},
             {"title": "Non", "payload": "/deny"},
         ],
-        json_message={"orienteur": {"type": "danger_check"}},
+        json_message=payload,
     )
 
 
@@ -914,10 +999,12 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     state = State(tracker)
     text = clean_text(tracker.latest_message.get("text"))
     intent = intent_of(tracker)
+    if state.awaiting == AFTER_NUMBERS:
+        state.awaiting = None
     if state.awaiting == "danger":
         state.awaiting = None
         if intent in ("affirm", "emergency"):
-            say_emergency_numbers(dispatcher)
+            say_emergency_numbers(dispatcher, tracker)
             return state.save()
         if intent == "deny":
             intent = "inform"  # "non": carry on with the request kept from before
@@ -976,7 +1063,7 @@ class OrienteurAction(Action, abc.ABC):
             else needs_mod.safety_reading(text, by_meaning=not gives_place_asked(tracker, text))
         )
         if reading is not None and reading.danger_now:
-            return numbers_only(dispatcher)
+            return numbers_only(dispatcher, tracker, text)
         if reading is not None and reading.unsure and tracker.get_slot("awaiting") != "danger":
             return check_danger(dispatcher, tracker, text)
         follow_up = FOLLOW_UPS.get(tracker.get_slot("awaiting") or "")
@@ -1112,7 +1199,7 @@ class ActionEmergency(OrienteurAction):
 
     def respond(self, dispatcher, tracker, text) -> list:
         if needs_mod.read(text).empty:
-            return numbers_only(dispatcher)
+            return numbers_only(dispatcher, tracker, text)
         confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
         words = safety.read(text, lambda _: True)
         if words.alarm or words.settled or confidence < SURE_OF_DANGER:
@@ -1354,7 +1441,7 @@ class ActionForgetMe(Action):
         # "je veux en finir, comment supprimer tous mes comptes": the numbers, nothing erased.
         text = clean_text(tracker.latest_message.get("text"))
         if not is_button(text) and needs_mod.safety_reading(text).danger_now:
-            return numbers_only(dispatcher)
+            return numbers_only(dispatcher, tracker, text)
         if not is_button(text) and _ACCOUNT_ELSEWHERE.search(needs_mod.fold(text)):
             # Read as the request it is (this turn's message only).
             tracker.latest_message = {**tracker.latest_message, "intent": {"name": "ask_help"}}

@@ -22,6 +22,8 @@ from actions import referral_chat, report_chat
 
 Take = Callable[[CollectingDispatcher, Tracker, str], "list | None"]
 
+AFTER_NUMBERS = "after_numbers"  # the ``awaiting`` value after the emergency numbers
+
 
 @dataclass(frozen=True)
 class FollowUp:
@@ -41,9 +43,12 @@ class FollowUp:
         return tracker, [SlotSet(name, None) for name in cleared]
 
 
-def registry(directory: report_chat.Directory) -> Mapping[str, FollowUp]:
-    """``awaiting`` value → its follow-up; ``directory`` gives the directory reports go to."""
+def registry(directory: report_chat.Directory, after_numbers: Take) -> Mapping[str, FollowUp]:
+    """``awaiting`` value → its follow-up; ``directory`` gives the directory reports go to,
+    ``after_numbers`` takes the request stated after the emergency numbers."""
     entries = (
+        # After the emergency numbers, a request (actions.actions.take_request_after_numbers).
+        FollowUp(AFTER_NUMBERS, after_numbers, drops=True),
         # The number or address for "prévenez-les que je viens" (actions/referral_chat.py).
         FollowUp("referral_contact", referral_chat.take_contact, drops=False),
         # The right number of a place reported with a wrong one (actions/report_chat.py).

@@ -5,8 +5,10 @@ Usage: python tests/channel_harness.py MODULE.CLASS CREDENTIALS.json RECORD.json
 Each user message the channel produces is appended to RECORD.jsonl; the scripted bot answers:
 "boutons" → text with buttons, "reco" → the assistant's introduction with the recommendation
 payload, "reco seule" → the payload alone, "lent" → answers after 3 s, "rien" → no result,
-"longue" → a long text, "le deuxième" → place 2 of the recommendation in full (``delivery``
-"detail", as actions.actions.show_place sends it), anything else → "Reçu : <text>".
+"longue" → a long text, "urgence" → the emergency message for violence in a couple, as the
+action server sends it (actions/helplines.py), "le deuxième" → place 2 of the recommendation in
+full (``delivery`` "detail", as actions.actions.show_place sends it), anything else → "Reçu :
+<text>".
 It lets the channel be tested without a trained model.
 """
 
@@ -110,6 +112,11 @@ def main() -> None:
                     "custom": {"orienteur": {"type": "recommendation", "results": []}},
                 },
             )
+        elif message.text == "urgence":
+            from actions import helplines
+
+            said, payload = helplines.emergency("mon mari me frappe")
+            await out.send_response(to, {"text": said, "custom": payload})
         elif message.text == "lent":
             await asyncio.sleep(3)  # a slow action
             await out.send_response(to, {"text": "Enfin."})

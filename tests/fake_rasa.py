@@ -69,6 +69,11 @@ def answers(message: str) -> list[dict]:
                 ],
             }
         ]
+    if "frappe" in low:  # the emergency message and its payload, as the action server sends
+        from actions import helplines
+
+        said, payload = helplines.emergency(message)
+        return [{"text": said}, payload]
     if "oublie" in low:
         return [{"text": "C'est fait, j'ai tout oublié."}, {"orienteur": {"type": "forget_me"}}]
     return [{"text": f"Vous avez écrit : {message}"}]

@@ -306,6 +306,12 @@ def _notes(payload: Mapping[str, Any]) -> list[str]:
     return [str(n) for n in payload.get("notes") or [] if n]
 
 
+def _lines(payload: Mapping[str, Any]) -> list[str]:
+    """The lines for the need or the situation (the 3018, cybermalveillance.gouv.fr, the bank):
+    every channel shows them, SMS included."""
+    return [str(n) for n in payload.get("lines") or [] if n]
+
+
 def follow_ups(payload: Mapping[str, Any]) -> list[dict]:
     """The buttons offered after the places (``[{"title", "payload"}]``)."""
     return [b for b in payload.get("follow_ups") or []
@@ -331,7 +337,7 @@ def plain_text(intro: str | None, payload: Mapping[str, Any]) -> str:
         blocks += [place_detail(p, _bring(payload)) for p in places_of(payload)]
         return "\n\n".join(blocks + _notes(payload))
     blocks += ["\n".join(place_lines(p, link=True)) for p in places_of(payload)]
-    blocks += _notes(payload)
+    blocks += _lines(payload) + _notes(payload)
     bring = _bring(payload)
     if bring:
         blocks.append("Pensez à apporter :\n" + "\n".join(f"- {b}" for b in bring))
@@ -362,6 +368,7 @@ def sms_body(intro: str | None, payload: Mapping[str, Any], *, menu: bool,
     if not places:
         notes = [to_gsm7(n) for n in _notes(payload)]
         return "\n".join(head + notes), []
+    lines = [to_gsm7(shorten_links(line)) for line in _lines(payload)]
     tail = [to_gsm7(sms_menu(payload, places))] if menu else []
     levels = (
         {"why": True}, {"why": False}, {"why": False, "address_max": 45},
@@ -373,9 +380,15 @@ def sms_body(intro: str | None, payload: Mapping[str, Any], *, menu: bool,
     for extra in (tail, []):
         for level in levels:
             blocks = ["\n".join(place_lines(p, **level)) for p in places]
-            body = to_gsm7("\n".join(head + blocks + extra))
+            body = to_gsm7("\n".join(head + blocks + lines + extra))
             if segments(body) <= max_segments:
                 return body, places
+    if lines:  # the line for the situation (a card to block) stays; the last places give way
+        for count in range(len(places) - 1, 0, -1):
+            blocks = ["\n".join(place_lines(p, **levels[-1])) for p in places[:count]]
+            shorter = to_gsm7("\n".join(head + blocks + lines))
+            if segments(shorter) <= max_segments:
+                return shorter, places[:count]
     return body, places
 
 
@@ -385,7 +398,7 @@ def whatsapp_body(intro: str | None, payload: Mapping[str, Any], *,
     places = places_of(payload)
     blocks = [intro.strip()] if intro and intro.strip() else []
     blocks += ["\n".join(place_lines(p, link=True)) for p in places]
-    blocks += _notes(payload)
+    blocks += _lines(payload) + _notes(payload)
     if menu and places:
         blocks.append(sms_menu(payload, places))
     body = shorten_links("\n\n".join(blocks))

@@ -76,6 +76,11 @@ def payloads(messages):
     return [m["custom"]["orienteur"] for m in messages if m.get("custom")]
 
 
+def kinds(messages) -> list[str]:
+    """The payloads' types: ``["emergency"]``."""
+    return [p["type"] for p in payloads(messages)]
+
+
 def recommendation(messages) -> dict:
     found = [p for p in payloads(messages) if p["type"] == "recommendation"]
     assert found, messages
@@ -572,7 +577,7 @@ def test_forget_me_in_danger_gives_the_numbers_and_erases_nothing(tmp_path, monk
     monkeypatch.setenv("ORIENTEUR_FORGET_LOG", str(log))
     message = "je veux en finir, aidez-moi à effacer tous mes comptes cette nuit"
     msgs, events = run(A.ActionForgetMe(), tracker(message, "forget_me"))
-    assert payloads(msgs) == [{"type": "emergency"}] and "112" in text(msgs)
+    assert kinds(msgs) == ["emergency"] and "112" in text(msgs)
     assert "restart" not in [e["event"] for e in events] and not log.exists()
 
 
@@ -757,7 +762,7 @@ def test_emergency_safety_net_whatever_the_intent(directory, message, intent):
     }.get(intent, A.ActionOrient())
     msgs, _ = run(action, tracker(message, intent))
     assert "112" in text(msgs) and "3114" in text(msgs)
-    assert payloads(msgs)[0] == {"type": "emergency"}
+    assert kinds(msgs)[0] == "emergency"
 
 
 def test_no_false_emergency_on_ordinary_needs():
@@ -835,7 +840,7 @@ def test_locator_first_does_not_deadlock(monkeypatch, tmp_path):
 def test_a_need_said_with_strong_words_is_served_not_alarmed(directory, message):
     for action in (A.ActionOrient(), A.ActionEmergency()):  # whatever the NLU made of it
         msgs, events = run(action, tracker(message, "ask_help"))
-        assert {"type": "emergency"} not in payloads(msgs), message
+        assert "emergency" not in kinds(msgs), message
         assert "112" not in text(msgs), message
         assert slots_of(events).get("needs"), message
 
@@ -844,7 +849,7 @@ def test_danger_now_gets_the_numbers_alone(directory):
     message = "quelqu'un est en train de forcer ma porte, je suis seule avec mes deux enfants"
     for action in (A.ActionOrient(), A.ActionEmergency(), A.ActionOutOfScope()):
         msgs, _ = run(action, tracker(message, "inform"))
-        assert payloads(msgs) == [{"type": "emergency"}]
+        assert kinds(msgs) == ["emergency"]
         assert "112" in text(msgs)
 
 
@@ -852,14 +857,14 @@ def test_unsure_danger_is_one_question_and_the_request_is_kept(directory):
     # The NLU reads danger, the words name a need and no danger: ask, keep the need.
     message = "mon ex a mon mot de passe facebook et publie des choses sur moi"
     msgs, events = run(A.ActionEmergency(), tracker(message, "emergency"))
-    assert payloads(msgs) == [{"type": "danger_check"}]
+    assert kinds(msgs) == ["danger_check"]
     assert "en danger en ce moment" in text(msgs) and "112" in text(msgs)
     slots = slots_of(events)
     assert slots["awaiting"] == "danger" and slots["needs"] == ["securite"]
     msgs, events = run(A.ActionOrient(), tracker("non", "deny", slots=slots))
     assert "ville" in text(msgs)  # carries on: where?
     msgs, _ = run(A.ActionOrient(), tracker("oui", "affirm", slots=slots))
-    assert payloads(msgs) == [{"type": "emergency"}]
+    assert kinds(msgs) == ["emergency"]
 
 
 @pytest.mark.parametrize(
@@ -883,7 +888,7 @@ def test_a_need_said_beside_a_danger_without_danger_words_gets_the_question(dire
         "tablette, il faut que je fasse ma demande de logement"
     )
     msgs, events = run(A.ActionOrient(), tracker(message, "ask_help"))
-    assert payloads(msgs) == [{"type": "danger_check"}]
+    assert kinds(msgs) == ["danger_check"]
     assert "en danger en ce moment" in text(msgs) and "112" in text(msgs)
     assert slots_of(events)["awaiting"] == "danger" and slots_of(events)["needs"]
     # An ordinary request with a device and a door is served as before.

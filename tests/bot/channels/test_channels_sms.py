@@ -51,6 +51,15 @@ class TestSmsChannel:
         assert user["input_channel"] == "twilio"
         assert user["metadata"]["orienteur_channel"] == "sms"
 
+    def test_emergency_numbers_are_one_sms_with_every_number(self, sms):
+        # The payload carries the numbers for the widget; an SMS is the text, whole, once.
+        sender = new_sender()
+        sms.webhook(sender, "urgence")
+        [body] = sms.replies(sender, 1)
+        for number in ("112", "17", "3114", "3919", "SMS au 114"):
+            assert re.search(rf"\b{number}\b", body), (number, body)
+        assert "{" not in body and "tel:" not in body and is_gsm7(body)
+
     def test_buttons_are_numbered_lines_and_a_digit_picks_the_payload(self, sms):
         sender = new_sender()
         sms.webhook(sender, "boutons")

@@ -205,6 +205,20 @@ def test_conversation_by_mouse(fake_stack, new_tab) -> None:
     assert tab.dialogs == [] and tab.errors == []
 
 
+def test_emergency_numbers_are_links_to_call_or_to_text(fake_stack, new_tab) -> None:
+    # The payload carries the numbers shown (actions/helplines.py): one link each, the 114 by SMS.
+    tab = new_tab()
+    page = tab.page
+    open_widget(page, fake_stack["web"])
+    say(page, "mon mari me frappe")
+    answer = bot_messages(page).last
+    expect(answer).to_contain_text("3919")
+    for name, href in (("Appeler le 3919", "tel:3919"), ("Appeler le 17", "tel:17"),
+                       ("Envoyer un SMS au 114", "sms:114")):  # fmt: skip
+        expect(answer.get_by_role("link", name=name, exact=True)).to_have_attribute("href", href)
+    assert tab.dialogs == [] and tab.errors == []
+
+
 def test_conversation_by_keyboard_only(fake_stack, new_tab) -> None:
     tab = new_tab()
     page = tab.page

@@ -1,0 +1,119 @@
+"""The numbers and lines given beside (or instead of) places, each written once.
+
+``NUMBERS``: every number the assistant gives, as the person reads it and as the payload carries
+it (``tel:`` or ``sms:``). Which numbers a danger gets depends on whose danger the words name
+(``actions.situations``): everyone the emergency numbers and the 114 by SMS, violence in a couple
+the 3919 too, a child the 119. ``REMOTE_LINES``: what an answer with places adds for a need or a
+situation (the 3018 for harassment online, cybermalveillance.gouv.fr for a hacked account, the
+bank for a card). The sentences around them are ``domain.yml`` responses (``actions.texts``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from actions import situations, texts
+
+
+@dataclass(frozen=True)
+class Number:
+    number: str
+    says: str  # as the person reads it: "le 17 (police)"
+    sms: bool = False  # reached by SMS (the 114), not by a call
+
+    def payload(self) -> dict:
+        scheme = "sms" if self.sms else "tel"
+        return {"number": self.number, "text": self.says, "href": f"{scheme}:{self.number}"}
+
+
+NUMBERS = {
+    n.number: n
+    for n in (
+        Number("112", "le 112 (urgences)"),
+        Number("15", "le 15 (SAMU)"),
+        Number("17", "le 17 (police)"),
+        Number("3114", "le 3114 (si vous avez des idées suicidaires, 24 h sur 24, gratuit)"),
+        Number("3919", "le 3919 (Violences Femmes Info, gratuit et anonyme, 24 h sur 24)"),
+        Number("119", "le 119 (Allô Enfance en danger, gratuit, 24 h sur 24)"),
+        Number("114", "un SMS au 114 (urgences)", sms=True),
+        Number("3018", "le 3018 (gratuit, anonyme) ou 3018.fr"),
+    )
+}
+
+# Response of domain.yml → the numbers it names, in order.
+EVERYONE = ("utter_emergency", ("112", "15", "17", "3114"))
+BY_SITUATION = {
+    situations.PARTNER: ("utter_emergency_partner", ("3919", "17")),
+    situations.CHILD: ("utter_emergency_child", ("119",)),
+}
+BY_SMS = ("utter_emergency_sms", ("114",))
+DANGER_CHECK = ("utter_danger_check", ("112", "17", "15"))
+
+
+def _said(numbers: Iterable[str]) -> str:
+    """ "le 112 (urgences), le 15 (SAMU) ou le 17 (police)"."""
+    phrases = [NUMBERS[n].says for n in numbers]
+    return phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " ou " + phrases[-1]
+
+
+def _sentences(first: tuple[str, tuple[str, ...]], text: str) -> tuple[list[str], list[str]]:
+    """The sentences for a danger in ``text`` and the numbers they name, each once, in order."""
+    found = situations.read(text)
+    parts = [first] + [BY_SITUATION[s] for s in BY_SITUATION if s in found] + [BY_SMS]
+    said: list[str] = []
+    numbers: list[str] = []
+    for response, named in parts:
+        said.append(texts.text(response, numbers=_said(named)))
+        numbers += [n for n in named if n not in numbers]
+    return said, numbers
+
+
+def emergency(text: str) -> tuple[str, dict]:
+    """The emergency message for the danger the words of ``text`` describe: its text and its
+    payload, which carries the numbers shown (``numbers``: ``number``, ``text``, ``href``)."""
+    said, numbers = _sentences(EVERYONE, text)
+    said.append(texts.text("utter_emergency_end"))
+    return " ".join(said), _payload("emergency", numbers)
+
+
+def danger_check(text: str) -> tuple[str, dict]:
+    """The danger check (``utter_danger_check``) with the numbers for the danger ``text`` names."""
+    said, numbers = _sentences(DANGER_CHECK, text)
+    said.append(texts.text("utter_danger_check_end"))
+    return " ".join(said), _payload("danger_check", numbers)
+
+
+def _payload(kind: str, numbers: list[str]) -> dict:
+    return {"orienteur": {"type": kind, "numbers": [NUMBERS[n].payload() for n in numbers]}}
+
+
+# What an answer with places adds, for a need (a key of ``actions.needs.NEEDS``) or a situation
+# (``actions.situations``): a domain response, filled with the numbers it names.
+REMOTE_LINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "securite": (("utter_line_cybermalveillance", ()),),
+    situations.HACKED: (("utter_line_cybermalveillance", ()),),
+    situations.BANK_CARD: (("utter_line_bank_card", ()), ("utter_line_cybermalveillance", ())),
+    situations.HARASSMENT_ONLINE: (("utter_line_harassment", ("3018",)),),
+    situations.PARTNER: (("utter_emergency_partner", ("3919", "17")),),
+}
+
+
+# Situations whose line is given only when the request was read as danger (the numbers, or the
+# danger check): "mon mari veut apprendre l'ordinateur" names a partner and no violence.
+AFTER_DANGER = frozenset({situations.PARTNER})
+
+
+def remote_lines(need_keys: Iterable[str], request: str, *, danger: bool) -> list[str]:
+    """The lines for the needs served and the situations the words of the request name
+    (``request``: the person's messages, one a line; ``danger``: the request was read as danger),
+    each once: situations first, then needs."""
+    found = situations.read(request) - (frozenset() if danger else AFTER_DANGER)
+    keys = [s for s in REMOTE_LINES if s in found] + [k for k in need_keys if k in REMOTE_LINES]
+    lines: list[str] = []
+    for key in keys:
+        for response, named in REMOTE_LINES[key]:
+            line = texts.text(response, numbers=_said(named) if named else "")
+            if line not in lines:
+                lines.append(line)
+    return lines

@@ -1,0 +1,82 @@
+"""Who and what a message is about, for the right numbers and lines (``actions.helplines``).
+
+Not whether someone is in danger (that is ``actions.safety``): once the danger is read, or the
+need, the words say whose violence ("mon mari", "mon ex") or whose danger ("ma fille", "mon
+fils") it is, or which harm online (harassment, a hacked account, a card emptied). One small table
+of wordings per situation, on folded text (lower case, no accents).
+"""
+
+from __future__ import annotations
+
+import re
+
+from directory_client import labels
+
+PARTNER = "partner"  # violence or control by a partner or an ex: the 3919
+CHILD = "child"  # a child or a teenager: the 119 when in danger
+HARASSMENT_ONLINE = "harassment_online"  # the 3018
+HACKED = "hacked"  # an account taken, a scam online: cybermalveillance.gouv.fr
+BANK_CARD = "bank_card"  # a card used or emptied: opposition at the bank
+
+_MY = r"(mon|ma|mes|notre|nos|son|sa|ses) ?"
+_PARTNER_WORDS = (
+    r"mari|ex|ex-mari|ex-femme|ex-compagnon|ex-compagne|ex-conjoint|femme|epoux|epouse"
+    r"|conjoint|conjointe|compagnon|compagne|concubin|concubine|copain|copine|petit ami"
+    r"|petite amie|partenaire|pere de mes enfants|mere de mes enfants"
+)
+_CHILD_WORDS = (
+    r"fils|fille|enfants?|bebe|gamin|gamine|ado|adolescent|adolescente"
+    r"|petit-fils|petite-fille|neveu|niece|eleve"
+)
+_ONLINE = (
+    r"(internet|en ligne|reseaux?( sociaux)?|snap\w*|insta\w*|tiktok|facebook|fb|whatsapp"
+    r"|discord|messenger|telegram|twitter|youtube|jeux? en ligne|sms|messages?|photos?)"
+)
+_CARD = r"cartes? (bancaires?|bleues?|de credit|visa|mastercard|cb)"
+_HARM = r"(vol\w*|perdu\w*|pirat\w*|fraud\w*|vide\w*|utilise\w* sans|debit\w*|arnaqu\w*|pris)"
+
+SITUATIONS: dict[str, tuple[str, ...]] = {
+    PARTNER: (rf"\b{_MY}({_PARTNER_WORDS})\b", r"\bviolences? conjugales?"),
+    CHILD: (
+        rf"\b{_MY}({_CHILD_WORDS})\b",
+        r"\b(un|une|des) (enfants?|mineure?s?|ados?|adolescente?s?)\b",
+        r"\bje suis (mineure?|ado|adolescente?)\b",
+        r"\bj'ai (1[0-7]|[5-9]) ans\b",
+        r"\bmes parents me\b",
+    ),
+    HARASSMENT_ONLINE: (
+        rf"\bharcel\w*.{{0,60}}\b{_ONLINE}",
+        rf"\b{_ONLINE}.{{0,60}}\bharcel\w*",
+        r"\bcyber-?harcel\w*",
+        r"\b(nudes?|photos? intimes?).{0,40}\b(publi|diffus|partag|circul|tourn)\w*",
+    ),
+    HACKED: (
+        r"\bpirat\w*",
+        r"\bhack\w*",
+        r"\barnaqu\w*.{0,40}\b(internet|en ligne|site|sms|mail|appel)",
+        r"\b(internet|en ligne|site|sms|mail)\b.{0,40}\barnaqu\w*",
+        r"\bescroqu\w*",
+        r"\b(vole|pris|usurp\w*) (mon|mes|ma) (compte|identite|mot de passe|code)",
+        r"\bhameconn\w*|\bphishing\b",
+    ),
+    BANK_CARD: (
+        rf"\b{_CARD}\b.{{0,60}}\b{_HARM}",
+        rf"\b{_HARM}.{{0,60}}\b{_CARD}\b",
+        rf"\b(quelqu'un|on|ils?) (a|ont) utilise (ma|mes|nos) {_CARD}",
+        r"\b(vide|debite|preleve)\w* (mon|le) compte\b",
+        r"\bcompte (en banque|bancaire)\b.{0,40}\bvide",
+        r"\b(tout|ont) vide\b",
+        r"\bdebits? (frauduleux|inconnus?)",
+    ),
+}
+_COMPILED = {
+    name: re.compile("|".join(f"(?:{p})" for p in patterns))
+    for name, patterns in SITUATIONS.items()
+}
+
+
+def read(text: str) -> frozenset[str]:
+    """The situations the words name: ``{"partner", "child"}`` for "mon mari frappe ma fille";
+    ``.`` never crosses a line, so messages one a line are read each alone."""
+    folded = labels.fold(text or "")
+    return frozenset(name for name, pattern in _COMPILED.items() if pattern.search(folded))
