@@ -29,6 +29,7 @@ from actions import (
     follow_ups,
     helplines,
     place_pick,
+    place_questions,
     ranks,
     referral_chat,
     report_chat,
@@ -418,6 +419,9 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
         if c not in state.constraints:
             if needs_mod.distance_limit([c]) is not None:  # "finalement 5 km max": the new one
                 state.constraints = [k for k in state.constraints if not k.startswith(DISTANCE)]
+            if c in needs_mod.DAYS:  # "et le dimanche ?" after "le samedi": the new day
+                days = [k for k in needs_mod.DAYS if k not in found.constraints]
+                state.constraints = [k for k in state.constraints if k not in days]
             state.constraints.append(c)
             state.offset = 0  # a new constraint ("seulement les gratuits"): from the first page
     for c in found.dropped:
@@ -508,7 +512,7 @@ def ask_choice(dispatcher: CollectingDispatcher, state: State, candidates) -> No
     state.awaiting = "location_choice"
     state.choices = [c.to_dict() for c in candidates[:5]]
     dispatcher.utter_message(
-        response="utter_ask_location_choice",
+        text=texts.text("utter_ask_location_choice"),  # as text: a model trained before says it
         buttons=[
             {"title": c.label, "payload": "/inform" + json.dumps({"location": c.label})}
             for c in candidates[:5]
@@ -1088,7 +1092,9 @@ def about_places_shown(
 ) -> list | None:
     """A message about the places just offered, whatever the intent the NLU read: one of them in
     full ("le deuxième", "celui de Pantin", its name), or the same search on a given day ("et le
-    dimanche ?", read once as a goodbye). None for anything else."""
+    dimanche ?", read once as a goodbye), a question on them ("plus près ?", "c'est quoi France
+    Services ?", "elle ne peut pas se déplacer": ``answer_about_places``). None for anything
+    else."""
     last = tracker.get_slot("last_search") or {}
     if is_button(text) or tracker.get_slot("awaiting") or not last.get("results"):
         return None
@@ -1096,10 +1102,59 @@ def about_places_shown(
     if place is not None:
         show_place(dispatcher, last, place)
         return [SlotSet("fail_count", 0.0)]
+    answered = answer_about_places(dispatcher, tracker, text)
+    if answered:
+        return [SlotSet("fail_count", 0.0)]
     if intent_of(tracker) not in PLACE_INTENTS and needs_mod.refines_search(text):
         tracker.latest_message = {**tracker.latest_message, "intent": {"name": "inform"}}
         return orient(dispatcher, tracker)
     return None
+
+
+def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> bool:
+    """Answer a question on the places shown, the search kept: they are the nearest, what France
+    Services is, who helps at home or by phone. False when the message is none of those. Sent as
+    text (``actions.texts``), so that a model trained before these responses still says them."""
+    state = State(tracker)
+    if any(looks_like_place(v) for v in entity_values(tracker, "location")):
+        return False  # "plus près de Bobigny ?", "elle habite Lyon": a search there
+    if place_questions.asks_nearer(text):
+        dispatcher.utter_message(
+            text=texts.text("utter_nearest_already", nearest=fmt.nearest_from(state.location))
+        )
+    elif place_questions.asks_what_france_services_is(text):
+        dispatcher.utter_message(text=texts.text("utter_what_is_france_services"))
+    elif place_questions.cannot_travel(text):
+        say_remote_help(dispatcher, state)
+    else:
+        return False
+    return True
+
+
+def say_remote_help(dispatcher: CollectingDispatcher, state: State) -> None:
+    """The places of the search that help at a distance (the directory's "À distance"), else the
+    national helpline."""
+    try:
+        response, _relaxed, _broadened = run_search(
+            needs_mod.apply_mode(state.needs, state.mode),
+            state.procedures,
+            state.constraints,
+            state.location or {},
+        )
+        remote = [o for o in response.remote_options if o.name != fmt.HELPLINE_NAME]
+    except Exception:
+        log.exception("directory search failed")
+        remote = []
+    if remote:
+        dispatcher.utter_message(
+            text=texts.text("utter_remote_places", places=fmt.remote_list(remote))
+        )
+    else:
+        dispatcher.utter_message(
+            text=texts.text(
+                "utter_no_remote_place", near=fmt.near(state.location), helpline=fmt.HELPLINE_TEXT
+            )
+        )
 
 
 def show_place(dispatcher: CollectingDispatcher, last: dict, place: dict) -> None:

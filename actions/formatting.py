@@ -28,20 +28,34 @@ _CONTRACTED = {"le": "du", "les": "des"}
 
 
 def near(location: dict | None) -> str:
-    """Where the places are, in a sentence: "près de Roubaix", "près d'Angoulême" (elision
-    before a vowel or a mute h), "près du Havre", "près des Mureaux" (contraction with the
-    article), "près de La Rochelle"; a department with its preposition and article ("dans le
-    Nord", "en Gironde", "à La Réunion": ``departements.located_in``); "près de chez vous"."""
+    """Where the places are, in a sentence: "près de Roubaix", "près d'Angoulême", "près du
+    Havre", "près des Mureaux", "près de La Rochelle" (``of_place``); a department with its
+    preposition and article ("dans le Nord", "en Gironde", "à La Réunion":
+    ``departements.located_in``); "près de chez vous"."""
     location = location or {}
     if location.get("kind") == "departement" and location.get("departement"):
         return located_in(location["departement"])
-    label = location.get("label") or location.get("commune") or "chez vous"
+    return "près " + of_place(location.get("label") or location.get("commune") or "chez vous")
+
+
+def of_place(label: str) -> str:
+    """ "de" and a place's name: "de Roubaix", "d'Angoulême" (elision before a vowel or a mute
+    h), "du Havre", "des Mureaux" (contraction with the article), "de La Rochelle"."""
     article, _, rest = label.partition(" ")
     contracted = _CONTRACTED.get(article.casefold()) if rest else None
     if contracted:
-        return f"près {contracted} {rest}"
+        return f"{contracted} {rest}"
     first = needs_mod.fold(label[:1])
-    return f"près d'{label}" if first in "aeiouyh" and first else f"près de {label}"
+    return f"d'{label}" if first in "aeiouyh" and first else f"de {label}"
+
+
+def nearest_from(location: dict | None) -> str:
+    """From where the distances are counted, after "les plus proches": "de Bordeaux (33)",
+    "de votre position", "dans le Nord"."""
+    location = location or {}
+    if location.get("kind") == "departement" and location.get("departement"):
+        return located_in(location["departement"])
+    return of_place(location.get("label") or location.get("commune") or "chez vous")
 
 
 def location_payload(location: dict | None) -> dict:
@@ -109,7 +123,7 @@ def recommendation_payload(
 def need_phrase(need_keys: list[str], procedure: str | None) -> str:
     if procedure and procedure in needs_mod.PROCEDURES:
         return f"vos démarches avec {needs_mod.PROCEDURES[procedure].name}"
-    phrases = [needs_mod.NEEDS[k].plain for k in need_keys if k in needs_mod.NEEDS]
+    phrases = [needs_mod.NEEDS[k].purpose for k in need_keys if k in needs_mod.NEEDS]
     if not phrases:
         return "votre besoin"
     if len(phrases) == 1:
@@ -159,12 +173,20 @@ def intro_text(
         )  # fmt: skip
     beyond = needs_mod.distance_limit(relaxed or [])
     others = [c for c in relaxed or [] if not c.startswith(needs_mod.DISTANCE)]
-    if others:
-        parts.append(
-            "Je n'ai rien trouvé"
+    if others and count:
+        # "Aucun lieu n'ouvre le dimanche près de Limoges (87) pour … ; voici les plus proches :"
+        kept = [c for c in constraints if c not in others]
+        missing = needs_mod.constraint_missing(others[0]) if len(others) == 1 else None
+        said = (
+            f"Aucun lieu {missing} {where} pour {what}{filters_phrase(kept)}"
+            if missing
+            else f"Aucun lieu {where} pour {what} ne répond à tous vos critères"
             + filters_phrase(others)
-            + " : voici les lieux les plus proches sans ce critère."
         )
+        if beyond is None:
+            nearest = "le plus proche" if count == 1 else "les plus proches"
+            return f"{said} ; voici {nearest} :"
+        parts.append(f"{said}.")
     if beyond is not None and count:
         # "2 km max" and nothing that near: said plainly, then the nearest with their distance.
         limit = f"à moins de {display.distance_text(beyond)} {where.removeprefix('près ')}"
@@ -211,17 +233,21 @@ def notes(response: Any, *, constraints: list[str], offset: int, nothing_near: b
     if "a_ma_place" in constraints:
         out.append(texts.text("utter_aidants_connect"))
     if nothing_near:
-        remote = [
-            f"{o.name} : {display.phone_text(o.phone)}" if o.phone else o.name
-            for o in getattr(response, "remote_options", ())
-        ]
+        remote = remote_list(getattr(response, "remote_options", ()))
         if remote:
-            out.append("À distance : " + " ; ".join(remote) + ".")
-        if not any(HELPLINE_NAME in r for r in remote):
+            out.append("À distance : " + remote + ".")
+        if HELPLINE_NAME not in remote:
             out.append(HELPLINE_TEXT)
     elif len(response.results) < 3 and not offset:
         out.append(HELPLINE_TEXT)
     return out
+
+
+def remote_list(options: Any) -> str:
+    """Help at a distance, one after the other: "Solidarité Numérique : 01 70 77 23 72 ; …"."""
+    return " ; ".join(
+        f"{o.name} : {display.phone_text(o.phone)}" if o.phone else o.name for o in options
+    )
 
 
 def notify_button(place: dict) -> dict:

@@ -20,6 +20,14 @@ class Need:
     service: str  # current label of the standard
     plain: str  # what we tell the person ("de l'aide pour vos papiers en ligne")
     preferred: tuple[str, ...] = ()  # finer 1.0 labels that make a place a better fit
+    # What the places are for, after "pour" in a sentence ("Voici 3 lieux près de Calais pour
+    # faire vos démarches en ligne avec quelqu'un"): never "pour" nor "et" inside, so that two
+    # needs read "pour A et B". Empty: ``plain``.
+    aim: str = ""
+
+    @property
+    def purpose(self) -> str:
+        return self.aim or self.plain
 
 
 NEEDS: dict[str, Need] = {
@@ -30,6 +38,7 @@ NEEDS: dict[str, Need] = {
             labels.DEMARCHES,
             "quelqu'un pour faire vos démarches en ligne avec vous",
             (labels.V1_WITH_HELP,),
+            aim="faire vos démarches en ligne avec quelqu'un",
         ),
         Need(
             "demarches_autonomie",
@@ -42,6 +51,7 @@ NEEDS: dict[str, Need] = {
             labels.DEMARCHES,
             "de l'aide pour vos démarches de santé (ameli, carte Vitale…)",
             (labels.V1_HEALTH, labels.V1_WITH_HELP),
+            aim="vos démarches de santé (ameli, carte Vitale…)",
         ),
         Need(
             "smartphone",
@@ -95,18 +105,21 @@ NEEDS: dict[str, Need] = {
             "securite",
             labels.SECURITE,
             "vous protéger des arnaques et du piratage",
+            aim="vous protéger des arnaques en ligne (piratage, faux messages)",
         ),
         Need(
             "parentalite",
             labels.PARENTALITE,
             "suivre la scolarité de vos enfants et leurs écrans",
             ("Soutenir la parentalité et l'éducation avec le numérique",),
+            aim="accompagner vos enfants avec le numérique (scolarité, écrans)",
         ),
         Need(
             "loisirs",
             labels.LOISIRS,
             "créer et vous amuser avec le numérique (photo, vidéo, jeux…)",
             ("Créer avec le numérique",),
+            aim="créer avec le numérique (photo, vidéo, jeux…)",
         ),
         Need(
             "culture",
@@ -244,15 +257,35 @@ DROP = "sans_"  # a constraint value "sans_gratuit" drops the filter "gratuit" (
 CONSTRAINTS = (
     "gratuit", "samedi", "dimanche", "ouvert_maintenant", "accessible", "seniors", "a_ma_place"
 )  # fmt: skip
+# The days a search can ask for: a day asked replaces the other ("le samedi" then "et le
+# dimanche ?" is Sundays, not both).
+DAYS = ("samedi", "dimanche")
 CONSTRAINT_PLAIN = {
     "gratuit": "gratuits",
     "samedi": "ouverts le samedi",
     "dimanche": "ouverts le dimanche",
     "ouvert_maintenant": "ouverts maintenant",
     "accessible": "accessibles en fauteuil roulant",
-    "seniors": "pour les seniors",
+    "seniors": "adaptés aux seniors",
     "a_ma_place": "où quelqu'un peut faire à votre place (Aidants Connect)",
 }
+
+
+# What no place does, after "Aucun lieu": "Aucun lieu n'ouvre le dimanche près de Limoges".
+CONSTRAINT_MISSING = {
+    "gratuit": "n'est gratuit",
+    "samedi": "n'ouvre le samedi",
+    "dimanche": "n'ouvre le dimanche",
+    "ouvert_maintenant": "n'est ouvert en ce moment",
+    "accessible": "n'est accessible en fauteuil roulant",
+    "seniors": "n'est adapté aux seniors",
+    "a_ma_place": "ne fait les démarches à votre place (Aidants Connect)",
+}
+
+
+def constraint_missing(key: str) -> str | None:
+    """ "n'ouvre le dimanche": what no place does, for a criterion dropped to find places."""
+    return CONSTRAINT_MISSING.get(key)
 
 
 def fold(text: str) -> str:

@@ -1,5 +1,6 @@
 """Which place of the last answer a message points to ("le deuxième", "2", "la 3e", "celui de
-Pantin", the place's name typed by hand). Pure functions on the ``results`` items of the
+Pantin", the place's name typed by hand, alone or with a question on its hours, address or phone:
+"le 1 c'est ouvert à quelle heure demain ?"). Pure functions on the ``results`` items of the
 recommendation payload (``actions.formatting.result_payload``): each has its ``number``, the rank
 across pages (4, 5, 6 after "d'autres lieux")."""
 
@@ -24,6 +25,29 @@ _OF_TOWN = re.compile(
     r"^(?:et |plutot )?(?:(?:celui|celle)(?: ci| la)?|le lieu|l endroit|(?:la|le|l) \w+)"
     r" (?:de|d|du|des|a) (.+)$"
 )
+# A question on a place's hours, address or phone ("à quelle heure ouvre le premier ?", "le 2
+# c'est où ?", "le numéro du 3"), never a report ("le 2 est fermé", "le premier n'est plus
+# ouvert le dimanche": actions/report_chat.py). On folded words.
+_QUESTION = re.compile(
+    r"\b(?:quelles? heures?|quand|horaires?|adresse"
+    r"|ou (?:c est|ca se trouve|il est|elle est|se trouve|est il|est elle)|c est ou|ou ca"
+    r"|telephone|tel|numero de telephone|joindre|appeler)\b"
+)
+_OPENS = re.compile(r"\b(?:ouvert|ouverte|ouvre|ouvrent|ferme|fermes)\b")  # a question with "?"
+_REPORT = re.compile(
+    r"\b(?:n est (?:plus|pas)|est ferme|fermee?s? (?:le|depuis|definitivement|pour)|existe plus"
+    r"|faux|fausses?|mauvais|plus ouvert|pas ouvert|demenage|n y a plus|n (?:ouvre|ouvrent)"
+    r"|seulement|uniquement|en fait|depuis|definitivement|\d{1,2} ?h(?:eures?)?(?: ?\d\d)?)\b"
+)
+# What a question adds to the place it is about ("c'est ouvert à quelle heure demain ?"):
+# left out before reading the place.
+_QUESTION_WORDS = frozenset({
+    "quelle", "quelles", "quel", "heure", "heures", "quand", "horaire", "horaires", "ouvert",
+    "ouverte", "ouvre", "ouvrent", "ferme", "adresse", "ou", "telephone", "tel", "numero",
+    "joindre", "appeler", "il", "elle", "ils", "elles", "demain", "aujourd", "hui", "ce", "matin",
+    "soir", "apres", "midi", "cet", "se", "trouve", "peut", "on", "l", "y", "aller", "son",
+    "sa", "ses", "leur", "vous", "avez", "quoi", "comment", "ca",
+})  # fmt: skip
 _POSTCODE_TOWN = re.compile(r"\b\d{5}\s+(.+)$")
 # Words too common in names to tell one place from another alone.
 _COMMON = frozenset({
@@ -63,6 +87,8 @@ def picked(results: list[dict], text: str) -> dict | None:
     words = _words(text)
     if not 0 < len(words) <= 12:  # a place's whole name, typed by hand
         return None
+    if _asks_about_a_place(text, words):
+        words = [w for w in words if w not in _QUESTION_WORDS] or words
     meaningful = [w for w in words if w not in _FILLERS]
     if len(meaningful) == 1 and len(words) <= 7 and "les" not in words:  # "les deux": both
         word = meaningful[0]
@@ -73,6 +99,14 @@ def picked(results: list[dict], text: str) -> dict | None:
             # Digits name the number shown ("4" after "d'autres lieux"); words, the rank too.
             return by_rank(results, rank, position=not word.isdigit())
     return _by_town(results, words) or _by_name(results, words)
+
+
+def _asks_about_a_place(text: str, words: list[str]) -> bool:
+    """A question on a place's hours, address or phone ("ouvert" only with a question mark),
+    not a report that it is closed or opens at other times ("le 2 ouvre de 9h à 17h")."""
+    said = " ".join(words)
+    asks = _QUESTION.search(said) or ("?" in text and _OPENS.search(said))
+    return bool(asks) and not _REPORT.search(said)
 
 
 def _one(matches: list[dict]) -> dict | None:

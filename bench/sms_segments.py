@@ -1,5 +1,6 @@
-"""What a recommendation costs by SMS: segments per answer and the share of places one can reach
-without internet (a phone, or known opening hours), on the embedded directory.
+"""What a recommendation costs by SMS: segments per answer, the share of places one can reach
+without internet (a phone, or known opening hours) and the share of places whose street the SMS
+keeps (of those whose record has one), on the embedded directory.
 
     python -m bench.sms_segments
 
@@ -17,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
 from bot.channels import render
-from bot.channels.sms_text import segments
+from bot.channels.sms_text import segments, to_gsm7
 from directory_client import Directory, Locator
 from tests.conftest_actions import tracker
 
@@ -32,11 +33,22 @@ def p95(values: list[int]) -> int:
     return sorted(values)[int(0.95 * (len(values) - 1))]
 
 
+def street_of(place: dict) -> str:
+    """The street of a place's address ("3 RUE DE LA FUSTERIE, 66000 PERPIGNAN"): its first part
+    with a number, before the postcode and town; "" when the record has none."""
+    parts = [p.strip() for p in (place.get("address") or "").split(",")]
+    return next((p for p in parts[:-1] if any(c.isdigit() for c in p)), "")
+
+
+def street_kept(place: dict, body: str) -> bool:
+    return to_gsm7(street_of(place)) in body
+
+
 def main() -> None:
     directory = Directory()
     directory.ensure_loaded()
     A.set_backends(directory, Locator(directory=directory))
-    first, later, reachable = [], [], []
+    first, later, reachable, streets = [], [], [], []
     for town in TOWNS:
         where = A.get_locator().locate(town).best
         for need in NEEDS:
@@ -52,6 +64,7 @@ def main() -> None:
                 first.append(segments(body))
                 later.append(segments(render.sms_body(message.get("text"), reco, menu=False)[0]))
                 reachable += [render.reachable(p) for p in places]
+                streets += [street_kept(p, body) for p in places if street_of(p)]
     print(f"recommendations: {len(first)} ({len(TOWNS)} communes × {len(NEEDS)} needs)")
     print(f"GSM-7 segments, first answer (with the menu): p50 {statistics.median(first):g}, "
           f"p95 {p95(first)}, max {max(first)}")  # fmt: skip
@@ -59,6 +72,8 @@ def main() -> None:
           f"max {max(later)}")  # fmt: skip
     print(f"places with a phone or known hours: {sum(reachable)}/{len(reachable)} "
           f"({100 * sum(reachable) / len(reachable):.0f} %)")  # fmt: skip
+    print(f"places with a street whose street the first SMS keeps: {sum(streets)}/{len(streets)} "
+          f"({100 * sum(streets) / len(streets):.0f} %)")  # fmt: skip
 
 
 if __name__ == "__main__":

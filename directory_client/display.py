@@ -14,7 +14,7 @@ import re
 from datetime import date
 
 from directory_client import hours
-from directory_client.french_dates import WEEKDAYS, french_date
+from directory_client.french_dates import WEEKDAYS, french_date, french_time
 from directory_client.hours_french import OSM_DAYS
 
 # E.164 prefixes dialled in France as a 10-digit national number (0 + the rest): metropolitan
@@ -28,6 +28,7 @@ _OWN_PLAN = ("508", "681", "687", "689")
 _DAYS = {code: f"{name[:3]}." for code, name in zip(OSM_DAYS, WEEKDAYS, strict=True)}
 _DAY = re.compile(r"\b(Mo|Tu|We|Th|Fr|Sa|Su)\b")
 _DAYS_THEN_TIME = re.compile(r"^((?:[a-zé]+\.[–, ]*)+) (\d)")
+_TIME = re.compile(r"\b(\d{1,2}):(\d{2})\b")
 
 
 def distance_text(km: float | None) -> str:
@@ -98,7 +99,8 @@ def updated_text(date_maj: str | None) -> str:
 
 
 def hours_lines(opening_hours: str | None) -> list[str]:
-    """OSM ``opening_hours`` → short French lines: ``"lun.–ven. : 08:30–12:00, 13:30–17:00"``."""
+    """OSM ``opening_hours`` → short French lines: ``"lun.–ven. : 8 h 30–12 h, 13 h 30–17 h"``
+    (times as ``french_dates.french_time`` writes them)."""
     if not opening_hours:
         return []
     # "Sa 00:00-00:00,09:00-12:00" is 9–12; an unreadable text is shown as written (its
@@ -116,5 +118,5 @@ def hours_lines(opening_hours: str | None) -> list[str]:
         rule = _DAY.sub(lambda m: _DAYS[m.group(1)], rule)
         rule = rule.replace("-", "–").replace(",", ", ").replace(" off", " : fermé")
         rule = _DAYS_THEN_TIME.sub(r"\1 : \2", rule)
-        lines.append(rule)
+        lines.append(_TIME.sub(lambda m: french_time(int(m.group(1)), int(m.group(2))), rule))
     return lines

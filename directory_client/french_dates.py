@@ -1,4 +1,4 @@
-"""French names of the weekdays and months, and dates written as people read them.
+"""French names of the weekdays and months, and dates and times written as people read them.
 
 The one place these words exist: opening hours read and said (``hours_french``, ``hours``,
 ``display``), referral messages, the territory pages. Machine formats (CSV, JSON, the OSM
@@ -25,3 +25,9 @@ def french_date(day: date, *, weekday: bool = True, year: bool = True) -> str:
     if year:
         words.append(str(day.year))
     return " ".join(words)
+
+
+def french_time(hour: int, minute: int = 0) -> str:
+    """A time of day as people read it, everywhere one is shown (opening hours, "ouvre demain à
+    …", a referral's slot): ``9 h``, ``13 h 30``, ``8 h 05``."""
+    return f"{hour} h {minute:02d}" if minute else f"{hour} h"

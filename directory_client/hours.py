@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 
 from opening_hours import OpeningHours, State
 
-from directory_client.french_dates import WEEKDAYS, french_date
+from directory_client.french_dates import WEEKDAYS, french_date, french_time
 from directory_client.types import OpeningStatus
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -173,9 +173,7 @@ def _next_opening(oh: OpeningHours, local: datetime, change: datetime | None) ->
 
 
 def _clock(moment: datetime) -> str:
-    if moment.minute:
-        return f"{moment.hour} h {moment.minute:02d}"
-    return f"{moment.hour} h"
+    return french_time(moment.hour, moment.minute)
 
 
 def _when(local: datetime, moment: datetime) -> str:

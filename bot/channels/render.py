@@ -235,20 +235,30 @@ def _cut(text: str, limit: int) -> str:
     return cut + "..."
 
 
-def _short_address(address: str, limit: int) -> str:
+_POSTCODE = re.compile(r"^\d{5}\s+")
+
+
+def _short_address(address: str, limit: int, *, postcode: bool = True) -> str:
     """The address within ``limit`` characters: parts without a number (building, shopping
-    centre) go first, then the others but the last; the postcode and town stay."""
+    centre) go first, then the others but the last, the postcode before the street ("221
+    Avenue de la Capelette, Marseille 10e"); without ``postcode``, the postcode goes anyway
+    ("3 RUE DE LA FUSTERIE, PERPIGNAN"); the town stays."""
     parts = [p.strip() for p in address.split(",") if p.strip()]
+    if not postcode and len(parts) > 1:
+        parts[-1] = _POSTCODE.sub("", parts[-1]) or parts[-1]
     while len(parts) > 2 and len(", ".join(parts)) > limit:
         wordy = [i for i, p in enumerate(parts[:-1]) if not any(c.isdigit() for c in p)]
         parts.pop(wordy[0] if wordy else 1)
     while len(parts) > 1 and len(", ".join(parts)) > limit:
-        parts.pop(0)
+        if _POSTCODE.match(parts[-1]):  # the postcode goes before the street
+            parts[-1] = _POSTCODE.sub("", parts[-1])
+        else:
+            parts.pop(0)
     return _cut(", ".join(parts), limit)
 
 
 def place_lines(place: Mapping[str, Any], *, why: bool = True, address_max: int = 0,
-                opening: bool = True, link: bool = False) -> list[str]:
+                postcode: bool = True, opening: bool = True, link: bool = False) -> list[str]:
     """One place as short lines: number, name and distance, address, phone (or that there is
     none), when it opens, why it fits; with ``link``, its appointment page."""
     distance = _field(place, "distance_text")
@@ -256,7 +266,9 @@ def place_lines(place: Mapping[str, Any], *, why: bool = True, address_max: int 
     lines = [head + (f" ({distance})" if distance else "")]
     address = _field(place, "address")
     if address:
-        lines.append(_short_address(address, address_max) if address_max else address)
+        lines.append(
+            _short_address(address, address_max, postcode=postcode) if address_max else address
+        )
     phone = _field(place, "phone_text")
     opening_text = _field(place, "opening_text") if opening else ""
     if phone:
@@ -282,7 +294,7 @@ def place_detail(place: Mapping[str, Any], bring: Sequence[str] = ()) -> str:
     if hours:
         lines.append("Horaires : " + " ; ".join(hours))
     if bring:
-        lines.append("A apporter : " + " ; ".join(bring))
+        lines.append("À apporter : " + " ; ".join(bring))
     return "\n".join(lines)
 
 
@@ -361,6 +373,8 @@ def sms_body(intro: str | None, payload: Mapping[str, Any], *, menu: bool,
     levels = (
         {"why": True}, {"why": False}, {"why": False, "address_max": 45},
         {"why": False, "address_max": 45, "opening": False},
+        # The street rather than the postcode (the town stays): one walks to a street.
+        {"why": False, "address_max": 45, "postcode": False, "opening": False},
         {"why": False, "address_max": 30, "opening": False},
     )
     for extra in (tail, []):

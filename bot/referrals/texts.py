@@ -8,7 +8,7 @@ from bot.referrals.clock import PARIS
 from bot.referrals.mail import Mail
 from bot.referrals.models import REFUSAL_REASONS, Referral
 from directory_client import display
-from directory_client.french_dates import french_date
+from directory_client.french_dates import french_date, french_time
 
 FOLLOWUP_QUESTION = "Avez-vous pu être aidé ? 1 oui, 2 non, 3 pas encore"
 FOLLOWUP_THANKS = "Merci, c'est noté. Vos coordonnées sont maintenant effacées."
@@ -24,8 +24,7 @@ def chat_cannot_notify(phone_text: str) -> str:
 def format_slot(when: datetime) -> str:
     """``mardi 9 décembre à 14 h 30`` (Paris time)."""
     local = when.astimezone(PARIS)
-    minutes = f" {local.minute:02d}" if local.minute else ""
-    return f"{format_day(when)} à {local.hour} h{minutes}"
+    return f"{format_day(when)} à {french_time(local.hour, local.minute)}"
 
 
 def format_day(when: datetime) -> str:

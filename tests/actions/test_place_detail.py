@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import actions as A
 from actions import place_pick
 from bot.channels import render
-from tests.conftest_actions import ent, slots_of, tracker
+from tests.conftest_actions import ent, said, slots_of, tracker
 
 CAF, CROIX = "aide pour ma demande CAF", "Croix"
 
@@ -86,7 +86,7 @@ def test_the_rest_text_is_the_place_in_full_as_sms_and_telegram_write_it(offered
     assert text == "Voici le lieu n° 3 en détail :\n\n" + render.place_detail(
         third, offered["last_search"]["bring"]
     )
-    assert third["address"] in text and "Horaires : " in text and "A apporter : " in text
+    assert third["address"] in text and "Horaires : " in text and "À apporter : " in text
     assert third["why"] in text and f"Tél {third['phone_text']}" in text
 
 
@@ -130,7 +130,10 @@ def test_and_on_sunday_is_the_same_search_on_sundays_not_a_goodbye(offered, plac
     assert payload["type"] == "recommendation" and payload.get("delivery") is None
     assert "dimanche" in slots_of(events)["constraints"]
     # No place near is open on Sundays: the nearest, saying so, rather than nothing.
-    assert msgs[-1]["text"].startswith("Je n'ai rien trouvé (ouverts le dimanche)")
+    assert msgs[-1]["text"] == (
+        "Aucun lieu n'ouvre le dimanche près de Croix (59) pour vos démarches avec la CAF (RSA, "
+        "APL, prime d'activité…) ; voici les plus proches :"
+    )
     assert payload["location"] == offered["last_search"]["location"]
 
 
@@ -144,3 +147,131 @@ def test_both_or_a_number_of_something_else_is_no_pick(offered, message):
 ])  # fmt: skip
 def test_a_rank_in_a_short_sentence_is_a_pick(offered, message, rank):
     assert place_pick.picked(offered["last_search"]["results"], message)["number"] == rank
+
+
+# Asked over REST (round 15): "je ne peux pas vous aider pour cela", or read as a town.
+QUESTIONS = {"le 1 c'est ouvert à quelle heure demain ?": ("out_of_scope", A.ActionOutOfScope, 1),
+             "a quelle heure ouvre le premier ?": ("out_of_scope", A.ActionOutOfScope, 1),
+             "le premier il est ouvert quand ?": ("inform", A.ActionOrient, 1),
+             "le 2 c'est où ?": ("nlu_fallback", A.ActionFallback, 2),
+             "c'est quoi le téléphone du 3e ?": ("chitchat", A.ActionSmalltalk, 3)}  # fmt: skip
+
+
+@pytest.mark.parametrize("message", sorted(QUESTIONS))
+def test_a_question_on_one_place_gives_that_place_in_full(offered, places, message):
+    intent, action, rank = QUESTIONS[message]
+    msgs, events = run(action(), tracker(message, intent, slots=offered))
+    payload = detail(msgs)
+    assert payload["results"] == [offered["last_search"]["results"][rank - 1]]
+    assert payload["results"][0]["hours"] or payload["results"][0]["opening_text"]
+    assert "last_search" not in slots_of(events)
+
+
+def test_a_question_on_a_place_named_by_its_town(offered, places):
+    results = offered["last_search"]["results"]
+    towns = [place_pick.commune_of(p) for p in results]
+    only = next(i for i, town in enumerate(towns) if town and towns.count(town) == 1)
+    message = f"celui de {towns[only].title()} il ouvre quand ?"
+    assert place_pick.picked(results, message) == results[only]
+
+
+@pytest.mark.parametrize("message", [
+    "le 2 est fermé", "le premier n'est plus ouvert le dimanche", "le 2 est fermé le lundi ?",
+    "et le samedi c'est ouvert ?", "le premier n'ouvre plus", "le 1 ouvre seulement le matin",
+    "le 2, c'est ouvert du lundi au vendredi de 9h à 17h", "le 2 ouvre à 14 h",
+])  # fmt: skip
+def test_a_report_or_a_day_is_no_question_on_a_place(offered, message):
+    assert place_pick.picked(offered["last_search"]["results"], message) is None
+
+
+def test_a_day_asked_replaces_the_other_day(offered, places):
+    saturday = {**offered, "constraints": ["samedi"]}
+    msgs, events = run(A.ActionOrient(), tracker("et le dimanche ?", "inform", slots=saturday))
+    assert slots_of(events)["constraints"] == ["dimanche"]
+    assert "samedi" not in msgs[-1]["text"]
+    both = tracker("ouvert le samedi ou le dimanche", "inform", slots=offered)
+    _, events = run(A.ActionOrient(), both)
+    assert sorted(slots_of(events)["constraints"]) == ["dimanche", "samedi"]
+
+
+# After places, over REST: "Dans quelle ville…", or the same list again.
+NEARER = ["plus près ?", "c trop loin", "y a rien de plus proche ?"]
+
+
+@pytest.mark.parametrize("message", NEARER)
+def test_nearer_says_these_are_the_nearest_and_asks_the_street(offered, places, message):
+    for intent, action in (("change_location", A.ActionOrient), ("nlu_fallback", A.ActionFallback)):
+        msgs, events = run(action(), tracker(message, intent, slots=offered))
+        assert [said(m) for m in msgs] == [
+            "Ce sont les lieux les plus proches de Croix (59) pour votre demande. Pour en trouver "
+            "de plus près de chez vous, donnez-moi votre adresse (rue et ville) ou partagez votre "
+            "position."
+        ]
+        assert "location" not in slots_of(events) and "last_search" not in slots_of(events)
+
+
+def test_nearer_a_town_named_is_a_search_there(offered, places):
+    t = tracker("plus près de Bobigny ?", "change_location", [ent("location", "Bobigny")],
+                slots=offered)  # fmt: skip
+    msgs, _ = run(A.ActionOrient(), t)
+    assert msgs[-1]["custom"]["orienteur"]["location"]["commune"] == "Bobigny"
+
+
+def test_a_distance_limit_is_no_question_on_nearer_places(offered):
+    from actions import place_questions
+
+    assert not place_questions.asks_nearer("1 km max")
+    assert not place_questions.asks_nearer("plus près, 2 km maximum")
+
+
+def test_what_france_services_is_then_the_same_search(offered, places):
+    msgs, events = run(A.ActionOrient(), tracker("c'est quoi France Services ?", "ask_help",
+                                                 slots=offered))  # fmt: skip
+    assert len(msgs) == 1 and not msgs[0]["custom"]
+    assert said(msgs[0]).startswith("France Services est un guichet public")
+    assert said(msgs[0]).count(". ") == 1  # two sentences
+    assert "last_search" not in slots_of(events) and "needs" not in slots_of(events)
+    msgs, _ = run(A.ActionSmalltalk(), tracker("le 2", "chitchat", slots=offered))
+    assert detail(msgs)["results"] == [offered["last_search"]["results"][1]]
+
+
+def test_cannot_travel_gives_remote_help_not_the_town_question(offered, places):
+    msgs, events = run(A.ActionOrient(), tracker("elle ne peut pas se déplacer", "change_location",
+                                                 slots=offered))  # fmt: skip
+    assert len(msgs) == 1
+    text = said(msgs[0])
+    assert "Dans quelle ville" not in text
+    assert text.startswith("Sans vous déplacer") or (
+        text.startswith("Aucun lieu près de Croix (59) n'annonce d'aide à domicile ou à distance.")
+        and "Solidarité Numérique" in text
+    ), text
+    assert "last_search" not in slots_of(events)
+
+
+def test_cannot_travel_names_the_places_that_help_at_a_distance():
+    """The embedded open data has no place "À distance" today: a directory that has one."""
+    from dataclasses import asdict
+
+    from directory_client import Directory
+    from directory_client.models import Base
+    from tests.places import here, make_place
+
+    directory = Directory("sqlite:///:memory:")
+    try:
+        with directory.Session() as session:
+            make_place(session, "Sur place", km_east=1, telephone="+33478000001")
+            make_place(session, "Aide par téléphone", km_east=3, telephone="+33478000002",
+                       modalites_accompagnement="Accompagnement individuel|À distance")  # fmt: skip
+            session.commit()
+        A.set_backends(directory, None)
+        slots = {"needs": ["demarches"], "mode": "avec_moi", "location": asdict(here()),
+                 "last_search": {"results": [{"number": 1, "name": "Sur place"}]}}  # fmt: skip
+        msgs, _ = run(A.ActionOrient(), tracker("il peut plus bouger", "ask_help", slots=slots))
+    finally:
+        A.set_backends(None, None)
+        Base.metadata.drop_all(directory.engine)
+        directory.close()
+    assert [said(m) for m in msgs] == [
+        "Sans vous déplacer : ces lieux aident aussi à distance (par téléphone ou en ligne) : "
+        "Aide par téléphone : 04 78 00 00 02."
+    ]

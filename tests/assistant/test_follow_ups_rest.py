@@ -39,7 +39,7 @@ def test_a_rank_gives_that_place_in_full(rasa_stack, said, rank):
     assert place == places[rank - 1]
     assert text.startswith(f"Voici le lieu n° {rank} en détail :\n\n{rank}. {place['name']}")
     assert place["address"] in text and "Horaires : " in text and place["why"] in text
-    assert "A apporter : votre numéro d'allocataire CAF" in text
+    assert "À apporter : votre numéro d'allocataire CAF" in text
 
 
 def test_a_place_by_its_town_or_its_name_then_another_rank(rasa_stack):
@@ -59,7 +59,8 @@ def test_and_on_sunday_is_a_day_filter_on_the_same_search(rasa_stack):
     answer = talk.say("et le dimanche ?")
     [reco] = payloads(answer)
     assert "Au revoir" not in texts(answer)
-    assert "(ouverts le dimanche)" in texts(answer)  # none near is: said, the nearest given
+    # None near is: said in one sentence, the nearest given.
+    assert texts(answer).startswith("Aucun lieu n'ouvre le dimanche près de Pantin (93)")
     assert reco["location"]["commune"] == "Pantin"
 
 
@@ -90,3 +91,42 @@ def test_a_town_after_a_greeting_is_kept_and_the_need_asked(rasa_stack):
     talk.say("faire mes papiers en ligne")
     [reco] = payloads(talk.say("avec quelqu'un"))
     assert reco["location"]["commune"].startswith("Beaune")
+
+
+@pytest.mark.parametrize("said, rank", [
+    ("le 1 c'est ouvert à quelle heure demain ?", 1), ("a quelle heure ouvre le premier ?", 1),
+    ("le premier il est ouvert quand ?", 1), ("le 2 c'est où ?", 2),
+])  # fmt: skip
+def test_a_question_on_one_place_gives_it_in_full(rasa_stack, said, rank):
+    talk = Conversation(rasa_stack)
+    places = the_list(talk)
+    place, text = in_full(talk.say(said))
+    assert place == places[rank - 1] and "Horaires : " in text
+
+
+def test_questions_after_the_places_keep_the_search(rasa_stack):
+    talk = Conversation(rasa_stack)
+    places = the_list(talk)
+    for nearer in ("plus près ?", "c trop loin", "y a rien de plus proche ?"):
+        answer = talk.say(nearer)
+        assert texts(answer).startswith("Ce sont les lieux les plus proches de Pantin (93)"), nearer
+        assert "votre adresse (rue et ville) ou partagez votre position" in texts(answer)
+    answer = talk.say("c'est quoi France Services ?")
+    assert texts(answer).startswith("France Services est un guichet public")
+    assert not payloads(answer)
+    answer = talk.say("elle ne peut pas se déplacer")
+    assert "Dans quelle ville" not in texts(answer)
+    assert "à distance" in texts(answer) and not payloads(answer), texts(answer)
+    place, _ = in_full(talk.say("la 3e"))  # the list is still the one offered
+    assert place == places[2]
+
+
+def test_a_new_day_replaces_the_other(rasa_stack):
+    talk = Conversation(rasa_stack)
+    the_list(talk)
+    assert "samedi" in texts(talk.say("et le samedi ?"))
+    answer = talk.say("et le dimanche ?")
+    [sunday] = payloads(answer)
+    assert "samedi" not in texts(answer), texts(answer)  # not both days, 53 km away
+    assert not sunday["filters"].get("open_on_saturday")
+    assert sunday["results"] and sunday["location"]["commune"] == "Pantin"

@@ -77,7 +77,7 @@ def test_the_questions_word_for_word(rasa_stack):
     assert only_text(talk.say('/inform{"location": "Zzyzxville"}')) == NOT_FOUND
     assert said(talk.say('/inform{"location": "Zzyzxville"}')) == [NOT_FOUND, HELPLINE]
     choice = talk.say('/inform{"location": "Saint-Denis"}')
-    assert only_text(choice) == "Il y a plusieurs lieux avec ce nom. Lequel est le vôtre ?"
+    assert only_text(choice) == "Il y a plusieurs communes avec ce nom. Laquelle est la vôtre ?"
     assert "Saint-Denis (93)" in titles(choice) and titles(choice)[-1] == "Aucun"
     again = talk.say("/out_of_scope")
     assert only_text(again) == (

@@ -38,10 +38,23 @@ def test_phone_text_and_uri(phone, text, uri):
 
 def test_hours_lines():
     assert display.hours_lines("Mo-Fr 08:30-12:00,13:30-17:00; Sa 09:00-12:00; PH off") == [
-        "lun.–ven. : 08:30–12:00, 13:30–17:00", "sam. : 09:00–12:00", "fermé les jours fériés"]
+        "lun.–ven. : 8 h 30–12 h, 13 h 30–17 h", "sam. : 9 h–12 h", "fermé les jours fériés"]
     assert display.hours_lines(None) == [] and display.hours_lines(" ; ") == []
 
 
 def test_hours_lines_read_empty_ranges_as_the_hours_do():
     assert display.hours_lines("Mo 09:00-12:00; We 00:00-00:00; Sa 00:00-00:00,09:00-12:00") == [
-        "lun. : 09:00–12:00", "mer. : fermé", "sam. : 09:00–12:00"]
+        "lun. : 9 h–12 h", "mer. : fermé", "sam. : 9 h–12 h"]
+
+
+def test_the_week_and_the_next_opening_write_a_time_the_same_way():
+    """Round 15: "lun. : 13:30–17:00" in the detail, "Ouvre demain à 13 h 30" above it."""
+    from datetime import datetime
+
+    from directory_client import hours
+
+    week = "Mo-Fr 13:30-17:00"
+    sunday_evening = datetime(2026, 12, 6, 20, 0, tzinfo=hours.PARIS)
+    opening = hours.opening_status(week, sunday_evening).text
+    assert opening == "Fermé. Ouvre demain à 13 h 30"
+    assert display.hours_lines(week) == ["lun.–ven. : 13 h 30–17 h"]

@@ -480,4 +480,4 @@ def test_a_card_gets_the_appointment_link_site_and_opening_in_words(directory, s
     assert card["opening_text"] == "Ouvert maintenant, jusqu'à 17 h"  # Tuesday 10:00
     assert card["lat"] is not None and card["mobile_service"] is None
     assert card["number"] == 1 and card["distance_text"] == "1 km"
-    assert card["hours"] == ["lun.–ven. : 09:00–17:00"]
+    assert card["hours"] == ["lun.–ven. : 9 h–17 h"]

@@ -102,8 +102,8 @@ class TestSmsChannel:
         sms.webhook(sender, "2")
         detail = sms.replies(sender, 2)[1]
         assert detail.startswith("2. Médiathèque La Grand-Plage (400 m)")
-        assert "Horaires : mar.-sam. : 10:00-18:00" in detail  # the week's hours
-        assert "A apporter : une pièce d'identité ; un RIB" in detail
+        assert "Horaires : mar.-sam. : 10 h-18 h" in detail  # the week's hours
+        assert "A apporter : une pièce d'identité ; un RIB" in detail  # GSM-7 has no "À"
         assert [m["text"] for m in sms.user_messages(sender)] == ["reco"]  # answered locally
         sms.webhook(sender, "reco")
         again = sms.replies(sender, 3)[2]

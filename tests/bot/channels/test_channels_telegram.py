@@ -135,7 +135,7 @@ class TestTelegramChannel:
         tg.text(chat, "2")  # a place's number: that place in full, no turn of the assistant
         detail = tg.replies(chat, 2)[1]["text"]
         assert detail.startswith("2. Médiathèque La Grand-Plage")
-        assert "Horaires : mar.–sam. : 10:00–18:00" in detail
+        assert "Horaires : mar.–sam. : 10 h–18 h" in detail
         assert [m["text"] for m in tg.user_messages(chat)] == ["reco"]
 
     def test_recommendation_payload_alone_is_one_message_with_three_places(self, tg):

@@ -273,7 +273,7 @@ def place(number, **fields):
             "distance_text": "1,2 km", "address": "Centre commercial des Trois Fontaines, "
             "1 avenue de la République, 16000 Angoulême", "phone": "+33545000001",
             "phone_text": "05 45 00 00 01", "open_now": False,
-            "opening_text": "Fermé. Ouvre lundi à 9 h", "hours": ["lun.–ven. : 09:00–12:00"],
+            "opening_text": "Fermé. Ouvre lundi à 9 h", "hours": ["lun.–ven. : 9 h–12 h"],
             "why": "aide pour vos papiers en ligne, ateliers pour débuter, gratuit, France "
             "Services", "appointment_url": "https://rdv.example.org/angouleme/espace-numerique"}
     return {**base, **fields}
@@ -293,9 +293,44 @@ def test_sms_three_long_places_fit_four_gsm7_segments_with_the_menu():
     assert body.startswith("Voici 3 lieux près d'Angouleme")  # ê folded: still GSM-7
     assert body.index("1. Espace") < body.index("2. Espace") < body.index("3. Espace")
     assert body.count("Tél 05 45 00 00 01") == 3  # the phone survives the budget
-    assert body.count("16000 Angouleme") == 3  # and the town
+    assert body.count("Angouleme\n") == 3  # and the town
     assert "Envoyez 1, 2 ou 3 pour le détail" in body and '"D\'autres lieux"' in body
     assert [p["number"] for p in places] == [1, 2, 3]
+
+
+def test_sms_keeps_the_street_rather_than_the_postcode_when_space_is_short():
+    """Round 15: "1. LA POSTE (650 m) / 66000 PERPIGNAN", the street gone, on a two-need intro."""
+    intro = ("Voici 3 lieux près de Perpignan (66) pour apprendre à vous servir de votre téléphone "
+             "ou de votre tablette et vous servir d'internet au quotidien (mails, photos, "
+             "achats…) :")
+    streets = ("3 RUE DE LA FUSTERIE", "113 BD ARISTIDE BRIAND", "24 QUAI SADI CARNOT")
+    names = ("LA POSTE", "ASS DEPARTEMENTALE DES PUPILLES DE L ENSEIGNEMENT PUBLIC",
+             "Département des Pyrénées Orientales")
+    why = "apprendre à se servir d'un téléphone ou d'une tablette, gratuit"
+    results = [
+        place(1, name=names[0], address=f"{streets[0]}, 66000 PERPIGNAN", distance_text="650 m",
+              phone=None, phone_text=None, why=why),
+        place(2, name=names[1], address=f"{streets[1]}, 66100 PERPIGNAN", distance_text="950 m",
+              phone="+33468347681", phone_text="04 68 34 76 81", open_now=None, why=why),
+        place(3, name=names[2], address=f"{streets[2]}, 66000 PERPIGNAN", distance_text="900 m",
+              phone=None, phone_text=None, open_now=None, why=why),
+    ]
+    payload = render.recommendation_of(reco(results, follow_ups=FOLLOW, total=9, offset=0))
+    body, _ = render.sms_body(intro, payload, menu=True)
+    assert segments(body) <= 4, (segments(body), body)
+    for street in streets:
+        assert f"{street}, PERPIGNAN\n" in body, body
+
+
+def test_a_long_address_loses_its_postcode_before_its_street():
+    marseille = place(1, address="221 Avenue de la Capelette, 13010 Marseille 10e")
+    assert render.place_lines(marseille, address_max=45)[1] == (
+        "221 Avenue de la Capelette, Marseille 10e"
+    )
+    rennes = place(2, address="Le Quadri - 47 avenue des Pays-Bas, 35200 Rennes")
+    assert render.place_lines(rennes, address_max=45)[1] == (
+        "Le Quadri - 47 avenue des Pays-Bas, Rennes"
+    )
 
 
 def test_sms_menu_is_optional_and_what_to_bring_is_not_in_the_list():
@@ -321,9 +356,9 @@ def test_sms_places_one_can_reach_come_first_and_no_contact_is_said():
 def test_place_detail_has_the_week_hours_and_what_to_bring():
     text = render.place_detail(place(2), ["un RIB", "une pièce d'identité"])
     assert text.startswith("2. Espace public")
-    assert "Horaires : lun.–ven. : 09:00–12:00" in text
+    assert "Horaires : lun.–ven. : 9 h–12 h" in text
     assert "Tél 05 45 00 00 01" in text and "Rendez-vous : https://rdv.example.org" in text
-    assert text.endswith("A apporter : un RIB ; une pièce d'identité")
+    assert text.endswith("À apporter : un RIB ; une pièce d'identité")
 
 
 def test_whatsapp_keeps_every_place_whole_in_unicode():

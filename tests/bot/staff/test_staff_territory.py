@@ -130,7 +130,7 @@ def test_report_on_the_desk_then_review_by_the_departement(directory, tmp_path):
         alice = await _as(app, "alice")
         # The card links to the report form; the form shows today's hours.
         form = await (await alice.get(f"/staff/signaler/{STOP}")).text()
-        assert "lun. : 09:30–12:30, 13:30–15:30" in form
+        assert "lun. : 9 h 30–12 h 30, 13 h 30–15 h 30" in form
         bad = await _post(alice, f"/staff/signaler/{STOP}", {"kind": "hours", "horaires": "9h-12h"})
         assert bad.status == 400 and "Horaires illisibles" in await bad.text()
         sent = await _post(
@@ -510,7 +510,7 @@ def test_wrong_hours_from_the_chat_are_reviewed_with_the_hours_to_apply(director
         assert "Corrections à relire (2)" in page
         said = _article(page, words)
         assert "Les horaires ont changé — signalé par citoyen" in said
-        assert "« fermé le lundi en fait »" in said and "lun. : 09:30–12:30" in said  # today's
+        assert "« fermé le lundi en fait »" in said and "lun. : 9 h 30–12 h 30" in said  # today's
         assert "non précisé : voir le message" in said
         assert re.search(r'<input id="hours-\d+" name="horaires" value="" [^>]*required>', said)
         assert f'name="horaires" value="{NEW_HOURS}"' in _article(page, given)

@@ -45,8 +45,8 @@ STOP = "bus-france-services-en-charente:1"  # the Charente bus at Saint-Fraigne,
 AIGRE = "france-services-anct:2926"
 SITUATION = "démarches administratives, Saint-Fraigne"
 NEW_HOURS = "Mo 09:00-12:00,14:00-16:30; PH off"
-NEW_MONDAY = "lun. : 09:00–12:00, 14:00–16:30"
-OLD_MONDAY = "lun. : 09:30–12:30, 13:30–15:30"
+NEW_MONDAY = "lun. : 9 h–12 h, 14 h–16 h 30"
+OLD_MONDAY = "lun. : 9 h 30–12 h 30, 13 h 30–15 h 30"
 
 sync_api = pytest.importorskip("playwright.sync_api")
 pypdf = pytest.importorskip("pypdf")

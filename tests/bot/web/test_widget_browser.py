@@ -284,7 +284,7 @@ def test_results_cards_contents(fake_stack, new_tab) -> None:
         "href", "https://www.openstreetmap.org/directions?route=%3B45.64840%2C0.15620"
     )
     first.get_by_text("Horaires de la semaine").click()
-    expect(first).to_contain_text("lun.–ven. : 09:00–17:00")
+    expect(first).to_contain_text("lun.–ven. : 9 h–17 h")
     expect(second).to_contain_text("Horaires non connus")
     expect(second).to_contain_text("Pas de téléphone connu")
     expect(second).to_contain_text("À 4 km")
