@@ -61,7 +61,7 @@ def titles(answer: list[dict]) -> list[str]:
 def test_the_questions_word_for_word(rasa_stack):
     talk = Conversation(rasa_stack)
     asked = talk.say('/inform{"location": "Roubaix"}')
-    assert only_text(asked) == ASK_NEED
+    assert only_text(asked) == "C'est noté, je chercherai près de Roubaix (59). " + ASK_NEED
     assert titles(asked) == ["Papiers en ligne", "Téléphone, tablette", "Ordinateur",
                              "Accès à internet", "Trouver un emploi",
                              "Arnaque, piratage"]  # fmt: skip
