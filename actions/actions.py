@@ -29,6 +29,7 @@ from actions import follow_ups, place_pick, ranks, referral_chat, report_chat, s
 from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions.needs import DISTANCE
+from actions.town_in_message import is_common_word, town_named
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
 from directory_client.locator import MIN_LEADING
@@ -625,6 +626,23 @@ _NOT_A_PLACE = re.compile(
 )
 
 
+def guess_place(text: str) -> tuple[str, Any, bool] | None:
+    """A place the NLU missed: the end of a sentence ("… j'habite à Roubaix"), else a commune
+    named anywhere in it (``town_in_message``). (query, locator result, written as a name)."""
+    tail = _TAIL_PLACE.search(clean_text(text))
+    if tail and not _NOT_A_PLACE.match(tail.group(1)) and not is_common_word(tail.group(1)):
+        result = get_locator().locate(tail.group(1)[:120])
+        if plausible_guess(tail.group(1), result):
+            return tail.group(1), result, False
+    named = town_named(clean_text(text))
+    if named is None:
+        return None
+    result = get_locator().locate(named)
+    if plausible_guess(named, result, ambiguous_too=True):
+        return named, result, True
+    return None
+
+
 def same_town_there(state: State, result):
     """ "celui de la Martinique" after Saint-Pierre (La Réunion's, the biggest, was taken): the
     town already given, in the département now named — when it has one there; else ``result``."""
@@ -693,14 +711,17 @@ def resolve_location(
         # "Roubaix, 2 km max" (the distance left out of ``text``): the rest may be the town.
         candidates_text = [location_text(text)] if location_text(text) else []
         strict = bool(candidates_text)
+    guessed = None
     if not candidates_text and not payload:
-        tail = _TAIL_PLACE.search(clean_text(text))
-        if tail and not _NOT_A_PLACE.match(tail.group(1)):
-            candidates_text, strict = [tail.group(1)], True
-    if not candidates_text:
+        guessed = guess_place(text)
+        if guessed is None:
+            return True
+        query, result, as_name = guessed
+    elif not candidates_text:
         return True
-    query = " ".join(candidates_text)[:120]
-    result = get_locator().locate(query)
+    else:
+        query = " ".join(candidates_text)[:120]
+        result = get_locator().locate(query)
     if not payload and len(text.split()) <= 6:
         result = same_town_there(state, result)
     if result.status == "found" and len(result.candidates) > 1 and not payload:
@@ -724,6 +745,12 @@ def resolve_location(
                 return True
     if strict and not plausible_guess(query, result):
         return True
+    if guessed is not None and as_name and result.status == "ambiguous" and result.candidates:
+        ask_choice(dispatcher, state, result.candidates)  # "elle habite Saint-Denis, …"
+        return False
+    if guessed is not None and not plausible_guess(query, result):
+        return True
+    strict = strict or guessed is not None
     if result.status == "found" and result.best is not None:
         state.location, state.choices, state.attempts = result.best.to_dict(), [], 0
         state.offset = 0
