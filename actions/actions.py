@@ -577,7 +577,7 @@ def choose(choices: list[dict], text: str) -> dict | None:
     return named[0] if len(named) == 1 else None
 
 
-_NEAR_CUE = re.compile(r"\b(pres|proche|a cote|pas loin|du cote|vers|autour|region)\b")
+_NEAR_CUE = re.compile(r"\b(pres|proche|a cote|pas loin|du cote|vers|autour|region|en|dans)\b")
 NEAR_CHOICE_KM = 60.0  # "celui près de Paris": an offered town this close to the place named
 
 
@@ -586,7 +586,7 @@ def choice_near(choices: list[dict], text: str) -> dict | None:
     is Saint-Denis (93), "celle en Île-de-France" too): the only one within ``NEAR_CHOICE_KM``
     of it, or the only one in its départements. Only with words that say "near" or "in", so
     that a neighbouring town given instead ("Aubervilliers") is taken as itself."""
-    if not _NEAR_CUE.search(_words(text)) and not re.search(r"\b(en|dans)\b", _words(text)):
+    if not _NEAR_CUE.search(_words(text)):
         return None
     probe = get_locator().locate(location_text(text)[:120])
     if probe.status == "unknown" or probe.best is None:
@@ -785,6 +785,7 @@ def resolve_location(
         if guessed is None:
             return True
         query, result, as_name = guessed
+        strict = True  # a guess: never ask back on it, but for homonyms written as a name
     elif not candidates_text:
         return True
     else:
@@ -811,14 +812,11 @@ def resolve_location(
                 state.location, state.choices, state.attempts = named, [], 0
                 state.offset = 0
                 return True
-    if strict and not plausible_guess(query, result):
-        return True
     if guessed is not None and as_name and result.status == "ambiguous" and result.candidates:
         ask_choice(dispatcher, state, result.candidates)  # "elle habite Saint-Denis, …"
         return False
-    if guessed is not None and not plausible_guess(query, result):
+    if strict and not plausible_guess(query, result):
         return True
-    strict = strict or guessed is not None
     if result.status == "found" and result.best is not None:
         state.location, state.choices, state.attempts = result.best.to_dict(), [], 0
         state.offset = 0
