@@ -154,6 +154,13 @@ def entity_values(tracker: Tracker, name: str) -> list[str]:
     return out
 
 
+def place_values(tracker: Tracker) -> list[str]:
+    """The places the NLU read in the message, without the number of a distance said: the "1"
+    of "Paris, 1 km max" is no arrondissement."""
+    said = tracker.latest_message.get("text") or ""
+    return [v for v in entity_values(tracker, "location") if not needs_mod.in_distance(said, v)]
+
+
 def intent_of(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
@@ -359,7 +366,7 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
         state.awaiting in NEED_QUESTIONS
     )
     request = text
-    for place in entity_values(tracker, "location"):
+    for place in place_values(tracker):
         request = request.replace(place, " ")
     found = needs_mod.read(request, by_meaning=by_meaning)
     if is_button(text):
@@ -752,7 +759,7 @@ def resolve_location(
         state.attempts = 0
         return True
     candidates_text = [
-        v for v in entity_values(tracker, "location")
+        v for v in place_values(tracker)
         if not _NOT_A_PLACE.match(v) and not any(needs_mod.fold(v) in d for d in denied)
     ]  # fmt: skip
     postcode = None if is_button(text) else _POSTCODE.search(text)
@@ -898,7 +905,9 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
         )
     what = fmt.need_phrase(need_keys, state.procedures[0] if state.procedures else None)
     results = list(response.results)
-    payload_results = [fmt.result_payload(r, state.offset + i) for i, r in enumerate(results, 1)]
+    show_distance = fmt.distance_is_the_persons(location)
+    payload_results = [fmt.result_payload(r, state.offset + i, show_distance=show_distance)
+                       for i, r in enumerate(results, 1)]  # fmt: skip
     total = getattr(response, "total", None)
     bring = fmt.bring_items(state.procedures)
     kept = [c for c in state.constraints if c not in relaxed]

@@ -30,6 +30,7 @@ _INPUTS = (
     (ROOT / "actions" / "data", "*.yml"),
     (ROOT / "actions", "*.py"),
     (ROOT / "bot", "encoder.py"),
+    (ROOT / "bot", "word_means.py"),
 )
 
 Arrays = dict[str, np.ndarray]

@@ -55,18 +55,26 @@ def location_payload(location: dict | None) -> dict:
     }
 
 
-def result_payload(result: Any, number: int) -> dict:
+def distance_is_the_persons(location: dict | None) -> bool:
+    """Whether the distances of an answer are the person's: not in a département-wide answer
+    ("dans le Nord"), measured from the département's centre, where nobody is."""
+    return (location or {}).get("kind") != "departement"
+
+
+def result_payload(result: Any, number: int, *, show_distance: bool = True) -> dict:
     """One ``results`` item: ``SearchResult.to_payload()`` (the contract) plus what every channel
     shows, already written by the one formatter of each kind (``directory_client.display``):
     ``number`` (the place's rank across pages: 4, 5, 6 after "d'autres lieux"),
-    ``distance_text`` ("450 m"), ``phone_text`` ("03 20 01 08 45"), ``tel`` ("tel:+33…"),
+    ``distance_text`` ("450 m"; None when not ``show_distance``: ``distance_is_the_persons``),
+    ``phone_text`` ("03 20 01 08 45"), ``tel`` ("tel:+33…"),
     ``hours`` (the week's hours, one line per rule), ``opening_text`` ("Fermé. Ouvre mardi à
     9 h"); and the place's ``lat``/``lon``, ``appointment_url``, ``website``, ``mobile_service``.
     ``None`` (or ``[]``) when the directory does not know."""
     return {
         **result.to_payload(),
         "number": number,
-        "distance_text": display.distance_text(result.distance_km) or None,
+        "distance_text": (display.distance_text(result.distance_km) or None) if show_distance
+        else None,
         "phone_text": display.phone_text(result.phone) or None,
         "tel": display.tel_uri(result.phone),
         "hours": display.hours_lines(result.opening_hours),

@@ -312,6 +312,13 @@ def _read_distance(folded: str) -> float | None:
     return km if km > 0 else None
 
 
+def in_distance(text: str, words: str) -> bool:
+    """Whether ``words`` (an entity's value) are only words of the distance limit said in
+    ``text``: the "1" of "Paris, 1 km max", which the NLU also tags as a place."""
+    said = _DISTANCE_LIMIT.search(fold(text))
+    return said is not None and set(fold(words).split()) <= set(said.group(0).split())
+
+
 def without_distance(text: str) -> str:
     """``text`` without the distance limit it says ("Roubaix, 2 km max" → "Roubaix"): the
     words left may name a place."""

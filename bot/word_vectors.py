@@ -17,7 +17,6 @@ all words, +0.03 without the stop words.
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 import numpy as np
@@ -28,30 +27,10 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.dense_featurizer import ScaledDenseFeaturizer
+from bot.word_means import MODEL as DEFAULT_MODEL
+from bot.word_means import WordVectorsUnavailable, load_vectors
 
-DEFAULT_MODEL = "fr_core_news_md"
-
-
-class WordVectorsUnavailable(RuntimeError):
-    """The spaCy package holding the vectors is not installed."""
-
-
-@functools.lru_cache(maxsize=2)
-def load_vectors(model: str) -> Any:
-    """The model's vocabulary (vectors table), loaded once per process, no pipeline component."""
-    try:
-        import spacy
-    except ImportError as error:  # pragma: no cover - spacy is a pinned dependency
-        raise WordVectorsUnavailable("spacy is not installed: make install") from error
-    try:
-        nlp = spacy.load(model, exclude=["tok2vec", "morphologizer", "parser", "senter",
-                                         "attribute_ruler", "lemmatizer", "ner"])  # fmt: skip
-    except OSError as error:
-        raise WordVectorsUnavailable(
-            f"the spaCy model {model!r} is not installed (it is pinned in pyproject.toml: "
-            f"make install)"
-        ) from error
-    return nlp.vocab
+__all__ = ["DEFAULT_MODEL", "WordVectorsFeaturizer", "WordVectorsUnavailable", "load_vectors"]
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)

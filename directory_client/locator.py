@@ -68,6 +68,9 @@ _ROMANS = "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix 
 _ROMAN_VALUES = {roman: n for n, roman in enumerate(_ROMANS.split(" "), 1)}
 _ORDINAL_SUFFIX = frozenset({"er", "e", "eme", "ieme", "em", "ere", "me", "arrondissement", "arr"})
 _ARR_WORDS = frozenset({"arrondissement", "arrondissements", "arr", "arrdt", "ardt"})
+_DISTANCE_UNITS = frozenset(
+    {"km", "kms", "kilometre", "kilometres", "m", "metre", "metres", "min", "mn", "minutes"}
+)
 _ARR_LINKS = frozenset({"de", "a", "du", "sur", "dans", "le", "la"})
 _CODE5 = re.compile(r"^(\d{5}|2[ab]\d{3})$")
 _DEP_CODE = re.compile(r"^(\d{2}|2[ab]|97[1-8]|98[678])$")
@@ -544,9 +547,12 @@ class Locator:
 
 # --- helpers --------------------------------------------------------------------------------------
 def _ordinal(word: str, after: str) -> int | None:
-    """11 in "11e", "11 eme", "XIe", "11" (then ``after`` must not look like something else)."""
+    """11 in "11e", "11 eme", "XIe", "11" (then ``after`` must not look like something else: a
+    distance, "Paris, 1 km max", is no arrondissement)."""
     match = _ORDINAL.match(word)
     if match:
+        if not match.group(2) and after in _DISTANCE_UNITS:
+            return None
         if match.group(2) or not after or after in _ORDINAL_SUFFIX or not after.isalnum():
             return int(match.group(1))
         return None if after.isdigit() else int(match.group(1))

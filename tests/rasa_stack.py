@@ -40,6 +40,8 @@ from bot.runner import rasa_env
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 LOAD_TIMEOUT = float(os.environ.get("ORIENTEUR_RASA_LOAD_TIMEOUT", "300"))
+# The action server loads the sentence encoder: over 60 s on two cores shared with a model load.
+ACTIONS_TIMEOUT = 180.0
 NO_MODEL = (
     "no trained model: run `make model` (or set ORIENTEUR_TEST_MODEL); never trained by the tests"
 )
@@ -296,7 +298,7 @@ class RasaStack:
             if self._importing is not None and self._importing.wait(timeout=600) != 0:
                 log = (self.tmp / "import.log").read_text(errors="replace")
                 raise RuntimeError(f"directory import failed:\n{log[-3000:]}")
-            self.actions.start().wait_ready(60)
+            self.actions.start().wait_ready(ACTIONS_TIMEOUT)
             self.model_load_s = self.rasa.wait_ready(LOAD_TIMEOUT)
         except BaseException:
             self.stop()
@@ -321,7 +323,7 @@ class RasaStack:
         """Stop the action server and start a new one (same port), with ``env`` overrides."""
         self.actions.stop()
         self.actions = self._action_child({**self.env, **env})
-        self.actions.start().wait_ready(60)
+        self.actions.start().wait_ready(ACTIONS_TIMEOUT)
 
     def rss(self) -> dict[str, int]:
         return {"rasa": self.rasa.rss(), "actions": self.actions.rss()}

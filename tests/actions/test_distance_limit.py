@@ -10,7 +10,7 @@ from actions import actions as A
 from actions import needs
 from directory_client.directory import Directory
 from directory_client.models import Base
-from tests.conftest_actions import run_as_the_action_server, slots_of, tracker
+from tests.conftest_actions import ent, run_as_the_action_server, slots_of, tracker
 from tests.places import here, make_place
 
 
@@ -92,6 +92,16 @@ def test_the_town_and_the_distance_in_one_answer_to_where(lyon):
     said = " ".join(r.get("text") or "" for r in answer["responses"])
     assert said.startswith("Voici "), said
     assert "près de Lyon (69)" in said and "(à moins de 2 km)" in said
+    assert slots_of(answer["events"])["constraints"] == ["max_km:2"]
+
+
+def test_the_number_of_the_distance_is_not_read_as_an_arrondissement(lyon):
+    # The NLU tags the "2" of "2 km max" as a place too: "Lyon 2" would be Lyon 2e, the limit lost.
+    asked = {"needs": ["demarches"], "mode": "avec_moi", "awaiting": "location"}
+    entities = [ent("location", "Lyon"), ent("location", "2")]
+    answer = run_as_the_action_server(tracker("Lyon, 2 km max", "inform", entities, asked))
+    said = " ".join(r.get("text") or "" for r in answer["responses"])
+    assert "près de Lyon (69)" in said and "(à moins de 2 km)" in said, said
     assert slots_of(answer["events"])["constraints"] == ["max_km:2"]
 
 

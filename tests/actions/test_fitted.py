@@ -10,7 +10,6 @@ from sklearn.linear_model import LogisticRegression
 from actions import fitted, semantic_needs
 from actions.needs import NEEDS
 from actions.semantic_needs import Example, NeedReader
-from bot import encoder
 
 LABELLED = [
     Example("je dois faire ma demande de RSA à la CAF", "demarches"),
@@ -47,9 +46,10 @@ def test_the_cached_reader_answers_as_the_regression_it_was_fitted_from(cache):
     assert len(calls) == 1  # the second reader came from the disk
     texts = [e.text for e in LABELLED] + NO_NEED
     services = [NEEDS[e.need].service for e in LABELLED] + [semantic_needs.NO_NEED] * len(NO_NEED)
-    regression = LogisticRegression(C=4.0, max_iter=3000).fit(encoder.encode(texts), services)
+    vectors = semantic_needs.features(texts)
+    regression = LogisticRegression(C=4.0, max_iter=3000).fit(vectors, services)
     for text in ("mon compte a été piraté", "aide pour la CAF", "bonsoir"):
-        row = regression.predict_proba(encoder.encode([text]))[0]
+        row = regression.predict_proba(semantic_needs.features([text]))[0]
         expected = dict(zip(regression.classes_, row, strict=True))
         for reader in (first, again):
             got = reader.service_probabilities(text)

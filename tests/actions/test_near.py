@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
 from actions.texts import text
+from bot.channels import render
 from directory_client import Locator
 from directory_client.departements import DEPARTEMENTS, located_in
 from tests.conftest_actions import ent, tracker
@@ -82,3 +83,20 @@ def test_every_departement_has_its_phrase():
         "en Seine-Saint-Denis", "dans le Val-d'Oise", "à Mayotte", "en Corse-du-Sud",
         "dans l'Ain",
     ]  # fmt: skip
+
+
+def test_a_departement_wide_answer_gives_no_distance(real):
+    # "À 4,3 km" of the département's centre, where nobody is, read as the person's distance.
+    dispatcher = CollectingDispatcher()
+    asked = tracker("j'ai besoin d'aide pour mes papiers", "ask_help", [ent("location", "Nord")])
+    asyncio.run(A.ActionOrient().run(dispatcher, asked, {}))
+    [reco] = [m for m in dispatcher.messages if m.get("custom")]
+    places = reco["custom"]["orienteur"]["results"]
+    assert places and all(p["distance_text"] is None for p in places), places
+    assert " km" not in render.plain_text(reco["text"], reco["custom"]["orienteur"])
+    # A town's answer keeps the person's distance.
+    town = CollectingDispatcher()
+    asked = tracker("j'ai besoin d'aide pour mes papiers", "ask_help", [ent("location", "Lille")])
+    asyncio.run(A.ActionOrient().run(town, asked, {}))
+    [reco] = [m for m in town.messages if m.get("custom")]
+    assert all(p["distance_text"] for p in reco["custom"]["orienteur"]["results"])

@@ -236,6 +236,16 @@ def test_paris_arrondissement_out_of_range_is_the_city(locator):
     assert found(locator, "Paris 21").code_insee == "75056"
 
 
+@pytest.mark.parametrize(
+    "text, code",
+    [("Paris, 1 km max", "75056"), ("Lyon 3 km maximum", "69123"),
+     ("Marseille, 500 mètres max", "13055"), ("Paris 2 kilomètres", "75056")],
+)  # fmt: skip
+def test_a_distance_after_the_city_is_no_arrondissement(locator, text, code):
+    # "Paris, 1 km max" answered "près de Paris 1er", and the limit was lost.
+    assert found(locator, text).code_insee == code
+
+
 # --- departments ---------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "code", "name"),

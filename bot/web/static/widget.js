@@ -96,13 +96,23 @@
     return a;
   }
 
+  /**
+   * French typesetting: the space before « : ; ! ? » » and after « « » and « n° » does not
+   * break, so no line starts with a colon or a closing quote, and « n° 2 » stays whole. Done
+   * here, not by the assistant: its text also goes to SMS, where a no-break space is not in the
+   * GSM alphabet.
+   */
+  function french(text) {
+    return String(text).replace(/ ([:;!?»])/g, "\u00a0$1").replace(/(«|n°) /g, "$1\u00a0");
+  }
+
   /** Text with its web addresses as links (built node by node, never parsed as HTML). */
   function richText(text) {
     var p = el("p", { className: "orienteur-text" });
     var parts = String(text).split(/(https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)])/g);
     parts.forEach(function (part, i) {
       var href = i % 2 === 1 ? safeUrl(part) : null;
-      p.appendChild(href ? externalLink(href, part) : document.createTextNode(part));
+      p.appendChild(href ? externalLink(href, part) : document.createTextNode(french(part)));
     });
     return p;
   }
@@ -179,8 +189,10 @@
   /**
    * One place, once: what the assistant wrote in the payload (distance, phone, hours are already
    * written there), and what one can do: call, the route, an appointment, the week's hours.
+   * `full`: the place asked for by its number ("le deuxième"), given in full: the week's hours
+   * and what to bring are open in the card, not folded.
    */
-  function card(item, toBring) {
+  function card(item, toBring, full) {
     var name = text(item.name) || "Lieu sans nom";
     var number = isNumber(item.number) ? item.number + ". " : "";
     var body = [el("h3", { className: "orienteur-card-title", text: number + name })];
@@ -195,13 +207,19 @@
     fact("orienteur-card-why", text(item.why));
     if (!telHref(item.tel)) fact("orienteur-card-phone", text(item.phone_text) ? "Téléphone : " + item.phone_text : "Pas de téléphone connu");
     body.push(facts);
-    if (Array.isArray(item.hours) && item.hours.length) {
-      var week = el("ul", { className: "orienteur-card-hours" });
-      item.hours.forEach(function (line) { if (text(line)) week.appendChild(el("li", { text: line })); });
+    var week = el("ul", { className: "orienteur-card-hours" });
+    (Array.isArray(item.hours) ? item.hours : []).forEach(function (line) {
+      if (text(line)) week.appendChild(el("li", { text: line }));
+    });
+    if (week.childNodes.length && full) {
+      body.push(el("h4", { className: "orienteur-card-subtitle", text: "Horaires de la semaine" }), week);
+    } else if (week.childNodes.length) {
       body.push(el("details", { className: "orienteur-card-week" }, [
         el("summary", null, ["Horaires de la semaine", srOnly(" — " + name)]), week
       ]));
     }
+    var bringList = full ? listOf(toBring || [], "orienteur-bring-list") : null;
+    if (bringList) body.push(el("h4", { className: "orienteur-card-subtitle", text: "À apporter" }), bringList);
 
     var actions = el("ul", { className: "orienteur-card-actions" });
     var tel = telHref(item.tel);
@@ -224,15 +242,23 @@
     if (website && !appointment) actions.appendChild(el("li", null, [externalLink(website, "Site web", name)]));
     if (actions.childNodes.length) body.push(actions);
     body.push(keep(item, name, toBring || []));
-    return el("li", { className: "orienteur-card-item" }, [el("article", { className: "orienteur-card" }, body)]);
+    return el("article", { className: "orienteur-card" + (full ? " orienteur-card--full" : "") }, body);
   }
 
   function cards(items, label, toBring) {
     var list = el("ul", { className: "orienteur-cards", "aria-label": label });
     items.forEach(function (item) {
-      if (item && typeof item === "object") list.appendChild(card(item, toBring));
+      if (item && typeof item === "object") {
+        list.appendChild(el("li", { className: "orienteur-card-item" }, [card(item, toBring)]));
+      }
     });
     return list.childNodes.length ? list : null;
+  }
+
+  /** The one place of a `delivery: "detail"` answer: one complete card, not a list. */
+  function placeInFull(items, toBring) {
+    var item = items.filter(function (i) { return i && typeof i === "object"; })[0];
+    return item ? card(item, toBring, true) : null;
   }
 
   // ---- Keeping an answer: the sheet, by SMS or e-mail when the server can send them --------
@@ -315,11 +341,16 @@
     return Array.isArray(values) ? values.filter(text).slice(0, 20) : [];
   }
 
+  function listOf(items, className) {
+    var list = el("ul", { className: className });
+    items.forEach(function (item) { if (text(item)) list.appendChild(el("li", { text: item })); });
+    return list.childNodes.length ? list : null;
+  }
+
   /** "Pensez à apporter", once per answer, folded. */
   function bring(items) {
-    var list = el("ul", { className: "orienteur-bring-list" });
-    items.forEach(function (item) { if (text(item)) list.appendChild(el("li", { text: item })); });
-    if (!list.childNodes.length) return null;
+    var list = listOf(items, "orienteur-bring-list");
+    if (!list) return null;
     return el("details", { className: "orienteur-bring" }, [
       el("summary", { text: "Pensez à apporter (" + list.childNodes.length + ")" }), list
     ]);
@@ -346,7 +377,7 @@
     buttons.forEach(function (b) {
       if (!b || typeof b.title !== "string") return;
       var payload = typeof b.payload === "string" ? b.payload : b.title;
-      var button = el("button", { type: "button", className: "orienteur-choice", text: b.title });
+      var button = el("button", { type: "button", className: "orienteur-choice", text: french(b.title) });
       button.addEventListener("click", function () {
         if (button.disabled) return;
         send(payload, b.title);
@@ -384,10 +415,12 @@
       if (text(o.text)) parts.push(richText(o.text));
       if (text(o.notice)) parts.push(el("p", { className: "orienteur-notice", text: o.notice }));
       var results = Array.isArray(o.results) ? o.results : [];
+      var detail = o.type === "recommendation" && o.delivery === "detail";
       if (o.type === "recommendation" && o.delivery === "summary") parts.push(keepList(results, textList(o.bring)));
+      else if (detail) parts.push(placeInFull(results, textList(o.bring)));
       else if (results.length) parts.push(cards(results, "Lieux proposés", textList(o.bring)));
       if (Array.isArray(o.notes)) o.notes.forEach(function (note) { if (text(note)) parts.push(richText(note)); });
-      if (Array.isArray(o.bring)) parts.push(bring(o.bring));
+      if (Array.isArray(o.bring) && !detail) parts.push(bring(o.bring));
       if (o.type === "handoff") parts.push(handoff(o));
       if (Array.isArray(o.follow_ups)) parts.push(choices(o.follow_ups));
     }
