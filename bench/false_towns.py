@@ -12,6 +12,11 @@ messages without a place tag (2 false: "sur place" read as Placé, "sur école d
 in 120 of those with one (6.7 %); after, 73 (1 false, "école directe", from the tail guess
 kept as it was: 0.04 % against 0.08 %; the 72 others are real towns the tags missed), and 1 670
 (93.0 %). Untagged messages that name a town are many: the false ones were read by hand.
+With the model's entity first (--nlu, model of 2026-12-06 03:30): a place read in 120/2 624
+(4.6 %) before and 124 (4.7 %) after; the 5 the change adds are real towns (Saint-Julien,
+Bastia, Montbéliard, Bourganeuf, Limoges), the one it removes is "sur place"; the model's own
+false tags ("Mme T", "Noël", "Orange", "Note Mission"…) are the same before and after. Messages
+naming a town: 1 607/1 796 (89.5 %) before, 1 742 (97.0 %) after.
 """
 
 from __future__ import annotations
