@@ -39,8 +39,10 @@ from actions import (
 from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions.needs import DISTANCE
+from actions.town_in_message import is_common_word, town_named
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
+from directory_client.geo import haversine_km
 from directory_client.locator import MIN_LEADING
 from directory_client.types import PlaceLocator, SearchBackend
 
@@ -437,19 +439,22 @@ NEED_QUESTIONS = ("need", "need_choice")  # "what do you need?", and the same wi
 REQUEST_INTENTS = ("ask_help", "inform", "nlu_fallback", "emergency")  # read for a need
 
 
+def with_town_given(state: State, response: str) -> dict:
+    """The question ``response``, after the town just given if one was ("C'est noté, je
+    chercherai près de Calais (62). …"): a town said instead of an answer is kept and said."""
+    given = state.location if moved(state) else None
+    where = (given or {}).get("label") or (given or {}).get("commune")
+    if not where:
+        return {"response": response}
+    return {"text": texts.text("utter_ask_need_there", near=fmt.near(given),
+                               question=texts.text(response))}  # fmt: skip
+
+
 def ask_need(dispatcher: CollectingDispatcher, state: State) -> None:
     """What do you need?; with the town just given first, that it is kept ("et à Beaune ?")."""
     state.awaiting = "need"
-    given = state.location if state.location != state.tracker.get_slot("location") else None
-    where = (given or {}).get("label") or (given or {}).get("commune")
-    question = (
-        {"text": texts.text("utter_ask_need_there", near=fmt.near(given),
-                            question=texts.text("utter_ask_need"))}
-        if where
-        else {"response": "utter_ask_need"}
-    )  # fmt: skip
     dispatcher.utter_message(
-        **question,
+        **with_town_given(state, "utter_ask_need"),
         buttons=[
             {"title": "Papiers en ligne", "payload": need_payload("demarches")},
             {"title": "Téléphone, tablette", "payload": need_payload("smartphone")},
@@ -484,9 +489,11 @@ def sentence_case(text: str) -> str:
 
 
 def ask_mode(dispatcher: CollectingDispatcher, state: State) -> None:
+    # A town given instead of an answer ("Calais") is said; in a first message it goes unsaid.
+    instead = state.was_awaiting == "mode"
     state.awaiting = "mode"
     dispatcher.utter_message(
-        response="utter_ask_mode",
+        **(with_town_given(state, "utter_ask_mode") if instead else {"response": "utter_ask_mode"}),
         buttons=[
             {"title": "Avec quelqu'un", "payload": '/inform{"mode": "avec_moi"}'},
             {"title": "Apprendre seul", "payload": '/inform{"mode": "autonomie"}'},
@@ -587,6 +594,35 @@ def choose(choices: list[dict], text: str) -> dict | None:
     return named[0] if len(named) == 1 else None
 
 
+_NEAR_CUE = re.compile(r"\b(pres|proche|a cote|pas loin|du cote|vers|autour|region|en|dans)\b")
+NEAR_CHOICE_KM = 60.0  # "celui près de Paris": an offered town this close to the place named
+
+
+def choice_near(choices: list[dict], text: str) -> dict | None:
+    """The offered town that lies near the place or in the region named ("celui près de Paris"
+    is Saint-Denis (93), "celle en Île-de-France" too): the only one within ``NEAR_CHOICE_KM``
+    of it, or the only one in its départements. Only with words that say "near" or "in", so
+    that a neighbouring town given instead ("Aubervilliers") is taken as itself."""
+    if not _NEAR_CUE.search(_words(text)):
+        return None
+    probe = get_locator().locate(location_text(text)[:120])
+    if probe.status == "unknown" or probe.best is None:
+        return None
+    regions = {c.departement for c in probe.candidates if c.kind == "departement"}
+    if probe.status == "ambiguous" and regions:  # a region: the départements it has
+        inside = [c for c in choices if c.get("departement") in regions]
+        return inside[0] if len(inside) == 1 else None
+    place = probe.best
+    if place.lat is None or place.lon is None or probe.status != "found":
+        return None
+    near = [
+        c for c in choices
+        if c.get("lat") is not None
+        and haversine_km(place.lat, place.lon, c["lat"], c["lon"]) <= NEAR_CHOICE_KM
+    ]  # fmt: skip
+    return near[0] if len(near) == 1 else None
+
+
 def shared_position(tracker: Tracker) -> dict | None:
     lat = entity_values(tracker, "latitude")
     lon = entity_values(tracker, "longitude")
@@ -642,6 +678,23 @@ _NOT_A_PLACE = re.compile(
 )
 
 
+def guess_place(text: str) -> tuple[str, Any, bool] | None:
+    """A place the NLU missed: the end of a sentence ("… j'habite à Roubaix"), else a commune
+    named anywhere in it (``town_in_message``). (query, locator result, written as a name)."""
+    tail = _TAIL_PLACE.search(clean_text(text))
+    if tail and not _NOT_A_PLACE.match(tail.group(1)) and not is_common_word(tail.group(1)):
+        result = get_locator().locate(tail.group(1)[:120])
+        if plausible_guess(tail.group(1), result):
+            return tail.group(1), result, False
+    named = town_named(clean_text(text))
+    if named is None:
+        return None
+    result = get_locator().locate(named)
+    if plausible_guess(named, result, ambiguous_too=True):
+        return named, result, True
+    return None
+
+
 def same_town_there(state: State, result):
     """ "celui de la Martinique" after Saint-Pierre (La Réunion's, the biggest, was taken): the
     town already given, in the département now named — when it has one there; else ``result``."""
@@ -656,11 +709,39 @@ def same_town_there(state: State, result):
     return result
 
 
+# "non pas la réunion, la martinique", "pas celui de la Réunion, l'autre": the place said not to
+# be the one. Not "pas loin de", "pas très loin", nor "pas d'ordi".
+_NOT_THERE = re.compile(
+    r"\bpas\s+(?!loin\b|tres\b|trop\b|d'|de\s|du\s|des\s)[^,;.!?]*?(?=[,;.!?]|\s+mais\b|$)"
+)
+MAX_CORRECTION_WORDS = 10
+
+
+def without_places_denied(state: State, text: str) -> tuple[str, list[str]]:
+    """A short correction of the town already given, without the place it says is wrong; and
+    the words taken out ("la reunion")."""
+    if not (state.location or state.choices) or len(text.split()) > MAX_CORRECTION_WORDS:
+        return text, []
+    folded = needs_mod.fold(text)  # same length as ``text`` for French letters
+    if len(folded) != len(text):
+        return text, []
+    spans = [m.span() for m in _NOT_THERE.finditer(folded)]
+    kept, start = [], 0
+    for begin, end in spans:
+        kept.append(text[start:begin])
+        start = end
+    kept.append(text[start:])
+    return " ".join(" ".join(kept).split()), [folded[b:e] for b, e in spans]
+
+
 def resolve_location(
     dispatcher: CollectingDispatcher, state: State, tracker: Tracker, text: str, found
 ) -> bool:
     """Read a place from the message if there is one. Returns False when a question was asked."""
     intent = intent_of(tracker)
+    denied: list[str] = []
+    if not is_button(text):
+        text, denied = without_places_denied(state, text)
     if says_none_of_them(state, text):
         # "Aucun" typed by hand, as the button says: none of the towns offered, ask again.
         state.choices, state.location = [], None
@@ -673,6 +754,8 @@ def resolve_location(
                 chosen = pick_choice(state, value)
                 if chosen:
                     break
+        if chosen is None and state.choices:
+            chosen = choice_near(state.choices, text)
         if chosen is not None:
             state.location, state.choices, state.attempts = chosen, [], 0
             return True
@@ -685,7 +768,10 @@ def resolve_location(
             state.location = {"label": "votre position", "kind": "point", **position}
         state.attempts = 0
         return True
-    candidates_text = [v for v in place_values(tracker) if not _NOT_A_PLACE.match(v)]
+    candidates_text = [
+        v for v in place_values(tracker)
+        if not _NOT_A_PLACE.match(v) and not any(needs_mod.fold(v) in d for d in denied)
+    ]  # fmt: skip
     postcode = None if is_button(text) else _POSTCODE.search(text)
     if postcode and not candidates_text:
         candidates_text = [postcode.group(1)]
@@ -697,7 +783,7 @@ def resolve_location(
         and not candidates_text
         and found.empty
         and not (found.constraints or found.dropped or found.mode)  # "seulement les gratuits"
-        and (asked_where or intent in ("inform", "change_location", "nlu_fallback"))
+        and (asked_where or intent in ("inform", "change_location", "nlu_fallback") or denied)
     ):
         candidates_text = [location_text(text)] if location_text(text) else []
         # "une autre ville": the words of the intent itself are no place name.
@@ -710,14 +796,18 @@ def resolve_location(
         # "Roubaix, 2 km max" (the distance left out of ``text``): the rest may be the town.
         candidates_text = [location_text(text)] if location_text(text) else []
         strict = bool(candidates_text)
+    guessed = None
     if not candidates_text and not payload:
-        tail = _TAIL_PLACE.search(clean_text(text))
-        if tail and not _NOT_A_PLACE.match(tail.group(1)):
-            candidates_text, strict = [tail.group(1)], True
-    if not candidates_text:
+        guessed = guess_place(text)
+        if guessed is None:
+            return True
+        query, result, as_name = guessed
+        strict = True  # a guess: never ask back on it, but for homonyms written as a name
+    elif not candidates_text:
         return True
-    query = " ".join(candidates_text)[:120]
-    result = get_locator().locate(query)
+    else:
+        query = " ".join(candidates_text)[:120]
+        result = get_locator().locate(query)
     if not payload and len(text.split()) <= 6:
         result = same_town_there(state, result)
     if result.status == "found" and len(result.candidates) > 1 and not payload:
@@ -739,6 +829,9 @@ def resolve_location(
                 state.location, state.choices, state.attempts = named, [], 0
                 state.offset = 0
                 return True
+    if guessed is not None and as_name and result.status == "ambiguous" and result.candidates:
+        ask_choice(dispatcher, state, result.candidates)  # "elle habite Saint-Denis, …"
+        return False
     if strict and not plausible_guess(query, result):
         return True
     if result.status == "found" and result.best is not None:
@@ -994,6 +1087,11 @@ def ask_danger(dispatcher: CollectingDispatcher, state: State) -> None:
     )
 
 
+def moved(state: State) -> bool:
+    """The town changed in this turn ("non pas la réunion, la martinique")."""
+    return state.location != state.tracker.get_slot("location")
+
+
 def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     """The single step of the orientation: understand, ask what is missing, or answer."""
     state = State(tracker)
@@ -1016,6 +1114,8 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
         found = understand(state, tracker, text)
     if intent in ("affirm", "deny") and state.awaiting == "mode":
         state.mode = "avec_moi" if intent == "affirm" else "autonomie"
+    elif answers_mode(state, text) and not found.mode:
+        found.mode = state.mode = needs_mod.mode_answer(text)  # "avec qqn stp", "tt seul"
     state.was_awaiting = state.awaiting
     if intent == "change_location":
         state.location, state.offset = None, 0
@@ -1040,7 +1140,7 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
         ask_mode(dispatcher, state)
     elif not state.location:
         ask_location(dispatcher, state)
-    elif intent in ("affirm", "deny") and state.awaiting is None:
+    elif intent in ("affirm", "deny") and state.awaiting is None and not moved(state):
         dispatcher.utter_message(response="utter_anything_else")
     else:
         answer(dispatcher, state)
@@ -1198,6 +1298,8 @@ class ActionEmergency(OrienteurAction):
         return "action_emergency"
 
     def respond(self, dispatcher, tracker, text) -> list:
+        if answers_mode(State(tracker), text):  # "avc quelqu'un": "avec", not a stroke
+            return orient(dispatcher, tracker)
         if needs_mod.read(text).empty:
             return numbers_only(dispatcher, tracker, text)
         confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
@@ -1369,9 +1471,14 @@ class ActionFallback(OrienteurAction):
         said_distance = needs_mod.distance_limit(found.constraints) is not None  # "2 km max"
         if (not found.empty or said_distance) and len(text) <= 300:
             return orient(dispatcher, tracker)
-        if looks_like_place(text):  # a bare town name the NLU was unsure about ("st etienne")
+        if looks_like_place(text) or answers_mode(state, text):  # "st etienne", "avec qqn"
             return orient(dispatcher, tracker)
         return misunderstood(dispatcher, tracker, "utter_not_understood")
+
+
+def answers_mode(state: State, text: str) -> bool:
+    """An answer to the mode question in SMS spelling ("avec qqn", "qlq1", "tt seul")."""
+    return state.awaiting == "mode" and not is_button(text) and bool(needs_mod.mode_answer(text))
 
 
 def answers_where(state: State, text: str) -> bool:
@@ -1409,7 +1516,7 @@ class ActionOutOfScope(OrienteurAction):
         return "action_out_of_scope"
 
     def respond(self, dispatcher, tracker, text) -> list:
-        if answers_where(State(tracker), text):
+        if answers_where(State(tracker), text) or answers_mode(State(tracker), text):
             return orient(dispatcher, tracker)
         return misunderstood(dispatcher, tracker, "utter_out_of_scope")
 

@@ -923,6 +923,27 @@ _COMPILED = {
 }
 _ALONE = [re.compile(p) for p in _MODE_ALONE]
 _WITH = [re.compile(p) for p in _MODE_WITH]
+# Short answers to the mode question only ("Voulez-vous que quelqu'un fasse la démarche avec
+# vous, ou préférez-vous apprendre ?"), as SMS write them: "avec qqn stp", "avc quelqu'un",
+# "qlq1", "tt seul". Never read in a first message, where "je vis toute seule" is no answer.
+_SOMEONE = r"(quelqu'?un|quelqu'?1|qqn|qq1|qq un|qlq1|qlqn|qlqun|qlq un|kelk'?un|kelk1|qqun)"
+_ANSWER_WITH = re.compile(
+    rf"^(?:(?:avec|avc|avek|av|ac)\s+)?{_SOMEONE}\b|\b(avec|avc|avek|av|ac)\s+{_SOMEONE}\b"
+)
+_ANSWER_ALONE = re.compile(
+    r"^(?:(?:moi|je prefere|plutot|apprendre)\s+)*(tout|toute|tt|tte|tou|toutes?)?\s*seule?s?\b"
+)
+
+
+def mode_answer(text: str) -> str | None:
+    """The mode an answer to the mode question gives in SMS spelling, or None."""
+    folded = " ".join(fold(text).replace("’", "'").split())
+    if _ANSWER_WITH.search(folded):
+        return "avec_moi"
+    if _ANSWER_ALONE.search(folded):
+        return "autonomie"
+    return None
+
 
 # The device or everyday use: often the means of another need ("mes photos", "sur mon ordi").
 _RECEIVED = _compile(

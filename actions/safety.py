@@ -361,7 +361,8 @@ ALARM: tuple[str, ...] = (
     r"fusil",
     r"poignard\w*",
     r"empoisonn\w*",
-    r"\bavc\b",
+    # "avc quelqu'un" alone is "avec quelqu'un" (an answer in SMS spelling), not a stroke.
+    r"(?<!^)avc\b|^avc\b(?! (quelqu|qqn|qq ?1|qq un|qlq|kelk|moi\b)\W*\w*\W*$)",
     r"infarctus",
     r"overdose",
     r"electrocut\w*",

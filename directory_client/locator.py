@@ -8,7 +8,8 @@ Rules (the full list, with figures, is in docs/locator.md):
   unless they are the whole message ("Rue", "Y").
 - Homonyms are ranked by population, then department. The biggest is ``found`` (the others kept
   as extra candidates) only when it is at least ``CLEAR_WINNER_RATIO`` (20) times as populated as
-  the next one; otherwise ``ambiguous``. A name that starts bigger towns' names offers them when
+  the next one and the next one has fewer than ``WELL_KNOWN`` (3 000) inhabitants; otherwise
+  ``ambiguous``. A name that starts bigger towns' names offers them when
   they are ≥ ``LONGER_NAME_RATIO`` (10) times bigger ("Aix", "Clermont", "Boulogne").
 - A department, region or postcode next to the name disambiguates ("Saint-Denis 93",
   "saint denis réunion", "Valence Drôme", "Ajaccio Corse", "Paris 75011").
@@ -44,6 +45,9 @@ log = logging.getLogger(__name__)
 
 BAN_DOMAIN = "data.geopf.fr/geocodage"
 CLEAR_WINNER_RATIO = 20
+# A homonym this populated is a town someone may mean, however big the first: "Saint-Pierre"
+# asks (La Réunion's, 84 000, or Martinique's, 4 000) as "Saint-Denis" and "Valence" do.
+WELL_KNOWN = 3_000
 BIG_TOWN = 10_000
 MAX_TOKENS = 40
 MAX_SPAN = 8
@@ -520,7 +524,7 @@ class Locator:
         if len(ranked) == 1:
             return "found", locations
         first, second = ranked[0].population, ranked[1].population
-        if first >= CLEAR_WINNER_RATIO * max(second, 1):
+        if first >= CLEAR_WINNER_RATIO * max(second, 1) and second < WELL_KNOWN:
             return "found", locations
         return "ambiguous", locations
 

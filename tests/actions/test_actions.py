@@ -233,10 +233,12 @@ def test_an_answer_to_the_town_choice_is_read_against_the_towns_offered(director
 
 @pytest.mark.parametrize("later", ["celui de la Martinique", "non, en Martinique", "le 972"])
 def test_the_town_given_is_moved_to_the_departement_named_next(directory, later):
-    # "Saint-Pierre" is read as La Réunion's (the biggest); "celui de la Martinique" once searched
-    # the whole of Martinique from its centre instead of Saint-Pierre (972).
+    # Saint-Pierre of La Réunion taken (its button pressed); "celui de la Martinique" once
+    # searched the whole of Martinique from its centre instead of Saint-Pierre (972).
     slots = {"needs": ["entreprise"]}
-    _, events = run(A.ActionOrient(), tracker("saint pierre", "inform", slots=slots))
+    button = '/inform{"location": "Saint-Pierre (974, La Réunion)"}'
+    chosen = [ent("location", "Saint-Pierre (974, La Réunion)")]
+    _, events = run(A.ActionOrient(), tracker(button, "inform", chosen, slots=slots))
     slots = {**slots, **slots_of(events)}
     assert slots["location"]["code_insee"] == "97416"
     msgs, events = run(A.ActionOrient(), tracker(later, "inform", slots=slots))

@@ -353,6 +353,20 @@ def test_saint_denis_is_ambiguous_and_ranked_by_population(locator):
     ]
 
 
+@pytest.mark.parametrize("name", ["Saint-Pierre", "saint pierre", "St Pierre"])
+def test_saint_pierre_asks_as_saint_denis_does(locator, name):
+    # La Réunion's (84 000) is 20× Martinique's (4 000), but a town of 4 000 is one someone may
+    # mean: "Saint-Pierre" once picked La Réunion's while "Saint-Denis" asked.
+    result = locator.locate(name)
+    assert result.status == "ambiguous"
+    assert [c.code_insee for c in result.candidates[:2]] == ["97416", "97225"]
+
+
+@pytest.mark.parametrize("name, code", [("Saint-Nazaire", "44184"), ("Montreuil", "93048")])
+def test_a_town_whose_homonyms_are_villages_is_found(locator, name, code):
+    assert found(locator, name).code_insee == code
+
+
 def test_valence_is_ambiguous(locator):
     result = locator.locate("valence")
     assert result.status == "ambiguous"

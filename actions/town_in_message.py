@@ -1,0 +1,144 @@
+"""A commune named anywhere in a message ("dame 80 ans, dossier retraite, Roubaix, pas d'ordi",
+"je veux faire mon CV, Amiens. J'ai un téléphone", "j'habite Saint-Julien-de-Jonzy, je voudrais
+apprendre internet", "Mamoudzou aide dossier caf"), when neither the NLU nor the end of the
+sentence gave one.
+
+Ordinary words that are also communes (Aucun, Placé, Sens, Orange, Marie…) must never count, so a
+run of words names a commune only when the gazetteer has that exact name and:
+- inside a sentence, each of its words (links such as "de", "sur" aside) is written with a
+  capital, and the message is not all in capitals: "… CV, Amiens." but not "le sens de";
+- at the start of a sentence, where every word has a capital, the name has several words
+  ("Saint-Julien-de-Jonzy, …") or is a town of at least ``BIG_TOWN`` inhabitants (or of unknown
+  population, as Mayotte's) that is no common word (``_COMMON``);
+- written in lower case, it follows "j'habite", "à", "sur"… and ends its part of the sentence
+  ("j'habite roubaix, je voudrais…"), has several words or is such a town, and is no common
+  word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from directory_client import gazetteer
+from directory_client.text import STOPWORDS, fold, name_key
+
+BIG_TOWN = 10_000
+MAX_WORDS = 8
+# Link words of compound names, written in lower case ("Saint-Julien-de-Jonzy").
+_LINKS = frozenset(
+    {"a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "lez", "sous",
+     "sur"}
+)  # fmt: skip
+# Communes whose name is a word people write for something else, even with a capital: an
+# operator, a first name, a pronoun ("Orange m'a coupé internet", "Aucun", "Marie m'a dit").
+_NEVER = frozenset({"aucun", "place", "orange", "marie", "bar", "bus", "dame", "ville"})
+# Communes whose name is an ordinary word, at the start of a sentence or in lower case ("Sens
+# interdit", "Tours de magie"); written with a capital inside a sentence they are the town.
+_COMMON = _NEVER | frozenset(
+    {"sens", "mont", "bon", "bons", "tours", "nice", "foix", "gap", "lens", "bourg", "bras",
+     "cours", "digne", "bonnes", "moyenne", "bouche", "mer", "vente", "rien", "pont", "port"}
+)  # fmt: skip
+_CUES = (("habite",), ("a",), ("sur",), ("vers",), ("pres", "de"), ("dans",), ("vis", "a"))
+_WORD = re.compile(r"[^\W\d_]+")
+_BREAK = re.compile(r"[,.;:!?()\[\]«»\"\n/]|\s-\s")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+    folded: str
+    sentence_start: bool
+    after_break: bool
+
+
+def _words(text: str) -> list[_Word]:
+    words: list[_Word] = []
+    previous_end = 0
+    for match in _WORD.finditer(text):
+        gap = text[previous_end : match.start()]
+        first = not words or bool(_SENTENCE_END.search(gap))
+        words.append(
+            _Word(
+                match.group(0),
+                match.start(),
+                match.end(),
+                fold(match.group(0)),
+                first,
+                first or bool(_BREAK.search(gap)),
+            )
+        )
+        previous_end = match.end()
+    return words
+
+
+def _capitalised(word: _Word) -> bool:
+    return word.text[:1].isupper() and not (word.text.isupper() and len(word.text) <= 3)
+
+
+def _ends_part(words: list[_Word], end: int) -> bool:
+    """The name ends its part of the sentence: punctuation, the end, or a small word after."""
+    return end == len(words) or words[end].after_break or words[end].folded in STOPWORDS
+
+
+def _after_cue(words: list[_Word], start: int) -> bool:
+    before = tuple(w.folded for w in words[max(0, start - 2) : start])
+    return any(before[-len(cue) :] == cue for cue in _CUES if len(before) >= len(cue))
+
+
+def _names_a_commune(
+    words: list[_Word], start: int, end: int, communes: list, shouting: bool
+) -> bool:
+    span = words[start:end]
+    content = [w for w in span if w.folded not in _LINKS]
+    if not content:
+        return False
+    key = name_key(" ".join(w.text for w in span))
+    one_word = len(span) == 1
+    if one_word and (key in STOPWORDS or key in _NEVER):
+        return False
+    population = max(c.current.population for c in communes)
+    inside = not span[0].sentence_start
+    if not shouting and all(_capitalised(w) for w in content):
+        if inside:
+            return True
+        if one_word and key in _COMMON:
+            return False
+        return len(content) > 1 or population >= BIG_TOWN or population == 0
+    if one_word and key in _COMMON:
+        return False
+    # In lower case, a small commune's name is too often a word ("il a changé", "a eu", "sur
+    # lent"): only a town, or a name of several words.
+    return (
+        _after_cue(words, start)
+        and _ends_part(words, end)
+        and (len(content) > 1 or population >= BIG_TOWN or population == 0)
+    )
+
+
+def is_common_word(text: str) -> bool:
+    """ "sur place", "à rien": words that are communes' names but mean something else."""
+    return name_key(text) in _COMMON
+
+
+def town_named(text: str) -> str | None:
+    """The words of ``text`` that name a commune (the longest such run), or None."""
+    index = gazetteer.load(None)
+    words = _words(text)
+    letters = [c for c in text if c.isalpha()]
+    shouting = len(letters) >= 8 and all(c.isupper() for c in letters)
+    for size in range(min(MAX_WORDS, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            end = start + size
+            if any(w.after_break for w in words[start + 1 : end]):
+                continue  # a name never spans a comma or a full stop
+            if words[start].folded in _LINKS and size > 1:
+                continue
+            key = name_key(" ".join(w.text for w in words[start:end]))
+            communes = index.by_key.get(key)
+            if communes and _names_a_commune(words, start, end, communes, shouting):
+                return text[words[start].start : words[end - 1].end]
+    return None

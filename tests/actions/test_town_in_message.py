@@ -1,0 +1,73 @@
+"""A town named inside a first message that the NLU did not tag (round 15's tester: asked again
+though each town worked alone), and ordinary words that are communes' names never taken for
+one; with the real gazetteer and the real embedded directory."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import actions as A
+from directory_client import Locator
+from tests.conftest_actions import slots_of, tracker
+
+
+@pytest.fixture(scope="module")
+def real(embedded_directory):
+    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
+    yield embedded_directory
+    A.set_backends(None, None)
+
+
+def orient(message: str, slots: dict | None = None) -> tuple[list[dict], dict]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(
+        A.ActionOrient().run(dispatcher, tracker(message, "ask_help", [], slots), {})
+    )
+    return dispatcher.messages, slots_of(events)
+
+
+@pytest.mark.parametrize(
+    "message, insee",
+    [
+        ("dame 80 ans, dossier retraite, Roubaix, pas d'ordi pas de mail", "59512"),
+        ("jeune 19 ans, sans emploi, veut faire son CV, Amiens. Il a un téléphone mais pas d'ordi",
+         "80021"),
+        ("je veux faire mon CV, Amiens. J'ai un téléphone", "80021"),
+        ("bonsoir, je voudrais apprendre à utiliser internet, je suis à la retraite et j'habite un "
+         "petit village, Saint-Julien-de-Jonzy", "71434"),
+        ("j'habite Saint-Julien-de-Jonzy, je voudrais apprendre internet", "71434"),
+        ("Mamoudzou aide dossier caf", "97611"),
+        ("j'habite roubaix, je voudrais de l'aide pour ma retraite", "59512"),
+    ],
+)  # fmt: skip
+def test_a_town_inside_the_first_message_is_taken(real, message, insee):
+    msgs, slots = orient(message)
+    assert (slots.get("location") or {}).get("code_insee") == insee, msgs
+    assert slots.get("awaiting") != "location", msgs
+
+
+def test_a_town_with_homonyms_inside_a_message_asks_which(real):
+    msgs, slots = orient("ma mère a 85 ans, dossier retraite, elle habite Saint-Denis, merci")
+    assert slots["awaiting"] == "location_choice"
+    assert {c["code_insee"] for c in slots["location_choices"]} >= {"97411", "93066"}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Orange m'a coupé internet, je dois faire ma demande CAF",  # Orange (84)
+        "mon compte insta a ete pirate, le mec a change le mail",  # Changé (53)
+        "Mon fils a eu un téléphone, comment le protéger ?",  # Eu (76)
+        "ya des cours avec des ordis sur place pour apprendre ?",  # Placé (53)
+        "Sens interdit pour moi l'ordinateur, je veux apprendre",  # Sens (89), first word
+        "Aucun ordi à la maison, je dois faire ma demande CAF",  # Aucun (65)
+        "Marie m'a dit de faire ma demande de retraite en ligne",  # Marie (06)
+    ],
+)
+def test_ordinary_words_that_are_communes_are_no_town(real, message):
+    msgs, slots = orient(message)
+    assert not slots.get("location"), (message, slots.get("location"))
+    assert slots.get("awaiting") in ("location", "mode", "need", "need_choice"), msgs
