@@ -41,6 +41,7 @@ NEAR_KM = 15.0
 QUESTION_MARKERS: tuple[tuple[str, str], ...] = (
     ("en danger en ce moment", "danger"),
     ("lequel est le vôtre", "choice"),
+    ("laquelle est la vôtre", "choice"),
     ("dans quelle ville", "location"),
     ("je ne trouve pas", "location"),
     ("votre commune", "location"),
