@@ -51,7 +51,7 @@ def test_saint_pierre_asks_and_the_martinique_is_taken(rasa_stack):
     talk = Conversation(rasa_stack)
     talk.say("aide caf")
     answer = talk.say("Saint-Pierre")
-    assert "Il y a plusieurs lieux avec ce nom" in texts(answer)
+    assert "Il y a plusieurs communes avec ce nom" in texts(answer)
     [reco] = payloads(talk.say("non pas la réunion, la martinique"))
     assert reco["location"]["code_insee"] == "97225"
 
@@ -59,6 +59,6 @@ def test_saint_pierre_asks_and_the_martinique_is_taken(rasa_stack):
 def test_the_saint_denis_near_paris(rasa_stack):
     talk = Conversation(rasa_stack)
     talk.say("aide caf")
-    assert "Il y a plusieurs lieux avec ce nom" in texts(talk.say("Saint-Denis"))
+    assert "Il y a plusieurs communes avec ce nom" in texts(talk.say("Saint-Denis"))
     [reco] = payloads(talk.say("celui près de Paris"))
     assert reco["location"]["code_insee"] == "93066"

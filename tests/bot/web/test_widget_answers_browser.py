@@ -243,13 +243,13 @@ def test_real_town_and_distance_in_one_answer(real_web, new_tab) -> None:  # noq
 @pytest.mark.parametrize(
     "viewport, town, said",
     [
-        (DESK, "Cognac", "Je n'ai rien trouvé (ouverts le dimanche)"),
+        (DESK, "Cognac", "Aucun lieu n'ouvre le dimanche près de Cognac"),
         (PHONE, "Roubaix", "(ouverts le dimanche)"),
     ],
     ids=["desk-nothing-on-sunday", "phone-sunday"],
 )
 def test_real_sunday_answer_reads_as_french(real_web, new_tab, viewport, town, said) -> None:  # noqa: F811
-    # "… (ouverts le dimanche)" then ": voici …" at the start of the next line.
+    # "… près de Cognac (16) … ; voici …": no line starts with ";" or ":".
     tab = new_tab(viewport=viewport)
     page = tab.page
     open_widget(page, real_web["web"])
