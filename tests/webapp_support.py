@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -15,6 +16,18 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
+
+
+def shot(page, name: str) -> None:  # noqa: ANN001 - a Playwright page
+    """A screenshot in test-artifacts/; also in docs/screenshots/ with
+    ``ORIENTEUR_UPDATE_SCREENSHOTS=1``."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    if os.environ.get("ORIENTEUR_UPDATE_SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, SCREENSHOTS / path.name)
 CHROMIUM = os.environ.get("ORIENTEUR_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -8,8 +8,6 @@ has them; with no provider, only the sheet is offered.
 from __future__ import annotations
 
 import io
-import os
-import shutil
 from collections.abc import Iterator
 
 import pytest
@@ -25,23 +23,13 @@ from tests.bot.web.test_widget_browser import (  # noqa: F401 - fixtures
 )
 from tests.channels_support import FakeTwilio
 from tests.referral_support import SENDER, SmtpServer, body
-from tests.webapp_support import ARTIFACTS, PROJECT_ROOT, stop
+from tests.webapp_support import ARTIFACTS, shot, stop
 
 pypdf = pytest.importorskip("pypdf")
 pytestmark = [pytest.mark.browser, pytest.mark.rasa]
 
-SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
 PHONE = "06 12 34 56 78"
 ADDRESS = "camille.martin@example.org"
-
-
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path))
-    if os.environ.get("ORIENTEUR_UPDATE_SCREENSHOTS") == "1":
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, SCREENSHOTS / path.name)
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,7 @@ answer, and the whole first conversation on a phone.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 
 import pytest
 
@@ -23,23 +21,13 @@ from tests.bot.web.test_widget_browser import (  # noqa: F401 - fixtures
     real_web,
     say,
 )
-from tests.webapp_support import ARTIFACTS, PROJECT_ROOT, free_port
+from tests.webapp_support import free_port, shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.rasa]
 
-SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
 NEED = "Bonjour, je dois faire une demande à la CAF et je n'y arrive pas sur internet"
 DESK = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
-
-
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path))
-    if os.environ.get("ORIENTEUR_UPDATE_SCREENSHOTS") == "1":
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, SCREENSHOTS / path.name)
 
 
 def ask(page, text: str):
