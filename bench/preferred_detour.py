@@ -1,5 +1,5 @@
 """How much farther is the first place than the nearest place that covers the need, when a finer
-label is asked for (search ranking, ``PREFERRED_DETOUR_KM``)? Searches the embedded directory
+label is asked for (search ranking, ``rank.LABEL_FACTOR``)? Searches the embedded directory
 from random towns of 2,000+ inhabitants, with and without the need's finer labels.
 
     PYTHONPATH=. python bench/preferred_detour.py [--towns 150] [--seed 1]

@@ -1,14 +1,12 @@
 """Local search of the directory: filter, rank, widen, explain.
 
-Ranking (best first):
-  1. service fit — needs covered (100 each) and, with ``free_only``, a known free place (+1): a
-     place whose fees are unknown is kept but ranked after the known free ones;
-  2. distance (places without coordinates, matched by commune code, come after all others), a
-     place with a preferred finer 1.0 label found in its original services counted
-     ``PREFERRED_DETOUR_KM`` (5 km) nearer per label: worth a detour, not any detour;
-  3. how soon it opens (evaluated for the returned page only: breaks ties at 0.1 km).
-This ranking chooses the places of each page; a page reads by fit, then by the distance shown
-(the detour a label is worth does not reorder it), then how soon a place opens (``page_order``).
+Ranking (best first, ``rank``): a place that does more of what is asked — needs covered, finer
+1.0 labels asked for, a record that clearly does digital mediation (``evidence``), known free
+with ``free_only`` — counts as nearer by a factor for each: worth a detour that grows with the
+distance, never any detour. Places without coordinates, matched by commune code, come after
+all others; ties at 0.1 km: how soon a place opens (evaluated for the returned page only). This
+ranking chooses the places of each page; a page reads in the same order, with the distance
+shown and without the finer labels, which no line shows (``page_order``).
 
 Radius: ``query.radius_km`` (30 km), widened to 50 then 100 km while fewer than ``limit``
 places match. Nothing within 100 km: ``nothing_near`` and the nearest matching places at any
@@ -16,10 +14,11 @@ distance. The national helpline (and places helping remotely) are offered whenev
 fewer than ``limit`` results, nothing near, or the person accepts remote help.
 
 Speed: never a scan. Candidates come from the covering index (lat_band, longitude, …) through
-boxes growing from 3 km until the ``offset + limit`` best are known to be final (all with the
-best possible fit and within the box's inscribed circle) or the radius is reached; the database
-orders by fit then by a flat-earth distance (portable arithmetic: SQLite and PostgreSQL), exact
-haversine is computed on the fetched candidates only, opening hours on the page only.
+boxes growing from 3 km until the ``offset + limit`` best are known to be final (no place of the
+best possible fit beyond the box can count as nearer) or the radius is reached; the database
+returns the nearest of each score by a flat-earth distance (portable arithmetic and window
+function: SQLite and PostgreSQL), exact haversine is computed on the fetched candidates only,
+opening hours on the page only.
 """
 
 from __future__ import annotations
@@ -35,7 +34,7 @@ from directory_client.search import candidates, rarity
 from directory_client.search.candidates import TOTAL_CAP
 from directory_client.search.explain import explain, place_result
 from directory_client.search.plan import NEAREST_MAX_KM, WIDENING_KM, Hit, Plan, build_plan
-from directory_client.search.rank import Outcome, page_order, rank_few
+from directory_client.search.rank import Outcome, final_within, page_order, rank_few
 from directory_client.search.remote_help import remote_options
 from directory_client.search.sql import INNER_BOXES_KM, place_rows, places_by_id
 from directory_client.types import RemoteOption, SearchQuery, SearchResponse, SearchResult
@@ -99,11 +98,7 @@ def _search_near(session: Connection, plan: Plan, query: SearchQuery) -> Outcome
     )
     if plan.mask and rarity.is_rare(session, plan.mask, RARE_CAP):
         few = candidates.rare_matches(session, plan, lat, lon, need, radii[-1])
-        outcome = rank_few(few, local, radii, query.limit)
-        if plan.rare_truncated and not outcome.nothing_near:
-            total = candidates.count_rare(session, plan, lat, lon, outcome.radius_km)
-            outcome.total = total + len(local)
-        return outcome
+        return rank_few(few, local, radii, query.limit)
     if candidates.two_tiers_apply(plan) and rarity.combination_is_rare(
         session, plan.mask, COMBINATION_RARE_CAP
     ):
@@ -113,7 +108,7 @@ def _search_near(session: Connection, plan: Plan, query: SearchQuery) -> Outcome
     boxes = [b for b in INNER_BOXES_KM if b < radii[0]] + radii
     for half in boxes:
         hits, complete = candidates.near_candidates(session, plan, lat, lon, half, need)
-        best_known = len(hits) >= need and all(h.score == plan.max_score for h in hits[:need])
+        best_known = final_within(hits, need, half, plan.max_score)
         if half < radii[0]:
             if not best_known:
                 continue

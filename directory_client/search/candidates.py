@@ -5,6 +5,7 @@ together, places matched by commune code; and the counts behind ``total``."""
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from sqlalchemy import Float, Integer, and_, bindparam, case, func, literal, or_, select
@@ -18,11 +19,18 @@ from directory_client.search.plan import (
     COVER,
     HELPS_REMOTELY,
     NEAREST_MAX_KM,
+    Fit,
     Hit,
     Plan,
     by_score,
+    fit_of,
 )
-from directory_client.search.rank import Outcome, one_stop_per_mobile_service, rank_key
+from directory_client.search.rank import (
+    Outcome,
+    final_within,
+    one_stop_per_mobile_service,
+    rank_key,
+)
 from directory_client.search.rarity import overlapping_masks, supersets
 from directory_client.search.sql import (
     DIST2,
@@ -53,27 +61,39 @@ def near_candidates(
     need: int,
     by_distance_only: bool = False,
 ) -> tuple[list[Hit], bool]:
-    """Matches within ``half_km`` (exact), deduplicated, best first; and whether that is all."""
+    """Matches within ``half_km`` (exact), deduplicated, best first; and whether that is all.
+
+    Ranked (not ``by_distance_only``), the database returns the nearest places of each score
+    (a score is what a place does: ``plan.fit_of``): the ``need`` best by ``rank.rank_key`` are
+    among them whatever the distance each thing done is worth."""
     shape, params = geo_params(lat, lon, half_km)
 
     def build() -> Select:
-        columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id, plan.score]
+        columns = [Place.id, Place.latitude, Place.longitude, Place.mobile_service_id,
+                   plan.score.label("score")]  # fmt: skip
         if plan.keeps:
             columns += [Place.horaires, Place.code_postal]
-        order = [DIST2] if by_distance_only else [*by_score(plan), DIST2]
-        return (
-            select(*columns)
-            .where(*box_clauses(shape), *plan.where)
-            .order_by(*order)
-            .limit(bindparam("fetch", type_=Integer))
+        matches = select(*columns).where(*box_clauses(shape), *plan.where)
+        if by_distance_only:
+            return matches.order_by(DIST2).limit(bindparam("fetch", type_=Integer))
+        level_rank = func.row_number().over(partition_by=plan.score, order_by=DIST2)
+        inner = matches.add_columns(level_rank.label("level_rank")).subquery()
+        return select(*list(inner.c)[: len(columns)]).where(
+            inner.c.level_rank <= bindparam("fetch", type_=Integer)
         )
 
     statement = cached((plan.key, "near", by_distance_only, shape), build)
-    hits, complete = _fetch_growing(
-        session, statement, params, need, lambda rows: keep_hits(plan, rows, lat, lon, half_km)
-    )
-    hits.sort(key=(lambda h: h.distance_km) if by_distance_only else rank_key)
-    return hits, complete
+
+    def to_hits(rows: Sequence[Row]) -> list[Hit]:
+        return keep_hits(plan, rows, lat, lon, half_km, dedupe=False)
+
+    if by_distance_only:
+        hits, complete = _fetch_growing(session, statement, params, need, to_hits)
+        hits.sort(key=lambda h: h.distance_km)
+    else:
+        hits, complete = _fetch_levels(session, statement, params, need, to_hits)
+        hits.sort(key=rank_key)
+    return one_stop_per_mobile_service(hits), complete
 
 
 def _fetch_growing(
@@ -91,8 +111,37 @@ def _fetch_growing(
         rows = session.execute(statement, {**params, "fetch": fetch}).all()
         complete = len(rows) < fetch
         hits = to_hits(rows)
-        if len(hits) >= need or complete:
+        if len(one_stop_per_mobile_service(hits)) >= need or complete:
             return hits, complete
+        fetch *= 4
+
+
+def _fetch_levels(
+    session: Connection,
+    statement: Select,
+    params: dict,
+    need: int,
+    to_hits: Callable[[Sequence[Row]], list[Hit]],
+) -> tuple[list[Hit], bool]:
+    """The hits of ``statement``, which returns up to ``fetch`` rows of each score (the nearest):
+    four times more while a score that had more rows than were read gives fewer than ``need``
+    hits (a bus counted once) — then any place left out has ``need`` better ones of its own
+    score. And whether that is all of its rows."""
+    fetch = need * 3 + 10
+    while True:
+        rows = session.execute(statement, {**params, "fetch": fetch}).all()
+        counts = Counter(int(row[4]) for row in rows)
+        cut = {score for score, n in counts.items() if n >= fetch}
+        hits = to_hits(rows)
+        if not cut:
+            return hits, True
+        kept: dict[int, set] = {score: set() for score in cut}
+        for hit in hits:
+            if hit.score in kept:
+                kept[hit.score].add(hit.id if hit.mobile_service_id is None
+                                    else ("bus", hit.mobile_service_id))  # fmt: skip
+        if all(len(found) >= need for found in kept.values()):
+            return hits, False
         fetch *= 4
 
 
@@ -215,19 +264,11 @@ def rare_matches(
 
     # One round trip each: the ids come from the services index (subquery), the database reads
     # those rows by primary key (outer query) with what ranking needs, whether the filters keep
-    # them (last column) and whether they help remotely (the one before).
-    if plan.simple:  # the nearest k are the best k
-        k = max(need * 3 + 10, 50)
-        within = cached(
-            (plan.key, "rare-within-k", masks),
-            lambda: _rare_details(plan, near().order_by(DIST2_UNINDEXED).limit(
-                bindparam("nearest_k", type_=Integer))),
-        )  # fmt: skip
-        rows = session.execute(within, {**params, "nearest_k": k}).all()
-        plan.rare_truncated = len(rows) == k
-    else:
-        within = cached((plan.key, "rare-within", masks), lambda: _rare_details(plan, near()))
-        rows = session.execute(within, params).all()
+    # them (last column) and whether they help remotely (the one before). Every place within
+    # ``max_km`` is read: what a place does is worth a detour, so the nearest k may not hold the
+    # best k.
+    within = cached((plan.key, "rare-within", masks), lambda: _rare_details(plan, near()))
+    rows = session.execute(within, params).all()
     nothing_within = not any(row[-1] for row in rows)  # none near that the filters keep
     if nothing_within:  # nothing near: the nearest ones, whatever the distance
         nearest = cached(
@@ -248,14 +289,9 @@ def rare_matches(
     plan.rare_ids = [pid for _d, pid in located_ids[:_RARE_REMOTE_POOL]]
     if not plan.rare_ids:
         return []
-    kept = None
-    if nothing_within and plan.simple:
-        # Ranked by distance alone and nothing to count: the nearest few are enough (room left
-        # for the other stops of a bus, shown once).
-        kept = {pid for _d, pid in located_ids[: max(need * 3 + 10, 50)]}
     hits: list[Hit] = []
     for row in rows:
-        if not row[-1] or (kept is not None and row[0] not in kept):
+        if not row[-1]:
             continue
         if distance_of[row[0]] > NEAREST_MAX_KM:
             continue
@@ -280,14 +316,19 @@ def _rare_details(plan: Plan, ids: Select) -> Select:
 def two_tiers_apply(plan: Plan) -> bool:
     """Two needs, nothing else to score nor to check in Python: ``two_tiers`` may answer (when
     the pair is rare)."""
-    return len(plan.needs) == 2 and plan.max_score == 2 * COVER and not plan.keeps
+    return (
+        len(plan.needs) == 2
+        and fit_of(plan.max_score) == Fit(needs=2, labels=0, clear=1, free=0)
+        and not plan.keeps
+    )
 
 
 def two_tiers(
     session: Connection, plan: Plan, query: SearchQuery, local: list[Hit], radii: list[float]
 ) -> Outcome | None:
-    """Two needs that few places cover together: those places first (nearest first, through the
-    services index), then places covering one need (nearest first, through growing boxes).
+    """Two needs that few places cover together: every one of those within the widest radius
+    (through the services index), and the places covering one need through growing boxes,
+    which stop as soon as no place beyond a box, covering one need, can rank among the best.
 
     Ranking is the same as the general path, which would otherwise grow its boxes to the whole
     radius to prove that no place covering both is nearer — thousands of rows in a city.
@@ -314,44 +355,22 @@ def two_tiers(
             ),
         )
         rows = session.execute(by_id, {"ids": ids}).all()
-        both = sorted(keep_hits(plan, rows, lat, lon, math.inf, dedupe=False), key=rank_key)
-    both_ids = {h.id for h in both}
+        both = keep_hits(plan, rows, lat, lon, math.inf, dedupe=False)
+    one_need_at_best = plan.max_score - COVER  # every place covering both is known
     for radius in radii:
-        first = one_stop_per_mobile_service([h for h in both if h.distance_km <= radius])
-        partial: list[Hit] = []
-        if len(first) < need:
-            for half in [b for b in INNER_BOXES_KM if b < radius] + [radius]:
-                hits, _complete = near_candidates(
-                    session, plan, lat, lon, half, need + len(first), by_distance_only=True
-                )
-                partial = [h for h in hits if h.id not in both_ids]
-                if len(partial) >= need - len(first):
-                    break
-        found = len(first) + len(partial) + len(local)
+        first = [h for h in both if h.distance_km <= radius]
+        known = {h.id for h in first}
+        ranked: list[Hit] = []
+        for half in [b for b in INNER_BOXES_KM if b < radius] + [radius]:
+            hits, _complete = near_candidates(session, plan, lat, lon, half, need)
+            ranked = sorted([*first, *(h for h in hits if h.id not in known)], key=rank_key)
+            ranked = one_stop_per_mobile_service(ranked)
+            if final_within(ranked, need, half, one_need_at_best):
+                break
+        found = len(ranked) + len(local)
         if found >= query.limit or radius == radii[-1]:
             if found == 0:
                 return None  # nothing near: the general path looks further
             total = count_near(session, plan, lat, lon, radius) + len(local)
-            return Outcome(first + partial + local, radius, radius > radii[0], False, total)
+            return Outcome(ranked + local, radius, radius > radii[0], False, total)
     return None
-
-
-def count_rare(session: Connection, plan: Plan, lat: float, lon: float, radius_km: float) -> int:
-    _shape, params = geo_params(lat, lon)
-    params["r2"] = (radius_km / geo.KM_PER_DEGREE_LAT) ** 2
-    latitude_range(params, lat, radius_km)
-    masks = overlapping_masks(plan.mask)
-
-    def build() -> Select:
-        return _count_capped(
-            select(Place.id, Place.mobile_service_id)
-            .where(
-                has_need(masks),
-                IN_LATITUDE_RANGE,
-                bindparam("r2", type_=Float) >= DIST2_UNINDEXED,
-            )
-            .with_hint(Place, SERVICES_INDEX_HINT, "sqlite")
-        )
-
-    statement = cached(("rare-count", masks, TOTAL_CAP), build)
-    return int(session.execute(statement, params).scalar_one())

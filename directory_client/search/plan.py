@@ -13,6 +13,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from directory_client import hours, labels
 from directory_client.models import Place
+from directory_client.search import evidence
 from directory_client.types import SearchQuery
 
 WIDENING_KM = (50.0, 100.0)
@@ -31,19 +32,32 @@ ON_MY_BEHALF = "À ma place"
 _REMOTE = "À distance"
 
 
-COVER, _PREFERRED, _FREE = 100, 10, 1
-# A place with the finer label asked for ("avec un accompagnement", "santé") is worth a detour
-# of this much, no more: it ranks as if it were this much nearer than it is. Without a cap, a
-# labelled place 27 km away came before a France Services desk 1 km away (1 search in 14 of
-# the need "démarches", measured on 150 towns).
-PREFERRED_DETOUR_KM = 5.0
+# A score's parts, one decimal digit each but the needs: needs covered (``COVER`` each), finer
+# labels asked for that the place has (``_PREFERRED`` each, at most 9 asked), a record that
+# clearly does digital mediation (``_CLEAR``, ``search.evidence``), a known free place with
+# ``free_only`` (``_FREE``). How much each is worth against distance: ``rank.weight``.
+COVER, _PREFERRED, _CLEAR, _FREE = 1000, 100, 10, 1
+_MAX_LABELS = 9
 
 
-def fit_of(score: int) -> tuple[int, int]:
-    """(needs covered and known free, finer labels found) from a score: covered needs count
-    ``COVER``, labels ``_PREFERRED`` (at most 4 are asked), a known free place ``_FREE``."""
-    labels_found = (score % COVER) // _PREFERRED
-    return score - labels_found * _PREFERRED, labels_found
+@dataclass(frozen=True)
+class Fit:
+    """What a place's score says: needs covered, finer labels found, whether its record clearly
+    does digital mediation (1) or says little about it (0), known free (1, with ``free_only``)."""
+
+    needs: int
+    labels: int
+    clear: int
+    free: int
+
+
+def fit_of(score: int) -> Fit:
+    return Fit(
+        needs=score // COVER,
+        labels=(score % COVER) // _PREFERRED,
+        clear=(score % _PREFERRED) // _CLEAR,
+        free=score % _CLEAR,
+    )
 
 
 @dataclass
@@ -57,8 +71,6 @@ class Plan:
     rare_ids: list[int] | None = None  # the nearest places offering a rare need
     rare_rows: list = field(default_factory=list)  # theirs, read with "helps remotely" last
     key: tuple = ()  # what shapes the SQL: built statements are cached under it
-    simple: bool = False  # every match ranks the same but for distance: nearest k suffice
-    rare_truncated: bool = False  # only the nearest k of a rare need were read: count the rest
 
 
 @dataclass
@@ -119,15 +131,15 @@ def build_plan(query: SearchQuery, now: datetime) -> Plan:
         in_bit_order, preferred, f.free_only, f.publics, f.prise_en_charge, f.accompagnement,
         f.labels, f.on_my_behalf, bool(keeps),
     )  # fmt: skip
-    mask, where, score, max_score, simple = _plan_sql(key)
+    mask, where, score, max_score = _plan_sql(key)
     return Plan(
         needs=needs, mask=mask, where=list(where), score=score, max_score=max_score,
-        keeps=keeps, key=key, simple=simple,
+        keeps=keeps, key=key,
     )  # fmt: skip
 
 
 @lru_cache(maxsize=1024)
-def _plan_sql(key: tuple) -> tuple[int, tuple[ColumnElement, ...], ColumnElement, int, bool]:
+def _plan_sql(key: tuple) -> tuple[int, tuple[ColumnElement, ...], ColumnElement, int]:
     """The SQL side of a plan — mask, conditions, score — built once per shape (building these
     expressions cost more than a search's queries)."""
     needs, preferred, free_only, publics, prise_en_charge, accompagnement, programmes = key[:7]
@@ -164,21 +176,16 @@ def _plan_sql(key: tuple) -> tuple[int, tuple[ColumnElement, ...], ColumnElement
         bit = labels.SERVICE_BITS[need]
         terms.append(case((Place.services_mask.op("&")(bit) != 0, COVER), else_=0))
     max_score = COVER * len(needs)
-    for label in preferred:
+    for label in preferred[:_MAX_LABELS]:
         terms.append(case((Place.services_origine.like(f"%{label}%"), _PREFERRED), else_=0))
-    max_score += _PREFERRED * len(preferred)
+    max_score += _PREFERRED * len(preferred[:_MAX_LABELS])
+    terms.append(evidence.clear_score(_CLEAR))
+    max_score += _CLEAR
     if free_only:
         terms.append(case((Place.frais_a_charge.like("%Gratuit%"), _FREE), else_=0))
         max_score += _FREE
-    score = sum(terms[1:], terms[0]) if terms else literal(0)
-    simple = (
-        len(needs) <= 1
-        and not preferred
-        and not free_only
-        and len(where) == (1 if mask else 0)
-        and not has_keeps
-    )
-    return mask, tuple(where), score, max_score, simple
+    score = sum(terms[1:], terms[0])
+    return mask, tuple(where), score, max_score
 
 
 def by_score(plan: Plan) -> list[ColumnElement]:

@@ -1,18 +1,36 @@
-"""Ranking of candidates: needs covered first, then distance (a finer label asked for is worth
-a detour of ``PREFERRED_DETOUR_KM`` to reach a page); a mobile service shown once (its best
-stop); how far the search had to widen; the order in which a page reads (fit, then the distance
-shown, then how soon a place opens)."""
+"""Ranking of candidates: a place that does more of what is asked comes first only within a
+comparable distance; a mobile service shown once (its best stop); how far the search had to
+widen; the order in which a page reads.
+
+The rule a desk agent applies: a near place that does the need comes before a far place that
+does it "better". Each thing a place does better — one more of the needs asked, a finer label
+asked for, a record that clearly does digital mediation rather than one that says little about
+it, known free when "gratuit" was asked — is worth a detour that grows with the distance: the
+place counts as nearer by its ``weight``. Place B, better by one need, comes before place A
+when ``B.km + BASE_KM <= 1.5 × (A.km + BASE_KM)``: within 1.5 km of a place 150 m away, within
+4.5 km of one 2 km away, within 16.5 km of one 10 km away. Before, fit came first at any
+distance: a France Services 30 km from Roubaix before a CCAS 150 m away
+(``bench/first_place.py``).
+"""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from directory_client import hours
-from directory_client.search.plan import PREFERRED_DETOUR_KM, Hit, fit_of
+from directory_client.search.plan import Hit, fit_of
 from directory_client.types import SearchResult
+
+# How much farther a better place may be: (distance + BASE_KM) is divided by the factor of each
+# thing it does better. Product choices, measured with bench/first_place.py (docs/search.md).
+BASE_KM = 3.0
+NEED_FACTOR = 1.5  # one more need covered: 50 % farther and 1.5 km
+LABEL_FACTOR = 1.2  # a finer label asked for ("avec un accompagnement"): 20 % and 0.6 km
+CLEAR_FACTOR = 2.0  # clearly a place of mediation, against a record saying little: 100 % and 3 km
+FREE_FACTOR = 1.5  # known free, against fees not given, when "gratuit" was asked
 
 
 @dataclass
@@ -22,6 +40,19 @@ class Outcome:
     widened: bool
     nothing_near: bool
     total: int
+
+
+@lru_cache(maxsize=4096)
+def weight(score: int, *, labels: bool = True) -> float:
+    """How much nearer a place counts for what it does (``rank`` module docstring)."""
+    fit = fit_of(score)
+    found = NEED_FACTOR**fit.needs * CLEAR_FACTOR**fit.clear * FREE_FACTOR**fit.free
+    return found * LABEL_FACTOR**fit.labels if labels else found
+
+
+def reach(distance_km: float, score: int, *, labels: bool = True) -> float:
+    """The distance a place counts as, to compare places of one search (smaller first)."""
+    return (distance_km + BASE_KM) / weight(score, labels=labels)
 
 
 def one_stop_per_mobile_service(hits: list[Hit]) -> list[Hit]:
@@ -38,11 +69,21 @@ def one_stop_per_mobile_service(hits: list[Hit]) -> list[Hit]:
 
 
 def rank_key(hit: Hit) -> tuple:
-    """Needs covered first; then distance, a place with the finer labels asked for counted
-    ``PREFERRED_DETOUR_KM`` nearer per label."""
-    fit, labels_found = fit_of(hit.score)
-    far = math.inf if hit.distance_km is None else hit.distance_km
-    return (-fit, hit.distance_km is None, far - PREFERRED_DETOUR_KM * labels_found, far)
+    """Places with a distance first, by the distance they count as (``reach``), then by their
+    distance; places matched by commune code (no distance) after, the best fit first."""
+    if hit.distance_km is None:
+        return (True, -hit.score, 0.0)
+    return (False, reach(hit.distance_km, hit.score), hit.distance_km)
+
+
+def final_within(hits: list[Hit], need: int, half_km: float, best_score: int) -> bool:
+    """Whether the ``need`` best of ``hits`` (ranked, all within ``half_km``) are the best of
+    all: any place farther than ``half_km``, however well it fits (``best_score``), counts as
+    farther than the ``need``-th."""
+    if len(hits) < need:
+        return False
+    last = hits[need - 1]
+    return last.distance_km is not None and rank_key(last)[1] <= reach(half_km, best_score)
 
 
 def rank_few(hits: list[Hit], local: list[Hit], radii: list[float], limit: int) -> Outcome:
@@ -59,16 +100,16 @@ def rank_few(hits: list[Hit], local: list[Hit], radii: list[float], limit: int) 
 
 
 def page_order(now: datetime) -> Callable[[tuple[Hit, SearchResult]], tuple]:
-    """The order in which a page reads: fit (the needs covered and known free, which each
-    place's ``why`` names), then the distance shown (to 0.1 km), then how soon the place opens
-    (evaluated on the page only). The detour a finer label is worth decides which places reach
-    a page (``rank_key``), not their order on it: a page read "7,3 km, 8,8 km, 5,6 km"."""
+    """The order in which a page reads: the ranking's, but with the distance shown (to 0.1 km)
+    and without the finer labels (which no line shows: a page read "7,3 km, 8,8 km, 5,6 km"),
+    then how soon the place opens (evaluated on the page only)."""
 
     def key(item: tuple[Hit, SearchResult]) -> tuple:
         hit, result = item
-        fit, _labels_found = fit_of(hit.score)
-        far = math.inf if hit.distance_km is None else round(hit.distance_km, 1)
         soon = hours.minutes_until_open(result.opening, now)
-        return (-fit, hit.distance_km is None, far, soon)
+        if hit.distance_km is None:
+            return (True, -fit_of(hit.score).needs, 0.0, 0.0, soon)
+        shown = round(hit.distance_km, 1)
+        return (False, 0, round(reach(shown, hit.score, labels=False), 6), shown, soon)
 
     return key

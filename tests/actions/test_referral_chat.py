@@ -144,7 +144,7 @@ def test_a_place_without_email_is_not_offered_and_asking_anyway_gives_its_number
     msgs, slots = ask_to_notify(slots)
     answer = said(msgs[0])
     assert "ne reçoit pas de messages de ma part : je ne peux pas le prévenir d'ici" in answer
-    assert "Appelez-le au 09 75 99 23 57." in answer
+    assert "Appelez-le au 05 45 36 19 50." in answer  # the médiathèque (search.evidence)
     assert slots["awaiting"] is None and service.forget_conversation("test-user") == 0
 
 

@@ -20,6 +20,7 @@ from directory_client.models import (
     PlaceSource,
     split_list,
 )
+from directory_client.search import evidence
 from directory_client.types import Location, SearchFilters, SearchQuery
 from tests.conftest import copy_directory, table_dump
 
@@ -350,29 +351,95 @@ def test_positions_far_from_their_commune_are_moved_to_it(report, session):
     assert (ars.commune, ars.latitude, ars.longitude) == ("ARS-SUR-MOSELLE", 49.08534, 6.04827)
 
 
-def test_each_page_of_more_places_reads_nearest_first_in_roubaix(embedded_directory):
+PAPERS_AND_PHONE = (labels.DEMARCHES, labels.OUTILS_QUOTIDIEN)  # "mes papiers et mon téléphone"
+PAPERS_AND_PHONE_LABELS = ("Réaliser des démarches administratives avec un accompagnement",
+                           "Prendre en main un smartphone ou une tablette")  # fmt: skip
+ROUBAIX = Location("Roubaix", "commune", 50.68872, 3.18425, commune="Roubaix",
+                   code_insee="59512", code_postal="59100")  # fmt: skip
+
+
+def papers_and_phone_in_roubaix(directory, offset: int = 0, limit: int = 3):
+    return directory.search(
+        SearchQuery(
+            PAPERS_AND_PHONE,
+            ROUBAIX,
+            limit=limit,
+            offset=offset,
+            preferred_origin_labels=PAPERS_AND_PHONE_LABELS,
+            now=datetime(2026, 12, 3, 10, tzinfo=PARIS),
+        )  # fmt: skip
+    ).results
+
+
+def test_near_places_doing_one_need_come_before_far_ones_doing_both_in_roubaix(
+    embedded_directory,
+):
+    # A tester in Roubaix, "mes papiers et mon téléphone": a France Services 7 km away and
+    # another 30 km away (both needs) came before the CCAS 170 m away (the phone) and the
+    # France Services 400 m away (the papers).
+    first = papers_and_phone_in_roubaix(embedded_directory)
+    assert [(r.name, round(r.distance_km, 1)) for r in first] == [
+        ("CCAS de Roubaix", 0.2),
+        ("France services La Poste de Roubaix - Epeule", 0.4),
+        ("France services Mairie de Roubaix Quartier des 3 Ponts", 1.2),
+    ]
+    assert first[0].why.startswith("apprendre à se servir d'un téléphone")
+    assert first[1].why.startswith("aide pour vos papiers en ligne")
+
+
+def test_each_page_of_more_places_reads_in_the_order_of_the_distance_it_counts_as(
+    embedded_directory, session
+):
     # A QA session read "7,3 km, 8,8 km, 5,6 km" on a page of "d'autres lieux" in Roubaix: a
-    # place with the finer label asked for is worth a detour to reach a page, but on the page
-    # the places that do the same things read nearest first (those doing both things asked for,
-    # which their "why" names, first).
-    needs = (labels.DEMARCHES, labels.OUTILS_QUOTIDIEN)  # "mes papiers et mon téléphone"
-    preferred = ("Réaliser des démarches administratives avec un accompagnement",
-                 "Prendre en main un smartphone ou une tablette")  # fmt: skip
-    roubaix = Location("Roubaix", "commune", 50.68872, 3.18425, commune="Roubaix",
-                       code_insee="59512", code_postal="59100")  # fmt: skip
+    # finer label is worth a detour to reach a page but no line shows it, so it does not
+    # reorder a page. What each place does (its "why") and whether its record clearly does
+    # mediation do: a place counts as nearer by 1.5 per need covered, 2 for a clear record.
     seen: list[str] = []
     for offset in (0, 3, 6, 9):
-        page = embedded_directory.search(
-            SearchQuery(
-                needs,
-                roubaix,
-                limit=3,
-                offset=offset,
-                preferred_origin_labels=preferred,
-                now=datetime(2026, 12, 3, 10, tzinfo=PARIS),
-            )
-        ).results
-        read = [(-len(set(needs) & set(r.services)), round(r.distance_km, 1)) for r in page]
-        assert read == sorted(read), (offset, read)
+        page = papers_and_phone_in_roubaix(embedded_directory, offset)
+        read = []
+        for r in page:
+            covered = len(set(PAPERS_AND_PHONE) & set(r.services))
+            clear = evidence.says_little(place(session, r.id)) is None
+            read.append((round(r.distance_km, 1) + 3) / (1.5**covered * 2**clear))
+        assert read == sorted(read), (offset, [(r.name, r.distance_km) for r in page])
         seen += [r.id for r in page]
     assert len(seen) == len(set(seen)) == 12  # no place twice, none lost between pages
+
+
+def test_a_mediatheque_comes_before_a_towns_trade_office_for_a_phone_in_cognac(
+    embedded_directory, session
+):
+    # "Pôle commerce de la ville de Cognac" (0.70 km) came first for learning to use a phone,
+    # before the médiathèque (0.72 km): both carry the services that the conseillers
+    # numériques file gives every record, and the Charente file typed both France Services.
+    cognac = Location("Cognac", "commune", 45.69604, -0.33764, commune="Cognac",
+                      code_insee="16102", code_postal="16100")  # fmt: skip
+    results = embedded_directory.search(
+        SearchQuery(
+            (labels.OUTILS_QUOTIDIEN,),
+            cognac,
+            limit=3,
+            preferred_origin_labels=("Prendre en main un smartphone ou une tablette",),
+            now=datetime(2026, 12, 3, 10, tzinfo=PARIS),
+        )  # fmt: skip
+    ).results
+    assert [r.name for r in results][:2] == [
+        "Médiathèque de Cognac", "Pôle commerce de la ville de Cognac",
+    ]  # fmt: skip
+    office = session.scalars(select(Place).where(Place.nom.like("Pôle commerce de la ville%")))
+    assert evidence.says_little(office.one()) == "bulk services"
+
+
+def test_records_that_say_little_about_mediation_are_the_same_in_sql_and_python(
+    embedded_directory, session
+):
+    """The rule is written twice (SQL for the ranking, Python for the benchmark's reasons):
+    equal on every shipped record; and what it finds, counted."""
+    clear = dict(session.execute(select(Place.id, evidence.clear_score(1))).all())
+    reasons = Counter()
+    for p in session.scalars(select(Place)):
+        reason = evidence.says_little(p)
+        assert (reason is None) == bool(clear[p.id]), (p.nom, reason, clear[p.id])
+        reasons[reason] += 1
+    assert reasons == {None: 4048, "bulk services": 1325, "no contact": 756, "reserved": 13}

@@ -13,7 +13,8 @@ from directory_client.directory import Directory
 from directory_client.geo import haversine_km
 from directory_client.hours import PARIS
 from directory_client.models import Base
-from directory_client.search.plan import PREFERRED_DETOUR_KM
+from directory_client.search import evidence
+from directory_client.search.rank import BASE_KM
 from directory_client.types import SearchFilters, SearchQuery
 from tests.places import here, make_bus, make_place
 
@@ -70,21 +71,64 @@ def test_nearest_matching_places_first_and_others_left_out(directory, session):
     assert not response.widened and not response.nothing_near
 
 
-def test_place_covering_all_needs_ranks_before_a_closer_partial_one(directory, session):
-    make_place(session, "Une seule aide", km_east=1)
+def test_a_place_doing_both_needs_comes_first_only_within_a_comparable_distance(directory, session):
+    """A near place that does one of the needs comes before a far one that does both: a France
+    Services 30 km from Roubaix came before a CCAS 150 m away. Doing both is worth a detour
+    that grows with the distance (50 % and 1.5 km), no more."""
     both = (labels.DEMARCHES, labels.ACCES_INTERNET_MATERIEL)
-    make_place(session, "Les deux", km_east=20, services=both)
+    make_place(session, "Une seule aide", km_east=1)
+    make_place(session, "Les deux, loin", km_east=20, services=both)
     session.commit()
     response = ask(directory, needs=both)
-    assert names(response) == ["Les deux", "Une seule aide"]
+    assert names(response) == ["Une seule aide", "Les deux, loin"]
+    make_place(session, "Les deux, un peu plus loin", km_north=2.9, services=both)
+    make_place(session, "Les deux, trop loin", km_north=-3.2, services=both)
+    session.commit()
+    # 2.9 km is within 1 km × 1.5 + 1.5 km; 3.2 km is not.
+    response = ask(directory, needs=both, limit=4)
+    assert names(response) == [
+        "Les deux, un peu plus loin", "Une seule aide", "Les deux, trop loin", "Les deux, loin",
+    ]  # fmt: skip
     assert response.results[0].why.startswith(
         "aide pour vos papiers en ligne, prêt d'ordinateur et accès internet"
     )
 
 
+def test_a_record_that_says_little_about_mediation_comes_after_one_that_clearly_does(
+    directory, session
+):
+    """A record with the services the conseillers numériques file gives every record (in bulk)
+    and nothing else saying it is a place of mediation (a trade office of a town hall) ranks
+    after a médiathèque a little farther; it is still given when nothing else is near, and a
+    place nobody can reach (no phone, mail, site) is one that says little too."""
+    bulk = {"services": (labels.OUTILS_QUOTIDIEN,), "origin": (evidence.BULK_SERVICES,)}
+    make_place(session, "Pôle commerce de la ville", km_east=0.7, telephone="+33975992357",
+               **bulk)  # fmt: skip
+    make_place(session, "Médiathèque", km_east=0.72, telephone="+33545361950", **bulk)
+    make_place(session, "Conseil départemental", km_north=0.5, services=(labels.OUTILS_QUOTIDIEN,))
+    make_place(session, "Espace numérique", km_north=-3.5, telephone="+33545000000",
+               services=(labels.OUTILS_QUOTIDIEN,))  # fmt: skip
+    session.commit()
+    response = ask(directory, needs=(labels.OUTILS_QUOTIDIEN,), limit=4)
+    # 0.72 km (clear) before 0.5 and 0.7 km (saying little); 3.5 km (clear) too: within
+    # 2 × (0.5 + 3) − 3 = 4 km of the nearest that says little.
+    assert names(response) == [
+        "Médiathèque", "Espace numérique", "Conseil départemental", "Pôle commerce de la ville",
+    ]  # fmt: skip
+
+
+def test_a_record_that_says_little_is_still_first_when_nothing_else_is_near(directory, session):
+    make_place(session, "Mairie", km_east=1, telephone="+33400000000",
+               services=(labels.OUTILS_QUOTIDIEN,), origin=(evidence.BULK_SERVICES,))  # fmt: skip
+    make_place(session, "Médiathèque", km_east=25, telephone="+33400000001",
+               services=(labels.OUTILS_QUOTIDIEN,), origin=(evidence.BULK_SERVICES,))  # fmt: skip
+    session.commit()
+    assert names(ask(directory, needs=(labels.OUTILS_QUOTIDIEN,))) == ["Mairie", "Médiathèque"]
+
+
 def test_preferred_finer_label_wins_over_distance_and_is_explained(directory, session):
     make_place(session, "Autonomie", km_east=2, origin=(labels.V1_AUTONOMY,))
-    make_place(session, "Avec vous", km_east=6, origin=(labels.V1_WITH_HELP,))
+    make_place(session, "Avec vous", km_east=2.8, origin=(labels.V1_WITH_HELP,))
     session.commit()
     response = ask(directory, limit=1, preferred_origin_labels=(labels.V1_WITH_HELP,))
     assert names(response) == ["Avec vous"]
@@ -96,17 +140,17 @@ def test_preferred_finer_label_wins_over_distance_and_is_explained(directory, se
     assert response.results[0].why == "aide pour vos papiers en ligne"
 
 
-def test_a_finer_label_is_worth_a_detour_of_5_km_not_more(directory, session):
-    """"Avec un accompagnement" 12 km away does not come before a place 1 km away that helps
-    with papers too: the detour is capped (PREFERRED_DETOUR_KM)."""
+def test_a_finer_label_is_worth_a_detour_that_grows_with_the_distance(directory, session):
+    """ "Avec un accompagnement" 5.5 km away does not come before a place 1 km away that helps
+    with papers too (it did, worth 5 km at any distance): 20 % and 0.6 km; 1.7 km away, it
+    does."""
     make_place(session, "Proche", km_east=1, origin=(labels.V1_AUTONOMY,))
-    make_place(session, "Avec vous loin", km_east=12, origin=(labels.V1_WITH_HELP,))
-    make_place(session, "Avec vous pas loin", km_north=5.5, origin=(labels.V1_WITH_HELP,))
+    make_place(session, "Avec vous loin", km_east=5.5, origin=(labels.V1_WITH_HELP,))
+    make_place(session, "Avec vous pas loin", km_north=1.7, origin=(labels.V1_WITH_HELP,))
     session.commit()
     asked = {"preferred_origin_labels": (labels.V1_WITH_HELP,)}
     assert names(ask(directory, limit=1, **asked)) == ["Avec vous pas loin"]
-    # "Avec vous loin" (12 km, as if 7) does not reach a page of two before "Proche" (1 km);
-    # the page reads nearest first.
+    # The page reads nearest first.
     assert names(ask(directory, limit=2, **asked)) == ["Proche", "Avec vous pas loin"]
     assert names(ask(directory, limit=2, offset=2, **asked)) == ["Avec vous loin"]
 
@@ -194,17 +238,21 @@ def test_helpline_offered_when_fewer_results_than_asked(directory, session):
     assert ask(directory, limit=1).remote_options == ()
 
 
-def test_free_only_drops_paying_places_and_ranks_unknown_fees_last(directory, session):
+def test_free_only_drops_paying_places_and_ranks_unknown_fees_after_near_free_ones(
+    directory, session
+):
+    """With "gratuit", a place whose fees are not given ranks after a known free one within a
+    comparable distance (50 % and 1.5 km), not after one at any distance."""
     make_place(session, "Payant", km_east=0.5, frais_a_charge="Payant")
     make_place(session, "Prix inconnu", km_east=1)
-    make_place(session, "Gratuit", km_east=9, frais_a_charge="Gratuit")
+    make_place(session, "Gratuit", km_east=2.4, frais_a_charge="Gratuit")
     make_place(session, "Sous condition", km_east=12, frais_a_charge="Gratuit sous condition")
     session.commit()
     response = ask(directory, filters=SearchFilters(free_only=True), limit=5)
-    assert names(response) == ["Gratuit", "Sous condition", "Prix inconnu"]
-    assert [r.free for r in response.results] == [True, True, None]
+    assert names(response) == ["Gratuit", "Prix inconnu", "Sous condition"]
+    assert [r.free for r in response.results] == [True, None, True]
     assert "gratuit" in response.results[0].why
-    assert "tarif non précisé" in response.results[2].why
+    assert "tarif non précisé" in response.results[1].why
 
 
 def test_open_at_keeps_only_places_open_then(directory, session):
@@ -361,43 +409,62 @@ def test_get_place(directory, session):
     assert directory.get_place("nope:1") is None
 
 
+def reach_km(distance: float, covered: int, labelled: int = 0, clear: bool = False) -> float:
+    """The distance a place counts as (directory_client.search.rank), written out: each need
+    covered is worth 50 % and 1.5 km, a finer label 20 % and 0.6 km, a clear record 100 % and
+    3 km."""
+    return (distance + BASE_KM) / (1.5**covered * 1.2**labelled * 2.0**clear)
+
+
+def page_read(page: list[tuple]) -> list[str]:
+    """A page reads by the distance shown (0.1 km) each place counts as, labels left out."""
+    return [s[-1] for s in sorted(page, key=lambda s: (
+        round(reach_km(round(s[2], 1), s[3], 0, s[4]), 6), round(s[2], 1)))]  # fmt: skip
+
+
 def test_matches_a_brute_force_ranking(directory, session):
-    """The expanding boxes must give exactly what a full scan would (fit, then distance)."""
+    """Every candidate path gives exactly what a full scan would: dense around the person (more
+    places than a first fetch reads, of every kind) and sparse further out; needs covered and
+    a clear record each worth a detour."""
     rng = random.Random(7)
     both = (labels.DEMARCHES, labels.ACCES_INTERNET_MATERIEL)
     places = []
-    for i in range(300):
+    for i in range(400):
+        spread = 3 if i < 150 else 70
         services = rng.choice([both, both[:1], both[1:], (labels.LOISIRS,)])
+        clear = rng.random() < 0.4
         place = make_place(
-            session, f"P{i}", km_east=rng.uniform(-70, 70), km_north=rng.uniform(-70, 70),
-            services=services,
+            session, f"P{i}", km_east=rng.uniform(-spread, spread),
+            km_north=rng.uniform(-spread, spread), services=services,
+            telephone="+33400000000" if clear else None,
         )  # fmt: skip
-        places.append(place)
+        places.append((place, clear))
     session.commit()
     lat, lon = here().lat, here().lon
     for needs, radius in ((both, 30.0), (both[:1], 5.0), (both[1:], 2.0)):
         mask = labels.services_mask(needs)
         scored = []
-        for p in places:
+        for p, clear in places:
             covered = bin(p.services_mask & mask).count("1")
             distance = haversine_km(lat, lon, p.latitude, p.longitude)
             if covered and distance <= 100:
-                scored.append((-covered, distance, p.nom, distance))
+                scored.append((reach_km(distance, covered, 0, clear), distance, distance,
+                               covered, clear, p.nom))  # fmt: skip
         for step in (radius, 50, 100):
-            within = sorted(s for s in scored if s[3] <= step)
+            within = sorted(s for s in scored if s[1] <= step)
             if len(within) >= 6 or step == 100:
                 break
-        response = ask(directory, needs=needs, limit=6, offset=2, radius_km=radius)
-        assert response.radius_km == step
-        assert names(response) == [s[2] for s in within[2:8]]
-        assert response.total == len(within)
+        for offset in (0, 2, 9):
+            response = ask(directory, needs=needs, limit=6, offset=offset, radius_km=radius)
+            assert response.radius_km == step
+            assert names(response) == page_read(within[offset : offset + 6]), (needs, offset)
+            assert response.total == len(within)
 
 
 def test_matches_a_brute_force_ranking_with_a_finer_label_asked(directory, session):
-    """With a finer label asked for, every path gives what a full scan would: needs covered,
-    then distance less the detour a label is worth, choose the pages — dense around the person
-    (more labelled places than a first fetch reads) and sparse further out; each page reads
-    nearest first."""
+    """With a finer label asked for, every path gives what a full scan would: the distance each
+    place counts as chooses the pages — dense around the person (more labelled places than a
+    first fetch reads) and sparse further out; each page reads nearest first."""
     rng = random.Random(11)
     places = []
     for i in range(400):
@@ -415,13 +482,13 @@ def test_matches_a_brute_force_ranking_with_a_finer_label_asked(directory, sessi
     for place, labelled in places:
         distance = haversine_km(lat, lon, place.latitude, place.longitude)
         if distance <= 30:
-            scored.append((distance - PREFERRED_DETOUR_KM * labelled, distance, place.nom))
+            scored.append((reach_km(distance, 1, labelled), distance, distance, 1, False,
+                           place.nom))  # fmt: skip
     ranked = sorted(scored)
     for offset in (0, 8):
         response = ask(directory, limit=8, offset=offset,
                        preferred_origin_labels=(labels.V1_WITH_HELP,))  # fmt: skip
-        page = ranked[offset : offset + 8]
-        assert names(response) == [name for _key, _far, name in sorted(page, key=lambda s: s[1])]
+        assert names(response) == page_read(ranked[offset : offset + 8])
 
 
 def test_remote_ok_adds_remote_help_even_with_enough_results(directory, session):
