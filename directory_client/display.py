@@ -120,3 +120,171 @@ def hours_lines(opening_hours: str | None) -> list[str]:
         rule = _DAYS_THEN_TIME.sub(r"\1 : \2", rule)
         lines.append(_TIME.sub(lambda m: french_time(int(m.group(1)), int(m.group(2))), rule))
     return lines
+
+
+# --- names and addresses ----------------------------------------------------------------------
+# The open data writes a third of its names, towns and streets in capitals ("MEDIATHEQUE DE
+# ROUBAIX", "9 RUE PELLART", "ROUBAIX") and repeats the postcode and town inside the street
+# ("12 rue X 59100 Roubaix"). The data is kept as imported; every channel shows it as written
+# here (``SearchResult`` is built with these: the chat's cards, SMS, the desk, referrals).
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# Kept in capitals when a name is written in capitals.
+ACRONYMS = frozenset(
+    _words("""CCAS CIAS EPN CAF MJC MSA CPAM CSC PIJ BIJ MSAP MDS MDPH MDSI PMI RSA EHPAD CHRS CCI
+    CMA UDAF ADMR AFPA APF CD CA CC CCONS CDC SIVOM SIVU UNA GEM CNFS ANCT DGFIP URSSAF CRIJ ESAT
+    EPCI TIC ALSH FJEP UDV GIP IFAC CIDFF MPT ADIL MFR SCIC SAS SARL ESS AFEV CROUS ESN FS ASSO
+    UFCV TV PC CV RH AAH ENT IUT BTS CFA GRETA QPV ZUP ZAC ZA ZI ZAE RN RD CS MQ MJD PAD PIMMS
+    PIMM UTAS UT DTBA SOS ADSEA ADAPEI APEI ASE IME ITEP IA""")
+)
+# Lower case inside a name ("Centre Social de la Ville", "Saint-Julien-les-Villas").
+_SMALL_WORDS = frozenset(
+    _words("de du des la le les l d et à au aux en sur sous lès lez pour par dans chez un une")
+)
+# Words whose accents capitals drop, by their capitals without accents.
+_ACCENTS = {
+    word.upper().translate(str.maketrans("ÀÂÄÉÈÊËÎÏÔÖÙÛÜÇ", "AAAEEEEIIOOUUUC")): word
+    for word in _words("""médiathèque médiathèques bibliothèque bibliothèques numérique
+    numériques communauté solidarité solidarités région régional régionale département
+    départemental départementale départementaux français française éducation éducative école
+    écoles société économie économique général générale sécurité santé préfecture réunion
+    intercommunalité études étudiants égalité énergie hébergement réinsertion médiation cité
+    cités prévention activités âgées âgés handicapés élus espérance métropole délégation
+    fédération théâtre pôle agglomération création développement réseau réseaux éveil
+    équipement équipements république génération générations aînés château père médical
+    médicale médico multimédia étienne frédéric andré rené hélène jérôme léon émile clément
+    valéry jaurès célestin pré près forêt côte côtes île îles été écoute accès entraide
+    citoyenneté collège lycée université maître maîtres""")
+}
+_STREET_WORDS = frozenset(
+    _words("""rue rues avenue av ave bd boulevard place pl chemin ch route rte allée allee allées
+    impasse imp quai cours square sq passage esplanade parvis voie sentier lotissement lot
+    hameau lieu-dit résidence quartier bis ter""")
+)
+_TOKEN = re.compile(r"[^\W_]+|[\W_]+")
+_VOWELS = set("AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜ")
+_CEDEX = re.compile(r"\s+cedex(\s+\d+)?\s*$", re.IGNORECASE)
+
+
+def _shouting(text: str) -> bool:
+    """Written in capitals: at least two letters, nearly none in lower case ("dARDILLY",
+    "VEYSSIèRE" are)."""
+    letters = [c for c in text if c.isalpha()]
+    lower = sum(c.islower() for c in letters)
+    return len(letters) >= 2 and lower <= len(letters) // 10
+
+
+def _title(text: str, *, street: bool = False) -> str:
+    """Capitals → French title case: acronyms kept (CCAS, EPN, MJC), small words in lower case
+    ("de", "la", "du", "lès"), accents restored for common words ("MEDIATHEQUE" →
+    "Médiathèque"); in a street, its kind in lower case ("9 RUE PELLART" → "9 rue Pellart")."""
+    out: list[str] = []
+    first = True
+    for token in _TOKEN.findall(text):
+        if not token[0].isalnum():
+            out.append(token)
+            continue
+        upper = token.upper()
+        word = _ACCENTS.get(upper, token.lower())
+        if upper in ACRONYMS:
+            out.append(upper)
+        elif not token.isalpha():
+            out.append(token)  # "LAB01", "16"
+        elif street and word in _STREET_WORDS:
+            out.append(word if not first else word.capitalize())
+        elif 2 <= len(word) <= 4 and not set(upper) & _VOWELS and word not in ("st", "ste"):
+            out.append(upper)  # an acronym: "CSC", "DTBA"
+        elif word in _SMALL_WORDS and not first:
+            out.append(word)
+        else:
+            out.append(word[:1].upper() + word[1:])
+        first = False
+    return "".join(out)
+
+
+def place_name(name: str | None) -> str:
+    """A place's name as people read it: one written in capitals in French title case
+    ("MEDIATHEQUE DE ROUBAIX" → "Médiathèque de Roubaix", "CCAS" stays "CCAS"); others as
+    written."""
+    name = " ".join((name or "").split())
+    return _title(name) if _shouting(name) else name
+
+
+def commune_name(commune: str | None, code_insee: str | None = None,
+                 code_postal: str | None = None) -> str:  # fmt: skip
+    """The town as the gazetteer writes it when it is the same name ("ROUBAIX" → "Roubaix",
+    "dARDILLY" → "Dardilly", "SAINT-ETIENNE" → "Saint-Étienne"; "Cedex" left out); else as
+    written, in title case when in capitals."""
+    from directory_client import gazetteer
+    from directory_client.text import name_key
+
+    commune = _CEDEX.sub("", " ".join((commune or "").split()))
+    if not commune:
+        return ""
+    index = gazetteer.load()
+    key = name_key(commune)
+    department = (code_postal or "")[:2]
+    known = [
+        index.by_insee.get(code_insee or ""),
+        *index.by_postcode.get(code_postal or "", ()),
+        *(c for c in index.by_key.get(key, ()) if c.departement[:2] == department),
+    ]
+    for candidate in known:
+        if candidate is not None and name_key(candidate.name) == key:
+            return candidate.name
+    return _title(commune) if _shouting(commune) or commune.islower() else commune
+
+
+def _without_town(part: str, code_postal: str | None, commune: str) -> str:
+    """A street without the postcode and town written again at its end: "12 rue X 59100
+    Roubaix" → "12 rue X", "27 rue de la Victoire Nouméa 98800" → "27 rue de la Victoire";
+    never when the town names the place ("Mairie de Poum", "route de Bluffy")."""
+    from directory_client.text import name_key
+
+    words = [(m.end(), m.group()) for m in re.finditer(r"[^\s,;–-]+", part)]
+    town = name_key(commune).split()
+    department = (code_postal or "")[:2]
+
+    def is_postcode(digits: str) -> bool:
+        return len(digits) == 5 and digits.isdigit() and digits[:2] == department
+
+    cut = [k for k, (_e, w) in enumerate(words) if w == code_postal and k > 0]
+    if cut and len(words) - cut[-1] <= 5 and all(w.isalpha() for _e, w in words[cut[-1] + 1 :]):
+        words = words[: cut[-1]]  # "…---16710-ST YRIIEIX": the postcode and a misspelt town
+    for _ in range(2):
+        n = len(town)
+        if (
+            town
+            and len(words) > n
+            and name_key(" ".join(w for _e, w in words[-n:])) == " ".join(town)
+            and name_key(words[-n - 1][1]) not in _SMALL_WORDS | {"a"}
+        ):
+            words = words[:-n]
+        elif words and is_postcode(words[-1][1]):
+            words = words[:-1]
+        elif len(words) > 1 and words[-2][1].isdigit() and is_postcode(words[-2][1] + words[-1][1]):
+            words = words[:-2]  # "98 809"
+        else:
+            break
+    return part[: words[-1][0]] if words else ""
+
+
+def address_text(adresse: str | None, complement: str | None, code_postal: str | None,
+                 commune: str | None, code_insee: str | None = None) -> str:  # fmt: skip
+    """One address line, every part once: "9 rue Pellart, 59100 Roubaix" from "9 RUE PELLART"
+    in "ROUBAIX"; the postcode and town repeated in the street dropped."""
+    town = commune_name(commune, code_insee, code_postal)
+    parts = []
+    for raw in (adresse, complement):
+        part = " ".join((raw or "").split()).strip(" ,-–")
+        if commune or town:
+            part = _without_town(part, code_postal, town or commune or "").strip(" ,-–")
+        if part and (part.casefold() != (town or "").casefold()):
+            parts.append(", ".join(_title(p, street=True) if _shouting(p) else p
+                                   for p in part.split(", ")))  # fmt: skip
+    parts.append(" ".join(p for p in (code_postal, town) if p))
+    return ", ".join(p for p in parts if p)

@@ -51,7 +51,7 @@ from urllib.parse import quote
 
 import httpx
 
-from directory_client import labels
+from directory_client import display, labels
 from directory_client.errors import RemoteDirectoryError
 from directory_client.remote_cache import TTLCache
 from directory_client.types import (
@@ -483,10 +483,11 @@ def _to_result(
     service_id = str(service["id"]).strip()
     return SearchResult(
         id=place_id(source, service_id),
-        name=_text(structure.get("nom")) or str(service["nom"]).strip(),
+        name=display.place_name(_text(structure.get("nom")) or str(service["nom"]).strip()),
         services=_services(needs, thematiques),
         address=_address(service) or _address(structure),
-        commune=field("commune"),
+        commune=display.commune_name(field("commune"), field("code_insee"), field("code_postal"))
+        or None,
         code_postal=field("code_postal"),
         lat=lat,
         lon=lon,
@@ -562,15 +563,17 @@ def _opening(hours: str | None, now: datetime | None, code_postal: str | None) -
 
 
 def _address(record: Mapping[str, Any]) -> str:
-    street = ", ".join(
-        part
-        for part in (_text(record.get("adresse")), _text(record.get("complement_adresse")))
-        if part
+    """The address as every channel shows it (``display.address_text``)."""
+    if not any(_text(record.get(k)) for k in ("adresse", "complement_adresse", "code_postal",
+                                              "commune")):  # fmt: skip
+        return ""
+    return display.address_text(
+        _text(record.get("adresse")),
+        _text(record.get("complement_adresse")),
+        _text(record.get("code_postal")),
+        _text(record.get("commune")),
+        _text(record.get("code_insee")),
     )
-    town = " ".join(
-        part for part in (_text(record.get("code_postal")), _text(record.get("commune"))) if part
-    )
-    return ", ".join(part for part in (street, town) if part)
 
 
 def _free(frais: Any) -> bool | None:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy.engine import Row
 
-from directory_client import hours, labels
+from directory_client import display, hours, labels
 from directory_client.models import split_list
 from directory_client.search.plan import AIDANTS_CONNECT, ON_MY_BEHALF
 from directory_client.types import SearchResult
@@ -54,22 +54,16 @@ def place_result(
     preferred: tuple[str, ...] = (),
 ) -> SearchResult:
     tz = hours.place_timezone(place.code_postal)
-    address = ", ".join(
-        part
-        for part in (
-            place.adresse,
-            place.complement_adresse,
-            " ".join(p for p in (place.code_postal, place.commune) if p),
-        )
-        if part
+    address = display.address_text(
+        place.adresse, place.complement_adresse, place.code_postal, place.commune, place.code_insee
     )
     accessibility = place.accessibilite if (place.accessibilite or "").startswith("http") else None
     return SearchResult(
         id=place.public_id,
-        name=place.nom,
+        name=display.place_name(place.nom),
         services=tuple(split_list(place.services)),
         address=address,
-        commune=place.commune,
+        commune=display.commune_name(place.commune, place.code_insee, place.code_postal) or None,
         code_postal=place.code_postal,
         lat=place.latitude,
         lon=place.longitude,

@@ -8,7 +8,7 @@ import math
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from directory_client import labels
+from directory_client import display, labels
 from directory_client.models import Place
 from directory_client.search.candidates import code_candidates, keep_hits, near_candidates
 from directory_client.search.explain import explain, first_item
@@ -81,7 +81,7 @@ def remote_options(
             why = explain(place, plan.needs)
             options.append(
                 RemoteOption(
-                    name=place.nom,
+                    name=display.place_name(place.nom),
                     phone=place.telephone,
                     url=place.prise_rdv or first_item(place.site_web),
                     why=f"aide à distance : {why}",

@@ -58,3 +58,52 @@ def test_the_week_and_the_next_opening_write_a_time_the_same_way():
     opening = hours.opening_status(week, sunday_evening).text
     assert opening == "Fermé. Ouvre demain à 13 h 30"
     assert display.hours_lines(week) == ["lun.–ven. : 13 h 30–17 h"]
+
+
+@pytest.mark.parametrize(("name", "shown"), [
+    ("MEDIATHEQUE DE ROUBAIX", "Médiathèque de Roubaix"),
+    ("CCAS", "CCAS"),
+    ("CCAS D'HELLEMMES", "CCAS d'Hellemmes"),
+    ("CENTRE COMMUNAL D'ACTION SOCIALE", "Centre Communal d'Action Sociale"),
+    ("MAISON DES SERVICES FRANCE SERVICES CCAS", "Maison des Services France Services CCAS"),
+    ("MJC DU VIEUX LILLE", "MJC du Vieux Lille"),
+    ("ESPACE PUBLIC NUMERIQUE (EPN) DE L'ILE", "Espace Public Numérique (EPN) de l'Île"),
+    ("COMMUNE DE SAINT-JULIEN-LES-VILLAS", "Commune de Saint-Julien-les-Villas"),
+    ("CA DU GRAND COGNAC", "CA du Grand Cognac"),
+    ("LAB01", "LAB01"),
+    # Written in lower case too: kept as imported.
+    ("CCAS de Roubaix", "CCAS de Roubaix"),
+    ("Centre social ECHO", "Centre social ECHO"),
+    ("France services La Poste de Roubaix", "France services La Poste de Roubaix"),
+])  # fmt: skip
+def test_a_name_in_capitals_is_written_in_french_title_case(name, shown):
+    assert display.place_name(name) == shown
+
+
+@pytest.mark.parametrize(("parts", "shown"), [
+    (("9 RUE PELLART", None, "59100", "ROUBAIX", "59512"), "9 rue Pellart, 59100 Roubaix"),
+    (("12 rue X 59100 Roubaix", None, "59100", "Roubaix"), "12 rue X, 59100 Roubaix"),
+    (("81 Place du Commissaire Chesney 74700 SALLANCHES", None, "74700", "SALLANCHES"),
+     "81 Place du Commissaire Chesney, 74700 Sallanches"),
+    (("27 rue de la Victoire Nouméa 98800", None, "98800", "Nouméa"),
+     "27 rue de la Victoire, 98800 Nouméa"),
+    (("1 rue des tours Magenta Nouméa - 98800", None, "98800", "Nouméa"),
+     "1 rue des tours Magenta, 98800 Nouméa"),
+    (("131 Rue Denise Frey Pont-des-Français 98 809 Mont-Dore", None, "98800", "Mont-Dore"),
+     "131 Rue Denise Frey Pont-des-Français, 98800 Mont-Dore"),
+    (("4 AVENUE DE L UNION---16710-ST YRIIEIX", None, "16710", "Saint-Yrieix-sur-Charente"),
+     "4 avenue de l Union, 16710 Saint-Yrieix-sur-Charente"),  # the town misspelt
+    (("1 PL DE LA BAYERE 69570 DARDILLY", None, "69130", "dARDILLY"),
+     "1 pl de la Bayere, 69130 Dardilly"),
+    (("Mairie de NEKÖ-POYA village de POYA", "98827 POYA", "98800", "Poya"),
+     "Mairie de NEKÖ-POYA village de POYA, 98800 Poya"),
+    (("2 PARC BOCQUET, 176 rue Roger Salengro", None, "59260", "HELLEMMES"),
+     "2 Parc Bocquet, 176 rue Roger Salengro, 59260 Hellemmes"),
+    (("Maison de la Solidarité", None, "15000", "AURILLAC CEDEX"),
+     "Maison de la Solidarité, 15000 Aurillac"),
+    # The town names the place: kept.
+    (("Mairie de Poum", None, "98800", "Poum"), "Mairie de Poum, 98800 Poum"),
+    (("route de Bluffy", None, "74290", "Bluffy"), "route de Bluffy, 74290 Bluffy"),
+])  # fmt: skip
+def test_an_address_gives_each_part_once_and_in_french_case(parts, shown):
+    assert display.address_text(*parts) == shown

@@ -1,0 +1,86 @@
+"""The places a person is given, and how they read, on the real embedded directory: the order
+(a near place before a far one that does the need "better"), names and addresses as people
+write them, the same in every channel."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import actions as A
+from bot.channels import render
+from directory_client import Locator
+from tests.conftest_actions import ent, slots_of, tracker
+
+
+@pytest.fixture(scope="module")
+def locator(embedded_directory):
+    return Locator(directory=embedded_directory)
+
+
+@pytest.fixture(scope="module")
+def real(embedded_directory, locator):
+    A.set_backends(embedded_directory, locator)
+    yield embedded_directory
+    A.set_backends(None, None)
+
+
+def orient(text: str, slots: dict | None = None, entities: list | None = None,
+           intent: str = "inform"):  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(A.ActionOrient().run(dispatcher, tracker(text, intent, entities,
+                                                                  slots=slots), {}))  # fmt: skip
+    return dispatcher.messages, {**(slots or {}), **slots_of(events)}
+
+
+def recommendation(messages) -> tuple[str, dict]:
+    [message] = [m for m in messages if m.get("custom")]
+    return message["text"], message["custom"]["orienteur"]
+
+
+def test_papers_and_a_phone_in_roubaix_start_with_the_places_next_door(real, locator):
+    # A tester in Roubaix: a France Services 7 km away and another 30 km away (both needs) came
+    # before the CCAS 170 m away (the phone) and the France Services 400 m away (the papers).
+    roubaix = locator.locate("Roubaix").best.to_dict()
+    slots = {"needs": ["demarches", "smartphone"], "mode": "avec_moi", "location": roubaix}
+    said, payload = recommendation(orient("Roubaix", slots, [ent("location", "Roubaix")])[0])
+    places = payload["results"]
+    assert [(p["name"], p["distance_text"]) for p in places] == [
+        ("CCAS de Roubaix", "150 m"),
+        ("France services La Poste de Roubaix - Epeule", "400 m"),
+        ("France services Mairie de Roubaix Quartier des 3 Ponts", "1,2 km"),
+    ]
+    assert places[0]["why"].startswith("apprendre à se servir d'un téléphone")
+    # Written "9 RUE PELLART" in "ROUBAIX": every channel reads the payload's address.
+    assert places[0]["address"] == "9 rue Pellart, 59100 Roubaix"
+    assert "9 rue Pellart, 59100 Roubaix" in render.plain_text(said, payload)
+    assert "9 rue Pellart" in render.sms_body(said, payload, menu=True)[0]
+
+
+def test_a_name_and_address_in_capitals_read_in_french_in_every_channel(real, locator):
+    # "CCAS D'HELLEMMES", "2 PARC BOCQUET, 176 rue Roger Salengro", "HELLEMMES".
+    hellemmes = locator.locate("Hellemmes").best
+    assert hellemmes is not None
+    slots = {"needs": ["smartphone"], "location": hellemmes.to_dict()}
+    said, payload = recommendation(orient("Hellemmes", slots, [ent("location", "Hellemmes")])[0])
+    [ccas] = [p for p in payload["results"] if "Hellemmes" in p["name"]]
+    assert ccas["name"] == "CCAS d'Hellemmes"
+    assert ccas["address"] == "2 Parc Bocquet, 176 rue Roger Salengro, 59260 Hellemmes"
+    shown = render.plain_text(said, payload)
+    assert "CCAS d'Hellemmes" in shown and "HELLEMMES" not in shown
+    detail = render.place_detail(ccas)
+    assert "CCAS d'Hellemmes" in detail and "2 Parc Bocquet" in detail
+
+
+def test_a_phone_in_cognac_starts_at_the_mediatheque(real, locator):
+    # "Pôle commerce de la ville de Cognac" came first for learning to use a phone: its record
+    # says no more than every record of the conseillers numériques file (search.evidence).
+    cognac = locator.locate("Cognac").best.to_dict()
+    said, payload = recommendation(orient("Cognac", {"needs": ["smartphone"], "location": cognac},
+                                          [ent("location", "Cognac")])[0])  # fmt: skip
+    names = [p["name"] for p in payload["results"]]
+    assert names[0] == "Médiathèque de Cognac"
+    assert payload["results"][0]["address"] == "10 rue du Minage, 16100 Cognac"
+
