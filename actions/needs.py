@@ -147,10 +147,23 @@ PROCEDURES: dict[str, Procedure] = {
             "la CAF (RSA, APL, prime d'activité…)",
             "demarches",
             (
-                "votre numéro d'allocataire CAF et votre mot de passe",
+                "votre numéro d'allocataire CAF et votre mot de passe, si vous en avez un",
                 "une pièce d'identité",
                 "un RIB",
                 "votre dernier avis d'impôt",
+            ),
+        ),
+        Procedure(
+            # A first claim has no CAF number yet: asked for only if there is one.
+            "rsa",
+            "la CAF (demande de RSA)",
+            "demarches",
+            (
+                "une pièce d'identité",
+                "un RIB",
+                "vos justificatifs de ressources des 3 derniers mois (salaires, allocations…)",
+                "votre numéro de sécurité sociale",
+                "votre numéro d'allocataire CAF, seulement si vous en avez un",
             ),
         ),
         Procedure(
@@ -164,6 +177,8 @@ PROCEDURES: dict[str, Procedure] = {
             ),
         ),
         Procedure(
+            # The identity card and the passport (and "ANTS" alone: the model's value for
+            # the four titles when no keyword names one).
             "ants",
             "vos papiers (carte d'identité, passeport, permis, carte grise)",
             "demarches",
@@ -171,6 +186,31 @@ PROCEDURES: dict[str, Procedure] = {
                 "votre ancienne pièce d'identité",
                 "un justificatif de domicile de moins de 6 mois",
                 "une photo d'identité avec son code e-photo",
+                "votre adresse mail et votre téléphone portable",
+            ),
+        ),
+        Procedure(
+            "permis",
+            "l'ANTS (permis de conduire)",
+            "demarches",
+            (
+                "votre permis de conduire (ou la déclaration de perte ou de vol)",
+                "une pièce d'identité",
+                "un justificatif de domicile de moins de 6 mois",
+                "une photo d'identité avec son code e-photo",
+                "votre adresse mail et votre téléphone portable",
+            ),
+        ),
+        Procedure(
+            "carte_grise",
+            "l'ANTS (carte grise)",
+            "demarches",
+            (
+                "une pièce d'identité",
+                "un justificatif de domicile de moins de 6 mois",
+                "votre permis de conduire",
+                "le certificat de cession et son code de cession (achat d'occasion)",
+                "l'ancienne carte grise barrée et signée par le vendeur (achat d'occasion)",
                 "votre adresse mail et votre téléphone portable",
             ),
         ),
@@ -802,15 +842,20 @@ _WEAK_PATTERNS: dict[str, tuple[str, ...]] = {
 }
 
 _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
-    "caf": (r"\bcaf\b", r"\brsa\b", r"\bapl\b", r"\bprime d'?activite", r"\ballocations? fam"),
+    "caf": (r"\bcaf\b", r"\bapl\b", r"\bprime d'?activite", r"\ballocations? fam"),
+    "rsa": (r"\brsa\b", r"\brevenu de solidarite"),
     "impots": (r"\bd?'?impots?\b", r"\bdecla\b", r"\bdeclaration de revenus", r"\bimpots\.gouv"),
     "ants": (
         r"\bants\b",
         r"carte d'?identite",
         r"\bcni\b",
         r"\bpasseport",
-        r"\bpermis( de conduire)?\b",
-        r"carte grise",
+    ),
+    "permis": (r"\bpermis( de conduire)?\b",),
+    "carte_grise": (
+        r"\bcartes? grises?\b",
+        r"certificat d'?immatriculation",
+        r"\bimmatricul\w* (ma|une|la|mon|son|sa) (voiture|vehicule|moto|scooter|camping)",
     ),
     "ameli": (
         r"\bameli\b",
@@ -836,6 +881,10 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
     "cheque_energie": (r"cheque ?-?energie",),
     "franceconnect": (r"france ?connect",),
 }
+
+# A procedure named with the body that runs it: the procedure's list (a first RSA claim has no
+# CAF number; a carte grise is not an identity card).
+_WITHIN = {"rsa": "caf", "carte_grise": "ants", "permis": "ants"}
 
 _CONSTRAINT_PATTERNS: dict[str, tuple[str, ...]] = {
     "gratuit": (
@@ -1052,6 +1101,9 @@ def detect(text: str) -> Understanding:
     for key, patterns in _COMPILED["procedure"].items():
         if _matches(folded, patterns):
             found.procedures.append(key)
+    for narrow, wide in _WITHIN.items():
+        if narrow in found.procedures and wide in found.procedures:
+            found.procedures.remove(wide)  # "ma demande de RSA sur le site de la CAF": the RSA's
     if _PROFESSIONAL.search(folded):
         # "je suis conseillère à France Travail": where they work, not a procedure to do.
         found.procedures = []

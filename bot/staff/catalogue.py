@@ -111,8 +111,11 @@ NOTE_WORDS: tuple[str, ...] = (
 _FS = ("France Services",)
 NATIONAL_DESKS: dict[str, tuple[str, ...]] = {
     "caf": ("France Services", "Point d'accès numérique CAF"),
+    "rsa": ("France Services", "Point d'accès numérique CAF"),
     "impots": _FS,
     "ants": _FS,
+    "permis": _FS,
+    "carte_grise": _FS,
     "papiers": _FS,
     "ameli": _FS,
     "sante": _FS,

@@ -108,7 +108,7 @@ def test_need_first_asks_where_then_answers(directory):
     t = tracker("j'arrive pas à faire ma demande de RSA sur le site de la CAF", "ask_help")
     msgs, events = run(A.ActionOrient(), t)
     slots = slots_of(events)
-    assert slots["needs"] == ["demarches"] and slots["procedures"] == ["caf"]
+    assert slots["needs"] == ["demarches"] and slots["procedures"] == ["rsa"]
     assert slots["awaiting"] == "location"
     assert "ville" in text(msgs)
 

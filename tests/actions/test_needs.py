@@ -12,13 +12,16 @@ from tests.paths import ROOT
 @pytest.mark.parametrize(
     ("text", "need", "procedure"),
     [
-        ("j'arrive pas à faire ma demande de RSA sur le site de la CAF", "demarches", "caf"),
+        ("j'arrive pas à faire ma demande de RSA sur le site de la CAF", "demarches", "rsa"),
+        ("mes APL sur le site de la CAF", "demarches", "caf"),
         ("jveu apprendre a me servir de mon tel", "smartphone", None),
         ("pas d'internet chez moi", "internet", None),
         ("mon compte facebook a été piraté", "securite", None),
         ("je lance mon autoentreprise", "entreprise", None),
         ("declarer mes impots", "demarches", "impots"),
         ("refaire mon passeport", "demarches", "ants"),
+        ("refaire ma carte grise sur le site de l'ANTS", "demarches", "carte_grise"),
+        ("renouveler mon permis de conduire", "demarches", "permis"),
         ("renouveler ma carte vitale", "sante", "ameli"),
         ("m'inscrire a france travail", "demarches", "france_travail"),
         ("faire ma demande de retraite", "demarches", "retraite"),

@@ -84,3 +84,39 @@ def test_a_phone_in_cognac_starts_at_the_mediatheque(real, locator):
     assert names[0] == "Médiathèque de Cognac"
     assert payload["results"][0]["address"] == "10 rue du Minage, 16100 Cognac"
 
+
+# --- what to bring ------------------------------------------------------------------------------
+def test_what_to_bring_for_a_carte_grise_is_the_carte_grise_list(real, locator):
+    # It was the identity card's list ("votre ancienne pièce d'identité", "une photo…").
+    roubaix = locator.locate("Roubaix").best.to_dict()
+    said, payload = recommendation(
+        orient("je dois refaire ma carte grise", {"location": roubaix}, intent="ask_help")[0]
+    )
+    assert payload["bring"] == [
+        "une pièce d'identité",
+        "un justificatif de domicile de moins de 6 mois",
+        "votre permis de conduire",
+        "le certificat de cession et son code de cession (achat d'occasion)",
+        "l'ancienne carte grise barrée et signée par le vendeur (achat d'occasion)",
+        "votre adresse mail et votre téléphone portable",
+    ]
+    shown = render.plain_text(said, payload)
+    assert "certificat de cession" in shown and "photo d'identité" not in shown
+    assert "pour vos démarches avec l'ANTS (carte grise)" in said
+
+
+def test_a_first_rsa_claim_is_not_asked_for_a_caf_number(real, locator):
+    # It asked for "votre numéro d'allocataire CAF et votre mot de passe": a first claimant
+    # has none.
+    roubaix = locator.locate("Roubaix").best.to_dict()
+    said, payload = recommendation(
+        orient("je veux faire une demande de RSA", {"location": roubaix}, intent="ask_help")[0]
+    )
+    assert payload["bring"] == [
+        "une pièce d'identité",
+        "un RIB",
+        "vos justificatifs de ressources des 3 derniers mois (salaires, allocations…)",
+        "votre numéro de sécurité sociale",
+        "votre numéro d'allocataire CAF, seulement si vous en avez un",
+    ]
+    assert "pour vos démarches avec la CAF (demande de RSA)" in said

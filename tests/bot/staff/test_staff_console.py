@@ -267,7 +267,8 @@ def test_parse_the_reception_note():
     assert s.place_texts[0] == "Roubaix"
     s = parse("monsieur en fauteuil roulant, carte grise, 59100, samedi")
     assert "Handicaps moteurs" in s.prise_en_charge and s.open_on_saturday
-    assert s.procedure.key in ("ants", "papiers") and s.place_texts[0] == "59100"
+    assert s.procedure.key == "carte_grise" and s.place_texts[0] == "59100"
+    assert any("certificat de cession" in d for d in s.documents)
     s = parse("jeune 19 ans cherche emploi, a besoin d'un CV, Roubaix")
     assert s.needs[0] == "Insertion professionnelle via le numérique" and "Jeunes" in s.publics
     assert parse("apprendre à se servir de sa tablette").needs[0] == (

@@ -25,7 +25,7 @@ from tests.places import make_place
 from tests.referral_support import SmtpServer, body
 
 CAF_BRING = [
-    "votre numéro d'allocataire CAF et votre mot de passe",
+    "votre numéro d'allocataire CAF et votre mot de passe, si vous en avez un",
     "une pièce d'identité",
     "un RIB",
     "votre dernier avis d'impôt",
