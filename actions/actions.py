@@ -515,6 +515,46 @@ def ask_location(dispatcher: CollectingDispatcher, state: State, unknown: str | 
         )
 
 
+# "peu importe", "n'importe où dans le 62", "partout", "dans tout le Nord": a département-wide
+# answer is what the person wants.
+_ANYWHERE = re.compile(
+    r"\b(peu importe|n'?importe (ou|quelle? (ville|commune|endroit))|n'?importe lequel"
+    r"|(dans |sur )?tout (le|la|l') ?(departement|\d{2,3}\b)|dans tout (le|la|l')"
+    r"|pas de preference|(ca )?m'?est egal|ou vous voulez|peu m'importe)"
+)
+_EVERYWHERE = re.compile(r"\bpartout\b")  # only as a short answer: "des pubs partout" is not
+
+
+def says_anywhere(text: str) -> bool:
+    folded = needs_mod.fold(text)
+    short = len(folded.split()) <= 5
+    return not is_button(text) and bool(
+        _ANYWHERE.search(folded) or (short and _EVERYWHERE.search(folded))
+    )
+
+
+def waits_for_town(location: dict | None) -> bool:
+    """A département alone ("je suis dans le Nord", "dans le 62"): searched from its centre,
+    where nobody is, the places would be far from the person: the town is asked, unless the
+    person said anywhere in it will do (``anywhere``). A territory with no centre known
+    (Saint-Pierre-et-Miquelon, whose communes the gazetteer lacks) is searched by its code."""
+    location = location or {}
+    return (
+        location.get("kind") == "departement"
+        and location.get("lat") is not None
+        and not location.get("anywhere")
+    )
+
+
+def ask_town(dispatcher: CollectingDispatcher, state: State) -> None:
+    """Which commune, in the département given; "peu importe" keeps the whole département."""
+    state.awaiting = "location"
+    dispatcher.utter_message(
+        text=texts.text("utter_ask_town_in_departement", where=fmt.near(state.location)),
+        buttons=[{"title": "Peu importe", "payload": "peu importe"}],
+    )
+
+
 def ask_choice(dispatcher: CollectingDispatcher, state: State, candidates) -> None:
     state.awaiting = "location_choice"
     state.choices = [c.to_dict() for c in candidates[:5]]
@@ -816,6 +856,14 @@ def resolve_location(
         homonyms = {c.code_insee for c in result.candidates}
         if whole.status == "found" and whole.best and whole.best.code_insee in homonyms:
             result = whole
+    if result.status == "ambiguous" and waits_for_town(state.location):
+        # The town asked in the département given: the one of that name there.
+        inside = [c for c in result.candidates
+                  if c.departement == state.location.get("departement")]  # fmt: skip
+        if len(inside) == 1:
+            state.location, state.choices, state.attempts = inside[0].to_dict(), [], 0
+            state.offset = 0
+            return True
     if result.status == "ambiguous" and not payload:
         # The entity is the name alone; the words around it may say which ("Saint-Louis, en
         # Alsace", "Stenay dans la Meuse").
@@ -1117,12 +1165,20 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     elif answers_mode(state, text) and not found.mode:
         found.mode = state.mode = needs_mod.mode_answer(text)  # "avec qqn stp", "tt seul"
     state.was_awaiting = state.awaiting
-    if intent == "change_location":
-        state.location, state.offset = None, 0
-        if state.awaiting != "location_choice":
-            state.awaiting = "location"
-    if not resolve_location(dispatcher, state, tracker, needs_mod.without_distance(text), found):
-        return state.save()
+    anywhere = says_anywhere(text)
+    if anywhere and waits_for_town(state.location) and not place_values(tracker):
+        state.location = {**state.location, "anywhere": True}  # "peu importe": all of it
+    else:
+        if intent == "change_location":
+            state.location, state.offset = None, 0
+            if state.awaiting != "location_choice":
+                state.awaiting = "location"
+        if not resolve_location(
+            dispatcher, state, tracker, needs_mod.without_distance(text), found
+        ):
+            return state.save()
+        if anywhere and waits_for_town(state.location):  # "n'importe où dans le 62"
+            state.location = {**state.location, "anywhere": True}
     if state.was_awaiting == "need_choice" and needs_mod.needs_mode_question(
         state.needs, state.procedures, state.mode
     ):
@@ -1140,6 +1196,8 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
         ask_mode(dispatcher, state)
     elif not state.location:
         ask_location(dispatcher, state)
+    elif waits_for_town(state.location):
+        ask_town(dispatcher, state)
     elif intent in ("affirm", "deny") and state.awaiting is None and not moved(state):
         dispatcher.utter_message(response="utter_anything_else")
     else:
@@ -1485,6 +1543,8 @@ def answers_where(state: State, text: str) -> bool:
     """The answer to "where?" that the NLU took for something else ("Maripasoula", "Beaujeu",
     "le 93"): a town the Locator knows exactly, or one of the towns offered."""
     if says_none_of_them(state, text):
+        return True
+    if state.awaiting == "location" and waits_for_town(state.location) and says_anywhere(text):
         return True
     return state.awaiting in ("location", "location_choice") and (
         looks_like_place(text) or pick_choice(state, text) is not None

@@ -259,7 +259,14 @@ def test_real_departement_answer_gives_no_distance_from_nowhere(real_web, new_ta
     tab = new_tab(viewport=PHONE)
     page = tab.page
     open_widget(page, real_web["web"])
-    answer = ask(page, "je veux apprendre à me servir de mon téléphone dans le Nord")
+    # A département alone: its town asked, "Peu importe" keeps the whole département.
+    question = ask(page, "je veux apprendre à me servir de mon téléphone dans le Nord")
+    expect(question).to_contain_text("Quelle est votre commune dans le Nord ?")
+    before = bot_messages(page).count()
+    question.get_by_role("button", name="Peu importe").click()
+    expect(bot_messages(page)).not_to_have_count(before, timeout=60_000)
+    page.wait_for_timeout(2000)
+    answer = bot_messages(page).nth(before)
     expect(answer).to_contain_text("lieux dans le Nord pour")
     cards = answer.locator(".orienteur-card")
     expect(cards.first).to_be_visible()
