@@ -389,6 +389,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?<!ordinateur )(?<!ordi )\bportables?\b",
         r"\btelephone",
         r"\btelefone",
+        # Round 16's development set: Antillean Creole spellings ("téléfòn"), a QR code
+        r"\btelefon\w*",
+        r"\bqr ?codes?\b",
         r"\becran tactile",
         r"\b(l'ecran|le petit appareil|l'appareil)\b.{0,40}\b(sais pas|touche|allume|devenu)",
         r"\bdecrocher\b",
@@ -406,6 +409,11 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\btraitement de texte",
         r"\bword\b",
         r"\bexcel\b",
+        # Round 16's development set: a spreadsheet, "nulle en informatique", a low level
+        r"\btableurs?\b",
+        r"\bnul(le)? en (informatique|info|ordi)\b",
+        r"\bniveau (numerique|informatique|en informatique) (tres )?(faible|bas|zero|nul)",
+        r"\b(remise?|remettre) a niveau (sur|en) (word|excel|informatique|l'ordi)",
     ),
     "quotidien": (
         r"\bcommander (sur|en) (internet|ligne)",

@@ -298,6 +298,10 @@ def test_needs_from_this_rounds_wordings(message, needs):
         ("elle ne s'en sort plus avec l'application de sa banque", "quotidien"),
         ("on peut emprunter une tablette pour un mois quelque part ?", "materiel_usage"),
         ("je ne sais pas ce que ma fille fait sur internet le soir", "parentalite"),
+        # Round 16: Creole spelling, a QR code, a spreadsheet.
+        ("mwen vlé aprann sèvi téléfòn an mwen", "smartphone"),
+        ("comment on lit un qr code au restaurant", "smartphone"),
+        ("je dois tenir mes comptes sur un tableur et je n'y connais rien", "ordinateur"),
     ],
 )
 def test_the_need_these_everyday_words_say_is_read(message, need):
