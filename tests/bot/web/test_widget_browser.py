@@ -427,6 +427,27 @@ def test_small_screen_and_zoom(fake_stack, new_tab, name, options) -> None:
     shot(page, f"widget-{name}")
 
 
+@pytest.mark.parametrize("width, height", [(360, 740), (1280, 900)])
+def test_call_and_route_links_are_44_px_touch_targets(fake_stack, new_tab, width, height):
+    """ "Appeler" and "Itinéraire" on a place's card were 34 px high: at least 44 px, at phone
+    width too, and the card still fits the screen."""
+    page = new_tab(viewport={"width": width, "height": height}).page
+    open_widget(page, fake_stack["web"])
+    say(page, "Angoulême")
+    card = page.locator(".orienteur-card").first
+    card.scroll_into_view_if_needed()
+    links = [card.locator("a.orienteur-card-tel"), card.locator("a.orienteur-card-route"),
+             card.get_by_role("link", name=re.compile("^Prendre rendez-vous"))]  # fmt: skip
+    for link in links:
+        box = link.bounding_box()
+        assert box and box["height"] >= 44, (link, box)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, (link, box)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    box = card.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
+    shot(page, f"widget-card-links-{width}x{height}")
+
+
 # ---- With the real Rasa model ------------------------------------------------------------------
 NEED_TURNS = [
     "Bonjour, je dois faire une demande à la CAF et je n'y arrive pas sur internet",
