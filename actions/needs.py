@@ -1153,6 +1153,19 @@ def detect(text: str) -> Understanding:
     return found
 
 
+# "il n'a pas de téléphone", "plus de portable": no phone at all, not one to learn.
+_NO_PHONE = _compile(
+    r"\b(pas|pa|plus|sans|ni) (de |d'|d |un |une )?(telephone|portable|smartphone|tel|mobile)s?\b"
+)
+
+
+def lacks_a_phone(text: str) -> bool:
+    """The person has no phone ("il n'a pas de téléphone non plus"): one to get at a small price
+    (``materiel_achat``), not lessons on it — unless they ask to learn."""
+    folded = fold(text).replace("’", "'")
+    return bool(_NO_PHONE.search(folded)) and not _LEARN.search(folded)
+
+
 def read(text: str, by_meaning: bool = True) -> Understanding:
     """``detect`` (keywords), with the needs weighed against the meaning of the message
     (``actions.semantic_needs``). ``by_meaning=False`` for an answer to another question (a town,

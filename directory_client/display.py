@@ -120,3 +120,24 @@ def hours_lines(opening_hours: str | None) -> list[str]:
         rule = _DAYS_THEN_TIME.sub(r"\1 : \2", rule)
         lines.append(_TIME.sub(lambda m: french_time(int(m.group(1)), int(m.group(2))), rule))
     return lines
+
+
+FEE_UNKNOWN = "non précisé, appelez avant"
+FEE_UNKNOWN_NO_PHONE = "non précisé, demandez sur place"
+
+
+def fee_text(fees: list[str] | tuple[str, ...] | None, *, can_call: bool = True) -> str:
+    """What a place says of its price (``SearchResult.fees``, the standard's "frais à charge")
+    in plain words: ``"gratuit"``, ``"gratuit sous condition"``, ``"payant"``, ``"gratuit ou
+    payant selon l'aide"`` (both said); when it says nothing, ``FEE_UNKNOWN`` (or, with no phone
+    to call, ``FEE_UNKNOWN_NO_PHONE``)."""
+    said = {str(f).strip() for f in fees or () if f}
+    free = sorted(f for f in said if f.startswith("Gratuit"))
+    paid = "Payant" in said
+    if free and paid:
+        return "gratuit ou payant selon l'aide"
+    if free:
+        return "gratuit" if "Gratuit" in free else "gratuit sous condition"
+    if paid:
+        return "payant"
+    return FEE_UNKNOWN if can_call else FEE_UNKNOWN_NO_PHONE
