@@ -28,6 +28,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import (
     follow_ups,
     helplines,
+    need_changes,
     place_pick,
     place_questions,
     ranks,
@@ -924,8 +925,9 @@ def is_nothing_near(response) -> bool:
     return not (first is not None and first.distance_km is not None and first.distance_km <= radius)
 
 
-def answer(dispatcher: CollectingDispatcher, state: State) -> None:
-    """Search and reply with the recommendation (text + custom payload). Never empty."""
+def answer(dispatcher: CollectingDispatcher, state: State, lead: str = "") -> None:
+    """Search and reply with the recommendation (text + custom payload). Never empty. ``lead``:
+    a sentence before the introduction (``utter_need_added``)."""
     need_keys = needs_mod.apply_mode(state.needs, state.mode)
     location = state.location or {}
     where = fmt.near(location)
@@ -969,51 +971,50 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
     total = getattr(response, "total", None)
     bring = fmt.bring_items(state.procedures)
     kept = [c for c in state.constraints if c not in relaxed]
-    dispatcher.utter_message(
-        text=fmt.intro_text(
-            len(results),
-            where=where,
-            what=what,
+    request, danger = request_texts(state.tracker), danger_read(state.tracker)
+    carried = carried_situations(state)
+    payload = fmt.recommendation_payload(
+        service_labels,
+        location,
+        filters_payload(kept),
+        payload_results,
+        nothing_near=nothing_near or None,
+        total=total,
+        offset=state.offset,
+        searched=[labels.OUTILS_QUOTIDIEN] if broadened else None,
+        bring=bring or None,
+        lines=helplines.remote_lines(need_keys, request, danger=danger, carried=carried) or None,
+        notes=fmt.notes(
+            response,
+            constraints=state.constraints,
+            offset=state.offset,
+            nothing_near=nothing_near or broadened,  # remote help too
+        )
+        or None,
+        follow_ups=fmt.follow_ups(
+            more=bool(total and total > state.offset + len(results)),
             constraints=kept,
-            offset=state.offset,
-            relaxed=relaxed,
-            nothing_near=nothing_near,
-            broadened=broadened,
-        ),
-        json_message=fmt.recommendation_payload(
-            service_labels,
-            location,
-            filters_payload(kept),
-            payload_results,
-            nothing_near=nothing_near or None,
-            total=total,
-            offset=state.offset,
-            searched=[labels.OUTILS_QUOTIDIEN] if broadened else None,
-            bring=bring or None,
-            lines=helplines.remote_lines(
-                need_keys, request_texts(state.tracker), danger=danger_read(state.tracker)
-            )
-            or None,
-            notes=fmt.notes(
-                response,
-                constraints=state.constraints,
-                offset=state.offset,
-                nothing_near=nothing_near or broadened,  # remote help too
-            )
-            or None,
-            follow_ups=fmt.follow_ups(
-                more=bool(total and total > state.offset + len(results)),
-                constraints=kept,
-                # places for generic admin help with someone: learning alone is the other way
-                learn_alone=needs_mod.needs_mode_question(need_keys, state.procedures, None),
-                notify=payload_results[0] if referral_chat.can_notify(payload_results[0]) else None,
-            )
-            if results
-            else None,
-        ),
+            # places for generic admin help with someone: learning alone is the other way
+            learn_alone=needs_mod.needs_mode_question(need_keys, state.procedures, None),
+            notify=payload_results[0] if referral_chat.can_notify(payload_results[0]) else None,
+        )
+        if results
+        else None,
     )
+    intro = fmt.intro_text(
+        len(results),
+        where=where,
+        what=what,
+        constraints=kept,
+        offset=state.offset,
+        relaxed=relaxed,
+        nothing_near=nothing_near,
+        broadened=broadened,
+    )
+    dispatcher.utter_message(text=f"{lead} {intro}".strip(), json_message=payload)
     state.awaiting = None
     if results:
+        shown = payload["orienteur"]
         state.set(
             "last_search",
             {
@@ -1024,8 +1025,23 @@ def answer(dispatcher: CollectingDispatcher, state: State) -> None:
                 "filters": filters_payload(state.constraints),
                 "results": payload_results,
                 "bring": bring or None,
+                # The rest of the answer, to show it again ("Revoir la liste"), and the
+                # situations its lines were for, kept for the same request elsewhere.
+                **{k: shown[k] for k in ("total", "offset", "lines", "notes", "follow_ups")
+                   if k in shown},  # fmt: skip
+                "first_need": state.needs[0] if state.needs else None,
+                "situations": helplines.line_situations(request, danger=danger, carried=carried),
             },
         )
+
+
+def carried_situations(state: State) -> list[str]:
+    """The situations the last answer gave a line for (a card stolen, harassment online), while
+    the request goes on with the same need: "et à Beaune ?", "d'autres lieux" name no harm, and
+    get the same lines."""
+    last = state.tracker.get_slot("last_search") or {}
+    same = bool(state.needs) and last.get("first_need") == state.needs[0]
+    return list(last.get("situations") or []) if same else []
 
 
 REQUEST_MESSAGES = 8  # the latest messages of a request read for its situation
@@ -1249,10 +1265,12 @@ def about_places_shown(
     dispatcher: CollectingDispatcher, tracker: Tracker, text: str
 ) -> list | None:
     """A message about the places just offered, whatever the intent the NLU read: one of them in
-    full ("le deuxième", "celui de Pantin", its name), or the same search on a given day ("et le
+    full ("le deuxième", "celui de Pantin", its name), the list again ("liste", the button
+    "Revoir la liste" after one place in full), or the same search on a given day ("et le
     dimanche ?", read once as a goodbye), a question on them ("plus près ?", "c'est quoi France
-    Services ?", "elle ne peut pas se déplacer": ``answer_about_places``). None for anything
-    else."""
+    Services ?", "elle ne peut pas se déplacer", "c'est gratuit ?", "je comprends pas":
+    ``answer_about_places``), a need added or put instead ("il n'a pas de téléphone non plus",
+    "non c'est juste pour imprimer": ``change_need``). None for anything else."""
     last = tracker.get_slot("last_search") or {}
     if is_button(text) or tracker.get_slot("awaiting") or not last.get("results"):
         return None
@@ -1260,9 +1278,15 @@ def about_places_shown(
     if place is not None:
         show_place(dispatcher, last, place)
         return [SlotSet("fail_count", 0.0)]
+    if place_questions.asks_list_again(text):
+        show_list(dispatcher, last)
+        return [SlotSet("fail_count", 0.0)]
     answered = answer_about_places(dispatcher, tracker, text)
     if answered:
         return [SlotSet("fail_count", 0.0)]
+    changed = change_need(dispatcher, tracker, text)
+    if changed is not None:
+        return changed
     if intent_of(tracker) not in PLACE_INTENTS and needs_mod.refines_search(text):
         tracker.latest_message = {**tracker.latest_message, "intent": {"name": "inform"}}
         return orient(dispatcher, tracker)
@@ -1276,6 +1300,7 @@ def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text
     state = State(tracker)
     if any(looks_like_place(v) for v in entity_values(tracker, "location")):
         return False  # "plus près de Bobigny ?", "elle habite Lyon": a search there
+    last = tracker.get_slot("last_search") or {}
     if place_questions.asks_nearer(text):
         dispatcher.utter_message(
             text=texts.text("utter_nearest_already", nearest=fmt.nearest_from(state.location))
@@ -1284,9 +1309,46 @@ def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text
         dispatcher.utter_message(text=texts.text("utter_what_is_france_services"))
     elif place_questions.cannot_travel(text):
         say_remote_help(dispatcher, state)
+    elif place_questions.asks_price(text):
+        # From the places' own data, each said plainly; never the list again.
+        dispatcher.utter_message(
+            text=texts.text("utter_places_fees", fees=fmt.fee_lines(last.get("results") or []))
+        )
+    elif place_questions.is_confused(text):
+        dispatcher.utter_message(
+            text=texts.text(
+                "utter_places_explained",
+                near=last.get("where") or fmt.near(state.location),
+                what=last.get("what") or fmt.need_phrase(state.needs, None),
+            )
+        )
     else:
         return False
     return True
+
+
+def change_need(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
+    """A need added to the request ("il n'a pas de téléphone non plus": both served, saying so)
+    or put instead of it ("non c'est juste pour imprimer un papier": that one only), in the same
+    town, whatever intent the NLU read (``actions.need_changes``). None for anything else; a
+    town named is a search there (``orient``)."""
+    state = State(tracker)
+    if not (state.needs and state.location):
+        return None
+    if any(looks_like_place(v) for v in entity_values(tracker, "location")):
+        return None
+    added = need_changes.added(text, state.needs)
+    if added is not None:
+        state.needs, state.offset = added, 0
+        answer(dispatcher, state, lead=texts.text("utter_need_added"))
+        return state.save()
+    instead = need_changes.corrected(text, state.needs)
+    if instead is None:
+        return None
+    # Another need: what to bring and how for the old one go with it.
+    state.needs, state.procedures, state.mode, state.offset = instead, [], None, 0
+    answer(dispatcher, state)
+    return state.save()
 
 
 def say_remote_help(dispatcher: CollectingDispatcher, state: State) -> None:
@@ -1329,6 +1391,30 @@ def show_place(dispatcher: CollectingDispatcher, last: dict, place: dict) -> Non
             delivery="detail",
             bring=last.get("bring") or None,
             follow_ups=fmt.detail_follow_ups(notify),
+        ),
+    )
+
+
+def show_list(dispatcher: CollectingDispatcher, last: dict) -> None:
+    """The last answer's list again, as it was ("Revoir la liste" after one place in full): no
+    new search; "d'autres lieux" goes on from it."""
+    dispatcher.utter_message(
+        text=texts.text(
+            "utter_list_again",
+            near=last.get("where") or fmt.near(last.get("location")),
+            what=last.get("what") or "votre besoin",
+        ),
+        json_message=fmt.recommendation_payload(
+            last.get("need") or [],
+            last.get("location"),
+            last.get("filters"),
+            last.get("results") or [],
+            total=last.get("total"),
+            offset=last.get("offset"),
+            bring=last.get("bring") or None,
+            lines=last.get("lines") or None,
+            notes=last.get("notes") or None,
+            follow_ups=last.get("follow_ups") or None,
         ),
     )
 

@@ -82,7 +82,8 @@ def result_payload(result: Any, number: int, *, show_distance: bool = True) -> d
     ``distance_text`` ("450 m"; None when not ``show_distance``: ``distance_is_the_persons``),
     ``phone_text`` ("03 20 01 08 45"), ``tel`` ("tel:+33…"),
     ``hours`` (the week's hours, one line per rule), ``opening_text`` ("Fermé. Ouvre mardi à
-    9 h"); and the place's ``lat``/``lon``, ``appointment_url``, ``website``, ``mobile_service``.
+    9 h"); and the place's ``lat``/``lon``, ``appointment_url``, ``website``, ``mobile_service``,
+    ``fees`` (what it says of its price: ``display.fee_text`` writes it).
     ``None`` (or ``[]``) when the directory does not know."""
     return {
         **result.to_payload(),
@@ -98,6 +99,7 @@ def result_payload(result: Any, number: int, *, show_distance: bool = True) -> d
         "website": result.website,
         "opening_text": result.opening.text,
         "mobile_service": result.mobile_service,
+        "fees": list(result.fees),
     }
 
 
@@ -120,10 +122,22 @@ def recommendation_payload(
     return {"orienteur": body}
 
 
+# Needs a named procedure says better ("vos démarches avec les impôts").
+_PROCEDURE_NEEDS = frozenset({"demarches", "demarches_autonomie", "sante"})
+
+
 def need_phrase(need_keys: list[str], procedure: str | None) -> str:
-    if procedure and procedure in needs_mod.PROCEDURES:
-        return f"vos démarches avec {needs_mod.PROCEDURES[procedure].name}"
-    phrases = [needs_mod.NEEDS[k].purpose for k in need_keys if k in needs_mod.NEEDS]
+    """What the places are for, after "pour": "vos démarches avec les impôts", "apprendre à vous
+    servir d'un ordinateur", two needs joined by "et" ("vos démarches avec les impôts et un
+    ordinateur ou un téléphone à petit prix")."""
+    named = procedure in needs_mod.PROCEDURES if procedure else False
+    phrases = [
+        needs_mod.NEEDS[k].purpose
+        for k in need_keys
+        if k in needs_mod.NEEDS and not (named and k in _PROCEDURE_NEEDS)
+    ]
+    if named:
+        phrases.insert(0, f"vos démarches avec {needs_mod.PROCEDURES[procedure].name}")
     if not phrases:
         return "votre besoin"
     if len(phrases) == 1:
@@ -264,11 +278,26 @@ def detail_intro(place: dict) -> str:
     return f"Voici le lieu n° {place['number']} en détail :"
 
 
+# After one place in full: the list it came from, again (``actions.place_questions``
+# reads "liste" whatever the intent; SMS says to answer it: ``bot.channels.render``).
+LIST_AGAIN = {"title": "Revoir la liste", "payload": "liste"}
+
+
 def detail_follow_ups(notify: dict | None) -> list[dict]:
-    """After one place in full: tell it the person is coming (when it can be told), another
-    town, a new search."""
+    """After one place in full: tell it the person is coming (when it can be told), the list
+    again, another town, a new search."""
     buttons = [notify_button(notify)] if notify is not None else []
-    return buttons + list(_ELSEWHERE_OR_AGAIN)
+    return [*buttons, dict(LIST_AGAIN), *_ELSEWHERE_OR_AGAIN]
+
+
+def fee_lines(results: list[dict]) -> str:
+    """What each place offered says of its price, one line a place: "1. France Services de
+    Roubaix : gratuit", "3. CCAS : non précisé, appelez avant" (``display.fee_text``)."""
+    return "\n".join(
+        f"{place.get('number', i)}. {place.get('name') or 'Lieu'} : "
+        + display.fee_text(place.get("fees"), can_call=bool(place.get("phone")))
+        for i, place in enumerate(results, 1)
+    )
 
 
 # The last follow-ups of every answer with places: the same search elsewhere, a new one.

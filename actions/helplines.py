@@ -104,12 +104,24 @@ REMOTE_LINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 AFTER_DANGER = frozenset({situations.PARTNER})
 
 
-def remote_lines(need_keys: Iterable[str], request: str, *, danger: bool) -> list[str]:
-    """The lines for the needs served and the situations the words of the request name
-    (``request``: the person's messages, one a line; ``danger``: the request was read as danger),
-    each once: situations first, then needs."""
-    found = situations.read(request) - (frozenset() if danger else AFTER_DANGER)
-    keys = [s for s in REMOTE_LINES if s in found] + [k for k in need_keys if k in REMOTE_LINES]
+def line_situations(
+    request: str, *, danger: bool, carried: Iterable[str] = ()
+) -> list[str]:
+    """The situations of ``REMOTE_LINES`` the words of the request name (``request``: the
+    person's messages, one a line; ``danger``: the request was read as danger), with those an
+    earlier answer to the same request gave a line for (``carried``: "et à Beaune ?" names no
+    harm, the card stolen still is), in ``REMOTE_LINES``' order."""
+    found = (situations.read(request) - (frozenset() if danger else AFTER_DANGER)) | set(carried)
+    return [s for s in REMOTE_LINES if s in found]
+
+
+def remote_lines(
+    need_keys: Iterable[str], request: str, *, danger: bool, carried: Iterable[str] = ()
+) -> list[str]:
+    """The lines for the needs served and the situations of the request
+    (``line_situations``), each once: situations first, then needs."""
+    keys = line_situations(request, danger=danger, carried=carried)
+    keys += [k for k in need_keys if k in REMOTE_LINES and k not in keys]
     lines: list[str] = []
     for key in keys:
         for response, named in REMOTE_LINES[key]:

@@ -429,6 +429,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?<!ordinateur )(?<!ordi )\bportables?\b",
         r"\btelephone",
         r"\btelefone",
+        # Round 16's development set: Antillean Creole spellings ("téléfòn"), a QR code
+        r"\btelefon\w*",
+        r"\bqr ?codes?\b",
         r"\becran tactile",
         r"\b(l'ecran|le petit appareil|l'appareil)\b.{0,40}\b(sais pas|touche|allume|devenu)",
         r"\bdecrocher\b",
@@ -446,6 +449,11 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\btraitement de texte",
         r"\bword\b",
         r"\bexcel\b",
+        # Round 16's development set: a spreadsheet, "nulle en informatique", a low level
+        r"\btableurs?\b",
+        r"\bnul(le)? en (informatique|info|ordi)\b",
+        r"\bniveau (numerique|informatique|en informatique) (tres )?(faible|bas|zero|nul)",
+        r"\b(remise?|remettre) a niveau (sur|en) (word|excel|informatique|l'ordi)",
     ),
     "quotidien": (
         r"\bcommander (sur|en) (internet|ligne)",
@@ -1195,6 +1203,19 @@ def detect(text: str) -> Understanding:
     if "a_ma_place" in found.constraints:
         found.mode = "avec_moi"
     return found
+
+
+# "il n'a pas de téléphone", "plus de portable": no phone at all, not one to learn.
+_NO_PHONE = _compile(
+    r"\b(pas|pa|plus|sans|ni) (de |d'|d |un |une )?(telephone|portable|smartphone|tel|mobile)s?\b"
+)
+
+
+def lacks_a_phone(text: str) -> bool:
+    """The person has no phone ("il n'a pas de téléphone non plus"): one to get at a small price
+    (``materiel_achat``), not lessons on it — unless they ask to learn."""
+    folded = fold(text).replace("’", "'")
+    return bool(_NO_PHONE.search(folded)) and not _LEARN.search(folded)
 
 
 def read(text: str, by_meaning: bool = True) -> Understanding:

@@ -1,7 +1,9 @@
 """Questions about the places just offered that are neither a pick nor a new criterion: "plus
 près ?" (these are the nearest), "c'est quoi France Services ?" (what such a desk is), "elle ne
-peut pas se déplacer" (help at home or by phone). Pure functions on the message's text; the
-answers are ``domain.yml`` responses sent by ``actions.actions.about_places_shown``."""
+peut pas se déplacer" (help at home or by phone), "c'est gratuit ?" (what each place says of its
+price), "je comprends pas" (what the list is), "liste" (the list again, after one place in full).
+Pure functions on the message's text; the answers are ``domain.yml`` responses sent by
+``actions.actions.about_places_shown``."""
 
 from __future__ import annotations
 
@@ -60,3 +62,66 @@ def cannot_travel(text: str) -> bool:
     said alone, without a new need."""
     folded = _folded(text)
     return _short(folded) and bool(_CANNOT_TRAVEL.search(folded)) and needs_mod.detect(text).empty
+
+
+# "c'est gratuit ?", "c payant ?", "ça coûte combien ?", "il faut payer ?": a question on the
+# price, never the criterion ("seulement les gratuits", "que du gratuit").
+_PRICE = re.compile(
+    r"\b(?:c(?: est)?|cest|ca|est ce(?: que c est)?|c etait|ce sera|ils sont|elles sont"
+    r"|il est|elle est) (?:\w+ )?(?:gratuits?|gratuites?|gratos|payants?|payantes?|cher|chers"
+    r"|chere|cheres)\b"
+    r"|\b(?:ca |c |cela )?coutes?\b|\bcombien\b|\bprix\b|\btarifs?\b|\bpayer\b"
+    r"|^(?:gratuit|payant)s? ?$"
+)
+_ONLY_FREE = re.compile(r"\b(?:seulement|que|uniquement|juste) (?:les |des |du )?gratuit")
+
+
+def asks_price(text: str) -> bool:
+    """ "c'est gratuit ?", "c payant ?", "ça coûte combien ?", "gratuit ?" alone — without a need
+    ("apprendre à payer en ligne" is a request)."""
+    folded = _folded(text)
+    if not _short(folded) or _ONLY_FREE.search(folded) or not needs_mod.detect(text).empty:
+        return False
+    if re.fullmatch(r"(?:gratuit|payant)s?", folded) and "?" not in text:
+        return False  # "gratuit" alone says the criterion; "gratuit ?" asks
+    return bool(_PRICE.search(folded))
+
+
+# "je comprends pas", "j'ai pas compris", "c'est quoi ça ?": the list is not understood.
+_CONFUSED = re.compile(
+    r"\bj?(?:comprends?|comprend|capte|pige)(?: (?:pas|rien|plus|toujours pas|mal|pas tout))\b"
+    r"|\b(?:pas|rien|mal|toujours pas) (?:tout |bien |trop )?(?:compris|capte|pige)\b"
+    r"|\bc(?: est)? quoi (?:ca|cela|ce truc|ces trucs|cette liste|ces lieux|ces adresses"
+    r"|tout ca)\b|\bqu est ce que c est\b|\bca veut dire quoi\b|\bje suis perdue?\b"
+)
+
+
+def is_confused(text: str) -> bool:
+    """ "je comprends pas", "j'ai pas compris", "c'est quoi ça ?" — said alone, without a need
+    ("je comprends pas comment faire ma déclaration" is a request)."""
+    folded = _folded(text)
+    return (
+        _short(folded) and bool(_CONFUSED.search(folded)) and needs_mod.detect(text).empty
+    )
+
+
+# "liste", "revoir la liste", "retour à la liste": the last list again.
+LIST_WORDS = frozenset({"liste", "listes"})
+_AROUND_LIST = frozenset({
+    "revoir", "voir", "retour", "retourner", "revenir", "remontrer", "remontrez", "remontre",
+    "montrer", "montrez", "montre", "redonner", "redonnez", "redonne", "reafficher", "afficher",
+    "affichez", "la", "le", "les", "a", "de", "des", "du", "toute", "encore", "nouveau", "svp",
+    "stp", "s", "il", "vous", "te", "plait", "moi", "merci", "ok", "oui", "je", "veux",
+    "voudrais", "peux", "pouvez", "on", "peut", "lieux", "adresses",
+})  # fmt: skip
+
+
+def asks_list_again(text: str) -> bool:
+    """ "liste", "revoir la liste", "retour à la liste svp" (never "envoyez-moi la liste": the
+    list to keep)."""
+    words = _folded(text).split()
+    return (
+        0 < len(words) <= 8
+        and bool(LIST_WORDS & set(words))
+        and all(w in LIST_WORDS or w in _AROUND_LIST for w in words)
+    )

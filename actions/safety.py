@@ -78,6 +78,17 @@ SEVERE: tuple[str, ...] = (
     r"me frape",
     r"tombee? .{0,40}(repond|bouge|releve)",
     r"se releve (pas|plus)",
+    # round 16, from set AE's misses, in general forms: a weapon being fetched, a threat at the
+    # door, lost outdoors at nightfall, a birth on the road
+    r"(parti|partie|alle|allee|va|vient de|est en train de) (chercher|prendre|sortir) "
+    r"(son|sa|un|une|le|la) (fusil|carabine|arme|pistolet|revolver|couteau|hache)",
+    r"(a|vient de) (sorti|pris|prendre|sortir) (son|sa|un|une|le|la) (fusil|carabine|arme|pistolet"
+    r"|revolver|couteau|hache)",
+    r"(dit|menace) qu'(il|elle)s? (monte|va monter|montera|entre|va entrer|rentre|va rentrer"
+    r"|va (defoncer|casser|enfoncer|forcer) la porte)",
+    r"(je suis|on est|nous sommes|il est|elle est) (perdue?s?|egaree?s?|bloquee?s?) "
+    r"(en|dans (la|les|une|un|le)) (montagne|foret|bois|neige|mer|grotte)",
+    r"accouche (dans|sur|ici|a la maison|chez|en)\b",
     r"cambriol\w*.{0,40}encore",
     r"(essaie|essaye|tente|veut) de (rentrer|entrer) chez moi",
     r"accident grave",
@@ -499,6 +510,8 @@ _FIGURE = re.compile(
     r"|couteaux? (de (chasse|cuisine|poche|boucher|pain)|suisses?)"
     # a device "in danger" (a scareware pop-up), a screen gone blue, a cry at a machine
     rf"|({_THINGS}|appareil|compte)s? (est |sont )?en danger"
+    r"|(donnees|infos|informations|comptes?|photos|fichiers|mots? de passe|identifiants)\b"
+    r"[^.!?]{0,40}(sont|est|soient|soit|etre) en danger"
     r"|ecran (devient|est|tout|qui devient) (tout )?bleu"
     rf"|au secours,? (mon|ma|mes|le|la|ce|cet|cette) ({_THINGS})"
     r"|arme de destruction massive"
@@ -506,6 +519,10 @@ _FIGURE = re.compile(
     rf"|({_THINGS}|facture)s?\b{_NO_ONE_BETWEEN} (a fait|fait|a eu|fais) (un |une )?(malaise|avc"
     r"|infarctus|crise cardiaque|arret cardiaque|overdose)"
     r"|(crise cardiaque|infarctus|avc|attaque) en vue"
+    # a shock at a price or a screen: "j'ai fait une crise cardiaque en voyant le prix"
+    r"|(crise cardiaque|infarctus|avc|attaque)s? (en voyant|quand j'ai vu|devant|a la vue)"
+    # the thing thrown, not the person: "me jeter par la fenêtre avec cette tablette"
+    rf"|(me jeter|sauter) par la fenetre avec (cet|ce|cette|mon|ma|mes|le|la|l') ?({_THINGS})"
     # a risk asked about after something online: "j'ai payé sur le lien du SMS, je suis en danger ?"
     r"|\b(sms|mail|lien|site|colis|arnaque|code|carte bancaire|compte|paye|pirat\w*|virus)\b"
     r"[^?]{0,120}(je suis|suis-je|est-ce que je suis|on est) en danger\s*\?"
@@ -521,7 +538,9 @@ _FIGURE = re.compile(
     # the news read or seen: "j'ai lu qu'un chatbot avait poussé un ado au suicide"
     r"|(j'ai lu|lu (dans|sur) (le|la|les|un|une)|vu (aux|a la) (infos|tele|television)"
     r"|entendu (parler )?(a la radio|aux infos|a la tele|au journal)"
-    r"|aux infos|dans (le|les) journa(l|ux)|dans la presse)[^.!?]*"
+    r"|aux infos|dans (le|les) journa(l|ux)|dans la presse"
+    r"|(vu|regarde|entendu) (un|une|le|la|ce|cette) (reportage|documentaire|emission|article))"
+    r"[^.!?]*"
     # "un intervenant pour parler aux parents du cyberharcèlement et des violences en ligne"
     r"|\b(parler|sensibiliser|informer|prevenir|intervenant|intervention|atelier|conference)\b"
     r"[^.!?]{0,40}\b(de|du|des|sur|aux) (la |les |le |l')?(cyber-?)?(violences?|harcelement"

@@ -29,6 +29,18 @@ def _cases(path: Path) -> list[dict]:
     return [c for c in yaml.safe_load(path.read_text(encoding="utf-8")) if c.get("services")]
 
 
+def _sets(folder: Path) -> list[Path]:
+    """The first-message sets of a folder (one or two letters), not the second annotators'."""
+    return sorted(
+        (p for p in folder.glob("first_messages_*.yml") if "." not in p.stem),
+        key=lambda p: (len(_letters(p)), _letters(p)),
+    )
+
+
+def _letters(path: Path) -> str:
+    return path.stem.rsplit("_", 1)[1].upper()
+
+
 def _score(name: str, cases: list[dict], show_misses: bool) -> None:
     exact = complete = extra = asked = served = 0
     misses = []
@@ -63,12 +75,12 @@ def main() -> int:
         *_cases(ROOT / "tests/corpus/safety.yml"),
     ]
     print(f"{'set':<34} {'n':>4}")
-    for path in sorted((ROOT / "actions/data").glob("first_messages_?.yml")):
-        name = f"examples {path.stem[-1].upper()} (trained on)"
+    for path in _sets(ROOT / "actions/data"):
+        name = f"examples {_letters(path)} (trained on)"
         _score(name, _cases(path), args.misses)
-    for path in sorted((ROOT / "tests/devset").glob("first_messages_?.yml")):
+    for path in _sets(ROOT / "tests/devset"):
         # The round's figures: their texts are never shown.
-        _score(f"set {path.stem[-1].upper()} (never read)", _cases(path), False)
+        _score(f"set {_letters(path)} (never read)", _cases(path), False)
     _score("frozen corpus, looked-at half", [c for c in corpus if not held_out(c)], args.misses)
     _score("frozen corpus, held-out half", [c for c in corpus if held_out(c)], False)
     return 0

@@ -288,3 +288,24 @@ def address_text(adresse: str | None, complement: str | None, code_postal: str |
                                    for p in part.split(", ")))  # fmt: skip
     parts.append(" ".join(p for p in (code_postal, town) if p))
     return ", ".join(p for p in parts if p)
+
+
+FEE_UNKNOWN = "non précisé, appelez avant"
+FEE_UNKNOWN_NO_PHONE = "non précisé, demandez sur place"
+
+
+def fee_text(fees: list[str] | tuple[str, ...] | None, *, can_call: bool = True) -> str:
+    """What a place says of its price (``SearchResult.fees``, the standard's "frais à charge")
+    in plain words: ``"gratuit"``, ``"gratuit sous condition"``, ``"payant"``, ``"gratuit ou
+    payant selon l'aide"`` (both said); when it says nothing, ``FEE_UNKNOWN`` (or, with no phone
+    to call, ``FEE_UNKNOWN_NO_PHONE``)."""
+    said = {str(f).strip() for f in fees or () if f}
+    free = sorted(f for f in said if f.startswith("Gratuit"))
+    paid = "Payant" in said
+    if free and paid:
+        return "gratuit ou payant selon l'aide"
+    if free:
+        return "gratuit" if "Gratuit" in free else "gratuit sous condition"
+    if paid:
+        return "payant"
+    return FEE_UNKNOWN if can_call else FEE_UNKNOWN_NO_PHONE

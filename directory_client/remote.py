@@ -504,6 +504,7 @@ def _to_result(
         accessibility_url=_text(structure.get("accessibilite_lieu")),
         source=f"data·inclusion ({source})" if source else "data·inclusion",
         date_maj=_text(service.get("date_maj")),
+        fees={True: ("Gratuit",), False: ("Payant",), None: ()}[free],
     )
 
 

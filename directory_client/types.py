@@ -105,6 +105,9 @@ class SearchResult:
     accessibility_url: str | None = None
     source: str | None = None
     date_maj: str | None = None
+    # What the place says of its price, in the standard's words ("Gratuit", "Gratuit sous
+    # condition", "Payant"; its ``frais_a_charge``); () when it says nothing.
+    fees: tuple[str, ...] = ()
 
     def to_payload(self) -> dict:
         """The shape of the assistant's ``custom.orienteur.results`` items (a stable contract)."""

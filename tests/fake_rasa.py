@@ -1,7 +1,9 @@
 """A stand-in for Rasa's socket.io channel (same events, session persistence), for widget tests.
 
 `python tests/fake_rasa.py PORT`. Scripted answers: a need → a question with buttons; a town or a
-shared position → results cards; anything else is echoed back as text. GET /received lists the
+shared position → results cards; "le deuxième" → place 2 in full (``delivery`` "detail", with the
+assistant's buttons after it: ``actions.formatting.detail_follow_ups``); "liste" → the results
+again; anything else is echoed back as text. GET /received lists the
 messages received, for the tests to check what the widget sent.
 """
 
@@ -9,9 +11,14 @@ from __future__ import annotations
 
 import sys
 import uuid
+from pathlib import Path
 
-import socketio
-from aiohttp import web
+# Run as a script, this file's folder (tests/) comes first on sys.path, where tests/actions/ would
+# hide the real actions package: the repository's root goes first (as in channel_harness.py).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import socketio  # noqa: E402
+from aiohttp import web  # noqa: E402
 
 
 def _results() -> dict:
@@ -47,9 +54,21 @@ def _results() -> dict:
 RESULTS = _results()
 
 
+def _second_in_full() -> dict:
+    """Place 2 in full, as ``actions.actions.show_place`` sends it."""
+    from actions.formatting import detail_follow_ups
+
+    payload = RESULTS["orienteur"]
+    return {"text": "Voici le lieu n° 2 en détail :",
+            "orienteur": {**payload, "delivery": "detail", "results": payload["results"][1:2],
+                          "follow_ups": detail_follow_ups(None)}}  # fmt: skip
+
+
 def answers(message: str) -> list[dict]:
     low = message.lower()
-    if "latitude" in low or "angoul" in low or low.startswith("/more_results"):
+    if low == "le deuxième":
+        return [_second_in_full()]
+    if "latitude" in low or "angoul" in low or low.startswith("/more_results") or low == "liste":
         return [RESULTS]  # one message: introduction and payload, as the real channel sends
     if "caf" in low or "démarche" in low or low.startswith("/need"):
         return [

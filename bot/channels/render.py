@@ -298,6 +298,16 @@ def place_detail(place: Mapping[str, Any], bring: Sequence[str] = ()) -> str:
     return "\n".join(lines)
 
 
+# After one place in full on a text channel (SMS, WhatsApp, Telegram): how to see the list again
+# (the assistant reads "liste": actions/place_questions.py; the widget has a button).
+LIST_AGAIN = "Répondez « liste » pour revoir la liste."
+
+
+def place_detail_then_list(place: Mapping[str, Any], bring: Sequence[str] = ()) -> str:
+    """``place_detail`` and, on its own line, how to see the list again."""
+    return place_detail(place, bring) + "\n" + LIST_AGAIN
+
+
 def _bring(payload: Mapping[str, Any]) -> list[str]:
     return [str(b) for b in payload.get("bring") or [] if b]
 

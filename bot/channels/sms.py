@@ -150,7 +150,8 @@ class SmsOutput(TwilioOutput):
                 (b["title"], b["payload"]) for b in render.follow_ups(recommendation)]
 
     async def send_place(self, recipient_id: str, place: dict, bring: list[str]) -> None:
-        await self.send_body(recipient_id, render.place_detail(place, bring))
+        """One place in full ("2", "le deuxième"), then how to see the list again ("liste")."""
+        await self.send_body(recipient_id, render.place_detail_then_list(place, bring))
 
     async def send_text_with_buttons(self, recipient_id: str, text: str,
                                      buttons: list[dict[str, Any]], **kwargs: Any) -> None:

@@ -320,7 +320,7 @@ class TelegramChannelInput(TelegramInput):
         listed = self.state.place(chat_id, msg.text)
         if listed is not None:  # "2" after a list: that place in full
             place, bring = listed
-            await out.send_text_message(chat_id, render.place_detail(place, bring))
+            await out.send_text_message(chat_id, render.place_detail_then_list(place, bring))
             return
         choices = self.state.choices.pop(chat_id)
         metadata: dict[str, Any] = {"orienteur_channel": "telegram"}

@@ -164,9 +164,12 @@ def _place_card(
     )
     distance = display.distance_text(r.distance_km)
     open_class = {True: "open", False: "closed", None: "unknown"}[r.opening.open_now]
+    # The price as the place states it ("c'est gratuit ?" is the first thing people ask).
+    fee = display.fee_text(r.fees, can_call=bool(r.phone))
     meta = " · ".join(
         [f'<span class="distance">à {e(distance)}</span>'] * bool(distance)
         + [f'<span class="opening {open_class}">{e(r.opening.text)}</span>']
+        + [f'<span class="fee">Tarif : {e(fee)}</span>']
     )
     phone = (
         f'<a href="tel:{e(r.phone)}">{e(display.phone_text(r.phone))}</a>'

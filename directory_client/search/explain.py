@@ -83,6 +83,7 @@ def place_result(
         accessibility_url=accessibility,
         source=place.source,
         date_maj=place.date_maj.isoformat() if place.date_maj else None,
+        fees=tuple(split_list(place.frais_a_charge)),
     )
 
 

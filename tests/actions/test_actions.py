@@ -43,6 +43,7 @@ RESULT_KEYS = {
     "website",
     "opening_text",
     "mobile_service",
+    "fees",
     "number",
     "distance_text",
     "phone_text",

@@ -301,6 +301,10 @@ def test_needs_from_this_rounds_wordings(message, needs):
         ("elle ne s'en sort plus avec l'application de sa banque", "quotidien"),
         ("on peut emprunter une tablette pour un mois quelque part ?", "materiel_usage"),
         ("je ne sais pas ce que ma fille fait sur internet le soir", "parentalite"),
+        # Round 16: Creole spelling, a QR code, a spreadsheet.
+        ("mwen vlé aprann sèvi téléfòn an mwen", "smartphone"),
+        ("comment on lit un qr code au restaurant", "smartphone"),
+        ("je dois tenir mes comptes sur un tableur et je n'y connais rien", "ordinateur"),
     ],
 )
 def test_the_need_these_everyday_words_say_is_read(message, need):
@@ -391,6 +395,11 @@ def test_a_device_need_is_not_replaced_by_a_loose_meaning():
         "j'imprime mon cv et dans l'escalier quelqu'un hurle « lâche-moi », des bruits de coups",
         "ma mère est par terre depuis un moment et elle est toute pâle, et son ordi bug",
         "pour ameli je verrai plus tard, j'ai pris beaucoup trop de cachets je crois",
+        # Round 16's development set's misses, said otherwise.
+        "mon fils est allé chercher sa carabine au garage après la dispute, et mon ordi plante",
+        "mon ex dit qu'il va défoncer la porte, je voulais juste changer mon mot de passe",
+        "on est perdus dans la forêt avec les enfants, il fait nuit, batterie 5 %",
+        "ma compagne accouche ici dans la voiture sur l'autoroute",
     ],
 )
 def test_veiled_and_situational_danger_gets_the_numbers(message):
@@ -408,6 +417,13 @@ def test_veiled_and_situational_danger_gets_the_numbers(message):
         ("mon frère est mort il y a un an, je voudrais numériser ses photos", "loisirs"),
         # Hyperbole about a device.
         ("je vais tuer cette imprimante, elle ne marche jamais", "materiel_usage"),
+        # Round 16: a shock at a price, a tablet thrown, data "in danger", a programme seen.
+        ("j'ai fait un infarctus devant le prix des tablettes, il y a moins cher ?",
+         "materiel_achat"),
+        ("je vais sauter par la fenêtre avec mon ordi, je veux un cours", "ordinateur"),
+        ("mes identifiants sont-ils en danger après ce piratage de la mutuelle ?", "securite"),
+        ("j'ai regardé un documentaire sur des ados qui se suicident à cause du harcèlement, "
+         "comment protéger mon fils en ligne ?", "parentalite"),
         # A grave thing named beside a need (round 13): the need is served.
         ("traitement contre l'épilepsie : comment prendre rendez-vous en téléconsultation ?",
          "sante"),

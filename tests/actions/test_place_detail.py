@@ -117,7 +117,7 @@ def test_without_referrals_the_detail_offers_no_notify_button(offered, places, m
     monkeypatch.delenv("ORIENTEUR_SECRET_KEY", raising=False)
     msgs, _ = run(A.ActionSmalltalk(), tracker("le premier", "chitchat", slots=offered))
     titles = [b["title"] for b in detail(msgs)["follow_ups"]]
-    assert titles == ["Une autre ville", "Recommencer"]
+    assert titles == ["Revoir la liste", "Une autre ville", "Recommencer"]
 
 
 def test_and_on_sunday_is_the_same_search_on_sundays_not_a_goodbye(offered, places):

@@ -130,3 +130,105 @@ def test_a_new_day_replaces_the_other(rasa_stack):
     assert "samedi" not in texts(answer), texts(answer)  # not both days, 53 km away
     assert not sunday["filters"].get("open_on_saturday")
     assert sunday["results"] and sunday["location"]["commune"] == "Pantin"
+
+
+# --- After the list, as a tester played it over REST (round 16) ------------------------------
+IMPOTS_ROUBAIX = "aide pour ma déclaration d'impôts à Roubaix"
+
+
+def impots_list(talk: Conversation) -> dict:
+    [reco] = payloads(talk.say(IMPOTS_ROUBAIX))
+    assert len(reco["results"]) == 3 and reco["location"]["commune"] == "Roubaix", reco
+    return reco
+
+
+@pytest.mark.parametrize("said, added", [
+    ("il n'a pas de téléphone non plus", "Acquisition de matériel informatique à prix solidaire"),
+    ("et aussi il a pas d'ordi", "Accès internet et matériel informatique"),
+    ("il faudrait aussi un ordinateur pas cher",
+     "Acquisition de matériel informatique à prix solidaire"),
+])  # fmt: skip
+def test_a_need_added_after_the_places_is_served_with_the_first(rasa_stack, said, added):
+    talk = Conversation(rasa_stack)
+    impots_list(talk)
+    answer = talk.say(said)  # was: "de quoi avez-vous besoin ?", or the new need alone
+    [reco] = payloads(answer)
+    assert reco["need"] == ["Aide aux démarches administratives", added], reco["need"]
+    assert reco["location"]["commune"] == "Roubaix" and reco["results"]
+    assert texts(answer).startswith(
+        "C'est noté, j'ajoute ce besoin à votre recherche. Voici 3 lieux près de Roubaix (59) "
+        "pour vos démarches avec les impôts et "
+    ), texts(answer)
+    assert "votre numéro fiscal" in texts(answer)  # what to bring for the impôts, still
+
+
+@pytest.mark.parametrize("said", ["c'est gratuit ?", "c payant ?", "ça coûte combien ?"])
+def test_the_price_after_the_places_is_each_places_own(rasa_stack, said):
+    talk = Conversation(rasa_stack)
+    listed = impots_list(talk)
+    answer = talk.say(said)  # was: the list again, near "Pavant (02)", or "je ne peux pas"
+    assert not payloads(answer), answer
+    assert texts(answer) == "Le prix, d'après l'annuaire :\n" + "\n".join(
+        f"{p['number']}. {p['name']} : gratuit" for p in listed["results"]
+    )  # three France Services desks, free
+
+
+@pytest.mark.parametrize("said", ["non c'est juste pour imprimer un papier",
+                                  "en fait c'est pour imprimer",
+                                  "non, juste pour scanner un document"])  # fmt: skip
+def test_a_need_corrected_after_the_places_replaces_it_in_the_same_town(rasa_stack, said):
+    talk = Conversation(rasa_stack)
+    [course] = payloads(talk.say("je veux apprendre l'ordinateur à Roubaix"))
+    assert course["need"] == ["Maîtrise des outils numériques du quotidien"]
+    answer = talk.say(said)
+    [reco] = payloads(answer)
+    assert reco["need"] == ["Accès internet et matériel informatique"]
+    assert reco["location"]["commune"] == "Roubaix" and reco["results"]
+    assert texts(answer).startswith(
+        "Voici 3 lieux près de Roubaix (59) pour un ordinateur ou une imprimante à utiliser sur "
+        "place :"
+    )
+
+
+@pytest.mark.parametrize("said", ["je comprends pas", "j'ai pas compris", "c'est quoi ça ?"])
+def test_not_understood_after_the_places_says_what_the_list_is(rasa_stack, said):
+    talk = Conversation(rasa_stack)
+    impots_list(talk)
+    answer = talk.say(said)  # was: the generic "Pas de souci, je vous explique…"
+    assert not payloads(answer)
+    assert texts(answer) == (
+        "Ce sont des lieux près de Roubaix (59) qui peuvent vous aider pour vos démarches avec "
+        "les impôts. Vous pouvez y aller ou les appeler ; écrivez « le 1 » pour le détail du "
+        "premier."
+    )
+
+
+@pytest.mark.parametrize("again", ["liste", "revoir la liste"])
+def test_after_a_place_in_full_the_list_again(rasa_stack, again):
+    talk = Conversation(rasa_stack)
+    listed = impots_list(talk)
+    [detail] = payloads(talk.say("le deuxième"))
+    assert {"title": "Revoir la liste", "payload": "liste"} in detail["follow_ups"]
+    answer = talk.say(again)  # was: the NEXT three places ("d'autres lieux")
+    [reco] = payloads(answer)
+    assert reco["results"] == listed["results"] and not reco.get("delivery")
+    assert texts(answer).startswith(
+        "Voici à nouveau la liste près de Roubaix (59) pour vos démarches avec les impôts :"
+    )
+
+
+@pytest.mark.parametrize("first, line", [
+    ("ma fille s'est fait harceler sur snapchat, elle a 14 ans, on fait quoi ? Metz",
+     "Harcèlement en ligne : le 3018 (gratuit, anonyme) ou 3018.fr."),
+    ("on m'a volé ma carte bleue et ils ont tout vidé sur internet à Clermont-Ferrand",
+     "Carte volée ou utilisée sans vous : faites opposition auprès de votre banque tout de "
+     "suite."),
+])  # fmt: skip
+def test_the_line_for_the_situation_again_in_another_town(rasa_stack, first, line):
+    talk = Conversation(rasa_stack)
+    [reco] = payloads(talk.say(first))
+    assert line in reco["lines"]
+    answer = talk.say("et à Beaune ?")
+    [there] = payloads(answer)
+    assert there["location"]["commune"] == "Beaune"
+    assert there["lines"] == reco["lines"] and texts(answer).count(line) == 1

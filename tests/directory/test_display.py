@@ -107,3 +107,30 @@ def test_a_name_in_capitals_is_written_in_french_title_case(name, shown):
 ])  # fmt: skip
 def test_an_address_gives_each_part_once_and_in_french_case(parts, shown):
     assert display.address_text(*parts) == shown
+
+
+@pytest.mark.parametrize("fees, said", [
+    (["Gratuit"], "gratuit"), (["Gratuit sous condition"], "gratuit sous condition"),
+    (["Payant"], "payant"), (["Gratuit", "Payant"], "gratuit ou payant selon l'aide"),
+    (["Gratuit sous condition", "Payant", "Gratuit"], "gratuit ou payant selon l'aide"),
+    ([], "non précisé, appelez avant"), (None, "non précisé, appelez avant"),
+])  # fmt: skip
+def test_the_price_a_place_states_in_plain_words(fees, said):
+    """The standard's frais à charge, as the assistant answers "c'est gratuit ?" and the desk's
+    card shows it."""
+    assert display.fee_text(fees) == said
+    if not fees:
+        assert display.fee_text(fees, can_call=False) == "non précisé, demandez sur place"
+
+
+def test_the_directory_keeps_what_each_place_says_of_its_price(embedded_directory):
+    """Every combination of the shipped open data, read back from the search's results."""
+    import sqlite3
+
+    with sqlite3.connect(embedded_directory.sqlite_path) as db:
+        rows = db.execute("SELECT public_id, frais_a_charge FROM place GROUP BY frais_a_charge")
+        stored = dict(rows.fetchall())
+    assert len(stored) >= 5  # free, paid, both, on condition, unsaid
+    for public_id, frais in stored.items():
+        place = embedded_directory.get_place(public_id)
+        assert place.fees == tuple(frais.split("|") if frais else ()), (public_id, frais)

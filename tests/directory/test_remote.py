@@ -113,6 +113,7 @@ def test_normal_answer_is_mapped_to_search_results(api: FakeDataInclusion) -> No
     assert second.phone == "+33320111111"  # the structure's, the service has none
     assert second.free is False
     assert "gratuit" not in second.why
+    assert (first.fees, second.fees) == (("Gratuit",), ("Payant",))  # as the local directory
     assert first.to_payload() == {
         "id": "data-inclusion:dora:svc-1",
         "name": "Centre social Nautilus",

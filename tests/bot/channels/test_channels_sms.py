@@ -120,6 +120,19 @@ class TestSmsChannel:
         assert sms.replies(sender, 3)[2] == by_digit
         assert by_digit.startswith("2. Médiathèque La Grand-Plage (400 m)")
 
+    def test_a_place_in_full_says_in_one_line_how_to_see_the_list_again(self, sms):
+        """The widget has a "Revoir la liste" button; an SMS says to answer "liste"."""
+        sender = new_sender()
+        sms.webhook(sender, "reco")
+        sms.replies(sender, 1)
+        sms.webhook(sender, "2")
+        by_digit = sms.replies(sender, 2)[1]
+        sms.webhook(sender, "le deuxième")
+        by_assistant = sms.replies(sender, 3)[2]
+        for detail in (by_digit, by_assistant):
+            assert detail.split("\n")[-1] == 'Répondez "liste" pour revoir la liste.', detail
+            assert is_gsm7(detail) and detail.count("liste") == 2
+
     def test_whatsapp_places_are_whole(self, sms):
         sender = "whatsapp:" + new_sender()
         sms.webhook(sender, "reco")
@@ -291,6 +304,37 @@ class TestSmsWithRasa:
         print("more:", more)
         [page2] = [r for r in more if PLACE.match(r.split("\n")[1] if "\n" in r else r)]
         assert "\n4. " in page2 and "Envoyez" not in page2 and segments(page2) <= 4
+
+    def test_after_the_places_by_sms(self, sms_rasa):
+        """What a tester wrote after the list, by SMS: the place in full then "liste" (the same
+        list, no menu again), "c'est gratuit ?" (each place's price, not the list), "je
+        comprends pas" (what the list is), a need added (both served, in one SMS)."""
+        sender = new_sender()
+        replies = sms_rasa.turn(sender, "aide pour ma déclaration d'impôts à Roubaix")
+        [listed] = [r for r in replies if "\n1. " in r]
+        names = [line for line in listed.split("\n") if PLACE.match(line)]
+        assert len(names) == 3
+        [detail] = sms_rasa.turn(sender, "2")
+        assert detail.startswith(names[1].split(" (")[0]), (names, detail)
+        assert detail.endswith('Répondez "liste" pour revoir la liste.'), detail
+        [again] = sms_rasa.turn(sender, "liste")
+        assert again.startswith(to_gsm7("Voici à nouveau la liste près de Roubaix (59) pour vos "
+                                        "démarches avec les impôts :")), again  # fmt: skip
+        assert [line for line in again.split("\n") if PLACE.match(line)] == names
+        assert "Envoyez" not in again and segments(again) <= 4
+        [price] = sms_rasa.turn(sender, "c'est gratuit ?")
+        assert price.startswith(to_gsm7("Le prix, d'après l'annuaire :\n1. ")), price
+        assert price.count(" : gratuit") == 3 and "\n4. " not in price and segments(price) <= 2
+        [explained] = sms_rasa.turn(sender, "je comprends pas")
+        assert explained.startswith(to_gsm7("Ce sont des lieux près de Roubaix (59) qui peuvent "
+                                            "vous aider pour vos démarches avec les impôts.")), \
+            explained  # fmt: skip
+        [both] = [r for r in sms_rasa.turn(sender, "il n'a pas de téléphone non plus")
+                  if "\n1. " in r]  # fmt: skip
+        assert both.startswith(to_gsm7("C'est noté, j'ajoute ce besoin à votre recherche. Voici"))
+        assert to_gsm7("impôts et un ordinateur ou un téléphone à petit prix") in both, both
+        assert segments(both) <= 4
+        assert_sms_hygiene([detail, again, price, explained, both])
 
     def test_numbered_choices_from_the_assistant_and_a_digit_reply(self, sms_rasa):
         sender = new_sender()

@@ -342,6 +342,38 @@ def test_console_triage_page_sheet_and_counts():
     run(scenario())
 
 
+def test_each_card_says_what_the_place_says_of_its_price():
+    """ "C'est gratuit ?": the desk reads it on each card, from the place's own data."""
+    from dataclasses import replace
+
+    directory = FakeDirectory()
+    fees = {"fs-roubaix": ("Gratuit",), "fs-epeule": ("Payant",), "mediatheque": (),
+            "ccas": ("Gratuit sous condition",)}  # fmt: skip
+    directory.places = [replace(p, fees=fees[p.id]) for p in directory.places]
+
+    async def scenario():
+        client = await _logged_in(make_app(directory=directory))
+        try:
+            page = await (await client.get("/staff/")).text()
+            note = "démarches CAF, Roubaix"
+            r = await client.post("/staff/", data={"csrf": _csrf(page), "q": note})
+            return await r.text()
+        finally:
+            await client.close()
+
+    html = run(scenario())
+    cards = {m.group(1): m.group(0) for m in re.finditer(
+        r'<article class="place".*?<h3><span class="rank">\d</span> ([^<]*)</h3>.*?</article>',
+        html, re.S)}  # fmt: skip
+    said = {name: re.search(r'<span class="fee">Tarif : ([^<]*)</span>', card).group(1)
+            for name, card in cards.items()}  # fmt: skip
+    assert said == {
+        "France services Mairie de Roubaix Quartier des 3 Ponts": "gratuit",
+        "France services La Poste de Roubaix - Epeule": "payant",
+        "Médiathèque La Grand-Plage &lt;script&gt;": "non précisé, appelez avant",
+    }, said
+
+
 def test_counts_store_only_need_and_department(tmp_path):
     path = tmp_path / "counts.sqlite3"
     counts = DailyCounts(path)

@@ -134,6 +134,38 @@ def test_real_place_in_full_is_one_complete_card(real_web, new_tab, viewport, pi
     assert tab.dialogs == []
 
 
+def test_real_place_in_full_then_the_list_again(real_web, new_tab) -> None:  # noqa: F811
+    """After one place in full, "Revoir la liste" shows the same list, no new search."""
+    tab = new_tab(viewport=PHONE)
+    page = tab.page
+    open_widget(page, real_web["web"])
+    to_places(page, NEED, "Roubaix")
+    listed = latest_recommendation(page)
+    answer = ask(page, "le deuxième")
+    again = answer.get_by_role("button", name="Revoir la liste")
+    again.scroll_into_view_if_needed()
+    expect(again).to_be_visible()
+    box = again.bounding_box()
+    assert box and box["height"] >= 44 and box["x"] + box["width"] <= PHONE["width"]
+    before = bot_messages(page).count()
+    again.click()
+    expect(bot_messages(page)).not_to_have_count(before, timeout=60_000)
+    shown = bot_messages(page).nth(before)
+    expect(shown).to_contain_text("Voici à nouveau la liste près de Roubaix (59)")
+    payload = latest_recommendation(page)
+    assert payload["results"] == listed["results"] and not payload.get("delivery")
+    cards = shown.locator(".orienteur-card")
+    expect(cards).to_have_count(len(listed["results"]))
+    for i, place in enumerate(listed["results"]):
+        expect(cards.nth(i).get_by_role("heading", level=3)).to_have_text(
+            f"{place['number']}. {place['name']}"
+        )
+    fits(page, PHONE)
+    shown.evaluate("a => a.scrollIntoView({block: 'start'})")
+    shot(page, "widget-list-again-phone-390x844")
+    assert tab.dialogs == []
+
+
 @pytest.fixture
 def referrals_on(rasa_stack):
     """The session's action server with referrals on (a secret key, a mail server configured:

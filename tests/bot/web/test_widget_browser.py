@@ -427,6 +427,48 @@ def test_small_screen_and_zoom(fake_stack, new_tab, name, options) -> None:
     shot(page, f"widget-{name}")
 
 
+@pytest.mark.parametrize("width, height", [(360, 740), (1280, 900)])
+def test_call_and_route_links_are_44_px_touch_targets(fake_stack, new_tab, width, height):
+    """ "Appeler" and "Itinéraire" on a place's card were 34 px high: at least 44 px, at phone
+    width too, and the card still fits the screen."""
+    page = new_tab(viewport={"width": width, "height": height}).page
+    open_widget(page, fake_stack["web"])
+    say(page, "Angoulême")
+    card = page.locator(".orienteur-card").first
+    card.scroll_into_view_if_needed()
+    links = [card.locator("a.orienteur-card-tel"), card.locator("a.orienteur-card-route"),
+             card.get_by_role("link", name=re.compile("^Prendre rendez-vous"))]  # fmt: skip
+    for link in links:
+        box = link.bounding_box()
+        assert box and box["height"] >= 44, (link, box)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, (link, box)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    box = card.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
+    shot(page, f"widget-card-links-{width}x{height}")
+
+
+def test_after_one_place_in_full_a_button_shows_the_list_again(fake_stack, new_tab) -> None:
+    tab = new_tab(viewport={"width": 360, "height": 740})
+    page = tab.page
+    open_widget(page, fake_stack["web"])
+    say(page, "Angoulême")
+    expect(page.locator(".orienteur-card")).to_have_count(2)
+    say(page, "le deuxième")
+    detail = bot_messages(page).last
+    expect(detail.locator(".orienteur-card--full")).to_have_count(1)
+    again = detail.get_by_role("button", name="Revoir la liste")
+    expect(again).to_be_visible()
+    box = again.bounding_box()
+    assert box and box["height"] >= 44 and box["x"] + box["width"] <= 360
+    shot(page, "widget-detail-list-again-360x740")
+    again.click()
+    expect(page.locator(".orienteur-msg--user").last).to_have_text("Vous :Revoir la liste")
+    assert received(fake_stack)[-1]["message"] == "liste"  # the assistant reads it (no search)
+    expect(bot_messages(page).last.locator(".orienteur-card")).to_have_count(2)
+    assert tab.dialogs == [] and tab.errors == []
+
+
 # ---- With the real Rasa model ------------------------------------------------------------------
 NEED_TURNS = [
     "Bonjour, je dois faire une demande à la CAF et je n'y arrive pas sur internet",

@@ -1,0 +1,65 @@
+"""A need changed after the places were offered, read from the message whatever intent the NLU
+gave it: one added to the request ("il n'a pas de téléphone non plus", "et aussi il a pas
+d'ordi", "il faudrait aussi un ordinateur pas cher"), or one put instead of it ("non c'est juste
+pour imprimer un papier", "en fait c'est pour imprimer"). Pure functions on the message's text and
+the needs of the request (keys of ``actions.needs.NEEDS``); ``actions.actions.change_need``
+answers with them."""
+
+from __future__ import annotations
+
+import re
+
+from actions import needs as needs_mod
+
+# Short messages only: a longer one is a request of its own, read as such.
+MAX_WORDS = 14
+
+# Words that add to what was asked ("non plus" before the "non" of a correction).
+_ADDED = re.compile(
+    r"\b(?:non plus|aussi|egalement|en plus|de plus|en outre|et puis|autre chose)\b"
+)
+# Words that put another need instead ("non, …", "en fait …", "juste pour …").
+_INSTEAD = re.compile(
+    r"^(?:(?:ah|oh|euh|mais|ben|bah) )?(?:non|nan|nn|pas du tout|pas ca)\b"
+    r"|\b(?:en fait|enfait|finalement|plutot|juste pour|seulement pour|uniquement pour"
+    r"|c etait pour|c est juste|c est seulement|je voulais juste|je veux juste|j ai juste besoin"
+    r"|pas pour (?:ca|apprendre|un cours|des cours))\b"
+)
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text)).split())
+
+
+def _needs_said(text: str) -> list[str]:
+    """The needs the message names (keywords weighed with the meaning); no phone is one to get,
+    not lessons on it."""
+    found = needs_mod.read(text).needs
+    if "smartphone" in found and needs_mod.lacks_a_phone(text):
+        found = ["materiel_achat" if k == "smartphone" else k for k in found]
+    return list(dict.fromkeys(found))
+
+
+def added(text: str, current: list[str]) -> list[str] | None:
+    """The request's first need and the one the message adds ("il n'a pas de téléphone non
+    plus" after the impôts → ``["demarches", "materiel_achat"]``); None when the message adds
+    none."""
+    folded = _folded(text)
+    if not 0 < len(folded.split()) <= MAX_WORDS or not _ADDED.search(folded):
+        return None
+    new = [k for k in _needs_said(text) if k not in current]
+    if not new:
+        return None
+    return [*current[:1], new[0]]
+
+
+def corrected(text: str, current: list[str]) -> list[str] | None:
+    """The needs the message puts instead of the request's ("non c'est juste pour imprimer un
+    papier" after a computer course → ``["materiel_usage"]``); None when it corrects nothing."""
+    folded = _folded(text)
+    if not 0 < len(folded.split()) <= MAX_WORDS or _ADDED.search(folded):
+        return None
+    if not _INSTEAD.search(folded):
+        return None
+    said = _needs_said(text)[:2]
+    return said if said and said != list(current) else None
