@@ -39,11 +39,12 @@ from actions import (
 from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions.needs import DISTANCE
-from actions.town_in_message import is_common_word, town_named
+from actions.town_in_message import town_named
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
 from directory_client.geo import haversine_km
 from directory_client.locator import MIN_LEADING
+from directory_client.town_words import commune_no_town, names_no_town
 from directory_client.types import PlaceLocator, SearchBackend
 
 log = logging.getLogger(__name__)
@@ -162,10 +163,25 @@ def entity_values(tracker: Tracker, name: str) -> list[str]:
 
 
 def place_values(tracker: Tracker) -> list[str]:
-    """The places the NLU read in the message, without the number of a distance said: the "1"
-    of "Paris, 1 km max" is no arrondissement."""
+    """The places the NLU read in the message, the only way the actions read them: without the
+    number of a distance said (the "1" of "Paris, 1 km max" is no arrondissement), nor a word
+    the guard of every town read says is something else where it is written ("ma box Orange",
+    "Mme T.", "pour Noël": ``directory_client.town_words.names_no_town``). A button's places
+    are the assistant's own words: all kept."""
     said = tracker.latest_message.get("text") or ""
-    return [v for v in entity_values(tracker, "location") if not needs_mod.in_distance(said, v)]
+    button = is_button(said)
+    out = []
+    for ent in tracker.latest_message.get("entities", []) or []:
+        value = ent.get("value")
+        if ent.get("entity") != "location" or value in (None, ""):
+            continue
+        value = str(value)
+        if needs_mod.in_distance(said, value):
+            continue
+        if not button and names_no_town(value, said, ent.get("start")):
+            continue
+        out.append(value)
+    return out
 
 
 def intent_of(tracker: Tracker) -> str | None:
@@ -668,31 +684,30 @@ def plausible_guess(query: str, result, *, ambiguous_too: bool = False) -> bool:
     return False
 
 
-# Never a town: a thing of the person's ("Mon Gmail", "à ma place": no commune's name starts
-# with a possessive followed by another word), a greeting ("Hello I"), an internal key
-# ("france_travail").
-_NOT_A_PLACE = re.compile(
-    r"(mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leurs?)\s+\w"
-    r"|(hello|hi|hey|bonjour|bonsoir|salut|coucou)\b|\w+_\w",
-    re.IGNORECASE,
-)
-
-
 def guess_place(text: str) -> tuple[str, Any, bool] | None:
     """A place the NLU missed: the end of a sentence ("… j'habite à Roubaix"), else a commune
     named anywhere in it (``town_in_message``). (query, locator result, written as a name)."""
-    tail = _TAIL_PLACE.search(clean_text(text))
-    if tail and not _NOT_A_PLACE.match(tail.group(1)) and not is_common_word(tail.group(1)):
-        result = get_locator().locate(tail.group(1)[:120])
-        if plausible_guess(tail.group(1), result):
-            return tail.group(1), result, False
-    named = town_named(clean_text(text))
+    text = clean_text(text)
+    tail = _TAIL_PLACE.search(text)
+    said = tail.group(1) if tail else ""
+    if tail and not names_no_town(said, text, tail.start(1)):
+        result = get_locator().locate(said[:120])
+        if plausible_guess(said, result) and not no_town_there(said, result, text):
+            return said, result, False
+    named = town_named(text)
     if named is None:
         return None
     result = get_locator().locate(named)
     if plausible_guess(named, result, ambiguous_too=True):
         return named, result, True
     return None
+
+
+def no_town_there(query: str, result, text: str) -> bool:
+    """The commune the locator read in ``query`` is, where ``text`` writes it, something else:
+    "à la boutique Orange" is the operator's shop (``town_words.commune_no_town``)."""
+    best = result.best
+    return bool(best and best.kind == "commune" and commune_no_town(query, best.commune, text))
 
 
 def same_town_there(state: State, result):
@@ -750,7 +765,7 @@ def resolve_location(
     if state.awaiting == "location_choice":
         chosen = pick_choice(state, text)
         if chosen is None:
-            for value in entity_values(tracker, "location"):
+            for value in place_values(tracker):
                 chosen = pick_choice(state, value)
                 if chosen:
                     break
@@ -768,10 +783,8 @@ def resolve_location(
             state.location = {"label": "votre position", "kind": "point", **position}
         state.attempts = 0
         return True
-    candidates_text = [
-        v for v in place_values(tracker)
-        if not _NOT_A_PLACE.match(v) and not any(needs_mod.fold(v) in d for d in denied)
-    ]  # fmt: skip
+    tagged = place_values(tracker)
+    candidates_text = [v for v in tagged if not any(needs_mod.fold(v) in d for d in denied)]
     postcode = None if is_button(text) else _POSTCODE.search(text)
     if postcode and not candidates_text:
         candidates_text = [postcode.group(1)]
@@ -808,6 +821,8 @@ def resolve_location(
     else:
         query = " ".join(candidates_text)[:120]
         result = get_locator().locate(query)
+        if tagged and not payload and no_town_there(query, result, text):
+            return True  # "la boutique Orange" tagged whole: the operator's shop
     if not payload and len(text.split()) <= 6:
         result = same_town_there(state, result)
     if result.status == "found" and len(result.candidates) > 1 and not payload:
@@ -843,7 +858,7 @@ def resolve_location(
     if result.status == "ambiguous" and result.candidates:
         ask_choice(dispatcher, state, result.candidates)
         return False
-    if asked_where or intent in ("inform", "change_location") or entity_values(tracker, "location"):
+    if asked_where or intent in ("inform", "change_location") or tagged:
         ask_location(dispatcher, state, unknown=query)
         return False
     return True
@@ -1216,7 +1231,7 @@ def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text
     Services is, who helps at home or by phone. False when the message is none of those. Sent as
     text (``actions.texts``), so that a model trained before these responses still says them."""
     state = State(tracker)
-    if any(looks_like_place(v) for v in entity_values(tracker, "location")):
+    if any(looks_like_place(v) for v in place_values(tracker)):
         return False  # "plus près de Bobigny ?", "elle habite Lyon": a search there
     if place_questions.asks_nearer(text):
         dispatcher.utter_message(
@@ -1497,7 +1512,7 @@ def gives_place_asked(tracker: Tracker, text: str) -> bool:
         return False
     if len(text.split()) > 6:
         return False
-    return bool(entity_values(tracker, "location")) or answers_where(State(tracker), text)
+    return bool(place_values(tracker)) or answers_where(State(tracker), text)
 
 
 def looks_like_place(text: str) -> bool:
