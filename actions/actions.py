@@ -462,8 +462,8 @@ def with_town_given(state: State, response: str) -> dict:
     where = (given or {}).get("label") or (given or {}).get("commune")
     if not where:
         return {"response": response}
-    return {"text": texts.text("utter_ask_need_there", near=fmt.near(given),
-                               question=texts.text(response))}  # fmt: skip
+    return {"response": "utter_ask_need_there", "near": fmt.near(given),
+            "question": texts.text(response)}  # fmt: skip
 
 
 def ask_need(dispatcher: CollectingDispatcher, state: State) -> None:
@@ -535,7 +535,7 @@ def ask_choice(dispatcher: CollectingDispatcher, state: State, candidates) -> No
     state.awaiting = "location_choice"
     state.choices = [c.to_dict() for c in candidates[:5]]
     dispatcher.utter_message(
-        text=texts.text("utter_ask_location_choice"),  # as text: a model trained before says it
+        response="utter_ask_location_choice",
         buttons=[
             {"title": c.label, "payload": "/inform" + json.dumps({"location": c.label})}
             for c in candidates[:5]
@@ -1032,7 +1032,10 @@ def danger_read(tracker: Tracker) -> bool:
 
 
 def say_emergency_numbers(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    """The emergency numbers for the danger the request describes (actions/helplines.py)."""
+    """The emergency numbers for the danger the request describes (actions/helplines.py): one
+    message of several ``domain.yml`` responses (everyone's numbers, a partner's, a child's, the
+    SMS, the end), as many as the situations named, with one payload of the numbers. A response
+    is one message, so this one goes as text, each of its sentences read from the domain."""
     said, payload = helplines.emergency(request_texts(tracker))
     dispatcher.utter_message(text=said, json_message=payload)
 
@@ -1089,7 +1092,8 @@ def check_danger(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) 
 
 def ask_danger(dispatcher: CollectingDispatcher, state: State) -> None:
     """Unsure (the NLU, or the meaning, reads danger; the words do not): one question, with the
-    numbers for the danger the request describes."""
+    numbers for the danger the request describes (one message of several responses, as text:
+    ``say_emergency_numbers``)."""
     state.awaiting = "danger"
     said, payload = helplines.danger_check(request_texts(state.tracker))
     dispatcher.utter_message(
@@ -1228,17 +1232,16 @@ def about_places_shown(
 
 def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> bool:
     """Answer a question on the places shown, the search kept: they are the nearest, what France
-    Services is, who helps at home or by phone. False when the message is none of those. Sent as
-    text (``actions.texts``), so that a model trained before these responses still says them."""
+    Services is, who helps at home or by phone. False when the message is none of those."""
     state = State(tracker)
     if any(looks_like_place(v) for v in place_values(tracker)):
         return False  # "plus près de Bobigny ?", "elle habite Lyon": a search there
     if place_questions.asks_nearer(text):
         dispatcher.utter_message(
-            text=texts.text("utter_nearest_already", nearest=fmt.nearest_from(state.location))
+            response="utter_nearest_already", nearest=fmt.nearest_from(state.location)
         )
     elif place_questions.asks_what_france_services_is(text):
-        dispatcher.utter_message(text=texts.text("utter_what_is_france_services"))
+        dispatcher.utter_message(response="utter_what_is_france_services")
     elif place_questions.cannot_travel(text):
         say_remote_help(dispatcher, state)
     else:
@@ -1261,14 +1264,12 @@ def say_remote_help(dispatcher: CollectingDispatcher, state: State) -> None:
         log.exception("directory search failed")
         remote = []
     if remote:
-        dispatcher.utter_message(
-            text=texts.text("utter_remote_places", places=fmt.remote_list(remote))
-        )
+        dispatcher.utter_message(response="utter_remote_places", places=fmt.remote_list(remote))
     else:
         dispatcher.utter_message(
-            text=texts.text(
-                "utter_no_remote_place", near=fmt.near(state.location), helpline=fmt.HELPLINE_TEXT
-            )
+            response="utter_no_remote_place",
+            near=fmt.near(state.location),
+            helpline=fmt.HELPLINE_TEXT,
         )
 
 
