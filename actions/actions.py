@@ -30,6 +30,7 @@ from actions import (
     helplines,
     place_pick,
     place_questions,
+    platforms,
     ranks,
     referral_chat,
     report_chat,
@@ -331,10 +332,14 @@ def _general_help_instead(directory, query: dict, filters, exact):
 
 # --- the conversation state -------------------------------------------------------------------
 class State:
-    """Slots read at the start of an action, events collected while it runs."""
+    """Slots read at the start of an action, events collected while it runs; ``intent``: what
+    the message is read as, the NLU's intent unless the action reads it otherwise ("supprimer
+    mon compte Facebook", read as "forget me", is a request: ``orient(…, read_as="ask_help")``).
+    The tracker itself is never changed."""
 
-    def __init__(self, tracker: Tracker) -> None:
+    def __init__(self, tracker: Tracker, intent: str | None = None) -> None:
         self.tracker = tracker
+        self.intent: str | None = intent or intent_of(tracker)
         self.needs: list[str] = _list(tracker.get_slot("needs"))
         self.procedures: list[str] = _list(tracker.get_slot("procedures"))
         self.constraints: list[str] = _list(tracker.get_slot("constraints"))
@@ -385,7 +390,7 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
     """Merge the NLU entities and the keyword reading of the message into the state."""
     # By meaning only for a request (or an answer to "what do you need?"), never for a town or an
     # answer to another question; the place named is left out of what is read.
-    by_meaning = intent_of(tracker) in ("ask_help", "nlu_fallback", "emergency") or (
+    by_meaning = state.intent in ("ask_help", "nlu_fallback", "emergency") or (
         state.awaiting in NEED_QUESTIONS
     )
     request = text
@@ -753,7 +758,7 @@ def resolve_location(
     dispatcher: CollectingDispatcher, state: State, tracker: Tracker, text: str, found
 ) -> bool:
     """Read a place from the message if there is one. Returns False when a question was asked."""
-    intent = intent_of(tracker)
+    intent = state.intent
     denied: list[str] = []
     if not is_button(text):
         text, denied = without_places_denied(state, text)
@@ -1075,8 +1080,7 @@ def take_request_after_numbers(
     c'est surtout pour le contrôle parental"): served, with the town kept. None otherwise."""
     if is_button(text) or needs_mod.read(text, by_meaning=False).empty:
         return None
-    tracker.latest_message = {**tracker.latest_message, "intent": {"name": "ask_help"}}
-    return orient(dispatcher, tracker)
+    return orient(dispatcher, tracker, read_as="ask_help")
 
 
 FOLLOW_UPS = follow_ups.registry(get_directory, after_numbers=take_request_after_numbers)
@@ -1111,11 +1115,13 @@ def moved(state: State) -> bool:
     return state.location != state.tracker.get_slot("location")
 
 
-def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
-    """The single step of the orientation: understand, ask what is missing, or answer."""
-    state = State(tracker)
+def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | None = None) -> list:
+    """The single step of the orientation: understand, ask what is missing, or answer.
+    ``read_as``: the intent the message is read as when it is not the NLU's (a request read as
+    "forget me" or as a report)."""
+    state = State(tracker, read_as)
     text = clean_text(tracker.latest_message.get("text"))
-    intent = intent_of(tracker)
+    intent = state.intent
     if state.awaiting == AFTER_NUMBERS:
         state.awaiting = None
     if state.awaiting == "danger":
@@ -1225,8 +1231,7 @@ def about_places_shown(
     if answered:
         return [SlotSet("fail_count", 0.0)]
     if intent_of(tracker) not in PLACE_INTENTS and needs_mod.refines_search(text):
-        tracker.latest_message = {**tracker.latest_message, "intent": {"name": "inform"}}
-        return orient(dispatcher, tracker)
+        return orient(dispatcher, tracker, read_as="inform")
     return None
 
 
@@ -1344,8 +1349,7 @@ class ActionReportPlace(OrienteurAction):
 
     def respond(self, dispatcher, tracker, text) -> list:
         if says_a_situation(tracker, text):
-            tracker.latest_message = {**tracker.latest_message, "intent": {"name": "ask_help"}}
-            return orient(dispatcher, tracker)
+            return orient(dispatcher, tracker, read_as="ask_help")
         return report_chat.report(dispatcher, tracker, text, get_directory)
 
 
@@ -1544,9 +1548,7 @@ FORGET_LOG = "var/forget-requests.jsonl"
 # never an erasure of this conversation.
 _ACCOUNT_ELSEWHERE = re.compile(
     r"\b(comptes?|profils?|pages?|messages|photos|publications|donnees|historique)\b"
-    r"[^.!?]{0,30}\b(instagram|insta|facebook|fb|snapchat|snap|tiktok|whatsapp|gmail|google"
-    r"|twitter|linkedin|youtube|messenger|telegram|discord|caf|ameli|impots|amazon|leboncoin"
-    r"|microsoft|apple|icloud|hotmail|outlook|yahoo|orange|sfr|free|bouygues|banque)\b"
+    r"[^.!?]{0,30}\b" + platforms.alternatives(platforms.EVERY) + r"(?!\w)"
 )
 
 
@@ -1566,9 +1568,7 @@ class ActionForgetMe(Action):
         if not is_button(text) and needs_mod.safety_reading(text).danger_now:
             return numbers_only(dispatcher, tracker, text)
         if not is_button(text) and _ACCOUNT_ELSEWHERE.search(needs_mod.fold(text)):
-            # Read as the request it is (this turn's message only).
-            tracker.latest_message = {**tracker.latest_message, "intent": {"name": "ask_help"}}
-            return orient(dispatcher, tracker)
+            return orient(dispatcher, tracker, read_as="ask_help")  # the request it is
         path = Path(os.environ.get("ORIENTEUR_FORGET_LOG", FORGET_LOG))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
