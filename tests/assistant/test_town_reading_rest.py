@@ -73,11 +73,15 @@ def test_the_saint_denis_near_paris(rasa_stack):
 ])  # fmt: skip
 def test_the_operator_or_a_person_is_no_town(rasa_stack, message):
     """What the model tags as a location there (Orange the operator, "M. Martin", "Mme T") is
-    no town: no places in Orange (84) nor Martin-Église (76), no "Je ne trouve pas « Mme T »"."""
-    answer = Conversation(rasa_stack).say(message)
+    no town: no places in Orange (84) nor Martin-Église (76), no "Je ne trouve pas « Mme T »";
+    once a need is chosen (a button), the town is asked."""
+    talk = Conversation(rasa_stack)
+    answer = talk.say(message)
     said = texts(answer)
     assert not payloads(answer), said
     assert "Orange (84)" not in said and "Je ne trouve pas" not in said, said
+    answer = talk.say('/ask_help{"need": "internet"}')
+    assert not payloads(answer) and "Dans quelle ville" in texts(answer), texts(answer)
 
 
 def test_a_town_named_orange_is_the_town(rasa_stack):
