@@ -31,6 +31,7 @@ from actions import (
     need_changes,
     place_pick,
     place_questions,
+    platforms,
     ranks,
     referral_chat,
     report_chat,
@@ -40,11 +41,12 @@ from actions import (
 from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions.needs import DISTANCE
-from actions.town_in_message import is_common_word, town_named
+from actions.town_in_message import town_named
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
 from directory_client.geo import haversine_km
 from directory_client.locator import MIN_LEADING
+from directory_client.town_words import commune_no_town, names_no_town
 from directory_client.types import PlaceLocator, SearchBackend
 
 log = logging.getLogger(__name__)
@@ -163,10 +165,25 @@ def entity_values(tracker: Tracker, name: str) -> list[str]:
 
 
 def place_values(tracker: Tracker) -> list[str]:
-    """The places the NLU read in the message, without the number of a distance said: the "1"
-    of "Paris, 1 km max" is no arrondissement."""
+    """The places the NLU read in the message, the only way the actions read them: without the
+    number of a distance said (the "1" of "Paris, 1 km max" is no arrondissement), nor a word
+    the guard of every town read says is something else where it is written ("ma box Orange",
+    "Mme T.", "pour Noël": ``directory_client.town_words.names_no_town``). A button's places
+    are the assistant's own words: all kept."""
     said = tracker.latest_message.get("text") or ""
-    return [v for v in entity_values(tracker, "location") if not needs_mod.in_distance(said, v)]
+    button = is_button(said)
+    out = []
+    for ent in tracker.latest_message.get("entities", []) or []:
+        value = ent.get("value")
+        if ent.get("entity") != "location" or value in (None, ""):
+            continue
+        value = str(value)
+        if needs_mod.in_distance(said, value):
+            continue
+        if not button and names_no_town(value, said, ent.get("start")):
+            continue
+        out.append(value)
+    return out
 
 
 def intent_of(tracker: Tracker) -> str | None:
@@ -316,10 +333,14 @@ def _general_help_instead(directory, query: dict, filters, exact):
 
 # --- the conversation state -------------------------------------------------------------------
 class State:
-    """Slots read at the start of an action, events collected while it runs."""
+    """Slots read at the start of an action, events collected while it runs; ``intent``: what
+    the message is read as, the NLU's intent unless the action reads it otherwise ("supprimer
+    mon compte Facebook", read as "forget me", is a request: ``orient(…, read_as="ask_help")``).
+    The tracker itself is never changed."""
 
-    def __init__(self, tracker: Tracker) -> None:
+    def __init__(self, tracker: Tracker, intent: str | None = None) -> None:
         self.tracker = tracker
+        self.intent: str | None = intent or intent_of(tracker)
         self.needs: list[str] = _list(tracker.get_slot("needs"))
         self.procedures: list[str] = _list(tracker.get_slot("procedures"))
         self.constraints: list[str] = _list(tracker.get_slot("constraints"))
@@ -370,7 +391,7 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
     """Merge the NLU entities and the keyword reading of the message into the state."""
     # By meaning only for a request (or an answer to "what do you need?"), never for a town or an
     # answer to another question; the place named is left out of what is read.
-    by_meaning = intent_of(tracker) in ("ask_help", "nlu_fallback", "emergency") or (
+    by_meaning = state.intent in ("ask_help", "nlu_fallback", "emergency") or (
         state.awaiting in NEED_QUESTIONS
     )
     request = text
@@ -447,8 +468,8 @@ def with_town_given(state: State, response: str) -> dict:
     where = (given or {}).get("label") or (given or {}).get("commune")
     if not where:
         return {"response": response}
-    return {"text": texts.text("utter_ask_need_there", near=fmt.near(given),
-                               question=texts.text(response))}  # fmt: skip
+    return {"response": "utter_ask_need_there", "near": fmt.near(given),
+            "question": texts.text(response)}  # fmt: skip
 
 
 def ask_need(dispatcher: CollectingDispatcher, state: State) -> None:
@@ -551,7 +572,8 @@ def ask_town(dispatcher: CollectingDispatcher, state: State) -> None:
     """Which commune, in the département given; "peu importe" keeps the whole département."""
     state.awaiting = "location"
     dispatcher.utter_message(
-        text=texts.text("utter_ask_town_in_departement", where=fmt.near(state.location)),
+        response="utter_ask_town_in_departement",
+        where=fmt.near(state.location),
         buttons=[{"title": "Peu importe", "payload": "peu importe"}],
     )
 
@@ -560,7 +582,7 @@ def ask_choice(dispatcher: CollectingDispatcher, state: State, candidates) -> No
     state.awaiting = "location_choice"
     state.choices = [c.to_dict() for c in candidates[:5]]
     dispatcher.utter_message(
-        text=texts.text("utter_ask_location_choice"),  # as text: a model trained before says it
+        response="utter_ask_location_choice",
         buttons=[
             {"title": c.label, "payload": "/inform" + json.dumps({"location": c.label})}
             for c in candidates[:5]
@@ -709,31 +731,30 @@ def plausible_guess(query: str, result, *, ambiguous_too: bool = False) -> bool:
     return False
 
 
-# Never a town: a thing of the person's ("Mon Gmail", "à ma place": no commune's name starts
-# with a possessive followed by another word), a greeting ("Hello I"), an internal key
-# ("france_travail").
-_NOT_A_PLACE = re.compile(
-    r"(mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leurs?)\s+\w"
-    r"|(hello|hi|hey|bonjour|bonsoir|salut|coucou)\b|\w+_\w",
-    re.IGNORECASE,
-)
-
-
 def guess_place(text: str) -> tuple[str, Any, bool] | None:
     """A place the NLU missed: the end of a sentence ("… j'habite à Roubaix"), else a commune
     named anywhere in it (``town_in_message``). (query, locator result, written as a name)."""
-    tail = _TAIL_PLACE.search(clean_text(text))
-    if tail and not _NOT_A_PLACE.match(tail.group(1)) and not is_common_word(tail.group(1)):
-        result = get_locator().locate(tail.group(1)[:120])
-        if plausible_guess(tail.group(1), result):
-            return tail.group(1), result, False
-    named = town_named(clean_text(text))
+    text = clean_text(text)
+    tail = _TAIL_PLACE.search(text)
+    said = tail.group(1) if tail else ""
+    if tail and not names_no_town(said, text, tail.start(1)):
+        result = get_locator().locate(said[:120])
+        if plausible_guess(said, result) and not no_town_there(said, result, text):
+            return said, result, False
+    named = town_named(text)
     if named is None:
         return None
     result = get_locator().locate(named)
     if plausible_guess(named, result, ambiguous_too=True):
         return named, result, True
     return None
+
+
+def no_town_there(query: str, result, text: str) -> bool:
+    """The commune the locator read in ``query`` is, where ``text`` writes it, something else:
+    "à la boutique Orange" is the operator's shop (``town_words.commune_no_town``)."""
+    best = result.best
+    return bool(best and best.kind == "commune" and commune_no_town(query, best.commune, text))
 
 
 def same_town_there(state: State, result):
@@ -779,7 +800,7 @@ def resolve_location(
     dispatcher: CollectingDispatcher, state: State, tracker: Tracker, text: str, found
 ) -> bool:
     """Read a place from the message if there is one. Returns False when a question was asked."""
-    intent = intent_of(tracker)
+    intent = state.intent
     denied: list[str] = []
     if not is_button(text):
         text, denied = without_places_denied(state, text)
@@ -791,7 +812,7 @@ def resolve_location(
     if state.awaiting == "location_choice":
         chosen = pick_choice(state, text)
         if chosen is None:
-            for value in entity_values(tracker, "location"):
+            for value in place_values(tracker):
                 chosen = pick_choice(state, value)
                 if chosen:
                     break
@@ -809,10 +830,8 @@ def resolve_location(
             state.location = {"label": "votre position", "kind": "point", **position}
         state.attempts = 0
         return True
-    candidates_text = [
-        v for v in place_values(tracker)
-        if not _NOT_A_PLACE.match(v) and not any(needs_mod.fold(v) in d for d in denied)
-    ]  # fmt: skip
+    tagged = place_values(tracker)
+    candidates_text = [v for v in tagged if not any(needs_mod.fold(v) in d for d in denied)]
     postcode = None if is_button(text) else _POSTCODE.search(text)
     if postcode and not candidates_text:
         candidates_text = [postcode.group(1)]
@@ -849,6 +868,8 @@ def resolve_location(
     else:
         query = " ".join(candidates_text)[:120]
         result = get_locator().locate(query)
+        if tagged and not payload and no_town_there(query, result, text):
+            return True  # "la boutique Orange" tagged whole: the operator's shop
     if not payload and len(text.split()) <= 6:
         result = same_town_there(state, result)
     if result.status == "found" and len(result.candidates) > 1 and not payload:
@@ -892,7 +913,7 @@ def resolve_location(
     if result.status == "ambiguous" and result.candidates:
         ask_choice(dispatcher, state, result.candidates)
         return False
-    if asked_where or intent in ("inform", "change_location") or entity_values(tracker, "location"):
+    if asked_where or intent in ("inform", "change_location") or tagged:
         ask_location(dispatcher, state, unknown=query)
         return False
     return True
@@ -1081,7 +1102,10 @@ def danger_read(tracker: Tracker) -> bool:
 
 
 def say_emergency_numbers(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    """The emergency numbers for the danger the request describes (actions/helplines.py)."""
+    """The emergency numbers for the danger the request describes (actions/helplines.py): one
+    message of several ``domain.yml`` responses (everyone's numbers, a partner's, a child's, the
+    SMS, the end), as many as the situations named, with one payload of the numbers. A response
+    is one message, so this one goes as text, each of its sentences read from the domain."""
     said, payload = helplines.emergency(request_texts(tracker))
     dispatcher.utter_message(text=said, json_message=payload)
 
@@ -1121,8 +1145,7 @@ def take_request_after_numbers(
     c'est surtout pour le contrôle parental"): served, with the town kept. None otherwise."""
     if is_button(text) or needs_mod.read(text, by_meaning=False).empty:
         return None
-    tracker.latest_message = {**tracker.latest_message, "intent": {"name": "ask_help"}}
-    return orient(dispatcher, tracker)
+    return orient(dispatcher, tracker, read_as="ask_help")
 
 
 FOLLOW_UPS = follow_ups.registry(get_directory, after_numbers=take_request_after_numbers)
@@ -1138,7 +1161,8 @@ def check_danger(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) 
 
 def ask_danger(dispatcher: CollectingDispatcher, state: State) -> None:
     """Unsure (the NLU, or the meaning, reads danger; the words do not): one question, with the
-    numbers for the danger the request describes."""
+    numbers for the danger the request describes (one message of several responses, as text:
+    ``say_emergency_numbers``)."""
     state.awaiting = "danger"
     said, payload = helplines.danger_check(request_texts(state.tracker))
     dispatcher.utter_message(
@@ -1156,11 +1180,13 @@ def moved(state: State) -> bool:
     return state.location != state.tracker.get_slot("location")
 
 
-def orient(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
-    """The single step of the orientation: understand, ask what is missing, or answer."""
-    state = State(tracker)
+def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | None = None) -> list:
+    """The single step of the orientation: understand, ask what is missing, or answer.
+    ``read_as``: the intent the message is read as when it is not the NLU's (a request read as
+    "forget me" or as a report)."""
+    state = State(tracker, read_as)
     text = clean_text(tracker.latest_message.get("text"))
-    intent = intent_of(tracker)
+    intent = state.intent
     if state.awaiting == AFTER_NUMBERS:
         state.awaiting = None
     if state.awaiting == "danger":
@@ -1288,25 +1314,23 @@ def about_places_shown(
     if changed is not None:
         return changed
     if intent_of(tracker) not in PLACE_INTENTS and needs_mod.refines_search(text):
-        tracker.latest_message = {**tracker.latest_message, "intent": {"name": "inform"}}
-        return orient(dispatcher, tracker)
+        return orient(dispatcher, tracker, read_as="inform")
     return None
 
 
 def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> bool:
     """Answer a question on the places shown, the search kept: they are the nearest, what France
-    Services is, who helps at home or by phone. False when the message is none of those. Sent as
-    text (``actions.texts``), so that a model trained before these responses still says them."""
+    Services is, who helps at home or by phone. False when the message is none of those."""
     state = State(tracker)
-    if any(looks_like_place(v) for v in entity_values(tracker, "location")):
+    if any(looks_like_place(v) for v in place_values(tracker)):
         return False  # "plus près de Bobigny ?", "elle habite Lyon": a search there
     last = tracker.get_slot("last_search") or {}
     if place_questions.asks_nearer(text):
         dispatcher.utter_message(
-            text=texts.text("utter_nearest_already", nearest=fmt.nearest_from(state.location))
+            response="utter_nearest_already", nearest=fmt.nearest_from(state.location)
         )
     elif place_questions.asks_what_france_services_is(text):
-        dispatcher.utter_message(text=texts.text("utter_what_is_france_services"))
+        dispatcher.utter_message(response="utter_what_is_france_services")
     elif place_questions.cannot_travel(text):
         say_remote_help(dispatcher, state)
     elif place_questions.asks_price(text):
@@ -1366,14 +1390,12 @@ def say_remote_help(dispatcher: CollectingDispatcher, state: State) -> None:
         log.exception("directory search failed")
         remote = []
     if remote:
-        dispatcher.utter_message(
-            text=texts.text("utter_remote_places", places=fmt.remote_list(remote))
-        )
+        dispatcher.utter_message(response="utter_remote_places", places=fmt.remote_list(remote))
     else:
         dispatcher.utter_message(
-            text=texts.text(
-                "utter_no_remote_place", near=fmt.near(state.location), helpline=fmt.HELPLINE_TEXT
-            )
+            response="utter_no_remote_place",
+            near=fmt.near(state.location),
+            helpline=fmt.HELPLINE_TEXT,
         )
 
 
@@ -1472,8 +1494,7 @@ class ActionReportPlace(OrienteurAction):
 
     def respond(self, dispatcher, tracker, text) -> list:
         if says_a_situation(tracker, text):
-            tracker.latest_message = {**tracker.latest_message, "intent": {"name": "ask_help"}}
-            return orient(dispatcher, tracker)
+            return orient(dispatcher, tracker, read_as="ask_help")
         return report_chat.report(dispatcher, tracker, text, get_directory)
 
 
@@ -1643,7 +1664,7 @@ def gives_place_asked(tracker: Tracker, text: str) -> bool:
         return False
     if len(text.split()) > 6:
         return False
-    return bool(entity_values(tracker, "location")) or answers_where(State(tracker), text)
+    return bool(place_values(tracker)) or answers_where(State(tracker), text)
 
 
 def looks_like_place(text: str) -> bool:
@@ -1674,9 +1695,7 @@ FORGET_LOG = "var/forget-requests.jsonl"
 # never an erasure of this conversation.
 _ACCOUNT_ELSEWHERE = re.compile(
     r"\b(comptes?|profils?|pages?|messages|photos|publications|donnees|historique)\b"
-    r"[^.!?]{0,30}\b(instagram|insta|facebook|fb|snapchat|snap|tiktok|whatsapp|gmail|google"
-    r"|twitter|linkedin|youtube|messenger|telegram|discord|caf|ameli|impots|amazon|leboncoin"
-    r"|microsoft|apple|icloud|hotmail|outlook|yahoo|orange|sfr|free|bouygues|banque)\b"
+    r"[^.!?]{0,30}\b" + platforms.alternatives(platforms.EVERY) + r"(?!\w)"
 )
 
 
@@ -1696,9 +1715,7 @@ class ActionForgetMe(Action):
         if not is_button(text) and needs_mod.safety_reading(text).danger_now:
             return numbers_only(dispatcher, tracker, text)
         if not is_button(text) and _ACCOUNT_ELSEWHERE.search(needs_mod.fold(text)):
-            # Read as the request it is (this turn's message only).
-            tracker.latest_message = {**tracker.latest_message, "intent": {"name": "ask_help"}}
-            return orient(dispatcher, tracker)
+            return orient(dispatcher, tracker, read_as="ask_help")  # the request it is
         path = Path(os.environ.get("ORIENTEUR_FORGET_LOG", FORGET_LOG))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from actions import platforms
 from directory_client import labels
 
 PARTNER = "partner"  # violence or control by a partner or an ex: the 3919
@@ -29,9 +30,9 @@ _CHILD_WORDS = (
     r"|petit-fils|petite-fille|neveu|niece|eleve"
 )
 _ONLINE = (
-    r"(internet|en ligne|reseaux?( sociaux)?|snap\w*|insta\w*|tiktok|facebook|fb|whatsapp"
-    r"|discord|messenger|telegram|twitter|youtube|jeux? en ligne|sms|messages?|photos?)"
-)
+    r"(internet|en ligne|reseaux?( sociaux)?|" + "|".join(platforms.SOCIAL)
+    + r"|jeux? en ligne|sms|messages?|photos?)"
+)  # fmt: skip
 _CARD = r"cartes? (bancaires?|bleues?|de credit|visa|mastercard|cb)"
 _HARM = r"(vol\w*|perdu\w*|pirat\w*|fraud\w*|vide\w*|utilise\w* sans|debit\w*|arnaqu\w*|pris)"
 

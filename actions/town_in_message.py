@@ -3,16 +3,19 @@
 apprendre internet", "Mamoudzou aide dossier caf"), when neither the NLU nor the end of the
 sentence gave one.
 
-Ordinary words that are also communes (Aucun, Placé, Sens, Orange, Marie…) must never count, so a
-run of words names a commune only when the gazetteer has that exact name and:
+Ordinary words that are also communes (Aucun, Placé, Sens) must not count, so a run of words names
+a commune only when the gazetteer has that exact name and:
 - inside a sentence, each of its words (links such as "de", "sur" aside) is written with a
   capital, and the message is not all in capitals: "… CV, Amiens." but not "le sens de";
 - at the start of a sentence, where every word has a capital, the name has several words
   ("Saint-Julien-de-Jonzy, …") or is a town of at least ``BIG_TOWN`` inhabitants (or of unknown
-  population, as Mayotte's) that is no common word (``_COMMON``);
+  population, as Mayotte's) that is no common word (``town_words.COMMON``, ``NEVER``);
 - written in lower case, it follows "j'habite", "à", "sur"… and ends its part of the sentence
   ("j'habite roubaix, je voudrais…"), has several words or is such a town, and is no common
-  word.
+  word;
+- and the guard every reading of a town applies does not read it as something else where it is
+  written (``directory_client.town_words.names_no_town``: "ma box Orange", "Marie m'a dit",
+  "Mme T.", "pour Noël").
 """
 
 from __future__ import annotations
@@ -21,25 +24,11 @@ import re
 from dataclasses import dataclass
 
 from directory_client import gazetteer
-from directory_client.text import STOPWORDS, fold, name_key
+from directory_client.text import fold, name_key
+from directory_client.town_words import COMMON, LINKS, NEVER, STOPWORDS, after_cue, names_no_town
 
 BIG_TOWN = 10_000
 MAX_WORDS = 8
-# Link words of compound names, written in lower case ("Saint-Julien-de-Jonzy").
-_LINKS = frozenset(
-    {"a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "lez", "sous",
-     "sur"}
-)  # fmt: skip
-# Communes whose name is a word people write for something else, even with a capital: an
-# operator, a first name, a pronoun ("Orange m'a coupé internet", "Aucun", "Marie m'a dit").
-_NEVER = frozenset({"aucun", "place", "orange", "marie", "bar", "bus", "dame", "ville"})
-# Communes whose name is an ordinary word, at the start of a sentence or in lower case ("Sens
-# interdit", "Tours de magie"); written with a capital inside a sentence they are the town.
-_COMMON = _NEVER | frozenset(
-    {"sens", "mont", "bon", "bons", "tours", "nice", "foix", "gap", "lens", "bourg", "bras",
-     "cours", "digne", "bonnes", "moyenne", "bouche", "mer", "vente", "rien", "pont", "port"}
-)  # fmt: skip
-_CUES = (("habite",), ("a",), ("sur",), ("vers",), ("pres", "de"), ("dans",), ("vis", "a"))
 _WORD = re.compile(r"[^\W\d_]+")
 _BREAK = re.compile(r"[,.;:!?()\[\]«»\"\n/]|\s-\s")
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -85,30 +74,30 @@ def _ends_part(words: list[_Word], end: int) -> bool:
 
 
 def _after_cue(words: list[_Word], start: int) -> bool:
-    before = tuple(w.folded for w in words[max(0, start - 2) : start])
-    return any(before[-len(cue) :] == cue for cue in _CUES if len(before) >= len(cue))
+    return after_cue([w.folded for w in words[max(0, start - 2) : start]])
 
 
 def _names_a_commune(
     words: list[_Word], start: int, end: int, communes: list, shouting: bool
 ) -> bool:
     span = words[start:end]
-    content = [w for w in span if w.folded not in _LINKS]
+    content = [w for w in span if w.folded not in LINKS]
     if not content:
         return False
     key = name_key(" ".join(w.text for w in span))
     one_word = len(span) == 1
-    if one_word and (key in STOPWORDS or key in _NEVER):
+    common = key in COMMON or key in NEVER
+    if one_word and key in STOPWORDS:
         return False
     population = max(c.current.population for c in communes)
     inside = not span[0].sentence_start
     if not shouting and all(_capitalised(w) for w in content):
         if inside:
             return True
-        if one_word and key in _COMMON:
+        if one_word and common:
             return False
         return len(content) > 1 or population >= BIG_TOWN or population == 0
-    if one_word and key in _COMMON:
+    if one_word and common:
         return False
     # In lower case, a small commune's name is too often a word ("il a changé", "a eu", "sur
     # lent"): only a town, or a name of several words.
@@ -117,11 +106,6 @@ def _names_a_commune(
         and _ends_part(words, end)
         and (len(content) > 1 or population >= BIG_TOWN or population == 0)
     )
-
-
-def is_common_word(text: str) -> bool:
-    """ "sur place", "à rien": words that are communes' names but mean something else."""
-    return name_key(text) in _COMMON
 
 
 def town_named(text: str) -> str | None:
@@ -135,10 +119,12 @@ def town_named(text: str) -> str | None:
             end = start + size
             if any(w.after_break for w in words[start + 1 : end]):
                 continue  # a name never spans a comma or a full stop
-            if words[start].folded in _LINKS and size > 1:
+            if words[start].folded in LINKS and size > 1:
                 continue
             key = name_key(" ".join(w.text for w in words[start:end]))
             communes = index.by_key.get(key)
             if communes and _names_a_commune(words, start, end, communes, shouting):
-                return text[words[start].start : words[end - 1].end]
+                named = text[words[start].start : words[end - 1].end]
+                if not names_no_town(named, text, words[start].start):
+                    return named
     return None

@@ -5,13 +5,16 @@ vectors keeps what single words say ("emprunter", "écran", "banque") and puts a
 SMS spelling near its plain form. The need reader (``actions.semantic_needs``) reads both.
 
 Only the vectors table is read: no spaCy pipeline runs, and a word the table does not know adds
-nothing to the vocabulary (a 10,000-character message grows no memory).
+nothing to the vocabulary (a 10,000-character message grows no memory). Recently read texts come
+from a small cache, as the sentence encoder's: one turn reads the same message up to four times
+(the needs, the two-needs reading, the nearest examples; again for a second reading).
 """
 
 from __future__ import annotations
 
 import re
 import threading
+from collections import OrderedDict
 from typing import Any
 
 import numpy as np
@@ -19,8 +22,10 @@ import numpy as np
 MODEL = "fr_core_news_md"
 WIDTH = 300
 _TOKEN = re.compile(r"[\w'-]+")
+_CACHE_SIZE = 2048  # texts (1.2 KB each)
 _lock = threading.Lock()
 _loaded: dict[str, Any] = {}
+_recent: OrderedDict[str, np.ndarray] = OrderedDict()
 
 
 class WordVectorsUnavailable(RuntimeError):
@@ -54,14 +59,38 @@ def _load(model: str) -> Any:
 def encode(texts: list[str]) -> np.ndarray:
     """One L2-normalised row per text: the mean of its known words that are not stop words (of
     all its known words when every one is a stop word); zeros when it has no known word."""
+    keys = [text.lower() for text in texts]
+    with _lock:
+        found = {k: _recent[k] for k in dict.fromkeys(keys) if k in _recent}
+        for key in found:
+            _recent.move_to_end(key)
+    missing = [k for k in dict.fromkeys(keys) if k not in found]
+    if missing:
+        rows = _mean_vectors(missing)
+        found.update(zip(missing, rows, strict=True))
+        with _lock:
+            for key, row in zip(missing, rows, strict=True):
+                _recent[key] = row
+                _recent.move_to_end(key)
+            while len(_recent) > _CACHE_SIZE:
+                _recent.popitem(last=False)
+    if not keys:
+        return np.zeros((0, WIDTH), dtype=np.float32)
+    return np.stack([found[k] for k in keys])
+
+
+def _mean_vectors(texts: list[str]) -> list[np.ndarray]:
+    """``encode``'s rows, computed (``texts`` in lower case)."""
     from spacy.lang.fr.stop_words import STOP_WORDS
 
     table = load_vectors().vectors
-    rows = np.zeros((len(texts), WIDTH), dtype=np.float32)
-    for i, text in enumerate(texts):
-        known = [(w, r) for w in _TOKEN.findall(text.lower()) if (r := table.find(key=w)) >= 0]
+    rows = []
+    for text in texts:
+        row = np.zeros(WIDTH, dtype=np.float32)
+        known = [(w, r) for w in _TOKEN.findall(text) if (r := table.find(key=w)) >= 0]
         chosen = [r for w, r in known if w not in STOP_WORDS] or [r for _, r in known]
         if chosen:
             mean = table.data[chosen].mean(axis=0)
-            rows[i] = mean / (np.linalg.norm(mean) or 1.0)
+            row[:] = mean / (np.linalg.norm(mean) or 1.0)
+        rows.append(row)
     return rows

@@ -38,7 +38,8 @@ from rapidfuzz.distance import Levenshtein
 from directory_client import gazetteer
 from directory_client.french_dates import MONTHS
 from directory_client.gazetteer import Commune, Departement, Index
-from directory_client.text import STOPWORDS, clean, fold, name_key, tokens
+from directory_client.text import clean, fold, name_key, tokens
+from directory_client.town_words import STOPWORDS
 from directory_client.types import LocateResult, Location
 
 log = logging.getLogger(__name__)

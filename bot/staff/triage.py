@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from bot.staff.catalogue import NOTE_WORDS, Procedure, understand
 from directory_client import labels
+from directory_client.town_words import STOPWORDS, TITLES, commune_no_town, names_no_town
 from directory_client.types import (
     Location,
     PlaceLocator,
@@ -117,27 +118,6 @@ GENERIC_DEMARCHES = (
     "formulaire",
     "courrier",
 )
-_STOP = {
-    "a",
-    "au",
-    "aux",
-    "sur",
-    "vers",
-    "pres",
-    "de",
-    "du",
-    "des",
-    "la",
-    "le",
-    "les",
-    "l",
-    "en",
-    "habite",
-    "habitant",
-    "habitante",
-    "vit",
-    "domicile",
-}
 
 
 def fold_words(text: str) -> str:
@@ -230,7 +210,7 @@ def _known_phrases() -> tuple[str, ...]:
         for ws in table.values():
             phrases.extend(ws)
     phrases += [*SATURDAY_WORDS, *FREE_WORDS, *BEHALF_WORDS, *NOW_WORDS, *GENERIC_DEMARCHES]
-    phrases += ["dame", "monsieur", "madame", "homme", "femme", "mr", "mme", "m", "ans", "an"]
+    phrases += ["dame", "homme", "femme", "ans", "an", *TITLES]
     return tuple(phrases)
 
 
@@ -246,7 +226,7 @@ def _place_texts(text: str) -> list[str]:
         words = fold_words(segment)
         for phrase in sorted(known, key=len, reverse=True):
             words = words.replace(f" {phrase} ", " ")
-        rest = [w for w in words.split() if w not in _STOP and not w.isdigit()]
+        rest = [w for w in words.split() if w not in STOPWORDS and not w.isdigit()]
         if rest:
             # Keep the original spelling (accents, hyphens) of the remaining words.
             clean.append(_original_words(segment, rest))
@@ -257,6 +237,7 @@ def _place_texts(text: str) -> list[str]:
             if len(tail) > n:
                 out.append(" ".join(tail[-n:]))
     seen: set[str] = set()
+    out = [t for t in out if not names_no_town(t, text)]  # "M. Martin", "pour Noël"
     return [t for t in out if not (labels.fold(t) in seen or seen.add(labels.fold(t)))]
 
 
@@ -284,12 +265,20 @@ class TriageOutcome:
         return self.location.departement if self.location else None
 
 
-def locate(situation: Situation, locator: PlaceLocator) -> tuple[str, Location | None, tuple]:
+def locate(
+    situation: Situation, locator: PlaceLocator, note: str = "", chosen: str | None = None
+) -> tuple[str, Location | None, tuple]:
+    """The place of the first part of the note that names one; a commune the note writes as
+    something else is skipped ("box Orange en panne": ``town_words``), never the one the agent
+    ``chosen``."""
     ambiguous: tuple[str, Location | None, tuple] | None = None
     for text in situation.place_texts:
         try:
             found = locator.locate(text)
         except Exception:  # noqa: BLE001 - one bad candidate must not break the triage
+            continue
+        best = found.best
+        if text != chosen and best and commune_no_town(text, best.commune, note):
             continue
         if found.status == "found" and found.best is not None:
             return "found", found.best, tuple(found.candidates)
@@ -312,7 +301,7 @@ def triage(
     if where:
         situation = replace(situation, place_texts=(where, *situation.place_texts))
     outcome = TriageOutcome(situation=situation)
-    status, location, candidates = locate(situation, locator)
+    status, location, candidates = locate(situation, locator, text, where)
     outcome.location_status, outcome.location, outcome.candidates = status, location, candidates
     if location is None:
         outcome.notes.append("Lieu non reconnu : précisez la commune ou le code postal.")

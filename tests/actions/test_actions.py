@@ -604,6 +604,28 @@ def test_an_account_elsewhere_to_delete_is_served_and_this_conversation_kept(
     assert slots_of(events).get("needs"), text(msgs)
 
 
+@pytest.mark.parametrize("message", [
+    "Comment je supprime mon compte Instagram et tous mes messages ?",
+    "supprimer mon compte Facebook",
+    "je voudrais fermer mon compte LinkedIn",
+])  # fmt: skip
+def test_an_account_elsewhere_gets_the_answer_of_the_same_words_asked_for(
+    directory, tmp_path, monkeypatch, message
+):
+    """Read as the request it is in one place (the action, ``orient(…, read_as=…)``): the
+    orientation of the same words read as "ask_help", and the message the action was given left
+    as it was."""
+    monkeypatch.setenv("ORIENTEUR_FORGET_LOG", str(tmp_path / "forget.jsonl"))
+    asked = tracker(message, "forget_me")
+    given = json.loads(json.dumps(asked.latest_message))
+    msgs, events = run(A.ActionForgetMe(), asked)
+    assert asked.latest_message == given  # no intent rewritten in the tracker
+    same = CollectingDispatcher()
+    same_events = A.orient(same, tracker(message, "ask_help"))
+    assert text(msgs) == text(same.messages) and slots_of(events) == slots_of(same_events)
+    assert not (tmp_path / "forget.jsonl").exists()
+
+
 # --- as the action server runs them ------------------------------------------------------------
 def test_action_executor_runs_the_package(directory):
     t = tracker("apprendre l'ordinateur à Roubaix", "ask_help", [ent("location", "Roubaix")])

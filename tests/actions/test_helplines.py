@@ -128,9 +128,11 @@ def test_after_the_numbers_the_request_stated_next_is_served_in_the_first_town(r
     slots = slots_of(events)
     next_message = "merci, ça va il est calme maintenant, c'est surtout pour le contrôle parental"
     for intent, action in (("affirm", A.ActionOrient()), ("chitchat", A.ActionSmalltalk())):
-        msgs, _ = run(action, tracker(next_message, intent, slots=slots))
+        said_next = tracker(next_message, intent, slots=slots)
+        msgs, _ = run(action, said_next)
         [reco] = [p for p in payloads(msgs) if p["type"] == "recommendation"]
         assert reco["results"] and reco["location"]["commune"] == "Angers", intent
+        assert said_next.latest_message["intent"]["name"] == intent  # not rewritten
     # "merci" alone after the numbers: thanks, no places pushed.
     msgs, events = run(A.ActionOrient(), tracker("ok merci", "affirm", slots=slots))
     assert not [p for p in payloads(msgs) if p["type"] == "recommendation"]
@@ -142,6 +144,9 @@ def test_after_the_numbers_the_request_stated_next_is_served_in_the_first_town(r
         ("ma fille s'est fait harceler sur snapchat, elle a 14 ans, on fait quoi ?", "Metz",
          ("3018", "3018.fr")),
         ("mon fils de 12 ans se fait harceler sur les réseaux sociaux par des élèves", "Reims",
+         ("3018",)),
+        # LinkedIn is one of the platforms (actions/platforms.py), as for "forget me".
+        ("je me fais harceler sur LinkedIn par un ancien collègue, que faire ?", "Lille",
          ("3018",)),
         ("je me suis fait pirater mon compte facebook", "Nantes",
          ("cybermalveillance.gouv.fr", "17cyber.gouv.fr")),

@@ -126,6 +126,7 @@ def test_and_on_sunday_is_the_same_search_on_sundays_not_a_goodbye(offered, plac
         "chitchat": {"response": {"intent_response_key": "chitchat/goodbye"}}
     }
     msgs, events = run(A.ActionSmalltalk(), goodbye)
+    assert goodbye.latest_message["intent"]["name"] == "chitchat"  # read as a filter, not rewritten
     payload = msgs[-1]["custom"]["orienteur"]
     assert payload["type"] == "recommendation" and payload.get("delivery") is None
     assert "dimanche" in slots_of(events)["constraints"]

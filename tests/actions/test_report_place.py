@@ -348,6 +348,7 @@ def test_a_note_at_the_desk_is_the_persons_situation_never_a_report(directory):
         done, events = turn(A.ActionReportPlace(), note)
     finally:
         A.set_backends(None, None)
+    assert note.latest_message["intent"]["name"] == "report_place"  # read as a need, not rewritten
     assert not any("Aucun lieu ne vous a encore" in said(m) for m in done)
     assert slots_of(events)["location"]["commune"] == "Roubaix"
     assert slots_of(events)["needs"], slots_of(events)

@@ -68,3 +68,30 @@ def test_text_fills_a_response_as_rasa_does():
 def test_an_unknown_response_is_named():
     with pytest.raises(texts.UnknownResponse, match="utter_nothing_like_it"):
         texts.text("utter_nothing_like_it")
+
+
+def whole_response_sent_as_text(path) -> list[str]:
+    """The responses an action sends whole as ``text=texts.text("utter_…")`` (or a ``{"text":
+    texts.text(…)}`` message) rather than by name: the trained model knows every response."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        values = []
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "utter_message":
+            values = [k.value for k in node.keywords if k.arg == "text"]
+        elif isinstance(node, ast.Dict):
+            values = [v for k, v in zip(node.keys, node.values, strict=True)
+                      if isinstance(k, ast.Constant) and k.value == "text"]  # fmt: skip
+        for value in values:
+            if (isinstance(value, ast.Call) and getattr(value.func, "attr", "") == "text"
+                    and getattr(value.func.value, "id", "") == "texts"):  # fmt: skip
+                found.append(f"{path.name}:{node.lineno} {ast.unparse(value.args[0])}")
+    return found
+
+
+def test_a_whole_response_is_sent_by_its_name():
+    """``dispatcher.utter_message(response="utter_nearest_already", nearest=…)``: Rasa fills it
+    and records which response was said. Only a message made of several responses (the
+    emergency numbers) or one inside another's ``{question}`` is read with ``texts.text``."""
+    sent_as_text = [s for path in sorted((ROOT / "actions").glob("*.py"))
+                    for s in whole_response_sent_as_text(path)]  # fmt: skip
+    assert not sent_as_text, sent_as_text

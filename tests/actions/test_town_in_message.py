@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
 from directory_client import Locator
+from tests.actions.test_actions import text
 from tests.conftest_actions import slots_of, tracker
 
 
@@ -71,3 +72,56 @@ def test_ordinary_words_that_are_communes_are_no_town(real, message):
     msgs, slots = orient(message)
     assert not slots.get("location"), (message, slots.get("location"))
     assert slots.get("awaiting") in ("location", "mode", "need", "need_choice"), msgs
+
+
+def read(message: str, intent: str, tagged: list[tuple[str, int]]) -> tuple[str, dict]:
+    """The first message as the action gets it: the model's intent and its ``location``
+    entities (value, start) as the model of 2026-12-06 06:05 tags them."""
+    entities = [
+        {"entity": "location", "value": v, "start": s, "end": s + len(v)} for v, s in tagged
+    ]
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(
+        A.ActionOrient().run(dispatcher, tracker(message, intent, entities, {}), {})
+    )
+    return text(dispatcher.messages), slots_of(events)
+
+
+@pytest.mark.parametrize("message, intent, tagged", [
+    ("ma box Orange ne marche plus", "out_of_scope", [("Orange", 7)]),
+    ("mon forfait Orange est trop cher, je veux comprendre ma facture", "ask_help",
+     [("Orange", 12)]),
+    ("je suis allé à la boutique Orange mais ils ne m'ont pas aidé", "ask_help", [("Orange", 27)]),
+    ("Orange m'a coupé internet, je dois faire ma demande CAF", "ask_help", [("Orange", 0)]),
+    ("Mme T., 88 ans, seule, demande qu'on lui apprenne à répondre aux appels vidéo de sa fille",
+     "ask_help", [("Mme T", 0)]),
+    ("M. Martin, 75 ans, dossier retraite, pas d'ordinateur", "ask_help",
+     [("M", 0), ("Martin", 3)]),
+    ("pour Noël je voudrais offrir une tablette à ma mère", "ask_help", [("Noël", 5)]),
+    ("Marie m'a dit de faire ma demande de retraite en ligne", "ask_help", [("Marie", 0)]),
+    ("je dois faire ma déclaration avant le 15 mars", "ask_help", [("mars", 41)]),
+])  # fmt: skip
+def test_the_models_false_towns_are_no_town(real, message, intent, tagged):
+    said, slots = read(message, intent, tagged)
+    assert not slots.get("location"), (message, slots.get("location"), said)
+    assert slots.get("awaiting") != "location_choice", said  # "plusieurs communes"
+    assert "Je ne trouve pas" not in said and "chercherai près" not in said, said
+
+
+@pytest.mark.parametrize("message, intent, tagged, insee", [
+    ("j'habite à Orange, je voudrais de l'aide pour la CAF", "ask_help", [], "84087"),
+    ("j'habite à Orange, je voudrais de l'aide pour la CAF", "ask_help", [("Orange", 11)],
+     "84087"),
+    ("je suis à Orange et ma box ne marche plus", "ask_help", [], "84087"),
+    ("Orange 84100", "inform", [("Orange", 0), ("84100", 7)], "84087"),
+    ("aide pour ma retraite, Orange (84)", "ask_help", [], "84087"),
+    ("je suis à Noël-Cerneux, je voudrais apprendre internet", "ask_help", [], "25425"),
+    ("je suis à Noël-Cerneux, je voudrais apprendre internet", "ask_help", [("Noël", 10)],
+     "25425"),
+    ("Mme T., 80 ans, dossier retraite, Roubaix", "ask_help", [("Mme T", 0), ("Roubaix", 34)],
+     "59512"),
+    ("je cherche de l'aide pour la caf, je suis a nice", "ask_help", [], "06088"),
+])  # fmt: skip
+def test_real_towns_beside_those_words_are_kept(real, message, intent, tagged, insee):
+    said, slots = read(message, intent, tagged)
+    assert (slots.get("location") or {}).get("code_insee") == insee, said

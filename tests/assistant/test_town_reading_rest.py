@@ -62,3 +62,29 @@ def test_the_saint_denis_near_paris(rasa_stack):
     assert "Il y a plusieurs communes avec ce nom" in texts(talk.say("Saint-Denis"))
     [reco] = payloads(talk.say("celui près de Paris"))
     assert reco["location"]["code_insee"] == "93066"
+
+
+@pytest.mark.parametrize("message", [
+    "ma box Orange ne marche plus",
+    "mon forfait Orange est trop cher, je veux comprendre ma facture",
+    "je suis allé à la boutique Orange mais ils ne m'ont pas aidé",
+    "M. Martin, 75 ans, dossier retraite, pas d'ordinateur",
+    "Mme T., 88 ans, seule, demande qu'on lui apprenne à répondre aux appels vidéo de sa fille",
+])  # fmt: skip
+def test_the_operator_or_a_person_is_no_town(rasa_stack, message):
+    """What the model tags as a location there (Orange the operator, "M. Martin", "Mme T") is
+    no town: no places in Orange (84) nor Martin-Église (76), no "Je ne trouve pas « Mme T »";
+    once a need is chosen (a button), the town is asked."""
+    talk = Conversation(rasa_stack)
+    answer = talk.say(message)
+    said = texts(answer)
+    assert not payloads(answer), said
+    assert "Orange (84)" not in said and "Je ne trouve pas" not in said, said
+    answer = talk.say('/ask_help{"need": "internet"}')
+    assert not payloads(answer) and "Dans quelle ville" in texts(answer), texts(answer)
+
+
+def test_a_town_named_orange_is_the_town(rasa_stack):
+    answer = Conversation(rasa_stack).say("j'habite à Orange, je voudrais de l'aide pour la CAF")
+    [reco] = payloads(answer)
+    assert reco["location"]["code_insee"] == "84087"

@@ -276,6 +276,21 @@ def test_parse_the_reception_note():
     )
 
 
+@pytest.mark.parametrize("note, commune", [
+    ("M. Martin, 75 ans, dossier retraite, pas d'ordinateur", None),  # was Martin-Église (76)
+    ("Madame Dupont 80 ans box Orange en panne, dossier retraite", None),  # was Orange (84)
+    ("dame 80 ans, habite à Orange, dossier retraite", "Orange"),
+    ("Mme T., 80 ans, dossier retraite, Roubaix", "Roubaix"),
+])  # fmt: skip
+def test_a_person_or_an_operator_in_the_note_is_no_place(note, commune):
+    from directory_client import Locator
+
+    outcome = triage(note, FakeDirectory(), Locator())
+    assert (outcome.location.commune if outcome.location else None) == commune, outcome.notes
+    if commune is None:
+        assert "Lieu non reconnu" in " ".join(outcome.notes)
+
+
 def test_catalogue_is_the_assistants():
     # The console reads notes with the assistant's catalogue (actions.needs): its procedures.
     from actions.needs import PROCEDURES
