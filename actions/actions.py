@@ -1336,15 +1336,13 @@ def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text
     elif place_questions.asks_price(text):
         # From the places' own data, each said plainly; never the list again.
         dispatcher.utter_message(
-            text=texts.text("utter_places_fees", fees=fmt.fee_lines(last.get("results") or []))
+            response="utter_places_fees", fees=fmt.fee_lines(last.get("results") or [])
         )
     elif place_questions.is_confused(text):
         dispatcher.utter_message(
-            text=texts.text(
-                "utter_places_explained",
-                near=last.get("where") or fmt.near(state.location),
-                what=last.get("what") or fmt.need_phrase(state.needs, None),
-            )
+            response="utter_places_explained",
+            near=last.get("where") or fmt.near(state.location),
+            what=last.get("what") or fmt.need_phrase(state.needs, None),
         )
     else:
         return False
@@ -1421,11 +1419,9 @@ def show_list(dispatcher: CollectingDispatcher, last: dict) -> None:
     """The last answer's list again, as it was ("Revoir la liste" after one place in full): no
     new search; "d'autres lieux" goes on from it."""
     dispatcher.utter_message(
-        text=texts.text(
-            "utter_list_again",
-            near=last.get("where") or fmt.near(last.get("location")),
-            what=last.get("what") or "votre besoin",
-        ),
+        response="utter_list_again",
+        near=last.get("where") or fmt.near(last.get("location")),
+        what=last.get("what") or "votre besoin",
         json_message=fmt.recommendation_payload(
             last.get("need") or [],
             last.get("location"),

@@ -111,10 +111,10 @@ def test_a_need_added_keeps_the_town_and_the_first_need_and_answers_for_both(
     assert reco["location"]["commune"] == "Roubaix"
     assert reco["need"] == [labels.DEMARCHES, A.needs_mod.NEEDS[added].service]
     plain = A.needs_mod.NEEDS[added].purpose
-    assert msgs[0]["text"] == (
+    assert said(msgs[0]) == (
         f"C'est noté, j'ajoute ce besoin à votre recherche. Voici 3 lieux près de Roubaix (59) "
         f"pour vos démarches avec les impôts et {plain} :"
-    ), msgs[0]["text"]
+    ), said(msgs[0])
     assert "votre numéro fiscal" in " ".join(reco["bring"])
 
 
@@ -228,7 +228,7 @@ def test_a_need_corrected_replaces_it_keeps_the_town_and_answers_again(real, mes
     assert talk.slots["needs"] == ["materiel_usage"]
     assert reco["need"] == [labels.ACCES_INTERNET_MATERIEL]
     assert reco["location"]["commune"] == "Roubaix"
-    assert msgs[0]["text"] == (
+    assert said(msgs[0]) == (
         "Voici 3 lieux près de Roubaix (59) pour un ordinateur ou une imprimante à utiliser sur "
         "place :"
     )
@@ -302,7 +302,7 @@ def test_after_one_place_in_full_the_list_again_without_a_new_search(real, again
     assert again_list["results"] == first["results"]
     assert again_list["follow_ups"] == first["follow_ups"]
     assert again_list["bring"] == first["bring"] and again_list["total"] == first["total"]
-    assert msgs[0]["text"] == (
+    assert said(msgs[0]) == (
         "Voici à nouveau la liste près de Roubaix (59) pour vos démarches avec les impôts :"
     )
     # "d'autres lieux" goes on from it: places 4, 5, 6.

@@ -13,6 +13,7 @@ from bot.channels import render
 from directory_client import Locator
 from directory_client.departements import DEPARTEMENTS, located_in
 from tests.conftest_actions import ent, tracker
+from tests.conftest_actions import said as reads
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +64,7 @@ def test_a_departement_is_named_with_its_preposition_and_article(real, said_by_t
     )
     events = asyncio.run(A.ActionOrient().run(dispatcher, asked, {}))
     [question] = dispatcher.messages
-    assert question["text"].startswith(f"Quelle est votre commune {said} ?"), question["text"]
+    assert reads(question).startswith(f"Quelle est votre commune {said} ?"), reads(question)
     dispatcher, events = anywhere_in_it(events)
     [reco] = [m for m in dispatcher.messages if m.get("custom")]
     assert f"lieux {said} pour" in reco["text"], reco["text"]
@@ -133,7 +134,7 @@ def test_a_departement_alone_asks_the_town_in_one_question(real, message, entity
     # Nord" gave places around Lille, 70 km away.
     messages, slots = orient(message, intent="ask_help", entities=[ent("location", entity)])
     [question] = messages
-    assert question["text"] == (
+    assert reads(question) == (
         f"Quelle est votre commune {said} ? Je chercherai les lieux les plus proches de chez vous."
     )
     assert [b["title"] for b in question["buttons"]] == ["Peu importe"]
