@@ -771,6 +771,19 @@ def same_town_there(state: State, result):
     return result
 
 
+def commune_before_departement(text: str, result):
+    """ "Orange dans le Vaucluse" where only "le Vaucluse" was tagged: the commune the whole
+    answer names in that département, not the département's centre; else ``result``."""
+    named = result.best if result.status == "found" else None
+    if named is None or named.kind != "departement":
+        return result
+    whole = get_locator().locate(location_text(text)[:120])
+    there = whole.best if whole.status == "found" else None
+    if there is not None and there.kind == "commune" and there.departement == named.departement:
+        return whole
+    return result
+
+
 # "non pas la réunion, la martinique", "pas celui de la Réunion, l'autre": the place said not to
 # be the one. Not "pas loin de", "pas très loin", nor "pas d'ordi".
 _NOT_THERE = re.compile(
@@ -872,6 +885,7 @@ def resolve_location(
             return True  # "la boutique Orange" tagged whole: the operator's shop
     if not payload and len(text.split()) <= 6:
         result = same_town_there(state, result)
+        result = commune_before_departement(text, result)
     if result.status == "found" and len(result.candidates) > 1 and not payload:
         # The biggest Saint-Pierre was kept, but "Saint-Pierre en Martinique" says which.
         whole = get_locator().locate(location_text(text)[:120])

@@ -189,3 +189,15 @@ def test_a_departement_answering_a_choice_of_towns_is_that_town(real):
     assert slots["location"]["code_insee"] == "93066"
     [reco] = [m for m in messages if m.get("custom")]
     assert "près de Saint-Denis (93)" in reco["text"]
+
+
+@pytest.mark.parametrize("answer, entity, town", [
+    ("Orange dans le Vaucluse", "le Vaucluse", "d'Orange (84)"),
+    ("Sens, dans l'Yonne", "l'Yonne", "de Sens (89)"),
+])  # fmt: skip
+def test_a_commune_said_with_its_departement_is_the_commune(real, answer, entity, town):
+    # The model tags only the département: the person was asked for the commune in a loop.
+    messages, slots = orient("je veux apprendre à me servir de ma tablette", intent="ask_help")
+    messages, after = orient(answer, slots, [ent("location", entity)])
+    [reco] = [m for m in messages if m.get("custom")]
+    assert f"près {town}" in reco["text"], reco["text"]
