@@ -405,9 +405,10 @@ def sms_runner(make_run):
 
 
 def _places_near_angouleme(database) -> dict[str, list[tuple]]:
-    """GSM-7 name → (hours, postcode, km from Angoulême) of the places within 60 km."""
+    """GSM-7 name as shown → (hours, postcode, km from Angoulême) of the places within 60 km."""
     import sqlite3
 
+    from directory_client.display import place_name
     from directory_client.geo import haversine_km
 
     rows = sqlite3.connect(database).execute(
@@ -416,7 +417,8 @@ def _places_near_angouleme(database) -> dict[str, list[tuple]]:
     near: dict[str, list[tuple]] = {}
     for name, horaires, code_postal, lat, lon in rows:
         km = haversine_km(ANGOULEME[0], ANGOULEME[1], lat, lon)
-        near.setdefault(to_gsm7(" ".join(name.split())), []).append((horaires, code_postal, km))
+        shown = to_gsm7(" ".join(place_name(name).split()))
+        near.setdefault(shown, []).append((horaires, code_postal, km))
     return near
 
 
