@@ -852,7 +852,15 @@ _WEAK_PATTERNS: dict[str, tuple[str, ...]] = {
 _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
     "caf": (r"\bcaf\b", r"\bapl\b", r"\bprime d'?activite", r"\ballocations? fam"),
     "rsa": (r"\brsa\b", r"\brevenu de solidarite"),
-    "impots": (r"\bd?'?impots?\b", r"\bdecla\b", r"\bdeclaration de revenus", r"\bimpots\.gouv"),
+    "impots": (
+        r"\bd?'?impots?\b",
+        r"\bdecla\b",
+        r"\bdeclaration (de|des|d'|de mes) ?revenus",
+        r"\bimpots\.gouv",
+        r"\bdeclarer (mes|ses|nos|leurs|les|vos|ces) revenus",
+        r"\bprelevement a la source",
+        r"\btaxe (fonciere|d'habitation)",
+    ),
     "ants": (
         r"\bants\b",
         r"carte d'?identite",

@@ -19,6 +19,8 @@ from tests.paths import ROOT
         ("mon compte facebook a été piraté", "securite", None),
         ("je lance mon autoentreprise", "entreprise", None),
         ("declarer mes impots", "demarches", "impots"),
+        ("besoin aide pr declarer mes revenus", "demarches", "impots"),
+        ("payer ma taxe foncière en ligne", "demarches", "impots"),
         ("refaire mon passeport", "demarches", "ants"),
         ("refaire ma carte grise sur le site de l'ANTS", "demarches", "carte_grise"),
         ("renouveler mon permis de conduire", "demarches", "permis"),
