@@ -770,7 +770,8 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdecoupe laser|\bbrodeuse",
         r"\b(codage|coder|programmation|robots?|robotique)\b",
         r"\b(creer|faire|fabriquer) (un|une|mon|ma) (petit |petite )?(livre|album|calendrier|"
-        r"diaporama|carte)\b",
+        r"diaporama|carte)\b(?! (d'?identite|grise|vitale|bancaire|bleue|de sejour|d'invalidite"
+        r"|mobilite|europeenne))",
         r"\bcreer (un|une|des) (video|blog|jeu)",
         r"\bloisirs?\b",
         r"\bcreati",

@@ -536,3 +536,14 @@ def test_a_place_given_alone_never_reads_as_danger(answer):
 
     reading = safety_reading(answer)
     assert not (reading.danger_now or reading.unsure)
+
+
+@pytest.mark.parametrize("message", [
+    "aide pour faire ma carte d'identité en ligne à Grenoble",
+    "je dois faire ma carte grise sur internet",
+])  # fmt: skip
+def test_an_official_card_is_paperwork_not_a_creation(message):
+    # Tester, round 16: "faire ma carte" read as making a greeting card beside the ID card.
+    from actions.needs import read
+
+    assert read(message).needs == ["demarches"]
