@@ -1162,7 +1162,35 @@ def take_request_after_numbers(
     return orient(dispatcher, tracker, read_as="ask_help")
 
 
-FOLLOW_UPS = follow_ups.registry(get_directory, after_numbers=take_request_after_numbers)
+# What an answer to the danger question that is neither yes nor no is read as: the request
+# goes on (not a request intent: its needs are kept, not read again in place of the kept ones).
+CONTINUED = "continue_request"
+
+
+def take_after_danger_check(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str
+) -> list | None:
+    """After "Êtes-vous en danger en ce moment ?", an answer that is neither yes nor no ("il a
+    pas d'ordi non plus", a town): the kept request goes on, a need added to it or put instead,
+    the town read. None for yes, no, a button (``orient`` reads them)."""
+    if is_button(text) or intent_of(tracker) in ("affirm", "deny", "emergency"):
+        return None
+    current = _list(tracker.get_slot("needs"))
+    more = need_changes.added(text, current)
+    goes_on = tracker.copy()
+    goes_on.slots["awaiting"] = None
+    events: list = [SlotSet("awaiting", None)]
+    if more:
+        goes_on.slots["needs"] = more
+        events.append(SlotSet("needs", more))
+    return events + orient(dispatcher, goes_on, read_as=CONTINUED if more else "inform")
+
+
+FOLLOW_UPS = follow_ups.registry(
+    get_directory,
+    after_numbers=take_request_after_numbers,
+    after_danger_check=take_after_danger_check,
+)
 
 
 def check_danger(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list:
