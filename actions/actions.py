@@ -128,6 +128,9 @@ def set_backends(directory: Any = None, locator: Any = None) -> None:
 
 # --- reading the message ----------------------------------------------------------------------
 _TAGS = re.compile(r"<[^>]{0,200}>")
+# A script or a style element, its content with it ("<script>alert(1)</script>"): code, never
+# words of the person; one left open runs to the end of the message.
+_CODE = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 _TAIL_PLACE = re.compile(
     r"(?:\b(?:a|à|sur|vers|pres de|près de|autour de|habite|habite a|habite à|dans le|dans la)\s+)"
     r"([^,.;!?]{2,60})$",
@@ -143,7 +146,7 @@ _LEADING = re.compile(
 
 def clean_text(text: str | None) -> str:
     text = (text or "")[:MAX_TEXT]
-    return " ".join(_TAGS.sub(" ", text).split())
+    return " ".join(_TAGS.sub(" ", _CODE.sub(" ", text)).split())
 
 
 def is_button(text: str) -> bool:
