@@ -1173,7 +1173,7 @@ CONTINUED = "continue_request"
 def take_after_danger_check(
     dispatcher: CollectingDispatcher, tracker: Tracker, text: str
 ) -> list | None:
-    """After "Êtes-vous en danger en ce moment ?", an answer that is neither yes nor no ("il a
+    """After the danger question (``ask_danger``), an answer that is neither yes nor no ("il a
     pas d'ordi non plus", a town): the kept request goes on, a need added to it or put instead,
     the town read. None for yes, no, a button (``orient`` reads them)."""
     if is_button(text) or intent_of(tracker) in ("affirm", "deny", "emergency"):

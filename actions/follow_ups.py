@@ -23,7 +23,7 @@ from actions import referral_chat, report_chat
 Take = Callable[[CollectingDispatcher, Tracker, str], "list | None"]
 
 AFTER_NUMBERS = "after_numbers"  # the ``awaiting`` value after the emergency numbers
-DANGER = "danger"  # the ``awaiting`` value after "Êtes-vous en danger en ce moment ?"
+DANGER = "danger"  # the ``awaiting`` value after the danger question (``ask_danger``)
 
 
 @dataclass(frozen=True)
