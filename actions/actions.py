@@ -44,6 +44,7 @@ from actions.needs import DISTANCE
 from actions.town_in_message import town_named
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
+from directory_client.french_dates import WEEKDAYS
 from directory_client.geo import haversine_km
 from directory_client.locator import MIN_LEADING
 from directory_client.town_words import commune_no_town, names_no_town
@@ -1349,6 +1350,9 @@ def about_places_shown(
     if place is not None:
         show_place(dispatcher, last, place)
         return [SlotSet("fail_count", 0.0)]
+    shown, day = place_shown_in_full(tracker), place_questions.asks_open_on(text)
+    if shown is not None and day is not None and say_open_on(dispatcher, shown, day):
+        return [SlotSet("fail_count", 0.0)]
     if place_questions.asks_list_again(text):
         show_list(dispatcher, last)
         return [SlotSet("fail_count", 0.0)]
@@ -1458,6 +1462,46 @@ def show_place(dispatcher: CollectingDispatcher, last: dict, place: dict) -> Non
             follow_ups=fmt.detail_follow_ups(notify),
         ),
     )
+
+
+def place_shown_in_full(tracker: Tracker) -> dict | None:
+    """The place the assistant's last answer showed in full (``show_place``), else None."""
+    said_now = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if said_now:
+                return None
+            said_now = True
+        elif said_now and _payload_type(event) == "recommendation":
+            payload = event["data"]["custom"]["orienteur"]
+            results = payload.get("results") or []
+            return results[0] if payload.get("delivery") == "detail" and results else None
+    return None
+
+
+def say_open_on(dispatcher: CollectingDispatcher, place: dict, weekday: int) -> bool:
+    """Whether ``place`` opens on that day, from its hours ("Non, … n'est pas ouvert le samedi.
+    Ses horaires : …"), with the search on that day as a button when there is one. False when
+    its hours are unknown."""
+    times = display.day_hours(place.get("opening_hours"), weekday)
+    if times is None:
+        return False
+    day = WEEKDAYS[weekday]
+    buttons = [
+        {"title": f"Les lieux {needs_mod.CONSTRAINT_PLAIN[day]}",
+         "payload": f'/inform{{"constraint": "{day}"}}'}
+    ] if day in needs_mod.DAYS else []  # fmt: skip
+    if times:
+        dispatcher.utter_message(
+            response="utter_place_open_on_day", place=place.get("name"), day=day, times=times,
+            buttons=buttons,
+        )  # fmt: skip
+    else:
+        dispatcher.utter_message(
+            response="utter_place_closed_on_day", place=place.get("name"), day=day,
+            hours=" ; ".join(place.get("hours") or []), buttons=buttons,
+        )  # fmt: skip
+    return True
 
 
 def show_list(dispatcher: CollectingDispatcher, last: dict) -> None:
