@@ -44,6 +44,7 @@ from actions.needs import DISTANCE
 from actions.town_in_message import town_named
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
+from directory_client.french_dates import WEEKDAYS
 from directory_client.geo import haversine_km
 from directory_client.locator import MIN_LEADING
 from directory_client.town_words import commune_no_town, names_no_town
@@ -128,6 +129,9 @@ def set_backends(directory: Any = None, locator: Any = None) -> None:
 
 # --- reading the message ----------------------------------------------------------------------
 _TAGS = re.compile(r"<[^>]{0,200}>")
+# A script or a style element, its content with it ("<script>alert(1)</script>"): code, never
+# words of the person; one left open runs to the end of the message.
+_CODE = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 _TAIL_PLACE = re.compile(
     r"(?:\b(?:a|à|sur|vers|pres de|près de|autour de|habite|habite a|habite à|dans le|dans la)\s+)"
     r"([^,.;!?]{2,60})$",
@@ -143,7 +147,7 @@ _LEADING = re.compile(
 
 def clean_text(text: str | None) -> str:
     text = (text or "")[:MAX_TEXT]
-    return " ".join(_TAGS.sub(" ", text).split())
+    return " ".join(_TAGS.sub(" ", _CODE.sub(" ", text)).split())
 
 
 def is_button(text: str) -> bool:
@@ -1162,7 +1166,35 @@ def take_request_after_numbers(
     return orient(dispatcher, tracker, read_as="ask_help")
 
 
-FOLLOW_UPS = follow_ups.registry(get_directory, after_numbers=take_request_after_numbers)
+# What an answer to the danger question that is neither yes nor no is read as: the request
+# goes on (not a request intent: its needs are kept, not read again in place of the kept ones).
+CONTINUED = "continue_request"
+
+
+def take_after_danger_check(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str
+) -> list | None:
+    """After the danger question (``ask_danger``), an answer that is neither yes nor no ("il a
+    pas d'ordi non plus", a town): the kept request goes on, a need added to it or put instead,
+    the town read. None for yes, no, a button (``orient`` reads them)."""
+    if is_button(text) or intent_of(tracker) in ("affirm", "deny", "emergency"):
+        return None
+    current = _list(tracker.get_slot("needs"))
+    more = need_changes.added(text, current)
+    goes_on = tracker.copy()
+    goes_on.slots["awaiting"] = None
+    events: list = [SlotSet("awaiting", None)]
+    if more:
+        goes_on.slots["needs"] = more
+        events.append(SlotSet("needs", more))
+    return events + orient(dispatcher, goes_on, read_as=CONTINUED if more else "inform")
+
+
+FOLLOW_UPS = follow_ups.registry(
+    get_directory,
+    after_numbers=take_request_after_numbers,
+    after_danger_check=take_after_danger_check,
+)
 
 
 def check_danger(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list:
@@ -1318,6 +1350,9 @@ def about_places_shown(
     if place is not None:
         show_place(dispatcher, last, place)
         return [SlotSet("fail_count", 0.0)]
+    shown, day = place_shown_in_full(tracker), place_questions.asks_open_on(text)
+    if shown is not None and day is not None and say_open_on(dispatcher, shown, day):
+        return [SlotSet("fail_count", 0.0)]
     if place_questions.asks_list_again(text):
         show_list(dispatcher, last)
         return [SlotSet("fail_count", 0.0)]
@@ -1427,6 +1462,46 @@ def show_place(dispatcher: CollectingDispatcher, last: dict, place: dict) -> Non
             follow_ups=fmt.detail_follow_ups(notify),
         ),
     )
+
+
+def place_shown_in_full(tracker: Tracker) -> dict | None:
+    """The place the assistant's last answer showed in full (``show_place``), else None."""
+    said_now = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if said_now:
+                return None
+            said_now = True
+        elif said_now and _payload_type(event) == "recommendation":
+            payload = event["data"]["custom"]["orienteur"]
+            results = payload.get("results") or []
+            return results[0] if payload.get("delivery") == "detail" and results else None
+    return None
+
+
+def say_open_on(dispatcher: CollectingDispatcher, place: dict, weekday: int) -> bool:
+    """Whether ``place`` opens on that day, from its hours ("Non, … n'est pas ouvert le samedi.
+    Ses horaires : …"), with the search on that day as a button when there is one. False when
+    its hours are unknown."""
+    times = display.day_hours(place.get("opening_hours"), weekday)
+    if times is None:
+        return False
+    day = WEEKDAYS[weekday]
+    buttons = [
+        {"title": f"Les lieux {needs_mod.CONSTRAINT_PLAIN[day]}",
+         "payload": f'/inform{{"constraint": "{day}"}}'}
+    ] if day in needs_mod.DAYS else []  # fmt: skip
+    if times:
+        dispatcher.utter_message(
+            response="utter_place_open_on_day", place=place.get("name"), day=day, times=times,
+            buttons=buttons,
+        )  # fmt: skip
+    else:
+        dispatcher.utter_message(
+            response="utter_place_closed_on_day", place=place.get("name"), day=day,
+            hours=" ; ".join(place.get("hours") or []), buttons=buttons,
+        )  # fmt: skip
+    return True
 
 
 def show_list(dispatcher: CollectingDispatcher, last: dict) -> None:

@@ -23,6 +23,7 @@ from actions import referral_chat, report_chat
 Take = Callable[[CollectingDispatcher, Tracker, str], "list | None"]
 
 AFTER_NUMBERS = "after_numbers"  # the ``awaiting`` value after the emergency numbers
+DANGER = "danger"  # the ``awaiting`` value after the danger question (``ask_danger``)
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,16 @@ class FollowUp:
         return tracker, [SlotSet(name, None) for name in cleared]
 
 
-def registry(directory: report_chat.Directory, after_numbers: Take) -> Mapping[str, FollowUp]:
+def registry(
+    directory: report_chat.Directory, after_numbers: Take, after_danger_check: Take
+) -> Mapping[str, FollowUp]:
     """``awaiting`` value → its follow-up; ``directory`` gives the directory reports go to,
-    ``after_numbers`` takes the request stated after the emergency numbers."""
+    ``after_numbers`` takes the request stated after the emergency numbers,
+    ``after_danger_check`` an answer to the danger question that is neither yes nor no."""
     entries = (
+        # "Êtes-vous en danger ?" answered with more of the request ("il a pas d'ordi non plus",
+        # a town): read as its continuation (actions.actions.take_after_danger_check).
+        FollowUp(DANGER, after_danger_check, drops=False),
         # After the emergency numbers, a request (actions.actions.take_request_after_numbers).
         FollowUp(AFTER_NUMBERS, after_numbers, drops=True),
         # The number or address for "prévenez-les que je viens" (actions/referral_chat.py).

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from actions import needs as needs_mod
+from directory_client.french_dates import WEEKDAYS
 
 # Short messages only: a longer one says more (a new need, a new town) and is read as a request.
 _MAX_WORDS = 10
@@ -125,3 +126,20 @@ def asks_list_again(text: str) -> bool:
         and bool(LIST_WORDS & set(words))
         and all(w in LIST_WORDS or w in _AROUND_LIST for w in words)
     )
+
+
+# "c'est ouvert le samedi ?", "ils ouvrent le lundi ?", "et le dimanche c'est fermé ?": whether the
+# place just shown in full opens that day (a question: "?" or "est-ce").
+_OPEN_WORDS = re.compile(r"\b(?:ouvert|ouverte|ouverts|ouvre|ouvrent|ferme|fermee?s?|horaires?)\b")
+_DAY_NAME = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")s?\b")
+
+
+def asks_open_on(text: str) -> int | None:
+    """The day (0 Monday … 6 Sunday) a short question asks whether a place opens on, else
+    None."""
+    folded = _folded(text)
+    day = _DAY_NAME.search(folded)
+    asks = "?" in text or "est ce" in folded
+    if not (_short(folded) and day and asks and _OPEN_WORDS.search(folded)):
+        return None
+    return WEEKDAYS.index(day.group(1))

@@ -582,6 +582,30 @@ _ALARM = re.compile(r"\b(" + "|".join(ALARM) + ")")
 MIN_MEANING_WORDS = 3
 
 
+# A relative one writes for, or an age ("ma mère de 82 ans", "mon fils", "à 75 ans"): their
+# meaning sits next to the danger examples (a mother who fell, a child who vanished) while the
+# words say nothing of danger. The question "Êtes-vous en danger ?" is asked only when the message
+# still comes close without them (``read``): "pour ma mère de 82 ans qui ne sait pas se servir de
+# son téléphone" was asked it. A partner or an ex is kept: they are who the danger often is.
+_KIN = (
+    r"((grand|arri[eè]re-grand|belle|beau|demi)[- ])?(m[eè]re|p[eè]re|maman|papa|mamie|mamy|mami"
+    r"|papi|papy|m[eé]m[eé]|p[eé]p[eé]|fils|filles?|enfants?|gamins?|gamines?|petits?-enfants"
+    r"|petit-fils|petites?-filles?|fr[eè]res?|s(oe|œ)urs?|oncles?|tantes?|tonton|tata|neveux?"
+    r"|ni[eè]ces?|cousins?|cousines?|parents|grands-parents|beaux-parents|filleule?s?)"
+)
+_RELATIVE = re.compile(
+    rf"\b(ma|mon|mes|sa|son|ses|notre|nos|leur|leurs|votre|vos|une?|la|le|les) {_KIN}\b"
+    r"(,? ([aâ]g[eé]e?s? )?(de |[aà] )?\d{1,3} ans\b)?"
+    r"|\b([aâ]g[eé]e?s? )?(de |[aà] )?\d{1,3} ans\b",
+    re.IGNORECASE,
+)
+
+
+def without_relatives(text: str) -> str:
+    """The message with its relatives and ages put as "quelqu'un"."""
+    return " ".join(_RELATIVE.sub(" quelqu'un ", text.replace("\u2019", "'")).split())
+
+
 def _folded(text: str) -> str:
     return labels.fold(text or "")[:2000].replace("\u2019", "'")
 
@@ -623,5 +647,7 @@ def read(
     too_short = len(folded.split()) < MIN_MEANING_WORDS
     margin = float("-inf") if severe or safe_now or too_short else danger_margin(text)
     meaning, close = margin >= danger.MARGIN, margin >= danger.CHECK_MARGIN
+    if close and not meaning and (neutral := without_relatives(text)) != " ".join(text.split()):
+        close = danger_margin(neutral) >= danger.CHECK_MARGIN  # a relative or an age alone
     need = (severe or alarm or close) and has_need(text)
     return SafetyReading(severe, alarm, need, meaning, close, safe_now)

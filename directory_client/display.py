@@ -122,6 +122,34 @@ def hours_lines(opening_hours: str | None) -> list[str]:
     return lines
 
 
+def day_hours(opening_hours: str | None, weekday: int) -> str | None:
+    """The times a place opens on the next such day (0 Monday … 6 Sunday), as ``hours_lines``
+    writes them: ``"9 h–12 h, 14 h–17 h"``; "" when closed that day, None when the hours are
+    unknown (``hours.is_open_on_weekday``)."""
+    from datetime import datetime, timedelta
+
+    opens = hours.is_open_on_weekday(opening_hours, weekday)
+    if opens is None:
+        return None
+    if not opens:
+        return ""
+    today = hours.now_paris().date()
+    start = datetime.combine(
+        today + timedelta(days=(weekday - today.weekday()) % 7), datetime.min.time()
+    )
+    spans = []
+    for first in (start, start + timedelta(days=7)):  # "week …/2": the next one it opens
+        intervals = hours.parse(opening_hours).intervals(first, first + timedelta(days=1))
+        spans = [(b, e) for b, e, state, _c in intervals if state == hours.State.OPEN]
+        if spans:
+            break
+    return ", ".join(
+        f"{french_time(b.hour, b.minute)}–"
+        + (french_time(e.hour, e.minute) if e.date() == b.date() else "24 h")
+        for b, e in spans
+    )
+
+
 # --- names and addresses ----------------------------------------------------------------------
 # The open data writes a third of its names, towns and streets in capitals ("MEDIATHEQUE DE
 # ROUBAIX", "9 RUE PELLART", "ROUBAIX") and repeats the postcode and town inside the street
