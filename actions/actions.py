@@ -271,13 +271,15 @@ def run_search(need_keys, procedures, constraints, location: dict, offset: int =
         if near.results and not only_far(near):
             response, relaxed = near, ["ouvert_maintenant"]
     soft = [c for c in constraints if c in SOFT and c not in relaxed]
-    if soft and offset == 0 and not has_near(response):
-        # Nothing near with "pour les seniors": a place near without the criterion is a better
-        # door than one 300 km away with it.
+    if soft and offset == 0 and (not has_near(response) or only_far(response)):
+        # Nothing near (within the search radius, not the widened one) with "pour les seniors":
+        # a place near without the criterion is a better door than one 85 km away with it.
         kept = [c for c in constraints if c not in SOFT]
         retry = directory.search(SearchQuery(filters=build_filters(kept), **query))
         if retry.results and (not response.results or not is_nothing_near(retry)):
             response, relaxed = retry, soft
+            if "a_ma_place" in soft:
+                response = _france_services_first(directory, query, kept, response)
     broadened = None
     if labels.OUTILS_QUOTIDIEN not in services:
         kept = build_filters([c for c in constraints if c not in relaxed])
@@ -290,6 +292,22 @@ def run_search(need_keys, procedures, constraints, location: dict, offset: int =
         else:
             response = within
     return response, relaxed, broadened is not None
+
+
+def _france_services_first(directory, query: dict, kept: list[str], response):
+    """"À ma place" with no place near that does it: the near France Services first (their
+    agents do the démarche with the person, and can say where Aidants Connect is), then the
+    other near places."""
+    from directory_client.types import SearchQuery
+
+    filters = dataclasses.replace(build_filters(kept), labels=(labels.FRANCE_SERVICES,))
+    desks = directory.search(SearchQuery(filters=filters, **query))
+    near = [r for r in desks.results if not only_far(dataclasses.replace(desks, results=(r,)))]
+    if not near:
+        return response
+    ids = {r.id for r in near}
+    results = (*near, *[r for r in response.results if r.id not in ids])[: query["limit"]]
+    return dataclasses.replace(response, results=tuple(results))
 
 
 def within_limit(response, max_km: float):

@@ -307,7 +307,7 @@ CONSTRAINT_PLAIN = {
     "ouvert_maintenant": "ouverts maintenant",
     "accessible": "accessibles en fauteuil roulant",
     "seniors": "adaptés aux seniors",
-    "a_ma_place": "où quelqu'un peut faire à votre place (Aidants Connect)",
+    "a_ma_place": "où un aidant habilité Aidants Connect peut faire à votre place",
 }
 
 
