@@ -205,7 +205,8 @@ def build_filters(constraints: list[str], now: datetime | None = None):
         open_on_saturday="samedi" in constraints,
         open_on_sunday="dimanche" in constraints,
         open_at=(now or datetime.now(PARIS)) if "ouvert_maintenant" in constraints else None,
-        prise_en_charge=("Handicaps moteurs",) if "accessible" in constraints else (),
+        prise_en_charge=(("Handicaps moteurs",) if "accessible" in constraints else ())
+        + needs_mod.care_asked(constraints),
         publics=("Seniors",) if "seniors" in constraints else (),
         on_my_behalf="a_ma_place" in constraints,
     )
@@ -280,6 +281,8 @@ def run_search(need_keys, procedures, constraints, location: dict, offset: int =
             response, relaxed = retry, soft
             if "a_ma_place" in soft:
                 response = _france_services_first(directory, query, kept, response)
+    if offset == 0 and needs_mod.care_asked(constraints):
+        response = _declared_care_first(directory, query, constraints, relaxed, response)
     broadened = None
     if labels.OUTILS_QUOTIDIEN not in services:
         kept = build_filters([c for c in constraints if c not in relaxed])
@@ -294,8 +297,32 @@ def run_search(need_keys, procedures, constraints, location: dict, offset: int =
     return response, relaxed, broadened is not None
 
 
+def _declared_care_first(directory, query: dict, constraints: list[str], relaxed, response):
+    """A care asked ("malvoyant"), as the reception desk does (bot.staff.triage): the near places
+    that declare it first; when fewer than a page do, the other near places follow, said plainly
+    ("Peu de lieux déclarent « Déficience visuelle »…")."""
+    from directory_client.types import SearchQuery
+
+    declared = [
+        r for r in response.results if not only_far(dataclasses.replace(response, results=(r,)))
+    ]
+    if len(declared) >= query["limit"]:
+        return response
+    care = needs_mod.care_asked(constraints)
+    kept = [c for c in constraints if c not in relaxed and not c.startswith(needs_mod.CARE)]
+    others = directory.search(SearchQuery(filters=build_filters(kept), **query))
+    ids = {r.id for r in declared}
+    added = [r for r in others.results if r.id not in ids]
+    if not added:
+        return response
+    base = others if not declared else response
+    results = (*declared, *added)[: query["limit"]]
+    notice = " ".join(n for n in (base.notice, needs_mod.few_declare(", ".join(care))) if n)
+    return dataclasses.replace(base, results=tuple(results), notice=notice, total=others.total)
+
+
 def _france_services_first(directory, query: dict, kept: list[str], response):
-    """"À ma place" with no place near that does it: the near France Services first (their
+    """ "À ma place" with no place near that does it: the near France Services first (their
     agents do the démarche with the person, and can say where Aidants Connect is), then the
     other near places."""
     from directory_client.types import SearchQuery
@@ -620,8 +647,6 @@ def says_none_of_them(state: State, text: str) -> bool:
     return state.awaiting == "location_choice" and bool(
         _NONE_OF_THEM.fullmatch(needs_mod.fold(text).strip())
     )
-
-
 
 
 def _choice_keys(choice: dict) -> set[str]:
@@ -1080,8 +1105,11 @@ def answer(dispatcher: CollectingDispatcher, state: State, lead: str = "") -> No
                 "bring": bring or None,
                 # The rest of the answer, to show it again ("Revoir la liste"), and the
                 # situations its lines were for, kept for the same request elsewhere.
-                **{k: shown[k] for k in ("total", "offset", "lines", "notes", "follow_ups")
-                   if k in shown},  # fmt: skip
+                **{
+                    k: shown[k]
+                    for k in ("total", "offset", "lines", "notes", "follow_ups")
+                    if k in shown
+                },  # fmt: skip
                 "first_need": state.needs[0] if state.needs else None,
                 "situations": helplines.line_situations(request, danger=danger, carried=carried),
             },
@@ -1128,9 +1156,7 @@ def request_texts(tracker: Tracker) -> str:
 
 def danger_read(tracker: Tracker) -> bool:
     """The request was read as danger: the numbers or the danger check were given."""
-    return any(
-        _payload_type(e) in ("emergency", "danger_check") for e in request_events(tracker)
-    )
+    return any(_payload_type(e) in ("emergency", "danger_check") for e in request_events(tracker))
 
 
 def say_emergency_numbers(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
