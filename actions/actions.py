@@ -46,6 +46,7 @@ from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
 from directory_client.geo import haversine_km
 from directory_client.locator import MIN_LEADING
+from directory_client.text import last_sentences
 from directory_client.town_words import commune_no_town, names_no_town
 from directory_client.types import PlaceLocator, SearchBackend
 
@@ -915,6 +916,11 @@ def resolve_location(
     guessed = None
     if not candidates_text and not payload:
         guessed = guess_place(text)
+        whole = tracker.latest_message.get("text") or ""
+        if guessed is None and len(whole) > MAX_TEXT:
+            # A long letter read from its start (the need): the town is often in its last
+            # sentences ("J'habite à Périgueux.").
+            guessed = guess_place(last_sentences(whole))
         if guessed is None:
             return True
         query, result, as_name = guessed
