@@ -650,6 +650,8 @@ def says_none_of_them(state: State, text: str) -> bool:
     )
 
 
+
+
 def _choice_keys(choice: dict) -> set[str]:
     """The words that name one offered place: its label, commune, postcode, department code,
     department name and its other names ("la Réunion", "le 93")."""
@@ -1111,11 +1113,8 @@ def answer(dispatcher: CollectingDispatcher, state: State, lead: str = "") -> No
                 "bring": bring or None,
                 # The rest of the answer, to show it again ("Revoir la liste"), and the
                 # situations its lines were for, kept for the same request elsewhere.
-                **{
-                    k: shown[k]
-                    for k in ("total", "offset", "lines", "notes", "follow_ups")
-                    if k in shown
-                },  # fmt: skip
+                **{k: shown[k] for k in ("total", "offset", "lines", "notes", "follow_ups")
+                   if k in shown},  # fmt: skip
                 "first_need": state.needs[0] if state.needs else None,
                 "situations": helplines.line_situations(request, danger=danger, carried=carried),
             },
@@ -1162,7 +1161,9 @@ def request_texts(tracker: Tracker) -> str:
 
 def danger_read(tracker: Tracker) -> bool:
     """The request was read as danger: the numbers or the danger check were given."""
-    return any(_payload_type(e) in ("emergency", "danger_check") for e in request_events(tracker))
+    return any(
+        _payload_type(e) in ("emergency", "danger_check") for e in request_events(tracker)
+    )
 
 
 def say_emergency_numbers(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:

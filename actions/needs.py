@@ -370,7 +370,7 @@ CARE_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 # The disabilities the chat reads (the desk reads every care above): a soft filter, places that
-# declare it first. Motor disability is the constraint "accessible".
+# declare it first. Motor disability is the chat's constraint "accessible".
 DISABILITIES = ("Déficience visuelle", "Surdité", "Handicaps mentaux")
 CARE = "prise_en_charge:"  # a constraint "prise_en_charge:Surdité": the care asked for
 
@@ -1195,11 +1195,9 @@ def detect(text: str) -> Understanding:
             found.dropped.append(key)  # "sans le samedi", "Sans le critère « gratuits »"
         else:
             found.constraints.append(key)
-    for care in read_care(text):
-        if care == "Handicaps moteurs" and "accessible" not in found.constraints:
-            found.constraints.append("accessible")
-        elif care in DISABILITIES:
-            found.constraints.append(CARE + care)
+    # Motor disability is "accessible" above: the desk's "ne marche pas" is, in a chat, most
+    # often a device that does not work.
+    found.constraints += [CARE + care for care in read_care(text) if care in DISABILITIES]
     strong = [k for k, patterns in _COMPILED["need"].items() if _matches(folded, patterns)]
     weak = [k for k, patterns in _COMPILED["weak"].items() if _matches(folded, patterns)]
     no_device = _NO_DEVICE.search(folded) or _USE_DEVICE.search(folded)
