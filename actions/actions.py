@@ -47,6 +47,7 @@ from directory_client.demand import record_orientation, search_outcome
 from directory_client.french_dates import WEEKDAYS
 from directory_client.geo import haversine_km
 from directory_client.locator import MIN_LEADING
+from directory_client.text import last_sentences
 from directory_client.town_words import commune_no_town, names_no_town
 from directory_client.types import PlaceLocator, SearchBackend
 
@@ -209,7 +210,8 @@ def build_filters(constraints: list[str], now: datetime | None = None):
         open_on_saturday="samedi" in constraints,
         open_on_sunday="dimanche" in constraints,
         open_at=(now or datetime.now(PARIS)) if "ouvert_maintenant" in constraints else None,
-        prise_en_charge=("Handicaps moteurs",) if "accessible" in constraints else (),
+        prise_en_charge=(("Handicaps moteurs",) if "accessible" in constraints else ())
+        + needs_mod.care_asked(constraints),
         publics=("Seniors",) if "seniors" in constraints else (),
         on_my_behalf="a_ma_place" in constraints,
     )
@@ -275,13 +277,17 @@ def run_search(need_keys, procedures, constraints, location: dict, offset: int =
         if near.results and not only_far(near):
             response, relaxed = near, ["ouvert_maintenant"]
     soft = [c for c in constraints if c in SOFT and c not in relaxed]
-    if soft and offset == 0 and not has_near(response):
-        # Nothing near with "pour les seniors": a place near without the criterion is a better
-        # door than one 300 km away with it.
+    if soft and offset == 0 and (not has_near(response) or only_far(response)):
+        # Nothing near (within the search radius, not the widened one) with "pour les seniors":
+        # a place near without the criterion is a better door than one 85 km away with it.
         kept = [c for c in constraints if c not in SOFT]
         retry = directory.search(SearchQuery(filters=build_filters(kept), **query))
         if retry.results and (not response.results or not is_nothing_near(retry)):
             response, relaxed = retry, soft
+            if "a_ma_place" in soft:
+                response = _france_services_first(directory, query, kept, response)
+    if offset == 0 and needs_mod.care_asked(constraints):
+        response = _declared_care_first(directory, query, constraints, relaxed, response)
     broadened = None
     if labels.OUTILS_QUOTIDIEN not in services:
         kept = build_filters([c for c in constraints if c not in relaxed])
@@ -294,6 +300,46 @@ def run_search(need_keys, procedures, constraints, location: dict, offset: int =
         else:
             response = within
     return response, relaxed, broadened is not None
+
+
+def _declared_care_first(directory, query: dict, constraints: list[str], relaxed, response):
+    """A care asked ("malvoyant"), as the reception desk does (bot.staff.triage): the near places
+    that declare it first; when fewer than a page do, the other near places follow, said plainly
+    ("Peu de lieux déclarent « Déficience visuelle »…")."""
+    from directory_client.types import SearchQuery
+
+    declared = [
+        r for r in response.results if not only_far(dataclasses.replace(response, results=(r,)))
+    ]
+    if len(declared) >= query["limit"]:
+        return response
+    care = needs_mod.care_asked(constraints)
+    kept = [c for c in constraints if c not in relaxed and not c.startswith(needs_mod.CARE)]
+    others = directory.search(SearchQuery(filters=build_filters(kept), **query))
+    ids = {r.id for r in declared}
+    added = [r for r in others.results if r.id not in ids]
+    if not added:
+        return response
+    base = others if not declared else response
+    results = (*declared, *added)[: query["limit"]]
+    notice = " ".join(n for n in (base.notice, needs_mod.few_declare(", ".join(care))) if n)
+    return dataclasses.replace(base, results=tuple(results), notice=notice, total=others.total)
+
+
+def _france_services_first(directory, query: dict, kept: list[str], response):
+    """ "À ma place" with no place near that does it: the near France Services first (their
+    agents do the démarche with the person, and can say where Aidants Connect is), then the
+    other near places."""
+    from directory_client.types import SearchQuery
+
+    filters = dataclasses.replace(build_filters(kept), labels=(labels.FRANCE_SERVICES,))
+    desks = directory.search(SearchQuery(filters=filters, **query))
+    near = [r for r in desks.results if not only_far(dataclasses.replace(desks, results=(r,)))]
+    if not near:
+        return response
+    ids = {r.id for r in near}
+    results = (*near, *[r for r in response.results if r.id not in ids])[: query["limit"]]
+    return dataclasses.replace(response, results=tuple(results))
 
 
 def within_limit(response, max_km: float):
@@ -876,6 +922,11 @@ def resolve_location(
     guessed = None
     if not candidates_text and not payload:
         guessed = guess_place(text)
+        whole = tracker.latest_message.get("text") or ""
+        if guessed is None and len(whole) > MAX_TEXT:
+            # A long letter read from its start (the need): the town is often in its last
+            # sentences ("J'habite à Périgueux.").
+            guessed = guess_place(last_sentences(whole))
         if guessed is None:
             return True
         query, result, as_name = guessed

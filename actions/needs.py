@@ -307,7 +307,7 @@ CONSTRAINT_PLAIN = {
     "ouvert_maintenant": "ouverts maintenant",
     "accessible": "accessibles en fauteuil roulant",
     "seniors": "adaptés aux seniors",
-    "a_ma_place": "où quelqu'un peut faire à votre place (Aidants Connect)",
+    "a_ma_place": "où un aidant habilité Aidants Connect peut faire à votre place",
 }
 
 
@@ -321,6 +321,74 @@ CONSTRAINT_MISSING = {
     "seniors": "n'est adapté aux seniors",
     "a_ma_place": "ne fait les démarches à votre place (Aidants Connect)",
 }
+
+
+# Specific care, read the same way by the chat and the reception desk (bot.staff.triage): the
+# directory's "prise en charge spécifique" labels, and the folded words that say them, matched as
+# whole words or phrases.
+CARE_WORDS: dict[str, tuple[str, ...]] = {
+    "Handicaps moteurs": (
+        "fauteuil",
+        "fauteuil roulant",
+        "pmr",
+        "handicap moteur",
+        "mobilite reduite",
+        "ne marche pas",
+        "deambulateur",
+        "bequilles",
+    ),
+    "Surdité": ("sourd", "sourde", "malentendant", "malentendante", "surdite", "lsf"),
+    "Déficience visuelle": (
+        "aveugle",
+        "malvoyant",
+        "malvoyante",
+        "mal voyant",
+        "non voyant",
+        "deficience visuelle",
+        "voit mal",
+    ),
+    "Illettrisme": (
+        "illettre",
+        "illettree",
+        "illettrisme",
+        "analphabete",
+        "ne sait pas lire",
+        "ne lit pas",
+        "lit mal",
+    ),
+    "Handicaps mentaux": ("handicap mental", "deficience intellectuelle", "handicap psychique"),
+    "Langues étrangères (anglais)": ("anglais", "anglophone", "english"),
+    "Langues étrangères (autres)": (
+        "parle pas francais",
+        "parle peu francais",
+        "allophone",
+        "traducteur",
+        "interprete",
+        "ne parle pas",
+        "refugie",
+        "refugiee",
+    ),
+}
+# The disabilities the chat reads (the desk reads every care above): a soft filter, places that
+# declare it first. Motor disability is the chat's constraint "accessible".
+DISABILITIES = ("Déficience visuelle", "Surdité", "Handicaps mentaux")
+CARE = "prise_en_charge:"  # a constraint "prise_en_charge:Surdité": the care asked for
+
+
+def read_care(text: str) -> tuple[str, ...]:
+    """The care a message names ("malvoyant" → "Déficience visuelle"), in the table's order."""
+    words = " " + " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split()) + " "
+    return tuple(c for c, said in CARE_WORDS.items() if any(f" {w} " in words for w in said))
+
+
+def care_asked(constraints: list[str]) -> tuple[str, ...]:
+    """The care labels among ``constraints``: "prise_en_charge:Surdité" → "Surdité"."""
+    return tuple(c[len(CARE) :] for c in constraints if c.startswith(CARE))
+
+
+def few_declare(what: str) -> str:
+    """The note when few places near declare a care: the others follow."""
+    return f"Peu de lieux déclarent « {what} » : lieux les plus adaptés à proximité."
 
 
 def constraint_missing(key: str) -> str | None:
@@ -1136,6 +1204,9 @@ def detect(text: str) -> Understanding:
             found.dropped.append(key)  # "sans le samedi", "Sans le critère « gratuits »"
         else:
             found.constraints.append(key)
+    # Motor disability is "accessible" above: the desk's "ne marche pas" is, in a chat, most
+    # often a device that does not work.
+    found.constraints += [CARE + care for care in read_care(text) if care in DISABILITIES]
     strong = [k for k, patterns in _COMPILED["need"].items() if _matches(folded, patterns)]
     weak = [k for k, patterns in _COMPILED["weak"].items() if _matches(folded, patterns)]
     no_device = _NO_DEVICE.search(folded) or _USE_DEVICE.search(folded)

@@ -82,6 +82,7 @@ MODALITES_ACCOMPAGNEMENT = (
     "À distance",
     "À ma place",
 )
+FRANCE_SERVICES = "France Services"
 DISPOSITIFS = (
     "Aidants Connect",
     "Bibliothèques numérique de référence",

@@ -42,3 +42,16 @@ def tokens(text: str) -> list[str]:
 
 def name_key(name: str) -> str:
     return " ".join(tokens(name))
+
+
+_SENTENCE_START = re.compile(r"(?<=[.!?\n])\s+(?=\S)")
+
+
+def last_sentences(text: str, chars: int = 240) -> str:
+    """The end of a long message, from a sentence's start within its last ``chars`` characters
+    (else from a word's): where a letter says where the person lives ("J'habite à Périgueux.")."""
+    if len(text) <= chars:
+        return text.strip()
+    window = text[-chars:]
+    start = _SENTENCE_START.search(window) or re.search(r"\s+", window)
+    return (window[start.end() :] if start else window).strip()

@@ -36,6 +36,7 @@ from rasa.core.channels.channel import UserMessage
 from bot import rasa_patches
 from bot.privacy import DEFAULT_MAX_TEXT, round_shared_position, sender_ref
 from directory_client.labels import HELPLINE
+from directory_client.text import last_sentences
 
 logger = logging.getLogger(__name__)
 rasa_patches.apply()  # every channel imports this module: the rasa process gets the fix
@@ -52,9 +53,25 @@ UNAVAILABLE_PAYLOAD = {
 
 MAX_MESSAGE_CHARS = DEFAULT_MAX_TEXT  # what is stored of a message, too (bot/privacy.py)
 TOO_LONG_TEXT = (
-    f"Votre message est très long : je n'en lis que le début ({MAX_MESSAGE_CHARS} caractères). "
-    "Vous pouvez me l'envoyer en plusieurs fois."
+    f"Votre message est très long : je n'en lis que le début et la fin ({MAX_MESSAGE_CHARS} "
+    "caractères). Vous pouvez me l'envoyer en plusieurs fois."
 )
+# A long message is read from its start (the need), and its last sentences are kept too: a letter
+# ends with where the person lives ("J'habite à Périgueux."), not to be asked again.
+_CUT = " […] "
+
+
+def shorten(text: str) -> str:
+    """``text`` within ``MAX_MESSAGE_CHARS``: its start, then its last sentences
+    (``directory_client.text.last_sentences``), the start cut between words."""
+    if len(text) <= MAX_MESSAGE_CHARS:
+        return text
+    tail = last_sentences(text)
+    head = text[: MAX_MESSAGE_CHARS - len(_CUT) - len(tail)]
+    if " " in head[-40:]:  # between words, when a word ends near the cut
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip() + _CUT + tail
+
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
@@ -104,7 +121,7 @@ def never_silent(on_new_message: OnNewMessage, timeout: float | None = -1) -> On
         output = _Counting(message.output_channel)
         message.text, message.metadata = round_shared_position(message.text, message.metadata)
         if isinstance(message.text, str) and len(message.text) > MAX_MESSAGE_CHARS:
-            message.text = message.text[:MAX_MESSAGE_CHARS]
+            message.text = shorten(message.text)
             await _send(output.inner, message.sender_id, {"text": TOO_LONG_TEXT})
         message.output_channel = output
         failure = result = None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from actions.needs import CARE_WORDS, few_declare, read_care
 from bot.staff.catalogue import NOTE_WORDS, Procedure, understand
 from directory_client import labels
 from directory_client.town_words import STOPWORDS, TITLES, commune_no_town, names_no_town
@@ -49,49 +50,6 @@ PUBLIC_WORDS: dict[str, tuple[str, ...]] = {
     "Jeunes": ("jeune", "jeunes", "ado", "adolescent", "adolescente", "mineur"),
     "Étudiants": ("etudiant", "etudiante", "etudiants", "fac", "universite", "parcoursup"),
     "Familles et/ou enfants": ("famille", "maman", "papa", "parent", "parents", "enceinte"),
-}
-CARE_WORDS: dict[str, tuple[str, ...]] = {
-    "Handicaps moteurs": (
-        "fauteuil",
-        "fauteuil roulant",
-        "pmr",
-        "handicap moteur",
-        "mobilite reduite",
-        "ne marche pas",
-        "deambulateur",
-        "bequilles",
-    ),
-    "Surdité": ("sourd", "sourde", "malentendant", "malentendante", "surdite", "lsf"),
-    "Déficience visuelle": (
-        "aveugle",
-        "malvoyant",
-        "malvoyante",
-        "mal voyant",
-        "non voyant",
-        "deficience visuelle",
-        "voit mal",
-    ),
-    "Illettrisme": (
-        "illettre",
-        "illettree",
-        "illettrisme",
-        "analphabete",
-        "ne sait pas lire",
-        "ne lit pas",
-        "lit mal",
-    ),
-    "Handicaps mentaux": ("handicap mental", "deficience intellectuelle", "handicap psychique"),
-    "Langues étrangères (anglais)": ("anglais", "anglophone", "english"),
-    "Langues étrangères (autres)": (
-        "parle pas francais",
-        "parle peu francais",
-        "allophone",
-        "traducteur",
-        "interprete",
-        "ne parle pas",
-        "refugie",
-        "refugiee",
-    ),
 }
 SATURDAY_WORDS = ("samedi", "le samedi", "week end", "weekend")
 FREE_WORDS = ("gratuit", "gratuite", "sans argent", "pas de moyens", "pas d argent")
@@ -181,7 +139,7 @@ def parse(text: str) -> Situation:
             publics.append("Seniors")
         if 16 <= age <= 25 and "Jeunes" not in publics:
             publics.append("Jeunes")
-    care = [c for c, ws in CARE_WORDS.items() if _first(words, ws)]
+    care = list(read_care(text))
     if "accessible" in constraints and "Handicaps moteurs" not in care:
         care.insert(0, "Handicaps moteurs")
 
@@ -323,7 +281,7 @@ def triage(
     prefer = situation.procedure.prefer_labels if situation.procedure else ()
     relaxed = replace(base, publics=(), prise_en_charge=())
     what = ", ".join((*situation.publics, *situation.prise_en_charge))
-    relaxed_note = f"Peu de lieux déclarent « {what} » : lieux les plus adaptés à proximité."
+    relaxed_note = few_declare(what)
     attempts: list[tuple[SearchFilters, str | None]] = []
     for filters in ([replace(base, labels=prefer)] if prefer else []) + [base]:
         attempts.append((filters, None))

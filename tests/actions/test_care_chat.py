@@ -1,0 +1,59 @@
+"""The chat reads a disability with the reception desk's reader (actions.needs.read_care) and
+answers as the desk does: the places that declare it first, said plainly when few do. Real SQLite
+directory, the action as the action server runs it."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions import actions as A
+from directory_client.directory import Directory
+from directory_client.models import Base
+from tests.conftest_actions import run_as_the_action_server, tracker
+from tests.places import here, make_place
+
+
+@pytest.fixture
+def directory():
+    directory = Directory("sqlite:///:memory:")
+    A.set_backends(directory, A.get_locator())
+    yield directory
+    A.set_backends(None, None)
+    Base.metadata.drop_all(directory.engine)
+    directory.close()
+
+
+def _answer(text: str) -> tuple[str, dict]:
+    slots = {"location": {**here().__dict__, "label": "Lyon (69)"}}
+    answer = run_as_the_action_server(tracker(text, "ask_help", slots=slots))
+    said = " ".join(r.get("text") or "" for r in answer["responses"])
+    body = next(r["custom"]["orienteur"] for r in answer["responses"] if r.get("custom"))
+    return said, body
+
+
+@pytest.mark.parametrize(
+    "text, care",
+    [
+        ("M. Martin, malvoyant, CAF, Lyon, gratuit", "Déficience visuelle"),
+        ("je suis sourde, je dois faire mon dossier CAF, je suis à Lyon", "Surdité"),
+    ],
+)
+def test_a_disability_said_in_the_chat_is_a_soft_filter_as_at_the_desk(directory, text, care):
+    with directory.Session() as session:
+        make_place(session, "Proche 1", km_east=1)
+        make_place(session, "Proche 2", km_east=2)
+        make_place(session, "Qui le déclare", km_east=6, prise_en_charge_specifique=care)
+        session.commit()
+    said, body = _answer(text)
+    assert [r["name"] for r in body["results"]] == ["Qui le déclare", "Proche 1", "Proche 2"]
+    assert f"Peu de lieux déclarent « {care} »" in " ".join(body["notes"])
+    assert said.startswith("Voici 3 lieux")
+
+
+def test_the_desk_and_the_chat_read_the_same_words():
+    from actions.needs import read
+    from bot.staff.triage import parse
+
+    note = "M. Martin, malvoyant, CAF, Bordeaux, gratuit"
+    assert parse(note).prise_en_charge == ("Déficience visuelle",)
+    assert "prise_en_charge:Déficience visuelle" in read(note, by_meaning=False).constraints

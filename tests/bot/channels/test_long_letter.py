@@ -1,0 +1,63 @@
+"""A long letter is cut before the NLU, but the town it ends with is kept: the person is not
+asked where she lives again (bot.channels.guard, then the action as the action server runs it)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+from actions import actions as A
+from bot.channels.guard import MAX_MESSAGE_CHARS, TOO_LONG_TEXT, never_silent
+from directory_client.directory import Directory
+from directory_client.models import Base
+from tests.conftest_actions import said, tracker
+
+LETTER = (
+    "Bonjour, je dois faire ma demande de retraite en ligne et je n'y arrive pas. "
+    + " ".join(
+        f"Le {n} du mois j'ai reçu un courrier de plus, je ne comprends pas ce qu'on me demande "
+        "et mon fils est loin, il ne peut pas venir m'aider avant l'été."
+        for n in range(1, 21)
+    )
+    + " Merci de me dire où aller. J'habite à Périgueux."
+)
+
+
+@pytest.fixture
+def directory():
+    directory = Directory("sqlite:///:memory:")
+    A.set_backends(directory, A.get_locator())
+    yield directory
+    A.set_backends(None, None)
+    Base.metadata.drop_all(directory.engine)
+    directory.close()
+
+
+async def _orient(message: UserMessage) -> None:
+    """The turn without the NLU: the text the guard lets through, read by the action."""
+    from rasa_sdk.executor import ActionExecutor
+
+    executor = ActionExecutor()
+    executor.register_package("actions")  # as tests.conftest_actions.run_as_the_action_server
+    t = tracker(message.text, "ask_help")
+    request = {"next_action": "action_orient", "sender_id": t.sender_id,
+               "tracker": t.current_state(), "domain": {}, "version": "3.6.2"}  # fmt: skip
+    answer = await executor.run(request)
+    for response in answer["responses"]:
+        await message.output_channel.send_response(message.sender_id, {"text": said(response)})
+
+
+def test_the_town_at_the_end_of_a_long_letter_is_read(directory):
+    assert len(LETTER) > 2 * MAX_MESSAGE_CHARS
+    output = CollectingOutputChannel()
+    message = UserMessage(LETTER, output, "letter", input_channel="rest")
+    asyncio.run(never_silent(_orient, timeout=60)(message))
+    assert len(message.text) <= MAX_MESSAGE_CHARS
+    assert message.text.startswith("Bonjour, je dois faire ma demande de retraite")
+    texts = [m["text"] for m in output.messages]
+    assert texts[0] == TOO_LONG_TEXT
+    answer = " ".join(texts[1:])
+    assert "Périgueux" in answer
+    assert "quelle ville" not in answer.lower()
