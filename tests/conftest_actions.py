@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import pytest
 from rasa_sdk import Tracker
 
 from directory_client import labels
@@ -176,3 +177,19 @@ def said(message: dict) -> str:
     if message.get("response"):
         return texts.text(message["response"], **variables(message))
     return message.get("text") or ""
+
+
+@pytest.fixture(name="directory")
+def memory_directory():
+    """An empty SQLite directory in memory behind the actions (and the real gazetteer); a test
+    adds its own places (tests/places.make_place). Import it to use it as ``directory``."""
+    from actions import actions as A
+    from directory_client.directory import Directory
+    from directory_client.models import Base
+
+    directory = Directory("sqlite:///:memory:")
+    A.set_backends(directory, A.get_locator())
+    yield directory
+    A.set_backends(None, None)
+    Base.metadata.drop_all(directory.engine)
+    directory.close()

@@ -4,26 +4,15 @@ the line to ask for Aidants Connect there; 85 km is never "près". Real SQLite d
 
 from __future__ import annotations
 
-import pytest
-
-from actions import actions as A
-from directory_client.directory import Directory
-from directory_client.models import Base
-from tests.conftest_actions import run_as_the_action_server, tracker
+from tests.conftest_actions import (
+    memory_directory,  # noqa: F401 - the directory fixture
+    run_as_the_action_server,
+    tracker,
+)
 from tests.places import make_place, offset
 
 LENS = (50.4322, 2.8333)
 TEXT = "je veux quelqu'un qui fasse mes démarches à ma place, je suis à Lens"  # fmt: skip
-
-
-@pytest.fixture
-def directory():
-    directory = Directory("sqlite:///:memory:")
-    A.set_backends(directory, A.get_locator())
-    yield directory
-    A.set_backends(None, None)
-    Base.metadata.drop_all(directory.engine)
-    directory.close()
 
 
 def _place(session, name: str, km_east: float, **fields) -> None:

@@ -7,20 +7,11 @@ import pytest
 
 from actions import actions as A
 from directory_client import labels
-from directory_client.directory import Directory
-from directory_client.models import Base
-from tests.conftest_actions import run_as_the_action_server
+from tests.conftest_actions import (
+    memory_directory,  # noqa: F401 - the directory fixture
+    run_as_the_action_server,
+)
 from tests.places import here, make_place
-
-
-@pytest.fixture
-def directory():
-    directory = Directory("sqlite:///:memory:")
-    A.set_backends(directory, A.get_locator())
-    yield directory
-    A.set_backends(None, None)
-    Base.metadata.drop_all(directory.engine)
-    directory.close()
 
 
 def _lyon() -> dict:

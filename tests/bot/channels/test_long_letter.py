@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from actions import actions as A
 from bot.channels.guard import MAX_MESSAGE_CHARS, TOO_LONG_TEXT, never_silent
-from directory_client.directory import Directory
-from directory_client.models import Base
-from tests.conftest_actions import said, tracker
+from tests.conftest_actions import (
+    memory_directory,  # noqa: F401 - the directory fixture
+    said,
+    tracker,
+)
 
 LETTER = (
     "Bonjour, je dois faire ma demande de retraite en ligne et je n'y arrive pas. "
@@ -23,16 +23,6 @@ LETTER = (
     )
     + " Merci de me dire où aller. J'habite à Périgueux."
 )
-
-
-@pytest.fixture
-def directory():
-    directory = Directory("sqlite:///:memory:")
-    A.set_backends(directory, A.get_locator())
-    yield directory
-    A.set_backends(None, None)
-    Base.metadata.drop_all(directory.engine)
-    directory.close()
 
 
 async def _orient(message: UserMessage) -> None:
