@@ -41,7 +41,7 @@ from bot import encoder, word_means  # noqa: E402
 from directory_client import Directory, Locator  # noqa: E402
 from tests.conftest_actions import tracker  # noqa: E402
 
-WAYS = {"without the cache": 0, "with the cache": word_means._CACHE_SIZE}
+WAYS = {"without the cache": 0, "with the cache": word_means._recent.size}
 
 
 def first_messages(count: int) -> list[str]:
@@ -54,7 +54,7 @@ def first_messages(count: int) -> list[str]:
 def one_pass(messages: list[str], size: int) -> tuple[list[float], list[list[str]], list[str]]:
     """Per message: the turn's time (ms), the texts whose words' vectors were computed, what was
     said."""
-    word_means._CACHE_SIZE = size
+    word_means._recent.size = size
     word_means._recent.clear()
     encoder._recent.clear()
     computed: list[str] = []
@@ -91,7 +91,7 @@ def main() -> None:
         actions.set_backends(directory, Locator(directory=directory))
         semantic_needs.reader()  # fitted (or read from var/cache) before any turn is timed
         messages = first_messages(args.messages)
-        one_pass(messages[:10], word_means._CACHE_SIZE)  # warm-up: the search's first queries
+        one_pass(messages[:10], word_means._recent.size)  # warm-up: the search's first queries
         times = {way: [] for way in WAYS}
         counts = {way: [] for way in WAYS}
         answers: dict[str, list[str]] = {}
@@ -103,7 +103,7 @@ def main() -> None:
                 counts[way] += computed
                 answers.setdefault(way, said)
         actions.set_backends(None, None)
-    word_means._CACHE_SIZE = WAYS["with the cache"]
+    word_means._recent.size = WAYS["with the cache"]
     print(f"{len(messages)} first messages × {args.passes} passes per way, alternating")
     for way in WAYS:
         took = sorted(times[way])

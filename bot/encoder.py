@@ -14,13 +14,12 @@ console read a message the same way.
 from __future__ import annotations
 
 import functools
-import threading
-from collections import OrderedDict
 
 import numpy as np
 
+from bot.recent_rows import RecentRows
+
 WIDTH = 512
-_CACHE_SIZE = 2048
 # A message written in capitals ("ON M'A VOLE MON COMPTE WHATSAPP") is read in lower case: the
 # encoder takes capitals for other words (every need read fell from 86 to 78 % on development sets
 # D–G written in capitals), and lower case costs nothing on the rest.
@@ -45,8 +44,7 @@ def _model():
     return model
 
 
-_lock = threading.Lock()
-_recent: OrderedDict[str, np.ndarray] = OrderedDict()
+_recent = RecentRows(size=2048)
 
 
 def _plain_case(text: str) -> str:
@@ -65,18 +63,12 @@ def encode(texts: list[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, WIDTH), dtype=np.float32)
     texts = [_plain_case(t) for t in texts]
-    with _lock:
-        found = {t: _recent[t] for t in dict.fromkeys(texts) if t in _recent}
-    missing = [t for t in dict.fromkeys(texts) if t not in found]
-    if missing:
-        rows = np.asarray(_model().encode(missing), dtype=np.float32).reshape(len(missing), WIDTH)
-        found.update(zip(missing, rows, strict=True))
-        with _lock:
-            for text, row in zip(missing, rows, strict=True):
-                _recent[text] = row
-                _recent.move_to_end(text)
-            while len(_recent) > _CACHE_SIZE:
-                _recent.popitem(last=False)
+    found = _recent.rows(
+        texts,
+        lambda missing: np.asarray(_model().encode(missing), dtype=np.float32).reshape(
+            len(missing), WIDTH
+        ),
+    )
     return np.stack([found[t] for t in texts])
 
 

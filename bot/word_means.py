@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import OrderedDict
 from typing import Any
 
 import numpy as np
 
+from bot.recent_rows import RecentRows
+
 MODEL = "fr_core_news_md"
 WIDTH = 300
 _TOKEN = re.compile(r"[\w'-]+")
-_CACHE_SIZE = 2048  # texts (1.2 KB each)
 _lock = threading.Lock()
 _loaded: dict[str, Any] = {}
-_recent: OrderedDict[str, np.ndarray] = OrderedDict()
+_recent = RecentRows(size=2048)  # texts (1.2 KB each)
 
 
 class WordVectorsUnavailable(RuntimeError):
@@ -60,20 +60,7 @@ def encode(texts: list[str]) -> np.ndarray:
     """One L2-normalised row per text: the mean of its known words that are not stop words (of
     all its known words when every one is a stop word); zeros when it has no known word."""
     keys = [text.lower() for text in texts]
-    with _lock:
-        found = {k: _recent[k] for k in dict.fromkeys(keys) if k in _recent}
-        for key in found:
-            _recent.move_to_end(key)
-    missing = [k for k in dict.fromkeys(keys) if k not in found]
-    if missing:
-        rows = _mean_vectors(missing)
-        found.update(zip(missing, rows, strict=True))
-        with _lock:
-            for key, row in zip(missing, rows, strict=True):
-                _recent[key] = row
-                _recent.move_to_end(key)
-            while len(_recent) > _CACHE_SIZE:
-                _recent.popitem(last=False)
+    found = _recent.rows(keys, _mean_vectors)
     if not keys:
         return np.zeros((0, WIDTH), dtype=np.float32)
     return np.stack([found[k] for k in keys])

@@ -10,7 +10,7 @@ from bot import encoder
 def test_a_batch_larger_than_the_cache_keeps_the_rows_it_found_cached():
     known = "je voudrais apprendre à envoyer un mail"
     first = encoder.encode_one(known)
-    fresh = [f"phrase numéro {i}" for i in range(encoder._CACHE_SIZE + 10)]
+    fresh = [f"phrase numéro {i}" for i in range(encoder._recent.size + 10)]
     rows = encoder.encode([known, *fresh, known])
     assert rows.shape == (len(fresh) + 2, encoder.WIDTH)
     assert np.allclose(rows[0], first) and np.allclose(rows[-1], first)

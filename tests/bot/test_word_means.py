@@ -21,7 +21,7 @@ def test_the_rows_from_the_cache_are_the_rows_computed():
 
 
 def test_the_cache_is_bounded_and_a_larger_batch_keeps_every_row(monkeypatch):
-    monkeypatch.setattr(word_means, "_CACHE_SIZE", 8)
+    monkeypatch.setattr(word_means._recent, "size", 8)
     known = "je cherche un atelier pour ma tablette"
     first = word_means.encode([known])[0]
     fresh = [f"phrase numéro {i} sur internet" for i in range(20)]
