@@ -253,16 +253,30 @@ def only_far(response) -> bool:
 
 
 def run_search(need_keys, procedures, constraints, location: dict, offset: int = 0):
-    """→ (response, relaxed constraints, broadened to general help). Raises on failure."""
+    """→ (response, relaxed constraints, broadened to general help). Raises on failure.
+
+    A later page ("d'autres lieux") is the same list read further: the first page's choices (a
+    criterion relaxed, France Services or the places that declare a care first, general help
+    instead) are made again on the list from its start, then the page is cut from it."""
+    response, relaxed, broadened = _search_from_start(
+        need_keys, procedures, constraints, location, limit=offset + PAGE
+    )
+    if offset:
+        response = dataclasses.replace(response, results=response.results[offset:])
+    return response, relaxed, broadened
+
+
+def _search_from_start(need_keys, procedures, constraints, location: dict, limit: int):
     from directory_client.types import SearchQuery
 
     directory = get_directory()
     services = needs_mod.services_for(need_keys) or (labels.OUTILS_QUOTIDIEN,)
     max_km = needs_mod.distance_limit(constraints)
+    offset = 0
     query = dict(
         needs=services,
         location=location_from_dict(location),
-        limit=PAGE,
+        limit=limit,
         offset=offset,
         preferred_origin_labels=needs_mod.preferred_labels(need_keys),
     )

@@ -346,7 +346,6 @@ def test_more_results_pages(directory):
     msgs, events = run(
         A.ActionMoreResults(), tracker("d'autres lieux", "more_results", slots=slots)
     )
-    assert directory.queries[-1].offset == 3
     assert recommendation(msgs)["results"][0]["id"] == "place-4"
     assert "4. " in text(msgs)
     slots = {**slots, **slots_of(events)}

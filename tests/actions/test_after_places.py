@@ -365,3 +365,19 @@ def test_the_sentences_are_short():
     explained = A.texts.text("utter_places_explained", near="près de Roubaix (59)",
                              what="vos démarches avec les impôts")  # fmt: skip
     assert len(re.findall(r"[.!?](?:\s|$)", explained)) == 2
+
+
+# --- "d'autres lieux" after a first page chosen for the person -------------------------------
+@pytest.mark.parametrize("first_message", [
+    "je suis malvoyant, aide pour la CAF à Lens",  # the places that declare it first, then others
+    "quelqu'un pour faire ma démarche CAF à ma place à Lens",  # France Services first
+])  # fmt: skip
+def test_other_places_go_on_with_the_same_list(real, first_message):
+    talk = Talk()
+    page_one = one_list(talk.say(first_message, "ask_help", [ent("location", "Lens")]))
+    assert page_one.get("total", 0) > 3
+    page_two = one_list(talk.say("d'autres lieux", "more_results"))
+    first_ids = {r["id"] for r in page_one["results"]}
+    assert [r["number"] for r in page_two["results"]] == [4, 5, 6]
+    assert not first_ids & {r["id"] for r in page_two["results"]}
+    assert all(r["distance_km"] < 30 for r in page_two["results"])  # near Lens, as page one
