@@ -293,6 +293,13 @@ SEVERE: tuple[str, ...] = (
     r"coups? (dans|sur) (le|mon|son) ventre",
     r"me fait des choses",
     r"(vont|va|allaient|veulent|voulaient) me (planter|buter|descendre|tabasser|defoncer|crever)",
+    # Round 17's development set: a threat at the door, someone beaten right now, Réunion Creole
+    # ("li menas amwin", "la pran in kouto": he threatens me, he took a knife)
+    r"(va|vais|veut|vont|allait|voulait) (me|nous|lui|la|le) faire la peau",
+    r"(est|sont) en train de (la |le |les |me |nous |l')?(tabasser|frapper|battre|cogner|etrangler"
+    r"|taper dessus)",
+    r"\bli menas\w* (amwin|amoin|mwen|moin|anou)",
+    r"\b(pran|prann|sorti|tyenbo|tienbo) (in|un|son|le) kouto",
     r"accident\b.{0,80}\b(bouge|respire|repond) (pas|plus)",
     # A last message, the means ready, the place chosen.
     r"(ecrit|envoye|laisse) (mon|mes|un) derniers? messages?",
@@ -443,7 +450,7 @@ _THINGS = (
 )
 # Up to five words between the thing and its verb, none of them a person or a new clause ("mon
 # téléphone et il va me tuer" is about him).
-_NO_ONE_BETWEEN = r"(?:[ '](?!(?:il|elle|ils|elles|on|qui|et|mais|car|quand|si)\b)[\w-]+){0,5}"
+_NO_ONE_BETWEEN = r"(?:[ '](?!(?:il|elle|ils|elles|on|qui|et|mais|car|quand|si)\b)[\w.-]+){0,5}"
 _MONTH = "|".join(labels.fold(month) for month in MONTHS)
 _SAFE_NOW = re.compile(
     r"\b((je suis|suis|on est|nous sommes) (maintenant )?(en securite|a l'abri)"
@@ -496,6 +503,10 @@ _FIGURE = re.compile(
     r"|morte? de (rire|honte|fatigue)|etouffe sous (la|le|les|des|mes|un|une)"
     # "je vais finir par me pendre avec le câble de la box tellement ce site est mal fait"
     r"|finir par (me pendre|me tuer|me jeter|me foutre)[^.!?]{0,80}\btellement\b[^.!?]*"
+    # "jvais me jeter par la fenêtre si je dois encore scanner ce papier": anger at a chore
+    r"|(me jeter par la fenetre|me pendre|me tuer|me flinguer) si (je dois|j'dois|il faut que je"
+    rf"|faut que je|on me (demande|fait)) [^.!?]{{0,60}}\b({_THINGS}|papiers?|scann\w*|caf"
+    r"|impots?|photocopie\w*)\b[^.!?]*"
     rf"|me pendre avec (le|un|mon) (cable|fil)s? (de |du |d')(la |l'|mon |ma )?({_THINGS})"
     # a thing that makes one want to jump or die: anger again
     rf"|({_THINGS})s?\b{_NO_ONE_BETWEEN} (me donne|donne|me donnent|donnent) envie de (me jeter"

@@ -547,3 +547,62 @@ def test_an_official_card_is_paperwork_not_a_creation(message):
     from actions.needs import read
 
     assert read(message).needs == ["demarches"]
+
+
+@pytest.mark.parametrize(
+    "message, need",
+    [
+        # Round 17's development set's misses, said otherwise: learning a tool out of practice,
+        # in SMS spelling or with a device to set up, beside another need.
+        ("je cherche du travail mais j'ai plus l'habitude des applis", "smartphone"),
+        ("g pa d'ordi et jsais pas m'en servir non plus", "ordinateur"),
+        ("un téléphone pas cher et quelqu'un pour m'aider à le configurer", "smartphone"),
+        ("je fais des recherches sur mes ancêtres mais je tape avec un doigt sur l'ordi",
+         "ordinateur"),
+        ("pour l'intérim il faut une appli et jsais pas l'installer", "smartphone"),
+        # a named file is paperwork, even beside a scanner or a printer
+        ("il me faut un scanner pour envoyer mon dossier de bourse", "demarches"),
+        ("un ordi et une imprimante pour ma demande de surendettement", "demarches"),
+        ("je voudrais faire reconnaître mon diplôme étranger", "demarches"),
+        # a password changed by someone else, what the apps know of me
+        ("mon mot de passe a été changé et ce n'est pas moi", "securite"),
+        ("comment limiter ce que les applis savent de moi ?", "securite"),
+        ("la diff entre la 4G et internet ?", "culture"),
+        # Antillean Creole: work
+        ("mwen ka chèché travay", "emploi"),
+    ],
+)  # fmt: skip
+def test_needs_from_round_17_wordings(message, need):
+    from actions.needs import read
+
+    assert need in read(message).needs
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Round 17's development set's missed emergencies, said otherwise
+        "mon beau-frère crie dans l'escalier qu'il va me faire la peau, je voulais juste mon CV",
+        "pour la CAF je verrai, son copain est en train de la frapper dans le salon",
+        "li menas amwin ek in kouto, nou lé enfermé",
+    ],
+)
+def test_round_17_danger_now_gets_the_numbers(message):
+    from actions.needs import is_emergency
+
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize(
+    "message, need",
+    [
+        ("le site ameli.fr va me tuer, je n'arrive pas à télécharger l'attestation", "sante"),
+        ("je vais me jeter par la fenêtre si je dois encore scanner ce formulaire pour la CAF",
+         "demarches"),
+    ],
+)
+def test_round_17_anger_at_a_site_or_a_chore_is_not_an_emergency(message, need):
+    from actions.needs import is_emergency, read
+
+    assert not is_emergency(message)
+    assert need in read(message).needs
