@@ -30,7 +30,7 @@ from sqlalchemy.orm import sessionmaker
 
 from directory_client import hours
 from directory_client.models import Place
-from directory_client.search import candidates, rarity
+from directory_client.search import candidates, doors, rarity
 from directory_client.search.candidates import TOTAL_CAP
 from directory_client.search.explain import explain, place_result
 from directory_client.search.plan import NEAREST_MAX_KM, WIDENING_KM, Hit, Plan, build_plan
@@ -43,6 +43,8 @@ from directory_client.types import RemoteOption, SearchQuery, SearchResponse, Se
 RARE_CAP = 25_000  # a need offered by fewer places is searched through the services index
 COMBINATION_RARE_CAP = 25_000  # two needs covered together by fewer places: see two_tiers
 _FAR_BOXES_KM = (250.0, 600.0, NEAREST_MAX_KM)
+# Ranked places read past the page, to fill it when two records of one door make one entry.
+DOOR_SLACK = 3
 
 
 def search(Session: sessionmaker, query: SearchQuery) -> SearchResponse:
@@ -57,8 +59,7 @@ def search(Session: sessionmaker, query: SearchQuery) -> SearchResponse:
             outcome = _search_near(session, plan, query)
         else:
             outcome = _search_by_code(session, plan, query)
-        page = outcome.hits[query.offset : query.offset + query.limit]
-        results = _results(session, page, plan, query, now, outcome.nothing_near)
+        results = _results(session, outcome.hits, plan, query, now, outcome.nothing_near)
         remote: tuple[RemoteOption, ...] = ()
         if len(results) < query.limit or outcome.nothing_near or query.filters.remote_ok:
             remote = remote_options(session, plan, query, outcome)
@@ -144,24 +145,30 @@ def _search_by_code(session: Connection, plan: Plan, query: SearchQuery) -> Outc
 
 def _results(
     session: Connection,
-    page: list[Hit],
+    hits: list[Hit],
     plan: Plan,
     query: SearchQuery,
     now: datetime,
     nothing_near: bool,
 ) -> tuple[SearchResult, ...]:
-    if not page:
+    """The page of ``hits`` (ranked), one entry per door (``doors``): the records of a door
+    before and on the page are read with ``DOOR_SLACK`` more, so that a page stays full and
+    never shows again a door of an earlier page."""
+    window = hits[: query.offset + query.limit + DOOR_SLACK]
+    if len(window) <= query.offset:
         return ()
-    places = places_by_id(session, [h.id for h in page])
+    places = places_by_id(session, [h.id for h in window])
     built = [
         (hit, place_result(places[hit.id], hit.distance_km, plan.needs, now,
                       on_my_behalf=query.filters.on_my_behalf, free_only=query.filters.free_only,
                       preferred=query.preferred_origin_labels))
-        for hit in page
+        for hit in window
     ]  # fmt: skip
+    groups = doors.door_groups(built)[query.offset : query.offset + query.limit]
+    page = [(group[0][0], doors.merged([result for _hit, result in group])) for group in groups]
     if nothing_near:
-        return tuple(result for _hit, result in built)
-    return tuple(result for _hit, result in sorted(built, key=page_order(now)))
+        return tuple(result for _hit, result in page)
+    return tuple(result for _hit, result in sorted(page, key=page_order(now)))
 
 
 __all__ = [
