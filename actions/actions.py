@@ -252,8 +252,11 @@ def only_far(response) -> bool:
     )
 
 
-def run_search(need_keys, procedures, constraints, location: dict, offset: int = 0):
-    """→ (response, relaxed constraints, broadened to general help). Raises on failure."""
+def run_search(
+    need_keys, procedures, constraints, location: dict, offset: int = 0, nearest_first=False
+):
+    """→ (response, relaxed constraints, broadened to general help). Raises on failure.
+    ``nearest_first``: the nearest places in strict distance order ("plus près ?")."""
     from directory_client.types import SearchQuery
 
     directory = get_directory()
@@ -265,6 +268,7 @@ def run_search(need_keys, procedures, constraints, location: dict, offset: int =
         limit=PAGE,
         offset=offset,
         preferred_origin_labels=needs_mod.preferred_labels(need_keys),
+        nearest_first=nearest_first,
     )
     if max_km is not None:  # "à moins de 2 km": near is within the limit
         query["radius_km"] = max_km
@@ -1015,16 +1019,19 @@ def is_nothing_near(response) -> bool:
     return not (first is not None and first.distance_km is not None and first.distance_km <= radius)
 
 
-def answer(dispatcher: CollectingDispatcher, state: State, lead: str = "") -> None:
+def answer(
+    dispatcher: CollectingDispatcher, state: State, lead: str = "", nearest_first: bool = False
+) -> None:
     """Search and reply with the recommendation (text + custom payload). Never empty. ``lead``:
-    a sentence before the introduction (``utter_need_added``)."""
+    a sentence before the introduction (``utter_need_added``); ``nearest_first``: the nearest
+    places by distance only, said so ("plus près ?")."""
     need_keys = needs_mod.apply_mode(state.needs, state.mode)
     location = state.location or {}
     where = fmt.near(location)
     service_labels = list(needs_mod.services_for(need_keys))
     try:
         response, relaxed, broadened = run_search(
-            need_keys, state.procedures, state.constraints, location, state.offset
+            need_keys, state.procedures, state.constraints, location, state.offset, nearest_first
         )
     except Exception:
         log.exception("directory search failed")
@@ -1100,6 +1107,7 @@ def answer(dispatcher: CollectingDispatcher, state: State, lead: str = "") -> No
         relaxed=relaxed,
         nothing_near=nothing_near,
         broadened=broadened,
+        nearest=fmt.nearest_from(location) if nearest_first else None,
     )
     dispatcher.utter_message(text=f"{lead} {intro}".strip(), json_message=payload)
     state.awaiting = None
@@ -1407,6 +1415,9 @@ def about_places_shown(
     if place_questions.asks_list_again(text):
         show_list(dispatcher, last)
         return [SlotSet("fail_count", 0.0)]
+    nearer = nearer_places(dispatcher, tracker, text)
+    if nearer is not None:
+        return nearer
     answered = answer_about_places(dispatcher, tracker, text)
     if answered:
         return [SlotSet("fail_count", 0.0)]
@@ -1416,6 +1427,23 @@ def about_places_shown(
     if intent_of(tracker) not in PLACE_INTENTS and needs_mod.refines_search(text):
         return orient(dispatcher, tracker, read_as="inform")
     return None
+
+
+def nearer_places(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
+    """ "plus près ?" after a list ranked by fit: the nearest places in strict distance order,
+    said so. None when it is not that question, or when the distances are not the person's
+    (a département-wide answer: ``answer_about_places`` asks for the address)."""
+    state = State(tracker)
+    if not place_questions.asks_nearer(text) or any(
+        looks_like_place(v) for v in place_values(tracker)
+    ):
+        return None
+    location = state.location or {}
+    if location.get("lat") is None or not fmt.distance_is_the_persons(location):
+        return None
+    state.offset = 0
+    answer(dispatcher, state, nearest_first=True)
+    return state.save()
 
 
 def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> bool:

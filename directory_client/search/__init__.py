@@ -55,11 +55,14 @@ def search(Session: sessionmaker, query: SearchQuery) -> SearchResponse:
         # Core on the session's connection: the ORM's own work per statement cost more than
         # most of SQLite's queries.
         session = orm_session.connection()
-        if location.lat is not None and location.lon is not None:
+        if location.lat is not None and location.lon is not None and query.nearest_first:
+            outcome = _search_nearest(session, plan, query)
+        elif location.lat is not None and location.lon is not None:
             outcome = _search_near(session, plan, query)
         else:
             outcome = _search_by_code(session, plan, query)
-        results = _results(session, outcome.hits, plan, query, now, outcome.nothing_near)
+        by_distance = outcome.nothing_near or query.nearest_first
+        results = _results(session, outcome.hits, plan, query, now, by_distance)
         remote: tuple[RemoteOption, ...] = ()
         if len(results) < query.limit or outcome.nothing_near or query.filters.remote_ok:
             remote = remote_options(session, plan, query, outcome)
@@ -135,6 +138,29 @@ def _search_near(session: Connection, plan: Plan, query: SearchQuery) -> Outcome
     raise AssertionError("unreachable")
 
 
+def _search_nearest(session: Connection, plan: Plan, query: SearchQuery) -> Outcome:
+    """``query.nearest_first``: the matching places by distance only, through growing boxes
+    until enough lie within one (then none beyond it can be nearer)."""
+    lat, lon = query.location.lat, query.location.lon
+    assert lat is not None and lon is not None
+    need = query.offset + query.limit + DOOR_SLACK
+    local = candidates.code_candidates(
+        session, plan, query.location, need, without_coordinates=True
+    )
+    widest = max(query.radius_km, *WIDENING_KM)
+    boxes = sorted({*INNER_BOXES_KM, query.radius_km, *WIDENING_KM, *_FAR_BOXES_KM})
+    for half in boxes:
+        hits, _complete = candidates.near_candidates(
+            session, plan, lat, lon, half, need, by_distance_only=True
+        )
+        if len(hits) >= need or half == boxes[-1]:
+            break
+    radius = max(query.radius_km, half)
+    nothing_near = not any(h.distance_km is not None and h.distance_km <= widest for h in hits)
+    total = candidates.count_near(session, plan, lat, lon, min(radius, widest)) + len(local)
+    return Outcome(hits + local, min(radius, widest), radius > query.radius_km, nothing_near, total)
+
+
 def _search_by_code(session: Connection, plan: Plan, query: SearchQuery) -> Outcome:
     need = query.offset + query.limit
     hits = candidates.code_candidates(
@@ -149,7 +175,7 @@ def _results(
     plan: Plan,
     query: SearchQuery,
     now: datetime,
-    nothing_near: bool,
+    by_distance: bool,
 ) -> tuple[SearchResult, ...]:
     """The page of ``hits`` (ranked), one entry per door (``doors``): the records of a door
     before and on the page are read with ``DOOR_SLACK`` more, so that a page stays full and
@@ -166,7 +192,7 @@ def _results(
     ]  # fmt: skip
     groups = doors.door_groups(built)[query.offset : query.offset + query.limit]
     page = [(group[0][0], doors.merged([result for _hit, result in group])) for group in groups]
-    if nothing_near:
+    if by_distance:
         return tuple(result for _hit, result in page)
     return tuple(result for _hit, result in sorted(page, key=page_order(now)))
 
