@@ -252,21 +252,26 @@ def only_far(response) -> bool:
     )
 
 
-def run_search(need_keys, procedures, constraints, location: dict, offset: int = 0):
+def run_search(
+    need_keys, procedures, constraints, location: dict, offset: int = 0, nearest_first=False
+):
     """→ (response, relaxed constraints, broadened to general help). Raises on failure.
+    ``nearest_first``: the nearest places in strict distance order ("plus près ?").
 
     A later page ("d'autres lieux") is the same list read further: the first page's choices (a
     criterion relaxed, France Services or the places that declare a care first, general help
     instead) are made again on the list from its start, then the page is cut from it."""
     response, relaxed, broadened = _search_from_start(
-        need_keys, procedures, constraints, location, limit=offset + PAGE
+        need_keys, procedures, constraints, location, offset + PAGE, nearest_first
     )
     if offset:
         response = dataclasses.replace(response, results=response.results[offset:])
     return response, relaxed, broadened
 
 
-def _search_from_start(need_keys, procedures, constraints, location: dict, limit: int):
+def _search_from_start(
+    need_keys, procedures, constraints, location: dict, limit: int, nearest_first: bool
+):
     from directory_client.types import SearchQuery
 
     directory = get_directory()
@@ -279,6 +284,7 @@ def _search_from_start(need_keys, procedures, constraints, location: dict, limit
         limit=limit,
         offset=offset,
         preferred_origin_labels=needs_mod.preferred_labels(need_keys),
+        nearest_first=nearest_first,
     )
     if max_km is not None:  # "à moins de 2 km": near is within the limit
         query["radius_km"] = max_km
@@ -1029,16 +1035,19 @@ def is_nothing_near(response) -> bool:
     return not (first is not None and first.distance_km is not None and first.distance_km <= radius)
 
 
-def answer(dispatcher: CollectingDispatcher, state: State, lead: str = "") -> None:
+def answer(
+    dispatcher: CollectingDispatcher, state: State, lead: str = "", nearest_first: bool = False
+) -> None:
     """Search and reply with the recommendation (text + custom payload). Never empty. ``lead``:
-    a sentence before the introduction (``utter_need_added``)."""
+    a sentence before the introduction (``utter_need_added``); ``nearest_first``: the nearest
+    places by distance only, said so ("plus près ?")."""
     need_keys = needs_mod.apply_mode(state.needs, state.mode)
     location = state.location or {}
     where = fmt.near(location)
     service_labels = list(needs_mod.services_for(need_keys))
     try:
         response, relaxed, broadened = run_search(
-            need_keys, state.procedures, state.constraints, location, state.offset
+            need_keys, state.procedures, state.constraints, location, state.offset, nearest_first
         )
     except Exception:
         log.exception("directory search failed")
@@ -1114,6 +1123,7 @@ def answer(dispatcher: CollectingDispatcher, state: State, lead: str = "") -> No
         relaxed=relaxed,
         nothing_near=nothing_near,
         broadened=broadened,
+        nearest=fmt.nearest_from(location) if nearest_first else None,
     )
     dispatcher.utter_message(text=f"{lead} {intro}".strip(), json_message=payload)
     state.awaiting = None
@@ -1421,6 +1431,9 @@ def about_places_shown(
     if place_questions.asks_list_again(text):
         show_list(dispatcher, last)
         return [SlotSet("fail_count", 0.0)]
+    nearer = nearer_places(dispatcher, tracker, text)
+    if nearer is not None:
+        return nearer
     answered = answer_about_places(dispatcher, tracker, text)
     if answered:
         return [SlotSet("fail_count", 0.0)]
@@ -1430,6 +1443,23 @@ def about_places_shown(
     if intent_of(tracker) not in PLACE_INTENTS and needs_mod.refines_search(text):
         return orient(dispatcher, tracker, read_as="inform")
     return None
+
+
+def nearer_places(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
+    """ "plus près ?" after a list ranked by fit: the nearest places in strict distance order,
+    said so. None when it is not that question, or when the distances are not the person's
+    (a département-wide answer: ``answer_about_places`` asks for the address)."""
+    state = State(tracker)
+    if not place_questions.asks_nearer(text) or any(
+        looks_like_place(v) for v in place_values(tracker)
+    ):
+        return None
+    location = state.location or {}
+    if location.get("lat") is None or not fmt.distance_is_the_persons(location):
+        return None
+    state.offset = 0
+    answer(dispatcher, state, nearest_first=True)
+    return state.save()
 
 
 def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> bool:

@@ -172,11 +172,13 @@ def intro_text(
     relaxed: list[str] | None = None,
     nothing_near: bool = False,
     broadened: bool = False,
+    nearest: str | None = None,
 ) -> str:
     """The one or two sentences before the places (the places themselves are in the payload).
 
     Built here, not in ``domain.yml``: each sentence depends on the count, the page, the filters
-    dropped or kept and where (``near``: "près d'Angoulême", "dans le Nord")."""
+    dropped or kept and where (``near``: "près d'Angoulême", "dans le Nord"); ``nearest``
+    ("de Roubaix (59)"): the places are the nearest, in strict distance order."""
     parts: list[str] = []
     if relaxed == ["ouvert_maintenant"] and count:
         # Open places only far away (or none): the near ones, each saying when it opens.
@@ -231,6 +233,13 @@ def intro_text(
         )
     elif offset:
         parts.append(f"Voici d'autres lieux {where}{filters_phrase(constraints)} :")
+    elif nearest is not None:
+        # "plus près ?": the places in strict distance order (``SearchQuery.nearest_first``).
+        first = "Voici le lieu le plus proche" if count == 1 else "Voici les lieux les plus proches"
+        parts.append(
+            f"{first} {nearest} pour {what}{filters_phrase(constraints)}, "
+            "du plus proche au plus loin :"
+        )
     else:
         intro = "Voici le lieu" if count == 1 else f"Voici {count} lieux"
         parts.append(f"{intro} {where} pour {what}{filters_phrase(constraints)} :")

@@ -71,6 +71,9 @@ class SearchQuery:
     # Finer 1.0 labels that make a place a better fit ("avec un accompagnement", "santé"…).
     preferred_origin_labels: tuple[str, ...] = ()
     now: datetime | None = None  # for open-now; default: the current time in Europe/Paris
+    # The nearest places that match, in strict distance order (nearest first), whatever else
+    # each does better ("plus près ?"); else ranked by fit within a comparable distance.
+    nearest_first: bool = False
 
 
 @dataclass(frozen=True)

@@ -60,8 +60,9 @@ def make_place(
 ) -> Place:
     """A place ``km_east`` km east of Lyon (None: no coordinates), in Lyon's commune codes."""
     lat, lon = (None, None) if km_east is None else offset(km_north, km_east)
+    number = next(_ids)
     values = dict(
-        public_id=f"test:{next(_ids)}",
+        public_id=f"test:{number}",
         nom=name,
         services=join_list(services) or "",
         services_origine=join_list(origin),
@@ -72,7 +73,8 @@ def make_place(
         code_postal="69001",
         code_insee="69123",
         departement="69",
-        adresse="1 rue de la République",
+        # Each place its own door (two places at one address are one entry of a list).
+        adresse=f"{number} rue de la République",
     )
     values.update(fields)
     place = Place(**values)

@@ -179,6 +179,8 @@ def pick_choice(text: str | None, choices: Sequence[tuple[str, Any]] | None) -> 
 
 NO_CONTACT = "Pas de téléphone connu : allez-y aux heures d'ouverture."
 NO_CONTACT_NO_HOURS = "Ni téléphone ni horaires connus."
+# No phone, hours known but left out for length (SMS): never "aux heures d'ouverture" unshown.
+NO_PHONE = "Pas de téléphone connu."
 SMS_MAX_SEGMENTS = 4  # a 3-place answer, introduction included
 WHATSAPP_MAX = 1600  # Twilio's limit for one message body
 
@@ -271,13 +273,14 @@ def place_lines(place: Mapping[str, Any], *, why: bool = True, address_max: int 
         )
     phone = _field(place, "phone_text")
     opening_text = _field(place, "opening_text") if opening else ""
+    shows_hours = bool(opening_text) and place.get("open_now") is not None
     if phone:
         lines.append(f"Tél {phone}")
     elif place.get("open_now") is None:
         lines.append(NO_CONTACT_NO_HOURS)
     else:
-        lines.append(NO_CONTACT)
-    if opening_text and place.get("open_now") is not None:
+        lines.append(NO_CONTACT if shows_hours else NO_PHONE)
+    if shows_hours:
         lines.append(opening_text.rstrip(". "))
     if why and _field(place, "why"):
         lines.append(_field(place, "why"))

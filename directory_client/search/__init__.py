@@ -30,7 +30,7 @@ from sqlalchemy.orm import sessionmaker
 
 from directory_client import hours
 from directory_client.models import Place
-from directory_client.search import candidates, rarity
+from directory_client.search import candidates, doors, rarity
 from directory_client.search.candidates import TOTAL_CAP
 from directory_client.search.explain import explain, place_result
 from directory_client.search.plan import NEAREST_MAX_KM, WIDENING_KM, Hit, Plan, build_plan
@@ -43,6 +43,8 @@ from directory_client.types import RemoteOption, SearchQuery, SearchResponse, Se
 RARE_CAP = 25_000  # a need offered by fewer places is searched through the services index
 COMBINATION_RARE_CAP = 25_000  # two needs covered together by fewer places: see two_tiers
 _FAR_BOXES_KM = (250.0, 600.0, NEAREST_MAX_KM)
+# Ranked places read past the page, to fill it when two records of one door make one entry.
+DOOR_SLACK = 3
 
 
 def search(Session: sessionmaker, query: SearchQuery) -> SearchResponse:
@@ -53,12 +55,14 @@ def search(Session: sessionmaker, query: SearchQuery) -> SearchResponse:
         # Core on the session's connection: the ORM's own work per statement cost more than
         # most of SQLite's queries.
         session = orm_session.connection()
-        if location.lat is not None and location.lon is not None:
+        if location.lat is not None and location.lon is not None and query.nearest_first:
+            outcome = _search_nearest(session, plan, query)
+        elif location.lat is not None and location.lon is not None:
             outcome = _search_near(session, plan, query)
         else:
             outcome = _search_by_code(session, plan, query)
-        page = outcome.hits[query.offset : query.offset + query.limit]
-        results = _results(session, page, plan, query, now, outcome.nothing_near)
+        by_distance = outcome.nothing_near or query.nearest_first
+        results = _results(session, outcome.hits, plan, query, now, by_distance)
         remote: tuple[RemoteOption, ...] = ()
         if len(results) < query.limit or outcome.nothing_near or query.filters.remote_ok:
             remote = remote_options(session, plan, query, outcome)
@@ -134,6 +138,29 @@ def _search_near(session: Connection, plan: Plan, query: SearchQuery) -> Outcome
     raise AssertionError("unreachable")
 
 
+def _search_nearest(session: Connection, plan: Plan, query: SearchQuery) -> Outcome:
+    """``query.nearest_first``: the matching places by distance only, through growing boxes
+    until enough lie within one (then none beyond it can be nearer)."""
+    lat, lon = query.location.lat, query.location.lon
+    assert lat is not None and lon is not None
+    need = query.offset + query.limit + DOOR_SLACK
+    local = candidates.code_candidates(
+        session, plan, query.location, need, without_coordinates=True
+    )
+    widest = max(query.radius_km, *WIDENING_KM)
+    boxes = sorted({*INNER_BOXES_KM, query.radius_km, *WIDENING_KM, *_FAR_BOXES_KM})
+    for half in boxes:
+        hits, _complete = candidates.near_candidates(
+            session, plan, lat, lon, half, need, by_distance_only=True
+        )
+        if len(hits) >= need or half == boxes[-1]:
+            break
+    radius = max(query.radius_km, half)
+    nothing_near = not any(h.distance_km is not None and h.distance_km <= widest for h in hits)
+    total = candidates.count_near(session, plan, lat, lon, min(radius, widest)) + len(local)
+    return Outcome(hits + local, min(radius, widest), radius > query.radius_km, nothing_near, total)
+
+
 def _search_by_code(session: Connection, plan: Plan, query: SearchQuery) -> Outcome:
     need = query.offset + query.limit
     hits = candidates.code_candidates(
@@ -144,24 +171,30 @@ def _search_by_code(session: Connection, plan: Plan, query: SearchQuery) -> Outc
 
 def _results(
     session: Connection,
-    page: list[Hit],
+    hits: list[Hit],
     plan: Plan,
     query: SearchQuery,
     now: datetime,
-    nothing_near: bool,
+    by_distance: bool,
 ) -> tuple[SearchResult, ...]:
-    if not page:
+    """The page of ``hits`` (ranked), one entry per door (``doors``): the records of a door
+    before and on the page are read with ``DOOR_SLACK`` more, so that a page stays full and
+    never shows again a door of an earlier page."""
+    window = hits[: query.offset + query.limit + DOOR_SLACK]
+    if len(window) <= query.offset:
         return ()
-    places = places_by_id(session, [h.id for h in page])
+    places = places_by_id(session, [h.id for h in window])
     built = [
         (hit, place_result(places[hit.id], hit.distance_km, plan.needs, now,
                       on_my_behalf=query.filters.on_my_behalf, free_only=query.filters.free_only,
                       preferred=query.preferred_origin_labels))
-        for hit in page
+        for hit in window
     ]  # fmt: skip
-    if nothing_near:
-        return tuple(result for _hit, result in built)
-    return tuple(result for _hit, result in sorted(built, key=page_order(now)))
+    groups = doors.door_groups(built)[query.offset : query.offset + query.limit]
+    page = [(group[0][0], doors.merged([result for _hit, result in group])) for group in groups]
+    if by_distance:
+        return tuple(result for _hit, result in page)
+    return tuple(result for _hit, result in sorted(page, key=page_order(now)))
 
 
 __all__ = [

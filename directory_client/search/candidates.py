@@ -357,12 +357,33 @@ def two_tiers(
         rows = session.execute(by_id, {"ids": ids}).all()
         both = keep_hits(plan, rows, lat, lon, math.inf, dedupe=False)
     one_need_at_best = plan.max_score - COVER  # every place covering both is known
+    # The directory is read once per box: a box's places do not depend on the radius, and
+    # once the search widens, the widest radius is read once and the others cut from it (each
+    # score's nearest places within a box are the first of that score's nearest in a wider
+    # one). Before, the inner boxes were read again at each radius, then 50 and 100 km.
+    boxes: dict[float, list[Hit]] = {}
+
+    def box(half: float) -> list[Hit]:
+        if half not in boxes:
+            wider = [b for b in boxes if b > half]
+            # A bus kept its best stop in the wider box, which may lie outside this one while
+            # another stop lies inside: then this box is read.
+            cut = wider and not any(h.mobile_service_id for h in boxes[min(wider)])
+            boxes[half] = (
+                [h for h in boxes[min(wider)] if h.distance_km <= half]
+                if cut
+                else near_candidates(session, plan, lat, lon, half, need)[0]
+            )
+        return boxes[half]
+
     for radius in radii:
+        if radius > radii[0]:
+            box(radii[-1])  # widening: one read at the widest radius, then cut
         first = [h for h in both if h.distance_km <= radius]
         known = {h.id for h in first}
         ranked: list[Hit] = []
         for half in [b for b in INNER_BOXES_KM if b < radius] + [radius]:
-            hits, _complete = near_candidates(session, plan, lat, lon, half, need)
+            hits = box(half)
             ranked = sorted([*first, *(h for h in hits if h.id not in known)], key=rank_key)
             ranked = one_stop_per_mobile_service(ranked)
             if final_within(ranked, need, half, one_need_at_best):

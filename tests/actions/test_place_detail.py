@@ -200,15 +200,17 @@ NEARER = ["plus près ?", "c trop loin", "y a rien de plus proche ?"]
 
 
 @pytest.mark.parametrize("message", NEARER)
-def test_nearer_says_these_are_the_nearest_and_asks_the_street(offered, places, message):
+def test_nearer_gives_the_nearest_by_distance_and_says_so(offered, places, message):
+    # (tests/actions/test_nearer.py: a list ranked by fit, then the nearest first.)
     for intent, action in (("change_location", A.ActionOrient), ("nlu_fallback", A.ActionFallback)):
         msgs, events = run(action(), tracker(message, intent, slots=offered))
-        assert [said(m) for m in msgs] == [
-            "Ce sont les lieux les plus proches de Croix (59) pour votre demande. Pour en trouver "
-            "de plus près de chez vous, donnez-moi votre adresse (rue et ville) ou partagez votre "
-            "position."
-        ]
-        assert "location" not in slots_of(events) and "last_search" not in slots_of(events)
+        assert len(msgs) == 1 and said(msgs[0]).startswith(
+            "Voici les lieux les plus proches de Croix (59) pour "
+        ), msgs
+        assert said(msgs[0]).endswith(", du plus proche au plus loin :")
+        km = [r["distance_km"] for r in msgs[0]["custom"]["orienteur"]["results"]]
+        assert len(km) == 3 and km == sorted(km)
+        assert "location" not in slots_of(events)
 
 
 def test_nearer_a_town_named_is_a_search_there(offered, places):

@@ -382,6 +382,7 @@ def test_more_results_pages(directory, session):
 def test_payload_shape(directory, session):
     make_place(
         session, "France services de Lyon", km_east=2.345, telephone="+33400000000",
+        adresse="1 rue de la République",
         horaires="Tu 09:00-12:00", frais_a_charge="Gratuit",
         dispositif_programmes_nationaux="France Services",
     )  # fmt: skip

@@ -43,6 +43,7 @@ def directory_url(tmp_path: Path) -> Iterator[str]:
             session,
             "Espace France Services de Lyon",
             public_id="fs-lyon",
+            adresse="1 rue de la République",
             telephone="+33472000000",
             horaires="Mo-Fr 09:00-12:00",
             date_maj=date(2025, 2, 14),

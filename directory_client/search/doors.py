@@ -1,0 +1,141 @@
+"""One entry per door in a list of places.
+
+Two records of a result (often two sources: a conseiller-numérique record and the France
+Services list) can describe one door under two names that the importer kept apart (their
+positions lie too far apart, or their names differ: "Centre Social Saint Exupéry" and "France
+services Saint-Exupéry" at 2 avenue du Maréchal de Lattre de Tassigny, Coulounieix-Chamiers).
+A person must not be shown that door twice. Two results are **one door** when
+
+  * their addresses agree once normalised (``importer.merge.address_key``: same house numbers
+    and street words) and they are in the same commune, the address having a house number
+    ("Le Bourg" of a commune is many doors), and they are less than ``GEOCODING_M`` apart when
+    both have a position (two geocodings of one address differ by that much; Saint-Flour's two
+    records of 50 avenue du Docteur Mallet, 520 m); or
+  * they lie within ``NEAR_M`` metres and give the same phone number or the same e-mail.
+
+A bus stop (``mobile_service``) is never merged: the bus is there on its own days.
+
+The entry keeps the best-ranked record's id, position and order, and reads "A (B)"; it offers
+the union of what they offer, the fuller opening hours (with their status), and the first
+contact each field has. Nothing is deleted: the records stay as they are in the directory.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import TypeVar
+
+from directory_client import hours
+from directory_client.geo import haversine_km
+from directory_client.importer.merge import address_key
+from directory_client.labels import fold
+from directory_client.types import SearchResult
+
+NEAR_M = 50.0
+GEOCODING_M = 1000.0
+
+T = TypeVar("T")
+
+
+def _commune(result: SearchResult) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", fold(result.commune or "")).strip()
+
+
+def _phone(result: SearchResult) -> str | None:
+    digits = re.sub(r"\D", "", result.phone or "")
+    if digits.startswith("33") and len(digits) == 11:
+        digits = "0" + digits[2:]
+    return digits or None
+
+
+def _email(result: SearchResult) -> str | None:
+    return (result.email or "").strip().lower() or None
+
+
+def same_door(a: SearchResult, b: SearchResult) -> bool:
+    """Whether ``a`` and ``b`` describe one door (see the module's docstring)."""
+    if a.mobile_service or b.mobile_service:
+        return False
+    metres = (
+        None
+        if None in (a.lat, a.lon, b.lat, b.lon)
+        else haversine_km(a.lat, a.lon, b.lat, b.lon) * 1000
+    )
+    commune = _commune(a)
+    if commune and commune == _commune(b) and (metres is None or metres <= GEOCODING_M):
+        key = address_key(a.address, a.commune, a.code_postal)
+        if (
+            key is not None
+            and key.numbers
+            and key == address_key(b.address, b.commune, b.code_postal)
+        ):
+            return True
+    if metres is None or metres > NEAR_M:
+        return False
+    phone, email = _phone(a), _email(a)
+    return bool((phone and phone == _phone(b)) or (email and email == _email(b)))
+
+
+def _open_minutes(result: SearchResult) -> int:
+    """Minutes open in a week (by half-hours), -1 when the hours are unknown."""
+    if not result.opening_hours or hours.parse(result.opening_hours) is None:
+        return -1
+    monday = datetime(2024, 6, 3, 0, 15)  # an ordinary week, no public holiday
+    return sum(
+        30
+        for step in range(7 * 48)
+        if hours.is_open_at(result.opening_hours, monday + timedelta(minutes=30 * step))
+    )
+
+
+def _united(items: list[tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(x for item in items for x in item))
+
+
+def merged(group: list[SearchResult]) -> SearchResult:
+    """One entry for the records of one door (the first is the best ranked)."""
+    first = group[0]
+    if len(group) == 1:
+        return first
+    others = list(dict.fromkeys(r.name for r in group[1:] if fold(r.name) != fold(first.name)))
+    name = f"{first.name} ({', '.join(others)})" if others else first.name
+    fullest = max(group, key=_open_minutes)  # the first of the fullest: ``max`` keeps the first
+    distances = [r.distance_km for r in group if r.distance_km is not None]
+    frees = [r.free for r in group if r.free is not None]
+
+    def first_of(field: str):
+        return next((getattr(r, field) for r in group if getattr(r, field)), None)
+
+    why = ", ".join(dict.fromkeys(p for r in group for p in r.why.split(", ") if p))
+    return replace(
+        first,
+        name=name,
+        services=_united([r.services for r in group]),
+        distance_km=min(distances) if distances else None,
+        phone=first_of("phone"),
+        email=first_of("email"),
+        website=first_of("website"),
+        appointment_url=first_of("appointment_url"),
+        accessibility_url=first_of("accessibility_url"),
+        opening_hours=fullest.opening_hours,
+        opening=fullest.opening,
+        free=any(frees) if frees else None,
+        labels=_united([r.labels for r in group]),
+        fees=_united([r.fees for r in group]),
+        why=why,
+    )
+
+
+def door_groups(items: list[tuple[T, SearchResult]]) -> list[list[tuple[T, SearchResult]]]:
+    """``items`` (best first) gathered by door, in the order of each door's best record."""
+    groups: list[list[tuple[T, SearchResult]]] = []
+    for item in items:
+        for group in groups:
+            if any(same_door(item[1], other) for _key, other in group):
+                group.append(item)
+                break
+        else:
+            groups.append([item])
+    return groups

@@ -1,0 +1,62 @@
+""""plus près ?" after a list ranked by fit within a comparable distance: the nearest places in
+strict distance order, said so (never "les plus proches" for a list that is not). Real SQLite
+directory, the action run as the action server runs it."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions import actions as A
+from directory_client.directory import Directory
+from directory_client.models import Base
+from tests.conftest_actions import run_as_the_action_server, slots_of, tracker
+from tests.places import here, make_place
+
+
+@pytest.fixture
+def lyon():
+    directory = Directory("sqlite:///:memory:")
+    A.set_backends(directory, A.get_locator())
+    with directory.Session() as session:
+        # A place one can reach (a phone) a little farther ranks before nearer ones that give
+        # no contact (``search.rank``, ``search.evidence``): the first list is not in distance
+        # order.
+        make_place(session, "Maison France services", km_east=2.5, telephone="+33472000000")
+        make_place(session, "Association du quartier", km_east=0.8)
+        make_place(session, "Salle des fêtes", km_east=1.6)
+        make_place(session, "Mairie annexe", km_east=6.5)
+        session.commit()
+    yield
+    A.set_backends(None, None)
+    Base.metadata.drop_all(directory.engine)
+    directory.close()
+
+
+def ask(message: str, intent: str, slots: dict) -> tuple[str, dict, dict]:
+    answer = run_as_the_action_server(tracker(message, intent, slots=slots))
+    said = " ".join(r.get("text") or "" for r in answer["responses"])
+    body = next((r["custom"]["orienteur"] for r in answer["responses"] if r.get("custom")), {})
+    return said, body, {**slots, **slots_of(answer["events"])}
+
+
+def km(body: dict) -> list[float]:
+    return [r["distance_km"] for r in body["results"]]
+
+
+@pytest.mark.parametrize("message", ["plus près ?", "c trop loin", "y a rien de plus proche ?"])
+@pytest.mark.parametrize("intent", ["change_location", "nlu_fallback"])
+def test_nearer_gives_the_nearest_in_distance_order_and_says_so(lyon, message, intent):
+    said, body, slots = ask("ma demande CAF", "ask_help", {"location": here().__dict__})
+    assert km(body) != sorted(km(body))  # ranked by fit: not in distance order
+    action = "action_fallback" if intent == "nlu_fallback" else "action_orient"
+    answer = run_as_the_action_server(tracker(message, intent, slots=slots), action)
+    text = " ".join(r.get("text") or "" for r in answer["responses"])
+    nearest = next(r["custom"]["orienteur"] for r in answer["responses"] if r.get("custom"))
+    assert [r["name"] for r in nearest["results"]] == [
+        "Association du quartier", "Salle des fêtes", "Maison France services"]  # fmt: skip
+    assert km(nearest) == sorted(km(nearest))
+    assert text.startswith("Voici les lieux les plus proches de Lyon (69) pour "), text
+    assert text.endswith("du plus proche au plus loin :"), text
+    # The list kept is the one shown: "le premier" is the nearest.
+    kept = slots_of(answer["events"])["last_search"]["results"]
+    assert kept[0]["name"] == "Association du quartier"

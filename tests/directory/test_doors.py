@@ -1,0 +1,63 @@
+"""One entry per door: two records of one door (two sources, two names) make one entry of a
+list, on the real embedded data (the pairs a tester saw at Saint-Flour and near Périgueux)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from directory_client import labels
+from directory_client.hours import PARIS
+from directory_client.types import Location, SearchQuery
+
+TUESDAY_10H = datetime(2024, 5, 14, 10, 0, tzinfo=PARIS)
+SAINT_FLOUR = Location("Saint-Flour (15)", "commune", 45.0336, 3.0833, "Saint-Flour",
+                       "15187", "15100", "15")  # fmt: skip
+PERIGUEUX = Location("Périgueux (24)", "commune", 45.1843, 0.7212, "Périgueux",
+                     "24322", "24000", "24")  # fmt: skip
+
+
+def _search(directory, location, needs, limit=3, offset=0):
+    query = SearchQuery(needs=needs, location=location, limit=limit, offset=offset,
+                        now=TUESDAY_10H)  # fmt: skip
+    return directory.search(query)
+
+
+def _entries(response, street: str) -> list:
+    return [r for r in response.results if street in r.address.lower()]
+
+
+def test_saint_flour_two_records_of_one_door_make_one_entry(embedded_directory):
+    # hinaura:830 and conseiller-numerique:62821b87…: "50 Avenue du Docteur Mallet/MALLET",
+    # SAINT-FLOUR, geocoded 500 m apart.
+    response = _search(embedded_directory, SAINT_FLOUR, (labels.OUTILS_QUOTIDIEN,))
+    entries = _entries(response, "docteur mallet")
+    assert len(entries) == 1, [r.name for r in response.results]
+    entry = entries[0]
+    assert "Saint Flour" in entry.name and "de Saint-Flour" in entry.name  # both names
+    # The union of what they offer, the fuller hours (Monday to Friday, not Thursday only),
+    # the contact one of them gives.
+    assert {labels.DEMARCHES, labels.OUTILS_QUOTIDIEN, labels.COMPREHENSION} <= set(entry.services)
+    assert entry.opening_hours.startswith("Mo-Th 08:00")
+    assert entry.phone == "+33471600887" and entry.email == "cnumerique15@gmail.com"
+    assert entry.to_payload()["name"] == entry.name
+
+
+def test_perigueux_one_door_two_names_same_phone_is_one_entry_and_the_page_stays_full(
+    embedded_directory,
+):
+    # Coulounieix-Chamiers (Périgueux): "Centre Social Saint Exupéry" (conseiller-numerique)
+    # and "France services Saint-Exupéry" (ANCT), 2 av. du Maréchal de Lattre de Tassigny.
+    needs = (labels.OUTILS_QUOTIDIEN, labels.DEMARCHES)
+    response = _search(embedded_directory, PERIGUEUX, needs, limit=5)
+    entries = _entries(response, "lattre de tassigny")
+    assert len(entries) == 1, [r.name for r in response.results]
+    assert "Saint Exupéry" in entries[0].name and "Saint-Exupéry" in entries[0].name
+    assert {labels.DEMARCHES, labels.ACCES_INTERNET_MATERIEL, labels.OUTILS_QUOTIDIEN} <= set(
+        entries[0].services
+    )
+    assert len(response.results) == 5
+    # The next page does not show the door again.
+    after = _search(embedded_directory, PERIGUEUX, needs, limit=5, offset=5)
+    assert not _entries(after, "lattre de tassigny")
+    ids = {r.id for r in response.results} | {r.id for r in after.results}
+    assert len(ids) == len(response.results) + len(after.results)
