@@ -214,6 +214,7 @@ def build_filters(constraints: list[str], now: datetime | None = None):
         + needs_mod.care_asked(constraints),
         publics=("Seniors",) if "seniors" in constraints else (),
         on_my_behalf="a_ma_place" in constraints,
+        labels=tuple(v for k, v in needs_mod.CONSTRAINT_PROGRAMMES.items() if k in constraints),
     )
 
 
@@ -236,7 +237,8 @@ def location_from_dict(data: dict):
 # Constraints we drop (saying so) rather than answer "nothing" or far: they are preferences. A
 # near door without the criterion beats a far one with it ("à ma place" 105 km away when 16
 # France Services desks are within 30 km).
-SOFT = ("seniors", "ouvert_maintenant", "samedi", "dimanche", "accessible", "a_ma_place")
+SOFT = ("seniors", "ouvert_maintenant", "samedi", "dimanche", "accessible", "a_ma_place",
+        "conseiller_numerique")  # fmt: skip
 
 
 def service_of(need_keys: list[str]) -> dict[str, str]:

@@ -295,7 +295,8 @@ _WITHOUT = re.compile(
 )
 DROP = "sans_"  # a constraint value "sans_gratuit" drops the filter "gratuit" (a follow-up button)
 CONSTRAINTS = (
-    "gratuit", "samedi", "dimanche", "ouvert_maintenant", "accessible", "seniors", "a_ma_place"
+    "gratuit", "samedi", "dimanche", "ouvert_maintenant", "accessible", "seniors", "a_ma_place",
+    "conseiller_numerique",
 )  # fmt: skip
 # The days a search can ask for: a day asked replaces the other ("le samedi" then "et le
 # dimanche ?" is Sundays, not both).
@@ -308,6 +309,7 @@ CONSTRAINT_PLAIN = {
     "accessible": "accessibles en fauteuil roulant",
     "seniors": "adaptés aux seniors",
     "a_ma_place": "où un aidant habilité Aidants Connect peut faire à votre place",
+    "conseiller_numerique": "avec un conseiller numérique",
 }
 
 
@@ -320,7 +322,11 @@ CONSTRAINT_MISSING = {
     "accessible": "n'est accessible en fauteuil roulant",
     "seniors": "n'est adapté aux seniors",
     "a_ma_place": "ne fait les démarches à votre place (Aidants Connect)",
+    "conseiller_numerique": "n'annonce de conseiller numérique",
 }
+# The directory's programme for a constraint: places that declare it (dispositif_programmes_
+# nationaux), "un conseiller numérique à Poitiers" → the places with one.
+CONSTRAINT_PROGRAMMES = {"conseiller_numerique": labels.DISPOSITIFS_ALIASES["CNFS"]}
 
 
 # Specific care, read the same way by the chat and the reception desk (bot.staff.triage): the
@@ -1014,6 +1020,11 @@ _CONSTRAINT_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\baidants? connect\b",
         r"\bfaire (la|les) demarches? pour (moi|elle|lui|eux)",
     ),
+    # Someone who helps, asked for by name: general digital help, where one works.
+    "conseiller_numerique": (
+        r"\b(conseill(er|ere|ers|eres)|mediat(eur|rice|eurs|rices)) (du |au )?numeriques?\b",
+        r"\bcnfs\b",
+    ),
 }
 
 _MODE_ALONE = (
@@ -1271,6 +1282,8 @@ def detect(text: str) -> Understanding:
         found.ruled_out.add("parentalite")
     # Two needs at most: places that do both come first (directory_client.search).
     found.needs = strong[:2] or weak[:1]
+    if "conseiller_numerique" in found.constraints and not found.needs:
+        found.needs = [GENERAL_HELP]  # "je cherche un conseiller numérique": any digital help
     if "sante" in found.needs and "demarches" in found.needs:
         found.needs.remove("demarches")
     strong_with = re.search(
@@ -1306,7 +1319,7 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
     from actions import semantic_needs  # the encoder loads on first use only
 
     text = without_distance(text)  # "à moins de 500 m" says where, not what
-    if not by_meaning or not semantic_needs.states_something(text):
+    if not by_meaning or not semantic_needs.states_something(text) or asks_for_a_helper(found):
         return found
     # A generic need ("mes démarches", "mon téléphone") weighs less than a specific one.
     folded = fold(text)
@@ -1325,6 +1338,19 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         found.needs.append("quotidien")
     found.choices = [] if found.procedures else weighed.choices  # a named procedure is no guess
     return found
+
+
+GENERAL_HELP = "quotidien"  # the standard's general digital help (the search's default)
+
+
+def asks_for_a_helper(found: Understanding) -> bool:
+    """ "où trouver un conseiller numérique à Poitiers": a helper asked for by name and no
+    precise need: general digital help where one works, no need to guess or ask."""
+    return (
+        "conseiller_numerique" in found.constraints
+        and found.needs == [GENERAL_HELP]
+        and not found.procedures
+    )
 
 
 def refines_search(text: str) -> bool:
