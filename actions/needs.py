@@ -69,7 +69,7 @@ NEEDS: dict[str, Need] = {
             "quotidien",
             labels.OUTILS_QUOTIDIEN,
             "vous servir d'internet au quotidien (mails, photos, achats…)",
-            ("Utiliser le numérique au quotidien",),
+            (labels.V1_EVERYDAY,),
         ),
         Need(
             "internet",
@@ -530,6 +530,10 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(remise?|remettre) a niveau (sur|en) (word|excel|informatique|l'ordi)",
     ),
     "quotidien": (
+        # learning internet itself ("apprendre à me servir d'internet"), not a phone
+        r"\b(apprendre|apprenne|savoir|sais pas|sait pas|initier|initiation|cours|ateliers?|"
+        r"formation) (a |de |d')?(me |se |vous |nous )?(servir d'|utiliser |naviguer sur |"
+        r"aller sur |surfer sur )?(internet|le web|le net)\b",
         r"\bcommander (sur|en) (internet|ligne)",
         # tools that read aloud, take dictation or correct spelling (dyslexia, poor sight)
         r"\b(synthese|lecture|dictee|commande|saisie) vocale|\ba voix haute\b"
