@@ -36,6 +36,7 @@ from actions import (
     referral_chat,
     report_chat,
     safety,
+    someone_else,
     texts,
 )
 from actions import formatting as fmt
@@ -1064,6 +1065,8 @@ def answer(dispatcher: CollectingDispatcher, state: State, lead: str = "") -> No
     bring = fmt.bring_items(state.procedures)
     kept = [c for c in state.constraints if c not in relaxed]
     request, danger = request_texts(state.tracker), danger_read(state.tracker)
+    if someone_else.for_someone_else(request):  # "pour ma mère": her papers, her procedures
+        what, bring = someone_else.about_them(what), [someone_else.about_them(b) for b in bring]
     carried = carried_situations(state)
     payload = fmt.recommendation_payload(
         service_labels,
