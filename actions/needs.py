@@ -960,8 +960,8 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"assurance maladie",
     ),
     "france_travail": (
-        r"france travail",
-        r"\bpole emploi\b",
+        r"france ?-?travail",  # "France-Travail", "francetravail.fr"
+        r"\bpole ?-?emploi\b",
         r"\bactualis",
         r"inscri\w* au chomage",
     ),
