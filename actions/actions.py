@@ -41,6 +41,7 @@ from actions import (
 )
 from actions import formatting as fmt
 from actions import needs as needs_mod
+from actions.departement_in_message import departement_guess
 from actions.needs import DISTANCE
 from actions.town_in_message import town_named
 from directory_client import display, labels
@@ -930,6 +931,8 @@ def resolve_location(
             # A long letter read from its start (the need): the town is often in its last
             # sentences ("J'habite à Périgueux.").
             guessed = guess_place(last_sentences(whole))
+        if guessed is None:  # "je suis dans le Nord", the model tagging no place
+            guessed = departement_guess(text, get_locator().locate)
         if guessed is None:
             return True
         query, result, as_name = guessed
