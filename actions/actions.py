@@ -462,7 +462,7 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
         if key and key not in found.needs:
             found.needs.append(key)
     for value in entity_values(tracker, "procedure") if use_entities else ():
-        key = needs_mod.normalise_procedure(value)
+        key = needs_mod.normalise_procedure(value, context=request)  # "ants": which title
         if key and key not in found.procedures:
             found.procedures.append(key)
             need = needs_mod.PROCEDURES[key].need
