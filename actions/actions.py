@@ -36,10 +36,12 @@ from actions import (
     referral_chat,
     report_chat,
     safety,
+    someone_else,
     texts,
 )
 from actions import formatting as fmt
 from actions import needs as needs_mod
+from actions.departement_in_message import departement_guess
 from actions.needs import DISTANCE
 from actions.town_in_message import town_named
 from directory_client import display, labels
@@ -214,6 +216,7 @@ def build_filters(constraints: list[str], now: datetime | None = None):
         + needs_mod.care_asked(constraints),
         publics=("Seniors",) if "seniors" in constraints else (),
         on_my_behalf="a_ma_place" in constraints,
+        labels=tuple(v for k, v in needs_mod.CONSTRAINT_PROGRAMMES.items() if k in constraints),
     )
 
 
@@ -236,7 +239,8 @@ def location_from_dict(data: dict):
 # Constraints we drop (saying so) rather than answer "nothing" or far: they are preferences. A
 # near door without the criterion beats a far one with it ("à ma place" 105 km away when 16
 # France Services desks are within 30 km).
-SOFT = ("seniors", "ouvert_maintenant", "samedi", "dimanche", "accessible", "a_ma_place")
+SOFT = ("seniors", "ouvert_maintenant", "samedi", "dimanche", "accessible", "a_ma_place",
+        "conseiller_numerique")  # fmt: skip
 
 
 def service_of(need_keys: list[str]) -> dict[str, str]:
@@ -478,7 +482,7 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
         if key and key not in found.needs:
             found.needs.append(key)
     for value in entity_values(tracker, "procedure") if use_entities else ():
-        key = needs_mod.normalise_procedure(value)
+        key = needs_mod.normalise_procedure(value, context=request)  # "ants": which title
         if key and key not in found.procedures:
             found.procedures.append(key)
             need = needs_mod.PROCEDURES[key].need
@@ -947,6 +951,8 @@ def resolve_location(
             # A long letter read from its start (the need): the town is often in its last
             # sentences ("J'habite à Périgueux.").
             guessed = guess_place(last_sentences(whole))
+        if guessed is None:  # "je suis dans le Nord", the model tagging no place
+            guessed = departement_guess(text, get_locator().locate)
         if guessed is None:
             return True
         query, result, as_name = guessed
@@ -1085,6 +1091,8 @@ def answer(
     bring = fmt.bring_items(state.procedures)
     kept = [c for c in state.constraints if c not in relaxed]
     request, danger = request_texts(state.tracker), danger_read(state.tracker)
+    if someone_else.for_someone_else(request):  # "pour ma mère": her papers, her procedures
+        what, bring = someone_else.about_them(what), [someone_else.about_them(b) for b in bring]
     carried = carried_situations(state)
     payload = fmt.recommendation_payload(
         service_labels,

@@ -69,7 +69,7 @@ NEEDS: dict[str, Need] = {
             "quotidien",
             labels.OUTILS_QUOTIDIEN,
             "vous servir d'internet au quotidien (mails, photos, achats…)",
-            ("Utiliser le numérique au quotidien",),
+            (labels.V1_EVERYDAY,),
         ),
         Need(
             "internet",
@@ -295,7 +295,8 @@ _WITHOUT = re.compile(
 )
 DROP = "sans_"  # a constraint value "sans_gratuit" drops the filter "gratuit" (a follow-up button)
 CONSTRAINTS = (
-    "gratuit", "samedi", "dimanche", "ouvert_maintenant", "accessible", "seniors", "a_ma_place"
+    "gratuit", "samedi", "dimanche", "ouvert_maintenant", "accessible", "seniors", "a_ma_place",
+    "conseiller_numerique",
 )  # fmt: skip
 # The days a search can ask for: a day asked replaces the other ("le samedi" then "et le
 # dimanche ?" is Sundays, not both).
@@ -308,6 +309,7 @@ CONSTRAINT_PLAIN = {
     "accessible": "accessibles en fauteuil roulant",
     "seniors": "adaptés aux seniors",
     "a_ma_place": "où un aidant habilité Aidants Connect peut faire à votre place",
+    "conseiller_numerique": "avec un conseiller numérique",
 }
 
 
@@ -320,7 +322,11 @@ CONSTRAINT_MISSING = {
     "accessible": "n'est accessible en fauteuil roulant",
     "seniors": "n'est adapté aux seniors",
     "a_ma_place": "ne fait les démarches à votre place (Aidants Connect)",
+    "conseiller_numerique": "n'annonce de conseiller numérique",
 }
+# The directory's programme for a constraint: places that declare it (dispositif_programmes_
+# nationaux), "un conseiller numérique à Poitiers" → the places with one.
+CONSTRAINT_PROGRAMMES = {"conseiller_numerique": labels.DISPOSITIFS_ALIASES["CNFS"]}
 
 
 # Specific care, read the same way by the chat and the reception desk (bot.staff.triage): the
@@ -333,7 +339,6 @@ CARE_WORDS: dict[str, tuple[str, ...]] = {
         "pmr",
         "handicap moteur",
         "mobilite reduite",
-        "ne marche pas",
         "deambulateur",
         "bequilles",
     ),
@@ -375,10 +380,43 @@ DISABILITIES = ("Déficience visuelle", "Surdité", "Handicaps mentaux")
 CARE = "prise_en_charge:"  # a constraint "prise_en_charge:Surdité": the care asked for
 
 
+# Someone who cannot walk ("elle ne marche plus", "il ne peut pas marcher", "a du mal à
+# marcher"), on the words of ``read_care``: a person, never a thing ("son téléphone ne marche
+# pas", "ça ne marche plus").
+_CANNOT_WALK = re.compile(
+    r" (il|elle|ils|elles|je|j|lui) (ne |n )?marchen?t? (pas|plus|mal|difficilement|avec|qu avec)"
+    r" | (peut|peuvent|peux|pouvez|pourra|arrive|arrivent|arrivez) (pas|plus|plus du tout|mal)"
+    r" (a )?marcher | (du mal|difficulte|difficultes|peine) a marcher "
+)
+# "mon ordi, il ne marche plus": the pronoun is the thing just named.
+_THING_BEFORE = re.compile(
+    r" (telephones?|portables?|tel|smartphones?|ordi|ordis|ordinateurs?|pc|tablettes?|imprimantes?"
+    r"|box|site|sites|appli|applis|applications?|internet|wifi|compte|mail|mails|carte|code"
+    r"|ecran|clavier|souris|scanner|lien|connexion|truc|machine|appareil)( \w+){0,3} $"
+)
+
+
+# A desk note's part that says it alone: "Mme D., ne marche plus, Roubaix".
+_CANNOT_WALK_NOTE = re.compile(r"(^|[,;:/(-])\s*(ne |n')?marche (pas|plus|mal)\b")
+
+
+def _cannot_walk(words: str, folded: str) -> bool:
+    if _CANNOT_WALK_NOTE.search(folded):
+        return True
+    said = _CANNOT_WALK.search(words)
+    return bool(said) and not _THING_BEFORE.search(words[: said.start() + 1])
+
+
 def read_care(text: str) -> tuple[str, ...]:
     """The care a message names ("malvoyant" → "Déficience visuelle"), in the table's order."""
-    words = " " + " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split()) + " "
-    return tuple(c for c, said in CARE_WORDS.items() if any(f" {w} " in words for w in said))
+    folded = fold(text)
+    words = " " + " ".join(re.sub(r"[^a-z0-9]+", " ", folded).split()) + " "
+    return tuple(
+        c
+        for c, said in CARE_WORDS.items()
+        if any(f" {w} " in words for w in said)
+        or (c == "Handicaps moteurs" and _cannot_walk(words, folded))
+    )
 
 
 def care_asked(constraints: list[str]) -> tuple[str, ...]:
@@ -525,6 +563,10 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\btape (avec|a) (un|deux) doigts?",
     ),
     "quotidien": (
+        # learning internet itself ("apprendre à me servir d'internet"), not a phone
+        r"\b(apprendre|apprenne|savoir|sais pas|sait pas|initier|initiation|cours|ateliers?|"
+        r"formation) (a |de |d')?(me |se |vous |nous )?(servir d'|utiliser |naviguer sur |"
+        r"aller sur |surfer sur )?(internet|le web|le net)\b",
         r"\bcommander (sur|en) (internet|ligne)",
         # tools that read aloud, take dictation or correct spelling (dyslexia, poor sight)
         r"\b(synthese|lecture|dictee|commande|saisie) vocale|\ba voix haute\b"
@@ -959,8 +1001,8 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"assurance maladie",
     ),
     "france_travail": (
-        r"france travail",
-        r"\bpole emploi\b",
+        r"france ?-?travail",  # "France-Travail", "francetravail.fr"
+        r"\bpole ?-?emploi\b",
         r"\bactualis",
         r"inscri\w* au chomage",
         r"\benskri\w* pou chomaj",  # Antillean Creole
@@ -1023,6 +1065,11 @@ _CONSTRAINT_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bpour moi\b",
         r"\baidants? connect\b",
         r"\bfaire (la|les) demarches? pour (moi|elle|lui|eux)",
+    ),
+    # Someone who helps, asked for by name: general digital help, where one works.
+    "conseiller_numerique": (
+        r"\b(conseill(er|ere|ers|eres)|mediat(eur|rice|eurs|rices)) (du |au )?numeriques?\b",
+        r"\bcnfs\b",
     ),
 }
 
@@ -1294,6 +1341,8 @@ def detect(text: str) -> Understanding:
         found.ruled_out.add("parentalite")
     # Two needs at most: places that do both come first (directory_client.search).
     found.needs = strong[:2] or weak[:1]
+    if "conseiller_numerique" in found.constraints and not found.needs:
+        found.needs = [GENERAL_HELP]  # "je cherche un conseiller numérique": any digital help
     if "sante" in found.needs and "demarches" in found.needs:
         found.needs.remove("demarches")
     strong_with = re.search(
@@ -1329,7 +1378,7 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
     from actions import semantic_needs  # the encoder loads on first use only
 
     text = without_distance(text)  # "à moins de 500 m" says where, not what
-    if not by_meaning or not semantic_needs.states_something(text):
+    if not by_meaning or not semantic_needs.states_something(text) or asks_for_a_helper(found):
         return found
     # A generic need ("mes démarches", "mon téléphone") weighs less than a specific one.
     folded = fold(text)
@@ -1348,6 +1397,19 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         found.needs.append("quotidien")
     found.choices = [] if found.procedures else weighed.choices  # a named procedure is no guess
     return found
+
+
+GENERAL_HELP = "quotidien"  # the standard's general digital help (the search's default)
+
+
+def asks_for_a_helper(found: Understanding) -> bool:
+    """ "où trouver un conseiller numérique à Poitiers": a helper asked for by name and no
+    precise need: general digital help where one works, no need to guess or ask."""
+    return (
+        "conseiller_numerique" in found.constraints
+        and found.needs == [GENERAL_HELP]
+        and not found.procedures
+    )
 
 
 def refines_search(text: str) -> bool:
@@ -1370,10 +1432,24 @@ def normalise_need(value: str | None) -> str | None:
     return found.needs[0] if found.needs else None
 
 
-def normalise_procedure(value: str | None) -> str | None:
+# The four ANTS titles: the model's value "ants" for all of them, the words of the message say
+# which ("ma carte grisse", "les papiers de la voiture": the vehicle's list, not the ID card's).
+_ANTS_TITLE = (
+    ("carte_grise", _compile(r"\bcartes? ?gri\w*|\bimmatricul\w*|\bcertificat de cession")),
+    ("permis", _compile(r"\bpermi[st]?\b")),
+    ("carte_grise", _compile(r"\b(voiture|vehicule|moto|scooter|camping-?car|auto)s?\b")),
+)
+
+
+def normalise_procedure(value: str | None, context: str = "") -> str | None:
+    """An entity value → a key of PROCEDURES; ``context``, the message, names which of the ANTS
+    titles the model's "ants" is."""
     if not value:
         return None
     key = fold(value).replace(" ", "_").replace("-", "_")
+    if key == "ants" and context:
+        folded = fold(context).replace("\u2019", "'")
+        return next((k for k, said in _ANTS_TITLE if said.search(folded)), key)
     if key in PROCEDURES:
         return key
     found = detect(value)

@@ -63,6 +63,7 @@ V1_HEALTH = "Accompagner les démarches de santé"
 V1_SMARTPHONE = "Prendre en main un smartphone ou une tablette"
 V1_COMPUTER = "Prendre en main un ordinateur"
 V1_BUSINESS = "Créer et développer mon entreprise"
+V1_EVERYDAY = "Utiliser le numérique au quotidien"
 
 # --- Other enumerations (current) --------------------------------------------------------------
 PUBLICS = ("Jeunes", "Étudiants", "Familles et/ou enfants", "Seniors", "Femmes")

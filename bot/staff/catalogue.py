@@ -8,9 +8,9 @@ its lists, so the agent and the citizen get the same orientation. There is no se
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from actions import needs
+from actions import needs, someone_else
 from directory_client import labels
 
 
@@ -162,8 +162,14 @@ def for_bring(items: Iterable[str]) -> Procedure | None:
     lists the items, not the procedures): the fewest procedures that cover the items, titles
     joined, and only the items the catalogue knows — a text it does not know is never shown."""
     given = list(dict.fromkeys(i for i in items if isinstance(i, str)))
+    # The lists as said for someone else too ("sa pièce d'identité": actions.someone_else).
+    said_for_them = (
+        replace(p, documents=tuple(someone_else.about_them(d) for d in p.documents))
+        for p in procedures()
+    )
     candidates = sorted(
-        (p for p in procedures() if p.documents and set(p.documents) <= set(given)),
+        (p for p in (*procedures(), *said_for_them)
+         if p.documents and set(p.documents) <= set(given)),  # fmt: skip
         key=lambda p: -len(p.documents),
     )
     chosen: list[Procedure] = []

@@ -33,6 +33,7 @@ _ORIGIN_WORDS: dict[str, str] = {
     labels.V1_SMARTPHONE: "apprendre à se servir d'un téléphone ou d'une tablette",
     labels.V1_COMPUTER: "apprendre à se servir d'un ordinateur",
     labels.V1_BUSINESS: "aide pour créer votre entreprise",
+    labels.V1_EVERYDAY: "apprendre à se servir d'internet au quotidien",
 }
 
 

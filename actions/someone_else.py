@@ -1,0 +1,57 @@
+"""A request made for someone else ("pour ma mère", "mon grand-père ne sait pas…", "pour ma
+voisine"): the texts that address the person's own things ("apportez votre pièce d'identité",
+"pour vos démarches") then speak of that person ("sa pièce d'identité", "ses démarches").
+
+One wording table, applied to the texts that exist (``actions.needs`` lists what to bring, the
+sentence before the places): no second copy of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from directory_client.labels import fold
+
+# Whom one writes for: an adult relative, a partner, a neighbour, a friend. Not one's children:
+# "la CAF pour mon fils" is most often the parent's own file, their screens the parent's worry.
+_WHO = (
+    r"(grand-?mere|grand-?pere|grands-?parents|arriere-grand-?(mere|pere)|mere|pere|maman|papa"
+    r"|mamie|mamy|mami|papi|papy|meme|pepe|parents|belle-?mere|beau-?pere|beaux-?parents"
+    r"|oncle|tante|tonton|tata|frere|soeur|cousine?|mari|femme|epouse|epoux|conjointe?"
+    r"|compagne?|voisine?|amie?|copine|copain|beau-?frere|belle-?soeur)"
+)
+_FOR_THEM = re.compile(rf"\b(ma|mon|mes|notre|nos) {_WHO}s?\b")
+_FOR_ME_TOO = re.compile(r"\b(pour moi|pour nous|nous deux|moi et|et moi)\b")
+
+# "votre" before these words is "sa" (the others: "son", as "son adresse", "son numéro").
+_FEMININE = (
+    "carte", "pièce", "photo", "dernière", "déclaration", "demande", "facture", "retraite",
+    "place", "situation", "mutuelle", "banque", "boîte", "tablette",
+)  # fmt: skip
+# The person's words → the relative's, in order (the longer phrases first).
+WORDING: tuple[tuple[str, str], ...] = (
+    (r"\bsi vous en avez un\b", "si la personne en a un"),
+    (r"\bsi vous les avez\b", "si la personne les a"),
+    (r"\bque vous avez déjà\b", "que la personne a déjà"),
+    (rf"\b([Vv])otre (?=({'|'.join(_FEMININE)})\b)", "sa "),
+    (r"\b([Vv])otre ", "son "),
+    (r"\b([Vv])os ", "ses "),
+    (r"\b([Vv])ous-même\b", "en autonomie"),
+    (r"(^|\b(?:à|et|pour) )vous (?=[aeiouéèêh])", r"\1s'"),
+    (r"(^|\b(?:à|et|pour) )vous ", r"\1se "),
+)
+_COMPILED = tuple((re.compile(p), r) for p, r in WORDING)
+
+
+def for_someone_else(request: str) -> bool:
+    """The request is made for another adult ("pour ma mère", "ma voisine n'arrive pas…")."""
+    folded = fold(request or "").replace("\u2019", "'")
+    return bool(_FOR_THEM.search(folded)) and not _FOR_ME_TOO.search(folded)
+
+
+def about_them(text: str) -> str:
+    """``text`` speaking of the person helped: "votre pièce d'identité" → "sa pièce d'identité",
+    "pour vos démarches" → "pour ses démarches", "si vous en avez un" → "si la personne en a un"."""
+    for pattern, replacement in _COMPILED:
+        text = pattern.sub(replacement, text)
+    return text

@@ -1,0 +1,58 @@
+"""A request made for someone else ("pour ma mère", "mon grand-père", "pour ma voisine"): what to
+bring and the sentence before the places speak of that person ("sa pièce d'identité", "ses
+démarches"), not of the writer's own ("votre"). Real SQLite directory."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.staff import catalogue
+from tests.conftest_actions import (
+    memory_directory,  # noqa: F401 - the directory fixture
+    run_as_the_action_server,
+    tracker,
+)
+from tests.places import LYON, make_place
+
+LYON_SLOT = {"label": "Lyon (69)", "kind": "commune", "lat": LYON[0], "lon": LYON[1],
+             "commune": "Lyon", "code_insee": "69123", "code_postal": "69001",
+             "departement": "69"}  # fmt: skip
+
+
+def _answer(directory, text: str) -> tuple[str, dict]:
+    with directory.Session() as session:
+        make_place(session, "France Services de Lyon", km_east=1.0)
+        session.commit()
+    answer = run_as_the_action_server(tracker(text, "ask_help", slots={"location": LYON_SLOT}))
+    said = " ".join(r.get("text") or "" for r in answer["responses"])
+    body = next(r["custom"]["orienteur"] for r in answer["responses"] if r.get("custom"))
+    return said, body
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("je voudrais refaire la carte d'identité de ma mère", "son ancienne pièce d'identité"),
+        ("mon grand-père doit renouveler son passeport", "son ancienne pièce d'identité"),
+        ("c'est pour ma voisine, sa demande de RSA", "ses justificatifs de ressources"),
+    ],
+)
+def test_what_to_bring_speaks_of_the_relative(directory, text, item):
+    said, body = _answer(directory, text)
+    bring = " ".join(body["bring"])
+    assert item in bring
+    assert "votre" not in bring and "vos " not in bring and "vous" not in bring
+    assert "pour ses démarches" in said and "vos démarches" not in said
+
+
+def test_ones_own_request_keeps_votre(directory):
+    said, body = _answer(directory, "je voudrais refaire ma carte d'identité")
+    assert "votre ancienne pièce d'identité" in body["bring"]
+    assert "pour vos démarches" in said
+
+
+def test_the_list_said_for_someone_else_is_still_known_to_the_keep_page(directory):
+    _, body = _answer(directory, "c'est pour ma voisine, sa demande de RSA")
+    kept = catalogue.for_bring(body["bring"])
+    assert kept is not None and kept.key == "rsa"
+    assert list(kept.documents) == body["bring"]
