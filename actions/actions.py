@@ -36,6 +36,7 @@ from actions import (
     referral_chat,
     report_chat,
     safety,
+    situation_first,
     texts,
 )
 from actions import formatting as fmt
@@ -462,6 +463,7 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
     for place in place_values(tracker):
         request = request.replace(place, " ")
     found = needs_mod.read(request, by_meaning=by_meaning)
+    situation_first.with_situation_need(request, found)
     if is_button(text):
         found.choices = []  # a button says exactly what it means: no guess to question
     # Keywords first (precise, explainable); the NLU entities fill in only what keywords missed,
@@ -1364,6 +1366,13 @@ class OrienteurAction(Action, abc.ABC):
     be in danger now, give the emergency numbers first and only. Then ``respond``."""
 
     async def run(self, dispatcher, tracker, domain) -> list:
+        start = len(dispatcher.messages)
+        events = await self.read_and_respond(dispatcher, tracker)
+        text = clean_text(tracker.latest_message.get("text"))
+        situation_first.say_at_once(dispatcher, start, text)  # a card to block, a bed tonight
+        return events
+
+    async def read_and_respond(self, dispatcher, tracker) -> list:
         text = clean_text(tracker.latest_message.get("text"))
         # A button pressed says nothing of danger: its payload is the assistant's own words
         # ("/inform{"location": "Mauriac (15)"}" once read as close to danger). A town given when
