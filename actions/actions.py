@@ -26,6 +26,7 @@ from rasa_sdk.events import Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import (
+    bring_said,
     follow_ups,
     helplines,
     need_changes,
@@ -1075,7 +1076,8 @@ def answer(dispatcher: CollectingDispatcher, state: State, lead: str = "") -> No
     payload_results = [fmt.result_payload(r, state.offset + i, show_distance=show_distance)
                        for i, r in enumerate(results, 1)]  # fmt: skip
     total = getattr(response, "total", None)
-    bring = fmt.bring_items(state.procedures)
+    # what to bring, without what the person said they do not have
+    bring = bring_said.kept(fmt.bring_items(state.procedures), request_texts(state.tracker))
     kept = [c for c in state.constraints if c not in relaxed]
     request, danger = request_texts(state.tracker), danger_read(state.tracker)
     carried = carried_situations(state)
