@@ -26,6 +26,7 @@ from rasa_sdk.events import Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import (
+    bring_said,
     follow_ups,
     helplines,
     need_changes,
@@ -36,6 +37,7 @@ from actions import (
     referral_chat,
     report_chat,
     safety,
+    situation_first,
     someone_else,
     texts,
 )
@@ -472,6 +474,7 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
     for place in place_values(tracker):
         request = request.replace(place, " ")
     found = needs_mod.read(request, by_meaning=by_meaning)
+    situation_first.with_situation_need(request, found)
     if is_button(text):
         found.choices = []  # a button says exactly what it means: no guess to question
     # Keywords first (precise, explainable); the NLU entities fill in only what keywords missed,
@@ -1088,9 +1091,10 @@ def answer(
     payload_results = [fmt.result_payload(r, state.offset + i, show_distance=show_distance)
                        for i, r in enumerate(results, 1)]  # fmt: skip
     total = getattr(response, "total", None)
-    bring = fmt.bring_items(state.procedures)
     kept = [c for c in state.constraints if c not in relaxed]
     request, danger = request_texts(state.tracker), danger_read(state.tracker)
+    # what to bring, without what the person said they do not have
+    bring = bring_said.kept(fmt.bring_items(state.procedures), request)
     if someone_else.for_someone_else(request):  # "pour ma mère": her papers, her procedures
         what, bring = someone_else.about_them(what), [someone_else.about_them(b) for b in bring]
     carried = carried_situations(state)
@@ -1382,6 +1386,13 @@ class OrienteurAction(Action, abc.ABC):
     be in danger now, give the emergency numbers first and only. Then ``respond``."""
 
     async def run(self, dispatcher, tracker, domain) -> list:
+        start = len(dispatcher.messages)
+        events = await self.read_and_respond(dispatcher, tracker)
+        text = clean_text(tracker.latest_message.get("text"))
+        situation_first.say_at_once(dispatcher, start, text)  # a card to block, a bed tonight
+        return events
+
+    async def read_and_respond(self, dispatcher, tracker) -> list:
         text = clean_text(tracker.latest_message.get("text"))
         # A button pressed says nothing of danger: its payload is the assistant's own words
         # ("/inform{"location": "Mauriac (15)"}" once read as close to danger). A town given when

@@ -38,6 +38,8 @@ NUMBERS = {
         Number("119", "le 119 (Allô Enfance en danger, gratuit, 24 h sur 24)"),
         Number("114", "un SMS au 114 (urgences)", sms=True),
         Number("3018", "le 3018 (gratuit, anonyme) ou 3018.fr"),
+        Number("0892705705", "le 0 892 705 705 (opposition carte bancaire, 24 h/24)"),
+        Number("115", "le 115 (Samu social : hébergement d'urgence, gratuit, 24 h sur 24)"),
     )
 }
 
@@ -91,12 +93,25 @@ def _payload(kind: str, numbers: list[str]) -> dict:
 # What an answer with places adds, for a need (a key of ``actions.needs.NEEDS``) or a situation
 # (``actions.situations``): a domain response, filled with the numbers it names.
 REMOTE_LINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    situations.HOMELESS: (("utter_line_homeless", ("115",)),),  # a bed tonight first
     "securite": (("utter_line_cybermalveillance", ()),),
+    situations.BANK_CARD: (
+        ("utter_line_bank_card", ("0892705705",)),
+        ("utter_line_cybermalveillance", ()),
+    ),
     situations.HACKED: (("utter_line_cybermalveillance", ()),),
-    situations.BANK_CARD: (("utter_line_bank_card", ()), ("utter_line_cybermalveillance", ())),
     situations.HARASSMENT_ONLINE: (("utter_line_harassment", ("3018",)),),
     situations.PARTNER: (("utter_emergency_partner", ("3919", "17")),),
+    # Spied on by a partner or an ex: the 3919 and what to do about the phone, no danger read.
+    situations.SURVEILLANCE: (
+        ("utter_emergency_partner", ("3919", "17")),
+        ("utter_line_cybermalveillance", ()),
+    ),
 }
+
+# Situations whose line goes out at once, before any question (the town, the need): a card to
+# block now, a bed for tonight.
+AT_ONCE = (situations.BANK_CARD, situations.HOMELESS)
 
 
 # Situations whose line is given only when the request was read as danger (the numbers, or the
@@ -115,6 +130,11 @@ def line_situations(
     return [s for s in REMOTE_LINES if s in found]
 
 
+def lines_at_once(text: str) -> list[str]:
+    """The lines of ``AT_ONCE`` for the situations the words of ``text`` name."""
+    return _lines([s for s in AT_ONCE if s in situations.read(text)])
+
+
 def remote_lines(
     need_keys: Iterable[str], request: str, *, danger: bool, carried: Iterable[str] = ()
 ) -> list[str]:
@@ -122,6 +142,10 @@ def remote_lines(
     (``line_situations``), each once: situations first, then needs."""
     keys = line_situations(request, danger=danger, carried=carried)
     keys += [k for k in need_keys if k in REMOTE_LINES and k not in keys]
+    return _lines(keys)
+
+
+def _lines(keys: Iterable[str]) -> list[str]:
     lines: list[str] = []
     for key in keys:
         for response, named in REMOTE_LINES[key]:

@@ -1507,7 +1507,9 @@ def safety_reading(text: str, by_meaning: bool = True) -> safety.SafetyReading:
 
 
 def _states_a_need(text: str) -> bool:
-    return not read(text).empty
+    from actions import situation_first  # "mon ex lit mes messages": online safety
+
+    return situation_first.names_a_safety_need(text) or not read(text).empty
 
 
 def is_emergency(text: str) -> bool:

@@ -17,7 +17,9 @@ PARTNER = "partner"  # violence or control by a partner or an ex: the 3919
 CHILD = "child"  # a child or a teenager: the 119 when in danger
 HARASSMENT_ONLINE = "harassment_online"  # the 3018
 HACKED = "hacked"  # an account taken, a scam online: cybermalveillance.gouv.fr
-BANK_CARD = "bank_card"  # a card used or emptied: opposition at the bank
+BANK_CARD = "bank_card"  # a card used, emptied or given away, a bank account hacked: opposition
+SURVEILLANCE = "surveillance"  # a partner or an ex who spies on the phone: the 3919, online safety
+HOMELESS = "homeless"  # nowhere to sleep tonight: the 115
 
 _MY = r"(mon|ma|mes|notre|nos|son|sa|ses) ?"
 _PARTNER_WORDS = (
@@ -35,6 +37,15 @@ _ONLINE = (
 )  # fmt: skip
 _CARD = r"cartes? (bancaires?|bleues?|de credit|visa|mastercard|cb)"
 _HARM = r"(vol\w*|perdu\w*|pirat\w*|fraud\w*|vide\w*|utilise\w* sans|debit\w*|arnaqu\w*|pris)"
+# Card details given away: "j'ai cliqué et donné ma carte bleue", "rentré mon code de carte".
+_GIVEN = r"(donne|communique|rentre|entre|saisi|tape|mis|envoye)"
+# Spying on a phone: "me surveille avec une appli", "lit mes messages", "un logiciel espion".
+_SPYING = (
+    r"(surveill\w*|espion\w*|traqu\w*|geolocalis\w*|mouchard\w*|stalkerware"
+    r"|(lit|lis|lire|fouille|regarde|controle) (tous |toutes )?(mes|dans mes|dans mon) (messages"
+    r"|sms|mails|conversations|telephone|portable)"
+    r"|suit (tous )?mes deplacements|sait (toujours )?ou je suis|ecoute mes (appels|conversations))"
+)
 
 SITUATIONS: dict[str, tuple[str, ...]] = {
     PARTNER: (rf"\b{_MY}({_PARTNER_WORDS})\b", r"\bviolences? conjugales?"),
@@ -68,6 +79,23 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"\bcompte (en banque|bancaire)\b.{0,40}\bvide",
         r"\b(tout|ont) vide\b",
         r"\bdebits? (frauduleux|inconnus?)",
+        rf"\b{_GIVEN} (mes |les |le )?(numeros?|codes?|infos?|informations|coordonnees)? ?(de |d')?"
+        rf"(ma |mes |la )?{_CARD}\b",
+        r"\bcompte (en banque|bancaire)\b.{0,40}\b(pirat|hack|vide)\w*",
+        r"\b(pirat|hack)\w* (mon|ma) (compte (en banque|bancaire)|banque)\b",
+    ),
+    SURVEILLANCE: (
+        rf"\b{_MY}({_PARTNER_WORDS})\b.{{0,80}}\b{_SPYING}",
+        rf"\b{_SPYING}.{{0,80}}\b(par|de) {_MY}({_PARTNER_WORDS})\b",
+    ),
+    HOMELESS: (
+        r"\b(dors|dormons|dormir|dort|dormi|passe la nuit|passer la nuit|vis|vivons|vit) "
+        r"(dans (ma|la|une|notre|sa|leur) voiture|dehors|a la rue|dans la rue)",
+        r"\bsans (abri|domicile fixe|logement)\b",
+        r"\b(sdf|samu social)\b",
+        r"\b(au|le|du|appele\w*|appeler|appelle) 115\b",
+        r"\bnulle part (ou|pour) dormir",
+        r"\b(a la rue|dehors) (ce soir|cette nuit|aujourd'hui|demain)",
     ),
 }
 _COMPILED = {

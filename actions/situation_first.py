@@ -1,0 +1,52 @@
+"""What a situation changes before the places: the need it is, and the line that cannot wait.
+
+- Spied on by a partner or an ex ("mon ex me surveille avec une appli sur mon téléphone"): the
+  need is online safety (``securite``), not learning the phone; the 3919 goes beside the places
+  (``actions.helplines.REMOTE_LINES``).
+- A card given away, a bank account hacked, nowhere to sleep tonight: the line (opposition, the
+  115) goes out with the first answer, before any question (the town, the need)
+  (``actions.helplines.AT_ONCE``).
+"""
+
+from __future__ import annotations
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import helplines, situations
+
+SAFETY_NEED = "securite"
+# Situations that are a need for online safety, whatever else the words read as.
+SAFETY_SITUATIONS = frozenset({situations.SURVEILLANCE, situations.BANK_CARD})
+
+
+def names_a_safety_need(text: str) -> bool:
+    return bool(SAFETY_SITUATIONS & situations.read(text))
+
+
+def with_situation_need(text: str, found) -> None:
+    """Spied on, a card given away: online safety is the need (``found``: an
+    ``actions.needs.Understanding``, changed in place), not a guess among others."""
+    if not names_a_safety_need(text):
+        return
+    found.needs = [SAFETY_NEED]
+    found.procedures = []
+    found.choices = []
+
+
+def _said_already(messages: list[dict], line: str) -> bool:
+    for m in messages:
+        custom = (m.get("custom") or {}).get("orienteur") or {}
+        if line in (m.get("text") or "") or line in (custom.get("lines") or []):
+            return True
+    return False
+
+
+def say_at_once(dispatcher: CollectingDispatcher, start: int, text: str) -> None:
+    """The lines that cannot wait for ``text``, put first among the messages sent from ``start``
+    on, unless one of them says it already (the places' lines)."""
+    sent = dispatcher.messages[start:]
+    lines = [line for line in helplines.lines_at_once(text) if not _said_already(sent, line)]
+    if lines:
+        first = CollectingDispatcher()
+        first.utter_message(text=" ".join(lines))
+        dispatcher.messages[start:start] = first.messages

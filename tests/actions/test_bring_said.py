@@ -1,0 +1,48 @@
+"""What to bring, with what the person said (actions/bring_said.py): a thing they said they do not
+have is not asked for, an item never twice. Real actions on the real embedded directory."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions import actions as A
+from directory_client import Locator
+from tests.actions.test_helplines import payloads, play, shown
+
+
+@pytest.fixture(scope="module")
+def real(embedded_directory):
+    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
+    yield embedded_directory
+    A.set_backends(None, None)
+
+
+def bring(msgs) -> list[str]:
+    [reco] = [p for p in payloads(msgs) if p["type"] == "recommendation"]
+    assert reco["results"] and reco["bring"], reco
+    return reco["bring"]
+
+
+@pytest.mark.parametrize(
+    ("turns", "absent"),
+    [
+        ([("carte vitale perdue 33600", "ask_help")], "carte Vitale"),
+        ([("j'ai perdu ma carte vitale, il faut refaire mon compte ameli", "ask_help"),
+          ("Bordeaux", "inform")], "carte Vitale"),
+        ([("je dois ouvrir mon compte ameli mais je n'ai pas de portable", "ask_help"),
+          ("Lyon", "inform")], "téléphone portable"),
+    ],
+)  # fmt: skip
+def test_what_the_person_does_not_have_is_not_asked_for(real, turns, absent):
+    msgs, _ = play(turns)
+    items = bring(msgs)
+    assert not [i for i in items if absent in i], items
+    assert absent not in shown(msgs).split("Pensez à apporter")[-1]
+    assert "une pièce d'identité" in items  # the rest is still there
+
+
+def test_an_item_is_never_listed_twice(real):
+    msgs, _ = play([("je dois refaire ma carte grise et mon permis de conduire à Rennes",
+                     "ask_help")])  # fmt: skip
+    items = bring(msgs)
+    assert len([i for i in items if i.startswith("votre permis de conduire")]) == 1, items

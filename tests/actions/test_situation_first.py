@@ -1,0 +1,93 @@
+"""Situations the tester met that change the answer before the places (actions/situation_first.py,
+actions/situations.py, actions/helplines.py): spied on by a partner or an ex (online safety and the
+3919, no emergency message), card details given away or a bank account hacked (the opposition
+line at once, before the town), nowhere to sleep tonight (the 115 at once). Real actions, the
+real embedded directory and Locator."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions import actions as A
+from directory_client import Locator, labels
+from tests.actions.test_helplines import payloads, play, shown
+from tests.conftest_actions import said
+
+
+@pytest.fixture(scope="module")
+def real(embedded_directory):
+    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
+    yield embedded_directory
+    A.set_backends(None, None)
+
+
+EMERGENCY_NOW = "Si vous ou quelqu'un êtes en danger"
+
+
+def places(msgs) -> dict:
+    [reco] = [p for p in payloads(msgs) if p["type"] == "recommendation"]
+    assert reco["results"], reco
+    return reco
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        [("mon ex me surveille avec une appli sur mon telephone, Valence", "ask_help"),
+         ("Valence (26)", "inform")],
+        [("logiciel espion mis par mon mari", "ask_help"), ("Lyon", "inform")],
+        [("mon ex lit tous mes messages", "ask_help"), ("Lille", "inform")],
+    ],
+)  # fmt: skip
+def test_spied_on_by_a_partner_gets_online_safety_the_3919_and_cybermalveillance(real, turns):
+    msgs, _ = play(turns)
+    reco = places(msgs)
+    assert reco["need"] == [labels.SECURITE], reco["need"]  # not learning to use a phone
+    text = shown(msgs)
+    assert "3919" in text and "cybermalveillance.gouv.fr" in text, text
+    assert EMERGENCY_NOW not in text
+    assert not [p for p in payloads(msgs) if p["type"] in ("emergency", "danger_check")]
+
+
+OPPOSITION = "0 892 705 705 (opposition carte bancaire, 24 h/24)"
+
+
+@pytest.mark.parametrize(
+    "first", ["j'ai cliqué et donné ma carte bleue", "mon compte bancaire a été piraté"]
+)
+def test_card_given_away_or_bank_hacked_gets_the_opposition_at_once_then_places(real, first):
+    msgs, _ = play([(first, "ask_help")])
+    text = [said(m) for m in msgs]
+    assert "faites opposition" in text[0] and OPPOSITION in text[0], text
+    assert "Dans quelle ville" in text[-1]  # the town asked after the advice
+    msgs, _ = play([(first, "ask_help"), ("Nantes", "inform")])
+    reco = places(msgs)
+    assert reco["need"] == [labels.SECURITE] and reco["location"]["commune"] == "Nantes"
+    assert OPPOSITION in shown(msgs) and "cybermalveillance.gouv.fr" in shown(msgs)
+
+
+def test_a_card_to_learn_to_pay_online_gets_no_opposition(real):
+    msgs, _ = play([("je voudrais apprendre à payer avec ma carte bancaire en ligne", "ask_help")])
+    assert "opposition" not in shown(msgs)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "je dors dans ma voiture avec mes enfants, je voudrais faire une demande au 115 ? Evreux",
+        "je dors dans ma voiture, comment faire une demande au 115 ? Evreux",
+    ],
+)
+def test_nowhere_to_sleep_tonight_gets_the_115_first(real, message):
+    msgs, _ = play([(message, "ask_help")])
+    first = said(msgs[0])
+    assert "115" in first and "Samu social" in first, [said(m) for m in msgs]
+
+
+def test_nowhere_to_sleep_and_a_digital_need_gets_the_115_and_places_near_evreux(real):
+    msgs, _ = play([("je dors dans ma voiture et je dois faire ma demande de RSA en ligne, Evreux",
+                     "ask_help")])  # fmt: skip
+    reco = places(msgs)
+    assert reco["location"]["commune"] == "Évreux"
+    assert "le 115 (Samu social" in reco["lines"][0]  # the first line beside the places
+    assert shown(msgs).count("le 115 (Samu social") == 1
