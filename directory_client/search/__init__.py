@@ -191,10 +191,16 @@ def _results(
         for hit in window
     ]  # fmt: skip
     groups = doors.door_groups(built)[query.offset : query.offset + query.limit]
-    page = [(group[0][0], doors.merged([result for _hit, result in group])) for group in groups]
+    page = [([h for h, _r in group], doors.merged([r for _h, r in group])) for group in groups]
     if by_distance:
-        return tuple(result for _hit, result in page)
-    return tuple(result for _hit, result in sorted(page, key=page_order(now)))
+        return tuple(result for _hits, result in page)
+    # A door reads at the place of its best record (the union of what its records do).
+    order = page_order(now)
+
+    def best(door: tuple[list[Hit], SearchResult]) -> tuple:
+        return min(order((hit, door[1])) for hit in door[0])
+
+    return tuple(result for _hits, result in sorted(page, key=best))
 
 
 __all__ = [

@@ -7,7 +7,9 @@ services Saint-Exupéry" at 2 avenue du Maréchal de Lattre de Tassigny, Couloun
 A person must not be shown that door twice. Two results are **one door** when
 
   * their addresses agree once normalised (``importer.merge.address_key``: same house numbers
-    and street words) and they are in the same commune, the address having a house number
+    and street words), they are in the same commune and share a phone, an e-mail or a word of
+    their names (a médiathèque in a France Services building is another door), the address
+    having a house number
     ("Le Bourg" of a commune is many doors), and they are less than ``GEOCODING_M`` apart when
     both have a position (two geocodings of one address differ by that much; Saint-Flour's two
     records of 50 avenue du Docteur Mallet, 520 m); or
@@ -63,6 +65,8 @@ def same_door(a: SearchResult, b: SearchResult) -> bool:
         if None in (a.lat, a.lon, b.lat, b.lon)
         else haversine_km(a.lat, a.lon, b.lat, b.lon) * 1000
     )
+    phone, email = _phone(a), _email(a)
+    same_contact = bool((phone and phone == _phone(b)) or (email and email == _email(b)))
     commune = _commune(a)
     if commune and commune == _commune(b) and (metres is None or metres <= GEOCODING_M):
         key = address_key(a.address, a.commune, a.code_postal)
@@ -70,12 +74,25 @@ def same_door(a: SearchResult, b: SearchResult) -> bool:
             key is not None
             and key.numbers
             and key == address_key(b.address, b.commune, b.code_postal)
+            # another service in the building (a médiathèque beside a France Services desk) is
+            # another door: one address is one door only with a contact or a name in common
+            and (same_contact or _name_words(a) & _name_words(b))
         ):
             return True
-    if metres is None or metres > NEAR_M:
-        return False
-    phone, email = _phone(a), _email(a)
-    return bool((phone and phone == _phone(b)) or (email and email == _email(b)))
+    return metres is not None and metres <= NEAR_M and same_contact
+
+
+# Words of many names, which say nothing of which door it is.
+_COMMON_NAME_WORDS = frozenset(
+    ["france", "services", "service", "espace", "numerique", "point", "accueil", "centre",
+     "maison", "mairie", "commune", "ville", "pour", "avec", "dans"]
+)  # fmt: skip
+
+
+def _name_words(result: SearchResult) -> set[str]:
+    words = set(re.findall(r"[a-z0-9]+", fold(result.name or "")))
+    town = set(re.findall(r"[a-z0-9]+", fold(result.commune or "")))
+    return {w for w in words - town - _COMMON_NAME_WORDS if len(w) > 3}
 
 
 def _open_minutes(result: SearchResult) -> int:

@@ -325,8 +325,9 @@ SITUATIONS = [
      ["Harcèlement en ligne : le 3018 (gratuit, anonyme) ou 3018.fr."]),
     ("on m'a volé ma carte bleue et ils ont tout vidé sur internet à Clermont-Ferrand",
      "Clermont-Ferrand",
-     ["Carte volée ou utilisée sans vous : faites opposition auprès de votre banque tout de "
-      "suite.",
+     ["Carte volée, utilisée sans vous ou ses numéros donnés : faites opposition auprès de "
+      "votre banque tout de suite, ou appelez le 0 892 705 705 (opposition carte bancaire, "
+      "24 h/24).",
       "Compte piraté, arnaque ou argent volé en ligne : cybermalveillance.gouv.fr (que faire) et "
       "17cyber.gouv.fr (aide urgente, signalement)."]),
     ("je me suis fait pirater mon compte facebook à Nantes", "Nantes",
