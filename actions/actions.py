@@ -41,7 +41,7 @@ from actions import (
 from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions.needs import DISTANCE
-from actions.town_in_message import town_named
+from actions.town_in_message import town_named, towns_of_the_person
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
 from directory_client.french_dates import WEEKDAYS
@@ -909,6 +909,10 @@ def resolve_location(
         return True
     tagged = place_values(tracker)
     candidates_text = [v for v in tagged if not any(needs_mod.fold(v) in d for d in denied)]
+    if len(candidates_text) > 1 and not is_button(text):
+        candidates_text = towns_of_the_person(text, candidates_text)
+        if len(candidates_text) > 1 and ask_which_town(dispatcher, state, candidates_text):
+            return False  # "je suis à Lille et à Arras": which one, the towns as buttons
     postcode = None if is_button(text) else _POSTCODE.search(text)
     if postcode and not candidates_text:
         candidates_text = [postcode.group(1)]
@@ -999,6 +1003,16 @@ def resolve_location(
     if asked_where or intent in ("inform", "change_location") or tagged:
         ask_location(dispatcher, state, unknown=query)
         return False
+    return True
+
+
+def ask_which_town(dispatcher: CollectingDispatcher, state: State, names: list[str]) -> bool:
+    """Several towns where the person may be, each found alone: ask which one (their buttons).
+    False when one of them is no town found alone (the locator reads them together)."""
+    results = [get_locator().locate(name[:120]) for name in names]
+    if any(r.status != "found" or r.best is None for r in results):
+        return False
+    ask_choice(dispatcher, state, [r.best for r in results])
     return True
 
 

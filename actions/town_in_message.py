@@ -128,3 +128,100 @@ def town_named(text: str) -> str | None:
                 if not names_no_town(named, text, words[start].start):
                     return named
     return None
+
+
+# --- several towns in one message ------------------------------------------------------------
+# "ma fille habite à Toulouse mais moi j'habite à Périgueux", "je travaille à Bordeaux mais
+# j'habite à Libourne", "j'habite à Lille mais c'est pour ma mère qui vit à Arras": the town where
+# the person to be helped lives wins over a town named for someone else or for work.
+_HOME_VERBS = frozenset(
+    {"habite", "habites", "habitons", "habitez", "habitent", "jhabite", "vis", "vit", "vivons",
+     "vivez", "vivent", "suis", "sommes", "reside", "residons", "residez", "resident", "demeure",
+     "loge", "logeons", "installe", "installee", "installes", "domicilie", "domiciliee"}
+)  # fmt: skip
+_WORK_WORDS = frozenset(
+    {"travaille", "travaillons", "travaillez", "travail", "bosse", "boulot", "bureau", "taf",
+     "job", "stage", "etudie", "etudes", "ecole", "fac"}
+)  # fmt: skip
+_SELF = frozenset({"je", "j", "jhabite", "moi", "nous", "on"})
+_PEOPLE = (
+    "mere pere fille fils mari femme epouse epoux soeur frere maman papa parents parent enfant "
+    "enfants tante oncle voisin voisine ami amie copain copine cousin cousine neveu niece "
+    "grand-mere grand-pere grand mamie papi beau-pere belle-mere belle-fille beau-fils "
+    "compagnon compagne conjoint conjointe client cliente patient patiente dame monsieur"
+)
+_OTHERS = frozenset({"il", "elle", "ils", "elles", "qui", "lui", "eux"} | set(_PEOPLE.split()))
+# Written for someone else: "c'est pour ma mère", "pour mon père", "pour elle".
+_FOR_OTHER = re.compile(
+    r"\b(c'?est |c est |je demande |j'?ecris |je cherche )?pour (ma|mon|mes|notre|nos|une|un) "
+    rf"({'|'.join(re.escape(p) for p in _PEOPLE.split())})\b|\bpour (elle|lui|eux|elles)\b"
+)
+_CLAUSE_STOP = frozenset({"mais", "et", "ou", "sinon", "alors", "donc", "car", "puis"})
+_LINKS_ONLY = LINKS | {"vers", "pres", "cote", "ou", "bien", "peut-etre", "plutot"}
+_HOME, _NONE, _AWAY, _WORK = "home", "none", "away", "work"
+
+
+def _clause_before(text: str, start: int, floor: int) -> list[str]:
+    """The folded words of the clause that ends just before ``start`` (not before ``floor``)."""
+    opening = text[floor:start]
+    cut = max((m.end() for m in re.finditer(r"[,.;:!?()\n]", opening)), default=0)
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", opening[cut:])]
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in _CLAUSE_STOP:
+            return words[i + 1 :]
+    return words
+
+
+def _role(words: list[str]) -> str:
+    """What the clause before a town says of it: where someone lives (the person, or someone
+    else), where someone works, or nothing."""
+    if any(w in _WORK_WORDS for w in words):
+        return _WORK
+    verb = next((i for i in range(len(words) - 1, -1, -1) if words[i] in _HOME_VERBS), None)
+    if verb is None:
+        # "et moi à Périgueux"
+        return _HOME if words and words[0] == "moi" else _NONE
+    if words[verb] == "jhabite":
+        return _HOME
+    for word in reversed(words[:verb]):
+        if word in _SELF:
+            return _HOME
+        if word in _OTHERS:
+            return _AWAY
+    return _HOME if words[verb] in ("suis", "sommes", "vis", "habitons", "vivons") else _NONE
+
+
+def towns_of_the_person(text: str, names: list[str]) -> list[str]:
+    """Of several towns named in ``text`` (the NLU's places), the one where the person to be
+    helped lives; several when the message does not say which (ask); all of them when a name is
+    no commune (a département or a region qualifies a town: "Saint-Denis, à la Réunion") or when
+    nothing around them tells them apart."""
+    index = gazetteer.load(None)
+    keys = [name_key(n) for n in names]
+    if len(set(keys)) < 2 or any(
+        k not in index.by_key or k in index.dep_by_key or k in index.region_by_key for k in keys
+    ):
+        return names
+    folded = fold(text)
+    spans: list[tuple[str, int]] = []
+    floor = 0
+    for name in names:
+        found = re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", folded[floor:])
+        if found is None:
+            return names
+        spans.append((name, floor + found.start()))
+        floor += found.end()
+    roles, floor = [], 0
+    for name, start in spans:
+        clause = _clause_before(folded, start, floor)
+        role = _role(clause)
+        if role == _NONE and roles and all(w in _LINKS_ONLY for w in clause):
+            role = roles[-1]  # "j'habite à Lille ou à Arras": the same verb for both
+        roles.append(role)
+        floor = start + len(name)
+    if all(r == _NONE for r in roles):
+        return names
+    for_other = bool(_FOR_OTHER.search(folded))
+    order = (_AWAY, _NONE, _HOME, _WORK) if for_other else (_HOME, _NONE, _AWAY, _WORK)
+    best = min(order.index(r) for r in roles)
+    return [name for (name, _), role in zip(spans, roles, strict=True) if order.index(role) == best]
