@@ -40,6 +40,7 @@ from actions import (
 )
 from actions import formatting as fmt
 from actions import needs as needs_mod
+from actions.day_in_story import only_in_stories
 from actions.needs import DISTANCE
 from actions.town_in_message import town_named, towns_of_the_person
 from directory_client import display, labels
@@ -488,6 +489,8 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
         key = needs_mod.normalise_constraint(value)
         if key == "ouvert_maintenant" and not is_button(text):
             continue  # only when asked for in so many words (the keywords above), never a word
+        if key in needs_mod.DAYS and not is_button(text) and only_in_stories(text):
+            continue  # "mon fils m'appelle le dimanche": when he calls, not a criterion
         if key and key not in found.constraints:
             found.constraints.append(key)
     for value in entity_values(tracker, "mode"):
