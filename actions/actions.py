@@ -29,6 +29,7 @@ from actions import (
     follow_ups,
     helplines,
     need_changes,
+    overseas,
     place_pick,
     place_questions,
     platforms,
@@ -1394,6 +1395,16 @@ class OrienteurAction(Action, abc.ABC):
             return numbers_only(dispatcher, tracker, text)
         if reading is not None and reading.unsure and tracker.get_slot("awaiting") != "danger":
             return check_danger(dispatcher, tracker, text)
+        territory = None if is_button(text) else overseas.not_covered(text, get_locator())
+        if territory is not None:  # "Papeete": the directory has no place there yet
+            dispatcher.utter_message(
+                response="utter_territory_not_covered",
+                territory=territory,
+                helpline=fmt.HELPLINE_TEXT,
+            )
+            state = State(tracker)
+            state.awaiting, state.location, state.choices = None, None, []
+            return state.save()
         follow_up = FOLLOW_UPS.get(tracker.get_slot("awaiting") or "")
         if follow_up is None:
             made = about_places_shown(dispatcher, tracker, text)
