@@ -809,7 +809,7 @@ def guess_place(text: str) -> tuple[str, Any, bool] | None:
         result = get_locator().locate(said[:120])
         if plausible_guess(said, result) and not no_town_there(said, result, text):
             return said, result, False
-    named = town_named(text)
+    named = town_named(text, getattr(get_locator(), "_index", None))
     if named is None:
         return None
     result = get_locator().locate(named)
@@ -914,8 +914,8 @@ def resolve_location(
     tagged = place_values(tracker)
     candidates_text = [v for v in tagged if not any(needs_mod.fold(v) in d for d in denied)]
     if len(candidates_text) > 1 and not is_button(text):
-        candidates_text = towns_of_the_person(text, candidates_text)
-        if len(candidates_text) > 1 and ask_which_town(dispatcher, state, candidates_text):
+        candidates_text, undecided = towns_of_the_person(text, candidates_text)
+        if undecided and ask_which_town(dispatcher, state, candidates_text):
             return False  # "je suis à Lille et à Arras": which one, the towns as buttons
     postcode = None if is_button(text) else _POSTCODE.search(text)
     if postcode and not candidates_text:
@@ -1863,6 +1863,8 @@ class ActionOutOfScope(OrienteurAction):
     def respond(self, dispatcher, tracker, text) -> list:
         if answers_where(State(tracker), text) or answers_mode(State(tracker), text):
             return orient(dispatcher, tracker)
+        if not is_button(text) and overseas.names_a_town(text, get_locator()):
+            return orient(dispatcher, tracker, read_as="inform")  # "Dumbea": a town there
         return misunderstood(dispatcher, tracker, "utter_out_of_scope")
 
 

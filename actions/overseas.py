@@ -63,3 +63,11 @@ def not_covered(text: str, locator) -> str | None:
            for c in found.candidates):  # fmt: skip
         return None
     return located_in(code)
+
+
+def names_a_town(text: str, locator) -> bool:
+    """``text`` names a commune of a collectivity that the locator knows from the directory
+    ("Dumbea", "noumea"): a town, whatever intent the NLU read (it has learnt none of them)."""
+    found = locator.locate(text[:120])
+    best = found.best if found.status == "found" else None
+    return best is not None and best.kind == "commune" and best.departement in COLLECTIVITIES

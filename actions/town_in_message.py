@@ -77,6 +77,11 @@ def _after_cue(words: list[_Word], start: int) -> bool:
     return after_cue([w.folded for w in words[max(0, start - 2) : start]])
 
 
+def _only_chatter_around(words: list[_Word], start: int, end: int) -> bool:
+    """Every other word of the message is chatter or a need's word ("passeport noumea")."""
+    return all(w.folded in STOPWORDS for w in words[:start] + words[end:])
+
+
 def _names_a_commune(
     words: list[_Word], start: int, end: int, communes: list, shouting: bool
 ) -> bool:
@@ -102,15 +107,16 @@ def _names_a_commune(
     # In lower case, a small commune's name is too often a word ("il a changé", "a eu", "sur
     # lent"): only a town, or a name of several words.
     return (
-        _after_cue(words, start)
+        (_after_cue(words, start) or _only_chatter_around(words, start, end))
         and _ends_part(words, end)
         and (len(content) > 1 or population >= BIG_TOWN or population == 0)
     )
 
 
-def town_named(text: str) -> str | None:
-    """The words of ``text`` that name a commune (the longest such run), or None."""
-    index = gazetteer.load(None)
+def town_named(text: str, index=None) -> str | None:
+    """The words of ``text`` that name a commune (the longest such run), or None. ``index``: the
+    locator's, with the directory's communes the gazetteer lacks (Nouméa); else the gazetteer."""
+    index = index or gazetteer.load(None)
     words = _words(text)
     letters = [c for c in text if c.isalpha()]
     shouting = len(letters) >= 8 and all(c.isupper() for c in letters)
@@ -191,24 +197,25 @@ def _role(words: list[str]) -> str:
     return _HOME if words[verb] in ("suis", "sommes", "vis", "habitons", "vivons") else _NONE
 
 
-def towns_of_the_person(text: str, names: list[str]) -> list[str]:
+def towns_of_the_person(text: str, names: list[str]) -> tuple[list[str], bool]:
     """Of several towns named in ``text`` (the NLU's places), the one where the person to be
-    helped lives; several when the message does not say which (ask); all of them when a name is
-    no commune (a département or a region qualifies a town: "Saint-Denis, à la Réunion") or when
-    nothing around them tells them apart."""
+    helped lives, and whether to ask which: several where the person may live ("je suis à Lille
+    et à Arras"). All of them, not to ask, when a name is no commune (a postcode, a département
+    or a region qualifies a town: "Saint-Denis, à la Réunion", "Orange 84100") or when nothing
+    around them tells them apart."""
     index = gazetteer.load(None)
     keys = [name_key(n) for n in names]
     if len(set(keys)) < 2 or any(
         k not in index.by_key or k in index.dep_by_key or k in index.region_by_key for k in keys
     ):
-        return names
+        return names, False
     folded = fold(text)
     spans: list[tuple[str, int]] = []
     floor = 0
     for name in names:
         found = re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", folded[floor:])
         if found is None:
-            return names
+            return names, False
         spans.append((name, floor + found.start()))
         floor += found.end()
     roles, floor = [], 0
@@ -220,8 +227,9 @@ def towns_of_the_person(text: str, names: list[str]) -> list[str]:
         roles.append(role)
         floor = start + len(name)
     if all(r == _NONE for r in roles):
-        return names
+        return names, False
     for_other = bool(_FOR_OTHER.search(folded))
     order = (_AWAY, _NONE, _HOME, _WORK) if for_other else (_HOME, _NONE, _AWAY, _WORK)
     best = min(order.index(r) for r in roles)
-    return [name for (name, _), role in zip(spans, roles, strict=True) if order.index(role) == best]
+    kept = [name for (name, _), role in zip(spans, roles, strict=True) if order.index(role) == best]
+    return kept, len(kept) > 1

@@ -60,3 +60,13 @@ def test_noumea_where_the_directory_has_places_is_searched(real):
     text, slots = say("noumea", "inform")
     assert "ne couvre pas" not in text, text
     assert (slots.get("location") or {}).get("departement") == "988", slots
+
+
+@pytest.mark.parametrize(
+    "message, intent",
+    [("passeport noumea", "inform"), ("passeport Nouméa", "inform"), ("Dumbea", "out_of_scope")],
+)
+def test_a_town_of_new_caledonia_without_accents_is_taken(real, message, intent):
+    text, slots = say(message, intent)
+    assert (slots.get("location") or {}).get("departement") == "988", text
+    assert "Je ne peux pas vous aider" not in text and "Dans quelle ville" not in text, text
