@@ -43,7 +43,7 @@ from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions.day_in_story import only_in_stories
 from actions.needs import DISTANCE
-from actions.town_in_message import town_named, towns_of_the_person
+from actions.town_in_message import departement_named, town_named, towns_of_the_person
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
 from directory_client.french_dates import WEEKDAYS
@@ -809,12 +809,11 @@ def guess_place(text: str) -> tuple[str, Any, bool] | None:
         result = get_locator().locate(said[:120])
         if plausible_guess(said, result) and not no_town_there(said, result, text):
             return said, result, False
-    named = town_named(text, getattr(get_locator(), "_index", None))
-    if named is None:
-        return None
-    result = get_locator().locate(named)
-    if plausible_guess(named, result, ambiguous_too=True):
-        return named, result, True
+    for named in (town_named(text, getattr(get_locator(), "_index", None)),
+                  departement_named(text)):  # fmt: skip
+        result = get_locator().locate(named) if named else None
+        if result is not None and plausible_guess(named, result, ambiguous_too=True):
+            return named, result, True
     return None
 
 
@@ -1865,6 +1864,8 @@ class ActionOutOfScope(OrienteurAction):
             return orient(dispatcher, tracker)
         if not is_button(text) and overseas.names_a_town(text, get_locator()):
             return orient(dispatcher, tracker, read_as="inform")  # "Dumbea": a town there
+        if not is_button(text) and not needs_mod.detect(text).empty and guess_place(text):
+            return orient(dispatcher, tracker, read_as="ask_help")  # "logement social, Sens"
         return misunderstood(dispatcher, tracker, "utter_out_of_scope")
 
 

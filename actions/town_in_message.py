@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from directory_client import gazetteer
+from directory_client.departements import ALIASES, DEPARTEMENTS
 from directory_client.text import fold, name_key
 from directory_client.town_words import COMMON, LINKS, NEVER, STOPWORDS, after_cue, names_no_town
 
@@ -111,6 +112,41 @@ def _names_a_commune(
         and _ends_part(words, end)
         and (len(content) > 1 or population >= BIG_TOWN or population == 0)
     )
+
+
+def _departement_pattern() -> re.Pattern:
+    names = {*DEPARTEMENTS.values(), *ALIASES} - {"Paris"}
+    written = sorted(
+        {re.sub(r"[\s'-]+", r"[\\s'-]+", fold(n)) for n in names}, key=len, reverse=True
+    )
+    return re.compile(
+        r"\b(?:en|dans\s+(?:le|la|les|l')\s*|departement\s+(?:de\s+la|de\s+l'|du|des|de)?\s*)"
+        r"\s*(" + "|".join(written) + r")(?![\w-])"
+    )
+
+
+_DEPARTEMENT_IN = _departement_pattern()
+# Départements whose name is a word: "en somme", "en cher", "en var" (SMS), "en nord" are no place.
+_WORDS_TOO = frozenset(
+    {"somme", "manche", "cher", "lot", "nord", "creuse", "aube", "var", "vienne", "orne", "gard"}
+)
+
+
+def departement_named(text: str) -> str | None:
+    """A département named as where someone is, as every département is written: "en Haute-
+    Savoie", "en haute savoie", "dans les Hautes-Alpes", "dans l'Ain", "dans le Val-d'Oise"; a
+    name that is also a word, in lower case, only after "dans" ("en somme" is a phrase)."""
+    folded = fold(text).replace("’", "'")
+    if len(folded) != len(text):
+        return None
+    for found in _DEPARTEMENT_IN.finditer(folded):
+        written = text[found.start(1) : found.end(1)]
+        one_word = not re.search(r"[\s'-]", written)
+        lower = not written[:1].isupper()
+        if one_word and lower and found.group(0).startswith("en") and written in _WORDS_TOO:
+            continue
+        return written
+    return None
 
 
 def town_named(text: str, index=None) -> str | None:
