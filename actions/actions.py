@@ -30,6 +30,7 @@ from actions import (
     follow_ups,
     helplines,
     need_changes,
+    overseas,
     place_pick,
     place_questions,
     platforms,
@@ -43,9 +44,9 @@ from actions import (
 )
 from actions import formatting as fmt
 from actions import needs as needs_mod
-from actions.departement_in_message import departement_guess
+from actions.day_in_story import only_in_stories
 from actions.needs import DISTANCE
-from actions.town_in_message import town_named
+from actions.town_in_message import departement_named, town_named, towns_of_the_person
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
 from directory_client.french_dates import WEEKDAYS
@@ -501,6 +502,8 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
         key = needs_mod.normalise_constraint(value)
         if key == "ouvert_maintenant" and not is_button(text):
             continue  # only when asked for in so many words (the keywords above), never a word
+        if key in needs_mod.DAYS and not is_button(text) and only_in_stories(text):
+            continue  # "mon fils m'appelle le dimanche": when he calls, not a criterion
         if key and key not in found.constraints:
             found.constraints.append(key)
     for value in entity_values(tracker, "mode"):
@@ -818,12 +821,11 @@ def guess_place(text: str) -> tuple[str, Any, bool] | None:
         result = get_locator().locate(said[:120])
         if plausible_guess(said, result) and not no_town_there(said, result, text):
             return said, result, False
-    named = town_named(text)
-    if named is None:
-        return None
-    result = get_locator().locate(named)
-    if plausible_guess(named, result, ambiguous_too=True):
-        return named, result, True
+    for named in (town_named(text, getattr(get_locator(), "_index", None)),
+                  departement_named(text)):  # fmt: skip
+        result = get_locator().locate(named) if named else None
+        if result is not None and plausible_guess(named, result, ambiguous_too=True):
+            return named, result, True
     return None
 
 
@@ -922,6 +924,10 @@ def resolve_location(
         return True
     tagged = place_values(tracker)
     candidates_text = [v for v in tagged if not any(needs_mod.fold(v) in d for d in denied)]
+    if len(candidates_text) > 1 and not is_button(text):
+        candidates_text, undecided = towns_of_the_person(text, candidates_text)
+        if undecided and ask_which_town(dispatcher, state, candidates_text):
+            return False  # "je suis à Lille et à Arras": which one, the towns as buttons
     postcode = None if is_button(text) else _POSTCODE.search(text)
     if postcode and not candidates_text:
         candidates_text = [postcode.group(1)]
@@ -954,8 +960,6 @@ def resolve_location(
             # A long letter read from its start (the need): the town is often in its last
             # sentences ("J'habite à Périgueux.").
             guessed = guess_place(last_sentences(whole))
-        if guessed is None:  # "je suis dans le Nord", the model tagging no place
-            guessed = departement_guess(text, get_locator().locate)
         if guessed is None:
             return True
         query, result, as_name = guessed
@@ -1014,6 +1018,16 @@ def resolve_location(
     if asked_where or intent in ("inform", "change_location") or tagged:
         ask_location(dispatcher, state, unknown=query)
         return False
+    return True
+
+
+def ask_which_town(dispatcher: CollectingDispatcher, state: State, names: list[str]) -> bool:
+    """Several towns where the person may be, each found alone: ask which one (their buttons).
+    False when one of them is no town found alone (the locator reads them together)."""
+    results = [get_locator().locate(name[:120]) for name in names]
+    if any(r.status != "found" or r.best is None for r in results):
+        return False
+    ask_choice(dispatcher, state, [r.best for r in results])
     return True
 
 
@@ -1406,6 +1420,16 @@ class OrienteurAction(Action, abc.ABC):
             return numbers_only(dispatcher, tracker, text)
         if reading is not None and reading.unsure and tracker.get_slot("awaiting") != "danger":
             return check_danger(dispatcher, tracker, text)
+        territory = None if is_button(text) else overseas.not_covered(text, get_locator())
+        if territory is not None:  # "Papeete": the directory has no place there yet
+            dispatcher.utter_message(
+                response="utter_territory_not_covered",
+                territory=territory,
+                helpline=fmt.HELPLINE_TEXT,
+            )
+            state = State(tracker)
+            state.awaiting, state.location, state.choices = None, None, []
+            return state.save()
         follow_up = FOLLOW_UPS.get(tracker.get_slot("awaiting") or "")
         if follow_up is None:
             made = about_places_shown(dispatcher, tracker, text)
@@ -1884,6 +1908,10 @@ class ActionOutOfScope(OrienteurAction):
     def respond(self, dispatcher, tracker, text) -> list:
         if answers_where(State(tracker), text) or answers_mode(State(tracker), text):
             return orient(dispatcher, tracker)
+        if not is_button(text) and overseas.names_a_town(text, get_locator()):
+            return orient(dispatcher, tracker, read_as="inform")  # "Dumbea": a town there
+        if not is_button(text) and not needs_mod.detect(text).empty and guess_place(text):
+            return orient(dispatcher, tracker, read_as="ask_help")  # "logement social, Sens"
         return misunderstood(dispatcher, tracker, "utter_out_of_scope")
 
 

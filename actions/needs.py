@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from actions import safety
+from actions.day_in_story import day_in_story
 from directory_client import display, labels
 
 
@@ -1268,8 +1269,8 @@ def detect(text: str) -> Understanding:
         found.constraints.append(distance_constraint(km))
     for key, patterns in _COMPILED["constraint"].items():
         said = next((m for p in patterns for m in [p.search(folded)] if m), None)
-        if said is None:
-            continue
+        if said is None or key in DAYS and day_in_story(folded, said.start(), said.end()):
+            continue  # "ils m'appellent le dimanche": when someone else calls, not a criterion
         if _WITHOUT.search(folded[max(0, said.start() - 30) : said.start()]):
             found.dropped.append(key)  # "sans le samedi", "Sans le critère « gratuits »"
         else:

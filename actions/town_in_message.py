@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from directory_client import gazetteer
+from directory_client.departements import ALIASES, DEPARTEMENTS
 from directory_client.text import fold, name_key
 from directory_client.town_words import COMMON, LINKS, NEVER, STOPWORDS, after_cue, names_no_town
 
@@ -77,6 +78,11 @@ def _after_cue(words: list[_Word], start: int) -> bool:
     return after_cue([w.folded for w in words[max(0, start - 2) : start]])
 
 
+def _only_chatter_around(words: list[_Word], start: int, end: int) -> bool:
+    """Every other word of the message is chatter or a need's word ("passeport noumea")."""
+    return all(w.folded in STOPWORDS for w in words[:start] + words[end:])
+
+
 def _names_a_commune(
     words: list[_Word], start: int, end: int, communes: list, shouting: bool
 ) -> bool:
@@ -102,15 +108,57 @@ def _names_a_commune(
     # In lower case, a small commune's name is too often a word ("il a changé", "a eu", "sur
     # lent"): only a town, or a name of several words.
     return (
-        _after_cue(words, start)
+        (_after_cue(words, start) or _only_chatter_around(words, start, end))
         and _ends_part(words, end)
         and (len(content) > 1 or population >= BIG_TOWN or population == 0)
     )
 
 
-def town_named(text: str) -> str | None:
-    """The words of ``text`` that name a commune (the longest such run), or None."""
-    index = gazetteer.load(None)
+def _departement_pattern() -> re.Pattern:
+    names = {*DEPARTEMENTS.values(), *ALIASES} - {"Paris"}
+    written = sorted(
+        {re.sub(r"[\s'-]+", r"[\\s'-]+", fold(n)) for n in names}, key=len, reverse=True
+    )
+    return re.compile(
+        r"\b(?:en|dans\s+(?:le|la|les|l')\s*|departement\s+(?:de\s+la|de\s+l'|du|des|de)?\s*)"
+        r"\s*(" + "|".join(written) + r"|\d\d|2a|2b|97[1-6])(?![\w-])"
+        r"(?!\s+(?:de|du|des|d')\s)"  # "dans le nord de la ville": a side, not the Nord
+        r"(?!\s*(?:ans|an|km|euros?|e|%|h|heures?|minutes?)\b)"  # "dans le 59 ans"? an amount
+    )
+
+
+_DEPARTEMENT_IN = _departement_pattern()
+# Départements whose name is a word: "en somme", "en cher", "en var" (SMS), "en nord" are no place.
+_WORDS_TOO = frozenset(
+    {"somme", "manche", "cher", "lot", "nord", "creuse", "aube", "var", "vienne", "orne", "gard"}
+)
+
+
+def departement_named(text: str) -> str | None:
+    """A département named as where someone is, as every département is written: "en Haute-
+    Savoie", "en haute savoie", "dans les Hautes-Alpes", "dans l'Ain", "dans le Val-d'Oise"; a
+    name that is also a word, in lower case, only after "dans" ("en somme" is a phrase)."""
+    folded = fold(text).replace("’", "'")
+    if len(folded) != len(text):
+        return None
+    for found in _DEPARTEMENT_IN.finditer(folded):
+        written = text[found.start(1) : found.end(1)]
+        if written[:1].isdigit():
+            if found.group(0).startswith("dans") and written.upper() in DEPARTEMENTS:
+                return written.upper()  # "j'habite dans le 59"
+            continue
+        one_word = not re.search(r"[\s'-]", written)
+        lower = not written[:1].isupper()
+        if one_word and lower and found.group(0).startswith("en") and written in _WORDS_TOO:
+            continue
+        return written
+    return None
+
+
+def town_named(text: str, index=None) -> str | None:
+    """The words of ``text`` that name a commune (the longest such run), or None. ``index``: the
+    locator's, with the directory's communes the gazetteer lacks (Nouméa); else the gazetteer."""
+    index = index or gazetteer.load(None)
     words = _words(text)
     letters = [c for c in text if c.isalpha()]
     shouting = len(letters) >= 8 and all(c.isupper() for c in letters)
@@ -128,3 +176,102 @@ def town_named(text: str) -> str | None:
                 if not names_no_town(named, text, words[start].start):
                     return named
     return None
+
+
+# --- several towns in one message ------------------------------------------------------------
+# "ma fille habite à Toulouse mais moi j'habite à Périgueux", "je travaille à Bordeaux mais
+# j'habite à Libourne", "j'habite à Lille mais c'est pour ma mère qui vit à Arras": the town where
+# the person to be helped lives wins over a town named for someone else or for work.
+_HOME_VERBS = frozenset(
+    {"habite", "habites", "habitons", "habitez", "habitent", "jhabite", "vis", "vit", "vivons",
+     "vivez", "vivent", "suis", "sommes", "reside", "residons", "residez", "resident", "demeure",
+     "loge", "logeons", "installe", "installee", "installes", "domicilie", "domiciliee"}
+)  # fmt: skip
+_WORK_WORDS = frozenset(
+    {"travaille", "travaillons", "travaillez", "travail", "bosse", "boulot", "bureau", "taf",
+     "job", "stage", "etudie", "etudes", "ecole", "fac"}
+)  # fmt: skip
+_SELF = frozenset({"je", "j", "jhabite", "moi", "nous", "on"})
+_PEOPLE = (
+    "mere pere fille fils mari femme epouse epoux soeur frere maman papa parents parent enfant "
+    "enfants tante oncle voisin voisine ami amie copain copine cousin cousine neveu niece "
+    "grand-mere grand-pere grand mamie papi beau-pere belle-mere belle-fille beau-fils "
+    "compagnon compagne conjoint conjointe client cliente patient patiente dame monsieur"
+)
+_OTHERS = frozenset({"il", "elle", "ils", "elles", "qui", "lui", "eux"} | set(_PEOPLE.split()))
+# Written for someone else: "c'est pour ma mère", "pour mon père", "pour elle".
+_FOR_OTHER = re.compile(
+    r"\b(c'?est |c est |je demande |j'?ecris |je cherche )?pour (ma|mon|mes|notre|nos|une|un) "
+    rf"({'|'.join(re.escape(p) for p in _PEOPLE.split())})\b|\bpour (elle|lui|eux|elles)\b"
+)
+_CLAUSE_STOP = frozenset({"mais", "et", "ou", "sinon", "alors", "donc", "car", "puis"})
+_LINKS_ONLY = LINKS | {"vers", "pres", "cote", "ou", "bien", "peut-etre", "plutot"}
+_HOME, _NONE, _AWAY, _WORK = "home", "none", "away", "work"
+
+
+def _clause_before(text: str, start: int, floor: int) -> list[str]:
+    """The folded words of the clause that ends just before ``start`` (not before ``floor``)."""
+    opening = text[floor:start]
+    cut = max((m.end() for m in re.finditer(r"[,.;:!?()\n]", opening)), default=0)
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", opening[cut:])]
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in _CLAUSE_STOP:
+            return words[i + 1 :]
+    return words
+
+
+def _role(words: list[str]) -> str:
+    """What the clause before a town says of it: where someone lives (the person, or someone
+    else), where someone works, or nothing."""
+    if any(w in _WORK_WORDS for w in words):
+        return _WORK
+    verb = next((i for i in range(len(words) - 1, -1, -1) if words[i] in _HOME_VERBS), None)
+    if verb is None:
+        # "et moi à Périgueux"
+        return _HOME if words and words[0] == "moi" else _NONE
+    if words[verb] == "jhabite":
+        return _HOME
+    for word in reversed(words[:verb]):
+        if word in _SELF:
+            return _HOME
+        if word in _OTHERS:
+            return _AWAY
+    return _HOME if words[verb] in ("suis", "sommes", "vis", "habitons", "vivons") else _NONE
+
+
+def towns_of_the_person(text: str, names: list[str]) -> tuple[list[str], bool]:
+    """Of several towns named in ``text`` (the NLU's places), the one where the person to be
+    helped lives, and whether to ask which: several where the person may live ("je suis à Lille
+    et à Arras"). All of them, not to ask, when a name is no commune (a postcode, a département
+    or a region qualifies a town: "Saint-Denis, à la Réunion", "Orange 84100") or when nothing
+    around them tells them apart."""
+    index = gazetteer.load(None)
+    keys = [name_key(n) for n in names]
+    if len(set(keys)) < 2 or any(
+        k not in index.by_key or k in index.dep_by_key or k in index.region_by_key for k in keys
+    ):
+        return names, False
+    folded = fold(text)
+    spans: list[tuple[str, int]] = []
+    floor = 0
+    for name in names:
+        found = re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", folded[floor:])
+        if found is None:
+            return names, False
+        spans.append((name, floor + found.start()))
+        floor += found.end()
+    roles, floor = [], 0
+    for name, start in spans:
+        clause = _clause_before(folded, start, floor)
+        role = _role(clause)
+        if role == _NONE and roles and all(w in _LINKS_ONLY for w in clause):
+            role = roles[-1]  # "j'habite à Lille ou à Arras": the same verb for both
+        roles.append(role)
+        floor = start + len(name)
+    if all(r == _NONE for r in roles):
+        return names, False
+    for_other = bool(_FOR_OTHER.search(folded))
+    order = (_AWAY, _NONE, _HOME, _WORK) if for_other else (_HOME, _NONE, _AWAY, _WORK)
+    best = min(order.index(r) for r in roles)
+    kept = [name for (name, _), role in zip(spans, roles, strict=True) if order.index(role) == best]
+    return kept, len(kept) > 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.departement_in_message import departement_named
+from actions.town_in_message import departement_named
 from tests.conftest_actions import run_as_the_action_server, said, slots_of, tracker
 
 

@@ -1,0 +1,72 @@
+"""Overseas collectivities (round 18's tester): "Papeete" got "Je ne trouve pas", then "Papeete,
+Tahiti, en Polynésie" got "Je ne peux pas vous aider pour cela". Where the directory has no place
+(the gazetteer has none of their communes), the person is told so plainly with the national
+helpline, and the town is not asked again; Nouméa, where the embedded directory has places, is
+searched as any town. Intents as the current NLU model reads them; real actions, locator and
+embedded directory."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import actions as A
+from actions import formatting as fmt
+from directory_client import Locator
+from tests.actions.test_after_places import ACTIONS
+from tests.conftest_actions import said, slots_of, tracker
+
+
+@pytest.fixture(scope="module")
+def real(embedded_directory):
+    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
+    yield embedded_directory
+    A.set_backends(None, None)
+
+
+def say(message: str, intent: str, slots: dict | None = None) -> tuple[str, dict]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ACTIONS[intent]().run(dispatcher, tracker(message, intent, [], slots), {}))
+    return "\n".join(said(m) for m in dispatcher.messages), slots_of(events)
+
+
+@pytest.mark.parametrize(
+    "message, intent, territory",
+    [
+        ("Papeete", "out_of_scope", "en Polynésie française"),
+        ("Papeete, Tahiti, en Polynésie", "out_of_scope", "en Polynésie française"),
+        ("j'habite à Mata-Utu, aide pour la CAF", "ask_help", "à Wallis-et-Futuna"),
+        ("Gustavia", "inform", "à Saint-Barthélemy"),
+    ],
+)
+def test_a_territory_the_directory_does_not_cover_is_said_with_the_helpline(
+    real, message, intent, territory
+):
+    text, slots = say(message, intent)
+    assert f"L'annuaire ne couvre pas encore les lieux d'aide {territory}." in text, text
+    assert fmt.HELPLINE_TEXT in text, text
+    assert slots.get("awaiting") != "location", slots
+
+
+def test_the_town_asked_then_a_territory_not_covered_is_not_asked_again(real):
+    text, slots = say("Papeete", "inform", {"awaiting": "location", "needs": ["caf"]})
+    assert "ne couvre pas encore" in text and "Je ne trouve pas" not in text, text
+    assert slots.get("awaiting") is None, slots
+
+
+def test_noumea_where_the_directory_has_places_is_searched(real):
+    text, slots = say("noumea", "inform")
+    assert "ne couvre pas" not in text, text
+    assert (slots.get("location") or {}).get("departement") == "988", slots
+
+
+@pytest.mark.parametrize(
+    "message, intent",
+    [("passeport noumea", "inform"), ("passeport Nouméa", "inform"), ("Dumbea", "out_of_scope")],
+)
+def test_a_town_of_new_caledonia_without_accents_is_taken(real, message, intent):
+    text, slots = say(message, intent)
+    assert (slots.get("location") or {}).get("departement") == "988", text
+    assert "Je ne peux pas vous aider" not in text and "Dans quelle ville" not in text, text
