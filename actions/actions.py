@@ -29,6 +29,7 @@ from actions import (
     follow_ups,
     helplines,
     need_changes,
+    need_cover,
     place_pick,
     place_questions,
     platforms,
@@ -1105,10 +1106,18 @@ def answer(dispatcher: CollectingDispatcher, state: State, lead: str = "") -> No
         if results
         else None,
     )
+    # Two needs, the places offer one: the intro says which (actions/need_cover.py).
+    covered = need_cover.cover(need_keys, state.procedures[0] if state.procedures else None,
+                               results) if not state.offset and not broadened else None  # fmt: skip
+    note = need_cover.remote_note(get_directory(), response.query, covered) if covered else None
+    if note:
+        payload["orienteur"]["notes"] = [*(payload["orienteur"].get("notes") or []), note]
+    covered = covered if note else None
     intro = fmt.intro_text(
         len(results),
         where=where,
-        what=what,
+        what=covered.what if covered else what,
+        uncovered=covered.uncovered if covered else "",
         constraints=kept,
         offset=state.offset,
         relaxed=relaxed,

@@ -172,11 +172,18 @@ def intro_text(
     relaxed: list[str] | None = None,
     nothing_near: bool = False,
     broadened: bool = False,
+    uncovered: str = "",
 ) -> str:
     """The one or two sentences before the places (the places themselves are in the payload).
 
     Built here, not in ``domain.yml``: each sentence depends on the count, the page, the filters
-    dropped or kept and where (``near``: "près d'Angoulême", "dans le Nord")."""
+    dropped or kept and where (``near``: "près d'Angoulême", "dans le Nord"). ``uncovered``: a
+    need asked that none of the places offers (``what`` is then the one they do), said first as
+    the single-need answer says it."""
+    if uncovered and count and not offset:
+        rest = intro_text(count, where=where, what=what, constraints=constraints,
+                          relaxed=relaxed, nothing_near=nothing_near, broadened=broadened)
+        return f"Aucun lieu n'annonce précisément « {uncovered} » {where}. {rest}"
     parts: list[str] = []
     if relaxed == ["ouvert_maintenant"] and count:
         # Open places only far away (or none): the near ones, each saying when it opens.
