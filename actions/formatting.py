@@ -173,6 +173,7 @@ def intro_text(
     nothing_near: bool = False,
     broadened: bool = False,
     uncovered: str = "",
+    nearest: str = "",
 ) -> str:
     """The one or two sentences before the places (the places themselves are in the payload).
 
@@ -182,7 +183,8 @@ def intro_text(
     the single-need answer says it."""
     if uncovered and count and not offset:
         rest = intro_text(count, where=where, what=what, constraints=constraints,
-                          relaxed=relaxed, nothing_near=nothing_near, broadened=broadened)
+                          relaxed=relaxed, nothing_near=nothing_near, broadened=broadened,
+                          nearest=nearest)
         return f"Aucun lieu n'annonce précisément « {uncovered} » {where}. {rest}"
     parts: list[str] = []
     if relaxed == ["ouvert_maintenant"] and count:
@@ -228,6 +230,14 @@ def intro_text(
             f"Aucun lieu n'annonce précisément « {what} » {where}. "
             "Voici des lieux d'aide au numérique qui pourront vous aider ou vous orienter"
             f"{filters_phrase(constraints)} :"
+        )
+    elif nothing_near and nearest:
+        # Found only past the search radius: "Le plus proche est à 86 km", never "près de".
+        nearby = f"tout {where}" if where.startswith("près") else where
+        parts.append(
+            f"Il n'y a pas de lieu {nearby} pour {what}{filters_phrase(constraints)}. "
+            f"Le plus proche est à {nearest}"
+            + (" :" if count == 1 else f" ; voici les {count} plus proches :")
         )
     elif nothing_near:
         nearby = f"tout {where}" if where.startswith("près") else where  # "tout près de Roubaix"
