@@ -30,6 +30,7 @@ from actions import (
     follow_ups,
     helplines,
     need_changes,
+    need_cover,
     overseas,
     place_pick,
     place_questions,
@@ -393,15 +394,20 @@ def _general_help_instead(directory, query: dict, filters, exact):
         page = {**query, "needs": needs, "offset": 0}
         return directory.search(SearchQuery(filters=filters, **page))
 
-    if has_near(exact):
+    # Near is within the search radius, not the radius it widened to (Limoges: the precise
+    # service at 86 and 99 km, "found" in 100 km, general help 2 km away).
+    def near(response) -> bool:
+        return has_near(response) and not only_far(response)
+
+    if near(exact):
         return None
     offset = query["offset"]
     exact_first = exact if offset == 0 else first_page(query["needs"])
-    if exact_first is not exact and has_near(exact_first):
+    if exact_first is not exact and near(exact_first):
         return None
     general = (labels.OUTILS_QUOTIDIEN,)
     general_first = first_page(general)
-    if not general_first.results or (exact_first.results and is_nothing_near(general_first)):
+    if not general_first.results or (exact_first.results and not near(general_first)):
         return None  # general help is not nearer: the precise service, however far
     if offset == 0:
         return general_first
@@ -1092,6 +1098,9 @@ def answer(
     shown_instead = [c for c in relaxed if c == "ouvert_maintenant" or c.startswith(DISTANCE)]
     state.constraints = [c for c in state.constraints if c not in shown_instead]
     nothing_near = is_nothing_near(response)
+    # Found only by widening past the radius: not "près de", the nearest distance said.
+    far_only = not (nothing_near or state.offset or broadened) and only_far(response)
+    nothing_near = nothing_near or far_only
     if state.offset == 0:  # demand counters (no personal data); "d'autres lieux" counts once
         record_orientation(
             service_of(need_keys),
@@ -1140,16 +1149,25 @@ def answer(
         if results
         else None,
     )
+    # Two needs, the places offer one: the intro says which (actions/need_cover.py).
+    covered = need_cover.cover(need_keys, state.procedures[0] if state.procedures else None,
+                               results) if not state.offset and not broadened else None  # fmt: skip
+    note = need_cover.remote_note(get_directory(), response.query, covered) if covered else None
+    if note:
+        payload["orienteur"]["notes"] = [*(payload["orienteur"].get("notes") or []), note]
+    covered = covered if note else None
     intro = fmt.intro_text(
         len(results),
         where=where,
-        what=what,
+        what=covered.what if covered else what,
+        uncovered=covered.uncovered if covered else "",
         constraints=kept,
         offset=state.offset,
         relaxed=relaxed,
         nothing_near=nothing_near,
         broadened=broadened,
         nearest=fmt.nearest_from(location) if nearest_first else None,
+        nearest_km=display.distance_text(min(r.distance_km for r in results)) if far_only else "",
     )
     dispatcher.utter_message(text=f"{lead} {intro}".strip(), json_message=payload)
     state.awaiting = None

@@ -173,12 +173,22 @@ def intro_text(
     nothing_near: bool = False,
     broadened: bool = False,
     nearest: str | None = None,
+    uncovered: str = "",
+    nearest_km: str = "",
 ) -> str:
     """The one or two sentences before the places (the places themselves are in the payload).
 
     Built here, not in ``domain.yml``: each sentence depends on the count, the page, the filters
     dropped or kept and where (``near``: "près d'Angoulême", "dans le Nord"); ``nearest``
-    ("de Roubaix (59)"): the places are the nearest, in strict distance order."""
+    ("de Roubaix (59)"): the places are the nearest, in strict distance order; ``nearest_km``
+    ("86 km"): the distance of the nearest, when all are beyond the search radius.
+    ``uncovered``: a need asked that none of the places offers (``what`` is then the one they
+    do), said first as the single-need answer says it."""
+    if uncovered and count and not offset:
+        rest = intro_text(count, where=where, what=what, constraints=constraints,
+                          relaxed=relaxed, nothing_near=nothing_near, broadened=broadened,
+                          nearest=nearest, nearest_km=nearest_km)
+        return f"Aucun lieu n'annonce précisément « {uncovered} » {where}. {rest}"
     parts: list[str] = []
     if relaxed == ["ouvert_maintenant"] and count:
         # Open places only far away (or none): the near ones, each saying when it opens.
@@ -223,6 +233,14 @@ def intro_text(
             f"Aucun lieu n'annonce précisément « {what} » {where}. "
             "Voici des lieux d'aide au numérique qui pourront vous aider ou vous orienter"
             f"{filters_phrase(constraints)} :"
+        )
+    elif nothing_near and nearest_km:
+        # Found only past the search radius: "Le plus proche est à 86 km", never "près de".
+        nearby = f"tout {where}" if where.startswith("près") else where
+        parts.append(
+            f"Il n'y a pas de lieu {nearby} pour {what}{filters_phrase(constraints)}. "
+            f"Le plus proche est à {nearest_km}"
+            + (" :" if count == 1 else f" ; voici les {count} plus proches :")
         )
     elif nothing_near:
         nearby = f"tout {where}" if where.startswith("près") else where  # "tout près de Roubaix"

@@ -8,12 +8,11 @@ format anything itself.
 
 from __future__ import annotations
 
-import contextlib
 import math
 import re
 from datetime import date
 
-from directory_client import hours
+from directory_client import hours, hours_french
 from directory_client.french_dates import WEEKDAYS, french_date, french_time
 from directory_client.hours_french import OSM_DAYS
 
@@ -137,15 +136,20 @@ def updated_text(date_maj: str | None) -> str:
 
 def hours_lines(opening_hours: str | None) -> list[str]:
     """OSM ``opening_hours`` → short French lines: ``"lun.–ven. : 8 h 30–12 h, 13 h 30–17 h"``
-    (times as ``french_dates.french_time`` writes them)."""
-    if not opening_hours:
+    (times as ``french_dates.french_time`` writes them).
+
+    One reading of the hours with ``hours``: a text it cannot read (``jeu. 9 h–12 h–14 h``, a
+    range ending before it starts) gives no lines, as its status says the hours are not known.
+    Each day is written from the resolved week, a later rule replacing the days it names
+    (``Tu-Sa 10:00-12:30; Th 14:00-18:00``: Thursday is 14 h–18 h only), days with the same hours
+    on one line; a text beyond plain days and times (``week 1-53/2``) is written rule by rule."""
+    if not opening_hours or hours.parse(opening_hours) is None:
         return []
-    # "Sa 00:00-00:00,09:00-12:00" is 9–12; an unreadable text is shown as written (its
-    # status says the hours are not known).
-    with contextlib.suppress(hours.UnreadableHours):
-        opening_hours = hours.normalise(opening_hours)
+    # "Sa 00:00-00:00,09:00-12:00" is 9–12.
+    opening_hours = hours.normalise(opening_hours)
+    rules = _resolved_week(opening_hours) or opening_hours.split(";")
     lines = []
-    for rule in opening_hours.split(";"):
+    for rule in rules:
         rule = rule.strip()
         if not rule:
             continue
@@ -157,6 +161,41 @@ def hours_lines(opening_hours: str | None) -> list[str]:
         rule = _DAYS_THEN_TIME.sub(r"\1 : \2", rule)
         lines.append(_TIME.sub(lambda m: french_time(int(m.group(1)), int(m.group(2))), rule))
     return lines
+
+
+_RULE = re.compile(
+    r"(?P<days>(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?"
+    r"(?:,(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?)*)"
+    r" +(?P<times>off|closed|\d{2}:\d{2}-\d{2}:\d{2}(?:,\d{2}:\d{2}-\d{2}:\d{2})*)"
+)
+
+
+def _resolved_week(opening_hours: str) -> list[str] | None:
+    """The week as rules with no day twice (OSM: a later rule replaces the days it names), days
+    with the same hours together in week order (``Mo-We,Fr 10:00-12:30``, ``Th 14:00-18:00``,
+    ``PH off`` last); None when a rule is not plain days and times."""
+    week: dict[int, str] = {}
+    holidays_off = False
+    for rule in (r.strip() for r in opening_hours.split(";")):
+        if not rule:
+            continue
+        if rule in ("PH off", "PH closed"):
+            holidays_off = True
+            continue
+        match = _RULE.fullmatch(rule)
+        if match is None:
+            return None
+        times = "off" if match["times"] in ("off", "closed") else match["times"]
+        for part in match["days"].split(","):
+            first, _, last = part.partition("-")
+            start, end = OSM_DAYS.index(first), OSM_DAYS.index(last or first)
+            for k in range((end - start) % 7 + 1):  # "Sa-Mo" wraps
+                week[(start + k) % 7] = times
+    by_times: dict[str, list[int]] = {}
+    for day in sorted(week):
+        by_times.setdefault(week[day], []).append(day)
+    rules = [f"{hours_french._days(days)} {times}" for times, days in by_times.items()]
+    return [*rules, "PH off"] if holidays_off else rules
 
 
 def day_hours(opening_hours: str | None, weekday: int) -> str | None:

@@ -254,6 +254,8 @@ def _short_address(address: str, limit: int, *, postcode: bool = True) -> str:
     while len(parts) > 1 and len(", ".join(parts)) > limit:
         if _POSTCODE.match(parts[-1]):  # the postcode goes before the street
             parts[-1] = _POSTCODE.sub("", parts[-1])
+        elif len(parts) == 2:
+            return ", ".join(parts)  # never the street: one walks to a door, not a town
         else:
             parts.pop(0)
     return _cut(", ".join(parts), limit)
@@ -371,6 +373,15 @@ def sms_menu(payload: Mapping[str, Any], places: Sequence[Mapping[str, Any]]) ->
     return (", ".join(parts) + ".") if parts else ""
 
 
+def _first_sentence(intro: str) -> str:
+    """ "Voici 3 lieux près de Beauvais pour … . Pensez à … :" → "Voici 3 lieux près de
+    Beauvais pour … :"."""
+    first = re.split(r"(?<=[.!?])\s+", intro, maxsplit=1)[0]
+    if first == intro:
+        return intro
+    return first.rstrip(" .") + " :" if intro.rstrip().endswith(":") else first
+
+
 def sms_body(intro: str | None, payload: Mapping[str, Any], *, menu: bool,
              max_segments: int = SMS_MAX_SEGMENTS) -> tuple[str, list[dict]]:
     """The recommendation as ONE SMS body in GSM-7, at most ``max_segments`` segments: the
@@ -390,16 +401,20 @@ def sms_body(intro: str | None, payload: Mapping[str, Any], *, menu: bool,
         {"why": False, "address_max": 45, "postcode": False, "opening": False},
         {"why": False, "address_max": 30, "opening": False},
     )
+    # The introduction's first sentence alone before the streets give way (a long two-need
+    # intro left "Beauvais" for an address); past every level, the body goes over its segments.
+    short_head = [_first_sentence(h) for h in head]
     for extra in (tail, []):
-        for level in levels:
-            blocks = ["\n".join(place_lines(p, **level)) for p in places]
-            body = to_gsm7("\n".join(head + blocks + lines + extra))
-            if segments(body) <= max_segments:
-                return body, places
+        for heading in (head, short_head):
+            for level in levels:
+                blocks = ["\n".join(place_lines(p, **level)) for p in places]
+                body = to_gsm7("\n".join(heading + blocks + lines + extra))
+                if segments(body) <= max_segments:
+                    return body, places
     if lines:  # the line for the situation (a card to block) stays; the last places give way
         for count in range(len(places) - 1, 0, -1):
             blocks = ["\n".join(place_lines(p, **levels[-1])) for p in places[:count]]
-            shorter = to_gsm7("\n".join(head + blocks + lines))
+            shorter = to_gsm7("\n".join(short_head + blocks + lines))
             if segments(shorter) <= max_segments:
                 return shorter, places[:count]
     return body, places

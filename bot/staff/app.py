@@ -7,6 +7,7 @@ or run it alone with ``python -m bot.staff``.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import logging
 from datetime import datetime
@@ -44,6 +45,7 @@ from bot.staff.territory import TerritoryContext, mount_territory_console
 from bot.staff.triage import PARIS, TriageOutcome, triage
 from directory_client.demand import DemandLog
 from directory_client.errors import DirectoryError
+from directory_client.types import SearchResult
 
 log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -305,6 +307,15 @@ async def console(request: web.Request) -> web.Response:
     )
 
 
+def _with_distance(place: SearchResult | None, item: dict) -> SearchResult | None:
+    """A place the assistant gave, with the distance it measured from the person's town (a
+    place read by its id has none): the card then says it as the chat does."""
+    km = item.get("distance_km")
+    if place is None or place.distance_km is not None or not isinstance(km, int | float):
+        return place
+    return dataclasses.replace(place, distance_km=float(km))
+
+
 async def run_triage(state: _State, text: str, where: str | None = None) -> TriageOutcome:
     directory, locator = await state.directory_and_locator()
     direct = _run(triage, text, directory, locator, where=where)
@@ -317,7 +328,8 @@ async def run_triage(state: _State, text: str, where: str | None = None) -> Tria
         outcome.notes.append("Assistant injoignable : orientation directe.")
         return outcome
     if reply.results:
-        places = [await _run(directory.get_place, item["id"]) for item in reply.results[:3]]
+        places = [_with_distance(await _run(directory.get_place, item["id"]), item)
+                  for item in reply.results[:3]]  # fmt: skip
         places = [p for p in places if p is not None]
         if places:
             outcome.results = places

@@ -293,7 +293,11 @@ def console_page(
             _place_card(i, r, outcome, csrf, sms_off, refer, (corrected or {}).get(r.id))
             for i, r in enumerate(outcome.results, 1)
         )
-        if not cards:
+        if not cards and _place_choices(outcome, text, csrf) and outcome.location:
+            # A homonym picked for now ("Saint-Denis": La Réunion): the commune is asked first.
+            cards = (f'<p class="empty">Aucun lieu trouvé à {e(outcome.location.label)} : '
+                     'choisissez la commune ci-dessus.</p>')
+        elif not cards:
             cards = '<p class="empty">Aucun lieu trouvé.</p>'
         remote = "".join(
             f"<li>{e(o.name)} — {e(display.phone_text(o.phone) or o.url or '')} : {e(o.why)}</li>"

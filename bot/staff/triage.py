@@ -186,8 +186,12 @@ def _place_texts(text: str) -> list[str]:
             words = words.replace(f" {phrase} ", " ")
         rest = [w for w in words.split() if w not in STOPWORDS and not w.isdigit()]
         if rest:
-            # Keep the original spelling (accents, hyphens) of the remaining words.
-            clean.append(_original_words(segment, rest))
+            # Keep the original spelling (accents, hyphens) of the remaining words, and the
+            # département written after them ("Saint-Denis 93": the commune, not the 93).
+            named = _original_words(segment, rest)
+            if department := re.search(r"\s(\d{2}|9[78]\d|2[ab])$", words.rstrip()):
+                clean.append(f"{named} {department.group(1).upper()}")
+            clean.append(named)
     out.extend(clean)
     if segments:  # "dossier retraite à Saint-Pol-sur-Mer": try the tail of the last segment
         tail = segments[-1].split()

@@ -111,9 +111,13 @@ def test_a_need_added_keeps_the_town_and_the_first_need_and_answers_for_both(
     assert reco["location"]["commune"] == "Roubaix"
     assert reco["need"] == [labels.DEMARCHES, A.needs_mod.NEEDS[added].service]
     plain = A.needs_mod.NEEDS[added].purpose
+    offered = {s for place in reco["results"] for s in place["services"]}
+    # No place listed offers the added need (a cheap phone): said, not claimed (need_cover).
+    uncovered = "" if A.needs_mod.NEEDS[added].service in offered else (
+        f"Aucun lieu n'annonce précisément « {plain} » près de Roubaix (59). ")
     assert said(msgs[0]) == (
-        f"C'est noté, j'ajoute ce besoin à votre recherche. Voici 3 lieux près de Roubaix (59) "
-        f"pour vos démarches avec les impôts et {plain} :"
+        f"C'est noté, j'ajoute ce besoin à votre recherche. {uncovered}Voici 3 lieux près de "
+        f"Roubaix (59) pour vos démarches avec les impôts{'' if uncovered else ' et ' + plain} :"
     ), said(msgs[0])
     assert "votre numéro fiscal" in " ".join(reco["bring"])
 

@@ -155,10 +155,14 @@ def test_a_need_added_after_the_places_is_served_with_the_first(rasa_stack, said
     [reco] = payloads(answer)
     assert reco["need"] == ["Aide aux démarches administratives", added], reco["need"]
     assert reco["location"]["commune"] == "Roubaix" and reco["results"]
+    offered = {s for place in reco["results"] for s in place["services"]}
+    # No place listed offers the added need (a cheap phone): said, not claimed (need_cover).
+    uncovered = "" if added in offered else "Aucun lieu n'annonce précisément « "
     assert texts(answer).startswith(
-        "C'est noté, j'ajoute ce besoin à votre recherche. Voici 3 lieux près de Roubaix (59) "
-        "pour vos démarches avec les impôts et "
+        f"C'est noté, j'ajoute ce besoin à votre recherche. {uncovered}"
     ), texts(answer)
+    assert ("Voici 3 lieux près de Roubaix (59) pour vos démarches avec les impôts"
+            + ("" if uncovered else " et ")) in texts(answer), texts(answer)  # fmt: skip
     assert "votre numéro fiscal" in texts(answer)  # what to bring for the impôts, still
 
 
@@ -221,8 +225,9 @@ def test_after_a_place_in_full_the_list_again(rasa_stack, again):
     ("ma fille s'est fait harceler sur snapchat, elle a 14 ans, on fait quoi ? Metz",
      "Harcèlement en ligne : le 3018 (gratuit, anonyme) ou 3018.fr."),
     ("on m'a volé ma carte bleue et ils ont tout vidé sur internet à Clermont-Ferrand",
-     "Carte volée ou utilisée sans vous : faites opposition auprès de votre banque tout de "
-     "suite."),
+     "Carte volée, utilisée sans vous ou ses numéros donnés : faites opposition auprès de "
+     "votre banque tout de suite, ou appelez le 0 892 705 705 (opposition carte bancaire, "
+     "24 h/24)."),
 ])  # fmt: skip
 def test_the_line_for_the_situation_again_in_another_town(rasa_stack, first, line):
     talk = Conversation(rasa_stack)

@@ -68,7 +68,7 @@ def test_hours_lines():
 
 def test_hours_lines_read_empty_ranges_as_the_hours_do():
     assert display.hours_lines("Mo 09:00-12:00; We 00:00-00:00; Sa 00:00-00:00,09:00-12:00") == [
-        "lun. : 9 h–12 h", "mer. : fermé", "sam. : 9 h–12 h"]
+        "lun., sam. : 9 h–12 h", "mer. : fermé"]
 
 
 def test_the_week_and_the_next_opening_write_a_time_the_same_way():

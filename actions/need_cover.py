@@ -1,0 +1,54 @@
+"""Two needs asked, the places found offer only one: which need the list covers, and for the
+other what the single-need answer says when no place announces it ("Aucun lieu n'annonce
+précisément « … »"), with its help at a distance (Montluçon: job + computer, three places that
+teach the computer, the intro claimed both)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from actions import formatting as fmt
+from actions import needs as needs_mod
+
+
+@dataclass(frozen=True)
+class Cover:
+    what: str  # the needs the places offer, as "pour …" says them
+    uncovered: str  # the needs none of them offers
+    uncovered_keys: tuple[str, ...]
+
+
+def cover(need_keys: list[str], procedure: str | None, results: list[Any]) -> Cover | None:
+    """None unless some need is offered by a place listed and some by none (by the standard's
+    service each need is searched with: ``needs.NEEDS[key].service``)."""
+    keys = [k for k in need_keys if k in needs_mod.NEEDS]
+    if len(keys) < 2 or not results:
+        return None
+    offered = {service for r in results for service in r.services}
+    missing = [k for k in keys if needs_mod.NEEDS[k].service not in offered]
+    covered = [k for k in keys if k not in missing]
+    if not missing or not covered:
+        return None
+
+    def phrase(part: list[str]) -> str:
+        named = procedure if any(k in fmt._PROCEDURE_NEEDS for k in part) else None
+        return fmt.need_phrase(part, named)
+
+    return Cover(phrase(covered), phrase(missing), tuple(missing))
+
+
+def remote_note(directory: Any, query: Any, found: Cover) -> str | None:
+    """ "À distance pour … : Solidarité Numérique : 01 70 77 23 72 ; …": the help at a distance
+    the search gives for the uncovered needs alone. ``None`` when that search has a place near
+    (it was only ranked after the list): then no place "n'annonce" it would be untrue."""
+    import dataclasses
+
+    services = needs_mod.services_for(list(found.uncovered_keys))
+    alone = directory.search(dataclasses.replace(query, needs=services, limit=1, offset=0))
+    first = alone.results[0] if alone.results else None
+    if first is not None and not alone.nothing_near and (
+        first.distance_km is None or first.distance_km <= query.radius_km
+    ):
+        return None
+    return f"À distance pour {found.uncovered} : {fmt.remote_list(alone.remote_options)}."

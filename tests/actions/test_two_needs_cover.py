@@ -1,0 +1,64 @@
+"""Two needs, and the places found offer only one of them (round 18: Montluçon job + computer,
+Roubaix cheap phone + learning, Calais CV + internet, Cholet Excel + job): the introduction
+said "pour chercher du travail… et apprendre…". It says which need the places cover, and for the
+other what the single-need answer says, with its help at a distance. Real actions on the real
+embedded directory and Locator."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import actions as A
+from actions import needs as needs_mod
+from directory_client import Locator
+from tests.conftest_actions import ent, tracker
+
+
+@pytest.fixture(scope="module")
+def locator(embedded_directory):
+    return Locator(directory=embedded_directory)
+
+
+@pytest.fixture(scope="module")
+def real(embedded_directory, locator):
+    A.set_backends(embedded_directory, locator)
+    yield embedded_directory
+    A.set_backends(None, None)
+
+
+def answer(locator, town: str, needs: list[str]) -> tuple[str, dict]:
+    slots = {"needs": needs, "mode": "avec_moi", "location": locator.locate(town).best.to_dict()}
+    dispatcher = CollectingDispatcher()
+    asyncio.run(A.ActionOrient().run(
+        dispatcher, tracker(town, "inform", [ent("location", town)], slots=slots), {}))
+    [message] = [m for m in dispatcher.messages if m.get("custom")]
+    return message["text"], message["custom"]["orienteur"]
+
+
+@pytest.mark.parametrize("town, needs", [
+    ("Montluçon", ["emploi", "ordinateur"]),
+    ("Roubaix", ["materiel_achat", "ordinateur"]),
+    ("Calais", ["emploi", "internet"]),
+    ("Cholet", ["ordinateur", "emploi"]),
+])  # fmt: skip
+def test_the_introduction_says_the_need_no_place_listed_offers(real, locator, town, needs):
+    text, payload = answer(locator, town, needs)
+    offered = {s for place in payload["results"] for s in place["services"]}
+    [missing] = [k for k in needs if needs_mod.NEEDS[k].service not in offered]
+    [covered] = [k for k in needs if k != missing]
+    missing_says, covered_says = needs_mod.NEEDS[missing].purpose, needs_mod.NEEDS[covered].purpose
+    assert f"Aucun lieu n'annonce précisément « {missing_says} »" in text, text
+    listing = text.split(". Voici", 1)[1]
+    assert f"pour {covered_says} :" in listing and missing_says not in listing, text
+    assert any(n.startswith(f"À distance pour {missing_says} : Solidarité Numérique")
+               for n in payload["notes"] or []), payload.get("notes")  # fmt: skip
+
+
+def test_both_needs_said_when_the_places_offer_both(real, locator):
+    text, payload = answer(locator, "Roubaix", ["demarches", "smartphone"])
+    assert "n'annonce" not in text
+    assert text.startswith("Voici 3 lieux près de Roubaix (59) pour faire vos démarches"), text
+    assert "et apprendre à vous servir de votre téléphone" in text
