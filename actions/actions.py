@@ -1225,10 +1225,20 @@ def take_request_after_numbers(
     dispatcher: CollectingDispatcher, tracker: Tracker, text: str
 ) -> list | None:
     """After the numbers, a message that states a need, whatever the intent read ("merci, ça va,
-    c'est surtout pour le contrôle parental"): served, with the town kept. None otherwise."""
-    if is_button(text) or needs_mod.read(text, by_meaning=False).empty:
+    c'est surtout pour le contrôle parental"): served, with the town kept; a denial of danger
+    ("non merci je ne suis pas en danger"): the kept request goes on. None otherwise."""
+    if is_button(text):
         return None
+    if needs_mod.read(text, by_meaning=False).empty:
+        return serve_kept_request(dispatcher, tracker) if safety.denies_danger(text) else None
     return orient(dispatcher, tracker, read_as="ask_help")
+
+
+def serve_kept_request(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
+    """The kept request (its needs, its town) served as it stands."""
+    kept = tracker.copy()
+    kept.slots["awaiting"] = None
+    return [SlotSet("awaiting", None)] + orient(dispatcher, kept, read_as=CONTINUED)
 
 
 # What an answer to the danger question that is neither yes nor no is read as: the request
@@ -1242,10 +1252,15 @@ def take_after_danger_check(
     """After the danger question (``ask_danger``), an answer that is neither yes nor no ("il a
     pas d'ordi non plus", a town): the kept request goes on, a need added to it or put instead,
     the town read. None for yes, no, a button (``orient`` reads them)."""
-    if is_button(text) or intent_of(tracker) in ("affirm", "deny", "emergency"):
+    if is_button(text):
+        return None
+    denied = safety.denies_danger(text)  # "non merci je ne suis pas en danger"
+    if intent_of(tracker) in ("affirm", "deny", "emergency") and not denied:
         return None
     current = _list(tracker.get_slot("needs"))
     more = need_changes.added(text, current)
+    if denied and not more:
+        return serve_kept_request(dispatcher, tracker)
     goes_on = tracker.copy()
     goes_on.slots["awaiting"] = None
     events: list = [SlotSet("awaiting", None)]
@@ -1253,6 +1268,12 @@ def take_after_danger_check(
         goes_on.slots["needs"] = more
         events.append(SlotSet("needs", more))
     return events + orient(dispatcher, goes_on, read_as=CONTINUED if more else "inform")
+
+
+def denied_after_danger(tracker: Tracker, text: str) -> bool:
+    """An answer to the numbers or the danger question that says there is no danger now."""
+    waits = tracker.get_slot("awaiting") in (AFTER_NUMBERS, follow_ups.DANGER)
+    return waits and safety.denies_danger(text)
 
 
 FOLLOW_UPS = follow_ups.registry(
@@ -1373,6 +1394,10 @@ class OrienteurAction(Action, abc.ABC):
             if is_button(text)
             else needs_mod.safety_reading(text, by_meaning=not gives_place_asked(tracker, text))
         )
+        # "non merci, je ne suis pas en danger" after the numbers or the question: the request
+        # goes on (its follow-up below), not the numbers again.
+        if reading is not None and denied_after_danger(tracker, text):
+            reading = None
         if reading is not None and reading.danger_now:
             return numbers_only(dispatcher, tracker, text)
         if reading is not None and reading.unsure and tracker.get_slot("awaiting") != "danger":
