@@ -1443,6 +1443,10 @@ def about_places_shown(
     shown, day = place_shown_in_full(tracker), place_questions.asks_open_on(text)
     if shown is not None and day is not None and say_open_on(dispatcher, shown, day):
         return [SlotSet("fail_count", 0.0)]
+    said = place_questions.facts(text, last["results"], shown)  # "vous avez le numéro ?"
+    if said is not None:
+        dispatcher.utter_message(**said)
+        return [SlotSet("fail_count", 0.0)]
     if place_questions.asks_list_again(text):
         show_list(dispatcher, last)
         return [SlotSet("fail_count", 0.0)]
@@ -1577,10 +1581,7 @@ def say_open_on(dispatcher: CollectingDispatcher, place: dict, weekday: int) -> 
     if times is None:
         return False
     day = WEEKDAYS[weekday]
-    buttons = [
-        {"title": f"Les lieux {needs_mod.CONSTRAINT_PLAIN[day]}",
-         "payload": f'/inform{{"constraint": "{day}"}}'}
-    ] if day in needs_mod.DAYS else []  # fmt: skip
+    buttons = place_questions.day_search(weekday)
     if times:
         dispatcher.utter_message(
             response="utter_place_open_on_day", place=place.get("name"), day=day, times=times,
