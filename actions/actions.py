@@ -28,6 +28,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import (
     follow_ups,
     helplines,
+    mode_default,
     need_changes,
     place_pick,
     place_questions,
@@ -1276,10 +1277,40 @@ def denied_after_danger(tracker: Tracker, text: str) -> bool:
     return waits and safety.denies_danger(text)
 
 
+def take_mode_reply(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
+    """After the mode question, a reply that does not choose ("plus près ?", "c'est ouvert le
+    samedi ?"): the question once again; a second one, or "je sais pas", takes the default (one
+    line), then the places, with the day asked. None for a choice, a need, a town."""
+    unsure = not is_button(text) and mode_default.unsure(text)  # "je sais pas", even as "non"
+    if not unsure and (
+        is_button(text)
+        or intent_of(tracker) in ("affirm", "deny")
+        or needs_mod.mode_answer(text)
+        or entity_values(tracker, "mode")
+        or place_values(tracker)
+        or looks_like_place(text)
+        or not needs_mod.read(text, by_meaning=False).empty
+    ):
+        return None
+    turns = mode_default.user_turns(tracker.events)
+    repeated = tracker.get_slot(mode_default.REPEATED_AT) == turns - 1
+    read_as = "inform" if needs_mod.detect(text).constraints else CONTINUED
+    if not (repeated or unsure):
+        return orient(dispatcher, tracker, read_as=read_as) + [
+            SlotSet(mode_default.REPEATED_AT, float(turns))
+        ]
+    dispatcher.utter_message(response="utter_mode_default")
+    chosen = tracker.copy()
+    chosen.slots.update({"mode": mode_default.DEFAULT, "awaiting": None})
+    events = [SlotSet("mode", mode_default.DEFAULT), SlotSet("awaiting", None)]
+    return events + orient(dispatcher, chosen, read_as=read_as)
+
+
 FOLLOW_UPS = follow_ups.registry(
     get_directory,
     after_numbers=take_request_after_numbers,
     after_danger_check=take_after_danger_check,
+    after_mode=take_mode_reply,
 )
 
 
