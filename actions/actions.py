@@ -1306,11 +1306,44 @@ def take_mode_reply(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     return events + orient(dispatcher, chosen, read_as=read_as)
 
 
+def take_need_typed(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
+    """After the need buttons, a choice typed instead of tapped ("le premier", "le 2", a
+    button's title): read against the buttons just offered as ``place_pick`` reads a place among
+    a list, then served as the button would be. None for anything else."""
+    offered = next(
+        (
+            e["data"]["custom"]["orienteur"].get("needs") or []
+            for e in reversed(tracker.events)
+            if _payload_type(e) == "need_choice"
+        ),
+        [],
+    )
+    if is_button(text) or not offered:
+        return None
+    buttons = [
+        {"number": i, "name": sentence_case(needs_mod.NEEDS[key].plain), "key": key}
+        for i, key in enumerate(offered, 1)
+        if key in needs_mod.NEEDS
+    ]
+    chosen = place_pick.picked(buttons, text)
+    if chosen is None:
+        return None
+    pressed = tracker.copy()
+    pressed.latest_message = {
+        **tracker.latest_message,
+        "text": need_payload(chosen["key"]),
+        "intent": {"name": "ask_help", "confidence": 1.0},
+        "entities": [{"entity": "need", "value": chosen["key"]}],
+    }
+    return orient(dispatcher, pressed)
+
+
 FOLLOW_UPS = follow_ups.registry(
     get_directory,
     after_numbers=take_request_after_numbers,
     after_danger_check=take_after_danger_check,
     after_mode=take_mode_reply,
+    after_need_choice=take_need_typed,
 )
 
 
