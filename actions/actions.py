@@ -1284,7 +1284,7 @@ def take_mode_reply(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     unsure = not is_button(text) and mode_default.unsure(text)  # "je sais pas", even as "non"
     if not unsure and (
         is_button(text)
-        or intent_of(tracker) in ("affirm", "deny")
+        or intent_of(tracker) in ("affirm", "deny", *mode_default.OWN_INTENTS)
         or needs_mod.mode_answer(text)
         or entity_values(tracker, "mode")
         or place_values(tracker)

@@ -16,6 +16,12 @@ AWAITING = "mode"
 # message that does not choose either takes the default.
 REPEATED_AT = "mode_repeated_at"
 
+# Intents whose actions answer on their own ("d'autres lieux" gives places as before): never read
+# as a reply to the question.
+OWN_INTENTS = (
+    "more_results", "restart", "change_location", "human_handoff", "forget_me", "send_it",
+    "report_place", "notify_place",
+)  # fmt: skip
 _UNSURE = re.compile(
     r"\b(?:(?:je |j )?(?:ne )?(?:sais|sait|sai)(?: pas| po|pa)\b|jsp|chais pas|chai pas"
     r"|aucune idee|peu importe|n importe|comme vous voulez|ca m est egal|egal|bof|les deux"
