@@ -29,6 +29,7 @@ from actions import (
     bring_said,
     follow_ups,
     helplines,
+    mode_default,
     need_changes,
     need_cover,
     overseas,
@@ -1279,10 +1280,20 @@ def take_request_after_numbers(
     dispatcher: CollectingDispatcher, tracker: Tracker, text: str
 ) -> list | None:
     """After the numbers, a message that states a need, whatever the intent read ("merci, ça va,
-    c'est surtout pour le contrôle parental"): served, with the town kept. None otherwise."""
-    if is_button(text) or needs_mod.read(text, by_meaning=False).empty:
+    c'est surtout pour le contrôle parental"): served, with the town kept; a denial of danger
+    ("non merci je ne suis pas en danger"): the kept request goes on. None otherwise."""
+    if is_button(text):
         return None
+    if needs_mod.read(text, by_meaning=False).empty:
+        return serve_kept_request(dispatcher, tracker) if safety.denies_danger(text) else None
     return orient(dispatcher, tracker, read_as="ask_help")
+
+
+def serve_kept_request(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
+    """The kept request (its needs, its town) served as it stands."""
+    kept = tracker.copy()
+    kept.slots["awaiting"] = None
+    return [SlotSet("awaiting", None)] + orient(dispatcher, kept, read_as=CONTINUED)
 
 
 # What an answer to the danger question that is neither yes nor no is read as: the request
@@ -1296,10 +1307,15 @@ def take_after_danger_check(
     """After the danger question (``ask_danger``), an answer that is neither yes nor no ("il a
     pas d'ordi non plus", a town): the kept request goes on, a need added to it or put instead,
     the town read. None for yes, no, a button (``orient`` reads them)."""
-    if is_button(text) or intent_of(tracker) in ("affirm", "deny", "emergency"):
+    if is_button(text):
+        return None
+    denied = safety.denies_danger(text)  # "non merci je ne suis pas en danger"
+    if intent_of(tracker) in ("affirm", "deny", "emergency") and not denied:
         return None
     current = _list(tracker.get_slot("needs"))
     more = need_changes.added(text, current)
+    if denied and not more:
+        return serve_kept_request(dispatcher, tracker)
     goes_on = tracker.copy()
     goes_on.slots["awaiting"] = None
     events: list = [SlotSet("awaiting", None)]
@@ -1309,10 +1325,79 @@ def take_after_danger_check(
     return events + orient(dispatcher, goes_on, read_as=CONTINUED if more else "inform")
 
 
+def denied_after_danger(tracker: Tracker, text: str) -> bool:
+    """An answer to the numbers or the danger question that says there is no danger now."""
+    waits = tracker.get_slot("awaiting") in (AFTER_NUMBERS, follow_ups.DANGER)
+    return waits and safety.denies_danger(text)
+
+
+def take_mode_reply(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
+    """After the mode question, a reply that does not choose ("plus près ?", "c'est ouvert le
+    samedi ?"): the question once again; a second one, or "je sais pas", takes the default (one
+    line), then the places, with the day asked. None for a choice, a need, a town."""
+    unsure = not is_button(text) and mode_default.unsure(text)  # "je sais pas", even as "non"
+    if not unsure and (
+        is_button(text)
+        or intent_of(tracker) in ("affirm", "deny", *mode_default.OWN_INTENTS)
+        or needs_mod.mode_answer(text)
+        or entity_values(tracker, "mode")
+        or place_values(tracker)
+        or looks_like_place(text)
+        or not needs_mod.read(text, by_meaning=False).empty
+    ):
+        return None
+    turns = mode_default.user_turns(tracker.events)
+    repeated = tracker.get_slot(mode_default.REPEATED_AT) == turns - 1
+    read_as = "inform" if needs_mod.detect(text).constraints else CONTINUED
+    if not (repeated or unsure):
+        return orient(dispatcher, tracker, read_as=read_as) + [
+            SlotSet(mode_default.REPEATED_AT, float(turns))
+        ]
+    dispatcher.utter_message(response="utter_mode_default")
+    chosen = tracker.copy()
+    chosen.slots.update({"mode": mode_default.DEFAULT, "awaiting": None})
+    events = [SlotSet("mode", mode_default.DEFAULT), SlotSet("awaiting", None)]
+    return events + orient(dispatcher, chosen, read_as=read_as)
+
+
+def take_need_typed(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
+    """After the need buttons, a choice typed instead of tapped ("le premier", "le 2", a
+    button's title): read against the buttons just offered as ``place_pick`` reads a place among
+    a list, then served as the button would be. None for anything else."""
+    offered = next(
+        (
+            e["data"]["custom"]["orienteur"].get("needs") or []
+            for e in reversed(tracker.events)
+            if _payload_type(e) == "need_choice"
+        ),
+        [],
+    )
+    if is_button(text) or not offered:
+        return None
+    buttons = [
+        {"number": i, "name": sentence_case(needs_mod.NEEDS[key].plain), "key": key}
+        for i, key in enumerate(offered, 1)
+        if key in needs_mod.NEEDS
+    ]
+    chosen = place_pick.picked(buttons, text)
+    if chosen is None:
+        return None
+    pressed = tracker.copy()
+    pressed.latest_message = {
+        **tracker.latest_message,
+        "text": need_payload(chosen["key"]),
+        "intent": {"name": "ask_help", "confidence": 1.0},
+        "entities": [{"entity": "need", "value": chosen["key"]}],
+    }
+    return orient(dispatcher, pressed)
+
+
 FOLLOW_UPS = follow_ups.registry(
     get_directory,
     after_numbers=take_request_after_numbers,
     after_danger_check=take_after_danger_check,
+    after_mode=take_mode_reply,
+    after_need_choice=take_need_typed,
 )
 
 
@@ -1434,6 +1519,10 @@ class OrienteurAction(Action, abc.ABC):
             if is_button(text)
             else needs_mod.safety_reading(text, by_meaning=not gives_place_asked(tracker, text))
         )
+        # "non merci, je ne suis pas en danger" after the numbers or the question: the request
+        # goes on (its follow-up below), not the numbers again.
+        if reading is not None and denied_after_danger(tracker, text):
+            reading = None
         if reading is not None and reading.danger_now:
             return numbers_only(dispatcher, tracker, text)
         if reading is not None and reading.unsure and tracker.get_slot("awaiting") != "danger":
@@ -1488,6 +1577,10 @@ def about_places_shown(
         return [SlotSet("fail_count", 0.0)]
     shown, day = place_shown_in_full(tracker), place_questions.asks_open_on(text)
     if shown is not None and day is not None and say_open_on(dispatcher, shown, day):
+        return [SlotSet("fail_count", 0.0)]
+    said = place_questions.facts(text, last["results"], shown)  # "vous avez le numéro ?"
+    if said is not None:
+        dispatcher.utter_message(**said)
         return [SlotSet("fail_count", 0.0)]
     if place_questions.asks_list_again(text):
         show_list(dispatcher, last)
@@ -1643,10 +1736,7 @@ def say_open_on(dispatcher: CollectingDispatcher, place: dict, weekday: int) -> 
     if times is None:
         return False
     day = WEEKDAYS[weekday]
-    buttons = [
-        {"title": f"Les lieux {needs_mod.CONSTRAINT_PLAIN[day]}",
-         "payload": f'/inform{{"constraint": "{day}"}}'}
-    ] if day in needs_mod.DAYS else []  # fmt: skip
+    buttons = place_questions.day_search(weekday)
     if times:
         dispatcher.utter_message(
             response="utter_place_open_on_day", place=place.get("name"), day=day, times=times,

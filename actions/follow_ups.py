@@ -45,7 +45,11 @@ class FollowUp:
 
 
 def registry(
-    directory: report_chat.Directory, after_numbers: Take, after_danger_check: Take
+    directory: report_chat.Directory,
+    after_numbers: Take,
+    after_danger_check: Take,
+    after_mode: Take | None = None,
+    after_need_choice: Take | None = None,
 ) -> Mapping[str, FollowUp]:
     """``awaiting`` value → its follow-up; ``directory`` gives the directory reports go to,
     ``after_numbers`` takes the request stated after the emergency numbers,
@@ -73,4 +77,12 @@ def registry(
             slots=("report",),
         ),
     )
+    if after_mode is not None:
+        # The mode question not answered: asked once again, then the default
+        # (actions.actions.take_mode_reply, actions/mode_default.py).
+        entries += (FollowUp("mode", after_mode, drops=False),)
+    if after_need_choice is not None:
+        # A need button's rank or title typed by hand ("le premier", "le 2"): that need
+        # (actions.actions.take_need_typed).
+        entries += (FollowUp("need_choice", after_need_choice, drops=False),)
     return {entry.awaiting: entry for entry in entries}

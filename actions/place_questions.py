@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from actions import needs as needs_mod
+from directory_client import display
 from directory_client.french_dates import WEEKDAYS
 
 # Short messages only: a longer one says more (a new need, a new town) and is read as a request.
@@ -143,3 +144,105 @@ def asks_open_on(text: str) -> int | None:
     if not (_short(folded) and day and asks and _OPEN_WORDS.search(folded)):
         return None
     return WEEKDAYS.index(day.group(1))
+
+
+# "vous avez le numéro ?", "ils ont un téléphone ?", "c'est quoi leur numéro ?", "leur tel ?": the
+# places' own phone (never "je n'ai pas de téléphone", a need: a question or "leur" is required).
+_PHONE = re.compile(r"\b(?:numeros?|num|telephones?|tel|tels|joindre|appeler)\b")
+_ABOUT_THEM = re.compile(
+    r"\b(?:vous avez|avez vous|ils? ont|elles? ont|ont ils|ont elles|leurs?|son|ses"
+    r"|quel|quelle|c(?: est)? quoi|cest quoi|donner|donnez|le numero|un numero|les numeros"
+    r"|comment (?:les |le |la )?(?:joindre|appeler))\b"
+)
+_OWN_PHONE = re.compile(
+    r"\b(?:mon|ma|mes|(?:pas|plus|sans) (?:de |d )?(?:un )?)(?:numero|tel|telephone)"
+)
+# "c'est où exactement ?", "et l'adresse exacte ?", "où c'est ?", "quelle adresse ?"
+_ADDRESS = re.compile(
+    r"\badresses?\b|\bc(?: est)? ou\b|\bcest ou\b|\bou (?:c est|ca se trouve|se trouve|est ce"
+    r"|ils sont|elles? sont|il est|sont ils|exactement)\b|\bou ca\b"
+)
+
+
+def asks_phone(text: str) -> bool:
+    """ "vous avez le numéro ?", "ils ont un téléphone ?", "c'est quoi leur numéro ?" (never the
+    person's own phone: "mon téléphone ?", "il a pas de téléphone")."""
+    folded = _folded(text)
+    if not _short(folded) or not _PHONE.search(folded) or _OWN_PHONE.search(folded):
+        return False
+    return bool(_ABOUT_THEM.search(folded)) or ("?" in text and len(folded.split()) <= 3)
+
+
+def asks_address(text: str) -> bool:
+    """ "c'est où exactement ?", "et l'adresse exacte ?", "quelle adresse ?" (never an address
+    given: "j'habite 3 rue…", which names a street)."""
+    folded = _folded(text)
+    return _short(folded) and bool(_ADDRESS.search(folded)) and not re.search(r"\d", folded)
+
+
+def phone_lines(places: list[dict]) -> str:
+    """Each place's number, one a line, numbered as in the list: "1. France Services : 03 20 …",
+    "2. CCAS : pas de numéro dans l'annuaire"."""
+    return "\n".join(
+        f"{p.get('number', i)}. {p.get('name') or 'Lieu'} : "
+        + (p.get("phone_text") or p.get("phone") or "pas de numéro dans l'annuaire")
+        for i, p in enumerate(places, 1)
+    )
+
+
+def address_lines(places: list[dict]) -> str:
+    """Each place's address, one a line, numbered as in the list."""
+    return "\n".join(
+        f"{p.get('number', i)}. {p.get('name') or 'Lieu'} : "
+        + (p.get("address") or "adresse non précisée")
+        for i, p in enumerate(places, 1)
+    )
+
+
+def day_lines(places: list[dict], weekday: int) -> str:
+    """Whether each place opens that day, one a line, numbered as in the list: "1. CCAS : 9 h–12 h",
+    "2. Médiathèque : fermé", "3. … : horaires non connus"."""
+    lines = []
+    for i, p in enumerate(places, 1):
+        times = display.day_hours(p.get("opening_hours"), weekday)
+        said = "horaires non connus" if times is None else (times or "fermé")
+        lines.append(f"{p.get('number', i)}. {p.get('name') or 'Lieu'} : {said}")
+    return "\n".join(lines)
+
+
+def facts(text: str, places: list[dict], shown: dict | None) -> dict | None:
+    """The answer to a question on the places' phone, address or hours on a day, from the last
+    search's own data: for the place just shown in full (``shown``), else for each place of the
+    list, numbered. The ``utter_message`` arguments (a ``domain.yml`` response and its values),
+    or None when the message asks none of those."""
+    day = asks_open_on(text)
+    if asks_phone(text):
+        if shown is None:
+            return {"response": "utter_places_phones", "phones": phone_lines(places)}
+        if shown.get("phone_text") or shown.get("phone"):
+            phone = shown.get("phone_text") or shown.get("phone")
+            return {"response": "utter_place_phone", "place": shown.get("name"), "phone": phone}
+        return {"response": "utter_place_no_phone", "place": shown.get("name"),
+                "address": shown.get("address") or ""}  # fmt: skip
+    if asks_address(text):
+        if shown is None:
+            return {"response": "utter_places_addresses", "addresses": address_lines(places)}
+        return {"response": "utter_place_address", "place": shown.get("name"),
+                "address": shown.get("address") or "adresse non précisée"}  # fmt: skip
+    if day is not None:
+        if shown is None:
+            return {"response": "utter_places_open_on_day", "day": WEEKDAYS[day],
+                    "lines": day_lines(places, day), "buttons": day_search(day)}  # fmt: skip
+        if display.day_hours(shown.get("opening_hours"), day) is None:
+            return {"response": "utter_place_day_unknown", "place": shown.get("name"),
+                    "day": WEEKDAYS[day]}  # fmt: skip
+    return None
+
+
+def day_search(weekday: int) -> list[dict]:
+    """The search for the places open that day, as a button ("Les lieux ouverts le samedi")."""
+    day = WEEKDAYS[weekday]
+    if day not in needs_mod.DAYS:
+        return []
+    return [{"title": f"Les lieux {needs_mod.CONSTRAINT_PLAIN[day]}",
+             "payload": f'/inform{{"constraint": "{day}"}}'}]  # fmt: skip

@@ -617,6 +617,23 @@ def without_relatives(text: str) -> str:
     return " ".join(_RELATIVE.sub(" quelqu'un ", text.replace("\u2019", "'")).split())
 
 
+# A denial of danger, said after the numbers or the question "Êtes-vous en danger ?": "non merci
+# je ne suis pas en danger", "ça va je suis pas en danger, c'est pour la demande". Its "en danger"
+# is no alarm; a severe wording beside it still is (``denies_danger``).
+_DENIAL = re.compile(
+    r"\b((ne |n')?(suis|sommes|est|sont|etes|es)? ?(pas|plus|jamais|aucunement) (du tout )?"
+    r"(en danger|menacee?s?|en peril)"
+    r"|(pas|aucun) (de )?danger"
+    r"|(je suis|suis|on est|nous sommes) (maintenant |bien )?(en securite|a l'abri))"
+)
+
+
+def denies_danger(text: str) -> bool:
+    """The message says the person is not in danger, with no severe wording beside it."""
+    folded = _folded(text)
+    return bool(_DENIAL.search(folded)) and not _SEVERE.search(_FIGURE.sub(" ", folded))
+
+
 def _folded(text: str) -> str:
     return labels.fold(text or "")[:2000].replace("\u2019", "'")
 

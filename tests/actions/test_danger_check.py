@@ -3,6 +3,8 @@ alone, and an answer to it that is neither yes nor no goes on with the request k
 
 from __future__ import annotations
 
+import pytest
+
 from actions import actions as A
 from tests.actions import test_actions as T
 from tests.actions.test_actions import kinds, run, text
@@ -51,3 +53,57 @@ def test_a_town_after_the_danger_question_gets_the_places(directory):
         )
         assert kinds(msgs) == ["recommendation"] and "Beaune" in text(msgs)
         assert {**slots, **slots_of(events)}["needs"] == slots["needs"]
+
+
+# --- a denial of danger after the numbers or the question: the request goes on ----------------
+NUMBERS_BESIDE_A_NEED = "mon ex me menace, il a piraté mon compte facebook, je suis à Lens"
+DENIALS = [
+    ("non merci je ne suis pas en danger", "deny"),
+    ("non merci je ne suis pas en danger", "emergency"),
+    ("ça va je suis pas en danger, c'est pour la demande", "inform"),
+    ("ça va je suis pas en danger, c'est pour la demande", "emergency"),
+]
+ACTION_OF = {"deny": A.ActionOrient, "inform": A.ActionOrient, "emergency": A.ActionEmergency}
+
+
+@pytest.mark.parametrize("message, intent", DENIALS)
+def test_a_denial_after_the_numbers_gives_the_places_of_the_request(directory, message, intent):
+    msgs, events = run(
+        A.ActionOrient(),
+        tracker(NUMBERS_BESIDE_A_NEED, "ask_help", [ent("location", "Lens")]),
+    )
+    assert kinds(msgs) == ["emergency"]
+    slots = slots_of(events)
+    msgs, events = run(ACTION_OF[intent](), tracker(message, intent, slots=slots))
+    assert kinds(msgs) == ["recommendation"], text(msgs)
+    assert "Lens" in text(msgs) and "112" not in text(msgs)
+    assert {**slots, **slots_of(events)}["needs"] == slots["needs"]
+
+
+@pytest.mark.parametrize("message, intent", DENIALS)
+def test_a_denial_after_the_danger_question_gives_the_places(directory, message, intent):
+    msgs, events = run(
+        A.ActionOrient(),
+        tracker(
+            f"{DANGER_BESIDE_A_NEED}, j'habite à Beaune", "ask_help", [ent("location", "Beaune")]
+        ),  # fmt: skip
+    )
+    assert kinds(msgs) == ["danger_check"]
+    slots = slots_of(events)
+    msgs, events = run(ACTION_OF[intent](), tracker(message, intent, slots=slots))
+    assert kinds(msgs) == ["recommendation"], text(msgs)
+    assert "Beaune" in text(msgs) and "112" not in text(msgs)
+
+
+def test_a_denial_beside_a_severe_wording_still_gets_the_numbers(directory):
+    msgs, events = run(
+        A.ActionOrient(),
+        tracker(NUMBERS_BESIDE_A_NEED, "ask_help", [ent("location", "Lens")]),
+    )
+    msgs, _ = run(
+        A.ActionOrient(),
+        tracker(
+            "je suis pas en danger mais il m'a frappée encore", "inform", slots=slots_of(events)
+        ),  # fmt: skip
+    )
+    assert kinds(msgs) == ["emergency"]

@@ -1,0 +1,53 @@
+"""The mode question ("Voulez-vous que quelqu'un fasse la démarche avec vous, ou préférez-vous
+apprendre ?") is repeated at most once: a second reply that does not choose, or "je sais pas",
+takes the default (someone helps), said in one line, and the places come, with the day asked
+(tester, round 17: "logement social, Auxerre", "plus près ?", "c'est ouvert le samedi ?" got the
+question three times). Real actions on the real embedded directory."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.actions.test_after_places import Talk, payloads, real, rest_text
+from tests.conftest_actions import ent
+
+assert real  # the module's fixture: the real embedded directory
+
+QUESTION = "Voulez-vous que quelqu'un fasse la démarche avec vous"
+DEFAULT_LINE = "quelqu'un vous aide"
+
+
+def mode_asked() -> Talk:
+    talk = Talk()
+    msgs = talk.say(
+        "je ne sais pas lire ni écrire bien, je veux aide pour papiers, j'habite à Auxerre",
+        "ask_help",
+        [ent("location", "Auxerre")],
+    )
+    assert QUESTION in rest_text(msgs) and talk.slots["awaiting"] == "mode", rest_text(msgs)
+    return talk
+
+
+def places_with_default(msgs: list[dict]) -> dict:
+    said = rest_text(msgs)
+    assert QUESTION not in said and DEFAULT_LINE in said, said
+    [reco] = [p for p in payloads(msgs) if p["type"] == "recommendation"]
+    assert reco["results"] and reco["location"]["commune"] == "Auxerre"
+    return reco
+
+
+@pytest.mark.parametrize("intent", ["inform", "nlu_fallback"])
+def test_the_question_is_repeated_once_then_the_default_gives_the_places(real, intent):
+    talk = mode_asked()
+    again = rest_text(talk.say("plus près ?", intent))
+    assert "démarche avec vous" in again, again  # once again
+    reco = places_with_default(talk.say("c'est ouvert le samedi ?", "inform"))
+    assert "samedi" in talk.slots["constraints"], reco  # the day asked is kept
+    assert talk.slots["mode"] == "avec_moi"
+
+
+@pytest.mark.parametrize("intent", ["deny", "nlu_fallback", "out_of_scope"])
+def test_je_sais_pas_takes_the_default_at_once(real, intent):
+    talk = mode_asked()
+    places_with_default(talk.say("je sais pas", intent))
+    assert talk.slots["mode"] == "avec_moi"
