@@ -1179,6 +1179,12 @@ _FAMILY = _compile(
     r"|maternelle|creche|nounou|famille\w*|familial\w*|educat\w*|jeunes?|mineur\w*|\d{1,2} ans"
     r"|marmay\w*|marmaille\w*|pmi|puericult\w*|parcoursup|pronote|ent|cahier de texte|age)\b"
 )
+# Accounts that are books ("tenir mes comptes sur un tableur"): their meaning sits next to hacked
+# accounts (round 17's nearest-messages vote read it as online safety).
+_BOOKKEEPING = _compile(
+    r"\b(tenir|faire|gerer|suivre|noter) (mes|ses|nos|leurs|les|sa|ma) (comptes|compta\w*|budget)"
+    r"\b|\b(livre|cahier|tableau) de comptes\b"
+)
 _NO_INTERNET = _compile(r"\b(pas|pa|ni|sans|plus) (d'|de |d )?(internet|connexion|wifi|reseau)")
 # SMS writers drop the apostrophe of an elision ("dordi", "mactualiser", "limprimante"): put it
 # back before the words the patterns look for, so that "\bactualis" or "pas d'ordi" match.
@@ -1340,6 +1346,8 @@ def detect(text: str) -> Understanding:
         strong.sort(key=lambda k: (k in TOOL_NEEDS, k not in ("demarches", "sante")))
     if not _FAMILY.search(folded):
         found.ruled_out.add("parentalite")
+    if _BOOKKEEPING.search(folded) and "securite" not in strong:
+        found.ruled_out.add("securite")  # "tenir mes comptes": the books, not an account
     # Two needs at most: places that do both come first (directory_client.search).
     found.needs = strong[:2] or weak[:1]
     if "conseiller_numerique" in found.constraints and not found.needs:
@@ -1392,6 +1400,15 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
     specific = [k for k in found.needs if k not in generic]
     weighed = semantic_needs.reader().weigh(text, specific, generic, found.ruled_out)
     found.needs = weighed.needs
+    if (
+        "materiel_usage" in specific
+        and len(found.needs) == 1
+        and found.needs[0] != "materiel_usage"
+        and _NO_DEVICE.search(_SMS_ELISION.sub(r"\1'\2", folded.replace("’", "'")))
+    ):
+        # "jdois m'actualiser mais j'ai pas d'ordi": said in so many words, a computer to use is
+        # the other need, whatever weight its meaning has.
+        found.needs.append("materiel_usage")
     if found.mode == "autonomie" and len(found.needs) == 1 and found.needs[0] in _ADMIN_NEEDS:
         # "je veux apprendre à faire mes démarches seule": the file, and learning the everyday
         # tools it takes (independent writers gave both services 20 times out of 24).
