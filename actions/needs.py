@@ -533,7 +533,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
     "smartphone": (
         r"\b(smart ?phone|smartfone|smarphone|iphone|android)s?\b",
         r"\btel\b",
-        r"(?<!ordinateur )(?<!ordi )\bportables?\b",
+        r"(?<!ordinateur )(?<!ordi )\bportabl(e|es)?\b",  # "mon portabl" (SMS, round 17's tester)
         r"\btelephone",
         r"\btelefone",
         # Round 16's development set: Antillean Creole spellings ("téléfòn"), a QR code
@@ -1224,7 +1224,8 @@ _LEARN = re.compile(
     r"\b((j|ch)sais pas|sai?s? (a peine|pas trop|pas bien|plus trop)) (trop |bien )?(m'en|men|me"
     r"|m'|l'|l |le |la |les |utiliser|installer|servir|allumer)|\bplus l'habitude\b"
     r"|\b(configur\w*|parametr\w*)\b|\btape (avec|a) (un|deux) doigts?"
-    r"|\b(apprendre|apprenne|apprend|m'apprendre|sais pas|sait pas|savent pas|savoir|comprendre"
+    r"|\b(apprendre|apprenne|apprend|aprend\w*|m'apprendre|sais pas|sait pas|savent pas|savoir"
+    r"|comprendre"
     r"|cours|atelier|formation|initiation)"
 )
 _NO_DEVICE = re.compile(

@@ -606,3 +606,10 @@ def test_round_17_anger_at_a_site_or_a_chore_is_not_an_emergency(message, need):
 
     assert not is_emergency(message)
     assert need in read(message).needs
+
+
+def test_a_phone_misspelt_in_sms_is_the_first_need_whatever_town_follows():
+    # Round 17's tester: "créer avec le numérique" for this, the phone lost to the town's meaning
+    from actions.needs import read
+
+    assert read("jveux aprendre a utilisé mon portabl jsui a tourcoing").needs[0] == "smartphone"
