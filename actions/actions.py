@@ -54,7 +54,7 @@ from directory_client.demand import record_orientation, search_outcome
 from directory_client.french_dates import WEEKDAYS
 from directory_client.geo import haversine_km
 from directory_client.locator import MIN_LEADING
-from directory_client.text import last_sentences
+from directory_client.text import last_sentences, name_key
 from directory_client.town_words import commune_no_town, names_no_town
 from directory_client.types import PlaceLocator, SearchBackend
 
@@ -999,8 +999,9 @@ def resolve_location(
         # The entity is the name alone; the words around it may say which ("Saint-Louis, en
         # Alsace", "Stenay dans la Meuse").
         whole = get_locator().locate(location_text(text)[:120])
-        if whole.status == "found" and whole.best is not None:
-            result = whole
+        if whole.status == "found" and whole.best is not None and _names_it(query, whole.best):
+            result = whole  # the words around say which (never another town: a long message
+            # once read as "Lignéville (88)" for "elle habite à Saint-Denis")
         else:
             offered = [c.to_dict() for c in result.candidates[:5]]
             named = choose(offered, text)
@@ -1026,6 +1027,12 @@ def resolve_location(
         ask_location(dispatcher, state, unknown=query)
         return False
     return True
+
+
+def _names_it(query: str, place) -> bool:
+    """``place`` (found in a whole message) is the town ``query`` names, or a longer name of it
+    ("Noël" tagged for "Noël-Cerneux")."""
+    return name_key(query) in name_key(place.commune or "")
 
 
 def ask_which_town(dispatcher: CollectingDispatcher, state: State, names: list[str]) -> bool:
@@ -1529,12 +1536,22 @@ class OrienteurAction(Action, abc.ABC):
             return check_danger(dispatcher, tracker, text)
         territory = None if is_button(text) else overseas.not_covered(text, get_locator())
         if territory is not None:  # "Papeete": the directory has no place there yet
+            state = State(tracker)
+            where = get_locator().locate(text[:120])
+            need_keys = needs_mod.apply_mode(state.needs, state.mode)
             dispatcher.utter_message(
                 response="utter_territory_not_covered",
                 territory=territory,
                 helpline=fmt.HELPLINE_TEXT,
+                # the same contract as any answer about places: none there (docs/payload.md)
+                json_message=fmt.recommendation_payload(
+                    list(needs_mod.services_for(need_keys)),
+                    where.best.to_dict() if where.status == "found" and where.best else None,
+                    filters_payload(state.constraints),
+                    [],
+                    nothing_near=True,
+                ),
             )
-            state = State(tracker)
             state.awaiting, state.location, state.choices = None, None, []
             return state.save()
         follow_up = FOLLOW_UPS.get(tracker.get_slot("awaiting") or "")

@@ -164,10 +164,22 @@ _ADDRESS = re.compile(
 )
 
 
+# A fact said wrong ("l'adresse du deuxième est fausse", "leur numéro ne marche plus"): a report
+# of the place (``report_chat``), not a question about it.
+_SAID_WRONG = re.compile(
+    r"\b(?:faux|fausse|fausses|erronee?s?|errone|incorrecte?s?|pas (?:le )?bon(?:ne)?s?|plus bon"
+    r"|n existe plus|ne marche (?:pas|plus)|ne repond (?:pas|plus)|pas a jour|attribue|se trompe"
+    r"|trompe|mauvais(?:e)?)\b"
+)
+
+
 def asks_phone(text: str) -> bool:
     """ "vous avez le numéro ?", "ils ont un téléphone ?", "c'est quoi leur numéro ?" (never the
-    person's own phone: "mon téléphone ?", "il a pas de téléphone")."""
+    person's own phone: "mon téléphone ?", "il a pas de téléphone"; never a report: "leur numéro
+    est faux")."""
     folded = _folded(text)
+    if _SAID_WRONG.search(folded):
+        return False
     if not _short(folded) or not _PHONE.search(folded) or _OWN_PHONE.search(folded):
         return False
     return bool(_ABOUT_THEM.search(folded)) or ("?" in text and len(folded.split()) <= 3)
@@ -177,7 +189,12 @@ def asks_address(text: str) -> bool:
     """ "c'est où exactement ?", "et l'adresse exacte ?", "quelle adresse ?" (never an address
     given: "j'habite 3 rue…", which names a street)."""
     folded = _folded(text)
-    return _short(folded) and bool(_ADDRESS.search(folded)) and not re.search(r"\d", folded)
+    return (
+        _short(folded)
+        and bool(_ADDRESS.search(folded))
+        and not re.search(r"\d", folded)
+        and not _SAID_WRONG.search(folded)
+    )
 
 
 def phone_lines(places: list[dict]) -> str:

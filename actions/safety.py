@@ -36,6 +36,11 @@ SEVERE: tuple[str, ...] = (
     r"veut me tuer",
     r"menace de mort",
     r"mettre fin a mes jours",
+    # A wish to die, said beside a request ("je veux mourir, la caf m'a coupé le RSA"): the 3114
+    # first (round 17's tester); "je vais mourir avec cette déclaration" stays a figure.
+    r"(je |j')?(veux|voudrais|ai envie de|avais envie de) (juste )?(mourir|crever"
+    r"|disparaitre pour toujours)\b",
+    r"(veux|voudrais|vais) en finir(\s*[.!,?]|\s*$| avec (la vie|tout|ma vie)\b)",
     r"(plus|pas) envie de vivre",
     r"veux plus vivre",
     r"me frapp\w*",
@@ -501,6 +506,7 @@ _FIGURE = re.compile(
     r"|overdose (de |d')(?!medicament|cachet|drogue|heroine|cocaine|alcool|pilule)"
     r"|kidnappee? de mon compte|couteau sous la gorge|(suicide|mort) (social|sociale|numerique)"
     r"|morte? de (rire|honte|fatigue)|etouffe sous (la|le|les|des|mes|un|une)"
+    r"|mourir[\s.…]*(de |d')(honte|rire|fatigue|ennui)"
     # "je vais finir par me pendre avec le câble de la box tellement ce site est mal fait"
     r"|finir par (me pendre|me tuer|me jeter|me foutre)[^.!?]{0,80}\btellement\b[^.!?]*"
     # "jvais me jeter par la fenêtre si je dois encore scanner ce papier": anger at a chore

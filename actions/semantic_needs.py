@@ -29,10 +29,10 @@ from actions import fitted, nlu_examples
 from bot import encoder, word_means
 
 TOP_K = 3
-KEYWORD_WEIGHT = 0.55  # 0.5 until round 17 (see VOTE_WEIGHT)
+KEYWORD_WEIGHT = 0.5  # 0.55 with the vote on (see VOTE_WEIGHT)
 GENERIC_WEIGHT = 0.3
-# A second service needs this weight (probabilities, vote and keywords); 0.5 until round 17.
-SECOND_NEED = 0.6
+# A second service needs this weight (probabilities, vote and keywords); 0.6 with the vote on.
+SECOND_NEED = 0.5
 # Two needs in one message compete in one reading: "il me faut un ordinateur pas cher, et de
 # l'aide pour chercher un stage" reads as equipment only. Each part of such a message is also read
 # alone, and a part that names another service this surely adds it. Chosen on development sets
@@ -82,9 +82,14 @@ WORDS_WEIGHT = 0.7
 # need the keywords found ("jdois mactualiser mais jai pas dordi") is not lost under the higher
 # SECOND_NEED: 0.4 / 0.6 / keywords 0.55 reads 91.9 / 72.7 / 23.1 / 72.0 % (asked to choose 0.7 %;
 # 12 sets better, 2 worse); keywords 0.6: 92.2 % but extra need 29.5 %; 0.3 / 0.6 / 0.55: 91.6 /
-# 73.8 / 21.8 %. Kept: 0.4 / 0.6 / 0.55, chosen among these five on the leave-one-set-out, never
-# on the frozen corpus nor on the unread sets.
-VOTE_WEIGHT = 0.4
+# 73.8 / 21.8 %. Best: 0.4 / 0.6 / 0.55, chosen among these five on the leave-one-set-out, never
+# on the frozen corpus nor on the unread sets. Kept OFF at the end of round 17: on, it changes
+# readings that 39 tests of the conversation hold (a second need read beside the first, as
+# "je ne sais pas lire ni écrire bien, je veux aide pour papiers" → papers and everyday tools,
+# so no mode question; fewer guesses asked as a choice), and the two sets written this round read
+# 2 and 1.5 points fewer needs with it and the round's other changes. To turn on:
+# VOTE_WEIGHT = 0.4, SECOND_NEED = 0.6, KEYWORD_WEIGHT = 0.55, and review those tests.
+VOTE_WEIGHT = 0.0  # off: see above
 VOTE_K = 5
 
 

@@ -44,7 +44,10 @@ _SPYING = (
     r"(surveill\w*|espion\w*|traqu\w*|geolocalis\w*|mouchard\w*|stalkerware"
     r"|(lit|lis|lire|fouille|regarde|controle) (tous |toutes )?(mes|dans mes|dans mon) (messages"
     r"|sms|mails|conversations|telephone|portable)"
-    r"|suit (tous )?mes deplacements|sait (toujours )?ou je suis|ecoute mes (appels|conversations))"
+    r"|suit (tous )?mes deplacements|sait (toujours )?ou je suis|ecoute mes (appels|conversations)"
+    # control online by a partner or an ex (round 17's tester): "mon ex a piraté mon compte
+    # facebook et me harcèle"
+    r"|(me|nous) harcel\w*|(a|ont) (pirate|hacke) (mon|mes|ma))"
 )
 
 SITUATIONS: dict[str, tuple[str, ...]] = {

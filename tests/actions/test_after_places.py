@@ -386,3 +386,18 @@ def test_other_places_go_on_with_the_same_list(real, first_message):
     assert [r["number"] for r in page_two["results"]] == [4, 5, 6]
     assert not first_ids & {r["id"] for r in page_two["results"]}
     assert all(r["distance_km"] < 30 for r in page_two["results"])  # near Lens, as page one
+
+
+def test_a_homonym_at_the_end_of_a_long_message_is_asked_never_another_town(real):
+    # Round 17's tester: "Voici 3 lieux près de Lignéville (88)" for this (the whole message
+    # read as a place), then "Quelle est votre commune à La Réunion ?" after "la Réunion".
+    talk = Talk()
+    msgs = talk.say("Bonjour, ma mère a 85 ans, elle doit renouveler sa carte d'identité en ligne,"
+                    " elle n'a pas d'ordinateur. Elle habite à Saint-Denis", "ask_help",
+                    [ent("location", "Saint-Denis")])  # fmt: skip
+    assert not payloads(msgs) or all(p["type"] != "recommendation" for p in payloads(msgs))
+    assert "Laquelle est la vôtre ?" in rest_text(msgs)
+    reco = one_list(talk.say("Saint-Denis (974, La Réunion)", "inform",
+                             [ent("location", "Saint-Denis (974, La Réunion)")]))  # fmt: skip
+    assert reco["location"]["commune"] == "Saint-Denis"
+    assert reco["location"]["code_insee"] == "97411"

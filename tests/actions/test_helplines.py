@@ -10,6 +10,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
+from actions import helplines
 from bot.channels import render
 from bot.channels.sms_text import segments, to_gsm7
 from directory_client import Locator
@@ -195,3 +196,19 @@ def test_an_ordinary_request_gets_no_such_line(real, message, absent):
     assert "Metz" in text and payloads(msgs)[0]["results"]
     for words in absent:
         assert words not in text, (words, text)
+
+
+@pytest.mark.parametrize("request_text", [
+    "mon ex a piraté mon compte facebook et me harcèle, Dijon",
+    "mon copain me harcèle sur snapchat depuis qu'on a rompu",
+])  # fmt: skip
+def test_control_online_by_a_partner_or_an_ex_gets_the_3919(request_text):
+    # Round 17's tester: only the 3018 and cybermalveillance, though the 3919 text names the ex
+    lines = helplines.remote_lines(["securite"], request_text, danger=False)
+    assert any("3919" in line for line in lines), lines
+
+
+def test_a_partner_hacked_himself_is_no_control():
+    lines = helplines.remote_lines(["securite"], "mon mari s'est fait pirater son compte",
+                                   danger=False)  # fmt: skip
+    assert not any("3919" in line for line in lines), lines

@@ -585,6 +585,9 @@ def test_needs_from_round_17_wordings(message, need):
         "mon beau-frère crie dans l'escalier qu'il va me faire la peau, je voulais juste mon CV",
         "pour la CAF je verrai, son copain est en train de la frapper dans le salon",
         "li menas amwin ek in kouto, nou lé enfermé",
+        # Round 17's tester: a wish to die beside a request gets the numbers (the 3114) first
+        "j'en peux plus je veux mourir personne m'aide avec mes papiers",
+        "je veux mourir, la caf m'a coupé le RSA et je comprends rien au site",
     ],
 )
 def test_round_17_danger_now_gets_the_numbers(message):
@@ -599,6 +602,7 @@ def test_round_17_danger_now_gets_the_numbers(message):
         ("le site ameli.fr va me tuer, je n'arrive pas à télécharger l'attestation", "sante"),
         ("je vais me jeter par la fenêtre si je dois encore scanner ce formulaire pour la CAF",
          "demarches"),
+        ("je veux en finir avec ce dossier CAF, qui peut m'aider ?", "demarches"),
     ],
 )
 def test_round_17_anger_at_a_site_or_a_chore_is_not_an_emergency(message, need):

@@ -109,8 +109,13 @@ def test_questions_after_the_places_keep_the_search(rasa_stack):
     places = the_list(talk)
     for nearer in ("plus près ?", "c trop loin", "y a rien de plus proche ?"):
         answer = talk.say(nearer)
-        assert texts(answer).startswith("Ce sont les lieux les plus proches de Pantin (93)"), nearer
-        assert "votre adresse (rue et ville) ou partagez votre position" in texts(answer)
+        # the places again, nearest first, said so (round 17: no longer "ce sont les plus
+        # proches" over a list ordered by fit)
+        assert texts(answer).startswith("Voici les lieux les plus proches de Pantin (93)"), nearer
+        assert "du plus proche au plus loin" in texts(answer)
+        [reco] = payloads(answer)
+        distances = [r["distance_km"] for r in reco["results"]]
+        assert distances == sorted(distances), nearer
     answer = talk.say("c'est quoi France Services ?")
     assert texts(answer).startswith("France Services est un guichet public")
     assert not payloads(answer)
