@@ -1030,9 +1030,10 @@ def resolve_location(
 
 
 def _names_it(query: str, place) -> bool:
-    """``place`` (found in a whole message) is the town ``query`` names, or a longer name of it
-    ("Noël" tagged for "Noël-Cerneux")."""
-    return name_key(query) in name_key(place.commune or "")
+    """``place`` (found in a whole message) is the town ``query`` names, a longer name of it
+    ("Noël" tagged for "Noël-Cerneux") or named in it ("Stenay dans la Meuse")."""
+    asked, found = name_key(query), name_key(place.commune or "")
+    return bool(found) and (asked in found or found in asked)
 
 
 def ask_which_town(dispatcher: CollectingDispatcher, state: State, names: list[str]) -> bool:

@@ -507,6 +507,8 @@ _FIGURE = re.compile(
     r"|kidnappee? de mon compte|couteau sous la gorge|(suicide|mort) (social|sociale|numerique)"
     r"|morte? de (rire|honte|fatigue)|etouffe sous (la|le|les|des|mes|un|une)"
     r"|mourir[\s.…]*(de |d')(honte|rire|fatigue|ennui)"
+    # "j'ai envie de mourir tellement ce site de la CAF me rend fou": anger at a thing
+    r"|(envie de|veux|voudrais) (mourir|crever)[^.!?]{0,20}\btellement\b[^.!?]*"
     # "je vais finir par me pendre avec le câble de la box tellement ce site est mal fait"
     r"|finir par (me pendre|me tuer|me jeter|me foutre)[^.!?]{0,80}\btellement\b[^.!?]*"
     # "jvais me jeter par la fenêtre si je dois encore scanner ce papier": anger at a chore

@@ -617,3 +617,12 @@ def test_a_phone_misspelt_in_sms_is_the_first_need_whatever_town_follows():
     from actions.needs import read
 
     assert read("jveux aprendre a utilisé mon portabl jsui a tourcoing").needs[0] == "smartphone"
+
+
+def test_a_wish_to_die_because_of_a_site_is_anger_not_danger():
+    # The frozen corpus's looked-at half: the numbers for this after round 17's first change
+    from actions.needs import is_emergency
+
+    assert not is_emergency(
+        "j'ai envie de mourir tellement ce site de la CAF me rend fou, ça fait 3 heures"
+    )
