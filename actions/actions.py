@@ -999,7 +999,7 @@ def resolve_location(
         # The entity is the name alone; the words around it may say which ("Saint-Louis, en
         # Alsace", "Stenay dans la Meuse").
         whole = get_locator().locate(location_text(text)[:120])
-        if whole.status == "found" and whole.best is not None and _names_it(query, whole.best):
+        if whole.status == "found" and whole.best is not None and _names_it(text, whole.best):
             result = whole  # the words around say which (never another town: a long message
             # once read as "Lignéville (88)" for "elle habite à Saint-Denis")
         else:
@@ -1029,11 +1029,11 @@ def resolve_location(
     return True
 
 
-def _names_it(query: str, place) -> bool:
-    """``place`` (found in a whole message) is the town ``query`` names, a longer name of it
-    ("Noël" tagged for "Noël-Cerneux") or named in it ("Stenay dans la Meuse")."""
-    asked, found = name_key(query), name_key(place.commune or "")
-    return bool(found) and (asked in found or found in asked)
+def _names_it(text: str, place) -> bool:
+    """``place`` (found in a whole message) is named in its words ("Stenay dans la Meuse",
+    "Noël-Cerneux"): never a town the locator made of other words."""
+    found = name_key(place.commune or "")
+    return bool(found) and f" {found} " in f" {name_key(text)} "
 
 
 def ask_which_town(dispatcher: CollectingDispatcher, state: State, names: list[str]) -> bool:

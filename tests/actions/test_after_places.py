@@ -401,3 +401,13 @@ def test_a_homonym_at_the_end_of_a_long_message_is_asked_never_another_town(real
                              [ent("location", "Saint-Denis (974, La Réunion)")]))  # fmt: skip
     assert reco["location"]["commune"] == "Saint-Denis"
     assert reco["location"]["code_insee"] == "97411"
+
+
+@pytest.mark.parametrize("tagged", ["Meuse", "la Meuse", "Stenay dans la Meuse"])
+def test_a_town_named_beside_its_departement_is_taken_whatever_the_model_tags(real, tagged):
+    # The frozen corpus's looked-at half (fm309): "Il y a plusieurs communes avec ce nom" twice
+    # for "Stenay dans la Meuse" after round 17's first guard on the words around a homonym.
+    talk = Talk()
+    talk.say("je cherche de l'aide pour faire une visio, je n'ai pas de tablette", "ask_help")
+    reco = one_list(talk.say("Stenay dans la Meuse", "inform", [ent("location", tagged)]))
+    assert reco["location"]["commune"] == "Stenay"
