@@ -11,6 +11,10 @@ from directory_client.models import MobileService, Place, join_list
 from directory_client.types import Location
 
 LYON = (45.7640, 4.8357)
+# Lyon as the conversation's location slot holds it.
+LYON_SLOT = {"label": "Lyon (69)", "kind": "commune", "lat": LYON[0], "lon": LYON[1],
+             "commune": "Lyon", "code_insee": "69123", "code_postal": "69001",
+             "departement": "69"}  # fmt: skip
 # A town as the Locator finds it (the staff console and the remote directory tests).
 ROUBAIX = Location(
     label="Roubaix (59)",

@@ -12,11 +12,7 @@ from tests.conftest_actions import (
     run_as_the_action_server,
     tracker,
 )
-from tests.places import LYON, make_place
-
-LYON_SLOT = {"label": "Lyon (69)", "kind": "commune", "lat": LYON[0], "lon": LYON[1],
-             "commune": "Lyon", "code_insee": "69123", "code_postal": "69001",
-             "departement": "69"}  # fmt: skip
+from tests.places import LYON_SLOT, make_place
 
 
 def _answer(directory, text: str) -> tuple[str, dict]:
