@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
+from bot.channels import render
 from bot.channels.state import OptOutStore, TTLDict
 
 logger = logging.getLogger(__name__)
@@ -86,6 +87,27 @@ class ChannelState:
         known, bring = self.places.get(sender) or ({}, [])
         place = known.get(int(digits))
         return (place, bring) if place else None
+
+    async def answer_keyword(self, sender: str, key: str, text: str | None, kind: str,
+                             send: Callable[..., Awaitable[Any]]) -> bool:
+        """STOP, START and AIDE as the channel answers them (never the assistant): True when
+        the message was one of them, or came from an opted-out sender (nothing else is
+        answered). ``key`` is the sender's opt-out key, ``send(text, ignore_optout=…)``."""
+        word = render.keyword(text)
+        if key in self.optouts:
+            if word == "start":
+                self.optouts.remove(key)
+                await send(render.START_TEXT)
+            return True
+        if word == "stop":
+            self.optouts.add(key, kind)
+            self.forget(sender)
+            await send(render.STOP_TEXT, ignore_optout=True)
+            return True
+        if word == "help":
+            await send(render.HELP_TEXT)
+            return True
+        return False
 
 
 class BackgroundTasks:

@@ -313,21 +313,12 @@ class SmsInput(TwilioInput):
         body = form.get("Body") or ""
         out = self.get_output_channel()
         assert isinstance(out, SmsOutput)
-        optouts = self.state.optouts
-        word = render.keyword(body)
+        kind = "whatsapp" if is_whatsapp(sender) else "sms"
 
-        if sender in optouts:
-            if word == "start":
-                optouts.remove(sender)
-                await out.send_body(sender, render.START_TEXT)
-            return  # STOP is honoured: nothing else is answered
-        if word == "stop":
-            optouts.add(sender, "whatsapp" if is_whatsapp(sender) else "sms")
-            self.state.forget(sender)
-            await out.send_body(sender, render.STOP_TEXT, ignore_optout=True)
-            return
-        if word == "help":
-            await out.send_body(sender, render.HELP_TEXT)
+        async def send(text: str, **kwargs: Any) -> Any:
+            return await out.send_body(sender, text, **kwargs)
+
+        if await self.state.answer_keyword(sender, sender, body, kind, send):
             return
 
         listed = self.state.place(sender, body)
@@ -343,7 +334,7 @@ class SmsInput(TwilioInput):
 
         choices = self.state.choices.pop(sender)
         metadata: dict[str, Any] = {
-            "orienteur_channel": "whatsapp" if is_whatsapp(sender) else "sms",
+            "orienteur_channel": kind,
             "message_sid": form.get("MessageSid")}
         lat, lon = form.get("Latitude"), form.get("Longitude")
         if lat and lon:

@@ -302,20 +302,12 @@ class TelegramChannelInput(TelegramInput):
         if msg is None:
             return  # edited messages (live location updates), channel posts, …
         chat_id = str(msg.chat.id)
-        key = optout_key(chat_id)
-        word = render.keyword(msg.text)
-        if key in self.state.optouts:
-            if word == "start":
-                self.state.optouts.remove(key)
-                await out._send(chat_id, render.START_TEXT)
-            return
-        if word == "stop":
-            self.state.optouts.add(key, "telegram")
-            self.state.forget(chat_id)
-            await out._send(chat_id, render.STOP_TEXT, ignore_optout=True)
-            return
-        if word == "help":
-            await out._send(chat_id, render.HELP_TEXT)
+
+        async def send(text: str, **kwargs: Any) -> None:
+            await out._send(chat_id, text, **kwargs)
+
+        if await self.state.answer_keyword(chat_id, optout_key(chat_id), msg.text, "telegram",
+                                           send):
             return
         listed = self.state.place(chat_id, msg.text)
         if listed is not None:  # "2" after a list: that place in full
