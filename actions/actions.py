@@ -475,8 +475,10 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
     """Merge the NLU entities and the keyword reading of the message into the state."""
     # By meaning only for a request (or an answer to "what do you need?"), never for a town or an
     # answer to another question; the place named is left out of what is read.
-    by_meaning = state.intent in ("ask_help", "nlu_fallback", "emergency") or (
-        state.awaiting in NEED_QUESTIONS
+    # A button's payload is the assistant's own words: its entities say it all.
+    by_meaning = not is_button(text) and (
+        state.intent in ("ask_help", "nlu_fallback", "emergency")
+        or state.awaiting in NEED_QUESTIONS
     )
     request = text
     for place in place_values(tracker):
