@@ -19,7 +19,10 @@ A bus stop (``mobile_service``) is never merged: the bus is there on its own day
 
 The entry keeps the best-ranked record's id, position and order, and reads "A (B)"; it offers
 the union of what they offer, the fuller opening hours (with their status), and the first
-contact each field has. Nothing is deleted: the records stay as they are in the directory.
+contact each field has. Its "why" line and fees are the best record's (the fees of the next
+record that states some when it states none), with only what names another service added from
+the others: two wordings of one service, or "gratuit" beside "gratuit sous condition", would
+read as two facts. Nothing is deleted: the records stay as they are in the directory.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from directory_client import hours
 from directory_client.geo import haversine_km
 from directory_client.importer.merge import address_key
 from directory_client.labels import fold
+from directory_client.search import explain
 from directory_client.types import SearchResult
 
 NEAR_M = 50.0
@@ -120,12 +124,11 @@ def merged(group: list[SearchResult]) -> SearchResult:
     name = f"{first.name} ({', '.join(others)})" if others else first.name
     fullest = max(group, key=_open_minutes)  # the first of the fullest: ``max`` keeps the first
     distances = [r.distance_km for r in group if r.distance_km is not None]
-    frees = [r.free for r in group if r.free is not None]
 
     def first_of(field: str):
         return next((getattr(r, field) for r in group if getattr(r, field)), None)
 
-    why = ", ".join(dict.fromkeys(p for r in group for p in r.why.split(", ") if p))
+    priced = next((r for r in group if r.fees), first)
     return replace(
         first,
         name=name,
@@ -138,11 +141,29 @@ def merged(group: list[SearchResult]) -> SearchResult:
         accessibility_url=first_of("accessibility_url"),
         opening_hours=fullest.opening_hours,
         opening=fullest.opening,
-        free=any(frees) if frees else None,
+        free=priced.free,
         labels=_united([r.labels for r in group]),
-        fees=_united([r.fees for r in group]),
-        why=why,
+        fees=priced.fees,
+        why=_why(group, priced),
     )
+
+
+def _why(group: list[SearchResult], priced: SearchResult) -> str:
+    """The best record's "why" line, and of the others' only what names another service; its
+    price is said by the record whose fees the entry gives (``priced``: the best record unless
+    it says none), once."""
+    parts = [p for p in group[0].why.split(", ") if p]
+    if priced is not group[0]:
+        parts = [p for p in parts if explain.subject(p) is not None]
+        parts += [p for p in priced.why.split(", ") if explain.subject(p) is None]
+    said = {explain.subject(p) for p in parts}
+    for record in group[1:]:
+        for part in record.why.split(", "):
+            subject = explain.subject(part) if part else None
+            if subject is not None and subject not in said:
+                said.add(subject)
+                parts.append(part)
+    return ", ".join(parts)
 
 
 def door_groups(items: list[tuple[T, SearchResult]]) -> list[list[tuple[T, SearchResult]]]:
