@@ -136,6 +136,17 @@ class RemoteOption:
 
 
 @dataclass(frozen=True)
+class AloneAnswer:
+    """Needs asked together that no entry of the page offers (``needs``): whether a place near
+    offers them, and the help at a distance, as a search of them alone would say (a two-need
+    answer reads it here instead of searching again)."""
+
+    needs: tuple[str, ...]
+    near: bool  # a place offering one of them within the query's radius (or in its commune)
+    remote_options: tuple[RemoteOption, ...] = ()
+
+
+@dataclass(frozen=True)
 class SearchResponse:
     query: SearchQuery
     results: tuple[SearchResult, ...]
@@ -146,6 +157,7 @@ class SearchResponse:
     remote_options: tuple[RemoteOption, ...] = ()
     backend: str = "local"  # "local" | "remote" | "local-fallback"
     notice: str | None = None  # plain French, e.g. when the remote directory failed
+    alone: AloneAnswer | None = None  # needs none of the page's entries offers (local search)
 
 
 # --- Import --------------------------------------------------------------------------------------
