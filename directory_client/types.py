@@ -111,6 +111,8 @@ class SearchResult:
     # What the place says of its price, in the standard's words ("Gratuit", "Gratuit sous
     # condition", "Payant"; its ``frais_a_charge``); () when it says nothing.
     fees: tuple[str, ...] = ()
+    # A bus and its fixed desk on one page: the later says which it is (search.doors.said_apart)
+    same_desk: str | None = None
 
     def to_payload(self) -> dict:
         """The shape of the assistant's ``custom.orienteur.results`` items (a stable contract)."""

@@ -243,14 +243,14 @@ def _results(
     page = [([h for h, _r in group], doors.merged([r for _h, r in group])) for group in groups]
     records = [r for _hit, r in built]
     if by_distance:
-        return tuple(result for _hits, result in page), records
+        return doors.said_apart(tuple(result for _hits, result in page)), records
     # A door reads at the place of its best record (the union of what its records do).
     order = page_order(now)
 
     def best(door: tuple[list[Hit], SearchResult]) -> tuple:
         return min(order((hit, door[1])) for hit in door[0])
 
-    return tuple(result for _hits, result in sorted(page, key=best)), records
+    return doors.said_apart(tuple(result for _hits, result in sorted(page, key=best))), records
 
 
 __all__ = [

@@ -37,6 +37,9 @@ _ORIGIN_WORDS: dict[str, str] = {
 }
 
 
+# A bus and its fixed desk at one address, both listed: the later entry says which it is.
+BUS_OF_DESK = "Le bus de « {desk} », garé à la même adresse certains jours."
+DESK_OF_BUS = "L'accueil fixe, à la même adresse que le « {bus} »."
 ON_MY_BEHALF_WORDS = "peut faire vos démarches à votre place"
 FEE_WORDS = ("gratuit", "gratuit sous condition", "tarif non précisé")
 _WORDS_SERVICE: dict[str, str] = {

@@ -44,6 +44,7 @@ RESULT_KEYS = {
     "opening_text",
     "mobile_service",
     "fees",
+    "same_desk",
     "number",
     "distance_text",
     "phone_text",

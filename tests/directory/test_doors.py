@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from actions.formatting import result_payload
+from bot.channels import render
 from directory_client import display, labels
 from directory_client.hours import PARIS
 from directory_client.labels import fold
@@ -110,3 +112,26 @@ def test_one_door_keeps_another_service_the_other_record_names(embedded_director
     assert "aide pour vos papiers en ligne" in _parts(entry)
     assert "apprendre à se servir d'un téléphone ou d'une tablette" in _parts(entry)
     assert _parts(entry).count("gratuit") == 1 and entry.fees == ("Gratuit",)
+
+
+EBREUIL = Location("Ébreuil (03)", "commune", 46.1147, 3.0864, "Ébreuil", "03107", "03450",
+                   "03")  # fmt: skip
+
+
+def test_a_bus_and_its_desk_at_one_address_stay_two_entries_the_later_says_which(
+    embedded_directory,
+):
+    # "France services Ebreuil" and "Bus France services d'Ebreuil", 21 allée du Chemin de Fer:
+    # the bus has its own days, so two entries; they read as the same place listed twice.
+    response = _search(embedded_directory, EBREUIL, (labels.DEMARCHES,), limit=3)
+    entries = _entries(response, "chemin de fer")
+    assert len(entries) == 2 and len({r.mobile_service is None for r in entries}) == 2
+    first, later = entries
+    assert first.same_desk is None
+    assert later.same_desk and first.name in later.same_desk, later.same_desk
+    # Every channel's list shows it, just under the name.
+    number = response.results.index(later) + 1
+    lines = render.place_lines(result_payload(later, number))
+    assert lines[1] == later.same_desk
+    # Another place of the page says nothing of it.
+    assert all(r.same_desk is None for r in response.results if r not in entries)
