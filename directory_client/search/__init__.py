@@ -97,14 +97,20 @@ def _alone(
     results: tuple[SearchResult, ...],
     window: list[SearchResult],
 ) -> AloneAnswer | None:
-    """Needs asked with others that no entry of the page offers: what a search of them alone
-    (one place) would say — whether a place near offers them, its help at a distance. Read from
-    the records this search already has (one ranked after the page, within the radius: near,
-    no statement); else the candidates of those needs alone, in this search's session (never
-    the places' rows)."""
+    """Needs asked with others that no entry of the first page offers: what a search of them
+    alone (one place) would say — whether a place near offers them, its help at a distance.
+    Read from the records this search already has (one ranked after the page, within the
+    radius: near, no statement); else the candidates of those needs alone, in this search's
+    session (never the places' rows)."""
     offered = {service for result in results for service in result.services}
     missing = tuple(need for need in plan.needs if need not in offered)
-    if len(plan.needs) < 2 or not results or not missing or len(missing) == len(plan.needs):
+    if (
+        query.offset  # a later page: the first said it
+        or len(plan.needs) < 2
+        or not results
+        or not missing
+        or len(missing) == len(plan.needs)
+    ):
         return None
 
     def near(distance_km: float | None) -> bool:
