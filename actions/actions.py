@@ -1163,7 +1163,7 @@ def answer(
     # Two needs, the places offer one: the intro says which (actions/need_cover.py).
     covered = need_cover.cover(need_keys, state.procedures[0] if state.procedures else None,
                                results) if not state.offset and not broadened else None  # fmt: skip
-    note = need_cover.remote_note(get_directory(), response.query, covered) if covered else None
+    note = need_cover.remote_note(get_directory(), response, covered) if covered else None
     if note:
         payload["orienteur"]["notes"] = [*(payload["orienteur"].get("notes") or []), note]
     covered = covered if note else None

@@ -83,7 +83,8 @@ def result_payload(result: Any, number: int, *, show_distance: bool = True) -> d
     ``phone_text`` ("03 20 01 08 45"), ``tel`` ("tel:+33…"),
     ``hours`` (the week's hours, one line per rule), ``opening_text`` ("Fermé. Ouvre mardi à
     9 h"); and the place's ``lat``/``lon``, ``appointment_url``, ``website``, ``mobile_service``,
-    ``fees`` (what it says of its price: ``display.fee_text`` writes it).
+    ``fees`` (what it says of its price: ``display.fee_text`` writes it), ``same_desk`` (a bus
+    and its fixed desk both listed: which it is, ``search.doors.said_apart``).
     ``None`` (or ``[]``) when the directory does not know."""
     return {
         **result.to_payload(),
@@ -100,6 +101,7 @@ def result_payload(result: Any, number: int, *, show_distance: bool = True) -> d
         "opening_text": result.opening.text,
         "mobile_service": result.mobile_service,
         "fees": list(result.fees),
+        "same_desk": getattr(result, "same_desk", None),
     }
 
 

@@ -38,17 +38,28 @@ def cover(need_keys: list[str], procedure: str | None, results: list[Any]) -> Co
     return Cover(phrase(covered), phrase(missing), tuple(missing))
 
 
-def remote_note(directory: Any, query: Any, found: Cover) -> str | None:
+def remote_note(directory: Any, response: Any, found: Cover) -> str | None:
     """ "À distance pour … : Solidarité Numérique : 01 70 77 23 72 ; …": the help at a distance
-    the search gives for the uncovered needs alone. ``None`` when that search has a place near
-    (it was only ranked after the list): then no place "n'annonce" it would be untrue."""
+    a search of the uncovered needs alone gives. ``None`` when such a search has a place near
+    (it was only ranked after the list): then no place "n'annonce" it would be untrue. Read
+    from the answer already given (``response.alone``: the embedded directory says it with the
+    list); a backend that does not (the remote API) is asked again."""
     import dataclasses
 
     services = needs_mod.services_for(list(found.uncovered_keys))
-    alone = directory.search(dataclasses.replace(query, needs=services, limit=1, offset=0))
-    first = alone.results[0] if alone.results else None
-    if first is not None and not alone.nothing_near and (
-        first.distance_km is None or first.distance_km <= query.radius_km
-    ):
+    alone = response.alone
+    if alone is not None and set(alone.needs) == set(services):
+        near, remote = alone.near, alone.remote_options
+    else:
+        query = response.query
+        again = directory.search(dataclasses.replace(query, needs=services, limit=1, offset=0))
+        first = again.results[0] if again.results else None
+        near = (
+            first is not None
+            and not again.nothing_near
+            and (first.distance_km is None or first.distance_km <= query.radius_km)
+        )
+        remote = again.remote_options
+    if near:
         return None
-    return f"À distance pour {found.uncovered} : {fmt.remote_list(alone.remote_options)}."
+    return f"À distance pour {found.uncovered} : {fmt.remote_list(remote)}."

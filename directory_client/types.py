@@ -111,6 +111,8 @@ class SearchResult:
     # What the place says of its price, in the standard's words ("Gratuit", "Gratuit sous
     # condition", "Payant"; its ``frais_a_charge``); () when it says nothing.
     fees: tuple[str, ...] = ()
+    # A bus and its fixed desk on one page: the later says which it is (search.doors.said_apart)
+    same_desk: str | None = None
 
     def to_payload(self) -> dict:
         """The shape of the assistant's ``custom.orienteur.results`` items (a stable contract)."""
@@ -136,6 +138,17 @@ class RemoteOption:
 
 
 @dataclass(frozen=True)
+class AloneAnswer:
+    """Needs asked together that no entry of the page offers (``needs``): whether a place near
+    offers them, and the help at a distance, as a search of them alone would say (a two-need
+    answer reads it here instead of searching again)."""
+
+    needs: tuple[str, ...]
+    near: bool  # a place offering one of them within the query's radius (or in its commune)
+    remote_options: tuple[RemoteOption, ...] = ()
+
+
+@dataclass(frozen=True)
 class SearchResponse:
     query: SearchQuery
     results: tuple[SearchResult, ...]
@@ -146,6 +159,7 @@ class SearchResponse:
     remote_options: tuple[RemoteOption, ...] = ()
     backend: str = "local"  # "local" | "remote" | "local-fallback"
     notice: str | None = None  # plain French, e.g. when the remote directory failed
+    alone: AloneAnswer | None = None  # needs none of the page's entries offers (local search)
 
 
 # --- Import --------------------------------------------------------------------------------------

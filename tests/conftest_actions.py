@@ -63,6 +63,36 @@ def run_as_the_action_server(t: Tracker, action: str = "action_orient") -> dict:
     return asyncio.run(executor.run(request))
 
 
+def ask(
+    text: str, intent: str = "ask_help", entities: list | None = None, slots: dict | None = None
+) -> tuple[str, dict | None, list[dict]]:
+    """Say one message as the action server runs ``action_orient``: what the person reads (the
+    responses' texts joined), the first list's payload (``custom.orienteur``; None without one)
+    and the buttons."""
+    answer = run_as_the_action_server(tracker(text, intent, entities=entities, slots=slots))
+    read = " ".join(r.get("text") or "" for r in answer["responses"])
+    bodies = [r["custom"]["orienteur"] for r in answer["responses"] if r.get("custom")]
+    buttons = [b for r in answer["responses"] for b in r.get("buttons") or []]
+    return read, (bodies[0] if bodies else None), buttons
+
+
+def say(
+    message: str, intent: str, entities: list | None = None, slots: dict | None = None
+) -> tuple[str, dict]:
+    """Say one message to the action its intent runs (``ACTIONS`` of test_after_places), in
+    process: what the person reads (a line a message, ``said``) and the slots it sets."""
+    import asyncio
+
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from tests.actions.test_after_places import ACTIONS
+
+    dispatcher = CollectingDispatcher()
+    t = tracker(message, intent, entities or [], slots)
+    events = asyncio.run(ACTIONS[intent]().run(dispatcher, t, {}))
+    return "\n".join(said(m) for m in dispatcher.messages), slots_of(events)
+
+
 def ent(name: str, value, text: str | None = None) -> dict:
     return {"entity": name, "value": value, "text": text or str(value)}
 
@@ -193,3 +223,24 @@ def memory_directory():
     A.set_backends(None, None)
     Base.metadata.drop_all(directory.engine)
     directory.close()
+
+
+@pytest.fixture(scope="module", name="locator")
+def embedded_locator(embedded_directory):
+    """The real Locator on the embedded directory (tests/conftest.py). Import it to use it as
+    ``locator`` (``real_directory`` asks for it)."""
+    from directory_client import Locator
+
+    return Locator(directory=embedded_directory)
+
+
+@pytest.fixture(scope="module", name="real")
+def real_directory(embedded_directory, locator):
+    """The embedded directory (the six shipped open-data files) and its Locator behind the
+    actions, for a test module. Import it and ``embedded_locator`` to use them as ``real`` and
+    ``locator``."""
+    from actions import actions as A
+
+    A.set_backends(embedded_directory, locator)
+    yield embedded_directory
+    A.set_backends(None, None)

@@ -263,11 +263,14 @@ def _short_address(address: str, limit: int, *, postcode: bool = True) -> str:
 
 def place_lines(place: Mapping[str, Any], *, why: bool = True, address_max: int = 0,
                 postcode: bool = True, opening: bool = True, link: bool = False) -> list[str]:
-    """One place as short lines: number, name and distance, address, phone (or that there is
-    none), when it opens, why it fits; with ``link``, its appointment page."""
+    """One place as short lines: number, name and distance, which it is beside its bus or desk
+    (``same_desk``), address, phone (or that there is none), when it opens, why it fits; with
+    ``link``, its appointment page."""
     distance = _field(place, "distance_text")
     head = f"{place['number']}. {_field(place, 'name') or 'Lieu'}"
     lines = [head + (f" ({distance})" if distance else "")]
+    if _field(place, "same_desk"):
+        lines.append(_field(place, "same_desk"))
     address = _field(place, "address")
     if address:
         lines.append(

@@ -23,6 +23,7 @@ opening hours on the page only.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 
 from sqlalchemy.engine import Connection
@@ -37,7 +38,13 @@ from directory_client.search.plan import NEAREST_MAX_KM, WIDENING_KM, Hit, Plan,
 from directory_client.search.rank import Outcome, final_within, page_order, rank_few
 from directory_client.search.remote_help import remote_options
 from directory_client.search.sql import INNER_BOXES_KM, place_rows, places_by_id
-from directory_client.types import RemoteOption, SearchQuery, SearchResponse, SearchResult
+from directory_client.types import (
+    AloneAnswer,
+    RemoteOption,
+    SearchQuery,
+    SearchResponse,
+    SearchResult,
+)
 
 # Which path finds the candidates (read at each search: the tests lower them to try each path).
 RARE_CAP = 25_000  # a need offered by fewer places is searched through the services index
@@ -50,22 +57,17 @@ DOOR_SLACK = 3
 def search(Session: sessionmaker, query: SearchQuery) -> SearchResponse:
     now = query.now or hours.now_paris()
     plan = build_plan(query, now)
-    location = query.location
     with Session() as orm_session:
         # Core on the session's connection: the ORM's own work per statement cost more than
         # most of SQLite's queries.
         session = orm_session.connection()
-        if location.lat is not None and location.lon is not None and query.nearest_first:
-            outcome = _search_nearest(session, plan, query)
-        elif location.lat is not None and location.lon is not None:
-            outcome = _search_near(session, plan, query)
-        else:
-            outcome = _search_by_code(session, plan, query)
+        outcome = _outcome(session, plan, query)
         by_distance = outcome.nothing_near or query.nearest_first
-        results = _results(session, outcome.hits, plan, query, now, by_distance)
+        results, window = _results(session, outcome.hits, plan, query, now, by_distance)
         remote: tuple[RemoteOption, ...] = ()
         if len(results) < query.limit or outcome.nothing_near or query.filters.remote_ok:
             remote = remote_options(session, plan, query, outcome)
+        alone = _alone(session, plan, query, now, results, window)
     return SearchResponse(
         query=query,
         results=results,
@@ -74,7 +76,60 @@ def search(Session: sessionmaker, query: SearchQuery) -> SearchResponse:
         nothing_near=outcome.nothing_near,
         total=outcome.total,
         remote_options=remote,
+        alone=alone,
     )
+
+
+def _outcome(session: Connection, plan: Plan, query: SearchQuery) -> Outcome:
+    location = query.location
+    if location.lat is not None and location.lon is not None and query.nearest_first:
+        return _search_nearest(session, plan, query)
+    if location.lat is not None and location.lon is not None:
+        return _search_near(session, plan, query)
+    return _search_by_code(session, plan, query)
+
+
+def _alone(
+    session: Connection,
+    plan: Plan,
+    query: SearchQuery,
+    now: datetime,
+    results: tuple[SearchResult, ...],
+    window: list[SearchResult],
+) -> AloneAnswer | None:
+    """Needs asked with others that no entry of the first page offers: what a search of them
+    alone (one place) would say — whether a place near offers them, its help at a distance.
+    Read from the records this search already has (one ranked after the page, within the
+    radius: near, no statement); else the candidates of those needs alone, in this search's
+    session (never the places' rows)."""
+    offered = {service for result in results for service in result.services}
+    missing = tuple(need for need in plan.needs if need not in offered)
+    if (
+        query.offset  # a later page: the first said it
+        or len(plan.needs) < 2
+        or not results
+        or not missing
+        or len(missing) == len(plan.needs)
+    ):
+        return None
+
+    def near(distance_km: float | None) -> bool:
+        return distance_km is None or distance_km <= query.radius_km
+
+    if any(near(r.distance_km) and set(missing) & set(r.services) for r in window):
+        return AloneAnswer(missing, near=True)
+    alone_query = dataclasses.replace(query, needs=missing, limit=1, offset=0)
+    alone_plan = build_plan(alone_query, now)
+    outcome = _outcome(session, alone_plan, alone_query)
+    # The entry a search of them alone shows first is the door of its first hit: all its
+    # records are hits, so it lies within the radius only when that hit does.
+    first = outcome.hits[0] if outcome.hits else None
+    if first is not None and not outcome.nothing_near and near(first.distance_km):
+        return AloneAnswer(missing, near=True)
+    remote: tuple[RemoteOption, ...] = ()
+    if first is None or outcome.nothing_near or query.filters.remote_ok:
+        remote = remote_options(session, alone_plan, alone_query, outcome)
+    return AloneAnswer(missing, near=False, remote_options=remote)
 
 
 def get_place(
@@ -176,13 +231,13 @@ def _results(
     query: SearchQuery,
     now: datetime,
     by_distance: bool,
-) -> tuple[SearchResult, ...]:
+) -> tuple[tuple[SearchResult, ...], list[SearchResult]]:
     """The page of ``hits`` (ranked), one entry per door (``doors``): the records of a door
     before and on the page are read with ``DOOR_SLACK`` more, so that a page stays full and
-    never shows again a door of an earlier page."""
+    never shows again a door of an earlier page. And every record read (the window)."""
     window = hits[: query.offset + query.limit + DOOR_SLACK]
     if len(window) <= query.offset:
-        return ()
+        return (), []
     places = places_by_id(session, [h.id for h in window])
     built = [
         (hit, place_result(places[hit.id], hit.distance_km, plan.needs, now,
@@ -192,15 +247,16 @@ def _results(
     ]  # fmt: skip
     groups = doors.door_groups(built)[query.offset : query.offset + query.limit]
     page = [([h for h, _r in group], doors.merged([r for _h, r in group])) for group in groups]
+    records = [r for _hit, r in built]
     if by_distance:
-        return tuple(result for _hits, result in page)
+        return doors.said_apart(tuple(result for _hits, result in page)), records
     # A door reads at the place of its best record (the union of what its records do).
     order = page_order(now)
 
     def best(door: tuple[list[Hit], SearchResult]) -> tuple:
         return min(order((hit, door[1])) for hit in door[0])
 
-    return tuple(result for _hits, result in sorted(page, key=best))
+    return doors.said_apart(tuple(result for _hits, result in sorted(page, key=best))), records
 
 
 __all__ = [

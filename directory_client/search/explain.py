@@ -37,6 +37,28 @@ _ORIGIN_WORDS: dict[str, str] = {
 }
 
 
+# A bus and its fixed desk at one address, both listed: the later entry says which it is.
+BUS_OF_DESK = "Le bus de « {desk} », garé à la même adresse certains jours."
+DESK_OF_BUS = "L'accueil fixe, à la même adresse que le « {bus} »."
+ON_MY_BEHALF_WORDS = "peut faire vos démarches à votre place"
+FEE_WORDS = ("gratuit", "gratuit sous condition", "tarif non précisé")
+_WORDS_SERVICE: dict[str, str] = {
+    **{words: service for service, words in _SERVICE_WORDS.items()},
+    **{words: labels.SERVICES_V1_TO_CURRENT[label] for label, words in _ORIGIN_WORDS.items()},
+}
+
+
+def subject(part: str) -> str | None:
+    """What one part of ``explain``'s line names: the service its words give (two wordings of
+    one service name the same), ``ON_MY_BEHALF_WORDS`` for either wording of "à votre place",
+    None for the price (``SearchResult.fees`` says it), else the part itself."""
+    if part in FEE_WORDS:
+        return None
+    if part.startswith(ON_MY_BEHALF_WORDS):
+        return ON_MY_BEHALF_WORDS
+    return _WORDS_SERVICE.get(part, part)
+
+
 def _free(frais: str | None) -> bool | None:
     values = split_list(frais)
     if not values:
@@ -121,15 +143,15 @@ def explain(
     programmes = split_list(place.dispositif_programmes_nationaux)
     modalities = split_list(place.modalites_accompagnement)
     if AIDANTS_CONNECT in programmes:
-        parts.append("peut faire vos démarches à votre place (Aidants Connect)")
+        parts.append(f"{ON_MY_BEHALF_WORDS} (Aidants Connect)")
     elif ON_MY_BEHALF in modalities and (on_my_behalf or labels.DEMARCHES in asked):
-        parts.append("peut faire vos démarches à votre place")
+        parts.append(ON_MY_BEHALF_WORDS)
     free = _free(place.frais_a_charge)
     if free:
         fees = split_list(place.frais_a_charge)
-        parts.append("gratuit" if "Gratuit" in fees else "gratuit sous condition")
+        parts.append(FEE_WORDS[0] if "Gratuit" in fees else FEE_WORDS[1])
     elif free is None and free_only:
-        parts.append("tarif non précisé")
+        parts.append(FEE_WORDS[2])
     if "France Services" in programmes or "RFS" in split_list(place.typologie):
         parts.append("France Services")
     if place.mobile_nom:

@@ -1,8 +1,8 @@
 """Tests of each custom action, with the real Locator (offline gazetteer) and a directory.
 
-The directory is the real embedded one when ``directory_client.search`` and the importer are
-available (fixture ``real_directory``); the conversation tests use an in-memory fake with the
-contract's value types, so that the expected results are known.
+The directory is the real embedded one for the tests that ask for ``real`` (tests/conftest.py's
+``embedded_directory``); the conversation tests use an in-memory fake with the contract's value
+types, so that the expected results are known.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ RESULT_KEYS = {
     "opening_text",
     "mobile_service",
     "fees",
+    "same_desk",
     "number",
     "distance_text",
     "phone_text",
@@ -665,22 +666,11 @@ def _roubaix() -> dict:
 
 
 # --- against the real embedded directory --------------------------------------------------------
-@pytest.fixture(scope="session")
-def real_directory(tmp_path_factory):
-    pytest.importorskip("directory_client.search")
-    pytest.importorskip("directory_client.importer")
-    from directory_client import Directory
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('dir')}/directory.sqlite3"
-    directory = Directory(url)
-    directory.import_default()
-    return directory
-
-
 @pytest.fixture()
-def real(real_directory, locator):
-    A.set_backends(real_directory, locator)
-    yield real_directory
+def real(embedded_directory, locator):
+    # Per test: the conversation tests of this module set the fake directory in between.
+    A.set_backends(embedded_directory, locator)
+    yield embedded_directory
     A.set_backends(None, None)
 
 

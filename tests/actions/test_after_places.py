@@ -19,20 +19,20 @@ from actions import actions as A
 from actions import formatting as fmt
 from bot.channels import render
 from directory_client import Locator, labels
-from tests.conftest_actions import ent, said, slots_of, tracker
+from tests.conftest_actions import (
+    embedded_locator,  # noqa: F401 - the locator fixture
+    ent,
+    real_directory,  # noqa: F401 - the real fixture
+    said,
+    slots_of,
+    tracker,
+)
 
 ACTIONS = {"ask_help": A.ActionOrient, "inform": A.ActionOrient, "deny": A.ActionOrient,
            "affirm": A.ActionOrient, "change_location": A.ActionOrient,
            "chitchat": A.ActionSmalltalk, "out_of_scope": A.ActionOutOfScope,
            "nlu_fallback": A.ActionFallback, "more_results": A.ActionMoreResults,
            "report_place": A.ActionReportPlace}  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def real(embedded_directory):
-    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
-    yield embedded_directory
-    A.set_backends(None, None)
 
 
 def run(t):

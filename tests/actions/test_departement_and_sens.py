@@ -7,29 +7,13 @@ gives them; real actions, locator and embedded directory."""
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
-from rasa_sdk.executor import CollectingDispatcher
 
-from actions import actions as A
-from directory_client import Locator
-from tests.actions.test_after_places import ACTIONS
-from tests.conftest_actions import said, slots_of, tracker
-
-
-@pytest.fixture(scope="module")
-def real(embedded_directory):
-    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
-    yield embedded_directory
-    A.set_backends(None, None)
-
-
-def say(message: str, intent: str, entities: list | None = None) -> tuple[str, dict]:
-    dispatcher = CollectingDispatcher()
-    t = tracker(message, intent, entities or [], {})
-    events = asyncio.run(ACTIONS[intent]().run(dispatcher, t, {}))
-    return "\n".join(said(m) for m in dispatcher.messages), slots_of(events)
+from tests.conftest_actions import (
+    embedded_locator,  # noqa: F401 - the locator fixture
+    real_directory,  # noqa: F401 - the real fixture
+    say,
+)
 
 
 @pytest.mark.parametrize(

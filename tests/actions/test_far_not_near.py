@@ -11,20 +11,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
 from actions import formatting as fmt
-from directory_client import Locator
-from tests.conftest_actions import ent, tracker
-
-
-@pytest.fixture(scope="module")
-def locator(embedded_directory):
-    return Locator(directory=embedded_directory)
-
-
-@pytest.fixture(scope="module")
-def real(embedded_directory, locator):
-    A.set_backends(embedded_directory, locator)
-    yield embedded_directory
-    A.set_backends(None, None)
+from tests.conftest_actions import (
+    embedded_locator,  # noqa: F401 - the locator fixture
+    ent,
+    real_directory,  # noqa: F401 - the real fixture
+    tracker,
+)
 
 
 def answer(locator, town: str, needs: list[str], constraints=()) -> tuple[str, dict]:

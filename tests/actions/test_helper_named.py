@@ -9,9 +9,8 @@ import pytest
 
 from directory_client import labels
 from tests.conftest_actions import (
+    ask,
     memory_directory,  # noqa: F401 - the directory fixture
-    run_as_the_action_server,
-    tracker,
 )
 from tests.places import make_place, offset
 
@@ -25,17 +24,7 @@ def _place(session, name: str, km_east: float, **fields) -> None:
 
 
 def _answer(text: str, town: str = "Poitiers") -> tuple[str, dict | None, list]:
-    answer = run_as_the_action_server(
-        tracker(
-            text,
-            "ask_help",
-            entities=[{"entity": "location", "value": town, "start": text.find(town)}],
-        )  # fmt: skip
-    )
-    said = " ".join(r.get("text") or "" for r in answer["responses"])
-    bodies = [r["custom"]["orienteur"] for r in answer["responses"] if r.get("custom")]
-    buttons = [b for r in answer["responses"] for b in r.get("buttons") or []]
-    return said, (bodies[0] if bodies else None), buttons
+    return ask(text, entities=[{"entity": "location", "value": town, "start": text.find(town)}])
 
 
 @pytest.mark.parametrize(

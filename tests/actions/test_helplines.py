@@ -13,15 +13,14 @@ from actions import actions as A
 from actions import helplines
 from bot.channels import render
 from bot.channels.sms_text import segments, to_gsm7
-from directory_client import Locator
-from tests.conftest_actions import ent, said, slots_of, tracker
-
-
-@pytest.fixture(scope="module")
-def real(embedded_directory):
-    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
-    yield embedded_directory
-    A.set_backends(None, None)
+from tests.conftest_actions import (
+    embedded_locator,  # noqa: F401 - the locator fixture
+    ent,
+    real_directory,  # noqa: F401 - the real fixture
+    said,
+    slots_of,
+    tracker,
+)
 
 
 def run(action, t):

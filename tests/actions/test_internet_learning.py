@@ -8,9 +8,8 @@ import pytest
 
 from directory_client import labels
 from tests.conftest_actions import (
+    ask,
     memory_directory,  # noqa: F401 - the directory fixture
-    run_as_the_action_server,
-    tracker,
 )
 from tests.places import LYON_SLOT, make_place
 
@@ -29,9 +28,7 @@ def test_internet_learning_is_worded_as_internet(directory, text):
                    services=(labels.OUTILS_QUOTIDIEN,),
                    origin=(labels.V1_SMARTPHONE, labels.V1_EVERYDAY))  # fmt: skip
         session.commit()
-    answer = run_as_the_action_server(tracker(text, "ask_help", slots={"location": LYON_SLOT}))
-    said = " ".join(r.get("text") or "" for r in answer["responses"])
-    body = next(r["custom"]["orienteur"] for r in answer["responses"] if r.get("custom"))
+    said, body, _buttons = ask(text, slots={"location": LYON_SLOT})
     assert "internet" in said
     assert "téléphone" not in said and "smartphone" not in said
     why = body["results"][0]["why"]

@@ -10,17 +10,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import actions as A
 from actions.texts import text
 from bot.channels import render
-from directory_client import Locator
 from directory_client.departements import DEPARTEMENTS, located_in
-from tests.conftest_actions import ent, tracker
+from tests.conftest_actions import (
+    embedded_locator,  # noqa: F401 - the locator fixture
+    ent,
+    real_directory,  # noqa: F401 - the real fixture
+    tracker,
+)
 from tests.conftest_actions import said as reads
-
-
-@pytest.fixture(scope="module")
-def real(embedded_directory):
-    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
-    yield embedded_directory
-    A.set_backends(None, None)
 
 
 @pytest.mark.parametrize(

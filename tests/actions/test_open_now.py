@@ -7,12 +7,17 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
-import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
-from directory_client import Locator, hours
-from tests.conftest_actions import ent, slots_of, tracker
+from directory_client import hours
+from tests.conftest_actions import (
+    embedded_locator,  # noqa: F401 - the locator fixture
+    ent,
+    real_directory,  # noqa: F401 - the real fixture
+    slots_of,
+    tracker,
+)
 
 SATURDAY_0736 = datetime(2026, 12, 5, 7, 36, tzinfo=hours.PARIS)
 TUESDAY_1000 = datetime(2026, 12, 8, 10, 0, tzinfo=hours.PARIS)
@@ -27,13 +32,6 @@ def at(monkeypatch, moment: datetime) -> None:
 
     monkeypatch.setattr(A, "datetime", Clock)
     monkeypatch.setattr(hours, "now_paris", lambda: moment)
-
-
-@pytest.fixture()
-def real(embedded_directory):
-    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
-    yield embedded_directory
-    A.set_backends(None, None)
 
 
 def orient(text: str):

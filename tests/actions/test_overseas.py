@@ -7,29 +7,14 @@ embedded directory."""
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
-from rasa_sdk.executor import CollectingDispatcher
 
-from actions import actions as A
 from actions import formatting as fmt
-from directory_client import Locator
-from tests.actions.test_after_places import ACTIONS
-from tests.conftest_actions import said, slots_of, tracker
-
-
-@pytest.fixture(scope="module")
-def real(embedded_directory):
-    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
-    yield embedded_directory
-    A.set_backends(None, None)
-
-
-def say(message: str, intent: str, slots: dict | None = None) -> tuple[str, dict]:
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(ACTIONS[intent]().run(dispatcher, tracker(message, intent, [], slots), {}))
-    return "\n".join(said(m) for m in dispatcher.messages), slots_of(events)
+from tests.conftest_actions import (
+    embedded_locator,  # noqa: F401 - the locator fixture
+    real_directory,  # noqa: F401 - the real fixture
+    say,
+)
 
 
 @pytest.mark.parametrize(
@@ -51,7 +36,7 @@ def test_a_territory_the_directory_does_not_cover_is_said_with_the_helpline(
 
 
 def test_the_town_asked_then_a_territory_not_covered_is_not_asked_again(real):
-    text, slots = say("Papeete", "inform", {"awaiting": "location", "needs": ["caf"]})
+    text, slots = say("Papeete", "inform", slots={"awaiting": "location", "needs": ["caf"]})
     assert "ne couvre pas encore" in text and "Je ne trouve pas" not in text, text
     assert slots.get("awaiting") is None, slots
 

@@ -6,25 +6,17 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
 from bot.channels import render
-from directory_client import Locator
-from tests.conftest_actions import ent, slots_of, tracker
-
-
-@pytest.fixture(scope="module")
-def locator(embedded_directory):
-    return Locator(directory=embedded_directory)
-
-
-@pytest.fixture(scope="module")
-def real(embedded_directory, locator):
-    A.set_backends(embedded_directory, locator)
-    yield embedded_directory
-    A.set_backends(None, None)
+from tests.conftest_actions import (
+    embedded_locator,  # noqa: F401 - the locator fixture
+    ent,
+    real_directory,  # noqa: F401 - the real fixture
+    slots_of,
+    tracker,
+)
 
 
 def orient(text: str, slots: dict | None = None, entities: list | None = None,

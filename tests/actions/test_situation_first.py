@@ -8,18 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from actions import actions as A
-from directory_client import Locator, labels
+from directory_client import labels
 from tests.actions.test_helplines import payloads, play, shown
-from tests.conftest_actions import said
-
-
-@pytest.fixture(scope="module")
-def real(embedded_directory):
-    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
-    yield embedded_directory
-    A.set_backends(None, None)
-
+from tests.conftest_actions import (
+    embedded_locator,  # noqa: F401 - the locator fixture
+    real_directory,  # noqa: F401 - the real fixture
+    said,
+)
 
 EMERGENCY_NOW = "Si vous ou quelqu'un êtes en danger"
 

@@ -10,16 +10,13 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
-from directory_client import Locator
 from tests.actions.test_actions import text
-from tests.conftest_actions import slots_of, tracker
-
-
-@pytest.fixture(scope="module")
-def real(embedded_directory):
-    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
-    yield embedded_directory
-    A.set_backends(None, None)
+from tests.conftest_actions import (
+    embedded_locator,  # noqa: F401 - the locator fixture
+    real_directory,  # noqa: F401 - the real fixture
+    slots_of,
+    tracker,
+)
 
 
 def orient(message: str, slots: dict | None = None) -> tuple[list[dict], dict]:

@@ -7,33 +7,30 @@ embedded directory and Locator."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
+from actions import formatting as fmt
 from actions import needs as needs_mod
-from directory_client import Locator
-from tests.conftest_actions import ent, tracker
-
-
-@pytest.fixture(scope="module")
-def locator(embedded_directory):
-    return Locator(directory=embedded_directory)
-
-
-@pytest.fixture(scope="module")
-def real(embedded_directory, locator):
-    A.set_backends(embedded_directory, locator)
-    yield embedded_directory
-    A.set_backends(None, None)
+from tests.conftest_actions import (
+    embedded_locator,  # noqa: F401 - the locator fixture
+    ent,
+    real_directory,  # noqa: F401 - the real fixture
+    tracker,
+)
 
 
 def answer(locator, town: str, needs: list[str]) -> tuple[str, dict]:
     slots = {"needs": needs, "mode": "avec_moi", "location": locator.locate(town).best.to_dict()}
     dispatcher = CollectingDispatcher()
-    asyncio.run(A.ActionOrient().run(
-        dispatcher, tracker(town, "inform", [ent("location", town)], slots=slots), {}))
+    asyncio.run(
+        A.ActionOrient().run(
+            dispatcher, tracker(town, "inform", [ent("location", town)], slots=slots), {}
+        )
+    )
     [message] = [m for m in dispatcher.messages if m.get("custom")]
     return message["text"], message["custom"]["orienteur"]
 
@@ -62,3 +59,23 @@ def test_both_needs_said_when_the_places_offer_both(real, locator):
     assert "n'annonce" not in text
     assert text.startswith("Voici 3 lieux près de Roubaix (59) pour faire vos démarches"), text
     assert "et apprendre à vous servir de votre téléphone" in text
+
+
+@pytest.mark.parametrize("town, needs", [("Montluçon", ["emploi", "ordinateur"]),
+                                         ("Calais", ["emploi", "internet"])])  # fmt: skip
+def test_a_two_need_answer_costs_one_search_and_says_what_a_second_would(
+    real, locator, monkeypatch, town, needs
+):
+    searches: list = []
+    search = real.search
+    monkeypatch.setattr(real, "search", lambda query: searches.append(query) or search(query))
+    _text, payload = answer(locator, town, needs)
+    assert len(searches) == 1, [q.needs for q in searches]
+    # The note is the one a search of the uncovered need alone gives.
+    [note] = [n for n in payload["notes"] if n.startswith("À distance pour")]
+    offered = {s for place in payload["results"] for s in place["services"]}
+    [missing] = [needs_mod.NEEDS[k].service for k in needs
+                 if needs_mod.NEEDS[k].service not in offered]  # fmt: skip
+    alone = search(dataclasses.replace(searches[0], needs=(missing,), limit=1, offset=0))
+    assert alone.results[0].distance_km > searches[0].radius_km or alone.nothing_near
+    assert note.endswith(f" : {fmt.remote_list(alone.remote_options)}.")

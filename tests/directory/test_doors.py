@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from directory_client import labels
+from actions.formatting import result_payload
+from bot.channels import render
+from directory_client import display, labels
 from directory_client.hours import PARIS
+from directory_client.labels import fold
 from directory_client.types import Location, SearchQuery
 
 TUESDAY_10H = datetime(2024, 5, 14, 10, 0, tzinfo=PARIS)
@@ -61,3 +64,74 @@ def test_perigueux_one_door_two_names_same_phone_is_one_entry_and_the_page_stays
     assert not _entries(after, "lattre de tassigny")
     ids = {r.id for r in response.results} | {r.id for r in after.results}
     assert len(ids) == len(response.results) + len(after.results)
+
+
+AURILLAC = Location("Aurillac (15)", "commune", 44.9264, 2.4397, "Aurillac",
+                    "15014", "15000", "15")  # fmt: skip
+
+
+def _parts(entry) -> list[str]:
+    return entry.why.split(", ")
+
+
+def test_one_door_says_its_price_once_the_best_records(embedded_directory):
+    # 1 rue Alexandre Pinard, Aurillac: three records of one door, "Gratuit" for two and
+    # "Gratuit sous condition" for the third; the entry read "gratuit, gratuit sous condition".
+    response = _search(embedded_directory, AURILLAC, (labels.OUTILS_QUOTIDIEN,), limit=5)
+    entries = [r for r in _entries(response, "alexandre pinard") if "Solidarité" in r.name]
+    assert len(entries) == 1, [r.name for r in response.results]
+    entry = entries[0]
+    assert "Espace Georges Pompidou" in entry.name and "Aurillac" in entry.name  # three records
+    fee_parts = [p for p in _parts(entry) if p.startswith("gratuit")]
+    assert len(fee_parts) == 1, entry.why
+    assert len(entry.fees) == 1 and display.fee_text(entry.fees) == fee_parts[0]
+
+
+def test_one_door_names_a_service_once_in_one_wording(embedded_directory):
+    # Saint-Flour's neighbours, two records each: "aide pour vos papiers en ligne" (France
+    # Services list) and "fait vos papiers en ligne avec vous" (conseiller-numérique) are one
+    # service; "à votre place" and "à votre place (Aidants Connect)" too.
+    response = _search(embedded_directory, SAINT_FLOUR, (labels.DEMARCHES,), limit=5)
+    for town in ("ruynes", "neuv"):
+        entries = [r for r in response.results if town in fold(r.name)]
+        assert len(entries) == 1, [r.name for r in response.results]
+        parts = _parts(entries[0])
+        papers = [p for p in parts if "papiers en ligne" in p]
+        on_behalf = [p for p in parts if p.startswith("peut faire vos démarches")]
+        assert len(papers) == 1 and len(on_behalf) <= 1, entries[0].why
+        assert len(parts) == len(set(parts))
+
+
+def test_one_door_keeps_another_service_the_other_record_names(embedded_directory):
+    # Saint-Exupéry (Coulounieix-Chamiers): papers (France Services) and the telephone
+    # (Centre Social): two services, both said.
+    needs = (labels.OUTILS_QUOTIDIEN, labels.DEMARCHES)
+    entry = _entries(_search(embedded_directory, PERIGUEUX, needs, limit=5), "lattre de tassigny")[
+        0
+    ]
+    assert "aide pour vos papiers en ligne" in _parts(entry)
+    assert "apprendre à se servir d'un téléphone ou d'une tablette" in _parts(entry)
+    assert _parts(entry).count("gratuit") == 1 and entry.fees == ("Gratuit",)
+
+
+EBREUIL = Location("Ébreuil (03)", "commune", 46.1147, 3.0864, "Ébreuil", "03107", "03450",
+                   "03")  # fmt: skip
+
+
+def test_a_bus_and_its_desk_at_one_address_stay_two_entries_the_later_says_which(
+    embedded_directory,
+):
+    # "France services Ebreuil" and "Bus France services d'Ebreuil", 21 allée du Chemin de Fer:
+    # the bus has its own days, so two entries; they read as the same place listed twice.
+    response = _search(embedded_directory, EBREUIL, (labels.DEMARCHES,), limit=3)
+    entries = _entries(response, "chemin de fer")
+    assert len(entries) == 2 and len({r.mobile_service is None for r in entries}) == 2
+    first, later = entries
+    assert first.same_desk is None
+    assert later.same_desk and first.name in later.same_desk, later.same_desk
+    # Every channel's list shows it, just under the name.
+    number = response.results.index(later) + 1
+    lines = render.place_lines(result_payload(later, number))
+    assert lines[1] == later.same_desk
+    # Another place of the page says nothing of it.
+    assert all(r.same_desk is None for r in response.results if r not in entries)

@@ -200,6 +200,7 @@
     function fact(className, value) {
       if (value) facts.appendChild(el("li", { className: className, text: value }));
     }
+    fact("orienteur-card-same-desk", text(item.same_desk));
     fact("orienteur-card-distance", text(item.distance_text) && "À " + item.distance_text);
     fact("orienteur-card-address", text(item.address));
     if (text(item.mobile_service)) fact("orienteur-card-mobile", "Service itinérant : " + item.mobile_service);
