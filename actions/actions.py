@@ -1127,7 +1127,11 @@ def answer(
     request, danger = request_texts(state.tracker), danger_read(state.tracker)
     # what to bring, without what the person said they do not have
     bring = bring_said.kept(fmt.bring_items(state.procedures), request)
-    if someone_else.for_someone_else(request):  # "pour ma mère": her papers, her procedures
+    # "pour ma mère": her papers, her procedures, in this answer and the later ones
+    for_them = someone_else.still_for_them(state.tracker.get_slot(someone_else.SLOT), request)
+    if for_them != bool(state.tracker.get_slot(someone_else.SLOT)):
+        state.set(someone_else.SLOT, for_them)
+    if for_them:
         what, bring = someone_else.about_them(what), [someone_else.about_them(b) for b in bring]
     carried = carried_situations(state)
     payload = fmt.recommendation_payload(
@@ -1165,11 +1169,12 @@ def answer(
     if note:
         payload["orienteur"]["notes"] = [*(payload["orienteur"].get("notes") or []), note]
     covered = covered if note else None
+    worded = someone_else.about_them if for_them else str
     intro = fmt.intro_text(
         len(results),
         where=where,
-        what=covered.what if covered else what,
-        uncovered=covered.uncovered if covered else "",
+        what=worded(covered.what) if covered else what,
+        uncovered=worded(covered.uncovered) if covered else "",
         constraints=kept,
         offset=state.offset,
         relaxed=relaxed,
