@@ -43,6 +43,7 @@ from actions import (
     situation_first,
     someone_else,
     texts,
+    typed_button,
 )
 from actions import formatting as fmt
 from actions import needs as needs_mod
@@ -562,17 +563,7 @@ def with_town_given(state: State, response: str) -> dict:
 def ask_need(dispatcher: CollectingDispatcher, state: State) -> None:
     """What do you need?; with the town just given first, that it is kept ("et à Beaune ?")."""
     state.awaiting = "need"
-    dispatcher.utter_message(
-        **with_town_given(state, "utter_ask_need"),
-        buttons=[
-            {"title": "Papiers en ligne", "payload": need_payload("demarches")},
-            {"title": "Téléphone, tablette", "payload": need_payload("smartphone")},
-            {"title": "Ordinateur", "payload": need_payload("ordinateur")},
-            {"title": "Accès à internet", "payload": need_payload("internet")},
-            {"title": "Trouver un emploi", "payload": need_payload("emploi")},
-            {"title": "Arnaque, piratage", "payload": need_payload("securite")},
-        ],
-    )
+    dispatcher.utter_message(**with_town_given(state, "utter_ask_need"), buttons=NEED_BUTTONS)
 
 
 def ask_need_choice(dispatcher: CollectingDispatcher, state: State, keys: list[str]) -> None:
@@ -593,6 +584,20 @@ def need_payload(key: str) -> str:
     return "/ask_help" + json.dumps({"need": key})
 
 
+NEED_BUTTONS = [
+    {"title": "Papiers en ligne", "payload": need_payload("demarches")},
+    {"title": "Téléphone, tablette", "payload": need_payload("smartphone")},
+    {"title": "Ordinateur", "payload": need_payload("ordinateur")},
+    {"title": "Accès à internet", "payload": need_payload("internet")},
+    {"title": "Trouver un emploi", "payload": need_payload("emploi")},
+    {"title": "Arnaque, piratage", "payload": need_payload("securite")},
+]
+MODE_BUTTONS = [
+    {"title": "Avec quelqu'un", "payload": '/inform{"mode": "avec_moi"}'},
+    {"title": "Apprendre seul", "payload": '/inform{"mode": "autonomie"}'},
+]
+
+
 def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -603,10 +608,7 @@ def ask_mode(dispatcher: CollectingDispatcher, state: State) -> None:
     state.awaiting = "mode"
     dispatcher.utter_message(
         **(with_town_given(state, "utter_ask_mode") if instead else {"response": "utter_ask_mode"}),
-        buttons=[
-            {"title": "Avec quelqu'un", "payload": '/inform{"mode": "avec_moi"}'},
-            {"title": "Apprendre seul", "payload": '/inform{"mode": "autonomie"}'},
-        ],
+        buttons=MODE_BUTTONS,
     )
 
 
@@ -1347,7 +1349,11 @@ def denied_after_danger(tracker: Tracker, text: str) -> bool:
 def take_mode_reply(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
     """After the mode question, a reply that does not choose ("plus près ?", "c'est ouvert le
     samedi ?"): the question once again; a second one, or "je sais pas", takes the default (one
-    line), then the places, with the day asked. None for a choice, a need, a town."""
+    line), then the places, with the day asked. None for a choice, a need, a town. A button's
+    rank typed ("le 2") is that button."""
+    typed = typed_button.pressed(tracker, MODE_BUTTONS, text)
+    if typed is not None:
+        return orient(dispatcher, typed)
     unsure = not is_button(text) and mode_default.unsure(text)  # "je sais pas", even as "non"
     if not unsure and (
         is_button(text)
@@ -1374,35 +1380,28 @@ def take_mode_reply(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
 
 
 def take_need_typed(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
-    """After the need buttons, a choice typed instead of tapped ("le premier", "le 2", a
-    button's title): read against the buttons just offered as ``place_pick`` reads a place among
-    a list, then served as the button would be. None for anything else."""
-    offered = next(
-        (
-            e["data"]["custom"]["orienteur"].get("needs") or []
-            for e in reversed(tracker.events)
-            if _payload_type(e) == "need_choice"
-        ),
-        [],
-    )
-    if is_button(text) or not offered:
-        return None
-    buttons = [
-        {"number": i, "name": sentence_case(needs_mod.NEEDS[key].plain), "key": key}
-        for i, key in enumerate(offered, 1)
-        if key in needs_mod.NEEDS
-    ]
-    chosen = place_pick.picked(buttons, text)
-    if chosen is None:
-        return None
-    pressed = tracker.copy()
-    pressed.latest_message = {
-        **tracker.latest_message,
-        "text": need_payload(chosen["key"]),
-        "intent": {"name": "ask_help", "confidence": 1.0},
-        "entities": [{"entity": "need", "value": chosen["key"]}],
-    }
-    return orient(dispatcher, pressed)
+    """After the need buttons (the need question's, or the likeliest needs), a choice typed
+    instead of tapped ("le premier", "le 2", a button's title): read against the buttons just
+    offered (``actions.typed_button``), then served as the button would be. None for anything
+    else."""
+    if tracker.get_slot("awaiting") == "need":
+        buttons = NEED_BUTTONS
+    else:
+        offered = next(
+            (
+                e["data"]["custom"]["orienteur"].get("needs") or []
+                for e in reversed(tracker.events)
+                if _payload_type(e) == "need_choice"
+            ),
+            [],
+        )
+        buttons = [
+            {"title": sentence_case(needs_mod.NEEDS[key].plain), "payload": need_payload(key)}
+            for key in offered
+            if key in needs_mod.NEEDS
+        ]
+    pressed = typed_button.pressed(tracker, buttons, text)
+    return None if pressed is None else orient(dispatcher, pressed)
 
 
 FOLLOW_UPS = follow_ups.registry(
@@ -1411,6 +1410,7 @@ FOLLOW_UPS = follow_ups.registry(
     after_danger_check=take_after_danger_check,
     after_mode=take_mode_reply,
     after_need_choice=take_need_typed,
+    after_need=take_need_typed,
 )
 
 
