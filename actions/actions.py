@@ -1601,7 +1601,9 @@ def about_places_shown(
     shown, day = place_shown_in_full(tracker), place_questions.asks_open_on(text)
     if shown is not None and day is not None and say_open_on(dispatcher, shown, day):
         return [SlotSet("fail_count", 0.0)]
-    said = place_questions.facts(text, last["results"], shown)  # "vous avez le numéro ?"
+    # "vous avez le numéro ?", "il est où ?", "c'est loin ?"
+    from_where = fmt.nearest_from(tracker.get_slot("location"))
+    said = place_questions.facts(text, last["results"], shown, from_where=from_where)
     if said is not None:
         dispatcher.utter_message(**said)
         return [SlotSet("fail_count", 0.0)]
@@ -1618,6 +1620,11 @@ def about_places_shown(
     if changed is not None:
         return changed
     if intent_of(tracker) not in PLACE_INTENTS and needs_mod.refines_search(text):
+        return orient(dispatcher, tracker, read_as="inform")
+    # "y a rien à Tallard ?" (read as chitchat): the same request in the town named
+    if intent_of(tracker) not in (*PLACE_INTENTS, *mode_default.OWN_INTENTS) and any(
+        looks_like_place(v) for v in place_values(tracker)
+    ):
         return orient(dispatcher, tracker, read_as="inform")
     return None
 
