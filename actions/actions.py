@@ -670,13 +670,26 @@ def ask_town(dispatcher: CollectingDispatcher, state: State) -> None:
 def ask_choice(dispatcher: CollectingDispatcher, state: State, candidates) -> None:
     state.awaiting = "location_choice"
     state.choices = [c.to_dict() for c in candidates[:5]]
+    dispatcher.utter_message(response="utter_ask_location_choice", buttons=choice_buttons(state))
+
+
+def choice_buttons(state: State) -> list[dict]:
+    """The towns offered as buttons, and "Aucun"."""
+    named = [c["label"] for c in state.choices if c.get("label")]
+    towns = [{"title": n, "payload": "/inform" + json.dumps({"location": n})} for n in named]
+    return towns + [{"title": "Aucun", "payload": "/change_location"}]
+
+
+def ask_choice_again(dispatcher: CollectingDispatcher, state: State) -> None:
+    """The towns of that name still to choose from after a message that said the need ("c'est
+    pour imprimer un papier" after "Saint-Denis" and its buttons): the need taken, said, and the
+    same question with the same buttons."""
+    state.awaiting = "location_choice"
     dispatcher.utter_message(
-        response="utter_ask_location_choice",
-        buttons=[
-            {"title": c.label, "payload": "/inform" + json.dumps({"location": c.label})}
-            for c in candidates[:5]
-        ]
-        + [{"title": "Aucun", "payload": "/change_location"}],
+        response="utter_need_kept_which_town",
+        what=fmt.need_phrase(state.needs, state.procedures[0] if state.procedures else None),
+        question=texts.text("utter_ask_location_choice"),
+        buttons=choice_buttons(state),
     )
 
 
@@ -1499,6 +1512,8 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
         ask_need(dispatcher, state)
     elif needs_mod.needs_mode_question(state.needs, state.procedures, state.mode):
         ask_mode(dispatcher, state)
+    elif not state.location and state.choices:  # "Saint-Denis", then the need: which one still
+        ask_choice_again(dispatcher, state)
     elif not state.location:
         ask_location(dispatcher, state)
     elif waits_for_town(state.location):
