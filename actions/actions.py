@@ -1607,6 +1607,11 @@ def about_places_shown(
     ``answer_about_places``), a need added or put instead ("il n'a pas de téléphone non plus",
     "non c'est juste pour imprimer": ``change_need``). None for anything else."""
     last = tracker.get_slot("last_search") or {}
+    if not is_button(text) and not last.get("results") and place_questions.asks_price(text):
+        # "c'est gratuit ?" before any place: most are free; then the question of the moment
+        question = texts.text(back_on_track(State(tracker)))
+        dispatcher.utter_message(response="utter_price_before_places", question=question)
+        return [SlotSet("fail_count", 0.0)]
     if is_button(text) or tracker.get_slot("awaiting") or not last.get("results"):
         return None
     place = place_pick.picked(last["results"], text)
