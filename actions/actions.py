@@ -49,7 +49,12 @@ from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions.day_in_story import only_in_stories
 from actions.needs import DISTANCE
-from actions.town_in_message import departement_named, town_named, towns_of_the_person
+from actions.town_in_message import (
+    departement_named,
+    town_named,
+    towns_of_the_person,
+    without_near_work,
+)
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
 from directory_client.french_dates import WEEKDAYS
@@ -482,6 +487,8 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
     request = text
     for place in place_values(tracker):
         request = request.replace(place, " ")
+    near_work = without_near_work(request)  # "près de mon travail": where, not a job to find
+    request, near_work = near_work, near_work != request
     found = needs_mod.read(request, by_meaning=by_meaning)
     situation_first.with_situation_need(request, found)
     if is_button(text):
@@ -491,6 +498,8 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
     use_entities = found.empty or is_button(text)
     for value in entity_values(tracker, "need") if use_entities else ():
         key = needs_mod.normalise_need(value)
+        if key == "emploi" and near_work:
+            continue  # "travail" tagged in "près de mon travail"
         if key and key not in found.needs:
             found.needs.append(key)
     for value in entity_values(tracker, "procedure") if use_entities else ():
