@@ -203,8 +203,9 @@ _WHERE_IS_IT = re.compile(r"\b(?:il|elle) est ou\b|\bou (?:est (?:il|elle)|(?:il
 # assistant knows only as a distance and an address (no bus lines, no timetables).
 _WAY = re.compile(
     r"\bc(?: est)? loin\b|\bcest loin\b|\best ce (?:que c est )?loin\b|\bloin d ici\b"
-    r"|\b(?:bus|car|cars|tram|tramway|metro|train|navette|transports?(?: en commun)?)\b"
-    r"|\ba pied\b|\bcomment (?:on )?(?:y aller|s y rendre|y va|j y vais|y aller)\b"
+    r"|\b(?:bus|autocar|tram|tramway|metro|train(?! d)|navette|transports?(?: en commun)?)\b"
+    r"|\ba pied\b|\bcomment (?:on )?(?:y aller|s y rendre|y va|j y vais)\b"
+    r"|\by (?:aller|va|vais|vas) comment\b"
     r"|\bcombien de (?:temps|km|kilometres?|minutes?)\b"
 )
 
