@@ -43,12 +43,18 @@ from actions import (
     situation_first,
     someone_else,
     texts,
+    typed_button,
 )
 from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions.day_in_story import only_in_stories
 from actions.needs import DISTANCE
-from actions.town_in_message import departement_named, town_named, towns_of_the_person
+from actions.town_in_message import (
+    departement_named,
+    town_named,
+    towns_of_the_person,
+    without_near_work,
+)
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
 from directory_client.french_dates import WEEKDAYS
@@ -483,6 +489,8 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
     request = text
     for place in place_values(tracker):
         request = request.replace(place, " ")
+    near_work = without_near_work(request)  # "près de mon travail": where, not a job to find
+    request, near_work = near_work, near_work != request
     found = needs_mod.read(request, by_meaning=by_meaning)
     situation_first.with_situation_need(request, found)
     if is_button(text):
@@ -492,6 +500,8 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
     use_entities = found.empty or is_button(text)
     for value in entity_values(tracker, "need") if use_entities else ():
         key = needs_mod.normalise_need(value)
+        if key == "emploi" and near_work:
+            continue  # "travail" tagged in "près de mon travail"
         if key and key not in found.needs:
             found.needs.append(key)
     for value in entity_values(tracker, "procedure") if use_entities else ():
@@ -564,17 +574,7 @@ def with_town_given(state: State, response: str) -> dict:
 def ask_need(dispatcher: CollectingDispatcher, state: State) -> None:
     """What do you need?; with the town just given first, that it is kept ("et à Beaune ?")."""
     state.awaiting = "need"
-    dispatcher.utter_message(
-        **with_town_given(state, "utter_ask_need"),
-        buttons=[
-            {"title": "Papiers en ligne", "payload": need_payload("demarches")},
-            {"title": "Téléphone, tablette", "payload": need_payload("smartphone")},
-            {"title": "Ordinateur", "payload": need_payload("ordinateur")},
-            {"title": "Accès à internet", "payload": need_payload("internet")},
-            {"title": "Trouver un emploi", "payload": need_payload("emploi")},
-            {"title": "Arnaque, piratage", "payload": need_payload("securite")},
-        ],
-    )
+    dispatcher.utter_message(**with_town_given(state, "utter_ask_need"), buttons=NEED_BUTTONS)
 
 
 def ask_need_choice(dispatcher: CollectingDispatcher, state: State, keys: list[str]) -> None:
@@ -595,6 +595,20 @@ def need_payload(key: str) -> str:
     return "/ask_help" + json.dumps({"need": key})
 
 
+NEED_BUTTONS = [
+    {"title": "Papiers en ligne", "payload": need_payload("demarches")},
+    {"title": "Téléphone, tablette", "payload": need_payload("smartphone")},
+    {"title": "Ordinateur", "payload": need_payload("ordinateur")},
+    {"title": "Accès à internet", "payload": need_payload("internet")},
+    {"title": "Trouver un emploi", "payload": need_payload("emploi")},
+    {"title": "Arnaque, piratage", "payload": need_payload("securite")},
+]
+MODE_BUTTONS = [
+    {"title": "Avec quelqu'un", "payload": '/inform{"mode": "avec_moi"}'},
+    {"title": "Apprendre seul", "payload": '/inform{"mode": "autonomie"}'},
+]
+
+
 def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -605,10 +619,7 @@ def ask_mode(dispatcher: CollectingDispatcher, state: State) -> None:
     state.awaiting = "mode"
     dispatcher.utter_message(
         **(with_town_given(state, "utter_ask_mode") if instead else {"response": "utter_ask_mode"}),
-        buttons=[
-            {"title": "Avec quelqu'un", "payload": '/inform{"mode": "avec_moi"}'},
-            {"title": "Apprendre seul", "payload": '/inform{"mode": "autonomie"}'},
-        ],
+        buttons=MODE_BUTTONS,
     )
 
 
@@ -670,13 +681,26 @@ def ask_town(dispatcher: CollectingDispatcher, state: State) -> None:
 def ask_choice(dispatcher: CollectingDispatcher, state: State, candidates) -> None:
     state.awaiting = "location_choice"
     state.choices = [c.to_dict() for c in candidates[:5]]
+    dispatcher.utter_message(response="utter_ask_location_choice", buttons=choice_buttons(state))
+
+
+def choice_buttons(state: State) -> list[dict]:
+    """The towns offered as buttons, and "Aucun"."""
+    named = [c["label"] for c in state.choices if c.get("label")]
+    towns = [{"title": n, "payload": "/inform" + json.dumps({"location": n})} for n in named]
+    return towns + [{"title": "Aucun", "payload": "/change_location"}]
+
+
+def ask_choice_again(dispatcher: CollectingDispatcher, state: State) -> None:
+    """The towns of that name still to choose from after a message that said the need ("c'est
+    pour imprimer un papier" after "Saint-Denis" and its buttons): the need taken, said, and the
+    same question with the same buttons."""
+    state.awaiting = "location_choice"
     dispatcher.utter_message(
-        response="utter_ask_location_choice",
-        buttons=[
-            {"title": c.label, "payload": "/inform" + json.dumps({"location": c.label})}
-            for c in candidates[:5]
-        ]
-        + [{"title": "Aucun", "payload": "/change_location"}],
+        response="utter_need_kept_which_town",
+        what=fmt.need_phrase(state.needs, state.procedures[0] if state.procedures else None),
+        question=texts.text("utter_ask_location_choice"),
+        buttons=choice_buttons(state),
     )
 
 
@@ -1129,7 +1153,11 @@ def answer(
     request, danger = request_texts(state.tracker), danger_read(state.tracker)
     # what to bring, without what the person said they do not have
     bring = bring_said.kept(fmt.bring_items(state.procedures), request)
-    if someone_else.for_someone_else(request):  # "pour ma mère": her papers, her procedures
+    # "pour ma mère": her papers, her procedures, in this answer and the later ones
+    for_them = someone_else.still_for_them(state.tracker.get_slot(someone_else.SLOT), request)
+    if for_them != bool(state.tracker.get_slot(someone_else.SLOT)):
+        state.set(someone_else.SLOT, for_them)
+    if for_them:
         what, bring = someone_else.about_them(what), [someone_else.about_them(b) for b in bring]
     carried = carried_situations(state)
     payload = fmt.recommendation_payload(
@@ -1167,11 +1195,12 @@ def answer(
     if note:
         payload["orienteur"]["notes"] = [*(payload["orienteur"].get("notes") or []), note]
     covered = covered if note else None
+    worded = someone_else.about_them if for_them else str
     intro = fmt.intro_text(
         len(results),
         where=where,
-        what=covered.what if covered else what,
-        uncovered=covered.uncovered if covered else "",
+        what=worded(covered.what) if covered else what,
+        uncovered=worded(covered.uncovered) if covered else "",
         constraints=kept,
         offset=state.offset,
         relaxed=relaxed,
@@ -1344,7 +1373,11 @@ def denied_after_danger(tracker: Tracker, text: str) -> bool:
 def take_mode_reply(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
     """After the mode question, a reply that does not choose ("plus près ?", "c'est ouvert le
     samedi ?"): the question once again; a second one, or "je sais pas", takes the default (one
-    line), then the places, with the day asked. None for a choice, a need, a town."""
+    line), then the places, with the day asked. None for a choice, a need, a town. A button's
+    rank typed ("le 2") is that button."""
+    typed = typed_button.pressed(tracker, MODE_BUTTONS, text)
+    if typed is not None:
+        return orient(dispatcher, typed)
     unsure = not is_button(text) and mode_default.unsure(text)  # "je sais pas", even as "non"
     if not unsure and (
         is_button(text)
@@ -1371,35 +1404,28 @@ def take_mode_reply(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
 
 
 def take_need_typed(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
-    """After the need buttons, a choice typed instead of tapped ("le premier", "le 2", a
-    button's title): read against the buttons just offered as ``place_pick`` reads a place among
-    a list, then served as the button would be. None for anything else."""
-    offered = next(
-        (
-            e["data"]["custom"]["orienteur"].get("needs") or []
-            for e in reversed(tracker.events)
-            if _payload_type(e) == "need_choice"
-        ),
-        [],
-    )
-    if is_button(text) or not offered:
-        return None
-    buttons = [
-        {"number": i, "name": sentence_case(needs_mod.NEEDS[key].plain), "key": key}
-        for i, key in enumerate(offered, 1)
-        if key in needs_mod.NEEDS
-    ]
-    chosen = place_pick.picked(buttons, text)
-    if chosen is None:
-        return None
-    pressed = tracker.copy()
-    pressed.latest_message = {
-        **tracker.latest_message,
-        "text": need_payload(chosen["key"]),
-        "intent": {"name": "ask_help", "confidence": 1.0},
-        "entities": [{"entity": "need", "value": chosen["key"]}],
-    }
-    return orient(dispatcher, pressed)
+    """After the need buttons (the need question's, or the likeliest needs), a choice typed
+    instead of tapped ("le premier", "le 2", a button's title): read against the buttons just
+    offered (``actions.typed_button``), then served as the button would be. None for anything
+    else."""
+    if tracker.get_slot("awaiting") == "need":
+        buttons = NEED_BUTTONS
+    else:
+        offered = next(
+            (
+                e["data"]["custom"]["orienteur"].get("needs") or []
+                for e in reversed(tracker.events)
+                if _payload_type(e) == "need_choice"
+            ),
+            [],
+        )
+        buttons = [
+            {"title": sentence_case(needs_mod.NEEDS[key].plain), "payload": need_payload(key)}
+            for key in offered
+            if key in needs_mod.NEEDS
+        ]
+    pressed = typed_button.pressed(tracker, buttons, text)
+    return None if pressed is None else orient(dispatcher, pressed)
 
 
 FOLLOW_UPS = follow_ups.registry(
@@ -1408,6 +1434,7 @@ FOLLOW_UPS = follow_ups.registry(
     after_danger_check=take_after_danger_check,
     after_mode=take_mode_reply,
     after_need_choice=take_need_typed,
+    after_need=take_need_typed,
 )
 
 
@@ -1496,6 +1523,8 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
         ask_need(dispatcher, state)
     elif needs_mod.needs_mode_question(state.needs, state.procedures, state.mode):
         ask_mode(dispatcher, state)
+    elif not state.location and state.choices:  # "Saint-Denis", then the need: which one still
+        ask_choice_again(dispatcher, state)
     elif not state.location:
         ask_location(dispatcher, state)
     elif waits_for_town(state.location):
@@ -1589,6 +1618,11 @@ def about_places_shown(
     ``answer_about_places``), a need added or put instead ("il n'a pas de téléphone non plus",
     "non c'est juste pour imprimer": ``change_need``). None for anything else."""
     last = tracker.get_slot("last_search") or {}
+    if not is_button(text) and not last.get("results") and place_questions.asks_price(text):
+        # "c'est gratuit ?" before any place: most are free; then the question of the moment
+        question = texts.text(back_on_track(State(tracker)))
+        dispatcher.utter_message(response="utter_price_before_places", question=question)
+        return [SlotSet("fail_count", 0.0)]
     if is_button(text) or tracker.get_slot("awaiting") or not last.get("results"):
         return None
     place = place_pick.picked(last["results"], text)
@@ -1598,7 +1632,9 @@ def about_places_shown(
     shown, day = place_shown_in_full(tracker), place_questions.asks_open_on(text)
     if shown is not None and day is not None and say_open_on(dispatcher, shown, day):
         return [SlotSet("fail_count", 0.0)]
-    said = place_questions.facts(text, last["results"], shown)  # "vous avez le numéro ?"
+    # "vous avez le numéro ?", "il est où ?", "c'est loin ?"
+    from_where = fmt.nearest_from(tracker.get_slot("location"))
+    said = place_questions.facts(text, last["results"], shown, from_where=from_where)
     if said is not None:
         dispatcher.utter_message(**said)
         return [SlotSet("fail_count", 0.0)]
@@ -1615,6 +1651,11 @@ def about_places_shown(
     if changed is not None:
         return changed
     if intent_of(tracker) not in PLACE_INTENTS and needs_mod.refines_search(text):
+        return orient(dispatcher, tracker, read_as="inform")
+    # "y a rien à Tallard ?" (read as chitchat): the same request in the town named
+    if intent_of(tracker) not in (*PLACE_INTENTS, *mode_default.OWN_INTENTS) and any(
+        looks_like_place(v) for v in place_values(tracker)
+    ):
         return orient(dispatcher, tracker, read_as="inform")
     return None
 

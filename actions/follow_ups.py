@@ -50,6 +50,7 @@ def registry(
     after_danger_check: Take,
     after_mode: Take | None = None,
     after_need_choice: Take | None = None,
+    after_need: Take | None = None,
 ) -> Mapping[str, FollowUp]:
     """``awaiting`` value → its follow-up; ``directory`` gives the directory reports go to,
     ``after_numbers`` takes the request stated after the emergency numbers,
@@ -85,4 +86,7 @@ def registry(
         # A need button's rank or title typed by hand ("le premier", "le 2"): that need
         # (actions.actions.take_need_typed).
         entries += (FollowUp("need_choice", after_need_choice, drops=False),)
+    if after_need is not None:
+        # The same after the need question's buttons ("2": "Téléphone, tablette").
+        entries += (FollowUp("need", after_need, drops=False),)
     return {entry.awaiting: entry for entry in entries}

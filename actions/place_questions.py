@@ -18,7 +18,7 @@ _MAX_WORDS = 10
 
 _NEARER = re.compile(
     r"\b(?:plus (?:pres|proche|proches)|moins loin|trop loin|(?:tres|bien|super|vraiment) loin"
-    r"|c(?: est)? loin|rien (?:de |d )?(?:plus )?(?:pres|proche))\b"
+    r"|rien (?:de |d )?(?:plus )?(?:pres|proche))\b"
 )
 _WHAT_FRANCE_SERVICES = re.compile(
     r"\b(?:c(?: est)? quoi|qu est ce que?|ca veut dire quoi|ca sert a quoi|kesako|cest quoi"
@@ -197,6 +197,38 @@ def asks_address(text: str) -> bool:
     )
 
 
+# "il est où ?", "elle est où ?", "où est-il ?": one place, the one shown in full or the first.
+_WHERE_IS_IT = re.compile(r"\b(?:il|elle) est ou\b|\bou (?:est (?:il|elle)|(?:il|elle) est)\b")
+# "c'est loin ?", "en bus ?", "y a un bus ?", "comment on y va ?": the way there, which the
+# assistant knows only as a distance and an address (no bus lines, no timetables).
+_WAY = re.compile(
+    r"\bc(?: est)? loin\b|\bcest loin\b|\best ce (?:que c est )?loin\b|\bloin d ici\b"
+    r"|\b(?:bus|autocar|tram|tramway|metro|train(?! d)|navette|transports?(?: en commun)?)\b"
+    r"|\ba pied\b|\bcomment (?:on )?(?:y aller|s y rendre|y va|j y vais)\b"
+    r"|\by (?:aller|va|vais|vas) comment\b"
+    r"|\bcombien de (?:temps|km|kilometres?|minutes?)\b"
+)
+
+
+def asks_where_it_is(text: str) -> bool:
+    """ "il est où ?", "elle est où ?": the address of one place."""
+    folded = _folded(text)
+    return _short(folded) and len(folded.split()) <= 5 and bool(_WHERE_IS_IT.search(folded))
+
+
+def asks_the_way(text: str) -> bool:
+    """ "c'est loin ?", "en bus ?", "on y va comment ?" — said alone, without a need or a
+    report ("trop loin", "plus près": ``asks_nearer``)."""
+    folded = _folded(text)
+    return (
+        _short(folded)
+        and len(folded.split()) <= 6
+        and bool(_WAY.search(folded))
+        and not _NEARER.search(folded)
+        and needs_mod.detect(text).empty
+    )
+
+
 def phone_lines(places: list[dict]) -> str:
     """Each place's number, one a line, numbered as in the list: "1. France Services : 03 20 …",
     "2. CCAS : pas de numéro dans l'annuaire"."""
@@ -227,12 +259,28 @@ def day_lines(places: list[dict], weekday: int) -> str:
     return "\n".join(lines)
 
 
-def facts(text: str, places: list[dict], shown: dict | None) -> dict | None:
+def facts(
+    text: str, places: list[dict], shown: dict | None, from_where: str = ""
+) -> dict | None:
     """The answer to a question on the places' phone, address or hours on a day, from the last
     search's own data: for the place just shown in full (``shown``), else for each place of the
-    list, numbered. The ``utter_message`` arguments (a ``domain.yml`` response and its values),
-    or None when the message asks none of those."""
+    list, numbered; "il est où ?", "c'est loin ?", "en bus ?": for the place shown in full or
+    the first one, its address (and its distance ``from_where`` the search point: "de Gap
+    (05)"). The ``utter_message`` arguments (a ``domain.yml`` response and its values), or None
+    when the message asks none of those."""
     day = asks_open_on(text)
+    one = shown or (places[0] if places else None)
+    if one is not None and (asks_where_it_is(text) or asks_the_way(text)):
+        address = one.get("address") or "adresse non précisée"
+        if not asks_the_way(text):
+            return {"response": "utter_place_address", "place": one.get("name"),
+                    "address": address}  # fmt: skip
+        if one.get("distance_text") and from_where:
+            return {"response": "utter_place_way", "place": one.get("name"),
+                    "distance": one["distance_text"], "from_where": from_where,
+                    "address": address}  # fmt: skip
+        return {"response": "utter_place_way_unknown", "place": one.get("name"),
+                "address": address}  # fmt: skip
     if asks_phone(text):
         if shown is None:
             return {"response": "utter_places_phones", "phones": phone_lines(places)}

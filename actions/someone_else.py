@@ -21,6 +21,8 @@ _WHO = (
     r"|compagne?|voisine?|amie?|copine|copain|beau-?frere|belle-?soeur)"
 )
 _FOR_THEM = re.compile(rf"\b(ma|mon|mes|notre|nos) {_WHO}s?\b")
+# The slot that keeps, for the conversation, that the request is made for someone else.
+SLOT = "for_someone_else"
 _FOR_ME_TOO = re.compile(r"\b(pour moi|pour nous|nous deux|moi et|et moi)\b")
 
 # "votre" before these words is "sa" (the others: "son", as "son adresse", "son numéro").
@@ -47,6 +49,17 @@ def for_someone_else(request: str) -> bool:
     """The request is made for another adult ("pour ma mère", "ma voisine n'arrive pas…")."""
     folded = fold(request or "").replace("\u2019", "'")
     return bool(_FOR_THEM.search(folded)) and not _FOR_ME_TOO.search(folded)
+
+
+def still_for_them(before: bool | None, request: str) -> bool:
+    """Whether the answer speaks of the person helped: the request says it ("pour ma mère"),
+    or an earlier one did (the ``SLOT`` kept for the conversation: "elle a pas d'ordi non plus"
+    after "ma mère a besoin d'aide…"), until the person says it is for themselves ("c'est pour
+    moi")."""
+    folded = fold(request or "").replace("\u2019", "'")
+    if _FOR_ME_TOO.search(folded):
+        return False
+    return bool(_FOR_THEM.search(folded)) or bool(before)
 
 
 def about_them(text: str) -> str:

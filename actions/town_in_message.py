@@ -181,7 +181,8 @@ def town_named(text: str, index=None) -> str | None:
 # --- several towns in one message ------------------------------------------------------------
 # "ma fille habite à Toulouse mais moi j'habite à Périgueux", "je travaille à Bordeaux mais
 # j'habite à Libourne", "j'habite à Lille mais c'est pour ma mère qui vit à Arras": the town where
-# the person to be helped lives wins over a town named for someone else or for work.
+# the person to be helped lives wins over a town named for someone else or for work, unless the
+# places are wanted near work ("près de mon travail à Bordeaux, j'habite à Agen": Bordeaux).
 _HOME_VERBS = frozenset(
     {"habite", "habites", "habitons", "habitez", "habitent", "jhabite", "vis", "vit", "vivons",
      "vivez", "vivent", "suis", "sommes", "reside", "residons", "residez", "resident", "demeure",
@@ -204,6 +205,19 @@ _FOR_OTHER = re.compile(
     r"\b(c'?est |c est |je demande |j'?ecris |je cherche )?pour (ma|mon|mes|notre|nos|une|un) "
     rf"({'|'.join(re.escape(p) for p in _PEOPLE.split())})\b|\bpour (elle|lui|eux|elles)\b"
 )
+# "près de mon travail à Bordeaux, j'habite à Agen", "à Bordeaux, près du boulot": the places
+# are wanted near work, the town named for work is the one to search.
+_NEAR_WORK = re.compile(
+    r"\b(?:pr[eè]s|proche|[aà] c[oô]t[eé]|autour|pas loin|vers) (?:de |du |d'|d’|d |des )?"
+    r"(?:mon |ma |notre )?(?:lieu de )?(?:travail|boulot|bureau|taf|job)\b",
+    re.IGNORECASE,
+)
+
+
+def without_near_work(text: str) -> str:
+    """``text`` without "près de mon travail", "près du boulot": where the places are wanted,
+    never a need to find work."""
+    return _NEAR_WORK.sub(" ", text)
 _CLAUSE_STOP = frozenset({"mais", "et", "ou", "sinon", "alors", "donc", "car", "puis"})
 _LINKS_ONLY = LINKS | {"vers", "pres", "cote", "ou", "bien", "peut-etre", "plutot"}
 _HOME, _NONE, _AWAY, _WORK = "home", "none", "away", "work"
@@ -272,6 +286,8 @@ def towns_of_the_person(text: str, names: list[str]) -> tuple[list[str], bool]:
         return names, False
     for_other = bool(_FOR_OTHER.search(folded))
     order = (_AWAY, _NONE, _HOME, _WORK) if for_other else (_HOME, _NONE, _AWAY, _WORK)
+    if _WORK in roles and _NEAR_WORK.search(text):
+        order = (_WORK, *order[:-1])  # "près de mon travail à Bordeaux": Bordeaux
     best = min(order.index(r) for r in roles)
     kept = [name for (name, _), role in zip(spans, roles, strict=True) if order.index(role) == best]
     return kept, len(kept) > 1
