@@ -9,9 +9,11 @@ from __future__ import annotations
 import pytest
 
 from actions import formatting as fmt
-from tests.actions.test_after_places import Talk, impots_at_roubaix, payloads, real, rest_text
-
-assert real  # the module's fixture: the real embedded directory
+from tests.actions.test_after_places import Talk, impots_at_roubaix, payloads, rest_text
+from tests.conftest_actions import (
+    embedded_locator,  # noqa: F401 - the locator fixture
+    real_directory,  # noqa: F401 - the real fixture
+)
 
 PHONE_QUESTIONS = [
     ("vous avez le numéro ?", "ask_help"),
