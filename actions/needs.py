@@ -800,6 +800,12 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(vrai|un vrai|une vraie|officiel|une arnaque)",
         r"\b(sais pas|savoir) si (c'est|cest|ce soit|ce soi|c'etait) (vrai|officiel|une arnaque)",
         r"\b(vrai|officiel) ou (faux|pas|une arnaque)",
+        # codes asked by someone: "on m'a demandé mes codes", "un conseiller m'a demandé mon code"
+        r"\b(on|quelqu'un|qqn|il|elle|ils|elles|(un|une|le|la) (faux |fausse )?(conseill\w*"
+        r"|personne|monsieur|dame|banquier|agent))( [\w']+){0,4} (m'a|m'ont|me) (re)?demande\w* "
+        r"(mes|mon|ma|les|le|la|ses|son) (codes?|identifiants?|mots? de passe|numeros? de carte)",
+        r"\b(sms|mails?|messages?|courriels?)\b[^.!?]{0,80}\b(cliquer|clique[rz]?) sur "
+        r"(un|le|ce) lien",
     ),
     "parentalite": (
         r"\b(ecole|college|lycee|creche) (de|des) (mes|mon|ma|nos) (enfants?|fils|fille|petits?)",
@@ -1142,6 +1148,13 @@ _RECEIVED = _compile(
     r"\b(recu|eu|recoit|recois|reception|un|une|des|ce|cet|cette|d'un|d'une) (un |une |des )?"
     r"(mail|mails|e-mail|courriel|sms|message|messages|appel|appels|courrier|lettre|texto)\b"
 )
+# What someone told or asked the person, to the end of its clause: "la CAF m'a dit de déclarer aux
+# impôts", "l'assistante sociale m'a demandé d'aller sur ameli".
+_TOLD = _compile(
+    r"\b(la |le |les |l'|mon |ma |un |une )?[\w-]+( [\w-]+){0,2} (m'a|m'ont|nous a|nous ont) "
+    r"(dit|demande|conseille|explique|envoye|renvoye|oriente)\w*\b"
+    r"((?!\bmais\b|,\s*(je|j'|moi|et je)\b)[^.;:!?])*"
+)
 _PROFESSIONAL = _compile(
     r"\bje (suis|travaille) (comme )?(conseill\w*|agent\w*|referent\w*|travailleu\w*|"
     r"assistante?s?|animat\w*|educat\w*|benevole)( sociale?)? (a|chez|de|au|a la|dans) "
@@ -1178,6 +1191,13 @@ _FAMILY = _compile(
     r"|collegien\w*|lyceen\w*|scolar\w*|devoirs?|classes?|cm1|cm2|ce1|ce2|cp|6e|6eme|5e|4e|3e"
     r"|maternelle|creche|nounou|famille\w*|familial\w*|educat\w*|jeunes?|mineur\w*|\d{1,2} ans"
     r"|marmay\w*|marmaille\w*|pmi|puericult\w*|parcoursup|pronote|ent|cahier de texte|age)\b"
+)
+# A bank's app or account is everyday use ("j'arrive pas à utiliser l'appli de ma banque", "un
+# virement sur l'appli"): its meaning sits next to scams, which only the words of one say (a fraud,
+# a scam, phishing, codes asked: the "securite" keywords).
+_BANK = _compile(
+    r"\b(banques?|bancaires?|virements?|paiements?|prelevements?|rib|comptes? (en banque|courants?"
+    r"|joints?|epargne))\b"
 )
 # Accounts that are books ("tenir mes comptes sur un tableur"): their meaning sits next to hacked
 # accounts (round 17's nearest-messages vote read it as online safety).
@@ -1267,6 +1287,14 @@ def detect(text: str) -> Understanding:
     for narrow, wide in _WITHIN.items():
         if narrow in found.procedures and wide in found.procedures:
             found.procedures.remove(wide)  # "ma demande de RSA sur le site de la CAF": the RSA's
+    if len(found.procedures) > 1:
+        # "la CAF m'a dit de déclarer aux impôts": what an office told them is the story; the
+        # procedure asked for is the one named outside it ("une demande de pension de réversion").
+        asked = _TOLD.sub(" ", folded)
+        kept = [k for k in found.procedures if _matches(asked, _COMPILED["procedure"][k])]
+        if kept:
+            found.procedures = kept
+            folded = asked  # nor are its words a need ("prévenir la sécu")
     if _PROFESSIONAL.search(folded):
         # "je suis conseillère à France Travail": where they work, not a procedure to do.
         found.procedures = []
@@ -1347,6 +1375,8 @@ def detect(text: str) -> Understanding:
         strong.sort(key=lambda k: (k in TOOL_NEEDS, k not in ("demarches", "sante")))
     if not _FAMILY.search(folded):
         found.ruled_out.add("parentalite")
+    if _BANK.search(folded) and "securite" not in strong:
+        found.ruled_out.add("securite")  # the bank's app: everyday use, not a scam
     if _BOOKKEEPING.search(folded) and "securite" not in strong:
         found.ruled_out.add("securite")  # "tenir mes comptes": the books, not an account
     # Two needs at most: places that do both come first (directory_client.search).

@@ -626,3 +626,36 @@ def test_a_wish_to_die_because_of_a_site_is_anger_not_danger():
     assert not is_emergency(
         "j'ai envie de mourir tellement ce site de la CAF me rend fou, ça fait 3 heures"
     )
+
+
+# --- round 18's tester: a second need invented from ordinary words --------------------------
+@pytest.mark.parametrize(
+    "message",
+    [
+        "j'arrive pas a utiliser l'appli de ma banque",
+        # the same class of wordings, not seen by the tester
+        "je dois valider mes paiements avec l'appli de la banque et je comprends rien",
+        "je n'arrive pas à faire un virement sur l'appli de ma banque",
+        "comment consulter mon compte bancaire sur internet",
+    ],
+)
+def test_a_bank_app_is_everyday_use_not_online_safety(message):
+    from actions.needs import read
+
+    assert "securite" not in read(message).needs
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "un conseiller de ma banque m'a demandé mes codes par téléphone",
+        "j'ai reçu un sms de ma banque qui me demande de cliquer sur un lien",
+        "on m'a demandé mes identifiants de la banque par sms, c'est normal ?",
+        "ma banque m'a appelé pour une fraude",
+        "arnaque à la carte bancaire",
+    ],
+)
+def test_a_bank_named_with_a_scam_is_online_safety(message):
+    from actions.needs import read
+
+    assert read(message).needs[0] == "securite"
