@@ -657,8 +657,6 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\btarif social",
         r"\bbas cout",
         r"\bcombien (un|une|les) (ordi|ordinateur|tablette|telephone)",
-        r"\b(ordi|ordinateur|pc|telephone|tel|portable|tablette)\b.{0,25}\b(est )?(mort|foutu|hs|"
-        r"noye|tombe dans|s'allume plus|ne s'allume plus)\b",
     ),
     "emploi": (
         r"\bcv\b",
@@ -1253,6 +1251,14 @@ _NO_DEVICE = re.compile(
     r"|\bn'?ai qu'?un (telephone|portable|smartphone)"
     r"|\bpas (equipee?s?|de materiel informatique)"
 )
+# A device that died ("mon téléphone est mort", "mon portable a rendu l'âme", "l'ordi est HS"): the
+# person is without it for now. Not one to buy unless asked for ("il m'en faut un pas cher": the
+# keywords of materiel_achat); with a procedure, the procedure and a computer on site.
+_DEAD_DEVICE = re.compile(
+    r"\b(ordi|ordinateur|pc|telephone|tel|portable|smartphone|tablette|imprimante)s?\b.{0,25}"
+    r"\b(est |a )?(mort|morte|foutue?|hs|noyee?|tombee? dans|(ne )?s'allume plus|rendu l'ame"
+    r"|(a |m'a )?lache|en panne|casse|cassee|grille|plus rien)\b"
+)
 
 
 @dataclass
@@ -1315,7 +1321,10 @@ def detect(text: str) -> Understanding:
     found.constraints += [CARE + care for care in read_care(text) if care in DISABILITIES]
     strong = [k for k, patterns in _COMPILED["need"].items() if _matches(folded, patterns)]
     weak = [k for k, patterns in _COMPILED["weak"].items() if _matches(folded, patterns)]
-    no_device = _NO_DEVICE.search(folded) or _USE_DEVICE.search(folded)
+    dead_device = _DEAD_DEVICE.search(folded)
+    if dead_device and "materiel_achat" not in strong:
+        found.ruled_out.add("materiel_achat")  # a phone that died: not one to buy, unless asked
+    no_device = _NO_DEVICE.search(folded) or _USE_DEVICE.search(folded) or dead_device
     if no_device and "materiel_achat" not in strong and not _LEARN.search(folded):
         # "j'ai pas d'ordi", "utiliser un ordi": one to use on site, not lessons.
         strong = [k for k in strong if k != "ordinateur"]
@@ -1435,7 +1444,10 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         "materiel_usage" in specific
         and len(found.needs) == 1
         and found.needs[0] != "materiel_usage"
-        and _NO_DEVICE.search(_SMS_ELISION.sub(r"\1'\2", folded.replace("’", "'")))
+        and (
+            _NO_DEVICE.search(elided := _SMS_ELISION.sub(r"\1'\2", folded.replace("’", "'")))
+            or _DEAD_DEVICE.search(elided)
+        )
     ):
         # "jdois m'actualiser mais j'ai pas d'ordi": said in so many words, a computer to use is
         # the other need, whatever weight its meaning has.
@@ -1444,6 +1456,10 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         # "je veux apprendre à faire mes démarches seule": the file, and learning the everyday
         # tools it takes (independent writers gave both services 20 times out of 24).
         found.needs.append("quotidien")
+    if found.procedures and PROCEDURES[found.procedures[0]].need in found.needs[1:]:
+        # "mon portable a rendu l'âme, comment je fais pour ma CAF": the procedure comes first
+        found.needs.remove(first := PROCEDURES[found.procedures[0]].need)
+        found.needs.insert(0, first)
     found.choices = [] if found.procedures else weighed.choices  # a named procedure is no guess
     return found
 
