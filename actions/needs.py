@@ -1197,6 +1197,20 @@ _BANK = _compile(
     r"\b(banques?|bancaires?|virements?|paiements?|prelevements?|rib|comptes? (en banque|courants?"
     r"|joints?|epargne))\b"
 )
+# Children or grandchildren one calls, writes to or sees ("des appels vidéo avec mes
+# petits-enfants, ils sont à l'école à Paris"): the people reached, not a parenting need — unless
+# what the children do online is asked about (screens, control, school sites, harassment).
+_KIN_REACHED = _compile(
+    r"\b(appels?|appeler|visios?|video|videos|whatsapp|skype|facetime|photos?|messages?|ecrire"
+    r"|parler|discuter|voir|joindre|contacter|nouvelles)\b.{0,40}\b((avec|a|de|aux|des) )?(mes|mon"
+    r"|ma|nos) (petits?-? ?enfants?|petite?s?-? ?filles?|petits?-? ?fils|enfants?|fils|filles?)\b"
+)
+_PARENTING_ASKED = _compile(
+    r"\b(ecrans?|controle parental|surveill\w*|proteg\w*|harcel\w*|jeux|temps d'ecran|pronote"
+    r"|parcoursup|ent|devoirs|family link|reseaux sociaux|tiktok|snapchat|instagram|scolarite"
+    r"|cahier de textes?|espace numerique de travail|parents? d'eleves|ce (que|qu'|qui)"
+    r"|(son|sa|leurs?|ses) (telephone|portable|tablette|ordi\w*|console)s?)\b"
+)
 # Accounts that are books ("tenir mes comptes sur un tableur"): their meaning sits next to hacked
 # accounts (round 17's nearest-messages vote read it as online safety).
 _BOOKKEEPING = _compile(
@@ -1374,6 +1388,9 @@ def detect(text: str) -> Understanding:
         if "emploi" in strong and "france_travail" in found.procedures and not job_seeking_too:
             strong.remove("emploi")
         weak = [k for k in weak if k != "demarches"]
+    if _KIN_REACHED.search(folded) and not _PARENTING_ASKED.search(folded):
+        strong = [k for k in strong if k != "parentalite"] or ["quotidien"]
+        found.ruled_out.add("parentalite")  # "appeler mes petits-enfants": who, not a need
     if any(k not in TOOL_NEEDS for k in strong):
         # "faire ma déclaration sur mon téléphone", "un entretien d'embauche en visio": the device
         # is the means, the other need the need — unless they ask to learn the device too.

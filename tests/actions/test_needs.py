@@ -661,3 +661,33 @@ def test_a_bank_named_with_a_scam_is_online_safety(message):
     from actions.needs import read
 
     assert read(message).needs[0] == "securite"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # round 18's tester, with the words of who they are (school): no parenting need
+        "je voudrais faire des appels video avec mes petits-enfants, ils sont à l'école à Paris",
+        "je voudrais faire des appels video avec mes petits-enfants",
+        # the same class of wordings, not seen by the tester
+        "je veux voir mes petits-enfants en visio, ils sont au collège en Bretagne",
+        "j'aimerais envoyer des photos à ma petite-fille qui est au lycée",
+    ],
+)
+def test_children_one_calls_are_no_parenting_need(message):
+    from actions.needs import read
+
+    assert read(message).needs == ["quotidien"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "je veux voir ce que fait mon fils sur son téléphone",
+        "je voudrais parler avec mes enfants, ils passent trop de temps devant les écrans",
+    ],
+)
+def test_what_the_children_do_online_is_still_parenting(message):
+    from actions.needs import read
+
+    assert "parentalite" in read(message).needs
