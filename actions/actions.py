@@ -32,6 +32,7 @@ from actions import (
     mode_default,
     need_changes,
     need_cover,
+    off_topic,
     overseas,
     place_pick,
     place_questions,
@@ -1566,6 +1567,8 @@ class OrienteurAction(Action, abc.ABC):
             return numbers_only(dispatcher, tracker, text)
         if reading is not None and reading.unsure and tracker.get_slot("awaiting") != "danger":
             return check_danger(dispatcher, tracker, text)
+        if not is_button(text) and off_topic.asks_the_weather(text):  # "la météo à Lille"
+            return misunderstood(dispatcher, tracker, "utter_out_of_scope")
         territory = None if is_button(text) else overseas.not_covered(text, get_locator())
         if territory is not None:  # "Papeete": the directory has no place there yet
             state = State(tracker)

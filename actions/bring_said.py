@@ -1,6 +1,7 @@
 """What to bring, with what the person said: a thing they said they do not have is left out
 ("carte Vitale perdue": not "apportez votre carte Vitale"; "je n'ai pas de portable": not "votre
-téléphone portable"), and an item never appears twice ("votre permis de conduire" and "votre
+téléphone portable"; "pas de mail": "on peut vous aider à en créer une" instead of "votre adresse
+mail"), and an item never appears twice ("votre permis de conduire" and "votre
 permis de conduire (ou la déclaration de perte ou de vol)" are one). The items are
 ``actions.needs.PROCEDURES``' ``bring``, as ``actions.formatting.bring_items`` lists them.
 """
@@ -25,12 +26,27 @@ MISSING: dict[str, tuple[str, str]] = {
         r"telephone portable",
     ),
 }
+# "pas de mail", "j'ai pas d'adresse mail", "je n'ai pas d'e-mail", "sans email": not left out but
+# said: one can be made on the spot.
+_MAIL = r"(adresses? (e-?)?mail|(e-?)?mails?|courriels?|adresses? (electronique|internet))"
+MISSING["mail"] = (
+    rf"\b(pas|plus|sans|ni|jamais eu) (de |d'|d |d'une |une |mon |ma )?{_MAIL}\b"
+    rf"|\b(aucune|n'ai|n'a) (pas )?(de |d'|d )?{_MAIL}\b",
+    "adresse mail",
+)
+# What an item about a missing thing becomes, rather than nothing.
+INSTEAD = {"adresse mail": "pas d'adresse mail : on peut vous aider à en créer une"}
 _PARTS = re.compile(r" (et|ou) ")
 
 
 def _missing(text: str) -> list[str]:
     folded = labels.fold(text or "").replace("\u2019", "'")
     return [names for said, names in MISSING.values() if re.search(said, folded)]
+
+
+def _instead(item: str, names: list[str]) -> list[str]:
+    """What is said in place of the missing things ``item`` names."""
+    return [INSTEAD[name] for name in names if name in INSTEAD and name in labels.fold(item)]
 
 
 def _without(item: str, names: list[str]) -> str:
@@ -51,8 +67,11 @@ def kept(items: list[str], request: str) -> list[str]:
     """``items`` without what ``request`` (the person's messages) says is missing, each once."""
     names = _missing(request)
     out: list[str] = []
-    for item in items:
-        item = _without(item, names) if names else item
+    for given in items:
+        item = _without(given, names) if names else given
+        for said in _instead(given, names):
+            if said not in out:
+                out.append(said)
         if not item:
             continue
         same = [o for o in out if o.startswith(item) or item.startswith(o)]

@@ -657,8 +657,6 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\btarif social",
         r"\bbas cout",
         r"\bcombien (un|une|les) (ordi|ordinateur|tablette|telephone)",
-        r"\b(ordi|ordinateur|pc|telephone|tel|portable|tablette)\b.{0,25}\b(est )?(mort|foutu|hs|"
-        r"noye|tombe dans|s'allume plus|ne s'allume plus)\b",
     ),
     "emploi": (
         r"\bcv\b",
@@ -800,6 +798,12 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(vrai|un vrai|une vraie|officiel|une arnaque)",
         r"\b(sais pas|savoir) si (c'est|cest|ce soit|ce soi|c'etait) (vrai|officiel|une arnaque)",
         r"\b(vrai|officiel) ou (faux|pas|une arnaque)",
+        # codes asked by someone: "on m'a demandé mes codes", "un conseiller m'a demandé mon code"
+        r"\b(on|quelqu'un|qqn|il|elle|ils|elles|(un|une|le|la) (faux |fausse )?(conseill\w*"
+        r"|personne|monsieur|dame|banquier|agent))( [\w']+){0,4} (m'a|m'ont|me) (re)?demande\w* "
+        r"(mes|mon|ma|les|le|la|ses|son) (codes?|identifiants?|mots? de passe|numeros? de carte)",
+        r"\b(sms|mails?|messages?|courriels?)\b[^.!?]{0,80}\b(cliquer|clique[rz]?) sur "
+        r"(un|le|ce) lien",
     ),
     "parentalite": (
         r"\b(ecole|college|lycee|creche) (de|des) (mes|mon|ma|nos) (enfants?|fils|fille|petits?)",
@@ -1142,6 +1146,13 @@ _RECEIVED = _compile(
     r"\b(recu|eu|recoit|recois|reception|un|une|des|ce|cet|cette|d'un|d'une) (un |une |des )?"
     r"(mail|mails|e-mail|courriel|sms|message|messages|appel|appels|courrier|lettre|texto)\b"
 )
+# What someone told or asked the person, to the end of its clause: "la CAF m'a dit de déclarer aux
+# impôts", "l'assistante sociale m'a demandé d'aller sur ameli".
+_TOLD = _compile(
+    r"\b(la |le |les |l'|mon |ma |un |une )?[\w-]+( [\w-]+){0,2} (m'a|m'ont|nous a|nous ont) "
+    r"(dit|demande|conseille|explique|envoye|renvoye|oriente)\w*\b"
+    r"((?!\bmais\b|,\s*(je|j'|moi|et je)\b)[^.;:!?])*"
+)
 _PROFESSIONAL = _compile(
     r"\bje (suis|travaille) (comme )?(conseill\w*|agent\w*|referent\w*|travailleu\w*|"
     r"assistante?s?|animat\w*|educat\w*|benevole)( sociale?)? (a|chez|de|au|a la|dans) "
@@ -1178,6 +1189,27 @@ _FAMILY = _compile(
     r"|collegien\w*|lyceen\w*|scolar\w*|devoirs?|classes?|cm1|cm2|ce1|ce2|cp|6e|6eme|5e|4e|3e"
     r"|maternelle|creche|nounou|famille\w*|familial\w*|educat\w*|jeunes?|mineur\w*|\d{1,2} ans"
     r"|marmay\w*|marmaille\w*|pmi|puericult\w*|parcoursup|pronote|ent|cahier de texte|age)\b"
+)
+# A bank's app or account is everyday use ("j'arrive pas à utiliser l'appli de ma banque", "un
+# virement sur l'appli"): its meaning sits next to scams, which only the words of one say (a fraud,
+# a scam, phishing, codes asked: the "securite" keywords).
+_BANK = _compile(
+    r"\b(banques?|bancaires?|virements?|paiements?|prelevements?|rib|comptes? (en banque|courants?"
+    r"|joints?|epargne))\b"
+)
+# Children or grandchildren one calls, writes to or sees ("des appels vidéo avec mes
+# petits-enfants, ils sont à l'école à Paris"): the people reached, not a parenting need — unless
+# what the children do online is asked about (screens, control, school sites, harassment).
+_KIN_REACHED = _compile(
+    r"\b(appels?|appeler|visios?|video|videos|whatsapp|skype|facetime|photos?|messages?|ecrire"
+    r"|parler|discuter|voir|joindre|contacter|nouvelles)\b.{0,40}\b((avec|a|de|aux|des) )?(mes|mon"
+    r"|ma|nos) (petits?-? ?enfants?|petite?s?-? ?filles?|petits?-? ?fils|enfants?|fils|filles?)\b"
+)
+_PARENTING_ASKED = _compile(
+    r"\b(ecrans?|controle parental|surveill\w*|proteg\w*|harcel\w*|jeux|temps d'ecran|pronote"
+    r"|parcoursup|ent|devoirs|family link|reseaux sociaux|tiktok|snapchat|instagram|scolarite"
+    r"|cahier de textes?|espace numerique de travail|parents? d'eleves|ce (que|qu'|qui)"
+    r"|(son|sa|leurs?|ses) (telephone|portable|tablette|ordi\w*|console)s?)\b"
 )
 # Accounts that are books ("tenir mes comptes sur un tableur"): their meaning sits next to hacked
 # accounts (round 17's nearest-messages vote read it as online safety).
@@ -1233,6 +1265,14 @@ _NO_DEVICE = re.compile(
     r"|\bn'?ai qu'?un (telephone|portable|smartphone)"
     r"|\bpas (equipee?s?|de materiel informatique)"
 )
+# A device that died ("mon téléphone est mort", "mon portable a rendu l'âme", "l'ordi est HS"): the
+# person is without it for now. Not one to buy unless asked for ("il m'en faut un pas cher": the
+# keywords of materiel_achat); with a procedure, the procedure and a computer on site.
+_DEAD_DEVICE = re.compile(
+    r"\b(ordi|ordinateur|pc|telephone|tel|portable|smartphone|tablette|imprimante)s?\b.{0,25}"
+    r"\b(est |a )?(mort|morte|foutue?|hs|noyee?|tombee? dans|(ne )?s'allume plus|rendu l'ame"
+    r"|(a |m'a )?lache|en panne|casse|cassee|grille|plus rien)\b"
+)
 
 
 @dataclass
@@ -1267,6 +1307,14 @@ def detect(text: str) -> Understanding:
     for narrow, wide in _WITHIN.items():
         if narrow in found.procedures and wide in found.procedures:
             found.procedures.remove(wide)  # "ma demande de RSA sur le site de la CAF": the RSA's
+    if len(found.procedures) > 1:
+        # "la CAF m'a dit de déclarer aux impôts": what an office told them is the story; the
+        # procedure asked for is the one named outside it ("une demande de pension de réversion").
+        asked = _TOLD.sub(" ", folded)
+        kept = [k for k in found.procedures if _matches(asked, _COMPILED["procedure"][k])]
+        if kept:
+            found.procedures = kept
+            folded = asked  # nor are its words a need ("prévenir la sécu")
     if _PROFESSIONAL.search(folded):
         # "je suis conseillère à France Travail": where they work, not a procedure to do.
         found.procedures = []
@@ -1287,7 +1335,10 @@ def detect(text: str) -> Understanding:
     found.constraints += [CARE + care for care in read_care(text) if care in DISABILITIES]
     strong = [k for k, patterns in _COMPILED["need"].items() if _matches(folded, patterns)]
     weak = [k for k, patterns in _COMPILED["weak"].items() if _matches(folded, patterns)]
-    no_device = _NO_DEVICE.search(folded) or _USE_DEVICE.search(folded)
+    dead_device = _DEAD_DEVICE.search(folded)
+    if dead_device and "materiel_achat" not in strong:
+        found.ruled_out.add("materiel_achat")  # a phone that died: not one to buy, unless asked
+    no_device = _NO_DEVICE.search(folded) or _USE_DEVICE.search(folded) or dead_device
     if no_device and "materiel_achat" not in strong and not _LEARN.search(folded):
         # "j'ai pas d'ordi", "utiliser un ordi": one to use on site, not lessons.
         strong = [k for k in strong if k != "ordinateur"]
@@ -1337,6 +1388,9 @@ def detect(text: str) -> Understanding:
         if "emploi" in strong and "france_travail" in found.procedures and not job_seeking_too:
             strong.remove("emploi")
         weak = [k for k in weak if k != "demarches"]
+    if _KIN_REACHED.search(folded) and not _PARENTING_ASKED.search(folded):
+        strong = [k for k in strong if k != "parentalite"] or ["quotidien"]
+        found.ruled_out.add("parentalite")  # "appeler mes petits-enfants": who, not a need
     if any(k not in TOOL_NEEDS for k in strong):
         # "faire ma déclaration sur mon téléphone", "un entretien d'embauche en visio": the device
         # is the means, the other need the need — unless they ask to learn the device too.
@@ -1347,6 +1401,8 @@ def detect(text: str) -> Understanding:
         strong.sort(key=lambda k: (k in TOOL_NEEDS, k not in ("demarches", "sante")))
     if not _FAMILY.search(folded):
         found.ruled_out.add("parentalite")
+    if _BANK.search(folded) and "securite" not in strong:
+        found.ruled_out.add("securite")  # the bank's app: everyday use, not a scam
     if _BOOKKEEPING.search(folded) and "securite" not in strong:
         found.ruled_out.add("securite")  # "tenir mes comptes": the books, not an account
     # Two needs at most: places that do both come first (directory_client.search).
@@ -1405,7 +1461,10 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         "materiel_usage" in specific
         and len(found.needs) == 1
         and found.needs[0] != "materiel_usage"
-        and _NO_DEVICE.search(_SMS_ELISION.sub(r"\1'\2", folded.replace("’", "'")))
+        and (
+            _NO_DEVICE.search(elided := _SMS_ELISION.sub(r"\1'\2", folded.replace("’", "'")))
+            or _DEAD_DEVICE.search(elided)
+        )
     ):
         # "jdois m'actualiser mais j'ai pas d'ordi": said in so many words, a computer to use is
         # the other need, whatever weight its meaning has.
@@ -1414,6 +1473,10 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         # "je veux apprendre à faire mes démarches seule": the file, and learning the everyday
         # tools it takes (independent writers gave both services 20 times out of 24).
         found.needs.append("quotidien")
+    if found.procedures and PROCEDURES[found.procedures[0]].need in found.needs[1:]:
+        # "mon portable a rendu l'âme, comment je fais pour ma CAF": the procedure comes first
+        found.needs.remove(first := PROCEDURES[found.procedures[0]].need)
+        found.needs.insert(0, first)
     found.choices = [] if found.procedures else weighed.choices  # a named procedure is no guess
     return found
 

@@ -625,6 +625,40 @@ def without_relatives(text: str) -> str:
     return " ".join(_RELATIVE.sub(" quelqu'un ", text.replace("\u2019", "'")).split())
 
 
+# The small words of Antillean and Réunion Creole (pronouns, particles, "need", "help", "how"):
+# the danger examples hold Creole messages, so any Creole request sits next to them by its
+# language alone ("Mwen pa konnen kijan pou mwen fè dosye CAF la, ou pé édé mwen ?" was asked
+# "Êtes-vous en danger ?"). The meaning of a Creole message is read with them said in French
+# (``read``); the words of what happens ("i tonbé atè", "li menas amwin") are kept as they are.
+_CREOLE_WORDS = {
+    "mwen": "moi", "moin": "moi", "amwin": "moi", "amoin": "moi", "mi": "je", "an": "je",
+    "man": "je", "ou": "vous", "zot": "vous", "nou": "nous", "ka": "", "la": "", "pou": "pour",
+    "pa": "pas", "pé": "peut", "fè": "faire", "fé": "faire", "konnen": "sais", "kijan": "comment",
+    "kouman": "comment", "koman": "comment", "bizwen": "besoin", "bezwen": "besoin",
+    "èd": "aide", "édé": "aider", "ede": "aider", "dosyé": "dossier", "dosye": "dossier",
+    "épi": "avec", "ek": "avec", "moun": "personne", "chèché": "cherche", "vlé": "veux",
+    "tanpri": "s'il vous plaît", "souplé": "s'il vous plaît", "mèsi": "merci",
+    "bonjou": "bonjour", "papyé": "papiers",
+}  # fmt: skip
+_CREOLE = re.compile(
+    r"(?<![\w'-])(" + "|".join(map(re.escape, _CREOLE_WORDS)) + r")(?![\w'-])", re.IGNORECASE
+)
+
+
+# Words that are no French: only a message with one of them is read as Creole ("la", "ou", "an"
+# stay French otherwise).
+_CREOLE_ONLY = frozenset(_CREOLE_WORDS) - {"mi", "an", "man", "ou", "nou", "ka", "la", "pa", "pé",
+                                           "ek", "ede"}  # fmt: skip
+
+
+def in_french(text: str) -> str:
+    """The message with the small words of Creole said in French (a Creole message only)."""
+    said = {m.group(1).lower() for m in _CREOLE.finditer(text)}
+    if not said & _CREOLE_ONLY:
+        return " ".join(text.split())
+    return " ".join(_CREOLE.sub(lambda m: _CREOLE_WORDS[m.group(1).lower()], text).split())
+
+
 # A denial of danger, said after the numbers or the question "Êtes-vous en danger ?": "non merci
 # je ne suis pas en danger", "ça va je suis pas en danger, c'est pour la demande". Its "en danger"
 # is no alarm; a severe wording beside it still is (``denies_danger``).
@@ -681,9 +715,11 @@ def read(
         severe = alarm = False
         safe_now = True
     too_short = len(folded.split()) < MIN_MEANING_WORDS
-    margin = float("-inf") if severe or safe_now or too_short else danger_margin(text)
+    french = in_french(text)  # the language alone is no danger: Creole read as French
+    said = text if french == " ".join(text.split()) else french
+    margin = float("-inf") if severe or safe_now or too_short else danger_margin(said)
     meaning, close = margin >= danger.MARGIN, margin >= danger.CHECK_MARGIN
-    if close and not meaning and (neutral := without_relatives(text)) != " ".join(text.split()):
+    if close and not meaning and (neutral := without_relatives(said)) != " ".join(said.split()):
         close = danger_margin(neutral) >= danger.CHECK_MARGIN  # a relative or an age alone
     need = (severe or alarm or close) and has_need(text)
     return SafetyReading(severe, alarm, need, meaning, close, safe_now)

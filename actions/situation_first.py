@@ -34,18 +34,25 @@ def with_situation_need(text: str, found) -> None:
 
 
 def _said_already(messages: list[dict], line: str) -> bool:
+    return any(line in (m.get("text") or "") for m in messages)
+
+
+def _out_of_the_places(messages: list[dict], line: str) -> None:
+    """``line`` taken out of the lines beside the places: it goes before them."""
     for m in messages:
         custom = (m.get("custom") or {}).get("orienteur") or {}
-        if line in (m.get("text") or "") or line in (custom.get("lines") or []):
-            return True
-    return False
+        if line in (custom.get("lines") or []):
+            custom["lines"] = [k for k in custom["lines"] if k != line] or None
 
 
 def say_at_once(dispatcher: CollectingDispatcher, start: int, text: str) -> None:
     """The lines that cannot wait for ``text``, put first among the messages sent from ``start``
-    on, unless one of them says it already (the places' lines)."""
+    on, unless one of them says it already; beside the places, a line would come after them (the
+    town in the message): it goes first, once."""
     sent = dispatcher.messages[start:]
     lines = [line for line in helplines.lines_at_once(text) if not _said_already(sent, line)]
+    for line in lines:
+        _out_of_the_places(sent, line)
     if lines:
         first = CollectingDispatcher()
         first.utter_message(text=" ".join(lines))

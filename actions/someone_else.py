@@ -24,6 +24,13 @@ _FOR_THEM = re.compile(rf"\b(ma|mon|mes|notre|nos) {_WHO}s?\b")
 # The slot that keeps, for the conversation, that the request is made for someone else.
 SLOT = "for_someone_else"
 _FOR_ME_TOO = re.compile(r"\b(pour moi|pour nous|nous deux|moi et|et moi)\b")
+# A relative who has died is in the story, not the one helped: "mon mari est décédé, je dois faire
+# une demande de pension de réversion" is the writer's own file.
+_DEAD = re.compile(
+    rf"\b(ma|mon|mes|notre|nos) {_WHO}s? (est |sont |vient d'etre |qui est )?"
+    rf"(decedee?s?|morte?s?)\b"
+    rf"|\b(deces|mort|disparition) (de|du) (ma|mon|mes|notre|nos) {_WHO}s?\b"
+)
 
 # "votre" before these words is "sa" (the others: "son", as "son adresse", "son numéro").
 _FEMININE = (
@@ -48,6 +55,7 @@ _COMPILED = tuple((re.compile(p), r) for p, r in WORDING)
 def for_someone_else(request: str) -> bool:
     """The request is made for another adult ("pour ma mère", "ma voisine n'arrive pas…")."""
     folded = fold(request or "").replace("\u2019", "'")
+    folded = _DEAD.sub(" ", folded)
     return bool(_FOR_THEM.search(folded)) and not _FOR_ME_TOO.search(folded)
 
 

@@ -347,7 +347,9 @@ def test_the_lines_are_given_again_for_the_same_request_in_another_town(real, me
     first = talk.say(message, "ask_help", [ent("location", town)])
     if payloads(first)[0]["type"] == "need_choice":  # the online-safety button, as the tester
         first = talk.say('/ask_help{"need": "securite"}', "ask_help")
-    assert one_list(first)["lines"] == lines
+    # beside the places, or before them for a line that cannot wait (round 18), once each
+    assert set(one_list(first).get("lines") or []) <= set(lines)
+    assert all(rest_text(first).count(line) == 1 for line in lines)
     beaune = talk.say("et à Beaune ?", "inform", [ent("location", "Beaune")])
     reco = one_list(beaune)
     assert reco["location"]["commune"] == "Beaune"

@@ -46,3 +46,27 @@ def test_an_item_is_never_listed_twice(real):
                      "ask_help")])  # fmt: skip
     items = bring(msgs)
     assert len([i for i in items if i.startswith("votre permis de conduire")]) == 1, items
+
+
+MAIL_INSTEAD = "pas d'adresse mail : on peut vous aider à en créer une"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # round 18's tester's wordings, in a request
+        [("je dois refaire ma carte d'identité, j'ai pas d'adresse mail", "ask_help"),
+         ("Lyon", "inform")],
+        [("carte d'identité à refaire à Lyon, pas de mail", "ask_help")],
+        # the same class of wordings, not seen by the tester
+        [("renouveler mon passeport, je n'ai pas d'e-mail, à Lyon", "ask_help")],
+        [("ma carte vitale à refaire sur ameli, sans email ni portable", "ask_help"),
+         ("Lyon", "inform")],
+    ],
+)  # fmt: skip
+def test_an_email_said_missing_is_offered_to_be_made_not_asked_for(real, turns):
+    msgs, _ = play(turns)
+    items = bring(msgs)
+    assert MAIL_INSTEAD in items, items
+    assert not [i for i in items if "votre adresse mail" in i], items
+    assert MAIL_INSTEAD in shown(msgs).split("Pensez à apporter")[-1]

@@ -107,3 +107,21 @@ def test_a_denial_beside_a_severe_wording_still_gets_the_numbers(directory):
         ),  # fmt: skip
     )
     assert kinds(msgs) == ["emergency"]
+
+
+# --- a request in Creole: its language is no danger ------------------------------------------
+CREOLE_REQUESTS = [
+    # round 18's tester, and wordings of the same class not seen
+    "Mwen pa konnen kijan pou mwen fè dosye CAF la, ou pé édé mwen ?",
+    "mwen pa konnen kijan pou mwen fè dosye impôts la, ou pé édé mwen ?",
+    "mwen bizwen èd pou dosyé CAF mwen",
+    "kijan mwen ka fè dosyé CAF mwen, ou pé édé mwen ?",
+]
+
+
+@pytest.mark.parametrize("message", CREOLE_REQUESTS)
+def test_a_creole_request_is_served_without_the_danger_question(directory, message):
+    msgs, events = run(A.ActionOrient(), tracker(message, "ask_help"))
+    assert "en danger" not in text(msgs), message
+    assert kinds(msgs) == [] and "ville" in text(msgs), message  # the town asked, then places
+    assert slots_of(events)["needs"] == ["demarches"]

@@ -220,7 +220,9 @@ def test_needs_from_everyday_words(message, needs):
         ("un sms des impots, pas sûr que ce soit vrai", ["securite"]),
         ("j'ai reçu un courrier de la CAF, je dois le faire en ligne", ["demarches"]),
         ("alerte de connexion inconnue sur mon compte", ["securite"]),
-        ("mon téléphone est tombé dans l'eau, il est foutu", ["materiel_achat"]),
+        # Round 18: a phone that died is no phone to buy unless one is asked for (was
+        # materiel_achat): without it for now, a device to use on site.
+        ("mon téléphone est tombé dans l'eau, il est foutu", ["materiel_usage"]),
         ("ma tablette reste sur un écran noir", ["smartphone"]),
         ("mes enfants passent trop de temps devant les écrans", ["parentalite"]),
         ("faire un calendrier avec mes photos et l'imprimer", ["loisirs"]),
@@ -626,3 +628,66 @@ def test_a_wish_to_die_because_of_a_site_is_anger_not_danger():
     assert not is_emergency(
         "j'ai envie de mourir tellement ce site de la CAF me rend fou, ça fait 3 heures"
     )
+
+
+# --- round 18's tester: a second need invented from ordinary words --------------------------
+@pytest.mark.parametrize(
+    "message",
+    [
+        "j'arrive pas a utiliser l'appli de ma banque",
+        # the same class of wordings, not seen by the tester
+        "je dois valider mes paiements avec l'appli de la banque et je comprends rien",
+        "je n'arrive pas à faire un virement sur l'appli de ma banque",
+        "comment consulter mon compte bancaire sur internet",
+    ],
+)
+def test_a_bank_app_is_everyday_use_not_online_safety(message):
+    from actions.needs import read
+
+    assert "securite" not in read(message).needs
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "un conseiller de ma banque m'a demandé mes codes par téléphone",
+        "j'ai reçu un sms de ma banque qui me demande de cliquer sur un lien",
+        "on m'a demandé mes identifiants de la banque par sms, c'est normal ?",
+        "ma banque m'a appelé pour une fraude",
+        "arnaque à la carte bancaire",
+    ],
+)
+def test_a_bank_named_with_a_scam_is_online_safety(message):
+    from actions.needs import read
+
+    assert read(message).needs[0] == "securite"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # round 18's tester, with the words of who they are (school): no parenting need
+        "je voudrais faire des appels video avec mes petits-enfants, ils sont à l'école à Paris",
+        "je voudrais faire des appels video avec mes petits-enfants",
+        # the same class of wordings, not seen by the tester
+        "je veux voir mes petits-enfants en visio, ils sont au collège en Bretagne",
+        "j'aimerais envoyer des photos à ma petite-fille qui est au lycée",
+    ],
+)
+def test_children_one_calls_are_no_parenting_need(message):
+    from actions.needs import read
+
+    assert read(message).needs == ["quotidien"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "je veux voir ce que fait mon fils sur son téléphone",
+        "je voudrais parler avec mes enfants, ils passent trop de temps devant les écrans",
+    ],
+)
+def test_what_the_children_do_online_is_still_parenting(message):
+    from actions.needs import read
+
+    assert "parentalite" in read(message).needs

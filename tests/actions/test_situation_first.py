@@ -84,5 +84,29 @@ def test_nowhere_to_sleep_and_a_digital_need_gets_the_115_and_places_near_evreux
                      "ask_help")])  # fmt: skip
     reco = places(msgs)
     assert reco["location"]["commune"] == "Évreux"
-    assert "le 115 (Samu social" in reco["lines"][0]  # the first line beside the places
+    # Round 18: before the places (was the first line beside them, read after them), once.
+    assert "le 115 (Samu social" in said(msgs[0])
     assert shown(msgs).count("le 115 (Samu social") == 1
+
+
+# --- round 18's tester: the town in the message, the line that cannot wait still comes first ----
+@pytest.mark.parametrize(
+    "message, line",
+    [
+        ("j'ai donné les numéros de ma carte bancaire sur un faux site, je suis à Nantes",
+         OPPOSITION),
+        ("on a vidé mon compte bancaire, je suis à Nantes", OPPOSITION),
+        ("mon compte en banque a été piraté, j'habite Nantes", OPPOSITION),
+        ("je dors dans ma voiture ce soir et je dois m'actualiser sur France Travail, Nantes",
+         "le 115 (Samu social"),
+    ],
+)  # fmt: skip
+def test_the_line_that_cannot_wait_comes_before_the_places_when_the_town_is_said(
+    real, message, line
+):
+    msgs, _ = play([(message, "ask_help")])
+    text = shown(msgs)
+    assert line in said(msgs[0]), [said(m) for m in msgs]
+    assert places(msgs)["location"]["commune"] == "Nantes"
+    assert text.count(line) == 1, text
+    assert text.index(line) < text.index("1. "), text  # before the first place

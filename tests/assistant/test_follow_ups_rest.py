@@ -236,9 +236,11 @@ def test_after_a_place_in_full_the_list_again(rasa_stack, again):
 ])  # fmt: skip
 def test_the_line_for_the_situation_again_in_another_town(rasa_stack, first, line):
     talk = Conversation(rasa_stack)
-    [reco] = payloads(talk.say(first))
-    assert line in reco["lines"]
+    said_first = talk.say(first)
+    [reco] = payloads(said_first)
+    # beside the places, or before them for a line that cannot wait (round 18), once
+    assert texts(said_first).count(line) == 1
     answer = talk.say("et à Beaune ?")
     [there] = payloads(answer)
     assert there["location"]["commune"] == "Beaune"
-    assert there["lines"] == reco["lines"] and texts(answer).count(line) == 1
+    assert line in there["lines"] and texts(answer).count(line) == 1

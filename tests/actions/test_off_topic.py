@@ -1,0 +1,56 @@
+"""Round 18's tester: the weather ("quel temps fait-il demain ?", "la météo à Lille") got places.
+It is no request: a short line saying what the assistant does, no places, whatever the NLU read
+(a town given, a request, out of scope), before a search or after one."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions import actions as A
+from directory_client import Locator
+from tests.actions.test_after_places import Talk, impots_at_roubaix, payloads
+from tests.conftest_actions import ent, said
+
+WHAT_IT_DOES = "je trouve des lieux d'aide au numérique près de chez vous"
+
+
+@pytest.fixture(scope="module")
+def real(embedded_directory):
+    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
+    yield embedded_directory
+    A.set_backends(None, None)
+
+
+WEATHER = [
+    # the tester's, and the same class of wordings not seen
+    ("quel temps fait-il demain ?", "out_of_scope", []),
+    ("la météo à Lille", "inform", [ent("location", "Lille")]),
+    ("il va pleuvoir à Roubaix demain ?", "ask_help", [ent("location", "Roubaix")]),
+    ("quelle température demain à Nantes", "inform", [ent("location", "Nantes")]),
+]
+
+
+def _no_places_and_what_it_does(msgs: list) -> None:
+    assert not [p for p in payloads(msgs) if p["type"] == "recommendation"], payloads(msgs)
+    text = " ".join(said(m) for m in msgs)
+    assert WHAT_IT_DOES in text, text
+    assert "C'est noté, je chercherai" not in text
+
+
+@pytest.mark.parametrize("message, intent, entities", WEATHER)
+def test_the_weather_gets_what_the_assistant_does_not_places(real, message, intent, entities):
+    talk = Talk()
+    _no_places_and_what_it_does(talk.say(message, intent, entities))
+
+
+@pytest.mark.parametrize("message, intent, entities", WEATHER)
+def test_the_weather_after_the_places_gets_no_places(real, message, intent, entities):
+    talk, _ = impots_at_roubaix()
+    _no_places_and_what_it_does(talk.say(message, intent, entities))
+    assert talk.slots["location"]["commune"] == "Roubaix"  # the search is kept as it was
+
+
+def test_the_weather_on_a_tablet_is_a_digital_need(real):
+    talk = Talk()
+    talk.say("je voudrais apprendre à regarder la météo sur ma tablette", "ask_help")
+    assert talk.slots["needs"] == ["smartphone"]
