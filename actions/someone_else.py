@@ -67,7 +67,7 @@ def still_for_them(before: bool | None, request: str) -> bool:
     folded = fold(request or "").replace("\u2019", "'")
     if _FOR_ME_TOO.search(folded):
         return False
-    return bool(_FOR_THEM.search(folded)) or bool(before)
+    return for_someone_else(request) or bool(before)
 
 
 def about_them(text: str) -> str:
