@@ -108,13 +108,13 @@ def ask_town(dispatcher: CollectingDispatcher, state: State) -> None:
     )
 
 
-def ask_choice(dispatcher: CollectingDispatcher, state: State, candidates) -> None:
+def _ask_choice(dispatcher: CollectingDispatcher, state: State, candidates) -> None:
     state.awaiting = "location_choice"
     state.choices = [c.to_dict() for c in candidates[:5]]
-    dispatcher.utter_message(response="utter_ask_location_choice", buttons=choice_buttons(state))
+    dispatcher.utter_message(response="utter_ask_location_choice", buttons=_choice_buttons(state))
 
 
-def choice_buttons(state: State) -> list[dict]:
+def _choice_buttons(state: State) -> list[dict]:
     """The towns offered as buttons, and "Aucun"."""
     named = [c["label"] for c in state.choices if c.get("label")]
     towns = [{"title": n, "payload": "/inform" + json.dumps({"location": n})} for n in named]
@@ -130,7 +130,7 @@ def ask_choice_again(dispatcher: CollectingDispatcher, state: State) -> None:
         response="utter_need_kept_which_town",
         what=fmt.need_phrase(state.needs, state.procedures[0] if state.procedures else None),
         question=texts.text("utter_ask_location_choice"),
-        buttons=choice_buttons(state),
+        buttons=_choice_buttons(state),
     )
 
 
@@ -167,7 +167,7 @@ def _choice_keys(choice: dict) -> set[str]:
 
 def pick_choice(state: State, text: str) -> dict | None:
     """The offered place an answer points to: its number or rank ("2", "le deuxième"), or what
-    ``choose`` reads."""
+    ``_choose`` reads."""
     if not state.choices:
         return None
     answer = _words(location_text(text))
@@ -179,10 +179,10 @@ def pick_choice(state: State, text: str) -> dict | None:
                 return state.choices[rank - 1]
         if tokens and tokens[-1] == "dernier":
             return state.choices[-1]
-    return choose(state.choices, text)
+    return _choose(state.choices, text)
 
 
-def choose(choices: list[dict], text: str) -> dict | None:
+def _choose(choices: list[dict], text: str) -> dict | None:
     """The one place among ``choices`` that the words name: its whole label typed by hand, or
     words only it has ("celui de la Réunion", "le 93", "non, Saint-Denis dans le 93", "Stenay
     dans la Meuse"). None when the words fit none or several."""
@@ -201,12 +201,12 @@ def choose(choices: list[dict], text: str) -> dict | None:
 
 
 _NEAR_CUE = re.compile(r"\b(pres|proche|a cote|pas loin|du cote|vers|autour|region|en|dans)\b")
-NEAR_CHOICE_KM = 60.0  # "celui près de Paris": an offered town this close to the place named
+_NEAR_CHOICE_KM = 60.0  # "celui près de Paris": an offered town this close to the place named
 
 
-def choice_near(choices: list[dict], text: str) -> dict | None:
+def _choice_near(choices: list[dict], text: str) -> dict | None:
     """The offered town that lies near the place or in the region named ("celui près de Paris"
-    is Saint-Denis (93), "celle en Île-de-France" too): the only one within ``NEAR_CHOICE_KM``
+    is Saint-Denis (93), "celle en Île-de-France" too): the only one within ``_NEAR_CHOICE_KM``
     of it, or the only one in its départements. Only with words that say "near" or "in", so
     that a neighbouring town given instead ("Aubervilliers") is taken as itself."""
     if not _NEAR_CUE.search(_words(text)):
@@ -224,12 +224,12 @@ def choice_near(choices: list[dict], text: str) -> dict | None:
     near = [
         c for c in choices
         if c.get("lat") is not None
-        and haversine_km(place.lat, place.lon, c["lat"], c["lon"]) <= NEAR_CHOICE_KM
+        and haversine_km(place.lat, place.lon, c["lat"], c["lon"]) <= _NEAR_CHOICE_KM
     ]  # fmt: skip
     return near[0] if len(near) == 1 else None
 
 
-def shared_position(tracker: Tracker) -> dict | None:
+def _shared_position(tracker: Tracker) -> dict | None:
     lat = entity_values(tracker, "latitude")
     lon = entity_values(tracker, "longitude")
     meta = tracker.latest_message.get("metadata") or {}
@@ -282,7 +282,7 @@ def guess_place(text: str) -> tuple[str, Any, bool] | None:
     said = tail.group(1) if tail else ""
     if tail and not names_no_town(said, text, tail.start(1)):
         result = _locator().locate(said[:120])
-        if plausible_guess(said, result) and not no_town_there(said, result, text):
+        if plausible_guess(said, result) and not _no_town_there(said, result, text):
             return said, result, False
     for named in (town_named(text, getattr(_locator(), "_index", None)),
                   departement_named(text)):  # fmt: skip
@@ -292,14 +292,14 @@ def guess_place(text: str) -> tuple[str, Any, bool] | None:
     return None
 
 
-def no_town_there(query: str, result, text: str) -> bool:
+def _no_town_there(query: str, result, text: str) -> bool:
     """The commune the locator read in ``query`` is, where ``text`` writes it, something else:
     "à la boutique Orange" is the operator's shop (``town_words.commune_no_town``)."""
     best = result.best
     return bool(best and best.kind == "commune" and commune_no_town(query, best.commune, text))
 
 
-def same_town_there(state: State, result):
+def _same_town_there(state: State, result):
     """ "celui de la Martinique" after Saint-Pierre (La Réunion's, the biggest, was taken): the
     town already given, in the département now named — when it has one there; else ``result``."""
     commune = (state.location or {}).get("commune")
@@ -313,7 +313,7 @@ def same_town_there(state: State, result):
     return result
 
 
-def commune_before_departement(text: str, result):
+def _commune_before_departement(text: str, result):
     """ "Orange dans le Vaucluse" where only "le Vaucluse" was tagged: the commune the whole
     answer names in that département, not the département's centre; else ``result``."""
     named = result.best if result.status == "found" else None
@@ -331,13 +331,13 @@ def commune_before_departement(text: str, result):
 _NOT_THERE = re.compile(
     r"\bpas\s+(?!loin\b|tres\b|trop\b|d'|de\s|du\s|des\s)[^,;.!?]*?(?=[,;.!?]|\s+mais\b|$)"
 )
-MAX_CORRECTION_WORDS = 10
+_MAX_CORRECTION_WORDS = 10
 
 
-def without_places_denied(state: State, text: str) -> tuple[str, list[str]]:
+def _without_places_denied(state: State, text: str) -> tuple[str, list[str]]:
     """A short correction of the town already given, without the place it says is wrong; and
     the words taken out ("la reunion")."""
-    if not (state.location or state.choices) or len(text.split()) > MAX_CORRECTION_WORDS:
+    if not (state.location or state.choices) or len(text.split()) > _MAX_CORRECTION_WORDS:
         return text, []
     folded = needs_mod.fold(text)  # same length as ``text`` for French letters
     if len(folded) != len(text):
@@ -358,7 +358,7 @@ def resolve_location(
     intent = state.intent
     denied: list[str] = []
     if not is_button(text):
-        text, denied = without_places_denied(state, text)
+        text, denied = _without_places_denied(state, text)
     if says_none_of_them(state, text):
         # "Aucun" typed by hand, as the button says: none of the towns offered, ask again.
         state.choices, state.location = [], None
@@ -372,11 +372,11 @@ def resolve_location(
                 if chosen:
                     break
         if chosen is None and state.choices:
-            chosen = choice_near(state.choices, text)
+            chosen = _choice_near(state.choices, text)
         if chosen is not None:
             state.location, state.choices, state.attempts = chosen, [], 0
             return True
-    position = shared_position(tracker)
+    position = _shared_position(tracker)
     if position:
         probe = _locator().locate(f"{position['lat']}, {position['lon']}")
         if probe.status == "found" and probe.best is not None:
@@ -389,7 +389,7 @@ def resolve_location(
     candidates_text = [v for v in tagged if not any(needs_mod.fold(v) in d for d in denied)]
     if len(candidates_text) > 1 and not is_button(text):
         candidates_text, undecided = towns_of_the_person(text, candidates_text)
-        if undecided and ask_which_town(dispatcher, state, candidates_text):
+        if undecided and _ask_which_town(dispatcher, state, candidates_text):
             return False  # "je suis à Lille et à Arras": which one, the towns as buttons
     postcode = None if is_button(text) else _POSTCODE.search(text)
     if postcode and not candidates_text:
@@ -411,7 +411,7 @@ def resolve_location(
             and bool(candidates_text)
             and state.was_awaiting not in ("location", "location_choice")
         )
-    elif not payload and not candidates_text and asked_where and said_only_a_distance(found):
+    elif not payload and not candidates_text and asked_where and _said_only_a_distance(found):
         # "Roubaix, 2 km max" (the distance left out of ``text``): the rest may be the town.
         candidates_text = [location_text(text)] if location_text(text) else []
         strict = bool(candidates_text)
@@ -432,11 +432,11 @@ def resolve_location(
     else:
         query = " ".join(candidates_text)[:120]
         result = _locator().locate(query)
-        if tagged and not payload and no_town_there(query, result, text):
+        if tagged and not payload and _no_town_there(query, result, text):
             return True  # "la boutique Orange" tagged whole: the operator's shop
     if not payload and len(text.split()) <= 6:
-        result = same_town_there(state, result)
-        result = commune_before_departement(text, result)
+        result = _same_town_there(state, result)
+        result = _commune_before_departement(text, result)
     if result.status == "found" and len(result.candidates) > 1 and not payload:
         # The biggest Saint-Pierre was kept, but "Saint-Pierre en Martinique" says which.
         whole = _locator().locate(location_text(text)[:120])
@@ -460,13 +460,13 @@ def resolve_location(
             # once read as "Lignéville (88)" for "elle habite à Saint-Denis")
         else:
             offered = [c.to_dict() for c in result.candidates[:5]]
-            named = choose(offered, text)
+            named = _choose(offered, text)
             if named is not None:
                 state.location, state.choices, state.attempts = named, [], 0
                 state.offset = 0
                 return True
     if guessed is not None and as_name and result.status == "ambiguous" and result.candidates:
-        ask_choice(dispatcher, state, result.candidates)  # "elle habite Saint-Denis, …"
+        _ask_choice(dispatcher, state, result.candidates)  # "elle habite Saint-Denis, …"
         return False
     if strict and not plausible_guess(query, result):
         return True
@@ -477,7 +477,7 @@ def resolve_location(
     if strict:  # a guess from the end of a sentence: never ask back on a guess
         return True
     if result.status == "ambiguous" and result.candidates:
-        ask_choice(dispatcher, state, result.candidates)
+        _ask_choice(dispatcher, state, result.candidates)
         return False
     if asked_where or intent in ("inform", "change_location") or tagged:
         ask_location(dispatcher, state, unknown=query)
@@ -492,17 +492,17 @@ def _names_it(text: str, place) -> bool:
     return bool(found) and f" {found} " in f" {name_key(text)} "
 
 
-def ask_which_town(dispatcher: CollectingDispatcher, state: State, names: list[str]) -> bool:
+def _ask_which_town(dispatcher: CollectingDispatcher, state: State, names: list[str]) -> bool:
     """Several towns where the person may be, each found alone: ask which one (their buttons).
     False when one of them is no town found alone (the locator reads them together)."""
     results = [_locator().locate(name[:120]) for name in names]
     if any(r.status != "found" or r.best is None for r in results):
         return False
-    ask_choice(dispatcher, state, [r.best for r in results])
+    _ask_choice(dispatcher, state, [r.best for r in results])
     return True
 
 
-def said_only_a_distance(found: needs_mod.Understanding) -> bool:
+def _said_only_a_distance(found: needs_mod.Understanding) -> bool:
     """A distance limit ("2 km max") and no other need or criterion."""
     return (
         found.empty

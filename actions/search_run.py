@@ -17,18 +17,18 @@ from zoneinfo import ZoneInfo
 from actions import needs as needs_mod
 from directory_client import labels
 
-PARIS = ZoneInfo("Europe/Paris")
+_PARIS = ZoneInfo("Europe/Paris")
 PAGE = 3
 
 # --- search -----------------------------------------------------------------------------------
-def build_filters(constraints: list[str], now: datetime | None = None):
+def _build_filters(constraints: list[str], now: datetime | None = None):
     from directory_client.types import SearchFilters
 
     return SearchFilters(
         free_only="gratuit" in constraints,
         open_on_saturday="samedi" in constraints,
         open_on_sunday="dimanche" in constraints,
-        open_at=(now or datetime.now(PARIS)) if "ouvert_maintenant" in constraints else None,
+        open_at=(now or datetime.now(_PARIS)) if "ouvert_maintenant" in constraints else None,
         prise_en_charge=(("Handicaps moteurs",) if "accessible" in constraints else ())
         + needs_mod.care_asked(constraints),
         publics=("Seniors",) if "seniors" in constraints else (),
@@ -39,14 +39,14 @@ def build_filters(constraints: list[str], now: datetime | None = None):
 
 def filters_payload(constraints: list[str]) -> dict:
     """The payload's ``filters``: the search's, and ``max_km`` when a distance limit was said."""
-    data = build_filters(constraints).to_dict()
+    data = _build_filters(constraints).to_dict()
     max_km = needs_mod.distance_limit(constraints)
     if max_km is not None:
         data["max_km"] = max_km
     return data
 
 
-def location_from_dict(data: dict):
+def _location_from_dict(data: dict):
     from directory_client.types import Location
 
     fields = Location.__dataclass_fields__
@@ -56,7 +56,7 @@ def location_from_dict(data: dict):
 # Constraints we drop (saying so) rather than answer "nothing" or far: they are preferences. A
 # near door without the criterion beats a far one with it ("à ma place" 105 km away when 16
 # France Services desks are within 30 km).
-SOFT = ("seniors", "ouvert_maintenant", "samedi", "dimanche", "accessible", "a_ma_place",
+_SOFT = ("seniors", "ouvert_maintenant", "samedi", "dimanche", "accessible", "a_ma_place",
         "conseiller_numerique")  # fmt: skip
 
 
@@ -102,7 +102,7 @@ def _search_from_start(
     offset = 0
     query = dict(
         needs=services,
-        location=location_from_dict(location),
+        location=_location_from_dict(location),
         limit=limit,
         offset=offset,
         preferred_origin_labels=needs_mod.preferred_labels(need_keys),
@@ -110,20 +110,20 @@ def _search_from_start(
     )
     if max_km is not None:  # "à moins de 2 km": near is within the limit
         query["radius_km"] = max_km
-    response = directory.search(SearchQuery(filters=build_filters(constraints), **query))
+    response = directory.search(SearchQuery(filters=_build_filters(constraints), **query))
     relaxed: list[str] = []
     if offset == 0 and "ouvert_maintenant" in constraints and only_far(response):
         # Open now, but only far away: the near places, with when they open (issue 19).
         kept = [c for c in constraints if c != "ouvert_maintenant"]
-        near = directory.search(SearchQuery(filters=build_filters(kept), **query))
+        near = directory.search(SearchQuery(filters=_build_filters(kept), **query))
         if near.results and not only_far(near):
             response, relaxed = near, ["ouvert_maintenant"]
-    soft = [c for c in constraints if c in SOFT and c not in relaxed]
-    if soft and offset == 0 and (not has_near(response) or only_far(response)):
+    soft = [c for c in constraints if c in _SOFT and c not in relaxed]
+    if soft and offset == 0 and (not _has_near(response) or only_far(response)):
         # Nothing near (within the search radius, not the widened one) with "pour les seniors":
         # a place near without the criterion is a better door than one 85 km away with it.
-        kept = [c for c in constraints if c not in SOFT]
-        retry = directory.search(SearchQuery(filters=build_filters(kept), **query))
+        kept = [c for c in constraints if c not in _SOFT]
+        retry = directory.search(SearchQuery(filters=_build_filters(kept), **query))
         if retry.results and (not response.results or not is_nothing_near(retry)):
             response, relaxed = retry, soft
             if "a_ma_place" in soft:
@@ -132,11 +132,11 @@ def _search_from_start(
         response = _declared_care_first(directory, query, constraints, relaxed, response)
     broadened = None
     if labels.OUTILS_QUOTIDIEN not in services:
-        kept = build_filters([c for c in constraints if c not in relaxed])
+        kept = _build_filters([c for c in constraints if c not in relaxed])
         broadened = _general_help_instead(directory, query, kept, response)
     response = broadened or response
     if max_km is not None:
-        within = within_limit(response, max_km)
+        within = _within_limit(response, max_km)
         if within is None:  # nothing within the limit: said so, the nearest ones given
             relaxed = [*relaxed, needs_mod.distance_constraint(max_km)]
         else:
@@ -157,7 +157,7 @@ def _declared_care_first(directory, query: dict, constraints: list[str], relaxed
         return response
     care = needs_mod.care_asked(constraints)
     kept = [c for c in constraints if c not in relaxed and not c.startswith(needs_mod.CARE)]
-    others = directory.search(SearchQuery(filters=build_filters(kept), **query))
+    others = directory.search(SearchQuery(filters=_build_filters(kept), **query))
     ids = {r.id for r in declared}
     added = [r for r in others.results if r.id not in ids]
     if not added:
@@ -174,7 +174,7 @@ def _france_services_first(directory, query: dict, kept: list[str], response):
     other near places."""
     from directory_client.types import SearchQuery
 
-    filters = dataclasses.replace(build_filters(kept), labels=(labels.FRANCE_SERVICES,))
+    filters = dataclasses.replace(_build_filters(kept), labels=(labels.FRANCE_SERVICES,))
     desks = directory.search(SearchQuery(filters=filters, **query))
     near = [r for r in desks.results if not only_far(dataclasses.replace(desks, results=(r,)))]
     if not near:
@@ -184,7 +184,7 @@ def _france_services_first(directory, query: dict, kept: list[str], response):
     return dataclasses.replace(response, results=tuple(results))
 
 
-def within_limit(response, max_km: float):
+def _within_limit(response, max_km: float):
     """``response`` with only the places within ``max_km`` (the search widens beyond its radius
     when few places are near), or None when not one place of the first page is within it."""
     kept = tuple(
@@ -211,7 +211,7 @@ def _general_help_instead(directory, query: dict, filters, exact):
     # Near is within the search radius, not the radius it widened to (Limoges: the precise
     # service at 86 and 99 km, "found" in 100 km, general help 2 km away).
     def near(response) -> bool:
-        return has_near(response) and not only_far(response)
+        return _has_near(response) and not only_far(response)
 
     if near(exact):
         return None
@@ -228,7 +228,7 @@ def _general_help_instead(directory, query: dict, filters, exact):
     return directory.search(SearchQuery(filters=filters, **{**query, "needs": general}))
 
 
-def has_near(response) -> bool:
+def _has_near(response) -> bool:
     """At least one place within the search radius."""
     return bool(response.results) and not is_nothing_near(response)
 
