@@ -1,5 +1,7 @@
 """Custom actions of Orienteur. Thin: read slots and the latest message, call directory_client,
-format with ``actions.formatting``. The need vocabulary lives in ``actions.needs``.
+format with ``actions.formatting``. The need vocabulary lives in ``actions.needs``; where the
+person is in ``actions.location_reply``, the directory search in ``actions.search_run``, the
+reading of a message in ``actions.message_text``.
 
 The directory and the locator are built once per action-server process (lazy singletons):
 ``DIRECTORY_BACKEND`` chooses the embedded directory (``DIRECTORY_DATABASE_URL``, default
