@@ -1,5 +1,7 @@
 """Custom actions of Orienteur. Thin: read slots and the latest message, call directory_client,
-format with ``actions.formatting``. The need vocabulary lives in ``actions.needs``.
+format with ``actions.formatting``. The need vocabulary lives in ``actions.needs``; where the
+person is in ``actions.location_reply``, the directory search in ``actions.search_run``, the
+reading of a message in ``actions.message_text``.
 
 The directory and the locator are built once per action-server process (lazy singletons):
 ``DIRECTORY_BACKEND`` chooses the embedded directory (``DIRECTORY_DATABASE_URL``, default
@@ -9,17 +11,14 @@ The directory and the locator are built once per action-server process (lazy sin
 from __future__ import annotations
 
 import abc
-import dataclasses
 import json
 import logging
 import os
 import re
 import threading
 import time
-from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import Restarted, SlotSet
@@ -37,7 +36,6 @@ from actions import (
     place_pick,
     place_questions,
     platforms,
-    ranks,
     referral_chat,
     report_chat,
     safety,
@@ -49,25 +47,41 @@ from actions import (
 from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions.day_in_story import only_in_stories
-from actions.needs import DISTANCE
-from actions.town_in_message import (
-    departement_named,
-    town_named,
-    towns_of_the_person,
-    without_near_work,
+from actions.location_reply import (
+    ask_choice_again,
+    ask_location,
+    ask_town,
+    guess_place,
+    pick_choice,
+    plausible_guess,
+    resolve_location,
+    says_anywhere,
+    says_none_of_them,
+    waits_for_town,
 )
+from actions.message_text import (
+    clean_text,
+    entity_values,
+    is_button,
+    location_text,
+    place_values,
+)
+from actions.needs import DISTANCE
+from actions.search_run import (
+    PAGE,
+    filters_payload,
+    is_nothing_near,
+    only_far,
+    run_search,
+    service_of,
+)
+from actions.town_in_message import without_near_work
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
 from directory_client.french_dates import WEEKDAYS
-from directory_client.geo import haversine_km
-from directory_client.locator import MIN_LEADING
-from directory_client.text import last_sentences, name_key
-from directory_client.town_words import commune_no_town, names_no_town
 from directory_client.types import PlaceLocator, SearchBackend
 
 log = logging.getLogger(__name__)
-PARIS = ZoneInfo("Europe/Paris")
-PAGE = 3
 
 
 def _load_readers() -> None:
@@ -84,7 +98,6 @@ def _load_readers() -> None:
 
 
 _load_readers()
-MAX_TEXT = 500  # what we read of a message: a 10 000-character message is cut, never refused
 
 # --- lazy singletons --------------------------------------------------------------------------
 _LOCK = threading.RLock()  # get_locator builds the directory under the same lock
@@ -142,68 +155,6 @@ def set_backends(directory: Any = None, locator: Any = None) -> None:
         _DIRECTORY, _LOCATOR = directory, locator
 
 
-# --- reading the message ----------------------------------------------------------------------
-_TAGS = re.compile(r"<[^>]{0,200}>")
-# A script or a style element, its content with it ("<script>alert(1)</script>"): code, never
-# words of the person; one left open runs to the end of the message.
-_CODE = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
-_TAIL_PLACE = re.compile(
-    r"(?:\b(?:a|à|sur|vers|pres de|près de|autour de|habite|habite a|habite à|dans le|dans la)\s+)"
-    r"([^,.;!?]{2,60})$",
-    re.IGNORECASE,
-)
-_POSTCODE = re.compile(r"(?<!\d)(\d{5}|2[AB]\d{3})(?!\d)", re.IGNORECASE)
-_LEADING = re.compile(
-    r"^\s*(?:(?:je suis|jsuis|chui|j'habite|jhabite|j habite|j'suis|on est|nous sommes|c'est|cest)"
-    r"\s+)?(?:(?:à|a|au|aux|sur|vers|dans le|dans la|près de|pres de|ville de|la ville de)\s+)?",
-    re.IGNORECASE,
-)
-
-
-def clean_text(text: str | None) -> str:
-    text = (text or "")[:MAX_TEXT]
-    return " ".join(_TAGS.sub(" ", _CODE.sub(" ", text)).split())
-
-
-def is_button(text: str) -> bool:
-    """A button's payload ("/inform{...}"): the assistant's own words sent back."""
-    return text.startswith("/")
-
-
-def location_text(text: str) -> str:
-    """Free text given as an answer to "where?" → the place part."""
-    return _LEADING.sub("", clean_text(text)).strip(" .!?")
-
-
-def entity_values(tracker: Tracker, name: str) -> list[str]:
-    out = []
-    for ent in tracker.latest_message.get("entities", []) or []:
-        if ent.get("entity") == name and ent.get("value") not in (None, ""):
-            out.append(str(ent["value"]))
-    return out
-
-
-def place_values(tracker: Tracker) -> list[str]:
-    """The places the NLU read in the message, the only way the actions read them: without the
-    number of a distance said (the "1" of "Paris, 1 km max" is no arrondissement), nor a word
-    the guard of every town read says is something else where it is written ("ma box Orange",
-    "Mme T.", "pour Noël": ``directory_client.town_words.names_no_town``). A button's places
-    are the assistant's own words: all kept."""
-    said = tracker.latest_message.get("text") or ""
-    button = is_button(said)
-    out = []
-    for ent in tracker.latest_message.get("entities", []) or []:
-        value = ent.get("value")
-        if ent.get("entity") != "location" or value in (None, ""):
-            continue
-        value = str(value)
-        if needs_mod.in_distance(said, value):
-            continue
-        if not button and names_no_town(value, said, ent.get("start")):
-            continue
-        out.append(value)
-    return out
-
 
 def intent_of(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
@@ -214,212 +165,6 @@ def _list(value: Any) -> list:
         return []
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
-
-# --- search -----------------------------------------------------------------------------------
-def build_filters(constraints: list[str], now: datetime | None = None):
-    from directory_client.types import SearchFilters
-
-    return SearchFilters(
-        free_only="gratuit" in constraints,
-        open_on_saturday="samedi" in constraints,
-        open_on_sunday="dimanche" in constraints,
-        open_at=(now or datetime.now(PARIS)) if "ouvert_maintenant" in constraints else None,
-        prise_en_charge=(("Handicaps moteurs",) if "accessible" in constraints else ())
-        + needs_mod.care_asked(constraints),
-        publics=("Seniors",) if "seniors" in constraints else (),
-        on_my_behalf="a_ma_place" in constraints,
-        labels=tuple(v for k, v in needs_mod.CONSTRAINT_PROGRAMMES.items() if k in constraints),
-    )
-
-
-def filters_payload(constraints: list[str]) -> dict:
-    """The payload's ``filters``: the search's, and ``max_km`` when a distance limit was said."""
-    data = build_filters(constraints).to_dict()
-    max_km = needs_mod.distance_limit(constraints)
-    if max_km is not None:
-        data["max_km"] = max_km
-    return data
-
-
-def location_from_dict(data: dict):
-    from directory_client.types import Location
-
-    fields = Location.__dataclass_fields__
-    return Location(**{k: v for k, v in data.items() if k in fields})
-
-
-# Constraints we drop (saying so) rather than answer "nothing" or far: they are preferences. A
-# near door without the criterion beats a far one with it ("à ma place" 105 km away when 16
-# France Services desks are within 30 km).
-SOFT = ("seniors", "ouvert_maintenant", "samedi", "dimanche", "accessible", "a_ma_place",
-        "conseiller_numerique")  # fmt: skip
-
-
-def service_of(need_keys: list[str]) -> dict[str, str]:
-    """Need key → the standard's service, for the demand counters."""
-    return {k: needs_mod.NEEDS[k].service for k in need_keys if k in needs_mod.NEEDS}
-
-
-def only_far(response) -> bool:
-    """Every place found is beyond the search radius (the search widened to find them)."""
-    radius = response.query.radius_km
-    return bool(response.results) and all(
-        r.distance_km is not None and r.distance_km > radius for r in response.results
-    )
-
-
-def run_search(
-    need_keys, procedures, constraints, location: dict, offset: int = 0, nearest_first=False
-):
-    """→ (response, relaxed constraints, broadened to general help). Raises on failure.
-    ``nearest_first``: the nearest places in strict distance order ("plus près ?").
-
-    A later page ("d'autres lieux") is the same list read further: the first page's choices (a
-    criterion relaxed, France Services or the places that declare a care first, general help
-    instead) are made again on the list from its start, then the page is cut from it."""
-    response, relaxed, broadened = _search_from_start(
-        need_keys, procedures, constraints, location, offset + PAGE, nearest_first
-    )
-    if offset:
-        response = dataclasses.replace(response, results=response.results[offset:])
-    return response, relaxed, broadened
-
-
-def _search_from_start(
-    need_keys, procedures, constraints, location: dict, limit: int, nearest_first: bool
-):
-    from directory_client.types import SearchQuery
-
-    directory = get_directory()
-    services = needs_mod.services_for(need_keys) or (labels.OUTILS_QUOTIDIEN,)
-    max_km = needs_mod.distance_limit(constraints)
-    offset = 0
-    query = dict(
-        needs=services,
-        location=location_from_dict(location),
-        limit=limit,
-        offset=offset,
-        preferred_origin_labels=needs_mod.preferred_labels(need_keys),
-        nearest_first=nearest_first,
-    )
-    if max_km is not None:  # "à moins de 2 km": near is within the limit
-        query["radius_km"] = max_km
-    response = directory.search(SearchQuery(filters=build_filters(constraints), **query))
-    relaxed: list[str] = []
-    if offset == 0 and "ouvert_maintenant" in constraints and only_far(response):
-        # Open now, but only far away: the near places, with when they open (issue 19).
-        kept = [c for c in constraints if c != "ouvert_maintenant"]
-        near = directory.search(SearchQuery(filters=build_filters(kept), **query))
-        if near.results and not only_far(near):
-            response, relaxed = near, ["ouvert_maintenant"]
-    soft = [c for c in constraints if c in SOFT and c not in relaxed]
-    if soft and offset == 0 and (not has_near(response) or only_far(response)):
-        # Nothing near (within the search radius, not the widened one) with "pour les seniors":
-        # a place near without the criterion is a better door than one 85 km away with it.
-        kept = [c for c in constraints if c not in SOFT]
-        retry = directory.search(SearchQuery(filters=build_filters(kept), **query))
-        if retry.results and (not response.results or not is_nothing_near(retry)):
-            response, relaxed = retry, soft
-            if "a_ma_place" in soft:
-                response = _france_services_first(directory, query, kept, response)
-    if offset == 0 and needs_mod.care_asked(constraints):
-        response = _declared_care_first(directory, query, constraints, relaxed, response)
-    broadened = None
-    if labels.OUTILS_QUOTIDIEN not in services:
-        kept = build_filters([c for c in constraints if c not in relaxed])
-        broadened = _general_help_instead(directory, query, kept, response)
-    response = broadened or response
-    if max_km is not None:
-        within = within_limit(response, max_km)
-        if within is None:  # nothing within the limit: said so, the nearest ones given
-            relaxed = [*relaxed, needs_mod.distance_constraint(max_km)]
-        else:
-            response = within
-    return response, relaxed, broadened is not None
-
-
-def _declared_care_first(directory, query: dict, constraints: list[str], relaxed, response):
-    """A care asked ("malvoyant"), as the reception desk does (bot.staff.triage): the near places
-    that declare it first; when fewer than a page do, the other near places follow, said plainly
-    ("Peu de lieux déclarent « Déficience visuelle »…")."""
-    from directory_client.types import SearchQuery
-
-    declared = [
-        r for r in response.results if not only_far(dataclasses.replace(response, results=(r,)))
-    ]
-    if len(declared) >= query["limit"]:
-        return response
-    care = needs_mod.care_asked(constraints)
-    kept = [c for c in constraints if c not in relaxed and not c.startswith(needs_mod.CARE)]
-    others = directory.search(SearchQuery(filters=build_filters(kept), **query))
-    ids = {r.id for r in declared}
-    added = [r for r in others.results if r.id not in ids]
-    if not added:
-        return response
-    base = others if not declared else response
-    results = (*declared, *added)[: query["limit"]]
-    notice = " ".join(n for n in (base.notice, needs_mod.few_declare(", ".join(care))) if n)
-    return dataclasses.replace(base, results=tuple(results), notice=notice, total=others.total)
-
-
-def _france_services_first(directory, query: dict, kept: list[str], response):
-    """ "À ma place" with no place near that does it: the near France Services first (their
-    agents do the démarche with the person, and can say where Aidants Connect is), then the
-    other near places."""
-    from directory_client.types import SearchQuery
-
-    filters = dataclasses.replace(build_filters(kept), labels=(labels.FRANCE_SERVICES,))
-    desks = directory.search(SearchQuery(filters=filters, **query))
-    near = [r for r in desks.results if not only_far(dataclasses.replace(desks, results=(r,)))]
-    if not near:
-        return response
-    ids = {r.id for r in near}
-    results = (*near, *[r for r in response.results if r.id not in ids])[: query["limit"]]
-    return dataclasses.replace(response, results=tuple(results))
-
-
-def within_limit(response, max_km: float):
-    """``response`` with only the places within ``max_km`` (the search widens beyond its radius
-    when few places are near), or None when not one place of the first page is within it."""
-    kept = tuple(
-        r for r in response.results if r.distance_km is not None and r.distance_km <= max_km
-    )
-    if not kept and response.query.offset == 0:
-        return None
-    if len(kept) == len(response.results):
-        return response
-    total = response.query.offset + len(kept)  # the next page would be beyond the limit
-    return dataclasses.replace(response, results=kept, total=total)
-
-
-def _general_help_instead(directory, query: dict, filters, exact):
-    """General digital help, when no place near announces the precise service: it can help or
-    redirect, a better door than the precise service hundreds of kilometres away. The choice is
-    made on the first page, so that "d'autres lieux" pages the same list."""
-    from directory_client.types import SearchQuery
-
-    def first_page(needs) -> Any:
-        page = {**query, "needs": needs, "offset": 0}
-        return directory.search(SearchQuery(filters=filters, **page))
-
-    # Near is within the search radius, not the radius it widened to (Limoges: the precise
-    # service at 86 and 99 km, "found" in 100 km, general help 2 km away).
-    def near(response) -> bool:
-        return has_near(response) and not only_far(response)
-
-    if near(exact):
-        return None
-    offset = query["offset"]
-    exact_first = exact if offset == 0 else first_page(query["needs"])
-    if exact_first is not exact and near(exact_first):
-        return None
-    general = (labels.OUTILS_QUOTIDIEN,)
-    general_first = first_page(general)
-    if not general_first.results or (exact_first.results and not near(general_first)):
-        return None  # general help is not nearer: the precise service, however far
-    if offset == 0:
-        return general_first
-    return directory.search(SearchQuery(filters=filters, **{**query, "needs": general}))
 
 
 # --- the conversation state -------------------------------------------------------------------
@@ -624,480 +369,6 @@ def ask_mode(dispatcher: CollectingDispatcher, state: State) -> None:
     )
 
 
-def ask_location(dispatcher: CollectingDispatcher, state: State, unknown: str | None = None):
-    state.awaiting = "location"
-    if unknown:
-        state.attempts += 1
-        helpline = "\n\n" + fmt.HELPLINE_TEXT if state.attempts >= 2 else ""
-        dispatcher.utter_message(
-            response="utter_location_not_found", place=unknown[:60], helpline=helpline
-        )
-    else:
-        dispatcher.utter_message(
-            response="utter_ask_location", question=texts.text("utter_ask_location_again")
-        )
-
-
-# "peu importe", "n'importe où dans le 62", "partout", "dans tout le Nord": a département-wide
-# answer is what the person wants.
-_ANYWHERE = re.compile(
-    r"\b(peu importe|n'?importe (ou|quelle? (ville|commune|endroit))|n'?importe lequel"
-    r"|(dans |sur )?tout (le|la|l') ?(departement|\d{2,3}\b)|dans tout (le|la|l')"
-    r"|pas de preference|(ca )?m'?est egal|ou vous voulez|peu m'importe)"
-)
-_EVERYWHERE = re.compile(r"\bpartout\b")  # only as a short answer: "des pubs partout" is not
-
-
-def says_anywhere(text: str) -> bool:
-    folded = needs_mod.fold(text)
-    short = len(folded.split()) <= 5
-    return not is_button(text) and bool(
-        _ANYWHERE.search(folded) or (short and _EVERYWHERE.search(folded))
-    )
-
-
-def waits_for_town(location: dict | None) -> bool:
-    """A département alone ("je suis dans le Nord", "dans le 62"): searched from its centre,
-    where nobody is, the places would be far from the person: the town is asked, unless the
-    person said anywhere in it will do (``anywhere``). A territory with no centre known
-    (Saint-Pierre-et-Miquelon, whose communes the gazetteer lacks) is searched by its code."""
-    location = location or {}
-    return (
-        location.get("kind") == "departement"
-        and location.get("lat") is not None
-        and not location.get("anywhere")
-    )
-
-
-def ask_town(dispatcher: CollectingDispatcher, state: State) -> None:
-    """Which commune, in the département given; "peu importe" keeps the whole département."""
-    state.awaiting = "location"
-    dispatcher.utter_message(
-        response="utter_ask_town_in_departement",
-        where=fmt.near(state.location),
-        buttons=[{"title": "Peu importe", "payload": "peu importe"}],
-    )
-
-
-def ask_choice(dispatcher: CollectingDispatcher, state: State, candidates) -> None:
-    state.awaiting = "location_choice"
-    state.choices = [c.to_dict() for c in candidates[:5]]
-    dispatcher.utter_message(response="utter_ask_location_choice", buttons=choice_buttons(state))
-
-
-def choice_buttons(state: State) -> list[dict]:
-    """The towns offered as buttons, and "Aucun"."""
-    named = [c["label"] for c in state.choices if c.get("label")]
-    towns = [{"title": n, "payload": "/inform" + json.dumps({"location": n})} for n in named]
-    return towns + [{"title": "Aucun", "payload": "/change_location"}]
-
-
-def ask_choice_again(dispatcher: CollectingDispatcher, state: State) -> None:
-    """The towns of that name still to choose from after a message that said the need ("c'est
-    pour imprimer un papier" after "Saint-Denis" and its buttons): the need taken, said, and the
-    same question with the same buttons."""
-    state.awaiting = "location_choice"
-    dispatcher.utter_message(
-        response="utter_need_kept_which_town",
-        what=fmt.need_phrase(state.needs, state.procedures[0] if state.procedures else None),
-        question=texts.text("utter_ask_location_choice"),
-        buttons=choice_buttons(state),
-    )
-
-
-_NONE_OF_THEM = re.compile(
-    r"(non,? )?(aucun|aucune|aucun des (deux|trois|quatre|cinq)|ni l'un ni l'autre|aucune de ces"
-    r" villes|aucun de ceux-la|pas (celle|celui)-la|autre (ville|commune))\W*"
-)
-
-
-def says_none_of_them(state: State, text: str) -> bool:
-    """ "Aucun" typed by hand, as the button reads, when towns were offered."""
-    return state.awaiting == "location_choice" and bool(
-        _NONE_OF_THEM.fullmatch(needs_mod.fold(text).strip())
-    )
-
-
-
-
-def _choice_keys(choice: dict) -> set[str]:
-    """The words that name one offered place: its label, commune, postcode, department code,
-    department name and its other names ("la Réunion", "le 93")."""
-    from directory_client.departements import ALIASES, DEPARTEMENTS
-
-    keys = {_words(choice.get("label") or "")}
-    for field in ("code_postal", "code_insee", "departement"):
-        if choice.get(field):
-            keys.add(_words(str(choice[field])))
-    code = choice.get("departement")
-    if code in DEPARTEMENTS:
-        keys.add(_words(DEPARTEMENTS[code]))
-        keys |= {_words(alias) for alias, c in ALIASES.items() if c == code}
-    return {k for k in keys if k}
-
-
-def pick_choice(state: State, text: str) -> dict | None:
-    """The offered place an answer points to: its number or rank ("2", "le deuxième"), or what
-    ``choose`` reads."""
-    if not state.choices:
-        return None
-    answer = _words(location_text(text))
-    tokens = answer.split()
-    if len(tokens) <= 3:
-        for token in tokens:
-            rank = ranks.rank_of(token, cardinals=True)
-            if rank and 1 <= rank <= len(state.choices):
-                return state.choices[rank - 1]
-        if tokens and tokens[-1] == "dernier":
-            return state.choices[-1]
-    return choose(state.choices, text)
-
-
-def choose(choices: list[dict], text: str) -> dict | None:
-    """The one place among ``choices`` that the words name: its whole label typed by hand, or
-    words only it has ("celui de la Réunion", "le 93", "non, Saint-Denis dans le 93", "Stenay
-    dans la Meuse"). None when the words fit none or several."""
-    answer = _words(location_text(text))
-    padded = f" {answer} "
-    exact = [c for c in choices if _words(c.get("label") or "") == answer]
-    if len(exact) == 1:
-        return exact[0]
-    named = []
-    for choice in choices:
-        own = _choice_keys(choice)
-        others = set().union(*(_choice_keys(c) for c in choices if c is not choice))
-        if any(f" {key} " in padded for key in own - others):
-            named.append(choice)
-    return named[0] if len(named) == 1 else None
-
-
-_NEAR_CUE = re.compile(r"\b(pres|proche|a cote|pas loin|du cote|vers|autour|region|en|dans)\b")
-NEAR_CHOICE_KM = 60.0  # "celui près de Paris": an offered town this close to the place named
-
-
-def choice_near(choices: list[dict], text: str) -> dict | None:
-    """The offered town that lies near the place or in the region named ("celui près de Paris"
-    is Saint-Denis (93), "celle en Île-de-France" too): the only one within ``NEAR_CHOICE_KM``
-    of it, or the only one in its départements. Only with words that say "near" or "in", so
-    that a neighbouring town given instead ("Aubervilliers") is taken as itself."""
-    if not _NEAR_CUE.search(_words(text)):
-        return None
-    probe = get_locator().locate(location_text(text)[:120])
-    if probe.status == "unknown" or probe.best is None:
-        return None
-    regions = {c.departement for c in probe.candidates if c.kind == "departement"}
-    if probe.status == "ambiguous" and regions:  # a region: the départements it has
-        inside = [c for c in choices if c.get("departement") in regions]
-        return inside[0] if len(inside) == 1 else None
-    place = probe.best
-    if place.lat is None or place.lon is None or probe.status != "found":
-        return None
-    near = [
-        c for c in choices
-        if c.get("lat") is not None
-        and haversine_km(place.lat, place.lon, c["lat"], c["lon"]) <= NEAR_CHOICE_KM
-    ]  # fmt: skip
-    return near[0] if len(near) == 1 else None
-
-
-def shared_position(tracker: Tracker) -> dict | None:
-    lat = entity_values(tracker, "latitude")
-    lon = entity_values(tracker, "longitude")
-    meta = tracker.latest_message.get("metadata") or {}
-    if not (lat and lon) and isinstance(meta, dict):
-        pos = meta.get("location") if isinstance(meta.get("location"), dict) else meta
-        lat = [pos.get("lat", pos.get("latitude"))] if pos.get("lat", pos.get("latitude")) else []
-        lon = [pos.get("lon", pos.get("longitude"))] if pos.get("lon", pos.get("longitude")) else []
-    try:
-        if lat and lon:
-            return {"lat": float(lat[0]), "lon": float(lon[0])}
-    except (TypeError, ValueError):
-        return None
-    return None
-
-
-def _words(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text)).split())
-
-
-_NOT_A_NAME_ALONE = frozenset({"saint", "sainte", "saints", "saintes"})  # "Saint" is no town
-
-
-def plausible_guess(query: str, result, *, ambiguous_too: bool = False) -> bool:
-    """A place read from the end of a sentence counts only when the words name it exactly, or
-    name the start of a longer name the locator chose ("Florac" → Florac Trois Rivières)."""
-    wanted = ("found", "ambiguous") if ambiguous_too else ("found",)
-    if result.status not in wanted or result.best is None:
-        return False
-    if _POSTCODE.fullmatch(query.strip()):
-        return True
-    best = result.best
-    asked = f" {_words(query)} "
-    names = {best.commune or "", re.sub(r"\s*\(.*\)$", "", best.label or "")}
-    for name in filter(None, names):
-        folded = _words(name)
-        variants = {folded, folded.replace("saint ", "st "), folded.replace("sainte ", "ste ")}
-        if any(f" {v} " in asked for v in variants if v):
-            return len(asked.split()) <= len(folded.split()) + 2
-        first = folded.split()[0]
-        if len(first) >= MIN_LEADING and first not in _NOT_A_NAME_ALONE and f" {first} " in asked:
-            return len(asked.split()) <= 3
-    return False
-
-
-def guess_place(text: str) -> tuple[str, Any, bool] | None:
-    """A place the NLU missed: the end of a sentence ("… j'habite à Roubaix"), else a commune
-    named anywhere in it (``town_in_message``). (query, locator result, written as a name)."""
-    text = clean_text(text)
-    tail = _TAIL_PLACE.search(text)
-    said = tail.group(1) if tail else ""
-    if tail and not names_no_town(said, text, tail.start(1)):
-        result = get_locator().locate(said[:120])
-        if plausible_guess(said, result) and not no_town_there(said, result, text):
-            return said, result, False
-    for named in (town_named(text, getattr(get_locator(), "_index", None)),
-                  departement_named(text)):  # fmt: skip
-        result = get_locator().locate(named) if named else None
-        if result is not None and plausible_guess(named, result, ambiguous_too=True):
-            return named, result, True
-    return None
-
-
-def no_town_there(query: str, result, text: str) -> bool:
-    """The commune the locator read in ``query`` is, where ``text`` writes it, something else:
-    "à la boutique Orange" is the operator's shop (``town_words.commune_no_town``)."""
-    best = result.best
-    return bool(best and best.kind == "commune" and commune_no_town(query, best.commune, text))
-
-
-def same_town_there(state: State, result):
-    """ "celui de la Martinique" after Saint-Pierre (La Réunion's, the biggest, was taken): the
-    town already given, in the département now named — when it has one there; else ``result``."""
-    commune = (state.location or {}).get("commune")
-    named = result.best if result.status == "found" else None
-    if not commune or named is None or named.kind != "departement":
-        return result
-    same = get_locator().locate(f"{commune} {named.label}"[:120])
-    there = same.best if same.status == "found" else None
-    if there is not None and there.kind == "commune" and there.departement == named.departement:
-        return same
-    return result
-
-
-def commune_before_departement(text: str, result):
-    """ "Orange dans le Vaucluse" where only "le Vaucluse" was tagged: the commune the whole
-    answer names in that département, not the département's centre; else ``result``."""
-    named = result.best if result.status == "found" else None
-    if named is None or named.kind != "departement":
-        return result
-    whole = get_locator().locate(location_text(text)[:120])
-    there = whole.best if whole.status == "found" else None
-    if there is not None and there.kind == "commune" and there.departement == named.departement:
-        return whole
-    return result
-
-
-# "non pas la réunion, la martinique", "pas celui de la Réunion, l'autre": the place said not to
-# be the one. Not "pas loin de", "pas très loin", nor "pas d'ordi".
-_NOT_THERE = re.compile(
-    r"\bpas\s+(?!loin\b|tres\b|trop\b|d'|de\s|du\s|des\s)[^,;.!?]*?(?=[,;.!?]|\s+mais\b|$)"
-)
-MAX_CORRECTION_WORDS = 10
-
-
-def without_places_denied(state: State, text: str) -> tuple[str, list[str]]:
-    """A short correction of the town already given, without the place it says is wrong; and
-    the words taken out ("la reunion")."""
-    if not (state.location or state.choices) or len(text.split()) > MAX_CORRECTION_WORDS:
-        return text, []
-    folded = needs_mod.fold(text)  # same length as ``text`` for French letters
-    if len(folded) != len(text):
-        return text, []
-    spans = [m.span() for m in _NOT_THERE.finditer(folded)]
-    kept, start = [], 0
-    for begin, end in spans:
-        kept.append(text[start:begin])
-        start = end
-    kept.append(text[start:])
-    return " ".join(" ".join(kept).split()), [folded[b:e] for b, e in spans]
-
-
-def resolve_location(
-    dispatcher: CollectingDispatcher, state: State, tracker: Tracker, text: str, found
-) -> bool:
-    """Read a place from the message if there is one. Returns False when a question was asked."""
-    intent = state.intent
-    denied: list[str] = []
-    if not is_button(text):
-        text, denied = without_places_denied(state, text)
-    if says_none_of_them(state, text):
-        # "Aucun" typed by hand, as the button says: none of the towns offered, ask again.
-        state.choices, state.location = [], None
-        ask_location(dispatcher, state)
-        return False
-    if state.awaiting == "location_choice":
-        chosen = pick_choice(state, text)
-        if chosen is None:
-            for value in place_values(tracker):
-                chosen = pick_choice(state, value)
-                if chosen:
-                    break
-        if chosen is None and state.choices:
-            chosen = choice_near(state.choices, text)
-        if chosen is not None:
-            state.location, state.choices, state.attempts = chosen, [], 0
-            return True
-    position = shared_position(tracker)
-    if position:
-        probe = get_locator().locate(f"{position['lat']}, {position['lon']}")
-        if probe.status == "found" and probe.best is not None:
-            state.location = probe.best.to_dict()
-        else:
-            state.location = {"label": "votre position", "kind": "point", **position}
-        state.attempts = 0
-        return True
-    tagged = place_values(tracker)
-    candidates_text = [v for v in tagged if not any(needs_mod.fold(v) in d for d in denied)]
-    if len(candidates_text) > 1 and not is_button(text):
-        candidates_text, undecided = towns_of_the_person(text, candidates_text)
-        if undecided and ask_which_town(dispatcher, state, candidates_text):
-            return False  # "je suis à Lille et à Arras": which one, the towns as buttons
-    postcode = None if is_button(text) else _POSTCODE.search(text)
-    if postcode and not candidates_text:
-        candidates_text = [postcode.group(1)]
-    asked_where = state.awaiting in ("location", "location_choice")
-    strict = False
-    payload = is_button(text)  # a button: only its entities count
-    if (
-        not payload
-        and not candidates_text
-        and found.empty
-        and not (found.constraints or found.dropped or found.mode)  # "seulement les gratuits"
-        and (asked_where or intent in ("inform", "change_location", "nlu_fallback") or denied)
-    ):
-        candidates_text = [location_text(text)] if location_text(text) else []
-        # "une autre ville": the words of the intent itself are no place name.
-        strict = (
-            intent == "change_location"
-            and bool(candidates_text)
-            and state.was_awaiting not in ("location", "location_choice")
-        )
-    elif not payload and not candidates_text and asked_where and said_only_a_distance(found):
-        # "Roubaix, 2 km max" (the distance left out of ``text``): the rest may be the town.
-        candidates_text = [location_text(text)] if location_text(text) else []
-        strict = bool(candidates_text)
-    guessed = None
-    if not candidates_text and not payload:
-        guessed = guess_place(text)
-        whole = tracker.latest_message.get("text") or ""
-        if guessed is None and len(whole) > MAX_TEXT:
-            # A long letter read from its start (the need): the town is often in its last
-            # sentences ("J'habite à Périgueux.").
-            guessed = guess_place(last_sentences(whole))
-        if guessed is None:
-            return True
-        query, result, as_name = guessed
-        strict = True  # a guess: never ask back on it, but for homonyms written as a name
-    elif not candidates_text:
-        return True
-    else:
-        query = " ".join(candidates_text)[:120]
-        result = get_locator().locate(query)
-        if tagged and not payload and no_town_there(query, result, text):
-            return True  # "la boutique Orange" tagged whole: the operator's shop
-    if not payload and len(text.split()) <= 6:
-        result = same_town_there(state, result)
-        result = commune_before_departement(text, result)
-    if result.status == "found" and len(result.candidates) > 1 and not payload:
-        # The biggest Saint-Pierre was kept, but "Saint-Pierre en Martinique" says which.
-        whole = get_locator().locate(location_text(text)[:120])
-        homonyms = {c.code_insee for c in result.candidates}
-        if whole.status == "found" and whole.best and whole.best.code_insee in homonyms:
-            result = whole
-    if result.status == "ambiguous" and waits_for_town(state.location):
-        # The town asked in the département given: the one of that name there.
-        inside = [c for c in result.candidates
-                  if c.departement == state.location.get("departement")]  # fmt: skip
-        if len(inside) == 1:
-            state.location, state.choices, state.attempts = inside[0].to_dict(), [], 0
-            state.offset = 0
-            return True
-    if result.status == "ambiguous" and not payload:
-        # The entity is the name alone; the words around it may say which ("Saint-Louis, en
-        # Alsace", "Stenay dans la Meuse").
-        whole = get_locator().locate(location_text(text)[:120])
-        if whole.status == "found" and whole.best is not None and _names_it(text, whole.best):
-            result = whole  # the words around say which (never another town: a long message
-            # once read as "Lignéville (88)" for "elle habite à Saint-Denis")
-        else:
-            offered = [c.to_dict() for c in result.candidates[:5]]
-            named = choose(offered, text)
-            if named is not None:
-                state.location, state.choices, state.attempts = named, [], 0
-                state.offset = 0
-                return True
-    if guessed is not None and as_name and result.status == "ambiguous" and result.candidates:
-        ask_choice(dispatcher, state, result.candidates)  # "elle habite Saint-Denis, …"
-        return False
-    if strict and not plausible_guess(query, result):
-        return True
-    if result.status == "found" and result.best is not None:
-        state.location, state.choices, state.attempts = result.best.to_dict(), [], 0
-        state.offset = 0
-        return True
-    if strict:  # a guess from the end of a sentence: never ask back on a guess
-        return True
-    if result.status == "ambiguous" and result.candidates:
-        ask_choice(dispatcher, state, result.candidates)
-        return False
-    if asked_where or intent in ("inform", "change_location") or tagged:
-        ask_location(dispatcher, state, unknown=query)
-        return False
-    return True
-
-
-def _names_it(text: str, place) -> bool:
-    """``place`` (found in a whole message) is named in its words ("Stenay dans la Meuse",
-    "Noël-Cerneux"): never a town the locator made of other words."""
-    found = name_key(place.commune or "")
-    return bool(found) and f" {found} " in f" {name_key(text)} "
-
-
-def ask_which_town(dispatcher: CollectingDispatcher, state: State, names: list[str]) -> bool:
-    """Several towns where the person may be, each found alone: ask which one (their buttons).
-    False when one of them is no town found alone (the locator reads them together)."""
-    results = [get_locator().locate(name[:120]) for name in names]
-    if any(r.status != "found" or r.best is None for r in results):
-        return False
-    ask_choice(dispatcher, state, [r.best for r in results])
-    return True
-
-
-def said_only_a_distance(found: needs_mod.Understanding) -> bool:
-    """A distance limit ("2 km max") and no other need or criterion."""
-    return (
-        found.empty
-        and not (found.dropped or found.mode)
-        and all(c.startswith(DISTANCE) for c in found.constraints)
-        and bool(found.constraints)
-    )
-
-
-def has_near(response) -> bool:
-    """At least one place within the search radius."""
-    return bool(response.results) and not is_nothing_near(response)
-
-
-def is_nothing_near(response) -> bool:
-    """``nothing_near`` as the person sees it: no place within the search radius.
-
-    Guard: a result closer than the radius is "near" whatever the flag says.
-    """
-    if not response.nothing_near:
-        return False
-    first = response.results[0] if response.results else None
-    radius = getattr(response.query, "radius_km", 30.0) if getattr(response, "query", None) else 30
-    return not (first is not None and first.distance_km is not None and first.distance_km <= radius)
 
 
 def answer(

@@ -441,7 +441,7 @@ def fold(text: str) -> str:
 
 # A distance limit said ("1 km max", "à moins de 2 km", "pas plus de 5 km", "dans un rayon de
 # 10 km") is a constraint with its value: "max_km:2". It narrows the search; when nothing is
-# within it, the assistant says so and gives the nearest places (actions.run_search).
+# within it, the assistant says so and gives the nearest places (actions.search_run.run_search).
 DISTANCE = "max_km:"
 _NUMBER_WORDS = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,

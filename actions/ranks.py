@@ -1,5 +1,5 @@
 """The French words that name a rank in a list the assistant offered ("le deuxième", "la 3e",
-"2"): one table for the towns offered (actions.actions.pick_choice), the places of the last
+"2"): one table for the towns offered (actions.location_reply.pick_choice), the places of the last
 answer (actions.place_pick) and the place a referral or a report is about (actions.referral_chat,
 actions.report_chat). Words are folded (lower case, no accents: ``actions.needs.fold``)."""
 

@@ -8,7 +8,7 @@ Two sets of first messages:
   the real towns beside them ("j'habite à Orange", "Orange 84100", "je suis à Noël-Cerneux"),
   each with the commune expected (its INSEE code) or none.
 
-A message is read as the action reads a first message (``actions.actions.resolve_location``):
+A message is read as the action reads a first message (``actions.location_reply.resolve_location``):
 the model's ``location`` entities the actions keep, else a town guessed in the words. What
 counts is what the person sees: a town taken, towns offered to choose from, or "Je ne trouve
 pas « … »" asked back. Without ``--nlu``, the code alone (no entity); with it, the model's
@@ -47,7 +47,11 @@ sys.path.insert(0, str(ROOT))
 from rasa_sdk import Tracker  # noqa: E402
 from rasa_sdk.executor import CollectingDispatcher  # noqa: E402
 
-from actions import actions  # noqa: E402
+from actions import (  # noqa: E402
+    actions,  # noqa: E402
+    location_reply,
+    message_text,
+)
 from actions import needs as needs_mod  # noqa: E402
 from directory_client import Locator  # noqa: E402
 
@@ -132,9 +136,11 @@ def read_town(text: str, parsed: dict | None) -> tuple[str, str] | None:
     tracker = Tracker("bench", {}, message, [], False, None, {}, "action_listen")
     state = actions.State(tracker)
     dispatcher = CollectingDispatcher()
-    cleaned = actions.clean_text(text)
+    cleaned = message_text.clean_text(text)
     found = needs_mod.read(cleaned, by_meaning=False)
-    actions.resolve_location(dispatcher, state, tracker, needs_mod.without_distance(cleaned), found)
+    location_reply.resolve_location(
+        dispatcher, state, tracker, needs_mod.without_distance(cleaned), found
+    )
     if state.location:
         return "town", str(state.location.get("code_insee") or state.location.get("label"))
     if state.choices:

@@ -2,7 +2,7 @@
 
 Every reading of a town in what someone types goes through ``names_no_town``: the NLU model's
 ``location`` entity, a commune named inside a message (``actions.town_in_message``), the end of
-a sentence (``actions.actions.guess_place``), a reception desk's note (``bot.staff.triage``).
+a sentence (``actions.location_reply.guess_place``), a reception desk's note (``bot.staff.triage``).
 The locator's stop words are here too (``STOPWORDS``): one list of the words around a town.
 
 A run of words that names a commune is no town when its context says so:

@@ -10,6 +10,7 @@ from datetime import datetime
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
+from actions import search_run
 from directory_client import hours
 from tests.conftest_actions import (
     embedded_locator,  # noqa: F401 - the locator fixture
@@ -30,7 +31,7 @@ def at(monkeypatch, moment: datetime) -> None:
         def now(cls, tz=None):  # type: ignore[override]
             return moment.astimezone(tz) if tz else moment.replace(tzinfo=None)
 
-    monkeypatch.setattr(A, "datetime", Clock)
+    monkeypatch.setattr(search_run, "datetime", Clock)
     monkeypatch.setattr(hours, "now_paris", lambda: moment)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions import actions as A
+from actions.search_run import PAGE, run_search
 from directory_client import labels
 from tests.conftest_actions import (
     memory_directory,  # noqa: F401 - the directory fixture
@@ -40,7 +40,7 @@ def test_a_soft_criterion_is_dropped_only_when_nothing_near_keeps_it(
         _shop(session, "Pour les seniors", seniors_km, "Seniors")
         _shop(session, "Pour les jeunes", youth_km, "Jeunes")
         session.commit()
-    response, dropped, _broadened = A.run_search(["materiel_achat"], [], ["seniors"], _lyon())
+    response, dropped, _broadened = run_search(["materiel_achat"], [], ["seniors"], _lyon())
     names = [r.name for r in response.results]
     assert names[0] == first
     if not relaxed:
@@ -71,10 +71,10 @@ def test_a_precise_service_far_away_gives_way_to_general_help_near(
             _help(session, f"Parents {i}", parent_km + i, labels.PARENTALITE)
             _help(session, f"Aide au numérique {i}", general_km + i, labels.OUTILS_QUOTIDIEN)
         session.commit()
-    response, _relaxed, widened = A.run_search(["parentalite"], [], [], _lyon())
+    response, _relaxed, widened = run_search(["parentalite"], [], [], _lyon())
     assert response.results[0].name == first and widened is broadened
     # "D'autres lieux" pages the same list.
-    page_two, _relaxed, widened = A.run_search(["parentalite"], [], [], _lyon(), offset=A.PAGE)
+    page_two, _relaxed, widened = run_search(["parentalite"], [], [], _lyon(), offset=PAGE)
     kind = first.rsplit(" ", 1)[0]
     assert [r.name.rsplit(" ", 1)[0] for r in page_two.results] == [kind] * 2
     assert widened is broadened

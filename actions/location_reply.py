@@ -1,0 +1,512 @@
+"""Where the person is: a town read from an answer or a sentence, the towns of one name to
+choose from ("Lequel est le vôtre ?", the buttons and "Aucun"), "n'importe où" in a
+département, a shared position, and the questions asked when the place is not known yet.
+``resolve_location`` is the entry point (``actions.actions.orient``).
+
+The locator is ``actions.actions.get_locator`` (imported when locating: that module imports this
+one); the state is ``actions.actions.State``."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import formatting as fmt
+from actions import needs as needs_mod
+from actions import ranks, texts
+from actions.message_text import (
+    MAX_TEXT,
+    clean_text,
+    entity_values,
+    is_button,
+    location_text,
+    place_values,
+)
+from actions.needs import DISTANCE
+from actions.town_in_message import departement_named, town_named, towns_of_the_person
+from directory_client.geo import haversine_km
+from directory_client.locator import MIN_LEADING
+from directory_client.text import last_sentences, name_key
+from directory_client.town_words import commune_no_town, names_no_town
+
+if TYPE_CHECKING:
+    from actions.actions import State
+    from directory_client.types import PlaceLocator
+
+
+def _locator() -> PlaceLocator:
+    """``actions.actions.get_locator()``, imported here when a place is located."""
+    from actions.actions import get_locator
+
+    return get_locator()
+
+
+_TAIL_PLACE = re.compile(
+    r"(?:\b(?:a|à|sur|vers|pres de|près de|autour de|habite|habite a|habite à|dans le|dans la)\s+)"
+    r"([^,.;!?]{2,60})$",
+    re.IGNORECASE,
+)
+_POSTCODE = re.compile(r"(?<!\d)(\d{5}|2[AB]\d{3})(?!\d)", re.IGNORECASE)
+
+
+def ask_location(dispatcher: CollectingDispatcher, state: State, unknown: str | None = None):
+    state.awaiting = "location"
+    if unknown:
+        state.attempts += 1
+        helpline = "\n\n" + fmt.HELPLINE_TEXT if state.attempts >= 2 else ""
+        dispatcher.utter_message(
+            response="utter_location_not_found", place=unknown[:60], helpline=helpline
+        )
+    else:
+        dispatcher.utter_message(
+            response="utter_ask_location", question=texts.text("utter_ask_location_again")
+        )
+
+
+# "peu importe", "n'importe où dans le 62", "partout", "dans tout le Nord": a département-wide
+# answer is what the person wants.
+_ANYWHERE = re.compile(
+    r"\b(peu importe|n'?importe (ou|quelle? (ville|commune|endroit))|n'?importe lequel"
+    r"|(dans |sur )?tout (le|la|l') ?(departement|\d{2,3}\b)|dans tout (le|la|l')"
+    r"|pas de preference|(ca )?m'?est egal|ou vous voulez|peu m'importe)"
+)
+_EVERYWHERE = re.compile(r"\bpartout\b")  # only as a short answer: "des pubs partout" is not
+
+
+def says_anywhere(text: str) -> bool:
+    folded = needs_mod.fold(text)
+    short = len(folded.split()) <= 5
+    return not is_button(text) and bool(
+        _ANYWHERE.search(folded) or (short and _EVERYWHERE.search(folded))
+    )
+
+
+def waits_for_town(location: dict | None) -> bool:
+    """A département alone ("je suis dans le Nord", "dans le 62"): searched from its centre,
+    where nobody is, the places would be far from the person: the town is asked, unless the
+    person said anywhere in it will do (``anywhere``). A territory with no centre known
+    (Saint-Pierre-et-Miquelon, whose communes the gazetteer lacks) is searched by its code."""
+    location = location or {}
+    return (
+        location.get("kind") == "departement"
+        and location.get("lat") is not None
+        and not location.get("anywhere")
+    )
+
+
+def ask_town(dispatcher: CollectingDispatcher, state: State) -> None:
+    """Which commune, in the département given; "peu importe" keeps the whole département."""
+    state.awaiting = "location"
+    dispatcher.utter_message(
+        response="utter_ask_town_in_departement",
+        where=fmt.near(state.location),
+        buttons=[{"title": "Peu importe", "payload": "peu importe"}],
+    )
+
+
+def _ask_choice(dispatcher: CollectingDispatcher, state: State, candidates) -> None:
+    state.awaiting = "location_choice"
+    state.choices = [c.to_dict() for c in candidates[:5]]
+    dispatcher.utter_message(response="utter_ask_location_choice", buttons=_choice_buttons(state))
+
+
+def _choice_buttons(state: State) -> list[dict]:
+    """The towns offered as buttons, and "Aucun"."""
+    named = [c["label"] for c in state.choices if c.get("label")]
+    towns = [{"title": n, "payload": "/inform" + json.dumps({"location": n})} for n in named]
+    return towns + [{"title": "Aucun", "payload": "/change_location"}]
+
+
+def ask_choice_again(dispatcher: CollectingDispatcher, state: State) -> None:
+    """The towns of that name still to choose from after a message that said the need ("c'est
+    pour imprimer un papier" after "Saint-Denis" and its buttons): the need taken, said, and the
+    same question with the same buttons."""
+    state.awaiting = "location_choice"
+    dispatcher.utter_message(
+        response="utter_need_kept_which_town",
+        what=fmt.need_phrase(state.needs, state.procedures[0] if state.procedures else None),
+        question=texts.text("utter_ask_location_choice"),
+        buttons=_choice_buttons(state),
+    )
+
+
+_NONE_OF_THEM = re.compile(
+    r"(non,? )?(aucun|aucune|aucun des (deux|trois|quatre|cinq)|ni l'un ni l'autre|aucune de ces"
+    r" villes|aucun de ceux-la|pas (celle|celui)-la|autre (ville|commune))\W*"
+)
+
+
+def says_none_of_them(state: State, text: str) -> bool:
+    """ "Aucun" typed by hand, as the button reads, when towns were offered."""
+    return state.awaiting == "location_choice" and bool(
+        _NONE_OF_THEM.fullmatch(needs_mod.fold(text).strip())
+    )
+
+
+
+
+def _choice_keys(choice: dict) -> set[str]:
+    """The words that name one offered place: its label, commune, postcode, department code,
+    department name and its other names ("la Réunion", "le 93")."""
+    from directory_client.departements import ALIASES, DEPARTEMENTS
+
+    keys = {_words(choice.get("label") or "")}
+    for field in ("code_postal", "code_insee", "departement"):
+        if choice.get(field):
+            keys.add(_words(str(choice[field])))
+    code = choice.get("departement")
+    if code in DEPARTEMENTS:
+        keys.add(_words(DEPARTEMENTS[code]))
+        keys |= {_words(alias) for alias, c in ALIASES.items() if c == code}
+    return {k for k in keys if k}
+
+
+def pick_choice(state: State, text: str) -> dict | None:
+    """The offered place an answer points to: its number or rank ("2", "le deuxième"), or what
+    ``_choose`` reads."""
+    if not state.choices:
+        return None
+    answer = _words(location_text(text))
+    tokens = answer.split()
+    if len(tokens) <= 3:
+        for token in tokens:
+            rank = ranks.rank_of(token, cardinals=True)
+            if rank and 1 <= rank <= len(state.choices):
+                return state.choices[rank - 1]
+        if tokens and tokens[-1] == "dernier":
+            return state.choices[-1]
+    return _choose(state.choices, text)
+
+
+def _choose(choices: list[dict], text: str) -> dict | None:
+    """The one place among ``choices`` that the words name: its whole label typed by hand, or
+    words only it has ("celui de la Réunion", "le 93", "non, Saint-Denis dans le 93", "Stenay
+    dans la Meuse"). None when the words fit none or several."""
+    answer = _words(location_text(text))
+    padded = f" {answer} "
+    exact = [c for c in choices if _words(c.get("label") or "") == answer]
+    if len(exact) == 1:
+        return exact[0]
+    named = []
+    for choice in choices:
+        own = _choice_keys(choice)
+        others = set().union(*(_choice_keys(c) for c in choices if c is not choice))
+        if any(f" {key} " in padded for key in own - others):
+            named.append(choice)
+    return named[0] if len(named) == 1 else None
+
+
+_NEAR_CUE = re.compile(r"\b(pres|proche|a cote|pas loin|du cote|vers|autour|region|en|dans)\b")
+_NEAR_CHOICE_KM = 60.0  # "celui près de Paris": an offered town this close to the place named
+
+
+def _choice_near(choices: list[dict], text: str) -> dict | None:
+    """The offered town that lies near the place or in the region named ("celui près de Paris"
+    is Saint-Denis (93), "celle en Île-de-France" too): the only one within ``_NEAR_CHOICE_KM``
+    of it, or the only one in its départements. Only with words that say "near" or "in", so
+    that a neighbouring town given instead ("Aubervilliers") is taken as itself."""
+    if not _NEAR_CUE.search(_words(text)):
+        return None
+    probe = _locator().locate(location_text(text)[:120])
+    if probe.status == "unknown" or probe.best is None:
+        return None
+    regions = {c.departement for c in probe.candidates if c.kind == "departement"}
+    if probe.status == "ambiguous" and regions:  # a region: the départements it has
+        inside = [c for c in choices if c.get("departement") in regions]
+        return inside[0] if len(inside) == 1 else None
+    place = probe.best
+    if place.lat is None or place.lon is None or probe.status != "found":
+        return None
+    near = [
+        c for c in choices
+        if c.get("lat") is not None
+        and haversine_km(place.lat, place.lon, c["lat"], c["lon"]) <= _NEAR_CHOICE_KM
+    ]  # fmt: skip
+    return near[0] if len(near) == 1 else None
+
+
+def _shared_position(tracker: Tracker) -> dict | None:
+    lat = entity_values(tracker, "latitude")
+    lon = entity_values(tracker, "longitude")
+    meta = tracker.latest_message.get("metadata") or {}
+    if not (lat and lon) and isinstance(meta, dict):
+        pos = meta.get("location") if isinstance(meta.get("location"), dict) else meta
+        lat = [pos.get("lat", pos.get("latitude"))] if pos.get("lat", pos.get("latitude")) else []
+        lon = [pos.get("lon", pos.get("longitude"))] if pos.get("lon", pos.get("longitude")) else []
+    try:
+        if lat and lon:
+            return {"lat": float(lat[0]), "lon": float(lon[0])}
+    except (TypeError, ValueError):
+        return None
+    return None
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text)).split())
+
+
+_NOT_A_NAME_ALONE = frozenset({"saint", "sainte", "saints", "saintes"})  # "Saint" is no town
+
+
+def plausible_guess(query: str, result, *, ambiguous_too: bool = False) -> bool:
+    """A place read from the end of a sentence counts only when the words name it exactly, or
+    name the start of a longer name the locator chose ("Florac" → Florac Trois Rivières)."""
+    wanted = ("found", "ambiguous") if ambiguous_too else ("found",)
+    if result.status not in wanted or result.best is None:
+        return False
+    if _POSTCODE.fullmatch(query.strip()):
+        return True
+    best = result.best
+    asked = f" {_words(query)} "
+    names = {best.commune or "", re.sub(r"\s*\(.*\)$", "", best.label or "")}
+    for name in filter(None, names):
+        folded = _words(name)
+        variants = {folded, folded.replace("saint ", "st "), folded.replace("sainte ", "ste ")}
+        if any(f" {v} " in asked for v in variants if v):
+            return len(asked.split()) <= len(folded.split()) + 2
+        first = folded.split()[0]
+        if len(first) >= MIN_LEADING and first not in _NOT_A_NAME_ALONE and f" {first} " in asked:
+            return len(asked.split()) <= 3
+    return False
+
+
+def guess_place(text: str) -> tuple[str, Any, bool] | None:
+    """A place the NLU missed: the end of a sentence ("… j'habite à Roubaix"), else a commune
+    named anywhere in it (``town_in_message``). (query, locator result, written as a name)."""
+    text = clean_text(text)
+    tail = _TAIL_PLACE.search(text)
+    said = tail.group(1) if tail else ""
+    if tail and not names_no_town(said, text, tail.start(1)):
+        result = _locator().locate(said[:120])
+        if plausible_guess(said, result) and not _no_town_there(said, result, text):
+            return said, result, False
+    for named in (town_named(text, getattr(_locator(), "_index", None)),
+                  departement_named(text)):  # fmt: skip
+        result = _locator().locate(named) if named else None
+        if result is not None and plausible_guess(named, result, ambiguous_too=True):
+            return named, result, True
+    return None
+
+
+def _no_town_there(query: str, result, text: str) -> bool:
+    """The commune the locator read in ``query`` is, where ``text`` writes it, something else:
+    "à la boutique Orange" is the operator's shop (``town_words.commune_no_town``)."""
+    best = result.best
+    return bool(best and best.kind == "commune" and commune_no_town(query, best.commune, text))
+
+
+def _same_town_there(state: State, result):
+    """ "celui de la Martinique" after Saint-Pierre (La Réunion's, the biggest, was taken): the
+    town already given, in the département now named — when it has one there; else ``result``."""
+    commune = (state.location or {}).get("commune")
+    named = result.best if result.status == "found" else None
+    if not commune or named is None or named.kind != "departement":
+        return result
+    same = _locator().locate(f"{commune} {named.label}"[:120])
+    there = same.best if same.status == "found" else None
+    if there is not None and there.kind == "commune" and there.departement == named.departement:
+        return same
+    return result
+
+
+def _commune_before_departement(text: str, result):
+    """ "Orange dans le Vaucluse" where only "le Vaucluse" was tagged: the commune the whole
+    answer names in that département, not the département's centre; else ``result``."""
+    named = result.best if result.status == "found" else None
+    if named is None or named.kind != "departement":
+        return result
+    whole = _locator().locate(location_text(text)[:120])
+    there = whole.best if whole.status == "found" else None
+    if there is not None and there.kind == "commune" and there.departement == named.departement:
+        return whole
+    return result
+
+
+# "non pas la réunion, la martinique", "pas celui de la Réunion, l'autre": the place said not to
+# be the one. Not "pas loin de", "pas très loin", nor "pas d'ordi".
+_NOT_THERE = re.compile(
+    r"\bpas\s+(?!loin\b|tres\b|trop\b|d'|de\s|du\s|des\s)[^,;.!?]*?(?=[,;.!?]|\s+mais\b|$)"
+)
+_MAX_CORRECTION_WORDS = 10
+
+
+def _without_places_denied(state: State, text: str) -> tuple[str, list[str]]:
+    """A short correction of the town already given, without the place it says is wrong; and
+    the words taken out ("la reunion")."""
+    if not (state.location or state.choices) or len(text.split()) > _MAX_CORRECTION_WORDS:
+        return text, []
+    folded = needs_mod.fold(text)  # same length as ``text`` for French letters
+    if len(folded) != len(text):
+        return text, []
+    spans = [m.span() for m in _NOT_THERE.finditer(folded)]
+    kept, start = [], 0
+    for begin, end in spans:
+        kept.append(text[start:begin])
+        start = end
+    kept.append(text[start:])
+    return " ".join(" ".join(kept).split()), [folded[b:e] for b, e in spans]
+
+
+def resolve_location(
+    dispatcher: CollectingDispatcher, state: State, tracker: Tracker, text: str, found
+) -> bool:
+    """Read a place from the message if there is one. Returns False when a question was asked."""
+    intent = state.intent
+    denied: list[str] = []
+    if not is_button(text):
+        text, denied = _without_places_denied(state, text)
+    if says_none_of_them(state, text):
+        # "Aucun" typed by hand, as the button says: none of the towns offered, ask again.
+        state.choices, state.location = [], None
+        ask_location(dispatcher, state)
+        return False
+    if state.awaiting == "location_choice":
+        chosen = pick_choice(state, text)
+        if chosen is None:
+            for value in place_values(tracker):
+                chosen = pick_choice(state, value)
+                if chosen:
+                    break
+        if chosen is None and state.choices:
+            chosen = _choice_near(state.choices, text)
+        if chosen is not None:
+            state.location, state.choices, state.attempts = chosen, [], 0
+            return True
+    position = _shared_position(tracker)
+    if position:
+        probe = _locator().locate(f"{position['lat']}, {position['lon']}")
+        if probe.status == "found" and probe.best is not None:
+            state.location = probe.best.to_dict()
+        else:
+            state.location = {"label": "votre position", "kind": "point", **position}
+        state.attempts = 0
+        return True
+    tagged = place_values(tracker)
+    candidates_text = [v for v in tagged if not any(needs_mod.fold(v) in d for d in denied)]
+    if len(candidates_text) > 1 and not is_button(text):
+        candidates_text, undecided = towns_of_the_person(text, candidates_text)
+        if undecided and _ask_which_town(dispatcher, state, candidates_text):
+            return False  # "je suis à Lille et à Arras": which one, the towns as buttons
+    postcode = None if is_button(text) else _POSTCODE.search(text)
+    if postcode and not candidates_text:
+        candidates_text = [postcode.group(1)]
+    asked_where = state.awaiting in ("location", "location_choice")
+    strict = False
+    payload = is_button(text)  # a button: only its entities count
+    if (
+        not payload
+        and not candidates_text
+        and found.empty
+        and not (found.constraints or found.dropped or found.mode)  # "seulement les gratuits"
+        and (asked_where or intent in ("inform", "change_location", "nlu_fallback") or denied)
+    ):
+        candidates_text = [location_text(text)] if location_text(text) else []
+        # "une autre ville": the words of the intent itself are no place name.
+        strict = (
+            intent == "change_location"
+            and bool(candidates_text)
+            and state.was_awaiting not in ("location", "location_choice")
+        )
+    elif not payload and not candidates_text and asked_where and _said_only_a_distance(found):
+        # "Roubaix, 2 km max" (the distance left out of ``text``): the rest may be the town.
+        candidates_text = [location_text(text)] if location_text(text) else []
+        strict = bool(candidates_text)
+    guessed = None
+    if not candidates_text and not payload:
+        guessed = guess_place(text)
+        whole = tracker.latest_message.get("text") or ""
+        if guessed is None and len(whole) > MAX_TEXT:
+            # A long letter read from its start (the need): the town is often in its last
+            # sentences ("J'habite à Périgueux.").
+            guessed = guess_place(last_sentences(whole))
+        if guessed is None:
+            return True
+        query, result, as_name = guessed
+        strict = True  # a guess: never ask back on it, but for homonyms written as a name
+    elif not candidates_text:
+        return True
+    else:
+        query = " ".join(candidates_text)[:120]
+        result = _locator().locate(query)
+        if tagged and not payload and _no_town_there(query, result, text):
+            return True  # "la boutique Orange" tagged whole: the operator's shop
+    if not payload and len(text.split()) <= 6:
+        result = _same_town_there(state, result)
+        result = _commune_before_departement(text, result)
+    if result.status == "found" and len(result.candidates) > 1 and not payload:
+        # The biggest Saint-Pierre was kept, but "Saint-Pierre en Martinique" says which.
+        whole = _locator().locate(location_text(text)[:120])
+        homonyms = {c.code_insee for c in result.candidates}
+        if whole.status == "found" and whole.best and whole.best.code_insee in homonyms:
+            result = whole
+    if result.status == "ambiguous" and waits_for_town(state.location):
+        # The town asked in the département given: the one of that name there.
+        inside = [c for c in result.candidates
+                  if c.departement == state.location.get("departement")]  # fmt: skip
+        if len(inside) == 1:
+            state.location, state.choices, state.attempts = inside[0].to_dict(), [], 0
+            state.offset = 0
+            return True
+    if result.status == "ambiguous" and not payload:
+        # The entity is the name alone; the words around it may say which ("Saint-Louis, en
+        # Alsace", "Stenay dans la Meuse").
+        whole = _locator().locate(location_text(text)[:120])
+        if whole.status == "found" and whole.best is not None and _names_it(text, whole.best):
+            result = whole  # the words around say which (never another town: a long message
+            # once read as "Lignéville (88)" for "elle habite à Saint-Denis")
+        else:
+            offered = [c.to_dict() for c in result.candidates[:5]]
+            named = _choose(offered, text)
+            if named is not None:
+                state.location, state.choices, state.attempts = named, [], 0
+                state.offset = 0
+                return True
+    if guessed is not None and as_name and result.status == "ambiguous" and result.candidates:
+        _ask_choice(dispatcher, state, result.candidates)  # "elle habite Saint-Denis, …"
+        return False
+    if strict and not plausible_guess(query, result):
+        return True
+    if result.status == "found" and result.best is not None:
+        state.location, state.choices, state.attempts = result.best.to_dict(), [], 0
+        state.offset = 0
+        return True
+    if strict:  # a guess from the end of a sentence: never ask back on a guess
+        return True
+    if result.status == "ambiguous" and result.candidates:
+        _ask_choice(dispatcher, state, result.candidates)
+        return False
+    if asked_where or intent in ("inform", "change_location") or tagged:
+        ask_location(dispatcher, state, unknown=query)
+        return False
+    return True
+
+
+def _names_it(text: str, place) -> bool:
+    """``place`` (found in a whole message) is named in its words ("Stenay dans la Meuse",
+    "Noël-Cerneux"): never a town the locator made of other words."""
+    found = name_key(place.commune or "")
+    return bool(found) and f" {found} " in f" {name_key(text)} "
+
+
+def _ask_which_town(dispatcher: CollectingDispatcher, state: State, names: list[str]) -> bool:
+    """Several towns where the person may be, each found alone: ask which one (their buttons).
+    False when one of them is no town found alone (the locator reads them together)."""
+    results = [_locator().locate(name[:120]) for name in names]
+    if any(r.status != "found" or r.best is None for r in results):
+        return False
+    _ask_choice(dispatcher, state, [r.best for r in results])
+    return True
+
+
+def _said_only_a_distance(found: needs_mod.Understanding) -> bool:
+    """A distance limit ("2 km max") and no other need or criterion."""
+    return (
+        found.empty
+        and not (found.dropped or found.mode)
+        and all(c.startswith(DISTANCE) for c in found.constraints)
+        and bool(found.constraints)
+    )

@@ -1,0 +1,72 @@
+"""Reading a person's message: the text cleaned of markup and cut to ``MAX_TEXT``, a button's
+payload told from typed words, the place part of an answer to "where?", and the entities the NLU
+read (``place_values``: the places, without a distance's number nor a word that is no town
+there). Shared by the actions (``actions.actions``) and the reading of a town
+(``actions.location_reply``)."""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+
+from actions import needs as needs_mod
+from directory_client.town_words import names_no_town
+
+MAX_TEXT = 500  # what we read of a message: a 10 000-character message is cut, never refused
+
+# --- reading the message ----------------------------------------------------------------------
+_TAGS = re.compile(r"<[^>]{0,200}>")
+# A script or a style element, its content with it ("<script>alert(1)</script>"): code, never
+# words of the person; one left open runs to the end of the message.
+_CODE = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+_LEADING = re.compile(
+    r"^\s*(?:(?:je suis|jsuis|chui|j'habite|jhabite|j habite|j'suis|on est|nous sommes|c'est|cest)"
+    r"\s+)?(?:(?:à|a|au|aux|sur|vers|dans le|dans la|près de|pres de|ville de|la ville de)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def clean_text(text: str | None) -> str:
+    text = (text or "")[:MAX_TEXT]
+    return " ".join(_TAGS.sub(" ", _CODE.sub(" ", text)).split())
+
+
+def is_button(text: str) -> bool:
+    """A button's payload ("/inform{...}"): the assistant's own words sent back."""
+    return text.startswith("/")
+
+
+def location_text(text: str) -> str:
+    """Free text given as an answer to "where?" → the place part."""
+    return _LEADING.sub("", clean_text(text)).strip(" .!?")
+
+
+def entity_values(tracker: Tracker, name: str) -> list[str]:
+    out = []
+    for ent in tracker.latest_message.get("entities", []) or []:
+        if ent.get("entity") == name and ent.get("value") not in (None, ""):
+            out.append(str(ent["value"]))
+    return out
+
+
+def place_values(tracker: Tracker) -> list[str]:
+    """The places the NLU read in the message, the only way the actions read them: without the
+    number of a distance said (the "1" of "Paris, 1 km max" is no arrondissement), nor a word
+    the guard of every town read says is something else where it is written ("ma box Orange",
+    "Mme T.", "pour Noël": ``directory_client.town_words.names_no_town``). A button's places
+    are the assistant's own words: all kept."""
+    said = tracker.latest_message.get("text") or ""
+    button = is_button(said)
+    out = []
+    for ent in tracker.latest_message.get("entities", []) or []:
+        value = ent.get("value")
+        if ent.get("entity") != "location" or value in (None, ""):
+            continue
+        value = str(value)
+        if needs_mod.in_distance(said, value):
+            continue
+        if not button and names_no_town(value, said, ent.get("start")):
+            continue
+        out.append(value)
+    return out

@@ -1,0 +1,245 @@
+"""Running a directory search for the state of a conversation: the filters of the constraints
+said, the soft criteria dropped rather than answer "nothing" or far, France Services or the
+places that declare a care first, general help instead of a precise service far away, and a
+distance limit kept. ``run_search`` is the entry point; ``filters_payload``, ``service_of``,
+``only_far`` and ``is_nothing_near`` are what the reply reads of it (``actions.actions.answer``).
+
+The directory is ``actions.actions.get_directory`` (imported when searching: that module
+imports this one)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from actions import needs as needs_mod
+from directory_client import labels
+
+_PARIS = ZoneInfo("Europe/Paris")
+PAGE = 3
+
+# --- search -----------------------------------------------------------------------------------
+def _build_filters(constraints: list[str], now: datetime | None = None):
+    from directory_client.types import SearchFilters
+
+    return SearchFilters(
+        free_only="gratuit" in constraints,
+        open_on_saturday="samedi" in constraints,
+        open_on_sunday="dimanche" in constraints,
+        open_at=(now or datetime.now(_PARIS)) if "ouvert_maintenant" in constraints else None,
+        prise_en_charge=(("Handicaps moteurs",) if "accessible" in constraints else ())
+        + needs_mod.care_asked(constraints),
+        publics=("Seniors",) if "seniors" in constraints else (),
+        on_my_behalf="a_ma_place" in constraints,
+        labels=tuple(v for k, v in needs_mod.CONSTRAINT_PROGRAMMES.items() if k in constraints),
+    )
+
+
+def filters_payload(constraints: list[str]) -> dict:
+    """The payload's ``filters``: the search's, and ``max_km`` when a distance limit was said."""
+    data = _build_filters(constraints).to_dict()
+    max_km = needs_mod.distance_limit(constraints)
+    if max_km is not None:
+        data["max_km"] = max_km
+    return data
+
+
+def _location_from_dict(data: dict):
+    from directory_client.types import Location
+
+    fields = Location.__dataclass_fields__
+    return Location(**{k: v for k, v in data.items() if k in fields})
+
+
+# Constraints we drop (saying so) rather than answer "nothing" or far: they are preferences. A
+# near door without the criterion beats a far one with it ("à ma place" 105 km away when 16
+# France Services desks are within 30 km).
+_SOFT = ("seniors", "ouvert_maintenant", "samedi", "dimanche", "accessible", "a_ma_place",
+        "conseiller_numerique")  # fmt: skip
+
+
+def service_of(need_keys: list[str]) -> dict[str, str]:
+    """Need key → the standard's service, for the demand counters."""
+    return {k: needs_mod.NEEDS[k].service for k in need_keys if k in needs_mod.NEEDS}
+
+
+def only_far(response) -> bool:
+    """Every place found is beyond the search radius (the search widened to find them)."""
+    radius = response.query.radius_km
+    return bool(response.results) and all(
+        r.distance_km is not None and r.distance_km > radius for r in response.results
+    )
+
+
+def run_search(
+    need_keys, procedures, constraints, location: dict, offset: int = 0, nearest_first=False
+):
+    """→ (response, relaxed constraints, broadened to general help). Raises on failure.
+    ``nearest_first``: the nearest places in strict distance order ("plus près ?").
+
+    A later page ("d'autres lieux") is the same list read further: the first page's choices (a
+    criterion relaxed, France Services or the places that declare a care first, general help
+    instead) are made again on the list from its start, then the page is cut from it."""
+    response, relaxed, broadened = _search_from_start(
+        need_keys, procedures, constraints, location, offset + PAGE, nearest_first
+    )
+    if offset:
+        response = dataclasses.replace(response, results=response.results[offset:])
+    return response, relaxed, broadened
+
+
+def _search_from_start(
+    need_keys, procedures, constraints, location: dict, limit: int, nearest_first: bool
+):
+    from actions.actions import get_directory  # lazy: actions.actions imports this module
+    from directory_client.types import SearchQuery
+
+    directory = get_directory()
+    services = needs_mod.services_for(need_keys) or (labels.OUTILS_QUOTIDIEN,)
+    max_km = needs_mod.distance_limit(constraints)
+    offset = 0
+    query = dict(
+        needs=services,
+        location=_location_from_dict(location),
+        limit=limit,
+        offset=offset,
+        preferred_origin_labels=needs_mod.preferred_labels(need_keys),
+        nearest_first=nearest_first,
+    )
+    if max_km is not None:  # "à moins de 2 km": near is within the limit
+        query["radius_km"] = max_km
+    response = directory.search(SearchQuery(filters=_build_filters(constraints), **query))
+    relaxed: list[str] = []
+    if offset == 0 and "ouvert_maintenant" in constraints and only_far(response):
+        # Open now, but only far away: the near places, with when they open (issue 19).
+        kept = [c for c in constraints if c != "ouvert_maintenant"]
+        near = directory.search(SearchQuery(filters=_build_filters(kept), **query))
+        if near.results and not only_far(near):
+            response, relaxed = near, ["ouvert_maintenant"]
+    soft = [c for c in constraints if c in _SOFT and c not in relaxed]
+    if soft and offset == 0 and (not _has_near(response) or only_far(response)):
+        # Nothing near (within the search radius, not the widened one) with "pour les seniors":
+        # a place near without the criterion is a better door than one 85 km away with it.
+        kept = [c for c in constraints if c not in _SOFT]
+        retry = directory.search(SearchQuery(filters=_build_filters(kept), **query))
+        if retry.results and (not response.results or not is_nothing_near(retry)):
+            response, relaxed = retry, soft
+            if "a_ma_place" in soft:
+                response = _france_services_first(directory, query, kept, response)
+    if offset == 0 and needs_mod.care_asked(constraints):
+        response = _declared_care_first(directory, query, constraints, relaxed, response)
+    broadened = None
+    if labels.OUTILS_QUOTIDIEN not in services:
+        kept = _build_filters([c for c in constraints if c not in relaxed])
+        broadened = _general_help_instead(directory, query, kept, response)
+    response = broadened or response
+    if max_km is not None:
+        within = _within_limit(response, max_km)
+        if within is None:  # nothing within the limit: said so, the nearest ones given
+            relaxed = [*relaxed, needs_mod.distance_constraint(max_km)]
+        else:
+            response = within
+    return response, relaxed, broadened is not None
+
+
+def _declared_care_first(directory, query: dict, constraints: list[str], relaxed, response):
+    """A care asked ("malvoyant"), as the reception desk does (bot.staff.triage): the near places
+    that declare it first; when fewer than a page do, the other near places follow, said plainly
+    ("Peu de lieux déclarent « Déficience visuelle »…")."""
+    from directory_client.types import SearchQuery
+
+    declared = [
+        r for r in response.results if not only_far(dataclasses.replace(response, results=(r,)))
+    ]
+    if len(declared) >= query["limit"]:
+        return response
+    care = needs_mod.care_asked(constraints)
+    kept = [c for c in constraints if c not in relaxed and not c.startswith(needs_mod.CARE)]
+    others = directory.search(SearchQuery(filters=_build_filters(kept), **query))
+    ids = {r.id for r in declared}
+    added = [r for r in others.results if r.id not in ids]
+    if not added:
+        return response
+    base = others if not declared else response
+    results = (*declared, *added)[: query["limit"]]
+    notice = " ".join(n for n in (base.notice, needs_mod.few_declare(", ".join(care))) if n)
+    return dataclasses.replace(base, results=tuple(results), notice=notice, total=others.total)
+
+
+def _france_services_first(directory, query: dict, kept: list[str], response):
+    """ "À ma place" with no place near that does it: the near France Services first (their
+    agents do the démarche with the person, and can say where Aidants Connect is), then the
+    other near places."""
+    from directory_client.types import SearchQuery
+
+    filters = dataclasses.replace(_build_filters(kept), labels=(labels.FRANCE_SERVICES,))
+    desks = directory.search(SearchQuery(filters=filters, **query))
+    near = [r for r in desks.results if not only_far(dataclasses.replace(desks, results=(r,)))]
+    if not near:
+        return response
+    ids = {r.id for r in near}
+    results = (*near, *[r for r in response.results if r.id not in ids])[: query["limit"]]
+    return dataclasses.replace(response, results=tuple(results))
+
+
+def _within_limit(response, max_km: float):
+    """``response`` with only the places within ``max_km`` (the search widens beyond its radius
+    when few places are near), or None when not one place of the first page is within it."""
+    kept = tuple(
+        r for r in response.results if r.distance_km is not None and r.distance_km <= max_km
+    )
+    if not kept and response.query.offset == 0:
+        return None
+    if len(kept) == len(response.results):
+        return response
+    total = response.query.offset + len(kept)  # the next page would be beyond the limit
+    return dataclasses.replace(response, results=kept, total=total)
+
+
+def _general_help_instead(directory, query: dict, filters, exact):
+    """General digital help, when no place near announces the precise service: it can help or
+    redirect, a better door than the precise service hundreds of kilometres away. The choice is
+    made on the first page, so that "d'autres lieux" pages the same list."""
+    from directory_client.types import SearchQuery
+
+    def first_page(needs) -> Any:
+        page = {**query, "needs": needs, "offset": 0}
+        return directory.search(SearchQuery(filters=filters, **page))
+
+    # Near is within the search radius, not the radius it widened to (Limoges: the precise
+    # service at 86 and 99 km, "found" in 100 km, general help 2 km away).
+    def near(response) -> bool:
+        return _has_near(response) and not only_far(response)
+
+    if near(exact):
+        return None
+    offset = query["offset"]
+    exact_first = exact if offset == 0 else first_page(query["needs"])
+    if exact_first is not exact and near(exact_first):
+        return None
+    general = (labels.OUTILS_QUOTIDIEN,)
+    general_first = first_page(general)
+    if not general_first.results or (exact_first.results and not near(general_first)):
+        return None  # general help is not nearer: the precise service, however far
+    if offset == 0:
+        return general_first
+    return directory.search(SearchQuery(filters=filters, **{**query, "needs": general}))
+
+
+def _has_near(response) -> bool:
+    """At least one place within the search radius."""
+    return bool(response.results) and not is_nothing_near(response)
+
+
+def is_nothing_near(response) -> bool:
+    """``nothing_near`` as the person sees it: no place within the search radius.
+
+    Guard: a result closer than the radius is "near" whatever the flag says.
+    """
+    if not response.nothing_near:
+        return False
+    first = response.results[0] if response.results else None
+    radius = getattr(response.query, "radius_km", 30.0) if getattr(response, "query", None) else 30
+    return not (first is not None and first.distance_km is not None and first.distance_km <= radius)
