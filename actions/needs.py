@@ -804,6 +804,31 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(mes|mon|ma|les|le|la|ses|son) (codes?|identifiants?|mots? de passe|numeros? de carte)",
         r"\b(sms|mails?|messages?|courriels?)\b[^.!?]{0,80}\b(cliquer|clique[rz]?) sur "
         r"(un|le|ce) lien",
+        # Round 18: whether something received or offered is genuine ("un mail de ma banque…
+        # c vrai ?", "on m'a proposé une formation CPF, c'est fiable ?"), fear of being fooled,
+        # codes asked by a message, the real site.
+        r"\b(sms|mails?|messages?|courriers?|courriels?|appels?|appele|appelle|offres?"
+        r"|annonces?|liens?|propose)\b[^.!?]{0,160}\b(c'?est|c|cest|ca a l'air|est-ce) "
+        r"(vraie?|normal|serieux|fiable|louche|legal|officiel)(?=\s*([?!]|$|ou (pas|non)))",
+        r"\bsites?\b[^.!?]{0,120}\b(me|nous|lui) (demande|fait payer|reclame)\b[^.!?]{0,80}"
+        r"\b(c'?est|c|cest|est-ce) (vraie?|normal|serieux|fiable|louche|legal|officiel)"
+        r"(?=\s*([?!]|$|ou (pas|non)))",
+        r"\b(peur de|sans|ne (plus|pas)|eviter de) (me|se|nous|vous) faire "
+        r"(avoir|pieger|arnaquer|escroquer|berner)",
+        r"\b(le|un|sur le|du) vrai site\b",
+        r"\b(faux|fausse|fausses|faux) (jobs?|emplois?|travail|service client|offres?|sites?"
+        r"|formations?|conseillers?|services?)\b",
+        r"\bqui (me|nous|lui) (re)?demande\w* (mes|mon|ma|les|le|la|ses|son|sa) (codes?"
+        r"|identifiants?|mots? de passe|numeros? de carte|coordonnees bancaires)",
+        r"\b(vole|perdu) (mon|son|ma|sa) (telephone|portable|smartphone)\b[^.!?]{0,80}"
+        r"\bbloquer\b",
+        r"\b(donne|communique|envoye|transmis|file) (mes|mon|ma|ses|son|sa|les|nos) (codes?"
+        r"|identifiants?|mots? de passe|numeros? (fiscal|de carte|de securite sociale|bancaire)"
+        r"|coordonnees bancaires|rib)\b",
+        r"\b(se faisant|se faisait|s'est fait|se sont fait) passer pour\b"
+        r"|\bqui (disait|disai|pretendait|se disait) (etre|etait|venir)\b",
+        r"\b(compte|carte)( bancaire)? (a ete |ont ete )?utilisee?s? (sur internet |en ligne )?"
+        r"pour des achats",
     ),
     "parentalite": (
         r"\b(ecole|college|lycee|creche) (de|des) (mes|mon|ma|nos) (enfants?|fils|fille|petits?)",

@@ -691,3 +691,38 @@ def test_what_the_children_do_online_is_still_parenting(message):
     from actions.needs import read
 
     assert "parentalite" in read(message).needs
+
+
+# --- round 18: whether something received or offered is genuine is online safety -------------
+# (the class of wordings the leave-one-set-out on the read sets missed most: "c vrai ?", "c'est
+# fiable ?", codes given to someone who claimed to be the bank, fear of being fooled)
+@pytest.mark.parametrize(
+    "message",
+    [
+        "g recu un sms de la poste qui dit que mon colis est bloqué c vrai ?",
+        "on m'appelle pour une prime énergie, c'est sérieux ?",
+        "j'ai eu une offre de job sur Vinted pour recevoir des colis, c'est louche ou pas",
+        "j'ai donné mon numéro de carte à un monsieur qui disait être de la banque",
+        "ma mère a donné ses identifiants à quelqu'un qui se faisait passer pour la CAF",
+        "je voudrais apprendre à payer en ligne sans me faire avoir",
+        "comment reconnaître le vrai site pour le permis de conduire ?",
+        "un site me demande 40 euros pour ma carte grise, c normal ??",
+        "un mail qui me demande mon mot de passe de la messagerie, je réponds ?",
+    ],
+)
+def test_whether_it_is_genuine_is_online_safety(message):
+    assert "securite" in needs.read(message).needs
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "le site de la CAF ne marche pas, c'est normal ?",
+        "ma déclaration est bloquée depuis une semaine, c'est normal ?",
+        "je voudrais envoyer mon CV par mail, c'est normal que ce soit si compliqué ?",
+        "je cherche une vraie formation pour changer de métier",
+        "j'ai donné mon dossier de retraite à la mairie",
+    ],
+)
+def test_an_ordinary_question_about_a_site_or_a_file_is_no_online_safety(message):
+    assert "securite" not in needs.read(message).needs

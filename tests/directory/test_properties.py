@@ -256,7 +256,7 @@ def test_each_kind_of_bad_field_is_named(tmp_path):
 
 def test_a_50_mb_file_is_imported_with_its_problems_reported(tmp_path):
     """A 50 MB standard JSON file: every 500th record broken in a different way; the import
-    finishes in reasonable time and names each broken record."""
+    finishes and names each broken record (its speed: bench/import_speed.py, not a timed test)."""
     path = tmp_path / "big.json"
     filler = "Accompagnement aux démarches en ligne, ateliers collectifs et permanences. " * 120
     broken_kinds = [{"latitude": 123.0}, {"date_maj": "2021-13-45"}, {"adresse": None},
@@ -288,4 +288,3 @@ def test_a_50_mb_file_is_imported_with_its_problems_reported(tmp_path):
     assert set(expected) <= named, sorted(set(expected) - named)[:10]
     assert report.rejected == sum(1 for o in expected.values() if "adresse" in o or "nom" in o)
     print(f"50 MB: {i} records in {elapsed:.1f} s")
-    assert elapsed < 60  # ≈ 4 s (5 600 records of 9 KB) on 2 shared cores
