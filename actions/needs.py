@@ -1235,6 +1235,9 @@ _PARENTING_ASKED = _compile(
     r"|parcoursup|ent|devoirs|family link|reseaux sociaux|tiktok|snapchat|instagram|scolarite"
     r"|cahier de textes?|espace numerique de travail|parents? d'eleves|ce (que|qu'|qui)"
     r"|(son|sa|leurs?|ses) (telephone|portable|tablette|ordi\w*|console)s?)\b"
+    # what the school sends ("lire les messages de l'école de mes enfants"), not where they are
+    r"|\b(messages?|mails?|appli\w*|carnets?|notes|bulletins?|reunions?|inscriptions?)"
+    r" (de |du |d')?(l'ecole|la creche|college|lycee|la cantine|la maitresse|l'instit\w*)"
 )
 # Accounts that are books ("tenir mes comptes sur un tableur"): their meaning sits next to hacked
 # accounts (round 17's nearest-messages vote read it as online safety).
@@ -1360,7 +1363,16 @@ def detect(text: str) -> Understanding:
     found.constraints += [CARE + care for care in read_care(text) if care in DISABILITIES]
     strong = [k for k, patterns in _COMPILED["need"].items() if _matches(folded, patterns)]
     weak = [k for k, patterns in _COMPILED["weak"].items() if _matches(folded, patterns)]
+    # A device that died beside another request (a procedure: "mon portable a rendu l'âme,
+    # comment je fais pour ma CAF"): not one to buy unless asked, a computer on site. Said alone
+    # ("sos mon ordi est mort"), getting another is what independent writers labelled it.
     dead_device = _DEAD_DEVICE.search(folded)
+    if dead_device and not found.procedures and all(
+        k in TOOL_NEEDS or k in ("materiel_usage", "materiel_achat") for k in strong
+    ):
+        if "materiel_achat" not in strong:
+            strong.insert(0, "materiel_achat")
+        dead_device = None
     if dead_device and "materiel_achat" not in strong:
         found.ruled_out.add("materiel_achat")  # a phone that died: not one to buy, unless asked
     no_device = _NO_DEVICE.search(folded) or _USE_DEVICE.search(folded) or dead_device

@@ -1,24 +1,19 @@
-"""Round 18's tester: a phone that died ("mon téléphone est mort", "mon portable a rendu l'âme")
-is no request to buy one, unless a device is asked for; said beside a procedure, the procedure is
-the need, with a computer to use on site."""
+"""Round 18's tester: a phone that died ("mon portable a rendu l'âme, comment je fais pour ma
+CAF") beside a procedure is no request to buy one, unless a device is asked for: the procedure is
+the need, with a computer to use on site. Said alone, another one to get."""
 
 from __future__ import annotations
 
 import pytest
 
-from actions import actions as A
 from actions import needs as needs_mod
-from directory_client import Locator, labels
+from directory_client import labels
 from tests.actions.test_after_places import Talk, one_list
-from tests.conftest_actions import ent, said
-
-
-@pytest.fixture(scope="module")
-def real(embedded_directory):
-    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
-    yield embedded_directory
-    A.set_backends(None, None)
-
+from tests.conftest_actions import (
+    embedded_locator,  # noqa: F401 - the locator fixture
+    ent,
+    real_directory,  # noqa: F401 - the real fixture
+)
 
 WITH_A_PROCEDURE = [
     # the tester's, and the same class of wordings not seen
@@ -47,12 +42,14 @@ def test_a_dead_device_beside_a_procedure_is_the_procedure_and_a_computer_on_sit
     "mon téléphone est mort",
     "mon téléphone est tombé dans l'eau, il est foutu",
     "mon ordinateur est HS",
+    "sos mon pc s'allume plus",
 ])  # fmt: skip
-def test_a_dead_device_alone_is_not_a_device_to_buy(real, message):
+def test_a_dead_device_said_alone_is_another_one_to_get(real, message):
+    """Said alone, getting another (at a solidarity price) is what an independent writer labelled
+    it (the frozen corpus: "sos mon ordi est mort il s'allume plus")."""
     talk = Talk()
-    msgs = talk.say(message, "ask_help")
-    assert "materiel_achat" not in talk.slots.get("needs", [])
-    assert needs_mod.NEEDS["materiel_achat"].plain not in " ".join(map(said, msgs))
+    talk.say(message, "ask_help")
+    assert talk.slots.get("needs", [])[:1] == ["materiel_achat"]
 
 
 @pytest.mark.parametrize("message", [

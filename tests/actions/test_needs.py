@@ -220,9 +220,9 @@ def test_needs_from_everyday_words(message, needs):
         ("un sms des impots, pas sûr que ce soit vrai", ["securite"]),
         ("j'ai reçu un courrier de la CAF, je dois le faire en ligne", ["demarches"]),
         ("alerte de connexion inconnue sur mon compte", ["securite"]),
-        # Round 18: a phone that died is no phone to buy unless one is asked for (was
-        # materiel_achat): without it for now, a device to use on site.
-        ("mon téléphone est tombé dans l'eau, il est foutu", ["materiel_usage"]),
+        # A phone that died, said alone: another one to get (an independent writer's label);
+        # beside a procedure it is no device to buy (tests/actions/test_dead_device.py).
+        ("mon téléphone est tombé dans l'eau, il est foutu", ["materiel_achat"]),
         ("ma tablette reste sur un écran noir", ["smartphone"]),
         ("mes enfants passent trop de temps devant les écrans", ["parentalite"]),
         ("faire un calendrier avec mes photos et l'imprimer", ["loisirs"]),
@@ -726,3 +726,16 @@ def test_whether_it_is_genuine_is_online_safety(message):
 )
 def test_an_ordinary_question_about_a_site_or_a_file_is_no_online_safety(message):
     assert "securite" not in needs.read(message).needs
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "je dois lire les messages de l'école de mes enfants sur l'appli mais je comprends pas",
+        "comment voir les notes du collège de mon fils sur internet",
+        "l'inscription à la cantine de ma fille se fait en ligne",
+    ],
+)
+def test_what_the_school_sends_is_parenting_even_with_the_children_named(message):
+    """Round 18: 'messages … de mes enfants' was read as children one writes to (no parenting)."""
+    assert "parentalite" in needs.read(message).needs
