@@ -691,3 +691,26 @@ def test_what_the_children_do_online_is_still_parenting(message):
     from actions.needs import read
 
     assert "parentalite" in read(message).needs
+
+
+@pytest.mark.parametrize(
+    ("message", "need"),
+    [
+        # Round 95's tester: "c koi" as a question word, searched "mieux comprendre le numérique".
+        ("c koi le plus pres pour mapprendre a utilise un ordi", "ordinateur"),
+        # Variants: the best, the address, the best place, in SMS and in full.
+        ("c'est quoi le mieux pour apprendre à utiliser une tablette", "smartphone"),
+        ("c koi l'adresse pour apprendre l'ordi", "ordinateur"),
+        ("cest quoi le meilleur endroit pour apprendre internet", "quotidien"),
+    ],
+)
+def test_c_est_quoi_as_a_question_word_is_no_need_to_understand_the_digital_world(message, need):
+    read_ = needs.read(message)
+    assert read_.needs == [need], read_.needs
+
+
+@pytest.mark.parametrize(
+    "message", ["c koi le cloud", "c'est quoi l'IA", "c koi les cookies", "c koi un vpn"]
+)
+def test_c_est_quoi_a_digital_thing_is_to_understand_the_digital_world(message):
+    assert needs.read(message).needs == ["culture"]
