@@ -20,6 +20,8 @@ HACKED = "hacked"  # an account taken, a scam online: cybermalveillance.gouv.fr
 BANK_CARD = "bank_card"  # a card used, emptied or given away, a bank account hacked: opposition
 SURVEILLANCE = "surveillance"  # a partner or an ex who spies on the phone: the 3919, online safety
 HOMELESS = "homeless"  # nowhere to sleep tonight: the 115
+PARTNER_VIOLENCE = "partner_violence"  # hit, threatened by a partner or an ex: the 3919 first
+SUICIDE = "suicide"  # a wish to die, a suicide: the 3114
 
 _MY = r"(mon|ma|mes|notre|nos|son|sa|ses) ?"
 _PARTNER_WORDS = (
@@ -113,6 +115,19 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
     SURVEILLANCE: (
         rf"\b{_MY}({_PARTNER_WORDS})\b.{{0,80}}\b{_SPYING}",
         rf"\b{_SPYING}.{{0,80}}\b(par|de) {_MY}({_PARTNER_WORDS})\b",
+    ),
+    PARTNER_VIOLENCE: (
+        rf"\b{_MY}({_PARTNER_WORDS})\b.{{0,80}}\b(me |m'|nous |les |l')?(frapp|bat|battu|cogn"
+        r"|tabass|menac|etrangl|gifl|agress|enferm|viol|brutalis|maltrait|tape|tap|fait mal"
+        r"|(veut|va|a voulu) me tuer)\w*",
+        r"\bviolences? conjugales?",
+    ),
+    SUICIDE: (
+        r"\bsuicid\w*",
+        r"\b(veux|voudrais|ai envie de|avais envie de|vais) (juste )?(mourir|crever|en finir"
+        r"|me tuer|me foutre en l'air|disparaitre pour toujours)\b",
+        r"\bmettre fin a (mes|ses) jours|\b(plus|pas) envie de vivre|\bveux plus vivre",
+        r"\b(avale|pris) (des|trop de|tous mes|toutes mes) (medicaments|cachets|comprimes)",
     ),
     HOMELESS: (
         r"\b(dors|dormons|dormir|dort|dormi|passe la nuit|passer la nuit|vis|vivons|vit) "
