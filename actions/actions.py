@@ -31,6 +31,7 @@ from actions import (
     mode_default,
     need_changes,
     need_cover,
+    not_ours,
     off_topic,
     overseas,
     place_pick,
@@ -817,6 +818,7 @@ class OrienteurAction(Action, abc.ABC):
         start = len(dispatcher.messages)
         events = await self.read_and_respond(dispatcher, tracker)
         text = clean_text(tracker.latest_message.get("text"))
+        not_ours.say_beside(dispatcher, start, text)  # "et une garde d'enfant": not ours
         situation_first.say_at_once(dispatcher, start, text)  # a card to block, a bed tonight
         return events
 
@@ -1285,7 +1287,7 @@ def misunderstood(dispatcher, tracker, response: str) -> list:
         events = handoff(dispatcher, tracker, lead=texts.text("utter_cannot_understand") + " ")
         return events
     question = texts.text(back_on_track(State(tracker)))
-    dispatcher.utter_message(response=response, question=question)
+    dispatcher.utter_message(response=response, question=question, what="cela")
     return [SlotSet("fail_count", float(count))]
 
 

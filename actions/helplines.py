@@ -50,6 +50,7 @@ BY_SITUATION = {
     situations.CHILD: ("utter_emergency_child", ("119",)),
 }
 BY_SMS = ("utter_emergency_sms", ("114",))
+SUICIDE_LINE = "3114"
 DANGER_CHECK = ("utter_danger_check", ("112", "17", "15"))
 
 
@@ -62,7 +63,13 @@ def _said(numbers: Iterable[str]) -> str:
 def _sentences(first: tuple[str, tuple[str, ...]], text: str) -> tuple[list[str], list[str]]:
     """The sentences for a danger in ``text`` and the numbers they name, each once, in order."""
     found = situations.read(text)
-    parts = [first] + [BY_SITUATION[s] for s in BY_SITUATION if s in found] + [BY_SMS]
+    by_situation = [BY_SITUATION[s] for s in BY_SITUATION if s in found]
+    if situations.PARTNER_VIOLENCE in found and situations.SUICIDE not in found:
+        # Hit or threatened by a partner: the 3919 and the 17 first; the 3114 is for a suicide.
+        first = (first[0], tuple(n for n in first[1] if n != SUICIDE_LINE))
+        parts = by_situation + [first, BY_SMS]
+    else:
+        parts = [first] + by_situation + [BY_SMS]
     said: list[str] = []
     numbers: list[str] = []
     for response, named in parts:

@@ -942,7 +942,12 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdonnees personnelles",
         r"\bculture numerique",
         r"\ba quoi (ca )?(sert|servent)\b",
-        r"\b(c'?est|c) (quoi|koi) (une?|le|la|les|l')",
+        # what a thing is ("c koi le cloud", "c'est quoi l'IA"), not "c'est quoi" as a question
+        # word ("c koi le plus pres", "c'est quoi l'adresse", "c'est quoi le mieux pour…")
+        r"\b(c'?est|c|ces|sait) (quoi|koi) (?!(une?|le|la|les|l')?\s*(plus|moins|mieux|meilleure?s?"
+        r"|pire|adresse|numero|horaires?|endroit|lieu|coin|solution|demarche|prix|tarifs?|probleme"
+        r"|souci|truc|machin|plan|mieux|moyen|bon|bonne|premier|premiere|prochaine?|heure|jour"
+        r"|date)\b)((une?|le|la|les) |l')",
         r"\bdiff(erence)? entre\b",
         r"\bchat ?gpt\b",
         r"(?<!en )\bbitcoins?\b",

@@ -20,6 +20,8 @@ HACKED = "hacked"  # an account taken, a scam online: cybermalveillance.gouv.fr
 BANK_CARD = "bank_card"  # a card used, emptied or given away, a bank account hacked: opposition
 SURVEILLANCE = "surveillance"  # a partner or an ex who spies on the phone: the 3919, online safety
 HOMELESS = "homeless"  # nowhere to sleep tonight: the 115
+PARTNER_VIOLENCE = "partner_violence"  # hit, threatened by a partner or an ex: the 3919 first
+SUICIDE = "suicide"  # a wish to die, a suicide: the 3114
 
 _MY = r"(mon|ma|mes|notre|nos|son|sa|ses) ?"
 _PARTNER_WORDS = (
@@ -39,6 +41,22 @@ _CARD = r"cartes? (bancaires?|bleues?|de credit|visa|mastercard|cb)"
 _HARM = r"(vol\w*|perdu\w*|pirat\w*|fraud\w*|vide\w*|utilise\w* sans|debit\w*|arnaqu\w*|pris)"
 # Card details given away: "j'ai cliqué et donné ma carte bleue", "rentré mon code de carte".
 _GIVEN = r"(donne|communique|rentre|entre|saisi|tape|mis|envoye)"
+# A card's details, however said: "le code de ma carte", "son code de carte", "le numéro de CB".
+_CARD_DETAIL = (
+    r"((codes?|numeros?|infos?|informations|chiffres)( secret)? (de |d')?(la |ma |sa |leur |mes "
+    r"|ses |une )?(cartes?|cb)\b|cryptogramme|coordonnees bancaires|codes? (bancaires?|cb))"
+)
+# Money paid, sent or transferred (done: "j'ai payé", not "payer") ...
+_PAID = (
+    r"\b(ai|a|avons|avez|ont)( deja| tout)? ((fait|effectue) (un |des )?virements?|(paye|verse"
+    r"|regle|achete|commande|vire|envoye|transfere)(e|s|es)?)\b"
+)
+# ... to a fake seller or a scammer.
+_FAKE = (
+    r"((faux|fausse|faus) (site|boutique|vendeur|vendeuse|annonce|conseiller|conseillere|banquier"
+    r"|agent|magasin)|sites? (frauduleux|bidon|arnaque|pirate)|escrocs?|arnaqueu(r|rs|se)"
+    r"|fraudeu(r|rs|se))"
+)
 # Spying on a phone: "me surveille avec une appli", "lit mes messages", "un logiciel espion".
 _SPYING = (
     r"(surveill\w*|espion\w*|traqu\w*|geolocalis\w*|mouchard\w*|stalkerware"
@@ -86,10 +104,30 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         rf"(ma |mes |la )?{_CARD}\b",
         r"\bcompte (en banque|bancaire)\b.{0,40}\b(pirat|hack|vide)\w*",
         r"\b(pirat|hack)\w* (mon|ma) (compte (en banque|bancaire)|banque)\b",
+        # The card's details given, whoever's: "il a donné son code de carte", "j'ai tapé le
+        # numéro de ma CB", "communiqué mon cryptogramme", "donné mes coordonnées bancaires".
+        rf"\b{_GIVEN}\w* .{{0,25}}\b{_CARD_DETAIL}",
+        # Money paid or sent to a fake seller or a scammer: "j'ai payé 500 euros sur un faux
+        # site", "acheté sur une fausse boutique", "fait un virement à un escroc".
+        rf"{_PAID}.{{0,60}}\b{_FAKE}",
+        rf"\b{_FAKE}.{{0,60}}{_PAID}",
     ),
     SURVEILLANCE: (
         rf"\b{_MY}({_PARTNER_WORDS})\b.{{0,80}}\b{_SPYING}",
         rf"\b{_SPYING}.{{0,80}}\b(par|de) {_MY}({_PARTNER_WORDS})\b",
+    ),
+    PARTNER_VIOLENCE: (
+        rf"\b{_MY}({_PARTNER_WORDS})\b.{{0,80}}\b(me |m'|nous |les |l')?(frapp|bat|battu|cogn"
+        r"|tabass|menac|etrangl|gifl|agress|enferm|viol|brutalis|maltrait|tape|tap|fait mal"
+        r"|(veut|va|a voulu) me tuer)\w*",
+        r"\bviolences? conjugales?",
+    ),
+    SUICIDE: (
+        r"\bsuicid\w*",
+        r"\b(veux|voudrais|ai envie de|avais envie de|vais) (juste )?(mourir|crever|en finir"
+        r"|me tuer|me foutre en l'air|disparaitre pour toujours)\b",
+        r"\bmettre fin a (mes|ses) jours|\b(plus|pas) envie de vivre|\bveux plus vivre",
+        r"\b(avale|pris) (des|trop de|tous mes|toutes mes) (medicaments|cachets|comprimes)",
     ),
     HOMELESS: (
         r"\b(dors|dormons|dormir|dort|dormi|passe la nuit|passer la nuit|vis|vivons|vit) "

@@ -31,6 +31,41 @@ _DEAD = re.compile(
     rf"(decedee?s?|morte?s?)\b"
     rf"|\b(deces|mort|disparition) (de|du) (ma|mon|mes|notre|nos) {_WHO}s?\b"
 )
+# A relative in the past of the story, not the one helped: the one who used to do the papers
+# ("mon mari s'occupait de tout", "c'est ma femme qui faisait les impôts"), gone ("ma femme est
+# partie", "mon mari m'a quittée").
+_GONE = re.compile(
+    rf"\b(ma|mon|mes|notre|nos) {_WHO}s? (qui )?(ne |n')?(s'en |s'|en |les |la |le |l')?"
+    rf"((occup|fais|ger|rempliss|ten|pay|regl|charge)ai(t|ent)|(est|sont) (partie?s?|plus la)"
+    rf"|(m'a|nous a) (quittee?s?|laissee?s?))\b"
+)
+# The writer doing it alone, whoever else the story names: "je dois faire les papiers seule",
+# "je suis veuve", "je me retrouve toute seule pour les démarches".
+_ALONE = re.compile(
+    r"\bje (dois|vais|veux|voudrais|suis obligee?|me retrouve|m'en occupe|fais)\b[^,.;!?]{0,40}"
+    r"\b(toute? )?seule?s?\b|\bje suis (veuve?|seule? maintenant)\b"
+)
+# A professional or a volunteer writing for a person they accompany: "une dame que j'accompagne",
+# "un monsieur dont je m'occupe", "je suis aide à domicile, la personne chez qui je vais…".
+_ACCOMPANIED = re.compile(
+    r"\b(une?|la|le|les|des|mes|ma|mon) (vieille |vieux |petite? )?(dame|monsieur|personnes?"
+    r"|usage(r|re)s?|beneficiaires?|patiente?s?|residente?s?|cliente?s?|famille|jeune)( agee?s?)?"
+    r" (que j'|que je |qu'on |que nous |dont je |dont on |chez qui je |chez qui on |avec qui je )"
+    r"(m'|me |nous )?(accompagn|aid|sui|occup|va|vais|visit|soign|travaill|rend)\w*"
+)
+# One's own requests: the writer speaks of themselves ("pour moi", "seule", "je suis veuve").
+_FOR_ME = (_FOR_ME_TOO, _ALONE)
+
+
+def _about_them(folded: str) -> bool:
+    """The request names someone helped: an adult relative who is not only in its story (dead,
+    gone, in the past), or a person the writer accompanies."""
+    folded = _GONE.sub(" ", _DEAD.sub(" ", folded))
+    return bool(_FOR_THEM.search(folded) or _ACCOMPANIED.search(folded))
+
+
+def _about_me(folded: str) -> bool:
+    return any(p.search(folded) for p in _FOR_ME)
 
 # "votre" before these words is "sa" (the others: "son", as "son adresse", "son numéro").
 _FEMININE = (
@@ -55,8 +90,7 @@ _COMPILED = tuple((re.compile(p), r) for p, r in WORDING)
 def for_someone_else(request: str) -> bool:
     """The request is made for another adult ("pour ma mère", "ma voisine n'arrive pas…")."""
     folded = fold(request or "").replace("\u2019", "'")
-    folded = _DEAD.sub(" ", folded)
-    return bool(_FOR_THEM.search(folded)) and not _FOR_ME_TOO.search(folded)
+    return _about_them(folded) and not _about_me(folded)
 
 
 def still_for_them(before: bool | None, request: str) -> bool:
@@ -65,9 +99,9 @@ def still_for_them(before: bool | None, request: str) -> bool:
     after "ma mère a besoin d'aide…"), until the person says it is for themselves ("c'est pour
     moi")."""
     folded = fold(request or "").replace("\u2019", "'")
-    if _FOR_ME_TOO.search(folded):
+    if _about_me(folded):
         return False
-    return for_someone_else(request) or bool(before)
+    return _about_them(folded) or bool(before)
 
 
 def about_them(text: str) -> str:

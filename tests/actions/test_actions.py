@@ -775,7 +775,9 @@ def test_emergency_safety_net_whatever_the_intent(directory, message, intent):
         "out_of_scope": A.ActionOutOfScope(),
     }.get(intent, A.ActionOrient())
     msgs, _ = run(action, tracker(message, intent))
-    assert "112" in text(msgs) and "3114" in text(msgs)
+    # violence by a partner: the 3919 instead of the suicide line (round 95)
+    line = "3919" if message == "mon mari me frappe" else "3114"
+    assert "112" in text(msgs) and line in text(msgs)
     assert kinds(msgs)[0] == "emergency"
 
 

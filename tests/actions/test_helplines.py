@@ -213,3 +213,27 @@ def test_a_partner_hacked_himself_is_no_control():
     lines = helplines.remote_lines(["securite"], "mon mari s'est fait pirater son compte",
                                    danger=False)  # fmt: skip
     assert not any("3919" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Round 95's tester: the 112/15/17/3114 list came before the 3919.
+        "mon mari me frappe, j'ai peur, je suis à Tours",
+        # Variants: an ex who threatens, a boyfriend who hits, a wife who slaps and locks in.
+        "mon ex me menace de mort",
+        "mon copain me tape dessus",
+        "ma femme m'a giflé et m'enferme dans l'appartement",
+    ],
+)
+def test_violence_by_a_partner_gets_the_3919_and_the_17_first_and_no_suicide_line(real, message):
+    msgs, _ = run(A.ActionOrient(), tracker(message, "emergency"))
+    assert numbers(msgs)[:2] == ["3919", "17"], numbers(msgs)
+    text = shown(msgs)
+    assert text.index("3919") < text.index("112"), text
+    assert "3114" not in numbers(msgs) and not has("3114", text), text
+
+
+def test_violence_by_a_partner_and_a_wish_to_die_keeps_the_3114(real):
+    msgs, _ = run(A.ActionOrient(), tracker("mon mari me frappe et je veux mourir", "emergency"))
+    assert "3114" in numbers(msgs) and "3919" in numbers(msgs)

@@ -739,3 +739,26 @@ def test_an_ordinary_question_about_a_site_or_a_file_is_no_online_safety(message
 def test_what_the_school_sends_is_parenting_even_with_the_children_named(message):
     """Round 18: 'messages … de mes enfants' was read as children one writes to (no parenting)."""
     assert "parentalite" in needs.read(message).needs
+
+
+@pytest.mark.parametrize(
+    ("message", "need"),
+    [
+        # Round 95's tester: "c koi" as a question word, searched "mieux comprendre le numérique".
+        ("c koi le plus pres pour mapprendre a utilise un ordi", "ordinateur"),
+        # Variants: the best, the address, the best place, in SMS and in full.
+        ("c'est quoi le mieux pour apprendre à utiliser une tablette", "smartphone"),
+        ("c koi l'adresse pour apprendre l'ordi", "ordinateur"),
+        ("cest quoi le meilleur endroit pour apprendre internet", "quotidien"),
+    ],
+)
+def test_c_est_quoi_as_a_question_word_is_no_need_to_understand_the_digital_world(message, need):
+    read_ = needs.read(message)
+    assert read_.needs == [need], read_.needs
+
+
+@pytest.mark.parametrize(
+    "message", ["c koi le cloud", "c'est quoi l'IA", "c koi les cookies", "c koi un vpn"]
+)
+def test_c_est_quoi_a_digital_thing_is_to_understand_the_digital_world(message):
+    assert needs.read(message).needs == ["culture"]

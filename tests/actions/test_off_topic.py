@@ -54,3 +54,48 @@ def test_the_weather_on_a_tablet_is_a_digital_need(real):
     talk = Talk()
     talk.say("je voudrais apprendre à regarder la météo sur ma tablette", "ask_help")
     assert talk.slots["needs"] == ["smartphone"]
+
+
+def _first_and_places(message: str) -> tuple[str, list]:
+    """What ``message`` gets, and the places given (after "avec quelqu'un" if the mode is asked)."""
+    talk = Talk()
+    msgs = talk.say(message, "ask_help")
+    text = " ".join(said(m) for m in msgs)
+    if "fasse la démarche avec vous" in text:
+        msgs = talk.say("avec quelqu'un", "inform")
+    lists = [p for p in payloads(msgs) if p.get("type") == "recommendation" and p.get("results")]
+    return text, lists
+
+
+@pytest.mark.parametrize(
+    ("message", "thing"),
+    [
+        # Round 95's tester: childcare asked beside a job search, never mentioned.
+        ("je cherche un emploi et j'ai besoin d'une garde d'enfant, Amiens", "la garde d'enfant"),
+        # Variants: a childminder, housing itself, a lawyer, a doctor, beside a digital need.
+        ("je dois faire ma demande CAF en ligne et trouver une nounou, Lyon", "la garde d'enfant"),
+        ("j'ai besoin d'apprendre l'ordinateur et de trouver un logement, Lille",
+         "trouver un logement"),
+        ("aide pour mes papiers en ligne et besoin d'un avocat pour mon divorce, Nantes",
+         "un avocat ou un conseil juridique"),
+        ("je cherche un médecin traitant et j'ai pas d'ordinateur pour la CAF, Tours",
+         "trouver un médecin"),
+    ],
+)  # fmt: skip
+def test_a_thing_it_does_not_do_beside_a_digital_need_is_said_not_dropped(real, message, thing):
+    text, lists = _first_and_places(message)
+    assert lists, text  # the digital need answered
+    assert f"Je ne peux pas vous aider pour {thing} : {WHAT_IT_DOES}" in text, text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "je voudrais inscrire mon fils à la crèche sur le site de la mairie, Lyon",
+        "prendre rendez-vous chez le médecin sur doctolib, Lyon",
+        "je dois faire ma demande de logement social en ligne, Lyon",
+    ],
+)
+def test_the_same_things_done_online_are_the_digital_need(real, message):
+    text, _ = _first_and_places(message)
+    assert WHAT_IT_DOES not in text, text

@@ -110,3 +110,39 @@ def test_the_line_that_cannot_wait_comes_before_the_places_when_the_town_is_said
     assert places(msgs)["location"]["commune"] == "Nantes"
     assert text.count(line) == 1, text
     assert text.index(line) < text.index("1. "), text  # before the first place
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # The tester's (round 95): the card's code given by someone else, money paid on a fake site.
+        "mon papi de 90 ans a recu un sms bizarre de sa banque il a donné son code de carte, "
+        "Perpignan",
+        "URGENT arnaque j'ai payé 500 euros sur un faux site, Toulon",
+        # Variants: the number of a CB typed, the cryptogram given, a fake shop, a transfer to a
+        # scammer.
+        "ma mère a tapé le numéro de sa CB sur un lien reçu par sms, Nîmes",
+        "j'ai communiqué mon cryptogramme à un faux conseiller au téléphone, Rennes",
+        "j'ai acheté des chaussures sur une fausse boutique en ligne, Dijon",
+        "ma voisine a fait un virement de 2000 euros à un escroc, Metz",
+    ],
+)
+def test_card_details_given_or_money_paid_to_a_fake_seller_gets_the_opposition_first(
+    real, message
+):
+    msgs, _ = play([(message, "ask_help")])
+    first = said(msgs[0])
+    assert "faites opposition" in first and OPPOSITION in first, [said(m) for m in msgs]
+    assert places(msgs)["need"] == [labels.SECURITE]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "comment reconnaitre un faux site quand on achète en ligne ? Lyon",
+        "j'ai changé le code de ma carte, je voudrais apprendre à payer en ligne, Lyon",
+    ],
+)
+def test_learning_to_spot_a_fake_site_or_to_pay_gets_no_opposition(real, message):
+    msgs, _ = play([(message, "ask_help")])
+    assert "opposition" not in shown(msgs)

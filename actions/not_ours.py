@@ -1,0 +1,103 @@
+"""What a message asks beside a digital need that the assistant does not do: childcare ("j'ai
+besoin d'une garde d'enfant"), a doctor ("trouver un médecin traitant"), housing itself ("trouver
+un logement"), a lawyer ("un avocat pour mon divorce"), food aid. The digital need is answered;
+one plain line says the other thing is not what the assistant helps with
+(``utter_out_of_scope``, the thing named), instead of dropping it.
+
+Not the digital side of the same things: "inscrire mon fils à la crèche sur le site de la mairie",
+"prendre rendez-vous chez le médecin sur Doctolib", "ma demande de logement social en ligne" are
+procedures online, needs the places serve.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import needs as needs_mod
+
+_LOOK_FOR = r"(trouver|cherche\w*|recherche\w*|besoin d'|besoin de|voir|consulter|il me faut)"
+# What the assistant does not do → how the line names it.
+NOT_OURS: tuple[tuple[str, re.Pattern], ...] = tuple(
+    (what, re.compile(pattern))
+    for what, pattern in (
+        (
+            "la garde d'enfant",
+            r"\b(garde|faire garder|gardienne?)( d'| de| des| pour)?( mes| mon| ma| un| une| les)?"
+            r" ?(enfants?|bebes?|fils|fille|petits?|gamins?)\b|\bnounous?\b|\bcreches?\b"
+            r"|\bassistantes? maternelles?\b|\bbaby-?sitt\w*|\bgarderies?\b",
+        ),
+        (
+            "trouver un médecin",
+            rf"\b{_LOOK_FOR} ?(un |une |d'un |d'une |mon |le )?(nouveau )?(medecin|docteur"
+            r"|dentiste|pediatre|generaliste|specialiste)s?( traitant)?\b",
+        ),
+        (
+            "trouver un logement",
+            rf"\b{_LOOK_FOR} ?(un |une |d'un |d'une )?(logement|appartement|appart|maison"
+            r"|studio|toit|hebergement|location|colocation)\b(?! social)",
+        ),
+        (
+            "un avocat ou un conseil juridique",
+            rf"\b{_LOOK_FOR} ?(un |une |d'un |d'une |mon )?(avocate?|notaire|huissier)s?\b"
+            r"|\bconseils? juridiques?\b",
+        ),
+        (
+            "l'aide alimentaire",
+            r"\b(colis|aide|banque|epicerie) (alimentaire|solidaire)s?\b|\brestos? du coeur\b",
+        ),
+    )
+)
+# The same words for a procedure online or a tool ("la crèche sur le site de la mairie",
+# "médecin sur Doctolib"): the digital need itself, not another thing.
+_ONLINE_NEAR = re.compile(
+    r"\b(en ligne|sur (le |un |leur )?(site|internet|portail|appli\w*)|doctolib|rendez-vous|rdv"
+    r"|inscri\w*|dossier|formulaire|demande|monenfant|pajemploi|ameli|leboncoin|seloger)\b"
+)
+
+# Where a clause ends: "mes papiers en ligne et un avocat" are two things.
+_CLAUSE_END = re.compile(r"[,;.!?]| et | mais | puis | aussi ")
+
+
+def _clause(folded: str, start: int, end: int) -> str:
+    """The words of ``folded`` around ``start:end`` up to the clause's ends."""
+    before = [m.end() for m in _CLAUSE_END.finditer(folded, 0, start)]
+    after = _CLAUSE_END.search(folded, end)
+    return folded[(before[-1] if before else 0) : (after.start() if after else len(folded))]
+
+
+def named(text: str) -> list[str]:
+    """The things of ``NOT_OURS`` the words of ``text`` ask, with a digital need beside them;
+    none when the same words are a procedure online."""
+    folded = needs_mod.fold(text or "").replace("\u2019", "'")
+    found = []
+    for what, pattern in NOT_OURS:
+        match = pattern.search(folded)
+        if match is None:
+            continue
+        if not _ONLINE_NEAR.search(_clause(folded, match.start(), match.end())):
+            found.append(what)
+    if not found or needs_mod.detect(text).empty:
+        return []
+    return found
+
+
+def _said(whats: list[str]) -> str:
+    return whats[0] if len(whats) == 1 else ", ".join(whats[:-1]) + " ou " + whats[-1]
+
+
+def say_beside(dispatcher: CollectingDispatcher, start: int, text: str) -> None:
+    """The line that ``text`` asks something the assistant does not do, first among the
+    messages sent from ``start`` on — when they answer a need (places, or a question about it),
+    not the numbers of a danger."""
+    sent = dispatcher.messages[start:]
+    kinds = {((m.get("custom") or {}).get("orienteur") or {}).get("type") for m in sent}
+    if not sent or kinds & {"emergency", "danger_check"}:
+        return
+    whats = named(text)
+    if not whats:
+        return
+    line = CollectingDispatcher()
+    line.utter_message(response="utter_out_of_scope", what=_said(whats), question="")
+    dispatcher.messages[start:start] = line.messages
