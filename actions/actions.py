@@ -1625,7 +1625,7 @@ def about_places_shown(
         return [SlotSet("fail_count", 0.0)]
     if is_button(text) or tracker.get_slot("awaiting") or not last.get("results"):
         return None
-    place = place_pick.picked(last["results"], text)
+    place = place_pick.picked(last["results"], text, place_pick.earlier_pages(tracker.events))
     if place is not None:
         show_place(dispatcher, last, place)
         return [SlotSet("fail_count", 0.0)]
