@@ -52,6 +52,10 @@ COMBINATION_RARE_CAP = 25_000  # two needs covered together by fewer places: see
 _FAR_BOXES_KM = (250.0, 600.0, NEAREST_MAX_KM)
 # Ranked places read past the page, to fill it when two records of one door make one entry.
 DOOR_SLACK = 3
+# The entries a person reads at once (``SearchQuery.limit``'s default). A longer list (the
+# second page read from the list's start, ``limit`` 6) reads page by page: each run of ``PAGE``
+# entries in the page order, so that its entries 4-6 are the ranking's and never one of 1-3.
+PAGE = 3
 
 
 def search(Session: sessionmaker, query: SearchQuery) -> SearchResponse:
@@ -256,7 +260,8 @@ def _results(
     def best(door: tuple[list[Hit], SearchResult]) -> tuple:
         return min(order((hit, door[1])) for hit in door[0])
 
-    return doors.said_apart(tuple(result for _hits, result in sorted(page, key=best))), records
+    pages = [sorted(page[start : start + PAGE], key=best) for start in range(0, len(page), PAGE)]
+    return doors.said_apart(tuple(result for one in pages for _hits, result in one)), records
 
 
 __all__ = [
