@@ -28,6 +28,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import (
     bring_said,
     follow_ups,
+    help_at_home,
     helplines,
     mode_default,
     need_changes,
@@ -1586,6 +1587,8 @@ class OrienteurAction(Action, abc.ABC):
             )
             state.awaiting, state.location, state.choices = None, None, []
             return state.save()
+        if tracker.get_slot("awaiting") == "location" and help_at_home.means_at_home(text):
+            return help_at_home.answer(dispatcher)  # "chez moi": help at home is no town
         follow_up = FOLLOW_UPS.get(tracker.get_slot("awaiting") or "")
         if follow_up is None:
             made = about_places_shown(dispatcher, tracker, text)
