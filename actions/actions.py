@@ -27,6 +27,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import (
     bring_said,
     follow_ups,
+    help_at_home,
     helplines,
     mode_default,
     need_changes,
@@ -862,6 +863,8 @@ class OrienteurAction(Action, abc.ABC):
             )
             state.awaiting, state.location, state.choices = None, None, []
             return state.save()
+        if tracker.get_slot("awaiting") == "location" and help_at_home.means_at_home(text):
+            return help_at_home.answer(dispatcher)  # "chez moi": help at home is no town
         follow_up = FOLLOW_UPS.get(tracker.get_slot("awaiting") or "")
         if follow_up is None:
             made = about_places_shown(dispatcher, tracker, text)
@@ -901,7 +904,7 @@ def about_places_shown(
         return [SlotSet("fail_count", 0.0)]
     if is_button(text) or tracker.get_slot("awaiting") or not last.get("results"):
         return None
-    place = place_pick.picked(last["results"], text)
+    place = place_pick.picked(last["results"], text, place_pick.earlier_pages(tracker.events))
     if place is not None:
         show_place(dispatcher, last, place)
         return [SlotSet("fail_count", 0.0)]

@@ -79,9 +79,27 @@ def commune_of(place: dict) -> str:
     return " ".join(_words(match.group(1))) if match else ""
 
 
-def picked(results: list[dict], text: str) -> dict | None:
+def earlier_pages(events: list[dict]) -> list[dict]:
+    """The places of the pages shown before the last one of the same list (1, 2, 3 when "d'autres
+    lieux" gave 4, 5, 6), from the lists in the conversation's bot events: back to its first
+    page, never a list of another search."""
+    pages: list[list[dict]] = []
+    for event in reversed(events):
+        body = (((event.get("data") or {}).get("custom") or {}).get("orienteur") or {})
+        if event.get("event") != "bot" or body.get("type") != "recommendation":
+            continue
+        if body.get("delivery") == "detail":
+            continue
+        pages.append(list(body.get("results") or []))
+        if not body.get("offset"):  # the list's first page
+            break
+    return [place for page in pages[1:] for place in page]
+
+
+def picked(results: list[dict], text: str, earlier: list[dict] | None = None) -> dict | None:
     """The place a whole message points to, or None when it says something else ("le 2 est
-    fermé", "et à Bondy ?") or fits several places."""
+    fermé", "et à Bondy ?") or fits several places. A number of an ``earlier`` page of the same
+    list ("le 3" after places 4, 5, 6) gives that place."""
     if not results:
         return None
     words = _words(text)
@@ -97,7 +115,9 @@ def picked(results: list[dict], text: str) -> dict | None:
         rank = ranks.rank_of(word, cardinals=True)
         if rank is not None:
             # Digits name the number shown ("4" after "d'autres lieux"); words, the rank too.
-            return by_rank(results, rank, position=not word.isdigit())
+            return by_rank(results, rank, position=not word.isdigit()) or by_rank(
+                list(earlier or []), rank, position=False
+            )
     return _by_town(results, words) or _by_name(results, words)
 
 

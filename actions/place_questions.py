@@ -98,12 +98,23 @@ _CONFUSED = re.compile(
 )
 
 
+# "je sais pas", "jsp", "euh je sais pas trop" — the whole message: after a list, not knowing
+# what to do with it (never a new request from zero).
+_DONT_KNOW = re.compile(
+    r"(?:(?:euh|ben|bah|bof|ah|oh|hm+|mais) )*(?:(?:moi )?(?:je |j )?(?:ne |n )?"
+    r"(?:sais|sait|sai|c?hais|chai)(?: pas| po|pa)|jsp|jsais pas|aucune idee)"
+    r"(?: (?:trop|vraiment|du tout|quoi|quoi faire|moi))*"
+)
+
+
 def is_confused(text: str) -> bool:
-    """ "je comprends pas", "j'ai pas compris", "c'est quoi ça ?" — said alone, without a need
-    ("je comprends pas comment faire ma déclaration" is a request)."""
+    """ "je comprends pas", "j'ai pas compris", "c'est quoi ça ?", "je sais pas" — said alone,
+    without a need ("je comprends pas comment faire ma déclaration" is a request)."""
     folded = _folded(text)
     return (
-        _short(folded) and bool(_CONFUSED.search(folded)) and needs_mod.detect(text).empty
+        _short(folded)
+        and bool(_CONFUSED.search(folded) or _DONT_KNOW.fullmatch(folded))
+        and needs_mod.detect(text).empty
     )
 
 

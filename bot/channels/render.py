@@ -376,51 +376,78 @@ def sms_menu(payload: Mapping[str, Any], places: Sequence[Mapping[str, Any]]) ->
     return (", ".join(parts) + ".") if parts else ""
 
 
+# A sentence ends before a capital ("… (29). Voici …"), never inside a quote ("arnaques... »").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀÂÉÈÊÎÔÛÇ])")
+
+
 def _first_sentence(intro: str) -> str:
     """ "Voici 3 lieux près de Beauvais pour … . Pensez à … :" → "Voici 3 lieux près de
-    Beauvais pour … :"."""
-    first = re.split(r"(?<=[.!?])\s+", intro, maxsplit=1)[0]
-    if first == intro:
+    Beauvais pour … :". Only a first sentence that presents the places stands alone: "Aucun
+    lieu n'annonce précisément … près de Brest (29). Voici des lieux qui pourront vous
+    orienter :" stays whole (its first sentence alone would say the places do not help)."""
+    first = _SENTENCE_END.split(intro, maxsplit=1)[0]
+    if first == intro or not first.startswith("Voici"):
         return intro
     return first.rstrip(" .") + " :" if intro.rstrip().endswith(":") else first
 
 
-def sms_body(intro: str | None, payload: Mapping[str, Any], *, menu: bool,
-             max_segments: int = SMS_MAX_SEGMENTS) -> tuple[str, list[dict]]:
-    """The recommendation as ONE SMS body in GSM-7, at most ``max_segments`` segments: the
-    fields that matter least (why, then the address's end, then the opening) give way first.
-    Returns the body and the places in the order shown (for a digit reply)."""
+_LEVELS = (
+    {"why": True}, {"why": False}, {"why": False, "address_max": 45},
+    {"why": False, "address_max": 45, "opening": False},
+    # The street rather than the postcode (the town stays): one walks to a street.
+    {"why": False, "address_max": 45, "postcode": False, "opening": False},
+    {"why": False, "address_max": 30, "opening": False},
+)
+
+
+def sms_bodies(intro: str | None, payload: Mapping[str, Any], *, menu: bool,
+               max_segments: int = SMS_MAX_SEGMENTS) -> tuple[list[str], list[dict]]:
+    """The recommendation as SMS bodies in GSM-7, each at most ``max_segments`` segments: one
+    when it fits, the fields that matter least (why, then the address's end, then the opening)
+    giving way first; else two, never an introduction cut to a sentence that changes its
+    meaning nor a place left out: the introduction and the places, then the rest. Returns the
+    bodies and the places in the order shown (for a digit reply)."""
     places = reachable_first(places_of(payload))
     head = [to_gsm7(shorten_links(intro.strip()))] if intro and intro.strip() else []
     if not places:
         notes = [to_gsm7(n) for n in _notes(payload)]
-        return "\n".join(head + notes), []
+        return ["\n".join(head + notes)], []
     lines = [to_gsm7(shorten_links(line)) for line in _lines(payload)]
     tail = [to_gsm7(sms_menu(payload, places))] if menu else []
-    levels = (
-        {"why": True}, {"why": False}, {"why": False, "address_max": 45},
-        {"why": False, "address_max": 45, "opening": False},
-        # The street rather than the postcode (the town stays): one walks to a street.
-        {"why": False, "address_max": 45, "postcode": False, "opening": False},
-        {"why": False, "address_max": 30, "opening": False},
-    )
+
+    def text(*parts: list[str]) -> str:
+        return to_gsm7("\n".join(x for part in parts for x in part))
+
+    def fits(body: str) -> bool:
+        return segments(body) <= max_segments
+
     # The introduction's first sentence alone before the streets give way (a long two-need
-    # intro left "Beauvais" for an address); past every level, the body goes over its segments.
+    # intro left "Beauvais" for an address), when it presents the places (``_first_sentence``).
     short_head = [_first_sentence(h) for h in head]
     for extra in (tail, []):
         for heading in (head, short_head):
-            for level in levels:
+            for level in _LEVELS:
                 blocks = ["\n".join(place_lines(p, **level)) for p in places]
-                body = to_gsm7("\n".join(heading + blocks + lines + extra))
-                if segments(body) <= max_segments:
-                    return body, places
-    if lines:  # the line for the situation (a card to block) stays; the last places give way
-        for count in range(len(places) - 1, 0, -1):
-            blocks = ["\n".join(place_lines(p, **levels[-1])) for p in places[:count]]
-            shorter = to_gsm7("\n".join(short_head + blocks + lines))
-            if segments(shorter) <= max_segments:
-                return shorter, places[:count]
-    return body, places
+                body = text(heading, blocks, lines, extra)
+                if fits(body):
+                    return [body], places
+    # Two SMS: the introduction and the places (as many as fit), then the others and the rest.
+    for level in _LEVELS:
+        blocks = ["\n".join(place_lines(p, **level)) for p in places]
+        for count in range(len(places), 0, -1):
+            first, second = text(short_head, blocks[:count]), text(blocks[count:], lines, tail)
+            if fits(first) and fits(second):
+                return [first, second] if second else [first], places
+    # Past every level, the body goes over its segments.
+    blocks = ["\n".join(place_lines(p, **_LEVELS[-1])) for p in places]
+    return [text(short_head, blocks, lines)], places
+
+
+def sms_body(intro: str | None, payload: Mapping[str, Any], *, menu: bool,
+             max_segments: int = SMS_MAX_SEGMENTS) -> tuple[str, list[dict]]:
+    """``sms_bodies`` as one text (its bodies one after the other)."""
+    bodies, places = sms_bodies(intro, payload, menu=menu, max_segments=max_segments)
+    return "\n".join(bodies), places
 
 
 def whatsapp_body(intro: str | None, payload: Mapping[str, Any], *,

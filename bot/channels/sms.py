@@ -123,9 +123,10 @@ class SmsOutput(TwilioOutput):
         await self.send_body(recipient_id, text)
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
-        """A recommendation is ONE message: its introduction (the text) and the places of the
-        payload, to the channel's limits (SMS: at most 4 GSM-7 segments; WhatsApp: every place
-        whole). The menu is said once per conversation; the places are kept for a digit reply.
+        """A recommendation is one message: its introduction (the text) and the places of the
+        payload, to the channel's limits (SMS: at most 4 GSM-7 segments, else two SMS, never an
+        introduction cut or a place left out; WhatsApp: every place whole). The menu is said
+        once per conversation; the places are kept for a digit reply.
         """
         recommendation = render.recommendation_of(message.get("custom"))
         if recommendation is None:
@@ -138,9 +139,11 @@ class SmsOutput(TwilioOutput):
         menu = recipient_id not in self.state.menu_said
         if is_whatsapp(recipient_id):
             body, places = render.whatsapp_body(message.get("text"), recommendation, menu=menu)
-        else:
-            body, places = render.sms_body(message.get("text"), recommendation, menu=menu)
-        await self.send_body(recipient_id, body, prepared=True)
+            bodies = [body]
+        else:  # two SMS when one cannot hold the introduction and every place
+            bodies, places = render.sms_bodies(message.get("text"), recommendation, menu=menu)
+        for body in bodies:
+            await self.send_body(recipient_id, body, prepared=True)
         if places:
             if menu:
                 self.state.menu_said[recipient_id] = True

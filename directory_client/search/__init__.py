@@ -5,8 +5,9 @@ Ranking (best first, ``rank``): a place that does more of what is asked — need
 with ``free_only`` — counts as nearer by a factor for each: worth a detour that grows with the
 distance, never any detour. Places without coordinates, matched by commune code, come after
 all others; ties at 0.1 km: how soon a place opens (evaluated for the returned page only). This
-ranking chooses the places of each page; a page reads in the same order, with the distance
-shown and without the finer labels, which no line shows (``page_order``).
+ranking chooses the places of each page of ``PAGE`` entries (from the list's start, whatever
+slice is asked); a page reads in the same order, with the distance shown and without the finer
+labels, which no line shows (``page_order``).
 
 Radius: ``query.radius_km`` (30 km), widened to 50 then 100 km while fewer than ``limit``
 places match. Nothing within 100 km: ``nothing_near`` and the nearest matching places at any
@@ -52,6 +53,11 @@ COMBINATION_RARE_CAP = 25_000  # two needs covered together by fewer places: see
 _FAR_BOXES_KM = (250.0, 600.0, NEAREST_MAX_KM)
 # Ranked places read past the page, to fill it when two records of one door make one entry.
 DOOR_SLACK = 3
+# The entries a person reads at once (``SearchQuery.limit``'s default). Any list reads page by
+# page from its start: each run of ``PAGE`` entries in the page order, so that the entries 4-6
+# of a list of six (the second page read from the list's start) are those of the page at offset
+# 3, never one of 1-3 again.
+PAGE = 3
 
 
 def search(Session: sessionmaker, query: SearchQuery) -> SearchResponse:
@@ -245,18 +251,27 @@ def _results(
                       preferred=query.preferred_origin_labels))
         for hit in window
     ]  # fmt: skip
-    groups = doors.door_groups(built)[query.offset : query.offset + query.limit]
-    page = [([h for h, _r in group], doors.merged([r for _h, r in group])) for group in groups]
-    records = [r for _hit, r in built]
+    end = query.offset + query.limit
     if by_distance:
+        groups = doors.door_groups(built)[query.offset : end]
+        page = [([h for h, _r in group], doors.merged([r for _h, r in group])) for group in groups]
+        records = [r for _hit, r in built]
         return doors.said_apart(tuple(result for _hits, result in page)), records
+    # The list reads page by page from its start, whatever slice is asked: the page of the
+    # offset 3 and the entries 4-6 of a list of 6 (read from the start) are the same.
+    size = min(query.limit, PAGE)  # a page of one or two reads alone
+    groups = doors.door_groups(built)[: -(-end // size) * size]
+    listed = [([h for h, _r in group], doors.merged([r for _h, r in group])) for group in groups]
+    records = [r for _hit, r in built]
     # A door reads at the place of its best record (the union of what its records do).
     order = page_order(now)
 
     def best(door: tuple[list[Hit], SearchResult]) -> tuple:
         return min(order((hit, door[1])) for hit in door[0])
 
-    return doors.said_apart(tuple(result for _hits, result in sorted(page, key=best))), records
+    pages = [sorted(listed[i : i + size], key=best) for i in range(0, len(listed), size)]
+    read = [result for one in pages for _hits, result in one][query.offset : end]
+    return doors.said_apart(tuple(read)), records
 
 
 __all__ = [

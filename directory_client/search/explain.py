@@ -3,6 +3,7 @@ plain words (never where it is: channels show the distance and the address)."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from sqlalchemy.engine import Row
@@ -154,6 +155,19 @@ def explain(
         parts.append(FEE_WORDS[2])
     if "France Services" in programmes or "RFS" in split_list(place.typologie):
         parts.append("France Services")
-    if place.mobile_nom:
+    if place.mobile_nom and not names_its_bus(place.nom, place.mobile_nom):
         parts.append(f"passage du {place.mobile_nom}")
     return ", ".join(dict.fromkeys(parts))
+
+
+# A stop named as the bus itself ("Bus France services Lélà", "Bus France Services - [Place de
+# la poste]", "France services itinérante Pays Ségali - Naucelle"): its address and hours say
+# where and when it comes, "passage du …" would have it visit itself.
+_MOBILE_NAME = re.compile(r"^bus\b|\bitinerant(?:e|s|es)?\b|\bmobiles?\b")
+
+
+def names_its_bus(name: str | None, mobile_name: str) -> bool:
+    """Whether a stop's ``name`` is already the mobile service's: its name, or a bus's."""
+    stop = re.sub(r"[^a-z0-9]+", " ", labels.fold(name or "")).strip()
+    bus = re.sub(r"[^a-z0-9]+", " ", labels.fold(mobile_name)).strip()
+    return bool(stop) and (bus in stop or bool(_MOBILE_NAME.search(stop)))

@@ -168,14 +168,17 @@ def test_harm_online_gets_its_national_line_beside_the_places(real, message, tow
     assert payloads(msgs)[0]["results"]
     for words in expected:
         assert words in shown(msgs), (words, shown(msgs))
-    # One SMS of at most 4 segments: the places' details give way, the line stays.
+    # SMS of at most 4 segments each (two when one cannot hold them): the places' details
+    # give way, the introduction, every place and the line stay.
     [reco] = [m for m in msgs if m.get("custom")]
-    body, places = render.sms_body(reco["text"], reco["custom"]["orienteur"], menu=True)
-    assert places and segments(body) <= render.SMS_MAX_SEGMENTS
+    bodies, places = render.sms_bodies(reco["text"], reco["custom"]["orienteur"], menu=True)
+    assert len(places) == len(reco["custom"]["orienteur"]["results"]) and len(bodies) <= 2
+    assert all(segments(body) <= render.SMS_MAX_SEGMENTS for body in bodies), bodies
+    assert bodies[0].startswith(to_gsm7(reco["text"]))
     # a line that cannot wait (the opposition) is its own SMS, before the places (round 18)
     before = "\n".join(to_gsm7(said(m)) for m in msgs if not m.get("custom"))
     for words in expected:
-        assert to_gsm7(words) in before + body, (words, body)
+        assert to_gsm7(words) in before + "\n".join(bodies), (words, bodies)
 
 
 ANY_LINE = ("3018", "3919", "119", "cybermalveillance", "opposition")

@@ -13,7 +13,7 @@ from directory_client.directory import Directory
 from directory_client.geo import haversine_km
 from directory_client.hours import PARIS
 from directory_client.models import Base
-from directory_client.search import evidence
+from directory_client.search import PAGE, evidence
 from directory_client.search.rank import BASE_KM
 from directory_client.types import SearchFilters, SearchQuery
 from tests.places import here, make_bus, make_place
@@ -423,6 +423,13 @@ def page_read(page: list[tuple]) -> list[str]:
         round(reach_km(round(s[2], 1), s[3], 0, s[4]), 6), round(s[2], 1)))]  # fmt: skip
 
 
+def list_read(ranked: list[tuple], offset: int, limit: int) -> list[str]:
+    """The entries ``offset`` to ``offset + limit`` of a list read page by page (``search.PAGE``)
+    from its start: a slice never reads otherwise than the pages a person is shown."""
+    pages = [page_read(ranked[i : i + PAGE]) for i in range(0, offset + limit, PAGE)]
+    return [name for page in pages for name in page][offset : offset + limit]
+
+
 def test_matches_a_brute_force_ranking(directory, session):
     """Every candidate path gives exactly what a full scan would: dense around the person (more
     places than a first fetch reads, of every kind) and sparse further out; needs covered and
@@ -458,7 +465,7 @@ def test_matches_a_brute_force_ranking(directory, session):
         for offset in (0, 2, 9):
             response = ask(directory, needs=needs, limit=6, offset=offset, radius_km=radius)
             assert response.radius_km == step
-            assert names(response) == page_read(within[offset : offset + 6]), (needs, offset)
+            assert names(response) == list_read(within, offset, 6), (needs, offset)
             assert response.total == len(within)
 
 
@@ -489,7 +496,12 @@ def test_matches_a_brute_force_ranking_with_a_finer_label_asked(directory, sessi
     for offset in (0, 8):
         response = ask(directory, limit=8, offset=offset,
                        preferred_origin_labels=(labels.V1_WITH_HELP,))  # fmt: skip
-        assert names(response) == page_read(ranked[offset : offset + 8])
+        assert names(response) == list_read(ranked, offset, 8)
+    # "d'autres lieux" reads the list from its start: its entries 4-6 are the page at offset 3.
+    preferred = (labels.V1_WITH_HELP,)
+    six = ask(directory, limit=6, offset=0, preferred_origin_labels=preferred)
+    page_two = ask(directory, limit=3, offset=3, preferred_origin_labels=preferred)
+    assert names(six)[3:] == names(page_two)
 
 
 def test_remote_ok_adds_remote_help_even_with_enough_results(directory, session):
