@@ -97,6 +97,9 @@ DATES = frozenset(
 # Communes whose name is a word people write for something else, even with a capital: a pronoun,
 # a thing ("Aucun ordi", "sur place", "dans le bus", "une dame", "en ville").
 NEVER = frozenset({"aucun", "place", "bar", "bus", "dame", "ville"})
+# The first word of a saint's name, never a town alone: "saint" read in "je suis a saint denis de
+# la reunion" is a longer name cut short (Saint-Denis), not a commune to look for.
+SAINT_WORDS = frozenset({"saint", "sainte", "st", "ste", "saints"})
 # How something is done, never where: "impôts en ligne" (Ligné), "à distance", "sur place", "par
 # mail". The last word of one of these, written after its first, is no town.
 WAYS = frozenset(
@@ -227,7 +230,7 @@ def names_no_town(name: str, text: str | None = None, start: int | None = None) 
     if longer and any(word in table for table in listed):
         # "Noël-Cerneux" is a commune, "Marie-Galante" an island: the name written decides.
         return name_key(name + longer.group(0)) not in _gazetteer().by_key
-    if word in STOPWORDS or word in DATES or word in NEVER:
+    if word in STOPWORDS or word in DATES or word in NEVER or word in SAINT_WORDS:
         return True
     if before and (before[-1], word) in WAYS:
         return True  # "impôts en ligne": how, not where

@@ -40,6 +40,8 @@ from directory_client.town_words import commune_no_town, names_no_town
     ("ligne", "M. Durand 78 ans, impots en ligne, Saint-Denis"),  # Ligné (44)
     ("ligne", "je fais tout en ligne, j'habite à Rennes"),
     ("place", "il veut de l'aide sur place, Lyon"),
+    ("saint", "je suis a saint denis de la reunion pour la caf"),  # Saint-Denis cut short
+    ("st", "caf a st denis de la réunion"),
 ])  # fmt: skip
 def test_no_town_where_the_words_say_something_else(name, text):
     assert names_no_town(name, text)
