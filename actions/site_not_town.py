@@ -1,0 +1,59 @@
+"""A site or an app given when asked where ("Dans quelle ville… ?" → "facebook", "c'est sur
+gmail", "ameli"): no town to look for. The person is told that the town is still needed, the
+request kept as it was (needs, procedures: no slot changes), instead of "Je ne trouve pas
+« facebook »". The names are ``actions.platforms``'s, but the telephone operators: "Orange"
+given when asked where is the town.
+
+A follow-up of the ``location`` question (``actions.follow_ups``): any other answer is read as
+usual.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import platforms, texts
+from directory_client.text import fold
+from directory_client.town_words import STOPWORDS
+
+AWAITING = "location"
+_SITE = re.compile(
+    platforms.alternatives(
+        platforms.SOCIAL + platforms.MAIL + platforms.PUBLIC + platforms.SHOPS
+    )
+)
+# How the names are said: "c'est sur facebook", "mon gmail", "le site de la caf", "l'appli".
+_AROUND = STOPWORDS | {
+    "site", "appli", "application", "app", "internet", "web", "messagerie", "reseau", "social",
+    "sociaux", "piratage", "pirate", "piratee", "aussi",
+}  # fmt: skip
+# How a name is written: "Facebook", "Gmail", "CAF", "Ameli".
+_NAMES = {"facebook": "Facebook", "fb": "Facebook", "gmail": "Gmail", "caf": "la CAF",
+          "ameli": "Ameli", "impots": "les impôts", "leboncoin": "Leboncoin",
+          "whatsapp": "WhatsApp", "tiktok": "TikTok", "linkedin": "LinkedIn",
+          "youtube": "YouTube", "icloud": "iCloud"}  # fmt: skip
+
+
+def site_named(text: str) -> str | None:
+    """The site or app ``text`` names and nothing else (no town, no other word), as written for
+    the person ("Facebook"), else None."""
+    words = re.findall(r"[^\W\d_]+", fold(text))
+    sites = [w for w in words if _SITE.fullmatch(w)]
+    if not sites or any(w not in _AROUND and not _SITE.fullmatch(w) for w in words):
+        return None
+    site = sites[0]
+    return _NAMES.get(site, site.capitalize())
+
+
+def take(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
+    """A site given as the answer to "where?": said, the question kept; else None."""
+    site = site_named(text or "")
+    if site is None:
+        return None
+    dispatcher.utter_message(
+        response="utter_ask_location", question=texts.text("utter_site_not_town", site=site)
+    )
+    return []
