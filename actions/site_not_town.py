@@ -4,8 +4,9 @@ request kept as it was (needs, procedures: no slot changes), instead of "Je ne t
 « facebook »". The names are ``actions.platforms``'s, but the telephone operators: "Orange"
 given when asked where is the town.
 
-A follow-up of the ``location`` question (``actions.follow_ups``): any other answer is read as
-usual.
+A need said again or corrected instead of the town ("non c'est juste pour imprimer") is taken
+and said ("D'accord, pour …") before the question again. A follow-up of the ``location``
+question (``actions.follow_ups``): any other answer is read as usual.
 """
 
 from __future__ import annotations
@@ -49,11 +50,32 @@ def site_named(text: str) -> str | None:
 
 
 def take(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
-    """A site given as the answer to "where?": said, the question kept; else None."""
+    """A site given as the answer to "where?": said, the question kept; the need said again or
+    corrected ("non c'est juste pour imprimer"): taken, said ("D'accord, pour …"), then the
+    orientation as usual (the town asked again); else None."""
     site = site_named(text or "")
     if site is None:
-        return None
+        return need_taken(dispatcher, tracker, text or "")
     dispatcher.utter_message(
         response="utter_ask_location", question=texts.text("utter_site_not_town", site=site)
     )
     return []
+
+
+def need_taken(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
+    """ "je suis dans le Nord… imprimer" → "Quelle est votre commune dans le Nord ?" → "non c'est
+    juste pour imprimer": the same question word for word, as if not heard. The need taken is
+    said first, then the message is read as a request (whatever the NLU's intent: "non" is no
+    refusal here). None when the message names a place or says no need."""
+    from actions import actions, need_changes
+    from actions import formatting as fmt
+
+    if actions.place_values(tracker) or actions.looks_like_place(text):
+        return None
+    said = need_changes.restated(text)
+    if not said:
+        return None
+    procedures = actions.needs_mod.read(text).procedures
+    what = fmt.need_phrase(said, procedures[0] if procedures else None)
+    dispatcher.utter_message(response="utter_need_taken", what=what)
+    return actions.orient(dispatcher, tracker, read_as="inform")

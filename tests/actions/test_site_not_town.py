@@ -51,3 +51,24 @@ def test_a_town_is_still_a_town_when_asked_where(real, answer):
     msgs = talk.say(answer, "inform", [ent("location", town)])
     assert "C'est noté pour" not in rest_text(msgs)
     assert talk.slots["location"]["commune"] == town, talk.slots
+
+
+# --- The need said again instead of the commune ----------------------------------------------
+NORD = ("je suis dans le Nord, je voudrais imprimer un document", "ask_help",
+        [ent("location", "Nord")])  # fmt: skip
+
+
+@pytest.mark.parametrize("first", [NORD, ("je suis dans le Nord, aide pour la caf et imprimer",
+                                          "ask_help", [ent("location", "Nord")])])  # fmt: skip
+@pytest.mark.parametrize("intent", ["inform", "deny", "ask_help"])
+def test_the_need_said_again_when_the_commune_is_asked_is_taken_and_said(real, first, intent):
+    talk = Talk()
+    question = rest_text(talk.say(*first))
+    assert question.startswith("Quelle est votre commune dans le Nord ?"), question
+    said = rest_text(talk.say("non c'est juste pour imprimer", intent))
+    taken, again = said.split("\n", 1)
+    assert taken == "D'accord, pour un ordinateur ou une imprimante à utiliser sur place.", said
+    assert again == question and "Je ne trouve pas" not in said
+    assert talk.slots["needs"] == ["materiel_usage"] and not talk.slots.get("procedures")
+    msgs = talk.say("Lille", "inform", [ent("location", "Lille")])
+    assert payloads(msgs)[0]["results"], rest_text(msgs)
