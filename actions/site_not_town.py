@@ -53,6 +53,12 @@ def take(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list 
     """A site given as the answer to "where?": said, the question kept; the need said again or
     corrected ("non c'est juste pour imprimer"): taken, said ("D'accord, pour …"), then the
     orientation as usual (the town asked again); else None."""
+    from actions import actions
+
+    # What is read when no follow-up waits ("c'est gratuit ?" while the town is asked) first.
+    made = actions.about_places_shown(dispatcher, tracker, text)
+    if made is not None:
+        return made
     site = site_named(text or "")
     if site is None:
         return need_taken(dispatcher, tracker, text or "")
