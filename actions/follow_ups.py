@@ -18,7 +18,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import referral_chat, report_chat
+from actions import referral_chat, report_chat, site_not_town
 
 Take = Callable[[CollectingDispatcher, Tracker, str], "list | None"]
 
@@ -70,6 +70,9 @@ def registry(
             drops=True,
             slots=("report",),
         ),
+        # A site or an app given when asked where ("facebook"): the town asked again, the
+        # request kept (actions/site_not_town.py); any other answer is read as usual.
+        FollowUp(site_not_town.AWAITING, site_not_town.take, drops=False),
         # Which place has the wrong hours, after "Lequel ?" (actions/report_chat.py).
         FollowUp(
             report_chat.HOURS_AWAITING,

@@ -53,6 +53,17 @@ def added(text: str, current: list[str]) -> list[str] | None:
     return [*current[:1], new[0]]
 
 
+def restated(text: str) -> list[str] | None:
+    """The needs a short message says instead of, or again as, the request's ("non c'est juste
+    pour imprimer"); None when it says no need that way."""
+    folded = _folded(text)
+    if not 0 < len(folded.split()) <= MAX_WORDS or _ADDED.search(folded):
+        return None
+    if not _INSTEAD.search(folded):
+        return None
+    return _needs_said(text)[:2] or None
+
+
 def corrected(text: str, current: list[str]) -> list[str] | None:
     """The needs the message puts instead of the request's ("non c'est juste pour imprimer un
     papier" after a computer course → ``["materiel_usage"]``); None when it corrects nothing."""

@@ -26,7 +26,14 @@ from dataclasses import dataclass
 from directory_client import gazetteer
 from directory_client.departements import ALIASES, DEPARTEMENTS
 from directory_client.text import fold, name_key
-from directory_client.town_words import COMMON, LINKS, NEVER, STOPWORDS, after_cue, names_no_town
+from directory_client.town_words import (
+    COMMON,
+    LINKS,
+    NEVER,
+    STOPWORDS,
+    after_cue,
+    names_no_town,
+)
 
 BIG_TOWN = 10_000
 MAX_WORDS = 8
@@ -84,7 +91,7 @@ def _only_chatter_around(words: list[_Word], start: int, end: int) -> bool:
 
 
 def _names_a_commune(
-    words: list[_Word], start: int, end: int, communes: list, shouting: bool
+    words: list[_Word], start: int, end: int, communes: list, shouting: bool, after: str = ""
 ) -> bool:
     span = words[start:end]
     content = [w for w in span if w.folded not in LINKS]
@@ -107,11 +114,33 @@ def _names_a_commune(
         return False
     # In lower case, a small commune's name is too often a word ("il a changé", "a eu", "sur
     # lent"): only a town, or a name of several words.
+    # "saint paul la reunion", "caf saint pierre de la réunion": its département or region
+    # after the name says it is the town, as a cue before it does.
+    qualified = any(c.current.departement in _areas(after) for c in communes)
     return (
-        (_after_cue(words, start) or _only_chatter_around(words, start, end))
-        and _ends_part(words, end)
+        (_after_cue(words, start) or _only_chatter_around(words, start, end) or qualified)
+        and (_ends_part(words, end) or qualified)
         and (len(content) > 1 or population >= BIG_TOWN or population == 0)
     )
+
+
+def _areas(after: str) -> set[str]:
+    """The départements a postcode, a code or a name written ``after`` a town names."""
+    index = gazetteer.load(None)
+    words = [fold(w) for w in re.findall(r"[^\W_]+", after)][:6]
+    while words and words[0] in ("dans", "le", "la", "les", "l", "en", "du", "de", "departement"):
+        words.pop(0)
+    found: set[str] = set()
+    if words and re.fullmatch(r"\d{5}", words[0]):
+        found.add(words[0][:3] if words[0].startswith("97") else words[0][:2])
+    elif words and words[0].upper() in DEPARTEMENTS:
+        found.add(words[0].upper())
+    for size in range(1, min(4, len(words)) + 1):
+        key = " ".join(words[:size])
+        if key in index.dep_by_key:
+            found.add(index.dep_by_key[key])
+        found |= set(index.region_by_key.get(key, ()))
+    return found
 
 
 def _departement_pattern() -> re.Pattern:
@@ -171,7 +200,8 @@ def town_named(text: str, index=None) -> str | None:
                 continue
             key = name_key(" ".join(w.text for w in words[start:end]))
             communes = index.by_key.get(key)
-            if communes and _names_a_commune(words, start, end, communes, shouting):
+            after = text[words[end - 1].end :]
+            if communes and _names_a_commune(words, start, end, communes, shouting, after):
                 named = text[words[start].start : words[end - 1].end]
                 if not names_no_town(named, text, words[start].start):
                     return named

@@ -13,7 +13,8 @@ A run of words that names a commune is no town when its context says so:
   Marie") — "ma box Orange", "forfait Orange", "boutique Orange", "j'ai écrit à Orange",
   "abonné à Orange" are the operator;
 - an ordinary word that is also a commune ("Aucun", "sur place", "à rien", "Sens interdit"):
-  see ``NEVER`` and ``COMMON``;
+  see ``NEVER`` and ``COMMON``; the way something is done ("en ligne", "à distance", "par
+  mail"): see ``WAYS``;
 - a small word (``STOPWORDS``: "y" of "il y a", "Vers", "Sur").
 Whatever the word, it is a town when it is the whole message ("Orange", "Sens" given when asked
 where) or when a postcode or its département follows ("Orange 84100", "Orange (84)", "Orange
@@ -96,6 +97,17 @@ DATES = frozenset(
 # Communes whose name is a word people write for something else, even with a capital: a pronoun,
 # a thing ("Aucun ordi", "sur place", "dans le bus", "une dame", "en ville").
 NEVER = frozenset({"aucun", "place", "bar", "bus", "dame", "ville"})
+# The first word of a saint's name, never a town alone: "saint" read in "je suis a saint denis de
+# la reunion" is a longer name cut short (Saint-Denis), not a commune to look for.
+SAINT_WORDS = frozenset({"saint", "sainte", "st", "ste", "saints"})
+# How something is done, never where: "impôts en ligne" (Ligné), "à distance", "sur place", "par
+# mail". The last word of one of these, written after its first, is no town.
+WAYS = frozenset(
+    {("en", "ligne"), ("a", "distance"), ("sur", "place"), ("par", "mail"), ("par", "email"),
+     ("par", "courrier"), ("par", "telephone"), ("par", "internet"), ("par", "ecrit"),
+     ("en", "personne"), ("a", "domicile"), ("en", "visio"), ("en", "direct"), ("en", "face"),
+     ("en", "presentiel"), ("en", "agence"), ("au", "guichet")}
+)  # fmt: skip
 # Communes whose name is an ordinary word, at the start of a sentence or in lower case ("Sens
 # interdit", "Tours de magie", "ça sert à rien"); written with a capital inside a sentence they
 # are the town.
@@ -218,8 +230,10 @@ def names_no_town(name: str, text: str | None = None, start: int | None = None) 
     if longer and any(word in table for table in listed):
         # "Noël-Cerneux" is a commune, "Marie-Galante" an island: the name written decides.
         return name_key(name + longer.group(0)) not in _gazetteer().by_key
-    if word in STOPWORDS or word in DATES or word in NEVER:
+    if word in STOPWORDS or word in DATES or word in NEVER or word in SAINT_WORDS:
         return True
+    if before and (before[-1], word) in WAYS:
+        return True  # "impôts en ligne": how, not where
     if all(w in _LEADING for w in before) and not _tokens(after):
         return False  # "à Orange", "c'est Sens": the answer to "where?"
     if word in OPERATORS or word in FIRST_NAMES:

@@ -137,6 +137,7 @@ class Understood:
     ]  # gratuit, samedi, ouvert_maintenant, accessible, seniors, a_ma_place
     # The reading is a guess: the other likely services, likeliest first (else empty).
     other_services: tuple[str, ...] = ()
+    need_keys: tuple[str, ...] = ()  # the assistant's need keys (``actions.needs.NEEDS``)
 
 
 def _adapt(needs, key: str) -> Procedure | None:  # noqa: ANN001 - the actions.needs module
@@ -209,4 +210,5 @@ def understand(text: str) -> Understood:
         procedures=procs,
         constraints=frozenset(found.constraints),
         other_services=tuple(s for s in guesses if s not in services),
+        need_keys=tuple(need_keys),
     )

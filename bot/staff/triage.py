@@ -15,6 +15,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from actions.needs import CARE_WORDS, few_declare, read_care
+from bot.staff import chat_answer
 from bot.staff.catalogue import NOTE_WORDS, Procedure, understand
 from directory_client import labels
 from directory_client.town_words import STOPWORDS, TITLES, commune_no_town, names_no_town
@@ -108,6 +109,7 @@ class Situation:
     place_texts: tuple[str, ...]  # parts of the note that may name the place, best first
     preferred: tuple[str, ...] = ()  # finer 1.0 labels that make a place a better fit
     other_needs: tuple[str, ...] = ()  # the need read is a guess: the other likely services
+    need_keys: tuple[str, ...] = ()  # the assistant's need keys (the chat's sentences)
 
     @property
     def documents(self) -> tuple[str, ...]:
@@ -158,6 +160,7 @@ def parse(text: str) -> Situation:
         preferred=tuple(preferred),
         place_texts=tuple(_place_texts(text)),
         other_needs=understood.other_services,
+        need_keys=understood.need_keys,
     )
 
 
@@ -270,6 +273,8 @@ def triage(
         return outcome
     if status == "ambiguous":
         outcome.notes.append(f"Lieu ambigu : « {location.label} » retenu pour l'instant.")
+    if question := chat_answer.town_question(location):  # "Nord" alone: the chat's question
+        outcome.notes.append(question)
     now = now or datetime.now(PARIS)
     base = SearchFilters(
         free_only=situation.free_only,
@@ -319,7 +324,39 @@ def triage(
                 outcome.results.append(result)
     if not outcome.results and fallback:
         outcome.nothing_near = True
-        outcome.notes.append("Aucun lieu à proximité : voici les plus proches.")
+        outcome.notes.append(chat_answer.NOTHING_NEAR_NOTE)
         unique = {r.id: r for r in fallback}
         outcome.results = sorted(unique.values(), key=lambda r: r.distance_km or 1e9)[:limit]
+    near = any(r.distance_km is not None and r.distance_km <= RADIUS_KM for r in outcome.results)
+    if not near and status != "ambiguous":  # a homonym: the commune is asked first, as the chat
+        _as_the_chat(outcome, directory, relaxed, text, limit, now)
     return outcome
+
+
+RADIUS_KM = 30.0
+
+
+def _as_the_chat(outcome, directory, filters, text: str, limit: int, now) -> None:  # noqa: ANN001
+    """No place near announces the need: the chat's answer (``chat_answer``), the near places
+    of general digital help and why, instead of places hundreds of km away or nothing."""
+    situation = outcome.situation
+    exact = directory.search(
+        SearchQuery(needs=situation.needs, location=outcome.location, filters=filters,
+                    limit=limit, preferred_origin_labels=situation.preferred, now=now)
+    )  # fmt: skip
+    instead = chat_answer.general_help_instead(
+        directory,
+        need_keys=situation.need_keys,
+        procedure=situation.procedure.key if situation.procedure else None,
+        location=outcome.location,
+        filters=filters,
+        exact=exact,
+        limit=limit,
+        now=now,
+        note=text,
+    )
+    if instead is None:
+        return
+    outcome.results, notes, outcome.nothing_near, remote = instead
+    outcome.remote_options = outcome.remote_options or remote
+    outcome.notes = [n for n in outcome.notes if n != chat_answer.NOTHING_NEAR_NOTE] + notes

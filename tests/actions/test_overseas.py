@@ -55,3 +55,24 @@ def test_a_town_of_new_caledonia_without_accents_is_taken(real, message, intent)
     text, slots = say(message, intent)
     assert (slots.get("location") or {}).get("departement") == "988", text
     assert "Je ne peux pas vous aider" not in text and "Dans quelle ville" not in text, text
+
+
+# --- A Réunion town written in full, "saint" alone read by the NLU --------------------------
+@pytest.mark.parametrize(
+    "message, entity, town",
+    [
+        # was "Je ne trouve pas « saint »."
+        ("je suis a saint denis de la reunion pour la caf", "saint", "Saint-Denis (974"),
+        ("caf a st denis de la réunion", "st", "Saint-Denis (974"),
+        ("caf saint pierre de la reunion", "saint", "Saint-Pierre (974"),
+        ("caf saint paul la reunion", "saint", "Saint-Paul (974"),  # no "à" before the town
+        ("caf saint paul la reunion", None, "Saint-Paul (974"),
+    ],
+)
+def test_a_saint_of_la_reunion_is_searched_not_saint_alone(real, message, entity, town):
+    from tests.conftest_actions import ent
+
+    text, slots = say(message, "ask_help", [ent("location", entity)] if entity else [])
+    assert "Je ne trouve pas" not in text, text
+    assert f"près de {town}" in text and "pour vos démarches avec la CAF" in text, text
+    assert slots["location"]["departement"] == "974", slots

@@ -37,6 +37,11 @@ from directory_client.town_words import commune_no_town, names_no_town
     ("fille", "elle demande de l'aide pour sa fille"),  # Fillé (72)
     ("Mon Gmail", "Mon Gmail est bloqué"),
     ("Y", "il y a un souci"),
+    ("ligne", "M. Durand 78 ans, impots en ligne, Saint-Denis"),  # Ligné (44)
+    ("ligne", "je fais tout en ligne, j'habite à Rennes"),
+    ("place", "il veut de l'aide sur place, Lyon"),
+    ("saint", "je suis a saint denis de la reunion pour la caf"),  # Saint-Denis cut short
+    ("st", "caf a st denis de la réunion"),
 ])  # fmt: skip
 def test_no_town_where_the_words_say_something_else(name, text):
     assert names_no_town(name, text)
@@ -58,6 +63,8 @@ def test_no_town_where_the_words_say_something_else(name, text):
     ("nice", "je suis a nice"),
     ("Amiens", "veut faire son CV, Amiens. Il a"),
     ("la martinique", "non pas la réunion, la martinique"),
+    ("Ligné", "j'habite à Ligné, impôts en ligne"),
+    ("ligne", "ligne"),
 ])  # fmt: skip
 def test_real_towns_are_kept(name, text):
     assert not names_no_town(name, text)

@@ -544,6 +544,25 @@ def test_ambiguous_town_offered_as_choices_and_sms_off_said_before_typing():
     run(scenario())
 
 
+@pytest.mark.parametrize("note", [
+    "M. Durand 78 ans, impots en ligne, Saint-Denis",  # was Ligné (44): "en ligne"
+    "M. Durand 78 ans, impots à distance, Saint-Denis",
+])
+def test_how_a_thing_is_done_is_no_town_the_desk_offers_the_town_named(note):
+    async def scenario():
+        from directory_client import Locator
+
+        client = await _logged_in(make_app(locator=Locator()))
+        page = await (await client.get("/staff/")).text()
+        html = await (await client.post("/staff/", data={"csrf": _csrf(page), "q": note})).text()
+        assert "Plusieurs communes portent ce nom" in html
+        assert 'name="where" value="Saint-Denis (93)"' in html
+        assert "Ligné" not in html and "Nort-sur-Erdre" not in html
+        await client.close()
+
+    run(scenario())
+
+
 def test_triage_through_the_assistant_and_fallback():
     from aiohttp import web
 

@@ -5,6 +5,7 @@ as the chat does, a commune several places share is asked for, "Saint-Denis 93" 
 from __future__ import annotations
 
 import re
+from html import escape
 
 import pytest
 from aiohttp import web
@@ -82,3 +83,59 @@ def test_a_commune_several_places_share_is_asked_before_saying_nothing_is_there(
         assert "Plusieurs communes" not in named
 
     run(scenario())
+
+
+# --- A need no place near announces: the chat's answer, not places 555 km away or nothing ----
+NOT_ANNOUNCED = [
+    ("jeune 19 ans CV + candidatures France Travail, Tourcoing", "Tourcoing"),  # was Confolens
+    ("parent inquiet écrans enfant 10 ans, Lorient", "Lorient"),  # was 353 and 375 km
+    ("compte piraté arnaque CB, Tours", "Tours"),  # was no place and no word
+]
+
+
+@pytest.mark.parametrize("note, town", NOT_ANNOUNCED)
+def test_a_need_no_place_near_announces_gets_the_chats_answer_at_the_desk(real, note, town):
+    from actions import actions as A
+    from tests.conftest_actions import ask, ent
+
+    directory, locator = real
+    A.set_backends(directory, locator)
+    try:
+        chat, payload, _ = ask(note, entities=[ent("location", town)])
+    finally:
+        A.set_backends(None, None)
+    said = chat.split(" Voici des lieux")[0]
+    assert said.startswith("Aucun lieu n'annonce précisément"), chat
+
+    async def scenario():
+        client = await _logged_in(make_app(directory=directory, locator=locator))
+        try:
+            return await _ask(client, note)
+        finally:
+            await client.close()
+
+    html = run(scenario())
+    assert escape(said) in html, html
+    cards = _cards(html)
+    names = [escape(r["name"]) for r in payload["results"]]  # the chat's places, in its order
+    assert [next(i for i, c in enumerate(cards) if n in c) for n in names] == [0, 1, 2], cards
+    assert len(cards) == 3 and "Confolens" not in html
+    for km in re.findall(r"à (\d+(?:,\d+)?) km", html):
+        assert float(km.replace(",", ".")) < 30, html
+    if "arnaque" in note:
+        assert "cybermalveillance.gouv.fr" in html
+
+
+def test_a_departement_alone_at_the_desk_asks_the_commune_as_the_chat_does(real):
+    directory, locator = real
+
+    async def scenario():
+        client = await _logged_in(make_app(directory=directory, locator=locator))
+        try:
+            return await _ask(client, "monsieur veut acheter ordi pas cher, Nord")
+        finally:
+            await client.close()
+
+    html = run(scenario())
+    assert "Quelle est votre commune dans le Nord ?" in html
+    assert _cards(html), html  # the Nord's places meanwhile, never nothing with no word

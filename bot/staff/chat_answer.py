@@ -1,0 +1,85 @@
+"""The chat's answer at the desk when no place near announces the need: one understanding, one
+answer.
+
+The chat (``actions.actions``) answers a precise need no place near announces ("CV et
+candidatures" near Tourcoing, "arnaque" near Tours) with the near places of general digital
+help, says so ("Aucun lieu n'annonce précisément « … » près de Tourcoing (59). Voici des lieux
+d'aide au numérique…") and gives the lines for the situation (cybermalveillance.gouv.fr) and the
+help at a distance (the desk's « À distance »). The desk gave places 555 km away, or nothing
+with no word. Here the desk takes the chat's own choice (``_general_help_instead``, with the
+desk's directory) and the chat's own sentences (``actions.formatting``, ``actions.helplines``);
+a département alone ("Nord") is asked about with the chat's question, its places given
+meanwhile.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from directory_client import labels
+from directory_client.types import Location, SearchFilters
+
+NOTHING_NEAR_NOTE = "Aucun lieu à proximité : voici les plus proches."
+
+
+def _chat() -> Any:
+    from actions import actions
+
+    return actions
+
+
+def town_question(location: Location) -> str | None:
+    """The chat's question when the place is a département alone ("Quelle est votre commune dans
+    le Nord ? …"), else None."""
+    from actions import formatting as fmt
+    from actions import texts
+
+    where = location.to_dict()
+    if not _chat().waits_for_town(where):
+        return None
+    return texts.text("utter_ask_town_in_departement", where=fmt.near(where))
+
+
+def general_help_instead(
+    directory: Any,
+    *,
+    need_keys: tuple[str, ...],
+    procedure: str | None,
+    location: Location,
+    filters: SearchFilters,
+    exact: Any,
+    limit: int,
+    now: Any,
+    note: str,
+) -> tuple[list, list[str], bool, tuple] | None:
+    """(places, notes, nothing near, help at a distance) as the chat answers when no place near
+    announces the precise service ``exact`` searched; None when the precise service is near (or
+    general help is not nearer, or was what was searched)."""
+    from actions import formatting as fmt
+    from actions import helplines
+    from actions import needs as needs_mod
+
+    chat = _chat()
+    services = tuple(exact.query.needs)
+    if labels.OUTILS_QUOTIDIEN in services:
+        return None
+    query = dict(
+        needs=services,
+        location=location,
+        limit=limit,
+        offset=0,
+        preferred_origin_labels=tuple(needs_mod.preferred_labels(list(need_keys))),
+        nearest_first=False,
+        now=now,
+    )
+    broadened = chat._general_help_instead(directory, query, filters, exact)
+    if broadened is None or not broadened.results:
+        return None
+    results = list(broadened.results[:limit])
+    nothing_near = chat.is_nothing_near(broadened)
+    where = fmt.near(location.to_dict())
+    what = fmt.need_phrase(list(need_keys), procedure)
+    intro = fmt.intro_text(len(results), where=where, what=what, constraints=[], broadened=True)
+    notes = [intro.removesuffix(" :") + "."]
+    notes += helplines.remote_lines(list(need_keys), note, danger=False)
+    return results, notes, nothing_near, tuple(broadened.remote_options)
