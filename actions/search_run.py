@@ -133,7 +133,7 @@ def _search_from_start(
     broadened = None
     if labels.OUTILS_QUOTIDIEN not in services:
         kept = _build_filters([c for c in constraints if c not in relaxed])
-        broadened = _general_help_instead(directory, query, kept, response)
+        broadened = general_help_instead(directory, query, kept, response)
     response = broadened or response
     if max_km is not None:
         within = _within_limit(response, max_km)
@@ -198,7 +198,7 @@ def _within_limit(response, max_km: float):
     return dataclasses.replace(response, results=kept, total=total)
 
 
-def _general_help_instead(directory, query: dict, filters, exact):
+def general_help_instead(directory, query: dict, filters, exact):
     """General digital help, when no place near announces the precise service: it can help or
     redirect, a better door than the precise service hundreds of kilometres away. The choice is
     made on the first page, so that "d'autres lieux" pages the same list."""

@@ -6,8 +6,9 @@ candidatures" near Tourcoing, "arnaque" near Tours) with the near places of gene
 help, says so ("Aucun lieu n'annonce précisément « … » près de Tourcoing (59). Voici des lieux
 d'aide au numérique…") and gives the lines for the situation (cybermalveillance.gouv.fr) and the
 help at a distance (the desk's « À distance »). The desk gave places 555 km away, or nothing
-with no word. Here the desk takes the chat's own choice (``_general_help_instead``, with the
-desk's directory) and the chat's own sentences (``actions.formatting``, ``actions.helplines``);
+with no word. Here the desk takes the chat's own choice
+(``actions.search_run.general_help_instead``, with the desk's directory) and the chat's own
+sentences (``actions.formatting``, ``actions.helplines``);
 a département alone ("Nord") is asked about with the chat's question, its places given
 meanwhile.
 """
@@ -22,10 +23,10 @@ from directory_client.types import Location, SearchFilters
 NOTHING_NEAR_NOTE = "Aucun lieu à proximité : voici les plus proches."
 
 
-def _chat() -> Any:
-    from actions import actions
+def _search_run() -> Any:
+    from actions import search_run
 
-    return actions
+    return search_run
 
 
 def town_question(location: Location) -> str | None:
@@ -35,7 +36,9 @@ def town_question(location: Location) -> str | None:
     from actions import texts
 
     where = location.to_dict()
-    if not _chat().waits_for_town(where):
+    from actions.location_reply import waits_for_town
+
+    if not waits_for_town(where):
         return None
     return texts.text("utter_ask_town_in_departement", where=fmt.near(where))
 
@@ -59,7 +62,7 @@ def general_help_instead(
     from actions import helplines
     from actions import needs as needs_mod
 
-    chat = _chat()
+    chat = _search_run()
     services = tuple(exact.query.needs)
     if labels.OUTILS_QUOTIDIEN in services:
         return None
@@ -72,7 +75,7 @@ def general_help_instead(
         nearest_first=False,
         now=now,
     )
-    broadened = chat._general_help_instead(directory, query, filters, exact)
+    broadened = chat.general_help_instead(directory, query, filters, exact)
     if broadened is None or not broadened.results:
         return None
     results = list(broadened.results[:limit])
