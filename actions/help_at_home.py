@@ -1,6 +1,6 @@
 """Help at home is no town: "chez moi", "à la maison" said when asked where ("je veux apprendre à
 faire des visio" → "Dans quelle ville… ?" → "chez moi"), once read as a town ("La Maison-Dieu")
-or refused ("Je ne peux pas vous aider pour cela"). The answer: the places are where one goes,
+or refused as out of scope. The answer: the places are where one goes,
 the help at a distance (Solidarité Numérique, as the answers give it), and the town asked again."""
 
 from __future__ import annotations

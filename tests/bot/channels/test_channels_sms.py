@@ -56,8 +56,10 @@ class TestSmsChannel:
         sender = new_sender()
         sms.webhook(sender, "urgence")
         [body] = sms.replies(sender, 1)
-        for number in ("112", "17", "3114", "3919", "SMS au 114"):
+        # violence in a couple: the 3919 first, no suicide line (round 18)
+        for number in ("3919", "112", "17", "SMS au 114"):
             assert re.search(rf"\b{number}\b", body), (number, body)
+        assert body.index("3919") < body.index("112") and "3114" not in body
         assert "{" not in body and "tel:" not in body and is_gsm7(body)
 
     def test_buttons_are_numbered_lines_and_a_digit_picks_the_payload(self, sms):
