@@ -55,7 +55,11 @@ _PAID = (
 _FAKE = (
     r"((faux|fausse|faus) (site|boutique|vendeur|vendeuse|annonce|conseiller|conseillere|banquier"
     r"|agent|magasin)|sites? (frauduleux|bidon|arnaque|pirate)|escrocs?|arnaqueu(r|rs|se)"
-    r"|fraudeu(r|rs|se))"
+    r"|fraudeu(r|rs|se)"
+    # a link received by SMS or mail (round 18's tester: "payer une amende sur un lien sms
+    # antai j'ai payé")
+    r"|liens? (re[cç]us? )?(dans |par |d'un |en |du )?(un |le |une )?(sms|mail|message|texto)s?"
+    r"|(sms|mail|message|texto)s? (bizarres?|suspects?|frauduleux))"
 )
 # Spying on a phone: "me surveille avec une appli", "lit mes messages", "un logiciel espion".
 _SPYING = (
@@ -111,6 +115,9 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         # site", "acheté sur une fausse boutique", "fait un virement à un escroc".
         rf"{_PAID}.{{0,60}}\b{_FAKE}",
         rf"\b{_FAKE}.{{0,60}}{_PAID}",
+        # A phone stolen or lost with the bank's apps in it: the bank first.
+        r"\b(vole|perdu|pris)\w* (mon|son|ma|sa|le) (telephone|tel|portable|smartphone)\b"
+        r".{0,60}\b(banc|banque)\w*",
     ),
     SURVEILLANCE: (
         rf"\b{_MY}({_PARTNER_WORDS})\b.{{0,80}}\b{_SPYING}",

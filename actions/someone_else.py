@@ -53,6 +53,12 @@ _ACCOMPANIED = re.compile(
     r" (que j'|que je |qu'on |que nous |dont je |dont on |chez qui je |chez qui on |avec qui je )"
     r"(m'|me |nous )?(accompagn|aid|sui|occup|va|vais|visit|soign|travaill|rend)\w*"
 )
+# Whom a professional helps, named as theirs: "ma cliente", "mon patient", "une de mes
+# bénéficiaires" (round 18's tester: "je suis aide a domicile, ma cliente ne sait pas…").
+_MY_CLIENT = re.compile(
+    r"\b(ma|mon|mes|une de mes|un de mes) (cliente?s?|beneficiaires?|patiente?s?|residente?s?"
+    r"|usage(r|re)s?|protegee?s?|aidee?s?)\b"
+)
 # One's own requests: the writer speaks of themselves ("pour moi", "seule", "je suis veuve").
 _FOR_ME = (_FOR_ME_TOO, _ALONE)
 
@@ -61,7 +67,9 @@ def _about_them(folded: str) -> bool:
     """The request names someone helped: an adult relative who is not only in its story (dead,
     gone, in the past), or a person the writer accompanies."""
     folded = _GONE.sub(" ", _DEAD.sub(" ", folded))
-    return bool(_FOR_THEM.search(folded) or _ACCOMPANIED.search(folded))
+    return bool(
+        _FOR_THEM.search(folded) or _ACCOMPANIED.search(folded) or _MY_CLIENT.search(folded)
+    )
 
 
 def _about_me(folded: str) -> bool:

@@ -85,3 +85,18 @@ def test_a_relative_only_in_the_story_keeps_vos(real, message):
 def test_a_person_one_accompanies_gets_ses(real, message):
     text = _answered(message)
     assert "ses démarches" in text and "vos démarches" not in text, text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Round 18's second tester, and variants: the person a professional helps, named as theirs.
+        "je suis aide a domicile, ma cliente ne sait pas se servir de son portable, Quimper",
+        "infirmière à domicile : mon patient de 80 ans voudrait apprendre à utiliser son "
+        "téléphone, Quimper",
+        "une de mes bénéficiaires ne sait pas utiliser son smartphone, elle habite à Quimper",
+    ],
+)
+def test_a_professional_s_client_gets_son(real, message):
+    text = _answered(message)
+    assert "votre téléphone" not in text and "son téléphone" in text, text

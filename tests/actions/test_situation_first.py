@@ -125,6 +125,13 @@ def test_the_line_that_cannot_wait_comes_before_the_places_when_the_town_is_said
         "j'ai communiqué mon cryptogramme à un faux conseiller au téléphone, Rennes",
         "j'ai acheté des chaussures sur une fausse boutique en ligne, Dijon",
         "ma voisine a fait un virement de 2000 euros à un escroc, Metz",
+        # Round 18's second tester: money paid through a link in an SMS, a phone stolen with
+        # the bank's apps; and variants
+        "aidez moi svp c urgent on me demande de payer une amende sur un lien sms antai j'ai payé, "
+        "Lille",
+        "j'ai réglé les frais de douane d'un colis par un lien reçu par sms, Brest",
+        "on m'a volé mon telephone avec toutes mes applis bancaires, je suis a Reims",
+        "j'ai perdu mon portable et l'appli de ma banque est dedans, Caen",
     ],
 )
 def test_card_details_given_or_money_paid_to_a_fake_seller_gets_the_opposition_first(
