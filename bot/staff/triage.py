@@ -25,6 +25,7 @@ from directory_client.types import (
     SearchBackend,
     SearchFilters,
     SearchQuery,
+    SearchResponse,
     SearchResult,
 )
 
@@ -298,6 +299,7 @@ def triage(
             attempts.append((replace(filters, publics=(), prise_en_charge=()), relaxed_note))
     seen: set[str] = set()
     fallback: list[SearchResult] = []
+    answered: list[tuple[SearchFilters, SearchResponse]] = []  # each search made, by its filters
     for filters, note in attempts:
         if len(outcome.results) >= limit:
             break
@@ -310,6 +312,7 @@ def triage(
             now=now,
         )
         response = directory.search(query)
+        answered.append((filters, response))
         if response.remote_options and not outcome.remote_options:
             outcome.remote_options = tuple(response.remote_options)
         if response.nothing_near:
@@ -329,21 +332,26 @@ def triage(
         outcome.results = sorted(unique.values(), key=lambda r: r.distance_km or 1e9)[:limit]
     near = any(r.distance_km is not None and r.distance_km <= RADIUS_KM for r in outcome.results)
     if not near and status != "ambiguous":  # a homonym: the commune is asked first, as the chat
-        _as_the_chat(outcome, directory, relaxed, text, limit, now)
+        # the search without the public/care filters was made above: its answer, not a second
+        exact = next((r for f, r in answered if f == relaxed), None)
+        _as_the_chat(outcome, directory, relaxed, text, limit, now, exact)
     return outcome
 
 
 RADIUS_KM = 30.0
 
 
-def _as_the_chat(outcome, directory, filters, text: str, limit: int, now) -> None:  # noqa: ANN001
+def _as_the_chat(outcome, directory, filters, text: str, limit: int, now,  # noqa: ANN001
+                 exact: SearchResponse | None = None) -> None:
     """No place near announces the need: the chat's answer (``chat_answer``), the near places
-    of general digital help and why, instead of places hundreds of km away or nothing."""
+    of general digital help and why, instead of places hundreds of km away or nothing. ``exact``:
+    the search of the need with ``filters`` when it was already made."""
     situation = outcome.situation
-    exact = directory.search(
-        SearchQuery(needs=situation.needs, location=outcome.location, filters=filters,
-                    limit=limit, preferred_origin_labels=situation.preferred, now=now)
-    )  # fmt: skip
+    if exact is None:
+        exact = directory.search(
+            SearchQuery(needs=situation.needs, location=outcome.location, filters=filters,
+                        limit=limit, preferred_origin_labels=situation.preferred, now=now)
+        )  # fmt: skip
     instead = chat_answer.general_help_instead(
         directory,
         need_keys=situation.need_keys,
