@@ -81,7 +81,7 @@ SEVERE: tuple[str, ...] = (
     r"il me tape(?! sur)",
     r"me tape dessus",
     r"me frape",
-    r"tombee? .{0,40}(repond|bouge|releve)",
+    r"tomb(?:e|ee|es|ees|er|ent) .{0,40}(repond|bouge|releve)",
     r"se releve (pas|plus)",
     # round 16, from set AE's misses, in general forms: a weapon being fetched, a threat at the
     # door, lost outdoors at nightfall, a birth on the road
@@ -153,7 +153,7 @@ SEVERE: tuple[str, ...] = (
     r"m'a casse (le|la|les)",
     r"a ete enleve\w*",
     r"kidnapp\w*",
-    r"tombee? dans la piscine",
+    r"tomb(?:e|ee|es|ees|er|ent) dans la piscine",
     r"monoxyde",
     r"(tout|toute) bleue?\b",
     r"levres bleues",
@@ -166,7 +166,7 @@ SEVERE: tuple[str, ...] = (
     r"avale (une pile|une piece|de la mort)",
     r"mort aux rats",
     r"alcool a bruler",
-    r"tombee? (du|d'un|de la|par la) (balcon|toit|fenetre|echelle)",
+    r"tomb(?:e|ee|es|ees|er|ent) (du|d'un|de la|par la) (balcon|toit|fenetre|echelle)",
     r"(enfant|fils|fille|bebe|petit)\b.{0,20} a disparu",
     r"perdu mon (petit|fils|fille|enfant)\b",
     r"(trouve|retrouve) (plus|pas) mon (fils|fille|enfant|petit|bebe)",
@@ -257,7 +257,7 @@ SEVERE: tuple[str, ...] = (
     r"(essaie|essaye|tente) de (l'|la )?(enfoncer|defoncer|casser|forcer)\b",
     r"dans (le meme|mon) (bus|train|metro|tram|wagon)[^.!?]{0,40}\b(maintenant|me fixe|me regarde"
     r"|me suit)",
-    r"tombee? dans les pommes",
+    r"tomb(?:e|ee|es|ees|er|ent) dans les pommes",
     r"\ben sang\b",
     # set O's misses, in general forms: poison taken by mistake, water coming in now, held until
     # a debt is paid, someone collapsing, a cry for help heard, a veiled farewell, purpura
@@ -370,6 +370,32 @@ SEVERE: tuple[str, ...] = (
     r"(il|elle) est (tout|toute) (grise?|pale)\b",
     r"(trop|beaucoup trop) (pris|avale) de (medicaments|cachets|pilules|comprimes)",
     r"(pris|avale) (beaucoup )?trop de (medicaments|cachets|pilules|comprimes)",
+    # Round 19, from sets K, L, P and Q's missed emergencies, in general forms: someone down since
+    # the night and not lifted, a relative with dementia gone out, a farewell ("pardon pour
+    # tout"), a storm taking the roof now, a limb torn, breathing failing, men touching someone,
+    # someone in the home who will not leave, a moan heard through a door.
+    r"par terre depuis\b",
+    r"(pas pu|n'arrive (pas|plus) a|n'arrivons (pas|plus) a|impossible de) (le|la|les) relever",
+    r"(ne|n') ?(peut|peux|arrive) (pas|plus) (a )?se relever",
+    r"alzheimer\b[^.!?]{0,80}\b(parti|partie|disparue?|fugue\w*|introuvable|(trouve|retrouve)"
+    r"(ons)? (pas|plus))",
+    r"\b(partie?|disparue?|fugue)\b[^.!?]{0,60}\balzheimer",
+    r"\b(mon|ma|notre|son|sa|leur|l'|le|la|mes|nos) ?((petite?|grand|arriere-grand)[- ])?"
+    r"(fils|fille|enfant|bebe|mari|femme|mere|pere|maman|papa|papi|papy|mamie|mamy|frere|soeur)"
+    r"( \w+){0,2} (a|ont|est) (disparue?|fugue\w*)",
+    r"pardon pour tout",
+    r"(cyclone|ouragan|tempete|inondation|tornade)s? en cours",
+    r"\btoit\b.{0,30}\b(s'?\s?envole|s'est envole|arrache|vient de partir)",
+    r"(doigt|main|bras|jambe|pied|oreille)s? (presque |a moitie |completement )?(arrachee?s?"
+    r"|sectionnee?s?)",
+    r"respire (a peine|bizarre\w*|difficilement|tres mal|tres fort|de travers)",
+    r"\b(ils|il|des mecs|des hommes|un homme|un type|un mec) (me|la|le) (touchent|touche|tripote\w*"
+    r"|pelote\w*)\b",
+    r"suivie? (depuis \w+ )?par (\d+|deux|trois|quatre|des|un|une|plusieurs) (mecs|hommes|types"
+    r"|gars|inconnus?|individus)",
+    r"(homme|type|mec|inconnu|individu|quelqu'un|gars|femme)\b[^.!?]{0,40}\bchez (moi|elle|lui|nous"
+    r"|eux)\b[^.!?]{0,40}\b(refuse|ne veut pas|veut pas|veut plus) (de )?partir",
+    r"(l'|les |la |le )entends? (gemir|crier|hurler|appeler (a l'aide|au secours))",
 )
 
 ALARM: tuple[str, ...] = (
@@ -457,16 +483,29 @@ _THINGS = (
 # téléphone et il va me tuer" is about him).
 _NO_ONE_BETWEEN = r"(?:[ '](?!(?:il|elle|ils|elles|on|qui|et|mais|car|quand|si)\b)[\w.-]+){0,5}"
 _MONTH = "|".join(labels.fold(month) for month in MONTHS)
+# "il y a six mois", "il y a 3 ans": how long ago, in words or digits.
+_COUNT = (
+    r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente"
+    r"|quelques|plusieurs|\d+"
+)
 _SAFE_NOW = re.compile(
-    r"\b((je suis|suis|on est|nous sommes) (maintenant )?(en securite|a l'abri)"
-    r"|il y a (un|une|deux|trois|quatre|cinq|quelques|plusieurs|\d+) (ans?|annees?|mois|semaines)\b"
+    r"\b((je suis|suis|on est|nous sommes|aujourd'hui|desormais|maintenant|a present|enfin),? "
+    r"(maintenant |desormais |enfin |bien )?(en securite|a l'abri|hors de danger)"
+    rf"|il y a ({_COUNT}) (ans?|annees?|mois|semaines)\b"
     r"|(la semaine|le mois|l'an|l'annee|l'ete|l'hiver) (derniere?|passee?)"
     rf"|en ({_MONTH})( dernier)?\b"
     r"|rien de grave|sans gravite|pas de blesses?|plus de peur que de mal"
     r"|autrefois|remonte a (un|une|deux|trois|quelques|plusieurs|\d+) |personne n'a rien"
     r"|personne n'est blesse|paix a son ame|j'ai porte plainte|je suis rentree? chez moi"
-    r"|(suite a|apres) (son|sa|mon|ma|leur|l'|un|une) ?(avc|accident|incendie|agression|infarctus"
-    r"|malaise|inondation|cambriolage|hospitalisation|deces)"
+    r"|(suite (a|au|aux)|apres) (avoir (fui|quitte|subi|vecu|eu) )?(son |sa |mon |ma |leur |l'"
+    r"|un |une |le |la |les |des |mes |ses |de |d')?(avc|accident|incendie|agression|infarctus"
+    r"|malaise|inondation|cambriolage|hospitalisation|deces|crise cardiaque|operation|suicide"
+    r"|tentative de suicide|violences?|attaque|chute)"
+    # the event told as over: "j'ai été victime de violence au travail", "j'ai eu un accident",
+    # off work to recover, a sentence served "pour violence"
+    r"|j'ai (ete|eu) victime|ancienne? victime"
+    r"|j'ai eu (un|une) (accident|avc|infarctus|crise cardiaque|malaise|operation)"
+    r"|en arret (maladie|de travail)|(prison|peine|condamnation) pour"
     r"|j'ai (encore |presque |bien )?failli|j'ai (bien )?cru (faire|mourir|avoir|que j'allais)"
     r"|sur les nerfs"
     r"|(mdr|lol|ptdr|xd)\b|(prevention|prevenir) (du |le )?suicide|ligne d'ecoute"
@@ -487,7 +526,7 @@ _SAFE_NOW = re.compile(
     r"|en (19|20)\d\d\b"
     # a sentence served, a stay in hospital over: "j'ai purgé ma peine", "sorti de l'hôpital"
     r"|purge (ma|sa|une|leur) peine|(sors|sorti|sortie|sortir) de prison|condamnee? pour"
-    r"|(sortie?|rentree?) de l'hopital|\bet (il |elle )?va (bien|mieux)\b"
+    r"|(sors|sortant|sorti|sortie|rentree?) de l'hopital|\bet (il |elle )?va (bien|mieux)\b"
     # the help has come and gone ("tout va bien" alone says nothing: "dis-leur que tout va bien")
     r"|(pompiers|secours|gendarmes|policiers) (sont|etaient) "
     r"(repartis|passes|venus|intervenus)"
@@ -503,7 +542,8 @@ _FIGURE = re.compile(
     rf"\b(({_THINGS})s?\b{_NO_ONE_BETWEEN} (va|vont|veut|veulent) me tuer"
     rf"|jeter (cet|ce|cette|mon|ma|le|la|l') ?({_THINGS})s?\b[^.!?]{{0,12}}par la fenetre"
     r"|(patron|patronne|chef|cheffe|boss|prof|maitresse|manager|comptable)s? (va|vont) me tuer"
-    r"|overdose (de |d')(?!medicament|cachet|drogue|heroine|cocaine|alcool|pilule)"
+    r"|overdose (de |d')(?!medicament|cachet|drogue|heroine|cocaine|alcool|pilule|mon |ma |mes "
+    r"|son |sa |ses |notre |nos |leur |leurs |un |une )"
     r"|kidnappee? de mon compte|couteau sous la gorge|(suicide|mort) (social|sociale|numerique)"
     r"|morte? de (rire|honte|fatigue)|etouffe sous (la|le|les|des|mes|un|une)"
     r"|mourir[\s.…]*(de |d')(honte|rire|fatigue|ennui)"
@@ -549,13 +589,18 @@ _FIGURE = re.compile(
     r"|\b(jeux?|film|serie|dessins? animes?|videos?|clip|gta|fortnite|call of duty)\b[^.!?]{0,40}"
     r"(plein de violence|trop de violence|trop violente?s?|tres violente?s?)"
     # a harm named by a strong word: "tout en ligne, c'est une violence pour les vieux"
-    r"|c'est (une|de la) (vraie |veritable |pure )?violence"
+    r"|(c'est (une|de la) |(une|de la) (vraie|veritable|pure) )violence"
+    # anger at the next one who says a thing: "je vais étrangler le prochain qui me dit…"
+    r"|(tuer|etrangler|buter|trucider|massacrer|frapper|egorger) (le prochain|la prochaine"
+    r"|le premier|la premiere) qui"
     r"|(videos?|images?|contenus?|scenes?) (de |d')(violence|guerre|attentats?)"
     # data or accounts "in danger" after a leak: "une fuite de données, est-ce que je suis en
     # danger ? comment protéger mes comptes"
     r"|\b(fuite|vol) de (donnees|mots de passe|identifiants)[^.!?]*"
     # the news read or seen: "j'ai lu qu'un chatbot avait poussé un ado au suicide"
     r"|(j'ai lu|lu (dans|sur) (le|la|les|un|une)|vu (aux|a la) (infos|tele|television)"
+    r"|(vu|lu|vue|partage|circule) sur (facebook|fb|internet|les reseaux( sociaux)?|tiktok"
+    r"|insta\w*|whatsapp|twitter|snap\w*|youtube) (que |qu')"
     r"|entendu (parler )?(a la radio|aux infos|a la tele|au journal)"
     r"|aux infos|dans (le|les) journa(l|ux)|dans la presse"
     r"|(vu|regarde|entendu) (un|une|le|la|ce|cette) (reportage|documentaire|emission|article))"
