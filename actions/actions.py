@@ -427,12 +427,15 @@ def answer(
     request, danger = request_texts(state.tracker), danger_read(state.tracker)
     # what to bring, without what the person said they do not have
     bring = bring_said.kept(fmt.bring_items(state.procedures), request)
+    # ... and what is said instead ("Pas d'adresse mail ? …"), on its own line
+    instead = bring_said.instead(fmt.bring_items(state.procedures), request)
     # "pour ma mère": her papers, her procedures, in this answer and the later ones
     for_them = someone_else.still_for_them(state.tracker.get_slot(someone_else.SLOT), request)
     if for_them != bool(state.tracker.get_slot(someone_else.SLOT)):
         state.set(someone_else.SLOT, for_them)
     if for_them:
         what, bring = someone_else.about_them(what), [someone_else.about_them(b) for b in bring]
+        instead = [someone_else.about_them(i) for i in instead]
     carried = carried_situations(state)
     payload = fmt.recommendation_payload(
         service_labels,
@@ -444,7 +447,9 @@ def answer(
         offset=state.offset,
         searched=[labels.OUTILS_QUOTIDIEN] if broadened else None,
         bring=bring or None,
-        lines=helplines.remote_lines(need_keys, request, danger=danger, carried=carried) or None,
+        lines=helplines.remote_lines(need_keys, request, danger=danger, carried=carried)
+        + instead
+        or None,
         notes=fmt.notes(
             response,
             constraints=state.constraints,
