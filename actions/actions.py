@@ -488,6 +488,16 @@ def answer(
         nearest=fmt.nearest_from(location) if nearest_first else None,
         nearest_km=display.distance_text(min(r.distance_km for r in results)) if far_only else "",
     )
+    # Places that do not all do every need: the heading says which does which, from each
+    # place's services in the payload (actions/need_cover.py).
+    plain = not (state.offset or relaxed or nothing_near or broadened or nearest_first or covered)
+    split = need_cover.apart(need_keys, state.procedures[0] if state.procedures else None,
+                             payload_results) if plain else None  # fmt: skip
+    if split:
+        intro = fmt.apart_intro(
+            len(results), where=where, none_both=split.none_both, constraints=kept,
+            parts=[(worded(what), numbers) for what, numbers in split.parts],
+        )  # fmt: skip
     dispatcher.utter_message(text=f"{lead} {intro}".strip(), json_message=payload)
     state.awaiting = None
     if results:

@@ -266,6 +266,22 @@ def intro_text(
     return " ".join(parts)
 
 
+def apart_intro(count: int, *, where: str, parts: Any, none_both: bool,
+                constraints: list[str]) -> str:
+    """The introduction of places that do not all do every need asked: which does which
+    ("Voici 3 lieux près d'Angoulême (16), aucun ne fait les deux. Pour vos démarches avec la
+    MDPH : lieu 1 ; pour un endroit avec internet : lieux 2 et 3.")."""
+    intro = "Voici le lieu" if count == 1 else f"Voici {count} lieux"
+    both = ", aucun ne fait les deux" if none_both and len(parts) == 2 else (
+        ", aucun ne fait tout" if none_both else "")
+    which = " ; ".join(f"pour {what} : {numbers}" for what, numbers in parts)
+    return f"{intro} {where}{filters_phrase(constraints)}{both}. {sentence_start(which)}."
+
+
+def sentence_start(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def notes(response: Any, *, constraints: list[str], offset: int, nothing_near: bool) -> list[str]:
     """What follows the places: the directory's notice, Aidants Connect, remote help. (The lines
     for the need or the situation, the 3018 or cybermalveillance.gouv.fr, are the payload's
