@@ -425,10 +425,16 @@ def answer(
     total = getattr(response, "total", None)
     kept = [c for c in state.constraints if c not in relaxed]
     request, danger = request_texts(state.tracker), danger_read(state.tracker)
-    # what to bring, without what the person said they do not have
-    bring = bring_said.kept(fmt.bring_items(state.procedures), request)
+    # what to bring, for the procedures some place listed does, without what the person said
+    # they do not have; for which places, when not all do them
+    bringing, bring_places = fmt.bring_where(state.procedures, need_keys, payload_results)
+    bring = bring_said.kept(fmt.bring_items(bringing), request)
     # ... and what is said instead ("Pas d'adresse mail ? …"), on its own line
-    instead = bring_said.instead(fmt.bring_items(state.procedures), request)
+    instead = bring_said.instead(fmt.bring_items(bringing), request)
+    bring_for = fmt.bring_for(bringing, bring_places) if bring and bring_places else None
+    if bring_for:
+        for place in payload_results:
+            place["bring_here"] = place["number"] in bring_places
     # "pour ma mère": her papers, her procedures, in this answer and the later ones
     for_them = someone_else.still_for_them(state.tracker.get_slot(someone_else.SLOT), request)
     if for_them != bool(state.tracker.get_slot(someone_else.SLOT)):
@@ -447,6 +453,7 @@ def answer(
         offset=state.offset,
         searched=[labels.OUTILS_QUOTIDIEN] if broadened else None,
         bring=bring or None,
+        bring_for=bring_for,
         lines=helplines.remote_lines(need_keys, request, danger=danger, carried=carried)
         + instead
         or None,
@@ -512,6 +519,7 @@ def answer(
                 "filters": filters_payload(state.constraints),
                 "results": payload_results,
                 "bring": bring or None,
+                "bring_for": bring_for,
                 # The rest of the answer, to show it again ("Revoir la liste"), and the
                 # situations its lines were for, kept for the same request elsewhere.
                 **{k: shown[k] for k in ("total", "offset", "lines", "notes", "follow_ups")
@@ -1064,7 +1072,8 @@ def show_place(dispatcher: CollectingDispatcher, last: dict, place: dict) -> Non
             last.get("filters"),
             [place],
             delivery="detail",
-            bring=last.get("bring") or None,
+            # what to bring only at a place that does the procedure (``bring_here``)
+            bring=(last.get("bring") or None) if place.get("bring_here", True) else None,
             follow_ups=fmt.detail_follow_ups(notify),
         ),
     )
@@ -1122,6 +1131,7 @@ def show_list(dispatcher: CollectingDispatcher, last: dict) -> None:
             total=last.get("total"),
             offset=last.get("offset"),
             bring=last.get("bring") or None,
+            bring_for=last.get("bring_for") or None,
             lines=last.get("lines") or None,
             notes=last.get("notes") or None,
             follow_ups=last.get("follow_ups") or None,
