@@ -425,14 +425,23 @@ def answer(
     total = getattr(response, "total", None)
     kept = [c for c in state.constraints if c not in relaxed]
     request, danger = request_texts(state.tracker), danger_read(state.tracker)
-    # what to bring, without what the person said they do not have
-    bring = bring_said.kept(fmt.bring_items(state.procedures), request)
+    # what to bring, for the procedures some place listed does, without what the person said
+    # they do not have; for which places, when not all do them
+    bringing, bring_places = fmt.bring_where(state.procedures, need_keys, payload_results)
+    bring = bring_said.kept(fmt.bring_items(bringing), request)
+    # ... and what is said instead ("Pas d'adresse mail ? …"), on its own line
+    instead = bring_said.instead(fmt.bring_items(bringing), request)
+    bring_for = fmt.bring_for(bringing, bring_places) if bring and bring_places else None
+    if bring_for:
+        for place in payload_results:
+            place["bring_here"] = place["number"] in bring_places
     # "pour ma mère": her papers, her procedures, in this answer and the later ones
     for_them = someone_else.still_for_them(state.tracker.get_slot(someone_else.SLOT), request)
     if for_them != bool(state.tracker.get_slot(someone_else.SLOT)):
         state.set(someone_else.SLOT, for_them)
     if for_them:
         what, bring = someone_else.about_them(what), [someone_else.about_them(b) for b in bring]
+        instead = [someone_else.about_them(i) for i in instead]
     carried = carried_situations(state)
     payload = fmt.recommendation_payload(
         service_labels,
@@ -444,7 +453,10 @@ def answer(
         offset=state.offset,
         searched=[labels.OUTILS_QUOTIDIEN] if broadened else None,
         bring=bring or None,
-        lines=helplines.remote_lines(need_keys, request, danger=danger, carried=carried) or None,
+        bring_for=bring_for,
+        lines=helplines.remote_lines(need_keys, request, danger=danger, carried=carried)
+        + instead
+        or None,
         notes=fmt.notes(
             response,
             constraints=state.constraints,
@@ -483,6 +495,16 @@ def answer(
         nearest=fmt.nearest_from(location) if nearest_first else None,
         nearest_km=display.distance_text(min(r.distance_km for r in results)) if far_only else "",
     )
+    # Places that do not all do every need: the heading says which does which, from each
+    # place's services in the payload (actions/need_cover.py).
+    plain = not (state.offset or relaxed or nothing_near or broadened or nearest_first or covered)
+    split = need_cover.apart(need_keys, state.procedures[0] if state.procedures else None,
+                             payload_results) if plain else None  # fmt: skip
+    if split:
+        intro = fmt.apart_intro(
+            len(results), where=where, none_both=split.none_both, constraints=kept,
+            parts=[(worded(what), numbers) for what, numbers in split.parts],
+        )  # fmt: skip
     dispatcher.utter_message(text=f"{lead} {intro}".strip(), json_message=payload)
     state.awaiting = None
     if results:
@@ -497,6 +519,7 @@ def answer(
                 "filters": filters_payload(state.constraints),
                 "results": payload_results,
                 "bring": bring or None,
+                "bring_for": bring_for,
                 # The rest of the answer, to show it again ("Revoir la liste"), and the
                 # situations its lines were for, kept for the same request elsewhere.
                 **{k: shown[k] for k in ("total", "offset", "lines", "notes", "follow_ups")
@@ -1005,9 +1028,11 @@ def change_need(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -
     instead = need_changes.corrected(text, state.needs)
     if instead is None:
         return None
-    # Another need: what to bring and how for the old one go with it.
+    # Another need: what to bring and how for the old one go with it; said first, in the
+    # person's words when they give them ("D'accord, pour imprimer.").
     state.needs, state.procedures, state.mode, state.offset = instead, [], None, 0
-    answer(dispatcher, state)
+    what = need_changes.said_for(text) or fmt.need_phrase(instead, None)
+    answer(dispatcher, state, lead=texts.text("utter_need_taken", what=what))
     return state.save()
 
 
@@ -1047,7 +1072,8 @@ def show_place(dispatcher: CollectingDispatcher, last: dict, place: dict) -> Non
             last.get("filters"),
             [place],
             delivery="detail",
-            bring=last.get("bring") or None,
+            # what to bring only at a place that does the procedure (``bring_here``)
+            bring=(last.get("bring") or None) if place.get("bring_here", True) else None,
             follow_ups=fmt.detail_follow_ups(notify),
         ),
     )
@@ -1105,6 +1131,7 @@ def show_list(dispatcher: CollectingDispatcher, last: dict) -> None:
             total=last.get("total"),
             offset=last.get("offset"),
             bring=last.get("bring") or None,
+            bring_for=last.get("bring_for") or None,
             lines=last.get("lines") or None,
             notes=last.get("notes") or None,
             follow_ups=last.get("follow_ups") or None,

@@ -1,8 +1,9 @@
 """What to bring, with what the person said: a thing they said they do not have is left out
 ("carte Vitale perdue": not "apportez votre carte Vitale"; "je n'ai pas de portable": not "votre
-téléphone portable"; "pas de mail": "on peut vous aider à en créer une" instead of "votre adresse
-mail"), and an item never appears twice ("votre permis de conduire" and "votre
-permis de conduire (ou la déclaration de perte ou de vol)" are one). The items are
+téléphone portable"; "pas de mail": not "votre adresse mail", and on its own line, outside the
+list, "Pas d'adresse mail ? Sur place, on peut vous aider à en créer une" (``instead``), never
+among the documents to bring), and an item never appears twice ("votre permis de conduire" and
+"votre permis de conduire (ou la déclaration de perte ou de vol)" are one). The items are
 ``actions.needs.PROCEDURES``' ``bring``, as ``actions.formatting.bring_items`` lists them.
 """
 
@@ -34,8 +35,8 @@ MISSING["mail"] = (
     rf"|\b(aucune|n'ai|n'a) (pas )?(de |d'|d )?{_MAIL}\b",
     "adresse mail",
 )
-# What an item about a missing thing becomes, rather than nothing.
-INSTEAD = {"adresse mail": "pas d'adresse mail : on peut vous aider à en créer une"}
+# What is said, on its own line, in place of an item about a missing thing.
+INSTEAD = {"adresse mail": "Pas d'adresse mail ? Sur place, on peut vous aider à en créer une."}
 _PARTS = re.compile(r" (et|ou) ")
 
 
@@ -63,15 +64,22 @@ def _without(item: str, names: list[str]) -> str:
     return " ".join(kept).strip()
 
 
+def instead(items: list[str], request: str) -> list[str]:
+    """The sentences said in place of the items naming a missing thing ("Pas d'adresse mail ?
+    …"), each once: a line of its own, not a thing to bring."""
+    names = _missing(request)
+    out: list[str] = []
+    for given in items:
+        out += [said for said in _instead(given, names) if said not in out]
+    return out
+
+
 def kept(items: list[str], request: str) -> list[str]:
     """``items`` without what ``request`` (the person's messages) says is missing, each once."""
     names = _missing(request)
     out: list[str] = []
     for given in items:
         item = _without(given, names) if names else given
-        for said in _instead(given, names):
-            if said not in out:
-                out.append(said)
         if not item:
             continue
         same = [o for o in out if o.startswith(item) or item.startswith(o)]

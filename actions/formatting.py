@@ -158,6 +158,40 @@ def bring_items(procedures: list[str]) -> list[str]:
     return items
 
 
+def bring_where(
+    procedures: list[str], need_keys: list[str], results: list[dict]
+) -> tuple[list[str], list[int] | None]:
+    """The procedures whose what-to-bring goes with these places: those some place listed does
+    (its ``services`` in the payload: Angoulême, carte grise + internet, the places teaching
+    internet only get no carte grise documents), and the numbers of the places that do them,
+    None when every place does (or no place is listed: nothing to say it against)."""
+    if not results:
+        return list(procedures), None
+    searched = {needs_mod.NEEDS[k].service for k in need_keys
+                if k in _PROCEDURE_NEEDS and k in needs_mod.NEEDS}  # fmt: skip
+    kept: list[str] = []
+    numbers: set[int] = set()
+    for key in procedures:
+        proc = needs_mod.PROCEDURES.get(key)
+        services = searched | ({needs_mod.NEEDS[proc.need].service} if proc else set())
+        doing = [r["number"] for r in results if services & set(r.get("services") or ())]
+        if doing:
+            kept.append(key)
+            numbers.update(doing)
+    every = numbers == {r["number"] for r in results}
+    return kept, (None if every or not kept else sorted(numbers))
+
+
+def bring_for(procedures: list[str], numbers: list[int]) -> str:
+    """Whom what to bring is for, when not every place listed does the procedure: "Pour vos
+    démarches avec l'ANTS (carte grise), au lieu 3" ("aux lieux 1 et 3")."""
+    names = [needs_mod.PROCEDURES[k].name for k in procedures if k in needs_mod.PROCEDURES]
+    said = [str(n) for n in numbers]
+    where = (f"au lieu {said[0]}" if len(said) == 1
+             else "aux lieux " + ", ".join(said[:-1]) + " et " + said[-1])  # fmt: skip
+    return f"Pour vos démarches avec {' et '.join(names)}, {where}"
+
+
 def filters_phrase(constraints: list[str]) -> str:
     """`` (gratuits, à moins de 2 km)``: the criteria kept, as the person reads them."""
     words = [w for w in map(needs_mod.constraint_plain, constraints) if w]
@@ -264,6 +298,22 @@ def intro_text(
         intro = "Voici le lieu" if count == 1 else f"Voici {count} lieux"
         parts.append(f"{intro} {where} pour {what}{filters_phrase(constraints)} :")
     return " ".join(parts)
+
+
+def apart_intro(count: int, *, where: str, parts: Any, none_both: bool,
+                constraints: list[str]) -> str:
+    """The introduction of places that do not all do every need asked: which does which
+    ("Voici 3 lieux près d'Angoulême (16), aucun ne fait les deux. Pour vos démarches avec la
+    MDPH : lieu 1 ; pour un endroit avec internet : lieux 2 et 3.")."""
+    intro = "Voici le lieu" if count == 1 else f"Voici {count} lieux"
+    both = ", aucun ne fait les deux" if none_both and len(parts) == 2 else (
+        ", aucun ne fait tout" if none_both else "")
+    which = " ; ".join(f"pour {what} : {numbers}" for what, numbers in parts)
+    return f"{intro} {where}{filters_phrase(constraints)}{both}. {sentence_start(which)}."
+
+
+def sentence_start(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def notes(response: Any, *, constraints: list[str], offset: int, nothing_near: bool) -> list[str]:

@@ -40,6 +40,10 @@ NUMBERS = {
         Number("3018", "le 3018 (gratuit, anonyme) ou 3018.fr"),
         Number("0892705705", "le 0 892 705 705 (opposition carte bancaire, 24 h/24)"),
         Number("115", "le 115 (Samu social : hébergement d'urgence, gratuit, 24 h sur 24)"),
+        Number("3646", "l'Assurance Maladie au 3646"),
+        Number("3230", "la CAF au 3230"),
+        Number("0809401401", "les impôts au 0 809 401 401"),
+        Number("3949", "France Travail au 3949"),
     )
 }
 
@@ -101,6 +105,11 @@ def _payload(kind: str, numbers: list[str]) -> dict:
 # (``actions.situations``): a domain response, filled with the numbers it names.
 REMOTE_LINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     situations.HOMELESS: (("utter_line_homeless", ("115",)),),  # a bed tonight first
+    # A public body's account taken, the RIB on it changed: that body first.
+    situations.ACCOUNT_AMELI: (("utter_line_public_account", ("3646",)),),
+    situations.ACCOUNT_CAF: (("utter_line_public_account", ("3230",)),),
+    situations.ACCOUNT_IMPOTS: (("utter_line_public_account", ("0809401401",)),),
+    situations.ACCOUNT_FRANCE_TRAVAIL: (("utter_line_public_account", ("3949",)),),
     "securite": (("utter_line_cybermalveillance", ()),),
     situations.BANK_CARD: (
         ("utter_line_bank_card", ("0892705705",)),
@@ -117,8 +126,9 @@ REMOTE_LINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 
 # Situations whose line goes out at once, before any question (the town, the need): a card to
-# block now, a bed for tonight.
-AT_ONCE = (situations.BANK_CARD, situations.HOMELESS)
+# block now, a bed for tonight, the payments of a public body's account taken to stop.
+AT_ONCE = (situations.BANK_CARD, situations.HOMELESS, situations.ACCOUNT_AMELI,
+           situations.ACCOUNT_CAF, situations.ACCOUNT_IMPOTS, situations.ACCOUNT_FRANCE_TRAVAIL)
 
 
 # Situations whose line is given only when the request was read as danger (the numbers, or the

@@ -18,13 +18,22 @@ MAX_WORDS = 14
 _ADDED = re.compile(
     r"\b(?:non plus|aussi|egalement|en plus|de plus|en outre|et puis|autre chose)\b"
 )
-# Words that put another need instead ("non, …", "en fait …", "juste pour …").
+# Words that put another need instead ("non, …", "en fait …", "juste pour …", "c'est pour …",
+# "seulement …").
 _INSTEAD = re.compile(
-    r"^(?:(?:ah|oh|euh|mais|ben|bah) )?(?:non|nan|nn|pas du tout|pas ca)\b"
-    r"|\b(?:en fait|enfait|finalement|plutot|juste pour|seulement pour|uniquement pour"
-    r"|c etait pour|c est juste|c est seulement|je voulais juste|je veux juste|j ai juste besoin"
+    r"^(?:(?:ah|oh|euh|mais|ben|bah) )?(?:non|nan|nn|pas du tout|pas ca|juste)\b"
+    r"|\b(?:en fait|enfait|finalement|plutot|juste pour|seulement|uniquement"
+    r"|c etait pour|c est pour|c est juste|je voulais juste|je veux juste|j ai juste besoin"
     r"|pas pour (?:ca|apprendre|un cours|des cours))\b"
 )
+# What the need is for, in the person's words: what follows the last "pour", "seulement",
+# "juste" ("non c'est juste pour imprimer" → "imprimer"), politeness left out.
+_FOR = re.compile(r"\b(?:pour|seulement|uniquement|juste)\s+(?!pour\b)((?:(?!\bpour\b).)+)$")
+_POLITE = re.compile(r"[\s,.!?;:]*\b(?:svp|stp|s'il (?:vous|te) pla[iî]t|merci)\b.*$")
+MAX_FOR_WORDS = 6
+# The person's words said back: "imprimer mon billet" → "imprimer votre billet".
+_YOURS_AS = {"mon": "votre", "ma": "votre", "mes": "vos", "m'": "vous ", "me": "vous"}
+_YOURS = re.compile(r"\b(?:mon|ma|mes|me)\b|\bm'", re.IGNORECASE)
 
 
 def _folded(text: str) -> str:
@@ -74,3 +83,17 @@ def corrected(text: str, current: list[str]) -> list[str] | None:
         return None
     said = _needs_said(text)[:2]
     return said if said and said != list(current) else None
+
+
+def said_for(text: str) -> str | None:
+    """What the person says the need is for, in their words ("non c'est juste pour imprimer un
+    papier" → "imprimer un papier", "seulement scanner" → "scanner"); None when the message
+    does not say it that way or says it at length."""
+    said = " ".join((text or "").replace("\u2019", "'").split())
+    said = _POLITE.sub("", said.rstrip(" .!?;:,"))
+    found = _FOR.search(said.lower())
+    if not found:
+        return None
+    words = said[found.start(1):].strip(" .!?;:,")
+    words = _YOURS.sub(lambda m: _YOURS_AS[m.group(0).lower()], words)
+    return words if 0 < len(words.split()) <= MAX_FOR_WORDS else None

@@ -38,6 +38,42 @@ def cover(need_keys: list[str], procedure: str | None, results: list[Any]) -> Co
     return Cover(phrase(covered), phrase(missing), tuple(missing))
 
 
+def numbers_said(numbers: list[int]) -> str:
+    """ "lieu 3", "lieux 1 et 2", "lieux 1, 2 et 3"."""
+    said = [str(n) for n in numbers]
+    if len(said) == 1:
+        return f"lieu {said[0]}"
+    return "lieux " + ", ".join(said[:-1]) + " et " + said[-1]
+
+
+@dataclass(frozen=True)
+class Apart:
+    parts: tuple[tuple[str, str], ...]  # (what a need is for, "lieux 1 et 2"), a need each
+    none_both: bool  # no place listed does them all
+
+
+def apart(need_keys: list[str], procedure: str | None, results: list[dict]) -> Apart | None:
+    """Several needs, each offered by some place listed but not every place offering them all
+    (Angoulême, carte grise + internet: places 1 and 2 teach internet only): which place does
+    which, from each place's ``services`` in the payload (``result_payload``). None when every
+    place does every need, or some need none (``cover`` says that)."""
+    keys = [k for k in need_keys if k in needs_mod.NEEDS]
+    if len(keys) < 2 or not results:
+        return None
+    doing = {
+        k: [r["number"] for r in results if needs_mod.NEEDS[k].service in (r.get("services") or ())]
+        for k in keys
+    }
+    if not all(doing.values()) or all(len(n) == len(results) for n in doing.values()):
+        return None
+    everything = set.intersection(*(set(n) for n in doing.values()))
+
+    def phrase(key: str) -> str:
+        return fmt.need_phrase([key], procedure if key in fmt._PROCEDURE_NEEDS else None)
+
+    return Apart(tuple((phrase(k), numbers_said(n)) for k, n in doing.items()), not everything)
+
+
 def remote_note(directory: Any, response: Any, found: Cover) -> str | None:
     """ "À distance pour … : Solidarité Numérique : 01 70 77 23 72 ; …": the help at a distance
     a search of the uncovered needs alone gives. ``None`` when such a search has a place near

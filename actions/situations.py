@@ -22,6 +22,12 @@ SURVEILLANCE = "surveillance"  # a partner or an ex who spies on the phone: the 
 HOMELESS = "homeless"  # nowhere to sleep tonight: the 115
 PARTNER_VIOLENCE = "partner_violence"  # hit, threatened by a partner or an ex: the 3919 first
 SUICIDE = "suicide"  # a wish to die, a suicide: the 3114
+# The account of a public body taken, or the bank details on it changed by someone else: that
+# body called first (its payments stopped), then the password, then cybermalveillance.gouv.fr.
+ACCOUNT_AMELI = "account_ameli"
+ACCOUNT_CAF = "account_caf"
+ACCOUNT_IMPOTS = "account_impots"
+ACCOUNT_FRANCE_TRAVAIL = "account_france_travail"
 
 _MY = r"(mon|ma|mes|notre|nos|son|sa|ses) ?"
 _PARTNER_WORDS = (
@@ -72,7 +78,38 @@ _SPYING = (
     r"|(me|nous) harcel\w*|(a|ont) (pirate|hacke) (mon|mes|ma))"
 )
 
+# A public body's account, however named: "mon compte ameli", "la CAF", "impots.gouv".
+_BODIES = {
+    "account_ameli": r"(ameli|cpam|assurance maladie|secu|securite sociale|carte vitale)",
+    "account_caf": r"(caf|allocations? familiales|msa)",
+    "account_impots": r"(impots?(\.gouv)?|finances publiques|espace particulier|fisc)",
+    "account_france_travail": r"(france travail|pole emploi|chomage)",
+}
+# Its account taken ("piraté", "usurpé", "quelqu'un est entré dessus"), or the bank details on it
+# changed by someone else ("ils ont changé mon RIB", "mon IBAN a été modifié sans moi").
+_BANK_DETAILS = r"(rib|iban|coordonnees bancaires|compte bancaire|numero de compte)"
+_TAKEN = (
+    r"(pirat\w*|hack\w*|usurp\w*|vole|pris le controle|(entre|connecte)\w* (dessus|sur mon)"
+    r"|(ils|on|quelqu'un|qqn|quelqu un|un inconnu|le pirate|l'arnaqueur|l'escroc) (m'|me )?"
+    r"(a|ont) (change|modifie|remplace|mis)\w* (mon|le|mes|les|son|ses|leur) " + _BANK_DETAILS
+    + r"|" + _BANK_DETAILS + r" (a |ont )?(ete )?(change|modifie|remplace)\w* sans"
+    r"|" + _BANK_DETAILS + r" (a |ont )?(ete )?(change|modifie|remplace)\w* par (quelqu'un|un"
+    r" inconnu|le pirate|les pirates|un escroc|un arnaqueur|d'autres))"
+)  # fmt: skip
+
+
+def _account_taken(body: str) -> tuple[str, ...]:
+    return (
+        rf"\b{body}\b.{{0,80}}\b{_TAKEN}",
+        rf"\b{_TAKEN}.{{0,80}}\b{body}\b",
+        # "mon RIB CAF a été modifié par un inconnu"
+        rf"\b{_BANK_DETAILS} (de la |de l'|du |sur |de )?{body}\b.{{0,30}}\b(change|modifie"
+        r"|remplace)\w* (sans|par)\b",
+    )
+
+
 SITUATIONS: dict[str, tuple[str, ...]] = {
+    **{name: _account_taken(body) for name, body in _BODIES.items()},
     PARTNER: (rf"\b{_MY}({_PARTNER_WORDS})\b", r"\bviolences? conjugales?"),
     CHILD: (
         rf"\b{_MY}({_CHILD_WORDS})\b",

@@ -301,7 +301,7 @@ def place_detail(place: Mapping[str, Any], bring: Sequence[str] = ()) -> str:
     hours = [str(h) for h in place.get("hours") or [] if h]
     if hours:
         lines.append("Horaires : " + " ; ".join(hours))
-    if bring:
+    if bring and place.get("bring_here", True):  # not at a place that does not do it
         lines.append("À apporter : " + " ; ".join(bring))
     return "\n".join(lines)
 
@@ -318,6 +318,13 @@ def place_detail_then_list(place: Mapping[str, Any], bring: Sequence[str] = ()) 
 
 def _bring(payload: Mapping[str, Any]) -> list[str]:
     return [str(b) for b in payload.get("bring") or [] if b]
+
+
+def bring_heading(payload: Mapping[str, Any]) -> str:
+    """ "Pensez à apporter :", or for which places when not all do the procedure ("Pour vos
+    démarches avec l'ANTS (carte grise), au lieu 3, pensez à apporter :")."""
+    whom = str(payload.get("bring_for") or "").strip()
+    return f"{whom}, pensez à apporter :" if whom else "Pensez à apporter :"
 
 
 def _notes(payload: Mapping[str, Any]) -> list[str]:
@@ -358,7 +365,7 @@ def plain_text(intro: str | None, payload: Mapping[str, Any]) -> str:
     blocks += _lines(payload) + _notes(payload)
     bring = _bring(payload)
     if bring:
-        blocks.append("Pensez à apporter :\n" + "\n".join(f"- {b}" for b in bring))
+        blocks.append(bring_heading(payload) + "\n" + "\n".join(f"- {b}" for b in bring))
     return "\n\n".join(blocks)
 
 

@@ -216,8 +216,9 @@ def test_only_the_free_ones_is_still_the_criterion(real, message):
 
 
 # --- 3. A need corrected ---------------------------------------------------------------------
-CORRECTED = ["non c'est juste pour imprimer un papier", "en fait c'est pour imprimer",
-             "non, juste pour scanner un document"]  # fmt: skip
+CORRECTED = {"non c'est juste pour imprimer un papier": "imprimer un papier",
+             "en fait c'est pour imprimer": "imprimer",
+             "non, juste pour scanner un document": "scanner un document"}  # fmt: skip
 
 
 @pytest.mark.parametrize("intent", ["deny", "report_place", "out_of_scope", "ask_help"])
@@ -233,8 +234,8 @@ def test_a_need_corrected_replaces_it_keeps_the_town_and_answers_again(real, mes
     assert reco["need"] == [labels.ACCES_INTERNET_MATERIEL]
     assert reco["location"]["commune"] == "Roubaix"
     assert said(msgs[0]) == (
-        "Voici 3 lieux près de Roubaix (59) pour un ordinateur ou une imprimante à utiliser sur "
-        "place :"
+        f"D'accord, pour {CORRECTED[message]}. Voici 3 lieux près de Roubaix (59) pour un "
+        "ordinateur ou une imprimante à utiliser sur place :"
     )
 
 
@@ -243,6 +244,31 @@ def test_a_correction_of_a_procedure_drops_what_to_bring_for_it(real):
     reco = one_list(talk.say("non c'est juste pour imprimer un papier", "deny"))
     assert talk.slots["needs"] == ["materiel_usage"] and not talk.slots["procedures"]
     assert not reco.get("bring")
+
+
+# Round 19's tester: "non c'est juste pour imprimer" after places for a procedure, and the same
+# class ("c'est pour X", "seulement X", "juste X") not seen: the need becomes X's, said so.
+TO_PRINT = {"non c'est juste pour imprimer": "imprimer",
+            "c'est pour imprimer": "imprimer",
+            "seulement scanner un papier": "scanner un papier",
+            "juste imprimer une attestation": "imprimer une attestation",
+            "uniquement pour imprimer mon billet svp": "imprimer votre billet"}  # fmt: skip
+
+
+@pytest.mark.parametrize("intent", ["deny", "inform", "ask_help"])
+@pytest.mark.parametrize("message", TO_PRINT)
+def test_only_to_print_after_places_for_a_procedure_searches_places_to_print(real, message,
+                                                                             intent):
+    talk, first = impots_at_roubaix()
+    msgs = talk.say(message, intent)
+    reco = one_list(msgs)
+    assert talk.slots["needs"] == ["materiel_usage"] and not talk.slots["procedures"]
+    assert reco["need"] == [labels.ACCES_INTERNET_MATERIEL] != first["need"]
+    assert not reco.get("bring")  # the impôts' documents are not for printing
+    assert rest_text(msgs).startswith(
+        f"D'accord, pour {TO_PRINT[message]}. Voici 3 lieux près de Roubaix (59) pour un "
+        "ordinateur ou une imprimante à utiliser sur place :"
+    )
 
 
 # --- 4. "je comprends pas" -------------------------------------------------------------------

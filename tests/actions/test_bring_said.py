@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 
 from actions import actions as A
+from bot.channels import render
+from bot.channels.sms_text import to_gsm7
 from directory_client import Locator
 from tests.actions.test_helplines import payloads, play, shown
+from tests.conftest_actions import said
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +51,7 @@ def test_an_item_is_never_listed_twice(real):
     assert len([i for i in items if i.startswith("votre permis de conduire")]) == 1, items
 
 
-MAIL_INSTEAD = "pas d'adresse mail : on peut vous aider à en créer une"
+MAIL_INSTEAD = "Pas d'adresse mail ? Sur place, on peut vous aider à en créer une."
 
 
 @pytest.mark.parametrize(
@@ -62,11 +65,21 @@ MAIL_INSTEAD = "pas d'adresse mail : on peut vous aider à en créer une"
         [("renouveler mon passeport, je n'ai pas d'e-mail, à Lyon", "ask_help")],
         [("ma carte vitale à refaire sur ameli, sans email ni portable", "ask_help"),
          ("Lyon", "inform")],
+        # round 19's tester: the sentence sat among the documents; variants not seen
+        [("refaire mon passeport à Lyon, j'ai jamais eu de mail", "ask_help")],
+        [("carte d'identité perdue, aucune adresse mail, Lyon", "ask_help")],
+        [("je dois faire ma carte grise à Lyon mais sans adresse e-mail", "ask_help")],
     ],
 )  # fmt: skip
-def test_an_email_said_missing_is_offered_to_be_made_not_asked_for(real, turns):
+def test_an_email_said_missing_is_its_own_line_not_a_thing_to_bring(real, turns):
     msgs, _ = play(turns)
     items = bring(msgs)
-    assert MAIL_INSTEAD in items, items
-    assert not [i for i in items if "votre adresse mail" in i], items
-    assert MAIL_INSTEAD in shown(msgs).split("Pensez à apporter")[-1]
+    assert not [i for i in items if "mail" in i], items  # neither asked for nor listed
+    [reco] = [p for p in payloads(msgs) if p["type"] == "recommendation"]
+    assert MAIL_INSTEAD in reco["lines"]  # a line of its own, on every channel
+    chat = shown(msgs)  # REST, Telegram: plain text
+    assert MAIL_INSTEAD in chat.split("Pensez à apporter")[0]
+    assert "mail" not in chat.split("Pensez à apporter")[-1]
+    [m] = [m for m in msgs if m.get("custom")]
+    body, _places = render.sms_body(said(m), reco, menu=True)  # SMS: the list's body
+    assert to_gsm7(MAIL_INSTEAD) in body

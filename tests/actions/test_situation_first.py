@@ -153,3 +153,33 @@ def test_card_details_given_or_money_paid_to_a_fake_seller_gets_the_opposition_f
 def test_learning_to_spot_a_fake_site_or_to_pay_gets_no_opposition(real, message):
     msgs, _ = play([(message, "ask_help")])
     assert "opposition" not in shown(msgs)
+
+
+# Round 19's tester: a public body's account taken, the RIB on it changed: no step was given.
+# That body's number first (its payments stopped), the password, cybermalveillance.gouv.fr; the
+# same class for the CAF, the impôts, France Travail, in wordings not seen.
+BODY_TAKEN = [
+    ("mon compte ameli a été piraté et ils ont changé mon RIB", "l'Assurance Maladie au 3646"),
+    ("quelqu'un a modifié mon RIB sur mon compte CAF", "la CAF au 3230"),
+    ("mon espace impots.gouv a été hacké", "les impôts au 0 809 401 401"),
+    ("on a changé mon iban sur pole emploi", "France Travail au 3949"),
+    ("mon RIB caf a été modifié par un inconnu", "la CAF au 3230"),
+]
+
+
+@pytest.mark.parametrize("first, body", BODY_TAKEN)
+def test_a_public_body_account_taken_gets_that_body_first_at_once(real, first, body):
+    msgs, _ = play([(first, "ask_help")])
+    text = [said(m) for m in msgs]
+    assert f"appelez d'abord {body}" in text[0], text
+    assert "changez votre mot de passe" in text[0] and "cybermalveillance.gouv.fr" in text[0]
+    msgs, _ = play([(first, "ask_help"), ("Nantes", "inform")])
+    places(msgs)
+    assert f"appelez d'abord {body}" in shown(msgs)  # and beside the places
+
+
+@pytest.mark.parametrize("message", ["je veux changer mon RIB sur ameli",
+                                     "comment modifier mon rib caf à Nantes"])  # fmt: skip
+def test_changing_ones_own_rib_is_no_account_taken(real, message):
+    msgs, _ = play([(message, "ask_help")])
+    assert "appelez d'abord" not in shown(msgs)

@@ -55,10 +55,13 @@ def test_the_introduction_says_the_need_no_place_listed_offers(real, locator, to
 
 
 def test_both_needs_said_when_the_places_offer_both(real, locator):
+    # Each need by some place, none both (round 19): which does which, never "pour A et B"
+    # (tests/actions/test_which_does_which.py).
     text, payload = answer(locator, "Roubaix", ["demarches", "smartphone"])
     assert "n'annonce" not in text
-    assert text.startswith("Voici 3 lieux près de Roubaix (59) pour faire vos démarches"), text
-    assert "et apprendre à vous servir de votre téléphone" in text
+    assert text.startswith("Voici 3 lieux près de Roubaix (59), aucun ne fait les deux. Pour "
+                           "faire vos démarches"), text  # fmt: skip
+    assert "; pour apprendre à vous servir de votre téléphone" in text
 
 
 @pytest.mark.parametrize("town, needs", [("Montluçon", ["emploi", "ordinateur"]),

@@ -219,7 +219,7 @@
         el("summary", null, ["Horaires de la semaine", srOnly(" — " + name)]), week
       ]));
     }
-    var bringList = full ? listOf(toBring || [], "orienteur-bring-list") : null;
+    var bringList = full && item.bring_here !== false ? listOf(toBring || [], "orienteur-bring-list") : null;
     if (bringList) body.push(el("h4", { className: "orienteur-card-subtitle", text: "À apporter" }), bringList);
 
     var actions = el("ul", { className: "orienteur-card-actions" });
@@ -349,11 +349,12 @@
   }
 
   /** "Pensez à apporter", once per answer, folded. */
-  function bring(items) {
+  function bring(items, forWhom) {
     var list = listOf(items, "orienteur-bring-list");
     if (!list) return null;
+    var heading = text(forWhom) ? forWhom + ", pensez à apporter" : "Pensez à apporter";
     return el("details", { className: "orienteur-bring" }, [
-      el("summary", { text: "Pensez à apporter (" + list.childNodes.length + ")" }), list
+      el("summary", { text: heading + " (" + list.childNodes.length + ")" }), list
     ]);
   }
 
@@ -435,7 +436,7 @@
       else if (results.length) parts.push(cards(results, "Lieux proposés", textList(o.bring)));
       if (Array.isArray(o.lines)) o.lines.forEach(function (line) { if (text(line)) parts.push(richText(line)); });
       if (Array.isArray(o.notes)) o.notes.forEach(function (note) { if (text(note)) parts.push(richText(note)); });
-      if (Array.isArray(o.bring) && !detail) parts.push(bring(o.bring));
+      if (Array.isArray(o.bring) && !detail) parts.push(bring(o.bring, o.bring_for));
       if (o.type === "handoff") parts.push(handoff(o));
       if (Array.isArray(o.numbers)) parts.push(numberLinks(o.numbers));
       if (Array.isArray(o.follow_ups)) parts.push(choices(o.follow_ups));

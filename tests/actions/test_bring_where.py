@@ -1,0 +1,82 @@
+"""What to bring for a procedure, beside places that do not all do it (round 19's tester:
+Angoulême, "carte grise + apprendre internet": places 1 and 2 teach internet only, yet the carte
+grise documents were shown as for all): shown only when some place listed does the procedure, by
+its services in the payload, and said for which ("Pour vos démarches avec l'ANTS (carte grise),
+au lieu 3, pensez à apporter :"), on the list, the chat (REST) and a place given in full (SMS,
+Telegram: ``render.place_detail``). Real actions on the real embedded directory and Locator."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import actions as A
+from actions import needs as needs_mod
+from bot.channels import render
+from tests.conftest_actions import (
+    embedded_locator,  # noqa: F401 - the locator fixture
+    ent,
+    real_directory,  # noqa: F401 - the real fixture
+    tracker,
+)
+
+PAPERS = needs_mod.NEEDS["demarches"].service
+
+
+def answer(locator, town: str, needs: list[str], procedures: list[str]) -> tuple[str, dict]:
+    slots = {"needs": needs, "mode": "avec_moi", "procedures": procedures,
+             "location": locator.locate(town).best.to_dict()}  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    t = tracker(town, "inform", [ent("location", town)], slots=slots)
+    asyncio.run(A.ActionOrient().run(dispatcher, t, {}))
+    [message] = [m for m in dispatcher.messages if m.get("custom")]
+    return message["text"], message["custom"]["orienteur"]
+
+
+def doing(payload: dict) -> list[int]:
+    return [p["number"] for p in payload["results"] if PAPERS in p["services"]]
+
+
+def places_said(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"au lieu {numbers[0]}"
+    return "aux lieux " + ", ".join(map(str, numbers[:-1])) + f" et {numbers[-1]}"
+
+
+@pytest.mark.parametrize("town, needs, procedure", [
+    ("Angoulême", ["demarches", "quotidien"], "carte_grise"),  # the tester's
+    ("Calais", ["demarches", "quotidien"], "caf"),
+    ("Limoges", ["demarches", "ordinateur"], "ants"),
+    ("Lyon", ["demarches", "internet"], "impots"),
+])  # fmt: skip
+def test_what_to_bring_is_said_for_the_places_that_do_the_procedure(real, locator, town, needs,
+                                                                    procedure):
+    _text, payload = answer(locator, town, needs, [procedure])
+    numbers = doing(payload)
+    assert numbers and len(numbers) < len(payload["results"]), payload["results"]
+    name = needs_mod.PROCEDURES[procedure].name
+    heading = f"Pour vos démarches avec {name}, {places_said(numbers)}, pensez à apporter :"
+    assert payload["bring"]
+    chat = render.plain_text(_text, payload)
+    assert heading + "\n- " in chat, chat
+    assert "\nPensez à apporter" not in chat
+    for place in payload["results"]:  # a place in full: what to bring only where it is done
+        detail = render.place_detail(place, payload["bring"])
+        assert ("À apporter" in detail) == (place["number"] in numbers), detail
+
+
+def test_no_place_doing_the_procedure_shows_none_of_its_documents(real, locator):
+    # Learning the computer near Limoges: the places found teach it, none does papers.
+    _text, payload = answer(locator, "Limoges", ["ordinateur"], ["carte_grise"])
+    assert payload["results"] and not doing(payload), payload["results"]
+    assert not payload.get("bring") and not payload.get("bring_for")
+    assert "apporter" not in render.plain_text(_text, payload)
+
+
+def test_every_place_doing_it_keeps_the_plain_heading(real, locator):
+    _text, payload = answer(locator, "Roubaix", ["demarches"], ["impots"])
+    assert len(doing(payload)) == len(payload["results"])
+    assert not payload.get("bring_for")
+    assert "\n\nPensez à apporter :\n- " in render.plain_text(_text, payload)
