@@ -397,6 +397,7 @@ def test_payload_shape(directory, session):
         "phone": "+33400000000",
         "opening_hours": "Tu 09:00-12:00",
         "open_now": True,
+        "ahead": None,
         "why": "aide pour vos papiers en ligne, gratuit, France Services",
     }
 
