@@ -297,8 +297,9 @@ def _said_ahead(
 ) -> list[SearchResult]:
     """The listed entries, each placed before a nearer place (at the distance shown, 0.1 km)
     by the ranking's detour saying why (``SearchResult.ahead``, ``explain.ahead_line``): what
-    its fit gives it more than the nearest such place. An entry first at its distance says
-    nothing. The nearer place may be on a later page or past the read records (``hits``)."""
+    its fit gives it more than the nearest such place open to all. An entry first at its
+    distance says nothing. The nearer place may be on a later page or past the read records
+    (``hits``)."""
     listed_ids = {h.id for door_hits, _r in flat for h in door_hits}
     rest = [h for h in hits if h.id not in listed_ids]
     wanted: dict[int, list[Hit]] = {}
@@ -308,8 +309,11 @@ def _said_ahead(
             continue
         shown = round(result.distance_km, 1)
         later = [h for hs, _r in flat[p + 1 :] for h in hs] + rest
+        # A place serving a closed public (town halls, students) is not one the person could
+        # go to: listed after the others, it needs no "plus loin, mais" on each of them.
         nearer = sorted(
-            (h for h in later if h.distance_km is not None and round(h.distance_km, 1) < shown),
+            (h for h in later if h.distance_km is not None and round(h.distance_km, 1) < shown
+             and fit_of(h.score).open),
             key=lambda h: h.distance_km,
         )[:_NEARER_READ]
         if nearer:

@@ -35,6 +35,11 @@ LABEL_FACTOR = 1.2  # a finer label asked for ("avec un accompagnement"): 20 % a
 # (product decision): one more of the needs asked outweighs a clearer record.
 CLEAR_FACTOR = 1.25
 FREE_FACTOR = 1.5  # known free, against fees not given, when "gratuit" was asked
+# Open to all, against a place whose record says it serves a closed public (town halls'
+# IT syndicate, students' CROUS, prison: ``search.evidence.closed_public``): such a place
+# counts as 40 times farther, after every place open to all within the widest radius (100 km)
+# doing as much; never left out (the only place near is still given).
+OPEN_FACTOR = 40.0
 
 
 @dataclass
@@ -50,7 +55,10 @@ class Outcome:
 def weight(score: int, *, labels: bool = True) -> float:
     """How much nearer a place counts for what it does (``rank`` module docstring)."""
     fit = fit_of(score)
-    found = NEED_FACTOR**fit.needs * CLEAR_FACTOR**fit.clear * FREE_FACTOR**fit.free
+    found = (
+        NEED_FACTOR**fit.needs * CLEAR_FACTOR**fit.clear * FREE_FACTOR**fit.free
+        * OPEN_FACTOR**fit.open
+    )  # fmt: skip
     return found * LABEL_FACTOR**fit.labels if labels else found
 
 

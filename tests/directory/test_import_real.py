@@ -443,3 +443,11 @@ def test_records_that_say_little_about_mediation_are_the_same_in_sql_and_python(
         assert (reason is None) == bool(clear[p.id]), (p.nom, reason, clear[p.id])
         reasons[reason] += 1
     assert reasons == {None: 4048, "bulk services": 1325, "no contact": 756, "reserved": 13}
+
+
+def test_places_for_a_closed_public_are_the_same_in_sql_and_python(embedded_directory, session):
+    """``evidence.closed_public`` is written twice (SQL in the score, Python): equal on every
+    shipped record; and what it finds, counted (syndicates for town halls, a CROUS, EHPADs)."""
+    open_ = dict(session.execute(select(Place.id, evidence.open_score(1))).all())
+    closed = [p.nom for p in session.scalars(select(Place)) if evidence.closed_public(p)]
+    assert len(closed) == sum(not v for v in open_.values()) == 9, closed

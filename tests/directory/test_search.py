@@ -146,6 +146,32 @@ def test_a_record_that_says_little_about_mediation_comes_after_one_that_clearly_
     ]  # fmt: skip
 
 
+def test_a_place_for_a_closed_public_comes_after_every_place_open_to_all(directory, session):
+    """A syndicate doing IT for town halls, the students' CROUS, an EHPAD serve a closed
+    public (``evidence.closed_public``, by their names): after every place open to all, even
+    one 25 km away that says little, whatever their record (Rodez: the council IT syndicate,
+    0.7 km, came first for "apprendre le téléphone")."""
+    phone = {"telephone": "+33400000000"}
+    make_place(session, "Syndicat Mixte de l'Informatique des Collectivités", km_east=0.2,
+               **phone)  # fmt: skip
+    make_place(session, "Centre régional des œuvres universitaires (CROUS)", km_north=0.5,
+               **phone)  # fmt: skip
+    make_place(session, "EHPAD Les Tilleuls", km_north=-0.3, **phone)
+    make_place(session, "Mairie", km_east=-25)
+    make_place(session, "Médiathèque", km_east=8, **phone)
+    session.commit()
+    assert names(ask(directory, limit=5)) == [
+        "Médiathèque", "Mairie", "Syndicat Mixte de l'Informatique des Collectivités",
+        "Centre régional des œuvres universitaires (CROUS)", "EHPAD Les Tilleuls",
+    ]  # fmt: skip
+
+
+def test_a_place_for_a_closed_public_is_still_given_when_it_is_the_only_one(directory, session):
+    make_place(session, "e-Collectivités Vendée", km_east=1, telephone="+33400000000")
+    session.commit()
+    assert names(ask(directory)) == ["e-Collectivités Vendée"]
+
+
 def test_a_record_that_says_little_is_still_first_when_nothing_else_is_near(directory, session):
     make_place(session, "Mairie", km_east=1, telephone="+33400000000",
                services=(labels.OUTILS_QUOTIDIEN,), origin=(evidence.BULK_SERVICES,))  # fmt: skip
