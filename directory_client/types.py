@@ -113,6 +113,9 @@ class SearchResult:
     fees: tuple[str, ...] = ()
     # A bus and its fixed desk on one page: the later says which it is (search.doors.said_apart)
     same_desk: str | None = None
+    # Listed before a nearer place (the ranking's detour, ``search.rank``): why, in one plain
+    # line built from the ranking's fit ("Plus loin, mais fait aussi : …"); None otherwise.
+    ahead: str | None = None
 
     def to_payload(self) -> dict:
         """The shape of the assistant's ``custom.orienteur.results`` items (a stable contract)."""
@@ -126,6 +129,7 @@ class SearchResult:
             "opening_hours": self.opening_hours,
             "open_now": self.opening.open_now,
             "why": self.why,
+            "ahead": self.ahead,
         }
 
 

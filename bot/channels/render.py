@@ -289,6 +289,8 @@ def place_lines(place: Mapping[str, Any], *, why: bool = True, address_max: int 
         lines.append(opening_text.rstrip(". "))
     if why and _field(place, "why"):
         lines.append(_field(place, "why"))
+    if why and _field(place, "ahead"):  # before a nearer place: why (search.rank)
+        lines.append(_field(place, "ahead"))
     if link and _field(place, "appointment_url"):
         lines.append(f"Rendez-vous : {_field(place, 'appointment_url')}")
     return lines

@@ -193,7 +193,8 @@ def _place_card(
         f'<article class="place" id="place-{rank}" data-rank="{rank}" tabindex="-1">'
         f'<h3><span class="rank">{rank}</span> {e(r.name)}</h3>'
         f'<p class="why">{e(r.why)}</p>'
-        f'<p class="address">{e(r.address)}</p>{mobile}'
+        + (f'<p class="ahead">{e(r.ahead)}</p>' if r.ahead else "")
+        + f'<p class="address">{e(r.address)}</p>{mobile}'
         f'<p class="meta">{meta}</p>{week_html}'
         + (f'<p class="provenance">{e(corrected)}</p>' if corrected else "")
         + f'<p class="phone">{phone}{rdv_html}</p>'

@@ -34,9 +34,16 @@ from directory_client import hours
 from directory_client.models import Place
 from directory_client.search import candidates, doors, rarity
 from directory_client.search.candidates import TOTAL_CAP
-from directory_client.search.explain import explain, place_result
-from directory_client.search.plan import NEAREST_MAX_KM, WIDENING_KM, Hit, Plan, build_plan
-from directory_client.search.rank import Outcome, final_within, page_order, rank_few
+from directory_client.search.explain import ahead_line, explain, place_result
+from directory_client.search.plan import (
+    NEAREST_MAX_KM,
+    WIDENING_KM,
+    Hit,
+    Plan,
+    build_plan,
+    fit_of,
+)
+from directory_client.search.rank import Outcome, final_within, page_order, rank_few, rank_key
 from directory_client.search.remote_help import remote_options
 from directory_client.search.sql import INNER_BOXES_KM, place_rows, places_by_id
 from directory_client.types import (
@@ -270,8 +277,73 @@ def _results(
         return min(order((hit, door[1])) for hit in door[0])
 
     pages = [sorted(listed[i : i + size], key=best) for i in range(0, len(listed), size)]
-    read = [result for one in pages for _hits, result in one][query.offset : end]
+    flat = [door for one in pages for door in one]
+    read = _said_ahead(session, flat, hits, places, plan, query, now)[query.offset : end]
     return doors.said_apart(tuple(read)), records
+
+
+# Nearer places ranked after an entry, read to find the one it was put before (``_said_ahead``).
+_NEARER_READ = 3
+
+
+def _said_ahead(
+    session: Connection,
+    flat: list[tuple[list[Hit], SearchResult]],
+    hits: list[Hit],
+    places: dict,
+    plan: Plan,
+    query: SearchQuery,
+    now: datetime,
+) -> list[SearchResult]:
+    """The listed entries, each placed before a nearer place (at the distance shown, 0.1 km)
+    by the ranking's detour saying why (``SearchResult.ahead``, ``explain.ahead_line``): what
+    its fit gives it more than the nearest such place open to all. An entry first at its
+    distance says nothing. The nearer place may be on a later page or past the read records
+    (``hits``)."""
+    listed_ids = {h.id for door_hits, _r in flat for h in door_hits}
+    rest = [h for h in hits if h.id not in listed_ids]
+    wanted: dict[int, list[Hit]] = {}
+    for p in range(query.offset, min(len(flat), query.offset + query.limit)):
+        door_hits, result = flat[p]
+        if result.distance_km is None:
+            continue
+        shown = round(result.distance_km, 1)
+        later = [h for hs, _r in flat[p + 1 :] for h in hs] + rest
+        # A place serving a closed public (town halls, students) is not one the person could
+        # go to: listed after the others, it needs no "plus loin, mais" on each of them.
+        nearer = sorted(
+            (h for h in later if h.distance_km is not None and round(h.distance_km, 1) < shown
+             and fit_of(h.score).open),
+            key=lambda h: h.distance_km,
+        )[:_NEARER_READ]
+        if nearer:
+            wanted[p] = nearer
+    if not wanted:
+        return [result for _hits, result in flat]
+    missing = [h.id for hs in wanted.values() for h in hs if h.id not in places]
+    rows = {**places, **(places_by_id(session, missing) if missing else {})}
+    out = [result for _hits, result in flat]
+    door_of = {h.id: i for i, (door_hits, _r) in enumerate(flat) for h in door_hits}
+    for p, nearer in wanted.items():
+        door_hits, result = flat[p]
+        best_hit = min(door_hits, key=rank_key)
+        for other in nearer:
+            if other.id in door_of:  # a listed door: as it is ranked and read, its best record
+                other_hits, other_result = flat[door_of[other.id]]
+                other = min(other_hits, key=rank_key)
+            else:
+                other_result = place_result(rows[other.id], other.distance_km, plan.needs, now,
+                                            on_my_behalf=query.filters.on_my_behalf)  # fmt: skip
+            if doors.same_door(result, other_result):
+                continue
+            line = ahead_line(
+                rows[best_hit.id], fit_of(best_hit.score), rows[other.id], fit_of(other.score),
+                plan.needs, query.preferred_origin_labels,
+            )  # fmt: skip
+            if line:
+                out[p] = dataclasses.replace(result, ahead=line)
+            break
+    return out
 
 
 __all__ = [

@@ -18,6 +18,10 @@ A record says little about mediation (``says_little``) when:
     places one by one, no name of such a place (médiathèque, espace numérique, centre social,
     MJC, CCAS…), not a desk of the national France Services list.
 
+A place whose name says it serves a closed public — town halls (an IT syndicate), students
+(a CROUS), people held or cared for there — is not for the person at all: it ranks after every
+place open to all (``closed_public``, ``rank.OPEN_FACTOR``), still given when nothing else is.
+
 The rule is written once (the patterns below) as SQL for the ranking and in Python for the
 benchmark's reasons; a test holds them equal on the shipped data.
 """
@@ -87,6 +91,27 @@ RESERVED_NAMES = (
     "jeunes travailleurs",
     "p_nitentiaire",
     "maison d_arr_t",
+)
+# Names of places not open to the general public (``closed_public``): they serve institutions
+# (a syndicate or agency doing IT for town halls, "e-Collectivités", a management centre of
+# local civil servants), students only (CROUS, university halls), or people held or cared
+# for in them (prison, EHPAD). The open data says nothing else of them (the conseillers
+# numériques file gives them no public nor typology), and the numérique in their names made
+# them clear records, first in Rodez.
+CLOSED_NAMES = (
+    "syndicat mixte",
+    "syndicat intercommunal",
+    "collectivit_s et _tablissements",
+    "e-collectivit_s",
+    "centre de gestion de la fonction publique",
+    "oeuvres universitaires",
+    "_uvres universitaires",
+    "crous",
+    "cit_ universitaire",
+    "r_sidence universitaire",
+    "p_nitentiaire",
+    "maison d_arr_t",
+    "ehpad",
 )
 _CONTACT = (Place.telephone, Place.courriels, Place.site_web, Place.prise_rdv)
 
@@ -162,6 +187,12 @@ def clear_score(points: int) -> ColumnElement:
     return case((_clear_sql(), points), else_=0)
 
 
+def open_score(points: int) -> ColumnElement:
+    """``points`` for a place open to all, 0 for one whose name says it serves a closed public
+    (``CLOSED_NAMES``)."""
+    return case((_name_like(CLOSED_NAMES), 0), else_=points)
+
+
 # --- the same rule in Python (the benchmark's reasons; tests hold it equal to the SQL) -------
 def _pattern(patterns: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(re.escape(p).replace("_", ".") for p in patterns))
@@ -169,6 +200,7 @@ def _pattern(patterns: tuple[str, ...]) -> re.Pattern:
 
 _MEDIATION_NAME = _pattern(MEDIATION_NAMES)
 _RESERVED_NAME = _pattern(RESERVED_NAMES)
+_CLOSED_NAME = _pattern(CLOSED_NAMES)
 
 
 def _lower_ascii(text: str) -> str:
@@ -197,3 +229,9 @@ def says_little(place) -> str | None:
     if _MEDIATION_NAME.search(name):
         return None
     return "bulk services"
+
+
+def closed_public(place) -> bool:
+    """Whether the record says the place serves a closed public, not everyone (``CLOSED_NAMES``;
+    the SQL of ``open_score`` in Python)."""
+    return bool(_CLOSED_NAME.search(_lower_ascii(place.nom or "")))

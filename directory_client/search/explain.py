@@ -10,7 +10,7 @@ from sqlalchemy.engine import Row
 
 from directory_client import display, hours, labels
 from directory_client.models import split_list
-from directory_client.search.plan import AIDANTS_CONNECT, ON_MY_BEHALF
+from directory_client.search.plan import AIDANTS_CONNECT, ON_MY_BEHALF, Fit
 from directory_client.types import SearchResult
 
 # Plain words for each service; a finer 1.0 label, when the place has it, says it better.
@@ -109,6 +109,70 @@ def place_result(
         date_maj=place.date_maj.isoformat() if place.date_maj else None,
         fees=tuple(split_list(place.frais_a_charge)),
     )
+
+
+# Listed before a nearer place (``search.rank``'s detour): the one thing of the ranking's fit
+# that put it there, most telling first (``ahead_line``).
+AHEAD = "Plus loin, mais {reason}"
+AHEAD_NEEDS = "fait aussi : {words}"
+AHEAD_FRANCE_SERVICES = "c'est un France Services"
+AHEAD_FRANCE_SERVICES_DEMARCHES = "c'est un France Services : on y fait la démarche avec vous"
+AHEAD_CLEAR = "c'est un lieu d'aide au numérique"
+AHEAD_LABEL = "propose : {words}"
+AHEAD_FREE = "gratuit"
+
+
+def _france_services(place: Row) -> bool:
+    programmes = split_list(place.dispositif_programmes_nationaux)
+    return "France Services" in programmes or "RFS" in split_list(place.typologie)
+
+
+def ahead_line(
+    place: Row,
+    fit: Fit,
+    nearer: Row,
+    nearer_fit: Fit,
+    needs: tuple[str, ...],
+    preferred: tuple[str, ...] = (),
+) -> str | None:
+    """Why ``place`` is listed before ``nearer``, a place nearer to the person: what the
+    ranking's fit (``plan.fit_of`` of their scores, which ``rank.weight`` counts as a detour)
+    gives it more — a need asked that the nearer one does not do, a record that clearly does
+    digital mediation against one that says little, a finer label asked for, known free. None
+    when its fit is no better (it is ahead for another reason: a bus's best stop, a tie)."""
+    reason = None
+    if fit.needs > nearer_fit.needs:
+        more = [
+            n
+            for n in needs
+            if n in split_list(place.services) and n not in split_list(nearer.services)
+        ]
+        if more:
+            words = [_SERVICE_WORDS.get(n, n.lower()) for n in more]
+            reason = AHEAD_NEEDS.format(words=", ".join(words))
+    if reason is None and fit.clear > nearer_fit.clear:
+        if _france_services(place):
+            reason = (
+                AHEAD_FRANCE_SERVICES_DEMARCHES
+                if labels.DEMARCHES in needs
+                else AHEAD_FRANCE_SERVICES
+            )
+        else:
+            reason = AHEAD_CLEAR
+    if reason is None and fit.labels > nearer_fit.labels:
+        origin, other = split_list(place.services_origine), split_list(nearer.services_origine)
+        words = [
+            _ORIGIN_WORDS[label]
+            for label in preferred
+            if label in origin and label not in other and label in _ORIGIN_WORDS
+        ]
+        if words:
+            reason = (
+                words[0] if words[0].startswith("fait ") else AHEAD_LABEL.format(words=words[0])
+            )
+    if reason is None and fit.free > nearer_fit.free:
+        reason = AHEAD_FREE
+    return AHEAD.format(reason=reason) if reason else None
 
 
 def first_item(value: str | None) -> str | None:

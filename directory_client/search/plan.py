@@ -33,30 +33,34 @@ _REMOTE = "À distance"
 
 
 # A score's parts, one decimal digit each but the needs: needs covered (``COVER`` each), finer
-# labels asked for that the place has (``_PREFERRED`` each, at most 9 asked), a record that
-# clearly does digital mediation (``_CLEAR``, ``search.evidence``), a known free place with
-# ``free_only`` (``_FREE``). How much each is worth against distance: ``rank.weight``.
-COVER, _PREFERRED, _CLEAR, _FREE = 1000, 100, 10, 1
+# labels asked for that the place has (``_PREFERRED`` each, at most 9 asked), a place open to
+# all (``_OPEN``: its record does not say it serves town halls, students or its residents only,
+# ``search.evidence``), a record that clearly does digital mediation (``_CLEAR``), a known free
+# place with ``free_only`` (``_FREE``). How much each is worth against distance: ``rank.weight``.
+COVER, _PREFERRED, _OPEN, _CLEAR, _FREE = 10000, 1000, 100, 10, 1
 _MAX_LABELS = 9
 
 
 @dataclass(frozen=True)
 class Fit:
-    """What a place's score says: needs covered, finer labels found, whether its record clearly
-    does digital mediation (1) or says little about it (0), known free (1, with ``free_only``)."""
+    """What a place's score says: needs covered, finer labels found, whether it is open to all
+    (1) or its record says it serves a closed public (0), whether its record clearly does
+    digital mediation (1) or says little about it (0), known free (1, with ``free_only``)."""
 
     needs: int
     labels: int
     clear: int
     free: int
+    open: int = 1
 
 
 def fit_of(score: int) -> Fit:
     return Fit(
         needs=score // COVER,
         labels=(score % COVER) // _PREFERRED,
-        clear=(score % _PREFERRED) // _CLEAR,
+        clear=(score % _OPEN) // _CLEAR,
         free=score % _CLEAR,
+        open=(score % _PREFERRED) // _OPEN,
     )
 
 
@@ -179,8 +183,9 @@ def _plan_sql(key: tuple) -> tuple[int, tuple[ColumnElement, ...], ColumnElement
     for label in preferred[:_MAX_LABELS]:
         terms.append(case((Place.services_origine.like(f"%{label}%"), _PREFERRED), else_=0))
     max_score += _PREFERRED * len(preferred[:_MAX_LABELS])
+    terms.append(evidence.open_score(_OPEN))
     terms.append(evidence.clear_score(_CLEAR))
-    max_score += _CLEAR
+    max_score += _OPEN + _CLEAR
     if free_only:
         terms.append(case((Place.frais_a_charge.like("%Gratuit%"), _FREE), else_=0))
         max_score += _FREE

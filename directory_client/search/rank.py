@@ -8,8 +8,10 @@ asked for, a record that clearly does digital mediation rather than one that say
 it, known free when "gratuit" was asked — is worth a detour that grows with the distance: the
 place counts as nearer by its ``weight``. Place B, better by one need, comes before place A
 when ``B.km + BASE_KM <= 1.5 × (A.km + BASE_KM)``: within 1.5 km of a place 150 m away, within
-4.5 km of one 2 km away, within 16.5 km of one 10 km away. Before, fit came first at any
-distance: a France Services 30 km from Roubaix before a CCAS 150 m away
+4.5 km of one 2 km away, within 16.5 km of one 10 km away. A clear record is worth less than a
+need (25 % and 0.75 km): a place doing both needs asked, whose record says little, comes before
+a clear place doing one within ``1.5 / 1.25 = 1.2`` times its distance plus 3 km. Before, fit
+came first at any distance: a France Services 30 km from Roubaix before a CCAS 150 m away
 (``bench/first_place.py``).
 """
 
@@ -29,8 +31,15 @@ from directory_client.types import SearchResult
 BASE_KM = 3.0
 NEED_FACTOR = 1.5  # one more need covered: 50 % farther and 1.5 km
 LABEL_FACTOR = 1.2  # a finer label asked for ("avec un accompagnement"): 20 % and 0.6 km
-CLEAR_FACTOR = 2.0  # clearly a place of mediation, against a record saying little: 100 % and 3 km
+# Clearly a place of mediation, against a record saying little: 25 % and 0.75 km. Below a need
+# (product decision): one more of the needs asked outweighs a clearer record.
+CLEAR_FACTOR = 1.25
 FREE_FACTOR = 1.5  # known free, against fees not given, when "gratuit" was asked
+# Open to all, against a place whose record says it serves a closed public (town halls'
+# IT syndicate, students' CROUS, prison: ``search.evidence.closed_public``): such a place
+# counts as 40 times farther, after every place open to all within the widest radius (100 km)
+# doing as much; never left out (the only place near is still given).
+OPEN_FACTOR = 40.0
 
 
 @dataclass
@@ -46,7 +55,10 @@ class Outcome:
 def weight(score: int, *, labels: bool = True) -> float:
     """How much nearer a place counts for what it does (``rank`` module docstring)."""
     fit = fit_of(score)
-    found = NEED_FACTOR**fit.needs * CLEAR_FACTOR**fit.clear * FREE_FACTOR**fit.free
+    found = (
+        NEED_FACTOR**fit.needs * CLEAR_FACTOR**fit.clear * FREE_FACTOR**fit.free
+        * OPEN_FACTOR**fit.open
+    )  # fmt: skip
     return found * LABEL_FACTOR**fit.labels if labels else found
 
 

@@ -37,6 +37,7 @@ RESULT_KEYS = {
     "opening_hours",
     "open_now",
     "why",
+    "ahead",
     "lat",
     "lon",
     "appointment_url",

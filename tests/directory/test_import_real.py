@@ -393,7 +393,7 @@ def test_each_page_of_more_places_reads_in_the_order_of_the_distance_it_counts_a
     # A QA session read "7,3 km, 8,8 km, 5,6 km" on a page of "d'autres lieux" in Roubaix: a
     # finer label is worth a detour to reach a page but no line shows it, so it does not
     # reorder a page. What each place does (its "why") and whether its record clearly does
-    # mediation do: a place counts as nearer by 1.5 per need covered, 2 for a clear record.
+    # mediation do: a place counts as nearer by 1.5 per need covered, 1.25 for a clear record.
     seen: list[str] = []
     for offset in (0, 3, 6, 9):
         page = papers_and_phone_in_roubaix(embedded_directory, offset)
@@ -401,7 +401,7 @@ def test_each_page_of_more_places_reads_in_the_order_of_the_distance_it_counts_a
         for r in page:
             covered = len(set(PAPERS_AND_PHONE) & set(r.services))
             clear = evidence.says_little(place(session, r.id)) is None
-            read.append((round(r.distance_km, 1) + 3) / (1.5**covered * 2**clear))
+            read.append((round(r.distance_km, 1) + 3) / (1.5**covered * 1.25**clear))
         assert read == sorted(read), (offset, [(r.name, r.distance_km) for r in page])
         seen += [r.id for r in page]
     assert len(seen) == len(set(seen)) == 12  # no place twice, none lost between pages
@@ -443,3 +443,11 @@ def test_records_that_say_little_about_mediation_are_the_same_in_sql_and_python(
         assert (reason is None) == bool(clear[p.id]), (p.nom, reason, clear[p.id])
         reasons[reason] += 1
     assert reasons == {None: 4048, "bulk services": 1325, "no contact": 756, "reserved": 13}
+
+
+def test_places_for_a_closed_public_are_the_same_in_sql_and_python(embedded_directory, session):
+    """``evidence.closed_public`` is written twice (SQL in the score, Python): equal on every
+    shipped record; and what it finds, counted (syndicates for town halls, a CROUS, EHPADs)."""
+    open_ = dict(session.execute(select(Place.id, evidence.open_score(1))).all())
+    closed = [p.nom for p in session.scalars(select(Place)) if evidence.closed_public(p)]
+    assert len(closed) == sum(not v for v in open_.values()) == 9, closed

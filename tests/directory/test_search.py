@@ -94,6 +94,31 @@ def test_a_place_doing_both_needs_comes_first_only_within_a_comparable_distance(
     )
 
 
+def test_one_more_need_weighs_more_than_a_record_that_clearly_does_mediation(
+    directory, session
+):
+    """Product decision: covering one more of the needs asked (50 % and 1.5 km) is worth more
+    than a record that clearly does mediation (25 % and 0.75 km). A place doing both needs
+    whose record says little (no contact) comes before a clear place doing one within
+    1.5 / 1.25 = 1.2 × (its km + 3) − 3 km; before, the clear record won (100 % and 3 km)."""
+    both = (labels.DEMARCHES, labels.ACCES_INTERNET_MATERIEL)
+    make_place(session, "Une aide, bien renseignée", km_east=0.5, telephone="+33400000000",
+               services=both[:1])  # fmt: skip
+    make_place(session, "Les deux, peu renseigné", km_north=1.1, services=both)
+    make_place(session, "Les deux, peu renseigné, plus loin", km_north=-1.4, services=both)
+    make_place(session, "Autre aide, bien renseignée", km_east=-2, telephone="+33400000001",
+               services=both[1:])  # fmt: skip
+    session.commit()
+    # 1.1 km is within 1.2 × (0.5 + 3) − 3 = 1.2 km; 1.4 km is not. The other clear place,
+    # 2 km away, doing one need: (2 + 3) / 1.25 = 4 counts as farther than (1.4 + 3) / 1.5.
+    response = ask(directory, needs=both, limit=3)
+    assert names(response) == [
+        "Les deux, peu renseigné", "Une aide, bien renseignée",
+        "Les deux, peu renseigné, plus loin",
+    ]  # fmt: skip
+    assert names(ask(directory, needs=both, limit=1, offset=3)) == ["Autre aide, bien renseignée"]
+
+
 def test_a_record_that_says_little_about_mediation_comes_after_one_that_clearly_does(
     directory, session
 ):
@@ -106,15 +131,45 @@ def test_a_record_that_says_little_about_mediation_comes_after_one_that_clearly_
                **bulk)  # fmt: skip
     make_place(session, "Médiathèque", km_east=0.72, telephone="+33545361950", **bulk)
     make_place(session, "Conseil départemental", km_north=0.5, services=(labels.OUTILS_QUOTIDIEN,))
-    make_place(session, "Espace numérique", km_north=-3.5, telephone="+33545000000",
+    make_place(session, "Espace numérique", km_north=-1.3, telephone="+33545000000",
+               services=(labels.OUTILS_QUOTIDIEN,))  # fmt: skip
+    make_place(session, "Espace numérique loin", km_north=-2, telephone="+33545000001",
                services=(labels.OUTILS_QUOTIDIEN,))  # fmt: skip
     session.commit()
-    response = ask(directory, needs=(labels.OUTILS_QUOTIDIEN,), limit=4)
-    # 0.72 km (clear) before 0.5 and 0.7 km (saying little); 3.5 km (clear) too: within
-    # 2 × (0.5 + 3) − 3 = 4 km of the nearest that says little.
+    response = ask(directory, needs=(labels.OUTILS_QUOTIDIEN,), limit=5)
+    # A clear record is worth 25 % and 0.75 km (rank.CLEAR_FACTOR 1.25): 0.72 km (clear) before
+    # 0.5 and 0.7 km (saying little); 1.3 km (clear) too, within 1.25 × (0.5 + 3) − 3 = 1.375 km
+    # of the nearest that says little; 2 km (clear) is not, nor within 1.25 × (0.7 + 3) − 3.
     assert names(response) == [
         "Médiathèque", "Espace numérique", "Conseil départemental", "Pôle commerce de la ville",
+        "Espace numérique loin",
     ]  # fmt: skip
+
+
+def test_a_place_for_a_closed_public_comes_after_every_place_open_to_all(directory, session):
+    """A syndicate doing IT for town halls, the students' CROUS, an EHPAD serve a closed
+    public (``evidence.closed_public``, by their names): after every place open to all, even
+    one 25 km away that says little, whatever their record (Rodez: the council IT syndicate,
+    0.7 km, came first for "apprendre le téléphone")."""
+    phone = {"telephone": "+33400000000"}
+    make_place(session, "Syndicat Mixte de l'Informatique des Collectivités", km_east=0.2,
+               **phone)  # fmt: skip
+    make_place(session, "Centre régional des œuvres universitaires (CROUS)", km_north=0.5,
+               **phone)  # fmt: skip
+    make_place(session, "EHPAD Les Tilleuls", km_north=-0.3, **phone)
+    make_place(session, "Mairie", km_east=-25)
+    make_place(session, "Médiathèque", km_east=8, **phone)
+    session.commit()
+    assert names(ask(directory, limit=5)) == [
+        "Médiathèque", "Mairie", "Syndicat Mixte de l'Informatique des Collectivités",
+        "Centre régional des œuvres universitaires (CROUS)", "EHPAD Les Tilleuls",
+    ]  # fmt: skip
+
+
+def test_a_place_for_a_closed_public_is_still_given_when_it_is_the_only_one(directory, session):
+    make_place(session, "e-Collectivités Vendée", km_east=1, telephone="+33400000000")
+    session.commit()
+    assert names(ask(directory)) == ["e-Collectivités Vendée"]
 
 
 def test_a_record_that_says_little_is_still_first_when_nothing_else_is_near(directory, session):
@@ -397,6 +452,7 @@ def test_payload_shape(directory, session):
         "phone": "+33400000000",
         "opening_hours": "Tu 09:00-12:00",
         "open_now": True,
+        "ahead": None,
         "why": "aide pour vos papiers en ligne, gratuit, France Services",
     }
 
@@ -412,9 +468,9 @@ def test_get_place(directory, session):
 
 def reach_km(distance: float, covered: int, labelled: int = 0, clear: bool = False) -> float:
     """The distance a place counts as (directory_client.search.rank), written out: each need
-    covered is worth 50 % and 1.5 km, a finer label 20 % and 0.6 km, a clear record 100 % and
-    3 km."""
-    return (distance + BASE_KM) / (1.5**covered * 1.2**labelled * 2.0**clear)
+    covered is worth 50 % and 1.5 km, a finer label 20 % and 0.6 km, a clear record 25 % and
+    0.75 km (less than a need)."""
+    return (distance + BASE_KM) / (1.5**covered * 1.2**labelled * 1.25**clear)
 
 
 def page_read(page: list[tuple]) -> list[str]:

@@ -206,6 +206,7 @@
     if (text(item.mobile_service)) fact("orienteur-card-mobile", "Service itinérant : " + item.mobile_service);
     fact("orienteur-card-open orienteur-card-open--" + String(item.open_now), text(item.opening_text));
     fact("orienteur-card-why", text(item.why));
+    fact("orienteur-card-ahead", text(item.ahead));
     if (!telHref(item.tel)) fact("orienteur-card-phone", text(item.phone_text) ? "Téléphone : " + item.phone_text : "Pas de téléphone connu");
     body.push(facts);
     var week = el("ul", { className: "orienteur-card-hours" });
