@@ -608,6 +608,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(internet|wifi|wi-fi) gratuit",
         r"\bcapte (pas|plus|mal)",
         r"\bbox\b",
+        r"\b(internet|connexion|wifi|box|ligne) (a ete |est )?(coupee?|resilie\w*)",
     ),
     "materiel_usage": (
         r"\bimprim(er|ante|e)\b",
@@ -619,6 +620,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         # borrowing a device for a while: "emprunter un ordinateur quelques semaines" (access to
         # equipment in the standard; buying one cheap is materiel_achat)
         r"\b(emprunter|louer)\b.{0,30}\b(ordi|ordinateur|pc|tablette|portable|telephone|cle 4g)",
+        r"\bprets? (d'|de |d )(un )?(ordi|ordinateur|pc|tablette|portable|telephone|cle 4g)",
         r"\bou (il )?(y a|ya|trouver|utiliser)( un| des)? (ordinateur|ordi|pc)s? (et|avec) "
         r"(internet|wifi|une connexion)",
     ),
@@ -829,6 +831,29 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"|\bqui (disait|disai|pretendait|se disait) (etre|etait|venir)\b",
         r"\b(compte|carte)( bancaire)? (a ete |ont ete )?utilisee?s? (sur internet |en ligne )?"
         r"pour des achats",
+        # Round 19, from sets K, L, P and Q: someone "saying they were" the bank, an operation
+        # validated on a call, "c normal ce sms ?", every link clicked, harassment on a network,
+        # a lost phone to block, the words of protection (VPN, dark web, public wifi).
+        r"\ben (disant|se disant|pretendant|affirmant) (que c'etait|qu'il etait|quil etait"
+        r"|qu'elle etait|qu'ils etaient|etre|venir|de la part|de (la|ma|sa|mon|son|chez) )",
+        r"\b(appel\w*|telephone|disant|pretend\w*)\b[^.!?]{0,120}\b(valide|valider|confirme"
+        r"|confirmer) (une |l'|la |les |des )?(operation|paiement|virement)",
+        r"\b(appel\w*|disant|pretend\w*)\b.{0,160}\b(j'ai|jai|il m'a fait|m'a fait|m'a demande de)"
+        r" (valide|valider|confirme|confirmer)\b",
+        r"\bproteger (mon|son|ma|sa|le) (telephone|portable|ordi\w*|pc|smartphone|tablette)",
+        r"\b(c'?est|c|cest|est-ce) (vraie?|normal|serieux|fiable|louche|legal|officiel) "
+        r"(ce|cet|cette|ces|le|la|les|un|une) (sms|mails?|messages?|appels?|courriers?|courriels?"
+        r"|liens?|offres?|sites?)\b",
+        r"\b(sms|mails?|messages?|courriers?|courriels?|appels?|offres?|annonces?|liens?)\b"
+        r"[^.!?]{0,160}\b(c'?est|c|cest) (vraie?|normal|serieux|fiable|louche) ou pa\b",
+        r"\b(clique\w*|clik\w*|klik\w*) (sur )?(tous|tout|tt|toutes|n'importe quels?) (les )?"
+        r"(liens|pubs?|publicites)",
+        r"\bharcelee?s? (sur|par|via) (insta\w*|facebook|fb|snap\w*|tiktok|whatsapp|messenger"
+        r"|les reseaux|internet|discord)",
+        r"\bsignal\w* (le|un|ce|son|les) (compte|profil)",
+        r"\b(vole|perdu|perdue) (mon|son|ma|sa) (telephone|portable|smartphone|tel)\b.{0,160}"
+        r"\bbloqu\w*",
+        r"\bdark ?web\b|\bvpn\b|\bwifi (publics?|gratuits? de la gare|de la gare|de l'hotel)",
     ),
     "parentalite": (
         r"\b(ecole|college|lycee|creche) (de|des) (mes|mon|ma|nos) (enfants?|fils|fille|petits?)",

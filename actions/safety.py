@@ -655,7 +655,7 @@ _KIN = (
     r"((grand|arri[eè]re-grand|belle|beau|demi)[- ])?(m[eè]re|p[eè]re|maman|papa|mamie|mamy|mami"
     r"|papi|papy|m[eé]m[eé]|p[eé]p[eé]|fils|filles?|enfants?|gamins?|gamines?|petits?-enfants"
     r"|petit-fils|petites?-filles?|fr[eè]res?|s(oe|œ)urs?|oncles?|tantes?|tonton|tata|neveux?"
-    r"|ni[eè]ces?|cousins?|cousines?|parents|grands-parents|beaux-parents|filleule?s?)"
+    r"|ni[eè]ces?|cousins?|cousines?|parents|grands-parents|beaux-parents|filleule?s?|voisine?s?)"
 )
 _RELATIVE = re.compile(
     rf"\b(ma|mon|mes|sa|son|ses|notre|nos|leur|leurs|votre|vos|une?|la|le|les) {_KIN}\b"

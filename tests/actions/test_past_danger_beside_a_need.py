@@ -82,3 +82,14 @@ def test_a_sentence_after_hospital_is_still_read_for_its_request():
 )
 def test_danger_now_beside_or_without_a_request_gets_the_numbers(message):
     assert is_emergency(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["c'est pour ma voisine, sa demande de RSA", "mon voisin de 80 ans veut apprendre la tablette"],
+)
+def test_a_neighbour_one_writes_for_asks_no_danger_question(message):
+    from actions.needs import safety_reading
+
+    reading = safety_reading(message)
+    assert not reading.danger_now and not reading.unsure
