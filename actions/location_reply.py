@@ -27,11 +27,19 @@ from actions.message_text import (
     place_values,
 )
 from actions.needs import DISTANCE
-from actions.town_in_message import departement_named, town_named, towns_of_the_person
+from actions.town_in_message import (
+    areas_after,
+    areas_named,
+    departement_named,
+    town_before_area,
+    town_named,
+    towns_of_the_person,
+)
 from directory_client.geo import haversine_km
 from directory_client.locator import MIN_LEADING
 from directory_client.text import last_sentences, name_key
 from directory_client.town_words import commune_no_town, names_no_town
+from directory_client.types import LocateResult
 
 if TYPE_CHECKING:
     from actions.actions import State
@@ -313,6 +321,28 @@ def _same_town_there(state: State, result):
     return result
 
 
+def _town_in_area_named(text: str, query: str, result):
+    """ "j'habite à Guéret dans la Creuse, …" where only "la Creuse" was read (the département,
+    or the commune La Creuse in Haute-Saône): the commune of that département named beside it,
+    in a message of any length; of homonyms read ("aubusson dans la creuse"), the one in the
+    département named after it; else ``result``."""
+    if result.status not in ("found", "ambiguous") or result.best is None:
+        return result
+    if result.status == "ambiguous":  # "aubusson dans la creuse": the Aubusson there
+        deps = areas_after(text, query)
+        inside = [c for c in result.candidates if c.kind == "commune" and c.departement in deps]
+        if len(inside) == 1:
+            return LocateResult("found", result.query, (inside[0],))
+    town = town_before_area(text, query, getattr(_locator(), "_index", None))
+    if town is None:
+        return result
+    there = _locator().locate(f"{town} {query}"[:120])
+    best = there.best if there.status == "found" else None
+    if best is not None and best.kind == "commune" and best.departement in areas_named(query):
+        return there
+    return result
+
+
 def _commune_before_departement(text: str, result):
     """ "Orange dans le Vaucluse" where only "le Vaucluse" was tagged: the commune the whole
     answer names in that département, not the département's centre; else ``result``."""
@@ -434,6 +464,8 @@ def resolve_location(
         result = _locator().locate(query)
         if tagged and not payload and _no_town_there(query, result, text):
             return True  # "la boutique Orange" tagged whole: the operator's shop
+    if not payload:
+        result = _town_in_area_named(text, query, result)
     if not payload and len(text.split()) <= 6:
         result = _same_town_there(state, result)
         result = _commune_before_departement(text, result)

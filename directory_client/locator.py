@@ -72,6 +72,7 @@ _ARR_WORDS = frozenset({"arrondissement", "arrondissements", "arr", "arrdt", "ar
 _DISTANCE_UNITS = frozenset(
     {"km", "kms", "kilometre", "kilometres", "m", "metre", "metres", "min", "mn", "minutes"}
 )
+_ARTICLES = frozenset({"le", "la", "les", "l"})
 _ARR_LINKS = frozenset({"de", "a", "du", "sur", "dans", "le", "la"})
 _CODE5 = re.compile(r"^(\d{5}|2[ab]\d{3})$")
 _DEP_CODE = re.compile(r"^(\d{2}|2[ab]|97[1-8]|98[678])$")
@@ -295,10 +296,11 @@ class Locator:
             return None
         start, size = span
         key = " ".join(words[start : start + size])
-        area = self._area_deps(key)
+        area = self._area_beside(key)
         if area:
-            # "Valence Drôme", "Saint-Denis La Réunion", "Ajaccio Corse": the department or
-            # region qualifies a commune.
+            # "Valence Drôme", "Saint-Denis La Réunion", "Ajaccio Corse", "Guéret dans la
+            # Creuse" (La Creuse is also a commune, in Haute-Saône): the department or region
+            # qualifies a commune of its own named beside it.
             blanked = words[:start] + [""] * size + words[start + size :]
             other = self._best_span(blanked, communes_only=True)
             if other is not None:
@@ -331,6 +333,15 @@ class Locator:
         if key in self._index.dep_by_key:
             return {self._index.dep_by_key[key]}
         return set(self._index.region_by_key.get(key, ()))
+
+    def _area_beside(self, key: str) -> set[str]:
+        """The département or region a run of words names, its article aside: "la creuse",
+        "le var", "les landes" (also communes) qualify a commune named beside them."""
+        area = self._area_deps(key)
+        article, _, bare = key.partition(" ")
+        if not area and article in _ARTICLES and bare:
+            area = self._area_deps(bare)
+        return area
 
     def _best_span(self, words: list[str], communes_only: bool) -> tuple[int, int] | None:
         """(start, size) of the longest run of words naming a place; among runs of the same
