@@ -36,7 +36,7 @@ from actions.town_in_message import (
     towns_of_the_person,
 )
 from directory_client.geo import haversine_km
-from directory_client.locator import MIN_LEADING
+from directory_client.locator import BIG_TOWN, MIN_LEADING
 from directory_client.text import last_sentences, name_key
 from directory_client.town_words import commune_no_town, names_no_town
 from directory_client.types import LocateResult
@@ -292,12 +292,29 @@ def guess_place(text: str) -> tuple[str, Any, bool] | None:
         result = _locator().locate(said[:120])
         if plausible_guess(said, result) and not _no_town_there(said, result, text):
             return said, result, False
+        if _town_misspelt(said, result):
+            return said, result, True  # "… à montpelier": Montpellier, or which one
     for named in (town_named(text, getattr(_locator(), "_index", None)),
                   departement_named(text)):  # fmt: skip
         result = _locator().locate(named) if named else None
         if result is not None and plausible_guess(named, result, ambiguous_too=True):
             return named, result, True
     return None
+
+
+def _town_misspelt(query: str, result) -> bool:
+    """One word ending the sentence after "à", "habite"… that the locator reads as a town of at
+    least ``BIG_TOWN`` inhabitants written a letter or two wrong or short ("montpelier",
+    "bordaux", "marseil"): that town, or a choice with it first when others are as close."""
+    word = query.strip()
+    best = result.best
+    return (
+        result.status in ("found", "ambiguous")
+        and best is not None
+        and best.kind == "commune"
+        and re.fullmatch(r"[^\W\d_]{6,}", word) is not None
+        and (best.population or 0) >= BIG_TOWN
+    )
 
 
 def _no_town_there(query: str, result, text: str) -> bool:
@@ -456,7 +473,9 @@ def resolve_location(
         if guessed is None:
             return True
         query, result, as_name = guessed
-        strict = True  # a guess: never ask back on it, but for homonyms written as a name
+        # A guess: never ask back on it, but for homonyms written as a name; a big town
+        # misspelt ("… à bordaux") is taken as the locator reads it.
+        strict = not (as_name and _town_misspelt(query, result))
     elif not candidates_text:
         return True
     else:

@@ -58,6 +58,7 @@ MAX_FUZZY_WIDTH = 6
 MAX_FUZZY_CALLS = 40
 MAX_FUZZY_CONTENT_WORDS = 4
 MIN_FUZZY_IN_SENTENCE = 7
+MIN_CUT, MAX_CUT = 6, 3  # "marseil": a town's name cut short, from 6 letters, ≤ 3 left out
 NEAR_KM = 30.0  # a shared position farther than this from any commune centre names no commune
 MIN_BAN_SCORE = 0.4
 
@@ -484,9 +485,25 @@ class Locator:
             query, keys, scorer=Levenshtein.distance, score_cutoff=max_edits, limit=8
         )
         if not matches:
-            return None
+            return self._town_cut_short(query)
         distance = min(m[1] for m in matches)
         return distance, [m[0] for m in matches if m[1] == distance]
+
+    def _town_cut_short(self, query: str) -> tuple[int, list[str]] | None:
+        """A town's name with its last letters left out ("marseil", "montpel", "strasbou"):
+        the towns of at least ``BIG_TOWN`` inhabitants whose name starts so, at most
+        ``MAX_CUT`` letters longer (the letters left out count as edits)."""
+        if len(query) < MIN_CUT or " " in query:
+            return None
+        for length in range(len(query) + 1, len(query) + MAX_CUT + 1):
+            keys = [
+                k
+                for k in self._index.buckets.get((query[0], length), ())
+                if k.startswith(query) and _big(self._index.by_key.get(k, []))
+            ]
+            if keys:
+                return length - len(query), keys
+        return None
 
     def _decide_keys(self, keys: list[str], rest: list[str]) -> tuple[str, list[Location]]:
         communes = [c for key in keys for c in self._index.by_key.get(key, ())]
