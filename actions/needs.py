@@ -1332,7 +1332,10 @@ def _matches(text: str, patterns) -> bool:
 
 def detect(text: str) -> Understanding:
     """Read needs, procedures, constraints and the wanted mode from free text (keywords)."""
-    folded = _SMS_ELISION.sub(r"\1'\2", fold(text)[:2000].replace("’", "'"))
+    from actions import not_ours  # it reads needs: imported here
+
+    # "apprendre le français", "faire garder ma fille": no digital need (actions/not_ours.py)
+    folded = not_ours.without(_SMS_ELISION.sub(r"\1'\2", fold(text)[:2000].replace("’", "'")))
     found = Understanding()
     for key, patterns in _COMPILED["procedure"].items():
         if _matches(folded, patterns):
@@ -1483,9 +1486,13 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
     (``actions.semantic_needs``). ``by_meaning=False`` for an answer to another question (a town,
     "avec quelqu'un")."""
     found = detect(text)
-    from actions import semantic_needs  # the encoder loads on first use only
+    from actions import not_ours, semantic_needs  # the encoder loads on first use only
 
     text = without_distance(text)  # "à moins de 500 m" says where, not what
+    if len(blank := not_ours.without(fold(text).replace("’", "'"))) == len(text):
+        # nor does its meaning say a digital need where the words ask another thing
+        kept = zip(text, blank, strict=True)
+        text = "".join(c if b != " " or c.isspace() else " " for c, b in kept)
     if not by_meaning or not semantic_needs.states_something(text) or asks_for_a_helper(found):
         return found
     # A generic need ("mes démarches", "mon téléphone") weighs less than a specific one.
