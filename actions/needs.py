@@ -1512,6 +1512,9 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         return found
     if found.needs == ["quotidien"] and _SOCIAL_HELP.search(fold(text)):
         return found  # "aide pour facebook": said in so many words, whatever its meaning's vote
+    elided = _SMS_ELISION.sub(r"\1'\2", fold(text).replace("’", "'"))
+    if found.needs == ["materiel_achat"] and not found.procedures and _DEAD_DEVICE.search(elided):
+        return found  # "mon téléphone est mort", alone: another one to get, no guess to choose
     # A generic need ("mes démarches", "mon téléphone") weighs less than a specific one.
     folded = fold(text)
     learn = bool(_LEARN.search(folded))  # "apprendre à utiliser ma tablette": not generic
