@@ -278,6 +278,12 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
             found.mode = value
     if found.procedures and "demarches" in found.needs and "sante" in found.needs:
         found.needs.remove("demarches")
+    more = None if is_button(text) or not state.needs else need_changes.added(request, state.needs)
+    if more is not None:
+        # "pas de mail", "et il a pas de téléphone" while the request waits for a town or a
+        # mode: one more need for the same request, never one put instead of it.
+        found.needs, found.procedures, found.choices = more, list(state.procedures), []
+        found.mode = found.mode or state.mode
     # A new need replaces the old one (the person corrects or asks something else).
     if found.needs:
         state.needs = found.needs
@@ -931,6 +937,10 @@ def about_places_shown(
     if place is not None:
         show_place(dispatcher, last, place)
         return [SlotSet("fail_count", 0.0)]
+    if need_changes.says_a_lack(text):  # "j'ai pas d'adresse mail": no question on the places
+        changed = change_need(dispatcher, tracker, text)
+        if changed is not None:
+            return changed
     shown, day = place_shown_in_full(tracker), place_questions.asks_open_on(text)
     if shown is not None and day is not None and say_open_on(dispatcher, shown, day):
         return [SlotSet("fail_count", 0.0)]

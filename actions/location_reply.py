@@ -27,11 +27,19 @@ from actions.message_text import (
     place_values,
 )
 from actions.needs import DISTANCE
-from actions.town_in_message import departement_named, town_named, towns_of_the_person
+from actions.town_in_message import (
+    areas_after,
+    areas_named,
+    departement_named,
+    town_before_area,
+    town_named,
+    towns_of_the_person,
+)
 from directory_client.geo import haversine_km
-from directory_client.locator import MIN_LEADING
+from directory_client.locator import BIG_TOWN, MIN_LEADING
 from directory_client.text import last_sentences, name_key
 from directory_client.town_words import commune_no_town, names_no_town
+from directory_client.types import LocateResult
 
 if TYPE_CHECKING:
     from actions.actions import State
@@ -284,12 +292,29 @@ def guess_place(text: str) -> tuple[str, Any, bool] | None:
         result = _locator().locate(said[:120])
         if plausible_guess(said, result) and not _no_town_there(said, result, text):
             return said, result, False
+        if _town_misspelt(said, result):
+            return said, result, True  # "… à montpelier": Montpellier, or which one
     for named in (town_named(text, getattr(_locator(), "_index", None)),
                   departement_named(text)):  # fmt: skip
         result = _locator().locate(named) if named else None
         if result is not None and plausible_guess(named, result, ambiguous_too=True):
             return named, result, True
     return None
+
+
+def _town_misspelt(query: str, result) -> bool:
+    """One word ending the sentence after "à", "habite"… that the locator reads as a town of at
+    least ``BIG_TOWN`` inhabitants written a letter or two wrong or short ("montpelier",
+    "bordaux", "marseil"): that town, or a choice with it first when others are as close."""
+    word = query.strip()
+    best = result.best
+    return (
+        result.status in ("found", "ambiguous")
+        and best is not None
+        and best.kind == "commune"
+        and re.fullmatch(r"[^\W\d_]{6,}", word) is not None
+        and (best.population or 0) >= BIG_TOWN
+    )
 
 
 def _no_town_there(query: str, result, text: str) -> bool:
@@ -310,6 +335,28 @@ def _same_town_there(state: State, result):
     there = same.best if same.status == "found" else None
     if there is not None and there.kind == "commune" and there.departement == named.departement:
         return same
+    return result
+
+
+def _town_in_area_named(text: str, query: str, result):
+    """ "j'habite à Guéret dans la Creuse, …" where only "la Creuse" was read (the département,
+    or the commune La Creuse in Haute-Saône): the commune of that département named beside it,
+    in a message of any length; of homonyms read ("aubusson dans la creuse"), the one in the
+    département named after it; else ``result``."""
+    if result.status not in ("found", "ambiguous") or result.best is None:
+        return result
+    if result.status == "ambiguous":  # "aubusson dans la creuse": the Aubusson there
+        deps = areas_after(text, query)
+        inside = [c for c in result.candidates if c.kind == "commune" and c.departement in deps]
+        if len(inside) == 1:
+            return LocateResult("found", result.query, (inside[0],))
+    town = town_before_area(text, query, getattr(_locator(), "_index", None))
+    if town is None:
+        return result
+    there = _locator().locate(f"{town} {query}"[:120])
+    best = there.best if there.status == "found" else None
+    if best is not None and best.kind == "commune" and best.departement in areas_named(query):
+        return there
     return result
 
 
@@ -426,7 +473,9 @@ def resolve_location(
         if guessed is None:
             return True
         query, result, as_name = guessed
-        strict = True  # a guess: never ask back on it, but for homonyms written as a name
+        # A guess: never ask back on it, but for homonyms written as a name; a big town
+        # misspelt ("… à bordaux") is taken as the locator reads it.
+        strict = not (as_name and _town_misspelt(query, result))
     elif not candidates_text:
         return True
     else:
@@ -434,6 +483,8 @@ def resolve_location(
         result = _locator().locate(query)
         if tagged and not payload and _no_town_there(query, result, text):
             return True  # "la boutique Orange" tagged whole: the operator's shop
+    if not payload:
+        result = _town_in_area_named(text, query, result)
     if not payload and len(text.split()) <= 6:
         result = _same_town_there(state, result)
         result = _commune_before_departement(text, result)

@@ -18,6 +18,14 @@ MAX_WORDS = 14
 _ADDED = re.compile(
     r"\b(?:non plus|aussi|egalement|en plus|de plus|en outre|et puis|autre chose)\b"
 )
+# A lack said alone, of the person or the one helped ("il a pas de téléphone", "elle n'a pas
+# internet", "pas de mail", "j'ai pas d'adresse mail"): something more the request needs.
+_LACK = re.compile(
+    r"\b(?:pas|plus|sans|ni) (?:de |d |un |une |d un |d une )?(?:ordi\w*|pc|telephone|portable"
+    r"|smartphone|tel|mobile|internet|connexion|wifi|box|(?:e ?)?mails?|adresse (?:e ?)?mail"
+    r"|boite (?:e ?)?mail|imprimante|scanner|tablette)s?\b"
+)
+MAX_LACK_WORDS = 9
 # Words that put another need instead ("non, …", "en fait …", "juste pour …", "c'est pour …",
 # "seulement …").
 _INSTEAD = re.compile(
@@ -49,12 +57,26 @@ def _needs_said(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def says_a_lack(text: str) -> bool:
+    """A short message that says something is missing ("et il a pas de téléphone", "pas de
+    mail"), no correction ("non, …") and no procedure of its own."""
+    folded = _folded(text)
+    return (
+        0 < len(folded.split()) <= MAX_LACK_WORDS
+        and bool(_LACK.search(folded))
+        and not _INSTEAD.search(folded)
+        and not needs_mod.detect(text).procedures
+    )
+
+
 def added(text: str, current: list[str]) -> list[str] | None:
     """The request's first need and the one the message adds ("il n'a pas de téléphone non
-    plus" after the impôts → ``["demarches", "materiel_achat"]``); None when the message adds
-    none."""
+    plus" after the impôts → ``["demarches", "materiel_achat"]``; a lack said alone too: "pas
+    de mail" is an address to create); None when the message adds none."""
     folded = _folded(text)
-    if not 0 < len(folded.split()) <= MAX_WORDS or not _ADDED.search(folded):
+    if not 0 < len(folded.split()) <= MAX_WORDS:
+        return None
+    if not (_ADDED.search(folded) or says_a_lack(text)):
         return None
     new = [k for k in _needs_said(text) if k not in current]
     if not new:

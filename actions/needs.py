@@ -1269,6 +1269,17 @@ _PARENTING_ASKED = _compile(
     r"|\b(messages?|mails?|appli\w*|carnets?|notes|bulletins?|reunions?|inscriptions?)"
     r" (de |du |d')?(l'ecole|la creche|college|lycee|la cantine|la maitresse|l'instit\w*)"
 )
+# A social network or messaging app named with help, use or an account ("aide pour facebook").
+_SOCIAL_NETWORK = (
+    r"(facebook|fb|insta\w*|snap\w*|tiktok|messenger|twitter|youtube|linkedin|telegram)"
+)
+_ASKED_FOR = (
+    r"(aide|aider|besoin|utiliser|apprendre|creer|ouvrir|installer|comment|comptes?|profil|page"
+    r"|servir|galere|probleme|souci|bloque|marche pas|mettre|publier|envoyer)"
+)
+_SOCIAL_HELP = _compile(
+    rf"\b{_ASKED_FOR}\b.{{0,40}}\b{_SOCIAL_NETWORK}\b|\b{_SOCIAL_NETWORK}\b.{{0,40}}\b{_ASKED_FOR}\b"
+)
 # Accounts that are books ("tenir mes comptes sur un tableur"): their meaning sits next to hacked
 # accounts (round 17's nearest-messages vote read it as online safety).
 _BOOKKEEPING = _compile(
@@ -1357,7 +1368,10 @@ def _matches(text: str, patterns) -> bool:
 
 def detect(text: str) -> Understanding:
     """Read needs, procedures, constraints and the wanted mode from free text (keywords)."""
-    folded = _SMS_ELISION.sub(r"\1'\2", fold(text)[:2000].replace("’", "'"))
+    from actions import not_ours  # it reads needs: imported here
+
+    # "apprendre le français", "faire garder ma fille": no digital need (actions/not_ours.py)
+    folded = not_ours.without(_SMS_ELISION.sub(r"\1'\2", fold(text)[:2000].replace("’", "'")))
     found = Understanding()
     for key, patterns in _COMPILED["procedure"].items():
         if _matches(folded, patterns):
@@ -1434,6 +1448,10 @@ def detect(text: str) -> Understanding:
         strong = [k for k in strong if k != "quotidien" and (k != "materiel_usage" or no_device)]
     if "securite" in strong and "smartphone" in strong and "pirat" in folded:
         strong.remove("smartphone")
+    if _SOCIAL_HELP.search(folded) and not {"securite", "parentalite"} & set(strong):
+        # "jai besoin d'aide pour facebook", "mon compte tiktok": using it is the need (hacked,
+        # it is online safety; a child's, parenting), not a procedure for an account.
+        strong += [] if "quotidien" in strong else ["quotidien"]
     if "securite" in strong and _RECEIVED.search(folded):
         # "un mail de l'assurance maladie, je suis pas sûr que ce soit vrai": the organisation
         # named is the sender of a suspicious message, not a procedure to do.
@@ -1508,11 +1526,20 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
     (``actions.semantic_needs``). ``by_meaning=False`` for an answer to another question (a town,
     "avec quelqu'un")."""
     found = detect(text)
-    from actions import semantic_needs  # the encoder loads on first use only
+    from actions import not_ours, semantic_needs  # the encoder loads on first use only
 
     text = without_distance(text)  # "à moins de 500 m" says where, not what
+    if len(blank := not_ours.without(fold(text).replace("’", "'"))) == len(text):
+        # nor does its meaning say a digital need where the words ask another thing
+        kept = zip(text, blank, strict=True)
+        text = "".join(c if b != " " or c.isspace() else " " for c, b in kept)
     if not by_meaning or not semantic_needs.states_something(text) or asks_for_a_helper(found):
         return found
+    if found.needs == ["quotidien"] and _SOCIAL_HELP.search(fold(text)):
+        return found  # "aide pour facebook": said in so many words, whatever its meaning's vote
+    elided = _SMS_ELISION.sub(r"\1'\2", fold(text).replace("’", "'"))
+    if found.needs == ["materiel_achat"] and not found.procedures and _DEAD_DEVICE.search(elided):
+        return found  # "mon téléphone est mort", alone: another one to get, no guess to choose
     # A generic need ("mes démarches", "mon téléphone") weighs less than a specific one.
     folded = fold(text)
     learn = bool(_LEARN.search(folded))  # "apprendre à utiliser ma tablette": not generic

@@ -24,9 +24,19 @@ NOT_OURS: tuple[tuple[str, re.Pattern], ...] = tuple(
     for what, pattern in (
         (
             "la garde d'enfant",
-            r"\b(garde|faire garder|gardienne?)( d'| de| des| pour)?( mes| mon| ma| un| une| les)?"
-            r" ?(enfants?|bebes?|fils|fille|petits?|gamins?)\b|\bnounous?\b|\bcreches?\b"
+            r"\b(garde|garder|faire garder|gardienne?)( d'| de| des| pour)?( mes| mon| ma| un| une"
+            r"| les| notre| nos)? ?(enfants?|bebes?|fils|filles?|petits?|gamins?|petite?)\b(?!-)"
+            r"|\bnounous?\b|\bcreches?\b"
             r"|\bassistantes? maternelles?\b|\bbaby-?sitt\w*|\bgarderies?\b",
+        ),
+        (
+            # Lessons of the language, not of the tools ("apprendre le français", "cours de
+            # français pour mon mari", "alphabétisation").
+            "les cours de français",
+            r"\b(apprendre|apprenne|apprend|cours|lecons?|ateliers?|formations?|classes?"
+            r"|progresser|ameliorer)( a (parler|lire|ecrire)( et (a )?(parler|lire|ecrire))?)?"
+            r"( de| du| le| en| mon| son| sa)? ?(francais|la langue francaise|fle)\b"
+            r"|\balphabetisation\b|\bfrancais langue etrangere\b",
         ),
         (
             "trouver un médecin",
@@ -67,17 +77,35 @@ def _clause(folded: str, start: int, end: int) -> str:
     return folded[(before[-1] if before else 0) : (after.start() if after else len(folded))]
 
 
-def named(text: str) -> list[str]:
-    """The things of ``NOT_OURS`` the words of ``text`` ask, with a digital need beside them;
-    none when the same words are a procedure online."""
-    folded = needs_mod.fold(text or "").replace("\u2019", "'")
+def _spans(folded: str) -> list[tuple[str, int, int]]:
+    """(thing, start, end) of the things of ``NOT_OURS`` asked in ``folded`` text; none where
+    the same words are a procedure online."""
     found = []
     for what, pattern in NOT_OURS:
-        match = pattern.search(folded)
-        if match is None:
-            continue
-        if not _ONLINE_NEAR.search(_clause(folded, match.start(), match.end())):
-            found.append(what)
+        for match in pattern.finditer(folded):
+            if not _ONLINE_NEAR.search(_clause(folded, match.start(), match.end())):
+                found.append((what, match.start(), match.end()))
+    return found
+
+
+def asked(text: str) -> list[str]:
+    """The things of ``NOT_OURS`` the words of ``text`` ask, a digital need beside them or not."""
+    folded = needs_mod.fold(text or "").replace("\u2019", "'")
+    return list(dict.fromkeys(what for what, _, _ in _spans(folded)))
+
+
+def without(folded: str) -> str:
+    """``folded`` text without the words asking a thing the assistant does not do: they name no
+    digital need ("apprendre le français" is no lesson of the internet, "faire garder ma fille"
+    no parenting on screens). Same length."""
+    for _, start, end in _spans(folded):
+        folded = folded[:start] + " " * (end - start) + folded[end:]
+    return folded
+
+
+def named(text: str) -> list[str]:
+    """The things of ``NOT_OURS`` the words of ``text`` ask, with a digital need beside them."""
+    found = asked(text)
     if not found or needs_mod.detect(text).empty:
         return []
     return found
@@ -95,9 +123,23 @@ def say_beside(dispatcher: CollectingDispatcher, start: int, text: str) -> None:
     kinds = {((m.get("custom") or {}).get("orienteur") or {}).get("type") for m in sent}
     if not sent or kinds & {"emergency", "danger_check"}:
         return
-    whats = named(text)
+    whats = asked(text)
     if not whats:
         return
+    if needs_mod.detect(text).empty:
+        # Said alone ("je cherche une nounou", "cours de français pour mon mari"): the line
+        # instead of "what do you need?" or "I cannot help with that"; digital help is offered
+        # only when a digital need is said too.
+        said_no = [m for m in sent if m.get("response") == "utter_out_of_scope"]
+        for message in said_no:
+            message.update(what=_said(whats), question="")
+        if said_no or not all(m.get("response") in _NEED_QUESTIONS for m in sent):
+            return
+        del dispatcher.messages[start:]
     line = CollectingDispatcher()
     line.utter_message(response="utter_out_of_scope", what=_said(whats), question="")
     dispatcher.messages[start:start] = line.messages
+
+
+# The questions about the need, that a thing said alone and not ours answers.
+_NEED_QUESTIONS = frozenset({"utter_ask_need", "utter_ask_need_there", "utter_ask_need_choice"})

@@ -574,6 +574,9 @@ _FIGURE = re.compile(
     r"|ecran (devient|est|tout|qui devient) (tout )?bleu"
     rf"|au secours,? (mon|ma|mes|le|la|ce|cet|cette) ({_THINGS})"
     r"|arme de destruction massive"
+    # a device that died: "mon téléphone est mort", "mon portable a rendu l'âme" (no one's death)
+    rf"|\b({_THINGS}|smartphone)s? (est |sont |a |m'a |vient de )?(completement |definitivement "
+    r"|totalement )?(mort|morte|morts|mortes|rendu l'ame|creve|crevee)\b"
     # a machine or a bill with a stroke: "mon ordi a fait un AVC", "crise cardiaque en vue"
     rf"|({_THINGS}|facture)s?\b{_NO_ONE_BETWEEN} (a fait|fait|a eu|fais) (un |une )?(malaise|avc"
     r"|infarctus|crise cardiaque|arret cardiaque|overdose)"

@@ -116,11 +116,12 @@ def _names_a_commune(
     # lent"): only a town, or a name of several words.
     # "saint paul la reunion", "caf saint pierre de la réunion": its département or region
     # after the name says it is the town, as a cue before it does.
+    # "aubusson dans la creuse": a small town too, its département named beside it.
     qualified = any(c.current.departement in _areas(after) for c in communes)
     return (
         (_after_cue(words, start) or _only_chatter_around(words, start, end) or qualified)
         and (_ends_part(words, end) or qualified)
-        and (len(content) > 1 or population >= BIG_TOWN or population == 0)
+        and (len(content) > 1 or population >= BIG_TOWN or population == 0 or qualified)
     )
 
 
@@ -141,6 +142,55 @@ def _areas(after: str) -> set[str]:
             found.add(index.dep_by_key[key])
         found |= set(index.region_by_key.get(key, ()))
     return found
+
+
+def areas_named(text: str) -> set[str]:
+    """The départements ``text`` names as a département or a region, and nothing else: "la
+    Creuse", "Corrèze", "dans les Landes", "en Bretagne", "La Réunion"; empty for "Guéret"."""
+    words = [fold(w) for w in re.findall(r"[^\W_]+", text)]
+    while words and words[0] in ("dans", "le", "la", "les", "l", "en", "du", "de", "a", "au"):
+        words.pop(0)
+    index = gazetteer.load(None)
+    key = " ".join(words)
+    if key in index.dep_by_key:
+        return {index.dep_by_key[key]}
+    return set(index.region_by_key.get(key, ()))
+
+
+def areas_after(text: str, name: str) -> set[str]:
+    """The départements named just after ``name`` in ``text``: "aubusson dans la creuse",
+    "Saint-Denis (93)", "Tulle en Corrèze"."""
+    folded = fold(text).replace("’", "'")
+    found = re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", folded)
+    return _areas(text[found.end() :]) if found and len(folded) == len(text) else set()
+
+
+_BESIDE = frozenset({"dans", "en", "a", "au", "aux", "le", "la", "les", "l", "de", "du", "des"})
+
+
+def town_before_area(text: str, area: str, index=None) -> str | None:
+    """The commune named just before ``area`` (a département or region written in ``text``),
+    when it lies there: "Guéret dans la Creuse", "Tulle en Corrèze", "Saint-Pierre à la
+    Réunion", "aubusson (creuse)". None when no commune of that area is named beside it."""
+    deps = areas_named(area)
+    folded = fold(text).replace("’", "'")
+    found = re.search(rf"(?<!\w){re.escape(fold(area))}(?!\w)", folded)
+    if not deps or found is None or len(folded) != len(text):
+        return None
+    index = index or gazetteer.load(None)
+    words = _words(text[: found.start()])
+    while words and words[-1].folded in _BESIDE:
+        words.pop()
+    if words and _SENTENCE_END.search(text[words[-1].end : found.start()]):
+        return None  # a sentence between them: "à Guéret. Je vais en Corrèze"
+    for size in range(min(MAX_WORDS, len(words)), 0, -1):
+        run = words[len(words) - size :]
+        if any(w.after_break for w in run[1:]):
+            continue
+        key = name_key(" ".join(w.text for w in run))
+        if any(c.current.departement in deps for c in index.by_key.get(key, ())):
+            return text[run[0].start : run[-1].end]
+    return None
 
 
 def _departement_pattern() -> re.Pattern:

@@ -58,6 +58,7 @@ MAX_FUZZY_WIDTH = 6
 MAX_FUZZY_CALLS = 40
 MAX_FUZZY_CONTENT_WORDS = 4
 MIN_FUZZY_IN_SENTENCE = 7
+MIN_CUT, MAX_CUT = 6, 3  # "marseil": a town's name cut short, from 6 letters, ≤ 3 left out
 NEAR_KM = 30.0  # a shared position farther than this from any commune centre names no commune
 MIN_BAN_SCORE = 0.4
 
@@ -72,6 +73,7 @@ _ARR_WORDS = frozenset({"arrondissement", "arrondissements", "arr", "arrdt", "ar
 _DISTANCE_UNITS = frozenset(
     {"km", "kms", "kilometre", "kilometres", "m", "metre", "metres", "min", "mn", "minutes"}
 )
+_ARTICLES = frozenset({"le", "la", "les", "l"})
 _ARR_LINKS = frozenset({"de", "a", "du", "sur", "dans", "le", "la"})
 _CODE5 = re.compile(r"^(\d{5}|2[ab]\d{3})$")
 _DEP_CODE = re.compile(r"^(\d{2}|2[ab]|97[1-8]|98[678])$")
@@ -295,10 +297,11 @@ class Locator:
             return None
         start, size = span
         key = " ".join(words[start : start + size])
-        area = self._area_deps(key)
+        area = self._area_beside(key)
         if area:
-            # "Valence Drôme", "Saint-Denis La Réunion", "Ajaccio Corse": the department or
-            # region qualifies a commune.
+            # "Valence Drôme", "Saint-Denis La Réunion", "Ajaccio Corse", "Guéret dans la
+            # Creuse" (La Creuse is also a commune, in Haute-Saône): the department or region
+            # qualifies a commune of its own named beside it.
             blanked = words[:start] + [""] * size + words[start + size :]
             other = self._best_span(blanked, communes_only=True)
             if other is not None:
@@ -331,6 +334,15 @@ class Locator:
         if key in self._index.dep_by_key:
             return {self._index.dep_by_key[key]}
         return set(self._index.region_by_key.get(key, ()))
+
+    def _area_beside(self, key: str) -> set[str]:
+        """The département or region a run of words names, its article aside: "la creuse",
+        "le var", "les landes" (also communes) qualify a commune named beside them."""
+        area = self._area_deps(key)
+        article, _, bare = key.partition(" ")
+        if not area and article in _ARTICLES and bare:
+            area = self._area_deps(bare)
+        return area
 
     def _best_span(self, words: list[str], communes_only: bool) -> tuple[int, int] | None:
         """(start, size) of the longest run of words naming a place; among runs of the same
@@ -473,9 +485,25 @@ class Locator:
             query, keys, scorer=Levenshtein.distance, score_cutoff=max_edits, limit=8
         )
         if not matches:
-            return None
+            return self._town_cut_short(query)
         distance = min(m[1] for m in matches)
         return distance, [m[0] for m in matches if m[1] == distance]
+
+    def _town_cut_short(self, query: str) -> tuple[int, list[str]] | None:
+        """A town's name with its last letters left out ("marseil", "montpel", "strasbou"):
+        the towns of at least ``BIG_TOWN`` inhabitants whose name starts so, at most
+        ``MAX_CUT`` letters longer (the letters left out count as edits)."""
+        if len(query) < MIN_CUT or " " in query:
+            return None
+        for length in range(len(query) + 1, len(query) + MAX_CUT + 1):
+            keys = [
+                k
+                for k in self._index.buckets.get((query[0], length), ())
+                if k.startswith(query) and _big(self._index.by_key.get(k, []))
+            ]
+            if keys:
+                return length - len(query), keys
+        return None
 
     def _decide_keys(self, keys: list[str], rest: list[str]) -> tuple[str, list[Location]]:
         communes = [c for key in keys for c in self._index.by_key.get(key, ())]

@@ -58,3 +58,49 @@ def test_a_dead_device_said_alone_is_another_one_to_get(real, message):
 ])  # fmt: skip
 def test_a_dead_device_and_one_asked_for_is_a_device_to_get(message):
     assert needs_mod.read(message).needs == ["materiel_achat"]
+
+
+# Round 101's tester: "mon téléphone est mort" alone, read by the NLU as an emergency (0.82),
+# got a need choice; a device that died is no one's death, and no guess: another one to get.
+DEAD_ALONE = [
+    "mon téléphone est mort",
+    "mon portable a rendu l'âme",
+    "ma tablette est morte",
+    "mon ordi est complètement mort",
+]
+
+
+def _emergency_read(text: str, confidence: float = 0.82):
+    """``text`` run as the NLU's emergency intent at ``confidence``: what the person reads, the
+    buttons, the slots."""
+    import asyncio
+
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import actions as A
+    from tests.conftest_actions import said, slots_of, tracker
+
+    t = tracker(text, "emergency")
+    t.latest_message["intent"]["confidence"] = confidence
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(A.ActionEmergency().run(dispatcher, t, {}))
+    read = " ".join(said(m) for m in dispatcher.messages)
+    buttons = [b["title"] for m in dispatcher.messages for b in m.get("buttons") or []]
+    return read, buttons, slots_of(events)
+
+
+@pytest.mark.parametrize("message", DEAD_ALONE)
+def test_a_dead_device_read_as_an_emergency_is_a_device_to_get_without_a_choice(real, message):
+    read, buttons, slots = _emergency_read(message)
+    assert slots.get("needs") == ["materiel_achat"]
+    assert read.startswith("Dans quelle ville ou quel code postal"), read
+    assert not buttons and "danger" not in read
+
+
+@pytest.mark.parametrize("message", DEAD_ALONE)
+def test_a_dead_device_said_alone_asks_no_need_choice(real, message):
+    talk = Talk()
+    msgs = talk.say(f"{message}, j'habite à Roubaix", "ask_help")
+    reco = one_list(msgs)
+    assert talk.slots["needs"] == ["materiel_achat"]
+    assert reco["need"] == [labels.ACQUISITION_MATERIEL]

@@ -99,3 +99,47 @@ def test_a_thing_it_does_not_do_beside_a_digital_need_is_said_not_dropped(real, 
 def test_the_same_things_done_online_are_the_digital_need(real, message):
     text, _ = _first_and_places(message)
     assert WHAT_IT_DOES not in text, text
+
+
+# Round 101's tester: French lessons read as learning the internet or the phone, and "garder mon
+# fils" as parenting on screens (a regression of the childcare line). Said alone, the line says
+# it is not ours and offers no digital help; beside a digital need, that need is answered.
+NOT_OURS_ALONE = [
+    ("je voudrais apprendre le français à Lille", "les cours de français"),
+    ("cours de français pour mon mari à Lille", "les cours de français"),
+    ("ma mère voudrait des leçons de français, Lille", "les cours de français"),
+    ("je cherche quelqu'un pour garder mon fils à Lille", "la garde d'enfant"),
+    ("je cherche une nounou à Lille", "la garde d'enfant"),
+    ("faire garder ma fille le mercredi à Lille", "la garde d'enfant"),
+    ("qui peut garder mes enfants pendant les vacances, Lille", "la garde d'enfant"),
+]
+
+
+@pytest.mark.parametrize("intent", ["ask_help", "out_of_scope"])
+@pytest.mark.parametrize(("message", "thing"), NOT_OURS_ALONE)
+def test_a_thing_not_ours_said_alone_is_said_so_and_no_digital_need_is_read(
+    real, message, thing, intent
+):
+    talk = Talk()
+    msgs = talk.say(message, intent)
+    text = " ".join(said(m) for m in msgs)
+    assert text.strip() == f"Je ne peux pas vous aider pour {thing} : {WHAT_IT_DOES}.", text
+    assert not payloads(msgs) and not any(m.get("buttons") for m in msgs)
+    assert not talk.slots.get("needs")
+
+
+@pytest.mark.parametrize(
+    ("message", "thing", "need"),
+    [
+        ("je voudrais apprendre le français et apprendre à me servir de ma tablette, Lille",
+         "les cours de français", "smartphone"),
+        ("cours de français pour ma femme et j'ai pas d'ordi pour la CAF, Lille",
+         "les cours de français", "demarches"),
+        ("faire garder ma fille et remplir mon dossier caf en ligne, Lille",
+         "la garde d'enfant", "demarches"),
+    ],
+)  # fmt: skip
+def test_a_thing_not_ours_beside_a_digital_need_keeps_that_need_only(real, message, thing, need):
+    text, lists = _first_and_places(message)
+    assert lists and lists[0]["need"][0] == A.needs_mod.NEEDS[need].service, text
+    assert f"Je ne peux pas vous aider pour {thing} : {WHAT_IT_DOES}" in text, text

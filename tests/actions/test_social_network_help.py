@@ -1,0 +1,43 @@
+"""A social network or messaging app named with help ("jai besoin d'aide pour facebook"): using
+it is the need (the everyday internet), or online safety when the account was hacked; never lost
+(the chat once asked the need again) nor read as a procedure (the desk once read "démarches").
+One understanding: the chat and the desk read it the same."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions import needs
+from bot.staff.catalogue import understand
+from tests.actions.test_after_places import Talk, one_list
+from tests.conftest_actions import (
+    embedded_locator,  # noqa: F401 - the locator fixture
+    real_directory,  # noqa: F401 - the real fixture
+    said,
+)
+
+SOCIAL = [
+    ("jai besoin d'aide pour facebook", "quotidien"),
+    ("aide pour instagram svp", "quotidien"),
+    ("besoin d'aide pour mon compte tiktok", "quotidien"),
+    ("j ai besoin d aide pour messenger", "quotidien"),
+    ("mon facebook a été piraté aide", "securite"),
+    ("on m'a piraté mon compte insta, besoin d'aide", "securite"),
+]
+
+
+@pytest.mark.parametrize(("message", "need"), SOCIAL)
+def test_the_chat_answers_the_need_of_a_social_network(real, message, need):
+    talk = Talk()
+    msgs = talk.say(f"{message} à Lille", "ask_help")
+    reco = one_list(msgs)
+    assert talk.slots["needs"] == [need]
+    assert reco["need"] == [needs.NEEDS[need].service]
+    assert needs.NEEDS[need].purpose in said(msgs[0])
+
+
+@pytest.mark.parametrize(("message", "need"), SOCIAL)
+def test_the_desk_reads_the_same_need(message, need):
+    understood = understand(message)
+    assert understood.need_keys == (need,)
+    assert understood.services == (needs.NEEDS[need].service,)
