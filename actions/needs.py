@@ -853,7 +853,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bsignal\w* (le|un|ce|son|les) (compte|profil)",
         r"\b(vole|perdu|perdue) (mon|son|ma|sa) (telephone|portable|smartphone|tel)\b.{0,160}"
         r"\bbloqu\w*",
-        r"\bdark ?web\b|\bvpn\b|\bwifi (publics?|gratuits? de la gare|de la gare|de l'hotel)",
+        r"\bdark ?web\b|\bwifi (publics?|gratuits? de la gare|de la gare|de l'hotel)",
     ),
     "parentalite": (
         r"\b(ecole|college|lycee|creche) (de|des) (mes|mon|ma|nos) (enfants?|fils|fille|petits?)",
