@@ -425,6 +425,14 @@ def answer(
         )
     what = fmt.need_phrase(need_keys, state.procedures[0] if state.procedures else None)
     results = list(response.results)
+    if nearest_first and results and shown_already(state.tracker, [r.id for r in results]):
+        # "plus près ?", the list shown already the nearest, in order: said, not repeated
+        nearest_km = display.distance_text(results[0].distance_km)
+        dispatcher.utter_message(
+            text=texts.text("utter_nothing_nearer", what=what, distance=nearest_km)
+        )
+        state.awaiting = None
+        return
     show_distance = fmt.distance_is_the_persons(location)
     payload_results = [fmt.result_payload(r, state.offset + i, show_distance=show_distance)
                        for i, r in enumerate(results, 1)]  # fmt: skip
@@ -534,6 +542,13 @@ def answer(
                 "situations": helplines.line_situations(request, danger=danger, carried=carried),
             },
         )
+
+
+def shown_already(tracker: Tracker, place_ids: list) -> bool:
+    """Whether the list last shown is the first page ``place_ids``, in that order: it already
+    starts with the nearest place and reads from near to far."""
+    shown = (tracker.get_slot("last_search") or {}).get("results") or []
+    return bool(shown) and shown[0].get("number") == 1 and [r.get("id") for r in shown] == place_ids
 
 
 def carried_situations(state: State) -> list[str]:

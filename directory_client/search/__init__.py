@@ -34,7 +34,7 @@ from directory_client import hours
 from directory_client.models import Place
 from directory_client.search import candidates, doors, rarity
 from directory_client.search.candidates import TOTAL_CAP
-from directory_client.search.explain import ahead_line, explain, place_result
+from directory_client.search.explain import ahead_line, comparable, explain, place_result
 from directory_client.search.plan import (
     NEAREST_MAX_KM,
     WIDENING_KM,
@@ -278,12 +278,8 @@ def _results(
 
     pages = [sorted(listed[i : i + size], key=best) for i in range(0, len(listed), size)]
     flat = [door for one in pages for door in one]
-    read = _said_ahead(session, flat, hits, places, plan, query, now)[query.offset : end]
+    read = _said_ahead(session, flat, hits, places, plan, query, now, size)[query.offset : end]
     return doors.said_apart(tuple(read)), records
-
-
-# Nearer places ranked after an entry, read to find the one it was put before (``_said_ahead``).
-_NEARER_READ = 3
 
 
 def _said_ahead(
@@ -294,28 +290,37 @@ def _said_ahead(
     plan: Plan,
     query: SearchQuery,
     now: datetime,
+    size: int,
 ) -> list[SearchResult]:
     """The listed entries, each placed before a nearer place (at the distance shown, 0.1 km)
     by the ranking's detour saying why (``SearchResult.ahead``, ``explain.ahead_line``): what
-    its fit gives it more than the nearest such place open to all. An entry first at its
-    distance says nothing. The nearer place may be on a later page or past the read records
-    (``hits``)."""
+    its fit gives it more than that nearer place. The nearer place is one the person sees: an
+    entry after it on the same page (pages of ``size``), or the nearest place of the whole
+    answer when it comes later (never an unseen record of page 4); the nearest such place doing
+    no need asked that the entry does not (``explain.comparable``). An entry first at its
+    distance says nothing; so does one whose detour is not noticeable (``ahead_line``)."""
     listed_ids = {h.id for door_hits, _r in flat for h in door_hits}
     rest = [h for h in hits if h.id not in listed_ids]
+    open_hits = [h for h in hits if h.distance_km is not None and fit_of(h.score).open]
+    nearest = min(open_hits, key=lambda h: h.distance_km) if open_hits else None
     wanted: dict[int, list[Hit]] = {}
     for p in range(query.offset, min(len(flat), query.offset + query.limit)):
         door_hits, result = flat[p]
         if result.distance_km is None:
             continue
         shown = round(result.distance_km, 1)
-        later = [h for hs, _r in flat[p + 1 :] for h in hs] + rest
+        page_end = (p // size + 1) * size
+        later = [h for hs, _r in flat[p + 1 : page_end] for h in hs]
+        after = {h.id for hs, _r in flat[p + 1 :] for h in hs} | {h.id for h in rest}
+        if nearest is not None and nearest.id in after:
+            later.append(nearest)
         # A place serving a closed public (town halls, students) is not one the person could
         # go to: listed after the others, it needs no "plus loin, mais" on each of them.
         nearer = sorted(
             (h for h in later if h.distance_km is not None and round(h.distance_km, 1) < shown
              and fit_of(h.score).open),
             key=lambda h: h.distance_km,
-        )[:_NEARER_READ]
+        )  # fmt: skip
         if nearer:
             wanted[p] = nearer
     if not wanted:
@@ -334,11 +339,15 @@ def _said_ahead(
             else:
                 other_result = place_result(rows[other.id], other.distance_km, plan.needs, now,
                                             on_my_behalf=query.filters.on_my_behalf)  # fmt: skip
-            if doors.same_door(result, other_result):
+            if doors.same_door(result, other_result) or not comparable(
+                rows[best_hit.id], rows[other.id], plan.needs
+            ):
                 continue
             line = ahead_line(
                 rows[best_hit.id], fit_of(best_hit.score), rows[other.id], fit_of(other.score),
                 plan.needs, query.preferred_origin_labels,
+                distance_km=result.distance_km,
+                nearer_km=other_result.distance_km,
             )  # fmt: skip
             if line:
                 out[p] = dataclasses.replace(result, ahead=line)

@@ -112,19 +112,39 @@ def place_result(
 
 
 # Listed before a nearer place (``search.rank``'s detour): the one thing of the ranking's fit
-# that put it there, most telling first (``ahead_line``).
+# that put it there, most telling first (``ahead_line``), said only when the person can use it.
 AHEAD = "Plus loin, mais {reason}"
 AHEAD_NEEDS = "fait aussi : {words}"
-AHEAD_FRANCE_SERVICES = "c'est un France Services"
 AHEAD_FRANCE_SERVICES_DEMARCHES = "c'est un France Services : on y fait la démarche avec vous"
 AHEAD_CLEAR = "c'est un lieu d'aide au numérique"
 AHEAD_LABEL = "propose : {words}"
 AHEAD_FREE = "gratuit"
+# A detour the person notices (product decision): at least 500 m AND 25 % farther than the
+# nearer place (a place 600 m away before one 450 m away says nothing).
+DETOUR_MIN_KM = 0.5
+DETOUR_MIN_RATIO = 1.25
 
 
 def _france_services(place: Row) -> bool:
     programmes = split_list(place.dispositif_programmes_nationaux)
     return "France Services" in programmes or "RFS" in split_list(place.typologie)
+
+
+def noticeable_detour(distance_km: float, nearer_km: float) -> bool:
+    """Whether a place ``distance_km`` away, listed before one ``nearer_km`` away (distances as
+    shown), is a detour the person notices (``DETOUR_MIN_KM`` and ``DETOUR_MIN_RATIO``)."""
+    return (
+        distance_km - nearer_km >= DETOUR_MIN_KM - 1e-9
+        and distance_km >= DETOUR_MIN_RATIO * nearer_km - 1e-9
+    )
+
+
+def comparable(place: Row, nearer: Row, needs: tuple[str, ...]) -> bool:
+    """Whether ``place`` can be said to be worth the detour against ``nearer``: the nearer place
+    does no need asked that ``place`` does not (a place for another need answers another
+    question: the CAF desk is not "farther" than a computer class)."""
+    services, other = split_list(place.services), split_list(nearer.services)
+    return not any(n in other and n not in services for n in needs)
 
 
 def ahead_line(
@@ -134,31 +154,40 @@ def ahead_line(
     nearer_fit: Fit,
     needs: tuple[str, ...],
     preferred: tuple[str, ...] = (),
+    *,
+    distance_km: float | None = None,
+    nearer_km: float | None = None,
 ) -> str | None:
     """Why ``place`` is listed before ``nearer``, a place nearer to the person: what the
     ranking's fit (``plan.fit_of`` of their scores, which ``rank.weight`` counts as a detour)
     gives it more — a need asked that the nearer one does not do, a record that clearly does
     digital mediation against one that says little, a finer label asked for, known free. None
-    when its fit is no better (it is ahead for another reason: a bus's best stop, a tie)."""
+    when its fit is no better (it is ahead for another reason: a bus's best stop, a tie), when
+    the detour is not one the person notices (``noticeable_detour``, distances given), or when
+    the nearer place does a need asked that ``place`` does not (they answer different needs:
+    no comparison). "France Services" alone is no reason: it is one ("on y fait la démarche
+    avec vous") when a procedure is asked; else a clear record against one saying little."""
+    if (
+        distance_km is not None
+        and nearer_km is not None
+        and not noticeable_detour(distance_km, nearer_km)
+    ):
+        return None
+    if not comparable(place, nearer, needs):
+        return None
+    services, other = split_list(place.services), split_list(nearer.services)
     reason = None
     if fit.needs > nearer_fit.needs:
-        more = [
-            n
-            for n in needs
-            if n in split_list(place.services) and n not in split_list(nearer.services)
-        ]
+        more = [n for n in needs if n in services and n not in other]
         if more:
             words = [_SERVICE_WORDS.get(n, n.lower()) for n in more]
             reason = AHEAD_NEEDS.format(words=", ".join(words))
     if reason is None and fit.clear > nearer_fit.clear:
-        if _france_services(place):
-            reason = (
-                AHEAD_FRANCE_SERVICES_DEMARCHES
-                if labels.DEMARCHES in needs
-                else AHEAD_FRANCE_SERVICES
-            )
-        else:
-            reason = AHEAD_CLEAR
+        reason = (
+            AHEAD_FRANCE_SERVICES_DEMARCHES
+            if _france_services(place) and labels.DEMARCHES in needs
+            else AHEAD_CLEAR
+        )
     if reason is None and fit.labels > nearer_fit.labels:
         origin, other = split_list(place.services_origine), split_list(nearer.services_origine)
         words = [

@@ -200,16 +200,18 @@ NEARER = ["plus près ?", "c trop loin", "y a rien de plus proche ?"]
 
 
 @pytest.mark.parametrize("message", NEARER)
-def test_nearer_gives_the_nearest_by_distance_and_says_so(offered, places, message):
-    # (tests/actions/test_nearer.py: a list ranked by fit, then the nearest first.)
+def test_nearer_says_there_is_none_nearer_when_the_list_is_the_nearest(offered, places, message):
+    # The CAF near Croix: the list shown is already the nearest, near to far; "plus près ?"
+    # says so plainly, never the same list again (tests/actions/test_nearer.py: a list ranked
+    # by fit, then the nearest first; tests/actions/test_nothing_nearer.py).
+    km = [r["distance_km"] for r in offered["last_search"]["results"]]
+    assert km == sorted(km)
+    nearest = offered["last_search"]["results"][0]["distance_text"]
     for intent, action in (("change_location", A.ActionOrient), ("nlu_fallback", A.ActionFallback)):
         msgs, events = run(action(), tracker(message, intent, slots=offered))
-        assert len(msgs) == 1 and said(msgs[0]).startswith(
-            "Voici les lieux les plus proches de Croix (59) pour "
-        ), msgs
-        assert said(msgs[0]).endswith(", du plus proche au plus loin :")
-        km = [r["distance_km"] for r in msgs[0]["custom"]["orienteur"]["results"]]
-        assert len(km) == 3 and km == sorted(km)
+        assert len(msgs) == 1 and not msgs[0].get("custom"), msgs
+        assert said(msgs[0]).startswith("Il n'y a pas de lieu plus près pour "), msgs
+        assert said(msgs[0]).endswith(f" ; le plus proche est à {nearest}."), msgs
         assert "location" not in slots_of(events)
 
 

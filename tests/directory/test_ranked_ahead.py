@@ -5,6 +5,8 @@ doing both come first within the detour. The real embedded directory and Locator
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from sqlalchemy import select
 
@@ -14,6 +16,8 @@ from directory_client import Locator
 from directory_client import search as search_module
 from directory_client.models import Place
 from directory_client.search import evidence
+from directory_client.search.explain import ahead_line
+from directory_client.search.plan import Fit
 from directory_client.types import SearchQuery
 
 
@@ -35,43 +39,99 @@ def _list(directory, locator, town: str, keys: list[str], pages: int = 2):
 
 
 # The tester's Metz (a centre social 5.5 km away came before a post office 1.4 km away), Roubaix
-# (France Services 7 km away before pages of nearer records), and places not seen.
+# (France Services 7 km away before pages of nearer records), Annecy (carte Vitale: 450 m,
+# 600 m, 950 m each "plus loin"), Vierzon, Pau (France Services for a website: no reason),
+# Pointe-à-Pitre (a CAF desk against places for another need), and places not seen.
 CASES = [
     ("Metz", ["smartphone"]), ("Roubaix", ["ordinateur"]), ("Angoulême", ["smartphone"]),
-    ("Nancy", ["ordinateur"]), ("Limoges", ["demarches", "smartphone"]),
+    ("Nancy", ["ordinateur"]), ("Limoges", ["demarches", "smartphone"]), ("Annecy", ["sante"]),
+    ("Vierzon", ["sante"]), ("Pau", ["ordinateur"]), ("Pau", ["smartphone"]),
+    ("Pointe-à-Pitre", ["demarches", "ordinateur"]), ("Brest", ["sante"]),
+    ("Lyon 8e", ["demarches"]), ("Angers", ["ordinateur"]),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize("town, keys", CASES)
-def test_a_place_before_a_nearer_one_says_why_and_the_others_say_nothing(
+def test_a_place_says_why_only_against_a_nearer_place_seen_doing_its_needs_a_detour_away(
     embedded_directory, locator, town, keys
 ):
+    """The line is said only when the person can use it (product decision): against a nearer
+    place on the same page or the nearest of the whole answer, at least 500 m and 25 % nearer,
+    doing no need asked that the entry does not; "France Services" alone is never a reason."""
     listed = _list(embedded_directory, locator, town, keys, pages=3)
-    shown = [round(r.distance_km, 1) for r in listed]
-    ahead_of_nearer = [i for i in range(len(listed)) if any(d < shown[i] for d in shown[i + 1 :])]
-    for i in ahead_of_nearer:
-        assert (listed[i].ahead or "").startswith("Plus loin, mais "), (i, listed)
+    asked = set(needs.services_for(keys))
+    nearest = min(listed, key=lambda r: (r.distance_km, -listed.index(r)))
+    for i, entry in enumerate(listed):
+        if not entry.ahead:
+            continue
+        assert entry.ahead.startswith("Plus loin, mais "), entry
+        assert entry.ahead != "Plus loin, mais c'est un France Services", entry
+        if "France Services" in entry.ahead:
+            assert "Aide aux démarches administratives" in asked, entry
+        page = listed[i + 1 : (i // 3 + 1) * 3]
+        seen = [r for r in page + ([nearest] if listed.index(nearest) > i else [])
+                if set(r.services) & asked <= set(entry.services)]  # fmt: skip
+        assert any(
+            entry.distance_km - r.distance_km >= 0.5 and entry.distance_km >= 1.25 * r.distance_km
+            for r in seen
+        ), (entry, listed)
     # the nearest place listed, first at its distance, says nothing more
-    assert min(listed, key=lambda r: (r.distance_km, -listed.index(r))).ahead is None, listed
-    if town == "Metz":
-        assert ahead_of_nearer, listed  # the centre social before a nearer Mission locale
+    assert nearest.ahead is None, listed
 
 
-def test_metz_a_place_before_a_nearer_one_says_why_in_every_channel(embedded_directory, locator):
-    """The tester's Metz: a centre social 5.5 km away came first, before a post office 1.4 km
-    away doing the same need (a clear record was worth 100 % and 3 km). A clear record is now
-    worth 25 % and 0.75 km: the post office is first and says nothing; the centre social, on
-    the second page before a Mission locale 4.7 km away, says why in every channel."""
+def test_annecy_a_few_hundred_metres_more_says_nothing(embedded_directory, locator):
+    """The tester's Annecy (carte Vitale): the first place, 460 m away before a day shelter
+    100 m away, said "Plus loin, mais c'est un lieu d'aide au numérique": not a detour one
+    notices (under 500 m more)."""
+    listed = _list(embedded_directory, locator, "Annecy", ["sante"])
+    first = listed[0]
+    assert first.distance_km < 0.5 and first.ahead is None, listed
+
+
+@pytest.mark.parametrize("keys", [["ordinateur"], ["smartphone"], ["internet"]])
+def test_pau_france_services_is_no_reason_without_a_procedure(embedded_directory, locator, keys):
+    """The tester's Pau (a website project): "Plus loin, mais c'est un France Services" is no
+    reason when no procedure is asked."""
+    listed = _list(embedded_directory, locator, "Pau", keys, pages=3)
+    assert not [r for r in listed if r.ahead and "France Services" in r.ahead], listed
+
+
+def test_pointe_a_pitre_a_caf_desk_is_not_farther_than_a_place_for_another_need(
+    embedded_directory, locator
+):
+    """The tester's Pointe-à-Pitre (CAF, and the computer): the France Services 660 m away,
+    listed before the town's computer classes 530 m away, said "plus loin": they answer
+    different needs, and 130 m is no detour."""
+    listed = _list(embedded_directory, locator, "Pointe-à-Pitre", ["demarches", "ordinateur"])
+    desk = listed[0]
+    assert "Aide aux démarches administratives" in desk.services and desk.ahead is None, listed
+
+
+def test_metz_a_place_5_km_before_the_post_office_1_4_km_away_says_why(embedded_directory, locator):
+    """The tester's Metz: the centre social 5.5 km away, listed before the post office 1.4 km
+    away doing the same need (whose record says little), says why — in every channel."""
     listed = _list(embedded_directory, locator, "Metz", ["smartphone"], pages=3)
-    nearest = min(listed, key=lambda r: r.distance_km)
-    assert listed[0] == nearest and nearest.ahead is None
-    shown = [round(r.distance_km, 1) for r in listed]
-    ahead = next(r for i, r in enumerate(listed) if any(d < shown[i] for d in shown[i + 1 :]))
-    assert listed.index(ahead) >= 3  # not on the first page
-    assert ahead.ahead == "Plus loin, mais c'est un lieu d'aide au numérique"
-    payload = formatting.result_payload(ahead, 1)
-    assert payload["ahead"] == ahead.ahead
-    assert ahead.ahead in render.place_lines(payload)  # SMS, REST, chat text
+    post = min(listed, key=lambda r: r.distance_km)
+    centre = next(r for r in listed if round(r.distance_km, 1) == 5.5)
+    with embedded_directory.Session() as session:
+        rows = {
+            p.public_id: p
+            for p in session.scalars(select(Place).where(Place.public_id.in_([post.id, centre.id])))
+        }
+    asked = needs.services_for(["smartphone"])
+    fits = {
+        key: Fit(needs=1, labels=0, clear=int(evidence.says_little(rows[key]) is None),
+                      free=0)
+        for key in rows
+    }  # fmt: skip
+    line = ahead_line(
+        rows[centre.id], fits[centre.id], rows[post.id], fits[post.id], asked,
+        distance_km=centre.distance_km, nearer_km=post.distance_km,
+    )  # fmt: skip
+    assert line == "Plus loin, mais c'est un lieu d'aide au numérique"
+    payload = formatting.result_payload(dataclasses.replace(centre, ahead=line), 1)
+    assert payload["ahead"] == line
+    assert line in render.place_lines(payload)  # SMS, REST, chat text
 
 
 @pytest.mark.parametrize("town, keys", [
