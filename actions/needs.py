@@ -1210,8 +1210,12 @@ _TOLD = _compile(
 )
 _PROFESSIONAL = _compile(
     r"\bje (suis|travaille) (comme )?(conseill\w*|agent\w*|referent\w*|travailleu\w*|"
-    r"assistante?s?|animat\w*|educat\w*|benevole)( sociale?)? (a|chez|de|au|a la|dans) "
+    r"assistante?s?|animat\w*|educat\w*|benevole|secretaire\w*|mediat\w*)( sociale?)? "
+    r"(a|chez|de|au|a la|dans) "
 )
+# Where the writer's own framing ("je suis conseillère à la mairie") ends: the person they help
+# and the request come after ("…, j'ai une dame qui doit faire sa demande de retraite").
+_CLAUSE_END = _compile(r"[,.;:!?\n]| (et|mais|j'ai|nous avons|on a|pour|qui) ")
 _JOB_SEEKING = _compile(
     r"\b(cv|candidatures?|lettres? de motivation|entretiens? d'embauche|offres? d'emploi|postul\w*|"
     r"recrut\w*|recherche d'emploi|(chercher?|trouver|cherche) (du|un) (travail|emploi|boulot|job))"
@@ -1387,10 +1391,17 @@ def detect(text: str) -> Understanding:
         if kept:
             found.procedures = kept
             folded = asked  # nor are its words a need ("prévenir la sécu")
-    if _PROFESSIONAL.search(folded):
-        # "je suis conseillère à France Travail": where they work, not a procedure to do.
-        found.procedures = []
-        found.ruled_out |= _ADMIN_NEEDS | {"emploi", "entreprise"}
+    if framing := _PROFESSIONAL.search(folded):
+        # "je suis conseillère à France Travail": where they work, not a procedure to do; the
+        # request of the person they help, said after it, is read ("…, j'ai une dame qui doit
+        # faire sa demande de retraite de réversion et n'a pas d'ordinateur").
+        end = _CLAUSE_END.search(folded, framing.end())
+        folded = folded[: framing.start()] + " " + (folded[end.start() :] if end else "")
+        found.procedures = [
+            k for k in found.procedures if _matches(folded, _COMPILED["procedure"][k])
+        ]
+        if not found.procedures:
+            found.ruled_out |= _ADMIN_NEEDS | {"emploi", "entreprise"}
     km = _read_distance(folded)
     if km is not None:
         found.constraints.append(distance_constraint(km))
