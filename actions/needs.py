@@ -781,6 +781,11 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(faux|message de) (support|technicien|microsoft)",
         r"\bme (suis )?fait (avoir|arnaquer)",
         r"\b(etre|est|soit) (ecoute|espionne|surveille)\b",
+        # someone watching the person's own device or messages ("mon ex surveille mon
+        # téléphone", "il me géolocalise par mon portable", "il lit mes messages")
+        r"\b(surveill\w*|espionn\w*|fouill\w*|lit|lisait|traqu\w*|geolocalis\w*|localis\w*)"
+        r"( \w+){0,2} (mon|ma|mes) (telephone|portable|tel|smartphone|ordi\w*|messages|mails|"
+        r"sms|comptes?|conversations)\b",
         r"\beffacer (toutes |tout )?(mes|les) donnees",
         r"\b(pister|pistent|tracer|traque)\b",
         r"\b(paiements?|prelevements?|debits?) (bizarres?|suspects?|inconnus?|louches?)",
@@ -1210,8 +1215,12 @@ _TOLD = _compile(
 )
 _PROFESSIONAL = _compile(
     r"\bje (suis|travaille) (comme )?(conseill\w*|agent\w*|referent\w*|travailleu\w*|"
-    r"assistante?s?|animat\w*|educat\w*|benevole)( sociale?)? (a|chez|de|au|a la|dans) "
+    r"assistante?s?|animat\w*|educat\w*|benevole|secretaire\w*|mediat\w*)( sociale?)? "
+    r"(a|chez|de|au|a la|dans) "
 )
+# Where the writer's own framing ("je suis conseillère à la mairie") ends: the person they help
+# and the request come after ("…, j'ai une dame qui doit faire sa demande de retraite").
+_CLAUSE_END = _compile(r"[,.;:!?\n]| (et|mais|j'ai|nous avons|on a|pour|qui) ")
 _JOB_SEEKING = _compile(
     r"\b(cv|candidatures?|lettres? de motivation|entretiens? d'embauche|offres? d'emploi|postul\w*|"
     r"recrut\w*|recherche d'emploi|(chercher?|trouver|cherche) (du|un) (travail|emploi|boulot|job))"
@@ -1336,6 +1345,13 @@ _NO_DEVICE = re.compile(
 # A device that died ("mon téléphone est mort", "mon portable a rendu l'âme", "l'ordi est HS"): the
 # person is without it for now. Not one to buy unless asked for ("il m'en faut un pas cher": the
 # keywords of materiel_achat); with a procedure, the procedure and a computer on site.
+# The person is safe now ("aujourd'hui en sécurité", "je suis à l'abri", "nous sommes en
+# sécurité"): how they are, not online safety to learn ("naviguer en sécurité" stays it).
+_SAFE_NOW = _compile(
+    r"(^|[,.;:!?]|\b(suis|sommes|est|sont|etre|sens|sent|sentons|maintenant|aujourd'hui|"
+    r"desormais|enfin|heureusement|actuellement|mise?s?|tous|toutes?))\s*"
+    r"(en securite|a l'abri|hors de danger)\b"
+)
 _DEAD_DEVICE = re.compile(
     r"\b(ordi|ordinateur|pc|telephone|tel|portable|smartphone|tablette|imprimante)s?\b.{0,25}"
     r"\b(est |a )?(mort|morte|foutue?|hs|noyee?|tombee? dans|(ne )?s'allume plus|rendu l'ame"
@@ -1386,10 +1402,17 @@ def detect(text: str) -> Understanding:
         if kept:
             found.procedures = kept
             folded = asked  # nor are its words a need ("prévenir la sécu")
-    if _PROFESSIONAL.search(folded):
-        # "je suis conseillère à France Travail": where they work, not a procedure to do.
-        found.procedures = []
-        found.ruled_out |= _ADMIN_NEEDS | {"emploi", "entreprise"}
+    if framing := _PROFESSIONAL.search(folded):
+        # "je suis conseillère à France Travail": where they work, not a procedure to do; the
+        # request of the person they help, said after it, is read ("…, j'ai une dame qui doit
+        # faire sa demande de retraite de réversion et n'a pas d'ordinateur").
+        end = _CLAUSE_END.search(folded, framing.end())
+        folded = folded[: framing.start()] + " " + (folded[end.start() :] if end else "")
+        found.procedures = [
+            k for k in found.procedures if _matches(folded, _COMPILED["procedure"][k])
+        ]
+        if not found.procedures:
+            found.ruled_out |= _ADMIN_NEEDS | {"emploi", "entreprise"}
     km = _read_distance(folded)
     if km is not None:
         found.constraints.append(distance_constraint(km))
@@ -1404,6 +1427,7 @@ def detect(text: str) -> Understanding:
     # Motor disability is "accessible" above: the desk's "ne marche pas" is, in a chat, most
     # often a device that does not work.
     found.constraints += [CARE + care for care in read_care(text) if care in DISABILITIES]
+    folded = _SAFE_NOW.sub(r"\1 ", folded)  # "aujourd'hui en sécurité": safe, no need
     strong = [k for k, patterns in _COMPILED["need"].items() if _matches(folded, patterns)]
     weak = [k for k, patterns in _COMPILED["weak"].items() if _matches(folded, patterns)]
     # A device that died beside another request (a procedure: "mon portable a rendu l'âme,

@@ -108,6 +108,12 @@ WAYS = frozenset(
      ("en", "personne"), ("a", "domicile"), ("en", "visio"), ("en", "direct"), ("en", "face"),
      ("en", "presentiel"), ("en", "agence"), ("au", "guichet")}
 )  # fmt: skip
+# A price, never a place: "pas cher", "moins chère", "trop chers" (the Cher). A word of degree
+# before the adjective makes it the price; "dans le Cher", "Vierzon (Cher)" stay the département.
+PRICE_WORDS = frozenset({"cher", "chere", "chers", "cheres"})
+DEGREE_WORDS = frozenset(
+    {"pas", "moins", "plus", "trop", "tres", "si", "aussi", "peu", "vraiment", "super", "hyper"}
+)
 # Communes whose name is an ordinary word, at the start of a sentence or in lower case ("Sens
 # interdit", "Tours de magie", "ça sert à rien"); written with a capital inside a sentence they
 # are the town.
@@ -223,6 +229,8 @@ def names_no_town(name: str, text: str | None = None, start: int | None = None) 
     if len(words) > 1:
         return False
     word = words[0]
+    if word in PRICE_WORDS and before and before[-1] in DEGREE_WORDS:
+        return True  # "un ordi pas cher", "le moins cher possible": a price
     if _names_area(after):
         return False  # "Orange 84100", "Orange (84)", "Orange dans le Vaucluse"
     listed = (STOPWORDS, DATES, NEVER, OPERATORS, FIRST_NAMES, COMMON)
@@ -257,4 +265,8 @@ def commune_no_town(query: str, commune: str | None, text: str) -> bool:
     written = _span(query, commune, None)
     if written is None:
         return False
-    return names_no_town(query[written[0] : written[1]], text)
+    # Where the query is written in the text, the commune is read there ("pas trop cher dans le
+    # Cher": the second "Cher"), not at its first occurrence.
+    where = _span(text, query, None)
+    start = where[0] + written[0] if where else None
+    return names_no_town(query[written[0] : written[1]], text, start)

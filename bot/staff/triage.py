@@ -231,6 +231,11 @@ class TriageOutcome:
         return self.location.departement if self.location else None
 
 
+def _place_name(location: Location) -> str | None:
+    """The name a place is written with: the commune's, else the area's ("Cher (18)": "Cher")."""
+    return location.commune or re.sub(r"\s*\([^)]*\)$", "", location.label or "") or None
+
+
 def locate(
     situation: Situation, locator: PlaceLocator, note: str = "", chosen: str | None = None
 ) -> tuple[str, Location | None, tuple]:
@@ -244,7 +249,7 @@ def locate(
         except Exception:  # noqa: BLE001 - one bad candidate must not break the triage
             continue
         best = found.best
-        if text != chosen and best and commune_no_town(text, best.commune, note):
+        if text != chosen and best and commune_no_town(text, _place_name(best), note):
             continue
         if found.status == "found" and found.best is not None:
             return "found", found.best, tuple(found.candidates)
