@@ -110,6 +110,8 @@ REMOTE_LINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     situations.ACCOUNT_CAF: (("utter_line_public_account", ("3230",)),),
     situations.ACCOUNT_IMPOTS: (("utter_line_public_account", ("0809401401",)),),
     situations.ACCOUNT_FRANCE_TRAVAIL: (("utter_line_public_account", ("3949",)),),
+    # The classic scam message (a parcel, a fine, a refund): not to pay, the 33700.
+    situations.SCAM_MESSAGE: (("utter_line_scam_message", ()),),
     "securite": (("utter_line_cybermalveillance", ()),),
     situations.BANK_CARD: (
         ("utter_line_bank_card", ("0892705705",)),
@@ -126,9 +128,11 @@ REMOTE_LINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 
 # Situations whose line goes out at once, before any question (the town, the need): a card to
-# block now, a bed for tonight, the payments of a public body's account taken to stop.
-AT_ONCE = (situations.BANK_CARD, situations.HOMELESS, situations.ACCOUNT_AMELI,
-           situations.ACCOUNT_CAF, situations.ACCOUNT_IMPOTS, situations.ACCOUNT_FRANCE_TRAVAIL)
+# block now, a scam message not to pay, a bed for tonight, the payments of a public body's account
+# taken to stop.
+AT_ONCE = (situations.BANK_CARD, situations.SCAM_MESSAGE, situations.HOMELESS,
+           situations.ACCOUNT_AMELI, situations.ACCOUNT_CAF, situations.ACCOUNT_IMPOTS,
+           situations.ACCOUNT_FRANCE_TRAVAIL)
 
 
 # Situations whose line is given only when the request was read as danger (the numbers, or the

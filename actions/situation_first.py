@@ -16,7 +16,9 @@ from actions import helplines, situations
 
 SAFETY_NEED = "securite"
 # Situations that are a need for online safety, whatever else the words read as.
-SAFETY_SITUATIONS = frozenset({situations.SURVEILLANCE, situations.BANK_CARD})
+SAFETY_SITUATIONS = frozenset(
+    {situations.SURVEILLANCE, situations.BANK_CARD, situations.SCAM_MESSAGE}
+)
 
 
 def names_a_safety_need(text: str) -> bool:
