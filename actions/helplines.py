@@ -118,6 +118,7 @@ REMOTE_LINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("utter_line_cybermalveillance", ()),
     ),
     situations.HACKED: (("utter_line_cybermalveillance", ()),),
+    situations.CHILD_HARASSED_ONLINE: (("utter_line_harassment", ("3018",)),),
     situations.HARASSMENT_ONLINE: (("utter_line_harassment", ("3018",)),),
     situations.PARTNER: (("utter_emergency_partner", ("3919", "17")),),
     # Spied on by a partner or an ex: the 3919 and what to do about the phone, no danger read.
@@ -129,10 +130,10 @@ REMOTE_LINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 
 # Situations whose line goes out at once, before any question (the town, the need): a card to
 # block now, a scam message not to pay, a bed for tonight, the payments of a public body's account
-# taken to stop.
+# taken to stop, a child harassed online (the 3018).
 AT_ONCE = (situations.BANK_CARD, situations.SCAM_MESSAGE, situations.HOMELESS,
            situations.ACCOUNT_AMELI, situations.ACCOUNT_CAF, situations.ACCOUNT_IMPOTS,
-           situations.ACCOUNT_FRANCE_TRAVAIL)
+           situations.ACCOUNT_FRANCE_TRAVAIL, situations.CHILD_HARASSED_ONLINE)
 
 
 # Situations whose line is given only when the request was read as danger (the numbers, or the

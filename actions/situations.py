@@ -22,6 +22,9 @@ SURVEILLANCE = "surveillance"  # a partner or an ex who spies on the phone: the 
 HOMELESS = "homeless"  # nowhere to sleep tonight: the 115
 PARTNER_VIOLENCE = "partner_violence"  # hit, threatened by a partner or an ex: the 3919 first
 SUICIDE = "suicide"  # a wish to die, a suicide: the 3114
+# A child or a teenager harassed online: the 3018 first, before the places (read from CHILD and
+# HARASSMENT_ONLINE together, ``read``).
+CHILD_HARASSED_ONLINE = "child_harassed_online"
 # A message asking to pay small fees or click (a parcel held, a fine, a tax refund, an account
 # blocked): the classic scam SMS or mail, told so first, with the 33700.
 SCAM_MESSAGE = "scam_message"
@@ -264,4 +267,7 @@ def read(text: str) -> frozenset[str]:
     """The situations the words name: ``{"partner", "child"}`` for "mon mari frappe ma fille";
     ``.`` never crosses a line, so messages one a line are read each alone."""
     folded = labels.fold(text or "")
-    return frozenset(name for name, pattern in _COMPILED.items() if pattern.search(folded))
+    found = {name for name, pattern in _COMPILED.items() if pattern.search(folded)}
+    if {CHILD, HARASSMENT_ONLINE} <= found:
+        found.add(CHILD_HARASSED_ONLINE)
+    return frozenset(found)

@@ -253,3 +253,20 @@ def test_a_payment_to_make_or_a_plain_mail_is_no_scam(message):
     from actions import helplines
 
     assert not [line for line in helplines.lines_at_once(message) if "arnaque" in line]
+
+
+# Round 106's tester: a 12-year-old harassed on Snapchat got the 3018 only after the list. A child
+# harassed online: the 3018 first, and a heading on parenting, not on scams.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Mon fils de 12 ans se fait harceler sur Snapchat, on habite à Orléans",
+        "ma fille de 14 ans est harcelée sur Instagram, Tours",
+        "mon ado reçoit des messages de harcèlement sur TikTok, Angers",
+    ],
+)
+def test_a_child_harassed_online_gets_the_3018_first(real, message):
+    msgs, _ = play([(message, "ask_help")])
+    first = said(msgs[0])
+    assert "3018" in first, [said(m) for m in msgs]
+    assert "arnaques" not in " ".join(said(m) for m in msgs[:2]), [said(m) for m in msgs]
