@@ -110,12 +110,15 @@ REMOTE_LINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     situations.ACCOUNT_CAF: (("utter_line_public_account", ("3230",)),),
     situations.ACCOUNT_IMPOTS: (("utter_line_public_account", ("0809401401",)),),
     situations.ACCOUNT_FRANCE_TRAVAIL: (("utter_line_public_account", ("3949",)),),
+    # The classic scam message (a parcel, a fine, a refund): not to pay, the 33700.
+    situations.SCAM_MESSAGE: (("utter_line_scam_message", ()),),
     "securite": (("utter_line_cybermalveillance", ()),),
     situations.BANK_CARD: (
         ("utter_line_bank_card", ("0892705705",)),
         ("utter_line_cybermalveillance", ()),
     ),
     situations.HACKED: (("utter_line_cybermalveillance", ()),),
+    situations.CHILD_HARASSED_ONLINE: (("utter_line_harassment", ("3018",)),),
     situations.HARASSMENT_ONLINE: (("utter_line_harassment", ("3018",)),),
     situations.PARTNER: (("utter_emergency_partner", ("3919", "17")),),
     # Spied on by a partner or an ex: the 3919 and what to do about the phone, no danger read.
@@ -126,9 +129,11 @@ REMOTE_LINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 
 # Situations whose line goes out at once, before any question (the town, the need): a card to
-# block now, a bed for tonight, the payments of a public body's account taken to stop.
-AT_ONCE = (situations.BANK_CARD, situations.HOMELESS, situations.ACCOUNT_AMELI,
-           situations.ACCOUNT_CAF, situations.ACCOUNT_IMPOTS, situations.ACCOUNT_FRANCE_TRAVAIL)
+# block now, a scam message not to pay, a bed for tonight, the payments of a public body's account
+# taken to stop, a child harassed online (the 3018).
+AT_ONCE = (situations.BANK_CARD, situations.SCAM_MESSAGE, situations.HOMELESS,
+           situations.ACCOUNT_AMELI, situations.ACCOUNT_CAF, situations.ACCOUNT_IMPOTS,
+           situations.ACCOUNT_FRANCE_TRAVAIL, situations.CHILD_HARASSED_ONLINE)
 
 
 # Situations whose line is given only when the request was read as danger (the numbers, or the

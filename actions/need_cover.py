@@ -10,6 +10,8 @@ from typing import Any
 
 from actions import formatting as fmt
 from actions import needs as needs_mod
+from directory_client import labels
+from directory_client.types import RemoteOption
 
 
 @dataclass(frozen=True)
@@ -98,4 +100,13 @@ def remote_note(directory: Any, response: Any, found: Cover) -> str | None:
         remote = again.remote_options
     if near:
         return None
-    return f"À distance pour {found.uncovered} : {fmt.remote_list(remote)}."
+    # A search that found a place beyond the radius gives no help at a distance (Millau, 2026-12:
+    # "À distance pour … : ." printed empty): the national helpline, which helps with any need.
+    return f"À distance pour {found.uncovered} : {fmt.remote_list(remote or (NATIONAL,))}."
+
+
+# The national helpline (``labels.HELPLINE``), as the directory gives it among remote options.
+NATIONAL = RemoteOption(
+    name=labels.HELPLINE["name"], phone=labels.HELPLINE["phone"], url=labels.HELPLINE["url"],
+    why=labels.HELPLINE["why"],
+)

@@ -16,16 +16,28 @@ from actions import helplines, situations
 
 SAFETY_NEED = "securite"
 # Situations that are a need for online safety, whatever else the words read as.
-SAFETY_SITUATIONS = frozenset({situations.SURVEILLANCE, situations.BANK_CARD})
+SAFETY_SITUATIONS = frozenset(
+    {situations.SURVEILLANCE, situations.BANK_CARD, situations.SCAM_MESSAGE}
+)
 
 
 def names_a_safety_need(text: str) -> bool:
     return bool(SAFETY_SITUATIONS & situations.read(text))
 
 
+PARENTING_NEED = "parentalite"
+
+
 def with_situation_need(text: str, found) -> None:
     """Spied on, a card given away: online safety is the need (``found``: an
-    ``actions.needs.Understanding``, changed in place), not a guess among others."""
+    ``actions.needs.Understanding``, changed in place), not a guess among others. A child
+    harassed online: parenting (the 3018 goes first), not scams."""
+    if situations.CHILD_HARASSED_ONLINE in situations.read(text):
+        if SAFETY_NEED in found.needs:
+            found.needs = [PARENTING_NEED] + [
+                k for k in found.needs if k not in (SAFETY_NEED, PARENTING_NEED)
+            ]
+        return
     if not names_a_safety_need(text):
         return
     found.needs = [SAFETY_NEED]

@@ -22,6 +22,12 @@ SURVEILLANCE = "surveillance"  # a partner or an ex who spies on the phone: the 
 HOMELESS = "homeless"  # nowhere to sleep tonight: the 115
 PARTNER_VIOLENCE = "partner_violence"  # hit, threatened by a partner or an ex: the 3919 first
 SUICIDE = "suicide"  # a wish to die, a suicide: the 3114
+# A child or a teenager harassed online: the 3018 first, before the places (read from CHILD and
+# HARASSMENT_ONLINE together, ``read``).
+CHILD_HARASSED_ONLINE = "child_harassed_online"
+# A message asking to pay small fees or click (a parcel held, a fine, a tax refund, an account
+# blocked): the classic scam SMS or mail, told so first, with the 33700.
+SCAM_MESSAGE = "scam_message"
 # The account of a public body taken, or the bank details on it changed by someone else: that
 # body called first (its payments stopped), then the password, then cybermalveillance.gouv.fr.
 ACCOUNT_AMELI = "account_ameli"
@@ -66,6 +72,58 @@ _FAKE = (
     # antai j'ai payé")
     r"|liens? (re[cç]us? )?(dans |par |d'un |en |du )?(un |le |une )?(sms|mail|message|texto)s?"
     r"|(sms|mail|message|texto)s? (bizarres?|suspects?|frauduleux))"
+)
+# Someone calling as the bank, or a fake adviser ("un monsieur m'a appelé en disant qu'il était de
+# la banque", "un faux conseiller"): the codes handed to them are the card's or the account's.
+_BANK_CALLER = (
+    r"(banque|bancaire|banquier|(faux|fausse) (conseill|agent|banqu|employe)\w*"
+    r"|service (des )?fraudes?|anti-?fraude|conseill(er|ere) (de|bancaire|financier))"
+)
+# Handed to a person (said, read out), not typed on a site nor sent by the bank: "donné mon code".
+_HANDED = r"(donne|communique|transmis|dicte|lu|dit|repete|file)"
+_SECRET = (
+    r"(codes?|mots? de passe|identifiants?|numeros? de (compte|carte)|cryptogramme"
+    r"|coordonnees bancaires)"
+)
+# A code received by SMS ("le code reçu par SMS"): the bank's validation of an operation.
+_SMS_CODE = (
+    r"codes? (\w+ ){0,2}(recus?|envoyes?|arrives?)( par| en| dans un| sur mon \w+ par)? "
+    r"(sms|texto|message)"
+)
+
+
+def _handed(what: str) -> str:
+    """``what`` handed to someone: "donné mon code", "dicté le code reçu par SMS à une dame"."""
+    return (
+        rf"\b{_HANDED}(e|s|es)? (a \w+ |au \w+ |lui |leur )?(mon|ma|mes|le|la|les|son|sa|ses|un"
+        rf"|une|des|leur|tous mes|tout mes) {what}\b"
+    )
+
+
+# An operation validated because a caller asked ("on m'a fait valider un virement", "il m'a demandé
+# de confirmer un paiement"), or validated during a call ("j'ai validé un virement au téléphone").
+_OPERATION = (
+    r"(un |une |des |le |la |les |l')?(virements?|paiements?|operations?|achats?|transactions?"
+    r"|prelevements?|(ajout (d'un |de )?)?beneficiaires?)"
+)
+_VALIDATE = r"(valider|confirmer|accepter|autoriser|signer)"
+_VALIDATED = r"(valide|confirme|accepte|autorise)(e|s|es)?"
+_DURING_CALL = (
+    r"(au telephone|au tel|par telephone|pendant l'appel|(m'|me )?(a|ont) appele|appel\w*"
+    r"|conseill\w*|banque)"
+)
+# The classic scam message: an SMS or a mail (one: "ce sms", "un mail"; not "les mails") ...
+_MESSAGE = r"(sms|texto|mail|e-?mail|courriel|message|notification|lien)s?"
+# ... about a parcel, a fine, a refund, an account or a card to renew ...
+_SCAM_TOPIC = (
+    r"(colis|livraison|livreur|la poste|chronopost|colissimo|dhl|ups|amendes?|antai|pv"
+    r"|contraventions?|peage|rembourse\w*|trop percu|impots?|ameli|carte vitale|caf|cpf"
+    r"|compte \w* ?(bloque|suspendu|desactive|expire|ferme)\w*|(bloque|suspendu|expire)e?s?)"
+)
+# ... asking to pay (small fees) or to click.
+_SCAM_ASK = (
+    r"(payer|paye|regler|frais|\d+ ?[,.]\d\d|\d+ ?(€|euros?)|cliqu\w*|lien|mettre a jour"
+    r"|confirmer|renseigner|saisir)"
 )
 # Spying on a phone: "me surveille avec une appli", "lit mes messages", "un logiciel espion".
 _SPYING = (
@@ -152,9 +210,25 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         # site", "acheté sur une fausse boutique", "fait un virement à un escroc".
         rf"{_PAID}.{{0,60}}\b{_FAKE}",
         rf"\b{_FAKE}.{{0,60}}{_PAID}",
+        # Codes handed to a caller as the bank or a fake adviser, either side: "il était de la
+        # banque et j'ai donné mon code", "j'ai communiqué mes identifiants au faux conseiller".
+        rf"\b{_BANK_CALLER}.{{0,100}}{_handed(f'({_SECRET}|{_SMS_CODE})')}",
+        rf"{_handed(f'({_SECRET}|{_SMS_CODE})')}.{{0,100}}\b{_BANK_CALLER}",
+        # A code received by SMS handed to anyone: "j'ai donné le code reçu par SMS".
+        _handed(_SMS_CODE),
+        # An operation validated at a caller's word or during a call.
+        rf"\b(m'|me |nous )(a|ont|avait|avaient) (fait|demande|dit|pousse|oblige)( de| a)? "
+        rf"{_VALIDATE} {_OPERATION}\b",
+        rf"\b{_VALIDATED} {_OPERATION}\b.{{0,80}}\b{_DURING_CALL}",
+        rf"\b{_DURING_CALL}.{{0,80}}\b(ai|a|avons) {_VALIDATED} {_OPERATION}\b",
         # A phone stolen or lost with the bank's apps in it: the bank first.
         r"\b(vole|perdu|pris)\w* (mon|son|ma|sa|le) (telephone|tel|portable|smartphone)\b"
         r".{0,60}\b(banc|banque)\w*",
+    ),
+    # A message, its topic and what it asks, in any order, on one line.
+    SCAM_MESSAGE: (
+        rf"(?:^|(?<=\n))(?=([^\n]*\b(ce|cet|cette|un|une|le|la|des|d'un|d'une)( \w+)? )?"
+        rf"{_MESSAGE}\b)(?=[^\n]*\b{_SCAM_TOPIC})(?=[^\n]*{_SCAM_ASK})",
     ),
     SURVEILLANCE: (
         rf"\b{_MY}({_PARTNER_WORDS})\b.{{0,80}}\b{_SPYING}",
@@ -193,4 +267,7 @@ def read(text: str) -> frozenset[str]:
     """The situations the words name: ``{"partner", "child"}`` for "mon mari frappe ma fille";
     ``.`` never crosses a line, so messages one a line are read each alone."""
     folded = labels.fold(text or "")
-    return frozenset(name for name, pattern in _COMPILED.items() if pattern.search(folded))
+    found = {name for name, pattern in _COMPILED.items() if pattern.search(folded)}
+    if {CHILD, HARASSMENT_ONLINE} <= found:
+        found.add(CHILD_HARASSED_ONLINE)
+    return frozenset(found)

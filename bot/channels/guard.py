@@ -28,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -36,7 +37,7 @@ from rasa.core.channels.channel import UserMessage
 from bot import rasa_patches
 from bot.privacy import DEFAULT_MAX_TEXT, round_shared_position, sender_ref
 from directory_client.labels import HELPLINE
-from directory_client.text import last_sentences
+from directory_client.text import fold, last_sentences
 
 logger = logging.getLogger(__name__)
 rasa_patches.apply()  # every channel imports this module: the rasa process gets the fix
@@ -53,24 +54,65 @@ UNAVAILABLE_PAYLOAD = {
 
 MAX_MESSAGE_CHARS = DEFAULT_MAX_TEXT  # what is stored of a message, too (bot/privacy.py)
 TOO_LONG_TEXT = (
-    f"Votre message est très long : je n'en lis que le début et la fin ({MAX_MESSAGE_CHARS} "
-    "caractères). Vous pouvez me l'envoyer en plusieurs fois."
+    "Votre message est très long : je n'en lis que l'essentiel (le début, la fin et les phrases "
+    f"qui disent ce qu'il faut faire et où, {MAX_MESSAGE_CHARS} caractères). Vous pouvez me "
+    "l'envoyer en plusieurs fois."
 )
-# A long message is read from its start (the need), and its last sentences are kept too: a letter
-# ends with where the person lives ("J'habite à Périgueux."), not to be asked again.
+# A long message is read from its start, its last sentences (a letter ends with where the person
+# lives: "J'habite à Périgueux."), and between them the sentences that say the request or the
+# place (round 106's tester: "Je dois déclarer mes revenus sur impots.gouv… j'habite à Auxerre"
+# in the middle of 2,600 characters), in their order.
 _CUT = " […] "
+_SENTENCE = re.compile(r"\S.*?(?:[.!?…]+(?=\s|$)|$)", re.MULTILINE)  # "impots.gouv" is one word
+# What says the request (a need, a procedure) or the place, in a sentence (folded text).
+_REQUEST_OR_PLACE = re.compile(
+    r"\b(je dois|j'dois|il (me )?faut|je (voudrais|veux|souhaite|cherche)|j'(aimerais|ai besoin)"
+    r"|besoin d'aide|aidez|aider a|pouvez-vous|comment (faire|je)|ou (aller|trouver)"
+    r"|(je n'|j')arrive pas|je (ne )?sais pas|demande|declar\w*|dossier|renouvel\w*"
+    r"|inscri\w*|en ligne|internet|ordinateur|\.gouv|\.fr|habit\w*"
+    r"|(je|nous|on) (vis|vivons|vit|reste|restons)|je suis (a|de|sur)"
+    r"|j'suis a|jsuis a|domicilie|pres de|a cote de|code postal|\d{5})"
+)
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _SENTENCE.finditer(text) if m.group().strip()]
 
 
 def shorten(text: str) -> str:
-    """``text`` within ``MAX_MESSAGE_CHARS``: its start, then its last sentences
-    (``directory_client.text.last_sentences``), the start cut between words."""
+    """``text`` within ``MAX_MESSAGE_CHARS``: its start, the sentences between that say the
+    request or the place (``_REQUEST_OR_PLACE``), then its last sentences
+    (``directory_client.text.last_sentences``), in their order, the start cut between words."""
     if len(text) <= MAX_MESSAGE_CHARS:
         return text
     tail = last_sentences(text)
-    head = text[: MAX_MESSAGE_CHARS - len(_CUT) - len(tail)]
-    if " " in head[-40:]:  # between words, when a word ends near the cut
+    tail_at = len(text) - len(tail)
+    first = _sentences(text)[:1]
+    head_end = first[0][0] + len(first[0][1]) if first else 0
+    budget = MAX_MESSAGE_CHARS - len(tail) - len(_CUT)
+    # The sentences saying most (request and place words) first, then kept in their order.
+    said = [
+        (len(set(m.group() for m in _REQUEST_OR_PLACE.finditer(fold(sentence)))), at, sentence)
+        for at, sentence in _sentences(text[:tail_at])
+        if at >= head_end
+    ]
+    middle: list[tuple[int, str]] = []
+    room = budget - min(head_end, budget)
+    for count, at, sentence in sorted(said, key=lambda c: (-c[0], c[1])):
+        piece = sentence.strip()
+        if count and len(piece) + len(_CUT) <= room:
+            middle.append((at, piece))
+            room -= len(piece) + len(_CUT)
+    middle.sort()
+    if middle:  # the request said in the middle: the first sentence only, no chatter around it
+        head = text[: min(head_end, budget - sum(len(p) + len(_CUT) for _, p in middle))]
+    else:
+        head = text[: MAX_MESSAGE_CHARS - len(_CUT) - len(tail)]
+    if len(head) < head_end and " " in head[-40:]:  # between words, when cut inside a sentence
         head = head.rsplit(" ", 1)[0]
-    return head.rstrip() + _CUT + tail
+    head = head.rstrip()
+    kept = [p for at, p in middle if at >= len(head)]
+    return _CUT.join([head, *kept, tail])
 
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]

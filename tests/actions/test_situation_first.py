@@ -183,3 +183,90 @@ def test_a_public_body_account_taken_gets_that_body_first_at_once(real, first, b
 def test_changing_ones_own_rib_is_no_account_taken(real, message):
     msgs, _ = play([(message, "ask_help")])
     assert "appelez d'abord" not in shown(msgs)
+
+
+# Round 106's tester: codes handed to someone calling as the bank, an operation validated during
+# such a call -> the opposition first, as for a card given away (the seen wording and unseen ones).
+@pytest.mark.parametrize(
+    "message",
+    [
+        "un monsieur ma appelé en disant qu'il était de la banque et jai donné mon code, "
+        "jsuis a Metz",
+        "jai donné le code recu par sms a un faux conseiller",
+        "on m'a fait valider un virement sur l'appli au téléphone",
+        "un faux conseiller bancaire m'a appelé, je lui ai communiqué mes identifiants",
+        "j'ai dicté le code reçu par texto à une dame, Lyon",
+        "j'ai validé un ajout de bénéficiaire pendant l'appel du conseiller",
+    ],
+)
+def test_codes_given_to_a_false_bank_caller_get_the_opposition_first(real, message):
+    msgs, _ = play([(message, "ask_help")])
+    first = said(msgs[0])
+    assert "faites opposition" in first and OPPOSITION in first, [said(m) for m in msgs]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "je dois valider un virement sur l'appli de ma banque",
+        "j'ai rentré le code reçu par sms sur ameli et ça marche pas",
+        "ma banque m'a envoyé un code par sms, je sais pas où le taper",
+        "j'ai donné mon code wifi à ma voisine",
+    ],
+)
+def test_a_code_typed_or_a_transfer_to_make_gets_no_opposition(message):
+    from actions import helplines
+
+    assert not [line for line in helplines.lines_at_once(message) if "opposition" in line]
+
+
+SCAM_LINE = "Ce message ressemble à une arnaque : ne payez pas, ne cliquez pas sur le lien."
+
+
+# The classic scam message (small fees for a parcel, a fine by link, a tax refund to click, an
+# account blocked): told so first, with the 33700.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "c normal ce sms ? il dit que mon colis est bloqué et que je dois payer 1,99€",
+        "jai recu un sms pour payer une amende par un lien",
+        "un mail des impots dit que j'ai un remboursement, il faut cliquer",
+        "sms: votre compte ameli est bloqué, cliquez sur le lien",
+        "j'ai eu un texto bizarre, mon colis est en attente, frais de douane 3 euros, Reims",
+    ],
+)
+def test_a_scam_message_is_told_first_with_the_33700(real, message):
+    msgs, _ = play([(message, "ask_help")])
+    first = said(msgs[0])
+    assert SCAM_LINE in first and "33700" in first, [said(m) for m in msgs]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "je dois payer une amende en ligne, je sais pas faire",
+        "j'ai reçu un mail de la caf pour mon dossier",
+        "comment payer mes impôts en ligne ? je recois pas les mails",
+    ],
+)
+def test_a_payment_to_make_or_a_plain_mail_is_no_scam(message):
+    from actions import helplines
+
+    assert not [line for line in helplines.lines_at_once(message) if "arnaque" in line]
+
+
+# Round 106's tester: a 12-year-old harassed on Snapchat got the 3018 only after the list. A child
+# harassed online: the 3018 first, and a heading on parenting, not on scams.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Mon fils de 12 ans se fait harceler sur Snapchat, on habite à Orléans",
+        "ma fille de 14 ans est harcelée sur Instagram, Tours",
+        "mon ado reçoit des messages de harcèlement sur TikTok, Angers",
+    ],
+)
+def test_a_child_harassed_online_gets_the_3018_first(real, message):
+    msgs, _ = play([(message, "ask_help")])
+    first = said(msgs[0])
+    assert "3018" in first, [said(m) for m in msgs]
+    assert "arnaques" not in " ".join(said(m) for m in msgs[:2]), [said(m) for m in msgs]
