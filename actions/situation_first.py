@@ -31,12 +31,11 @@ PARENTING_NEED = "parentalite"
 def with_situation_need(text: str, found) -> None:
     """Spied on, a card given away: online safety is the need (``found``: an
     ``actions.needs.Understanding``, changed in place), not a guess among others. A child
-    harassed online: parenting (the 3018 goes first), not scams."""
+    harassed online: parenting first (the 3018 goes first), online safety kept after it (taking
+    the photos down): the heading opens on the child, not on scams."""
     if situations.CHILD_HARASSED_ONLINE in situations.read(text):
         if SAFETY_NEED in found.needs:
-            found.needs = [PARENTING_NEED] + [
-                k for k in found.needs if k not in (SAFETY_NEED, PARENTING_NEED)
-            ]
+            found.needs = [PARENTING_NEED] + [k for k in found.needs if k != PARENTING_NEED]
         return
     if not names_a_safety_need(text):
         return

@@ -269,4 +269,8 @@ def test_a_child_harassed_online_gets_the_3018_first(real, message):
     msgs, _ = play([(message, "ask_help")])
     first = said(msgs[0])
     assert "3018" in first, [said(m) for m in msgs]
-    assert "arnaques" not in " ".join(said(m) for m in msgs[:2]), [said(m) for m in msgs]
+    # the heading opens on the child (parenting); online safety, kept for taking the photos
+    # down (the frozen corpus's label), comes after it
+    heading = " ".join(said(m) for m in msgs[:2])
+    assert "enfants" in heading, [said(m) for m in msgs]
+    assert "arnaques" not in heading or heading.index("enfants") < heading.index("arnaques")
