@@ -428,9 +428,7 @@ def answer(
     if nearest_first and results and shown_already(state.tracker, [r.id for r in results]):
         # "plus près ?", the list shown already the nearest, in order: said, not repeated
         nearest_km = display.distance_text(results[0].distance_km)
-        dispatcher.utter_message(
-            text=texts.text("utter_nothing_nearer", what=what, distance=nearest_km)
-        )
+        dispatcher.utter_message(response="utter_nothing_nearer", what=what, distance=nearest_km)
         state.awaiting = None
         return
     show_distance = fmt.distance_is_the_persons(location)

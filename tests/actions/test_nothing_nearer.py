@@ -12,6 +12,7 @@ from tests.conftest_actions import (
     ent,
     real_directory,  # noqa: F401 - the real fixture
     run_as_the_action_server,
+    said,
     slots_of,
     tracker,
 )
@@ -27,7 +28,7 @@ def _first_list(message: str, town: str) -> tuple[dict, dict]:
 def _nearer(message: str, slots: dict, intent: str) -> tuple[str, list[dict]]:
     action = "action_fallback" if intent == "nlu_fallback" else "action_orient"
     answer = run_as_the_action_server(tracker(message, intent, slots=slots), action)
-    text = " ".join(r.get("text") or "" for r in answer["responses"])
+    text = " ".join(said(r) for r in answer["responses"])
     return text, [r for r in answer["responses"] if r.get("custom")]
 
 
