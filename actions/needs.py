@@ -1300,7 +1300,8 @@ _NO_INTERNET = _compile(r"\b(pas|pa|ni|sans|plus) (d'|de |d )?(internet|connexio
 _SMS_ELISION = re.compile(
     r"\b([jdlmnstc])(ordi|ordis|ordinateurs?|internet|imprim\w*|actualis\w*|applis?|applications?|"
     r"impots?|aide|attestations?|inscri\w*|identite|emploi|embauche|assurance|ecrans?|entretien|"
-    r"adresse|email|ameli|allocations?|arnaqu\w*|ecole|enfants?|argent|acces|appel|annonce)\b"
+    r"adresse|email|ameli|allocations?|arnaqu\w*|ecole|enfants?|argent|acces|appel|annonce|"
+    r"appren\w*|aprend\w*)\b"
 )
 _PROCEDURE_ACTION = _compile(
     r"\b(faire|fais|remplir|declar\w*|demande[rz]?|dossier|inscri\w*|actualis\w*|renouvel\w*|"
@@ -1567,7 +1568,7 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         return found  # "mon téléphone est mort", alone: another one to get, no guess to choose
     # A generic need ("mes démarches", "mon téléphone") weighs less than a specific one.
     folded = fold(text)
-    learn = bool(_LEARN.search(folded))  # "apprendre à utiliser ma tablette": not generic
+    learn = bool(_LEARN.search(elided))  # "apprendre à utiliser ma tablette": not generic
     generic = (
         []
         if found.procedures or _NAMED_DESK.search(folded) or _NAMED_FILE.search(folded)
