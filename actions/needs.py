@@ -1444,9 +1444,14 @@ def detect(text: str) -> Understanding:
     if dead_device and "materiel_achat" not in strong:
         found.ruled_out.add("materiel_achat")  # a phone that died: not one to buy, unless asked
     no_device = _NO_DEVICE.search(folded) or _USE_DEVICE.search(folded) or dead_device
-    if no_device and "materiel_achat" not in strong and not _LEARN.search(folded):
+    learning = bool(_LEARN.search(folded))
+    if no_device and "materiel_achat" not in strong and not learning:
         # "j'ai pas d'ordi", "utiliser un ordi": one to use on site, not lessons.
         strong = [k for k in strong if k != "ordinateur"]
+        if "materiel_usage" not in strong:
+            strong.append("materiel_usage")
+    elif learning and "materiel_achat" not in strong and _NO_DEVICE.search(folded):
+        # "j'ai pas d'ordi et je veux apprendre à m'en servir": lessons, and one to use there
         if "materiel_usage" not in strong:
             strong.append("materiel_usage")
     if "materiel_achat" in strong and found.procedures and not _PROCEDURE_ACTION.search(folded):

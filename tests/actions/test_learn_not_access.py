@@ -44,3 +44,15 @@ def test_learning_to_use_a_computer_is_no_computer_to_use_on_site(real):
 )
 def test_learning_written_without_the_apostrophe_is_lessons(message):
     assert needs_mod.read(message).needs == ["ordinateur"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "jai pas dordi et jveux apprendre a men servir",
+        "je n'ai pas d'ordinateur, je voudrais apprendre à utiliser un ordi",
+        "sans ordi chez moi, besoin dapprendre l'informatique",
+    ],
+)
+def test_learning_with_no_computer_said_is_lessons_and_one_to_use_there(message):
+    assert needs_mod.read(message).needs == ["ordinateur", "materiel_usage"]
