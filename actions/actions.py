@@ -278,6 +278,10 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
             found.mode = value
     if found.procedures and "demarches" in found.needs and "sante" in found.needs:
         found.needs.remove("demarches")
+    if state.needs and not is_button(text) and need_changes.says_a_missing_means(request):
+        # "il a pas de CB" while the request waits for a town: the same request, no town read
+        found.needs, found.procedures, found.choices = list(state.needs), list(state.procedures), []
+        found.mode = found.mode or state.mode
     more = None if is_button(text) or not state.needs else need_changes.added(request, state.needs)
     if more is not None:
         # "pas de mail", "et il a pas de téléphone" while the request waits for a town or a
@@ -1043,6 +1047,10 @@ def change_need(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -
         return None
     if any(looks_like_place(v) for v in entity_values(tracker, "location")):
         return None
+    if need_changes.says_a_missing_means(text):  # "il a pas de CB": no scam, the same search
+        state.offset = 0
+        answer(dispatcher, state, lead=texts.text("utter_means_noted"))
+        return state.save()
     added = need_changes.added(text, state.needs)
     if added is not None:
         state.needs, state.offset = added, 0

@@ -26,6 +26,15 @@ _LACK = re.compile(
     r"|boite (?:e ?)?mail|imprimante|scanner|tablette)s?\b"
 )
 MAX_LACK_WORDS = 9
+# A means of payment or of getting about that is missing ("il a pas de carte bancaire", "pas de
+# CB", "sans chéquier", "elle n'a plus de voiture", "pas de permis"): something to tell the places,
+# no need of its own (a bank card is no scam to avoid): the request goes on as it was.
+_NO_MEANS = re.compile(
+    r"\b(?:pas|plus|sans|ni) (?:de |d |un |une |d un |d une |l |le |la |les |son |sa |ses |mon "
+    r"|ma |mes )?(?:carte (?:bancaire|bleue|de credit|de paiement|visa)|cb"
+    r"|chequiers?|carnets? de cheques?|cheques?|moyens? de paiement"
+    r"|voitures?|vehicules?|auto|permis(?: de conduire)?)\b"
+)
 # Words that put another need instead ("non, …", "en fait …", "juste pour …", "c'est pour …",
 # "seulement …").
 _INSTEAD = re.compile(
@@ -67,6 +76,20 @@ def says_a_lack(text: str) -> bool:
         and not _INSTEAD.search(folded)
         and not needs_mod.detect(text).procedures
     )
+
+
+def says_a_missing_means(text: str) -> bool:
+    """A short message that says a means of payment or of getting about is missing ("il a pas
+    de carte bancaire", "pas de CB", "elle n'a plus de voiture"), nothing else asked: no device
+    lacking, no correction, no need or procedure in the rest of its words."""
+    folded = _folded(text)
+    if not (0 < len(folded.split()) <= MAX_LACK_WORDS and _NO_MEANS.search(folded)):
+        return False
+    if _LACK.search(folded) or _INSTEAD.search(folded):
+        return False
+    rest = _NO_MEANS.sub(" ", folded)
+    found = needs_mod.read(rest)
+    return not (found.needs or found.procedures)
 
 
 def added(text: str, current: list[str]) -> list[str] | None:

@@ -1300,7 +1300,8 @@ _NO_INTERNET = _compile(r"\b(pas|pa|ni|sans|plus) (d'|de |d )?(internet|connexio
 _SMS_ELISION = re.compile(
     r"\b([jdlmnstc])(ordi|ordis|ordinateurs?|internet|imprim\w*|actualis\w*|applis?|applications?|"
     r"impots?|aide|attestations?|inscri\w*|identite|emploi|embauche|assurance|ecrans?|entretien|"
-    r"adresse|email|ameli|allocations?|arnaqu\w*|ecole|enfants?|argent|acces|appel|annonce)\b"
+    r"adresse|email|ameli|allocations?|arnaqu\w*|ecole|enfants?|argent|acces|appel|annonce|"
+    r"appren\w*|aprend\w*)\b"
 )
 _PROCEDURE_ACTION = _compile(
     r"\b(faire|fais|remplir|declar\w*|demande[rz]?|dossier|inscri\w*|actualis\w*|renouvel\w*|"
@@ -1443,9 +1444,14 @@ def detect(text: str) -> Understanding:
     if dead_device and "materiel_achat" not in strong:
         found.ruled_out.add("materiel_achat")  # a phone that died: not one to buy, unless asked
     no_device = _NO_DEVICE.search(folded) or _USE_DEVICE.search(folded) or dead_device
-    if no_device and "materiel_achat" not in strong and not _LEARN.search(folded):
+    learning = bool(_LEARN.search(folded))
+    if no_device and "materiel_achat" not in strong and not learning:
         # "j'ai pas d'ordi", "utiliser un ordi": one to use on site, not lessons.
         strong = [k for k in strong if k != "ordinateur"]
+        if "materiel_usage" not in strong:
+            strong.append("materiel_usage")
+    elif learning and "materiel_achat" not in strong and _NO_DEVICE.search(folded):
+        # "j'ai pas d'ordi et je veux apprendre à m'en servir": lessons, and one to use there
         if "materiel_usage" not in strong:
             strong.append("materiel_usage")
     if "materiel_achat" in strong and found.procedures and not _PROCEDURE_ACTION.search(folded):
@@ -1567,7 +1573,7 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         return found  # "mon téléphone est mort", alone: another one to get, no guess to choose
     # A generic need ("mes démarches", "mon téléphone") weighs less than a specific one.
     folded = fold(text)
-    learn = bool(_LEARN.search(folded))  # "apprendre à utiliser ma tablette": not generic
+    learn = bool(_LEARN.search(elided))  # "apprendre à utiliser ma tablette": not generic
     generic = (
         []
         if found.procedures or _NAMED_DESK.search(folded) or _NAMED_FILE.search(folded)

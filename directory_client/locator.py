@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,9 @@ _NOT_FIRST = STOPWORDS - {
 _NOT_LAST = STOPWORDS - {"ville", "cote", "vit", "vis", "coin", "france", "pres", "rue", "vers"}
 _UNITS = "ans an h heures heure min minutes euros eur km jours mois fois personnes enfants"
 _NOT_A_DEPARTMENT_AFTER = frozenset(_UNITS.split()) | {fold(month) for month in MONTHS}
+# Collectivities that are a single commune (Saint-Barthélemy, Saint-Martin): their name is a town,
+# never an area whose commune is asked.
+SINGLE_COMMUNE = frozenset({"977", "978"})
 _DEP_CUES = frozenset({"le", "dans", "departement", "dept", "dep", "du", "en"})
 _NUM = r"([-+]?\d{1,3}(?:\.\d+)?)"
 _LAT_LON_KEYS = re.compile(
@@ -546,6 +550,13 @@ class Locator:
             )
             for c in ranked
         ]
+        if dep_code in SINGLE_COMMUNE:
+            # "Saint-Martin": the collectivity is one commune, first among its homonyms
+            own = [c for c in locations if c.departement == dep_code]
+            if not own:
+                own = [replace(_dep_location(self._index.departements[dep_code]), kind="commune")]
+            locations = own[:1] + [c for c in locations if c.departement != dep_code]
+            return ("found" if len(locations) == 1 else "ambiguous"), locations
         if dep_code is not None:
             dep = _dep_location(self._index.departements[dep_code])
             big = any((c.population or 0) >= BIG_TOWN for c in ranked)

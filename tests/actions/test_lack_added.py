@@ -71,3 +71,46 @@ def test_a_correction_or_a_request_of_its_own_is_no_lack_added(real, message, ne
     talk.say(message, "ask_help")
     assert talk.slots["needs"] == needs
     assert (talk.slots.get("procedures") or []) == procedures
+
+
+MILLAU = ("mon père doit refaire sa carte d'identité, il habite à Millau",
+          [ent("location", "Millau")])  # fmt: skip
+# A means of payment or of getting about missing: something to tell the places, no need of its own
+# (a bank card is no scam to avoid). "pas de voiture" alone is a journey that cannot be made
+# (tests/actions/test_cannot_walk.py).
+NO_MEANS = [
+    "il a pas de carte bancaire",
+    "pas de CB",
+    "il n'a pas de chéquier non plus",
+    "et elle a plus de carte bleue",
+    "il a pas le permis",
+    "sans moyen de paiement",
+]
+
+
+@pytest.mark.parametrize("intent", ["ask_help", "inform"])
+@pytest.mark.parametrize("message", NO_MEANS)
+def test_a_missing_means_of_payment_after_the_list_keeps_the_request(real, message, intent):
+    talk = Talk()
+    first = one_list(talk.say(MILLAU[0], "ask_help", MILLAU[1]))
+    msgs = talk.say(message, intent)
+    reco = one_list(msgs)
+    assert talk.slots["needs"] == ["demarches"]
+    assert talk.slots["procedures"] == ["ants"]
+    assert reco["location"]["commune"] == "Millau"
+    assert reco["need"] == first["need"]
+    text = said(msgs[0])
+    assert text.startswith("C'est noté, vous pourrez en parler sur place."), text
+    assert "arnaque" not in text.lower()
+    assert "carte d'identité" in text
+
+
+@pytest.mark.parametrize("message", NO_MEANS[:3])
+def test_a_missing_means_of_payment_while_the_town_is_asked_keeps_the_need(real, message):
+    talk = Talk()
+    talk.say("mon père doit refaire sa carte d'identité", "ask_help")
+    assert talk.slots["awaiting"] == "location"
+    msgs = talk.say(message, "inform")
+    assert talk.slots["needs"] == ["demarches"]
+    assert talk.slots["procedures"] == ["ants"]
+    assert said(msgs[0]).startswith("Dans quelle ville"), said(msgs[0])
