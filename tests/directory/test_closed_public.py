@@ -10,12 +10,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from actions import needs
 from directory_client import Locator
-from directory_client import search as search_module
 from directory_client.models import Place
 from directory_client.search import evidence
-from directory_client.types import SearchQuery
+from tests.directory.pages import pages_of
 
 
 @pytest.fixture(scope="module")
@@ -24,15 +22,7 @@ def locator(embedded_directory):
 
 
 def _list(directory, locator, town: str, keys: list[str], pages: int = 3):
-    where = locator.locate(town).best
-    out = []
-    for offset in range(0, 3 * pages, 3):
-        query = SearchQuery(
-            needs=needs.services_for(keys), location=where, offset=offset,
-            preferred_origin_labels=needs.preferred_labels(keys),
-        )  # fmt: skip
-        out += list(search_module.search(directory.Session, query).results)
-    return out
+    return pages_of(directory, locator, town, keys, pages)
 
 
 def _closed(directory, town: str) -> list[str]:

@@ -13,12 +13,11 @@ from sqlalchemy import select
 from actions import formatting, needs
 from bot.channels import render
 from directory_client import Locator
-from directory_client import search as search_module
 from directory_client.models import Place
 from directory_client.search import evidence
 from directory_client.search.explain import ahead_line
 from directory_client.search.plan import Fit
-from directory_client.types import SearchQuery
+from tests.directory.pages import pages_of
 
 
 @pytest.fixture(scope="module")
@@ -27,15 +26,7 @@ def locator(embedded_directory):
 
 
 def _list(directory, locator, town: str, keys: list[str], pages: int = 2):
-    where = locator.locate(town).best
-    out = []
-    for offset in range(0, 3 * pages, 3):
-        query = SearchQuery(
-            needs=needs.services_for(keys), location=where, offset=offset,
-            preferred_origin_labels=needs.preferred_labels(keys),
-        )  # fmt: skip
-        out += list(search_module.search(directory.Session, query).results)
-    return out
+    return pages_of(directory, locator, town, keys, pages)
 
 
 # The tester's Metz (a centre social 5.5 km away came before a post office 1.4 km away), Roubaix
