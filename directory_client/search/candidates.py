@@ -318,7 +318,7 @@ def two_tiers_apply(plan: Plan) -> bool:
     the pair is rare)."""
     return (
         len(plan.needs) == 2
-        and fit_of(plan.max_score) == Fit(needs=2, labels=0, clear=1, free=0, open=1)
+        and fit_of(plan.max_score) == Fit(needs=2, labels=0, clear=1, free=0, open=1, reach=1)
         and not plan.keeps
     )
 

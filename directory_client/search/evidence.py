@@ -187,6 +187,13 @@ def clear_score(points: int) -> ColumnElement:
     return case((_clear_sql(), points), else_=0)
 
 
+def reach_score(points: int) -> ColumnElement:
+    """``points`` for a place the person can reach or knows when to visit (a contact or opening
+    hours), 0 for a record giving only an address (``unreachable``)."""
+    blank = [_blank(column) for column in (*_CONTACT, Place.horaires)]
+    return case((and_(*blank), 0), else_=points)
+
+
 def open_score(points: int) -> ColumnElement:
     """``points`` for a place open to all, 0 for one whose name says it serves a closed public
     (``CLOSED_NAMES``)."""
@@ -229,6 +236,12 @@ def says_little(place) -> str | None:
     if _MEDIATION_NAME.search(name):
         return None
     return "bulk services"
+
+
+def unreachable(place) -> bool:
+    """Whether the record gives no way to reach the place nor when to go: no phone, e-mail,
+    website, booking link, nor opening hours (the SQL of ``reach_score`` in Python)."""
+    return all(not (getattr(place, column.key) or "") for column in (*_CONTACT, Place.horaires))
 
 
 def closed_public(place) -> bool:

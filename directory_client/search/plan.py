@@ -35,9 +35,11 @@ _REMOTE = "À distance"
 # A score's parts, one decimal digit each but the needs: needs covered (``COVER`` each), finer
 # labels asked for that the place has (``_PREFERRED`` each, at most 9 asked), a place open to
 # all (``_OPEN``: its record does not say it serves town halls, students or its residents only,
-# ``search.evidence``), a record that clearly does digital mediation (``_CLEAR``), a known free
-# place with ``free_only`` (``_FREE``). How much each is worth against distance: ``rank.weight``.
-COVER, _PREFERRED, _OPEN, _CLEAR, _FREE = 10000, 1000, 100, 10, 1
+# ``search.evidence``), a place the person can reach or knows when to visit (``_REACH``: a
+# phone, an e-mail, a website, a booking link or opening hours), a record that clearly does
+# digital mediation (``_CLEAR``), a known free place with ``free_only`` (``_FREE``). How much
+# each is worth against distance: ``rank.weight``.
+COVER, _PREFERRED, _OPEN, _REACH, _CLEAR, _FREE = 100000, 10000, 1000, 100, 10, 1
 _MAX_LABELS = 9
 
 
@@ -45,22 +47,26 @@ _MAX_LABELS = 9
 class Fit:
     """What a place's score says: needs covered, finer labels found, whether it is open to all
     (1) or its record says it serves a closed public (0), whether its record clearly does
-    digital mediation (1) or says little about it (0), known free (1, with ``free_only``)."""
+    digital mediation (1) or says little about it (0), known free (1, with ``free_only``),
+    whether the person can reach it or knows when to go (1) or its record gives only an address
+    (0: no phone, e-mail, website, booking link nor hours)."""
 
     needs: int
     labels: int
     clear: int
     free: int
     open: int = 1
+    reach: int = 1
 
 
 def fit_of(score: int) -> Fit:
     return Fit(
         needs=score // COVER,
         labels=(score % COVER) // _PREFERRED,
-        clear=(score % _OPEN) // _CLEAR,
+        clear=(score % _REACH) // _CLEAR,
         free=score % _CLEAR,
         open=(score % _PREFERRED) // _OPEN,
+        reach=(score % _OPEN) // _REACH,
     )
 
 
@@ -184,8 +190,9 @@ def _plan_sql(key: tuple) -> tuple[int, tuple[ColumnElement, ...], ColumnElement
         terms.append(case((Place.services_origine.like(f"%{label}%"), _PREFERRED), else_=0))
     max_score += _PREFERRED * len(preferred[:_MAX_LABELS])
     terms.append(evidence.open_score(_OPEN))
+    terms.append(evidence.reach_score(_REACH))
     terms.append(evidence.clear_score(_CLEAR))
-    max_score += _OPEN + _CLEAR
+    max_score += _OPEN + _REACH + _CLEAR
     if free_only:
         terms.append(case((Place.frais_a_charge.like("%Gratuit%"), _FREE), else_=0))
         max_score += _FREE

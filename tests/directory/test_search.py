@@ -104,8 +104,10 @@ def test_one_more_need_weighs_more_than_a_record_that_clearly_does_mediation(
     both = (labels.DEMARCHES, labels.ACCES_INTERNET_MATERIEL)
     make_place(session, "Une aide, bien renseignée", km_east=0.5, telephone="+33400000000",
                services=both[:1])  # fmt: skip
-    make_place(session, "Les deux, peu renseigné", km_north=1.1, services=both)
-    make_place(session, "Les deux, peu renseigné, plus loin", km_north=-1.4, services=both)
+    hours = {"horaires": "Mo-Fr 09:00-12:00"}  # reachable: only the record's clearness differs
+    make_place(session, "Les deux, peu renseigné", km_north=1.1, services=both, **hours)
+    make_place(session, "Les deux, peu renseigné, plus loin", km_north=-1.4, services=both,
+               **hours)  # fmt: skip
     make_place(session, "Autre aide, bien renseignée", km_east=-2, telephone="+33400000001",
                services=both[1:])  # fmt: skip
     session.commit()
@@ -130,7 +132,8 @@ def test_a_record_that_says_little_about_mediation_comes_after_one_that_clearly_
     make_place(session, "Pôle commerce de la ville", km_east=0.7, telephone="+33975992357",
                **bulk)  # fmt: skip
     make_place(session, "Médiathèque", km_east=0.72, telephone="+33545361950", **bulk)
-    make_place(session, "Conseil départemental", km_north=0.5, services=(labels.OUTILS_QUOTIDIEN,))
+    make_place(session, "Conseil départemental", km_north=0.5, services=(labels.OUTILS_QUOTIDIEN,),
+               horaires="Mo-Fr 09:00-12:00")  # no contact, but known hours  # fmt: skip
     make_place(session, "Espace numérique", km_north=-1.3, telephone="+33545000000",
                services=(labels.OUTILS_QUOTIDIEN,))  # fmt: skip
     make_place(session, "Espace numérique loin", km_north=-2, telephone="+33545000001",
@@ -466,17 +469,19 @@ def test_get_place(directory, session):
     assert directory.get_place("nope:1") is None
 
 
-def reach_km(distance: float, covered: int, labelled: int = 0, clear: bool = False) -> float:
+def reach_km(
+    distance: float, covered: int, labelled: int = 0, clear: bool = False, reachable: bool = False
+) -> float:
     """The distance a place counts as (directory_client.search.rank), written out: each need
     covered is worth 50 % and 1.5 km, a finer label 20 % and 0.6 km, a clear record 25 % and
-    0.75 km (less than a need)."""
-    return (distance + BASE_KM) / (1.5**covered * 1.2**labelled * 1.25**clear)
+    0.75 km (less than a need), a contact or opening hours 20 % and 0.6 km."""
+    return (distance + BASE_KM) / (1.5**covered * 1.2**labelled * 1.25**clear * 1.2**reachable)
 
 
 def page_read(page: list[tuple]) -> list[str]:
     """A page reads by the distance shown (0.1 km) each place counts as, labels left out."""
     return [s[-1] for s in sorted(page, key=lambda s: (
-        round(reach_km(round(s[2], 1), s[3], 0, s[4]), 6), round(s[2], 1)))]  # fmt: skip
+        round(reach_km(round(s[2], 1), s[3], 0, s[4], s[5]), 6), round(s[2], 1)))]  # fmt: skip
 
 
 def list_read(ranked: list[tuple], offset: int, limit: int) -> list[str]:
@@ -489,7 +494,7 @@ def list_read(ranked: list[tuple], offset: int, limit: int) -> list[str]:
 def test_matches_a_brute_force_ranking(directory, session):
     """Every candidate path gives exactly what a full scan would: dense around the person (more
     places than a first fetch reads, of every kind) and sparse further out; needs covered and
-    a clear record each worth a detour."""
+    a clear record and a record giving a contact or opening hours each worth a detour."""
     rng = random.Random(7)
     both = (labels.DEMARCHES, labels.ACCES_INTERNET_MATERIEL)
     places = []
@@ -497,23 +502,25 @@ def test_matches_a_brute_force_ranking(directory, session):
         spread = 3 if i < 150 else 70
         services = rng.choice([both, both[:1], both[1:], (labels.LOISIRS,)])
         clear = rng.random() < 0.4
+        hours = rng.random() < 0.5  # known hours: reachable, whatever the contact
         place = make_place(
             session, f"P{i}", km_east=rng.uniform(-spread, spread),
             km_north=rng.uniform(-spread, spread), services=services,
             telephone="+33400000000" if clear else None,
+            horaires="Mo-Fr 09:00-12:00" if hours else None,
         )  # fmt: skip
-        places.append((place, clear))
+        places.append((place, clear, clear or hours))
     session.commit()
     lat, lon = here().lat, here().lon
     for needs, radius in ((both, 30.0), (both[:1], 5.0), (both[1:], 2.0)):
         mask = labels.services_mask(needs)
         scored = []
-        for p, clear in places:
+        for p, clear, reachable in places:
             covered = bin(p.services_mask & mask).count("1")
             distance = haversine_km(lat, lon, p.latitude, p.longitude)
             if covered and distance <= 100:
-                scored.append((reach_km(distance, covered, 0, clear), distance, distance,
-                               covered, clear, p.nom))  # fmt: skip
+                scored.append((reach_km(distance, covered, 0, clear, reachable), distance,
+                               distance, covered, clear, reachable, p.nom))  # fmt: skip
         for step in (radius, 50, 100):
             within = sorted(s for s in scored if s[1] <= step)
             if len(within) >= 6 or step == 100:
@@ -546,7 +553,7 @@ def test_matches_a_brute_force_ranking_with_a_finer_label_asked(directory, sessi
     for place, labelled in places:
         distance = haversine_km(lat, lon, place.latitude, place.longitude)
         if distance <= 30:
-            scored.append((reach_km(distance, 1, labelled), distance, distance, 1, False,
+            scored.append((reach_km(distance, 1, labelled), distance, distance, 1, False, False,
                            place.nom))  # fmt: skip
     ranked = sorted(scored)
     for offset in (0, 8):
