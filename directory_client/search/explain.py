@@ -166,7 +166,11 @@ def ahead_line(
     the detour is not one the person notices (``noticeable_detour``, distances given), or when
     the nearer place does a need asked that ``place`` does not (they answer different needs:
     no comparison). "France Services" alone is no reason: it is one ("on y fait la démarche
-    avec vous") when a procedure is asked; else a clear record against one saying little."""
+    avec vous") when a procedure is asked; else a clear record against one saying little.
+    Never for a place whose record gives only an address (``fit.reach`` 0: no phone, e-mail,
+    website, booking link nor hours): nobody should go out of their way for it."""
+    if not fit.reach:
+        return None
     if (
         distance_km is not None
         and nearer_km is not None

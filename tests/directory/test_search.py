@@ -624,3 +624,19 @@ def test_a_card_gets_the_appointment_link_site_and_opening_in_words(directory, s
     assert card["lat"] is not None and card["mobile_service"] is None
     assert card["number"] == 1 and card["distance_text"] == "1 km"
     assert card["hours"] == ["lun.–ven. : 9 h–17 h"]
+
+
+def test_a_place_with_only_an_address_never_says_plus_loin_mais(directory, session):
+    """A place whose record gives only an address (no phone, e-mail, website nor hours) may
+    still come before a nearer place when it does more of the needs asked; it is not one the
+    person should go out of their way for: no "Plus loin, mais …" on it (the nearer place
+    with known hours keeps its own line of facts)."""
+    both = (labels.DEMARCHES, labels.ACCES_INTERNET_MATERIEL)
+    make_place(session, "Les deux, une adresse seulement", km_east=1.0, services=both)
+    make_place(session, "Une aide, horaires connus", km_north=0.3, services=both[:1],
+               horaires="Mo-Fr 09:00-12:00")  # fmt: skip
+    session.commit()
+    response = ask(directory, needs=both, limit=2)
+    # (1 + 3) / 1.5² = 1.78 counts as nearer than (0.3 + 3) / (1.5 × 1.2) = 1.83.
+    assert names(response) == ["Les deux, une adresse seulement", "Une aide, horaires connus"]
+    assert [r.ahead for r in response.results] == [None, None]
