@@ -445,6 +445,18 @@ def test_records_that_say_little_about_mediation_are_the_same_in_sql_and_python(
     assert reasons == {None: 4048, "bulk services": 1325, "no contact": 756, "reserved": 13}
 
 
+def test_records_giving_only_an_address_are_the_same_in_sql_and_python(
+    embedded_directory, session
+):
+    """``evidence.unreachable`` is written twice (SQL in the score, ``reach_score``; Python):
+    equal on every shipped record; and how many give only an address (no phone, e-mail,
+    website, booking link nor hours), of the 756 with no contact."""
+    reach = dict(session.execute(select(Place.id, evidence.reach_score(1))).all())
+    only_address = {p.id for p in session.scalars(select(Place)) if evidence.unreachable(p)}
+    assert only_address == {i for i, v in reach.items() if not v}
+    assert len(only_address) == 240
+
+
 def test_places_for_a_closed_public_are_the_same_in_sql_and_python(embedded_directory, session):
     """``evidence.closed_public`` is written twice (SQL in the score, Python): equal on every
     shipped record; and what it finds, counted (syndicates for town halls, a CROUS, EHPADs)."""
