@@ -108,6 +108,8 @@ def main() -> int:
         other = near[0]
         if covered > bin(other.services_mask & mask_of[tuple(keys)]).count("1"):
             reasons.append("more needs")
+        if evidence.unreachable(other) and not evidence.unreachable(place):
+            reasons.append("reachable (nearest: an address only)")
         if evidence.says_little(other) and not evidence.says_little(place):
             reasons.append(f"clearer record (nearest: {evidence.says_little(other)})")
         preferred = query.preferred_origin_labels
