@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import quote, urlencode, urlsplit
 
+from actions import someone_else
+from actions.formatting import bring_items, bring_where
 from bot.staff.catalogue import Procedure
 from bot.staff.triage import TriageOutcome
 from directory_client import display
@@ -339,6 +341,21 @@ class SheetIssuer:
 DESK = SheetIssuer("l'accueil", (f"{P}/", "Orienteur · accueil"), f"{P}/static")
 
 
+def documents_here(r: SearchResult, procedure: Procedure | None) -> tuple[str, ...]:
+    """What to bring to this place: the procedure's documents only if the place does it, the
+    chat's rule (``actions.formatting.bring_where``: by the place's services); for procedures
+    joined ("caf+carte_grise", ``catalogue.for_bring``), the documents of those it does."""
+    if not procedure or not procedure.documents:
+        return ()
+    keys = procedure.key.split("+")
+    kept, _ = bring_where(keys, [], [{"number": 1, "services": list(r.services)}])
+    if kept == keys:
+        return procedure.documents
+    items = bring_items(kept)
+    here = {*items, *map(someone_else.about_them, items)}
+    return tuple(d for d in procedure.documents if d in here)
+
+
 def sheet_page(
     r: SearchResult,
     procedure: Procedure | None,
@@ -363,8 +380,9 @@ def sheet_page(
     if r.email:
         contact.append(f"<li>E-mail : {e(r.email)}</li>")
     bring = ""
-    if procedure and procedure.documents:
-        items = "".join(f"<li>{e(d)}</li>" for d in procedure.documents)
+    documents = documents_here(r, procedure)
+    if documents:
+        items = "".join(f"<li>{e(d)}</li>" for d in documents)
         bring = f'<section class="bring"><h2>À apporter</h2><ul class="checklist">{items}</ul></section>'
     purpose = (
         f'<p class="purpose">Pour : <strong>{e(procedure.title)}</strong></p>' if procedure else ""
@@ -407,6 +425,7 @@ def sms_text(r: SearchResult, procedure: Procedure | None) -> str:
     hours = display.hours_lines(r.opening_hours)
     if hours:
         lines.append("Horaires : " + " / ".join(hours[:3]))
-    if procedure and procedure.documents:
-        lines.append("À apporter : " + " ; ".join(procedure.documents[:4]))
+    documents = documents_here(r, procedure)
+    if documents:
+        lines.append("À apporter : " + " ; ".join(documents[:4]))
     return "\n".join(lines).replace("–", "-")
