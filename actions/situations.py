@@ -110,7 +110,28 @@ _VALIDATE = r"(valider|confirmer|accepter|autoriser|signer)"
 _VALIDATED = r"(valide|confirme|accepte|autorise)(e|s|es)?"
 _DURING_CALL = (
     r"(au telephone|au tel|par telephone|pendant l'appel|(m'|me )?(a|ont) appele|appel\w*"
-    r"|conseill\w*|banque)"
+    r"|conseill\w*|(faux|fausse|soi-disant) (banque|banquier))"
+)
+# Validating a payment the bank's own app asks for is ordinary ("ma banque m'a demandé de valider
+# un paiement", "l'appli de ma banque"): the validations above say no card to block then, unless
+# a caller or a fake says it is a scam.
+_OWN_APPROVAL = re.compile(
+    r"\b(ma|la|mon|notre|sa) (banque|appli\w*|application)\b.{0,40}\b(m'|me |nous )(a |ont )?"
+    r"(demande|fait|dit|envoye|propose)\w*"
+    r"|\b(appli\w*|application|notification)\b.{0,30}\b(banque|bancaire)"
+    r"|\b(banque|bancaire)\b.{0,15}\b(appli\w*|application)\b"
+)
+_SCAM_CUE = re.compile(
+    r"\b(faux|fausse|soi-disant|pretendu\w*|se faisait passer|se disant|appel\w*|au telephone"
+    r"|au tel\b|par telephone|escroc\w*|arnaqu\w*|inconnu\w*|bizarre|suspect\w*)"
+)
+# A payment the person did not make: "je n'ai pas fait cet achat", "un paiement que je n'ai pas
+# fait", "je ne reconnais pas ce prélèvement".
+_NOT_MINE = (
+    r"\b(n'ai|n'avons|n'a) (pas|jamais|rien) (fait|effectue|autorise|commande|demande|passe"
+    rf"|valide)\w* (cet |ce |cette |ces )?{_OPERATION}\b",
+    rf"\b{_OPERATION}\b.{{0,40}}\bque (je |j'|nous )?(n'ai|n'avons|ne reconnais) (pas|jamais)\b",
+    rf"\b(ne |n')?reconnais (pas|plus) (ce |cet |cette |ces )?{_OPERATION}\b",
 )
 # The classic scam message: an SMS or a mail (one: "ce sms", "un mail"; not "les mails") ...
 _MESSAGE = r"(sms|texto|mail|e-?mail|courriel|message|notification|lien)s?"
@@ -216,11 +237,8 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         rf"{_handed(f'({_SECRET}|{_SMS_CODE})')}.{{0,100}}\b{_BANK_CALLER}",
         # A code received by SMS handed to anyone: "j'ai donné le code reçu par SMS".
         _handed(_SMS_CODE),
-        # An operation validated at a caller's word or during a call.
-        rf"\b(m'|me |nous )(a|ont|avait|avaient) (fait|demande|dit|pousse|oblige)( de| a)? "
-        rf"{_VALIDATE} {_OPERATION}\b",
-        rf"\b{_VALIDATED} {_OPERATION}\b.{{0,80}}\b{_DURING_CALL}",
-        rf"\b{_DURING_CALL}.{{0,80}}\b(ai|a|avons) {_VALIDATED} {_OPERATION}\b",
+        # A payment the person did not make.
+        *_NOT_MINE,
         # A phone stolen or lost with the bank's apps in it: the bank first.
         r"\b(vole|perdu|pris)\w* (mon|son|ma|sa|le) (telephone|tel|portable|smartphone)\b"
         r".{0,60}\b(banc|banque)\w*",
@@ -257,6 +275,24 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"\b(a la rue|dehors) (ce soir|cette nuit|aujourd'hui|demain)",
     ),
 }
+# An operation validated at a caller's word or during a call: a card to block, unless the bank's
+# own app asked it (``_OWN_APPROVAL``) and nothing says a scam (``_SCAM_CUE``).
+_VALIDATED_AT_A_WORD = re.compile("|".join(f"(?:{p})" for p in (
+    rf"\b(m'|me |nous )(a|ont|avait|avaient) (fait|demande|dit|pousse|oblige)( de| a)? "
+    rf"{_VALIDATE} {_OPERATION}\b",
+    rf"\b{_VALIDATED} {_OPERATION}\b.{{0,80}}\b{_DURING_CALL}",
+    rf"\b{_DURING_CALL}.{{0,80}}\b(ai|a|avons) {_VALIDATED} {_OPERATION}\b",
+)))  # fmt: skip
+
+
+def _validated_at_a_word(folded: str) -> bool:
+    return any(
+        _VALIDATED_AT_A_WORD.search(line)
+        and not (_OWN_APPROVAL.search(line) and not _SCAM_CUE.search(line))
+        for line in folded.split("\n")
+    )
+
+
 _COMPILED = {
     name: re.compile("|".join(f"(?:{p})" for p in patterns))
     for name, patterns in SITUATIONS.items()
@@ -268,6 +304,8 @@ def read(text: str) -> frozenset[str]:
     ``.`` never crosses a line, so messages one a line are read each alone."""
     folded = labels.fold(text or "")
     found = {name for name, pattern in _COMPILED.items() if pattern.search(folded)}
+    if _validated_at_a_word(folded):
+        found.add(BANK_CARD)
     if {CHILD, HARASSMENT_ONLINE} <= found:
         found.add(CHILD_HARASSED_ONLINE)
     return frozenset(found)
