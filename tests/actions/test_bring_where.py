@@ -7,42 +7,20 @@ Telegram: ``render.place_detail``). Real actions on the real embedded directory 
 
 from __future__ import annotations
 
-import asyncio
+from functools import partial
 
 import pytest
-from rasa_sdk.executor import CollectingDispatcher
 
-from actions import actions as A
-from actions import needs as needs_mod
+from actions import formatting as fmt
 from bot.channels import render
 from tests.conftest_actions import (
     embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
     real_directory,  # noqa: F401 - the real fixture
-    tracker,
 )
+from tests.orient_answer import answer
+from tests.orient_answer import doing as doing_need
 
-PAPERS = needs_mod.NEEDS["demarches"].service
-
-
-def answer(locator, town: str, needs: list[str], procedures: list[str]) -> tuple[str, dict]:
-    slots = {"needs": needs, "mode": "avec_moi", "procedures": procedures,
-             "location": locator.locate(town).best.to_dict()}  # fmt: skip
-    dispatcher = CollectingDispatcher()
-    t = tracker(town, "inform", [ent("location", town)], slots=slots)
-    asyncio.run(A.ActionOrient().run(dispatcher, t, {}))
-    [message] = [m for m in dispatcher.messages if m.get("custom")]
-    return message["text"], message["custom"]["orienteur"]
-
-
-def doing(payload: dict) -> list[int]:
-    return [p["number"] for p in payload["results"] if PAPERS in p["services"]]
-
-
-def places_said(numbers: list[int]) -> str:
-    if len(numbers) == 1:
-        return f"au lieu {numbers[0]}"
-    return "aux lieux " + ", ".join(map(str, numbers[:-1])) + f" et {numbers[-1]}"
+doing = partial(doing_need, need="demarches")  # the places that do papers
 
 
 @pytest.mark.parametrize("town, needs, procedure", [
@@ -56,8 +34,7 @@ def test_what_to_bring_is_said_for_the_places_that_do_the_procedure(real, locato
     _text, payload = answer(locator, town, needs, [procedure])
     numbers = doing(payload)
     assert numbers and len(numbers) < len(payload["results"]), payload["results"]
-    name = needs_mod.PROCEDURES[procedure].name
-    heading = f"Pour vos démarches avec {name}, {places_said(numbers)}, pensez à apporter :"
+    heading = f"{fmt.bring_for([procedure], numbers)}, pensez à apporter :"
     assert payload["bring"]
     chat = render.plain_text(_text, payload)
     assert heading + "\n- " in chat, chat
