@@ -8,6 +8,7 @@ one); the state is ``actions.actions.State``."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import TYPE_CHECKING, Any
@@ -38,7 +39,7 @@ from actions.town_in_message import (
 from directory_client.geo import haversine_km
 from directory_client.locator import BIG_TOWN, MIN_LEADING
 from directory_client.text import last_sentences, name_key
-from directory_client.town_words import commune_no_town, names_no_town
+from directory_client.town_words import COMMON, NEVER, STOPWORDS, commune_no_town, names_no_town
 from directory_client.types import LocateResult
 
 if TYPE_CHECKING:
@@ -59,6 +60,9 @@ _TAIL_PLACE = re.compile(
     re.IGNORECASE,
 )
 _POSTCODE = re.compile(r"(?<!\d)(\d{5}|2[AB]\d{3})(?!\d)", re.IGNORECASE)
+# "j'habite a montpelier et je dois…", "je suis a perpigan pour mes impots": one word after a
+# town's preposition, inside the sentence.
+_MID_PLACE = re.compile(r"\b(?:a|à|sur|vers|de)\s+([^\W\d_]{6,})(?![\w'’-])", re.IGNORECASE)
 
 
 def ask_location(dispatcher: CollectingDispatcher, state: State, unknown: str | None = None):
@@ -299,6 +303,35 @@ def guess_place(text: str) -> tuple[str, Any, bool] | None:
         result = _locator().locate(named) if named else None
         if result is not None and plausible_guess(named, result, ambiguous_too=True):
             return named, result, True
+    return _town_misspelt_inside(text)
+
+
+@functools.cache
+def _nlu_words() -> frozenset[str]:
+    """The words of the NLU examples, their places left out: words people write."""
+    from actions import nlu_examples
+
+    return frozenset(
+        name_key(word)
+        for example in nlu_examples.load()
+        for word in re.findall(r"[^\W\d_]+", example.text)
+    )
+
+
+def _town_misspelt_inside(text: str) -> tuple[str, Any, bool] | None:
+    """A big town written a letter or two wrong in the middle of a sentence, after "à", "a",
+    "sur", "vers", "de" ("j'habite a montpelier et je dois faire ma carte grise"): read as
+    ``_town_misspelt`` reads one ending the sentence; no common word."""
+    for found in _MID_PLACE.finditer(text):
+        word = found.group(1)
+        key = name_key(word)
+        if key in STOPWORDS or key in COMMON or key in NEVER or key in _nlu_words():
+            continue  # "de garder", "à remplir": a word people write, no town
+        if names_no_town(word, text, found.start(1)):
+            continue
+        result = _locator().locate(word)
+        if _town_misspelt(word, result) and not _no_town_there(word, result, text):
+            return word, result, True
     return None
 
 

@@ -59,10 +59,22 @@ def not_covered(text: str, locator) -> str | None:
     if code is None or covered(code, index):
         return None
     found = locator.locate(text[:120])
-    if any(c.kind != "departement" and c.departement not in COLLECTIVITIES
-           for c in found.candidates):  # fmt: skip
+    if _names_a_town_elsewhere(text, found, code):
         return None
     return located_in(code)
+
+
+def _names_a_town_elsewhere(text: str, found, code: str) -> bool:
+    """The locator reads in ``text`` a commune outside the collectivities, written there and
+    decided on ("Saint-Martin-d'Hères", "Saint-Barthélemy dans le Morbihan"), not only offered
+    after the collectivity among its homonyms ("Saint-Barthélemy": 977 first, then the
+    mainland's) nor a near-miss ("st barth" is no Saint-Bard)."""
+    best = found.best
+    if best is None or best.kind == "departement" or best.departement in COLLECTIVITIES:
+        return False
+    if found.status != "found" and found.candidates[0].departement == code:
+        return False
+    return f" {_words(best.commune or '').strip()} " in _words(text)
 
 
 def names_a_town(text: str, locator) -> bool:

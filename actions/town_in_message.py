@@ -188,7 +188,10 @@ def town_before_area(text: str, area: str, index=None) -> str | None:
         if any(w.after_break for w in run[1:]):
             continue
         key = name_key(" ".join(w.text for w in run))
-        if any(c.current.departement in deps for c in index.by_key.get(key, ())):
+        # "Bourg dans l'Ain": also the first words of a town's name there (Bourg-en-Bresse)
+        named = [*index.by_key.get(key, ()), *index.longer_names.get(key, ()),
+                 *index.leading_names.get(key, ())]  # fmt: skip
+        if any(c.current.departement in deps for c in named):
             return text[run[0].start : run[-1].end]
     return None
 

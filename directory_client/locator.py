@@ -107,6 +107,7 @@ _NOT_A_DEPARTMENT_AFTER = frozenset(_UNITS.split()) | {fold(month) for month in 
 # Collectivities that are a single commune (Saint-Barthélemy, Saint-Martin): their name is a town,
 # never an area whose commune is asked.
 SINGLE_COMMUNE = frozenset({"977", "978"})
+_TOWN_PREPOSITIONS = frozenset({"a", "au"})  # "à La Creuse": the commune, not the département
 _DEP_CUES = frozenset({"le", "dans", "departement", "dept", "dep", "du", "en"})
 _NUM = r"([-+]?\d{1,3}(?:\.\d+)?)"
 _LAT_LON_KEYS = re.compile(
@@ -312,6 +313,15 @@ class Locator:
                 other_key = " ".join(words[other[0] : other[0] + other[1]])
                 if any(c.current.departement in area for c in index.by_key[other_key]):
                     start, size, key = other[0], other[1], other_key
+            if key not in index.by_key or not any(
+                c.current.departement in area for c in index.by_key[key]
+            ):
+                # "Bourg dans l'Ain", "Boulogne (Pas-de-Calais)": a town's everyday short name,
+                # the first words of its full name, with its département beside it.
+                short = self._short_name_in(blanked, area)
+                if short is not None:
+                    first, width, towns = short
+                    return self._decide(towns, None, words[:first] + [""] + words[first + width :])
         rest = words[:start] + [""] + words[start + size :]
         communes = index.by_key.get(key, [])
         longer = self._longer_fuzzy(words, start, size)
@@ -332,7 +342,39 @@ class Locator:
             for c in index.longer_names.get(key, ())
             if c.population >= LONGER_NAME_RATIO * max(biggest, 1)
         ]
-        return self._decide(communes, index.dep_by_key.get(key), rest)
+        return self._decide(communes, self._departement_said(words, start, key), rest)
+
+    def _departement_said(self, words: list[str], start: int, key: str) -> str | None:
+        """The département ``key`` names: "creuse", or with its article, "la creuse", "la
+        somme", "l aude" (also tiny communes, La Creuse in Haute-Saône), unless a town's
+        preposition comes before it ("à La Creuse" is the commune)."""
+        index = self._index
+        if key in index.dep_by_key:
+            return index.dep_by_key[key]
+        article, _, bare = key.partition(" ")
+        if article not in _ARTICLES or bare not in index.dep_by_key:
+            return None
+        if start and words[start - 1] in _TOWN_PREPOSITIONS:
+            return None
+        return index.dep_by_key[bare]
+
+    def _short_name_in(
+        self, words: list[str], area: set[str]
+    ) -> tuple[int, int, list[Commune]] | None:
+        """(start, size, towns) of the longest run of ``words`` that starts the name of towns
+        of ``area`` ("bourg": Bourg-en-Bresse in the Ain), the most populated first."""
+        index = self._index
+        for size in range(min(MAX_SPAN, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                span = words[start : start + size]
+                if any(not w or w.isdigit() for w in span) or span[0] in STOPWORDS:
+                    continue
+                key = " ".join(span)
+                towns = [*index.longer_names.get(key, ()), *index.leading_names.get(key, ())]
+                inside = [c for c in towns if c.current.departement in area]
+                if inside:
+                    return start, size, inside
+        return None
 
     def _area_deps(self, key: str) -> set[str]:
         if key in self._index.dep_by_key:
@@ -373,7 +415,7 @@ class Locator:
                 if weight < 0 and key in index.longer_names and not communes_only:
                     weight = 0  # "Boulogne": only the start of bigger towns' names
                 if not communes_only:
-                    area = self._area_deps(key)
+                    area = self._area_beside(key)
                     if area:
                         area_population = sum(index.departements[d].population for d in area)
                         weight = max(weight, area_population)

@@ -24,6 +24,10 @@ from tests.conftest_actions import (
         ("Papeete, Tahiti, en Polynésie", "out_of_scope", "en Polynésie française"),
         ("j'habite à Mata-Utu, aide pour la CAF", "ask_help", "à Wallis-et-Futuna"),
         ("Gustavia", "inform", "à Saint-Barthélemy"),
+        # was "no place found": the mainland's Saint-Barthélemy (56, 70…) offered after it
+        ("Saint-Barthélemy", "inform", "à Saint-Barthélemy"),
+        ("j'habite à Saint-Barthélemy, aide pour la CAF", "ask_help", "à Saint-Barthélemy"),
+        ("je suis a st barth pour mes impots", "ask_help", "à Saint-Barthélemy"),
     ],
 )
 def test_a_territory_the_directory_does_not_cover_is_said_with_the_helpline(

@@ -51,7 +51,7 @@ def test_the_town_is_searched_in_the_departement_named_beside_it(real, where, ta
         ("Aubusson dans la Creuse", "Aubusson (23)"),
         ("Dax dans les Landes", "Dax (40)"),
         ("Hyères dans le Var", "Hyères (83)"),
-        ("la Creuse", "La Creuse (70)"),  # the commune, when no other is named
+        ("à La Creuse", "La Creuse (70)"),  # the commune, after a town's preposition
     ],
 )
 def test_the_locator_reads_the_departement_beside_a_commune(query, label):
