@@ -1309,6 +1309,7 @@ _PROCEDURE_ACTION = _compile(
 )
 _ADMIN_NEEDS = frozenset({"demarches", "demarches_autonomie", "sante"})
 TOOL_NEEDS = frozenset({"smartphone", "ordinateur", "quotidien"})
+_SAID_ALONE = 10  # words: a short message says nothing else that could weigh
 
 # Needs whose generic words (_WEAK_PATTERNS) only count when nothing more specific was found.
 _WEAK_NEEDS = set(_WEAK_PATTERNS)
@@ -1577,7 +1578,11 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
     generic = (
         []
         if found.procedures or _NAMED_DESK.search(folded) or _NAMED_FILE.search(folded)
-        else [k for k in found.needs if k in GENERIC_NEEDS and not (learn and k in TOOL_NEEDS)]
+        # "je veux apprendre à faire mes démarches en ligne", said alone: learning to do one's
+        # own paperwork is said in so many words, as learning a tool is.
+        else [k for k in found.needs
+              if k in GENERIC_NEEDS and not (learn and k in TOOL_NEEDS)
+              and not (learn and k in _ADMIN_NEEDS and len(text.split()) <= _SAID_ALONE)]
     )
     specific = [k for k in found.needs if k not in generic]
     weighed = semantic_needs.reader().weigh(text, specific, generic, found.ruled_out)

@@ -33,6 +33,7 @@ KEYWORD_WEIGHT = 0.5  # 0.55 with the vote on (see VOTE_WEIGHT)
 GENERIC_WEIGHT = 0.3
 # A second service needs this weight (probabilities, vote and keywords); 0.6 with the vote on.
 SECOND_NEED = 0.5
+NEAR_TIE = 0.05  # a second service's weights this close: the keywords' one is taken
 # Two needs in one message compete in one reading: "il me faut un ordinateur pas cher, et de
 # l'aide pour chercher un stage" reads as equipment only. Each part of such a message is also read
 # alone, and a part that names another service this surely adds it. Chosen on development sets
@@ -354,6 +355,18 @@ class NeedReader:
             # The second service is the next one, past "no need" (a message can read half as
             # small talk and still name a second need in so many words).
             second = [s for s in ranked[1:] if s != NO_NEED][:1]
+            # At a near tie, a second service the keywords named ("un ordi et une imprimante pour
+            # ma demande de surendettement") before one only its meaning suggests.
+            named = [
+                s for s in ranked[1:]
+                if s != NO_NEED and weights[s] >= SECOND_NEED
+                and any(self._service_of[k] == s for k in specific)
+            ]
+            if (
+                named and second and not any(self._service_of[k] == second[0] for k in found)
+                and weights[second[0]] - weights[named[0]] < NEAR_TIE
+            ):
+                second = named[:1]
             services = [ranked[0]] + [s for s in second if weights[s] >= SECOND_NEED]
             needs = [k for keys in self._keys(text, services, found) for k in keys][:2]
         if len(needs) == 1:

@@ -737,8 +737,11 @@ def test_an_ordinary_question_about_a_site_or_a_file_is_no_online_safety(message
     ],
 )
 def test_what_the_school_sends_is_parenting_even_with_the_children_named(message):
-    """Round 18: 'messages … de mes enfants' was read as children one writes to (no parenting)."""
-    assert "parentalite" in needs.read(message).needs
+    """Round 18: 'messages … de mes enfants' was read as children one writes to (no parenting).
+    Round 20: a school's online enrolment is paperwork to some writers (set AF): parenting is
+    then among the services offered to choose from."""
+    read = needs.read(message)
+    assert "parentalite" in read.needs + read.choices
 
 
 @pytest.mark.parametrize(
