@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from actions import needs as needs_mod
-from directory_client import display
+from directory_client import display, hours
 from directory_client.french_dates import WEEKDAYS
 
 # Short messages only: a longer one says more (a new need, a new town) and is read as a request.
@@ -155,6 +155,71 @@ def asks_open_on(text: str) -> int | None:
     if not (_short(folded) and day and asks and _OPEN_WORDS.search(folded)):
         return None
     return WEEKDAYS.index(day.group(1))
+
+
+# "c'est ouvert demain ?", "et aujourd'hui ?", "ça ferme à quelle heure ?", "il ouvre à quelle
+# heure ?", "jusqu'à quelle heure ?": the hours of a day said relative to today (days from today).
+_RELATIVE_DAY = (
+    (re.compile(r"\bapres demain\b"), 2),
+    (re.compile(r"\bdemain\b"), 1),
+    (re.compile(r"\b(?:aujourd hui|aujourdhui|auj|ce soir|ce matin|cet apres midi|cet aprem"
+                r"|tout a l heure)\b"), 0),
+)  # fmt: skip
+_WHAT_TIME = re.compile(
+    r"\b(?:a |jusqu a |jusque |de )?quelle heure\b|\bjusqu a quand\b|\bquels? horaires?\b"
+    r"|\b(?:ouvre|ouvrent|ferme|ferment|fermer|ouvrir)\b.*\bquand\b"
+    r"|\bquand\b.*\b(?:ouvre|ouvrent|ferme|ferment|ouvert|ouverte|ouverts)\b"
+)
+_OPEN_OR_CLOSE = re.compile(
+    r"\b(?:ouvert|ouverte|ouverts|ouvertes|ouvre|ouvrent|ouvrir|ferme|fermee?s?|ferment|fermer"
+    r"|horaires?)\b"
+)
+
+
+def asks_open_when(text: str) -> int | None:
+    """How many days from today a short question asks a place's hours for ("c'est ouvert demain
+    ?": 1; "ça ferme à quelle heure ?", "c'est ouvert aujourd'hui ?": 0), else None (a weekday
+    named is ``asks_open_on``)."""
+    folded = _folded(text)
+    if not _short(folded) or _DAY_NAME.search(folded) or _SAID_WRONG.search(folded):
+        return None
+    days = next((n for said, n in _RELATIVE_DAY if said.search(folded)), None)
+    what_time = bool(_WHAT_TIME.search(folded))
+    if days is None and not what_time:
+        return None
+    if not (_OPEN_OR_CLOSE.search(folded) or what_time and len(folded.split()) <= 6):
+        return None
+    if not (what_time or "?" in text or "est ce" in folded or len(folded.split()) <= 4):
+        return None
+    return days or 0
+
+
+def when_said(days: int) -> tuple[int, str]:
+    """The weekday ``days`` from today (Paris) and how to say it: "demain (mardi)"."""
+    from datetime import timedelta
+
+    day = (hours.now_paris() + timedelta(days=days)).weekday()
+    word = {0: "aujourd'hui", 1: "demain", 2: "après-demain"}[days]
+    return day, f"{word} ({WEEKDAYS[day]})"
+
+
+def when_answer(places: list[dict], shown: dict | None, days: int) -> dict:
+    """The hours of that day: for the place shown in full, else for each place of the list."""
+    weekday, when = when_said(days)
+    if shown is None:
+        return {"response": "utter_places_open_when", "when": when[0].upper() + when[1:],
+                "lines": day_lines(places, weekday), "buttons": day_search(weekday)}  # fmt: skip
+    times = display.day_hours(shown.get("opening_hours"), weekday)
+    if times is None:
+        return {"response": "utter_place_when_unknown", "place": shown.get("name"),
+                "when": when, "phone": shown.get("phone_text") or shown.get("phone")
+                or "pas de numéro dans l'annuaire"}  # fmt: skip
+    if times:
+        return {"response": "utter_place_open_when", "place": shown.get("name"), "when": when,
+                "times": times}  # fmt: skip
+    return {"response": "utter_place_closed_when", "place": shown.get("name"), "when": when,
+            "hours": " ; ".join(shown.get("hours") or []) or "non connus",
+            "buttons": day_search(weekday)}  # fmt: skip
 
 
 # "vous avez le numéro ?", "ils ont un téléphone ?", "c'est quoi leur numéro ?", "leur tel ?": the
@@ -305,6 +370,9 @@ def facts(
             return {"response": "utter_places_addresses", "addresses": address_lines(places)}
         return {"response": "utter_place_address", "place": shown.get("name"),
                 "address": shown.get("address") or "adresse non précisée"}  # fmt: skip
+    days = asks_open_when(text)
+    if days is not None:
+        return when_answer(places, shown, days)
     if day is not None:
         if shown is None:
             return {"response": "utter_places_open_on_day", "day": WEEKDAYS[day],
