@@ -305,6 +305,40 @@ def asks_the_way(text: str) -> bool:
     )
 
 
+# "il faut prendre rendez-vous ?", "c'est sur rendez-vous ?", "on peut y aller sans rdv ?": a
+# question on the place's appointments (never "prévenez-les que je viens", a referral).
+_APPOINTMENT = re.compile(r"\b(?:rendez vous|rdv|rendezvous|rendez vou)\b")
+_APPOINTMENT_ASKED = re.compile(
+    r"\b(?:faut|faudra|faudrait|doit|dois|besoin|sur|sans|prendre|prend|prennent|obligatoire"
+    r"|necessaire|avec ou sans)\b"
+)
+
+
+def asks_appointment(text: str) -> bool:
+    """ "il faut prendre rendez-vous ?", "c'est sur rdv ?", "sans rendez-vous ?"."""
+    folded = _folded(text)
+    return (
+        _short(folded)
+        and bool(_APPOINTMENT.search(folded))
+        and ("?" in text or "est ce" in folded or bool(_APPOINTMENT_ASKED.search(folded)))
+        and not re.search(r"\b(?:prevenir|prevenez|previens|dites leur|dire que)\b", folded)
+    )
+
+
+def appointment_answer(one: dict) -> dict:
+    """From the place's own record: its appointment link when it has one, else its phone to ask."""
+    phone = one.get("phone_text") or one.get("phone")
+    if one.get("appointment_url"):
+        return {"response": "utter_place_appointment_online", "place": one.get("name"),
+                "url": one["appointment_url"],
+                "phone": phone or "pas de numéro dans l'annuaire"}  # fmt: skip
+    if phone:
+        return {"response": "utter_place_appointment_call", "place": one.get("name"),
+                "phone": phone}  # fmt: skip
+    return {"response": "utter_place_appointment_go", "place": one.get("name"),
+            "address": one.get("address") or "adresse non précisée"}  # fmt: skip
+
+
 def phone_lines(places: list[dict]) -> str:
     """Each place's number, one a line, numbered as in the list: "1. France Services : 03 20 …",
     "2. CCAS : pas de numéro dans l'annuaire"."""
@@ -357,6 +391,8 @@ def facts(
                     "address": address}  # fmt: skip
         return {"response": "utter_place_way_unknown", "place": one.get("name"),
                 "address": address}  # fmt: skip
+    if one is not None and asks_appointment(text):
+        return appointment_answer(one)
     if asks_phone(text):
         if shown is None:
             return {"response": "utter_places_phones", "phones": phone_lines(places)}
