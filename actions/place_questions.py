@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from actions import needs as needs_mod
-from directory_client import display
+from directory_client import display, hours
 from directory_client.french_dates import WEEKDAYS
 
 # Short messages only: a longer one says more (a new need, a new town) and is read as a request.
@@ -157,6 +157,71 @@ def asks_open_on(text: str) -> int | None:
     return WEEKDAYS.index(day.group(1))
 
 
+# "c'est ouvert demain ?", "et aujourd'hui ?", "ça ferme à quelle heure ?", "il ouvre à quelle
+# heure ?", "jusqu'à quelle heure ?": the hours of a day said relative to today (days from today).
+_RELATIVE_DAY = (
+    (re.compile(r"\bapres demain\b"), 2),
+    (re.compile(r"\bdemain\b"), 1),
+    (re.compile(r"\b(?:aujourd hui|aujourdhui|auj|ce soir|ce matin|cet apres midi|cet aprem"
+                r"|tout a l heure)\b"), 0),
+)  # fmt: skip
+_WHAT_TIME = re.compile(
+    r"\b(?:a |jusqu a |jusque |de )?quelle heure\b|\bjusqu a quand\b|\bquels? horaires?\b"
+    r"|\b(?:ouvre|ouvrent|ferme|ferment|fermer|ouvrir)\b.*\bquand\b"
+    r"|\bquand\b.*\b(?:ouvre|ouvrent|ferme|ferment|ouvert|ouverte|ouverts)\b"
+)
+_OPEN_OR_CLOSE = re.compile(
+    r"\b(?:ouvert|ouverte|ouverts|ouvertes|ouvre|ouvrent|ouvrir|ferme|fermee?s?|ferment|fermer"
+    r"|horaires?)\b"
+)
+
+
+def asks_open_when(text: str) -> int | None:
+    """How many days from today a short question asks a place's hours for ("c'est ouvert demain
+    ?": 1; "ça ferme à quelle heure ?", "c'est ouvert aujourd'hui ?": 0), else None (a weekday
+    named is ``asks_open_on``)."""
+    folded = _folded(text)
+    if not _short(folded) or _DAY_NAME.search(folded) or _SAID_WRONG.search(folded):
+        return None
+    days = next((n for said, n in _RELATIVE_DAY if said.search(folded)), None)
+    what_time = bool(_WHAT_TIME.search(folded))
+    if days is None and not what_time:
+        return None
+    if not (_OPEN_OR_CLOSE.search(folded) or what_time and len(folded.split()) <= 6):
+        return None
+    if not (what_time or "?" in text or "est ce" in folded or len(folded.split()) <= 4):
+        return None
+    return days or 0
+
+
+def when_said(days: int) -> tuple[int, str]:
+    """The weekday ``days`` from today (Paris) and how to say it: "demain (mardi)"."""
+    from datetime import timedelta
+
+    day = (hours.now_paris() + timedelta(days=days)).weekday()
+    word = {0: "aujourd'hui", 1: "demain", 2: "après-demain"}[days]
+    return day, f"{word} ({WEEKDAYS[day]})"
+
+
+def when_answer(places: list[dict], shown: dict | None, days: int) -> dict:
+    """The hours of that day: for the place shown in full, else for each place of the list."""
+    weekday, when = when_said(days)
+    if shown is None:
+        return {"response": "utter_places_open_when", "when": when[0].upper() + when[1:],
+                "lines": day_lines(places, weekday), "buttons": day_search(weekday)}  # fmt: skip
+    times = display.day_hours(shown.get("opening_hours"), weekday)
+    if times is None:
+        return {"response": "utter_place_when_unknown", "place": shown.get("name"),
+                "when": when, "phone": shown.get("phone_text") or shown.get("phone")
+                or "pas de numéro dans l'annuaire"}  # fmt: skip
+    if times:
+        return {"response": "utter_place_open_when", "place": shown.get("name"), "when": when,
+                "times": times}  # fmt: skip
+    return {"response": "utter_place_closed_when", "place": shown.get("name"), "when": when,
+            "hours": " ; ".join(shown.get("hours") or []) or "non connus",
+            "buttons": day_search(weekday)}  # fmt: skip
+
+
 # "vous avez le numéro ?", "ils ont un téléphone ?", "c'est quoi leur numéro ?", "leur tel ?": the
 # places' own phone (never "je n'ai pas de téléphone", a need: a question or "leur" is required).
 _PHONE = re.compile(r"\b(?:numeros?|num|telephones?|tel|tels|joindre|appeler)\b")
@@ -240,6 +305,40 @@ def asks_the_way(text: str) -> bool:
     )
 
 
+# "il faut prendre rendez-vous ?", "c'est sur rendez-vous ?", "on peut y aller sans rdv ?": a
+# question on the place's appointments (never "prévenez-les que je viens", a referral).
+_APPOINTMENT = re.compile(r"\b(?:rendez vous|rdv|rendezvous|rendez vou)\b")
+_APPOINTMENT_ASKED = re.compile(
+    r"\b(?:faut|faudra|faudrait|doit|dois|besoin|sur|sans|prendre|prend|prennent|obligatoire"
+    r"|necessaire|avec ou sans)\b"
+)
+
+
+def asks_appointment(text: str) -> bool:
+    """ "il faut prendre rendez-vous ?", "c'est sur rdv ?", "sans rendez-vous ?"."""
+    folded = _folded(text)
+    return (
+        _short(folded)
+        and bool(_APPOINTMENT.search(folded))
+        and ("?" in text or "est ce" in folded or bool(_APPOINTMENT_ASKED.search(folded)))
+        and not re.search(r"\b(?:prevenir|prevenez|previens|dites leur|dire que)\b", folded)
+    )
+
+
+def appointment_answer(one: dict) -> dict:
+    """From the place's own record: its appointment link when it has one, else its phone to ask."""
+    phone = one.get("phone_text") or one.get("phone")
+    if one.get("appointment_url"):
+        return {"response": "utter_place_appointment_online", "place": one.get("name"),
+                "url": one["appointment_url"],
+                "phone": phone or "pas de numéro dans l'annuaire"}  # fmt: skip
+    if phone:
+        return {"response": "utter_place_appointment_call", "place": one.get("name"),
+                "phone": phone}  # fmt: skip
+    return {"response": "utter_place_appointment_go", "place": one.get("name"),
+            "address": one.get("address") or "adresse non précisée"}  # fmt: skip
+
+
 def phone_lines(places: list[dict]) -> str:
     """Each place's number, one a line, numbered as in the list: "1. France Services : 03 20 …",
     "2. CCAS : pas de numéro dans l'annuaire"."""
@@ -292,6 +391,8 @@ def facts(
                     "address": address}  # fmt: skip
         return {"response": "utter_place_way_unknown", "place": one.get("name"),
                 "address": address}  # fmt: skip
+    if one is not None and asks_appointment(text):
+        return appointment_answer(one)
     if asks_phone(text):
         if shown is None:
             return {"response": "utter_places_phones", "phones": phone_lines(places)}
@@ -305,6 +406,9 @@ def facts(
             return {"response": "utter_places_addresses", "addresses": address_lines(places)}
         return {"response": "utter_place_address", "place": shown.get("name"),
                 "address": shown.get("address") or "adresse non précisée"}  # fmt: skip
+    days = asks_open_when(text)
+    if days is not None:
+        return when_answer(places, shown, days)
     if day is not None:
         if shown is None:
             return {"response": "utter_places_open_on_day", "day": WEEKDAYS[day],

@@ -44,13 +44,17 @@ def _sms_sender(tracker: Tracker) -> str | None:
 
 def chosen_place(tracker: Tracker, folded_text: str) -> dict | None:
     """The place of the last answer the person means (a button's ``place_rank``, the number or
-    rank said: "le deuxième", "le 4" after "d'autres lieux"), the first by default."""
+    rank said: "le deuxième", "le 4" after "d'autres lieux"), else the one just shown in full,
+    else the first."""
     results = (tracker.get_slot("last_search") or {}).get("results") or []
     if not results:
         return None
     button = next(tracker.get_latest_entity_values("place_rank"), None)
     rank = int(button) if button and str(button).isdigit() else ranks.rank_in(folded_text)
-    return place_pick.by_rank(results, rank) or results[0]
+    from actions.actions import place_shown_in_full  # the module that imports this one
+
+    # no rank said: the place just shown in full ("le deuxième", then "prévenez-les")
+    return place_pick.by_rank(results, rank) or place_shown_in_full(tracker) or results[0]
 
 
 def can_notify(place: dict) -> bool:
