@@ -73,7 +73,7 @@ from actions.search_run import (
     PAGE,
     filters_payload,
     is_nothing_near,
-    only_far,
+    none_near,
     run_search,
     service_of,
 )
@@ -418,7 +418,7 @@ def answer(
     state.constraints = [c for c in state.constraints if c not in shown_instead]
     nothing_near = is_nothing_near(response)
     # Found only by widening past the radius: not "près de", the nearest distance said.
-    far_only = not (nothing_near or state.offset or broadened) and only_far(response)
+    far_only = not (nothing_near or state.offset or broadened) and none_near(response)
     nothing_near = nothing_near or far_only
     if state.offset == 0:  # demand counters (no personal data); "d'autres lieux" counts once
         record_orientation(

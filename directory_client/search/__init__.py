@@ -343,16 +343,29 @@ def _said_ahead(
                 rows[best_hit.id], rows[other.id], plan.needs
             ):
                 continue
+            page_end = (p // size + 1) * size
+            seen = tuple(
+                r for i, (_hs, r) in enumerate(flat[:page_end])
+                if i != p and r.distance_km is not None
+                and shown_km(r.distance_km) < shown_km(result.distance_km)
+            ) + (other_result,)  # fmt: skip
             line = ahead_line(
                 rows[best_hit.id], fit_of(best_hit.score), rows[other.id], fit_of(other.score),
                 plan.needs, query.preferred_origin_labels,
                 distance_km=result.distance_km,
-                nearer_km=other_result.distance_km,
+                nearer_km=other_result.distance_km, seen=seen,
             )  # fmt: skip
             if line:
                 out[p] = dataclasses.replace(result, ahead=line)
             break
     return out
+
+
+def shown_km(km: float) -> float:
+    """The distance as the person reads it (``display.distance_text``): 50 m, 0.1 km, 1 km."""
+    if km < 1:
+        return max(50, round(km * 1000 / 50) * 50) / 1000
+    return round(km, 1) if km < 10 else float(round(km))
 
 
 __all__ = [

@@ -81,6 +81,8 @@ MEDIATION_NAMES = (
     "cias",
     "action sociale",
     "emma_s connect",
+    "micro_folie",  # Micro-Folie: a town's digital museum and workshop (the tester's desk, 0.7 km)
+    "microfolie",
 )
 RESERVED_NAMES = (
     "ehpad",

@@ -116,7 +116,6 @@ def place_result(
 AHEAD = "Plus loin, mais {reason}"
 AHEAD_NEEDS = "fait aussi : {words}"
 AHEAD_FRANCE_SERVICES_DEMARCHES = "c'est un France Services : on y fait la démarche avec vous"
-AHEAD_CLEAR = "c'est un lieu d'aide au numérique"
 AHEAD_LABEL = "propose : {words}"
 AHEAD_FREE = "gratuit"
 # A detour the person notices (product decision): at least 500 m AND 25 % farther than the
@@ -157,6 +156,7 @@ def ahead_line(
     *,
     distance_km: float | None = None,
     nearer_km: float | None = None,
+    seen: tuple[SearchResult, ...] = (),
 ) -> str | None:
     """Why ``place`` is listed before ``nearer``, a place nearer to the person: what the
     ranking's fit (``plan.fit_of`` of their scores, which ``rank.weight`` counts as a detour)
@@ -168,7 +168,11 @@ def ahead_line(
     no comparison). "France Services" alone is no reason: it is one ("on y fait la démarche
     avec vous") when a procedure is asked; else a clear record against one saying little.
     Never for a place whose record gives only an address (``fit.reach`` 0: no phone, e-mail,
-    website, booking link nor hours): nobody should go out of their way for it."""
+    website, booking link nor hours): nobody should go out of their way for it.
+    A reason is something ``place`` has AND every nearer place the person sees lacks (``seen``:
+    the entries as read, the compared one's door included): a need one of them also does, a
+    France Services when one of them is one, is no reason. A clearer record alone is none: the
+    person reads the nearer place as digital help too (the tester's Amiens, Douai, Nancy)."""
     if not fit.reach:
         return None
     if (
@@ -180,25 +184,32 @@ def ahead_line(
     if not comparable(place, nearer, needs):
         return None
     services, other = split_list(place.services), split_list(nearer.services)
+    done = set(other) | {s for result in seen for s in result.services}
+    seen_france_services = _france_services(nearer) or any(
+        "France Services" in result.labels for result in seen
+    )
     reason = None
     if fit.needs > nearer_fit.needs:
-        more = [n for n in needs if n in services and n not in other]
+        more = [n for n in needs if n in services and n not in done]
         if more:
             words = [_SERVICE_WORDS.get(n, n.lower()) for n in more]
             reason = AHEAD_NEEDS.format(words=", ".join(words))
-    if reason is None and fit.clear > nearer_fit.clear:
-        reason = (
-            AHEAD_FRANCE_SERVICES_DEMARCHES
-            if _france_services(place) and labels.DEMARCHES in needs
-            else AHEAD_CLEAR
-        )
+    if (
+        reason is None
+        and fit.clear > nearer_fit.clear
+        and _france_services(place)
+        and labels.DEMARCHES in needs
+        and not seen_france_services
+    ):
+        reason = AHEAD_FRANCE_SERVICES_DEMARCHES
     if reason is None and fit.labels > nearer_fit.labels:
         origin, other = split_list(place.services_origine), split_list(nearer.services_origine)
         words = [
             _ORIGIN_WORDS[label]
             for label in preferred
             if label in origin and label not in other and label in _ORIGIN_WORDS
-        ]
+            and not any(_ORIGIN_WORDS[label] in (result.why or "") for result in seen)
+        ]  # fmt: skip
         if words:
             reason = (
                 words[0] if words[0].startswith("fait ") else AHEAD_LABEL.format(words=words[0])

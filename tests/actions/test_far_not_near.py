@@ -56,3 +56,22 @@ def test_general_help_found_only_past_the_radius_says_how_far_the_nearest_is(rea
     assert "Le plus proche est à 33 km" in text, text
     assert payload["nothing_near"] is True
     assert any("Solidarité Numérique" in n for n in payload["notes"]), payload["notes"]
+
+
+@pytest.mark.parametrize("need", ["smartphone", "ordinateur"])
+def test_places_found_only_a_long_way_off_within_the_radius_are_not_pres_de(real, locator, need):
+    """Round 20's tester: "apprendre à utiliser mon portable, Laval" → "Voici 3 lieux près de
+    Laval (53)" at 20, 28 and 29 km, no word of the distance nor of remote help."""
+    text, payload = answer(locator, "Laval (53)", [need])
+    nearest = min(p["distance_km"] for p in payload["results"])
+    assert 15 < nearest <= 30, nearest
+    assert text.startswith("Il n'y a pas de lieu tout près de Laval (53)"), text
+    assert f"Le plus proche est à {round(nearest)} km" in text, text
+    assert payload["nothing_near"] is True
+    assert any("Solidarité Numérique" in n for n in payload["notes"]), payload["notes"]
+
+
+def test_a_place_in_town_is_still_pres_de(real, locator):
+    text, payload = answer(locator, "Guéret", ["smartphone"])
+    assert min(p["distance_km"] for p in payload["results"]) < 15
+    assert "près de Guéret" in text and not text.startswith("Il n'y a pas"), text

@@ -393,15 +393,18 @@ def test_each_page_of_more_places_reads_in_the_order_of_the_distance_it_counts_a
     # A QA session read "7,3 km, 8,8 km, 5,6 km" on a page of "d'autres lieux" in Roubaix: a
     # finer label is worth a detour to reach a page but no line shows it, so it does not
     # reorder a page. What each place does (its "why") and whether its record clearly does
-    # mediation do: a place counts as nearer by 1.5 per need covered, 1.25 for a clear record.
+    # mediation do: a place counts as nearer by 1.5 per need covered, 1.25 for a clear record,
+    # 1.2 for a record that says how to reach it or when to go (round 20).
     seen: list[str] = []
     for offset in (0, 3, 6, 9):
         page = papers_and_phone_in_roubaix(embedded_directory, offset)
         read = []
         for r in page:
             covered = len(set(PAPERS_AND_PHONE) & set(r.services))
-            clear = evidence.says_little(place(session, r.id)) is None
-            read.append((round(r.distance_km, 1) + 3) / (1.5**covered * 1.25**clear))
+            record = place(session, r.id)
+            clear = evidence.says_little(record) is None
+            reach = not evidence.unreachable(record)
+            read.append((round(r.distance_km, 1) + 3) / (1.5**covered * 1.25**clear * 1.2**reach))
         assert read == sorted(read), (offset, [(r.name, r.distance_km) for r in page])
         seen += [r.id for r in page]
     assert len(seen) == len(set(seen)) == 12  # no place twice, none lost between pages
