@@ -43,16 +43,6 @@ _INSTEAD = re.compile(
     r"|c etait pour|c est pour|c est juste|je voulais juste|je veux juste|j ai juste besoin"
     r"|pas pour (?:ca|apprendre|un cours|des cours))\b"
 )
-# What the need is for, in the person's words: what follows the last "pour", "seulement",
-# "juste" ("non c'est juste pour imprimer" → "imprimer"), politeness left out.
-_FOR = re.compile(r"\b(?:pour|seulement|uniquement|juste)\s+(?!pour\b)((?:(?!\bpour\b).)+)$")
-_POLITE = re.compile(r"[\s,.!?;:]*\b(?:svp|stp|s'il (?:vous|te) pla[iî]t|merci)\b.*$")
-MAX_FOR_WORDS = 6
-# The person's words said back: "imprimer mon billet" → "imprimer votre billet".
-_YOURS_AS = {"mon": "votre", "ma": "votre", "mes": "vos", "m'": "vous ", "me": "vous"}
-_YOURS = re.compile(r"\b(?:mon|ma|mes|me)\b|\bm'", re.IGNORECASE)
-
-
 def _folded(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text)).split())
 
@@ -131,14 +121,16 @@ def corrected(text: str, current: list[str]) -> list[str] | None:
 
 
 def said_for(text: str) -> str | None:
-    """What the person says the need is for, in their words ("non c'est juste pour imprimer un
-    papier" → "imprimer un papier", "seulement scanner" → "scanner"); None when the message
-    does not say it that way or says it at length."""
-    said = " ".join((text or "").replace("\u2019", "'").split())
-    said = _POLITE.sub("", said.rstrip(" .!?;:,"))
-    found = _FOR.search(said.lower())
-    if not found:
+    """What the person says the need is for, in our words, never theirs (their spelling, "ma
+    declaration d'impots", is not ours): the need's label, with the procedure named ("non c'est
+    pour faire ma declaration d'impots" → "vos démarches avec les impôts", "juste pour imprimer"
+    → "un ordinateur ou une imprimante à utiliser sur place"); None when no need is named."""
+    from actions import formatting as fmt  # it imports this module's needs: imported here
+
+    said = _needs_said(text or "")[:2]  # the needs ``corrected`` puts instead
+    if not said:
         return None
-    words = said[found.start(1):].strip(" .!?;:,")
-    words = _YOURS.sub(lambda m: _YOURS_AS[m.group(0).lower()], words)
-    return words if 0 < len(words.split()) <= MAX_FOR_WORDS else None
+    procedures = [
+        p for p in needs_mod.detect(text).procedures if needs_mod.PROCEDURES[p].need in said
+    ]
+    return fmt.need_phrase(said, procedures[0] if procedures else None)

@@ -99,7 +99,8 @@ NEEDS: dict[str, Need] = {
         Need(
             "entreprise",
             labels.INSERTION_PRO,
-            "créer ou gérer votre entreprise",
+            # the standard's business service also serves associations (docs/nlu-report.md)
+            "créer ou gérer votre entreprise ou votre association",
             (labels.V1_BUSINESS,),
         ),
         Need(
@@ -589,6 +590,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bphotos?\b",
         r"\bachats? en ligne",
         r"\bacheter en ligne",
+        # "acheter un billet de train en ligne", "réserver mes places sur internet"
+        r"\b(acheter|achete|reserver|commander) (un |une |des |mes |ses |nos |les |mon |ma |son "
+        r"|sa )?(\w+ ){0,3}(en ligne|sur internet|par internet)",
         # Round 15's development sets: video calls, a bank's app, bills paid online
         r"\bappels? (en )?video|\bfacetime\b",
         r"\b(appli|application)s? (de |d')(la |ma |sa |leur |notre )?banque",
@@ -731,7 +735,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(sms|mails?|messages?|appels?|liens?)\b[^.!?]{0,120}\b(l'air|semble|parait)"
         r" (bizarres?|suspects?|louches?|douteu\w*|etranges?)",
         r"\bcodes? (de )?(ma |la )?carte",
-        r"\bcarte bancaire",
+        r"\bcarte bancaire",  # not a lack of one (_NO_PAYMENT)
         r"\bmots? de passe (securises?|solides?|forts?)",
         r"\b(creer|gerer|choisir) (des|mes|un|de bons) mots? de passe",
         r"\barnaqu\w*",
@@ -950,7 +954,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"|mobilite|europeenne))",
         r"\bcreer (un|une|des) (video|blog|jeu)",
         r"\bloisirs?\b",
-        r"\bcreati",
+        # "création" of a business, an account or a mail address is no creative work
+        r"\bcreati(?!on\b.{0,30}\b(entrepr\w*|societe|boite|activite|commerce|compte|adresse"
+        r"|mail|e-?mail|identifiant|mot de passe|dossier|espace|association|siret|urssaf)\b)",
     ),
     "culture": (
         r"\bcroi\w* tout ce (que je vois|qu'on voit|qui passe)",
@@ -1294,6 +1300,16 @@ _BOOKKEEPING = _compile(
     r"\b(tenir|faire|gerer|suivre|noter) (mes|ses|nos|leurs|les|sa|ma) (comptes|compta\w*|budget)"
     r"\b|\b(livre|cahier|tableau) de comptes\b"
 )
+# A means of payment missing ("pas de carte bancaire", "sans CB"): something to tell the places,
+# no scam to avoid (actions/need_changes.py says it after the places).
+_NO_PAYMENT = _compile(
+    r"\b(pas|pa|plus|sans|ni|aucune?) (de |d'|d |un |une |d'une |ma |mon |sa |son )?(carte "
+    r"(bancaire|bleue|de credit|de paiement|visa)|cb|chequiers?|carnets? de cheques?"
+    r"|moyens? de paiement|compte (bancaire|en banque))\b"
+)
+# A price said beside lessons ("des ateliers, c'est trop cher ailleurs"): the price of the help,
+# not a device to buy.
+_PRICE = _compile(r"\b(cher|chere|chers|cheres|payante?s?|prix|coute\w*|tarifs?)\b")
 _NO_INTERNET = _compile(r"\b(pas|pa|ni|sans|plus) (d'|de |d )?(internet|connexion|wifi|reseau)")
 # SMS writers drop the apostrophe of an elision ("dordi", "mactualiser", "limprimante"): put it
 # back before the words the patterns look for, so that "\bactualis" or "pas d'ordi" match.
@@ -1353,7 +1369,33 @@ _SAFE_NOW = _compile(
     r"(^|[,.;:!?]|\b(suis|sommes|est|sont|etre|sens|sent|sentons|maintenant|aujourd'hui|"
     r"desormais|enfin|heureusement|actuellement|mise?s?|tous|toutes?))\s*"
     r"(en securite|a l'abri|hors de danger)\b"
+    # "en sécurité sur internet", "naviguer en sécurité en ligne": online safety, kept
+    r"(?!\s*(sur|en ligne|avec (mon|ma|mes|les|internet)|quand (je|j'|on|il|elle)|pour (naviguer"
+    r"|surfer|acheter|payer)|(sur )?(internet|le net|le web|les reseaux)))"
 )
+# Online safety in its own words ("être en sécurité en ligne", "sécuriser mon portable"): no
+# guess to offer as a choice (the person safe now is taken out before: _SAFE_NOW).
+_SAFETY_SAID = _compile(r"\ben securite\b|\bsecuris\w*|\bsecurite (sur|en ligne|informatique)")
+# What is safe is one's data or device ("mes photos sont en sécurité ?", "mon compte est-il en
+# sécurité"): online safety, not how the person is.
+_SAFE_THING = _compile(
+    r"\b(donnees|photos?|fichiers?|comptes?|mots? de passe|mdp|infos?|informations|mails?"
+    r"|messages|telephone|portable|smartphone|tablette|ordi\w*|pc|codes?|identifiants?)\b"
+    r"[^.!?,;]{0,25}$"
+)
+
+
+def _safe_now_blanked(folded: str) -> str:
+    """The person safe now ("aujourd'hui en sécurité") taken out; a thing safe kept."""
+
+    def blank(said: re.Match) -> str:
+        if _SAFE_THING.search(folded[max(0, said.start() - 40) : said.start(3)]):
+            return said.group(0)
+        return said.group(1) + " "
+
+    return _SAFE_NOW.sub(blank, folded)
+
+
 _DEAD_DEVICE = re.compile(
     r"\b(ordi|ordinateur|pc|telephone|tel|portable|smartphone|tablette|imprimante)s?\b.{0,25}"
     r"\b(est |a )?(mort|morte|foutue?|hs|noyee?|tombee? dans|(ne )?s'allume plus|rendu l'ame"
@@ -1429,9 +1471,13 @@ def detect(text: str) -> Understanding:
     # Motor disability is "accessible" above: the desk's "ne marche pas" is, in a chat, most
     # often a device that does not work.
     found.constraints += [CARE + care for care in read_care(text) if care in DISABILITIES]
-    folded = _SAFE_NOW.sub(r"\1 ", folded)  # "aujourd'hui en sécurité": safe, no need
+    folded = _safe_now_blanked(folded)  # "aujourd'hui en sécurité": safe, no need
+    lacks_payment = bool(_NO_PAYMENT.search(folded))
+    folded = _NO_PAYMENT.sub(" ", folded)  # "pas de carte bancaire": no need of its own
     strong = [k for k, patterns in _COMPILED["need"].items() if _matches(folded, patterns)]
     weak = [k for k, patterns in _COMPILED["weak"].items() if _matches(folded, patterns)]
+    if lacks_payment and "securite" not in strong:
+        found.ruled_out.add("securite")  # nor may its meaning make it a scam to avoid
     # A device that died beside another request (a procedure: "mon portable a rendu l'âme,
     # comment je fais pour ma CAF"): not one to buy unless asked, a computer on site. Said alone
     # ("sos mon ordi est mort"), getting another is what independent writers labelled it.
@@ -1446,6 +1492,8 @@ def detect(text: str) -> Understanding:
         found.ruled_out.add("materiel_achat")  # a phone that died: not one to buy, unless asked
     no_device = _NO_DEVICE.search(folded) or _USE_DEVICE.search(folded) or dead_device
     learning = bool(_LEARN.search(folded))
+    if learning and _PRICE.search(folded) and "materiel_achat" not in strong:
+        found.ruled_out.add("materiel_achat")  # the price of lessons, not a device to buy
     if no_device and "materiel_achat" not in strong and not learning:
         # "j'ai pas d'ordi", "utiliser un ordi": one to use on site, not lessons.
         strong = [k for k in strong if k != "ordinateur"]
@@ -1569,6 +1617,8 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         return found
     if found.needs == ["quotidien"] and _SOCIAL_HELP.search(fold(text)) and len(text.split()) <= 12:
         return found  # "aide pour facebook": said in so many words, whatever its meaning's vote
+    if found.needs == ["securite"] and _SAFETY_SAID.search(fold(text)) and len(text.split()) <= 12:
+        return found  # "être en sécurité sur internet", "sécuriser mon téléphone": said so
     elided = _SMS_ELISION.sub(r"\1'\2", fold(text).replace("’", "'"))
     if found.needs == ["materiel_achat"] and not found.procedures and _DEAD_DEVICE.search(elided):
         return found  # "mon téléphone est mort", alone: another one to get, no guess to choose

@@ -15,10 +15,11 @@ from directory_client.labels import fold
 # Whom one writes for: an adult relative, a partner, a neighbour, a friend. Not one's children:
 # "la CAF pour mon fils" is most often the parent's own file, their screens the parent's worry.
 _WHO = (
-    r"(grand-?mere|grand-?pere|grands-?parents|arriere-grand-?(mere|pere)|mere|pere|maman|papa"
-    r"|mamie|mamy|mami|papi|papy|meme|pepe|parents|belle-?mere|beau-?pere|beaux-?parents"
+    r"(grand[- ]?mere|grand[- ]?pere|grands?[- ]?parents|arriere[- ]grand[- ]?(mere|pere)"
+    r"|mere|pere|maman|papa"
+    r"|mamie|mamy|mami|papi|papy|meme|pepe|parents|belle[- ]?mere|beau[- ]?pere|beaux[- ]?parents"
     r"|oncle|tante|tonton|tata|frere|soeur|cousine?|mari|femme|epouse|epoux|conjointe?"
-    r"|compagne?|voisine?|amie?|copine|copain|beau-?frere|belle-?soeur)"
+    r"|compagne?|voisine?|amie?|copine|copain|beau[- ]?frere|belle[- ]?soeur)"
 )
 _FOR_THEM = re.compile(rf"\b(ma|mon|mes|notre|nos) {_WHO}s?\b")
 # The slot that keeps, for the conversation, that the request is made for someone else.

@@ -52,3 +52,19 @@ def test_the_list_said_for_someone_else_is_still_known_to_the_keep_page(director
     kept = catalogue.for_bring(body["bring"])
     assert kept is not None and kept.key == "rsa"
     assert list(kept.documents) == body["bring"]
+
+
+# The relative written in two words ("ma grand mère", "mon beau père"): still someone else, our
+# sentence about the need says "se servir de son téléphone", not "vous servir de votre".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ma grand mère voudrait apprendre à se servir de son téléphone",
+        "mon beau pere veut apprendre a utiliser sa tablette",
+        "mon arriere grand pere voudrait apprendre à se servir d'un smartphone",
+    ],
+)
+def test_a_relative_in_two_words_is_not_addressed_as_vous(directory, text):
+    said, _body = _answer(directory, text)
+    assert "se servir de son téléphone" in said, said
+    assert "vous servir" not in said and "votre" not in said, said
