@@ -521,6 +521,8 @@ def answer(
             len(results), where=where, none_both=split.none_both, constraints=kept,
             parts=[(worded(what), numbers) for what, numbers in split.parts],
         )  # fmt: skip
+        # which does which as structure too (docs/payload.md): the SMS numbers its own list
+        payload["orienteur"]["apart"] = split.payload(worded)
     dispatcher.utter_message(text=f"{lead} {intro}".strip(), json_message=payload)
     state.awaiting = None
     if results:

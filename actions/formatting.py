@@ -112,7 +112,9 @@ def recommendation_payload(
     results: list[dict],
     **extra: Any,
 ) -> dict:
-    """The contract of every message that recommends places (see docs/payload.md)."""
+    """The contract of every message that recommends places (see docs/payload.md). ``apart``
+    (extra): which place does which need, as structure ({"what", "service"} a need each: the
+    places whose ``services`` hold it do it; ``need_cover.apart``)."""
     body = {
         "type": "recommendation",
         "need": list(need_labels),
@@ -308,8 +310,13 @@ def apart_intro(count: int, *, where: str, parts: Any, none_both: bool,
     intro = "Voici le lieu" if count == 1 else f"Voici {count} lieux"
     both = ", aucun ne fait les deux" if none_both and len(parts) == 2 else (
         ", aucun ne fait tout" if none_both else "")
-    which = " ; ".join(f"pour {what} : {numbers}" for what, numbers in parts)
-    return f"{intro} {where}{filters_phrase(constraints)}{both}. {sentence_start(which)}."
+    return f"{intro} {where}{filters_phrase(constraints)}{both}. {which_said(parts)}"
+
+
+def which_said(parts: Any) -> str:
+    """ "Pour vos démarches avec la MDPH : lieu 1 ; pour un endroit avec internet : lieux 2 et
+    3." from (what, "lieu 1") a need each (the SMS numbers them as it lists the places)."""
+    return sentence_start(" ; ".join(f"pour {what} : {numbers}" for what, numbers in parts)) + "."
 
 
 def sentence_start(text: str) -> str:

@@ -52,6 +52,13 @@ def numbers_said(numbers: list[int]) -> str:
 class Apart:
     parts: tuple[tuple[str, str], ...]  # (what a need is for, "lieux 1 et 2"), a need each
     none_both: bool  # no place listed does them all
+    services: tuple[str, ...] = ()  # the service of each need, in the order of ``parts``
+
+    def payload(self, worded: Any = str) -> list[dict]:
+        """The payload's ``apart`` (docs/payload.md): a need each, what it is for and its
+        service; a channel numbers the places doing it as it lists them."""
+        return [{"what": worded(what), "service": service}
+                for (what, _n), service in zip(self.parts, self.services, strict=True)]
 
 
 def apart(need_keys: list[str], procedure: str | None, results: list[dict]) -> Apart | None:
@@ -73,7 +80,8 @@ def apart(need_keys: list[str], procedure: str | None, results: list[dict]) -> A
     def phrase(key: str) -> str:
         return fmt.need_phrase([key], procedure if key in fmt._PROCEDURE_NEEDS else None)
 
-    return Apart(tuple((phrase(k), numbers_said(n)) for k, n in doing.items()), not everything)
+    return Apart(tuple((phrase(k), numbers_said(n)) for k, n in doing.items()), not everything,
+                 tuple(needs_mod.NEEDS[k].service for k in doing))
 
 
 def remote_note(directory: Any, response: Any, found: Cover) -> str | None:

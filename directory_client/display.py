@@ -390,6 +390,8 @@ def address_text(adresse: str | None, complement: str | None, code_postal: str |
         if part and (part.casefold() != (town or "").casefold()):
             parts.append(", ".join(_title(p, street=True) if _shouting(p) else p
                                    for p in part.split(", ")))  # fmt: skip
+    if town == code_postal:  # "62300 62300": the postcode said once
+        town = ""
     parts.append(" ".join(p for p in (code_postal, town) if p))
     return ", ".join(p for p in parts if p)
 

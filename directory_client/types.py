@@ -205,6 +205,7 @@ class ImportReport:
     hours_from_french: int = 0  # records whose ``horaires``, a French sentence, were read into OSM
     # records whose position lay far from their commune: moved to its centre (or removed)
     positions_repaired: int = 0
+    addresses_cleaned: int = 0  # "nul" parts, a postcode twice, a misspelt commune
     problems: list[ImportProblem] = field(default_factory=list)
     # (source, id) of every record accepted, in file order: what a re-import diff compares.
     keys: list[tuple[str, str]] = field(default_factory=list)

@@ -400,6 +400,28 @@ def _first_sentence(intro: str) -> str:
     return first.rstrip(" .") + " :" if intro.rstrip().endswith(":") else first
 
 
+def _which_does_which(intro: str, payload: Mapping[str, Any],
+                      places: Sequence[dict]) -> str | None:
+    """Places that do not all do every need (the payload's ``apart``): the introduction's first
+    sentence ("Voici 3 lieux près d'Angoulême (16), aucun ne fait les deux.") then which does
+    which, built from the payload with the chat's formatter and the numbers the SMS gives the
+    places (``reachable_first`` may list a place later than the chat did); None without."""
+    apart = [a for a in payload.get("apart") or () if isinstance(a, Mapping)]
+    parts = []
+    for need in apart:
+        numbers = [p["number"] for p in places if need.get("service") in (p.get("services") or ())]
+        if not numbers or not need.get("what"):
+            return None
+        parts.append((str(need["what"]), numbers))
+    if not parts:
+        return None
+    from actions.formatting import which_said
+    from actions.need_cover import numbers_said
+
+    first = _SENTENCE_END.split(intro, maxsplit=1)[0].rstrip(" .:")
+    return f"{first}. " + which_said([(what, numbers_said(n)) for what, n in parts])
+
+
 _LEVELS = (
     {"why": True}, {"why": False}, {"why": False, "address_max": 45},
     {"why": False, "address_max": 45, "opening": False},
@@ -417,6 +439,8 @@ def sms_bodies(intro: str | None, payload: Mapping[str, Any], *, menu: bool,
     meaning nor a place left out: the introduction and the places, then the rest. Returns the
     bodies and the places in the order shown (for a digit reply)."""
     places = reachable_first(places_of(payload))
+    which = _which_does_which(intro.strip(), payload, places) if intro and places else None
+    intro = which or intro
     head = [to_gsm7(shorten_links(intro.strip()))] if intro and intro.strip() else []
     if not places:
         notes = [to_gsm7(n) for n in _notes(payload)]
@@ -432,7 +456,7 @@ def sms_bodies(intro: str | None, payload: Mapping[str, Any], *, menu: bool,
 
     # The introduction's first sentence alone before the streets give way (a long two-need
     # intro left "Beauvais" for an address), when it presents the places (``_first_sentence``).
-    short_head = [_first_sentence(h) for h in head]
+    short_head = head if which else [_first_sentence(h) for h in head]  # which does which stays
     for extra in (tail, []):
         for heading in (head, short_head):
             for level in _LEVELS:

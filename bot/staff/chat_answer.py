@@ -43,6 +43,19 @@ def town_question(location: Location) -> str | None:
     return texts.text("utter_ask_town_in_departement", where=fmt.near(where))
 
 
+def none_open_now(situation: Any, location: Location, count: int) -> str:
+    """The chat's sentence when nothing near is open now and the near places are given with when
+    they open ("Aucun lieu n'est ouvert en ce moment près de Lyon (69) pour … Voici les plus
+    proches, et quand ils ouvrent.")."""
+    from actions import formatting as fmt
+
+    procedure = situation.procedure.key if situation.procedure else None
+    intro = fmt.intro_text(count, where=fmt.near(location.to_dict()),
+                           what=fmt.need_phrase(list(situation.need_keys), procedure),
+                           constraints=["ouvert_maintenant"], relaxed=["ouvert_maintenant"])
+    return intro.removesuffix(" :") + "."
+
+
 def general_help_instead(
     directory: Any,
     *,

@@ -290,7 +290,6 @@ def triage(
         on_my_behalf=situation.on_my_behalf,
         open_at=now if situation.open_now else None,
     )
-    preferred = situation.preferred
     # Order: the procedure's national desks first (France Services for retraite, CAF…), then any
     # place; each with the public/care filters, then without them (said in a note).
     prefer = situation.procedure.prefer_labels if situation.procedure else ()
@@ -302,6 +301,40 @@ def triage(
         attempts.append((filters, None))
         if relaxed != base:
             attempts.append((replace(filters, publics=(), prise_en_charge=()), relaxed_note))
+    answered = _search_attempts(outcome, directory, situation, location, attempts, limit, now)
+    if situation.open_now and not _near(outcome.results):
+        # The chat's rule (actions.search_run): nothing near open now → the near places, each
+        # saying when it opens, and the chat's sentence; never "Aucun lieu trouvé".
+        closed = TriageOutcome(situation=situation, remote_options=outcome.remote_options)
+        unfiltered = [(replace(f, open_at=None), n) for f, n in attempts]
+        answered_closed = _search_attempts(closed, directory, situation, location, unfiltered,
+                                           limit, now)
+        if _near(closed.results):
+            said = chat_answer.none_open_now(situation, location, len(closed.results))
+            outcome.results, outcome.remote_options = closed.results, closed.remote_options
+            outcome.nothing_near = False
+            outcome.notes = [n for n in outcome.notes if n != chat_answer.NOTHING_NEAR_NOTE]
+            outcome.notes += [n for n in closed.notes if n not in outcome.notes] + [said]
+            answered, relaxed = answered_closed, replace(relaxed, open_at=None)
+    if not _near(outcome.results) and status != "ambiguous":  # a homonym: the commune first
+        # the search without the public/care filters was made above: its answer, not a second
+        exact = next((r for f, r in answered if f == relaxed), None)
+        _as_the_chat(outcome, directory, relaxed, text, limit, now, exact)
+    return outcome
+
+
+RADIUS_KM = 30.0
+
+
+def _near(results: list[SearchResult]) -> bool:
+    return any(r.distance_km is not None and r.distance_km <= RADIUS_KM for r in results)
+
+
+def _search_attempts(outcome: TriageOutcome, directory: SearchBackend, situation: Situation,
+                     location: Location, attempts: list, limit: int, now: datetime
+                     ) -> list[tuple[SearchFilters, SearchResponse]]:
+    """Each search of ``attempts`` until ``limit`` places: the places, notes and help at a
+    distance into ``outcome``; → each search made, by its filters."""
     seen: set[str] = set()
     fallback: list[SearchResult] = []
     answered: list[tuple[SearchFilters, SearchResponse]] = []  # each search made, by its filters
@@ -313,7 +346,7 @@ def triage(
             location=location,
             filters=filters,
             limit=limit,
-            preferred_origin_labels=preferred,
+            preferred_origin_labels=situation.preferred,
             now=now,
         )
         response = directory.search(query)
@@ -335,15 +368,7 @@ def triage(
         outcome.notes.append(chat_answer.NOTHING_NEAR_NOTE)
         unique = {r.id: r for r in fallback}
         outcome.results = sorted(unique.values(), key=lambda r: r.distance_km or 1e9)[:limit]
-    near = any(r.distance_km is not None and r.distance_km <= RADIUS_KM for r in outcome.results)
-    if not near and status != "ambiguous":  # a homonym: the commune is asked first, as the chat
-        # the search without the public/care filters was made above: its answer, not a second
-        exact = next((r for f, r in answered if f == relaxed), None)
-        _as_the_chat(outcome, directory, relaxed, text, limit, now, exact)
-    return outcome
-
-
-RADIUS_KM = 30.0
+    return answered
 
 
 def _as_the_chat(outcome, directory, filters, text: str, limit: int, now,  # noqa: ANN001

@@ -11,7 +11,7 @@ from functools import lru_cache
 from sqlalchemy import String
 
 from directory_client import hours_french, labels
-from directory_client.importer import fields, position, vocab
+from directory_client.importer import address, fields, position, vocab
 from directory_client.importer.hours import is_valid
 from directory_client.labels import fold
 from directory_client.models import Place, join_list
@@ -76,6 +76,7 @@ class Record:
     roles: list[str] = field(default_factory=list)  # mediator roles named by the data
     hours_from_french: bool = False  # ``horaires`` was a French sentence, read into OSM
     position_repaired: bool = False  # far from its commune: moved to its centre (or removed)
+    address_cleaned: bool = False  # 'null' parts, a postcode twice, a misspelt commune (address)
 
     @property
     def sources(self) -> list[str]:
@@ -101,6 +102,17 @@ def _text(value: object, name: str) -> str | None:
         value = int(value)
     text = str(value).strip()
     return text or None
+
+
+def _clean_address(v: dict) -> bool:
+    """``importer.address``: 'null' parts emptied, a postcode said once, the gazetteer's spelling
+    of a commune a small edit away. An address left empty stays an empty text (kept)."""
+    before = (v["commune"], v["adresse"], v["complement_adresse"])
+    v["adresse"] = address.clean_part(v["adresse"]) or ""
+    v["complement_adresse"] = address.clean_part(v["complement_adresse"])
+    commune = address.clean_part(v["commune"]) or v["commune"]
+    v["commune"] = address.gazetteer_city(commune, v.get("code_insee"), v.get("code_postal"))
+    return before != (v["commune"], v["adresse"], v["complement_adresse"])
 
 
 def normalise(
@@ -160,6 +172,7 @@ def normalise(
     v["commune"] = text["commune"]
     v["adresse"] = text["adresse"]
     v["complement_adresse"] = text.get("complement_adresse")
+    cleaned = _clean_address(v)
     by_insee = fields.departement(v["code_insee"], None)
     by_postcode = fields.departement(None, v["code_postal"])
     saint_martin_barth = by_insee in ("977", "978") and by_postcode == "971"  # 971xx postcodes
@@ -289,7 +302,8 @@ def normalise(
     prefix = fields.slug(first) + ":"
     public_id = source_id if source_id.startswith(prefix) else prefix + source_id
     roles = [MEDIATOR_ROLES[d] for d in dispositifs if d in MEDIATOR_ROLES]
-    return Record(source, source_id, public_id, v, "", mobile, roles, bool(in_french), moved)
+    return Record(source, source_id, public_id, v, "", mobile, roles, bool(in_french), moved,
+                  cleaned)
 
 
 def _mobile(

@@ -173,6 +173,7 @@ class Importer:
             seen_ids[record.source_id] = f"#{index}"
             self.report.hours_from_french += record.hours_from_french
             self.report.positions_repaired += record.position_repaired
+            self.report.addresses_cleaned += record.address_cleaned
             if extra:
                 warnings.append((None, f"valeurs au-delà des colonnes, ignorées : {extra!r}"))
             for field_name, reason in warnings:

@@ -1,0 +1,70 @@
+"""Address parts cleaned at import, in a general form (never a record dropped for this):
+
+- a part written 'nul', 'null', 'NULL', 'None' is empty ("nul nul rue principale" → "rue
+  principale");
+- a postcode said twice is said once ("62300 62300" → "62300"), also when the commune is the
+  postcode: the town of its INSEE code, else the postcode's main town ("62300" → "Lens");
+- a commune a few letters away from the gazetteer's name of the record's INSEE code (else its
+  postcode) takes the gazetteer's spelling ("Bouirges" → "Bourges").
+"""
+
+from __future__ import annotations
+
+import re
+
+from directory_client import gazetteer
+from directory_client.gazetteer import Index
+from directory_client.text import name_key
+
+_NULL = re.compile(r"(?<![\w-])(?:nul|null|none)(?![\w-])", re.I)
+_POSTCODE_TWICE = re.compile(r"\b(\d{5})(?:[\s,]+\1\b)+")
+
+
+def clean_part(value: str | None) -> str | None:
+    """'nul nul rue principale' → 'rue principale'; '62300 62300' → '62300'; 'NULL' → None."""
+    if value is None:
+        return None
+    if not (_NULL.search(value) or _POSTCODE_TWICE.search(value)):
+        return value
+    text = _NULL.sub(" ", value)
+    text = _POSTCODE_TWICE.sub(r"\1", text)
+    text = " ".join(text.split()).strip(" ,;-")
+    return text or None
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (short strings)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def max_edits(key: str) -> int:
+    """A small edit: one letter in a short name, two from 8 letters."""
+    return 1 if len(key) < 8 else 2
+
+
+def gazetteer_city(commune: str, insee: str | None, postcode: str | None,
+                   index: Index | None = None) -> str:
+    """The gazetteer's spelling of the record's commune when the record's is a small edit away;
+    else the record's commune as given."""
+    index = index or gazetteer.load()
+    candidates = []
+    if insee and insee in index.by_insee:
+        candidates.append(index.by_insee[insee].current)
+    if not candidates and postcode:
+        candidates.extend(c.current for c in index.by_postcode.get(postcode, ()))
+    key = name_key(commune)
+    if candidates and key == (postcode or "-"):  # "62300" for the town: said once, named
+        return max(candidates, key=lambda c: c.population).name
+    for known in candidates:
+        known_key = name_key(known.name)
+        if known_key == key:
+            return commune
+    near = [c for c in candidates if 0 < _distance(key, name_key(c.name)) <= max_edits(key)]
+    names = {c.name for c in near}
+    return near[0].name if len(names) == 1 else commune

@@ -1,0 +1,50 @@
+"""Bad address parts were shown as they came (« nul nul rue principale », « 62300 62300 »,
+« Bouirges »): cleaned at import in a general form, the record always kept, each change
+counted (``ImportReport.addresses_cleaned``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory_client import display
+from tests.directory.test_import_rules import base, directory, places, write  # noqa: F401
+
+CASES = [
+    # (fields as written, what the person reads)
+    (dict(adresse="NULL null 8 rue des Lilas", commune="Rennes", code_postal="35000"),
+     "8 rue des Lilas, 35000 Rennes"),
+    (dict(adresse="None 3 place du Marché", complement_adresse="nul",
+          commune="Auxerre", code_postal="89000"),
+     "3 place du Marché, 89000 Auxerre"),
+    (dict(adresse="2 allée Verte", commune="59100", code_postal="59100"),
+     "2 allée Verte, 59100 Roubaix"),
+    (dict(adresse="5 rue Haute 33000 33000", commune="Bordeaux", code_postal="33000"),
+     "5 rue Haute, 33000 Bordeaux"),
+    (dict(adresse="1 rue Nationale", commune="Perpignon", code_postal="66000",
+          code_insee="66136"),
+     "1 rue Nationale, 66000 Perpignan"),
+    (dict(adresse="4 quai Vert", commune="STRASBOUG", code_postal="67000"),
+     "4 quai Vert, 67000 Strasbourg"),
+]
+
+
+@pytest.mark.parametrize("fields, shown", CASES)
+def test_a_bad_address_part_is_cleaned_at_import_and_the_record_kept(
+    directory, tmp_path, fields, shown  # noqa: F811
+):
+    record = base("a1", latitude=None, longitude=None, **fields)
+    report = directory.import_files([write(tmp_path, "f.json", [record])])
+    [place] = places(directory).values()
+    text = display.address_text(place.adresse, place.complement_adresse, place.code_postal,
+                                place.commune, place.code_insee)
+    assert text == shown
+    assert report.addresses_cleaned == 1
+
+
+def test_a_good_address_is_left_as_written_and_not_counted(directory, tmp_path):  # noqa: F811
+    record = base("a2", adresse="7 rue Nulle Part", commune="Nuits-Saint-Georges",
+                  code_postal="21700", latitude=None, longitude=None)
+    report = directory.import_files([write(tmp_path, "f.json", [record])])
+    [place] = places(directory).values()
+    assert (place.adresse, place.commune) == ("7 rue Nulle Part", "Nuits-Saint-Georges")
+    assert report.addresses_cleaned == 0
