@@ -1062,12 +1062,11 @@ def change_need(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -
     if instead is None:
         return None
     # Another need: what to bring and how for the old one go with it, those of the new one
-    # ("c'est pour ma déclaration d'impôts": its documents) come; said first, in the person's
-    # words when they give them ("D'accord, pour imprimer.").
+    # ("c'est pour ma déclaration d'impôts": its documents) come. "D'accord." first, the new
+    # list's introduction names the need in our words (never the person's spelling back).
     read = needs_mod.read(text)
     state.needs, state.procedures, state.mode, state.offset = instead, read.procedures, read.mode, 0
-    what = need_changes.said_for(text) or fmt.need_phrase(instead, None)
-    answer(dispatcher, state, lead=texts.text("utter_need_taken", what=what))
+    answer(dispatcher, state, lead=texts.text("utter_need_changed"))
     return state.save()
 
 

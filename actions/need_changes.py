@@ -119,18 +119,3 @@ def corrected(text: str, current: list[str]) -> list[str] | None:
     said = _needs_said(text)[:2]
     return said if said and said != list(current) else None
 
-
-def said_for(text: str) -> str | None:
-    """What the person says the need is for, in our words, never theirs (their spelling, "ma
-    declaration d'impots", is not ours): the need's label, with the procedure named ("non c'est
-    pour faire ma declaration d'impots" → "vos démarches avec les impôts", "juste pour imprimer"
-    → "un ordinateur ou une imprimante à utiliser sur place"); None when no need is named."""
-    from actions import formatting as fmt  # it imports this module's needs: imported here
-
-    said = _needs_said(text or "")[:2]  # the needs ``corrected`` puts instead
-    if not said:
-        return None
-    procedures = [
-        p for p in needs_mod.detect(text).procedures if needs_mod.PROCEDURES[p].need in said
-    ]
-    return fmt.need_phrase(said, procedures[0] if procedures else None)

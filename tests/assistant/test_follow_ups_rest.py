@@ -201,8 +201,8 @@ def test_a_need_corrected_after_the_places_replaces_it_in_the_same_town(rasa_sta
     [reco] = payloads(answer)
     assert reco["need"] == ["Accès internet et matériel informatique"]
     assert reco["location"]["commune"] == "Roubaix" and reco["results"]
-    # the change said back first, in the person's words ("D'accord, pour imprimer un papier.")
-    assert texts(answer).startswith("D'accord, pour "), texts(answer)
+    # the change acknowledged first, the list naming the new need in our words
+    assert texts(answer).startswith("D'accord. Voici "), texts(answer)
     assert (
         "Voici 3 lieux près de Roubaix (59) pour un ordinateur ou une imprimante à utiliser sur "
         "place :" in texts(answer)
