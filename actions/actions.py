@@ -754,7 +754,7 @@ FOLLOW_UPS = follow_ups.registry(
     get_directory,
     after_numbers=take_request_after_numbers,
     after_danger_check=take_after_danger_check,
-    after_mode=take_mode_reply,
+    after_mode=mode_default.take_confused(take_mode_reply, MODE_BUTTONS),  # "je comprends pas"
     after_need_choice=take_need_typed,
     after_need=take_need_typed,
 )

@@ -128,12 +128,14 @@ REMOTE_LINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     ),
 }
 
-# Situations whose line goes out at once, before any question (the town, the need): a card to
-# block now, a scam message not to pay, a bed for tonight, the payments of a public body's account
-# taken to stop, a child harassed online (the 3018).
+# Situations whose line needs no place and goes out at once, before any question (the town, the
+# need), and not again beside the places: a card to block now, a scam message not to pay, a bed
+# for tonight, the payments of a public body's account taken to stop, a child harassed online (the
+# 3018), an account hacked or a scam paid (cybermalveillance.gouv.fr, 17cyber).
 AT_ONCE = (situations.BANK_CARD, situations.SCAM_MESSAGE, situations.HOMELESS,
            situations.ACCOUNT_AMELI, situations.ACCOUNT_CAF, situations.ACCOUNT_IMPOTS,
-           situations.ACCOUNT_FRANCE_TRAVAIL, situations.CHILD_HARASSED_ONLINE)
+           situations.ACCOUNT_FRANCE_TRAVAIL, situations.CHILD_HARASSED_ONLINE,
+           situations.HACKED)
 
 
 # Situations whose line is given only when the request was read as danger (the numbers, or the
@@ -161,10 +163,13 @@ def remote_lines(
     need_keys: Iterable[str], request: str, *, danger: bool, carried: Iterable[str] = ()
 ) -> list[str]:
     """The lines for the needs served and the situations of the request
-    (``line_situations``), each once: situations first, then needs."""
+    (``line_situations``), each once: situations first, then needs. A line given at once for an
+    earlier message of the request (``lines_at_once``: "on m'a piraté", then the town) is not
+    said again."""
     keys = line_situations(request, danger=danger, carried=carried)
     keys += [k for k in need_keys if k in REMOTE_LINES and k not in keys]
-    return _lines(keys)
+    given = {line for earlier in request.split("\n")[:-1] for line in lines_at_once(earlier)}
+    return [line for line in _lines(keys) if line not in given]
 
 
 def _lines(keys: Iterable[str]) -> list[str]:

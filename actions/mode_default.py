@@ -1,14 +1,21 @@
 """The mode question ("Voulez-vous que quelqu'un fasse la démarche avec vous, ou préférez-vous
 apprendre ?") asked once, repeated at most once: a reply that does not choose ("plus près ?",
 "c'est ouvert le samedi ?") gets it again once; a second such reply, or "je sais pas", takes the
-default (someone helps: ``DEFAULT``), said in one short line, and the places come. Pure readers;
-``actions.actions.take_mode_reply`` sends the answer."""
+default (someone helps: ``DEFAULT``), said in one short line, and the places come. "je comprends
+pas", "c'est quoi la différence ?" gets the question once in simpler words, with the same buttons
+(``take_confused``); said again, the default. Readers; ``actions.actions.take_mode_reply`` sends
+the answer."""
 
 from __future__ import annotations
 
 import re
 
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
 from actions import needs as needs_mod
+from actions import place_questions
 
 DEFAULT = "avec_moi"
 AWAITING = "mode"
@@ -29,6 +36,16 @@ _UNSURE = re.compile(
 )
 
 
+# The question not understood, beyond the list's words (``actions.place_questions.is_confused``):
+# "c'est quoi la différence ?", "hein ?", "quoi ?", "comment ça ?", "ça veut dire quoi ?".
+_DIFFERENCE = re.compile(r"\b(?:quelle|quoi la|la) difference\b")  # between the two choices
+_CONFUSED = re.compile(
+    r"^(?:hein|quoi|comment ca|comment|pardon|euh)$"
+    r"|\bveut dire quoi\b|\bj ai pas compris\b|\bje (?:ne )?comprends? (?:pas|rien)\b"
+)
+SIMPLER = "utter_ask_mode_simpler"
+
+
 def _folded(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text or "")).strip()
 
@@ -37,6 +54,36 @@ def unsure(text: str) -> bool:
     """ "je sais pas", "jsp", "peu importe", "les deux": no choice, said as such."""
     folded = _folded(text)
     return 0 < len(folded.split()) <= 8 and bool(_UNSURE.search(folded))
+
+
+def confused(text: str) -> bool:
+    """ "je comprends pas", "j'ai pas compris", "c'est quoi la différence ?", "hein ?": the
+    question not understood (no choice, no need)."""
+    folded = _folded(text)
+    if not 0 < len(folded.split()) <= 8 or unsure(text):
+        return False
+    return (
+        bool(_DIFFERENCE.search(folded))
+        or place_questions.is_confused(text)
+        or (bool(_CONFUSED.search(folded)) and needs_mod.detect(text).empty)
+    )
+
+
+def take_confused(after_mode, buttons: list[dict]):
+    """``after_mode`` (``actions.actions.take_mode_reply``) with the question not understood
+    first: said again once in simpler words with ``buttons``; not understood again (or after it
+    was repeated), read as "je sais pas": the default, said, then the places."""
+
+    def take(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
+        if not confused(text):
+            return after_mode(dispatcher, tracker, text)
+        turns = user_turns(tracker.events)
+        if tracker.get_slot(REPEATED_AT) == turns - 1:
+            return after_mode(dispatcher, tracker, "je sais pas")
+        dispatcher.utter_message(response=SIMPLER, buttons=buttons)
+        return [SlotSet(REPEATED_AT, float(turns))]
+
+    return take
 
 
 def user_turns(events: list[dict]) -> int:

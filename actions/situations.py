@@ -211,11 +211,19 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"\bescroqu\w*",
         r"\b(vole|pris|usurp\w*) (mon|mes|ma) (compte|identite|mot de passe|code)",
         r"\bhameconn\w*|\bphishing\b",
+        # Someone else in the account: "quelqu'un est dans mon compte", "s'est connecté à ma boîte".
+        r"\b(quelqu'un|un inconnu|une autre personne) (est|etait|s'est connecte|se connecte"
+        r"|est entre|rentre|a acces)\w* (dans|sur|a) (mon|ma) (compte|messagerie|boite)",
+        # A scam paid: "je me suis fait arnaquer de 300 euros".
+        r"\barnaqu\w* (de )?\d+ ?(euros?|e)\b",
     ),
     BANK_CARD: (
         rf"\b{_CARD}\b.{{0,60}}\b{_HARM}",
         rf"\b{_HARM}.{{0,60}}\b{_CARD}\b",
         rf"\b(quelqu'un|on|ils?) (a|ont) utilise (ma|mes|nos) {_CARD}",
+        # "quelqu'un a utilisé ma carte", "on utilise ma carte": a bank card unless named otherwise.
+        r"\b(quelqu'un|on|ils?) (a |ont )?utilise\w* (ma|mes|nos) cartes?\b"
+        r"(?! (vitale|grise|d'identite|navigo|sim|de transport|de bus))",
         r"\b(vide|debite|preleve)\w* (mon|le) compte\b",
         r"\bcompte (en banque|bancaire)\b.{0,40}\bvide",
         r"\b(tout|ont) vide\b",

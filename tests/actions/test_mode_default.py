@@ -53,3 +53,38 @@ def test_je_sais_pas_takes_the_default_at_once(real, intent):
     talk = mode_asked()
     places_with_default(talk.say("je sais pas", intent))
     assert talk.slots["mode"] == "avec_moi"
+
+
+# --- "je comprends pas" after the mode question: said again in simpler words, the same buttons;
+# not understood again: the default, said, and the places (never the question word for word).
+SIMPLER = "une personne fait la démarche avec vous"
+
+
+@pytest.mark.parametrize(
+    "confused, intent",
+    [
+        ("je comprends pas", "nlu_fallback"),
+        ("j'ai pas compris", "deny"),
+        ("c'est quoi la différence ?", "out_of_scope"),
+        ("hein ?", "nlu_fallback"),
+        ("je comprend rien", "inform"),
+    ],
+)
+def test_the_mode_question_not_understood_is_said_simply_then_the_default(real, confused, intent):
+    talk = mode_asked()
+    msgs = talk.say(confused, intent)
+    said = rest_text(msgs)
+    assert SIMPLER in said and QUESTION not in said, said
+    assert [b["title"] for m in msgs for b in m.get("buttons") or []] == [
+        "Avec quelqu'un", "Apprendre seul",
+    ], msgs  # fmt: skip
+    assert talk.slots["awaiting"] == "mode"
+    places_with_default(talk.say(confused, intent))  # not a loop
+    assert talk.slots["mode"] == "avec_moi"
+
+
+def test_the_simpler_words_then_a_button_gives_that_choice(real):
+    talk = mode_asked()
+    talk.say("je comprends pas", "nlu_fallback")
+    talk.say('/inform{"mode": "autonomie"}', "inform", [ent("mode", "autonomie")])
+    assert talk.slots["mode"] == "autonomie"

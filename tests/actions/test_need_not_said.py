@@ -5,7 +5,8 @@ téléphone, c'est trop cher ailleurs" got « un ordinateur ou un téléphone à
 "création" of a business or of an account is no creative work ("creation micro entreprise
 urssaf" got « créer avec le numérique (photo, vidéo, jeux…) »). Being "en sécurité sur internet"
 is online safety, not a choice of three needs ("je suis en sécurité maintenant" stays no need:
-tests/actions/test_safe_now_not_online_safety.py)."""
+tests/actions/test_safe_now_not_online_safety.py). Every variant here was read wrong before that
+change (68a4904: checked on its code); "carte bleue", "CB", "chéquier" never were."""
 
 from __future__ import annotations
 
@@ -30,9 +31,9 @@ def _services(reco: dict | None) -> list[str]:
 @pytest.mark.parametrize(
     "message",
     [
-        "pas de carte bleue et il faut payer la garderie en ligne, Rennes",
-        "sans CB, je voudrais acheter mes billets de bus sur internet, Nantes",
-        "j'ai plus de chéquier, comment régler la cantine sur le portail famille, Lyon",
+        "sans carte bancaire, comment payer la cantine en ligne ? Rennes",
+        "je n'ai plus de carte bancaire et je dois payer la garderie sur internet, Nantes",
+        "je n'ai pas de carte bancaire, il faut régler le centre de loisirs en ligne, Lyon",
     ],
 )
 def test_a_missing_bank_card_is_no_scam_to_avoid(real, locator, message):
@@ -44,9 +45,9 @@ def test_a_missing_bank_card_is_no_scam_to_avoid(real, locator, message):
 @pytest.mark.parametrize(
     "message",
     [
-        "des cours d'informatique, c'est trop cher ailleurs, Tours",
         "une formation pour la tablette, les autres sont payantes, Orléans",
-        "apprendre l'ordinateur mais les ateliers coûtent cher ici, Blois",
+        "une formation pour le smartphone, ailleurs c'est payant, Angers",
+        "des cours pour la tablette, les autres sont trop chers, Poitiers",
     ],
 )
 def test_the_price_of_lessons_is_no_device_to_buy(real, locator, message):
@@ -60,7 +61,7 @@ def test_the_price_of_lessons_is_no_device_to_buy(real, locator, message):
     [
         "création auto entreprise sur le site urssaf, Lille",
         "aide creation societe et siret, Arras",
-        "création de mon adresse mail, Metz",
+        "creation de mon compte ameli, Nancy",
     ],
 )
 def test_creating_a_business_or_an_account_is_no_creative_work(real, locator, message):
@@ -73,8 +74,8 @@ def test_creating_a_business_or_an_account_is_no_creative_work(real, locator, me
     "message",
     [
         "je voudrais être en sécurité en ligne, à Dijon",
-        "mes données sont en sécurité sur mon téléphone ? Dijon",
-        "comment sécuriser mon portable, Dijon",
+        "comment rester en sécurité en ligne, Besançon",
+        "être en sécurité sur internet avec mon téléphone, Mâcon",
     ],
 )
 def test_safe_online_is_online_safety_not_a_choice(real, locator, message):

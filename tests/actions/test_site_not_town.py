@@ -36,11 +36,12 @@ def test_a_site_given_as_the_town_asks_for_the_town_and_keeps_the_request(
     assert f"C'est noté pour {site}." in said and "votre commune ou de votre code postal" in said
     assert "partager votre position" in said
     assert talk.slots["needs"] == ["securite"] and talk.slots["awaiting"] == "location"
-    # The town then: the places for the request kept, with its line.
+    assert "cybermalveillance.gouv.fr" in asked, asked  # at once, before the town (round 21)
+    # The town then: the places for the request kept, the line not said again.
     msgs = talk.say("Tours", "inform", [ent("location", "Tours")])
     [payload] = payloads(msgs)
     assert payload["results"], payload
-    assert "cybermalveillance.gouv.fr" in rest_text(msgs)
+    assert "cybermalveillance.gouv.fr" not in rest_text(msgs)
 
 
 @pytest.mark.parametrize("answer", ["Orange", "facebook à Lille", "Lille"])

@@ -58,7 +58,32 @@ def test_card_given_away_or_bank_hacked_gets_the_opposition_at_once_then_places(
     msgs, _ = play([(first, "ask_help"), ("Nantes", "inform")])
     reco = places(msgs)
     assert reco["need"] == [labels.SECURITE] and reco["location"]["commune"] == "Nantes"
-    assert OPPOSITION in shown(msgs) and "cybermalveillance.gouv.fr" in shown(msgs)
+    # Given at once, not again beside the places (round 21).
+    assert OPPOSITION not in shown(msgs) and "cybermalveillance.gouv.fr" not in shown(msgs)
+
+
+CYBER = "cybermalveillance.gouv.fr (que faire) et 17cyber.gouv.fr"
+
+
+@pytest.mark.parametrize(
+    "first, line",
+    [
+        ("au secours on a piraté mon compte instagram", CYBER),
+        ("quelqu'un s'est connecté à ma messagerie", CYBER),
+        ("je me suis fait arnaquer de 200 euros", CYBER),
+        ("on a utilisé ma carte pour des achats", OPPOSITION),
+    ],
+)
+def test_a_hacked_account_a_scam_paid_or_a_card_used_gets_its_line_before_the_town_once(
+    real, first, line
+):
+    msgs, _ = play([(first, "ask_help")])
+    text = [said(m) for m in msgs]
+    assert line in text[0], text  # at once, before the town question
+    assert "Dans quelle ville" in text[-1], text
+    msgs, _ = play([(first, "ask_help"), ("Rennes", "inform")])
+    assert places(msgs)["location"]["commune"] == "Rennes"
+    assert line not in shown(msgs), shown(msgs)  # not said again with the list
 
 
 def test_a_card_to_learn_to_pay_online_gets_no_opposition(real):
@@ -175,7 +200,7 @@ def test_a_public_body_account_taken_gets_that_body_first_at_once(real, first, b
     assert "changez votre mot de passe" in text[0] and "cybermalveillance.gouv.fr" in text[0]
     msgs, _ = play([(first, "ask_help"), ("Nantes", "inform")])
     places(msgs)
-    assert f"appelez d'abord {body}" in shown(msgs)  # and beside the places
+    assert f"appelez d'abord {body}" not in shown(msgs)  # not again beside the places
 
 
 @pytest.mark.parametrize("message", ["je veux changer mon RIB sur ameli",

@@ -33,7 +33,8 @@ def test_the_chat_answers_the_need_of_a_social_network(real, message, need):
     reco = one_list(msgs)
     assert talk.slots["needs"] == [need]
     assert reco["need"] == [needs.NEEDS[need].service]
-    assert needs.NEEDS[need].purpose in said(msgs[0])
+    # The list's own words (a line that cannot wait, "compte piraté", may come before it).
+    assert needs.NEEDS[need].purpose in said([m for m in msgs if m.get("custom")][0])
 
 
 @pytest.mark.parametrize(("message", "need"), SOCIAL)
