@@ -305,6 +305,18 @@ _COMPILED = {
     name: re.compile("|".join(f"(?:{p})" for p in patterns))
     for name, patterns in SITUATIONS.items()
 }
+# Learning to avoid it is no account taken: "apprendre à éviter d'être piraté", "comment savoir si
+# on est piraté", "protéger mon compte pour pas être piraté" (no line sent at once), unless the
+# message also tells it happened ("on m'a piraté", "mon compte a été piraté").
+_HARM_WORD = r"(pirat|hack|arnaqu|escroqu)\w*"
+_PREVENTED = re.compile(
+    rf"\b(eviter|pas (etre|(me|se|te|nous|vous) faire)|proteger|prevenir|reconnaitre|savoir si"
+    rf"|se mefier)\b.{{0,40}}\b{_HARM_WORD}"
+)
+_HAPPENED = re.compile(
+    rf"\b(m'a|m'ont|a ete|ont ete|j'ai ete|suis|s'est fait|me suis fait|se sont fait|est|sont)"
+    rf" (\w+ ){{0,2}}{_HARM_WORD}"
+)
 
 
 def read(text: str) -> frozenset[str]:
@@ -314,6 +326,9 @@ def read(text: str) -> frozenset[str]:
     found = {name for name, pattern in _COMPILED.items() if pattern.search(folded)}
     if _validated_at_a_word(folded):
         found.add(BANK_CARD)
+    prevented = HACKED in found and _PREVENTED.search(folded)
+    if prevented and not _HAPPENED.search(_PREVENTED.sub(" ", folded)):
+        found.discard(HACKED)
     if {CHILD, HARASSMENT_ONLINE} <= found:
         found.add(CHILD_HARASSED_ONLINE)
     return frozenset(found)
