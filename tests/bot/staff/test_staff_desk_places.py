@@ -104,8 +104,9 @@ def test_a_need_no_place_near_announces_gets_the_chats_answer_at_the_desk(real, 
         chat, payload, _ = ask(note, entities=[ent("location", town)])
     finally:
         A.set_backends(None, None)
-    said = chat.split(" Voici des lieux")[0]
-    assert said.startswith("Aucun lieu n'annonce précisément"), chat
+    # (a hacked account's line may come first: round 20, the urgent line before anything)
+    assert "Aucun lieu n'annonce précisément" in chat, chat
+    said = chat[chat.index("Aucun lieu n'annonce précisément"):].split(" Voici des lieux")[0]
 
     async def scenario():
         client = await _logged_in(make_app(directory=directory, locator=locator))
