@@ -28,46 +28,33 @@ def _services(reco: dict | None) -> list[str]:
     return (reco or {}).get("need", [])
 
 
-@pytest.mark.parametrize(
-    "message",
-    [
+# (message, the need it must not get, words of that need's answer it must not show)
+NOT_SAID = [
+    *[(m, SCAM, ("arnaques", "cybermalveillance")) for m in (
         "sans carte bancaire, comment payer la cantine en ligne ? Rennes",
         "je n'ai plus de carte bancaire et je dois payer la garderie sur internet, Nantes",
         "je n'ai pas de carte bancaire, il faut régler le centre de loisirs en ligne, Lyon",
-    ],
-)
-def test_a_missing_bank_card_is_no_scam_to_avoid(real, locator, message):
-    read, reco, _ = ask(message)
-    assert "arnaques" not in read and "cybermalveillance" not in read, read
-    assert SCAM.service not in _services(reco)
-
-
-@pytest.mark.parametrize(
-    "message",
-    [
+    )],
+    *[(m, CHEAP, ("petit prix",)) for m in (
         "une formation pour la tablette, les autres sont payantes, Orléans",
         "une formation pour le smartphone, ailleurs c'est payant, Angers",
         "des cours pour la tablette, les autres sont trop chers, Poitiers",
-    ],
-)
-def test_the_price_of_lessons_is_no_device_to_buy(real, locator, message):
-    read, reco, _ = ask(message)
-    assert "petit prix" not in read, read
-    assert CHEAP.service not in _services(reco)
-
-
-@pytest.mark.parametrize(
-    "message",
-    [
+    )],
+    *[(m, CREATION, ("photo, vidéo",)) for m in (
         "création auto entreprise sur le site urssaf, Lille",
         "aide creation societe et siret, Arras",
         "creation de mon compte ameli, Nancy",
-    ],
-)
-def test_creating_a_business_or_an_account_is_no_creative_work(real, locator, message):
+    )],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("message", "need", "words"), NOT_SAID)
+def test_a_need_not_said_is_not_added(real, locator, message, need, words):
+    """A missing bank card is no scam to avoid, the price of lessons no device to buy, the
+    creation of a business or an account no creative work."""
     read, reco, _ = ask(message)
-    assert "photo, vidéo" not in read, read
-    assert CREATION.service not in _services(reco)
+    assert not any(w in read for w in words), read
+    assert need.service not in _services(reco)
 
 
 @pytest.mark.parametrize(
