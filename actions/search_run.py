@@ -15,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from actions import needs as needs_mod
-from directory_client import labels
+from directory_client import labels, open_later
 
 _PARIS = ZoneInfo("Europe/Paris")
 PAGE = 3
@@ -129,12 +129,13 @@ def _search_from_start(
         query["radius_km"] = max_km
     response = directory.search(SearchQuery(filters=_build_filters(constraints), **query))
     relaxed: list[str] = []
-    if offset == 0 and "ouvert_maintenant" in constraints and only_far(response):
-        # Open now, but only far away: the near places, with when they open (issue 19).
-        kept = [c for c in constraints if c != "ouvert_maintenant"]
-        near = directory.search(SearchQuery(filters=_build_filters(kept), **query))
-        if near.results and not only_far(near):
-            response, relaxed = near, ["ouvert_maintenant"]
+    if offset == 0:  # nothing near open now: the near places, with when they open (issue 19)
+        later = open_later.near_opening_later(
+            lambda filters: directory.search(SearchQuery(filters=filters, **query)),
+            _build_filters(constraints), response, response.query.radius_km,
+        )
+        if later is not None:
+            response, relaxed = later, ["ouvert_maintenant"]
     soft = [c for c in constraints if c in _SOFT and c not in relaxed]
     if soft and offset == 0 and (not _has_near(response) or only_far(response)):
         # Nothing near (within the search radius, not the widened one) with "pour les seniors":

@@ -282,19 +282,29 @@ def _shouting(text: str) -> bool:
     return len(letters) >= 2 and lower <= len(letters) // 10
 
 
+# Words elided before an apostrophe: the word after takes its capital ("Villeneuve-d'Ascq",
+# "L'Isle"); after any other ("Tourc'h", "Plouezoc'h": the Breton c'h) it stays in lower case.
+_ELIDED = frozenset(("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
+                     "presqu"))
+
+
 def _title(text: str, *, street: bool = False) -> str:
     """Capitals → French title case: acronyms kept (CCAS, EPN, MJC), small words in lower case
     ("de", "la", "du", "lès"), accents restored for common words ("MEDIATHEQUE" →
     "Médiathèque"); in a street, its kind in lower case ("9 RUE PELLART" → "9 rue Pellart")."""
     out: list[str] = []
     first = True
+    previous = ""  # the word before, when only an apostrophe is between
     for token in _TOKEN.findall(text):
         if not token[0].isalnum():
+            previous = previous if token in ("'", "’") else ""
             out.append(token)
             continue
         upper = token.upper()
         word = _ACCENTS.get(upper, token.lower())
-        if upper in ACRONYMS:
+        if previous and previous not in _ELIDED:  # "TOURC'H" → "Tourc'h", not "Tourc'H"
+            out.append(word)
+        elif upper in ACRONYMS:
             out.append(upper)
         elif not token.isalpha():
             out.append(token)  # "LAB01", "16"
@@ -307,6 +317,7 @@ def _title(text: str, *, street: bool = False) -> str:
         else:
             out.append(word[:1].upper() + word[1:])
         first = False
+        previous = word.lower()
     return "".join(out)
 
 

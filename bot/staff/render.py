@@ -9,7 +9,7 @@ from datetime import datetime
 from urllib.parse import quote, urlencode, urlsplit
 
 from actions import someone_else
-from actions.formatting import bring_items, bring_where
+from actions.formatting import bring_for, bring_items, bring_where
 from bot.staff.catalogue import Procedure
 from bot.staff.triage import TriageOutcome
 from directory_client import display
@@ -242,11 +242,31 @@ def _summary(outcome: TriageOutcome) -> str:
 
 
 def _bring(outcome: TriageOutcome) -> str:
-    docs = outcome.situation.documents
-    if not docs:
+    """What to bring, with the places that do the procedure only (the sheet's rule,
+    ``documents_here``); when not every place listed does it, for which ones, in the chat's
+    words (``bring_for``: "Pour vos démarches avec la CAF, au lieu 2")."""
+    procedure = outcome.situation.procedure
+    if not procedure or not procedure.documents:
         return ""
-    items = "".join(f"<li>{e(d)}</li>" for d in docs)
-    return f'<section class="bring"><h2>À apporter</h2><ul>{items}</ul></section>'
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for number, r in enumerate(outcome.results, 1):
+        if documents := documents_here(r, procedure):
+            groups.setdefault(documents, []).append(number)
+    if not outcome.results:  # no place listed: nothing to say it against (the chat's rule)
+        groups = {procedure.documents: []}
+    parts = []
+    for documents, numbers in groups.items():
+        whom = ""
+        if numbers and len(numbers) < len(outcome.results):
+            r = outcome.results[numbers[0] - 1]
+            doing, _ = bring_where(procedure.key.split("+"), [],
+                                   [{"number": 1, "services": list(r.services)}])  # fmt: skip
+            whom = f'<p class="bring-for">{e(bring_for(doing, numbers))} :</p>'
+        items = "".join(f"<li>{e(d)}</li>" for d in documents)
+        parts.append(f"{whom}<ul>{items}</ul>")
+    if not parts:
+        return ""
+    return f'<section class="bring"><h2>À apporter</h2>{"".join(parts)}</section>'
 
 
 def _place_choices(outcome: TriageOutcome, text: str, csrf: str) -> str:

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from actions.needs import CARE_WORDS, few_declare, read_care
 from bot.staff import chat_answer
 from bot.staff.catalogue import NOTE_WORDS, Procedure, understand
-from directory_client import labels
+from directory_client import labels, open_later
 from directory_client.town_words import STOPWORDS, TITLES, commune_no_town, names_no_town
 from directory_client.types import (
     Location,
@@ -302,20 +302,25 @@ def triage(
         if relaxed != base:
             attempts.append((replace(filters, publics=(), prise_en_charge=()), relaxed_note))
     answered = _search_attempts(outcome, directory, situation, location, attempts, limit, now)
-    if situation.open_now and not _near(outcome.results):
-        # The chat's rule (actions.search_run): nothing near open now → the near places, each
-        # saying when it opens, and the chat's sentence; never "Aucun lieu trouvé".
+    # The chat's rule (directory_client.open_later): nothing near open now → the near places,
+    # each saying when it opens, and the chat's sentence; never "Aucun lieu trouvé".
+    searched: dict[str, list] = {}
+
+    def search_all(filters: SearchFilters) -> TriageOutcome:
         closed = TriageOutcome(situation=situation, remote_options=outcome.remote_options)
-        unfiltered = [(replace(f, open_at=None), n) for f, n in attempts]
-        answered_closed = _search_attempts(closed, directory, situation, location, unfiltered,
-                                           limit, now)
-        if _near(closed.results):
-            said = chat_answer.none_open_now(situation, location, len(closed.results))
-            outcome.results, outcome.remote_options = closed.results, closed.remote_options
-            outcome.nothing_near = False
-            outcome.notes = [n for n in outcome.notes if n != chat_answer.NOTHING_NEAR_NOTE]
-            outcome.notes += [n for n in closed.notes if n not in outcome.notes] + [said]
-            answered, relaxed = answered_closed, replace(relaxed, open_at=None)
+        tried = [(replace(f, open_at=filters.open_at), n) for f, n in attempts]
+        searched["answered"] = _search_attempts(closed, directory, situation, location, tried,
+                                                limit, now)
+        return closed
+
+    closed = open_later.near_opening_later(search_all, base, outcome, RADIUS_KM)
+    if closed is not None:
+        said = chat_answer.none_open_now(situation, location, len(closed.results))
+        outcome.results, outcome.remote_options = closed.results, closed.remote_options
+        outcome.nothing_near = False
+        outcome.notes = [n for n in outcome.notes if n != chat_answer.NOTHING_NEAR_NOTE]
+        outcome.notes += [n for n in closed.notes if n not in outcome.notes] + [said]
+        answered, relaxed = searched["answered"], replace(relaxed, open_at=None)
     if not _near(outcome.results) and status != "ambiguous":  # a homonym: the commune first
         # the search without the public/care filters was made above: its answer, not a second
         exact = next((r for f, r in answered if f == relaxed), None)

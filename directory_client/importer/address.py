@@ -5,7 +5,9 @@
 - a postcode said twice is said once ("62300 62300" → "62300"), also when the commune is the
   postcode: the town of its INSEE code, else the postcode's main town ("62300" → "Lens");
 - a commune a few letters away from the gazetteer's name of the record's INSEE code (else its
-  postcode) takes the gazetteer's spelling ("Bouirges" → "Bourges").
+  postcode) takes the gazetteer's spelling ("Bouirges" → "Bourges"); a name that differs from
+  the gazetteer's by case, accents or punctuation only keeps the record's spelling, unless the
+  gazetteer's is the fuller one (the record's "Tourc'h" stays, never "Tourch").
 """
 
 from __future__ import annotations
@@ -48,6 +50,11 @@ def max_edits(key: str) -> int:
     return 1 if len(key) < 8 else 2
 
 
+def _marks(name: str) -> int:
+    """Apostrophes, hyphens and accented letters: the fuller of two spellings has more."""
+    return sum(1 for c in name if not (c.isascii() and c.isalnum()) and not c.isspace())
+
+
 def gazetteer_city(commune: str, insee: str | None, postcode: str | None,
                    index: Index | None = None) -> str:
     """The gazetteer's spelling of the record's commune when the record's is a small edit away;
@@ -65,6 +72,8 @@ def gazetteer_city(commune: str, insee: str | None, postcode: str | None,
         known_key = name_key(known.name)
         if known_key == key:
             return commune
+        if known_key.replace(" ", "") == key.replace(" ", ""):  # "Tourc'h" / "Tourch"
+            return commune if _marks(commune) > _marks(known.name) else known.name
     near = [c for c in candidates if 0 < _distance(key, name_key(c.name)) <= max_edits(key)]
     names = {c.name for c in near}
     return near[0].name if len(names) == 1 else commune

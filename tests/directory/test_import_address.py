@@ -48,3 +48,29 @@ def test_a_good_address_is_left_as_written_and_not_counted(directory, tmp_path):
     [place] = places(directory).values()
     assert (place.adresse, place.commune) == ("7 rue Nulle Part", "Nuits-Saint-Georges")
     assert report.addresses_cleaned == 0
+
+
+# A commune that differs from the gazetteer's by case, accents or punctuation only keeps the
+# fuller spelling: the record's "Tourc'h" was shown "Tourch" (the gazetteer's, without its
+# apostrophe), in capitals "Tourc'H"; the gazetteer's "Villeneuve-d'Ascq" still mends a record's
+# "Villeneuve dAscq". (fields, the town as read, the record's commune changed)
+FULLER = [
+    (dict(commune="Tourc’h", code_postal="29140"), "Tourc’h", False),
+    (dict(commune="TOURC'H", code_postal="29140", code_insee="29281"), "Tourc'h", False),
+    (dict(commune="Tourc-h", code_postal="29140"), "Tourc-h", False),
+    (dict(commune="Villeneuve dAscq", code_postal="59650"), "Villeneuve-d'Ascq", True),
+    (dict(commune="PLOUEZOCH", code_postal="29252"), "Plouezoc'h", True),
+]
+
+
+@pytest.mark.parametrize("fields, town, changed", FULLER)
+def test_a_commune_keeps_the_fuller_of_its_spelling_and_the_gazetteers(
+    directory, tmp_path, fields, town, changed  # noqa: F811
+):
+    record = base("a3", adresse="2 rue de l'Église", latitude=None, longitude=None, **fields)
+    report = directory.import_files([write(tmp_path, "f.json", [record])])
+    [place] = places(directory).values()
+    shown = display.address_text(place.adresse, place.complement_adresse, place.code_postal,
+                                 place.commune, place.code_insee)
+    assert shown == f"2 rue de l'Église, {fields['code_postal']} {town}"
+    assert report.addresses_cleaned == changed
