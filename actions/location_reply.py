@@ -159,8 +159,6 @@ def says_none_of_them(state: State, text: str) -> bool:
     )
 
 
-
-
 def _choice_keys(choice: dict) -> set[str]:
     """The words that name one offered place: its label, commune, postcode, department code,
     department name and its other names ("la Réunion", "le 93")."""
@@ -278,12 +276,15 @@ def plausible_guess(query: str, result, *, ambiguous_too: bool = False) -> bool:
     for name in filter(None, names):
         folded = _words(name)
         variants = {folded, folded.replace("saint ", "st "), folded.replace("sainte ", "ste ")}
+        article, _, bare = folded.partition(" ")
+        if article in _CONTRACTED and bare:
+            variants.add(f"{_CONTRACTED[article]} {bare}")  # "au lamentin": Le Lamentin
         if any(f" {v} " in asked for v in variants if v):
             return len(asked.split()) <= len(folded.split()) + 2
         first = folded.split()[0]
         if len(first) >= MIN_LEADING and first not in _NOT_A_NAME_ALONE and f" {first} " in asked:
             return len(asked.split()) <= 3
-    return False
+    return _starts_a_town_there(query, departement_named(query), result)
 
 
 def guess_place(text: str) -> tuple[str, Any, bool] | None:
@@ -299,11 +300,82 @@ def guess_place(text: str) -> tuple[str, Any, bool] | None:
         if _town_misspelt(said, result):
             return said, result, True  # "… à montpelier": Montpellier, or which one
     for named in (town_named(text, getattr(_locator(), "_index", None)),
-                  departement_named(text)):  # fmt: skip
+                  _with_town_before(text, departement_named(text))):  # fmt: skip
         result = _locator().locate(named) if named else None
         if result is not None and plausible_guess(named, result, ambiguous_too=True):
             return named, result, True
-    return _town_misspelt_inside(text)
+    return _town_after_au(text) or _town_misspelt_inside(text)
+
+
+_CONTRACTED = {"le": "au", "les": "aux"}
+# "jhabite au lamentin", "jsuis au gosier pour…": "au"/"aux" and up to four words after it.
+_AU_PLACE = re.compile(r"\b(au|aux)\s+([^\W\d_]+(?:[\s'’-]+[^\W\d_]+){0,3})", re.IGNORECASE)
+
+
+def _town_after_au(text: str) -> tuple[str, Any, bool] | None:
+    """A commune whose name starts with "Le"/"Les" after "au"/"aux" ("jhabite au lamentin":
+    Le Lamentin, 972; "j'habite aux abymes"), the longest run of words that names one; no word
+    people write for something else ("au travail", "au secours", "au bureau")."""
+    from directory_client import gazetteer
+
+    index = gazetteer.load(None)
+    for found in _AU_PLACE.finditer(text):
+        article = "le" if found.group(1).lower() == "au" else "les"
+        words = re.findall(r"[^\W\d_]+", found.group(2))
+        for size in range(len(words), 0, -1):
+            key = name_key(" ".join(words[:size]))
+            if size == 1 and (key in STOPWORDS or key in COMMON or key in NEVER
+                              or key in _nlu_words()):  # fmt: skip
+                continue
+            if not any(name_key(c.current.name) == f"{article} {key}"
+                       for c in index.by_key.get(key, ())):  # fmt: skip
+                continue
+            query = f"{found.group(1)} {' '.join(words[:size])}"
+            if names_no_town(query, text, found.start()):
+                continue
+            result = _locator().locate(query)
+            if plausible_guess(query, result) and not _no_town_there(query, result, text):
+                return query, result, True
+    return None
+
+
+def _with_town_before(text: str, area: str | None) -> str | None:
+    """ "aix en savoie" for "savoie" when a commune of the Savoie is named before it (Aix-les-
+    Bains: the words start its name); else ``area``."""
+    if not area:
+        return area
+    town = town_before_area(text, area, getattr(_locator(), "_index", None))
+    start = text.find(town) if town else -1
+    end = text.find(area, start) if start >= 0 else -1
+    return text[start : end + len(area)] if end >= 0 else area
+
+
+def _starts_a_town_there(named: str, area: str | None, result) -> bool:
+    """ "aix en savoie": the commune found lies in the département named and its name starts
+    with the words written before it (Aix-les-Bains)."""
+    best = result.best if result.status == "found" else None
+    if not area or named == area or best is None or best.kind != "commune":
+        return False
+    town = name_key(named[: named.rfind(area)])
+    words = [w for w in town.split() if w not in ("en", "dans", "le", "la", "les", "l", "de")]
+    return (
+        best.departement in areas_named(area)
+        and bool(words)
+        and f"{name_key(best.commune or '')} ".startswith(" ".join(words) + " ")
+    )
+
+
+def _with_contraction(text: str, query: str, result):
+    """ "j'habite au Lamentin" where "Lamentin" was tagged: Le Lamentin (972), the commune
+    "au" names, not also Lamentin (971) to choose from; else ``result``."""
+    said = re.search(rf"\b(?:au|aux)\s+{re.escape(query)}(?!\w)", text, re.IGNORECASE)
+    if said is None:
+        return result
+    contracted = _locator().locate(said.group(0))
+    best = contracted.best if contracted.status == "found" else None
+    if best is not None and best.kind == "commune" and plausible_guess(said.group(0), contracted):
+        return contracted
+    return result
 
 
 @functools.cache
@@ -514,6 +586,8 @@ def resolve_location(
     else:
         query = " ".join(candidates_text)[:120]
         result = _locator().locate(query)
+        if len(candidates_text) == 1 and not payload and result.status == "ambiguous":
+            result = _with_contraction(text, query, result)
         if tagged and not payload and _no_town_there(query, result, text):
             return True  # "la boutique Orange" tagged whole: the operator's shop
     if not payload:

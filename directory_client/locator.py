@@ -31,7 +31,7 @@ import logging
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -108,6 +108,12 @@ _NOT_A_DEPARTMENT_AFTER = frozenset(_UNITS.split()) | {fold(month) for month in 
 # never an area whose commune is asked.
 SINGLE_COMMUNE = frozenset({"977", "978"})
 _TOWN_PREPOSITIONS = frozenset({"a", "au"})  # "à La Creuse": the commune, not the département
+# "au Lamentin", "aux Abymes": "à le", "à les", before a commune whose name starts so (Le
+# Lamentin, 972, not Lamentin, 971).
+_CONTRACTED = {"au": "le", "aux": "les"}
+# Words that end no town's first words: "aix en" (of Aix-en-Provence) before "Savoie" is Aix
+# followed by the département it lies in.
+_TRAILING_LINKS = frozenset({"en", "dans", "de", "du", "des", "d", "le", "la", "les", "l", "sur"})
 _DEP_CUES = frozenset({"le", "dans", "departement", "dept", "dep", "du", "en"})
 _NUM = r"([-+]?\d{1,3}(?:\.\d+)?)"
 _LAT_LON_KEYS = re.compile(
@@ -135,6 +141,11 @@ _ADDRESS = re.compile(
 _BAD_COORDINATES = Location("", "point", None, None)  # looked like a position, was not one
 
 
+class _Named(NamedTuple):
+    key: str
+    commune: Commune
+
+
 class Locator:
     """Turns what a person types into a ``LocateResult``. Offline unless ``geocoder="ban"``."""
 
@@ -150,6 +161,7 @@ class Locator:
         geocoder_scheme: str = "https",
     ) -> None:
         index = gazetteer.load(gazetteer_path)
+        self._by_dep: dict[str, list[_Named]] | None = None
         extra = list(extra_communes or [])
         if directory is not None:
             try:
@@ -303,6 +315,7 @@ class Locator:
         start, size = span
         key = " ".join(words[start : start + size])
         area = self._area_beside(key)
+        decided_by_area = False
         if area:
             # "Valence Drôme", "Saint-Denis La Réunion", "Ajaccio Corse", "Guéret dans la
             # Creuse" (La Creuse is also a commune, in Haute-Saône): the department or region
@@ -313,6 +326,7 @@ class Locator:
                 other_key = " ".join(words[other[0] : other[0] + other[1]])
                 if any(c.current.departement in area for c in index.by_key[other_key]):
                     start, size, key = other[0], other[1], other_key
+                    decided_by_area = True
             if key not in index.by_key or not any(
                 c.current.departement in area for c in index.by_key[key]
             ):
@@ -322,8 +336,15 @@ class Locator:
                 if short is not None:
                     first, width, towns = short
                     return self._decide(towns, None, words[:first] + [""] + words[first + width :])
+        if key.startswith("en ") and key not in index.by_key:
+            start, size, key = start + 1, size - 1, key[3:]  # "en savoie": the Savoie
         rest = words[:start] + [""] + words[start + size :]
         communes = index.by_key.get(key, [])
+        article = _CONTRACTED.get(words[start - 1]) if start else None
+        if article is not None:
+            # "au lamentin": Le Lamentin, of the homonyms read
+            contracted = [c for c in communes if name_key(c.current.name) == f"{article} {key}"]
+            communes = contracted or communes
         longer = self._longer_fuzzy(words, start, size)
         if longer is not None:
             return longer
@@ -342,7 +363,10 @@ class Locator:
             for c in index.longer_names.get(key, ())
             if c.population >= LONGER_NAME_RATIO * max(biggest, 1)
         ]
-        return self._decide(communes, self._departement_said(words, start, key), rest)
+        # "Saint-Barthélemy dans le Morbihan": the commune of the département said, not the
+        # collectivity of that name.
+        said = None if decided_by_area else self._departement_said(words, start, key)
+        return self._decide(communes, said, rest)
 
     def _departement_said(self, words: list[str], start: int, key: str) -> str | None:
         """The département ``key`` names: "creuse", or with its article, "la creuse", "la
@@ -352,7 +376,7 @@ class Locator:
         if key in index.dep_by_key:
             return index.dep_by_key[key]
         article, _, bare = key.partition(" ")
-        if article not in _ARTICLES or bare not in index.dep_by_key:
+        if (article not in _ARTICLES and article != "en") or bare not in index.dep_by_key:
             return None
         if start and words[start - 1] in _TOWN_PREPOSITIONS:
             return None
@@ -369,12 +393,31 @@ class Locator:
                 span = words[start : start + size]
                 if any(not w or w.isdigit() for w in span) or span[0] in STOPWORDS:
                     continue
+                if size == 1 and span[0] in _SAINTS:
+                    continue  # "saint" starts hundreds of names: no town of its own
                 key = " ".join(span)
                 towns = [*index.longer_names.get(key, ()), *index.leading_names.get(key, ())]
                 inside = [c for c in towns if c.current.departement in area]
+                if not inside and span[-1] not in _TRAILING_LINKS:
+                    # "saint amand dans le nord": Saint-Amand-les-Eaux, a town too small for
+                    # ``longer_names`` whose name's first words are another commune's name
+                    inside = [
+                        n.commune for n in self._names_in(area) if n.key.startswith(key + " ")
+                    ]
                 if inside:
                     return start, size, inside
         return None
+
+    def _names_in(self, area: set[str]) -> list[_Named]:
+        """The communes of the départements ``area``, with their name keys."""
+        if self._by_dep is None:
+            by_dep: dict[str, list[_Named]] = {}
+            for key, communes in self._index.by_key.items():
+                for c in communes:
+                    if c.kind == "COM" and c is c.current:
+                        by_dep.setdefault(c.departement, []).append(_Named(key, c))
+            self._by_dep = by_dep
+        return [n for dep in sorted(area) for n in self._by_dep.get(dep, ())]
 
     def _area_deps(self, key: str) -> set[str]:
         if key in self._index.dep_by_key:
@@ -386,7 +429,7 @@ class Locator:
         "le var", "les landes" (also communes) qualify a commune named beside them."""
         area = self._area_deps(key)
         article, _, bare = key.partition(" ")
-        if not area and article in _ARTICLES and bare:
+        if not area and (article in _ARTICLES or article == "en") and bare:
             area = self._area_deps(bare)
         return area
 
@@ -412,7 +455,12 @@ class Locator:
                 key = " ".join(span)
                 communes = index.by_key.get(key, [])
                 weight = max([c.current.population for c in communes] + [-1])
-                if weight < 0 and key in index.longer_names and not communes_only:
+                if (
+                    weight < 0
+                    and key in index.longer_names
+                    and not communes_only
+                    and span[-1] not in _TRAILING_LINKS
+                ):
                     weight = 0  # "Boulogne": only the start of bigger towns' names
                 if not communes_only:
                     area = self._area_beside(key)
