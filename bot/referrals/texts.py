@@ -20,6 +20,9 @@ NO_MAIL_SENDER = "L'envoi de courriels n'est pas configuré sur ce poste."
 BY_PHONE = "La personne a choisi d'être appelée : aucun message ne lui est envoyé."
 
 
+CHAT_NO_SMS = "Je ne peux pas envoyer de SMS d'ici : donnez-moi plutôt une adresse e-mail."
+
+
 def channel_off(why: str) -> str:
     """The referral form's error: the chosen way to reach the person does not work here."""
     return f"{why} Choisissez un autre moyen de joindre la personne."

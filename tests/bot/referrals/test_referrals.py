@@ -701,3 +701,23 @@ def test_the_desk_is_offered_only_the_channels_this_server_can_send(
         if not on:
             with pytest.raises(InvalidReferral, match="Choisissez un autre moyen"):
                 refer(service, channel=channel, contact=contact)
+
+
+@pytest.mark.parametrize("contact", ["06 71 22 33 44", "+33 7 81 00 11 22", "0033671223345"])
+def test_the_chat_never_promises_an_sms_this_server_cannot_send(
+    tmp_path, embedded_directory, smtp, contact
+):
+    from bot.referrals.chat import create_chat_referral
+    from bot.staff.sms import DisabledSender, normalise_phone
+
+    service = make_service(
+        tmp_path, directory=embedded_directory, mailer=smtp.mailer(), sms=DisabledSender()
+    )
+    common = dict(sender_id="web-1", place_id=MAIRIE, need="demarches", service_label=None,
+                  request="CV", consent_text=CONSENT, consent_at=service.clock.now(),
+                  service=service)  # fmt: skip
+    said = create_chat_referral(contact_channel="sms", contact=normalise_phone(contact), **common)
+    assert not said.ok and "SMS" in said.text and "adresse e-mail" in said.text, said.text
+    assert "prévenu" not in said.text
+    by_mail = create_chat_referral(contact_channel="email", contact="d@exemple.fr", **common)
+    assert by_mail.ok and "par courriel" in by_mail.text, by_mail.text
