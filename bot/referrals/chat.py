@@ -94,6 +94,9 @@ def create_chat_referral(
         target = service or default_service()
         if target is None:
             return ChatReferral(False, texts.chat_cannot_notify(""))
+        if contact_channel not in target.channels():  # never promise an SMS that cannot leave
+            return ChatReferral(False, texts.CHAT_NO_SMS if contact_channel == "sms" else
+                                texts.chat_cannot_notify(""))  # fmt: skip
         referral = target.create(
             NewReferral(
                 place_id=place_id,

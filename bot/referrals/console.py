@@ -36,15 +36,18 @@ def _when(value: Any) -> str:
     return value.astimezone(PARIS).strftime("%d/%m/%Y %H:%M") if value else ""
 
 
-def refer_form(place: Any, csrf: str, query: dict[str, str], error: str = "",
-               form: Any = None) -> str:  # fmt: skip
+def refer_form(place: Any, csrf: str, query: dict[str, str], error: str = "", form: Any = None,
+               channels: tuple[str, ...] = tuple(CHANNEL_LABELS)) -> str:  # fmt: skip
+    """``channels``: the ways this server can reach the person (``ReferralService.channels``):
+    only those are offered."""
     form = form or {}
-    channel = str(form.get("channel", "sms"))
+    channel = str(form.get("channel", channels[0] if channels else ""))
     alert = f'<p class="error" role="alert">{e(error)}</p>' if error else ""
     radios = "".join(
         f'<label><input type="radio" name="channel" value="{k}"'
         f"{' checked' if k == channel else ''}> {e(label)}</label> "
         for k, label in CHANNEL_LABELS.items()
+        if k in channels
     )
     return (
         f"<h1>Orienter vers {e(place.name)}</h1>{alert}"
@@ -88,8 +91,18 @@ def referral_list(referrals: list[Referral]) -> str:
     )
 
 
-def referral_detail(r: Referral, csrf: str, flash: str = "") -> str:
+def referral_detail(
+    r: Referral, csrf: str, flash: str = "", notify_error: str | None = None
+) -> str:
+    """``notify_error``: why the message to the person has not left (``notify_error``)."""
     note = f'<p class="flash" role="status">{e(flash)}</p>' if flash else ""
+    if notify_error:
+        reach = texts.contact_text(r)
+        then = f" Prévenez-la vous-même : {reach}." if reach else ""
+        note += (
+            f'<p class="error" role="alert">La personne n\'a pas reçu la réponse du lieu : '
+            f"{e(notify_error)}{e(then)}</p>"
+        )
     by = CONTACT_BY[r.contact_channel]
     rows = [
         ("Statut", r.status_label),
@@ -155,7 +168,7 @@ def mount_referral_console(
         place = await _run(service.directory.get_place, request.match_info["place_id"])
         if place is None:
             return page(request, "Orienter", '<p class="error">Lieu introuvable.</p>', 404)
-        body = refer_form(place, csrf(request), dict(request.query))
+        body = refer_form(place, csrf(request), dict(request.query), channels=service.channels())
         return page(request, "Orienter", body)
 
     async def create(request: web.Request) -> web.Response:
@@ -185,7 +198,7 @@ def mount_referral_console(
                 ),
             )
         except InvalidReferral as exc:
-            body = refer_form(place, csrf(request), query, str(exc), data)
+            body = refer_form(place, csrf(request), query, str(exc), data, service.channels())
             return page(request, "Orienter", body, 400)
         raise web.HTTPSeeOther(f"{P}/orientations/{referral.id}")
 
@@ -204,7 +217,9 @@ def mount_referral_console(
             flash = "Ce lieu n'a pas d'adresse de courriel : imprimez cette page ou téléphonez."
         elif referral.delivery == "email" and referral.status in OPEN_STATUSES:
             flash = "Envoyée au lieu par courriel."
-        return page(request, "Orientation", referral_detail(referral, csrf(request), flash))
+        failed = await _run(service.notify_error, referral.id)
+        body = referral_detail(referral, csrf(request), flash, failed)
+        return page(request, "Orientation", body)
 
     async def record(request: web.Request) -> web.Response:
         data = await request.post()

@@ -34,6 +34,7 @@ from bot.referrals import outcomes, texts
 from bot.referrals.clock import Clock, add_working_days
 from bot.referrals.errors import (
     DeliveryError,
+    DeliveryRejected,
     InvalidReferral,
     LinkInvalid,
     LinkUsed,
@@ -51,8 +52,8 @@ from bot.referrals.models import (
 )
 from bot.referrals.queue import Backoff, ClaimedJob, JobQueue, Worker
 from bot.referrals.redis_queue import RedisWorker
-from bot.staff.sms import SmsError, SmsSender, normalise_phone
-from directory_client import display
+from bot.staff.sms import SmsError, SmsSender, normalise_phone, unavailable_reason
+from directory_client import display, hours
 from directory_client.types import Location, SearchQuery, SearchResult
 
 log = logging.getLogger(__name__)
@@ -118,8 +119,38 @@ class ReferralService:
         self.Session = sessionmaker(engine, future=True, expire_on_commit=False)
 
     # --- creating ---------------------------------------------------------------------------
+    def channels(self) -> tuple[str, ...]:
+        """The ways this server can reach a person (``CONTACT_CHANNELS`` order): SMS only with
+        an SMS sender configured, e-mail only with a mailer; the phone always (someone calls)."""
+        return tuple(c for c in CONTACT_CHANNELS if self.cannot_send(c) is None or c == "phone")
+
+    def cannot_send(self, channel: str) -> str | None:
+        """Why no message can reach the person by ``channel`` from this server (plain French),
+        None when one can. "phone": nothing is sent, someone calls."""
+        if channel == "sms":
+            return unavailable_reason(self.sms)
+        if channel == "email":
+            return None if self.mailer is not None else texts.NO_MAIL_SENDER
+        return texts.BY_PHONE
+
+    def notify_error(self, referral_id: str) -> str | None:
+        """Why the message to the person (the place's answer) has not left, when its job failed
+        (dead, or waiting for another attempt); None when sent, not due yet or none."""
+        with self.Session() as session:
+            job = session.execute(
+                select(Job)
+                .where(Job.referral_id == referral_id, Job.kind == "notify")
+                .order_by(Job.id.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+        if job is None or job.status == "done" or not job.last_error:
+            return None
+        return job.last_error.split(": ", 1)[-1]
+
     def create(self, new: NewReferral) -> Referral:
         contact = _checked_contact(new.contact_channel, new.contact)
+        if new.contact_channel not in self.channels():
+            raise InvalidReferral(texts.channel_off(self.cannot_send(new.contact_channel) or ""))
         if not new.consent_text.strip() or new.consent_at is None:
             raise InvalidReferral("Le consentement de la personne est nécessaire.")
         if not re.fullmatch(r"[a-z][a-z0-9_]{0,39}", new.need or ""):
@@ -256,6 +287,8 @@ class ReferralService:
             raise InvalidReferral("Choisissez une raison.")
         if slot_at is not None and slot_at < now - timedelta(hours=1):
             raise InvalidReferral("Ce rendez-vous est dans le passé.")
+        if reason is None and slot_at is not None:
+            self._check_open(referral, slot_at)
         values: dict[str, Any] = {"answered_at": now, "link_nonce": None}
         other: SearchResult | None = None
         if reason is None:
@@ -298,8 +331,21 @@ class ReferralService:
                                    referral_id=referral.id, run_at=after)  # fmt: skip
         return fresh
 
+    def _check_open(self, referral: Referral, slot_at: datetime) -> None:
+        """A slot when the place is closed, by its own hours in the directory, is refused with
+        the hours of that day (unknown hours: any slot)."""
+        place = self.directory.get_place(referral.place_id)
+        if place is None or not place.opening_hours:
+            return
+        tz = hours.place_timezone(place.code_postal)
+        if hours.is_open_at(place.opening_hours, slot_at, tz) is False:
+            day = display.day_hours(place.opening_hours, slot_at.astimezone(tz).weekday())
+            raise InvalidReferral(texts.slot_closed(slot_at, day))
+
     def _next_place(self, referral: Referral) -> SearchResult | None:
-        """The best other place for the same need near the place that could not help."""
+        """The best other place for the same need near the place that could not help (the
+        search the assistant uses, around its coordinates); None when none is near (the person
+        then gets the helpline, ``texts.next_place``), never a far one."""
         if referral.place_lat is None or referral.place_lon is None:
             return None
         location = Location(
@@ -317,7 +363,17 @@ class ReferralService:
         except Exception:  # noqa: BLE001 - the answer is recorded; the person gets the desk
             log.exception("next place: search failed")
             return None
-        return next((r for r in response.results if r.id != referral.place_id), None)
+        if response.nothing_near:  # the nearest ones are far away: the helpline instead
+            return None
+        return next(
+            (
+                r
+                for r in response.results
+                if r.id != referral.place_id
+                and (r.distance_km is None or r.distance_km <= response.radius_km)
+            ),
+            None,
+        )
 
     # --- reading ----------------------------------------------------------------------------
     def get(self, referral_id: str, *, agent: str | None = None) -> Referral:
@@ -514,6 +570,9 @@ class ReferralService:
             await asyncio.to_thread(self._blank, referral.id)
 
     async def _to_person(self, referral: Referral, text: str, key: str) -> None:
+        off = self.cannot_send(referral.contact_channel)
+        if off is not None and referral.contact_channel != "phone":
+            raise DeliveryRejected(off)  # no retry will change it: the desk sees it now
         if referral.contact_channel == "sms":
             try:
                 await self.sms.send(referral.contact or "", text)

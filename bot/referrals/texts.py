@@ -4,14 +4,50 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from actions import texts as responses
 from bot.referrals.clock import PARIS
 from bot.referrals.mail import Mail
 from bot.referrals.models import REFUSAL_REASONS, Referral
 from directory_client import display
 from directory_client.french_dates import french_date, french_time
+from directory_client.labels import HELPLINE
 
 FOLLOWUP_QUESTION = "Avez-vous pu être aidé ? 1 oui, 2 non, 3 pas encore"
 FOLLOWUP_THANKS = "Merci, c'est noté. Vos coordonnées sont maintenant effacées."
+
+
+NO_MAIL_SENDER = "L'envoi de courriels n'est pas configuré sur ce poste."
+BY_PHONE = "La personne a choisi d'être appelée : aucun message ne lui est envoyé."
+
+
+CHAT_NO_SMS = "Je ne peux pas envoyer de SMS d'ici : donnez-moi plutôt une adresse e-mail."
+
+
+def channel_off(why: str) -> str:
+    """The referral form's error: the chosen way to reach the person does not work here."""
+    return f"{why} Choisissez un autre moyen de joindre la personne."
+
+
+def place_answer_said(referral: Referral, cannot_tell: str | None) -> str:
+    """What the answer page says once the place answered: that the person is told, only when a
+    message can leave; else who tells her, and how to reach her (``cannot_tell``: why not)."""
+    if referral.status == "acceptee":
+        when = f" le {format_slot(referral.slot_at)}" if referral.slot_at else ""
+        said = f"Vous recevez la personne{when}."
+        if cannot_tell is None:
+            return f"{said} Elle est prévenue."
+        reach = contact_text(referral)
+        if referral.contact_channel == "phone":
+            return f"{said} Appelez-la au {reach} pour la prévenir."
+        how = (
+            f"écrivez-lui : {reach}"
+            if referral.contact_channel == "email"
+            else f"appelez-la au {reach}"
+        )
+        return f"{said} Elle n'a pas pu être prévenue d'ici : {how}."
+    if cannot_tell is None:
+        return "C'est noté : la personne est prévenue et un autre lieu lui est proposé."
+    return f"C'est noté. La personne n'a pas pu être prévenue d'ici : {_by(referral)} s'en charge."
 
 
 def chat_cannot_notify(phone_text: str) -> str:
@@ -30,6 +66,22 @@ def format_slot(when: datetime) -> str:
 def format_day(when: datetime) -> str:
     """``mardi 9 décembre`` (Paris time)."""
     return french_date(when.astimezone(PARIS), year=False)
+
+
+def slot_closed(when: datetime, day_hours: str | None) -> str:
+    """The answer page's warning: the slot falls outside the place's hours (``day_hours``:
+    "8 h–12 h, 13 h 30–17 h" that day, "" closed all day, None unknown)."""
+    that_day = (
+        f" Ce jour-là, vous êtes ouverts : {day_hours}."
+        if day_hours
+        else " Vous êtes fermés ce jour-là."
+        if day_hours == ""
+        else ""
+    )
+    return (
+        f"D'après vos horaires, le lieu est fermé le {format_slot(when)}.{that_day} "
+        "Choisissez un autre moment, ou acceptez sans date."
+    )
 
 
 def what(referral: Referral) -> str:
@@ -111,8 +163,11 @@ def accepted(referral: Referral) -> str:
 
 
 def next_place(name: str | None, address: str | None, phone: str | None) -> str:
-    if not name:
-        return "Rappelez l'accueil qui vous a orienté : il trouvera une autre solution avec vous."
+    if not name:  # no other place near: the help at a distance (the chat's utter_helpline)
+        helpline = responses.text(
+            "utter_helpline", helpline_name=HELPLINE["name"], helpline_phone=HELPLINE["phone"]
+        )
+        return f"Pas d'autre lieu proche pour cette demande. {helpline}"
     return f"Autre lieu proche : {_place_line(name, address, phone)}."
 
 

@@ -132,11 +132,7 @@ def mount_referral_pages(app: web.Application, service: ReferralService) -> None
             return _page("Orientation", answer_form(referral, token, str(exc)), 400)
         except LinkError as exc:
             return _page("Orientation", f"<p>{e(exc)}</p>", 410)
-        if done.status == "acceptee":
-            when = f" le {texts.format_slot(done.slot_at)}" if done.slot_at else ""
-            said = f"Vous recevez la personne{when}. Elle est prévenue."
-        else:
-            said = "C'est noté : la personne est prévenue et un autre lieu lui est proposé."
+        said = texts.place_answer_said(done, service.cannot_send(done.contact_channel))
         return _page("Merci, votre réponse est enregistrée", f'<p role="status">{e(said)}</p>')
 
     async def followup_show(request: web.Request) -> web.Response:

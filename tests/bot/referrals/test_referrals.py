@@ -5,6 +5,7 @@ clock that the tests move forward."""
 from __future__ import annotations
 
 import asyncio
+import html
 import re
 from datetime import datetime, timedelta, timezone
 
@@ -543,3 +544,180 @@ def test_the_web_server_serves_answer_pages_and_runs_the_worker_when_a_key_is_se
     monkeypatch.setenv("ORIENTEUR_SECRET_KEY", SECRET)
     status, page, worker = run(fetch(create_app(settings)))
     assert status == 410 and "pas valide" in page and worker
+
+
+# A refused place's "other place": near it, or the helpline; never the nearest one 500 km away.
+FAR_ONLY = "Insertion professionnelle via le numérique"  # CV, job search: rare in the directory
+
+
+@pytest.mark.parametrize(
+    "place, service",
+    [
+        ("conseiller-numerique:627b6674ad1bdb06edc492ff", FAR_ONLY),  # CCAS de Roubaix
+        ("france-services-anct:2047", FAR_ONLY),  # Toulouse-Pradettes
+        ("france-services-anct:496", FAR_ONLY),  # Valréas
+        (
+            "conseiller-numerique:627b6674ad1bdb06edc492ff",
+            "Maîtrise des outils numériques du quotidien",
+        ),
+        ("france-services-anct:2047", "Aide aux démarches administratives"),
+    ],
+)
+def test_a_refusal_proposes_a_place_near_or_the_helpline_never_a_far_one(
+    stack, twilio, place, service
+):
+    from directory_client.geo import haversine_km
+    from directory_client.labels import HELPLINE
+
+    svc, worker, _ = stack
+    number = "+33633333333"
+    referral = svc.create(
+        NewReferral(place_id=place, need="numerique", service=service, request="Faire un CV",
+                    contact_channel="sms", contact=number, consent_text=CONSENT,
+                    consent_at=svc.clock.now(), agent="alice")
+    )  # fmt: skip
+    svc.record_answer(referral.id, "alice", accepted=False, reason="hors_champ")
+    run(worker.drain())
+    [message] = sms_to(twilio, number)  # what the person receives
+    refused = svc.get(referral.id)
+    if refused.next_place_id is None:
+        assert f"{HELPLINE['name']} au {HELPLINE['phone']}" in message, message
+        assert "Autre lieu proche" not in message
+    else:
+        other = svc.directory.get_place(refused.next_place_id)
+        here = svc.directory.get_place(place)
+        assert haversine_km(here.lat, here.lon, other.lat, other.lon) <= 30, message
+        assert f"Autre lieu proche : {other.name}" in message
+    if service == FAR_ONLY:
+        assert refused.next_place_id is None and HELPLINE["name"] in message, message
+    else:
+        assert refused.next_place_id is not None, message
+
+
+# The place accepts with a slot: one when it is closed (its own hours) or past is not sent.
+# MAIRIE: Mo-Fr 8:30-12:00, 13:30-17:00; Sa 8:30-12:00. The clock: Monday 1 December 2025, 9 h.
+@pytest.mark.parametrize(
+    "date, time, said",
+    [
+        ("2025-12-08", "03:00", "fermé le lundi 8 décembre à 3 h"),  # night
+        ("2025-12-03", "12:30", "fermé le mercredi 3 décembre à 12 h 30"),  # lunch break
+        ("2025-12-07", "10:00", "Vous êtes fermés ce jour-là"),  # Sunday
+        ("2025-12-06", "15:00", "ouverts : 8 h 30–12 h"),  # Saturday afternoon
+        ("2025-11-28", "10:00", "dans le passé"),
+    ],
+)
+def test_a_slot_when_the_place_is_closed_or_past_is_refused_on_its_page(
+    stack, smtp, twilio, date, time, said
+):
+    service, worker, _ = stack
+    number = "+33644444444"
+    referral = refer(service, contact=number)
+    run(worker.drain())
+    link = link_in(smtp.inbox.to(MAIRIE_MAIL)[-1])
+    page = httpx.post(link, data={"decision": "accept", "date": date, "time": time})
+    assert page.status_code == 400 and said in page.text, page.text
+    run(worker.drain())
+    assert service.get(referral.id).status == "en_attente" and sms_to(twilio, number) == []
+    ok = httpx.post(link, data={"decision": "accept", "date": "2025-12-02", "time": "10:00"})
+    assert ok.status_code == 200 and "mardi 2 décembre à 10 h" in ok.text, ok.text
+
+
+# The place's page says the person is told only when a message can leave this server; else how
+# to reach her. The desk sees that the message failed, and is offered only working channels.
+@pytest.mark.parametrize(
+    "channel, contact, sms_on, decision, said, not_said",
+    [
+        (
+            "sms",
+            "+33655555555",
+            False,
+            "accept",
+            "appelez-la au 06 55 55 55 55",
+            "Elle est prévenue",
+        ),
+        (
+            "sms",
+            "+33655555556",
+            False,
+            "refuse",
+            "l'accueil qui l'a reçue s'en charge",
+            "est prévenue",
+        ),
+        (
+            "phone",
+            "+33655555557",
+            True,
+            "accept",
+            "Appelez-la au 06 55 55 55 57",
+            "Elle est prévenue",
+        ),
+        ("sms", "+33655555558", True, "accept", "Elle est prévenue", "pas pu"),
+    ],
+)
+def test_the_place_is_told_the_truth_about_the_person_being_told(
+    stack, smtp, twilio, channel, contact, sms_on, decision, said, not_said
+):
+    from bot.staff.sms import DisabledSender
+
+    service, worker, _ = stack
+    referral = refer(service, channel=channel, contact=contact)
+    if not sms_on:
+        service.sms = DisabledSender()  # the server restarted without its SMS settings
+    run(worker.drain())
+    link = link_in(smtp.inbox.to(MAIRIE_MAIL)[-1])
+    data = {"decision": decision, "reason": "capacite", "date": "2025-12-04", "time": "10:00"}
+    response = httpx.post(link, data=data)
+    page = html.unescape(response.text)  # what the place reads
+    assert response.status_code == 200 and said in page and not_said not in page, page
+    run(worker.drain())
+    failed = service.notify_error(referral.id)
+    sheet = html.unescape(referral_detail(service.get(referral.id), "csrf", notify_error=failed))
+    if sms_on:
+        assert failed is None and "pas reçu" not in sheet
+    else:
+        assert failed == DisabledSender().reason
+        assert "La personne n'a pas reçu la réponse du lieu" in sheet, sheet
+        assert contact[-2:] in sheet  # her number is still there to call her
+        with service.Session() as session:  # no retry for days: it cannot work
+            job = session.execute(select(Job).where(Job.kind == "notify")).scalar_one()
+        assert job.status == "dead" and job.attempts == 1
+
+
+@pytest.mark.parametrize("sms_on, mail_on", [(False, True), (True, False), (False, False)])
+def test_the_desk_is_offered_only_the_channels_this_server_can_send(
+    tmp_path, embedded_directory, smtp, sms_on, mail_on
+):
+    from bot.referrals.console import refer_form
+    from bot.staff.sms import DisabledSender
+
+    sms = TwilioSender("sid", "token", "+33700000000") if sms_on else DisabledSender()
+    service = make_service(
+        tmp_path, directory=embedded_directory, mailer=smtp.mailer() if mail_on else None, sms=sms
+    )
+    form = refer_form(embedded_directory.get_place(MAIRIE), "csrf", {}, channels=service.channels())
+    assert ('value="sms"' in form) is sms_on and ('value="email"' in form) is mail_on, form
+    assert 'value="phone" checked' in form or sms_on or mail_on
+    for channel, on, contact in (("sms", sms_on, PERSON), ("email", mail_on, "a@exemple.fr")):
+        if not on:
+            with pytest.raises(InvalidReferral, match="Choisissez un autre moyen"):
+                refer(service, channel=channel, contact=contact)
+
+
+@pytest.mark.parametrize("contact", ["06 71 22 33 44", "+33 7 81 00 11 22", "0033671223345"])
+def test_the_chat_never_promises_an_sms_this_server_cannot_send(
+    tmp_path, embedded_directory, smtp, contact
+):
+    from bot.referrals.chat import create_chat_referral
+    from bot.staff.sms import DisabledSender, normalise_phone
+
+    service = make_service(
+        tmp_path, directory=embedded_directory, mailer=smtp.mailer(), sms=DisabledSender()
+    )
+    common = dict(sender_id="web-1", place_id=MAIRIE, need="demarches", service_label=None,
+                  request="CV", consent_text=CONSENT, consent_at=service.clock.now(),
+                  service=service)  # fmt: skip
+    said = create_chat_referral(contact_channel="sms", contact=normalise_phone(contact), **common)
+    assert not said.ok and "SMS" in said.text and "adresse e-mail" in said.text, said.text
+    assert "prévenu" not in said.text
+    by_mail = create_chat_referral(contact_channel="email", contact="d@exemple.fr", **common)
+    assert by_mail.ok and "par courriel" in by_mail.text, by_mail.text
