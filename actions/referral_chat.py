@@ -26,6 +26,7 @@ from bot.referrals.chat import (
     NO_MAILER,
     OFF,
     consent_question,
+    sendable_channels,
     create_chat_referral,
     why_not_notify,
 )
@@ -93,7 +94,7 @@ def ask_consent(dispatcher: CollectingDispatcher, tracker: Tracker, folded_text:
     sender = _sms_sender(tracker)
     question = consent_question(
         place.get("name") or "ce lieu", need, last.get("what") or "",
-        "sms" if sender else None, sender,
+        "sms" if sender else None, sender, sendable_channels(),
     )  # fmt: skip
     dispatcher.utter_message(
         text=question,

@@ -43,22 +43,37 @@ def why_not_notify(place_id: str, service: ReferralService | None = None) -> str
         return OFF
 
 
+def sendable_channels(service: ReferralService | None = None) -> tuple[str, ...]:
+    """The ways an answer can reach the person from this server: "sms", "email" (none: off)."""
+    try:
+        target = service or default_service()
+    except ReferralError:
+        return ()
+    return () if target is None else tuple(c for c in target.channels() if c in BY)
+
+
 def consent_question(
     place_name: str,
     need_label: str,
     request: str,
     contact_channel: str | None = None,
     contact: str | None = None,
+    can_send: tuple[str, ...] = ("sms", "email"),
 ) -> str:
     """The consent question, saying what will be sent to whom. Without a contact yet (the web
-    chat), it says the number or address will be asked next, and sent only to that place."""
+    chat), it says the number or address will be asked next, and sent only to that place; only
+    the ways this server can send (``can_send``, from ``sendable_channels``) are named."""
     wants = f" ({request})" if request else ""
     if contact_channel in BY and contact:
         what = f"votre {'numéro' if contact_channel == 'sms' else 'adresse'} {contact}"
         by = BY[contact_channel]
-    else:
+    elif "sms" in can_send and "email" in can_send:
         what = "le numéro de portable ou l'adresse e-mail que vous me donnerez ensuite"
         by = "par SMS ou par courriel"
+    elif "sms" in can_send:
+        what, by = "le numéro de portable que vous me donnerez ensuite", BY["sms"]
+    else:
+        what, by = "l'adresse e-mail que vous me donnerez ensuite", BY["email"]
     return (
         f"Voulez-vous que je prévienne {place_name} que vous venez ? Je leur enverrai par "
         f"courriel votre demande : {need_label}{wants}, et {what} pour vous répondre. "

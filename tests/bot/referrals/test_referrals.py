@@ -721,3 +721,20 @@ def test_the_chat_never_promises_an_sms_this_server_cannot_send(
     assert "prévenu" not in said.text
     by_mail = create_chat_referral(contact_channel="email", contact="d@exemple.fr", **common)
     assert by_mail.ok and "par courriel" in by_mail.text, by_mail.text
+
+
+@pytest.mark.parametrize("sms_on, mail_on", [(False, True), (True, False), (True, True)])
+def test_the_chat_consent_question_names_only_the_ways_this_server_can_answer(
+    tmp_path, embedded_directory, smtp, sms_on, mail_on
+):
+    from bot.referrals.chat import consent_question, sendable_channels
+    from bot.staff.sms import DisabledSender
+
+    sms = TwilioSender("sid", "token", "+33700000000") if sms_on else DisabledSender()
+    service = make_service(
+        tmp_path, directory=embedded_directory, mailer=smtp.mailer() if mail_on else None, sms=sms
+    )
+    question = consent_question("la Mairie", "démarches", "CV", can_send=sendable_channels(service))
+    assert ("SMS" in question) is sms_on and ("numéro de portable" in question) is sms_on, question
+    assert ("courriel" in question.split("pour vous répondre")[1]) is mail_on, question
+    assert ("e-mail" in question) is mail_on, question
