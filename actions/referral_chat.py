@@ -26,8 +26,8 @@ from bot.referrals.chat import (
     NO_MAILER,
     OFF,
     consent_question,
-    sendable_channels,
     create_chat_referral,
+    sendable_channels,
     why_not_notify,
 )
 
