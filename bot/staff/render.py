@@ -312,6 +312,9 @@ def console_page(
     results = ""
     if outcome is not None:
         notes = "".join(f'<p class="note">{e(n)}</p>' for n in outcome.notes)
+        lines = "".join(f"<li>{e(line)}</li>" for line in outcome.lines)
+        lines_html = (f'<section class="lines" role="alert"><h2>À dire d\'abord</h2>'
+                      f"<ul>{lines}</ul></section>" if lines else "")
         cards = "".join(
             _place_card(i, r, outcome, csrf, sms_off, refer, (corrected or {}).get(r.id))
             for i, r in enumerate(outcome.results, 1)
@@ -333,7 +336,7 @@ def console_page(
         )
         results = (
             f'<section class="results" aria-live="polite" aria-labelledby="results-title">'
-            f'<h2 id="results-title">Orientation</h2>{_summary(outcome)}{notes}'
+            f'<h2 id="results-title">Orientation</h2>{_summary(outcome)}{lines_html}{notes}'
             f"{_place_choices(outcome, text, csrf)}"
             f'<div class="places">{cards}</div>{_bring(outcome)}{remote_html}</section>'
         )

@@ -225,6 +225,7 @@ class TriageOutcome:
     remote_options: tuple = ()
     nothing_near: bool = False
     source: str = "direct"  # "direct" | "assistant"
+    lines: list[str] = field(default_factory=list)  # the chat's safety lines, before the places
 
     @property
     def departement(self) -> str | None:
@@ -271,7 +272,8 @@ def triage(
     situation = parse(text)
     if where:
         situation = replace(situation, place_texts=(where, *situation.place_texts))
-    outcome = TriageOutcome(situation=situation)
+    outcome = TriageOutcome(situation=situation, lines=chat_answer.safety_lines(
+        situation.need_keys, text))  # the 3919, cybermalveillance.gouv.fr: as the chat does
     status, location, candidates = locate(situation, locator, text, where)
     outcome.location_status, outcome.location, outcome.candidates = status, location, candidates
     if location is None:
