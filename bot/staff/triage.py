@@ -384,24 +384,48 @@ def _as_the_chat(outcome, directory, filters, text: str, limit: int, now,  # noq
     of general digital help and why, instead of places hundreds of km away or nothing. ``exact``:
     the search of the need with ``filters`` when it was already made."""
     situation = outcome.situation
-    if exact is None:
-        exact = directory.search(
-            SearchQuery(needs=situation.needs, location=outcome.location, filters=filters,
-                        limit=limit, preferred_origin_labels=situation.preferred, now=now)
-        )  # fmt: skip
-    instead = chat_answer.general_help_instead(
-        directory,
-        need_keys=situation.need_keys,
-        procedure=situation.procedure.key if situation.procedure else None,
-        location=outcome.location,
-        filters=filters,
-        exact=exact,
-        limit=limit,
-        now=now,
-        note=text,
-    )
-    if instead is None:
+
+    def instead_with(searched: SearchFilters, known: SearchResponse | None) -> _Instead:
+        if known is None:
+            known = directory.search(
+                SearchQuery(needs=situation.needs, location=outcome.location, filters=searched,
+                            limit=limit, preferred_origin_labels=situation.preferred, now=now)
+            )  # fmt: skip
+        return _Instead(chat_answer.general_help_instead(
+            directory,
+            need_keys=situation.need_keys,
+            procedure=situation.procedure.key if situation.procedure else None,
+            location=outcome.location,
+            filters=searched,
+            exact=known,
+            limit=limit,
+            now=now,
+            note=text,
+        ))
+
+    instead = instead_with(filters, exact)
+    # "ouvert maintenant" and no general help near open now: the near places with when they open,
+    # and the chat's sentence (``open_later``, the rule of the exact search above), not nothing.
+    later = open_later.near_opening_later(lambda f: instead_with(f, None), filters, instead,
+                                          RADIUS_KM)
+    if later is not None:
+        instead = later
+    if instead.answer is None:
         return
-    outcome.results, notes, outcome.nothing_near, remote = instead
+    outcome.results, notes, outcome.nothing_near, remote = instead.answer
+    if later is not None:
+        count = len(outcome.results)
+        notes = [*notes, chat_answer.none_open_now(situation, outcome.location, count)]
     outcome.remote_options = outcome.remote_options or remote
     outcome.notes = [n for n in outcome.notes if n != chat_answer.NOTHING_NEAR_NOTE] + notes
+
+
+@dataclass(frozen=True)
+class _Instead:
+    """``chat_answer.general_help_instead``'s answer, with its places as ``results``."""
+
+    answer: tuple | None
+
+    @property
+    def results(self) -> list[SearchResult]:
+        return self.answer[0] if self.answer else []
