@@ -72,7 +72,7 @@ def none_open_now(situation: Any, location: Location, count: int) -> str:
     proches, et quand ils ouvrent.")."""
     from actions import formatting as fmt
 
-    procedure = situation.procedure.key if situation.procedure else None
+    procedure = situation.procedure.key.split("+")[0] if situation.procedure else None
     intro = fmt.intro_text(count, where=fmt.near(location.to_dict()),
                            what=fmt.need_phrase(list(situation.need_keys), procedure),
                            constraints=["ouvert_maintenant"], relaxed=["ouvert_maintenant"])

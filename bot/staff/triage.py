@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from actions.needs import CARE_WORDS, few_declare, read_care
 from bot.staff import chat_answer
-from bot.staff.catalogue import NOTE_WORDS, Procedure, understand
+from bot.staff.catalogue import NOTE_WORDS, Procedure, join, understand
 from directory_client import labels, open_later
 from directory_client.town_words import STOPWORDS, TITLES, commune_no_town, names_no_town
 from directory_client.types import (
@@ -148,7 +148,7 @@ def parse(text: str) -> Situation:
 
     return Situation(
         needs=tuple(needs),
-        procedure=procs[0] if procs else None,
+        procedure=join(procs),  # "dossier caf et carte grise": both, with both documents
         other_procedures=tuple(procs[1:]),
         need_guessed=need_guessed,
         age=age,
@@ -394,7 +394,7 @@ def _as_the_chat(outcome, directory, filters, text: str, limit: int, now,  # noq
         return _Instead(chat_answer.general_help_instead(
             directory,
             need_keys=situation.need_keys,
-            procedure=situation.procedure.key if situation.procedure else None,
+            procedure=situation.procedure.key.split("+")[0] if situation.procedure else None,
             location=outcome.location,
             filters=searched,
             exact=known,
