@@ -182,7 +182,8 @@ def _resolved_week(opening_hours: str) -> list[str] | None:
         if rule in ("PH off", "PH closed"):
             holidays_off = True
             continue
-        match = _RULE.fullmatch(rule)
+        # Times with no days are every day (OSM): "08:30-11:30; Th 08:30-11:30,14:00-16:30".
+        match = _RULE.fullmatch(rule) or _RULE.fullmatch(f"Mo-Su {rule}")
         if match is None:
             return None
         times = "off" if match["times"] in ("off", "closed") else match["times"]

@@ -182,18 +182,32 @@ def for_bring(items: Iterable[str]) -> Procedure | None:
     if not chosen:
         return None
     chosen.sort(key=lambda p: min(given.index(d) for d in p.documents))
+    return replace(join(chosen), documents=tuple(i for i in given if i in covered))
+
+
+def join(chosen: Iterable[Procedure]) -> Procedure | None:
+    """Several procedures of one note ("dossier caf et carte grise") as one: keys joined by "+"
+    (``render.documents_here`` splits them), titles by " ; ", each procedure's documents once,
+    the national desks that serve them all first."""
+    chosen = list(chosen)
+    if len(chosen) <= 1:
+        return chosen[0] if chosen else None
     return Procedure(
         key="+".join(p.key for p in chosen),
         title=" ; ".join(p.title for p in chosen),
         service=chosen[0].service,
-        documents=tuple(i for i in given if i in covered),
+        documents=tuple(dict.fromkeys(d for p in chosen for d in p.documents)),
+        prefer_labels=tuple(label for label in chosen[0].prefer_labels
+                            if all(label in p.prefer_labels for p in chosen)),
     )
 
 
 def by_key(key: str | None) -> Procedure | None:
+    """A procedure by its key, or procedures joined ("caf+carte_grise", ``join``)."""
     if not key:
         return None
-    return next((p for p in procedures() if p.key == key), None)
+    found = [next((p for p in procedures() if p.key == k), None) for k in key.split("+")]
+    return None if None in found else join(found)
 
 
 def understand(text: str) -> Understood:

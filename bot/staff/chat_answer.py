@@ -8,7 +8,8 @@ d'aide au numérique…") and gives the lines for the situation (cybermalveillan
 help at a distance (the desk's « À distance »). The desk gave places 555 km away, or nothing
 with no word. Here the desk takes the chat's own choice
 (``actions.search_run.general_help_instead``, with the desk's directory) and the chat's own
-sentences (``actions.formatting``, ``actions.helplines``);
+sentences (``actions.formatting``) and lines (``actions.helplines``: ``safety_lines``, for every
+note, before the places);
 a département alone ("Nord") is asked about with the chat's question, its places given
 meanwhile.
 """
@@ -43,13 +44,35 @@ def town_question(location: Location) -> str | None:
     return texts.text("utter_ask_town_in_departement", where=fmt.near(where))
 
 
+def safety_lines(need_keys: tuple[str, ...], note: str) -> list[str]:
+    """The chat's lines for the situation the note describes, to be said before any place: the
+    emergency numbers when the chat reads danger (``actions.needs.safety_reading``,
+    ``actions.helplines.emergency``: the 3919 and the 17 for violence in a couple), then the lines
+    an answer with places adds (``actions.helplines.remote_lines``: cybermalveillance.gouv.fr for
+    a hacked account, the 3646 for an ameli account taken), each sentence once."""
+    from actions import helplines, texts
+    from actions import needs as needs_mod
+
+    reading = needs_mod.safety_reading(note)
+    danger = reading.danger_now or reading.unsure
+    said = ""
+    if danger:
+        said, _ = helplines.emergency(note)
+        said = said.removesuffix(texts.text("utter_emergency_end")).strip()
+    lines = [said] if said else []
+    for line in helplines.remote_lines(list(need_keys), note, danger=danger):
+        if line not in said and line not in lines:
+            lines.append(line)
+    return lines
+
+
 def none_open_now(situation: Any, location: Location, count: int) -> str:
     """The chat's sentence when nothing near is open now and the near places are given with when
     they open ("Aucun lieu n'est ouvert en ce moment près de Lyon (69) pour … Voici les plus
     proches, et quand ils ouvrent.")."""
     from actions import formatting as fmt
 
-    procedure = situation.procedure.key if situation.procedure else None
+    procedure = situation.procedure.key.split("+")[0] if situation.procedure else None
     intro = fmt.intro_text(count, where=fmt.near(location.to_dict()),
                            what=fmt.need_phrase(list(situation.need_keys), procedure),
                            constraints=["ouvert_maintenant"], relaxed=["ouvert_maintenant"])
@@ -72,7 +95,6 @@ def general_help_instead(
     announces the precise service ``exact`` searched; None when the precise service is near (or
     general help is not nearer, or was what was searched)."""
     from actions import formatting as fmt
-    from actions import helplines
     from actions import needs as needs_mod
 
     chat = _search_run()
@@ -96,6 +118,5 @@ def general_help_instead(
     where = fmt.near(location.to_dict())
     what = fmt.need_phrase(list(need_keys), procedure)
     intro = fmt.intro_text(len(results), where=where, what=what, constraints=[], broadened=True)
-    notes = [intro.removesuffix(" :") + "."]
-    notes += helplines.remote_lines(list(need_keys), note, danger=False)
+    notes = [intro.removesuffix(" :") + "."]  # the lines: ``safety_lines``, before the places
     return results, notes, nothing_near, tuple(broadened.remote_options)

@@ -14,6 +14,7 @@ from bot.staff.catalogue import Procedure
 from bot.staff.triage import TriageOutcome
 from directory_client import display
 from directory_client.french_dates import french_date
+from directory_client.search.explain import subject as why_subject
 from directory_client.types import SearchResult
 
 P = "/staff"  # where the console is mounted
@@ -194,7 +195,7 @@ def _place_card(
     return (
         f'<article class="place" id="place-{rank}" data-rank="{rank}" tabindex="-1">'
         f'<h3><span class="rank">{rank}</span> {e(r.name)}</h3>'
-        f'<p class="why">{e(r.why)}</p>'
+        f'<p class="why">{e(_why(r))}</p>'
         + (f'<p class="ahead">{e(r.ahead)}</p>' if r.ahead else "")
         + f'<p class="address">{e(r.address)}</p>{mobile}'
         f'<p class="meta">{meta}</p>{week_html}'
@@ -205,6 +206,12 @@ def _place_card(
         f'<a class="report-link" href="{e(report_url(r.id))}">Signaler un problème</a>'
         f"{_sms_form(rank, r, proc, csrf, sms_off)}</div></article>"
     )
+
+
+def _why(r: SearchResult) -> str:
+    """Why this place, without its price: the card's « Tarif » says it from the structured field
+    (``display.fee_text``), never "gratuit" above "gratuit ou payant selon l'aide"."""
+    return ", ".join(p for p in r.why.split(", ") if why_subject(p) is not None)
 
 
 def _summary(outcome: TriageOutcome) -> str:
@@ -312,6 +319,9 @@ def console_page(
     results = ""
     if outcome is not None:
         notes = "".join(f'<p class="note">{e(n)}</p>' for n in outcome.notes)
+        lines = "".join(f"<li>{e(line)}</li>" for line in outcome.lines)
+        lines_html = (f'<section class="lines" role="alert"><h2>À dire d\'abord</h2>'
+                      f"<ul>{lines}</ul></section>" if lines else "")
         cards = "".join(
             _place_card(i, r, outcome, csrf, sms_off, refer, (corrected or {}).get(r.id))
             for i, r in enumerate(outcome.results, 1)
@@ -333,7 +343,7 @@ def console_page(
         )
         results = (
             f'<section class="results" aria-live="polite" aria-labelledby="results-title">'
-            f'<h2 id="results-title">Orientation</h2>{_summary(outcome)}{notes}'
+            f'<h2 id="results-title">Orientation</h2>{_summary(outcome)}{lines_html}{notes}'
             f"{_place_choices(outcome, text, csrf)}"
             f'<div class="places">{cards}</div>{_bring(outcome)}{remote_html}</section>'
         )

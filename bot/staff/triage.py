@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from actions.needs import CARE_WORDS, few_declare, read_care
 from bot.staff import chat_answer
-from bot.staff.catalogue import NOTE_WORDS, Procedure, understand
+from bot.staff.catalogue import NOTE_WORDS, Procedure, join, understand
 from directory_client import labels, open_later
 from directory_client.town_words import STOPWORDS, TITLES, commune_no_town, names_no_town
 from directory_client.types import (
@@ -148,7 +148,7 @@ def parse(text: str) -> Situation:
 
     return Situation(
         needs=tuple(needs),
-        procedure=procs[0] if procs else None,
+        procedure=join(procs),  # "dossier caf et carte grise": both, with both documents
         other_procedures=tuple(procs[1:]),
         need_guessed=need_guessed,
         age=age,
@@ -225,6 +225,7 @@ class TriageOutcome:
     remote_options: tuple = ()
     nothing_near: bool = False
     source: str = "direct"  # "direct" | "assistant"
+    lines: list[str] = field(default_factory=list)  # the chat's safety lines, before the places
 
     @property
     def departement(self) -> str | None:
@@ -271,7 +272,8 @@ def triage(
     situation = parse(text)
     if where:
         situation = replace(situation, place_texts=(where, *situation.place_texts))
-    outcome = TriageOutcome(situation=situation)
+    outcome = TriageOutcome(situation=situation, lines=chat_answer.safety_lines(
+        situation.need_keys, text))  # the 3919, cybermalveillance.gouv.fr: as the chat does
     status, location, candidates = locate(situation, locator, text, where)
     outcome.location_status, outcome.location, outcome.candidates = status, location, candidates
     if location is None:
@@ -382,24 +384,48 @@ def _as_the_chat(outcome, directory, filters, text: str, limit: int, now,  # noq
     of general digital help and why, instead of places hundreds of km away or nothing. ``exact``:
     the search of the need with ``filters`` when it was already made."""
     situation = outcome.situation
-    if exact is None:
-        exact = directory.search(
-            SearchQuery(needs=situation.needs, location=outcome.location, filters=filters,
-                        limit=limit, preferred_origin_labels=situation.preferred, now=now)
-        )  # fmt: skip
-    instead = chat_answer.general_help_instead(
-        directory,
-        need_keys=situation.need_keys,
-        procedure=situation.procedure.key if situation.procedure else None,
-        location=outcome.location,
-        filters=filters,
-        exact=exact,
-        limit=limit,
-        now=now,
-        note=text,
-    )
-    if instead is None:
+
+    def instead_with(searched: SearchFilters, known: SearchResponse | None) -> _Instead:
+        if known is None:
+            known = directory.search(
+                SearchQuery(needs=situation.needs, location=outcome.location, filters=searched,
+                            limit=limit, preferred_origin_labels=situation.preferred, now=now)
+            )  # fmt: skip
+        return _Instead(chat_answer.general_help_instead(
+            directory,
+            need_keys=situation.need_keys,
+            procedure=situation.procedure.key.split("+")[0] if situation.procedure else None,
+            location=outcome.location,
+            filters=searched,
+            exact=known,
+            limit=limit,
+            now=now,
+            note=text,
+        ))
+
+    instead = instead_with(filters, exact)
+    # "ouvert maintenant" and no general help near open now: the near places with when they open,
+    # and the chat's sentence (``open_later``, the rule of the exact search above), not nothing.
+    later = open_later.near_opening_later(lambda f: instead_with(f, None), filters, instead,
+                                          RADIUS_KM)
+    if later is not None:
+        instead = later
+    if instead.answer is None:
         return
-    outcome.results, notes, outcome.nothing_near, remote = instead
+    outcome.results, notes, outcome.nothing_near, remote = instead.answer
+    if later is not None:
+        count = len(outcome.results)
+        notes = [*notes, chat_answer.none_open_now(situation, outcome.location, count)]
     outcome.remote_options = outcome.remote_options or remote
     outcome.notes = [n for n in outcome.notes if n != chat_answer.NOTHING_NEAR_NOTE] + notes
+
+
+@dataclass(frozen=True)
+class _Instead:
+    """``chat_answer.general_help_instead``'s answer, with its places as ``results``."""
+
+    answer: tuple | None
+
+    @property
+    def results(self) -> list[SearchResult]:
+        return self.answer[0] if self.answer else []

@@ -113,3 +113,17 @@ def test_hours_that_cannot_be_read_are_not_shown_as_hours(records):
     for pid, horaires in unreadable:
         assert display.hours_lines(horaires) == [], (pid, horaires)
         assert hours.opening_status(horaires).text == hours.UNKNOWN_TEXT
+
+
+@pytest.mark.parametrize("opening_hours, day", [
+    ("09:00-12:00; We 09:00-12:00,14:00-17:00", "mer."),
+    ("14:00-18:00; Su off", "dim."),
+    ("08:00-12:30; Sa 09:00-11:00", "sam."),
+])
+def test_times_with_no_days_are_every_day_and_each_line_names_its_days(opening_hours, day):
+    """"08:30-11:30; Th …" (Secours Catholique Annecy) showed "8 h 30–11 h 30" with no day: times
+    with no days are every day (OSM), each line says its days."""
+    lines = display.hours_lines(opening_hours)
+    assert lines and all(" : " in line for line in lines), lines
+    assert any(line.startswith("lun.") for line in lines), lines
+    assert any(day in line.split(" : ")[0] for line in lines), lines

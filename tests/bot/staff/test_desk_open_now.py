@@ -39,3 +39,21 @@ def test_nothing_open_now_near_gives_the_near_places_and_the_chats_sentence(real
                           constraints=["ouvert_maintenant"], relaxed=["ouvert_maintenant"])
     assert chat.startswith("Aucun lieu n'est ouvert en ce moment")
     assert chat.removesuffix(" :") + "." in outcome.notes, outcome.notes
+
+
+@pytest.mark.parametrize("note", [
+    "cherche un emploi, refaire son CV, ouvert maintenant, Béthune",
+    "jeune 20 ans, candidatures et CV, tout de suite, Arras",
+    "monsieur cherche du travail, lettre de motivation, ouvert maintenant, Douai",
+])
+def test_a_need_no_place_declares_open_now_gets_general_help_near_with_when_it_opens(real, note):
+    """No place near announces the need (the chat's general help instead) and none is open now:
+    the near places with when they open, and the chat's sentence, never « Aucun lieu trouvé »."""
+    directory, locator = real
+    outcome = triage(note, directory, locator, now=NIGHT)
+    assert parse(note).open_now
+    assert outcome.results, outcome.notes
+    assert all(r.distance_km is not None and r.distance_km <= RADIUS_KM for r in outcome.results)
+    assert all(r.opening.open_now is not True for r in outcome.results)
+    assert any(n.startswith("Aucun lieu n'est ouvert en ce moment") for n in outcome.notes), \
+        outcome.notes
