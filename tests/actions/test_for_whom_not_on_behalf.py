@@ -1,0 +1,57 @@
+"""Saying whom the help is for ("c'est pour ma maman pas pour moi", "et pour moi à Quimper, je
+voudrais apprendre excel") is not asking someone to act on one's behalf (Aidants Connect): the
+need, the mode and the near places stay (round 24's tester got "Aucun lieu ne fait les démarches à
+votre place…" and places 12 to 30 km away). "le faire pour moi" still is on one's behalf."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions import needs
+from tests.actions.test_after_places import Talk, one_list, rest_text
+from tests.conftest_actions import (
+    embedded_locator,  # noqa: F401 - the locator fixture
+    ent,
+    real_directory,  # noqa: F401 - the real fixture
+)
+
+ON_BEHALF = ("à votre place", "à sa place", "Aidants Connect")
+
+
+@pytest.mark.parametrize("first, town, then", [
+    ("ma mère voudrait apprendre à faire des appels vidéo, elle habite Vannes", "Vannes",
+     "c'est pour ma maman pas pour moi"),
+    ("mon père voudrait apprendre à se servir de sa tablette à Roubaix", "Roubaix",
+     "non c'est pour mon papa, pas pour moi"),
+    ("ma grand-mère veut apprendre à envoyer des photos sur son téléphone, à Brest", "Brest",
+     "c'est pas pour moi c'est pour elle"),
+])  # fmt: skip
+def test_whom_it_is_for_keeps_the_need_the_mode_and_the_near_places(real, first, town, then):
+    talk = Talk()
+    before = one_list(talk.say(first, "ask_help", [ent("location", town)]))
+    msgs = talk.say(then, "inform")
+    read = rest_text(msgs)
+    assert not any(words in read for words in ON_BEHALF), read
+    lists = [m["custom"]["orienteur"] for m in msgs if m.get("custom")]
+    if lists:  # the list again, never farther than the first
+        assert lists[0]["results"][0]["distance_km"] <= before["results"][0]["distance_km"], read
+    assert talk.slots.get("mode") != "avec_moi" or not lists
+
+
+@pytest.mark.parametrize("text", [
+    "et pour moi à Quimper, je voudrais apprendre excel",
+    "c'est pour moi, je veux apprendre à utiliser mon téléphone",
+    "pour moi et ma femme, on voudrait apprendre l'ordinateur",
+])  # fmt: skip
+def test_for_me_with_a_wish_to_learn_is_learning_not_on_behalf(text):
+    found = needs.detect(text)
+    assert "a_ma_place" not in found.constraints and found.mode == "autonomie", text
+
+
+@pytest.mark.parametrize("text", [
+    "quelqu'un peut faire ma déclaration pour moi ?",
+    "je voudrais qu'on remplisse le dossier pour moi",
+    "j'aimerais qu'une personne s'occupe de mes papiers pour moi",
+])  # fmt: skip
+def test_doing_it_for_me_is_still_on_behalf(text):
+    assert "a_ma_place" in needs.detect(text).constraints, text
