@@ -55,3 +55,23 @@ def test_for_me_with_a_wish_to_learn_is_learning_not_on_behalf(text):
 ])  # fmt: skip
 def test_doing_it_for_me_is_still_on_behalf(text):
     assert "a_ma_place" in needs.detect(text).constraints, text
+
+
+# --- a day cut short after "ouvert" (round 24: "c ouvert le sam ?" was read as a town) ----------
+@pytest.mark.parametrize("message, day", [
+    ("c ouvert le sam ?", "samedi"),
+    ("c ouvert dimanche", "dimanche"),
+    ("ouvert le sam ?", "samedi"),
+    ("c'est ouvert le mer ?", "mercredi"),
+])  # fmt: skip
+def test_a_day_cut_short_after_the_list_is_the_day_asked_with_every_need_and_the_town(
+    real, message, day
+):
+    talk = Talk()
+    one_list(talk.say("mon père doit refaire son passeport, il habite Aurillac", "ask_help",
+                      [ent("location", "Aurillac")]))  # fmt: skip
+    before = dict(talk.slots)
+    read = rest_text(talk.say(message, "ask_help"))
+    assert "Je ne trouve pas" not in read and read.startswith(f"Le {day}"), read
+    assert talk.slots["procedures"] == before["procedures"] == ["ants"]
+    assert talk.slots["location"]["commune"] == "Aurillac"
