@@ -75,3 +75,16 @@ def test_a_day_cut_short_after_the_list_is_the_day_asked_with_every_need_and_the
     assert "Je ne trouve pas" not in read and read.startswith(f"Le {day}"), read
     assert talk.slots["procedures"] == before["procedures"] == ["ants"]
     assert talk.slots["location"]["commune"] == "Aurillac"
+
+
+# --- a need of the list asked about again (round 24: "et pour la tablette ?" got the need menu) --
+@pytest.mark.parametrize("then", ["et pour la tablette ?", "et la tablette ?", "et pour ma tablette ?"])
+def test_a_need_of_the_list_asked_again_keeps_every_need_and_the_town(real, then):
+    talk = Talk()
+    one_list(talk.say("j'ai besoin d'apprendre à utiliser ma tablette et faire ma déclaration "
+                      "d'impôts à Roubaix", "ask_help", [ent("location", "Roubaix")]))  # fmt: skip
+    needs_before = list(talk.slots["needs"])
+    msgs = talk.say(then, "ask_help")
+    assert talk.slots.get("awaiting") != "need_choice", rest_text(msgs)
+    assert talk.slots["needs"] == needs_before and talk.slots["procedures"] == ["impots"]
+    assert one_list(msgs)["location"]["commune"] == "Roubaix"
