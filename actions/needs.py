@@ -1094,6 +1094,16 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
 # CAF number; a carte grise is not an identity card).
 _WITHIN = {"rsa": "caf", "carte_grise": "ants", "permis": "ants"}
 
+
+# "pour moi" said of doing ("le faire pour moi", "qu'on remplisse mon dossier pour moi", "s'en
+# occuper pour moi"): on the person's behalf. Said of whom the help is for ("c'est pour moi", "pas
+# pour moi", "et pour moi à Quimper, je voudrais apprendre excel"), it chooses no mode.
+_DONE_FOR_ME = (
+    r"\b(faire|fait|fasse|fassent|faites|ferait|fais|remplir|remplisse|remplit|remplissez"
+    r"|occupe|occuper|occupiez|gerer|gere|envoyer|envoie|declarer|declare|signer|payer)"
+    r"\b( \w+| \w+'){0,4} pour moi\b"
+)
+
 _CONSTRAINT_PATTERNS: dict[str, tuple[str, ...]] = {
     "gratuit": (
         r"\bgratuite?s?\b",
@@ -1133,7 +1143,7 @@ _CONSTRAINT_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "a_ma_place": (
         r"\ba (ma|sa|leur|notre|votre) place\b",
-        r"\bpour moi\b",
+        _DONE_FOR_ME,
         r"\baidants? connect\b",
         r"\bfaire (la|les) demarches? pour (moi|elle|lui|eux)",
     ),
@@ -1167,7 +1177,7 @@ _MODE_WITH = (
     r"\bbloque",
     r"\bbesoin d'aide",
     r"\ba ma place\b",
-    r"\bpour moi\b",
+    _DONE_FOR_ME,
     r"\bfaire (la|ma|mes) demarche",
 )
 
@@ -1577,8 +1587,8 @@ def detect(text: str) -> Understanding:
     if "sante" in found.needs and "demarches" in found.needs:
         found.needs.remove("demarches")
     strong_with = re.search(
-        r"\b(avec moi|a (ma|sa|leur) place|pour moi|avec quelqu'un|france services?)\b", folded
-    )
+        r"\b(avec moi|a (ma|sa|leur) place|avec quelqu'un|france services?)\b", folded
+    ) or re.search(_DONE_FOR_ME, folded)
     if _matches(folded, _ALONE) and not strong_with:
         found.mode = "autonomie"
     elif _matches(folded, _WITH):

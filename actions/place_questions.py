@@ -144,6 +144,13 @@ def asks_list_again(text: str) -> bool:
 # place just shown in full opens that day (a question: "?" or "est-ce").
 _OPEN_WORDS = re.compile(r"\b(?:ouvert|ouverte|ouverts|ouvre|ouvrent|ferme|fermee?s?|horaires?)\b")
 _DAY_NAME = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")s?\b")
+# A day cut short after the open word ("c ouvert le sam ?", "ouvert dim ?"): "mar", "mer" are
+# days only there.
+_SHORT_DAY = re.compile(
+    r"\b(?:ouvert\w*|ouvre\w*|ferme\w*)(?: le| les| ce)? (lun|mar|mer|jeu|ven|sam|dim)\b"
+)
+# Said as a question without "?": "c ouvert dimanche", "c'est ouvert le sam".
+_OPEN_FIRST = re.compile(r"^(?:et )?(?:c |c est |ces |cest |est ce |c'est )?(?:ouvert|ferme)")
 
 
 def asks_open_on(text: str) -> int | None:
@@ -151,10 +158,13 @@ def asks_open_on(text: str) -> int | None:
     None."""
     folded = _folded(text)
     day = _DAY_NAME.search(folded)
-    asks = "?" in text or "est ce" in folded
-    if not (_short(folded) and day and asks and _OPEN_WORDS.search(folded)):
+    short_day = _SHORT_DAY.search(folded)
+    asks = "?" in text or "est ce" in folded or bool(_OPEN_FIRST.match(folded))
+    if not (_short(folded) and (day or short_day) and asks and _OPEN_WORDS.search(folded)):
         return None
-    return WEEKDAYS.index(day.group(1))
+    if day:
+        return WEEKDAYS.index(day.group(1))
+    return [w[:3] for w in WEEKDAYS].index(short_day.group(1))
 
 
 # "c'est ouvert demain ?", "et aujourd'hui ?", "ça ferme à quelle heure ?", "il ouvre à quelle

@@ -673,6 +673,26 @@ def without_relatives(text: str) -> str:
     return " ".join(_RELATIVE.sub(" quelqu'un ", text.replace("\u2019", "'")).split())
 
 
+def without_town(text: str) -> str:
+    """The message with the commune it names put as "ma ville": a town's name weighs nothing
+    (``read``). The gazetteer's reading of a town in a message (``actions.town_in_message``)."""
+    from actions import town_in_message
+    from directory_client import gazetteer
+    from directory_client.text import name_key
+
+    text = " ".join(text.split())
+    named = town_in_message.town_named(text)
+    if named:
+        return " ".join(text.replace(named, " ma ville ").split())
+    # A town written in small letters at the end, where a request puts it ("aide démarches
+    # calvi"): the longest run of last words that is a commune's name.
+    words, by_key = text.split(), gazetteer.load(None).by_key
+    for size in range(min(3, len(words) - 1), 0, -1):
+        if by_key.get(name_key(" ".join(words[-size:]).strip(" ?!.,;"))):
+            return " ".join([*words[:-size], "ma", "ville"])
+    return text
+
+
 # The small words of Antillean and Réunion Creole (pronouns, particles, "need", "help", "how"):
 # the danger examples hold Creole messages, so any Creole request sits next to them by its
 # language alone ("Mwen pa konnen kijan pou mwen fè dosye CAF la, ou pé édé mwen ?" was asked
@@ -770,4 +790,9 @@ def read(
     if close and not meaning and (neutral := without_relatives(said)) != " ".join(said.split()):
         close = danger_margin(neutral) >= danger.CHECK_MARGIN  # a relative or an age alone
     need = (severe or alarm or close) and has_need(text)
+    if close and need and (placed := without_town(said)) != " ".join(said.split()):
+        # A town's name is no danger: "aide demarches ajaccio" read as "aide demarches ma ville".
+        margin = danger_margin(placed)
+        meaning, close = margin >= danger.MARGIN, margin >= danger.CHECK_MARGIN
+        need = (severe or alarm or close) and need
     return SafetyReading(severe, alarm, need, meaning, close, safe_now)

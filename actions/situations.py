@@ -126,11 +126,14 @@ _SCAM_CUE = re.compile(
     r"|au tel\b|par telephone|escroc\w*|arnaqu\w*|inconnu\w*|bizarre|suspect\w*)"
 )
 # A payment the person did not make: "je n'ai pas fait cet achat", "un paiement que je n'ai pas
-# fait", "je ne reconnais pas ce prélèvement".
+# fait", "je ne reconnais pas ce prélèvement"; the "ne" dropped as it is spoken ("un paiement que
+# j'ai pas fait", "jai jamais fait cet achat", "on a pas autorisé ce virement").
+_NOT_DONE = r"(n'ai|n'avons|n'a|j'ai|jai|j ai|on a|nous avons|avons)"
 _NOT_MINE = (
-    r"\b(n'ai|n'avons|n'a) (pas|jamais|rien) (fait|effectue|autorise|commande|demande|passe"
+    rf"\b{_NOT_DONE} (pas|jamais|rien) (fait|effectue|autorise|commande|demande|passe"
     rf"|valide)\w* (cet |ce |cette |ces )?{_OPERATION}\b",
-    rf"\b{_OPERATION}\b.{{0,40}}\bque (je |j'|nous )?(n'ai|n'avons|ne reconnais) (pas|jamais)\b",
+    rf"\b{_OPERATION}\b.{{0,40}}\bqu(e |')(je |nous )?({_NOT_DONE}|ne reconnais|reconnais)"
+    r" (pas|jamais)\b",
     rf"\b(ne |n')?reconnais (pas|plus) (ce |cet |cette |ces )?{_OPERATION}\b",
 )
 # The classic scam message: an SMS or a mail (one: "ce sms", "un mail"; not "les mails") ...

@@ -46,3 +46,21 @@ def test_the_banks_own_approval_is_no_opposition(text):
 ])  # fmt: skip
 def test_codes_given_money_taken_or_a_payment_not_made_is_opposition(text):
     assert opposition(text), text
+
+
+# The "ne" dropped as it is spoken (the tester's "un paiement que j'ai pas fait" got the need
+# menu, then paperwork places): the same lines as with it, before any menu.
+@pytest.mark.parametrize("text", [
+    "ma banque m'a demandé de valider un paiement que j'ai pas fait",
+    "ma banque m'a envoyé une notification pour un virement qu'on a pas fait",
+    "l'appli de ma banque me demande de confirmer un achat que jai jamais fait",
+    "j'ai pas fait ce paiement, ma banque veut que je le valide",
+])  # fmt: skip
+def test_a_payment_not_made_said_without_ne_gets_the_opposition_and_scam_lines(text):
+    from tests.conftest_actions import ask
+
+    assert opposition(text), text
+    assert situation_first.names_a_safety_need(text), text
+    read, _, buttons = ask(text)
+    assert OPPOSITION in read and "cybermalveillance.gouv.fr" in read, read
+    assert not any("démarches" in (b.get("title") or "").lower() for b in buttons), buttons

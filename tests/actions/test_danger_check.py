@@ -125,3 +125,20 @@ def test_a_creole_request_is_served_without_the_danger_question(directory, messa
     assert "en danger" not in text(msgs), message
     assert kinds(msgs) == [] and "ville" in text(msgs), message  # the town asked, then places
     assert slots_of(events)["needs"] == ["demarches"]
+
+
+# --- a town's name is no danger -------------------------------------------------------------
+# Round 24's tester: "aide demarches ajaccio" was asked "Êtes-vous en danger ?" (twice), "aide
+# demarches bastia" was not. Other towns, small letters, of the same class.
+TOWN_REQUESTS = [
+    ("aide demarches ajaccio", "Ajaccio"),
+    ("aide demarches calvi", "Calvi"),
+    ("aide demarches corte", "Corte"),
+    ("besoin aide demarches propriano", "Propriano"),
+]
+
+
+@pytest.mark.parametrize("message, town", TOWN_REQUESTS)
+def test_a_town_name_never_asks_the_danger_question(directory, message, town):
+    msgs, _ = run(A.ActionOrient(), tracker(message, "ask_help", [ent("location", town)]))
+    assert "en danger" not in text(msgs) and "danger_check" not in kinds(msgs), message
