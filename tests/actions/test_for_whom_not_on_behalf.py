@@ -78,7 +78,9 @@ def test_a_day_cut_short_after_the_list_is_the_day_asked_with_every_need_and_the
 
 
 # --- a need of the list asked about again (round 24: "et pour la tablette ?" got the need menu) --
-@pytest.mark.parametrize("then", ["et pour la tablette ?", "et la tablette ?", "et pour ma tablette ?"])
+@pytest.mark.parametrize(
+    "then", ["et pour la tablette ?", "et la tablette ?", "et pour ma tablette ?"]
+)
 def test_a_need_of_the_list_asked_again_keeps_every_need_and_the_town(real, then):
     talk = Talk()
     one_list(talk.say("j'ai besoin d'apprendre à utiliser ma tablette et faire ma déclaration "
