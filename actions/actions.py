@@ -397,6 +397,7 @@ def answer(
         response, relaxed, broadened = run_search(
             need_keys, state.procedures, state.constraints, location, state.offset, nearest_first
         )
+        where = fmt.near(location, response.results)
     except Exception:
         log.exception("directory search failed")
         dispatcher.utter_message(

@@ -63,3 +63,24 @@ def test_list_again_whole_list(real, again):
     talk.say("d'autres lieux", "more_results")
     [payload] = payloads(talk.say(again, "inform"))
     assert [r["number"] for r in payload["results"]] == [1, 2, 3, 4, 5, 6], payload
+
+
+@pytest.mark.parametrize("text, code", [
+    ("apprendre à me servir de mon smartphone dans la Creuse", "23"),
+    ("apprendre à utiliser un ordinateur en Creuse", "23"),
+    ("trouver du travail avec internet dans la Creuse", "23"),
+])  # fmt: skip
+def test_departement_never_said_of_a_place_outside(real, text, code):
+    """Few places in the département: the places outside it are not said "dans la Creuse"."""
+    talk = Talk()
+    msgs = talk.say(text)
+    if not payloads(msgs):  # the way asked first
+        msgs = talk.say("peu importe")
+    [payload] = payloads(msgs)
+    read = " ".join(m.get("text") or "" for m in msgs)
+    codes = [departement(None, (re.search(r"\b\d{5}\b", r["address"]) or [""])[0])
+             for r in payload["results"]]
+    assert codes, read
+    if any(c != code for c in codes):
+        assert "Creuse et alentour" in read, (read, codes)
+    assert codes[0] == code or all(c != code for c in codes), codes
