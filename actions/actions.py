@@ -403,6 +403,7 @@ def answer(
         response, relaxed, broadened = run_search(
             need_keys, state.procedures, state.constraints, location, state.offset, nearest_first
         )
+        where = fmt.near(location, response.results)
     except Exception:
         log.exception("directory search failed")
         dispatcher.utter_message(
@@ -976,7 +977,7 @@ def about_places_shown(
         dispatcher.utter_message(**said)
         return [SlotSet("fail_count", 0.0)]
     if place_questions.asks_list_again(text):
-        show_list(dispatcher, last)
+        show_list(dispatcher, last, place_pick.earlier_pages(tracker.events))
         return [SlotSet("fail_count", 0.0)]
     nearer = nearer_places(dispatcher, tracker, text)
     if nearer is not None:
@@ -1156,9 +1157,13 @@ def say_open_on(dispatcher: CollectingDispatcher, place: dict, weekday: int) -> 
     return True
 
 
-def show_list(dispatcher: CollectingDispatcher, last: dict) -> None:
-    """The last answer's list again, as it was ("Revoir la liste" after one place in full): no
-    new search; "d'autres lieux" goes on from it."""
+def show_list(dispatcher: CollectingDispatcher, last: dict, earlier: list[dict] = ()) -> None:
+    """The last answer's list again ("Revoir la liste" after one place in full): no new search;
+    "d'autres lieux" goes on from it. After "d'autres lieux", the whole list seen so far (1 to 6,
+    not 4 to 6: the ``earlier`` pages of the same list, ``place_pick.earlier_pages``)."""
+    seen = {p.get("number") for p in last.get("results") or []}
+    whole = [p for p in earlier if p.get("number") not in seen] + list(last.get("results") or [])
+    whole.sort(key=lambda p: p.get("number") or 0)
     dispatcher.utter_message(
         response="utter_list_again",
         near=last.get("where") or fmt.near(last.get("location")),
@@ -1167,9 +1172,9 @@ def show_list(dispatcher: CollectingDispatcher, last: dict) -> None:
             last.get("need") or [],
             last.get("location"),
             last.get("filters"),
-            last.get("results") or [],
+            whole,
             total=last.get("total"),
-            offset=last.get("offset"),
+            offset=0 if earlier else last.get("offset"),
             bring=last.get("bring") or None,
             bring_for=last.get("bring_for") or None,
             lines=last.get("lines") or None,

@@ -27,14 +27,22 @@ HELPLINE_TEXT = texts.text(
 _CONTRACTED = {"le": "du", "les": "des"}
 
 
-def near(location: dict | None) -> str:
+def near(location: dict | None, results: Any = ()) -> str:
     """Where the places are, in a sentence: "près de Roubaix", "près d'Angoulême", "près du
     Havre", "près des Mureaux", "près de La Rochelle" (``of_place``); a department with its
     preposition and article ("dans le Nord", "en Gironde", "à La Réunion":
-    ``departements.located_in``); "près de chez vous"."""
+    ``departements.located_in``); "près de chez vous".
+    ``results``: the places found; one outside the département said makes it "dans la Creuse et
+    alentour", never "dans la Creuse" for a place of the Allier (the search runs from the
+    département's centre; its own places come first, ``search_run._departement_first``)."""
     location = location or {}
     if location.get("kind") == "departement" and location.get("departement"):
-        return located_in(location["departement"])
+        from directory_client.importer.fields import departement as departement_of
+
+        said = located_in(location["departement"])
+        outside = any(departement_of(None, getattr(r, "code_postal", None))
+                      not in (None, location["departement"]) for r in results)  # fmt: skip
+        return f"{said} et alentour" if outside else said
     return "près " + of_place(location.get("label") or location.get("commune") or "chez vous")
 
 

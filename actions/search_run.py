@@ -117,10 +117,12 @@ def _search_from_start(
     services = needs_mod.services_for(need_keys) or (labels.OUTILS_QUOTIDIEN,)
     max_km = needs_mod.distance_limit(constraints)
     offset = 0
+    in_departement = (location.get("departement") if location.get("kind") == "departement"
+                      else None)  # fmt: skip
     query = dict(
         needs=services,
         location=_location_from_dict(location),
-        limit=limit,
+        limit=limit + DEPARTEMENT_MARGIN if in_departement else limit,
         offset=offset,
         preferred_origin_labels=needs_mod.preferred_labels(need_keys),
         nearest_first=nearest_first,
@@ -155,13 +157,72 @@ def _search_from_start(
         kept = _build_filters([c for c in constraints if c not in relaxed])
         broadened = general_help_instead(directory, query, kept, response)
     response = broadened or response
+    if broadened is None and not nearest_first:
+        kept = _build_filters([c for c in constraints if c not in relaxed])
+        response = _each_need_on_first_page(directory, query, kept, response)
     if max_km is not None:
         within = _within_limit(response, max_km)
         if within is None:  # nothing within the limit: said so, the nearest ones given
             relaxed = [*relaxed, needs_mod.distance_constraint(max_km)]
         else:
             response = within
+    if in_departement:
+        response = _departement_first(response, in_departement, limit)
     return response, relaxed, broadened is not None
+
+
+# A département said ("la Creuse"): the search runs from its centre, and places of the
+# neighbouring départements can be nearer (Huriel, 03, and La Châtre, 36, in "3 lieux dans la
+# Creuse"). The places of the département come first, read from this many more places.
+DEPARTEMENT_MARGIN = 12
+
+
+def _departement_first(response, departement: str, limit: int):
+    """The places of ``departement`` first (in the search's order), the others after, cut to
+    ``limit``: a page "dans la Creuse" holds places of the Creuse while it has some."""
+    from directory_client.importer.fields import departement as departement_of
+
+    def inside(r) -> bool:
+        return departement_of(None, r.code_postal) == departement
+
+    ordered = sorted(response.results, key=lambda r: not inside(r))
+    return dataclasses.replace(response, results=tuple(ordered[:limit]))
+
+
+def _each_need_on_first_page(directory, query: dict, filters, response):
+    """Several needs, and no place of the first page does one of them while a place near does:
+    the nearest place doing it takes the last place of the first page (one for each such need),
+    the others follow. The page then says which does which (``actions.need_cover.apart``), never
+    one need only under an intro claiming both (Beauvais: carte grise + learning the phone, three
+    places doing paperwork only; Lens: CAF + phone, three places teaching the phone only)."""
+    from directory_client.types import SearchQuery
+
+    needs = query["needs"]
+    first = response.results[:PAGE]
+    if len(needs) < 2 or not first or is_nothing_near(response):
+        return response
+    offered = {s for r in first for s in r.services}
+    added = []
+    for need in needs:
+        if need in offered:
+            continue
+        said = response.alone  # the embedded directory says whether a place near does it
+        if said is not None and tuple(said.needs) == (need,) and not said.near:
+            continue
+        alone = directory.search(SearchQuery(
+            filters=filters, **{**query, "needs": (need,), "limit": 1, "offset": 0}))
+        place = alone.results[0] if alone.results else None
+        if (place is not None and not is_nothing_near(alone) and place.distance_km is not None
+                and place.distance_km <= response.query.radius_km):
+            added.append(place)
+            offered |= set(place.services)
+    if not added:
+        return response
+    ids = {r.id for r in added}
+    kept = [r for r in response.results if r.id not in ids]
+    head = kept[: max(PAGE - len(added), 1)]
+    results = (*head, *added, *kept[len(head):])[: max(len(response.results), PAGE)]
+    return dataclasses.replace(response, results=tuple(results))
 
 
 def _declared_care_first(directory, query: dict, constraints: list[str], relaxed, response):
