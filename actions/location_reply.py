@@ -689,7 +689,10 @@ def names_only_a_town(text: str) -> bool:
     best = result.best if result is not None and result.status == "found" else None
     if best is None or best.kind != "commune" or _no_town_there(said, result, text):
         return False
-    return name_key(said) == name_key(best.commune or "")
+    key = name_key(said)
+    if key in COMMON or key in NEVER or key in STOPWORDS:
+        return False  # "aucun", "rien", "sens": a word people write, as before
+    return key == name_key(best.commune or "")
 
 
 def _names_it(text: str, place) -> bool:

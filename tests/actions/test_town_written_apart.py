@@ -89,3 +89,10 @@ def test_a_name_tagged_up_to_its_apostrophe(real, town, tagged, label):
                       [ent("location", tagged), ent("procedure", "caf")])  # fmt: skip
     one_list(msgs)
     assert re.match(rf"Voici 3 lieux près (de |d'){re.escape(label)} pour ", said(msgs[0]))
+
+
+@pytest.mark.parametrize("word", ["aucun", "rien", "Sens", "bon"])
+def test_a_common_word_alone_read_off_topic_stays_off_topic(real, word):
+    response = run_as_the_action_server(tracker(word, "out_of_scope"), "action_out_of_scope")
+    assert not any(m.get("custom") for m in response["responses"])
+    assert "Je ne peux pas vous aider" in " ".join(said(m) for m in response["responses"])
