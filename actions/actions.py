@@ -54,6 +54,7 @@ from actions.location_reply import (
     ask_location,
     ask_town,
     guess_place,
+    names_only_a_town,
     pick_choice,
     plausible_guess,
     resolve_location,
@@ -1430,6 +1431,8 @@ class ActionOutOfScope(OrienteurAction):
             return orient(dispatcher, tracker)
         if not is_button(text) and overseas.names_a_town(text, get_locator()):
             return orient(dispatcher, tracker, read_as="inform")  # "Dumbea": a town there
+        if not is_button(text) and names_only_a_town(text):
+            return orient(dispatcher, tracker, read_as="inform")  # "Tourc'h": a town alone
         if not is_button(text) and not needs_mod.detect(text).empty and guess_place(text):
             return orient(dispatcher, tracker, read_as="ask_help")  # "logement social, Sens"
         return misunderstood(dispatcher, tracker, "utter_out_of_scope")

@@ -13,6 +13,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from rapidfuzz.distance import Levenshtein
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -63,6 +64,11 @@ _POSTCODE = re.compile(r"(?<!\d)(\d{5}|2[AB]\d{3})(?!\d)", re.IGNORECASE)
 # "j'habite a montpelier et je dois…", "je suis a perpigan pour mes impots": one word after a
 # town's preposition, inside the sentence.
 _MID_PLACE = re.compile(r"\b(?:a|à|sur|vers|de)\s+([^\W\d_]{6,})(?![\w'’-])", re.IGNORECASE)
+# "à Clermond Ferand depuis peu", "a saint etiene": the words after the preposition, up to a
+# town's name of several words.
+_MID_RUN = re.compile(
+    r"\b(?:a|à|sur|vers|de)\s+([^\W\d_]{3,}(?:(?:\s+|\s*['’-]\s*)[^\W\d_]+){1,4})", re.IGNORECASE
+)
 
 
 def ask_location(dispatcher: CollectingDispatcher, state: State, unknown: str | None = None):
@@ -365,6 +371,23 @@ def _starts_a_town_there(named: str, area: str | None, result) -> bool:
     )
 
 
+def _with_word_whole(text: str, query: str, result):
+    """ "Tourc" tagged in "j'habite à Tourc'h": the commune the whole word names, written on
+    past the apostrophe (Tourc'h, not Tours); else ``result``."""
+    said = re.search(rf"(?<![\w'’]){re.escape(query)}['’][^\W\d_]+", text, re.IGNORECASE)
+    if said is None:
+        return result
+    whole = _locator().locate(said.group(0))
+    best = whole.best if whole.status == "found" else None
+    if (
+        best is not None
+        and best.kind == "commune"
+        and name_key(said.group(0)) == name_key(best.commune or "")
+    ):
+        return whole
+    return result
+
+
 def _with_contraction(text: str, query: str, result):
     """ "j'habite au Lamentin" where "Lamentin" was tagged: Le Lamentin (972), the commune
     "au" names, not also Lamentin (971) to choose from; else ``result``."""
@@ -393,7 +416,17 @@ def _nlu_words() -> frozenset[str]:
 def _town_misspelt_inside(text: str) -> tuple[str, Any, bool] | None:
     """A big town written a letter or two wrong in the middle of a sentence, after "à", "a",
     "sur", "vers", "de" ("j'habite a montpelier et je dois faire ma carte grise"): read as
-    ``_town_misspelt`` reads one ending the sentence; no common word."""
+    ``_town_misspelt`` reads one ending the sentence; no common word. A name of several words
+    ("j habite a Clermond Ferand depuis peu") is read whole, as the locator reads it."""
+    for found in _MID_RUN.finditer(text):
+        run = found.group(1)
+        if name_key(run.split()[0]) in STOPWORDS or names_no_town(run, text, found.start(1)):
+            continue
+        result = _locator().locate(run[:120])
+        best = result.best if result.status == "found" else None
+        written = None if best is None else _written_close(run, best)
+        if written and name_key(run).startswith(written) and not _no_town_there(run, result, text):
+            return written, result, True
     for found in _MID_PLACE.finditer(text):
         word = found.group(1)
         key = name_key(word)
@@ -413,6 +446,9 @@ def _town_misspelt(query: str, result) -> bool:
     "bordaux", "marseil"): that town, or a choice with it first when others are as close."""
     word = query.strip()
     best = result.best
+    several = best is not None and result.status == "found" and _written_close(word, best)
+    if several and several == name_key(word):
+        return True  # "clermond ferand": a town of several words, as one word misspelt
     return (
         result.status in ("found", "ambiguous")
         and best is not None
@@ -586,6 +622,8 @@ def resolve_location(
     else:
         query = " ".join(candidates_text)[:120]
         result = _locator().locate(query)
+        if len(candidates_text) == 1 and not payload:
+            result = _with_word_whole(text, query, result)
         if len(candidates_text) == 1 and not payload and result.status == "ambiguous":
             result = _with_contraction(text, query, result)
         if tagged and not payload and _no_town_there(query, result, text):
@@ -643,11 +681,43 @@ def resolve_location(
     return True
 
 
+def names_only_a_town(text: str) -> bool:
+    """The message is a commune's name and nothing else ("Tourc'h", "Plouezoc’h", "l'isle
+    adam"), however the NLU read it: that town."""
+    said = location_text(text)
+    result = _locator().locate(said[:120]) if said else None
+    best = result.best if result is not None and result.status == "found" else None
+    if best is None or best.kind != "commune" or _no_town_there(said, result, text):
+        return False
+    key = name_key(said)
+    if key in COMMON or key in NEVER or key in STOPWORDS:
+        return False  # "aucun", "rien", "sens": a word people write, as before
+    return key == name_key(best.commune or "")
+
+
 def _names_it(text: str, place) -> bool:
     """``place`` (found in a whole message) is named in its words ("Stenay dans la Meuse",
     "Noël-Cerneux"): never a town the locator made of other words."""
     found = name_key(place.commune or "")
-    return bool(found) and f" {found} " in f" {name_key(text)} "
+    return bool(found) and (
+        f" {found} " in f" {name_key(text)} " or _written_close(text, place) is not None
+    )
+
+
+def _written_close(text: str, place) -> str | None:
+    """The words of ``text`` (folded) that write the name of ``place``, a town of at least
+    ``BIG_TOWN`` inhabitants of several words, a letter or two wrong, as the locator reads it
+    ("clermont ferand", "saint etiene", "boulogne sur mere"): as many words as the name."""
+    name = name_key(place.commune or "").split()
+    words = name_key(text).split()
+    if len(name) < 2 or place.kind != "commune" or (place.population or 0) < BIG_TOWN:
+        return None
+    budget = 1 if len(" ".join(name)) < 8 else 2
+    for i in range(len(words) - len(name) + 1):
+        window = " ".join(words[i : i + len(name)])
+        if window[:1] == name[0][:1] and Levenshtein.distance(window, " ".join(name)) <= budget:
+            return window
+    return None
 
 
 def _ask_which_town(dispatcher: CollectingDispatcher, state: State, names: list[str]) -> bool:

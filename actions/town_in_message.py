@@ -72,6 +72,16 @@ def _words(text: str) -> list[_Word]:
     return words
 
 
+def _elided(text: str, words: list[_Word], start: int) -> bool:
+    """``words[start]`` is "l" written against the next word with an apostrophe ("L'Haÿ")"""
+    nxt = start + 1
+    return (
+        words[start].folded == "l"
+        and nxt < len(words)
+        and text[words[start].end : words[nxt].start] in ("'", "’")
+    )
+
+
 def _capitalised(word: _Word) -> bool:
     return word.text[:1].isupper() and not (word.text.isupper() and len(word.text) <= 3)
 
@@ -249,8 +259,8 @@ def town_named(text: str, index=None) -> str | None:
             end = start + size
             if any(w.after_break for w in words[start + 1 : end]):
                 continue  # a name never spans a comma or a full stop
-            if words[start].folded in LINKS and size > 1:
-                continue
+            if words[start].folded in LINKS and size > 1 and not _elided(text, words, start):
+                continue  # "l'Haÿ-les-Roses", "L’Isle-Adam": the article is the name's
             key = name_key(" ".join(w.text for w in words[start:end]))
             communes = index.by_key.get(key)
             after = text[words[end - 1].end :]
