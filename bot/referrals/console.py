@@ -71,14 +71,29 @@ def refer_form(place: Any, csrf: str, query: dict[str, str], error: str = "", fo
     )
 
 
-def referral_list(referrals: list[Referral]) -> str:
+def not_received(r: Referral, notify_error: str | None) -> str:
+    """What the desk reads when the place's answer has not reached the person (the list and the
+    referral's page say it the same)."""
+    if not notify_error:
+        return ""
+    reach = texts.contact_text(r)
+    then = f" Prévenez-la vous-même : {reach}." if reach else ""
+    return f"La personne n'a pas reçu la réponse du lieu : {notify_error}{then}"
+
+
+def referral_list(referrals: list[Referral], failed: dict[str, str] | None = None) -> str:
+    """``failed``: why the message to the person has not left, by referral (``notify_error``)."""
+    failed = failed or {}
     if not referrals:
         return "<h1>Mes orientations</h1><p>Aucune orientation pour le moment.</p>"
     rows = "".join(
         f'<tr data-id="{e(r.id)}"><td>{e(_when(r.created_at))}</td>'
         f'<td><a href="{P}/orientations/{e(r.id)}">{e(r.place_name)}</a></td>'
         f"<td>{e(texts.what(r))}</td>"
-        f'<td class="status status-{e(r.status)}">{e(r.status_label)}</td>'
+        f'<td class="status status-{e(r.status)}">{e(r.status_label)}'
+        + (f'<br><span class="error" role="alert">{e(said)}</span>'
+           if (said := not_received(r, failed.get(r.id))) else "")
+        + "</td>"
         f"<td>{e(texts.format_slot(r.slot_at) if r.slot_at else '')}"
         f"{e(r.next_place_name and 'autre lieu : ' + r.next_place_name or '')}</td></tr>"
         for r in referrals
@@ -96,13 +111,8 @@ def referral_detail(
 ) -> str:
     """``notify_error``: why the message to the person has not left (``notify_error``)."""
     note = f'<p class="flash" role="status">{e(flash)}</p>' if flash else ""
-    if notify_error:
-        reach = texts.contact_text(r)
-        then = f" Prévenez-la vous-même : {reach}." if reach else ""
-        note += (
-            f'<p class="error" role="alert">La personne n\'a pas reçu la réponse du lieu : '
-            f"{e(notify_error)}{e(then)}</p>"
-        )
+    if said := not_received(r, notify_error):
+        note += f'<p class="error" role="alert">{e(said)}</p>'
     by = CONTACT_BY[r.contact_channel]
     rows = [
         ("Statut", r.status_label),
@@ -203,8 +213,13 @@ def mount_referral_console(
         raise web.HTTPSeeOther(f"{P}/orientations/{referral.id}")
 
     async def listing(request: web.Request) -> web.Response:
-        referrals = await _run(service.for_agent, request["staff_user"])
-        return page(request, "Mes orientations", referral_list(referrals))
+        def read() -> tuple[list[Referral], dict[str, str]]:
+            referrals = service.for_agent(request["staff_user"])
+            failed = {r.id: why for r in referrals if (why := service.notify_error(r.id))}
+            return referrals, failed
+
+        referrals, failed = await _run(read)
+        return page(request, "Mes orientations", referral_list(referrals, failed))
 
     async def detail(request: web.Request) -> web.Response:
         try:
