@@ -20,6 +20,7 @@ from bot.referrals.errors import InvalidReferral, LinkUsed, ReferralNotFound
 from bot.referrals.models import OPEN_STATUSES, REFUSAL_REASONS, Referral
 from bot.referrals.service import NewReferral, ReferralService
 from bot.referrals.web import CONTACT_BY, parse_slot
+from bot.staff import catalogue
 from bot.staff.pages import html_page
 from bot.staff.pages import run_blocking as _run
 from bot.staff.render import P, e, refer_url
@@ -29,11 +30,25 @@ CONSENT = (
     "La personne accepte que sa demande, son prénom (facultatif) et le moyen de la joindre "
     "soient envoyés à {place}, pour que ce lieu la reçoive et lui réponde."
 )
+# The request the form starts with, from what the desk read in the note (its procedure, else its
+# need), never the note's words: the agent completes it.
+REQUEST_FOR_PROCEDURE = "Besoin d'aide pour {what}."
+REQUEST_FOR_SERVICE = "Besoin d'aide : {what}."
 CHANNEL_LABELS = {"sms": "SMS", "email": "Courriel", "phone": "Téléphone"}
 
 
 def _when(value: Any) -> str:
     return value.astimezone(PARIS).strftime("%d/%m/%Y %H:%M") if value else ""
+
+
+def default_request(query: dict[str, str]) -> str:
+    """The request the form starts with: the procedure or the need the desk read in the note
+    (``p``, ``s`` of ``refer_url``), never the person's words (they stay out of URLs and logs)."""
+    if procedure := catalogue.by_key(query.get("p") or None):
+        return REQUEST_FOR_PROCEDURE.format(what=procedure.title)
+    if service := query.get("s"):
+        return REQUEST_FOR_SERVICE.format(what=service)
+    return ""
 
 
 def refer_form(place: Any, csrf: str, query: dict[str, str], error: str = "", form: Any = None,
@@ -58,7 +73,7 @@ def refer_form(place: Any, csrf: str, query: dict[str, str], error: str = "", fo
         f'<input type="hidden" name="s" value="{e(query.get("s", ""))}">'
         '<p><label for="request">Ce que la personne souhaite faire</label><br>'
         f'<textarea id="request" name="request" rows="2" maxlength="500" required>'
-        f"{e(form.get('request', ''))}</textarea></p>"
+        f"{e(form.get('request', default_request(query)))}</textarea></p>"
         '<p><label for="name">Prénom ou initiales (facultatif)</label><br>'
         f'<input id="name" name="name" maxlength="80" value="{e(form.get("name", ""))}"></p>'
         f"<fieldset><legend>Comment la joindre</legend>{radios}"
