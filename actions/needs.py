@@ -950,8 +950,8 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdecoupe laser|\bbrodeuse",
         r"\b(codage|coder|programmation|robots?|robotique)\b",
         r"\b(creer|faire|fabriquer) (un|une|mon|ma) (petit |petite )?(livre|album|calendrier|"
-        r"diaporama|carte)\b(?! (d'?identite|grise|vitale|bancaire|bleue|de sejour|d'invalidite"
-        r"|mobilite|europeenne))",
+        r"diaporama|carte)\b(?! ((nationale )?(d'? ?)?identite|grise|vitale|bancaire|bleue"
+        r"|de sejour|d'invalidite|mobilite|europeenne))",
         r"\bcreer (un|une|des) (video|blog|jeu)",
         r"\bloisirs?\b",
         # "création" of a business, an account or a mail address is no creative work
@@ -1054,7 +1054,8 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "ants": (
         r"\bants\b",
-        r"carte d'?identite",
+        # "carte d'identité", "carte identité", "carte d identite", "carte nationale d'identité"
+        r"\bcartes? (nationales? )?(d'? ?)?identite",
         r"\bcni\b",
         r"\bpasseport",
     ),

@@ -224,7 +224,10 @@ def names_no_town(name: str, text: str | None = None, start: int | None = None) 
     if span is None:
         return False  # not written in the message (a button's town): nothing says otherwise
     before, after = _tokens(text[: span[0]]), text[span[1] :]
-    if before and (before[-1] in TITLES or before[-1] in POSSESSIVES):
+    # A comma, a semicolon or a line between them: the title ends its own part ("la messagerie
+    # de madame, Tours": Tours is the town).
+    apart = re.search(r"[,;:\n()]\W*$", text[: span[0]])
+    if before and not apart and (before[-1] in TITLES or before[-1] in POSSESSIVES):
         return True  # "Mme T.", "M. Martin"; "sa fille" (Fillé), "ma box"
     if len(words) > 1:
         return False

@@ -20,6 +20,7 @@ from bot.referrals.errors import InvalidReferral, LinkUsed, ReferralNotFound
 from bot.referrals.models import OPEN_STATUSES, REFUSAL_REASONS, Referral
 from bot.referrals.service import NewReferral, ReferralService
 from bot.referrals.web import CONTACT_BY, parse_slot
+from bot.staff import catalogue
 from bot.staff.pages import html_page
 from bot.staff.pages import run_blocking as _run
 from bot.staff.render import P, e, refer_url
@@ -29,11 +30,25 @@ CONSENT = (
     "La personne accepte que sa demande, son prénom (facultatif) et le moyen de la joindre "
     "soient envoyés à {place}, pour que ce lieu la reçoive et lui réponde."
 )
+# The request the form starts with, from what the desk read in the note (its procedure, else its
+# need), never the note's words: the agent completes it.
+REQUEST_FOR_PROCEDURE = "Besoin d'aide pour {what}."
+REQUEST_FOR_SERVICE = "Besoin d'aide : {what}."
 CHANNEL_LABELS = {"sms": "SMS", "email": "Courriel", "phone": "Téléphone"}
 
 
 def _when(value: Any) -> str:
     return value.astimezone(PARIS).strftime("%d/%m/%Y %H:%M") if value else ""
+
+
+def default_request(query: dict[str, str]) -> str:
+    """The request the form starts with: the procedure or the need the desk read in the note
+    (``p``, ``s`` of ``refer_url``), never the person's words (they stay out of URLs and logs)."""
+    if procedure := catalogue.by_key(query.get("p") or None):
+        return REQUEST_FOR_PROCEDURE.format(what=procedure.title)
+    if service := query.get("s"):
+        return REQUEST_FOR_SERVICE.format(what=service)
+    return ""
 
 
 def refer_form(place: Any, csrf: str, query: dict[str, str], error: str = "", form: Any = None,
@@ -58,7 +73,7 @@ def refer_form(place: Any, csrf: str, query: dict[str, str], error: str = "", fo
         f'<input type="hidden" name="s" value="{e(query.get("s", ""))}">'
         '<p><label for="request">Ce que la personne souhaite faire</label><br>'
         f'<textarea id="request" name="request" rows="2" maxlength="500" required>'
-        f"{e(form.get('request', ''))}</textarea></p>"
+        f"{e(form.get('request', default_request(query)))}</textarea></p>"
         '<p><label for="name">Prénom ou initiales (facultatif)</label><br>'
         f'<input id="name" name="name" maxlength="80" value="{e(form.get("name", ""))}"></p>'
         f"<fieldset><legend>Comment la joindre</legend>{radios}"
@@ -71,14 +86,29 @@ def refer_form(place: Any, csrf: str, query: dict[str, str], error: str = "", fo
     )
 
 
-def referral_list(referrals: list[Referral]) -> str:
+def not_received(r: Referral, notify_error: str | None) -> str:
+    """What the desk reads when the place's answer has not reached the person (the list and the
+    referral's page say it the same)."""
+    if not notify_error:
+        return ""
+    reach = texts.contact_text(r)
+    then = f" Prévenez-la vous-même : {reach}." if reach else ""
+    return f"La personne n'a pas reçu la réponse du lieu : {notify_error}{then}"
+
+
+def referral_list(referrals: list[Referral], failed: dict[str, str] | None = None) -> str:
+    """``failed``: why the message to the person has not left, by referral (``notify_error``)."""
+    failed = failed or {}
     if not referrals:
         return "<h1>Mes orientations</h1><p>Aucune orientation pour le moment.</p>"
     rows = "".join(
         f'<tr data-id="{e(r.id)}"><td>{e(_when(r.created_at))}</td>'
         f'<td><a href="{P}/orientations/{e(r.id)}">{e(r.place_name)}</a></td>'
         f"<td>{e(texts.what(r))}</td>"
-        f'<td class="status status-{e(r.status)}">{e(r.status_label)}</td>'
+        f'<td class="status status-{e(r.status)}">{e(r.status_label)}'
+        + (f'<br><span class="error" role="alert">{e(said)}</span>'
+           if (said := not_received(r, failed.get(r.id))) else "")
+        + "</td>"
         f"<td>{e(texts.format_slot(r.slot_at) if r.slot_at else '')}"
         f"{e(r.next_place_name and 'autre lieu : ' + r.next_place_name or '')}</td></tr>"
         for r in referrals
@@ -96,13 +126,8 @@ def referral_detail(
 ) -> str:
     """``notify_error``: why the message to the person has not left (``notify_error``)."""
     note = f'<p class="flash" role="status">{e(flash)}</p>' if flash else ""
-    if notify_error:
-        reach = texts.contact_text(r)
-        then = f" Prévenez-la vous-même : {reach}." if reach else ""
-        note += (
-            f'<p class="error" role="alert">La personne n\'a pas reçu la réponse du lieu : '
-            f"{e(notify_error)}{e(then)}</p>"
-        )
+    if said := not_received(r, notify_error):
+        note += f'<p class="error" role="alert">{e(said)}</p>'
     by = CONTACT_BY[r.contact_channel]
     rows = [
         ("Statut", r.status_label),
@@ -203,8 +228,13 @@ def mount_referral_console(
         raise web.HTTPSeeOther(f"{P}/orientations/{referral.id}")
 
     async def listing(request: web.Request) -> web.Response:
-        referrals = await _run(service.for_agent, request["staff_user"])
-        return page(request, "Mes orientations", referral_list(referrals))
+        def read() -> tuple[list[Referral], dict[str, str]]:
+            referrals = service.for_agent(request["staff_user"])
+            failed = {r.id: why for r in referrals if (why := service.notify_error(r.id))}
+            return referrals, failed
+
+        referrals, failed = await _run(read)
+        return page(request, "Mes orientations", referral_list(referrals, failed))
 
     async def detail(request: web.Request) -> web.Response:
         try:

@@ -738,3 +738,50 @@ def test_the_chat_consent_question_names_only_the_ways_this_server_can_answer(
     assert ("SMS" in question) is sms_on and ("numéro de portable" in question) is sms_on, question
     assert ("courriel" in question.split("pour vous répondre")[1]) is mail_on, question
     assert ("e-mail" in question) is mail_on, question
+
+
+@pytest.mark.parametrize(
+    "contact, decision",
+    [("+33655555561", "accept"), ("+33655555562", "refuse"), ("06 55 55 55 63", "accept")],
+)
+def test_the_desks_list_flags_a_referral_the_person_was_not_told_of(
+    stack, contact, decision
+):
+    """"Mes orientations" said nothing of an answer that never reached the person (only the
+    referral's page did): the list says it too, with the same words, on that referral only."""
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from bot.referrals.console import mount_referral_console
+    from bot.staff.sms import DisabledSender
+
+    service, worker, _ = stack
+    told = refer(service, contact="+33655555560")
+    service.record_answer(told.id, "alice", accepted=True)
+    run(worker.drain())  # this one's SMS leaves
+    untold = refer(service, contact=contact)
+    service.sms = DisabledSender()  # the server restarted without its SMS settings
+    service.record_answer(untold.id, "alice", accepted=decision == "accept", reason="capacite")
+    run(worker.drain())
+    assert service.notify_error(untold.id) and not service.notify_error(told.id)
+
+    def guard(handler):
+        async def as_alice(request):
+            request["staff_user"] = "alice"
+            return await handler(request)
+        return as_alice
+
+    app = web.Application()
+    mount_referral_console(app, service, guard=guard, csrf=lambda request: "t")
+
+    async def listing() -> str:
+        async with TestClient(TestServer(app)) as client:
+            response = await client.get("/staff/orientations")
+            assert response.status == 200
+            return html.unescape(await response.text())
+
+    page = run(listing())
+    rows = {m.group(1): m.group(0) for m in re.finditer(r'<tr data-id="([^"]+)">.*?</tr>', page)}
+    assert "La personne n'a pas reçu la réponse du lieu" in rows[untold.id], page
+    assert DisabledSender().reason in rows[untold.id]
+    assert contact[-2:] in rows[untold.id]  # her number, to call her
+    assert "pas reçu" not in rows[told.id]
