@@ -183,6 +183,11 @@ SEVERE: tuple[str, ...] = (
     r"l'eau monte",
     r"par le cou",
     r"(il|elle) (la|le) frappe",
+    # a partner hitting someone, said of the writer or of another: "son compagnon la frappe",
+    # "mon mari me cogne" (present)
+    r"(mon|ma|son|sa|notre|leur) (mari|ex|conjoint|conjointe|compagnon|compagne|copain|copine"
+    r"|concubin|concubine|femme|epoux|epouse|petit ami|petite amie) (la |le |me |m'|nous |les )"
+    r"(frappe|bat|cogne|tabasse|etrangle|gifle|brutalise)\b",
     r"coups de (pied|poing)",
     r"me touche (la nuit|de force|partout)",
     r"attouchement\w*",
