@@ -283,10 +283,12 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
         # "il a pas de CB" while the request waits for a town: the same request, no town read
         found.needs, found.procedures, found.choices = list(state.needs), list(state.procedures), []
         found.mode = found.mode or state.mode
-    if (state.needs and found.choices and found.needs and not is_button(text)
-            and set(found.needs) <= set(state.needs)):
-        # "et pour la tablette ?" after a list for the tablet and the impôts: a need the request
-        # already has, no menu to choose it again; the same request (every need, the town).
+    if (state.needs and found.needs and not is_button(text)
+            and set(found.needs) <= set(state.needs)
+            and (found.choices or need_changes.asked_again(request, state.needs))):
+        # "(et) pour la tablette ?" after a list for the tablet and the impôts: a need the request
+        # already has, no menu to choose it again and not it alone; the same request (every
+        # need, the town).
         found.needs, found.procedures, found.choices = list(state.needs), list(state.procedures), []
         found.mode = found.mode or state.mode
     more = None if is_button(text) or not state.needs else need_changes.added(request, state.needs)

@@ -97,6 +97,17 @@ def added(text: str, current: list[str]) -> list[str] | None:
     return [*current[:1], new[0]]
 
 
+def asked_again(text: str, current: list[str]) -> bool:
+    """A short message that names again only needs the request has, with no word putting one
+    instead ("pour la tablette ?", "et pour l'ordi ?" after a list for two needs): the same
+    request goes on ("juste pour la tablette" is a correction, ``corrected``)."""
+    folded = _folded(text)
+    if not 0 < len(folded.split()) <= MAX_WORDS or _INSTEAD.search(folded):
+        return False
+    said = needs_mod.read(text).needs
+    return bool(said) and set(said) <= set(current)
+
+
 def restated(text: str) -> list[str] | None:
     """The needs a short message says instead of, or again as, the request's ("non c'est juste
     pour imprimer"); None when it says no need that way."""

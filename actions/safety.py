@@ -183,6 +183,11 @@ SEVERE: tuple[str, ...] = (
     r"l'eau monte",
     r"par le cou",
     r"(il|elle) (la|le) frappe",
+    # a partner hitting someone, said of the writer or of another: "son compagnon la frappe",
+    # "mon mari me cogne" (present)
+    r"(mon|ma|son|sa|notre|leur) (mari|ex|conjoint|conjointe|compagnon|compagne|copain|copine"
+    r"|concubin|concubine|femme|epoux|epouse|petit ami|petite amie) (la |le |me |m'|nous |les )"
+    r"(frappe|bat|cogne|tabasse|etrangle|gifle|brutalise)\b",
     r"coups de (pied|poing)",
     r"me touche (la nuit|de force|partout)",
     r"attouchement\w*",
@@ -693,6 +698,26 @@ def without_town(text: str) -> str:
     return text
 
 
+# The word that asks for help ("aide démarches", "aidez moi ordi", "besoin d'aide"): the danger
+# examples hold short cries ("à l'aide", "help au secours"), so a short request built on it sits
+# next to them by that word alone ("aide démarches" +0.055, "démarches" -0.114). A message that
+# states a need and comes close is read again without it (``read``); "à l'aide" alone, "au
+# secours" are the alarm tier's.
+_HELP_WORD = re.compile(
+    r"\b(j'ai |j ai )?(besoin (d'|d |de l'|de l )|de l'|de l )?(aide|aidez|aider|help)"
+    r"([- ](moi|nous))?\b",
+    re.IGNORECASE,
+)
+
+
+HELP_REQUEST_WORDS = 3  # what is left of a short request: "demarches svp", "ordi ajaccio"
+
+
+def without_help_word(text: str) -> str:
+    """The message without its word asking for help."""
+    return " ".join(_HELP_WORD.sub(" ", text.replace("\u2019", "'")).split())
+
+
 # The small words of Antillean and Réunion Creole (pronouns, particles, "need", "help", "how"):
 # the danger examples hold Creole messages, so any Creole request sits next to them by its
 # language alone ("Mwen pa konnen kijan pou mwen fè dosye CAF la, ou pé édé mwen ?" was asked
@@ -795,4 +820,11 @@ def read(
         margin = danger_margin(placed)
         meaning, close = margin >= danger.MARGIN, margin >= danger.CHECK_MARGIN
         need = (severe or alarm or close) and need
+    plain = without_help_word(said) if close and need and not (severe or alarm) else ""
+    if plain and plain != " ".join(said.split()) and len(plain.split()) <= HELP_REQUEST_WORDS:
+        # The word asking for help is no danger: "aide demarches" read as "demarches" (a short
+        # request only: "aidez moi il lit mes messages" keeps its question).
+        margin = danger_margin(without_town(plain))
+        meaning, close = margin >= danger.MARGIN, margin >= danger.CHECK_MARGIN
+        need = close and need
     return SafetyReading(severe, alarm, need, meaning, close, safe_now)

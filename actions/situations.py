@@ -152,8 +152,11 @@ _SCAM_ASK = (
 # Spying on a phone: "me surveille avec une appli", "lit mes messages", "un logiciel espion".
 _SPYING = (
     r"(surveill\w*|espion\w*|traqu\w*|geolocalis\w*|mouchard\w*|stalkerware"
-    r"|(lit|lis|lire|fouille|regarde|controle) (tous |toutes )?(mes|dans mes|dans mon) (messages"
-    r"|sms|mails|conversations|telephone|portable)"
+    r"|(lit|lis|lire|fouille|regarde|controle|verifie|epluche) (tout |tous |toutes )?(dans )?(mes"
+    r"|ses|mon|son|ma|sa) (messages|sms|mails|conversations|telephone|tel|portable|smartphone)"
+    # a tracker put on the phone: "a mis un traceur sur mon tel", "une balise GPS"
+    r"|(traceur|balise|gps|localisation) (\w+ ){0,2}(sur|dans) (mon|ma|son|sa) (telephone|tel"
+    r"|portable|smartphone|voiture|sac)"
     r"|suit (tous )?mes deplacements|sait (toujours )?ou je suis|ecoute mes (appels|conversations)"
     # control online by a partner or an ex (round 17's tester): "mon ex a piraté mon compte
     # facebook et me harcèle"
@@ -322,6 +325,15 @@ _HAPPENED = re.compile(
 )
 
 
+# Hit by someone who also spies on the phone ("il me bat et il contrôle mon portable"): the
+# control of a partner, whoever is named (``read``), unless the words name a child.
+_HIT_ME = (
+    r"(il|elle) (me |m')(frapp|bat|battu|cogn|tabass|etrangl|gifl|brutalis|tape dessus)\w*"
+)
+_SPIED_ON = re.compile(_SPYING)
+_HIT_AND_SPIED = re.compile(rf"\b{_HIT_ME}.{{0,80}}\b{_SPYING}|\b{_SPYING}.{{0,80}}\b{_HIT_ME}")
+
+
 def read(text: str) -> frozenset[str]:
     """The situations the words name: ``{"partner", "child"}`` for "mon mari frappe ma fille";
     ``.`` never crosses a line, so messages one a line are read each alone."""
@@ -332,6 +344,11 @@ def read(text: str) -> frozenset[str]:
     prevented = HACKED in found and _PREVENTED.search(folded)
     if prevented and not _HAPPENED.search(_PREVENTED.sub(" ", folded)):
         found.discard(HACKED)
+    if CHILD not in found and _HIT_AND_SPIED.search(folded):
+        found |= {PARTNER, PARTNER_VIOLENCE}
+    if PARTNER_VIOLENCE in found and _SPIED_ON.search(folded):
+        # hit and spied on: the 3919, and the phone to make safe (online safety)
+        found.add(SURVEILLANCE)
     if {CHILD, HARASSMENT_ONLINE} <= found:
         found.add(CHILD_HARASSED_ONLINE)
     return frozenset(found)

@@ -142,3 +142,18 @@ TOWN_REQUESTS = [
 def test_a_town_name_never_asks_the_danger_question(directory, message, town):
     msgs, _ = run(A.ActionOrient(), tracker(message, "ask_help", [ent("location", town)]))
     assert "en danger" not in text(msgs) and "danger_check" not in kinds(msgs), message
+
+
+# --- the word asking for help is no danger ----------------------------------------------------
+# "aide demarches" sat at the danger margin (+0.055) by the word "aide" alone: the danger examples
+# hold short cries ("à l'aide", "help au secours"). Short requests built on it, other needs; a
+# longer message keeps its question ("aidez moi il lit mes messages").
+@pytest.mark.parametrize("message", ["aide ordi svp", "aidez moi ordi", "aidez-moi ordinateur"])
+def test_a_short_request_with_the_word_aide_is_not_asked_the_danger_question(directory, message):
+    msgs, _ = run(A.ActionOrient(), tracker(message, "ask_help"))
+    assert "en danger" not in text(msgs) and "danger_check" not in kinds(msgs), message
+
+
+def test_a_longer_message_with_the_word_aide_keeps_its_question(directory):
+    msgs, _ = run(A.ActionOrient(), tracker("aidez moi il lit mes messages", "ask_help"))
+    assert "danger_check" in kinds(msgs), text(msgs)
