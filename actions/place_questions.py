@@ -149,8 +149,9 @@ _DAY_NAME = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")s?\b")
 _SHORT_DAY = re.compile(
     r"\b(?:ouvert\w*|ouvre\w*|ferme\w*)(?: le| les| ce)? (lun|mar|mer|jeu|ven|sam|dim)\b"
 )
-# Said as a question without "?": "c ouvert dimanche", "c'est ouvert le sam".
-_OPEN_FIRST = re.compile(r"^(?:et )?(?:c |c est |ces |cest |est ce |c'est )?(?:ouvert|ferme)")
+# Said as a question without "?": "c ouvert dimanche", "c'est ouvert le sam"; never "c'est fermé le
+# mercredi" (a correction of the hours shown: a report).
+_OPEN_FIRST = re.compile(r"^(?:et )?(?:c |c est |ces |cest |est ce |c'est )?ouvert")
 
 
 def asks_open_on(text: str) -> int | None:
@@ -159,7 +160,9 @@ def asks_open_on(text: str) -> int | None:
     folded = _folded(text)
     day = _DAY_NAME.search(folded)
     short_day = _SHORT_DAY.search(folded)
-    asks = "?" in text or "est ce" in folded or bool(_OPEN_FIRST.match(folded))
+    # Without "?", only one day: "ouvert le samedi ou le dimanche" asks for such places (a search).
+    one_day = len({m.group(1) for m in _DAY_NAME.finditer(folded)}) <= 1
+    asks = "?" in text or "est ce" in folded or bool(_OPEN_FIRST.match(folded) and one_day)
     if not (_short(folded) and (day or short_day) and asks and _OPEN_WORDS.search(folded)):
         return None
     if day:
