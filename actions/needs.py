@@ -790,6 +790,12 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(surveill\w*|espionn\w*|fouill\w*|lit|lisait|traqu\w*|geolocalis\w*|localis\w*)"
         r"( \w+){0,2} (mon|ma|mes) (telephone|portable|tel|smartphone|ordi\w*|messages|mails|"
         r"sms|comptes?|conversations)\b",
+        # the same said of her by a desk note or a relative ("le conjoint surveille son
+        # téléphone"): only with the partner named, never a parent watching a child's phone
+        r"\b(conjoint|mari|ex|compagnon|compagne|copain|copine|concubin)\b.{0,25}"
+        r"\b(surveill\w*|espionn\w*|fouill\w*|lit|lisait|traqu\w*|geolocalis\w*)( \w+){0,2} "
+        r"(son|sa|ses) (telephone|portable|tel|smartphone|ordi\w*|messages|mails|sms|comptes?|"
+        r"conversations)\b",
         r"\beffacer (toutes |tout )?(mes|les) donnees",
         r"\b(pister|pistent|tracer|traque)\b",
         r"\b(paiements?|prelevements?|debits?) (bizarres?|suspects?|inconnus?|louches?)",

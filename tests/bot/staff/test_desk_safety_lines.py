@@ -54,3 +54,20 @@ def test_a_hacked_account_gets_the_cybermalveillance_line_above_the_places(real,
 def test_an_ordinary_note_gets_no_lines(real):
     section, lines = _page("dame 80 ans, dossier retraite, Roubaix", real)
     assert section == "" and lines == []
+
+
+@pytest.mark.parametrize("note", [
+    "femme violences conjugales, le conjoint surveille son téléphone, Lyon",
+    "Mme R., son mari fouille son portable, Brest",
+    "son copain lit ses messages, elle a peur, Metz",
+])  # fmt: skip
+def test_a_partner_spying_on_her_phone_is_online_safety_at_the_desk(real, note):
+    # The desk's screenshot (round 21): the need read was "apprendre à se servir d'un téléphone"
+    # and the places taught the phone; her phone is to be made safe (the chat's reader, said of
+    # her by a note: "son téléphone").
+    directory, locator = real
+    outcome = triage(note, directory, locator)
+    assert outcome.situation.need_keys == ("securite",), outcome.situation
+    page = render.console_page(csrf="t", user="agent", counts={"by_need": {}, "total": 0},
+                               text=note, outcome=outcome)
+    assert "apprendre à se servir d'un téléphone" not in page
