@@ -10,8 +10,8 @@ from datetime import datetime
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
-from actions import search_run
 from directory_client import hours
+from tests.clock import at
 from tests.conftest_actions import (
     embedded_locator,  # noqa: F401 - the locator fixture
     ent,
@@ -23,16 +23,6 @@ from tests.conftest_actions import (
 SATURDAY_0736 = datetime(2026, 12, 5, 7, 36, tzinfo=hours.PARIS)
 TUESDAY_1000 = datetime(2026, 12, 8, 10, 0, tzinfo=hours.PARIS)
 ASK = "je dois faire ma retraite sur internet, je cherche un lieu ouvert maintenant"
-
-
-def at(monkeypatch, moment: datetime) -> None:
-    class Clock(datetime):
-        @classmethod
-        def now(cls, tz=None):  # type: ignore[override]
-            return moment.astimezone(tz) if tz else moment.replace(tzinfo=None)
-
-    monkeypatch.setattr(search_run, "datetime", Clock)
-    monkeypatch.setattr(hours, "now_paris", lambda: moment)
 
 
 def orient(text: str):

@@ -11,9 +11,9 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
-from actions import search_run
 from bot.staff.triage import triage
 from directory_client import hours
+from tests.clock import at
 from tests.conftest_actions import (
     embedded_locator,  # noqa: F401 - the locator fixture
     ent,
@@ -23,16 +23,6 @@ from tests.conftest_actions import (
 
 SUNDAY_2215 = datetime(2026, 12, 6, 22, 15, tzinfo=hours.PARIS)
 MONDAY_0620 = datetime(2026, 12, 7, 6, 20, tzinfo=hours.PARIS)
-
-
-def at(monkeypatch, moment: datetime) -> None:
-    class Clock(datetime):
-        @classmethod
-        def now(cls, tz=None):  # type: ignore[override]
-            return moment.astimezone(tz) if tz else moment.replace(tzinfo=None)
-
-    monkeypatch.setattr(search_run, "datetime", Clock)
-    monkeypatch.setattr(hours, "now_paris", lambda: moment)
 
 
 def chat_places(text: str, town: str) -> tuple[str, list[str]]:
