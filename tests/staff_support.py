@@ -180,3 +180,11 @@ class AppThread:
         asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
+
+
+def results_page(note: str, outcome, **extra) -> str:
+    """The console's results page for ``note`` and its triage ``outcome``, as an agent sees it."""
+    from bot.staff import render
+
+    return render.console_page(csrf="t", user="agent", counts={"by_need": {}, "total": 0},
+                               text=note, outcome=outcome, **extra)  # fmt: skip

@@ -8,10 +8,10 @@ import re
 
 import pytest
 
-from bot.staff import render
 from bot.staff.triage import triage
 from directory_client import Locator
 from directory_client.search.explain import FEE_WORDS
+from tests.staff_support import results_page
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +27,7 @@ def real(embedded_directory):
 def test_the_card_says_the_price_of_the_structured_field_only(real, note):
     directory, locator = real
     outcome = triage(note, directory, locator)
-    page = render.console_page(csrf="t", user="agent", counts={"by_need": {}, "total": 0},
-                               text=note, outcome=outcome)
+    page = results_page(note, outcome)
     cards = re.findall(r'<article class="place".*?</article>', page, re.S)
     assert cards
     mixed = 0

@@ -14,6 +14,7 @@ from bot.staff import catalogue, render
 from bot.staff.triage import triage
 from directory_client import Locator
 from tests.conftest_actions import ask
+from tests.staff_support import results_page
 
 NOTES = [
     "Mme T. 68 ans carte identité et apprendre tablette, Beauvais",
@@ -33,8 +34,7 @@ def real(embedded_directory):
 def test_the_desk_keeps_the_identity_card_and_the_tablet(real, note):
     directory, locator = real
     outcome = triage(note, directory, locator)
-    html = render.console_page(csrf="t", user="agent", counts={"by_need": {}, "total": 0},
-                               text=note, outcome=outcome)
+    html = results_page(note, outcome)
     summary = re.search(r'<dl class="summary">.*?</dl>', html, re.S).group(0)
     bring = re.search(r'<section class="bring">.*?</section>', html, re.S)
     assert render.e(ANTS.title) in summary, summary

@@ -11,9 +11,9 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from bot.referrals.console import refer_form
-from bot.staff import render
 from bot.staff.triage import triage
 from directory_client import Locator
+from tests.staff_support import results_page
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +30,7 @@ def real(embedded_directory):
 def test_the_referral_form_starts_with_the_notes_request(real, note, said):
     directory, locator = real
     outcome = triage(note, directory, locator)
-    page = render.console_page(csrf="t", user="agent", counts={"by_need": {}, "total": 0},
-                               text=note, outcome=outcome, refer=True)
+    page = results_page(note, outcome, refer=True)
     link = html.unescape(re.search(r'<a class="button refer" href="([^"]+)"', page).group(1))
     for word in ("dame", "monsieur", "Mme", "veut", "faire"):  # none of the person's words
         assert word not in link, link

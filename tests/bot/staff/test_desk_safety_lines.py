@@ -10,9 +10,9 @@ import re
 
 import pytest
 
-from bot.staff import render
 from bot.staff.triage import triage
 from directory_client import Locator
+from tests.staff_support import results_page
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +23,7 @@ def real(embedded_directory):
 def _page(note: str, real) -> tuple[str, list[str]]:
     directory, locator = real
     outcome = triage(note, directory, locator)
-    html = render.console_page(csrf="t", user="agent", counts={"by_need": {}, "total": 0},
-                               text=note, outcome=outcome)
+    html = results_page(note, outcome)
     assert outcome.results, outcome.notes  # places there are, and the lines come before them
     before = html.split('<div class="places">')[0]
     section = re.search(r'<section class="lines".*?</section>', before, re.S)
@@ -68,6 +67,5 @@ def test_a_partner_spying_on_her_phone_is_online_safety_at_the_desk(real, note):
     directory, locator = real
     outcome = triage(note, directory, locator)
     assert outcome.situation.need_keys == ("securite",), outcome.situation
-    page = render.console_page(csrf="t", user="agent", counts={"by_need": {}, "total": 0},
-                               text=note, outcome=outcome)
+    page = results_page(note, outcome)
     assert "apprendre à se servir d'un téléphone" not in page

@@ -12,6 +12,7 @@ from actions import needs
 from bot.staff import catalogue, render
 from bot.staff.triage import triage
 from directory_client import Locator
+from tests.staff_support import results_page
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +30,7 @@ def test_both_procedures_and_both_documents(real, note):
     assert len(keys) >= 2, keys  # the chat reads two
     directory, locator = real
     outcome = triage(note, directory, locator)
-    html = render.console_page(csrf="t", user="agent", counts={"by_need": {}, "total": 0},
-                               text=note, outcome=outcome)
+    html = results_page(note, outcome)
     summary = re.search(r'<dl class="summary">.*?</dl>', html, re.S).group(0)
     bring = re.search(r'<section class="bring">.*?</section>', html, re.S)
     assert bring, html

@@ -14,7 +14,7 @@ from actions import formatting as fmt
 from bot.staff import render
 from bot.staff.triage import TriageOutcome, parse
 from directory_client import labels
-from tests.staff_support import place
+from tests.staff_support import place, results_page
 
 DOES_PAPERS = place("fs-1", "France Services du centre", "1 rue Nain, Roubaix", km=0.8)
 INTERNET_ONLY = replace(
@@ -26,8 +26,7 @@ OTHER_DESK = replace(DOES_PAPERS, id="fs-2", name="Maison France Services Nord",
 
 def page(note: str, results: list) -> tuple[str, TriageOutcome]:
     outcome = TriageOutcome(situation=parse(note), results=list(results))
-    html = render.console_page(csrf="t", user="agent", counts={"by_need": {}, "total": 0},
-                               text=note, outcome=outcome)
+    html = results_page(note, outcome)
     return html, outcome
 
 
