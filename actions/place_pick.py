@@ -21,6 +21,9 @@ _FILLERS = frozenset({
 })  # fmt: skip
 # "celui de Pantin", "la médiathèque à Bondy", "l'espace du Blanc-Mesnil": a place by its town.
 # Never a town alone ("et à Bondy ?" is a search elsewhere).
+# "et à Fort-de-France ?", "et sur Bondy", "plutôt vers Roubaix": a search elsewhere, even when a
+# place's name holds that town's words ("Médiathèque de Fort-de-France").
+_ELSEWHERE = re.compile(r"^(?:et |mais |plutot |sinon )?(?:a|au|aux|sur|vers|pres de|du cote de) ")
 _OF_TOWN = re.compile(
     r"^(?:et |plutot )?(?:(?:celui|celle)(?: ci| la)?|le lieu|l endroit|(?:la|le|l) \w+)"
     r" (?:de|d|du|des|a) (.+)$"
@@ -118,6 +121,8 @@ def picked(results: list[dict], text: str, earlier: list[dict] | None = None) ->
             return by_rank(results, rank, position=not word.isdigit()) or by_rank(
                 list(earlier or []), rank, position=False
             )
+    if _ELSEWHERE.match(" ".join(words)):
+        return None
     return _by_town(results, words) or _by_name(results, words)
 
 

@@ -280,3 +280,27 @@ def test_cannot_travel_names_the_places_that_help_at_a_distance():
         "Sans vous déplacer : ces lieux aident aussi à distance (par téléphone ou en ligne) : "
         "Aide par téléphone : 04 78 00 00 02."
     ]
+
+
+LAMENTIN = [
+    {"number": 1, "name": "France services du Lamentin",
+     "address": "Rue Schœlcher, 97232 Le Lamentin"},
+    {"number": 2, "name": "Médiathèque de Fort-de-France",
+     "address": "Bd Général de Gaulle, 97200 Fort-de-France"},
+    {"number": 3, "name": "Espace numérique Saint-Joseph", "address": "Bourg, 97212 Saint-Joseph"},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "message", ["et à Fort-de-France ?", "et a fort de france", "plutôt vers Fort-de-France",
+                "et sur Saint-Joseph ?", "et au Lamentin ?"])  # fmt: skip
+def test_another_town_is_a_search_there_even_when_a_place_bears_its_name(message):
+    """A tester: after a list around Le Lamentin, "et à Fort-de-France ?" opened the place whose
+    name holds "Fort-de-France" instead of searching around that town."""
+    assert place_pick.picked(LAMENTIN, message) is None
+
+
+@pytest.mark.parametrize("message, number", [("la médiathèque de Fort-de-France", 2),
+                                             ("celui de Saint-Joseph", 3), ("le deuxième", 2)])
+def test_a_place_named_with_its_town_is_still_that_place(message, number):
+    assert place_pick.picked(LAMENTIN, message)["number"] == number
