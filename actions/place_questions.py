@@ -143,11 +143,23 @@ def asks_list_again(text: str) -> bool:
 # "c'est ouvert le samedi ?", "ils ouvrent le lundi ?", "et le dimanche c'est fermé ?": whether the
 # place just shown in full opens that day (a question: "?" or "est-ce").
 _OPEN_WORDS = re.compile(r"\b(?:ouvert|ouverte|ouverts|ouvre|ouvrent|ferme|fermee?s?|horaires?)\b")
-_DAY_NAME = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")s?\b")
+# The weekdays as people write them, to the day they name (0 Monday … 6 Sunday): the full name
+# ("samedi"), its plural ("les samedis") and the three letters it is cut short to ("sam", "dim").
+# The one table of day words here, from ``french_dates.WEEKDAYS``.
+_DAY_WORDS = {word: n for n, day in enumerate(WEEKDAYS) for word in (day, day + "s", day[:3])}
+_CUT_SHORT = frozenset(day[:3] for day in WEEKDAYS)
+
+
+def _day_words(cut_short: bool) -> str:
+    words = sorted((w for w in _DAY_WORDS if (w in _CUT_SHORT) == cut_short), key=len, reverse=True)
+    return "(" + "|".join(words) + ")"
+
+
+_DAY_NAME = re.compile(rf"\b{_day_words(cut_short=False)}\b")
 # A day cut short after the open word ("c ouvert le sam ?", "ouvert dim ?"): "mar", "mer" are
 # days only there.
 _SHORT_DAY = re.compile(
-    r"\b(?:ouvert\w*|ouvre\w*|ferme\w*)(?: le| les| ce)? (lun|mar|mer|jeu|ven|sam|dim)\b"
+    rf"\b(?:ouvert\w*|ouvre\w*|ferme\w*)(?: le| les| ce)? {_day_words(cut_short=True)}\b"
 )
 # Said as a question without "?": "c ouvert dimanche", "c'est ouvert le sam"; never "c'est fermé le
 # mercredi" (a correction of the hours shown: a report).
@@ -161,13 +173,13 @@ def asks_open_on(text: str) -> int | None:
     day = _DAY_NAME.search(folded)
     short_day = _SHORT_DAY.search(folded)
     # Without "?", only one day: "ouvert le samedi ou le dimanche" asks for such places (a search).
-    one_day = len({m.group(1) for m in _DAY_NAME.finditer(folded)}) <= 1
+    one_day = len({_DAY_WORDS[m.group(1)] for m in _DAY_NAME.finditer(folded)}) <= 1
     asks = "?" in text or "est ce" in folded or bool(_OPEN_FIRST.match(folded) and one_day)
     if not (_short(folded) and (day or short_day) and asks and _OPEN_WORDS.search(folded)):
         return None
     if day:
-        return WEEKDAYS.index(day.group(1))
-    return [w[:3] for w in WEEKDAYS].index(short_day.group(1))
+        return _DAY_WORDS[day.group(1)]
+    return _DAY_WORDS[short_day.group(1)]
 
 
 # "c'est ouvert demain ?", "et aujourd'hui ?", "ça ferme à quelle heure ?", "il ouvre à quelle

@@ -700,9 +700,8 @@ def without_town(text: str) -> str:
 
 # The word that asks for help ("aide démarches", "aidez moi ordi", "besoin d'aide"): the danger
 # examples hold short cries ("à l'aide", "help au secours"), so a short request built on it sits
-# next to them by that word alone ("aide démarches" +0.055, "démarches" -0.114). A message that
-# states a need and comes close is read again without it (``read``); "à l'aide" alone, "au
-# secours" are the alarm tier's.
+# next to them by that word alone ("aide démarches" +0.055, "démarches" -0.114). "à l'aide" alone,
+# "au secours" are the alarm tier's.
 _HELP_WORD = re.compile(
     r"\b(j'ai |j ai )?(besoin (d'|d |de l'|de l )|de l'|de l )?(aide|aidez|aider|help)"
     r"([- ](moi|nous))?\b",
@@ -714,8 +713,39 @@ HELP_REQUEST_WORDS = 3  # what is left of a short request: "demarches svp", "ord
 
 
 def without_help_word(text: str) -> str:
-    """The message without its word asking for help."""
-    return " ".join(_HELP_WORD.sub(" ", text.replace("\u2019", "'")).split())
+    """The message without its word asking for help, when what is left is a short request
+    ("aidez moi il lit mes messages" keeps it); else the message as it is."""
+    text = " ".join(text.split())
+    if not _HELP_WORD.search(text.replace("\u2019", "'")):
+        return text
+    plain = " ".join(_HELP_WORD.sub(" ", text.replace("\u2019", "'")).split())
+    return plain if 0 < len(plain.split()) <= HELP_REQUEST_WORDS else text
+
+
+@dataclass(frozen=True)
+class _WordsOfNoDanger:
+    kind: str
+    put_aside: Callable[[str], str]  # the message with those words dropped or made neutral
+    calm_only: bool = False  # only in a message with no strong word (severe or alarm tier)
+
+
+# The words that carry no danger, in the order they are put aside: a message that states a need
+# and comes close to danger by its meaning is read again without them (``read``). "aide démarches
+# ajaccio" sat at the margin by "aide" and by a town's name, and is read as "démarches ma ville".
+_NO_DANGER_WORDS = (
+    _WordsOfNoDanger("the word asking for help", without_help_word, calm_only=True),
+    _WordsOfNoDanger("a town", without_town),
+)
+
+
+def _without_words_of_no_danger(text: str, strong_words: bool) -> str:
+    """The message with each kind of word that carries no danger put aside (``_NO_DANGER_WORDS``).
+    A strong word (severe or alarm tier) keeps the word asking for help."""
+    text = " ".join(text.split())
+    for words in _NO_DANGER_WORDS:
+        if not (strong_words and words.calm_only):
+            text = words.put_aside(text)
+    return text
 
 
 # The small words of Antillean and Réunion Creole (pronouns, particles, "need", "help", "how"):
@@ -815,16 +845,10 @@ def read(
     if close and not meaning and (neutral := without_relatives(said)) != " ".join(said.split()):
         close = danger_margin(neutral) >= danger.CHECK_MARGIN  # a relative or an age alone
     need = (severe or alarm or close) and has_need(text)
-    if close and need and (placed := without_town(said)) != " ".join(said.split()):
-        # A town's name is no danger: "aide demarches ajaccio" read as "aide demarches ma ville".
-        margin = danger_margin(placed)
+    plain = _without_words_of_no_danger(said, severe or alarm) if close and need else ""
+    if plain and plain != " ".join(said.split()):
+        # "aide demarches ajaccio" read as "demarches ma ville"
+        margin = danger_margin(plain)
         meaning, close = margin >= danger.MARGIN, margin >= danger.CHECK_MARGIN
         need = (severe or alarm or close) and need
-    plain = without_help_word(said) if close and need and not (severe or alarm) else ""
-    if plain and plain != " ".join(said.split()) and len(plain.split()) <= HELP_REQUEST_WORDS:
-        # The word asking for help is no danger: "aide demarches" read as "demarches" (a short
-        # request only: "aidez moi il lit mes messages" keeps its question).
-        margin = danger_margin(without_town(plain))
-        meaning, close = margin >= danger.MARGIN, margin >= danger.CHECK_MARGIN
-        need = close and need
     return SafetyReading(severe, alarm, need, meaning, close, safe_now)
