@@ -156,6 +156,13 @@ def _search_from_start(
     if labels.OUTILS_QUOTIDIEN not in services:
         kept = _build_filters([c for c in constraints if c not in relaxed])
         broadened = general_help_instead(directory, query, kept, response)
+        if broadened is not None and needs_mod.care_asked(constraints):  # the others near follow
+            general = {**query, "needs": (labels.OUTILS_QUOTIDIEN,), "offset": 0}
+            broadened = _declared_care_first(directory, general, constraints, relaxed, broadened)
+        if broadened is None:
+            broadened, relaxed = _general_help_without_preferences(
+                directory, query, constraints, relaxed, response
+            )
     response = broadened or response
     if broadened is None and not nearest_first:
         kept = _build_filters([c for c in constraints if c not in relaxed])
@@ -334,6 +341,33 @@ def general_help_instead(directory, query: dict, filters, exact):
     if offset == 0:
         return general_first
     return directory.search(SearchQuery(filters=filters, **{**query, "needs": general}))
+
+
+def _general_help_without_preferences(directory, query: dict, constraints, relaxed, exact):
+    """No place near does the precise need, and none near of general help declares the
+    preferences said (a care, "seniors", "accessible"…): general help near without them, those
+    declaring a care first, rather than the precise service hundreds of kilometres away
+    (Amiens, "sourd, cherche du travail": France Services of Confolens, 448 km). A preference
+    dropped is said as the others (``relaxed``, the « Peu de lieux déclarent … » note); a hard
+    constraint ("gratuit", a service) is kept. → (general help or None, relaxed)."""
+    from directory_client.types import SearchQuery
+
+    kept = [c for c in constraints if c not in relaxed]
+    hard = [c for c in kept if c not in _SOFT and not c.startswith(needs_mod.CARE)]
+    if hard == kept:
+        return None, relaxed
+    broadened = general_help_instead(directory, query, _build_filters(hard), exact)
+    if broadened is None:
+        return None, relaxed
+    dropped = [c for c in kept if c in _SOFT]
+    if needs_mod.care_asked(kept):
+        general = {**query, "needs": (labels.OUTILS_QUOTIDIEN,), "offset": 0}
+        with_care = [c for c in kept if c not in _SOFT]
+        cared = directory.search(SearchQuery(filters=_build_filters(with_care), **general))
+        broadened = _declared_care_first(
+            directory, general, with_care, [*relaxed, *dropped], cared
+        )
+    return broadened, [*relaxed, *dropped]
 
 
 def _has_near(response) -> bool:

@@ -331,6 +331,8 @@ def triage(
 
 
 RADIUS_KM = 30.0
+# Beyond this, a place is no longer "près de" the town (the chat's ``search_run.NEAR_KM``).
+PREFER_KM = 15.0
 
 
 def _near(results: list[SearchResult]) -> bool:
@@ -363,7 +365,15 @@ def _search_attempts(outcome: TriageOutcome, directory: SearchBackend, situation
         if response.nothing_near:
             fallback.extend(r for r in response.results if r.id not in seen)
             continue
-        added = [r for r in response.results if r.id not in seen]
+        found = list(response.results)
+        if filters.publics or filters.prise_en_charge:
+            # A public or a care is a preference: the places declaring it beyond a sensible
+            # distance never come before the near places without it (Tulle, "80 ans sourd":
+            # 45 and 92 km away), they are the last resort as far places are.
+            far = [r for r in found if r.distance_km is not None and r.distance_km > PREFER_KM]
+            fallback.extend(r for r in far if r.id not in seen)
+            found = [r for r in found if r not in far]
+        added = [r for r in found if r.id not in seen]
         if added and note and note not in outcome.notes:
             outcome.notes.append(note)
         for result in added:
