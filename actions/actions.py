@@ -55,6 +55,7 @@ from actions.location_reply import (
     ask_town,
     guess_place,
     names_only_a_town,
+    names_town_and_area,
     pick_choice,
     plausible_guess,
     resolve_location,
@@ -1384,6 +1385,8 @@ class ActionFallback(OrienteurAction):
             return orient(dispatcher, tracker)
         if looks_like_place(text) or answers_mode(state, text):  # "st etienne", "avec qqn"
             return orient(dispatcher, tracker)
+        if not is_button(text) and names_town_and_area(text):  # "aix dans l'ain"
+            return orient(dispatcher, tracker)
         return misunderstood(dispatcher, tracker, "utter_not_understood")
 
 
@@ -1508,5 +1511,7 @@ class ActionSmalltalk(OrienteurAction):
     def respond(self, dispatcher, tracker, text) -> list:
         if answers_where(State(tracker), text):
             return orient(dispatcher, tracker)
+        if names_only_a_town(text, bare=True):
+            return orient(dispatcher, tracker, read_as="inform")  # "nice" alone: the town
         dispatcher.utter_message(response=smalltalk_response(tracker))
         return []

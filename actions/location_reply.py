@@ -35,12 +35,20 @@ from actions.town_in_message import (
     departement_named,
     town_before_area,
     town_named,
+    towns_not_in_area,
     towns_of_the_person,
 )
 from directory_client.geo import haversine_km
 from directory_client.locator import BIG_TOWN, MIN_LEADING
 from directory_client.text import last_sentences, name_key
-from directory_client.town_words import COMMON, NEVER, STOPWORDS, commune_no_town, names_no_town
+from directory_client.town_words import (
+    COMMON,
+    NEVER,
+    STOPWORDS,
+    TOWNS_ALONE,
+    commune_no_town,
+    names_no_town,
+)
 from directory_client.types import LocateResult
 
 if TYPE_CHECKING:
@@ -590,7 +598,12 @@ def resolve_location(
         and not candidates_text
         and found.empty
         and not (found.constraints or found.dropped or found.mode)  # "seulement les gratuits"
-        and (asked_where or intent in ("inform", "change_location", "nlu_fallback") or denied)
+        and (
+            asked_where
+            or intent in ("inform", "change_location", "nlu_fallback")
+            or denied
+            or names_only_a_town(text, bare=True)  # "Nice" read as a request: the town
+        )
     ):
         candidates_text = [location_text(text)] if location_text(text) else []
         # "une autre ville": the words of the intent itself are no place name.
@@ -633,6 +646,8 @@ def resolve_location(
     if not payload and len(text.split()) <= 6:
         result = _same_town_there(state, result)
         result = _commune_before_departement(text, result)
+    if not payload and _no_such_town_there(dispatcher, state, text, result):
+        return False  # "aix dans l'ain": no Aix there; the Aix towns, or the Ain as a whole
     if result.status == "found" and len(result.candidates) > 1 and not payload:
         # The biggest Saint-Pierre was kept, but "Saint-Pierre en Martinique" says which.
         whole = _locator().locate(location_text(text)[:120])
@@ -681,17 +696,74 @@ def resolve_location(
     return True
 
 
-def names_only_a_town(text: str) -> bool:
-    """The message is a commune's name and nothing else ("Tourc'h", "Plouezoc’h", "l'isle
-    adam"), however the NLU read it: that town."""
+def names_town_and_area(text: str) -> bool:
+    """A short message that is a commune's name and a département ("aix dans l'ain", "Bourg
+    dans l'Ain"), whether or not a commune of that name lies there: where the person is."""
+    area = departement_named(text)
+    if not area or len(text.split()) > 8:
+        return False
+    index = getattr(_locator(), "_index", None)
+    return bool(towns_not_in_area(text, area, index) or town_before_area(text, area, index))
+
+
+def _no_such_town_there(dispatcher: CollectingDispatcher, state: State, text: str, result) -> bool:
+    """ "aix dans l'ain", "Tours dans le Nord": a commune's name before a département that has
+    no commune of that name (``towns_not_in_area``). Said plainly, and the towns of that name
+    offered as buttons, with the département as a whole (searched everywhere in it)."""
+    area = departement_named(text)
+    if not area or area[:1].isdigit():
+        return False
+    best = result.best if result.status == "found" else None
+    if best is not None and best.kind == "commune" and best.departement in areas_named(area):
+        return False  # "saint amand dans le nord": Saint-Amand-les-Eaux, found there
+    elsewhere = towns_not_in_area(text, area, getattr(_locator(), "_index", None))
+    whole = _locator().locate(area) if elsewhere else None
+    if whole is None or whole.status != "found" or whole.best is None:
+        return False
+    if whole.best.kind != "departement":
+        return False
+    written, communes = elsewhere
+    towns = []
+    for commune in communes[:4]:
+        # "Vienne (38)": the commune of that INSEE code among what its name and code find
+        name, code = commune.current.name, commune.current.code_insee
+        found = [*_locator().locate(f"{name} ({commune.current.departement})").candidates,
+                 *_locator().locate(name).candidates]  # fmt: skip
+        town = next((c for c in found if c.kind == "commune" and c.code_insee == code), None)
+        if town is not None:
+            towns.append(town.to_dict())
+    departement = {**whole.best.to_dict(), "anywhere": True}
+    state.awaiting = "location_choice"
+    state.choices = [*towns, departement]
+    dispatcher.utter_message(
+        response="utter_no_such_town_there",
+        town=written,
+        where=fmt.near(departement),
+        buttons=_choice_buttons(state),
+    )
+    return True
+
+
+def names_only_a_town(text: str, *, bare: bool = False) -> bool:
+    """The message is a commune's name or a postcode and nothing else ("Tourc'h", "Plouezoc’h",
+    "l'isle adam", "06000"), however the NLU read it: that town. A commune whose name is also a
+    word is the town alone when the town is more often meant (``TOWNS_ALONE``: "Nice", "Tours",
+    "Gap"); "rien", "aucun", "mont", "sens" stay words. ``bare``: the name with no word before
+    it ("au plaisir" is goodbye, not Plaisir)."""
     said = location_text(text)
-    result = _locator().locate(said[:120]) if said else None
-    best = result.best if result is not None and result.status == "found" else None
+    if is_button(text) or not said or (bare and name_key(said) != name_key(text)):
+        return False
+    result = _locator().locate(said[:120])
+    if _POSTCODE.fullmatch(said):
+        return result.status in ("found", "ambiguous") and any(
+            c.kind == "commune" for c in result.candidates
+        )
+    best = result.best if result.status == "found" else None
     if best is None or best.kind != "commune" or _no_town_there(said, result, text):
         return False
     key = name_key(said)
-    if key in COMMON or key in NEVER or key in STOPWORDS:
-        return False  # "aucun", "rien", "sens": a word people write, as before
+    if (key in COMMON and key not in TOWNS_ALONE) or key in NEVER or key in STOPWORDS:
+        return False  # "aucun", "rien", "mont": a word people write, as before
     return key == name_key(best.commune or "")
 
 

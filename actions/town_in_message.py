@@ -28,6 +28,7 @@ from directory_client.departements import ALIASES, DEPARTEMENTS
 from directory_client.text import fold, name_key
 from directory_client.town_words import (
     COMMON,
+    COMMON_TOWNS,
     LINKS,
     NEVER,
     STOPWORDS,
@@ -204,6 +205,38 @@ def town_before_area(text: str, area: str, index=None) -> str | None:
         if any(c.current.departement in deps for c in named):
             return text[run[0].start : run[-1].end]
     return None
+
+
+def towns_not_in_area(text: str, area: str, index=None) -> tuple[str, list] | None:
+    """A commune's name written just before ``area`` that no commune of that area has ("aix
+    dans l'ain", "Tours dans le Nord", "saint denis dans le cantal"): the name as written and
+    the communes of that name elsewhere, the biggest first (Aix-en-Provence, Aix-les-Bains, Aix
+    in Corrèze). Only when the name is all that comes before the area, but for words such as
+    "j'habite à"; None when a commune there has that name or starts with it ("Bourg dans
+    l'Ain", ``town_before_area``)."""
+    deps = areas_named(area)
+    folded = fold(text).replace("’", "'")
+    found = re.search(rf"(?<!\w){re.escape(fold(area))}(?!\w)", folded)
+    if not deps or found is None or len(folded) != len(text):
+        return None
+    index = index or gazetteer.load(None)
+    words = _words(text[: found.start()])
+    while words and words[-1].folded in _BESIDE:
+        words.pop()
+    start = next((i for i, w in enumerate(words) if w.folded not in STOPWORDS), len(words))
+    run = words[start:]
+    if not run or any(w.after_break for w in run[1:]) or len(run) > MAX_WORDS:
+        return None
+    key = name_key(" ".join(w.text for w in run))
+    if len(run) == 1 and ((key in COMMON and key not in COMMON_TOWNS) or key in NEVER):
+        return None
+    named = [*index.by_key.get(key, ()), *index.longer_names.get(key, ()),
+             *index.leading_names.get(key, ())]  # fmt: skip
+    if not named or any(c.current.departement in deps for c in named):
+        return None
+    named = sorted({c.current.code_insee: c for c in named}.values(),
+                   key=lambda c: -(c.current.population or 0))  # fmt: skip
+    return text[run[0].start : run[-1].end], named
 
 
 def _departement_pattern() -> re.Pattern:

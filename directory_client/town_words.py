@@ -124,6 +124,9 @@ COMMON = frozenset(
 # Of ``COMMON``, the towns more often meant than the word: also a town after a word that says
 # where ("je suis a nice", "vers tours") or alone between two stops ("… à ma place. Lens").
 COMMON_TOWNS = frozenset({"sens", "tours", "nice", "foix", "gap", "lens", "digne"})
+# Of these, the towns a message of that name alone means ("Nice", "Tours", "Gap" typed first):
+# "Sens" alone stays the word, as it always was.
+TOWNS_ALONE = COMMON_TOWNS - {"sens"}
 
 POSSESSIVES = frozenset(
     {"mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos",
