@@ -330,17 +330,43 @@ def place_name(name: str | None) -> str:
     return _title(name) if _shouting(name) else name
 
 
+# An arrondissement of Paris, Lyon or Marseille as the directory writes it ("LYON 3EME", "PARIS
+# 15E", "PARIS 11", "MARSEILLE 8EME ARRONDISSEMENT", the gazetteer's "Paris 11e Arrondissement").
+_ARRONDISSEMENT = re.compile(
+    r"(paris|lyon|marseille)\s*(\d{1,2})\s*(?:e|eme|ème|è|er|ere|ère|re)?"
+    r"(?:\s*arr(?:ondissement|dt|t)?\.?)?",
+    re.IGNORECASE,
+)
+_ARRONDISSEMENTS = {"paris": 20, "lyon": 9, "marseille": 16}
+
+
+def _arrondissement(commune: str) -> str | None:
+    """ "LYON 3EME" → "Lyon 3e", "PARIS 1ER" → "Paris 1er", as French writes an arrondissement;
+    None for any other town (or a number no arrondissement has)."""
+    found = _ARRONDISSEMENT.fullmatch(commune)
+    if not found:
+        return None
+    city, number = found.group(1).lower(), int(found.group(2))
+    if not 1 <= number <= _ARRONDISSEMENTS[city]:
+        return None
+    return f"{city.capitalize()} {number}{'er' if number == 1 else 'e'}"
+
+
 def commune_name(commune: str | None, code_insee: str | None = None,
                  code_postal: str | None = None) -> str:  # fmt: skip
     """The town as the gazetteer writes it when it is the same name ("ROUBAIX" → "Roubaix",
-    "dARDILLY" → "Dardilly", "SAINT-ETIENNE" → "Saint-Étienne"; "Cedex" left out); else as
-    written, in title case when in capitals."""
+    "dARDILLY" → "Dardilly", "SAINT-ETIENNE" → "Saint-Étienne"; "Cedex" left out); an
+    arrondissement as French writes it ("LYON 3EME" → "Lyon 3e"); else as written, in title case
+    when in capitals."""
     from directory_client import gazetteer
     from directory_client.text import name_key
 
     commune = _CEDEX.sub("", " ".join((commune or "").split()))
     if not commune:
         return ""
+    arrondissement = _arrondissement(commune)
+    if arrondissement:
+        return arrondissement
     index = gazetteer.load()
     key = name_key(commune)
     department = (code_postal or "")[:2]
@@ -369,8 +395,14 @@ def _without_town(part: str, code_postal: str | None, commune: str) -> str:
         return len(digits) == 5 and digits.isdigit() and digits[:2] == department
 
     cut = [k for k, (_e, w) in enumerate(words) if w == code_postal and k > 0]
-    if cut and len(words) - cut[-1] <= 5 and all(w.isalpha() for _e, w in words[cut[-1] + 1 :]):
-        words = words[: cut[-1]]  # "…---16710-ST YRIIEIX": the postcode and a misspelt town
+    after = [w for _e, w in words[cut[-1] + 1 :]] if cut else []
+    if (
+        cut
+        and len(words) - cut[-1] <= 5
+        and (all(w.isalpha() for w in after) or _arrondissement(" ".join(after)))
+    ):
+        # "…---16710-ST YRIIEIX": the postcode and a misspelt town; "69003 LYON 3EME"
+        words = words[: cut[-1]]
     for _ in range(2):
         n = len(town)
         if (

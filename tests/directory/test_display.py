@@ -158,3 +158,20 @@ def test_the_directory_keeps_what_each_place_says_of_its_price(embedded_director
     for public_id, frais in stored.items():
         place = embedded_directory.get_place(public_id)
         assert place.fees == tuple(frais.split("|") if frais else ()), (public_id, frais)
+
+
+# An arrondissement as the directory writes it ("69003 Lyon 3EME" on the desk): as French does.
+@pytest.mark.parametrize(("commune", "postcode", "shown"), [
+    ("LYON 3EME", "69003", "Lyon 3e"), ("PARIS 15E", "75015", "Paris 15e"),
+    ("MARSEILLE 8EME ARRONDISSEMENT", "13008", "Marseille 8e"), ("PARIS 1ER", "75001", "Paris 1er"),
+    ("PARIS 11", "75011", "Paris 11e"), ("Lyon 3ème", "69003", "Lyon 3e"),
+    ("Paris 20e Arrondissement", "75020", "Paris 20e"),
+    ("MARSEILLE 13E ARRDT", "13013", "Marseille 13e"),
+    # Other towns in capitals: French title case.
+    ("SAINT-DENIS", "93200", "Saint-Denis"), ("LE HAVRE", "76600", "Le Havre"),
+    ("LA ROCHE-SUR-YON", "85000", "La Roche-sur-Yon"), ("LYON", "69003", "Lyon"),
+])  # fmt: skip
+def test_a_town_in_capitals_or_an_arrondissement_reads_as_french_does(commune, postcode, shown):
+    assert display.commune_name(commune, None, postcode) == shown
+    assert display.address_text(f"3 RUE X {postcode} {commune}", None, postcode, commune) == (
+        f"3 rue X, {postcode} {shown}")
