@@ -515,6 +515,11 @@ def without_distance(text: str) -> str:
 # --- keyword detection ----------------------------------------------------------------------
 # Patterns work on folded text (lower case, no accents). They back up the NLU entities and read
 # SMS spellings ("jveu", "tel", "ordi"). Order matters only for readability.
+# A child named, whose Parcoursup is the parent's to help with.
+_KID = (
+    r"(enfants?|fils|filles?|ados?|adolescente?s?|gamins?|gamines?|petits?-enfants?"
+    r"|petite?s?-(fils|filles?)|lyceens?|lyceennes?)"
+)
 _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
     "sante": (
         r"\bameli\b",
@@ -796,6 +801,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(surveill\w*|espionn\w*|fouill\w*|lit|lisait|traqu\w*|geolocalis\w*)( \w+){0,2} "
         r"(son|sa|ses) (telephone|portable|tel|smartphone|ordi\w*|messages|mails|sms|comptes?|"
         r"conversations)\b",
+        # the phone said watched ("violences conjugales, tel surveillé"): making it safe
+        r"\b(telephone|tel|portable|smartphone)s? (est |a ete )?(surveill|espionn|fouill|traqu"
+        r"|geolocalis|pirat)\w*",
         r"\beffacer (toutes |tout )?(mes|les) donnees",
         r"\b(pister|pistent|tracer|traque)\b",
         r"\b(paiements?|prelevements?|debits?) (bizarres?|suspects?|inconnus?|louches?)",
@@ -878,7 +886,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bparents?-enfants?",
         r"\bharcelement (en ligne|scolaire)",
         r"\bmessages? de l'ecole",
-        r"\bparcoursup\b",
+        # Parcoursup is the parent's when a child is named ("mon fils doit faire parcoursup"); the
+        # student's own file otherwise ("mes voeux parcoursup": ``demarches``)
+        rf"\b{_KID}\b.{{0,80}}\bparcoursup\b|\bparcoursup\b.{{0,80}}\b{_KID}\b",
         r"\bpronote\b",
         r"\bent\b",
         r"\becole directe",
@@ -1019,6 +1029,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdemarche\b",
         r"\bpapiers?\b",
         r"\bdossier\b",
+        rf"(?m)^(?!.*\b{_KID}\b).*\bparcoursup\b",  # the student's own: no child named
         r"\bformulaire",
         r"\bdeclaration\b",
         r"\badministrati",
@@ -1275,7 +1286,7 @@ _FAMILY = _compile(
     r"|parents?|parental\w*|mere|meres|maman\w*|papa\w*|pere|eleves?|ecoles?|colleges?|lycees?"
     r"|collegien\w*|lyceen\w*|scolar\w*|devoirs?|classes?|cm1|cm2|ce1|ce2|cp|6e|6eme|5e|4e|3e"
     r"|maternelle|creche|nounou|famille\w*|familial\w*|educat\w*|jeunes?|mineur\w*|\d{1,2} ans"
-    r"|marmay\w*|marmaille\w*|pmi|puericult\w*|parcoursup|pronote|ent|cahier de texte|age)\b"
+    r"|marmay\w*|marmaille\w*|pmi|puericult\w*|pronote|ent|cahier de texte|age)\b"
 )
 # A bank's app or account is everyday use ("j'arrive pas à utiliser l'appli de ma banque", "un
 # virement sur l'appli"): its meaning sits next to scams, which only the words of one say (a fraud,
@@ -1442,6 +1453,16 @@ def _matches(text: str, patterns) -> bool:
     return any(p.search(text) for p in patterns)
 
 
+def _child_harassed_only(text: str) -> bool:
+    """A child harassed online ("ma fille est harcelée sur snapchat") and no account taken nor
+    money lost: the parenting need (its 3018 line, ``actions.helplines``), not a scam."""
+    from actions import situations
+
+    found = situations.read(text)
+    return situations.CHILD_HARASSED_ONLINE in found and not found & {
+        situations.HACKED, situations.BANK_CARD, situations.SCAM_MESSAGE}
+
+
 def detect(text: str) -> Understanding:
     """Read needs, procedures, constraints and the wanted mode from free text (keywords)."""
     from actions import not_ours  # it reads needs: imported here
@@ -1543,6 +1564,8 @@ def detect(text: str) -> Understanding:
         strong = [k for k in strong if k != "quotidien" and (k != "materiel_usage" or no_device)]
     if "securite" in strong and "smartphone" in strong and "pirat" in folded:
         strong.remove("smartphone")
+    if {"parentalite", "securite"} <= set(strong) and _child_harassed_only(text):
+        strong.remove("securite")  # a child harassed online: parenting and the 3018, no scam
     if _SOCIAL_HELP.search(folded) and not strong:
         # "jai besoin d'aide pour facebook", "mon compte tiktok": using it is the need (hacked,
         # it is online safety; a child's, parenting), not a procedure for an account. Only when
