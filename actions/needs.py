@@ -1453,16 +1453,6 @@ def _matches(text: str, patterns) -> bool:
     return any(p.search(text) for p in patterns)
 
 
-def _child_harassed_only(text: str) -> bool:
-    """A child harassed online ("ma fille est harcelée sur snapchat") and no account taken nor
-    money lost: the parenting need (its 3018 line, ``actions.helplines``), not a scam."""
-    from actions import situations
-
-    found = situations.read(text)
-    return situations.CHILD_HARASSED_ONLINE in found and not found & {
-        situations.HACKED, situations.BANK_CARD, situations.SCAM_MESSAGE}
-
-
 def detect(text: str) -> Understanding:
     """Read needs, procedures, constraints and the wanted mode from free text (keywords)."""
     from actions import not_ours  # it reads needs: imported here
@@ -1564,8 +1554,6 @@ def detect(text: str) -> Understanding:
         strong = [k for k in strong if k != "quotidien" and (k != "materiel_usage" or no_device)]
     if "securite" in strong and "smartphone" in strong and "pirat" in folded:
         strong.remove("smartphone")
-    if {"parentalite", "securite"} <= set(strong) and _child_harassed_only(text):
-        strong.remove("securite")  # a child harassed online: parenting and the 3018, no scam
     if _SOCIAL_HELP.search(folded) and not strong:
         # "jai besoin d'aide pour facebook", "mon compte tiktok": using it is the need (hacked,
         # it is online safety; a child's, parenting), not a procedure for an account. Only when

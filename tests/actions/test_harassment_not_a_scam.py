@@ -38,9 +38,9 @@ def test_a_child_harassed_online_gets_parenting_and_the_3018_no_scam_line(real, 
     msgs = talk.say(message, "ask_help")
     text = rest_text(msgs)
     assert "3018" in text, text
-    assert SCAM_LINE not in text and "arnaques" not in text, text
-    assert one_list(msgs)["need"] == [PARENTING.service]
-    assert understand(message).need_keys == ("parentalite",)  # the desk reads it the same
+    assert SCAM_LINE not in text and "cybermalveillance" not in text, text
+    assert one_list(msgs)["need"][0] == PARENTING.service  # parenting first
+    assert understand(message).need_keys[0] == "parentalite"  # the desk reads it the same
 
 
 @pytest.mark.parametrize("message", [
