@@ -86,6 +86,8 @@ def emergency(text: str) -> tuple[str, dict]:
     """The emergency message for the danger the words of ``text`` describe: its text and its
     payload, which carries the numbers shown (``numbers``: ``number``, ``text``, ``href``)."""
     said, numbers = _sentences(EVERYONE, text)
+    if situations.SURVEILLANCE in situations.read(text):
+        said.append(texts.text("utter_emergency_phone_later"))  # the phone made safe, later
     said.append(texts.text("utter_emergency_end"))
     return " ".join(said), _payload("emergency", numbers)
 
@@ -122,11 +124,15 @@ REMOTE_LINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     situations.HARASSMENT_ONLINE: (("utter_line_harassment", ("3018",)),),
     situations.PARTNER: (("utter_emergency_partner", ("3919", "17")),),
     # Spied on by a partner or an ex: the 3919 and what to do about the phone, no danger read.
-    situations.SURVEILLANCE: (
-        ("utter_emergency_partner", ("3919", "17")),
-        ("utter_line_cybermalveillance", ()),
-    ),
+    # (the phone to make safe is the need's places; no scam line: "Compte piraté, arnaque")
+    situations.SURVEILLANCE: (("utter_emergency_partner", ("3919", "17")),),
 }
+# Harassment or a phone spied on is online safety, not a scam: the need's cybermalveillance line
+# ("Compte piraté, arnaque ou argent volé") only if an account taken or money lost is said too.
+_NOT_A_SCAM = frozenset({situations.SURVEILLANCE, situations.HARASSMENT_ONLINE})
+_A_SCAM = frozenset({situations.HACKED, situations.BANK_CARD, situations.SCAM_MESSAGE,
+                     situations.ACCOUNT_AMELI, situations.ACCOUNT_CAF, situations.ACCOUNT_IMPOTS,
+                     situations.ACCOUNT_FRANCE_TRAVAIL})  # fmt: skip
 
 # Situations whose line needs no place and goes out at once, before any question (the town, the
 # need), and not again beside the places: a card to block now, a scam message not to pay, a bed
@@ -167,7 +173,10 @@ def remote_lines(
     earlier message of the request (``lines_at_once``: "on m'a piraté", then the town) is not
     said again."""
     keys = line_situations(request, danger=danger, carried=carried)
-    keys += [k for k in need_keys if k in REMOTE_LINES and k not in keys]
+    found = situations.read(request) | set(carried)
+    not_a_scam = found & _NOT_A_SCAM and not found & _A_SCAM
+    keys += [k for k in need_keys if k in REMOTE_LINES and k not in keys
+             and not (k == "securite" and not_a_scam)]  # fmt: skip
     given = {line for earlier in request.split("\n")[:-1] for line in lines_at_once(earlier)}
     return [line for line in _lines(keys) if line not in given]
 

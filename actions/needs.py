@@ -515,6 +515,11 @@ def without_distance(text: str) -> str:
 # --- keyword detection ----------------------------------------------------------------------
 # Patterns work on folded text (lower case, no accents). They back up the NLU entities and read
 # SMS spellings ("jveu", "tel", "ordi"). Order matters only for readability.
+# A child named, whose Parcoursup is the parent's to help with.
+_KID = (
+    r"(enfants?|fils|filles?|ados?|adolescente?s?|gamins?|gamines?|petits?-enfants?"
+    r"|petite?s?-(fils|filles?)|lyceens?|lyceennes?)"
+)
 _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
     "sante": (
         r"\bameli\b",
@@ -796,6 +801,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(surveill\w*|espionn\w*|fouill\w*|lit|lisait|traqu\w*|geolocalis\w*)( \w+){0,2} "
         r"(son|sa|ses) (telephone|portable|tel|smartphone|ordi\w*|messages|mails|sms|comptes?|"
         r"conversations)\b",
+        # the phone said watched ("violences conjugales, tel surveillé"): making it safe
+        r"\b(telephone|tel|portable|smartphone)s? (est |a ete )?(surveill|espionn|fouill|traqu"
+        r"|geolocalis|pirat)\w*",
         r"\beffacer (toutes |tout )?(mes|les) donnees",
         r"\b(pister|pistent|tracer|traque)\b",
         r"\b(paiements?|prelevements?|debits?) (bizarres?|suspects?|inconnus?|louches?)",
@@ -878,7 +886,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bparents?-enfants?",
         r"\bharcelement (en ligne|scolaire)",
         r"\bmessages? de l'ecole",
-        r"\bparcoursup\b",
+        # Parcoursup is the parent's when a child is named ("mon fils doit faire parcoursup"); the
+        # student's own file otherwise ("mes voeux parcoursup": ``demarches``)
+        rf"\b{_KID}\b.{{0,80}}\bparcoursup\b|\bparcoursup\b.{{0,80}}\b{_KID}\b",
         r"\bpronote\b",
         r"\bent\b",
         r"\becole directe",
@@ -1019,6 +1029,7 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdemarche\b",
         r"\bpapiers?\b",
         r"\bdossier\b",
+        rf"(?m)^(?!.*\b{_KID}\b).*\bparcoursup\b",  # the student's own: no child named
         r"\bformulaire",
         r"\bdeclaration\b",
         r"\badministrati",
@@ -1275,7 +1286,7 @@ _FAMILY = _compile(
     r"|parents?|parental\w*|mere|meres|maman\w*|papa\w*|pere|eleves?|ecoles?|colleges?|lycees?"
     r"|collegien\w*|lyceen\w*|scolar\w*|devoirs?|classes?|cm1|cm2|ce1|ce2|cp|6e|6eme|5e|4e|3e"
     r"|maternelle|creche|nounou|famille\w*|familial\w*|educat\w*|jeunes?|mineur\w*|\d{1,2} ans"
-    r"|marmay\w*|marmaille\w*|pmi|puericult\w*|parcoursup|pronote|ent|cahier de texte|age)\b"
+    r"|marmay\w*|marmaille\w*|pmi|puericult\w*|pronote|ent|cahier de texte|age)\b"
 )
 # A bank's app or account is everyday use ("j'arrive pas à utiliser l'appli de ma banque", "un
 # virement sur l'appli"): its meaning sits next to scams, which only the words of one say (a fraud,

@@ -217,7 +217,7 @@ def _why(r: SearchResult) -> str:
 def _summary(outcome: TriageOutcome) -> str:
     s = outcome.situation
     parts = []
-    need = s.needs[0] if s.needs else ""
+    need = " + ".join(s.needs)  # both needs read ("une tablette pas chère + apprendre")
     if s.procedure:
         need = f"{s.procedure.title} → {need}"
     if s.need_guessed:
@@ -264,16 +264,43 @@ def _bring(outcome: TriageOutcome) -> str:
     parts = []
     for documents, numbers in groups.items():
         whom = ""
+        doing = procedure.key.split("+")
         if numbers and len(numbers) < len(outcome.results):
             r = outcome.results[numbers[0] - 1]
             doing, _ = bring_where(procedure.key.split("+"), [],
                                    [{"number": 1, "services": list(r.services)}])  # fmt: skip
             whom = f'<p class="bring-for">{e(bring_for(doing, numbers))} :</p>'
+        if len(doing) > 1:  # one heading a procedure, each document once (round 137)
+            parts.append(whom + _bring_each(doing, documents, numbers or
+                                            list(range(1, len(outcome.results) + 1))))
+            continue
         items = "".join(f"<li>{e(d)}</li>" for d in documents)
         parts.append(f"{whom}<ul>{items}</ul>")
     if not parts:
         return ""
     return f'<section class="bring"><h2>À apporter</h2>{"".join(parts)}</section>'
+
+
+def _bring_each(keys: list[str], documents: tuple[str, ...], numbers: list[int]) -> str:
+    """Documents of procedures joined, under one heading each (``bring_for``: "Pour vos démarches
+    avec l'Assurance maladie, aux lieux 1, 2 et 3"); a document said under an earlier heading, or
+    within one ("votre carte Vitale ou votre numéro de sécurité sociale"), is not said again."""
+    from bot.staff import catalogue
+    from directory_client import labels
+
+    said: list[str] = []
+    parts = []
+    for key in keys:
+        own = catalogue.by_key(key)
+        items = [d for d in documents if own and d in own.documents
+                 and not any(labels.fold(d) in labels.fold(s) for s in said)]  # fmt: skip
+        said += items
+        if items:
+            heading = bring_for([key], numbers) if numbers else ""
+            lis = "".join(f"<li>{e(d)}</li>" for d in items)
+            parts.append(f'<p class="bring-for">{e(heading)} :</p><ul>{lis}</ul>' if heading
+                         else f"<ul>{lis}</ul>")  # fmt: skip
+    return "".join(parts)
 
 
 def _place_choices(outcome: TriageOutcome, text: str, csrf: str) -> str:

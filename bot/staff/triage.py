@@ -132,8 +132,9 @@ def parse(text: str) -> Situation:
     )
 
     age = None
-    if m := re.search(r"\b(\d{1,3})\s*(?:ans|an)\b", labels.fold(text)):
-        age = int(m.group(1))
+    # "78 ans", and the desk's shorthand "70a" (one word, two or three digits)
+    if m := re.search(r"\b(\d{1,3})\s*(?:ans|an)\b|\b(\d{2,3})a\b", labels.fold(text)):
+        age = int(m.group(1) or m.group(2))
     publics = [pub for pub, ws in PUBLIC_WORDS.items() if _first(words, ws)]
     if "seniors" in constraints and "Seniors" not in publics:
         publics.append("Seniors")

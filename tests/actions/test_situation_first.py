@@ -34,12 +34,13 @@ def places(msgs) -> dict:
         [("mon ex lit tous mes messages", "ask_help"), ("Lille", "inform")],
     ],
 )  # fmt: skip
-def test_spied_on_by_a_partner_gets_online_safety_the_3919_and_cybermalveillance(real, turns):
+def test_spied_on_by_a_partner_gets_online_safety_and_the_3919_no_scam_line(real, turns):
     msgs, _ = play(turns)
     reco = places(msgs)
     assert reco["need"] == [labels.SECURITE], reco["need"]  # not learning to use a phone
     text = shown(msgs)
-    assert "3919" in text and "cybermalveillance.gouv.fr" in text, text
+    # the phone watched is online safety, not a scam (round 137's tester: no "Compte piraté")
+    assert "3919" in text and "cybermalveillance.gouv.fr" not in text, text
     assert EMERGENCY_NOW not in text
     assert not [p for p in payloads(msgs) if p["type"] in ("emergency", "danger_check")]
 
