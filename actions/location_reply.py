@@ -321,7 +321,21 @@ def guess_place(text: str) -> tuple[str, Any, bool] | None:
         result = _locator().locate(named) if named else None
         if result is not None and plausible_guess(named, result, ambiguous_too=True):
             return named, result, True
-    return _town_after_au(text) or _town_misspelt_inside(text)
+    return _town_after_au(text) or _town_misspelt_inside(text) or _town_misspelt_at_end(text)
+
+
+def _town_misspelt_at_end(text: str) -> tuple[str, Any, bool] | None:
+    """A big town of several words written a letter or two wrong as the last part of the
+    message, after a comma ("je cherche un ordinateur, j'ai pas les moyens, Clermond Ferand"):
+    the part is that name and nothing else, as the locator reads it."""
+    part = re.split(r"[,.;:!?\n]", text.strip(" .!?"))[-1].strip()
+    if not 2 <= len(part.split()) <= 5 or names_no_town(part, text, text.rfind(part)):
+        return None
+    result = _locator().locate(part[:120])
+    best = result.best if result.status == "found" else None
+    if best is None or _written_close(part, best) != name_key(part):
+        return None
+    return None if _no_town_there(part, result, text) else (part, result, True)
 
 
 _CONTRACTED = {"le": "au", "les": "aux"}
@@ -767,7 +781,8 @@ def names_only_a_town(text: str, *, bare: bool = False) -> bool:
     key = name_key(said)
     if (key in COMMON and key not in TOWNS_ALONE) or key in NEVER or key in STOPWORDS:
         return False  # "aucun", "rien", "mont": a word people write, as before
-    return key == name_key(best.commune or "")
+    # "Clermond Ferand": a big town of several words written a letter or two wrong, alone
+    return key == name_key(best.commune or "") or _written_close(said, best) == key
 
 
 def _names_it(text: str, place) -> bool:
