@@ -29,6 +29,7 @@ from actions.message_text import (
     place_values,
 )
 from actions.needs import DISTANCE
+from actions.place_questions import asks_about_places
 from actions.town_in_message import (
     areas_after,
     areas_named,
@@ -101,6 +102,21 @@ _ANYWHERE = re.compile(
     r"|pas de preference|(ca )?m'?est egal|ou vous voulez|peu m'importe)"
 )
 _EVERYWHERE = re.compile(r"\bpartout\b")  # only as a short answer: "des pubs partout" is not
+
+
+# Words of the assistant's own commands ("liste", "aide", "menu", "recommencer", "merci"), with
+# the little words around them: never a town's name misspelt ("liste": Lisle).
+_COMMAND = re.compile(
+    r"(?:(?:la|une|ma|voir|revoir|afficher|montrer|donne|donnez|le|un|au|de)\s+)*"
+    r"(liste|aide|menu|recommencer|recommence|merci|merci beaucoup)"
+)
+_LIST_WORDS = frozenset({"liste"})
+
+
+def command_word(text: str) -> str | None:
+    """The command a short message is and nothing else ("liste", "la liste", "menu"), or None."""
+    said = _COMMAND.fullmatch(_words(text))
+    return said.group(1) if said else None
 
 
 def says_anywhere(text: str) -> bool:
@@ -576,6 +592,22 @@ def resolve_location(
         # "Aucun" typed by hand, as the button says: none of the towns offered, ask again.
         state.choices, state.location = [], None
         ask_location(dispatcher, state)
+        return False
+    asked = state.awaiting in ("location", "location_choice")
+    command = None if is_button(text) or place_values(tracker) else command_word(text)
+    if asked and not place_values(tracker) and not is_button(text) and asks_about_places(text):
+        # "c'est ouvert quand ?", "plus près ?" while the town is asked: a question on places,
+        # never a town's name ("Je ne trouve pas « plus près »")
+        ask_location(dispatcher, state)
+        return False
+    if asked and command is not None:
+        # "liste" while the town is asked: no list yet; a command is never a town misspelt.
+        if command in _LIST_WORDS:
+            dispatcher.utter_message(response="utter_no_list_yet")
+        if state.awaiting == "location_choice" and state.choices:
+            ask_choice_again(dispatcher, state)
+        else:
+            ask_location(dispatcher, state)
         return False
     if state.awaiting == "location_choice":
         chosen = pick_choice(state, text)
