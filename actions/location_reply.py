@@ -595,7 +595,13 @@ def resolve_location(
         return False
     asked = state.awaiting in ("location", "location_choice")
     command = None if is_button(text) or place_values(tracker) else command_word(text)
-    if asked and not place_values(tracker) and not is_button(text) and asks_about_places(text):
+    if (
+        asked
+        and not place_values(tracker)
+        and not is_button(text)
+        and asks_about_places(text)
+        and guess_place(text) is None  # "ouvert le samedi à Lens": Lens
+    ):
         # "c'est ouvert quand ?", "plus près ?" while the town is asked: a question on places,
         # never a town's name ("Je ne trouve pas « plus près »")
         ask_location(dispatcher, state)

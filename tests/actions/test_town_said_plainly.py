@@ -118,3 +118,14 @@ def test_a_question_on_places_while_the_town_is_asked_is_no_town(real, question,
     talk.say("j'ai besoin d'aide pour mes papiers", "ask_help")
     read = _read(talk.say(question, intent))
     assert "Je ne trouve pas" not in read and "code postal" in read, read
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [("ouvert le samedi à Lens ?", "Lens (62)"), ("c'est ouvert quand à Bastia ?", "Bastia (2B)")],
+)
+def test_a_question_on_places_naming_the_town_asked_gives_it(real, question, label):
+    talk = Talk()
+    talk.say("j'ai besoin d'aide pour mes papiers", "ask_help")
+    read = _read(talk.say(question, "inform"))
+    assert label in read, read
