@@ -29,6 +29,7 @@ from actions.message_text import (
     place_values,
 )
 from actions.needs import DISTANCE
+from actions.place_questions import asks_about_places
 from actions.town_in_message import (
     areas_after,
     areas_named,
@@ -101,6 +102,21 @@ _ANYWHERE = re.compile(
     r"|pas de preference|(ca )?m'?est egal|ou vous voulez|peu m'importe)"
 )
 _EVERYWHERE = re.compile(r"\bpartout\b")  # only as a short answer: "des pubs partout" is not
+
+
+# Words of the assistant's own commands ("liste", "aide", "menu", "recommencer", "merci"), with
+# the little words around them: never a town's name misspelt ("liste": Lisle).
+_COMMAND = re.compile(
+    r"(?:(?:la|une|ma|voir|revoir|afficher|montrer|donne|donnez|le|un|au|de)\s+)*"
+    r"(liste|aide|menu|recommencer|recommence|merci|merci beaucoup)"
+)
+_LIST_WORDS = frozenset({"liste"})
+
+
+def command_word(text: str) -> str | None:
+    """The command a short message is and nothing else ("liste", "la liste", "menu"), or None."""
+    said = _COMMAND.fullmatch(_words(text))
+    return said.group(1) if said else None
 
 
 def says_anywhere(text: str) -> bool:
@@ -287,6 +303,9 @@ def plausible_guess(query: str, result, *, ambiguous_too: bool = False) -> bool:
     best = result.best
     asked = f" {_words(query)} "
     names = {best.commune or "", re.sub(r"\s*\(.*\)$", "", best.label or "")}
+    _, former, written = (best.label or "").partition(", ancienne commune ")
+    if former:  # "Évry": Évry-Courcouronnes, the commune it is part of
+        names.add(re.sub(r"^(?:de |d')", "", written))
     for name in filter(None, names):
         folded = _words(name)
         variants = {folded, folded.replace("saint ", "st "), folded.replace("sainte ", "ste ")}
@@ -318,7 +337,21 @@ def guess_place(text: str) -> tuple[str, Any, bool] | None:
         result = _locator().locate(named) if named else None
         if result is not None and plausible_guess(named, result, ambiguous_too=True):
             return named, result, True
-    return _town_after_au(text) or _town_misspelt_inside(text)
+    return _town_after_au(text) or _town_misspelt_inside(text) or _town_misspelt_at_end(text)
+
+
+def _town_misspelt_at_end(text: str) -> tuple[str, Any, bool] | None:
+    """A big town of several words written a letter or two wrong as the last part of the
+    message, after a comma ("je cherche un ordinateur, j'ai pas les moyens, Clermond Ferand"):
+    the part is that name and nothing else, as the locator reads it."""
+    part = re.split(r"[,.;:!?\n]", text.strip(" .!?"))[-1].strip()
+    if not 2 <= len(part.split()) <= 5 or names_no_town(part, text, text.rfind(part)):
+        return None
+    result = _locator().locate(part[:120])
+    best = result.best if result.status == "found" else None
+    if best is None or _written_close(part, best) != name_key(part):
+        return None
+    return None if _no_town_there(part, result, text) else (part, result, True)
 
 
 _CONTRACTED = {"le": "au", "les": "aux"}
@@ -560,6 +593,28 @@ def resolve_location(
         state.choices, state.location = [], None
         ask_location(dispatcher, state)
         return False
+    asked = state.awaiting in ("location", "location_choice")
+    command = None if is_button(text) or place_values(tracker) else command_word(text)
+    if (
+        asked
+        and not place_values(tracker)
+        and not is_button(text)
+        and asks_about_places(text)
+        and guess_place(text) is None  # "ouvert le samedi à Lens": Lens
+    ):
+        # "c'est ouvert quand ?", "plus près ?" while the town is asked: a question on places,
+        # never a town's name ("Je ne trouve pas « plus près »")
+        ask_location(dispatcher, state)
+        return False
+    if asked and command is not None:
+        # "liste" while the town is asked: no list yet; a command is never a town misspelt.
+        if command in _LIST_WORDS:
+            dispatcher.utter_message(response="utter_no_list_yet")
+        if state.awaiting == "location_choice" and state.choices:
+            ask_choice_again(dispatcher, state)
+        else:
+            ask_location(dispatcher, state)
+        return False
     if state.awaiting == "location_choice":
         chosen = pick_choice(state, text)
         if chosen is None:
@@ -764,7 +819,8 @@ def names_only_a_town(text: str, *, bare: bool = False) -> bool:
     key = name_key(said)
     if (key in COMMON and key not in TOWNS_ALONE) or key in NEVER or key in STOPWORDS:
         return False  # "aucun", "rien", "mont": a word people write, as before
-    return key == name_key(best.commune or "")
+    # "Clermond Ferand": a big town of several words written a letter or two wrong, alone
+    return key == name_key(best.commune or "") or _written_close(said, best) == key
 
 
 def _names_it(text: str, place) -> bool:

@@ -53,6 +53,12 @@ def asks_nearer(text: str) -> bool:
     )
 
 
+def asks_about_places(text: str) -> bool:
+    """A question people ask on the places shown, never a town's name: their hours ("c'est
+    ouvert quand ?", "et le samedi ?"), nearer ones ("plus près ?")."""
+    return asks_nearer(text) or asks_open_when(text) is not None or asks_open_on(text) is not None
+
+
 def asks_what_france_services_is(text: str) -> bool:
     """ "c'est quoi France Services ?", "France Services, qu'est-ce que c'est ?"."""
     folded = _folded(text)
@@ -192,7 +198,7 @@ _RELATIVE_DAY = (
 )  # fmt: skip
 _WHAT_TIME = re.compile(
     r"\b(?:a |jusqu a |jusque |de )?quelle heure\b|\bjusqu a quand\b|\bquels? horaires?\b"
-    r"|\b(?:ouvre|ouvrent|ferme|ferment|fermer|ouvrir)\b.*\bquand\b"
+    r"|\b(?:ouvre|ouvrent|ferme|ferment|fermer|ouvrir|ouvert|ouverte|ouverts|ouvertes)\b.*\bquand\b"
     r"|\bquand\b.*\b(?:ouvre|ouvrent|ferme|ferment|ouvert|ouverte|ouverts)\b"
 )
 _OPEN_OR_CLOSE = re.compile(

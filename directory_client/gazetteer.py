@@ -18,6 +18,16 @@ BIG_TOWN = 20_000  # "Aix" also offers Aix-en-Provence: see ``Index.longer_names
 GRID_STEP = 0.25  # degrees; ~28 km north-south
 # Paris, Lyon and Marseille exist only as arrondissements in the source: the city is derived.
 CITY_CODES = {"75056": "Paris", "69123": "Lyon", "13055": "Marseille"}
+# Former communes still said for the town they merged into, that the source does not carry as
+# communes déléguées (COMD): name → INSEE code of the commune it is part of now. Source: INSEE,
+# Code officiel géographique, historique des communes (Évry and Courcouronnes → Évry-Courcouronnes,
+# 2019; Cherbourg-Octeville and Octeville's → Cherbourg-en-Cotentin, 2016; Annecy-le-Vieux,
+# Seynod, Cran-Gevrier → Annecy, 2017; Charleville → Charleville-Mézières, 1966).
+FORMER_NAMES = {
+    "Évry": "91228", "Courcouronnes": "91228", "Cherbourg": "50129", "Octeville": "50129",
+    "Annecy-le-Vieux": "74010", "Seynod": "74010", "Cran-Gevrier": "74010",
+    "Charleville": "08105",
+}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -196,6 +206,20 @@ def _weighted_centre(members: list[Commune]) -> tuple[float | None, float | None
     return round(lat, 5), round(lon, 5), population
 
 
+def _former_names(communes: list[Commune], current: dict[str, Commune]) -> list[Commune]:
+    """``FORMER_NAMES`` as communes déléguées of the commune each is part of, unless the source
+    has them already."""
+    known = {(name_key(c.name), c.code_insee) for c in communes if c.kind == "COMD"}
+    out = []
+    for name, code in FORMER_NAMES.items():
+        parent = current.get(code)
+        if parent is None or (name_key(name), code) in known:
+            continue
+        out.append(Commune(code, name, parent.departement, "COMD", parent.lat, parent.lon,
+                           0, parent=parent))  # fmt: skip
+    return out
+
+
 def _build(path: Path) -> Index:
     communes = list(_read(path).values())
     current = {c.code_insee: c for c in communes if c.kind in ("COM", "ARM")}
@@ -204,6 +228,8 @@ def _build(path: Path) -> Index:
             commune.parent = current.get(commune.code_insee)
             if commune.parent:
                 commune.departement = commune.parent.departement
+
+    communes += _former_names(communes, current)
 
     arrondissements: dict[str, list[Commune]] = defaultdict(list)
     for c in communes:

@@ -768,7 +768,8 @@ def _commune_label(commune: Commune) -> str:
 def _location(commune: Commune, postcode: str | None = None, former: str | None = None) -> Location:
     label = _commune_label(commune)
     if former:
-        label = f"{label}, ancienne commune de {former}"
+        link = "d'" if fold(former)[:1] in "aeiouy" else "de "
+        label = f"{label}, ancienne commune {link}{former}"
     if postcode is None and commune.postcodes:
         postcode = sorted(commune.postcodes)[0]
     return Location(

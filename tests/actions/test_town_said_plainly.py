@@ -1,0 +1,131 @@
+"""Towns and words the chat must read as a person means them (tester, round 139): a big town of
+several words misspelt as the last part of a need ("…, Clermond Ferand") or alone read off-topic;
+a former commune merged into a new one ("Évry", "Courcouronnes": Évry-Courcouronnes); a command
+of the assistant ("liste", "menu") while the town is asked, never a town misspelt ("Lisle"); a
+question on the places ("c'est ouvert quand ?", "plus près ?") never read as a town's name."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.actions.test_after_places import Talk, one_list
+from tests.conftest_actions import (
+    embedded_locator,  # noqa: F401 - the locator fixture
+    ent,
+    real_directory,  # noqa: F401 - the real fixture
+    run_as_the_action_server,
+    said,
+    tracker,
+)
+
+
+def _read(msgs: list[dict]) -> str:
+    return " ".join(said(m) for m in msgs)
+
+
+def _near(msgs: list[dict], label: str) -> bool:
+    first = said(msgs[0]) if msgs else ""
+    return re.search(rf"près (de |d'){re.escape(label)}", first) is not None
+
+
+MISSPELT = [("Clermond Ferand", "Clermont-Ferrand (63)"), ("saint etiene", "Saint-Étienne (42)"),
+            ("boulogne sur mere", "Boulogne-sur-Mer (62)")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("town", "label"), MISSPELT)
+@pytest.mark.parametrize(
+    "need",
+    ["je cherche un ordinateur pas cher, j'ai pas les moyens", "aide pour la caf svp"],
+)
+def test_a_misspelt_town_of_several_words_ending_the_need(real, town, label, need):
+    msgs = Talk().say(f"{need}, {town}", "ask_help")
+    assert _near(msgs, label), _read(msgs)
+
+
+@pytest.mark.parametrize(("town", "label"), MISSPELT)
+@pytest.mark.parametrize("intent", ["out_of_scope", "inform", "nlu_fallback"])
+def test_a_misspelt_town_alone_as_the_answer(real, town, label, intent):
+    talk = Talk()
+    talk.say("aide pour la caf", "ask_help", [ent("procedure", "caf")])
+    msgs = talk.say(town, intent)
+    assert _near(msgs, label), _read(msgs)
+
+
+def test_a_misspelt_town_alone_read_off_topic_by_the_action_server(real):
+    response = run_as_the_action_server(tracker("Clermond Ferand", "out_of_scope"),
+                                        "action_out_of_scope")  # fmt: skip
+    texts = " ".join(said(m) for m in response["responses"])
+    assert "Clermont-Ferrand (63)" in texts and "Je ne peux pas vous aider" not in texts, texts
+
+
+FORMER = [("Évry", "Évry-Courcouronnes (91)"), ("Evry", "Évry-Courcouronnes (91)"),
+          ("Courcouronnes", "Évry-Courcouronnes (91)"), ("Cherbourg", "Cherbourg-en-Cotentin (50)"),
+          ("Annecy-le-Vieux", "Annecy (74)"), ("Seynod", "Annecy (74)")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("town", "label"), FORMER)
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [("aide caf {town}", "ask_help"), ("on a pa d'argent, {town}", "inform"),
+     ("j'ai besoin d'aide pour la caf, j'habite {town}", "ask_help")],
+)  # fmt: skip
+def test_a_former_commune_finds_the_commune_it_is_part_of(real, town, label, message, intent):
+    talk = Talk()
+    msgs = talk.say(message.format(town=town), intent)
+    if "argent" in message:  # no need said yet: the town is kept
+        assert label in _read(msgs), _read(msgs)
+        return
+    assert _near(msgs, label), _read(msgs)
+
+
+@pytest.mark.parametrize("word", ["liste", "la liste", "Liste"])
+@pytest.mark.parametrize("intent", ["more_results", "inform", "nlu_fallback"])
+def test_list_asked_before_any_list(real, word, intent):
+    talk = Talk()
+    talk.say("j'ai besoin d'aide pour mes papiers", "ask_help")
+    msgs = talk.say(word, intent)
+    read = _read(msgs)
+    assert "pas encore de liste" in read and "commune" in read, read
+    assert "Lisle" not in read and "plusieurs communes" not in read, read
+
+
+@pytest.mark.parametrize("word", ["menu", "recommencer", "aide"])
+def test_a_command_is_never_a_town_misspelt(real, word):
+    talk = Talk()
+    talk.say("j'ai besoin d'aide pour mes papiers", "ask_help")
+    read = _read(talk.say(word, "inform"))
+    assert "plusieurs communes" not in read and "Méru" not in read and "« " not in read, read
+
+
+@pytest.mark.parametrize("question", ["c'est ouvert quand ?", "ouvert quand ?",
+                                      "c ouvert quand", "c'est ouverte quand svp ?"])  # fmt: skip
+@pytest.mark.parametrize("intent", ["inform", "ask_help", "change_location"])
+def test_hours_asked_after_a_list_are_never_a_town(real, question, intent):
+    talk = Talk()
+    one_list(talk.say("aide caf a Roubaix", "ask_help",
+                      [ent("procedure", "caf"), ent("location", "Roubaix")]))  # fmt: skip
+    read = _read(talk.say(question, intent))
+    assert "Je ne trouve pas" not in read and "commune" not in read, read
+    assert re.search(r"\d{1,2} ?h", read), read
+
+
+@pytest.mark.parametrize("question", ["plus près ?", "c'est ouvert quand ?", "y a plus proche ?"])
+@pytest.mark.parametrize("intent", ["inform", "change_location"])
+def test_a_question_on_places_while_the_town_is_asked_is_no_town(real, question, intent):
+    talk = Talk()
+    talk.say("j'ai besoin d'aide pour mes papiers", "ask_help")
+    read = _read(talk.say(question, intent))
+    assert "Je ne trouve pas" not in read and "code postal" in read, read
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [("ouvert le samedi à Lens ?", "Lens (62)"), ("c'est ouvert quand à Bastia ?", "Bastia (2B)")],
+)
+def test_a_question_on_places_naming_the_town_asked_gives_it(real, question, label):
+    talk = Talk()
+    talk.say("j'ai besoin d'aide pour mes papiers", "ask_help")
+    read = _read(talk.say(question, "inform"))
+    assert label in read, read
