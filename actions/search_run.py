@@ -124,6 +124,12 @@ class _InReadableOrder:
         return dataclasses.replace(response, results=ordered)
 
 
+def in_readable_order(directory):
+    """``directory``, each list it gives read in an order the person can follow (the chat's and
+    the desk's: ``_InReadableOrder``)."""
+    return directory if isinstance(directory, _InReadableOrder) else _InReadableOrder(directory)
+
+
 def nearer_first_unless_said(results, asked: tuple[str, ...]) -> tuple:
     """``results``, each page of ``PAGE`` read in the ranking's order only where the person can
     follow it: an entry listed before a nearer one (distances as shown) keeps its place when it
@@ -163,7 +169,7 @@ def _search_from_start(
     from actions.actions import get_directory  # lazy: actions.actions imports this module
     from directory_client.types import SearchQuery
 
-    directory = _InReadableOrder(get_directory())
+    directory = in_readable_order(get_directory())
     services = needs_mod.services_for(need_keys) or (labels.OUTILS_QUOTIDIEN,)
     max_km = needs_mod.distance_limit(constraints)
     offset = 0
@@ -371,7 +377,7 @@ def general_help_instead(directory, query: dict, filters, exact):
 
     def first_page(needs) -> Any:
         page = {**query, "needs": needs, "offset": 0}
-        return directory.search(SearchQuery(filters=filters, **page))
+        return in_readable_order(directory).search(SearchQuery(filters=filters, **page))
 
     # Near is within the search radius, not the radius it widened to (Limoges: the precise
     # service at 86 and 99 km, "found" in 100 km, general help 2 km away).
