@@ -1663,6 +1663,8 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
               and not (learn and k in _ADMIN_NEEDS and len(text.split()) <= _SAID_ALONE)]
     )
     specific = [k for k in found.needs if k not in generic]
+    if specific:  # "je suis sourd et je cherche du travail": the need named, the care beside it
+        text = _without_who_words(text, found.constraints)
     weighed = semantic_needs.reader().weigh(text, specific, generic, found.ruled_out)
     found.needs = weighed.needs
     if (
@@ -1687,6 +1689,34 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         found.needs.insert(0, first)
     found.choices = [] if found.procedures else weighed.choices  # a named procedure is no guess
     return found
+
+
+def _without_who_words(text: str, constraints: list[str]) -> str:
+    """``text`` without the words of a care, a public or an accessibility read in it ("sourd",
+    "malvoyante", "en fauteuil", "retraité"): who the person is, never what they need. Read by
+    meaning, they pulled a need named in so many words ("je suis sourd et je cherche du
+    travail") towards "no need", and the person was asked to choose among guesses."""
+    folded = fold(text)
+    if len(folded) != len(text):  # spaces at the ends, a letter folded to two: char by char
+        folded = "".join(f if len(f := fold(c)) == 1 else " " for c in text)
+    patterns = [p for key in constraints if key in _WHO for p in _COMPILED["constraint"][key]]
+    for care in care_asked(constraints):
+        patterns += [_word_pattern(w) for w in CARE_WORDS.get(care, ())]
+    spans = [m.span() for p in patterns for m in p.finditer(folded)]
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+_WHO = ("accessible", "seniors")  # the constraints that say who the person is
+
+
+def _word_pattern(words: str) -> re.Pattern:
+    return re.compile(r"(?<![a-z0-9])" + r"[^a-z0-9]+".join(map(re.escape, words.split()))
+                      + r"(?![a-z0-9])")
 
 
 GENERAL_HELP = "quotidien"  # the standard's general digital help (the search's default)

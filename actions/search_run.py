@@ -107,13 +107,69 @@ def run_search(
     return response, relaxed, broadened
 
 
+class _InReadableOrder:
+    """The directory, each list it gives read in an order the person can follow
+    (``nearer_first_unless_said``, on the needs of each search). The choices made on these lists
+    after (the places declaring a care first, a France Services first…) stay theirs, said."""
+
+    def __init__(self, directory) -> None:
+        self._directory = directory
+
+    def __getattr__(self, name: str):
+        return getattr(self._directory, name)
+
+    def search(self, query):
+        response = self._directory.search(query)
+        ordered = nearer_first_unless_said(response.results, tuple(query.needs))
+        return dataclasses.replace(response, results=ordered)
+
+
+def in_readable_order(directory):
+    """``directory``, each list it gives read in an order the person can follow (the chat's and
+    the desk's: ``_InReadableOrder``)."""
+    return directory if isinstance(directory, _InReadableOrder) else _InReadableOrder(directory)
+
+
+def nearer_first_unless_said(results, asked: tuple[str, ...]) -> tuple:
+    """``results``, each page of ``PAGE`` read in the ranking's order only where the person can
+    follow it: an entry listed before a nearer one (distances as shown) keeps its place when it
+    says why (its ``ahead`` line, « Plus loin, mais … »); else the nearest of the entries left
+    comes first. A person reads the first entry as the nearest: « 1,4 km » before « 400 m »
+    with nothing said reads as an error (the tester's Lille, Toulouse, Nancy, Mérignac). A place
+    doing a service asked that the entry does not is no nearer one: they answer different
+    questions (``search.explain.comparable``)."""
+    from directory_client.search import shown_km
+
+    def nearer(entry, others) -> list:
+        if entry.distance_km is None:
+            return []
+        return [
+            o for o in others
+            if o.distance_km is not None
+            and shown_km(o.distance_km) < shown_km(entry.distance_km)
+            and not any(s in o.services and s not in entry.services for s in asked)
+        ]  # fmt: skip
+
+    out: list = []
+    for start in range(0, len(results), PAGE):
+        left = list(results[start : start + PAGE])
+        while left:
+            first, closer = left[0], nearer(left[0], left[1:])
+            pick = first
+            if closer and not first.ahead:
+                pick = min(closer, key=lambda r: shown_km(r.distance_km))
+            out.append(pick)
+            left.remove(pick)
+    return tuple(out)
+
+
 def _search_from_start(
     need_keys, procedures, constraints, location: dict, limit: int, nearest_first: bool
 ):
     from actions.actions import get_directory  # lazy: actions.actions imports this module
     from directory_client.types import SearchQuery
 
-    directory = get_directory()
+    directory = in_readable_order(get_directory())
     services = needs_mod.services_for(need_keys) or (labels.OUTILS_QUOTIDIEN,)
     max_km = needs_mod.distance_limit(constraints)
     offset = 0
@@ -321,7 +377,7 @@ def general_help_instead(directory, query: dict, filters, exact):
 
     def first_page(needs) -> Any:
         page = {**query, "needs": needs, "offset": 0}
-        return directory.search(SearchQuery(filters=filters, **page))
+        return in_readable_order(directory).search(SearchQuery(filters=filters, **page))
 
     # Near is within the search radius, not the radius it widened to (Limoges: the precise
     # service at 86 and 99 km, "found" in 100 km, general help 2 km away).

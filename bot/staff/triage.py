@@ -359,7 +359,9 @@ def _search_attempts(outcome: TriageOutcome, directory: SearchBackend, situation
             preferred_origin_labels=situation.preferred,
             now=now,
         )
-        response = directory.search(query)
+        from actions.search_run import in_readable_order  # the chat's order, saying why
+
+        response = in_readable_order(directory).search(query)
         answered.append((filters, response))
         if response.remote_options and not outcome.remote_options:
             outcome.remote_options = tuple(response.remote_options)

@@ -18,10 +18,11 @@ def lyon():
     directory = Directory("sqlite:///:memory:")
     A.set_backends(directory, A.get_locator())
     with directory.Session() as session:
-        # A place one can reach (a phone) a little farther ranks before nearer ones that give
-        # no contact (``search.rank``, ``search.evidence``): the first list is not in distance
-        # order.
-        make_place(session, "Maison France services", km_east=2.5, telephone="+33472000000")
+        # A France Services one can reach (a phone) a little farther ranks before nearer ones
+        # that give no contact (``search.rank``, ``search.evidence``), saying why (« on y fait
+        # la démarche avec vous »): the first list is not in distance order.
+        make_place(session, "Maison France services", km_east=2.5, telephone="+33472000000",
+                   dispositif_programmes_nationaux="France Services")  # fmt: skip
         make_place(session, "Association du quartier", km_east=0.8)
         make_place(session, "Salle des fêtes", km_east=1.6)
         make_place(session, "Mairie annexe", km_east=6.5)
@@ -47,7 +48,8 @@ def km(body: dict) -> list[float]:
 @pytest.mark.parametrize("intent", ["change_location", "nlu_fallback"])
 def test_nearer_gives_the_nearest_in_distance_order_and_says_so(lyon, message, intent):
     said, body, slots = ask("ma demande CAF", "ask_help", {"location": here().__dict__})
-    assert km(body) != sorted(km(body))  # ranked by fit: not in distance order
+    assert km(body) != sorted(km(body))  # ranked by fit: not in distance order, said why
+    assert body["results"][0]["ahead"], body["results"]
     action = "action_fallback" if intent == "nlu_fallback" else "action_orient"
     answer = run_as_the_action_server(tracker(message, intent, slots=slots), action)
     text = " ".join(r.get("text") or "" for r in answer["responses"])
