@@ -967,7 +967,8 @@ def about_places_shown(
     if place is not None:
         show_place(dispatcher, last, place)
         return [SlotSet("fail_count", 0.0)]
-    if need_changes.says_a_lack(text):  # "j'ai pas d'adresse mail": no question on the places
+    if need_changes.says_a_lack(text) or need_changes.says_ones_own(text):
+        # "j'ai pas d'adresse mail", "pour mon téléphone ?": no question on the places
         changed = change_need(dispatcher, tracker, text)
         if changed is not None:
             return changed
