@@ -385,6 +385,8 @@ def ask_mode(dispatcher: CollectingDispatcher, state: State) -> None:
     # A town given instead of an answer ("Calais") is said; in a first message it goes unsaid.
     instead = state.was_awaiting == "mode"
     state.awaiting = "mode"
+    if instead:  # asked a second time: a reply that does not choose then takes the default
+        state.set(mode_default.REPEATED_AT, float(mode_default.user_turns(state.tracker.events)))
     dispatcher.utter_message(
         **(with_town_given(state, "utter_ask_mode") if instead else {"response": "utter_ask_mode"}),
         buttons=MODE_BUTTONS,
@@ -711,6 +713,12 @@ def take_mode_reply(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     typed = typed_button.pressed(tracker, MODE_BUTTONS, text)
     if typed is not None:
         return orient(dispatcher, typed)
+    if not is_button(text) and mode_default.leaves(text, smalltalk_response(tracker)):
+        # "merci", "au revoir": the usual answer, the question not asked again
+        dispatcher.utter_message(
+            response=mode_default.leaving_response(text, smalltalk_response(tracker))
+        )
+        return [SlotSet("awaiting", None), SlotSet(mode_default.REPEATED_AT, None)]
     unsure = not is_button(text) and mode_default.unsure(text)  # "je sais pas", even as "non"
     if not unsure and (
         is_button(text)
@@ -967,7 +975,8 @@ def about_places_shown(
     if place is not None:
         show_place(dispatcher, last, place)
         return [SlotSet("fail_count", 0.0)]
-    if need_changes.says_a_lack(text):  # "j'ai pas d'adresse mail": no question on the places
+    if need_changes.says_a_lack(text) or need_changes.says_ones_own(text):
+        # "j'ai pas d'adresse mail", "pour mon téléphone ?": no question on the places
         changed = change_need(dispatcher, tracker, text)
         if changed is not None:
             return changed

@@ -202,10 +202,13 @@ def bring_for(procedures: list[str], numbers: list[int]) -> str:
     return f"Pour vos démarches avec {' et '.join(names)}, {where}"
 
 
-def filters_phrase(constraints: list[str]) -> str:
-    """`` (gratuits, à moins de 2 km)``: the criteria kept, as the person reads them."""
+def filters_phrase(constraints: list[str], after_need: bool = False) -> str:
+    """`` (gratuits, à moins de 2 km)``: the criteria kept, as the person reads them; after a
+    need's words (``after_need``: "pour un endroit avec internet") they say whose they are,
+    `` (lieux gratuits)``, never read as the need's."""
     words = [w for w in map(needs_mod.constraint_plain, constraints) if w]
-    return (" (" + ", ".join(words) + ")") if words else ""
+    lead = "lieux " if after_need else ""
+    return (" (" + lead + ", ".join(words) + ")") if words else ""
 
 
 def intro_text(
@@ -250,7 +253,7 @@ def intro_text(
         kept = [c for c in constraints if c not in others]
         missing = needs_mod.constraint_missing(others[0]) if len(others) == 1 else None
         said = (
-            f"Aucun lieu {missing} {where} pour {what}{filters_phrase(kept)}"
+            f"Aucun lieu {missing} {where} pour {what}{filters_phrase(kept, after_need=True)}"
             if missing
             else f"Aucun lieu {where} pour {what} ne répond à tous vos critères"
             + filters_phrase(others)
@@ -263,7 +266,7 @@ def intro_text(
         # "2 km max" and nothing that near: said plainly, then the nearest with their distance.
         limit = f"à moins de {display.distance_text(beyond)} {where.removeprefix('près ')}"
         parts.append(
-            f"Aucun lieu n'est {limit} pour {what}{filters_phrase(constraints)}. "
+            f"Aucun lieu n'est {limit} pour {what}{filters_phrase(constraints, after_need=True)}. "
             + ("Le plus proche, avec sa distance :" if count == 1
                else "Voici les plus proches, avec leur distance :")
         )  # fmt: skip
@@ -278,13 +281,14 @@ def intro_text(
         parts.append(
             f"Aucun lieu n'annonce précisément « {what} » {where}. "
             "Voici des lieux d'aide au numérique qui pourront vous aider ou vous orienter"
-            f"{filters_phrase(constraints)} :"
+            f"{filters_phrase(constraints, after_need=True)} :"
         )
     elif nothing_near and nearest_km:
         # Found only past the search radius: "Le plus proche est à 86 km", never "près de".
         nearby = f"tout {where}" if where.startswith("près") else where
         parts.append(
-            f"Il n'y a pas de lieu {nearby} pour {what}{filters_phrase(constraints)}. "
+            f"Il n'y a pas de lieu {nearby} pour {what}"
+            f"{filters_phrase(constraints, after_need=True)}. "
             f"Le plus proche est à {nearest_km}"
             + (" :" if count == 1 else f" ; voici les {count} plus proches :")
         )
@@ -293,7 +297,7 @@ def intro_text(
         parts.append(
             f"Il n'y a pas de lieu {nearby}. "
             f"{'Le plus proche' if count == 1 else 'Voici les plus proches'} pour {what}"
-            f"{filters_phrase(constraints)} :"
+            f"{filters_phrase(constraints, after_need=True)} :"
         )
     elif offset:
         parts.append(f"Voici d'autres lieux {where}{filters_phrase(constraints)} :")
@@ -301,12 +305,13 @@ def intro_text(
         # "plus près ?": the places in strict distance order (``SearchQuery.nearest_first``).
         first = "Voici le lieu le plus proche" if count == 1 else "Voici les lieux les plus proches"
         parts.append(
-            f"{first} {nearest} pour {what}{filters_phrase(constraints)}, "
+            f"{first} {nearest} pour {what}{filters_phrase(constraints, after_need=True)}, "
             "du plus proche au plus loin :"
         )
     else:
         intro = "Voici le lieu" if count == 1 else f"Voici {count} lieux"
-        parts.append(f"{intro} {where} pour {what}{filters_phrase(constraints)} :")
+        criteria = filters_phrase(constraints, after_need=True)
+        parts.append(f"{intro} {where} pour {what}{criteria} :")
     return " ".join(parts)
 
 

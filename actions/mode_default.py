@@ -36,6 +36,35 @@ _UNSURE = re.compile(
 )
 
 
+# A thank-you or a goodbye instead of a choice ("merci", "merci beaucoup", "au revoir"): the
+# usual answer (``leaving_response``), never the question again.
+_LEAVES = re.compile(
+    r"^(?:(?:ok|okay|d accord|bon|ben|bah|tres bien|ah|oh) )*(?:merci|mercii+|au revoir"
+    r"|bonne (?:journee|soiree|fin de journee)|a bientot|bye|salut|ciao)"
+    r"(?: (?:beaucoup|bien|infiniment|a vous|pour tout|pour votre aide|madame|monsieur|bcp"
+    r"|au revoir|bonne journee|bonne soiree|a bientot))*$"
+)
+
+
+def leaves(text: str, smalltalk: str) -> bool:
+    """ "merci", "au revoir", "ok merci bonne journée", or the NLU's thank or goodbye on a short
+    message with no need in it: the person thanks or leaves, choosing nothing."""
+    folded = _folded(text)
+    if not 0 < len(folded.split()) <= 8:
+        return False
+    if _LEAVES.search(folded):
+        return True
+    said_so = smalltalk in ("utter_chitchat/thank", "utter_chitchat/goodbye")
+    return said_so and needs_mod.detect(text).empty
+
+
+def leaving_response(text: str, smalltalk: str) -> str:
+    """The usual answer to a thank-you or a goodbye (``leaves``): the NLU's, else by the words."""
+    if smalltalk in ("utter_chitchat/thank", "utter_chitchat/goodbye"):
+        return smalltalk
+    return "utter_chitchat/thank" if "merci" in _folded(text) else "utter_chitchat/goodbye"
+
+
 # The question not understood, beyond the list's words (``actions.place_questions.is_confused``):
 # "c'est quoi la différence ?", "hein ?", "quoi ?", "comment ça ?", "ça veut dire quoi ?".
 _DIFFERENCE = re.compile(r"\b(?:quelle|quoi la|la) difference\b")  # between the two choices

@@ -26,6 +26,13 @@ _LACK = re.compile(
     r"|boite (?:e ?)?mail|imprimante|scanner|tablette)s?\b"
 )
 MAX_LACK_WORDS = 9
+# "et pour la tablette ?", "pour mon téléphone ?", "et l'ordi ?" after a list: the same request
+# asked for one more thing (a need the request has is asked again: ``asked_again``).
+_AND_FOR = re.compile(
+    r"^(?:et (?:pour |avec )?|pour |avec )(?:l|la|le|les|mon|ma|mes|son|sa|ses|un|une|des|du)\b"
+)
+MAX_AND_FOR_WORDS = 6
+_OWN = re.compile(r"^(?:et )?(?:pour |avec )?(?:mon|ma|mes|son|sa|ses)\b")
 # A means of payment or of getting about that is missing ("il a pas de carte bancaire", "pas de
 # CB", "sans chéquier", "elle n'a plus de voiture", "pas de permis"): something to tell the places,
 # no need of its own (a bank card is no scam to avoid): the request goes on as it was.
@@ -54,6 +61,17 @@ def _needs_said(text: str) -> list[str]:
     if "smartphone" in found and needs_mod.lacks_a_phone(text):
         found = ["materiel_achat" if k == "smartphone" else k for k in found]
     return list(dict.fromkeys(found))
+
+
+def _and_for(folded: str) -> bool:
+    return len(folded.split()) <= MAX_AND_FOR_WORDS and bool(_AND_FOR.search(folded))
+
+
+def says_ones_own(text: str) -> bool:
+    """A short "(et) pour mon téléphone ?", "et ma tablette ?": the person's own thing, never a
+    question on a place (its "téléphone" is no number asked)."""
+    folded = _folded(text)
+    return _and_for(folded) and bool(_OWN.search(folded))
 
 
 def says_a_lack(text: str) -> bool:
@@ -85,11 +103,12 @@ def says_a_missing_means(text: str) -> bool:
 def added(text: str, current: list[str]) -> list[str] | None:
     """The request's first need and the one the message adds ("il n'a pas de téléphone non
     plus" after the impôts → ``["demarches", "materiel_achat"]``; a lack said alone too: "pas
-    de mail" is an address to create); None when the message adds none."""
+    de mail" is an address to create; "et pour la tablette ?" → ``["demarches", "smartphone"]``);
+    None when the message adds none."""
     folded = _folded(text)
     if not 0 < len(folded.split()) <= MAX_WORDS:
         return None
-    if not (_ADDED.search(folded) or says_a_lack(text)):
+    if not (_ADDED.search(folded) or says_a_lack(text) or _and_for(folded)):
         return None
     new = [k for k in _needs_said(text) if k not in current]
     if not new:

@@ -60,6 +60,15 @@ _MY_CLIENT = re.compile(
     r"\b(ma|mon|mes|une de mes|un de mes) (cliente?s?|beneficiaires?|patiente?s?|residente?s?"
     r"|usage(r|re)s?|protegee?s?|aidee?s?)\b"
 )
+# A person named by a title, helped by the writer ("je m'occupe de Mme Leroy", "j'aide M. Durand",
+# "c'est pour madame Petit", "j'accompagne un monsieur qui…"), or the subject of the request
+# ("Monsieur Martin, 88 ans, doit…"); never a title said to us ("bonjour madame, je…").
+_TITLE = r"(mme|madame|mlle|mademoiselle|m\.|mr\.?|monsieur)"
+_TITLED = re.compile(
+    rf"\b(de|d'|pour|aide|aider|accompagne|accompagner)( une?| la| le)? {_TITLE}(?=[ ,])"
+    rf"|(^|[,.;!?] )({_TITLE}|une? (dame|monsieur)) [a-z][a-z'-]*,?"
+    rf" (\d+ ans|a \d+ ans|doit|ne sait|n'arrive|n'a |a besoin|voudrait|veut|souhaite)"
+)
 # One's own requests: the writer speaks of themselves ("pour moi", "seule", "je suis veuve").
 _FOR_ME = (_FOR_ME_TOO, _ALONE)
 
@@ -69,7 +78,10 @@ def _about_them(folded: str) -> bool:
     gone, in the past), or a person the writer accompanies."""
     folded = _GONE.sub(" ", _DEAD.sub(" ", folded))
     return bool(
-        _FOR_THEM.search(folded) or _ACCOMPANIED.search(folded) or _MY_CLIENT.search(folded)
+        _FOR_THEM.search(folded)
+        or _ACCOMPANIED.search(folded)
+        or _MY_CLIENT.search(folded)
+        or _TITLED.search(folded)
     )
 
 

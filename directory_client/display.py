@@ -15,6 +15,7 @@ from datetime import date
 from directory_client import hours, hours_french
 from directory_client.french_dates import WEEKDAYS, french_date, french_time
 from directory_client.hours_french import OSM_DAYS
+from directory_client.text import tokens
 
 # E.164 prefixes dialled in France as a 10-digit national number (0 + the rest): metropolitan
 # France and the overseas departments (La Réunion and Mayotte +262, Guadeloupe and the northern
@@ -250,6 +251,7 @@ ACRONYMS = frozenset(
 _SMALL_WORDS = frozenset(
     _words("de du des la le les l d et à au aux en sur sous lès lez pour par dans chez un une")
 )
+_SMALL_FOLDED = frozenset(tokens(" ".join(_SMALL_WORDS)))
 # Words whose accents capitals drop, by their capitals without accents.
 _ACCENTS = {
     word.upper().translate(str.maketrans("ÀÂÄÉÈÊËÎÏÔÖÙÛÜÇ", "AAAEEEEIIOOUUUC")): word
@@ -320,6 +322,15 @@ def _title(text: str, *, street: bool = False) -> str:
         first = False
         previous = word.lower()
     return "".join(out)
+
+
+def says_more(name: str | None, than: str | None) -> bool:
+    """Whether a place's second name says more than its first: a word of its own once folded,
+    the small words left out ("France services Ruynes-en-Margeride" says nothing more than "France
+    Services de Ruynes en Margeride"; "Centre Social Saint Exupéry" does beside "France services
+    Saint-Exupéry")."""
+    first = set(tokens(than or "")) - _SMALL_FOLDED
+    return bool(set(tokens(name or "")) - _SMALL_FOLDED - first)
 
 
 def place_name(name: str | None) -> str:

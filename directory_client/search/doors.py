@@ -33,7 +33,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TypeVar
 
-from directory_client import hours
+from directory_client import display, hours
 from directory_client.geo import haversine_km
 from directory_client.importer.merge import address_key
 from directory_client.labels import fold
@@ -161,7 +161,10 @@ def merged(group: list[SearchResult]) -> SearchResult:
     first = group[0]
     if len(group) == 1:
         return first
-    others = list(dict.fromkeys(r.name for r in group[1:] if fold(r.name) != fold(first.name)))
+    others: list[str] = []
+    for r in group[1:]:  # a second name only when it says more (display.says_more)
+        if all(display.says_more(r.name, seen) for seen in (first.name, *others)):
+            others.append(r.name)
     name = f"{first.name} ({', '.join(others)})" if others else first.name
     fullest = max(group, key=_open_minutes)  # the first of the fullest: ``max`` keeps the first
     distances = [r.distance_km for r in group if r.distance_km is not None]

@@ -61,7 +61,7 @@ def ask(message: str, slots: dict | None = None) -> tuple[str, dict, dict]:
 def test_places_beyond_the_distance_said_are_left_out(lyon):
     said, body, slots = ask("ma demande CAF avec quelqu'un, 2 km max")
     assert said.startswith("Voici 2 lieux près de Lyon (69)"), said
-    assert "(à moins de 2 km)" in said
+    assert "(lieux à moins de 2 km)" in said
     assert [(r["name"], r["distance_text"]) for r in body["results"]] == [
         ("Maison France services", "600 m"), ("Médiathèque", "1,4 km")]  # fmt: skip
     assert body["filters"] == {"max_km": 2.0}
@@ -91,7 +91,7 @@ def test_the_town_and_the_distance_in_one_answer_to_where(lyon):
     answer = run_as_the_action_server(tracker("Lyon, 2 km max", "inform", slots=asked))
     said = " ".join(r.get("text") or "" for r in answer["responses"])
     assert said.startswith("Voici "), said
-    assert "près de Lyon (69)" in said and "(à moins de 2 km)" in said
+    assert "près de Lyon (69)" in said and "(lieux à moins de 2 km)" in said
     assert slots_of(answer["events"])["constraints"] == ["max_km:2"]
 
 
@@ -101,7 +101,7 @@ def test_the_number_of_the_distance_is_not_read_as_an_arrondissement(lyon):
     entities = [ent("location", "Lyon"), ent("location", "2")]
     answer = run_as_the_action_server(tracker("Lyon, 2 km max", "inform", entities, asked))
     said = " ".join(r.get("text") or "" for r in answer["responses"])
-    assert "près de Lyon (69)" in said and "(à moins de 2 km)" in said, said
+    assert "près de Lyon (69)" in said and "(lieux à moins de 2 km)" in said, said
     assert slots_of(answer["events"])["constraints"] == ["max_km:2"]
 
 

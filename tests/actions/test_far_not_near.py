@@ -42,7 +42,8 @@ def test_a_list_found_past_the_radius_says_the_nearest_distance_not_pres_de():
     said = fmt.intro_text(3, where="près de Foix (09)", what="vous servir d'internet",
                           constraints=["samedi"], nothing_near=True, nearest_km="44 km")
     assert said == ("Il n'y a pas de lieu tout près de Foix (09) pour vous servir d'internet "
-                    "(ouverts le samedi). Le plus proche est à 44 km ; voici les 3 plus proches :")
+                    "(lieux ouverts le samedi). Le plus proche est à 44 km ; voici les 3 plus "
+                    "proches :")
 
 
 def test_general_help_found_only_past_the_radius_says_how_far_the_nearest_is(real, locator):

@@ -254,3 +254,26 @@ def test_the_line_for_the_situation_again_in_another_town(rasa_stack, first, lin
     [there] = payloads(answer)
     assert there["location"]["commune"] == "Beaune"
     assert line in there["lines"] and texts(answer).count(line) == 1
+
+
+# --- round 26: "et pour la tablette ?" after a list for another need (the need menu before)
+@pytest.mark.parametrize("pick", [False, True], ids=["after-list", "after-le-deuxieme"])
+@pytest.mark.parametrize("then", ["et pour la tablette ?", "pour mon téléphone ?"])
+def test_a_device_after_the_list_keeps_the_request_and_the_town(rasa_stack, then, pick):
+    talk = Conversation(rasa_stack)
+    [first] = payloads(talk.say("aide impôts Rennes"))
+    assert first["location"]["commune"] == "Rennes", first
+    if pick:
+        talk.say("le deuxième")
+    answer = talk.say(then)
+    assert "de quoi avez-vous besoin" not in texts(answer), texts(answer)
+    [reco] = payloads(answer)
+    assert reco["location"]["commune"] == "Rennes" and len(reco["need"]) == 2, reco
+
+
+def test_thanks_during_the_mode_question_is_answered_not_asked_again(rasa_stack):
+    talk = Conversation(rasa_stack)
+    assert "démarche avec vous" in texts(talk.say("aide démarches Ajaccio"))
+    assert "démarche avec vous" in texts(talk.say("c'est pour ma mère à Brest"))
+    said = texts(talk.say("merci"))
+    assert "démarche avec vous" not in said and "Avec plaisir" in said, said

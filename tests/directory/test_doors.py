@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from actions.formatting import result_payload
 from bot.channels import render
 from directory_client import display, labels
@@ -36,7 +38,7 @@ def test_saint_flour_two_records_of_one_door_make_one_entry(embedded_directory):
     entries = _entries(response, "docteur mallet")
     assert len(entries) == 1, [r.name for r in response.results]
     entry = entries[0]
-    assert "Saint Flour" in entry.name and "de Saint-Flour" in entry.name  # both names
+    assert "Saint-Flour" in entry.name, entry.name
     # The union of what they offer, the fuller hours (Monday to Friday, not Thursday only),
     # the contact one of them gives.
     assert {labels.DEMARCHES, labels.OUTILS_QUOTIDIEN, labels.COMPREHENSION} <= set(entry.services)
@@ -137,3 +139,30 @@ def test_a_bus_and_its_desk_at_one_address_stay_two_entries_the_later_says_which
     assert lines[1] == later.same_desk
     # Another place of the page says nothing of it.
     assert all(r.same_desk is None for r in response.results if r not in entries)
+
+
+# --- a second name shown only when it says more than the first (round 26's tester: « France
+# Services de Ruynes en Margeride (France services Ruynes-en-Margeride) »).
+@pytest.mark.parametrize(
+    "first, second, shown",
+    [
+        ("France Services de Ruynes en Margeride", "France services Ruynes-en-Margeride",
+         "France Services de Ruynes en Margeride"),
+        ("Médiathèque de Saint-Flour", "MEDIATHEQUE ST FLOUR", "Médiathèque de Saint-Flour"),
+        ("France services Le Puy-en-Velay", "France Services du Puy en Velay",
+         "France services Le Puy-en-Velay"),
+        ("France services Saint-Exupéry", "Centre Social Saint Exupéry",
+         "France services Saint-Exupéry (Centre Social Saint Exupéry)"),
+    ],
+)  # fmt: skip
+def test_a_second_name_is_shown_only_when_it_says_more(first, second, shown):
+    from dataclasses import replace
+
+    from directory_client.search import doors
+    from tests.conftest_actions import _place
+
+    one = _place(1, 45.0, 3.0, (labels.DEMARCHES,), True)
+    group = [replace(one, name=first), replace(one, id="place-2", name=second)]
+    entry = doors.merged(group)
+    assert entry.name == shown
+    assert entry.to_payload()["name"] == shown

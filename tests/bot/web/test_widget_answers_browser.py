@@ -247,7 +247,7 @@ def test_real_town_and_distance_in_one_answer(real_web, new_tab) -> None:  # noq
     )
     answer = ask(page, "Paris, 1 km max")
     expect(answer).to_contain_text("près de Paris (75)")
-    expect(answer).to_contain_text("(à moins de 1 km)")
+    expect(answer).to_contain_text("(lieux à moins de 1 km)")
     payload = latest_recommendation(page)
     assert payload["filters"].get("max_km") == 1.0, payload["filters"]
     assert payload["results"] and all(p["distance_km"] <= 1 for p in payload["results"])
@@ -264,7 +264,7 @@ def test_real_town_and_distance_in_one_answer(real_web, new_tab) -> None:  # noq
     "viewport, town, said",
     [
         (DESK, "Cognac", "Aucun lieu n'ouvre le dimanche près de Cognac"),
-        (PHONE, "Roubaix", "(ouverts le dimanche)"),
+        (PHONE, "Roubaix", "(lieux ouverts le dimanche)"),
     ],
     ids=["desk-nothing-on-sunday", "phone-sunday"],
 )
