@@ -303,9 +303,8 @@ def plausible_guess(query: str, result, *, ambiguous_too: bool = False) -> bool:
     best = result.best
     asked = f" {_words(query)} "
     names = {best.commune or "", re.sub(r"\s*\(.*\)$", "", best.label or "")}
-    _, former, written = (best.label or "").partition(", ancienne commune ")
-    if former:  # "Évry": Évry-Courcouronnes, the commune it is part of
-        names.add(re.sub(r"^(?:de |d')", "", written))
+    if best.former:  # "Évry": Évry-Courcouronnes, the commune it is part of
+        names.add(best.former)
     for name in filter(None, names):
         folded = _words(name)
         variants = {folded, folded.replace("saint ", "st "), folded.replace("sainte ", "ste ")}

@@ -177,6 +177,12 @@ def areas_after(text: str, name: str) -> set[str]:
 
 
 _BESIDE = frozenset({"dans", "en", "a", "au", "aux", "le", "la", "les", "l", "de", "du", "des"})
+# Words that may come before a town's name in "j'habite à Aix dans l'Ain", "je suis sur Tours…".
+_WHERE_I_AM = frozenset({
+    "bonjour", "salut", "bonsoir", "moi", "je", "j", "suis", "habite", "vis", "nous", "on",
+    "habitons", "vivons", "sommes", "c", "est", "ici", "a", "au", "aux", "sur", "vers", "pres",
+    "de", "d",
+})  # fmt: skip
 
 
 def town_before_area(text: str, area: str, index=None) -> str | None:
@@ -223,7 +229,11 @@ def towns_not_in_area(text: str, area: str, index=None) -> tuple[str, list] | No
     words = _words(text[: found.start()])
     while words and words[-1].folded in _BESIDE:
         words.pop()
-    start = next((i for i, w in enumerate(words) if w.folded not in STOPWORDS), len(words))
+    # Only what follows the last comma or full stop, and only "j'habite à" before the name: "aide
+    # pour mes démarches en ligne dans le Cher" names no town ("ligne" is Ligné's name folded).
+    last = max((i for i, w in enumerate(words) if w.after_break), default=0)
+    words = words[last:]
+    start = next((i for i, w in enumerate(words) if w.folded not in _WHERE_I_AM), len(words))
     run = words[start:]
     if not run or any(w.after_break for w in run[1:]) or len(run) > MAX_WORDS:
         return None

@@ -767,7 +767,11 @@ def _commune_label(commune: Commune) -> str:
 
 def _location(commune: Commune, postcode: str | None = None, former: str | None = None) -> Location:
     label = _commune_label(commune)
-    if former:
+    # "Seynod" → "Annecy (74), ancienne commune de Seynod"; "Évry" → "Évry-Courcouronnes (91)",
+    # whose name says it already.
+    if former and not set(fold(former).replace("-", " ").split()) <= set(
+        fold(commune.name).replace("-", " ").split()
+    ):
         link = "d'" if fold(former)[:1] in "aeiouy" else "de "
         label = f"{label}, ancienne commune {link}{former}"
     if postcode is None and commune.postcodes:
@@ -782,6 +786,7 @@ def _location(commune: Commune, postcode: str | None = None, former: str | None 
         code_postal=postcode,
         departement=commune.departement or None,
         population=commune.population or None,
+        former=former,
     )
 
 

@@ -22,6 +22,7 @@ class Location:
     code_postal: str | None = None
     departement: str | None = None
     population: int | None = None
+    former: str | None = None  # the former commune named ("Évry" for Évry-Courcouronnes)
 
     def to_dict(self) -> dict:
         return asdict(self)

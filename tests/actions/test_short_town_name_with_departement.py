@@ -51,3 +51,15 @@ def test_the_short_name_is_the_town_of_the_departement(real, text, tagged):
 def test_the_locator_reads_a_short_name_beside_its_departement(query, label):
     result = Locator().locate(query)
     assert result.status == "found" and result.best.label == label
+
+
+@pytest.mark.parametrize("said, label", [
+    ("Évry", "Évry-Courcouronnes (91)"),
+    ("Charleville", "Charleville-Mézières (08)"),
+    ("Seynod", "Annecy (74), ancienne commune de Seynod"),
+])  # fmt: skip
+def test_a_former_commune_is_named_only_when_the_new_name_does_not_say_it(said, label):
+    from directory_client import Locator
+
+    result = Locator().locate(said)
+    assert result.status == "found" and result.best.label == label, result

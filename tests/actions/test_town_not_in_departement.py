@@ -74,3 +74,22 @@ def test_a_town_that_lies_in_the_departement_is_taken(real, message, entities, l
     talk = Talk()
     talk.say(message, "inform", entities)
     assert talk.slots["location"]["label"] == label
+
+
+@pytest.mark.parametrize("message", [
+    "aide pour mes démarches en ligne dans le Cher",
+    "apprendre à acheter en ligne dans l'Allier",
+    "je veux faire mes papiers en ligne dans la Creuse",
+])  # fmt: skip
+def test_words_of_a_request_before_the_departement_are_no_town(real, message):
+    """"en ligne" folds to Ligné's name: the request was answered « Je ne connais pas de commune
+    « ligne » dans le Cher » with Ligné (44) and Ligné (16) as buttons."""
+    talk = Talk()
+    read = rest_text(talk.say(message, "ask_help"))
+    assert "Je ne connais pas de commune" not in read, read
+
+
+def test_after_a_comma_the_town_before_the_departement_is_still_read(real):
+    talk = Talk()
+    read = rest_text(talk.say("besoin d'aide pour la caf, aix dans l'ain", "nlu_fallback"))
+    assert "Je ne connais pas de commune « aix »" in read, read
