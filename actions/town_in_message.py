@@ -185,19 +185,29 @@ _WHERE_I_AM = frozenset({
 })  # fmt: skip
 
 
-def town_before_area(text: str, area: str, index=None) -> str | None:
-    """The commune named just before ``area`` (a département or region written in ``text``),
-    when it lies there: "Guéret dans la Creuse", "Tulle en Corrèze", "Saint-Pierre à la
-    Réunion", "aubusson (creuse)". None when no commune of that area is named beside it."""
+def _words_before_area(text: str, area: str):
+    """The départements ``area`` names, the words written before it ("dans", "en"… dropped) and
+    where it stands; None when ``area`` is not written in ``text``."""
     deps = areas_named(area)
     folded = fold(text).replace("’", "'")
     found = re.search(rf"(?<!\w){re.escape(fold(area))}(?!\w)", folded)
     if not deps or found is None or len(folded) != len(text):
         return None
-    index = index or gazetteer.load(None)
     words = _words(text[: found.start()])
     while words and words[-1].folded in _BESIDE:
         words.pop()
+    return deps, words, found
+
+
+def town_before_area(text: str, area: str, index=None) -> str | None:
+    """The commune named just before ``area`` (a département or region written in ``text``),
+    when it lies there: "Guéret dans la Creuse", "Tulle en Corrèze", "Saint-Pierre à la
+    Réunion", "aubusson (creuse)". None when no commune of that area is named beside it."""
+    before = _words_before_area(text, area)
+    if before is None:
+        return None
+    deps, words, found = before
+    index = index or gazetteer.load(None)
     if words and _SENTENCE_END.search(text[words[-1].end : found.start()]):
         return None  # a sentence between them: "à Guéret. Je vais en Corrèze"
     for size in range(min(MAX_WORDS, len(words)), 0, -1):
@@ -220,15 +230,11 @@ def towns_not_in_area(text: str, area: str, index=None) -> tuple[str, list] | No
     in Corrèze). Only when the name is all that comes before the area, but for words such as
     "j'habite à"; None when a commune there has that name or starts with it ("Bourg dans
     l'Ain", ``town_before_area``)."""
-    deps = areas_named(area)
-    folded = fold(text).replace("’", "'")
-    found = re.search(rf"(?<!\w){re.escape(fold(area))}(?!\w)", folded)
-    if not deps or found is None or len(folded) != len(text):
+    before = _words_before_area(text, area)
+    if before is None:
         return None
+    deps, words, _ = before
     index = index or gazetteer.load(None)
-    words = _words(text[: found.start()])
-    while words and words[-1].folded in _BESIDE:
-        words.pop()
     # Only what follows the last comma or full stop, and only "j'habite à" before the name: "aide
     # pour mes démarches en ligne dans le Cher" names no town ("ligne" is Ligné's name folded).
     last = max((i for i, w in enumerate(words) if w.after_break), default=0)

@@ -7,18 +7,14 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest_actions import (
+    ask,
     memory_directory,  # noqa: F401 - the directory fixture
-    run_as_the_action_server,
-    tracker,
 )
 from tests.places import here, make_place
 
 
-def _answer(text: str) -> tuple[str, dict]:
-    slots = {"location": {**here().__dict__, "label": "Lyon (69)"}}
-    answer = run_as_the_action_server(tracker(text, "ask_help", slots=slots))
-    said = " ".join(r.get("text") or "" for r in answer["responses"])
-    body = next(r["custom"]["orienteur"] for r in answer["responses"] if r.get("custom"))
+def _answer(text: str) -> tuple[str, dict | None]:
+    said, body, _ = ask(text, slots={"location": {**here().__dict__, "label": "Lyon (69)"}})
     return said, body
 
 

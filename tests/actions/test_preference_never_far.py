@@ -1,4 +1,4 @@
-"""Round 23's tester: a public or a care said with a need no place near announces ("sourd, cherche
+"""Round 22's tester: a public or a care said with a need no place near announces ("sourd, cherche
 du travail, Amiens") was sent to the France Services of Confolens, 448 km away, because the
 general help near did not declare the care. A care, a public or an accessibility is a preference:
 the general help near comes first, those declaring it first among them, said in a note; the
@@ -10,18 +10,14 @@ import pytest
 
 from directory_client import labels
 from tests.conftest_actions import (
+    ask,
     memory_directory,  # noqa: F401 - the directory fixture
-    run_as_the_action_server,
-    tracker,
 )
 from tests.places import here, make_place
 
 
-def _answer(text: str) -> tuple[str, dict]:
-    slots = {"location": {**here().__dict__, "label": "Lyon (69)"}}
-    answer = run_as_the_action_server(tracker(text, "ask_help", slots=slots))
-    said = " ".join(r.get("text") or "" for r in answer["responses"])
-    body = next(r["custom"]["orienteur"] for r in answer["responses"] if r.get("custom"))
+def _answer(text: str) -> tuple[str, dict | None]:
+    said, body, _ = ask(text, slots={"location": {**here().__dict__, "label": "Lyon (69)"}})
     return said, body
 
 
