@@ -1,4 +1,4 @@
-"""Round 23's tester at the desk: "Mr 80 ans sourd, ameli, Tulle" got places 45 and 92 km away
+"""Round 22's tester at the desk: "Mr 80 ans sourd, ameli, Tulle" got places 45 and 92 km away
 that declare deafness, while France Services desks 7-12 km away do the démarche. A public or a
 care is a preference: near places first, those beyond a sensible distance never before them, the
 « Peu de lieux déclarent … » note saying it."""
