@@ -13,7 +13,7 @@ from tests.conftest_actions import (
 from tests.places import here, make_place
 
 
-def _answer(text: str) -> tuple[str, dict | None]:
+def answer_in_lyon(text: str) -> tuple[str, dict | None]:
     said, body, _ = ask(text, slots={"location": {**here().__dict__, "label": "Lyon (69)"}})
     return said, body
 
@@ -31,7 +31,7 @@ def test_a_disability_said_in_the_chat_is_a_soft_filter_as_at_the_desk(directory
         make_place(session, "Proche 2", km_east=2)
         make_place(session, "Qui le déclare", km_east=6, prise_en_charge_specifique=care)
         session.commit()
-    said, body = _answer(text)
+    said, body = answer_in_lyon(text)
     assert [r["name"] for r in body["results"]] == ["Qui le déclare", "Proche 1", "Proche 2"]
     assert f"Peu de lieux déclarent « {care} »" in " ".join(body["notes"])
     assert said.startswith("Voici 3 lieux")

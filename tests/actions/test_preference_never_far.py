@@ -9,16 +9,11 @@ from __future__ import annotations
 import pytest
 
 from directory_client import labels
+from tests.actions.test_care_chat import answer_in_lyon
 from tests.conftest_actions import (
-    ask,
     memory_directory,  # noqa: F401 - the directory fixture
 )
-from tests.places import here, make_place
-
-
-def _answer(text: str) -> tuple[str, dict | None]:
-    said, body, _ = ask(text, slots={"location": {**here().__dict__, "label": "Lyon (69)"}})
-    return said, body
+from tests.places import make_place
 
 
 @pytest.mark.parametrize(
@@ -41,7 +36,7 @@ def test_a_preference_never_sends_the_person_hundreds_of_km_away(directory, text
                        **declared)  # fmt: skip
             make_place(session, f"Proche {i}", km_east=i, services=(labels.OUTILS_QUOTIDIEN,))
         session.commit()
-    said, body = _answer(text)
+    said, body = answer_in_lyon(text)
     names = [r["name"] for r in body["results"]]
     assert names == ["Proche 1", "Proche 2", "Proche 3"], (names, said)
     assert note in said + " ".join(body.get("notes") or []), said
@@ -56,6 +51,6 @@ def test_general_help_near_declaring_the_care_comes_first(directory):
         make_place(session, "Qui le déclare", km_east=4, services=(labels.OUTILS_QUOTIDIEN,),
                    prise_en_charge_specifique="Surdité")  # fmt: skip
         session.commit()
-    said, body = _answer("je suis sourde et je cherche du travail, j'ai 19 ans")
+    said, body = answer_in_lyon("je suis sourde et je cherche du travail, j'ai 19 ans")
     assert "results" in body, (said, body)
     assert [r["name"] for r in body["results"]] == ["Qui le déclare", "Proche 1"]
