@@ -8,7 +8,9 @@ action for any sender id (the directory, ``action_forget_me`` for another person
 * when ``ORIENTEUR_ACTION_TOKEN`` is set, answers 401 to every request but ``GET /health`` that
   does not carry it in the ``X-Orienteur-Action-Token`` header (Rasa sends it: the
   ``action_endpoint`` of ``endpoints.yml`` has ``headers``);
-* refuses to start on any other address without a token (``ActionServerConfigurationError``).
+* refuses to start on any other address without a token (``ActionServerConfigurationError``);
+* loads the readers, the gazetteer and the directory before it answers ``/health``
+  (``actions.warm_up``): the first person after a start does not wait for them.
 
 ``make run`` (bot/runner.py) always gives both processes the same token (a random one per run
 when none is set), so even another local user cannot call the actions.
@@ -83,6 +85,10 @@ def main(argv: Sequence[str] | None = None) -> None:
                                  args.loglevel, args.logging_config_file)  # fmt: skip
     utils.update_sanic_log_level()
     app = create_app(args.actions, cors_origins=args.cors, auto_reload=args.auto_reload)
+    if args.actions == "actions":  # this project's actions: loaded before /health answers
+        from actions.warm_up import warm_up
+
+        logging.getLogger(__name__).info("Actions warmed up in %.1f s", warm_up())
     plugin_manager().hook.attach_sanic_app_extensions(app=app)
     if token is not None:
         require_token(app, token)

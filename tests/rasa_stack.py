@@ -2,10 +2,10 @@
 
 ``RasaStack`` builds the embedded directory (the shipped open data, ``python -m directory_client
 import --default``) into a temporary data directory, starts the action server
-(``python -m rasa_sdk --actions actions``) on it and ``rasa run`` (no HTTP API) with the trained
-model and this tree's ``credentials.yml`` (REST channel at ``/webhooks/rest/webhook``). Ports come
-from 5300–5399 (``ORIENTEUR_STACK_PORTS=first-last`` to change). Every child runs in its own
-process group and is stopped with it.
+(``python -m bot.action_server --actions actions``, as ``make run`` does) on it and ``rasa run``
+(no HTTP API) with the trained model and this tree's ``credentials.yml`` (REST channel at
+``/webhooks/rest/webhook``). Ports come from 5300–5399 (``ORIENTEUR_STACK_PORTS=first-last`` to
+change). Every child runs in its own process group and is stopped with it.
 
 ``store_conversations=True`` adds the tracker store of ``make run`` (endpoints.yml: the masking
 store around SQLite, in the data directory); ``channels``: more credentials (YAML) next to the
@@ -264,7 +264,8 @@ class RasaStack:
         return endpoints
 
     def _action_child(self, env: dict) -> Child:
-        argv = [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)]
+        argv = [PYTHON, "-m", "bot.action_server", "--actions", "actions", "--port",
+                str(self.action_port)]  # fmt: skip
         child = Child("actions", [*self.action_wrapper, *argv], env, self.tmp,
                       f"{self.action_url}/health")  # fmt: skip
         if self.action_wrapper:

@@ -93,6 +93,20 @@ def test_action_server_hanging_beyond_the_turn_timeout(stack):
     assert reco["need"] == [labels.OUTILS_QUOTIDIEN]
 
 
+def test_the_first_person_after_a_restart_is_not_kept_waiting(stack):
+    """The action server loads its readers, gazetteer and directory before it says it is up: the
+    first message after a restart used to wait 5 to 8 s for them, and got the apology on a loaded
+    machine (the 8 s turn timeout)."""
+    stack.restart_actions()
+    who = sender()
+    started = time.monotonic()
+    asked = stack.say(who, "je n'ai pas internet")
+    waited = time.monotonic() - started
+    assert "Dans quelle ville" in texts(asked), asked
+    assert waited < 3, f"the first turn after a restart took {waited:.1f} s"
+    assert_recommends(stack.say(who, "Roubaix"), "Roubaix")
+
+
 def _unavailable_directories(tmp_path):
     garbage = tmp_path / "garbage.sqlite3"
     garbage.write_bytes(b"this is not a SQLite database\n" * 200)
