@@ -107,7 +107,9 @@ NEEDS: dict[str, Need] = {
             "securite",
             labels.SECURITE,
             "vous protéger des arnaques et du piratage",
-            aim="vous protéger des arnaques en ligne (piratage, faux messages)",
+            # one aim for a scam, a hacked account and harassment (a child harassed online keeps
+            # this need beside parenting: its heading must not speak of scams only)
+            aim="vous protéger en ligne (arnaques, piratage, harcèlement)",
         ),
         Need(
             "parentalite",

@@ -44,6 +44,20 @@ def test_a_child_harassed_online_gets_parenting_and_the_3018_no_scam_line(real, 
 
 
 @pytest.mark.parametrize("message", [
+    "ma fille de 14 ans est harcelée sur Instagram, Lille",
+    "mon fils de 13 ans est harcelé sur snapchat, Lille",
+    "mon ado est cyberharcelé, on habite Nantes",
+])  # fmt: skip
+def test_a_harassed_child_is_not_told_the_places_are_about_scams_only(real, message):
+    """Round 22's note: the child kept online safety beside parenting, and the heading said
+    « vous protéger des arnaques en ligne (piratage, faux messages) »."""
+    msgs = Talk().say(message, "ask_help")
+    heading = rest_text(msgs).split("3018.fr")[-1]
+    assert SAFETY.service in one_list(msgs)["need"]
+    assert "harcèlement" in heading, heading
+
+
+@pytest.mark.parametrize("message", [
     "comment protéger mes enfants sur internet, contrôle parental, Bordeaux",
     "je voudrais mettre un contrôle parental sur la tablette de mon fils, Dijon",
 ])  # fmt: skip

@@ -16,9 +16,9 @@ from tests.conftest_actions import (
 )
 
 UNCOVERED = (
-    "Aucun lieu n'annonce précisément « vous protéger des arnaques en ligne (piratage, faux "
-    "messages) » près de Brest (29). Voici des lieux d'aide au numérique qui pourront vous aider "
-    "ou vous orienter :"
+    "Aucun lieu n'annonce précisément « vous protéger en ligne (arnaques, piratage, "
+    "harcèlement) » près de Brest (29). Voici des lieux d'aide au numérique qui pourront vous "
+    "aider ou vous orienter :"
 )
 LINE = ("Compte piraté, arnaque ou argent volé en ligne : cybermalveillance.gouv.fr (que faire) et "
         "17cyber.gouv.fr (aide urgente, signalement).")  # fmt: skip
