@@ -26,6 +26,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import (
     bring_said,
+    erasure,
     follow_ups,
     help_at_home,
     helplines,
@@ -1478,8 +1479,10 @@ class ActionForgetMe(Action):
         text = clean_text(tracker.latest_message.get("text"))
         if not is_button(text) and needs_mod.safety_reading(text).danger_now:
             return numbers_only(dispatcher, tracker, text)
-        if not is_button(text) and _ACCOUNT_ELSEWHERE.search(needs_mod.fold(text)):
-            return orient(dispatcher, tracker, read_as="ask_help")  # the request it is
+        if not is_button(text) and (
+            _ACCOUNT_ELSEWHERE.search(needs_mod.fold(text)) or not erasure.asked(text)
+        ):  # "la caf a supprimé mon RSA": the request it is, nothing erased
+            return orient(dispatcher, tracker, read_as="ask_help")
         path = Path(os.environ.get("ORIENTEUR_FORGET_LOG", FORGET_LOG))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
