@@ -7,6 +7,7 @@ payload, never from the assistant's text.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import secrets
@@ -42,7 +43,8 @@ async def ask_assistant(rasa_url: str, text: str, timeout: float = 6.0) -> Assis
                 log.warning("assistant answered HTTP %s", response.status)
                 return None
             messages = await response.json(content_type=None)
-    except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+    # asyncio.TimeoutError: aiohttp's total timeout (not the builtin TimeoutError before 3.11)
+    except (aiohttp.ClientError, asyncio.TimeoutError, TimeoutError, ValueError) as exc:
         log.warning("assistant unreachable: %s", type(exc).__name__)
         return None
     reply = AssistantReply()

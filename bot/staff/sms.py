@@ -7,6 +7,7 @@ The phone number is used for one request and never stored nor logged (not even m
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import re
@@ -66,7 +67,8 @@ class TwilioSender:
                     log.warning("SMS provider refused the message (HTTP %s)", response.status)
                     raise SmsError("Le service SMS a refusé l'envoi.")
                 return str((payload or {}).get("sid", ""))
-        except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+        # asyncio.TimeoutError: aiohttp's total timeout (not the builtin TimeoutError before 3.11)
+        except (aiohttp.ClientError, asyncio.TimeoutError, TimeoutError, ValueError) as exc:
             log.warning("SMS provider unreachable: %s", type(exc).__name__)
             raise SmsError("Le service SMS ne répond pas.") from exc
 
