@@ -10,6 +10,7 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from actions import someone_else
 from actions.formatting import bring_for, bring_items, bring_where
+from bot.channels.sms_text import to_gsm7
 from bot.staff.catalogue import Procedure
 from bot.staff.triage import TriageOutcome
 from directory_client import display
@@ -474,9 +475,13 @@ def sheet_page(
     )
 
 
+SMS_FROM_DESK = "Orienteur, de la part de l'accueil qui vous a reçu :"
+
+
 def sms_text(r: SearchResult, procedure: Procedure | None) -> str:
-    """Short and plain: a few SMS segments (no en dashes, which force the UCS-2 alphabet)."""
-    lines = [r.name, r.address]
+    """Short and plain, saying who writes; folded to the GSM-7 alphabet as the SMS channel does
+    (one « À » or en dash sends the whole message in UCS-2: 70 characters a segment)."""
+    lines = [SMS_FROM_DESK, r.name, r.address]
     if r.phone:
         lines.append(f"Tél. {display.phone_text(r.phone)}")
     hours = display.hours_lines(r.opening_hours)
@@ -485,4 +490,4 @@ def sms_text(r: SearchResult, procedure: Procedure | None) -> str:
     documents = documents_here(r, procedure)
     if documents:
         lines.append("À apporter : " + " ; ".join(documents[:4]))
-    return "\n".join(lines).replace("–", "-")
+    return to_gsm7("\n".join(lines).replace("–", "-"))

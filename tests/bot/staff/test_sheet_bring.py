@@ -61,3 +61,15 @@ def test_the_citizens_sheet_from_the_chats_list_follows_the_same_rule():
     assert procedure is not None and "+" in procedure.key
     assert "certificat de cession" in render.sheet_page(DOES_PAPERS, procedure, PRINTED, False)
     assert "apporter" not in render.sheet_page(INTERNET_ONLY, procedure, PRINTED, False)
+
+
+@pytest.mark.parametrize("key", ["caf", "retraite", "carte_grise"])
+def test_the_desks_sms_says_who_writes_and_stays_in_the_sms_alphabet(key):
+    """Round 23's tester: the desk's SMS kept « À apporter » (UCS-2: 5 segments for 327
+    characters, where the chat's folded text takes 3) and did not say who was writing."""
+    from bot.channels.sms_text import encoding, segments
+
+    body = render.sms_text(DOES_PAPERS, catalogue.by_key(key))
+    assert body.startswith("Orienteur, de la part de l'accueil"), body
+    assert "apporter" in body and encoding(body) == "GSM-7", body
+    assert segments(body) <= 4

@@ -479,7 +479,7 @@ def test_sms_sent_once_and_not_kept():
     to, body = sender.sent[0]
     assert to == "+33612345678"
     assert "France services Mairie de Roubaix" in body and "71 Avenue de Verdun" in body
-    assert "À apporter" in body and len(body) <= 612
+    assert "A apporter" in body and len(body) <= 612
 
 
 # --- Against the real embedded directory ---------------------------------------------------------
