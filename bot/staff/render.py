@@ -219,8 +219,8 @@ def _summary(outcome: TriageOutcome) -> str:
     s = outcome.situation
     parts = []
     need = " + ".join(s.needs)  # both needs read ("une tablette pas chère + apprendre")
-    if s.procedure:
-        need = f"{s.procedure.title} → {need}"
+    if s.procedure:  # the agent reads about the person: "sa retraite", not "votre retraite"
+        need = f"{someone_else.about_them(s.procedure.title)} → {need}"
     if s.need_guessed:
         need += " (par défaut)"
     elif s.other_needs:  # the assistant would have asked: the agent checks with the person
