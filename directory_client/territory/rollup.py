@@ -25,20 +25,41 @@ LINK_KM = 10.0
 
 @dataclass(frozen=True)
 class Group:
-    level: str  # "departement" | "region" | "commune" | "liste" | "france"
+    level: str  # "departement" | "region" | "commune" | "liste" | "liste_departement" | "france"
     code: str
     name: str
     rows: np.ndarray  # bool mask over the coverage's communes
 
 
+# Territories that hold whole départements: their rows per département are the départements'.
+_WHOLE_DEPARTEMENTS = ("departement", "region", "france")
+
+
 def groups(coverage: Coverage, territory: Territory) -> list[Group]:
-    """Per département always; per région for a région or France; the territory itself when
-    it is none of those (a commune, a list, France)."""
+    """Per département for a département, a région or France; per région for a région or
+    France; the territory itself when it is none of those (a commune, a list, France).
+
+    A row named after a département holds the whole département: a commune's figures are its
+    own row only (never "Nord" with Roubaix alone), and a list's communes per département are
+    parts, named as such ("Nord (communes de la liste)", level ``liste_departement``)."""
     communes = coverage.communes
-    found = [
-        Group("departement", code, departement_name(code), communes.departement == code)
-        for code in sorted(set(communes.departement.tolist()))
-    ]
+    codes = sorted(set(communes.departement.tolist()))
+    found = []
+    if territory.kind in _WHOLE_DEPARTEMENTS:
+        found += [
+            Group("departement", code, departement_name(code), communes.departement == code)
+            for code in codes
+        ]
+    elif territory.kind == "liste" and len(codes) > 1:
+        found += [
+            Group(
+                "liste_departement",
+                code,
+                f"{departement_name(code)} (communes de la liste)",
+                communes.departement == code,
+            )
+            for code in codes
+        ]
     if territory.kind in ("region", "france"):
         found += [
             Group("region", code, region_name(code), communes.region == code)

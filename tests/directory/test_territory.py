@@ -277,3 +277,38 @@ def test_json_and_geojson_outputs(embedded_directory, tmp_path, capsys):
     assert feature["geometry"] == {"type": "Point", "coordinates": [-0.01591, 45.95009]}
     assert feature["properties"]["service"] == labels.DEMARCHES
     assert feature["properties"]["arrets_itinerants_20km"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "communes"),
+    [("59350", "Lille", 1), ("16015", "Angoulême", 1), ("13055", "Marseille", 16)],
+)
+def test_a_communes_rollup_never_names_its_figures_after_its_departement(
+    embedded_directory, capsys, code, name, communes
+):
+    """``--commune … --view rollup`` printed « departement,59,Nord » holding Roubaix alone (1
+    commune): a coordinator read a commune's figures as the département's. Marseille is its 16
+    arrondissements, named as the city."""
+    rows = _rows(_run(embedded_directory, "--commune", code, "--view", "rollup", capsys=capsys))
+    assert {(r["niveau"], r["code"], r["nom"]) for r in rows} == {("commune", code, name)}
+    assert len(rows) == len(labels.SERVICES)
+    assert all(int(r["communes"]) == communes for r in rows)
+
+
+def test_a_lists_rows_per_departement_say_they_are_the_lists_part(
+    embedded_directory, tmp_path, capsys
+):
+    """A list over two départements: its rows per département are its communes there, named so;
+    no row is named after a whole département."""
+    listing = tmp_path / "littoral.csv"
+    listing.write_text("16015\n16102\n17300\n")  # Angoulême, Cognac, La Rochelle
+    rows = _rows(_run(embedded_directory, "--communes", str(listing), "--view", "rollup",
+                      "--service", labels.DEMARCHES, capsys=capsys))  # fmt: skip
+    assert "departement" not in {r["niveau"] for r in rows}
+    parts = {r["code"]: r for r in rows if r["niveau"] == "liste_departement"}
+    assert parts["16"]["nom"] == "Charente (communes de la liste)"
+    assert parts["16"]["communes"] == "2"
+    assert parts["17"]["nom"] == "Charente-Maritime (communes de la liste)"
+    assert parts["17"]["communes"] == "1"
+    [whole] = [r for r in rows if r["niveau"] == "liste"]
+    assert whole["communes"] == "3"
