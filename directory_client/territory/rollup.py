@@ -16,11 +16,18 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
+from directory_client.search.plan import WIDENING_KM
 from directory_client.territory.communes import departement_name, region_name
 from directory_client.territory.coverage import REACH_KM, Coverage, chord, unit_vectors
 from directory_client.territory.selection import Territory
 
 LINK_KM = 10.0
+# A rollup row's flag: no place within the search's widest radius of any of the group's
+# communes declares the service. The search then finds "nothing within reach" and the desk and
+# the chat propose general digital help instead: its people "beyond 20 km" are no gap of the
+# places declaring it, there are none (Roubaix, "Insertion professionnelle").
+SEARCH_REACH_KM = int(WIDENING_KM[-1])
+UNDECLARED = f"sans_lieu_a_moins_de_{SEARCH_REACH_KM}km"
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,7 @@ def rollup(coverage: Coverage, group: Group) -> list[dict]:
                 "part_population_au_dela_20km": (
                     round(float(population[beyond].sum()) / people, 4) if people else None
                 ),
+                UNDECLARED: bool((distance > SEARCH_REACH_KM).all()),
             }
         )
     return out

@@ -7,9 +7,11 @@ import csv
 import io
 import json
 import math
+import re
 import subprocess
 import sys
 from datetime import date
+from html import unescape
 
 import pytest
 
@@ -312,3 +314,45 @@ def test_a_lists_rows_per_departement_say_they_are_the_lists_part(
     assert parts["17"]["communes"] == "1"
     [whole] = [r for r in rows if r["niveau"] == "liste"]
     assert whole["communes"] == "3"
+
+
+def _far_cell(page: str, service: str) -> str:
+    """What the chart's "Habitants > 20 km" column says for ``service``."""
+    row = re.search(rf'<g class="service" data-service="{re.escape(service)}">(.*?)</g>', page)
+    return unescape(re.search(r'<text class="far"[^>]*>([^<]*)</text>', row[1])[1])
+
+
+@pytest.mark.parametrize(
+    ("scope", "service"),
+    [
+        (("--commune", "59350"), labels.INSERTION_PRO),  # Lille
+        (("--departement", "62"), labels.INSERTION_PRO),  # Pas-de-Calais
+        (("--region", "Normandie"), labels.INSERTION_PRO),
+        (("--departement", "16"), labels.SECURITE),  # declared by no place at all
+    ],
+)
+def test_a_service_no_place_declares_is_said_so_not_a_gap_of_help(
+    embedded_directory, capsys, scope, service
+):
+    """« Insertion professionnelle : Lieux 0, Habitants > 20 km : 100 % » for Roubaix, the Nord
+    and its région: a coordinator read "no job help anywhere", while no place of the directory
+    declares the service there (the desk sends such requests to general digital help)."""
+    page = _run(embedded_directory, *scope, "--format", "html", "--service", service,
+                capsys=capsys)  # fmt: skip
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    said = "Aucun lieu de l'annuaire ne déclare ce service, ni dans le territoire ni à moins de"
+    assert f"{said} 100 km" in text
+    assert "(100 %) à plus de 20 km" not in text
+    assert _far_cell(page, service) == "aucun lieu déclaré"
+    rollup = _rows(_run(embedded_directory, *scope, "--view", "rollup", "--service", service,
+                        capsys=capsys))  # fmt: skip
+    assert {r["sans_lieu_a_moins_de_100km"] for r in rollup} == {"True"}
+
+
+def test_a_real_gap_of_help_keeps_its_share_beyond_20km(embedded_directory, capsys):
+    """Charente's leisure places are few: people beyond 20 km is a measured gap, said as one."""
+    page = _run(embedded_directory, "--departement", "16", "--format", "html", "--service",
+                labels.LOISIRS, capsys=capsys)  # fmt: skip
+    assert "ne déclare ce service" not in unescape(page)
+    assert re.fullmatch(r"\d+ %", _far_cell(page, labels.LOISIRS))
+    assert re.search(r"\(\d+ %\) à plus de 20 km", unescape(page))
