@@ -17,8 +17,10 @@ from html import escape
 
 import numpy as np
 
+from directory_client import labels
 from directory_client.french_dates import french_date
 from directory_client.territory.coverage import REACH_KM
+from directory_client.territory.rollup import SEARCH_REACH_KM, UNDECLARED
 
 # Distance bands of the map: (upper bound in km, colour, legend). Colour-blind safe (viridis-like
 # ends, with the worst in dark red) and each band also has its own marker size.
@@ -80,8 +82,26 @@ def territory_rows(insight) -> dict[str, dict]:
     return {r["service"]: r for r in insight.rollup() if r["niveau"] == insight.territory.kind}
 
 
+# A service no place near declares: said so, not "100 % beyond 20 km" (a coordinator read "no
+# job help anywhere" while the desk and the chat send such requests to general digital help,
+# ``actions.search_run.general_help_instead``).
+UNDECLARED_SHORT = "aucun lieu déclaré"
+UNDECLARED_SENTENCE = (
+    f"Aucun lieu de l'annuaire ne déclare ce service, ni dans le territoire ni à moins de "
+    f"{SEARCH_REACH_KM} km."
+)
+GENERAL_HELP_SENTENCE = (
+    "Le guichet et l'assistant proposent alors les lieux d'aide au numérique du quotidien les "
+    "plus proches."
+)
+
+
 def reach_sentence(total: dict) -> str:
-    """People and communes beyond reach, from a rollup row (HTML-escaped)."""
+    """People and communes beyond reach, from a rollup row (HTML-escaped); for a service no
+    place near declares, that sentence instead."""
+    if total.get(UNDECLARED):
+        general = total["service"] != labels.OUTILS_QUOTIDIEN
+        return escape(UNDECLARED_SENTENCE + (" " + GENERAL_HELP_SENTENCE if general else ""))
     return (
         f"{number(total['population_au_dela_20km'])} habitants "
         f"({_pct(total['part_population_au_dela_20km'])}) à plus de {REACH_KM} km ; "
@@ -185,9 +205,11 @@ def chart_svg(rows: list[dict], with_demand: bool) -> str:
         y = 20 + j * CHART_ROW
         share = r["part_population_au_dela_20km"] or 0.0
         asked = r.get("demande")
+        undeclared = bool(r.get(UNDECLARED))
+        far = (0.0, UNDECLARED_SHORT) if undeclared else (share, _pct(share))
         values = {
             "lieux": (r["lieux"] / most_places, str(r["lieux"])),
-            "far": (share, _pct(r["part_population_au_dela_20km"])),
+            "far": far,
             "asked": ((asked or 0) / most_asked, "—" if asked is None else str(asked)),
         }
         cells = []
@@ -195,9 +217,10 @@ def chart_svg(rows: list[dict], with_demand: bool) -> str:
             fraction, text = values[key]
             x = CHART_LABEL + i * width
             bar = max(fraction * (width - 48), 1.0)
+            said = UNDECLARED_SENTENCE if key == "far" and undeclared else f"{title} : {text}"
             cells.append(
                 f'<rect x="{x:.0f}" y="{y + 4}" width="{bar:.1f}" height="11" fill="{colour}">'
-                f"<title>{escape(title)} : {escape(text)}</title></rect>"
+                f"<title>{escape(said)}</title></rect>"
                 f'<text class="{key}" x="{x + bar + 4:.1f}" y="{y + 14}">{escape(text)}</text>'
             )
         lines.append(

@@ -16,29 +16,57 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
+from directory_client.search.plan import WIDENING_KM
 from directory_client.territory.communes import departement_name, region_name
 from directory_client.territory.coverage import REACH_KM, Coverage, chord, unit_vectors
 from directory_client.territory.selection import Territory
 
 LINK_KM = 10.0
+# A rollup row's flag: no place within the search's widest radius of any of the group's
+# communes declares the service. The search then finds "nothing within reach" and the desk and
+# the chat propose general digital help instead: its people "beyond 20 km" are no gap of the
+# places declaring it, there are none (Roubaix, "Insertion professionnelle").
+SEARCH_REACH_KM = int(WIDENING_KM[-1])
+UNDECLARED = f"sans_lieu_a_moins_de_{SEARCH_REACH_KM}km"
 
 
 @dataclass(frozen=True)
 class Group:
-    level: str  # "departement" | "region" | "commune" | "liste" | "france"
+    level: str  # "departement" | "region" | "commune" | "liste" | "liste_departement" | "france"
     code: str
     name: str
     rows: np.ndarray  # bool mask over the coverage's communes
 
 
+# Territories that hold whole départements: their rows per département are the départements'.
+_WHOLE_DEPARTEMENTS = ("departement", "region", "france")
+
+
 def groups(coverage: Coverage, territory: Territory) -> list[Group]:
-    """Per département always; per région for a région or France; the territory itself when
-    it is none of those (a commune, a list, France)."""
+    """Per département for a département, a région or France; per région for a région or
+    France; the territory itself when it is none of those (a commune, a list, France).
+
+    A row named after a département holds the whole département: a commune's figures are its
+    own row only (never "Nord" with Roubaix alone), and a list's communes per département are
+    parts, named as such ("Nord (communes de la liste)", level ``liste_departement``)."""
     communes = coverage.communes
-    found = [
-        Group("departement", code, departement_name(code), communes.departement == code)
-        for code in sorted(set(communes.departement.tolist()))
-    ]
+    codes = sorted(set(communes.departement.tolist()))
+    found = []
+    if territory.kind in _WHOLE_DEPARTEMENTS:
+        found += [
+            Group("departement", code, departement_name(code), communes.departement == code)
+            for code in codes
+        ]
+    elif territory.kind == "liste" and len(codes) > 1:
+        found += [
+            Group(
+                "liste_departement",
+                code,
+                f"{departement_name(code)} (communes de la liste)",
+                communes.departement == code,
+            )
+            for code in codes
+        ]
     if territory.kind in ("region", "france"):
         found += [
             Group("region", code, region_name(code), communes.region == code)
@@ -86,6 +114,7 @@ def rollup(coverage: Coverage, group: Group) -> list[dict]:
                 "part_population_au_dela_20km": (
                     round(float(population[beyond].sum()) / people, 4) if people else None
                 ),
+                UNDECLARED: bool((distance > SEARCH_REACH_KM).all()),
             }
         )
     return out

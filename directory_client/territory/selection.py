@@ -15,6 +15,7 @@ from directory_client.territory.communes import REGIONS, Communes, departement_n
 from directory_client.text import name_key
 
 _INSEE = re.compile(r"^(\d[\dAB]\d{3})$")
+_ARRONDISSEMENT = re.compile(r"\s+\d+(?:er|e)\s+arrondissement$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,10 @@ def commune(communes: Communes, code: str) -> Territory:
     if not mask.any():
         raise TerritoryError(f"no commune with INSEE code {code!r} in the gazetteer")
     first = int(np.flatnonzero(mask)[0])
-    name = str(communes.name[first]) if communes.code_insee[first] == code else code
+    name = str(communes.name[first])
+    if communes.code_insee[first] != code:  # "Marseille 1er Arrondissement" → "Marseille"
+        found = _ARRONDISSEMENT.search(name)
+        name = name[: found.start()] if found and found.start() else code
     return Territory("commune", code, name, mask)
 
 

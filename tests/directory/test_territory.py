@@ -7,9 +7,11 @@ import csv
 import io
 import json
 import math
+import re
 import subprocess
 import sys
 from datetime import date
+from html import unescape
 
 import pytest
 
@@ -277,3 +279,80 @@ def test_json_and_geojson_outputs(embedded_directory, tmp_path, capsys):
     assert feature["geometry"] == {"type": "Point", "coordinates": [-0.01591, 45.95009]}
     assert feature["properties"]["service"] == labels.DEMARCHES
     assert feature["properties"]["arrets_itinerants_20km"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "communes"),
+    [("59350", "Lille", 1), ("16015", "Angoulême", 1), ("13055", "Marseille", 16)],
+)
+def test_a_communes_rollup_never_names_its_figures_after_its_departement(
+    embedded_directory, capsys, code, name, communes
+):
+    """``--commune … --view rollup`` printed « departement,59,Nord » holding Roubaix alone (1
+    commune): a coordinator read a commune's figures as the département's. Marseille is its 16
+    arrondissements, named as the city."""
+    rows = _rows(_run(embedded_directory, "--commune", code, "--view", "rollup", capsys=capsys))
+    assert {(r["niveau"], r["code"], r["nom"]) for r in rows} == {("commune", code, name)}
+    assert len(rows) == len(labels.SERVICES)
+    assert all(int(r["communes"]) == communes for r in rows)
+
+
+def test_a_lists_rows_per_departement_say_they_are_the_lists_part(
+    embedded_directory, tmp_path, capsys
+):
+    """A list over two départements: its rows per département are its communes there, named so;
+    no row is named after a whole département."""
+    listing = tmp_path / "littoral.csv"
+    listing.write_text("16015\n16102\n17300\n")  # Angoulême, Cognac, La Rochelle
+    rows = _rows(_run(embedded_directory, "--communes", str(listing), "--view", "rollup",
+                      "--service", labels.DEMARCHES, capsys=capsys))  # fmt: skip
+    assert "departement" not in {r["niveau"] for r in rows}
+    parts = {r["code"]: r for r in rows if r["niveau"] == "liste_departement"}
+    assert parts["16"]["nom"] == "Charente (communes de la liste)"
+    assert parts["16"]["communes"] == "2"
+    assert parts["17"]["nom"] == "Charente-Maritime (communes de la liste)"
+    assert parts["17"]["communes"] == "1"
+    [whole] = [r for r in rows if r["niveau"] == "liste"]
+    assert whole["communes"] == "3"
+
+
+def _far_cell(page: str, service: str) -> str:
+    """What the chart's "Habitants > 20 km" column says for ``service``."""
+    row = re.search(rf'<g class="service" data-service="{re.escape(service)}">(.*?)</g>', page)
+    return unescape(re.search(r'<text class="far"[^>]*>([^<]*)</text>', row[1])[1])
+
+
+@pytest.mark.parametrize(
+    ("scope", "service"),
+    [
+        (("--commune", "59350"), labels.INSERTION_PRO),  # Lille
+        (("--departement", "62"), labels.INSERTION_PRO),  # Pas-de-Calais
+        (("--region", "Normandie"), labels.INSERTION_PRO),
+        (("--departement", "16"), labels.SECURITE),  # declared by no place at all
+    ],
+)
+def test_a_service_no_place_declares_is_said_so_not_a_gap_of_help(
+    embedded_directory, capsys, scope, service
+):
+    """« Insertion professionnelle : Lieux 0, Habitants > 20 km : 100 % » for Roubaix, the Nord
+    and its région: a coordinator read "no job help anywhere", while no place of the directory
+    declares the service there (the desk sends such requests to general digital help)."""
+    page = _run(embedded_directory, *scope, "--format", "html", "--service", service,
+                capsys=capsys)  # fmt: skip
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    said = "Aucun lieu de l'annuaire ne déclare ce service, ni dans le territoire ni à moins de"
+    assert f"{said} 100 km" in text
+    assert "(100 %) à plus de 20 km" not in text
+    assert _far_cell(page, service) == "aucun lieu déclaré"
+    rollup = _rows(_run(embedded_directory, *scope, "--view", "rollup", "--service", service,
+                        capsys=capsys))  # fmt: skip
+    assert {r["sans_lieu_a_moins_de_100km"] for r in rollup} == {"True"}
+
+
+def test_a_real_gap_of_help_keeps_its_share_beyond_20km(embedded_directory, capsys):
+    """Charente's leisure places are few: people beyond 20 km is a measured gap, said as one."""
+    page = _run(embedded_directory, "--departement", "16", "--format", "html", "--service",
+                labels.LOISIRS, capsys=capsys)  # fmt: skip
+    assert "ne déclare ce service" not in unescape(page)
+    assert re.fullmatch(r"\d+ %", _far_cell(page, labels.LOISIRS))
+    assert re.search(r"\(\d+ %\) à plus de 20 km", unescape(page))

@@ -542,3 +542,30 @@ def test_wrong_hours_from_the_chat_are_reviewed_with_the_hours_to_apply(director
         await claire.close()
 
     run(scenario())
+
+
+@pytest.mark.parametrize(
+    ("scope", "service"),
+    [("commune:59350", labels.INSERTION_PRO), ("departement:62", labels.INSERTION_PRO),
+     ("departement:16", labels.SECURITE)],
+)  # fmt: skip
+def test_the_page_says_no_place_declares_a_service_rather_than_a_gap(
+    directory, tmp_path, scope, service
+):
+    """The Territoire page read « Insertion professionnelle … Lieux 0, Habitants > 20 km :
+    100 % » for Roubaix, the Nord and its région, while no place there declares it and the desk
+    sends job requests to general digital help: a coordinator read "no job help anywhere"."""
+
+    async def scenario():
+        lucie = await _as(_app(directory, tmp_path, roles=f"lucie=coordination:{scope}"), "lucie")
+        page = unescape(await (await lucie.get(f"/staff/territoire?service={service}")).text())
+        await lucie.close()
+        return page
+
+    page = run(scenario())
+    key = page.split('<p class="key">', 1)[1].split("</p>", 1)[0]
+    assert key.startswith("Aucun lieu de l'annuaire ne déclare ce service, ni dans le territoire")
+    assert "à plus de 20 km" not in key
+    row = page.split(f'data-service="{service}">', 1)[1].split("</g>", 1)[0]
+    assert re.search(r'<text class="far"[^>]*>aucun lieu déclaré</text>', row)
+    assert "100 %" not in row
