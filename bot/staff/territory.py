@@ -53,8 +53,8 @@ from directory_client.territory import html as summary
 
 log = logging.getLogger(__name__)
 NO_ROLE = (
-    "Cette page est réservée aux comptes qui coordonnent ou suivent un territoire "
-    "(STAFF_ROLES, voir docs/staff.md)."
+    "Cette page est réservée aux comptes qui coordonnent ou suivent un territoire. "
+    "Pour y accéder, demandez à la personne qui gère les comptes de la console."
 )
 NOT_EDITABLE = "Signalement indisponible : cet annuaire ne se corrige pas depuis la console."
 _STYLE = summary.CSS

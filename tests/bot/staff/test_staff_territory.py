@@ -141,7 +141,10 @@ def test_report_on_the_desk_then_review_by_the_departement(directory, tmp_path):
         assert sent.status == 200 and "Relu par : claire (département 16)" in text
         assert directory.get_place(STOP).opening_hours != NEW_HOURS  # nothing before a review
         # Someone without a role has no territory page and cannot review.
-        assert (await alice.get("/staff/territoire")).status == 403
+        no_role = await alice.get("/staff/territoire")
+        assert no_role.status == 403
+        said = await no_role.text()  # said to an agent, not to the one who configures the server
+        assert "réservée aux comptes" in said and "STAFF_ROLES" not in said and ".md" not in said
         refused = await _post(alice, "/staff/territoire/corrections/1", {"decision": "accept"})
         assert refused.status == 403
 
