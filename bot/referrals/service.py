@@ -63,6 +63,8 @@ NO_EMAIL = "no_email"  # the place has no e-mail address in the directory
 NO_MAILER = "no_mailer"  # this server sends no e-mail (no SMTP_HOST)
 ANSWER_PATH = "/orientation/"
 FOLLOWUP_PATH = "/suivi/"
+# The answers the desk tells the person itself when no message can reach her (``to_tell``).
+TOLD_BY_DESK = {"refusee": "refused", "sans_reponse": "no_answer"}
 
 
 @dataclass(frozen=True)
@@ -546,27 +548,47 @@ class ReferralService:
                 ).rowcount
             )
 
+    def person_text(self, referral: Referral, event: str) -> str:
+        """What the person is told of the place's answer (``event``: accepted, refused,
+        no_answer): sent by SMS or e-mail, or read to her by the desk (``to_tell``)."""
+        if event == "accepted":
+            return texts.accepted(referral)
+        other = self.directory.get_place(referral.next_place_id) if referral.next_place_id else None
+        line = texts.next_place(
+            other.name if other else None,
+            other.address if other else None,
+            other.phone if other else None,
+        )
+        return (texts.refused if event == "refused" else texts.no_answer)(referral, line)
+
+    def to_tell(self, referral: Referral, notify_error: str | None = None) -> str | None:
+        """What the desk must tell the person itself, when no message could reach her (contact
+        "téléphone", or the message failed: ``notify_error``) of a refusal or a silence: the
+        place's answer, its note and the next place, with her contact; None otherwise. Her
+        contact is kept until the desk marks her told (``mark_told``), at most the retention
+        period (``purge``)."""
+        event = TOLD_BY_DESK.get(referral.status)
+        if event is None or not referral.contact or referral.details_deleted_at is not None:
+            return None
+        if referral.contact_channel != "phone" and not notify_error:
+            return None
+        return texts.to_tell(referral, self.person_text(referral, event))
+
+    def mark_told(self, referral_id: str, agent: str) -> None:
+        """The desk told the person: her details go now."""
+        self.get(referral_id, agent=agent)
+        self._blank(referral_id)
+
     async def _notify(self, job: ClaimedJob) -> None:
         referral = await asyncio.to_thread(self._load, job)
         if referral is None or not referral.contact:
             return
         event = job.payload["event"]
-        if event == "accepted":
-            text = texts.accepted(referral)
-        else:
-            other = (
-                await asyncio.to_thread(self.directory.get_place, referral.next_place_id)
-                if referral.next_place_id
-                else None
-            )
-            line = texts.next_place(
-                other.name if other else None,
-                other.address if other else None,
-                other.phone if other else None,
-            )
-            text = (texts.refused if event == "refused" else texts.no_answer)(referral, line)
+        text = await asyncio.to_thread(self.person_text, referral, event)
         await self._to_person(referral, text, job.key)
-        if event != "accepted":  # nothing more will be sent: the person's details go now
+        if event != "accepted" and referral.contact_channel != "phone":
+            # nothing more will be sent: the person's details go now ("téléphone": the desk
+            # calls her first, ``to_tell``)
             await asyncio.to_thread(self._blank, referral.id)
 
     async def _to_person(self, referral: Referral, text: str, key: str) -> None:

@@ -50,6 +50,16 @@ def place_answer_said(referral: Referral, cannot_tell: str | None) -> str:
     return f"C'est noté. La personne n'a pas pu être prévenue d'ici : {_by(referral)} s'en charge."
 
 
+def to_tell(referral: Referral, message: str) -> str:
+    """The desk's line when the person could not be told from here: how to reach her, what to
+    tell her (``message``: what she would have received) and the place's note."""
+    reach = contact_text(referral)
+    by_mail = referral.contact_channel == "email"
+    how = f"écrivez-lui ({reach})" if by_mail else f"appelez-la au {reach}"
+    note = f" Précision du lieu : « {referral.refusal_note} »." if referral.refusal_note else ""
+    return f"À prévenir : {how} et dites-lui : « {message} »{note}"
+
+
 def chat_cannot_notify(phone_text: str) -> str:
     """The chat's answer when the place cannot be told from here (``phone_text``: "03 20 …")."""
     return "Je ne peux pas prévenir ce lieu d'ici : appelez-le" + (

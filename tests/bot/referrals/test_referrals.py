@@ -785,3 +785,75 @@ def test_the_desks_list_flags_a_referral_the_person_was_not_told_of(
     assert DisabledSender().reason in rows[untold.id]
     assert contact[-2:] in rows[untold.id]  # her number, to call her
     assert "pas reçu" not in rows[told.id]
+
+
+def _console(service):
+    """The desk's pages as alice, over HTTP (the console's login and CSRF are bot/staff's)."""
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from bot.referrals.console import mount_referral_console
+
+    def guard(handler):
+        async def as_alice(request):
+            request["staff_user"] = "alice"
+            return await handler(request)
+        return as_alice
+
+    def call(method: str, path: str) -> str:  # one application per loop (aiohttp)
+        app = web.Application()
+        mount_referral_console(app, service, guard=guard, csrf=lambda request: "t")
+
+        async def go() -> str:
+            async with TestClient(TestServer(app)) as client:
+                response = await client.request(method, path, data={"csrf": "t"})
+                assert response.status == 200, await response.text()
+                return html.unescape(await response.text())
+        return run(go())
+
+    return call
+
+
+@pytest.mark.parametrize(
+    "channel, contact, answer, note, said",
+    [
+        ("phone", "+33655555571", "capacite", "complet jusqu'en janvier", "plus de place"),
+        ("phone", "06 55 55 55 72", "public", "réservé aux plus de 60 ans", "ce public n'est"),
+        ("phone", "+33655555573", None, "", "n'a pas répondu"),  # silence: 5 working days
+        ("sms", "+33655555574", "hors_champ", "pas de démarches ici", "ce n'est pas ce que"),
+    ],
+)
+def test_the_desk_is_told_to_call_the_person_a_refusal_could_not_reach(
+    stack, smtp, channel, contact, answer, note, said
+):
+    """A desk referral by "Téléphone" refused by the place: the place read "l'accueil qui l'a
+    reçue s'en charge", but the desk's list said only "refusée", her number was already erased
+    and the place's note shown nowhere. Now the list and the page say "À prévenir" with her
+    number, the reason, the note and the next place, until the desk marks her told."""
+    from bot.staff.sms import DisabledSender
+
+    service, worker, _ = stack
+    referral = refer(service, channel=channel, contact=contact)
+    if channel == "sms":
+        service.sms = DisabledSender()  # no message can reach her from here
+    run(worker.drain())
+    if answer:
+        link = link_in(smtp.inbox.to(MAIRIE_MAIL)[-1])
+        page = httpx.post(link, data={"decision": "refuse", "reason": answer, "note": note})
+        assert "s'en charge" in html.unescape(page.text)
+    else:
+        service.clock.advance(days=7)
+    run(worker.drain())
+    done = service.get(referral.id)
+    console = _console(service)
+    listing = console("GET", "/staff/orientations")
+    row = re.search(rf'<tr data-id="{referral.id}">.*?</tr>', listing, re.S).group(0)
+    number = texts.contact_text(done)
+    assert f"À prévenir : appelez-la au {number}" in row, row
+    assert said in row.lower() and done.next_place_name in row, row
+    assert note in row
+    sheet = console("GET", f"/staff/orientations/{referral.id}")
+    assert f"À prévenir : appelez-la au {number}" in sheet and note in sheet, sheet
+    assert "effacé" not in sheet
+    console("POST", f"/staff/orientations/{referral.id}/prevenue")
+    assert "À prévenir" not in console("GET", "/staff/orientations")
+    assert service.get(referral.id).contact is None  # told: her details go
