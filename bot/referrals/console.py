@@ -14,6 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
+from actions import someone_else
 from bot.referrals import texts
 from bot.referrals.clock import PARIS
 from bot.referrals.errors import InvalidReferral, LinkUsed, ReferralNotFound
@@ -44,8 +45,8 @@ def _when(value: Any) -> str:
 def default_request(query: dict[str, str]) -> str:
     """The request the form starts with: the procedure or the need the desk read in the note
     (``p``, ``s`` of ``refer_url``), never the person's words (they stay out of URLs and logs)."""
-    if procedure := catalogue.by_key(query.get("p") or None):
-        return REQUEST_FOR_PROCEDURE.format(what=procedure.title)
+    if procedure := catalogue.by_key(query.get("p") or None):  # said of the person helped
+        return REQUEST_FOR_PROCEDURE.format(what=someone_else.about_them(procedure.title))
     if service := query.get("s"):
         return REQUEST_FOR_SERVICE.format(what=service)
     return ""

@@ -30,6 +30,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from actions import someone_else
 from bot.referrals import outcomes, texts
 from bot.referrals.clock import Clock, add_working_days
 from bot.referrals.errors import (
@@ -181,7 +182,7 @@ class ReferralService:
             departement=_departement(place.code_postal),
             need=new.need,
             service=new.service or (place.services[0] if place.services else None),
-            request=new.request.strip()[:500] or None,
+            request=someone_else.about_them(new.request.strip())[:500] or None,
             person_name=new.person_name.strip()[:80] or None,
             contact_channel=new.contact_channel,
             contact=contact,

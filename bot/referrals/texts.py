@@ -110,7 +110,8 @@ def place_request(referral: Referral, link: str, expires: datetime) -> Mail:
     lines = [
         "Bonjour,",
         "",
-        f"{_by(referral).capitalize()} vous oriente {_person(referral)} pour : {what(referral)}.",
+        f"{_person(referral).capitalize()} vous est orientée par {_by(referral)} pour : "
+        f"{what(referral)}.",
     ]
     if referral.request:
         lines.append(f"Ce qu'elle souhaite faire : {referral.request}")

@@ -857,3 +857,34 @@ def test_the_desk_is_told_to_call_the_person_a_refusal_could_not_reach(
     console("POST", f"/staff/orientations/{referral.id}/prevenue")
     assert "À prévenir" not in console("GET", "/staff/orientations")
     assert service.get(referral.id).contact is None  # told: her details go
+
+
+@pytest.mark.parametrize(
+    "procedure, request_, theirs, not_said",
+    [
+        ("titre_sejour", None, "Besoin d'aide pour son titre de séjour.", "votre"),
+        ("ants", None, "Besoin d'aide pour ses papiers (carte d'identité", "vos papiers"),
+        (None, "vos démarches avec les impôts", "ses démarches avec les impôts", "vos"),
+        (None, "remplir votre déclaration de revenus", "remplir sa déclaration", "votre"),
+    ],
+)
+def test_the_place_reads_of_the_person_not_to_her(
+    stack, smtp, procedure, request_, theirs, not_said
+):
+    """The place's e-mail and page spoke to the person (« Ce qu'elle souhaite faire : vos
+    démarches avec la CAF », « Besoin d'aide pour votre retraite ») in awkward French
+    (« L'assistant orienteur vous oriente une personne »): they speak of her now, with the rule
+    the assistant uses for someone else (actions.someone_else)."""
+    from bot.referrals.console import default_request
+
+    service, worker, _ = stack
+    asked = request_ or default_request({"p": procedure})
+    assert request_ or theirs in asked, asked  # the desk's form starts with it too
+    refer(service, request=asked, person_name="")
+    run(worker.drain())
+    mail = body(smtp.inbox.to(MAIRIE_MAIL)[-1])
+    assert f"Ce qu'elle souhaite faire : {theirs}" in mail, mail
+    assert "Une personne vous est orientée par l'accueil" in mail, mail
+    assert " vous oriente " not in mail
+    page = html.unescape(httpx.get(link_in(smtp.inbox.to(MAIRIE_MAIL)[-1])).text)
+    assert theirs in page and f" {not_said} " not in page.split("<dl>")[1], page
