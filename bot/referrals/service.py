@@ -37,6 +37,7 @@ from bot.referrals.errors import (
     DeliveryError,
     DeliveryRejected,
     InvalidReferral,
+    LinkExpired,
     LinkInvalid,
     LinkUsed,
     ReferralNotFound,
@@ -70,7 +71,8 @@ TOLD_BY_DESK = {"refusee": "refused", "sans_reponse": "no_answer"}
 
 @dataclass(frozen=True)
 class Timings:
-    link_days: int = 14  # the place's link works this long (it closes at "sans réponse")
+    link_days: int = 14  # the follow-up links work this long after the follow-up is due
+    # (the place's link closes at "sans réponse", ``give_up_after``: the date its e-mail gives)
     remind_after: int = 3  # working days
     give_up_after: int = 5  # working days
     followup_after_slot: timedelta = timedelta(days=2)
@@ -229,13 +231,42 @@ class ReferralService:
         return self._url(ANSWER_PATH, referral, "answer")
 
     def link_expires(self, referral: Referral) -> datetime:
-        return referral.created_at + timedelta(days=self.timings.link_days)
+        """When the place's link closes: when the referral is closed "sans réponse" (the date
+        the e-mail gives)."""
+        return add_working_days(referral.created_at, self.timings.give_up_after)
+
+    def followup_expires(self, referral: Referral) -> datetime:
+        """The person's follow-up links work ``link_days`` after the follow-up is due."""
+        due = (
+            referral.slot_at + self.timings.followup_after_slot
+            if referral.slot_at
+            else (referral.answered_at or referral.created_at)
+            + self.timings.followup_without_slot
+        )
+        return due + timedelta(days=self.timings.link_days)
 
     def _url(self, path: str, referral: Referral, purpose: str, suffix: str = "") -> str:
-        token = self.signer.sign(
-            referral.id, referral.link_nonce or "", self.link_expires(referral), purpose
-        )
+        follow = purpose == "followup"
+        expires = self.followup_expires(referral) if follow else self.link_expires(referral)
+        token = self.signer.sign(referral.id, referral.link_nonce or "", expires, purpose)
         return f"{self.public_url}{path}{token}{suffix}"
+
+    def closed_link(self, exc: LinkExpired) -> str:
+        """What the place reads behind an expired link: what became of the referral and what
+        to do (call the person while her contact is held, the desk, or nothing)."""
+        referral = None
+        if exc.referral_id:
+            with self.Session() as session:
+                referral = session.get(Referral, exc.referral_id)
+        if referral is None:
+            return texts.link_closed(None, "", None)
+        reach = (
+            texts.contact_text(referral)
+            if referral.details_deleted_at is None and referral.status in TOLD_BY_DESK
+            and referral.contact_channel == "phone"
+            else ""
+        )
+        return texts.link_closed(referral, reach, self.link_expires(referral))
 
     def open_link(self, token: str, purpose: str = "answer") -> Referral:
         """The referral a link gives access to; ``LinkError`` when it cannot be used (any more)."""

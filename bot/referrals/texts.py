@@ -60,6 +60,31 @@ def to_tell(referral: Referral, message: str) -> str:
     return f"À prévenir : {how} et dites-lui : « {message} »{note}"
 
 
+def link_closed(referral: Referral | None, reach: str, closed: datetime | None) -> str:
+    """The place's page behind an expired link: what became of the referral and what to do
+    (``reach``: the person's number while the desk still has to call her)."""
+    if referral is None:
+        return "Ce lien a expiré et cette orientation n'existe plus : vous n'avez rien à faire."
+    if referral.status == "sans_reponse":
+        said = (
+            f"Ce lien a expiré : sans réponse le {format_slot(closed)}, l'orientation a été close "
+            "et un autre lieu a été proposé à la personne."
+            if closed
+            else "Ce lien a expiré : l'orientation a été close sans réponse."
+        )
+        if reach:
+            return f"{said} Si vous pouvez la recevoir, appelez-la au {reach}."
+        if referral.origin == "staff":
+            return f"{said} Si vous pouvez la recevoir, prévenez {_by(referral)}."
+        return f"{said} Vous n'avez rien à faire."
+    if referral.status in ("acceptee", "refusee"):
+        return (
+            f"Ce lien a expiré. Cette orientation a déjà reçu une réponse "
+            f"({referral.status_label}) : vous n'avez rien à faire."
+        )
+    return "Ce lien a expiré : l'orientation va être close. Vous n'avez rien à faire."
+
+
 def chat_cannot_notify(phone_text: str) -> str:
     """The chat's answer when the place cannot be told from here (``phone_text``: "03 20 …")."""
     return "Je ne peux pas prévenir ce lieu d'ici : appelez-le" + (
@@ -110,7 +135,7 @@ def place_request(referral: Referral, link: str, expires: datetime) -> Mail:
     lines = [
         "Bonjour,",
         "",
-        f"{_person(referral).capitalize()} vous est orientée par {_by(referral)} pour : "
+        f"U{_person(referral)[1:]} vous est orientée par {_by(referral)} pour : "
         f"{what(referral)}.",
     ]
     if referral.request:
@@ -121,7 +146,8 @@ def place_request(referral: Referral, link: str, expires: datetime) -> Mail:
         "un rendez-vous, ou dire pourquoi ce n'est pas possible) :",
         link,
         "",
-        f"Ce lien personnel fonctionne une fois, jusqu'au {format_day(expires)}.",
+        f"Ce lien personnel fonctionne une fois, jusqu'au {format_slot(expires)} ; sans "
+        "réponse d'ici là, un autre lieu sera proposé à la personne.",
         "Sans réponse, nous vous relancerons une fois dans 3 jours ouvrés.",
         "",
         "Orienteur — orientation vers l'aide au numérique",

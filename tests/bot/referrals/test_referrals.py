@@ -880,11 +880,48 @@ def test_the_place_reads_of_the_person_not_to_her(
     service, worker, _ = stack
     asked = request_ or default_request({"p": procedure})
     assert request_ or theirs in asked, asked  # the desk's form starts with it too
-    refer(service, request=asked, person_name="")
+    refer(service, request=asked, person_name="Mme D.")
     run(worker.drain())
     mail = body(smtp.inbox.to(MAIRIE_MAIL)[-1])
     assert f"Ce qu'elle souhaite faire : {theirs}" in mail, mail
-    assert "Une personne vous est orientée par l'accueil" in mail, mail
+    assert "Une personne (Mme D.) vous est orientée par l'accueil" in mail, mail
     assert " vous oriente " not in mail
     page = html.unescape(httpx.get(link_in(smtp.inbox.to(MAIRIE_MAIL)[-1])).text)
     assert theirs in page and f" {not_said} " not in page.split("<dl>")[1], page
+
+
+@pytest.mark.parametrize(
+    "start, channel, contact, then",
+    [
+        (None, "phone", "+33655555581", "appelez-la au 06 55 55 55 81"),
+        ("2025-12-23T10:00", "sms", "+33655555582", "prévenez l'accueil"),  # Christmas between
+        ("2026-05-12T15:30", "phone", "06 55 55 55 83", "appelez-la au 06 55 55 55 83"),
+    ],
+)
+def test_the_places_link_lasts_as_the_mail_says_then_says_what_became_of_the_referral(
+    stack, smtp, start, channel, contact, then
+):
+    """The e-mail said the link worked « jusqu'au lundi 21 décembre » while the referral closed
+    after 5 working days, and the expired link said « Ce lien a expiré. » and nothing else: the
+    mail gives the day it closes, the link works until then and then says what happened and
+    what to do."""
+    service, worker, _ = stack
+    if start:
+        service.clock.current = datetime.fromisoformat(start).replace(tzinfo=PARIS)
+    refer(service, channel=channel, contact=contact)
+    run(worker.drain())
+    mail = body(smtp.inbox.to(MAIRIE_MAIL)[-1])
+    link = link_in(smtp.inbox.to(MAIRIE_MAIL)[-1])
+    referral_id = service.for_agent("alice")[0].id
+    for _ in range(30):  # day after day, until the referral closes
+        assert httpx.get(link).status_code == 200, service.get(referral_id).status
+        service.clock.advance(days=1)
+        run(worker.drain())
+        if service.get(referral_id).status == "sans_reponse":
+            break
+    closed = texts.format_day(service.clock.now())
+    assert f"jusqu'au {closed}" in " ".join(mail.split()), (closed, mail)
+    expired = httpx.get(link)
+    page = html.unescape(expired.text)
+    assert expired.status_code == 410 and "l'orientation a été close" in page, page
+    assert "un autre lieu a été proposé à la personne" in page and then in page, page
