@@ -106,16 +106,14 @@ def format_day(when: datetime) -> str:
 def slot_closed(when: datetime, day_hours: str | None) -> str:
     """The answer page's warning: the slot falls outside the place's hours (``day_hours``:
     "8 h–12 h, 13 h 30–17 h" that day, "" closed all day, None unknown)."""
-    that_day = (
-        f" Ce jour-là, vous êtes ouverts : {day_hours}."
-        if day_hours
-        else " Vous êtes fermés ce jour-là."
-        if day_hours == ""
-        else ""
-    )
+    if day_hours == "":  # closed all day: the day says it, once
+        closed = f"vous êtes fermés le {format_day(when)}."
+    else:
+        closed = f"vous êtes fermés le {format_slot(when)}."
+        if day_hours:
+            closed += f" Ce jour-là, vous êtes ouverts : {day_hours}."
     return (
-        f"D'après vos horaires, le lieu est fermé le {format_slot(when)}.{that_day} "
-        "Choisissez un autre moment, ou acceptez sans date."
+        f"D'après vos horaires, {closed} Choisissez un autre moment, ou acceptez sans date."
     )
 
 

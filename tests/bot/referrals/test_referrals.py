@@ -599,9 +599,9 @@ def test_a_refusal_proposes_a_place_near_or_the_helpline_never_a_far_one(
 @pytest.mark.parametrize(
     "date, time, said",
     [
-        ("2025-12-08", "03:00", "fermé le lundi 8 décembre à 3 h"),  # night
-        ("2025-12-03", "12:30", "fermé le mercredi 3 décembre à 12 h 30"),  # lunch break
-        ("2025-12-07", "10:00", "Vous êtes fermés ce jour-là"),  # Sunday
+        ("2025-12-08", "03:00", "fermés le lundi 8 décembre à 3 h"),  # night
+        ("2025-12-03", "12:30", "fermés le mercredi 3 décembre à 12 h 30"),  # lunch break
+        ("2025-12-07", "10:00", "vous êtes fermés le dimanche 7 décembre."),  # Sunday
         ("2025-12-06", "15:00", "ouverts : 8 h 30–12 h"),  # Saturday afternoon
         ("2025-11-28", "10:00", "dans le passé"),
     ],
@@ -925,3 +925,25 @@ def test_the_places_link_lasts_as_the_mail_says_then_says_what_became_of_the_ref
     page = html.unescape(expired.text)
     assert expired.status_code == 410 and "l'orientation a été close" in page, page
     assert "un autre lieu a été proposé à la personne" in page and then in page, page
+
+
+@pytest.mark.parametrize(
+    "date, time, day",
+    [
+        ("2025-12-14", "03:00", "dimanche 14 décembre"),
+        ("2025-12-21", "16:45", "dimanche 21 décembre"),
+        ("2025-12-07", "09:30", "dimanche 7 décembre"),
+    ],
+)
+def test_a_slot_on_a_closed_day_is_refused_in_one_sentence(stack, smtp, date, time, day):
+    """« le lieu est fermé le dimanche 13 décembre à 3 h. Vous êtes fermés ce jour-là. » said
+    it twice (and spoke of the place to the place): one sentence, the day only."""
+    service, worker, _ = stack
+    refer(service)
+    run(worker.drain())
+    link = link_in(smtp.inbox.to(MAIRIE_MAIL)[-1])
+    page = httpx.post(link, data={"decision": "accept", "date": date, "time": time})
+    said = html.unescape(re.search(r'<p role="alert">(.*?)</p>', page.text).group(1))
+    assert page.status_code == 400, said
+    assert f"D'après vos horaires, vous êtes fermés le {day}. Choisissez" in said, said
+    assert said.count("fermé") == 1 and not re.search(r"\d h", said), said
