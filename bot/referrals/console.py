@@ -275,6 +275,8 @@ def mount_referral_console(
             flash = "Ce lieu n'a pas d'adresse de courriel : imprimez cette page ou téléphonez."
         elif referral.delivery == "email" and referral.status in OPEN_STATUSES:
             flash = "Envoyée au lieu par courriel."
+        if referral.delivery == "email" and service.desk(referral) is None:
+            flash = f"{flash} {texts.NO_DESK}".strip()
         failed = await _run(service.notify_error, referral.id)
         to_tell = await _run(service.to_tell, referral, failed)
         body = referral_detail(referral, csrf(request), flash, failed, to_tell or "")

@@ -49,6 +49,7 @@ from bot.referrals.models import (
     FOLLOWUP_ANSWERS,
     OPEN_STATUSES,
     REFUSAL_REASONS,
+    Desk,
     Job,
     Referral,
 )
@@ -110,6 +111,7 @@ class ReferralService:
         timings: Timings | None = None,
         backoff: Backoff | None = None,
         redis_url: str | None = None,
+        desks: dict[str, Desk] | None = None,
     ) -> None:
         self.engine = engine
         self.clock = clock
@@ -121,6 +123,7 @@ class ReferralService:
         self.timings = timings or Timings()
         self.queue = JobQueue(engine, clock, backoff=backoff)
         self.redis_url = redis_url  # None: the table is the queue; else its outbox (redis_queue)
+        self.desks = desks or {}  # console account → its desk (REFERRALS_DESKS)
         self.Session = sessionmaker(engine, future=True, expire_on_commit=False)
 
     # --- creating ---------------------------------------------------------------------------
@@ -128,6 +131,10 @@ class ReferralService:
         """The ways this server can reach a person (``CONTACT_CHANNELS`` order): SMS only with
         an SMS sender configured, e-mail only with a mailer; the phone always (someone calls)."""
         return tuple(c for c in CONTACT_CHANNELS if self.cannot_send(c) is None or c == "phone")
+
+    def desk(self, referral: Referral) -> Desk | None:
+        """The desk that referred the person, when its account's settings name it."""
+        return self.desks.get(referral.agent or "") if referral.origin == "staff" else None
 
     def cannot_send(self, channel: str) -> str | None:
         """Why no message can reach the person by ``channel`` from this server (plain French),
@@ -266,7 +273,7 @@ class ReferralService:
             and referral.contact_channel == "phone"
             else ""
         )
-        return texts.link_closed(referral, reach, self.link_expires(referral))
+        return texts.link_closed(referral, reach, self.link_expires(referral), self.desk(referral))
 
     def open_link(self, token: str, purpose: str = "answer") -> Referral:
         """The referral a link gives access to; ``LinkError`` when it cannot be used (any more)."""
@@ -531,14 +538,20 @@ class ReferralService:
         if referral is None or referral.status not in OPEN_STATUSES or not referral.link_nonce:
             return  # forgotten, or answered already (by phone)
         link = self.answer_url(referral)
-        await self._mail(texts.place_request(referral, link, self.link_expires(referral)), job.key)
+        mail = texts.place_request(
+            referral, link, self.link_expires(referral), self.desk(referral)
+        )
+        await self._mail(mail, job.key)
 
     async def _remind(self, job: ClaimedJob) -> None:
         referral = await asyncio.to_thread(self._load, job)
         if referral is None or referral.status != "en_attente" or not referral.link_nonce:
             return
         link = self.answer_url(referral)
-        await self._mail(texts.place_reminder(referral, link, self.link_expires(referral)), job.key)
+        mail = texts.place_reminder(
+            referral, link, self.link_expires(referral), self.desk(referral)
+        )
+        await self._mail(mail, job.key)
         await asyncio.to_thread(
             self._transition, referral.id, ("en_attente",), status="relancee",
             reminded_at=self.clock.now(),

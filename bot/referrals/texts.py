@@ -7,11 +7,15 @@ from datetime import datetime
 from actions import texts as responses
 from bot.referrals.clock import PARIS
 from bot.referrals.mail import Mail
-from bot.referrals.models import REFUSAL_REASONS, Referral
+from bot.referrals.models import REFUSAL_REASONS, Desk, Referral
 from directory_client import display
 from directory_client.french_dates import french_date, french_time
 from directory_client.labels import HELPLINE
 
+NO_DESK = (
+    "Les lieux ne savent pas qui vous êtes : votre accueil n'a ni nom ni téléphone dans les "
+    "réglages (REFERRALS_DESKS). Demandez-les à l'administrateur."
+)
 FOLLOWUP_QUESTION = "Avez-vous pu être aidé ? 1 oui, 2 non, 3 pas encore"
 FOLLOWUP_THANKS = "Merci, c'est noté. Vos coordonnées sont maintenant effacées."
 
@@ -28,7 +32,9 @@ def channel_off(why: str) -> str:
     return f"{why} Choisissez un autre moyen de joindre la personne."
 
 
-def place_answer_said(referral: Referral, cannot_tell: str | None) -> str:
+def place_answer_said(
+    referral: Referral, cannot_tell: str | None, desk: Desk | None = None
+) -> str:
     """What the answer page says once the place answered: that the person is told, only when a
     message can leave; else who tells her, and how to reach her (``cannot_tell``: why not)."""
     if referral.status == "acceptee":
@@ -47,7 +53,10 @@ def place_answer_said(referral: Referral, cannot_tell: str | None) -> str:
         return f"{said} Elle n'a pas pu être prévenue d'ici : {how}."
     if cannot_tell is None:
         return "C'est noté : la personne est prévenue et un autre lieu lui est proposé."
-    return f"C'est noté. La personne n'a pas pu être prévenue d'ici : {_by(referral)} s'en charge."
+    return (
+        f"C'est noté. La personne n'a pas pu être prévenue d'ici : {_by(referral, desk)} "
+        "s'en charge."
+    )
 
 
 def to_tell(referral: Referral, message: str) -> str:
@@ -60,7 +69,9 @@ def to_tell(referral: Referral, message: str) -> str:
     return f"À prévenir : {how} et dites-lui : « {message} »{note}"
 
 
-def link_closed(referral: Referral | None, reach: str, closed: datetime | None) -> str:
+def link_closed(
+    referral: Referral | None, reach: str, closed: datetime | None, desk: Desk | None = None
+) -> str:
     """The place's page behind an expired link: what became of the referral and what to do
     (``reach``: the person's number while the desk still has to call her)."""
     if referral is None:
@@ -75,7 +86,7 @@ def link_closed(referral: Referral | None, reach: str, closed: datetime | None) 
         if reach:
             return f"{said} Si vous pouvez la recevoir, appelez-la au {reach}."
         if referral.origin == "staff":
-            return f"{said} Si vous pouvez la recevoir, prévenez {_by(referral)}."
+            return f"{said} Si vous pouvez la recevoir, prévenez {_by(referral, desk)}."
         return f"{said} Vous n'avez rien à faire."
     if referral.status in ("acceptee", "refusee"):
         return (
@@ -125,15 +136,24 @@ def _person(referral: Referral) -> str:
     return f"une personne ({referral.person_name})" if referral.person_name else "une personne"
 
 
-def _by(referral: Referral) -> str:
-    return "l'accueil qui l'a reçue" if referral.origin == "staff" else "l'assistant Orienteur"
+def _by(referral: Referral, desk: Desk | None = None) -> str:
+    """Who referred the person: the desk by its name and phone when its settings give them
+    (``REFERRALS_DESKS``), so that the place can call it back."""
+    if referral.origin != "staff":
+        return "l'assistant Orienteur"
+    if desk is None:
+        return "l'accueil qui l'a reçue"
+    phone = display.phone_text(desk.phone)
+    return desk.name + (f" (tél. {phone})" if phone else "")
 
 
-def place_request(referral: Referral, link: str, expires: datetime) -> Mail:
+def place_request(
+    referral: Referral, link: str, expires: datetime, desk: Desk | None = None
+) -> Mail:
     lines = [
         "Bonjour,",
         "",
-        f"U{_person(referral)[1:]} vous est orientée par {_by(referral)} pour : "
+        f"U{_person(referral)[1:]} vous est orientée par {_by(referral, desk)} pour : "
         f"{what(referral)}.",
     ]
     if referral.request:
@@ -153,8 +173,10 @@ def place_request(referral: Referral, link: str, expires: datetime) -> Mail:
     return Mail(tuple(referral.emails), f"Orientation : {what(referral)}", "\n".join(lines))
 
 
-def place_reminder(referral: Referral, link: str, expires: datetime) -> Mail:
-    first = place_request(referral, link, expires)
+def place_reminder(
+    referral: Referral, link: str, expires: datetime, desk: Desk | None = None
+) -> Mail:
+    first = place_request(referral, link, expires, desk)
     text = first.text.replace(
         "Bonjour,\n", "Bonjour,\n\nNous n'avons pas encore votre réponse à cette orientation.\n", 1
     ).replace("Sans réponse, nous vous relancerons une fois dans 3 jours ouvrés.\n", "")

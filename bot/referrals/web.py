@@ -136,7 +136,9 @@ def mount_referral_pages(app: web.Application, service: ReferralService) -> None
             return _page("Orientation", answer_form(referral, token, str(exc)), 400)
         except LinkError as exc:
             return _page("Orientation", f"<p>{e(exc)}</p>", 410)
-        said = texts.place_answer_said(done, service.cannot_send(done.contact_channel))
+        said = texts.place_answer_said(
+            done, service.cannot_send(done.contact_channel), service.desk(done)
+        )
         return _page("Merci, votre réponse est enregistrée", f'<p role="status">{e(said)}</p>')
 
     async def followup_show(request: web.Request) -> web.Response:

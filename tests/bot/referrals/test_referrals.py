@@ -947,3 +947,43 @@ def test_a_slot_on_a_closed_day_is_refused_in_one_sentence(stack, smtp, date, ti
     assert page.status_code == 400, said
     assert f"D'après vos horaires, vous êtes fermés le {day}. Choisissez" in said, said
     assert said.count("fermé") == 1 and not re.search(r"\d h", said), said
+
+
+@pytest.mark.parametrize(
+    "desks, named",
+    [
+        ("alice=France services d'Auby|+33327996050",
+         "France services d'Auby (tél. 03 27 99 60 50)"),  # fmt: skip
+        ("bob=Autre;alice=le CCAS de Wattrelos | 03 20 75 85 00",
+         "le CCAS de Wattrelos (tél. 03 20 75 85 00)"),  # fmt: skip
+        ("alice=la médiathèque de Lys", "la médiathèque de Lys"),
+    ],
+)
+def test_the_place_is_told_which_desk_referred_the_person_and_how_to_call_it(
+    stack, smtp, tmp_path, desks, named
+):
+    """« L'accueil qui l'a reçue » gave no name nor phone: the place could not call it back.
+    The desk's settings (REFERRALS_DESKS) name it in the e-mail and on the answer page; without
+    them the desk reads what is missing."""
+    from bot.referrals.models import parse_desks
+    from bot.referrals.runtime import service_from_env
+
+    service, worker, _ = stack
+    unnamed = refer(service, channel="phone", contact="+33655555591")  # no settings yet
+    run(worker.drain())
+    assert "l'accueil qui l'a reçue" in body(smtp.inbox.to(MAIRIE_MAIL)[-1])
+    sheet = _console(service)("GET", f"/staff/orientations/{unnamed.id}")
+    assert texts.NO_DESK in sheet, sheet
+    service.desks = parse_desks(desks)
+    assert service_from_env(lambda: None, "http://x", {
+        "ORIENTEUR_SECRET_KEY": SECRET, "REFERRALS_DESKS": desks,
+        "REFERRALS_DATABASE_URL": f"sqlite:///{tmp_path / 'env.sqlite3'}",
+    }).desks == service.desks  # the server reads the same setting  # fmt: skip
+    referral = refer(service, channel="phone", contact="+33655555592")
+    run(worker.drain())
+    mail = " ".join(body(smtp.inbox.to(MAIRIE_MAIL)[-1]).split())
+    assert f"vous est orientée par {named} pour" in mail, mail
+    link = link_in(smtp.inbox.to(MAIRIE_MAIL)[-1])
+    page = html.unescape(httpx.post(link, data={"decision": "refuse", "reason": "capacite"}).text)
+    assert f"{named} s'en charge" in page, page
+    assert texts.NO_DESK not in _console(service)("GET", f"/staff/orientations/{referral.id}")
