@@ -987,3 +987,27 @@ def test_the_place_is_told_which_desk_referred_the_person_and_how_to_call_it(
     page = html.unescape(httpx.post(link, data={"decision": "refuse", "reason": "capacite"}).text)
     assert f"{named} s'en charge" in page, page
     assert texts.NO_DESK not in _console(service)("GET", f"/staff/orientations/{referral.id}")
+
+
+@pytest.mark.parametrize(
+    "date, time", [("2025-12-16", "14:00"), ("2025-12-22", "10:00"), ("2026-01-05", "09:00")]
+)
+def test_the_follow_up_links_work_for_a_slot_weeks_away(stack, smtp, date, time):
+    """The follow-up links expired 14 days after the referral was made: for a slot two weeks
+    away or more, the person's « Avez-vous pu être aidé ? » links were dead when they came."""
+    service, worker, _ = stack
+    address = "suivi@example.org"
+    referral = refer(service, channel="email", contact=address)
+    run(worker.drain())
+    link = link_in(smtp.inbox.to(MAIRIE_MAIL)[-1])
+    assert httpx.post(link, data={"decision": "accept", "date": date, "time": time}).is_success
+    run(worker.drain())
+    service.clock.current = service.get(referral.id).slot_at + timedelta(days=2, minutes=1)
+    run(worker.drain())
+    followup = smtp.inbox.to(address)[-1]
+    links = dict(re.findall(r"^([123]) [^:]+: (\S+)", body(followup), re.M))
+    service.clock.advance(days=1)  # read the next day
+    shown = httpx.get(links["1"])
+    assert shown.status_code == 200 and "Envoyer ma réponse" in shown.text, shown.text
+    assert httpx.post(links["1"]).status_code == 200
+    assert service.get(referral.id).outcome == "oui"
