@@ -14,6 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
+from actions import someone_else
 from bot.referrals import texts
 from bot.referrals.clock import PARIS
 from bot.referrals.errors import InvalidReferral, LinkUsed, ReferralNotFound
@@ -44,8 +45,8 @@ def _when(value: Any) -> str:
 def default_request(query: dict[str, str]) -> str:
     """The request the form starts with: the procedure or the need the desk read in the note
     (``p``, ``s`` of ``refer_url``), never the person's words (they stay out of URLs and logs)."""
-    if procedure := catalogue.by_key(query.get("p") or None):
-        return REQUEST_FOR_PROCEDURE.format(what=procedure.title)
+    if procedure := catalogue.by_key(query.get("p") or None):  # said of the person helped
+        return REQUEST_FOR_PROCEDURE.format(what=someone_else.about_them(procedure.title))
     if service := query.get("s"):
         return REQUEST_FOR_SERVICE.format(what=service)
     return ""
@@ -96,9 +97,24 @@ def not_received(r: Referral, notify_error: str | None) -> str:
     return f"La personne n'a pas reçu la réponse du lieu : {notify_error}{then}"
 
 
-def referral_list(referrals: list[Referral], failed: dict[str, str] | None = None) -> str:
-    """``failed``: why the message to the person has not left, by referral (``notify_error``)."""
-    failed = failed or {}
+def told_form(r: Referral, csrf: str) -> str:
+    """The desk marks the person told (``ReferralService.mark_told``): her details go."""
+    return (
+        f'<form method="post" action="{P}/orientations/{e(r.id)}/prevenue" class="no-print">'
+        f'<input type="hidden" name="csrf" value="{e(csrf)}">'
+        '<button type="submit">La personne est prévenue</button></form>'
+    )
+
+
+def referral_list(
+    referrals: list[Referral],
+    failed: dict[str, str] | None = None,
+    to_tell: dict[str, str] | None = None,
+    csrf: str = "",
+) -> str:
+    """``failed``: why the message to the person has not left, by referral (``notify_error``);
+    ``to_tell``: what the desk must tell her itself, by referral (``to_tell``)."""
+    failed, to_tell = failed or {}, to_tell or {}
     if not referrals:
         return "<h1>Mes orientations</h1><p>Aucune orientation pour le moment.</p>"
     rows = "".join(
@@ -108,6 +124,8 @@ def referral_list(referrals: list[Referral], failed: dict[str, str] | None = Non
         f'<td class="status status-{e(r.status)}">{e(r.status_label)}'
         + (f'<br><span class="error" role="alert">{e(said)}</span>'
            if (said := not_received(r, failed.get(r.id))) else "")
+        + (f'<br><strong class="to-tell" role="alert">{e(tell)}</strong>{told_form(r, csrf)}'
+           if (tell := to_tell.get(r.id)) else "")
         + "</td>"
         f"<td>{e(texts.format_slot(r.slot_at) if r.slot_at else '')}"
         f"{e(r.next_place_name and 'autre lieu : ' + r.next_place_name or '')}</td></tr>"
@@ -122,12 +140,16 @@ def referral_list(referrals: list[Referral], failed: dict[str, str] | None = Non
 
 
 def referral_detail(
-    r: Referral, csrf: str, flash: str = "", notify_error: str | None = None
+    r: Referral, csrf: str, flash: str = "", notify_error: str | None = None, to_tell: str = ""
 ) -> str:
-    """``notify_error``: why the message to the person has not left (``notify_error``)."""
+    """``notify_error``: why the message to the person has not left (``notify_error``);
+    ``to_tell``: what the desk must tell her itself (``ReferralService.to_tell``)."""
     note = f'<p class="flash" role="status">{e(flash)}</p>' if flash else ""
     if said := not_received(r, notify_error):
         note += f'<p class="error" role="alert">{e(said)}</p>'
+    if to_tell:
+        note += f'<p class="to-tell" role="alert"><strong>{e(to_tell)}</strong></p>'
+        note += told_form(r, csrf)
     by = CONTACT_BY[r.contact_channel]
     rows = [
         ("Statut", r.status_label),
@@ -144,6 +166,8 @@ def referral_detail(
         rows.append(("Rendez-vous", texts.format_slot(r.slot_at)))
     if r.refusal_reason:
         rows.append(("Raison", REFUSAL_REASONS[r.refusal_reason]))
+    if r.refusal_note:
+        rows.append(("Précision du lieu", r.refusal_note))
     if r.next_place_name:
         rows.append(("Autre lieu proposé", r.next_place_name))
     if r.outcome:
@@ -231,10 +255,14 @@ def mount_referral_console(
         def read() -> tuple[list[Referral], dict[str, str]]:
             referrals = service.for_agent(request["staff_user"])
             failed = {r.id: why for r in referrals if (why := service.notify_error(r.id))}
-            return referrals, failed
+            to_tell = {
+                r.id: say for r in referrals if (say := service.to_tell(r, failed.get(r.id)))
+            }
+            return referrals, failed, to_tell
 
-        referrals, failed = await _run(read)
-        return page(request, "Mes orientations", referral_list(referrals, failed))
+        referrals, failed, to_tell = await _run(read)
+        body = referral_list(referrals, failed, to_tell, csrf(request))
+        return page(request, "Mes orientations", body)
 
     async def detail(request: web.Request) -> web.Response:
         try:
@@ -247,9 +275,20 @@ def mount_referral_console(
             flash = "Ce lieu n'a pas d'adresse de courriel : imprimez cette page ou téléphonez."
         elif referral.delivery == "email" and referral.status in OPEN_STATUSES:
             flash = "Envoyée au lieu par courriel."
+        if referral.delivery == "email" and service.desk(referral) is None:
+            flash = f"{flash} {texts.NO_DESK}".strip()
         failed = await _run(service.notify_error, referral.id)
-        body = referral_detail(referral, csrf(request), flash, failed)
+        to_tell = await _run(service.to_tell, referral, failed)
+        body = referral_detail(referral, csrf(request), flash, failed, to_tell or "")
         return page(request, "Orientation", body)
+
+    async def told(request: web.Request) -> web.Response:
+        referral_id = request.match_info["id"]
+        try:
+            await _run(service.mark_told, referral_id, request["staff_user"])
+        except ReferralNotFound as exc:
+            return page(request, "Orientation", f'<p class="error">{e(exc)}</p>', 404)
+        raise web.HTTPSeeOther(f"{P}/orientations")
 
     async def record(request: web.Request) -> web.Response:
         data = await request.post()
@@ -276,5 +315,6 @@ def mount_referral_console(
         ("GET", "/orientations", listing),
         ("GET", "/orientations/{id}", detail),
         ("POST", "/orientations/{id}/reponse", record),
+        ("POST", "/orientations/{id}/prevenue", told),
     ):
         app.router.add_route(method, P + path, guard(handler))

@@ -32,7 +32,12 @@ class LinkInvalid(LinkError):
 
 
 class LinkExpired(LinkError):
-    pass
+    """The link's date has passed; ``referral_id``: the referral it was for (the signature is
+    good), so that the page can say what became of it."""
+
+    def __init__(self, message: str, referral_id: str | None = None) -> None:
+        super().__init__(message)
+        self.referral_id = referral_id
 
 
 class LinkUsed(LinkError):

@@ -71,7 +71,7 @@ class LinkSigner:
         referral_id, nonce, expiry, purpose = parts
         expires = datetime.fromtimestamp(int(expiry), timezone.utc)
         if now >= expires:
-            raise LinkExpired("Ce lien a expiré.")
+            raise LinkExpired("Ce lien a expiré.", referral_id)
         return LinkClaims(referral_id, nonce, expires, purpose)
 
     def _mac(self, encoded: str) -> bytes:

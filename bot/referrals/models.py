@@ -8,6 +8,7 @@ UTC without a zone (SQLite keeps none) and read back as aware UTC datetimes.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -48,6 +49,26 @@ REFUSAL_REASONS = {
     "autre": "Autre raison",
 }
 FOLLOWUP_ANSWERS = {"1": "oui", "2": "non", "3": "pas_encore"}
+
+
+@dataclass(frozen=True)
+class Desk:
+    """The desk a console account works at, named to the places it refers people to."""
+
+    name: str  # "France services de Roubaix"
+    phone: str | None = None
+
+
+def parse_desks(text: str) -> dict[str, Desk]:
+    """``REFERRALS_DESKS="alice=France services de Roubaix|03 20 99 10 28;bob=CCAS d'Auby"``:
+    console account → its desk's name and phone."""
+    desks = {}
+    for item in (text or "").split(";"):
+        account, sep, rest = item.partition("=")
+        name, _, phone = rest.partition("|")
+        if sep and account.strip() and name.strip():
+            desks[account.strip()] = Desk(name.strip(), phone.strip() or None)
+    return desks
 
 
 class UtcDateTime(TypeDecorator):

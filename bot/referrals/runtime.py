@@ -22,7 +22,7 @@ from bot.referrals.clock import SystemClock
 from bot.referrals.errors import ReferralConfigError
 from bot.referrals.links import SECRET_ENV, LinkSigner
 from bot.referrals.mail import SmtpMailer
-from bot.referrals.models import open_engine
+from bot.referrals.models import open_engine, parse_desks
 from bot.referrals.redis_queue import redis_url_from_env
 from bot.referrals.service import ReferralService
 from bot.referrals.web import mount_referral_pages
@@ -48,6 +48,7 @@ def service_from_env(
         mailer=SmtpMailer.from_env(env),
         sms=sender_from_env(env),
         redis_url=redis_url_from_env(env),
+        desks=parse_desks(env.get("REFERRALS_DESKS", "")),
     )
 
 

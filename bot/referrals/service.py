@@ -30,12 +30,14 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from actions import someone_else
 from bot.referrals import outcomes, texts
 from bot.referrals.clock import Clock, add_working_days
 from bot.referrals.errors import (
     DeliveryError,
     DeliveryRejected,
     InvalidReferral,
+    LinkExpired,
     LinkInvalid,
     LinkUsed,
     ReferralNotFound,
@@ -47,6 +49,7 @@ from bot.referrals.models import (
     FOLLOWUP_ANSWERS,
     OPEN_STATUSES,
     REFUSAL_REASONS,
+    Desk,
     Job,
     Referral,
 )
@@ -63,11 +66,14 @@ NO_EMAIL = "no_email"  # the place has no e-mail address in the directory
 NO_MAILER = "no_mailer"  # this server sends no e-mail (no SMTP_HOST)
 ANSWER_PATH = "/orientation/"
 FOLLOWUP_PATH = "/suivi/"
+# The answers the desk tells the person itself when no message can reach her (``to_tell``).
+TOLD_BY_DESK = {"refusee": "refused", "sans_reponse": "no_answer"}
 
 
 @dataclass(frozen=True)
 class Timings:
-    link_days: int = 14  # the place's link works this long (it closes at "sans réponse")
+    link_days: int = 14  # the follow-up links work this long after the follow-up is due
+    # (the place's link closes at "sans réponse", ``give_up_after``: the date its e-mail gives)
     remind_after: int = 3  # working days
     give_up_after: int = 5  # working days
     followup_after_slot: timedelta = timedelta(days=2)
@@ -105,6 +111,7 @@ class ReferralService:
         timings: Timings | None = None,
         backoff: Backoff | None = None,
         redis_url: str | None = None,
+        desks: dict[str, Desk] | None = None,
     ) -> None:
         self.engine = engine
         self.clock = clock
@@ -116,6 +123,7 @@ class ReferralService:
         self.timings = timings or Timings()
         self.queue = JobQueue(engine, clock, backoff=backoff)
         self.redis_url = redis_url  # None: the table is the queue; else its outbox (redis_queue)
+        self.desks = desks or {}  # console account → its desk (REFERRALS_DESKS)
         self.Session = sessionmaker(engine, future=True, expire_on_commit=False)
 
     # --- creating ---------------------------------------------------------------------------
@@ -123,6 +131,10 @@ class ReferralService:
         """The ways this server can reach a person (``CONTACT_CHANNELS`` order): SMS only with
         an SMS sender configured, e-mail only with a mailer; the phone always (someone calls)."""
         return tuple(c for c in CONTACT_CHANNELS if self.cannot_send(c) is None or c == "phone")
+
+    def desk(self, referral: Referral) -> Desk | None:
+        """The desk that referred the person, when its account's settings name it."""
+        return self.desks.get(referral.agent or "") if referral.origin == "staff" else None
 
     def cannot_send(self, channel: str) -> str | None:
         """Why no message can reach the person by ``channel`` from this server (plain French),
@@ -179,7 +191,7 @@ class ReferralService:
             departement=_departement(place.code_postal),
             need=new.need,
             service=new.service or (place.services[0] if place.services else None),
-            request=new.request.strip()[:500] or None,
+            request=someone_else.about_them(new.request.strip())[:500] or None,
             person_name=new.person_name.strip()[:80] or None,
             contact_channel=new.contact_channel,
             contact=contact,
@@ -226,13 +238,42 @@ class ReferralService:
         return self._url(ANSWER_PATH, referral, "answer")
 
     def link_expires(self, referral: Referral) -> datetime:
-        return referral.created_at + timedelta(days=self.timings.link_days)
+        """When the place's link closes: when the referral is closed "sans réponse" (the date
+        the e-mail gives)."""
+        return add_working_days(referral.created_at, self.timings.give_up_after)
+
+    def followup_expires(self, referral: Referral) -> datetime:
+        """The person's follow-up links work ``link_days`` after the follow-up is due."""
+        due = (
+            referral.slot_at + self.timings.followup_after_slot
+            if referral.slot_at
+            else (referral.answered_at or referral.created_at)
+            + self.timings.followup_without_slot
+        )
+        return due + timedelta(days=self.timings.link_days)
 
     def _url(self, path: str, referral: Referral, purpose: str, suffix: str = "") -> str:
-        token = self.signer.sign(
-            referral.id, referral.link_nonce or "", self.link_expires(referral), purpose
-        )
+        follow = purpose == "followup"
+        expires = self.followup_expires(referral) if follow else self.link_expires(referral)
+        token = self.signer.sign(referral.id, referral.link_nonce or "", expires, purpose)
         return f"{self.public_url}{path}{token}{suffix}"
+
+    def closed_link(self, exc: LinkExpired) -> str:
+        """What the place reads behind an expired link: what became of the referral and what
+        to do (call the person while her contact is held, the desk, or nothing)."""
+        referral = None
+        if exc.referral_id:
+            with self.Session() as session:
+                referral = session.get(Referral, exc.referral_id)
+        if referral is None:
+            return texts.link_closed(None, "", None)
+        reach = (
+            texts.contact_text(referral)
+            if referral.details_deleted_at is None and referral.status in TOLD_BY_DESK
+            and referral.contact_channel == "phone"
+            else ""
+        )
+        return texts.link_closed(referral, reach, self.link_expires(referral), self.desk(referral))
 
     def open_link(self, token: str, purpose: str = "answer") -> Referral:
         """The referral a link gives access to; ``LinkError`` when it cannot be used (any more)."""
@@ -497,14 +538,20 @@ class ReferralService:
         if referral is None or referral.status not in OPEN_STATUSES or not referral.link_nonce:
             return  # forgotten, or answered already (by phone)
         link = self.answer_url(referral)
-        await self._mail(texts.place_request(referral, link, self.link_expires(referral)), job.key)
+        mail = texts.place_request(
+            referral, link, self.link_expires(referral), self.desk(referral)
+        )
+        await self._mail(mail, job.key)
 
     async def _remind(self, job: ClaimedJob) -> None:
         referral = await asyncio.to_thread(self._load, job)
         if referral is None or referral.status != "en_attente" or not referral.link_nonce:
             return
         link = self.answer_url(referral)
-        await self._mail(texts.place_reminder(referral, link, self.link_expires(referral)), job.key)
+        mail = texts.place_reminder(
+            referral, link, self.link_expires(referral), self.desk(referral)
+        )
+        await self._mail(mail, job.key)
         await asyncio.to_thread(
             self._transition, referral.id, ("en_attente",), status="relancee",
             reminded_at=self.clock.now(),
@@ -546,27 +593,47 @@ class ReferralService:
                 ).rowcount
             )
 
+    def person_text(self, referral: Referral, event: str) -> str:
+        """What the person is told of the place's answer (``event``: accepted, refused,
+        no_answer): sent by SMS or e-mail, or read to her by the desk (``to_tell``)."""
+        if event == "accepted":
+            return texts.accepted(referral)
+        other = self.directory.get_place(referral.next_place_id) if referral.next_place_id else None
+        line = texts.next_place(
+            other.name if other else None,
+            other.address if other else None,
+            other.phone if other else None,
+        )
+        return (texts.refused if event == "refused" else texts.no_answer)(referral, line)
+
+    def to_tell(self, referral: Referral, notify_error: str | None = None) -> str | None:
+        """What the desk must tell the person itself, when no message could reach her (contact
+        "téléphone", or the message failed: ``notify_error``) of a refusal or a silence: the
+        place's answer, its note and the next place, with her contact; None otherwise. Her
+        contact is kept until the desk marks her told (``mark_told``), at most the retention
+        period (``purge``)."""
+        event = TOLD_BY_DESK.get(referral.status)
+        if event is None or not referral.contact or referral.details_deleted_at is not None:
+            return None
+        if referral.contact_channel != "phone" and not notify_error:
+            return None
+        return texts.to_tell(referral, self.person_text(referral, event))
+
+    def mark_told(self, referral_id: str, agent: str) -> None:
+        """The desk told the person: her details go now."""
+        self.get(referral_id, agent=agent)
+        self._blank(referral_id)
+
     async def _notify(self, job: ClaimedJob) -> None:
         referral = await asyncio.to_thread(self._load, job)
         if referral is None or not referral.contact:
             return
         event = job.payload["event"]
-        if event == "accepted":
-            text = texts.accepted(referral)
-        else:
-            other = (
-                await asyncio.to_thread(self.directory.get_place, referral.next_place_id)
-                if referral.next_place_id
-                else None
-            )
-            line = texts.next_place(
-                other.name if other else None,
-                other.address if other else None,
-                other.phone if other else None,
-            )
-            text = (texts.refused if event == "refused" else texts.no_answer)(referral, line)
+        text = await asyncio.to_thread(self.person_text, referral, event)
         await self._to_person(referral, text, job.key)
-        if event != "accepted":  # nothing more will be sent: the person's details go now
+        if event != "accepted" and referral.contact_channel != "phone":
+            # nothing more will be sent: the person's details go now ("téléphone": the desk
+            # calls her first, ``to_tell``)
             await asyncio.to_thread(self._blank, referral.id)
 
     async def _to_person(self, referral: Referral, text: str, key: str) -> None:

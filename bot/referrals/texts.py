@@ -7,11 +7,15 @@ from datetime import datetime
 from actions import texts as responses
 from bot.referrals.clock import PARIS
 from bot.referrals.mail import Mail
-from bot.referrals.models import REFUSAL_REASONS, Referral
+from bot.referrals.models import REFUSAL_REASONS, Desk, Referral
 from directory_client import display
 from directory_client.french_dates import french_date, french_time
 from directory_client.labels import HELPLINE
 
+NO_DESK = (
+    "Les lieux ne savent pas qui vous êtes : votre accueil n'a ni nom ni téléphone dans les "
+    "réglages (REFERRALS_DESKS). Demandez-les à l'administrateur."
+)
 FOLLOWUP_QUESTION = "Avez-vous pu être aidé ? 1 oui, 2 non, 3 pas encore"
 FOLLOWUP_THANKS = "Merci, c'est noté. Vos coordonnées sont maintenant effacées."
 
@@ -28,7 +32,9 @@ def channel_off(why: str) -> str:
     return f"{why} Choisissez un autre moyen de joindre la personne."
 
 
-def place_answer_said(referral: Referral, cannot_tell: str | None) -> str:
+def place_answer_said(
+    referral: Referral, cannot_tell: str | None, desk: Desk | None = None
+) -> str:
     """What the answer page says once the place answered: that the person is told, only when a
     message can leave; else who tells her, and how to reach her (``cannot_tell``: why not)."""
     if referral.status == "acceptee":
@@ -47,7 +53,47 @@ def place_answer_said(referral: Referral, cannot_tell: str | None) -> str:
         return f"{said} Elle n'a pas pu être prévenue d'ici : {how}."
     if cannot_tell is None:
         return "C'est noté : la personne est prévenue et un autre lieu lui est proposé."
-    return f"C'est noté. La personne n'a pas pu être prévenue d'ici : {_by(referral)} s'en charge."
+    return (
+        f"C'est noté. La personne n'a pas pu être prévenue d'ici : {_by(referral, desk)} "
+        "s'en charge."
+    )
+
+
+def to_tell(referral: Referral, message: str) -> str:
+    """The desk's line when the person could not be told from here: how to reach her, what to
+    tell her (``message``: what she would have received) and the place's note."""
+    reach = contact_text(referral)
+    by_mail = referral.contact_channel == "email"
+    how = f"écrivez-lui ({reach})" if by_mail else f"appelez-la au {reach}"
+    note = f" Précision du lieu : « {referral.refusal_note} »." if referral.refusal_note else ""
+    return f"À prévenir : {how} et dites-lui : « {message} »{note}"
+
+
+def link_closed(
+    referral: Referral | None, reach: str, closed: datetime | None, desk: Desk | None = None
+) -> str:
+    """The place's page behind an expired link: what became of the referral and what to do
+    (``reach``: the person's number while the desk still has to call her)."""
+    if referral is None:
+        return "Ce lien a expiré et cette orientation n'existe plus : vous n'avez rien à faire."
+    if referral.status == "sans_reponse":
+        said = (
+            f"Ce lien a expiré : sans réponse le {format_slot(closed)}, l'orientation a été close "
+            "et un autre lieu a été proposé à la personne."
+            if closed
+            else "Ce lien a expiré : l'orientation a été close sans réponse."
+        )
+        if reach:
+            return f"{said} Si vous pouvez la recevoir, appelez-la au {reach}."
+        if referral.origin == "staff":
+            return f"{said} Si vous pouvez la recevoir, prévenez {_by(referral, desk)}."
+        return f"{said} Vous n'avez rien à faire."
+    if referral.status in ("acceptee", "refusee"):
+        return (
+            f"Ce lien a expiré. Cette orientation a déjà reçu une réponse "
+            f"({referral.status_label}) : vous n'avez rien à faire."
+        )
+    return "Ce lien a expiré : l'orientation va être close. Vous n'avez rien à faire."
 
 
 def chat_cannot_notify(phone_text: str) -> str:
@@ -71,16 +117,14 @@ def format_day(when: datetime) -> str:
 def slot_closed(when: datetime, day_hours: str | None) -> str:
     """The answer page's warning: the slot falls outside the place's hours (``day_hours``:
     "8 h–12 h, 13 h 30–17 h" that day, "" closed all day, None unknown)."""
-    that_day = (
-        f" Ce jour-là, vous êtes ouverts : {day_hours}."
-        if day_hours
-        else " Vous êtes fermés ce jour-là."
-        if day_hours == ""
-        else ""
-    )
+    if day_hours == "":  # closed all day: the day says it, once
+        closed = f"vous êtes fermés le {format_day(when)}."
+    else:
+        closed = f"vous êtes fermés le {format_slot(when)}."
+        if day_hours:
+            closed += f" Ce jour-là, vous êtes ouverts : {day_hours}."
     return (
-        f"D'après vos horaires, le lieu est fermé le {format_slot(when)}.{that_day} "
-        "Choisissez un autre moment, ou acceptez sans date."
+        f"D'après vos horaires, {closed} Choisissez un autre moment, ou acceptez sans date."
     )
 
 
@@ -92,15 +136,25 @@ def _person(referral: Referral) -> str:
     return f"une personne ({referral.person_name})" if referral.person_name else "une personne"
 
 
-def _by(referral: Referral) -> str:
-    return "l'accueil qui l'a reçue" if referral.origin == "staff" else "l'assistant Orienteur"
+def _by(referral: Referral, desk: Desk | None = None) -> str:
+    """Who referred the person: the desk by its name and phone when its settings give them
+    (``REFERRALS_DESKS``), so that the place can call it back."""
+    if referral.origin != "staff":
+        return "l'assistant Orienteur"
+    if desk is None:
+        return "l'accueil qui l'a reçue"
+    phone = display.phone_text(desk.phone)
+    return desk.name + (f" (tél. {phone})" if phone else "")
 
 
-def place_request(referral: Referral, link: str, expires: datetime) -> Mail:
+def place_request(
+    referral: Referral, link: str, expires: datetime, desk: Desk | None = None
+) -> Mail:
     lines = [
         "Bonjour,",
         "",
-        f"{_by(referral).capitalize()} vous oriente {_person(referral)} pour : {what(referral)}.",
+        f"U{_person(referral)[1:]} vous est orientée par {_by(referral, desk)} pour : "
+        f"{what(referral)}.",
     ]
     if referral.request:
         lines.append(f"Ce qu'elle souhaite faire : {referral.request}")
@@ -110,7 +164,8 @@ def place_request(referral: Referral, link: str, expires: datetime) -> Mail:
         "un rendez-vous, ou dire pourquoi ce n'est pas possible) :",
         link,
         "",
-        f"Ce lien personnel fonctionne une fois, jusqu'au {format_day(expires)}.",
+        f"Ce lien personnel fonctionne une fois, jusqu'au {format_slot(expires)} ; sans "
+        "réponse d'ici là, un autre lieu sera proposé à la personne.",
         "Sans réponse, nous vous relancerons une fois dans 3 jours ouvrés.",
         "",
         "Orienteur — orientation vers l'aide au numérique",
@@ -118,8 +173,10 @@ def place_request(referral: Referral, link: str, expires: datetime) -> Mail:
     return Mail(tuple(referral.emails), f"Orientation : {what(referral)}", "\n".join(lines))
 
 
-def place_reminder(referral: Referral, link: str, expires: datetime) -> Mail:
-    first = place_request(referral, link, expires)
+def place_reminder(
+    referral: Referral, link: str, expires: datetime, desk: Desk | None = None
+) -> Mail:
+    first = place_request(referral, link, expires, desk)
     text = first.text.replace(
         "Bonjour,\n", "Bonjour,\n\nNous n'avons pas encore votre réponse à cette orientation.\n", 1
     ).replace("Sans réponse, nous vous relancerons une fois dans 3 jours ouvrés.\n", "")

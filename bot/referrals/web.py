@@ -14,7 +14,7 @@ from aiohttp import web
 
 from bot.referrals import texts
 from bot.referrals.clock import PARIS
-from bot.referrals.errors import InvalidReferral, LinkError
+from bot.referrals.errors import InvalidReferral, LinkError, LinkExpired
 from bot.referrals.models import FOLLOWUP_ANSWERS, REFUSAL_REASONS, Referral
 from bot.referrals.service import ANSWER_PATH, FOLLOWUP_PATH, ReferralService
 
@@ -108,6 +108,8 @@ def mount_referral_pages(app: web.Application, service: ReferralService) -> None
         token = request.match_info["token"]
         try:
             referral = await _run(service.open_link, token)
+        except LinkExpired as exc:
+            return _page("Orientation", f"<p>{e(await _run(service.closed_link, exc))}</p>", 410)
         except LinkError as exc:
             return _page("Orientation", f"<p>{e(exc)}</p>", 410)
         return _page("Orientation : pouvez-vous recevoir cette personne ?",
@@ -118,6 +120,8 @@ def mount_referral_pages(app: web.Application, service: ReferralService) -> None
         form = await request.post()
         try:
             referral = await _run(service.open_link, token)
+        except LinkExpired as exc:
+            return _page("Orientation", f"<p>{e(await _run(service.closed_link, exc))}</p>", 410)
         except LinkError as exc:
             return _page("Orientation", f"<p>{e(exc)}</p>", 410)
         try:
@@ -132,7 +136,9 @@ def mount_referral_pages(app: web.Application, service: ReferralService) -> None
             return _page("Orientation", answer_form(referral, token, str(exc)), 400)
         except LinkError as exc:
             return _page("Orientation", f"<p>{e(exc)}</p>", 410)
-        said = texts.place_answer_said(done, service.cannot_send(done.contact_channel))
+        said = texts.place_answer_said(
+            done, service.cannot_send(done.contact_channel), service.desk(done)
+        )
         return _page("Merci, votre réponse est enregistrée", f'<p role="status">{e(said)}</p>')
 
     async def followup_show(request: web.Request) -> web.Response:

@@ -599,9 +599,9 @@ def test_a_refusal_proposes_a_place_near_or_the_helpline_never_a_far_one(
 @pytest.mark.parametrize(
     "date, time, said",
     [
-        ("2025-12-08", "03:00", "fermé le lundi 8 décembre à 3 h"),  # night
-        ("2025-12-03", "12:30", "fermé le mercredi 3 décembre à 12 h 30"),  # lunch break
-        ("2025-12-07", "10:00", "Vous êtes fermés ce jour-là"),  # Sunday
+        ("2025-12-08", "03:00", "fermés le lundi 8 décembre à 3 h"),  # night
+        ("2025-12-03", "12:30", "fermés le mercredi 3 décembre à 12 h 30"),  # lunch break
+        ("2025-12-07", "10:00", "vous êtes fermés le dimanche 7 décembre."),  # Sunday
         ("2025-12-06", "15:00", "ouverts : 8 h 30–12 h"),  # Saturday afternoon
         ("2025-11-28", "10:00", "dans le passé"),
     ],
@@ -785,3 +785,229 @@ def test_the_desks_list_flags_a_referral_the_person_was_not_told_of(
     assert DisabledSender().reason in rows[untold.id]
     assert contact[-2:] in rows[untold.id]  # her number, to call her
     assert "pas reçu" not in rows[told.id]
+
+
+def _console(service):
+    """The desk's pages as alice, over HTTP (the console's login and CSRF are bot/staff's)."""
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from bot.referrals.console import mount_referral_console
+
+    def guard(handler):
+        async def as_alice(request):
+            request["staff_user"] = "alice"
+            return await handler(request)
+        return as_alice
+
+    def call(method: str, path: str) -> str:  # one application per loop (aiohttp)
+        app = web.Application()
+        mount_referral_console(app, service, guard=guard, csrf=lambda request: "t")
+
+        async def go() -> str:
+            async with TestClient(TestServer(app)) as client:
+                response = await client.request(method, path, data={"csrf": "t"})
+                assert response.status == 200, await response.text()
+                return html.unescape(await response.text())
+        return run(go())
+
+    return call
+
+
+@pytest.mark.parametrize(
+    "channel, contact, answer, note, said",
+    [
+        ("phone", "+33655555571", "capacite", "complet jusqu'en janvier", "plus de place"),
+        ("phone", "06 55 55 55 72", "public", "réservé aux plus de 60 ans", "ce public n'est"),
+        ("phone", "+33655555573", None, "", "n'a pas répondu"),  # silence: 5 working days
+        ("sms", "+33655555574", "hors_champ", "pas de démarches ici", "ce n'est pas ce que"),
+    ],
+)
+def test_the_desk_is_told_to_call_the_person_a_refusal_could_not_reach(
+    stack, smtp, channel, contact, answer, note, said
+):
+    """A desk referral by "Téléphone" refused by the place: the place read "l'accueil qui l'a
+    reçue s'en charge", but the desk's list said only "refusée", her number was already erased
+    and the place's note shown nowhere. Now the list and the page say "À prévenir" with her
+    number, the reason, the note and the next place, until the desk marks her told."""
+    from bot.staff.sms import DisabledSender
+
+    service, worker, _ = stack
+    referral = refer(service, channel=channel, contact=contact)
+    if channel == "sms":
+        service.sms = DisabledSender()  # no message can reach her from here
+    run(worker.drain())
+    if answer:
+        link = link_in(smtp.inbox.to(MAIRIE_MAIL)[-1])
+        page = httpx.post(link, data={"decision": "refuse", "reason": answer, "note": note})
+        assert "s'en charge" in html.unescape(page.text)
+    else:
+        service.clock.advance(days=7)
+    run(worker.drain())
+    done = service.get(referral.id)
+    console = _console(service)
+    listing = console("GET", "/staff/orientations")
+    row = re.search(rf'<tr data-id="{referral.id}">.*?</tr>', listing, re.S).group(0)
+    number = texts.contact_text(done)
+    assert f"À prévenir : appelez-la au {number}" in row, row
+    assert said in row.lower() and done.next_place_name in row, row
+    assert note in row
+    sheet = console("GET", f"/staff/orientations/{referral.id}")
+    assert f"À prévenir : appelez-la au {number}" in sheet and note in sheet, sheet
+    assert "effacé" not in sheet
+    console("POST", f"/staff/orientations/{referral.id}/prevenue")
+    assert "À prévenir" not in console("GET", "/staff/orientations")
+    assert service.get(referral.id).contact is None  # told: her details go
+
+
+@pytest.mark.parametrize(
+    "procedure, request_, theirs, not_said",
+    [
+        ("titre_sejour", None, "Besoin d'aide pour son titre de séjour.", "votre"),
+        ("ants", None, "Besoin d'aide pour ses papiers (carte d'identité", "vos papiers"),
+        (None, "vos démarches avec les impôts", "ses démarches avec les impôts", "vos"),
+        (None, "remplir votre déclaration de revenus", "remplir sa déclaration", "votre"),
+    ],
+)
+def test_the_place_reads_of_the_person_not_to_her(
+    stack, smtp, procedure, request_, theirs, not_said
+):
+    """The place's e-mail and page spoke to the person (« Ce qu'elle souhaite faire : vos
+    démarches avec la CAF », « Besoin d'aide pour votre retraite ») in awkward French
+    (« L'assistant orienteur vous oriente une personne »): they speak of her now, with the rule
+    the assistant uses for someone else (actions.someone_else)."""
+    from bot.referrals.console import default_request
+
+    service, worker, _ = stack
+    asked = request_ or default_request({"p": procedure})
+    assert request_ or theirs in asked, asked  # the desk's form starts with it too
+    refer(service, request=asked, person_name="Mme D.")
+    run(worker.drain())
+    mail = body(smtp.inbox.to(MAIRIE_MAIL)[-1])
+    assert f"Ce qu'elle souhaite faire : {theirs}" in mail, mail
+    assert "Une personne (Mme D.) vous est orientée par l'accueil" in mail, mail
+    assert " vous oriente " not in mail
+    page = html.unescape(httpx.get(link_in(smtp.inbox.to(MAIRIE_MAIL)[-1])).text)
+    assert theirs in page and f" {not_said} " not in page.split("<dl>")[1], page
+
+
+@pytest.mark.parametrize(
+    "start, channel, contact, then",
+    [
+        (None, "phone", "+33655555581", "appelez-la au 06 55 55 55 81"),
+        ("2025-12-23T10:00", "sms", "+33655555582", "prévenez l'accueil"),  # Christmas between
+        ("2026-05-12T15:30", "phone", "06 55 55 55 83", "appelez-la au 06 55 55 55 83"),
+    ],
+)
+def test_the_places_link_lasts_as_the_mail_says_then_says_what_became_of_the_referral(
+    stack, smtp, start, channel, contact, then
+):
+    """The e-mail said the link worked « jusqu'au lundi 21 décembre » while the referral closed
+    after 5 working days, and the expired link said « Ce lien a expiré. » and nothing else: the
+    mail gives the day it closes, the link works until then and then says what happened and
+    what to do."""
+    service, worker, _ = stack
+    if start:
+        service.clock.current = datetime.fromisoformat(start).replace(tzinfo=PARIS)
+    refer(service, channel=channel, contact=contact)
+    run(worker.drain())
+    mail = body(smtp.inbox.to(MAIRIE_MAIL)[-1])
+    link = link_in(smtp.inbox.to(MAIRIE_MAIL)[-1])
+    referral_id = service.for_agent("alice")[0].id
+    for _ in range(30):  # day after day, until the referral closes
+        assert httpx.get(link).status_code == 200, service.get(referral_id).status
+        service.clock.advance(days=1)
+        run(worker.drain())
+        if service.get(referral_id).status == "sans_reponse":
+            break
+    closed = texts.format_day(service.clock.now())
+    assert f"jusqu'au {closed}" in " ".join(mail.split()), (closed, mail)
+    expired = httpx.get(link)
+    page = html.unescape(expired.text)
+    assert expired.status_code == 410 and "l'orientation a été close" in page, page
+    assert "un autre lieu a été proposé à la personne" in page and then in page, page
+
+
+@pytest.mark.parametrize(
+    "date, time, day",
+    [
+        ("2025-12-14", "03:00", "dimanche 14 décembre"),
+        ("2025-12-21", "16:45", "dimanche 21 décembre"),
+        ("2025-12-07", "09:30", "dimanche 7 décembre"),
+    ],
+)
+def test_a_slot_on_a_closed_day_is_refused_in_one_sentence(stack, smtp, date, time, day):
+    """« le lieu est fermé le dimanche 13 décembre à 3 h. Vous êtes fermés ce jour-là. » said
+    it twice (and spoke of the place to the place): one sentence, the day only."""
+    service, worker, _ = stack
+    refer(service)
+    run(worker.drain())
+    link = link_in(smtp.inbox.to(MAIRIE_MAIL)[-1])
+    page = httpx.post(link, data={"decision": "accept", "date": date, "time": time})
+    said = html.unescape(re.search(r'<p role="alert">(.*?)</p>', page.text).group(1))
+    assert page.status_code == 400, said
+    assert f"D'après vos horaires, vous êtes fermés le {day}. Choisissez" in said, said
+    assert said.count("fermé") == 1 and not re.search(r"\d h", said), said
+
+
+@pytest.mark.parametrize(
+    "desks, named",
+    [
+        ("alice=France services d'Auby|+33327996050",
+         "France services d'Auby (tél. 03 27 99 60 50)"),  # fmt: skip
+        ("bob=Autre;alice=le CCAS de Wattrelos | 03 20 75 85 00",
+         "le CCAS de Wattrelos (tél. 03 20 75 85 00)"),  # fmt: skip
+        ("alice=la médiathèque de Lys", "la médiathèque de Lys"),
+    ],
+)
+def test_the_place_is_told_which_desk_referred_the_person_and_how_to_call_it(
+    stack, smtp, tmp_path, desks, named
+):
+    """« L'accueil qui l'a reçue » gave no name nor phone: the place could not call it back.
+    The desk's settings (REFERRALS_DESKS) name it in the e-mail and on the answer page; without
+    them the desk reads what is missing."""
+    from bot.referrals.models import parse_desks
+    from bot.referrals.runtime import service_from_env
+
+    service, worker, _ = stack
+    unnamed = refer(service, channel="phone", contact="+33655555591")  # no settings yet
+    run(worker.drain())
+    assert "l'accueil qui l'a reçue" in body(smtp.inbox.to(MAIRIE_MAIL)[-1])
+    sheet = _console(service)("GET", f"/staff/orientations/{unnamed.id}")
+    assert texts.NO_DESK in sheet, sheet
+    service.desks = parse_desks(desks)
+    assert service_from_env(lambda: None, "http://x", {
+        "ORIENTEUR_SECRET_KEY": SECRET, "REFERRALS_DESKS": desks,
+        "REFERRALS_DATABASE_URL": f"sqlite:///{tmp_path / 'env.sqlite3'}",
+    }).desks == service.desks  # the server reads the same setting  # fmt: skip
+    referral = refer(service, channel="phone", contact="+33655555592")
+    run(worker.drain())
+    mail = " ".join(body(smtp.inbox.to(MAIRIE_MAIL)[-1]).split())
+    assert f"vous est orientée par {named} pour" in mail, mail
+    link = link_in(smtp.inbox.to(MAIRIE_MAIL)[-1])
+    page = html.unescape(httpx.post(link, data={"decision": "refuse", "reason": "capacite"}).text)
+    assert f"{named} s'en charge" in page, page
+    assert texts.NO_DESK not in _console(service)("GET", f"/staff/orientations/{referral.id}")
+
+
+@pytest.mark.parametrize(
+    "date, time", [("2025-12-16", "14:00"), ("2025-12-22", "10:00"), ("2026-01-05", "09:00")]
+)
+def test_the_follow_up_links_work_for_a_slot_weeks_away(stack, smtp, date, time):
+    """The follow-up links expired 14 days after the referral was made: for a slot two weeks
+    away or more, the person's « Avez-vous pu être aidé ? » links were dead when they came."""
+    service, worker, _ = stack
+    address = "suivi@example.org"
+    referral = refer(service, channel="email", contact=address)
+    run(worker.drain())
+    link = link_in(smtp.inbox.to(MAIRIE_MAIL)[-1])
+    assert httpx.post(link, data={"decision": "accept", "date": date, "time": time}).is_success
+    run(worker.drain())
+    service.clock.current = service.get(referral.id).slot_at + timedelta(days=2, minutes=1)
+    run(worker.drain())
+    followup = smtp.inbox.to(address)[-1]
+    links = dict(re.findall(r"^([123]) [^:]+: (\S+)", body(followup), re.M))
+    service.clock.advance(days=1)  # read the next day
+    shown = httpx.get(links["1"])
+    assert shown.status_code == 200 and "Envoyer ma réponse" in shown.text, shown.text
+    assert httpx.post(links["1"]).status_code == 200
+    assert service.get(referral.id).outcome == "oui"
