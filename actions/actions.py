@@ -3,9 +3,9 @@ format with ``actions.formatting``. The need vocabulary lives in ``actions.needs
 person is in ``actions.location_reply``, the directory search in ``actions.search_run``, the
 reading of a message in ``actions.message_text``.
 
-The directory and the locator are built once per action-server process (lazy singletons):
-``DIRECTORY_BACKEND`` chooses the embedded directory (``DIRECTORY_DATABASE_URL``, default
-``var/directory.sqlite3``) or a remote API (``directory_client.backends``).
+The directory and the locator (lazy singletons, one per action-server process) are in
+``actions.backends``; the conversation state of an action (``State``, ``understand``) in
+``actions.state``; the questions asked (the need, the mode) in ``actions.questions``.
 """
 
 from __future__ import annotations
@@ -15,10 +15,8 @@ import json
 import logging
 import os
 import re
-import threading
 import time
 from pathlib import Path
-from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import Restarted, SlotSet
@@ -48,7 +46,7 @@ from actions import (
 )
 from actions import formatting as fmt
 from actions import needs as needs_mod
-from actions.day_in_story import only_in_stories
+from actions.backends import get_directory, get_locator
 from actions.location_reply import (
     ask_choice_again,
     ask_location,
@@ -71,6 +69,16 @@ from actions.message_text import (
     place_values,
 )
 from actions.needs import DISTANCE
+from actions.questions import (
+    MODE_BUTTONS,
+    NEED_BUTTONS,
+    ask_mode,
+    ask_need,
+    ask_need_choice,
+    back_on_track,
+    need_payload,
+    sentence_case,
+)
 from actions.search_run import (
     PAGE,
     filters_payload,
@@ -79,318 +87,63 @@ from actions.search_run import (
     run_search,
     service_of,
 )
-from actions.town_in_message import without_near_work
+from actions.state import (
+    NEED_QUESTIONS,
+    REQUEST_INTENTS,
+    State,
+    _list,
+    intent_of,
+    moved,
+    understand,
+)
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
 from directory_client.french_dates import WEEKDAYS
-from directory_client.types import PlaceLocator, SearchBackend
 
 log = logging.getLogger(__name__)
 
 
-def _load_readers() -> None:
-    """Load the sentence encoder and the readers by meaning before the server listens, not
-    during someone's first turn (a second from the cache in var/cache, seconds to fit them when
-    their examples changed)."""
-    try:
-        from actions import danger, semantic_needs
-
-        semantic_needs.reader()
-        danger.reader()
-    except Exception:  # the keywords still work; the first turn will retry
-        log.exception("the readers by meaning could not be loaded")
-
-
-_load_readers()
-
-# --- lazy singletons --------------------------------------------------------------------------
-_LOCK = threading.RLock()  # get_locator builds the directory under the same lock
-_DIRECTORY: Any = None
-_LOCATOR: Any = None
-
-
-def _open_local_directory() -> SearchBackend:
-    from directory_client import Directory
-
-    url = os.environ.get("DIRECTORY_DATABASE_URL") or None
-    if url is None:
-        # The embedded default: built on first use when `make run` has not built it
-        # (an empty directory would answer "nothing near" everywhere).
-        directory = Directory()
-        if directory.ensure_loaded() is not None:
-            log.warning("empty embedded directory: imported the shipped open data")
-        return directory
-    # Raises while the database is unreachable: retried at the next search.
-    return Directory.open_existing(url)
-
-
-def get_directory() -> SearchBackend:
-    """The directory ``DIRECTORY_BACKEND`` chooses: the embedded one, or a remote API."""
-    global _DIRECTORY
-    if _DIRECTORY is None:
-        with _LOCK:
-            if _DIRECTORY is None:
-                from directory_client.backends import open_backend
-
-                _DIRECTORY = open_backend(_open_local_directory)
-    return _DIRECTORY
-
-
-def get_locator() -> PlaceLocator:
-    global _LOCATOR
-    if _LOCATOR is None:
-        with _LOCK:
-            if _LOCATOR is None:
-                from directory_client import Locator
-
-                try:
-                    directory = get_directory()
-                except Exception:  # locating must work even when the directory is down
-                    log.warning("directory unavailable for the locator", exc_info=True)
-                    directory = None
-                _LOCATOR = Locator(directory=directory)
-    return _LOCATOR
-
-
-def set_backends(directory: Any = None, locator: Any = None) -> None:
-    """Tests and the application may inject their own directory/locator (None = lazy default)."""
-    global _DIRECTORY, _LOCATOR
-    with _LOCK:
-        _DIRECTORY, _LOCATOR = directory, locator
 
 
 
-def intent_of(tracker: Tracker) -> str | None:
-    return (tracker.latest_message.get("intent") or {}).get("name")
-
-
-def _list(value: Any) -> list:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 
-# --- the conversation state -------------------------------------------------------------------
-class State:
-    """Slots read at the start of an action, events collected while it runs; ``intent``: what
-    the message is read as, the NLU's intent unless the action reads it otherwise ("supprimer
-    mon compte Facebook", read as "forget me", is a request: ``orient(…, read_as="ask_help")``).
-    The tracker itself is never changed."""
-
-    def __init__(self, tracker: Tracker, intent: str | None = None) -> None:
-        self.tracker = tracker
-        self.intent: str | None = intent or intent_of(tracker)
-        self.needs: list[str] = _list(tracker.get_slot("needs"))
-        self.procedures: list[str] = _list(tracker.get_slot("procedures"))
-        self.constraints: list[str] = _list(tracker.get_slot("constraints"))
-        self.mode: str | None = tracker.get_slot("mode")
-        self.location: dict | None = tracker.get_slot("location")
-        self.choices: list[dict] = _list(tracker.get_slot("location_choices"))
-        self.awaiting: str | None = tracker.get_slot("awaiting")
-        self.offset = int(tracker.get_slot("offset") or 0)
-        self.attempts = int(tracker.get_slot("location_attempts") or 0)
-        self.events: list = []
-        self.was_awaiting: str | None = self.awaiting
-
-    def set(self, name: str, value: Any) -> None:
-        self.events.append(SlotSet(name, value))
-
-    def save(self) -> list:
-        """The events collected, plus a ``SlotSet`` for each slot whose value changed: every
-        event returned is validated by Rasa, stored and sent back to the action server at each
-        later call, so unchanged slots are not repeated."""
-        values = {
-            "needs": self.needs or None,
-            "procedures": self.procedures or None,
-            "constraints": self.constraints or None,
-            "mode": self.mode,
-            "location": self.location,
-            "location_choices": self.choices or None,
-            "awaiting": self.awaiting,
-            "offset": float(self.offset),
-            "location_attempts": float(self.attempts),
-            "fail_count": 0.0,
-        }
-        for name, value in values.items():
-            if not _same(self.tracker.get_slot(name), value, name in _NUMBERS):
-                self.set(name, value)
-        return self.events
 
 
-_NUMBERS = ("offset", "location_attempts", "fail_count")
 
 
-def _same(before: Any, after: Any, number: bool) -> bool:
-    if number:  # unset numeric slots count as 0
-        return float(before or 0) == after
-    return (before or None) == (after or None)
 
 
-def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understanding:
-    """Merge the NLU entities and the keyword reading of the message into the state."""
-    # By meaning only for a request (or an answer to "what do you need?"), never for a town or an
-    # answer to another question; the place named is left out of what is read.
-    # A button's payload is the assistant's own words: its entities say it all.
-    by_meaning = not is_button(text) and (
-        state.intent in ("ask_help", "nlu_fallback", "emergency")
-        or state.awaiting in NEED_QUESTIONS
-    )
-    request = text
-    for place in place_values(tracker):
-        request = request.replace(place, " ")
-    near_work = without_near_work(request)  # "près de mon travail": where, not a job to find
-    request, near_work = near_work, near_work != request
-    found = needs_mod.read(request, by_meaning=by_meaning)
-    situation_first.with_situation_need(request, found)
-    if is_button(text):
-        found.choices = []  # a button says exactly what it means: no guess to question
-    # Keywords first (precise, explainable); the NLU entities fill in only what keywords missed,
-    # or when the message is a button payload ("/ask_help{...}").
-    use_entities = found.empty or is_button(text)
-    for value in entity_values(tracker, "need") if use_entities else ():
-        key = needs_mod.normalise_need(value)
-        if key == "emploi" and near_work:
-            continue  # "travail" tagged in "près de mon travail"
-        if key and key not in found.needs:
-            found.needs.append(key)
-    for value in entity_values(tracker, "procedure") if use_entities else ():
-        key = needs_mod.normalise_procedure(value, context=request)  # "ants": which title
-        if key and key not in found.procedures:
-            found.procedures.append(key)
-            need = needs_mod.PROCEDURES[key].need
-            if need not in found.needs:
-                found.needs.insert(0, need)
-    for value in entity_values(tracker, "constraint"):
-        if str(value).startswith(needs_mod.DROP):  # "Sans le critère « gratuits »"
-            dropped = str(value)[len(needs_mod.DROP) :]
-            if dropped in state.constraints:
-                state.constraints.remove(dropped)
-                state.offset = 0
-            continue
-        key = needs_mod.normalise_constraint(value)
-        if key == "ouvert_maintenant" and not is_button(text):
-            continue  # only when asked for in so many words (the keywords above), never a word
-        if key in needs_mod.DAYS and not is_button(text) and only_in_stories(text):
-            continue  # "mon fils m'appelle le dimanche": when he calls, not a criterion
-        if key and key not in found.constraints:
-            found.constraints.append(key)
-    for value in entity_values(tracker, "mode"):
-        if value in ("avec_moi", "autonomie"):
-            found.mode = value
-    if found.procedures and "demarches" in found.needs and "sante" in found.needs:
-        found.needs.remove("demarches")
-    if state.needs and not is_button(text) and need_changes.says_a_missing_means(request):
-        # "il a pas de CB" while the request waits for a town: the same request, no town read
-        found.needs, found.procedures, found.choices = list(state.needs), list(state.procedures), []
-        found.mode = found.mode or state.mode
-    if (state.needs and found.needs and not is_button(text)
-            and set(found.needs) <= set(state.needs)
-            and (found.choices or need_changes.asked_again(request, state.needs))):
-        # "(et) pour la tablette ?" after a list for the tablet and the impôts: a need the request
-        # already has, no menu to choose it again and not it alone; the same request (every
-        # need, the town).
-        found.needs, found.procedures, found.choices = list(state.needs), list(state.procedures), []
-        found.mode = found.mode or state.mode
-    more = None if is_button(text) or not state.needs else need_changes.added(request, state.needs)
-    if more is not None:
-        # "pas de mail", "et il a pas de téléphone" while the request waits for a town or a
-        # mode: one more need for the same request, never one put instead of it.
-        found.needs, found.procedures, found.choices = more, list(state.procedures), []
-        found.mode = found.mode or state.mode
-    # A new need replaces the old one (the person corrects or asks something else).
-    if found.needs:
-        state.needs = found.needs
-        state.procedures = found.procedures
-        state.mode = found.mode
-        state.offset = 0
-    elif found.procedures:
-        state.procedures = found.procedures
-    for c in found.constraints:
-        if c not in state.constraints:
-            if needs_mod.distance_limit([c]) is not None:  # "finalement 5 km max": the new one
-                state.constraints = [k for k in state.constraints if not k.startswith(DISTANCE)]
-            if c in needs_mod.DAYS:  # "et le dimanche ?" after "le samedi": the new day
-                days = [k for k in needs_mod.DAYS if k not in found.constraints]
-                state.constraints = [k for k in state.constraints if k not in days]
-            state.constraints.append(c)
-            state.offset = 0  # a new constraint ("seulement les gratuits"): from the first page
-    for c in found.dropped:
-        if c in state.constraints:
-            state.constraints.remove(c)
-            state.offset = 0
-    if found.mode:
-        state.mode = found.mode
-    return found
 
 
-NEED_QUESTIONS = ("need", "need_choice")  # "what do you need?", and the same with choices
-REQUEST_INTENTS = ("ask_help", "inform", "nlu_fallback", "emergency")  # read for a need
 
 
-def with_town_given(state: State, response: str) -> dict:
-    """The question ``response``, after the town just given if one was ("C'est noté, je
-    chercherai près de Calais (62). …"): a town said instead of an answer is kept and said."""
-    given = state.location if moved(state) else None
-    where = (given or {}).get("label") or (given or {}).get("commune")
-    if not where:
-        return {"response": response}
-    return {"response": "utter_ask_need_there", "near": fmt.near(given),
-            "question": texts.text(response)}  # fmt: skip
 
 
-def ask_need(dispatcher: CollectingDispatcher, state: State) -> None:
-    """What do you need?; with the town just given first, that it is kept ("et à Beaune ?")."""
-    state.awaiting = "need"
-    dispatcher.utter_message(**with_town_given(state, "utter_ask_need"), buttons=NEED_BUTTONS)
 
 
-def ask_need_choice(dispatcher: CollectingDispatcher, state: State, keys: list[str]) -> None:
-    """The need read is a guess: the likeliest needs to choose from (or to say in words); the
-    guess stays in case the answer names none."""
-    state.awaiting = "need_choice"
-    dispatcher.utter_message(
-        response="utter_ask_need_choice",
-        buttons=[
-            {"title": sentence_case(needs_mod.NEEDS[key].plain), "payload": need_payload(key)}
-            for key in keys
-        ],
-        json_message={"orienteur": {"type": "need_choice", "needs": keys}},
-    )
 
 
-def need_payload(key: str) -> str:
-    return "/ask_help" + json.dumps({"need": key})
 
 
-NEED_BUTTONS = [
-    {"title": "Papiers en ligne", "payload": need_payload("demarches")},
-    {"title": "Téléphone, tablette", "payload": need_payload("smartphone")},
-    {"title": "Ordinateur", "payload": need_payload("ordinateur")},
-    {"title": "Accès à internet", "payload": need_payload("internet")},
-    {"title": "Trouver un emploi", "payload": need_payload("emploi")},
-    {"title": "Arnaque, piratage", "payload": need_payload("securite")},
-]
-MODE_BUTTONS = [
-    {"title": "Avec quelqu'un", "payload": '/inform{"mode": "avec_moi"}'},
-    {"title": "Apprendre seul", "payload": '/inform{"mode": "autonomie"}'},
-]
 
 
-def sentence_case(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
-def ask_mode(dispatcher: CollectingDispatcher, state: State) -> None:
-    # A town given instead of an answer ("Calais") is said; in a first message it goes unsaid.
-    instead = state.was_awaiting == "mode"
-    state.awaiting = "mode"
-    if instead:  # asked a second time: a reply that does not choose then takes the default
-        state.set(mode_default.REPEATED_AT, float(mode_default.user_turns(state.tracker.events)))
-    dispatcher.utter_message(
-        **(with_town_given(state, "utter_ask_mode") if instead else {"response": "utter_ask_mode"}),
-        buttons=MODE_BUTTONS,
-    )
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -803,9 +556,6 @@ def ask_danger(dispatcher: CollectingDispatcher, state: State) -> None:
     )
 
 
-def moved(state: State) -> bool:
-    """The town changed in this turn ("non pas la réunion, la martinique")."""
-    return state.location != state.tracker.get_slot("location")
 
 
 def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | None = None) -> list:
@@ -1356,15 +1106,6 @@ class ActionHumanHandoff(OrienteurAction):
         return handoff(dispatcher, tracker)
 
 
-def back_on_track(state: State) -> str:
-    """The response that asks the question of the moment again, after a misunderstanding."""
-    if state.awaiting == "location" or (state.needs and not state.location):
-        return "utter_ask_location_again"
-    if state.awaiting == "location_choice":
-        return "utter_ask_location_choice_again"
-    if state.awaiting == "mode":
-        return "utter_ask_mode_again"
-    return "utter_ask_need_again"
 
 
 def misunderstood(dispatcher, tracker, response: str) -> list:
