@@ -865,3 +865,14 @@ def _said_only_a_distance(found: needs_mod.Understanding) -> bool:
         and all(c.startswith(DISTANCE) for c in found.constraints)
         and bool(found.constraints)
     )
+
+
+def looks_like_place(text: str) -> bool:
+    """A short message that names a place the locator knows exactly."""
+    if not 0 < len(text.split()) <= 5:
+        return False
+    try:
+        probe = _locator().locate(location_text(text))
+    except Exception:
+        return False
+    return plausible_guess(location_text(text), probe, ambiguous_too=True)

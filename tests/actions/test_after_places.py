@@ -16,7 +16,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
-from actions import backends
+from actions import backends, texts
 from actions import formatting as fmt
 from bot.channels import render
 from directory_client import Locator, labels
@@ -415,7 +415,7 @@ def test_a_new_request_does_not_carry_the_lines_of_the_last(real):
 
 
 def test_the_sentences_are_short():
-    explained = A.texts.text("utter_places_explained", near="près de Roubaix (59)",
+    explained = texts.text("utter_places_explained", near="près de Roubaix (59)",
                              what="vos démarches avec les impôts")  # fmt: skip
     assert len(re.findall(r"[.!?](?:\s|$)", explained)) == 2
 
