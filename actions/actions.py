@@ -3,9 +3,12 @@ format with ``actions.formatting``. The need vocabulary lives in ``actions.needs
 person is in ``actions.location_reply``, the directory search in ``actions.search_run``, the
 reading of a message in ``actions.message_text``.
 
-The directory and the locator are built once per action-server process (lazy singletons):
-``DIRECTORY_BACKEND`` chooses the embedded directory (``DIRECTORY_DATABASE_URL``, default
-``var/directory.sqlite3``) or a remote API (``directory_client.backends``).
+The directory and the locator (lazy singletons, one per action-server process) are in
+``actions.backends``; the conversation state of an action (``State``, ``understand``) in
+``actions.state``; the questions asked (the need, the mode) in ``actions.questions``; the turns
+of a request read as danger in ``actions.danger_turns``; a message about the places shown in
+``actions.after_list``; the handover to the desk or the helpline in ``actions.handoff``. Those
+modules sit below this one: ``orient`` and ``answer`` are passed to them.
 """
 
 from __future__ import annotations
@@ -15,10 +18,9 @@ import json
 import logging
 import os
 import re
-import threading
 import time
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import Restarted, SlotSet
@@ -31,34 +33,45 @@ from actions import (
     help_at_home,
     helplines,
     mode_default,
-    need_changes,
     need_cover,
     not_ours,
     off_topic,
     overseas,
-    place_pick,
-    place_questions,
     platforms,
     referral_chat,
     report_chat,
     safety,
     situation_first,
     someone_else,
-    texts,
     typed_button,
 )
 from actions import formatting as fmt
 from actions import needs as needs_mod
-from actions.day_in_story import only_in_stories
+from actions.after_list import about_places_shown, shown_already
+from actions.backends import get_directory, get_locator
+from actions.danger_turns import (
+    AFTER_NUMBERS,
+    CONTINUED,
+    _payload_type,
+    check_danger,
+    danger_read,
+    denied_after_danger,
+    numbers_only,
+    request_texts,
+    say_emergency_numbers,
+    take_after_danger_check,
+    take_request_after_numbers,
+)
+from actions.handoff import handoff, is_staff_console, misunderstood
 from actions.location_reply import (
     ask_choice_again,
     ask_location,
     ask_town,
     guess_place,
+    looks_like_place,
     names_only_a_town,
     names_town_and_area,
     pick_choice,
-    plausible_guess,
     resolve_location,
     says_anywhere,
     says_none_of_them,
@@ -68,10 +81,18 @@ from actions.message_text import (
     clean_text,
     entity_values,
     is_button,
-    location_text,
     place_values,
 )
 from actions.needs import DISTANCE
+from actions.questions import (
+    MODE_BUTTONS,
+    NEED_BUTTONS,
+    ask_mode,
+    ask_need,
+    ask_need_choice,
+    need_payload,
+    sentence_case,
+)
 from actions.search_run import (
     PAGE,
     filters_payload,
@@ -80,320 +101,18 @@ from actions.search_run import (
     run_search,
     service_of,
 )
-from actions.town_in_message import without_near_work
+from actions.state import (
+    NEED_QUESTIONS,
+    REQUEST_INTENTS,
+    State,
+    intent_of,
+    moved,
+    understand,
+)
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
-from directory_client.french_dates import WEEKDAYS
-from directory_client.types import PlaceLocator, SearchBackend
 
 log = logging.getLogger(__name__)
-
-
-def _load_readers() -> None:
-    """Load the sentence encoder and the readers by meaning before the server listens, not
-    during someone's first turn (a second from the cache in var/cache, seconds to fit them when
-    their examples changed)."""
-    try:
-        from actions import danger, semantic_needs
-
-        semantic_needs.reader()
-        danger.reader()
-    except Exception:  # the keywords still work; the first turn will retry
-        log.exception("the readers by meaning could not be loaded")
-
-
-_load_readers()
-
-# --- lazy singletons --------------------------------------------------------------------------
-_LOCK = threading.RLock()  # get_locator builds the directory under the same lock
-_DIRECTORY: Any = None
-_LOCATOR: Any = None
-
-
-def _open_local_directory() -> SearchBackend:
-    from directory_client import Directory
-
-    url = os.environ.get("DIRECTORY_DATABASE_URL") or None
-    if url is None:
-        # The embedded default: built on first use when `make run` has not built it
-        # (an empty directory would answer "nothing near" everywhere).
-        directory = Directory()
-        if directory.ensure_loaded() is not None:
-            log.warning("empty embedded directory: imported the shipped open data")
-        return directory
-    # Raises while the database is unreachable: retried at the next search.
-    return Directory.open_existing(url)
-
-
-def get_directory() -> SearchBackend:
-    """The directory ``DIRECTORY_BACKEND`` chooses: the embedded one, or a remote API."""
-    global _DIRECTORY
-    if _DIRECTORY is None:
-        with _LOCK:
-            if _DIRECTORY is None:
-                from directory_client.backends import open_backend
-
-                _DIRECTORY = open_backend(_open_local_directory)
-    return _DIRECTORY
-
-
-def get_locator() -> PlaceLocator:
-    global _LOCATOR
-    if _LOCATOR is None:
-        with _LOCK:
-            if _LOCATOR is None:
-                from directory_client import Locator
-
-                try:
-                    directory = get_directory()
-                except Exception:  # locating must work even when the directory is down
-                    log.warning("directory unavailable for the locator", exc_info=True)
-                    directory = None
-                _LOCATOR = Locator(directory=directory)
-    return _LOCATOR
-
-
-def set_backends(directory: Any = None, locator: Any = None) -> None:
-    """Tests and the application may inject their own directory/locator (None = lazy default)."""
-    global _DIRECTORY, _LOCATOR
-    with _LOCK:
-        _DIRECTORY, _LOCATOR = directory, locator
-
-
-
-def intent_of(tracker: Tracker) -> str | None:
-    return (tracker.latest_message.get("intent") or {}).get("name")
-
-
-def _list(value: Any) -> list:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]
-
-
-
-# --- the conversation state -------------------------------------------------------------------
-class State:
-    """Slots read at the start of an action, events collected while it runs; ``intent``: what
-    the message is read as, the NLU's intent unless the action reads it otherwise ("supprimer
-    mon compte Facebook", read as "forget me", is a request: ``orient(…, read_as="ask_help")``).
-    The tracker itself is never changed."""
-
-    def __init__(self, tracker: Tracker, intent: str | None = None) -> None:
-        self.tracker = tracker
-        self.intent: str | None = intent or intent_of(tracker)
-        self.needs: list[str] = _list(tracker.get_slot("needs"))
-        self.procedures: list[str] = _list(tracker.get_slot("procedures"))
-        self.constraints: list[str] = _list(tracker.get_slot("constraints"))
-        self.mode: str | None = tracker.get_slot("mode")
-        self.location: dict | None = tracker.get_slot("location")
-        self.choices: list[dict] = _list(tracker.get_slot("location_choices"))
-        self.awaiting: str | None = tracker.get_slot("awaiting")
-        self.offset = int(tracker.get_slot("offset") or 0)
-        self.attempts = int(tracker.get_slot("location_attempts") or 0)
-        self.events: list = []
-        self.was_awaiting: str | None = self.awaiting
-
-    def set(self, name: str, value: Any) -> None:
-        self.events.append(SlotSet(name, value))
-
-    def save(self) -> list:
-        """The events collected, plus a ``SlotSet`` for each slot whose value changed: every
-        event returned is validated by Rasa, stored and sent back to the action server at each
-        later call, so unchanged slots are not repeated."""
-        values = {
-            "needs": self.needs or None,
-            "procedures": self.procedures or None,
-            "constraints": self.constraints or None,
-            "mode": self.mode,
-            "location": self.location,
-            "location_choices": self.choices or None,
-            "awaiting": self.awaiting,
-            "offset": float(self.offset),
-            "location_attempts": float(self.attempts),
-            "fail_count": 0.0,
-        }
-        for name, value in values.items():
-            if not _same(self.tracker.get_slot(name), value, name in _NUMBERS):
-                self.set(name, value)
-        return self.events
-
-
-_NUMBERS = ("offset", "location_attempts", "fail_count")
-
-
-def _same(before: Any, after: Any, number: bool) -> bool:
-    if number:  # unset numeric slots count as 0
-        return float(before or 0) == after
-    return (before or None) == (after or None)
-
-
-def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understanding:
-    """Merge the NLU entities and the keyword reading of the message into the state."""
-    # By meaning only for a request (or an answer to "what do you need?"), never for a town or an
-    # answer to another question; the place named is left out of what is read.
-    # A button's payload is the assistant's own words: its entities say it all.
-    by_meaning = not is_button(text) and (
-        state.intent in ("ask_help", "nlu_fallback", "emergency")
-        or state.awaiting in NEED_QUESTIONS
-    )
-    request = text
-    for place in place_values(tracker):
-        request = request.replace(place, " ")
-    near_work = without_near_work(request)  # "près de mon travail": where, not a job to find
-    request, near_work = near_work, near_work != request
-    found = needs_mod.read(request, by_meaning=by_meaning)
-    situation_first.with_situation_need(request, found)
-    if is_button(text):
-        found.choices = []  # a button says exactly what it means: no guess to question
-    # Keywords first (precise, explainable); the NLU entities fill in only what keywords missed,
-    # or when the message is a button payload ("/ask_help{...}").
-    use_entities = found.empty or is_button(text)
-    for value in entity_values(tracker, "need") if use_entities else ():
-        key = needs_mod.normalise_need(value)
-        if key == "emploi" and near_work:
-            continue  # "travail" tagged in "près de mon travail"
-        if key and key not in found.needs:
-            found.needs.append(key)
-    for value in entity_values(tracker, "procedure") if use_entities else ():
-        key = needs_mod.normalise_procedure(value, context=request)  # "ants": which title
-        if key and key not in found.procedures:
-            found.procedures.append(key)
-            need = needs_mod.PROCEDURES[key].need
-            if need not in found.needs:
-                found.needs.insert(0, need)
-    for value in entity_values(tracker, "constraint"):
-        if str(value).startswith(needs_mod.DROP):  # "Sans le critère « gratuits »"
-            dropped = str(value)[len(needs_mod.DROP) :]
-            if dropped in state.constraints:
-                state.constraints.remove(dropped)
-                state.offset = 0
-            continue
-        key = needs_mod.normalise_constraint(value)
-        if key == "ouvert_maintenant" and not is_button(text):
-            continue  # only when asked for in so many words (the keywords above), never a word
-        if key in needs_mod.DAYS and not is_button(text) and only_in_stories(text):
-            continue  # "mon fils m'appelle le dimanche": when he calls, not a criterion
-        if key and key not in found.constraints:
-            found.constraints.append(key)
-    for value in entity_values(tracker, "mode"):
-        if value in ("avec_moi", "autonomie"):
-            found.mode = value
-    if found.procedures and "demarches" in found.needs and "sante" in found.needs:
-        found.needs.remove("demarches")
-    if state.needs and not is_button(text) and need_changes.says_a_missing_means(request):
-        # "il a pas de CB" while the request waits for a town: the same request, no town read
-        found.needs, found.procedures, found.choices = list(state.needs), list(state.procedures), []
-        found.mode = found.mode or state.mode
-    if (state.needs and found.needs and not is_button(text)
-            and set(found.needs) <= set(state.needs)
-            and (found.choices or need_changes.asked_again(request, state.needs))):
-        # "(et) pour la tablette ?" after a list for the tablet and the impôts: a need the request
-        # already has, no menu to choose it again and not it alone; the same request (every
-        # need, the town).
-        found.needs, found.procedures, found.choices = list(state.needs), list(state.procedures), []
-        found.mode = found.mode or state.mode
-    more = None if is_button(text) or not state.needs else need_changes.added(request, state.needs)
-    if more is not None:
-        # "pas de mail", "et il a pas de téléphone" while the request waits for a town or a
-        # mode: one more need for the same request, never one put instead of it.
-        found.needs, found.procedures, found.choices = more, list(state.procedures), []
-        found.mode = found.mode or state.mode
-    # A new need replaces the old one (the person corrects or asks something else).
-    if found.needs:
-        state.needs = found.needs
-        state.procedures = found.procedures
-        state.mode = found.mode
-        state.offset = 0
-    elif found.procedures:
-        state.procedures = found.procedures
-    for c in found.constraints:
-        if c not in state.constraints:
-            if needs_mod.distance_limit([c]) is not None:  # "finalement 5 km max": the new one
-                state.constraints = [k for k in state.constraints if not k.startswith(DISTANCE)]
-            if c in needs_mod.DAYS:  # "et le dimanche ?" after "le samedi": the new day
-                days = [k for k in needs_mod.DAYS if k not in found.constraints]
-                state.constraints = [k for k in state.constraints if k not in days]
-            state.constraints.append(c)
-            state.offset = 0  # a new constraint ("seulement les gratuits"): from the first page
-    for c in found.dropped:
-        if c in state.constraints:
-            state.constraints.remove(c)
-            state.offset = 0
-    if found.mode:
-        state.mode = found.mode
-    return found
-
-
-NEED_QUESTIONS = ("need", "need_choice")  # "what do you need?", and the same with choices
-REQUEST_INTENTS = ("ask_help", "inform", "nlu_fallback", "emergency")  # read for a need
-
-
-def with_town_given(state: State, response: str) -> dict:
-    """The question ``response``, after the town just given if one was ("C'est noté, je
-    chercherai près de Calais (62). …"): a town said instead of an answer is kept and said."""
-    given = state.location if moved(state) else None
-    where = (given or {}).get("label") or (given or {}).get("commune")
-    if not where:
-        return {"response": response}
-    return {"response": "utter_ask_need_there", "near": fmt.near(given),
-            "question": texts.text(response)}  # fmt: skip
-
-
-def ask_need(dispatcher: CollectingDispatcher, state: State) -> None:
-    """What do you need?; with the town just given first, that it is kept ("et à Beaune ?")."""
-    state.awaiting = "need"
-    dispatcher.utter_message(**with_town_given(state, "utter_ask_need"), buttons=NEED_BUTTONS)
-
-
-def ask_need_choice(dispatcher: CollectingDispatcher, state: State, keys: list[str]) -> None:
-    """The need read is a guess: the likeliest needs to choose from (or to say in words); the
-    guess stays in case the answer names none."""
-    state.awaiting = "need_choice"
-    dispatcher.utter_message(
-        response="utter_ask_need_choice",
-        buttons=[
-            {"title": sentence_case(needs_mod.NEEDS[key].plain), "payload": need_payload(key)}
-            for key in keys
-        ],
-        json_message={"orienteur": {"type": "need_choice", "needs": keys}},
-    )
-
-
-def need_payload(key: str) -> str:
-    return "/ask_help" + json.dumps({"need": key})
-
-
-NEED_BUTTONS = [
-    {"title": "Papiers en ligne", "payload": need_payload("demarches")},
-    {"title": "Téléphone, tablette", "payload": need_payload("smartphone")},
-    {"title": "Ordinateur", "payload": need_payload("ordinateur")},
-    {"title": "Accès à internet", "payload": need_payload("internet")},
-    {"title": "Trouver un emploi", "payload": need_payload("emploi")},
-    {"title": "Arnaque, piratage", "payload": need_payload("securite")},
-]
-MODE_BUTTONS = [
-    {"title": "Avec quelqu'un", "payload": '/inform{"mode": "avec_moi"}'},
-    {"title": "Apprendre seul", "payload": '/inform{"mode": "autonomie"}'},
-]
-
-
-def sentence_case(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def ask_mode(dispatcher: CollectingDispatcher, state: State) -> None:
-    # A town given instead of an answer ("Calais") is said; in a first message it goes unsaid.
-    instead = state.was_awaiting == "mode"
-    state.awaiting = "mode"
-    if instead:  # asked a second time: a reply that does not choose then takes the default
-        state.set(mode_default.REPEATED_AT, float(mode_default.user_turns(state.tracker.events)))
-    dispatcher.utter_message(
-        **(with_town_given(state, "utter_ask_mode") if instead else {"response": "utter_ask_mode"}),
-        buttons=MODE_BUTTONS,
-    )
-
-
 
 
 def answer(
@@ -562,11 +281,6 @@ def answer(
         )
 
 
-def shown_already(tracker: Tracker, place_ids: list) -> bool:
-    """Whether the list last shown is the first page ``place_ids``, in that order: it already
-    starts with the nearest place and reads from near to far."""
-    shown = (tracker.get_slot("last_search") or {}).get("results") or []
-    return bool(shown) and shown[0].get("number") == 1 and [r.get("id") for r in shown] == place_ids
 
 
 def carried_situations(state: State) -> list[str]:
@@ -576,134 +290,6 @@ def carried_situations(state: State) -> list[str]:
     last = state.tracker.get_slot("last_search") or {}
     same = bool(state.needs) and last.get("first_need") == state.needs[0]
     return list(last.get("situations") or []) if same else []
-
-
-REQUEST_MESSAGES = 8  # the latest messages of a request read for its situation
-
-
-def request_events(tracker: Tracker) -> list[dict]:
-    """The events since the last answer with places (the request being served), in order."""
-    events: list[dict] = []
-    for event in reversed(tracker.events):
-        kind = event.get("event")
-        if kind in ("restart", "session_started") or _payload_type(event) == "recommendation":
-            break
-        events.append(event)
-    return events[::-1]
-
-
-def _payload_type(event: dict) -> str | None:
-    return (((event.get("data") or {}).get("custom") or {}).get("orienteur") or {}).get("type")
-
-
-def request_texts(tracker: Tracker) -> str:
-    """The person's messages of the request, one a line, buttons left out: what
-    ``actions.helplines`` reads the situation from."""
-    said = [
-        clean_text(e["text"])
-        for e in request_events(tracker)
-        if e.get("event") == "user" and e.get("text") and not is_button(e["text"])
-    ]
-    return "\n".join(said[-REQUEST_MESSAGES:])
-
-
-def danger_read(tracker: Tracker) -> bool:
-    """The request was read as danger: the numbers or the danger check were given."""
-    return any(
-        _payload_type(e) in ("emergency", "danger_check") for e in request_events(tracker)
-    )
-
-
-def say_emergency_numbers(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    """The emergency numbers for the danger the request describes (actions/helplines.py): one
-    message of several ``domain.yml`` responses (everyone's numbers, a partner's, a child's, the
-    SMS, the end), as many as the situations named, with one payload of the numbers. A response
-    is one message, so this one goes as text, each of its sentences read from the domain."""
-    said, payload = helplines.emergency(request_texts(tracker))
-    dispatcher.utter_message(text=said, json_message=payload)
-
-
-# After the emergency numbers, the request the person states next is served with what the first
-# message said (its need, its town): "ça va, il est calme, c'est pour le contrôle parental".
-AFTER_NUMBERS = follow_ups.AFTER_NUMBERS
-
-
-def numbers_only(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list:
-    """Someone may be in danger now: the emergency numbers, first and only; the request of the
-    message kept for after."""
-    say_emergency_numbers(dispatcher, tracker)
-    state = State(tracker)
-    try:
-        keep_request(state, tracker, text)
-    except Exception:  # the numbers go out whatever happens to the request
-        log.exception("could not keep the request said with a danger")
-        return [SlotSet("fail_count", 0.0)]
-    state.awaiting = AFTER_NUMBERS
-    return state.save()
-
-
-def keep_request(state: State, tracker: Tracker, text: str) -> None:
-    """The need and the town of a message answered with the danger first, kept for after; no
-    question asked now."""
-    found = understand(state, tracker, text)
-    muted = CollectingDispatcher()  # a town not found or ambiguous: asked later, not now
-    resolve_location(muted, state, tracker, needs_mod.without_distance(text), found)
-    state.choices = []
-
-
-def take_request_after_numbers(
-    dispatcher: CollectingDispatcher, tracker: Tracker, text: str
-) -> list | None:
-    """After the numbers, a message that states a need, whatever the intent read ("merci, ça va,
-    c'est surtout pour le contrôle parental"): served, with the town kept; a denial of danger
-    ("non merci je ne suis pas en danger"): the kept request goes on. None otherwise."""
-    if is_button(text):
-        return None
-    if needs_mod.read(text, by_meaning=False).empty:
-        return serve_kept_request(dispatcher, tracker) if safety.denies_danger(text) else None
-    return orient(dispatcher, tracker, read_as="ask_help")
-
-
-def serve_kept_request(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
-    """The kept request (its needs, its town) served as it stands."""
-    kept = tracker.copy()
-    kept.slots["awaiting"] = None
-    return [SlotSet("awaiting", None)] + orient(dispatcher, kept, read_as=CONTINUED)
-
-
-# What an answer to the danger question that is neither yes nor no is read as: the request
-# goes on (not a request intent: its needs are kept, not read again in place of the kept ones).
-CONTINUED = "continue_request"
-
-
-def take_after_danger_check(
-    dispatcher: CollectingDispatcher, tracker: Tracker, text: str
-) -> list | None:
-    """After the danger question (``ask_danger``), an answer that is neither yes nor no ("il a
-    pas d'ordi non plus", a town): the kept request goes on, a need added to it or put instead,
-    the town read. None for yes, no, a button (``orient`` reads them)."""
-    if is_button(text):
-        return None
-    denied = safety.denies_danger(text)  # "non merci je ne suis pas en danger"
-    if intent_of(tracker) in ("affirm", "deny", "emergency") and not denied:
-        return None
-    current = _list(tracker.get_slot("needs"))
-    more = need_changes.added(text, current)
-    if denied and not more:
-        return serve_kept_request(dispatcher, tracker)
-    goes_on = tracker.copy()
-    goes_on.slots["awaiting"] = None
-    events: list = [SlotSet("awaiting", None)]
-    if more:
-        goes_on.slots["needs"] = more
-        events.append(SlotSet("needs", more))
-    return events + orient(dispatcher, goes_on, read_as=CONTINUED if more else "inform")
-
-
-def denied_after_danger(tracker: Tracker, text: str) -> bool:
-    """An answer to the numbers or the danger question that says there is no danger now."""
-    waits = tracker.get_slot("awaiting") in (AFTER_NUMBERS, follow_ups.DANGER)
-    return waits and safety.denies_danger(text)
 
 
 def take_mode_reply(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
@@ -768,45 +354,6 @@ def take_need_typed(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         ]
     pressed = typed_button.pressed(tracker, buttons, text)
     return None if pressed is None else orient(dispatcher, pressed)
-
-
-FOLLOW_UPS = follow_ups.registry(
-    get_directory,
-    after_numbers=take_request_after_numbers,
-    after_danger_check=take_after_danger_check,
-    after_mode=mode_default.take_confused(take_mode_reply, MODE_BUTTONS),  # "je comprends pas"
-    after_need_choice=take_need_typed,
-    after_need=take_need_typed,
-)
-
-
-def check_danger(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list:
-    """Unsure whether someone is in danger: the request understood and kept, one question."""
-    state = State(tracker)
-    keep_request(state, tracker, text)
-    ask_danger(dispatcher, state)
-    return state.save()
-
-
-def ask_danger(dispatcher: CollectingDispatcher, state: State) -> None:
-    """Unsure (the NLU, or the meaning, reads danger; the words do not): one question, with the
-    numbers for the danger the request describes (one message of several responses, as text:
-    ``say_emergency_numbers``)."""
-    state.awaiting = "danger"
-    said, payload = helplines.danger_check(request_texts(state.tracker))
-    dispatcher.utter_message(
-        text=said,
-        buttons=[
-            {"title": "Oui, je suis en danger", "payload": "/affirm"},
-            {"title": "Non", "payload": "/deny"},
-        ],
-        json_message=payload,
-    )
-
-
-def moved(state: State) -> bool:
-    """The town changed in this turn ("non pas la réunion, la martinique")."""
-    return state.location != state.tracker.get_slot("location")
 
 
 def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | None = None) -> list:
@@ -878,6 +425,16 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
     return state.save()
 
 
+FOLLOW_UPS = follow_ups.registry(
+    get_directory,
+    after_numbers=partial(take_request_after_numbers, orient=orient),
+    after_danger_check=partial(take_after_danger_check, orient=orient),
+    after_mode=mode_default.take_confused(take_mode_reply, MODE_BUTTONS),  # "je comprends pas"
+    after_need_choice=take_need_typed,
+    after_need=take_need_typed,
+)
+
+
 # --- actions ----------------------------------------------------------------------------------
 class OrienteurAction(Action, abc.ABC):
     """What every action of the assistant does first: read the cleaned text and, if someone may
@@ -935,7 +492,7 @@ class OrienteurAction(Action, abc.ABC):
             return help_at_home.answer(dispatcher)  # "chez moi": help at home is no town
         follow_up = FOLLOW_UPS.get(tracker.get_slot("awaiting") or "")
         if follow_up is None:
-            made = about_places_shown(dispatcher, tracker, text)
+            made = about_places_shown(dispatcher, tracker, text, orient=orient, answer=answer)
             if made is not None:
                 return made
         else:
@@ -950,252 +507,24 @@ class OrienteurAction(Action, abc.ABC):
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list: ...
 
 
-# About one place of the last answer: "le premier n'est plus ouvert le dimanche" is a report.
-PLACE_INTENTS = ("report_place", "notify_place")
 
 
-def about_places_shown(
-    dispatcher: CollectingDispatcher, tracker: Tracker, text: str
-) -> list | None:
-    """A message about the places just offered, whatever the intent the NLU read: one of them in
-    full ("le deuxième", "celui de Pantin", its name), the list again ("liste", the button
-    "Revoir la liste" after one place in full), or the same search on a given day ("et le
-    dimanche ?", read once as a goodbye), a question on them ("plus près ?", "c'est quoi France
-    Services ?", "elle ne peut pas se déplacer", "c'est gratuit ?", "je comprends pas":
-    ``answer_about_places``), a need added or put instead ("il n'a pas de téléphone non plus",
-    "non c'est juste pour imprimer": ``change_need``). None for anything else."""
-    last = tracker.get_slot("last_search") or {}
-    if not is_button(text) and not last.get("results") and place_questions.asks_price(text):
-        # "c'est gratuit ?" before any place: most are free; then the question of the moment
-        question = texts.text(back_on_track(State(tracker)))
-        dispatcher.utter_message(response="utter_price_before_places", question=question)
-        return [SlotSet("fail_count", 0.0)]
-    if is_button(text) or tracker.get_slot("awaiting") or not last.get("results"):
-        return None
-    place = place_pick.picked(last["results"], text, place_pick.earlier_pages(tracker.events))
-    if place is not None:
-        show_place(dispatcher, last, place)
-        return [SlotSet("fail_count", 0.0)]
-    if need_changes.says_a_lack(text) or need_changes.says_ones_own(text):
-        # "j'ai pas d'adresse mail", "pour mon téléphone ?": no question on the places
-        changed = change_need(dispatcher, tracker, text)
-        if changed is not None:
-            return changed
-    shown, day = place_shown_in_full(tracker), place_questions.asks_open_on(text)
-    if shown is not None and day is not None and say_open_on(dispatcher, shown, day):
-        return [SlotSet("fail_count", 0.0)]
-    # "vous avez le numéro ?", "il est où ?", "c'est loin ?"
-    from_where = fmt.nearest_from(tracker.get_slot("location"))
-    said = place_questions.facts(text, last["results"], shown, from_where=from_where)
-    if said is not None:
-        dispatcher.utter_message(**said)
-        return [SlotSet("fail_count", 0.0)]
-    if place_questions.asks_list_again(text):
-        show_list(dispatcher, last, place_pick.earlier_pages(tracker.events))
-        return [SlotSet("fail_count", 0.0)]
-    nearer = nearer_places(dispatcher, tracker, text)
-    if nearer is not None:
-        return nearer
-    answered = answer_about_places(dispatcher, tracker, text)
-    if answered:
-        return [SlotSet("fail_count", 0.0)]
-    changed = change_need(dispatcher, tracker, text)
-    if changed is not None:
-        return changed
-    if intent_of(tracker) not in PLACE_INTENTS and needs_mod.refines_search(text):
-        return orient(dispatcher, tracker, read_as="inform")
-    # "y a rien à Tallard ?" (read as chitchat): the same request in the town named
-    if intent_of(tracker) not in (*PLACE_INTENTS, *mode_default.OWN_INTENTS) and any(
-        looks_like_place(v) for v in place_values(tracker)
-    ):
-        return orient(dispatcher, tracker, read_as="inform")
-    return None
 
 
-def nearer_places(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
-    """ "plus près ?" after a list ranked by fit: the nearest places in strict distance order,
-    said so. None when it is not that question, or when the distances are not the person's
-    (a département-wide answer: ``answer_about_places`` asks for the address)."""
-    state = State(tracker)
-    if not place_questions.asks_nearer(text) or any(
-        looks_like_place(v) for v in place_values(tracker)
-    ):
-        return None
-    location = state.location or {}
-    if location.get("lat") is None or not fmt.distance_is_the_persons(location):
-        return None
-    state.offset = 0
-    answer(dispatcher, state, nearest_first=True)
-    return state.save()
 
 
-def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> bool:
-    """Answer a question on the places shown, the search kept: they are the nearest, what France
-    Services is, who helps at home or by phone. False when the message is none of those."""
-    state = State(tracker)
-    if any(looks_like_place(v) for v in place_values(tracker)):
-        return False  # "plus près de Bobigny ?", "elle habite Lyon": a search there
-    last = tracker.get_slot("last_search") or {}
-    if place_questions.asks_nearer(text):
-        dispatcher.utter_message(
-            response="utter_nearest_already", nearest=fmt.nearest_from(state.location)
-        )
-    elif place_questions.asks_what_france_services_is(text):
-        dispatcher.utter_message(response="utter_what_is_france_services")
-    elif place_questions.cannot_travel(text):
-        say_remote_help(dispatcher, state)
-    elif place_questions.asks_price(text):
-        # From the places' own data, each said plainly; never the list again.
-        dispatcher.utter_message(
-            response="utter_places_fees", fees=fmt.fee_lines(last.get("results") or [])
-        )
-    elif place_questions.is_confused(text):
-        dispatcher.utter_message(
-            response="utter_places_explained",
-            near=last.get("where") or fmt.near(state.location),
-            what=last.get("what") or fmt.need_phrase(state.needs, None),
-        )
-    else:
-        return False
-    return True
 
 
-def change_need(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
-    """A need added to the request ("il n'a pas de téléphone non plus": both served, saying so)
-    or put instead of it ("non c'est juste pour imprimer un papier": that one only), in the same
-    town, whatever intent the NLU read (``actions.need_changes``). None for anything else; a
-    town named is a search there (``orient``)."""
-    state = State(tracker)
-    if not (state.needs and state.location):
-        return None
-    if any(looks_like_place(v) for v in entity_values(tracker, "location")):
-        return None
-    if need_changes.says_a_missing_means(text):  # "il a pas de CB": no scam, the same search
-        state.offset = 0
-        answer(dispatcher, state, lead=texts.text("utter_means_noted"))
-        return state.save()
-    added = need_changes.added(text, state.needs)
-    if added is not None:
-        state.needs, state.offset = added, 0
-        answer(dispatcher, state, lead=texts.text("utter_need_added"))
-        return state.save()
-    instead = need_changes.corrected(text, state.needs)
-    if instead is None:
-        return None
-    # Another need: what to bring and how for the old one go with it, those of the new one
-    # ("c'est pour ma déclaration d'impôts": its documents) come. "D'accord." first, the new
-    # list's introduction names the need in our words (never the person's spelling back).
-    read = needs_mod.read(text)
-    state.needs, state.procedures, state.mode, state.offset = instead, read.procedures, read.mode, 0
-    answer(dispatcher, state, lead=texts.text("utter_need_changed"))
-    return state.save()
 
 
-def say_remote_help(dispatcher: CollectingDispatcher, state: State) -> None:
-    """The places of the search that help at a distance (the directory's "À distance"), else the
-    national helpline."""
-    try:
-        response, _relaxed, _broadened = run_search(
-            needs_mod.apply_mode(state.needs, state.mode),
-            state.procedures,
-            state.constraints,
-            state.location or {},
-        )
-        remote = [o for o in response.remote_options if o.name != fmt.HELPLINE_NAME]
-    except Exception:
-        log.exception("directory search failed")
-        remote = []
-    if remote:
-        dispatcher.utter_message(response="utter_remote_places", places=fmt.remote_list(remote))
-    else:
-        dispatcher.utter_message(
-            response="utter_no_remote_place",
-            near=fmt.near(state.location),
-            helpline=fmt.HELPLINE_TEXT,
-        )
 
 
-def show_place(dispatcher: CollectingDispatcher, last: dict, place: dict) -> None:
-    """One place of the last answer in full: the payload of a recommendation with that place
-    only (``delivery`` ``"detail"``), what to bring, and what to do next."""
-    notify = place if referral_chat.can_notify(place) else None
-    dispatcher.utter_message(
-        text=fmt.detail_intro(place),
-        json_message=fmt.recommendation_payload(
-            last.get("need") or [],
-            last.get("location"),
-            last.get("filters"),
-            [place],
-            delivery="detail",
-            # what to bring only at a place that does the procedure (``bring_here``)
-            bring=(last.get("bring") or None) if place.get("bring_here", True) else None,
-            follow_ups=fmt.detail_follow_ups(notify),
-        ),
-    )
 
 
-def place_shown_in_full(tracker: Tracker) -> dict | None:
-    """The place the assistant's last answer showed in full (``show_place``), else None."""
-    said_now = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if said_now:
-                return None
-            said_now = True
-        elif said_now and _payload_type(event) == "recommendation":
-            payload = event["data"]["custom"]["orienteur"]
-            results = payload.get("results") or []
-            return results[0] if payload.get("delivery") == "detail" and results else None
-    return None
 
 
-def say_open_on(dispatcher: CollectingDispatcher, place: dict, weekday: int) -> bool:
-    """Whether ``place`` opens on that day, from its hours ("Non, … n'est pas ouvert le samedi.
-    Ses horaires : …"), with the search on that day as a button when there is one. False when
-    its hours are unknown."""
-    times = display.day_hours(place.get("opening_hours"), weekday)
-    if times is None:
-        return False
-    day = WEEKDAYS[weekday]
-    buttons = place_questions.day_search(weekday)
-    if times:
-        dispatcher.utter_message(
-            response="utter_place_open_on_day", place=place.get("name"), day=day, times=times,
-            buttons=buttons,
-        )  # fmt: skip
-    else:
-        dispatcher.utter_message(
-            response="utter_place_closed_on_day", place=place.get("name"), day=day,
-            hours=" ; ".join(place.get("hours") or []), buttons=buttons,
-        )  # fmt: skip
-    return True
 
 
-def show_list(dispatcher: CollectingDispatcher, last: dict, earlier: list[dict] = ()) -> None:
-    """The last answer's list again ("Revoir la liste" after one place in full): no new search;
-    "d'autres lieux" goes on from it. After "d'autres lieux", the whole list seen so far (1 to 6,
-    not 4 to 6: the ``earlier`` pages of the same list, ``place_pick.earlier_pages``)."""
-    seen = {p.get("number") for p in last.get("results") or []}
-    whole = [p for p in earlier if p.get("number") not in seen] + list(last.get("results") or [])
-    whole.sort(key=lambda p: p.get("number") or 0)
-    dispatcher.utter_message(
-        response="utter_list_again",
-        near=last.get("where") or fmt.near(last.get("location")),
-        what=last.get("what") or "votre besoin",
-        json_message=fmt.recommendation_payload(
-            last.get("need") or [],
-            last.get("location"),
-            last.get("filters"),
-            whole,
-            total=last.get("total"),
-            offset=0 if earlier else last.get("offset"),
-            bring=last.get("bring") or None,
-            bring_for=last.get("bring_for") or None,
-            lines=last.get("lines") or None,
-            notes=last.get("notes") or None,
-            follow_ups=last.get("follow_ups") or None,
-        ),
-    )
 
 
 class ActionOrient(OrienteurAction):
@@ -1306,47 +635,8 @@ class ActionSendSummary(OrienteurAction):
         return [SlotSet("summary_requested", True), SlotSet("fail_count", 0.0)]
 
 
-def is_staff_console(tracker: Tracker) -> bool:
-    if tracker.get_slot("staff_console"):
-        return True
-    meta = tracker.latest_message.get("metadata") or {}
-    if isinstance(meta, dict) and (meta.get("staff_console") or meta.get("channel") == "staff"):
-        return True
-    return (tracker.get_latest_input_channel() or "") in ("staff", "staff_console")
 
 
-def handoff(dispatcher: CollectingDispatcher, tracker: Tracker, lead: str = "") -> list:
-    if is_staff_console(tracker):
-        dispatcher.utter_message(
-            response="utter_handoff_staff",
-            lead=lead,
-            json_message={"orienteur": {"type": "handoff", "to": "staff"}},
-        )
-        target = "staff"
-    else:
-        dispatcher.utter_message(
-            response="utter_handoff_helpline",
-            lead=lead,
-            helpline_name=fmt.HELPLINE_NAME,
-            helpline_phone=fmt.HELPLINE_PHONE,
-            json_message={
-                "orienteur": {
-                    "type": "handoff",
-                    "to": "helpline",
-                    "phone": fmt.HELPLINE_PHONE,
-                    "tel": display.tel_uri(fmt.HELPLINE_PHONE),
-                    "url": labels.HELPLINE["url"],
-                }
-            },
-        )
-        target = "helpline"
-    record_orientation(
-        service_of(_list(tracker.get_slot("needs"))),
-        outcome="handoff",
-        channel=tracker.get_latest_input_channel(),
-        location=tracker.get_slot("location"),
-    )
-    return [SlotSet("handoff", target), SlotSet("fail_count", 0.0)]
 
 
 class ActionHumanHandoff(OrienteurAction):
@@ -1357,27 +647,6 @@ class ActionHumanHandoff(OrienteurAction):
         return handoff(dispatcher, tracker)
 
 
-def back_on_track(state: State) -> str:
-    """The response that asks the question of the moment again, after a misunderstanding."""
-    if state.awaiting == "location" or (state.needs and not state.location):
-        return "utter_ask_location_again"
-    if state.awaiting == "location_choice":
-        return "utter_ask_location_choice_again"
-    if state.awaiting == "mode":
-        return "utter_ask_mode_again"
-    return "utter_ask_need_again"
-
-
-def misunderstood(dispatcher, tracker, response: str) -> list:
-    """``response`` (what was not understood, then ``{question}``), or the helpline the second
-    time in a row."""
-    count = int(tracker.get_slot("fail_count") or 0) + 1
-    if count >= 2:
-        events = handoff(dispatcher, tracker, lead=texts.text("utter_cannot_understand") + " ")
-        return events
-    question = texts.text(back_on_track(State(tracker)))
-    dispatcher.utter_message(response=response, question=question, what="cela")
-    return [SlotSet("fail_count", float(count))]
 
 
 class ActionFallback(OrienteurAction):
@@ -1426,15 +695,6 @@ def gives_place_asked(tracker: Tracker, text: str) -> bool:
     return bool(place_values(tracker)) or answers_where(State(tracker), text)
 
 
-def looks_like_place(text: str) -> bool:
-    """A short message that names a place the locator knows exactly."""
-    if not 0 < len(text.split()) <= 5:
-        return False
-    try:
-        probe = get_locator().locate(location_text(text))
-    except Exception:
-        return False
-    return plausible_guess(location_text(text), probe, ambiguous_too=True)
 
 
 class ActionOutOfScope(OrienteurAction):

@@ -57,9 +57,9 @@ def registry(
     ``after_danger_check`` an answer to the danger question that is neither yes nor no."""
     entries = (
         # "Êtes-vous en danger ?" answered with more of the request ("il a pas d'ordi non plus",
-        # a town): read as its continuation (actions.actions.take_after_danger_check).
+        # a town): read as its continuation (actions.danger_turns.take_after_danger_check).
         FollowUp(DANGER, after_danger_check, drops=False),
-        # After the emergency numbers, a request (actions.actions.take_request_after_numbers).
+        # After the emergency numbers, a request (actions.danger_turns.take_request_after_numbers).
         FollowUp(AFTER_NUMBERS, after_numbers, drops=True),
         # The number or address for "prévenez-les que je viens" (actions/referral_chat.py).
         FollowUp("referral_contact", referral_chat.take_contact, drops=False),

@@ -3,8 +3,8 @@ choose from ("Lequel est le vôtre ?", the buttons and "Aucun"), "n'importe où"
 département, a shared position, and the questions asked when the place is not known yet.
 ``resolve_location`` is the entry point (``actions.actions.orient``).
 
-The locator is ``actions.actions.get_locator`` (imported when locating: that module imports this
-one); the state is ``actions.actions.State``."""
+The locator is ``actions.backends.get_locator`` (imported when locating: importing that module
+loads the readers by meaning); the state is ``actions.state.State``."""
 
 from __future__ import annotations
 
@@ -53,13 +53,13 @@ from directory_client.town_words import (
 from directory_client.types import LocateResult
 
 if TYPE_CHECKING:
-    from actions.actions import State
+    from actions.state import State
     from directory_client.types import PlaceLocator
 
 
 def _locator() -> PlaceLocator:
-    """``actions.actions.get_locator()``, imported here when a place is located."""
-    from actions.actions import get_locator
+    """``actions.backends.get_locator()``, imported here when a place is located."""
+    from actions.backends import get_locator
 
     return get_locator()
 
@@ -865,3 +865,14 @@ def _said_only_a_distance(found: needs_mod.Understanding) -> bool:
         and all(c.startswith(DISTANCE) for c in found.constraints)
         and bool(found.constraints)
     )
+
+
+def looks_like_place(text: str) -> bool:
+    """A short message that names a place the locator knows exactly."""
+    if not 0 < len(text.split()) <= 5:
+        return False
+    try:
+        probe = _locator().locate(location_text(text))
+    except Exception:
+        return False
+    return plausible_guess(location_text(text), probe, ambiguous_too=True)

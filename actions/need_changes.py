@@ -2,7 +2,7 @@
 gave it: one added to the request ("il n'a pas de téléphone non plus", "et aussi il a pas
 d'ordi", "il faudrait aussi un ordinateur pas cher"), or one put instead of it ("non c'est juste
 pour imprimer un papier", "en fait c'est pour imprimer"). Pure functions on the message's text and
-the needs of the request (keys of ``actions.needs.NEEDS``); ``actions.actions.change_need``
+the needs of the request (keys of ``actions.needs.NEEDS``); ``actions.after_list.change_need``
 answers with them."""
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ près ?" (these are the nearest), "c'est quoi France Services ?" (what such a de
 peut pas se déplacer" (help at home or by phone), "c'est gratuit ?" (what each place says of its
 price), "je comprends pas" (what the list is), "liste" (the list again, after one place in full).
 Pure functions on the message's text; the answers are ``domain.yml`` responses sent by
-``actions.actions.about_places_shown``."""
+``actions.after_list.about_places_shown``."""
 
 from __future__ import annotations
 

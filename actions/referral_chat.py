@@ -52,7 +52,7 @@ def chosen_place(tracker: Tracker, folded_text: str) -> dict | None:
         return None
     button = next(tracker.get_latest_entity_values("place_rank"), None)
     rank = int(button) if button and str(button).isdigit() else ranks.rank_in(folded_text)
-    from actions.actions import place_shown_in_full  # the module that imports this one
+    from actions.after_list import place_shown_in_full  # the module that imports this one
 
     # no rank said: the place just shown in full ("le deuxième", then "prévenez-les")
     return place_pick.by_rank(results, rank) or place_shown_in_full(tracker) or results[0]

@@ -4,8 +4,8 @@ places that declare a care first, general help instead of a precise service far 
 distance limit kept. ``run_search`` is the entry point; ``filters_payload``, ``service_of``,
 ``only_far`` and ``is_nothing_near`` are what the reply reads of it (``actions.actions.answer``).
 
-The directory is ``actions.actions.get_directory`` (imported when searching: that module
-imports this one)."""
+The directory is ``actions.backends.get_directory`` (imported when searching: importing that
+module loads the readers by meaning)."""
 
 from __future__ import annotations
 
@@ -166,7 +166,7 @@ def nearer_first_unless_said(results, asked: tuple[str, ...]) -> tuple:
 def _search_from_start(
     need_keys, procedures, constraints, location: dict, limit: int, nearest_first: bool
 ):
-    from actions.actions import get_directory  # lazy: actions.actions imports this module
+    from actions.backends import get_directory  # lazy: importing it loads the readers
     from directory_client.types import SearchQuery
 
     directory = in_readable_order(get_directory())

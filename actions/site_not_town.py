@@ -53,10 +53,12 @@ def take(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list 
     """A site given as the answer to "where?": said, the question kept; the need said again or
     corrected ("non c'est juste pour imprimer"): taken, said ("D'accord, pour …"), then the
     orientation as usual (the town asked again); else None."""
-    from actions import actions
+    from actions import actions, after_list
 
     # What is read when no follow-up waits ("c'est gratuit ?" while the town is asked) first.
-    made = actions.about_places_shown(dispatcher, tracker, text)
+    made = after_list.about_places_shown(
+        dispatcher, tracker, text, orient=actions.orient, answer=actions.answer
+    )
     if made is not None:
         return made
     site = site_named(text or "")
@@ -73,10 +75,10 @@ def need_taken(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) ->
     juste pour imprimer": the same question word for word, as if not heard. The need taken is
     said first, then the message is read as a request (whatever the NLU's intent: "non" is no
     refusal here). None when the message names a place or says no need."""
-    from actions import actions, need_changes
+    from actions import actions, location_reply, need_changes
     from actions import formatting as fmt
 
-    if actions.place_values(tracker) or actions.looks_like_place(text):
+    if actions.place_values(tracker) or location_reply.looks_like_place(text):
         return None
     said = need_changes.restated(text)
     if not said:

@@ -20,7 +20,7 @@ def warm_up() -> float:
     """Read one message, locate one town, run one search; the seconds it took. A directory
     that cannot be opened is logged and left to the first search (which says so)."""
     from actions import needs, safety
-    from actions.actions import get_directory, get_locator
+    from actions.backends import get_directory, get_locator
     from directory_client.labels import ACCES_INTERNET_MATERIEL
     from directory_client.types import SearchQuery
 

@@ -17,6 +17,7 @@ import statistics
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
+from actions import backends
 from bot.channels import render
 from bot.channels.sms_text import segments, to_gsm7
 from directory_client import Directory, Locator
@@ -47,10 +48,10 @@ def street_kept(place: dict, body: str) -> bool:
 def main() -> None:
     directory = Directory()
     directory.ensure_loaded()
-    A.set_backends(directory, Locator(directory=directory))
+    backends.set_backends(directory, Locator(directory=directory))
     first, later, reachable, streets = [], [], [], []
     for town in TOWNS:
-        where = A.get_locator().locate(town).best
+        where = backends.get_locator().locate(town).best
         for need in NEEDS:
             slots = {"location": where.to_dict(), "mode": "avec_moi"}
             turn = tracker(need, "ask_help", slots=slots)

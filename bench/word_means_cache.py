@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from rasa_sdk.executor import CollectingDispatcher  # noqa: E402
 
-from actions import actions, semantic_needs  # noqa: E402
+from actions import actions, backends, semantic_needs  # noqa: E402
 from bot import encoder, word_means  # noqa: E402
 from directory_client import Directory, Locator  # noqa: E402
 from tests.conftest_actions import tracker  # noqa: E402
@@ -88,7 +88,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="orienteur-bench-wm-") as tmp:
         directory = Directory(f"sqlite:///{tmp}/directory.sqlite3")
         directory.import_default()
-        actions.set_backends(directory, Locator(directory=directory))
+        backends.set_backends(directory, Locator(directory=directory))
         semantic_needs.reader()  # fitted (or read from var/cache) before any turn is timed
         messages = first_messages(args.messages)
         one_pass(messages[:10], word_means._recent.size)  # warm-up: the search's first queries
@@ -102,7 +102,7 @@ def main() -> None:
                 times[way] += took
                 counts[way] += computed
                 answers.setdefault(way, said)
-        actions.set_backends(None, None)
+        backends.set_backends(None, None)
     word_means._recent.size = WAYS["with the cache"]
     print(f"{len(messages)} first messages × {args.passes} passes per way, alternating")
     for way in WAYS:

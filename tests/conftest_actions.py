@@ -213,14 +213,14 @@ def said(message: dict) -> str:
 def memory_directory():
     """An empty SQLite directory in memory behind the actions (and the real gazetteer); a test
     adds its own places (tests/places.make_place). Import it to use it as ``directory``."""
-    from actions import actions as A
+    from actions import backends
     from directory_client.directory import Directory
     from directory_client.models import Base
 
     directory = Directory("sqlite:///:memory:")
-    A.set_backends(directory, A.get_locator())
+    backends.set_backends(directory, backends.get_locator())
     yield directory
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
     Base.metadata.drop_all(directory.engine)
     directory.close()
 
@@ -239,8 +239,8 @@ def real_directory(embedded_directory, locator):
     """The embedded directory (the six shipped open-data files) and its Locator behind the
     actions, for a test module. Import it and ``embedded_locator`` to use them as ``real`` and
     ``locator``."""
-    from actions import actions as A
+    from actions import backends
 
-    A.set_backends(embedded_directory, locator)
+    backends.set_backends(embedded_directory, locator)
     yield embedded_directory
-    A.set_backends(None, None)
+    backends.set_backends(None, None)

@@ -55,7 +55,7 @@ RESULTS = _results()
 
 
 def _second_in_full() -> dict:
-    """Place 2 in full, as ``actions.actions.show_place`` sends it."""
+    """Place 2 in full, as ``actions.after_list.show_place`` sends it."""
     from actions.formatting import detail_follow_ups
 
     payload = RESULTS["orienteur"]

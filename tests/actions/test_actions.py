@@ -14,6 +14,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
+from actions import backends, questions
 from bot.channels import render
 from directory_client import labels
 from tests.conftest_actions import (
@@ -64,9 +65,9 @@ def locator():
 @pytest.fixture()
 def directory(locator):
     fake = FakeDirectory()
-    A.set_backends(fake, locator)
+    backends.set_backends(fake, locator)
     yield fake
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
 
 
 def run(action, t):
@@ -395,7 +396,7 @@ def test_soft_constraint_is_relaxed_not_empty(directory):
             return super().search(query)
 
     picky = Picky()
-    A.set_backends(picky, A.get_locator())
+    backends.set_backends(picky, backends.get_locator())
     slots = {"needs": ["smartphone"], "location": _roubaix()}
     msgs, _ = run(A.ActionOrient(), tracker("ouvert le samedi", "inform", slots=slots))
     assert text(msgs).startswith("Aucun lieu n'ouvre le samedi près de Roubaix")
@@ -415,7 +416,7 @@ def test_someone_to_do_it_for_me_is_dropped_rather_than_sent_far(directory):
             return super().search(query)
 
     picky = NoAidantsNear()
-    A.set_backends(picky, A.get_locator())
+    backends.set_backends(picky, backends.get_locator())
     slots = {"needs": ["demarches"], "location": _roubaix()}
     said = tracker("quelqu'un qui le fait à ma place", "inform", slots=slots)
     msgs, _ = run(A.ActionOrient(), said)
@@ -459,12 +460,12 @@ def test_send_summary(directory):
 # --- nothing near, broken directory, bad input -----------------------------------------------
 def _orient_in_roubaix(text: str, directory: FakeDirectory, locator) -> list[dict]:
     """action_orient on ``text`` with Roubaix known and ``directory`` as the actions' backend."""
-    A.set_backends(directory, locator)
+    backends.set_backends(directory, locator)
     try:
         msgs, _ = run(A.ActionOrient(),
                       tracker(text, "ask_help", slots={"location": _roubaix()}))  # fmt: skip
     finally:
-        A.set_backends(None, None)
+        backends.set_backends(None, None)
     return msgs
 
 
@@ -640,17 +641,17 @@ def test_singletons_are_built_once(monkeypatch, tmp_path):
 
     url = f"sqlite:///{tmp_path}/d.sqlite3"
     monkeypatch.setenv("DIRECTORY_DATABASE_URL", url)
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
     try:
         with pytest.raises(DirectoryUnavailable):  # no empty directory made up in its place
-            A.get_directory()
+            backends.get_directory()
         assert not (tmp_path / "d.sqlite3").exists()
         Directory(url)  # imported (here: empty)
-        assert A.get_directory() is A.get_directory()
-        assert A.get_locator() is A.get_locator()
-        assert str(tmp_path) in A.get_directory().url
+        assert backends.get_directory() is backends.get_directory()
+        assert backends.get_locator() is backends.get_locator()
+        assert str(tmp_path) in backends.get_directory().url
     finally:
-        A.set_backends(None, None)
+        backends.set_backends(None, None)
 
 
 def _roubaix() -> dict:
@@ -670,9 +671,9 @@ def _roubaix() -> dict:
 @pytest.fixture()
 def real(embedded_directory, locator):
     # Per test: the conversation tests of this module set the fake directory in between.
-    A.set_backends(embedded_directory, locator)
+    backends.set_backends(embedded_directory, locator)
     yield embedded_directory
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
 
 
 @pytest.mark.parametrize(
@@ -832,15 +833,15 @@ def test_locator_first_does_not_deadlock(monkeypatch, tmp_path):
     import threading
 
     monkeypatch.setenv("DIRECTORY_DATABASE_URL", f"sqlite:///{tmp_path}/d.sqlite3")
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
     done = []
-    worker = threading.Thread(target=lambda: done.append(A.get_locator()), daemon=True)
+    worker = threading.Thread(target=lambda: done.append(backends.get_locator()), daemon=True)
     worker.start()
     worker.join(timeout=60)
     try:
         assert done, "get_locator() deadlocked"
     finally:
-        A.set_backends(None, None)
+        backends.set_backends(None, None)
 
 
 # --- safety: danger now, or a request said with strong words ------------------------------
@@ -939,7 +940,7 @@ def test_a_guessed_need_is_offered_as_a_choice_then_served(directory):
     assert "Vous protéger des arnaques et du piratage" in titles and len(titles) == 3
     slots = slots_of(events)
     assert slots["awaiting"] == "need_choice"
-    tap = tracker(A.need_payload("securite"), "ask_help", [ent("need", "securite")], slots)
+    tap = tracker(questions.need_payload("securite"), "ask_help", [ent("need", "securite")], slots)
     msgs, events = run(A.ActionOrient(), tap)
     slots = {**slots, **slots_of(events)}
     assert slots["needs"] == ["securite"] and slots["awaiting"] == "location"
@@ -962,7 +963,7 @@ def test_a_clear_need_is_not_questioned(directory, message):
 
 @pytest.mark.parametrize("key", ["demarches", "smartphone", "securite", "emploi"])
 def test_a_button_is_never_questioned(directory, key):
-    tap = tracker(A.need_payload(key), "ask_help", [ent("need", key)])
+    tap = tracker(questions.need_payload(key), "ask_help", [ent("need", key)])
     msgs, events = run(A.ActionOrient(), tap)
     assert "need_choice" not in [p.get("type") for p in payloads(msgs)]
     assert slots_of(events)["needs"] == [key]

@@ -16,6 +16,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
+from actions import backends, texts
 from actions import formatting as fmt
 from bot.channels import render
 from directory_client import Locator, labels
@@ -180,7 +181,7 @@ def test_paid_free_and_unknown_places_are_each_said_plainly():
                        "condition|Payant")  # fmt: skip
             make_place(session, "Lieu sans téléphone ni prix", km_east=5)
             session.commit()
-        A.set_backends(directory, None)
+        backends.set_backends(directory, None)
         slots = {"needs": ["demarches"], "mode": "avec_moi", "location": asdict(here())}
         talk = Talk()
         talk.slots = dict(slots)
@@ -189,7 +190,7 @@ def test_paid_free_and_unknown_places_are_each_said_plainly():
         page_two = talk.slots["last_search"]["results"]
         msgs = talk.say("c'est payant ?", "chitchat")
     finally:
-        A.set_backends(None, None)
+        backends.set_backends(None, None)
         Base.metadata.drop_all(directory.engine)
         directory.close()
     assert [p["name"] for p in page_two] == ["Club sous condition", "Lieu sans téléphone ni prix"]
@@ -341,11 +342,11 @@ def test_after_one_place_in_full_the_list_again_without_a_new_search(real, again
     button = next(b for b in detail["follow_ups"] if b["title"] == "Revoir la liste")
     assert button == {"title": "Revoir la liste", "payload": "liste"}
     counting = Counting(real)
-    A.set_backends(counting, Locator(directory=real))
+    backends.set_backends(counting, Locator(directory=real))
     try:
         msgs = talk.say(again, intent)  # over REST, "liste" gave the NEXT three places
     finally:
-        A.set_backends(real, Locator(directory=real))
+        backends.set_backends(real, Locator(directory=real))
     again_list = one_list(msgs)
     assert counting.searches == 0
     assert again_list["results"] == first["results"]
@@ -414,7 +415,7 @@ def test_a_new_request_does_not_carry_the_lines_of_the_last(real):
 
 
 def test_the_sentences_are_short():
-    explained = A.texts.text("utter_places_explained", near="près de Roubaix (59)",
+    explained = texts.text("utter_places_explained", near="près de Roubaix (59)",
                              what="vos démarches avec les impôts")  # fmt: skip
     assert len(re.findall(r"[.!?](?:\s|$)", explained)) == 2
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions import actions as A
+from actions import backends
 from bot.channels import render
 from bot.channels.sms_text import to_gsm7
 from directory_client import Locator
@@ -15,9 +15,9 @@ from tests.conftest_actions import said
 
 @pytest.fixture(scope="module")
 def real(embedded_directory):
-    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
+    backends.set_backends(embedded_directory, Locator(directory=embedded_directory))
     yield embedded_directory
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
 
 
 def bring(msgs) -> list[str]:

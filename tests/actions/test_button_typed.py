@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions import actions as A
+from actions import backends
 from directory_client import Locator
 from tests.actions.test_actions import text
 from tests.actions.test_mode_answer import mode_asked, say
@@ -15,9 +15,9 @@ from tests.actions.test_mode_answer import mode_asked, say
 
 @pytest.fixture(scope="module")
 def real(embedded_directory):
-    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
+    backends.set_backends(embedded_directory, Locator(directory=embedded_directory))
     yield embedded_directory
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
 
 
 @pytest.mark.parametrize("answer, intent, mode", [

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions import actions as A
-from actions import needs
+from actions import backends, needs
 from directory_client.directory import Directory
 from directory_client.models import Base
 from tests.conftest_actions import ent, run_as_the_action_server, slots_of, tracker
@@ -37,14 +36,14 @@ def test_a_distance_limit_is_read_like_the_other_criteria(message, km):
 @pytest.fixture
 def lyon():
     directory = Directory("sqlite:///:memory:")
-    A.set_backends(directory, A.get_locator())
+    backends.set_backends(directory, backends.get_locator())
     with directory.Session() as session:
         for name, km in (("Maison France services", 0.6), ("Médiathèque", 1.4),
                          ("Centre social", 3.2), ("Mairie annexe", 6.5)):  # fmt: skip
             make_place(session, name, km_east=km)
         session.commit()
     yield
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
     Base.metadata.drop_all(directory.engine)
     directory.close()
 

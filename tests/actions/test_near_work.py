@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions import actions as A
+from actions import backends
 from directory_client import Locator
 from tests.actions.test_two_towns import orient
 from tests.conftest_actions import said
@@ -16,9 +16,9 @@ from tests.conftest_actions import said
 
 @pytest.fixture(scope="module")
 def real(embedded_directory):
-    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
+    backends.set_backends(embedded_directory, Locator(directory=embedded_directory))
     yield embedded_directory
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
 
 
 @pytest.mark.parametrize("message, towns, wanted", [

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions import actions as A
+from actions import backends
 from directory_client.directory import Directory
 from directory_client.models import Base
 from tests.conftest_actions import run_as_the_action_server, slots_of, tracker
@@ -16,7 +16,7 @@ from tests.places import here, make_place
 @pytest.fixture
 def lyon():
     directory = Directory("sqlite:///:memory:")
-    A.set_backends(directory, A.get_locator())
+    backends.set_backends(directory, backends.get_locator())
     with directory.Session() as session:
         # A France Services one can reach (a phone) a little farther ranks before nearer ones
         # that give no contact (``search.rank``, ``search.evidence``), saying why (« on y fait
@@ -28,7 +28,7 @@ def lyon():
         make_place(session, "Mairie annexe", km_east=6.5)
         session.commit()
     yield
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
     Base.metadata.drop_all(directory.engine)
     directory.close()
 

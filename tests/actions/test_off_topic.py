@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from actions import actions as A
+from actions import backends
 from directory_client import Locator
 from tests.actions.test_after_places import Talk, impots_at_roubaix, payloads
 from tests.conftest_actions import ent, said
@@ -16,9 +17,9 @@ WHAT_IT_DOES = "je trouve des lieux d'aide au numérique près de chez vous"
 
 @pytest.fixture(scope="module")
 def real(embedded_directory):
-    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
+    backends.set_backends(embedded_directory, Locator(directory=embedded_directory))
     yield embedded_directory
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
 
 
 WEATHER = [

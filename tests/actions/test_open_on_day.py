@@ -8,6 +8,7 @@ from dataclasses import replace
 from rasa_sdk import Tracker
 
 from actions import actions as A
+from actions import backends
 from tests.actions import test_actions as T
 from tests.actions.test_actions import run, text
 from tests.conftest_actions import FakeDirectory, ent, slots_of, tracker
@@ -27,7 +28,7 @@ class SaturdayMornings(FakeDirectory):
 
 def _asked_after_the_second(directory, locator) -> tuple[list, dict]:
     """ "aide pour mon dossier MDPH à Caen", "la deuxième", then ``ASKED``."""
-    A.set_backends(directory, locator)
+    backends.set_backends(directory, locator)
     msgs, events = run(
         A.ActionOrient(),
         tracker("aide pour mon dossier MDPH à Caen", "ask_help", [ent("location", "Caen")]),
@@ -70,7 +71,7 @@ def _day_button(msgs) -> None:
 
 def test_the_place_shown_closed_on_saturday_says_no_with_its_hours(locator):
     msgs, second = _asked_after_the_second(FakeDirectory(centre=CAEN), locator)
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
     assert (
         text(msgs)
         == f"Non, {second['name']} n'est pas ouvert le samedi. Ses horaires : lun.–ven. : 9 h–17 h."
@@ -80,6 +81,6 @@ def test_the_place_shown_closed_on_saturday_says_no_with_its_hours(locator):
 
 def test_the_place_shown_open_on_saturday_says_yes_with_the_times(locator):
     msgs, second = _asked_after_the_second(SaturdayMornings(centre=CAEN), locator)
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
     assert text(msgs) == f"Oui, {second['name']} est ouvert le samedi : 9 h–12 h."
     _day_button(msgs)

@@ -11,7 +11,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
-from actions import place_pick
+from actions import backends, place_pick
 from bot.channels import render
 from tests.conftest_actions import ent, said, slots_of, tracker
 
@@ -23,12 +23,12 @@ def offered(embedded_directory):
     """The three places offered for the CAF near Croix, and the slots after them."""
     from directory_client import Locator
 
-    A.set_backends(embedded_directory, Locator())
+    backends.set_backends(embedded_directory, Locator())
     try:
         t = tracker(f"{CAF} à {CROIX}", "ask_help", [ent("location", CROIX)])
         msgs, events = run(A.ActionOrient(), t)
     finally:
-        A.set_backends(None, None)
+        backends.set_backends(None, None)
     slots = slots_of(events)
     assert len(slots["last_search"]["results"]) == 3, msgs
     return slots
@@ -38,9 +38,9 @@ def offered(embedded_directory):
 def places(embedded_directory):
     from directory_client import Locator
 
-    A.set_backends(embedded_directory, Locator())
+    backends.set_backends(embedded_directory, Locator())
     yield
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
 
 
 def run(action, t):
@@ -268,12 +268,12 @@ def test_cannot_travel_names_the_places_that_help_at_a_distance():
             make_place(session, "Aide par téléphone", km_east=3, telephone="+33478000002",
                        modalites_accompagnement="Accompagnement individuel|À distance")  # fmt: skip
             session.commit()
-        A.set_backends(directory, None)
+        backends.set_backends(directory, None)
         slots = {"needs": ["demarches"], "mode": "avec_moi", "location": asdict(here()),
                  "last_search": {"results": [{"number": 1, "name": "Sur place"}]}}  # fmt: skip
         msgs, _ = run(A.ActionOrient(), tracker("il peut plus bouger", "ask_help", slots=slots))
     finally:
-        A.set_backends(None, None)
+        backends.set_backends(None, None)
         Base.metadata.drop_all(directory.engine)
         directory.close()
     assert [said(m) for m in msgs] == [

@@ -11,6 +11,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
+from actions import backends
 from tests.conftest_actions import ent, said, slots_of, tracker
 from tests.referral_support import SmtpServer, body, make_service
 
@@ -71,9 +72,9 @@ def places(embedded_directory):
     """The actions search the embedded directory."""
     from directory_client import Locator
 
-    A.set_backends(embedded_directory, Locator())
+    backends.set_backends(embedded_directory, Locator())
     yield embedded_directory
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
 
 
 def search(message: str, town: str) -> tuple[dict, dict]:

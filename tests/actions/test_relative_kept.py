@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions import actions as A
+from actions import backends
 from directory_client import Locator
 from tests.actions.test_after_places import Talk, one_list, rest_text
 from tests.conftest_actions import ent
@@ -15,9 +15,9 @@ from tests.conftest_actions import ent
 
 @pytest.fixture(scope="module")
 def real(embedded_directory):
-    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
+    backends.set_backends(embedded_directory, Locator(directory=embedded_directory))
     yield embedded_directory
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
 
 
 MOTHER = ("ma mère de 80 ans a besoin d'aide pour ses papiers, elle est à Tulle", "ask_help",

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions import actions as A
+from actions import backends
 from directory_client.corrections.chat import report_from_chat
 from directory_client.models import Correction, Place
 from tests.conftest import copy_directory
@@ -34,7 +35,7 @@ LAST = {
 @pytest.fixture()
 def directory(tmp_path, embedded_directory, monkeypatch):
     writable = copy_directory(embedded_directory, tmp_path / "directory.sqlite3")
-    monkeypatch.setattr(A, "_DIRECTORY", writable)
+    monkeypatch.setattr(backends, "_DIRECTORY", writable)
     return writable
 
 
@@ -340,14 +341,14 @@ def test_a_note_at_the_desk_is_the_persons_situation_never_a_report(directory):
     what the person lacks (read as a need, as the chat would), not a report on a place."""
     from directory_client import Locator
 
-    A.set_backends(directory, Locator())
+    backends.set_backends(directory, Locator())
     try:
         note = tracker("il n'a pas de téléphone non plus, Roubaix", "report_place",
                        entities=[ent("location", "Roubaix")],
                        metadata={"staff_console": True})  # fmt: skip
         done, events = turn(A.ActionReportPlace(), note)
     finally:
-        A.set_backends(None, None)
+        backends.set_backends(None, None)
     assert note.latest_message["intent"]["name"] == "report_place"  # read as a need, not rewritten
     assert not any("Aucun lieu ne vous a encore" in said(m) for m in done)
     assert slots_of(events)["location"]["commune"] == "Roubaix"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions import actions as A
+from actions import backends
 from actions import formatting as fmt
 from directory_client import Locator
 from tests.actions.test_after_places import Talk, one_list
@@ -15,9 +15,9 @@ from tests.conftest_actions import ent, said
 
 @pytest.fixture(scope="module")
 def real(embedded_directory):
-    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
+    backends.set_backends(embedded_directory, Locator(directory=embedded_directory))
     yield embedded_directory
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
 
 STORIES = [
     # the tester's, and the same class of wordings not seen

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions import actions as A
+from actions import backends
 from directory_client import Locator
 from tests.actions.test_after_places import Talk, one_list, rest_text
 from tests.conftest_actions import ent
@@ -16,9 +16,9 @@ from tests.conftest_actions import ent
 
 @pytest.fixture(scope="module")
 def real(embedded_directory):
-    A.set_backends(embedded_directory, Locator(directory=embedded_directory))
+    backends.set_backends(embedded_directory, Locator(directory=embedded_directory))
     yield embedded_directory
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
 
 
 def impots_at_gap() -> tuple[Talk, dict]:

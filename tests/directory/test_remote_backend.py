@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from actions import actions as A
+from actions import backends
 from bot.staff.app import create_staff_app
 from bot.staff.counts import DailyCounts
 from directory_client import Locator
@@ -40,9 +40,9 @@ def remote_env(api: FakeDataInclusion, monkeypatch, tmp_path) -> FakeDataInclusi
     monkeypatch.setenv("DIRECTORY_REMOTE_FALLBACK", "none")
     # Were the embedded directory used, it would be here, and it does not exist.
     monkeypatch.setenv("DIRECTORY_DATABASE_URL", f"sqlite:///{tmp_path}/absent.sqlite3")
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
     yield api
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
 
 
 def _searches(api: FakeDataInclusion) -> list:

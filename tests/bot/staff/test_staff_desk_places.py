@@ -95,15 +95,15 @@ NOT_ANNOUNCED = [
 
 @pytest.mark.parametrize("note, town", NOT_ANNOUNCED)
 def test_a_need_no_place_near_announces_gets_the_chats_answer_at_the_desk(real, note, town):
-    from actions import actions as A
+    from actions import backends
     from tests.conftest_actions import ask, ent
 
     directory, locator = real
-    A.set_backends(directory, locator)
+    backends.set_backends(directory, locator)
     try:
         chat, payload, _ = ask(note, entities=[ent("location", town)])
     finally:
-        A.set_backends(None, None)
+        backends.set_backends(None, None)
     # (a hacked account's line may come first: round 20, the urgent line before anything)
     assert "Aucun lieu n'annonce précisément" in chat, chat
     said = chat[chat.index("Aucun lieu n'annonce précisément"):].split(" Voici des lieux")[0]

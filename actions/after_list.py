@@ -1,0 +1,289 @@
+"""After a list of places was shown: a message about them, whatever the intent the NLU read (one
+place in full, the list again, a day, "plus près ?", a price, a need added or put instead), and
+how each is said. ``orient`` and ``answer`` (``actions.actions``) are passed in by the caller:
+this module sits below it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import formatting as fmt
+from actions import mode_default, need_changes, place_pick, place_questions, referral_chat, texts
+from actions import needs as needs_mod
+from actions.danger_turns import _payload_type
+from actions.location_reply import looks_like_place
+from actions.message_text import entity_values, is_button, place_values
+from actions.questions import back_on_track
+from actions.search_run import run_search
+from actions.state import State, intent_of
+from directory_client import display
+from directory_client.french_dates import WEEKDAYS
+
+log = logging.getLogger(__name__)
+
+Orient = Callable[..., list]  # actions.actions.orient
+Answer = Callable[..., None]  # actions.actions.answer
+
+
+def shown_already(tracker: Tracker, place_ids: list) -> bool:
+    """Whether the list last shown is the first page ``place_ids``, in that order: it already
+    starts with the nearest place and reads from near to far."""
+    shown = (tracker.get_slot("last_search") or {}).get("results") or []
+    return bool(shown) and shown[0].get("number") == 1 and [r.get("id") for r in shown] == place_ids
+
+
+# About one place of the last answer: "le premier n'est plus ouvert le dimanche" is a report.
+PLACE_INTENTS = ("report_place", "notify_place")
+
+
+def about_places_shown(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, orient: Orient, answer: Answer
+) -> list | None:
+    """A message about the places just offered, whatever the intent the NLU read: one of them in
+    full ("le deuxième", "celui de Pantin", its name), the list again ("liste", the button
+    "Revoir la liste" after one place in full), or the same search on a given day ("et le
+    dimanche ?", read once as a goodbye), a question on them ("plus près ?", "c'est quoi France
+    Services ?", "elle ne peut pas se déplacer", "c'est gratuit ?", "je comprends pas":
+    ``answer_about_places``), a need added or put instead ("il n'a pas de téléphone non plus",
+    "non c'est juste pour imprimer": ``change_need``). None for anything else."""
+    last = tracker.get_slot("last_search") or {}
+    if not is_button(text) and not last.get("results") and place_questions.asks_price(text):
+        # "c'est gratuit ?" before any place: most are free; then the question of the moment
+        question = texts.text(back_on_track(State(tracker)))
+        dispatcher.utter_message(response="utter_price_before_places", question=question)
+        return [SlotSet("fail_count", 0.0)]
+    if is_button(text) or tracker.get_slot("awaiting") or not last.get("results"):
+        return None
+    place = place_pick.picked(last["results"], text, place_pick.earlier_pages(tracker.events))
+    if place is not None:
+        show_place(dispatcher, last, place)
+        return [SlotSet("fail_count", 0.0)]
+    if need_changes.says_a_lack(text) or need_changes.says_ones_own(text):
+        # "j'ai pas d'adresse mail", "pour mon téléphone ?": no question on the places
+        changed = change_need(dispatcher, tracker, text, answer)
+        if changed is not None:
+            return changed
+    shown, day = place_shown_in_full(tracker), place_questions.asks_open_on(text)
+    if shown is not None and day is not None and say_open_on(dispatcher, shown, day):
+        return [SlotSet("fail_count", 0.0)]
+    # "vous avez le numéro ?", "il est où ?", "c'est loin ?"
+    from_where = fmt.nearest_from(tracker.get_slot("location"))
+    said = place_questions.facts(text, last["results"], shown, from_where=from_where)
+    if said is not None:
+        dispatcher.utter_message(**said)
+        return [SlotSet("fail_count", 0.0)]
+    if place_questions.asks_list_again(text):
+        show_list(dispatcher, last, place_pick.earlier_pages(tracker.events))
+        return [SlotSet("fail_count", 0.0)]
+    nearer = nearer_places(dispatcher, tracker, text, answer)
+    if nearer is not None:
+        return nearer
+    answered = answer_about_places(dispatcher, tracker, text)
+    if answered:
+        return [SlotSet("fail_count", 0.0)]
+    changed = change_need(dispatcher, tracker, text, answer)
+    if changed is not None:
+        return changed
+    if intent_of(tracker) not in PLACE_INTENTS and needs_mod.refines_search(text):
+        return orient(dispatcher, tracker, read_as="inform")
+    # "y a rien à Tallard ?" (read as chitchat): the same request in the town named
+    if intent_of(tracker) not in (*PLACE_INTENTS, *mode_default.OWN_INTENTS) and any(
+        looks_like_place(v) for v in place_values(tracker)
+    ):
+        return orient(dispatcher, tracker, read_as="inform")
+    return None
+
+
+def nearer_places(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str, answer: Answer
+) -> list | None:
+    """ "plus près ?" after a list ranked by fit: the nearest places in strict distance order,
+    said so. None when it is not that question, or when the distances are not the person's
+    (a département-wide answer: ``answer_about_places`` asks for the address)."""
+    state = State(tracker)
+    if not place_questions.asks_nearer(text) or any(
+        looks_like_place(v) for v in place_values(tracker)
+    ):
+        return None
+    location = state.location or {}
+    if location.get("lat") is None or not fmt.distance_is_the_persons(location):
+        return None
+    state.offset = 0
+    answer(dispatcher, state, nearest_first=True)
+    return state.save()
+
+
+def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> bool:
+    """Answer a question on the places shown, the search kept: they are the nearest, what France
+    Services is, who helps at home or by phone. False when the message is none of those."""
+    state = State(tracker)
+    if any(looks_like_place(v) for v in place_values(tracker)):
+        return False  # "plus près de Bobigny ?", "elle habite Lyon": a search there
+    last = tracker.get_slot("last_search") or {}
+    if place_questions.asks_nearer(text):
+        dispatcher.utter_message(
+            response="utter_nearest_already", nearest=fmt.nearest_from(state.location)
+        )
+    elif place_questions.asks_what_france_services_is(text):
+        dispatcher.utter_message(response="utter_what_is_france_services")
+    elif place_questions.cannot_travel(text):
+        say_remote_help(dispatcher, state)
+    elif place_questions.asks_price(text):
+        # From the places' own data, each said plainly; never the list again.
+        dispatcher.utter_message(
+            response="utter_places_fees", fees=fmt.fee_lines(last.get("results") or [])
+        )
+    elif place_questions.is_confused(text):
+        dispatcher.utter_message(
+            response="utter_places_explained",
+            near=last.get("where") or fmt.near(state.location),
+            what=last.get("what") or fmt.need_phrase(state.needs, None),
+        )
+    else:
+        return False
+    return True
+
+
+def change_need(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str, answer: Answer
+) -> list | None:
+    """A need added to the request ("il n'a pas de téléphone non plus": both served, saying so)
+    or put instead of it ("non c'est juste pour imprimer un papier": that one only), in the same
+    town, whatever intent the NLU read (``actions.need_changes``). None for anything else; a
+    town named is a search there (``orient``)."""
+    state = State(tracker)
+    if not (state.needs and state.location):
+        return None
+    if any(looks_like_place(v) for v in entity_values(tracker, "location")):
+        return None
+    if need_changes.says_a_missing_means(text):  # "il a pas de CB": no scam, the same search
+        state.offset = 0
+        answer(dispatcher, state, lead=texts.text("utter_means_noted"))
+        return state.save()
+    added = need_changes.added(text, state.needs)
+    if added is not None:
+        state.needs, state.offset = added, 0
+        answer(dispatcher, state, lead=texts.text("utter_need_added"))
+        return state.save()
+    instead = need_changes.corrected(text, state.needs)
+    if instead is None:
+        return None
+    # Another need: what to bring and how for the old one go with it, those of the new one
+    # ("c'est pour ma déclaration d'impôts": its documents) come. "D'accord." first, the new
+    # list's introduction names the need in our words (never the person's spelling back).
+    read = needs_mod.read(text)
+    state.needs, state.procedures, state.mode, state.offset = instead, read.procedures, read.mode, 0
+    answer(dispatcher, state, lead=texts.text("utter_need_changed"))
+    return state.save()
+
+
+def say_remote_help(dispatcher: CollectingDispatcher, state: State) -> None:
+    """The places of the search that help at a distance (the directory's "À distance"), else the
+    national helpline."""
+    try:
+        response, _relaxed, _broadened = run_search(
+            needs_mod.apply_mode(state.needs, state.mode),
+            state.procedures,
+            state.constraints,
+            state.location or {},
+        )
+        remote = [o for o in response.remote_options if o.name != fmt.HELPLINE_NAME]
+    except Exception:
+        log.exception("directory search failed")
+        remote = []
+    if remote:
+        dispatcher.utter_message(response="utter_remote_places", places=fmt.remote_list(remote))
+    else:
+        dispatcher.utter_message(
+            response="utter_no_remote_place",
+            near=fmt.near(state.location),
+            helpline=fmt.HELPLINE_TEXT,
+        )
+
+
+def show_place(dispatcher: CollectingDispatcher, last: dict, place: dict) -> None:
+    """One place of the last answer in full: the payload of a recommendation with that place
+    only (``delivery`` ``"detail"``), what to bring, and what to do next."""
+    notify = place if referral_chat.can_notify(place) else None
+    dispatcher.utter_message(
+        text=fmt.detail_intro(place),
+        json_message=fmt.recommendation_payload(
+            last.get("need") or [],
+            last.get("location"),
+            last.get("filters"),
+            [place],
+            delivery="detail",
+            # what to bring only at a place that does the procedure (``bring_here``)
+            bring=(last.get("bring") or None) if place.get("bring_here", True) else None,
+            follow_ups=fmt.detail_follow_ups(notify),
+        ),
+    )
+
+
+def place_shown_in_full(tracker: Tracker) -> dict | None:
+    """The place the assistant's last answer showed in full (``show_place``), else None."""
+    said_now = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if said_now:
+                return None
+            said_now = True
+        elif said_now and _payload_type(event) == "recommendation":
+            payload = event["data"]["custom"]["orienteur"]
+            results = payload.get("results") or []
+            return results[0] if payload.get("delivery") == "detail" and results else None
+    return None
+
+
+def say_open_on(dispatcher: CollectingDispatcher, place: dict, weekday: int) -> bool:
+    """Whether ``place`` opens on that day, from its hours ("Non, … n'est pas ouvert le samedi.
+    Ses horaires : …"), with the search on that day as a button when there is one. False when
+    its hours are unknown."""
+    times = display.day_hours(place.get("opening_hours"), weekday)
+    if times is None:
+        return False
+    day = WEEKDAYS[weekday]
+    buttons = place_questions.day_search(weekday)
+    if times:
+        dispatcher.utter_message(
+            response="utter_place_open_on_day", place=place.get("name"), day=day, times=times,
+            buttons=buttons,
+        )  # fmt: skip
+    else:
+        dispatcher.utter_message(
+            response="utter_place_closed_on_day", place=place.get("name"), day=day,
+            hours=" ; ".join(place.get("hours") or []), buttons=buttons,
+        )  # fmt: skip
+    return True
+
+
+def show_list(dispatcher: CollectingDispatcher, last: dict, earlier: list[dict] = ()) -> None:
+    """The last answer's list again ("Revoir la liste" after one place in full): no new search;
+    "d'autres lieux" goes on from it. After "d'autres lieux", the whole list seen so far (1 to 6,
+    not 4 to 6: the ``earlier`` pages of the same list, ``place_pick.earlier_pages``)."""
+    seen = {p.get("number") for p in last.get("results") or []}
+    whole = [p for p in earlier if p.get("number") not in seen] + list(last.get("results") or [])
+    whole.sort(key=lambda p: p.get("number") or 0)
+    dispatcher.utter_message(
+        response="utter_list_again",
+        near=last.get("where") or fmt.near(last.get("location")),
+        what=last.get("what") or "votre besoin",
+        json_message=fmt.recommendation_payload(
+            last.get("need") or [],
+            last.get("location"),
+            last.get("filters"),
+            whole,
+            total=last.get("total"),
+            offset=0 if earlier else last.get("offset"),
+            bring=last.get("bring") or None,
+            bring_for=last.get("bring_for") or None,
+            lines=last.get("lines") or None,
+            notes=last.get("notes") or None,
+            follow_ups=last.get("follow_ups") or None,
+        ),
+    )
