@@ -14,6 +14,11 @@ from directory_client.departements import ALIASES, DEPARTEMENTS, REGIONS
 from directory_client.text import name_key
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "communes-france.csv"
+# A commune's point is its town hall where this file has one (the big communes: see the data's
+# README), its geographic centre otherwise: Arles' centre lies 15 km south of the town, Kourou's
+# 31 km inland. Every use of a commune's point follows (distances, ``nearest``, départements).
+# The file lies beside the gazetteer it completes.
+TOWN_HALLS_NAME = "town-halls.csv"
 BIG_TOWN = 20_000  # "Aix" also offers Aix-en-Provence: see ``Index.longer_names``
 GRID_STEP = 0.25  # degrees; ~28 km north-south
 # Paris, Lyon and Marseille exist only as arrondissements in the source: the city is derived.
@@ -220,8 +225,21 @@ def _former_names(communes: list[Commune], current: dict[str, Commune]) -> list[
     return out
 
 
+def _town_halls(path: Path) -> dict[str, tuple[float, float]]:
+    """INSEE code → (lat, lon) of the town hall; empty without the file."""
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["insee_com"]: (float(row["lat"]), float(row["lng"]))
+                for row in csv.DictReader(handle)}  # fmt: skip
+
+
 def _build(path: Path) -> Index:
     communes = list(_read(path).values())
+    halls = _town_halls(path.parent / TOWN_HALLS_NAME)
+    for commune in communes:
+        if commune.kind == "COM" and commune.code_insee in halls:
+            commune.lat, commune.lon = halls[commune.code_insee]
     current = {c.code_insee: c for c in communes if c.kind in ("COM", "ARM")}
     for commune in communes:
         if commune.kind == "COMD":
@@ -240,6 +258,7 @@ def _build(path: Path) -> Index:
         if not members:  # a gazetteer without arrondissements
             continue
         lat, lon, population = _weighted_centre(members)
+        lat, lon = halls.get(code, (lat, lon))
         city = Commune(code, name, code[:2], "CITY", lat, lon, population)
         communes.append(city)
         current[code] = city

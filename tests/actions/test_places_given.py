@@ -40,9 +40,9 @@ def test_papers_and_a_phone_in_roubaix_start_with_the_places_next_door(real, loc
     said, payload = recommendation(orient("Roubaix", slots, [ent("location", "Roubaix")])[0])
     places = payload["results"]
     assert [(p["name"], p["distance_text"]) for p in places] == [
-        ("CCAS de Roubaix", "150 m"),
-        ("France services La Poste de Roubaix - Epeule", "400 m"),
-        ("France services Mairie de Roubaix Quartier des 3 Ponts", "1,2 km"),
+        ("CCAS de Roubaix", "750 m"),  # from the town hall (from the centre: 150 m, 400 m)
+        ("France services La Poste de Roubaix - Epeule", "1,2 km"),
+        ("Centre social ECHO", "1,6 km"),
     ]
     assert places[0]["why"].startswith("apprendre à se servir d'un téléphone")
     # Written "9 RUE PELLART" in "ROUBAIX": every channel reads the payload's address.

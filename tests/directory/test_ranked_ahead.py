@@ -25,6 +25,10 @@ def locator(embedded_directory):
     return Locator(directory=embedded_directory)
 
 
+# Where a tester was placed before a big commune's point became its town hall (gazetteer).
+ANNECY_CENTRE, METZ_CENTRE = "45.90235, 6.1264", "49.10483, 6.19623"
+
+
 def _list(directory, locator, town: str, keys: list[str], pages: int = 2):
     return pages_of(directory, locator, town, keys, pages)
 
@@ -73,8 +77,9 @@ def test_a_place_says_why_only_against_a_nearer_place_seen_doing_its_needs_a_det
 def test_annecy_a_few_hundred_metres_more_says_nothing(embedded_directory, locator):
     """The tester's Annecy (carte Vitale): the first place, 460 m away before a day shelter
     100 m away, said "Plus loin, mais c'est un lieu d'aide au numérique": not a detour one
-    notices (under 500 m more)."""
-    listed = _list(embedded_directory, locator, "Annecy", ["sante"])
+    notices (under 500 m more). From where the tester was placed: Annecy's geographic centre,
+    the commune's point then (now its town hall, 0.4 km away)."""
+    listed = _list(embedded_directory, locator, ANNECY_CENTRE, ["sante"])
     first = listed[0]
     assert first.distance_km < 0.5 and first.ahead is None, listed
 
@@ -100,8 +105,10 @@ def test_pointe_a_pitre_a_caf_desk_is_not_farther_than_a_place_for_another_need(
 
 def test_metz_a_place_5_km_before_the_post_office_1_4_km_away_says_why(embedded_directory, locator):
     """The tester's Metz: the centre social 5.5 km away, listed before the post office 1.4 km
-    away doing the same need (whose record says little), says why — in every channel."""
-    listed = _list(embedded_directory, locator, "Metz", ["smartphone"], pages=3)
+    away doing the same need (whose record says little), says why — in every channel. From
+    where the tester was placed: Metz's geographic centre, the commune's point then (now its
+    town hall, 2.2 km away)."""
+    listed = _list(embedded_directory, locator, METZ_CENTRE, ["smartphone"], pages=3)
     post = min(listed, key=lambda r: r.distance_km)
     centre = next(r for r in listed if round(r.distance_km, 1) == 5.5)
     with embedded_directory.Session() as session:
