@@ -24,12 +24,9 @@ HELPLINE_TEXT = texts.text(
 
 
 # "de" + the article of a commune's name, as the gazetteer writes it ("Le Havre", "Les Mureaux").
-_CONTRACTED = {"le": "du", "les": "des"}
-
-
 def near(location: dict | None, results: Any = ()) -> str:
     """Where the places are, in a sentence: "près de Roubaix", "près d'Angoulême", "près du
-    Havre", "près des Mureaux", "près de La Rochelle" (``of_place``); a department with its
+    Havre", "près des Mureaux", "près de La Rochelle" (``display.of_place``); a department with its
     preposition and article ("dans le Nord", "en Gironde", "à La Réunion":
     ``departements.located_in``); "près de chez vous".
     ``results``: the places found; one outside the département said makes it "dans la Creuse et
@@ -43,18 +40,8 @@ def near(location: dict | None, results: Any = ()) -> str:
         outside = any(departement_of(None, getattr(r, "code_postal", None))
                       not in (None, location["departement"]) for r in results)  # fmt: skip
         return f"{said} et alentour" if outside else said
-    return "près " + of_place(location.get("label") or location.get("commune") or "chez vous")
-
-
-def of_place(label: str) -> str:
-    """ "de" and a place's name: "de Roubaix", "d'Angoulême" (elision before a vowel or a mute
-    h), "du Havre", "des Mureaux" (contraction with the article), "de La Rochelle"."""
-    article, _, rest = label.partition(" ")
-    contracted = _CONTRACTED.get(article.casefold()) if rest else None
-    if contracted:
-        return f"{contracted} {rest}"
-    first = needs_mod.fold(label[:1])
-    return f"d'{label}" if first in "aeiouyh" and first else f"de {label}"
+    where = location.get("label") or location.get("commune") or "chez vous"
+    return "près " + display.of_place(where)
 
 
 def nearest_from(location: dict | None) -> str:
@@ -63,7 +50,7 @@ def nearest_from(location: dict | None) -> str:
     location = location or {}
     if location.get("kind") == "departement" and location.get("departement"):
         return located_in(location["departement"])
-    return of_place(location.get("label") or location.get("commune") or "chez vous")
+    return display.of_place(location.get("label") or location.get("commune") or "chez vous")
 
 
 def location_payload(location: dict | None) -> dict:

@@ -15,6 +15,7 @@ from datetime import date
 from directory_client import hours, hours_french
 from directory_client.french_dates import WEEKDAYS, french_date, french_time
 from directory_client.hours_french import OSM_DAYS
+from directory_client.labels import fold
 from directory_client.text import tokens
 
 # E.164 prefixes dialled in France as a 10-digit national number (0 + the rest): metropolitan
@@ -37,6 +38,20 @@ _DAYS = {code: f"{name[:3]}." for code, name in zip(OSM_DAYS, WEEKDAYS, strict=T
 _DAY = re.compile(r"\b(Mo|Tu|We|Th|Fr|Sa|Su)\b")
 _DAYS_THEN_TIME = re.compile(r"^((?:[a-zé]+\.[–, ]*)+) (\d)")
 _TIME = re.compile(r"\b(\d{1,2}):(\d{2})\b")
+
+
+_CONTRACTED = {"le": "du", "les": "des"}
+
+
+def of_place(label: str) -> str:
+    """ "de" and a place's name: "de Roubaix", "d'Angoulême" (elision before a vowel or a mute
+    h), "du Havre", "des Mureaux" (contraction with the article), "de La Rochelle"."""
+    article, _, rest = label.partition(" ")
+    contracted = _CONTRACTED.get(article.casefold()) if rest else None
+    if contracted:
+        return f"{contracted} {rest}"
+    first = fold(label[:1])
+    return f"d'{label}" if first in "aeiouyh" and first else f"de {label}"
 
 
 def distance_text(km: float | None) -> str:

@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from directory_client import gazetteer
+from directory_client import display, gazetteer
 from directory_client.french_dates import MONTHS
 from directory_client.gazetteer import Commune, Departement, Index
 from directory_client.text import clean, fold, name_key, tokens
@@ -241,7 +241,7 @@ class Locator:
             return Location("Votre position", "point", lat, lon)
         commune = near[0]
         return Location(
-            label=f"Votre position (près de {_commune_label(commune)})",
+            label=f"Votre position (près {display.of_place(_commune_label(commune))})",
             kind="point",
             lat=lat,
             lon=lon,
@@ -772,8 +772,7 @@ def _location(commune: Commune, postcode: str | None = None, former: str | None 
     if former and not set(fold(former).replace("-", " ").split()) <= set(
         fold(commune.name).replace("-", " ").split()
     ):
-        link = "d'" if fold(former)[:1] in "aeiouy" else "de "
-        label = f"{label}, ancienne commune {link}{former}"
+        label = f"{label}, ancienne commune {display.of_place(former)}"
     if postcode is None and commune.postcodes:
         postcode = sorted(commune.postcodes)[0]
     return Location(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from directory_client.display import of_place
 from directory_client.locator import Locator
 
 
@@ -25,4 +26,15 @@ def locator() -> Locator:
 def test_a_position_in_a_big_town_is_near_that_town(locator, position, town):
     best = locator.locate(position).best
     assert best.kind == "point", best
-    assert best.commune == town and f"près de {town}" in best.label, best
+    said = f"Votre position (près {of_place(town)} ("
+    assert best.commune == town and best.label.startswith(said), best
+
+
+@pytest.mark.parametrize(("position", "said"), [
+    ("43.676, 4.63", "Votre position (près d'Arles (13))"),
+    ("49.494, 0.107", "Votre position (près du Havre (76))"),
+    ("5.75, -53.93", "Votre position (près d'Awala-Yalimapo (973, Guyane))"),
+])  # fmt: skip
+def test_near_a_town_is_said_in_french(locator, position, said):
+    """« près de Arles », « près de Le Havre » were the label's words (round 23)."""
+    assert locator.locate(position).best.label == said
