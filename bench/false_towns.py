@@ -48,9 +48,10 @@ from rasa_sdk import Tracker  # noqa: E402
 from rasa_sdk.executor import CollectingDispatcher  # noqa: E402
 
 from actions import (  # noqa: E402
-    actions,  # noqa: E402
+    backends,
     location_reply,
     message_text,
+    state,
 )
 from actions import needs as needs_mod  # noqa: E402
 from directory_client import Locator  # noqa: E402
@@ -134,17 +135,18 @@ def read_town(text: str, parsed: dict | None) -> tuple[str, str] | None:
     intent = (parsed or {}).get("intent") or {"name": "ask_help", "confidence": 1.0}
     message = {"text": text, "intent": intent, "entities": (parsed or {}).get("entities") or []}
     tracker = Tracker("bench", {}, message, [], False, None, {}, "action_listen")
-    state = actions.State(tracker)
+    conversation = state.State(tracker)
     dispatcher = CollectingDispatcher()
     cleaned = message_text.clean_text(text)
     found = needs_mod.read(cleaned, by_meaning=False)
     location_reply.resolve_location(
-        dispatcher, state, tracker, needs_mod.without_distance(cleaned), found
+        dispatcher, conversation, tracker, needs_mod.without_distance(cleaned), found
     )
-    if state.location:
-        return "town", str(state.location.get("code_insee") or state.location.get("label"))
-    if state.choices:
-        return "choice", "/".join(str(c.get("code_insee")) for c in state.choices)
+    if conversation.location:
+        where = conversation.location
+        return "town", str(where.get("code_insee") or where.get("label"))
+    if conversation.choices:
+        return "choice", "/".join(str(c.get("code_insee")) for c in conversation.choices)
     asked = [m for m in dispatcher.messages if m.get("response") == "utter_location_not_found"]
     if asked:
         return "not found", str(asked[0].get("place"))
@@ -156,7 +158,7 @@ def main() -> None:
     parser.add_argument("--nlu", help="the trained model: its entities read first")
     parser.add_argument("--parses", type=Path, help="JSON cache of the model's parses")
     args = parser.parse_args()
-    actions.set_backends(locator=Locator())  # the gazetteer alone, as the action server's
+    backends.set_backends(locator=Locator())  # the gazetteer alone, as the action server's
     examples = first_messages()
     texts = [e["text"] for e in examples] + [text for text, _ in CASES]
     parsed = parse_all(args.nlu, texts, args.parses) if args.nlu else {}

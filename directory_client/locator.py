@@ -20,6 +20,9 @@ Rules (the full list, with figures, is in docs/locator.md):
 - Fuzzy (rapidfuzz Levenshtein): same first letter, length ±2, ≤ 1 edit below 8 characters,
   ≤ 2 from 8; widest run of words first. Only in short messages (≤ 4 content words), and a
   near-miss shorter than 7 characters only when it is the whole message ("carte grise" ≠ Corte).
+- A name of three words or more written in one hyphenated piece is one name: when a word of it is
+  in no candidate's name (a number, a département or region beside it excepted), the commune is
+  unknown ("Saint-Pierre-des-Trucs" is not Saint-Pierre, "Trifouillis-les-Oies" not Les Mées).
 - A postcode shared by several communes is its most populated one (the others kept as extra
   candidates): they are neighbours, and the search around one covers the others.
 """
@@ -221,8 +224,29 @@ class Locator:
             found = step(words)
             if found is not None:
                 status, candidates = found
+                if self._compound_unmatched(text, candidates):
+                    break
                 return LocateResult(status, text, tuple(candidates[:MAX_CANDIDATES]))
         return LocateResult("unknown", text)
+
+    def _compound_unmatched(self, text: str, candidates: list[Location]) -> bool:
+        """A name written in one hyphenated piece is one name: "Saint-Pierre-des-Trucs" is a
+        commune we do not know, not Saint-Pierre (974); "Trifouillis-les-Oies" is not Les Mées.
+        True when such a piece has a word that no candidate's name holds (a number, a
+        département or a region beside the name excepted: "Saint-Denis-Réunion")."""
+        said = [f"{c.commune or c.label} {c.former or ''}" for c in candidates]
+        names = [set(tokens(name)) for name in said]
+        keys = [" ".join(tokens(c.commune or c.label)) for c in candidates]
+        for piece in _COMPOUND.findall(text):
+            words = tokens(piece)
+            if not any(set(words) & name for name in names):
+                continue  # another piece of the message ("Aix-en-Provence" is not this name)
+            if any(Levenshtein.distance(" ".join(words), key, score_cutoff=2) <= 2 for key in keys):
+                continue  # the name, misspelt ("Saint-Martin-de-Machin": Saint-Martin-de-Mâcon)
+            extra = [w for w in words if not w.isdigit() and not self._area_deps(w)]
+            if not any(all(_in_name(w, name) for w in extra) for name in names):
+                return True
+        return False
 
     def _coordinates(self, text: str) -> Location | None:
         if not any(ch.isdigit() for ch in text):
@@ -676,6 +700,18 @@ class Locator:
 
 
 # --- helpers --------------------------------------------------------------------------------------
+_COMPOUND = re.compile(r"\w+(?:[-‐]\w+){2,}")  # three words or more in one piece
+
+
+def _in_name(word: str, name: set[str]) -> bool:
+    """``word`` is one of the name's words, or a near-miss of one ("Machin" for Mâcon): the
+    fuzzy step's tolerance, one edit below 8 characters, two from 8."""
+    if word in name:
+        return True
+    edits = 1 if len(word) < 8 else 2
+    return any(Levenshtein.distance(word, w, score_cutoff=edits) <= edits for w in name)
+
+
 def _ordinal(word: str, after: str) -> int | None:
     """11 in "11e", "11 eme", "XIe", "11" (then ``after`` must not look like something else: a
     distance, "Paris, 1 km max", is no arrondissement)."""
