@@ -30,6 +30,8 @@ from bot.referrals.chat import (
     sendable_channels,
     why_not_notify,
 )
+from bot.referrals.texts import CHAT_NO_SMS
+from directory_client.display import phone_text
 
 # Why the place cannot be told from here → what the person reads (each says how to reach it).
 CANNOT_NOTIFY = {OFF: "utter_referral_cannot_off", NO_EMAIL: "utter_referral_cannot_no_email",
@@ -37,9 +39,11 @@ CANNOT_NOTIFY = {OFF: "utter_referral_cannot_off", NO_EMAIL: "utter_referral_can
 
 
 def _sms_sender(tracker: Tracker) -> str | None:
+    """The person's own number, by SMS, when this server can send an SMS (else the contact is
+    asked after the "oui", as on the web: never a promise of an SMS that cannot leave)."""
     channel = tracker.get_latest_input_channel() or ""
     if channel in ("twilio", "sms") and PHONE_RE.fullmatch(tracker.sender_id or ""):
-        return tracker.sender_id
+        return tracker.sender_id if "sms" in sendable_channels() else None
     return None
 
 
@@ -92,9 +96,9 @@ def ask_consent(dispatcher: CollectingDispatcher, tracker: Tracker, folded_text:
     need = ", ".join(services) or "de l'aide avec le numérique"
     keys = list(tracker.get_slot("needs") or [])
     sender = _sms_sender(tracker)
-    question = consent_question(
+    question = consent_question(  # the number as a person reads it: "06 11 00 00 02"
         place.get("name") or "ce lieu", need, last.get("what") or "",
-        "sms" if sender else None, sender, sendable_channels(),
+        "sms" if sender else None, phone_text(sender) if sender else None, sendable_channels(),
     )  # fmt: skip
     dispatcher.utter_message(
         text=question,
@@ -134,6 +138,13 @@ def take_contact(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) 
 
 
 def _create(dispatcher, tracker, pending: dict, channel: str, contact: str) -> list:
+    if channel not in sendable_channels() and sendable_channels():
+        # A number where only e-mail can leave: said, and the referral waits for an address.
+        if channel == "sms":
+            dispatcher.utter_message(text=CHAT_NO_SMS)
+        else:
+            dispatcher.utter_message(response="utter_referral_ask_contact")
+        return [SlotSet("referral", pending), SlotSet("awaiting", "referral_contact")]
     result = create_chat_referral(
         sender_id=tracker.sender_id,
         place_id=pending["place_id"],

@@ -68,11 +68,24 @@ class ChannelState:
         self.choices = TTLDict(ttl=ttl, maxsize=maxsize)
         self.places = TTLDict(ttl=ttl, maxsize=maxsize)  # sender → ({number: place}, bring)
         self.menu_said = TTLDict(ttl=6 * 3600.0, maxsize=maxsize)
+        # The choices are a question's ("Lequel ? 1. … 2. …"): a digit answers it, not a place.
+        self.asked = TTLDict(ttl=ttl, maxsize=maxsize)
         self.optouts = OptOutStore(blank_to_none(credentials.get("optout_db")))
 
     def forget(self, sender: str) -> None:
-        for table in (self.choices, self.places, self.menu_said):
+        for table in (self.choices, self.places, self.menu_said, self.asked):
             table.pop(sender)
+
+    def ask(self, sender: str, choices: list) -> None:
+        """The numbered choices of a question the sender is asked: its answer ("1", "le
+        premier") goes to the question, before the places of the last list."""
+        self.choices[sender] = choices
+        self.asked[sender] = True
+
+    def offer(self, sender: str, choices: list) -> None:
+        """What one can say after a list ("D'autres lieux"): a digit still gives a place."""
+        self.choices[sender] = choices
+        self.asked.pop(sender)
 
     def remember_places(self, sender: str, places: list[dict], bring: list[str]) -> None:
         """Keep the places listed; the numbers of earlier pages stay valid."""
@@ -80,7 +93,11 @@ class ChannelState:
         self.places[sender] = ({**known, **{p["number"]: p for p in places}}, bring)
 
     def place(self, sender: str, text: str | None) -> tuple[dict, list[str]] | None:
-        """The place a reply "2" (or "2.") designates, with what to bring."""
+        """The place a reply "2" (or "2.") designates, with what to bring; never the answer to
+        a question asked since ("Lequel ?")."""
+        if self.asked.get(sender) and render.pick_choice(text, self.choices.get(sender),
+                                                         ranks=True):
+            return None
         digits = (text or "").strip().rstrip(".)").strip()
         if not (digits.isdigit() and len(digits) <= 2):
             return None

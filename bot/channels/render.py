@@ -141,6 +141,8 @@ def numbered_choices(text: str | None, buttons: Sequence[Mapping[str, Any]]) -> 
     """
     choices = [(str(b.get("title") or b.get("payload") or ""), b.get("payload") or b.get("title"))
                for b in buttons if b.get("title") or b.get("payload")]
+    # A title that carries its own number ("1. France services…", the widget's) is numbered once.
+    choices = [(_unnumbered(title, i), payload) for i, (title, payload) in enumerate(choices, 1)]
     lines = [text.strip()] if text and text.strip() else []
     lines += [f"{i}. {title}" for i, (title, _) in enumerate(choices, 1)]
     if len(choices) == 1:
@@ -152,18 +154,45 @@ def numbered_choices(text: str | None, buttons: Sequence[Mapping[str, Any]]) -> 
     return "\n".join(lines), choices
 
 
+_OWN_NUMBER = re.compile(r"\s*(\d{1,2})\s*[.)]\s+")
+
+
+def _unnumbered(title: str, number: int) -> str:
+    """ "1. France services" as choice 1 → "France services"; any other title as it is."""
+    match = _OWN_NUMBER.match(title)
+    return title[match.end():] if match and int(match.group(1)) == number else title
+
+
+# Words around a rank in a short answer ("le 1", "le premier", "n°2", "c'est la 3e").
+_AROUND_RANK = frozenset({"c", "est", "le", "la", "l", "n", "no", "numero", "lieu", "choix"})
+
+
+def _rank_answer(text: str) -> int | None:
+    """The rank a short answer names ("1", "le 1", "le premier", "la deuxième"), else None
+    (the words of ``actions.ranks``)."""
+    from actions import ranks
+
+    words = re.findall(r"[a-z0-9]+", _fold(text))
+    while len(words) > 1 and words[0] in _AROUND_RANK:
+        words.pop(0)
+    return ranks.rank_of(words[0], cardinals=True) if len(words) == 1 else None
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower())
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
 
 
-def pick_choice(text: str | None, choices: Sequence[tuple[str, Any]] | None) -> Any | None:
-    """The payload a reply designates: ``"2"``, ``"2."``, ``" 2 "``, or the title itself."""
+def pick_choice(text: str | None, choices: Sequence[tuple[str, Any]] | None, *,
+                ranks: bool = False) -> Any | None:
+    """The payload a reply designates: ``"2"``, ``"2."``, ``" 2 "``, the title itself; with
+    ``ranks`` (a question's choices, never the follow-ups after a list, where "le deuxième" is
+    a place), ``"le 2"``, ``"le deuxième"``."""
     if not text or not choices:
         return None
     match = re.fullmatch(r"\s*(\d{1,2})\s*[.)]?\s*", text)
-    if match:
-        index = int(match.group(1))
+    index = int(match.group(1)) if match else _rank_answer(text) if ranks else None
+    if index is not None:
         return choices[index - 1][1] if 1 <= index <= len(choices) else None
     wanted = _fold(text)
     for title, payload in choices:

@@ -149,8 +149,8 @@ class SmsOutput(TwilioOutput):
                 self.state.menu_said[recipient_id] = True
             bring = list(recommendation.get("bring") or [])
             self.state.remember_places(recipient_id, places, bring)
-            self.state.choices[recipient_id] = [
-                (b["title"], b["payload"]) for b in render.follow_ups(recommendation)]
+            self.state.offer(recipient_id, [
+                (b["title"], b["payload"]) for b in render.follow_ups(recommendation)])
 
     async def send_place(self, recipient_id: str, place: dict, bring: list[str]) -> None:
         """One place in full ("2", "le deuxième"), then how to see the list again ("liste")."""
@@ -160,7 +160,7 @@ class SmsOutput(TwilioOutput):
                                      buttons: list[dict[str, Any]], **kwargs: Any) -> None:
         body, choices = render.numbered_choices(text, buttons)
         if choices:
-            self.state.choices[recipient_id] = choices
+            self.state.ask(recipient_id, choices)
         await self.send_body(recipient_id, body)
 
     async def send_quick_replies(self, recipient_id: str, text: str,
@@ -335,6 +335,7 @@ class SmsInput(TwilioInput):
                 await out.send_body(sender, thanks)
                 return
 
+        asked = bool(self.state.asked.pop(sender))  # a question's choices: "le premier" too
         choices = self.state.choices.pop(sender)
         metadata: dict[str, Any] = {
             "orienteur_channel": kind,
@@ -347,7 +348,7 @@ class SmsInput(TwilioInput):
             point = render.coordinates(lat, lon)
             metadata["location"] = {"lat": point[0], "lon": point[1]}
         elif body.strip():
-            picked = render.pick_choice(body, choices)
+            picked = render.pick_choice(body, choices, ranks=asked)
             # "@" signs get corrupted into "¡" by some carriers
             text = picked if picked is not None else \
                 render.sanitize_user_text(body.replace("¡", "@"))

@@ -97,7 +97,10 @@ class TelegramChannelOutput(TelegramOutput):
 
     def _keyboard(self, recipient_id: str, choices: list, numbered: bool = True
                   ) -> InlineKeyboardMarkup:
-        self.state.choices[str(recipient_id)] = choices
+        if numbered:  # a question's buttons
+            self.state.ask(str(recipient_id), choices)
+        else:  # what one can say after a list
+            self.state.offer(str(recipient_id), choices)
         keyboard = InlineKeyboardMarkup()
         for i, (title, payload) in enumerate(choices, 1):
             data = str(payload)
@@ -314,6 +317,7 @@ class TelegramChannelInput(TelegramInput):
             place, bring = listed
             await out.send_text_message(chat_id, render.place_detail_then_list(place, bring))
             return
+        asked = bool(self.state.asked.pop(chat_id))  # a question's choices: "le premier" too
         choices = self.state.choices.pop(chat_id)
         metadata: dict[str, Any] = {"orienteur_channel": "telegram"}
         if msg.location is not None:
@@ -324,7 +328,7 @@ class TelegramChannelInput(TelegramInput):
             point = render.coordinates(lat, lon)
             metadata["location"] = {"lat": point[0], "lon": point[1]}
         elif msg.text:
-            picked = render.pick_choice(msg.text, choices)
+            picked = render.pick_choice(msg.text, choices, ranks=asked)
             text = picked if picked is not None else render.sanitize_user_text(msg.text)
         else:
             await out._send(chat_id, MEDIA_ONLY_TEXT)
