@@ -20,13 +20,13 @@ from tests.conftest_actions import ent
 def writable(tmp_path, embedded_directory):
     """The embedded directory, writable (the correction queue), and its Locator behind the
     actions."""
-    from actions import actions as A
+    from actions import backends
     from directory_client import Locator
 
     directory = copy_directory(embedded_directory, tmp_path / "directory.sqlite3")
-    A.set_backends(directory, Locator(directory=directory))
+    backends.set_backends(directory, Locator(directory=directory))
     yield directory
-    A.set_backends(None, None)
+    backends.set_backends(None, None)
 
 
 def listed_names(body: str) -> dict[int, str]:
