@@ -339,6 +339,20 @@ def guess_place(text: str) -> tuple[str, Any, bool] | None:
     return _town_after_au(text) or _town_misspelt_inside(text) or _town_misspelt_at_end(text)
 
 
+def _unknown_compound_at_end(text: str) -> str | None:
+    """A name of three words or more in one hyphenated piece after "à", "habite"… ending the
+    message, that no commune bears (the locator's rule: ``directory_client.locator``): a town
+    we do not know, to say so rather than ask the town again as if nothing was said."""
+    tail = _TAIL_PLACE.search(clean_text(text))
+    said = re.sub(r"^(a|à)\s+", "", tail.group(1).strip()) if tail else ""  # "habite à …"
+    if not _COMPOUND_NAME.fullmatch(said):
+        return None
+    return said if _locator().locate(said).status == "unknown" else None
+
+
+_COMPOUND_NAME = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+){2,}")
+
+
 def _town_misspelt_at_end(text: str) -> tuple[str, Any, bool] | None:
     """A big town of several words written a letter or two wrong as the last part of the
     message, after a comma ("je cherche un ordinateur, j'ai pas les moyens, Clermond Ferand"):
@@ -672,6 +686,10 @@ def resolve_location(
         strict = bool(candidates_text)
     guessed = None
     if not candidates_text and not payload:
+        unknown = _unknown_compound_at_end(text)
+        if unknown and not state.location:  # "impots a Trifouillis-les-Oies": said so
+            ask_location(dispatcher, state, unknown=unknown)
+            return False
         guessed = guess_place(text)
         whole = tracker.latest_message.get("text") or ""
         if guessed is None and len(whole) > MAX_TEXT:

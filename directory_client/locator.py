@@ -239,8 +239,8 @@ class Locator:
         keys = [" ".join(tokens(c.commune or c.label)) for c in candidates]
         for piece in _COMPOUND.findall(text):
             words = tokens(piece)
-            if not any(set(words) & name for name in names):
-                continue  # another piece of the message ("Aix-en-Provence" is not this name)
+            if not any(set(words) & name for name in names) or self._area_deps(" ".join(words)):
+                continue  # another piece of the message, or a département ("Lot-et-Garonne")
             if any(Levenshtein.distance(" ".join(words), key, score_cutoff=2) <= 2 for key in keys):
                 continue  # the name, misspelt ("Saint-Martin-de-Machin": Saint-Martin-de-Mâcon)
             extra = [w for w in words if not w.isdigit() and not self._area_deps(w)]

@@ -27,7 +27,7 @@ doing = partial(doing_need, need="demarches")  # the places that do papers
     ("Angoulême", ["demarches", "quotidien"], "carte_grise"),  # the tester's
     ("Calais", ["demarches", "quotidien"], "caf"),
     ("Limoges", ["demarches", "ordinateur"], "ants"),
-    ("Lyon", ["demarches", "internet"], "impots"),
+    ("Lyon", ["demarches", "ordinateur"], "impots"),  # from the town hall (round 23)
 ])  # fmt: skip
 def test_what_to_bring_is_said_for_the_places_that_do_the_procedure(real, locator, town, needs,
                                                                     procedure):

@@ -22,7 +22,7 @@ from tests.orient_answer import answer, doing
     ("Limoges", ["demarches", "ordinateur"], None, True),
     ("Calais", ["demarches", "quotidien"], "mdph", True),
     ("Angoulême", ["demarches", "quotidien"], "carte_grise", False),  # place 3 does both
-    ("Lyon", ["demarches", "internet"], "mdph", False),
+    ("Lyon", ["demarches", "ordinateur"], "mdph", False),  # from the town hall (round 23)
 ])  # fmt: skip
 def test_the_heading_says_which_place_does_which_need(real, locator, town, needs, procedure,
                                                       none_both):
