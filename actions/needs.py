@@ -272,6 +272,17 @@ PROCEDURES: dict[str, Procedure] = {
             ),
         ),
         Procedure(
+            # Not a titre de séjour: its own file, made online with the préfecture (ANEF).
+            "naturalisation",
+            "la préfecture (demande de naturalisation, ANEF)",
+            "demarches",
+            (
+                "une pièce d'identité",
+                "un justificatif de domicile",
+                "votre adresse mail et votre téléphone portable",
+            ),
+        ),
+        Procedure(
             "cheque_energie",
             "le chèque énergie",
             "demarches",
@@ -1060,7 +1071,11 @@ _WEAK_PATTERNS: dict[str, tuple[str, ...]] = {
 }
 
 _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
-    "caf": (r"\bcaf\b", r"\bapl\b", r"\bprime d'?activite", r"\ballocations? fam"),
+    "caf": (
+        r"\bcaf\b", r"\bapl\b", r"\bprime d'?activite", r"\ballocations? fam",
+        # "mes aides au logement", "mon allocation logement": the CAF's
+        r"\baides? (au |a |pour le |de )?logement|\ballocations? (de )?logement\b",
+    ),
     "rsa": (r"\brsa\b", r"\brevenu de solidarite"),
     "impots": (
         r"\bd?'?impots?\b",
@@ -1096,6 +1111,8 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bpole ?-?emploi\b",
         r"\bactualis",
         r"inscri\w* au chomage",
+        # "demande d'allocation chômage", "mes indemnités chômage": France Travail's file
+        r"\b(allocations?|indemnites?|indemnisation|droits?|aides?) (au |de |du )?chomage\b",
         r"\benskri\w* pou chomaj",  # Antillean Creole
     ),
     "retraite": (
@@ -1105,14 +1122,15 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"info-?retraite",
     ),
     "mdph": (r"\bmdph\b", r"\baah\b", r"\bhandicap\b", r"\brqth\b"),
-    "titre_sejour": (r"titre de sejour", r"\bprefecture\b", r"\banef\b", r"\bnaturalisation"),
+    "titre_sejour": (r"titre de sejour", r"\bprefecture\b", r"\banef\b"),
+    "naturalisation": (r"\bnaturalis\w*", r"\bnationalite francaise"),
     "cheque_energie": (r"cheque ?-?energie",),
     "franceconnect": (r"france ?connect",),
 }
 
 # A procedure named with the body that runs it: the procedure's list (a first RSA claim has no
 # CAF number; a carte grise is not an identity card).
-_WITHIN = {"rsa": "caf", "carte_grise": "ants", "permis": "ants"}
+_WITHIN = {"rsa": "caf", "carte_grise": "ants", "permis": "ants", "naturalisation": "titre_sejour"}
 
 
 # "pour moi" said of doing ("le faire pour moi", "qu'on remplisse mon dossier pour moi", "s'en
