@@ -1649,10 +1649,41 @@ def lacks_a_phone(text: str) -> bool:
     return bool(_NO_PHONE.search(folded)) and not _LEARN.search(folded)
 
 
+# A long message (a letter): the sentences where the person says what they want ("Ce que je
+# voudrais, c'est…", "j'aimerais", "mon besoin") weigh most; the story around them names other
+# offices and devices.
+LONG_MESSAGE = 500  # characters (``actions.message_text.MAX_TEXT``)
+_WISH = _compile(
+    r"\b(ce que je (voudrais|veux|souhaite\w*|cherche|demande)|ce dont j'ai besoin"
+    r"|j'aimerais|je voudrais|je souhaite\w*|mon besoin|ma demande (c'est|est))\b"
+)
+SENTENCE = re.compile(r"[^.!?\n…]+[.!?\n…]*")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE.findall(text or "") if s.strip()]
+
+
+def wish_part(text: str) -> str:
+    """The sentences of ``text`` where the person says what they want ("Ce que je voudrais,
+    c'est apprendre à me servir d'un téléphone."), joined; empty if none."""
+    return " ".join(
+        s for s in sentences(text) if _WISH.search(fold(s).replace("’", "'"))
+    )
+
+
 def read(text: str, by_meaning: bool = True) -> Understanding:
     """``detect`` (keywords), with the needs weighed against the meaning of the message
     (``actions.semantic_needs``). ``by_meaning=False`` for an answer to another question (a town,
-    "avec quelqu'un")."""
+    "avec quelqu'un"). A long message that says what the person wants is read from those
+    sentences, the criteria and the mode from the whole."""
+    if len(text) > LONG_MESSAGE and (wished := wish_part(text)) and len(wished) < len(text) / 2:
+        own = read(wished, by_meaning)
+        if not own.empty:
+            whole = detect(text)
+            own.constraints += [c for c in whole.constraints if c not in own.constraints]
+            own.mode = own.mode or whole.mode
+            return own
     found = detect(text)
     from actions import not_ours, semantic_needs  # the encoder loads on first use only
 
