@@ -708,7 +708,8 @@ class ActionOutOfScope(OrienteurAction):
             return orient(dispatcher, tracker, read_as="inform")  # "Dumbea": a town there
         if not is_button(text) and names_only_a_town(text):
             return orient(dispatcher, tracker, read_as="inform")  # "Tourc'h": a town alone
-        if not is_button(text) and not needs_mod.detect(text).empty and guess_place(text):
+        if not is_button(text) and not needs_mod.detect(text).empty and (
+                guess_place(text) or place_values(tracker)):  # "permis ANTS 75011": the NLU's
             return orient(dispatcher, tracker, read_as="ask_help")  # "logement social, Sens"
         return misunderstood(dispatcher, tracker, "utter_out_of_scope")
 

@@ -27,9 +27,30 @@ _LEADING = re.compile(
 )
 
 
+MAX_READ = 20_000  # a longer message is read from its first characters only
+KEPT_AFTER = 400  # of a long message's rest: the sentences that say what the person wants
+
+
 def clean_text(text: str | None) -> str:
-    text = (text or "")[:MAX_TEXT]
-    return " ".join(_TAGS.sub(" ", _CODE.sub(" ", text)).split())
+    """The message without markup, its first ``MAX_TEXT`` characters; of a longer one (a letter
+    ending "Ce que je voudrais, c'est apprendre à me servir d'un téléphone. J'habite à …"), the
+    sentences after them that say what the person wants or name an office's procedure too
+    (``KEPT_AFTER`` characters at most)."""
+    text = " ".join(_TAGS.sub(" ", _CODE.sub(" ", (text or "")[:MAX_READ])).split())
+    if len(text) <= MAX_TEXT:
+        return text
+    # The sentences not whole in the first characters that say what the person wants, else
+    # those that name a procedure; each once (a story told again is no new request).
+    rest = [m.group().strip() for m in needs_mod.SENTENCE.finditer(text) if m.end() > MAX_TEXT]
+    wished = [s for s in rest if needs_mod.wish_part(s)]
+    named = [] if wished else [s for s in rest if needs_mod.detect(s).procedures]
+    kept, room = [], KEPT_AFTER
+    for sentence in wished or named:
+        if room > 0 and sentence not in kept and sentence not in text[:MAX_TEXT]:
+            kept.append(sentence[:room])
+            room -= len(kept[-1])
+    head = text[:MAX_TEXT]
+    return " ".join([head, *kept])
 
 
 def is_button(text: str) -> bool:

@@ -272,6 +272,17 @@ PROCEDURES: dict[str, Procedure] = {
             ),
         ),
         Procedure(
+            # Not a titre de séjour: its own file, made online with the préfecture (ANEF).
+            "naturalisation",
+            "la préfecture (demande de naturalisation, ANEF)",
+            "demarches",
+            (
+                "une pièce d'identité",
+                "un justificatif de domicile",
+                "votre adresse mail et votre téléphone portable",
+            ),
+        ),
+        Procedure(
             "cheque_energie",
             "le chèque énergie",
             "demarches",
@@ -1060,7 +1071,11 @@ _WEAK_PATTERNS: dict[str, tuple[str, ...]] = {
 }
 
 _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
-    "caf": (r"\bcaf\b", r"\bapl\b", r"\bprime d'?activite", r"\ballocations? fam"),
+    "caf": (
+        r"\bcaf\b", r"\bapl\b", r"\bprime d'?activite", r"\ballocations? fam",
+        # "mes aides au logement", "mon allocation logement": the CAF's
+        r"\baides? (au |a |pour le |de )?logement|\ballocations? (de )?logement\b",
+    ),
     "rsa": (r"\brsa\b", r"\brevenu de solidarite"),
     "impots": (
         r"\bd?'?impots?\b",
@@ -1096,6 +1111,8 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bpole ?-?emploi\b",
         r"\bactualis",
         r"inscri\w* au chomage",
+        # "demande d'allocation chômage", "mes indemnités chômage": France Travail's file
+        r"\b(allocations?|indemnites?|indemnisation|droits?|aides?) (au |de |du )?chomage\b",
         r"\benskri\w* pou chomaj",  # Antillean Creole
     ),
     "retraite": (
@@ -1105,14 +1122,15 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"info-?retraite",
     ),
     "mdph": (r"\bmdph\b", r"\baah\b", r"\bhandicap\b", r"\brqth\b"),
-    "titre_sejour": (r"titre de sejour", r"\bprefecture\b", r"\banef\b", r"\bnaturalisation"),
+    "titre_sejour": (r"titre de sejour", r"\bprefecture\b", r"\banef\b"),
+    "naturalisation": (r"\bnaturalis\w*", r"\bnationalite francaise"),
     "cheque_energie": (r"cheque ?-?energie",),
     "franceconnect": (r"france ?connect",),
 }
 
 # A procedure named with the body that runs it: the procedure's list (a first RSA claim has no
 # CAF number; a carte grise is not an identity card).
-_WITHIN = {"rsa": "caf", "carte_grise": "ants", "permis": "ants"}
+_WITHIN = {"rsa": "caf", "carte_grise": "ants", "permis": "ants", "naturalisation": "titre_sejour"}
 
 
 # "pour moi" said of doing ("le faire pour moi", "qu'on remplisse mon dossier pour moi", "s'en
@@ -1631,10 +1649,41 @@ def lacks_a_phone(text: str) -> bool:
     return bool(_NO_PHONE.search(folded)) and not _LEARN.search(folded)
 
 
+# A long message (a letter): the sentences where the person says what they want ("Ce que je
+# voudrais, c'est…", "j'aimerais", "mon besoin") weigh most; the story around them names other
+# offices and devices.
+LONG_MESSAGE = 500  # characters (``actions.message_text.MAX_TEXT``)
+_WISH = _compile(
+    r"\b(ce que je (voudrais|veux|souhaite\w*|cherche|demande)|ce dont j'ai besoin"
+    r"|j'aimerais|je voudrais|je souhaite\w*|mon besoin|ma demande (c'est|est))\b"
+)
+SENTENCE = re.compile(r"[^.!?\n…]+[.!?\n…]*")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE.findall(text or "") if s.strip()]
+
+
+def wish_part(text: str) -> str:
+    """The sentences of ``text`` where the person says what they want ("Ce que je voudrais,
+    c'est apprendre à me servir d'un téléphone."), joined; empty if none."""
+    return " ".join(
+        s for s in sentences(text) if _WISH.search(fold(s).replace("’", "'"))
+    )
+
+
 def read(text: str, by_meaning: bool = True) -> Understanding:
     """``detect`` (keywords), with the needs weighed against the meaning of the message
     (``actions.semantic_needs``). ``by_meaning=False`` for an answer to another question (a town,
-    "avec quelqu'un")."""
+    "avec quelqu'un"). A long message that says what the person wants is read from those
+    sentences, the criteria and the mode from the whole."""
+    if len(text) > LONG_MESSAGE and (wished := wish_part(text)) and len(wished) < len(text) / 2:
+        own = read(wished, by_meaning)
+        if not own.empty:
+            whole = detect(text)
+            own.constraints += [c for c in whole.constraints if c not in own.constraints]
+            own.mode = own.mode or whole.mode
+            return own
     found = detect(text)
     from actions import not_ours, semantic_needs  # the encoder loads on first use only
 

@@ -19,7 +19,8 @@ _WHO = (
     r"|mere|pere|maman|papa"
     r"|mamie|mamy|mami|papi|papy|meme|pepe|parents|belle[- ]?mere|beau[- ]?pere|beaux[- ]?parents"
     r"|oncle|tante|tonton|tata|frere|soeur|cousine?|mari|femme|epouse|epoux|conjointe?"
-    r"|compagne?|voisine?|amie?|copine|copain|beau[- ]?frere|belle[- ]?soeur)"
+    r"|compagne?|voisine?|amie?|copine|copain|beau[- ]?frere|belle[- ]?soeur"
+    r"|fr|frr|frer|reuf|sr|sœur|daron|daronne|grd[- ]?mere|grd[- ]?pere)"  # SMS: "mon fr", "ma sr"
 )
 _FOR_THEM = re.compile(rf"\b(ma|mon|mes|notre|nos) {_WHO}s?\b")
 # The slot that keeps, for the conversation, that the request is made for someone else.
@@ -58,7 +59,19 @@ _ACCOMPANIED = re.compile(
 # bénéficiaires" (round 18's tester: "je suis aide a domicile, ma cliente ne sait pas…").
 _MY_CLIENT = re.compile(
     r"\b(ma|mon|mes|une de mes|un de mes) (cliente?s?|beneficiaires?|patiente?s?|residente?s?"
-    r"|usage(r|re)s?|protegee?s?|aidee?s?)\b"
+    r"|usage(r|re)s?|protegee?s?|aidees?)\b"
+)
+# "mon aidé", "mes aidés" (the accent kept: "mes aides" are benefits, "mon aide à domicile" the
+# helper, neither the person helped).
+_MY_AIDE = re.compile(r"\b(mon|mes|un de mes|une de mes) aidée?s?(?!\w)")
+# A person described in the third person, the desk's notes: "dame âgée, veut…", "monsieur 70
+# ans", "usager permis de conduire", "jeune homme inscription…" (never "je suis une dame âgée",
+# nor a title said to us: "bonjour monsieur, je…").
+_DESCRIBED = re.compile(
+    r"(^|[.;!?\n] |[.;!?\n])\s*(une? |la |le |cette |ce )?"
+    r"(usage(r|re)|(vieille |vieux )?(dame|monsieur|mr|mme|madame|homme|femme)"
+    r" (agee?|tres agee?|\d+ ?ans|de \d+ ?ans|senior|retraitee?|seule?|handicapee?|malvoyante?)"
+    r"|vieille dame|vieux monsieur|personne agee|jeune (homme|femme|fille|garcon))\b"
 )
 # A person named by a title, helped by the writer ("je m'occupe de Mme Leroy", "j'aide M. Durand",
 # "c'est pour madame Petit", "j'accompagne un monsieur qui…"), or the subject of the request
@@ -73,15 +86,18 @@ _TITLED = re.compile(
 _FOR_ME = (_FOR_ME_TOO, _ALONE)
 
 
-def _about_them(folded: str) -> bool:
+def _about_them(folded: str, said: str = "") -> bool:
     """The request names someone helped: an adult relative who is not only in its story (dead,
-    gone, in the past), or a person the writer accompanies."""
+    gone, in the past), or a person the writer accompanies or describes (``said``: the words as
+    written, accents kept)."""
     folded = _GONE.sub(" ", _DEAD.sub(" ", folded))
     return bool(
         _FOR_THEM.search(folded)
         or _ACCOMPANIED.search(folded)
         or _MY_CLIENT.search(folded)
         or _TITLED.search(folded)
+        or _DESCRIBED.search(folded)
+        or _MY_AIDE.search(said.lower())
     )
 
 
@@ -111,7 +127,7 @@ _COMPILED = tuple((re.compile(p), r) for p, r in WORDING)
 def for_someone_else(request: str) -> bool:
     """The request is made for another adult ("pour ma mère", "ma voisine n'arrive pas…")."""
     folded = fold(request or "").replace("\u2019", "'")
-    return _about_them(folded) and not _about_me(folded)
+    return _about_them(folded, request or "") and not _about_me(folded)
 
 
 def still_for_them(before: bool | None, request: str) -> bool:
@@ -122,7 +138,7 @@ def still_for_them(before: bool | None, request: str) -> bool:
     folded = fold(request or "").replace("\u2019", "'")
     if _about_me(folded):
         return False
-    return _about_them(folded) or bool(before)
+    return _about_them(folded, request or "") or bool(before)
 
 
 def about_them(text: str) -> str:
