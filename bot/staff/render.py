@@ -476,12 +476,14 @@ def sheet_page(
 
 
 SMS_FROM_DESK = "Orienteur, de la part de l'accueil qui vous a reçu :"
+SMS_KEPT = "Orienteur, le lieu que vous avez gardé :"
 
 
-def sms_text(r: SearchResult, procedure: Procedure | None) -> str:
-    """Short and plain, saying who writes; folded to the GSM-7 alphabet as the SMS channel does
-    (one « À » or en dash sends the whole message in UCS-2: 70 characters a segment)."""
-    lines = [SMS_FROM_DESK, r.name, r.address]
+def sms_text(r: SearchResult, procedure: Procedure | None, from_desk: bool = True) -> str:
+    """Short and plain, saying who writes (the desk, or the person who kept the place from the
+    chat); folded to the GSM-7 alphabet as the SMS channel does (one « À » or en dash sends the
+    whole message in UCS-2: 70 characters a segment)."""
+    lines = [SMS_FROM_DESK if from_desk else SMS_KEPT, r.name, r.address]
     if r.phone:
         lines.append(f"Tél. {display.phone_text(r.phone)}")
     hours = display.hours_lines(r.opening_hours)

@@ -184,7 +184,7 @@ async def _send(keeper: Keeper, request: web.Request, way: str) -> str:
         raise KeepError(404, "Ce lieu n'est plus dans l'annuaire.")
     procedure = _bring(data.get("apporter"))
     keeper.check_limits(request.remote or "?", recipient)
-    text = render.sms_text(place, procedure)
+    text = render.sms_text(place, procedure, from_desk=False)
     try:
         if way == "sms":
             await keeper.sms.send(recipient, text)

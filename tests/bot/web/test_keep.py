@@ -140,7 +140,10 @@ def test_the_sheet_goes_by_sms(directory_url, twilio, caplog):
     assert options == {"sms": True, "email": False}
     assert status == 200 and answer == {"ok": True, "message": "SMS envoyé."} and bad == 400
     [message] = twilio.messages(to="+33612345678")
-    assert message["Body"].startswith("Espace France Services de Lyon\n1 rue de la République")
+    assert message["Body"].startswith(
+        "Orienteur, le lieu que vous avez gardé :\nEspace France Services de Lyon\n1 rue de la "
+        "République"
+    )
     assert "Tél. 04 72 00 00 00" in message["Body"] and "un RIB" in message["Body"]
     assert "612345678" not in caplog.text  # the number is never logged
 
