@@ -740,9 +740,9 @@ class ActionForgetMe(Action):
         text = clean_text(tracker.latest_message.get("text"))
         if not is_button(text) and needs_mod.safety_reading(text).danger_now:
             return numbers_only(dispatcher, tracker, text)
-        if not is_button(text) and (
+        if text.strip() and not is_button(text) and (
             _ACCOUNT_ELSEWHERE.search(needs_mod.fold(text)) or not erasure.asked(text)
-        ):  # "la caf a supprimé mon RSA": the request it is, nothing erased
+        ):  # "la caf a supprimé mon RSA": the request it is; no words (a channel's command): erased
             return orient(dispatcher, tracker, read_as="ask_help")
         path = Path(os.environ.get("ORIENTEUR_FORGET_LOG", FORGET_LOG))
         try:
