@@ -42,6 +42,7 @@ from actions import (
     report_chat,
     safety,
     situation_first,
+    situations,
     someone_else,
     typed_button,
 )
@@ -57,6 +58,7 @@ from actions.danger_turns import (
     danger_read,
     denied_after_danger,
     numbers_only,
+    previous_request_texts,
     request_texts,
     say_emergency_numbers,
     take_after_danger_check,
@@ -289,7 +291,14 @@ def carried_situations(state: State) -> list[str]:
     get the same lines."""
     last = state.tracker.get_slot("last_search") or {}
     same = bool(state.needs) and last.get("first_need") == state.needs[0]
-    return list(last.get("situations") or []) if same else []
+    if not same:
+        return []
+    # A situation the follow-up completes: "un mail lui demande ses codes bancaires", then "elle
+    # a déjà donné ses codes" (neither alone a card to block).
+    before, now = previous_request_texts(state.tracker), request_texts(state.tracker)
+    completed = situations.read(f"{before}\n{now}") - situations.read(before) - situations.read(now)
+    return list(last.get("situations") or []) + sorted(completed) if before else list(
+        last.get("situations") or [])
 
 
 def take_mode_reply(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:

@@ -72,6 +72,10 @@ def _sentences(first: tuple[str, tuple[str, ...]], text: str) -> tuple[list[str]
         # Hit or threatened by a partner: the 3919 and the 17 first; the 3114 is for a suicide.
         first = (first[0], tuple(n for n in first[1] if n != SUICIDE_LINE))
         parts = by_situation + [first, BY_SMS]
+    elif situations.PHYSICAL in found:
+        # A fall, someone who no longer answers, a fire: the numbers for that; no 3114.
+        first = (first[0], tuple(n for n in first[1] if n != SUICIDE_LINE))
+        parts = [first] + by_situation + [BY_SMS]
     else:
         parts = [first] + by_situation + [BY_SMS]
     said: list[str] = []
