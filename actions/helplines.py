@@ -160,7 +160,10 @@ def line_situations(
     person's messages, one a line; ``danger``: the request was read as danger), with those an
     earlier answer to the same request gave a line for (``carried``: "et à Beaune ?" names no
     harm, the card stolen still is), in ``REMOTE_LINES``' order."""
-    found = (situations.read(request) - (frozenset() if danger else AFTER_DANGER)) | set(carried)
+    found = situations.read(request)
+    if not danger and situations.PARTNER_VIOLENCE not in found:  # threatened by a partner: 3919
+        found -= AFTER_DANGER
+    found |= set(carried)
     return [s for s in REMOTE_LINES if s in found]
 
 

@@ -211,6 +211,8 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         rf"\b{_ONLINE}.{{0,60}}\bharcel\w*",
         r"\bcyber-?harcel\w*",
         r"\b(nudes?|photos? intimes?).{0,40}\b(publi|diffus|partag|circul|tourn)\w*",
+        r"\b(publi|diffus|partag|poster|mettre|montrer|balancer|afficher|circul)\w*.{0,30}"
+        r"\b(nudes?|photos? (intimes?|de moi nue?|denudee?s?|nue?s?)|videos? intimes?)",
     ),
     HACKED: (
         r"\bpirat\w*",

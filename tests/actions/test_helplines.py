@@ -290,3 +290,24 @@ def test_codes_given_after_the_list_get_the_card_opposition_line(real, first, to
     text = shown(msgs)
     assert "faites opposition" in text and has("0 892 705 705", text), text
     assert "0892705705" in numbers(msgs) or "0 892 705 705" in text
+
+
+@pytest.mark.parametrize(
+    "message, town",
+    [
+        # The tester: only the 3919 and the emergency numbers, no 3018, the town left unused.
+        ("mon ex me menace de publier mes photos intimes sur internet, Montpellier", "Montpellier"),
+        # Variants: a boyfriend, nudes to share; an ex-husband, photos to post on Facebook.
+        ("mon copain me menace de partager mes nudes, je suis à Lille", "Lille"),
+        ("mon ex-mari me menace de poster des photos de moi nue sur facebook, Rennes", "Rennes"),
+    ],
+)
+def test_a_threat_to_publish_intimate_images_gets_the_3018_the_3919_and_the_places(
+    real, message, town
+):
+    msgs, _ = play([(message, "ask_help", [ent("location", town)])])
+    text = shown(msgs)
+    kinds = [p["type"] for p in payloads(msgs)]
+    assert "emergency" not in kinds and "recommendation" in kinds, (kinds, text)
+    assert has("3018", text) and has("3919", text), text
+    assert not has("3114", text), text
