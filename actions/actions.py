@@ -164,8 +164,16 @@ def answer(
         )
     what = fmt.need_phrase(need_keys, state.procedures[0] if state.procedures else None)
     results = list(response.results)
-    if nearest_first and results and shown_already(state.tracker, [r.id for r in results]):
+    if nearest_first and results:
+        # "plus près ?": only the places nearer than every place shown (strict distance order:
+        # those before the first one shown), never a farther one
+        seen = {p.get("id") for p in (state.tracker.get_slot("last_search") or {}).get("results")
+                or []}  # fmt: skip
+        first_seen = next((i for i, r in enumerate(results) if r.id in seen), len(results))
+        results = results[:first_seen] or ([] if seen else results)
+    if nearest_first and (not results or shown_already(state.tracker, [r.id for r in results])):
         # "plus près ?", the list shown already the nearest, in order: said, not repeated
+        results = results or list(response.results)
         nearest_km = display.distance_text(results[0].distance_km)
         dispatcher.utter_message(response="utter_nothing_nearer", what=what, distance=nearest_km)
         state.awaiting = None
@@ -395,6 +403,13 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
     anywhere = says_anywhere(text)
     if anywhere and waits_for_town(state.location) and not place_values(tracker):
         state.location = {**state.location, "anywhere": True}  # "peu importe": all of it
+    elif anywhere and not state.location and state.awaiting in ("location", "location_choice") \
+            and not place_values(tracker):
+        # "peu importe" with no town nor département known (a région, homonyms): no town's
+        # name, the town asked plainly
+        state.choices = []
+        ask_location(dispatcher, state)
+        return state.save()
     else:
         if intent == "change_location":
             state.location, state.offset = None, 0
