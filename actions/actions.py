@@ -42,6 +42,7 @@ from actions import (
     report_chat,
     safety,
     situation_first,
+    situations,
     someone_else,
     typed_button,
 )
@@ -57,6 +58,7 @@ from actions.danger_turns import (
     danger_read,
     denied_after_danger,
     numbers_only,
+    previous_request_texts,
     request_texts,
     say_emergency_numbers,
     take_after_danger_check,
@@ -162,8 +164,16 @@ def answer(
         )
     what = fmt.need_phrase(need_keys, state.procedures[0] if state.procedures else None)
     results = list(response.results)
-    if nearest_first and results and shown_already(state.tracker, [r.id for r in results]):
+    if nearest_first and results:
+        # "plus près ?": only the places nearer than every place shown (strict distance order:
+        # those before the first one shown), never a farther one
+        seen = {p.get("id") for p in (state.tracker.get_slot("last_search") or {}).get("results")
+                or []}  # fmt: skip
+        first_seen = next((i for i, r in enumerate(results) if r.id in seen), len(results))
+        results = results[:first_seen] or ([] if seen else results)
+    if nearest_first and (not results or shown_already(state.tracker, [r.id for r in results])):
         # "plus près ?", the list shown already the nearest, in order: said, not repeated
+        results = results or list(response.results)
         nearest_km = display.distance_text(results[0].distance_km)
         dispatcher.utter_message(response="utter_nothing_nearer", what=what, distance=nearest_km)
         state.awaiting = None
@@ -289,7 +299,14 @@ def carried_situations(state: State) -> list[str]:
     get the same lines."""
     last = state.tracker.get_slot("last_search") or {}
     same = bool(state.needs) and last.get("first_need") == state.needs[0]
-    return list(last.get("situations") or []) if same else []
+    if not same:
+        return []
+    # A situation the follow-up completes: "un mail lui demande ses codes bancaires", then "elle
+    # a déjà donné ses codes" (neither alone a card to block).
+    before, now = previous_request_texts(state.tracker), request_texts(state.tracker)
+    completed = situations.read(f"{before}\n{now}") - situations.read(before) - situations.read(now)
+    return list(last.get("situations") or []) + sorted(completed) if before else list(
+        last.get("situations") or [])
 
 
 def take_mode_reply(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
@@ -386,6 +403,13 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
     anywhere = says_anywhere(text)
     if anywhere and waits_for_town(state.location) and not place_values(tracker):
         state.location = {**state.location, "anywhere": True}  # "peu importe": all of it
+    elif anywhere and not state.location and state.awaiting in ("location", "location_choice") \
+            and not place_values(tracker):
+        # "peu importe" with no town nor département known (a région, homonyms): no town's
+        # name, the town asked plainly
+        state.choices = []
+        ask_location(dispatcher, state)
+        return state.save()
     else:
         if intent == "change_location":
             state.location, state.offset = None, 0

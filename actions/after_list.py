@@ -63,6 +63,19 @@ def about_places_shown(
     if place is not None:
         show_place(dispatcher, last, place)
         return [SlotSet("fail_count", 0.0)]
+    shown = place_shown_in_full(tracker)
+    if shown is not None and place_pick.not_that_one(text):
+        # "non pas celui-là" after one place in full: the list without it
+        show_list(dispatcher, last, place_pick.earlier_pages(tracker.events), without=shown)
+        return [SlotSet("fail_count", 0.0)]
+    if (
+        place_pick.rank_beyond(last["results"], text) is not None or place_pick.not_that_one(text)
+    ) and State(tracker).needs:
+        # "le quatrième" after 3 places, "non pas celui-là": the next ones, as "d'autres lieux"
+        state = State(tracker)
+        state.offset = max((p.get("number") or 0) for p in last["results"])
+        answer(dispatcher, state)
+        return state.save()
     if need_changes.says_a_lack(text) or need_changes.says_ones_own(text):
         # "j'ai pas d'adresse mail", "pour mon téléphone ?": no question on the places
         changed = change_need(dispatcher, tracker, text, answer)
@@ -262,13 +275,17 @@ def say_open_on(dispatcher: CollectingDispatcher, place: dict, weekday: int) -> 
     return True
 
 
-def show_list(dispatcher: CollectingDispatcher, last: dict, earlier: list[dict] = ()) -> None:
+def show_list(
+    dispatcher: CollectingDispatcher, last: dict, earlier: list[dict] = (), without: dict = None
+) -> None:
     """The last answer's list again ("Revoir la liste" after one place in full): no new search;
     "d'autres lieux" goes on from it. After "d'autres lieux", the whole list seen so far (1 to 6,
     not 4 to 6: the ``earlier`` pages of the same list, ``place_pick.earlier_pages``)."""
     seen = {p.get("number") for p in last.get("results") or []}
     whole = [p for p in earlier if p.get("number") not in seen] + list(last.get("results") or [])
     whole.sort(key=lambda p: p.get("number") or 0)
+    if without is not None:  # "non pas celui-là" after it in full: the others
+        whole = [p for p in whole if p.get("id") != without.get("id")] or whole
     dispatcher.utter_message(
         response="utter_list_again",
         near=last.get("where") or fmt.near(last.get("location")),

@@ -28,8 +28,12 @@ REQUEST_MESSAGES = 8  # the latest messages of a request read for its situation
 
 def request_events(tracker: Tracker) -> list[dict]:
     """The events since the last answer with places (the request being served), in order."""
+    return _request_of(tracker.events)
+
+
+def _request_of(all_events: list[dict]) -> list[dict]:
     events: list[dict] = []
-    for event in reversed(tracker.events):
+    for event in reversed(all_events):
         kind = event.get("event")
         if kind in ("restart", "session_started") or _payload_type(event) == "recommendation":
             break
@@ -47,6 +51,21 @@ def request_texts(tracker: Tracker) -> str:
     said = [
         clean_text(e["text"])
         for e in request_events(tracker)
+        if e.get("event") == "user" and e.get("text") and not is_button(e["text"])
+    ]
+    return "\n".join(said[-REQUEST_MESSAGES:])
+
+
+def previous_request_texts(tracker: Tracker) -> str:
+    """The person's messages of the request served by the last answer with places, one a line
+    (``request_texts`` of that request): what a follow-up completes ("elle a déjà donné ses
+    codes" after "un mail lui demande ses codes bancaires")."""
+    events = list(tracker.events)
+    while events and _payload_type(events[-1]) != "recommendation":
+        events.pop()
+    said = [
+        clean_text(e["text"])
+        for e in _request_of(events[:-1])
         if e.get("event") == "user" and e.get("text") and not is_button(e["text"])
     ]
     return "\n".join(said[-REQUEST_MESSAGES:])

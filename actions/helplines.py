@@ -72,6 +72,10 @@ def _sentences(first: tuple[str, tuple[str, ...]], text: str) -> tuple[list[str]
         # Hit or threatened by a partner: the 3919 and the 17 first; the 3114 is for a suicide.
         first = (first[0], tuple(n for n in first[1] if n != SUICIDE_LINE))
         parts = by_situation + [first, BY_SMS]
+    elif situations.PHYSICAL in found:
+        # A fall, someone who no longer answers, a fire: the numbers for that; no 3114.
+        first = (first[0], tuple(n for n in first[1] if n != SUICIDE_LINE))
+        parts = [first] + by_situation + [BY_SMS]
     else:
         parts = [first] + by_situation + [BY_SMS]
     said: list[str] = []
@@ -156,7 +160,10 @@ def line_situations(
     person's messages, one a line; ``danger``: the request was read as danger), with those an
     earlier answer to the same request gave a line for (``carried``: "et à Beaune ?" names no
     harm, the card stolen still is), in ``REMOTE_LINES``' order."""
-    found = (situations.read(request) - (frozenset() if danger else AFTER_DANGER)) | set(carried)
+    found = situations.read(request)
+    if not danger and situations.PARTNER_VIOLENCE not in found:  # threatened by a partner: 3919
+        found -= AFTER_DANGER
+    found |= set(carried)
     return [s for s in REMOTE_LINES if s in found]
 
 

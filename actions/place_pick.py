@@ -126,6 +126,29 @@ def picked(results: list[dict], text: str, earlier: list[dict] | None = None) ->
     return _by_town(results, words) or _by_name(results, words)
 
 
+def rank_beyond(results: list[dict], text: str) -> int | None:
+    """The rank a whole message names ("le quatrième", "la 5e") past the last place shown: the
+    places after it are wanted, never a town. None for anything else."""
+    words = [w for w in _words(text) if w not in _FILLERS]
+    if len(words) != 1 or not results:
+        return None
+    rank = ranks.rank_of(words[0], cardinals=True)
+    shown = max((p.get("number") or 0) for p in results)
+    return rank if rank is not None and shown < rank <= shown + 3 else None
+
+
+# "non pas celui-là", "pas celui ci", "un autre", "pas ce lieu-là": not the place pointed at.
+_NOT_THAT_ONE = re.compile(
+    r"^(non )?(merci )?((pas|non) (celui|celle|ce lieu|cet endroit|ca)( la| ci)?|(un|une) autre"
+    r"( lieu| endroit)?|autre chose|un autre lieu|pas (lui|elle))( svp| stp| merci)?$"
+)
+
+
+def not_that_one(text: str) -> bool:
+    """The whole message turns the place pointed at down ("non pas celui-là", "un autre")."""
+    return bool(_NOT_THAT_ONE.match(" ".join(_words(text))))
+
+
 def _asks_about_a_place(text: str, words: list[str]) -> bool:
     """A question on a place's hours, address or phone ("ouvert" only with a question mark),
     not a report that it is closed or opens at other times ("le 2 ouvre de 9h à 17h")."""

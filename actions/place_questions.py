@@ -370,6 +370,22 @@ def appointment_answer(one: dict) -> dict:
             "address": one.get("address") or "adresse non précisée"}  # fmt: skip
 
 
+def appointment_lines(places: list[dict]) -> str:
+    """Each place's appointments, one a line, numbered as in the list: its booking link, else its
+    number to ask, else its address ("2. CCAS : non précisé, appelez le 03 20 …")."""
+    lines = []
+    for i, p in enumerate(places, 1):
+        phone = p.get("phone_text") or p.get("phone")
+        if p.get("appointment_url"):
+            said = f"rendez-vous en ligne : {p['appointment_url']}"
+        elif phone:
+            said = f"non précisé, appelez le {phone}"
+        else:
+            said = f"non précisé, passez demander : {p.get('address') or 'adresse non précisée'}"
+        lines.append(f"{p.get('number', i)}. {p.get('name') or 'Lieu'} : {said}")
+    return "\n".join(lines)
+
+
 def phone_lines(places: list[dict]) -> str:
     """Each place's number, one a line, numbered as in the list: "1. France Services : 03 20 …",
     "2. CCAS : pas de numéro dans l'annuaire"."""
@@ -423,6 +439,9 @@ def facts(
         return {"response": "utter_place_way_unknown", "place": one.get("name"),
                 "address": address}  # fmt: skip
     if one is not None and asks_appointment(text):
+        if shown is None and len(places) > 1:  # each place listed, from its own record
+            return {"response": "utter_places_appointments",
+                    "lines": appointment_lines(places)}  # fmt: skip
         return appointment_answer(one)
     if asks_phone(text):
         if shown is None:

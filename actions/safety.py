@@ -109,7 +109,10 @@ SEVERE: tuple[str, ...] = (
     r"(fais|fait) (frapp|batt)\w*",
     r"feu dans",
     r"peur pour ma vie",
-    r"(ex|mari|conjoint|copain|voisin|il|elle) me menace\w*",
+    # not a threat to put photos or messages online (no body in danger: the 3018, the 3919 for a
+    # partner, beside the places: ``actions.helplines``)
+    r"(ex|mari|conjoint|copain|voisin|il|elle) me menace\w*(?! (de|d') ?(publier|diffuser|partager"
+    r"|poster|mettre|envoyer|montrer|balancer|afficher|faire circuler)\b)",
     r"foutre en l'air",
     r"une corde",
     r"avaler (toutes|tous) mes",
@@ -822,6 +825,14 @@ class SafetyReading:
         return self.need and self.close and not self.danger_now
 
 
+# A threat to put intimate images or messages online, the threat named as such.
+_THREAT_TO_PUBLISH = re.compile(
+    r"\bmenac\w* (de |d')?(les |la |le |l')?(publier|diffuser|partager|poster|mettre|envoyer"
+    r"|montrer|balancer|afficher|faire circuler)\b.{0,40}\b(nudes?|photos?|videos?|images?"
+    r"|messages?|conversations?)\b"
+)
+
+
 def read(
     text: str,
     has_need: Callable[[str], bool],
@@ -838,6 +849,10 @@ def read(
         severe = alarm = False
         safe_now = True
     too_short = len(folded.split()) < MIN_MEANING_WORDS
+    if not severe and _THREAT_TO_PUBLISH.search(folded):
+        # "mon ex menace de publier mes photos intimes": harm online, no body in danger; the
+        # 3018 (and the 3919 for a partner) beside the places (``actions.helplines``)
+        too_short = True
     french = in_french(text)  # the language alone is no danger: Creole read as French
     said = text if french == " ".join(text.split()) else french
     margin = float("-inf") if severe or safe_now or too_short else danger_margin(said)

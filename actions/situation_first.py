@@ -17,7 +17,8 @@ from actions import helplines, situations
 SAFETY_NEED = "securite"
 # Situations that are a need for online safety, whatever else the words read as.
 SAFETY_SITUATIONS = frozenset(
-    {situations.SURVEILLANCE, situations.BANK_CARD, situations.SCAM_MESSAGE}
+    {situations.SURVEILLANCE, situations.BANK_CARD, situations.SCAM_MESSAGE,
+     situations.HARASSMENT_ONLINE}
 )
 
 

@@ -22,6 +22,9 @@ SURVEILLANCE = "surveillance"  # a partner or an ex who spies on the phone: the 
 HOMELESS = "homeless"  # nowhere to sleep tonight: the 115
 PARTNER_VIOLENCE = "partner_violence"  # hit, threatened by a partner or an ex: the 3919 first
 SUICIDE = "suicide"  # a wish to die, a suicide: the 3114
+# A body in danger (a fall, someone who no longer answers or breathes, a fire, an accident) with
+# no dark words: the emergency numbers without the 3114 (``read``).
+PHYSICAL = "physical"
 # A child or a teenager harassed online: the 3018 first, before the places (read from CHILD and
 # HARASSMENT_ONLINE together, ``read``).
 CHILD_HARASSED_ONLINE = "child_harassed_online"
@@ -208,6 +211,8 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         rf"\b{_ONLINE}.{{0,60}}\bharcel\w*",
         r"\bcyber-?harcel\w*",
         r"\b(nudes?|photos? intimes?).{0,40}\b(publi|diffus|partag|circul|tourn)\w*",
+        r"\b(publi|diffus|partag|poster|mettre|montrer|balancer|afficher|circul)\w*.{0,30}"
+        r"\b(nudes?|photos? (intimes?|de moi nue?|denudee?s?|nue?s?)|videos? intimes?)",
     ),
     HACKED: (
         r"\bpirat\w*",
@@ -279,6 +284,12 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"\bmettre fin a (mes|ses) jours|\b(plus|pas) envie de vivre|\bveux plus vivre",
         r"\b(avale|pris) (des|trop de|tous mes|toutes mes) (medicaments|cachets|comprimes)",
     ),
+    PHYSICAL: (
+        r"\b(tombee?s?|chute|glisse\w*|evanoui\w*|inconscient\w*|malaise|crise cardiaque|avc"
+        r"|saigne\w*|accident\w*|incendie|le feu|fumee|brule\w*|etouffe\w*)\b",
+        r"\b(ne )?(repond|reagit|respire|bouge|se reveille|parle)s? (plus|pas)\b",
+        r"\b(tonbe ate|pa ka (pale|respire|repon) anko)\b",
+    ),
     HOMELESS: (
         r"\b(dors|dormons|dormir|dort|dormi|passe la nuit|passer la nuit|vis|vivons|vit) "
         r"(dans (ma|la|une|notre|sa|leur) voiture|dehors|a la rue|dans la rue)",
@@ -325,6 +336,20 @@ _HAPPENED = re.compile(
 )
 
 
+# Codes handed, said on a later line than the bank or the card they are for (``read``).
+_HANDED_LATER = re.compile(r"\n[^\n]*" + _handed(_SECRET))
+_BANK_SAID = re.compile(rf"\b({_CARD}|{_CARD_DETAIL}|{_BANK_CALLER}|cb)\b")
+
+
+# Words near a wish to die, however veiled: a body in danger said with them keeps the 3114.
+_DARK = re.compile(
+    r"\b(suicid\w*|mourir|mort|morte|tuer|tue|en finir|vivre|vie|medicaments?|cachets?|comprimes?"
+    r"|somniferes?|pilules?|lettres?|adieu|dernier message|plus la|sauter|saute|jete|jeter"
+    r"|pendu\w*|pendre|noy\w*|betise|connerie|idees noires|disparaitre|plus envie|veines?"
+    r"|ouvert les|dit au revoir|triste|deprim\w*|pont|balcon|fenetre)\b"
+)
+
+
 # Hit by someone who also spies on the phone ("il me bat et il contrôle mon portable"): the
 # control of a partner, whoever is named (``read``), unless the words name a child.
 _HIT_ME = (
@@ -351,4 +376,9 @@ def read(text: str) -> frozenset[str]:
         found.add(SURVEILLANCE)
     if {CHILD, HARASSMENT_ONLINE} <= found:
         found.add(CHILD_HARASSED_ONLINE)
+    if BANK_CARD not in found and _HANDED_LATER.search(folded) and _BANK_SAID.search(folded):
+        # "un mail lui demande ses codes bancaires", then "elle a déjà donné ses codes"
+        found.add(BANK_CARD)
+    if PHYSICAL in found and (SUICIDE in found or _DARK.search(folded)):
+        found.discard(PHYSICAL)  # "il ne répond plus depuis son message d'adieu": the 3114 kept
     return frozenset(found)

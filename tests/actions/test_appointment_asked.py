@@ -47,3 +47,24 @@ def test_the_place_picked_is_the_one_asked_about(real, ask, town, pick, rank, qu
     msgs = talk.say(question, intent)
     assert not [p for p in payloads(msgs) if p.get("type") == "referral"], msgs
     assert said(msgs[0]) == expected_for(reco["results"][rank]), said(msgs[0])
+
+
+LISTS = ASKS[:2] + [("j'ai besoin d'aide pour mes démarches en ligne à Bordeaux", "Bordeaux")]
+
+
+@pytest.mark.parametrize("intent", ["inform", "out_of_scope", "ask_help"])
+@pytest.mark.parametrize("question", QUESTIONS)
+@pytest.mark.parametrize("ask, town", LISTS)
+def test_after_a_list_the_appointments_are_said_for_each_place_listed(real, ask, town, question,
+                                                                      intent):  # fmt: skip
+    """The tester: the answer named place 1 only; each place, from its own record."""
+    talk = Talk()
+    reco = one_list(talk.say(ask, "ask_help", [ent("location", town)]))
+    msgs = talk.say(question, intent)
+    assert not payloads(msgs), "the list again"
+    [text] = [said(m) for m in msgs]
+    assert text.startswith("Les rendez-vous, d'après l'annuaire :"), text
+    for place in reco["results"]:
+        assert f"{place['number']}. {place['name']} : " in text, text
+        phone = place.get("phone_text") or place.get("phone")
+        assert (place.get("appointment_url") or phone or place.get("address")) in text, text

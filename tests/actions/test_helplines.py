@@ -240,3 +240,74 @@ def test_violence_by_a_partner_gets_the_3919_and_the_17_first_and_no_suicide_lin
 def test_violence_by_a_partner_and_a_wish_to_die_keeps_the_3114(real):
     msgs, _ = run(A.ActionOrient(), tracker("mon mari me frappe et je veux mourir", "emergency"))
     assert "3114" in numbers(msgs) and "3919" in numbers(msgs)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # The tester: a grandfather fallen, no longer answering: 112/15/17, not the suicide line.
+        "mon grand pere est tombé il repond plus",
+        # Variants: a mother fainted, a neighbour who no longer breathes, smoke in the kitchen.
+        "ma mère a fait un malaise elle ne réagit plus",
+        "le voisin est par terre il respire plus",
+        "il y a le feu dans la cuisine de ma voisine",
+    ],
+)
+def test_a_body_in_danger_gets_the_emergency_numbers_without_the_suicide_line(real, message):
+    msgs, _ = run(A.ActionOrient(), tracker(message, "emergency"))
+    text = shown(msgs)
+    assert {"112", "15", "114"} <= set(numbers(msgs)), numbers(msgs)
+    assert "3114" not in numbers(msgs) and not has("3114", text), text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "mon fils ne répond plus depuis son message d'adieu",
+        "il est tombé, il a avalé des cachets il veut mourir",
+    ],
+)
+def test_a_body_in_danger_said_with_dark_words_keeps_the_3114(real, message):
+    msgs, _ = run(A.ActionOrient(), tracker(message, "emergency"))
+    assert "3114" in numbers(msgs), shown(msgs)
+
+
+@pytest.mark.parametrize(
+    "first, town, then",
+    [
+        # The tester: the codes asked by a mail, then given: the same list came, no opposition.
+        ("ma grand mère a reçu un mail bizarre qui lui demande ses codes bancaires, Agen", "Agen",
+         "elle a déjà donné ses codes"),
+        # Variants: a call from a so-called bank, then the codes given; an SMS, then given.
+        ("ma mère a reçu un appel de sa soi-disant banque qui voulait ses codes, Rennes",
+         "Rennes", "elle leur a donné ses codes"),
+        ("mon père a eu un sms louche sur sa carte bancaire, il habite Nantes", "Nantes",
+         "il a donné ses codes hier"),
+    ],
+)
+def test_codes_given_after_the_list_get_the_card_opposition_line(real, first, town, then):
+    msgs, _ = play([(first, "ask_help", [ent("location", town)]), (then, "inform")])
+    text = shown(msgs)
+    assert "faites opposition" in text and has("0 892 705 705", text), text
+    assert "0892705705" in numbers(msgs) or "0 892 705 705" in text
+
+
+@pytest.mark.parametrize(
+    "message, town",
+    [
+        # The tester: only the 3919 and the emergency numbers, no 3018, the town left unused.
+        ("mon ex me menace de publier mes photos intimes sur internet, Montpellier", "Montpellier"),
+        # Variants: a boyfriend, nudes to share; an ex-husband, photos to post on Facebook.
+        ("mon copain me menace de partager mes nudes, je suis à Lille", "Lille"),
+        ("mon ex-mari me menace de poster des photos de moi nue sur facebook, Rennes", "Rennes"),
+    ],
+)
+def test_a_threat_to_publish_intimate_images_gets_the_3018_the_3919_and_the_places(
+    real, message, town
+):
+    msgs, _ = play([(message, "ask_help", [ent("location", town)])])
+    text = shown(msgs)
+    kinds = [p["type"] for p in payloads(msgs)]
+    assert "emergency" not in kinds and "recommendation" in kinds, (kinds, text)
+    assert has("3018", text) and has("3919", text), text
+    assert not has("3114", text), text

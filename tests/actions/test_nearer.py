@@ -10,6 +10,7 @@ from actions import backends
 from directory_client.directory import Directory
 from directory_client.models import Base
 from tests.conftest_actions import run_as_the_action_server, slots_of, tracker
+from tests.conftest_actions import said as read_of
 from tests.places import here, make_place
 
 
@@ -46,19 +47,16 @@ def km(body: dict) -> list[float]:
 
 @pytest.mark.parametrize("message", ["plus près ?", "c trop loin", "y a rien de plus proche ?"])
 @pytest.mark.parametrize("intent", ["change_location", "nlu_fallback"])
-def test_nearer_gives_the_nearest_in_distance_order_and_says_so(lyon, message, intent):
+def test_nearer_when_the_nearest_is_shown_says_so_never_a_farther_list(lyon, message, intent):
+    """Ranked by fit (2,5 km first), the nearest (800 m) shown too: none is nearer, said with
+    the nearest's distance; never a list with places farther than one shown."""
     said, body, slots = ask("ma demande CAF", "ask_help", {"location": here().__dict__})
     assert km(body) != sorted(km(body))  # ranked by fit: not in distance order, said why
     assert body["results"][0]["ahead"], body["results"]
     action = "action_fallback" if intent == "nlu_fallback" else "action_orient"
     answer = run_as_the_action_server(tracker(message, intent, slots=slots), action)
-    text = " ".join(r.get("text") or "" for r in answer["responses"])
-    nearest = next(r["custom"]["orienteur"] for r in answer["responses"] if r.get("custom"))
-    assert [r["name"] for r in nearest["results"]] == [
-        "Association du quartier", "Salle des fêtes", "Maison France services"]  # fmt: skip
-    assert km(nearest) == sorted(km(nearest))
-    assert text.startswith("Voici les lieux les plus proches de Lyon (69) pour "), text
-    assert text.endswith("du plus proche au plus loin :"), text
-    # The list kept is the one shown: "le premier" is the nearest.
-    kept = slots_of(answer["events"])["last_search"]["results"]
-    assert kept[0]["name"] == "Association du quartier"
+    text = " ".join(read_of(r) for r in answer["responses"])
+    assert not [r for r in answer["responses"] if r.get("custom")], text
+    assert text.startswith("Il n'y a pas de lieu plus près pour "), text
+    nearest = min(body["results"], key=lambda r: r["distance_km"])
+    assert text.endswith(f" ; le plus proche est à {nearest['distance_text']}."), text
