@@ -34,9 +34,15 @@ def with_situation_need(text: str, found) -> None:
     ``actions.needs.Understanding``, changed in place), not a guess among others. A child
     harassed online: parenting first (the 3018 goes first), online safety kept after it (taking
     the photos down): the heading opens on the child, not on scams."""
-    if situations.CHILD_HARASSED_ONLINE in situations.read(text):
+    said = situations.read(text)
+    if situations.CHILD_HARASSED_ONLINE in said:
         if SAFETY_NEED in found.needs:
             found.needs = [PARENTING_NEED] + [k for k in found.needs if k != PARENTING_NEED]
+        return
+    if situations.HARASSMENT_ONLINE in said and PARENTING_NEED in found.needs:
+        # parents speaking of harassment online ("une soirée sur le harcèlement en ligne pour les
+        # parents d'élèves"): parenting first, online safety after it, as for a child harassed
+        found.needs = [PARENTING_NEED, SAFETY_NEED]
         return
     if not names_a_safety_need(text):
         return

@@ -132,3 +132,15 @@ def test_parcoursup_is_the_students_own_file_unless_a_parent_speaks(real, messag
     assert understand(message).need_keys == (need,)
     if need == "demarches":
         assert PARENTING.purpose not in rest_text(msgs)
+
+
+@pytest.mark.parametrize("message", [
+    "nous sommes une association de parents d'élèves à Vichy et nous aimerions organiser une "
+    "soirée d'information sur le harcèlement en ligne",
+    "comment protéger nos enfants du cyberharcèlement, réunion de parents, Moulins",
+])  # fmt: skip
+def test_parents_speaking_of_harassment_online_get_parenting_first(real, message):
+    """Round 23: harassment online made online safety the only need (for an adult threatened);
+    parents speaking of it lost parenting."""
+    msgs = Talk().say(message, "ask_help")
+    assert one_list(msgs)["need"][:2] == [PARENTING.service, SAFETY.service], rest_text(msgs)
