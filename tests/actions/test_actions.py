@@ -777,9 +777,11 @@ def test_emergency_safety_net_whatever_the_intent(directory, message, intent):
         "out_of_scope": A.ActionOutOfScope(),
     }.get(intent, A.ActionOrient())
     msgs, _ = run(action, tracker(message, intent))
-    # violence by a partner: the 3919 instead of the suicide line (round 95)
-    line = "3919" if message == "mon mari me frappe" else "3114"
+    # violence by a partner: the 3919 instead of the suicide line (round 95); a body in danger:
+    # the SAMU, no suicide line (round 23)
+    line = {"mon mari me frappe": "3919", "crise cardiaque": "15 (SAMU)"}.get(message, "3114")
     assert "112" in text(msgs) and line in text(msgs)
+    assert ("3114" in text(msgs)) == (line == "3114"), text(msgs)
     assert kinds(msgs)[0] == "emergency"
 
 
