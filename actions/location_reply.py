@@ -40,7 +40,7 @@ from actions.town_in_message import (
     towns_of_the_person,
 )
 from directory_client.geo import haversine_km
-from directory_client.locator import BIG_TOWN, MIN_LEADING
+from directory_client.locator import BIG_TOWN, MIN_LEADING, is_compound_name
 from directory_client.text import last_sentences, name_key
 from directory_client.town_words import (
     COMMON,
@@ -345,12 +345,9 @@ def _unknown_compound_at_end(text: str) -> str | None:
     we do not know, to say so rather than ask the town again as if nothing was said."""
     tail = _TAIL_PLACE.search(clean_text(text))
     said = re.sub(r"^(a|à)\s+", "", tail.group(1).strip()) if tail else ""  # "habite à …"
-    if not _COMPOUND_NAME.fullmatch(said):
+    if not is_compound_name(said):
         return None
     return said if _locator().locate(said).status == "unknown" else None
-
-
-_COMPOUND_NAME = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+){2,}")
 
 
 def _town_misspelt_at_end(text: str) -> tuple[str, Any, bool] | None:

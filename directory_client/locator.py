@@ -703,6 +703,12 @@ class Locator:
 _COMPOUND = re.compile(r"\w+(?:[-‐]\w+){2,}")  # three words or more in one piece
 
 
+def is_compound_name(text: str) -> bool:
+    """``text`` is one name of three words or more in one hyphenated piece, without digits
+    ("Trifouillis-les-Oies"): the locator reads it as one name, never as its parts."""
+    return bool(_COMPOUND.fullmatch(text)) and not any(ch.isdigit() or ch == "_" for ch in text)
+
+
 def _in_name(word: str, name: set[str]) -> bool:
     """``word`` is one of the name's words, or a near-miss of one ("Machin" for Mâcon): the
     fuzzy step's tolerance, one edit below 8 characters, two from 8."""
