@@ -19,14 +19,14 @@ _SAMPLE_TOWN = "Paris"
 def warm_up() -> float:
     """Read one message, locate one town, run one search; the seconds it took. A directory
     that cannot be opened is logged and left to the first search (which says so)."""
-    from actions import needs, safety
+    from actions import needs
     from actions.backends import get_directory, get_locator
     from directory_client.labels import ACCES_INTERNET_MATERIEL
     from directory_client.types import SearchQuery
 
     started = time.monotonic()
     needs.read(_SAMPLE_MESSAGE)
-    safety.read(_SAMPLE_MESSAGE, True)
+    needs.safety_reading(_SAMPLE_MESSAGE)
     where = get_locator().locate(_SAMPLE_TOWN).best
     try:
         if where is not None:
