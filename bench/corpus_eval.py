@@ -28,18 +28,25 @@ def main() -> int:
     parser.add_argument("--failures", type=Path, help="write every miss with its transcript")
     parser.add_argument("--limit", type=int, help="only the first N cases of each file")
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--first-messages", type=Path, help="another set than the corpus's "
+                        "(a development set of tests/devset): its first messages")
+    parser.add_argument("--safety", type=Path, help="with --first-messages: its safety set")
     args = parser.parse_args()
     try:
         with webhook_for(args.webhook, args.model, "corpus-") as webhook:
             started = time.perf_counter()
-            scores = asyncio.run(evaluate(webhook, args.concurrency, args.limit))
+            files = None
+            if args.first_messages or args.safety:
+                files = {"first_messages": args.first_messages, "safety": args.safety}
+            scores = asyncio.run(evaluate(webhook, args.concurrency, args.limit, files))
     except LookupError as error:
         print(error, file=sys.stderr)
         return 2
     print(scores.report())
     print(f"played in {time.perf_counter() - started:.0f} s")
     if args.failures:
-        args.failures.write_text(scores.failures() + "\n", encoding="utf-8")
+        every = files is not None  # a development set: every miss is there to be read
+        args.failures.write_text(scores.failures(every) + "\n", encoding="utf-8")
         print(f"misses written to {args.failures}")
     return 0
 

@@ -368,15 +368,34 @@ class Scores:
         return "\n\n".join(keep)
 
 
-async def evaluate(webhook: str, concurrency: int = 4, limit: int | None = None) -> Scores:
-    """Play the whole frozen corpus (``limit`` cases per file, for a quick look)."""
+def _cases(path: Path | None) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path else []
+
+
+def _emergency(case: dict) -> bool:
+    """A real emergency, in the corpus's schema (``emergency: true``) or the development
+    sets' (``kind: emergency``)."""
+    return bool(case.get("emergency")) or case.get("kind") == "emergency"
+
+
+async def evaluate(
+    webhook: str,
+    concurrency: int = 4,
+    limit: int | None = None,
+    files: dict[str, Path | None] | None = None,
+) -> Scores:
+    """Play the whole frozen corpus (``limit`` cases per file, for a quick look), or other sets
+    of the same schema (``files``: ``first_messages``, ``safety``, ``off_topic`` → a path or
+    None; a development set of tests/devset played over REST)."""
     player = Player(webhook)
     scores = Scores()
-    first = load("first_messages.yml")[:limit]
-    safety = load("safety.yml")[:limit]
-    off_topic = load("off_topic.yml")[:limit]
+    if files is None:
+        files = {name: CORPUS / f"{name}.yml" for name in ("first_messages", "safety", "off_topic")}
+    first = _cases(files.get("first_messages"))[:limit]
+    safety = _cases(files.get("safety"))[:limit]
+    off_topic = _cases(files.get("off_topic"))[:limit]
     jobs: list[tuple[str, dict]] = [("task", c) for c in first]
-    jobs += [("emergency" if c.get("emergency") else "ordinary", c) for c in safety]
+    jobs += [("emergency" if _emergency(c) else "ordinary", c) for c in safety]
     jobs += [("off_topic", c) for c in off_topic]
     buckets = {"task": scores.tasks, "ordinary": scores.ordinary,
                "emergency": scores.emergencies, "off_topic": scores.off_topic}  # fmt: skip
