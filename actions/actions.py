@@ -84,6 +84,7 @@ from actions.message_text import (
     entity_values,
     is_button,
     place_values,
+    without_quotes,
 )
 from actions.needs import DISTANCE
 from actions.questions import (
@@ -289,8 +290,6 @@ def answer(
                 "situations": helplines.line_situations(request, danger=danger, carried=carried),
             },
         )
-
-
 
 
 def carried_situations(state: State) -> list[str]:
@@ -531,26 +530,6 @@ class OrienteurAction(Action, abc.ABC):
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list: ...
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 class ActionOrient(OrienteurAction):
     def name(self) -> str:
         return "action_orient"
@@ -659,18 +638,17 @@ class ActionSendSummary(OrienteurAction):
         return [SlotSet("summary_requested", True), SlotSet("fail_count", 0.0)]
 
 
-
-
-
-
 class ActionHumanHandoff(OrienteurAction):
     def name(self) -> str:
         return "action_human_handoff"
 
     def respond(self, dispatcher, tracker, text) -> list:
+        own = without_quotes(text)
+        if own != text and not needs_mod.detect(own).empty:
+            # "… affiche « virus détecté, appelez ce numéro », c'est vrai ?": the screen asked
+            # to call, the person asks about a scam
+            return orient(dispatcher, tracker, read_as="ask_help")
         return handoff(dispatcher, tracker)
-
-
 
 
 class ActionFallback(OrienteurAction):
@@ -717,8 +695,6 @@ def gives_place_asked(tracker: Tracker, text: str) -> bool:
     if len(text.split()) > 6:
         return False
     return bool(place_values(tracker)) or answers_where(State(tracker), text)
-
-
 
 
 class ActionOutOfScope(OrienteurAction):

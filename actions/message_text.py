@@ -53,6 +53,16 @@ def clean_text(text: str | None) -> str:
     return " ".join([head, *kept])
 
 
+# What a screen, a letter or a text message said, quoted by the person: « … », "…", “…”.
+_QUOTED = re.compile(r"«[^»]{3,300}»|\"[^\"]{3,300}\"|“[^”]{3,300}”")
+
+
+def without_quotes(text: str) -> str:
+    """The person's own words: ``text`` without what it quotes (« appelez ce numéro » on a
+    scam's screen is no request to call anyone)."""
+    return " ".join(_QUOTED.sub(" ", text).split())
+
+
 def is_button(text: str) -> bool:
     """A button's payload ("/inform{...}"): the assistant's own words sent back."""
     return text.startswith("/")

@@ -311,6 +311,11 @@ SEVERE: tuple[str, ...] = (
     r"(va|vais|veut|vont|allait|voulait) (me|nous|lui|la|le) faire la peau",
     r"(est|sont) en train de (la |le |les |me |nous |l')?(tabasser|frapper|battre|cogner|etrangler"
     r"|taper dessus)",
+    # Someone beaten as the person writes, however spelt: "ya un gamin qui se fait tabassé
+    # derrière le gymnase" (set AQ), "il se fait frapper là maintenant"
+    r"\bse (fait|font) (tabass|lynch|defonc)\w*",
+    r"\bse (fait|font) (frapp|agress|battre|taper dessus)\w*.{0,60}\b(maintenant|en ce moment"
+    r"|la tout de suite)\b",
     r"\bli menas\w* (amwin|amoin|mwen|moin|anou)",
     r"\b(pran|prann|sorti|tyenbo|tienbo) (in|un|son|le) kouto",
     r"accident\b.{0,80}\b(bouge|respire|repond) (pas|plus)",

@@ -48,7 +48,7 @@ def main() -> int:
     total = [0] * 6
     for path in paths:
         row = _score(path)
-        total = [a + b for a, b in zip(total, row)]
+        total = [a + b for a, b in zip(total, row, strict=True)]
         print(_line(path.stem, row))
     print(_line("all", tuple(total)))
     return 0
