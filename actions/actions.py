@@ -309,10 +309,11 @@ def carried_situations(state: State) -> list[str]:
 
 
 def take_mode_reply(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
-    """After the mode question, a reply that does not choose ("plus près ?", "c'est ouvert le
-    samedi ?"): the question once again; a second one, or "je sais pas", takes the default (one
-    line), then the places, with the day asked. None for a choice, a need, a town. A button's
-    rank typed ("le 2") is that button."""
+    """After the mode question, a reply that does not choose ("plus près ?"): the question once
+    again; a second one, "je sais pas", or a reply that says what the places must be ("c'est
+    ouvert le samedi ?", "c'est accessible en fauteuil ?") takes the default (one line), then
+    the places, with what was asked. None for a choice, a need, a town. A button's rank typed
+    ("le 2") is that button."""
     typed = typed_button.pressed(tracker, MODE_BUTTONS, text)
     if typed is not None:
         return orient(dispatcher, typed)
@@ -335,8 +336,12 @@ def take_mode_reply(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         return None
     turns = mode_default.user_turns(tracker.events)
     repeated = tracker.get_slot(mode_default.REPEATED_AT) == turns - 1
-    read_as = "inform" if needs_mod.detect(text).constraints else CONTINUED
-    if not (repeated or unsure):
+    constraints = needs_mod.detect(text).constraints
+    read_as = "inform" if constraints else CONTINUED
+    # "je suis en fauteuil, c'est accessible ?": something the places must have, said instead
+    # of a choice: the person wants places; the question again would go round in circles (on
+    # SMS, where the buttons are not seen): the default, said, and the places that fit
+    if not (repeated or unsure or constraints):
         return orient(dispatcher, tracker, read_as=read_as) + [
             SlotSet(mode_default.REPEATED_AT, float(turns))
         ]

@@ -48,6 +48,18 @@ def test_the_question_is_repeated_once_then_the_default_gives_the_places(real, i
     assert talk.slots["mode"] == "avec_moi"
 
 
+@pytest.mark.parametrize(("reply", "constraint"), [
+    ("je suis en fauteuil roulant, c'est accessible ?", "accessible"),
+    ("c'est ouvert le samedi ?", "samedi"),
+])  # fmt: skip
+def test_a_reply_saying_what_the_places_must_be_gets_them_at_once(real, reply, constraint):
+    """Round 24's tester (SMS, no buttons seen): « je suis en fauteuil roulant, c'est accessible
+    ? » got the question again, word for word."""
+    talk = mode_asked()
+    places_with_default(talk.say(reply, "inform"))
+    assert constraint in talk.slots["constraints"]
+
+
 @pytest.mark.parametrize("intent", ["deny", "nlu_fallback", "out_of_scope"])
 def test_je_sais_pas_takes_the_default_at_once(real, intent):
     talk = mode_asked()
