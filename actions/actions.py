@@ -240,7 +240,7 @@ def answer(
     note = need_cover.remote_note(get_directory(), response, covered) if covered else None
     if note:
         payload["orienteur"]["notes"] = [*(payload["orienteur"].get("notes") or []), note]
-    covered = covered if note else None
+    covered = covered if note is not None else None  # "": said uncovered, nothing at a distance
     worded = someone_else.about_them if for_them else str
     intro = fmt.intro_text(
         len(results),

@@ -332,13 +332,15 @@ def notes(response: Any, *, constraints: list[str], offset: int, nothing_near: b
         out.append(response.notice)
     if "a_ma_place" in constraints:
         out.append(texts.text("utter_aidants_connect"))
+    # Not for a device to buy, which the helpline neither sells nor lends (labels.helpline_helps).
+    helpline = labels.helpline_helps(getattr(getattr(response, "query", None), "needs", ()) or ())
     if nothing_near:
         remote = remote_list(getattr(response, "remote_options", ()))
         if remote:
             out.append("À distance : " + remote + ".")
-        if HELPLINE_NAME not in remote:
+        if HELPLINE_NAME not in remote and helpline:
             out.append(HELPLINE_TEXT)
-    elif len(response.results) < 3 and not offset:
+    elif len(response.results) < 3 and not offset and helpline:
         out.append(HELPLINE_TEXT)
     return out
 

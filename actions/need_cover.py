@@ -87,9 +87,12 @@ def apart(need_keys: list[str], procedure: str | None, results: list[dict]) -> A
 def remote_note(directory: Any, response: Any, found: Cover) -> str | None:
     """ "À distance pour … : Solidarité Numérique : 01 70 77 23 72 ; …": the help at a distance
     a search of the uncovered needs alone gives. ``None`` when such a search has a place near
-    (it was only ranked after the list): then no place "n'annonce" it would be untrue. Read
-    from the answer already given (``response.alone``: the embedded directory says it with the
-    list); a backend that does not (the remote API) is asked again."""
+    (it was only ranked after the list): then no place "n'annonce" it would be untrue. ``""``
+    when no place near and nothing at a distance does it: a device to buy, which the national
+    helpline neither sells nor lends (``labels.helpline_helps``), with no place of the
+    directory providing one at a distance — no line rather than a number that cannot help.
+    Read from the answer already given (``response.alone``: the embedded directory says it with
+    the list); a backend that does not (the remote API) is asked again."""
     import dataclasses
 
     services = needs_mod.services_for(list(found.uncovered_keys))
@@ -109,8 +112,10 @@ def remote_note(directory: Any, response: Any, found: Cover) -> str | None:
     if near:
         return None
     # A search that found a place beyond the radius gives no help at a distance (Millau, 2026-12:
-    # "À distance pour … : ." printed empty): the national helpline, which helps with any need.
-    return f"À distance pour {found.uncovered} : {fmt.remote_list(remote or (NATIONAL,))}."
+    # "À distance pour … : ." printed empty): the national helpline, for what it helps with.
+    helps = labels.helpline_helps(services)
+    remote = [o for o in remote or (NATIONAL,) if helps or o.name != NATIONAL.name]
+    return f"À distance pour {found.uncovered} : {fmt.remote_list(remote)}." if remote else ""
 
 
 # The national helpline (``labels.HELPLINE``), as the directory gives it among remote options.

@@ -12,26 +12,11 @@ import math
 import re
 from datetime import date
 
-from directory_client import hours, hours_french
+from directory_client import hours, hours_french, phones
 from directory_client.french_dates import WEEKDAYS, french_date, french_time
 from directory_client.hours_french import OSM_DAYS
 from directory_client.labels import fold
 from directory_client.text import tokens
-
-# E.164 prefixes dialled in France as a 10-digit national number (0 + the rest): metropolitan
-# France and the overseas departments (La Réunion and Mayotte +262, Guadeloupe and the northern
-# islands +590, Guyane +594, Martinique +596).
-_NATIONAL_10 = ("33", "262", "590", "594", "596")
-# Territories with their own numbering: written with their country code, digits paired.
-_OWN_PLAN = ("508", "681", "687", "689")
-# The overseas departments' national prefixes (0262…) and the country code each is dialled with
-# from abroad: La Réunion 0262/0263/0692/0693 and Mayotte 0269/0639 (+262), Guadeloupe 0590/
-# 0690/0691 (+590), Guyane 0594/0694 (+594), Martinique 0596/0696/0697 (+596).
-_OVERSEAS = {
-    "262": "262", "263": "262", "692": "262", "693": "262", "269": "262", "639": "262",
-    "590": "590", "690": "590", "691": "590", "594": "594", "694": "594",
-    "596": "596", "696": "596", "697": "596",
-}  # fmt: skip
 
 # "Mo" → "lun.", "We" → "mer."…
 _DAYS = {code: f"{name[:3]}." for code, name in zip(OSM_DAYS, WEEKDAYS, strict=True)}
@@ -70,75 +55,31 @@ def distance_text(km: float | None) -> str:
     return f"{round(km)} km"
 
 
-def _digits(phone: str) -> str:
-    raw = re.sub(r"[^\d+]", "", phone)
-    if raw.startswith("00"):
-        raw = "+" + raw[2:]
-    return raw
-
-
 def _pairs(digits: str) -> str:
     return " ".join(digits[i : i + 2] for i in range(0, len(digits), 2))
-
-
-def _national(raw: str) -> str | None:
-    """The 10-digit national number ("0262123456") of a French number however the data writes
-    it (``raw``: ``_digits``): +33/+262/+590/+594/+596 and 9 digits (a trunk 0 kept or not),
-    10 digits from 0; an overseas number also as 9 digits without its 0 ("262123456"), with
-    its country code without "+" ("262262123456"), or short with its prefix once ("+262591911":
-    0262 59 19 11; Mayotte's former "+269 66 20 10"). None for anything else."""
-    digits = raw.lstrip("+")
-    if not digits.isdigit():
-        return None
-    if raw.startswith("+"):
-        for code in (*_NATIONAL_10, "269"):
-            if not digits.startswith(code):
-                continue
-            rest = digits[len(code) :]
-            if len(rest) == 10 and rest.startswith("0") and code != "269":
-                rest = rest[1:]  # +262 0262…
-            if len(rest) == 9 and code != "269":
-                return "0" + rest
-            if len(rest) == 6 and code in _OVERSEAS:
-                return "0" + code + rest
-        return None
-    if len(digits) == 10 and digits.startswith("0"):
-        return digits
-    if len(digits) == 9 and digits[:3] in _OVERSEAS:
-        return "0" + digits
-    if len(digits) == 12 and digits[:3] in _NATIONAL_10 and digits[3:6] in _OVERSEAS:
-        return "0" + digits[3:]
-    return None
 
 
 def phone_text(phone: str | None) -> str:
     """How people read and dial a number: ``+33320010845`` → ``03 20 01 08 45``,
     ``+262262123456``, ``262123456``, ``00262 262 12 34 56`` → ``02 62 12 34 56``
-    (``_national``), ``+687271234`` → ``+687 27 12 34``. A number that is not one of those is
-    returned as it was written."""
-    if not phone or not str(phone).strip():
+    (``phones.national``), ``+687271234`` → ``+687 27 12 34``; a number abroad as written.
+    ``""`` for a number not to offer
+    (``phones.dialable``: "+3381812163", a French number missing a digit): the place is shown
+    as one with no number, never with one that does not ring."""
+    if phones.dialable(phone) is None:
         return ""
-    raw = _digits(str(phone))
-    national = _national(raw)
+    raw = phones.digits(str(phone))
+    national = phones.national(raw)
     if national is not None:
         return _pairs(national)
-    if raw.startswith("+"):
-        for code in _OWN_PLAN:
-            rest = raw[1 + len(code) :]
-            if raw[1:].startswith(code) and len(rest) in (6, 8, 9):
-                return f"+{code} {_pairs(rest)}"
-    return " ".join(str(phone).split())
+    plan = phones.own_plan(raw)
+    return f"+{plan[0]} {_pairs(plan[1])}" if plan else " ".join(str(phone).split())
 
 
 def tel_uri(phone: str | None) -> str | None:
-    """``tel:+33320010845`` for a number a phone can dial, else None."""
-    if not phone:
-        return None
-    raw = _digits(str(phone))
-    national = _national(raw)
-    if national is not None:
-        raw = "+" + _OVERSEAS.get(national[1:4], "33") + national[1:]
-    return f"tel:{raw}" if re.fullmatch(r"\+\d{6,15}", raw) else None
+    """``tel:+33320010845`` for a number to offer (``phones.dialable``), else None."""
+    dialled = phones.dialable(phone)
+    return f"tel:{dialled}" if dialled else None
 
 
 def updated_text(date_maj: str | None) -> str:

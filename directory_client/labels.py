@@ -9,6 +9,7 @@ labels are finer (help vs. learning alone, smartphone vs. computer, health).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 # --- Services (current labels, 9) -------------------------------------------------------------
@@ -173,13 +174,24 @@ TYPOLOGIES: dict[str, str] = {
     "EPN": "Espace public numérique",
 }
 
-# National helpline for digital help, always offered as the remote option.
+# National helpline for digital help, offered as the remote option of every need it helps with
+# (``helpline_helps``).
 HELPLINE = {
     "name": "Solidarité Numérique",
     "phone": "01 70 77 23 72",
     "why": "Ligne nationale d'aide au numérique, gratuite, du lundi au vendredi.",
     "url": "https://www.solidarite-numerique.fr",
 }
+# What the helpline does not do: it helps people with the digital, it neither sells nor lends a
+# device (a cheap or refurbished computer or phone).
+HELPLINE_NOT_FOR = frozenset({ACQUISITION_MATERIEL})
+
+
+def helpline_helps(services: Iterable[str]) -> bool:
+    """Whether the national helpline helps with the services asked (all of them, or nothing
+    said), i.e. with one that is not ``HELPLINE_NOT_FOR``."""
+    asked = set(services)
+    return not asked or bool(asked - HELPLINE_NOT_FOR)
 
 
 @lru_cache(maxsize=200_000)  # the importer folds the same labels millions of times

@@ -451,7 +451,7 @@ def _to_response(query: SearchQuery, answer: Mapping[str, Any]) -> SearchRespons
         widened=widened,
         nothing_near=not page,
         total=answer["total"],
-        remote_options=(HELPLINE_OPTION,),
+        remote_options=(HELPLINE_OPTION,) if labels.helpline_helps(query.needs) else (),
         backend="remote",
     )
 

@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Literal, Protocol
 
+from directory_client import phones
+
 
 # --- Where ---------------------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -118,6 +120,10 @@ class SearchResult:
     # line built from the ranking's fit ("Plus loin, mais fait aussi : …"); None otherwise.
     ahead: str | None = None
 
+    def __post_init__(self) -> None:
+        # A number that does not ring is not the place's number to anyone (phones.offered).
+        object.__setattr__(self, "phone", phones.offered(self.phone))
+
     def to_payload(self) -> dict:
         """The shape of the assistant's ``custom.orienteur.results`` items (a stable contract)."""
         return {
@@ -140,6 +146,9 @@ class RemoteOption:
     phone: str | None
     url: str | None
     why: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "phone", phones.offered(self.phone))
 
 
 @dataclass(frozen=True)

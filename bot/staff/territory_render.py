@@ -174,16 +174,15 @@ def _change(p: Pending) -> str:
     if p.kind == "closed":
         return '<p class="proposed">Le lieu est fermé : ses horaires deviendront « fermé ».</p>'
     proposed = p.proposed or dict.fromkeys(p.current)  # a report in words alone
-    rows = "".join(
-        f'<tr><th scope="row">{e(FIELD_LABELS.get(f, f))}</th>'
-        f'<td class="before">{_value(f, p.current.get(f))}</td>'
-        f'<td class="after">{_proposed(f, v)}</td></tr>'
+    rows = [
+        (
+            e(FIELD_LABELS.get(f, f)),
+            (_value(f, p.current.get(f)), "before"),
+            (_proposed(f, v), "after"),
+        )
         for f, v in proposed.items()
-    )
-    return (
-        '<table class="change"><thead><tr><th scope="col"></th><th scope="col">Aujourd\'hui</th>'
-        f'<th scope="col">Proposé</th></tr></thead><tbody>{rows}</tbody></table>'
-    )
+    ]
+    return summary.table(("", "Aujourd'hui", "Proposé"), rows, row_heads=True, cls="change")
 
 
 def _corrections(pending: list[Pending], role: TerritoryRole, csrf: str, service: str) -> str:
@@ -225,47 +224,51 @@ def _corrections(pending: list[Pending], role: TerritoryRole, csrf: str, service
 def _conflicts(conflicts: Sequence[dict[str, Any]]) -> str:
     if not conflicts:
         return ""
-    rows = "".join(
-        f"<tr><td>{e(c['nom'])} <small>{e(c['commune'] or '')}</small></td>"
-        f"<td>{e(FIELD_LABELS.get(f, f))}</td><td>{_value(f, v['correction'])}</td>"
-        f"<td>{_value(f, v['source'])}</td></tr>"
+    rows = [
+        (
+            f"{e(c['nom'])} <small>{e(c['commune'] or '')}</small>",
+            e(FIELD_LABELS.get(f, f)),
+            _value(f, v["correction"]),
+            _value(f, v["source"]),
+        )
         for c in conflicts
         for f, v in c["fields"].items()
-    )
+    ]
+    heads = ("Lieu", "Champ", "Correction locale", "Source")
     return (
         '<section id="conflits" aria-labelledby="conflicts-t">'
         f'<h2 id="conflicts-t">Conflits avec la source ({len(conflicts)})</h2>'
         '<p class="hint">Un nouvel import a changé un champ corrigé ici : la valeur de la source '
         "s'applique. Si elle est fausse, signalez-le de nouveau depuis la fiche.</p>"
-        '<table class="t-table"><thead><tr><th scope="col">Lieu</th><th scope="col">Champ</th>'
-        '<th scope="col">Correction locale</th><th scope="col">Source</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></section>"
+        f"{summary.table(heads, rows, cls='t-table')}</section>"
     )
 
 
 def _journal(journal: list[dict[str, Any]]) -> str:
     if not journal:
         return ""
-    rows = "".join(
-        f"<tr><td>{e(_paris(j['at']))}</td><td>{e(j['actor'])}</td>"
-        f"<td>{e(ACTIONS.get(j['action'], j['action']))}</td><td>{e(j['nom'])}</td>"
-        f"<td>n° {j['correction']}</td></tr>"
+    rows = [
+        (
+            e(_paris(j["at"])),
+            e(j["actor"]),
+            e(ACTIONS.get(j["action"], j["action"])),
+            e(j["nom"]),
+            f"n° {j['correction']}",
+        )
         for j in journal
-    )
+    ]
+    heads = ("Quand", "Qui", "Quoi", "Lieu", "Signalement")
     return (
         '<section id="journal" aria-labelledby="journal-t"><h2 id="journal-t">Journal des '
-        'corrections</h2><table class="t-table"><thead><tr><th scope="col">Quand</th>'
-        '<th scope="col">Qui</th><th scope="col">Quoi</th><th scope="col">Lieu</th>'
-        f'<th scope="col">Signalement</th></tr></thead><tbody>{rows}</tbody></table></section>'
+        f"corrections</h2>{summary.table(heads, rows, cls='t-table')}</section>"
     )
 
 
 def _stale(stale: list[dict[str, Any]]) -> str:
-    rows = "".join(
-        f"<tr><td>{e(s['nom'])}</td><td>{e(s['commune'] or '')}</td>"
-        f"<td>{e(_day(s['date_maj']))}</td></tr>"
-        for s in stale[:STALE_SHOWN]
-    )
+    rows = [
+        (e(s["nom"]), e(s["commune"] or ""), e(_day(s["date_maj"]))) for s in stale[:STALE_SHOWN]
+    ]
+    heads = ("Lieu", "Commune", "Dernière mise à jour")
     more = (
         f'<p class="hint">… et {len(stale) - STALE_SHOWN} autres.</p>'
         if len(stale) > STALE_SHOWN
@@ -275,9 +278,7 @@ def _stale(stale: list[dict[str, Any]]) -> str:
         '<section id="a-revoir" aria-labelledby="stale-t">'
         f'<h2 id="stale-t">Fiches non mises à jour depuis 12 mois ({len(stale)})</h2>'
         + (
-            '<table class="t-table"><thead><tr><th scope="col">Lieu</th><th scope="col">Commune'
-            '</th><th scope="col">Dernière mise à jour</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table>{more}"
+            f"{summary.table(heads, rows, cls='t-table')}{more}"
             if stale
             else "<p>Toutes les fiches ont moins de 12 mois.</p>"
         )

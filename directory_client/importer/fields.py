@@ -10,6 +10,8 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from directory_client import phones
+
 # Placeholder dates found in real exports (Unix epoch in two time zones).
 PLACEHOLDER_DATES = {date(1969, 12, 31), date(1970, 1, 1)}
 
@@ -35,10 +37,11 @@ _E164_OK = re.compile(r"\+(?:33[1-9]\d{8}|(?:262|590|594|596|508)\d{9}|(?:687|68
 
 
 def normalise_phone(raw: object, code_postal: str | None) -> tuple[str | None, str | None]:
-    """Phone → E.164 (+33…; +687 for New Caledonia). Unparseable: raw text kept, with a reason.
-
-    Values with no subscriber digits at all ("+", "+33") are dropped (None) with a reason.
-    """
+    """Phone → E.164 (+33…; +687 for New Caledonia). Unparseable: raw text kept, with a reason:
+    one people are never given to call (``phones.dialable``: "+3381812163", a French number
+    missing a digit) said so, for the producer to mend it; one written unusually but readable
+    ("+262591911") said unrecognised. Values with no subscriber digits at all ("+", "+33") are
+    dropped (None) with a reason."""
     if raw is None:
         return None, None
     text = str(raw).strip()
@@ -77,6 +80,9 @@ def _phone(text: str, caledonia: bool) -> tuple[str | None, str | None]:
         return candidate, None
     if len(digits) <= 3:
         return None, f"numéro de téléphone vide ou tronqué ({text!r}), ignoré"
+    if phones.dialable(text) is None:  # the rule of the numbers people are given to call
+        return text, f"numéro de téléphone invalide ({text!r}) : gardé dans la fiche, jamais " \
+            "proposé aux personnes"  # fmt: skip
     return text, f"numéro de téléphone non reconnu ({text!r}), gardé tel quel"
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy.engine import Row
 
-from directory_client import display, hours, labels
+from directory_client import display, hours, labels, phones
 from directory_client.models import split_list
 from directory_client.search.plan import AIDANTS_CONNECT, ON_MY_BEHALF, Fit
 from directory_client.types import SearchResult
@@ -92,7 +92,7 @@ def place_result(
         lat=place.latitude,
         lon=place.longitude,
         distance_km=distance_km,
-        phone=place.telephone or place.mobile_telephone,
+        phone=phones.offered(place.telephone) or place.mobile_telephone,
         email=first_item(place.courriels),
         website=first_item(place.site_web),
         appointment_url=place.prise_rdv,

@@ -1,5 +1,6 @@
-"""Help at a distance offered beside the places: the national helpline, then matching places
-that help remotely (the nearest within the radius, or anywhere when nothing is near)."""
+"""Help at a distance offered beside the places: the national helpline (for the needs it helps
+with: ``labels.helpline_helps``), then matching places that help remotely (the nearest within
+the radius, or anywhere when nothing is near)."""
 
 from __future__ import annotations
 
@@ -43,16 +44,19 @@ def _remote_anywhere(
 def remote_options(
     session: Connection, plan: Plan, query: SearchQuery, outcome: Outcome, count: int = 2
 ) -> tuple[RemoteOption, ...]:
-    """The helpline, then matching places that help remotely: the nearest within the radius,
-    or, when nothing is near, the nearest anywhere."""
-    options = [
-        RemoteOption(
-            name=labels.HELPLINE["name"],
-            phone=labels.HELPLINE["phone"],
-            url=labels.HELPLINE["url"],
-            why=labels.HELPLINE["why"],
+    """The helpline (not for a device to buy: ``labels.helpline_helps``), then matching places
+    that help remotely: the nearest within the radius, or, when nothing is near, the nearest
+    anywhere."""
+    options: list[RemoteOption] = []
+    if labels.helpline_helps(plan.needs):
+        options.append(
+            RemoteOption(
+                name=labels.HELPLINE["name"],
+                phone=labels.HELPLINE["phone"],
+                url=labels.HELPLINE["url"],
+                why=labels.HELPLINE["why"],
+            )
         )
-    ]
     remote_plan = Plan(
         needs=plan.needs,
         mask=plan.mask,

@@ -13,6 +13,7 @@ and SVG, no script, no tile server, nothing fetched), printable on one A4 page.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from html import escape
 
 import numpy as np
@@ -168,18 +169,52 @@ def worst_table(coverage, k: int) -> str:
         key=lambda i: (-(distance[i] if math.isfinite(distance[i]) else 1e9),
                        -int(communes.population[i])),
     )[:WORST]  # fmt: skip
-    lines = "".join(
-        f"<tr><td>{escape(str(communes.name[i]))}</td><td>{communes.code_insee[i]}</td>"
-        f'<td class="n">{number(int(communes.population[i]))}</td>'
-        f'<td class="n">{_km(float(distance[i]))}</td>'
-        f'<td class="n">{int(coverage.itinerant_stops_20km[i, k])}</td></tr>'
-        for i in ranked
+    heads = ("Commune", "INSEE", "Habitants", "Lieu le plus proche",
+             f"Arrêts itinérants à {REACH_KM} km")  # fmt: skip
+    return table(
+        heads,
+        [
+            (
+                escape(str(communes.name[i])),
+                str(communes.code_insee[i]),
+                (number(int(communes.population[i])), "n"),
+                (_km(float(distance[i])), "n"),
+                (str(int(coverage.itinerant_stops_20km[i, k])), "n"),
+            )  # fmt: skip
+            for i in ranked
+        ],
     )
+
+
+Cell = str | tuple[str, str]  # a cell's HTML, or (HTML, its class)
+
+
+def table(
+    heads: Sequence[str], rows: Iterable[Sequence[Cell]], *, row_heads: bool = False, cls: str = ""
+) -> str:
+    """A table whose rows can be read as cards (class ``cards``): every cell but the first
+    carries its column's name (``data-label``), which a narrow screen shows before the value
+    instead of the header row (the console's territory.css); elsewhere a plain table. ``heads``:
+    plain text; cells: HTML; ``row_heads``: the first cell names its row (``th scope=row``);
+    ``cls``: the table's other classes."""
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
+    lines = []
+    for row in rows:
+        cells = []
+        for j, cell in enumerate(row):
+            text, kind = cell if isinstance(cell, tuple) else (cell, "")
+            attrs = f' class="{kind}"' if kind else ""
+            if j == 0:
+                tag = "th" if row_heads else "td"
+                attrs = (' scope="row"' if row_heads else "") + attrs
+            else:
+                tag, attrs = "td", f'{attrs} data-label="{escape(heads[j])}"'
+            cells.append(f"<{tag}{attrs}>{text}</{tag}>")
+        lines.append(f"<tr>{''.join(cells)}</tr>")
+    classes = escape(f"cards {cls}".strip())
     return (
-        '<table><thead><tr><th scope="col">Commune</th><th scope="col">INSEE</th>'
-        '<th scope="col">Habitants</th><th scope="col">Lieu le plus proche</th>'
-        f'<th scope="col">Arrêts itinérants à {REACH_KM} km</th></tr></thead>'
-        f"<tbody>{lines}</tbody></table>"
+        f'<table class="{classes}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(lines)}</tbody></table>"
     )
 
 

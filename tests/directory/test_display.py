@@ -50,9 +50,11 @@ def test_distance_text(km, text):
     ("594123456", "05 94 12 34 56", "tel:+594594123456"),  # Guyane
     ("00594 694 12 34 56", "06 94 12 34 56", "tel:+594694123456"),
     ("+2693712345", "+2693712345", "tel:+2693712345"),  # the Comoros: as written
-    ("262 12 34", "262 12 34", None),  # unreadable: as written
-    ("+33-72041680", "+33-72041680", "tel:+3372041680"),
-    ("accueil", "accueil", None),
+    ("262 12 34", "", None),  # unreadable: never shown as if one could call it
+    ("+33-72041680", "", None),  # a French number missing a digit (embedded data)
+    ("+3381812163", "", None),  # the same, Besançon (tests/directory/test_wrong_phone.py)
+    ("+33012345678", "", None),  # 00… is no French number
+    ("accueil", "", None),
     (None, "", None),
 ])
 def test_phone_text_and_uri(phone, text, uri):

@@ -29,6 +29,7 @@ from bot.staff.counts import DailyCounts
 from bot.staff.roles import parse_roles
 from bot.staff.security import hash_password
 from directory_client import Locator, labels
+from directory_client.corrections import queue
 from directory_client.demand import DemandLog
 from directory_client.hours import PARIS
 from tests.conftest import copy_directory
@@ -249,6 +250,51 @@ def test_territory_page_on_a_phone(browser, console):
     phone.locator("#carte").scroll_into_view_if_needed()
     phone.evaluate("document.getElementById('carte').scrollIntoView()")
     _shot(phone, "territory-phone-360x740.png")
+    assert errors == []
+
+
+# Every cell of the page's tables but the weeks' (they scroll in their own box, tested below):
+# [section, text, left, right] of those not wholly within the screen's width.
+CUT = """w => [...document.querySelectorAll('.territory table:not(.weekly) :is(td, th)')]
+    .map(c => [c.closest('section').id || c.closest('section').className, c.innerText.trim(),
+               c.getBoundingClientRect()])
+    .filter(([, , r]) => r.width > 1 && (r.left < 0 || r.right > w))
+    .map(([s, t, r]) => [s, t, Math.round(r.left), Math.round(r.right)])"""
+
+
+def test_every_table_reads_on_a_phone_and_stays_a_table_on_a_desk(browser, console):
+    """A coordinator on a 360 px phone read the worst-served communes without their nearest
+    place's distance, the journal without its reports' numbers, a phone correction without the
+    proposed number: the tables ran past the screen inside boxes that scrolled sideways. Now
+    each row is a card (its values after their column's name); at 1280 px the same tables."""
+    url, directory = console
+    queue.report(directory.Session, AIGRE, "phone", {"telephone": "+33545211234"},
+                 reported_by="alice", comment="Nouveau standard.")  # fmt: skip
+    errors: list[str] = []
+    phone = _page(browser, url, "claire", errors, size=(360, 740))
+    phone.goto(f"{url}/staff/territoire")
+    phone.wait_for_selector("svg.communes")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360  # no sideways page
+    for section in ("t-worst", "corrections", "journal", "a-revoir"):
+        assert phone.locator(f".territory section.{section}, #{section}").count() == 1, section
+    assert phone.evaluate(CUT, 360) == []
+    worst = phone.locator(".t-worst tbody tr").first
+    assert worst.locator("td").nth(3).inner_text().endswith(" km")  # the distance, on screen
+    proposed = phone.locator("article.correction td.after").last
+    assert "+33545211234" in proposed.inner_text() and _on_screen(proposed, 360)
+    phone.locator("#corrections").scroll_into_view_if_needed()
+    phone.evaluate("document.getElementById('corrections').scrollIntoView()")
+    _shot(phone, "territory-corrections-phone-360x740.png")
+    phone.evaluate("document.getElementById('journal').scrollIntoView()")
+    _shot(phone, "territory-journal-phone-360x740.png")
+
+    desk = _page(browser, url, "claire", errors)
+    desk.goto(f"{url}/staff/territoire")
+    heads = desk.locator(".t-worst thead th")
+    assert heads.all_inner_texts()[:2] == ["Commune", "INSEE"] and heads.first.is_visible()
+    cells = desk.locator(".t-worst tbody tr").first.locator("td")
+    assert cells.nth(0).bounding_box()["y"] == cells.nth(4).bounding_box()["y"]  # one line
+    assert desk.evaluate(CUT, 1280) == []
     assert errors == []
 
 
