@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.actions.test_after_places import Talk, one_list, payloads, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.actions.talk import list_in, payloads, rest_text
 
 
 @pytest.mark.parametrize("message, town", [
@@ -24,8 +19,7 @@ from tests.conftest_actions import (
 @pytest.mark.parametrize("nearer, intent", [("plus près ?", "ask_help"),
                                             ("y a pas plus proche ?", "change_location")])
 def test_nearer_gives_only_nearer_places_or_says_none(real, message, town, nearer, intent):
-    talk = Talk()
-    first = one_list(talk.say(message, "ask_help", [ent("location", town)]))
+    talk, first = list_in(message, town)
     nearest_shown = min(p["distance_km"] for p in first["results"])
     msgs = talk.say(nearer, intent)
     text = rest_text(msgs)
@@ -53,8 +47,7 @@ NEARER_ELSE = [
 def test_a_nearer_place_not_listed_is_said_to_not_offer_the_help(
     real, message, town, nearest, other, other_km
 ):
-    talk = Talk()
-    first = one_list(talk.say(message, "ask_help", [ent("location", town)]))
+    talk, first = list_in(message, town)
     assert other not in rest_text([{"custom": {"orienteur": first}}])
     msgs = talk.say("plus près ?", "ask_help")
     text = rest_text(msgs)
@@ -71,8 +64,7 @@ def test_a_nearer_place_not_listed_is_said_to_not_offer_the_help(
     ("je veux apprendre à utiliser ma tablette à Lyon", "Lyon"),
 ])  # fmt: skip
 def test_no_word_of_another_place_when_the_nearest_of_all_is_listed(real, message, town):
-    talk = Talk()
-    one_list(talk.say(message, "ask_help", [ent("location", town)]))
+    talk, _ = list_in(message, town)
     text = rest_text(talk.say("plus près ?", "ask_help"))
     assert text.startswith("Il n'y a pas de lieu plus près pour "), text
     assert "Plus près" not in text and "«" not in text, text
