@@ -133,6 +133,8 @@ def on_places_shown(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         return False
     if looks_like_place(text) or says_anywhere(text):
         return False  # "Tourcoing" (a listed place's town too), "peu importe": where to search
+    if need_changes.says_a_lack(text) or need_changes.says_ones_own(text):
+        return False  # "j'ai pas d'adresse mail", "pour mon téléphone ?": the request, no question
     earlier = place_pick.earlier_pages(tracker.events)
     place = place_pick.picked(last["results"], text, earlier)
     shown, day = place_shown_in_full(tracker), place_questions.asks_open_on(text)

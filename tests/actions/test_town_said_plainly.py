@@ -201,3 +201,12 @@ def test_a_town_of_a_listed_place_given_when_asked_is_a_search_there(real):
     assert addresses[-1].endswith("Tourcoing"), addresses  # the third place listed
     msgs = talk.say("Tourcoing", "inform", [ent("location", "Tourcoing")])
     assert one_list(msgs)["location"]["commune"] == "Tourcoing", rest_text(msgs)
+
+
+@pytest.mark.parametrize("said_", ["j'ai pas d'adresse mail", "pour mon téléphone ?"])
+def test_a_lack_or_ones_own_device_while_the_town_is_asked_is_no_question_on_the_places(
+    real, said_
+):
+    talk = _list_then_town_asked(ELSEWHERE[0])
+    read = rest_text(talk.say(said_, "inform"))
+    assert "d'après l'annuaire" not in read and "code postal" in read, read
