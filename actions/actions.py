@@ -44,6 +44,7 @@ from actions import (
     situation_first,
     situations,
     someone_else,
+    texts,
     typed_button,
 )
 from actions import formatting as fmt
@@ -100,6 +101,7 @@ from actions.search_run import (
     PAGE,
     filters_payload,
     is_nothing_near,
+    nearer_doing_else,
     none_near,
     run_search,
     service_of,
@@ -176,7 +178,15 @@ def answer(
         # "plus près ?", the list shown already the nearest, in order: said, not repeated
         results = results or list(response.results)
         nearest_km = display.distance_text(results[0].distance_km)
-        dispatcher.utter_message(response="utter_nothing_nearer", what=what, distance=nearest_km)
+        # a place nearer that does something else, said from its services: why it is not listed
+        other = nearer_doing_else(response, location, tuple(service_labels))
+        if other is None:
+            dispatcher.utter_message(response="utter_nothing_nearer", what=what,
+                                     distance=nearest_km)  # fmt: skip
+        else:
+            none = texts.text("utter_nothing_nearer", what=what, distance=nearest_km)
+            why = fmt.nearer_doing_else(other.name, other.distance_km)
+            dispatcher.utter_message(text=f"{none} {why}")
         state.awaiting = None
         return
     show_distance = fmt.distance_is_the_persons(location)

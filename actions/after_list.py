@@ -16,7 +16,7 @@ from actions import formatting as fmt
 from actions import mode_default, need_changes, place_pick, place_questions, referral_chat, texts
 from actions import needs as needs_mod
 from actions.danger_turns import _payload_type
-from actions.location_reply import looks_like_place
+from actions.location_reply import looks_like_place, says_anywhere
 from actions.message_text import entity_values, is_button, place_values
 from actions.questions import back_on_track
 from actions.search_run import run_search
@@ -57,6 +57,8 @@ def about_places_shown(
         question = texts.text(back_on_track(State(tracker)))
         dispatcher.utter_message(response="utter_price_before_places", question=question)
         return [SlotSet("fail_count", 0.0)]
+    if tracker.get_slot("awaiting") == "location":
+        return while_town_asked(dispatcher, tracker, text)
     if is_button(text) or tracker.get_slot("awaiting") or not last.get("results"):
         return None
     place = place_pick.picked(last["results"], text, place_pick.earlier_pages(tracker.events))
@@ -84,11 +86,7 @@ def about_places_shown(
     shown, day = place_shown_in_full(tracker), place_questions.asks_open_on(text)
     if shown is not None and day is not None and say_open_on(dispatcher, shown, day):
         return [SlotSet("fail_count", 0.0)]
-    # "vous avez le numéro ?", "il est où ?", "c'est loin ?"
-    from_where = fmt.nearest_from(tracker.get_slot("location"))
-    said = place_questions.facts(text, last["results"], shown, from_where=from_where)
-    if said is not None:
-        dispatcher.utter_message(**said)
+    if say_facts(dispatcher, tracker, text, shown):  # "vous avez le numéro ?", "il est où ?"
         return [SlotSet("fail_count", 0.0)]
     if place_questions.asks_list_again(text):
         show_list(dispatcher, last, place_pick.earlier_pages(tracker.events))
@@ -110,6 +108,71 @@ def about_places_shown(
     ):
         return orient(dispatcher, tracker, read_as="inform")
     return None
+
+
+def while_town_asked(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
+    """ "et ailleurs ?" after a list: the town is asked. A question on the places still on
+    screen instead ("c'est ouvert le samedi ?", "il faut un rendez-vous ?", "le deuxième", "c'est
+    gratuit ?") gets the answer it gets right after the list, then the town question once more,
+    short (not after a second question in a row). None for anything else (a town, "peu
+    importe", a need): read as the answer to "where?"."""
+    if not on_places_shown(dispatcher, tracker, text):
+        return None
+    earlier = _previous_user_text(tracker)
+    if earlier is None or not on_places_shown(CollectingDispatcher(), tracker, earlier):
+        dispatcher.utter_message(response="utter_ask_location_again")
+    return [SlotSet("fail_count", 0.0)]
+
+
+def on_places_shown(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> bool:
+    """Answer ``text`` if it is a question on the places of the last list that names no place
+    to search (one of them in full, their hours, phones, appointments, price, the list again):
+    whether it was."""
+    last = tracker.get_slot("last_search") or {}
+    if is_button(text) or not last.get("results") or place_values(tracker):
+        return False
+    if looks_like_place(text) or says_anywhere(text):
+        return False  # "Tourcoing" (a listed place's town too), "peu importe": where to search
+    if need_changes.says_a_lack(text) or need_changes.says_ones_own(text):
+        return False  # "j'ai pas d'adresse mail", "pour mon téléphone ?": the request, no question
+    earlier = place_pick.earlier_pages(tracker.events)
+    place = place_pick.picked(last["results"], text, earlier)
+    shown, day = place_shown_in_full(tracker), place_questions.asks_open_on(text)
+    if place is not None:
+        show_place(dispatcher, last, place)
+    elif (shown is not None and day is not None and say_open_on(dispatcher, shown, day)) or (
+        say_facts(dispatcher, tracker, text, shown)
+    ):
+        pass  # the day at the place shown in full; the phones, the hours, the appointments
+    elif place_questions.asks_price(text):
+        say_fees(dispatcher, last)
+    elif place_questions.asks_list_again(text):
+        show_list(dispatcher, last, earlier)
+    else:
+        return False
+    return True
+
+
+def _previous_user_text(tracker: Tracker) -> str | None:
+    """What the person said in the turn before this one."""
+    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    return said[-2] if len(said) >= 2 else None
+
+
+def say_facts(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str, shown: dict | None
+) -> bool:
+    """The places' phone, address, hours or appointments from the last list's own data
+    (``place_questions.facts``; ``shown``: the one place shown in full): whether said. Distances
+    are from the search's point, the town of the list even while another is asked."""
+    last = tracker.get_slot("last_search") or {}
+    where = tracker.get_slot("location") or last.get("location")
+    said = place_questions.facts(text, last.get("results") or [], shown,
+                                 from_where=fmt.nearest_from(where))  # fmt: skip
+    if said is None:
+        return False
+    dispatcher.utter_message(**said)
+    return True
 
 
 def nearer_places(
@@ -147,10 +210,7 @@ def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text
     elif place_questions.cannot_travel(text):
         say_remote_help(dispatcher, state)
     elif place_questions.asks_price(text):
-        # From the places' own data, each said plainly; never the list again.
-        dispatcher.utter_message(
-            response="utter_places_fees", fees=fmt.fee_lines(last.get("results") or [])
-        )
+        say_fees(dispatcher, last)
     elif place_questions.is_confused(text):
         dispatcher.utter_message(
             response="utter_places_explained",
@@ -160,6 +220,14 @@ def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text
     else:
         return False
     return True
+
+
+def say_fees(dispatcher: CollectingDispatcher, last: dict) -> None:
+    """ "c'est gratuit ?": the price from the places' own data, each said plainly; never the
+    list again."""
+    dispatcher.utter_message(
+        response="utter_places_fees", fees=fmt.fee_lines(last.get("results") or [])
+    )
 
 
 def change_need(

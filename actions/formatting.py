@@ -198,6 +198,13 @@ def filters_phrase(constraints: list[str], after_need: bool = False) -> str:
     return (" (" + lead + ", ".join(words) + ")") if words else ""
 
 
+def nearer_doing_else(name: str, distance_km: float) -> str:
+    """After "Il n'y a pas de lieu plus près…": the nearer place the directory says does
+    something else (``search_run.nearer_doing_else``), in one sentence."""
+    return (f"Plus près, à {display.distance_text(distance_km)}, « {name} » ne propose pas "
+            "cette aide d'après l'annuaire.")  # fmt: skip
+
+
 def intro_text(
     count: int,
     *,

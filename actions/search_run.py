@@ -10,12 +10,15 @@ module loads the readers by meaning)."""
 from __future__ import annotations
 
 import dataclasses
+import logging
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from actions import needs as needs_mod
 from directory_client import labels, open_later
+
+log = logging.getLogger(__name__)
 
 _PARIS = ZoneInfo("Europe/Paris")
 PAGE = 3
@@ -105,6 +108,35 @@ def run_search(
     if offset:
         response = dataclasses.replace(response, results=response.results[offset:])
     return response, relaxed, broadened
+
+
+def nearer_doing_else(response, location: dict, asked: tuple[str, ...] = ()):
+    """ "plus près ?" with no place nearer for the need: the nearest place of the directory,
+    whatever it does, when it is nearer (as distances are shown) than the nearest of
+    ``response`` and does none of the services searched nor ``asked`` (its ``services``): the
+    one a person
+    may know of and wonder about. None otherwise, or when that cannot be told (no distance, a
+    place doing a service searched but left out for a criterion, the directory failing)."""
+    from actions.backends import get_directory  # lazy: importing it loads the readers
+    from directory_client.search import shown_km
+    from directory_client.types import SearchQuery
+
+    listed = [r for r in response.results if r.distance_km is not None]
+    if not listed or location.get("lat") is None:
+        return None
+    nearest = min(listed, key=lambda r: r.distance_km)
+    try:
+        every = get_directory().search(SearchQuery(
+            needs=(), location=_location_from_dict(location), limit=1, nearest_first=True))
+    except Exception:  # only a sentence more: never the answer lost for it
+        log.warning("nearest place of any service: search failed", exc_info=True)
+        return None
+    place = every.results[0] if every.results and not every.nothing_near else None
+    if (place is None or place.distance_km is None
+            or shown_km(place.distance_km) >= shown_km(nearest.distance_km)
+            or set(place.services) & {*response.query.needs, *asked}):
+        return None
+    return place
 
 
 class _InReadableOrder:

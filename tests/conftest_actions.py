@@ -79,13 +79,13 @@ def ask(
 def say(
     message: str, intent: str, entities: list | None = None, slots: dict | None = None
 ) -> tuple[str, dict]:
-    """Say one message to the action its intent runs (``ACTIONS`` of test_after_places), in
+    """Say one message to the action its intent runs (``ACTIONS`` of tests/actions/talk.py), in
     process: what the person reads (a line a message, ``said``) and the slots it sets."""
     import asyncio
 
     from rasa_sdk.executor import CollectingDispatcher
 
-    from tests.actions.test_after_places import ACTIONS
+    from tests.actions.talk import ACTIONS
 
     dispatcher = CollectingDispatcher()
     t = tracker(message, intent, entities or [], slots)

@@ -8,77 +8,22 @@ the follow-up reader reads the words, whatever the intent."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 from dataclasses import asdict
 
 import pytest
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
 from actions import backends, texts
 from actions import formatting as fmt
-from bot.channels import render
 from directory_client import Locator, labels
+from tests.actions.talk import Talk, one_list, payloads, rest_text
 from tests.conftest_actions import (
     embedded_locator,  # noqa: F401 - the locator fixture
     ent,
     real_directory,  # noqa: F401 - the real fixture
     said,
-    slots_of,
-    tracker,
 )
-
-ACTIONS = {"ask_help": A.ActionOrient, "inform": A.ActionOrient, "deny": A.ActionOrient,
-           "affirm": A.ActionOrient, "change_location": A.ActionOrient,
-           "chitchat": A.ActionSmalltalk, "out_of_scope": A.ActionOutOfScope,
-           "nlu_fallback": A.ActionFallback, "more_results": A.ActionMoreResults,
-           "report_place": A.ActionReportPlace}  # fmt: skip
-
-
-def run(t):
-    intent = t.latest_message["intent"]["name"]
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(ACTIONS[intent]().run(dispatcher, t, {}))
-    return dispatcher.messages, events
-
-
-class Talk:
-    """One conversation: each turn run with the slots and the events so far."""
-
-    def __init__(self) -> None:
-        self.slots: dict = {}
-        self.history: list[dict] = []
-
-    def say(self, text: str, intent: str = "ask_help", entities: list | None = None) -> list:
-        t = tracker(text, intent, entities, self.slots)
-        t.events = self.history + t.events
-        msgs, events = run(t)
-        self.history = t.events + [{"event": "bot", "data": {"custom": m["custom"]}}
-                                   for m in msgs if m.get("custom")]  # fmt: skip
-        self.slots.update(slots_of(events))
-        return msgs
-
-
-def payloads(msgs: list[dict]) -> list[dict]:
-    return [m["custom"]["orienteur"] for m in msgs if m.get("custom")]
-
-
-def one_list(msgs: list[dict]) -> dict:
-    [payload] = payloads(msgs)
-    assert payload["type"] == "recommendation" and not payload.get("delivery"), payload
-    assert payload["results"], payload
-    return payload
-
-
-def rest_text(msgs: list[dict]) -> str:
-    """What a REST client reads (bot/channels/rest.py: the payload rendered as plain text)."""
-    out = []
-    for m in msgs:
-        reco = render.recommendation_of(m.get("custom"))
-        out.append(render.plain_text(said(m), reco) if reco else said(m))
-    return "\n".join(out)
-
 
 IMPOTS_ROUBAIX = ("aide pour ma déclaration d'impôts à Roubaix", "ask_help",
                   [ent("location", "Roubaix")])  # fmt: skip

@@ -7,7 +7,7 @@ import pytest
 
 from actions import actions as A
 from actions import texts
-from tests.actions import test_after_places as TA
+from tests.actions import talk as conversation
 from tests.actions.test_after_places import Talk, one_list, payloads
 from tests.conftest_actions import (
     embedded_locator,  # noqa: F401 - the locator fixture
@@ -40,7 +40,7 @@ def expected_for(place: dict) -> str:
 @pytest.mark.parametrize("pick, rank", [("le deuxième", 1), ("le 3", 2)])
 def test_the_place_picked_is_the_one_asked_about(real, ask, town, pick, rank, question, intent,
                                                   monkeypatch):  # fmt: skip
-    monkeypatch.setitem(TA.ACTIONS, "notify_place", A.ActionNotifyPlace)
+    monkeypatch.setitem(conversation.ACTIONS, "notify_place", A.ActionNotifyPlace)
     talk = Talk()
     reco = one_list(talk.say(ask, "ask_help", [ent("location", town)]))
     talk.say(pick, "inform")

@@ -13,17 +13,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.actions.test_after_places import Talk, one_list, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.actions.talk import Talk, one_list, request_in, rest_text
 
 
-def _first(text: str, town: str, intent: str = "ask_help") -> tuple[str, dict, Talk]:
-    talk = Talk()
-    msgs = talk.say(text, intent, [ent("location", town)])
+def _first(text: str, town: str, intent: str = "ask_help") -> tuple[str, list, Talk]:
+    talk, msgs = request_in(text, town, intent)
     return rest_text(msgs), msgs, talk
 
 

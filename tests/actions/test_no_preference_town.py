@@ -7,12 +7,7 @@ from __future__ import annotations
 import pytest
 
 from actions import texts
-from tests.actions.test_after_places import Talk, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.actions.talk import request_in, rest_text
 
 
 @pytest.mark.parametrize("first, where", [
@@ -25,8 +20,7 @@ from tests.conftest_actions import (
 @pytest.mark.parametrize("intent", ["inform", "ask_help"])
 def test_no_preference_for_the_town_is_never_read_as_a_town(real, first, where, no_preference,
                                                             intent):  # fmt: skip
-    talk = Talk()
-    talk.say(first, "ask_help", [ent("location", where)])
+    talk, _ = request_in(first, where)
     if talk.slots.get("awaiting") not in ("location", "location_choice"):
         pytest.skip(f"{where}: the town is not asked")
     needs = talk.slots["needs"]

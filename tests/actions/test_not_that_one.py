@@ -6,22 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.actions.test_after_places import Talk, one_list, payloads, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.actions.talk import list_in, one_list, payloads, rest_text
 
 REQUESTS = [
     ("j'ai besoin d'aide pour mes démarches en ligne à Bordeaux", "Bordeaux"),
     ("aide pour remplir un dossier caf à Périgueux", "Périgueux"),
 ]
-
-
-def a_list(message: str, town: str) -> tuple[Talk, dict]:
-    talk = Talk()
-    return talk, one_list(talk.say(message, "ask_help", [ent("location", town)]))
 
 
 def ids(payload: dict) -> list:
@@ -32,7 +22,7 @@ def ids(payload: dict) -> list:
 @pytest.mark.parametrize("no", ["non pas celui-là", "pas celle-ci", "un autre"])
 @pytest.mark.parametrize("intent", ["deny", "ask_help", "out_of_scope"])
 def test_not_that_one_after_a_list_gives_the_next_places(real, message, town, no, intent):
-    talk, first = a_list(message, town)
+    talk, first = list_in(message, town)
     msgs = talk.say(no, intent)
     nxt = one_list(msgs)  # the tester: « D'accord. Dites-moi si je peux vous aider … »
     assert not set(ids(nxt)) & set(ids(first)), rest_text(msgs)
@@ -42,7 +32,7 @@ def test_not_that_one_after_a_list_gives_the_next_places(real, message, town, no
 @pytest.mark.parametrize("message, town", REQUESTS)
 @pytest.mark.parametrize("no", ["non pas celui-là", "pas celui la merci"])
 def test_not_that_one_after_a_place_in_full_gives_the_list_without_it(real, message, town, no):
-    talk, first = a_list(message, town)
+    talk, first = list_in(message, town)
     [detail] = payloads(talk.say("le deuxième", "out_of_scope"))
     assert detail["delivery"] == "detail"
     msgs = talk.say(no, "deny")
@@ -54,7 +44,7 @@ def test_not_that_one_after_a_place_in_full_gives_the_list_without_it(real, mess
 @pytest.mark.parametrize("rank", ["le quatrième", "la 5e", "le 4"])
 @pytest.mark.parametrize("intent", ["inform", "ask_help", "out_of_scope"])
 def test_a_rank_past_the_list_gives_the_next_places_never_a_town(real, message, town, rank, intent):
-    talk, first = a_list(message, town)
+    talk, first = list_in(message, town)
     msgs = talk.say(rank, intent)
     text = rest_text(msgs)
     assert "Je ne trouve pas" not in text and "commune" not in text.split("\n")[0], text

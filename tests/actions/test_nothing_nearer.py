@@ -52,5 +52,8 @@ def test_nearer_when_the_list_starts_with_the_nearest_says_there_is_none(
     text, lists = _nearer(message, slots, intent)
     assert not lists, lists  # not the same list again
     assert text.startswith("Il n'y a pas de lieu plus près pour "), text
-    assert text.endswith(f" ; le plus proche est à {first['distance_text']}."), text
+    # then, a nearer place doing something else: why it is not listed (test_nearer_only_nearer)
+    none, _, why = text.partition(" Plus près, à ")
+    assert none.endswith(f" ; le plus proche est à {first['distance_text']}."), text
+    assert not why or why.endswith(" ne propose pas cette aide d'après l'annuaire."), text
     assert text.count("?") == 0

@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from tests.actions.test_after_places import Talk, one_list
+from actions import texts
+from tests.actions.test_after_places import Talk, one_list, payloads, rest_text
 from tests.conftest_actions import (
     embedded_locator,  # noqa: F401 - the locator fixture
     ent,
@@ -129,3 +130,83 @@ def test_a_question_on_places_naming_the_town_asked_gives_it(real, question, lab
     talk.say("j'ai besoin d'aide pour mes papiers", "ask_help")
     read = _read(talk.say(question, "inform"))
     assert label in read, read
+
+
+# After a list, "et ailleurs ?": the town is asked; a question on the places still on screen
+# instead gets its answer (the same as right after the list), the town asked once more, short.
+ON_SCREEN = [("c'est ouvert le samedi ?", "inform"), ("il faut un rendez-vous ?", "ask_help"),
+             ("le premier a un numéro ?", "inform"), ("c'est ouvert quand ?", "change_location"),
+             ("c'est gratuit ?", "out_of_scope")]  # fmt: skip
+ELSEWHERE = [("et ailleurs ?", "change_location"), ("une autre ville", "change_location")]
+
+
+def _list_then_town_asked(elsewhere: tuple[str, str]) -> Talk:
+    talk = Talk()
+    one_list(talk.say("aide caf a Roubaix", "ask_help",
+                      [ent("procedure", "caf"), ent("location", "Roubaix")]))  # fmt: skip
+    asked = _read(talk.say(*elsewhere))
+    assert asked == texts.text("utter_ask_location",
+                               question=texts.text("utter_ask_location_again")), asked  # fmt: skip
+    return talk
+
+
+def _right_after_the_list(question: str, intent: str) -> str:
+    talk = Talk()
+    one_list(talk.say("aide caf a Roubaix", "ask_help",
+                      [ent("procedure", "caf"), ent("location", "Roubaix")]))  # fmt: skip
+    return rest_text(talk.say(question, intent))
+
+
+@pytest.mark.parametrize(("question", "intent"), ON_SCREEN)
+@pytest.mark.parametrize("elsewhere", ELSEWHERE)
+def test_a_question_on_the_places_shown_while_the_town_is_asked_is_answered(
+    real, question, intent, elsewhere
+):
+    talk = _list_then_town_asked(elsewhere)
+    msgs = talk.say(question, intent)
+    read = rest_text(msgs)
+    assert not payloads(msgs), read  # no list again, no search
+    assert read == (_right_after_the_list(question, intent) + "\n"
+                    + texts.text("utter_ask_location_again")), read  # fmt: skip
+    # the town asked is still the one given next: the places there, no criterion taken from
+    # the question
+    after = rest_text(talk.say("Lille", "inform", [ent("location", "Lille")]))
+    assert after.startswith("Voici 3 lieux près de Lille (59) pour vos démarches"), after
+    assert "samedi" not in after.split("\n")[0], after
+
+
+def test_a_place_picked_while_the_town_is_asked_is_shown_in_full(real):
+    talk = _list_then_town_asked(ELSEWHERE[0])
+    shown = talk.slots["last_search"]["results"]
+    msgs = talk.say("le deuxième", "inform")
+    [detail] = payloads(msgs)
+    assert detail["delivery"] == "detail" and detail["results"] == [shown[1]], rest_text(msgs)
+    assert rest_text(msgs).endswith(texts.text("utter_ask_location_again"))
+
+
+def test_the_town_is_asked_again_once_not_after_each_question(real):
+    talk = _list_then_town_asked(ELSEWHERE[0])
+    town_question = texts.text("utter_ask_location_again")
+    first = rest_text(talk.say("c'est ouvert le samedi ?", "inform"))
+    second = rest_text(talk.say("il faut un rendez-vous ?", "ask_help"))
+    assert first.endswith(town_question), first
+    assert second.startswith("Les rendez-vous, d'après l'annuaire") and town_question not in second
+    after = rest_text(talk.say("Lille", "inform", [ent("location", "Lille")]))
+    assert after.startswith("Voici 3 lieux près de Lille (59)"), after
+
+
+def test_a_town_of_a_listed_place_given_when_asked_is_a_search_there(real):
+    talk = _list_then_town_asked(ELSEWHERE[0])
+    addresses = [p["address"] for p in talk.slots["last_search"]["results"]]
+    assert addresses[-1].endswith("Tourcoing"), addresses  # the third place listed
+    msgs = talk.say("Tourcoing", "inform", [ent("location", "Tourcoing")])
+    assert one_list(msgs)["location"]["commune"] == "Tourcoing", rest_text(msgs)
+
+
+@pytest.mark.parametrize("said_", ["j'ai pas d'adresse mail", "pour mon téléphone ?"])
+def test_a_lack_or_ones_own_device_while_the_town_is_asked_is_no_question_on_the_places(
+    real, said_
+):
+    talk = _list_then_town_asked(ELSEWHERE[0])
+    read = rest_text(talk.say(said_, "inform"))
+    assert "d'après l'annuaire" not in read and "code postal" in read, read

@@ -25,7 +25,7 @@ class SmsTalk:
 
     def __init__(self, sender: str = SENDER) -> None:
         from actions import actions as A
-        from tests.actions.test_after_places import ACTIONS
+        from tests.actions.talk import ACTIONS
 
         self.actions = {**ACTIONS, "notify_place": A.ActionNotifyPlace}
         self.sender = sender

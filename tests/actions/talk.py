@@ -1,0 +1,78 @@
+"""Playing a conversation against the real actions, in process: each message run by the action
+its intent gives (``ACTIONS``), with the slots and the events of the turns before (``Talk``);
+what a REST client reads of the answer (``rest_text``) and the lists it holds (``payloads``,
+``one_list``). The directory behind the actions is the test's (the ``real`` fixture of
+tests/actions/conftest.py, or an in-memory one)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import actions as A
+from bot.channels import render
+from tests.conftest_actions import ent, said, slots_of, tracker
+
+ACTIONS = {"ask_help": A.ActionOrient, "inform": A.ActionOrient, "deny": A.ActionOrient,
+           "affirm": A.ActionOrient, "change_location": A.ActionOrient,
+           "chitchat": A.ActionSmalltalk, "out_of_scope": A.ActionOutOfScope,
+           "nlu_fallback": A.ActionFallback, "more_results": A.ActionMoreResults,
+           "report_place": A.ActionReportPlace}  # fmt: skip
+
+
+def run(t):
+    intent = t.latest_message["intent"]["name"]
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ACTIONS[intent]().run(dispatcher, t, {}))
+    return dispatcher.messages, events
+
+
+class Talk:
+    """One conversation: each turn run with the slots and the events so far."""
+
+    def __init__(self) -> None:
+        self.slots: dict = {}
+        self.history: list[dict] = []
+
+    def say(self, text: str, intent: str = "ask_help", entities: list | None = None) -> list:
+        t = tracker(text, intent, entities, self.slots)
+        t.events = self.history + t.events
+        msgs, events = run(t)
+        self.history = t.events + [{"event": "bot", "data": {"custom": m["custom"]}}
+                                   for m in msgs if m.get("custom")]  # fmt: skip
+        self.slots.update(slots_of(events))
+        return msgs
+
+
+def request_in(message: str, town: str, intent: str = "ask_help") -> tuple[Talk, list[dict]]:
+    """A new conversation's first message, its town read by the NLU (a ``location`` entity):
+    the conversation and the answer."""
+    talk = Talk()
+    return talk, talk.say(message, intent, [ent("location", town)])
+
+
+def list_in(message: str, town: str) -> tuple[Talk, dict]:
+    """``request_in`` answered with one list of places: the conversation and the list."""
+    talk, msgs = request_in(message, town)
+    return talk, one_list(msgs)
+
+
+def payloads(msgs: list[dict]) -> list[dict]:
+    return [m["custom"]["orienteur"] for m in msgs if m.get("custom")]
+
+
+def one_list(msgs: list[dict]) -> dict:
+    [payload] = payloads(msgs)
+    assert payload["type"] == "recommendation" and not payload.get("delivery"), payload
+    assert payload["results"], payload
+    return payload
+
+
+def rest_text(msgs: list[dict]) -> str:
+    """What a REST client reads (bot/channels/rest.py: the payload rendered as plain text)."""
+    out = []
+    for m in msgs:
+        reco = render.recommendation_of(m.get("custom"))
+        out.append(render.plain_text(said(m), reco) if reco else said(m))
+    return "\n".join(out)
