@@ -735,9 +735,15 @@ def resolve_location(
         # The entity is the name alone; the words around it may say which ("Saint-Louis, en
         # Alsace", "Stenay dans la Meuse").
         whole = _locator().locate(location_text(text)[:120])
-        if whole.status == "found" and whole.best is not None and _names_it(text, whole.best):
+        if (
+            whole.status == "found"
+            and whole.best is not None
+            and _names_it(text, whole.best)
+            and _one_of_them(query, result, whole.best)
+        ):
             result = whole  # the words around say which (never another town: a long message
-            # once read as "Lignéville (88)" for "elle habite à Saint-Denis")
+            # once read as "Lignéville (88)" for "elle habite à Saint-Denis", "Fillé (72)" for
+            # "ma fille …, on est à Valence")
         else:
             offered = [c.to_dict() for c in result.candidates[:5]]
             named = _choose(offered, text)
@@ -844,6 +850,25 @@ def _names_it(text: str, place) -> bool:
     return bool(found) and (
         f" {found} " in f" {name_key(text)} " or _written_close(text, place) is not None
     )
+
+
+def _one_of_them(query: str, result, place) -> bool:
+    """``place`` is one of the places the ambiguous name ``query`` reads (``result``): one of
+    its homonyms (the candidates, or a commune of the same name beyond them: "Saint-Martin,
+    dans le Gers"), a commune whose name it starts ("Noël" of "Noël-Cerneux"), or a commune of
+    the département it names ("Stenay dans la Meuse" for "Meuse"). Never a commune another
+    word of the message names ("ma fille", Fillé, beside "Valence")."""
+    said = name_key(query)
+    if said and f"{name_key(place.commune or '')} ".startswith(f"{said} "):
+        return True
+    candidates = result.candidates
+    if place.code_insee and place.code_insee in {c.code_insee for c in candidates}:
+        return True
+    areas = {c.departement for c in candidates if c.kind == "departement"}
+    if place.departement and place.departement in areas:
+        return True
+    names = {name_key(c.commune) for c in candidates if c.kind != "departement" and c.commune}
+    return bool(place.commune) and name_key(place.commune) in names
 
 
 def _written_close(text: str, place) -> str | None:
