@@ -39,6 +39,7 @@ from actions.town_in_message import (
     towns_not_in_area,
     towns_of_the_person,
 )
+from directory_client import display
 from directory_client.geo import haversine_km
 from directory_client.locator import BIG_TOWN, MIN_LEADING, is_compound_name
 from directory_client.text import last_sentences, name_key
@@ -893,7 +894,15 @@ def _ask_which_town(dispatcher: CollectingDispatcher, state: State, names: list[
     results = [_locator().locate(name[:120]) for name in names]
     if any(r.status != "found" or r.best is None for r in results):
         return False
-    _ask_choice(dispatcher, state, [r.best for r in results])
+    towns = [r.best for r in results]
+    state.awaiting = "location_choice"
+    state.choices = [c.to_dict() for c in towns[:5]]
+    said = [display.of_place(t.commune or t.label) for t in towns[:5]]
+    dispatcher.utter_message(
+        response="utter_ask_which_town",
+        towns="près " + ", ".join(said[:-1]) + " ou " + said[-1],
+        buttons=_choice_buttons(state),
+    )
     return True
 
 
