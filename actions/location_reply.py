@@ -95,6 +95,16 @@ def ask_location(dispatcher: CollectingDispatcher, state: State, unknown: str | 
         )
 
 
+def ask_town_simpler(dispatcher: CollectingDispatcher, state: State) -> None:
+    """ "je sais pas" to "Dans quelle ville…?": the need kept, only the town asked, in simpler
+    words; said again, the same with the helpline (the question is not asked a third time
+    alike)."""
+    state.awaiting = "location"
+    state.attempts += 1
+    helpline = " " + fmt.HELPLINE_TEXT if state.attempts >= 2 else ""
+    dispatcher.utter_message(response="utter_ask_town_simpler", helpline=helpline)
+
+
 # "peu importe", "n'importe où dans le 62", "partout", "dans tout le Nord": a département-wide
 # answer is what the person wants.
 _ANYWHERE = re.compile(
