@@ -866,12 +866,14 @@ def _names_it(text: str, place) -> bool:
 def _one_of_them(query: str, result, place) -> bool:
     """``place`` is one of the places the ambiguous name ``query`` reads (``result``): one of
     its homonyms (the candidates, or a commune of the same name beyond them: "Saint-Martin,
-    dans le Gers"), a commune whose name it starts ("Noël" of "Noël-Cerneux"), or a commune of
+    dans le Gers"), a commune whose name it starts, give or take a letter ("Noël" of
+    "Noël-Cerneux", "Clermond" of "Clermond Ferand"), or a commune of
     the département it names ("Stenay dans la Meuse" for "Meuse"). Never a commune another
     word of the message names ("ma fille", Fillé, beside "Valence")."""
     said = name_key(query)
-    if said and f"{name_key(place.commune or '')} ".startswith(f"{said} "):
-        return True
+    start = " ".join(name_key(place.commune or "").split()[: len(said.split())])
+    if said and start and Levenshtein.distance(said, start) <= (1 if len(said) < 8 else 2):
+        return True  # "Noël" of "Noël-Cerneux"; "Clermond" of "Clermond Ferand" (Clermont-Ferrand)
     candidates = result.candidates
     if place.code_insee and place.code_insee in {c.code_insee for c in candidates}:
         return True
