@@ -70,6 +70,7 @@ from actions.location_reply import (
     ask_choice_again,
     ask_location,
     ask_town,
+    ask_town_simpler,
     guess_place,
     looks_like_place,
     names_only_a_town,
@@ -88,6 +89,7 @@ from actions.message_text import (
     without_quotes,
 )
 from actions.needs import DISTANCE
+from actions.place_questions import doesnt_know
 from actions.questions import (
     MODE_BUTTONS,
     NEED_BUTTONS,
@@ -405,6 +407,9 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
             intent = "inform"  # "non": carry on with the request kept from before
     if state.awaiting == "referral_consent" and intent in ("affirm", "deny"):
         return referral_chat.answer_consent(dispatcher, tracker, said_yes=intent == "affirm")
+    if state.awaiting == "location" and doesnt_know(text) and not place_values(tracker):
+        ask_town_simpler(dispatcher, state)  # "je sais pas" to "Dans quelle ville…?"
+        return state.save()
     found = needs_mod.Understanding()
     # "emergency": ActionEmergency found a need said with strong words, and orients.
     if intent in REQUEST_INTENTS or state.awaiting in NEED_QUESTIONS:
@@ -703,6 +708,12 @@ def answers_where(state: State, text: str) -> bool:
     )
 
 
+def town_unknown(tracker: Tracker, text: str) -> bool:
+    """ "je sais pas", "jsp", "aucune idée" to "Dans quelle ville…?": ``orient`` asks the town
+    more simply, the need kept (never the need asked again)."""
+    return tracker.get_slot("awaiting") == "location" and doesnt_know(text)
+
+
 def gives_place_asked(tracker: Tracker, text: str) -> bool:
     """A short answer to "where?" that names a place (the NLU's or the locator's reading)."""
     if tracker.get_slot("awaiting") not in ("location", "location_choice"):
@@ -717,7 +728,11 @@ class ActionOutOfScope(OrienteurAction):
         return "action_out_of_scope"
 
     def respond(self, dispatcher, tracker, text) -> list:
-        if answers_where(State(tracker), text) or answers_mode(State(tracker), text):
+        if (
+            answers_where(State(tracker), text)
+            or answers_mode(State(tracker), text)
+            or town_unknown(tracker, text)
+        ):
             return orient(dispatcher, tracker)
         if not is_button(text) and overseas.names_a_town(text, get_locator()):
             return orient(dispatcher, tracker, read_as="inform")  # "Dumbea": a town there
@@ -797,7 +812,7 @@ class ActionSmalltalk(OrienteurAction):
         return "action_smalltalk"
 
     def respond(self, dispatcher, tracker, text) -> list:
-        if answers_where(State(tracker), text):
+        if answers_where(State(tracker), text) or town_unknown(tracker, text):
             return orient(dispatcher, tracker)
         if names_only_a_town(text, bare=True):
             return orient(dispatcher, tracker, read_as="inform")  # "nice" alone: the town

@@ -136,7 +136,7 @@ def need_phrase(need_keys: list[str], procedure: str | None) -> str:
         if k in needs_mod.NEEDS and not (named and k in _PROCEDURE_NEEDS)
     ]
     if named:
-        phrases.insert(0, f"vos démarches avec {needs_mod.PROCEDURES[procedure].name}")
+        phrases.insert(0, needs_mod.PROCEDURES[procedure].purpose)
     if not phrases:
         return "votre besoin"
     if len(phrases) == 1:
@@ -182,11 +182,25 @@ def bring_where(
 def bring_for(procedures: list[str], numbers: list[int]) -> str:
     """Whom what to bring is for, when not every place listed does the procedure: "Pour vos
     démarches avec l'ANTS (carte grise), au lieu 3" ("aux lieux 1 et 3")."""
-    names = [needs_mod.PROCEDURES[k].name for k in procedures if k in needs_mod.PROCEDURES]
     said = [str(n) for n in numbers]
     where = (f"au lieu {said[0]}" if len(said) == 1
              else "aux lieux " + ", ".join(said[:-1]) + " et " + said[-1])  # fmt: skip
-    return f"Pour vos démarches avec {' et '.join(names)}, {where}"
+    return f"Pour {procedures_phrase(procedures)}, {where}"
+
+
+_WITH = "vos démarches avec "
+
+
+def procedures_phrase(procedures: list[str]) -> str:
+    """What procedures are for, after "pour" (``Procedure.purpose``): "vos démarches de
+    retraite"; several joined, "vos démarches avec" said once ("vos démarches avec l'ANTS
+    (carte grise) et les impôts", "vos papiers (…) et vos démarches de retraite")."""
+    said = [needs_mod.PROCEDURES[k].purpose for k in procedures if k in needs_mod.PROCEDURES]
+    joined = said[:1]
+    for before, phrase in zip(said, said[1:], strict=False):
+        both = before.startswith(_WITH) and phrase.startswith(_WITH)
+        joined.append(phrase[len(_WITH) :] if both else phrase)
+    return " et ".join(joined)
 
 
 def filters_phrase(constraints: list[str], after_need: bool = False) -> str:

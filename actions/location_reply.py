@@ -39,6 +39,7 @@ from actions.town_in_message import (
     towns_not_in_area,
     towns_of_the_person,
 )
+from directory_client import display
 from directory_client.geo import haversine_km
 from directory_client.locator import BIG_TOWN, MIN_LEADING, is_compound_name
 from directory_client.text import last_sentences, name_key
@@ -92,6 +93,16 @@ def ask_location(dispatcher: CollectingDispatcher, state: State, unknown: str | 
         dispatcher.utter_message(
             response="utter_ask_location", question=texts.text("utter_ask_location_again")
         )
+
+
+def ask_town_simpler(dispatcher: CollectingDispatcher, state: State) -> None:
+    """ "je sais pas" to "Dans quelle ville…?": the need kept, only the town asked, in simpler
+    words; said again, the same with the helpline (the question is not asked a third time
+    alike)."""
+    state.awaiting = "location"
+    state.attempts += 1
+    helpline = " " + fmt.HELPLINE_TEXT if state.attempts >= 2 else ""
+    dispatcher.utter_message(response="utter_ask_town_simpler", helpline=helpline)
 
 
 # "peu importe", "n'importe où dans le 62", "partout", "dans tout le Nord": a département-wide
@@ -735,9 +746,15 @@ def resolve_location(
         # The entity is the name alone; the words around it may say which ("Saint-Louis, en
         # Alsace", "Stenay dans la Meuse").
         whole = _locator().locate(location_text(text)[:120])
-        if whole.status == "found" and whole.best is not None and _names_it(text, whole.best):
+        if (
+            whole.status == "found"
+            and whole.best is not None
+            and _names_it(text, whole.best)
+            and _one_of_them(query, result, whole.best)
+        ):
             result = whole  # the words around say which (never another town: a long message
-            # once read as "Lignéville (88)" for "elle habite à Saint-Denis")
+            # once read as "Lignéville (88)" for "elle habite à Saint-Denis", "Fillé (72)" for
+            # "ma fille …, on est à Valence")
         else:
             offered = [c.to_dict() for c in result.candidates[:5]]
             named = _choose(offered, text)
@@ -846,6 +863,27 @@ def _names_it(text: str, place) -> bool:
     )
 
 
+def _one_of_them(query: str, result, place) -> bool:
+    """``place`` is one of the places the ambiguous name ``query`` reads (``result``): one of
+    its homonyms (the candidates, or a commune of the same name beyond them: "Saint-Martin,
+    dans le Gers"), a commune whose name it starts, give or take a letter ("Noël" of
+    "Noël-Cerneux", "Clermond" of "Clermond Ferand"), or a commune of
+    the département it names ("Stenay dans la Meuse" for "Meuse"). Never a commune another
+    word of the message names ("ma fille", Fillé, beside "Valence")."""
+    said = name_key(query)
+    start = " ".join(name_key(place.commune or "").split()[: len(said.split())])
+    if said and start and Levenshtein.distance(said, start) <= (1 if len(said) < 8 else 2):
+        return True  # "Noël" of "Noël-Cerneux"; "Clermond" of "Clermond Ferand" (Clermont-Ferrand)
+    candidates = result.candidates
+    if place.code_insee and place.code_insee in {c.code_insee for c in candidates}:
+        return True
+    areas = {c.departement for c in candidates if c.kind == "departement"}
+    if place.departement and place.departement in areas:
+        return True
+    names = {name_key(c.commune) for c in candidates if c.kind != "departement" and c.commune}
+    return bool(place.commune) and name_key(place.commune) in names
+
+
 def _written_close(text: str, place) -> str | None:
     """The words of ``text`` (folded) that write the name of ``place``, a town of at least
     ``BIG_TOWN`` inhabitants of several words, a letter or two wrong, as the locator reads it
@@ -868,7 +906,15 @@ def _ask_which_town(dispatcher: CollectingDispatcher, state: State, names: list[
     results = [_locator().locate(name[:120]) for name in names]
     if any(r.status != "found" or r.best is None for r in results):
         return False
-    _ask_choice(dispatcher, state, [r.best for r in results])
+    towns = [r.best for r in results]
+    state.awaiting = "location_choice"
+    state.choices = [c.to_dict() for c in towns[:5]]
+    said = [display.of_place(t.commune or t.label) for t in towns[:5]]
+    dispatcher.utter_message(
+        response="utter_ask_which_town",
+        towns="près " + ", ".join(said[:-1]) + " ou " + said[-1],
+        buttons=_choice_buttons(state),
+    )
     return True
 
 

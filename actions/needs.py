@@ -141,6 +141,9 @@ class Procedure:
     name: str  # plain name shown to the person
     need: str  # key in NEEDS
     bring: tuple[str, ...]
+    # What the places are for, after "pour" ("Voici 3 lieux près de Pau pour vos démarches de
+    # retraite"); spoken of a relative by ``actions.someone_else`` ("ses démarches de retraite").
+    purpose: str
 
 
 PROCEDURES: dict[str, Procedure] = {
@@ -156,6 +159,7 @@ PROCEDURES: dict[str, Procedure] = {
                 "un RIB",
                 "votre dernier avis d'impôt",
             ),
+            purpose="vos démarches avec la CAF (RSA, APL, prime d'activité…)",
         ),
         Procedure(
             # A first claim has no CAF number yet: asked for only if there is one.
@@ -169,6 +173,7 @@ PROCEDURES: dict[str, Procedure] = {
                 "votre numéro de sécurité sociale",
                 "votre numéro d'allocataire CAF, seulement si vous en avez un",
             ),
+            purpose="vos démarches avec la CAF (demande de RSA)",
         ),
         Procedure(
             "impots",
@@ -179,6 +184,7 @@ PROCEDURES: dict[str, Procedure] = {
                 "votre dernier avis d'impôt",
                 "une pièce d'identité",
             ),
+            purpose="vos démarches avec les impôts",
         ),
         Procedure(
             # The identity card and the passport (and "ANTS" alone: the model's value for
@@ -192,6 +198,7 @@ PROCEDURES: dict[str, Procedure] = {
                 "une photo d'identité avec son code e-photo",
                 "votre adresse mail et votre téléphone portable",
             ),
+            purpose="vos papiers (carte d'identité, passeport, permis, carte grise)",
         ),
         Procedure(
             "permis",
@@ -204,6 +211,7 @@ PROCEDURES: dict[str, Procedure] = {
                 "une photo d'identité avec son code e-photo",
                 "votre adresse mail et votre téléphone portable",
             ),
+            purpose="vos démarches avec l'ANTS (permis de conduire)",
         ),
         Procedure(
             "carte_grise",
@@ -217,6 +225,7 @@ PROCEDURES: dict[str, Procedure] = {
                 "l'ancienne carte grise barrée et signée par le vendeur (achat d'occasion)",
                 "votre adresse mail et votre téléphone portable",
             ),
+            purpose="vos démarches avec l'ANTS (carte grise)",
         ),
         Procedure(
             "ameli",
@@ -227,6 +236,7 @@ PROCEDURES: dict[str, Procedure] = {
                 "une pièce d'identité",
                 "votre adresse mail et votre téléphone portable",
             ),
+            purpose="vos démarches avec l'Assurance maladie (ameli, carte Vitale)",
         ),
         Procedure(
             "france_travail",
@@ -238,6 +248,7 @@ PROCEDURES: dict[str, Procedure] = {
                 "un RIB",
                 "votre CV si vous en avez un",
             ),
+            purpose="vos démarches avec France Travail (ex Pôle emploi)",
         ),
         Procedure(
             "retraite",
@@ -249,6 +260,7 @@ PROCEDURES: dict[str, Procedure] = {
                 "un RIB",
                 "vos bulletins de salaire ou relevés de carrière si vous les avez",
             ),
+            purpose="vos démarches de retraite",
         ),
         Procedure(
             "mdph",
@@ -259,6 +271,7 @@ PROCEDURES: dict[str, Procedure] = {
                 "une pièce d'identité",
                 "un justificatif de domicile",
             ),
+            purpose="vos démarches avec la MDPH (handicap)",
         ),
         Procedure(
             "titre_sejour",
@@ -270,6 +283,7 @@ PROCEDURES: dict[str, Procedure] = {
                 "des photos d'identité",
                 "votre adresse mail et votre téléphone portable",
             ),
+            purpose="votre titre de séjour",
         ),
         Procedure(
             # Not a titre de séjour: its own file, made online with the préfecture (ANEF).
@@ -281,6 +295,7 @@ PROCEDURES: dict[str, Procedure] = {
                 "un justificatif de domicile",
                 "votre adresse mail et votre téléphone portable",
             ),
+            purpose="vos démarches avec la préfecture (demande de naturalisation, ANEF)",
         ),
         Procedure(
             "cheque_energie",
@@ -291,6 +306,7 @@ PROCEDURES: dict[str, Procedure] = {
                 "votre numéro fiscal",
                 "une facture d'électricité ou de gaz",
             ),
+            purpose="votre chèque énergie",
         ),
         Procedure(
             "franceconnect",
@@ -300,6 +316,7 @@ PROCEDURES: dict[str, Procedure] = {
                 "les identifiants d'un compte que vous avez déjà (impots.gouv, ameli, La Poste…)",
                 "votre téléphone portable et votre adresse mail",
             ),
+            purpose="votre compte FranceConnect",
         ),
     )
 }

@@ -108,7 +108,8 @@ _CONFUSED = re.compile(
 # what to do with it (never a new request from zero).
 _DONT_KNOW = re.compile(
     r"(?:(?:euh|ben|bah|bof|ah|oh|hm+|mais) )*(?:(?:moi )?(?:je |j )?(?:ne |n )?"
-    r"(?:sais|sait|sai|c?hais|chai)(?: pas| po|pa)|jsp|jsais pas|aucune idee)"
+    r"(?:sais|sait|sai|c?hais|chai)(?: pas| po|pa)|jsp|jsais pas|aucune idee|pas d idee"
+    r"|(?:j )?(?:n )?en (?:sais|sai) (?:rien|pas))"
     r"(?: (?:trop|vraiment|du tout|quoi|quoi faire|moi))*"
 )
 
@@ -122,6 +123,11 @@ def is_confused(text: str) -> bool:
         and bool(_CONFUSED.search(folded) or _DONT_KNOW.fullmatch(folded))
         and needs_mod.detect(text).empty
     )
+
+
+def doesnt_know(text: str) -> bool:
+    """ "je sais pas", "jsp", "aucune idée", "j'en sais rien" — the whole message."""
+    return bool(_DONT_KNOW.fullmatch(_folded(text)))
 
 
 # "liste", "revoir la liste", "retour à la liste": the last list again.

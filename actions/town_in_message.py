@@ -360,6 +360,29 @@ def without_near_work(text: str) -> str:
     """``text`` without "près de mon travail", "près du boulot": where the places are wanted,
     never a need to find work."""
     return _NEAR_WORK.sub(" ", text)
+# Who has the need, when the writer lives in one town and someone else in another: "elle a
+# besoin d'aide", "il doit déclarer", "ma mère n'arrive pas" (the other), or "je voudrais", "j'ai
+# besoin", "je dois" (the writer). "je suis", "j'habite" say where, not who is helped.
+_NEED_VERBS = (
+    r"(?:ne |n'|n )?(?:y )?(?:a besoin|ont besoin|avons besoin|ai besoin|doi[stv]\w*|voudr\w+"
+    r"|veu[xtl]\w*|cherch\w+|souhait\w+|aimer\w+|arriv\w+|sai[st]\b|savent|galer\w+"
+    r"|a du mal|ont du mal|ai du mal|essai\w+|demand\w+|compren\w+|narrive\w*)"
+)
+_RELATIVE = rf"(?:ma|mon|mes|notre|nos) (?:{'|'.join(re.escape(p) for p in _PEOPLE.split())})"
+_THEIR_NEED = re.compile(rf"\b(?:il|elle|ils|elles|{_RELATIVE}) {_NEED_VERBS}")
+_MY_NEED = re.compile(rf"\b(?:je |j'|j |moi je |moi j'){_NEED_VERBS}")
+
+
+def _who_is_helped(folded: str) -> str | None:
+    """``_AWAY`` when the message says the need is someone else's ("elle a besoin d'aide pour sa
+    retraite"), ``_HOME`` when it is the writer's ("je voudrais de l'aide pour les APL"), None
+    when it says neither, or both."""
+    theirs, mine = bool(_THEIR_NEED.search(folded)), bool(_MY_NEED.search(folded))
+    if theirs == mine:
+        return None
+    return _AWAY if theirs else _HOME
+
+
 _CLAUSE_STOP = frozenset({"mais", "et", "ou", "sinon", "alors", "donc", "car", "puis"})
 _LINKS_ONLY = LINKS | {"vers", "pres", "cote", "ou", "bien", "peut-etre", "plutot"}
 _HOME, _NONE, _AWAY, _WORK = "home", "none", "away", "work"
@@ -427,6 +450,11 @@ def towns_of_the_person(text: str, names: list[str]) -> tuple[list[str], bool]:
     if all(r == _NONE for r in roles):
         return names, False
     for_other = bool(_FOR_OTHER.search(folded))
+    if not for_other and _HOME in roles and _AWAY in roles:
+        helped = _who_is_helped(folded)
+        if helped is None:  # "je suis à Marseille, ma mère habite à Aix" and no more: ask
+            return [n for (n, _), r in zip(spans, roles, strict=True) if r in (_HOME, _AWAY)], True
+        for_other = helped == _AWAY
     order = (_AWAY, _NONE, _HOME, _WORK) if for_other else (_HOME, _NONE, _AWAY, _WORK)
     if _WORK in roles and _NEAR_WORK.search(text):
         order = (_WORK, *order[:-1])  # "près de mon travail à Bordeaux": Bordeaux

@@ -53,6 +53,7 @@ import httpx
 
 from directory_client import display, labels
 from directory_client.errors import RemoteDirectoryError
+from directory_client.importer.address import clean_part
 from directory_client.remote_cache import TTLCache
 from directory_client.types import (
     OpeningStatus,
@@ -564,13 +565,14 @@ def _opening(hours: str | None, now: datetime | None, code_postal: str | None) -
 
 
 def _address(record: Mapping[str, Any]) -> str:
-    """The address as every channel shows it (``display.address_text``)."""
+    """The address as every channel shows it (``display.address_text``), its parts cleaned as
+    the importer cleans them (``importer.address.clean_part``: "61Rue" → "61 Rue")."""
     if not any(_text(record.get(k)) for k in ("adresse", "complement_adresse", "code_postal",
                                               "commune")):  # fmt: skip
         return ""
     return display.address_text(
-        _text(record.get("adresse")),
-        _text(record.get("complement_adresse")),
+        clean_part(_text(record.get("adresse"))),
+        clean_part(_text(record.get("complement_adresse"))),
         _text(record.get("code_postal")),
         _text(record.get("commune")),
         _text(record.get("code_insee")),

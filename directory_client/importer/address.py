@@ -2,6 +2,9 @@
 
 - a part written 'nul', 'null', 'NULL', 'None' is empty ("nul nul rue principale" → "rue
   principale");
+- a former address in brackets is left out ("(ex. 12 allée des Glycines)7 rue Terrasse" → "7
+  rue Terrasse"), and a number glued to the word after it is set apart ("61Rue Girardot" → "61
+  Rue Girardot"; "2bis", "3ème", "12B" stay as written);
 - a postcode said twice is said once ("62300 62300" → "62300"), also when the commune is the
   postcode: the town of its INSEE code, else the postcode's main town ("62300" → "Lens");
 - a commune a few letters away from the gazetteer's name of the record's INSEE code (else its
@@ -20,15 +23,30 @@ from directory_client.text import name_key
 
 _NULL = re.compile(r"(?<![\w-])(?:nul|null|none)(?![\w-])", re.I)
 _POSTCODE_TWICE = re.compile(r"\b(\d{5})(?:[\s,]+\1\b)+")
+# "(ex. 12 allée des Glycines)", "(ex 3 rue Haute)", "(anciennement 4 place Verte)", "(ancienne
+# adresse : …)": where the place used to be.
+_FORMER = re.compile(r"\(\s*(?:ex\b\.?|anciennement\b|ancienne adresse\b)[^()]*\)", re.I)
+# A number glued to a word of two letters or more that is no number's ending ("61Rue" → "61 Rue";
+# "2bis", "1er", "3ème", "12B" kept).
+_GLUED = re.compile(
+    r"(?<![\w.,])(\d+)(?!(?:bis|ter|quater|er|re|ère|ere|e|è|eme|ème|me|nd|nde|d)\b)"
+    r"(?=[^\W\d_]{2,})",
+    re.I,
+)
+_BRACKET_GLUED = re.compile(r"\)(?=\w)")  # "(bâtiment B)7 rue Verte": a space after it
 
 
 def clean_part(value: str | None) -> str | None:
-    """'nul nul rue principale' → 'rue principale'; '62300 62300' → '62300'; 'NULL' → None."""
+    """'nul nul rue principale' → 'rue principale'; '62300 62300' → '62300'; 'NULL' → None;
+    '(ex. 12 allée des Glycines)7 rue Terrasse' → '7 rue Terrasse'; '61Rue Girardot' → '61 Rue
+    Girardot'."""
     if value is None:
         return None
-    if not (_NULL.search(value) or _POSTCODE_TWICE.search(value)):
+    if not any(p.search(value) for p in (_NULL, _POSTCODE_TWICE, _FORMER, _GLUED, _BRACKET_GLUED)):
         return value
-    text = _NULL.sub(" ", value)
+    text = _FORMER.sub(" ", value)
+    text = _BRACKET_GLUED.sub(") ", _GLUED.sub(r"\1 ", text))
+    text = _NULL.sub(" ", text)
     text = _POSTCODE_TWICE.sub(r"\1", text)
     text = " ".join(text.split()).strip(" ,;-")
     return text or None

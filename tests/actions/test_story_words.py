@@ -38,6 +38,6 @@ def test_the_procedure_asked_for_is_served_not_the_ones_of_the_story(real, story
     reco = one_list(msgs)
     assert talk.slots["procedures"] == ["retraite"]
     intro = said(msgs[0])
-    assert "pour vos démarches avec votre retraite" in intro, intro
+    assert "pour vos démarches de retraite" in intro, intro
     assert reco["bring"] == fmt.bring_items(["retraite"])
     assert not any("CAF" in item or "impôt" in item for item in reco["bring"])

@@ -25,6 +25,15 @@ CASES = [
      "1 rue Nationale, 66000 Perpignan"),
     (dict(adresse="4 quai Vert", commune="STRASBOUG", code_postal="67000"),
      "4 quai Vert, 67000 Strasbourg"),
+    # t152's tester (defect 23): a former address in brackets, a number glued to the street.
+    (dict(adresse="(ex. 12 allée des Glycines)7 rue Terrasse", commune="Clermont-Ferrand",
+          code_postal="63000"),
+     "7 rue Terrasse, 63000 Clermont-Ferrand"),
+    (dict(adresse="61Rue Girardot", commune="Besançon", code_postal="25000"),
+     "61 Rue Girardot, 25000 Besançon"),
+    (dict(adresse="3 allée Verte", complement_adresse="(bâtiment B)2ème étage",
+          commune="Rennes", code_postal="35000"),
+     "3 allée Verte, (bâtiment B) 2ème étage, 35000 Rennes"),
 ]
 
 
@@ -41,12 +50,14 @@ def test_a_bad_address_part_is_cleaned_at_import_and_the_record_kept(
     assert report.addresses_cleaned == 1
 
 
-def test_a_good_address_is_left_as_written_and_not_counted(directory, tmp_path):  # noqa: F811
-    record = base("a2", adresse="7 rue Nulle Part", commune="Nuits-Saint-Georges",
+@pytest.mark.parametrize("adresse", ["7 rue Nulle Part", "2bis rue Haute", "12B rue du 8 mai 1945",
+                                     "Résidence Les Pins (bâtiment B), 1er étage", "RN7"])
+def test_a_good_address_is_left_as_written_and_not_counted(directory, tmp_path, adresse):  # noqa: F811
+    record = base("a2", adresse=adresse, commune="Nuits-Saint-Georges",
                   code_postal="21700", latitude=None, longitude=None)
     report = directory.import_files([write(tmp_path, "f.json", [record])])
     [place] = places(directory).values()
-    assert (place.adresse, place.commune) == ("7 rue Nulle Part", "Nuits-Saint-Georges")
+    assert (place.adresse, place.commune) == (adresse, "Nuits-Saint-Georges")
     assert report.addresses_cleaned == 0
 
 

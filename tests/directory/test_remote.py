@@ -372,3 +372,17 @@ def test_cooldown_does_not_hide_cached_answers(api: FakeDataInclusion) -> None:
         api.script(Reply(status=500, body={}))
         assert remote.search(query(limit=7)).backend == "local-fallback"
         assert remote.search(query()).backend == "remote"  # still in the cache
+
+
+@pytest.mark.parametrize("adresse, shown", [
+    ("(ex. 12 allée des Glycines)7 rue Terrasse", "7 rue Terrasse, 59100 Roubaix"),
+    ("61Rue Girardot", "61 Rue Girardot, 59100 Roubaix"),
+    ("2bis rue Haute", "2bis rue Haute, 59100 Roubaix"),
+])  # fmt: skip
+def test_an_address_from_the_api_is_tidied_as_the_importer_tidies_it(api, adresse, shown) -> None:
+    # t152's tester (defect 23): "(ex. 12 allée des Glycines)7 rue Terrasse", "61Rue Girardot".
+    item = service_item("svc-9", "EPN", 1, [], adresse=adresse)
+    api.script(Reply(body={"items": [item], "total": 1}))
+    with make_remote(api) as remote:
+        [place] = remote.search(query()).results
+    assert place.address == shown
