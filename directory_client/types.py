@@ -117,6 +117,9 @@ class SearchResult:
     # Listed before a nearer place (the ranking's detour, ``search.rank``): why, in one plain
     # line built from the ranking's fit ("Plus loin, mais fait aussi : …"); None otherwise.
     ahead: str | None = None
+    # Teaches (a mediator, workshops, the 1.0 label "Devenir autonome…"): what someone who asked
+    # to learn is shown first (``search.explain.teaches``); None when the backend does not say.
+    teaches: bool | None = None
 
     def to_payload(self) -> dict:
         """The shape of the assistant's ``custom.orienteur.results`` items (a stable contract)."""
