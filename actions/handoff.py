@@ -46,9 +46,8 @@ def handoff(dispatcher: CollectingDispatcher, tracker: Tracker, lead: str = "") 
 
 
 def helpline_line(dispatcher: CollectingDispatcher, lead: str = "") -> None:
-    """ "Une personne peut vous aider au téléphone : Solidarité Numérique, au …", with its
-    payload: what "parler à quelqu'un" gets, and help by phone asked with a need
-    (``actions.remote_first``)."""
+    """The helpline (``utter_handoff_helpline``) with its payload: what "parler à quelqu'un"
+    gets, and help by phone asked with a need (``actions.remote_first``)."""
     dispatcher.utter_message(
         response="utter_handoff_helpline",
         lead=lead,
