@@ -28,6 +28,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import (
     bring_said,
+    english,
     erasure,
     follow_ups,
     help_at_home,
@@ -39,6 +40,7 @@ from actions import (
     overseas,
     platforms,
     referral_chat,
+    remote_first,
     report_chat,
     safety,
     situation_first,
@@ -116,6 +118,7 @@ from actions.state import (
     moved,
     understand,
 )
+from bot.channels import render
 from directory_client import display, labels
 from directory_client.demand import record_orientation, search_outcome
 
@@ -253,6 +256,13 @@ def answer(
     if note:
         payload["orienteur"]["notes"] = [*(payload["orienteur"].get("notes") or []), note]
     covered = covered if note is not None else None  # "": said uncovered, nothing at a distance
+    if not (covered or state.offset or broadened) and need_keys == [needs_mod.LEARN] and results \
+            and all(r.teaches is False for r in results):
+        # "Apprendre seul", and no place near teaches: said plainly, the places that help after
+        covered = need_cover.Cover(
+            fmt.need_phrase(["demarches"], None), fmt.need_phrase(need_keys, None),
+            (needs_mod.LEARN,),
+        )  # fmt: skip
     worded = someone_else.about_them if for_them else str
     intro = fmt.intro_text(
         len(results),
@@ -488,18 +498,25 @@ class OrienteurAction(Action, abc.ABC):
         events = await self.read_and_respond(dispatcher, tracker)
         text = clean_text(tracker.latest_message.get("text"))
         not_ours.say_beside(dispatcher, start, text)  # "et une garde d'enfant": not ours
+        remote_first.say_first(dispatcher, start, text)  # "je préfère par téléphone"
+        english.say_once(dispatcher, start, tracker, text)  # "I answer in French", once
         situation_first.say_at_once(dispatcher, start, text)  # a card to block, a bed tonight
         return events
 
     async def read_and_respond(self, dispatcher, tracker) -> list:
         text = clean_text(tracker.latest_message.get("text"))
+        if not is_button(text) and render.keyword(text) == "stop":
+            # "STOP" on REST or the widget: acknowledged as the SMS channels do, nothing asked
+            dispatcher.utter_message(response="utter_stopped")
+            return [SlotSet("awaiting", None), SlotSet("fail_count", 0.0)]
         # A button pressed says nothing of danger: its payload is the assistant's own words
         # ("/inform{"location": "Mauriac (15)"}" once read as close to danger). A town given when
         # asked where says danger only in words: its meaning is a place's, not a situation's.
         reading = (
             None
             if is_button(text)
-            else needs_mod.safety_reading(text, by_meaning=not gives_place_asked(tracker, text))
+            else needs_mod.safety_reading(text, by_meaning=not (
+                gives_place_asked(tracker, text) or only_for_a_relative(text)))
         )
         # "non merci, je ne suis pas en danger" after the numbers or the question: the request
         # goes on (its follow-up below), not the numbers again.
@@ -714,6 +731,20 @@ def town_unknown(tracker: Tracker, text: str) -> bool:
     return tracker.get_slot("awaiting") == "location" and doesnt_know(text)
 
 
+def only_for_a_relative(text: str) -> bool:
+    """ "c'est pour mon père", "non je voulais dire pour ma mère": whom the request is for, and
+    nothing else; its meaning came close to danger ("mon père" is in many of its examples), so
+    danger is read from its words only."""
+    return (
+        len(text.split()) <= ONLY_FOR_A_RELATIVE_WORDS
+        and someone_else.now_for_them(text) is not None
+        and needs_mod.detect(text).empty
+    )
+
+
+ONLY_FOR_A_RELATIVE_WORDS = 8
+
+
 def gives_place_asked(tracker: Tracker, text: str) -> bool:
     """A short answer to "where?" that names a place (the NLU's or the locator's reading)."""
     if tracker.get_slot("awaiting") not in ("location", "location_choice"):
@@ -812,7 +843,11 @@ class ActionSmalltalk(OrienteurAction):
         return "action_smalltalk"
 
     def respond(self, dispatcher, tracker, text) -> list:
-        if answers_where(State(tracker), text) or town_unknown(tracker, text):
+        if (
+            answers_where(State(tracker), text)
+            or town_unknown(tracker, text)
+            or answers_mode(State(tracker), text)  # "with someone please": no goodbye
+        ):
             return orient(dispatcher, tracker)
         if names_only_a_town(text, bare=True):
             return orient(dispatcher, tracker, read_as="inform")  # "nice" alone: the town

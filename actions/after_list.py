@@ -13,7 +13,15 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import formatting as fmt
-from actions import mode_default, need_changes, place_pick, place_questions, referral_chat, texts
+from actions import (
+    mode_default,
+    need_changes,
+    place_pick,
+    place_questions,
+    referral_chat,
+    someone_else,
+    texts,
+)
 from actions import needs as needs_mod
 from actions.danger_turns import _payload_type
 from actions.location_reply import looks_like_place, says_anywhere
@@ -61,6 +69,9 @@ def about_places_shown(
         return while_town_asked(dispatcher, tracker, text)
     if is_button(text) or tracker.get_slot("awaiting") or not last.get("results"):
         return None
+    whom = someone_else.now_for_them(text)
+    if whom is not None and not place_values(tracker) and State(tracker).needs:
+        return for_a_relative(dispatcher, tracker, text, whom, answer)
     place = place_pick.picked(last["results"], text, place_pick.earlier_pages(tracker.events))
     if place is not None:
         show_place(dispatcher, last, place)
@@ -173,6 +184,23 @@ def say_facts(
         return False
     dispatcher.utter_message(**said)
     return True
+
+
+def for_a_relative(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str, whom: str, answer: Answer
+) -> list:
+    """ "non je voulais dire pour ma mère" after the places: the same need, for her (« ses
+    démarches »); the places where she lives, asked ("Je cherche près de chez votre mère…"),
+    or those of the list's town when she lives there too ("elle habite là aussi")."""
+    state = State(tracker)
+    state.set(someone_else.SLOT, True)
+    if someone_else.lives_there_too(text):
+        answer(dispatcher, state)
+        return state.save()
+    what = someone_else.about_them((tracker.get_slot("last_search") or {}).get("what") or "")
+    dispatcher.utter_message(response="utter_ask_where_they_live", what=what, who=whom)
+    state.location, state.choices, state.offset, state.awaiting = None, [], 0, "location"
+    return state.save()
 
 
 def nearer_places(

@@ -6,6 +6,7 @@ caller: this module sits below it."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 
 from rasa_sdk import Tracker
@@ -120,14 +121,29 @@ def take_request_after_numbers(
 ) -> list | None:
     """After the numbers, a message that states a need, whatever the intent read ("merci, ça va,
     c'est surtout pour le contrôle parental"): served, with the town kept; a denial of danger
-    ("non merci je ne suis pas en danger"): the kept request goes on. None otherwise."""
+    ("non merci je ne suis pas en danger"), or "oui" with a request kept: the kept request goes
+    on. None otherwise."""
     if is_button(text):
         return None
     if needs_mod.read(text, by_meaning=False).empty:
-        return (
-            serve_kept_request(dispatcher, tracker, orient) if safety.denies_danger(text) else None
-        )
+        # "oui" to "Je reste là si vous avez besoin d'aide avec le numérique ensuite": yes, the
+        # kept request goes on (its need, its town), never "Dites-moi si je peux vous aider"
+        said_yes = says_yes(text) and bool(_list(tracker.get_slot("needs")))
+        if said_yes or safety.denies_danger(text):
+            return serve_kept_request(dispatcher, tracker, orient)
+        return None
     return orient(dispatcher, tracker, read_as="ask_help")
+
+
+# "oui", "oui svp", "ouais je veux bien": yes to the help offered after the numbers; never a
+# thank-you ("ok merci": no places pushed).
+_YES = re.compile(r"^(oui|ouais|ouai|ouii+|yes|volontiers|je veux bien)\b")
+_THANKS = re.compile(r"\bmerci|\bca va\b")
+
+
+def says_yes(text: str) -> bool:
+    folded = needs_mod.fold(text or "").strip()
+    return bool(_YES.search(folded)) and not _THANKS.search(folded) and len(folded.split()) <= 6
 
 
 def serve_kept_request(dispatcher: CollectingDispatcher, tracker: Tracker, orient: Orient) -> list:

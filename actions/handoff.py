@@ -34,21 +34,7 @@ def handoff(dispatcher: CollectingDispatcher, tracker: Tracker, lead: str = "") 
         )
         target = "staff"
     else:
-        dispatcher.utter_message(
-            response="utter_handoff_helpline",
-            lead=lead,
-            helpline_name=fmt.HELPLINE_NAME,
-            helpline_phone=fmt.HELPLINE_PHONE,
-            json_message={
-                "orienteur": {
-                    "type": "handoff",
-                    "to": "helpline",
-                    "phone": fmt.HELPLINE_PHONE,
-                    "tel": display.tel_uri(fmt.HELPLINE_PHONE),
-                    "url": labels.HELPLINE["url"],
-                }
-            },
-        )
+        helpline_line(dispatcher, lead)
         target = "helpline"
     record_orientation(
         service_of(_list(tracker.get_slot("needs"))),
@@ -57,6 +43,26 @@ def handoff(dispatcher: CollectingDispatcher, tracker: Tracker, lead: str = "") 
         location=tracker.get_slot("location"),
     )
     return [SlotSet("handoff", target), SlotSet("fail_count", 0.0)]
+
+
+def helpline_line(dispatcher: CollectingDispatcher, lead: str = "") -> None:
+    """The helpline (``utter_handoff_helpline``) with its payload: what "parler à quelqu'un"
+    gets, and help by phone asked with a need (``actions.remote_first``)."""
+    dispatcher.utter_message(
+        response="utter_handoff_helpline",
+        lead=lead,
+        helpline_name=fmt.HELPLINE_NAME,
+        helpline_phone=fmt.HELPLINE_PHONE,
+        json_message={
+            "orienteur": {
+                "type": "handoff",
+                "to": "helpline",
+                "phone": fmt.HELPLINE_PHONE,
+                "tel": display.tel_uri(fmt.HELPLINE_PHONE),
+                "url": labels.HELPLINE["url"],
+            }
+        },
+    )
 
 
 def misunderstood(dispatcher, tracker, response: str) -> list:

@@ -50,8 +50,8 @@ def leaves(text: str, smalltalk: str) -> bool:
     """ "merci", "au revoir", "ok merci bonne journée", or the NLU's thank or goodbye on a short
     message with no need in it: the person thanks or leaves, choosing nothing."""
     folded = _folded(text)
-    if not 0 < len(folded.split()) <= 8:
-        return False
+    if not 0 < len(folded.split()) <= 8 or needs_mod.mode_answer(text):
+        return False  # "with someone please" (read once as a goodbye) chooses
     if _LEAVES.search(folded):
         return True
     said_so = smalltalk in ("utter_chitchat/thank", "utter_chitchat/goodbye")

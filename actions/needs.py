@@ -1254,11 +1254,16 @@ _WITH = [re.compile(p) for p in _MODE_WITH]
 # vous, ou préférez-vous apprendre ?"), as SMS write them: "avec qqn stp", "avc quelqu'un",
 # "qlq1", "tt seul". Never read in a first message, where "je vis toute seule" is no answer.
 _SOMEONE = r"(quelqu'?un|quelqu'?1|qqn|qq1|qq un|qlq1|qlqn|qlqun|qlq un|kelk'?un|kelk1|qqun)"
+# In English too (round t152's tester, after an English first message: "with someone please").
 _ANSWER_WITH = re.compile(
     rf"^(?:(?:avec|avc|avek|av|ac)\s+)?{_SOMEONE}\b|\b(avec|avc|avek|av|ac)\s+{_SOMEONE}\b"
+    r"|\bwith (?:someone|somebody|a person|an? (?:adviser|advisor|helper))\b"
 )
 _ANSWER_ALONE = re.compile(
     r"^(?:(?:moi|je prefere|plutot|apprendre)\s+)*(tout|toute|tt|tte|tou|toutes?)?\s*seule?s?\b"
+    r"|^(?:(?:i|i'd|i would|would|prefer|rather|to|learn|learning|do it|please)\s+)*"
+    r"(?:alone|by myself|on my own|myself)\b"
+    r"|^(?:i(?:'d| would)? (?:want|like|prefer|rather) to )?learn\b"
 )
 
 
@@ -1879,9 +1884,12 @@ def needs_mode_question(need_keys: list[str], procedures: list[str], mode: str |
     return need_keys == ["demarches"] and not procedures and mode is None
 
 
+LEARN = "demarches_autonomie"  # papers, learnt alone (the mode "autonomie")
+
+
 def apply_mode(need_keys: list[str], mode: str | None) -> list[str]:
     if mode == "autonomie":
-        return ["demarches_autonomie" if k == "demarches" else k for k in need_keys]
+        return [LEARN if k == "demarches" else k for k in need_keys]
     return need_keys
 
 

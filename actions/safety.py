@@ -111,8 +111,9 @@ SEVERE: tuple[str, ...] = (
     r"peur pour ma vie",
     # not a threat to put photos or messages online (no body in danger: the 3018, the 3919 for a
     # partner, beside the places: ``actions.helplines``)
-    r"(ex|mari|conjoint|copain|voisin|il|elle) me menace\w*(?! (de|d') ?(publier|diffuser|partager"
-    r"|poster|mettre|envoyer|montrer|balancer|afficher|faire circuler)\b)",
+    # ... nor when a few words come between ("me menace sur whatsapp de publier mes photos")
+    r"(ex|mari|conjoint|copain|voisin|il|elle) me menace\w*(?!(?: [\w']+){0,4}? (de|d') ?(publier"
+    r"|diffuser|partager|poster|mettre|envoyer|montrer|balancer|afficher|faire circuler)\b)",
     r"foutre en l'air",
     r"une corde",
     r"avaler (toutes|tous) mes",
@@ -832,9 +833,9 @@ class SafetyReading:
 
 # A threat to put intimate images or messages online, the threat named as such.
 _THREAT_TO_PUBLISH = re.compile(
-    r"\bmenac\w* (de |d')?(les |la |le |l')?(publier|diffuser|partager|poster|mettre|envoyer"
-    r"|montrer|balancer|afficher|faire circuler)\b.{0,40}\b(nudes?|photos?|videos?|images?"
-    r"|messages?|conversations?)\b"
+    r"\bmenac\w*(?: [\w']+){0,4}? (de |d')?(les |la |le |l')?(publier|diffuser|partager|poster"
+    r"|mettre|envoyer|montrer|balancer|afficher|faire circuler)\b.{0,40}\b(nudes?|photos?"
+    r"|videos?|images?|messages?|conversations?)\b"
 )
 
 

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from actions import needs as needs_mod
 from directory_client import labels, open_later
+from directory_client.search.explain import AHEAD, AHEAD_TEACHES, learning
 
 log = logging.getLogger(__name__)
 
@@ -255,6 +256,10 @@ def _search_from_start(
     if broadened is None and not nearest_first:
         kept = _build_filters([c for c in constraints if c not in relaxed])
         response = _each_need_on_first_page(directory, query, kept, response)
+    if learning(query["preferred_origin_labels"]) and broadened is None \
+            and not nearest_first and services == (labels.DEMARCHES,):
+        kept = _build_filters([c for c in constraints if c not in relaxed])
+        response = teaching_first(directory, query, kept, response)
     if max_km is not None:
         within = _within_limit(response, max_km)
         if within is None:  # nothing within the limit: said so, the nearest ones given
@@ -264,6 +269,40 @@ def _search_from_start(
     if in_departement:
         response = _departement_first(response, in_departement, limit)
     return response, relaxed, broadened is not None
+
+
+def teaching_first(directory, query: dict, filters, response):
+    """Someone who asked to learn ("Apprendre seul"): the places near that teach (a mediator,
+    workshops: ``SearchResult.teaches``) first, nearest first — those that do papers, and those
+    whose mediators teach the everyday tools — then the others, as ranked. A place that teaches
+    listed before a nearer one on its page says why (« Plus loin, mais on y apprend… »); the
+    ranking's other reasons are not said (« on y fait la démarche avec vous » is not for who
+    learns). None teaches near: the list as it was (``actions.actions.answer`` says so)."""
+    from directory_client.types import SearchQuery
+
+    wider = directory.search(SearchQuery(filters=filters, **{
+        **query, "needs": (labels.DEMARCHES, labels.OUTILS_QUOTIDIEN), "offset": 0}))
+    radius = response.query.radius_km
+    teaching: dict[str, Any] = {}
+    for place in (*response.results, *wider.results):
+        if place.teaches and place.distance_km is not None and place.distance_km <= radius:
+            teaching.setdefault(place.id, place)
+    if not teaching:
+        return response
+    ordered = sorted(teaching.values(), key=lambda p: p.distance_km)
+    ordered += [p for p in response.results if p.id not in teaching]
+    ordered = ordered[: max(len(response.results), PAGE)]
+    out = []
+    for start in range(0, len(ordered), PAGE):
+        page = ordered[start : start + PAGE]
+        for i, place in enumerate(page):
+            nearer = place.distance_km is not None and any(
+                o.distance_km is not None and o.distance_km < place.distance_km
+                for o in page[i + 1 :]
+            )
+            why = AHEAD.format(reason=AHEAD_TEACHES) if nearer else None
+            out.append(dataclasses.replace(place, ahead=why if place.teaches else None))
+    return dataclasses.replace(response, results=tuple(out))
 
 
 # A département said ("la Creuse"): the search runs from its centre, and places of the

@@ -213,6 +213,11 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"\b(nudes?|photos? intimes?).{0,40}\b(publi|diffus|partag|circul|tourn)\w*",
         r"\b(publi|diffus|partag|poster|mettre|montrer|balancer|afficher|circul)\w*.{0,30}"
         r"\b(nudes?|photos? (intimes?|de moi nue?|denudee?s?|nue?s?)|videos? intimes?)",
+        # a threat to put one's photos online, whatever they are ("mon ex me menace sur whatsapp
+        # de publier mes photos")
+        r"\bmenac\w*(?: [\w']+){0,4}? (de |d')?(les |la |le |l')?(publi|diffus|partag|poster"
+        r"|mettre|montrer|balancer|afficher|envoyer|faire circuler)\w*.{0,30}\b(mes|nos|ses|des"
+        r"|les) (nudes?|photos?|videos?|images?)\b",
     ),
     HACKED: (
         r"\bpirat\w*",

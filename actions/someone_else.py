@@ -141,6 +141,38 @@ def still_for_them(before: bool | None, request: str) -> bool:
     return _about_them(folded, request or "") or bool(before)
 
 
+# After the places, the request said to be for a relative: "non je voulais dire pour ma mère",
+# "c'est pour ma mère en fait" (round t152's tester: read as not understood, the need asked again).
+_FOR_RELATIVE = re.compile(rf"\bpour (ma|mon|mes|notre|nos) {_WHO}s?\b")
+_YOUR = {"ma": "votre", "mon": "votre", "notre": "votre", "mes": "vos", "nos": "vos"}
+_SAID_SHORT = 14  # words: a longer message says more (a new need), read as a request
+# ... and where they live is where the places were: "elle habite là aussi", "même ville".
+_THERE_TOO = re.compile(
+    r"\b(habite|habitent|vit|vivent|est|sont|reste|restent)\b.{0,20}\b(aussi|la-bas|la bas|ici)\b"
+    r"|\b(meme ville|meme endroit|meme commune|au meme endroit|pareil)\b"
+)
+
+
+def now_for_them(text: str) -> str | None:
+    """The person says the request is for a relative, and nothing more ("non je voulais dire
+    pour ma mère"): that relative as the assistant names them ("votre mère"); else None."""
+    folded = fold(text or "").replace("\u2019", "'")
+    if len(folded.split()) > _SAID_SHORT or _about_me(folded):
+        return None
+    found = _FOR_RELATIVE.search(folded)
+    if found is None:
+        return None
+    said = (text or "").lower()
+    # the relative as written (accents kept) when folding kept the positions, else folded
+    word = said[found.start(2) : found.end(0)] if len(said) == len(folded) else found.group(0)
+    return f"{_YOUR[found.group(1)]} {word}"
+
+
+def lives_there_too(text: str) -> bool:
+    """ "elle habite là aussi", "même ville": the relative lives where the places are."""
+    return bool(_THERE_TOO.search(fold(text or "").replace("\u2019", "'")))
+
+
 def about_them(text: str) -> str:
     """``text`` speaking of the person helped: "votre pièce d'identité" → "sa pièce d'identité",
     "pour vos démarches" → "pour ses démarches", "si vous en avez un" → "si la personne en a un"."""

@@ -119,6 +119,9 @@ class SearchResult:
     # Listed before a nearer place (the ranking's detour, ``search.rank``): why, in one plain
     # line built from the ranking's fit ("Plus loin, mais fait aussi : …"); None otherwise.
     ahead: str | None = None
+    # Teaches (a mediator, workshops, the 1.0 label "Devenir autonome…"): what someone who asked
+    # to learn is shown first (``search.explain.teaches``); None when the backend does not say.
+    teaches: bool | None = None
 
     def __post_init__(self) -> None:
         # A number that does not ring is not the place's number to anyone (phones.offered).

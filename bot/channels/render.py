@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from actions import texts as responses
 from bot.channels.sms_text import segments, shorten_links, to_gsm7
 from directory_client.labels import HELPLINE
 
@@ -22,10 +23,9 @@ HELP_TEXT = (  # one SMS segment (GSM-7, <= 160 characters)
     "Orienteur trouve de l'aide au numérique près de chez vous : écrivez votre besoin et "
     f"votre ville. Tél : {HELPLINE['name']} {HELPLINE['phone']}. STOP pour arrêter."
 )
-STOP_TEXT = (
-    "Vous ne recevrez plus de messages d'Orienteur. "
-    "Envoyez START pour reprendre."
-)
+# The assistant's own acknowledgement (domain.yml, what REST and the widget get), then how to
+# resume: the number is opted out.
+STOP_TEXT = f"{responses.text('utter_stopped')} Envoyez START pour reprendre."
 START_TEXT = "C'est noté, vous recevez à nouveau les messages d'Orienteur. Écrivez votre besoin."
 
 HELP_WORDS = frozenset({"AIDE", "HELP", "INFO", "/AIDE", "/HELP"})

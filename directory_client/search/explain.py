@@ -60,6 +60,30 @@ def subject(part: str) -> str | None:
     return _WORDS_SERVICE.get(part, part)
 
 
+# Someone who learns to do their papers themselves ("Apprendre seul": the 1.0 label "Devenir
+# autonome…" asked for): a place teaches when a mediator works there (Conseillers numériques), it
+# holds workshops, or its record says it makes people autonomous (round t152's tester: the
+# "apprendre seul" list told "on y fait la démarche avec vous", "peut faire … à votre place").
+MEDIATORS = "Conseillers numériques"
+WORKSHOP = "Dans un atelier collectif"
+TEACHES_WORDS = _ORIGIN_WORDS[labels.V1_AUTONOMY]  # "apprendre à faire vos papiers en ligne"
+AHEAD_TEACHES = "on y apprend à faire ses démarches soi-même"
+
+
+def learning(preferred: tuple[str, ...]) -> bool:
+    """Whether the person asked to learn to do their papers themselves."""
+    return labels.V1_AUTONOMY in preferred
+
+
+def teaches(place: Row) -> bool:
+    """Whether the place teaches (``learning``): a mediator, workshops, or the 1.0 label."""
+    return (
+        MEDIATORS in split_list(place.dispositif_programmes_nationaux)
+        or WORKSHOP in split_list(place.modalites_accompagnement)
+        or labels.V1_AUTONOMY in split_list(place.services_origine)
+    )
+
+
 def _free(frais: str | None) -> bool | None:
     values = split_list(frais)
     if not values:
@@ -108,6 +132,7 @@ def place_result(
         source=place.source,
         date_maj=place.date_maj.isoformat() if place.date_maj else None,
         fees=tuple(split_list(place.frais_a_charge)),
+        teaches=teaches(place),
     )
 
 
@@ -200,6 +225,7 @@ def ahead_line(
         and _france_services(place)
         and labels.DEMARCHES in needs
         and not seen_france_services
+        and not learning(preferred)  # "on y fait la démarche avec vous": not to one who learns
     ):
         reason = AHEAD_FRANCE_SERVICES_DEMARCHES
     if reason is None and fit.labels > nearer_fit.labels:
@@ -251,7 +277,11 @@ def explain(
         parts.append(finer[0] if finer else _SERVICE_WORDS.get(service, service.lower()))
     programmes = split_list(place.dispositif_programmes_nationaux)
     modalities = split_list(place.modalites_accompagnement)
-    if AIDANTS_CONNECT in programmes:
+    if learning(preferred):
+        # who learns is told what the place teaches, never that it does it for them
+        if teaches(place) and labels.DEMARCHES in services:  # instead of "aide pour vos papiers…"
+            parts = [TEACHES_WORDS] + [p for p in parts if p != _SERVICE_WORDS[labels.DEMARCHES]]
+    elif AIDANTS_CONNECT in programmes:
         parts.append(f"{ON_MY_BEHALF_WORDS} (Aidants Connect)")
     elif ON_MY_BEHALF in modalities and (on_my_behalf or labels.DEMARCHES in asked):
         parts.append(ON_MY_BEHALF_WORDS)

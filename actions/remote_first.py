@@ -1,0 +1,52 @@
+"""Help by phone asked for, or the person cannot travel, with a need (round t152's tester: "je
+voudrais de l'aide pour ma CAF mais je ne peux pas me déplacer, je préfère par téléphone", asked
+for a town): the help at a distance first, the line "parler à quelqu'un" gets
+(``actions.handoff.helpline_line``: one text), then the places offered for when the person gives
+a town (``utter_places_offer`` instead of the bare question)."""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import needs as needs_mod
+from actions.handoff import helpline_line
+
+_REMOTE = re.compile(
+    # "je préfère par téléphone", "plutôt au téléphone", "par tel si possible"
+    r"\b(prefere\w*|plutot|de preference|uniquement|seulement|si possible)\b[^.!?]{0,25}"
+    r"\b(par|au) (telephone|tel)\b"
+    r"|\b(par|au) (telephone|tel)\b[^.!?]{0,15}\b(plutot|de preference|si possible|svp|stp)\b"
+    # "je ne peux pas me déplacer", "sans me déplacer", "je ne me déplace plus"
+    r"|\b(peu[tx]|peut|pouvons|arrive) (pas|plus) (me |nous )?(deplacer|bouger|sortir)\b"
+    r"|\bsans (me|nous) deplacer\b|\b(ne )?(me|nous) deplace (pas|plus)\b"
+)
+# The question of the town that the offer replaces (actions.location_reply.ask_location).
+_TOWN_QUESTION = "utter_ask_location"
+
+
+def prefers_remote(text: str) -> bool:
+    """The person asks for help by phone, or says they cannot travel (their own words: "je")."""
+    return bool(_REMOTE.search(needs_mod.fold(text or "").replace("\u2019", "'")))
+
+
+def say_first(dispatcher: CollectingDispatcher, start: int, text: str) -> None:
+    """For a request that prefers help at a distance (``prefers_remote``), answered with its
+    town asked or its places (the messages from ``start`` on): the helpline line first; the town
+    asked as an offer. Nothing for the numbers of a danger, or when the line was said."""
+    sent = dispatcher.messages[start:]
+    kinds = {((m.get("custom") or {}).get("orienteur") or {}).get("type") for m in sent}
+    asked = [m for m in sent if m.get("response") == _TOWN_QUESTION]
+    if not prefers_remote(text) or "handoff" in kinds or kinds & {"emergency", "danger_check"}:
+        return
+    if not (asked or "recommendation" in kinds):
+        return
+    for message in asked:  # the same question, said as an offer
+        offer = CollectingDispatcher()
+        offer.utter_message(response="utter_places_offer")
+        message.clear()
+        message.update(offer.messages[0])
+    line = CollectingDispatcher()
+    helpline_line(line)
+    dispatcher.messages[start:start] = line.messages
