@@ -27,7 +27,7 @@ class Chat(Talk):
     def say(self, text, intent="ask_help", entities=None, sub: str | None = None):
         if sub is None:
             return super().say(text, intent, entities)
-        import tests.actions.test_after_places as after
+        import tests.actions.talk as after
 
         made = after.tracker
 
