@@ -27,6 +27,7 @@ from rasa_sdk.events import Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import (
+    blank_turn,
     bring_said,
     erasure,
     follow_ups,
@@ -474,6 +475,8 @@ class OrienteurAction(Action, abc.ABC):
 
     async def read_and_respond(self, dispatcher, tracker) -> list:
         text = clean_text(tracker.latest_message.get("text"))
+        if not text and intent_of(tracker) == "nlu_fallback":  # a blank message: no outage
+            return blank_turn.answer(dispatcher, tracker)
         # A button pressed says nothing of danger: its payload is the assistant's own words
         # ("/inform{"location": "Mauriac (15)"}" once read as close to danger). A town given when
         # asked where says danger only in words: its meaning is a place's, not a situation's.
