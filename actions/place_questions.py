@@ -42,10 +42,30 @@ def _short(folded: str) -> bool:
     return 0 < len(folded.split()) <= _MAX_WORDS
 
 
-def asks_nearer(text: str) -> bool:
-    """ "plus près ?", "c trop loin", "y a rien de plus proche ?" (never a distance limit:
-    "1 km max" is a criterion)."""
+# A reason said before the question ("je n'ai pas de voiture, il y a plus près ?", "je suis à
+# pied donc c'est trop loin"): the question is the last part, read alone; the whole no longer.
+_MAX_WITH_REASON = 25
+_PARTS = re.compile(r"[,;:.!]+|\s(?:donc|alors|du coup|mais|et)\s", re.IGNORECASE)
+
+
+def asked_last(text: str) -> str:
+    """The folded question of a short message, or of the last part of a longer one that gives
+    a reason first and asks no new need ("je n'ai pas de voiture, il y a plus près ?" → "il y a
+    plus pres"); "" for a longer message that says more."""
     folded = _folded(text)
+    if _short(folded):
+        return folded
+    if len(folded.split()) > _MAX_WITH_REASON or not needs_mod.detect(text).empty:
+        return ""
+    parts = [p for p in _PARTS.split(text) if _folded(p)]
+    return _folded(parts[-1]) if len(parts) > 1 else ""
+
+
+def asks_nearer(text: str) -> bool:
+    """ "plus près ?", "c trop loin", "y a rien de plus proche ?", also after a reason ("je n'ai
+    pas de voiture, il y a plus près ?": ``asked_last``) (never a distance limit: "1 km max" is
+    a criterion)."""
+    folded = asked_last(text)
     return (
         _short(folded)
         and bool(_NEARER.search(folded))
@@ -122,6 +142,27 @@ def is_confused(text: str) -> bool:
         and bool(_CONFUSED.search(folded) or _DONT_KNOW.fullmatch(folded))
         and needs_mod.detect(text).empty
     )
+
+
+# "je dois apporter quoi ?", "quels papiers je dois amener ?", "je prends quoi avec moi ?": what to
+# bring to the places listed (a question: "?" or a question word).
+_BRING = re.compile(
+    r"\b(?:apporter|amener|ramener|emmener|apporte|amene|ramene|apportes|amenes"
+    r"|prendre avec (?:moi|nous|lui|elle)|prends (?:quoi )?avec (?:moi|nous))\b"
+    r"|\bquels? (?:papiers|documents|pieces|justificatifs)\b"
+)
+_BRING_ASKED = re.compile(r"\b(?:quoi|quels?|quelles?|qu est ce|faut|dois|doit)\b")
+
+
+def asks_what_to_bring(text: str) -> bool:
+    """ "je dois apporter quoi ?", "quels papiers je dois amener ?" — short, naming no
+    procedure of its own ("quels papiers pour la CAF ?" is that request)."""
+    folded, found = _folded(text), needs_mod.detect(text)
+    if not _short(folded) or found.procedures or set(found.needs) - {"demarches"}:
+        return False  # "demarches": the "papiers" to bring
+    if re.search(r"\b(?:m|me|nous) (?:apporter|amener|ramener)\b", folded):
+        return False  # "pouvez-vous m'apporter …": brought to the person
+    return bool(_BRING.search(folded)) and ("?" in text or bool(_BRING_ASKED.search(folded)))
 
 
 # "liste", "revoir la liste", "retour à la liste": the last list again.
