@@ -21,6 +21,7 @@ from actions.message_text import entity_values, is_button, place_values
 from actions.questions import back_on_track
 from actions.search_run import run_search
 from actions.state import State, intent_of
+from bot.channels import render
 from directory_client import display
 from directory_client.french_dates import WEEKDAYS
 
@@ -151,6 +152,11 @@ def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text
         dispatcher.utter_message(
             response="utter_places_fees", fees=fmt.fee_lines(last.get("results") or [])
         )
+    elif place_questions.asks_what_to_bring(text):  # "je dois apporter quoi ?": as listed
+        said = render.bring_block(last) or texts.text(
+            "utter_nothing_to_bring", what=last.get("what") or "votre besoin"
+        )
+        dispatcher.utter_message(text=said)
     elif place_questions.is_confused(text):
         dispatcher.utter_message(
             response="utter_places_explained",
