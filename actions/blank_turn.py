@@ -30,6 +30,5 @@ def answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     else:
         dispatcher.utter_message(response="utter_chitchat/greet")
         return []
-    # text, not response: a new sentence of domain.yml, sent before the model is trained on it
-    dispatcher.utter_message(text=texts.text("utter_blank", question=question))
+    dispatcher.utter_message(response="utter_blank", question=question)
     return []
