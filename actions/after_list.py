@@ -13,7 +13,15 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import formatting as fmt
-from actions import mode_default, need_changes, place_pick, place_questions, referral_chat, texts
+from actions import (
+    mode_default,
+    need_changes,
+    open_now_asked,
+    place_pick,
+    place_questions,
+    referral_chat,
+    texts,
+)
 from actions import needs as needs_mod
 from actions.danger_turns import _payload_type
 from actions.location_reply import looks_like_place
@@ -138,7 +146,7 @@ def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text
     state = State(tracker)
     if any(looks_like_place(v) for v in place_values(tracker)):
         return False  # "plus près de Bobigny ?", "elle habite Lyon": a search there
-    last = tracker.get_slot("last_search") or {}
+    last, shown = tracker.get_slot("last_search") or {}, place_shown_in_full(tracker)
     if place_questions.asks_nearer(text):
         dispatcher.utter_message(
             response="utter_nearest_already", nearest=fmt.nearest_from(state.location)
@@ -152,11 +160,14 @@ def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text
         dispatcher.utter_message(
             response="utter_places_fees", fees=fmt.fee_lines(last.get("results") or [])
         )
+    elif place_questions.asks_which_open_now(text):  # of the places listed, never new ones
+        open_now_asked.answer(dispatcher, state, [shown] if shown else last.get("results") or [])
     elif place_questions.asks_what_to_bring(text):  # "je dois apporter quoi ?": as listed
-        said = render.bring_block(last) or texts.text(
-            "utter_nothing_to_bring", what=last.get("what") or "votre besoin"
-        )
-        dispatcher.utter_message(text=said)
+        if render.bring_block(last):
+            dispatcher.utter_message(text=render.bring_block(last))
+        else:
+            what = last.get("what") or "votre besoin"
+            dispatcher.utter_message(response="utter_nothing_to_bring", what=what)
     elif place_questions.is_confused(text):
         dispatcher.utter_message(
             response="utter_places_explained",

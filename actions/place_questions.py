@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from actions import needs as needs_mod
+from actions import texts
 from directory_client import display, hours
 from directory_client.french_dates import WEEKDAYS
 
@@ -163,6 +164,31 @@ def asks_what_to_bring(text: str) -> bool:
     if re.search(r"\b(?:m|me|nous) (?:apporter|amener|ramener)\b", folded):
         return False  # "pouvez-vous m'apporter …": brought to the person
     return bool(_BRING.search(folded)) and ("?" in text or bool(_BRING_ASKED.search(folded)))
+
+
+# "lequel est ouvert maintenant ?", "il y en a un ouvert en ce moment ?": which place listed is
+# open now (a question; "ouverts maintenant" alone asks for such places: a search).
+_NOW = r"(?:maintenant|en ce moment|actuellement|tout de suite|la tout de suite)"
+_OPEN_NOW = re.compile(
+    rf"\b(?:ouvert|ouverte|ouverts|ouvertes|ouvre|ouvrent)\b.*\b{_NOW}\b"
+    rf"|\b{_NOW}\b.*\b(?:ouvert|ouverte|ouverts|ouvertes|ouvre|ouvrent)\b"
+)
+_WHICH = re.compile(
+    r"\b(?:lequel|laquelle|lesquels|lesquelles|y en a|est ce|c est|sont ils|est il|est elle"
+    r"|ils sont|il est|elle est|quels?|quelles?)\b"
+)
+
+
+def asks_which_open_now(text: str) -> bool:
+    """ "lequel est ouvert maintenant ?", "y en a un ouvert en ce moment ?" — never
+    "ouverts maintenant" alone (the search for them)."""
+    folded = _folded(text)
+    return (
+        _short(folded)
+        and bool(_OPEN_NOW.search(folded))
+        and ("?" in text or bool(_WHICH.search(folded)))
+        and needs_mod.detect(text).empty
+    )
 
 
 # "liste", "revoir la liste", "retour à la liste": the last list again.
@@ -502,12 +528,28 @@ def facts(
         return when_answer(places, shown, days)
     if day is not None:
         if shown is None:
-            return {"response": "utter_places_open_on_day", "day": WEEKDAYS[day],
-                    "lines": day_lines(places, day), "buttons": day_search(day)}  # fmt: skip
+            asked = {"day": WEEKDAYS[day], "lines": day_lines(places, day)}
+            offer = day_offer(places, day)
+            if not offer:
+                return {"response": "utter_places_open_on_day", **asked,
+                        "buttons": day_search(day)}  # fmt: skip
+            said = texts.text("utter_places_open_on_day", **asked)  # and the offer in words
+            return {"text": f"{said}\n\n{offer}", "buttons": day_search(day)}
         if display.day_hours(shown.get("opening_hours"), day) is None:
             return {"response": "utter_place_day_unknown", "place": shown.get("name"),
                     "day": WEEKDAYS[day]}  # fmt: skip
     return None
+
+
+def day_offer(places: list[dict], weekday: int) -> str:
+    """When no place listed is known to open that day, the search for those that do, offered in
+    words (SMS shows no button): "Voulez-vous les lieux ouverts le samedi ? Répondez « samedi
+    »."; "" otherwise."""
+    day = WEEKDAYS[weekday]
+    if day not in needs_mod.DAYS or any(display.day_hours(p.get("opening_hours"), weekday)
+                                        for p in places):  # fmt: skip
+        return ""
+    return texts.text("utter_search_offer", which=needs_mod.CONSTRAINT_PLAIN[day], reply=day)
 
 
 def day_search(weekday: int) -> list[dict]:
