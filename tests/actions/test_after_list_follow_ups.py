@@ -213,3 +213,20 @@ def test_where_is_the_first_exactly_gives_the_first_in_full(real, message):
     assert payload["results"] == [first["results"][0]]
     said = rest_text(answer)
     assert first["results"][0]["address"] in said and "Les adresses" not in said
+
+
+# --- by SMS: the empty SMS and the day offer, as the phone receives them ------------------------
+def test_by_sms_an_empty_sms_gets_the_welcome_and_the_day_offer_is_in_words(real, monkeypatch):
+    """An empty SMS used to get nothing; the offer of the places open on Saturday was a button
+    only."""
+    from tests.bot.channels.sms_talk import SmsTalk
+
+    at(monkeypatch, MONDAY_0847)
+    sms = SmsTalk()
+    [welcome] = sms.say("", "nlu_fallback")
+    assert welcome.startswith("Bonjour ! Je vous aide à trouver"), welcome
+    sms.say("j'ai besoin d'aide pour ma CAF à Tours", "ask_help", [ent("location", "Tours")])
+    [days] = sms.say("c'est ouvert samedi ?", "inform", [ent("constraint", "samedi")])
+    assert 'Voulez-vous les lieux ouverts le samedi ? Répondez "samedi".' in days, days
+    [saturday] = sms.say("samedi", "inform", [ent("constraint", "samedi")])
+    assert "(lieux ouverts le samedi)" in saturday, saturday
