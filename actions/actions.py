@@ -27,6 +27,7 @@ from rasa_sdk.events import Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import (
+    blank_turn,
     bring_said,
     english,
     erasure,
@@ -509,6 +510,8 @@ class OrienteurAction(Action, abc.ABC):
             # "STOP" on REST or the widget: acknowledged as the SMS channels do, nothing asked
             dispatcher.utter_message(response="utter_stopped")
             return [SlotSet("awaiting", None), SlotSet("fail_count", 0.0)]
+        if not text and intent_of(tracker) == "nlu_fallback":  # a blank message: no outage
+            return blank_turn.answer(dispatcher, tracker)
         # A button pressed says nothing of danger: its payload is the assistant's own words
         # ("/inform{"location": "Mauriac (15)"}" once read as close to danger). A town given when
         # asked where says danger only in words: its meaning is a place's, not a situation's.

@@ -16,6 +16,7 @@ from actions import formatting as fmt
 from actions import (
     mode_default,
     need_changes,
+    open_now_asked,
     place_pick,
     place_questions,
     referral_chat,
@@ -29,6 +30,7 @@ from actions.message_text import entity_values, is_button, place_values
 from actions.questions import back_on_track
 from actions.search_run import run_search
 from actions.state import State, intent_of
+from bot.channels import render
 from directory_client import display
 from directory_client.french_dates import WEEKDAYS
 
@@ -228,7 +230,7 @@ def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text
     state = State(tracker)
     if any(looks_like_place(v) for v in place_values(tracker)):
         return False  # "plus près de Bobigny ?", "elle habite Lyon": a search there
-    last = tracker.get_slot("last_search") or {}
+    last, shown = tracker.get_slot("last_search") or {}, place_shown_in_full(tracker)
     if place_questions.asks_nearer(text):
         dispatcher.utter_message(
             response="utter_nearest_already", nearest=fmt.nearest_from(state.location)
@@ -239,6 +241,14 @@ def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text
         say_remote_help(dispatcher, state)
     elif place_questions.asks_price(text):
         say_fees(dispatcher, last)
+    elif place_questions.asks_which_open_now(text):  # of the places listed, never new ones
+        open_now_asked.answer(dispatcher, state, [shown] if shown else last.get("results") or [])
+    elif place_questions.asks_what_to_bring(text):  # "je dois apporter quoi ?": as listed
+        if render.bring_block(last):
+            dispatcher.utter_message(text=render.bring_block(last))
+        else:
+            what = last.get("what") or "votre besoin"
+            dispatcher.utter_message(response="utter_nothing_to_bring", what=what)
     elif place_questions.is_confused(text):
         dispatcher.utter_message(
             response="utter_places_explained",

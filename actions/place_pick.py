@@ -49,7 +49,7 @@ _QUESTION_WORDS = frozenset({
     "ouverte", "ouvre", "ouvrent", "ferme", "adresse", "ou", "telephone", "tel", "numero",
     "joindre", "appeler", "il", "elle", "ils", "elles", "demain", "aujourd", "hui", "ce", "matin",
     "soir", "apres", "midi", "cet", "se", "trouve", "peut", "on", "l", "y", "aller", "son",
-    "sa", "ses", "leur", "vous", "avez", "quoi", "comment", "ca",
+    "sa", "ses", "leur", "vous", "avez", "quoi", "comment", "ca", "exactement", "precisement",
 })  # fmt: skip
 _POSTCODE_TOWN = re.compile(r"\b\d{5}\s+(.+)$")
 # Words too common in names to tell one place from another alone.

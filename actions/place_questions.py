@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from actions import needs as needs_mod
+from actions import texts
 from directory_client import display, hours
 from directory_client.french_dates import WEEKDAYS
 
@@ -42,10 +43,30 @@ def _short(folded: str) -> bool:
     return 0 < len(folded.split()) <= _MAX_WORDS
 
 
-def asks_nearer(text: str) -> bool:
-    """ "plus près ?", "c trop loin", "y a rien de plus proche ?" (never a distance limit:
-    "1 km max" is a criterion)."""
+# A reason said before the question ("je n'ai pas de voiture, il y a plus près ?", "je suis à
+# pied donc c'est trop loin"): the question is the last part, read alone; the whole no longer.
+_MAX_WITH_REASON = 25
+_PARTS = re.compile(r"[,;:.!]+|\s(?:donc|alors|du coup|mais|et)\s", re.IGNORECASE)
+
+
+def asked_last(text: str) -> str:
+    """The folded question of a short message, or of the last part of a longer one that gives
+    a reason first and asks no new need ("je n'ai pas de voiture, il y a plus près ?" → "il y a
+    plus pres"); "" for a longer message that says more."""
     folded = _folded(text)
+    if _short(folded):
+        return folded
+    if len(folded.split()) > _MAX_WITH_REASON or not needs_mod.detect(text).empty:
+        return ""
+    parts = [p for p in _PARTS.split(text) if _folded(p)]
+    return _folded(parts[-1]) if len(parts) > 1 else ""
+
+
+def asks_nearer(text: str) -> bool:
+    """ "plus près ?", "c trop loin", "y a rien de plus proche ?", also after a reason ("je n'ai
+    pas de voiture, il y a plus près ?": ``asked_last``) (never a distance limit: "1 km max" is
+    a criterion)."""
+    folded = asked_last(text)
     return (
         _short(folded)
         and bool(_NEARER.search(folded))
@@ -128,6 +149,52 @@ def is_confused(text: str) -> bool:
 def doesnt_know(text: str) -> bool:
     """ "je sais pas", "jsp", "aucune idée", "j'en sais rien" — the whole message."""
     return bool(_DONT_KNOW.fullmatch(_folded(text)))
+
+
+# "je dois apporter quoi ?", "quels papiers je dois amener ?", "je prends quoi avec moi ?": what to
+# bring to the places listed (a question: "?" or a question word).
+_BRING = re.compile(
+    r"\b(?:apporter|amener|ramener|emmener|apporte|amene|ramene|apportes|amenes"
+    r"|prendre avec (?:moi|nous|lui|elle)|prends (?:quoi )?avec (?:moi|nous))\b"
+    r"|\bquels? (?:papiers|documents|pieces|justificatifs)\b"
+)
+_BRING_ASKED = re.compile(r"\b(?:quoi|quels?|quelles?|qu est ce|faut|dois|doit)\b")
+
+
+def asks_what_to_bring(text: str) -> bool:
+    """ "je dois apporter quoi ?", "quels papiers je dois amener ?" — short, naming no
+    procedure of its own ("quels papiers pour la CAF ?" is that request)."""
+    folded, found = _folded(text), needs_mod.detect(text)
+    if not _short(folded) or found.procedures or set(found.needs) - {"demarches"}:
+        return False  # "demarches": the "papiers" to bring
+    if re.search(r"\b(?:m|me|nous) (?:apporter|amener|ramener)\b", folded):
+        return False  # "pouvez-vous m'apporter …": brought to the person
+    return bool(_BRING.search(folded)) and ("?" in text or bool(_BRING_ASKED.search(folded)))
+
+
+# "lequel est ouvert maintenant ?", "il y en a un ouvert en ce moment ?": which place listed is
+# open now (a question; "ouverts maintenant" alone asks for such places: a search).
+_NOW = r"(?:maintenant|en ce moment|actuellement|tout de suite|la tout de suite)"
+_OPEN_NOW = re.compile(
+    rf"\b(?:ouvert|ouverte|ouverts|ouvertes|ouvre|ouvrent)\b.*\b{_NOW}\b"
+    rf"|\b{_NOW}\b.*\b(?:ouvert|ouverte|ouverts|ouvertes|ouvre|ouvrent)\b"
+)
+_WHICH = re.compile(
+    r"\b(?:lequel|laquelle|lesquels|lesquelles|y en a|est ce|c est|sont ils|est il|est elle"
+    r"|ils sont|il est|elle est|quels?|quelles?)\b"
+)
+
+
+def asks_which_open_now(text: str) -> bool:
+    """ "lequel est ouvert maintenant ?", "y en a un ouvert en ce moment ?" — never
+    "ouverts maintenant" alone (the search for them)."""
+    folded = _folded(text)
+    return (
+        _short(folded)
+        and bool(_OPEN_NOW.search(folded))
+        and ("?" in text or bool(_WHICH.search(folded)))
+        and needs_mod.detect(text).empty
+    )
 
 
 # "liste", "revoir la liste", "retour à la liste": the last list again.
@@ -467,12 +534,28 @@ def facts(
         return when_answer(places, shown, days)
     if day is not None:
         if shown is None:
-            return {"response": "utter_places_open_on_day", "day": WEEKDAYS[day],
-                    "lines": day_lines(places, day), "buttons": day_search(day)}  # fmt: skip
+            asked = {"day": WEEKDAYS[day], "lines": day_lines(places, day)}
+            offer = day_offer(places, day)
+            if not offer:
+                return {"response": "utter_places_open_on_day", **asked,
+                        "buttons": day_search(day)}  # fmt: skip
+            said = texts.text("utter_places_open_on_day", **asked)  # and the offer in words
+            return {"text": f"{said}\n\n{offer}", "buttons": day_search(day)}
         if display.day_hours(shown.get("opening_hours"), day) is None:
             return {"response": "utter_place_day_unknown", "place": shown.get("name"),
                     "day": WEEKDAYS[day]}  # fmt: skip
     return None
+
+
+def day_offer(places: list[dict], weekday: int) -> str:
+    """When no place listed is known to open that day, the search for those that do, offered in
+    words (SMS shows no button): "Voulez-vous les lieux ouverts le samedi ? Répondez « samedi
+    »."; "" otherwise."""
+    day = WEEKDAYS[weekday]
+    if day not in needs_mod.DAYS or any(display.day_hours(p.get("opening_hours"), weekday)
+                                        for p in places):  # fmt: skip
+        return ""
+    return texts.text("utter_search_offer", which=needs_mod.CONSTRAINT_PLAIN[day], reply=day)
 
 
 def day_search(weekday: int) -> list[dict]:

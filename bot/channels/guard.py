@@ -12,12 +12,12 @@ timed out or sent nothing, sends ``UNAVAILABLE_TEXT`` with the custom payload
 ``{"orienteur": {"type": "unavailable", "phone", "url"}}``. The next message is handled normally,
 so the conversation resumes as soon as the action server is back.
 
-It also cuts a message longer than ``MAX_MESSAGE_CHARS`` before the NLU sees it (the NLU runs on
-Rasa's event loop: a 64 KB message held every other conversation for 6 s) and says so first
-(``TOO_LONG_TEXT``); and rounds a shared position as the tracker store keeps it
-(``bot.privacy.round_shared_position``), so that every turn searches from the same point. Logs
-name the sender by a keyed hash (``bot.privacy.sender_ref``), never by its id (a phone number
-for SMS).
+A blank message is read without the NLU (``read_blank``). It also cuts a message longer than
+``MAX_MESSAGE_CHARS`` before the NLU sees it (the NLU runs on Rasa's event loop: a 64 KB message
+held every other conversation for 6 s) and says so first (``TOO_LONG_TEXT``); and rounds a shared
+position as the tracker store keeps it (``bot.privacy.round_shared_position``), so that every turn
+searches from the same point. Logs name the sender by a keyed hash (``bot.privacy.sender_ref``),
+never by its id (a phone number for SMS).
 
 Every input channel of the assistant uses it: REST (``bot.channels.rest``), socket.io, SMS and
 Telegram.
@@ -117,6 +117,21 @@ def shorten(text: str) -> str:
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
+# A blank message (an empty SMS, a stray Enter) never reaches the NLU: its featurizers fail on a
+# text with no words, and the person was told the service was down. It is handed over as said:
+# nothing understood (``nlu_fallback``), with no text; the action answers by the state of the
+# conversation (actions/blank_turn.py: the welcome, or what one can say now).
+BLANK_INTENT = "nlu_fallback"
+
+
+def read_blank(message: UserMessage) -> None:
+    """A message with no words (``""``, spaces) gets its reading without the NLU."""
+    if message.parse_data or not isinstance(message.text, str) or message.text.strip():
+        return
+    message.text = ""
+    message.parse_data = {"text": "", "intent": {"name": BLANK_INTENT, "confidence": 1.0},
+                          "entities": [], "intent_ranking": []}  # fmt: skip
+
 
 def turn_timeout() -> float | None:
     """``ORIENTEUR_TURN_TIMEOUT`` in seconds (``0`` or negative: no limit)."""
@@ -165,6 +180,7 @@ def never_silent(on_new_message: OnNewMessage, timeout: float | None = -1) -> On
         if isinstance(message.text, str) and len(message.text) > MAX_MESSAGE_CHARS:
             message.text = shorten(message.text)
             await _send(output.inner, message.sender_id, {"text": TOO_LONG_TEXT})
+        read_blank(message)
         message.output_channel = output
         failure = result = None
         try:

@@ -358,6 +358,14 @@ def bring_heading(payload: Mapping[str, Any]) -> str:
     return f"{whom}, pensez à apporter :" if whom else "Pensez à apporter :"
 
 
+def bring_block(payload: Mapping[str, Any]) -> str:
+    """What to bring as the answer shows it: ``bring_heading`` and the items, one a line; "" when
+    there is nothing to bring. The chat says it again from the same payload ("je dois apporter
+    quoi ?": actions/after_list.py)."""
+    bring = _bring(payload)
+    return bring_heading(payload) + "\n" + "\n".join(f"- {b}" for b in bring) if bring else ""
+
+
 def _notes(payload: Mapping[str, Any]) -> list[str]:
     return [str(n) for n in payload.get("notes") or [] if n]
 
@@ -394,9 +402,8 @@ def plain_text(intro: str | None, payload: Mapping[str, Any]) -> str:
         return "\n\n".join(blocks + _notes(payload))
     blocks += ["\n".join(place_lines(p, link=True)) for p in places_of(payload)]
     blocks += _lines(payload) + _notes(payload)
-    bring = _bring(payload)
-    if bring:
-        blocks.append(bring_heading(payload) + "\n" + "\n".join(f"- {b}" for b in bring))
+    if _bring(payload):
+        blocks.append(bring_block(payload))
     return "\n\n".join(blocks)
 
 

@@ -352,9 +352,12 @@ class SmsInput(TwilioInput):
             # "@" signs get corrupted into "¡" by some carriers
             text = picked if picked is not None else \
                 render.sanitize_user_text(body.replace("¡", "@"))
+        elif form.get("NumMedia") not in (None, "", "0"):
+            await out.send_body(sender, MEDIA_ONLY_TEXT)
+            return
+        elif "Body" in form:  # an empty SMS: the welcome, or what one can say now (guard)
+            text = ""
         else:
-            if form.get("NumMedia") not in (None, "", "0"):
-                await out.send_body(sender, MEDIA_ONLY_TEXT)
             return
 
         await on_new_message(UserMessage(text, out, sender, input_channel=self.name(),
