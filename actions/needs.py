@@ -1327,16 +1327,21 @@ _KIN_REACHED = _compile(
     r"|parler|discuter|voir|joindre|contacter|nouvelles)\b.{0,40}\b((avec|a|de|aux|des) )?(mes|mon"
     r"|ma|nos) (petits?-? ?enfants?|petite?s?-? ?filles?|petits?-? ?fils|enfants?|fils|filles?)\b"
 )
+_SCHOOL_SENDS = (
+    r"\b(messages?|mails?|appli\w*|carnets?|notes|bulletins?|reunions?|inscriptions?)"
+    r" (de |du |d'|a |au |pour )?(l'ecole|la creche|college|lycee|la cantine|la maitresse"
+    r"|l'instit\w*)"
+)
+_SCHOOL_SENT = _compile(_SCHOOL_SENDS)
 _PARENTING_ASKED = _compile(
     r"\b(ecrans?|controle parental|surveill\w*|proteg\w*|harcel\w*|jeux|temps d'ecran|pronote"
     r"|parcoursup|ent|devoirs|family link|reseaux sociaux|tiktok|snapchat|instagram|scolarite"
     r"|cahier de textes?|espace numerique de travail|parents? d'eleves|ce (que|qu'|qui)"
     r"|(son|sa|leurs?|ses) (telephone|portable|tablette|ordi\w*|console)s?)\b"
     # what the school sends ("lire les messages de l'école de mes enfants"), not where they are
-    r"|\b(messages?|mails?|appli\w*|carnets?|notes|bulletins?|reunions?|inscriptions?)"
-    r" (de |du |d')?(l'ecole|la creche|college|lycee|la cantine|la maitresse|l'instit\w*)"
+    r"|" + _SCHOOL_SENDS
     # a child mocked in the class's group chat: what happens to them online, not people reached
-    r"|\bmoqu\w*|\bgroupe (\w+ ){0,2}de (la|sa|leur) classe\b"
+    + r"|\bmoqu\w*|\bgroupe (\w+ ){0,2}de (la|sa|leur) classe\b"
 )
 # What the person already has or what works ("la box marche très bien, ce n'est pas le problème",
 # "j'ai un ordinateur, internet, tout le matériel qu'il faut"): no equipment or connection to find.
@@ -1810,6 +1815,13 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         found.needs.remove(first := PROCEDURES[found.procedures[0]].need)
         found.needs.insert(0, first)
     found.choices = [] if found.procedures else weighed.choices  # a named procedure is no guess
+    if (
+        not found.choices and found.needs and "parentalite" not in found.needs
+        and _SCHOOL_SENT.search(elided) and _FAMILY.search(elided)
+    ):
+        # "l'inscription à la cantine de ma fille se fait en ligne": paperwork to some writers,
+        # parenting to others (sets AF and AQ): a guess, both offered to choose from.
+        found.choices = [found.needs[0], "parentalite"]
     return found
 
 

@@ -87,3 +87,8 @@ def test_homework_of_ones_own_is_no_parenting():
 )
 def test_a_childs_school_online_or_class_chat_is_parenting(message):
     assert "parentalite" in read(message).needs
+
+
+def test_a_schools_online_enrolment_offers_parenting():
+    found = read("l'inscription à l'école de mon fils se fait sur un portail, je m'y perds")
+    assert "parentalite" in found.needs + found.choices
