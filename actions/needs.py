@@ -547,7 +547,7 @@ def without_distance(text: str) -> str:
 # SMS spellings ("jveu", "tel", "ordi"). Order matters only for readability.
 # A child named, whose Parcoursup is the parent's to help with.
 _KID = (
-    r"(enfants?|fils|filles?|ados?|adolescente?s?|gamins?|gamines?|petits?-enfants?"
+    r"(enfants?|fils|fis|fiston|filles?|ados?|adolescente?s?|gamins?|gamines?|petits?-enfants?"
     r"|petite?s?-(fils|filles?)|lyceens?|lyceennes?)"
 )
 _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
@@ -912,7 +912,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(ecole|college|lycee|creche) (de|des) (mes|mon|ma|nos) (enfants?|fils|fille|petits?)",
         r"\bparents? d'eleves",
         r"\bstage de (3e|3eme|troisieme)",
-        r"\bdevoirs\b",
+        # "mes devoirs" are the writer's own (a pupil, a student), not a child's
+        r"(?<!mes )\bdevoirs\b",
+        rf"\b{_KID}\b.{{0,40}}\bdevoirs?\b|\bdevoirs?\b.{{0,40}}\b{_KID}\b",
         r"\bparents?-enfants?",
         r"\bharcelement (en ligne|scolaire)",
         r"\bmessages? de l'ecole",
@@ -925,7 +927,9 @@ _NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         # "mes enfants", "mon fils" alone name who, not what: with screens, school or protection.
         r"\b(enfants?|fils|fille|ados?|adolescents?)\b.{0,80}\b(ecrans|devant (l'|son |les )?ecran|"
         r"reseaux sociaux|jeux video"
-        r"|trop de temps|protege|surveill|controle|console|tiktok|snapchat|instagram|portable"
+        # "un ordinateur portable pour mon fils": a laptop to get, not the child's phone
+        r"|trop de temps|protege|surveill|controle|console|tiktok|snapchat|instagram"
+        r"|(?<!ordinateur )(?<!ordi )(?<!pc )portable"
         r"|(cyber ?-?)?harcel)",
         r"\b(ado|ados|adolescente?s?|fils|fille|filles|enfants?|gamins?|petits?)\b.{0,40}"
         r"\b(joue|jouer|jeux?|discord|youtube|wifi|pegi|roblox|fortnite|fortenite|disputent|"
@@ -1345,14 +1349,56 @@ _KIN_REACHED = _compile(
     r"|parler|discuter|voir|joindre|contacter|nouvelles)\b.{0,40}\b((avec|a|de|aux|des) )?(mes|mon"
     r"|ma|nos) (petits?-? ?enfants?|petite?s?-? ?filles?|petits?-? ?fils|enfants?|fils|filles?)\b"
 )
+_SCHOOL_SENDS = (
+    r"\b(messages?|mails?|appli\w*|carnets?|notes|bulletins?|reunions?|inscriptions?)"
+    r" (de |du |d'|a |au |pour )?(l'ecole|la creche|college|lycee|la cantine|la maitresse"
+    r"|l'instit\w*)"
+)
+_SCHOOL_SENT = _compile(_SCHOOL_SENDS)
 _PARENTING_ASKED = _compile(
     r"\b(ecrans?|controle parental|surveill\w*|proteg\w*|harcel\w*|jeux|temps d'ecran|pronote"
     r"|parcoursup|ent|devoirs|family link|reseaux sociaux|tiktok|snapchat|instagram|scolarite"
     r"|cahier de textes?|espace numerique de travail|parents? d'eleves|ce (que|qu'|qui)"
     r"|(son|sa|leurs?|ses) (telephone|portable|tablette|ordi\w*|console)s?)\b"
     # what the school sends ("lire les messages de l'école de mes enfants"), not where they are
-    r"|\b(messages?|mails?|appli\w*|carnets?|notes|bulletins?|reunions?|inscriptions?)"
-    r" (de |du |d')?(l'ecole|la creche|college|lycee|la cantine|la maitresse|l'instit\w*)"
+    r"|" + _SCHOOL_SENDS
+    # a child mocked in the class's group chat: what happens to them online, not people reached
+    + r"|\bmoqu\w*|\bgroupe (\w+ ){0,2}de (la|sa|leur) classe\b"
+)
+# What the person already has or what works ("la box marche très bien, ce n'est pas le problème",
+# "j'ai un ordinateur, internet, tout le matériel qu'il faut"): no equipment or connection to find.
+_EQUIPPED = _compile(
+    r"\btout (le materiel|l'equipement|ce qu'il faut)\b"
+    r"|\b(j'ai|on a|nous avons) (deja )?(un |une |l'|le )?(ordi\w*|pc|internet|box|wifi)\b"
+    r"[^.!?]{0,60}\b(c'est|ce n'est|le probleme|mais le probleme|ce qui me manque)\b"
+)
+_WORKS_FINE = _compile(
+    r"\b(box|internet|connexion|wifi|reseau)\b[^.!?]{0,40}\b((marche|fonctionne)n?t? (tres |"
+    r"parfaitement |super |tres tres )?bien|(n'est|c'est|est) pas (le|la|mon) (probleme|souci))"
+)
+# A device the person says they can use ("ma tablette, je sais m'en servir"): the other need is
+# the need, not lessons on the device.
+_KNOWS_THE_DEVICE = _compile(
+    r"\b(je|j') ?(sais|sait) (bien |tres bien |deja )?(m'en servir|l'utiliser)\b"
+    r"(?! (un peu|a peine|mal|moyen))"
+)
+# Games, videos and music one plays, watches or hears (the creative need's words that do not
+# say one makes anything): beside a child or something to understand, no creation is asked.
+_CONSUMED = (r"\byoutube\b", r"\bjeux? video", r"\bmusique\b")
+_CREATIVE_LOISIRS = [_compile(p) for p in _NEED_PATTERNS["loisirs"] if p not in _CONSUMED]
+_CREATION = _compile(
+    r"\b(cree\w*|creer|creation\w*|fabriqu\w*|monter|montage|cod\w*|programm\w*|compos\w*"
+    r"|dessin\w*|enregistr\w*|filmer|retouch\w*|realiser|faire (un|une|des|de la|ma|mon|mes|sa"
+    r"|son|ses) (\w+ )?(jeux?|videos?|films?|musiques?|morceaux|chansons?)"
+    # an activity sought around them ("un atelier jeux vidéo pour ados"): a hobby to find
+    r"|ateliers?|clubs?|stages?|activites?|cours|initi\w*|apprendre|decouvr\w*)\b"
+)
+# A child who is who a device or a lesson is for ("un ordi reconditionné pour mon fils qui entre
+# en 6e", "et pour mon fils qui veut apprendre l'ordinateur ?"): the person helped, not a
+# parenting question.
+_KID_LEARNS = _compile(
+    rf"\b{_KID}\b.{{0,30}}\b(veut|voudrait|aimerait|souhaite|doit|devrait) (apprendre|savoir"
+    r"|s'initier|se former)"
 )
 # A social network or messaging app named with help, use or an account ("aide pour facebook").
 _SOCIAL_NETWORK = (
@@ -1395,6 +1441,7 @@ _PROCEDURE_ACTION = _compile(
 )
 _ADMIN_NEEDS = frozenset({"demarches", "demarches_autonomie", "sante"})
 TOOL_NEEDS = frozenset({"smartphone", "ordinateur", "quotidien"})
+_EQUIPMENT = frozenset({"internet", "materiel_usage", "materiel_achat"})
 _SAID_ALONE = 10  # words: a short message says nothing else that could weigh
 
 # Needs whose generic words (_WEAK_PATTERNS) only count when nothing more specific was found.
@@ -1634,6 +1681,35 @@ def detect(text: str) -> Understanding:
             kept = {"quotidien"} if "materiel_achat" in strong else set()
             strong = [k for k in strong if k not in TOOL_NEEDS or k in kept]
         strong.sort(key=lambda k: (k in TOOL_NEEDS, k not in ("demarches", "sante")))
+    if (
+        "parentalite" not in found.ruled_out
+        and ("materiel_achat" in strong or _KID_LEARNS.search(folded))
+        and not _PARENTING_ASKED.search(folded)
+    ):
+        # A device to get for a child, or a child who wants to learn a tool: the child is who.
+        strong = [k for k in strong if k != "parentalite"]
+        found.ruled_out.add("parentalite")
+    if (
+        "loisirs" in strong
+        and ("culture" in strong or "parentalite" in strong)
+        and not _CREATION.search(folded)
+        and not any(p.search(folded) for p in _CREATIVE_LOISIRS)
+    ):
+        # "mon fils me tue avec ses jeux vidéo", "pourquoi YouTube me propose les mêmes vidéos":
+        # games and videos watched or played, with a child or to understand: nothing to create.
+        strong.remove("loisirs")
+        found.ruled_out.add("loisirs")
+    # Equipment the person has ("tout le matériel qu'il faut", "la box marche très bien"): the
+    # other need is the need, and the meaning may not bring the equipment back either.
+    if _EQUIPPED.search(folded):
+        strong = [k for k in strong if k not in _EQUIPMENT] or strong
+        found.ruled_out |= _EQUIPMENT
+    elif _WORKS_FINE.search(folded):
+        strong = [k for k in strong if k != "internet"] or strong
+        found.ruled_out.add("internet")
+    if any(k not in TOOL_NEEDS for k in strong) and _KNOWS_THE_DEVICE.search(folded):
+        strong = [k for k in strong if k not in TOOL_NEEDS and k not in _EQUIPMENT]
+        found.ruled_out |= TOOL_NEEDS | _EQUIPMENT
     if not _FAMILY.search(folded):
         found.ruled_out.add("parentalite")
     if _BANK.search(folded) and "securite" not in strong:
@@ -1761,6 +1837,13 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         found.needs.remove(first := PROCEDURES[found.procedures[0]].need)
         found.needs.insert(0, first)
     found.choices = [] if found.procedures else weighed.choices  # a named procedure is no guess
+    if (
+        not found.choices and found.needs and "parentalite" not in found.needs
+        and _SCHOOL_SENT.search(elided) and _FAMILY.search(elided)
+    ):
+        # "l'inscription à la cantine de ma fille se fait en ligne": paperwork to some writers,
+        # parenting to others (sets AF and AQ): a guess, both offered to choose from.
+        found.choices = [found.needs[0], "parentalite"]
     return found
 
 
