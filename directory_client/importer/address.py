@@ -45,6 +45,11 @@ def clean_part(value: str | None) -> str | None:
     if not any(p.search(value) for p in (_NULL, _POSTCODE_TWICE, _FORMER, _GLUED, _BRACKET_GLUED)):
         return value
     text = _FORMER.sub(" ", value)
+    if not text.strip(" ,;-"):
+        # The bracket is all there is ("(ex. 12 allée des Glycines)": a form's example left in
+        # two Hinaura records): kept, so that the place keeps an address and an export of it
+        # imports again (an empty address is refused)
+        text = value
     text = _BRACKET_GLUED.sub(") ", _GLUED.sub(r"\1 ", text))
     text = _NULL.sub(" ", text)
     text = _POSTCODE_TWICE.sub(r"\1", text)
