@@ -18,11 +18,7 @@ from bot.channels.guard import never_silent
 from directory_client import hours
 from tests.actions.test_after_places import Talk, payloads, rest_text
 from tests.clock import at
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.conftest_actions import ent
 
 # Monday 7 December 2026, 08:47 in Paris: the France services of Rennes open at 9 h.
 MONDAY_0847 = datetime(2026, 12, 7, 8, 47, tzinfo=hours.PARIS)

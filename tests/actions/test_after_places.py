@@ -19,9 +19,7 @@ from actions import formatting as fmt
 from directory_client import Locator, labels
 from tests.actions.talk import Talk, one_list, payloads, rest_text
 from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
     ent,
-    real_directory,  # noqa: F401 - the real fixture
     said,
 )
 

@@ -13,10 +13,6 @@ import pytest
 
 from actions import formatting as fmt
 from bot.channels import render
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
-)
 from tests.orient_answer import answer
 from tests.orient_answer import doing as doing_need
 

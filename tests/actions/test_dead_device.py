@@ -9,11 +9,7 @@ import pytest
 from actions import needs as needs_mod
 from directory_client import labels
 from tests.actions.test_after_places import Talk, one_list
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.conftest_actions import ent
 
 WITH_A_PROCEDURE = [
     # the tester's, and the same class of wordings not seen

@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
-    say,
-)
+from tests.conftest_actions import say
 
 
 @pytest.mark.parametrize(

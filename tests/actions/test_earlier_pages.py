@@ -7,11 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.actions.test_after_places import Talk, one_list, payloads, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.conftest_actions import ent
 
 LILLE = ("je veux apprendre à utiliser internet à Lille", "ask_help", [ent("location", "Lille")])
 

@@ -8,10 +8,6 @@ from __future__ import annotations
 from actions import formatting as fmt
 from directory_client import labels
 from tests.actions.test_after_places import impots_at_roubaix, one_list, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
-)
 
 DEVICE = "un ordinateur ou un téléphone à petit prix"
 

@@ -10,11 +10,7 @@ import yaml
 
 import actions.actions as A
 from actions import erasure
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
-    tracker,
-)
+from tests.conftest_actions import tracker
 from tests.paths import ROOT
 
 

@@ -12,9 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import actions as A
 from actions import formatting as fmt
 from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
     ent,
-    real_directory,  # noqa: F401 - the real fixture
     tracker,
 )
 

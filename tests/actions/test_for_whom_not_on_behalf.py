@@ -9,11 +9,7 @@ import pytest
 
 from actions import needs
 from tests.actions.test_after_places import Talk, one_list, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.conftest_actions import ent
 
 ON_BEHALF = ("à votre place", "à sa place", "Aidants Connect")
 

@@ -17,10 +17,6 @@ from actions import helplines, needs
 from bot.staff.catalogue import understand
 from bot.staff.triage import triage
 from tests.actions.test_after_places import Talk, one_list, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
-)
 from tests.staff_support import results_page
 
 SCAM_LINE = "Compte piraté, arnaque"

@@ -10,11 +10,7 @@ import pytest
 from actions import formatting as fmt
 from actions import texts
 from tests.actions.test_after_places import Talk, one_list, payloads, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.conftest_actions import ent
 
 ASKED = texts.text("utter_ask_location", question=texts.text("utter_ask_location_again"))
 

@@ -14,9 +14,7 @@ from actions import helplines
 from bot.channels import render
 from bot.channels.sms_text import segments, to_gsm7
 from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
     ent,
-    real_directory,  # noqa: F401 - the real fixture
     said,
     slots_of,
     tracker,

@@ -9,9 +9,7 @@ import pytest
 from actions import needs as needs_mod
 from tests.actions.test_after_places import Talk, one_list
 from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
     ent,
-    real_directory,  # noqa: F401 - the real fixture
     said,
 )
 

@@ -10,11 +10,7 @@ import pytest
 
 from directory_client.search import shown_km
 from tests.actions.test_after_places import Talk, payloads
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.conftest_actions import ent
 
 
 def out_of_order_unsaid(results: list[dict], needs: list[str]) -> list[tuple]:

@@ -8,11 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.actions.test_after_places import Talk, one_list, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.conftest_actions import ent
 
 _STORY = (
     "Bonjour, je me permets de vous écrire pour vous demander conseil. "

@@ -12,8 +12,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import actions as A
 from tests.actions.test_actions import text
 from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
     slots_of,
     tracker,
 )

@@ -9,11 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.actions.test_after_places import Talk, payloads, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.conftest_actions import ent
 
 QUESTION = "Voulez-vous que quelqu'un fasse la démarche avec vous"
 DEFAULT_LINE = "quelqu'un vous aide"

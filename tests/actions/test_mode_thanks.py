@@ -11,11 +11,7 @@ import pytest
 
 from tests.actions.test_after_places import Talk, payloads, rest_text
 from tests.actions.test_mode_default import DEFAULT_LINE, QUESTION
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.conftest_actions import ent
 
 THANKS = "Avec plaisir"  # utter_chitchat/thank
 BYE = "Au revoir"  # utter_chitchat/goodbye

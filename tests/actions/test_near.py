@@ -12,9 +12,7 @@ from actions.texts import text
 from bot.channels import render
 from directory_client.departements import DEPARTEMENTS, located_in
 from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
     ent,
-    real_directory,  # noqa: F401 - the real fixture
     tracker,
 )
 from tests.conftest_actions import said as reads

@@ -10,11 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.actions.test_after_places import Talk, payloads
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.conftest_actions import ent
 
 
 @pytest.mark.parametrize(

@@ -13,11 +13,7 @@ from __future__ import annotations
 import pytest
 
 from actions import needs as needs_mod
-from tests.conftest_actions import (
-    ask,
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.conftest_actions import ask
 
 SCAM = needs_mod.NEEDS["securite"]
 CHEAP = needs_mod.NEEDS["materiel_achat"]

@@ -8,9 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
     ent,
-    real_directory,  # noqa: F401 - the real fixture
     run_as_the_action_server,
     said,
     slots_of,

@@ -9,10 +9,6 @@ from __future__ import annotations
 import pytest
 
 from tests.actions.test_far_not_near import answer
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
-)
 
 
 @pytest.mark.parametrize("town", ["Montluçon", "Vichy", "Aurillac"])

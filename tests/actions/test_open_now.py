@@ -13,9 +13,7 @@ from actions import actions as A
 from directory_client import hours
 from tests.clock import at
 from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
     ent,
-    real_directory,  # noqa: F401 - the real fixture
     slots_of,
     tracker,
 )

@@ -12,9 +12,7 @@ from actions import texts
 from directory_client import display, hours
 from tests.actions.test_after_places import Talk, one_list, payloads
 from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
     ent,
-    real_directory,  # noqa: F401 - the real fixture
     said,
 )
 

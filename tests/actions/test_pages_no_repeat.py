@@ -10,11 +10,7 @@ import pytest
 from directory_client.search import doors
 from directory_client.types import SearchResult
 from tests.actions.test_after_places import Talk, one_list, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.conftest_actions import ent
 
 
 @pytest.mark.parametrize("message", [

@@ -10,10 +10,6 @@ import pytest
 
 from actions import formatting as fmt
 from tests.actions.test_after_places import Talk, impots_at_roubaix, payloads, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
-)
 
 PHONE_QUESTIONS = [
     ("vous avez le numéro ?", "ask_help"),

@@ -14,9 +14,7 @@ from bot.staff import triage as T
 from directory_client.town_words import names_no_town
 from tests.conftest_actions import (
     ask,
-    embedded_locator,  # noqa: F401 - the locator fixture
     ent,
-    real_directory,  # noqa: F401 - the real fixture
 )
 
 # (note, the commune read, or the homonyms asked for)

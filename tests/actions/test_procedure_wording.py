@@ -15,8 +15,6 @@ from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions import someone_else
 from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
     said,
     tracker,
 )

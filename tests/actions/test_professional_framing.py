@@ -10,11 +10,7 @@ import pytest
 
 from actions import needs as needs_mod
 from bot.staff import triage as T
-from tests.conftest_actions import (
-    ask,
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.conftest_actions import ask
 
 FRAMED = [
     ("Bonjour je suis conseillère à la mairie, j'ai une dame de 75 ans qui doit faire sa demande "

@@ -12,11 +12,7 @@ import pytest
 
 from directory_client.importer.fields import departement
 from tests.actions.test_after_places import Talk, payloads
-from tests.conftest_actions import (
-    ask,
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.conftest_actions import ask
 
 
 @pytest.mark.parametrize("text", [

@@ -8,9 +8,7 @@ import pytest
 
 from tests.actions.test_after_places import Talk
 from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
     ent,
-    real_directory,  # noqa: F401 - the real fixture
     said,
 )
 

@@ -10,11 +10,7 @@ import pytest
 
 from directory_client import labels
 from tests.actions.test_helplines import payloads, play, shown
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
-    said,
-)
+from tests.conftest_actions import said
 
 EMERGENCY_NOW = "Si vous ou quelqu'un êtes en danger"
 

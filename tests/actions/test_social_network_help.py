@@ -10,11 +10,7 @@ import pytest
 from actions import needs
 from bot.staff.catalogue import understand
 from tests.actions.test_after_places import Talk, one_list
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
-    said,
-)
+from tests.conftest_actions import said
 
 SOCIAL = [
     ("jai besoin d'aide pour facebook", "quotidien"),

@@ -12,11 +12,7 @@ import pytest
 
 from actions import texts
 from tests.actions.test_after_places import Talk, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.conftest_actions import ent
 
 INTENTS = ["out_of_scope", "ask_help", "chitchat"]
 

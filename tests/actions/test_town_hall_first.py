@@ -15,9 +15,7 @@ from directory_client import gazetteer
 from directory_client.text import fold
 from tests.conftest_actions import (
     ask,
-    embedded_locator,  # noqa: F401 - the locator fixture
     ent,
-    real_directory,  # noqa: F401 - the real fixture
 )
 
 FAR = "pas de lieu tout près"

@@ -13,9 +13,7 @@ import pytest
 from directory_client import Locator
 from tests.actions.test_after_places import Talk, one_list
 from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
     ent,
-    real_directory,  # noqa: F401 - the real fixture
     said,
 )
 

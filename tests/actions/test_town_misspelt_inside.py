@@ -10,11 +10,7 @@ import re
 import pytest
 
 from tests.actions.test_after_places import Talk, one_list
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
-    said,
-)
+from tests.conftest_actions import said
 
 
 @pytest.mark.parametrize(

@@ -13,11 +13,7 @@ import json
 import pytest
 
 from tests.actions.test_after_places import Talk, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.conftest_actions import ent
 
 
 def buttons(msgs: list[dict]) -> list[dict]:

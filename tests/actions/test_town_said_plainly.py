@@ -13,9 +13,7 @@ import pytest
 from actions import texts
 from tests.actions.test_after_places import Talk, one_list, payloads, rest_text
 from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
     ent,
-    real_directory,  # noqa: F401 - the real fixture
     run_as_the_action_server,
     said,
     tracker,

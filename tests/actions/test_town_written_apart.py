@@ -11,9 +11,7 @@ import pytest
 
 from tests.actions.test_after_places import Talk, one_list
 from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
     ent,
-    real_directory,  # noqa: F401 - the real fixture
     run_as_the_action_server,
     said,
     tracker,

@@ -16,9 +16,7 @@ from actions import actions as A
 from actions import formatting as fmt
 from actions import needs as needs_mod
 from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
     ent,
-    real_directory,  # noqa: F401 - the real fixture
     tracker,
 )
 

@@ -13,8 +13,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import actions as A
 from directory_client import display
 from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
     said,
     slots_of,
     tracker,

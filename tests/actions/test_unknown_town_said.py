@@ -9,10 +9,6 @@ import pytest
 
 from directory_client import labels
 from tests.actions.test_after_places import Talk, one_list
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
-)
 
 
 @pytest.mark.parametrize(("message", "unknown"), [

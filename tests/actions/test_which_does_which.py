@@ -10,10 +10,6 @@ import pytest
 from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions.need_cover import numbers_said
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
-)
 from tests.orient_answer import answer, doing
 
 

@@ -1,0 +1,150 @@
+"""Equipment and connection (needs "internet", "materiel_usage", "materiel_achat"): their
+keywords, and what the person has, lacks, bought or broke."""
+
+from __future__ import annotations
+
+import re
+
+from actions.needs.tools import _LEARN
+from actions.needs.words import _compile, fold
+
+NEED_PATTERNS: dict[str, tuple[str, ...]] = {
+    "internet": (
+        r"\b(pas|pa|ni|sans|plus) (d'|de |d )?(internet|connexion|wifi|wi-fi)",
+        r"\bbesoin (d'|de )(internet|connexion|wifi)",
+        r"\bwifi\b",
+        r"\bwi-fi\b",
+        r"(?<!alerte de )\bconnexion\b",
+        r"\bacces (a )?internet",
+        r"\b(connecter|connecte) (a internet|au wifi)",
+        r"\bforfait\b",
+        r"\b(pas de|plus de|pas|plus) (reseau|4g|5g|data)\b",
+        r"\bzone blanche",
+        r"\b(internet|wifi|wi-fi) gratuit",
+        r"\bcapte (pas|plus|mal)",
+        r"\bbox\b",
+        r"\b(internet|connexion|wifi|box|ligne) (a ete |est )?(coupee?|resilie\w*)",
+    ),
+    "materiel_usage": (
+        r"\bimprim(er|ante|e)\b",
+        r"\bimpressions?\b",
+        r"\ben pdf\b",
+        r"\bscann?(er|e)\b",
+        r"\bphotocopi",
+        r"\bfax\w*|\btelecopi",
+        # borrowing a device for a while: "emprunter un ordinateur quelques semaines" (access to
+        # equipment in the standard; buying one cheap is materiel_achat)
+        r"\b(emprunter|louer)\b.{0,30}\b(ordi|ordinateur|pc|tablette|portable|telephone|cle 4g)",
+        r"\bprets? (d'|de |d )(un )?(ordi|ordinateur|pc|tablette|portable|telephone|cle 4g)",
+        r"\bou (il )?(y a|ya|trouver|utiliser)( un| des)? (ordinateur|ordi|pc)s? (et|avec) "
+        r"(internet|wifi|une connexion)",
+    ),
+    "materiel_achat": (
+        r"\b(pas|peu) (beaucoup )?de moyens",
+        r"\bpetits? moyens\b",
+        r"\bd'occasion\b",
+        r"\bsolidaires?\b",
+        r"\brecycl\w*",
+        r"\b(acheter|achete|avoir|obtenir|trouver)( un| une)? "
+        r"(ordi|ordinateur|pc|telephone|tel|portable|tablette)",
+        r"\bpas? chere?s?\b",
+        r"\bpetit prix",
+        # "des ordis à 50 balles": a device at a price
+        r"\b(ordis?|ordinateurs?|pc|portables?|tel|telephones?|tablettes?) (a|pour|de) \d+ ?"
+        r"(balles|euros?|e|€)",
+        r"\breconditionn",
+        r"\bprix solidaire",
+        r"\bpas les moyens",
+        r"\bemmaus",
+        r"\bdon d'ordi",
+        r"\bpas (les|de) sous\b",
+        r"\b(pas|pa) (trop |tro )?(cher|chere|chers|che)\b",
+        r"\bprix (reduits?|etudiants?|sociaux|bas)\b",
+        r"\b(ordi|ordinateur|tablette|telephone|smartphone|portable)s?\b.{0,30}\b\d+ ?(euros?|€)",
+        r"\bprets? (de|d') ?(materiel|ordinateurs?|ordis?|tablettes?)",
+        r"\b(donne|donnent|vend|vendent) des (ordinateurs|ordis|smartphones|tablettes|telephones)",
+        r"\b(ordinateur|ordi|telephone|tablette|imprimante)s? (d')?occasion",
+        r"\bpas de quoi (en )?(racheter|acheter)",
+        r"\b(on n'a|on a|j'ai|nous n'avons) pas \d+ ?(€|euros)",
+        r"\b(donnez|donniez|donner|distribuez|pretez|vendez) des (tablettes|ordinateurs|ordis|"
+        r"telephones|portables)",
+        r"\bressourcerie",
+        r"\b(carte sim|sim|forfait|box|abonnement|offres?|recharges?) (sociale?s?|solidaires?|"
+        r"gratuite?s?|a bas cout|pas chere?s?)",
+        r"\btarif social",
+        r"\bbas cout",
+        r"\bcombien (un|une|les) (ordi|ordinateur|tablette|telephone)",
+    ),
+}
+
+
+_BOUGHT = _compile(
+    r"\b(viens d'|vient d'|venons d')(acheter|avoir|recevoir)|\b(ai|a|avons) (achete|recu|eu) "
+    r"(un|une|mon|ma)\b|\b(m'a|m'ont|lui a|nous a) (offert|donne|achete)"
+)
+
+
+# What the person already has or what works ("la box marche très bien, ce n'est pas le problème",
+# "j'ai un ordinateur, internet, tout le matériel qu'il faut"): no equipment or connection to find.
+_EQUIPPED = _compile(
+    r"\btout (le materiel|l'equipement|ce qu'il faut)\b"
+    r"|\b(j'ai|on a|nous avons) (deja )?(un |une |l'|le )?(ordi\w*|pc|internet|box|wifi)\b"
+    r"[^.!?]{0,60}\b(c'est|ce n'est|le probleme|mais le probleme|ce qui me manque)\b"
+)
+_WORKS_FINE = _compile(
+    r"\b(box|internet|connexion|wifi|reseau)\b[^.!?]{0,40}\b((marche|fonctionne)n?t? (tres |"
+    r"parfaitement |super |tres tres )?bien|(n'est|c'est|est) pas (le|la|mon) (probleme|souci))"
+)
+
+
+# A price said beside lessons ("des ateliers, c'est trop cher ailleurs"): the price of the help,
+# not a device to buy.
+_PRICE = _compile(r"\b(cher|chere|chers|cheres|payante?s?|prix|coute\w*|tarifs?)\b")
+_NO_INTERNET = _compile(r"\b(pas|pa|ni|sans|plus) (d'|de |d )?(internet|connexion|wifi|reseau)")
+
+
+_USE_DEVICE = re.compile(
+    r"\b(utiliser|avoir|besoin d'|acces a|acceder a|trouver|me servir d') ?(un|une) "
+    r"(ordi|ordinateur|pc|imprimante|scanner)\b"
+    r"|\b(endroit|lieu|salle) (avec|ou il y a|ou il y aurait) (un |une |des )?(ordi|ordinateur|pc|"
+    r"internet|wifi)"
+    r"|\butiliser (les|des|vos|un de vos|un des) (ordi|ordinateurs?|postes?|pc|votres|ecrans)"
+    r"|\b(vous avez|avez-vous|y a-t-il|il y a) des (ordinateurs|ordis|postes)"
+    r"|\bvenir .{0,40}(chez vous|sur les votres|sur vos (ordi|ordinateurs|postes))"
+    r"|\b(en libre acces|en acces libre)"
+    r"|\bchez moi (j'ai rien|y a que|il n'y a que|j'ai que|j'ai juste)"
+    r"|\b(salle|espace|poste)s? (informatique|multimedia|internet)"
+    r"|\bcyber ?-?cafe"
+    r"|\b(ordi|ordinateur|pc)s? (pour le public|en libre.service|en acces libre|a disposition)"
+    r"|\bun (ordi|ordinateur|pc) avec (word|une webcam|internet|une imprimante)"
+)
+
+
+_NO_DEVICE = re.compile(
+    r"\b(pas|pa|plus|sans|ni) (d'|de |d |un |une )?(ordi|ordinateur|pc|imprimante|scanner)s?\b"
+    r"|\bn'?ai qu'?un (telephone|portable|smartphone)"
+    r"|\bpas (equipee?s?|de materiel informatique)"
+)
+
+
+# A device that died ("mon téléphone est mort", "mon portable a rendu l'âme", "l'ordi est HS"): the
+# person is without it for now. Not one to buy unless asked for ("il m'en faut un pas cher": the
+# keywords of materiel_achat); with a procedure, the procedure and a computer on site.
+_DEAD_DEVICE = re.compile(
+    r"\b(ordi|ordinateur|pc|telephone|tel|portable|smartphone|tablette|imprimante)s?\b.{0,25}"
+    r"\b(est |a )?(mort|morte|foutue?|hs|noyee?|tombee? dans|(ne )?s'allume plus|rendu l'ame"
+    r"|(a |m'a )?lache|en panne|casse|cassee|grille|plus rien)\b"
+)
+
+
+# "il n'a pas de téléphone", "plus de portable": no phone at all, not one to learn.
+_NO_PHONE = _compile(
+    r"\b(pas|pa|plus|sans|ni) (de |d'|d |un |une )?(telephone|portable|smartphone|tel|mobile)s?\b"
+)
+
+
+def lacks_a_phone(text: str) -> bool:
+    """The person has no phone ("il n'a pas de téléphone non plus"): one to get at a small price
+    (``materiel_achat``), not lessons on it — unless they ask to learn."""
+    folded = fold(text).replace("’", "'")
+    return bool(_NO_PHONE.search(folded)) and not _LEARN.search(folded)

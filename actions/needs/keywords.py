@@ -1,0 +1,53 @@
+"""The keyword tables of every need, in the order needs are found, compiled."""
+
+from __future__ import annotations
+
+from actions.needs import equipment, leisure, online_safety, papers, parenting, tools, work
+from actions.needs.catalogue import TOOL_NEEDS
+from actions.needs.constraints import _CONSTRAINT_PATTERNS
+from actions.needs.papers import _PROCEDURE_PATTERNS
+from actions.needs.words import _compile
+
+# --- keyword detection ----------------------------------------------------------------------
+# Patterns work on folded text (lower case, no accents). They back up the NLU entities and read
+# SMS spellings ("jveu", "tel", "ordi"). Order matters only for readability.
+_BY_FAMILY = (papers, tools, equipment, work, online_safety, parenting, leisure)
+_FOUND: dict[str, tuple[str, ...]] = {
+    k: ps for family in _BY_FAMILY for k, ps in family.NEED_PATTERNS.items()
+}
+# The order of the needs found (the first two are kept): the same as before the split.
+_ORDER = (
+    "sante", "smartphone", "ordinateur", "quotidien", "internet", "materiel_usage",
+    "materiel_achat", "emploi", "entreprise", "securite", "parentalite", "loisirs", "culture",
+    "demarches",
+)
+_NEED_PATTERNS: dict[str, tuple[str, ...]] = {k: _FOUND[k] for k in _ORDER}
+assert set(_NEED_PATTERNS) == set(_FOUND), "a family's need missing from _ORDER"
+
+
+# Generic words: a need only when nothing more specific was found, and never a second need.
+_WEAK_PATTERNS: dict[str, tuple[str, ...]] = {
+    "demarches": (
+        r"\ben ligne\b",
+        r"\b(par|sur) internet\b",
+        r"\bsite (de la|du|des)\b",
+        r"\bcompte\b",
+    ),
+    "quotidien": (
+        r"\bnumerique\b",
+        r"\binformatique\b",
+    ),
+}
+
+
+# Needs whose generic words (_WEAK_PATTERNS) only count when nothing more specific was found.
+_WEAK_NEEDS = set(_WEAK_PATTERNS)
+GENERIC_NEEDS = frozenset(_WEAK_NEEDS | TOOL_NEEDS)
+
+
+_COMPILED = {
+    "need": {k: [_compile(p) for p in ps] for k, ps in _NEED_PATTERNS.items()},
+    "weak": {k: [_compile(p) for p in ps] for k, ps in _WEAK_PATTERNS.items()},
+    "procedure": {k: [_compile(p) for p in ps] for k, ps in _PROCEDURE_PATTERNS.items()},
+    "constraint": {k: [_compile(p) for p in ps] for k, ps in _CONSTRAINT_PATTERNS.items()},
+}

@@ -1,0 +1,135 @@
+"""Papers and health online (needs "sante", "demarches"; the procedures): their keywords and
+the cues that tell a procedure to do from one only named."""
+
+from __future__ import annotations
+
+from actions.needs.parenting import _KID
+from actions.needs.words import _compile
+
+NEED_PATTERNS: dict[str, tuple[str, ...]] = {
+    "sante": (
+        r"\bameli\b",
+        r"\bcartes? vitales?\b|\bcart vital",
+        r"\bsecu\b",
+        r"securite sociale",
+        r"assurance maladie",
+        r"\bmutuelle",
+        r"\bdoctolib",
+        r"\bteleconsult\w*",
+        r"\bsante\b",
+        r"\bmedecin",
+        # the AME (aide médicale d'État), not "son âme"; the complémentaire santé solidaire
+        r"\b(demande|dossier|carte|droits?|renouvel\w*|faire) (d'|de l'|de |a l'|l')?ame\b",
+        r"aide medicale d'etat|complementaire sante solidaire|\bc2s\b",
+    ),
+    "demarches": (
+        r"\bportail (famille|citoyen)",
+        r"\bcantine\b",
+        r"\bdemarches?\b",
+        r"\bdemarche\b",
+        r"\bpapiers?\b",
+        r"\bdossier\b",
+        rf"(?m)^(?!.*\b{_KID}\b).*\bparcoursup\b",  # the student's own: no child named
+        r"\bformulaire",
+        r"\bdeclaration\b",
+        r"\badministrati",
+        r"\blogement social\b",
+        r"\bhlm\b",
+        r"\bdemande de (logement|bourse|aide|allocation|logement social)",
+        r"\bfrance services?\b",
+        r"\breconna\w* (mon|son|ses|mes|leur) diplomes?|\bequivalence (de|du|des) diplomes?",
+        r"\b(dossiers?|demandes?) (de |d'|du )(bourses?|surendettement|succession"
+        r"|aide juridictionnelle)",
+    ),
+}
+
+
+_PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
+    "caf": (
+        r"\bcaf\b", r"\bapl\b", r"\bprime d'?activite", r"\ballocations? fam",
+        # "mes aides au logement", "mon allocation logement": the CAF's
+        r"\baides? (au |a |pour le |de )?logement|\ballocations? (de )?logement\b",
+    ),
+    "rsa": (r"\brsa\b", r"\brevenu de solidarite"),
+    "impots": (
+        r"\bd?'?impots?\b",
+        r"\bdecla\b",
+        r"\bdeclaration (de|des|d'|de mes) ?revenus",
+        r"\bimpots\.gouv",
+        r"\bdeclarer (mes|ses|nos|leurs|les|vos|ces) revenus",
+        r"\bprelevement a la source",
+        r"\btaxe (fonciere|d'habitation)",
+    ),
+    "ants": (
+        r"\bants\b",
+        # "carte d'identité", "carte identité", "carte d identite", "carte nationale d'identité"
+        r"\bcartes? (nationales? )?(d'? ?)?identite",
+        r"\bcni\b",
+        r"\bpasseport",
+    ),
+    "permis": (r"\bpermis( de conduire)?\b",),
+    "carte_grise": (
+        r"\bcartes? grises?\b",
+        r"certificat d'?immatriculation",
+        r"\bimmatricul\w* (ma|une|la|mon|son|sa) (voiture|vehicule|moto|scooter|camping)",
+    ),
+    "ameli": (
+        r"\bameli\b",
+        r"\bcartes? vitales?\b|\bcart vital",
+        r"\bsecu\b",
+        r"securite sociale",
+        r"assurance maladie",
+    ),
+    "france_travail": (
+        r"france ?-?travail",  # "France-Travail", "francetravail.fr"
+        r"\bpole ?-?emploi\b",
+        r"\bactualis",
+        r"inscri\w* au chomage",
+        # "demande d'allocation chômage", "mes indemnités chômage": France Travail's file
+        r"\b(allocations?|indemnites?|indemnisation|droits?|aides?) (au |de |du )?chomage\b",
+        r"\benskri\w* pou chomaj",  # Antillean Creole
+    ),
+    "retraite": (
+        r"(?<!a la )(?<!en )(?<!suis )\bretraite\b",
+        r"\bcarsat\b",
+        r"\bpension de",
+        r"info-?retraite",
+    ),
+    "mdph": (r"\bmdph\b", r"\baah\b", r"\bhandicap\b", r"\brqth\b"),
+    "titre_sejour": (r"titre de sejour", r"\bprefecture\b", r"\banef\b"),
+    "naturalisation": (r"\bnaturalis\w*", r"\bnationalite francaise"),
+    "cheque_energie": (r"cheque ?-?energie",),
+    "franceconnect": (r"france ?connect",),
+}
+
+
+# A procedure named with the body that runs it: the procedure's list (a first RSA claim has no
+# CAF number; a carte grise is not an identity card).
+_WITHIN = {"rsa": "caf", "carte_grise": "ants", "permis": "ants", "naturalisation": "titre_sejour"}
+
+
+# What someone told or asked the person, to the end of its clause: "la CAF m'a dit de déclarer aux
+# impôts", "l'assistante sociale m'a demandé d'aller sur ameli".
+_TOLD = _compile(
+    r"\b(la |le |les |l'|mon |ma |un |une )?[\w-]+( [\w-]+){0,2} (m'a|m'ont|nous a|nous ont) "
+    r"(dit|demande|conseille|explique|envoye|renvoye|oriente)\w*\b"
+    r"((?!\bmais\b|,\s*(je|j'|moi|et je)\b)[^.;:!?])*"
+)
+
+
+# A desk named for what it does ("un France Services", "Aidants Connect") says the need plainly.
+_NAMED_DESK = _compile(r"\bfrance services?\b|\baidants? connect\b")
+# A file named for what it is ("mon dossier de surendettement", "une demande de bourse") is no
+# generic "démarches" either, though no procedure of PROCEDURES names it (round 17's development
+# set: a scanned grant file read as a computer on site only).
+_NAMED_FILE = _compile(
+    r"\b(dossiers?|demandes?) (de |d'|du |des )(bourses?|surendettement|logement|succession"
+    r"|aide juridictionnelle|apa|allocation|pension|reconnaissance)"
+    r"|\breconna\w* (mon|son|ses|mes|leur) diplomes?"
+)
+
+
+_PROCEDURE_ACTION = _compile(
+    r"\b(faire|fais|remplir|declar\w*|demande[rz]?|dossier|inscri\w*|actualis\w*|renouvel\w*|"
+    r"formulaire|attestation|papiers|demarches?)\b"
+)

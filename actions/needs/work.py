@@ -1,0 +1,78 @@
+"""Work and business (needs "emploi", "entreprise"): their keywords, a job search told from
+France Travail's file, and a professional's own framing."""
+
+from __future__ import annotations
+
+from actions.needs.words import _compile
+
+NEED_PATTERNS: dict[str, tuple[str, ...]] = {
+    "emploi": (
+        r"\bcv\b",
+        r"\bemploi",
+        r"\btravail\b",
+        r"\bboulot\b",
+        r"\bjob\b",
+        r"\bcandidature",
+        r"\blettre de motivation",
+        r"\bentretien d'embauche",
+        r"\bchomage\b",
+        r"\btravay\b",  # Antillean Creole
+        r"\bindeed\b",
+        r"\blinkedin\b",
+        r"\bcpf\b",
+        r"\bcompte (personnel de )?formation",
+        r"\bpostul\w*",
+        r"\bpix\b",
+        r"\binterim\w*",
+        r"\bentretiens? (video|en visio|differe)",
+        r"\breconver\w*",
+        r"\bmetiers? du numerique",
+        r"\b(mon|nouveau|mon nouveau) (poste|employeur|patron|metier)\b",
+        r"\bcompte (personnel )?(de )?formation",
+    ),
+    "entreprise": (
+        r"\bcommerce\b",
+        r"\bcommercante?s?\b",
+        r"\bartisan",
+        r"\b(gerer|creer|monter|lancer) (mon|notre|une|l') ?association",
+        r"\b(mon|notre) association\b.{0,60}\b(site|adherents?|visib\w*|communication|compta\w*)",
+        r"\bassociation (sportive|culturelle|loi 1901)",
+        r"\bvisibles? sur (internet|google|les reseaux)",
+        r"\b(faire connaitre|promouvoir) (mon|ma|notre) \w+",
+        r"\b(page|compte) (facebook|instagram|pro)\b.{0,40}\b(clients?|visites?|vendre|"
+        r"boutique|commerce|truck|restaurant|salon)",
+        r"\bfood ?truck",
+        r"\b(mon|ma|notre|nos) (gite|chambres? d'hotes|restaurant|salon|boutique|magasin|cabinet|"
+        r"activite|exploitation|camping|auberge)\b.{0,60}\b(sites?|internet|en ligne|reservations?|"
+        r"clients?|visib\w*|google|reseaux)",
+        r"\bsites? de reservation",
+        r"\bma (boutique|societe)\b",
+        r"\bfacturation\b|\bfactures? en ligne",
+        r"\bauto ?-?entrepr",
+        r"\bmicro ?-?entrepr",
+        r"\bentreprise\b",
+        r"\bsiret\b",
+        r"\burssaf\b",
+        r"\bcreer (ma|mon) (boite|societe|activite|commerce)",
+        r"\bmon commerce\b",
+        r"\bsite (web|internet) pour (ma|mon)",
+    ),
+}
+
+
+_PROFESSIONAL = _compile(
+    r"\bje (suis|travaille) (comme )?(conseill\w*|agent\w*|referent\w*|travailleu\w*|"
+    r"assistante?s?|animat\w*|educat\w*|benevole|secretaire\w*|mediat\w*)( sociale?)? "
+    r"(a|chez|de|au|a la|dans) "
+)
+# Where the writer's own framing ("je suis conseillère à la mairie") ends: the person they help
+# and the request come after ("…, j'ai une dame qui doit faire sa demande de retraite").
+_CLAUSE_END = _compile(r"[,.;:!?\n]| (et|mais|j'ai|nous avons|on a|pour|qui) ")
+_JOB_SEEKING = _compile(
+    r"\b(cv|candidatures?|lettres? de motivation|entretiens? d'embauche|offres? d'emploi|postul\w*|"
+    r"recrut\w*|recherche d'emploi|(chercher?|trouver|cherche) (du|un) (travail|emploi|boulot|job))"
+    r"\b"
+)
+_FRANCE_TRAVAIL_FILE = _compile(
+    r"\b(actualis\w*|inscri\w*|allocations?|indemni\w*|radi\w*|paiements?|dossier|attestation)"
+)
