@@ -34,6 +34,10 @@
   var KEY_TRANSCRIPT = "orienteur:transcript";
   var KEY_OPEN = "orienteur:open";
   var MAX_TRANSCRIPT = 200;
+  // A letter pasted whole (3,000 characters, where the person lives at its end) is sent whole:
+  // the assistant reads its start, its end and the sentences that ask (bot/channels/guard.py)
+  // and says so. 6,000 characters stay under the socket.io channel's 32 KB in any script.
+  var MAX_MESSAGE = 6000;
 
   var storage = {
     get: function (store, key) {
@@ -145,7 +149,7 @@
   var status = el("p", { id: "orienteur-status", className: "orienteur-status", role: "status" });
   var input = el("input", {
     id: "orienteur-input", className: "orienteur-input", type: "text", autocomplete: "off",
-    maxlength: "500", "aria-describedby": "orienteur-status", placeholder: "Écrivez votre message"
+    maxlength: String(MAX_MESSAGE), "aria-describedby": "orienteur-status", placeholder: "Écrivez votre message"
   });
   var form = el("form", { className: "orienteur-form", novalidate: true }, [
     el("label", { "for": "orienteur-input", className: "orienteur-label", text: "Votre message" }),
@@ -661,6 +665,12 @@
     if (event.key === "Escape") {
       event.preventDefault();
       close();
+    }
+  });
+  // Never cut without a word: at the limit of the field, the person is told.
+  input.addEventListener("input", function () {
+    if (input.value.length >= MAX_MESSAGE) {
+      setStatus("Message trop long : " + MAX_MESSAGE + " caractères au plus. Envoyez la suite dans un autre message.");
     }
   });
   form.addEventListener("submit", function (event) {

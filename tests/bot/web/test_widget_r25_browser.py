@@ -55,3 +55,40 @@ def test_real_folded_parts_of_an_answer_are_44_px_to_tap(real_web, new_tab, view
     answer.locator(".orienteur-card").first.evaluate("c => c.scrollIntoView({block: 'start'})")
     shot(page, f"widget-r25-card-folded-parts-{size(viewport)}")
     assert tab.dialogs == []
+
+
+# ---- A long message: sent whole, read by the assistant ------------------------------------------
+LETTER = (
+    "Bonjour, je vous écris parce que depuis la mort de mon mari je suis perdue avec tout ce qui "
+    "se fait sur internet. "
+    + "Mes enfants habitent loin et ne peuvent pas venir souvent, et je n'ose pas demander aux "
+    "voisins. " * 30
+)[:2900].rsplit(" ", 1)[0] + (
+    ". Je dois faire ma demande d'APL à la CAF en ligne. J'habite à Périgueux."
+)
+
+
+def test_real_long_message_is_sent_whole_and_its_town_read(real_web, new_tab) -> None:  # noqa: F811
+    """A 3,000-character letter ending with where the person lives: the message field kept its
+    first 500 characters and sent them, without a word (the assistant reads the start, the end
+    and the sentences that ask, 1,000 characters): the town and the need were lost, the person
+    was asked them again."""
+    assert len(LETTER) > 2900
+    tab = new_tab(viewport=PHONE)
+    page = tab.page
+    open_widget(page, real_web["web"])
+    page.get_by_label("Votre message").fill(LETTER)
+    assert page.get_by_label("Votre message").input_value() == LETTER
+    before = bot_messages(page).count()
+    page.get_by_role("button", name="Envoyer").click()
+    expect(page.locator(".orienteur-msg--user").last).to_contain_text("J'habite à Périgueux.")
+    expect(bot_messages(page)).not_to_have_count(before, timeout=60_000)
+    expect(page.locator(".orienteur-card").first).to_be_visible(timeout=60_000)
+    page.wait_for_timeout(1000)
+    said = flat(bot_messages(page).nth(before).inner_text())
+    assert "Votre message est très long" in said, said
+    expect(bot_messages(page).last).to_contain_text("près de Périgueux (24)")
+    fits(page, PHONE)
+    bot_messages(page).nth(before).evaluate("m => m.scrollIntoView({block: 'start'})")
+    shot(page, f"widget-r25-long-message-{size(PHONE)}")
+    assert tab.dialogs == []
