@@ -194,9 +194,10 @@
    * One place, once: what the assistant wrote in the payload (distance, phone, hours are already
    * written there), and what one can do: call, the route, an appointment, the week's hours.
    * `full`: the place asked for by its number ("le deuxième"), given in full: the week's hours
-   * and what to bring are open in the card, not folded.
+   * and what to bring are open in the card, not folded. `weekOpen`: the week's hours unfolded
+   * (places asked for a day, "ouverts le samedi": that day's hours are what the person looks for).
    */
-  function card(item, toBring, full) {
+  function card(item, toBring, full, weekOpen) {
     var name = text(item.name) || "Lieu sans nom";
     var number = isNumber(item.number) ? item.number + ". " : "";
     var body = [el("h3", { className: "orienteur-card-title", text: number + name })];
@@ -220,7 +221,7 @@
     if (week.childNodes.length && full) {
       body.push(el("h4", { className: "orienteur-card-subtitle", text: "Horaires de la semaine" }), week);
     } else if (week.childNodes.length) {
-      body.push(el("details", { className: "orienteur-card-week" }, [
+      body.push(el("details", { className: "orienteur-card-week", open: !!weekOpen }, [
         el("summary", null, ["Horaires de la semaine", srOnly(" — " + name)]), week
       ]));
     }
@@ -251,11 +252,11 @@
     return el("article", { className: "orienteur-card" + (full ? " orienteur-card--full" : "") }, body);
   }
 
-  function cards(items, label, toBring) {
+  function cards(items, label, toBring, weekOpen) {
     var list = el("ul", { className: "orienteur-cards", "aria-label": label });
     items.forEach(function (item) {
       if (item && typeof item === "object") {
-        list.appendChild(el("li", { className: "orienteur-card-item" }, [card(item, toBring)]));
+        list.appendChild(el("li", { className: "orienteur-card-item" }, [card(item, toBring, false, weekOpen)]));
       }
     });
     return list.childNodes.length ? list : null;
@@ -418,6 +419,12 @@
     return links.childNodes.length ? links : null;
   }
 
+  /** Whether the search asked for places open on a given day (the payload's `filters`). */
+  function dayAsked(filters) {
+    return !!filters && typeof filters === "object" &&
+      (filters.open_on_saturday === true || filters.open_on_sunday === true);
+  }
+
   function orienteurPayload(msg) {
     var candidates = [msg.orienteur, msg.custom && msg.custom.orienteur, msg.data && msg.data.orienteur];
     for (var i = 0; i < candidates.length; i++) {
@@ -438,7 +445,7 @@
       var detail = o.type === "recommendation" && o.delivery === "detail";
       if (o.type === "recommendation" && o.delivery === "summary") parts.push(keepList(results, textList(o.bring)));
       else if (detail) parts.push(placeInFull(results, textList(o.bring)));
-      else if (results.length) parts.push(cards(results, "Lieux proposés", textList(o.bring)));
+      else if (results.length) parts.push(cards(results, "Lieux proposés", textList(o.bring), dayAsked(o.filters)));
       if (Array.isArray(o.lines)) o.lines.forEach(function (line) { if (text(line)) parts.push(richText(line)); });
       if (Array.isArray(o.notes)) o.notes.forEach(function (note) { if (text(note)) parts.push(richText(note)); });
       if (Array.isArray(o.bring) && !detail) parts.push(bring(o.bring, o.bring_for));

@@ -92,3 +92,58 @@ def test_real_long_message_is_sent_whole_and_its_town_read(real_web, new_tab) ->
     bot_messages(page).nth(before).evaluate("m => m.scrollIntoView({block: 'start'})")
     shot(page, f"widget-r25-long-message-{size(PHONE)}")
     assert tab.dialogs == []
+
+
+# ---- Places open on Saturday ---------------------------------------------------------------------
+def saturday_places(page) -> object:
+    """A list closed on Saturday, "ouvert samedi ?", then the offered search by its button."""
+    ask(page, CAF_ANGOULEME)
+    offer = ask(page, "ouvert samedi ?")
+    button = bot_messages(page).last.get_by_role("button", name="Les lieux ouverts le samedi")
+    expect(button).to_be_visible()
+    shot(page, f"widget-r25-saturday-offer-{size(page.viewport_size)}")
+    before = bot_messages(page).count()
+    button.click()
+    expect(bot_messages(page)).not_to_have_count(before, timeout=60_000)
+    page.wait_for_timeout(2000)
+    assert offer is not None
+    answer = bot_messages(page).nth(before)
+    expect(answer.locator(".orienteur-card").first).to_be_visible()
+    return answer
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESK], ids=["phone", "desk"])
+def test_real_saturday_places_show_their_saturday_hours(real_web, new_tab, viewport) -> None:  # noqa: F811
+    """Asked for places open on Saturday, each card said only "Fermé. Ouvre demain à 12 h 45":
+    its Saturday hours were folded in "Horaires de la semaine". The week's hours are open."""
+    tab = new_tab(viewport=viewport)
+    page = tab.page
+    open_widget(page, real_web["web"])
+    answer = saturday_places(page)
+    payload = latest_recommendation(page)
+    assert payload["filters"].get("open_on_saturday"), payload["filters"]
+    cards = answer.locator(".orienteur-card")
+    expect(cards).to_have_count(len(payload["results"]))
+    saturdays = 0
+    for i, place in enumerate(payload["results"]):
+        for line in place["hours"]:  # the week's, "sam. : 9 h–12 h" among them
+            expect(cards.nth(i).get_by_text(line, exact=True)).to_be_visible()
+            saturdays += "sam." in line
+    assert saturdays, payload["results"]
+    fits(page, viewport)
+    cards.first.evaluate("c => c.scrollIntoView({block: 'start'})")
+    shot(page, f"widget-r25-saturday-places-{size(viewport)}")
+    assert tab.dialogs == []
+
+
+def test_real_saturday_answer_says_its_criterion_without_two_brackets(real_web, new_tab) -> None:  # noqa: F811
+    """"… pour vos démarches avec la CAF (RSA, APL, prime d'activité…) (lieux ouverts le samedi)":
+    two brackets in a row, the second read as another list of the CAF's."""
+    tab = new_tab(viewport=PHONE)
+    page = tab.page
+    open_widget(page, real_web["web"])
+    answer = saturday_places(page)
+    intro = flat(answer.locator(".orienteur-text").first.inner_text())
+    assert "ouverts le samedi" in intro, intro
+    assert ") (" not in intro, intro
+    assert tab.dialogs == []
