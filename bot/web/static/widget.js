@@ -512,8 +512,33 @@
     return node;
   }
 
+  /**
+   * The call and SMS links of a danger question or an emergency come from the assistant as a
+   * message of their own, after the question and its "Oui" / "Non": they join the message they
+   * belong to, before its buttons, so that "Appeler le 112" follows "appelez le 112". True when
+   * joined to `previous` (the bot message just before, of the same answer).
+   */
+  function joinNumbers(msg, previous) {
+    var o = msg && orienteurPayload(msg);
+    if (!o || !Array.isArray(o.numbers) || text(msg.text) || text(o.text)) return false;
+    if (Object.keys(o).some(function (key) { return key !== "type" && key !== "numbers"; })) return false;
+    if (!previous || !previous.classList.contains("orienteur-msg--bot")) return false;
+    var links = numberLinks(o.numbers);
+    if (!links) return false;
+    var buttons = null;
+    for (var child = previous.firstElementChild; child; child = child.nextElementSibling) {
+      if (child.classList.contains("orienteur-choices")) buttons = buttons || child;
+    }
+    previous.insertBefore(links, buttons);
+    return true;
+  }
+
   /** Public: render one bot message (the object Rasa's socket.io channel emits). */
   function renderBotMessage(msg) {
+    if (answerStart && joinNumbers(msg, log.lastElementChild)) {
+      remember({ role: "bot", msg: msg });
+      return log.lastElementChild;
+    }
     var node = append(botNode(msg));
     if (node) remember({ role: "bot", msg: msg });
     return node;
@@ -531,7 +556,7 @@
     if (entry && entry.role === "user") {
       closeChoices();
       log.appendChild(userNode(entry.text));
-    } else {
+    } else if (!joinNumbers(entry && entry.msg, log.lastElementChild)) {
       var node = botNode(entry && entry.msg);
       if (node) log.appendChild(node);
     }

@@ -147,3 +147,40 @@ def test_real_saturday_answer_says_its_criterion_without_two_brackets(real_web, 
     assert "ouverts le samedi" in intro, intro
     assert ") (" not in intro, intro
     assert tab.dialogs == []
+
+
+# ---- The danger question: its numbers with it ----------------------------------------------------
+DANGER_ASKED = ("il a pris mon téléphone, j'écris avec la tablette des enfants, je dois faire ma "
+                "CAF à Lille")  # fmt: skip
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESK], ids=["phone", "desk"])
+def test_real_danger_question_has_its_call_links_before_yes_and_no(real_web, new_tab, viewport):  # noqa: F811
+    """"Êtes-vous en danger en ce moment ? Si oui, appelez tout de suite le 112 …": the links to
+    call came in a message of their own, under "Oui, je suis en danger" and "Non" (on a phone,
+    below the screen). They are in the question, before its two answers."""
+    tab = new_tab(viewport=viewport)
+    page = tab.page
+    open_widget(page, real_web["web"])
+    question = ask(page, DANGER_ASKED)
+    expect(question).to_contain_text("Êtes-vous en danger en ce moment ?")
+    expect(bot_messages(page)).to_have_count(1)  # one message: the question, its numbers, yes/no
+    call = question.get_by_role("link", name="Appeler le 112", exact=True)
+    expect(call).to_have_attribute("href", "tel:112")
+    sms = question.get_by_role("link", name="Envoyer un SMS au 114", exact=True)
+    expect(sms).to_have_attribute("href", "sms:114")
+    no = question.get_by_role("button", name="Non", exact=True)
+    assert call.bounding_box()["y"] < no.bounding_box()["y"]
+    fits(page, viewport)
+    shot(page, f"widget-r25-danger-question-{size(viewport)}")
+    # "Non": the request goes on, the places for it.
+    before = bot_messages(page).count()
+    no.click()
+    expect(bot_messages(page)).not_to_have_count(before, timeout=60_000)
+    expect(page.locator(".orienteur-card").first).to_be_visible(timeout=60_000)
+    expect(bot_messages(page).nth(before)).to_contain_text("près de Lille (59)")
+    # After a reload, the same: one message.
+    page.reload()
+    first = page.locator(".orienteur-msg--bot").first
+    expect(first.get_by_role("link", name="Appeler le 112", exact=True)).to_be_visible()
+    assert tab.dialogs == []
