@@ -185,6 +185,11 @@
     return typeof value === "string" && value ? value : null;
   }
 
+  function sameWords(a, b) {
+    function plain(s) { return String(s).replace(/\s+/g, " ").trim().toLowerCase(); }
+    return plain(a) === plain(b);
+  }
+
   function routeUrl(lat, lon) {
     if (!isNumber(lat) || !isNumber(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
     return "https://www.openstreetmap.org/directions?route=%3B" + lat.toFixed(5) + "%2C" + lon.toFixed(5);
@@ -208,7 +213,10 @@
     fact("orienteur-card-same-desk", text(item.same_desk));
     fact("orienteur-card-distance", text(item.distance_text) && "À " + item.distance_text);
     fact("orienteur-card-address", text(item.address));
-    if (text(item.mobile_service)) fact("orienteur-card-mobile", "Service itinérant : " + item.mobile_service);
+    // A stop of a mobile service named as the service itself ("Bus France services …"): its
+    // name is the card's title already.
+    var mobile = text(item.mobile_service);
+    if (mobile) fact("orienteur-card-mobile", sameWords(mobile, name) ? "Service itinérant" : "Service itinérant : " + mobile);
     fact("orienteur-card-open orienteur-card-open--" + String(item.open_now), text(item.opening_text));
     fact("orienteur-card-why", text(item.why));
     fact("orienteur-card-ahead", text(item.ahead));

@@ -184,3 +184,48 @@ def test_real_danger_question_has_its_call_links_before_yes_and_no(real_web, new
     first = page.locator(".orienteur-msg--bot").first
     expect(first.get_by_role("link", name="Appeler le 112", exact=True)).to_be_visible()
     assert tab.dialogs == []
+
+
+# ---- Two needs in one message; a bus named as its service ----------------------------------------
+TWO_NEEDS = ("je dois faire ma déclaration d'impôts en ligne et apprendre à me servir de mon "
+             "téléphone, j'habite à Nantes")  # fmt: skip
+
+
+# The text of an element a person sees (screen-reader-only text left out).
+SEEN_IN = """el => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let out = '';
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        if (!node.parentElement.closest('.orienteur-sr-only')) out += node.textContent + ' ';
+    }
+    return out;
+}"""
+
+
+def test_real_bus_stop_is_not_named_twice(real_web, new_tab) -> None:  # noqa: F811
+    """A mobile service's stop named as the service itself: "2. Bus France services de l'accès
+    aux droits" then "Service itinérant : Bus France services de l'accès aux droits", the same
+    name twice in the card. It says "Service itinérant", the name once."""
+    tab = new_tab(viewport=DESK)
+    page = tab.page
+    open_widget(page, real_web["web"])
+    answer = ask(page, TWO_NEEDS)
+    expect(answer).to_contain_text("aucun ne fait les deux")
+    payload = latest_recommendation(page)
+    cards = answer.locator(".orienteur-card")
+    expect(cards).to_have_count(len(payload["results"]))
+    buses = [(i, p) for i, p in enumerate(payload["results"]) if p.get("mobile_service")]
+    assert buses, payload["results"]
+    for i, place in buses:
+        card = cards.nth(i)
+        expect(card.locator(".orienteur-card-mobile")).to_have_text(
+            "Service itinérant" if flat(place["mobile_service"]).lower()
+            == flat(place["name"]).lower() else f"Service itinérant : {place['mobile_service']}"
+        )  # fmt: skip
+        seen = flat(card.evaluate(SEEN_IN))
+        assert seen.count(place["name"]) == 1, seen
+    fits(page, DESK)
+    cards.nth(buses[0][0]).evaluate("c => c.scrollIntoView({block: 'start'})")
+    shot(page, f"widget-r25-two-needs-bus-{size(DESK)}")
+    assert tab.dialogs == []
