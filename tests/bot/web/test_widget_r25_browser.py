@@ -6,6 +6,8 @@ person saw that was wrong, each asserted as it shows on the screen.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.bot.web.test_widget_answers_browser import ask, fits, flat
@@ -131,7 +133,7 @@ def test_real_saturday_places_show_their_saturday_hours(real_web, new_tab, viewp
             saturdays += "sam." in line
     assert saturdays, payload["results"]
     fits(page, viewport)
-    cards.first.evaluate("c => c.scrollIntoView({block: 'start'})")
+    answer.evaluate("a => a.scrollIntoView({block: 'start'})")  # as the widget shows it
     shot(page, f"widget-r25-saturday-places-{size(viewport)}")
     assert tab.dialogs == []
 
@@ -228,4 +230,24 @@ def test_real_bus_stop_is_not_named_twice(real_web, new_tab) -> None:  # noqa: F
     fits(page, DESK)
     cards.nth(buses[0][0]).evaluate("c => c.scrollIntoView({block: 'start'})")
     shot(page, f"widget-r25-two-needs-bus-{size(DESK)}")
+    assert tab.dialogs == []
+
+
+# ---- "Garder cette adresse": its sheet link a finger's size ----------------------------------
+def test_real_sheet_link_is_44_px_to_tap(real_web, new_tab) -> None:  # noqa: F811
+    """Opened, "Garder cette adresse" gives "Fiche à imprimer ou enregistrer (PDF)": a link of
+    one or two lines of text, 21 or 42 px high. It is 44 px at least, inside a phone's screen."""
+    tab = new_tab(viewport=PHONE)
+    page = tab.page
+    open_widget(page, real_web["web"])
+    answer = ask(page, CAF_ANGOULEME)
+    card = answer.locator(".orienteur-card").first
+    card.get_by_text("Garder cette adresse").click()
+    sheet = card.get_by_role("link", name=re.compile("^Fiche à imprimer ou enregistrer"))
+    sheet.scroll_into_view_if_needed()
+    expect(sheet).to_be_visible()
+    box = sheet.bounding_box()
+    assert box and box["height"] >= 44, box
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    fits(page, PHONE)
     assert tab.dialogs == []
