@@ -212,6 +212,16 @@ def filters_phrase(constraints: list[str], after_need: bool = False) -> str:
     return (" (" + lead + ", ".join(words) + ")") if words else ""
 
 
+def for_need(what: str, constraints: list[str]) -> str:
+    """The need's words and the criteria kept: "un endroit avec internet (lieux gratuits)"; after
+    words that end in brackets themselves, never a second pair: "vos démarches avec la CAF (RSA,
+    APL, prime d'activité…), parmi les lieux ouverts le samedi"."""
+    phrase = filters_phrase(constraints, after_need=True)
+    if phrase and what.rstrip().endswith(")"):
+        return f"{what.rstrip()}, parmi les {phrase.strip()[1:-1]}"
+    return f"{what}{phrase}"
+
+
 def nearer_doing_else(name: str, distance_km: float) -> str:
     """After "Il n'y a pas de lieu plus près…": the nearer place the directory says does
     something else (``search_run.nearer_doing_else``), in one sentence."""
@@ -261,7 +271,7 @@ def intro_text(
         kept = [c for c in constraints if c not in others]
         missing = needs_mod.constraint_missing(others[0]) if len(others) == 1 else None
         said = (
-            f"Aucun lieu {missing} {where} pour {what}{filters_phrase(kept, after_need=True)}"
+            f"Aucun lieu {missing} {where} pour {for_need(what, kept)}"
             if missing
             else f"Aucun lieu {where} pour {what} ne répond à tous vos critères"
             + filters_phrase(others)
@@ -274,7 +284,7 @@ def intro_text(
         # "2 km max" and nothing that near: said plainly, then the nearest with their distance.
         limit = f"à moins de {display.distance_text(beyond)} {where.removeprefix('près ')}"
         parts.append(
-            f"Aucun lieu n'est {limit} pour {what}{filters_phrase(constraints, after_need=True)}. "
+            f"Aucun lieu n'est {limit} pour {for_need(what, constraints)}. "
             + ("Le plus proche, avec sa distance :" if count == 1
                else "Voici les plus proches, avec leur distance :")
         )  # fmt: skip
@@ -295,8 +305,7 @@ def intro_text(
         # Found only past the search radius: "Le plus proche est à 86 km", never "près de".
         nearby = f"tout {where}" if where.startswith("près") else where
         parts.append(
-            f"Il n'y a pas de lieu {nearby} pour {what}"
-            f"{filters_phrase(constraints, after_need=True)}. "
+            f"Il n'y a pas de lieu {nearby} pour {for_need(what, constraints)}. "
             f"Le plus proche est à {nearest_km}"
             + (" :" if count == 1 else f" ; voici les {count} plus proches :")
         )
@@ -304,8 +313,8 @@ def intro_text(
         nearby = f"tout {where}" if where.startswith("près") else where  # "tout près de Roubaix"
         parts.append(
             f"Il n'y a pas de lieu {nearby}. "
-            f"{'Le plus proche' if count == 1 else 'Voici les plus proches'} pour {what}"
-            f"{filters_phrase(constraints, after_need=True)} :"
+            f"{'Le plus proche' if count == 1 else 'Voici les plus proches'} pour "
+            f"{for_need(what, constraints)} :"
         )
     elif offset:
         parts.append(f"Voici d'autres lieux {where}{filters_phrase(constraints)} :")
@@ -313,13 +322,11 @@ def intro_text(
         # "plus près ?": the places in strict distance order (``SearchQuery.nearest_first``).
         first = "Voici le lieu le plus proche" if count == 1 else "Voici les lieux les plus proches"
         parts.append(
-            f"{first} {nearest} pour {what}{filters_phrase(constraints, after_need=True)}, "
-            "du plus proche au plus loin :"
+            f"{first} {nearest} pour {for_need(what, constraints)}, du plus proche au plus loin :"
         )
     else:
         intro = "Voici le lieu" if count == 1 else f"Voici {count} lieux"
-        criteria = filters_phrase(constraints, after_need=True)
-        parts.append(f"{intro} {where} pour {what}{criteria} :")
+        parts.append(f"{intro} {where} pour {for_need(what, constraints)} :")
     return " ".join(parts)
 
 

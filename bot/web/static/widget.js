@@ -34,6 +34,10 @@
   var KEY_TRANSCRIPT = "orienteur:transcript";
   var KEY_OPEN = "orienteur:open";
   var MAX_TRANSCRIPT = 200;
+  // A letter pasted whole (3,000 characters, where the person lives at its end) is sent whole:
+  // the assistant reads its start, its end and the sentences that ask (bot/channels/guard.py)
+  // and says so. 6,000 characters stay under the socket.io channel's 32 KB in any script.
+  var MAX_MESSAGE = 6000;
 
   var storage = {
     get: function (store, key) {
@@ -145,7 +149,7 @@
   var status = el("p", { id: "orienteur-status", className: "orienteur-status", role: "status" });
   var input = el("input", {
     id: "orienteur-input", className: "orienteur-input", type: "text", autocomplete: "off",
-    maxlength: "500", "aria-describedby": "orienteur-status", placeholder: "Écrivez votre message"
+    maxlength: String(MAX_MESSAGE), "aria-describedby": "orienteur-status", placeholder: "Écrivez votre message"
   });
   var form = el("form", { className: "orienteur-form", novalidate: true }, [
     el("label", { "for": "orienteur-input", className: "orienteur-label", text: "Votre message" }),
@@ -181,6 +185,11 @@
     return typeof value === "string" && value ? value : null;
   }
 
+  function sameWords(a, b) {
+    function plain(s) { return String(s).replace(/\s+/g, " ").trim().toLowerCase(); }
+    return plain(a) === plain(b);
+  }
+
   function routeUrl(lat, lon) {
     if (!isNumber(lat) || !isNumber(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
     return "https://www.openstreetmap.org/directions?route=%3B" + lat.toFixed(5) + "%2C" + lon.toFixed(5);
@@ -190,9 +199,10 @@
    * One place, once: what the assistant wrote in the payload (distance, phone, hours are already
    * written there), and what one can do: call, the route, an appointment, the week's hours.
    * `full`: the place asked for by its number ("le deuxième"), given in full: the week's hours
-   * and what to bring are open in the card, not folded.
+   * and what to bring are open in the card, not folded. `weekOpen`: the week's hours unfolded
+   * (places asked for a day, "ouverts le samedi": that day's hours are what the person looks for).
    */
-  function card(item, toBring, full) {
+  function card(item, toBring, full, weekOpen) {
     var name = text(item.name) || "Lieu sans nom";
     var number = isNumber(item.number) ? item.number + ". " : "";
     var body = [el("h3", { className: "orienteur-card-title", text: number + name })];
@@ -203,7 +213,10 @@
     fact("orienteur-card-same-desk", text(item.same_desk));
     fact("orienteur-card-distance", text(item.distance_text) && "À " + item.distance_text);
     fact("orienteur-card-address", text(item.address));
-    if (text(item.mobile_service)) fact("orienteur-card-mobile", "Service itinérant : " + item.mobile_service);
+    // A stop of a mobile service named as the service itself ("Bus France services …"): its
+    // name is the card's title already.
+    var mobile = text(item.mobile_service);
+    if (mobile) fact("orienteur-card-mobile", sameWords(mobile, name) ? "Service itinérant" : "Service itinérant : " + mobile);
     fact("orienteur-card-open orienteur-card-open--" + String(item.open_now), text(item.opening_text));
     fact("orienteur-card-why", text(item.why));
     fact("orienteur-card-ahead", text(item.ahead));
@@ -216,7 +229,7 @@
     if (week.childNodes.length && full) {
       body.push(el("h4", { className: "orienteur-card-subtitle", text: "Horaires de la semaine" }), week);
     } else if (week.childNodes.length) {
-      body.push(el("details", { className: "orienteur-card-week" }, [
+      body.push(el("details", { className: "orienteur-card-week", open: !!weekOpen }, [
         el("summary", null, ["Horaires de la semaine", srOnly(" — " + name)]), week
       ]));
     }
@@ -247,11 +260,11 @@
     return el("article", { className: "orienteur-card" + (full ? " orienteur-card--full" : "") }, body);
   }
 
-  function cards(items, label, toBring) {
+  function cards(items, label, toBring, weekOpen) {
     var list = el("ul", { className: "orienteur-cards", "aria-label": label });
     items.forEach(function (item) {
       if (item && typeof item === "object") {
-        list.appendChild(el("li", { className: "orienteur-card-item" }, [card(item, toBring)]));
+        list.appendChild(el("li", { className: "orienteur-card-item" }, [card(item, toBring, false, weekOpen)]));
       }
     });
     return list.childNodes.length ? list : null;
@@ -414,6 +427,12 @@
     return links.childNodes.length ? links : null;
   }
 
+  /** Whether the search asked for places open on a given day (the payload's `filters`). */
+  function dayAsked(filters) {
+    return !!filters && typeof filters === "object" &&
+      (filters.open_on_saturday === true || filters.open_on_sunday === true);
+  }
+
   function orienteurPayload(msg) {
     var candidates = [msg.orienteur, msg.custom && msg.custom.orienteur, msg.data && msg.data.orienteur];
     for (var i = 0; i < candidates.length; i++) {
@@ -434,7 +453,7 @@
       var detail = o.type === "recommendation" && o.delivery === "detail";
       if (o.type === "recommendation" && o.delivery === "summary") parts.push(keepList(results, textList(o.bring)));
       else if (detail) parts.push(placeInFull(results, textList(o.bring)));
-      else if (results.length) parts.push(cards(results, "Lieux proposés", textList(o.bring)));
+      else if (results.length) parts.push(cards(results, "Lieux proposés", textList(o.bring), dayAsked(o.filters)));
       if (Array.isArray(o.lines)) o.lines.forEach(function (line) { if (text(line)) parts.push(richText(line)); });
       if (Array.isArray(o.notes)) o.notes.forEach(function (note) { if (text(note)) parts.push(richText(note)); });
       if (Array.isArray(o.bring) && !detail) parts.push(bring(o.bring, o.bring_for));
@@ -501,8 +520,33 @@
     return node;
   }
 
+  /**
+   * The call and SMS links of a danger question or an emergency come from the assistant as a
+   * message of their own, after the question and its "Oui" / "Non": they join the message they
+   * belong to, before its buttons, so that "Appeler le 112" follows "appelez le 112". True when
+   * joined to `previous` (the bot message just before, of the same answer).
+   */
+  function joinNumbers(msg, previous) {
+    var o = msg && orienteurPayload(msg);
+    if (!o || !Array.isArray(o.numbers) || text(msg.text) || text(o.text)) return false;
+    if (Object.keys(o).some(function (key) { return key !== "type" && key !== "numbers"; })) return false;
+    if (!previous || !previous.classList.contains("orienteur-msg--bot")) return false;
+    var links = numberLinks(o.numbers);
+    if (!links) return false;
+    var buttons = null;
+    for (var child = previous.firstElementChild; child; child = child.nextElementSibling) {
+      if (child.classList.contains("orienteur-choices")) buttons = buttons || child;
+    }
+    previous.insertBefore(links, buttons);
+    return true;
+  }
+
   /** Public: render one bot message (the object Rasa's socket.io channel emits). */
   function renderBotMessage(msg) {
+    if (answerStart && joinNumbers(msg, log.lastElementChild)) {
+      remember({ role: "bot", msg: msg });
+      return log.lastElementChild;
+    }
     var node = append(botNode(msg));
     if (node) remember({ role: "bot", msg: msg });
     return node;
@@ -520,7 +564,7 @@
     if (entry && entry.role === "user") {
       closeChoices();
       log.appendChild(userNode(entry.text));
-    } else {
+    } else if (!joinNumbers(entry && entry.msg, log.lastElementChild)) {
       var node = botNode(entry && entry.msg);
       if (node) log.appendChild(node);
     }
@@ -661,6 +705,12 @@
     if (event.key === "Escape") {
       event.preventDefault();
       close();
+    }
+  });
+  // Never cut without a word: at the limit of the field, the person is told.
+  input.addEventListener("input", function () {
+    if (input.value.length >= MAX_MESSAGE) {
+      setStatus("Message trop long : " + MAX_MESSAGE + " caractères au plus. Envoyez la suite dans un autre message.");
     }
   });
   form.addEventListener("submit", function (event) {
