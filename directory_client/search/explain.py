@@ -139,6 +139,9 @@ def place_result(
 # Listed before a nearer place (``search.rank``'s detour): the one thing of the ranking's fit
 # that put it there, most telling first (``ahead_line``), said only when the person can use it.
 AHEAD = "Plus loin, mais {reason}"
+# The same in a numbered list (the chat's), saying than which place: « Plus loin que le lieu 3
+# (650 m), mais … ».
+AHEAD_THAN = "Plus loin que le lieu {number} ({distance}), mais {reason}"
 AHEAD_NEEDS = "fait aussi : {words}"
 AHEAD_FRANCE_SERVICES_DEMARCHES = "c'est un France Services : on y fait la démarche avec vous"
 AHEAD_LABEL = "propose : {words}"
