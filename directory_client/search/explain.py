@@ -102,8 +102,11 @@ def place_result(
     preferred: tuple[str, ...] = (),
 ) -> SearchResult:
     tz = hours.place_timezone(place.code_postal)
+    phone = phones.offered(place.telephone) or place.mobile_telephone
+    email = first_item(place.courriels)
     address = display.address_text(
-        place.adresse, place.complement_adresse, place.code_postal, place.commune, place.code_insee
+        place.adresse, place.complement_adresse, place.code_postal, place.commune, place.code_insee,
+        can_ask=bool(phone or email),
     )
     accessibility = place.accessibilite if (place.accessibilite or "").startswith("http") else None
     return SearchResult(
@@ -116,8 +119,8 @@ def place_result(
         lat=place.latitude,
         lon=place.longitude,
         distance_km=distance_km,
-        phone=phones.offered(place.telephone) or place.mobile_telephone,
-        email=first_item(place.courriels),
+        phone=phone,
+        email=email,
         website=first_item(place.site_web),
         appointment_url=place.prise_rdv,
         opening_hours=place.horaires,
