@@ -16,8 +16,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from actions import needs as needs_mod
-from directory_client import labels, open_later
-from directory_client.search.explain import AHEAD, AHEAD_TEACHES, learning
+from directory_client import display, labels, open_later
+from directory_client.search.explain import AHEAD_TEACHES, AHEAD_THAN, learning
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +142,7 @@ def nearer_doing_else(response, location: dict, asked: tuple[str, ...] = ()):
 
 class _InReadableOrder:
     """The directory, each list it gives read in an order the person can follow
-    (``nearer_first_unless_said``, on the needs of each search). The choices made on these lists
+    (``nearest_first_on_each_page``). The choices made on these lists
     after (the places declaring a care first, a France Services first…) stay theirs, said."""
 
     def __init__(self, directory) -> None:
@@ -153,7 +153,7 @@ class _InReadableOrder:
 
     def search(self, query):
         response = self._directory.search(query)
-        ordered = nearer_first_unless_said(response.results, tuple(query.needs))
+        ordered = nearest_first_on_each_page(response.results)
         return dataclasses.replace(response, results=ordered)
 
 
@@ -163,37 +163,28 @@ def in_readable_order(directory):
     return directory if isinstance(directory, _InReadableOrder) else _InReadableOrder(directory)
 
 
-def nearer_first_unless_said(results, asked: tuple[str, ...]) -> tuple:
-    """``results``, each page of ``PAGE`` read in the ranking's order only where the person can
-    follow it: an entry listed before a nearer one (distances as shown) keeps its place when it
-    says why (its ``ahead`` line, « Plus loin, mais … »); else the nearest of the entries left
-    comes first. A person reads the first entry as the nearest: « 1,4 km » before « 400 m »
-    with nothing said reads as an error (the tester's Lille, Toulouse, Nancy, Mérignac). A place
-    doing a service asked that the entry does not is no nearer one: they answer different
-    questions (``search.explain.comparable``)."""
-    from directory_client.search import shown_km
-
-    def nearer(entry, others) -> list:
-        if entry.distance_km is None:
-            return []
-        return [
-            o for o in others
-            if o.distance_km is not None
-            and shown_km(o.distance_km) < shown_km(entry.distance_km)
-            and not any(s in o.services and s not in entry.services for s in asked)
-        ]  # fmt: skip
-
+def nearest_first_on_each_page(results) -> tuple:
+    """``results`` (the places the ranking chose), each page of ``PAGE`` read nearest first
+    (distances as shown; the ranking's order between equal ones). A person reads « 1. … 2. … 3. »
+    as nearest first: « 1,5 km » before « 250 m » reads as an error, and a « Plus loin, mais … »
+    line does not say farther than which (the tester's Lille, Toulouse, Châteauroux, Évry's two
+    needs: 100 m, 1 km, 450 m; each need's places are named in the intro). No entry is then
+    before a nearer one: the ranking's ``ahead`` lines are not said."""
     out: list = []
     for start in range(0, len(results), PAGE):
-        left = list(results[start : start + PAGE])
-        while left:
-            first, closer = left[0], nearer(left[0], left[1:])
-            pick = first
-            if closer and not first.ahead:
-                pick = min(closer, key=lambda r: shown_km(r.distance_km))
-            out.append(pick)
-            left.remove(pick)
+        out.extend(nearest_first_on_page(results[start : start + PAGE]))
     return tuple(out)
+
+
+def nearest_first_on_page(page) -> list:
+    """One page of places nearest first (distances as shown, places with none last), none
+    saying « plus loin » (no nearer one follows it)."""
+    from directory_client.search import shown_km
+
+    ordered = sorted(
+        page, key=lambda r: (r.distance_km is None, shown_km(r.distance_km or 0.0))
+    )
+    return [dataclasses.replace(r, ahead=None) if r.ahead else r for r in ordered]
 
 
 def _search_from_start(
@@ -275,7 +266,8 @@ def teaching_first(directory, query: dict, filters, response):
     """Someone who asked to learn ("Apprendre seul"): the places near that teach (a mediator,
     workshops: ``SearchResult.teaches``) first, nearest first — those that do papers, and those
     whose mediators teach the everyday tools — then the others, as ranked. A place that teaches
-    listed before a nearer one on its page says why (« Plus loin, mais on y apprend… »); the
+    listed before a nearer one on its page says why, than which (« Plus loin que le lieu 3
+    (650 m), mais on y apprend… »); the
     ranking's other reasons are not said (« on y fait la démarche avec vous » is not for who
     learns). None teaches near: the list as it was (``actions.actions.answer`` says so)."""
     from directory_client.types import SearchQuery
@@ -296,11 +288,15 @@ def teaching_first(directory, query: dict, filters, response):
     for start in range(0, len(ordered), PAGE):
         page = ordered[start : start + PAGE]
         for i, place in enumerate(page):
-            nearer = place.distance_km is not None and any(
-                o.distance_km is not None and o.distance_km < place.distance_km
-                for o in page[i + 1 :]
-            )
-            why = AHEAD.format(reason=AHEAD_TEACHES) if nearer else None
+            nearer = [
+                (j, o) for j, o in enumerate(page) if j > i and o.distance_km is not None
+                and place.distance_km is not None and o.distance_km < place.distance_km
+            ]  # fmt: skip
+            why = None
+            if nearer:  # than the nearest of them, by its number in the list
+                j, other = min(nearer, key=lambda jo: jo[1].distance_km)
+                why = AHEAD_THAN.format(number=start + j + 1, reason=AHEAD_TEACHES,
+                                        distance=display.distance_text(other.distance_km))
             out.append(dataclasses.replace(place, ahead=why if place.teaches else None))
     return dataclasses.replace(response, results=tuple(out))
 

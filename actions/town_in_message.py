@@ -32,6 +32,7 @@ from directory_client.town_words import (
     LINKS,
     NEVER,
     STOPWORDS,
+    WHERE_CUES,
     after_cue,
     names_no_town,
 )
@@ -129,11 +130,22 @@ def _names_a_commune(
     # after the name says it is the town, as a cue before it does.
     # "aubusson dans la creuse": a small town too, its département named beside it.
     qualified = any(c.current.departement in _areas(after) for c in communes)
+    # "est à l'hôpital", "près de la poste": a name opening on an article is a common noun
+    where = _says_where(words, start) and span[0].folded not in LINKS
     return (
         (_after_cue(words, start) or _only_chatter_around(words, start, end) or qualified)
         and (_ends_part(words, end) or qualified)
-        and (len(content) > 1 or population >= BIG_TOWN or population == 0 or qualified)
+        and (len(content) > 1 or population >= BIG_TOWN or population == 0 or qualified
+             or where)
     )
+
+
+def _says_where(words: list[_Word], start: int) -> bool:
+    """The words before say where the person is, so a small town's name in lower case is one
+    ("j'habite aubusson", "je suis a aubusson"), or "a"/"à" opens the message ("a aubusson ça
+    existe ?": no subject before it, never the verb "a" of "il a changé")."""
+    before = [w.folded for w in words[max(0, start - 2) : start]]
+    return after_cue(before, WHERE_CUES) or (start == 1 and words[0].folded == "a")
 
 
 def _areas(after: str) -> set[str]:

@@ -388,12 +388,28 @@ def _without_town(part: str, code_postal: str | None, commune: str) -> str:
     return part[: words[-1][0]] if words else ""
 
 
+# An address part that is only a former address or a form's example ("(ex. 12 allée des
+# Glycines)", kept as written in the record): said as not given, and to ask for it (with a
+# contact) before going.
+ADDRESS_NOT_GIVEN = "Adresse non précisée"
+ADDRESS_ASK = "Adresse non précisée (demandez-la avant d'y aller)"
+
+
 def address_text(adresse: str | None, complement: str | None, code_postal: str | None,
-                 commune: str | None, code_insee: str | None = None) -> str:  # fmt: skip
+                 commune: str | None, code_insee: str | None = None, *,
+                 can_ask: bool = True) -> str:  # fmt: skip
     """One address line, every part once: "9 rue Pellart, 59100 Roubaix" from "9 RUE PELLART"
-    in "ROUBAIX"; the postcode and town repeated in the street dropped."""
+    in "ROUBAIX"; the postcode and town repeated in the street dropped. A street that is only a
+    former address or a form's example ("(ex. 12 allée des Glycines)") is not given:
+    ``ADDRESS_ASK`` before the town (``ADDRESS_NOT_GIVEN`` when the place has no contact to ask:
+    ``can_ask`` false)."""
+    from directory_client.importer.address import former_only
+
     town = commune_name(commune, code_insee, code_postal)
     parts = []
+    if former_only(adresse) and not (complement or "").strip():
+        parts.append(ADDRESS_ASK if can_ask else ADDRESS_NOT_GIVEN)
+        adresse = None
     for raw in (adresse, complement):
         part = " ".join((raw or "").split()).strip(" ,-–")
         if commune or town:

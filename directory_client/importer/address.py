@@ -36,6 +36,12 @@ _GLUED = re.compile(
 _BRACKET_GLUED = re.compile(r"\)(?=\w)")  # "(bâtiment B)7 rue Verte": a space after it
 
 
+def former_only(value: str | None) -> bool:
+    """Whether an address part is only a former address or a form's example in brackets
+    ("(ex. 12 allée des Glycines)", kept as written by ``clean_part``): no place to go to."""
+    return bool(value and _FORMER.search(value) and not _FORMER.sub(" ", value).strip(" ,;-"))
+
+
 def clean_part(value: str | None) -> str | None:
     """'nul nul rue principale' → 'rue principale'; '62300 62300' → '62300'; 'NULL' → None;
     '(ex. 12 allée des Glycines)7 rue Terrasse' → '7 rue Terrasse'; '61Rue Girardot' → '61 Rue

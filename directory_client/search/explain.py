@@ -102,8 +102,11 @@ def place_result(
     preferred: tuple[str, ...] = (),
 ) -> SearchResult:
     tz = hours.place_timezone(place.code_postal)
+    phone = phones.offered(place.telephone) or place.mobile_telephone
+    email = first_item(place.courriels)
     address = display.address_text(
-        place.adresse, place.complement_adresse, place.code_postal, place.commune, place.code_insee
+        place.adresse, place.complement_adresse, place.code_postal, place.commune, place.code_insee,
+        can_ask=bool(phone or email),
     )
     accessibility = place.accessibilite if (place.accessibilite or "").startswith("http") else None
     return SearchResult(
@@ -116,8 +119,8 @@ def place_result(
         lat=place.latitude,
         lon=place.longitude,
         distance_km=distance_km,
-        phone=phones.offered(place.telephone) or place.mobile_telephone,
-        email=first_item(place.courriels),
+        phone=phone,
+        email=email,
         website=first_item(place.site_web),
         appointment_url=place.prise_rdv,
         opening_hours=place.horaires,
@@ -139,6 +142,9 @@ def place_result(
 # Listed before a nearer place (``search.rank``'s detour): the one thing of the ranking's fit
 # that put it there, most telling first (``ahead_line``), said only when the person can use it.
 AHEAD = "Plus loin, mais {reason}"
+# The same in a numbered list (the chat's), saying than which place: « Plus loin que le lieu 3
+# (650 m), mais … ».
+AHEAD_THAN = "Plus loin que le lieu {number} ({distance}), mais {reason}"
 AHEAD_NEEDS = "fait aussi : {words}"
 AHEAD_FRANCE_SERVICES_DEMARCHES = "c'est un France Services : on y fait la démarche avec vous"
 AHEAD_LABEL = "propose : {words}"
