@@ -61,9 +61,11 @@ def answer(dispatcher: CollectingDispatcher, state: State, places: list[dict]) -
         said.append(texts.text("utter_search_offer",
                                which=needs_mod.CONSTRAINT_PLAIN[OPEN_NOW],
                                reply=needs_mod.CONSTRAINT_PLAIN[OPEN_NOW]))  # fmt: skip
-    # the offer in words only (« Répondez « ouverts maintenant » »): as a button too, an SMS
-    # numbered it again under the places' own numbers (« 1. Les lieux ouverts maintenant »)
-    dispatcher.utter_message(text="\n\n".join(said))
+    dispatcher.utter_message(
+        text="\n\n".join(said),
+        buttons=[{"title": f"Les lieux {needs_mod.CONSTRAINT_PLAIN[OPEN_NOW]}",
+                  "payload": f'/inform{{"constraint": "{OPEN_NOW}"}}'}] if nearest else None,
+    )  # fmt: skip
 
 
 def nearest_open(state: State):

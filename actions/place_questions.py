@@ -539,10 +539,8 @@ def facts(
             if not offer:
                 return {"response": "utter_places_open_on_day", **asked,
                         "buttons": day_search(day)}  # fmt: skip
-            # the offer in words only: as a button too, an SMS numbered it again under the
-            # places' own numbers (« 1. Les lieux ouverts le samedi  Répondez 1. »)
-            said = texts.text("utter_places_open_on_day", **asked)
-            return {"text": f"{said}\n\n{offer}"}
+            said = texts.text("utter_places_open_on_day", **asked)  # and the offer in words
+            return {"text": f"{said}\n\n{offer}", "buttons": day_search(day)}
         if display.day_hours(shown.get("opening_hours"), day) is None:
             return {"response": "utter_place_day_unknown", "place": shown.get("name"),
                     "day": WEEKDAYS[day]}  # fmt: skip

@@ -139,6 +139,10 @@ def numbered_choices(text: str | None, buttons: Sequence[Mapping[str, Any]]) -> 
 
     ``"Quelle ville ?\\n1. Roubaix (59)\\n2. Roubaix (?)\\nRépondez 1 ou 2."``
     """
+    if text and _REPLY_IN_WORDS.search(text):
+        # the text already says what to reply (« Répondez « samedi » »): the button is for
+        # screens; numbered too, it came twice, its « 1. » under the list's own place 1
+        return text.strip(), []
     choices = [(str(b.get("title") or b.get("payload") or ""), b.get("payload") or b.get("title"))
                for b in buttons if b.get("title") or b.get("payload")]
     # A title that carries its own number ("1. France services…", the widget's) is numbered once.
@@ -154,6 +158,7 @@ def numbered_choices(text: str | None, buttons: Sequence[Mapping[str, Any]]) -> 
     return "\n".join(lines), choices
 
 
+_REPLY_IN_WORDS = re.compile(r"Répondez\s*[«\"]")
 _OWN_NUMBER = re.compile(r"\s*(\d{1,2})\s*[.)]\s+")
 
 
