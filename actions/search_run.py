@@ -92,7 +92,8 @@ def none_near(response) -> bool:
 # lies in another commune, the nearest this far or more, they are not "près de" it either
 # (round 25's tester: "imprimer une attestation à Arles" → "près d'Arles" at 13, 15 and 24 km,
 # the nearest in the Gard; Angers, the CAF: 11, 15 and 17 km). Said plainly, with the distance.
-IN_TOWN_KM = 5.0
+# A neighbouring commune closer than this is still "près de" the town (Orange: 5.6 km).
+IN_TOWN_KM = 8.0
 
 
 def none_in_town(response, location: dict) -> bool:
@@ -127,10 +128,11 @@ def general_help_in_town(response, location: dict):
         log.warning("general help in town: search failed", exc_info=True)
         return None
     place = general.results[0] if general.results else None
-    shown = {r.id for r in response.results}
+    listed = [r.distance_km for r in response.results if r.distance_km is not None]
     if place is None or place.distance_km is None or place.distance_km > IN_TOWN_KM:
         return None
-    return None if place.id in shown else place
+    nearer = not listed or place.distance_km < min(listed)
+    return place if nearer and place.id not in {r.id for r in response.results} else None
 
 
 def _all_beyond(response, km: float) -> bool:

@@ -33,7 +33,7 @@ def test_places_only_outside_a_big_town_are_said_so_with_the_distance(real, text
     assert f"près d'{town}" not in said, said
     assert f"Il n'y a pas de lieu à {town} même pour" in said, said
     assert f"Le plus proche est à {nearest}" in said, said
-    assert all(p["distance_km"] > 5 for p in payload["results"])
+    assert all(p["distance_km"] > 8 for p in payload["results"])
 
 
 def test_a_place_of_general_help_in_town_is_named(real):
