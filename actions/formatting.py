@@ -247,7 +247,8 @@ def intro_text(
     dropped or kept and where (``near``: "près d'Angoulême", "dans le Nord"); ``nearest``
     ("de Roubaix (59)"): the places are the nearest, in strict distance order; ``nearest_km``
     ("86 km"): the distance of the nearest, when all are beyond the search radius or, with
-    ``in_town`` ("Arles"), all outside the person's town: "Il n'y a pas de lieu à Arles même…".
+    ``in_town`` ("Arles (13)"), all outside the person's town: "Il n'y a pas de lieu à Arles (13)
+    même…".
     ``uncovered``: a need asked that none of the places offers (``what`` is then the one they
     do), said first as the single-need answer says it."""
     if uncovered and count and not offset:

@@ -21,17 +21,19 @@ def answer(text: str, town: str) -> tuple[str, dict]:
 
 
 @pytest.mark.parametrize(
-    ("text", "town", "nearest"),
+    ("text", "town", "dep", "nearest"),
     [
-        ("je dois imprimer une attestation à Arles", "Arles", "13 km"),
+        ("je dois imprimer une attestation à Arles", "Arles", "13", "13 km"),
         ("ce site de la CAF va me tuer, ça fait 3 heures que j'essaie de me connecter !! je suis "
-         "à Angers", "Angers", "11 km"),
+         "à Angers", "Angers", "49", "11 km"),
     ],
 )  # fmt: skip
-def test_places_only_outside_a_big_town_are_said_so_with_the_distance(real, text, town, nearest):
+def test_places_only_outside_a_big_town_are_said_so_with_the_distance(
+    real, text, town, dep, nearest
+):
     said, payload = answer(text, town)
     assert f"près d'{town}" not in said, said
-    assert f"Il n'y a pas de lieu à {town} même pour" in said, said
+    assert f"Il n'y a pas de lieu à {town} ({dep}) même pour" in said, said
     assert f"Le plus proche est à {nearest}" in said, said
     assert all(p["distance_km"] > 8 for p in payload["results"])
 
