@@ -105,8 +105,10 @@ from actions.questions import (
 from actions.search_run import (
     PAGE,
     filters_payload,
+    general_help_in_town,
     is_nothing_near,
     nearer_doing_else,
+    none_in_town,
     none_near,
     run_search,
     service_of,
@@ -163,7 +165,11 @@ def answer(
     nothing_near = is_nothing_near(response)
     # Found only by widening past the radius: not "près de", the nearest distance said.
     far_only = not (nothing_near or state.offset or broadened) and none_near(response)
-    nothing_near = nothing_near or far_only
+    # None in the person's town, a big one ("Arles": 13 km, in the Gard): said so, with the
+    # distance and a place of general help in town when there is one.
+    away = not (nothing_near or far_only or state.offset or broadened or nearest_first) \
+        and none_in_town(response, location)
+    nothing_near = nothing_near or far_only or away
     if state.offset == 0:  # demand counters (no personal data); "d'autres lieux" counts once
         record_orientation(
             service_of(need_keys),
@@ -250,6 +256,10 @@ def answer(
         if results
         else None,
     )
+    general = general_help_in_town(response, location) if away else None
+    if general is not None:  # "Plus près, à 300 m, « CCAS d'Arles » aide au numérique…"
+        said = fmt.general_help_nearer(general.name, general.distance_km)
+        payload["orienteur"]["notes"] = [said, *(payload["orienteur"].get("notes") or [])]
     # Two needs, the places offer one: the intro says which (actions/need_cover.py).
     covered = need_cover.cover(need_keys, state.procedures[0] if state.procedures else None,
                                results) if not state.offset and not broadened else None  # fmt: skip
@@ -276,7 +286,9 @@ def answer(
         nothing_near=nothing_near,
         broadened=broadened,
         nearest=fmt.nearest_from(location) if nearest_first else None,
-        nearest_km=display.distance_text(min(r.distance_km for r in results)) if far_only else "",
+        nearest_km=display.distance_text(min(r.distance_km for r in results))
+        if far_only or away else "",
+        in_town=(location.get("label") or location.get("commune") or "") if away else "",
     )
     # Places that do not all do every need: the heading says which does which, from each
     # place's services in the payload (actions/need_cover.py).

@@ -229,6 +229,13 @@ def nearer_doing_else(name: str, distance_km: float) -> str:
             "cette aide d'après l'annuaire.")  # fmt: skip
 
 
+def general_help_nearer(name: str, distance_km: float) -> str:
+    """After "Il n'y a pas de lieu à Arles même pour …": a place of general digital help in the
+    town (``search_run.general_help_in_town``), that can help or redirect, in one sentence."""
+    return (f"Plus près, à {display.distance_text(distance_km)}, « {display.place_name(name)} » "
+            "aide au numérique en général : on pourra vous y aider ou vous orienter.")  # fmt: skip
+
+
 def intro_text(
     count: int,
     *,
@@ -242,19 +249,22 @@ def intro_text(
     nearest: str | None = None,
     uncovered: str = "",
     nearest_km: str = "",
+    in_town: str = "",
 ) -> str:
     """The one or two sentences before the places (the places themselves are in the payload).
 
     Built here, not in ``domain.yml``: each sentence depends on the count, the page, the filters
     dropped or kept and where (``near``: "près d'Angoulême", "dans le Nord"); ``nearest``
     ("de Roubaix (59)"): the places are the nearest, in strict distance order; ``nearest_km``
-    ("86 km"): the distance of the nearest, when all are beyond the search radius.
+    ("86 km"): the distance of the nearest, when all are beyond the search radius or, with
+    ``in_town`` ("Arles (13)"), all outside the person's town: "Il n'y a pas de lieu à Arles (13)
+    même…".
     ``uncovered``: a need asked that none of the places offers (``what`` is then the one they
     do), said first as the single-need answer says it."""
     if uncovered and count and not offset:
         rest = intro_text(count, where=where, what=what, constraints=constraints,
                           relaxed=relaxed, nothing_near=nothing_near, broadened=broadened,
-                          nearest=nearest, nearest_km=nearest_km)
+                          nearest=nearest, nearest_km=nearest_km, in_town=in_town)
         return f"Aucun lieu n'annonce précisément « {uncovered} » {where}. {rest}"
     parts: list[str] = []
     if relaxed == ["ouvert_maintenant"] and count:
@@ -302,8 +312,12 @@ def intro_text(
             f"{filters_phrase(constraints, after_need=True)} :"
         )
     elif nothing_near and nearest_km:
-        # Found only past the search radius: "Le plus proche est à 86 km", never "près de".
-        nearby = f"tout {where}" if where.startswith("près") else where
+        # Found only past the search radius, or only outside a town ("à Arles même"): "Le plus
+        # proche est à 86 km", never "près de".
+        if in_town:
+            nearby = f"{display.at_place(in_town)} même"
+        else:
+            nearby = f"tout {where}" if where.startswith("près") else where
         parts.append(
             f"Il n'y a pas de lieu {nearby} pour {for_need(what, constraints)}. "
             f"Le plus proche est à {nearest_km}"

@@ -52,6 +52,7 @@ from directory_client.town_words import (
     names_no_town,
 )
 from directory_client.types import LocateResult
+from directory_client.written_names import piece_around
 
 if TYPE_CHECKING:
     from actions.state import State
@@ -777,7 +778,8 @@ def resolve_location(
         _ask_choice(dispatcher, state, result.candidates)
         return False
     if asked_where or intent in ("inform", "change_location") or tagged:
-        ask_location(dispatcher, state, unknown=query)
+        # never a fragment of the person's town: « Saint-Machin-d'Apcher », not « Apcher »
+        ask_location(dispatcher, state, unknown=piece_around(text, query))
         return False
     return True
 

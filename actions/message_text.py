@@ -12,6 +12,7 @@ from rasa_sdk import Tracker
 
 from actions import needs as needs_mod
 from directory_client.town_words import names_no_town
+from directory_client.written_names import whole_place
 
 MAX_TEXT = 500  # what we read of a message: a 10 000-character message is cut, never refused
 
@@ -85,8 +86,10 @@ def place_values(tracker: Tracker) -> list[str]:
     """The places the NLU read in the message, the only way the actions read them: without the
     number of a distance said (the "1" of "Paris, 1 km max" is no arrondissement), nor a word
     the guard of every town read says is something else where it is written ("ma box Orange",
-    "Mme T.", "pour Noël": ``directory_client.town_words.names_no_town``). A button's places
-    are the assistant's own words: all kept."""
+    "Mme T.", "pour Noël": ``directory_client.town_words.names_no_town``), each the whole name
+    written around the words tagged ("Chalon sur Saône" for "Saône", "15e à Paris" for "Paris":
+    ``directory_client.written_names``), once. A button's places are the assistant's own words:
+    all kept."""
     said = tracker.latest_message.get("text") or ""
     button = is_button(said)
     out = []
@@ -99,5 +102,8 @@ def place_values(tracker: Tracker) -> list[str]:
             continue
         if not button and names_no_town(value, said, ent.get("start")):
             continue
-        out.append(value)
+        if not button:  # "Saône" of "à Chalon sur Saône": the whole name written
+            value = whole_place(said, value, ent.get("start"))
+        if value not in out:
+            out.append(value)
     return out

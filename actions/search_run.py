@@ -88,6 +88,53 @@ def none_near(response) -> bool:
     return _all_beyond(response, min(response.query.radius_km, NEAR_KM))
 
 
+# A town this size has places of its own (the locator's ``BIG_TOWN``): when every place found
+# lies in another commune, the nearest this far or more, they are not "près de" it either
+# (round 25's tester: "imprimer une attestation à Arles" → "près d'Arles" at 13, 15 and 24 km,
+# the nearest in the Gard; Angers, the CAF: 11, 15 and 17 km). Said plainly, with the distance.
+# A neighbouring commune closer than this is still "près de" the town (Orange: 5.6 km).
+IN_TOWN_KM = 8.0
+
+
+def none_in_town(response, location: dict) -> bool:
+    """Every place found lies outside the person's town, a commune of ``BIG_TOWN`` inhabitants
+    or more, the nearest beyond ``IN_TOWN_KM`` of it ("Arles": Bellegarde at 13 km)."""
+    from directory_client.locator import BIG_TOWN
+    from directory_client.text import name_key
+
+    if location.get("kind") != "commune" or (location.get("population") or 0) < BIG_TOWN:
+        return False
+    town = name_key(location.get("commune") or "")
+    return bool(town) and _all_beyond(response, IN_TOWN_KM) and not any(
+        f"{name_key(r.commune or '')} ".startswith(f"{town} ") for r in response.results
+    )
+
+
+def general_help_in_town(response, location: dict):
+    """A place of general digital help within ``IN_TOWN_KM`` of the person, when the places
+    found for the need are all outside their town (``none_in_town``): the nearest, that can help
+    or redirect (Arles: the CCAS, 300 m from the town hall); None when there is none or the
+    directory fails."""
+    from actions.backends import get_directory  # lazy: importing it loads the readers
+    from directory_client.types import SearchQuery
+
+    if location.get("lat") is None:
+        return None
+    try:
+        general = get_directory().search(SearchQuery(
+            needs=(labels.OUTILS_QUOTIDIEN,), location=_location_from_dict(location), limit=1,
+            nearest_first=True))  # fmt: skip
+    except Exception:  # only a sentence more: never the answer lost for it
+        log.warning("general help in town: search failed", exc_info=True)
+        return None
+    place = general.results[0] if general.results else None
+    listed = [r.distance_km for r in response.results if r.distance_km is not None]
+    if place is None or place.distance_km is None or place.distance_km > IN_TOWN_KM:
+        return None
+    nearer = not listed or place.distance_km < min(listed)
+    return place if nearer and place.id not in {r.id for r in response.results} else None
+
+
 def _all_beyond(response, km: float) -> bool:
     return bool(response.results) and all(
         r.distance_km is not None and r.distance_km > km for r in response.results

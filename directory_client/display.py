@@ -39,6 +39,16 @@ def of_place(label: str) -> str:
     return f"d'{label}" if first in "aeiouyh" and first else f"de {label}"
 
 
+_CONTRACTED_AT = {"le": "au", "les": "aux"}
+
+
+def at_place(label: str) -> str:
+    """ "à" and a place's name: "à Arles", "au Havre", "aux Mureaux", "à La Rochelle"."""
+    article, _, rest = label.partition(" ")
+    contracted = _CONTRACTED_AT.get(article.casefold()) if rest else None
+    return f"{contracted} {rest}" if contracted else f"à {label}"
+
+
 def distance_text(km: float | None) -> str:
     """``0.43`` → ``"450 m"``, ``2.34`` → ``"2,3 km"``, ``15.2`` → ``"15 km"``; ``""`` unknown."""
     try:

@@ -310,11 +310,14 @@ class Locator:
         for j, word in enumerate(words):
             after = words[j + 1] if j + 1 < len(words) else ""
             number = _ordinal(word, after)
-            if number is None or not (_ORDINAL_ONLY.match(word) or after in _ARR_WORDS):
+            if number is None or not (_ORDINAL_ONLY.match(word) or after in _ORDINAL_SUFFIX):
                 continue
-            following = [w for w in words[j + 1 : j + 5] if w not in _ARR_WORDS | _ARR_LINKS]
-            if following and following[0] in _ARM:
-                found = self._arm(following[0], number)
+            skipped = _ARR_WORDS | _ARR_LINKS | _ORDINAL_SUFFIX
+            following = [w for w in words[j + 1 : j + 5] if w not in skipped]
+            # the city after ("le 15e à Paris"), else just before ("Paris, dans le 15ème")
+            preceding = [w for w in words[max(0, j - 4) : j] if w not in skipped][-1:]
+            for city in (following[:1], preceding):
+                found = self._arm(city[0], number) if city and city[0] in _ARM else None
                 if found is not None:
                     return "found", [_location(found)]
             if after in _ARR_WORDS and not any(w in _ARM for w in words):
