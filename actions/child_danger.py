@@ -8,7 +8,8 @@ say happens, not from one wording. Three things in one message, in this order in
 
 and a minor named anywhere in the message ("ma fille de 13 ans", "mon fils", "mineure", "je suis
 mineure"), no adult's age given for them. A topic ("comment protéger ma fille des prédateurs",
-"un atelier sur…") is no danger. The emergency numbers come first (``actions.safety``): the 17
+"un atelier sur…") is no danger, nor an attempt already stopped ("elle n'a rien envoyé, j'ai
+bloqué"). The emergency numbers come first (``actions.safety``): the 17
 and the 112, the 119, the 3018 when it happens online (``actions.helplines``).
 """
 
@@ -86,13 +87,21 @@ _TOPIC = re.compile(
     r"|reportage|documentaire|formation|intervenant)\b"
 )
 
+# Stopped already: "elle n'a rien envoyé et j'ai bloqué", "c'est arrêté et signalé à la police":
+# the 3018 beside the places (``actions.helplines``), no emergency.
+_OVER = re.compile(
+    r"\b((j'ai|on a|nous avons|elle a|il a|ils ont|on l'a|je l'ai) (\w+ )?(bloque|signale|supprime)"
+    r"|(c'est|tout est|c) (arrete|fini|termine|regle)|(deja |bien )?signalee? (a la police|au 3018"
+    r"|sur pharos|a pharos)|porte plainte|(n'a|n'ont) rien envoye)\b"
+)
+
 
 def threatened(folded: str) -> bool:
     """A minor threatened or solicited by an adult for a meeting or images (``folded``: lower
     case, no accents, as ``actions.safety`` reads)."""
     folded = _SOUGHT.sub(" ", folded)
     asked = _ASKED_OF_ME if _WRITER_MINOR.search(folded) else _ASKED
-    if not asked.search(folded) or _TOPIC.search(folded):
+    if not asked.search(folded) or _TOPIC.search(folded) or _OVER.search(folded):
         return False
     young = bool(_YOUNG_AGE.search(folded) or _WRITER_MINOR.search(folded)) or bool(
         re.search(r"\bmineure?s?\b", folded)

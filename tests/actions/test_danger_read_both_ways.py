@@ -70,6 +70,9 @@ PARENTS_ASKING = [
     "possible le samedi, à Nancy",
     "un homme de la CAF m'a demandé de venir avec mon fils au rendez-vous, il faut scanner quoi ? "
     "je suis à Nancy",
+    # an attempt already stopped: the 3018 beside the places, no emergency
+    "un inconnu a demandé des photos à mon fils de 12 ans sur roblox, il n'a rien envoyé et j'ai "
+    "bloqué le compte, comment signaler ? je suis à Nancy",
 ]
 
 
