@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from actions import situations, texts
+from actions import safety, situations, texts
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ BY_SITUATION = {
     situations.CHILD: ("utter_emergency_child", ("119",)),
 }
 BY_SMS = ("utter_emergency_sms", ("114",))
+ONLINE_HARM = ("utter_line_harassment", ("3018",))  # a child threatened online: the 3018 too
 SUICIDE_LINE = "3114"
 DANGER_CHECK = ("utter_danger_check", ("112", "17", "15"))
 
@@ -72,6 +73,12 @@ def _sentences(first: tuple[str, tuple[str, ...]], text: str) -> tuple[list[str]
         # Hit or threatened by a partner: the 3919 and the 17 first; the 3114 is for a suicide.
         first = (first[0], tuple(n for n in first[1] if n != SUICIDE_LINE))
         parts = by_situation + [first, BY_SMS]
+    elif situations.CHILD_FROM_ADULT in found:
+        # A child threatened or solicited by an adult: the police and the 119, the 3018 when it
+        # happens online; the 3114 is for a suicide.
+        first = (first[0], tuple(n for n in first[1] if n != SUICIDE_LINE))
+        online = [ONLINE_HARM] if situations.HARASSMENT_ONLINE in found else []
+        parts = [first] + by_situation + online + [BY_SMS]
     elif situations.PHYSICAL in found:
         # A fall, someone who no longer answers, a fire: the numbers for that; no 3114.
         first = (first[0], tuple(n for n in first[1] if n != SUICIDE_LINE))
@@ -161,10 +168,20 @@ def line_situations(
     earlier answer to the same request gave a line for (``carried``: "et à Beaune ?" names no
     harm, the card stolen still is), in ``REMOTE_LINES``' order."""
     found = situations.read(request)
-    if not danger and situations.PARTNER_VIOLENCE not in found:  # threatened by a partner: 3919
-        found -= AFTER_DANGER
+    if not danger and (situations.PARTNER_VIOLENCE not in found or _over(request, found)):
+        found -= AFTER_DANGER  # threatened by a partner: the 3919, unless told as over
     found |= set(carried)
     return [s for s in REMOTE_LINES if s in found]
+
+
+# What goes on now whatever is told as past: a phone spied on, harassment, an account taken.
+_ONGOING = frozenset({situations.SURVEILLANCE, situations.HARASSMENT_ONLINE, situations.HACKED})
+
+
+def _over(request: str, found: frozenset[str]) -> bool:
+    """A partner's violence told as over ("j'ai quitté mon conjoint violent il y a deux ans, tout
+    va bien maintenant"), nothing said going on: no 3919 beside the places."""
+    return safety.told_as_past(request) and not found & _ONGOING
 
 
 def lines_at_once(text: str) -> list[str]:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from actions import danger
+from actions import child_danger, danger
 from directory_client import labels
 from directory_client.french_dates import MONTHS
 
@@ -559,6 +559,16 @@ _FIGURE = re.compile(
     r"|overdose (de |d')(?!medicament|cachet|drogue|heroine|cocaine|alcool|pilule|mon |ma |mes "
     r"|son |sa |ses |notre |nos |leur |leurs |un |une )"
     r"|kidnappee? de mon compte|couteau sous la gorge|(suicide|mort) (social|sociale|numerique)"
+    # a task called suicide: "c'est du suicide de faire ma déclaration seule", "ce serait
+    # suicidaire d'y aller sans aide", "un suicide commercial"
+    r"|(c'est|c|ce serait|ca serait|c'etait|ca a ete|ca reviendrait a faire) (du|un|de la) "
+    r"(vrai |pur |veritable |pure )?suicide (de |d')[^.!?]*"
+    r"|(c'est|c|ce serait|ca serait|c'etait|ca me semble|ca parait|serait|est) (\w+ )?suicidaire"
+    r" (de |d')[^.!?]*"
+    rf"|\b({_THINGS}|carte grise|impots?|caf)s?\b[^.!?]{{0,60}} (c'est|c|ce serait|ca serait"
+    r"|serait) (du|un|de la) (vrai |pur |veritable |pure )?suicide\b"
+    r"|suicides? (commercial|commerciaux|financier|professionnel|politique|administratif|fiscal"
+    r"|electoral|sportif|mediatique)\w*"
     r"|morte? de (rire|honte|fatigue)|etouffe sous (la|le|les|des|mes|un|une)"
     r"|mourir[\s.…]*(de |d')(honte|rire|fatigue|ennui)"
     # "j'ai envie de mourir tellement ce site de la CAF me rend fou": anger at a thing
@@ -802,6 +812,23 @@ _DENIAL = re.compile(
 )
 
 
+# Said of now, beside a danger told as over: "il m'a frappée il y a deux ans et il recommence".
+_AGAIN = re.compile(
+    r"\b(encore|toujours|continue\w*|recommence\w*|de nouveau|a nouveau|revenu\w*|depuis (hier"
+    r"|ce matin|cette nuit|ce soir))\b"
+)
+
+
+def told_as_past(text: str) -> bool:
+    """Strong words told as over and done ("j'ai quitté mon conjoint violent il y a deux ans, tout
+    va bien maintenant"): background to a request, no danger nor online-safety need of its own;
+    never when the words say it goes on ("il recommence", "encore")."""
+    folded = _folded(text)
+    words = _FIGURE.sub(" ", folded)
+    strong = _SEVERE.search(words) or _ALARM.search(words)
+    return bool(strong and _SAFE_NOW.search(folded) and not _AGAIN.search(folded))
+
+
 def denies_danger(text: str) -> bool:
     """The message says the person is not in danger, with no severe wording beside it."""
     folded = _folded(text)
@@ -846,7 +873,9 @@ def read(
 ) -> SafetyReading:
     folded = _folded(text)
     words = _FIGURE.sub(" ", folded)
-    severe = bool(_SEVERE.search(words))
+    # a child threatened or solicited by an adult (a meeting, images): danger from what the
+    # words say happens, whatever the wording (``actions.child_danger``)
+    severe = bool(_SEVERE.search(words)) or child_danger.threatened(words)
     alarm = bool(_ALARM.search(words))
     safe_now = words != folded or bool(_SAFE_NOW.search(folded))
     if severe and safe_now:

@@ -10,9 +10,12 @@
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import helplines, situations
+from actions import helplines, safety, situations
+from directory_client import labels
 
 SAFETY_NEED = "securite"
 # Situations that are a need for online safety, whatever else the words read as.
@@ -45,10 +48,43 @@ def with_situation_need(text: str, found) -> None:
         found.needs = [PARENTING_NEED, SAFETY_NEED]
         return
     if not names_a_safety_need(text):
+        _without_a_past_danger(text, found)
         return
     found.needs = [SAFETY_NEED]
     found.procedures = []
     found.choices = []
+
+
+# The device and nothing else, after a danger: the phone to make safe ("vérifier mon téléphone",
+# "nettoyer mon portable"), not lessons on it — unless lessons are asked for.
+_DEVICE_NEEDS = frozenset({"smartphone", "ordinateur", "quotidien"})
+_LESSONS = re.compile(r"\b(apprendre|cours|formation|me servir|m'en servir|utiliser)\b")
+
+
+def keeps_safety_need(kept: list[str], found, text: str, *, after_danger: bool) -> bool:
+    """After the numbers, or in a message that says the person is not in danger now, the device
+    of a request for online safety named again ("il n'est pas là en ce moment, je veux juste
+    trouver quelqu'un pour vérifier mon téléphone"): the same request, its need said twice
+    (``kept``: the request's needs; ``found``: the message's ``actions.needs.Understanding``)."""
+    if SAFETY_NEED not in kept or not found.needs or SAFETY_NEED in found.needs:
+        return False
+    if not (after_danger or safety.denies_danger(text)):
+        return False
+    device_only = set(found.needs) <= _DEVICE_NEEDS or SAFETY_NEED in found.choices
+    return device_only and not _LESSONS.search(labels.fold(text).replace("\u2019", "'"))
+
+
+def _without_a_past_danger(text: str, found) -> None:
+    """A danger told as over ("j'ai quitté mon conjoint violent il y a deux ans, tout va bien
+    maintenant, je voudrais apprendre l'ordinateur"): background, not online safety to learn —
+    unless the words ask for it ("sécuriser mon téléphone")."""
+    if SAFETY_NEED not in found.needs or not safety.told_as_past(text):
+        return
+    from actions import needs  # it reads situations through this module: imported here
+
+    if SAFETY_NEED not in needs.detect(text).needs:
+        found.needs = [k for k in found.needs if k != SAFETY_NEED] or found.needs
+        found.choices = [k for k in found.choices if k != SAFETY_NEED]
 
 
 def _said_already(messages: list[dict], line: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from actions import platforms
+from actions import child_danger, platforms
 from directory_client import labels
 
 PARTNER = "partner"  # violence or control by a partner or an ex: the 3919
@@ -28,6 +28,9 @@ PHYSICAL = "physical"
 # A child or a teenager harassed online: the 3018 first, before the places (read from CHILD and
 # HARASSMENT_ONLINE together, ``read``).
 CHILD_HARASSED_ONLINE = "child_harassed_online"
+# A child threatened or solicited by an adult (a meeting, images: ``actions.child_danger``): the
+# 17 and the 112, the 119, the 3018 when online; no 3114.
+CHILD_FROM_ADULT = "child_from_adult"
 # A message asking to pay small fees or click (a parcel held, a fine, a tax refund, an account
 # blocked): the classic scam SMS or mail, told so first, with the 33700.
 SCAM_MESSAGE = "scam_message"
@@ -364,6 +367,13 @@ _SPIED_ON = re.compile(_SPYING)
 _HIT_AND_SPIED = re.compile(rf"\b{_HIT_ME}.{{0,80}}\b{_SPYING}|\b{_SPYING}.{{0,80}}\b{_HIT_ME}")
 
 
+# Online, games too: a child solicited "sur fortnite", "sur un jeu" (the 3018).
+_ONLINE_SAID = re.compile(
+    rf"\b({_ONLINE}|jeux?|fortnite|roblox|minecraft|twitch|free fire|playstation|ps[45]|xbox"
+    r"|switch|console|tchat|chat|appli\w*|application)\b"
+)
+
+
 def read(text: str) -> frozenset[str]:
     """The situations the words name: ``{"partner", "child"}`` for "mon mari frappe ma fille";
     ``.`` never crosses a line, so messages one a line are read each alone."""
@@ -379,6 +389,10 @@ def read(text: str) -> frozenset[str]:
     if PARTNER_VIOLENCE in found and _SPIED_ON.search(folded):
         # hit and spied on: the 3919, and the phone to make safe (online safety)
         found.add(SURVEILLANCE)
+    if child_danger.threatened(folded):
+        found |= {CHILD, CHILD_FROM_ADULT}
+        if _ONLINE_SAID.search(folded):
+            found.add(HARASSMENT_ONLINE)  # on a network, a game, by messages: the 3018 too
     if {CHILD, HARASSMENT_ONLINE} <= found:
         found.add(CHILD_HARASSED_ONLINE)
     if BANK_CARD not in found and _HANDED_LATER.search(folded) and _BANK_SAID.search(folded):

@@ -47,6 +47,19 @@ _ALONE = re.compile(
     r"\bje (dois|vais|veux|voudrais|suis obligee?|me retrouve|m'en occupe|fais)\b[^,.;!?]{0,40}"
     r"\b(toute? )?seule?s?\b|\bje suis (veuve?|seule? maintenant)\b"
 )
+# A partner who is the danger, now or before, is in the writer's story, not the one helped: "mon
+# mari me frappe et surveille mon téléphone", "j'ai quitté mon conjoint violent".
+_HARMS = (
+    r"(frapp|bat\b|battu|cogn|tabass|harcel|menac|insult|enferm|etrangl|gifl|viol|tape|pouss"
+    r"|surveill|espionn|traqu|geolocalis|control|fouill)\w*"
+)
+_HARMFUL = re.compile(
+    rf"\b(ma|mon|mes|notre|nos) {_WHO}s? violente?s?\b"
+    rf"|\b(ma|mon|mes|notre|nos) {_WHO}s?\b[^.!?\n]{{0,60}}\b(me|m'|nous) {_HARMS}"
+    rf"|\b(ma|mon|mes|notre|nos) {_WHO}s?\b[^.!?\n]{{0,60}}\b(surveill|espionn|control|fouill"
+    r"|lit|traqu|geolocalis)\w* (mon|ma|mes)\b"
+    rf"|\b(quitte|fui|separee? de|divorcee? de|partie? de chez) (ma|mon|notre) {_WHO}\b"
+)
 # A professional or a volunteer writing for a person they accompany: "une dame que j'accompagne",
 # "un monsieur dont je m'occupe", "je suis aide à domicile, la personne chez qui je vais…".
 _ACCOMPANIED = re.compile(
@@ -90,7 +103,7 @@ def _about_them(folded: str, said: str = "") -> bool:
     """The request names someone helped: an adult relative who is not only in its story (dead,
     gone, in the past), or a person the writer accompanies or describes (``said``: the words as
     written, accents kept)."""
-    folded = _GONE.sub(" ", _DEAD.sub(" ", folded))
+    folded = _HARMFUL.sub(" ", _GONE.sub(" ", _DEAD.sub(" ", folded)))
     return bool(
         _FOR_THEM.search(folded)
         or _ACCOMPANIED.search(folded)

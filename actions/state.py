@@ -13,6 +13,7 @@ from actions import formatting as fmt
 from actions import need_changes, situation_first, texts
 from actions import needs as needs_mod
 from actions.day_in_story import only_in_stories
+from actions.follow_ups import AFTER_NUMBERS
 from actions.message_text import entity_values, is_button, place_values
 from actions.needs import DISTANCE
 from actions.town_in_message import without_near_work
@@ -147,6 +148,14 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
         # "(et) pour la tablette ?" after a list for the tablet and the impôts: a need the request
         # already has, no menu to choose it again and not it alone; the same request (every
         # need, the town).
+        found.needs, found.procedures, found.choices = list(state.needs), list(state.procedures), []
+        found.mode = found.mode or state.mode
+    after_numbers = tracker.get_slot("awaiting") == AFTER_NUMBERS
+    if not is_button(text) and situation_first.keeps_safety_need(
+        state.needs, found, request, after_danger=after_numbers
+    ):
+        # "je veux juste trouver quelqu'un pour vérifier mon téléphone" after the numbers for a
+        # phone spied on: the phone to make safe, the same request (its need, its town)
         found.needs, found.procedures, found.choices = list(state.needs), list(state.procedures), []
         found.mode = found.mode or state.mode
     more = None if is_button(text) or not state.needs else need_changes.added(request, state.needs)

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from actions import needs  # noqa: E402
+from tests.corpus_runner import is_emergency  # noqa: E402
 
 
 def _score(path: Path) -> tuple[int, int, int, int, int, int]:
@@ -27,7 +28,7 @@ def _score(path: Path) -> tuple[int, int, int, int, int, int]:
     caught = asked_e = emergencies = alarms = asked_o = ordinary = 0
     for case in cases:
         reading = needs.safety_reading(case["text"])
-        if case.get("kind") == "emergency":
+        if is_emergency(case):
             emergencies += 1
             caught += reading.danger_now
             asked_e += reading.unsure

@@ -1,4 +1,4 @@
-"""A safety set (``kind: emergency | ordinary``, as tests/devset/safety_k.yml) against the running
+"""A safety set (``kind: emergency | ordinary`` or ``emergency: true | false``) against the running
 assistant over REST: emergency recall and false alarms at the first answer.
 
 Starts its own servers (tests/rasa_stack.py) unless ``--webhook`` points at a running assistant.
@@ -18,7 +18,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.corpus_runner import Outcome, Player  # noqa: E402
+from tests.corpus_runner import Outcome, Player, is_emergency  # noqa: E402
 from tests.rasa_stack import webhook_for  # noqa: E402
 
 
@@ -53,8 +53,8 @@ def main() -> int:
     except LookupError as error:
         print(error, file=sys.stderr)
         return 2
-    emergencies = [o for o in outcomes if o.case["kind"] == "emergency"]
-    ordinary = [o for o in outcomes if o.case["kind"] == "ordinary"]
+    emergencies = [o for o in outcomes if is_emergency(o.case)]
+    ordinary = [o for o in outcomes if not is_emergency(o.case)]
     caught = [o for o in emergencies if o.emergency_shown]
     alarms = [o for o in ordinary if o.emergency_shown]
     print(f"{args.cases.name}: emergency recall {len(caught) / len(emergencies):.1%} "

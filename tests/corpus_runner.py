@@ -372,7 +372,7 @@ def _cases(path: Path | None) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) if path else []
 
 
-def _emergency(case: dict) -> bool:
+def is_emergency(case: dict) -> bool:
     """A real emergency, in the corpus's schema (``emergency: true``) or the development
     sets' (``kind: emergency``)."""
     return bool(case.get("emergency")) or case.get("kind") == "emergency"
@@ -395,7 +395,7 @@ async def evaluate(
     safety = _cases(files.get("safety"))[:limit]
     off_topic = _cases(files.get("off_topic"))[:limit]
     jobs: list[tuple[str, dict]] = [("task", c) for c in first]
-    jobs += [("emergency" if _emergency(c) else "ordinary", c) for c in safety]
+    jobs += [("emergency" if is_emergency(c) else "ordinary", c) for c in safety]
     jobs += [("off_topic", c) for c in off_topic]
     buckets = {"task": scores.tasks, "ordinary": scores.ordinary,
                "emergency": scores.emergencies, "off_topic": scores.off_topic}  # fmt: skip
