@@ -15,6 +15,7 @@ from actions.needs.equipment import (
     _BOUGHT,
     _DEAD_DEVICE,
     _EQUIPPED,
+    _GIVEN_AWAY,
     _NO_DEVICE,
     _NO_INTERNET,
     _PRICE,
@@ -27,9 +28,11 @@ from actions.needs.modes import _ALONE, _DONE_FOR_ME, _WITH
 from actions.needs.online_safety import (
     _BANK,
     _BOOKKEEPING,
+    _CODE_AWAITED,
     _NO_PAYMENT,
     _RECEIVED,
     _safe_now_blanked,
+    disguise_blanked,
 )
 from actions.needs.papers import _PROCEDURE_ACTION, _TOLD, _WITHIN
 from actions.needs.parenting import _FAMILY, _KID_LEARNS, _KIN_REACHED, _PARENTING_ASKED
@@ -63,6 +66,10 @@ def detect(text: str) -> Understanding:
     # "apprendre le français", "faire garder ma fille": no digital need (actions/not_ours.py)
     folded = not_ours.without(_SMS_ELISION.sub(r"\1'\2", fold(text)[:2000].replace("’", "'")))
     found = Understanding()
+    # "un faux conseiller de la CAF": the office a scammer posed as is no procedure to do, nor
+    # is its name a need (the scam's words are kept).
+    posed = (disguised := disguise_blanked(folded)) != folded
+    folded = disguised
     for key, patterns in _COMPILED["procedure"].items():
         if _matches(folded, patterns):
             found.procedures.append(key)
@@ -139,6 +146,12 @@ def detect(text: str) -> Understanding:
         found.procedures = []
         strong = [k for k in strong if k not in _ADMIN_NEEDS]
         found.ruled_out |= _ADMIN_NEEDS
+    if posed and not found.procedures:
+        found.ruled_out |= _ADMIN_NEEDS  # nor may its meaning bring the office back
+    if _GIVEN_AWAY.search(folded):
+        # "donner mon ancien portable": to the places that pass devices on, no lesson on it
+        strong = [k for k in strong if k not in TOOL_NEEDS and k != "materiel_usage"]
+        found.ruled_out |= TOOL_NEEDS | {"materiel_usage", "internet"}
     if _BOUGHT.search(folded):
         # "je viens d'acheter un ordinateur": it is there, learning to use it is the need.
         strong = [k for k in strong if k != "materiel_achat"]
@@ -228,6 +241,8 @@ def detect(text: str) -> Understanding:
         found.ruled_out.add("parentalite")
     if _BANK.search(folded) and "securite" not in strong:
         found.ruled_out.add("securite")  # the bank's app: everyday use, not a scam
+    if _CODE_AWAITED.search(folded) and "securite" not in strong:
+        found.ruled_out.add("securite")  # "pas reçu le code": a step of the procedure
     if _BOOKKEEPING.search(folded) and "securite" not in strong:
         found.ruled_out.add("securite")  # "tenir mes comptes": the books, not an account
     # Two needs at most: places that do both come first (directory_client.search).

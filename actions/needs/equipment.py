@@ -8,6 +8,13 @@ import re
 from actions.needs.tools import _LEARN
 from actions.needs.words import _compile, fold
 
+# A device to give away ("donner mon ancien portable", "faire don de nos ordinateurs"): the
+# places that pass devices on at a solidarity price; the device is no lesson or one to use.
+_GIVE_AWAY = (
+    r"\b(donner|offrir|leguer|deposer|faire don de) (mon|ma|mes|notre|nos|un|une|des|son|sa"
+    r"|ses|leur|leurs|les) (\w+ )?(ordi|ordinateur|pc|telephone|tablette|portable|smartphone)s?\b"
+)
+
 NEED_PATTERNS: dict[str, tuple[str, ...]] = {
     "internet": (
         r"\b(pas|pa|ni|sans|plus) (d'|de |d )?(internet|connexion|wifi|wi-fi)",
@@ -43,7 +50,8 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(pas|peu) (beaucoup )?de moyens",
         r"\bpetits? moyens\b",
         r"\bd'occasion\b",
-        r"\bsolidaires?\b",
+        # not the "complémentaire santé solidaire", a health cover to apply for
+        r"(?<!sante )\bsolidaires?\b",
         r"\brecycl\w*",
         r"\b(acheter|achete|avoir|obtenir|trouver)( un| une)? "
         r"(ordi|ordinateur|pc|telephone|tel|portable|tablette)",
@@ -69,6 +77,7 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(donnez|donniez|donner|distribuez|pretez|vendez) des (tablettes|ordinateurs|ordis|"
         r"telephones|portables)",
         r"\bressourcerie",
+        _GIVE_AWAY,
         r"\b(carte sim|sim|forfait|box|abonnement|offres?|recharges?) (sociale?s?|solidaires?|"
         r"gratuite?s?|a bas cout|pas chere?s?)",
         r"\btarif social",
@@ -78,6 +87,7 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
 }
 
 
+_GIVEN_AWAY = _compile(_GIVE_AWAY)
 _BOUGHT = _compile(
     r"\b(viens d'|vient d'|venons d')(acheter|avoir|recevoir)|\b(ai|a|avons) (achete|recu|eu) "
     r"(un|une|mon|ma)\b|\b(m'a|m'ont|lui a|nous a) (offert|donne|achete)"
@@ -106,7 +116,8 @@ _NO_INTERNET = _compile(r"\b(pas|pa|ni|sans|plus) (d'|de |d )?(internet|connexio
 _USE_DEVICE = re.compile(
     r"\b(utiliser|avoir|besoin d'|acces a|acceder a|trouver|me servir d') ?(un|une) "
     r"(ordi|ordinateur|pc|imprimante|scanner)\b"
-    r"|\b(endroit|lieu|salle) (avec|ou il y a|ou il y aurait) (un |une |des )?(ordi|ordinateur|pc|"
+    r"|\b(endroit|lieu|salle|mediatheque|bibliotheque|espace|local) (avec|ou il y a"
+    r"|ou il y aurait) (un |une |des )?(ordi|ordinateur|pc|"
     r"internet|wifi)"
     r"|\butiliser (les|des|vos|un de vos|un des) (ordi|ordinateurs?|postes?|pc|votres|ecrans)"
     r"|\b(vous avez|avez-vous|y a-t-il|il y a) des (ordinateurs|ordis|postes)"
@@ -121,7 +132,8 @@ _USE_DEVICE = re.compile(
 
 
 _NO_DEVICE = re.compile(
-    r"\b(pas|pa|plus|sans|ni) (d'|de |d |un |une )?(ordi|ordinateur|pc|imprimante|scanner)s?\b"
+    r"\b(pas|pa|plus|sans|ni) (d'|de |d |un |une )?(ordi|ordinateur|pc|imprimante|scanner|webcam"
+    r"|camera|micro)s?\b"
     r"|\bn'?ai qu'?un (telephone|portable|smartphone)"
     r"|\bpas (equipee?s?|de materiel informatique)"
 )
@@ -132,8 +144,8 @@ _NO_DEVICE = re.compile(
 # keywords of materiel_achat); with a procedure, the procedure and a computer on site.
 _DEAD_DEVICE = re.compile(
     r"\b(ordi|ordinateur|pc|telephone|tel|portable|smartphone|tablette|imprimante)s?\b.{0,25}"
-    r"\b(est |a )?(mort|morte|foutue?|hs|noyee?|tombee? dans|(ne )?s'allume plus|rendu l'ame"
-    r"|(a |m'a )?lache|en panne|casse|cassee|grille|plus rien)\b"
+    r"\b(est |a )?((?<! a )mort|morte|foutue?|hs|noyee?|tombee? dans|(ne )?s'allume plus"
+    r"|rendu l'ame|(a |m'a )?lache|en panne|casse|cassee|grille|plus rien)\b"
 )
 
 

@@ -21,6 +21,9 @@ _MODE_ALONE = (
     r"\bapprendre\b",
     r"\b(faire|y arriver|m'en sortir)( ca| le| la| les)?( tout| toute)? seule?s?\b",
     r"\bpar moi-?meme\b",
+    # "savoir prendre mes rendez-vous tout seul": knowing how to do it alone is learning it
+    r"\b(savoir|pouvoir|arriver a|reussir a|voudrais|veux|aimerais) (le |la |les |l'|me |m'|en )?"
+    r"\w+(er|ir|re)\b[^.!?]{0,80}\b(tout|toute|tt|tte) seule?s?\b",
     r"\bautonom",
     r"\bme debrouiller\b",
     r"\bme former\b",

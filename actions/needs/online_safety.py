@@ -56,7 +56,8 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(payer|paye|payez|verse\w*|envoyer) (en|des) bitcoins?",
         r"\b(rancon|chantage|sextorsion)",
         r"\bchange de numero",
-        r"\bjamais (recu|livre)",
+        r"\bjamais (recu|livre)(?! (le |mon |ma |mes |un |une |de |d')?(codes?|identifiants?"
+        r"|mots? de passe|courriers?|lettres?))",
         r"\b(site|vendeur) (a disparu|frauduleux|bidon)",
         r"\benvoie des (messages|mails) (tout seul|toute seule|a tous mes contacts)",
         r"\bsi je (ne )?(paye|paie) pas\b",
@@ -126,7 +127,7 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bsites?\b[^.!?]{0,120}\b(me|nous|lui) (demande|fait payer|reclame)\b[^.!?]{0,80}"
         r"\b(c'?est|c|cest|est-ce) (vraie?|normal|serieux|fiable|louche|legal|officiel)"
         r"(?=\s*([?!]|$|ou (pas|non)))",
-        r"\b(peur de|sans|ne (plus|pas)|eviter de) (me|se|nous|vous) faire "
+        r"\b(peur de|sans|ne (plus|pas)|eviter de) (me|se|nous|vous) (re)?faire "
         r"(avoir|pieger|arnaquer|escroquer|berner)",
         r"\b(le|un|sur le|du) vrai site\b",
         r"\b(faux|fausse|fausses|faux) (jobs?|emplois?|travail|service client|offres?|sites?"
@@ -161,6 +162,8 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(liens|pubs?|publicites)",
         r"\bharcelee?s? (sur|par|via) (insta\w*|facebook|fb|snap\w*|tiktok|whatsapp|messenger"
         r"|les reseaux|internet|discord)",
+        # harassment by messages, whoever it targets ("harcelé par sms", "harcèlement par mails")
+        r"\bharcel\w* (par|via) (des |les )?(messages?|sms|textos?|mails?)\b",
         r"\bsignal\w* (le|un|ce|son|les) (compte|profil)",
         r"\b(vole|perdu|perdue) (mon|son|ma|sa) (telephone|portable|smartphone|tel)\b.{0,160}"
         r"\bbloqu\w*",
@@ -174,6 +177,31 @@ _RECEIVED = _compile(
     r"\b(recu|eu|recoit|recois|reception|un|une|des|ce|cet|cette|d'un|d'une) (un |une |des )?"
     r"(mail|mails|e-mail|courriel|sms|message|messages|appel|appels|courrier|lettre|texto)\b"
 )
+
+
+# A code or a letter awaited to open an account ("je n'ai pas reçu le code pour mon compte"):
+# a step of the procedure, not a scam (its meaning sits next to hacked accounts).
+_CODE_AWAITED = _compile(
+    r"\b(pas|jamais|toujours pas|pa) (encore )?(recu|eu|arrive\w*) (le |mon |ma |mes |un |une "
+    r"|de |d'|les )?(codes?|identifiants?|mots? de passe|courriers?|lettres?)\b"
+    r"|\b(codes?|identifiants?|courriers?|lettres?)\b[^.!?]{0,40}\b(pas|jamais) (encore )?"
+    r"(recu|arrive\w*)\b"
+)
+
+# The organisation a scammer said they were ("un faux conseiller de la CAF", "un faux site des
+# impôts", "se faisant passer pour l'assurance maladie"): the disguise, not a procedure to do.
+_DISGUISE = _compile(
+    r"\b((faux|fausse|fausses) (sites?|conseill\w*|agents?|mails?|sms|messages?|courriers?"
+    r"|courriels?|appels?|employes?|techniciens?|pages?)( bancaires?)?"
+    r"|(se faisant|se faisait|s'est fait|se sont fait) passer pour)"
+    r"(?P<org> (de la |de l'|du |des |de |d'|la |le |l'|les |ma |mon |un |une )[\w-]+"
+    r"( (sociale|maladie|travail|emploi|familiales?|publiques?|gouv\w*|fr)\b)?)"
+)
+
+
+def disguise_blanked(folded: str) -> str:
+    """The organisation a scammer posed as taken out; the words of the scam kept."""
+    return _DISGUISE.sub(lambda m: m.group(1) + " " * len(m.group("org")), folded)
 
 
 # A bank's app or account is everyday use ("j'arrive pas à utiliser l'appli de ma banque", "un

@@ -34,6 +34,8 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdeclaration\b",
         r"\badministrati",
         r"\blogement social\b",
+        # the préfecture's files (carte grise, permis, séjour): paperwork, no procedure named
+        r"\bprefecture\b",
         r"\bhlm\b",
         r"\bdemande de (logement|bourse|aide|allocation|logement social)",
         r"\bfrance services?\b",
@@ -90,13 +92,21 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\benskri\w* pou chomaj",  # Antillean Creole
     ),
     "retraite": (
-        r"(?<!a la )(?<!en )(?<!suis )\bretraite\b",
+        # not the person ("je suis retraité", "un jeune retraité", "retraité 72 ans")
+        r"(?<!a la )(?<!en )(?<!suis )(?<!un )(?<!jeune )(?<!moi )\bretraite\b"
+        r"(?!,? ?(de )?\d+ ?(a|ans)\b)",
         r"\bcarsat\b",
         r"\bpension de",
         r"info-?retraite",
     ),
     "mdph": (r"\bmdph\b", r"\baah\b", r"\bhandicap\b", r"\brqth\b"),
-    "titre_sejour": (r"titre de sejour", r"\bprefecture\b", r"\banef\b"),
+    "titre_sejour": (
+        r"titre de sejour",
+        # the préfecture is many files' office (carte grise, permis): a stay's with its words only
+        r"\bprefecture\b.{0,80}\b(recepisse|visa|asile|etrangers?|regularis\w*)\b"
+        r"|\b(recepisse|visa|asile|etrangers?|regularis\w*)\b.{0,80}\bprefecture\b",
+        r"\banef\b",
+    ),
     "naturalisation": (r"\bnaturalis\w*", r"\bnationalite francaise"),
     "cheque_energie": (r"cheque ?-?energie",),
     "franceconnect": (r"france ?connect",),
@@ -130,6 +140,7 @@ _NAMED_FILE = _compile(
 
 
 _PROCEDURE_ACTION = _compile(
-    r"\b(faire|fais|remplir|declar\w*|demande[rz]?|dossier|inscri\w*|actualis\w*|renouvel\w*|"
+    # "refaire", "redemander": a procedure done again is one to do
+    r"\b(re)?(faire|fais|remplir|declar\w*|demande[rz]?|dossier|inscri\w*|actualis\w*|renouvel\w*|"
     r"formulaire|attestation|papiers|demarches?)\b"
 )

@@ -33,7 +33,7 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(enfants?|fils|fille|ados?|adolescents?)\b.{0,80}\b(ecrans|devant (l'|son |les )?ecran|"
         r"reseaux sociaux|jeux video"
         # "un ordinateur portable pour mon fils": a laptop to get, not the child's phone
-        r"|trop de temps|protege|surveill|controle|console|tiktok|snapchat|instagram"
+        r"|trop de temps|protege|surveill|controle|console|tiktok|snap(chat)?|instagram"
         r"|(?<!ordinateur )(?<!ordi )(?<!pc )portable"
         r"|(cyber ?-?)?harcel)",
         r"\b(ado|ados|adolescente?s?|fils|fille|filles|enfants?|gamins?|petits?)\b.{0,40}"

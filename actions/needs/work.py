@@ -47,7 +47,9 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"clients?|visib\w*|google|reseaux)",
         r"\bsites? de reservation",
         r"\bma (boutique|societe)\b",
-        r"\bfacturation\b|\bfactures? en ligne",
+        # invoices sent, not one's bills paid ("payer mes factures en ligne": tools.py)
+        r"\bfacturation\b|(?<!payer )(?<!regler )(?<!mes )(?<!ses )(?<!les )(?<!nos )"
+        r"\bfactures? en ligne",
         r"\bauto ?-?entrepr",
         r"\bmicro ?-?entrepr",
         r"\bentreprise\b",
