@@ -225,4 +225,4 @@ def test_by_sms_an_empty_sms_gets_the_welcome_and_the_day_offer_is_in_words(real
     [days] = sms.say("c'est ouvert samedi ?", "inform", [ent("constraint", "samedi")])
     assert 'Voulez-vous les lieux ouverts le samedi ? Répondez "samedi".' in days, days
     [saturday] = sms.say("samedi", "inform", [ent("constraint", "samedi")])
-    assert "(lieux ouverts le samedi)" in saturday, saturday
+    assert "parmi les lieux ouverts le samedi" in saturday, saturday

@@ -60,7 +60,7 @@ def ask(message: str, slots: dict | None = None) -> tuple[str, dict, dict]:
 def test_places_beyond_the_distance_said_are_left_out(lyon):
     said, body, slots = ask("ma demande CAF avec quelqu'un, 2 km max")
     assert said.startswith("Voici 2 lieux près de Lyon (69)"), said
-    assert "(lieux à moins de 2 km)" in said
+    assert "parmi les lieux à moins de 2 km" in said
     assert [(r["name"], r["distance_text"]) for r in body["results"]] == [
         ("Maison France services", "600 m"), ("Médiathèque", "1,4 km")]  # fmt: skip
     assert body["filters"] == {"max_km": 2.0}
