@@ -595,6 +595,10 @@ class ActionEmergency(OrienteurAction):
     def respond(self, dispatcher, tracker, text) -> list:
         if answers_mode(State(tracker), text):  # "avc quelqu'un": "avec", not a stroke
             return orient(dispatcher, tracker)
+        # A town is never danger ("On est au Tampon" read as one, set AR): its words said none
+        # (read first, in ``read_and_respond``), so it is the answer to "where?" or a town alone.
+        if not is_button(text) and (answers_where(State(tracker), text) or names_only_a_town(text)):
+            return orient(dispatcher, tracker, read_as="inform")
         if needs_mod.read(text).empty:
             return numbers_only(dispatcher, tracker, text)
         confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
@@ -624,6 +628,8 @@ class ActionReportPlace(OrienteurAction):
     def respond(self, dispatcher, tracker, text) -> list:
         if says_a_situation(tracker, text):
             return orient(dispatcher, tracker, read_as="ask_help")
+        if answers_where(State(tracker), text):  # "ils sont à Belmont-sur-Rance": the town asked
+            return orient(dispatcher, tracker, read_as="inform")
         return report_chat.report(dispatcher, tracker, text, get_directory)
 
 

@@ -21,8 +21,12 @@ _TAGS = re.compile(r"<[^>]{0,200}>")
 # A script or a style element, its content with it ("<script>alert(1)</script>"): code, never
 # words of the person; one left open runs to the end of the message.
 _CODE = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+# "ils sont à Belmont-sur-Rance", "ma mère habite à Hyères" (set AR): where the one helped
+# lives, said in the third person, is the town asked as well.
 _LEADING = re.compile(
-    r"^\s*(?:(?:je suis|jsuis|chui|j'habite|jhabite|j habite|j'suis|on est|nous sommes|c'est|cest)"
+    r"^\s*(?:(?:je suis|jsuis|chui|j'habite|jhabite|j habite|j'suis|on est|nous sommes|c'est|cest"
+    r"|je vis|on vit|on habite|nous habitons|nous vivons|(?:ils|elles) (?:sont|habitent|vivent)"
+    r"|(?:il|elle) (?:est|habite|vit)|(?:ma|mon|mes) \w+ (?:est|sont|habitent|habite|vit|vivent))"
     r"\s+)?(?:(?:à|a|au|aux|sur|vers|dans le|dans la|près de|pres de|ville de|la ville de)\s+)?",
     re.IGNORECASE,
 )
