@@ -29,11 +29,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import (
     blank_turn,
     bring_said,
-    english,
     erasure,
     follow_ups,
     help_at_home,
     helplines,
+    languages,
     mode_default,
     need_cover,
     not_ours,
@@ -500,7 +500,7 @@ class OrienteurAction(Action, abc.ABC):
         text = clean_text(tracker.latest_message.get("text"))
         not_ours.say_beside(dispatcher, start, text)  # "et une garde d'enfant": not ours
         remote_first.say_first(dispatcher, start, text)  # "je préfère par téléphone"
-        english.say_once(dispatcher, start, tracker, text)  # "I answer in French", once
+        languages.say_once(dispatcher, start, tracker, text)  # "I answer in French", once
         situation_first.say_at_once(dispatcher, start, text)  # a card to block, a bed tonight
         return events
 

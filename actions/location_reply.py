@@ -947,4 +947,8 @@ def looks_like_place(text: str) -> bool:
     # "On est au Tampon": the town the words name with its article contracted (Le Tampon),
     # and nothing more than it.
     guess = guess_place(text)
-    return guess is not None and len(location_text(text).split()) <= len(guess[0].split())
+    return (
+        guess is not None
+        and plausible_guess(guess[0], guess[1])  # written right, never a misspelling guessed
+        and len(location_text(text).split()) <= len(guess[0].split())
+    )

@@ -16,7 +16,8 @@ from tests.conftest_actions import (
 @pytest.mark.parametrize(
     "message",
     [
-        "mon mari diabétique est tout froid et ne me répond plus, je n'arrive pas à appeler",
+        "mon mari diabétique est tout froid et ne me répond plus, je n'arrive pas à appeler "
+        "avec mon portable, ça ne capte pas",
         "ma mère est toute froide, elle ne bouge plus",
     ],
 )
