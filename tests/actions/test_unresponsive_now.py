@@ -14,15 +14,15 @@ from tests.conftest_actions import (
 
 
 @pytest.mark.parametrize(
-    "message",
-    [
-        "mon mari diabétique est tout froid et ne me répond plus, je n'arrive pas à appeler "
-        "avec mon portable, ça ne capte pas",
-        "ma mère est toute froide, elle ne bouge plus",
+    ("message", "intent"),
+    [  # read by the model as a request about a phone (ask_help, 0.99)
+        ("Aidez-moi, mon mari diabétique est tout froid et ne me répond plus, je n'arrive pas "
+         "à appeler avec mon portable, ça ne capte pas", "ask_help"),
+        ("ma mère est toute froide, elle ne bouge plus", "emergency"),
     ],
-)
-def test_someone_cold_and_unresponsive_gets_the_numbers(real, message):
-    said = rest_text(Talk().say(message, "emergency"))
+)  # fmt: skip
+def test_someone_cold_and_unresponsive_gets_the_numbers(real, message, intent):
+    said = rest_text(Talk().say(message, intent))
     assert "le 15" in said and "112" in said, said[:300]
     assert "de quoi avez-vous besoin" not in said, said[:300]
 
