@@ -14,7 +14,6 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import formatting as fmt
-from actions import texts
 from actions.message_text import clean_text, is_button
 from directory_client.text import fold
 
@@ -82,9 +81,8 @@ def say_once(dispatcher: CollectingDispatcher, start: int, tracker: Tracker, tex
         return
     [response] = [r for code, _, r in _LANGUAGES if code == language]
     line = CollectingDispatcher()
-    line.utter_message(  # its text read from domain.yml (texts.text): no retraining for a line
-        text=texts.text(response, helpline_name=fmt.HELPLINE_NAME,
-                        helpline_phone=fmt.HELPLINE_PHONE)  # fmt: skip
+    line.utter_message(
+        response=response, helpline_name=fmt.HELPLINE_NAME, helpline_phone=fmt.HELPLINE_PHONE
     )
     sent = dispatcher.messages[start:]
     kinds = {((m.get("custom") or {}).get("orienteur") or {}).get("type") for m in sent}
