@@ -29,11 +29,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import (
     blank_turn,
     bring_said,
-    english,
     erasure,
     follow_ups,
     help_at_home,
     helplines,
+    languages,
     mode_default,
     need_cover,
     not_ours,
@@ -512,7 +512,7 @@ class OrienteurAction(Action, abc.ABC):
         text = clean_text(tracker.latest_message.get("text"))
         not_ours.say_beside(dispatcher, start, text)  # "et une garde d'enfant": not ours
         remote_first.say_first(dispatcher, start, text)  # "je préfère par téléphone"
-        english.say_once(dispatcher, start, tracker, text)  # "I answer in French", once
+        languages.say_once(dispatcher, start, tracker, text)  # "I answer in French", once
         situation_first.say_at_once(dispatcher, start, text)  # a card to block, a bed tonight
         return events
 
@@ -607,6 +607,10 @@ class ActionEmergency(OrienteurAction):
     def respond(self, dispatcher, tracker, text) -> list:
         if answers_mode(State(tracker), text):  # "avc quelqu'un": "avec", not a stroke
             return orient(dispatcher, tracker)
+        # A town is never danger ("On est au Tampon" read as one, set AR): its words said none
+        # (read first, in ``read_and_respond``), so it is the answer to "where?" or a town alone.
+        if not is_button(text) and (answers_where(State(tracker), text) or names_only_a_town(text)):
+            return orient(dispatcher, tracker, read_as="inform")
         if needs_mod.read(text).empty:
             return numbers_only(dispatcher, tracker, text)
         confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
@@ -636,6 +640,8 @@ class ActionReportPlace(OrienteurAction):
     def respond(self, dispatcher, tracker, text) -> list:
         if says_a_situation(tracker, text):
             return orient(dispatcher, tracker, read_as="ask_help")
+        if answers_where(State(tracker), text):  # "ils sont à Belmont-sur-Rance": the town asked
+            return orient(dispatcher, tracker, read_as="inform")
         return report_chat.report(dispatcher, tracker, text, get_directory)
 
 

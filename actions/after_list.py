@@ -221,6 +221,8 @@ def nearer_places(
         return None
     state.offset = 0
     answer(dispatcher, state, nearest_first=True)
+    if place_questions.says_cannot_travel(text):  # "trop loin, pas de voiture": by phone too
+        say_remote_help(dispatcher, state)
     return state.save()
 
 
@@ -235,6 +237,8 @@ def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text
         dispatcher.utter_message(
             response="utter_nearest_already", nearest=fmt.nearest_from(state.location)
         )
+        if place_questions.says_cannot_travel(text):  # "trop loin, je n'ai pas de voiture"
+            say_remote_help(dispatcher, state)
     elif place_questions.asks_what_france_services_is(text):
         dispatcher.utter_message(response="utter_what_is_france_services")
     elif place_questions.cannot_travel(text):

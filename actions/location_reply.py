@@ -930,12 +930,27 @@ def _said_only_a_distance(found: needs_mod.Understanding) -> bool:
     )
 
 
+# Where one *is* that says a situation, never a town: "elle est à l'hôpital" (L'Hôpital, 57).
+_BEING_THERE = frozenset({"l hopital", "hopital"})
+
+
 def looks_like_place(text: str) -> bool:
     """A short message that names a place the locator knows exactly."""
     if not 0 < len(text.split()) <= 5:
+        return False
+    if name_key(location_text(text)) in _BEING_THERE:
         return False
     try:
         probe = _locator().locate(location_text(text))
     except Exception:
         return False
-    return plausible_guess(location_text(text), probe, ambiguous_too=True)
+    if plausible_guess(location_text(text), probe, ambiguous_too=True):
+        return True
+    # "On est au Tampon": the town the words name with its article contracted (Le Tampon),
+    # and nothing more than it.
+    guess = guess_place(text)
+    return (
+        guess is not None
+        and plausible_guess(guess[0], guess[1])  # written right, never a misspelling guessed
+        and len(location_text(text).split()) <= len(guess[0].split())
+    )

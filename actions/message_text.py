@@ -11,6 +11,7 @@ import re
 from rasa_sdk import Tracker
 
 from actions import needs as needs_mod
+from directory_client.text import PLACE_SAID, fold
 from directory_client.town_words import names_no_town
 from directory_client.written_names import whole_place
 
@@ -21,15 +22,26 @@ _TAGS = re.compile(r"<[^>]{0,200}>")
 # A script or a style element, its content with it ("<script>alert(1)</script>"): code, never
 # words of the person; one left open runs to the end of the message.
 _CODE = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+# "ils sont à Belmont-sur-Rance", "ma mère habite à Hyères" (set AR): where the one helped
+# lives, said in the third person, is the town asked as well.
 _LEADING = re.compile(
-    r"^\s*(?:(?:je suis|jsuis|chui|j'habite|jhabite|j habite|j'suis|on est|nous sommes|c'est|cest)"
+    r"^\s*(?:(?:je suis|jsuis|chui|j'habite|jhabite|j habite|j'suis|on est|nous sommes|c'est|cest"
+    r"|je vis|on vit|on habite|nous habitons|nous vivons|(?:ils|elles) (?:sont|habitent|vivent)"
+    r"|(?:il|elle) (?:est|habite|vit)|(?:ma|mon|mes) \w+ (?:est|sont|habitent|habite|vit|vivent))"
     r"\s+)?(?:(?:à|a|au|aux|sur|vers|dans le|dans la|près de|pres de|ville de|la ville de)\s+)?",
     re.IGNORECASE,
 )
 
 
 MAX_READ = 20_000  # a longer message is read from its first characters only
-KEPT_AFTER = 400  # of a long message's rest: the sentences that say what the person wants
+KEPT_AFTER = 600  # of a long message's rest: the sentences that say what the person wants
+
+
+def _names_what(sentence: str) -> bool:
+    """A procedure, or a need more precise than paperwork or the everyday tools in general."""
+    found = needs_mod.detect(sentence)
+    weak = needs_mod.GENERIC_NEEDS - needs_mod.TOOL_NEEDS
+    return bool(found.procedures or set(found.needs) - weak)
 
 
 def clean_text(text: str | None) -> str:
@@ -43,10 +55,15 @@ def clean_text(text: str | None) -> str:
     # The sentences not whole in the first characters that say what the person wants, else
     # those that name a procedure; each once (a story told again is no new request).
     rest = [m.group().strip() for m in needs_mod.SENTENCE.finditer(text) if m.end() > MAX_TEXT]
-    wished = [s for s in rest if needs_mod.wish_part(s)]
+    # A wish that names nothing ("J'aimerais donc savoir où je peux aller") gives way to the
+    # sentences naming the procedure (round 160's tester: « c'est ma caisse de retraite »).
+    wished = [s for s in rest if needs_mod.wish_part(s) and _names_what(s)]
     named = [] if wished else [s for s in rest if needs_mod.detect(s).procedures]
+    # and the sentences saying where the person lives ("Je vis à Figeac", "mon fils habite à
+    # Lille": which town is whose is read from them).
+    placed = [s for s in rest if PLACE_SAID.search(fold(s))]
     kept, room = [], KEPT_AFTER
-    for sentence in wished or named:
+    for sentence in (wished or named) + placed:
         if room > 0 and sentence not in kept and sentence not in text[:MAX_TEXT]:
             kept.append(sentence[:room])
             room -= len(kept[-1])

@@ -67,11 +67,15 @@ def asks_nearer(text: str) -> bool:
     pas de voiture, il y a plus près ?": ``asked_last``) (never a distance limit: "1 km max" is
     a criterion)."""
     folded = asked_last(text)
-    return (
-        _short(folded)
-        and bool(_NEARER.search(folded))
-        and needs_mod.distance_limit(needs_mod.detect(text).constraints) is None
-    )
+    if not (_short(folded) and _NEARER.search(folded)):
+        # "ça ne m'aide pas, c'est trop loin, je n'ai pas de voiture" (round 160's tester): the
+        # complaint said among reasons, no new need asked
+        said = _folded(text)
+        if len(said.split()) > _MAX_WITH_REASON or not needs_mod.detect(text).empty:
+            return False
+        if not any(_short(_folded(p)) and _NEARER.search(_folded(p)) for p in _PARTS.split(text)):
+            return False
+    return needs_mod.distance_limit(needs_mod.detect(text).constraints) is None
 
 
 def asks_about_places(text: str) -> bool:
@@ -91,6 +95,11 @@ def cannot_travel(text: str) -> bool:
     said alone, without a new need."""
     folded = _folded(text)
     return _short(folded) and bool(_CANNOT_TRAVEL.search(folded)) and needs_mod.detect(text).empty
+
+
+def says_cannot_travel(text: str) -> bool:
+    """A reason beside a question on the places ("c'est trop loin, je n'ai pas de voiture")."""
+    return bool(_CANNOT_TRAVEL.search(_folded(text)))
 
 
 # "c'est gratuit ?", "c payant ?", "ça coûte combien ?", "il faut payer ?": a question on the

@@ -11,6 +11,7 @@ import re
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import needs as needs_mod
+from actions import texts
 from actions.handoff import helpline_line
 
 _REMOTE = re.compile(
@@ -21,6 +22,17 @@ _REMOTE = re.compile(
     # "je ne peux pas me déplacer", "sans me déplacer", "je ne me déplace plus"
     r"|\b(peu[tx]|peut|pouvons|arrive) (pas|plus) (me |nous )?(deplacer|bouger|sortir)\b"
     r"|\bsans (me|nous) deplacer\b|\b(ne )?(me|nous) deplace (pas|plus)\b"
+    # "un numéro que je peux appeler plutôt que me déplacer" (round 160's tester, w08)
+    r"|\b(numero|appeler|telephoner)\b[^.!?]{0,40}\bplutot que (de )?(me |nous |y )?"
+    r"(deplacer|aller|bouger|sortir)\b"
+)
+# A call back asked ("rappelez-moi au 06…", "vous pouvez me rappeler ?"): nobody will, said once
+# (round 160's tester, w06); never "je m'appelle Gisèle".
+_CALL_ME = re.compile(
+    r"\b(re)?(appel|contact)ez[- ]moi\b|\brappelez[- ]moi\b"
+    r"|\b(pouvez|pourriez|peut|pourrait|pourra|voulez)[- ](vous |on |il |elle )?(me |m')"
+    r"(rappeler|appeler|recontacter|contacter|telephoner)\b"
+    r"|\bme (rappeler|recontacter) (au|sur)\b"
 )
 # The question of the town that the offer replaces (actions.location_reply.ask_location).
 _TOWN_QUESTION = "utter_ask_location"
@@ -31,6 +43,10 @@ def prefers_remote(text: str) -> bool:
     return bool(_REMOTE.search(needs_mod.fold(text or "").replace("\u2019", "'")))
 
 
+def asks_a_call_back(text: str) -> bool:
+    return bool(_CALL_ME.search(needs_mod.fold(text or "").replace("\u2019", "'")))
+
+
 def say_first(dispatcher: CollectingDispatcher, start: int, text: str) -> None:
     """For a request that prefers help at a distance (``prefers_remote``), answered with its
     town asked or its places (the messages from ``start`` on): the helpline line first; the town
@@ -38,7 +54,10 @@ def say_first(dispatcher: CollectingDispatcher, start: int, text: str) -> None:
     sent = dispatcher.messages[start:]
     kinds = {((m.get("custom") or {}).get("orienteur") or {}).get("type") for m in sent}
     asked = [m for m in sent if m.get("response") == _TOWN_QUESTION]
-    if not prefers_remote(text) or "handoff" in kinds or kinds & {"emergency", "danger_check"}:
+    call_back = asks_a_call_back(text)
+    if not (prefers_remote(text) or call_back) or "handoff" in kinds:
+        return
+    if kinds & {"emergency", "danger_check"}:
         return
     if not (asked or "recommendation" in kinds):
         return
@@ -48,5 +67,5 @@ def say_first(dispatcher: CollectingDispatcher, start: int, text: str) -> None:
         message.clear()
         message.update(offer.messages[0])
     line = CollectingDispatcher()
-    helpline_line(line)
+    helpline_line(line, lead=texts.text("utter_no_call_back") + " " if call_back else "")
     dispatcher.messages[start:start] = line.messages

@@ -151,6 +151,11 @@ SEVERE: tuple[str, ...] = (
     r"douleur au coeur",
     r"(il|elle) respire plus",
     r"(il|elle) (ne )?(repond|bouge) plus\W*$",
+    # A person gone cold is unresponsive now (set AR: « mon mari diabétique est tout froid et ne
+    # me répond plus »): said of someone, never of a thing.
+    r"(mari|femme|epoux|epouse|compagnon|compagne|pere|mere|papa|maman|fils|fille|bebe|enfant"
+    r"|frere|soeur|voisine?|il|elle)\b[^.!?]{0,30}\b(est|etait) (tout|toute|tres) (froid|froide"
+    r"|glace|glacee)\b",
     r"avale des cachets",
     r"toute la boite de medicaments",
     r"scarifi\w*",

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from directory_client.departements import ALIASES, DEPARTEMENTS, REGIONS
 from directory_client.text import name_key
+from directory_client.usual_names import USUAL_NAMES
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "communes-france.csv"
 # A commune's point is its town hall where this file has one (the big communes: see the data's
@@ -282,6 +283,12 @@ def _build(path: Path) -> Index:
             members_by_dep[c.departement].append(c)
             if c.lat is not None and c.lon is not None:
                 grid[grid_cell(c.lat, c.lon)].append(c)
+
+    # The usual names that differ from the official one ("Seyne-les-Alpes": Seyne, 04).
+    official = {c.code_insee: c for c in communes if c.kind == "COM"}
+    for usual, code in USUAL_NAMES.items():
+        if code in official and official[code] not in by_key[name_key(usual)]:
+            by_key[name_key(usual)].append(official[code])
 
     departements = {}
     for code, name in DEPARTEMENTS.items():

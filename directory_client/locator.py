@@ -45,6 +45,7 @@ from directory_client.gazetteer import Commune, Departement, Index
 from directory_client.text import clean, fold, name_key, tokens
 from directory_client.town_words import STOPWORDS
 from directory_client.types import LocateResult, Location
+from directory_client.usual_names import USUAL_OF
 
 log = logging.getLogger(__name__)
 
@@ -234,7 +235,8 @@ class Locator:
         commune we do not know, not Saint-Pierre (974); "Trifouillis-les-Oies" is not Les Mées.
         True when such a piece has a word that no candidate's name holds (a number, a
         département or a region beside the name excepted: "Saint-Denis-Réunion")."""
-        said = [f"{c.commune or c.label} {c.former or ''}" for c in candidates]
+        said = [f"{c.commune or c.label} {c.former or ''} {USUAL_OF.get(c.code_insee or '', '')}"
+                for c in candidates]  # fmt: skip
         names = [set(tokens(name)) for name in said]
         keys = [" ".join(tokens(c.commune or c.label)) for c in candidates]
         for piece in _COMPOUND.findall(text):

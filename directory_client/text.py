@@ -44,6 +44,14 @@ def name_key(name: str) -> str:
     return " ".join(tokens(name))
 
 
+# Where a sentence says where the person or the one helped lives (folded text): "je vis à
+# Figeac", "mon fils habite à Lille", "je suis à Auxerre", "84100". Read in a long message
+# (bot/channels/guard.py's cut, actions/message_text.py's reading), so the town is never lost.
+PLACE_SAID = re.compile(
+    r"\b(habit\w*|(je|nous|on) (vis|vivons|vit|reste|restons)|je suis (a|de|sur)"
+    r"|j'suis a|jsuis a|domicilie|pres de|a cote de|code postal|\d{5})"
+)
+
 _SENTENCE_START = re.compile(r"(?<=[.!?\n])\s+(?=\S)")
 
 

@@ -18,7 +18,8 @@ ACTIONS = {"ask_help": A.ActionOrient, "inform": A.ActionOrient, "deny": A.Actio
            "affirm": A.ActionOrient, "change_location": A.ActionOrient,
            "chitchat": A.ActionSmalltalk, "out_of_scope": A.ActionOutOfScope,
            "nlu_fallback": A.ActionFallback, "more_results": A.ActionMoreResults,
-           "report_place": A.ActionReportPlace, "emergency": A.ActionEmergency}  # fmt: skip
+           "report_place": A.ActionReportPlace, "emergency": A.ActionEmergency,
+           "human_handoff": A.ActionHumanHandoff}  # fmt: skip
 
 
 def run(t):

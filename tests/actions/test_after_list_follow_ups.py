@@ -95,7 +95,8 @@ def test_nearer_after_a_reason_is_the_nearer_answer_never_which_town(real, messa
     listed(talk, SAINT_FLOUR, "Saint-Flour")
     said = rest_text(talk.say(message, intent))
     assert "Dans quelle ville" not in said
-    assert said == expected, said
+    # the nearer answer, then (no car, legs: cannot travel far) the help by phone beside it
+    assert said.startswith(expected), said
 
 
 # --- 7: what to bring -------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from tests.places import make_place
         ("malvoyante, besoin d'aide pour faire mon CV",
          {"prise_en_charge_specifique": "Déficience visuelle"}, "Peu de lieux déclarent"),
         ("je suis en fauteuil, je cherche un emploi",
-         {"prise_en_charge_specifique": "Handicaps moteurs"}, "Aucun lieu n'est accessible"),
+         {"prise_en_charge_specifique": "Handicaps moteurs"}, "Aucun lieu ne déclare d'accès"),
         ("je suis senior et je cherche du travail",
          {"publics_specifiquement_adresses": "Seniors"}, ""),
     ],

@@ -20,7 +20,7 @@ LETTER = (
     + " ".join(
         f"Le {n} du mois j'ai reçu un courrier de plus, je ne comprends pas ce qu'on me demande "
         "et mon fils est loin, il ne peut pas venir m'aider avant l'été."
-        for n in range(1, 21)
+        for n in range(1, 61)
     )
     + " Merci de me dire où aller. J'habite à Périgueux."
 )
@@ -61,7 +61,7 @@ def _story(middle: str) -> str:
     chatter = " ".join(
         f"Le {n} du mois mon voisin est passé boire un café, nous avons parlé de ses "
         "petits-enfants et de leurs vacances au bord de la mer."
-        for n in range(1, 11)
+        for n in range(1, 41)
     )
     return f"Bonjour madame, monsieur. {chatter} {middle} {chatter} Merci et bonne journée."
 

@@ -1,0 +1,21 @@
+"""« c'est accessible en fauteuil roulant ? » after a list where no place declares it (round
+160's tester, defect 17): the person reads that none *declares* it, never that none is
+accessible (a falsehood: most places simply say nothing of it), then the nearest."""
+
+from __future__ import annotations
+
+from tests.actions.talk import list_in, rest_text
+from tests.conftest_actions import (
+    embedded_locator,  # noqa: F401 - the locator fixture
+    ent,
+    real_directory,  # noqa: F401 - the real fixture
+)
+
+
+def test_no_place_declaring_wheelchair_access_is_said_as_such(real):
+    talk, _ = list_in("aide pour apprendre mon ordinateur, Arras", "Arras")
+    msgs = talk.say("c'est accessible en fauteuil roulant ?", "inform",
+                    [ent("constraint", "accessible en fauteuil roulant")])  # fmt: skip
+    first = rest_text(msgs).split("\n")[0]
+    assert "n'est accessible" not in first, first
+    assert "déclare" in first and "fauteuil roulant" in first, first
