@@ -57,9 +57,10 @@ UNAVAILABLE_PAYLOAD = {
 # and the NLU reads 4,000 in under a second. Only longer is cut (what is stored of a message is
 # bounded apart: bot/privacy.py's DEFAULT_MAX_TEXT).
 MAX_MESSAGE_CHARS = 4000
+_MAX_SAID = f"{MAX_MESSAGE_CHARS:,}".replace(",", "\u202f")  # « 4 000 », as French writes it
 TOO_LONG_TEXT = (
     "Votre message est très long : je n'en lis que l'essentiel (le début, la fin et les phrases "
-    f"qui disent ce qu'il faut faire et où, {MAX_MESSAGE_CHARS} caractères). Vous pouvez me "
+    f"qui disent ce qu'il faut faire et où, {_MAX_SAID} caractères). Vous pouvez me "
     "l'envoyer en plusieurs fois."
 )
 # A long message is read from its start, its last sentences (a letter ends with where the person

@@ -49,6 +49,7 @@ def test_the_town_at_the_end_of_a_long_letter_is_read(directory):
     assert message.text.startswith("Bonjour, je dois faire ma demande de retraite")
     texts = [m["text"] for m in output.messages]
     assert texts[0] == TOO_LONG_TEXT
+    assert "4\u202f000 caractères" in texts[0], texts[0]  # as French writes it, not « 4000 »
     answer = " ".join(texts[1:])
     assert "Périgueux" in answer
     assert "quelle ville" not in answer.lower()
