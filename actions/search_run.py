@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from actions import needs as needs_mod
+from actions.needs.care import MOTOR
 from directory_client import display, labels, open_later
 from directory_client.search.explain import AHEAD_TEACHES, AHEAD_THAN, learning
 
@@ -33,7 +34,7 @@ def _build_filters(constraints: list[str], now: datetime | None = None):
         open_on_saturday="samedi" in constraints,
         open_on_sunday="dimanche" in constraints,
         open_at=(now or datetime.now(_PARIS)) if "ouvert_maintenant" in constraints else None,
-        prise_en_charge=(("Handicaps moteurs",) if "accessible" in constraints else ())
+        prise_en_charge=((MOTOR,) if "accessible" in constraints else ())
         + needs_mod.care_asked(constraints),
         publics=("Seniors",) if "seniors" in constraints else (),
         on_my_behalf="a_ma_place" in constraints,
@@ -405,7 +406,8 @@ def _each_need_on_first_page(directory, query: dict, filters, response):
 def _declared_care_first(directory, query: dict, constraints: list[str], relaxed, response):
     """A care asked ("malvoyant"), as the reception desk does (bot.staff.triage): the near places
     that declare it first; when fewer than a page do, the other near places follow, said plainly
-    ("Peu de lieux déclarent « Déficience visuelle »…")."""
+    ("Peu de lieux déclarent « Déficience visuelle »…", "Aucun lieu ne déclare …" when none near
+    does: the wheelchair's wording, ``needs.few_declare``)."""
     from directory_client.types import SearchQuery
 
     declared = [
@@ -422,7 +424,8 @@ def _declared_care_first(directory, query: dict, constraints: list[str], relaxed
         return response
     base = others if not declared else response
     results = (*declared, *added)[: query["limit"]]
-    notice = " ".join(n for n in (base.notice, needs_mod.few_declare(", ".join(care))) if n)
+    said = needs_mod.few_declare(", ".join(care), none=not declared)
+    notice = " ".join(n for n in (base.notice, said) if n)
     return dataclasses.replace(base, results=tuple(results), notice=notice, total=others.total)
 
 

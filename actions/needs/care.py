@@ -101,6 +101,24 @@ def care_asked(constraints: list[str]) -> tuple[str, ...]:
     return tuple(c[len(CARE) :] for c in constraints if c.startswith(CARE))
 
 
-def few_declare(what: str) -> str:
-    """The note when few places near declare a care: the others follow."""
-    return f"Peu de lieux déclarent « {what} » : lieux les plus adaptés à proximité."
+# A care as the places declare it, after « Peu de lieux déclarent » and « ne déclare »: the
+# directory's label in quotes, motor disability as the chat's wheelchair access ("accessible").
+MOTOR = "Handicaps moteurs"
+_DECLARED_AS = {MOTOR: ("un accès en fauteuil roulant", "d'accès en fauteuil roulant")}
+
+
+def declared(what: str, *, some: bool) -> str:
+    """What places declare of a care or an accessibility (``what``: directory labels, ", "
+    -joined), after « Peu de lieux » (``some``) or « Aucun lieu »: « déclarent « Surdité » »,
+    « ne déclare d'accès en fauteuil roulant ». What the places say, never what they are: most
+    say nothing of it (round 25's tester read « Aucun lieu n'est accessible »)."""
+    forms = [_DECLARED_AS.get(label, (f"« {label} »",) * 2) for label in what.split(", ")]
+    said = ", ".join(form[0 if some else 1] for form in forms)
+    return f"déclarent {said}" if some else f"ne déclare {said}"
+
+
+def few_declare(what: str, *, none: bool = False) -> str:
+    """The note when few places near declare a care, or none (``none``): the others follow."""
+    if none:
+        return f"Aucun lieu {declared(what, some=False)} à proximité : lieux les plus proches."
+    return f"Peu de lieux {declared(what, some=True)} : lieux les plus adaptés à proximité."

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from actions.needs.care import MOTOR, declared
 from actions.needs.distance import distance_limit
 from actions.needs.modes import _DONE_FOR_ME
 from directory_client import display, labels
@@ -40,8 +41,9 @@ CONSTRAINT_MISSING = {
     "dimanche": "n'ouvre le dimanche",
     "ouvert_maintenant": "n'est ouvert en ce moment",
     # What the places do not declare, never said as a fact of the places (round 25 tester:
-    # « Aucun lieu n'est accessible en fauteuil roulant » where none declares it).
-    "accessible": "ne déclare d'accès en fauteuil roulant",
+    # « Aucun lieu n'est accessible en fauteuil roulant » where none declares it): said as the
+    # care few places declare (care.declared).
+    "accessible": declared(MOTOR, some=False),
     "seniors": "n'est adapté aux seniors",
     "a_ma_place": "ne fait les démarches à votre place (Aidants Connect)",
     "conseiller_numerique": "n'annonce de conseiller numérique",

@@ -20,9 +20,9 @@ from tests.places import make_place
     "text, declared, note",
     [
         ("je suis sourd et je cherche du travail, j'ai 19 ans",
-         {"prise_en_charge_specifique": "Surdité"}, "Peu de lieux déclarent « Surdité »"),
+         {"prise_en_charge_specifique": "Surdité"}, "Aucun lieu ne déclare « Surdité »"),
         ("malvoyante, besoin d'aide pour faire mon CV",
-         {"prise_en_charge_specifique": "Déficience visuelle"}, "Peu de lieux déclarent"),
+         {"prise_en_charge_specifique": "Déficience visuelle"}, "Aucun lieu ne déclare"),
         ("je suis en fauteuil, je cherche un emploi",
          {"prise_en_charge_specifique": "Handicaps moteurs"}, "Aucun lieu ne déclare d'accès"),
         ("je suis senior et je cherche du travail",

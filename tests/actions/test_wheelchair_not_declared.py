@@ -4,7 +4,7 @@ accessible (a falsehood: most places simply say nothing of it), then the nearest
 
 from __future__ import annotations
 
-from tests.actions.talk import list_in, rest_text
+from tests.actions.talk import list_in, request_in, rest_text
 from tests.conftest_actions import (
     embedded_locator,  # noqa: F401 - the locator fixture
     ent,
@@ -19,3 +19,15 @@ def test_no_place_declaring_wheelchair_access_is_said_as_such(real):
     first = rest_text(msgs).split("\n")[0]
     assert "n'est accessible" not in first, first
     assert "déclare" in first and "fauteuil roulant" in first, first
+
+
+def test_in_a_big_town_the_wheelchair_sentence_says_what_places_declare(real):
+    """Lyon, hundreds of places: none of the open-data files declares a motor disability
+    (« Handicaps moteurs »), so none near; the sentence the visual and hearing impairments read
+    too (actions.needs.care.declared), with the town and the need."""
+    _, msgs = request_in("je suis en fauteuil roulant, aide pour apprendre l'ordinateur", "Lyon")
+    first = rest_text(msgs).split("\n")[0]
+    assert first == (
+        "Aucun lieu ne déclare d'accès en fauteuil roulant près de Lyon (69) pour apprendre à "
+        "vous servir d'un ordinateur ; voici les plus proches :"
+    ), first
