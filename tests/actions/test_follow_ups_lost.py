@@ -1,0 +1,35 @@
+"""Follow-ups and town names that lost the person (round 169's tester over REST, engineer e171):
+"il y a un bus pour y aller ?" after a list, the phone of "the first" asked before any list,
+STOP on REST or the widget, a town misspelt in lower case in parts, « Saint-Julien-l'Ars en
+Vienne », a mobile bus's distance and its address. Real actions on the real embedded directory
+and Locator, each message with the intent the trained NLU gives it; what the person reads
+(``rest_text``: the REST client's plain text)."""
+
+from __future__ import annotations
+
+from tests.actions.conftest import embedded_locator, real_directory  # noqa: F401 - fixtures
+from tests.actions.talk import Talk, one_list, payloads, rest_text
+from tests.conftest_actions import ent
+
+RETRAITE_MENDE = ("je dois faire ma demande de retraite en ligne à Mende", "ask_help",
+                  [ent("location", "Mende")])  # fmt: skip
+
+
+# --- 1: "il y a un bus pour y aller ?" after a list ---------------------------------------------
+def test_a_bus_asked_after_a_list_gets_the_first_place_address_and_phone(real):
+    talk = Talk()
+    first = one_list(talk.say(*RETRAITE_MENDE))["results"][0]
+    msgs = talk.say("il y a un bus pour y aller ?", "out_of_scope")  # as the NLU reads it
+    text = rest_text(msgs)
+    assert "Je ne peux pas vous aider" not in text and "Dites-moi" not in text, text
+    assert "horaires" in text and "bus" in text, text  # no timetables, said plainly
+    assert first["address"] in text and first["phone_text"] in text, text
+    assert not payloads(msgs), msgs
+
+
+def test_the_list_is_kept_after_the_bus_question(real):
+    talk = Talk()
+    places = one_list(talk.say(*RETRAITE_MENDE))["results"]
+    talk.say("il y a un bus pour y aller ?", "out_of_scope")
+    [detail] = payloads(talk.say("le 2", "out_of_scope"))
+    assert detail["results"] == [places[1]], detail
