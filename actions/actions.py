@@ -358,7 +358,8 @@ def take_mode_reply(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
             response=mode_default.leaving_response(text, smalltalk_response(tracker))
         )
         return [SlotSet("awaiting", None), SlotSet(mode_default.REPEATED_AT, None)]
-    unsure = not is_button(text) and mode_default.unsure(text)  # "je sais pas", even as "non"
+    # "je sais pas" (even as "non"), "vous avez le numéro du premier ?": the default, the places
+    unsure = not is_button(text) and mode_default.chooses_nothing(text)
     if not unsure and (
         is_button(text)
         or intent_of(tracker) in ("affirm", "deny", *mode_default.OWN_INTENTS)

@@ -33,3 +33,19 @@ def test_the_list_is_kept_after_the_bus_question(real):
     talk.say("il y a un bus pour y aller ?", "out_of_scope")
     [detail] = payloads(talk.say("le 2", "out_of_scope"))
     assert detail["results"] == [places[1]], detail
+
+
+# --- 2: the phone of "the first" asked before any list -------------------------------------------
+def test_the_phone_of_the_first_asked_at_the_mode_question_gets_the_places(real):
+    talk = Talk()
+    asked = rest_text(talk.say("aide pour mon dossier de logement social à Chambéry", "ask_help",
+                               [ent("location", "Chambéry")]))  # fmt: skip
+    assert "avec vous" in asked, asked  # the mode question
+    msgs = talk.say("vous avez juste le numéro de téléphone du premier ?", "human_handoff")
+    text = rest_text(msgs)
+    assert "Solidarité Numérique" not in text, text
+    reco = one_list(msgs)
+    assert reco["location"]["commune"] == "Chambéry", text
+    first = reco["results"][0]
+    assert first["phone_text"] and first["phone_text"] in text, text
+    assert "pour faire vos démarches en ligne avec quelqu'un" in text, text  # the need kept
