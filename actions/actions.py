@@ -47,6 +47,7 @@ from actions import (
     situation_first,
     situations,
     someone_else,
+    stop_said,
     texts,
     typed_button,
 )
@@ -520,9 +521,7 @@ class OrienteurAction(Action, abc.ABC):
     async def read_and_respond(self, dispatcher, tracker) -> list:
         text = clean_text(tracker.latest_message.get("text"))
         if not is_button(text) and render.keyword(text) == "stop":
-            # "STOP" on REST or the widget: acknowledged as the SMS channels do, nothing asked
-            dispatcher.utter_message(response="utter_stopped")
-            return [SlotSet("awaiting", None), SlotSet("fail_count", 0.0)]
+            return stop_said.answer(dispatcher, tracker)  # on REST, the widget: closed, said so
         if not text and intent_of(tracker) == "nlu_fallback":  # a blank message: no outage
             return blank_turn.answer(dispatcher, tracker)
         # A button pressed says nothing of danger: its payload is the assistant's own words

@@ -7,9 +7,12 @@ and Locator, each message with the intent the trained NLU gives it; what the per
 
 from __future__ import annotations
 
+import pytest
+
+from bot.channels import render
 from tests.actions.conftest import embedded_locator, real_directory  # noqa: F401 - fixtures
-from tests.actions.talk import Talk, one_list, payloads, rest_text
-from tests.conftest_actions import ent
+from tests.actions.talk import Talk, one_list, payloads, rest_text, run
+from tests.conftest_actions import ent, tracker
 
 RETRAITE_MENDE = ("je dois faire ma demande de retraite en ligne à Mende", "ask_help",
                   [ent("location", "Mende")])  # fmt: skip
@@ -49,3 +52,36 @@ def test_the_phone_of_the_first_asked_at_the_mode_question_gets_the_places(real)
     first = reco["results"][0]
     assert first["phone_text"] and first["phone_text"] in text, text
     assert "pour faire vos démarches en ligne avec quelqu'un" in text, text  # the need kept
+
+
+# --- 3: STOP on REST and the widget -------------------------------------------------------------
+CLOSED = ("D'accord, j'arrête cette conversation. Si vous m'écrivez à nouveau, je repartirai de "
+          "zéro.")  # fmt: skip
+
+
+def stop_on(channel: str, said: str = "STOP", intent: str = "out_of_scope") -> tuple[str, list]:
+    """STOP after a list, on ``channel``: what the person reads, and the events of the turn."""
+    talk = Talk()
+    one_list(talk.say("aide CAF à Lille", "ask_help", [ent("location", "Lille")]))
+    t = tracker(said, intent, None, talk.slots)
+    t.events = talk.history + [{**t.events[-1], "input_channel": channel}]
+    msgs, events = run(t)
+    return rest_text(msgs), events
+
+
+@pytest.mark.parametrize("channel", ["rest", "socketio"])
+@pytest.mark.parametrize("said, intent", [("STOP", "out_of_scope"), ("stop", "chitchat"),
+                                          ("arrête", "chitchat")])  # fmt: skip
+def test_stop_on_the_web_closes_the_conversation_in_words_that_fit(real, channel, said, intent):
+    text, events = stop_on(channel, said, intent)
+    assert text.startswith(CLOSED), text
+    assert "oubliez-moi" in text, text  # what is kept, and how to erase it
+    assert "Vous ne recevrez plus" not in text and "START" not in text, text
+    # the next message starts a new conversation: nothing of the request nor of the list is kept
+    assert [e["event"] for e in events] == ["restart"], events
+
+
+def test_stop_keeps_the_sms_wording_on_the_sms_only(real):
+    text, events = stop_on("twilio")
+    assert text in render.STOP_TEXT and "Vous ne recevrez plus de messages" in text, text
+    assert CLOSED not in render.STOP_TEXT
