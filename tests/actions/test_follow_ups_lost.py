@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.channels import render
+from directory_client import display, geo
 from tests.actions.conftest import embedded_locator, real_directory  # noqa: F401 - fixtures
 from tests.actions.talk import Talk, one_list, payloads, rest_text, run
 from tests.conftest_actions import ent, tracker
@@ -85,3 +86,60 @@ def test_stop_keeps_the_sms_wording_on_the_sms_only(real):
     text, events = stop_on("twilio")
     assert text in render.STOP_TEXT and "Vous ne recevrez plus de messages" in text, text
     assert CLOSED not in render.STOP_TEXT
+
+
+# --- 4, 5: a town misspelt in lower case, in parts; « Saint-Julien-l'Ars en Vienne » --------------
+# (found on the code of 5d8c04b already, over REST too: kept so that they stay found)
+@pytest.mark.parametrize("said, entities, commune", [
+    ("je cherche de l'aide pour la caf a chalon sur sone", [ent("procedure", "caf")],
+     "Chalon-sur-Saône"),
+    ("je cherche de l'aide pour ma retraite a St Julien l'Ars", [], "Saint-Julien-l'Ars"),
+])  # fmt: skip
+def test_a_town_written_loosely_in_the_request_is_found(real, said, entities, commune):
+    msgs = Talk().say(said, "ask_help", entities)
+    assert one_list(msgs)["location"]["commune"] == commune, rest_text(msgs)
+
+
+@pytest.mark.parametrize("said, entities", [
+    ("Saint-Julien-l'Ars en Vienne", [ent("location", "Vienne")]),  # the NLU's entity: Vienne
+    ("St Julien l'Ars", []),
+])  # fmt: skip
+def test_saint_julien_l_ars_given_when_asked_is_that_commune(real, said, entities):
+    talk = Talk()
+    assert "Dans quelle ville" in rest_text(talk.say("aide pour ma retraite", "ask_help"))
+    msgs = talk.say(said, "inform", entities)
+    reco = one_list(msgs)
+    assert reco["location"]["commune"] == "Saint-Julien-l'Ars", rest_text(msgs)
+    assert "près de Saint-Julien-l'Ars (86)" in rest_text(msgs)
+
+
+# --- 6: the distance of a place is to the address shown -----------------------------------------
+def shown_km(payload: dict, place: dict) -> str:
+    """The distance from the search's point to the place's own position, as the list writes it."""
+    where = payload["location"]
+    return display.distance_text(geo.haversine_km(where["lat"], where["lon"], place["lat"],
+                                                  place["lon"]))  # fmt: skip
+
+
+def test_a_mobile_bus_distance_is_to_the_stop_whose_address_is_shown(real):
+    msgs = Talk().say("je dois imprimer mon attestation de la sécu, je suis à Orléans", "ask_help",
+                      [ent("need", "materiel_usage"), ent("location", "Orléans")])  # fmt: skip
+    reco = one_list(msgs)
+    text = rest_text(msgs)
+    for place in reco["results"]:
+        assert place["distance_text"] == shown_km(reco, place), (place, text)
+        assert f"{place['name']} ({place['distance_text']})\n{place['address']}" in text, text
+    # the Orléans bus stops at Orléans-La Source, place Sainte-Beuve: 7,6 km from the town's centre
+    bus = next(p for p in reco["results"] if p["name"] == "Bus France services d'Orléans")
+    assert bus["address"].startswith("1 place Sainte Beuve") and bus["distance_text"] == "7,6 km"
+
+
+def test_one_door_of_two_records_reads_the_distance_of_its_address(real):
+    """Saint-Flour's two records of 50 avenue du Docteur Mallet, geocoded 500 m apart, are one
+    entry: its distance is the one of the record whose address and position it shows."""
+    talk = Talk()
+    msgs = talk.say("je veux apprendre à me servir de ma tablette à Saint-Flour", "ask_help",
+                    [ent("location", "Saint-Flour")])  # fmt: skip
+    reco = one_list(msgs)
+    [door] = [p for p in reco["results"] if "docteur mallet" in p["address"].lower()]
+    assert door["distance_text"] == shown_km(reco, door), (door, rest_text(msgs))
