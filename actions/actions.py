@@ -47,6 +47,7 @@ from actions import (
     situation_first,
     situations,
     someone_else,
+    stop_said,
     texts,
     typed_button,
 )
@@ -358,7 +359,8 @@ def take_mode_reply(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
             response=mode_default.leaving_response(text, smalltalk_response(tracker))
         )
         return [SlotSet("awaiting", None), SlotSet(mode_default.REPEATED_AT, None)]
-    unsure = not is_button(text) and mode_default.unsure(text)  # "je sais pas", even as "non"
+    # "je sais pas" (even as "non"), "vous avez le numéro du premier ?": the default, the places
+    unsure = not is_button(text) and mode_default.chooses_nothing(text)
     if not unsure and (
         is_button(text)
         or intent_of(tracker) in ("affirm", "deny", *mode_default.OWN_INTENTS)
@@ -519,9 +521,7 @@ class OrienteurAction(Action, abc.ABC):
     async def read_and_respond(self, dispatcher, tracker) -> list:
         text = clean_text(tracker.latest_message.get("text"))
         if not is_button(text) and render.keyword(text) == "stop":
-            # "STOP" on REST or the widget: acknowledged as the SMS channels do, nothing asked
-            dispatcher.utter_message(response="utter_stopped")
-            return [SlotSet("awaiting", None), SlotSet("fail_count", 0.0)]
+            return stop_said.answer(dispatcher, tracker)  # on REST, the widget: closed, said so
         if not text and intent_of(tracker) == "nlu_fallback":  # a blank message: no outage
             return blank_turn.answer(dispatcher, tracker)
         # A button pressed says nothing of danger: its payload is the assistant's own words

@@ -85,6 +85,27 @@ def unsure(text: str) -> bool:
     return 0 < len(folded.split()) <= 8 and bool(_UNSURE.search(folded))
 
 
+def asks_of_places(text: str) -> bool:
+    """ "vous avez juste le numéro de téléphone du premier ?", "c'est où ?", "il faut un
+    rendez-vous ?" instead of a choice: a question on places not given yet; the person wants
+    them (the default, said, then the places with their phones and addresses). Never a reply
+    that chooses ("avec quelqu'un, vous avez leur numéro ?")."""
+    if needs_mod.mode_answer(text):
+        return False
+    return (
+        place_questions.asks_phone(text)
+        or place_questions.asks_address(text)
+        or place_questions.asks_where_it_is(text)
+        or place_questions.asks_appointment(text)
+    )
+
+
+def chooses_nothing(text: str) -> bool:
+    """ "je sais pas" (``unsure``) or a question on the places to come (``asks_of_places``):
+    the default is taken, said, and the places come."""
+    return unsure(text) or asks_of_places(text)
+
+
 def confused(text: str) -> bool:
     """ "je comprends pas", "j'ai pas compris", "c'est quoi la différence ?", "hein ?": the
     question not understood (no choice, no need)."""

@@ -397,6 +397,22 @@ _WAY = re.compile(
     r"|\by (?:aller|va|vais|vas) comment\b"
     r"|\bcombien de (?:temps|km|kilometres?|minutes?)\b"
 )
+# "il y a un bus pour y aller ?", "je peux m'y rendre en tram ?": the way to the place said with
+# "y" (there), a longer question on it.
+_THERE = re.compile(r"\b(?:y aller|y va|y vais|y allez|s y rendre|m y rendre|y acceder)\b")
+
+
+def way_there(one: dict, address: str, from_where: str) -> str:
+    """ "c'est loin ?", "il y a un bus pour y aller ?": no bus lines nor timetables, said
+    plainly; the place's distance from the search point when known, its address, and its phone
+    to ask the way."""
+    if one.get("distance_text") and from_where:
+        said = texts.text("utter_place_way", place=one.get("name"), distance=one["distance_text"],
+                          from_where=from_where, address=address)  # fmt: skip
+    else:
+        said = texts.text("utter_place_way_unknown", place=one.get("name"), address=address)
+    phone = one.get("phone_text") or one.get("phone")
+    return f"{said} {texts.text('utter_place_way_call', phone=phone)}" if phone else said
 
 
 def asks_where_it_is(text: str) -> bool:
@@ -411,7 +427,7 @@ def asks_the_way(text: str) -> bool:
     folded = _folded(text)
     return (
         _short(folded)
-        and len(folded.split()) <= 6
+        and (len(folded.split()) <= 6 or bool(_THERE.search(folded)))
         and bool(_WAY.search(folded))
         and not _NEARER.search(folded)
         and needs_mod.detect(text).empty
@@ -514,12 +530,7 @@ def facts(
         if not asks_the_way(text):
             return {"response": "utter_place_address", "place": one.get("name"),
                     "address": address}  # fmt: skip
-        if one.get("distance_text") and from_where:
-            return {"response": "utter_place_way", "place": one.get("name"),
-                    "distance": one["distance_text"], "from_where": from_where,
-                    "address": address}  # fmt: skip
-        return {"response": "utter_place_way_unknown", "place": one.get("name"),
-                "address": address}  # fmt: skip
+        return {"text": way_there(one, address, from_where)}
     if one is not None and asks_appointment(text):
         if shown is None and len(places) > 1:  # each place listed, from its own record
             return {"response": "utter_places_appointments",

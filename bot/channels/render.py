@@ -26,6 +26,10 @@ HELP_TEXT = (  # one SMS segment (GSM-7, <= 160 characters)
 # The assistant's own acknowledgement (domain.yml, what REST and the widget get), then how to
 # resume: the number is opted out.
 STOP_TEXT = f"{responses.text('utter_stopped')} Envoyez START pour reprendre."
+# The channels that send messages of their own (the SMS, Telegram): STOP is an opt-out there
+# (``STOP_TEXT``); elsewhere (REST, the web widget) it closes the conversation
+# (actions/stop_said.py).
+PUSHING_CHANNELS = frozenset({"twilio", "sms", "telegram"})
 START_TEXT = "C'est noté, vous recevez à nouveau les messages d'Orienteur. Écrivez votre besoin."
 
 HELP_WORDS = frozenset({"AIDE", "HELP", "INFO", "/AIDE", "/HELP"})

@@ -18,11 +18,11 @@ A person must not be shown that door twice. Two results are **one door** when
 A bus stop (``mobile_service``) is never merged: the bus is there on its own days. A France
 Services bus at its fixed desk's address, on the page with it, says so (``said_apart``).
 
-The entry keeps the best-ranked record's id, position and order, and reads "A (B)"; it offers
-the union of what they offer, the fuller opening hours (with their status), and the first
-contact each field has. Its "why" line and fees are the best record's (the fees of the next
-record that states some when it states none), with only what names another service added from
-the others: two wordings of one service, or "gratuit" beside "gratuit sous condition", would
+The entry keeps the best-ranked record's id, position (and its distance) and order, and reads
+"A (B)"; it offers the union of what they offer, the fuller opening hours (with their status),
+and the first contact each field has. Its "why" line and fees are the best record's (the fees of
+the next record that states some when it states none), with only what names another service added
+from the others: two wordings of one service, or "gratuit" beside "gratuit sous condition", would
 read as two facts. Nothing is deleted: the records stay as they are in the directory.
 """
 
@@ -167,7 +167,6 @@ def merged(group: list[SearchResult]) -> SearchResult:
             others.append(r.name)
     name = f"{first.name} ({', '.join(others)})" if others else first.name
     fullest = max(group, key=_open_minutes)  # the first of the fullest: ``max`` keeps the first
-    distances = [r.distance_km for r in group if r.distance_km is not None]
 
     def first_of(field: str):
         return next((getattr(r, field) for r in group if getattr(r, field)), None)
@@ -177,7 +176,9 @@ def merged(group: list[SearchResult]) -> SearchResult:
         first,
         name=name,
         services=_united([r.services for r in group]),
-        distance_km=min(distances) if distances else None,
+        # the distance of the address and position shown (the first's), never another record's
+        # geocoding of the door (Saint-Flour's two, 500 m apart: « 1,1 km » to the one not shown)
+        distance_km=first.distance_km,
         phone=first_of("phone"),
         email=first_of("email"),
         website=first_of("website"),

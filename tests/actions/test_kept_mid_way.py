@@ -126,12 +126,11 @@ def test_for_a_relative_who_lives_there_too_the_same_town_for_them(real):
     "said, intent",
     [("STOP", "out_of_scope"), ("stop please", "chitchat"), ("Arrêtez", "nlu_fallback")],
 )
-def test_stop_is_acknowledged_with_the_sms_text_and_nothing_asked(real, said, intent):
-    from bot.channels import render
-
+def test_stop_is_acknowledged_and_nothing_asked(real, said, intent):
     text = rest_text(Talk().say(said, intent))
-    assert text.startswith("D'accord, je m'arrête."), text
-    assert text in render.STOP_TEXT, (text, render.STOP_TEXT)  # one text, the SMS adds START
+    # the conversation closed, in words for a channel that sends nothing of its own (helper171:
+    # the SMS's « Vous ne recevrez plus de messages » stays on the SMS)
+    assert text.startswith("D'accord, j'arrête cette conversation."), text
     assert "?" not in text and "Dites-moi" not in text, text
 
 
@@ -139,7 +138,7 @@ def test_stop_after_a_list_too(real):
     talk = Talk()
     one_list(talk.say(*CAF_NANCY))
     text = rest_text(talk.say("STOP", "out_of_scope"))
-    assert text.startswith("D'accord, je m'arrête."), text
+    assert text.startswith("D'accord, j'arrête cette conversation."), text
 
 
 # --- help by phone asked with the need ----------------------------------------------------------
