@@ -411,9 +411,10 @@ def _declared_care_first(directory, query: dict, constraints: list[str], relaxed
     declared = [
         r for r in response.results if not only_far(dataclasses.replace(response, results=(r,)))
     ]
-    if len(declared) >= query["limit"]:
-        return response
     care = needs_mod.care_asked(constraints)
+    if len(declared) >= query["limit"]:  # each one declares it: said, as when few do
+        notice = " ".join(n for n in (response.notice, needs_mod.all_declare(", ".join(care))) if n)
+        return dataclasses.replace(response, notice=notice)
     kept = [c for c in constraints if c not in relaxed and not c.startswith(needs_mod.CARE)]
     others = directory.search(SearchQuery(filters=_build_filters(kept), **query))
     ids = {r.id for r in declared}

@@ -104,3 +104,9 @@ def care_asked(constraints: list[str]) -> tuple[str, ...]:
 def few_declare(what: str) -> str:
     """The note when few places near declare a care: the others follow."""
     return f"Peu de lieux déclarent « {what} » : lieux les plus adaptés à proximité."
+
+
+def all_declare(what: str) -> str:
+    """The note when every place listed declares the care: why these, said (nearer places that
+    do not declare it may have been left out)."""
+    return f"Ces lieux déclarent « {what} » : les plus adaptés à proximité."
