@@ -34,6 +34,7 @@ from actions.needs.catalogue import (
     TOOL_NEEDS,
     Need,
     Procedure,
+    help_instead,
     preferred_labels,
     services_for,
 )
@@ -104,6 +105,7 @@ __all__ = [
     "distance_limit",
     "few_declare",
     "fold",
+    "help_instead",
     "in_distance",
     "is_emergency",
     "lacks_a_phone",
