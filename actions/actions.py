@@ -123,7 +123,7 @@ from actions.state import (
     understand,
 )
 from bot.channels import render
-from directory_client import display, labels
+from directory_client import display
 from directory_client.demand import record_orientation, search_outcome
 
 log = logging.getLogger(__name__)
@@ -234,7 +234,8 @@ def answer(
         nothing_near=nothing_near or None,
         total=total,
         offset=state.offset,
-        searched=[labels.OUTILS_QUOTIDIEN] if broadened else None,
+        searched=list(needs_mod.services_for(list(needs_mod.help_instead(need_keys))))
+        if broadened else None,
         bring=bring or None,
         bring_for=bring_for,
         lines=helplines.remote_lines(need_keys, request, danger=danger, carried=carried)
@@ -286,6 +287,7 @@ def answer(
         relaxed=relaxed,
         nothing_near=nothing_near,
         broadened=broadened,
+        closest=worded(fmt.closest_phrase(need_keys)) if broadened else "",
         nearest=fmt.nearest_from(location) if nearest_first else None,
         nearest_km=display.distance_text(min(r.distance_km for r in results))
         if far_only or away else "",

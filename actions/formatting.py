@@ -125,6 +125,14 @@ def recommendation_payload(
 _PROCEDURE_NEEDS = frozenset({"demarches", "demarches_autonomie", "sante"})
 
 
+def closest_phrase(need_keys: list[str]) -> str:
+    """The need's closest service searched beside general help when no place near announces it
+    (``needs.help_instead``), as "pour …" says it ("faire vos démarches en ligne avec
+    quelqu'un"); empty when general help alone is searched."""
+    closest = [k for k in needs_mod.help_instead(need_keys) if k != needs_mod.GENERAL_HELP]
+    return need_phrase(closest, None) if closest else ""
+
+
 def need_phrase(need_keys: list[str], procedure: str | None) -> str:
     """What the places are for, after "pour": "vos démarches avec les impôts", "apprendre à vous
     servir d'un ordinateur", two needs joined by "et" ("vos démarches avec les impôts et un
@@ -246,6 +254,7 @@ def intro_text(
     relaxed: list[str] | None = None,
     nothing_near: bool = False,
     broadened: bool = False,
+    closest: str = "",
     nearest: str | None = None,
     uncovered: str = "",
     nearest_km: str = "",
@@ -260,7 +269,9 @@ def intro_text(
     ``in_town`` ("Arles (13)"), all outside the person's town: "Il n'y a pas de lieu à Arles (13)
     même…".
     ``uncovered``: a need asked that none of the places offers (``what`` is then the one they
-    do), said first as the single-need answer says it."""
+    do), said first as the single-need answer says it. ``closest``: with ``broadened``, the
+    need's closest service searched beside general help ("faire vos démarches en ligne avec
+    quelqu'un"), named."""
     if uncovered and count and not offset:
         rest = intro_text(count, where=where, what=what, constraints=constraints,
                           relaxed=relaxed, nothing_near=nothing_near, broadened=broadened,
@@ -306,9 +317,10 @@ def intro_text(
             parts.append(f"Je n'ai trouvé aucun lieu pour {what} {where}.")
         parts.append(HELPLINE_TEXT)
     elif broadened and not offset:
+        kinds = f"pour {closest} ou d'aide au numérique," if closest else "d'aide au numérique"
         parts.append(
             f"Aucun lieu n'annonce précisément « {what} » {where}. "
-            "Voici des lieux d'aide au numérique qui pourront vous aider ou vous orienter"
+            f"Voici des lieux {kinds} qui pourront vous aider ou vous orienter"
             f"{filters_phrase(constraints, after_need=True)} :"
         )
     elif nothing_near and nearest_km:

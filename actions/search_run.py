@@ -283,9 +283,10 @@ def _search_from_start(
     broadened = None
     if labels.OUTILS_QUOTIDIEN not in services:
         kept = _build_filters([c for c in constraints if c not in relaxed])
-        broadened = general_help_instead(directory, query, kept, response)
+        instead = needs_mod.services_for(list(needs_mod.help_instead(need_keys)))
+        broadened = general_help_instead(directory, query, kept, response, instead)
         if broadened is not None and needs_mod.care_asked(constraints):  # the others near follow
-            general = {**query, "needs": (labels.OUTILS_QUOTIDIEN,), "offset": 0}
+            general = {**query, "needs": instead, "offset": 0}
             broadened = _declared_care_first(directory, general, constraints, relaxed, broadened)
         if broadened is None:
             broadened, relaxed = _general_help_without_preferences(
@@ -413,9 +414,10 @@ def _declared_care_first(directory, query: dict, constraints: list[str], relaxed
     declared = [
         r for r in response.results if not only_far(dataclasses.replace(response, results=(r,)))
     ]
-    if len(declared) >= query["limit"]:
-        return response
     care = needs_mod.care_asked(constraints)
+    if len(declared) >= query["limit"]:  # each one declares it: said, as when few do
+        notice = " ".join(n for n in (response.notice, needs_mod.all_declare(", ".join(care))) if n)
+        return dataclasses.replace(response, notice=notice)
     kept = [c for c in constraints if c not in relaxed and not c.startswith(needs_mod.CARE)]
     others = directory.search(SearchQuery(filters=_build_filters(kept), **query))
     ids = {r.id for r in declared}
@@ -486,10 +488,13 @@ def _within_limit(response, max_km: float):
     return dataclasses.replace(response, results=kept, total=total)
 
 
-def general_help_instead(directory, query: dict, filters, exact):
-    """General digital help, when no place near announces the precise service: it can help or
-    redirect, a better door than the precise service hundreds of kilometres away. The choice is
-    made on the first page, so that "d'autres lieux" pages the same list."""
+def general_help_instead(
+    directory, query: dict, filters, exact, general: tuple[str, ...] = (labels.OUTILS_QUOTIDIEN,)
+):
+    """General digital help (``general``: with the need's closest service first, when it has
+    one: ``needs.help_instead``), when no place near announces the precise service: it can help
+    or redirect, a better door than the precise service hundreds of kilometres away. The choice
+    is made on the first page, so that "d'autres lieux" pages the same list."""
     from directory_client.types import SearchQuery
 
     def first_page(needs) -> Any:
@@ -507,7 +512,6 @@ def general_help_instead(directory, query: dict, filters, exact):
     exact_first = exact if offset == 0 else first_page(query["needs"])
     if exact_first is not exact and near(exact_first):
         return None
-    general = (labels.OUTILS_QUOTIDIEN,)
     general_first = first_page(general)
     if not general_first.results or (exact_first.results and not near(general_first)):
         return None  # general help is not nearer: the precise service, however far

@@ -122,3 +122,9 @@ def few_declare(what: str, *, none: bool = False) -> str:
     if none:
         return f"Aucun lieu {declared(what, some=False)} à proximité : lieux les plus proches."
     return f"Peu de lieux {declared(what, some=True)} : lieux les plus adaptés à proximité."
+
+
+def all_declare(what: str) -> str:
+    """The note when every place listed declares the care: why these, said (nearer places that
+    do not declare it may have been left out)."""
+    return f"Ces lieux {declared(what, some=True)} : les plus adaptés à proximité."

@@ -18,6 +18,10 @@ class Need:
     # faire vos démarches en ligne avec quelqu'un"): never "pour" nor "et" inside, so that two
     # needs read "pour A et B". Empty: ``plain``.
     aim: str = ""
+    # The need whose places are the closest help when no place near announces this one, asked
+    # beside general digital help ("Parcoursup" with no parenting place: the places that do
+    # online procedures with someone). Empty: general help only.
+    instead: str = ""
 
     @property
     def purpose(self) -> str:
@@ -110,6 +114,7 @@ NEEDS: dict[str, Need] = {
             "suivre la scolarité de vos enfants et leurs écrans",
             ("Soutenir la parentalité et l'éducation avec le numérique",),
             aim="accompagner vos enfants avec le numérique (scolarité, écrans)",
+            instead="demarches",  # school sites, Parcoursup: online procedures
         ),
         Need(
             "loisirs",
@@ -329,6 +334,13 @@ def services_for(need_keys: list[str]) -> tuple[str, ...]:
         if need and need.service not in out:
             out.append(need.service)
     return tuple(out)
+
+
+def help_instead(need_keys: list[str]) -> tuple[str, ...]:
+    """The needs whose places are searched when no place near announces ``need_keys``: each
+    need's closest one (``Need.instead``), then general digital help (``GENERAL_HELP``)."""
+    closest = [NEEDS[k].instead for k in need_keys if k in NEEDS and NEEDS[k].instead]
+    return tuple(dict.fromkeys([*closest, GENERAL_HELP]))
 
 
 def preferred_labels(need_keys: list[str]) -> tuple[str, ...]:

@@ -35,7 +35,13 @@ from actions.needs.online_safety import (
     disguise_blanked,
 )
 from actions.needs.papers import _PROCEDURE_ACTION, _TOLD, _WITHIN
-from actions.needs.parenting import _FAMILY, _KID_LEARNS, _KIN_REACHED, _PARENTING_ASKED
+from actions.needs.parenting import (
+    _FAMILY,
+    _KID_LEARNS,
+    _KIN_REACHED,
+    _PARENTING_ASKED,
+    kin_reached_in_wish,
+)
 from actions.needs.tools import _KNOWS_THE_DEVICE, _LEARN, _SOCIAL_HELP
 from actions.needs.words import _SMS_ELISION, _matches, fold
 from actions.needs.work import _CLAUSE_END, _FRANCE_TRAVAIL_FILE, _JOB_SEEKING, _PROFESSIONAL
@@ -197,9 +203,15 @@ def detect(text: str) -> Understanding:
         if "emploi" in strong and "france_travail" in found.procedures and not job_seeking_too:
             strong.remove("emploi")
         weak = [k for k in weak if k != "demarches"]
-    if _KIN_REACHED.search(folded) and not _PARENTING_ASKED.search(folded):
+    kin_wished = kin_reached_in_wish(folded)
+    if _KIN_REACHED.search(folded) and not _PARENTING_ASKED.search(folded) or kin_wished:
         strong = [k for k in strong if k != "parentalite"] or ["quotidien"]
         found.ruled_out.add("parentalite")  # "appeler mes petits-enfants": who, not a need
+    if kin_wished and "loisirs" in strong and not any(p.search(folded) for p in _CREATIVE_LOISIRS):
+        # "mon petit-fils joue trop aux jeux vidéo et moi je voudrais faire des visios avec
+        # lui": his games are the story, her calls the need; nothing to create.
+        strong = [k for k in strong if k != "loisirs"] or ["quotidien"]
+        found.ruled_out.add("loisirs")
     if any(k not in TOOL_NEEDS for k in strong):
         # "faire ma déclaration sur mon téléphone", "un entretien d'embauche en visio": the device
         # is the means, the other need the need — unless they ask to learn the device too.

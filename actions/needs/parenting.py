@@ -89,6 +89,31 @@ _KIN_REACHED = _compile(
     r"|parler|discuter|voir|joindre|contacter|nouvelles)\b.{0,40}\b((avec|a|de|aux|des) )?(mes|mon"
     r"|ma|nos) (petits?-? ?enfants?|petite?s?-? ?filles?|petits?-? ?fils|enfants?|fils|filles?)\b"
 )
+# What the writer wishes to do with a child or grandchild named before ("mon petit-fils joue trop
+# aux jeux vidéo et moi je voudrais apprendre à faire des visios avec lui"): the people reached
+# are the need's, what the child does is the story — unless the wish itself is about it. Talking
+# with them about something ("comment en parler avec elle") is a parenting question: not here.
+_KIN_NAMED = _compile(
+    r"\b(mes|mon|ma|nos|notre) (petits?-? ?enfants?|petite?s?-? ?filles?|petits?-? ?fils|enfants?"
+    r"|fils|filles?)\b"
+)
+_REACH_WISHED = _compile(
+    r"\b(je voudrais|j'aimerais|je veux|je souhaite\w*|j'ai envie de)\b[^.!?]{0,60}\b(appels?"
+    r"|appeler|visios?|videos?|whatsapp|skype|facetime|ecrire|joindre|contacter)\b[^.!?]{0,40}"
+    r"\b(avec|a) (lui|elle|eux|elles|mes|mon|ma|nos)\b[^.!?]*"
+)
+
+
+def kin_reached_in_wish(folded: str) -> bool:
+    """A child or grandchild named, and the writer's wish is to call, see or write to them, with
+    no parenting question in the wish itself."""
+    kin = _KIN_NAMED.search(folded)
+    wish = _REACH_WISHED.search(folded)
+    return bool(kin and wish and kin.start() < wish.end()) and not _PARENTING_ASKED.search(
+        wish.group(0)
+    )
+
+
 _SCHOOL_SENDS = (
     r"\b(messages?|mails?|appli\w*|carnets?|notes|bulletins?|reunions?|inscriptions?)"
     r" (de |du |d'|a |au |pour )?(l'ecole|la creche|college|lycee|la cantine|la maitresse"

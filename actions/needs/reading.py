@@ -14,7 +14,7 @@ from actions.needs.keywords import _COMPILED, GENERIC_NEEDS
 from actions.needs.online_safety import _SAFETY_SAID
 from actions.needs.papers import _NAMED_DESK, _NAMED_FILE
 from actions.needs.parenting import _FAMILY, _SCHOOL_SENT
-from actions.needs.tools import _LEARN, _SOCIAL_HELP
+from actions.needs.tools import _LEARN, _ON_THE_DEVICE, _SOCIAL_HELP, _TOOL_TASK
 from actions.needs.words import _SMS_ELISION, _compile, fold
 
 _SAID_ALONE = 10  # words: a short message says nothing else that could weigh
@@ -72,6 +72,9 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
     elided = _SMS_ELISION.sub(r"\1'\2", fold(text).replace("’", "'"))
     if found.needs == ["materiel_achat"] and not found.procedures and _DEAD_DEVICE.search(elided):
         return found  # "mon téléphone est mort", alone: another one to get, no guess to choose
+    task = bool(_TOOL_TASK.search(elided))  # "l'appli de ma banque", "une adresse mail"
+    if task and found.needs and set(found.needs) <= TOOL_NEEDS and not found.procedures:
+        return found  # "ma banque veut que je fasse tout par l'appli": said so, no guess
     # A generic need ("mes démarches", "mon téléphone") weighs less than a specific one.
     folded = fold(text)
     learn = bool(_LEARN.search(elided))  # "apprendre à utiliser ma tablette": not generic
@@ -81,7 +84,7 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         # "je veux apprendre à faire mes démarches en ligne", said alone: learning to do one's
         # own paperwork is said in so many words, as learning a tool is.
         else [k for k in found.needs
-              if k in GENERIC_NEEDS and not (learn and k in TOOL_NEEDS)
+              if k in GENERIC_NEEDS and not ((learn or task) and k in TOOL_NEEDS)
               and not (learn and k in _ADMIN_NEEDS and len(text.split()) <= _SAID_ALONE)]
     )
     specific = [k for k in found.needs if k not in generic]
@@ -117,6 +120,10 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         # "l'inscription à la cantine de ma fille se fait en ligne": paperwork to some writers,
         # parenting to others (sets AF and AQ): a guess, both offered to choose from.
         found.choices = [found.needs[0], "parentalite"]
+    if {"smartphone", "quotidien"} <= set(found.needs) and _ON_THE_DEVICE.search(elided):
+        # "la synthèse vocale de mon iPhone": the phone to learn, one need said. After the
+        # weighing: the same service, read as before (a second service is not let in for it).
+        found.needs.remove("quotidien")
     return found
 
 

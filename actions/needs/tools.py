@@ -78,6 +78,27 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
 }
 
 
+# An everyday task named in so many words: a bank that sends its customers to its app ("ma banque
+# ferme son agence et veut que je fasse tout par l'application"), one's bills paid online, an
+# e-mail address to get. The tool is the need, not a guess among others: read by meaning, a
+# bank's words lean to scams (ruled out: ``online_safety._BANK``) and bills to paperwork.
+_TOOL_TASK = _compile(
+    r"\bbanques?\b[^.!?]{0,80}\b(appli|application)s?\b"
+    r"|\b(appli|application)s?\b[^.!?]{0,40}\bbanques?\b"
+    r"|\b(payer|regler) (mes|ses|les|nos) factures (en ligne|sur internet|par internet)"
+    r"|\b(besoin d' ?|(avoir|creer|ouvrir|obtenir|faire) )(une |un |mon |ma |son |sa )?(nouvelle )?"
+    r"(adresse (e-?mail|mail|electronique|courriel)|boite (e-?)?mail|compte (e-?mail|mail|gmail))"
+)
+
+
+# A use of the device named on it ("la synthèse vocale de mon iPhone", "les photos sur ma
+# tablette"): the device to learn, one need, not the device and internet's everyday uses.
+_ON_THE_DEVICE = _compile(
+    r"\b(de|sur|avec|dans) (mon|ma|son|sa|l'|le|la|un|une) ?(iphone|ipad|telephone|portable"
+    r"|smartphone|tablette|mobile|android)s?\b"
+)
+
+
 _LEARN = re.compile(
     # Round 17's development set: SMS "jsais pas", "je sais à peine m'en servir", "j'ai plus
     # l'habitude", "m'aider à le configurer", "je tape avec un doigt".

@@ -37,6 +37,10 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(gerer|creer|monter|lancer) (mon|notre|une|l') ?association",
         r"\b(mon|notre) association\b.{0,60}\b(site|adherents?|visib\w*|communication|compta\w*)",
         r"\bassociation (sportive|culturelle|loi 1901)",
+        # the association's own site or memberships ("présidente d'une petite association de
+        # couture, on voudrait faire un site internet et gérer les adhésions en ligne")
+        r"\bassociation\b[^.!?]{0,80}\b((faire|creer|avoir|refaire) (un|une|notre|son|le) (site"
+        r"|page)|adhesions|cotisations)\b",
         r"\bvisibles? sur (internet|google|les reseaux)",
         r"\b(faire connaitre|promouvoir) (mon|ma|notre) \w+",
         r"\b(page|compte) (facebook|instagram|pro)\b.{0,40}\b(clients?|visites?|vendre|"

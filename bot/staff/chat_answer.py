@@ -110,13 +110,15 @@ def general_help_instead(
         nearest_first=False,
         now=now,
     )
-    broadened = chat.general_help_instead(directory, query, filters, exact)
+    instead = needs_mod.services_for(list(needs_mod.help_instead(list(need_keys))))
+    broadened = chat.general_help_instead(directory, query, filters, exact, instead)
     if broadened is None or not broadened.results:
         return None
     results = list(broadened.results[:limit])
     nothing_near = chat.is_nothing_near(broadened)
     where = fmt.near(location.to_dict())
     what = fmt.need_phrase(list(need_keys), procedure)
-    intro = fmt.intro_text(len(results), where=where, what=what, constraints=[], broadened=True)
+    intro = fmt.intro_text(len(results), where=where, what=what, constraints=[], broadened=True,
+                           closest=fmt.closest_phrase(list(need_keys)))
     notes = [intro.removesuffix(" :") + "."]  # the lines: ``safety_lines``, before the places
     return results, notes, nothing_near, tuple(broadened.remote_options)
