@@ -81,3 +81,25 @@ def test_an_older_directory_is_upgraded_once_and_ranks_the_broken_phone_as_unrea
     assert names(response)[:3] == ["Proche 1", "Proche 2", "Numéro valable"], names(response)
     again.close()
     directory.close()
+
+
+def test_make_runs_load_step_upgrades_the_directory_of_an_older_clone(tmp_path, capfd):
+    """``make run`` on a clone whose var/directory.sqlite3 an older release built: the load step
+    (``bot.runner.ensure_directory``) upgrades it before the assistant starts, and says so."""
+    import os
+
+    from bot.runner import ensure_directory
+    from bot.settings import Settings
+
+    env = {**os.environ, "ORIENTEUR_DATA_DIR": str(tmp_path)}
+    env.pop("DIRECTORY_DATABASE_URL", None)
+    settings = Settings.from_env(env)
+    build_first_release(f"sqlite:///{settings.directory_sqlite_path}")
+    ensure_directory(settings, env)
+    assert "place.telephone_joignable added" in capfd.readouterr().err
+    ensure_directory(settings, env)
+    assert "directory up to date" in capfd.readouterr().out
+    directory = Directory(f"sqlite:///{settings.directory_sqlite_path}")
+    assert directory.upgraded == []
+    assert names(ask(directory, COMPUTER))[:3] == ["Proche 1", "Proche 2", "Numéro valable"]
+    directory.close()
