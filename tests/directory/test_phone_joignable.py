@@ -94,3 +94,13 @@ def test_the_embedded_places_whose_only_contact_is_a_broken_number(embedded_dire
     only = [p for p in with_phone if phones.dialable(p.telephone) is None
             and evidence.says_little(p) == "no contact"]  # fmt: skip
     assert len(only) == 6, [(p.nom, p.telephone) for p in only]
+
+
+def test_the_standards_export_does_not_gain_the_column(directory, tmp_path):
+    """``telephone_joignable`` is ours, not the standard's: the export gives the number as the
+    record does, and no field of ours."""
+    imported(directory, tmp_path, places("0478"))
+    directory.export(tmp_path / "export.json")
+    exported = json.loads((tmp_path / "export.json").read_text("utf-8"))
+    assert all("telephone_joignable" not in r for r in exported)
+    assert {r["nom"]: r.get("telephone") for r in exported}["Proche 1"] == "+33478000001"
