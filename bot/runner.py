@@ -170,9 +170,12 @@ def enabled_channels(credentials: Path) -> list[str]:
 
 
 def ensure_directory(settings: Settings, env: dict[str, str]) -> None:
-    if settings.directory_database_url:
-        return  # an external database: imported by its own job
-    if settings.directory_sqlite_path.exists():
+    if settings.directory_database_url or settings.directory_sqlite_path.exists():
+        # Imported already (an external database by its own job): give a database made by an
+        # older release the columns added since, once, before the processes that read it start.
+        subprocess.run(
+            [PY, "-m", "directory_client", "upgrade"], cwd=PROJECT_ROOT, env=env, check=True
+        )
         return
     log(f"Construction de l'annuaire embarqué ({settings.directory_sqlite_path})…")
     subprocess.run(

@@ -31,6 +31,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--default", action="store_true", help="import the embedded open data")
     p.add_argument("--report", help="write the import report (JSON) to this file")
 
+    sub.add_parser(
+        "upgrade", help="add the columns added since the first release to an older database"
+    )
+
     p = sub.add_parser(
         "reimport",
         help="import newer source files: what is new, changed, gone; local corrections kept",
@@ -151,7 +155,7 @@ def _need_label(text: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        directory = Directory(args.db)
+        directory = Directory(args.db)  # upgrades an older database (db.create_schema)
         return _COMMANDS[args.command](directory, args)
     except DirectoryError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -200,6 +204,13 @@ def _import(directory: Directory, args: argparse.Namespace) -> int:
                 ensure_ascii=False,
                 indent=1,
             )
+    return 0
+
+
+def _upgrade(directory: Directory, _args: argparse.Namespace) -> int:
+    """Opening the directory upgraded it (``Directory``), and logged what it did."""
+    if not directory.upgraded:
+        print("directory up to date: no column to add")
     return 0
 
 
@@ -355,6 +366,7 @@ def _stats(directory: Directory, args: argparse.Namespace) -> int:
 
 _COMMANDS = {
     "import": _import,
+    "upgrade": _upgrade,
     "reimport": _reimport,
     "export": _export,
     "search": _search,

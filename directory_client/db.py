@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from directory_client.models import Base
+from directory_client.upgrade import upgrade
 
 DEFAULT_SQLITE_PATH = Path(os.environ.get("ORIENTEUR_DATA_DIR", "var")) / "directory.sqlite3"
 
@@ -52,8 +53,11 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def create_schema(engine: Engine) -> None:
+def create_schema(engine: Engine) -> list[str]:
+    """The tables, and the columns added since the first release to a database that predates
+    them (``upgrade``); returns what the upgrade did (nothing on a current database)."""
     Base.metadata.create_all(engine)
+    return upgrade(engine)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

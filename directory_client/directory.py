@@ -20,7 +20,8 @@ class Directory:
 
     def __init__(self, url: str | None = None, *, engine: Engine | None = None) -> None:
         self.engine = engine or db.make_engine(url)
-        db.create_schema(self.engine)
+        # What opening it upgraded (``upgrade``: columns added since the first release).
+        self.upgraded = db.create_schema(self.engine)
         self.Session = db.session_factory(self.engine)
 
     @classmethod

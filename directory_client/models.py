@@ -29,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import declarative_base, relationship
 
+from directory_client import phones
 from directory_client.geo import lat_band
 
 Base = declarative_base()
@@ -71,6 +72,10 @@ class Place(Base):
     horaires = Column(Text)  # OSM opening_hours, raw text as given
     horaires_valides = Column(Boolean)  # False: kept as raw text, flagged in the import report
     telephone = Column(String(100))
+    # Whether ``telephone`` is a number people can be given to call (``phones.dialable``: not
+    # "0478", "à venir"): derived like ``lat_band`` (column default, listener below, importer),
+    # so that the ranking counts it as a contact in SQL. Ours, not the standard's: not exported.
+    telephone_joignable = Column(Boolean, default=lambda ctx: _joignable_default(ctx))
     courriels = Column(Text)  # |-joined
     site_web = Column(Text)  # |-joined
     prise_rdv = Column(Text)
@@ -117,13 +122,23 @@ class Place(Base):
     )
 
 
+def telephone_joignable(telephone: str | None) -> bool:
+    """The value of ``Place.telephone_joignable`` for ``telephone``: the one phone rule."""
+    return phones.dialable(telephone) is not None
+
+
 def _lat_band_default(context) -> int | None:
     return lat_band(context.get_current_parameters().get("latitude"))
 
 
+def _joignable_default(context) -> bool:
+    return telephone_joignable(context.get_current_parameters().get("telephone"))
+
+
 @event.listens_for(Place, "before_update")
-def _keep_lat_band(_mapper, _connection, target: Place) -> None:
+def _keep_derived(_mapper, _connection, target: Place) -> None:
     target.lat_band = lat_band(target.latitude)
+    target.telephone_joignable = telephone_joignable(target.telephone)
 
 
 class PlaceSource(Base):

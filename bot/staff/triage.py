@@ -298,12 +298,13 @@ def triage(
     prefer = situation.procedure.prefer_labels if situation.procedure else ()
     relaxed = replace(base, publics=(), prise_en_charge=())
     what = ", ".join((*situation.publics, *situation.prise_en_charge))
-    relaxed_note = few_declare(what)
+    # A relaxed attempt carries what it relaxed: its note (``few_declare``) says "Peu de lieux
+    # déclarent …" or, when no near place declares it, "Aucun lieu ne déclare …" (the chat's).
     attempts: list[tuple[SearchFilters, str | None]] = []
     for filters in ([replace(base, labels=prefer)] if prefer else []) + [base]:
         attempts.append((filters, None))
         if relaxed != base:
-            attempts.append((replace(filters, publics=(), prise_en_charge=()), relaxed_note))
+            attempts.append((replace(filters, publics=(), prise_en_charge=()), what))
     answered = _search_attempts(outcome, directory, situation, location, attempts, limit, now)
     # The chat's rule (directory_client.open_later): nothing near open now → the near places,
     # each saying when it opens, and the chat's sentence; never "Aucun lieu trouvé".
@@ -344,11 +345,14 @@ def _search_attempts(outcome: TriageOutcome, directory: SearchBackend, situation
                      location: Location, attempts: list, limit: int, now: datetime
                      ) -> list[tuple[SearchFilters, SearchResponse]]:
     """Each search of ``attempts`` until ``limit`` places: the places, notes and help at a
-    distance into ``outcome``; → each search made, by its filters."""
+    distance into ``outcome``; → each search made, by its filters. An attempt's ``relaxed``: the
+    publics and care it searched without, said (``few_declare``) when it adds places."""
     seen: set[str] = set()
+    declared = False  # a near place declares the public or care asked
+    relaxed_said: tuple[int, str] | None = None  # where the note goes, and what was relaxed
     fallback: list[SearchResult] = []
     answered: list[tuple[SearchFilters, SearchResponse]] = []  # each search made, by its filters
-    for filters, note in attempts:
+    for filters, relaxed in attempts:
         if len(outcome.results) >= limit:
             break
         query = SearchQuery(
@@ -377,12 +381,18 @@ def _search_attempts(outcome: TriageOutcome, directory: SearchBackend, situation
             fallback.extend(r for r in far if r.id not in seen)
             found = [r for r in found if r not in far]
         added = [r for r in found if r.id not in seen]
-        if added and note and note not in outcome.notes:
-            outcome.notes.append(note)
+        if added and (filters.publics or filters.prise_en_charge):
+            declared = True
+        if added and relaxed and relaxed_said is None:
+            relaxed_said = (len(outcome.notes), relaxed)
         for result in added:
             if len(outcome.results) < limit:
                 seen.add(result.id)
                 outcome.results.append(result)
+    if relaxed_said is not None:  # the chat's sentence (actions.search_run), by the same rule
+        note = few_declare(relaxed_said[1], none=not declared)
+        if note not in outcome.notes:
+            outcome.notes.insert(relaxed_said[0], note)
     if not outcome.results and fallback:
         outcome.nothing_near = True
         outcome.notes.append(chat_answer.NOTHING_NEAR_NOTE)

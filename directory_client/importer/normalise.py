@@ -14,7 +14,7 @@ from directory_client import hours_french, labels
 from directory_client.importer import address, fields, position, vocab
 from directory_client.importer.hours import is_valid
 from directory_client.labels import fold
-from directory_client.models import Place, join_list
+from directory_client.models import Place, join_list, telephone_joignable
 
 # Field aliases met in real exports (1.0 generation, typos) → the name used below.
 ALIASES = {
@@ -261,6 +261,7 @@ def normalise(
     v["telephone"], problem = fields.normalise_phone(text.get("telephone"), v["code_postal"])
     if problem:
         warn("telephone", problem)
+    v["telephone_joignable"] = telephone_joignable(v["telephone"])
 
     horaires = text.get("horaires")
     valid = None if horaires is None else _valid_hours(horaires)

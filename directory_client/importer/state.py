@@ -14,7 +14,7 @@ from datetime import date
 from directory_client import labels
 from directory_client.importer.fields import departement
 from directory_client.importer.normalise import Record
-from directory_client.models import join_list, split_list
+from directory_client.models import join_list, split_list, telephone_joignable
 
 LIST_FIELDS = {
     "services",
@@ -31,7 +31,7 @@ LIST_FIELDS = {
     "dispositif_programmes_nationaux",
     "autres_formations_labels",
 }
-DERIVED = {"services_mask", "departement", "horaires_valides", "source"}
+DERIVED = {"services_mask", "departement", "horaires_valides", "source", "telephone_joignable"}
 
 Origin = tuple[str, str, "date | None"]  # (source, source_id, date_maj)
 
@@ -122,6 +122,7 @@ class PlaceState:
         current = split_list(values.get("services"))
         values["services_mask"] = labels.services_mask(current)
         values["departement"] = departement(values.get("code_insee"), values.get("code_postal"))
+        values["telephone_joignable"] = telephone_joignable(values.get("telephone"))
         if values.get("horaires") == record.values.get("horaires"):
             values["horaires_valides"] = record.values.get("horaires_valides")
         values["source"] = join_list(self.sources)

@@ -10,7 +10,8 @@ office, a départemental office with no phone — and the Charente file types ma
 mon téléphone" before the médiathèque next door (``bench/first_place.py``).
 
 A record says little about mediation (``says_little``) when:
-  - nobody can be reached: no phone, no e-mail, no website, no booking link; or
+  - nobody can be reached: no phone one can dial (``phones.dialable``), no e-mail, no website,
+    no booking link; or
   - its name says it serves its own residents or a closed public (EHPAD, CHRS, day shelter,
     residence, hostel, prison); or
   - its services were given in bulk (``BULK_SERVICES``, ``BULK_CURRENT``) and nothing else in
@@ -35,6 +36,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 
+from directory_client import phones
 from directory_client.models import Place
 
 # The conseillers numériques file (2022) gives these four services, in this order, to every
@@ -115,7 +117,9 @@ CLOSED_NAMES = (
     "maison d_arr_t",
     "ehpad",
 )
-_CONTACT = (Place.telephone, Place.courriels, Place.site_web, Place.prise_rdv)
+# Ways to reach a place besides its phone; the phone counts only when people can be given it to
+# call (``phones.dialable``: not "0478", "à venir"), stored at import as ``telephone_joignable``.
+_CONTACT = (Place.courriels, Place.site_web, Place.prise_rdv)
 
 
 def _blank(column) -> ColumnElement:
@@ -164,8 +168,14 @@ def _has_item(column, value: str) -> ColumnElement:
     return (literal("|") + func.coalesce(column, "") + literal("|")).like(f"%|{value}|%")
 
 
+def _no_contact_sql() -> list[ColumnElement]:
+    """Terms all true when nobody can be reached: no number to dial, no e-mail, website nor
+    booking link (``_no_contact`` in Python)."""
+    return [not_(Place.telephone_joignable.is_(True)), *[_blank(column) for column in _CONTACT]]
+
+
 def _clear_sql() -> ColumnElement:
-    reachable = not_(and_(*[_blank(column) for column in _CONTACT]))
+    reachable = not_(and_(*_no_contact_sql()))
     services = func.coalesce(Place.services_origine, "")
     bulk = or_(
         services.like(BULK_SERVICES + "%"),
@@ -192,7 +202,7 @@ def clear_score(points: int) -> ColumnElement:
 def reach_score(points: int) -> ColumnElement:
     """``points`` for a place the person can reach or knows when to visit (a contact or opening
     hours), 0 for a record giving only an address (``unreachable``)."""
-    blank = [_blank(column) for column in (*_CONTACT, Place.horaires)]
+    blank = [*_no_contact_sql(), _blank(Place.horaires)]
     return case((and_(*blank), 0), else_=points)
 
 
@@ -221,7 +231,7 @@ def _lower_ascii(text: str) -> str:
 def says_little(place) -> str | None:
     """Why a record says little about mediation ("no contact", "reserved", "bulk services"), or
     None when it clearly does. ``place``: a Place or a row with its columns."""
-    if all(not (getattr(place, column.key) or "") for column in _CONTACT):
+    if _no_contact(place):
         return "no contact"
     name = _lower_ascii(place.nom or "")
     if _RESERVED_NAME.search(name):
@@ -243,7 +253,15 @@ def says_little(place) -> str | None:
 def unreachable(place) -> bool:
     """Whether the record gives no way to reach the place nor when to go: no phone, e-mail,
     website, booking link, nor opening hours (the SQL of ``reach_score`` in Python)."""
-    return all(not (getattr(place, column.key) or "") for column in (*_CONTACT, Place.horaires))
+    return _no_contact(place) and not (place.horaires or "")
+
+
+def _no_contact(place) -> bool:
+    """No number people can be given to call (``phones.dialable``), e-mail, website nor booking
+    link (the SQL of ``_no_contact_sql`` in Python)."""
+    if phones.dialable(place.telephone) is not None:
+        return False
+    return all(not (getattr(place, column.key) or "") for column in _CONTACT)
 
 
 def closed_public(place) -> bool:

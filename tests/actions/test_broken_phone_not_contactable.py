@@ -18,18 +18,9 @@ from tests.places import make_place
 COMPUTER = (labels.OUTILS_QUOTIDIEN,)
 
 
-# The broken numbers fail today: contactability is scored in SQL on a non-blank ``telephone``
-# (search.evidence.reach_score, _clear_sql) and the ranking (rank.rank_key on plan.Hit) never
-# sees the number. 6 places of the embedded directory (of 19 with a number no one can dial) have
-# it as their only contact. The fix needs a column derived from ``phones.dialable`` (helper172).
-_NEEDS_A_DERIVED_COLUMN = pytest.mark.xfail(strict=True, reason="scored in SQL: see above")
-
-
-@pytest.mark.parametrize("broken", [
-    *[pytest.param(b, marks=_NEEDS_A_DERIVED_COLUMN)
-      for b in ("+3321276098", "0478", "à venir", "00 00 00 00 00")],
-    None,
-])  # fmt: skip
+# The ranking scores contact in SQL: the phone counts through ``Place.telephone_joignable``,
+# derived from ``phones.dialable`` wherever the phone is written.
+@pytest.mark.parametrize("broken", ["+3321276098", "0478", "à venir", "00 00 00 00 00", None])
 def test_a_place_with_a_real_phone_comes_before_one_with_a_broken_number(directory, broken):
     with directory.Session() as session:
         make_place(session, "Numéro cassé", km_east=1.0, services=COMPUTER, telephone=broken)

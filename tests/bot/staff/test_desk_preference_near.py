@@ -1,7 +1,7 @@
 """Round 22's tester at the desk: "Mr 80 ans sourd, ameli, Tulle" got places 45 and 92 km away
 that declare deafness, while France Services desks 7-12 km away do the démarche. A public or a
 care is a preference: near places first, those beyond a sensible distance never before them, the
-« Peu de lieux déclarent … » note saying it."""
+« Aucun lieu ne déclare … à proximité » note saying it."""
 
 from __future__ import annotations
 
@@ -31,4 +31,5 @@ def test_a_care_or_public_declared_far_never_comes_before_near_places(directory,
         session.commit()
     outcome = triage(note, directory, Locator())
     assert [r.name for r in outcome.results] == ["Proche 1", "Proche 2", "Proche 3"]
-    assert any(n.startswith("Peu de lieux déclarent") for n in outcome.notes), outcome.notes
+    # None near declares it: the chat's sentence (tests/bot/staff/test_desk_none_declare.py).
+    assert any(n.startswith("Aucun lieu ne déclare") for n in outcome.notes), outcome.notes
