@@ -179,8 +179,10 @@ def say_sent(
     place = shown or place_questions.place_meant(sending.rest, places) or places[0]
     sender = sms_sender()
     sheet = sheet_text(tracker, [place] if shown else places, bring_of(last))
+    copy = texts.text("utter_sheet_to_copy")
     if isinstance(sender, DisabledSender):
-        dispatcher.utter_message(text=f"{texts.text('utter_sms_cannot_send')}\n\n{sheet}")
+        said = texts.text("utter_sms_cannot_send")
+        dispatcher.utter_message(text=f"{said} {copy}\n\n{sheet}")
         return
     if sending.number is None:
         dispatcher.utter_message(response="utter_sms_which_number")
@@ -189,7 +191,7 @@ def say_sent(
         _send(sender, sending.number, _sms_body(place, last))
     except SendFailed as exc:
         said = texts.text("utter_sms_not_sent", reason=str(exc))
-        dispatcher.utter_message(text=f"{said}\n\n{sheet}")
+        dispatcher.utter_message(text=f"{said} {copy}\n\n{sheet}")
         return
     others = len(places) > 1 and not shown
     dispatcher.utter_message(

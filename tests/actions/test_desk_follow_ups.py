@@ -225,6 +225,21 @@ def test_with_sms_sending_the_first_places_sheet_is_sent_and_said_sent(real, mon
     assert len(fake.sent) == 1
 
 
+def test_a_sending_that_fails_says_so_with_the_sheet(real, monkeypatch):
+    class Down(FakeSms):
+        async def send(self, to: str, body: str) -> str:
+            from bot.staff.sms import SmsError
+
+            raise SmsError("Le service SMS ne répond pas.")
+
+    monkeypatch.setattr("actions.keep_asked.sms_sender", Down)
+    talk, places = listed()
+    answer = rest_text(talk.say("vous pouvez l'envoyer au 07 81 15 22 90 ?", "report_place"))
+    assert answer.startswith("L'envoi n'a pas abouti : le service SMS ne répond pas. Vous pouvez "
+                             "recopier les informations ou imprimer la fiche."), answer
+    assert sheet_links(places)[0] in answer and "Envoyé" not in answer
+
+
 def test_the_persons_own_trouble_with_sms_is_still_a_need(real):
     talk, _places = listed()
     answer = rest_text(talk.say("j'arrive pas à envoyer un sms", "ask_help"))
