@@ -120,6 +120,7 @@ from actions.state import (
     State,
     intent_of,
     moved,
+    new_request,
     understand,
 )
 from bot.channels import render
@@ -437,7 +438,7 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
     if state.awaiting == "location" and doesnt_know(text) and not place_values(tracker):
         ask_town_simpler(dispatcher, state)  # "je sais pas" to "Dans quelle ville…?"
         return state.save()
-    found = needs_mod.Understanding()
+    found, needs_before = needs_mod.Understanding(), list(state.needs)
     # "emergency": ActionEmergency found a need said with strong words, and orients.
     if intent in REQUEST_INTENTS or state.awaiting in NEED_QUESTIONS:
         found = understand(state, tracker, text)
@@ -467,6 +468,7 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
             return state.save()
         if anywhere and waits_for_town(state.location):  # "n'importe où dans le 62"
             state.location = {**state.location, "anywhere": True}
+        new_request(state, found, needs_before)  # the desk's next citizen: their criteria only
     if state.was_awaiting == "need_choice" and needs_mod.needs_mode_question(
         state.needs, state.procedures, state.mode
     ):

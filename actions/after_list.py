@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import formatting as fmt
 from actions import (
+    keep_asked,
     mode_default,
     need_changes,
     open_now_asked,
@@ -71,6 +72,10 @@ def about_places_shown(
         return while_town_asked(dispatcher, tracker, text)
     if is_button(text) or tracker.get_slot("awaiting") or not last.get("results"):
         return None
+    # "fiche d'orientation à imprimer", "envoie par sms au 06 …": the sheet, the list kept
+    kept = keep_asked.answer(dispatcher, tracker, text, place_shown_in_full(tracker))
+    if kept is not None:
+        return kept
     whom = someone_else.now_for_them(text)
     if whom is not None and not place_values(tracker) and State(tracker).needs:
         return for_a_relative(dispatcher, tracker, text, whom, answer)

@@ -14,8 +14,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import keep_asked, place_questions
 from actions import needs as needs_mod
-from actions import place_questions
 
 DEFAULT = "avec_moi"
 AWAITING = "mode"
@@ -125,6 +125,8 @@ def take_confused(after_mode, buttons: list[dict]):
     was repeated), read as "je sais pas": the default, said, then the places."""
 
     def take(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
+        if keep_asked.asks_sheet(text):  # "fiche d'orientation à imprimer": the desk wants places
+            return with_sheet(dispatcher, tracker, after_mode(dispatcher, tracker, "je sais pas"))
         if not confused(text):
             return after_mode(dispatcher, tracker, text)
         turns = user_turns(tracker.events)
@@ -134,6 +136,16 @@ def take_confused(after_mode, buttons: list[dict]):
         return [SlotSet(REPEATED_AT, float(turns))]
 
     return take
+
+
+def with_sheet(dispatcher: CollectingDispatcher, tracker: Tracker, events: list) -> list:
+    """The places just given by the default (``events``), then their printable sheets."""
+    last = next((e.get("value") for e in reversed(events)
+                 if e.get("event") == "slot" and e.get("name") == "last_search"), None)  # fmt: skip
+    if last and last.get("results"):
+        sheet = keep_asked.sheet_text(tracker, last["results"], keep_asked.bring_of(last))
+        dispatcher.utter_message(text=sheet)
+    return events
 
 
 def user_turns(events: list[dict]) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from actions import needs as needs_mod
-from actions import texts
+from actions import ranks, texts
 from directory_client import display, hours
 from directory_client.french_dates import WEEKDAYS
 
@@ -283,6 +283,12 @@ _WHAT_TIME = re.compile(
     r"|\b(?:ouvre|ouvrent|ferme|ferment|fermer|ouvrir|ouvert|ouverte|ouverts|ouvertes)\b.*\bquand\b"
     r"|\bquand\b.*\b(?:ouvre|ouvrent|ferme|ferment|ouvert|ouverte|ouverts)\b"
 )
+# "horaires ?", "ok, et leurs horaires ?", "les horaires svp": the hours, the whole message.
+_HOURS_ALONE = re.compile(
+    r"(?:(?:ok|okay|et|alors|oui|d accord|merci|bon|euh) )*"
+    r"(?:(?:et |c est quoi |c quoi |quels sont )?(?:leurs?|les|vos|ses|quels?|quelles?) )?"
+    r"horaires?(?: (?:d ouverture|svp|stp|s il vous plait|merci|alors))*"
+)
 _OPEN_OR_CLOSE = re.compile(
     r"\b(?:ouvert|ouverte|ouverts|ouvertes|ouvre|ouvrent|ouvrir|ferme|fermee?s?|ferment|fermer"
     r"|horaires?)\b"
@@ -297,7 +303,7 @@ def asks_open_when(text: str) -> int | None:
     if not _short(folded) or _DAY_NAME.search(folded) or _SAID_WRONG.search(folded):
         return None
     days = next((n for said, n in _RELATIVE_DAY if said.search(folded)), None)
-    what_time = bool(_WHAT_TIME.search(folded))
+    what_time = bool(_WHAT_TIME.search(folded) or _HOURS_ALONE.fullmatch(folded))
     if days is None and not what_time:
         return None
     if not (_OPEN_OR_CLOSE.search(folded) or what_time and len(folded.split()) <= 6):
@@ -335,13 +341,20 @@ def when_answer(places: list[dict], shown: dict | None, days: int) -> dict:
             "buttons": day_search(weekday)}  # fmt: skip
 
 
+# The words that name a place of the list ("du lieu", "de la première structure", "du premier").
+_PLACE_WORD = (
+    r"(?:lieux?|structures?|endroits?|accueils?|permanences?|premier|premiere|deuxieme|second"
+    r"|seconde|troisieme|dernier|derniere|1er|1ere|2e|3e)"
+)
 # "vous avez le numéro ?", "ils ont un téléphone ?", "c'est quoi leur numéro ?", "leur tel ?": the
 # places' own phone (never "je n'ai pas de téléphone", a need: a question or "leur" is required).
 _PHONE = re.compile(r"\b(?:numeros?|num|telephones?|tel|tels|joindre|appeler)\b")
 _ABOUT_THEM = re.compile(
     r"\b(?:vous avez|avez vous|ils? ont|elles? ont|ont ils|ont elles|leurs?|son|ses"
-    r"|quel|quelle|c(?: est)? quoi|cest quoi|donner|donnez|le numero|un numero|les numeros"
+    r"|quel|quelle|c(?: est)? quoi|cest quoi|donner|donnez|donne|le numero|un numero|les numeros"
     r"|comment (?:les |le |la )?(?:joindre|appeler))\b"
+    # "numéro de téléphone du lieu svp", "le téléphone de la première structure"
+    rf"|\b(?:du|de la|de l|des|de ce|de cette) (?:\w+ )?{_PLACE_WORD}\b"
 )
 _OWN_PHONE = re.compile(
     r"\b(?:mon|ma|mes|(?:pas|plus|sans) (?:de |d )?(?:un )?)(?:numero|tel|telephone)"
@@ -374,13 +387,21 @@ def asks_phone(text: str) -> bool:
     return bool(_ABOUT_THEM.search(folded)) or ("?" in text and len(folded.split()) <= 3)
 
 
+# "adresse mail", "adresse e-mail", "adresse électronique": an e-mail address, never a place's.
+_EMAIL_ADDRESS = re.compile(
+    r"\badresses? (?:e )?(?:mail|mails|email|electronique|courriel|gmail)\b"
+)
+
+
 def asks_address(text: str) -> bool:
     """ "c'est où exactement ?", "et l'adresse exacte ?", "quelle adresse ?" (never an address
-    given: "j'habite 3 rue…", which names a street)."""
+    given: "j'habite 3 rue…", which names a street; never an e-mail address: "besoin adresse
+    mail + accès ordi, Nantes centre" is a request)."""
     folded = _folded(text)
     return (
         _short(folded)
         and bool(_ADDRESS.search(folded))
+        and not _EMAIL_ADDRESS.search(folded)
         and not re.search(r"\d", folded)
         and not _SAID_WRONG.search(folded)
     )
@@ -484,6 +505,29 @@ def appointment_lines(places: list[dict]) -> str:
     return "\n".join(lines)
 
 
+_NEAREST = re.compile(r"\b(?:le|la|les) plus (?:proche|proches|pres)\b")
+
+
+def place_meant(text: str, places: list[dict]) -> dict | None:
+    """The one place of the list a question names by its rank ("de la première structure", "du
+    2", "du dernier") or as the nearest ("du lieu le plus proche": the shortest distance), else
+    None (the question is on them all)."""
+    folded = _folded(text)
+    if not places:
+        return None
+    if _NEAREST.search(folded):
+        known = [p for p in places if p.get("distance_km") is not None]
+        return min(known, key=lambda p: p["distance_km"]) if known else places[0]
+    if re.search(r"\b(?:dernier|derniere)\b", folded):
+        return places[-1]
+    rank = ranks.rank_in(folded)
+    if rank is None:
+        return None
+    return next((p for p in places if p.get("number") == rank), None) or (
+        places[rank - 1] if rank <= len(places) else None
+    )
+
+
 def phone_lines(places: list[dict]) -> str:
     """Each place's number, one a line, numbered as in the list: "1. France Services : 03 20 …",
     "2. CCAS : pas de numéro dans l'annuaire"."""
@@ -537,13 +581,14 @@ def facts(
                     "lines": appointment_lines(places)}  # fmt: skip
         return appointment_answer(one)
     if asks_phone(text):
-        if shown is None:
+        meant = shown or place_meant(text, places)  # "du premier", "du lieu le plus proche"
+        if meant is None:
             return {"response": "utter_places_phones", "phones": phone_lines(places)}
-        if shown.get("phone_text") or shown.get("phone"):
-            phone = shown.get("phone_text") or shown.get("phone")
-            return {"response": "utter_place_phone", "place": shown.get("name"), "phone": phone}
-        return {"response": "utter_place_no_phone", "place": shown.get("name"),
-                "address": shown.get("address") or ""}  # fmt: skip
+        if meant.get("phone_text") or meant.get("phone"):
+            phone = meant.get("phone_text") or meant.get("phone")
+            return {"response": "utter_place_phone", "place": meant.get("name"), "phone": phone}
+        return {"response": "utter_place_no_phone", "place": meant.get("name"),
+                "address": meant.get("address") or ""}  # fmt: skip
     if asks_address(text):
         if shown is None:
             return {"response": "utter_places_addresses", "addresses": address_lines(places)}

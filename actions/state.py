@@ -207,6 +207,14 @@ def with_town_given(state: State, response: str) -> dict:
             "question": texts.text(response)}  # fmt: skip
 
 
+def new_request(state: State, found: needs_mod.Understanding, needs_before: list[str]) -> None:
+    """A new need and a new town in one message ("usager sans domicile, besoin adresse mail,
+    Nantes centre" after a search in Lorient: the desk's next citizen): the criteria of the
+    request before go ("mal voyant"), but those said again."""
+    if found.needs and set(found.needs) != set(needs_before) and moved(state):
+        state.constraints = [c for c in state.constraints if c in found.constraints]
+
+
 def moved(state: State) -> bool:
     """The town changed in this turn ("non pas la réunion, la martinique")."""
     return state.location != state.tracker.get_slot("location")

@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
 
 from aiohttp import web
 
@@ -40,11 +39,11 @@ from bot.settings import Settings
 from bot.staff import catalogue, render
 from bot.staff.security import RateLimiter
 from bot.staff.sms import DisabledSender, SmsError, SmsSender, normalise_phone, sender_from_env
+from bot.web.sheet_link import PREFIX, sheet_url
 from directory_client.errors import DirectoryError
 from directory_client.hours import PARIS
 
 log = logging.getLogger(__name__)
-PREFIX = "/fiche"
 SHEET_STATIC = Path(__file__).resolve().parent.parent / "staff" / "static"
 STATIC_FILES = ("sheet.css", "sheet.js")
 CITIZEN = render.SheetIssuer("l'assistant Orienteur", ("/", "Orienteur"), f"{PREFIX}/static")
@@ -86,8 +85,7 @@ class Keeper:
         )
 
     def sheet_url(self, place_id: str, bring: tuple[str, ...]) -> str:
-        query = f"?{urlencode([('apporter', item) for item in bring])}" if bring else ""
-        return f"{self.public_url}{PREFIX}/{quote(place_id, safe='')}{query}"
+        return sheet_url(self.public_url, place_id, bring)
 
     def check_limits(self, client: str, recipient: str) -> None:
         hashed = hashlib.sha256(self._salt + recipient.encode()).hexdigest()
