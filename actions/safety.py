@@ -871,11 +871,32 @@ _THREAT_TO_PUBLISH = re.compile(
 )
 
 
+# A phone number, however written (« 06 12 34 56 78 », « 06.12.34.56.78 », « 06-12-34-56-78 »,
+# « 0612345678 », « +33 6 12 34 56 78 », « 0033 (0)6 … »): never danger. Its two-digit groups
+# read as the numbers of the emergency examples (« appelez le 15 », « le 17 », « 41 de fièvre »):
+# the NLU took « envoie par sms au 06 12 34 56 78 » for an emergency (round 26's tester). The
+# safety reading puts it aside as « mon numéro »; the emergency action never trusts the NLU alone
+# beside one (``actions.actions.ActionEmergency``).
+PHONE_NUMBER = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-/]?\d{2}){4}(?!\d)"
+)
+
+
+def gives_a_phone_number(text: str) -> bool:
+    return bool(PHONE_NUMBER.search(text or ""))
+
+
+def without_phone_numbers(text: str) -> str:
+    """The message with its phone numbers put as « mon numéro »."""
+    return PHONE_NUMBER.sub(" mon numéro ", text or "")
+
+
 def read(
     text: str,
     has_need: Callable[[str], bool],
     danger_margin: Callable[[str], float] = danger.margin,
 ) -> SafetyReading:
+    text = without_phone_numbers(text)  # a phone number's digits are no emergency number
     folded = _folded(text)
     words = _FIGURE.sub(" ", folded)
     # a child threatened or solicited by an adult (a meeting, images): danger from what the
