@@ -93,13 +93,19 @@ def _sentences(first: tuple[str, tuple[str, ...]], text: str) -> tuple[list[str]
     return said, numbers
 
 
-def emergency(text: str) -> tuple[str, dict]:
+def emergency(text: str, need: str | None = None) -> tuple[str, dict]:
     """The emergency message for the danger the words of ``text`` describe: its text and its
-    payload, which carries the numbers shown (``numbers``: ``number``, ``text``, ``href``)."""
+    payload, which carries the numbers shown (``numbers``: ``number``, ``text``, ``href``).
+    ``need``: what the request said beside the danger is for ("vos démarches avec la CAF"), kept
+    for after the numbers and said so."""
     said, numbers = _sentences(EVERYONE, text)
     if situations.SURVEILLANCE in situations.read(text):
         said.append(texts.text("utter_emergency_phone_later"))  # the phone made safe, later
-    said.append(texts.text("utter_emergency_end"))
+        said.append(texts.text("utter_emergency_end"))
+    elif need:
+        said.append(texts.text("utter_emergency_need_later", what=need))  # « oui » serves it
+    else:
+        said.append(texts.text("utter_emergency_end"))
     return " ".join(said), _payload("emergency", numbers)
 
 

@@ -31,6 +31,32 @@ from directory_client.french_dates import MONTHS
 # People who care for someone: "suivie par une psy" is care, not being followed.
 _CARERS = "psy|psychologue|psychiatre|medecin|therapeute"
 
+# A thought, a wish or a plan (« je pense à », « j'ai envie d' », « l'idée de », « je songe
+# sérieusement à »), then the end of one's life (``_ENDING_LIFE``): suicidal thoughts said now.
+# Never « je vais mourir avec cette déclaration » (a prediction, a figure) nor « j'ai hâte d'en
+# finir » (a chore done).
+_THOUGHT_OF = (
+    r"\b(pense|pensais|penser|songe|songeais|songer|reflechis) (serieusement |souvent |parfois "
+    r"|de plus en plus |vraiment |beaucoup |encore )?(a |au fait d'|au fait de )"
+    r"|\b(envie|idees?|tentee?|tentation|decidee?|prete?) (serieusement |vraiment |juste )?"
+    r"(de |d'|a )"
+    r"|\b(veux|voudrais|voulais|aimerais|prefererais|compte) (juste |vraiment |bien )?"
+)
+# The end of one's life: « en finir » alone or with life (never « en finir avec ce dossier »),
+# « mettre fin à ma vie », « me tuer », « mourir », « ne plus être là ».
+_ENDING_LIFE = (
+    r"en finir(?! avec (?!(la vie|tout|ma vie|moi|l'existence|mes jours|cette vie)\b))"
+    r"|mettre fin a (ma vie|mes jours|mon existence|ma propre vie|tout)\b"
+    r"|me (tuer|suicider|supprimer|pendre|foutre en l'air|flinguer|tirer une balle)\b"
+    r"|mourir\b(?! (de|d') )|disparaitre (pour toujours|pour de bon|a jamais|definitivement)"
+    r"|(ne )?plus (etre la|me reveiller|vivre)\b"
+)
+SUICIDAL_THOUGHT = rf"(?:{_THOUGHT_OF})(?:{_ENDING_LIFE})"  # also ``situations.SUICIDE``'s
+_PILLS = (
+    r"pilules|cachets|medicaments|comprimes|somniferes|gelules|anxiolytiques|antidepresseurs"
+    r"|doliprane|dafalgan|paracetamol|lexomil|xanax|tranxene|seresta|stilnox|boite"
+)
+
 SEVERE: tuple[str, ...] = (
     r"suicid\w*",
     r"veut me tuer",
@@ -415,6 +441,22 @@ SEVERE: tuple[str, ...] = (
     r"(homme|type|mec|inconnu|individu|quelqu'un|gars|femme)\b[^.!?]{0,40}\bchez (moi|elle|lui|nous"
     r"|eux)\b[^.!?]{0,40}\b(refuse|ne veut pas|veut pas|veut plus) (de )?partir",
     r"(l'|les |la |le )entends? (gemir|crier|hurler|appeler (a l'aide|au secours))",
+    # Round 26's tester: suicidal thoughts said now beside a need hid the danger (« j'ai envie
+    # d'en finir avec la vie, et je n'arrive pas à faire ma déclaration CAF », « je pense à en
+    # finir, et en plus … ») — a thought, a wish or a plan, then the end of one's life, in any
+    # wording (``_THOUGHT_OF``, ``_ENDING_LIFE``)
+    SUICIDAL_THOUGHT,
+    r"(plus|pas) envie d'etre (la|en vie|vivante?)(?![\w-])(?! (a|au|aux|pour|ce|cette|le|la|les"
+    r"|demain|dans|avec|quand|ici)\b)",
+    # … and an overdose told as done, minutes ago (« j'ai avalé toutes mes pilules », « une
+    # vingtaine de comprimés tout à l'heure »): danger now, whatever need follows — never the
+    # day's treatment taken (« pris tous mes médicaments ce matin » is the alarm tier's)
+    rf"(avale|ingere|gobe|englouti)\w* (toutes?|tous) (mes|les|ses|sa|ma) ({_PILLS})"
+    r"(?! (du|de ce|de la|d'hier) (matin|midi|soir|journee))",
+    rf"(avale|ingere|gobe|englouti|pris)\w* (une|un) (dizaine|quinzaine|vingtaine|trentaine"
+    rf"|cinquantaine|centaine|poignee) (de |d')({_PILLS})",
+    rf"(avale|ingere|gobe|englouti)\w* (plein|beaucoup|des tas|des dizaines|un tas) (de |d')"
+    rf"({_PILLS})",
 )
 
 ALARM: tuple[str, ...] = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from actions import child_danger, platforms
+from actions import child_danger, platforms, safety
 from directory_client import labels
 
 PARTNER = "partner"  # violence or control by a partner or an ex: the 3919
@@ -290,7 +290,9 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"\b(veux|voudrais|ai envie de|avais envie de|vais) (juste )?(mourir|crever|en finir"
         r"|me tuer|me foutre en l'air|disparaitre pour toujours)\b",
         r"\bmettre fin a (mes|ses) jours|\b(plus|pas) envie de vivre|\bveux plus vivre",
-        r"\b(avale|pris) (des|trop de|tous mes|toutes mes) (medicaments|cachets|comprimes)",
+        r"\b(avale|pris) (des|trop de|tous mes|toutes mes) (medicaments|cachets|comprimes"
+        r"|pilules|somniferes)",
+        safety.SUICIDAL_THOUGHT,  # « je pense à en finir », « l'idée de mettre fin à ma vie »
     ),
     PHYSICAL: (
         r"\b(tombee?s?|chute|glisse\w*|evanoui\w*|inconscient\w*|malaise|crise cardiaque|avc"
