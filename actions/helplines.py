@@ -56,6 +56,7 @@ BY_SITUATION = {
 BY_SMS = ("utter_emergency_sms", ("114",))
 ONLINE_HARM = ("utter_line_harassment", ("3018",))  # a child threatened online: the 3018 too
 SUICIDE_LINE = "3114"
+THREAT_NUMBERS = ("112", "17")  # someone threatening now (``situations.THREAT``)
 DANGER_CHECK = ("utter_danger_check", ("112", "17", "15"))
 
 
@@ -82,6 +83,10 @@ def _sentences(first: tuple[str, tuple[str, ...]], text: str) -> tuple[list[str]
     elif situations.PHYSICAL in found:
         # A fall, someone who no longer answers, a fire: the numbers for that; no 3114.
         first = (first[0], tuple(n for n in first[1] if n != SUICIDE_LINE))
+        parts = [first] + by_situation + [BY_SMS]
+    elif situations.THREAT in found:
+        # Someone forcing the door, in the home, following: the 112 and the police; no 3114.
+        first = (first[0], tuple(n for n in first[1] if n in THREAT_NUMBERS))
         parts = [first] + by_situation + [BY_SMS]
     else:
         parts = [first] + by_situation + [BY_SMS]
