@@ -47,11 +47,13 @@ _THOUGHT_OF = (
 _ENDING_LIFE = (
     r"en finir(?! avec (?!(la vie|tout|ma vie|moi|l'existence|mes jours|cette vie)\b))"
     r"|mettre fin a (ma vie|mes jours|mon existence|ma propre vie|tout)\b"
-    r"|me (tuer|suicider|supprimer|pendre|foutre en l'air|flinguer|tirer une balle)\b"
+    r"|me (tuer|suicider|supprimer|pendre|foutre en l'air)\b"
     r"|mourir\b(?! (de|d') )|disparaitre (pour toujours|pour de bon|a jamais|definitivement)"
     r"|(ne )?plus (etre la|me reveiller|vivre)\b"
 )
-SUICIDAL_THOUGHT = rf"(?:{_THOUGHT_OF})(?:{_ENDING_LIFE})"  # also ``situations.SUICIDE``'s
+# Anger at a chore, not a wish to die: « envie d'en finir à chaque fois que je vois ce site ».
+_EVERY_TIME = r"(?![^.!?]{0,30}\b(a chaque fois|chaque fois|des que je)\b)"
+SUICIDAL_THOUGHT = rf"(?:{_THOUGHT_OF})(?:{_ENDING_LIFE}){_EVERY_TIME}"  # ``situations.SUICIDE``'s
 _PILLS = (
     r"pilules|cachets|medicaments|comprimes|somniferes|gelules|anxiolytiques|antidepresseurs"
     r"|doliprane|dafalgan|paracetamol|lexomil|xanax|tranxene|seresta|stilnox|boite"
