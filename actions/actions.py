@@ -615,6 +615,11 @@ class ActionEmergency(OrienteurAction):
         # (read first, in ``read_and_respond``), so it is the answer to "where?" or a town alone.
         if not is_button(text) and (answers_where(State(tracker), text) or names_only_a_town(text)):
             return orient(dispatcher, tracker, read_as="inform")
+        if not is_button(text) and safety.gives_a_phone_number(text):
+            # « envoie par sms au 06 12 34 56 78 »: the NLU took its digits for the emergency
+            # numbers; its words said no danger (read first, in ``read_and_respond``): the
+            # message is read as the NLU's fallback would be
+            return ActionFallback().respond(dispatcher, tracker, text)
         if needs_mod.read(text).empty:
             return numbers_only(dispatcher, tracker, text)
         confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)

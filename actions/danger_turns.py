@@ -79,12 +79,15 @@ def danger_read(tracker: Tracker) -> bool:
     )
 
 
-def say_emergency_numbers(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+def say_emergency_numbers(
+    dispatcher: CollectingDispatcher, tracker: Tracker, need: str | None = None
+) -> None:
     """The emergency numbers for the danger the request describes (actions/helplines.py): one
     message of several ``domain.yml`` responses (everyone's numbers, a partner's, a child's, the
     SMS, the end), as many as the situations named, with one payload of the numbers. A response
-    is one message, so this one goes as text, each of its sentences read from the domain."""
-    said, payload = helplines.emergency(request_texts(tracker))
+    is one message, so this one goes as text, each of its sentences read from the domain.
+    ``need``: what the request kept for after is for, said after the numbers."""
+    said, payload = helplines.emergency(request_texts(tracker), need)
     dispatcher.utter_message(text=said, json_message=payload)
 
 
@@ -95,16 +98,28 @@ AFTER_NUMBERS = follow_ups.AFTER_NUMBERS
 
 def numbers_only(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list:
     """Someone may be in danger now: the emergency numbers, first and only; the request of the
-    message kept for after."""
-    say_emergency_numbers(dispatcher, tracker)
+    message kept for after, and said to be (« j'ai envie d'en finir, et je n'arrive pas à faire
+    ma déclaration CAF »: the 3114 first, the CAF kept)."""
     state = State(tracker)
     try:
         keep_request(state, tracker, text)
     except Exception:  # the numbers go out whatever happens to the request
         log.exception("could not keep the request said with a danger")
+        say_emergency_numbers(dispatcher, tracker)
         return [SlotSet("fail_count", 0.0)]
+    say_emergency_numbers(dispatcher, tracker, _kept_need(state))
     state.awaiting = AFTER_NUMBERS
     return state.save()
+
+
+def _kept_need(state: State) -> str | None:
+    """What the request kept with a danger is for ("vos démarches avec la CAF"); None without a
+    need."""
+    if not state.needs:
+        return None
+    from actions import formatting  # the words of a need, as the places' heading says them
+
+    return formatting.need_phrase(state.needs, state.procedures[0] if state.procedures else None)
 
 
 def keep_request(state: State, tracker: Tracker, text: str) -> None:

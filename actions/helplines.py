@@ -56,6 +56,7 @@ BY_SITUATION = {
 BY_SMS = ("utter_emergency_sms", ("114",))
 ONLINE_HARM = ("utter_line_harassment", ("3018",))  # a child threatened online: the 3018 too
 SUICIDE_LINE = "3114"
+THREAT_NUMBERS = ("112", "17")  # someone threatening now (``situations.THREAT``)
 DANGER_CHECK = ("utter_danger_check", ("112", "17", "15"))
 
 
@@ -83,6 +84,10 @@ def _sentences(first: tuple[str, tuple[str, ...]], text: str) -> tuple[list[str]
         # A fall, someone who no longer answers, a fire: the numbers for that; no 3114.
         first = (first[0], tuple(n for n in first[1] if n != SUICIDE_LINE))
         parts = [first] + by_situation + [BY_SMS]
+    elif situations.THREAT in found:
+        # Someone forcing the door, in the home, following: the 112 and the police; no 3114.
+        first = (first[0], tuple(n for n in first[1] if n in THREAT_NUMBERS))
+        parts = [first] + by_situation + [BY_SMS]
     else:
         parts = [first] + by_situation + [BY_SMS]
     said: list[str] = []
@@ -93,13 +98,19 @@ def _sentences(first: tuple[str, tuple[str, ...]], text: str) -> tuple[list[str]
     return said, numbers
 
 
-def emergency(text: str) -> tuple[str, dict]:
+def emergency(text: str, need: str | None = None) -> tuple[str, dict]:
     """The emergency message for the danger the words of ``text`` describe: its text and its
-    payload, which carries the numbers shown (``numbers``: ``number``, ``text``, ``href``)."""
+    payload, which carries the numbers shown (``numbers``: ``number``, ``text``, ``href``).
+    ``need``: what the request said beside the danger is for ("vos démarches avec la CAF"), kept
+    for after the numbers and said so."""
     said, numbers = _sentences(EVERYONE, text)
     if situations.SURVEILLANCE in situations.read(text):
         said.append(texts.text("utter_emergency_phone_later"))  # the phone made safe, later
-    said.append(texts.text("utter_emergency_end"))
+        said.append(texts.text("utter_emergency_end"))
+    elif need:
+        said.append(texts.text("utter_emergency_need_later", what=need))  # « oui » serves it
+    else:
+        said.append(texts.text("utter_emergency_end"))
     return " ".join(said), _payload("emergency", numbers)
 
 

@@ -31,6 +31,34 @@ from directory_client.french_dates import MONTHS
 # People who care for someone: "suivie par une psy" is care, not being followed.
 _CARERS = "psy|psychologue|psychiatre|medecin|therapeute"
 
+# A thought, a wish or a plan (« je pense à », « j'ai envie d' », « l'idée de », « je songe
+# sérieusement à »), then the end of one's life (``_ENDING_LIFE``): suicidal thoughts said now.
+# Never « je vais mourir avec cette déclaration » (a prediction, a figure) nor « j'ai hâte d'en
+# finir » (a chore done).
+_THOUGHT_OF = (
+    r"\b(pense|pensais|penser|songe|songeais|songer|reflechis) (serieusement |souvent |parfois "
+    r"|de plus en plus |vraiment |beaucoup |encore )?(a |au fait d'|au fait de )"
+    r"|\b(envie|idees?|tentee?|tentation|decidee?|prete?) (serieusement |vraiment |juste )?"
+    r"(de |d'|a )"
+    r"|\b(veux|voudrais|voulais|aimerais|prefererais|compte) (juste |vraiment |bien )?"
+)
+# The end of one's life: « en finir » alone or with life (never « en finir avec ce dossier »),
+# « mettre fin à ma vie », « me tuer », « mourir », « ne plus être là ».
+_ENDING_LIFE = (
+    r"en finir(?! avec (?!(la vie|tout|ma vie|moi|l'existence|mes jours|cette vie)\b))"
+    r"|mettre fin a (ma vie|mes jours|mon existence|ma propre vie|tout)\b"
+    r"|me (tuer|suicider|supprimer|pendre|foutre en l'air)\b"
+    r"|mourir\b(?! (de|d') )|disparaitre (pour toujours|pour de bon|a jamais|definitivement)"
+    r"|(ne )?plus (etre la|me reveiller|vivre)\b"
+)
+# Anger at a chore, not a wish to die: « envie d'en finir à chaque fois que je vois ce site ».
+_EVERY_TIME = r"(?![^.!?]{0,30}\b(a chaque fois|chaque fois|des que je)\b)"
+SUICIDAL_THOUGHT = rf"(?:{_THOUGHT_OF})(?:{_ENDING_LIFE}){_EVERY_TIME}"  # ``situations.SUICIDE``'s
+_PILLS = (
+    r"pilules|cachets|medicaments|comprimes|somniferes|gelules|anxiolytiques|antidepresseurs"
+    r"|doliprane|dafalgan|paracetamol|lexomil|xanax|tranxene|seresta|stilnox|boite"
+)
+
 SEVERE: tuple[str, ...] = (
     r"suicid\w*",
     r"veut me tuer",
@@ -415,6 +443,22 @@ SEVERE: tuple[str, ...] = (
     r"(homme|type|mec|inconnu|individu|quelqu'un|gars|femme)\b[^.!?]{0,40}\bchez (moi|elle|lui|nous"
     r"|eux)\b[^.!?]{0,40}\b(refuse|ne veut pas|veut pas|veut plus) (de )?partir",
     r"(l'|les |la |le )entends? (gemir|crier|hurler|appeler (a l'aide|au secours))",
+    # Round 26's tester: suicidal thoughts said now beside a need hid the danger (« j'ai envie
+    # d'en finir avec la vie, et je n'arrive pas à faire ma déclaration CAF », « je pense à en
+    # finir, et en plus … ») — a thought, a wish or a plan, then the end of one's life, in any
+    # wording (``_THOUGHT_OF``, ``_ENDING_LIFE``)
+    SUICIDAL_THOUGHT,
+    r"(plus|pas) envie d'etre (la|en vie|vivante?)(?![\w-])(?! (a|au|aux|pour|ce|cette|le|la|les"
+    r"|demain|dans|avec|quand|ici)\b)",
+    # … and an overdose told as done, minutes ago (« j'ai avalé toutes mes pilules », « une
+    # vingtaine de comprimés tout à l'heure »): danger now, whatever need follows — never the
+    # day's treatment taken (« pris tous mes médicaments ce matin » is the alarm tier's)
+    rf"(avale|ingere|gobe|englouti)\w* (toutes?|tous) (mes|les|ses|sa|ma) ({_PILLS})"
+    r"(?! (du|de ce|de la|d'hier) (matin|midi|soir|journee))",
+    rf"(avale|ingere|gobe|englouti|pris)\w* (une|un) (dizaine|quinzaine|vingtaine|trentaine"
+    rf"|cinquantaine|centaine|poignee) (de |d')({_PILLS})",
+    rf"(avale|ingere|gobe|englouti)\w* (plein|beaucoup|des tas|des dizaines|un tas) (de |d')"
+    rf"({_PILLS})",
 )
 
 ALARM: tuple[str, ...] = (
@@ -871,11 +915,32 @@ _THREAT_TO_PUBLISH = re.compile(
 )
 
 
+# A phone number, however written (« 06 12 34 56 78 », « 06.12.34.56.78 », « 06-12-34-56-78 »,
+# « 0612345678 », « +33 6 12 34 56 78 », « 0033 (0)6 … »): never danger. Its two-digit groups
+# read as the numbers of the emergency examples (« appelez le 15 », « le 17 », « 41 de fièvre »):
+# the NLU took « envoie par sms au 06 12 34 56 78 » for an emergency (round 26's tester). The
+# safety reading puts it aside as « mon numéro »; the emergency action never trusts the NLU alone
+# beside one (``actions.actions.ActionEmergency``).
+PHONE_NUMBER = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-/]?\d{2}){4}(?!\d)"
+)
+
+
+def gives_a_phone_number(text: str) -> bool:
+    return bool(PHONE_NUMBER.search(text or ""))
+
+
+def without_phone_numbers(text: str) -> str:
+    """The message with its phone numbers put as « mon numéro »."""
+    return PHONE_NUMBER.sub(" mon numéro ", text or "")
+
+
 def read(
     text: str,
     has_need: Callable[[str], bool],
     danger_margin: Callable[[str], float] = danger.margin,
 ) -> SafetyReading:
+    text = without_phone_numbers(text)  # a phone number's digits are no emergency number
     folded = _folded(text)
     words = _FIGURE.sub(" ", folded)
     # a child threatened or solicited by an adult (a meeting, images): danger from what the

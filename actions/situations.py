@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from actions import child_danger, platforms
+from actions import child_danger, platforms, safety
 from directory_client import labels
 
 PARTNER = "partner"  # violence or control by a partner or an ex: the 3919
@@ -25,6 +25,10 @@ SUICIDE = "suicide"  # a wish to die, a suicide: the 3114
 # A body in danger (a fall, someone who no longer answers or breathes, a fire, an accident) with
 # no dark words: the emergency numbers without the 3114 (``read``).
 PHYSICAL = "physical"
+# Someone else threatening the person now, not a partner: forcing the door, in the home, following
+# in the street, armed, attacking. The police and the 112; no 3114 unless the words speak of
+# ending one's life (``read``).
+THREAT = "threat"
 # A child or a teenager harassed online: the 3018 first, before the places (read from CHILD and
 # HARASSMENT_ONLINE together, ``read``).
 CHILD_HARASSED_ONLINE = "child_harassed_online"
@@ -290,13 +294,28 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"\b(veux|voudrais|ai envie de|avais envie de|vais) (juste )?(mourir|crever|en finir"
         r"|me tuer|me foutre en l'air|disparaitre pour toujours)\b",
         r"\bmettre fin a (mes|ses) jours|\b(plus|pas) envie de vivre|\bveux plus vivre",
-        r"\b(avale|pris) (des|trop de|tous mes|toutes mes) (medicaments|cachets|comprimes)",
+        r"\b(avale|pris) (des|trop de|tous mes|toutes mes) (medicaments|cachets|comprimes"
+        r"|pilules|somniferes)",
+        safety.SUICIDAL_THOUGHT,  # « je pense à en finir », « l'idée de mettre fin à ma vie »
     ),
     PHYSICAL: (
         r"\b(tombee?s?|chute|glisse\w*|evanoui\w*|inconscient\w*|malaise|crise cardiaque|avc"
         r"|saigne\w*|accident\w*|incendie|le feu|fumee|brule\w*|etouffe\w*)\b",
         r"\b(ne )?(repond|reagit|respire|bouge|se reveille|parle)s? (plus|pas)\b",
         r"\b(tonbe ate|pa ka (pale|respire|repon) anko)\b",
+    ),
+    THREAT: (
+        r"\b(forcer?|forcent|casser|casse|defoncer|defonce|enfoncer|enfonce|fracturer) (ma|la|notre"
+        r"|sa) porte",
+        r"\b(essaie|essaye|essaient|tente|tentent|veut|veulent) (d'|de )(l')?(ouvrir|entrer|rentrer"
+        r"|forcer|enfoncer|defoncer|casser)",
+        r"\b(quelqu'un|homme|femme|type|mec|gens|inconnue?s?|individus?|cambrioleurs?|voleurs?)\b"
+        r"[^.!?]{0,40}\bchez (moi|nous)\b",
+        r"\bcambrioleurs?\b|\bcambriol\w* en (ce moment|cours)",
+        r"\b(homme|type|mec|quelqu'un|inconnue?|individu|voiture|ils?|elle) (me|nous) (suit|suivent"
+        r"|poursui\w*)\b",
+        r"\b(homme|type|mec|individu|quelqu'un)s? armee?s?\b|\bcoups de feu\b|\bca tire\b",
+        r"\b(m'|on m'|se fait |suis |est )agress\w*",
     ),
     HOMELESS: (
         r"\b(dors|dormons|dormir|dort|dormi|passe la nuit|passer la nuit|vis|vivons|vit) "
@@ -358,6 +377,14 @@ _DARK = re.compile(
 )
 
 
+# The words of ``_DARK`` said of oneself (not "il va me tuer", "peur pour ma vie": a threat).
+_OF_ONESELF = re.compile(
+    r"\b(suicid\w*|mourir|en finir|mettre fin|medicaments?|cachets?|comprimes?|somniferes?"
+    r"|pilules?|adieu|lettres?|dernier message|plus la|pendu\w*|pendre|noy\w*|idees noires"
+    r"|disparaitre|plus envie|veines?|scarifi\w*|triste|deprim\w*)\b"
+)
+
+
 # Hit by someone who also spies on the phone ("il me bat et il contrôle mon portable"): the
 # control of a partner, whoever is named (``read``), unless the words name a child.
 _HIT_ME = (
@@ -400,4 +427,6 @@ def read(text: str) -> frozenset[str]:
         found.add(BANK_CARD)
     if PHYSICAL in found and (SUICIDE in found or _DARK.search(folded)):
         found.discard(PHYSICAL)  # "il ne répond plus depuis son message d'adieu": the 3114 kept
+    if THREAT in found and (SUICIDE in found or _OF_ONESELF.search(folded)):
+        found.discard(THREAT)  # someone at the door and pills ready: the 3114 kept
     return frozenset(found)
