@@ -77,6 +77,7 @@ from actions.location_reply import (
     ask_town_simpler,
     guess_place,
     looks_like_place,
+    misspelt_town_answer,
     names_only_a_town,
     names_town_and_area,
     pick_choice,
@@ -751,7 +752,9 @@ def answers_where(state: State, text: str) -> bool:
     if state.awaiting == "location" and waits_for_town(state.location) and says_anywhere(text):
         return True
     return state.awaiting in ("location", "location_choice") and (
-        looks_like_place(text) or pick_choice(state, text) is not None
+        looks_like_place(text)
+        or pick_choice(state, text) is not None
+        or misspelt_town_answer(text)  # "bordaux" read as off-topic: Bordeaux
     )
 
 

@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import formatting as fmt
 from actions import needs as needs_mod
-from actions import ranks, texts
+from actions import ranks, said_again, texts
 from actions.message_text import (
     MAX_TEXT,
     clean_text,
@@ -45,6 +45,7 @@ from directory_client.locator import BIG_TOWN, MIN_LEADING, is_compound_name
 from directory_client.text import last_sentences, name_key
 from directory_client.town_words import (
     COMMON,
+    LINKS,
     NEVER,
     STOPWORDS,
     TOWNS_ALONE,
@@ -52,6 +53,7 @@ from directory_client.town_words import (
     names_no_town,
 )
 from directory_client.types import LocateResult
+from directory_client.usual_names import USUAL_NAMES
 from directory_client.written_names import piece_around
 
 if TYPE_CHECKING:
@@ -302,6 +304,9 @@ def _words(text: str) -> str:
 
 
 _NOT_A_NAME_ALONE = frozenset({"saint", "sainte", "saints", "saintes"})  # "Saint" is no town
+USUAL_NAMES_OF: dict[str, list[str]] = {}  # INSEE code → the usual names of that commune
+for _usual, _code in USUAL_NAMES.items():
+    USUAL_NAMES_OF.setdefault(_code, []).append(_usual)
 
 
 def plausible_guess(query: str, result, *, ambiguous_too: bool = False) -> bool:
@@ -317,6 +322,7 @@ def plausible_guess(query: str, result, *, ambiguous_too: bool = False) -> bool:
     names = {best.commune or "", re.sub(r"\s*\(.*\)$", "", best.label or "")}
     if best.former:  # "Évry": Évry-Courcouronnes, the commune it is part of
         names.add(best.former)
+    names.update(USUAL_NAMES_OF.get(best.code_insee or "", ()))  # "Luchon": Bagnères-de-Luchon
     for name in filter(None, names):
         folded = _words(name)
         variants = {folded, folded.replace("saint ", "st "), folded.replace("sainte ", "ste ")}
@@ -328,7 +334,20 @@ def plausible_guess(query: str, result, *, ambiguous_too: bool = False) -> bool:
         first = folded.split()[0]
         if len(first) >= MIN_LEADING and first not in _NOT_A_NAME_ALONE and f" {first} " in asked:
             return len(asked.split()) <= 3
+        if _part_of_name(asked.split(), folded.split()):
+            return True
     return _starts_a_town_there(query, departement_named(query), result)
+
+
+def _part_of_name(asked: list[str], name: list[str]) -> bool:
+    """The words asked are the first words of the name, and nothing else: "saint die" for
+    Saint-Dié-des-Vosges (the locator's reading of the first words of a longer name no commune
+    bears alone); never an article or a link word at either end ("la maison": La Maison-Dieu)."""
+    if not 0 < len(asked) < len(name) or len(" ".join(asked)) < MIN_LEADING:
+        return False
+    if asked[0] in LINKS or asked[-1] in LINKS or all(w in _NOT_A_NAME_ALONE for w in asked):
+        return False
+    return asked == name[: len(asked)]
 
 
 def guess_place(text: str) -> tuple[str, Any, bool] | None:
@@ -449,6 +468,18 @@ def _with_word_whole(text: str, query: str, result):
     ):
         return whole
     return result
+
+
+def _part_of_unknown_name(text: str, query: str, result):
+    """ "Apcher" tagged in "j'habite Saint-Machin-d'Apcher": the part of a name written in one
+    piece that no commune bears is that unknown name, never a commune whose name the part only
+    starts or ends (Saint-Chély-d'Apcher); else ``result``."""
+    best = result.best if result.status in ("found", "ambiguous") else None
+    piece = piece_around(text, query)
+    if best is None or piece == query or name_key(best.commune or "") == name_key(query):
+        return result
+    whole = _locator().locate(piece[:120])
+    return LocateResult("unknown", piece) if whole.status == "unknown" else result
 
 
 def _with_contraction(text: str, query: str, result):
@@ -646,6 +677,13 @@ def resolve_location(
                     break
         if chosen is None and state.choices:
             chosen = _choice_near(state.choices, text)
+        if chosen is None and state.choices:
+            repeated = said_again.times_said_before(tracker, text)
+            if repeated == 1:  # the same name again: the towns written out, with their numbers
+                said_again.towns_written_out(dispatcher, state)
+                return False
+            if repeated >= 2:  # never the same question a third time
+                chosen = said_again.first_town_taken(dispatcher, state)
         if chosen is not None:
             state.location, state.choices, state.attempts = chosen, [], 0
             return True
@@ -718,6 +756,7 @@ def resolve_location(
         result = _locator().locate(query)
         if len(candidates_text) == 1 and not payload:
             result = _with_word_whole(text, query, result)
+            result = _part_of_unknown_name(text, query, result)
         if len(candidates_text) == 1 and not payload and result.status == "ambiguous":
             result = _with_contraction(text, query, result)
         if tagged and not payload and _no_town_there(query, result, text):
@@ -735,6 +774,9 @@ def resolve_location(
         homonyms = {c.code_insee for c in result.candidates}
         if whole.status == "found" and whole.best and whole.best.code_insee in homonyms:
             result = whole
+    if waits_for_town(state.location) and said_again.times_said_before(tracker, text):
+        # "Vienne" again to "Quelle est votre commune dans la Vienne ?": the commune Vienne (38)
+        result = said_again.communes_meant(result)
     if result.status == "ambiguous" and waits_for_town(state.location):
         # The town asked in the département given: the one of that name there.
         inside = [c for c in result.candidates
@@ -928,6 +970,16 @@ def _said_only_a_distance(found: needs_mod.Understanding) -> bool:
         and all(c.startswith(DISTANCE) for c in found.constraints)
         and bool(found.constraints)
     )
+
+
+def misspelt_town_answer(text: str) -> bool:
+    """One word answering "where?" that the locator reads as a big town written a letter or two
+    wrong ("bordaux", "montpelier"), whatever the NLU read: a town answer, never off-topic.
+    Smaller communes' near-misses are too often words ("amour": Amou, "plombier": Pommier)."""
+    said = location_text(text).strip()
+    if is_button(text) or len(said.split()) != 1 or name_key(said) in _nlu_words():
+        return False
+    return _town_misspelt(said, _locator().locate(said[:120]))
 
 
 # Where one *is* that says a situation, never a town: "elle est à l'hôpital" (L'Hôpital, 57).

@@ -78,6 +78,9 @@ class Index:
     leading_names: dict[str, list[Commune]]
     buckets: dict[tuple[str, int], list[str]]  # (first letter, length) → name keys (fuzzy)
     grid: dict[tuple[int, int], list[Commune]]
+    # Last words of any commune's longer name, when no commune has that name and they start
+    # with no little word: "luchon" → Bagnères-de-Luchon (``_ending_names``).
+    ending_names: dict[str, list[Commune]] = field(default_factory=dict)
 
     def with_extra(self, extra: list[Commune]) -> Index:
         """A copy completed with communes from elsewhere; the cached index stays untouched."""
@@ -116,6 +119,7 @@ class Index:
             self.leading_names,
             buckets,
             grid,
+            self.ending_names,
         )
 
     def nearest(self, lat: float, lon: float, max_rings: int = 8) -> tuple[Commune, float] | None:
@@ -331,4 +335,27 @@ def _build(path: Path) -> Index:
         leading_names=dict(leading_names),
         buckets=dict(buckets),
         grid=dict(grid),
+        ending_names=_ending_names(by_key),
     )
+
+
+# The words after which a name's ending names a place ("Bagnères-de-Luchon", "Mont-de-Marsan",
+# "Cherbourg-en-Cotentin"); after an article or an adjective it is mostly a common noun
+# ("Arnac-la-Poste", "Paray-Vieille-Poste", "Aix-les-Bains": "la poste" is no town).
+_PLACE_LINKS = frozenset({"de", "d", "du", "des", "en", "sur", "sous", "lez"})
+
+
+def _ending_names(by_key: dict[str, list[Commune]]) -> dict[str, list[Commune]]:
+    """The last words of communes' longer names that no commune bears alone, after "de", "en",
+    "sur"…, each to the communes whose name ends so: "cotentin" → Cherbourg-en-Cotentin and two
+    smaller ones (a département's name, "vosges", is read as the département first)."""
+    endings: dict[str, list[Commune]] = defaultdict(list)
+    for key, members in by_key.items():
+        communes = [c for c in members if c.kind == "COM"]
+        words = key.split(" ")
+        for n in range(2, len(words)):
+            end = " ".join(words[n:])
+            if communes and words[n - 1] in _PLACE_LINKS and words[n] not in _PLACE_LINKS | {
+                "la", "le", "les", "l", "a", "au", "aux"} and end not in by_key:  # fmt: skip
+                endings[end].extend(communes)
+    return dict(endings)

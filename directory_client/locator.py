@@ -11,6 +11,8 @@ Rules (the full list, with figures, is in docs/locator.md):
   the next one and the next one has fewer than ``WELL_KNOWN`` (3 000) inhabitants; otherwise
   ``ambiguous``. A name that starts bigger towns' names offers them when
   they are ≥ ``LONGER_NAME_RATIO`` (10) times bigger ("Aix", "Clermont", "Boulogne").
+- Homonyms that differ only by their accents: the one whose accents are written ("Viré" is
+  Viré, 71; "Vire", without accent, still asks: people often leave accents out).
 - A department, region or postcode next to the name disambiguates ("Saint-Denis 93",
   "saint denis réunion", "Valence Drôme", "Ajaccio Corse", "Paris 75011").
 - A department name that is also a commune ("Vienne"): the department first; ambiguous when the
@@ -43,7 +45,7 @@ from directory_client import display, gazetteer
 from directory_client.french_dates import MONTHS
 from directory_client.gazetteer import Commune, Departement, Index
 from directory_client.text import clean, fold, name_key, tokens
-from directory_client.town_words import STOPWORDS
+from directory_client.town_words import COMMON, NEVER, STOPWORDS
 from directory_client.types import LocateResult, Location
 from directory_client.usual_names import USUAL_OF
 
@@ -227,6 +229,8 @@ class Locator:
                 status, candidates = found
                 if self._compound_unmatched(text, candidates):
                     break
+                if status == "ambiguous":
+                    status, candidates = _accents_written(text, candidates)
                 return LocateResult(status, text, tuple(candidates[:MAX_CANDIDATES]))
         return LocateResult("unknown", text)
 
@@ -565,11 +569,24 @@ class Locator:
                 covered = sum(1 for w in window if w not in STOPWORDS)
                 if covered < content and not all(w in capitalised for w in window):
                     continue
-                communes = self._index.leading_names.get(query, ())
-                if 0 < len(communes) <= MAX_LEADING:
+                communes = self._part_of_names(query)
+                if communes:
                     rest = words[:first] + [""] + words[first + width :]
-                    return self._decide(list(communes), None, rest)
+                    return self._decide(communes, None, rest)
         return None
+
+    def _part_of_names(self, query: str) -> list[Commune]:
+        """The communes of which ``query`` is a distinctive part of the name, no commune
+        bearing it alone: its first words ("florac", "saint die": Saint-Dié-des-Vosges), else
+        its last words after "de", "en", "sur"… ("cotentin": Cherbourg-en-Cotentin and two
+        others); none when more than ``MAX_LEADING`` communes share them ("vieux", "grand")."""
+        if query in COMMON or query in NEVER or query in _NOT_ALONE:
+            return []
+        for names in (self._index.leading_names, self._index.ending_names):
+            communes = {c.code_insee: c for c in names.get(query, ())}
+            if 0 < len(communes) <= MAX_LEADING:
+                return list(communes.values())
+        return []
 
     def _fuzzy(self, words: list[str]) -> tuple[str, list[Location]] | None:
         if sum(1 for w in words if w not in STOPWORDS) > MAX_FUZZY_CONTENT_WORDS:
@@ -636,16 +653,21 @@ class Locator:
     def _longer_fuzzy(
         self, words: list[str], start: int, size: int
     ) -> tuple[str, list[Location]] | None:
-        """An exact match inside a longer misspelt name: "nogrnt sur marne" is not Marne."""
+        """An exact match inside a longer misspelt name: "nogrnt sur marne" is not Marne; inside
+        the first or last words of a longer name no commune bears alone: "saint die" is
+        Saint-Dié-des-Vosges, not Die (26) nor the near-misses Saint-Avé, Saint-Vit."""
         end = start + size
         for width in range(min(size + 4, len(words)), size, -1):
             for first in range(max(0, end - width), min(start, len(words) - width) + 1):
                 query = _window(words, first, width)
                 if query is None:
                     continue
+                rest = words[:first] + [""] + words[first + width :]
+                part = self._part_of_names(query) if len(query) >= MIN_LEADING else []
+                if part:  # "saint die": Saint-Dié-des-Vosges, not Die nor Saint-Avé
+                    return self._decide(part, None, rest)
                 match = self._fuzzy_keys(query)
                 if match is not None and match[0] > 0:
-                    rest = words[:first] + [""] + words[first + width :]
                     return self._decide_keys(match[1], rest)
         return None
 
@@ -712,6 +734,29 @@ def is_compound_name(text: str) -> bool:
     """``text`` is one name of three words or more in one hyphenated piece, without digits
     ("Trifouillis-les-Oies"): the locator reads it as one name, never as its parts."""
     return bool(_COMPOUND.fullmatch(text)) and not any(ch.isdigit() or ch == "_" for ch in text)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _accents_written(text: str, candidates: list[Location]) -> tuple[str, list[Location]]:
+    """Homonyms that differ only by their accents, the accents written: "Viré" is Viré (71),
+    not Vire Normandie (14) (its former commune Vire); found, the others kept. Without an
+    accent ("Vire") nothing is decided: people often leave accents out."""
+    written = [w.lower() for w in _LETTERS.findall(text)]
+    if all(w.isascii() for w in written):
+        return "ambiguous", candidates
+    said = f" {' '.join(written)} "
+    towns = [c for c in candidates if c.kind == "commune"]
+    names = [(c, c.former or c.commune or "") for c in towns]
+    keys = {name_key(name) for _, name in names}
+    if len(towns) != len(candidates) or len(keys) != 1:
+        return "ambiguous", candidates
+    same = [c for c, name in names
+            if f" {' '.join(w.lower() for w in _LETTERS.findall(name))} " in said]  # fmt: skip
+    if len(same) != 1:
+        return "ambiguous", candidates
+    return "found", [same[0], *(c for c in candidates if c is not same[0])]
 
 
 def _in_name(word: str, name: set[str]) -> bool:

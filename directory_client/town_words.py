@@ -46,7 +46,8 @@ _STOPWORDS_TEXT = """a au aux avec c ca ce chez cote d dans de des du en est et 
     carte grise vitale identite passeport permis conduire compte ameli caf impots impot emploi
     pole travail chomage retraite mutuelle sante logement banque internet ordinateur telephone
     smartphone tablette mail email numerique demarche demarches dossier formulaire papiers
-    rendez rdv aides imprimer scanner declaration"""
+    rendez rdv aides imprimer scanner declaration
+    jai jsuis jsui chui chuis jhabite jvis"""
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
 # Link words of compound names, written in lower case ("Saint-Julien-de-Jonzy").
@@ -65,6 +66,9 @@ WHERE_CUES = (
     ("cote", "de"), ("cote", "d"), ("autour", "de"), ("autour", "d"), ("vers",), ("ville", "de"),
     ("ville", "d"), ("commune", "de"), ("commune", "d"), ("mairie", "de"), ("mairie", "d"),
     ("secteur",), ("region", "de"), ("region", "d"), ("originaire", "de"), ("originaire", "d"),
+    # SMS spelling: "jsuis a mauleon", "jhabite a", "chui a", "je sui a" (2026-12-07, helper177)
+    ("jsuis", "a"), ("jsui", "a"), ("chui", "a"), ("chuis", "a"), ("sui", "a"), ("jhabite",),
+    ("jhabite", "a"), ("jvis", "a"),
 )  # fmt: skip
 
 # Before a person's name ("Mme T.", "M. Martin", "Monsieur Roubaix", "Famille M.").
@@ -119,7 +123,8 @@ DEGREE_WORDS = frozenset(
 # are the town.
 COMMON = frozenset(
     {"sens", "mont", "bon", "bons", "tours", "nice", "foix", "gap", "lens", "bourg", "bras",
-     "cours", "digne", "bonnes", "moyenne", "bouche", "mer", "vente", "rien", "pont", "port"}
+     "cours", "digne", "bonnes", "moyenne", "bouche", "mer", "vente", "rien", "pont", "port",
+     "vire"}  # "il a viré mon dossier" (Viré, 71; Vire, now Vire Normandie, 14)
 )  # fmt: skip
 # Of ``COMMON``, the towns more often meant than the word: also a town after a word that says
 # where ("je suis a nice", "vers tours") or alone between two stops ("… à ma place. Lens").

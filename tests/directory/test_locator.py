@@ -130,6 +130,44 @@ def test_first_words_of_a_longer_name_are_that_town(locator, text, code):
 
 
 @pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Saint-Dié", "88413"),  # not Die (26), nor the near-misses Saint-Avé, Saint-Vit…
+        ("saint die", "88413"),
+        ("je suis à St Dié pour mes papiers", "88413"),
+        ("Luchon", "31042"),  # Bagnères-de-Luchon's usual name, not Luçon (85)
+        ("luchon", "31042"),
+        ("Maroni", "97311"),  # Saint-Laurent-du-Maroni, not the near-miss Maron
+        ("Gameville", "31506"),  # Saint-Orens-de-Gameville, not Géville
+    ],
+)
+def test_a_distinctive_part_of_a_longer_name_beats_a_near_miss(locator, text, code):
+    assert found(locator, text).code_insee == code
+
+
+def test_the_end_of_a_name_shared_by_a_few_communes_offers_them(locator):
+    result = locator.locate("Cotentin")
+    assert result.status == "ambiguous"
+    assert result.best.commune == "Cherbourg-en-Cotentin"
+
+
+@pytest.mark.parametrize("text", ["la poste", "poste", "comptes a payer"])
+def test_a_common_noun_ending_a_name_is_no_such_town(locator, text):
+    # "Arnac-la-Poste", "Paray-Vieille-Poste", "Bourg-des-Comptes": never read from the word
+    named = [c.commune or "" for c in locator.locate(text).candidates]
+    assert not [n for n in named if n.endswith(("Poste", "Comptes"))], named
+
+
+def test_homonyms_differing_by_accents_the_accents_written_decide(locator):
+    assert found(locator, "Viré").code_insee == "71584"
+    assert found(locator, "je suis à Viré").code_insee == "71584"
+    # "Vire" without accent: Vire Normandie (14, its former commune Vire) or Viré (71), asked
+    result = locator.locate("Vire")
+    assert result.status == "ambiguous"
+    assert [c.commune for c in result.candidates] == ["Vire Normandie", "Viré"]
+
+
+@pytest.mark.parametrize(
     "text",
     ["il y a un homme armé dans la rue", "merci du fond du coeur", "pas dans cette ville"],
 )
