@@ -109,12 +109,13 @@ def place_result(
         can_ask=bool(phone or email),
     )
     accessibility = place.accessibilite if (place.accessibilite or "").startswith("http") else None
+    commune = display.commune_name(place.commune, place.code_insee, place.code_postal) or None
     return SearchResult(
         id=place.public_id,
-        name=display.place_name(place.nom),
+        name=display.place_name(place.nom, commune),
         services=tuple(split_list(place.services)),
         address=address,
-        commune=display.commune_name(place.commune, place.code_insee, place.code_postal) or None,
+        commune=commune,
         code_postal=place.code_postal,
         lat=place.latitude,
         lon=place.longitude,
