@@ -232,9 +232,9 @@ def nearest_first_on_page(page) -> list:
     ordered = sorted(
         page, key=lambda r: (r.distance_km is None, shown_km(r.distance_km or 0.0))
     )
-    # a place nobody can reach is not first when one that can be is as near
-    ordered = contact.contactable_first(ordered)
-    return [dataclasses.replace(r, ahead=None) if r.ahead else r for r in ordered]
+    ordered = [dataclasses.replace(r, ahead=None) if r.ahead else r for r in ordered]
+    # a place nobody can reach is not first when one that can be is as near (saying why)
+    return contact.contactable_first(ordered)
 
 
 def _search_from_start(

@@ -150,6 +150,8 @@ AHEAD_NEEDS = "fait aussi : {words}"
 AHEAD_FRANCE_SERVICES_DEMARCHES = "c'est un France Services : on y fait la démarche avec vous"
 AHEAD_LABEL = "propose : {words}"
 AHEAD_FREE = "gratuit"
+# Before a nearer place whose record gives no phone, e-mail, website nor hours (``contact``).
+AHEAD_REACH = "on sait comment le joindre et quand y aller"
 # A detour the person notices (product decision): at least 500 m AND 25 % farther than the
 # nearer place (a place 600 m away before one 450 m away says nothing).
 DETOUR_MIN_KM = 0.5
