@@ -529,6 +529,8 @@ class OrienteurAction(Action, abc.ABC):
             return stop_said.answer(dispatcher, tracker)  # on REST, the widget: closed, said so
         if not text and intent_of(tracker) == "nlu_fallback":  # a blank message: no outage
             return blank_turn.answer(dispatcher, tracker)
+        if languages.answer_other_script(dispatcher, text):  # Arabic, Cyrillic…: French only
+            return []
         # A button pressed says nothing of danger: its payload is the assistant's own words
         # ("/inform{"location": "Mauriac (15)"}" once read as close to danger). A town given when
         # asked where says danger only in words: its meaning is a place's, not a situation's.

@@ -238,10 +238,22 @@ def nearer_doing_else(name: str, distance_km: float) -> str:
 
 
 def general_help_nearer(name: str, distance_km: float) -> str:
-    """After "Il n'y a pas de lieu à Arles même pour …": a place of general digital help in the
+    """After "À Arles même, aucun lieu ne vous aide pour …": a place of general digital help in the
     town (``search_run.general_help_in_town``), that can help or redirect, in one sentence."""
     return (f"Plus près, à {display.distance_text(distance_km)}, « {display.place_name(name)} » "
             "aide au numérique en général : on pourra vous y aider ou vous orienter.")  # fmt: skip
+
+
+def none_in_town(
+    in_town: str, what: str, constraints: list[str], nearest_km: str, count: int,
+    lead: str = "aucun lieu",
+) -> str:
+    """No place in the person's town itself, the nearest ``nearest_km`` off: "à Alès (30) même,
+    aucun lieu ne vous aide pour … ; le plus proche est à 11 km. Voici les 3 plus proches :" —
+    the town first, never "Il n'y a pas de lieu à Alès même pour …", read as "not even for"."""
+    tail = " :" if count == 1 else f". Voici les {count} plus proches :"
+    return (f"{display.at_place(in_town)} même, {lead} ne vous aide pour "
+            f"{for_need(what, constraints)} ; le plus proche est à {nearest_km}{tail}")  # fmt: skip
 
 
 def intro_text(
@@ -266,8 +278,8 @@ def intro_text(
     dropped or kept and where (``near``: "près d'Angoulême", "dans le Nord"); ``nearest``
     ("de Roubaix (59)"): the places are the nearest, in strict distance order; ``nearest_km``
     ("86 km"): the distance of the nearest, when all are beyond the search radius or, with
-    ``in_town`` ("Arles (13)"), all outside the person's town: "Il n'y a pas de lieu à Arles (13)
-    même…".
+    ``in_town`` ("Arles (13)"), all outside the person's town: "À Arles (13) même, aucun lieu…"
+    (``none_in_town``).
     ``uncovered``: a need asked that none of the places offers (``what`` is then the one they
     do), said first as the single-need answer says it. ``closest``: with ``broadened``, the
     need's closest service searched beside general help ("faire vos démarches en ligne avec
@@ -276,6 +288,9 @@ def intro_text(
         rest = intro_text(count, where=where, what=what, constraints=constraints,
                           relaxed=relaxed, nothing_near=nothing_near, broadened=broadened,
                           nearest=nearest, nearest_km=nearest_km, in_town=in_town)
+        if in_town and nothing_near and nearest_km:  # one sentence: "…, et à Alès même, aucun"
+            none_here = none_in_town(in_town, what, constraints, nearest_km, count, lead="aucun")
+            return f"Aucun lieu n'annonce précisément « {uncovered} » {where}, et {none_here}"
         return f"Aucun lieu n'annonce précisément « {uncovered} » {where}. {rest}"
     parts: list[str] = []
     if relaxed == ["ouvert_maintenant"] and count:
@@ -327,14 +342,15 @@ def intro_text(
         # Found only past the search radius, or only outside a town ("à Arles même"): "Le plus
         # proche est à 86 km", never "près de".
         if in_town:
-            nearby = f"{display.at_place(in_town)} même"
+            none_here = none_in_town(in_town, what, constraints, nearest_km, count)
+            parts.append(none_here[0].upper() + none_here[1:])
         else:
             nearby = f"tout {where}" if where.startswith("près") else where
-        parts.append(
-            f"Il n'y a pas de lieu {nearby} pour {for_need(what, constraints)}. "
-            f"Le plus proche est à {nearest_km}"
-            + (" :" if count == 1 else f" ; voici les {count} plus proches :")
-        )
+            parts.append(
+                f"Il n'y a pas de lieu {nearby} pour {for_need(what, constraints)}. "
+                f"Le plus proche est à {nearest_km}"
+                + (" :" if count == 1 else f" ; voici les {count} plus proches :")
+            )
     elif nothing_near:
         nearby = f"tout {where}" if where.startswith("près") else where  # "tout près de Roubaix"
         parts.append(

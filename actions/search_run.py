@@ -226,13 +226,16 @@ def nearest_first_on_each_page(results) -> tuple:
 
 def nearest_first_on_page(page) -> list:
     """One page of places nearest first (distances as shown, places with none last), none
-    saying « plus loin » (no nearer one follows it)."""
-    from directory_client.search import shown_km
+    saying « plus loin » (no nearer one follows it); but a place giving no phone, e-mail,
+    website nor hours is not first when one that gives them is as near (``search.contact``)."""
+    from directory_client.search import contact, shown_km
 
     ordered = sorted(
         page, key=lambda r: (r.distance_km is None, shown_km(r.distance_km or 0.0))
     )
-    return [dataclasses.replace(r, ahead=None) if r.ahead else r for r in ordered]
+    ordered = [dataclasses.replace(r, ahead=None) if r.ahead else r for r in ordered]
+    # a place nobody can reach is not first when one that can be is as near (saying why)
+    return contact.contactable_first(ordered)
 
 
 def _search_from_start(

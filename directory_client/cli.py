@@ -63,6 +63,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("text")
 
     sub.add_parser("stats", help="counts per source, service, department; stale records")
+    p = sub.add_parser(
+        "positions", help="places whose point lies beyond their commune (importer.position)"
+    )
+    p.add_argument("--list", action="store_true", help="list them, farthest first")
 
     p = sub.add_parser(
         "territory",
@@ -364,7 +368,35 @@ def _stats(directory: Directory, args: argparse.Namespace) -> int:
     return 0
 
 
+def _positions(directory: Directory, args: argparse.Namespace) -> int:
+    """Count (and list) the places whose point lies more than ``OUTSIDE_KM`` beyond the commune
+    their record names: a bad geocode in the source data, shown at a false distance."""
+    from sqlalchemy import select
+
+    from directory_client.importer.position import OUTSIDE_KM, outside_km
+    from directory_client.models import Place
+
+    with directory.Session() as session:
+        rows = session.execute(select(
+            Place.nom, Place.adresse, Place.code_postal, Place.commune, Place.code_insee,
+            Place.latitude, Place.longitude,
+        ).where(Place.latitude.is_not(None), Place.longitude.is_not(None))).all()  # fmt: skip
+    beyond = sorted(
+        ((km, row) for row in rows
+         if (km := outside_km(row.latitude, row.longitude, row.code_insee, row.code_postal))
+         is not None and km > OUTSIDE_KM),
+        key=lambda item: -item[0],
+    )  # fmt: skip
+    print(f"{len(beyond)} of {len(rows)} places lie more than {OUTSIDE_KM} km beyond their commune")
+    if args.list:
+        for km, row in beyond:
+            print(f"{km:7.1f} km  {row.nom} — {row.adresse}, {row.code_postal} {row.commune} "
+                  f"({row.latitude}, {row.longitude})")  # fmt: skip
+    return 0
+
+
 _COMMANDS = {
+    "positions": _positions,
     "import": _import,
     "upgrade": _upgrade,
     "reimport": _reimport,

@@ -299,12 +299,32 @@ def says_more(name: str | None, than: str | None) -> bool:
     return bool(set(tokens(name or "")) - _SMALL_FOLDED - first)
 
 
-def place_name(name: str | None) -> str:
+# Words of a name that say what a place is, never which one: a name made of these only
+# ("CCAS", "La Poste", "Bureau de poste", "Conseil Départemental", "Médiathèque") says nothing of
+# where it is (round 176's tester: « 3. CCAS (3,9 km) », which town?).
+_GENERIC_WORDS = frozenset(tokens(
+    "ccas cias mairie hotel ville commune poste bureau conseil departemental departement "
+    "regional mediatheque bibliotheque espace numerique public epn centre social socio "
+    "culturel maison services france agence accueil point information mjc cyberbase "
+    "antenne permanence"
+))  # fmt: skip
+# Of those, a town's own bodies: "CCAS de Roubaix"; any other place: "Médiathèque — Tourcoing".
+_TOWNS_OWN = frozenset(tokens("ccas cias mairie hotel ville commune"))
+
+
+def place_name(name: str | None, commune: str | None = None) -> str:
     """A place's name as people read it: one written in capitals in French title case
     ("MEDIATHEQUE DE ROUBAIX" → "Médiathèque de Roubaix", "CCAS" stays "CCAS"); others as
-    written."""
+    written. A name that says only what the place is (``_GENERIC_WORDS``) with its town
+    (``commune``, as ``commune_name`` writes it): a town's own body with "de" ("CCAS de
+    Roubaix"), any other after a dash ("La Poste — Luçon", "Médiathèque — Tourcoing")."""
     name = " ".join((name or "").split())
-    return _title(name) if _shouting(name) else name
+    name = _title(name) if _shouting(name) else name
+    words = set(tokens(name)) - _SMALL_FOLDED
+    if not commune or not words or words - _GENERIC_WORDS:
+        return name
+    first = tokens(name)[0]
+    return f"{name} {of_place(commune)}" if first in _TOWNS_OWN else f"{name} — {commune}"
 
 
 # An arrondissement of Paris, Lyon or Marseille as the directory writes it ("LYON 3EME", "PARIS

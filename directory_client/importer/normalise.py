@@ -201,8 +201,9 @@ def normalise(
         lat = lon = None
     moved = False
     if lat is not None and lon is not None:
+        itinerant = fold(str(text.get("itinerance") or "")).startswith("itinerant")
         lat, lon, moved = position.checked(
-            lat, lon, v["code_insee"], v["code_postal"], v["commune"], warn
+            lat, lon, v["code_insee"], v["code_postal"], v["commune"], warn, fixed=not itinerant
         )
     v["latitude"], v["longitude"] = lat, lon
 

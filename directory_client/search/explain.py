@@ -109,12 +109,13 @@ def place_result(
         can_ask=bool(phone or email),
     )
     accessibility = place.accessibilite if (place.accessibilite or "").startswith("http") else None
+    commune = display.commune_name(place.commune, place.code_insee, place.code_postal) or None
     return SearchResult(
         id=place.public_id,
-        name=display.place_name(place.nom),
+        name=display.place_name(place.nom, commune),
         services=tuple(split_list(place.services)),
         address=address,
-        commune=display.commune_name(place.commune, place.code_insee, place.code_postal) or None,
+        commune=commune,
         code_postal=place.code_postal,
         lat=place.latitude,
         lon=place.longitude,
@@ -149,6 +150,8 @@ AHEAD_NEEDS = "fait aussi : {words}"
 AHEAD_FRANCE_SERVICES_DEMARCHES = "c'est un France Services : on y fait la démarche avec vous"
 AHEAD_LABEL = "propose : {words}"
 AHEAD_FREE = "gratuit"
+# Before a nearer place whose record gives no phone, e-mail, website nor hours (``contact``).
+AHEAD_REACH = "on sait comment le joindre et quand y aller"
 # A detour the person notices (product decision): at least 500 m AND 25 % farther than the
 # nearer place (a place 600 m away before one 450 m away says nothing).
 DETOUR_MIN_KM = 0.5

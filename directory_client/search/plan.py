@@ -14,6 +14,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from directory_client import hours, labels
 from directory_client.models import Place
 from directory_client.search import evidence
+from directory_client.search import publics as publics_fit
 from directory_client.types import SearchQuery
 
 WIDENING_KM = (50.0, 100.0)
@@ -35,8 +36,9 @@ _REMOTE = "À distance"
 # A score's parts, one decimal digit each but the needs: needs covered (``COVER`` each), finer
 # labels asked for that the place has (``_PREFERRED`` each, at most 9 asked), a place open to
 # all (``_OPEN``: its record does not say it serves town halls, students or its residents only,
-# ``search.evidence``), a place the person can reach or knows when to visit (``_REACH``: a
-# phone, an e-mail, a website, a booking link or opening hours), a record that clearly does
+# ``search.evidence``, nor another public than the person's, ``search.publics``), a place the
+# person can reach or knows when to visit (``_REACH``: a phone, an e-mail, a website, a booking
+# link or opening hours), a record that clearly does
 # digital mediation (``_CLEAR``), a known free place with ``free_only`` (``_FREE``). How much
 # each is worth against distance: ``rank.weight``.
 COVER, _PREFERRED, _OPEN, _REACH, _CLEAR, _FREE = 100000, 10000, 1000, 100, 10, 1
@@ -189,7 +191,7 @@ def _plan_sql(key: tuple) -> tuple[int, tuple[ColumnElement, ...], ColumnElement
     for label in preferred[:_MAX_LABELS]:
         terms.append(case((Place.services_origine.like(f"%{label}%"), _PREFERRED), else_=0))
     max_score += _PREFERRED * len(preferred[:_MAX_LABELS])
-    terms.append(evidence.open_score(_OPEN))
+    terms.append(publics_fit.open_to_person_score(_OPEN, publics, prise_en_charge))
     terms.append(evidence.reach_score(_REACH))
     terms.append(evidence.clear_score(_CLEAR))
     max_score += _OPEN + _REACH + _CLEAR

@@ -42,7 +42,7 @@ def test_the_town_is_searched_in_the_departement_named_beside_it(real, where, ta
     # actions/search_run.none_in_town)
     intro = said(msgs[0])
     assert re.match(rf"Voici 3 lieux près (de |d'){re.escape(label)} pour "
-                    rf"|Il n'y a pas de lieu à {re.escape(label)} même pour ", intro), intro
+                    rf"|À {re.escape(label)} même, aucun lieu ne vous aide pour ", intro), intro
     assert f"{reco['location']['commune']} ({reco['location']['code_postal'][:2]}" in label
 
 

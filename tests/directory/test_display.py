@@ -177,3 +177,15 @@ def test_a_town_in_capitals_or_an_arrondissement_reads_as_french_does(commune, p
     assert display.commune_name(commune, None, postcode) == shown
     assert display.address_text(f"3 RUE X {postcode} {commune}", None, postcode, commune) == (
         f"3 rue X, {postcode} {shown}")
+
+
+def test_a_name_saying_only_what_the_place_is_reads_with_its_town():
+    from directory_client.display import place_name
+
+    assert place_name("CCAS", "Roubaix") == "CCAS de Roubaix"
+    assert place_name("MAIRIE", "Angoulême") == "Mairie d'Angoulême"
+    assert place_name("Médiathèque", "Tourcoing") == "Médiathèque — Tourcoing"
+    assert place_name("La Poste", "Le Havre") == "La Poste — Le Havre"
+    assert place_name("CCAS de Roubaix", "Roubaix") == "CCAS de Roubaix"
+    assert place_name("Médiathèque La Parenthèse", "Ploudalmézeau") == "Médiathèque La Parenthèse"
+    assert place_name("CCAS") == "CCAS"  # no town known

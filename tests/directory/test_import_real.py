@@ -117,12 +117,14 @@ def test_warnings_name_each_record_and_field(report):
         # 9 New Caledonia records of Mont-Dore carry Puy-de-Dôme's INSEE code 63236 (dropped);
         # 2 France Services rows have a postcode of another department (INSEE code kept).
         ("2024", "code_insee"): 11,
-        # positions hundreds of km from their commune (test_positions_far_from_their_commune…)
-        ("2021", "latitude"): 1,
-        ("2022", "latitude"): 9,
+        # positions hundreds of km from their commune (test_positions_far_from_their_commune…),
+        # and more than 2.5 km beyond it (round 176: 1, 14 and 10 of them)
+        ("2021", "latitude"): 2,
+        ("2022", "latitude"): 23,
         ("2023", "latitude"): 2,
+        ("2024", "latitude"): 10,
     }
-    assert report.warnings == 122
+    assert report.warnings == 147
 
 
 def test_every_department_is_present(session):
@@ -346,7 +348,9 @@ def test_places_with_a_wrong_position_are_not_shown_as_nearby(
 
 
 def test_positions_far_from_their_commune_are_moved_to_it(report, session):
-    assert report.positions_repaired == 12  # 11 places (two Rennes records are one place)
+    # 11 places far from their commune (two Rennes records are one place), and 25 more than
+    # 2.5 km beyond it (round 176: a place of the 10e given a point in the 12e)
+    assert report.positions_repaired == 37
     ars = place(session, f"{CN}:62bac613dd51e705b180b2e1")  # given a point in Marseille
     assert (ars.commune, ars.latitude, ars.longitude) == ("ARS-SUR-MOSELLE", 49.08534, 6.04827)
 

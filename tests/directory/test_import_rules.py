@@ -73,12 +73,12 @@ def test_malformed_rows_are_each_named_in_the_report(directory, tmp_path):
         base("far", latitude=123.0),
         base("text-lat", latitude="abc"),
         base("bad-date", date_maj="2021-13-45"),
-        base("future", date_maj="2099-01-01", latitude=45.8),
+        base("future", date_maj="2099-01-01", latitude=45.77),  # in the 1er, apart
         base("ok", nom="Doublon"),
         "pas un objet",
         base("blank-name", nom="   "),
         base("list-services", services=["Accéder à du matériel", "Créer avec le numérique"],
-             typologie={"code": "BIB"}, latitude=45.9),
+             typologie={"code": "BIB"}, latitude=45.765),
     ]  # fmt: skip
     path = write(tmp_path, "messy.json", records)
     report = directory.import_files([path])
