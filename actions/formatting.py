@@ -128,12 +128,14 @@ _PROCEDURE_NEEDS = frozenset({"demarches", "demarches_autonomie", "sante"})
 def need_phrase(need_keys: list[str], procedure: str | None) -> str:
     """What the places are for, after "pour": "vos démarches avec les impôts", "apprendre à vous
     servir d'un ordinateur", two needs joined by "et" ("vos démarches avec les impôts et un
-    ordinateur ou un téléphone à petit prix")."""
+    ordinateur ou un téléphone à petit prix"). A need of papers other than the procedure's own
+    is named beside it ("vos démarches avec la CAF … et vos démarches de santé")."""
     named = procedure in needs_mod.PROCEDURES if procedure else False
+    own = _papers_kind(needs_mod.PROCEDURES[procedure].need) if named else None
     phrases = [
         needs_mod.NEEDS[k].purpose
         for k in need_keys
-        if k in needs_mod.NEEDS and not (named and k in _PROCEDURE_NEEDS)
+        if k in needs_mod.NEEDS and not (k in _PROCEDURE_NEEDS and _papers_kind(k) == own)
     ]
     if named:
         phrases.insert(0, needs_mod.PROCEDURES[procedure].purpose)
@@ -142,6 +144,11 @@ def need_phrase(need_keys: list[str], procedure: str | None) -> str:
     if len(phrases) == 1:
         return phrases[0]
     return ", ".join(phrases[:-1]) + " et " + phrases[-1]
+
+
+def _papers_kind(need_key: str) -> str:
+    """Health papers or the others (with someone or learnt alone)."""
+    return "sante" if need_key == "sante" else "demarches"
 
 
 def bring_items(procedures: list[str]) -> list[str]:

@@ -1,0 +1,116 @@
+"""Needs said in so many words, that neither the order of the keywords nor the meaning may drop
+or put to a choice: two requests in one message ("1) … 2) …", "… et moi de mon côté …", "… +
+…"), a trade's own software and sales online, someone else's accounts to run, the affairs after
+a death, office work on a computer, learning digital life itself, a France Travail file that is
+no job search.
+
+``complete`` orders the keywords' needs (``detect``); ``settle`` puts back, after the meaning
+has weighed them (``read``), what was said plainly, with no menu of guesses. Both take
+``part_needs``, the keywords' reading of one part of a message (``detect``'s needs)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from actions.needs.catalogue import PROCEDURES, TOOL_NEEDS
+from actions.needs.papers import _AFFAIRS, _AFTER_A_DEATH, _THEIR_ACCOUNTS
+from actions.needs.tools import _DIGITAL_BASICS, _OFFICE_WORK
+from actions.needs.work import _FOR_A_JOB, _JOB_SEEKING, _OWN_TRADE, _TRADE_ONLINE
+
+# Where a message turns to a second request: a numbered list, "+", "de mon côté", "d'autre part".
+_NEXT_REQUEST = re.compile(
+    r"(?:^|\s)[1-3] ?[).]\s|\s\+\s|\b(?:et )?moi,? de mon cote\b|\bd'autre part\b|\bpar ailleurs\b"
+    r"|\b(?:une )?(?:autre|deuxieme|seconde) (?:chose|demande|question)\b"
+)
+_PART_WORDS = 2  # a part shorter says no request of its own
+# Learning asked in so many words ("je ne sais pas par où commencer" is no lesson asked for).
+_TO_LEARN = re.compile(r"\b(m'?apprendre|apprendre|apprentissage|me former|cours|ateliers?)\b")
+
+
+@dataclass
+class Plain:
+    lead: list[str] = field(default_factory=list)  # needs that come first
+    added: list[str] = field(default_factory=list)  # needs kept beside the others
+    drop: set[str] = field(default_factory=set)  # needs the words make context only
+    ruled_out: set[str] = field(default_factory=set)  # nor may the meaning bring them
+    mode: str | None = None
+    after: set[str] = field(default_factory=set)  # needs said only as an aim: they come last
+
+    @property
+    def said(self) -> bool:
+        return bool(self.lead or self.added)
+
+
+def plain(folded: str, procedures: list[str], part_needs: Callable[[str], list[str]]) -> Plain:
+    """What ``folded`` (a folded message) says plainly; ``part_needs`` reads one part of it (the
+    keywords alone)."""
+    out = Plain()
+    if _OWN_TRADE.search(folded) and _TRADE_ONLINE.search(folded):
+        out.lead.append("entreprise")
+        out.drop |= TOOL_NEEDS | {"loisirs", "parentalite"}
+        if not procedures:
+            out.drop.add("demarches")
+        out.ruled_out |= out.drop
+    their_affairs = bool(_THEIR_ACCOUNTS.search(folded))
+    if their_affairs or (_AFTER_A_DEATH.search(folded) and _AFFAIRS.search(folded)):
+        out.added.append("demarches")
+        out.ruled_out |= {"entreprise", "loisirs", "securite"}
+        if not _TO_LEARN.search(folded):
+            out.drop |= TOOL_NEEDS
+            out.mode = "avec_moi"  # a bereaved or worried person: someone to do it with them
+    if _OFFICE_WORK.search(folded):
+        out.added.append("ordinateur")
+        out.ruled_out.add("loisirs")  # spreadsheets, not paintings
+    if (job := _FOR_A_JOB.search(folded)) and not _JOB_SEEKING.search(
+        folded[: job.start()] + " " + folded[job.end() :]
+    ):
+        out.after.add("emploi")
+    if _DIGITAL_BASICS.search(folded):
+        out.added.append("quotidien")
+    if "france_travail" in procedures and not _JOB_SEEKING.search(folded):
+        # "France Travail veut que je m'inscrive sur leur site": its file, no job search
+        out.drop.add("emploi")
+        out.ruled_out.add("emploi")
+    parts = [p for p in _NEXT_REQUEST.split(folded) if p and len(p.split()) >= _PART_WORDS]
+    if len(parts) > 1:
+        for part in parts:
+            out.added += [k for k in part_needs(part)[:1] if k not in out.drop]
+    out.added = [k for i, k in enumerate(out.added) if k not in out.added[:i] + out.lead]
+    return out
+
+
+def ordered(needs: list[str], said: Plain) -> list[str]:
+    """``needs`` with what was said plainly: the lead first, each need added within the first
+    two, those said only as an aim last."""
+    kept = said.lead + [k for k in needs if k not in said.drop and k not in said.lead]
+    for key in said.added:
+        if key not in kept[:2]:
+            kept = [k for k in kept if k != key]
+            kept.insert(min(1, len(kept)), key)
+    return sorted(kept, key=lambda k: k in said.after and len(kept) > 2)
+
+
+def complete(folded: str, procedures: list[str], strong: list[str], ruled_out: set[str],
+             part_needs: Callable[[str], list[str]]) -> tuple[list[str], str | None]:
+    """The keywords' needs (``strong``, all of them, in order) with what was said plainly; the
+    needs ruled out grow in place. Returns the needs and the mode said."""
+    said = plain(folded, procedures, part_needs)
+    ruled_out |= said.ruled_out - set(said.lead) - set(said.added)
+    if not said.said and not said.drop and not said.after:
+        return strong, None
+    return ordered(strong, said), said.mode
+
+
+def settle(folded: str, needs: list[str], procedures: list[str], choices: list[str],
+           part_needs: Callable[[str], list[str]]) -> tuple[list[str], list[str], str | None]:
+    """After the meaning: the needs said plainly put back (two at most), no choice among guesses
+    when one was. Returns the needs, the choices and the mode said."""
+    said = plain(folded, procedures, part_needs)
+    if not said.said:
+        return needs, choices, None
+    kept = ordered(needs, said)
+    first = [PROCEDURES[p].need for p in procedures[:1] if PROCEDURES[p].need in kept]
+    kept = first + [k for k in kept if k not in first]  # a named procedure's need stays first
+    return kept[:2], [], said.mode
