@@ -151,7 +151,9 @@ _THEIR_ACCOUNTS = _compile(
 # After a death: the accounts, contracts and papers of the one who died are the procedures to do.
 _AFTER_A_DEATH = _compile(
     r"\b(deces|decede\w*|deceder|succession|obseques|funerailles|veuve?)\b"
-    r"|\b(est|sont) morte?s?\b|\bla mort (de|d') ?(ma|mon|mes)\b"
+    r"|\b(mere|pere|maman|papa|mari|femme|epoux|epouse|conjointe?|compagne?|soeur|frere|fils"
+    r"|fille|oncle|tante|grand-?mere|grand-?pere|parents) (est|sont) morte?s?\b"
+    r"|\bla mort (de|d') ?(ma|mon|mes)\b"  # not "mon téléphone est mort"
 )
 _AFFAIRS = _compile(
     r"\b(comptes?|abonnements?|contrats?|banques?|factures?|papiers|demarches?|resilier|fermer"
