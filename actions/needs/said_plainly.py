@@ -67,8 +67,8 @@ def plain(folded: str, procedures: list[str], part_needs: Callable[[str], list[s
         folded[: job.start()] + " " + folded[job.end() :]
     ):
         out.after.add("emploi")
-    if _DIGITAL_BASICS.search(folded):
-        out.added.append("quotidien")
+    if basics := _DIGITAL_BASICS.search(folded):
+        out.added.append("ordinateur" if basics.group().endswith("informatique") else "quotidien")
     if "france_travail" in procedures and not _JOB_SEEKING.search(folded):
         # "France Travail veut que je m'inscrive sur leur site": its file, no job search
         out.drop.add("emploi")

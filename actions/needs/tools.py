@@ -99,7 +99,7 @@ _OFFICE_WORK = _compile(
     r"|tableaux? (sur|avec|dans|en) (l'|un |mon |son |le )?(ordi|ordinateur|pc|excel|tableur))\b"
 )
 # Learning digital life itself, said as a subject ("apprentissage numérique", "initiation à
-# l'informatique"): everyday digital use.
+# l'informatique"): everyday digital use; computing ("informatique") is learning the computer.
 _DIGITAL_BASICS = _compile(
     r"\b(apprentissage|apprendre|initiation|formation|cours|bases?)"
     r" (du |au |de l'|a l'|le |l'|en )?"
