@@ -1,8 +1,7 @@
 """Needs said in so many words, that neither the order of the keywords nor the meaning may drop
 or put to a choice: two requests in one message ("1) … 2) …", "… et moi de mon côté …", "… +
 …"), a trade's own software and sales online, someone else's accounts to run, the affairs after
-a death, office work on a computer, learning digital life itself, a France Travail file that is
-no job search.
+a death, office work on a computer, learning digital life itself.
 
 ``complete`` orders the keywords' needs (``detect``); ``settle`` puts back, after the meaning
 has weighed them (``read``), what was said plainly, with no menu of guesses. Both take
@@ -60,19 +59,20 @@ def plain(folded: str, procedures: list[str], part_needs: Callable[[str], list[s
         if not _TO_LEARN.search(folded):
             out.drop |= TOOL_NEEDS
             out.mode = "avec_moi"  # a bereaved or worried person: someone to do it with them
-    if _OFFICE_WORK.search(folded):
-        out.added.append("ordinateur")
-        out.ruled_out.add("loisirs")  # spreadsheets, not paintings
-    if (job := _FOR_A_JOB.search(folded)) and not _JOB_SEEKING.search(
+    job = _FOR_A_JOB.search(folded)
+    aim_only = job is not None and not _JOB_SEEKING.search(
         folded[: job.start()] + " " + folded[job.end() :]
-    ):
+    )
+    if aim_only:
         out.after.add("emploi")
+    if _OFFICE_WORK.search(folded):
+        out.ruled_out.add("loisirs")  # spreadsheets, not paintings
+        if procedures or not aim_only:
+            # "apprendre excel pour trouver du boulot" alone is the job search (independent
+            # writers' reading); beside a file to do, the computer is named, the aim goes.
+            out.added.append("ordinateur")
     if basics := _DIGITAL_BASICS.search(folded):
         out.added.append("ordinateur" if basics.group().endswith("informatique") else "quotidien")
-    if "france_travail" in procedures and not _JOB_SEEKING.search(folded):
-        # "France Travail veut que je m'inscrive sur leur site": its file, no job search
-        out.drop.add("emploi")
-        out.ruled_out.add("emploi")
     parts = [p for p in _NEXT_REQUEST.split(folded) if p and len(p.split()) >= _PART_WORDS]
     if len(parts) > 1:
         for part in parts:
