@@ -155,6 +155,10 @@ _AFTER_A_DEATH = _compile(
     r"|fille|oncle|tante|grand-?mere|grand-?pere|parents) (est|sont) morte?s?\b"
     r"|\bla mort (de|d') ?(ma|mon|mes)\b"  # not "mon téléphone est mort"
 )
+# Papers said in so many words (a farmer's declaration to the MSA, the PAC): a file to do.
+_PAPERS_SAID = _compile(
+    r"\b(declar\w*|demarches?|papiers|dossiers?|msa|pac|telepac|formulaires?)\b"
+)
 _AFFAIRS = _compile(
     r"\b(comptes?|abonnements?|contrats?|banques?|factures?|papiers|demarches?|resilier|fermer"
     r"|cloturer|declarer|notaire|pension|reversion|assurances?)\b"

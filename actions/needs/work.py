@@ -86,8 +86,9 @@ _OWN_TRADE = _compile(
     r"|paysan(ne)?|artisane?|producteur|productrice|exploitante? agricole)s?\b"
 )
 _TRADE_ONLINE = _compile(
-    r"\b(vendre|vends|vente|ecouler|commercialis\w*|logiciels?|sites?|factur\w*|clients?"
-    r"|patients?|teletransmission|boutique|produits|commandes)\b"
+    r"\b(vendre|vends|vente|ecouler|commercialis\w*|boutique en ligne|clients?|facturation"
+    r"|logiciels? (de |pour )?(factur\w*|gestion|compta\w*)|teletransmission"
+    r"|(faire|creer|un|mon|notre) site( internet| web)?)\b"
 )
 # Work named only as what learning a tool is for ("apprendre excel pour trouver du boulot"): the
 # tool is the need, the job its aim.
