@@ -243,6 +243,12 @@ def general_help_nearer(name: str, distance_km: float) -> str:
             "aide au numérique en général : on pourra vous y aider ou vous orienter.")  # fmt: skip
 
 
+def uncovered_sentence(uncovered: str, where: str) -> str:
+    """A need asked that none of the places offers: "Aucun lieu n'annonce précisément « … »
+    près de Pau (64)."."""
+    return f"Aucun lieu n'annonce précisément « {uncovered} » {where}."
+
+
 def intro_text(
     count: int,
     *,
@@ -272,7 +278,7 @@ def intro_text(
         rest = intro_text(count, where=where, what=what, constraints=constraints,
                           relaxed=relaxed, nothing_near=nothing_near, broadened=broadened,
                           nearest=nearest, nearest_km=nearest_km, in_town=in_town)
-        return f"Aucun lieu n'annonce précisément « {uncovered} » {where}. {rest}"
+        return f"{uncovered_sentence(uncovered, where)} {rest}"
     parts: list[str] = []
     if relaxed == ["ouvert_maintenant"] and count:
         # Open places only far away (or none): the near ones, each saying when it opens.

@@ -147,5 +147,9 @@ def test_spreadsheets_are_learning_the_computer(real, message):
 def test_a_france_travail_file_is_not_denied_by_the_opening(real):
     text = _answer("j'ai perdu mon boulot et france travail veut que je m'inscrive sur leur "
                    "site. 33000", "33000", "33")
+    assert _opening(text).startswith("voici 3 lieux")
     assert "france travail" in _opening(text)
-    assert "aucun lieu n'annonce" not in text
+    # the job search none announces, said after the list, with its help at a distance
+    after = text.split("\n", 1)[1]
+    assert "aucun lieu n'annonce précisément « chercher du travail" in after
+    assert after.index("aucun lieu n'annonce") < after.index("solidarité numérique")
