@@ -1,5 +1,5 @@
 """Needs said in so many words, that neither the order of the keywords nor the meaning may drop
-or put to a choice: two requests in one message ("1) … 2) …", "… et moi de mon côté …"), a
+or put to a choice: two requests in one message ("… et moi de mon côté …", "par ailleurs"), a
 trade's own software and sales online, someone else's accounts to run, the affairs after
 a death, office work on a computer, learning digital life itself.
 
@@ -20,10 +20,10 @@ from actions.needs.tools import _DIGITAL_BASICS, _OFFICE_WORK
 from actions.needs.words import _matches
 from actions.needs.work import _FOR_A_JOB, _JOB_SEEKING, _OWN_TRADE, _TRADE_ONLINE
 
-# Where a message turns to a second request: a numbered list, "de mon côté", "d'autre part" ("+"
-# joins the parts of one request as often: "ordinateur + imprimante", "CV + lettre").
+# Where a message turns to a second request: "de mon côté", "d'autre part" ("+" joins the parts
+# of one request as often, "ordinateur + imprimante"; a numbered list, a preamble and its points).
 _NEXT_REQUEST = re.compile(
-    r"(?:^|\s)[1-3] ?[).]\s|\b(?:et )?moi,? de mon cote\b|\bd'autre part\b|\bpar ailleurs\b"
+    r"\b(?:et )?moi,? de mon cote\b|\bd'autre part\b|\bpar ailleurs\b"
     r"|\b(?:une )?(?:autre|deuxieme|seconde) (?:chose|demande|question)\b"
 )
 _PART_WORDS = 2  # a part shorter says no request of its own
@@ -39,7 +39,6 @@ class Plain:
     drop: set[str] = field(default_factory=set)  # needs the words make context only
     ruled_out: set[str] = field(default_factory=set)  # nor may the meaning bring them
     mode: str | None = None
-    after: set[str] = field(default_factory=set)  # needs said only as an aim: they come last
 
     @property
     def said(self) -> bool:
@@ -73,8 +72,10 @@ def plain(folded: str, procedures: list[str], part_needs: Callable[[str], list[s
     if _OFFICE_WORK.search(folded):
         out.ruled_out.add("loisirs")  # spreadsheets, not paintings
         if procedures and (job := _FOR_A_JOB.search(folded)):
-            aim_only = not _JOB_SEEKING.search(folded[: job.start()] + " " + folded[job.end() :])
-            out.after |= {"emploi"} if aim_only else set()
+            if not _JOB_SEEKING.search(folded[: job.start()] + " " + folded[job.end() :]):
+                out.lead.append(PROCEDURES[procedures[0]].need)  # the file, then the computer
+                out.drop.add("emploi")
+                out.ruled_out.add("emploi")
             out.added.append("ordinateur")
         elif not job_said:
             out.added.append("ordinateur")
@@ -90,7 +91,7 @@ def plain(folded: str, procedures: list[str], part_needs: Callable[[str], list[s
 
 def ordered(needs: list[str], said: Plain) -> list[str]:
     """``needs`` with what was said plainly: the lead first, each need added within the first
-    two, those said only as an aim last."""
+    two."""
     kept = said.lead + [k for k in needs if k not in said.drop and k not in said.lead]
     kept = kept or list(said.alone)
     for key in said.added:
@@ -98,7 +99,7 @@ def ordered(needs: list[str], said: Plain) -> list[str]:
             # not named yet (a need of the same service is: "santé" names the papers)
             kept = [k for k in kept if k != key]
             kept.insert(min(1, len(kept)), key)
-    return sorted(kept, key=lambda k: k in said.after and len(kept) > 2)
+    return kept
 
 
 def complete(folded: str, procedures: list[str], strong: list[str], ruled_out: set[str],
@@ -107,7 +108,7 @@ def complete(folded: str, procedures: list[str], strong: list[str], ruled_out: s
     needs ruled out grow in place. Returns the needs and the mode said."""
     said = plain(folded, procedures, part_needs)
     ruled_out |= said.ruled_out - set(said.lead) - set(said.added)
-    if not said.said and not said.drop and not said.after:
+    if not said.said and not said.drop:
         return strong, None
     return ordered(strong, said), said.mode
 
