@@ -279,11 +279,19 @@ def answer(
             (needs_mod.LEARN,),
         )  # fmt: skip
     worded = someone_else.about_them if for_them else str
+    uncovered = worded(covered.uncovered) if covered else ""
+    if covered and need_cover.file_first(covered, state.procedures):
+        # "France Travail veut que je m'inscrive": the places do that file, said first; the job
+        # search none announces, after the list with its help at a distance
+        payload["orienteur"]["notes"] = need_cover.said_after(
+            payload["orienteur"].get("notes") or [], fmt.uncovered_sentence(uncovered, where), note
+        )
+        uncovered = ""
     intro = fmt.intro_text(
         len(results),
         where=where,
         what=worded(covered.what) if covered else what,
-        uncovered=worded(covered.uncovered) if covered else "",
+        uncovered=uncovered,
         constraints=kept,
         offset=state.offset,
         relaxed=relaxed,

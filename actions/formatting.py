@@ -136,12 +136,14 @@ def closest_phrase(need_keys: list[str]) -> str:
 def need_phrase(need_keys: list[str], procedure: str | None) -> str:
     """What the places are for, after "pour": "vos démarches avec les impôts", "apprendre à vous
     servir d'un ordinateur", two needs joined by "et" ("vos démarches avec les impôts et un
-    ordinateur ou un téléphone à petit prix")."""
+    ordinateur ou un téléphone à petit prix"). A need of papers other than the procedure's own
+    is named beside it ("vos démarches avec la CAF … et vos démarches de santé")."""
     named = procedure in needs_mod.PROCEDURES if procedure else False
+    own = _papers_kind(needs_mod.PROCEDURES[procedure].need) if named else None
     phrases = [
         needs_mod.NEEDS[k].purpose
         for k in need_keys
-        if k in needs_mod.NEEDS and not (named and k in _PROCEDURE_NEEDS)
+        if k in needs_mod.NEEDS and not (k in _PROCEDURE_NEEDS and _papers_kind(k) == own)
     ]
     if named:
         phrases.insert(0, needs_mod.PROCEDURES[procedure].purpose)
@@ -150,6 +152,11 @@ def need_phrase(need_keys: list[str], procedure: str | None) -> str:
     if len(phrases) == 1:
         return phrases[0]
     return ", ".join(phrases[:-1]) + " et " + phrases[-1]
+
+
+def _papers_kind(need_key: str) -> str:
+    """Health papers or the others (with someone or learnt alone)."""
+    return "sante" if need_key == "sante" else "demarches"
 
 
 def bring_items(procedures: list[str]) -> list[str]:
@@ -256,6 +263,12 @@ def none_in_town(
             f"{for_need(what, constraints)} ; le plus proche est à {nearest_km}{tail}")  # fmt: skip
 
 
+def uncovered_sentence(uncovered: str, where: str, end: str = ".") -> str:
+    """A need asked that none of the places offers: "Aucun lieu n'annonce précisément « … »
+    près de Pau (64)."."""
+    return f"Aucun lieu n'annonce précisément « {uncovered} » {where}{end}"
+
+
 def intro_text(
     count: int,
     *,
@@ -290,8 +303,8 @@ def intro_text(
                           nearest=nearest, nearest_km=nearest_km, in_town=in_town)
         if in_town and nothing_near and nearest_km:  # one sentence: "…, et à Alès même, aucun"
             none_here = none_in_town(in_town, what, constraints, nearest_km, count, lead="aucun")
-            return f"Aucun lieu n'annonce précisément « {uncovered} » {where}, et {none_here}"
-        return f"Aucun lieu n'annonce précisément « {uncovered} » {where}. {rest}"
+            return uncovered_sentence(uncovered, where, end=f", et {none_here}")
+        return f"{uncovered_sentence(uncovered, where)} {rest}"
     parts: list[str] = []
     if relaxed == ["ouvert_maintenant"] and count:
         # Open places only far away (or none): the near ones, each saying when it opens.

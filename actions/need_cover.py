@@ -40,6 +40,27 @@ def cover(need_keys: list[str], procedure: str | None, results: list[Any]) -> Co
     return Cover(phrase(covered), phrase(missing), tuple(missing))
 
 
+# A file whose office is the other need's own field: France Travail's file and the job search.
+_OFFICE_OF = {"france_travail": "emploi"}
+
+
+def file_first(found: Cover, procedures: list[str]) -> bool:
+    """The places do the file of the office whose field is the need none offers (France
+    Travail's, beside the job search): said for that file first, never after a sentence that no
+    place offers the job search (Bordeaux, 2026-12: « Aucun lieu n'annonce précisément « chercher
+    du travail » » before three places for the France Travail registration). Any other need none
+    offers is still said first."""
+    return any(_OFFICE_OF.get(p) in found.uncovered_keys for p in procedures[:1])
+
+
+def said_after(notes: list[str], uncovered: str, note: str | None) -> list[str]:
+    """The notes after the list, the sentence that no place offers a need (``uncovered``) before
+    its help at a distance (``note``, when there is one)."""
+    if note and note in notes:
+        return [f"{uncovered} {note}" if n == note else n for n in notes]
+    return [*notes, uncovered]
+
+
 def numbers_said(numbers: list[int]) -> str:
     """ "lieu 3", "lieux 1 et 2", "lieux 1, 2 et 3"."""
     said = [str(n) for n in numbers]

@@ -42,6 +42,7 @@ from actions.needs.parenting import (
     _PARENTING_ASKED,
     kin_reached_in_wish,
 )
+from actions.needs.said_plainly import complete
 from actions.needs.tools import _KNOWS_THE_DEVICE, _LEARN, _SOCIAL_HELP
 from actions.needs.words import _SMS_ELISION, _matches, fold
 from actions.needs.work import _CLAUSE_END, _FRANCE_TRAVAIL_FILE, _JOB_SEEKING, _PROFESSIONAL
@@ -257,6 +258,8 @@ def detect(text: str) -> Understanding:
         found.ruled_out.add("securite")  # "pas reçu le code": a step of the procedure
     if _BOOKKEEPING.search(folded) and "securite" not in strong:
         found.ruled_out.add("securite")  # "tenir mes comptes": the books, not an account
+    # Said in so many words (two requests, a trade's website, the affairs after a death…)
+    strong, said_mode = complete(folded, found.procedures, strong, found.ruled_out, part_needs)
     # Two needs at most: places that do both come first (directory_client.search).
     found.needs = strong[:2] or weak[:1]
     if "conseiller_numerique" in found.constraints and not found.needs:
@@ -272,4 +275,10 @@ def detect(text: str) -> Understanding:
         found.mode = "avec_moi"
     if "a_ma_place" in found.constraints:
         found.mode = "avec_moi"
+    found.mode = found.mode or said_mode
     return found
+
+
+def part_needs(part: str) -> list[str]:
+    """The needs the keywords read in one part of a message."""
+    return detect(part).needs

@@ -90,6 +90,9 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
         # "demande d'allocation chômage", "mes indemnités chômage": France Travail's file
         r"\b(allocations?|indemnites?|indemnisation|droits?|aides?) (au |de |du )?chomage\b",
         r"\benskri\w* pou chomaj",  # Antillean Creole
+        # "inscription FT", "mon espace FT": France Travail's initials, with one of its files
+        r"\b(inscri\w*|actualis\w*|espace|dossier|conseill\w*|agence|rdv|rendez-vous)"
+        r"( (a|au|chez|sur|de|du|a la))? ft\b",
     ),
     "retraite": (
         # not the person ("je suis retraité", "un jeune retraité", "retraité 72 ans")
@@ -136,6 +139,29 @@ _NAMED_FILE = _compile(
     r"\b(dossiers?|demandes?) (de |d'|du |des )(bourses?|surendettement|logement|succession"
     r"|aide juridictionnelle|apa|allocation|pension|reconnaissance)"
     r"|\breconna\w* (mon|son|ses|mes|leur) diplomes?"
+)
+
+
+# Someone else's affairs to run online: "gérer ses comptes bancaires en ligne" (a mother in
+# hospital), "fermer tous ses comptes" (a sister who died). Their papers, not a tool to learn.
+_THEIR_ACCOUNTS = _compile(
+    r"\b(gerer|consulter|suivre|acceder a|fermer|cloturer|resilier|m'occuper de|s'occuper de)"
+    r" (tous |toutes |l'ensemble de )?(ses|leurs) (comptes|abonnements|contrats|factures)\b"
+)
+# After a death: the accounts, contracts and papers of the one who died are the procedures to do.
+_AFTER_A_DEATH = _compile(
+    r"\b(deces|decede\w*|deceder|succession|obseques|funerailles|veuve?)\b"
+    r"|\b(mere|pere|maman|papa|mari|femme|epoux|epouse|conjointe?|compagne?|soeur|frere|fils"
+    r"|fille|oncle|tante|grand-?mere|grand-?pere|parents) (est|sont) morte?s?\b"
+    r"|\bla mort (de|d') ?(ma|mon|mes)\b"  # not "mon téléphone est mort"
+)
+# Papers said in so many words (a farmer's declaration to the MSA, the PAC): a file to do.
+_PAPERS_SAID = _compile(
+    r"\b(declar\w*|demarches?|papiers|dossiers?|msa|pac|telepac|formulaires?)\b"
+)
+_AFFAIRS = _compile(
+    r"\b(comptes?|abonnements?|contrats?|banques?|factures?|papiers|demarches?|resilier|fermer"
+    r"|cloturer|declarer|notaire|pension|reversion|assurances?)\b"
 )
 
 

@@ -7,13 +7,14 @@ import re
 
 from actions.needs.care import CARE_WORDS, care_asked
 from actions.needs.catalogue import _ADMIN_NEEDS, GENERAL_HELP, PROCEDURES, TOOL_NEEDS
-from actions.needs.detection import Understanding, detect
+from actions.needs.detection import Understanding, detect, part_needs
 from actions.needs.distance import without_distance
 from actions.needs.equipment import _DEAD_DEVICE, _NO_DEVICE
 from actions.needs.keywords import _COMPILED, GENERIC_NEEDS
 from actions.needs.online_safety import _SAFETY_SAID
 from actions.needs.papers import _NAMED_DESK, _NAMED_FILE
 from actions.needs.parenting import _FAMILY, _SCHOOL_SENT
+from actions.needs.said_plainly import settle
 from actions.needs.tools import _LEARN, _ON_THE_DEVICE, _SOCIAL_HELP, _TOOL_TASK
 from actions.needs.words import _SMS_ELISION, _compile, fold
 
@@ -124,6 +125,11 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         # "la synthèse vocale de mon iPhone": the phone to learn, one need said. After the
         # weighing: the same service, read as before (a second service is not let in for it).
         found.needs.remove("quotidien")
+    # what was said in so many words, whatever the meaning weighed: no menu of guesses
+    found.needs, found.choices, mode = settle(
+        elided, found.needs, found.procedures, found.choices, part_needs
+    )
+    found.mode = found.mode or mode
     return found
 
 

@@ -113,6 +113,19 @@ _LEARN = re.compile(
 
 # A device the person says they can use ("ma tablette, je sais m'en servir"): the other need is
 # the need, not lessons on the device.
+# Office work on a computer: a spreadsheet, word processing ("des tableaux sur ordinateur pour
+# l'amicale"): learning the computer; its "tableaux" are no paintings to create.
+_OFFICE_WORK = _compile(
+    r"\b(excel|tableurs?|traitement de texte|bureautique|libre ?office"
+    r"|tableaux? (sur|avec|dans|en) (l'|un |mon |son |le )?(ordi|ordinateur|pc|excel|tableur))\b"
+)
+# Learning digital life itself, said as a subject ("apprentissage numérique", "initiation à
+# l'informatique"): everyday digital use; computing ("informatique") is learning the computer.
+_DIGITAL_BASICS = _compile(
+    r"\b(apprentissage|apprendre|initiation|formation|cours|bases?)"
+    r" (du |au |de l'|a l'|le |l'|en )?"
+    r"(numerique|informatique)\b"
+)
 _KNOWS_THE_DEVICE = _compile(
     r"\b(je|j') ?(sais|sait) (bien |tres bien |deja )?(m'en servir|l'utiliser)\b"
     r"(?! (un peu|a peine|mal|moyen))"

@@ -79,6 +79,26 @@ _JOB_SEEKING = _compile(
     r"recrut\w*|recherche d'emploi|(chercher?|trouver|cherche) (du|un) (travail|emploi|boulot|job))"
     r"\b"
 )
+# One's own trade (a self-employed nurse, a goat farmer): the software, the website, the sales
+# online said beside it are the business's ("infirmière libérale, un logiciel de facturation et
+# un site", "éleveuse, vendre mes fromages en ligne"), not a tool to learn nor a file to do.
+_OWN_TRADE = _compile(
+    r"\b(infirmier|infirmiere|kine\w*|orthophoniste|sage-femme|osteopathe|podologue|psychologue"
+    r"|avocate?|architecte|profession)s? liberale?s?\b|\ben (profession )?liberale?\b"
+    r"|\bje suis (independante?|freelance|a mon compte)\b"
+    r"|\b(eleveu(r|se)|agricult(eur|rice)|maraich(er|ere)|viticult(eur|rice)|apicult(eur|rice)"
+    r"|paysan(ne)?|artisane?|producteur|productrice|exploitante? agricole)s?\b"
+)
+_TRADE_ONLINE = _compile(
+    r"\b(vendre|vends|vente|ecouler|commercialis\w*|boutique en ligne|clients?|facturation"
+    r"|logiciels? (de |pour )?(factur\w*|gestion|compta\w*)|teletransmission"
+    r"|(faire|creer|un|mon|notre) site( internet| web)?)\b"
+)
+# Work named only as what learning a tool is for ("apprendre excel pour trouver du boulot"): the
+# tool is the need, the job its aim.
+_FOR_A_JOB = _compile(
+    r"\bpour (trouver|chercher|retrouver|avoir|decrocher) (du|un) (travail|boulot|emploi|job)\b"
+)
 _FRANCE_TRAVAIL_FILE = _compile(
     r"\b(actualis\w*|inscri\w*|allocations?|indemni\w*|radi\w*|paiements?|dossier|attestation)"
 )

@@ -1,0 +1,128 @@
+"""Needs said in so many words, that neither the order of the keywords nor the meaning may drop
+or put to a choice: two requests in one message ("… et moi de mon côté …", "par ailleurs"), a
+trade's own software and sales online, someone else's accounts to run, the affairs after
+a death, office work on a computer, learning digital life itself.
+
+``complete`` orders the keywords' needs (``detect``); ``settle`` puts back, after the meaning
+has weighed them (``read``), what was said plainly, with no menu of guesses. Both take
+``part_needs``, the keywords' reading of one part of a message (``detect``'s needs)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from actions.needs.catalogue import NEEDS, PROCEDURES, TOOL_NEEDS
+from actions.needs.keywords import _COMPILED
+from actions.needs.papers import _AFFAIRS, _AFTER_A_DEATH, _PAPERS_SAID, _THEIR_ACCOUNTS
+from actions.needs.tools import _DIGITAL_BASICS, _OFFICE_WORK
+from actions.needs.words import _matches
+from actions.needs.work import _FOR_A_JOB, _JOB_SEEKING, _OWN_TRADE, _TRADE_ONLINE
+
+# Where a message turns to a second request: "de mon côté", "d'autre part" ("+" joins the parts
+# of one request as often, "ordinateur + imprimante"; a numbered list, a preamble and its points).
+_NEXT_REQUEST = re.compile(
+    r"\b(?:et )?moi,? de mon cote\b|\bd'autre part\b|\bpar ailleurs\b"
+    r"|\b(?:une )?(?:autre|deuxieme|seconde) (?:chose|demande|question)\b"
+)
+_PART_WORDS = 2  # a part shorter says no request of its own
+# Learning asked in so many words ("je ne sais pas par où commencer" is no lesson asked for).
+_TO_LEARN = re.compile(r"\b(m'?apprendre|apprendre|apprentissage|me former|cours|ateliers?)\b")
+
+
+@dataclass
+class Plain:
+    lead: list[str] = field(default_factory=list)  # needs that come first
+    added: list[str] = field(default_factory=list)  # needs kept beside the others
+    alone: list[str] = field(default_factory=list)  # the need when no other is named
+    drop: set[str] = field(default_factory=set)  # needs the words make context only
+    ruled_out: set[str] = field(default_factory=set)  # nor may the meaning bring them
+    mode: str | None = None
+
+    @property
+    def said(self) -> bool:
+        return bool(self.lead or self.added or self.alone)
+
+
+def plain(folded: str, procedures: list[str], part_needs: Callable[[str], list[str]]) -> Plain:
+    """What ``folded`` (a folded message) says plainly; ``part_needs`` reads one part of it (the
+    keywords alone)."""
+    out = Plain()
+    if (
+        _OWN_TRADE.search(folded)
+        and _TRADE_ONLINE.search(folded)
+        and not procedures
+        and not _PAPERS_SAID.search(folded)
+    ):
+        out.lead.append("entreprise")
+        out.drop |= TOOL_NEEDS | {"loisirs", "parentalite", "demarches"}
+        out.ruled_out |= out.drop
+    if _THEIR_ACCOUNTS.search(folded) or (
+        _AFTER_A_DEATH.search(folded) and _AFFAIRS.search(folded)
+    ):
+        out.alone.append("demarches")  # beside another need named, that one (sets AD, H)
+        out.ruled_out |= {"entreprise", "loisirs"}
+        if not _TO_LEARN.search(folded):
+            out.mode = "avec_moi"  # a bereaved or worried person: someone to do it with them
+    # Work said beside learning a tool ("apprendre Excel pour trouver un poste") is the job
+    # search to independent writers; beside a file to do, the computer is named and the job,
+    # said only as its aim ("pour trouver du boulot"), goes.
+    job_said = _matches(folded, _COMPILED["need"]["emploi"])
+    if _OFFICE_WORK.search(folded):
+        out.ruled_out.add("loisirs")  # spreadsheets, not paintings
+        if procedures and (job := _FOR_A_JOB.search(folded)):
+            if not _JOB_SEEKING.search(folded[: job.start()] + " " + folded[job.end() :]):
+                out.lead.append(PROCEDURES[procedures[0]].need)  # the file, then the computer
+                out.drop.add("emploi")
+                out.ruled_out.add("emploi")
+            out.added.append("ordinateur")
+        elif not job_said:
+            out.added.append("ordinateur")
+    if (basics := _DIGITAL_BASICS.search(folded)) and not job_said:
+        out.added.append("ordinateur" if basics.group().endswith("informatique") else "quotidien")
+    parts = [p for p in _NEXT_REQUEST.split(folded) if p and len(p.split()) >= _PART_WORDS]
+    if len(parts) > 1:
+        for part in parts:
+            out.added += [k for k in part_needs(part)[:1] if k not in out.drop]
+    out.added = [k for i, k in enumerate(out.added) if k not in out.added[:i] + out.lead]
+    return out
+
+
+def ordered(needs: list[str], said: Plain) -> list[str]:
+    """``needs`` with what was said plainly: the lead first, each need added within the first
+    two."""
+    kept = said.lead + [k for k in needs if k not in said.drop and k not in said.lead]
+    kept = kept or list(said.alone)
+    for key in said.added:
+        if NEEDS[key].service not in {NEEDS[k].service for k in kept[:2]}:
+            # not named yet (a need of the same service is: "santé" names the papers)
+            kept = [k for k in kept if k != key]
+            kept.insert(min(1, len(kept)), key)
+    return kept
+
+
+def complete(folded: str, procedures: list[str], strong: list[str], ruled_out: set[str],
+             part_needs: Callable[[str], list[str]]) -> tuple[list[str], str | None]:
+    """The keywords' needs (``strong``, all of them, in order) with what was said plainly; the
+    needs ruled out grow in place. Returns the needs and the mode said."""
+    said = plain(folded, procedures, part_needs)
+    ruled_out |= said.ruled_out - set(said.lead) - set(said.added)
+    if not said.said and not said.drop:
+        return strong, None
+    return ordered(strong, said), said.mode
+
+
+def settle(folded: str, needs: list[str], procedures: list[str], choices: list[str],
+           part_needs: Callable[[str], list[str]]) -> tuple[list[str], list[str], str | None]:
+    """After the meaning: the needs said plainly put back (two at most), no choice among guesses
+    when one was. Returns the needs, the choices and the mode said."""
+    said = plain(folded, procedures, part_needs)
+    if not said.said:
+        return needs, choices, None
+    kept = ordered(needs, said)
+    if not (said.lead or said.added) and not set(said.alone) & set(kept):
+        return needs, choices, None  # another need named: the meaning's reading stands
+    first = [PROCEDURES[p].need for p in procedures[:1] if PROCEDURES[p].need in kept]
+    kept = first + [k for k in kept if k not in first]  # a named procedure's need stays first
+    return kept[:2], [], said.mode
