@@ -37,9 +37,8 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 
 venv install: $(VENV)/.installed
 
-# The embedded default directory, built from the shipped open data; built again when the data
-# or the importer changes (a repair rule changes what is stored).
-var/directory.sqlite3: $(VENV)/.installed $(wildcard directory_client/data/places/*) $(wildcard directory_client/importer/*.py)
+# The embedded default directory, built once from the shipped open data.
+var/directory.sqlite3: $(VENV)/.installed $(wildcard directory_client/data/places/*)
 	$(PY) -m directory_client import --default
 	@touch $@
 
