@@ -542,6 +542,12 @@ _THINGS = (
     "|portable|tablette|ecran|formulaire|dossier|declaration|demarche|administration|paperasse"
     "|wifi|internet|mot de passe|bug|windows|mise a jour"
 )
+# What is hijacked online, never a person: an account, an app, a number, a profile.
+_ACCOUNTS = (
+    r"comptes?|applis?|applications?|whatsapp|facebook|fb|insta\w*|snap\w*|messenger|tiktok"
+    r"|twitter|gmail|hotmail|outlook|(boite|adresse) (mail|e-mail|email)|mail|profils?|numero"
+    r"|ligne|telephone|portable|smartphone|ordi|ordinateur|pc|tablette|donnees|fichiers|photos"
+)
 # Up to five words between the thing and its verb, none of them a person or a new clause ("mon
 # téléphone et il va me tuer" is about him).
 _NO_ONE_BETWEEN = r"(?:[ '](?!(?:il|elle|ils|elles|on|qui|et|mais|car|quand|si)\b)[\w.-]+){0,5}"
@@ -560,7 +566,8 @@ _SAFE_NOW = re.compile(
     r"|rien de grave|sans gravite|pas de blesses?|plus de peur que de mal"
     r"|autrefois|remonte a (un|une|deux|trois|quelques|plusieurs|\d+) |personne n'a rien"
     r"|personne n'est blesse|paix a son ame|j'ai porte plainte|je suis rentree? chez moi"
-    r"|(suite (a|au|aux)|apres) (avoir (fui|quitte|subi|vecu|eu) )?(son |sa |mon |ma |leur |l'"
+    r"|(suite (a|au|aux)|apres|depuis) (avoir (fui|quitte|subi|vecu|eu) )?(son |sa |mon |ma "
+    r"|leur |l'"
     r"|un |une |le |la |les |des |mes |ses |de |d')?(avc|accident|incendie|agression|infarctus"
     r"|malaise|inondation|cambriolage|hospitalisation|deces|crise cardiaque|operation|suicide"
     r"|tentative de suicide|violences?|attaque|chute)"
@@ -608,6 +615,12 @@ _FIGURE = re.compile(
     r"|overdose (de |d')(?!medicament|cachet|drogue|heroine|cocaine|alcool|pilule|mon |ma |mes "
     r"|son |sa |ses |notre |nos |leur |leurs |un |une )"
     r"|kidnappee? de mon compte|couteau sous la gorge|(suicide|mort) (social|sociale|numerique)"
+    # an account, an app, a number or a profile « kidnappé », « pris en otage »: hijacked, online
+    # safety ("on a kidnappé mon WhatsApp", "mon compte Facebook a été pris en otage")
+    rf"|(kidnapp|sequestr)\w* (mon|ma|mes|le|la|les|son|sa|ses|notre|leur) ({_ACCOUNTS})\b"
+    rf"|\b({_ACCOUNTS})\b[^.!?]{{0,40}}\b(kidnapp\w*|sequestr\w*|pris en otage|prise en otage)"
+    r"|(prend|pris|prennent|prendre) (mon|ma|mes|le|la|les|son|sa|ses) "
+    rf"({_ACCOUNTS})\b( \w+){{0,2}} en otage"
     # a task called suicide: "c'est du suicide de faire ma déclaration seule", "ce serait
     # suicidaire d'y aller sans aide", "un suicide commercial"
     r"|(c'est|c|ce serait|ca serait|c'etait|ca a ete|ca reviendrait a faire) (du|un|de la) "
@@ -763,7 +776,17 @@ def without_town(text: str) -> str:
     for size in range(min(3, len(words) - 1), 0, -1):
         if by_key.get(name_key(" ".join(words[-size:]).strip(" ?!.,;"))):
             return " ".join([*words[:-size], "ma", "ville"])
+    # … or in small letters after « à » where one says where one lives ("agriculteur a laguiole,")
+    for i, word in enumerate(words[1:], 1):
+        name = word.strip(" ?!.,;")
+        after_at = words[i - 1].lower() in _AT and len(name) >= _TOWN_LETTERS
+        if after_at and by_key.get(name_key(name)):
+            return " ".join([*words[:i], "ma", "ville" + word[len(name):], *words[i + 1 :]])
     return text
+
+
+_AT = frozenset({"a", "à", "sur", "vers"})  # before a town named in small letters
+_TOWN_LETTERS = 5  # shorter words after « à » are too often words ("a bout", "a pied")
 
 
 # The word that asks for help ("aide démarches", "aidez moi ordi", "besoin d'aide"): the danger
@@ -790,6 +813,23 @@ def without_help_word(text: str) -> str:
     return plain if 0 < len(plain.split()) <= HELP_REQUEST_WORDS else text
 
 
+# A relative who is ill or in hospital, told as why the person must do it alone (« c ma femme qui
+# fesai telepac mais elle est malade », « mon mari est hospitalisé »): context, not danger. Its
+# meaning sits next to the danger examples (someone unwell); the request is read without it.
+_RELATIVE_ILL = re.compile(
+    rf"\b((ma|mon|sa|son|notre|leur) {_KIN}\b[^.!?,]{{0,30}}|(il|elle|ils|elles|qui) )"
+    r"(est|sont|etait|etaient|[eé]tait|[eé]taient|est tomb[eé]e?|est tomb[eé]e?s?) "
+    r"(tr[eè]s |souvent |gravement |tomb[eé]e?s? )?(malades?|hospitalis[eé]e?s?|[aà] l'h[oô]pital"
+    r"|souffrante?s?|en maison de retraite|en ehpad)\b",
+    re.IGNORECASE,
+)
+
+
+def without_relative_ill(text: str) -> str:
+    """The message without a relative's illness told as context (never the writer's own)."""
+    return " ".join(_RELATIVE_ILL.sub(" ", (text or "").replace("\u2019", "'")).split())
+
+
 @dataclass(frozen=True)
 class _WordsOfNoDanger:
     kind: str
@@ -803,6 +843,7 @@ class _WordsOfNoDanger:
 _NO_DANGER_WORDS = (
     _WordsOfNoDanger("the word asking for help", without_help_word, calm_only=True),
     _WordsOfNoDanger("a town", without_town),
+    _WordsOfNoDanger("a relative who is ill", without_relative_ill, calm_only=True),
 )
 
 
@@ -926,6 +967,44 @@ PHONE_NUMBER = re.compile(
 )
 
 
+# Urgency denied in so many words (« pas d'urgence vitale hein, mais ma boîte mail… », « ce n'est
+# pas une urgence », « rien de grave »): no danger of its own. The words are put aside before the
+# message is read (a severe wording beside them is still read as such) and the reading is settled.
+_URGENCY_DENIED = re.compile(
+    r"\b((il n'y a |y a |il y a )?(pas|aucune) (d'|de |une )?urgen(ce|t)( vitale| m[eé]dicale)?\b"
+    r"|(ce n'est|c'est|[cç]a n'est|c|n'est) pas (une |un )?(urgence|urgent|grave)\b"
+    r"( vitale| m[eé]dicale)?"
+    r"|rien de grave|rien d'urgent)",
+    re.IGNORECASE,
+)
+
+
+def without_urgency_denied(text: str) -> str:
+    """The message without the words that deny an urgency."""
+    return " ".join(_URGENCY_DENIED.sub(" ", (text or "").replace("\u2019", "'")).split())
+
+
+# Self-harm made conditional on a digital mishap (« je vais me jeter par la fenêtre si ce
+# formulaire plante encore », « je vais me pendre si le site bugue encore »): most often a figure,
+# but it speaks of self-harm — the short question (« Êtes-vous en danger en ce moment ? », with
+# the numbers), the request kept; never the full emergency message, never nothing. A chore as the
+# condition (« si je dois encore scanner ce papier ») is ``_FIGURE``'s.
+_MISHAP = (
+    r"plante\w*|bug\w*|beugu?\w*|marche (pas|plus)|fonctionne (pas|plus)|erreur|rame\w*"
+    r"|bloque\w*|refuse\w*|crash\w*|mouline\w*|deconnect\w*|redemande|recommence\w*"
+)
+_SELF_HARM_WORDS = (
+    r"\b(me jeter (par|de|du|sous) (la |le |l'|un |une |mon |ma )?\w+|me pendre|me tuer"
+    r"|me flinguer|me tirer une balle|me foutre en l'air|me suicider|en finir"
+    r"|sauter (par|de|du) (la |le )?\w+) si\b"
+)
+_FAILING = rf"({_THINGS}|caf|impots?|ameli|retraite|banque|connexion|page|captcha|code)s?"
+_SELF_HARM_IF_A_MISHAP = re.compile(
+    rf"{_SELF_HARM_WORDS}[^.!?]{{0,80}}\b{_FAILING}\b[^.!?]{{0,60}}\b({_MISHAP})\b[^.!?]*"
+    rf"|{_SELF_HARM_WORDS}[^.!?]{{0,40}}\b({_MISHAP})\b[^.!?]{{0,60}}\b{_FAILING}\b[^.!?]*"
+)
+
+
 def gives_a_phone_number(text: str) -> bool:
     return bool(PHONE_NUMBER.search(text or ""))
 
@@ -941,13 +1020,21 @@ def read(
     danger_margin: Callable[[str], float] = danger.margin,
 ) -> SafetyReading:
     text = without_phone_numbers(text)  # a phone number's digits are no emergency number
+    as_said = _folded(text)  # « rien de grave » stays the settled words it was (``_SAFE_NOW``)
+    rest = without_urgency_denied(text)
+    denied = rest != " ".join(text.replace("\u2019", "'").split())
+    text = rest if denied else text  # « pas d'urgence vitale, mais … »: the rest is read
     folded = _folded(text)
     words = _FIGURE.sub(" ", folded)
+    figure = words != folded
+    doubt = _SELF_HARM_IF_A_MISHAP.search(words) is not None
+    if doubt:  # « me pendre si le site plante encore »: the question, the rest read as it is
+        words = _SELF_HARM_IF_A_MISHAP.sub(" ", words)
     # a child threatened or solicited by an adult (a meeting, images): danger from what the
     # words say happens, whatever the wording (``actions.child_danger``)
     severe = bool(_SEVERE.search(words)) or child_danger.threatened(words)
-    alarm = bool(_ALARM.search(words))
-    safe_now = words != folded or bool(_SAFE_NOW.search(folded))
+    alarm = bool(_ALARM.search(words)) or doubt
+    safe_now = figure or bool(_SAFE_NOW.search(as_said))
     if severe and safe_now:
         severe, alarm = False, True
     if _FICTION.search(folded):
@@ -960,7 +1047,7 @@ def read(
         too_short = True
     french = in_french(text)  # the language alone is no danger: Creole read as French
     said = text if french == " ".join(text.split()) else french
-    margin = float("-inf") if severe or safe_now or too_short else danger_margin(said)
+    margin = float("-inf") if severe or safe_now or denied or too_short else danger_margin(said)
     meaning, close = margin >= danger.MARGIN, margin >= danger.CHECK_MARGIN
     if close and not meaning and (neutral := without_relatives(said)) != " ".join(said.split()):
         close = danger_margin(neutral) >= danger.CHECK_MARGIN  # a relative or an age alone
@@ -971,4 +1058,5 @@ def read(
         margin = danger_margin(plain)
         meaning, close = margin >= danger.MARGIN, margin >= danger.CHECK_MARGIN
         need = (severe or alarm or close) and need
-    return SafetyReading(severe, alarm, need, meaning, close, safe_now)
+    close = close or (doubt and not safe_now)  # « … mdr »: a joke said as one
+    return SafetyReading(severe, alarm, need, meaning, close, safe_now or denied)
