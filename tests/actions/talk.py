@@ -63,6 +63,16 @@ def payloads(msgs: list[dict]) -> list[dict]:
     return [m["custom"]["orienteur"] for m in msgs if m.get("custom")]
 
 
+def numbers_given(msgs: list[dict]) -> list[str]:
+    """The emergency or help numbers the answer's payloads carry ("112", "3114"…)."""
+    return [n["number"] for p in payloads(msgs) for n in p.get("numbers") or []]
+
+
+def kinds(msgs: list[dict]) -> list[str]:
+    """The kinds of the answer's payloads ("emergency", "danger_check", "recommendation"…)."""
+    return [p["type"] for p in payloads(msgs)]
+
+
 def one_list(msgs: list[dict]) -> dict:
     [payload] = payloads(msgs)
     assert payload["type"] == "recommendation" and not payload.get("delivery"), payload

@@ -14,20 +14,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.actions.talk import Talk, payloads, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
-
-
-def _numbers(msgs: list[dict]) -> list[str]:
-    return [n["number"] for p in payloads(msgs) for n in p.get("numbers") or []]
-
-
-def _kinds(msgs: list[dict]) -> list[str]:
-    return [p["type"] for p in payloads(msgs)]
+from tests.actions.talk import Talk, kinds, numbers_given, rest_text
+from tests.conftest_actions import ent
 
 
 @pytest.mark.parametrize(
@@ -51,8 +39,8 @@ def test_suicidal_thoughts_beside_a_need_get_the_numbers_first_and_the_need_kept
     talk = Talk()
     msgs = talk.say(message, "ask_help", [ent("location", town)])
     said = rest_text(msgs)
-    assert _kinds(msgs) == ["emergency"], said[:400]
-    assert {"3114", "112"} <= set(_numbers(msgs)), said[:400]
+    assert kinds(msgs) == ["emergency"], said[:400]
+    assert {"3114", "112"} <= set(numbers_given(msgs)), said[:400]
     assert "3114" in said and "112" in said, said[:400]
     assert "répondez « oui »" in said, said  # the need said to be kept
     if then:
@@ -61,8 +49,8 @@ def test_suicidal_thoughts_beside_a_need_get_the_numbers_first_and_the_need_kept
     # ensuite » serves it, in the town said
     after = talk.say("oui", "affirm")
     shown = rest_text(after)
-    assert "recommendation" in _kinds(after) or "avec vous" in shown or "seul" in shown, shown
-    if "recommendation" in _kinds(after):
+    assert "recommendation" in kinds(after) or "avec vous" in shown or "seul" in shown, shown
+    if "recommendation" in kinds(after):
         assert town in shown, shown[:400]
         if then:
             assert then in shown, shown[:400]
@@ -83,6 +71,6 @@ def test_suicidal_thoughts_beside_a_need_get_the_numbers_first_and_the_need_kept
 def test_an_overdose_taken_beside_a_need_gets_the_emergency_numbers(real, message):
     msgs = Talk().say(message, "ask_help")
     said = rest_text(msgs)
-    assert _kinds(msgs) == ["emergency"], said[:400]
-    assert {"15", "3114"} <= set(_numbers(msgs)), said[:400]
+    assert kinds(msgs) == ["emergency"], said[:400]
+    assert {"15", "3114"} <= set(numbers_given(msgs)), said[:400]
     assert "Êtes-vous en danger" not in said, said[:400]

@@ -7,19 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.actions.talk import Talk, payloads, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
-)
-
-
-def _numbers(msgs: list[dict]) -> list[str]:
-    return [n["number"] for p in payloads(msgs) for n in p.get("numbers") or []]
-
-
-def _kinds(msgs: list[dict]) -> list[str]:
-    return [p["type"] for p in payloads(msgs)]
+from tests.actions.talk import Talk, kinds, numbers_given, rest_text
 
 
 @pytest.mark.parametrize(
@@ -34,8 +22,8 @@ def _kinds(msgs: list[dict]) -> list[str]:
 def test_an_intrusion_gets_the_police_and_not_the_suicide_line(real, message):
     msgs = Talk().say(message, "emergency")
     said = rest_text(msgs)
-    numbers = _numbers(msgs)
-    assert _kinds(msgs) == ["emergency"], said[:400]
+    numbers = numbers_given(msgs)
+    assert kinds(msgs) == ["emergency"], said[:400]
     assert {"17", "112"} <= set(numbers), said[:400]
     assert "3114" not in numbers and "suicidaires" not in said, said[:400]
 
@@ -51,4 +39,4 @@ def test_an_intrusion_gets_the_police_and_not_the_suicide_line(real, message):
 def test_ending_ones_life_or_self_harm_keeps_the_suicide_line(real, message):
     msgs = Talk().say(message, "emergency")
     said = rest_text(msgs)
-    assert "3114" in _numbers(msgs) and "suicidaires" in said, said[:400]
+    assert "3114" in numbers_given(msgs) and "suicidaires" in said, said[:400]

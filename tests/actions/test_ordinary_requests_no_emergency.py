@@ -18,26 +18,19 @@ from __future__ import annotations
 
 import pytest
 
-from tests.actions.talk import Talk, payloads, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    ent,
-    real_directory,  # noqa: F401 - the real fixture
-)
+from tests.actions.talk import Talk, kinds, rest_text
+from tests.conftest_actions import ent
 
 EMERGENCY = "Si vous ou quelqu'un êtes en danger"
 QUESTION = "Êtes-vous en danger en ce moment ?"
 INTENTS = ("ask_help", "emergency")
 
 
-def _kinds(msgs: list[dict]) -> list[str]:
-    return [p["type"] for p in payloads(msgs)]
-
 
 def _no_danger(msgs: list[dict]) -> str:
     said = rest_text(msgs)
     assert EMERGENCY not in said and QUESTION not in said, said[:400]
-    assert not {"emergency", "danger_check"} & set(_kinds(msgs)), said[:400]
+    assert not {"emergency", "danger_check"} & set(kinds(msgs)), said[:400]
     assert "112" not in said and "3114" not in said, said[:400]
     return said
 
@@ -56,7 +49,7 @@ def test_urgency_denied_is_no_danger_and_the_mail_need_is_served_in_the_town_sai
     after = talk.say("Sarlat", "inform", [ent("location", "Sarlat")])
     shown = _no_danger(after)
     assert "Je ne peux pas vous aider" not in shown, shown[:400]
-    assert "recommendation" in _kinds(first + after), rest_text(first + after)[:600]
+    assert "recommendation" in kinds(first + after), rest_text(first + after)[:600]
     assert "Sarlat" in shown, shown[:400]
 
 
@@ -114,6 +107,6 @@ def test_self_harm_made_conditional_on_a_digital_mishap_gets_the_question(real, 
     talk = Talk()
     msgs = talk.say(message, intent, [ent("location", "Vierzon")])
     said = rest_text(msgs)
-    assert _kinds(msgs) == ["danger_check"], said[:400]
+    assert kinds(msgs) == ["danger_check"], said[:400]
     assert QUESTION in said and "112" in said, said[:400]
     assert EMERGENCY not in said, said[:400]

@@ -8,19 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.actions.talk import Talk, list_in, payloads, rest_text
-from tests.conftest_actions import (
-    embedded_locator,  # noqa: F401 - the locator fixture
-    real_directory,  # noqa: F401 - the real fixture
-)
-
-
-def _numbers(msgs: list[dict]) -> list[str]:
-    return [n["number"] for p in payloads(msgs) for n in p.get("numbers") or []]
-
-
-def _kinds(msgs: list[dict]) -> list[str]:
-    return [p["type"] for p in payloads(msgs)]
+from tests.actions.talk import Talk, kinds, list_in, numbers_given, rest_text
 
 
 @pytest.mark.parametrize(
@@ -40,7 +28,7 @@ def test_a_phone_number_after_a_list_is_never_danger(real, message, intent):
     talk, _ = list_in("aide pour les impôts à Vierzon", "Vierzon")
     msgs = talk.say(message, intent)
     said = rest_text(msgs)
-    assert not {"emergency", "danger_check"} & set(_kinds(msgs)), said[:400]
+    assert not {"emergency", "danger_check"} & set(kinds(msgs)), said[:400]
     for number in ("112", "3114", "le 15", "le 17", "danger"):
         assert number not in said, said[:400]
 
@@ -48,5 +36,5 @@ def test_a_phone_number_after_a_list_is_never_danger(real, message, intent):
 def test_a_phone_number_beside_a_danger_still_gets_the_numbers(real):
     msgs = Talk().say("mon mari me frappe, rappelez-moi au 06 12 34 56 78", "emergency")
     said = rest_text(msgs)
-    assert _kinds(msgs) == ["emergency"], said[:400]
-    assert "17" in _numbers(msgs), said[:400]
+    assert kinds(msgs) == ["emergency"], said[:400]
+    assert "17" in numbers_given(msgs), said[:400]
