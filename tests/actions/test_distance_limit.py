@@ -35,11 +35,13 @@ def test_a_distance_limit_is_read_like_the_other_criteria(message, km):
 
 @pytest.fixture
 def lyon():
+    # Names of their own: a name that only says what the place is shows its town (display.py).
     directory = Directory("sqlite:///:memory:")
     backends.set_backends(directory, backends.get_locator())
     with directory.Session() as session:
-        for name, km in (("Maison France services", 0.6), ("Médiathèque", 1.4),
-                         ("Centre social", 3.2), ("Mairie annexe", 6.5)):  # fmt: skip
+        places = (("France services Gerland", 0.6), ("Médiathèque Bachut", 1.4),
+                  ("Centre social Monplaisir", 3.2), ("Mairie annexe du 8e", 6.5))  # fmt: skip
+        for name, km in places:
             make_place(session, name, km_east=km)
         session.commit()
     yield
@@ -62,14 +64,14 @@ def test_places_beyond_the_distance_said_are_left_out(lyon):
     assert said.startswith("Voici 2 lieux près de Lyon (69)"), said
     assert "parmi les lieux à moins de 2 km" in said
     assert [(r["name"], r["distance_text"]) for r in body["results"]] == [
-        ("Maison France services", "600 m"), ("Médiathèque", "1,4 km")]  # fmt: skip
+        ("France services Gerland", "600 m"), ("Médiathèque Bachut", "1,4 km")]  # fmt: skip
     assert body["filters"] == {"max_km": 2.0}
     titles = [b["title"] for b in body["follow_ups"]]
     assert "Sans le critère « à moins de 2 km »" in titles and "D'autres lieux" not in titles
     # "finalement 5 km max": the new limit replaces the first.
     said, body, slots = ask("finalement pas plus de 5 km", slots)
     assert [r["name"] for r in body["results"]] == [
-        "Maison France services", "Médiathèque", "Centre social"]  # fmt: skip
+        "France services Gerland", "Médiathèque Bachut", "Centre social Monplaisir"]  # fmt: skip
     assert slots["constraints"] == ["max_km:5"]
 
 
@@ -80,8 +82,8 @@ def test_nothing_within_the_limit_is_said_with_the_nearest_and_their_distance(ly
     ), said
     assert "Voici les plus proches, avec leur distance :" in said
     assert [(r["name"], r["distance_text"]) for r in body["results"]] == [
-        ("Maison France services", "600 m"), ("Médiathèque", "1,4 km"),
-        ("Centre social", "3,2 km")]  # fmt: skip
+        ("France services Gerland", "600 m"), ("Médiathèque Bachut", "1,4 km"),
+        ("Centre social Monplaisir", "3,2 km")]  # fmt: skip
     assert not slots.get("constraints")  # "d'autres lieux" goes on with the nearest
 
 
@@ -113,4 +115,4 @@ def test_a_distance_said_after_the_answer_narrows_it(lyon, intent, action):
         tracker("et à moins de 2 km ?", intent, slots=searched), action
     )
     body = next(r["custom"]["orienteur"] for r in answer["responses"] if r.get("custom"))
-    assert [r["name"] for r in body["results"]] == ["Maison France services", "Médiathèque"]
+    assert [r["name"] for r in body["results"]] == ["France services Gerland", "Médiathèque Bachut"]
