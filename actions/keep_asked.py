@@ -29,6 +29,7 @@ from actions.backends import get_directory
 from bot.settings import Settings
 from bot.staff.sms import DisabledSender, SmsError, SmsSender, normalise_phone, sender_from_env
 from bot.web.sheet_link import sheet_url
+from directory_client import phones
 from directory_client.errors import DirectoryError
 from directory_client.hours import PARIS
 
@@ -70,8 +71,7 @@ def asks_sheet(text: str) -> bool:
     return not found.procedures and set(found.needs) <= {"materiel_usage"}
 
 
-# A phone number as people type it: "06 12 34 56 78", "0781152290", "+33 6 12 34 56 78".
-_NUMBER = re.compile(r"(?:\+33|0033|(?<!\d)0)\s?[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
+_NUMBER = phones.IN_TEXT  # a phone number as people type it
 _SEND = re.compile(r"\b(?:envo\w*|sms|texto|textos|message)\b")
 _BY_SMS = re.compile(r"\b(?:sms|texto|textos|par message|un message)\b")
 # Asked of the assistant ("envoie-le", "vous pouvez me l'envoyer par texto ?", "par sms"), never

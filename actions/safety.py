@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from actions import child_danger, danger
-from directory_client import labels
+from directory_client import labels, phones
 from directory_client.french_dates import MONTHS
 
 # People who care for someone: "suivie par une psy" is care, not being followed.
@@ -754,9 +754,15 @@ _RELATIVE = re.compile(
 )
 
 
+
+def _put_aside(pattern: re.Pattern[str], text: str | None, by: str = " ") -> str:
+    """The message with what ``pattern`` matches replaced by ``by``, typographic apostrophes
+    straightened and spaces collapsed: words set aside before the message is read."""
+    return " ".join(pattern.sub(by, (text or "").replace("\u2019", "'")).split())
+
 def without_relatives(text: str) -> str:
     """The message with its relatives and ages put as "quelqu'un"."""
-    return " ".join(_RELATIVE.sub(" quelqu'un ", text.replace("\u2019", "'")).split())
+    return _put_aside(_RELATIVE, text, " quelqu'un ")
 
 
 def without_town(text: str) -> str:
@@ -809,7 +815,7 @@ def without_help_word(text: str) -> str:
     text = " ".join(text.split())
     if not _HELP_WORD.search(text.replace("\u2019", "'")):
         return text
-    plain = " ".join(_HELP_WORD.sub(" ", text.replace("\u2019", "'")).split())
+    plain = _put_aside(_HELP_WORD, text)
     return plain if 0 < len(plain.split()) <= HELP_REQUEST_WORDS else text
 
 
@@ -827,7 +833,7 @@ _RELATIVE_ILL = re.compile(
 
 def without_relative_ill(text: str) -> str:
     """The message without a relative's illness told as context (never the writer's own)."""
-    return " ".join(_RELATIVE_ILL.sub(" ", (text or "").replace("\u2019", "'")).split())
+    return _put_aside(_RELATIVE_ILL, text)
 
 
 @dataclass(frozen=True)
@@ -962,9 +968,7 @@ _THREAT_TO_PUBLISH = re.compile(
 # the NLU took « envoie par sms au 06 12 34 56 78 » for an emergency (round 26's tester). The
 # safety reading puts it aside as « mon numéro »; the emergency action never trusts the NLU alone
 # beside one (``actions.actions.ActionEmergency``).
-PHONE_NUMBER = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-/]?\d{2}){4}(?!\d)"
-)
+PHONE_NUMBER = phones.IN_TEXT
 
 
 # Urgency denied in so many words (« pas d'urgence vitale hein, mais ma boîte mail… », « ce n'est
@@ -981,7 +985,7 @@ _URGENCY_DENIED = re.compile(
 
 def without_urgency_denied(text: str) -> str:
     """The message without the words that deny an urgency."""
-    return " ".join(_URGENCY_DENIED.sub(" ", (text or "").replace("\u2019", "'")).split())
+    return _put_aside(_URGENCY_DENIED, text)
 
 
 # Self-harm made conditional on a digital mishap (« je vais me jeter par la fenêtre si ce

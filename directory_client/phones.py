@@ -28,6 +28,13 @@ OVERSEAS = {
 }  # fmt: skip
 
 
+# A French number as people type it in a message: "06 12 34 56 78", "0781152290", "06.12.34.56.78",
+# "+33 6 12 34 56 78", "0033 (0)6 12 34 56 78", "06/12/34/56/78".
+IN_TEXT = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-/]?\d{2}){4}(?!\d)"
+)
+
+
 def digits(phone: str) -> str:
     """The digits and a leading "+" ("00" read as "+")."""
     raw = re.sub(r"[^\d+]", "", phone)
