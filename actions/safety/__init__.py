@@ -1,0 +1,49 @@
+"""Is someone in danger now? The safety reading of a message, before anything else.
+
+Two tiers of wordings, on folded text (lower case, no accents):
+- ``SEVERE``: danger reads from the words alone (a weapon, someone not breathing, a suicide plan,
+  someone forcing the door). The emergency numbers come first, whatever else the message asks.
+- ``ALARM``: strong words that ordinary requests use too ("au secours", "vite", "urgent",
+  "en danger", "noyé", "suivi par un"…). They mean danger only when the message states no digital
+  need: "au secours on m'a piraté mon compte" is a request about online safety, "au secours" alone
+  is not.
+
+Meaning is the third signal (``actions.danger``): a message whose sentence vector reads as danger
+("j'ai écrit mes lettres, merci pour tout") weighs like the alarm tier. Words that say the danger
+is over or is a figure of speech ("l'an dernier", "rien de grave", "le couteau sous la gorge",
+"mdr", a line against suicide) make the severe tier weigh like the alarm tier too.
+
+The NLU's ``emergency`` intent is the fourth signal (``actions.actions.ActionEmergency``): when it
+fires with no wording of either tier and no need, the assistant asks once whether the person is in
+danger now, with the numbers, and keeps the request.
+
+The rules live in one module per family: ``severe`` and ``alarm`` (the two tiers), ``figures``
+(figures of speech, topics, fictions), ``past_events`` (danger told as over), ``set_aside`` (words
+set aside before reading), ``creole``, ``denial`` (« je ne suis pas en danger ») and ``reading``
+(the decision).
+"""
+
+from actions.safety.alarm import ALARM
+from actions.safety.creole import in_french
+from actions.safety.denial import denies_danger
+from actions.safety.past_events import told_as_past
+from actions.safety.reading import MIN_MEANING_WORDS, SafetyReading, read
+from actions.safety.set_aside import (
+    HELP_REQUEST_WORDS,
+    PHONE_NUMBER,
+    gives_a_phone_number,
+    without_help_word,
+    without_phone_numbers,
+    without_relative_ill,
+    without_relatives,
+    without_town,
+    without_urgency_denied,
+)
+from actions.safety.severe import SEVERE, SUICIDAL_THOUGHT
+
+__all__ = [
+    "ALARM", "HELP_REQUEST_WORDS", "MIN_MEANING_WORDS", "PHONE_NUMBER", "SEVERE",
+    "SUICIDAL_THOUGHT", "SafetyReading", "denies_danger", "gives_a_phone_number", "in_french",
+    "read", "told_as_past", "without_help_word", "without_phone_numbers", "without_relative_ill",
+    "without_relatives", "without_town", "without_urgency_denied",
+]  # fmt: skip

@@ -1,0 +1,31 @@
+"""Words and a folding the safety rules share: the people who care for someone, the things a
+digital request is about, what is hijacked online, and the message folded as the rules read it
+(lower case, no accents)."""
+
+from __future__ import annotations
+
+from directory_client import labels
+
+# People who care for someone: "suivie par une psy" is care, not being followed.
+CARERS = "psy|psychologue|psychiatre|medecin|therapeute"
+
+# What a digital request is about: a machine, an app, a form, a procedure.
+THINGS = (
+    "site|ordi|ordinateur|pc|appli|application|logiciel|imprimante|box|truc|machine|telephone"
+    "|portable|tablette|ecran|formulaire|dossier|declaration|demarche|administration|paperasse"
+    "|wifi|internet|mot de passe|bug|windows|mise a jour"
+)
+# What is hijacked online, never a person: an account, an app, a number, a profile.
+ACCOUNTS = (
+    r"comptes?|applis?|applications?|whatsapp|facebook|fb|insta\w*|snap\w*|messenger|tiktok"
+    r"|twitter|gmail|hotmail|outlook|(boite|adresse) (mail|e-mail|email)|mail|profils?|numero"
+    r"|ligne|telephone|portable|smartphone|ordi|ordinateur|pc|tablette|donnees|fichiers|photos"
+)
+# Up to five words between the thing and its verb, none of them a person or a new clause ("mon
+# téléphone et il va me tuer" is about him).
+NO_ONE_BETWEEN = r"(?:[ '](?!(?:il|elle|ils|elles|on|qui|et|mais|car|quand|si)\b)[\w.-]+){0,5}"
+
+
+def fold_text(text: str) -> str:
+    """The message as the rules read it: lower case, no accents, straight apostrophes."""
+    return labels.fold(text or "")[:2000].replace("\u2019", "'")

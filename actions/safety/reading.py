@@ -1,0 +1,102 @@
+"""The decision: the safety reading of a message (``read``), from the tiers of words, the words
+that settle them, the words set aside and the meaning (``actions.danger``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from actions import child_danger, danger
+from actions.safety.alarm import ALARM_RE
+from actions.safety.common_words import fold_text
+from actions.safety.creole import in_french
+from actions.safety.figures import FICTION, FIGURE, SELF_HARM_IF_A_MISHAP
+from actions.safety.past_events import SAFE_NOW
+from actions.safety.set_aside import (
+    without_phone_numbers,
+    without_relatives,
+    without_urgency_denied,
+    without_words_of_no_danger,
+)
+from actions.safety.severe import SEVERE_RE
+
+# Under this many words, a message's meaning says nothing of danger: "la Loire", the answer to
+# "dans quelle ville ?", sits next to a flood. Short calls for help carry their own words
+# ("au secours", "SOS", "avc"), which the tiers above read.
+MIN_MEANING_WORDS = 3
+
+
+@dataclass(frozen=True)
+class SafetyReading:
+    severe: bool  # danger from the words alone
+    alarm: bool  # strong words that ordinary requests use too
+    need: bool  # the message states a digital need
+    meaning: bool = False  # the message reads as danger by its meaning (actions.danger)
+    close: bool = False  # its meaning comes close to danger (one question if a need is stated)
+    settled: bool = False  # the words say the danger is over, or a figure of speech
+
+    @property
+    def danger_now(self) -> bool:
+        return self.severe or ((self.alarm or self.meaning) and not self.need)
+
+    @property
+    def unsure(self) -> bool:
+        """A need is stated, and the meaning comes close to danger: ask, keep the request."""
+        return self.need and self.close and not self.danger_now
+
+
+# A threat to put intimate images or messages online, the threat named as such.
+_THREAT_TO_PUBLISH = re.compile(
+    r"\bmenac\w*(?: [\w']+){0,4}? (de |d')?(les |la |le |l')?(publier|diffuser|partager|poster"
+    r"|mettre|envoyer|montrer|balancer|afficher|faire circuler)\b.{0,40}\b(nudes?|photos?"
+    r"|videos?|images?|messages?|conversations?)\b"
+)
+
+
+def read(
+    text: str,
+    has_need: Callable[[str], bool],
+    danger_margin: Callable[[str], float] = danger.margin,
+) -> SafetyReading:
+    text = without_phone_numbers(text)  # a phone number's digits are no emergency number
+    as_said = fold_text(text)  # « rien de grave » stays the settled words it was (``SAFE_NOW``)
+    rest = without_urgency_denied(text)
+    denied = rest != " ".join(text.replace("\u2019", "'").split())
+    text = rest if denied else text  # « pas d'urgence vitale, mais … »: the rest is read
+    folded = fold_text(text)
+    words = FIGURE.sub(" ", folded)
+    figure = words != folded
+    doubt = SELF_HARM_IF_A_MISHAP.search(words) is not None
+    if doubt:  # « me pendre si le site plante encore »: the question, the rest read as it is
+        words = SELF_HARM_IF_A_MISHAP.sub(" ", words)
+    # a child threatened or solicited by an adult (a meeting, images): danger from what the
+    # words say happens, whatever the wording (``actions.child_danger``)
+    severe = bool(SEVERE_RE.search(words)) or child_danger.threatened(words)
+    alarm = bool(ALARM_RE.search(words)) or doubt
+    safe_now = figure or bool(SAFE_NOW.search(as_said))
+    if severe and safe_now:
+        severe, alarm = False, True
+    if FICTION.search(folded):
+        severe = alarm = False
+        safe_now = True
+    too_short = len(folded.split()) < MIN_MEANING_WORDS
+    if not severe and _THREAT_TO_PUBLISH.search(folded):
+        # "mon ex menace de publier mes photos intimes": harm online, no body in danger; the
+        # 3018 (and the 3919 for a partner) beside the places (``actions.helplines``)
+        too_short = True
+    french = in_french(text)  # the language alone is no danger: Creole read as French
+    said = text if french == " ".join(text.split()) else french
+    margin = float("-inf") if severe or safe_now or denied or too_short else danger_margin(said)
+    meaning, close = margin >= danger.MARGIN, margin >= danger.CHECK_MARGIN
+    if close and not meaning and (neutral := without_relatives(said)) != " ".join(said.split()):
+        close = danger_margin(neutral) >= danger.CHECK_MARGIN  # a relative or an age alone
+    need = (severe or alarm or close) and has_need(text)
+    plain = without_words_of_no_danger(said, severe or alarm) if close and need else ""
+    if plain and plain != " ".join(said.split()):
+        # "aide demarches ajaccio" read as "demarches ma ville"
+        margin = danger_margin(plain)
+        meaning, close = margin >= danger.MARGIN, margin >= danger.CHECK_MARGIN
+        need = (severe or alarm or close) and need
+    close = close or (doubt and not safe_now)  # « … mdr »: a joke said as one
+    return SafetyReading(severe, alarm, need, meaning, close, safe_now or denied)
