@@ -37,8 +37,11 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 
 venv install: $(VENV)/.installed
 
-# The embedded default directory, built once from the shipped open data.
-var/directory.sqlite3: $(VENV)/.installed $(wildcard directory_client/data/places/*)
+# The embedded default directory, built once from the shipped open data, and imported again when
+# the data or the import rules change (the files that make them: directory_client/importer/
+# rules.py): the import reads again the records read under other rules, without deleting it.
+RULE_FILES := $(shell python3 directory_client/importer/rules.py)
+var/directory.sqlite3: $(VENV)/.installed $(wildcard directory_client/data/places/*) $(RULE_FILES)
 	$(PY) -m directory_client import --default
 	@touch $@
 

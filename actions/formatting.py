@@ -13,6 +13,7 @@ from typing import Any
 
 from actions import needs as needs_mod
 from actions import texts
+from actions.search_run import WHEELCHAIR
 from directory_client import display, labels
 from directory_client.departements import located_in
 
@@ -222,7 +223,9 @@ def filters_phrase(constraints: list[str], after_need: bool = False) -> str:
     """`` (gratuits, à moins de 2 km)``: the criteria kept, as the person reads them; after a
     need's words (``after_need``: "pour un endroit avec internet") they say whose they are,
     `` (lieux gratuits)``, never read as the need's."""
-    words = [w for w in map(needs_mod.constraint_plain, constraints) if w]
+    # A care is not a criterion every place listed meets: those that declare it come first, the
+    # others near follow (search_run.cares_asked), and the care's note says which.
+    words = [w for c in constraints if c != WHEELCHAIR and (w := needs_mod.constraint_plain(c))]
     lead = "lieux " if after_need else ""
     return (" (" + lead + ", ".join(words) + ")") if words else ""
 

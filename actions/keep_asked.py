@@ -29,6 +29,7 @@ from actions.backends import get_directory
 from bot.settings import Settings
 from bot.staff.sms import DisabledSender, SmsError, SmsSender, normalise_phone, sender_from_env
 from bot.web.sheet_link import sheet_url
+from bot.web.short_links import SheetLinkError, SheetLinks, short_url
 from directory_client import phones
 from directory_client.errors import DirectoryError
 from directory_client.hours import PARIS
@@ -127,14 +128,27 @@ def sms_sender() -> SmsSender:
     return sender_from_env()
 
 
+SHEET_LINKS = SheetLinks()  # the short links' store (opened on first use)
+
+
+def sheet_link(public: str, place_id: str, bring: list[str]) -> str:
+    """The short link to a place's sheet (``bot.web.short_links``: one SMS holds it), or its
+    full address when the link cannot be stored."""
+    try:
+        return short_url(public, SHEET_LINKS.shorten(place_id, bring))
+    except SheetLinkError:
+        log.warning("sheet: no short link (its database did not answer), the full address given")
+        return sheet_url(public, place_id, bring)
+
+
 def sheet_text(tracker: Tracker, places: list[dict], bring: list[str]) -> str:
-    """What the sheet is and where to get it: the link to each place's printable sheet, or on
-    the widget the button under each place."""
+    """What the sheet is and where to get it: a short link to each place's printable sheet, or
+    on the widget the button under each place."""
     if (tracker.get_latest_input_channel() or "") == WIDGET:
         return texts.text("utter_sheet_on_widget")
     public = Settings.from_env().web_public_url
     links = "\n".join(
-        f"{p.get('number', i)}. {p.get('name') or 'Lieu'} : {sheet_url(public, p['id'], bring)}"
+        f"{p.get('number', i)}. {p.get('name') or 'Lieu'} : {sheet_link(public, p['id'], bring)}"
         for i, p in enumerate(places, 1)
         if p.get("id")
     )

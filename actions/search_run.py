@@ -34,8 +34,7 @@ def _build_filters(constraints: list[str], now: datetime | None = None):
         open_on_saturday="samedi" in constraints,
         open_on_sunday="dimanche" in constraints,
         open_at=(now or datetime.now(_PARIS)) if "ouvert_maintenant" in constraints else None,
-        prise_en_charge=((MOTOR,) if "accessible" in constraints else ())
-        + needs_mod.care_asked(constraints),
+        prise_en_charge=cares_asked(constraints),
         publics=("Seniors",) if "seniors" in constraints else (),
         on_my_behalf="a_ma_place" in constraints,
         labels=tuple(v for k, v in needs_mod.CONSTRAINT_PROGRAMMES.items() if k in constraints),
@@ -60,9 +59,32 @@ def _location_from_dict(data: dict):
 
 # Constraints we drop (saying so) rather than answer "nothing" or far: they are preferences. A
 # near door without the criterion beats a far one with it ("à ma place" 105 km away when 16
-# France Services desks are within 30 km).
-_SOFT = ("seniors", "ouvert_maintenant", "samedi", "dimanche", "accessible", "a_ma_place",
+# France Services desks are within 30 km). A care is not one of them (``cares_asked``).
+_SOFT = ("seniors", "ouvert_maintenant", "samedi", "dimanche", "a_ma_place",
         "conseiller_numerique")  # fmt: skip
+WHEELCHAIR = "accessible"  # the chat's constraint of a wheelchair user
+
+
+# --- a care asked: one rule for every care -----------------------------------------------------
+# The person must be able to get in, and be helped once in. What a place declares of a care
+# (« Handicaps moteurs », « Surdité », « Déficience visuelle »…) is the only sign the data gives,
+# and most places declare nothing (of the 6,142 shipped places: 0 declare a motor disability,
+# 168 deafness, 151 a visual impairment): saying nothing is not saying no. So, for every care,
+# the wheelchair's as the others: the near places that declare it come first, and when fewer
+# than a page do, the other near places follow, said plainly (« Peu de lieux déclarent … »,
+# « Aucun lieu ne déclare … ») so that the person calls before going. Only the declaring places
+# would leave someone in a wheelchair a single far door where a France Services desk, bound to
+# welcome them, was 500 m away; a deaf person, where the near desk can write.
+def cares_asked(constraints: list[str]) -> tuple[str, ...]:
+    """The directory's care labels the person asked for: the wheelchair's access (the chat's
+    constraint ``accessible``: « Handicaps moteurs ») and the others said
+    ("prise_en_charge:Surdité" → "Surdité")."""
+    motor = (MOTOR,) if WHEELCHAIR in constraints else ()
+    return tuple(dict.fromkeys((*motor, *needs_mod.care_asked(constraints))))
+
+
+def _is_care(constraint: str) -> bool:
+    return constraint == WHEELCHAIR or constraint.startswith(needs_mod.CARE)
 
 
 def service_of(need_keys: list[str]) -> dict[str, str]:
@@ -281,14 +303,14 @@ def _search_from_start(
                 response = _france_services_first(directory, query, kept, response)
     if "a_ma_place" in constraints and "a_ma_place" not in relaxed and response.results:
         response = _desks_much_nearer(directory, query, constraints, response)
-    if offset == 0 and needs_mod.care_asked(constraints):
+    if offset == 0 and cares_asked(constraints):
         response = _declared_care_first(directory, query, constraints, relaxed, response)
     broadened = None
     if labels.OUTILS_QUOTIDIEN not in services:
         kept = _build_filters([c for c in constraints if c not in relaxed])
         instead = needs_mod.services_for(list(needs_mod.help_instead(need_keys)))
         broadened = general_help_instead(directory, query, kept, response, instead)
-        if broadened is not None and needs_mod.care_asked(constraints):  # the others near follow
+        if broadened is not None and cares_asked(constraints):  # the others near follow
             general = {**query, "needs": instead, "offset": 0}
             broadened = _declared_care_first(directory, general, constraints, relaxed, broadened)
         if broadened is None:
@@ -408,7 +430,8 @@ def _each_need_on_first_page(directory, query: dict, filters, response):
 
 
 def _declared_care_first(directory, query: dict, constraints: list[str], relaxed, response):
-    """A care asked ("malvoyant"), as the reception desk does (bot.staff.triage): the near places
+    """A care asked ("malvoyant", a wheelchair: ``cares_asked``), as the reception desk does
+    (bot.staff.triage): the near places
     that declare it first; when fewer than a page do, the other near places follow, said plainly
     ("Peu de lieux déclarent « Déficience visuelle »…", "Aucun lieu ne déclare …" when none near
     does: the wheelchair's wording, ``needs.few_declare``)."""
@@ -417,11 +440,11 @@ def _declared_care_first(directory, query: dict, constraints: list[str], relaxed
     declared = [
         r for r in response.results if not only_far(dataclasses.replace(response, results=(r,)))
     ]
-    care = needs_mod.care_asked(constraints)
+    care = cares_asked(constraints)
     if len(declared) >= query["limit"]:  # each one declares it: said, as when few do
         notice = " ".join(n for n in (response.notice, needs_mod.all_declare(", ".join(care))) if n)
         return dataclasses.replace(response, notice=notice)
-    kept = [c for c in constraints if c not in relaxed and not c.startswith(needs_mod.CARE)]
+    kept = [c for c in constraints if c not in relaxed and not _is_care(c)]
     others = directory.search(SearchQuery(filters=_build_filters(kept), **query))
     ids = {r.id for r in declared}
     added = [r for r in others.results if r.id not in ids]
@@ -533,14 +556,14 @@ def _general_help_without_preferences(directory, query: dict, constraints, relax
     from directory_client.types import SearchQuery
 
     kept = [c for c in constraints if c not in relaxed]
-    hard = [c for c in kept if c not in _SOFT and not c.startswith(needs_mod.CARE)]
+    hard = [c for c in kept if c not in _SOFT and not _is_care(c)]
     if hard == kept:
         return None, relaxed
     broadened = general_help_instead(directory, query, _build_filters(hard), exact)
     if broadened is None:
         return None, relaxed
     dropped = [c for c in kept if c in _SOFT]
-    if needs_mod.care_asked(kept):
+    if cares_asked(kept):
         general = {**query, "needs": (labels.OUTILS_QUOTIDIEN,), "offset": 0}
         with_care = [c for c in kept if c not in _SOFT]
         cared = directory.search(SearchQuery(filters=_build_filters(with_care), **general))

@@ -170,7 +170,13 @@ def _import(directory: Directory, args: argparse.Namespace) -> int:
     if not args.files and not args.default:
         print("error: give files to import, or --default for the embedded data", file=sys.stderr)
         return 2
-    report = directory.import_default() if args.default else directory.import_files(args.files)
+    from directory_client.corrections.reimport import reimport
+    from directory_client.directory import EMBEDDED_PLACES
+
+    # The local corrections are kept as by ``reimport``: an import rewrites a place from its
+    # records when one changed, or was read again under new import rules.
+    kept = reimport(directory, EMBEDDED_PLACES if args.default else args.files)
+    report = kept.imported
     print(
         f"read {report.read} records from {len(report.files)} file(s): "
         f"{report.created} created, {report.updated} updated, {report.unchanged} unchanged, "
@@ -181,6 +187,16 @@ def _import(directory: Directory, args: argparse.Namespace) -> int:
         f"{report.hours_from_french} record(s); positions far from their commune repaired in "
         f"{report.positions_repaired} record(s)"
     )
+    if report.reread:
+        print(
+            f"{report.reread} records re-read under new import rules ({report.rules}): "
+            f"{report.reread_changed} places changed"
+        )
+    if kept.reapplied or kept.conflicts:
+        print(
+            f"local corrections: {len(kept.reapplied)} applied again, "
+            f"{len(kept.conflicts)} in conflict (see python -m directory_client reimport)"
+        )
     for problem in report.problems[:20]:
         print(
             f"  {problem.severity}: {problem.file} record {problem.record}"
@@ -197,6 +213,9 @@ def _import(directory: Directory, args: argparse.Namespace) -> int:
                     "created": report.created,
                     "updated": report.updated,
                     "unchanged": report.unchanged,
+                    "reread": report.reread,
+                    "reread_changed": report.reread_changed,
+                    "rules": report.rules,
                     "merged": report.merged,
                     "same_door": report.same_door,
                     "rejected": report.rejected,

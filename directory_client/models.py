@@ -153,6 +153,9 @@ class PlaceSource(Base):
     file = Column(String(500))
     raw = Column(Text)  # the record as imported (JSON), for audit and re-export
     imported_at = Column(DateTime, nullable=False)
+    # The import rules it was last read under (importer.rules.version); NULL: before they were
+    # recorded. A record read under other rules is read again by the next import.
+    rules = Column(String(32))
     place = relationship("Place", back_populates="records")
 
     __table_args__ = (UniqueConstraint("source", "source_id", name="uq_place_source"),)
@@ -235,6 +238,8 @@ class ImportRun(Base):
     merged = Column(Integer, default=0)
     rejected = Column(Integer, default=0)
     warnings = Column(Integer, default=0)
+    rules = Column(String(32))  # the import rules of this run (importer.rules.version)
+    reread = Column(Integer, default=0)  # records re-read because the rules had changed
 
 
 class Correction(Base):

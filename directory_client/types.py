@@ -211,6 +211,11 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    # records whose source text was unchanged, read again because the import rules changed
+    # since they were read (importer.rules); of which places whose stored values changed
+    reread: int = 0
+    reread_changed: int = 0
+    rules: str = ""  # the version of the import rules of this run (importer.rules.version)
     merged: int = 0  # records attached to a place already given (another source, or a twin)
     # of which records of a place already given by a record at the same door (merge.same_door)
     same_door: int = 0

@@ -21,7 +21,7 @@ from sqlalchemy import Column, bindparam, inspect, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
-from directory_client.models import Place, telephone_joignable
+from directory_client.models import ImportRun, Place, PlaceSource, telephone_joignable
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +47,26 @@ def _backfill_telephone_joignable(connection: Connection) -> int:
     return len(rows)
 
 
+def _left_unknown(_connection: Connection) -> int:
+    """Nothing to fill: NULL says "read under rules unknown", and the next import reads every
+    such record again under its own rules (importer.rules)."""
+    return 0
+
+
 ADDED: tuple[AddedColumn, ...] = (
     AddedColumn(
         Place.__table__.c.telephone_joignable,
         _backfill_telephone_joignable,
         "whether the place's phone is a number people can be given to call (phones.dialable)",
+    ),
+    AddedColumn(
+        PlaceSource.__table__.c.rules,
+        _left_unknown,
+        "the import rules each record was read under: the next import re-reads the others",
+    ),
+    AddedColumn(ImportRun.__table__.c.rules, _left_unknown, "the import rules of each run"),
+    AddedColumn(
+        ImportRun.__table__.c.reread, _left_unknown, "records re-read under new import rules"
     ),
 )
 

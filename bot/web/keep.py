@@ -8,6 +8,8 @@ an e-mail address is used for one sending, then dropped: never stored, never log
 per recipient count a salted hash kept in memory.
 
     GET  /fiche/options            {"sms": bool, "email": bool}: what the widget may offer
+    GET  /f/{token}                a short link sent on a text channel → its sheet
+                                   (``bot.web.short_links``)
     GET  /fiche/{place_id}         the sheet (?apporter=…, repeated: what to bring; ?print=1)
     POST /fiche/{place_id}/sms     {"phone": "06…", "apporter": [...]}
     POST /fiche/{place_id}/email   {"email": "…@…", "apporter": [...]}
@@ -31,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from aiohttp import web
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.referrals.errors import DeliveryError
 from bot.referrals.mail import Mail, SmtpMailer
@@ -40,6 +43,8 @@ from bot.staff import catalogue, render
 from bot.staff.security import RateLimiter
 from bot.staff.sms import DisabledSender, SmsError, SmsSender, normalise_phone, sender_from_env
 from bot.web.sheet_link import PREFIX, sheet_url
+from bot.web.short_links import PREFIX as SHORT_PREFIX
+from bot.web.short_links import SheetLinks
 from directory_client.errors import DirectoryError
 from directory_client.hours import PARIS
 
@@ -49,6 +54,9 @@ STATIC_FILES = ("sheet.css", "sheet.js")
 CITIZEN = render.SheetIssuer("l'assistant Orienteur", ("/", "Orienteur"), f"{PREFIX}/static")
 UNAVAILABLE = "L'annuaire ne répond pas : réessayez dans un moment."
 MAX_BODY = 4096
+EXPIRED = (
+    "Ce lien a expiré (il vaut 30 jours) : demandez la fiche à nouveau à l'assistant Orienteur."
+)
 
 
 class KeepError(Exception):
@@ -69,6 +77,7 @@ class Keeper:
     public_url: str
     per_client: RateLimiter = field(default_factory=lambda: RateLimiter(5, 3600.0))
     per_recipient: RateLimiter = field(default_factory=lambda: RateLimiter(3, 86400.0))
+    links: SheetLinks = field(default_factory=SheetLinks)
     _directory: Any = None
     _salt: bytes = field(default_factory=lambda: secrets.token_bytes(16))
 
@@ -140,6 +149,20 @@ def mount_keep(app: web.Application, keeper: Keeper) -> None:
         )
         return web.Response(text=html, content_type="text/html", charset="utf-8")
 
+    async def short(request: web.Request) -> web.Response:
+        loop = asyncio.get_running_loop()
+        try:
+            found = await loop.run_in_executor(
+                None, keeper.links.resolve, request.match_info["token"]
+            )
+        except SQLAlchemyError:
+            log.warning("sheet: the short links' database did not answer", exc_info=True)
+            return _page(503, "Ce lien ne répond pas : réessayez dans un moment.")
+        if found is None:
+            return _page(404, EXPIRED)
+        place_id, bring = found
+        return web.Response(status=302, headers={"Location": sheet_url("", place_id, bring)})
+
     async def send(request: web.Request) -> web.Response:
         way = request.match_info["way"]
         try:
@@ -152,6 +175,7 @@ def mount_keep(app: web.Application, keeper: Keeper) -> None:
     app.router.add_get(PREFIX + "/static/{name}", static)
     app.router.add_get(PREFIX + "/{place_id}", sheet)
     app.router.add_post(PREFIX + "/{place_id}/{way:sms|email}", send)
+    app.router.add_get(SHORT_PREFIX + "/{token}", short)
 
 
 async def _send(keeper: Keeper, request: web.Request, way: str) -> str:

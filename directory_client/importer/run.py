@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from directory_client.importer import fields, france_services
+from directory_client.importer import fields, france_services, rules
 from directory_client.importer.gc_pause import gc_paused
 from directory_client.importer.merge import MergeIndex
 from directory_client.importer.normalise import Record, Rejected, normalise
@@ -52,7 +52,10 @@ class Importer:
         self.started = _now()
         self.states: list[PlaceState] = []
         self.by_place_id: dict[int, int] = {}
-        self.records: dict[tuple[str, str], tuple[int, str]] = {}  # → (state index, raw)
+        # (source, id) → (state index, raw text, the rules it was read under)
+        self.records: dict[tuple[str, str], tuple[int, str, str | None]] = {}
+        self.rules = rules.version()
+        report.rules = self.rules
         self.public_ids: dict[str, int] = {}  # public id → state index
         self.index = MergeIndex()
         self.mobile_ids: dict[str, int] = {}
@@ -60,6 +63,7 @@ class Importer:
         self.mediator_keys: set[str] = set()
         self.pending_sources: list[tuple[int, Record, str]] = []
         self.changed_sources: list[tuple[int, Record]] = []
+        self.reread_sources: list[tuple[str, str]] = []  # (source, id) re-read under new rules
         self.writer = Writer(session, self)
 
     # --- preload: a handful of queries, then no SELECT per record -------------------------------
@@ -100,16 +104,24 @@ class Importer:
                 },
                 set(state.sources),
             )
-        for source, source_id, place_id, raw in s.execute(
-            select(PlaceSource.source, PlaceSource.source_id, PlaceSource.place_id, PlaceSource.raw)
+        for source, source_id, place_id, raw, read_under in s.execute(
+            select(
+                PlaceSource.source,
+                PlaceSource.source_id,
+                PlaceSource.place_id,
+                PlaceSource.raw,
+                PlaceSource.rules,
+            )
         ):
             key = self.by_place_id[place_id]
-            self.records[(source, source_id)] = (key, raw or "")
+            self.records[(source, source_id)] = (key, raw or "", read_under)
             self.states[key].record_count += 1
         self.mediator_keys = set(s.execute(select(Mediator.key)).scalars())
         run = s.execute(
             insert(ImportRun).values(
-                started_at=self.started, files=json.dumps(self.report.files, ensure_ascii=False)
+                started_at=self.started,
+                files=json.dumps(self.report.files, ensure_ascii=False),
+                rules=self.rules,
             )
         )
         self.run_id = run.inserted_primary_key[0]
@@ -195,14 +207,17 @@ class Importer:
         self.report.keys.append(key)
         known = self.records.get(key)
         if known is not None:
-            state_key, raw = known
+            state_key, raw, read_under = known
             if raw == record.raw:
-                self.report.unchanged += 1
+                if read_under != self.rules:
+                    self._reread(state_key, record)
+                else:
+                    self.report.unchanged += 1
                 return
             state = self._loaded(state_key)
             state.apply(record, same_record=True)
             state.dirty = True
-            self.records[key] = (state_key, record.raw)
+            self.records[key] = (state_key, record.raw, self.rules)
             self.changed_sources.append((state_key, record))
             self._attach(state_key, record)
             self.report.updated += 1
@@ -239,11 +254,29 @@ class Importer:
             state_key = self._add_state(state)
             self.index.add(state_key, record.values, set(record.sources))
             self.report.created += 1
-        self.records[key] = (state_key, record.raw)
+        self.records[key] = (state_key, record.raw, self.rules)
         self.pending_sources.append((state_key, record, file))
         # A bus based at a fixed desk's door does not make the desk one of its stops.
         fixed = door and (state.values or {}).get("itinerance") == "Fixe"
         self._attach(state_key, record, moves=not fixed)
+
+    def _reread(self, state_key: int, record: Record) -> None:
+        """A record whose text is unchanged, read under rules that changed since it was last
+        read: what the new rules make of it replaces what the old ones made (the fields it gave,
+        and what is derived from them); the place is written only when something changed. It
+        stays merged into the same place (the merge is not made again). A place fed by several
+        records keeps the list items the others gave (``PlaceState.apply``'s ``unite``)."""
+        state = self._loaded(state_key)
+        before = dict(state.values or {})
+        state.apply(record, same_record=True, unite=state.record_count > 1)
+        state.derive(record)
+        if state.values != before:
+            state.dirty = True
+            state.provenance_dirty = True
+            self.report.reread_changed += 1
+        self.records[(record.source, record.source_id)] = (state_key, record.raw, self.rules)
+        self.reread_sources.append((record.source, record.source_id))
+        self.report.reread += 1
 
     def _attach(self, state_key: int, record: Record, moves: bool = True) -> None:
         state = self.states[state_key]
@@ -334,6 +367,7 @@ class Importer:
                 merged=r.merged,
                 rejected=r.rejected,
                 warnings=r.warnings,
+                reread=r.reread,
             )
         )
 

@@ -61,11 +61,13 @@ class PlaceState:
         state.record_count = 1
         return state
 
-    def apply(self, record: Record, same_record: bool = False) -> bool:
+    def apply(self, record: Record, same_record: bool = False, unite: bool = False) -> bool:
         """Merge ``record`` into this place; return True when a stored value changed.
 
         ``same_record``: the record is a new version of one already merged here — the fields it
-        gave are replaced (even by an empty value) whatever the dates.
+        gave are replaced (even by an empty value) whatever the dates. ``unite``: its list fields
+        are united with the place's instead (the items other records gave them are kept: a
+        record read again under new rules, other records of its place not read with it).
         """
         assert self.values is not None
         values = self.values
@@ -78,7 +80,7 @@ class PlaceState:
             current = values.get(name)
             given = self.provenance.get(name)
             mine = given is not None and given[:2] == origin[:2]
-            if same_record and mine:
+            if same_record and mine and not (unite and name in LIST_FIELDS):
                 if current != value:
                     values[name] = value
                     changed = True
@@ -113,10 +115,11 @@ class PlaceState:
                 changed = True
         if changed:
             self.provenance_dirty = True
-            self._derive(record)
+            self.derive(record)
         return changed
 
-    def _derive(self, record: Record) -> None:
+    def derive(self, record: Record) -> None:
+        """The fields computed from the others (``DERIVED``), after ``record`` was applied."""
         values = self.values
         assert values is not None
         current = split_list(values.get("services"))

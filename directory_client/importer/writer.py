@@ -42,6 +42,8 @@ class RunMemory(Protocol):
     mediator_keys: set[str]
     pending_sources: list[tuple[int, Record, str]]  # (state index, record, file) to insert
     changed_sources: list[tuple[int, Record]]  # (state index, record) to update
+    reread_sources: list[tuple[str, str]]  # (source, id) read again under the run's rules
+    rules: str  # the run's import rules (importer.rules.version)
 
 
 class Writer:
@@ -96,6 +98,7 @@ class Writer:
                 "file": f,
                 "raw": r.raw,
                 "imported_at": now,
+                "rules": self.run.rules,
             }
             for k, r, f in self.run.pending_sources
         ]
@@ -104,10 +107,23 @@ class Writer:
             s.execute(
                 update(PlaceSource)
                 .where(PlaceSource.source == r.source, PlaceSource.source_id == r.source_id)
-                .values(raw=r.raw, imported_at=now, place_id=self.run.states[k].id)
+                .values(
+                    raw=r.raw, imported_at=now, place_id=self.run.states[k].id, rules=self.run.rules
+                )
+            )
+        if self.run.reread_sources:
+            s.execute(
+                update(PlaceSource)
+                .where(
+                    PlaceSource.source == bindparam("src"),
+                    PlaceSource.source_id == bindparam("sid"),
+                )
+                .values(rules=self.run.rules),
+                [{"src": src, "sid": sid} for src, sid in self.run.reread_sources],
             )
         self.run.pending_sources.clear()
         self.run.changed_sources.clear()
+        self.run.reread_sources.clear()
 
         # Provenance rows only for places fed by two records or more: a single-record place's
         # fields all come from that record (see models.FieldProvenance).

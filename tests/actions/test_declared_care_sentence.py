@@ -40,8 +40,8 @@ def _read(text: str) -> tuple[str, list[str]]:
     "text, care, sentence",
     [
         (f"je suis en fauteuil roulant, {LEARN}", "Handicaps moteurs",
-         "Aucun lieu ne déclare d'accès en fauteuil roulant près de Lyon (69) pour apprendre à "
-         "vous servir d'un ordinateur ; voici les plus proches :"),
+         "Aucun lieu ne déclare d'accès en fauteuil roulant à proximité : lieux les plus "
+         "proches."),
         (f"je suis malvoyante, {LEARN}", "Déficience visuelle",
          "Aucun lieu ne déclare « Déficience visuelle » à proximité : lieux les plus proches."),
         (f"je suis sourd, {LEARN}", "Surdité",
@@ -58,15 +58,20 @@ def test_where_no_place_near_declares_it_the_person_reads_none_does(directory, t
 
 
 @pytest.mark.parametrize(
-    "text, care",
+    "text, care, sentence",
     [
-        (f"je suis malvoyant, {LEARN}", "Déficience visuelle"),
-        (f"je suis sourde, {LEARN}", "Surdité"),
+        (f"je suis malvoyant, {LEARN}", "Déficience visuelle", "« Déficience visuelle »"),
+        (f"je suis sourde, {LEARN}", "Surdité", "« Surdité »"),
+        # Round 185: a wheelchair user got only the place that declares access, 2.5 km away, not
+        # the four nearer that say nothing of it (most places say nothing: saying nothing is not
+        # saying no). One rule for every care (actions.search_run.cares_asked).
+        (f"je suis en fauteuil roulant, {LEARN}", "Handicaps moteurs",
+         "un accès en fauteuil roulant"),
     ],
-)
-def test_where_a_few_declare_it_they_come_first_said_so(directory, text, care):
+)  # fmt: skip
+def test_where_a_few_declare_it_they_come_first_said_so(directory, text, care, sentence):
     _near_places(directory, 1, care)
     read, names = _read(text)
-    assert f"Peu de lieux déclarent « {care} » : lieux les plus adaptés à proximité." in read
+    assert f"Peu de lieux déclarent {sentence} : lieux les plus adaptés à proximité." in read
     assert "Aucun lieu" not in read, read
     assert names == ["Qui le déclare 0", "Proche 1", "Proche 2"]

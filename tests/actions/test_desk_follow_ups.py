@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import logging
 import re
-from urllib.parse import quote
 
 import pytest
 
 from actions import actions as A
+from actions import keep_asked
+from bot.referrals.models import open_engine
+from bot.web.short_links import SheetLinks
 from tests.actions import talk as T
 from tests.actions.talk import Talk, payloads, rest_text
 from tests.conftest_actions import ent
@@ -24,10 +26,17 @@ MDPH = "j'ai besoin d'aide pour mon dossier MDPH à Rennes"
 WEB = "https://orienteur.example.fr"
 
 
+LINKS: list[SheetLinks] = []  # the short links' store of the test running
+
+
 @pytest.fixture(autouse=True)
-def _send_it(monkeypatch):
-    """ "imprime-moi la fiche", "envoyez-le moi": ``send_it`` runs ``action_send_summary``."""
+def _send_it(monkeypatch, tmp_path):
+    """ "imprime-moi la fiche", "envoyez-le moi": ``send_it`` runs ``action_send_summary``; the
+    short links of the sheets in a database of the test's own."""
     monkeypatch.setitem(T.ACTIONS, "send_it", A.ActionSendSummary)
+    store = SheetLinks(lambda: open_engine(f"sqlite:///{tmp_path / 'referrals.sqlite3'}"))
+    monkeypatch.setattr(keep_asked, "SHEET_LINKS", store)
+    LINKS[:] = [store]
     monkeypatch.setenv("WEB_PUBLIC_URL", WEB)
     for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM", "TWILIO_NUMBER"):
         monkeypatch.delenv(name, raising=False)
@@ -106,8 +115,16 @@ def test_hours_asked_after_a_list_give_the_places_hours(real, said):
 
 
 # --- 3: the printable sheet --------------------------------------------------------------------
-def sheet_links(places: list[dict]) -> list[str]:
-    return [f"{WEB}/fiche/{quote(p['id'], safe='')}" for p in places]
+def sheets_given(answer: str) -> list[tuple[str, str]]:
+    """(name, place id) of each « 1. Name : https://…/f/token » of ``answer``: the short link
+    (bot.web.short_links, one SMS holds it) read back to the sheet it opens."""
+    given = re.findall(rf"^\d+\. (.+?) : {re.escape(WEB)}/f/([A-Za-z0-9_-]{{8}})$", answer,
+                       re.MULTILINE)  # fmt: skip
+    return [(name, LINKS[0].resolve(token)[0]) for name, token in given]
+
+
+def sheet_ids(answer: str) -> list[str]:
+    return [place_id for _name, place_id in sheets_given(answer)]
 
 
 @pytest.mark.parametrize(
@@ -126,8 +143,7 @@ def test_a_sheet_asked_after_a_list_gives_the_link_to_each_places_printable_shee
     answer = rest_text(talk.say(said, intent, entities))
     assert "fiche d'orientation" in answer, answer
     assert "imprim" in answer, answer  # it says how to print it
-    for place, link in zip(places, sheet_links(places), strict=True):
-        assert f"{place['name']} : {link}" in answer, answer
+    assert sheets_given(answer) == [(p["name"], p["id"]) for p in places], answer
     assert "imprimante" not in answer and "Je n'ai pas bien compris" not in answer
     assert talk.slots["procedures"] == ["mdph"]
 
@@ -137,7 +153,7 @@ def test_on_the_widget_the_sheet_is_the_button_under_each_place(real):
     talk.say(MDPH, "ask_help", [ent("location", "Rennes")])
     answer = rest_text(talk.say("fiche pour l'usagère", "nlu_fallback"))
     assert "« Garder cette adresse »" in answer, answer
-    assert "/fiche/" not in answer
+    assert f"{WEB}/f" not in answer
 
 
 def test_a_sheet_asked_at_the_mode_question_gives_the_places_then_their_sheets(real):
@@ -150,8 +166,7 @@ def test_a_sheet_asked_at_the_mode_question_gives_the_places_then_their_sheets(r
     answer = rest_text(msgs)
     assert "imprimante" not in answer, answer
     assert "près de Cahors (46) pour faire vos démarches" in answer, answer
-    for link in sheet_links(payload["results"]):
-        assert link in answer, answer
+    assert sheet_ids(answer) == [p["id"] for p in payload["results"]], answer
 
 
 def test_printing_a_paper_is_still_the_printer_need(real):
@@ -162,7 +177,7 @@ def test_printing_a_paper_is_still_the_printer_need(real):
     talk, _places = listed()
     after = rest_text(talk.say("je dois imprimer un papier", "ask_help",
                                [ent("need", "materiel_usage")]))  # fmt: skip
-    assert "imprimante" in after and "/fiche/" not in after, after
+    assert "imprimante" in after and f"{WEB}/f" not in after, after
 
 
 # --- 4: the list sent to a phone number --------------------------------------------------------
@@ -190,7 +205,7 @@ def test_without_sms_sending_it_says_so_and_gives_the_sheet_to_copy_or_print(
     caplog.set_level(logging.DEBUG)
     answer = rest_text(talk.say(said, intent))
     assert answer.startswith("Je ne peux pas envoyer de SMS d'ici."), answer
-    assert sheet_links(places)[0] in answer, answer
+    assert places[0]["id"] in sheet_ids(answer), answer
     assert "signaler" not in answer and "Lequel" not in answer and "112" not in answer
     assert not holds_a_number_given(talk.slots), talk.slots
     assert not holds_a_number_given(caplog.text)
@@ -237,13 +252,13 @@ def test_a_sending_that_fails_says_so_with_the_sheet(real, monkeypatch):
     answer = rest_text(talk.say("vous pouvez l'envoyer au 07 81 15 22 90 ?", "report_place"))
     assert answer.startswith("L'envoi n'a pas abouti : le service SMS ne répond pas. Vous pouvez "
                              "recopier les informations ou imprimer la fiche."), answer
-    assert sheet_links(places)[0] in answer and "Envoyé" not in answer
+    assert places[0]["id"] in sheet_ids(answer) and "Envoyé" not in answer
 
 
 def test_the_persons_own_trouble_with_sms_is_still_a_need(real):
     talk, _places = listed()
     answer = rest_text(talk.say("j'arrive pas à envoyer un sms", "ask_help"))
-    assert "Je ne peux pas envoyer de SMS" not in answer and "/fiche/" not in answer, answer
+    assert "Je ne peux pas envoyer de SMS" not in answer and f"{WEB}/f" not in answer, answer
     assert answer.startswith("Voici 3 lieux près de Rennes (35) pour"), answer  # a need served
 
 
