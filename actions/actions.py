@@ -39,6 +39,7 @@ from actions import (
     not_ours,
     off_topic,
     overseas,
+    place_questions,
     platforms,
     referral_chat,
     remote_first,
@@ -357,11 +358,10 @@ def carried_situations(state: State) -> list[str]:
 
 
 def take_mode_reply(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
-    """After the mode question, a reply that does not choose ("plus près ?"): the question once
-    again; a second one, "je sais pas", or a reply that says what the places must be ("c'est
-    ouvert le samedi ?", "c'est accessible en fauteuil ?") takes the default (one line), then
-    the places, with what was asked. None for a choice, a need, a town. A button's rank typed
-    ("le 2") is that button."""
+    """After the mode question, a reply that does not choose ("plus près ?", "je sais pas",
+    "c'est accessible en fauteuil ?") takes the default (one line), then the places, with what
+    was asked of them ("c'est ouvert le soir ?": their hours). None for a choice, a need, a town
+    (``orient`` takes the default there too). A button's rank typed ("le 2") is that button."""
     typed = typed_button.pressed(tracker, MODE_BUTTONS, text)
     if typed is not None:
         return orient(dispatcher, typed)
@@ -383,22 +383,25 @@ def take_mode_reply(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         or not needs_mod.read(text, by_meaning=False).empty
     ):
         return None
-    turns = mode_default.user_turns(tracker.events)
-    repeated = tracker.get_slot(mode_default.REPEATED_AT) == turns - 1
+    # The question is asked once (on SMS the buttons are not seen: asked again, it goes round in
+    # circles): a reply that does not choose takes the default, said by ``orient``
+    # (``take_default_mode``), then the places; what the reply asked of them is answered after
+    # them ("c'est ouvert le soir ?", "vous avez leur numéro ?").
     constraints = needs_mod.detect(text).constraints
-    read_as = "inform" if constraints else CONTINUED
-    # "je suis en fauteuil, c'est accessible ?": something the places must have, said instead
-    # of a choice: the person wants places; the question again would go round in circles (on
-    # SMS, where the buttons are not seen): the default, said, and the places that fit
-    if not (repeated or unsure or constraints):
-        return orient(dispatcher, tracker, read_as=read_as) + [
-            SlotSet(mode_default.REPEATED_AT, float(turns))
-        ]
+    start = len(dispatcher.messages)
+    events = orient(dispatcher, tracker, read_as="inform" if constraints else CONTINUED)
+    asked = None if unsure else place_questions.facts(text, mode_default.last_results(events), None)
+    if asked is not None and len(dispatcher.messages) > start:
+        dispatcher.utter_message(**asked)
+    return events
+
+
+def take_default_mode(dispatcher: CollectingDispatcher, state: State) -> None:
+    """After the mode question, a reply that chose nothing and kept the need (a life detail, a
+    question back, the town): the default (someone does it with the person), said with how to
+    learn alone instead; never the question again."""
+    state.mode = mode_default.DEFAULT
     dispatcher.utter_message(response="utter_mode_default")
-    chosen = tracker.copy()
-    chosen.slots.update({"mode": mode_default.DEFAULT, "awaiting": None})
-    events = [SlotSet("mode", mode_default.DEFAULT), SlotSet("awaiting", None)]
-    return events + orient(dispatcher, chosen, read_as=read_as)
 
 
 def take_need_typed(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
@@ -484,6 +487,10 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
         # One question about the need is enough: someone with them, learning alone is one tap
         # after the places.
         state.mode = "avec_moi"
+    if state.was_awaiting == "mode" and needs_mod.needs_mode_question(
+        state.needs, state.procedures, state.mode
+    ):
+        take_default_mode(dispatcher, state)  # asked once: never again
     if found.choices and state.was_awaiting not in NEED_QUESTIONS:
         ask_need_choice(dispatcher, state, found.choices)
     elif not state.needs:

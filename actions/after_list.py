@@ -304,7 +304,7 @@ def change_need(
     # Another need: what to bring and how for the old one go with it, those of the new one
     # ("c'est pour ma déclaration d'impôts": its documents) come. "D'accord." first, the new
     # list's introduction names the need in our words (never the person's spelling back).
-    read = needs_mod.read(text)
+    read = needs_mod.read(need_changes.without_denied(text))  # "la carte grise c'est fait"
     state.needs, state.procedures, state.mode, state.offset = instead, read.procedures, read.mode, 0
     answer(dispatcher, state, lead=texts.text("utter_need_changed"))
     return state.save()

@@ -1,10 +1,10 @@
 """The mode question ("Voulez-vous que quelqu'un fasse la démarche avec vous, ou préférez-vous
-apprendre ?") asked once, repeated at most once: a reply that does not choose ("plus près ?",
-"c'est ouvert le samedi ?") gets it again once; a second such reply, or "je sais pas", takes the
-default (someone helps: ``DEFAULT``), said in one short line, and the places come. "je comprends
-pas", "c'est quoi la différence ?" gets the question once in simpler words, with the same buttons
-(``take_confused``); said again, the default. Readers; ``actions.actions.take_mode_reply`` sends
-the answer."""
+apprendre ?") asked once per request: a reply that does not choose ("plus près ?", "c'est ouvert
+le samedi ?", a life detail, the town), or "je sais pas", takes the default (someone helps:
+``DEFAULT``), said in one short line with how to learn alone instead, and the places come
+(``actions.actions.take_default_mode``). "je comprends pas", "c'est quoi la différence ?" gets
+the question once in simpler words, with the same buttons (``take_confused``); said again, the
+default. Readers; ``actions.actions.take_mode_reply`` sends the answer."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from actions import needs as needs_mod
 
 DEFAULT = "avec_moi"
 AWAITING = "mode"
-# The slot that holds the count of the person's messages when the question was repeated: the next
-# message that does not choose either takes the default.
+# The slot that holds the count of the person's messages when the question was said in simpler
+# words: the next message that does not understand either takes the default.
 REPEATED_AT = "mode_repeated_at"
 
 # Intents whose actions answer on their own ("d'autres lieux" gives places as before): never read
@@ -140,12 +140,21 @@ def take_confused(after_mode, buttons: list[dict]):
 
 def with_sheet(dispatcher: CollectingDispatcher, tracker: Tracker, events: list) -> list:
     """The places just given by the default (``events``), then their printable sheets."""
-    last = next((e.get("value") for e in reversed(events)
-                 if e.get("event") == "slot" and e.get("name") == "last_search"), None)  # fmt: skip
-    if last and last.get("results"):
+    last = _last_search(events)
+    if last.get("results"):
         sheet = keep_asked.sheet_text(tracker, last["results"], keep_asked.bring_of(last))
         dispatcher.utter_message(text=sheet)
     return events
+
+
+def _last_search(events: list) -> dict:
+    return next((e.get("value") or {} for e in reversed(events)
+                 if e.get("event") == "slot" and e.get("name") == "last_search"), {})  # fmt: skip
+
+
+def last_results(events: list) -> list[dict]:
+    """The places of the search ``events`` saved (none when no places were given)."""
+    return list(_last_search(events).get("results") or [])
 
 
 def user_turns(events: list[dict]) -> int:

@@ -50,6 +50,53 @@ _INSTEAD = re.compile(
     r"|c etait pour|c est pour|c est juste|je voulais juste|je veux juste|j ai juste besoin"
     r"|pas pour (?:ca|apprendre|un cours|des cours))\b"
 )
+# A need named as not the one ("c'est pas ameli", "ce n'est pas pour la carte grise", "non pas
+# les impôts", "pas la carte grise mais…"), up to the next clause; never a lack ("c'est pas de
+# mail" is none: "pas de", "pas d'") nor a judgement ("c'est pas facile de faire ma carte grise").
+_NOT_THIS = re.compile(
+    r"(?:\b(?:c'?est|c|ce n'?est|c'?etait|ce n'?etait|non)\s+pas|^\s*pas)\s+"
+    r"(?!(?:de|d'|du|des|besoin|tres|trop|si|du tout|facile|simple|evident|possible|pratique"
+    r"|clair|normal|grave|la peine|sur|sure|certain|urgent|moi|ca|ma faute|compris"
+    r"|pour (?:moi|lui|elle|eux))\b)"
+    r".+?(?=\bmais\b|\bc'?est\b|\bc'?etait\b|\ben fait\b|[,;.!?]|$)"
+)
+# A clause that says its need is done ("la carte grise c'est fait", "les impôts c'est réglé",
+# "la carte grise est faite", "déjà fait"), the clauses cut at punctuation, "mais", "maintenant".
+_CLAUSES = re.compile(r"[,;.!?]|\b(?:mais|maintenant|par contre|cette fois)\b")
+_DONE = re.compile(
+    r"(?:\b(?:c'?est|est|sont|c)\s+(?:deja\s+|bien\s+)?|\bdeja\s+)"
+    r"(?:fait|faite|faits|faites|regle|reglee|regles|termine|terminee|fini|finie)\s*$"
+)
+
+
+def denied(text: str) -> tuple[str, str]:
+    """The message without the needs it names as not the one or as done, and those words set
+    aside: ("non en fait c'est pour apprendre à me servir de mon ordi, ", "la carte grise c'est
+    fait")."""
+    folded = needs_mod.fold(text or "").replace("’", "'")
+    aside = [m.group(0) for m in _NOT_THIS.finditer(folded)]
+    kept = _NOT_THIS.sub(" ", folded)
+    out, start = [], 0
+    for cut in [*_CLAUSES.finditer(kept), None]:
+        end = cut.start() if cut else len(kept)
+        clause = kept[start:end]
+        if _DONE.search(clause.strip()):
+            aside.append(clause)
+        else:
+            out.append(clause)
+        if cut:
+            out.append(cut.group(0))
+            start = cut.end()
+    if not aside:
+        return text, ""
+    return " ".join("".join(out).split()), " ".join(aside)
+
+
+def without_denied(text: str) -> str:
+    """The message with the needs it names as not the one or as done set aside (``denied``)."""
+    return denied(text)[0]
+
+
 def _folded(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text)).split())
 
@@ -57,6 +104,7 @@ def _folded(text: str) -> str:
 def _needs_said(text: str) -> list[str]:
     """The needs the message names (keywords weighed with the meaning); no phone is one to get,
     not lessons on it."""
+    text = without_denied(text)
     found = needs_mod.read(text).needs
     if "smartphone" in found and needs_mod.lacks_a_phone(text):
         found = ["materiel_achat" if k == "smartphone" else k for k in found]
@@ -123,7 +171,7 @@ def asked_again(text: str, current: list[str]) -> bool:
     folded = _folded(text)
     if not 0 < len(folded.split()) <= MAX_WORDS or _INSTEAD.search(folded):
         return False
-    said = needs_mod.read(text).needs
+    said = needs_mod.read(without_denied(text)).needs
     return bool(said) and set(said) <= set(current)
 
 

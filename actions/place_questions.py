@@ -276,7 +276,7 @@ _RELATIVE_DAY = (
     (re.compile(r"\bapres demain\b"), 2),
     (re.compile(r"\bdemain\b"), 1),
     (re.compile(r"\b(?:aujourd hui|aujourdhui|auj|ce soir|ce matin|cet apres midi|cet aprem"
-                r"|tout a l heure)\b"), 0),
+                r"|tout a l heure|le soir|en soiree)\b"), 0),  # "c'est ouvert le soir ?": today's
 )  # fmt: skip
 _WHAT_TIME = re.compile(
     r"\b(?:a |jusqu a |jusque |de )?quelle heure\b|\bjusqu a quand\b|\bquels? horaires?\b"

@@ -9,7 +9,6 @@ import json
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import mode_default
 from actions import needs as needs_mod
 from actions.state import State, with_town_given
 
@@ -59,15 +58,10 @@ def sentence_case(text: str) -> str:
 
 
 def ask_mode(dispatcher: CollectingDispatcher, state: State) -> None:
-    # A town given instead of an answer ("Calais") is said; in a first message it goes unsaid.
-    instead = state.was_awaiting == "mode"
+    """Someone with the person or learning alone: asked once per request (a reply that does not
+    choose takes the default, ``actions.actions.take_default_mode``)."""
     state.awaiting = "mode"
-    if instead:  # asked a second time: a reply that does not choose then takes the default
-        state.set(mode_default.REPEATED_AT, float(mode_default.user_turns(state.tracker.events)))
-    dispatcher.utter_message(
-        **(with_town_given(state, "utter_ask_mode") if instead else {"response": "utter_ask_mode"}),
-        buttons=MODE_BUTTONS,
-    )
+    dispatcher.utter_message(response="utter_ask_mode", buttons=MODE_BUTTONS)
 
 
 def back_on_track(state: State) -> str:

@@ -83,7 +83,7 @@ def need_taken(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) ->
     said = need_changes.restated(text)
     if not said:
         return None
-    procedures = actions.needs_mod.read(text).procedures
+    procedures = actions.needs_mod.read(need_changes.without_denied(text)).procedures
     what = fmt.need_phrase(said, procedures[0] if procedures else None)
     dispatcher.utter_message(response="utter_need_taken", what=what)
     return actions.orient(dispatcher, tracker, read_as="inform")

@@ -99,7 +99,10 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
         request = request.replace(place, " ")
     near_work = without_near_work(request)  # "près de mon travail": where, not a job to find
     request, near_work = near_work, near_work != request
+    # "c'est pas ameli", "la carte grise c'est fait": those needs set aside, never read as asked
+    request, aside = need_changes.denied(request)
     found = needs_mod.read(request, by_meaning=by_meaning)
+    not_asked = needs_mod.read(aside, by_meaning=False) if aside else needs_mod.Understanding()
     situation_first.with_situation_need(request, found)
     if is_button(text):
         found.choices = []  # a button says exactly what it means: no guess to question
@@ -108,12 +111,14 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
     use_entities = found.empty or is_button(text)
     for value in entity_values(tracker, "need") if use_entities else ():
         key = needs_mod.normalise_need(value)
-        if key == "emploi" and near_work:
-            continue  # "travail" tagged in "près de mon travail"
+        if key == "emploi" and near_work or key in not_asked.needs:
+            continue  # "travail" tagged in "près de mon travail"; a need said as not the one
         if key and key not in found.needs:
             found.needs.append(key)
     for value in entity_values(tracker, "procedure") if use_entities else ():
         key = needs_mod.normalise_procedure(value, context=request)  # "ants": which title
+        if key in not_asked.procedures:
+            continue  # "c'est pas ameli", "la carte grise c'est fait"
         if key and key not in found.procedures:
             found.procedures.append(key)
             need = needs_mod.PROCEDURES[key].need
@@ -144,6 +149,7 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
         found.mode = found.mode or state.mode
     if (state.needs and found.needs and not is_button(text)
             and set(found.needs) <= set(state.needs)
+            and not set(found.procedures) - set(state.procedures)  # "mais les impôts": another
             and (found.choices or need_changes.asked_again(request, state.needs))):
         # "(et) pour la tablette ?" after a list for the tablet and the impôts: a need the request
         # already has, no menu to choose it again and not it alone; the same request (every

@@ -45,11 +45,9 @@ def test_a_mode_in_sms_spelling_sets_the_mode(real, answer, mode, intent):
     assert slots["awaiting"] == "location" and "Je ne trouve pas" not in text(msgs)
 
 
-def test_a_town_given_instead_of_the_mode_is_taken_and_said(real):
+def test_a_town_given_instead_of_the_mode_gives_the_places_there(real):
+    """The question asked once: the town given instead takes the default, and the places."""
     msgs, slots = say("Calais", "inform", mode_asked())
-    assert slots["location"]["code_insee"] == "62193" and slots["awaiting"] == "mode"
+    assert slots["location"]["code_insee"] == "62193" and slots["mode"] == "avec_moi"
     said = text(msgs)
-    assert said.startswith("C'est noté, je chercherai près de Calais (62).")
-    assert "fasse la démarche avec vous" in said
-    msgs, slots = say("avec qqn", "inform", slots)
-    assert "près de Calais" in text(msgs) and slots["mode"] == "avec_moi"
+    assert "près de Calais" in said and "fasse la démarche avec vous" not in said, said
