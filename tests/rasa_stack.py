@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 LOAD_TIMEOUT = float(os.environ.get("ORIENTEUR_RASA_LOAD_TIMEOUT", "300"))
 # The action server loads the sentence encoder: over 60 s on two cores shared with a model load.
-ACTIONS_TIMEOUT = 180.0
+ACTIONS_TIMEOUT = float(os.environ.get("ORIENTEUR_ACTIONS_TIMEOUT", "180"))
 NO_MODEL = (
     "no trained model: run `make model` (or set ORIENTEUR_TEST_MODEL); never trained by the tests"
 )
