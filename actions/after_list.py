@@ -32,8 +32,6 @@ from actions.questions import back_on_track
 from actions.search_run import run_search
 from actions.state import State, intent_of
 from bot.channels import render
-from directory_client import display
-from directory_client.french_dates import WEEKDAYS
 
 log = logging.getLogger(__name__)
 
@@ -101,10 +99,9 @@ def about_places_shown(
         changed = change_need(dispatcher, tracker, text, answer)
         if changed is not None:
             return changed
-    shown, day = place_shown_in_full(tracker), place_questions.asks_open_on(text)
-    if shown is not None and day is not None and say_open_on(dispatcher, shown, day):
-        return [SlotSet("fail_count", 0.0)]
-    if say_facts(dispatcher, tracker, text, shown):  # "vous avez le numéro ?", "il est où ?"
+    shown = place_shown_in_full(tracker)
+    # "vous avez le numéro ?", "il est où ?", "le 1 c'est ouvert le samedi ?"
+    if say_facts(dispatcher, tracker, text, shown):
         return [SlotSet("fail_count", 0.0)]
     if place_questions.asks_list_again(text):
         show_list(dispatcher, last, place_pick.earlier_pages(tracker.events))
@@ -155,13 +152,11 @@ def on_places_shown(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         return False  # "j'ai pas d'adresse mail", "pour mon téléphone ?": the request, no question
     earlier = place_pick.earlier_pages(tracker.events)
     place = place_pick.picked(last["results"], text, earlier)
-    shown, day = place_shown_in_full(tracker), place_questions.asks_open_on(text)
+    shown = place_shown_in_full(tracker)
     if place is not None:
         show_place(dispatcher, last, place)
-    elif (shown is not None and day is not None and say_open_on(dispatcher, shown, day)) or (
-        say_facts(dispatcher, tracker, text, shown)
-    ):
-        pass  # the day at the place shown in full; the phones, the hours, the appointments
+    elif say_facts(dispatcher, tracker, text, shown):
+        pass  # the phones, the addresses, the hours, the appointments (of one place or all)
     elif place_questions.asks_price(text):
         say_fees(dispatcher, last)
     elif place_questions.asks_list_again(text):
@@ -366,28 +361,6 @@ def place_shown_in_full(tracker: Tracker) -> dict | None:
             results = payload.get("results") or []
             return results[0] if payload.get("delivery") == "detail" and results else None
     return None
-
-
-def say_open_on(dispatcher: CollectingDispatcher, place: dict, weekday: int) -> bool:
-    """Whether ``place`` opens on that day, from its hours ("Non, … n'est pas ouvert le samedi.
-    Ses horaires : …"), with the search on that day as a button when there is one. False when
-    its hours are unknown."""
-    times = display.day_hours(place.get("opening_hours"), weekday)
-    if times is None:
-        return False
-    day = WEEKDAYS[weekday]
-    buttons = place_questions.day_search(weekday)
-    if times:
-        dispatcher.utter_message(
-            response="utter_place_open_on_day", place=place.get("name"), day=day, times=times,
-            buttons=buttons,
-        )  # fmt: skip
-    else:
-        dispatcher.utter_message(
-            response="utter_place_closed_on_day", place=place.get("name"), day=day,
-            hours=" ; ".join(place.get("hours") or []), buttons=buttons,
-        )  # fmt: skip
-    return True
 
 
 def show_list(
