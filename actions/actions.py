@@ -528,6 +528,7 @@ class OrienteurAction(Action, abc.ABC):
         not_ours.say_beside(dispatcher, start, text)  # "et une garde d'enfant": not ours
         remote_first.say_first(dispatcher, start, text)  # "je préfère par téléphone"
         languages.say_once(dispatcher, start, tracker, text)  # "I answer in French", once
+        languages.say_spoken_language(dispatcher, start, tracker, text)  # "parle pas fr (arabe)"
         situation_first.say_at_once(dispatcher, start, text)  # a card to block, a bed tonight
         return events
 
@@ -726,7 +727,7 @@ class ActionHumanHandoff(OrienteurAction):
             # "… affiche « virus détecté, appelez ce numéro », c'est vrai ?": the screen asked
             # to call, the person asks about a scam
             return orient(dispatcher, tracker, read_as="ask_help")
-        return handoff(dispatcher, tracker)
+        return handoff(dispatcher, tracker, asked=True)
 
 
 class ActionFallback(OrienteurAction):

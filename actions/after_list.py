@@ -12,8 +12,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import formatting as fmt
 from actions import (
+    care_asked,
     keep_asked,
     mode_default,
     need_changes,
@@ -24,6 +24,7 @@ from actions import (
     someone_else,
     texts,
 )
+from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions.danger_turns import _payload_type
 from actions.location_reply import looks_like_place, says_anywhere
@@ -99,6 +100,8 @@ def about_places_shown(
         changed = change_need(dispatcher, tracker, text, answer)
         if changed is not None:
             return changed
+    if care_asked.answer(dispatcher, tracker, text):  # "un lieu avec LSF ?": which declare it
+        return [SlotSet("fail_count", 0.0)]
     shown = place_shown_in_full(tracker)
     # "vous avez le numéro ?", "il est où ?", "le 1 c'est ouvert le samedi ?"
     if say_facts(dispatcher, tracker, text, shown):

@@ -78,13 +78,16 @@ _MY_CLIENT = re.compile(
 # helper, neither the person helped).
 _MY_AIDE = re.compile(r"\b(mon|mes|un de mes|une de mes) aidée?s?(?!\w)")
 # A person described in the third person, the desk's notes: "dame âgée, veut…", "monsieur 70
-# ans", "usager permis de conduire", "jeune homme inscription…" (never "je suis une dame âgée",
-# nor a title said to us: "bonjour monsieur, je…").
+# ans", "Mme 82a", "Monsieur, 60 ans", "dame ne parle pas fr", "Mr sourd", "usager permis de
+# conduire", "jeune homme inscription…" (never "je suis une dame âgée", nor a title said to us:
+# "bonjour monsieur, je…", "Madame, je voudrais…").
 _DESCRIBED = re.compile(
     r"(^|[.;!?\n] |[.;!?\n])\s*(une? |la |le |cette |ce )?"
     r"(usage(r|re)|(vieille |vieux )?(dame|monsieur|mr|mme|madame|homme|femme)"
-    r" (agee?|tres agee?|\d+ ?ans|de \d+ ?ans|senior|retraitee?|seule?|handicapee?|malvoyante?)"
-    r"|vieille dame|vieux monsieur|personne agee|jeune (homme|femme|fille|garcon))\b"
+    r"( (agee?|tres agee?|de \d+ ?ans|senior|retraitee?|seule?|handicapee?|malvoyante?"
+    r"|malentendante?|sourde?|aveugle|illettree?|analphabete|allophone|etrangere?|refugiee?"
+    r"|sdf|sans domicile|veuve?|ne|n')|,? \d+ ?(ans|a))"
+    r"|vieille dame|vieux monsieur|personne agee|jeune (homme|femme|fille|garcon))(\b|(?<=n'))"
 )
 # A person named by a title, helped by the writer ("je m'occupe de Mme Leroy", "j'aide M. Durand",
 # "c'est pour madame Petit", "j'accompagne un monsieur qui…"), or the subject of the request
