@@ -336,6 +336,13 @@ def answer(
                    if k in shown},  # fmt: skip
                 "first_need": state.needs[0] if state.needs else None,
                 "situations": helplines.line_situations(request, danger=danger, carried=carried),
+                # whose list it is, what was searched, and the person's own list kept beside a
+                # list for someone else ("et pour moi c'était lequel ?": after_list.back_to_own)
+                "for_them": for_them,
+                "request": {"needs": state.needs, "procedures": state.procedures,
+                            "mode": state.mode, "constraints": state.constraints,
+                            "location": location},  # fmt: skip
+                "own": someone_else.own_kept(state.tracker.get_slot("last_search"), for_them),
             },
         )
 

@@ -75,6 +75,9 @@ def about_places_shown(
     kept = keep_asked.answer(dispatcher, tracker, text, place_shown_in_full(tracker))
     if kept is not None:
         return kept
+    back = back_to_own(dispatcher, tracker, text)  # "et pour moi c'était lequel ?"
+    if back is not None:
+        return back
     whom = someone_else.now_for_them(text)
     if whom is not None and not place_values(tracker) and State(tracker).needs:
         return for_a_relative(dispatcher, tracker, text, whom, answer)
@@ -189,6 +192,42 @@ def say_facts(
         return False
     dispatcher.utter_message(**said)
     return True
+
+
+def back_to_own(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
+    """ "merci et pour moi c'était lequel le plus près ?" after a list for someone else: the
+    question answered on the person's own list (``someone_else.own_kept``: the nearest, one
+    place, a fact of them, else the list again), said as theirs, and the conversation goes on
+    with their own search. None when no own list is kept or the message is not that."""
+    own = (tracker.get_slot("last_search") or {}).get("own")
+    if not own or not someone_else.back_to_me(text) or place_values(tracker):
+        return None
+    if not needs_mod.detect(text).empty:
+        return None  # "et pour moi un ordinateur": a request of the person's own
+    places = list(own.get("results") or [])
+    request = own.get("request") or {}
+    dispatcher.utter_message(
+        text=texts.text("utter_own_search", near=own.get("where") or "", what=own.get("what"))
+    )
+    said = place_questions.facts(text, places, None,
+                                 from_where=fmt.nearest_from(request.get("location")))  # fmt: skip
+    place = place_questions.place_meant(text, places) or place_pick.picked(places, text)
+    if said is not None:
+        dispatcher.utter_message(**said)
+    elif place is not None:
+        show_place(dispatcher, own, place)
+    else:
+        show_list(dispatcher, own)
+    state = State(tracker)
+    state.needs = list(request.get("needs") or state.needs)
+    state.procedures = list(request.get("procedures") or [])
+    state.constraints = list(request.get("constraints") or [])
+    state.mode = request.get("mode")
+    state.location = request.get("location") or state.location
+    state.offset, state.awaiting, state.choices = int(own.get("offset") or 0), None, []
+    state.set(someone_else.SLOT, False)
+    state.set("last_search", own)
+    return state.save()
 
 
 def for_a_relative(

@@ -184,6 +184,36 @@ def now_for_them(text: str) -> str | None:
     return f"{_YOUR[found.group(1)]} {word}"
 
 
+# A question on one's own places ("pour moi c'était lequel ?", "et moi ?"), never a correction of
+# whom the request is for ("non c'est pour moi", "c'était pour moi en fait").
+_ASKS_OWN = re.compile(r"\?|\b(lequel|laquelle|lesquels|quel|quelle|quels|ou|le plus|la plus)\b")
+_MINE_AFTER_ALL = re.compile(r"\b(c'est|c'etait|c est|c etait|cest|c) pour (moi|nous)\b")
+
+
+def back_to_me(text: str) -> bool:
+    """A short question that turns back to the person's own request ("et pour moi c'était lequel
+    le plus près ?", "et moi ?"), naming no one else; never "non c'est pour moi" (the request
+    just made is the person's own)."""
+    folded = fold(text or "").replace("\u2019", "'")
+    return (
+        len(folded.split()) <= _SAID_SHORT
+        and bool(_FOR_ME_TOO.search(folded) and _ASKS_OWN.search(text.lower() + " " + folded))
+        and not _MINE_AFTER_ALL.search(folded)
+        and not _about_them(folded, text or "")
+    )
+
+
+def own_kept(before: dict | None, for_them: bool) -> dict | None:
+    """The person's own last list (``last_search``), kept beside a list made for someone else
+    (``for_them``): the one shown before it when it was theirs, else the one it kept; None for a
+    list of the person's own."""
+    if not for_them or not before:
+        return None
+    if before.get("for_them"):
+        return before.get("own")
+    return {k: v for k, v in before.items() if k != "own"}
+
+
 def lives_there_too(text: str) -> bool:
     """ "elle habite là aussi", "même ville": the relative lives where the places are."""
     return bool(_THERE_TOO.search(fold(text or "").replace("\u2019", "'")))

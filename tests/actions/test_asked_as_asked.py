@@ -106,3 +106,37 @@ def test_a_teaching_place_ahead_says_its_own_distance_then_than_which(real):
         own = next(p for p in body["results"] if m.group(1) in (p.get("distance_text") or "-"))
         other = body["results"][int(m.group(2)) - 1]
         assert other["distance_km"] < own["distance_km"], (line, other, own)
+
+
+# --- « pour moi » after a list for someone else: the person's own list ------------------------
+def mine_then_hers() -> tuple[Talk, dict, dict]:
+    talk = Talk()
+    [mine] = payloads(talk.say("j'ai besoin d'un ordinateur pour faire mon CV à Mulhouse",
+                               "ask_help", [ent("need", "materiel_usage"), ent("need", "emploi"),
+                                            ent("location", "Mulhouse")]))  # fmt: skip
+    [hers] = payloads(talk.say(
+        "et ma copine elle est à Colmar elle a besoin d'imprimer des papiers", "ask_help",
+        [ent("location", "Colmar"), ent("need", "materiel_usage")]))
+    assert hers["location"]["commune"] != mine["location"]["commune"], hers
+    return talk, mine, hers
+
+
+def test_for_me_after_a_friends_list_is_about_my_own_list(real):
+    """m10: a list in Mulhouse for the person, one in Colmar for a friend, then « merci et pour moi
+    c'était lequel le plus près ? » (read as chitchat): the nearest of the Mulhouse list."""
+    talk, mine, hers = mine_then_hers()
+    answer = rest_text(talk.say("merci et pour moi c'était lequel le plus près ?", "chitchat"))
+    nearest = min(mine["results"], key=lambda p: p["distance_km"])
+    assert nearest["name"] in answer and "Mulhouse" in answer, answer
+    for place in hers["results"]:
+        assert place["name"] not in answer, answer
+    # the conversation is back on the person's own search
+    more = rest_text(talk.say("le 2", "inform"))
+    assert mine["results"][1]["name"] in more, more
+
+
+def test_its_for_me_after_all_is_never_the_earlier_list(real):
+    """ "non c'est pour moi" corrects whom the request just made is for: never the list before."""
+    talk, _mine, _hers = mine_then_hers()
+    answer = rest_text(talk.say("non c'est pour moi", "deny"))
+    assert "Pour vous, votre recherche près de Mulhouse" not in answer, answer
