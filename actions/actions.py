@@ -337,6 +337,13 @@ def answer(
                    if k in shown},  # fmt: skip
                 "first_need": state.needs[0] if state.needs else None,
                 "situations": helplines.line_situations(request, danger=danger, carried=carried),
+                # whose list it is, what was searched, and the person's own list kept beside a
+                # list for someone else ("et pour moi c'était lequel ?": after_list.back_to_own)
+                "for_them": for_them,
+                "request": {"needs": state.needs, "procedures": state.procedures,
+                            "mode": state.mode, "constraints": state.constraints,
+                            "location": location},  # fmt: skip
+                "own": someone_else.own_kept(state.tracker.get_slot("last_search"), for_them),
             },
         )
 
@@ -535,6 +542,7 @@ class OrienteurAction(Action, abc.ABC):
         not_ours.say_beside(dispatcher, start, text)  # "et une garde d'enfant": not ours
         remote_first.say_first(dispatcher, start, text)  # "je préfère par téléphone"
         languages.say_once(dispatcher, start, tracker, text)  # "I answer in French", once
+        languages.say_spoken_language(dispatcher, start, tracker, text)  # "parle pas fr (arabe)"
         situation_first.say_at_once(dispatcher, start, text)  # a card to block, a bed tonight
         return events
 
@@ -733,7 +741,7 @@ class ActionHumanHandoff(OrienteurAction):
             # "… affiche « virus détecté, appelez ce numéro », c'est vrai ?": the screen asked
             # to call, the person asks about a scam
             return orient(dispatcher, tracker, read_as="ask_help")
-        return handoff(dispatcher, tracker)
+        return handoff(dispatcher, tracker, asked=True)
 
 
 class ActionFallback(OrienteurAction):

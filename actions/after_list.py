@@ -12,8 +12,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import formatting as fmt
 from actions import (
+    care_asked,
     keep_asked,
     mode_default,
     need_changes,
@@ -24,6 +24,7 @@ from actions import (
     someone_else,
     texts,
 )
+from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions.danger_turns import _payload_type
 from actions.location_reply import looks_like_place, says_anywhere
@@ -32,8 +33,6 @@ from actions.questions import back_on_track
 from actions.search_run import run_search
 from actions.state import State, intent_of
 from bot.channels import render
-from directory_client import display
-from directory_client.french_dates import WEEKDAYS
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +75,9 @@ def about_places_shown(
     kept = keep_asked.answer(dispatcher, tracker, text, place_shown_in_full(tracker))
     if kept is not None:
         return kept
+    back = back_to_own(dispatcher, tracker, text)  # "et pour moi c'était lequel ?"
+    if back is not None:
+        return back
     whom = someone_else.now_for_them(text)
     if whom is not None and not place_values(tracker) and State(tracker).needs:
         return for_a_relative(dispatcher, tracker, text, whom, answer)
@@ -101,10 +103,11 @@ def about_places_shown(
         changed = change_need(dispatcher, tracker, text, answer)
         if changed is not None:
             return changed
-    shown, day = place_shown_in_full(tracker), place_questions.asks_open_on(text)
-    if shown is not None and day is not None and say_open_on(dispatcher, shown, day):
+    if care_asked.answer(dispatcher, tracker, text):  # "un lieu avec LSF ?": which declare it
         return [SlotSet("fail_count", 0.0)]
-    if say_facts(dispatcher, tracker, text, shown):  # "vous avez le numéro ?", "il est où ?"
+    shown = place_shown_in_full(tracker)
+    # "vous avez le numéro ?", "il est où ?", "le 1 c'est ouvert le samedi ?"
+    if say_facts(dispatcher, tracker, text, shown):
         return [SlotSet("fail_count", 0.0)]
     if place_questions.asks_list_again(text):
         show_list(dispatcher, last, place_pick.earlier_pages(tracker.events))
@@ -155,13 +158,11 @@ def on_places_shown(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         return False  # "j'ai pas d'adresse mail", "pour mon téléphone ?": the request, no question
     earlier = place_pick.earlier_pages(tracker.events)
     place = place_pick.picked(last["results"], text, earlier)
-    shown, day = place_shown_in_full(tracker), place_questions.asks_open_on(text)
+    shown = place_shown_in_full(tracker)
     if place is not None:
         show_place(dispatcher, last, place)
-    elif (shown is not None and day is not None and say_open_on(dispatcher, shown, day)) or (
-        say_facts(dispatcher, tracker, text, shown)
-    ):
-        pass  # the day at the place shown in full; the phones, the hours, the appointments
+    elif say_facts(dispatcher, tracker, text, shown):
+        pass  # the phones, the addresses, the hours, the appointments (of one place or all)
     elif place_questions.asks_price(text):
         say_fees(dispatcher, last)
     elif place_questions.asks_list_again(text):
@@ -191,6 +192,42 @@ def say_facts(
         return False
     dispatcher.utter_message(**said)
     return True
+
+
+def back_to_own(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
+    """ "merci et pour moi c'était lequel le plus près ?" after a list for someone else: the
+    question answered on the person's own list (``someone_else.own_kept``: the nearest, one
+    place, a fact of them, else the list again), said as theirs, and the conversation goes on
+    with their own search. None when no own list is kept or the message is not that."""
+    own = (tracker.get_slot("last_search") or {}).get("own")
+    if not own or not someone_else.back_to_me(text) or place_values(tracker):
+        return None
+    if not needs_mod.detect(text).empty:
+        return None  # "et pour moi un ordinateur": a request of the person's own
+    places = list(own.get("results") or [])
+    request = own.get("request") or {}
+    dispatcher.utter_message(
+        text=texts.text("utter_own_search", near=own.get("where") or "", what=own.get("what"))
+    )
+    said = place_questions.facts(text, places, None,
+                                 from_where=fmt.nearest_from(request.get("location")))  # fmt: skip
+    place = place_questions.place_meant(text, places) or place_pick.picked(places, text)
+    if said is not None:
+        dispatcher.utter_message(**said)
+    elif place is not None:
+        show_place(dispatcher, own, place)
+    else:
+        show_list(dispatcher, own)
+    state = State(tracker)
+    state.needs = list(request.get("needs") or state.needs)
+    state.procedures = list(request.get("procedures") or [])
+    state.constraints = list(request.get("constraints") or [])
+    state.mode = request.get("mode")
+    state.location = request.get("location") or state.location
+    state.offset, state.awaiting, state.choices = int(own.get("offset") or 0), None, []
+    state.set(someone_else.SLOT, False)
+    state.set("last_search", own)
+    return state.save()
 
 
 def for_a_relative(
@@ -366,28 +403,6 @@ def place_shown_in_full(tracker: Tracker) -> dict | None:
             results = payload.get("results") or []
             return results[0] if payload.get("delivery") == "detail" and results else None
     return None
-
-
-def say_open_on(dispatcher: CollectingDispatcher, place: dict, weekday: int) -> bool:
-    """Whether ``place`` opens on that day, from its hours ("Non, … n'est pas ouvert le samedi.
-    Ses horaires : …"), with the search on that day as a button when there is one. False when
-    its hours are unknown."""
-    times = display.day_hours(place.get("opening_hours"), weekday)
-    if times is None:
-        return False
-    day = WEEKDAYS[weekday]
-    buttons = place_questions.day_search(weekday)
-    if times:
-        dispatcher.utter_message(
-            response="utter_place_open_on_day", place=place.get("name"), day=day, times=times,
-            buttons=buttons,
-        )  # fmt: skip
-    else:
-        dispatcher.utter_message(
-            response="utter_place_closed_on_day", place=place.get("name"), day=day,
-            hours=" ; ".join(place.get("hours") or []), buttons=buttons,
-        )  # fmt: skip
-    return True
 
 
 def show_list(

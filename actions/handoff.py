@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import formatting as fmt
-from actions import texts
+from actions import helplines, someone_else, texts
 from actions.questions import back_on_track
 from actions.search_run import service_of
 from actions.state import State, _list
@@ -25,7 +25,12 @@ def is_staff_console(tracker: Tracker) -> bool:
     return (tracker.get_latest_input_channel() or "") in ("staff", "staff_console")
 
 
-def handoff(dispatcher: CollectingDispatcher, tracker: Tracker, lead: str = "") -> list:
+def handoff(
+    dispatcher: CollectingDispatcher, tracker: Tracker, lead: str = "", asked: bool = False
+) -> list:
+    """The desk's staff at the staff console, else the helpline. ``asked``: a person to call was
+    asked ("numéro à appeler pour elle"): the number for the situation the last answer gave a
+    line for comes first (``situation_first``)."""
     if is_staff_console(tracker):
         dispatcher.utter_message(
             response="utter_handoff_staff",
@@ -34,7 +39,8 @@ def handoff(dispatcher: CollectingDispatcher, tracker: Tracker, lead: str = "") 
         )
         target = "staff"
     else:
-        helpline_line(dispatcher, lead)
+        first = situation_first(tracker) if asked else ""
+        helpline_line(dispatcher, f"{first} {lead}".lstrip() if first else lead)
         target = "helpline"
     record_orientation(
         service_of(_list(tracker.get_slot("needs"))),
@@ -43,6 +49,19 @@ def handoff(dispatcher: CollectingDispatcher, tracker: Tracker, lead: str = "") 
         location=tracker.get_slot("location"),
     )
     return [SlotSet("handoff", target), SlotSet("fail_count", 0.0)]
+
+
+def situation_first(tracker: Tracker) -> str:
+    """The lines with a number to call for the situation the last answer gave lines for (a card
+    to block after a scam: the opposition line), as the one to call first, about the person
+    helped when it is someone else; "" when there is none."""
+    last = tracker.get_slot("last_search") or {}
+    lines = helplines.call_lines(last.get("situations") or [])
+    if not lines:
+        return ""
+    if tracker.get_slot(someone_else.SLOT):
+        lines = [someone_else.about_them(line) for line in lines]
+    return texts.text("utter_call_first", lines=" ".join(lines))
 
 
 def helpline_line(dispatcher: CollectingDispatcher, lead: str = "") -> None:

@@ -216,10 +216,18 @@ def remote_lines(
     return [line for line in _lines(keys) if line not in given]
 
 
-def _lines(keys: Iterable[str]) -> list[str]:
+def call_lines(keys: Iterable[str]) -> list[str]:
+    """The lines with a number to call of the situations ``keys`` (a card to block: the
+    opposition line; a bed tonight: the 115), in ``REMOTE_LINES``' order: the urgent first."""
+    return _lines([k for k in REMOTE_LINES if k in set(keys)], numbered_only=True)
+
+
+def _lines(keys: Iterable[str], numbered_only: bool = False) -> list[str]:
     lines: list[str] = []
     for key in keys:
         for response, named in REMOTE_LINES[key]:
+            if numbered_only and not named:
+                continue
             line = texts.text(response, numbers=_said(named) if named else "")
             if line not in lines:
                 lines.append(line)

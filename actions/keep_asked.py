@@ -57,6 +57,16 @@ _SHEET = re.compile(
     r"|\b(?:liste|adresses?|lieux|coordonnees|infos|resultats?) a (?:lui |leur |vous )?imprimer\b"
 )
 _SAID_WRONG = re.compile(r"\b(?:faux|fausse|fausses|errone\w*|incorrect\w*|pas a jour)\b")
+# "imprime", "imprimer svp", "tu peux imprimer ?", "impression pour lui": printing asked, the
+# whole message, with nothing to print named but what is on screen (never "imprimer un papier").
+_PRINT_ALONE = re.compile(
+    r"(?:(?:ok|oui|merci|alors|et|bon|tu|vous|on|peux|peut|pouvez|pourriez|pourrais|possible"
+    r"|de|me|m|moi|nous|lui|leur|le|la|les|l|svp|stp|s il vous plait|s il te plait) )*"
+    r"(?:imprim\w*|impression)"
+    r"(?: (?:le|la|les|l|moi|nous|lui|leur|svp|stp|s il vous plait|s il te plait|merci|tout|ca"
+    r"|cela|pour (?:lui|elle|eux|elles|moi|nous|la dame|le monsieur|l usager|l usagere|la personne)"
+    r"))*"
+)
 
 
 def asks_sheet(text: str) -> bool:
@@ -70,6 +80,13 @@ def asks_sheet(text: str) -> bool:
         return False
     found = needs_mod.detect(text)
     return not found.procedures and set(found.needs) <= {"materiel_usage"}
+
+
+def asks_print(text: str) -> bool:
+    """ "imprime", "imprimer svp", "tu peux imprimer pour lui ?" — printing asked in one word,
+    after a list: what is on screen, as « imprimer la fiche » (before any list, "imprimer" is
+    the printer need)."""
+    return bool(_PRINT_ALONE.fullmatch(_folded(text)))
 
 
 _NUMBER = phones.IN_TEXT  # a phone number as people type it
@@ -173,7 +190,7 @@ def answer(
     if sending is not None:
         say_sent(dispatcher, tracker, sending, shown, last)
         return [SlotSet("fail_count", 0.0)]
-    if not asks_sheet(text):
+    if not (asks_sheet(text) or asks_print(text)):
         return None
     meant = shown or place_questions.place_meant(text, places)
     dispatcher.utter_message(text=sheet_text(tracker, [meant] if meant else places, bring_of(last)))

@@ -45,7 +45,11 @@ _SPANISH = frozenset((
     "vivo", "mis", "para", "los", "hacer", "tramites", "puedo", "donde", "como", "estoy",
     "soy", "muy", "usted", "senor", "senora", "computadora", "ordenador", "cita", "pero",
     "tambien", "necesita", "espanol", "castellano", "hijo", "hija", "madre", "padre",
+    "solicitud", "necesitaria", "trabajo", "papeles", "ayudarme",
 ))  # fmt: skip
+# Words Spanish and French both write: never counted as French against Spanish ("hola necesito
+# ayuda con mi solicitud de la CAF en Perpignan" has as many "de", "la", "en" as Spanish words).
+_SHARED_WITH_SPANISH = frozenset(("de", "la", "en", "que", "un", "no"))
 _WORD = re.compile(r"[a-z']+")
 # ``language_of`` for a message written mostly in letters of another script than Latin.
 OTHER_SCRIPT = "other_script"
@@ -76,8 +80,9 @@ def language_of(text: str) -> str | None:
     if other_script(text):
         return OTHER_SCRIPT
     words = _WORD.findall(fold(text or "").replace("\u2019", "'"))
-    french = sum(w in _FRENCH for w in words)
     for language, own, _ in _LANGUAGES:
+        shared = _SHARED_WITH_SPANISH if language == "es" else frozenset()
+        french = sum(w in _FRENCH and w not in shared for w in words)
         count = sum(w in own for w in words)
         share = 3 if language == "en" else 4
         if count >= 2 and count > 2 * french and count >= len(words) / share:
@@ -116,6 +121,63 @@ def say_once(dispatcher: CollectingDispatcher, start: int, tracker: Tracker, tex
         dispatcher.messages.extend(line.messages)
     else:
         dispatcher.messages[start:start] = line.messages
+
+
+# The languages a desk note names for someone who does not speak French ("dame ne parle pas fr
+# (arabe)", "monsieur arabophone", "parle seulement russe"), folded, as said back.
+_SPOKEN = {
+    "arabe": "arabe", "anglais": "anglais", "espagnol": "espagnol", "portugais": "portugais",
+    "russe": "russe", "ukrainien": "ukrainien", "turc": "turc", "roumain": "roumain",
+    "chinois": "chinois", "tamoul": "tamoul", "dari": "dari", "pachto": "pachto",
+    "farsi": "farsi", "persan": "persan", "albanais": "albanais", "georgien": "géorgien",
+    "bengali": "bengali", "wolof": "wolof", "somali": "somali", "tigrinya": "tigrinya",
+    "italien": "italien", "allemand": "allemand", "polonais": "polonais", "serbe": "serbe",
+    "kurde": "kurde", "ourdou": "ourdou", "vietnamien": "vietnamien", "lingala": "lingala",
+    "peul": "peul", "bambara": "bambara", "soninke": "soninké", "armenien": "arménien",
+    "tchetchene": "tchétchène", "bulgare": "bulgare", "mongol": "mongol", "pendjabi": "pendjabi",
+}  # fmt: skip
+_PHONE_WORDS = {"arabophone": "arabe", "anglophone": "anglais", "russophone": "russe",
+                "lusophone": "portugais", "hispanophone": "espagnol"}  # fmt: skip
+_NO_FRENCH = re.compile(
+    r"\b(?:ne |n )?parlen?t? (?:pas|peu|mal|pas bien|pas du tout|pas trop|aucun mot de)"
+    r" (?:le |un mot de |de )?(?:fr|francais|fra)\b|\ballophone\b|\bnon francophone\b"
+)
+_ONLY = re.compile(r"\bparlen?t? (?:que |qu |seulement |uniquement |juste )(?:l )?([a-z]+)\b")
+
+
+def spoken_instead(text: str) -> str | None:
+    """The language a message says someone speaks instead of French ("dame ne parle pas fr
+    (arabe)", "monsieur arabophone", "il parle que russe"), as said back ("arabe"), else None."""
+    folded = re.sub(r"[^a-z]+", " ", fold(text or "")).strip()
+    words = folded.split()
+    phone = next((_PHONE_WORDS[w] for w in words if w in _PHONE_WORDS), None)
+    if phone is not None:
+        return phone
+    only = _ONLY.search(folded)
+    if only is not None and only.group(1) in _SPOKEN:
+        return _SPOKEN[only.group(1)]
+    if _NO_FRENCH.search(folded):
+        return next((_SPOKEN[w] for w in words if w in _SPOKEN), None)
+    return None
+
+
+def say_spoken_language(
+    dispatcher: CollectingDispatcher, start: int, tracker: Tracker, text: str
+) -> None:
+    """The person helped speaks another language than French (``spoken_instead``): the directory
+    says no place's languages, said plainly once, after the places sent from ``start`` on: call
+    before going, to ask for someone who speaks it or an interpreter."""
+    language = None if is_button(text) else spoken_instead(text)
+    if language is None:
+        return
+    said = [e for e in tracker.events if e.get("event") == "user"][:-1]
+    if any(spoken_instead(clean_text(e.get("text"))) == language for e in said):
+        return
+    sent = dispatcher.messages[start:]
+    if not any(((m.get("custom") or {}).get("orienteur") or {}).get("type") == "recommendation"
+               for m in sent):  # fmt: skip
+        return
+    dispatcher.utter_message(text=texts.text("utter_language_spoken", language=language))
 
 
 def answer_other_script(dispatcher: CollectingDispatcher, text: str) -> bool:

@@ -561,14 +561,16 @@ def day_lines(places: list[dict], weekday: int) -> str:
 def facts(
     text: str, places: list[dict], shown: dict | None, from_where: str = ""
 ) -> dict | None:
-    """The answer to a question on the places' phone, address or hours on a day, from the last
-    search's own data: for the place just shown in full (``shown``), else for each place of the
-    list, numbered; "il est où ?", "c'est loin ?", "en bus ?": for the place shown in full or
-    the first one, its address (and its distance ``from_where`` the search point: "de Gap
-    (05)"). The ``utter_message`` arguments (a ``domain.yml`` response and its values), or None
-    when the message asks none of those."""
+    """The answer to a question on the places' phone, address, appointments or hours on a day,
+    from the last search's own data: for the place just shown in full (``shown``), or the one
+    the question names ("le 1 c'est ouvert le samedi ?", "l'adresse du premier", "le tel du
+    lieu le plus proche": ``place_meant``), else for each place of the list, numbered; "il est
+    où ?", "c'est loin ?", "en bus ?": for that place or the first one, its address (and its
+    distance ``from_where`` the search point: "de Gap (05)"). The ``utter_message`` arguments
+    (a ``domain.yml`` response and its values), or None when the message asks none of those."""
     day = asks_open_on(text)
-    one = shown or (places[0] if places else None)
+    meant = shown or place_meant(text, places)
+    one = meant or (places[0] if places else None)
     if one is not None and (asks_where_it_is(text) or asks_the_way(text)):
         address = one.get("address") or "adresse non précisée"
         if not asks_the_way(text):
@@ -576,12 +578,11 @@ def facts(
                     "address": address}  # fmt: skip
         return {"text": way_there(one, address, from_where)}
     if one is not None and asks_appointment(text):
-        if shown is None and len(places) > 1:  # each place listed, from its own record
+        if meant is None and len(places) > 1:  # each place listed, from its own record
             return {"response": "utter_places_appointments",
                     "lines": appointment_lines(places)}  # fmt: skip
         return appointment_answer(one)
     if asks_phone(text):
-        meant = shown or place_meant(text, places)  # "du premier", "du lieu le plus proche"
         if meant is None:
             return {"response": "utter_places_phones", "phones": phone_lines(places)}
         if meant.get("phone_text") or meant.get("phone"):
@@ -590,15 +591,15 @@ def facts(
         return {"response": "utter_place_no_phone", "place": meant.get("name"),
                 "address": meant.get("address") or ""}  # fmt: skip
     if asks_address(text):
-        if shown is None:
+        if meant is None:
             return {"response": "utter_places_addresses", "addresses": address_lines(places)}
-        return {"response": "utter_place_address", "place": shown.get("name"),
-                "address": shown.get("address") or "adresse non précisée"}  # fmt: skip
+        return {"response": "utter_place_address", "place": meant.get("name"),
+                "address": meant.get("address") or "adresse non précisée"}  # fmt: skip
     days = asks_open_when(text)
     if days is not None:
-        return when_answer(places, shown, days)
+        return when_answer(places, meant, days)
     if day is not None:
-        if shown is None:
+        if meant is None:
             asked = {"day": WEEKDAYS[day], "lines": day_lines(places, day)}
             offer = day_offer(places, day)
             if not offer:
@@ -606,10 +607,24 @@ def facts(
                         "buttons": day_search(day)}  # fmt: skip
             said = texts.text("utter_places_open_on_day", **asked)  # and the offer in words
             return {"text": f"{said}\n\n{offer}", "buttons": day_search(day)}
-        if display.day_hours(shown.get("opening_hours"), day) is None:
-            return {"response": "utter_place_day_unknown", "place": shown.get("name"),
-                    "day": WEEKDAYS[day]}  # fmt: skip
+        return day_answer(meant, day)
     return None
+
+
+def day_answer(place: dict, weekday: int) -> dict:
+    """Whether ``place`` opens on that day, from its hours ("Non, … n'est pas ouvert le samedi.
+    Ses horaires : …"), with the search on that day as a button when there is one; its hours
+    unknown, said so (call before going)."""
+    times = display.day_hours(place.get("opening_hours"), weekday)
+    day = WEEKDAYS[weekday]
+    if times is None:
+        return {"response": "utter_place_day_unknown", "place": place.get("name"), "day": day}
+    if times:
+        return {"response": "utter_place_open_on_day", "place": place.get("name"), "day": day,
+                "times": times, "buttons": day_search(weekday)}  # fmt: skip
+    return {"response": "utter_place_closed_on_day", "place": place.get("name"), "day": day,
+            "hours": " ; ".join(place.get("hours") or []),
+            "buttons": day_search(weekday)}  # fmt: skip
 
 
 def day_offer(places: list[dict], weekday: int) -> str:

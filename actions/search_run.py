@@ -340,8 +340,8 @@ def teaching_first(directory, query: dict, filters, response):
     """Someone who asked to learn ("Apprendre seul"): the places near that teach (a mediator,
     workshops: ``SearchResult.teaches``) first, nearest first — those that do papers, and those
     whose mediators teach the everyday tools — then the others, as ranked. A place that teaches
-    listed before a nearer one on its page says why, than which (« Plus loin que le lieu 3
-    (650 m), mais on y apprend… »); the
+    listed before a nearer one on its page says why, than which (« À 400 m, plus loin que le
+    lieu 3, mais on y apprend… »); the
     ranking's other reasons are not said (« on y fait la démarche avec vous » is not for who
     learns). None teaches near: the list as it was (``actions.actions.answer`` says so)."""
     from directory_client.types import SearchQuery
@@ -370,7 +370,7 @@ def teaching_first(directory, query: dict, filters, response):
             if nearer:  # than the nearest of them, by its number in the list
                 j, other = min(nearer, key=lambda jo: jo[1].distance_km)
                 why = AHEAD_THAN.format(number=start + j + 1, reason=AHEAD_TEACHES,
-                                        distance=display.distance_text(other.distance_km))
+                                        distance=display.distance_text(place.distance_km))
             out.append(dataclasses.replace(place, ahead=why if place.teaches else None))
     return dataclasses.replace(response, results=tuple(out))
 

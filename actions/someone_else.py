@@ -78,13 +78,16 @@ _MY_CLIENT = re.compile(
 # helper, neither the person helped).
 _MY_AIDE = re.compile(r"\b(mon|mes|un de mes|une de mes) aidée?s?(?!\w)")
 # A person described in the third person, the desk's notes: "dame âgée, veut…", "monsieur 70
-# ans", "usager permis de conduire", "jeune homme inscription…" (never "je suis une dame âgée",
-# nor a title said to us: "bonjour monsieur, je…").
+# ans", "Mme 82a", "Monsieur, 60 ans", "dame ne parle pas fr", "Mr sourd", "usager permis de
+# conduire", "jeune homme inscription…" (never "je suis une dame âgée", nor a title said to us:
+# "bonjour monsieur, je…", "Madame, je voudrais…").
 _DESCRIBED = re.compile(
     r"(^|[.;!?\n] |[.;!?\n])\s*(une? |la |le |cette |ce )?"
     r"(usage(r|re)|(vieille |vieux )?(dame|monsieur|mr|mme|madame|homme|femme)"
-    r" (agee?|tres agee?|\d+ ?ans|de \d+ ?ans|senior|retraitee?|seule?|handicapee?|malvoyante?)"
-    r"|vieille dame|vieux monsieur|personne agee|jeune (homme|femme|fille|garcon))\b"
+    r"( (agee?|tres agee?|de \d+ ?ans|senior|retraitee?|seule?|handicapee?|malvoyante?"
+    r"|malentendante?|sourde?|aveugle|illettree?|analphabete|allophone|etrangere?|refugiee?"
+    r"|sdf|sans domicile|veuve?|ne|n')|,? \d+ ?(ans|a))"
+    r"|vieille dame|vieux monsieur|personne agee|jeune (homme|femme|fille|garcon))(\b|(?<=n'))"
 )
 # A person named by a title, helped by the writer ("je m'occupe de Mme Leroy", "j'aide M. Durand",
 # "c'est pour madame Petit", "j'accompagne un monsieur qui…"), or the subject of the request
@@ -179,6 +182,36 @@ def now_for_them(text: str) -> str | None:
     # the relative as written (accents kept) when folding kept the positions, else folded
     word = said[found.start(2) : found.end(0)] if len(said) == len(folded) else found.group(0)
     return f"{_YOUR[found.group(1)]} {word}"
+
+
+# A question on one's own places ("pour moi c'était lequel ?", "et moi ?"), never a correction of
+# whom the request is for ("non c'est pour moi", "c'était pour moi en fait").
+_ASKS_OWN = re.compile(r"\?|\b(lequel|laquelle|lesquels|quel|quelle|quels|ou|le plus|la plus)\b")
+_MINE_AFTER_ALL = re.compile(r"\b(c'est|c'etait|c est|c etait|cest|c) pour (moi|nous)\b")
+
+
+def back_to_me(text: str) -> bool:
+    """A short question that turns back to the person's own request ("et pour moi c'était lequel
+    le plus près ?", "et moi ?"), naming no one else; never "non c'est pour moi" (the request
+    just made is the person's own)."""
+    folded = fold(text or "").replace("\u2019", "'")
+    return (
+        len(folded.split()) <= _SAID_SHORT
+        and bool(_FOR_ME_TOO.search(folded) and _ASKS_OWN.search(text.lower() + " " + folded))
+        and not _MINE_AFTER_ALL.search(folded)
+        and not _about_them(folded, text or "")
+    )
+
+
+def own_kept(before: dict | None, for_them: bool) -> dict | None:
+    """The person's own last list (``last_search``), kept beside a list made for someone else
+    (``for_them``): the one shown before it when it was theirs, else the one it kept; None for a
+    list of the person's own."""
+    if not for_them or not before:
+        return None
+    if before.get("for_them"):
+        return before.get("own")
+    return {k: v for k, v in before.items() if k != "own"}
 
 
 def lives_there_too(text: str) -> bool:

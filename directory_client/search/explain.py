@@ -143,9 +143,10 @@ def place_result(
 # Listed before a nearer place (``search.rank``'s detour): the one thing of the ranking's fit
 # that put it there, most telling first (``ahead_line``), said only when the person can use it.
 AHEAD = "Plus loin, mais {reason}"
-# The same in a numbered list (the chat's), saying than which place: « Plus loin que le lieu 3
-# (650 m), mais … ».
-AHEAD_THAN = "Plus loin que le lieu {number} ({distance}), mais {reason}"
+# The same in a numbered list (the chat's), saying than which place, its own distance first:
+# « À 400 m, plus loin que le lieu 3, mais … » (never « Plus loin que le lieu 3 (150 m) », read
+# as "150 m farther").
+AHEAD_THAN = "À {distance}, plus loin que le lieu {number}, mais {reason}"
 AHEAD_NEEDS = "fait aussi : {words}"
 AHEAD_FRANCE_SERVICES_DEMARCHES = "c'est un France Services : on y fait la démarche avec vous"
 AHEAD_LABEL = "propose : {words}"

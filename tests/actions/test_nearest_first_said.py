@@ -50,18 +50,5 @@ def test_each_page_reads_nearest_first(real, text, town):
         assert km == sorted(km), page
 
 
-def test_a_teaching_place_ahead_says_than_which(real):
-    """« Apprendre seul » in Nancy: the places that teach first (nearest first), one of them before
-    a nearer desk that does not teach says than which, by its number and distance as shown."""
-    talk = Talk()
-    talk.say("aide pour mes démarches en ligne à Nancy", "ask_help", [ent("location", "Nancy")])
-    msgs = talk.say("Apprendre seul", "inform")
-    [body] = payloads(msgs)
-    said = rest_text(msgs)
-    lines = [line for line in said.splitlines() if "plus loin" in line.lower()]
-    assert lines, said
-    for line in lines:
-        m = re.match(r"Plus loin que le lieu (\d+) \(([^)]+)\), mais on y apprend", line)
-        assert m, line
-        other = body["results"][int(m.group(1)) - 1]
-        assert other["distance_text"] == m.group(2), (line, other)
+# A teaching place ahead of a nearer one: tests/actions/test_asked_as_asked.py (its own distance
+# first, than which by its number).
