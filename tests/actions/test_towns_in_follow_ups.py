@@ -1,5 +1,5 @@
 """Towns read right in follow-ups and in town answers, as round 26's tester played them over REST
-(helper182's brief, defects 1 and 2). Each message carries the intent and the entities the
+(helper182's brief, defects 1 to 7). Each message carries the intent and the entities the
 trained model (models/orienteur.tar.gz of 2026-12-07) gives it; real actions on the embedded
 directory and the real Locator; what the person reads (``rest_text``, the REST client's plain
 text)."""
@@ -75,6 +75,91 @@ def test_more_places_in_the_same_town_are_the_next_page(real):
     msgs = talk.say("d'autres lieux à Mende ?", "more_results", [ent("location", "Mende")])
     [payload] = payloads(msgs)
     assert payload["results"][0]["number"] == len(first["results"]) + 1, payload["results"][0]
+
+
+# --- 3: a new need for a relative keeps the town of the list --------------------------------------
+def test_a_new_need_for_a_son_keeps_the_town_of_the_list(real):
+    """Not reproduced in process (the town was kept before this round too: the need, read by
+    meaning, is offered as a choice): kept as a guard of what the tester saw over REST."""
+    talk = Talk()
+    entities = [ent("procedure", "caf"), ent("location", "Laval")]
+    listed_near(talk, "aide pour la CAF à Laval", entities)
+    said = rest_text(
+        talk.say("non en fait c'est pour mon fils de 16 ans qui veut apprendre à coder", "ask_help")
+    )
+    assert WHERE not in said and NOT_FOUND not in said, said
+    assert talk.slots.get("awaiting") != "location", said
+    assert talk.slots["location"]["commune"] == "Laval", talk.slots["location"]
+
+
+# --- 4: a name no commune bears is said so ------------------------------------------------------
+def test_a_region_name_no_commune_bears_is_said_unknown(real):
+    talk = town_asked()
+    msgs = talk.say("Aubrac", "inform")
+    said = rest_text(msgs)
+    assert "Je ne trouve aucune commune nommée « Aubrac »" in said, said
+    assert "plusieurs communes avec ce nom" not in said, said
+    assert "code postal" in said, said  # the question again
+    titles = [b["title"] for m in msgs for b in m.get("buttons") or []]
+    assert titles[-1] == "Aucun", titles  # the near names offered, never taken for it
+
+
+def test_homonyms_still_ask_which_one(real):
+    talk = town_asked()
+    said = rest_text(talk.say("Saint-Denis", "inform", [ent("location", "Saint-Denis")]))
+    assert "plusieurs communes avec ce nom" in said, said
+
+
+# --- 5 and 7: "entre X et Y" ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "message, tagged, question, buttons",
+    [
+        ("entre Aix et Marseille", ["Marseille"],
+         "Où dois-je chercher : près d'Aix-en-Provence ou de Marseille ?",
+         ["Aix-en-Provence (13)", "Marseille (13)"]),
+        ("entre Lille et Roubaix", ["Lille", "Roubaix"],
+         "Où dois-je chercher : près de Lille ou de Roubaix ?", ["Lille (59)", "Roubaix (59)"]),
+    ],
+)  # fmt: skip
+def test_between_two_towns_asks_which_whatever_the_model_tagged(
+    real, message, tagged, question, buttons
+):
+    talk = town_asked()
+    msgs = talk.say(message, "inform", [ent("location", town) for town in tagged])
+    said = rest_text(msgs)
+    assert question in said, said
+    titles = [b["title"] for m in msgs for b in m.get("buttons") or []]
+    assert titles[:2] == buttons, titles
+    assert talk.slots.get("awaiting") == "location_choice", said
+
+
+def test_an_association_between_two_towns_is_asked_which_never_searched_at_the_first(real):
+    talk = Talk()
+    message = "nous sommes une association entre Vannes et Auray, on cherche un atelier numérique"
+    msgs = talk.say(message, "ask_help", [ent("location", "Vannes")])
+    said = rest_text(msgs)
+    assert "Où dois-je chercher : près de Vannes ou d'Auray ?" in said, said
+    assert not any(p.get("results") for p in payloads(msgs)), said
+    [chosen] = payloads(talk.say('/inform{"location": "Auray (56)"}', "inform",
+                                 [ent("location", "Auray (56)")]))  # fmt: skip
+    assert chosen["location"]["commune"] == "Auray", chosen["location"]
+
+
+# --- 6: "saint die" ------------------------------------------------------------------------------
+@pytest.mark.parametrize("written, tagged", [("saint die", "die"), ("Saint-Dié", None),
+                                             ("Saint die", "die")])  # fmt: skip
+def test_saint_die_in_lower_case_is_saint_die_des_vosges(real, written, tagged):
+    talk = town_asked()
+    msgs = talk.say(written, "inform", [ent("location", tagged)] if tagged else [])
+    said = rest_text(msgs)
+    assert "près de Saint-Dié-des-Vosges (88)" in said, said
+    assert "Die (26)" not in said, said
+
+
+def test_die_alone_is_still_die(real):
+    talk = town_asked()
+    said = rest_text(talk.say("Die", "inform", [ent("location", "Die")]))
+    assert "près de Die (26)" in said, said
 
 
 def test_the_publics_a_place_declares_are_said_with_their_ages():
