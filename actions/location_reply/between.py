@@ -17,7 +17,7 @@ from actions.location_reply.lookup import locator
 from actions.location_reply.name_match import bears_name
 from directory_client.geo import haversine_km
 from directory_client.text import name_key
-from directory_client.town_words import COMMON, NEVER, STOPWORDS
+from directory_client.town_words import COMMON, NEVER, STOPWORDS, TOWNS_ALONE
 
 _BETWEEN = re.compile(
     r"\bentre\s+(?P<first>[^\W\d_][^,;:!?.()\n]{0,40}?)\s+et\s+(?P<second>[^\W\d_][^,;:!?.()\n]*)",
@@ -29,8 +29,8 @@ _MAX_WORDS = 5
 def _communes_named(words: str) -> list:
     """The communes that bear the name ``words`` (homonyms, longer names it starts), or []."""
     key = name_key(words)
-    if not key or key in STOPWORDS or key in COMMON or key in NEVER:
-        return []
+    if not key or key in STOPWORDS or key in NEVER or (key in COMMON and key not in TOWNS_ALONE):
+        return []  # "entre midi et deux"; "Nice", "Tours" are the towns more often meant
     found = locator().locate(words[:120])
     if found.status not in ("found", "ambiguous"):
         return []

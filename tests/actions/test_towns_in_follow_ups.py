@@ -119,6 +119,8 @@ def test_homonyms_still_ask_which_one(real):
          ["Aix-en-Provence (13)", "Marseille (13)"]),
         ("entre Lille et Roubaix", ["Lille", "Roubaix"],
          "Où dois-je chercher : près de Lille ou de Roubaix ?", ["Lille (59)", "Roubaix (59)"]),
+        ("entre Nice et Cannes", ["Nice", "Cannes"],  # "Nice": a word, but the town alone
+         "Où dois-je chercher : près de Nice ou de Cannes ?", ["Nice (06)", "Cannes (06)"]),
     ],
 )  # fmt: skip
 def test_between_two_towns_asks_which_whatever_the_model_tagged(
