@@ -27,7 +27,7 @@ from actions import (
 from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions.danger_turns import _payload_type
-from actions.location_reply import looks_like_place, says_anywhere
+from actions.location_reply import looks_like_place, names_another_town, says_anywhere
 from actions.message_text import entity_values, is_button, place_values
 from actions.questions import back_on_track
 from actions.search_run import run_search
@@ -81,6 +81,11 @@ def about_places_shown(
     whom = someone_else.now_for_them(text)
     if whom is not None and not place_values(tracker) and State(tracker).needs:
         return for_a_relative(dispatcher, tracker, text, whom, answer)
+    if intent_of(tracker) == "more_results" and names_another_town(
+        place_values(tracker), State(tracker).location
+    ):
+        # "il y a un autre endroit à Marvejols ?" after places near Mende: a search there
+        return orient(dispatcher, tracker, read_as="inform")
     place = place_pick.picked(last["results"], text, place_pick.earlier_pages(tracker.events))
     if place is not None:
         show_place(dispatcher, last, place)
@@ -165,6 +170,8 @@ def on_places_shown(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         pass  # the phones, the addresses, the hours, the appointments (of one place or all)
     elif place_questions.asks_price(text):
         say_fees(dispatcher, last)
+    elif place_questions.asks_public(text):  # "c'est pour quel âge ?": never a town's name
+        say_publics(dispatcher, [shown] if shown else last.get("results") or [])
     elif place_questions.asks_list_again(text):
         show_list(dispatcher, last, earlier)
     else:
@@ -287,6 +294,8 @@ def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text
         say_remote_help(dispatcher, state)
     elif place_questions.asks_price(text):
         say_fees(dispatcher, last)
+    elif place_questions.asks_public(text):  # "c'est pour quel âge ?": never a town's name
+        say_publics(dispatcher, [shown] if shown else last.get("results") or [])
     elif place_questions.asks_which_open_now(text):  # of the places listed, never new ones
         open_now_asked.answer(dispatcher, state, [shown] if shown else last.get("results") or [])
     elif place_questions.asks_what_to_bring(text):  # "je dois apporter quoi ?": as listed
@@ -311,6 +320,21 @@ def say_fees(dispatcher: CollectingDispatcher, last: dict) -> None:
     list again."""
     dispatcher.utter_message(
         response="utter_places_fees", fees=fmt.fee_lines(last.get("results") or [])
+    )
+
+
+def say_publics(dispatcher: CollectingDispatcher, places: list[dict]) -> None:
+    """ "c'est pour quel âge ?": whom each place says it is for, from the directory's record
+    (``Directory.place_publics``; a backend that does not say: none declared)."""
+    from actions.backends import get_directory
+
+    declared = getattr(get_directory(), "place_publics", None)
+
+    def publics_of(place_id: str | None) -> tuple[str, ...]:
+        return tuple(declared(place_id)) if declared and place_id else ()
+
+    dispatcher.utter_message(
+        response="utter_places_publics", publics=fmt.public_lines(places, publics_of)
     )
 
 

@@ -16,6 +16,7 @@ from actions import texts
 from actions.search_run import WHEELCHAIR
 from directory_client import display, labels
 from directory_client.departements import located_in
+from directory_client.text import fold
 
 HELPLINE_NAME = labels.HELPLINE["name"]
 HELPLINE_PHONE = labels.HELPLINE["phone"]
@@ -470,6 +471,44 @@ def fee_lines(results: list[dict]) -> str:
     return "\n".join(
         f"{place.get('number', i)}. {place.get('name') or 'Lieu'} : "
         + display.fee_text(place.get("fees"), can_call=bool(place.get("phone")))
+        for i, place in enumerate(results, 1)
+    )
+
+
+# What a place's public says when it declares none (the search's rule: such a place welcomes
+# everyone, ``directory_client.search.plan``).
+PUBLIC_ANY = "tout public (aucun public particulier indiqué)"
+_PUBLIC_FAMILIES = ("adulte", "famille", "jeune", "senior", "femme", "etudiant")
+
+
+def public_text(declared: tuple[str, ...] | list[str], name: str = "") -> str:
+    """Whom a place says it is for, from the publics it declares (``Directory.place_publics``):
+    "jeunes (16-26 ans), seniors (+ 65 ans)" (of two wordings of one public, the one with the
+    ages), no care nor handicap; none declared: the public its kind fixes (a Mission Locale:
+    ``search.publics.NAMED_PUBLICS``), else ``PUBLIC_ANY``."""
+    from directory_client.search.publics import DECLARED, NAMED_PUBLICS
+
+    kept: dict[str, str] = {}
+    for item in declared:
+        folded = fold(item).strip()
+        family = next((f for f in _PUBLIC_FAMILIES if folded.startswith(f)), None)
+        if family is not None and len(item) > len(kept.get(family, "")):
+            kept[family] = item.strip()
+    if not kept:
+        named = [p for pattern, p in NAMED_PUBLICS.items() if pattern in fold(name)]
+        kept = {p: p for p in named if p in DECLARED}
+    if not kept:
+        return PUBLIC_ANY
+    return ", ".join(p[:1].lower() + p[1:] for p in kept.values())
+
+
+def public_lines(results: list[dict], publics_of) -> str:
+    """Whom each place offered is for, one line a place: "1. France Services de Mende : tout
+    public (aucun public particulier indiqué)", "2. Mission Locale : jeunes (16-26 ans)".
+    ``publics_of``: a place's id → the publics it declares."""
+    return "\n".join(
+        f"{place.get('number', i)}. {place.get('name') or 'Lieu'} : "
+        + public_text(publics_of(place.get("id")), place.get("name") or "")
         for i, place in enumerate(results, 1)
     )
 

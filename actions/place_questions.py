@@ -125,6 +125,26 @@ def asks_price(text: str) -> bool:
     return bool(_PRICE.search(folded))
 
 
+# "c'est pour quel âge ?", "à partir de quel âge ?", "c'est pour qui ?", "c'est ouvert aux
+# jeunes ?", "il y a un âge minimum ?": whom the places are for, asked of the places shown.
+_PUBLIC = re.compile(
+    r"\b(?:quel|quels|quelle) ages?\b|\bage (?:minimum|maximum|mini|maxi|limite)\b"
+    r"|\b(?:c|c est|cest|est ce|ils sont|elles sont) (?:pour|ouverte?s? aux?|reservee?s? aux?)"
+    r" (?:les )?(?:qui|quel public|tout le monde|jeunes|ados|adolescents|enfants|mineurs"
+    r"|seniors|personnes agees|retraites)\b"
+    r"|\b(?:pour )?quel public\b|\b(?:il y a|y a) (?:une limite d|un) age\b"
+)
+
+
+def asks_public(text: str) -> bool:
+    """ "c'est pour quel âge ?", "c'est pour qui ?", "c'est ouvert aux jeunes ?": whom the places
+    shown are for — without a need ("un atelier pour les seniors" is a request)."""
+    folded = _folded(text)
+    if not _short(folded) or not needs_mod.detect(text).empty:
+        return False
+    return bool(_PUBLIC.search(folded))
+
+
 # "je comprends pas", "j'ai pas compris", "c'est quoi ça ?": the list is not understood.
 _CONFUSED = re.compile(
     r"\bj?(?:comprends?|comprend|capte|pige)(?: (?:pas|rien|plus|toujours pas|mal|pas tout))\b"

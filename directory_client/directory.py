@@ -84,6 +84,24 @@ class Directory:
             ).scalar_one_or_none()
         return tuple(split_list(value))
 
+    def place_publics(self, public_id: str) -> tuple[str, ...]:
+        """The publics the place declares (the 1.0 ``publics_accueillis``, which says ages:
+        "Jeunes (16-26 ans)"; else the standard's ``publics_specifiquement_adresses``), in
+        order; () when it declares none."""
+        from sqlalchemy import select
+
+        from directory_client.models import Place, split_list
+
+        with self.Session() as session:
+            row = session.execute(
+                select(Place.publics_accueillis, Place.publics_specifiquement_adresses).where(
+                    Place.public_id == public_id
+                )
+            ).first()
+        if row is None:
+            return ()
+        return tuple(split_list(row[0]) or split_list(row[1]))
+
     def is_empty(self) -> bool:
         from sqlalchemy import select
 

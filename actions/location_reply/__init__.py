@@ -17,9 +17,11 @@ One job per module; this file is the public API, imported as ``actions.location_
 - ``area_named``: a commune's name with a département ("aix dans l'ain");
 - ``corrections``: "non pas la réunion, la martinique": the place said to be wrong;
 - ``position``: a position shared from the phone;
+- ``another_town``: a town named in a message about the places shown, not the one searched;
 - ``lookup``: the locator (``actions.backends.get_locator``) and the words as compared.
 """
 
+from actions.location_reply.another_town import names_another_town
 from actions.location_reply.area_named import names_town_and_area
 from actions.location_reply.choices import ask_choice_again, pick_choice
 from actions.location_reply.guesses import guess_place, looks_like_place, misspelt_town_answer
@@ -43,6 +45,7 @@ __all__ = [
     "guess_place",
     "looks_like_place",
     "misspelt_town_answer",
+    "names_another_town",
     "names_only_a_town",
     "names_town_and_area",
     "pick_choice",

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import formatting as fmt
 from actions import ranks, texts
 from actions.location_reply.lookup import folded_words, locator
+from actions.location_reply.name_match import bears_name
 from actions.message_text import (
     location_text,
 )
@@ -23,9 +24,23 @@ if TYPE_CHECKING:
     from actions.state import State
 
 
-def ask_choice(dispatcher: CollectingDispatcher, state: State, candidates) -> None:
+def ask_choice(
+    dispatcher: CollectingDispatcher, state: State, candidates, written: str | None = None
+) -> None:
+    """The towns of one name to choose from, as buttons. ``written``: the name the person wrote;
+    when none of the towns bears it (the locator's near-misses: "Aubiac" and "Autrac" for
+    "Aubrac", a region), the person is told it is no commune known, then offered them, the
+    town asked again."""
     state.awaiting = "location_choice"
     state.choices = [c.to_dict() for c in candidates[:5]]
+    near_misses = written and all(
+        c.kind == "commune" and not bears_name(written, c) for c in candidates[:5]
+    )
+    if near_misses:
+        dispatcher.utter_message(
+            response="utter_no_commune_named", town=written[:60], buttons=choice_buttons(state)
+        )
+        return
     dispatcher.utter_message(response="utter_ask_location_choice", buttons=choice_buttons(state))
 
 
@@ -55,7 +70,12 @@ def ask_which_town(dispatcher: CollectingDispatcher, state: State, names: list[s
     results = [locator().locate(name[:120]) for name in names]
     if any(r.status != "found" or r.best is None for r in results):
         return False
-    towns = [r.best for r in results]
+    offer_towns(dispatcher, state, [r.best for r in results])
+    return True
+
+
+def offer_towns(dispatcher: CollectingDispatcher, state: State, towns: list) -> None:
+    """ "Où dois-je chercher : près de Lille ou d'Arras ?", the towns as buttons and "Aucun"."""
     state.awaiting = "location_choice"
     state.choices = [c.to_dict() for c in towns[:5]]
     said = [display.of_place(t.commune or t.label) for t in towns[:5]]
@@ -64,7 +84,6 @@ def ask_which_town(dispatcher: CollectingDispatcher, state: State, names: list[s
         towns="près " + ", ".join(said[:-1]) + " ou " + said[-1],
         buttons=choice_buttons(state),
     )
-    return True
 
 
 def _choice_keys(choice: dict) -> set[str]:

@@ -188,3 +188,14 @@ def written_close(text: str, place) -> str | None:
         if window[:1] == name[0][:1] and Levenshtein.distance(window, " ".join(name)) <= budget:
             return window
     return None
+
+
+def bears_name(written: str, place) -> bool:
+    """``place`` (a commune the locator offered for ``written``) bears that name: as its own, a
+    former or usual one, or as the start of its longer name (the locator offers "Aix-en-
+    Provence" for "Aix"); not a near-miss of it ("Aubiac" for "Aubrac")."""
+    key = name_key(written)
+    names = {place.commune or "", re.sub(r"\s*\(.*\)$", "", place.label or ""), place.former or ""}
+    names.update(USUAL_NAMES_OF.get(place.code_insee or "", ()))
+    keys = {name_key(n) for n in names if n}
+    return bool(key) and any(k == key or k.startswith(key + " ") for k in keys)

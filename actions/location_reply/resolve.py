@@ -13,12 +13,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import needs as needs_mod
 from actions import said_again
 from actions.location_reply.area_named import no_such_town_there
+from actions.location_reply.between import towns_between
 from actions.location_reply.choices import (
     ask_choice,
     ask_choice_again,
     ask_which_town,
     choice_near,
     choose,
+    offer_towns,
     pick_choice,
 )
 from actions.location_reply.corrections import without_places_denied
@@ -42,6 +44,7 @@ from actions.location_reply.words_around import (
     town_in_area_named,
     with_contraction,
     with_word_whole,
+    with_words_before,
 )
 from actions.message_text import (
     MAX_TEXT,
@@ -124,6 +127,10 @@ def resolve_location(
             state.location = {"label": "votre position", "kind": "point", **position}
         state.attempts = 0
         return True
+    between = None if is_button(text) else towns_between(text)
+    if between is not None:  # "entre Aix et Marseille": which one, whatever was tagged
+        offer_towns(dispatcher, state, between)
+        return False
     tagged = place_values(tracker)
     candidates_text = [v for v in tagged if not any(needs_mod.fold(v) in d for d in denied)]
     if len(candidates_text) > 1 and not is_button(text):
@@ -184,6 +191,7 @@ def resolve_location(
         result = locator().locate(query)
         if len(candidates_text) == 1 and not payload:
             result = with_word_whole(text, query, result)
+            result = with_words_before(text, query, result)
             result = part_of_unknown_name(text, query, result)
         if len(candidates_text) == 1 and not payload and result.status == "ambiguous":
             result = with_contraction(text, query, result)
@@ -245,7 +253,7 @@ def resolve_location(
     if strict:  # a guess from the end of a sentence: never ask back on a guess
         return True
     if result.status == "ambiguous" and result.candidates:
-        ask_choice(dispatcher, state, result.candidates)
+        ask_choice(dispatcher, state, result.candidates, written=query)
         return False
     if asked_where or intent in ("inform", "change_location") or tagged:
         # never a fragment of the person's town: « Saint-Machin-d'Apcher », not « Apcher »

@@ -1,6 +1,7 @@
 """A locator result read again with the words around the name that was tagged: the word whole
-past an apostrophe (Tourc'h), the unknown name it is part of, "au"/"aux" (Le Lamentin), the
-town already given in the département now named, the commune named beside a département."""
+past an apostrophe (Tourc'h), the words written before it ("saint die": Saint-Dié-des-Vosges),
+the unknown name it is part of, "au"/"aux" (Le Lamentin), the town already given in the
+département now named, the commune named beside a département."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from actions.town_in_message import (
     town_before_area,
 )
 from directory_client.text import name_key
+from directory_client.town_words import COMMON, LINKS, NEVER, STOPWORDS
 from directory_client.types import LocateResult
 from directory_client.written_names import piece_around
 
@@ -39,6 +41,40 @@ def with_word_whole(text: str, query: str, result):
         and name_key(said.group(0)) == name_key(best.commune or "")
     ):
         return whole
+    return result
+
+
+_MAX_WORDS_BEFORE = 3
+
+
+def with_words_before(text: str, query: str, result):
+    """ "die" tagged in "saint die": the commune that the words written just before the name
+    and the name name together, the longest run first (Saint-Dié-des-Vosges, as "Saint-Dié"
+    reads; "mont de marsan" for "marsan"), another commune than the name alone; never a run
+    starting with a little or common word ("à Die", "aide Die"); else ``result``."""
+    said = re.search(
+        rf"((?:[^\W\d_]+[\s'’-]+){{1,{_MAX_WORDS_BEFORE}}}){re.escape(query)}(?!\w)",
+        text,
+        re.IGNORECASE,
+    )
+    if said is None:
+        return result
+    alone = {c.code_insee for c in result.candidates}
+    words = re.findall(r"[^\W\d_]+", said.group(1))
+    for size in range(len(words), 0, -1):
+        first = name_key(words[-size])
+        if first in STOPWORDS or first in LINKS or first in COMMON or first in NEVER:
+            continue
+        run = " ".join([*words[-size:], query])
+        longer = locator().locate(run[:120])
+        best = longer.best if longer.status == "found" else None
+        if (
+            best is not None
+            and best.kind == "commune"
+            and best.code_insee not in alone
+            and plausible_guess(run, longer)
+        ):
+            return longer
     return result
 
 

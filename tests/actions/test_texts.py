@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 
 import pytest
@@ -15,9 +16,10 @@ RESPONSES = {
     name: variants[0]["text"]
     for name, variants in yaml.safe_load((ROOT / "domain.yml").read_text())["responses"].items()
 }
-SOURCES = sorted((ROOT / "actions").glob("*.py")) + sorted((ROOT / "bot").rglob("*.py"))
+SOURCES = sorted((ROOT / "actions").rglob("*.py")) + sorted((ROOT / "bot").rglob("*.py"))
 
 
+@functools.cache
 def string_constants(path) -> list[str]:
     """Every string written in a Python file (the fixed parts of f-strings too)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -37,7 +39,7 @@ def sentences(template: str) -> list[str]:
 
 def test_every_response_an_action_names_is_in_the_domain():
     named = set()
-    for path in sorted((ROOT / "actions").glob("*.py")):
+    for path in sorted((ROOT / "actions").rglob("*.py")):
         named |= set(re.findall(r"\"(utter_[a-z_/]+)\"", path.read_text(encoding="utf-8")))
     assert "utter_ask_need" in named and "utter_not_understood" in named
     assert named <= set(RESPONSES), named - set(RESPONSES)

@@ -1,0 +1,68 @@
+""" "entre Vannes et Auray", "entre Aix et Marseille": the person is between two communes. Both
+are read from the words, whatever the NLU tagged (it tags "Marseille" alone in "entre Aix et
+Marseille", both in "entre Lille et Roubaix"), and the person is asked which one, the two as
+buttons ("Où dois-je chercher : près de Vannes ou d'Auray ?"), as when someone is in two towns
+("je suis à Lille et à Arras"). Of homonyms, the one nearest the other town ("Aix" beside
+Marseille: Aix-en-Provence).
+
+No search from a point between them: the directory is searched around one point and every
+distance said is from it; a point between two towns is a position nobody gave (the locator has
+no such rule), and one tap on a town gives a list true to it."""
+
+from __future__ import annotations
+
+import re
+
+from actions.location_reply.lookup import locator
+from actions.location_reply.name_match import bears_name
+from directory_client.geo import haversine_km
+from directory_client.text import name_key
+from directory_client.town_words import COMMON, NEVER, STOPWORDS, TOWNS_ALONE
+
+_BETWEEN = re.compile(
+    r"\bentre\s+(?P<first>[^\W\d_][^,;:!?.()\n]{0,40}?)\s+et\s+(?P<second>[^\W\d_][^,;:!?.()\n]*)",
+    re.IGNORECASE,
+)
+_MAX_WORDS = 5
+
+
+def _communes_named(words: str) -> list:
+    """The communes that bear the name ``words`` (homonyms, longer names it starts), or []."""
+    key = name_key(words)
+    if not key or key in STOPWORDS or key in NEVER or (key in COMMON and key not in TOWNS_ALONE):
+        return []  # "entre midi et deux"; "Nice", "Tours" are the towns more often meant
+    found = locator().locate(words[:120])
+    if found.status not in ("found", "ambiguous"):
+        return []
+    return [c for c in found.candidates if c.kind == "commune" and bears_name(words, c)]
+
+
+def _leading_communes(words: str) -> list:
+    """The communes the first words of ``words`` name, the longest run first ("Auray on
+    cherche…": Auray)."""
+    split = words.split()
+    for size in range(min(len(split), _MAX_WORDS), 0, -1):
+        named = _communes_named(" ".join(split[:size]))
+        if named:
+            return named
+    return []
+
+
+def towns_between(text: str) -> list | None:
+    """The two communes of "entre X et Y" (``Location``s, in the order written), or None when
+    the words are no two communes ("entre midi et deux", "entre la CAF et la mairie")."""
+    said = _BETWEEN.search(text)
+    if said is None:
+        return None
+    firsts = _communes_named(said.group("first"))
+    seconds = _leading_communes(said.group("second")) if firsts else []
+    pairs = [
+        (a, b)
+        for a in firsts
+        for b in seconds
+        if a.code_insee != b.code_insee and None not in (a.lat, a.lon, b.lat, b.lon)
+    ]
+    if not pairs:
+        return None
+    first, second = min(pairs, key=lambda p: haversine_km(p[0].lat, p[0].lon, p[1].lat, p[1].lon))
+    return [first, second]
