@@ -628,8 +628,10 @@ SURE_OF_DANGER = 0.8
 class ActionEmergency(OrienteurAction):
     """The NLU reads danger. The words decide: danger wordings → the numbers; a digital need said
     with strong words ("au secours, mon compte CAF est bloqué") or beside words that say the
-    danger is over or a figure ("paix à son âme" of a tablet) → that need is served; neither →
-    the numbers too, since nothing says otherwise; a need with no strong word → one question."""
+    danger is over or a figure ("paix à son âme" of a tablet) → that need is served; data alone
+    (a phone number, a date, an address) or a relative's illness told as context → never danger
+    from the NLU alone; neither → the numbers too, since nothing says otherwise; a need with no
+    strong word → one question."""
 
     def name(self) -> str:
         return "action_emergency"
@@ -641,16 +643,20 @@ class ActionEmergency(OrienteurAction):
         # (read first, in ``read_and_respond``), so it is the answer to "where?" or a town alone.
         if not is_button(text) and (answers_where(State(tracker), text) or names_only_a_town(text)):
             return orient(dispatcher, tracker, read_as="inform")
-        if not is_button(text) and safety.gives_a_phone_number(text):
-            # « envoie par sms au 06 12 34 56 78 »: the NLU took its digits for the emergency
-            # numbers; its words said no danger (read first, in ``read_and_respond``): the
-            # message is read as the NLU's fallback would be
+        if not is_button(text) and safety.is_data(text):
+            # « envoie par sms au 06 12 34 56 78 », « le 18/11 », « 17 rue Victor Hugo »: the NLU
+            # took digits for the emergency numbers; the words said no danger (read first, in
+            # ``read_and_respond``): the message is read as the NLU's fallback would be
             return ActionFallback().respond(dispatcher, tracker, text)
-        if needs_mod.read(text).empty:
+        # « ma mère a un cancer, je dois faire sa demande d'APA », « mon père est hospitalisé en
+        # soins palliatifs »: an illness told as the context of a need, a relative in care, with
+        # no danger said in words, is no danger now
+        illness = not is_button(text) and safety.tells_an_illness(text)
+        if needs_mod.read(text).empty and not (illness and safety.tells_a_stay_in_care(text)):
             return numbers_only(dispatcher, tracker, text)
         confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
         words = safety.read(text, lambda _: True)
-        if words.alarm or words.settled or confidence < SURE_OF_DANGER:
+        if words.alarm or words.settled or illness or confidence < SURE_OF_DANGER:
             return orient(dispatcher, tracker)
         return check_danger(dispatcher, tracker, text)
 

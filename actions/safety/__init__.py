@@ -18,23 +18,33 @@ fires with no wording of either tier and no need, the assistant asks once whethe
 danger now, with the numbers, and keeps the request.
 
 The rules live in one module per family: ``severe`` and ``alarm`` (the two tiers), ``figures``
-(figures of speech, topics, fictions), ``past_events`` (danger told as over), ``set_aside`` (words
-set aside before reading), ``creole``, ``denial`` (« je ne suis pas en danger ») and ``reading``
-(the decision).
+(figures of speech, topics, fictions), ``past_events`` (danger told as over),
+``illness_context`` (an illness told as the context of a request), ``set_aside`` (words set aside
+before reading), ``data_given`` (a phone number, a date, an address alone), ``creole``,
+``denial`` (« je ne suis pas en danger ») and ``reading`` (the decision).
 """
 
 from actions.safety.alarm import ALARM
 from actions.safety.creole import in_french
+from actions.safety.data_given import (
+    PHONE_NUMBER,
+    gives_a_phone_number,
+    is_data,
+    only_data,
+    without_phone_numbers,
+)
 from actions.safety.denial import denies_danger
+from actions.safety.illness_context import (
+    attack_cared_for,
+    tells_a_stay_in_care,
+    tells_an_illness,
+    without_relative_ill,
+)
 from actions.safety.past_events import told_as_past
 from actions.safety.reading import MIN_MEANING_WORDS, SafetyReading, read
 from actions.safety.set_aside import (
     HELP_REQUEST_WORDS,
-    PHONE_NUMBER,
-    gives_a_phone_number,
     without_help_word,
-    without_phone_numbers,
-    without_relative_ill,
     without_relatives,
     without_town,
     without_urgency_denied,
@@ -43,7 +53,8 @@ from actions.safety.severe import SEVERE, SUICIDAL_THOUGHT
 
 __all__ = [
     "ALARM", "HELP_REQUEST_WORDS", "MIN_MEANING_WORDS", "PHONE_NUMBER", "SEVERE",
-    "SUICIDAL_THOUGHT", "SafetyReading", "denies_danger", "gives_a_phone_number", "in_french",
-    "read", "told_as_past", "without_help_word", "without_phone_numbers", "without_relative_ill",
-    "without_relatives", "without_town", "without_urgency_denied",
+    "SUICIDAL_THOUGHT", "SafetyReading", "attack_cared_for", "denies_danger",
+    "gives_a_phone_number", "in_french", "is_data", "only_data", "read", "tells_a_stay_in_care",
+    "tells_an_illness", "told_as_past", "without_help_word", "without_phone_numbers",
+    "without_relative_ill", "without_relatives", "without_town", "without_urgency_denied",
 ]  # fmt: skip

@@ -118,6 +118,23 @@ FIGURE = re.compile(
     r"( \w+){0,4} (que|qu'|qu(?=il|elle|on|un))[^.!?]*)"
 )
 
+# Strong words said of a chore or of life online, cut out before the tiers are read but without
+# settling the rest of the message (a figure above weighs a severe wording down; these do not:
+# « ce site me rend fou, et mon coloc se taillade les bras » is still danger).
+VENTING = re.compile(
+    # someone « in danger » online: online safety (« elle est en danger sur internet, je veux un
+    # contrôle parental »)
+    r"\ben danger (sur internet|en ligne|sur (les )?reseaux( sociaux)?|sur (tiktok|facebook|fb"
+    r"|snap\w*|insta\w*|youtube|whatsapp|discord|roblox|fortnite|les ecrans)|avec (internet"
+    r"|les ecrans|son telephone|sa tablette|les reseaux( sociaux)?))"
+    # a thing that kills, maddens: « ça me tue ces mots de passe », « ce captcha me rend fou, je
+    # vais tout casser » (anger at a chore)
+    r"|\b(ca|cela) me tue\b"
+    rf"|({THINGS})s?\b{NO_ONE_BETWEEN} me (rend|rendent) (fou|folle|dingue|chevre|zinzin)"
+    r"(,? (et )?(je vais|jvais|j'vais|je vais finir par) (tout casser|peter un cable|craquer))?"
+)
+
+
 # The strong words are about a fiction (a game character, a film, a costume): no danger at all.
 FICTION = re.compile(
     r"\b((mon|ma|son|notre|le|un) (personnage|perso|avatar)\b|jeux? video|dans (le|un|mon) jeu\b"

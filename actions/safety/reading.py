@@ -11,10 +11,11 @@ from actions import child_danger, danger
 from actions.safety.alarm import ALARM_RE
 from actions.safety.common_words import fold_text
 from actions.safety.creole import in_french
-from actions.safety.figures import FICTION, FIGURE, SELF_HARM_IF_A_MISHAP
+from actions.safety.data_given import only_data, without_phone_numbers
+from actions.safety.figures import FICTION, FIGURE, SELF_HARM_IF_A_MISHAP, VENTING
+from actions.safety.illness_context import attack_cared_for, without_relative_ill
 from actions.safety.past_events import SAFE_NOW
 from actions.safety.set_aside import (
-    without_phone_numbers,
     without_relatives,
     without_urgency_denied,
     without_words_of_no_danger,
@@ -67,20 +68,29 @@ def read(
     folded = fold_text(text)
     words = FIGURE.sub(" ", folded)
     figure = words != folded
+    words = VENTING.sub(" ", words)  # « ça me tue ces mots de passe »: cut, nothing settled
     doubt = SELF_HARM_IF_A_MISHAP.search(words) is not None
     if doubt:  # « me pendre si le site plante encore »: the question, the rest read as it is
         words = SELF_HARM_IF_A_MISHAP.sub(" ", words)
     # a child threatened or solicited by an adult (a meeting, images): danger from what the
     # words say happens, whatever the wording (``actions.child_danger``)
-    severe = bool(SEVERE_RE.search(words)) or child_danger.threatened(words)
+    child = child_danger.threatened(words)
+    severe = bool(SEVERE_RE.search(words)) or child
     alarm = bool(ALARM_RE.search(words)) or doubt
-    safe_now = figure or bool(SAFE_NOW.search(as_said))
+    # « il a fait un infarctus, il est à l'hôpital »: the attack told as done, cared for now
+    safe_now = (
+        figure
+        or bool(SAFE_NOW.search(as_said))
+        or (severe and not child and attack_cared_for(words))
+    )
     if severe and safe_now:
         severe, alarm = False, True
     if FICTION.search(folded):
         severe = alarm = False
         safe_now = True
-    too_short = len(folded.split()) < MIN_MEANING_WORDS
+    # data alone (« 17 rue Victor Hugo », « né le 15/11/1945 »): its digits sit next to « appelez
+    # le 17 », its meaning says nothing of danger (``data_given``)
+    too_short = len(folded.split()) < MIN_MEANING_WORDS or only_data(text)
     if not severe and _THREAT_TO_PUBLISH.search(folded):
         # "mon ex menace de publier mes photos intimes": harm online, no body in danger; the
         # 3018 (and the 3919 for a partner) beside the places (``actions.helplines``)
@@ -92,7 +102,10 @@ def read(
     if close and not meaning and (neutral := without_relatives(said)) != " ".join(said.split()):
         close = danger_margin(neutral) >= danger.CHECK_MARGIN  # a relative or an age alone
     need = (severe or alarm or close) and has_need(text)
-    plain = without_words_of_no_danger(said, severe or alarm) if close and need else ""
+    # a strong word that only names a relative's illness (« fait des crises d'épilepsie ») is the
+    # illness's: the request is read without it, as without a calm illness
+    strong = severe or (alarm and bool(ALARM_RE.search(fold_text(without_relative_ill(said)))))
+    plain = without_words_of_no_danger(said, strong) if close and need else ""
     if plain and plain != " ".join(said.split()):
         # "aide demarches ajaccio" read as "demarches ma ville"
         margin = danger_margin(plain)

@@ -1,6 +1,7 @@
 """Words set aside before a message is read: they carry no danger, yet their meaning or their
 digits sit next to the danger examples (a relative or an age, a town, the word asking for help,
-a relative who is ill, a phone number, an urgency denied in so many words)."""
+a relative who is ill (``illness_context``), an urgency denied in so many words; a phone number is
+``data_given``'s)."""
 
 from __future__ import annotations
 
@@ -8,31 +9,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from directory_client import phones
+from actions.safety.common_words import KIN, put_aside
+from actions.safety.illness_context import without_relative_ill
 
 # A relative one writes for, or an age ("ma mère de 82 ans", "mon fils", "à 75 ans"): their
 # meaning sits next to the danger examples (a mother who fell, a child who vanished) while the
 # words say nothing of danger. The question "Êtes-vous en danger ?" is asked only when the message
 # still comes close without them (``read``): "pour ma mère de 82 ans qui ne sait pas se servir de
 # son téléphone" was asked it. A partner or an ex is kept: they are who the danger often is.
-_KIN = (
-    r"((grand|arri[eè]re-grand|belle|beau|demi)[- ])?(m[eè]re|p[eè]re|maman|papa|mamie|mamy|mami"
-    r"|papi|papy|m[eé]m[eé]|p[eé]p[eé]|fils|filles?|enfants?|gamins?|gamines?|petits?-enfants"
-    r"|petit-fils|petites?-filles?|fr[eè]res?|s(oe|œ)urs?|oncles?|tantes?|tonton|tata|neveux?"
-    r"|ni[eè]ces?|cousins?|cousines?|parents|grands-parents|beaux-parents|filleule?s?|voisine?s?)"
-)
 _RELATIVE = re.compile(
-    rf"\b(ma|mon|mes|sa|son|ses|notre|nos|leur|leurs|votre|vos|une?|la|le|les) {_KIN}\b"
+    rf"\b(ma|mon|mes|sa|son|ses|notre|nos|leur|leurs|votre|vos|une?|la|le|les) {KIN}\b"
     r"(,? ([aâ]g[eé]e?s? )?(de |[aà] )?\d{1,3} ans\b)?"
     r"|\b([aâ]g[eé]e?s? )?(de |[aà] )?\d{1,3} ans\b",
     re.IGNORECASE,
 )
-
-
-def put_aside(pattern: re.Pattern[str], text: str | None, by: str = " ") -> str:
-    """The message with what ``pattern`` matches replaced by ``by``, typographic apostrophes
-    straightened and spaces collapsed: words set aside before the message is read."""
-    return " ".join(pattern.sub(by, (text or "").replace("\u2019", "'")).split())
 
 
 def without_relatives(text: str) -> str:
@@ -94,23 +84,6 @@ def without_help_word(text: str) -> str:
     return plain if 0 < len(plain.split()) <= HELP_REQUEST_WORDS else text
 
 
-# A relative who is ill or in hospital, told as why the person must do it alone (« c ma femme qui
-# fesai telepac mais elle est malade », « mon mari est hospitalisé »): context, not danger. Its
-# meaning sits next to the danger examples (someone unwell); the request is read without it.
-_RELATIVE_ILL = re.compile(
-    rf"\b((ma|mon|sa|son|notre|leur) {_KIN}\b[^.!?,]{{0,30}}|(il|elle|ils|elles|qui) )"
-    r"(est|sont|etait|etaient|[eé]tait|[eé]taient|est tomb[eé]e?|est tomb[eé]e?s?) "
-    r"(tr[eè]s |souvent |gravement |tomb[eé]e?s? )?(malades?|hospitalis[eé]e?s?|[aà] l'h[oô]pital"
-    r"|souffrante?s?|en maison de retraite|en ehpad)\b",
-    re.IGNORECASE,
-)
-
-
-def without_relative_ill(text: str) -> str:
-    """The message without a relative's illness told as context (never the writer's own)."""
-    return put_aside(_RELATIVE_ILL, text)
-
-
 @dataclass(frozen=True)
 class _WordsOfNoDanger:
     kind: str
@@ -138,15 +111,6 @@ def without_words_of_no_danger(text: str, strong_words: bool) -> str:
     return text
 
 
-# A phone number, however written (« 06 12 34 56 78 », « 06.12.34.56.78 », « 06-12-34-56-78 »,
-# « 0612345678 », « +33 6 12 34 56 78 », « 0033 (0)6 … »): never danger. Its two-digit groups
-# read as the numbers of the emergency examples (« appelez le 15 », « le 17 », « 41 de fièvre »):
-# the NLU took « envoie par sms au 06 12 34 56 78 » for an emergency (round 26's tester). The
-# safety reading puts it aside as « mon numéro »; the emergency action never trusts the NLU alone
-# beside one (``actions.actions.ActionEmergency``).
-PHONE_NUMBER = phones.IN_TEXT
-
-
 # Urgency denied in so many words (« pas d'urgence vitale hein, mais ma boîte mail… », « ce n'est
 # pas une urgence », « rien de grave »): no danger of its own. The words are put aside before the
 # message is read (a severe wording beside them is still read as such) and the reading is settled.
@@ -162,12 +126,3 @@ _URGENCY_DENIED = re.compile(
 def without_urgency_denied(text: str) -> str:
     """The message without the words that deny an urgency."""
     return put_aside(_URGENCY_DENIED, text)
-
-
-def gives_a_phone_number(text: str) -> bool:
-    return bool(PHONE_NUMBER.search(text or ""))
-
-
-def without_phone_numbers(text: str) -> str:
-    """The message with its phone numbers put as « mon numéro »."""
-    return PHONE_NUMBER.sub(" mon numéro ", text or "")

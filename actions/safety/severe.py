@@ -285,6 +285,11 @@ SEVERE: tuple[str, ...] = (
     r"(prise?s?|coincee?s?|bloquee?s?) dans l'eau",
     r"courant (nous|les|la|le|l'|m'|me) ?(pousse|emporte)",
     r"(veulent|veut) (pas|plus) (me|nous) laisser (partir|sortir)",
+    # kept in by someone: « mon copain m'empêche de sortir », « il dit que je ne sortirai plus
+    # d'ici » (never « le médecin m'interdit de sortir »)
+    r"\b(il|elle|ils|mari|copain|copine|conjoint|conjointe|compagnon|compagne|ex|pere|mere|frere"
+    r"|femme)\b[^.!?]{0,30}\bm'(empeche\w*|interdi\w*|enferme\w*) de (sortir|partir)",
+    r"\bje (ne )?sortirai (plus|pas|jamais) d'ici\b",
     r"(vient|viens) de s'effondrer|s'est effondree?",
     r"(appelle|appeler|crie|crier|hurle|hurler) au secours",
     r"(plus|pas) (etre )?un poids pour",
@@ -311,7 +316,7 @@ SEVERE: tuple[str, ...] = (
     r"(ecrit|dit|envoye|laisse) (un )?adieu",
     # Someone in danger from another.
     r"(fille|fils|enfant|ado|niece|neveu|petite?-(fille|fils)|soeur|frere|\d{1,2} ans)\b.{0,60}"
-    r"parti\w* avec (un|une) (homme|femme|inconnue?|adulte)",
+    r"parti\w*( [\w']+){0,3} avec (un|une) (homme|femme|inconnue?|adulte)",
     r"coups? (dans|sur) (le|mon|son) ventre",
     r"me fait des choses",
     r"(vont|va|allaient|veulent|voulaient) me (planter|buter|descendre|tabasser|defoncer|crever)",
@@ -372,7 +377,9 @@ SEVERE: tuple[str, ...] = (
     r"(je suis|suis|on est|nous sommes) (enfermee?s?|sequestree?s?|bloquee?s?) dans "
     r"(une|la|ma|un|le) (chambre|piece|cave|appartement|maison|local|garage)",
     r"levres (bleues|bleutees|violettes)",
-    r"(pas|rien) (mange|bu) depuis \d+ jours",
+    # days or a week without food or drink: « je n'ai rien mangé depuis une semaine »
+    r"(pas|rien) (mange|bu)( ni (mange|bu))? depuis (\d+|deux|trois|quatre|cinq|six|sept|une"
+    r"|plusieurs) (jours|semaines?)",
     # Round 15's development sets' misses, in general forms: danger beside a digital request —
     # afraid to go home to a threat, smoke coming in, fumes from a heater with their signs, a child
     # left alone, a baby failing, a cry heard, someone down and grey, too many pills taken.
