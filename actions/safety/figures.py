@@ -18,6 +18,8 @@ FIGURE = re.compile(
     r"|overdose (de |d')(?!medicament|cachet|drogue|heroine|cocaine|alcool|pilule|mon |ma |mes "
     r"|son |sa |ses |notre |nos |leur |leurs |un |une )"
     r"|kidnappee? de mon compte|couteau sous la gorge|(suicide|mort) (social|sociale|numerique)"
+    # an idiom or a film's title: « l'arme fatale contre les arnaques », « l'arme absolue »
+    r"|(l')?arme (fatale|absolue|secrete|miracle)"
     # an account, an app, a number or a profile « kidnappé », « pris en otage »: hijacked, online
     # safety ("on a kidnappé mon WhatsApp", "mon compte Facebook a été pris en otage")
     rf"|(kidnapp|sequestr)\w* (mon|ma|mes|le|la|les|son|sa|ses|notre|leur) ({ACCOUNTS})\b"
