@@ -79,6 +79,10 @@ def about_places_shown(
     whom = someone_else.now_for_them(text)
     if whom is not None and not place_values(tracker) and State(tracker).needs:
         return for_a_relative(dispatcher, tracker, text, whom, answer)
+    if place_questions.asks_phone(text) and say_facts(
+        dispatcher, tracker, text, place_shown_in_full(tracker)
+    ):  # "c quoi le tél du 2": its number, not the place in full
+        return [SlotSet("fail_count", 0.0)]
     place = place_pick.picked(last["results"], text, place_pick.earlier_pages(tracker.events))
     if place is not None:
         show_place(dispatcher, last, place)

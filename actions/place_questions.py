@@ -36,7 +36,15 @@ _CANNOT_TRAVEL = re.compile(
 
 
 def _folded(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text)).strip()
+    folded = re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text)).strip()
+    return _SMS_WORD.sub(lambda m: _SMS_WORDS[m.group(0)], folded)
+
+
+# SMS spellings of the question words ("c koi le tel du 1", "kel numero ?"): read as written out,
+# so that every question below reads them.
+_SMS_WORDS = {"koi": "quoi", "kwa": "quoi", "kel": "quel", "kelle": "quelle", "kels": "quels",
+              "kelles": "quelles"}  # fmt: skip
+_SMS_WORD = re.compile(r"\b(?:" + "|".join(_SMS_WORDS) + r")\b")
 
 
 def _short(folded: str) -> bool:
@@ -357,7 +365,7 @@ _ABOUT_THEM = re.compile(
     rf"|\b(?:du|de la|de l|des|de ce|de cette) (?:\w+ )?{_PLACE_WORD}\b"
 )
 _OWN_PHONE = re.compile(
-    r"\b(?:mon|ma|mes|(?:pas|plus|sans) (?:de |d )?(?:un )?)(?:numero|tel|telephone)"
+    r"\b(?:(?:mon|ma|mes) |(?:pas|plus|sans) (?:de |d )?(?:un )?)(?:numero|tel|telephone)"
 )
 # "c'est où exactement ?", "et l'adresse exacte ?", "où c'est ?", "quelle adresse ?"
 _ADDRESS = re.compile(
@@ -376,15 +384,26 @@ _SAID_WRONG = re.compile(
 
 
 def asks_phone(text: str) -> bool:
-    """ "vous avez le numéro ?", "ils ont un téléphone ?", "c'est quoi leur numéro ?" (never the
-    person's own phone: "mon téléphone ?", "il a pas de téléphone"; never a report: "leur numéro
-    est faux")."""
+    """ "vous avez le numéro ?", "ils ont un téléphone ?", "c'est quoi leur numéro ?", "tel" alone
+    (never the person's own phone: "mon téléphone ?", "il a pas de téléphone"; never a report:
+    "leur numéro est faux")."""
     folded = _folded(text)
     if _SAID_WRONG.search(folded):
         return False
     if not _short(folded) or not _PHONE.search(folded) or _OWN_PHONE.search(folded):
         return False
-    return bool(_ABOUT_THEM.search(folded)) or ("?" in text and len(folded.split()) <= 3)
+    return (
+        bool(_ABOUT_THEM.search(folded) or _PHONE_ALONE.fullmatch(folded))
+        or ("?" in text and len(folded.split()) <= 3)
+    )
+
+
+# "tel", "tél", "num", "numéro", "le tel svp" alone after a list: the places' phones ("téléphone"
+# alone may be the need: learning one's phone).
+_PHONE_ALONE = re.compile(
+    r"(?:(?:et|ok|alors|euh|le|les|leur|leurs|un|des|vos) )*(?:numeros?|num|tel|tels)"
+    r"(?: (?:svp|stp|s il vous plait|merci|please))*"
+)
 
 
 # "adresse mail", "adresse e-mail", "adresse électronique": an e-mail address, never a place's.
