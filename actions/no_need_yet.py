@@ -22,7 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import formatting as fmt
 from actions import needs as needs_mod
-from actions import someone_else, texts
+from actions import someone_else
 from actions.location_reply import guess_place, looks_like_place
 from actions.message_text import is_button, place_values
 from actions.questions import NEED_BUTTONS, ask_need
@@ -76,10 +76,8 @@ def _for_them(dispatcher: CollectingDispatcher, state: State, whom: str) -> list
     state.set(someone_else.SLOT, True)
     if not state.needs:
         state.awaiting = "need"
-        dispatcher.utter_message(
-            text=texts.text("utter_ask_need_for_them", who=whom, has=someone_else.has(whom)),
-            buttons=NEED_BUTTONS,
-        )
+        dispatcher.utter_message(response="utter_ask_need_for_them", who=whom,
+                                 has=someone_else.has(whom), buttons=NEED_BUTTONS)  # fmt: skip
         return state.save()
     what = someone_else.about_them(fmt.need_phrase(state.needs, (state.procedures or [None])[0]))
     dispatcher.utter_message(response="utter_ask_where_they_live", what=what, who=whom)

@@ -301,6 +301,14 @@ _OPEN_OR_CLOSE = re.compile(
     r"\b(?:ouvert|ouverte|ouverts|ouvertes|ouvre|ouvrent|ouvrir|ferme|fermee?s?|ferment|fermer"
     r"|horaires?)\b"
 )
+# "faut y aller quand", "on peut y passer quand ?", "quand est-ce que je peux y aller ?": when to
+# go is when they are open.
+_GO = r"(?:y aller|y passer|y venir|passer|venir|les voir)"
+_GO_WHEN = re.compile(
+    rf"\b{_GO}(?: \w+)? quand\b"
+    r"|\bquand (?:est ce qu |est ce que )?(?:je peux|on peut|je dois|on doit|faut il|il faut"
+    rf"|peut on|puis je|dois je)(?: \w+)? {_GO}\b"
+)
 
 
 def asks_open_when(text: str) -> int | None:
@@ -311,10 +319,11 @@ def asks_open_when(text: str) -> int | None:
     if not _short(folded) or _DAY_NAME.search(folded) or _SAID_WRONG.search(folded):
         return None
     days = next((n for said, n in _RELATIVE_DAY if said.search(folded)), None)
-    what_time = bool(_WHAT_TIME.search(folded) or _HOURS_ALONE.fullmatch(folded))
+    go_when = bool(_GO_WHEN.search(folded))
+    what_time = bool(_WHAT_TIME.search(folded) or _HOURS_ALONE.fullmatch(folded) or go_when)
     if days is None and not what_time:
         return None
-    if not (_OPEN_OR_CLOSE.search(folded) or what_time and len(folded.split()) <= 6):
+    if not (_OPEN_OR_CLOSE.search(folded) or go_when or what_time and len(folded.split()) <= 6):
         return None
     if not (what_time or "?" in text or "est ce" in folded or len(folded.split()) <= 4):
         return None
@@ -577,6 +586,20 @@ def day_lines(places: list[dict], weekday: int) -> str:
     return "\n".join(lines)
 
 
+# "y a des cours en groupe ?", "ils font des ateliers collectifs ?": group workshops, which the
+# list does not carry (the directory's ``modalites_accompagnement`` is not in the payload).
+_GROUP = re.compile(
+    r"\b(?:cours|ateliers?|formations?|seances?|stages?|sessions?)\b.*"
+    r"\b(?:en groupe|de groupe|collecti(?:f|fs|ve|ves)|a plusieurs|avec d autres)\b"
+)
+
+
+def asks_group_workshops(text: str) -> bool:
+    """ "y a des cours en groupe ?", "ils font des ateliers collectifs ?" (after a list)."""
+    folded = _folded(text)
+    return _short(folded) and bool(_GROUP.search(folded))
+
+
 def facts(
     text: str, places: list[dict], shown: dict | None, from_where: str = ""
 ) -> dict | None:
@@ -608,6 +631,9 @@ def facts(
             return {"response": "utter_place_phone", "place": meant.get("name"), "phone": phone}
         return {"response": "utter_place_no_phone", "place": meant.get("name"),
                 "address": meant.get("address") or ""}  # fmt: skip
+    if asks_group_workshops(text):  # not known from the list: said so, and whom to call
+        return {"response": "utter_places_workshops_unknown",
+                "phones": phone_lines([shown] if shown else places)}  # fmt: skip
     if asks_address(text):
         if shown is None:
             return {"response": "utter_places_addresses", "addresses": address_lines(places)}

@@ -59,3 +59,33 @@ def test_my_own_phone_is_still_a_need(real):
     assert "Leurs numéros" not in text and "Le numéro de" not in text, text
 
 
+# --- 5. when to go, group workshops -------------------------------------------------------------
+@pytest.mark.parametrize(
+    "message, intent",
+    [("faut y aller quand", "affirm"), ("on peut y aller quand", "inform"),
+     ("quand est-ce que je peux y passer ?", "out_of_scope")],
+)  # fmt: skip
+def test_when_to_go_gets_the_hours_of_the_places_listed(real, message, intent):
+    talk, listed = list_in("retraite Poitiers", "Poitiers")
+    talk.say("faut que j'apporte quoi", "chitchat/confused")
+    msgs = talk.say(message, intent)
+    text = rest_text(msgs)
+    assert text.startswith("Aujourd'hui (") and "d'après l'annuaire" in text, text
+    for place in listed["results"]:
+        assert f"{place['number']}. {place['name']} : " in text, text
+    assert not payloads(msgs)
+
+
+@pytest.mark.parametrize(
+    "message, intent",
+    [("merci, et y a des cours en groupe ?", "chitchat/bot_challenge"),
+     ("ils font des ateliers collectifs ?", "ask_help")],
+)  # fmt: skip
+def test_group_workshops_asked_after_a_list_says_what_the_directory_knows(real, message, intent):
+    talk, listed = list_in("retraite Poitiers", "Poitiers")
+    msgs = talk.say(message, intent)
+    text = rest_text(msgs)
+    assert "ateliers en groupe" in text and "appelez" in text, text
+    for place in listed["results"]:
+        assert f"{place['number']}. {place['name']} : {place['phone_text']}" in text, text
+    assert "assistant automatique" not in text and not payloads(msgs), text
