@@ -23,7 +23,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions import someone_else
-from actions.location_reply import guess_place, looks_like_place
+from actions.location_reply import guess_place, looks_like_place, misspelt_town_answer
 from actions.message_text import is_button, place_values
 from actions.questions import NEED_BUTTONS, ask_need
 from actions.state import State
@@ -64,7 +64,8 @@ def answer(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> lis
     if asks_help_only(text) and not state.needs:
         ask_need(dispatcher, state)
         return state.save()
-    if _detail_of_the_need(state, text):
+    if _detail_of_the_need(state, text) and not place_values(tracker) \
+            and not guess_place(text) and not misspelt_town_answer(text):  # "bordaux": a town
         state.awaiting = "location"
         dispatcher.utter_message(response="utter_ask_location_again")
         return state.save()
