@@ -36,6 +36,7 @@ from actions import (
     languages,
     mode_default,
     need_cover,
+    no_need_yet,
     not_ours,
     off_topic,
     overseas,
@@ -605,8 +606,14 @@ class OrienteurAction(Action, abc.ABC):
             if made is not None:
                 return made
             tracker, events = follow_up.not_answered(tracker)
-            return events + self.respond(dispatcher, tracker, text)
-        return self.respond(dispatcher, tracker, text)
+            return events + self.respond_to(dispatcher, tracker, text)
+        return self.respond_to(dispatcher, tracker, text)
+
+    def respond_to(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list:
+        """A message that names no need yet ("c pour ma soeur", "aide svp", "jai 1 pb") is read
+        by its words whatever the intent (``actions.no_need_yet``); else the intent's action."""
+        said = no_need_yet.answer(dispatcher, tracker, text)
+        return said if said is not None else self.respond(dispatcher, tracker, text)
 
     @abc.abstractmethod
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list: ...
@@ -717,6 +724,8 @@ class ActionSendSummary(OrienteurAction):
 
     def respond(self, dispatcher, tracker, text) -> list:
         last = tracker.get_slot("last_search")
+        if not last and not is_button(text) and off_topic.says_a_need(text):
+            return orient(dispatcher, tracker, read_as="ask_help")  # "imprimer": the need
         if not last:
             dispatcher.utter_message(response="utter_nothing_to_send")
             return [SlotSet("fail_count", 0.0)]
@@ -836,6 +845,8 @@ class ActionOutOfScope(OrienteurAction):
         if not is_button(text) and not needs_mod.detect(text).empty and (
                 guess_place(text) or place_values(tracker)):  # "permis ANTS 75011": the NLU's
             return orient(dispatcher, tracker, read_as="ask_help")  # "logement social, Sens"
+        if not is_button(text) and off_topic.says_a_need(text):  # "impots", "carte grise"
+            return orient(dispatcher, tracker, read_as="ask_help")
         return misunderstood(dispatcher, tracker, "utter_out_of_scope")
 
 
@@ -886,6 +897,8 @@ class ActionForgetMe(Action):
 # Small talk is the retrieval intent `chitchat`; the ResponseSelector names the sub-intent
 # (`chitchat/greet`...) and the domain has one response per sub-intent (`utter_chitchat/greet`).
 SMALLTALK = ("greet", "goodbye", "thank", "insult", "bot_challenge", "confused")
+# Small talk about the talk itself (thanks, goodbye, "t'es un robot ?"): never read for a need.
+ABOUT_THE_TALK = ("utter_chitchat/thank", "utter_chitchat/goodbye", "utter_chitchat/bot_challenge")
 
 
 def smalltalk_response(tracker: Tracker) -> str:
@@ -915,5 +928,8 @@ class ActionSmalltalk(OrienteurAction):
             return orient(dispatcher, tracker)
         if names_only_a_town(text, bare=True):
             return orient(dispatcher, tracker, read_as="inform")  # "nice" alone: the town
+        if smalltalk_response(tracker) not in ABOUT_THE_TALK and not is_button(text) \
+                and off_topic.says_a_need(text):  # "ameli" read as a greeting
+            return orient(dispatcher, tracker, read_as="ask_help")
         dispatcher.utter_message(response=smalltalk_response(tracker))
         return []

@@ -86,6 +86,10 @@ def about_places_shown(
     ):
         # "il y a un autre endroit à Marvejols ?" after places near Mende: a search there
         return orient(dispatcher, tracker, read_as="inform")
+    if place_questions.asks_phone(text) and say_facts(
+        dispatcher, tracker, text, place_shown_in_full(tracker)
+    ):  # "c quoi le tél du 2": its number, not the place in full
+        return [SlotSet("fail_count", 0.0)]
     place = place_pick.picked(last["results"], text, place_pick.earlier_pages(tracker.events))
     if place is not None:
         show_place(dispatcher, last, place)

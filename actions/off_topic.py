@@ -23,3 +23,29 @@ def asks_the_weather(text: str) -> bool:
     """The weather asked, and no digital need said with it."""
     folded = needs_mod.fold(text or "").replace("\u2019", "'")
     return bool(_WEATHER.search(folded)) and needs_mod.detect(text).empty
+
+
+# A need said in a few words ("impôts", "carte grise", "ameli", "imprimer", "bonjour, impots"): so
+# few words are read by the NLU as off-topic, a greeting or "send it", and were refused, greeted
+# or told there was nothing to send. What the needs reader's keywords find in them wins (never
+# the meaning alone: "un docteur", "un plombier" name no digital need and stay refused). Not a
+# thank-you or a goodbye ("merci pour les impôts" after the list): no new search; nor a question
+# on the assistant itself ("t'es un robot ?", "tu es une IA ?": what it is, not a workshop).
+NEED_IN_FEW_WORDS = 5
+_LEAVING = re.compile(r"\b(merci\w*|au revoir|bye|bonne (journee|soiree|nuit)|a bientot|adieu)\b")
+_TO_THE_ASSISTANT = re.compile(
+    r"\b(t'?es|tu es|es[- ]tu|vous etes|etes[- ]vous|c'?est toi|c toi|t'?es qui|tu t'appelles)\b"
+)
+
+
+def says_a_need(text: str) -> bool:
+    """A short message whose keywords name a digital need, neither a thank-you, a goodbye nor a
+    question on the assistant."""
+    folded = needs_mod.fold(text or "").replace("\u2019", "'")
+    words = re.findall(r"[a-z0-9]+", folded)
+    return (
+        0 < len(words) <= NEED_IN_FEW_WORDS
+        and not _LEAVING.search(folded)
+        and not _TO_THE_ASSISTANT.search(folded)
+        and not needs_mod.detect(text).empty
+    )

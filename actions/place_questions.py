@@ -36,7 +36,15 @@ _CANNOT_TRAVEL = re.compile(
 
 
 def _folded(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text)).strip()
+    folded = re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text)).strip()
+    return _SMS_WORD.sub(lambda m: _SMS_WORDS[m.group(0)], folded)
+
+
+# SMS spellings of the question words ("c koi le tel du 1", "kel numero ?"): read as written out,
+# so that every question below reads them.
+_SMS_WORDS = {"koi": "quoi", "kwa": "quoi", "kel": "quel", "kelle": "quelle", "kels": "quels",
+              "kelles": "quelles"}  # fmt: skip
+_SMS_WORD = re.compile(r"\b(?:" + "|".join(_SMS_WORDS) + r")\b")
 
 
 def _short(folded: str) -> bool:
@@ -313,6 +321,14 @@ _OPEN_OR_CLOSE = re.compile(
     r"\b(?:ouvert|ouverte|ouverts|ouvertes|ouvre|ouvrent|ouvrir|ferme|fermee?s?|ferment|fermer"
     r"|horaires?)\b"
 )
+# "faut y aller quand", "on peut y passer quand ?", "quand est-ce que je peux y aller ?": when to
+# go is when they are open.
+_GO = r"(?:y aller|y passer|y venir|passer|venir|les voir)"
+_GO_WHEN = re.compile(
+    rf"\b{_GO}(?: \w+)? quand\b"
+    r"|\bquand (?:est ce qu |est ce que )?(?:je peux|on peut|je dois|on doit|faut il|il faut"
+    rf"|peut on|puis je|dois je)(?: \w+)? {_GO}\b"
+)
 
 
 def asks_open_when(text: str) -> int | None:
@@ -323,10 +339,11 @@ def asks_open_when(text: str) -> int | None:
     if not _short(folded) or _DAY_NAME.search(folded) or _SAID_WRONG.search(folded):
         return None
     days = next((n for said, n in _RELATIVE_DAY if said.search(folded)), None)
-    what_time = bool(_WHAT_TIME.search(folded) or _HOURS_ALONE.fullmatch(folded))
+    go_when = bool(_GO_WHEN.search(folded))
+    what_time = bool(_WHAT_TIME.search(folded) or _HOURS_ALONE.fullmatch(folded) or go_when)
     if days is None and not what_time:
         return None
-    if not (_OPEN_OR_CLOSE.search(folded) or what_time and len(folded.split()) <= 6):
+    if not (_OPEN_OR_CLOSE.search(folded) or go_when or what_time and len(folded.split()) <= 6):
         return None
     if not (what_time or "?" in text or "est ce" in folded or len(folded.split()) <= 4):
         return None
@@ -377,7 +394,7 @@ _ABOUT_THEM = re.compile(
     rf"|\b(?:du|de la|de l|des|de ce|de cette) (?:\w+ )?{_PLACE_WORD}\b"
 )
 _OWN_PHONE = re.compile(
-    r"\b(?:mon|ma|mes|(?:pas|plus|sans) (?:de |d )?(?:un )?)(?:numero|tel|telephone)"
+    r"\b(?:(?:mon|ma|mes) |(?:pas|plus|sans) (?:de |d )?(?:un )?)(?:numero|tel|telephone)"
 )
 # "c'est où exactement ?", "et l'adresse exacte ?", "où c'est ?", "quelle adresse ?"
 _ADDRESS = re.compile(
@@ -396,15 +413,26 @@ _SAID_WRONG = re.compile(
 
 
 def asks_phone(text: str) -> bool:
-    """ "vous avez le numéro ?", "ils ont un téléphone ?", "c'est quoi leur numéro ?" (never the
-    person's own phone: "mon téléphone ?", "il a pas de téléphone"; never a report: "leur numéro
-    est faux")."""
+    """ "vous avez le numéro ?", "ils ont un téléphone ?", "c'est quoi leur numéro ?", "tel" alone
+    (never the person's own phone: "mon téléphone ?", "il a pas de téléphone"; never a report:
+    "leur numéro est faux")."""
     folded = _folded(text)
     if _SAID_WRONG.search(folded):
         return False
     if not _short(folded) or not _PHONE.search(folded) or _OWN_PHONE.search(folded):
         return False
-    return bool(_ABOUT_THEM.search(folded)) or ("?" in text and len(folded.split()) <= 3)
+    return (
+        bool(_ABOUT_THEM.search(folded) or _PHONE_ALONE.fullmatch(folded))
+        or ("?" in text and len(folded.split()) <= 3)
+    )
+
+
+# "tel", "tél", "num", "numéro", "le tel svp" alone after a list: the places' phones ("téléphone"
+# alone may be the need: learning one's phone).
+_PHONE_ALONE = re.compile(
+    r"(?:(?:et|ok|alors|euh|le|les|leur|leurs|un|des|vos) )*(?:numeros?|num|tel|tels)"
+    r"(?: (?:svp|stp|s il vous plait|merci|please))*"
+)
 
 
 # "adresse mail", "adresse e-mail", "adresse électronique": an e-mail address, never a place's.
@@ -578,6 +606,20 @@ def day_lines(places: list[dict], weekday: int) -> str:
     return "\n".join(lines)
 
 
+# "y a des cours en groupe ?", "ils font des ateliers collectifs ?": group workshops, which the
+# list does not carry (the directory's ``modalites_accompagnement`` is not in the payload).
+_GROUP = re.compile(
+    r"\b(?:cours|ateliers?|formations?|seances?|stages?|sessions?)\b.*"
+    r"\b(?:en groupe|de groupe|collecti(?:f|fs|ve|ves)|a plusieurs|avec d autres)\b"
+)
+
+
+def asks_group_workshops(text: str) -> bool:
+    """ "y a des cours en groupe ?", "ils font des ateliers collectifs ?" (after a list)."""
+    folded = _folded(text)
+    return _short(folded) and bool(_GROUP.search(folded))
+
+
 def facts(
     text: str, places: list[dict], shown: dict | None, from_where: str = ""
 ) -> dict | None:
@@ -610,6 +652,9 @@ def facts(
             return {"response": "utter_place_phone", "place": meant.get("name"), "phone": phone}
         return {"response": "utter_place_no_phone", "place": meant.get("name"),
                 "address": meant.get("address") or ""}  # fmt: skip
+    if asks_group_workshops(text):  # not known from the list: said so, and whom to call
+        return {"response": "utter_places_workshops_unknown",
+                "phones": phone_lines([shown] if shown else places)}  # fmt: skip
     if asks_address(text):
         if meant is None:
             return {"response": "utter_places_addresses", "addresses": address_lines(places)}

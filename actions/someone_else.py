@@ -159,7 +159,7 @@ def still_for_them(before: bool | None, request: str) -> bool:
 
 # After the places, the request said to be for a relative: "non je voulais dire pour ma mère",
 # "c'est pour ma mère en fait" (round t152's tester: read as not understood, the need asked again).
-_FOR_RELATIVE = re.compile(rf"\bpour (ma|mon|mes|notre|nos) {_WHO}s?\b")
+_FOR_RELATIVE = re.compile(rf"\b(?:pour|pr) (ma|mon|mes|notre|nos) {_WHO}s?\b")
 _YOUR = {"ma": "votre", "mon": "votre", "notre": "votre", "mes": "vos", "nos": "vos"}
 _SAID_SHORT = 14  # words: a longer message says more (a new need), read as a request
 # ... and where they live is where the places were: "elle habite là aussi", "même ville".
@@ -212,6 +212,24 @@ def own_kept(before: dict | None, for_them: bool) -> dict | None:
     if before.get("for_them"):
         return before.get("own")
     return {k: v for k, v in before.items() if k != "own"}
+
+
+# The relatives named as women ("votre mère", "vos soeurs"): "elle(s)"; the others "il(s)".
+_SHE = re.compile(
+    r"(grand[- ]?mere|arriere[- ]grand[- ]?mere|grd[- ]?mere|mere|maman|mamie|mamy|mami|meme"
+    r"|belle[- ]?mere|tante|tata|soeur|sœur|sr|belle[- ]?soeur|cousine|femme|epouse|conjointe"
+    r"|compagne|voisine|amie|copine|daronne)s?"
+)
+
+
+def has(whom: str) -> str:
+    """How "a-t-il" is said of ``whom`` ("votre mère" → "a-t-elle", "vos parents" → "ont-ils"),
+    as in "De quoi a-t-elle besoin ?"."""
+    plural, word = whom.startswith("vos "), fold(whom.split(" ", 1)[-1])
+    she = bool(_SHE.fullmatch(word))
+    if plural:
+        return "ont-elles" if she else "ont-ils"
+    return "a-t-elle" if she else "a-t-il"
 
 
 def lives_there_too(text: str) -> bool:

@@ -44,8 +44,8 @@ SAFE_NOW = re.compile(
     # someone else's, with when it was: « ma voisine a eu un accident de voiture cet été » (never
     # « il y a eu un accident », an event now)
     r"|(?<!\by )\ba eu (un|une) (accident|avc|infarctus|crise cardiaque|malaise|operation)"
-    r"( (de|du|d') ?(la |l')?\w+)? (cet (ete|hiver|automne)|ce printemps|l'an dernier|l'annee derniere"
-    r"|le mois dernier|la semaine derniere|il y a )"
+    r"( (de|du|d') ?(la |l')?\w+)? (cet (ete|hiver|automne)|ce printemps|l'an dernier"
+    r"|l'annee derniere|le mois dernier|la semaine derniere|il y a )"
     r"|en arret (maladie|de travail)|(prison|peine|condamnation) pour"
     r"|j'ai (encore |presque |bien )?failli|j'ai (bien )?cru (faire|mourir|avoir|que j'allais)"
     r"|sur les nerfs"

@@ -19,7 +19,7 @@ ACTIONS = {"ask_help": A.ActionOrient, "inform": A.ActionOrient, "deny": A.Actio
            "chitchat": A.ActionSmalltalk, "out_of_scope": A.ActionOutOfScope,
            "nlu_fallback": A.ActionFallback, "more_results": A.ActionMoreResults,
            "report_place": A.ActionReportPlace, "emergency": A.ActionEmergency,
-           "human_handoff": A.ActionHumanHandoff}  # fmt: skip
+           "human_handoff": A.ActionHumanHandoff, "send_it": A.ActionSendSummary}  # fmt: skip
 
 
 def run(t):
@@ -37,7 +37,11 @@ class Talk:
         self.history: list[dict] = []
 
     def say(self, text: str, intent: str = "ask_help", entities: list | None = None) -> list:
+        """``intent`` may name the small talk's sub-intent the NLU gave ("chitchat/greet")."""
+        intent, _, sub = intent.partition("/")
         t = tracker(text, intent, entities, self.slots)
+        if sub:
+            t.latest_message["intent"]["full_retrieval_intent_name"] = f"{intent}/{sub}"
         t.events = self.history + t.events
         msgs, events = run(t)
         self.history = t.events + [{"event": "bot", "data": {"custom": m["custom"]}}

@@ -40,7 +40,8 @@ def test_an_idiom_or_a_past_accident_beside_a_clear_need_is_no_danger(real, mess
     [
         "l'arme fatale contre les escrocs, ce serait un atelier pour les seniors comme moi ! "
         "vous avez ça ?",
-        "un atelier pour les anciens, voilà l'arme absolue contre les arnaqueurs ! vous faites ça ?",
+        "un atelier pour les anciens, voilà l'arme absolue contre les arnaqueurs ! vous faites "
+        "ça ?",
         "ma tante a eu un accident de la route cet hiver, elle est en fauteuil maintenant et elle "
         "voudrait savoir où apprendre à acheter sur internet",
         "mon voisin a eu un accident de travail l'an dernier, il est en fauteuil et veut savoir "

@@ -1,0 +1,97 @@
+"""Short messages that name no need yet, whatever intent the NLU read (round t181's tester: they
+were refused, taken for an insult, not understood or given the danger numbers):
+
+- whom the request is for, and nothing more ("pour mon papa", "c pour ma soeur"): "D'accord,
+  c'est pour votre soeur. De quoi a-t-elle besoin ?" (the need menu), and the answers then speak
+  of her; once her need is known, where she lives is asked;
+- a call for help or a problem that names nothing ("aide", "aide svp", "help", "besoin d'aide",
+  "jai 1 pb", "j'ai un souci"): the need question, the same for all of them. The cries of danger
+  ("à l'aide", "au secours") are read before, by the safety reading;
+- while the town is asked, a detail of the need kept ("samsung" for the phone to learn): the
+  need kept, the town asked again.
+
+``answer`` is tried before the action of the intent responds; None leaves the message to it. Not
+after a list: a message about the places shown is read by ``actions.after_list``."""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import formatting as fmt
+from actions import needs as needs_mod
+from actions import someone_else
+from actions.location_reply import guess_place, looks_like_place, misspelt_town_answer
+from actions.message_text import is_button, place_values
+from actions.questions import NEED_BUTTONS, ask_need
+from actions.state import State
+
+# A call for help that names nothing: every word one of these, one of them a call or a problem.
+_CALL = r"(?:aide|aider|aidez|aides|help|helpe|probleme|problemes|pb|pbs|pbm|souci|soucis|galere)"
+_AROUND_CALL = (
+    r"(?:j|jai|ai|g|je|veux|voudrais|voudrai|aimerais|besoin|de|d|l|du|un|une|1|des|petit|gros"
+    r"|moi|m|me|svp|stp|s|il|vous|te|plait|plais|please|pouvez|peux|pourriez|tu|bonjour|bonsoir"
+    r"|slt|salut|hello|bjr|cc|coucou|oui|ok|euh|alors|voila|avoir|trouver|quelqu|qqn|on|peut"
+    r"|urgent|svpl|merci)"
+)
+_HELP_ONLY = re.compile(rf"(?:{_AROUND_CALL} )*{_CALL}(?: (?:{_AROUND_CALL}|{_CALL}))*")
+# A detail of the need kept is a word or two ("samsung", "un android").
+_DETAIL_WORDS = 3
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text or "")).strip()
+
+
+def asks_help_only(text: str) -> bool:
+    """ "aide", "aide svp", "help", "besoin d'aide", "jai 1 pb", "j'ai un souci": help asked, or a
+    problem said, with nothing of what it is about."""
+    return bool(_HELP_ONLY.fullmatch(_folded(text)))
+
+
+def answer(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
+    """The answer to a message that names no need yet (see the module), else None."""
+    if is_button(text) or (tracker.get_slot("last_search") or {}).get("results"):
+        return None
+    state = State(tracker)
+    if not needs_mod.detect(text).empty:
+        return None
+    whom = someone_else.now_for_them(text)
+    if whom is not None and not place_values(tracker) and not guess_place(text):
+        return _for_them(dispatcher, state, whom)
+    if asks_help_only(text) and not state.needs:
+        ask_need(dispatcher, state)
+        return state.save()
+    if _detail_of_the_need(state, text) and not place_values(tracker) \
+            and not guess_place(text) and not misspelt_town_answer(text):  # "bordaux": a town
+        state.awaiting = "location"
+        dispatcher.utter_message(response="utter_ask_location_again")
+        return state.save()
+    return None
+
+
+def _for_them(dispatcher: CollectingDispatcher, state: State, whom: str) -> list:
+    """ "c pour ma soeur": before the need, what she needs is asked; after it, where she lives."""
+    state.set(someone_else.SLOT, True)
+    if not state.needs:
+        state.awaiting = "need"
+        dispatcher.utter_message(response="utter_ask_need_for_them", who=whom,
+                                 has=someone_else.has(whom), buttons=NEED_BUTTONS)  # fmt: skip
+        return state.save()
+    what = someone_else.about_them(fmt.need_phrase(state.needs, (state.procedures or [None])[0]))
+    dispatcher.utter_message(response="utter_ask_where_they_live", what=what, who=whom)
+    state.location, state.choices, state.offset, state.awaiting = None, [], 0, "location"
+    return state.save()
+
+
+def _detail_of_the_need(state: State, text: str) -> bool:
+    """While the town is asked for a need, a word or two the needs reader reads, by meaning only,
+    as close to that need ("samsung" for the phone to learn): a detail of it, no new need."""
+    if state.awaiting != "location" or not state.needs:
+        return False
+    if not 0 < len(_folded(text).split()) <= _DETAIL_WORDS or looks_like_place(text):
+        return False
+    read = needs_mod.read(text)
+    return bool(set(state.needs) & (set(read.needs) | set(read.choices)))
