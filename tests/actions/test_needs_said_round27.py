@@ -7,7 +7,7 @@ against the real actions and directory, asserting what the person reads:
 - how a hack could happen, connected objects: understanding the digital world, beside safety;
 - a device the person lacks for what they want to do (a tablet to draw on), or one too old or too
   slow that they say they would replace, is a device to get; a second-hand one they have is not;
-- games played on a screen (cards, crosswords, games on tablets) are a leisure, the tablet its
+- games named, played on a screen (cards, crosswords, scrabble) are a leisure, the tablet its
   means, video calls beside them everyday use; a "maison de retraite" is a place, not a pension;
 - bank statements printed at a desk, to be read online: everyday use, and a printer;
 - their own printer that will not work is learning the computer, not a printer on site;
@@ -110,8 +110,8 @@ def test_a_second_hand_computer_one_has_is_not_one_to_get(real):
     [
         "je voudrais jouer aux cartes en ligne avec d'autres personnes, je suis à Angers",
         "mon père voudrait apprendre à faire des sudokus sur sa tablette, il vit à Angers",
-        "l'ehpad voudrait organiser des jeux sur tablette pour les résidents, Angers",
-        "la maison de retraite cherche des jeux sur tablette pour les résidents, Angers",
+        "l'ehpad voudrait des parties de scrabble sur tablette pour les résidents, Angers",
+        "la maison de retraite cherche des mots fléchés sur tablette pour les résidents, Angers",
     ],
 )
 def test_games_on_a_screen_are_a_leisure(real, message):
