@@ -21,9 +21,10 @@ from actions.needs.equipment import (
     _PRICE,
     _USE_DEVICE,
     _WORKS_FINE,
+    devices_said,
 )
 from actions.needs.keywords import _COMPILED
-from actions.needs.leisure import _CREATION, _CREATIVE_LOISIRS
+from actions.needs.leisure import _CREATION, _CREATIVE_LOISIRS, games_on_a_device
 from actions.needs.modes import _ALONE, _DONE_FOR_ME, _WITH
 from actions.needs.online_safety import (
     _BANK,
@@ -258,6 +259,8 @@ def detect(text: str) -> Understanding:
         found.ruled_out.add("securite")  # "pas reçu le code": a step of the procedure
     if _BOOKKEEPING.search(folded) and "securite" not in strong:
         found.ruled_out.add("securite")  # "tenir mes comptes": the books, not an account
+    strong = games_on_a_device(folded, strong, found.ruled_out)  # set AT (e190)
+    strong = devices_said(folded, strong, found.ruled_out, found.procedures)
     # Said in so many words (two requests, a trade's website, the affairs after a death…)
     strong, said_mode = complete(folded, found.procedures, strong, found.ruled_out, part_needs)
     # Two needs at most: places that do both come first (directory_client.search).

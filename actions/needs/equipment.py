@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from actions.needs.catalogue import TOOL_NEEDS
 from actions.needs.tools import _LEARN
 from actions.needs.words import _compile, fold
 
@@ -85,6 +86,95 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bcombien (un|une|les) (ordi|ordinateur|tablette|telephone)",
     ),
 }
+
+
+# Set AT (e190): a device the person lacks for what they want to do, or one too old or too slow
+# that they would replace, is one to get ("je n'ai pas d'iPad", "mon ordi rame, il faudrait en
+# changer sans se ruiner"); a place that lends devices, or a connection that fails, is access.
+_DEVICE = r"(ordi\w*|pc|telephone|tel|portable|smartphone|tablette|ipad)s?"
+_TO_GET = (
+    r"\b(pas|pa|plus|sans|ni) (de |d'|d |un |une )?(tablette|ipad)s?\b",
+    rf"\b{_DEVICE}\b[^.!?]{{0,60}}\b(en|le|la) (changer|remplacer|racheter)\b",
+    r"\bil (me|m'en|lui|nous|leur) (faut|faudrait) (un|une) (autre|nouveau|nouvel|nouvelle)\b",
+    r"\bsans (me |se |nous |vous )?ruiner\b",
+    r"\b(pas|sans) depenser (\d+|une fortune|trop)",
+    rf"\b(qu'il|qu'elle|que j'|qu'on|qu'ils|qu'elles) (ait|aie|aient) (un|une) (propre )?{_DEVICE}",
+)
+# A device too old or too slow ("mon ordi rame", "il prend plus les applis"): with the wish to
+# replace it (``_TO_GET``), another one is the need, not lessons on it. Said alone, it is not
+# one to get ("mon ordi est vieux mais il marche", "trop vieux pour le site": one on site).
+_OLD_OR_SLOW = _compile(
+    rf"\b{_DEVICE}\b[^.!?]{{0,30}}\b(trop (lente?s?|vieu\w*|vielle?s?|ancien\w*)|rame\w*"
+    r"|(est|sont|devenu|devient) (vieu\w*|vielle?s?|lente?s?|obsolete)"
+    r"|(ne )?(prend|prennent|supporte|accepte) plus)\b"
+)
+_TO_USE = (
+    r"\bpret(e|ent|ait|aient)\b (des |un |une |les )?(ordinateurs?|ordis?|pc|tablettes?"
+    r"|portables?)",
+)
+_FAILING_LINE = (
+    r"(?<!site )(?<!sites )\b(internet|connexion|wifi|wi-fi|box|reseau)\b( \w+){0,2}? (ne |n')?"
+    r"(marche|fonctionne|passe|capte)n?t? (pas|plus|mal|jamais)\b",
+    r"\b(connexion|internet|wifi|reseau)\b( \w+)? (coupe|saute|decroche|lache)\w*",
+)
+NEED_PATTERNS["materiel_achat"] += _TO_GET
+NEED_PATTERNS["materiel_usage"] += _TO_USE
+_LENT = _compile(_TO_USE[0])
+NEED_PATTERNS["internet"] += _FAILING_LINE
+
+# A second-hand device the person has ("j'ai un ordi portable d'occasion"): not one to get.
+_OWNED_USED = _compile(
+    r"\b(j'ai|on a|nous avons|il a|elle a) (deja )?(un|une|mon|ma) ([\w-]+ ){0,2}"
+    rf"{_DEVICE}( [\w-]+)? (d'occasion|reconditionne\w*)"
+)
+# Their own printer that will not work ("mon imprimante n'imprime rien", "impossible de la faire
+# marcher avec mon ordinateur"): learning to set it up with the computer, not one on site.
+_PRINTER_STUCK = _compile(
+    r"\b(mon|ma|notre) (nouvelle )?imprimante\b[^.!?]{0,60}\b(ne (veut|marche|fonctionne"
+    r"|s'allume|imprime|se connecte)|veut (rien|pas|plus)|marche (pas|plus)|fonctionne (pas|plus)"
+    r"|imprime (pas|plus|rien))"
+    r"|\bimprimante\b[^.!?]{0,60}\b(impossible|pas|plus|n'arrive pas|arrive pas) (a |de )?(la )?"
+    r"(faire (marcher|fonctionner)|connecter|installer|brancher|relier)"
+    r"|\b(installer|brancher|connecter|relier|faire marcher|faire fonctionner) (mon |ma |une |l'"
+    r"|la |notre )?(nouvelle )?imprimante"
+)
+# A place with computers asked for ("une salle avec des ordinateurs pour un atelier"): access
+# to equipment, even when learning is what happens there.
+_PLACE_WITH_DEVICES = _compile(
+    r"\b(endroit|lieu|salle|local|espace)s? (avec|equipee?s? (de|d')|ou il y a) (des |plusieurs "
+    r"|\d+ )?(ordi\w*|pc|postes|tablettes)"
+)
+
+
+def devices_said(folded: str, strong: list[str], ruled_out: set[str],
+                 procedures: list[str]) -> list[str]:
+    """``strong`` with what the person says of their devices: one too old to replace is that
+    one to get, not lessons; a second-hand one they have is not one to get; their own printer
+    that will not work is learning the computer; a device lent, or a place with computers asked
+    for, is access to equipment. ``ruled_out`` grows in place."""
+    if "materiel_achat" in strong and _OLD_OR_SLOW.search(folded) and not _LEARN.search(folded):
+        # another one to get, not lessons on it nor on the apps it no longer runs
+        strong = [k for k in strong if k not in ("smartphone", "ordinateur", "quotidien")]
+        ruled_out |= {"smartphone", "ordinateur", "quotidien"}
+    if _OWNED_USED.search(folded):
+        strong = [k for k in strong if k != "materiel_achat"]
+        ruled_out.add("materiel_achat")
+    if _PRINTER_STUCK.search(folded) and not procedures:
+        strong = ["ordinateur"] + [
+            k for k in strong if k not in ("ordinateur", "materiel_usage", "materiel_achat")
+        ]
+        ruled_out |= {"materiel_usage", "materiel_achat"}
+    if _LENT.search(folded):
+        # "la médiathèque prête des tablettes ?": a device to borrow, not lessons on it
+        strong = [k for k in strong if k not in ("smartphone", "ordinateur")]
+        ruled_out |= {"smartphone", "ordinateur"}
+    if _PLACE_WITH_DEVICES.search(folded) and not {"materiel_achat", "internet"} & set(strong):
+        if any(k not in TOOL_NEEDS for k in strong):
+            # the computers are the means of the other need ("un atelier CV"), not lessons
+            strong = [k for k in strong if k != "ordinateur"]
+        if "materiel_usage" not in strong:
+            strong.insert(min(1, len(strong)), "materiel_usage")
+    return strong
 
 
 _GIVEN_AWAY = _compile(_GIVE_AWAY)

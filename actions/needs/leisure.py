@@ -105,10 +105,59 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Set AT (e190): games named, played on a screen, are a leisure ("jouer aux échecs en ligne", "des
+# mots croisés sur la tablette"; "des jeux sur tablette" alone cost one message of set X: taken
+# back); how a hack could happen and
+# connected objects are understanding the digital world.
+_GAMES = (
+    r"\b(jouer|jeux?|parties?) (aux |a la |au |de |d'|des )?(echecs|cartes|belote|scrabble"
+    r"|mots croises|mots fleches|sudokus?|tarot|bridge|dames|puzzles?|solitaire|rami)\b",
+    r"\b(mots croises|mots fleches|sudokus?)\b",
+)
+NEED_PATTERNS["loisirs"] += _GAMES + (
+    r"\b(montages?|diaporamas?|albums?) (avec|a partir de) (mes|nos|ses|des|les) "
+    r"(photos|videos)",
+)
+_UNDERSTANDING = (
+    r"\b(comprendre|savoir|sais pas|expliquer) comment (ca|c'est|c'etait|cela|il|ils|elle|on)"
+    r"( \w+)?( (a pu|ont pu|peut|est|etait|pouvait|a ete))? (arriver|possible|se passer"
+    r"|se produire|faire)\b",
+    r"\b(cameras?|enceintes?|assistants?|sonnettes?) connecte\w*",
+)
+NEED_PATTERNS["culture"] += _UNDERSTANDING
+_GAMES_SAID = [_compile(p) for p in _GAMES]
+_DEVICE_NAMED = _compile(r"\b(tablettes?|ordi\w*|pc|telephones?|smartphones?|portables?|ipad)\b")
+_DEVICE_USES = _compile(
+    r"\b(install\w*|utilis\w*|servir|telecharg\w*|recherches?|mails?|lire|journal|regarder"
+    r"|allumer|prise en main|bases)\b"
+)
+_CALLS = _compile(r"\b(visios?|appels? video|videoconferences?|skype|facetime)\b")
+
+
+def games_on_a_device(folded: str, strong: list[str], ruled_out: set[str]) -> list[str]:
+    """A game played on a tablet or a computer ("apprendre à faire des mots croisés sur la
+    tablette"): the game is the need, the device its means (everyday use, video calls, stay);
+    nor may the meaning bring the device back. ``ruled_out`` grows in place."""
+    if (
+        "loisirs" not in strong
+        or not any(p.search(folded) for p in _GAMES_SAID)
+        or len(_DEVICE_NAMED.findall(folded)) > 1
+        or _DEVICE_USES.search(folded)
+    ):
+        return strong  # the device to learn as well ("installer le jeu", "lire le journal")
+    ruled_out |= {"smartphone", "ordinateur"}
+    strong = [k for k in strong if k not in ("smartphone", "ordinateur")]
+    if _CALLS.search(folded) and "quotidien" not in strong:
+        strong.append("quotidien")  # "des jeux sur tablette et des visios avec les familles"
+    return strong
+
+
 # Games, videos and music one plays, watches or hears (the creative need's words that do not
 # say one makes anything): beside a child or something to understand, no creation is asked.
 _CONSUMED = (r"\byoutube\b", r"\bjeux? video", r"\bmusique\b")
-_CREATIVE_LOISIRS = [_compile(p) for p in NEED_PATTERNS["loisirs"] if p not in _CONSUMED]
+_CREATIVE_LOISIRS = [
+    _compile(p) for p in NEED_PATTERNS["loisirs"] if p not in _CONSUMED and p not in _GAMES
+]
 _CREATION = _compile(
     r"\b(cree\w*|creer|creation\w*|fabriqu\w*|monter|montage|cod\w*|programm\w*|compos\w*"
     r"|dessin\w*|enregistr\w*|filmer|retouch\w*|realiser|faire (un|une|des|de la|ma|mon|mes|sa"

@@ -172,6 +172,30 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Set AT (e190): what a person calls being spied on or impersonated, in their own words.
+_SPIED_OR_IMPERSONATED = (
+    # someone took or uses one's number or account and writes as them ("quelqu'un a pris mon
+    # numéro WhatsApp", "il parle à ma famille à ma place", "se fait passer pour moi")
+    r"\b(quelqu'un|qqn|une personne|un inconnu|une inconnue|on|il|elle) (m'a |a |s'est )?"
+    r"(pris|vole|pirate|empare\w* de|utilise|recupere|copie) (mon|ma|mes) (numero|compte|profil"
+    r"|whatsapp|ligne)",
+    r"\b(parle|parlent|ecrit|ecrivent|repond|discute|envoie (des )?(messages|mails|sms))\b"
+    r"( [\w']+){0,4} a ma place\b",
+    r"\bse (fait|faisait|font) passer pour moi\b",
+    # one's photos or data to keep private ("que ça reste privé", "garder mes photos privées")
+    r"\b(reste|restent|rester|restait|garder|soient|soit|mettre|passer)( \w+){0,2} (en )?"
+    r"privee?s?\b",
+    r"\b(mes|nos|ses) (photos|infos|informations|donnees)\b[^.!?]{0,30}\bpartout (sur internet"
+    r"|en ligne|sur les reseaux|sur le net)",
+    # harassed on a network, said with the verb ("se fait harceler sur snap")
+    r"\b(harceler|harcelent) (sur|par|via) (insta\w*|facebook|fb|snap\w*|tiktok|whatsapp|messenger"
+    r"|les reseaux|internet|discord|les jeux)",
+    # whether an app or a site is safe ("l'application, c'est sûr ?")
+    r"\b(c'?est|est-ce|c|cest)( que c'est)?( bien| vraiment)? (sur|securise)\s*(\?|$)",
+)
+NEED_PATTERNS["securite"] += _SPIED_OR_IMPERSONATED
+
+
 # The device or everyday use: often the means of another need ("mes photos", "sur mon ordi").
 _RECEIVED = _compile(
     r"\b(recu|eu|recoit|recois|reception|un|une|des|ce|cet|cette|d'un|d'une) (un |une |des )?"

@@ -96,7 +96,8 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "retraite": (
         # not the person ("je suis retraité", "un jeune retraité", "retraité 72 ans")
-        r"(?<!a la )(?<!en )(?<!suis )(?<!un )(?<!jeune )(?<!moi )\bretraite\b"
+        r"(?<!a la )(?<!en )(?<!suis )(?<!un )(?<!jeune )(?<!moi )(?<!maison de )(?<!maisons de )"
+        r"\bretraite\b"
         r"(?!,? ?(de )?\d+ ?(a|ans)\b)",
         r"\bcarsat\b",
         r"\bpension de",

@@ -9,7 +9,7 @@ from actions.needs.care import CARE_WORDS, care_asked
 from actions.needs.catalogue import _ADMIN_NEEDS, GENERAL_HELP, PROCEDURES, TOOL_NEEDS
 from actions.needs.detection import Understanding, detect, part_needs
 from actions.needs.distance import without_distance
-from actions.needs.equipment import _DEAD_DEVICE, _NO_DEVICE
+from actions.needs.equipment import _DEAD_DEVICE, _NO_DEVICE, _PRINTER_STUCK
 from actions.needs.keywords import _COMPILED, GENERIC_NEEDS
 from actions.needs.online_safety import _SAFETY_SAID
 from actions.needs.papers import _NAMED_DESK, _NAMED_FILE
@@ -73,7 +73,8 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
     elided = _SMS_ELISION.sub(r"\1'\2", fold(text).replace("’", "'"))
     if found.needs == ["materiel_achat"] and not found.procedures and _DEAD_DEVICE.search(elided):
         return found  # "mon téléphone est mort", alone: another one to get, no guess to choose
-    task = bool(_TOOL_TASK.search(elided))  # "l'appli de ma banque", "une adresse mail"
+    # "l'appli de ma banque", "une adresse mail", "mon imprimante n'imprime rien" (set AT)
+    task = bool(_TOOL_TASK.search(elided) or _PRINTER_STUCK.search(elided))
     if task and found.needs and set(found.needs) <= TOOL_NEEDS and not found.procedures:
         return found  # "ma banque veut que je fasse tout par l'appli": said so, no guess
     # A generic need ("mes démarches", "mon téléphone") weighs less than a specific one.

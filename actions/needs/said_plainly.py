@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from actions.needs.catalogue import NEEDS, PROCEDURES, TOOL_NEEDS
 from actions.needs.keywords import _COMPILED
+from actions.needs.leisure import _CALLS, _GAMES_SAID
 from actions.needs.papers import _AFFAIRS, _AFTER_A_DEATH, _PAPERS_SAID, _THEIR_ACCOUNTS
 from actions.needs.tools import _DIGITAL_BASICS, _OFFICE_WORK
 from actions.needs.words import _matches
@@ -65,6 +66,10 @@ def plain(folded: str, procedures: list[str], part_needs: Callable[[str], list[s
         out.ruled_out |= {"entreprise", "loisirs"}
         if not _TO_LEARN.search(folded):
             out.mode = "avec_moi"  # a bereaved or worried person: someone to do it with them
+    if any(p.search(folded) for p in _GAMES_SAID):
+        out.alone.append("loisirs")  # "des mots croisés sur la tablette": a game (set AT)
+        if _CALLS.search(folded):
+            out.added.append("quotidien")  # "… et des visios avec leurs familles"
     # Work said beside learning a tool ("apprendre Excel pour trouver un poste") is the job
     # search to independent writers; beside a file to do, the computer is named and the job,
     # said only as its aim ("pour trouver du boulot"), goes.

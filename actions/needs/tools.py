@@ -77,6 +77,10 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Set AT (e190): one's bank statements read online rather than printed at a desk ("il faudrait
+# qu'il apprenne à consulter ses relevés de compte"): everyday use of internet.
+NEED_PATTERNS["quotidien"] += (r"\brelev\w* (de comptes?|bancaires?)",)
+
 
 # An everyday task named in so many words: a bank that sends its customers to its app ("ma banque
 # ferme son agence et veut que je fasse tout par l'application"), one's bills paid online, an
