@@ -18,6 +18,7 @@ from actions.needs.equipment import (
     _GIVEN_AWAY,
     _NO_DEVICE,
     _NO_INTERNET,
+    _NOT_FOOLED,
     _PRICE,
     _USE_DEVICE,
     _WORKS_FINE,
@@ -169,6 +170,14 @@ def detect(text: str) -> Understanding:
     if "materiel_achat" in strong and not _LEARN.search(folded):
         # "acheter un ordi pas cher" is about getting one, not learning to use it.
         strong = [k for k in strong if k not in ("ordinateur", "smartphone")]
+    if (
+        "materiel_achat" in strong
+        and _NOT_FOOLED.search(folded)
+        and not _matches(_NOT_FOOLED.sub(" ", folded), _COMPILED["need"]["securite"])
+    ):
+        # "un ordinateur pas cher sans me faire avoir": a buyer's care, not online safety
+        strong = [k for k in strong if k != "securite"]
+        found.ruled_out.add("securite")
     if "internet" in strong and "materiel_usage" in strong:
         strong.remove("internet")  # one service: a computer with a connection, on site
     if "loisirs" in strong:
@@ -197,6 +206,10 @@ def detect(text: str) -> Understanding:
         found.ruled_out |= _ADMIN_NEEDS
     if found.procedures:
         # A named procedure is an administrative need (health for ameli), whatever the words.
+        if not {"entreprise", "emploi"} & set(strong) and "france_travail" not in found.procedures:
+            # "mon registre d'élevage en ligne et la BDNI": a file to do, no business nor work
+            # named; nor may the meaning of a trade's words bring their service (one for both) in
+            found.ruled_out.add("entreprise")
         for proc in found.procedures:
             need = PROCEDURES[proc].need
             if need not in strong:
@@ -273,8 +286,8 @@ def detect(text: str) -> Understanding:
         found.mode = "autonomie"
     elif _matches(folded, _WITH):
         found.mode = "avec_moi"
-    if "a_ma_place" in found.constraints:
-        found.mode = "avec_moi"
+    if "a_ma_place" in found.constraints or framing and not found.mode:
+        found.mode = "avec_moi"  # a professional's request: done with the person they help
     found.mode = found.mode or said_mode
     return found
 

@@ -14,11 +14,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from actions.needs.catalogue import NEEDS, PROCEDURES, TOOL_NEEDS
+from actions.needs.equipment import _DEVICE_FOR
 from actions.needs.keywords import _COMPILED
-from actions.needs.papers import _AFFAIRS, _AFTER_A_DEATH, _PAPERS_SAID, _THEIR_ACCOUNTS
+from actions.needs.papers import (
+    _AFFAIRS,
+    _AFTER_A_DEATH,
+    _PAPERS_SAID,
+    _PROCEDURES_UNDERSTOOD,
+    _THEIR_ACCOUNTS,
+)
 from actions.needs.tools import _DIGITAL_BASICS, _OFFICE_WORK
 from actions.needs.words import _matches
-from actions.needs.work import _FOR_A_JOB, _JOB_SEEKING, _OWN_TRADE, _TRADE_ONLINE
+from actions.needs.work import (
+    _FOR_A_JOB,
+    _HELPED,
+    _JOB_SEEKING,
+    _OWN_TRADE,
+    _PROFESSIONAL,
+    _TRADE_ONLINE,
+)
 
 # Where a message turns to a second request: "de mon côté", "d'autre part" ("+" joins the parts
 # of one request as often, "ordinateur + imprimante"; a numbered list, a preamble and its points).
@@ -58,6 +72,29 @@ def plain(folded: str, procedures: list[str], part_needs: Callable[[str], list[s
         out.lead.append("entreprise")
         out.drop |= TOOL_NEEDS | {"loisirs", "parentalite", "demarches"}
         out.ruled_out |= out.drop
+    if (
+        _DEVICE_FOR.search(folded)
+        and _matches(folded, _COMPILED["need"]["materiel_achat"])
+        and not procedures
+    ):
+        # "un ordinateur simple pour faire mes papiers et voir mes photos", with a small income:
+        # one to get, what it is for is what the person does on it (their photos: learning to),
+        # not papers done with someone nor a computer on site
+        out.lead.append("materiel_achat")
+        out.drop |= {"demarches", "sante", "materiel_usage", "loisirs"}
+        out.ruled_out |= out.drop
+    if (_HELPED.search(folded) or _PROFESSIONAL.search(folded)) and not procedures and _matches(
+        folded, _COMPILED["need"]["demarches"]
+    ):
+        # "je suis agente au CCAS, j'écris pour un usager qui doit faire ses démarches": the
+        # procedures of the person helped, no guess
+        out.alone.append("demarches")
+    if _PROCEDURES_UNDERSTOOD.search(folded) and not procedures:
+        # "comprendre comment fonctionnent les démarches de la ville en ligne": the procedures
+        out.lead.append("demarches")
+        out.drop.add("culture")
+        out.ruled_out.add("culture")
+        out.mode = "autonomie"  # understanding how they are done is learning to do them
     if _THEIR_ACCOUNTS.search(folded) or (
         _AFTER_A_DEATH.search(folded) and _AFFAIRS.search(folded)
     ):

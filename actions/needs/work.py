@@ -71,6 +71,14 @@ _PROFESSIONAL = _compile(
     r"assistante?s?|animat\w*|educat\w*|benevole|secretaire\w*|mediat\w*)( sociale?)? "
     r"(a|chez|de|au|a la|dans) "
 )
+# The person a professional writes for ("j'écris pour un usager", "une dame que j'accompagne"):
+# their request, done with them.
+_FOR_A_USER = (
+    r"\b(pour|d')(un|une|mon|ma|nos|mes|des) (usager|usagere|beneficiaire|administree?"
+    r"|allocataire|patiente?|residente?)s?\b"
+    r"|\b(une personne|un monsieur|une dame|quelqu'un) que (j'|nous |je )?(accompagn|sui)\w*"
+)
+_HELPED = _compile(_FOR_A_USER)
 # Where the writer's own framing ("je suis conseillère à la mairie") ends: the person they help
 # and the request come after ("…, j'ai une dame qui doit faire sa demande de retraite").
 _CLAUSE_END = _compile(r"[,.;:!?\n]| (et|mais|j'ai|nous avons|on a|pour|qui) ")
@@ -86,13 +94,24 @@ _OWN_TRADE = _compile(
     r"\b(infirmier|infirmiere|kine\w*|orthophoniste|sage-femme|osteopathe|podologue|psychologue"
     r"|avocate?|architecte|profession)s? liberale?s?\b|\ben (profession )?liberale?\b"
     r"|\bje suis (independante?|freelance|a mon compte)\b"
+    # self-employed ("plombier à mon compte", "je me suis mis à mon compte"), not an account
+    # reached ("accéder à mon compte ameli")
+    r"|\b(je suis|je travaille|installee?|etablie?|mise?|mettre)\b[^.,;!?]{0,30}\ba mon compte"
+    r"\b(?! (ameli|caf|france|impots?|en ligne|sur|de|d'|bancaire|client|perso\w*)\b)"
+    r"|\b(auto|micro)[ -]?entrepreneu(r|se)s?\b|\bcommercante?s?\b|\bartisan"
+    r"|\b(ma|notre) (petite |toute petite )?(entreprise|societe|boite|sarl|eurl|sas)\b"
+    r"|\b(chef|cheffe|patron|patronne|gerante?) (d'|de )(une |mon |ma |la )?(entreprise|societe"
+    r"|commerce|boutique|tpe|pme)\b|\bje suis gerante?\b"
     r"|\b(eleveu(r|se)|agricult(eur|rice)|maraich(er|ere)|viticult(eur|rice)|apicult(eur|rice)"
     r"|paysan(ne)?|artisane?|producteur|productrice|exploitante? agricole)s?\b"
 )
 _TRADE_ONLINE = _compile(
     r"\b(vendre|vends|vente|ecouler|commercialis\w*|boutique en ligne|clients?|facturation"
     r"|logiciels? (de |pour )?(factur\w*|gestion|compta\w*)|teletransmission"
-    r"|(faire|creer|un|mon|notre) site( internet| web)?)\b"
+    r"|(faire|creer|un|mon|notre) site( internet| web)?"
+    # the business's paperwork on a computer: quotes, invoices, books, its contributions
+    r"|devis|factures?|factur\w* electroniques?|compta\w*|urssaf|chiffre d'affaires"
+    r"|logiciels?)\b"
 )
 # Work named only as what learning a tool is for ("apprendre excel pour trouver du boulot"): the
 # tool is the need, the job its aim.
