@@ -12,6 +12,7 @@ from actions.needs.catalogue import _ADMIN_NEEDS, _EQUIPMENT, GENERAL_HELP, PROC
 from actions.needs.constraints import _WITHOUT, DAYS
 from actions.needs.distance import _read_distance, distance_constraint
 from actions.needs.equipment import (
+    _BORROWED,
     _BOUGHT,
     _DEAD_DEVICE,
     _EQUIPPED,
@@ -43,10 +44,16 @@ from actions.needs.parenting import (
     _PARENTING_ASKED,
     kin_reached_in_wish,
 )
-from actions.needs.said_plainly import complete
+from actions.needs.said_plainly import _TO_LEARN, complete
 from actions.needs.tools import _KNOWS_THE_DEVICE, _LEARN, _SOCIAL_HELP
 from actions.needs.words import _SMS_ELISION, _matches, fold
-from actions.needs.work import _CLAUSE_END, _FRANCE_TRAVAIL_FILE, _JOB_SEEKING, _PROFESSIONAL
+from actions.needs.work import (
+    _CLAUSE_END,
+    _FRANCE_TRAVAIL_FILE,
+    _JOB_SEEKING,
+    _OWN_ORGANISATION,
+    _PROFESSIONAL,
+)
 
 
 @dataclass
@@ -92,7 +99,10 @@ def detect(text: str) -> Understanding:
         if kept:
             found.procedures = kept
             folded = asked  # nor are its words a need ("prévenir la sécu")
-    if framing := _PROFESSIONAL.search(folded):
+    framing = _PROFESSIONAL.search(folded)
+    if framing and _OWN_ORGANISATION.search(folded, framing.end()):
+        framing = None  # "…, on veut faire une newsletter pour nos adhérents": their own need
+    if framing:
         # "je suis conseillère à France Travail": where they work, not a procedure to do; the
         # request of the person they help, said after it, is read ("…, j'ai une dame qui doit
         # faire sa demande de retraite de réversion et n'a pas d'ordinateur").
@@ -149,6 +159,8 @@ def detect(text: str) -> Understanding:
         # "j'ai pas d'ordi et je veux apprendre à m'en servir": lessons, and one to use there
         if "materiel_usage" not in strong:
             strong.append("materiel_usage")
+    if "materiel_usage" in strong and _BORROWED.search(folded) and not _TO_LEARN.search(folded):
+        strong = [k for k in strong if k not in TOOL_NEEDS]  # borrowed for one's own training
     if "materiel_achat" in strong and found.procedures and not _PROCEDURE_ACTION.search(folded):
         # "ordi reconditionné pas cher, je suis au RSA": the benefit says who, not what to do.
         found.procedures = []
@@ -206,9 +218,9 @@ def detect(text: str) -> Understanding:
         found.ruled_out |= _ADMIN_NEEDS
     if found.procedures:
         # A named procedure is an administrative need (health for ameli), whatever the words.
-        if not {"entreprise", "emploi"} & set(strong) and "france_travail" not in found.procedures:
-            # "mon registre d'élevage en ligne et la BDNI": a file to do, no business nor work
-            # named; nor may the meaning of a trade's words bring their service (one for both) in
+        if "agricole" in found.procedures and not {"entreprise", "emploi"} & set(strong):
+            # "mon registre d'élevage en ligne et la BDNI": the farm's file to do, no business
+            # named; nor may the meaning of a farmer's words bring the business service in
             found.ruled_out.add("entreprise")
         for proc in found.procedures:
             need = PROCEDURES[proc].need

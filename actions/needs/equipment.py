@@ -91,6 +91,12 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
 
 
 _GIVEN_AWAY = _compile(_GIVE_AWAY)
+# A device to borrow for a while ("emprunter un ordinateur portable pour faire ma formation à
+# distance"): what it is for is the person's own business, no lesson on it unless asked.
+_BORROWED = _compile(
+    r"\b(emprunter|louer|prets? (d'|de |d )(un |une )?)\b.{0,30}\b(ordi|ordinateur|pc|tablette"
+    r"|portable|telephone|cle 4g)"
+)
 # What a device to get is for ("un ordinateur simple pour faire mes papiers et voir mes photos"):
 # what the person will do on their own device, to learn there, not papers done with someone nor
 # a computer on site.

@@ -189,9 +189,11 @@ _PAPERS_SAID = _compile(
 # ville en ligne", "savoir comment marche le site de la CAF"): the procedures themselves, not
 # an understanding of the digital world.
 _PROCEDURES_UNDERSTOOD = _compile(
-    r"\b(comprendre|savoir|voir|decouvrir|expliquer|explique)\b[^.!?]{0,30}\b(comment|ou|quoi)\b"
-    r"[^.!?]{0,40}\b(demarches?|papiers|formulaires?|dossiers?|teleprocedures?|services? publics?"
-    r"|sites? (de la|du|des) (ville|mairie|administration\w*|caf|impots|prefecture))\b"
+    r"\b(comprendre|savoir|voir|decouvrir|expliquer)\b[^.!?]{0,20}\bcomment( (fonctionne\w*"
+    r"|marche\w*|se (font|fait|passent|passe)|faire|remplir|utiliser))? (les |mes |ses |nos |leurs "
+    r"|la |le |l')?(\w+ )?(demarches?|papiers|formulaires?|dossiers?|teleprocedures?"
+    r"|services? publics?|sites? (de la|du|des) (ville|mairie|administration\w*|caf|impots"
+    r"|prefecture))\b"
 )
 _AFFAIRS = _compile(
     r"\b(comptes?|abonnements?|contrats?|banques?|factures?|papiers|demarches?|resilier|fermer"
