@@ -27,6 +27,7 @@ from rasa_sdk.events import Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import (
+    bereaved,
     blank_turn,
     bring_said,
     erasure,
@@ -317,6 +318,8 @@ def answer(
         )  # fmt: skip
         # which does which as structure too (docs/payload.md): the SMS numbers its own list
         payload["orienteur"]["apart"] = split.payload(worded)
+    if not (state.offset or nearest_first):  # after a death: one word first, once
+        lead = f"{bereaved.sympathy(state.tracker)} {lead}".strip()
     dispatcher.utter_message(text=f"{lead} {intro}".strip(), json_message=payload)
     state.awaiting = None
     if results:

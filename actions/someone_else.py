@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from actions.needs.work import CLIENTS_ONLINE
 from directory_client.labels import fold
 
 # Whom one writes for: an adult relative, a partner, a neighbour, a friend. Not one's children:
@@ -110,7 +111,7 @@ def _about_them(folded: str, said: str = "") -> bool:
     return bool(
         _FOR_THEM.search(folded)
         or _ACCOMPANIED.search(folded)
-        or _MY_CLIENT.search(folded)
+        or _MY_CLIENT.search(folded) and not CLIENTS_ONLINE.search(folded)  # a trade's own
         or _TITLED.search(folded)
         or _DESCRIBED.search(folded)
         or _MY_AIDE.search(said.lower())

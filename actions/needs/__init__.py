@@ -61,6 +61,7 @@ from actions.needs.equipment import lacks_a_phone
 from actions.needs.keywords import GENERIC_NEEDS
 from actions.needs.modes import LEARN, apply_mode, mode_answer, needs_mode_question
 from actions.needs.normalise import normalise_constraint, normalise_need, normalise_procedure
+from actions.needs.papers import says_a_death
 from actions.needs.reading import (
     LONG_MESSAGE,
     SENTENCE,
@@ -119,6 +120,7 @@ __all__ = [
     "read_care",
     "refines_search",
     "safety_reading",
+    "says_a_death",
     "sentences",
     "services_for",
     "wish_part",

@@ -261,6 +261,35 @@ PROCEDURES: dict[str, Procedure] = {
             purpose="vos démarches de retraite",
         ),
         Procedure(
+            # The survivor's own file: the papers of the death and of the marriage, not one's
+            # own career.
+            "reversion",
+            "votre pension de réversion",
+            "demarches",
+            (
+                "l'acte de décès",
+                "votre livret de famille ou votre acte de mariage",
+                "une pièce d'identité",
+                "votre numéro de sécurité sociale et celui de la personne décédée",
+                "un RIB",
+                "vos justificatifs de ressources des 3 derniers mois",
+            ),
+            purpose="votre pension de réversion",
+        ),
+        Procedure(
+            # The farm's files online: the PAC declaration on TELEPAC, the MSA, the herd's
+            # registers (BDNI).
+            "agricole",
+            "vos démarches agricoles (PAC, MSA…)",
+            "demarches",
+            (
+                "vos identifiants et mots de passe (TELEPAC, MSA…) si vous en avez",
+                "votre numéro PACAGE ou votre numéro SIRET",
+                "une pièce d'identité",
+            ),
+            purpose="vos démarches agricoles en ligne (PAC, MSA…)",
+        ),
+        Procedure(
             "mdph",
             "la MDPH (handicap)",
             "demarches",

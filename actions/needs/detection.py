@@ -12,12 +12,14 @@ from actions.needs.catalogue import _ADMIN_NEEDS, _EQUIPMENT, GENERAL_HELP, PROC
 from actions.needs.constraints import _WITHOUT, DAYS
 from actions.needs.distance import _read_distance, distance_constraint
 from actions.needs.equipment import (
+    _BORROWED,
     _BOUGHT,
     _DEAD_DEVICE,
     _EQUIPPED,
     _GIVEN_AWAY,
     _NO_DEVICE,
     _NO_INTERNET,
+    _NOT_FOOLED,
     _PRICE,
     _USE_DEVICE,
     _WORKS_FINE,
@@ -43,10 +45,16 @@ from actions.needs.parenting import (
     _PARENTING_ASKED,
     kin_reached_in_wish,
 )
-from actions.needs.said_plainly import complete
+from actions.needs.said_plainly import _TO_LEARN, complete
 from actions.needs.tools import _KNOWS_THE_DEVICE, _LEARN, _SOCIAL_HELP
 from actions.needs.words import _SMS_ELISION, _matches, fold
-from actions.needs.work import _CLAUSE_END, _FRANCE_TRAVAIL_FILE, _JOB_SEEKING, _PROFESSIONAL
+from actions.needs.work import (
+    _CLAUSE_END,
+    _FRANCE_TRAVAIL_FILE,
+    _JOB_SEEKING,
+    _OWN_ORGANISATION,
+    _PROFESSIONAL,
+)
 
 
 @dataclass
@@ -92,7 +100,10 @@ def detect(text: str) -> Understanding:
         if kept:
             found.procedures = kept
             folded = asked  # nor are its words a need ("prévenir la sécu")
-    if framing := _PROFESSIONAL.search(folded):
+    framing = _PROFESSIONAL.search(folded)
+    if framing and _OWN_ORGANISATION.search(folded, framing.end()):
+        framing = None  # "…, on veut faire une newsletter pour nos adhérents": their own need
+    if framing:
         # "je suis conseillère à France Travail": where they work, not a procedure to do; the
         # request of the person they help, said after it, is read ("…, j'ai une dame qui doit
         # faire sa demande de retraite de réversion et n'a pas d'ordinateur").
@@ -149,6 +160,8 @@ def detect(text: str) -> Understanding:
         # "j'ai pas d'ordi et je veux apprendre à m'en servir": lessons, and one to use there
         if "materiel_usage" not in strong:
             strong.append("materiel_usage")
+    if "materiel_usage" in strong and _BORROWED.search(folded) and not _TO_LEARN.search(folded):
+        strong = [k for k in strong if k not in TOOL_NEEDS]  # borrowed for one's own training
     if "materiel_achat" in strong and found.procedures and not _PROCEDURE_ACTION.search(folded):
         # "ordi reconditionné pas cher, je suis au RSA": the benefit says who, not what to do.
         found.procedures = []
@@ -170,6 +183,14 @@ def detect(text: str) -> Understanding:
     if "materiel_achat" in strong and not _LEARN.search(folded):
         # "acheter un ordi pas cher" is about getting one, not learning to use it.
         strong = [k for k in strong if k not in ("ordinateur", "smartphone")]
+    if (
+        "materiel_achat" in strong
+        and _NOT_FOOLED.search(folded)
+        and not _matches(_NOT_FOOLED.sub(" ", folded), _COMPILED["need"]["securite"])
+    ):
+        # "un ordinateur pas cher sans me faire avoir": a buyer's care, not online safety
+        strong = [k for k in strong if k != "securite"]
+        found.ruled_out.add("securite")
     if "internet" in strong and "materiel_usage" in strong:
         strong.remove("internet")  # one service: a computer with a connection, on site
     if "loisirs" in strong:
@@ -198,6 +219,10 @@ def detect(text: str) -> Understanding:
         found.ruled_out |= _ADMIN_NEEDS
     if found.procedures:
         # A named procedure is an administrative need (health for ameli), whatever the words.
+        if "agricole" in found.procedures and not {"entreprise", "emploi"} & set(strong):
+            # "mon registre d'élevage en ligne et la BDNI": the farm's file to do, no business
+            # named; nor may the meaning of a farmer's words bring the business service in
+            found.ruled_out.add("entreprise")
         for proc in found.procedures:
             need = PROCEDURES[proc].need
             if need not in strong:
@@ -276,8 +301,8 @@ def detect(text: str) -> Understanding:
         found.mode = "autonomie"
     elif _matches(folded, _WITH):
         found.mode = "avec_moi"
-    if "a_ma_place" in found.constraints:
-        found.mode = "avec_moi"
+    if "a_ma_place" in found.constraints or framing and not found.mode:
+        found.mode = "avec_moi"  # a professional's request: done with the person they help
     found.mode = found.mode or said_mode
     return found
 

@@ -50,6 +50,9 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
     "materiel_achat": (
         r"\b(pas|peu) (beaucoup )?de moyens",
         r"\bpetits? moyens\b",
+        # a small income said beside the device ("avec une petite pension, un ordinateur simple")
+        r"\b(petite?s?|faibles?|maigres?) (pension|retraite|revenus?|salaire|budget|rsa)\b"
+        r"|\bbudget (serre|limite|reduit)\b",
         r"\bd'occasion\b",
         # not the "complémentaire santé solidaire", a health cover to apply for
         r"(?<!sante )\bsolidaires?\b",
@@ -178,6 +181,25 @@ def devices_said(folded: str, strong: list[str], ruled_out: set[str],
 
 
 _GIVEN_AWAY = _compile(_GIVE_AWAY)
+# A device to borrow for a while ("emprunter un ordinateur portable pour faire ma formation à
+# distance"): what it is for is the person's own business, no lesson on it unless asked.
+_BORROWED = _compile(
+    r"\b(emprunter|louer|prets? (d'|de |d )(un |une )?)\b.{0,30}\b(ordi|ordinateur|pc|tablette"
+    r"|portable|telephone|cle 4g)"
+)
+# What a device to get is for ("un ordinateur simple pour faire mes papiers et voir mes photos"):
+# what the person will do on their own device, to learn there, not papers done with someone nor
+# a computer on site.
+_DEVICE_FOR = _compile(
+    r"\b(ordi|ordinateur|pc|telephone|tel|portable|smartphone|tablette)s?\b[^.!?]{0,40}\bpour "
+    r"(faire|gerer|remplir|voir|regarder|envoyer|appeler|lire|consulter|suivre|mes|ses|nos)\b"
+)
+# Being fooled in the purchase ("sans me faire avoir", beside a device to get): the care of a
+# buyer, not online safety.
+_NOT_FOOLED = _compile(
+    r"\b(sans|pour ne pas|pas|eviter de|peur de) (me|se|nous) (re)?faire (avoir|arnaquer|rouler"
+    r"|escroquer)\b"
+)
 _BOUGHT = _compile(
     r"\b(viens d'|vient d'|venons d')(acheter|avoir|recevoir)|\b(ai|a|avons) (achete|recu|eu) "
     r"(un|une|mon|ma)\b|\b(m'a|m'ont|lui a|nous a) (offert|donne|achete)"

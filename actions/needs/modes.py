@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from actions.needs.words import fold
+from actions.needs.work import _FOR_A_USER
 
 # "pour moi" said of doing ("le faire pour moi", "qu'on remplisse mon dossier pour moi", "s'en
 # occuper pour moi"): on the person's behalf. Said of whom the help is for ("c'est pour moi", "pas
@@ -45,6 +46,15 @@ _MODE_WITH = (
     r"\ba ma place\b",
     _DONE_FOR_ME,
     r"\bfaire (la|ma|mes) demarche",
+    # who cannot do it now (ill, worn out, cannot move): someone does it with or for them
+    r"\b(je ne peux|je peux|j'peux|jpeux|je n'arrive|j'arrive) (pas|plus) (bouger|me deplacer"
+    r"|sortir|marcher|me lever|rester assise?)\b",
+    r"\b(chimio\w*|radiotherapie|dialyse|hospitalisee?|alitee?|grabataire|en fin de vie"
+    r"|(trop|tres|gravement|je suis) malade)\b",
+    r"\b(trop|tres|tellement|si) (fatiguee?|epuisee?|faible)\b",
+    r"\bn'y arrive (pas|plus)\b|\bj'y arrive (pas|plus)\b",
+    # a professional writing for the person they help: it is done with that person
+    _FOR_A_USER,
 )
 
 

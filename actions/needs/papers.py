@@ -4,7 +4,7 @@ the cues that tell a procedure to do from one only named."""
 from __future__ import annotations
 
 from actions.needs.parenting import _KID
-from actions.needs.words import _compile
+from actions.needs.words import _compile, fold
 
 NEED_PATTERNS: dict[str, tuple[str, ...]] = {
     "sante": (
@@ -103,6 +103,18 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bpension de",
         r"info-?retraite",
     ),
+    "reversion": (r"\breversion\b",),
+    # the farm's files: the PAC declaration (not a heat pump, "ma PAC"), TELEPAC, the MSA, the
+    # herd's registers
+    "agricole": (
+        r"\btelepac\b",
+        r"\b(declaration|dossier|aides?|demande) (de la |de |des |d')?pac\b",
+        r"\bmsa\b",
+        r"\bbdni\b",
+        r"\bpacage\b",
+        r"\bregistres? d'elevage\b",
+        r"\b(notifications?|boucles?) (des |de mes )?(bovins|ovins|caprins|naissances de veaux)\b",
+    ),
     "mdph": (r"\bmdph\b", r"\baah\b", r"\bhandicap\b", r"\brqth\b"),
     "titre_sejour": (
         r"titre de sejour",
@@ -119,7 +131,13 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
 
 # A procedure named with the body that runs it: the procedure's list (a first RSA claim has no
 # CAF number; a carte grise is not an identity card).
-_WITHIN = {"rsa": "caf", "carte_grise": "ants", "permis": "ants", "naturalisation": "titre_sejour"}
+_WITHIN = {
+    "reversion": "retraite",
+    "rsa": "caf",
+    "carte_grise": "ants",
+    "permis": "ants",
+    "naturalisation": "titre_sejour",
+}
 
 
 # What someone told or asked the person, to the end of its clause: "la CAF m'a dit de déclarer aux
@@ -156,9 +174,27 @@ _AFTER_A_DEATH = _compile(
     r"|fille|oncle|tante|grand-?mere|grand-?pere|parents) (est|sont) morte?s?\b"
     r"|\bla mort (de|d') ?(ma|mon|mes)\b"  # not "mon téléphone est mort"
 )
+
+
+def says_a_death(text: str) -> bool:
+    """The person tells a death ("mon mari est décédé", "la succession de ma mère"): the affairs
+    of the one who died are the procedures; ``actions.bereaved`` says a word of sympathy."""
+    return bool(_AFTER_A_DEATH.search(fold(text).replace("’", "'")))
+
+
 # Papers said in so many words (a farmer's declaration to the MSA, the PAC): a file to do.
 _PAPERS_SAID = _compile(
     r"\b(declar\w*|demarches?|papiers|dossiers?|msa|pac|telepac|formulaires?)\b"
+)
+# How procedures are done, to understand ("comprendre comment fonctionnent les démarches de la
+# ville en ligne", "savoir comment marche le site de la CAF"): the procedures themselves, not
+# an understanding of the digital world.
+_PROCEDURES_UNDERSTOOD = _compile(
+    r"\b(comprendre|savoir|voir|decouvrir|expliquer)\b[^.!?]{0,20}\bcomment( (fonctionne\w*"
+    r"|marche\w*|se (font|fait|passent|passe)|faire|remplir|utiliser))? (les |mes |ses |nos |leurs "
+    r"|la |le |l')?(\w+ )?(demarches?|papiers|formulaires?|dossiers?|teleprocedures?"
+    r"|services? publics?|sites? (de la|du|des) (ville|mairie|administration\w*|caf|impots"
+    r"|prefecture))\b"
 )
 _AFFAIRS = _compile(
     r"\b(comptes?|abonnements?|contrats?|banques?|factures?|papiers|demarches?|resilier|fermer"

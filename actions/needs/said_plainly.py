@@ -14,12 +14,33 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from actions.needs.catalogue import NEEDS, PROCEDURES, TOOL_NEEDS
+from actions.needs.equipment import _DEVICE_FOR, _USE_DEVICE
 from actions.needs.keywords import _COMPILED
 from actions.needs.leisure import _CALLS, _GAMES_SAID
-from actions.needs.papers import _AFFAIRS, _AFTER_A_DEATH, _PAPERS_SAID, _THEIR_ACCOUNTS
+from actions.needs.papers import (
+    _AFFAIRS,
+    _AFTER_A_DEATH,
+    _PAPERS_SAID,
+    _PROCEDURES_UNDERSTOOD,
+    _THEIR_ACCOUNTS,
+)
+from actions.needs.parenting import _KID
 from actions.needs.tools import _DIGITAL_BASICS, _OFFICE_WORK
 from actions.needs.words import _matches
-from actions.needs.work import _FOR_A_JOB, _JOB_SEEKING, _OWN_TRADE, _TRADE_ONLINE
+from actions.needs.work import (
+    _BUSINESS_FILES,
+    _FOR_A_JOB,
+    _HELPED,
+    _JOB_SEEKING,
+    _OWN_TRADE,
+    _PROFESSIONAL,
+    _TRADE_ONLINE,
+)
+
+# Online safety said of a trade's site or data ("protéger mon site et les données de mes clients")
+_SAFETY_WORDS = re.compile(r"\b(proteg\w*|securis\w*|securite|pirat\w*|donnees|arnaqu\w*|virus)")
+# A child named: understanding a school's or an orientation site is the parent's (parenting)
+_KID_NAMED = re.compile(rf"\b{_KID}\b")
 
 # Where a message turns to a second request: "de mon côté", "d'autre part" ("+" joins the parts
 # of one request as often, "ordinateur + imprimante"; a numbered list, a preamble and its points).
@@ -50,15 +71,45 @@ def plain(folded: str, procedures: list[str], part_needs: Callable[[str], list[s
     """What ``folded`` (a folded message) says plainly; ``part_needs`` reads one part of it (the
     keywords alone)."""
     out = Plain()
+    # the business's own files ("ma déclaration URSSAF"): the business, the paperwork beside it
+    papers = bool(_PAPERS_SAID.search(folded))
     if (
         _OWN_TRADE.search(folded)
         and _TRADE_ONLINE.search(folded)
         and not procedures
-        and not _PAPERS_SAID.search(folded)
+        and (_BUSINESS_FILES.search(folded) or not papers)
     ):
         out.lead.append("entreprise")
-        out.drop |= TOOL_NEEDS | {"loisirs", "parentalite", "demarches"}
+        out.drop |= TOOL_NEEDS | {"loisirs", "parentalite"} | (set() if papers else {"demarches"})
+        # nor may the meaning add a computer (on site or to get) or online safety to the trade's
+        # software and accounts ("mes factures électroniques", "mon espace URSSAF"): keywords
+        out.ruled_out |= out.drop | {"materiel_usage", "internet", "materiel_achat"}
+        if not _SAFETY_WORDS.search(folded):  # "protéger mon site et les données de mes clients"
+            out.ruled_out.add("securite")
+    if (
+        _DEVICE_FOR.search(folded)
+        and _matches(folded, _COMPILED["need"]["materiel_achat"])
+        and not procedures
+        and not _USE_DEVICE.search(folded)  # "en attendant, un endroit où utiliser un ordi"
+    ):
+        # "un ordinateur simple pour faire mes papiers et voir mes photos", with a small income:
+        # one to get, what it is for is what the person does on it (their photos: learning to),
+        # not papers done with someone nor a computer on site
+        out.lead.append("materiel_achat")
+        out.drop |= {"demarches", "sante", "materiel_usage"}
         out.ruled_out |= out.drop
+    if (_HELPED.search(folded) or _PROFESSIONAL.search(folded)) and not procedures and _matches(
+        folded, _COMPILED["need"]["demarches"]
+    ):
+        # "je suis agente au CCAS, j'écris pour un usager qui doit faire ses démarches": the
+        # procedures of the person helped, no guess
+        out.alone.append("demarches")
+    if _PROCEDURES_UNDERSTOOD.search(folded) and not procedures and not _KID_NAMED.search(folded):
+        # "comprendre comment fonctionnent les démarches de la ville en ligne": the procedures
+        out.lead.append("demarches")
+        out.drop.add("culture")
+        out.ruled_out.add("culture")
+        out.mode = "autonomie"  # understanding how they are done is learning to do them
     if _THEIR_ACCOUNTS.search(folded) or (
         _AFTER_A_DEATH.search(folded) and _AFFAIRS.search(folded)
     ):

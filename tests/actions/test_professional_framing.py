@@ -15,7 +15,7 @@ from tests.conftest_actions import ask
 FRAMED = [
     ("Bonjour je suis conseillère à la mairie, j'ai une dame de 75 ans qui doit faire sa demande "
      "de retraite de réversion et n'a pas d'ordinateur, on est à Lectoure",
-     ["demarches", "materiel_usage"], "retraite", "Lectoure"),
+     ["demarches", "materiel_usage"], "reversion", "Lectoure"),
     ("je suis assistante sociale au CCAS, j'ai un monsieur qui doit refaire sa carte grise, "
      "il a pas d'ordinateur, Auch", ["demarches", "materiel_usage"], "carte_grise", "Auch"),
     ("je suis secrétaire de mairie, un monsieur de 80 ans doit déclarer ses impôts en ligne, "

@@ -1,6 +1,7 @@
 """Round 18's tester: the words of a story are not needs. A widow asks for her survivor's pension;
 what the CAF told her, and her late husband, are the story: the places are for her pension, with
-her pension's list, said to her ("vos", not "ses")."""
+her pension's list (the death and marriage papers: helper e184), said to her ("vos", not
+"ses")."""
 
 from __future__ import annotations
 
@@ -36,8 +37,8 @@ def test_the_procedure_asked_for_is_served_not_the_ones_of_the_story(real, story
     msgs = talk.say(story, "ask_help", [ent("location", "Roubaix"), ent("procedure", "caf"),
                                         ent("procedure", "impots")])  # fmt: skip
     reco = one_list(msgs)
-    assert talk.slots["procedures"] == ["retraite"]
+    assert talk.slots["procedures"] == ["reversion"]
     intro = said(msgs[0])
-    assert "pour vos démarches de retraite" in intro, intro
-    assert reco["bring"] == fmt.bring_items(["retraite"])
+    assert "pour votre pension de réversion" in intro, intro
+    assert reco["bring"] == fmt.bring_items(["reversion"])
     assert not any("CAF" in item or "impôt" in item for item in reco["bring"])
