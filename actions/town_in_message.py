@@ -344,8 +344,10 @@ def _first_words_named(text: str, words: list[_Word], index) -> str | None:
             run = words[start : start + size]
             if run[0].sentence_start or any(w.after_break for w in run[1:]):
                 continue
-            if not all(w.text[:1].isupper() for w in run):
-                continue
+            if not all(w.text[:1].isupper() and not w.text.isupper() for w in run):
+                continue  # "Plougastel", never "ARGENT" shouted (Argent-sur-Sauldre)
+            if re.match(r"-\w", text[run[-1].end :]) or text[: run[0].start].endswith("-"):
+                continue  # "Nouvelle-Calédonie" written whole: not Nouvelle-Église
             key = name_key(" ".join(w.text for w in run))
             if len(key) < MIN_LEADING or key in index.by_key or key in PERSON_WORDS:
                 continue
