@@ -916,6 +916,10 @@ def smalltalk_response(tracker: Tracker) -> str:
     return f"utter_chitchat/{sub if sub in SMALLTALK else 'confused'}"
 
 
+# Small talk whose town, tagged by the NLU, is kept: a greeting or a message not understood.
+_TOWN_KEPT_IN = frozenset({"utter_chitchat/greet", "utter_chitchat/confused"})
+
+
 class ActionSmalltalk(OrienteurAction):
     """Greetings, thanks, insults…: the domain's response, unless someone may be in danger."""
 
@@ -934,5 +938,8 @@ class ActionSmalltalk(OrienteurAction):
         if smalltalk_response(tracker) not in ABOUT_THE_TALK and not is_button(text) \
                 and off_topic.says_a_need(text):  # "ameli" read as a greeting
             return orient(dispatcher, tracker, read_as="ask_help")
+        if place_values(tracker) and smalltalk_response(tracker) in _TOWN_KEPT_IN:
+            # "Bonjour, vous connaissez Lannion ?": the town kept, the need asked (t181 m12)
+            return orient(dispatcher, tracker, read_as="inform")
         dispatcher.utter_message(response=smalltalk_response(tracker))
         return []

@@ -51,11 +51,15 @@ def communes_meant(result: LocateResult) -> LocateResult:
     return LocateResult("found" if len(communes) == 1 else "ambiguous", result.query, communes)
 
 
-def towns_written_out(dispatcher: CollectingDispatcher, state: State) -> None:
-    """The question once more, its towns written out with their numbers ("1. Saint-Denis
-    (974)… Répondez 1 ou 2."), as the SMS channel writes buttons; no buttons beside them."""
+def towns_written_out(
+    dispatcher: CollectingDispatcher, state: State, question: str | None = None
+) -> None:
+    """The question (``question``, else the homonyms') once more, its towns written out with
+    their numbers ("1. Saint-Denis (974)… Répondez 1 ou 2."), as the SMS channel writes buttons;
+    no buttons beside them."""
     titles = [{"title": c["label"]} for c in state.choices if c.get("label")]
-    written, _ = render.numbered_choices(texts.text("utter_ask_location_choice"), titles)
+    question = question or texts.text("utter_ask_location_choice")
+    written, _ = render.numbered_choices(question, titles)
     state.awaiting = "location_choice"
     dispatcher.utter_message(text=written)
 

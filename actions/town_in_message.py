@@ -25,12 +25,14 @@ from dataclasses import dataclass
 
 from directory_client import gazetteer
 from directory_client.departements import ALIASES, DEPARTEMENTS
+from directory_client.locator import MAX_LEADING, MIN_LEADING
 from directory_client.text import fold, name_key
 from directory_client.town_words import (
     COMMON,
     COMMON_TOWNS,
     LINKS,
     NEVER,
+    PERSON_WORDS,
     STOPWORDS,
     WHERE_CUES,
     after_cue,
@@ -329,6 +331,32 @@ def town_named(text: str, index=None) -> str | None:
                 named = text[words[start].start : words[end - 1].end]
                 if not names_no_town(named, text, words[start].start):
                     return named
+    return _first_words_named(text, words, index) if not shouting else None
+
+
+def _first_words_named(text: str, words: list[_Word], index) -> str | None:
+    """The first words of a longer name no commune bears alone, written with capitals inside a
+    sentence ("accueil mairie Plougastel : …" is Plougastel-Daoulas, t181 d06): the locator's
+    first-words rule, which it applies to short messages only."""
+    leading = getattr(index, "leading_names", None) or {}
+    for size in (2, 1):
+        for start in range(len(words) - size + 1):
+            run = words[start : start + size]
+            if run[0].sentence_start or any(w.after_break for w in run[1:]):
+                continue
+            if not all(w.text[:1].isupper() and not w.text.isupper() for w in run):
+                continue  # "Plougastel", never "ARGENT" shouted (Argent-sur-Sauldre)
+            if re.match(r"-\w", text[run[-1].end :]) or text[: run[0].start].endswith("-"):
+                continue  # "Nouvelle-Calédonie" written whole: not Nouvelle-Église
+            key = name_key(" ".join(w.text for w in run))
+            if len(key) < MIN_LEADING or key in index.by_key or key in PERSON_WORDS:
+                continue
+            communes = {c.code_insee for c in leading.get(key, ())}
+            if not 0 < len(communes) <= MAX_LEADING:
+                continue
+            named = text[run[0].start : run[-1].end]
+            if not names_no_town(named, text, run[0].start):
+                return named
     return None
 
 
@@ -398,6 +426,8 @@ def _who_is_helped(folded: str) -> str | None:
 _CLAUSE_STOP = frozenset({"mais", "et", "ou", "sinon", "alors", "donc", "car", "puis"})
 _LINKS_ONLY = LINKS | {"vers", "pres", "cote", "ou", "bien", "peut-etre", "plutot"}
 _HOME, _NONE, _AWAY, _WORK = "home", "none", "away", "work"
+# Words before a second town that situate the first ("à Plouha près de Paimpol", "à côté de").
+_SITUATES = frozenset({"pres", "cote", "loin", "proche", "environs", "autour"})
 
 
 def _clause_before(text: str, start: int, floor: int) -> list[str]:
@@ -455,8 +485,11 @@ def towns_of_the_person(text: str, names: list[str]) -> tuple[list[str], bool]:
     for name, start in spans:
         clause = _clause_before(folded, start, floor)
         role = _role(clause)
-        if role == _NONE and roles and all(w in _LINKS_ONLY for w in clause):
-            role = roles[-1]  # "j'habite à Lille ou à Arras": the same verb for both
+        if role == _NONE and roles and all(w in _LINKS_ONLY for w in clause) and not (
+            _SITUATES & set(clause) and "ou" not in _WORD.findall(folded[floor:start])
+        ):
+            role = roles[-1]  # "j'habite à Lille ou à Arras": the same verb for both; "je vis à
+            # Plouha près de Paimpol": Paimpol only situates Plouha (t181 g02)
         roles.append(role)
         floor = start + len(name)
     if all(r == _NONE for r in roles):

@@ -19,6 +19,10 @@ Rules (the full list, with figures, is in docs/locator.md):
   commune has ≥ ``BIG_TOWN`` inhabitants. A region asks which department.
 - The first words of a longer name no commune bears alone ("Florac" → Florac Trois Rivières)
   before any near-miss, when they are the whole message or capitalised.
+- Words about people and chat (``town_words.PERSON_WORDS``: "maman", "mere", "il faut", "oui")
+  are never a near-miss nor the first words of a longer name; one that is also a commune's name
+  ("mere": Méré, "fille": Fillé) is that commune only as the whole message or after a word that
+  says where ("à Méré", "j'habite Fillé").
 - Fuzzy (rapidfuzz Levenshtein): same first letter, length ±2, ≤ 1 edit below 8 characters,
   ≤ 2 from 8; widest run of words first. Only in short messages (≤ 4 content words), and a
   near-miss shorter than 7 characters only when it is the whole message ("carte grise" ≠ Corte).
@@ -45,7 +49,7 @@ from directory_client import display, gazetteer
 from directory_client.french_dates import MONTHS
 from directory_client.gazetteer import Commune, Departement, Index
 from directory_client.text import clean, fold, name_key, tokens
-from directory_client.town_words import COMMON, NEVER, STOPWORDS
+from directory_client.town_words import COMMON, CUES, NEVER, PERSON_WORDS, STOPWORDS, after_cue
 from directory_client.types import LocateResult, Location
 from directory_client.usual_names import USUAL_OF
 
@@ -483,6 +487,7 @@ class Locator:
                         and (content > 1 or not _big(index.by_key.get(span[0], [])))
                     )
                     or (span[0] in STOPWORDS and len(words) > 1)  # "Rue", "Y" alone are towns
+                    or _person_word(words, start)  # "ma mere" is no Méré, "à Méré" is
                 ):
                     continue
                 key = " ".join(span)
@@ -569,6 +574,8 @@ class Locator:
                 covered = sum(1 for w in window if w not in STOPWORDS)
                 if covered < content and not all(w in capitalised for w in window):
                     continue
+                if _about_people(window):
+                    continue
                 communes = self._part_of_names(query)
                 if communes:
                     rest = words[:first] + [""] + words[first + width :]
@@ -603,6 +610,8 @@ class Locator:
                 covered = sum(1 for w in words[first : first + width] if w not in STOPWORDS)
                 if covered < content and len(query) < MIN_FUZZY_IN_SENTENCE:
                     continue  # "carte grise" is not Corte: short near-misses only when alone
+                if _about_people(words[first : first + width]):
+                    continue  # "maman" is no Mazan, "il faut" no Faux
                 calls += 1
                 if calls > MAX_FUZZY_CALLS:
                     break
@@ -799,6 +808,24 @@ def _capitalised(text: str) -> set[str]:
     """Folded words written with a capital after the first word: likely names."""
     written = _WORD.findall(text)[1:]
     return {word for w in written if w[0].isupper() for word in tokens(w)}
+
+
+def _about_people(window: list[str]) -> bool:
+    """A run of words whose content words are all about people or chat ("maman", "il faut",
+    "ma soeur"): never a town's name misspelt nor its first words."""
+    content = [w for w in window if w and w not in STOPWORDS]
+    return bool(content) and all(w in PERSON_WORDS for w in content)
+
+
+def _person_word(words: list[str], start: int) -> bool:
+    """``words[start]`` is a word about people that is also a commune's name ("mere": Méré,
+    "pere": Péré, "fille": Fillé): a town only as the whole message or after a word that says
+    where ("à Méré", "j'habite Fillé")."""
+    return (
+        words[start] in PERSON_WORDS
+        and len(words) > 1
+        and not after_cue(words[:start], CUES)
+    )
 
 
 def _window(words: list[str], first: int, width: int) -> str | None:

@@ -92,6 +92,24 @@ _FIRST_NAMES_TEXT = """
     serge bruno didier eric thierry pascal francois denis david gilles herve jerome xavier
     mohamed ahmed ali fatima aicha yasmine karim rachid samir nadia leila sofiane amine mehdi"""
 FIRST_NAMES = frozenset(_FIRST_NAMES_TEXT.split())
+# Words about people and what they do, never a town's name misspelt nor alone (t181: « c pr ma
+# mere » read as Méré, « c'est pour ma maman » as Mazan, « il faut rdv ? » as Faux): a relative, a
+# pronoun, a common verb or word of chat. The locator never reads them by a near-miss, nor as a
+# commune's exact name unless they are the whole message or follow a word that says where (« à
+# Méré »); see docs/locator.md.
+_PERSON_WORDS_TEXT = """
+    mere maman mamam mman mamie mami meme grand-mere pere papa papi papy pepe grand-pere fils
+    fille filles enfant enfants gamin gamine bebe soeur soeurs frere freres tante tantine oncle
+    tonton cousin cousine neveu niece voisin voisine voisins mari femme epouse epoux conjoint
+    conjointe copain copine ami amie amis parent parents beau-pere belle-mere belle-fille gendre
+    monsieur madame dame homme personne mamy
+    elle elles ils lui leur eux nous vous on moi toi cela ceci celui celle ceux
+    faut fait fais font dit dis disent sait sais savent peut peux veut veux vont va vais viens
+    vient arrive arrives arrivent marche marchent comprend comprends oublie oubliee perdu perdue
+    recu recue envoye appele appeler payer paye rien tout tous toute toutes pareil merci mercii
+    oui ouais ok okay daccord dac non nan bah ben bon bien voila quoi comment combien pourquoi
+    quel quelle quels quelles lequel laquelle rdv"""
+PERSON_WORDS = frozenset(_PERSON_WORDS_TEXT.split())
 # A month, a day or a holiday: "pour Noël", "le 15 mars", "à la Toussaint".
 DATES = frozenset(
     {fold(m) for m in MONTHS}

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import formatting as fmt
-from actions import ranks, texts
+from actions import ranks, said_again, texts
 from actions.location_reply.lookup import folded_words, locator
 from actions.location_reply.name_match import bears_name
 from actions.message_text import (
@@ -78,12 +78,26 @@ def offer_towns(dispatcher: CollectingDispatcher, state: State, towns: list) -> 
     """ "Où dois-je chercher : près de Lille ou d'Arras ?", the towns as buttons and "Aucun"."""
     state.awaiting = "location_choice"
     state.choices = [c.to_dict() for c in towns[:5]]
-    said = [display.of_place(t.commune or t.label) for t in towns[:5]]
     dispatcher.utter_message(
-        response="utter_ask_which_town",
-        towns="près " + ", ".join(said[:-1]) + " ou " + said[-1],
-        buttons=choice_buttons(state),
+        response="utter_ask_which_town", towns=_towns_said(state), buttons=choice_buttons(state)
     )
+
+
+def _towns_said(state: State) -> str:
+    """ "près de Plouha ou de Paimpol": the towns offered, as ``utter_ask_which_town`` says them."""
+    said = [display.of_place(c.get("commune") or c.get("label") or "") for c in state.choices[:5]]
+    return "près " + ", ".join(said[:-1]) + " ou " + said[-1]
+
+
+def choice_written_out(dispatcher: CollectingDispatcher, state: State) -> None:
+    """An answer that picks none of the towns offered and names no place ("oui" to "Où dois-je
+    chercher : près de Plouha ou de Paimpol ?"): the same question, its towns numbered
+    (t181 g02: never « Je ne trouve pas « oui » »)."""
+    names = {c.get("commune") or c.get("label") for c in state.choices}
+    question = (
+        texts.text("utter_ask_which_town", towns=_towns_said(state)) if len(names) > 1 else None
+    )
+    said_again.towns_written_out(dispatcher, state, question)
 
 
 def _choice_keys(choice: dict) -> set[str]:

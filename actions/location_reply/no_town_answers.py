@@ -11,6 +11,7 @@ from actions.location_reply.lookup import folded_words
 from actions.message_text import (
     is_button,
 )
+from directory_client.town_words import PERSON_WORDS
 
 if TYPE_CHECKING:
     from actions.state import State
@@ -60,3 +61,26 @@ def says_none_of_them(state: State, text: str) -> bool:
     return state.awaiting == "location_choice" and bool(
         _NONE_OF_THEM.fullmatch(needs_mod.fold(text).strip())
     )
+
+
+# An age or a question: "elle a 80 an", "il a 85 ans", "le 1 c'est ouvert mercredi ?".
+_AGE_OR_QUESTION = re.compile(r"\?|\b\d{1,3} ?ans?\b")
+
+
+def no_place_said(text: str) -> bool:
+    """An answer no locator read as a town that names no place either: yes, no, ok ("daccord"),
+    a life detail or an age ("elle a 80 an"), a trouble ("jy arrive pas", "mdp oublié"), a
+    question. Never quoted back as a town not found (t181: « Je ne trouve pas « ok » »): the
+    town is asked again in plain words, or the turn goes on (a need, the town known)."""
+    if is_button(text):
+        return False
+    words = folded_words(text).split()
+    return bool(words) and (
+        bool(_AGE_OR_QUESTION.search(needs_mod.fold(text)))
+        or any(w in PERSON_WORDS for w in words)
+        or len(words) <= 3 and any(w in _TROUBLE for w in words)
+    )
+
+
+# Short words of a trouble said instead of a town ("mdp oublié", "bloqué", "marche pas").
+_TROUBLE = frozenset({"mdp", "oublie", "bloque", "bloquee", "bug", "beug", "panne", "marche"})

@@ -19,6 +19,7 @@ from actions.location_reply.choices import (
     ask_choice_again,
     ask_which_town,
     choice_near,
+    choice_written_out,
     choose,
     offer_towns,
     pick_choice,
@@ -34,9 +35,14 @@ from actions.location_reply.name_match import (
     plausible_guess,
     town_misspelt,
 )
-from actions.location_reply.no_town_answers import LIST_WORDS, command_word, says_none_of_them
+from actions.location_reply.no_town_answers import (
+    LIST_WORDS,
+    command_word,
+    no_place_said,
+    says_none_of_them,
+)
 from actions.location_reply.position import shared_position
-from actions.location_reply.town_questions import ask_location, waits_for_town
+from actions.location_reply.town_questions import ask_location, ask_town_simpler, waits_for_town
 from actions.location_reply.words_around import (
     commune_before_departement,
     part_of_unknown_name,
@@ -108,6 +114,12 @@ def resolve_location(
                     break
         if chosen is None and state.choices:
             chosen = choice_near(state.choices, text)
+        if chosen is None and state.choices and no_place_said(text):
+            # "oui" to "près de Plouha ou de Paimpol ?": the towns numbered, once; then the first
+            if not said_again.times_said_before(tracker, text):
+                choice_written_out(dispatcher, state)
+                return False
+            chosen = said_again.first_town_taken(dispatcher, state)
         if chosen is None and state.choices:
             repeated = said_again.times_said_before(tracker, text)
             if repeated == 1:  # the same name again: the towns written out, with their numbers
@@ -255,10 +267,25 @@ def resolve_location(
     if result.status == "ambiguous" and result.candidates:
         ask_choice(dispatcher, state, result.candidates, written=query)
         return False
+    if not tagged and intent != "change_location" and no_place_said(text):
+        return _no_place(dispatcher, state, asked_where)
     if asked_where or intent in ("inform", "change_location") or tagged:
         # never a fragment of the person's town: « Saint-Machin-d'Apcher », not « Apcher »
         ask_location(dispatcher, state, unknown=piece_around(text, query))
         return False
+    return True
+
+
+def _no_place(dispatcher: CollectingDispatcher, state: State, asked_where: bool) -> bool:
+    """A message that names no place read where a town may be (t181): never « Je ne trouve pas
+    « ok » ». The town known is kept and the turn goes on (the need asked or served); while the
+    town is asked, it is asked again in plain words (from the second time with the helpline:
+    ``ask_town_simpler``, never the same question in a loop); else the turn goes on."""
+    if asked_where and not state.location:
+        ask_town_simpler(dispatcher, state)
+        return False
+    if state.awaiting in ("location", "location_choice") and state.location:
+        state.awaiting = None
     return True
 
 
