@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from actions.needs.catalogue import NEEDS, PROCEDURES, TOOL_NEEDS
 from actions.needs.keywords import _COMPILED
 from actions.needs.papers import _AFFAIRS, _AFTER_A_DEATH, _PAPERS_SAID, _THEIR_ACCOUNTS
+from actions.needs.said_both import said_both
 from actions.needs.tools import _DIGITAL_BASICS, _OFFICE_WORK
 from actions.needs.words import _matches
 from actions.needs.work import _FOR_A_JOB, _JOB_SEEKING, _OWN_TRADE, _TRADE_ONLINE
@@ -25,6 +26,8 @@ from actions.needs.work import _FOR_A_JOB, _JOB_SEEKING, _OWN_TRADE, _TRADE_ONLI
 _NEXT_REQUEST = re.compile(
     r"\b(?:et )?moi,? de mon cote\b|\bd'autre part\b|\bpar ailleurs\b"
     r"|\b(?:une )?(?:autre|deuxieme|seconde) (?:chose|demande|question)\b"
+    # "j'ai reçu un sms bizarre et je dois aussi faire mon passeport": another request
+    r"|\bet (?:je dois|il faut|faut|je voudrais|je veux|j'aimerais|j'ai besoin) aussi\b"
 )
 _PART_WORDS = 2  # a part shorter says no request of its own
 # Learning asked in so many words ("je ne sais pas par où commencer" is no lesson asked for).
@@ -35,6 +38,7 @@ _TO_LEARN = re.compile(r"\b(m'?apprendre|apprendre|apprentissage|me former|cours
 class Plain:
     lead: list[str] = field(default_factory=list)  # needs that come first
     added: list[str] = field(default_factory=list)  # needs kept beside the others
+    fill: list[str] = field(default_factory=list)  # needs kept when there is room (two at most)
     alone: list[str] = field(default_factory=list)  # the need when no other is named
     drop: set[str] = field(default_factory=set)  # needs the words make context only
     ruled_out: set[str] = field(default_factory=set)  # nor may the meaning bring them
@@ -42,7 +46,7 @@ class Plain:
 
     @property
     def said(self) -> bool:
-        return bool(self.lead or self.added or self.alone)
+        return bool(self.lead or self.added or self.alone or self.fill)
 
 
 def plain(folded: str, procedures: list[str], part_needs: Callable[[str], list[str]]) -> Plain:
@@ -58,9 +62,10 @@ def plain(folded: str, procedures: list[str], part_needs: Callable[[str], list[s
         out.lead.append("entreprise")
         out.drop |= TOOL_NEEDS | {"loisirs", "parentalite", "demarches"}
         out.ruled_out |= out.drop
-    if _THEIR_ACCOUNTS.search(folded) or (
+    affairs = bool(_THEIR_ACCOUNTS.search(folded) or (
         _AFTER_A_DEATH.search(folded) and _AFFAIRS.search(folded)
-    ):
+    ))
+    if affairs:
         out.alone.append("demarches")  # beside another need named, that one (sets AD, H)
         out.ruled_out |= {"entreprise", "loisirs"}
         if not _TO_LEARN.search(folded):
@@ -81,6 +86,12 @@ def plain(folded: str, procedures: list[str], part_needs: Callable[[str], list[s
             out.added.append("ordinateur")
     if (basics := _DIGITAL_BASICS.search(folded)) and not job_said:
         out.added.append("ordinateur" if basics.group().endswith("informatique") else "quotidien")
+    both = said_both(folded, procedures, part_needs, after_a_death=affairs)
+    out.lead += both.lead
+    out.fill += both.fill
+    out.alone += both.alone
+    out.drop |= both.drop
+    out.ruled_out |= both.ruled_out
     parts = [p for p in _NEXT_REQUEST.split(folded) if p and len(p.split()) >= _PART_WORDS]
     if len(parts) > 1:
         for part in parts:
@@ -99,6 +110,9 @@ def ordered(needs: list[str], said: Plain) -> list[str]:
             # not named yet (a need of the same service is: "santé" names the papers)
             kept = [k for k in kept if k != key]
             kept.insert(min(1, len(kept)), key)
+    for key in said.fill:
+        if len(kept) < 2 and NEEDS[key].service not in {NEEDS[k].service for k in kept}:
+            kept.append(key)
     return kept
 
 
@@ -121,7 +135,7 @@ def settle(folded: str, needs: list[str], procedures: list[str], choices: list[s
     if not said.said:
         return needs, choices, None
     kept = ordered(needs, said)
-    if not (said.lead or said.added) and not set(said.alone) & set(kept):
+    if not (said.lead or said.added) and not set(said.alone + said.fill) & set(kept):
         return needs, choices, None  # another need named: the meaning's reading stands
     first = [PROCEDURES[p].need for p in procedures[:1] if PROCEDURES[p].need in kept]
     kept = first + [k for k in kept if k not in first]  # a named procedure's need stays first
