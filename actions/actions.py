@@ -183,7 +183,7 @@ def answer(
             channel=state.tracker.get_latest_input_channel(),
             location=location,
         )
-    what = fmt.need_phrase(need_keys, state.procedures[0] if state.procedures else None)
+    what = fmt.need_phrase(need_keys, state.procedures)
     results = list(response.results)
     if nearest_first and results:
         # "plus près ?": only the places nearer than every place shown (strict distance order:

@@ -358,7 +358,8 @@ def change_need(
         state.offset = 0
         answer(dispatcher, state, lead=texts.text("utter_means_noted"))
         return state.save()
-    added = need_changes.added(text, state.needs)
+    shown = (tracker.get_slot("last_search") or {}).get("results") or []
+    added = need_changes.added(text, state.needs, need_changes.served_by(state.needs, shown))
     if added is not None:
         state.needs, state.offset = added, 0
         answer(dispatcher, state, lead=texts.text("utter_need_added"))

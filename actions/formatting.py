@@ -135,20 +135,22 @@ def closest_phrase(need_keys: list[str]) -> str:
     return need_phrase(closest, None) if closest else ""
 
 
-def need_phrase(need_keys: list[str], procedure: str | None) -> str:
+def need_phrase(need_keys: list[str], procedure: str | list[str] | None) -> str:
     """What the places are for, after "pour": "vos démarches avec les impôts", "apprendre à vous
     servir d'un ordinateur", two needs joined by "et" ("vos démarches avec les impôts et un
     ordinateur ou un téléphone à petit prix"). A need of papers other than the procedure's own
-    is named beside it ("vos démarches avec la CAF … et vos démarches de santé")."""
-    named = procedure in needs_mod.PROCEDURES if procedure else False
-    own = _papers_kind(needs_mod.PROCEDURES[procedure].need) if named else None
+    is named beside it ("vos démarches avec la CAF … et vos démarches de santé"). Several
+    procedures named are each said ("ma carte grise + mon compte impots": the carte grise and
+    the impôts, tester t181 b12), two at most."""
+    named = [p for p in ([procedure] if isinstance(procedure, str) else procedure or [])
+             if p in needs_mod.PROCEDURES][:2]  # fmt: skip
+    own = {_papers_kind(needs_mod.PROCEDURES[p].need) for p in named}
     phrases = [
         needs_mod.NEEDS[k].purpose
         for k in need_keys
-        if k in needs_mod.NEEDS and not (k in _PROCEDURE_NEEDS and _papers_kind(k) == own)
+        if k in needs_mod.NEEDS and not (k in _PROCEDURE_NEEDS and _papers_kind(k) in own)
     ]
-    if named:
-        phrases.insert(0, needs_mod.PROCEDURES[procedure].purpose)
+    phrases[:0] = list(dict.fromkeys(needs_mod.PROCEDURES[p].purpose for p in named))
     if not phrases:
         return "votre besoin"
     if len(phrases) == 1:

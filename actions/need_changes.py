@@ -148,11 +148,14 @@ def says_a_missing_means(text: str) -> bool:
     return not (found.needs or found.procedures)
 
 
-def added(text: str, current: list[str]) -> list[str] | None:
-    """The request's first need and the one the message adds ("il n'a pas de téléphone non
-    plus" after the impôts → ``["demarches", "materiel_achat"]``; a lack said alone too: "pas
-    de mail" is an address to create; "et pour la tablette ?" → ``["demarches", "smartphone"]``);
-    None when the message adds none."""
+def added(text: str, current: list[str], served: list[str] | None = None) -> list[str] | None:
+    """The request's needs and the one the message adds ("il n'a pas de téléphone non plus"
+    after the impôts → ``["demarches", "materiel_achat"]``; a lack said alone too: "pas de mail"
+    is an address to create; "et pour la tablette ?" → ``["demarches", "smartphone"]``); None
+    when the message adds none. ``served``: the request's needs the last list served (its places
+    do them), kept instead of all of them: « et j'ai pas de mail » after a France Travail
+    registration keeps the démarches France services did, beside the mail (tester t181 g15: the
+    first need alone was kept, a job search none offered, and the registration was gone)."""
     folded = _folded(text)
     if not 0 < len(folded.split()) <= MAX_WORDS:
         return None
@@ -161,7 +164,18 @@ def added(text: str, current: list[str]) -> list[str] | None:
     new = [k for k in _needs_said(text) if k not in current]
     if not new:
         return None
-    return [*current[:1], new[0]]
+    return [*(served or current)[:2], new[0]]
+
+
+def served_by(current: list[str], results: list[dict]) -> list[str]:
+    """The needs of ``current`` some place of a list does (each place's ``services`` in the
+    payload, by the standard's service each need is searched with); all of them when no place
+    says its services."""
+    offered = {s for r in results for s in r.get("services") or ()}
+    if not offered:
+        return list(current)
+    return [k for k in current
+            if k in needs_mod.NEEDS and needs_mod.NEEDS[k].service in offered]  # fmt: skip
 
 
 def asked_again(text: str, current: list[str]) -> bool:

@@ -54,6 +54,14 @@ NOT_OURS: tuple[tuple[str, re.Pattern], ...] = tuple(
             r"|\bconseils? juridiques?\b",
         ),
         (
+            # A tradesman for the home (« mon évier fuit, le numéro d'un plombier pas cher »).
+            "trouver un artisan (plombier, électricien…)",
+            r"\b(plombiers?|electriciens?|serruriers?|chauffagistes?|vitriers?|couvreurs?)"
+            r"( pas chers?)?\b|\b(evier|lavabo|robinet|chauffe-eau|chaudiere|wc|toilettes"
+            r"|tuyau|canalisation)s? (fuit|fuient|qui fuit|bouche|est bouche|a une fuite)\b"
+            r"|\bfuites? d'eau\b",
+        ),
+        (
             "l'aide alimentaire",
             r"\b(colis|aide|banque|epicerie) (alimentaire|solidaire)s?\b|\brestos? du coeur\b",
         ),

@@ -22,6 +22,10 @@ _REMOTE = re.compile(
     # "je ne peux pas me déplacer", "sans me déplacer", "je ne me déplace plus"
     r"|\b(peu[tx]|peut|pouvons|arrive) (pas|plus) (me |nous )?(deplacer|bouger|sortir)\b"
     r"|\bsans (me|nous) deplacer\b|\b(ne )?(me|nous) deplace (pas|plus)\b"
+    # "je n'ai pas la force de me déplacer", "quelqu'un peut m'aider par téléphone" (t181 e05)
+    r"|\b(pas|plus) (la force|l'energie|les moyens) de (me |nous )?(deplacer|bouger|sortir)\b"
+    r"|\b(m'aider|nous aider|m'accompagner|me guider|m'expliquer)\b[^.!?]{0,12}"
+    r"\b(par|au) (telephone|tel)\b"
     # "un numéro que je peux appeler plutôt que me déplacer" (round 160's tester, w08)
     r"|\b(numero|appeler|telephoner)\b[^.!?]{0,40}\bplutot que (de )?(me |nous |y )?"
     r"(deplacer|aller|bouger|sortir)\b"

@@ -15,6 +15,13 @@ _BY_FAMILY = (papers, tools, equipment, work, online_safety, parenting, leisure)
 _FOUND: dict[str, tuple[str, ...]] = {
     k: ps for family in _BY_FAMILY for k, ps in family.NEED_PATTERNS.items()
 }
+# Words of a need said the way people write it, beside the families' own tables: « du taf »,
+# « une alternance » are a job search, « en alternance » says who (tester t181 b03, d02: they
+# were dropped beside a computer lacking).
+_MORE_WORDS: dict[str, tuple[str, ...]] = {
+    "emploi": (r"\btaf\b", r"(?<!en )\balternances?\b", r"\bcontrats? (en )?apprentissage\b"),
+}
+_FOUND = {k: ps + _MORE_WORDS.get(k, ()) for k, ps in _FOUND.items()}
 # The order of the needs found (the first two are kept): the same as before the split.
 _ORDER = (
     "sante", "smartphone", "ordinateur", "quotidien", "internet", "materiel_usage",

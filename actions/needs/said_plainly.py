@@ -25,6 +25,7 @@ from actions.needs.papers import (
     _THEIR_ACCOUNTS,
 )
 from actions.needs.parenting import _KID
+from actions.needs.said_both import said_both
 from actions.needs.tools import _DIGITAL_BASICS, _OFFICE_WORK
 from actions.needs.words import _matches
 from actions.needs.work import (
@@ -47,6 +48,8 @@ _KID_NAMED = re.compile(rf"\b{_KID}\b")
 _NEXT_REQUEST = re.compile(
     r"\b(?:et )?moi,? de mon cote\b|\bd'autre part\b|\bpar ailleurs\b"
     r"|\b(?:une )?(?:autre|deuxieme|seconde) (?:chose|demande|question)\b"
+    # "j'ai reçu un sms bizarre et je dois aussi faire mon passeport": another request
+    r"|\bet (?:je dois|il faut|faut|je voudrais|je veux|j'aimerais|j'ai besoin) aussi\b"
 )
 _PART_WORDS = 2  # a part shorter says no request of its own
 # Learning asked in so many words ("je ne sais pas par où commencer" is no lesson asked for).
@@ -57,6 +60,7 @@ _TO_LEARN = re.compile(r"\b(m'?apprendre|apprendre|apprentissage|me former|cours
 class Plain:
     lead: list[str] = field(default_factory=list)  # needs that come first
     added: list[str] = field(default_factory=list)  # needs kept beside the others
+    fill: list[str] = field(default_factory=list)  # needs kept when there is room (two at most)
     alone: list[str] = field(default_factory=list)  # the need when no other is named
     drop: set[str] = field(default_factory=set)  # needs the words make context only
     ruled_out: set[str] = field(default_factory=set)  # nor may the meaning bring them
@@ -64,7 +68,7 @@ class Plain:
 
     @property
     def said(self) -> bool:
-        return bool(self.lead or self.added or self.alone)
+        return bool(self.lead or self.added or self.alone or self.fill)
 
 
 def plain(folded: str, procedures: list[str], part_needs: Callable[[str], list[str]]) -> Plain:
@@ -110,9 +114,10 @@ def plain(folded: str, procedures: list[str], part_needs: Callable[[str], list[s
         out.drop.add("culture")
         out.ruled_out.add("culture")
         out.mode = "autonomie"  # understanding how they are done is learning to do them
-    if _THEIR_ACCOUNTS.search(folded) or (
+    affairs = bool(_THEIR_ACCOUNTS.search(folded) or (
         _AFTER_A_DEATH.search(folded) and _AFFAIRS.search(folded)
-    ):
+    ))
+    if affairs:
         out.alone.append("demarches")  # beside another need named, that one (sets AD, H)
         out.ruled_out |= {"entreprise", "loisirs"}
         if not _TO_LEARN.search(folded):
@@ -137,6 +142,12 @@ def plain(folded: str, procedures: list[str], part_needs: Callable[[str], list[s
             out.added.append("ordinateur")
     if (basics := _DIGITAL_BASICS.search(folded)) and not job_said:
         out.added.append("ordinateur" if basics.group().endswith("informatique") else "quotidien")
+    both = said_both(folded, procedures, part_needs, after_a_death=affairs)
+    out.lead += both.lead
+    out.fill += both.fill
+    out.alone += both.alone
+    out.drop |= both.drop
+    out.ruled_out |= both.ruled_out
     parts = [p for p in _NEXT_REQUEST.split(folded) if p and len(p.split()) >= _PART_WORDS]
     if len(parts) > 1:
         for part in parts:
@@ -155,6 +166,9 @@ def ordered(needs: list[str], said: Plain) -> list[str]:
             # not named yet (a need of the same service is: "santé" names the papers)
             kept = [k for k in kept if k != key]
             kept.insert(min(1, len(kept)), key)
+    for key in said.fill:
+        if len(kept) < 2 and NEEDS[key].service not in {NEEDS[k].service for k in kept}:
+            kept.append(key)
     return kept
 
 
@@ -177,7 +191,7 @@ def settle(folded: str, needs: list[str], procedures: list[str], choices: list[s
     if not said.said:
         return needs, choices, None
     kept = ordered(needs, said)
-    if not (said.lead or said.added) and not set(said.alone) & set(kept):
+    if not (said.lead or said.added) and not set(said.alone + said.fill) & set(kept):
         return needs, choices, None  # another need named: the meaning's reading stands
     first = [PROCEDURES[p].need for p in procedures[:1] if PROCEDURES[p].need in kept]
     kept = first + [k for k in kept if k not in first]  # a named procedure's need stays first

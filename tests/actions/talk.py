@@ -91,3 +91,9 @@ def rest_text(msgs: list[dict]) -> str:
         reco = render.recommendation_of(m.get("custom"))
         out.append(render.plain_text(said(m), reco) if reco else said(m))
     return "\n".join(out)
+
+
+def intro_of(said: str) -> str:
+    """What ``rest_text`` says before its first place (the introduction: what the places are
+    for, a line said first)."""
+    return said.split("\n\n1. ")[0]

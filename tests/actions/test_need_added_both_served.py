@@ -5,13 +5,10 @@ actions on the real embedded directory, the intents and entities the NLU gave.""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.actions.talk import Talk, payloads, rest_text
 from tests.conftest_actions import ent
 
 
-@pytest.mark.xfail(strict=True, reason="helper188: not fixed yet, see need_changes.added")
 def test_no_mail_after_the_france_travail_registration_keeps_both(real):
     talk = Talk()
     talk.say("faut que je m'inscrive a france travail", "ask_help",

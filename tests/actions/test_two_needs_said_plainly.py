@@ -78,7 +78,7 @@ def test_the_caf_and_ameli_files_both_in_the_answer(real):
     text = _answer("jeune femme, enceinte, doit déclarer sa grossesse sur ameli et faire demande "
                    "PAJE caf, Saint-Étienne", "Saint-Étienne", "42")
     assert "caf" in _opening(text)
-    assert "santé" in _opening(text)
+    assert "santé" in _opening(text) or "ameli" in _opening(text)  # each procedure named
 
 
 @pytest.mark.parametrize(
