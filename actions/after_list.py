@@ -218,7 +218,7 @@ def back_to_own(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -
     places = list(own.get("results") or [])
     request = own.get("request") or {}
     dispatcher.utter_message(
-        text=texts.text("utter_own_search", near=own.get("where") or "", what=own.get("what"))
+        response="utter_own_search", near=own.get("where") or "", what=own.get("what")
     )
     said = place_questions.facts(text, places, None,
                                  from_where=fmt.nearest_from(request.get("location")))  # fmt: skip

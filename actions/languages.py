@@ -177,7 +177,7 @@ def say_spoken_language(
     if not any(((m.get("custom") or {}).get("orienteur") or {}).get("type") == "recommendation"
                for m in sent):  # fmt: skip
         return
-    dispatcher.utter_message(text=texts.text("utter_language_spoken", language=language))
+    dispatcher.utter_message(response="utter_language_spoken", language=language)
 
 
 def answer_other_script(dispatcher: CollectingDispatcher, text: str) -> bool:

@@ -164,7 +164,9 @@ def added(text: str, current: list[str], served: list[str] | None = None) -> lis
     new = [k for k in _needs_said(text) if k not in current]
     if not new:
         return None
-    return [*(served or current)[:2], new[0]]
+    if served:
+        return [*served[:2], new[0]]
+    return [*current[:1], new[0]]  # no list yet (the danger question): the first need and this
 
 
 def served_by(current: list[str], results: list[dict]) -> list[str]:

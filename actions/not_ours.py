@@ -56,6 +56,8 @@ NOT_OURS: tuple[tuple[str, re.Pattern], ...] = tuple(
         (
             # A tradesman for the home (« mon évier fuit, le numéro d'un plombier pas cher »).
             "trouver un artisan (plombier, électricien…)",
+            # never the person's own trade (« je suis plombier à mon compte »)
+            r"(?<!suis )(?<!comme )(?<!artisan )"
             r"\b(plombiers?|electriciens?|serruriers?|chauffagistes?|vitriers?|couvreurs?)"
             r"( pas chers?)?\b|\b(evier|lavabo|robinet|chauffe-eau|chaudiere|wc|toilettes"
             r"|tuyau|canalisation)s? (fuit|fuient|qui fuit|bouche|est bouche|a une fuite)\b"

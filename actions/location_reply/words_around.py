@@ -47,6 +47,12 @@ def with_word_whole(text: str, query: str, result):
 _MAX_WORDS_BEFORE = 3
 
 
+def _bears(name: str, query: str) -> bool:
+    """The commune's name holds the name tagged, word for word ("Saint-Dié-des-Vosges" holds
+    "die"; "Ligné", found for "ligne à Brive", does not hold "brive")."""
+    return set(name_key(query).split()) <= set(name_key(name).split())
+
+
 def with_words_before(text: str, query: str, result):
     """ "die" tagged in "saint die": the commune that the words written just before the name
     and the name name together, the longest run first (Saint-Dié-des-Vosges, as "Saint-Dié"
@@ -72,6 +78,7 @@ def with_words_before(text: str, query: str, result):
             best is not None
             and best.kind == "commune"
             and best.code_insee not in alone
+            and _bears(best.commune or best.label, query)
             and plausible_guess(run, longer)
         ):
             return longer

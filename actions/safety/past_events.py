@@ -68,6 +68,7 @@ SAFE_NOW = re.compile(
     # a sentence served, a stay in hospital over: "j'ai purgé ma peine", "sorti de l'hôpital"
     r"|purge (ma|sa|une|leur) peine|(sors|sorti|sortie|sortir) de prison|condamnee? pour"
     r"|(sors|sortant|sorti|sortie|rentree?) de l'hopital|\bet (il |elle )?va (bien|mieux)\b"
+    r"|\b(il|elle) va (bien|mieux),? mais\b"  # « un malaise hier, elle va bien, mais … »
     # the help has come and gone ("tout va bien" alone says nothing: "dis-leur que tout va bien")
     r"|(pompiers|secours|gendarmes|policiers) (sont|etaient) "
     r"(repartis|passes|venus|intervenus)"

@@ -8,24 +8,26 @@ farther". Real actions on the real embedded directory and Locator; what the pers
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
 
 import pytest
 
 from actions import actions as A
+from tests.actions import sheets
 from tests.actions import talk as T
 from tests.actions.talk import Talk, payloads, rest_text
 from tests.conftest_actions import ent
 
-WEB = "https://orienteur.example.fr"
 NIORT = "je voudrais apprendre à utiliser mon ordinateur pour faire des visios, Niort"
 
 
+STORE: list = []  # the short links' store of the test running
+
+
 @pytest.fixture(autouse=True)
-def _send_it(monkeypatch):
+def _send_it(monkeypatch, tmp_path):
     """ "imprime", "imprimer" are read ``send_it``: ``action_send_summary``."""
     monkeypatch.setitem(T.ACTIONS, "send_it", A.ActionSendSummary)
-    monkeypatch.setenv("WEB_PUBLIC_URL", WEB)
+    STORE[:] = [sheets.own_store(monkeypatch, tmp_path)]
 
 
 def listed(text: str, town: str) -> tuple[Talk, list[dict]]:
@@ -62,8 +64,8 @@ def test_the_addresses_of_all_places_are_still_given_when_none_is_named(real):
 
 
 # --- the printable sheet, however printing is asked ---------------------------------------------
-def sheet_links(places: list[dict]) -> list[str]:
-    return [f"{WEB}/fiche/{quote(p['id'], safe='')}" for p in places]
+def sheets_given(answer: str) -> list[tuple[str, str]]:
+    return sheets.sheets_given(answer, STORE[0])
 
 
 @pytest.mark.parametrize(
@@ -75,16 +77,14 @@ def test_printing_asked_at_the_desk_gives_each_places_printable_sheet(real, said
     talk, places = listed("mme 70a, dossier MDPH, Rennes", "Rennes")
     answer = rest_text(talk.say(said, intent))
     assert "fiche d'orientation" in answer and "Votre recherche à garder" not in answer, answer
-    for place, link in zip(places, sheet_links(places), strict=True):
-        assert f"{place['name']} : {link}" in answer, answer
+    assert sheets_given(answer) == [(p["name"], p["id"]) for p in places], answer
 
 
 def test_printing_after_one_place_in_full_gives_its_sheet(real):
     talk, places = listed("mme 70a, dossier MDPH, Rennes", "Rennes")
     talk.say("le premier", "ask_help")
     answer = rest_text(talk.say("imprimer", "send_it"))
-    [link] = sheet_links(places[:1])
-    assert f"{places[0]['name']} : {link}" in answer, answer
+    assert sheets_given(answer) == [(places[0]["name"], places[0]["id"])], answer
     assert places[1]["name"] not in answer, answer
 
 

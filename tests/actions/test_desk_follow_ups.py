@@ -14,16 +14,15 @@ import re
 import pytest
 
 from actions import actions as A
-from actions import keep_asked
-from bot.referrals.models import open_engine
 from bot.web.short_links import SheetLinks
+from tests.actions import sheets
 from tests.actions import talk as T
 from tests.actions.talk import Talk, payloads, rest_text
 from tests.conftest_actions import ent
 
 HELPLINE = "Solidarité Numérique"
 MDPH = "j'ai besoin d'aide pour mon dossier MDPH à Rennes"
-WEB = "https://orienteur.example.fr"
+WEB = sheets.WEB
 
 
 LINKS: list[SheetLinks] = []  # the short links' store of the test running
@@ -34,10 +33,7 @@ def _send_it(monkeypatch, tmp_path):
     """ "imprime-moi la fiche", "envoyez-le moi": ``send_it`` runs ``action_send_summary``; the
     short links of the sheets in a database of the test's own."""
     monkeypatch.setitem(T.ACTIONS, "send_it", A.ActionSendSummary)
-    store = SheetLinks(lambda: open_engine(f"sqlite:///{tmp_path / 'referrals.sqlite3'}"))
-    monkeypatch.setattr(keep_asked, "SHEET_LINKS", store)
-    LINKS[:] = [store]
-    monkeypatch.setenv("WEB_PUBLIC_URL", WEB)
+    LINKS[:] = [sheets.own_store(monkeypatch, tmp_path)]
     for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM", "TWILIO_NUMBER"):
         monkeypatch.delenv(name, raising=False)
 
@@ -116,11 +112,7 @@ def test_hours_asked_after_a_list_give_the_places_hours(real, said):
 
 # --- 3: the printable sheet --------------------------------------------------------------------
 def sheets_given(answer: str) -> list[tuple[str, str]]:
-    """(name, place id) of each « 1. Name : https://…/f/token » of ``answer``: the short link
-    (bot.web.short_links, one SMS holds it) read back to the sheet it opens."""
-    given = re.findall(rf"^\d+\. (.+?) : {re.escape(WEB)}/f/([A-Za-z0-9_-]{{8}})$", answer,
-                       re.MULTILINE)  # fmt: skip
-    return [(name, LINKS[0].resolve(token)[0]) for name, token in given]
+    return sheets.sheets_given(answer, LINKS[0])
 
 
 def sheet_ids(answer: str) -> list[str]:

@@ -66,4 +66,4 @@ def test_a_procedure_named_at_the_end_of_a_letter_is_read(real, end, town, words
     said = rest_text(msgs)
     assert talk.slots.get("awaiting") != "need_choice" and "de quoi avez-vous besoin" not in said
     one_list(msgs)
-    assert talk.slots["procedures"] == ["retraite"], (talk.slots, said[:300])
+    assert talk.slots["procedures"] == ["reversion"], (talk.slots, said[:300])

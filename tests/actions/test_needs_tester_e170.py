@@ -13,6 +13,7 @@ import re
 
 from directory_client import labels
 from tests.actions.talk import one_list, payloads, request_in, rest_text
+from tests.conftest_actions import ent
 
 
 def _answer(message: str, town: str) -> tuple[str, dict]:
@@ -53,9 +54,12 @@ def test_video_calls_with_a_grandson_are_her_need_not_his_games(real):
 
 
 def test_a_website_for_an_association_is_the_association_service(real):
-    text, body = _answer(
+    talk, first = request_in(
         "présidente d'une petite association de couture, on voudrait faire un site internet et "
         "gérer les adhésions en ligne. Entre Vannes et Auray", "Vannes")
+    assert "Vannes" in rest_text(first) and "Auray" in rest_text(first), rest_text(first)
+    msgs = first if payloads(first) else talk.say("Vannes", "inform", [ent("location", "Vannes")])
+    text, body = rest_text(msgs), one_list(msgs)  # between two towns: which one asked first
     assert "votre entreprise ou votre association" in text, text
     assert "démarches en ligne" not in text, text
     assert _departements(body) == {"56"}, text
