@@ -16,13 +16,14 @@ from tests.corpus_runner import evaluate
 
 pytestmark = pytest.mark.rasa
 
-# Measured on 2026-12-06, round 20 (README, docs/nlu-report.md): task success 94.2 %,
-# emergency recall 100 %, false alarms 3.3 %, off-topic without places 100 %. Floors a little
-# under, so that the noise of a loaded machine does not fail a run, and a real regression does.
+# Measured on 2026-12-07, round 27 (README, docs/nlu-report.md): task success 95.3 %,
+# emergency recall 100 %, false alarms 2.2 %, off-topic without places 100 %. Floors a little
+# under (four first messages, one false alarm), so that the noise of a loaded machine does not
+# fail a run, and a real regression does.
 FLOORS = {
-    "task_success": 0.925,
+    "task_success": 0.94,
     "emergency_recall": 0.96,
-    "false_alarms_at_most": 0.05,
+    "false_alarms_at_most": 0.035,
     "off_topic_without_places": 0.97,
 }
 
