@@ -1,4 +1,4 @@
-"""Someone in danger: the safety reading (actions/safety.py) with the need reader's needs."""
+"""Someone in danger: the safety reading (actions/safety/) with the need reader's needs."""
 
 from __future__ import annotations
 
