@@ -57,6 +57,10 @@ def url(request, tmp_path) -> str:
     server = make_url(request.getfixturevalue("postgres_url"))
     admin = create_engine(server, isolation_level="AUTOCOMMIT", future=True)
     with admin.connect() as connection:
+        connection.execute(text(  # a connection of the test before, not yet closed
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = 'rules_test' AND pid <> pg_backend_pid()"
+        ))
         connection.execute(text("DROP DATABASE IF EXISTS rules_test"))
         connection.execute(text("CREATE DATABASE rules_test"))
     admin.dispose()
