@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import needs as needs_mod
 from actions import texts
 from actions.backends import get_directory
+from actions.message_text import folded_words
 from actions.search_run import _location_from_dict
 
 log = logging.getLogger(__name__)
@@ -36,10 +37,6 @@ _TO_ASK = {
 _LOOKED_AT = 60
 
 
-def _folded(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text or "")).strip()
-
-
 # Asked of the places ("un lieu avec LSF ?", "lequel accueille les sourds"), never told ("il est
 # sourd": the search again with that care first, ``actions.actions.orient``).
 _ASKS = re.compile(
@@ -51,7 +48,7 @@ _ASKS = re.compile(
 def asked(text: str) -> str | None:
     """The care a short question asks of the places ("un lieu avec LSF ?" → "Surdité"), with no
     need of its own; else None."""
-    folded = _folded(text)
+    folded = folded_words(text)
     if not 0 < len(folded.split()) <= _MAX_WORDS or not needs_mod.detect(text).empty:
         return None
     if not (_ASKS.search(folded) or ("?" in text and len(folded.split()) <= 3)):
@@ -94,7 +91,7 @@ def answer(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> boo
         log.exception("directory search failed")
         found = None
     said = []
-    if _SIGNS.search(_folded(text)):
+    if _SIGNS.search(folded_words(text)):
         said.append(texts.text("utter_sign_language_unknown"))
     if found:
         names = "\n".join(f"{p.get('number', i)}. {p.get('name') or 'Lieu'}"

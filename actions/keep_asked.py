@@ -26,6 +26,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import needs as needs_mod
 from actions import place_questions, texts
 from actions.backends import get_directory
+from actions.message_text import folded_words
 from bot.settings import Settings
 from bot.staff.sms import DisabledSender, SmsError, SmsSender, normalise_phone, sender_from_env
 from bot.web.sheet_link import sheet_url
@@ -40,10 +41,6 @@ WIDGET = "socketio"  # the web widget's channel: its cards have the sheet's butt
 SMS_CHANNEL = "twilio"  # the person writes by SMS: the list is already on their phone
 SEND_TIMEOUT = 20.0
 _MAX_WORDS = 14
-
-
-def _folded(text: str) -> str:
-    return re.sub(r"[^a-z0-9+]+", " ", needs_mod.fold(text or "")).strip()
 
 
 # "fiche", "la fiche", "fiche d'orientation", "fiche pour l'usagère", "une fiche à lui imprimer";
@@ -73,7 +70,7 @@ def asks_sheet(text: str) -> bool:
     """ "fiche d'orientation à imprimer", "fiche pour l'usagère", "imprime la liste" — short, and
     no need but the printer the word "imprimer" may read ("je dois imprimer un papier" is that
     need: no sheet named)."""
-    folded = _folded(text)
+    folded = folded_words(text, keep="+")
     if not 0 < len(folded.split()) <= _MAX_WORDS or _SAID_WRONG.search(folded):
         return False
     if not _SHEET.search(folded):
@@ -86,7 +83,7 @@ def asks_print(text: str) -> bool:
     """ "imprime", "imprimer svp", "tu peux imprimer pour lui ?" — printing asked in one word,
     after a list: what is on screen, as « imprimer la fiche » (before any list, "imprimer" is
     the printer need)."""
-    return bool(_PRINT_ALONE.fullmatch(_folded(text)))
+    return bool(_PRINT_ALONE.fullmatch(folded_words(text, keep="+")))
 
 
 _NUMBER = phones.IN_TEXT  # a phone number as people type it
@@ -121,7 +118,7 @@ def send_asked(text: str, channel: str) -> SendAsked | None:
     ("le numéro est faux"), never "envoyez-le moi" without a phone (the list to keep), never
     "par sms" on the SMS channel without a number (the list is already there)."""
     match = _NUMBER.search(text or "")
-    rest = _folded(_NUMBER.sub(" ", text or "")) if match else _folded(text)
+    rest = folded_words(_NUMBER.sub(" ", text or "") if match else text, keep="+")
     if _SAID_WRONG.search(rest) or _OWN_TROUBLE.search(rest) or len(rest.split()) > _MAX_WORDS:
         return None
     if match is not None:

@@ -44,6 +44,12 @@ def _names_what(sentence: str) -> bool:
     return bool(found.procedures or set(found.needs) - weak)
 
 
+def folded_words(text: str | None, keep: str = "") -> str:
+    """The message as the word rules read it: lower case, no accents, one space between words;
+    ``keep`` the signs kept besides letters and digits ("+" for "+33")."""
+    return re.sub(rf"[^a-z0-9{re.escape(keep)}]+", " ", needs_mod.fold(text or "")).strip()
+
+
 def clean_text(text: str | None) -> str:
     """The message without markup, its first ``MAX_TEXT`` characters; of a longer one (a letter
     ending "Ce que je voudrais, c'est apprendre à me servir d'un téléphone. J'habite à …"), the

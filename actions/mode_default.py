@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import keep_asked, place_questions
 from actions import needs as needs_mod
+from actions.message_text import folded_words
 
 DEFAULT = "avec_moi"
 AWAITING = "mode"
@@ -49,7 +50,7 @@ _LEAVES = re.compile(
 def leaves(text: str, smalltalk: str) -> bool:
     """ "merci", "au revoir", "ok merci bonne journée", or the NLU's thank or goodbye on a short
     message with no need in it: the person thanks or leaves, choosing nothing."""
-    folded = _folded(text)
+    folded = folded_words(text)
     if not 0 < len(folded.split()) <= 8 or needs_mod.mode_answer(text):
         return False  # "with someone please" (read once as a goodbye) chooses
     if _LEAVES.search(folded):
@@ -62,7 +63,7 @@ def leaving_response(text: str, smalltalk: str) -> str:
     """The usual answer to a thank-you or a goodbye (``leaves``): the NLU's, else by the words."""
     if smalltalk in ("utter_chitchat/thank", "utter_chitchat/goodbye"):
         return smalltalk
-    return "utter_chitchat/thank" if "merci" in _folded(text) else "utter_chitchat/goodbye"
+    return "utter_chitchat/thank" if "merci" in folded_words(text) else "utter_chitchat/goodbye"
 
 
 # The question not understood, beyond the list's words (``actions.place_questions.is_confused``):
@@ -75,13 +76,9 @@ _CONFUSED = re.compile(
 SIMPLER = "utter_ask_mode_simpler"
 
 
-def _folded(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text or "")).strip()
-
-
 def unsure(text: str) -> bool:
     """ "je sais pas", "jsp", "peu importe", "les deux": no choice, said as such."""
-    folded = _folded(text)
+    folded = folded_words(text)
     return 0 < len(folded.split()) <= 8 and bool(_UNSURE.search(folded))
 
 
@@ -109,7 +106,7 @@ def chooses_nothing(text: str) -> bool:
 def confused(text: str) -> bool:
     """ "je comprends pas", "j'ai pas compris", "c'est quoi la différence ?", "hein ?": the
     question not understood (no choice, no need)."""
-    folded = _folded(text)
+    folded = folded_words(text)
     if not 0 < len(folded.split()) <= 8 or unsure(text):
         return False
     return (

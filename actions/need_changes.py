@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from actions import needs as needs_mod
+from actions.message_text import folded_words
 
 # Short messages only: a longer one is a request of its own, read as such.
 MAX_WORDS = 14
@@ -97,10 +98,6 @@ def without_denied(text: str) -> str:
     return denied(text)[0]
 
 
-def _folded(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text)).split())
-
-
 def _needs_said(text: str) -> list[str]:
     """The needs the message names (keywords weighed with the meaning); no phone is one to get,
     not lessons on it."""
@@ -118,14 +115,14 @@ def _and_for(folded: str) -> bool:
 def says_ones_own(text: str) -> bool:
     """A short "(et) pour mon téléphone ?", "et ma tablette ?": the person's own thing, never a
     question on a place (its "téléphone" is no number asked)."""
-    folded = _folded(text)
+    folded = folded_words(text)
     return _and_for(folded) and bool(_OWN.search(folded))
 
 
 def says_a_lack(text: str) -> bool:
     """A short message that says something is missing ("et il a pas de téléphone", "pas de
     mail"), no correction ("non, …") and no procedure of its own."""
-    folded = _folded(text)
+    folded = folded_words(text)
     return (
         0 < len(folded.split()) <= MAX_LACK_WORDS
         and bool(_LACK.search(folded))
@@ -138,7 +135,7 @@ def says_a_missing_means(text: str) -> bool:
     """A short message that says a means of payment or of getting about is missing ("il a pas
     de carte bancaire", "pas de CB", "elle n'a plus de voiture"), nothing else asked: no device
     lacking, no correction, no need or procedure in the rest of its words."""
-    folded = _folded(text)
+    folded = folded_words(text)
     if not (0 < len(folded.split()) <= MAX_LACK_WORDS and _NO_MEANS.search(folded)):
         return False
     if _LACK.search(folded) or _INSTEAD.search(folded):
@@ -156,7 +153,7 @@ def added(text: str, current: list[str], served: list[str] | None = None) -> lis
     do them), kept instead of all of them: « et j'ai pas de mail » after a France Travail
     registration keeps the démarches France services did, beside the mail (tester t181 g15: the
     first need alone was kept, a job search none offered, and the registration was gone)."""
-    folded = _folded(text)
+    folded = folded_words(text)
     if not 0 < len(folded.split()) <= MAX_WORDS:
         return None
     if not (_ADDED.search(folded) or says_a_lack(text) or _and_for(folded)):
@@ -184,7 +181,7 @@ def asked_again(text: str, current: list[str]) -> bool:
     """A short message that names again only needs the request has, with no word putting one
     instead ("pour la tablette ?", "et pour l'ordi ?" after a list for two needs): the same
     request goes on ("juste pour la tablette" is a correction, ``corrected``)."""
-    folded = _folded(text)
+    folded = folded_words(text)
     if not 0 < len(folded.split()) <= MAX_WORDS or _INSTEAD.search(folded):
         return False
     said = needs_mod.read(without_denied(text)).needs
@@ -194,7 +191,7 @@ def asked_again(text: str, current: list[str]) -> bool:
 def restated(text: str) -> list[str] | None:
     """The needs a short message says instead of, or again as, the request's ("non c'est juste
     pour imprimer"); None when it says no need that way."""
-    folded = _folded(text)
+    folded = folded_words(text)
     if not 0 < len(folded.split()) <= MAX_WORDS or _ADDED.search(folded):
         return None
     if not _INSTEAD.search(folded):
@@ -205,7 +202,7 @@ def restated(text: str) -> list[str] | None:
 def corrected(text: str, current: list[str]) -> list[str] | None:
     """The needs the message puts instead of the request's ("non c'est juste pour imprimer un
     papier" after a computer course → ``["materiel_usage"]``); None when it corrects nothing."""
-    folded = _folded(text)
+    folded = folded_words(text)
     if not 0 < len(folded.split()) <= MAX_WORDS or _ADDED.search(folded):
         return None
     if not _INSTEAD.search(folded):

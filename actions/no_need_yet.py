@@ -24,7 +24,7 @@ from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions import someone_else
 from actions.location_reply import guess_place, looks_like_place, misspelt_town_answer
-from actions.message_text import is_button, place_values
+from actions.message_text import folded_words, is_button, place_values
 from actions.questions import NEED_BUTTONS, ask_need
 from actions.state import State
 
@@ -41,14 +41,10 @@ _HELP_ONLY = re.compile(rf"(?:{_AROUND_CALL} )*{_CALL}(?: (?:{_AROUND_CALL}|{_CA
 _DETAIL_WORDS = 3
 
 
-def _folded(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text or "")).strip()
-
-
 def asks_help_only(text: str) -> bool:
     """ "aide", "aide svp", "help", "besoin d'aide", "jai 1 pb", "j'ai un souci": help asked, or a
     problem said, with nothing of what it is about."""
-    return bool(_HELP_ONLY.fullmatch(_folded(text)))
+    return bool(_HELP_ONLY.fullmatch(folded_words(text)))
 
 
 def answer(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
@@ -91,7 +87,7 @@ def _detail_of_the_need(state: State, text: str) -> bool:
     as close to that need ("samsung" for the phone to learn): a detail of it, no new need."""
     if state.awaiting != "location" or not state.needs:
         return False
-    if not 0 < len(_folded(text).split()) <= _DETAIL_WORDS or looks_like_place(text):
+    if not 0 < len(folded_words(text).split()) <= _DETAIL_WORDS or looks_like_place(text):
         return False
     read = needs_mod.read(text)
     return bool(set(state.needs) & (set(read.needs) | set(read.choices)))

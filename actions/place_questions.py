@@ -11,6 +11,7 @@ import re
 
 from actions import needs as needs_mod
 from actions import ranks, texts
+from actions.message_text import folded_words
 from directory_client import display, hours
 from directory_client.french_dates import WEEKDAYS
 
@@ -36,8 +37,7 @@ _CANNOT_TRAVEL = re.compile(
 
 
 def _folded(text: str) -> str:
-    folded = re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text)).strip()
-    return _SMS_WORD.sub(lambda m: _SMS_WORDS[m.group(0)], folded)
+    return _SMS_WORD.sub(lambda m: _SMS_WORDS[m.group(0)], folded_words(text))
 
 
 # SMS spellings of the question words ("c koi le tel du 1", "kel numero ?"): read as written out,

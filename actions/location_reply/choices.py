@@ -12,9 +12,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import formatting as fmt
 from actions import ranks, said_again, texts
-from actions.location_reply.lookup import folded_words, locator
+from actions.location_reply.lookup import locator
 from actions.location_reply.name_match import bears_name
 from actions.message_text import (
+    folded_words,
     location_text,
 )
 from directory_client import display

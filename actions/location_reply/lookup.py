@@ -9,7 +9,6 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from actions import needs as needs_mod
 from directory_client.text import name_key
 
 if TYPE_CHECKING:
@@ -24,10 +23,6 @@ def locator() -> PlaceLocator:
 
 
 POSTCODE = re.compile(r"(?<!\d)(\d{5}|2[AB]\d{3})(?!\d)", re.IGNORECASE)
-
-
-def folded_words(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", needs_mod.fold(text)).split())
 
 
 @functools.cache

@@ -9,8 +9,9 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
-from actions.location_reply.lookup import POSTCODE, folded_words, locator
+from actions.location_reply.lookup import POSTCODE, locator
 from actions.message_text import (
+    folded_words,
     is_button,
     location_text,
 )

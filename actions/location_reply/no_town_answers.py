@@ -7,8 +7,8 @@ import re
 from typing import TYPE_CHECKING
 
 from actions import needs as needs_mod
-from actions.location_reply.lookup import folded_words
 from actions.message_text import (
+    folded_words,
     is_button,
 )
 from directory_client.town_words import PERSON_WORDS
