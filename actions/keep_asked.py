@@ -325,7 +325,7 @@ def say_sms_text(dispatcher: CollectingDispatcher, last: dict) -> list | None:
     try:
         body = _sms_body(place, last)
     except SendFailed as exc:
-        dispatcher.utter_message(text=texts.text("utter_sms_not_sent", reason=str(exc)))
+        dispatcher.utter_message(response="utter_sms_not_sent", reason=str(exc))
         return [SlotSet("fail_count", 0.0)]
     if last.get(SMS_SENT):
         lead = texts.text("utter_sms_text_sent")
@@ -407,7 +407,7 @@ def say_mailed(
         dispatcher.utter_message(text=f"{said}\n\n{sheet}")
         return
     if mailing.address is None:
-        dispatcher.utter_message(text=texts.text("utter_mail_which_address"))
+        dispatcher.utter_message(response="utter_mail_which_address")
         return
     try:
         _mail(server, mailing.address, chosen, last)
@@ -417,7 +417,7 @@ def say_mailed(
         return
     names = ", ".join(p.get("name") or "ce lieu" for p in chosen)
     dispatcher.utter_message(
-        text=texts.text("utter_mail_sent", address=masked_address(mailing.address), places=names)
+        response="utter_mail_sent", address=masked_address(mailing.address), places=names
     )
 
 
