@@ -34,6 +34,7 @@ from actions import (
     follow_ups,
     help_at_home,
     helplines,
+    keep_asked,
     languages,
     mode_default,
     need_cover,
@@ -599,6 +600,10 @@ class OrienteurAction(Action, abc.ABC):
             return state.save()
         if tracker.get_slot("awaiting") == "location" and help_at_home.means_at_home(text):
             return help_at_home.answer(dispatcher)  # "chez moi": help at home is no town
+        if not is_button(text):  # "envoyer par texto au 06 …" before any list: places first
+            made = keep_asked.before_list(dispatcher, tracker, text)
+            if made is not None:
+                return made
         follow_up = FOLLOW_UPS.get(tracker.get_slot("awaiting") or "")
         if follow_up is None:
             made = about_places_shown(dispatcher, tracker, text, orient=orient, answer=answer)

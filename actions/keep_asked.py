@@ -3,10 +3,17 @@ places ("fiche d'orientation à imprimer", "fiche pour l'usagère", "imprime la 
 each place's sheet, ``bot.web.keep``'s ``/fiche/{place_id}``; on the widget, the button under each
 place), and the sheet sent to a phone number ("envoie par sms au 06 …", "mon numéro c'est le
 06 …", "vous pouvez me l'envoyer par texto ?"): sent when SMS sending is configured
-(``bot.staff.sms``), else said plainly that it cannot be, with the sheet to copy or print.
+(``bot.staff.sms``), else said plainly that it cannot be, with the text of the SMS to copy for
+the place named ("la fiche du 1 par sms au 06 …": that place alone) and its sheet to print;
+"qu'est-ce qui est écrit dans le sms ?" then gets that text. The sheets e-mailed ("envoyez ça
+par mail à …", an address typed alone after a list): sent when a mail server is configured
+(``SMTP_HOST``, ``bot.referrals.mail``), else said plainly in one sentence, with each sheet's
+link to copy into a mail or print, never the list again. Before any list, a sending asked says
+the places come first.
 
-The number is used for one sending, then dropped: never put in a slot, never logged, and said
-back masked (« 06 •• •• •• 78 »). "je dois imprimer un papier" is the printer need, never a sheet.
+The number or the address is used for one sending, then dropped: never put in a slot, never
+logged, and said back masked (« 06 •• •• •• 78 », « j•••@example.fr »). "je dois imprimer un
+papier" is the printer need, never a sheet.
 Readers on the message's text, and ``answer``, called by ``actions.after_list``."""
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
@@ -27,9 +35,14 @@ from actions import needs as needs_mod
 from actions import place_questions, texts
 from actions.backends import get_directory
 from actions.message_text import folded_words
+from actions.questions import back_on_track
+from actions.state import State
+from bot.privacy import EMAIL_RE
+from bot.referrals.errors import DeliveryError, ReferralConfigError
+from bot.referrals.mail import SmtpMailer
 from bot.settings import Settings
 from bot.staff.sms import DisabledSender, SmsError, SmsSender, normalise_phone, sender_from_env
-from bot.web.sheet_link import sheet_url
+from bot.web.sheet_link import sheet_mail, sheet_url
 from bot.web.short_links import SheetLinkError, SheetLinks, short_url
 from directory_client import phones
 from directory_client.errors import DirectoryError
@@ -131,6 +144,66 @@ def send_asked(text: str, channel: str) -> SendAsked | None:
     return None
 
 
+# "par mail", "par e-mail", "sur son mail", "à mon adresse mail", "mail à la dame", "courriel"
+_MAIL_WAY = re.compile(
+    r"\b(?:par|sur|a|dans|vers) (?:(?:mon|ma|son|sa|votre|leur|ton|l|la|une?) )?(?:adresse )?"
+    r"(?:e ?mails?|mails?|courriels?|mel|boite mail)\b"
+    r"|^(?:e ?mail|mail|courriel|mel)\b"
+)
+_SEND_VERB = re.compile(r"\b(?:envo\w*|renvo\w*|transf[eé]r\w*|fai[st]? suivre|passe[rz]?)\b")
+# the address's own trouble ("mon adresse … est piratée", "j'ai oublié le mot de passe de …"):
+# a need, never a sending
+_ADDRESS_TROUBLE = re.compile(
+    r"\b(?:pirat\w*|hack\w*|bloque\w*|oubli\w*|mot de passe|mdp|code|recu|arnaque\w*|spam"
+    r"|bizarre|suspect\w*|vol\w*|creer|creation|ouvrir|marche pas|fonctionne pas)\b"
+)
+_MAX_ADDRESS_WORDS = 9  # "mail à la dame : …", "son adresse c'est …": a few words around it
+
+
+@dataclass(frozen=True)
+class MailAsked:
+    """A request to e-mail the list: the address given, or None (to ask)."""
+
+    address: str | None
+    rest: str  # the message without the address (to read which place)
+
+
+def mail_asked(text: str) -> MailAsked | None:
+    """ "vous pouvez envoyer ça par mail à … ?", "envoyer par e-mail à …", "vous pouvez m'envoyer
+    la liste par mail ?" (no address yet), an address typed alone or with a few words ("mail à la
+    dame : …", "son adresse c'est …"); never the person's own trouble with mail ("j'arrive pas à
+    envoyer un mail", "il veut envoyer des mails à ses petits-enfants", "mon adresse … est
+    piratée")."""
+    match = EMAIL_RE.search(text or "")
+    rest = folded_words(EMAIL_RE.sub(" ", text or ""), keep="+")
+    if _SAID_WRONG.search(rest) or _OWN_TROUBLE.search(rest) or len(rest.split()) > _MAX_WORDS:
+        return None
+    if match is not None:
+        if _ADDRESS_TROUBLE.search(rest):
+            return None
+        if _MAIL_WAY.search(rest) or _SEND_VERB.search(rest):
+            return MailAsked(match.group(), rest)
+        return MailAsked(match.group(), rest) if len(rest.split()) <= _MAX_ADDRESS_WORDS else None
+    if _MAIL_WAY.search(rest) and (_SEND_VERB.search(rest) or _ASKED.search(rest)):
+        return MailAsked(None, rest)
+    return None
+
+
+def masked_address(address: str) -> str:
+    """The address said back without its name: "jp.martin@example.com" → "j•••@example.com"."""
+    name, _, domain = address.partition("@")
+    return f"{name[:1]}•••@{domain}"
+
+
+def mailer() -> SmtpMailer | None:
+    """The mail server of this process's settings (``SMTP_HOST``), or None."""
+    try:
+        return SmtpMailer.from_env()
+    except ReferralConfigError as exc:
+        log.warning("e-mail from the chat: %s", exc)
+        return None
+
+
 def masked(number: str) -> str:
     """The number said back without its middle: "+33612345678" → "06 •• •• •• 78"."""
     national = "0" + number[3:] if number.startswith("+33") else number
@@ -177,20 +250,88 @@ def answer(
     dispatcher: CollectingDispatcher, tracker: Tracker, text: str, shown: dict | None
 ) -> list | None:
     """The sheet or the sending asked after a list (``shown``: the place shown in full, if
-    any); None when the message asks neither."""
+    any), or the text of the SMS asked about; None when the message asks none of them."""
     last = tracker.get_slot("last_search") or {}
     places = list(last.get("results") or [])
     if not places:
         return None
     channel = tracker.get_latest_input_channel() or ""
+    mailing = mail_asked(text)
+    if mailing is not None:
+        say_mailed(dispatcher, tracker, mailing, shown, last)
+        return [SlotSet("fail_count", 0.0)]
     sending = send_asked(text, channel)
     if sending is not None:
-        say_sent(dispatcher, tracker, sending, shown, last)
-        return [SlotSet("fail_count", 0.0)]
+        return say_sent(dispatcher, tracker, sending, shown, last)
+    if asks_sms_text(text) and last.get(SMS_PLACE):
+        return say_sms_text(dispatcher, last)
     if not (asks_sheet(text) or asks_print(text)):
         return None
     meant = shown or place_questions.place_meant(text, places)
     dispatcher.utter_message(text=sheet_text(tracker, [meant] if meant else places, bring_of(last)))
+    return [SlotSet("fail_count", 0.0)]
+
+
+def before_list(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
+    """A sending asked before any list ("envoyer par texto au 06 …", "par mail à …"): the places
+    come first, said so, with how the sending will go (asked again then: the number or the
+    address is not kept; or, with no way to send, the sheet to copy or print), then the
+    question of the moment. None when the message asks no sending."""
+    if (tracker.get_slot("last_search") or {}).get("results"):
+        return None
+    by_mail = mail_asked(text) is not None
+    if not by_mail and send_asked(text, tracker.get_latest_input_channel() or "") is None:
+        return None
+    can_send = mailer() is not None if by_mail else not isinstance(sms_sender(), DisabledSender)
+    said = [texts.text("utter_send_places_first", way="par e-mail" if by_mail else "par SMS")]
+    if can_send:
+        said.append(texts.text("utter_send_later"))
+    else:
+        cannot = texts.text("utter_mail_cannot_send" if by_mail else "utter_sms_cannot_send")
+        said.append(texts.text("utter_send_cannot_later", said=cannot))
+    said.append(texts.text(back_on_track(State(tracker))))
+    dispatcher.utter_message(text=" ".join(said))
+    return [SlotSet("fail_count", 0.0)]
+
+
+SMS_PLACE = "sms_place"  # in ``last_search``: the place whose SMS was sent or given to copy
+SMS_SENT = "sms_sent"
+# "qu'est-ce qui est écrit dans le sms ?", "il dit quoi le sms ?", "montre moi le texto",
+# "c'est quoi le message envoyé ?", "je peux voir le sms ?"
+_SMS_WORD = re.compile(r"\b(?:sms|texto|textos|message)\b")
+_WHAT_IT_SAYS = re.compile(
+    r"\b(?:ecrit|dit|dire|contenu|contient|montre\w*|voir|lire|relire|affich\w*|texte"
+    r"|c est quoi|quel|quoi)\b"
+)
+_RECEIVED = re.compile(r"\b(?:recu|recois|recoit|arnaque\w*|bizarre|inconnu|faux|suspect\w*)\b")
+
+
+def asks_sms_text(text: str) -> bool:
+    """What the SMS says is asked, in a few words (never an SMS received: "j'ai reçu un sms
+    bizarre, il dit quoi ?" is a scam to check)."""
+    folded = folded_words(text)
+    return (
+        0 < len(folded.split()) <= 10
+        and bool(_SMS_WORD.search(folded) and _WHAT_IT_SAYS.search(folded))
+        and not _RECEIVED.search(folded)
+    )
+
+
+def say_sms_text(dispatcher: CollectingDispatcher, last: dict) -> list | None:
+    """The text of the SMS sent or given to copy in this list's turns, read again."""
+    place = next((p for p in last.get("results") or [] if p.get("id") == last[SMS_PLACE]), None)
+    if place is None:
+        return None
+    try:
+        body = _sms_body(place, last)
+    except SendFailed as exc:
+        dispatcher.utter_message(response="utter_sms_not_sent", reason=str(exc))
+        return [SlotSet("fail_count", 0.0)]
+    if last.get(SMS_SENT):
+        lead = texts.text("utter_sms_text_sent")
+    else:
+        lead = f"{texts.text('utter_sms_none_sent')} {texts.text('utter_sms_text_to_copy')}"
+    dispatcher.utter_message(text=f"{lead}\n\n{body}")
     return [SlotSet("fail_count", 0.0)]
 
 
@@ -200,32 +341,103 @@ def say_sent(
     sending: SendAsked,
     shown: dict | None,
     last: dict,
-) -> None:
-    """Send the sheet of the place meant (shown in full, named by its rank, else the first) to
-    the number, and say so; or say why not, with the sheet to copy or print."""
+) -> list:
+    """Send the SMS of the place meant (shown in full, named by its rank, else the first) to
+    the number, and say so; or say why not, with that text to copy and the sheet to print (the
+    place named alone)."""
     places = list(last.get("results") or [])
-    place = shown or place_questions.place_meant(sending.rest, places) or places[0]
+    named = shown or place_questions.place_meant(sending.rest, places)
+    place = named or places[0]
     sender = sms_sender()
-    sheet = sheet_text(tracker, [place] if shown else places, bring_of(last))
-    copy = texts.text("utter_sheet_to_copy")
+    sheet = sheet_text(tracker, [named] if named else places, bring_of(last))
+    others = texts.text("utter_sms_other_place") if len(places) > 1 and not named else ""
     if isinstance(sender, DisabledSender):
         said = texts.text("utter_sms_cannot_send")
-        dispatcher.utter_message(text=f"{said} {copy}\n\n{sheet}")
-        return
+        dispatcher.utter_message(text=f"{said} {_to_copy(place, last, sheet, others)}")
+        return _kept(last, place, sent=False)
     if sending.number is None:
         dispatcher.utter_message(response="utter_sms_which_number")
-        return
+        return [SlotSet("fail_count", 0.0)]
     try:
         _send(sender, sending.number, _sms_body(place, last))
     except SendFailed as exc:
         said = texts.text("utter_sms_not_sent", reason=str(exc))
-        dispatcher.utter_message(text=f"{said} {copy}\n\n{sheet}")
-        return
-    others = len(places) > 1 and not shown
+        dispatcher.utter_message(text=f"{said} {_to_copy(place, last, sheet, others)}")
+        return _kept(last, place, sent=False)
     dispatcher.utter_message(
         text=texts.text("utter_sms_sent", number=masked(sending.number), place=place.get("name"))
-        + ("\n" + texts.text("utter_sms_other_place") if others else "")
+        + ("\n" + others if others else "")
     )
+    return _kept(last, place, sent=True)
+
+
+def _to_copy(place: dict, last: dict, sheet: str, others: str) -> str:
+    """The SMS's text to paste into one (when the place can be read again), then the sheet."""
+    try:
+        body = f"{texts.text('utter_sms_text_to_copy')}\n\n{_sms_body(place, last)}"
+    except SendFailed:
+        return f"{texts.text('utter_sheet_to_copy')}\n\n{sheet}"
+    return f"{body}\n\n{sheet}" + (f"\n{others}" if others else "")
+
+
+def _kept(last: dict, place: dict, sent: bool) -> list:
+    """Which place's SMS this was (never the number), for "qu'est-ce qui est écrit dans le
+    sms ?"."""
+    kept = {**last, SMS_PLACE: place.get("id"), SMS_SENT: sent}
+    return [SlotSet("last_search", kept), SlotSet("fail_count", 0.0)]
+
+
+def say_mailed(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    mailing: MailAsked,
+    shown: dict | None,
+    last: dict,
+) -> None:
+    """E-mail the sheets of the place meant (shown in full, named by its rank), else of all
+    the list, and say so; or say in one sentence that no e-mail can leave from here, with
+    their links to copy into a mail or print."""
+    places = list(last.get("results") or [])
+    meant = shown or place_questions.place_meant(mailing.rest, places)
+    chosen = [meant] if meant else places
+    server = mailer()
+    sheet = sheet_text(tracker, chosen, bring_of(last))
+    if server is None:
+        said = f"{texts.text('utter_mail_cannot_send')} {texts.text('utter_sheet_to_mail')}"
+        dispatcher.utter_message(text=f"{said}\n\n{sheet}")
+        return
+    if mailing.address is None:
+        dispatcher.utter_message(response="utter_mail_which_address")
+        return
+    try:
+        _mail(server, mailing.address, chosen, last)
+    except SendFailed as exc:
+        said = f"{texts.text('utter_mail_not_sent', reason=str(exc))} "
+        dispatcher.utter_message(text=f"{said}{texts.text('utter_sheet_to_mail')}\n\n{sheet}")
+        return
+    names = ", ".join(p.get("name") or "ce lieu" for p in chosen)
+    dispatcher.utter_message(
+        response="utter_mail_sent", address=masked_address(mailing.address), places=names
+    )
+
+
+def _mail(server: SmtpMailer, to: str, places: list[dict], last: dict) -> None:
+    """One e-mail of the places' sheets, sent in a thread of its own (SMTP blocks)."""
+    public = Settings.from_env().web_public_url
+    bring = bring_of(last)
+    sheets = [(p.get("name") or "Lieu", _sms_body(p, last), sheet_url(public, p["id"], bring))
+              for p in places if p.get("id")]  # fmt: skip
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        try:
+            pool.submit(server.send, sheet_mail(to, sheets), uuid.uuid4().hex).result(
+                timeout=SEND_TIMEOUT
+            )
+        except DeliveryError as exc:  # DeliveryRejected too; the reason holds no address
+            log.warning("e-mail from the chat not sent: %s", exc)
+            raise SendFailed("le serveur de courriel ne l'a pas pris") from exc
+        except FutureTimeout as exc:
+            log.warning("e-mail from the chat: no answer from the mail server")
+            raise SendFailed("le serveur de courriel ne répond pas") from exc
 
 
 class SendFailed(Exception):

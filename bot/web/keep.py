@@ -36,13 +36,13 @@ from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.referrals.errors import DeliveryError
-from bot.referrals.mail import Mail, SmtpMailer
+from bot.referrals.mail import SmtpMailer
 from bot.referrals.service import EMAIL
 from bot.settings import Settings
 from bot.staff import catalogue, render
 from bot.staff.security import RateLimiter
 from bot.staff.sms import DisabledSender, SmsError, SmsSender, normalise_phone, sender_from_env
-from bot.web.sheet_link import PREFIX, sheet_url
+from bot.web.sheet_link import PREFIX, sheet_mail, sheet_url
 from bot.web.short_links import PREFIX as SHORT_PREFIX
 from bot.web.short_links import SheetLinks
 from directory_client.errors import DirectoryError
@@ -212,11 +212,7 @@ async def _send(keeper: Keeper, request: web.Request, way: str) -> str:
             await keeper.sms.send(recipient, text)
             return "SMS envoyé."
         bring = procedure.documents if procedure else ()
-        mail = Mail(
-            to=(recipient,),
-            subject=f"Votre fiche d'orientation : {place.name}",
-            text=f"{text}\n\nLa fiche à imprimer : {keeper.sheet_url(place.id, bring)}\n",
-        )
+        mail = sheet_mail(recipient, [(place.name, text, keeper.sheet_url(place.id, bring))])
         assert keeper.mailer is not None
         await asyncio.get_running_loop().run_in_executor(
             None, keeper.mailer.send, mail, uuid.uuid4().hex

@@ -242,8 +242,9 @@ def test_a_sending_that_fails_says_so_with_the_sheet(real, monkeypatch):
     monkeypatch.setattr("actions.keep_asked.sms_sender", Down)
     talk, places = listed()
     answer = rest_text(talk.say("vous pouvez l'envoyer au 07 81 15 22 90 ?", "report_place"))
-    assert answer.startswith("L'envoi n'a pas abouti : le service SMS ne répond pas. Vous pouvez "
-                             "recopier les informations ou imprimer la fiche."), answer
+    assert answer.startswith("L'envoi n'a pas abouti : le service SMS ne répond pas. Voici le "
+                             "texte à recopier dans un SMS :"), answer
+    assert places[0]["phone_text"] in answer, answer
     assert places[0]["id"] in sheet_ids(answer) and "Envoyé" not in answer
 
 
