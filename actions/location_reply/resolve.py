@@ -42,6 +42,7 @@ from actions.location_reply.no_town_answers import (
     says_none_of_them,
 )
 from actions.location_reply.position import shared_position
+from actions.location_reply.story_words import common_word_in_story, strict_after_places
 from actions.location_reply.town_questions import ask_location, ask_town_simpler, waits_for_town
 from actions.location_reply.words_around import (
     commune_before_departement,
@@ -76,6 +77,8 @@ def resolve_location(
     """Read a place from the message if there is one. Returns False when a question was asked."""
     intent = state.intent
     denied: list[str] = []
+    known = tracker.get_slot("location")  # the town before this turn (kept from a story's words)
+    asked_before = state.was_awaiting in ("location", "location_choice")
     if not is_button(text):
         text, denied = without_places_denied(state, text)
     if says_none_of_them(state, text):
@@ -168,10 +171,10 @@ def resolve_location(
         )
     ):
         candidates_text = [location_text(text)] if location_text(text) else []
-        # "une autre ville": the words of the intent itself are no place name.
-        strict = (
-            intent == "change_location"
-            and bool(candidates_text)
+        # "une autre ville": the words of the intent itself are no place name; after the
+        # places, "c'est ouvert le matin ?" is no Le Marin (a near-miss).
+        strict = bool(candidates_text) and (
+            (intent == "change_location" or strict_after_places(known, asked_before))
             and state.was_awaiting not in ("location", "location_choice")
         )
     elif not payload and not candidates_text and asked_where and _said_only_a_distance(found):
@@ -222,6 +225,17 @@ def resolve_location(
         homonyms = {c.code_insee for c in result.candidates}
         if whole.status == "found" and whole.best and whole.best.code_insee in homonyms:
             result = whole
+    if (
+        known
+        and not asked_before
+        and not payload
+        and any(common_word_in_story(text, c.commune or c.label) for c in result.candidates[:1])
+    ):
+        # "il est parti à l'hôpital" after the places: the hospital, the town kept
+        state.location = state.location or known
+        if state.awaiting == "location":
+            state.awaiting = None
+        return True
     if waits_for_town(state.location) and said_again.times_said_before(tracker, text):
         # "Vienne" again to "Quelle est votre commune dans la Vienne ?": the commune Vienne (38)
         result = said_again.communes_meant(result)
