@@ -116,7 +116,7 @@ def resolve_location(
                 if chosen:
                     break
         if chosen is None and state.choices:
-            chosen = choice_near(state.choices, text)
+            chosen = choice_near(state.choices, text, place_values(tracker))
         if chosen is None and state.choices and no_place_said(text):
             # "oui" to "près de Plouha ou de Paimpol ?": the towns numbered, once; then the first
             if not said_again.times_said_before(tracker, text):
@@ -174,7 +174,7 @@ def resolve_location(
         # "une autre ville": the words of the intent itself are no place name; after the
         # places, "c'est ouvert le matin ?" is no Le Marin (a near-miss).
         strict = bool(candidates_text) and (
-            (intent == "change_location" or strict_after_places(known, asked_before))
+            (intent == "change_location" or strict_after_places(known, asked_before, denied))
             and state.was_awaiting not in ("location", "location_choice")
         )
     elif not payload and not candidates_text and asked_where and _said_only_a_distance(found):

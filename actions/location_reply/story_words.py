@@ -65,7 +65,8 @@ def common_word_in_story(text: str, commune: str | None) -> bool:
     return not after_cue(words, _LIVES)
 
 
-def strict_after_places(known: dict | None, asked: bool) -> bool:
+def strict_after_places(known: dict | None, asked: bool, denied: list[str]) -> bool:
     """The whole message read as a town's name only when it names one as written: a town is
-    known and was not asked (a question or a story after the places)."""
-    return bool(known) and not asked
+    known and was not asked (a question or a story after the places), and no place was said to
+    be wrong ("non pas la réunion, la martinique" corrects it)."""
+    return bool(known) and not asked and not denied

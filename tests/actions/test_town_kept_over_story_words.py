@@ -158,6 +158,7 @@ def test_why_the_town_is_asked_is_answered(real, question, intent):
         ("près de Paris", [ent("location", "Paris")]),
         ("en région parisienne", []),
         ("celle à côté de Paris", [ent("location", "Paris")]),
+        ("celui vers Paris svp", [ent("location", "Paris")]),
         ("le Saint-Denis de Paris", [ent("location", "Saint-Denis"), ent("location", "Paris")]),
     ],
 )
@@ -170,16 +171,6 @@ def test_the_namesake_near_a_town_is_picked(real, answer, tags):
     if "fasse la démarche avec vous" in text or "Préférez-vous" in text:
         text = rest_text(talk.say("avec quelqu'un", "inform"))
     assert "Saint-Denis (93)" in text and "Répondez" not in text, text
-
-
-def test_the_namesake_beside_lyon_is_picked(real):
-    talk = Talk()
-    asked = rest_text(talk.say("aide pour la caf, j'habite à Saint-Priest", "ask_help",
-                               [ent("location", "Saint-Priest")]))  # fmt: skip
-    if CHOICE not in asked:
-        pytest.skip("Saint-Priest taken at once: no choice to make")
-    text = rest_text(talk.say("celui à côté de Lyon", "inform", [ent("location", "Lyon")]))
-    assert "Saint-Priest (69)" in text and "Répondez" not in text, text
 
 
 # 6. « entre Agen et Villeneuve »: the Villeneuve beside Agen (Villeneuve-sur-Lot, 47).
