@@ -42,7 +42,7 @@ from actions.location_reply.no_town_answers import (
     says_none_of_them,
 )
 from actions.location_reply.position import shared_position
-from actions.location_reply.story_words import common_word_in_story, strict_after_places
+from actions.location_reply.story_words import common_word_in_story, names_what_was_read
 from actions.location_reply.town_questions import ask_location, ask_town_simpler, waits_for_town
 from actions.location_reply.words_around import (
     commune_before_departement,
@@ -156,7 +156,7 @@ def resolve_location(
     if postcode and not candidates_text:
         candidates_text = [postcode.group(1)]
     asked_where = state.awaiting in ("location", "location_choice")
-    strict = False
+    strict = whole_text = False
     payload = is_button(text)  # a button: only its entities count
     if (
         not payload
@@ -171,12 +171,13 @@ def resolve_location(
         )
     ):
         candidates_text = [location_text(text)] if location_text(text) else []
-        # "une autre ville": the words of the intent itself are no place name; after the
-        # places, "c'est ouvert le matin ?" is no Le Marin (a near-miss).
-        strict = bool(candidates_text) and (
-            (intent == "change_location" or strict_after_places(known, asked_before, denied))
+        # "une autre ville": the words of the intent itself are no place name.
+        strict = (
+            intent == "change_location"
+            and bool(candidates_text)
             and state.was_awaiting not in ("location", "location_choice")
         )
+        whole_text = bool(candidates_text)
     elif not payload and not candidates_text and asked_where and _said_only_a_distance(found):
         # "Roubaix, 2 km max" (the distance left out of ``text``): the rest may be the town.
         candidates_text = [location_text(text)] if location_text(text) else []
@@ -229,9 +230,14 @@ def resolve_location(
         known
         and not asked_before
         and not payload
-        and any(common_word_in_story(text, c.commune or c.label) for c in result.candidates[:1])
+        and intent != "change_location"  # "une autre ville": the town asked anew
+        and (
+            any(common_word_in_story(text, c.commune or c.label) for c in result.candidates[:1])
+            or whole_text and not denied and not names_what_was_read(text, result)
+        )
     ):
-        # "il est parti à l'hôpital" after the places: the hospital, the town kept
+        # "il est parti à l'hôpital" after the places: the hospital, the town kept; "c'est
+        # ouvert le matin ?": no Le Marin (the whole message read by a near-miss)
         state.location = state.location or known
         if state.awaiting == "location":
             state.awaiting = None

@@ -9,7 +9,7 @@ where they are is kept only when it is said as a town:
   ("j'habite au port") or its département or postcode follows ("l'hôpital en Moselle",
   "L'Hôpital 57490"); written with a capital inside the sentence ("à L'Hôpital") it is the town;
 - the words of a whole message read as a town (no place tagged) must name it as written, never
-  by a near-miss (``strict_after_places``)."""
+  by a near-miss (``names_what_was_read``)."""
 
 from __future__ import annotations
 
@@ -65,8 +65,24 @@ def common_word_in_story(text: str, commune: str | None) -> bool:
     return not after_cue(words, _LIVES)
 
 
-def strict_after_places(known: dict | None, asked: bool, denied: list[str]) -> bool:
-    """The whole message read as a town's name only when it names one as written: a town is
-    known and was not asked (a question or a story after the places), and no place was said to
-    be wrong ("non pas la réunion, la martinique" corrects it)."""
-    return bool(known) and not asked and not denied
+def names_what_was_read(text: str, result) -> bool:
+    """The words of ``text`` name the place the locator read in them, as written (accents and
+    case aside): its commune's name without the article, its département's name or code
+    ("celui de la Martinique", "le 972"), never a near-miss ("le matin": Le Marin)."""
+    from directory_client.departements import DEPARTEMENTS
+
+    best = result.best if result.best is not None else (result.candidates or [None])[0]
+    if best is None:
+        return False
+    folded = f" {_words(text)} "
+    names = [best.commune or "", re.sub(r"\s*\(.*\)$", "", best.label or "")]
+    names.append(DEPARTEMENTS.get(best.departement or "", ""))
+    for name in filter(None, names):
+        bare = re.sub(r"^(?:l['’]\s*|le\s+|la\s+|les\s+)", "", name, flags=re.IGNORECASE)
+        if _words(bare) and f" {_words(bare)} " in folded:
+            return True
+    return bool(best.departement) and f" {best.departement} " in folded
+
+
+def _words(text: str) -> str:
+    return " ".join(fold(t) for t in _TOKEN.findall(text or ""))
