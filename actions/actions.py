@@ -79,6 +79,8 @@ from actions.location_reply import (
     ask_location,
     ask_town,
     ask_town_simpler,
+    asks_why_town,
+    explain_why_town,
     guess_place,
     looks_like_place,
     misspelt_town_answer,
@@ -461,6 +463,10 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
         return referral_chat.answer_consent(dispatcher, tracker, said_yes=intent == "affirm")
     if state.awaiting == "location" and doesnt_know(text) and not place_values(tracker):
         ask_town_simpler(dispatcher, state)  # "je sais pas" to "Dans quelle ville…?"
+        return state.save()
+    if state.awaiting in ("location", "location_choice") and asks_why_town(text) \
+            and not place_values(tracker):
+        explain_why_town(dispatcher, state)  # "pourquoi vous voulez ma ville ?": why, then asked
         return state.save()
     found, needs_before = needs_mod.Understanding(), list(state.needs)
     # "emergency": ActionEmergency found a need said with strong words, and orients.
@@ -936,6 +942,7 @@ class ActionSmalltalk(OrienteurAction):
             answers_where(State(tracker), text)
             or town_unknown(tracker, text)
             or answers_mode(State(tracker), text)  # "with someone please": no goodbye
+            or asks_why_town(text) and State(tracker).awaiting in ("location", "location_choice")
         ):
             return orient(dispatcher, tracker)
         if names_only_a_town(text, bare=True):

@@ -123,6 +123,8 @@ def place_values(tracker: Tracker) -> list[str]:
         value = str(value)
         if needs_mod.in_distance(said, value):
             continue
+        if _need_key_tagged(said, value):
+            continue  # "comment marche Whatsapp" tagged a place, its synonym "quotidien"
         if not button and names_no_town(value, said, ent.get("start")):
             continue
         if not button:  # "Saône" of "à Chalon sur Saône": the whole name written
@@ -130,3 +132,11 @@ def place_values(tracker: Tracker) -> list[str]:
         if value not in out:
             out.append(value)
     return out
+
+
+def _need_key_tagged(said: str, value: str) -> bool:
+    """A word the NLU tagged as a place that its synonym mapper turned into a need's or a
+    procedure's key ("Whatsapp" → "quotidien", the synonym of the need's examples): the key is
+    not written in the message, and no commune is named so; the word is the need's."""
+    keys = set(needs_mod.NEEDS) | set(needs_mod.PROCEDURES)
+    return value in keys and fold(value) not in fold(said)

@@ -32,6 +32,8 @@ from actions.location_reply.town_questions import (
     ask_location,
     ask_town,
     ask_town_simpler,
+    asks_why_town,
+    explain_why_town,
     waits_for_town,
 )
 
@@ -41,7 +43,9 @@ __all__ = [
     "ask_location",
     "ask_town",
     "ask_town_simpler",
+    "asks_why_town",
     "command_word",
+    "explain_why_town",
     "guess_place",
     "looks_like_place",
     "misspelt_town_answer",

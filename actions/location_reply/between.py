@@ -24,6 +24,9 @@ _BETWEEN = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 5
+# A longer name that starts with the one said ("Villeneuve": Villeneuve-sur-Lot) is the one meant
+# when it lies this close to the other town: people name the town near them by its first word.
+_NEAR_KM = 40.0
 
 
 def _communes_named(words: str) -> list:
@@ -56,6 +59,10 @@ def towns_between(text: str) -> list | None:
         return None
     firsts = _communes_named(said.group("first"))
     seconds = _leading_communes(said.group("second")) if firsts else []
+    if firsts and seconds:  # "entre Agen et Villeneuve": Villeneuve-sur-Lot, beside Agen
+        firsts = firsts + _longer_names_near(said.group("first"), seconds, firsts)
+        seconds = seconds + _longer_names_near(_name_of(seconds, said.group("second")), firsts,
+                                               seconds)  # fmt: skip
     pairs = [
         (a, b)
         for a in firsts
@@ -66,3 +73,42 @@ def towns_between(text: str) -> list | None:
         return None
     first, second = min(pairs, key=lambda p: haversine_km(p[0].lat, p[0].lon, p[1].lat, p[1].lon))
     return [first, second]
+
+
+def _name_of(communes: list, words: str) -> str:
+    """The leading words of ``words`` that name ``communes`` ("Auray" of "Auray on cherche")."""
+    split = words.split()
+    for size in range(min(len(split), _MAX_WORDS), 0, -1):
+        if _communes_named(" ".join(split[:size])) == communes:
+            return " ".join(split[:size])
+    return words
+
+
+def _longer_names_near(words: str, others: list, named: list) -> list:
+    """The communes whose name starts with ``words`` and goes on ("Villeneuve-sur-Lot" for
+    "Villeneuve") within ``_NEAR_KM`` of one of ``others``, as the locator reads them; none
+    already in ``named``."""
+    from directory_client import gazetteer
+
+    key = name_key(words)
+    if not key:
+        return []
+    index = gazetteer.load(None)
+    known = {c.code_insee for c in named}
+    out = []
+    for longer, members in index.by_key.items():
+        if not longer.startswith(f"{key} "):
+            continue
+        for commune in members:
+            if commune.kind != "COM" or commune.lat is None or commune.code_insee in known:
+                continue
+            lat, lon = commune.lat, commune.lon
+            if not any(o.lat is not None and haversine_km(lat, lon, o.lat, o.lon) <= _NEAR_KM
+                       for o in others):  # fmt: skip
+                continue
+            found = locator().locate(f"{commune.name} {commune.departement}")
+            best = found.best if found.status == "found" else None
+            if best is not None and best.code_insee == commune.code_insee:
+                known.add(commune.code_insee)
+                out.append(best)
+    return out

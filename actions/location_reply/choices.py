@@ -152,18 +152,30 @@ def choose(choices: list[dict], text: str) -> dict | None:
     return named[0] if len(named) == 1 else None
 
 
-_NEAR_CUE = re.compile(r"\b(pres|proche|a cote|pas loin|du cote|vers|autour|region|en|dans)\b")
+# "celui de Paris", "le Saint-Denis de Paris", "celle d'Aix": the one of (near) that town.
+_NEAR_CUE = re.compile(
+    r"\b(pres|proche|a cote|pas loin|du cote|vers|autour|region|en|dans|cel(?:ui|le)s? d|de|d)\b"
+)
 _NEAR_CHOICE_KM = 60.0  # "celui près de Paris": an offered town this close to the place named
 
 
-def choice_near(choices: list[dict], text: str) -> dict | None:
+def choice_near(choices: list[dict], text: str, places: list[str] | None = None) -> dict | None:
     """The offered town that lies near the place or in the region named ("celui près de Paris"
     is Saint-Denis (93), "celle en Île-de-France" too): the only one within ``_NEAR_CHOICE_KM``
     of it, or the only one in its départements. Only with words that say "near" or "in", so
     that a neighbouring town given instead ("Aubervilliers") is taken as itself."""
     if not _NEAR_CUE.search(folded_words(text)):
         return None
-    probe = locator().locate(location_text(text)[:120])
+    for said in [location_text(text), *(places or [])]:  # the words, then each place tagged
+        chosen = _choice_near_place(choices, said)
+        if chosen is not None:
+            return chosen
+    return None
+
+
+def _choice_near_place(choices: list[dict], said: str) -> dict | None:
+    """The only offered town near the place ``said`` names (or in its région's départements)."""
+    probe = locator().locate(said[:120])
     if probe.status == "unknown" or probe.best is None:
         return None
     regions = {c.departement for c in probe.candidates if c.kind == "departement"}

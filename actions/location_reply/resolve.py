@@ -42,6 +42,7 @@ from actions.location_reply.no_town_answers import (
     says_none_of_them,
 )
 from actions.location_reply.position import shared_position
+from actions.location_reply.story_words import common_word_in_story, names_what_was_read
 from actions.location_reply.town_questions import ask_location, ask_town_simpler, waits_for_town
 from actions.location_reply.words_around import (
     commune_before_departement,
@@ -76,6 +77,8 @@ def resolve_location(
     """Read a place from the message if there is one. Returns False when a question was asked."""
     intent = state.intent
     denied: list[str] = []
+    known = tracker.get_slot("location")  # the town before this turn (kept from a story's words)
+    asked_before = state.was_awaiting in ("location", "location_choice")
     if not is_button(text):
         text, denied = without_places_denied(state, text)
     if says_none_of_them(state, text):
@@ -113,7 +116,7 @@ def resolve_location(
                 if chosen:
                     break
         if chosen is None and state.choices:
-            chosen = choice_near(state.choices, text)
+            chosen = choice_near(state.choices, text, place_values(tracker))
         if chosen is None and state.choices and no_place_said(text):
             # "oui" to "près de Plouha ou de Paimpol ?": the towns numbered, once; then the first
             if not said_again.times_said_before(tracker, text):
@@ -153,7 +156,7 @@ def resolve_location(
     if postcode and not candidates_text:
         candidates_text = [postcode.group(1)]
     asked_where = state.awaiting in ("location", "location_choice")
-    strict = False
+    strict = whole_text = False
     payload = is_button(text)  # a button: only its entities count
     if (
         not payload
@@ -174,6 +177,7 @@ def resolve_location(
             and bool(candidates_text)
             and state.was_awaiting not in ("location", "location_choice")
         )
+        whole_text = bool(candidates_text)
     elif not payload and not candidates_text and asked_where and _said_only_a_distance(found):
         # "Roubaix, 2 km max" (the distance left out of ``text``): the rest may be the town.
         candidates_text = [location_text(text)] if location_text(text) else []
@@ -222,6 +226,22 @@ def resolve_location(
         homonyms = {c.code_insee for c in result.candidates}
         if whole.status == "found" and whole.best and whole.best.code_insee in homonyms:
             result = whole
+    if (
+        known
+        and not asked_before
+        and not payload
+        and intent != "change_location"  # "une autre ville": the town asked anew
+        and (
+            any(common_word_in_story(text, c.commune or c.label) for c in result.candidates[:1])
+            or whole_text and not denied and not names_what_was_read(text, result)
+        )
+    ):
+        # "il est parti à l'hôpital" after the places: the hospital, the town kept; "c'est
+        # ouvert le matin ?": no Le Marin (the whole message read by a near-miss)
+        state.location = state.location or known
+        if state.awaiting == "location":
+            state.awaiting = None
+        return True
     if waits_for_town(state.location) and said_again.times_said_before(tracker, text):
         # "Vienne" again to "Quelle est votre commune dans la Vienne ?": the commune Vienne (38)
         result = said_again.communes_meant(result)

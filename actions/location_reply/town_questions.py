@@ -4,12 +4,14 @@ trouve pas « … »" for a name no commune bears."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import formatting as fmt
 from actions import texts
+from actions.message_text import folded_words
 
 if TYPE_CHECKING:
     from actions.state import State
@@ -59,4 +61,42 @@ def ask_town(dispatcher: CollectingDispatcher, state: State) -> None:
         response="utter_ask_town_in_departement",
         where=fmt.near(state.location),
         buttons=[{"title": "Peu importe", "payload": "peu importe"}],
+    )
+
+
+# "pourquoi vous voulez ma ville ?", "à quoi ça sert de donner ma commune", "c'est pour quoi
+# faire ?", "pourquoi vous demandez ça ?": a question back on the question asked.
+_WHY = re.compile(r"\b(?:pourquoi|pour quoi faire|pour quoi|a quoi (?:ca|cela) (?:sert|servir)"
+                  r"|pour quelle raison|c est pour quoi)\b")  # fmt: skip
+_ABOUT_IT = re.compile(
+    r"\b(?:ville|commune|village|adresse|code postal|cp|position|localisation|ou j habite"
+    r"|ca|cela|ce|besoin|demandez|voulez|faut)\b"
+)
+_MAX_WORDS = 12
+
+
+def asks_why_town(text: str) -> bool:
+    """A short question back on why the town is asked (never a town's name to look up)."""
+    folded = folded_words(text)
+    return (
+        0 < len(folded.split()) <= _MAX_WORDS
+        and bool(_WHY.search(folded))
+        and bool(_ABOUT_IT.search(folded))
+    )
+
+
+def explain_why_town(dispatcher: CollectingDispatcher, state: State) -> None:
+    """Why the town is asked (the places nearest the person; a postcode will do), then the
+    question again: the town, or the towns offered."""
+    why = texts.text("utter_why_location")
+    if state.awaiting == "location_choice" and state.choices:
+        from actions.location_reply.choices import ask_choice_again
+
+        dispatcher.utter_message(text=why)
+        ask_choice_again(dispatcher, state)
+        return
+    state.awaiting = "location"
+    dispatcher.utter_message(
+        response="utter_ask_location",
+        question=f"{why} {texts.text('utter_ask_location_again')}",
     )
