@@ -502,6 +502,10 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
         state.needs, state.procedures, state.mode
     ):
         take_default_mode(dispatcher, state)  # asked once: never again
+    if remote_first.prefers_remote(text) and needs_mod.needs_mode_question(
+        state.needs, state.procedures, state.mode
+    ):
+        state.mode = "avec_moi"  # cannot come, or help at a distance asked: someone with them
     if found.choices and state.was_awaiting not in NEED_QUESTIONS:
         ask_need_choice(dispatcher, state, found.choices)
     elif not state.needs:
