@@ -619,8 +619,18 @@ class OrienteurAction(Action, abc.ABC):
     def respond_to(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list:
         """A message that names no need yet ("c pour ma soeur", "aide svp", "jai 1 pb") is read
         by its words whatever the intent (``actions.no_need_yet``); else the intent's action."""
+        pieces = tracker.get_slot(no_need_yet.FRAGMENTS)
+        joined = no_need_yet.with_pieces(tracker, text)  # « la carte », then « grise »
+        if joined is not None:
+            return [*orient(dispatcher, joined, read_as="ask_help"),
+                    SlotSet(no_need_yet.FRAGMENTS, None)]  # fmt: skip
         said = no_need_yet.answer(dispatcher, tracker, text)
-        return said if said is not None else self.respond(dispatcher, tracker, text)
+        events = said if said is not None else self.respond(dispatcher, tracker, text)
+        if pieces and not any(
+            e.get("event") == "slot" and e.get("name") == no_need_yet.FRAGMENTS for e in events
+        ):
+            events = [*events, SlotSet(no_need_yet.FRAGMENTS, None)]
+        return events
 
     @abc.abstractmethod
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list: ...
