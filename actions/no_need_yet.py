@@ -47,6 +47,15 @@ _DETAIL_WORDS = 3
 FRAGMENTS = "fragments"
 _FRAGMENT_WORDS = 6  # "j ai recu un courrier": the apostrophes split words
 _REFUSED_INTENTS = ("out_of_scope", "nlu_fallback")
+# What makes a piece of a request, not a message off-topic ("raconte-moi une blague" stays
+# refused): it goes on from the message before ("de conduire", "du scooter", "en retard"), or it
+# names a thing one's papers or devices are made of ("un courrier", "la carte", "mon code").
+_GOES_ON = re.compile(r"(?:de|du|des|d|pour|en|avec|sur|au|aux|a|et|par) ")
+_THING = re.compile(
+    r"\b(?:courriers?|lettres?|cartes?|codes?|comptes?|papiers?|documents?|mails?|messages?"
+    r"|sms|sites?|applis?|applications?|formulaires?|attestations?|factures?|avis|numeros?"
+    r"|identifiants?|mot de passe|demandes?|dossiers?|convocations?|amendes?|perdu|perdue)\b"
+)
 
 
 def asks_help_only(text: str) -> bool:
@@ -119,9 +128,11 @@ def _piece_of_a_request(tracker: Tracker, state: State, text: str) -> bool:
         state.awaiting == "location" and state.needs
     ):
         return False
-    words = folded_words(text).split()
+    folded = folded_words(text)
+    words = folded.split()
     return (
         0 < len(words) <= _FRAGMENT_WORDS
+        and bool(_GOES_ON.match(folded) or _THING.search(folded))
         and not place_values(tracker)
         and not guess_place(text)
         and not looks_like_place(text)
