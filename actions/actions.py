@@ -509,6 +509,10 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
         state.needs, state.procedures, state.mode
     ):
         take_default_mode(dispatcher, state)  # asked once: never again
+    if remote_first.prefers_remote(text) and needs_mod.needs_mode_question(
+        state.needs, state.procedures, state.mode
+    ):
+        state.mode = "avec_moi"  # cannot come, or help at a distance asked: someone with them
     if found.choices and state.was_awaiting not in NEED_QUESTIONS:
         ask_need_choice(dispatcher, state, found.choices)
     elif not state.needs:
@@ -626,8 +630,18 @@ class OrienteurAction(Action, abc.ABC):
     def respond_to(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list:
         """A message that names no need yet ("c pour ma soeur", "aide svp", "jai 1 pb") is read
         by its words whatever the intent (``actions.no_need_yet``); else the intent's action."""
+        pieces = tracker.get_slot(no_need_yet.FRAGMENTS)
+        joined = no_need_yet.with_pieces(tracker, text)  # « la carte », then « grise »
+        if joined is not None:
+            return [*orient(dispatcher, joined, read_as="ask_help"),
+                    SlotSet(no_need_yet.FRAGMENTS, None)]  # fmt: skip
         said = no_need_yet.answer(dispatcher, tracker, text)
-        return said if said is not None else self.respond(dispatcher, tracker, text)
+        events = said if said is not None else self.respond(dispatcher, tracker, text)
+        if pieces and not any(
+            e.get("event") == "slot" and e.get("name") == no_need_yet.FRAGMENTS for e in events
+        ):
+            events = [*events, SlotSet(no_need_yet.FRAGMENTS, None)]
+        return events
 
     @abc.abstractmethod
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list: ...

@@ -47,6 +47,27 @@ _SPANISH = frozenset((
     "tambien", "necesita", "espanol", "castellano", "hijo", "hija", "madre", "padre",
     "solicitud", "necesitaria", "trabajo", "papeles", "ayudarme",
 ))  # fmt: skip
+# Words of Portuguese, Turkish and Romanian (the languages most spoken by newcomers in France
+# after Arabic, whose script ``other_script`` reads) that French does not write, accents folded
+# ("ı" read as "i"); never a word French or Spanish also writes ("para", "com" in "com.", "var").
+_PORTUGUESE = frozenset((
+    "ola", "preciso", "precisamos", "precisa", "ajuda", "ajudar", "ajude", "ajudem", "minha",
+    "minhas", "meu", "meus", "moro", "falo", "obrigado", "obrigada", "bom", "boa", "nao",
+    "voce", "estou", "tenho", "quero", "fazer", "com", "uma", "declaracao", "impostos",
+    "trabalho", "filho", "filha", "mae", "pai", "pedido", "computador", "telemovel", "celular",
+    "onde", "muito", "tambem", "documentos", "morada", "portugues", "sou", "posso",
+))  # fmt: skip
+_TURKISH = frozenset((
+    "merhaba", "selam", "yardim", "yardima", "ihtiyacim", "bilmiyorum", "fransizca", "turkce",
+    "istiyorum", "lutfen", "tesekkurler", "tesekkur", "ederim", "nerede", "icin", "ben",
+    "benim", "bir", "ile", "yasiyorum", "evet", "hayir", "dosyam", "bilgisayar", "annem",
+    "babam", "oglum", "kizim", "basvuru", "nasil", "musunuz", "yapmak", "konusmuyorum",
+))  # fmt: skip
+_ROMANIAN = frozenset((
+    "buna", "ziua", "nevoie", "ajutor", "ajuta", "ajutati", "pentru", "locuiesc", "vorbesc",
+    "franceza", "romana", "multumesc", "rog", "sunt", "unde", "vreau", "dosarul", "meu", "mea",
+    "calculator", "telefonul", "fiul", "fiica", "cerere", "este", "acte", "si", "am",
+))  # fmt: skip
 # Words Spanish and French both write: never counted as French against Spanish ("hola necesito
 # ayuda con mi solicitud de la CAF en Perpignan" has as many "de", "la", "en" as Spanish words).
 _SHARED_WITH_SPANISH = frozenset(("de", "la", "en", "que", "un", "no"))
@@ -68,26 +89,32 @@ def other_script(text: str) -> bool:
     foreign = sum(_script(c) != "LATIN" for c in letters)
     return bool(letters) and foreign > len(letters) / 2
 # (language, its words, the line said once in it: a response of domain.yml)
-_LANGUAGES = (("en", _ENGLISH, "utter_in_english"), ("es", _SPANISH, "utter_in_spanish"))
+_LANGUAGES = (
+    ("en", _ENGLISH, "utter_in_english"), ("es", _SPANISH, "utter_in_spanish"),
+    ("pt", _PORTUGUESE, "utter_in_portuguese"), ("tr", _TURKISH, "utter_in_turkish"),
+    ("ro", _ROMANIAN, "utter_in_romanian"),
+)  # fmt: skip
 
 
 def language_of(text: str) -> str | None:
-    """``OTHER_SCRIPT`` when most of its letters are not Latin (``other_script``); ``"en"`` or
-    ``"es"`` when ``text`` is written in that language, else None: two of its
-    small words at least, more than twice the French ones, and a third of the words (a quarter
+    """``OTHER_SCRIPT`` when most of its letters are not Latin (``other_script``); ``"en"``,
+    ``"es"``, ``"pt"``, ``"tr"`` or ``"ro"`` when ``text`` is written in that language (the one
+    with most of its words), else None: two of its small words at least, more than twice the
+    French ones, and a third of the words (a quarter
     in Spanish, whose words French shares more: "en", "la", "internet"); never "ok", "yes" or
     "hola" alone, nor a French message naming a foreign word."""
     if other_script(text):
         return OTHER_SCRIPT
-    words = _WORD.findall(fold(text or "").replace("\u2019", "'"))
+    words = _WORD.findall(fold((text or "").replace("ı", "i")).replace("\u2019", "'"))
+    found: list[tuple[int, str]] = []
     for language, own, _ in _LANGUAGES:
-        shared = _SHARED_WITH_SPANISH if language == "es" else frozenset()
+        shared = _SHARED_WITH_SPANISH if language != "en" else frozenset()
         french = sum(w in _FRENCH and w not in shared for w in words)
         count = sum(w in own for w in words)
         share = 3 if language == "en" else 4
         if count >= 2 and count > 2 * french and count >= len(words) / share:
-            return language
-    return None
+            found.append((count, language))
+    return max(found)[1] if found else None  # the language with the most of its words
 
 
 def in_english(text: str) -> bool:

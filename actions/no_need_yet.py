@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import formatting as fmt
@@ -39,6 +40,22 @@ _AROUND_CALL = (
 _HELP_ONLY = re.compile(rf"(?:{_AROUND_CALL} )*{_CALL}(?: (?:{_AROUND_CALL}|{_CALL}))*")
 # A detail of the need kept is a word or two ("samsung", "un android").
 _DETAIL_WORDS = 3
+# A piece of a request sent in several SMS ("j'ai reçu un courrier", "la carte", "de conduire"),
+# read by the NLU as off-topic or not understood: a few words, mid-way (the town given and the
+# need asked, or the need known and the town asked). The pieces wait in ``FRAGMENTS`` and are
+# read with the next message.
+FRAGMENTS = "fragments"
+_FRAGMENT_WORDS = 6  # "j ai recu un courrier": the apostrophes split words
+_REFUSED_INTENTS = ("out_of_scope", "nlu_fallback")
+# What makes a piece of a request, not a message off-topic ("raconte-moi une blague" stays
+# refused): it goes on from the message before ("de conduire", "du scooter", "en retard"), or it
+# names a thing one's papers or devices are made of ("un courrier", "la carte", "mon code").
+_GOES_ON = re.compile(r"(?:de|du|des|d|pour|en|avec|sur|au|aux|a|et|par) ")
+_THING = re.compile(
+    r"\b(?:courriers?|lettres?|cartes?|codes?|comptes?|papiers?|documents?|mails?|messages?"
+    r"|sms|sites?|applis?|applications?|formulaires?|attestations?|factures?|avis|numeros?"
+    r"|identifiants?|mot de passe|demandes?|dossiers?|convocations?|amendes?|perdu|perdue)\b"
+)
 
 
 def asks_help_only(text: str) -> bool:
@@ -60,6 +77,14 @@ def answer(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> lis
     if asks_help_only(text) and not state.needs:
         ask_need(dispatcher, state)
         return state.save()
+    if _piece_of_a_request(tracker, state, text):
+        if state.needs:  # the need known, the town awaited: the piece adds nothing to search
+            dispatcher.utter_message(response="utter_ask_location_again")
+            return state.save()
+        dispatcher.utter_message(response="utter_tell_more")
+        state.awaiting = "need"
+        before = tracker.get_slot(FRAGMENTS)
+        return [*state.save(), SlotSet(FRAGMENTS, f"{before} {text}" if before else text)]
     if _detail_of_the_need(state, text) and not place_values(tracker) \
             and not guess_place(text) and not misspelt_town_answer(text):  # "bordaux": a town
         state.awaiting = "location"
@@ -91,3 +116,40 @@ def _detail_of_the_need(state: State, text: str) -> bool:
         return False
     read = needs_mod.read(text)
     return bool(set(state.needs) & (set(read.needs) | set(read.choices)))
+
+
+def _piece_of_a_request(tracker: Tracker, state: State, text: str) -> bool:
+    """A few words naming no need nor place, that the NLU refused, while the need is asked after
+    the town, or the town asked for a need known."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    if intent not in _REFUSED_INTENTS:
+        return False
+    if not (state.awaiting == "need" and not state.needs) and not (
+        state.awaiting == "location" and state.needs
+    ):
+        return False
+    folded = folded_words(text)
+    words = folded.split()
+    return (
+        0 < len(words) <= _FRAGMENT_WORDS
+        and bool(_GOES_ON.match(folded) or _THING.search(folded))
+        and not place_values(tracker)
+        and not guess_place(text)
+        and not looks_like_place(text)
+        and not misspelt_town_answer(text)
+    )
+
+
+def with_pieces(tracker: Tracker, text: str) -> Tracker | None:
+    """The message read with the pieces sent before it (``FRAGMENTS``), when together they name
+    a need that it alone does not (« la carte » then « grise »): ``tracker`` with the whole as its
+    message; else None."""
+    before = tracker.get_slot(FRAGMENTS)
+    if not before or is_button(text) or State(tracker).needs:
+        return None
+    whole = f"{before} {text}"
+    if not needs_mod.detect(text).empty or needs_mod.detect(whole).empty:
+        return None
+    joined = tracker.copy()
+    joined.latest_message = {**tracker.latest_message, "text": whole}
+    return joined

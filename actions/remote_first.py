@@ -29,6 +29,24 @@ _REMOTE = re.compile(
     # "un numéro que je peux appeler plutôt que me déplacer" (round 160's tester, w08)
     r"|\b(numero|appeler|telephoner)\b[^.!?]{0,40}\bplutot que (de )?(me |nous |y )?"
     r"(deplacer|aller|bouger|sortir)\b"
+    # help asked at a distance (round t194's tester: "de l'aide en visio", "m'aider à distance",
+    # "un accompagnement par téléphone"); never a remote control ("le contrôle à distance")
+    r"|\b(aide|aider|accompagn\w*|conseiller|quelqu'un|qqn|rendez-vous|rdv)\b[^.!?]{0,40}"
+    r"(\b(en|par) (visio\w*|video|telephone|tel)\b(?! portable| mobile)|(?<!controle )"
+    r"(?<!main )\ba distance\b)"
+    # someone to come home: "venir chez moi", "passer chez lui", "qui vient à domicile"
+    r"|(\b(venir|vient|viennent|intervenir)\b[^.!?]{0,40}|\b(passer|passe|se deplacer?)"
+    r"( \w+)? )\b(a domicile|au domicile|chez (moi|elle|lui|nous|eux|mes parents))\b"
+    # cannot go out, nor travel: "elle ne sort plus de chez elle", "il ne peut plus se déplacer"
+    r"|\bne (sort|sors|sortent) (plus|pas|jamais)\b"
+    r"|\b(peu[tx]|peut|peuvent|pouvons|arrive) (pas|plus) (se |s'|me |m'|nous )?"
+    r"(deplacer|bouger|sortir)\b"
+    # no way to come: "je n'ai pas de voiture", "pas de bus dans mon village", "sans voiture"
+    r"|\b(pas|plus|aucun) (de )?(voiture|vehicule|bus|car|transports?)\b(?! (de|du|pour) )"
+    r"|\bsans (voiture|vehicule|transports?)\b"
+    # English (the notice then says it is French only): "help by phone", "can't leave my home"
+    r"|\b(help|someone|support)\b[^.!?]{0,30}\b(by|over the|on the) (phone|telephone|video)\b"
+    r"|\bcan'?t (leave|get out of) (my|the) (home|house|flat)\b|\bhousebound\b"
 )
 # A call back asked ("rappelez-moi au 06…", "vous pouvez me rappeler ?"): nobody will, said once
 # (round 160's tester, w06); never "je m'appelle Gisèle".
@@ -40,6 +58,8 @@ _CALL_ME = re.compile(
 )
 # The question of the town that the offer replaces (actions.location_reply.ask_location).
 _TOWN_QUESTION = "utter_ask_location"
+# The need asked (``actions.questions.ask_need``): the line first, the question after.
+_NEED_QUESTIONS = ("utter_ask_need", "utter_ask_need_there", "utter_ask_need_choice")
 
 
 def prefers_remote(text: str) -> bool:
@@ -63,7 +83,8 @@ def say_first(dispatcher: CollectingDispatcher, start: int, text: str) -> None:
         return
     if kinds & {"emergency", "danger_check"}:
         return
-    if not (asked or "recommendation" in kinds):
+    need_asked = any(m.get("response") in _NEED_QUESTIONS for m in sent)
+    if not (asked or need_asked or "recommendation" in kinds):
         return
     for message in asked:  # the same question, said as an offer
         offer = CollectingDispatcher()
