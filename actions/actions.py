@@ -686,12 +686,20 @@ class ActionEmergency(OrienteurAction):
         # « ma mère a un cancer, je dois faire sa demande d'APA », « mon père est hospitalisé en
         # soins palliatifs »: an illness told as the context of a need, a relative in care, with
         # no danger said in words, is no danger now
+        if not is_button(text) and situations.SEXTORTION in situations.read(text):
+            # blackmail with intimate images: a crime going on, no body in danger; what to do at
+            # once (``situation_first``) and the places for online safety, never the numbers alone
+            return orient(dispatcher, tracker, read_as="ask_help")
         illness = not is_button(text) and safety.tells_an_illness(text)
         if needs_mod.read(text).empty and not (illness and safety.tells_a_stay_in_care(text)):
             return numbers_only(dispatcher, tracker, text)
         confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
         words = safety.read(text, lambda _: True)
         if words.alarm or words.settled or illness or confidence < SURE_OF_DANGER:
+            return orient(dispatcher, tracker)
+        if safety.only_words_of_no_danger(text):
+            # « il a 17 ans il doit s'inscrire sur parcoursup », « je peux pas aller à Cayenne »:
+            # an age, a relative or a distance is what the NLU read; without them, no danger
             return orient(dispatcher, tracker)
         return check_danger(dispatcher, tracker, text)
 

@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import follow_ups, helplines, need_changes, safety
+from actions import follow_ups, helplines, need_changes, safety, situation_first
 from actions import needs as needs_mod
 from actions.location_reply import resolve_location
 from actions.message_text import clean_text, is_button
@@ -103,6 +103,8 @@ def numbers_only(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) 
     state = State(tracker)
     try:
         keep_request(state, tracker, text)
+        if situation_first.device_named_only(state.needs, text):
+            state.needs = []  # the computer on fire: no lessons offered for it
     except Exception:  # the numbers go out whatever happens to the request
         log.exception("could not keep the request said with a danger")
         say_emergency_numbers(dispatcher, tracker)

@@ -33,6 +33,7 @@ NUMBERS = {
         Number("112", "le 112 (urgences)"),
         Number("15", "le 15 (SAMU)"),
         Number("17", "le 17 (police)"),
+        Number("18", "le 18 (pompiers)"),
         Number("3114", "le 3114 (si vous avez des idées suicidaires, 24 h sur 24, gratuit)"),
         Number("3919", "le 3919 (Violences Femmes Info, gratuit et anonyme, 24 h sur 24)"),
         Number("119", "le 119 (Allô Enfance en danger, gratuit, 24 h sur 24)"),
@@ -58,6 +59,12 @@ ONLINE_HARM = ("utter_line_harassment", ("3018",))  # a child threatened online:
 SUICIDE_LINE = "3114"
 THREAT_NUMBERS = ("112", "17")  # someone threatening now (``situations.THREAT``)
 DANGER_CHECK = ("utter_danger_check", ("112", "17", "15"))
+# A fire or gas: the pompiers and the 112, then what to do until they come.
+FIRE_NUMBERS = ("18", "112")
+WHAT_TO_DO = {
+    situations.FIRE: ("utter_emergency_fire", ()),
+    situations.GAS: ("utter_emergency_gas", ()),
+}
 
 
 def _said(numbers: Iterable[str]) -> str:
@@ -80,6 +87,13 @@ def _sentences(first: tuple[str, tuple[str, ...]], text: str) -> tuple[list[str]
         first = (first[0], tuple(n for n in first[1] if n != SUICIDE_LINE))
         online = [ONLINE_HARM] if situations.HARASSMENT_ONLINE in found else []
         parts = [first] + by_situation + online + [BY_SMS]
+    elif situations.SUICIDE not in found and (done := [WHAT_TO_DO[s] for s in WHAT_TO_DO
+                                                       if s in found]):
+        # A fire or gas: the 18 and the 112 (the pompiers come for the people hurt too), what
+        # to do until they come (go out, cut the power, touch no switch); no 3114, and no 119
+        # for a child's room on fire (the 119 is for a child in danger from someone).
+        first = (first[0], FIRE_NUMBERS)
+        parts = [first, *done, BY_SMS]
     elif situations.PHYSICAL in found:
         # A fall, someone who no longer answers, a fire: the numbers for that; no 3114.
         first = (first[0], tuple(n for n in first[1] if n != SUICIDE_LINE))
@@ -93,7 +107,7 @@ def _sentences(first: tuple[str, tuple[str, ...]], text: str) -> tuple[list[str]
     said: list[str] = []
     numbers: list[str] = []
     for response, named in parts:
-        said.append(texts.text(response, numbers=_said(named)))
+        said.append(texts.text(response, numbers=_said(named)) if named else texts.text(response))
         numbers += [n for n in named if n not in numbers]
     return said, numbers
 
@@ -142,6 +156,11 @@ REMOTE_LINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("utter_line_cybermalveillance", ()),
     ),
     situations.HACKED: (("utter_line_cybermalveillance", ()),),
+    # Blackmail with intimate images: not to pay, the proofs, the police, the 3018.
+    situations.SEXTORTION: (
+        ("utter_line_sextortion", ("17",)),
+        ("utter_line_images_removed", ("3018",)),
+    ),
     situations.CHILD_HARASSED_ONLINE: (("utter_line_harassment", ("3018",)),),
     situations.HARASSMENT_ONLINE: (("utter_line_harassment", ("3018",)),),
     situations.PARTNER: (("utter_emergency_partner", ("3919", "17")),),
@@ -151,7 +170,20 @@ REMOTE_LINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 # Harassment or a phone spied on is online safety, not a scam: the need's cybermalveillance line
 # ("Compte piraté, arnaque ou argent volé") only if an account taken or money lost is said too.
-_NOT_A_SCAM = frozenset({situations.SURVEILLANCE, situations.HARASSMENT_ONLINE})
+_NOT_A_SCAM = frozenset(
+    {situations.SURVEILLANCE, situations.HARASSMENT_ONLINE, situations.SEXTORTION}
+)
+# The lines that say the 3018 for harassment: the sextortion lines say it already.
+_SAID_BY_SEXTORTION = frozenset(
+    {situations.HARASSMENT_ONLINE, situations.CHILD_HARASSED_ONLINE}
+)
+
+
+def _without_repeats(keys: list[str]) -> list[str]:
+    """``keys`` without the harassment lines when the sextortion lines (the 3018 in them) go."""
+    if situations.SEXTORTION not in keys:
+        return keys
+    return [k for k in keys if k not in _SAID_BY_SEXTORTION]
 _A_SCAM = frozenset({situations.HACKED, situations.BANK_CARD, situations.SCAM_MESSAGE,
                      situations.ACCOUNT_AMELI, situations.ACCOUNT_CAF, situations.ACCOUNT_IMPOTS,
                      situations.ACCOUNT_FRANCE_TRAVAIL})  # fmt: skip
@@ -163,7 +195,7 @@ _A_SCAM = frozenset({situations.HACKED, situations.BANK_CARD, situations.SCAM_ME
 AT_ONCE = (situations.BANK_CARD, situations.SCAM_MESSAGE, situations.HOMELESS,
            situations.ACCOUNT_AMELI, situations.ACCOUNT_CAF, situations.ACCOUNT_IMPOTS,
            situations.ACCOUNT_FRANCE_TRAVAIL, situations.CHILD_HARASSED_ONLINE,
-           situations.HACKED)
+           situations.HACKED, situations.SEXTORTION)
 
 
 # Situations whose line is given only when the request was read as danger (the numbers, or the
@@ -182,7 +214,7 @@ def line_situations(
     if not danger and (situations.PARTNER_VIOLENCE not in found or _over(request, found)):
         found -= AFTER_DANGER  # threatened by a partner: the 3919, unless told as over
     found |= set(carried)
-    return [s for s in REMOTE_LINES if s in found]
+    return _without_repeats([s for s in REMOTE_LINES if s in found])
 
 
 # What goes on now whatever is told as past: a phone spied on, harassment, an account taken.
@@ -197,7 +229,7 @@ def _over(request: str, found: frozenset[str]) -> bool:
 
 def lines_at_once(text: str) -> list[str]:
     """The lines of ``AT_ONCE`` for the situations the words of ``text`` name."""
-    return _lines([s for s in AT_ONCE if s in situations.read(text)])
+    return _lines(_without_repeats([s for s in AT_ONCE if s in situations.read(text)]))
 
 
 def remote_lines(

@@ -21,7 +21,7 @@ SAFETY_NEED = "securite"
 # Situations that are a need for online safety, whatever else the words read as.
 SAFETY_SITUATIONS = frozenset(
     {situations.SURVEILLANCE, situations.BANK_CARD, situations.SCAM_MESSAGE,
-     situations.HARASSMENT_ONLINE}
+     situations.HARASSMENT_ONLINE, situations.SEXTORTION}
 )
 
 
@@ -59,6 +59,15 @@ def with_situation_need(text: str, found) -> None:
 # "nettoyer mon portable"), not lessons on it — unless lessons are asked for.
 _DEVICE_NEEDS = frozenset({"smartphone", "ordinateur", "quotidien"})
 _LESSONS = re.compile(r"\b(apprendre|cours|formation|me servir|m'en servir|utiliser)\b")
+
+
+def device_named_only(needs: list[str], text: str) -> bool:
+    """Beside a danger, the device and nothing else read as the need, with no lessons asked for
+    ("il y a de la fumée qui sort de mon ordinateur", "il a cassé mon téléphone"): the device is
+    what the danger is about, not a need to keep for after the numbers."""
+    if not needs or not set(needs) <= _DEVICE_NEEDS:
+        return False
+    return not _LESSONS.search(labels.fold(text).replace("\u2019", "'"))
 
 
 def keeps_safety_need(kept: list[str], found, text: str, *, after_danger: bool) -> bool:

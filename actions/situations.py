@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from actions import child_danger, platforms, safety
+from actions.safety.past_events import AGAIN, SAFE_NOW
 from directory_client import labels
 
 PARTNER = "partner"  # violence or control by a partner or an ex: the 3919
@@ -25,6 +26,10 @@ SUICIDE = "suicide"  # a wish to die, a suicide: the 3114
 # A body in danger (a fall, someone who no longer answers or breathes, a fire, an accident) with
 # no dark words: the emergency numbers without the 3114 (``read``).
 PHYSICAL = "physical"
+# A fire or smoke now, gas smelt: the 18 (pompiers) and the 112, what to do (go out, cut the
+# power; touch no switch), never the 3114 unless the words speak of ending one's life (``read``).
+FIRE = "fire"
+GAS = "gas"
 # Someone else threatening the person now, not a partner: forcing the door, in the home, following
 # in the street, armed, attacking. The police and the 112; no 3114 unless the words speak of
 # ending one's life (``read``).
@@ -44,6 +49,10 @@ ACCOUNT_AMELI = "account_ameli"
 ACCOUNT_CAF = "account_caf"
 ACCOUNT_IMPOTS = "account_impots"
 ACCOUNT_FRANCE_TRAVAIL = "account_france_travail"
+# Blackmail with intimate images now (sextortion): money or more asked, or the images spread. A
+# crime going on, no body in danger: what to do at once (do not pay, keep the proofs, the 17, the
+# 3018), before any question, and the places for online safety (``actions.helplines.AT_ONCE``).
+SEXTORTION = "sextortion"
 
 _MY = r"(mon|ma|mes|notre|nos|son|sa|ses) ?"
 _PARTNER_WORDS = (
@@ -172,6 +181,43 @@ _SPYING = (
     # facebook et me harcèle"
     r"|(me|nous) harcel\w*|(a|ont) (pirate|hacke) (mon|mes|ma))"
 )
+
+# Sextortion: blackmail named with images, or images to be spread unless one pays.
+_INTIMATE = r"(photos?|videos?|images?|nudes?|webcam|sextapes?|films?|appel video)"
+_BLACKMAIL = r"(chantages?|(fait|font|faire|fais) chanter|sextor(sion|tion))"
+_SPREAD = (
+    r"(publi|diffus|partag|post|envoy|montr|balanc|affich|circul|transfer|mettre en ligne"
+    r"|mettre sur)\w*"
+)
+_MONEY = (
+    r"(\bpaie\w*|\bpay(e|es|er|ez)\b|\beuros?\b|€|\bargent\b|\bfric\b|\bthunes?\b|\bbitcoins?\b"
+    r"|\bbtc\b|\bvir(e|er|es|ement)\b|\b\d+ ?(e|€)\b|\brancon\b|\bcartes? (cadeaux?|pcs|neosurf"
+    r"|transcash)|\brecharges? (pcs|neosurf|transcash))"
+)
+_SEXTORTION = (
+    r"\bsextor(sion|tion)\b",
+    rf"\b{_BLACKMAIL}\b.{{0,80}}\b{_INTIMATE}\b",
+    rf"\b{_INTIMATE}\b.{{0,80}}\b{_BLACKMAIL}\b",
+    rf"\b{_SPREAD}.{{0,60}}\b{_INTIMATE}\b.{{0,100}}{_MONEY}",
+    rf"\b{_INTIMATE}\b.{{0,60}}\b{_SPREAD}.{{0,100}}{_MONEY}",
+    rf"{_MONEY}.{{0,60}}\b(sinon|ou (bien )?(il|elle|ils|on))\b.{{0,60}}\b{_SPREAD}",
+)
+# Asked about, not happening: "comment protéger mon ado de la sextorsion", "un atelier sur…".
+_SEXTORTION_TOPIC = re.compile(
+    r"\b(comment (proteger|eviter|prevenir|reagir|parler|sensibiliser|reconnaitre)|eviter (que|de)"
+    r"|au cas ou|si jamais|si un jour|prevention|prevenir|sensibilis\w*|atelier|conference"
+    r"|reportage|documentaire|formation)\b"
+)
+
+# Over: "il y a deux ans…, c'est réglé", "j'ai porté plainte", unless it goes on.
+_SEXTORTION_OVER = re.compile(r"\b(c'est|tout est|c) (regle|fini|termine|arrete)\b")
+
+
+def _sextortion_not_now(folded: str) -> bool:
+    """Sextortion asked about (a topic) or told as over, nothing said going on."""
+    over = SAFE_NOW.search(folded) or _SEXTORTION_OVER.search(folded)
+    return bool(_SEXTORTION_TOPIC.search(folded) or (over and not AGAIN.search(folded)))
+
 
 # A public body's account, however named: "mon compte ameli", "la CAF", "impots.gouv".
 _BODIES = {
@@ -304,6 +350,23 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"\b(ne )?(repond|reagit|respire|bouge|se reveille|parle)s? (plus|pas)\b",
         r"\b(tonbe ate|pa ka (pale|respire|repon) anko)\b",
     ),
+    FIRE: (
+        r"\b(a pris feu|ont pris feu|prend feu|prennent feu|en feu|en flammes|au feu)\b",
+        r"\b(le |du )?feu (a pris|a demarre|est parti|partout|dans (la|le|l'|ma|mon|notre|mes)"
+        r"|chez)\b|\b(il y a|y a) (le|du) feu\b",
+        r"\b(des |les )?flammes\b|\bincendie\b(?! (criminel|de forets?) (a|en) )",
+        r"\bfumee\b",
+        r"\b(sent|odeur de|ca sent) (le |du )?(brule|cram\w*)\b",
+        r"\b(prise|fils?|cables?|chargeur|multiprise|batterie|appareil|ordinateur|ordi|telephone"
+        r"|portable|tablette|tele|television|box|radiateur|compteur|tableau electrique|four"
+        r"|plaques?|friteuse|poele|casserole|cuisine|maison|appart\w*|immeuble)s? (qui )?"
+        r"(brule|brulent|fume|fument|crame|crament|a explose|ont explose|explose|fait des"
+        r" etincelles)\b",
+    ),
+    GAS: (
+        r"\b(fuite|odeur|sent|sens|sentir|senteur)s? (forte |tres forte )?(de |du |le )?gaz\b",
+        r"\bgaz\b.{0,30}\b(fuit|fuite|sent|odeur)\b",
+    ),
     THREAT: (
         r"\b(forcer?|forcent|casser|casse|defoncer|defonce|enfoncer|enfonce|fracturer) (ma|la|notre"
         r"|sa) porte",
@@ -317,6 +380,7 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"\b(homme|type|mec|individu|quelqu'un)s? armee?s?\b|\bcoups de feu\b|\bca tire\b",
         r"\b(m'|on m'|se fait |suis |est )agress\w*",
     ),
+    SEXTORTION: _SEXTORTION,
     HOMELESS: (
         r"\b(dors|dormons|dormir|dort|dormi|passe la nuit|passer la nuit|vis|vivons|vit) "
         r"(dans (ma|la|une|notre|sa|leur) voiture|dehors|a la rue|dans la rue)",
@@ -425,6 +489,8 @@ def read(text: str) -> frozenset[str]:
     if BANK_CARD not in found and _HANDED_LATER.search(folded) and _BANK_SAID.search(folded):
         # "un mail lui demande ses codes bancaires", then "elle a déjà donné ses codes"
         found.add(BANK_CARD)
+    if SEXTORTION in found and _sextortion_not_now(folded):
+        found.discard(SEXTORTION)
     if PHYSICAL in found and (SUICIDE in found or _DARK.search(folded)):
         found.discard(PHYSICAL)  # "il ne répond plus depuis son message d'adieu": the 3114 kept
     if THREAT in found and (SUICIDE in found or _OF_ONESELF.search(folded)):

@@ -41,7 +41,12 @@ from actions.safety.illness_context import (
     without_relative_ill,
 )
 from actions.safety.past_events import told_as_past
-from actions.safety.reading import MIN_MEANING_WORDS, SafetyReading, read
+from actions.safety.reading import (
+    MIN_MEANING_WORDS,
+    SafetyReading,
+    only_words_of_no_danger,
+    read,
+)
 from actions.safety.set_aside import (
     HELP_REQUEST_WORDS,
     without_help_word,
@@ -54,7 +59,8 @@ from actions.safety.severe import SEVERE, SUICIDAL_THOUGHT
 __all__ = [
     "ALARM", "HELP_REQUEST_WORDS", "MIN_MEANING_WORDS", "PHONE_NUMBER", "SEVERE",
     "SUICIDAL_THOUGHT", "SafetyReading", "attack_cared_for", "denies_danger",
-    "gives_a_phone_number", "in_french", "is_data", "only_data", "read", "tells_a_stay_in_care",
+    "gives_a_phone_number", "in_french", "is_data", "only_data", "only_words_of_no_danger",
+    "read", "tells_a_stay_in_care",
     "tells_an_illness", "told_as_past", "without_help_word", "without_phone_numbers",
     "without_relative_ill", "without_relatives", "without_town", "without_urgency_denied",
 ]  # fmt: skip

@@ -79,7 +79,7 @@ SAFE_NOW = re.compile(
 
 
 # Said of now, beside a danger told as over: "il m'a frappée il y a deux ans et il recommence".
-_AGAIN = re.compile(
+AGAIN = re.compile(
     r"\b(encore|toujours|continue\w*|recommence\w*|de nouveau|a nouveau|revenu\w*|depuis (hier"
     r"|ce matin|cette nuit|ce soir))\b"
 )
@@ -92,4 +92,4 @@ def told_as_past(text: str) -> bool:
     folded = fold_text(text)
     words = FIGURE.sub(" ", folded)
     strong = SEVERE_RE.search(words) or ALARM_RE.search(words)
-    return bool(strong and SAFE_NOW.search(folded) and not _AGAIN.search(folded))
+    return bool(strong and SAFE_NOW.search(folded) and not AGAIN.search(folded))

@@ -16,6 +16,7 @@ from actions.safety.figures import FICTION, FIGURE, SELF_HARM_IF_A_MISHAP, VENTI
 from actions.safety.illness_context import attack_cared_for, without_relative_ill
 from actions.safety.past_events import SAFE_NOW
 from actions.safety.set_aside import (
+    without_distance,
     without_relatives,
     without_urgency_denied,
     without_words_of_no_danger,
@@ -113,3 +114,14 @@ def read(
         need = (severe or alarm or close) and need
     close = close or (doubt and not safe_now)  # « … mdr »: a joke said as one
     return SafetyReading(severe, alarm, need, meaning, close, safe_now or denied)
+
+
+def only_words_of_no_danger(
+    text: str, danger_margin: Callable[[str], float] = danger.margin
+) -> bool:
+    """Danger read (by the NLU) from words that carry none: an age ("il a 17 ans": the 17 of
+    the police), a relative, a distance ("je peux pas aller à Cayenne"). True when the message
+    names one and, with them put aside, its meaning stays far from danger."""
+    said = " ".join(without_phone_numbers(text).replace("\u2019", "'").split())
+    plain = without_distance(without_relatives(said))
+    return plain != said and danger_margin(plain) < danger.CHECK_MARGIN

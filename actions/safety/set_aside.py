@@ -40,7 +40,13 @@ def without_town(text: str) -> str:
     text = " ".join(text.split())
     named = town_in_message.town_named(text)
     if named:
-        return " ".join(text.replace(named, " ma ville ").split())
+        # every commune named: "je vis à Maripasoula, je peux pas aller à Cayenne"
+        for _ in range(_MORE_TOWNS):
+            text = " ".join(text.replace(named, " ma ville ").split())
+            named = town_in_message.town_named(text)
+            if not named:
+                break
+        return text
     # A town written in small letters at the end, where a request puts it ("aide démarches
     # calvi"): the longest run of last words that is a commune's name.
     words, by_key = text.split(), gazetteer.load(None).by_key
@@ -56,6 +62,7 @@ def without_town(text: str) -> str:
     return text
 
 
+_MORE_TOWNS = 3  # the communes a message names, at most, put aside one by one
 _AT = frozenset({"a", "à", "sur", "vers"})  # before a town named in small letters
 _TOWN_LETTERS = 5  # shorter words after « à » are too often words ("a bout", "a pied")
 
@@ -84,6 +91,24 @@ def without_help_word(text: str) -> str:
     return plain if 0 < len(plain.split()) <= HELP_REQUEST_WORDS else text
 
 
+# A distance that keeps one from a place ("je peux pas aller à Cayenne", "je ne peux pas me
+# déplacer jusqu'à la préfecture", "je n'arrive pas à me rendre à la CAF"): where one cannot go,
+# not a danger; its meaning sits next to someone stuck or kept in ("je ne peux pas sortir",
+# never set aside: ``severe``).
+_DISTANCE = re.compile(
+    r"\b(je |j'|j |on |nous |il |elle )?(ne |n'|n )?(peux|peut|pouvons|pourrai|pourrais|arrive"
+    r"|arrivons|sais)( pas| plus| jamais)( a| à)?( me| nous| m'| se| y)? ?(aller|venir|deplacer"
+    r"|déplacer|rendre|passer|monter|descendre)\b"
+    r"( (jusqu'|jusqu )?(a|à|au|aux|en|dans|sur|chez)( la| le| l'| les| ma| mon| notre)? ?[\w-]+)?",
+    re.IGNORECASE,
+)
+
+
+def without_distance(text: str) -> str:
+    """The message with where one cannot go put as "je suis loin"."""
+    return put_aside(_DISTANCE, text, " je suis loin ")
+
+
 @dataclass(frozen=True)
 class _WordsOfNoDanger:
     kind: str
@@ -97,6 +122,7 @@ class _WordsOfNoDanger:
 _NO_DANGER_WORDS = (
     _WordsOfNoDanger("the word asking for help", without_help_word, calm_only=True),
     _WordsOfNoDanger("a town", without_town),
+    _WordsOfNoDanger("a distance", without_distance),
     _WordsOfNoDanger("a relative who is ill", without_relative_ill, calm_only=True),
 )
 

@@ -307,6 +307,10 @@ SEVERE: tuple[str, ...] = (
     r"(a|ont|j'ai|il a|elle a) (ete )?(electrocut|empoisonn)\w*",
     r"(les |des |en )?flammes (partout|dans|sortent|montent)",
     r"(le |en )?feu (partout|dans (la|le|l'|ma|mon)|chez)",
+    # a fire seen now: "il y a des flammes", "la voiture est en flammes" (never a device that
+    # "a explosé" alone: said of a phone that broke, it raised false alarms on the sets)
+    r"(il y a|y a|je vois) (des |les )?flammes\b",
+    r"\ben flammes\b",
     r"\b(contractions) (toutes les|rapprochees|tres fortes)",
     # drugged, or out in the freezing cold with its signs
     r"(on|il|elle|ils) m'?(a|ont) drogue",
