@@ -265,7 +265,8 @@ def answer(
     )
     # Every place found outside the town or far (not "près de"): a place in town first, of
     # general help or whatever it does (Laval's France Services, 21 km the nearest for the need)
-    general = general_help_in_town(response, location) if away or far_only else None
+    beyond = nothing_near and not (state.offset or broadened or nearest_first)
+    general = general_help_in_town(response, location) if beyond else None
     if general is not None:  # "Plus près, à 300 m, « CCAS d'Arles » aide au numérique…"
         said = fmt.general_help_nearer(general.name, general.distance_km, general.services)
         payload["orienteur"]["notes"] = [said, *(payload["orienteur"].get("notes") or [])]

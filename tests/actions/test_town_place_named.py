@@ -40,3 +40,10 @@ def test_a_place_of_general_help_in_town_still_comes_first(real):
     said = answer("aide pour mes papiers de santé à Vannes", "Vannes")
     assert "Plus près, à 400 m, « Centre Communal d Action Sociale » aide au numérique en " \
         "général" in said, said
+
+
+def test_nothing_near_still_names_the_place_in_the_village(real):
+    """Camopi (Guyane): the nearest place to learn a phone is 174 km off, the village's France
+    Services stands in it."""
+    said = answer("je veux apprendre à utiliser mon téléphone à Camopi", "Camopi")
+    assert "Plus près, à " in said and "« France services La Poste de Camopi »" in said, said
