@@ -266,9 +266,12 @@ def answer(
         if results
         else None,
     )
-    general = general_help_in_town(response, location) if away else None
+    # Every place found outside the town or far (not "près de"): a place in town first, of
+    # general help or whatever it does (Laval's France Services, 21 km the nearest for the need)
+    beyond = nothing_near and not (state.offset or broadened or nearest_first)
+    general = general_help_in_town(response, location) if beyond else None
     if general is not None:  # "Plus près, à 300 m, « CCAS d'Arles » aide au numérique…"
-        said = fmt.general_help_nearer(general.name, general.distance_km)
+        said = fmt.general_help_nearer(general.name, general.distance_km, general.services)
         payload["orienteur"]["notes"] = [said, *(payload["orienteur"].get("notes") or [])]
     # Two needs, the places offer one: the intro says which (actions/need_cover.py).
     covered = need_cover.cover(need_keys, state.procedures[0] if state.procedures else None,

@@ -16,6 +16,7 @@ from actions import texts
 from actions.search_run import WHEELCHAIR
 from directory_client import display, labels
 from directory_client.departements import located_in
+from directory_client.search.explain import service_words
 from directory_client.text import fold
 
 HELPLINE_NAME = labels.HELPLINE["name"]
@@ -250,11 +251,16 @@ def nearer_doing_else(name: str, distance_km: float) -> str:
             "cette aide d'après l'annuaire.")  # fmt: skip
 
 
-def general_help_nearer(name: str, distance_km: float) -> str:
-    """After "À Arles même, aucun lieu ne vous aide pour …": a place of general digital help in the
-    town (``search_run.general_help_in_town``), that can help or redirect, in one sentence."""
-    return (f"Plus près, à {display.distance_text(distance_km)}, « {display.place_name(name)} » "
-            "aide au numérique en général : on pourra vous y aider ou vous orienter.")  # fmt: skip
+def general_help_nearer(name: str, distance_km: float, services: tuple[str, ...] = ()) -> str:
+    """After "À Arles même, aucun lieu ne vous aide pour …": a place in the town
+    (``search_run.general_help_in_town``), that can help or redirect, in one sentence: of
+    general digital help, or what it does by its ``services`` when it is not."""
+    near = f"Plus près, à {display.distance_text(distance_km)}, « {display.place_name(name)} »"
+    if not services or labels.OUTILS_QUOTIDIEN in services:
+        return f"{near} aide au numérique en général : on pourra vous y aider ou vous orienter."
+    does = ", ".join(service_words(s) for s in services)
+    return (f"{near} n'annonce pas cette aide mais propose : {does}. On pourra vous y aider "
+            "ou vous orienter.")  # fmt: skip
 
 
 def none_in_town(

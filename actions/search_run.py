@@ -134,28 +134,36 @@ def none_in_town(response, location: dict) -> bool:
 
 
 def general_help_in_town(response, location: dict):
-    """A place of general digital help within ``IN_TOWN_KM`` of the person, when the places
-    found for the need are all outside their town (``none_in_town``): the nearest, that can help
-    or redirect (Arles: the CCAS, 300 m from the town hall); None when there is none or the
-    directory fails."""
+    """A place within ``IN_TOWN_KM`` of the person, nearer than every place found for the need,
+    when those are all outside their town or far (``none_in_town``, ``none_near``): the nearest
+    of general digital help, that can help or redirect (Arles: the CCAS, 300 m from the town
+    hall); else the nearest place whatever it does (Laval, to learn the internet: the nearest
+    at 21 km, the town's France Services 1.5 km from the town hall). None when there is none,
+    or the directory fails."""
+    if location.get("lat") is None:
+        return None
+    listed = [r.distance_km for r in response.results if r.distance_km is not None]
+    shown = {r.id for r in response.results}
+    for needs in ((labels.OUTILS_QUOTIDIEN,), ()):
+        place = _nearest_in_town(needs, location)
+        if place is None or place.distance_km is None or place.distance_km > IN_TOWN_KM:
+            continue
+        if (not listed or place.distance_km < min(listed)) and place.id not in shown:
+            return place
+    return None
+
+
+def _nearest_in_town(needs: tuple[str, ...], location: dict):
     from actions.backends import get_directory  # lazy: importing it loads the readers
     from directory_client.types import SearchQuery
 
-    if location.get("lat") is None:
-        return None
     try:
-        general = get_directory().search(SearchQuery(
-            needs=(labels.OUTILS_QUOTIDIEN,), location=_location_from_dict(location), limit=1,
-            nearest_first=True))  # fmt: skip
+        found = get_directory().search(SearchQuery(
+            needs=needs, location=_location_from_dict(location), limit=1, nearest_first=True))
     except Exception:  # only a sentence more: never the answer lost for it
         log.warning("general help in town: search failed", exc_info=True)
         return None
-    place = general.results[0] if general.results else None
-    listed = [r.distance_km for r in response.results if r.distance_km is not None]
-    if place is None or place.distance_km is None or place.distance_km > IN_TOWN_KM:
-        return None
-    nearer = not listed or place.distance_km < min(listed)
-    return place if nearer and place.id not in {r.id for r in response.results} else None
+    return found.results[0] if found.results else None
 
 
 def _all_beyond(response, km: float) -> bool:
@@ -318,6 +326,9 @@ def _search_from_start(
                 directory, query, constraints, relaxed, response
             )
     response = broadened or response
+    if broadened is None and not response.results:
+        broadened = _island_help(directory, query, [c for c in constraints if c not in relaxed])
+        response = broadened or response
     if broadened is None and not nearest_first:
         kept = _build_filters([c for c in constraints if c not in relaxed])
         response = _each_need_on_first_page(directory, query, kept, response)
@@ -334,6 +345,24 @@ def _search_from_start(
     if in_departement:
         response = _departement_first(response, in_departement, limit)
     return response, relaxed, broadened is not None
+
+
+def _island_help(directory, query: dict, kept: list[str]):
+    """Someone on an island (``directory_client.islands``) where no place does the need nor
+    general digital help: the island's places whatever they do (its France Services), which can
+    help or redirect, rather than nothing — never a place across the sea (Saint-Martin, an
+    affordable computer: two France Services on the island, Guadeloupe 246 km off). None on
+    the mainland, or when the island has no place at all."""
+    from directory_client import islands
+    from directory_client.types import SearchQuery
+
+    where = query["location"]
+    if not islands.island_of(where.code_insee, where.code_postal, where.departement):
+        return None
+    anything = {**query, "needs": (), "offset": 0}
+    hard = [c for c in kept if c not in _SOFT and not _is_care(c)]
+    found = directory.search(SearchQuery(filters=_build_filters(hard), **anything))
+    return found if found.results else None
 
 
 def teaching_first(directory, query: dict, filters, response):

@@ -20,6 +20,9 @@ DEFAULT_PATH = Path(__file__).parent / "data" / "communes-france.csv"
 # 31 km inland. Every use of a commune's point follows (distances, ``nearest``, départements).
 # The file lies beside the gazetteer it completes.
 TOWN_HALLS_NAME = "town-halls.csv"
+# The village of huge communes that town-halls.csv lacks (Guyane's: Maripasoula's centre lies
+# 67 km south of the village): data/README.md says where each point comes from.
+CHEFS_LIEUX_NAME = "chefs-lieux.csv"
 BIG_TOWN = 20_000  # "Aix" also offers Aix-en-Provence: see ``Index.longer_names``
 GRID_STEP = 0.25  # degrees; ~28 km north-south
 # Paris, Lyon and Marseille exist only as arrondissements in the source: the city is derived.
@@ -241,7 +244,8 @@ def _town_halls(path: Path) -> dict[str, tuple[float, float]]:
 
 def _build(path: Path) -> Index:
     communes = list(_read(path).values())
-    halls = _town_halls(path.parent / TOWN_HALLS_NAME)
+    halls = {**_town_halls(path.parent / CHEFS_LIEUX_NAME),
+             **_town_halls(path.parent / TOWN_HALLS_NAME)}  # fmt: skip
     for commune in communes:
         if commune.kind == "COM" and commune.code_insee in halls:
             commune.lat, commune.lon = halls[commune.code_insee]

@@ -38,7 +38,7 @@ RULE_MODULES = (
     "text.py",
     "usual_names.py",
 )
-RULE_DATA = ("data/communes-france.csv", "data/town-halls.csv")
+RULE_DATA = ("data/communes-france.csv", "data/town-halls.csv", "data/chefs-lieux.csv")
 
 
 def rule_files() -> tuple[Path, ...]:

@@ -27,6 +27,11 @@ _SERVICE_WORDS: dict[str, str] = {
 }
 
 
+def service_words(service: str) -> str:
+    """A service of the standard in plain words ("aide pour vos papiers en ligne")."""
+    return _SERVICE_WORDS.get(service, service.lower())
+
+
 _ORIGIN_WORDS: dict[str, str] = {
     labels.V1_WITH_HELP: "fait vos papiers en ligne avec vous",
     labels.V1_AUTONOMY: "apprendre à faire vos papiers en ligne",

@@ -11,7 +11,7 @@ from functools import lru_cache
 from sqlalchemy import case, literal, or_
 from sqlalchemy.sql.elements import ColumnElement
 
-from directory_client import hours, labels
+from directory_client import hours, islands, labels
 from directory_client.models import Place
 from directory_client.search import evidence
 from directory_client.search import publics as publics_fit
@@ -139,9 +139,13 @@ def build_plan(query: SearchQuery, now: datetime) -> Plan:
     preferred = tuple(dict.fromkeys(label for label in query.preferred_origin_labels if label))
     # The SQL does not depend on the order of the needs (a sum of scores): one shape for both.
     in_bit_order = tuple(sorted(needs, key=labels.SERVICE_BITS.__getitem__))
+    where_from = query.location
+    # From an island, its places only: never a door across the sea (``islands``).
+    island = islands.island_of(where_from.code_insee, where_from.code_postal,
+                               where_from.departement)  # fmt: skip
     key = (
         in_bit_order, preferred, f.free_only, f.publics, f.prise_en_charge, f.accompagnement,
-        f.labels, f.on_my_behalf, bool(keeps),
+        f.labels, f.on_my_behalf, bool(keeps), island,
     )  # fmt: skip
     mask, where, score, max_score = _plan_sql(key)
     return Plan(
@@ -155,9 +159,12 @@ def _plan_sql(key: tuple) -> tuple[int, tuple[ColumnElement, ...], ColumnElement
     """The SQL side of a plan — mask, conditions, score — built once per shape (building these
     expressions cost more than a search's queries)."""
     needs, preferred, free_only, publics, prise_en_charge, accompagnement, programmes = key[:7]
-    on_my_behalf, has_keeps = key[7:]
+    on_my_behalf, has_keeps, island = key[7:]
     mask = labels.services_mask(needs)
     where: list[ColumnElement] = []
+    on_island = islands.same_island(island)
+    if on_island is not None:
+        where.append(on_island)
     if mask:
         where.append(Place.services_mask.op("&")(mask) != 0)
     if free_only:
