@@ -149,7 +149,9 @@ def plain(folded: str, procedures: list[str], part_needs: Callable[[str], list[s
     out.alone += both.alone
     out.drop |= both.drop
     out.ruled_out |= both.ruled_out
-    out.added += [k for k in also_said(folded, procedures) if k not in out.drop]
+    # the accounts of one who died or of another to run: paperwork, their bank one of them
+    out.added += [k for k in also_said(folded, procedures)
+                  if k not in out.drop and not (affairs and k == "quotidien")]
     parts = [p for p in _NEXT_REQUEST.split(folded) if p and len(p.split()) >= _PART_WORDS]
     if len(parts) > 1:
         for part in parts:
