@@ -357,7 +357,7 @@ PROCEDURES: dict[str, Procedure] = {
                 "votre dernier avis d'impôt",
                 "un RIB",
             ),
-            purpose="votre demande d'APA (allocation personnalisée d'autonomie)",
+            purpose="vos démarches d'APA (allocation personnalisée d'autonomie)",
         ),
     )
 }
