@@ -249,10 +249,17 @@ def for_a_relative(
     or those of the list's town when she lives there too ("elle habite là aussi")."""
     state = State(tracker)
     state.set(someone_else.SLOT, True)
+    what = (tracker.get_slot("last_search") or {}).get("what") or ""
+    theirs = someone_else.their_need(text)
+    if theirs is not None and theirs[0] != state.needs:
+        # "et pour mon voisin qui a besoin d'aide pour sa carte grise ?": his need, not ours
+        state.needs, state.procedures = theirs
+        state.mode = None
+        what = fmt.need_phrase(state.needs, state.procedures)
     if someone_else.lives_there_too(text):
         answer(dispatcher, state)
         return state.save()
-    what = someone_else.about_them((tracker.get_slot("last_search") or {}).get("what") or "")
+    what = someone_else.about_them(what)
     dispatcher.utter_message(response="utter_ask_where_they_live", what=what, who=whom)
     state.location, state.choices, state.offset, state.awaiting = None, [], 0, "location"
     return state.save()

@@ -244,3 +244,16 @@ def about_them(text: str) -> str:
     for pattern, replacement in _COMPILED:
         text = pattern.sub(replacement, text)
     return text
+
+
+def their_need(text: str) -> tuple[list[str], list[str]] | None:
+    """The need a message for someone else names for them (« et pour mon voisin qui a besoin
+    d'aide pour sa carte grise ? », tester t194 C16): its needs and procedures, which replace
+    the request's for that person; None when it names none (« non je voulais dire pour ma
+    mère »: the same need, for her)."""
+    from actions import needs as needs_mod  # the reading loads the encoder: on first use
+
+    found = needs_mod.read(text or "")
+    if not found.needs or found.choices:
+        return None
+    return list(found.needs), list(found.procedures)

@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions import formatting as fmt
-from actions import need_changes, situation_first, texts
+from actions import lack_kept, need_changes, situation_first, texts
 from actions import needs as needs_mod
 from actions.day_in_story import only_in_stories
 from actions.follow_ups import AFTER_NUMBERS
@@ -170,6 +170,11 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
         # mode: one more need for the same request, never one put instead of it.
         found.needs, found.procedures, found.choices = more, list(state.procedures), []
         found.mode = found.mode or state.mode
+    lack = None if is_button(text) or more is not None else lack_kept.with_the_lack(
+        request, state.needs, found.needs, tracker.get_slot("awaiting"))
+    if lack is not None:
+        # "besoin scanner" then "pr envoyer papiers mutuelle": the file and the device on site
+        found.needs, found.choices = lack, []
     # A new need replaces the old one (the person corrects or asks something else).
     if found.needs:
         state.needs = found.needs

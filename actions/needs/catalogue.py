@@ -345,6 +345,20 @@ PROCEDURES: dict[str, Procedure] = {
             ),
             purpose="votre compte FranceConnect",
         ),
+        Procedure(
+            # The département's allowance for elderly people losing autonomy (its words:
+            # actions/needs/two_requests.py).
+            "apa",
+            "le département (APA, allocation personnalisée d'autonomie)",
+            "demarches",
+            (
+                "une pièce d'identité",
+                "un justificatif de domicile",
+                "votre dernier avis d'impôt",
+                "un RIB",
+            ),
+            purpose="vos démarches d'APA (allocation personnalisée d'autonomie)",
+        ),
     )
 }
 

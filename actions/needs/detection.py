@@ -47,6 +47,7 @@ from actions.needs.parenting import (
 )
 from actions.needs.said_plainly import _TO_LEARN, complete
 from actions.needs.tools import _KNOWS_THE_DEVICE, _LEARN, _SOCIAL_HELP
+from actions.needs.two_requests import file_to_do, without_allowance
 from actions.needs.words import _SMS_ELISION, _matches, fold
 from actions.needs.work import (
     _CLAUSE_END,
@@ -205,7 +206,7 @@ def detect(text: str) -> Understanding:
         # nothing else is said: "une page facebook pour mon commerce" is the business's need
         # (measured: added beside other needs, it cost 0.4 points on the unread sets).
         strong = ["quotidien"]
-    if "securite" in strong and _RECEIVED.search(folded):
+    if "securite" in strong and _RECEIVED.search(folded) and not file_to_do(folded):
         # "un mail de l'assurance maladie, je suis pas sûr que ce soit vrai": the organisation
         # named is the sender of a suspicious message, not a procedure to do.
         found.procedures = []
@@ -297,7 +298,7 @@ def detect(text: str) -> Understanding:
     strong_with = re.search(
         r"\b(avec moi|a (ma|sa|leur) place|avec quelqu'un|france services?)\b", folded
     ) or re.search(_DONE_FOR_ME, folded)
-    if _matches(folded, _ALONE) and not strong_with:
+    if _matches(without_allowance(folded), _ALONE) and not strong_with:
         found.mode = "autonomie"
     elif _matches(folded, _WITH):
         found.mode = "avec_moi"

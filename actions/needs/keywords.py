@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from actions.needs import equipment, leisure, online_safety, papers, parenting, tools, work
+from actions.needs import (
+    equipment,
+    leisure,
+    online_safety,
+    papers,
+    parenting,
+    tools,
+    two_requests,
+    work,
+)
 from actions.needs.catalogue import TOOL_NEEDS
 from actions.needs.constraints import _CONSTRAINT_PATTERNS
 from actions.needs.papers import _PROCEDURE_PATTERNS
@@ -20,6 +29,9 @@ _FOUND: dict[str, tuple[str, ...]] = {
 # were dropped beside a computer lacking).
 _MORE_WORDS: dict[str, tuple[str, ...]] = {
     "emploi": (r"\btaf\b", r"(?<!en )\balternances?\b", r"\bcontrats? (en )?apprentissage\b"),
+    # said in English (tester t194, A14): no connection, no computer at home
+    "internet": (r"\b(no|without) (internet|wifi|wi-fi|connection)\b",),
+    "materiel_usage": (r"\b(no|without) (computer|laptop|printer|scanner)\b",),
 }
 _FOUND = {k: ps + _MORE_WORDS.get(k, ()) for k, ps in _FOUND.items()}
 # The order of the needs found (the first two are kept): the same as before the split.
@@ -55,6 +67,7 @@ GENERIC_NEEDS = frozenset(_WEAK_NEEDS | TOOL_NEEDS)
 _COMPILED = {
     "need": {k: [_compile(p) for p in ps] for k, ps in _NEED_PATTERNS.items()},
     "weak": {k: [_compile(p) for p in ps] for k, ps in _WEAK_PATTERNS.items()},
-    "procedure": {k: [_compile(p) for p in ps] for k, ps in _PROCEDURE_PATTERNS.items()},
+    "procedure": {k: [_compile(p) for p in ps]
+                  for k, ps in {**_PROCEDURE_PATTERNS, **two_requests.PROCEDURE_WORDS}.items()},
     "constraint": {k: [_compile(p) for p in ps] for k, ps in _CONSTRAINT_PATTERNS.items()},
 }

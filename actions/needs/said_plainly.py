@@ -27,6 +27,7 @@ from actions.needs.papers import (
 from actions.needs.parenting import _KID
 from actions.needs.said_both import said_both
 from actions.needs.tools import _DIGITAL_BASICS, _OFFICE_WORK
+from actions.needs.two_requests import also_said
 from actions.needs.words import _matches
 from actions.needs.work import (
     _BUSINESS_FILES,
@@ -148,6 +149,9 @@ def plain(folded: str, procedures: list[str], part_needs: Callable[[str], list[s
     out.alone += both.alone
     out.drop |= both.drop
     out.ruled_out |= both.ruled_out
+    # the accounts of one who died or of another to run: paperwork, their bank one of them
+    out.added += [k for k in also_said(folded, procedures)
+                  if k not in out.drop and not (affairs and k == "quotidien")]
     parts = [p for p in _NEXT_REQUEST.split(folded) if p and len(p.split()) >= _PART_WORDS]
     if len(parts) > 1:
         for part in parts:

@@ -41,7 +41,7 @@ PHONE = "apprendre à vous servir de votre téléphone"
         ("trouver du taf", "Lyon", (WORK,), ()),
         ("je cherche une alternance", "Lyon", (WORK,), ()),
         ("j'ai reçu un sms bizarre et je dois aussi faire mon passeport", "Lyon",
-         ("vous protéger", "démarches"), ()),
+         ("vous protéger", "passeport"), ()),  # the title named (e200)
         ("aidez moi pour pôle emploi et pour ma déclaration de revenus", "Lyon",
          ("France Travail", "impôts"), ()),
     ],
