@@ -28,7 +28,8 @@ _STATUS_NOUNS = (
 # « moi », a title and an age (« mr 72a veuf »), or at the start of a clause, the clause then
 # going on about something else (« retraité, facture edf en ligne », « pompier volontaire, je
 # dois… ») or telling more of the person (« infirmière de 45 ans »). A trade « à mon compte »
-# is a business: kept (``work._OWN_TRADE``).
+# is a business: kept (``work._OWN_TRADE``). A word alone (« retraite Poitiers », the town
+# taken out) is the procedure asked: something must follow.
 _WHO_BEFORE = (
     r"(?:\b(?:je suis|j'etais|je suis devenue?|suis|etant|en tant que|comme|moi|ancien(?:ne)?"
     r"|(?:mr|mme|monsieur|madame|mlle)(?: \d+ ?(?:a|ans))?|\d+ ?(?:a|ans),?)"
@@ -36,7 +37,7 @@ _WHO_BEFORE = (
     r"|(?:^|[,.;:!?(]\s*))"
 )
 _WHO_AFTER = (
-    r"(?=\s*(?:[,.;:!?)]|$|\bet\b|\bmais\b|\bje\b|\bj'|\bil\b|\belle\b|\bqui\b|\bdepuis\b"
+    r"(?=\s*(?:[,;:](?=\s*\w)|[.!?)]|\bet\b|\bmais\b|\bje\b|\bj'|\bil\b|\belle\b|\bqui\b|\bdepuis\b"
     r"|\bde (?:\d+|profession|metier)\b|\b\d+ ?(?:a|ans)\b"
     r"|\ben (?:activite|retraite|formation)\b|\bveu\w*|\bdoi[st]\b|\bdevr\w*|\bne\b|\bn'"
     r"|\bsai[st]\b|\bconnai\w*|\bcherch\w*|\bvoudr\w*|\bai\b|\ba\b(?! (?:mon|son) compte)))"
