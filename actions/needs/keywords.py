@@ -28,7 +28,7 @@ _MORE_WORDS: dict[str, tuple[str, ...]] = {
         # a password that fails, not one to make safe ("créer des mots de passe sécurisés")
         r"\b(galer\w*|oubli\w*|perdu|bloque\w*) (avec |de |mon |ma |mes |le |du )*mots? de passe"
         r"|\bmots? de passe (ne marche|marche pas|ne fonctionne|fonctionne pas|oublie|bloque)",
-        r"\b(connai[st]|connaissons|maitrise|comprends?) (pas|rien a|rien de|pas du tout|plus) "
+        r"\b(connai[st]|connaissons) (pas|rien a|rien de|pas du tout|plus) "
         r"(a )?(l')?(internet|le web|le net|l'informatique)",
     ),
 }
