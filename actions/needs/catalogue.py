@@ -336,6 +336,48 @@ PROCEDURES: dict[str, Procedure] = {
             purpose="votre chèque énergie",
         ),
         Procedure(
+            # The online claim (the national form, demande-logement-social.gouv.fr): an identity
+            # paper to register it; the income and tax papers when it is examined; the unique
+            # number of a claim made before, to renew it (tester t194, A11 and B9).
+            "logement_social",
+            "votre demande de logement social",
+            "demarches",
+            (
+                "une pièce d'identité (ou votre titre de séjour)",
+                "votre numéro unique de demandeur, si vous avez déjà fait une demande",
+                "vos deux derniers avis d'impôt",
+                "vos justificatifs de ressources (salaires, allocations, pensions…)",
+                "votre adresse mail et votre téléphone portable",
+            ),
+            purpose="votre demande de logement social",
+        ),
+        Procedure(
+            # Asked on ameli.fr with the income of the 12 months before the claim (t194, C4).
+            "css",
+            "la complémentaire santé solidaire",
+            "sante",
+            (
+                "votre carte Vitale ou votre numéro de sécurité sociale",
+                "vos justificatifs de ressources des 12 derniers mois (salaires, allocations…)",
+                "votre dernier avis d'impôt",
+                "un RIB",
+                "vos identifiants ameli si vous en avez",
+            ),
+            purpose="votre complémentaire santé solidaire",
+        ),
+        Procedure(
+            # Booking a doctor online: not the Assurance maladie's file (t194, A4 and E20).
+            "doctolib",
+            "Doctolib (rendez-vous médical en ligne)",
+            "sante",
+            (
+                "un compte Doctolib ou une adresse mail",
+                "votre carte Vitale",
+                "votre téléphone portable (un code arrive par SMS)",
+            ),
+            purpose="vos rendez-vous médicaux en ligne (Doctolib)",
+        ),
+        Procedure(
             "franceconnect",
             "FranceConnect",
             "demarches",

@@ -48,6 +48,7 @@ from actions.needs.parenting import (
 from actions.needs.said_plainly import _TO_LEARN, complete
 from actions.needs.tools import _KNOWS_THE_DEVICE, _LEARN, _SOCIAL_HELP
 from actions.needs.two_requests import file_to_do, without_allowance
+from actions.needs.who import status_blanked
 from actions.needs.words import _SMS_ELISION, _matches, fold
 from actions.needs.work import (
     _CLAUSE_END,
@@ -87,8 +88,10 @@ def detect(text: str) -> Understanding:
     # is its name a need (the scam's words are kept).
     posed = (disguised := disguise_blanked(folded)) != folded
     folded = disguised
+    # "retraité, facture edf en ligne": who the person is, no procedure (the criteria, read
+    # below, keep the words: a retired person is a senior)
     for key, patterns in _COMPILED["procedure"].items():
-        if _matches(folded, patterns):
+        if _matches(status_blanked(folded), patterns):
             found.procedures.append(key)
     for narrow, wide in _WITHIN.items():
         if narrow in found.procedures and wide in found.procedures:
@@ -130,6 +133,7 @@ def detect(text: str) -> Understanding:
     # often a device that does not work.
     found.constraints += [CARE + care for care in read_care(text) if care in DISABILITIES]
     folded = _safe_now_blanked(folded)  # "aujourd'hui en sécurité": safe, no need
+    folded = status_blanked(folded)  # "pompier volontaire, je dois…": who, not a need
     lacks_payment = bool(_NO_PAYMENT.search(folded))
     folded = _NO_PAYMENT.sub(" ", folded)  # "pas de carte bancaire": no need of its own
     strong = [k for k, patterns in _COMPILED["need"].items() if _matches(folded, patterns)]

@@ -16,9 +16,13 @@ _GIVE_AWAY = (
     r"|ses|leur|leurs|les) (\w+ )?(ordi|ordinateur|pc|telephone|tablette|portable|smartphone)s?\b"
 )
 
+# Knowing no internet ("connaît pas internet", "je sais pas internet") is learning it, not
+# lacking a connection.
+_NOT_KNOWN = r"(?<!connait )(?<!connais )(?<!sait )(?<!sais )(?<!comprend )(?<!maitrise )"
 NEED_PATTERNS: dict[str, tuple[str, ...]] = {
     "internet": (
-        r"\b(pas|pa|ni|sans|plus) (d'|de |d )?(internet|connexion|wifi|wi-fi)",
+        # not "connaît pas internet": how to use it, not a connection (tester t194, B1)
+        _NOT_KNOWN + r"\b(pas|pa|ni|sans|plus) (d'|de |d )?(internet|connexion|wifi|wi-fi)",
         r"\bbesoin (d'|de )(internet|connexion|wifi)",
         r"\bwifi\b",
         r"\bwi-fi\b",
@@ -222,7 +226,9 @@ _WORKS_FINE = _compile(
 # A price said beside lessons ("des ateliers, c'est trop cher ailleurs"): the price of the help,
 # not a device to buy.
 _PRICE = _compile(r"\b(cher|chere|chers|cheres|payante?s?|prix|coute\w*|tarifs?)\b")
-_NO_INTERNET = _compile(r"\b(pas|pa|ni|sans|plus) (d'|de |d )?(internet|connexion|wifi|reseau)")
+_NO_INTERNET = _compile(
+    _NOT_KNOWN + r"\b(pas|pa|ni|sans|plus) (d'|de |d )?(internet|connexion|wifi|reseau)"
+)
 
 
 _USE_DEVICE = re.compile(

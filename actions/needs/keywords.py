@@ -32,6 +32,17 @@ _MORE_WORDS: dict[str, tuple[str, ...]] = {
     # said in English (tester t194, A14): no connection, no computer at home
     "internet": (r"\b(no|without) (internet|wifi|wi-fi|connection)\b",),
     "materiel_usage": (r"\b(no|without) (computer|laptop|printer|scanner)\b",),
+    # a bill paid online, internet not known (tester t194, D11 and B1): everyday use; beside a
+    # procedure it is the means, dropped (``detect``)
+    "quotidien": (
+        r"\bfactures? (\w+ ){0,2}(en ligne|sur internet|par internet)",
+        r"\bpayer (\w+ ){0,3}(en ligne|sur internet|par internet)",
+        # a password that fails, not one to make safe ("créer des mots de passe sécurisés")
+        r"\b(galer\w*|oubli\w*|perdu|bloque\w*) (avec |de |mon |ma |mes |le |du )*mots? de passe"
+        r"|\bmots? de passe (ne marche|marche pas|ne fonctionne|fonctionne pas|oublie|bloque)",
+        r"\b(connai[st]|connaissons) (pas|rien a|rien de|pas du tout|plus) "
+        r"(a )?(l')?(internet|le web|le net|l'informatique)",
+    ),
 }
 _FOUND = {k: ps + _MORE_WORDS.get(k, ()) for k, ps in _FOUND.items()}
 # The order of the needs found (the first two are kept): the same as before the split.

@@ -58,7 +58,7 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdecla\b",
         r"\bdeclaration (de|des|d'|de mes) ?revenus",
         r"\bimpots\.gouv",
-        r"\bdeclarer (mes|ses|nos|leurs|les|vos|ces) revenus",
+        r"\bdeclarer (mes |ses |nos |leurs |les |vos |ces )?revenus",
         r"\bprelevement a la source",
         r"\btaxe (fonciere|d'habitation)",
     ),
@@ -126,6 +126,19 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
     "naturalisation": (r"\bnaturalis\w*", r"\bnationalite francaise"),
     "cheque_energie": (r"cheque ?-?energie",),
     "franceconnect": (r"france ?connect",),
+    "logement_social": (
+        r"\blogements? socia(l|ux)\b",
+        r"\bhlm\b",
+        r"\bnumero unique( de demandeur| d'enregistrement)?\b",
+        r"\bdemande de logement\b",
+    ),
+    "css": (r"complementaire sante solidaire", r"\bc2s\b", r"\bcmu\b", r"\bcmu-?c\b"),
+    "doctolib": (
+        r"\bdoctolib",
+        r"\b(prendre|prise de|avoir|reserver|trouver) (un |mes |des )?"
+        r"(rdv|rendez-?vous|rendez vous) (\w+ ){0,2}(chez )?(le |un |une |mon |ma )?"
+        r"(medecin|docteur|generaliste|dentiste|ophtalmo\w*|gyneco\w*|dermato\w*|pediatre|specialiste|medica\w*)",
+    ),
 }
 
 
@@ -137,6 +150,8 @@ _WITHIN = {
     "carte_grise": "ants",
     "permis": "ants",
     "naturalisation": "titre_sejour",
+    "css": "ameli",  # "la complémentaire santé solidaire sur ameli": the CSS's list
+    "doctolib": "ameli",  # "un rendez-vous sur Doctolib avec ma carte Vitale": booking
 }
 
 

@@ -11,11 +11,13 @@ from actions.needs.detection import Understanding, detect, part_needs
 from actions.needs.distance import without_distance
 from actions.needs.equipment import _DEAD_DEVICE, _NO_DEVICE, _PRINTER_STUCK
 from actions.needs.keywords import _COMPILED, GENERIC_NEEDS
+from actions.needs.office_names import for_meaning
 from actions.needs.online_safety import _SAFETY_SAID
 from actions.needs.papers import _NAMED_DESK, _NAMED_FILE
 from actions.needs.parenting import _FAMILY, _SCHOOL_SENT
 from actions.needs.said_plainly import settle
 from actions.needs.tools import _LEARN, _ON_THE_DEVICE, _SOCIAL_HELP, _TOOL_TASK
+from actions.needs.who import status_blanked
 from actions.needs.words import _SMS_ELISION, _compile, fold
 
 _SAID_ALONE = 10  # words: a short message says nothing else that could weigh
@@ -92,6 +94,9 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
     specific = [k for k in found.needs if k not in generic]
     if specific:  # "je suis sourd et je cherche du travail": the need named, the care beside it
         text = _without_who_words(text, found.constraints)
+    # "retraité, …", "j'ai un cancer et je suis fatiguée, …": who the person is, weighed as
+    # no need (it pulled a business, online safety, a job search in)
+    text = for_meaning(status_blanked(text))  # « la sécu »: the CPAM, not online safety
     weighed = semantic_needs.reader().weigh(text, specific, generic, found.ruled_out)
     found.needs = weighed.needs
     if (

@@ -90,6 +90,12 @@ _TOOL_TASK = _compile(
     r"\bbanques?\b[^.!?]{0,80}\b(appli|application)s?\b"
     r"|\b(appli|application)s?\b[^.!?]{0,40}\bbanques?\b"
     r"|\b(payer|regler) (mes|ses|les|nos) factures (en ligne|sur internet|par internet)"
+    # a bill paid online, a password that fails (tester t194, D11 and B19): everyday use
+    r"|\bfactures? (\w+ ){0,2}(en ligne|sur internet|par internet)"
+    r"|\bpayer (\w+ ){0,3}(en ligne|sur internet|par internet)"
+    r"|\b(galer\w*|oubli\w*|perdu|retrouver|bloque\w*|trompe\w*) (avec |de |mon |ma |mes |le |du )*"
+    r"mots? de passe|\bmots? de passe (ne marche|marche pas|ne fonctionne|fonctionne pas|oublie"
+    r"|bloque|refuse|incorrect|faux)"
     r"|\b(besoin d' ?|(avoir|creer|ouvrir|obtenir|faire) )(une |un |mon |ma |son |sa )?(nouvelle )?"
     r"(adresse (e-?mail|mail|electronique|courriel)|boite (e-?)?mail|compte (e-?mail|mail|gmail))"
 )

@@ -115,7 +115,9 @@ _OWN_TRADE = _compile(
     r"|\bje suis (independante?|freelance|a mon compte)\b"
     # self-employed ("plombier à mon compte", "je me suis mis à mon compte"), not an account
     # reached ("accéder à mon compte ameli")
-    r"|\b(je suis|je travaille|installee?|etablie?|mise?|mettre)\b[^.,;!?]{0,30}\ba mon compte"
+    # or the trade said first, as a desk writes it ("électricien à mon compte, …")
+    r"|(\b(je suis|je travaille|installee?|etablie?|mise?|mettre)\b[^.,;!?]{0,30}"
+    r"|(^|[,.;:!?])\s*([\w-]+ ){0,2})\ba mon compte"
     r"\b(?! (ameli|caf|france|impots?|en ligne|sur|de|d'|bancaire|client|perso\w*)\b)"
     r"|\b(auto|micro)[ -]?entrepreneu(r|se)s?\b|\bcommercante?s?\b|\bartisan"
     r"|\b(ma|notre) (petite |toute petite )?(entreprise|societe|boite|sarl|eurl|sas)\b"

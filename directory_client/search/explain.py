@@ -43,6 +43,15 @@ _ORIGIN_WORDS: dict[str, str] = {
 }
 
 
+# A service shared by two needs, its plain words naming one of them (the job search): a place
+# that does not announce the finer label of the other one asked for (a business) is told in the
+# words of that one, never of the other (tester t194, E4: a plumber's coworking places read « aide
+# pour chercher un emploi en ligne »).
+_SHARED_SERVICE_WORDS: dict[str, str] = {
+    labels.V1_BUSINESS: "aide pour votre activité ou votre entreprise en ligne",
+}
+
+
 # A bus and its fixed desk at one address, both listed: the later entry says which it is.
 BUS_OF_DESK = "Le bus de « {desk} », garé à la même adresse certains jours."
 DESK_OF_BUS = "L'accueil fixe, à la même adresse que le « {bus} »."
@@ -51,6 +60,7 @@ FEE_WORDS = ("gratuit", "gratuit sous condition", "tarif non précisé")
 _WORDS_SERVICE: dict[str, str] = {
     **{words: service for service, words in _SERVICE_WORDS.items()},
     **{words: labels.SERVICES_V1_TO_CURRENT[label] for label, words in _ORIGIN_WORDS.items()},
+    **{w: labels.SERVICES_V1_TO_CURRENT[label] for label, w in _SHARED_SERVICE_WORDS.items()},
 }
 
 
@@ -289,7 +299,12 @@ def explain(
             and labels.SERVICES_V1_TO_CURRENT.get(label) == service
             and (not preferred or label in preferred)
         ]
-        parts.append(finer[0] if finer else _SERVICE_WORDS.get(service, service.lower()))
+        shared = [
+            words
+            for label, words in _SHARED_SERVICE_WORDS.items()
+            if label in preferred and labels.SERVICES_V1_TO_CURRENT.get(label) == service
+        ]
+        parts.append((finer or shared or [_SERVICE_WORDS.get(service, service.lower())])[0])
     programmes = split_list(place.dispositif_programmes_nationaux)
     modalities = split_list(place.modalites_accompagnement)
     if learning(preferred):
