@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from actions import day_part, hours_in_part, ranks, texts
 from actions import needs as needs_mod
-from actions import ranks, texts
 from actions.message_text import folded_words
 from directory_client import display, hours
 from directory_client.french_dates import WEEKDAYS
@@ -89,7 +89,12 @@ def asks_nearer(text: str) -> bool:
 def asks_about_places(text: str) -> bool:
     """A question people ask on the places shown, never a town's name: their hours ("c'est
     ouvert quand ?", "et le samedi ?"), nearer ones ("plus près ?")."""
-    return asks_nearer(text) or asks_open_when(text) is not None or asks_open_on(text) is not None
+    return (
+        asks_nearer(text)
+        or asks_open_when(text) is not None
+        or asks_open_on(text) is not None
+        or asks_in_part(text) is not None
+    )
 
 
 def asks_what_france_services_is(text: str) -> bool:
@@ -304,7 +309,7 @@ _RELATIVE_DAY = (
     (re.compile(r"\bapres demain\b"), 2),
     (re.compile(r"\bdemain\b"), 1),
     (re.compile(r"\b(?:aujourd hui|aujourdhui|auj|ce soir|ce matin|cet apres midi|cet aprem"
-                r"|tout a l heure|le soir|en soiree)\b"), 0),  # "c'est ouvert le soir ?": today's
+                r"|tout a l heure)\b"), 0),  # "c'est ouvert le soir ?": any evening (asks_in_part)
 )  # fmt: skip
 _WHAT_TIME = re.compile(
     r"\b(?:a |jusqu a |jusque |de )?quelle heure\b|\bjusqu a quand\b|\bquels? horaires?\b"
@@ -348,6 +353,26 @@ def asks_open_when(text: str) -> int | None:
     if not (what_time or "?" in text or "est ce" in folded or len(folded.split()) <= 4):
         return None
     return days or 0
+
+
+# "on peut y aller le matin ?", "je peux passer vers 16h ?": going then is their being open.
+_GO_THEN = re.compile(rf"\b{_GO}\b")
+
+
+def asks_in_part(text: str) -> day_part.DayPart | None:
+    """The part of the day a short question on opening hours asks about, with no day said
+    ("c'est ouvert le soir ?", "ils ouvrent le matin ?", "ouvert avant 10h ?"), else None."""
+    folded = _folded(text)
+    part = day_part.asked(folded)
+    if part is None or not _short(folded) or _SAID_WRONG.search(folded):
+        return None
+    if _DAY_NAME.search(folded) or any(said.search(folded) for said, _n in _RELATIVE_DAY):
+        return None
+    if not (_OPEN_OR_CLOSE.search(folded) or _GO_THEN.search(folded)):
+        return None
+    if not ("?" in text or "est ce" in folded or _OPEN_FIRST.match(folded)):
+        return None
+    return part
 
 
 def when_said(days: int) -> tuple[int, str]:
@@ -661,8 +686,19 @@ def facts(
         return {"response": "utter_place_address", "place": meant.get("name"),
                 "address": meant.get("address") or "adresse non précisée"}  # fmt: skip
     days = asks_open_when(text)
+    part = day_part.asked(_folded(text)) if days is not None or day is not None else None
+    if part is not None:  # "c'est ouvert jeudi matin ?", "demain à 9h ?"
+        weekday = when_said(days)[0] if days is not None else day
+        if meant is None:
+            return hours_in_part.list_on_day(places, weekday, days, part)
+        return hours_in_part.on_day(meant, weekday, days, part)
     if days is not None:
         return when_answer(places, meant, days)
+    part = asks_in_part(text)
+    if part is not None:  # "c'est ouvert le soir ?": the days it opens then
+        if meant is None:
+            return hours_in_part.list_in_week(places, part)
+        return hours_in_part.in_week(meant, part)
     if day is not None:
         if meant is None:
             asked = {"day": WEEKDAYS[day], "lines": day_lines(places, day)}
