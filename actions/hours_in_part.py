@@ -14,6 +14,12 @@ from directory_client.french_dates import WEEKDAYS
 _TODAY = {"matin": "ce matin", "après-midi": "cet après-midi", "soir": "ce soir", "midi": "ce midi"}
 
 
+def _new(name: str, **values: object) -> dict:
+    """A response added in round 194, sent as its text (read from ``domain.yml``): the running
+    model need not carry it (no retraining)."""
+    return {"text": texts.text(name, **values)}
+
+
 def _capital(said: str) -> str:
     return said[:1].upper() + said[1:]
 
@@ -60,8 +66,9 @@ def on_day(place: dict, weekday: int, days: int | None, part: DayPart) -> dict:
                 "phone": place.get("phone_text") or place.get("phone")
                 or "pas de numéro dans l'annuaire"}  # fmt: skip
     if spans and opens_in(spans, part):
-        return {"response": "utter_place_open_in_part", "place": name, "when": when,
-                "times": display.spans_text(spans)}  # fmt: skip
+        return _new(
+            "utter_place_open_in_part", place=name, when=when, times=display.spans_text(spans)
+        )
     if not spans:
         said = texts.text("utter_place_closed_when", place=name, when=day,
                           hours=" ; ".join(place.get("hours") or []) or "non connus")  # fmt: skip
@@ -82,10 +89,13 @@ def in_week(place: dict, part: DayPart) -> dict:
         return {"response": "utter_place_day_unknown", "place": name, "day": part.after_day}
     days = days_open_in(week, part)
     if days:
-        return {"response": "utter_place_part_days", "part_low": part.alone, "place": name,
-                "days": and_list(days)}  # fmt: skip
-    return {"response": "utter_place_never_in_part", "part_low": part.alone, "place": name,
-            "hours": " ; ".join(place.get("hours") or []) or "non connus"}  # fmt: skip
+        return _new("utter_place_part_days", part_low=part.alone, place=name, days=and_list(days))
+    return _new(
+        "utter_place_never_in_part",
+        part_low=part.alone,
+        place=name,
+        hours=" ; ".join(place.get("hours") or []) or "non connus",
+    )
 
 
 def _line(place: dict, number: int, said: str) -> str:
@@ -108,7 +118,7 @@ def list_on_day(places: list[dict], weekday: int, days: int | None, part: DayPar
             said = f"pas {part.alone} ({display.spans_text(spans)})"
         lines.append(_line(place, i, said))
     when = _capital(when_said(weekday, days, part))
-    return {"response": "utter_places_in_part", "part": when, "lines": "\n".join(lines)}
+    return _new("utter_places_in_part", part=when, lines="\n".join(lines))
 
 
 def list_in_week(places: list[dict], part: DayPart) -> dict:
@@ -122,5 +132,4 @@ def list_in_week(places: list[dict], part: DayPart) -> dict:
         else:
             said = and_list(days) if days else f"jamais {part.alone}"
         lines.append(_line(place, i, said))
-    return {"response": "utter_places_in_part", "part": _capital(part.alone),
-            "lines": "\n".join(lines)}  # fmt: skip
+    return _new("utter_places_in_part", part=_capital(part.alone), lines="\n".join(lines))
