@@ -375,18 +375,21 @@ def asks_in_part(text: str) -> day_part.DayPart | None:
     return part
 
 
-def when_said(days: int) -> tuple[int, str]:
-    """The weekday ``days`` from today (Paris) and how to say it: "demain (mardi)"."""
+def when_said(days: int, places: list[dict] = ()) -> tuple[int, str]:
+    """The weekday ``days`` from today where the places are (their time zone: it is still
+    Sunday evening in Guadeloupe on Monday at 2 h in Paris) and how to say it: "demain
+    (mardi)"."""
     from datetime import timedelta
 
-    day = (hours.now_paris() + timedelta(days=days)).weekday()
+    zone = display.place_zone(places[0]) if places else hours.PARIS
+    day = (hours.now_paris().astimezone(zone) + timedelta(days=days)).weekday()
     word = {0: "aujourd'hui", 1: "demain", 2: "après-demain"}[days]
     return day, f"{word} ({WEEKDAYS[day]})"
 
 
 def when_answer(places: list[dict], shown: dict | None, days: int) -> dict:
     """The hours of that day: for the place shown in full, else for each place of the list."""
-    weekday, when = when_said(days)
+    weekday, when = when_said(days, [shown] if shown else places)
     if shown is None:
         return {"response": "utter_places_open_when", "when": when[0].upper() + when[1:],
                 "lines": day_lines(places, weekday), "buttons": day_search(weekday)}  # fmt: skip
@@ -688,7 +691,7 @@ def facts(
     days = asks_open_when(text)
     part = day_part.asked(_folded(text)) if days is not None or day is not None else None
     if part is not None:  # "c'est ouvert jeudi matin ?", "demain à 9h ?"
-        weekday = when_said(days)[0] if days is not None else day
+        weekday = when_said(days, [meant] if meant else places)[0] if days is not None else day
         if meant is None:
             return hours_in_part.list_on_day(places, weekday, days, part)
         return hours_in_part.on_day(meant, weekday, days, part)

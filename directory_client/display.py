@@ -166,6 +166,13 @@ def _resolved_week(opening_hours: str) -> list[str] | None:
     return [*rules, "PH off"] if holidays_off else rules
 
 
+def place_zone(place: dict):
+    """The time zone a place of the payload is in, from the postcode of its address (Europe/Paris
+    when none: ``hours.place_timezone``)."""
+    postcodes = re.findall(r"\b(\d{5})\b", place.get("address") or "")
+    return hours.place_timezone(postcodes[-1] if postcodes else place.get("code_postal"))
+
+
 def day_spans(opening_hours: str | None, weekday: int) -> list[tuple[int, int]] | None:
     """The spans a place opens on the next such day (0 Monday … 6 Sunday), in minutes from
     midnight (an end past midnight is 1440): ``[(540, 720), (840, 1050)]``; ``[]`` when closed
