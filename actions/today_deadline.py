@@ -14,16 +14,24 @@ from actions.message_text import folded_words
 from directory_client import display, hours, labels
 from directory_client.french_dates import french_time
 
+# A deadline today, said as one: "avant ce soir", "d'ici minuit", "je dois l'envoyer aujourd'hui",
+# "c'est urgent … ce soir", "aujourd'hui dernier jour" — never a word of a story ("ce soir mon
+# fils m'a dit…").
+_DAY_END = r"(?:ce soir|minuit|ce midi|cet apres midi|la fin de (?:la )?journee|aujourd hui)"
 _TODAY = re.compile(
-    r"\b(?:aujourd hui|aujourdhui|ce soir|cette nuit|avant minuit|d ici minuit|ce jour"
-    r"|dans la journee|avant ce soir|d ici ce soir|tout de suite|dans l heure|ce midi"
-    r"|cet apres midi|aujourd hui meme)\b"
+    rf"\b(?:avant|d ici|pour) (?:ce soir )?{_DAY_END}\b"
+    rf"|\b(?:urgent|urgente|urgence|je dois|il faut|faut|doit|dois|obligatoirement)\b"
+    rf"[^.!?]{{0,80}}\b(?:{_DAY_END}|avant minuit)\b"
+    r"|\b(?:aujourd hui|ce soir)\b[^.!?]{0,30}\b(?:dernier delai|dernier jour|date limite)\b"
 )
+# A long message (a letter pasted) is read whole elsewhere: no deadline read in it here.
+_MAX_WORDS = 40
 
 
 def says_today(text: str) -> bool:
     """The person needs it done today ("avant ce soir minuit", "d'ici ce soir")."""
-    return bool(_TODAY.search(folded_words(text or "")))
+    folded = folded_words(text or "")
+    return len(folded.split()) <= _MAX_WORDS and bool(_TODAY.search(folded))
 
 
 def opens_again_today(place: dict) -> bool | None:
