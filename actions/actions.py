@@ -960,8 +960,7 @@ def explained_with_what_is_known(state: State) -> dict | None:
     need known, the town alone. None when neither is known (the general explanation)."""
     location = state.location or {}
     if location and not state.needs:
-        # sent as text (read from domain.yml): the running model need not carry the response
-        return {"text": texts.text("utter_explain_town_known", near=fmt.near(location))}
+        return {"response": "utter_explain_town_known", "near": fmt.near(location)}
     if state.needs and not location:
-        return {"text": texts.text("utter_explain_need_known")}
+        return {"response": "utter_explain_need_known"}
     return None
