@@ -53,6 +53,7 @@ from actions import (
     someone_else,
     stop_said,
     texts,
+    today_deadline,
     typed_button,
 )
 from actions import formatting as fmt
@@ -277,8 +278,9 @@ def answer(
     covered = need_cover.cover(need_keys, state.procedures[0] if state.procedures else None,
                                results) if not state.offset and not broadened else None  # fmt: skip
     note = need_cover.remote_note(get_directory(), response, covered) if covered else None
-    if note:
-        payload["orienteur"]["notes"] = [*(payload["orienteur"].get("notes") or []), note]
+    if note:  # the helpline said once (fmt.helpline_once)
+        notes = [*(payload["orienteur"].get("notes") or []), note]
+        payload["orienteur"]["notes"] = fmt.helpline_once(notes)
     covered = covered if note is not None else None  # "": said uncovered, nothing at a distance
     if not (covered or state.offset or broadened) and need_keys == [needs_mod.LEARN] and results \
             and all(r.teaches is False for r in results):
@@ -559,6 +561,7 @@ class OrienteurAction(Action, abc.ABC):
         text = clean_text(tracker.latest_message.get("text"))
         not_ours.say_beside(dispatcher, start, text)  # "et une garde d'enfant": not ours
         remote_first.say_first(dispatcher, start, text)  # "je préfère par téléphone"
+        today_deadline.say_first(dispatcher, start, text)  # "avant ce soir": none opens today
         languages.say_once(dispatcher, start, tracker, text)  # "I answer in French", once
         languages.say_spoken_language(dispatcher, start, tracker, text)  # "parle pas fr (arabe)"
         situation_first.say_at_once(dispatcher, start, text)  # a card to block, a bed tonight
@@ -599,7 +602,7 @@ class OrienteurAction(Action, abc.ABC):
             dispatcher.utter_message(
                 response="utter_territory_not_covered",
                 territory=territory,
-                helpline=fmt.HELPLINE_TEXT,
+                helpline=fmt.HELPLINE_FROM_AFAR,
                 # the same contract as any answer about places: none there (docs/payload.md)
                 json_message=fmt.recommendation_payload(
                     list(needs_mod.services_for(need_keys)),
@@ -978,5 +981,23 @@ class ActionSmalltalk(OrienteurAction):
         if place_values(tracker) and smalltalk_response(tracker) in _TOWN_KEPT_IN:
             # "Bonjour, vous connaissez Lannion ?": the town kept, the need asked (t181 m12)
             return orient(dispatcher, tracker, read_as="inform")
-        dispatcher.utter_message(response=smalltalk_response(tracker))
+        response = smalltalk_response(tracker)
+        if response == "utter_chitchat/confused":
+            known = explained_with_what_is_known(State(tracker))
+            if known is not None:  # "vous faites quoi ?", the town known: only the need asked
+                dispatcher.utter_message(**known)
+                return []
+        dispatcher.utter_message(response=response)
         return []
+
+
+def explained_with_what_is_known(state: State) -> dict | None:
+    """What the assistant does, asking only for what it does not know yet: the town known (t194
+    F14, "vous faites quoi exactement ?" after "Lons-le-Saunier"), the need asked alone; the
+    need known, the town alone. None when neither is known (the general explanation)."""
+    location = state.location or {}
+    if location and not state.needs:
+        return {"response": "utter_explain_town_known", "near": fmt.near(location)}
+    if state.needs and not location:
+        return {"response": "utter_explain_need_known"}
+    return None

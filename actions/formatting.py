@@ -25,6 +25,12 @@ HELPLINE_TEXT = texts.text(
     "utter_helpline", helpline_name=HELPLINE_NAME, helpline_phone=HELPLINE_PHONE
 )
 
+# The helpline said first, with nothing before it ("Vous pouvez appeler …", never "aussi"), and
+# from overseas with the time its days are counted in (the line answers on Paris time).
+HELPLINE_FIRST = HELPLINE_TEXT.replace("pouvez aussi appeler", "pouvez appeler", 1)
+HELPLINE_FROM_AFAR = HELPLINE_FIRST.replace(
+    "du lundi au vendredi)", "du lundi au vendredi, aux heures de Paris)", 1
+)
 
 # "de" + the article of a commune's name, as the gazetteer writes it ("Le Havre", "Les Mureaux").
 def near(location: dict | None, results: Any = ()) -> str:
@@ -265,13 +271,16 @@ def general_help_nearer(name: str, distance_km: float, services: tuple[str, ...]
 
 def none_in_town(
     in_town: str, what: str, constraints: list[str], nearest_km: str, count: int,
-    lead: str = "aucun lieu",
+    lead: str = "aucun lieu", *, town_named: bool = True,
 ) -> str:
-    """No place in the person's town itself, the nearest ``nearest_km`` off: "à Alès (30) même,
+    """No place in the person's town itself, the nearest ``nearest_km`` off: "À Alès (30) même,
     aucun lieu ne vous aide pour … ; le plus proche est à 11 km. Voici les 3 plus proches :" —
-    the town first, never "Il n'y a pas de lieu à Alès même pour …", read as "not even for"."""
+    the town first, never "Il n'y a pas de lieu à Alès même pour …", read as "not even for".
+    After a sentence that named the town already (``town_named`` False): "Dans la ville même,
+    aucun lieu ne vous aide non plus pour …"."""
     tail = " :" if count == 1 else f". Voici les {count} plus proches :"
-    return (f"{display.at_place(in_town)} même, {lead} ne vous aide pour "
+    at, also = (display.at_place(in_town), "") if town_named else ("Dans la ville", " non plus")
+    return (f"{at} même, {lead} ne vous aide{also} pour "
             f"{for_need(what, constraints)} ; le plus proche est à {nearest_km}{tail}")  # fmt: skip
 
 
@@ -313,9 +322,10 @@ def intro_text(
         rest = intro_text(count, where=where, what=what, constraints=constraints,
                           relaxed=relaxed, nothing_near=nothing_near, broadened=broadened,
                           nearest=nearest, nearest_km=nearest_km, in_town=in_town)
-        if in_town and nothing_near and nearest_km:  # one sentence: "…, et à Alès même, aucun"
-            none_here = none_in_town(in_town, what, constraints, nearest_km, count, lead="aucun")
-            return uncovered_sentence(uncovered, where, end=f", et {none_here}")
+        if in_town and nothing_near and nearest_km:  # two short sentences, the town said once
+            none_here = none_in_town(in_town, what, constraints, nearest_km, count,
+                                     town_named=False)  # fmt: skip
+            return f"{uncovered_sentence(uncovered, where)} {none_here}"
         return f"{uncovered_sentence(uncovered, where)} {rest}"
     parts: list[str] = []
     if relaxed == ["ouvert_maintenant"] and count:
@@ -438,6 +448,15 @@ def notes(response: Any, *, constraints: list[str], offset: int, nothing_near: b
     elif len(response.results) < 3 and not offset and helpline:
         out.append(HELPLINE_TEXT)
     return out
+
+
+def helpline_once(notes: list[str]) -> list[str]:
+    """The notes after the places with the national helpline said once: its general sentence
+    (``HELPLINE_TEXT``) left out when another note already gives its number ("À distance pour
+    vous protéger en ligne : Solidarité Numérique : 01 70 77 23 72.")."""
+    if not any(HELPLINE_NAME in n for n in notes if n != HELPLINE_TEXT):
+        return notes
+    return [n for n in notes if n != HELPLINE_TEXT]
 
 
 def remote_list(options: Any) -> str:

@@ -6,7 +6,6 @@ and what to reply (« ouverts maintenant »: the search for them, ``actions.acti
 from __future__ import annotations
 
 import logging
-import re
 
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -19,13 +18,11 @@ from directory_client import display, hours
 log = logging.getLogger(__name__)
 
 OPEN_NOW = "ouvert_maintenant"
-_POSTCODE = re.compile(r"\b(\d{5})\b")
 
 
 def status(place: dict):
     """The place's opening at this moment, in its own time zone (from its address's postcode)."""
-    postcodes = _POSTCODE.findall(place.get("address") or "")
-    zone = hours.place_timezone(postcodes[-1] if postcodes else None)
+    zone = display.place_zone(place)
     return hours.opening_status(place.get("opening_hours"), hours.now_paris(), zone)
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from actions import day_part, hours_in_part, ranks, texts
 from actions import needs as needs_mod
-from actions import ranks, texts
 from actions.message_text import folded_words
 from directory_client import display, hours
 from directory_client.french_dates import WEEKDAYS
@@ -89,7 +89,12 @@ def asks_nearer(text: str) -> bool:
 def asks_about_places(text: str) -> bool:
     """A question people ask on the places shown, never a town's name: their hours ("c'est
     ouvert quand ?", "et le samedi ?"), nearer ones ("plus près ?")."""
-    return asks_nearer(text) or asks_open_when(text) is not None or asks_open_on(text) is not None
+    return (
+        asks_nearer(text)
+        or asks_open_when(text) is not None
+        or asks_open_on(text) is not None
+        or asks_in_part(text) is not None
+    )
 
 
 def asks_what_france_services_is(text: str) -> bool:
@@ -304,7 +309,7 @@ _RELATIVE_DAY = (
     (re.compile(r"\bapres demain\b"), 2),
     (re.compile(r"\bdemain\b"), 1),
     (re.compile(r"\b(?:aujourd hui|aujourdhui|auj|ce soir|ce matin|cet apres midi|cet aprem"
-                r"|tout a l heure|le soir|en soiree)\b"), 0),  # "c'est ouvert le soir ?": today's
+                r"|tout a l heure)\b"), 0),  # "c'est ouvert le soir ?": any evening (asks_in_part)
 )  # fmt: skip
 _WHAT_TIME = re.compile(
     r"\b(?:a |jusqu a |jusque |de )?quelle heure\b|\bjusqu a quand\b|\bquels? horaires?\b"
@@ -350,18 +355,41 @@ def asks_open_when(text: str) -> int | None:
     return days or 0
 
 
-def when_said(days: int) -> tuple[int, str]:
-    """The weekday ``days`` from today (Paris) and how to say it: "demain (mardi)"."""
+# "on peut y aller le matin ?", "je peux passer vers 16h ?": going then is their being open.
+_GO_THEN = re.compile(rf"\b{_GO}\b")
+
+
+def asks_in_part(text: str) -> day_part.DayPart | None:
+    """The part of the day a short question on opening hours asks about, with no day said
+    ("c'est ouvert le soir ?", "ils ouvrent le matin ?", "ouvert avant 10h ?"), else None."""
+    folded = _folded(text)
+    part = day_part.asked(folded)
+    if part is None or not _short(folded) or _SAID_WRONG.search(folded):
+        return None
+    if _DAY_NAME.search(folded) or any(said.search(folded) for said, _n in _RELATIVE_DAY):
+        return None
+    if not (_OPEN_OR_CLOSE.search(folded) or _GO_THEN.search(folded)):
+        return None
+    if not ("?" in text or "est ce" in folded or _OPEN_FIRST.match(folded)):
+        return None
+    return part
+
+
+def when_said(days: int, places: list[dict] = ()) -> tuple[int, str]:
+    """The weekday ``days`` from today where the places are (their time zone: it is still
+    Sunday evening in Guadeloupe on Monday at 2 h in Paris) and how to say it: "demain
+    (mardi)"."""
     from datetime import timedelta
 
-    day = (hours.now_paris() + timedelta(days=days)).weekday()
+    zone = display.place_zone(places[0]) if places else hours.PARIS
+    day = (hours.now_paris().astimezone(zone) + timedelta(days=days)).weekday()
     word = {0: "aujourd'hui", 1: "demain", 2: "après-demain"}[days]
     return day, f"{word} ({WEEKDAYS[day]})"
 
 
 def when_answer(places: list[dict], shown: dict | None, days: int) -> dict:
     """The hours of that day: for the place shown in full, else for each place of the list."""
-    weekday, when = when_said(days)
+    weekday, when = when_said(days, [shown] if shown else places)
     if shown is None:
         return {"response": "utter_places_open_when", "when": when[0].upper() + when[1:],
                 "lines": day_lines(places, weekday), "buttons": day_search(weekday)}  # fmt: skip
@@ -661,8 +689,19 @@ def facts(
         return {"response": "utter_place_address", "place": meant.get("name"),
                 "address": meant.get("address") or "adresse non précisée"}  # fmt: skip
     days = asks_open_when(text)
+    part = day_part.asked(_folded(text)) if days is not None or day is not None else None
+    if part is not None:  # "c'est ouvert jeudi matin ?", "demain à 9h ?"
+        weekday = when_said(days, [meant] if meant else places)[0] if days is not None else day
+        if meant is None:
+            return hours_in_part.list_on_day(places, weekday, days, part)
+        return hours_in_part.on_day(meant, weekday, days, part)
     if days is not None:
         return when_answer(places, meant, days)
+    part = asks_in_part(text)
+    if part is not None:  # "c'est ouvert le soir ?": the days it opens then
+        if meant is None:
+            return hours_in_part.list_in_week(places, part)
+        return hours_in_part.in_week(meant, part)
     if day is not None:
         if meant is None:
             asked = {"day": WEEKDAYS[day], "lines": day_lines(places, day)}

@@ -166,17 +166,24 @@ def _resolved_week(opening_hours: str) -> list[str] | None:
     return [*rules, "PH off"] if holidays_off else rules
 
 
-def day_hours(opening_hours: str | None, weekday: int) -> str | None:
-    """The times a place opens on the next such day (0 Monday … 6 Sunday), as ``hours_lines``
-    writes them: ``"9 h–12 h, 14 h–17 h"``; "" when closed that day, None when the hours are
-    unknown (``hours.is_open_on_weekday``)."""
+def place_zone(place: dict):
+    """The time zone a place of the payload is in, from the postcode of its address (Europe/Paris
+    when none: ``hours.place_timezone``)."""
+    postcodes = re.findall(r"\b(\d{5})\b", place.get("address") or "")
+    return hours.place_timezone(postcodes[-1] if postcodes else place.get("code_postal"))
+
+
+def day_spans(opening_hours: str | None, weekday: int) -> list[tuple[int, int]] | None:
+    """The spans a place opens on the next such day (0 Monday … 6 Sunday), in minutes from
+    midnight (an end past midnight is 1440): ``[(540, 720), (840, 1050)]``; ``[]`` when closed
+    that day, None when the hours are unknown (``hours.is_open_on_weekday``)."""
     from datetime import datetime, timedelta
 
     opens = hours.is_open_on_weekday(opening_hours, weekday)
     if opens is None:
         return None
     if not opens:
-        return ""
+        return []
     today = hours.now_paris().date()
     start = datetime.combine(
         today + timedelta(days=(weekday - today.weekday()) % 7), datetime.min.time()
@@ -187,11 +194,25 @@ def day_hours(opening_hours: str | None, weekday: int) -> str | None:
         spans = [(b, e) for b, e, state, _c in intervals if state == hours.State.OPEN]
         if spans:
             break
-    return ", ".join(
-        f"{french_time(b.hour, b.minute)}–"
-        + (french_time(e.hour, e.minute) if e.date() == b.date() else "24 h")
+    return [
+        (b.hour * 60 + b.minute, e.hour * 60 + e.minute if e.date() == b.date() else 1440)
         for b, e in spans
+    ]
+
+
+def spans_text(spans: list[tuple[int, int]]) -> str:
+    """``"9 h–12 h, 14 h–17 h"``, as ``hours_lines`` writes them (1440: "24 h")."""
+    return ", ".join(
+        f"{french_time(*divmod(b, 60))}–{french_time(*divmod(e, 60))}" for b, e in spans
     )
+
+
+def day_hours(opening_hours: str | None, weekday: int) -> str | None:
+    """The times a place opens on the next such day (0 Monday … 6 Sunday), as ``hours_lines``
+    writes them: ``"9 h–12 h, 14 h–17 h"``; "" when closed that day, None when the hours are
+    unknown (``day_spans``)."""
+    spans = day_spans(opening_hours, weekday)
+    return None if spans is None else spans_text(spans)
 
 
 # --- names and addresses ----------------------------------------------------------------------

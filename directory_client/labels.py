@@ -180,6 +180,8 @@ HELPLINE = {
     "name": "Solidarité Numérique",
     "phone": "01 70 77 23 72",
     "why": "Ligne nationale d'aide au numérique, gratuite, du lundi au vendredi.",
+    # When it answers (OSM syntax, Paris time): solidarite-numerique.fr, 9 h–18 h on weekdays.
+    "hours": "Mo-Fr 09:00-18:00; PH off",
     "url": "https://www.solidarite-numerique.fr",
 }
 # What the helpline does not do: it helps people with the digital, it neither sells nor lends a

@@ -2,7 +2,8 @@
 a pas de lieu à Alès (30) même pour vos démarches… » read as "not even for"; and after « Aucun
 lieu n'annonce précisément « un ordinateur … à petit prix » près de Lons-le-Saunier (39). », a
 second negative sentence. Now the town comes first (« À Alès (30) même, aucun lieu… »), and the
-two facts are one sentence (actions/formatting.intro_text)."""
+two facts were one sentence; since round 194, two short ones with the town said once
+(actions/formatting.intro_text)."""
 
 from __future__ import annotations
 
@@ -26,11 +27,13 @@ def test_none_in_the_town_itself_cannot_be_read_as_not_even(real):
     assert "; le plus proche est à 11 km. Voici les 3 plus proches :" in intro, intro
 
 
-def test_a_need_no_place_announces_and_none_in_town_make_one_sentence(real):
+def test_a_need_no_place_announces_and_none_in_town_two_short_sentences(real):
+    """Round 194's tester: one long sentence naming the town twice is now two short ones."""
     intro = _intro("un ordinateur à petit prix et apprendre à m'en servir, Lons-le-Saunier",
                    "Lons-le-Saunier")  # fmt: skip
     assert intro.startswith(
         "Aucun lieu n'annonce précisément « un ordinateur ou un téléphone à petit prix » près de "
-        "Lons-le-Saunier (39), et à Lons-le-Saunier (39) même, aucun ne vous aide pour apprendre"
+        "Lons-le-Saunier (39). Dans la ville même, aucun lieu ne vous aide non plus pour apprendre"
     ), intro
-    assert intro.count(". ") == 1 and intro.endswith("Voici les 3 plus proches :"), intro
+    assert intro.count("Lons-le-Saunier") == 1, intro
+    assert intro.count(". ") == 2 and intro.endswith("Voici les 3 plus proches :"), intro

@@ -31,7 +31,11 @@ def test_a_territory_the_directory_does_not_cover_is_said_with_the_helpline(
 ):
     text, slots = say(message, intent)
     assert f"L'annuaire ne couvre pas encore les lieux d'aide {territory}." in text, text
-    assert fmt.HELPLINE_TEXT in text, text
+    # nothing before it (round 194's tester: "Vous pouvez aussi appeler" after "ne couvre pas"),
+    # and its days on Paris time
+    assert fmt.HELPLINE_FROM_AFAR in text and "aussi" not in text, text
+    assert "Vous pouvez appeler Solidarité Numérique au 01 70 77 23 72" in text, text
+    assert "aux heures de Paris" in text, text
     assert slots.get("awaiting") != "location", slots
 
 
