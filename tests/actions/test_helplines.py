@@ -246,7 +246,7 @@ def test_violence_by_a_partner_and_a_wish_to_die_keeps_the_3114(real):
         # The tester: a grandfather fallen, no longer answering: 112/15/17, not the suicide line.
         "mon grand pere est tombé il repond plus",
         # Variants: a mother fainted, a neighbour who no longer breathes (a fire gets the 18:
-        # tests/actions/test_danger_read_right_e197.py).
+        # tests/actions/test_danger_read_right.py).
         "ma mère a fait un malaise elle ne réagit plus",
         "le voisin est par terre il respire plus",
         "mon père s'est évanoui dans la cuisine",
