@@ -39,6 +39,13 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bmetiers? du numerique",
         r"\b(mon|nouveau|mon nouveau) (poste|employeur|patron|metier)\b",
         r"\bcompte (personnel )?(de )?formation",
+        # a contract or an engagement on the way to work: an apprentice's, a work-study's, a
+        # civic service's file is the work service's, not a procedure desk's
+        r"\bcontrats? (d'apprentissage|de professionnalisation|en alternance)",
+        r"\bapprenti(e|s|es)?\b",
+        r"\balternan(ce|t|te|ts|tes)\b",
+        r"\bservice civique\b",
+        r"\bcfa\b",
     ),
     "entreprise": (
         r"\bcommerce\b",
@@ -52,6 +59,18 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bassociation\b[^.!?]{0,80}\b((faire|creer|avoir|refaire) (un|une|notre|son|le) (site"
         r"|page|newsletter|lettre d'information)|adhesions|cotisations|(nos|ses|les) (adherents"
         r"|licencies|membres))\b",
+        # the association's or the club's own site, pages or books, said in another sentence
+        # ("une association de quartier. Il faudrait refaire notre site") or after them ("le
+        # logiciel de compta de l'association")
+        r"\b(association|asso|club)\b.{0,160}?\b(refaire|creer|faire|gerer|animer|tenir)"
+        r" (un|une|notre|nos|son|ses|le|les|la) (site|page|reseaux sociaux|compta\w*|comptes)\b",
+        r"\b(site|page|compta\w*|comptes|bilan)\b[^.!?]{0,40}\b(de|pour|d') ?(l'|notre |le |mon "
+        r"|ma |la )?(association|asso|club)\b",
+        r"\b(refaire|creer|gerer|animer|mettre a jour) (notre|nos) (site|pages?|reseaux sociaux)\b",
+        # an employer's own staff declared online ("la DPAE", "déclarer mes saisonniers")
+        r"\bdpae\b",
+        r"\bdeclarations? (prealables? )?(d'embauche|a l'embauche)\b",
+        r"\b(mes|nos) (nouveaux |nouvelles )?(salarie|employe|saisonnier|extra)e?s\b",
         r"\bvisibles? sur (internet|google|les reseaux)",
         r"\b(faire connaitre|promouvoir) (mon|ma|notre) \w+",
         r"\b(page|compte) (facebook|instagram|pro)\b.{0,40}\b(clients?|visites?|vendre|"
