@@ -46,6 +46,8 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\balternan(ce|t|te|ts|tes)\b",
         r"\bservice civique\b",
         r"\bcfa\b",
+        # a professional's own training ("mes formations obligatoires en ligne")
+        r"\bformations? (obligatoires?|professionnelles?|continues?)\b",
     ),
     "entreprise": (
         r"\bcommerce\b",
@@ -166,3 +168,37 @@ _FOR_A_JOB = _compile(
 _FRANCE_TRAVAIL_FILE = _compile(
     r"\b(actualis\w*|inscri\w*|allocations?|indemni\w*|radi\w*|paiements?|dossier|attestation)"
 )
+
+# Out of school young ("j'ai quitté l'école à 16 ans", "déscolarisé"): on the way to work (the
+# lessons they ask for, said beside, kept), not a parent's worry about a child's schooling.
+_LEFT_SCHOOL = _compile(
+    r"\b(quitte|arrete|lache|abandonne|sortie?) (l'ecole|le lycee|le college|les cours"
+    r"|l'ecole|mes etudes|les etudes)\b|\bdescolaris\w*|\bdecrocheu(r|se)s?\b"
+)
+# A tool made for a disability (a screen reader, a braille display) learned to work: the lessons
+# beside the job search, both.
+_ASSISTIVE = _compile(
+    r"\b(lecteurs? d'ecran|nvda|jaws|voice ?over|talkback|plages? brailles?|synthese vocale"
+    r"|loupe d'ecran|zoomtext)\b"
+)
+
+# Lessons of the computer asked ("des cours d'informatique", "apprendre l'ordi")
+_COMPUTER_LESSONS = _compile(
+    r"\b(cours|formations?|ateliers?|initiation|apprendre)( de| d'| a| en| l'| le)* ?(l')?"
+    r"(informatique|ordinateur|ordi)\b"
+)
+
+
+def work_said_beside(folded: str, job_said: bool) -> tuple[list[str], list[str], set[str]]:
+    """Work said beside another need, both kept: the needs to lead, to add, and ruled out."""
+    lead: list[str] = []
+    added: list[str] = []
+    ruled_out: set[str] = set()
+    if _LEFT_SCHOOL.search(folded):
+        lead.append("emploi")  # their own way to work, not parenting
+        ruled_out.add("parentalite")
+        if _COMPUTER_LESSONS.search(folded):
+            added.append("ordinateur")
+    if job_said and _ASSISTIVE.search(folded):
+        added.append("ordinateur")
+    return lead, added, ruled_out
