@@ -15,6 +15,18 @@ _CLIENTS_ONLINE = (
 )
 CLIENTS_ONLINE = _compile(_CLIENTS_ONLINE)
 
+# The association's or the club's own site, pages or books, said in another sentence ("une
+# association de quartier. Il faudrait refaire notre site") or after them ("le logiciel de compta
+# de l'association"): the business service, said plainly (no menu of guesses).
+_ASSOCIATION_TASKS = (
+    r"\b(association|asso|club)\b.{0,160}?\b(refaire|creer|faire|gerer|animer|tenir|rendre)"
+    r" (un|une|notre|nos|son|ses|le|les|la) (site|page|reseaux sociaux|compta\w*|comptes)\b",
+    r"\b(site|page|compta\w*|comptes|bilan)\b[^.!?]{0,40}\b(l'|notre |le |mon |ma |la )"
+    r"(association|asso|club)\b",
+    r"\b(refaire|creer|gerer|animer|mettre a jour) (notre|nos) (site|pages?|reseaux sociaux)\b",
+)
+ASSOCIATION_TASKS = _compile("|".join(_ASSOCIATION_TASKS))
+
 NEED_PATTERNS: dict[str, tuple[str, ...]] = {
     "emploi": (
         r"\bcv\b",
@@ -61,14 +73,7 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bassociation\b[^.!?]{0,80}\b((faire|creer|avoir|refaire) (un|une|notre|son|le) (site"
         r"|page|newsletter|lettre d'information)|adhesions|cotisations|(nos|ses|les) (adherents"
         r"|licencies|membres))\b",
-        # the association's or the club's own site, pages or books, said in another sentence
-        # ("une association de quartier. Il faudrait refaire notre site") or after them ("le
-        # logiciel de compta de l'association")
-        r"\b(association|asso|club)\b.{0,160}?\b(refaire|creer|faire|gerer|animer|tenir)"
-        r" (un|une|notre|nos|son|ses|le|les|la) (site|page|reseaux sociaux|compta\w*|comptes)\b",
-        r"\b(site|page|compta\w*|comptes|bilan)\b[^.!?]{0,40}\b(de|pour|d') ?(l'|notre |le |mon "
-        r"|ma |la )?(association|asso|club)\b",
-        r"\b(refaire|creer|gerer|animer|mettre a jour) (notre|nos) (site|pages?|reseaux sociaux)\b",
+        *_ASSOCIATION_TASKS,
         # an employer's own staff declared online ("la DPAE", "déclarer mes saisonniers")
         r"\bdpae\b",
         r"\bdeclarations? (prealables? )?(d'embauche|a l'embauche)\b",
@@ -188,6 +193,12 @@ _COMPUTER_LESSONS = _compile(
     r"(informatique|ordinateur|ordi)\b"
 )
 
+# A trade's own posts and audience ("mes publications ne sont pas vues", "mes abonnés"): the
+# business beside understanding the networks.
+_OWN_POSTS = _compile(
+    r"\b(mes|nos) (publications|posts|abonnes|videos|stories)\b"
+)
+
 
 def work_said_beside(folded: str, job_said: bool) -> tuple[list[str], list[str], set[str]]:
     """Work said beside another need, both kept: the needs to lead, to add, and ruled out."""
@@ -201,4 +212,8 @@ def work_said_beside(folded: str, job_said: bool) -> tuple[list[str], list[str],
             added.append("ordinateur")
     if job_said and _ASSISTIVE.search(folded):
         added.append("ordinateur")
+    if ASSOCIATION_TASKS.search(folded):
+        lead.append("entreprise")
+    if _OWN_TRADE.search(folded) and _OWN_POSTS.search(folded):
+        added.append("entreprise")
     return lead, added, ruled_out

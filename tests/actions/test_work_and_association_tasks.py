@@ -37,6 +37,7 @@ def test_apprenticeship_or_civic_service_is_work(real, message):
         "et notre association",
         "Je m'occupe d'une association de quartier. Il faudrait refaire notre site internet.",
         "le logiciel de comptabilité de l'association me rend fou, le bilan est à rendre lundi",
+        "au secours ce programme de compta, le club doit rendre ses comptes vendredi",
         "nous voudrions gérer nos réseaux sociaux et notre site, nous sommes une association",
     ],
 )

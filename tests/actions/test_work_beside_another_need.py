@@ -3,7 +3,8 @@ asks for computer lessons is on the way to work (he was sent to « accompagner v
 or to lessons alone);
 a blind jobseeker who wants to learn a screen reader gets lessons beside the job search (only
 the job was kept); a farmer or a craftswoman who asks how social networks show their posts
-gets the business service beside understanding the networks (a guard: it held already); a
+gets the business service beside understanding the networks (a goat farmer's posts were
+only « mieux comprendre le numérique »); a
 professional's compulsory training online is work (it was a computer lesson). Real actions on
 the real embedded directory; the town given by the NLU."""
 
@@ -59,6 +60,8 @@ def test_screen_reader_lessons_for_a_job_keep_both(real, message):
         "comprendre comment marchent les algorithmes",
         "maraîcher, je voudrais comprendre pourquoi facebook ne montre pas mes posts à mes "
         "clients",
+        "je suis éleveuse de chèvres et je voudrais comprendre pourquoi mes posts ne sont vus "
+        "par personne sur les réseaux sociaux",
         "auto-entrepreneur, j'aimerais comprendre les algorithmes des réseaux sociaux pour que "
         "mes publications soient vues",
     ],
