@@ -52,12 +52,12 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(mon|nouveau|mon nouveau) (poste|employeur|patron|metier)\b",
         r"\bcompte (personnel )?(de )?formation",
         # a contract or an engagement on the way to work: an apprentice's, a work-study's, a
-        # civic service's file is the work service's, not a procedure desk's
+        # civic service's file is the work service's, not a procedure desk's. Being an
+        # apprentice ("apprentie en BTS", "mon CFA") says who, not a need (set G).
         r"\bcontrats? (d'apprentissage|de professionnalisation|en alternance)",
-        r"\bapprenti(e|s|es)?\b",
-        r"\balternan(ce|t|te|ts|tes)\b",
+        r"\b(trouver|chercher|cherche|recherche) (une |un |d'|mon |ma )?(alternance|apprentissage"
+        r"|maitre d'apprentissage|contrat d'apprentissage)\b",
         r"\bservice civique\b",
-        r"\bcfa\b",
         # a professional's own training ("mes formations obligatoires en ligne")
         r"\bformations? (obligatoires?|professionnelles?|continues?)\b",
     ),

@@ -21,7 +21,7 @@ _BUSINESS = "créer ou gérer votre entreprise ou votre association"
         "je dois remplir mon contrat d'apprentissage sur un site et j'y comprends rien",
         "ma fille cherche une alternance, faut tout faire en ligne",
         "je veux faire un service civique mais le dossier est sur internet",
-        "apprentie en boulangerie, mon CFA veut que je remplisse mon livret en ligne",
+        "je dois signer mon contrat en alternance sur une plateforme et je bloque",
     ],
 )
 def test_apprenticeship_or_civic_service_is_work(real, message):
