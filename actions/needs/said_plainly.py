@@ -37,6 +37,7 @@ from actions.needs.work import (
     _OWN_TRADE,
     _PROFESSIONAL,
     _TRADE_ONLINE,
+    work_said_beside,
 )
 
 # Online safety said of a trade's site or data ("protéger mon site et les données de mes clients")
@@ -141,6 +142,11 @@ def plain(folded: str, procedures: list[str], part_needs: Callable[[str], list[s
             out.added.append("ordinateur")
         elif not job_said:
             out.added.append("ordinateur")
+    lead, added, ruled_out = work_said_beside(folded, job_said)
+    out.lead += lead
+    out.added += added
+    out.drop |= ruled_out
+    out.ruled_out |= ruled_out
     if (basics := _DIGITAL_BASICS.search(folded)) and not job_said:
         out.added.append("ordinateur" if basics.group().endswith("informatique") else "quotidien")
     both = said_both(folded, procedures, part_needs, after_a_death=affairs)

@@ -15,6 +15,18 @@ _CLIENTS_ONLINE = (
 )
 CLIENTS_ONLINE = _compile(_CLIENTS_ONLINE)
 
+# The association's or the club's own site, pages or books, said in another sentence ("une
+# association de quartier. Il faudrait refaire notre site") or after them ("le logiciel de compta
+# de l'association"): the business service, said plainly (no menu of guesses).
+_ASSOCIATION_TASKS = (
+    r"\b(association|asso|club)\b.{0,160}?\b(refaire|creer|faire|gerer|animer|tenir|rendre)"
+    r" (un|une|notre|nos|son|ses|le|les|la) (site|page|reseaux sociaux|compta\w*|comptes)\b",
+    r"\b(site|page|compta\w*|comptes|bilan)\b[^.!?]{0,40}\b(l'|notre |le |mon |ma |la )"
+    r"(association|asso|club)\b",
+    r"\b(refaire|creer|gerer|animer|mettre a jour) (notre|nos) (site|pages?|reseaux sociaux)\b",
+)
+ASSOCIATION_TASKS = _compile("|".join(_ASSOCIATION_TASKS))
+
 NEED_PATTERNS: dict[str, tuple[str, ...]] = {
     "emploi": (
         r"\bcv\b",
@@ -39,6 +51,15 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bmetiers? du numerique",
         r"\b(mon|nouveau|mon nouveau) (poste|employeur|patron|metier)\b",
         r"\bcompte (personnel )?(de )?formation",
+        # a contract or an engagement on the way to work: an apprentice's, a work-study's, a
+        # civic service's file is the work service's, not a procedure desk's. Being an
+        # apprentice ("apprentie en BTS", "mon CFA") says who, not a need (set G).
+        r"\bcontrats? (d'apprentissage|de professionnalisation|en alternance)",
+        r"\b(trouver|chercher|cherche|recherche) (une |un |d'|mon |ma )?(alternance|apprentissage"
+        r"|maitre d'apprentissage|contrat d'apprentissage)\b",
+        r"\bservice civique\b",
+        # a professional's own training ("mes formations obligatoires en ligne")
+        r"\bformations? (obligatoires?|professionnelles?|continues?)\b",
     ),
     "entreprise": (
         r"\bcommerce\b",
@@ -52,6 +73,11 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bassociation\b[^.!?]{0,80}\b((faire|creer|avoir|refaire) (un|une|notre|son|le) (site"
         r"|page|newsletter|lettre d'information)|adhesions|cotisations|(nos|ses|les) (adherents"
         r"|licencies|membres))\b",
+        *_ASSOCIATION_TASKS,
+        # an employer's own staff declared online ("la DPAE", "déclarer mes saisonniers")
+        r"\bdpae\b",
+        r"\bdeclarations? (prealables? )?(d'embauche|a l'embauche)\b",
+        r"\b(mes|nos) (nouveaux |nouvelles )?(salarie|employe|saisonnier|extra)e?s\b",
         r"\bvisibles? sur (internet|google|les reseaux)",
         r"\b(faire connaitre|promouvoir) (mon|ma|notre) \w+",
         r"\b(page|compte) (facebook|instagram|pro)\b.{0,40}\b(clients?|visites?|vendre|"
@@ -147,3 +173,47 @@ _FOR_A_JOB = _compile(
 _FRANCE_TRAVAIL_FILE = _compile(
     r"\b(actualis\w*|inscri\w*|allocations?|indemni\w*|radi\w*|paiements?|dossier|attestation)"
 )
+
+# Out of school young ("j'ai quitté l'école à 16 ans", "déscolarisé"): on the way to work (the
+# lessons they ask for, said beside, kept), not a parent's worry about a child's schooling.
+_LEFT_SCHOOL = _compile(
+    r"\b(quitte|arrete|lache|abandonne|sortie?) (l'ecole|le lycee|le college|les cours"
+    r"|l'ecole|mes etudes|les etudes)\b|\bdescolaris\w*|\bdecrocheu(r|se)s?\b"
+)
+# A tool made for a disability (a screen reader, a braille display) learned to work: the lessons
+# beside the job search, both.
+_ASSISTIVE = _compile(
+    r"\b(lecteurs? d'ecran|nvda|jaws|voice ?over|talkback|plages? brailles?|synthese vocale"
+    r"|loupe d'ecran|zoomtext)\b"
+)
+
+# Lessons of the computer asked ("des cours d'informatique", "apprendre l'ordi")
+_COMPUTER_LESSONS = _compile(
+    r"\b(cours|formations?|ateliers?|initiation|apprendre)( de| d'| a| en| l'| le)* ?(l')?"
+    r"(informatique|ordinateur|ordi)\b"
+)
+
+# A trade's own posts and audience ("mes publications ne sont pas vues", "mes abonnés"): the
+# business beside understanding the networks.
+_OWN_POSTS = _compile(
+    r"\b(mes|nos) (publications|posts|abonnes|videos|stories)\b"
+)
+
+
+def work_said_beside(folded: str, job_said: bool) -> tuple[list[str], list[str], set[str]]:
+    """Work said beside another need, both kept: the needs to lead, to add, and ruled out."""
+    lead: list[str] = []
+    added: list[str] = []
+    ruled_out: set[str] = set()
+    if _LEFT_SCHOOL.search(folded):
+        lead.append("emploi")  # their own way to work, not parenting
+        ruled_out.add("parentalite")
+        if _COMPUTER_LESSONS.search(folded):
+            added.append("ordinateur")
+    if job_said and _ASSISTIVE.search(folded):
+        added.append("ordinateur")
+    if ASSOCIATION_TASKS.search(folded):
+        lead.append("entreprise")
+    if _OWN_TRADE.search(folded) and _OWN_POSTS.search(folded):
+        added.append("entreprise")
+    return lead, added, ruled_out
