@@ -66,3 +66,22 @@ def test_the_same_words_in_danger_still_get_the_numbers(real, message, intent):
     said = rest_text(msgs)
     assert _DANGER_TURNS & set(kinds(msgs)), said[:300]
     assert "112" in numbers_given(msgs), said[:300]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "mayday mayday ma tablette affiche une alerte qui dit que j'ai un virus",
+        "help !! un message sur mon téléphone dit qu'il est plein de virus, je fais quoi",
+        "SOS une page sur mon ordinateur dit qu'il est infecté et me demande d'appeler un numéro",
+    ],
+)
+@pytest.mark.parametrize("intent", ["out_of_scope", "nlu_fallback"])
+def test_a_cry_for_help_before_a_need_is_asked_where_never_refused(real, message, intent):
+    """Set AU: a cry for help (« mayday ») before a fake virus alert read by the NLU as off
+    topic got « Je ne peux pas vous aider pour cela », then the phone line."""
+    msgs = Talk().say(message, intent)
+    said = rest_text(msgs)
+    assert not _DANGER_TURNS & set(kinds(msgs)), said[:300]
+    assert "Je ne peux pas vous aider" not in said and "Je n'arrive pas" not in said, said[:300]
+    assert "Dans quelle ville" in said, said[:300]
