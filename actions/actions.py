@@ -889,6 +889,8 @@ class ActionOutOfScope(OrienteurAction):
             return orient(dispatcher, tracker, read_as="ask_help")  # "logement social, Sens"
         if not is_button(text) and off_topic.says_a_need(text):  # "impots", "carte grise"
             return orient(dispatcher, tracker, read_as="ask_help")
+        if not is_button(text) and off_topic.cries_for_a_need(text):  # "mayday, un virus sur…"
+            return orient(dispatcher, tracker, read_as="ask_help")
         return misunderstood(dispatcher, tracker, "utter_out_of_scope")
 
 

@@ -49,3 +49,17 @@ def says_a_need(text: str) -> bool:
         and not _TO_THE_ASSISTANT.search(folded)
         and not needs_mod.detect(text).empty
     )
+
+
+# A cry for help before a need (« mayday mayday ma tablette dit que j'ai un virus », « help !!
+# mon téléphone… »): read by the NLU as off-topic whatever its length, refused; the need the
+# keywords find is the message's. A cry alone stays the safety reading's (``actions.safety``).
+_CRY_FOR_HELP = re.compile(
+    r"\b(mayday|sos|help|au secours|a l'aide|aidez[- ]moi|aide[- ]moi|urgence|urgent)\b"
+)
+
+
+def cries_for_a_need(text: str) -> bool:
+    """A cry for help, and a digital need the keywords find beside it."""
+    folded = needs_mod.fold(text or "").replace("\u2019", "'")
+    return bool(_CRY_FOR_HELP.search(folded)) and not needs_mod.detect(text).empty

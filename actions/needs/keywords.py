@@ -32,6 +32,8 @@ _MORE_WORDS: dict[str, tuple[str, ...]] = {
     # said in English (tester t194, A14): no connection, no computer at home
     "internet": (r"\b(no|without) (internet|wifi|wi-fi|connection)\b",),
     "materiel_usage": (r"\b(no|without) (computer|laptop|printer|scanner)\b",),
+    # a phone's setting to change (« comment on enlève le mode avion »): the phone's use
+    "smartphone": (r"\bmode (avion|silencieux|vibreur|econom\w*)\b",),
     # a bill paid online, internet not known (tester t194, D11 and B1): everyday use; beside a
     # procedure it is the means, dropped (``detect``)
     "quotidien": (
@@ -62,6 +64,9 @@ _WEAK_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(par|sur) internet\b",
         r"\bsite (de la|du|des)\b",
         r"\bcompte\b",
+        # registering on a site or a platform (« il doit s'inscrire sur une plateforme »)
+        r"\b(s'|m'|t'|l'|les |se |nous |vous )?inscri(re|s|t|vent|ption)\b( \w+){0,2} (sur|via)"
+        r" (un|une|le|la|ce|cette|leur|son|sa) (site|plateforme|portail)\b",
     ),
     "quotidien": (
         r"\bnumerique\b",

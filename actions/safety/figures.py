@@ -120,6 +120,9 @@ FIGURE = re.compile(
     r"( \w+){0,4} (que|qu'|qu(?=il|elle|on|un))[^.!?]*)"
 )
 
+_WEAPON = r"\b(une|mon|ma|son|sa|des|mes|ses|nos|leurs?|l'|les|cette|cet)? ?armes?\b"
+_SCAM_PAYMENT = r"(bitcoins?|crypto\w*|rancon|cartes? (cadeau|pcs|transcash|neosurf)|paysafecard)"
+
 # Strong words said of a chore or of life online, cut out before the tiers are read but without
 # settling the rest of the message (a figure above weighs a severe wording down; these do not:
 # « ce site me rend fou, et mon coloc se taillade les bras » is still danger).
@@ -134,6 +137,15 @@ VENTING = re.compile(
     r"|\b(ca|cela) me tue\b"
     rf"|({THINGS})s?\b{NO_ONE_BETWEEN} me (rend|rendent) (fou|folle|dingue|chevre|zinzin)"
     r"(,? (et )?(je vais|jvais|j'vais|je vais finir par) (tout casser|peter un cable|craquer))?"
+    # a weapon named as what a procedure is about (« déclarer mon arme de chasse sur le SIA »,
+    # « une arme de collection à enregistrer en ligne »): the rest still says if one is drawn
+    rf"|\b(declarer|declaration|enregistrer|enregistrement)\b[^.!?]{{0,30}}{_WEAPON}"
+    rf"|{_WEAPON}[^.!?]{{0,40}}\b(a declarer|a enregistrer|(je|on|il|elle) (dois|doit|dois faire"
+    r"|doit faire) (la |sa |ma |une )?declaration|sia)\b"
+    # a death threat sent to be paid in crypto or a ransom (« un sms de menace de mort qui
+    # demande des bitcoins »): a scam, online safety (its own reply: actions/situation_first.py)
+    rf"|menaces? de mort(?=[^.!?]{{0,100}}\b{_SCAM_PAYMENT})"
+    rf"|\b{_SCAM_PAYMENT}[^.!?]{{0,100}}\bmenaces? de mort"
 )
 
 

@@ -36,7 +36,7 @@ class SafetyReading:
     need: bool  # the message states a digital need
     meaning: bool = False  # the message reads as danger by its meaning (actions.danger)
     close: bool = False  # its meaning comes close to danger (one question if a need is stated)
-    settled: bool = False  # the words say the danger is over, or a figure of speech
+    settled: bool = False  # the words say the danger is over, a figure of speech, or a chore's
 
     @property
     def danger_now(self) -> bool:
@@ -69,7 +69,11 @@ def read(
     folded = fold_text(text)
     words = FIGURE.sub(" ", folded)
     figure = words != folded
-    words = VENTING.sub(" ", words)  # « ça me tue ces mots de passe »: cut, nothing settled
+    vented = VENTING.sub(" ", words)  # « ça me tue ces mots de passe »: cut, nothing settled
+    # ... but a severe wording that was only the chore's (a weapon to declare, a death threat
+    # asking for bitcoins) says, for the NLU's danger, that the words said none
+    set_aside = bool(SEVERE_RE.search(words)) and not SEVERE_RE.search(vented)
+    words = vented
     doubt = SELF_HARM_IF_A_MISHAP.search(words) is not None
     if doubt:  # « me pendre si le site plante encore »: the question, the rest read as it is
         words = SELF_HARM_IF_A_MISHAP.sub(" ", words)
@@ -113,7 +117,7 @@ def read(
         meaning, close = margin >= danger.MARGIN, margin >= danger.CHECK_MARGIN
         need = (severe or alarm or close) and need
     close = close or (doubt and not safe_now)  # « … mdr »: a joke said as one
-    return SafetyReading(severe, alarm, need, meaning, close, safe_now or denied)
+    return SafetyReading(severe, alarm, need, meaning, close, safe_now or denied or set_aside)
 
 
 def only_words_of_no_danger(
