@@ -1,6 +1,6 @@
 """Sending a place's sheet from the chat: by SMS (``bot.staff.sms``, Twilio or disabled) or by
 e-mail (``bot.referrals.mail``, when ``SMTP_HOST`` is set), one sending a request, in a thread of
-its own (the action runs inside the server's event loop; SMTP blocks) waited for
+its own (the action runs inside the server's event loop; SMTP blocks) given up after
 ``SEND_TIMEOUT``. Whatever stops it (the provider refuses, stays silent, the directory no longer
 has the place) is one ``SendFailed`` whose message is plain French, safe to show: no number nor
 address in it, nor in the log. The number or the address is said back masked.
@@ -109,17 +109,21 @@ def _deliver(
     reason: Callable[[Exception], str],
     silent: str,
 ) -> None:
-    """Run one sending in a thread of its own, waited for ``SEND_TIMEOUT``: its refusal
-    (``refused``) or its silence raised as ``SendFailed`` (``reason``, ``silent``)."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        try:
-            pool.submit(job).result(timeout=SEND_TIMEOUT)
-        except refused as exc:
-            log.warning("%s not sent: %s", what, exc)
-            raise SendFailed(reason(exc)) from exc
-        except FutureTimeout as exc:
-            log.warning("%s: no answer after %s s", what, SEND_TIMEOUT)
-            raise SendFailed(silent) from exc
+    """Run one sending in a thread of its own, waited for ``SEND_TIMEOUT`` at the most: its
+    refusal (``refused``) or its silence raised as ``SendFailed`` (``reason``, ``silent``). A
+    silent sending is left to end on the provider's own timeout, never waited for: the person
+    reads that it does not answer after ``SEND_TIMEOUT``."""
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        pool.submit(job).result(timeout=SEND_TIMEOUT)
+    except refused as exc:
+        log.warning("%s not sent: %s", what, exc)
+        raise SendFailed(reason(exc)) from exc
+    except FutureTimeout as exc:
+        log.warning("%s: no answer after %s s", what, SEND_TIMEOUT)
+        raise SendFailed(silent) from exc
+    finally:
+        pool.shutdown(wait=False)  # a ``with`` would wait for the silent sending to end
 
 
 def _sentence_part(exc: Exception) -> str:
