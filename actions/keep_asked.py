@@ -1,218 +1,61 @@
-"""After a list, keeping it for the person, as the desk asks: the printable referral sheet of the
-places ("fiche d'orientation à imprimer", "fiche pour l'usagère", "imprime la liste": the link to
-each place's sheet, ``bot.web.keep``'s ``/fiche/{place_id}``; on the widget, the button under each
-place), and the sheet sent to a phone number ("envoie par sms au 06 …", "mon numéro c'est le
-06 …", "vous pouvez me l'envoyer par texto ?"): sent when SMS sending is configured
-(``bot.staff.sms``), else said plainly that it cannot be, with the text of the SMS to copy for
-the place named ("la fiche du 1 par sms au 06 …": that place alone) and its sheet to print;
-"qu'est-ce qui est écrit dans le sms ?" then gets that text. The sheets e-mailed ("envoyez ça
-par mail à …", an address typed alone after a list): sent when a mail server is configured
-(``SMTP_HOST``, ``bot.referrals.mail``), else said plainly in one sentence, with each sheet's
-link to copy into a mail or print, never the list again. Before any list, a sending asked says
-the places come first.
+"""After a list, keeping it for the person, as the desk asks (what is asked is read by
+``actions.keep_request``; the sending itself is ``actions.sending``'s): the printable referral
+sheet of the places ("fiche d'orientation à imprimer", "fiche pour l'usagère", "imprime la
+liste": the link to each place's sheet, ``bot.web.keep``'s ``/fiche/{place_id}``; on the widget,
+the button under each place), and the sheet sent to a phone number ("envoie par sms au 06 …",
+"mon numéro c'est le 06 …", "vous pouvez me l'envoyer par texto ?"): sent when SMS sending is
+configured (``bot.staff.sms``), else said plainly that it cannot be, with the text of the SMS to
+copy for the place named ("la fiche du 1 par sms au 06 …": that place alone) and its sheet to
+print; "qu'est-ce qui est écrit dans le sms ?" then gets that text. The sheets e-mailed
+("envoyez ça par mail à …", an address typed alone after a list): sent when a mail server is
+configured (``SMTP_HOST``, ``bot.referrals.mail``), else said plainly in one sentence, with each
+sheet's link to copy into a mail or print, never the list again. Before any list, a sending
+asked says the places come first.
 
 The number or the address is used for one sending, then dropped: never put in a slot, never
-logged, and said back masked (« 06 •• •• •• 78 », « j•••@example.fr »). "je dois imprimer un
-papier" is the printer need, never a sheet.
-Readers on the message's text, and ``answer``, called by ``actions.after_list``."""
+logged, and said back masked (« 06 •• •• •• 78 », « j•••@example.fr »).
+``answer`` is called by ``actions.after_list``, ``before_list`` by ``actions.actions``."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import re
-import uuid
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass
-from datetime import datetime
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import needs as needs_mod
 from actions import place_questions, texts
-from actions.backends import get_directory
-from actions.message_text import folded_words
+from actions.keep_request import (
+    MailAsked,
+    SendAsked,
+    asks_print,
+    asks_sheet,
+    asks_sms_text,
+    mail_asked,
+    send_asked,
+)
 from actions.questions import back_on_track
+from actions.sending import (
+    SendFailed,
+    mailer,
+    masked,
+    masked_address,
+    send_mail,
+    send_sms,
+    sms_body,
+    sms_sender,
+)
 from actions.state import State
-from bot.privacy import EMAIL_RE
-from bot.referrals.errors import DeliveryError, ReferralConfigError
-from bot.referrals.mail import SmtpMailer
 from bot.settings import Settings
-from bot.staff.sms import DisabledSender, SmsError, SmsSender, normalise_phone, sender_from_env
-from bot.web.sheet_link import sheet_mail, sheet_url
+from bot.staff.sms import DisabledSender
+from bot.web.sheet_link import sheet_url
 from bot.web.short_links import SheetLinkError, SheetLinks, short_url
-from directory_client import phones
-from directory_client.errors import DirectoryError
-from directory_client.hours import PARIS
 
 log = logging.getLogger(__name__)
 
 WIDGET = "socketio"  # the web widget's channel: its cards have the sheet's button
-SMS_CHANNEL = "twilio"  # the person writes by SMS: the list is already on their phone
-SEND_TIMEOUT = 20.0
-_MAX_WORDS = 14
-
-
-# "fiche", "la fiche", "fiche d'orientation", "fiche pour l'usagère", "une fiche à lui imprimer";
-# never a payslip or a tax form ("fiche de paie", "fiche d'imposition": a need).
-_SHEET = re.compile(
-    r"\bfiches?\b(?! (?:de|d) (?!orientation\b|liaison\b|l usager|l usagere|la personne|la dame"
-    r"|du monsieur|ce lieu|ces lieux))"
-    # "imprime la liste", "imprimer l'adresse", "la liste à imprimer", "tu peux imprimer ça ?"
-    r"|\b(?:imprim\w*|impression)\b(?: \w+){0,3} (?:liste|adresses?|lieux?|coordonnees|infos"
-    r"|informations|resultats?|recherche|ca|cela|tout ca)\b(?! mail| email| electronique)"
-    r"|\b(?:liste|adresses?|lieux|coordonnees|infos|resultats?) a (?:lui |leur |vous )?imprimer\b"
-)
-_SAID_WRONG = re.compile(r"\b(?:faux|fausse|fausses|errone\w*|incorrect\w*|pas a jour)\b")
-# "imprime", "imprimer svp", "tu peux imprimer ?", "impression pour lui": printing asked, the
-# whole message, with nothing to print named but what is on screen (never "imprimer un papier").
-_PRINT_ALONE = re.compile(
-    r"(?:(?:ok|oui|merci|alors|et|bon|tu|vous|on|peux|peut|pouvez|pourriez|pourrais|possible"
-    r"|de|me|m|moi|nous|lui|leur|le|la|les|l|svp|stp|s il vous plait|s il te plait) )*"
-    r"(?:imprim\w*|impression)"
-    r"(?: (?:le|la|les|l|moi|nous|lui|leur|svp|stp|s il vous plait|s il te plait|merci|tout|ca"
-    r"|cela|pour (?:lui|elle|eux|elles|moi|nous|la dame|le monsieur|l usager|l usagere|la personne)"
-    r"))*"
-)
-
-
-def asks_sheet(text: str) -> bool:
-    """ "fiche d'orientation à imprimer", "fiche pour l'usagère", "imprime la liste" — short, and
-    no need but the printer the word "imprimer" may read ("je dois imprimer un papier" is that
-    need: no sheet named)."""
-    folded = folded_words(text, keep="+")
-    if not 0 < len(folded.split()) <= _MAX_WORDS or _SAID_WRONG.search(folded):
-        return False
-    if not _SHEET.search(folded):
-        return False
-    found = needs_mod.detect(text)
-    return not found.procedures and set(found.needs) <= {"materiel_usage"}
-
-
-def asks_print(text: str) -> bool:
-    """ "imprime", "imprimer svp", "tu peux imprimer pour lui ?" — printing asked in one word,
-    after a list: what is on screen, as « imprimer la fiche » (before any list, "imprimer" is
-    the printer need)."""
-    return bool(_PRINT_ALONE.fullmatch(folded_words(text, keep="+")))
-
-
-_NUMBER = phones.IN_TEXT  # a phone number as people type it
-_SEND = re.compile(r"\b(?:envo\w*|sms|texto|textos|message)\b")
-_BY_SMS = re.compile(r"\b(?:sms|texto|textos|par message|un message)\b")
-# Asked of the assistant ("envoie-le", "vous pouvez me l'envoyer par texto ?", "par sms"), never
-# the person's own trouble ("j'arrive pas à envoyer un sms", "apprendre à envoyer des messages").
-_ASKED = re.compile(
-    r"\b(?:envoie|envoies|envoyez|envoi|renvoie|renvoyez)\b|\bpar (?:sms|texto|message)\b"
-    r"|\b(?:tu peux|vous pouvez|pouvez vous|peux tu|pourriez vous|pourrais tu|possible de"
-    r"|tu pourrais|vous pourriez)\b"
-)
-_OWN_TROUBLE = re.compile(
-    r"\b(?:arrive pas|arrive plus|sait pas|sais pas|savoir|apprendre|comment|probleme|bloque)\b"
-)
-_GIVES_NUMBER = re.compile(
-    r"\b(?:mon|son|sa|leur|votre|ton) (?:numero|num|portable|tel|telephone|mobile)\b"
-)
-
-
-@dataclass(frozen=True)
-class SendAsked:
-    """A request to send the list to a phone: the number given (E.164), or None (to ask)."""
-
-    number: str | None
-    rest: str  # the message without the number (to read which place)
-
-
-def send_asked(text: str, channel: str) -> SendAsked | None:
-    """ "envoie par sms au 06 …", "vous pouvez l'envoyer au 07 … ?", "mon numéro c'est le 06 …"
-    (a number to send to), "tu peux envoyer un sms à la dame ?" (no number yet); never a report
-    ("le numéro est faux"), never "envoyez-le moi" without a phone (the list to keep), never
-    "par sms" on the SMS channel without a number (the list is already there)."""
-    match = _NUMBER.search(text or "")
-    rest = folded_words(_NUMBER.sub(" ", text or "") if match else text, keep="+")
-    if _SAID_WRONG.search(rest) or _OWN_TROUBLE.search(rest) or len(rest.split()) > _MAX_WORDS:
-        return None
-    if match is not None:
-        number = normalise_phone(match.group(0))
-        if number and (_SEND.search(rest) or _GIVES_NUMBER.search(rest)):
-            return SendAsked(number, rest)
-        return None  # "le premier est fermé, rappelez-moi au 06 …": a report, a call back
-    if channel != SMS_CHANNEL and _BY_SMS.search(rest) and _ASKED.search(rest):
-        return SendAsked(None, rest)
-    return None
-
-
-# "par mail", "par e-mail", "sur son mail", "à mon adresse mail", "mail à la dame", "courriel"
-_MAIL_WAY = re.compile(
-    r"\b(?:par|sur|a|dans|vers) (?:(?:mon|ma|son|sa|votre|leur|ton|l|la|une?) )?(?:adresse )?"
-    r"(?:e ?mails?|mails?|courriels?|mel|boite mail)\b"
-    r"|^(?:e ?mail|mail|courriel|mel)\b"
-)
-_SEND_VERB = re.compile(r"\b(?:envo\w*|renvo\w*|transf[eé]r\w*|fai[st]? suivre|passe[rz]?)\b")
-# the address's own trouble ("mon adresse … est piratée", "j'ai oublié le mot de passe de …"):
-# a need, never a sending
-_ADDRESS_TROUBLE = re.compile(
-    r"\b(?:pirat\w*|hack\w*|bloque\w*|oubli\w*|mot de passe|mdp|code|recu|arnaque\w*|spam"
-    r"|bizarre|suspect\w*|vol\w*|creer|creation|ouvrir|marche pas|fonctionne pas)\b"
-)
-_MAX_ADDRESS_WORDS = 9  # "mail à la dame : …", "son adresse c'est …": a few words around it
-
-
-@dataclass(frozen=True)
-class MailAsked:
-    """A request to e-mail the list: the address given, or None (to ask)."""
-
-    address: str | None
-    rest: str  # the message without the address (to read which place)
-
-
-def mail_asked(text: str) -> MailAsked | None:
-    """ "vous pouvez envoyer ça par mail à … ?", "envoyer par e-mail à …", "vous pouvez m'envoyer
-    la liste par mail ?" (no address yet), an address typed alone or with a few words ("mail à la
-    dame : …", "son adresse c'est …"); never the person's own trouble with mail ("j'arrive pas à
-    envoyer un mail", "il veut envoyer des mails à ses petits-enfants", "mon adresse … est
-    piratée")."""
-    match = EMAIL_RE.search(text or "")
-    rest = folded_words(EMAIL_RE.sub(" ", text or ""), keep="+")
-    if _SAID_WRONG.search(rest) or _OWN_TROUBLE.search(rest) or len(rest.split()) > _MAX_WORDS:
-        return None
-    if match is not None:
-        if _ADDRESS_TROUBLE.search(rest):
-            return None
-        if _MAIL_WAY.search(rest) or _SEND_VERB.search(rest):
-            return MailAsked(match.group(), rest)
-        return MailAsked(match.group(), rest) if len(rest.split()) <= _MAX_ADDRESS_WORDS else None
-    if _MAIL_WAY.search(rest) and (_SEND_VERB.search(rest) or _ASKED.search(rest)):
-        return MailAsked(None, rest)
-    return None
-
-
-def masked_address(address: str) -> str:
-    """The address said back without its name: "jp.martin@example.com" → "j•••@example.com"."""
-    name, _, domain = address.partition("@")
-    return f"{name[:1]}•••@{domain}"
-
-
-def mailer() -> SmtpMailer | None:
-    """The mail server of this process's settings (``SMTP_HOST``), or None."""
-    try:
-        return SmtpMailer.from_env()
-    except ReferralConfigError as exc:
-        log.warning("e-mail from the chat: %s", exc)
-        return None
-
-
-def masked(number: str) -> str:
-    """The number said back without its middle: "+33612345678" → "06 •• •• •• 78"."""
-    national = "0" + number[3:] if number.startswith("+33") else number
-    return f"{national[:2]} •• •• •• {national[-2:]}"
-
-
-def sms_sender() -> SmsSender:
-    """The SMS sender of this process's settings (Twilio, or disabled)."""
-    return sender_from_env()
+SMS_PLACE = "sms_place"  # in ``last_search``: the place whose SMS was sent or given to copy
+SMS_SENT = "sms_sent"
 
 
 SHEET_LINKS = SheetLinks()  # the short links' store (opened on first use)
@@ -294,36 +137,13 @@ def before_list(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -
     return [SlotSet("fail_count", 0.0)]
 
 
-SMS_PLACE = "sms_place"  # in ``last_search``: the place whose SMS was sent or given to copy
-SMS_SENT = "sms_sent"
-# "qu'est-ce qui est écrit dans le sms ?", "il dit quoi le sms ?", "montre moi le texto",
-# "c'est quoi le message envoyé ?", "je peux voir le sms ?"
-_SMS_WORD = re.compile(r"\b(?:sms|texto|textos|message)\b")
-_WHAT_IT_SAYS = re.compile(
-    r"\b(?:ecrit|dit|dire|contenu|contient|montre\w*|voir|lire|relire|affich\w*|texte"
-    r"|c est quoi|quel|quoi)\b"
-)
-_RECEIVED = re.compile(r"\b(?:recu|recois|recoit|arnaque\w*|bizarre|inconnu|faux|suspect\w*)\b")
-
-
-def asks_sms_text(text: str) -> bool:
-    """What the SMS says is asked, in a few words (never an SMS received: "j'ai reçu un sms
-    bizarre, il dit quoi ?" is a scam to check)."""
-    folded = folded_words(text)
-    return (
-        0 < len(folded.split()) <= 10
-        and bool(_SMS_WORD.search(folded) and _WHAT_IT_SAYS.search(folded))
-        and not _RECEIVED.search(folded)
-    )
-
-
 def say_sms_text(dispatcher: CollectingDispatcher, last: dict) -> list | None:
     """The text of the SMS sent or given to copy in this list's turns, read again."""
     place = next((p for p in last.get("results") or [] if p.get("id") == last[SMS_PLACE]), None)
     if place is None:
         return None
     try:
-        body = _sms_body(place, last)
+        body = sms_body(place, bring_of(last))
     except SendFailed as exc:
         dispatcher.utter_message(response="utter_sms_not_sent", reason=str(exc))
         return [SlotSet("fail_count", 0.0)]
@@ -359,7 +179,7 @@ def say_sent(
         dispatcher.utter_message(response="utter_sms_which_number")
         return [SlotSet("fail_count", 0.0)]
     try:
-        _send(sender, sending.number, _sms_body(place, last))
+        send_sms(sender, sending.number, sms_body(place, bring_of(last)))
     except SendFailed as exc:
         said = texts.text("utter_sms_not_sent", reason=str(exc))
         dispatcher.utter_message(text=f"{said} {_to_copy(place, last, sheet, others)}")
@@ -374,7 +194,7 @@ def say_sent(
 def _to_copy(place: dict, last: dict, sheet: str, others: str) -> str:
     """The SMS's text to paste into one (when the place can be read again), then the sheet."""
     try:
-        body = f"{texts.text('utter_sms_text_to_copy')}\n\n{_sms_body(place, last)}"
+        body = f"{texts.text('utter_sms_text_to_copy')}\n\n{sms_body(place, bring_of(last))}"
     except SendFailed:
         return f"{texts.text('utter_sheet_to_copy')}\n\n{sheet}"
     return f"{body}\n\n{sheet}" + (f"\n{others}" if others else "")
@@ -410,7 +230,7 @@ def say_mailed(
         dispatcher.utter_message(response="utter_mail_which_address")
         return
     try:
-        _mail(server, mailing.address, chosen, last)
+        send_mail(server, mailing.address, chosen, bring_of(last))
     except SendFailed as exc:
         said = f"{texts.text('utter_mail_not_sent', reason=str(exc))} "
         dispatcher.utter_message(text=f"{said}{texts.text('utter_sheet_to_mail')}\n\n{sheet}")
@@ -419,52 +239,3 @@ def say_mailed(
     dispatcher.utter_message(
         response="utter_mail_sent", address=masked_address(mailing.address), places=names
     )
-
-
-def _mail(server: SmtpMailer, to: str, places: list[dict], last: dict) -> None:
-    """One e-mail of the places' sheets, sent in a thread of its own (SMTP blocks)."""
-    public = Settings.from_env().web_public_url
-    bring = bring_of(last)
-    sheets = [(p.get("name") or "Lieu", _sms_body(p, last), sheet_url(public, p["id"], bring))
-              for p in places if p.get("id")]  # fmt: skip
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        try:
-            pool.submit(server.send, sheet_mail(to, sheets), uuid.uuid4().hex).result(
-                timeout=SEND_TIMEOUT
-            )
-        except DeliveryError as exc:  # DeliveryRejected too; the reason holds no address
-            log.warning("e-mail from the chat not sent: %s", exc)
-            raise SendFailed("le serveur de courriel ne l'a pas pris") from exc
-        except FutureTimeout as exc:
-            log.warning("e-mail from the chat: no answer from the mail server")
-            raise SendFailed("le serveur de courriel ne répond pas") from exc
-
-
-class SendFailed(Exception):
-    """The SMS was not sent; the message is plain French, with no number in it."""
-
-
-def _sms_body(place: dict, last: dict) -> str:
-    """The sheet as an SMS (``bot.staff.render.sms_text``), from the place read again."""
-    from bot.staff import catalogue, render
-
-    try:
-        found = get_directory().get_place(place["id"], datetime.now(PARIS))
-    except DirectoryError as exc:
-        raise SendFailed("l'annuaire ne répond pas") from exc
-    if found is None:
-        raise SendFailed("ce lieu n'est plus dans l'annuaire")
-    return render.sms_text(found, catalogue.for_bring(bring_of(last)), from_desk=False)
-
-
-def _send(sender: SmsSender, to: str, body: str) -> None:
-    """One sending, in a thread of its own (the action runs inside the server's event loop)."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        try:
-            pool.submit(asyncio.run, sender.send(to, body)).result(timeout=SEND_TIMEOUT)
-        except SmsError as exc:
-            said = str(exc).rstrip(".")
-            raise SendFailed(said[:1].lower() + said[1:]) from exc
-        except FutureTimeout as exc:
-            log.warning("SMS from the chat: no answer from the provider")
-            raise SendFailed("le service SMS ne répond pas") from exc

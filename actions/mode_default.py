@@ -14,7 +14,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import keep_asked, place_questions
+from actions import keep_asked, keep_request, place_questions
 from actions import needs as needs_mod
 from actions.message_text import folded_words
 
@@ -122,7 +122,7 @@ def take_confused(after_mode, buttons: list[dict]):
     was repeated), read as "je sais pas": the default, said, then the places."""
 
     def take(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
-        if keep_asked.asks_sheet(text):  # "fiche d'orientation à imprimer": the desk wants places
+        if keep_request.asks_sheet(text):  # "fiche d'orientation à imprimer": the desk wants places
             return with_sheet(dispatcher, tracker, after_mode(dispatcher, tracker, "je sais pas"))
         if not confused(text):
             return after_mode(dispatcher, tracker, text)
