@@ -977,6 +977,8 @@ class ActionSmalltalk(OrienteurAction):
             return orient(dispatcher, tracker)
         if names_only_a_town(text, bare=True):
             return orient(dispatcher, tracker, read_as="inform")  # "nice" alone: the town
+        if today_deadline.says_today(text):  # "je dois le faire aujourd'hui": no goodbye
+            return orient(dispatcher, tracker, read_as="ask_help")
         if smalltalk_response(tracker) not in ABOUT_THE_TALK and not is_button(text) \
                 and off_topic.says_a_need(text):  # "ameli" read as a greeting
             return orient(dispatcher, tracker, read_as="ask_help")

@@ -16,10 +16,10 @@ from directory_client.french_dates import french_time
 
 # A deadline today, said as one: "avant ce soir", "d'ici minuit", "je dois l'envoyer aujourd'hui",
 # "c'est urgent … ce soir", "aujourd'hui dernier jour" — never a word of a story ("ce soir mon
-# fils m'a dit…").
+# fils m'a dit…") nor thanks ("merci pour aujourd'hui").
 _DAY_END = r"(?:ce soir|minuit|ce midi|cet apres midi|la fin de (?:la )?journee|aujourd hui)"
 _TODAY = re.compile(
-    rf"\b(?:avant|d ici|pour) (?:ce soir )?{_DAY_END}\b"
+    rf"\b(?<!merci )(?<!beaucoup )(?<!bien )(?:avant|d ici|pour) (?:ce soir )?{_DAY_END}\b"
     rf"|\b(?:urgent|urgente|urgence|je dois|il faut|faut|doit|dois|obligatoirement)\b"
     rf"[^.!?]{{0,80}}\b(?:{_DAY_END}|avant minuit)\b"
     r"|\b(?:aujourd hui|ce soir)\b[^.!?]{0,30}\b(?:dernier delai|dernier jour|date limite)\b"

@@ -110,13 +110,29 @@
     return String(text).replace(/ ([:;!?»])/g, "\u00a0$1").replace(/(«|n°) /g, "$1\u00a0");
   }
 
+  // A time or a range of times: « 8 h », « 13 h 30 », « 9 h–12 h », « 13 h 30-17 h » (the SMS's).
+  var TIME = /(\d{1,2} h(?: \d\d)?(?: ?[–-] ?\d{1,2} h(?: \d\d)?)?)(?![\w])/;
+
+  /**
+   * French text whose times are never cut across two lines (« 13 | h 30 », « 9 h– | 12 h »):
+   * each time in a span that does not wrap, its characters unchanged (copied as they are into
+   * an SMS, where a no-break space is not in the GSM alphabet).
+   */
+  function typeset(text) {
+    return String(text).split(TIME).map(function (part, i) {
+      return i % 2 === 1 ? el("span", { className: "orienteur-time", text: part })
+        : document.createTextNode(french(part));
+    });
+  }
+
   /** Text with its web addresses as links (built node by node, never parsed as HTML). */
   function richText(text) {
     var p = el("p", { className: "orienteur-text" });
     var parts = String(text).split(/(https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)])/g);
     parts.forEach(function (part, i) {
       var href = i % 2 === 1 ? safeUrl(part) : null;
-      p.appendChild(href ? externalLink(href, part) : document.createTextNode(french(part)));
+      if (href) p.appendChild(externalLink(href, part));
+      else typeset(part).forEach(function (node) { p.appendChild(node); });
     });
     return p;
   }
@@ -224,7 +240,7 @@
     body.push(facts);
     var week = el("ul", { className: "orienteur-card-hours" });
     (Array.isArray(item.hours) ? item.hours : []).forEach(function (line) {
-      if (text(line)) week.appendChild(el("li", { text: line }));
+      if (text(line)) week.appendChild(el("li", null, typeset(line)));
     });
     if (week.childNodes.length && full) {
       body.push(el("h4", { className: "orienteur-card-subtitle", text: "Horaires de la semaine" }), week);
