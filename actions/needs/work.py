@@ -15,6 +15,17 @@ _CLIENTS_ONLINE = (
 )
 CLIENTS_ONLINE = _compile(_CLIENTS_ONLINE)
 
+# An internship to find ("je cherche un stage", "stage en entreprise", "un stage pour mon BTS");
+# never a course of something ("stage de conduite", "de récupération de points", "stage photo"),
+# nor a pupil's week of 3e (``parenting``).
+INTERNSHIP = (
+    r"stages?\b(?! (de |d'|du |des )(?!fin\b|formation\b|master\b|licence\b|bts\b|but\b"
+    r"|dut\b|cap\b|bac\b|l'ecole\b|mon\b|ma\b|observation\b)"
+    r"| (photo|video|musique|dessin|peinture|theatre|danse|code|codage|programmation|robotique"
+    r"|informatique|conduite|natation|sport|foot|voile|yoga|vacances|multimedia|numerique)\b)"
+    r"(?!.{0,20}\b(3e|3eme|troisieme)\b)"
+)
+
 NEED_PATTERNS: dict[str, tuple[str, ...]] = {
     "emploi": (
         r"\bcv\b",
@@ -39,6 +50,7 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bmetiers? du numerique",
         r"\b(mon|nouveau|mon nouveau) (poste|employeur|patron|metier)\b",
         r"\bcompte (personnel )?(de )?formation",
+        rf"\b{INTERNSHIP}",
     ),
     "entreprise": (
         r"\bcommerce\b",
@@ -68,7 +80,9 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bfactures? en ligne",
         r"\bauto ?-?entrepr",
         r"\bmicro ?-?entrepr",
-        r"\bentreprise\b",
+        # not where an internship or a job is done ("un stage en entreprise", "travailler en
+        # entreprise"): a job search
+        r"(?<!\ben )\bentreprise\b",
         r"\bsiret\b",
         r"\burssaf\b",
         r"\bcreer (ma|mon) (boite|societe|activite|commerce)",
