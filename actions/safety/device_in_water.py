@@ -42,8 +42,9 @@ DEVICE_IN_WATER = re.compile(rf"(?:{_SUBJECT}|{_OBJECT})\b")
 
 def as_breakdown(folded: str) -> str:
     """The folded message with each device fallen into water told as a device broken down
-    (« mon téléphone est tombé en panne »): what it means for the person, nothing of danger."""
-    return DEVICE_IN_WATER.sub(" un appareil tombe en panne ", folded)
+    (« mon téléphone est en panne »): what it means for the person, nothing of danger, and still
+    a need (« au secours, mon tel est tombé dans l'eau » asks for another one)."""
+    return DEVICE_IN_WATER.sub(" mon telephone est en panne ", folded)
 
 
 def tells_a_device_in_water(text: str) -> bool:

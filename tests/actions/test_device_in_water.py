@@ -28,6 +28,9 @@ WHERE = "Dans quelle ville ou quel code postal"
         ("mon ordi a pris l'eau", "emergency", []),
         ("mon iphone s'est noyé dans l'évier", "emergency", []),
         ("j'ai laissé tomber mon smartphone dans les wc", "ask_help", [("need", "smartphone")]),
+        # a cry beside it is the device's (the need read on the device as broken)
+        ("au secours mon téléphone est tombé dans l'eau", "emergency", []),
+        ("sos ma tablette a pris l'eau aidez moi", "emergency", []),
     ],
 )  # fmt: skip
 def test_a_device_fallen_into_water_is_one_to_replace(real, message, intent, entities):
