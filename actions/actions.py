@@ -692,6 +692,9 @@ class ActionEmergency(OrienteurAction):
         # « ma mère a un cancer, je dois faire sa demande d'APA », « mon père est hospitalisé en
         # soins palliatifs »: an illness told as the context of a need, a relative in care, with
         # no danger said in words, is no danger now
+        if not is_button(text) and safety.tells_a_device_in_water(text):
+            # « mon téléphone est tombé dans la piscine »: a device to replace, never danger
+            return orient(dispatcher, tracker, read_as="ask_help")
         if not is_button(text) and situations.SEXTORTION in situations.read(text):
             # blackmail with intimate images: a crime going on, no body in danger; what to do at
             # once (``situation_first``) and the places for online safety, never the numbers alone
@@ -891,6 +894,8 @@ class ActionOutOfScope(OrienteurAction):
             return orient(dispatcher, tracker, read_as="ask_help")
         if not is_button(text) and off_topic.cries_for_a_need(text):  # "mayday, un virus sur…"
             return orient(dispatcher, tracker, read_as="ask_help")
+        if not is_button(text) and safety.tells_a_device_in_water(text):
+            return orient(dispatcher, tracker, read_as="ask_help")  # « tablette tombée à la mer »
         return misunderstood(dispatcher, tracker, "utter_out_of_scope")
 
 

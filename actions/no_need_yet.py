@@ -5,7 +5,8 @@ were refused, taken for an insult, not understood or given the danger numbers):
   c'est pour votre soeur. De quoi a-t-elle besoin ?" (the need menu), and the answers then speak
   of her; once her need is known, where she lives is asked;
 - a call for help or a problem that names nothing ("aide", "aide svp", "help", "besoin d'aide",
-  "jai 1 pb", "j'ai un souci"): the need question, the same for all of them. The cries of danger
+  "jai 1 pb", "j'ai un souci"), or lost and nothing more ("perdu", "chui perdue"): the need
+  question, the same for all of them. The cries of danger
   ("à l'aide", "au secours") are read before, by the safety reading;
 - while the town is asked, a detail of the need kept ("samsung" for the phone to learn): the
   need kept, the town asked again.
@@ -38,6 +39,17 @@ _AROUND_CALL = (
     r"|urgent|svpl|merci)"
 )
 _HELP_ONLY = re.compile(rf"(?:{_AROUND_CALL} )*{_CALL}(?: (?:{_AROUND_CALL}|{_CALL}))*")
+# Lost, and nothing more ("perdu", "je suis perdue", "chui complètement perdu avec tout ça"):
+# lost with the digital stuff, not knowing where to start — the need question, as for a call for
+# help. A thing lost ("j'ai perdu mon mot de passe") names a need, read before.
+_LOST = r"(?:perdu|perdue|perdus|perdues|paume|paumee|paumes|paumees|largue|larguee)"
+_AROUND_LOST = (
+    r"(?:j|je|jsuis|jsui|chui|chuis|suis|sui|me|sens|on|est|c|tout|toute|un|peu|completement"
+    r"|totalement|trop|tres|vraiment|grave|carrement|a|fait|avec|ca|cela|tous|ces|trucs|moi|la"
+    r"|ici|dedans|bonjour|bonsoir|slt|salut|bjr|hello|coucou|euh|alors|bon|oui|ok|svp|stp|aidez"
+    r"|aide|aider|help)"
+)
+_LOST_ONLY = re.compile(rf"(?:{_AROUND_LOST} )*{_LOST}(?: {_AROUND_LOST})*")
 # A detail of the need kept is a word or two ("samsung", "un android").
 _DETAIL_WORDS = 3
 # A piece of a request sent in several SMS ("j'ai reçu un courrier", "la carte", "de conduire"),
@@ -64,6 +76,11 @@ def asks_help_only(text: str) -> bool:
     return bool(_HELP_ONLY.fullmatch(folded_words(text)))
 
 
+def says_lost_only(text: str) -> bool:
+    """ "perdu", "je suis perdue", "chui perdu avec tout ça": lost, with nothing of what with."""
+    return bool(_LOST_ONLY.fullmatch(folded_words(text)))
+
+
 def answer(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
     """The answer to a message that names no need yet (see the module), else None."""
     if is_button(text) or (tracker.get_slot("last_search") or {}).get("results"):
@@ -74,7 +91,7 @@ def answer(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> lis
     whom = someone_else.now_for_them(text)
     if whom is not None and not place_values(tracker) and not guess_place(text):
         return _for_them(dispatcher, state, whom)
-    if asks_help_only(text) and not state.needs:
+    if (asks_help_only(text) or says_lost_only(text)) and not state.needs:
         ask_need(dispatcher, state)
         return state.save()
     if _piece_of_a_request(tracker, state, text):

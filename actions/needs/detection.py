@@ -26,7 +26,12 @@ from actions.needs.equipment import (
     devices_said,
 )
 from actions.needs.keywords import _COMPILED
-from actions.needs.leisure import _CREATION, _CREATIVE_LOISIRS, games_on_a_device
+from actions.needs.leisure import (
+    _CREATION,
+    _CREATIVE_LOISIRS,
+    code_is_the_need,
+    games_on_a_device,
+)
 from actions.needs.modes import _ALONE, _DONE_FOR_ME, _WITH
 from actions.needs.online_safety import (
     _BANK,
@@ -290,6 +295,7 @@ def detect(text: str) -> Understanding:
     if _BOOKKEEPING.search(folded) and "securite" not in strong:
         found.ruled_out.add("securite")  # "tenir mes comptes": the books, not an account
     strong = games_on_a_device(folded, strong, found.ruled_out)  # set AT (e190)
+    strong = code_is_the_need(folded, strong, found.ruled_out)
     strong = devices_said(folded, strong, found.ruled_out, found.procedures)
     # Said in so many words (two requests, a trade's website, the affairs after a death…)
     strong, said_mode = complete(folded, found.procedures, strong, found.ruled_out, part_needs)

@@ -8,6 +8,7 @@ import re
 from actions.needs.catalogue import TOOL_NEEDS
 from actions.needs.tools import _LEARN
 from actions.needs.words import _compile, fold
+from actions.safety.device_in_water import DEVICE_IN_WATER
 
 # A device to give away ("donner mon ancien portable", "faire don de nos ordinateurs"): the
 # places that pass devices on at a solidarity price; the device is no lesson or one to use.
@@ -264,6 +265,8 @@ _DEAD_DEVICE = re.compile(
     r"\b(ordi|ordinateur|pc|telephone|tel|portable|smartphone|tablette|imprimante)s?\b.{0,25}"
     r"\b(est |a )?((?<! a )mort|morte|foutue?|hs|noyee?|tombee? dans|(ne )?s'allume plus"
     r"|rendu l'ame|(a |m'a )?lache|en panne|casse|cassee|grille|plus rien)\b"
+    # fallen into water (« j'ai fait tomber mon tel dans la baignoire », « mon ordi a pris l'eau »)
+    rf"|{DEVICE_IN_WATER.pattern}"
 )
 
 

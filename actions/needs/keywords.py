@@ -40,7 +40,8 @@ _MORE_WORDS: dict[str, tuple[str, ...]] = {
         r"\bfactures? (\w+ ){0,2}(en ligne|sur internet|par internet)",
         r"\bpayer (\w+ ){0,3}(en ligne|sur internet|par internet)",
         # a password that fails, not one to make safe ("créer des mots de passe sécurisés")
-        r"\b(galer\w*|oubli\w*|perdu|bloque\w*) (avec |de |mon |ma |mes |le |du )*mots? de passe"
+        r"\b(galer\w*|oubli\w*|perdu|bloque\w*) (avec |de |mon |ma |mes |le |du )*(mots? de passe"
+        r"|codes?( d'acces| secrets?)?\b|identifiants?\b)"
         r"|\bmots? de passe (ne marche|marche pas|ne fonctionne|fonctionne pas|oublie|bloque)",
         r"\b(connai[st]|connaissons) (pas|rien a|rien de|pas du tout|plus) "
         r"(a )?(l')?(internet|le web|le net|l'informatique)",

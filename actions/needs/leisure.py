@@ -3,6 +3,7 @@ watched, with nothing to create."""
 
 from __future__ import annotations
 
+from actions.needs.catalogue import TOOL_NEEDS
 from actions.needs.words import _compile
 
 NEED_PATTERNS: dict[str, tuple[str, ...]] = {
@@ -150,6 +151,22 @@ def games_on_a_device(folded: str, strong: list[str], ruled_out: set[str]) -> li
     if _CALLS.search(folded) and "quotidien" not in strong:
         strong.append("quotidien")  # "des jeux sur tablette et des visios avec les familles"
     return strong
+
+
+# Code written (« apprendre à coder », « la programmation », « un atelier de robotique »): creating
+# with the digital (the standard's « Loisirs et créations numériques », the 1.0 « Créer avec le
+# numérique »). Never the highway code: « code » alone is not read.
+_CODING = _compile(r"\b(cod(er|age|eur|euse)|programm(er|ation|eur|euse)|robotique)\b")
+
+
+def code_is_the_need(folded: str, strong: list[str], ruled_out: set[str]) -> list[str]:
+    """Learning to code with no device named (« je veux apprendre à coder »): the code is the
+    need, not lessons on a phone or a computer; nor may the meaning bring them in.
+    ``ruled_out`` grows in place."""
+    if "loisirs" not in strong or not _CODING.search(folded) or _DEVICE_NAMED.search(folded):
+        return strong
+    ruled_out |= TOOL_NEEDS
+    return [k for k in strong if k not in TOOL_NEEDS]
 
 
 # Games, videos and music one plays, watches or hears (the creative need's words that do not

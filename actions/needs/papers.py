@@ -6,6 +6,10 @@ from __future__ import annotations
 from actions.needs.parenting import _KID
 from actions.needs.words import _compile, fold
 
+# « logement » said alone: a housing file online (a social housing claim, the CAF's aid for
+# rent), the digital side of housing; « je cherche un appartement » stays off-topic.
+_HOUSING_ALONE = r"^\W*(le |un |mon |du |mes |les |pour (le |un |mon )?)?logements?\W*$"
+
 NEED_PATTERNS: dict[str, tuple[str, ...]] = {
     "sante": (
         r"\bameli\b",
@@ -34,11 +38,14 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdeclaration\b",
         r"\badministrati",
         r"\blogement social\b",
+        _HOUSING_ALONE,
         # the préfecture's files (carte grise, permis, séjour): paperwork, no procedure named
         r"\bprefecture\b",
         r"\bhlm\b",
         r"\bdemande de (logement|bourse|aide|allocation|logement social)",
         r"\bfrance services?\b",
+        # the Pass Navigo (Île-de-France's transport pass) asked, renewed, recharged online
+        r"\bnavigo\b",
         r"\breconna\w* (mon|son|ses|mes|leur) diplomes?|\bequivalence (de|du|des) diplomes?",
         r"\b(dossiers?|demandes?) (de |d'|du )(bourses?|surendettement|succession"
         r"|aide juridictionnelle)",
@@ -173,7 +180,9 @@ _NAMED_FILE = _compile(
     r"\b(dossiers?|demandes?) (de |d'|du |des )(bourses?|surendettement|logement|succession"
     r"|aide juridictionnelle|apa|allocation|pension|reconnaissance)"
     r"|\breconna\w* (mon|son|ses|mes|leur) diplomes?"
+    rf"|{_HOUSING_ALONE}"
 )
+HOUSING_ALONE = _compile(_HOUSING_ALONE)
 
 
 # Someone else's affairs to run online: "gérer ses comptes bancaires en ligne" (a mother in

@@ -17,6 +17,7 @@ from actions.needs.catalogue import _EQUIPMENT, TOOL_NEEDS
 from actions.needs.equipment import _USE_DEVICE
 from actions.needs.keywords import _COMPILED
 from actions.needs.words import _compile, _matches
+from actions.needs.work import INTERNSHIP
 
 # A computer asked for, to use ("besoin ordi pour cv", "il me faut un pc pour mes papiers"); not
 # one to buy ("besoin d'un ordi pas cher": ``materiel_achat``) nor lessons.
@@ -64,8 +65,8 @@ _NO_MAIL = _compile(
 # aim of another need (« apprendre excel pour trouver du boulot »).
 _SEEKING_WORK = _compile(
     r"(?<!pour )\b(cherche\w*|trouver|recherche\w*) (du|un|une|d'un|d'une|de l') ?(taf|travail"
-    r"|boulot|job|emploi|alternance|stage|apprentissage)\b"
-    r"|\b(taf|travail|boulot|job|emploi|alternance|stage) a trouver\b"
+    rf"|boulot|job|emploi|alternance|{INTERNSHIP}|apprentissage)\b"
+    rf"|\b(taf|travail|boulot|job|emploi|alternance|{INTERNSHIP}) a trouver\b"
 )
 # A student's own files online (« CVEC + ouverture compte bancaire en ligne »): paperwork.
 _STUDENT_FILE = _compile(r"\b(cvec|dossier social etudiant|campus france|messervices)\b")

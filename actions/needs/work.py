@@ -26,6 +26,16 @@ _ASSOCIATION_TASKS = (
     r"\b(refaire|creer|gerer|animer|mettre a jour) (notre|nos) (site|pages?|reseaux sociaux)\b",
 )
 ASSOCIATION_TASKS = _compile("|".join(_ASSOCIATION_TASKS))
+# An internship to find ("je cherche un stage", "stage en entreprise", "un stage pour mon BTS");
+# never a course of something ("stage de conduite", "de récupération de points", "stage photo"),
+# nor a pupil's week of 3e (``parenting``).
+INTERNSHIP = (
+    r"stages?\b(?! (de |d'|du |des )(?!fin\b|formation\b|master\b|licence\b|bts\b|but\b"
+    r"|dut\b|cap\b|bac\b|l'ecole\b|mon\b|ma\b|observation\b)"
+    r"| (photo|video|musique|dessin|peinture|theatre|danse|code|codage|programmation|robotique"
+    r"|informatique|conduite|natation|sport|foot|voile|yoga|vacances|multimedia|numerique)\b)"
+    r"(?!.{0,20}\b(3e|3eme|troisieme)\b)"
+)
 
 NEED_PATTERNS: dict[str, tuple[str, ...]] = {
     "emploi": (
@@ -60,6 +70,7 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bservice civique\b",
         # a professional's own training ("mes formations obligatoires en ligne")
         r"\bformations? (obligatoires?|professionnelles?|continues?)\b",
+        rf"\b{INTERNSHIP}",
     ),
     "entreprise": (
         r"\bcommerce\b",
@@ -94,7 +105,9 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bfactures? en ligne",
         r"\bauto ?-?entrepr",
         r"\bmicro ?-?entrepr",
-        r"\bentreprise\b",
+        # not where an internship or a job is done ("un stage en entreprise", "travailler en
+        # entreprise"): a job search
+        r"(?<!\ben )\bentreprise\b",
         r"\bsiret\b",
         r"\burssaf\b",
         r"\bcreer (ma|mon) (boite|societe|activite|commerce)",

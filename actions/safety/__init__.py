@@ -21,7 +21,8 @@ The rules live in one module per family: ``severe`` and ``alarm`` (the two tiers
 (figures of speech, topics, fictions), ``past_events`` (danger told as over),
 ``illness_context`` (an illness told as the context of a request), ``set_aside`` (words set aside
 before reading), ``data_given`` (a phone number, a date, an address alone), ``creole``,
-``denial`` (« je ne suis pas en danger ») and ``reading`` (the decision).
+``denial`` (« je ne suis pas en danger »), ``device_in_water`` (a phone fallen into water: a
+device to replace) and ``reading`` (the decision).
 """
 
 from actions.safety.alarm import ALARM
@@ -34,6 +35,7 @@ from actions.safety.data_given import (
     without_phone_numbers,
 )
 from actions.safety.denial import denies_danger
+from actions.safety.device_in_water import tells_a_device_in_water
 from actions.safety.illness_context import (
     attack_cared_for,
     tells_a_stay_in_care,
@@ -60,7 +62,7 @@ __all__ = [
     "ALARM", "HELP_REQUEST_WORDS", "MIN_MEANING_WORDS", "PHONE_NUMBER", "SEVERE",
     "SUICIDAL_THOUGHT", "SafetyReading", "attack_cared_for", "denies_danger",
     "gives_a_phone_number", "in_french", "is_data", "only_data", "only_words_of_no_danger",
-    "read", "tells_a_stay_in_care",
+    "read", "tells_a_device_in_water", "tells_a_stay_in_care",
     "tells_an_illness", "told_as_past", "without_help_word", "without_phone_numbers",
     "without_relative_ill", "without_relatives", "without_town", "without_urgency_denied",
 ]  # fmt: skip

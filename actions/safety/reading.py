@@ -12,6 +12,7 @@ from actions.safety.alarm import ALARM_RE
 from actions.safety.common_words import fold_text
 from actions.safety.creole import in_french
 from actions.safety.data_given import only_data, without_phone_numbers
+from actions.safety.device_in_water import DEVICE_IN_WATER, as_breakdown
 from actions.safety.figures import FICTION, FIGURE, SELF_HARM_IF_A_MISHAP, VENTING
 from actions.safety.illness_context import attack_cared_for, without_relative_ill
 from actions.safety.past_events import SAFE_NOW
@@ -62,6 +63,9 @@ def read(
     danger_margin: Callable[[str], float] = danger.margin,
 ) -> SafetyReading:
     text = without_phone_numbers(text)  # a phone number's digits are no emergency number
+    if DEVICE_IN_WATER.search(folded := fold_text(text)):
+        # « mon téléphone est tombé dans la piscine »: a device broken down, read as such
+        text = " ".join(as_breakdown(folded).split())
     as_said = fold_text(text)  # « rien de grave » stays the settled words it was (``SAFE_NOW``)
     rest = without_urgency_denied(text)
     denied = rest != " ".join(text.replace("\u2019", "'").split())

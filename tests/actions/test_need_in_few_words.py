@@ -56,11 +56,21 @@ def test_a_need_in_one_word_after_the_postcode_gets_the_places(real, message):
     assert one_list(msgs)["location"]["commune"] == "Salon-de-Provence"
 
 
-@pytest.mark.xfail(strict=True, reason="« logement » alone is not read by actions/needs/papers.py "
-                   "(e184's files today): the need reader must read it first")  # fmt: skip
-def test_logement_alone_is_a_need(real):
-    text = rest_text(Talk().say("logement", "out_of_scope"))
-    assert REFUSED not in text and WHERE in text, text
+@pytest.mark.parametrize(
+    "message, intent",
+    [("logement", "out_of_scope"), ("logement", "ask_help"), ("un logement", "ask_help"),
+     ("Logement ?", "nlu_fallback"), ("pour mon logement", "out_of_scope")],
+)  # fmt: skip
+def test_logement_alone_is_a_housing_file_online(real, message, intent):
+    """« logement » said alone: a housing file online (a social housing claim, the CAF's aid for
+    rent), paperwork: asked, as for any file, whether with someone or learning to do it, with no
+    menu of guesses; then the town (helper e210). Before: refused, or the need question."""
+    talk = Talk()
+    text = rest_text(talk.say(message, intent))
+    assert REFUSED not in text and NEED_ASKED not in text, text
+    assert text.startswith("Voulez-vous que quelqu'un fasse la démarche avec vous"), text
+    assert talk.slots["needs"] == ["demarches"]
+    assert WHERE in rest_text(talk.say("avec quelqu'un", "inform"))
 
 
 @pytest.mark.parametrize(
