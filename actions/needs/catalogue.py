@@ -194,6 +194,9 @@ PROCEDURES: dict[str, Procedure] = {
                 "votre ancienne pièce d'identité",
                 "un justificatif de domicile de moins de 6 mois",
                 "une photo d'identité avec son code e-photo",
+                # In every passport claim (service-public.fr as ville-colomiers.fr and
+                # eservices.marseille.fr give it, read 2026-12-07): 86 € for an adult.
+                "un timbre fiscal pour un passeport (86 € pour un adulte)",
                 "votre adresse mail et votre téléphone portable",
             ),
             purpose="vos papiers (carte d'identité, passeport, permis, carte grise)",
@@ -221,6 +224,10 @@ PROCEDURES: dict[str, Procedure] = {
                 "votre permis de conduire",
                 "le certificat de cession et son code de cession (achat d'occasion)",
                 "l'ancienne carte grise barrée et signée par le vendeur (achat d'occasion)",
+                # A used car of more than 4 years: its contrôle technique of less than 6 months
+                # (2 after a contre-visite), among the seller's papers (demarches-
+                # administratives.org, capcar.fr, frtips.com, read 2026-12-07).
+                "le contrôle technique de moins de 6 mois (achat d'occasion de plus de 4 ans)",
                 "votre adresse mail et votre téléphone portable",
             ),
             purpose="vos démarches avec l'ANTS (carte grise)",
