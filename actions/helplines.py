@@ -38,7 +38,9 @@ NUMBERS = {
         Number("3919", "le 3919 (Violences Femmes Info, gratuit et anonyme, 24 h sur 24)"),
         Number("119", "le 119 (Allô Enfance en danger, gratuit, 24 h sur 24)"),
         Number("114", "un SMS au 114 (urgences)", sms=True),
-        Number("3018", "le 3018 (gratuit, anonyme) ou 3018.fr"),
+        # Violences numériques (cyberharcèlement, chantage aux images…), by e-Enfance: free,
+        # anonymous, every day from 9 h to 23 h (mairie-villetaneuse.fr, ccmm.asso.fr, 2023).
+        Number("3018", "le 3018 (gratuit, anonyme, tous les jours de 9 h à 23 h) ou 3018.fr"),
         Number("0892705705", "le 0 892 705 705 (opposition carte bancaire, 24 h/24)"),
         Number("115", "le 115 (Samu social : hébergement d'urgence, gratuit, 24 h sur 24)"),
         Number("3646", "l'Assurance Maladie au 3646"),

@@ -359,13 +359,18 @@ PROCEDURES: dict[str, Procedure] = {
             purpose="votre demande de logement social",
         ),
         Procedure(
-            # Asked on ameli.fr with the income of the 12 months before the claim (t194, C4).
+            # Asked on ameli.fr with the income of the 12 months before the claim (t194, C4);
+            # wages, pensions and allowances are fetched by the Assurance maladie since 2022,
+            # the others are asked, with the CAF number (ameli.fr's « demander la Complémentaire
+            # santé solidaire, c'est simple avec le compte ameli », enim.eu; read 2026-12-07).
             "css",
             "la complémentaire santé solidaire",
             "sante",
             (
                 "votre carte Vitale ou votre numéro de sécurité sociale",
-                "vos justificatifs de ressources des 12 derniers mois (salaires, allocations…)",
+                "votre numéro d'allocataire CAF, si vous en avez un",
+                "les justificatifs des ressources des 12 derniers mois qu'ameli ne connaît pas "
+                "(pension alimentaire, bourse…)",
                 "votre dernier avis d'impôt",
                 "un RIB",
                 "vos identifiants ameli si vous en avez",

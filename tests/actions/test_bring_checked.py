@@ -42,3 +42,20 @@ def test_a_used_cars_carte_grise_asks_for_its_controle_technique(real, message, 
 def test_a_passport_asks_for_a_timbre_fiscal(real, message, town):
     items = _bring(message, town)
     assert any("timbre fiscal" in i for i in items), items
+
+
+# The complémentaire santé solidaire asked on ameli.fr: since January 2022 the wages, pensions
+# and allowances are fetched by the Assurance maladie itself; the person gives only the others
+# (pension alimentaire, bourse…) and the CAF number (ameli.fr « demander la Complémentaire santé
+# solidaire, c'est simple avec le compte ameli »; enim.eu; read 2026-12-07).
+@pytest.mark.parametrize("message, town", [
+    ("je voudrais demander la complémentaire santé solidaire sur ameli, Mâcon", "Mâcon"),
+    ("aide pour faire la demande de C2S en ligne, j'habite Nevers", "Nevers"),
+    ("renouveler ma complémentaire santé solidaire, je n'y arrive pas sur internet, Bourges",
+     "Bourges"),
+])  # fmt: skip
+def test_the_c2s_asks_only_the_income_ameli_does_not_fetch(real, message, town):
+    items = _bring(message, town)
+    assert any("numéro d'allocataire CAF" in i for i in items), items
+    assert any("pension alimentaire" in i for i in items), items
+    assert not any("salaires, allocations" in i for i in items), items
