@@ -345,7 +345,9 @@ PROCEDURES: dict[str, Procedure] = {
         Procedure(
             # The online claim (the national form, demande-logement-social.gouv.fr): an identity
             # paper to register it; the income and tax papers when it is examined; the unique
-            # number of a claim made before, to renew it (tester t194, A11 and B9).
+            # number of a claim made before, to renew it (tester t194, A11 and B9). Checked
+            # 2026-12-07 against service-public.fr's F10007 (as chapet.fr relays it): an identity
+            # paper or a titre de séjour and the avis d'imposition, for each person of the home.
             "logement_social",
             "votre demande de logement social",
             "demarches",
@@ -378,13 +380,15 @@ PROCEDURES: dict[str, Procedure] = {
             purpose="votre complémentaire santé solidaire",
         ),
         Procedure(
-            # Booking a doctor online: not the Assurance maladie's file (t194, A4 and E20).
+            # Booking a doctor online: not the Assurance maladie's file (t194, A4 and E20). Its
+            # account asks for a phone (a code by SMS, by a voice message on a landline), an
+            # e-mail address and a password, not the carte Vitale (doctolib.fr/help « Créer un
+            # compte Doctolib », read 2026-12-07).
             "doctolib",
             "Doctolib (rendez-vous médical en ligne)",
             "sante",
             (
                 "un compte Doctolib ou une adresse mail",
-                "votre carte Vitale",
                 "votre téléphone portable (un code arrive par SMS)",
             ),
             purpose="vos rendez-vous médicaux en ligne (Doctolib)",

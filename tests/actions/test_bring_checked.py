@@ -59,3 +59,17 @@ def test_the_c2s_asks_only_the_income_ameli_does_not_fetch(real, message, town):
     assert any("numéro d'allocataire CAF" in i for i in items), items
     assert any("pension alimentaire" in i for i in items), items
     assert not any("salaires, allocations" in i for i in items), items
+
+
+# Booking on Doctolib asks for a phone (a code by SMS, or by a voice message on a landline), an
+# e-mail address and a password, never the carte Vitale (doctolib.fr/help « Créer un compte
+# Doctolib », read 2026-12-07).
+@pytest.mark.parametrize("message, town", [
+    ("je n'arrive pas à prendre un rendez-vous chez l'ophtalmo sur doctolib, Quimper", "Quimper"),
+    ("aidez-moi à réserver un rendez-vous médical sur internet, j'habite Lorient", "Lorient"),
+    ("comment on crée un compte doctolib pour voir le médecin ? Vannes", "Vannes"),
+])  # fmt: skip
+def test_doctolib_asks_for_a_phone_not_the_carte_vitale(real, message, town):
+    items = _bring(message, town)
+    assert any("un code arrive par SMS" in i for i in items), items
+    assert not any("carte Vitale" in i for i in items), items
