@@ -28,9 +28,7 @@ HELPLINE_TEXT = texts.text(
 # The helpline said first, with nothing before it ("Vous pouvez appeler …", never "aussi"), and
 # from overseas with the time its days are counted in (the line answers on Paris time).
 HELPLINE_FIRST = HELPLINE_TEXT.replace("pouvez aussi appeler", "pouvez appeler", 1)
-HELPLINE_FROM_AFAR = HELPLINE_FIRST.replace(
-    "du lundi au vendredi)", "du lundi au vendredi, aux heures de Paris)", 1
-)
+HELPLINE_FROM_AFAR = HELPLINE_FIRST.replace("18 h)", "18 h, aux heures de Paris)", 1)
 
 # "de" + the article of a commune's name, as the gazetteer writes it ("Le Havre", "Les Mureaux").
 def near(location: dict | None, results: Any = ()) -> str:

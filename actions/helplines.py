@@ -27,6 +27,15 @@ class Number:
         return {"number": self.number, "text": self.says, "href": f"{scheme}:{self.number}"}
 
 
+# Checked 2026-12-07 against public pages: 112, 15, 17, 18 free day and night
+# (1000-premiers-jours.fr, Santé publique France); the 114 by SMS (and visio, chat), free, 24 h/24
+# for whoever cannot speak (urgence114 as audiweb.fr and destinationsante.com give it, 2024);
+# the 3114, free, confidential, 24 h/24, for people with suicidal thoughts and their close ones
+# (3114.fr, mayotte.ars.sante.fr); the 3919, free, anonymous, 24 h/24 7 j/7 (tf1info.fr, 2023);
+# the 119, free, 24 h/24, for a child in danger, called by the child or an adult (madinin-art.net
+# after the SNATED); the 0 892 705 705, the interbank opposition line, 7 j/7 24 h/24, a paid
+# call (ffbatiment.fr, charlie-finance.fr: not said to be free). Not checked this time: the 115,
+# 3646, 3230, 0 809 401 401 and 3949 (written as before).
 NUMBERS = {
     n.number: n
     for n in (
@@ -38,7 +47,9 @@ NUMBERS = {
         Number("3919", "le 3919 (Violences Femmes Info, gratuit et anonyme, 24 h sur 24)"),
         Number("119", "le 119 (Allô Enfance en danger, gratuit, 24 h sur 24)"),
         Number("114", "un SMS au 114 (urgences)", sms=True),
-        Number("3018", "le 3018 (gratuit, anonyme) ou 3018.fr"),
+        # Violences numériques (cyberharcèlement, chantage aux images…), by e-Enfance: free,
+        # anonymous, every day from 9 h to 23 h (mairie-villetaneuse.fr, ccmm.asso.fr, 2023).
+        Number("3018", "le 3018 (gratuit, anonyme, tous les jours de 9 h à 23 h) ou 3018.fr"),
         Number("0892705705", "le 0 892 705 705 (opposition carte bancaire, 24 h/24)"),
         Number("115", "le 115 (Samu social : hébergement d'urgence, gratuit, 24 h sur 24)"),
         Number("3646", "l'Assurance Maladie au 3646"),

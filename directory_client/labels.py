@@ -179,8 +179,13 @@ TYPOLOGIES: dict[str, str] = {
 HELPLINE = {
     "name": "Solidarité Numérique",
     "phone": "01 70 77 23 72",
-    "why": "Ligne nationale d'aide au numérique, gratuite, du lundi au vendredi.",
-    # When it answers (OSM syntax, Paris time): solidarite-numerique.fr, 9 h–18 h on weekdays.
+    # Number, hours and price checked 2026-12-07: « 01 70 772 372 … numéro non surtaxé,
+    # joignable du lundi au vendredi de 9h à 18h » (amf.asso.fr, the launch by the Secrétariat
+    # d'État au numérique; labo.societenumerique.gouv.fr; maddyness.com, 2020-03-30). The help
+    # is free, the call is not: a normal call's price (said so in domain.yml's helpline lines).
+    "why": "Ligne nationale d'aide au numérique : aide gratuite, prix d'un appel normal, du lundi "
+           "au vendredi de 9 h à 18 h.",
+    # When it answers (OSM syntax, Paris time): 9 h–18 h on weekdays (sources above).
     "hours": "Mo-Fr 09:00-18:00; PH off",
     "url": "https://www.solidarite-numerique.fr",
 }

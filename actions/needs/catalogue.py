@@ -194,6 +194,9 @@ PROCEDURES: dict[str, Procedure] = {
                 "votre ancienne pièce d'identité",
                 "un justificatif de domicile de moins de 6 mois",
                 "une photo d'identité avec son code e-photo",
+                # In every passport claim (service-public.fr as ville-colomiers.fr and
+                # eservices.marseille.fr give it, read 2026-12-07): 86 € for an adult.
+                "un timbre fiscal pour un passeport (86 € pour un adulte)",
                 "votre adresse mail et votre téléphone portable",
             ),
             purpose="vos papiers (carte d'identité, passeport, permis, carte grise)",
@@ -221,6 +224,10 @@ PROCEDURES: dict[str, Procedure] = {
                 "votre permis de conduire",
                 "le certificat de cession et son code de cession (achat d'occasion)",
                 "l'ancienne carte grise barrée et signée par le vendeur (achat d'occasion)",
+                # A used car of more than 4 years: its contrôle technique of less than 6 months
+                # (2 after a contre-visite), among the seller's papers (demarches-
+                # administratives.org, capcar.fr, frtips.com, read 2026-12-07).
+                "le contrôle technique de moins de 6 mois (achat d'occasion de plus de 4 ans)",
                 "votre adresse mail et votre téléphone portable",
             ),
             purpose="vos démarches avec l'ANTS (carte grise)",
@@ -338,7 +345,9 @@ PROCEDURES: dict[str, Procedure] = {
         Procedure(
             # The online claim (the national form, demande-logement-social.gouv.fr): an identity
             # paper to register it; the income and tax papers when it is examined; the unique
-            # number of a claim made before, to renew it (tester t194, A11 and B9).
+            # number of a claim made before, to renew it (tester t194, A11 and B9). Checked
+            # 2026-12-07 against service-public.fr's F10007 (as chapet.fr relays it): an identity
+            # paper or a titre de séjour and the avis d'imposition, for each person of the home.
             "logement_social",
             "votre demande de logement social",
             "demarches",
@@ -352,13 +361,18 @@ PROCEDURES: dict[str, Procedure] = {
             purpose="votre demande de logement social",
         ),
         Procedure(
-            # Asked on ameli.fr with the income of the 12 months before the claim (t194, C4).
+            # Asked on ameli.fr with the income of the 12 months before the claim (t194, C4);
+            # wages, pensions and allowances are fetched by the Assurance maladie since 2022,
+            # the others are asked, with the CAF number (ameli.fr's « demander la Complémentaire
+            # santé solidaire, c'est simple avec le compte ameli », enim.eu; read 2026-12-07).
             "css",
             "la complémentaire santé solidaire",
             "sante",
             (
                 "votre carte Vitale ou votre numéro de sécurité sociale",
-                "vos justificatifs de ressources des 12 derniers mois (salaires, allocations…)",
+                "votre numéro d'allocataire CAF, si vous en avez un",
+                "les justificatifs des ressources des 12 derniers mois qu'ameli ne connaît pas "
+                "(pension alimentaire, bourse…)",
                 "votre dernier avis d'impôt",
                 "un RIB",
                 "vos identifiants ameli si vous en avez",
@@ -366,13 +380,15 @@ PROCEDURES: dict[str, Procedure] = {
             purpose="votre complémentaire santé solidaire",
         ),
         Procedure(
-            # Booking a doctor online: not the Assurance maladie's file (t194, A4 and E20).
+            # Booking a doctor online: not the Assurance maladie's file (t194, A4 and E20). Its
+            # account asks for a phone (a code by SMS, by a voice message on a landline), an
+            # e-mail address and a password, not the carte Vitale (doctolib.fr/help « Créer un
+            # compte Doctolib », read 2026-12-07).
             "doctolib",
             "Doctolib (rendez-vous médical en ligne)",
             "sante",
             (
                 "un compte Doctolib ou une adresse mail",
-                "votre carte Vitale",
                 "votre téléphone portable (un code arrive par SMS)",
             ),
             purpose="vos rendez-vous médicaux en ligne (Doctolib)",

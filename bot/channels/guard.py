@@ -46,7 +46,8 @@ DEFAULT_TURN_TIMEOUT = 30.0
 UNAVAILABLE_TEXT = (
     "Désolé, je n'arrive pas à vous répondre pour le moment. "
     f"Vous pouvez appeler {HELPLINE['name']} au {HELPLINE['phone']} "
-    "(gratuit, du lundi au vendredi), ou me réécrire dans quelques minutes."
+    "(aide gratuite, prix d'un appel normal, du lundi au vendredi de 9 h à 18 h), ou me "
+    "réécrire dans quelques minutes."
 )
 UNAVAILABLE_PAYLOAD = {
     "orienteur": {"type": "unavailable", "phone": HELPLINE["phone"], "url": HELPLINE["url"]}

@@ -315,7 +315,8 @@ def test_the_detail_buttons_are_notify_the_list_another_town_again(real, monkeyp
 # --- 6. The lines for the situation, for the same request elsewhere ---------------------------
 SITUATIONS = [
     ("ma fille s'est fait harceler sur snapchat, elle a 14 ans, on fait quoi ? Metz", "Metz",
-     ["Harcèlement en ligne : le 3018 (gratuit, anonyme) ou 3018.fr."]),
+     ["Harcèlement en ligne : le 3018 (gratuit, anonyme, tous les jours de 9 h à 23 h) "
+     "ou 3018.fr."]),
     ("on m'a volé ma carte bleue et ils ont tout vidé sur internet à Clermont-Ferrand",
      "Clermont-Ferrand",
      ["Carte volée, utilisée sans vous ou ses numéros donnés : faites opposition auprès de "

@@ -36,7 +36,8 @@ def test_the_helpline_first_when_it_answers(real, monkeypatch):
     _, msgs = request_in(TONIGHT[0], "Nanterre")
     first = rest_text(msgs).split("\n")[0]
     assert first == (f"{NONE_TODAY} : pour aujourd'hui, appelez d'abord Solidarité Numérique au "
-                     "01 70 77 23 72 (gratuit, jusqu'à 20 h)."), first  # fmt: skip
+                     "01 70 77 23 72 (aide gratuite, prix d'un appel normal, jusqu'à "
+                     "20 h)."), first  # fmt: skip
 
 
 def test_no_deadline_said_nothing_added(real, monkeypatch):

@@ -88,6 +88,7 @@ def test_what_to_bring_for_a_carte_grise_is_the_carte_grise_list(real, locator):
         "votre permis de conduire",
         "le certificat de cession et son code de cession (achat d'occasion)",
         "l'ancienne carte grise barrée et signée par le vendeur (achat d'occasion)",
+        "le contrôle technique de moins de 6 mois (achat d'occasion de plus de 4 ans)",
         "votre adresse mail et votre téléphone portable",
     ]
     shown = render.plain_text(said, payload)

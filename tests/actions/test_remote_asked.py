@@ -11,7 +11,8 @@ from tests.actions.talk import Talk, payloads, rest_text
 from tests.conftest_actions import ent
 
 HELPLINE_LINE = ("Une personne peut vous aider au téléphone : Solidarité Numérique, au "
-                 "01 70 77 23 72 (gratuit, du lundi au vendredi)")  # fmt: skip
+                 "01 70 77 23 72 (aide gratuite, prix d'un appel normal, du lundi au "
+                 "vendredi de 9 h à 18 h)")  # fmt: skip
 MODE_QUESTION = "Voulez-vous que quelqu'un fasse la démarche avec vous"
 
 

@@ -62,8 +62,9 @@ def test_text_fills_a_response_as_rasa_does():
     )
     assert texts.text("utter_helpline", helpline_name="Solidarité Numérique",
                       helpline_phone="01 70 77 23 72") == (
-        "Vous pouvez aussi appeler Solidarité Numérique au 01 70 77 23 72 (gratuit, du lundi "
-        "au vendredi) : on vous aide par téléphone."
+        "Vous pouvez aussi appeler Solidarité Numérique au 01 70 77 23 72 (aide gratuite, "
+        "prix d'un appel normal, du lundi au vendredi de 9 h à 18 h) : on vous aide par "
+        "téléphone."
     )  # fmt: skip
 
 

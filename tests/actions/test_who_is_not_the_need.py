@@ -169,10 +169,10 @@ def test_a_business_s_places_are_not_explained_as_a_job_search(real, message, to
         # the tester's (t194, A4, E20)
         ("j'arrive pas à prendre rendez-vous sur doctolib", "Lille", "Doctolib",
          "un compte Doctolib ou une adresse mail"),
-        ("prendre un rdv medecin sur internet", "Lille", "Doctolib", "votre carte Vitale"),
+        ("prendre un rdv medecin sur internet", "Lille", "Doctolib", "code arrive par SMS"),
         ("je sais pas prendre rendez-vous chez le dentiste en ligne", "Arras", "Doctolib",
          "un compte Doctolib ou une adresse mail"),
-        ("aide doctolib", "Douai", "Doctolib", "votre carte Vitale"),
+        ("aide doctolib", "Douai", "Doctolib", "code arrive par SMS"),
         # the tester's (t194, C4)
         ("je veux demander la complémentaire santé solidaire", "Tours", "complémentaire santé "
          "solidaire", "12 derniers mois"),

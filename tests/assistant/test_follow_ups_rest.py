@@ -240,7 +240,8 @@ def test_after_a_place_in_full_the_list_again(rasa_stack, again):
 
 @pytest.mark.parametrize("first, line", [
     ("ma fille s'est fait harceler sur snapchat, elle a 14 ans, on fait quoi ? Metz",
-     "Harcèlement en ligne : le 3018 (gratuit, anonyme) ou 3018.fr."),
+     "Harcèlement en ligne : le 3018 (gratuit, anonyme, tous les jours de 9 h à 23 h) "
+     "ou 3018.fr."),
     ("on m'a volé ma carte bleue et ils ont tout vidé sur internet à Clermont-Ferrand",
      "Carte volée, utilisée sans vous ou ses numéros donnés : faites opposition auprès de "
      "votre banque tout de suite, ou appelez le 0 892 705 705 (opposition carte bancaire, "

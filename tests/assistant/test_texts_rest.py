@@ -18,11 +18,13 @@ pytestmark = pytest.mark.rasa
 
 HELPLINE = (
     f"Vous pouvez aussi appeler {labels.HELPLINE['name']} au {labels.HELPLINE['phone']} "
-    "(gratuit, du lundi au vendredi) : on vous aide par téléphone."
+    "(aide gratuite, prix d'un appel normal, du lundi au vendredi de 9 h à 18 h) : on vous "
+    "aide par téléphone."
 )
 BY_PHONE = (
     f"Une personne peut vous aider au téléphone : {labels.HELPLINE['name']}, "
-    f"au {labels.HELPLINE['phone']} (gratuit, du lundi au vendredi)."
+    f"au {labels.HELPLINE['phone']} (aide gratuite, prix d'un appel normal, du lundi au "
+    "vendredi de 9 h à 18 h)."
 )
 ASK_NEED = (
     "Dites-moi en quelques mots ce qui vous pose problème. Par exemple : « faire ma demande à "
