@@ -40,7 +40,6 @@ from actions.needs.online_safety import (
 from actions.needs.papers import _PROCEDURE_ACTION, _TOLD, _WITHIN
 from actions.needs.parenting import (
     _FAMILY,
-    _KID_FOR_WHOM,
     _KID_LEARNS,
     _KIN_REACHED,
     _PARENTING_ASKED,
@@ -57,18 +56,6 @@ from actions.needs.work import (
     _JOB_SEEKING,
     _OWN_ORGANISATION,
     _PROFESSIONAL,
-    JOB_SEEKER,
-    TRAINING_TO_FOLLOW,
-    works_blanked,
-)
-
-# Not understanding a site or internet (« je comprends rien aux sites », « j'y comprends rien à
-# internet »): the help with the task, not understanding the digital world (tester t207, h13).
-_LOST_ON_SITES = re.compile(
-    r"\b(comprends?|comprenons|pige|capte)\b (rien|pas|que dalle|plus rien)( du tout)?"
-    r"( (a|au|aux|a la|a l'|a leur|a leurs|a ce|a ces|a son|a sa|a ses|a mon|a ma|a mes)"
-    r"( \w+)?)? ?(sites?|internet|ordi\w*|informatique|numerique|trucs?|machins?|tout ca"
-    r"|applis?|ecrans?|logiciels?|formulaires?|la dedans)\b"
 )
 
 
@@ -146,9 +133,7 @@ def detect(text: str) -> Understanding:
     # often a device that does not work.
     found.constraints += [CARE + care for care in read_care(text) if care in DISABILITIES]
     folded = _safe_now_blanked(folded)  # "aujourd'hui en sécurité": safe, no need
-    told_who = (who_blanked := status_blanked(folded)) != folded
-    job_seeker = bool(JOB_SEEKER.search(folded))
-    folded = works_blanked(who_blanked)  # "pompier volontaire, je dois…": who, not a need
+    folded = status_blanked(folded)  # "pompier volontaire, je dois…": who, not a need
     lacks_payment = bool(_NO_PAYMENT.search(folded))
     folded = _NO_PAYMENT.sub(" ", folded)  # "pas de carte bancaire": no need of its own
     strong = [k for k, patterns in _COMPILED["need"].items() if _matches(folded, patterns)]
@@ -267,16 +252,12 @@ def detect(text: str) -> Understanding:
             kept = {"quotidien"} if "materiel_achat" in strong else set()
             strong = [k for k in strong if k not in TOOL_NEEDS or k in kept]
         strong.sort(key=lambda k: (k in TOOL_NEEDS, k not in ("demarches", "sante")))
-    kid_wants = bool(_KID_FOR_WHOM.search(folded)) and (
-        bool(found.procedures) or any(k != "parentalite" for k in strong)
-    )
     if (
         "parentalite" not in found.ruled_out
-        and ("materiel_achat" in strong or _KID_LEARNS.search(folded) or kid_wants)
+        and ("materiel_achat" in strong or _KID_LEARNS.search(folded))
         and not _PARENTING_ASKED.search(folded)
     ):
-        # A device to get for a child, a child who wants to learn a tool, or for whom the
-        # request is (« c'est pour mon fils, il veut faire son CV »): the child is who.
+        # A device to get for a child, or a child who wants to learn a tool: the child is who.
         strong = [k for k in strong if k != "parentalite"]
         found.ruled_out.add("parentalite")
     if (
@@ -302,15 +283,6 @@ def detect(text: str) -> Understanding:
         found.ruled_out |= TOOL_NEEDS | _EQUIPMENT
     if not _FAMILY.search(folded):
         found.ruled_out.add("parentalite")
-    if "emploi" not in strong and not job_seeker and (
-        told_who
-        or (TRAINING_TO_FOLLOW.search(folded) and {"materiel_usage", "ordinateur"} & set(strong))
-    ):
-        # « pompier volontaire », « veuve », a training to follow without a computer: who the
-        # person is and what they must do, no job search for the meaning to bring in
-        found.ruled_out.add("emploi")
-    if "culture" not in strong and _LOST_ON_SITES.search(folded):
-        found.ruled_out.add("culture")  # « je comprends rien aux sites »: help with the task
     if _BANK.search(folded) and "securite" not in strong:
         found.ruled_out.add("securite")  # the bank's app: everyday use, not a scam
     if _CODE_AWAITED.search(folded) and "securite" not in strong:

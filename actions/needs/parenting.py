@@ -135,13 +135,6 @@ _PARENTING_ASKED = _compile(
 # A child who is who a device or a lesson is for ("un ordi reconditionné pour mon fils qui entre
 # en 6e", "et pour mon fils qui veut apprendre l'ordinateur ?"): the person helped, not a
 # parenting question.
-# The child for whom the request is, who wants or must do something (« c'est pour mon fils, il a
-# 16 ans et veut faire son CV »): the child is who, the request the need (tester t207, d04).
-_KID_FOR_WHOM = _compile(
-    rf"\bpour (mon|ma|mes|notre|nos) {_KID}\b"
-    rf"|\b{_KID}\b[^.!?]{{0,40}}\b(veut|voudrait|aimerait|souhaite|doit|devrait|cherche|a besoin)"
-    r"\b"
-)
 _KID_LEARNS = _compile(
     rf"\b{_KID}\b.{{0,30}}\b(veut|voudrait|aimerait|souhaite|doit|devrait) (apprendre|savoir"
     r"|s'initier|se former)"

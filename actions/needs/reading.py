@@ -19,7 +19,6 @@ from actions.needs.said_plainly import settle
 from actions.needs.tools import _LEARN, _ON_THE_DEVICE, _SOCIAL_HELP, _TOOL_TASK
 from actions.needs.who import status_blanked
 from actions.needs.words import _SMS_ELISION, _compile, fold
-from actions.needs.work import TRAINING_TO_FOLLOW, works_blanked
 
 _SAID_ALONE = 10  # words: a short message says nothing else that could weigh
 
@@ -97,8 +96,7 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         text = _without_who_words(text, found.constraints)
     # "retraité, …", "j'ai un cancer et je suis fatiguée, …": who the person is, weighed as
     # no need (it pulled a business, online safety, a job search in)
-    # « montrer mon travail », « ils ont leur travail »: no job sought (``work.works_blanked``)
-    text = for_meaning(works_blanked(status_blanked(text)))  # « la sécu »: the CPAM
+    text = for_meaning(status_blanked(text))  # « la sécu »: the CPAM, not online safety
     weighed = semantic_needs.reader().weigh(text, specific, generic, found.ruled_out)
     found.needs = weighed.needs
     if (
@@ -122,13 +120,6 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         found.needs.remove(first := PROCEDURES[found.procedures[0]].need)
         found.needs.insert(0, first)
     found.choices = [] if found.procedures else weighed.choices  # a named procedure is no guess
-    if "materiel_usage" in specific and TRAINING_TO_FOLLOW.search(elided) and _NO_DEVICE.search(
-        elided
-    ):
-        # « je dois m'inscrire sur une plateforme de formation mais j'ai pas d'ordinateur »: a
-        # computer to use, said so (tester t207, e07): first, and no guess to choose from
-        found.choices = []
-        found.needs = ["materiel_usage"] + [k for k in found.needs if k != "materiel_usage"]
     if (
         not found.choices and found.needs and "parentalite" not in found.needs
         and _SCHOOL_SENT.search(elided) and _FAMILY.search(elided)

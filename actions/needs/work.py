@@ -3,7 +3,7 @@ France Travail's file, and a professional's own framing."""
 
 from __future__ import annotations
 
-from actions.needs.words import _compile, fold
+from actions.needs.words import _compile
 
 # One's own customers reaching the business online ("que mes clientes prennent rendez-vous en
 # ligne", "nos clients pourraient commander sur internet"): the business's need, and no person
@@ -146,47 +146,4 @@ _FOR_A_JOB = _compile(
 )
 _FRANCE_TRAVAIL_FILE = _compile(
     r"\b(actualis\w*|inscri\w*|allocations?|indemni\w*|radi\w*|paiements?|dossier|attestation)"
-)
-
-
-# « travail » that is no job to find: one's works shown (« des vidéos pour montrer mon travail
-# sur instagram », « des photos de mon travail »), or the job others have (« ils ont leur
-# travail »). Blanked before the keywords and the meaning read a job search (tester t207, a14
-# and h01).
-_NOT_A_JOB_SOUGHT = _compile(
-    r"\b(montr\w*|present\w*|expos\w*|vendre|partag\w*|publi\w*|photographi\w*|film\w*"
-    r"|valoris\w*|mettre en valeur|faire connaitre|faire voir|diffus\w*|promouvoir|promo\w*)"
-    r"\b[^.!?,;]{0,30}?\b(mon|mes|notre|nos|son|ses) (?P<word>travail)\b"
-    r"|\b(photos?|videos?|images?|clips?|reels?)\b(?: \w+){0,3}? (de|du|sur) (mon|notre|son)"
-    r" (?P<word2>travail)\b"
-    r"|\b(ont|a|avec) (leur|leurs|son|sa) (?P<word3>travail)\b"
-)
-
-
-def works_blanked(text: str) -> str:
-    """``text`` with « travail » blanked where it is no job sought, its length kept; ``text`` is
-    the message as written or already folded (the search is on its folded letters)."""
-    folded = "".join(f if len(f := fold(c)) == 1 else " " for c in text).replace("\u2019", "'")
-    chars = list(text)
-    for m in _NOT_A_JOB_SOUGHT.finditer(folded):
-        for group in ("word", "word2", "word3"):
-            if m.group(group):
-                start, end = m.span(group)
-                chars[start:end] = " " * (end - start)
-    return "".join(chars)
-
-
-# Who the person is that says a job search (« chômeur », « intérimaire »), or a change of trade:
-# a status told keeps the job search the meaning reads (``detect``); any other status rules it
-# out.
-JOB_SEEKER = _compile(
-    r"\b(chomeu(r|se)s?|interimaires?|demandeu(r|se)s? d'emploi|au chomage|reconver\w*|stages?"
-    r"|changer de (metier|travail|boulot|job|poste))\b"
-)
-# A training to follow or a platform to sign up for, beside a device lacking (« je dois
-# m'inscrire sur une plateforme de formation mais j'ai pas d'ordinateur »): a computer to use,
-# no job search (tester t207, e07).
-TRAINING_TO_FOLLOW = _compile(
-    r"\b(suivre|m'inscrire|s'inscrire|inscri\w*|faire|passer|valider)\b[^.!?]{0,40}"
-    r"\b(formation|plateforme|module|cours|mooc|e-learning)s?\b"
 )
