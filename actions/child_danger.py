@@ -69,8 +69,71 @@ def _meeting_asked(not_of: str) -> str:
     return rf"{_ADULT}{_BETWEEN}\b{not_of}{_FOR_MEETING}[^.!?\n]{{0,140}}?({_MEETING}|{_SECRET})"
 
 
-_ASKED = re.compile(f"{_images_asked(_NOT_OF_ME)}|{_meeting_asked(_NOT_OF_ME)}")
-_ASKED_OF_ME = re.compile(f"{_images_asked('')}|{_meeting_asked('')}")
+# Sexual words or advances from an adult to a child (grooming): « un adulte envoie des messages
+# sexuels à ma fille de 11 ans », « un homme drague ma fille de 12 ans sur insta », « des
+# messages à caractère sexuel », « il lui parle de sexe », « un pédophile contacte mon fils ».
+_SEXUAL = (
+    r"\b(sexuel\w*|sexe|porno\w*|obscen\w*|cochonneries?|nudes?|nue?s?|intimes?|coquin\w*"
+    r"|zizi|parties intimes|tout nu|toute nue)\b"
+)
+# What an adult does toward the child: writes, talks, contacts (never « aide », « accompagne »)
+_WRITES_TO = (
+    r"(envo\w*|ecri\w*|parl\w*|discut\w*|contact\w*|tchat\w*|chatt?\w*|harcel\w*|ajout\w*"
+    r"|textot?\w*|\w*messag\w*)"
+)
+# … and, with sexual words after, shows, holds, says, does (« tient des propos sexuels »)
+_CONTACTS = (
+    rf"({_WRITES_TO}|montr\w*|tien\w*|propos\w*|raconte\w*|pose\w*|di[st]|fai[st]|partag\w*"
+    r"|transf\w*)"
+)
+_ADVANCES = (
+    r"(dragu\w*|fai[st] (du charme|des avances|des compliments sur son corps)|seduire|seduit"
+    r"|fai[st] la cour)"
+)
+# Named by what he is: « un pédophile », « un prédateur » who writes to a minor; « un majeur »
+# who writes to a child of 14 or less (``_YOUNG_CHILD``), « un adulte » too when online
+# (``_ONLINE``).
+_WHAT_HE_IS = r"\b(un|une|ce|cet|cette|le|la|l') ?(pedophile|pedo|predateur|majeur|adulte)\b"
+_YOUNG_CHILD = re.compile(r"\b([3-9]|1[0-4]) ans\b")
+_ONLINE = re.compile(
+    r"\b(sur (snap\w*|insta\w*|tiktok|discord|whatsapp|messenger|facebook|internet|le net|les "
+    r"reseaux|un jeu|roblox|fortnite|minecraft|son (telephone|portable|tel|ordi\w*))|en ligne"
+    r"|en (message )?prive|en mp|par messages?)\b"
+)
+
+
+def _sexual_contact(not_of: str) -> str:
+    adult_then = rf"{_ADULT}{_BETWEEN}\b{not_of}"
+    return (
+        rf"{adult_then}{_CONTACTS}\b[^.!?\n]{{0,140}}?{_SEXUAL}"
+        rf"|{adult_then}{_ADVANCES}"
+        # received by the child: « ma fille reçoit des messages sexuels d'un adulte »
+        rf"|\b(recoi\w*|recu\w*|recev\w*)\b[^.!?\n]{{0,80}}?{_SEXUAL}[^.!?\n]{{0,80}}?"
+        rf"\b(d'|de la part d'|par )\s?{_ADULT}"
+    )
+
+
+def _named_adult_writes(not_of: str) -> str:
+    return rf"{_WHAT_HE_IS}{_BETWEEN}\b{not_of}{_WRITES_TO}\b"
+
+
+_ASKED = re.compile(
+    f"{_images_asked(_NOT_OF_ME)}|{_meeting_asked(_NOT_OF_ME)}|{_sexual_contact(_NOT_OF_ME)}"
+)
+_ASKED_OF_ME = re.compile(f"{_images_asked('')}|{_meeting_asked('')}|{_sexual_contact('')}")
+_WRITES = re.compile(_named_adult_writes(_NOT_OF_ME))
+_WRITES_TO_ME = re.compile(_named_adult_writes(""))
+
+def _writes_as_named(writes: re.Match[str] | None, folded: str) -> bool:
+    """« un pédophile contacte ma fille », « un majeur parle à mon fils de 10 ans », « un adulte
+    écrit à ma fille de 11 ans sur snap »."""
+    if writes is None:
+        return False
+    who = writes.group(2)
+    if who in ("pedophile", "pedo", "predateur"):
+        return True
+    young = bool(_YOUNG_CHILD.search(folded))
+    return young and (who == "majeur" or bool(_ONLINE.search(folded)))
 _WRITER_MINOR = re.compile(
     r"\bje suis (mineure?|ado|adolescente?|au college|au lycee|en \d(e|eme))\b"
     r"|\bj'ai (1[0-7]|[5-9]) ans\b"
@@ -100,8 +163,12 @@ def threatened(folded: str) -> bool:
     """A minor threatened or solicited by an adult for a meeting or images (``folded``: lower
     case, no accents, as ``actions.safety`` reads)."""
     folded = _SOUGHT.sub(" ", folded)
-    asked = _ASKED_OF_ME if _WRITER_MINOR.search(folded) else _ASKED
-    if not asked.search(folded) or _TOPIC.search(folded) or _OVER.search(folded):
+    writer_minor = bool(_WRITER_MINOR.search(folded))
+    asked = (_ASKED_OF_ME if writer_minor else _ASKED).search(folded)
+    # « un majeur parle à mon fils de 10 ans », « un pédophile contacte ma fille »: the adult
+    # named as such, writing to a young child (or a predator, to any minor)
+    writes = _writes_as_named((_WRITES_TO_ME if writer_minor else _WRITES).search(folded), folded)
+    if not (asked or writes) or _TOPIC.search(folded) or _OVER.search(folded):
         return False
     young = bool(_YOUNG_AGE.search(folded) or _WRITER_MINOR.search(folded)) or bool(
         re.search(r"\bmineure?s?\b", folded)

@@ -67,6 +67,8 @@ BY_SITUATION = {
 }
 BY_SMS = ("utter_emergency_sms", ("114",))
 ONLINE_HARM = ("utter_line_harassment", ("3018",))  # a child threatened online: the 3018 too
+# … and what to do now: answer nothing, keep the proofs, report on 17cyber.gouv.fr
+CHILD_ONLINE_STEPS = ("utter_child_solicited_steps", ())
 SUICIDE_LINE = "3114"
 THREAT_NUMBERS = ("112", "17")  # someone threatening now (``situations.THREAT``)
 DANGER_CHECK = ("utter_danger_check", ("112", "17", "15"))
@@ -93,10 +95,12 @@ def _sentences(first: tuple[str, tuple[str, ...]], text: str) -> tuple[list[str]
         first = (first[0], tuple(n for n in first[1] if n != SUICIDE_LINE))
         parts = by_situation + [first, BY_SMS]
     elif situations.CHILD_FROM_ADULT in found:
-        # A child threatened or solicited by an adult: the police and the 119, the 3018 when it
-        # happens online; the 3114 is for a suicide.
+        # A child threatened or solicited by an adult: the police and the 119, the 3018 and what
+        # to do (keep the proofs, 17cyber) when it happens online; the 3114 is for a suicide.
         first = (first[0], tuple(n for n in first[1] if n != SUICIDE_LINE))
-        online = [ONLINE_HARM] if situations.HARASSMENT_ONLINE in found else []
+        online = (
+            [ONLINE_HARM, CHILD_ONLINE_STEPS] if situations.HARASSMENT_ONLINE in found else []
+        )
         parts = [first] + by_situation + online + [BY_SMS]
     elif situations.SUICIDE not in found and (done := [WHAT_TO_DO[s] for s in WHAT_TO_DO
                                                        if s in found]):
