@@ -243,6 +243,7 @@ def answer(
         nothing_near=nothing_near or None,
         total=total,
         offset=state.offset,
+        asked=fmt.asked_payload(need_keys) or None,
         searched=list(needs_mod.services_for(list(needs_mod.help_instead(need_keys))))
         if broadened else None,
         bring=bring or None,
@@ -269,7 +270,11 @@ def answer(
     )
     # Every place found outside the town or far (not "près de"): a place in town first, of
     # general help or whatever it does (Laval's France Services, 21 km the nearest for the need)
-    beyond = nothing_near and not (state.offset or broadened or nearest_first)
+    # (general help instead of the need, all far or out of town: Millau's France Services, 200 m,
+    # for a business whose places of general help are 30–41 km off)
+    beyond = (nothing_near or broadened and results and (
+        none_near(response) or none_in_town(response, location))) \
+        and not (state.offset or nearest_first)
     general = general_help_in_town(response, location) if beyond else None
     if general is not None:  # "Plus près, à 300 m, « CCAS d'Arles » aide au numérique…"
         said = fmt.general_help_nearer(general.name, general.distance_km, general.services)

@@ -128,6 +128,16 @@ def recommendation_payload(
     return {"orienteur": body}
 
 
+def asked_payload(need_keys: list[str]) -> list[dict]:
+    """The needs asked as the text says them, each with its label of the standard (``need``)
+    and the finer 1.0 labels that fit it best, from the one catalogue (``needs.NEEDS``): a
+    business is « créer ou gérer votre entreprise ou votre association », filed by the standard
+    under « Insertion professionnelle via le numérique » (1.0: « Créer et développer mon
+    entreprise »), never two truths (tester t207, defect 13)."""
+    asked = [needs_mod.NEEDS[k] for k in need_keys if k in needs_mod.NEEDS]
+    return [{"what": n.purpose, "service": n.service, "labels": list(n.preferred)} for n in asked]
+
+
 # Needs a named procedure says better ("vos démarches avec les impôts").
 _PROCEDURE_NEEDS = frozenset({"demarches", "demarches_autonomie", "sante"})
 
