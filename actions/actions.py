@@ -704,6 +704,9 @@ class ActionEmergency(OrienteurAction):
             # blackmail with intimate images: a crime going on, no body in danger; what to do at
             # once (``situation_first``) and the places for online safety, never the numbers alone
             return orient(dispatcher, tracker, read_as="ask_help")
+        if not is_button(text) and safety.only_a_deadline(text):
+            # « c'est urgent, c'est pour ce soir »: a task due tonight, no danger
+            return orient(dispatcher, tracker, read_as="inform")
         illness = not is_button(text) and safety.tells_an_illness(text)
         if needs_mod.read(text).empty and not (illness and safety.tells_a_stay_in_care(text)):
             return numbers_only(dispatcher, tracker, text)

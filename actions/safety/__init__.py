@@ -46,6 +46,7 @@ from actions.safety.past_events import told_as_past
 from actions.safety.reading import (
     MIN_MEANING_WORDS,
     SafetyReading,
+    only_a_deadline,
     only_words_of_no_danger,
     read,
 )
@@ -61,8 +62,8 @@ from actions.safety.severe import SEVERE, SUICIDAL_THOUGHT
 __all__ = [
     "ALARM", "HELP_REQUEST_WORDS", "MIN_MEANING_WORDS", "PHONE_NUMBER", "SEVERE",
     "SUICIDAL_THOUGHT", "SafetyReading", "attack_cared_for", "denies_danger",
-    "gives_a_phone_number", "in_french", "is_data", "only_data", "only_words_of_no_danger",
-    "read", "tells_a_device_in_water", "tells_a_stay_in_care",
+    "gives_a_phone_number", "in_french", "is_data", "only_a_deadline", "only_data",
+    "only_words_of_no_danger", "read", "tells_a_device_in_water", "tells_a_stay_in_care",
     "tells_an_illness", "told_as_past", "without_help_word", "without_phone_numbers",
     "without_relative_ill", "without_relatives", "without_town", "without_urgency_denied",
 ]  # fmt: skip

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from actions import child_danger, danger
 from actions.safety.alarm import ALARM_RE
-from actions.safety.common_words import fold_text
+from actions.safety.common_words import fold_text, put_aside
 from actions.safety.creole import in_french
 from actions.safety.data_given import only_data, without_phone_numbers
 from actions.safety.device_in_water import DEVICE_IN_WATER, as_breakdown
@@ -17,6 +17,7 @@ from actions.safety.figures import FICTION, FIGURE, SELF_HARM_IF_A_MISHAP, VENTI
 from actions.safety.illness_context import attack_cared_for, without_relative_ill
 from actions.safety.past_events import SAFE_NOW
 from actions.safety.set_aside import (
+    without_deadline,
     without_distance,
     without_relatives,
     without_urgency_denied,
@@ -28,6 +29,7 @@ from actions.safety.severe import SEVERE_RE
 # "dans quelle ville ?", sits next to a flood. Short calls for help carry their own words
 # ("au secours", "SOS", "avc"), which the tiers above read.
 MIN_MEANING_WORDS = 3
+_NOTHING = re.compile(r"(?!)")  # matches nothing: the message only tidied as ``put_aside`` does
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,11 @@ def read(
     said = text if french == " ".join(text.split()) else french
     margin = float("-inf") if severe or safe_now or denied or too_short else danger_margin(said)
     meaning, close = margin >= danger.MARGIN, margin >= danger.CHECK_MARGIN
+    if close and (hurry := without_deadline(said)) != put_aside(_NOTHING, said):
+        # « je dois l'envoyer avant ce soir »: the time a task is due by, read as a deadline. It
+        # can take the numbers away, never the question (« êtes-vous en danger ? »)
+        short = len(fold_text(hurry).split()) < MIN_MEANING_WORDS
+        meaning = not short and danger_margin(hurry) >= danger.MARGIN
     if close and not meaning and (neutral := without_relatives(said)) != " ".join(said.split()):
         close = danger_margin(neutral) >= danger.CHECK_MARGIN  # a relative or an age alone
     need = (severe or alarm or close) and has_need(text)
@@ -132,4 +139,12 @@ def only_words_of_no_danger(
     names one and, with them put aside, its meaning stays far from danger."""
     said = " ".join(without_phone_numbers(text).replace("\u2019", "'").split())
     plain = without_distance(without_relatives(said))
+    return plain != said and danger_margin(plain) < danger.CHECK_MARGIN
+
+
+def only_a_deadline(text: str, danger_margin: Callable[[str], float] = danger.margin) -> bool:
+    """Danger read (by the NLU) from a deadline (« c'est urgent, c'est pour ce soir »): the message
+    names the time a task is due by and, read as a deadline, its meaning stays far from danger."""
+    said = " ".join(without_phone_numbers(text).replace("\u2019", "'").split())
+    plain = without_deadline(said)
     return plain != said and danger_margin(plain) < danger.CHECK_MARGIN

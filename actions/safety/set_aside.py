@@ -109,6 +109,35 @@ def without_distance(text: str) -> str:
     return put_aside(_DISTANCE, text, " je suis loin ")
 
 
+# A deadline (« je dois l'envoyer avant ce soir », « c'est pour ce soir », « d'ici demain matin »,
+# « à rendre avant minuit »): a hurry, no danger; its meaning sits next to the danger examples that
+# tell when someone will come back (« il rentre ce soir »), which are never put aside: only a time
+# that a task must be done by is.
+_WHEN = (
+    r"(ce soir|cette nuit|ce midi|minuit|midi|demain( matin| midi| soir)?|aujourd'hui|aujourd hui"
+    r"|la fin de (la|cette) (journee|journée|semaine)|la fin du mois|(lundi|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche)( soir| matin)?|\d{1,2} ?h(\d\d)?)"
+)
+_DEADLINE = re.compile(
+    rf"\b(avant|d'ici|d ici|pour|jusqu'[aà]|jusqu [aà]|au plus tard|dernier d[eé]lai)( |,)*"
+    rf"{_WHEN}\b"
+    rf"|\b[aà] (rendre|envoyer|d[eé]poser|faire|finir|remplir|terminer|valider) {_WHEN}\b",
+    re.IGNORECASE,
+)
+
+
+# « en finir » said beside a time stays read as it is (« il faut que j'en finisse avant ce soir »).
+_END_OF_LIFE = re.compile(r"\ben fini", re.IGNORECASE)
+
+
+def without_deadline(text: str) -> str:
+    """The message with the time a task must be done by said as « avant la date limite »: the
+    meaning of a deadline, without the evening or the night that danger stories tell."""
+    if _END_OF_LIFE.search(text):
+        return " ".join(text.replace("\u2019", "'").split())
+    return put_aside(_DEADLINE, text, " avant la date limite ")
+
+
 @dataclass(frozen=True)
 class _WordsOfNoDanger:
     kind: str
