@@ -22,7 +22,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import needs as needs_mod
-from actions import someone_else, texts
+from actions import someone_else
 from actions.message_text import is_button, place_values
 from directory_client.labels import fold
 
@@ -188,9 +188,9 @@ def announce(dispatcher: CollectingDispatcher, tracker: Tracker, events: list,
     if _list_set(events) is None:
         return events
     first = pending.get("first") or {}
-    dispatcher.utter_message(text=texts.text(
-        "utter_second_person_next", who=first.get("who") or "vous", town=first.get("town") or "",
-        other=pending["who"], other_town=pending["town"]))  # fmt: skip
+    dispatcher.utter_message(
+        response="utter_second_person_next", who=first.get("who") or "vous",
+        town=first.get("town") or "", other=pending["who"], other_town=pending["town"])  # fmt: skip
     return _with_next(events, {**pending, "said": True})
 
 
@@ -216,8 +216,9 @@ def take(dispatcher: CollectingDispatcher, tracker: Tracker, text: str,
     part = Part(pending["text"], pending["town"], pending["who"])
     start = len(dispatcher.messages)
     events = orient(dispatcher, _retold(tracker, part, fresh=True))
-    dispatcher.messages.insert(start, {**_blank(), "text": texts.text(
-        "utter_for_second_person", who=part.who, town=part.town)})  # fmt: skip
+    lead = CollectingDispatcher()  # said before the places: whose they are
+    lead.utter_message(response="utter_for_second_person", who=part.who, town=part.town)
+    dispatcher.messages[start:start] = lead.messages
     reset = [SlotSet(name, None) for name in _FRESH]
     if _list_set(events) is None:
         # a question first: the request kept without the pending part
@@ -225,9 +226,3 @@ def take(dispatcher: CollectingDispatcher, tracker: Tracker, text: str,
         return [*reset, *events, SlotSet("last_search", last or None)]
     return [*reset, *events]
 
-
-def _blank() -> dict:
-    """A message as ``CollectingDispatcher.utter_message`` makes it."""
-    probe = CollectingDispatcher()
-    probe.utter_message(text="")
-    return probe.messages[0]
