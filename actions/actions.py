@@ -54,6 +54,7 @@ from actions import (
     stop_said,
     texts,
     today_deadline,
+    two_people,
     typed_button,
 )
 from actions import formatting as fmt
@@ -563,6 +564,7 @@ class OrienteurAction(Action, abc.ABC):
     async def run(self, dispatcher, tracker, domain) -> list:
         start = len(dispatcher.messages)
         events = await self.read_and_respond(dispatcher, tracker)
+        events = two_people.announce(dispatcher, tracker, events)  # the second person, next
         text = clean_text(tracker.latest_message.get("text"))
         not_ours.say_beside(dispatcher, start, text)  # "et une garde d'enfant": not ours
         remote_first.say_first(dispatcher, start, text)  # "je préfère par téléphone"
@@ -625,6 +627,9 @@ class OrienteurAction(Action, abc.ABC):
             made = keep_asked.before_list(dispatcher, tracker, text)
             if made is not None:
                 return made
+        made = two_people.take(dispatcher, tracker, text, orient)  # « ok »: the second person
+        if made is not None:
+            return made
         follow_up = FOLLOW_UPS.get(tracker.get_slot("awaiting") or "")
         if follow_up is None:
             made = about_places_shown(dispatcher, tracker, text, orient=orient, answer=answer)
@@ -663,7 +668,8 @@ class ActionOrient(OrienteurAction):
         return "action_orient"
 
     def respond(self, dispatcher, tracker, text) -> list:
-        return orient(dispatcher, tracker)
+        first = two_people.serve_first(dispatcher, tracker, text, orient)  # two people, two towns
+        return first if first is not None else orient(dispatcher, tracker)
 
 
 # The NLU must be this sure of danger, in a message that states a need with no strong word, for

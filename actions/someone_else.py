@@ -42,6 +42,16 @@ _GONE = re.compile(
     rf"((occup|fais|ger|rempliss|ten|pay|regl|charge)ai(t|ent)|(est|sont) (partie?s?|plus la)"
     rf"|(m'a|nous a) (quittee?s?|laissee?s?))\b"
 )
+# The one who helps or helped the writer, in the story, not the one helped: "ma voisine m'aidait
+# pour mes papiers", "c'est mon frère qui me remplissait mes papiers", "ma fille m'aide d'habitude"
+# (never "mon voisin m'a demandé de l'aide": the neighbour asks).
+_HELPER = rf"(ma|mon|mes|notre|nos) ({_WHO[1:-1]}|fils|filles?|enfants?|neveux?|nieces?)s?"
+_HELPED_ME = re.compile(
+    rf"\b{_HELPER} (qui )?(m'|me |nous )(les |la |le |l'|en )?"
+    r"(aid|fais|fai|rempli|remplit|occup|gerai|gerait|envoy|montr|expliqu|depann)\w*"
+    rf"|\b{_HELPER} (qui )?(s'occupai|faisai|gerai|rempliss)\w* "
+    r"(de |d')?(tout|mes|nos|mon|ma|les papiers|mes papiers)\b"
+)
 # The writer doing it alone, whoever else the story names: "je dois faire les papiers seule",
 # "je suis veuve", "je me retrouve toute seule pour les démarches".
 _ALONE = re.compile(
@@ -107,7 +117,7 @@ def _about_them(folded: str, said: str = "") -> bool:
     """The request names someone helped: an adult relative who is not only in its story (dead,
     gone, in the past), or a person the writer accompanies or describes (``said``: the words as
     written, accents kept)."""
-    folded = _HARMFUL.sub(" ", _GONE.sub(" ", _DEAD.sub(" ", folded)))
+    folded = _HELPED_ME.sub(" ", _HARMFUL.sub(" ", _GONE.sub(" ", _DEAD.sub(" ", folded))))
     return bool(
         _FOR_THEM.search(folded)
         or _ACCOMPANIED.search(folded)
@@ -231,6 +241,20 @@ def has(whom: str) -> str:
     if plural:
         return "ont-elles" if she else "ont-ils"
     return "a-t-elle" if she else "a-t-il"
+
+
+def in_the_story(text: str) -> bool:
+    """The message tells of a relative only as the story: one who helped (« ma voisine
+    m'aidait »), who did the papers or has gone (« mon mari faisait les papiers »), who died, or
+    who harms: no request of theirs."""
+    folded = fold(text or "").replace("\u2019", "'")
+    return any(p.search(folded) for p in (_HELPED_ME, _GONE, _DEAD, _HARMFUL))
+
+
+def tells_who_helped(text: str) -> bool:
+    """The message tells of the one who helps or helped the writer (« ma voisine m'aidait »,
+    « mon fils faisait tout »): the writer is the one to help."""
+    return bool(_HELPED_ME.search(fold(text or "").replace("\u2019", "'")))
 
 
 def lives_there_too(text: str) -> bool:

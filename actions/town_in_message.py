@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from actions import someone_else
 from directory_client import gazetteer
 from directory_client.departements import ALIASES, DEPARTEMENTS
 from directory_client.locator import MAX_LEADING, MIN_LEADING
@@ -497,6 +498,8 @@ def towns_of_the_person(text: str, names: list[str]) -> tuple[list[str], bool]:
     for_other = bool(_FOR_OTHER.search(folded))
     if not for_other and _HOME in roles and _AWAY in roles:
         helped = _who_is_helped(folded)
+        if helped is None and someone_else.tells_who_helped(text):
+            helped = _HOME  # "ma fille m'aidait mais elle habite à Lyon": the writer's need
         if helped is None:  # "je suis à Marseille, ma mère habite à Aix" and no more: ask
             return [n for (n, _), r in zip(spans, roles, strict=True) if r in (_HOME, _AWAY)], True
         for_other = helped == _AWAY

@@ -102,6 +102,11 @@ _CONSTRAINT_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bretraitees?\b",
         r"\bpapi\b",
         r"\bmamie\b",
+        # an age of 60 or more said of the person (« j'ai 78 ans », « ma mère a 85 ans », « dame
+        # 82a »): never a duration (« depuis 70 ans », « 60 ans de mariage »)
+        r"(^|, ?|\b(j'?ai|j ai|ai|a|agee?s? de|de|dame|monsieur|mme|mr|moi)\W{1,3})"
+        r"(6\d|[7-9]\d|1[01]\d) ?(ans|a)\b(?! (de |d')?(mariage|service|carriere|travail|vie"
+        r" commune|ca|cela))",
     ),
     "a_ma_place": (
         r"\ba (ma|sa|leur|notre|votre) place\b",
