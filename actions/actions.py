@@ -55,6 +55,7 @@ from actions import (
     texts,
     today_deadline,
     typed_button,
+    weekday_first,
 )
 from actions import formatting as fmt
 from actions import needs as needs_mod
@@ -196,6 +197,8 @@ def answer(
                 or []}  # fmt: skip
         first_seen = next((i for i, r in enumerate(results) if r.id in seen), len(results))
         results = results[:first_seen] or ([] if seen else results)
+        if seen and results:  # nearer than the first list, not in it: why, said
+            lead = f"{lead} {not_first_why(results)}".strip()
     if nearest_first and (not results or shown_already(state.tracker, [r.id for r in results])):
         # "plus près ?", the list shown already the nearest, in order: said, not repeated
         results = results or list(response.results)
@@ -211,6 +214,13 @@ def answer(
             dispatcher.utter_message(text=f"{none} {why}")
         state.awaiting = None
         return
+    weekday = None if state.offset or nearest_first else weekday_first.said(
+        request_texts(state.tracker))
+    if weekday is not None and results:  # "il ne peut que le jeudi": open that day first
+        results, some_open = weekday_first.first_that_day(results, weekday)
+        day = weekday_first.day_name(weekday)
+        said = texts.text("utter_day_first" if some_open else "utter_day_none_open", day=day)
+        lead = f"{lead} {said}".strip()
     show_distance = fmt.distance_is_the_persons(location)
     payload_results = [fmt.result_payload(r, state.offset + i, show_distance=show_distance)
                        for i, r in enumerate(results, 1)]  # fmt: skip
@@ -423,6 +433,19 @@ def take_default_mode(dispatcher: CollectingDispatcher, state: State) -> None:
     dispatcher.utter_message(response="utter_mode_default")
 
 
+def not_first_why(nearer: list) -> str:
+    """Why places nearer than the first list were not in it (the ranking chose by fit, then
+    distance): their record gives no way to reach them nor when to go, else it describes the
+    need less precisely than those listed."""
+    from directory_client.search.contact import reachable
+
+    one = len(nearer) == 1
+    if not any(reachable(r) for r in nearer):
+        return texts.text("utter_nearer_not_first_unreachable" if one
+                          else "utter_nearer_not_first_unreachable_many")  # fmt: skip
+    return texts.text("utter_nearer_not_first" if one else "utter_nearer_not_first_many")
+
+
 def take_need_typed(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
     """After the need buttons (the need question's, or the likeliest needs), a choice typed
     instead of tapped ("le premier", "le 2", a button's title): read against the buttons just
@@ -444,6 +467,11 @@ def take_need_typed(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
             for key in offered
             if key in needs_mod.NEEDS
         ]
+    if not is_button(text) and place_questions.asks_before_places(text):
+        # "il peut y aller à pied ?", "c'est gratuit ?" before any place: the places come with
+        # the need, said so, and the same choices again (never one picked for the person)
+        dispatcher.utter_message(response="utter_places_come_with_need", buttons=buttons)
+        return [SlotSet("fail_count", 0.0)]
     pressed = typed_button.pressed(tracker, buttons, text)
     return None if pressed is None else orient(dispatcher, pressed)
 
