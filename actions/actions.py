@@ -433,6 +433,16 @@ def take_default_mode(dispatcher: CollectingDispatcher, state: State) -> None:
     dispatcher.utter_message(response="utter_mode_default")
 
 
+# Why places nearer than the first list were not in it (``not_first_why``), for one place and for
+# several: (no way to reach them nor when to go, a record less precise for the need).
+NOT_FIRST_WHY = {
+    True: ("l'annuaire ne donne ni son téléphone ni ses horaires",
+           "l'annuaire le décrit moins précisément pour cette aide"),
+    False: ("l'annuaire ne donne ni leur téléphone ni leurs horaires",
+            "l'annuaire les décrit moins précisément pour cette aide"),
+}  # fmt: skip
+
+
 def not_first_why(nearer: list) -> str:
     """Why places nearer than the first list were not in it (the ranking chose by fit, then
     distance): their record gives no way to reach them nor when to go, else it describes the
@@ -440,10 +450,9 @@ def not_first_why(nearer: list) -> str:
     from directory_client.search.contact import reachable
 
     one = len(nearer) == 1
-    if not any(reachable(r) for r in nearer):
-        return texts.text("utter_nearer_not_first_unreachable" if one
-                          else "utter_nearer_not_first_unreachable_many")  # fmt: skip
-    return texts.text("utter_nearer_not_first" if one else "utter_nearer_not_first_many")
+    unreachable, vaguer = NOT_FIRST_WHY[one]
+    why = vaguer if any(reachable(r) for r in nearer) else unreachable
+    return texts.text("utter_nearer_not_first" if one else "utter_nearer_not_first_many", why=why)
 
 
 def take_need_typed(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
@@ -451,6 +460,7 @@ def take_need_typed(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     instead of tapped ("le premier", "le 2", a button's title): read against the buttons just
     offered (``actions.typed_button``), then served as the button would be. None for anything
     else."""
+    offered: list[str] = []
     if tracker.get_slot("awaiting") == "need":
         buttons = NEED_BUTTONS
     else:
@@ -469,8 +479,14 @@ def take_need_typed(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         ]
     if not is_button(text) and place_questions.asks_before_places(text):
         # "il peut y aller à pied ?", "c'est gratuit ?" before any place: the places come with
-        # the need, said so, and the same choices again (never one picked for the person)
-        dispatcher.utter_message(response="utter_places_come_with_need", buttons=buttons)
+        # the need, said so, and the same question again (never a choice made for the person)
+        dispatcher.utter_message(response="utter_places_come_with_need")
+        if tracker.get_slot("awaiting") == "need":
+            dispatcher.utter_message(response="utter_ask_need", buttons=buttons)
+        else:
+            dispatcher.utter_message(response="utter_ask_need_choice", buttons=buttons,
+                                     json_message={"orienteur": {"type": "need_choice",
+                                                                 "needs": offered}})  # fmt: skip
         return [SlotSet("fail_count", 0.0)]
     pressed = typed_button.pressed(tracker, buttons, text)
     return None if pressed is None else orient(dispatcher, pressed)

@@ -185,8 +185,9 @@ def test_a_question_on_places_before_the_need_never_picks_a_need(real, said, int
     msgs = talk.say(said, intent)
     answer = rest_text(msgs)
     assert not [p for p in payloads(msgs) if p["type"] == "recommendation"], answer
-    assert "De quoi s'agit-il ?" in answer, answer
+    assert "Je vous donne les lieux dès que je sais de quoi il s'agit" in answer, answer
     assert [b["title"] for m in msgs for b in m.get("buttons") or []], msgs  # the choices again
+    assert [p["type"] for p in payloads(msgs)] == ["need_choice"], answer
 
 
 # --- defect 9: a working day said as the only day one can go ------------------------------------
