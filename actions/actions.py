@@ -56,6 +56,7 @@ from actions import (
     today_deadline,
     two_people,
     typed_button,
+    weekday_first,
 )
 from actions import formatting as fmt
 from actions import needs as needs_mod
@@ -197,6 +198,8 @@ def answer(
                 or []}  # fmt: skip
         first_seen = next((i for i, r in enumerate(results) if r.id in seen), len(results))
         results = results[:first_seen] or ([] if seen else results)
+        if seen and results:  # nearer than the first list, not in it: why, said
+            lead = f"{lead} {not_first_why(results)}".strip()
     if nearest_first and (not results or shown_already(state.tracker, [r.id for r in results])):
         # "plus près ?", the list shown already the nearest, in order: said, not repeated
         results = results or list(response.results)
@@ -212,6 +215,13 @@ def answer(
             dispatcher.utter_message(text=f"{none} {why}")
         state.awaiting = None
         return
+    weekday = None if state.offset or nearest_first else weekday_first.said(
+        request_texts(state.tracker))
+    if weekday is not None and results:  # "il ne peut que le jeudi": open that day first
+        results, some_open = weekday_first.first_that_day(results, weekday)
+        day = weekday_first.day_name(weekday)
+        said = texts.text("utter_day_first" if some_open else "utter_day_none_open", day=day)
+        lead = f"{lead} {said}".strip()
     show_distance = fmt.distance_is_the_persons(location)
     payload_results = [fmt.result_payload(r, state.offset + i, show_distance=show_distance)
                        for i, r in enumerate(results, 1)]  # fmt: skip
@@ -429,11 +439,34 @@ def take_default_mode(dispatcher: CollectingDispatcher, state: State) -> None:
     dispatcher.utter_message(response="utter_mode_default")
 
 
+# Why places nearer than the first list were not in it (``not_first_why``), for one place and for
+# several: (no way to reach them nor when to go, a record less precise for the need).
+NOT_FIRST_WHY = {
+    True: ("l'annuaire ne donne ni son téléphone ni ses horaires",
+           "l'annuaire le décrit moins précisément pour cette aide"),
+    False: ("l'annuaire ne donne ni leur téléphone ni leurs horaires",
+            "l'annuaire les décrit moins précisément pour cette aide"),
+}  # fmt: skip
+
+
+def not_first_why(nearer: list) -> str:
+    """Why places nearer than the first list were not in it (the ranking chose by fit, then
+    distance): their record gives no way to reach them nor when to go, else it describes the
+    need less precisely than those listed."""
+    from directory_client.search.contact import reachable
+
+    one = len(nearer) == 1
+    unreachable, vaguer = NOT_FIRST_WHY[one]
+    why = vaguer if any(reachable(r) for r in nearer) else unreachable
+    return texts.text("utter_nearer_not_first" if one else "utter_nearer_not_first_many", why=why)
+
+
 def take_need_typed(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
     """After the need buttons (the need question's, or the likeliest needs), a choice typed
     instead of tapped ("le premier", "le 2", a button's title): read against the buttons just
     offered (``actions.typed_button``), then served as the button would be. None for anything
     else."""
+    offered: list[str] = []
     if tracker.get_slot("awaiting") == "need":
         buttons = NEED_BUTTONS
     else:
@@ -450,6 +483,17 @@ def take_need_typed(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
             for key in offered
             if key in needs_mod.NEEDS
         ]
+    if not is_button(text) and place_questions.asks_before_places(text):
+        # "il peut y aller à pied ?", "c'est gratuit ?" before any place: the places come with
+        # the need, said so, and the same question again (never a choice made for the person)
+        dispatcher.utter_message(response="utter_places_come_with_need")
+        if tracker.get_slot("awaiting") == "need":
+            dispatcher.utter_message(response="utter_ask_need", buttons=buttons)
+        else:
+            dispatcher.utter_message(response="utter_ask_need_choice", buttons=buttons,
+                                     json_message={"orienteur": {"type": "need_choice",
+                                                                 "needs": offered}})  # fmt: skip
+        return [SlotSet("fail_count", 0.0)]
     pressed = typed_button.pressed(tracker, buttons, text)
     return None if pressed is None else orient(dispatcher, pressed)
 

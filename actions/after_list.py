@@ -13,6 +13,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import (
+    bring_said,
     care_asked,
     keep_asked,
     mode_default,
@@ -23,6 +24,7 @@ from actions import (
     referral_chat,
     someone_else,
     texts,
+    town_itself,
 )
 from actions import formatting as fmt
 from actions import needs as needs_mod
@@ -86,6 +88,13 @@ def about_places_shown(
     ):
         # "il y a un autre endroit à Marvejols ?" after places near Mende: a search there
         return orient(dispatcher, tracker, read_as="inform")
+    if place_questions.asks_id_photo(text, keep_asked.bring_of(last)):
+        # "et la photo je la fais où ?" after an ID-card list: a booth or a photographer, the
+        # list kept (never photo workshops, never the places' addresses)
+        dispatcher.utter_message(response="utter_id_photo_where")
+        return [SlotSet("fail_count", 0.0)]
+    if town_itself.answer(dispatcher, tracker, text):  # "il y a rien à Cluny même ?"
+        return [SlotSet("fail_count", 0.0)]
     if place_questions.asks_phone(text) and say_facts(
         dispatcher, tracker, text, place_shown_in_full(tracker)
     ):  # "c quoi le tél du 2": its number, not the place in full
@@ -311,7 +320,7 @@ def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text
         open_now_asked.answer(dispatcher, state, [shown] if shown else last.get("results") or [])
     elif place_questions.asks_what_to_bring(text):  # "je dois apporter quoi ?": as listed
         if render.bring_block(last):
-            dispatcher.utter_message(text=render.bring_block(last))
+            dispatcher.utter_message(text=bring_without_lack(last, text))
         else:
             what = last.get("what") or "votre besoin"
             dispatcher.utter_message(response="utter_nothing_to_bring", what=what)
@@ -324,6 +333,18 @@ def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text
     else:
         return False
     return True
+
+
+def bring_without_lack(last: dict, text: str) -> str:
+    """What to bring, as listed, without what ``text`` says is missing ("si elle a pas de RIB"),
+    and how to do without it on its own line ("Pas de RIB ? …"); the list as listed when nothing
+    is said missing."""
+    items = keep_asked.bring_of(last)
+    if not bring_said.missing_said(text):
+        return render.bring_block(last)
+    kept = bring_said.kept(items, text)
+    said = render.bring_block({**last, "bring": kept}) if kept else ""
+    return "\n\n".join(x for x in (said, *bring_said.instead_of(text)) if x)
 
 
 def say_fees(dispatcher: CollectingDispatcher, last: dict) -> None:

@@ -35,8 +35,20 @@ MISSING["mail"] = (
     rf"|\b(aucune|n'ai|n'a) (pas )?(de |d'|d )?{_MAIL}\b",
     "adresse mail",
 )
+# "pas de RIB", "elle a pas de RIB", "sans compte bancaire": the RIB is left out, and said how to
+# get one (the tester's Cergy desk: « qu'est-ce qu'elle doit ramener si elle a pas de RIB ? »).
+MISSING["rib"] = (
+    rf"\b{_NOT} (de |d'|d |mon |son |sa |un |une |ni )?(rib|iban|releve d'identite bancaire"
+    r"|compte bancaire|compte en banque|compte a la banque)\b",
+    "un rib",
+)
 # What is said, on its own line, in place of an item about a missing thing.
-INSTEAD = {"adresse mail": "Pas d'adresse mail ? Sur place, on peut vous aider à en créer une."}
+INSTEAD = {
+    "adresse mail": "Pas d'adresse mail ? Sur place, on peut vous aider à en créer une.",
+    "un rib": "Pas de RIB ? Il se télécharge dans l'appli ou l'espace en ligne de la banque, ou "
+    "se demande au guichet. Sans compte bancaire, dites-le sur place : on vous dira comment "
+    "faire.",
+}
 _PARTS = re.compile(r" (et|ou) ")
 
 
@@ -62,6 +74,17 @@ def _without(item: str, names: list[str]) -> str:
             kept.append(parts[i - 1])
         kept.append(part)
     return " ".join(kept).strip()
+
+
+def missing_said(text: str) -> list[str]:
+    """The things ``text`` says are missing ("pas de RIB" → ``["un rib"]``)."""
+    return _missing(text)
+
+
+def instead_of(text: str) -> list[str]:
+    """What is said of each thing ``text`` says is missing ("Pas de RIB ? …"), whatever the list
+    (asked of it: "et sans RIB ?")."""
+    return [INSTEAD[name] for name in _missing(text) if name in INSTEAD]
 
 
 def instead(items: list[str], request: str) -> list[str]:

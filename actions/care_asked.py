@@ -17,6 +17,7 @@ from actions import needs as needs_mod
 from actions import texts
 from actions.backends import get_directory
 from actions.message_text import folded_words
+from actions.needs.care import MOTOR
 from actions.search_run import _location_from_dict
 
 log = logging.getLogger(__name__)
@@ -24,8 +25,9 @@ log = logging.getLogger(__name__)
 _MAX_WORDS = 10
 # Sign language named: « LSF », « langue des signes », « qui signe ».
 _SIGNS = re.compile(r"\b(?:lsf|langue des signes|langage des signes|signe|signent)\b")
-# The care the chat searches by (``needs.DISABILITIES``); motor disability is "accessible".
-_ASKABLE = frozenset(needs_mod.DISABILITIES)
+# The care the chat searches by (``needs.DISABILITIES``) and the wheelchair's access
+# (« accessible PMR ? », « le 2 est accessible en fauteuil ? »: « Handicaps moteurs »).
+_ASKABLE = frozenset((*needs_mod.DISABILITIES, MOTOR))
 _DEAFNESS = "Surdité"
 # How far the places that declare the care are looked for around the list's town.
 _WITHIN_KM = 60.0
@@ -42,6 +44,10 @@ _LOOKED_AT = 60
 _ASKS = re.compile(
     r"\b(?:lequel|laquelle|lesquels|lesquelles|y a|y en a|un lieu|des lieux|un endroit"
     r"|une structure|qui (?:parle|parlent|signe|signent|accueille|accueillent|prend|prennent))\b"
+    # of one place or of them: « le lieu 1 est accessible aux sourds ? », « c'est adapté aux
+    # personnes en fauteuil ? », « le premier accueille les malentendants ? »
+    r"|\b(?:est|sont|c est|cest|c)(?: il| elle| ils| elles)? (?:accessibles?|adaptee?s?"
+    r"|equipee?s?)\b|\b(?:accueille|accueillent|acceuille|prend|prennent) (?:les|des)\b"
 )
 
 
@@ -55,7 +61,10 @@ def asked(text: str) -> str | None:
         return None  # "LSF ?" alone asks too
     if _SIGNS.search(folded):
         return _DEAFNESS
-    care = [c for c in needs_mod.read_care(text) if c in _ASKABLE]
+    read = needs_mod.read_care(text)
+    care = [c for c in read if c in _ASKABLE]
+    if not read and re.search(r"\baccessibles?\b", folded):
+        return MOTOR  # « c'est accessible ? »: the wheelchair's access (the chat's "accessible")
     return care[0] if care else None
 
 
@@ -78,13 +87,26 @@ def declaring(last: dict, location: dict, care: str) -> list[dict]:
     return [p for p in places if p.get("id") in ids]
 
 
+def _phone_or_door(place: dict) -> str:
+    phone = place.get("phone_text") or place.get("phone")
+    if phone:
+        return texts.text("utter_care_place_call", phone=phone)
+    return texts.text("utter_care_place_go", address=place.get("address") or "")
+
+
 def answer(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> bool:
     """Which places listed declare the care asked, or that none does, and to ask before going;
-    sign language named: that the directory does not say it. False when no care is asked."""
+    one place named (« le lieu 1 est accessible aux sourds ? »): whether it declares it, else
+    that the directory does not say, with its phone to ask; sign language named: that the
+    directory does not say it. False when no care is asked."""
     care = asked(text)
     last = tracker.get_slot("last_search") or {}
     if care is None or not last.get("results"):
         return False
+    from actions.after_list import place_shown_in_full
+    from actions.place_questions import phone_lines, place_meant
+
+    meant = place_shown_in_full(tracker) or place_meant(text, list(last["results"]))
     try:
         found = declaring(last, tracker.get_slot("location") or last.get("location") or {}, care)
     except Exception:  # the directory down: the plain advice, nothing said of the places
@@ -93,6 +115,16 @@ def answer(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> boo
     said = []
     if _SIGNS.search(folded_words(text)):
         said.append(texts.text("utter_sign_language_unknown"))
+    if meant is not None and found is not None:
+        declares = any(p.get("id") == meant.get("id") for p in found)
+        name = meant.get("name") or "Ce lieu"
+        if declares:
+            said.append(texts.text("utter_care_place_declares", place=name, care=care))
+        else:
+            said.append(texts.text("utter_care_place_unknown", place=name, care=care))
+        said.append(_phone_or_door(meant))
+        dispatcher.utter_message(text="\n".join(said))
+        return True
     if found:
         names = "\n".join(f"{p.get('number', i)}. {p.get('name') or 'Lieu'}"
                           for i, p in enumerate(found, 1))  # fmt: skip
@@ -100,5 +132,7 @@ def answer(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> boo
     elif found is not None:
         said.append(texts.text("utter_care_declared_by_none", care=care))
     said.append(texts.text("utter_care_ask_before", what=_TO_ASK.get(care, _TO_ASK[""])))
+    if found is not None and not found:  # whom to ask: each place's number
+        said.append(phone_lines(list(last["results"])))
     dispatcher.utter_message(text="\n".join(said))
     return True

@@ -76,6 +76,12 @@ _ASKED = re.compile(
     r"|\b(?:tu peux|vous pouvez|pouvez vous|peux tu|pourriez vous|pourrais tu|possible de"
     r"|tu pourrais|vous pourriez)\b"
 )
+# The way said in a word or two after a list ("ok sms", "sms svp", "oui en sms", "d'accord,
+# texto"): the list sent that way (at the desk, after "par SMS ou imprimé ?").
+_SMS_IN_A_WORD = re.compile(
+    r"(?:(?:ok|okay|oui|ouais|d accord|dac|daccord|bon|ben|alors|euh|plutot|en|par|un|le|via"
+    r"|avec) )*(?:sms|texto|textos)(?: (?:svp|stp|merci|plutot|alors|please|s il vous plait))*"
+)
 _OWN_TROUBLE = re.compile(
     r"\b(?:arrive pas|arrive plus|sait pas|sais pas|savoir|apprendre|comment|probleme|bloque)\b"
 )
@@ -94,9 +100,9 @@ class SendAsked:
 
 def send_asked(text: str, channel: str) -> SendAsked | None:
     """ "envoie par sms au 06 …", "vous pouvez l'envoyer au 07 … ?", "mon numéro c'est le 06 …"
-    (a number to send to), "tu peux envoyer un sms à la dame ?" (no number yet); never a report
-    ("le numéro est faux"), never "envoyez-le moi" without a phone (the list to keep), never
-    "par sms" on the SMS channel without a number (the list is already there)."""
+    (a number to send to), "tu peux envoyer un sms à la dame ?", "ok sms" (no number yet); never
+    a report ("le numéro est faux"), never "envoyez-le moi" without a phone (the list to keep),
+    never "par sms" on the SMS channel without a number (the list is already there)."""
     match = _NUMBER.search(text or "")
     rest = folded_words(_NUMBER.sub(" ", text or "") if match else text, keep="+")
     if _SAID_WRONG.search(rest) or _OWN_TROUBLE.search(rest) or len(rest.split()) > _MAX_WORDS:
@@ -106,7 +112,9 @@ def send_asked(text: str, channel: str) -> SendAsked | None:
         if number and (_SEND.search(rest) or _GIVES_NUMBER.search(rest)):
             return SendAsked(number, rest)
         return None  # "le premier est fermé, rappelez-moi au 06 …": a report, a call back
-    if channel != SMS_CHANNEL and _BY_SMS.search(rest) and _ASKED.search(rest):
+    if channel != SMS_CHANNEL and _BY_SMS.search(rest) and (
+        _ASKED.search(rest) or _SMS_IN_A_WORD.fullmatch(rest)
+    ):
         return SendAsked(None, rest)
     return None
 

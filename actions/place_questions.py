@@ -97,6 +97,17 @@ def asks_about_places(text: str) -> bool:
     )
 
 
+def asks_before_places(text: str) -> bool:
+    """A question on places not shown yet ("il peut y aller à pied ?", "c'est loin ?", "c'est
+    ouvert le samedi ?", "c'est gratuit ?", "faut un rdv ?"), asked while the need is."""
+    return (
+        asks_the_way(text)
+        or asks_about_places(text)
+        or asks_price(text)
+        or (asks_appointment(text) and "?" in text)
+    )
+
+
 def asks_what_france_services_is(text: str) -> bool:
     """ "c'est quoi France Services ?", "France Services, qu'est-ce que c'est ?"."""
     folded = _folded(text)
@@ -203,15 +214,51 @@ _BRING = re.compile(
 _BRING_ASKED = re.compile(r"\b(?:quoi|quels?|quelles?|qu est ce|faut|dois|doit)\b")
 
 
+# A lack said with the question ("qu'est-ce qu'elle doit ramener si elle a pas de RIB ?"): a
+# longer message, still that question.
+_MAX_WITH_LACK = 16
+
+
 def asks_what_to_bring(text: str) -> bool:
-    """ "je dois apporter quoi ?", "quels papiers je dois amener ?" — short, naming no
-    procedure of its own ("quels papiers pour la CAF ?" is that request)."""
+    """ "je dois apporter quoi ?", "quels papiers je dois amener ?", "qu'est-ce qu'elle doit
+    ramener si elle a pas de RIB ?" — short, naming no procedure of its own ("quels papiers pour
+    la CAF ?" is that request)."""
+    from actions import bring_said
+
     folded, found = _folded(text), needs_mod.detect(text)
-    if not _short(folded) or found.procedures or set(found.needs) - {"demarches"}:
+    words = len(folded.split())
+    short = _short(folded) or (bool(bring_said.missing_said(text)) and words <= _MAX_WITH_LACK)
+    if not short or found.procedures or set(found.needs) - {"demarches"}:
         return False  # "demarches": the "papiers" to bring
     if re.search(r"\b(?:m|me|nous) (?:apporter|amener|ramener)\b", folded):
         return False  # "pouvez-vous m'apporter …": brought to the person
     return bool(_BRING.search(folded)) and ("?" in text or bool(_BRING_ASKED.search(folded)))
+
+
+# "et la photo je la fais où ?", "où faire la photo d'identité ?" after a list whose papers ask an
+# ID photo with its e-photo code: where that photo is made (a booth, a photographer), never the
+# photo workshops of the need "créer avec le numérique".
+_PHOTO = re.compile(r"\bphotos?\b")
+_ID_PHOTO = re.compile(
+    r"\bphotos? d identite\b|\be ?photos?\b|\bphotos? (?:avec|et) (?:le|son|un|leur) code\b"
+    r"|\bcode (?:e )?photo\b"
+)
+_WHERE_HOW = re.compile(r"\b(?:ou|comment|quel endroit|qui|faire|fais|fait|prendre|prend)\b")
+_PHOTO_SKILL = re.compile(
+    r"\b(?:apprendre|apprend|retoucher|retouche|trier|ranger|transferer|envoyer|partager"
+    r"|imprimer|scanner|montage|album|albums|sauvegarder)\b"
+)
+
+
+def asks_id_photo(text: str, bring: list[str]) -> bool:
+    """ "et la photo je la fais où ?", "pour la photo comment on fait ?" (after a list whose
+    ``bring`` names a photo), "où faire la photo d'identité ?" (whatever the list) — never a
+    skill with photos ("et pour retoucher mes photos ?": that need)."""
+    folded = _folded(text)
+    if not _short(folded) or not _PHOTO.search(folded) or _PHOTO_SKILL.search(folded):
+        return False
+    about_id = bool(_ID_PHOTO.search(folded)) or any("photo" in b.lower() for b in bring)
+    return about_id and ("?" in text or bool(_WHERE_HOW.search(folded)))
 
 
 # "lequel est ouvert maintenant ?", "il y en a un ouvert en ce moment ?": which place listed is
@@ -357,18 +404,32 @@ def asks_open_when(text: str) -> int | None:
 
 # "on peut y aller le matin ?", "je peux passer vers 16h ?": going then is their being open.
 _GO_THEN = re.compile(rf"\b{_GO}\b")
+# "et le soir après 18h ?", "le matin ?", "et en soirée ?" after a list (often after a day asked
+# of it): a part of the day alone, asked — its hours then (the words around it only these).
+_PART_ALONE_WORDS = frozenset({
+    "et", "le", "la", "l", "les", "en", "au", "a", "apres", "avant", "vers", "des", "partir",
+    "de", "du", "plutot", "alors", "sinon", "ou", "ok", "mais", "soir", "soiree", "soirs",
+    "matin", "matins", "matinee", "midi", "aprem", "tard", "tot", "h", "heure", "heures", "jusqu",
+})  # fmt: skip
+
+
+def _part_alone(text: str, folded: str) -> bool:
+    return "?" in text and all(
+        w in _PART_ALONE_WORDS or re.fullmatch(r"\d{1,2}(?:h\d{0,2})?", w) for w in folded.split()
+    )
 
 
 def asks_in_part(text: str) -> day_part.DayPart | None:
     """The part of the day a short question on opening hours asks about, with no day said
-    ("c'est ouvert le soir ?", "ils ouvrent le matin ?", "ouvert avant 10h ?"), else None."""
+    ("c'est ouvert le soir ?", "ils ouvrent le matin ?", "ouvert avant 10h ?", "et le soir après
+    18h ?": the part alone), else None."""
     folded = _folded(text)
     part = day_part.asked(folded)
     if part is None or not _short(folded) or _SAID_WRONG.search(folded):
         return None
     if _DAY_NAME.search(folded) or any(said.search(folded) for said, _n in _RELATIVE_DAY):
         return None
-    if not (_OPEN_OR_CLOSE.search(folded) or _GO_THEN.search(folded)):
+    if not (_OPEN_OR_CLOSE.search(folded) or _GO_THEN.search(folded) or _part_alone(text, folded)):
         return None
     if not ("?" in text or "est ce" in folded or _OPEN_FIRST.match(folded)):
         return None

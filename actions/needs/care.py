@@ -12,6 +12,7 @@ from actions.needs.words import fold
 CARE_WORDS: dict[str, tuple[str, ...]] = {
     "Handicaps moteurs": (
         "fauteuil",
+        "fauteuils",
         "fauteuil roulant",
         "pmr",
         "handicap moteur",
@@ -19,11 +20,17 @@ CARE_WORDS: dict[str, tuple[str, ...]] = {
         "deambulateur",
         "bequilles",
     ),
-    "Surdité": ("sourd", "sourde", "malentendant", "malentendante", "surdite", "lsf"),
+    "Surdité": (
+        "sourd", "sourde", "sourds", "sourdes", "malentendant", "malentendante", "malentendants",
+        "malentendantes", "surdite", "lsf",
+    ),  # fmt: skip
     "Déficience visuelle": (
         "aveugle",
+        "aveugles",
         "malvoyant",
         "malvoyante",
+        "malvoyants",
+        "malvoyantes",
         "mal voyant",
         "mal voyante",
         "non voyant",

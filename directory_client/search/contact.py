@@ -7,15 +7,16 @@ open, nor whom to ask. The ranking already counts such a record a little farther
 (``actions.search_run.nearest_first_on_page``). Here, on a page as it reads: when its first
 entry gives no phone, e-mail, website, booking link nor opening hours, and another entry of the
 page that gives one lies within ``AS_NEAR_KM`` of it, that one comes first, saying why when
-farther as shown (« Plus loin, mais on sait comment le joindre et quand y aller »). Never
-hidden: the place stays on its page.
+farther as shown (« Pas le plus proche de la liste, mais on sait comment le joindre et quand y
+aller »: under entry 1, « Plus loin » read as "the places below are farther"). Never hidden: the
+place stays on its page.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-from directory_client.search.explain import AHEAD, AHEAD_REACH
+from directory_client.search.explain import AHEAD_FIRST, AHEAD_REACH
 from directory_client.types import SearchResult
 
 AS_NEAR_KM = 1.0  # a few minutes' walk more
@@ -43,7 +44,7 @@ def contactable_first(page: list[SearchResult]) -> list[SearchResult]:
         )
         if near and reachable(result):
             if shown_km(result.distance_km) > shown_km(first.distance_km):
-                result = dataclasses.replace(result, ahead=AHEAD.format(reason=AHEAD_REACH))
+                result = dataclasses.replace(result, ahead=AHEAD_FIRST.format(reason=AHEAD_REACH))
             out.pop(i)
             out.insert(0, result)
             break

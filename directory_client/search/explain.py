@@ -166,6 +166,9 @@ AHEAD_NEEDS = "fait aussi : {words}"
 AHEAD_FRANCE_SERVICES_DEMARCHES = "c'est un France Services : on y fait la démarche avec vous"
 AHEAD_LABEL = "propose : {words}"
 AHEAD_FREE = "gratuit"
+# Put first on its page before a nearer place (``contact``), under the first entry: never « Plus
+# loin », read as "the places below are farther" (the tester's Draguignan: 450 m, then 200 m).
+AHEAD_FIRST = "Pas le plus proche de la liste, mais {reason}"
 # Before a nearer place whose record gives no phone, e-mail, website nor hours (``contact``).
 AHEAD_REACH = "on sait comment le joindre et quand y aller"
 # A detour the person notices (product decision): at least 500 m AND 25 % farther than the
