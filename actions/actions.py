@@ -36,6 +36,7 @@ from actions import (
     helplines,
     keep_asked,
     languages,
+    menu_explained,
     mode_default,
     need_cover,
     no_need_yet,
@@ -431,21 +432,27 @@ def take_need_typed(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     if tracker.get_slot("awaiting") == "need":
         buttons = NEED_BUTTONS
     else:
-        offered = next(
-            (
-                e["data"]["custom"]["orienteur"].get("needs") or []
-                for e in reversed(tracker.events)
-                if _payload_type(e) == "need_choice"
-            ),
-            [],
-        )
         buttons = [
             {"title": sentence_case(needs_mod.NEEDS[key].plain), "payload": need_payload(key)}
-            for key in offered
-            if key in needs_mod.NEEDS
+            for key in offered_needs(tracker)
         ]
     pressed = typed_button.pressed(tracker, buttons, text)
+    if pressed is None and not is_button(text) and menu_explained.asks_what_choices_mean(text):
+        # "c'est quoi la différence ?": each choice in one plain line, the question again
+        keys = [json.loads(b["payload"][b["payload"].index("{"):])["need"] for b in buttons]
+        again = {"response": "utter_ask_need"} if tracker.get_slot("awaiting") == "need" else {
+            "response": "utter_ask_need_choice",
+            "json_message": {"orienteur": {"type": "need_choice", "needs": keys}}}
+        menu_explained.say(dispatcher, keys, buttons, again)
+        return [SlotSet("awaiting", tracker.get_slot("awaiting"))]
     return None if pressed is None else orient(dispatcher, pressed)
+
+
+def offered_needs(tracker: Tracker) -> list[str]:
+    """The needs of the last need menu (the likeliest needs offered as buttons)."""
+    offered = next((e["data"]["custom"]["orienteur"].get("needs") or []
+                    for e in reversed(tracker.events) if _payload_type(e) == "need_choice"), [])
+    return [key for key in offered if key in needs_mod.NEEDS]
 
 
 def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | None = None) -> list:
@@ -474,6 +481,7 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
         explain_why_town(dispatcher, state)  # "pourquoi vous voulez ma ville ?": why, then asked
         return state.save()
     found, needs_before = needs_mod.Understanding(), list(state.needs)
+    nearest_first = False
     # "emergency": ActionEmergency found a need said with strong words, and orients.
     if intent in REQUEST_INTENTS or state.awaiting in NEED_QUESTIONS:
         found = understand(state, tracker, text)
@@ -493,7 +501,14 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
         ask_location(dispatcher, state)
         return state.save()
     else:
-        if intent == "change_location":
+        # "c'est trop loin, j'ai pas de voiture" before any place (read as a change of town,
+        # tester t207 d06): the town known stays, its nearest places come, the phone help first
+        cannot_come = bool(state.location) and not is_button(text) \
+            and not (tracker.get_slot("last_search") or {}).get("results") \
+            and not place_values(tracker) and not looks_like_place(text) \
+            and remote_first.cannot_come(text)
+        nearest_first = nearest_first or cannot_come
+        if intent == "change_location" and not cannot_come:
             state.location, state.offset = None, 0
             if state.awaiting != "location_choice":
                 state.awaiting = "location"
@@ -518,6 +533,12 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
         state.needs, state.procedures, state.mode
     ):
         state.mode = "avec_moi"  # cannot come, or help at a distance asked: someone with them
+    offered = offered_needs(tracker) if state.was_awaiting == "need_choice" else []
+    if offered and moved(state) and not (found.needs or found.procedures or found.choices):
+        # the town given instead of a choice (tester t207 h12): kept, said, and the same menu
+        # again; never a need picked for the person
+        ask_need_choice(dispatcher, state, offered, town_said=True)
+        return state.save()
     if found.choices and state.was_awaiting not in NEED_QUESTIONS:
         ask_need_choice(dispatcher, state, found.choices)
     elif not state.needs:
@@ -536,7 +557,7 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
     elif intent in ("affirm", "deny") and state.awaiting is None and not moved(state):
         dispatcher.utter_message(response="utter_anything_else")
     else:
-        answer(dispatcher, state)
+        answer(dispatcher, state, nearest_first=nearest_first)
     return state.save()
 
 
@@ -887,7 +908,9 @@ class ActionOutOfScope(OrienteurAction):
         if not is_button(text) and not needs_mod.detect(text).empty and (
                 guess_place(text) or place_values(tracker)):  # "permis ANTS 75011": the NLU's
             return orient(dispatcher, tracker, read_as="ask_help")  # "logement social, Sens"
-        if not is_button(text) and off_topic.says_a_need(text):  # "impots", "carte grise"
+        after_list = bool((tracker.get_slot("last_search") or {}).get("results"))
+        most = off_topic.NEED_AFTER_LIST_WORDS if after_list else off_topic.NEED_IN_FEW_WORDS
+        if not is_button(text) and off_topic.says_a_need(text, most):  # "impots", "carte grise"
             return orient(dispatcher, tracker, read_as="ask_help")
         return misunderstood(dispatcher, tracker, "utter_out_of_scope")
 
