@@ -190,16 +190,16 @@ _SPELT = {
     "grands parents": "grands-parents", "grand parents": "grands-parents",
     "arriere grand mere": "arrière-grand-mère", "arriere grand pere": "arrière-grand-père",
     "meme": "mémé", "pepe": "pépé", "belle mere": "belle-mère", "beau pere": "beau-père",
-    "beaux parents": "beaux-parents", "frere": "frère", "soeur": "sœur", "sœur": "sœur",
-    "epouse": "épouse", "epoux": "époux", "beau frere": "beau-frère", "belle soeur": "belle-sœur",
-    "fr": "frère", "frr": "frère", "frer": "frère", "reuf": "frère", "sr": "sœur",
+    "beaux parents": "beaux-parents", "frere": "frère",
+    "epouse": "épouse", "epoux": "époux", "beau frere": "beau-frère", "belle soeur": "belle-soeur",
+    "fr": "frère", "frr": "frère", "frer": "frère", "reuf": "frère", "sr": "soeur",
     "grd mere": "grand-mère", "grd pere": "grand-père", "daron": "père", "daronne": "mère",
 }  # fmt: skip
 
 
 def kin_word(word: str) -> str:
-    """The relative's word as it is spelt ("mere" → "mère", "grd-pere" → "grand-père", "soeurs"
-    → "sœurs"); an unknown word as written."""
+    """The relative's word as it is spelt ("mere" → "mère", "grd-pere" → "grand-père", "freres"
+    → "frères"); an unknown word as written ("soeur": as French writes it on a keyboard)."""
     key = " ".join(word.replace("-", " ").split())
     if key in _SPELT:
         return _SPELT[key]

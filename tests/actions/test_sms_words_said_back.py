@@ -30,7 +30,7 @@ def test_what_happened_to_the_thing_named_is_no_yes(real, what, intent):
 @pytest.mark.parametrize(("for_whom", "named"), [
     ("c pr ma mere", "votre mère"),
     ("c pour mon pere", "votre père"),
-    ("c pr ma soeur", "votre sœur"),
+    ("c pr ma soeur", "votre soeur"),
     ("c'est pour mon frere", "votre frère"),
     ("c pr ma grand mere", "votre grand-mère"),
 ])  # fmt: skip
