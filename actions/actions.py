@@ -533,12 +533,6 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
         state.needs, state.procedures, state.mode
     ):
         state.mode = "avec_moi"  # cannot come, or help at a distance asked: someone with them
-    offered = offered_needs(tracker) if state.was_awaiting == "need_choice" else []
-    if offered and moved(state) and not (found.needs or found.procedures or found.choices):
-        # the town given instead of a choice (tester t207 h12): kept, said, and the same menu
-        # again; never a need picked for the person
-        ask_need_choice(dispatcher, state, offered, town_said=True)
-        return state.save()
     if found.choices and state.was_awaiting not in NEED_QUESTIONS:
         ask_need_choice(dispatcher, state, found.choices)
     elif not state.needs:

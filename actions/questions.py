@@ -19,17 +19,12 @@ def ask_need(dispatcher: CollectingDispatcher, state: State) -> None:
     dispatcher.utter_message(**with_town_given(state, "utter_ask_need"), buttons=NEED_BUTTONS)
 
 
-def ask_need_choice(
-    dispatcher: CollectingDispatcher, state: State, keys: list[str], town_said: bool = False
-) -> None:
+def ask_need_choice(dispatcher: CollectingDispatcher, state: State, keys: list[str]) -> None:
     """The need read is a guess: the likeliest needs to choose from (or to say in words); the
-    guess stays in case the answer names none. ``town_said``: the town just given instead of a
-    choice, said kept before the question."""
+    guess stays in case the answer names none."""
     state.awaiting = "need_choice"
-    asked = with_town_given(state, "utter_ask_need_choice") if town_said else {
-        "response": "utter_ask_need_choice"}
     dispatcher.utter_message(
-        **asked,
+        response="utter_ask_need_choice",
         buttons=[
             {"title": sentence_case(needs_mod.NEEDS[key].plain), "payload": need_payload(key)}
             for key in keys

@@ -1,19 +1,16 @@
 """Needs said in SMS spelling are never refused (tester t207, h12 and a04): after a list, « je
 veu racheter un tel pa cher » got « Je ne peux pas vous aider pour cela » though a cheap phone
 was one of the assistant's own buttons; « je cherche qqn », the start of a sentence, was refused
-too. And the town given instead of a choice from a need menu never picks a need for the person
-(h12: « jsui a marseille 13003 » got the places to learn the phone): the menu again, the town
-kept. Real actions on the real embedded directory, the intents the NLU gave these messages."""
+too. Real actions on the real embedded directory, the intents the NLU gave these messages."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.actions.talk import Talk, intro_of, kinds, payloads, rest_text
+from tests.actions.talk import Talk, intro_of, payloads, rest_text
 from tests.conftest_actions import ent
 
 REFUSED = "Je ne peux pas vous aider pour cela"
-MENU = "de quoi avez-vous besoin"
 
 
 def marseille_list() -> Talk:
@@ -51,19 +48,3 @@ def test_the_start_of_a_request_in_sms_gets_the_need_asked(real, start, intent):
     said = rest_text(talk.say(start, intent))
     assert REFUSED not in said and "pas bien compris" not in said, said
     assert talk.slots.get("awaiting") == "need", said
-
-
-@pytest.mark.parametrize(("town", "value", "commune"), [
-    ("jsui a marseille 13003", "marseille 13003", "Marseille"),
-    ("je suis a lyon", "Lyon", "Lyon"),
-    ("à Nantes", "Nantes", "Nantes"),
-])  # fmt: skip
-def test_the_town_given_instead_of_a_choice_asks_the_menu_again(real, town, value, commune):
-    talk = Talk()
-    first = talk.say("on ma vole mon tel", "out_of_scope")
-    assert "need_choice" in kinds(first), rest_text(first)
-    msgs = talk.say(town, "inform", [ent("location", value)])
-    said = rest_text(msgs)
-    assert "recommendation" not in kinds(msgs), said[:400]
-    assert MENU in said and commune in said, said
-    assert talk.slots["location"]["commune"].startswith(commune)
