@@ -437,7 +437,8 @@ def take_need_typed(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
             for key in offered_needs(tracker)
         ]
     pressed = typed_button.pressed(tracker, buttons, text)
-    if pressed is None and not is_button(text) and menu_explained.asks_what_choices_mean(text):
+    if pressed is None and not is_button(text) and tracker.get_slot("awaiting") == "need_choice" \
+            and menu_explained.asks_what_choices_mean(text):  # the general question: what we do
         # "c'est quoi la différence ?": each choice in one plain line, the question again
         keys = [json.loads(b["payload"][b["payload"].index("{"):])["need"] for b in buttons]
         again = {"response": "utter_ask_need"} if tracker.get_slot("awaiting") == "need" else {
