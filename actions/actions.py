@@ -36,6 +36,7 @@ from actions import (
     helplines,
     keep_asked,
     languages,
+    menu_explained,
     mode_default,
     need_cover,
     no_need_yet,
@@ -470,18 +471,9 @@ def take_need_typed(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     if tracker.get_slot("awaiting") == "need":
         buttons = NEED_BUTTONS
     else:
-        offered = next(
-            (
-                e["data"]["custom"]["orienteur"].get("needs") or []
-                for e in reversed(tracker.events)
-                if _payload_type(e) == "need_choice"
-            ),
-            [],
-        )
         buttons = [
             {"title": sentence_case(needs_mod.NEEDS[key].plain), "payload": need_payload(key)}
-            for key in offered
-            if key in needs_mod.NEEDS
+            for key in offered_needs(tracker)
         ]
     if not is_button(text) and place_questions.asks_before_places(text):
         # "il peut y aller à pied ?", "c'est gratuit ?" before any place: the places come with
@@ -495,7 +487,23 @@ def take_need_typed(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
                                                                  "needs": offered}})  # fmt: skip
         return [SlotSet("fail_count", 0.0)]
     pressed = typed_button.pressed(tracker, buttons, text)
+    if pressed is None and not is_button(text) and tracker.get_slot("awaiting") == "need_choice" \
+            and menu_explained.asks_what_choices_mean(text):  # the general question: what we do
+        # "c'est quoi la différence ?": each choice in one plain line, the question again
+        keys = [json.loads(b["payload"][b["payload"].index("{"):])["need"] for b in buttons]
+        again = {"response": "utter_ask_need"} if tracker.get_slot("awaiting") == "need" else {
+            "response": "utter_ask_need_choice",
+            "json_message": {"orienteur": {"type": "need_choice", "needs": keys}}}
+        menu_explained.say(dispatcher, keys, buttons, again)
+        return [SlotSet("awaiting", tracker.get_slot("awaiting"))]
     return None if pressed is None else orient(dispatcher, pressed)
+
+
+def offered_needs(tracker: Tracker) -> list[str]:
+    """The needs of the last need menu (the likeliest needs offered as buttons)."""
+    offered = next((e["data"]["custom"]["orienteur"].get("needs") or []
+                    for e in reversed(tracker.events) if _payload_type(e) == "need_choice"), [])
+    return [key for key in offered if key in needs_mod.NEEDS]
 
 
 def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | None = None) -> list:
@@ -524,6 +532,7 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
         explain_why_town(dispatcher, state)  # "pourquoi vous voulez ma ville ?": why, then asked
         return state.save()
     found, needs_before = needs_mod.Understanding(), list(state.needs)
+    nearest_first = False
     # "emergency": ActionEmergency found a need said with strong words, and orients.
     if intent in REQUEST_INTENTS or state.awaiting in NEED_QUESTIONS:
         found = understand(state, tracker, text)
@@ -543,7 +552,14 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
         ask_location(dispatcher, state)
         return state.save()
     else:
-        if intent == "change_location":
+        # "c'est trop loin, j'ai pas de voiture" before any place (read as a change of town,
+        # tester t207 d06): the town known stays, its nearest places come, the phone help first
+        cannot_come = bool(state.location) and not is_button(text) \
+            and not (tracker.get_slot("last_search") or {}).get("results") \
+            and not place_values(tracker) and not looks_like_place(text) \
+            and remote_first.cannot_come(text)
+        nearest_first = nearest_first or cannot_come
+        if intent == "change_location" and not cannot_come:
             state.location, state.offset = None, 0
             if state.awaiting != "location_choice":
                 state.awaiting = "location"
@@ -586,7 +602,7 @@ def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | No
     elif intent in ("affirm", "deny") and state.awaiting is None and not moved(state):
         dispatcher.utter_message(response="utter_anything_else")
     else:
-        answer(dispatcher, state)
+        answer(dispatcher, state, nearest_first=nearest_first)
     return state.save()
 
 
@@ -948,7 +964,9 @@ class ActionOutOfScope(OrienteurAction):
         if not is_button(text) and not needs_mod.detect(text).empty and (
                 guess_place(text) or place_values(tracker)):  # "permis ANTS 75011": the NLU's
             return orient(dispatcher, tracker, read_as="ask_help")  # "logement social, Sens"
-        if not is_button(text) and off_topic.says_a_need(text):  # "impots", "carte grise"
+        after_list = bool((tracker.get_slot("last_search") or {}).get("results"))
+        most = off_topic.NEED_AFTER_LIST_WORDS if after_list else off_topic.NEED_IN_FEW_WORDS
+        if not is_button(text) and off_topic.says_a_need(text, most):  # "impots", "carte grise"
             return orient(dispatcher, tracker, read_as="ask_help")
         if not is_button(text) and off_topic.cries_for_a_need(text):  # "mayday, un virus sur…"
             return orient(dispatcher, tracker, read_as="ask_help")

@@ -389,6 +389,12 @@ def change_need(
     shown = (tracker.get_slot("last_search") or {}).get("results") or []
     added = need_changes.added(text, state.needs, need_changes.served_by(state.needs, shown))
     if added is not None:
+        # The need added is the message's: its procedure (the CAF's papers to bring, tester t207
+        # d13) and its own way (never the first need's "apprendre … vous-même", t207 i04).
+        read = needs_mod.read(need_changes.without_denied(text))
+        state.procedures = list(dict.fromkeys([*read.procedures, *state.procedures]))
+        if "demarches" in added and "demarches" not in state.needs:
+            state.mode = read.mode
         state.needs, state.offset = added, 0
         answer(dispatcher, state, lead=texts.text("utter_need_added"))
         return state.save()

@@ -61,6 +61,15 @@ _NOT_THIS = re.compile(
     r"|pour (?:moi|lui|elle|eux))\b)"
     r".+?(?=\bmais\b|\bc'?est\b|\bc'?etait\b|\ben fait\b|[,;.!?]|$)"
 )
+# A clause that drops a need ("laisse tomber la tablette", "oublie l'ordinateur", "plus besoin
+# pour la tablette", "finalement pas la tablette"): set aside, the rest is the need kept
+# (tester t207, i04: « laisse tomber la tablette, juste la carte de séjour » got the need menu).
+_DROPPED = re.compile(
+    r"\b(?:laisse|laissez|laisser|laissons|on laisse) tomber\b|\boublie[zr]?\b"
+    r"|\b(?:plus|pas) besoin (?:de|d|d'|pour|du|des)\b|\bannule[zr]?\b"
+    r"|^\s*(?:(?:finalement|en fait|enfait|bon|ok|ah|oh|non|et) )*pas"
+    r" (?:la|le|les|l'|l|mon|ma|mes)\b"
+)
 # A clause that says its need is done ("la carte grise c'est fait", "les impôts c'est réglé",
 # "la carte grise est faite", "déjà fait"), the clauses cut at punctuation, "mais", "maintenant".
 _CLAUSES = re.compile(r"[,;.!?]|\b(?:mais|maintenant|par contre|cette fois)\b")
@@ -81,7 +90,7 @@ def denied(text: str) -> tuple[str, str]:
     for cut in [*_CLAUSES.finditer(kept), None]:
         end = cut.start() if cut else len(kept)
         clause = kept[start:end]
-        if _DONE.search(clause.strip()):
+        if _DONE.search(clause.strip()) or _DROPPED.search(clause.strip()):
             aside.append(clause)
         else:
             out.append(clause)
@@ -91,6 +100,12 @@ def denied(text: str) -> tuple[str, str]:
     if not aside:
         return text, ""
     return " ".join("".join(out).split()), " ".join(aside)
+
+
+def drops_a_need(text: str) -> bool:
+    """A clause of the message drops a need ("laisse tomber la tablette, …")."""
+    folded = needs_mod.fold(text or "").replace("’", "'")
+    return any(_DROPPED.search(c.strip()) for c in _CLAUSES.split(folded))
 
 
 def without_denied(text: str) -> str:
@@ -205,7 +220,7 @@ def corrected(text: str, current: list[str]) -> list[str] | None:
     folded = folded_words(text)
     if not 0 < len(folded.split()) <= MAX_WORDS or _ADDED.search(folded):
         return None
-    if not _INSTEAD.search(folded):
+    if not (_INSTEAD.search(folded) or drops_a_need(text)):
         return None
     said = _needs_said(text)[:2]
     return said if said and said != list(current) else None

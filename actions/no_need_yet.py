@@ -31,11 +31,17 @@ from actions.questions import NEED_BUTTONS, ask_need
 from actions.state import State
 
 # A call for help that names nothing: every word one of these, one of them a call or a problem.
-_CALL = r"(?:aide|aider|aidez|aides|help|helpe|probleme|problemes|pb|pbs|pbm|souci|soucis|galere)"
+# Someone looked for, said in SMS ("je cherche qqn", "jcherche qq1", "je voudrais quelqu un",
+# tester t207 a04: refused as off-topic) is the start of a request too.
+_CALL = (
+    r"(?:aide|aider|aidez|aides|help|helpe|probleme|problemes|pb|pbs|pbm|souci|soucis|galere"
+    r"|cherche|jcherche|recherche|qqn|qq1|qqun|quelquun|kelkun|qlq1|quelqu)"
+)
 _AROUND_CALL = (
     r"(?:j|jai|ai|g|je|veux|voudrais|voudrai|aimerais|besoin|de|d|l|du|un|une|1|des|petit|gros"
     r"|moi|m|me|svp|stp|s|il|vous|te|plait|plais|please|pouvez|peux|pourriez|tu|bonjour|bonsoir"
-    r"|slt|salut|hello|bjr|cc|coucou|oui|ok|euh|alors|voila|avoir|trouver|quelqu|qqn|on|peut"
+    r"|slt|salut|hello|bjr|cc|coucou|oui|ok|euh|alors|voila|avoir|trouver|on|peut|jveux|jvoudrais"
+    r"|faut|faudrait|il|y|a|quelqu|qqn|un|une|personne"
     r"|urgent|svpl|merci)"
 )
 _HELP_ONLY = re.compile(rf"(?:{_AROUND_CALL} )*{_CALL}(?: (?:{_AROUND_CALL}|{_CALL}))*")
@@ -66,8 +72,14 @@ _GOES_ON = re.compile(r"(?:de|du|des|d|pour|en|avec|sur|au|aux|a|et|par) ")
 _THING = re.compile(
     r"\b(?:courriers?|lettres?|cartes?|codes?|comptes?|papiers?|documents?|mails?|messages?"
     r"|sms|sites?|applis?|applications?|formulaires?|attestations?|factures?|avis|numeros?"
-    r"|identifiants?|mot de passe|demandes?|dossiers?|convocations?|amendes?|perdu|perdue)\b"
+    r"|identifiants?|mot de passe|demandes?|dossiers?|convocations?|amendes?|perdu|perdue"
+    # what happened to the thing named just before ("ma carte vitale", then "perdue")
+    r"|perdus|perdues|casse|cassee|casses|volee?s?|bloquee?s?|expiree?s?|oubliee?s?|piratee?s?"
+    r"|abimee?s?|en panne|hs)\b"
 )
+# Small talk "not understood" said of a word that is no question ("perdue" after "ma carte
+# vitale", read as confusion, got "Bien sûr", tester t207 d14): a piece of the request too.
+_CONFUSED = "chitchat/confused"
 
 
 def asks_help_only(text: str) -> bool:
@@ -138,8 +150,9 @@ def _detail_of_the_need(state: State, text: str) -> bool:
 def _piece_of_a_request(tracker: Tracker, state: State, text: str) -> bool:
     """A few words naming no need nor place, that the NLU refused, while the need is asked after
     the town, or the town asked for a need known."""
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
-    if intent not in _REFUSED_INTENTS:
+    intent = tracker.latest_message.get("intent") or {}
+    confused = intent.get("full_retrieval_intent_name") == _CONFUSED and "?" not in text
+    if intent.get("name") not in _REFUSED_INTENTS and not confused:
         return False
     if not (state.awaiting == "need" and not state.needs) and not (
         state.awaiting == "location" and state.needs

@@ -38,13 +38,18 @@ _TO_THE_ASSISTANT = re.compile(
 )
 
 
-def says_a_need(text: str) -> bool:
-    """A short message whose keywords name a digital need, neither a thank-you, a goodbye nor a
-    question on the assistant."""
+# After a list, the person goes on with the talk: a sentence in SMS spelling that names a need
+# ("je veu racheter un tel pa cher", tester t207 h12, read as off-topic) is never refused.
+NEED_AFTER_LIST_WORDS = 14
+
+
+def says_a_need(text: str, most_words: int = NEED_IN_FEW_WORDS) -> bool:
+    """A short message (``most_words`` at most) whose keywords name a digital need, neither a
+    thank-you, a goodbye nor a question on the assistant."""
     folded = needs_mod.fold(text or "").replace("\u2019", "'")
     words = re.findall(r"[a-z0-9]+", folded)
     return (
-        0 < len(words) <= NEED_IN_FEW_WORDS
+        0 < len(words) <= most_words
         and not _LEAVING.search(folded)
         and not _TO_THE_ASSISTANT.search(folded)
         and not needs_mod.detect(text).empty

@@ -11,7 +11,7 @@ import re
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import needs as needs_mod
-from actions import texts
+from actions import place_questions, texts
 from actions.handoff import helpline_line
 
 _REMOTE = re.compile(
@@ -43,6 +43,7 @@ _REMOTE = re.compile(
     r"(deplacer|bouger|sortir)\b"
     # no way to come: "je n'ai pas de voiture", "pas de bus dans mon village", "sans voiture"
     r"|\b(pas|plus|aucun) (de )?(voiture|vehicule|bus|car|transports?)\b(?! (de|du|pour) )"
+    r"|\b(pas|plus|aucun) (de )?moyens? (de transport|de locomotion|pour (venir|y aller))\b"
     r"|\bsans (voiture|vehicule|transports?)\b"
     # English (the notice then says it is French only): "help by phone", "can't leave my home"
     r"|\b(help|someone|support)\b[^.!?]{0,30}\b(by|over the|on the) (phone|telephone|video)\b"
@@ -65,6 +66,15 @@ _NEED_QUESTIONS = ("utter_ask_need", "utter_ask_need_there", "utter_ask_need_cho
 def prefers_remote(text: str) -> bool:
     """The person asks for help by phone, or says they cannot travel (their own words: "je")."""
     return bool(_REMOTE.search(needs_mod.fold(text or "").replace("\u2019", "'")))
+
+
+def cannot_come(text: str) -> bool:
+    """ "c'est trop loin, j'ai pas de voiture", "je peux pas me déplacer", "je sors plus de chez
+    moi": the person cannot come (``prefers_remote``), or says the places are too far
+    (``place_questions.asks_nearer``), naming no other town. The NLU reads these as a change of
+    town (tester t207, d06): the town known stays, its nearest places come with the phone help,
+    never the town asked again."""
+    return prefers_remote(text) or place_questions.asks_nearer(text)
 
 
 def asks_a_call_back(text: str) -> bool:

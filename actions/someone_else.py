@@ -189,10 +189,33 @@ def now_for_them(text: str) -> str | None:
     found = _FOR_RELATIVE.search(folded)
     if found is None:
         return None
-    said = (text or "").lower()
-    # the relative as written (accents kept) when folding kept the positions, else folded
-    word = said[found.start(2) : found.end(0)] if len(said) == len(folded) else found.group(0)
-    return f"{_YOUR[found.group(1)]} {word}"
+    return f"{_YOUR[found.group(1)]} {kin_word(found.group(0)[found.start(2) - found.start(0):])}"
+
+
+# The kinship words as they are spelt, from their folded or SMS writing ("mere", "grd mere",
+# "frr", "sr"): the assistant names the relative in its own French, never the missing accent
+# copied back (tester t207, i02: « c'est pour votre mere »). A word not here is said as written.
+_SPELT = {
+    "mere": "mère", "pere": "père", "grand mere": "grand-mère", "grand pere": "grand-père",
+    "grands parents": "grands-parents", "grand parents": "grands-parents",
+    "arriere grand mere": "arrière-grand-mère", "arriere grand pere": "arrière-grand-père",
+    "meme": "mémé", "pepe": "pépé", "belle mere": "belle-mère", "beau pere": "beau-père",
+    "beaux parents": "beaux-parents", "frere": "frère",
+    "epouse": "épouse", "epoux": "époux", "beau frere": "beau-frère", "belle soeur": "belle-soeur",
+    "fr": "frère", "frr": "frère", "frer": "frère", "reuf": "frère", "sr": "soeur",
+    "grd mere": "grand-mère", "grd pere": "grand-père", "daron": "père", "daronne": "mère",
+}  # fmt: skip
+
+
+def kin_word(word: str) -> str:
+    """The relative's word as it is spelt ("mere" → "mère", "grd-pere" → "grand-père", "freres"
+    → "frères"); an unknown word as written ("soeur": as French writes it on a keyboard)."""
+    key = " ".join(word.replace("-", " ").split())
+    if key in _SPELT:
+        return _SPELT[key]
+    if key.endswith("s") and key[:-1] in _SPELT:
+        return _SPELT[key[:-1]] + "s"
+    return word
 
 
 # A question on one's own places ("pour moi c'était lequel ?", "et moi ?"), never a correction of

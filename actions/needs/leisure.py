@@ -80,8 +80,9 @@ NEED_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(c'?est|c|ces|sait) (quoi|koi) (?!(une?|le|la|les|l')?\s*(plus|moins|mieux|meilleure?s?"
         r"|pire|adresse|numero|horaires?|endroit|lieu|coin|solution|demarche|prix|tarifs?|probleme"
         r"|souci|truc|machin|plan|mieux|moyen|bon|bonne|premier|premiere|prochaine?|heure|jour"
-        r"|date)\b)((une?|le|la|les) |l')",
-        r"\bdiff(erence)? entre\b",
+        r"|date|diff|differences?|choix|boutons?)\b)((une?|le|la|les) |l')",
+        # never the menu's choices asked about ("la différence entre les deux ?", tester t207 i05)
+        r"\bdiff(erence)? entre\b(?! (les deux|eux|elles|ces|vos|les (choix|boutons|trois)))",
         r"\bchat ?gpt\b",
         r"(?<!en )\bbitcoins?\b",
         r"\b(influence\w*|virale?)\b",

@@ -103,7 +103,7 @@ def test_thanks_naming_the_need_after_the_list_is_no_new_search(real):
         ("c pour ma soeur", "chitchat/insult",
          "D'accord, c'est pour votre soeur. De quoi a-t-elle besoin"),
         ("c pour mon pere", "nlu_fallback",
-         "D'accord, c'est pour votre pere. De quoi a-t-il besoin"),
+         "D'accord, c'est pour votre père. De quoi a-t-il besoin"),
         ("c'est pour mes parents", "inform",
          "D'accord, c'est pour vos parents. De quoi ont-ils besoin"),
     ],
@@ -133,7 +133,7 @@ def test_for_a_relative_once_the_need_is_said_asks_where_they_live(real):
     talk = Talk()
     talk.say("mon tel je sais pas men servir", "ask_help")
     text = rest_text(talk.say("c pour ma mere", "out_of_scope"))
-    assert "Je cherche près de chez votre mere" in text, text
+    assert "Je cherche près de chez votre mère" in text, text
     assert talk.slots["needs"] == ["smartphone"]
 
 
