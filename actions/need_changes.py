@@ -65,9 +65,11 @@ _NOT_THIS = re.compile(
 # pour la tablette", "finalement pas la tablette"): set aside, the rest is the need kept
 # (tester t207, i04: « laisse tomber la tablette, juste la carte de séjour » got the need menu).
 _DROPPED = re.compile(
-    # never a thing dropped for real (« j'ai laissé tomber mon téléphone dans les wc »)
-    r"(?<!\bai )(?<!\ba )(?<!\bas )(?<!\bont )(?<!\bavons )(?<!\bavez )(?<!\bete )"
-    r"\b(?:laisse|laissez|laisser|laissons|on laisse) tomber\b|\boublie[zr]?\b"
+    # said as a wish, never of what happened (« j'ai laissé tomber mon téléphone dans les wc »,
+    # « j'ai oublié mon mot de passe », « j'oublie toujours mes codes »)
+    r"(?<!\bj')(?<!\bj )(?<!\bai )(?<!\ba )(?<!\bas )(?<!\bont )(?<!\bavons )(?<!\bavez )"
+    r"(?<!\bete )(?<!\bil )(?<!\belle )"
+    r"\b(?:(?:laisse|laissez|laisser|laissons|on laisse) tomber|oublie[zr]?)\b"
     r"|\b(?:plus|pas) besoin (?:de|d|d'|pour|du|des)\b|\bannule[zr]?\b"
     r"|^\s*(?:(?:finalement|en fait|enfait|bon|ok|ah|oh|non|et) )*pas"
     r" (?:la|le|les|l'|l|mon|ma|mes)\b"
