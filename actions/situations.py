@@ -68,6 +68,12 @@ _ONLINE = (
     r"(internet|en ligne|reseaux?( sociaux)?|" + "|".join(platforms.SOCIAL)
     + r"|jeux? en ligne|sms|messages?|photos?)"
 )  # fmt: skip
+# Someone insulted, mocked or humiliated (never insults or mockery watched or read about).
+_INSULTED = (
+    r"(se (fai\w*|font) (insulter|humilier|ridiculiser|moquer)|re[cç]oi\w* des (insultes|moqueries"
+    r"|humiliations|messages (haineux|insultants|humiliants|mechants))|se moqu\w* d"
+    r"|(l'|le |la |les |me |m'|nous |t'|te )(insult|humili|ridiculis)\w*)"
+)
 _CARD = r"cartes? (bancaires?|bleues?|de credit|visa|mastercard|cb)"
 _HARM = r"(vol\w*|perdu\w*|pirat\w*|fraud\w*|vide\w*|utilise\w* sans|debit\w*|arnaqu\w*|pris)"
 # Card details given away: "j'ai cliqué et donné ma carte bleue", "rentré mon code de carte".
@@ -263,6 +269,10 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         rf"\bharcel\w*.{{0,60}}\b{_ONLINE}",
         rf"\b{_ONLINE}.{{0,60}}\bharcel\w*",
         r"\bcyber-?harcel\w*",
+        # insults, mockery or humiliation received online ("il reçoit des insultes tous les jours
+        # sur whatsapp", "on se moque d'elle sur snap"): harassment, whatever the word
+        rf"\b{_INSULTED}.{{0,60}}\b{_ONLINE}\b",
+        rf"\b{_ONLINE}\b.{{0,60}}\b{_INSULTED}",
         r"\b(nudes?|photos? intimes?).{0,40}\b(publi|diffus|partag|circul|tourn)\w*",
         r"\b(publi|diffus|partag|poster|mettre|montrer|balancer|afficher|circul)\w*.{0,30}"
         r"\b(nudes?|photos? (intimes?|de moi nue?|denudee?s?|nue?s?)|videos? intimes?)",
