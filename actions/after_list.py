@@ -1,6 +1,6 @@
 """After a list of places was shown: a message about them, whatever the intent the NLU read (one
 place in full, the list again, a day, "plus près ?", a price, a need added or put instead), and
-how each is said. ``orient`` and ``answer`` (``actions.actions``) are passed in by the caller:
+how each is said. ``orient`` and ``answer`` (``actions.orient_flow``) are passed in by the caller:
 this module sits below it."""
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ from bot.channels import render
 
 log = logging.getLogger(__name__)
 
-Orient = Callable[..., list]  # actions.actions.orient
-Answer = Callable[..., None]  # actions.actions.answer
+Orient = Callable[..., list]  # actions.orient_flow.orient
+Answer = Callable[..., None]  # actions.orient_flow.answer
 
 
 def shown_already(tracker: Tracker, place_ids: list) -> bool:

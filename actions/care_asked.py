@@ -40,7 +40,7 @@ _LOOKED_AT = 60
 
 
 # Asked of the places ("un lieu avec LSF ?", "lequel accueille les sourds"), never told ("il est
-# sourd": the search again with that care first, ``actions.actions.orient``).
+# sourd": the search again with that care first, ``actions.orient_flow.orient``).
 _ASKS = re.compile(
     r"\b(?:lequel|laquelle|lesquels|lesquelles|y a|y en a|un lieu|des lieux|un endroit"
     r"|une structure|qui (?:parle|parlent|signe|signent|accueille|accueillent|prend|prennent))\b"

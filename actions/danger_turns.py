@@ -1,6 +1,6 @@
 """The turns of a request read as danger: the emergency numbers first and only, or one question
 when unsure ("Êtes-vous en danger ?"); the request said with it kept, then served once the
-person says more or that there is no danger. ``orient`` (``actions.actions``) is passed in by the
+person says more or that there is no danger. ``orient`` (``actions.orient_flow``) is passed in by the
 caller: this module sits below it."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from actions.state import State, _list, intent_of, understand
 
 log = logging.getLogger(__name__)
 
-Orient = Callable[..., list]  # actions.actions.orient
+Orient = Callable[..., list]  # actions.orient_flow.orient
 
 
 REQUEST_MESSAGES = 8  # the latest messages of a request read for its situation

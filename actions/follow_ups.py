@@ -83,11 +83,11 @@ def registry(
     )
     if after_mode is not None:
         # The mode question not answered: asked once again, then the default
-        # (actions.actions.take_mode_reply, actions/mode_default.py).
+        # (actions.orient_flow.take_mode_reply, actions/mode_default.py).
         entries += (FollowUp("mode", after_mode, drops=False),)
     if after_need_choice is not None:
         # A need button's rank or title typed by hand ("le premier", "le 2"): that need
-        # (actions.actions.take_need_typed).
+        # (actions.orient_flow.take_need_typed).
         entries += (FollowUp("need_choice", after_need_choice, drops=False),)
     if after_need is not None:
         # The same after the need question's buttons ("2": "Téléphone, tablette").

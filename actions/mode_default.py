@@ -2,9 +2,9 @@
 apprendre ?") asked once per request: a reply that does not choose ("plus près ?", "c'est ouvert
 le samedi ?", a life detail, the town), or "je sais pas", takes the default (someone helps:
 ``DEFAULT``), said in one short line with how to learn alone instead, and the places come
-(``actions.actions.take_default_mode``). "je comprends pas", "c'est quoi la différence ?" gets
+(``actions.orient_flow.take_default_mode``). "je comprends pas", "c'est quoi la différence ?" gets
 the question once in simpler words, with the same buttons (``take_confused``); said again, the
-default. Readers; ``actions.actions.take_mode_reply`` sends the answer."""
+default. Readers; ``actions.orient_flow.take_mode_reply`` sends the answer."""
 
 from __future__ import annotations
 
@@ -117,7 +117,7 @@ def confused(text: str) -> bool:
 
 
 def take_confused(after_mode, buttons: list[dict]):
-    """``after_mode`` (``actions.actions.take_mode_reply``) with the question not understood
+    """``after_mode`` (``actions.orient_flow.take_mode_reply``) with the question not understood
     first: said again once in simpler words with ``buttons``; not understood again (or after it
     was repeated), read as "je sais pas": the default, said, then the places."""
 

@@ -1,7 +1,7 @@
 """"Lequel est ouvert maintenant ?" after a list: a question on the places listed, never a new
 list. Which of them is open now, from their hours at this moment; when none is, when each opens
 ("ouvre à 9 h"), then the nearest place open now, farther away, only offered with its distance
-and what to reply (« ouverts maintenant »: the search for them, ``actions.actions.orient``)."""
+and what to reply (« ouverts maintenant »: the search for them, ``actions.orient_flow.orient``)."""
 
 from __future__ import annotations
 

@@ -59,7 +59,7 @@ def sentence_case(text: str) -> str:
 
 def ask_mode(dispatcher: CollectingDispatcher, state: State) -> None:
     """Someone with the person or learning alone: asked once per request (a reply that does not
-    choose takes the default, ``actions.actions.take_default_mode``)."""
+    choose takes the default, ``actions.orient_flow.take_default_mode``)."""
     state.awaiting = "mode"
     dispatcher.utter_message(response="utter_ask_mode", buttons=MODE_BUTTONS)
 

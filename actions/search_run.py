@@ -2,7 +2,7 @@
 said, the soft criteria dropped rather than answer "nothing" or far, France Services or the
 places that declare a care first, general help instead of a precise service far away, and a
 distance limit kept. ``run_search`` is the entry point; ``filters_payload``, ``service_of``,
-``only_far`` and ``is_nothing_near`` are what the reply reads of it (``actions.actions.answer``).
+``only_far`` and ``is_nothing_near`` are what the reply reads of it (``actions.orient_flow.answer``).
 
 The directory is ``actions.backends.get_directory`` (imported when searching: importing that
 module loads the readers by meaning)."""
@@ -372,7 +372,7 @@ def teaching_first(directory, query: dict, filters, response):
     listed before a nearer one on its page says why, than which (« À 400 m, plus loin que le
     lieu 3, mais on y apprend… »); the
     ranking's other reasons are not said (« on y fait la démarche avec vous » is not for who
-    learns). None teaches near: the list as it was (``actions.actions.answer`` says so)."""
+    learns). None teaches near: the list as it was (``actions.orient_flow.answer`` says so)."""
     from directory_client.types import SearchQuery
 
     wider = directory.search(SearchQuery(filters=filters, **{

@@ -1,7 +1,7 @@
 """Where the person is: a town read from an answer or a sentence, the towns of one name to
 choose from ("Lequel est le vôtre ?", the buttons and "Aucun"), "n'importe où" in a
 département, a shared position, and the questions asked when the place is not known yet.
-``resolve_location`` is the entry point (``actions.actions.orient``); the state is
+``resolve_location`` is the entry point (``actions.orient_flow.orient``); the state is
 ``actions.state.State``.
 
 One job per module; this file is the public API, imported as ``actions.location_reply``:

@@ -1,5 +1,5 @@
 """The turn that reads where the person is (``resolve_location``, the entry point called by
-``actions.actions.orient``): the towns offered and picked, a shared position, the places tagged
+``actions.orient_flow.orient``): the towns offered and picked, a shared position, the places tagged
 by the NLU or guessed in the words, read again with the words around them; a question asked
 back when the place is not known (``town_questions``, ``choices``)."""
 
