@@ -14,7 +14,7 @@ asked says the places come first.
 
 The number or the address is used for one sending, then dropped: never put in a slot, never
 logged, and said back masked (« 06 •• •• •• 78 », « j•••@example.fr »).
-``answer`` is called by ``actions.after_list``, ``before_list`` by ``actions.actions``."""
+``answer`` is called by ``actions.after_list``, ``before_list`` by ``actions.base``."""
 
 from __future__ import annotations
 
