@@ -1,7 +1,7 @@
 """The turns of a request read as danger: the emergency numbers first and only, or one question
 when unsure ("Êtes-vous en danger ?"); the request said with it kept, then served once the
-person says more or that there is no danger. ``orient`` (``actions.orient_flow``) is passed in by the
-caller: this module sits below it."""
+person says more or that there is no danger. ``orient`` (``actions.orient_flow``) is passed in
+by the caller: this module sits below it."""
 
 from __future__ import annotations
 

@@ -2,7 +2,8 @@
 said, the soft criteria dropped rather than answer "nothing" or far, France Services or the
 places that declare a care first, general help instead of a precise service far away, and a
 distance limit kept. ``run_search`` is the entry point; ``filters_payload``, ``service_of``,
-``only_far`` and ``is_nothing_near`` are what the reply reads of it (``actions.orient_flow.answer``).
+``only_far`` and ``is_nothing_near`` are what the reply reads of it
+(``actions.orient_flow.answer``).
 
 The directory is ``actions.backends.get_directory`` (imported when searching: importing that
 module loads the readers by meaning)."""

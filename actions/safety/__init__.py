@@ -13,7 +13,7 @@ Meaning is the third signal (``actions.danger``): a message whose sentence vecto
 is over or is a figure of speech ("l'an dernier", "rien de grave", "le couteau sous la gorge",
 "mdr", a line against suicide) make the severe tier weigh like the alarm tier too.
 
-The NLU's ``emergency`` intent is the fourth signal (``actions.actions.ActionEmergency``): when it
+The NLU's ``emergency`` intent is the fourth signal (``safety_actions.ActionEmergency``): when it
 fires with no wording of either tier and no need, the assistant asks once whether the person is in
 danger now, with the numbers, and keeps the request.
 

@@ -5,7 +5,7 @@ The NLU's ``emergency`` examples teach digits (« appelez le 15 », « le 17 »,
 « envoie par sms au 06 12 34 56 78 » (round 26's tester), « le 18/11 », « 17 rue Victor Hugo »,
 « code postal 15000 » or « 18 ans » can be read as an emergency: the safety reading puts a phone
 number aside as « mon numéro » (``reading``), and the emergency action never trusts the NLU alone
-on data (``actions.actions.ActionEmergency``). A danger said beside data is read by its words,
+on data (``safety_actions.ActionEmergency``). A danger said beside data is read by its words,
 first (« au secours il me frappe, 17 rue Victor Hugo »)."""
 
 from __future__ import annotations

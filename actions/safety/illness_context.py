@@ -5,7 +5,7 @@ person cared for (« mon père a fait un infarctus, il est à l'hôpital »).
 
 Their meaning sits next to the danger examples (someone unwell), and the NLU reads some of them
 as ``emergency``: the request is read without them (``set_aside``), the NLU's danger is not
-trusted beside them when the words say none (``actions.actions.ActionEmergency``), and a severe
+trusted beside them when the words say none (``safety_actions.ActionEmergency``), and a severe
 wording that only names the illness told as done weighs like the alarm tier (``reading``). Danger
 said now beside them (« il ne respire plus », « il vient de s'effondrer ») is read as it is."""
 

@@ -11,14 +11,15 @@ import asyncio
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
+from actions.safety_actions import ActionEmergency, ActionFallback, ActionOutOfScope
 from bot.channels import render
 from tests.conftest_actions import ent, said, slots_of, tracker
 
 ACTIONS = {"ask_help": A.ActionOrient, "inform": A.ActionOrient, "deny": A.ActionOrient,
            "affirm": A.ActionOrient, "change_location": A.ActionOrient,
-           "chitchat": A.ActionSmalltalk, "out_of_scope": A.ActionOutOfScope,
-           "nlu_fallback": A.ActionFallback, "more_results": A.ActionMoreResults,
-           "report_place": A.ActionReportPlace, "emergency": A.ActionEmergency,
+           "chitchat": A.ActionSmalltalk, "out_of_scope": ActionOutOfScope,
+           "nlu_fallback": ActionFallback, "more_results": A.ActionMoreResults,
+           "report_place": A.ActionReportPlace, "emergency": ActionEmergency,
            "human_handoff": A.ActionHumanHandoff, "send_it": A.ActionSendSummary}  # fmt: skip
 
 

@@ -15,6 +15,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
 from actions import backends, questions
+from actions import formatting as fmt
+from actions.location_reply import looks_like_place
+from actions.orient_flow import orient
+from actions.safety_actions import ActionEmergency, ActionFallback, ActionOutOfScope
 from bot.channels import render
 from directory_client import labels
 from tests.conftest_actions import (
@@ -229,7 +233,7 @@ def test_an_answer_to_the_town_choice_is_read_against_the_towns_offered(director
     slots = {**slots, **slots_of(events)}
     assert slots["awaiting"] == "location_choice"
     for intent in ("inform", "out_of_scope"):  # whatever the NLU made of the answer
-        action = A.ActionOutOfScope() if intent == "out_of_scope" else A.ActionOrient()
+        action = ActionOutOfScope() if intent == "out_of_scope" else A.ActionOrient()
         msgs, events = run(action, tracker(answer, intent, slots=slots))
         assert slots_of(events)["location"]["code_insee"] == insee, (answer, intent)
         recommendation(msgs)
@@ -263,7 +267,7 @@ def test_aucun_typed_by_hand_asks_the_town_again(directory, answer):
     _, events = run(A.ActionOrient(), tracker("saint denis", "inform", slots=slots))
     slots = {**slots, **slots_of(events)}
     for intent in ("inform", "out_of_scope"):
-        action = A.ActionOutOfScope() if intent == "out_of_scope" else A.ActionOrient()
+        action = ActionOutOfScope() if intent == "out_of_scope" else A.ActionOrient()
         msgs, events = run(action, tracker(answer, intent, slots=slots))
         got = slots_of(events)
         assert got["awaiting"] == "location" and not got.get("location"), (answer, intent)
@@ -313,7 +317,7 @@ def test_unknown_town_asks_clearly_then_offers_helpline(directory):
     slots = {**slots, **slots_of(events)}
     msgs, events = run(A.ActionOrient(), tracker("Plouplouville", "inform", slots=slots))
     assert variables(msgs[0])["place"] == "Plouplouville"
-    assert text(msgs).endswith("« 59100 ».\n\n" + A.fmt.HELPLINE_TEXT)
+    assert text(msgs).endswith("« 59100 ».\n\n" + fmt.HELPLINE_TEXT)
     assert labels.HELPLINE["phone"] in text(msgs)
 
 
@@ -489,7 +493,7 @@ def test_broken_directory_answers_with_helpline(locator):
     p = recommendation(msgs)
     assert p["results"] == [] and p["error"] == "directory_unavailable"
     assert said(msgs[0]) == (
-        "Je n'arrive pas à consulter l'annuaire pour le moment. " + A.fmt.HELPLINE_TEXT
+        "Je n'arrive pas à consulter l'annuaire pour le moment. " + fmt.HELPLINE_TEXT
     )
     assert labels.HELPLINE["phone"] in text(msgs)
 
@@ -506,7 +510,7 @@ def test_broken_directory_answers_with_helpline(locator):
 )
 @pytest.mark.parametrize("intent", ["ask_help", "inform", "nlu_fallback", "change_location"])
 def test_bad_input_never_crashes(directory, message, intent):
-    action = A.ActionFallback() if intent == "nlu_fallback" else A.ActionOrient()
+    action = ActionFallback() if intent == "nlu_fallback" else A.ActionOrient()
     msgs, _ = run(action, tracker(message, intent, slots={"awaiting": "location"}))
     assert msgs and all(len(m.get("text") or "") < 4000 for m in msgs)
     assert "<script>" not in text(msgs)
@@ -514,11 +518,11 @@ def test_bad_input_never_crashes(directory, message, intent):
 
 # --- misunderstanding, human, forget me -------------------------------------------------------
 def test_fallback_twice_offers_a_human(directory):
-    msgs, events = run(A.ActionFallback(), tracker("grmbl zzz", "nlu_fallback"))
+    msgs, events = run(ActionFallback(), tracker("grmbl zzz", "nlu_fallback"))
     assert msgs[0]["response"] == "utter_not_understood"
     assert text(msgs).startswith("Je n'ai pas bien compris. Dites-moi ce qui vous pose problème")
     slots = slots_of(events)
-    msgs, events = run(A.ActionFallback(), tracker("xkcd plop", "nlu_fallback", slots=slots))
+    msgs, events = run(ActionFallback(), tracker("xkcd plop", "nlu_fallback", slots=slots))
     assert msgs[0]["response"] == "utter_handoff_helpline"
     assert text(msgs).startswith("Je n'arrive pas à bien vous comprendre, désolé. Une personne")
     assert labels.HELPLINE["phone"] in text(msgs)
@@ -533,7 +537,7 @@ def test_fallback_twice_offers_a_human(directory):
 
 
 def test_out_of_scope_is_kind_and_counts(directory):
-    msgs, events = run(A.ActionOutOfScope(), tracker("quel temps fait-il", "out_of_scope"))
+    msgs, events = run(ActionOutOfScope(), tracker("quel temps fait-il", "out_of_scope"))
     assert msgs[0]["response"] == "utter_out_of_scope"
     assert "numérique" in text(msgs)
     assert slots_of(events)["fail_count"] == 1.0
@@ -542,9 +546,9 @@ def test_out_of_scope_is_kind_and_counts(directory):
 def test_out_of_scope_while_asking_where_uses_the_locator(directory):
     # "Maripasoula" alone, answering "where?", was read as out_of_scope by the NLU.
     slots = {"needs": ["internet"], "awaiting": "location"}
-    msgs, _ = run(A.ActionOutOfScope(), tracker("Roubaix", "out_of_scope", slots=slots))
+    msgs, _ = run(ActionOutOfScope(), tracker("Roubaix", "out_of_scope", slots=slots))
     recommendation(msgs)
-    msgs, events = run(A.ActionOutOfScope(),
+    msgs, events = run(ActionOutOfScope(),
                        tracker("raconte-moi une blague", "out_of_scope", slots=slots))  # fmt: skip
     assert slots_of(events)["fail_count"] == 1.0
     assert text(msgs).endswith("près de chez vous. Dans quelle ville ou quel code postal "
@@ -553,7 +557,7 @@ def test_out_of_scope_while_asking_where_uses_the_locator(directory):
 
 def test_fallback_while_asking_where_uses_the_locator(directory):
     slots = {"needs": ["smartphone"], "awaiting": "location"}
-    msgs, _ = run(A.ActionFallback(), tracker("Roubaix", "nlu_fallback", slots=slots))
+    msgs, _ = run(ActionFallback(), tracker("Roubaix", "nlu_fallback", slots=slots))
     recommendation(msgs)
 
 
@@ -623,7 +627,7 @@ def test_an_account_elsewhere_gets_the_answer_of_the_same_words_asked_for(
     msgs, events = run(A.ActionForgetMe(), asked)
     assert asked.latest_message == given  # no intent rewritten in the tracker
     same = CollectingDispatcher()
-    same_events = A.orient(same, tracker(message, "ask_help"))
+    same_events = orient(same, tracker(message, "ask_help"))
     assert text(msgs) == text(same.messages) and slots_of(events) == slots_of(same_events)
     assert not (tmp_path / "forget.jsonl").exists()
 
@@ -724,7 +728,7 @@ def test_keywords_win_over_noisy_entities(directory):
 
 
 def test_fallback_on_a_bare_town_name_locates_it(directory):
-    msgs, events = run(A.ActionFallback(), tracker("st etienne", "nlu_fallback"))
+    msgs, events = run(ActionFallback(), tracker("st etienne", "nlu_fallback"))
     assert slots_of(events)["location"]["commune"] == "Saint-Étienne"
     assert slots_of(events)["awaiting"] == "need"
 
@@ -773,8 +777,8 @@ def test_mode_button_then_place(directory):
 )
 def test_emergency_safety_net_whatever_the_intent(directory, message, intent):
     action = {
-        "nlu_fallback": A.ActionFallback(),
-        "out_of_scope": A.ActionOutOfScope(),
+        "nlu_fallback": ActionFallback(),
+        "out_of_scope": ActionOutOfScope(),
     }.get(intent, A.ActionOrient())
     msgs, _ = run(action, tracker(message, intent))
     # violence by a partner: the 3919 instead of the suicide line (round 95); a body in danger:
@@ -858,7 +862,7 @@ def test_locator_first_does_not_deadlock(monkeypatch, tmp_path):
     ],
 )
 def test_a_need_said_with_strong_words_is_served_not_alarmed(directory, message):
-    for action in (A.ActionOrient(), A.ActionEmergency()):  # whatever the NLU made of it
+    for action in (A.ActionOrient(), ActionEmergency()):  # whatever the NLU made of it
         msgs, events = run(action, tracker(message, "ask_help"))
         assert "emergency" not in kinds(msgs), message
         assert "112" not in text(msgs), message
@@ -867,7 +871,7 @@ def test_a_need_said_with_strong_words_is_served_not_alarmed(directory, message)
 
 def test_danger_now_gets_the_numbers_alone(directory):
     message = "quelqu'un est en train de forcer ma porte, je suis seule avec mes deux enfants"
-    for action in (A.ActionOrient(), A.ActionEmergency(), A.ActionOutOfScope()):
+    for action in (A.ActionOrient(), ActionEmergency(), ActionOutOfScope()):
         msgs, _ = run(action, tracker(message, "inform"))
         assert kinds(msgs) == ["emergency"]
         assert "112" in text(msgs)
@@ -876,7 +880,7 @@ def test_danger_now_gets_the_numbers_alone(directory):
 def test_unsure_danger_is_one_question_and_the_request_is_kept(directory):
     # The NLU reads danger, the words name a need and no danger: ask, keep the need.
     message = "mon ex a mon mot de passe facebook et publie des choses sur moi"
-    msgs, events = run(A.ActionEmergency(), tracker(message, "emergency"))
+    msgs, events = run(ActionEmergency(), tracker(message, "emergency"))
     assert kinds(msgs) == ["danger_check"]
     assert "en danger en ce moment" in text(msgs) and "112" in text(msgs)
     slots = slots_of(events)
@@ -896,7 +900,7 @@ def test_unsure_danger_is_one_question_and_the_request_is_kept(directory):
     ],
 )
 def test_the_nlu_reading_danger_yields_to_a_need_or_to_a_figure(directory, message):
-    msgs, events = run(A.ActionEmergency(), tracker(message, "emergency"))
+    msgs, events = run(ActionEmergency(), tracker(message, "emergency"))
     assert not {"danger_check", "emergency"} & {p.get("type") for p in payloads(msgs)}
     assert slots_of(events)["needs"] and "ce qui vous pose problème" not in text(msgs)
 
@@ -928,7 +932,7 @@ def test_a_need_said_beside_a_danger_without_danger_words_gets_the_question(dire
     ],
 )
 def test_a_bare_town_answers_where_even_merged_or_shared(answer, is_place):
-    assert A.looks_like_place(answer) is is_place
+    assert looks_like_place(answer) is is_place
 
 
 def test_a_guessed_need_is_offered_as_a_choice_then_served(directory):

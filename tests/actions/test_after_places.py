@@ -13,9 +13,9 @@ from dataclasses import asdict
 
 import pytest
 
-from actions import actions as A
 from actions import backends, texts
 from actions import formatting as fmt
+from actions import needs as needs_mod
 from directory_client import Locator, labels
 from tests.actions.talk import Talk, one_list, payloads, rest_text
 from tests.conftest_actions import (
@@ -53,11 +53,11 @@ def test_a_need_added_keeps_the_town_and_the_first_need_and_answers_for_both(
     assert talk.slots["needs"] == ["demarches", added]
     assert talk.slots["procedures"] == ["impots"]  # what to bring for the impôts stays
     assert reco["location"]["commune"] == "Roubaix"
-    assert reco["need"] == [labels.DEMARCHES, A.needs_mod.NEEDS[added].service]
-    plain = A.needs_mod.NEEDS[added].purpose
+    assert reco["need"] == [labels.DEMARCHES, needs_mod.NEEDS[added].service]
+    plain = needs_mod.NEEDS[added].purpose
     offered = {s for place in reco["results"] for s in place["services"]}
     # No place listed offers the added need (a cheap phone): said, not claimed (need_cover).
-    uncovered = "" if A.needs_mod.NEEDS[added].service in offered else (
+    uncovered = "" if needs_mod.NEEDS[added].service in offered else (
         f"Aucun lieu n'annonce précisément « {plain} » près de Roubaix (59). ")
     assert said(msgs[0]) == (
         f"C'est noté, j'ajoute ce besoin à votre recherche. {uncovered}Voici 3 lieux près de "

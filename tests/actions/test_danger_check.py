@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from actions import actions as A
+from actions.safety_actions import ActionEmergency, ActionOutOfScope
 from tests.actions import test_actions as T
 from tests.actions.test_actions import kinds, run, text
 from tests.conftest_actions import ent, slots_of, tracker
@@ -37,7 +38,7 @@ def _asked(directory) -> dict:
 
 def test_a_need_added_after_the_danger_question_keeps_the_request(directory):
     slots = _asked(directory)
-    for action in (A.ActionOrient(), A.ActionOutOfScope()):  # whatever the NLU made of it
+    for action in (A.ActionOrient(), ActionOutOfScope()):  # whatever the NLU made of it
         msgs, events = run(action, tracker("il a pas d'ordi non plus", "inform", slots=slots))
         now = {**slots, **slots_of(events)}
         assert now["needs"][0] == slots["needs"][0] and len(now["needs"]) == 2
@@ -47,7 +48,7 @@ def test_a_need_added_after_the_danger_question_keeps_the_request(directory):
 
 def test_a_town_after_the_danger_question_gets_the_places(directory):
     slots = _asked(directory)
-    for action in (A.ActionOrient(), A.ActionOutOfScope()):
+    for action in (A.ActionOrient(), ActionOutOfScope()):
         msgs, events = run(
             action, tracker("Beaune", "inform", [ent("location", "Beaune")], slots=slots)
         )
@@ -63,7 +64,7 @@ DENIALS = [
     ("ça va je suis pas en danger, c'est pour la demande", "inform"),
     ("ça va je suis pas en danger, c'est pour la demande", "emergency"),
 ]
-ACTION_OF = {"deny": A.ActionOrient, "inform": A.ActionOrient, "emergency": A.ActionEmergency}
+ACTION_OF = {"deny": A.ActionOrient, "inform": A.ActionOrient, "emergency": ActionEmergency}
 
 
 @pytest.mark.parametrize("message, intent", DENIALS)

@@ -73,13 +73,13 @@ def _emergency_read(text: str, confidence: float = 0.82):
 
     from rasa_sdk.executor import CollectingDispatcher
 
-    from actions import actions as A
+    from actions.safety_actions import ActionEmergency
     from tests.conftest_actions import said, slots_of, tracker
 
     t = tracker(text, "emergency")
     t.latest_message["intent"]["confidence"] = confidence
     dispatcher = CollectingDispatcher()
-    events = asyncio.run(A.ActionEmergency().run(dispatcher, t, {}))
+    events = asyncio.run(ActionEmergency().run(dispatcher, t, {}))
     read = " ".join(said(m) for m in dispatcher.messages)
     buttons = [b["title"] for m in dispatcher.messages for b in m.get("buttons") or []]
     return read, buttons, slots_of(events)

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
 from actions import helplines
+from actions.safety_actions import ActionEmergency
 from bot.channels import render
 from bot.channels.sms_text import segments, to_gsm7
 from tests.conftest_actions import (
@@ -104,7 +105,7 @@ def test_the_danger_check_for_a_partner_names_the_3919_and_keeps_town_and_need(r
         "mon ex me surveille avec une appli sur mon téléphone et me menace, j'ai peur, je suis "
         "à Poitiers"
     )
-    msgs, events = run(A.ActionEmergency(), tracker(message, "emergency"))
+    msgs, events = run(ActionEmergency(), tracker(message, "emergency"))
     assert payloads(msgs)[0]["type"] == "danger_check"
     assert "3919" in numbers(msgs) and has("3919", shown(msgs)) and has("114", shown(msgs))
     slots = slots_of(events)

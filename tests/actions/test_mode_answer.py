@@ -10,6 +10,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
+from actions.safety_actions import ActionEmergency, ActionFallback, ActionOutOfScope
 from tests.actions.test_actions import text
 from tests.conftest_actions import (
     slots_of,
@@ -17,8 +18,8 @@ from tests.conftest_actions import (
 )
 
 # The intents the NLU gave these answers ("avc quelqu'un" is read as an emergency: a stroke).
-ACTIONS = {"inform": A.ActionOrient, "nlu_fallback": A.ActionFallback,
-           "out_of_scope": A.ActionOutOfScope, "emergency": A.ActionEmergency}  # fmt: skip
+ACTIONS = {"inform": A.ActionOrient, "nlu_fallback": ActionFallback,
+           "out_of_scope": ActionOutOfScope, "emergency": ActionEmergency}  # fmt: skip
 
 
 def say(message: str, intent: str, slots: dict | None = None) -> tuple[list[dict], dict]:

@@ -8,6 +8,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
+from actions.safety_actions import ActionFallback
 from actions.texts import text
 from bot.channels import render
 from directory_client.departements import DEPARTEMENTS, located_in
@@ -152,7 +153,7 @@ def test_anywhere_in_the_departement_keeps_a_departement_wide_answer(real, answe
     _, slots = orient("apprendre à me servir de ma tablette dans le Nord", intent="ask_help",
                       entities=[ent("location", "Nord")])  # fmt: skip
     assert slots["awaiting"] == "location"
-    action = {"nlu_fallback": A.ActionFallback(), "chitchat": A.ActionSmalltalk()}.get(
+    action = {"nlu_fallback": ActionFallback(), "chitchat": A.ActionSmalltalk()}.get(
         intent, A.ActionOrient())
     dispatcher = CollectingDispatcher()
     asyncio.run(action.run(dispatcher, tracker(answer, intent, slots=slots), {}))

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions import actions as A
 from actions import backends
+from actions import needs as needs_mod
 from directory_client import Locator
 from tests.actions.test_after_places import Talk, impots_at_roubaix, payloads
 from tests.conftest_actions import ent, said
@@ -142,5 +142,5 @@ def test_a_thing_not_ours_said_alone_is_said_so_and_no_digital_need_is_read(
 )  # fmt: skip
 def test_a_thing_not_ours_beside_a_digital_need_keeps_that_need_only(real, message, thing, need):
     text, lists = _first_and_places(message)
-    assert lists and lists[0]["need"][0] == A.needs_mod.NEEDS[need].service, text
+    assert lists and lists[0]["need"][0] == needs_mod.NEEDS[need].service, text
     assert f"Je ne peux pas vous aider pour {thing} : {WHAT_IT_DOES}" in text, text

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
 from actions import backends, place_pick
+from actions.safety_actions import ActionFallback, ActionOutOfScope
 from bot.channels import render
 from tests.conftest_actions import ent, said, slots_of, tracker
 
@@ -59,9 +60,9 @@ def detail(msgs: list[dict]) -> dict:
 # Intents the NLU reads for such messages (over REST they got "je n'ai pas compris", "je ne
 # peux pas vous aider pour cela", then the helpline): each action gives the place.
 MISREAD = {"le deuxième": ("chitchat", A.ActionSmalltalk),
-           "2": ("nlu_fallback", A.ActionFallback),
-           "le 2": ("out_of_scope", A.ActionOutOfScope),
-           "la 2e": ("nlu_fallback", A.ActionFallback),
+           "2": ("nlu_fallback", ActionFallback),
+           "le 2": ("out_of_scope", ActionOutOfScope),
+           "la 2e": ("nlu_fallback", ActionFallback),
            "le lieu n° 2": ("inform", A.ActionOrient)}  # fmt: skip
 
 
@@ -97,7 +98,7 @@ def test_a_place_by_its_town_or_its_name_typed_by_hand(offered, places):
     msgs, _ = run(A.ActionOrient(), tracker(f"celui de {towns[only].title()}", "change_location",
                                             slots=offered))  # fmt: skip
     assert detail(msgs)["results"] == [results[only]]
-    msgs, _ = run(A.ActionFallback(), tracker(results[1]["name"], "nlu_fallback", slots=offered))
+    msgs, _ = run(ActionFallback(), tracker(results[1]["name"], "nlu_fallback", slots=offered))
     assert detail(msgs)["results"] == [results[1]]
 
 
@@ -151,10 +152,10 @@ def test_a_rank_in_a_short_sentence_is_a_pick(offered, message, rank):
 
 
 # Asked over REST (round 15): "je ne peux pas vous aider pour cela", or read as a town.
-QUESTIONS = {"le 1 c'est ouvert à quelle heure demain ?": ("out_of_scope", A.ActionOutOfScope, 1),
-             "a quelle heure ouvre le premier ?": ("out_of_scope", A.ActionOutOfScope, 1),
+QUESTIONS = {"le 1 c'est ouvert à quelle heure demain ?": ("out_of_scope", ActionOutOfScope, 1),
+             "a quelle heure ouvre le premier ?": ("out_of_scope", ActionOutOfScope, 1),
              "le premier il est ouvert quand ?": ("inform", A.ActionOrient, 1),
-             "le 2 c'est où ?": ("nlu_fallback", A.ActionFallback, 2)}  # fmt: skip
+             "le 2 c'est où ?": ("nlu_fallback", ActionFallback, 2)}  # fmt: skip
 
 
 @pytest.mark.parametrize("message", sorted(QUESTIONS))
@@ -206,7 +207,7 @@ def test_nearer_says_there_is_none_nearer_when_the_list_is_the_nearest(offered, 
     km = [r["distance_km"] for r in offered["last_search"]["results"]]
     assert km == sorted(km)
     nearest = offered["last_search"]["results"][0]["distance_text"]
-    for intent, action in (("change_location", A.ActionOrient), ("nlu_fallback", A.ActionFallback)):
+    for intent, action in (("change_location", A.ActionOrient), ("nlu_fallback", ActionFallback)):
         msgs, events = run(action(), tracker(message, intent, slots=offered))
         assert len(msgs) == 1 and not msgs[0].get("custom"), msgs
         assert said(msgs[0]).startswith("Il n'y a pas de lieu plus près pour "), msgs

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
 from actions import backends
+from actions.safety_actions import ActionFallback
 from tests.conftest_actions import ent, said, slots_of, tracker
 from tests.referral_support import SmtpServer, body, make_service
 
@@ -117,7 +118,7 @@ def test_a_place_with_an_email_is_offered_and_gets_the_email_after_the_yes(place
     slots = {**slots, **slots_of(events)}
     msgs, events = run(A.ActionOrient(), tracker("oui", "affirm", slots=slots))
     slots = {**slots, **slots_of(events)}
-    msgs, _ = run(A.ActionFallback(), tracker("06 12 34 56 78", "nlu_fallback", slots=slots))
+    msgs, _ = run(ActionFallback(), tracker("06 12 34 56 78", "nlu_fallback", slots=slots))
     assert msgs[-1]["custom"]["orienteur"]["ok"] is True and "est prévenu" in msgs[-1]["text"]
     asyncio.run(service.worker().drain())
     sent = smtp.inbox.to("roubaix-epeule@france-services.gouv.fr")
@@ -135,7 +136,7 @@ def test_without_a_mail_server_the_person_is_told_at_once_and_nothing_is_asked(p
     assert "courriel" not in answer and "oui ou non" not in answer and "+33" not in answer
     assert slots["awaiting"] is None and slots["referral"] is None  # no consent, no contact asked
     # A number given next is not taken as a contact: nothing is stored.
-    run(A.ActionFallback(), tracker("06 12 34 56 78", "nlu_fallback", slots=slots))
+    run(ActionFallback(), tracker("06 12 34 56 78", "nlu_fallback", slots=slots))
     assert no_mailer.forget_conversation("test-user") == 0
 
 
@@ -180,7 +181,7 @@ def test_a_referral_needs_an_explicit_yes_to_a_question_saying_what_goes_to_whom
     assert "numéro de portable" in said(msgs[0])
     slots = {**slots, **slots_of(events)}
     assert slots["awaiting"] == "referral_contact"
-    msgs, events = run(A.ActionFallback(), tracker("mon numéro c'est le 06 12 34 56 78",
+    msgs, events = run(ActionFallback(), tracker("mon numéro c'est le 06 12 34 56 78",
                                                    "nlu_fallback", slots=slots))  # fmt: skip
     assert msgs[-1]["custom"]["orienteur"]["ok"] is True, msgs[-1]["text"]
     assert "12 34 56 78" not in str(slots_of(events))  # no contact kept in a slot
@@ -203,11 +204,11 @@ def test_a_message_without_the_contact_keeps_the_referral_waiting_for_it(service
     _, events = run(A.ActionOrient(), tracker("oui", "affirm", slots=slots))
     slots = {**slots, **slots_of(events)}
     # Not a contact: answered as usual, the referral still waits (unlike a report, not dropped).
-    msgs, events = run(A.ActionFallback(), tracker("attendez je cherche", "nlu_fallback",
+    msgs, events = run(ActionFallback(), tracker("attendez je cherche", "nlu_fallback",
                                                    slots=slots))  # fmt: skip
     assert msgs and "awaiting" not in slots_of(events) and "referral" not in slots_of(events)
     assert service.forget_conversation("test-user") == 0  # nothing sent yet
-    msgs, _ = run(A.ActionFallback(), tracker("06 12 34 56 78", "nlu_fallback", slots=slots))
+    msgs, _ = run(ActionFallback(), tracker("06 12 34 56 78", "nlu_fallback", slots=slots))
     assert msgs[-1]["custom"]["orienteur"]["ok"] is True and "est prévenu" in msgs[-1]["text"]
 
 
