@@ -2,7 +2,7 @@
 
 Read by the situations (harassment on a social network: ``actions.situations``) and by "forget
 me" (deleting an account elsewhere is a request for help, not an erasure of this conversation:
-``actions.actions.ActionForgetMe``). The telephone and internet operators are the town guard's
+``conversation_actions.ActionForgetMe``). The telephone and internet operators are the town guard's
 (``directory_client.town_words.OPERATORS``: "ma box Orange" is no town).
 """
 

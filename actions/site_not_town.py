@@ -53,11 +53,11 @@ def take(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list 
     """A site given as the answer to "where?": said, the question kept; the need said again or
     corrected ("non c'est juste pour imprimer"): taken, said ("D'accord, pour …"), then the
     orientation as usual (the town asked again); else None."""
-    from actions import actions, after_list
+    from actions import after_list, orient_flow
 
     # What is read when no follow-up waits ("c'est gratuit ?" while the town is asked) first.
     made = after_list.about_places_shown(
-        dispatcher, tracker, text, orient=actions.orient, answer=actions.answer
+        dispatcher, tracker, text, orient=orient_flow.orient, answer=orient_flow.answer
     )
     if made is not None:
         return made
@@ -75,15 +75,17 @@ def need_taken(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) ->
     juste pour imprimer": the same question word for word, as if not heard. The need taken is
     said first, then the message is read as a request (whatever the NLU's intent: "non" is no
     refusal here). None when the message names a place or says no need."""
-    from actions import actions, location_reply, need_changes
     from actions import formatting as fmt
+    from actions import location_reply, need_changes, orient_flow
+    from actions import needs as needs_mod
+    from actions.message_text import place_values
 
-    if actions.place_values(tracker) or location_reply.looks_like_place(text):
+    if place_values(tracker) or location_reply.looks_like_place(text):
         return None
     said = need_changes.restated(text)
     if not said:
         return None
-    procedures = actions.needs_mod.read(need_changes.without_denied(text)).procedures
+    procedures = needs_mod.read(need_changes.without_denied(text)).procedures
     what = fmt.need_phrase(said, procedures[0] if procedures else None)
     dispatcher.utter_message(response="utter_need_taken", what=what)
-    return actions.orient(dispatcher, tracker, read_as="inform")
+    return orient_flow.orient(dispatcher, tracker, read_as="inform")

@@ -11,16 +11,18 @@ import asyncio
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
+from actions.conversation_actions import ActionHumanHandoff, ActionSmalltalk
+from actions.place_actions import ActionMoreResults, ActionReportPlace, ActionSendSummary
 from actions.safety_actions import ActionEmergency, ActionFallback, ActionOutOfScope
 from bot.channels import render
 from tests.conftest_actions import ent, said, slots_of, tracker
 
 ACTIONS = {"ask_help": A.ActionOrient, "inform": A.ActionOrient, "deny": A.ActionOrient,
            "affirm": A.ActionOrient, "change_location": A.ActionOrient,
-           "chitchat": A.ActionSmalltalk, "out_of_scope": ActionOutOfScope,
-           "nlu_fallback": ActionFallback, "more_results": A.ActionMoreResults,
-           "report_place": A.ActionReportPlace, "emergency": ActionEmergency,
-           "human_handoff": A.ActionHumanHandoff, "send_it": A.ActionSendSummary}  # fmt: skip
+           "chitchat": ActionSmalltalk, "out_of_scope": ActionOutOfScope,
+           "nlu_fallback": ActionFallback, "more_results": ActionMoreResults,
+           "report_place": ActionReportPlace, "emergency": ActionEmergency,
+           "human_handoff": ActionHumanHandoff, "send_it": ActionSendSummary}  # fmt: skip
 
 
 def run(t):

@@ -16,8 +16,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import actions as A
 from actions import backends, questions
 from actions import formatting as fmt
+from actions.conversation_actions import ActionForgetMe, ActionHumanHandoff, ActionSmalltalk
 from actions.location_reply import looks_like_place
 from actions.orient_flow import orient
+from actions.place_actions import ActionMoreResults, ActionSendSummary
 from actions.safety_actions import ActionEmergency, ActionFallback, ActionOutOfScope
 from bot.channels import render
 from directory_client import labels
@@ -351,14 +353,14 @@ def test_change_location_without_town_asks_again(directory):
 def test_more_results_pages(directory):
     slots = {"needs": ["demarches"], "mode": "avec_moi", "location": _roubaix()}
     msgs, events = run(
-        A.ActionMoreResults(), tracker("d'autres lieux", "more_results", slots=slots)
+        ActionMoreResults(), tracker("d'autres lieux", "more_results", slots=slots)
     )
     assert recommendation(msgs)["results"][0]["id"] == "place-4"
     assert "4. " in text(msgs)
     slots = {**slots, **slots_of(events)}
-    msgs, _ = run(A.ActionMoreResults(), tracker("encore", "more_results", slots=slots))
+    msgs, _ = run(ActionMoreResults(), tracker("encore", "more_results", slots=slots))
     msgs, _ = run(
-        A.ActionMoreResults(), tracker("encore", "more_results", slots={**slots, "offset": 6})
+        ActionMoreResults(), tracker("encore", "more_results", slots={**slots, "offset": 6})
     )
     p = recommendation(msgs)
     assert p["results"] == [] and labels.HELPLINE["phone"] in text(msgs)
@@ -447,7 +449,7 @@ def test_send_summary(directory):
     _, events = run(A.ActionOrient(), tracker("caf", "ask_help", slots=slots))
     last = slots_of(events)["last_search"]
     msgs, events = run(
-        A.ActionSendSummary(), tracker("envoyez-le moi", "send_it", slots={"last_search": last})
+        ActionSendSummary(), tracker("envoyez-le moi", "send_it", slots={"last_search": last})
     )
     assert slots_of(events)["summary_requested"] is True
     assert msgs[0]["response"] == "utter_summary"
@@ -457,7 +459,7 @@ def test_send_summary(directory):
     )
     assert "Espace numérique 1" in text(msgs) and labels.HELPLINE["phone"] in text(msgs)
     assert recommendation(msgs)["results"]
-    msgs, _ = run(A.ActionSendSummary(), tracker("envoyez-le moi", "send_it"))
+    msgs, _ = run(ActionSendSummary(), tracker("envoyez-le moi", "send_it"))
     assert msgs[0]["response"] == "utter_nothing_to_send" and "rien trouvé" in text(msgs)
 
 
@@ -563,7 +565,7 @@ def test_fallback_while_asking_where_uses_the_locator(directory):
 
 def test_human_handoff_on_staff_console(directory):
     t = tracker("parler à quelqu'un", "human_handoff", metadata={"staff_console": True})
-    msgs, events = run(A.ActionHumanHandoff(), t)
+    msgs, events = run(ActionHumanHandoff(), t)
     assert payloads(msgs)[0] == {"type": "handoff", "to": "staff"}
     assert msgs[0]["response"] == "utter_handoff_staff"
     assert text(msgs) == "Je préviens un membre de l'équipe : il va vous répondre ici."
@@ -573,7 +575,7 @@ def test_human_handoff_on_staff_console(directory):
 def test_forget_me_restarts_and_records(directory, tmp_path, monkeypatch):
     log = tmp_path / "forget.jsonl"
     monkeypatch.setenv("ORIENTEUR_FORGET_LOG", str(log))
-    msgs, events = run(A.ActionForgetMe(), tracker("oublie-moi", "forget_me", sender_id="abc"))
+    msgs, events = run(ActionForgetMe(), tracker("oublie-moi", "forget_me", sender_id="abc"))
     assert events[-1]["event"] == "restart"
     assert msgs[0]["response"] == "utter_forgotten" and "effacé" in text(msgs)
     assert payloads(msgs)[0] == {"type": "forget_me", "sender_id": "abc"}
@@ -585,7 +587,7 @@ def test_forget_me_in_danger_gives_the_numbers_and_erases_nothing(tmp_path, monk
     log = tmp_path / "forget.jsonl"
     monkeypatch.setenv("ORIENTEUR_FORGET_LOG", str(log))
     message = "je veux en finir, aidez-moi à effacer tous mes comptes cette nuit"
-    msgs, events = run(A.ActionForgetMe(), tracker(message, "forget_me"))
+    msgs, events = run(ActionForgetMe(), tracker(message, "forget_me"))
     assert kinds(msgs) == ["emergency"] and "112" in text(msgs)
     assert "restart" not in [e["event"] for e in events] and not log.exists()
 
@@ -604,7 +606,7 @@ def test_an_account_elsewhere_to_delete_is_served_and_this_conversation_kept(
     # The NLU may read "supprimer mon compte" as "forget me": the account is another service's.
     log = tmp_path / "forget.jsonl"
     monkeypatch.setenv("ORIENTEUR_FORGET_LOG", str(log))
-    msgs, events = run(A.ActionForgetMe(), tracker(message, "forget_me"))
+    msgs, events = run(ActionForgetMe(), tracker(message, "forget_me"))
     assert "restart" not in [e["event"] for e in events] and not log.exists()
     assert "forget_me" not in [p.get("type") for p in payloads(msgs)]
     assert slots_of(events).get("needs"), text(msgs)
@@ -624,7 +626,7 @@ def test_an_account_elsewhere_gets_the_answer_of_the_same_words_asked_for(
     monkeypatch.setenv("ORIENTEUR_FORGET_LOG", str(tmp_path / "forget.jsonl"))
     asked = tracker(message, "forget_me")
     given = json.loads(json.dumps(asked.latest_message))
-    msgs, events = run(A.ActionForgetMe(), asked)
+    msgs, events = run(ActionForgetMe(), asked)
     assert asked.latest_message == given  # no intent rewritten in the tracker
     same = CollectingDispatcher()
     same_events = orient(same, tracker(message, "ask_help"))
@@ -706,7 +708,7 @@ def test_real_directory_recommends_three_places(real, message, town, service):
 
 def test_real_directory_more_results_and_free(real):
     slots = {"needs": ["smartphone"], "location": _roubaix()}
-    msgs, events = run(A.ActionMoreResults(), tracker("encore", "more_results", slots=slots))
+    msgs, events = run(ActionMoreResults(), tracker("encore", "more_results", slots=slots))
     first = recommendation(msgs)["results"]
     t = tracker("gratuit", "inform", [ent("constraint", "gratuit")], slots)
     msgs, _ = run(A.ActionOrient(), t)
@@ -810,19 +812,19 @@ def chitchat(message: str, sub: str, *, selector_only: bool = False):
 
 
 def test_smalltalk_answers_with_the_domain_response_or_the_emergency():
-    msgs, _ = run(A.ActionSmalltalk(), chitchat("bonjour", "greet"))
+    msgs, _ = run(ActionSmalltalk(), chitchat("bonjour", "greet"))
     assert msgs[0]["response"] == "utter_chitchat/greet"
     t = chitchat("t'es un robot ?", "bot_challenge", selector_only=True)
-    msgs, _ = run(A.ActionSmalltalk(), t)
+    msgs, _ = run(ActionSmalltalk(), t)
     assert msgs[0]["response"] == "utter_chitchat/bot_challenge"
-    msgs, _ = run(A.ActionSmalltalk(), tracker("hmm", "chitchat"))  # no sub-intent: explain
+    msgs, _ = run(ActionSmalltalk(), tracker("hmm", "chitchat"))  # no sub-intent: explain
     assert msgs[0]["response"] == "utter_chitchat/confused"
-    msgs, _ = run(A.ActionSmalltalk(), chitchat("au secours", "goodbye"))
+    msgs, _ = run(ActionSmalltalk(), chitchat("au secours", "goodbye"))
     assert "112" in text(msgs)
 
 
 def test_a_town_said_after_a_greeting_is_kept_and_said_so_and_the_need_asked(directory):
-    msgs, _ = run(A.ActionSmalltalk(), chitchat("bonjour", "greet"))
+    msgs, _ = run(ActionSmalltalk(), chitchat("bonjour", "greet"))
     msgs, events = run(A.ActionOrient(), tracker("et à Beaune ?", "inform",
                                                  [ent("location", "Beaune")]))  # fmt: skip
     slots = slots_of(events)

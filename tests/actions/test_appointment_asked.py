@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions import actions as A
 from actions import texts
+from actions.place_actions import ActionNotifyPlace
 from tests.actions import talk as conversation
 from tests.actions.test_after_places import Talk, one_list, payloads
 from tests.conftest_actions import (
@@ -38,7 +38,7 @@ def expected_for(place: dict) -> str:
 @pytest.mark.parametrize("pick, rank", [("le deuxième", 1), ("le 3", 2)])
 def test_the_place_picked_is_the_one_asked_about(real, ask, town, pick, rank, question, intent,
                                                   monkeypatch):  # fmt: skip
-    monkeypatch.setitem(conversation.ACTIONS, "notify_place", A.ActionNotifyPlace)
+    monkeypatch.setitem(conversation.ACTIONS, "notify_place", ActionNotifyPlace)
     talk = Talk()
     reco = one_list(talk.say(ask, "ask_help", [ent("location", town)]))
     talk.say(pick, "inform")

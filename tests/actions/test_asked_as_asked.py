@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from actions import actions as A
+from actions.place_actions import ActionSendSummary
 from tests.actions import sheets
 from tests.actions import talk as T
 from tests.actions.talk import Talk, payloads, rest_text
@@ -26,7 +26,7 @@ STORE: list = []  # the short links' store of the test running
 @pytest.fixture(autouse=True)
 def _send_it(monkeypatch, tmp_path):
     """ "imprime", "imprimer" are read ``send_it``: ``action_send_summary``."""
-    monkeypatch.setitem(T.ACTIONS, "send_it", A.ActionSendSummary)
+    monkeypatch.setitem(T.ACTIONS, "send_it", ActionSendSummary)
     STORE[:] = [sheets.own_store(monkeypatch, tmp_path)]
 
 

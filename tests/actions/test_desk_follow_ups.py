@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from actions import actions as A
+from actions.place_actions import ActionSendSummary
 from bot.web.short_links import SheetLinks
 from tests.actions import sheets
 from tests.actions import talk as T
@@ -32,7 +32,7 @@ LINKS: list[SheetLinks] = []  # the short links' store of the test running
 def _send_it(monkeypatch, tmp_path):
     """ "imprime-moi la fiche", "envoyez-le moi": ``send_it`` runs ``action_send_summary``; the
     short links of the sheets in a database of the test's own."""
-    monkeypatch.setitem(T.ACTIONS, "send_it", A.ActionSendSummary)
+    monkeypatch.setitem(T.ACTIONS, "send_it", ActionSendSummary)
     LINKS[:] = [sheets.own_store(monkeypatch, tmp_path)]
     for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM", "TWILIO_NUMBER"):
         monkeypatch.delenv(name, raising=False)

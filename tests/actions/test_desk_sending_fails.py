@@ -12,8 +12,8 @@ import time
 
 import pytest
 
-from actions import actions as A
 from actions import sending
+from actions.place_actions import ActionSendSummary
 from bot.referrals.errors import DeliveryError, DeliveryRejected
 from bot.staff.sms import SmsError
 from tests.actions import sheets
@@ -33,7 +33,7 @@ HANG = 15.0  # how long a silent provider stays silent (released at the test's e
 def links(monkeypatch, tmp_path):
     """No provider from the environment; the sheets' short links in a store of the test's own;
     a provider given up after ``QUICK`` seconds."""
-    monkeypatch.setitem(T.ACTIONS, "send_it", A.ActionSendSummary)
+    monkeypatch.setitem(T.ACTIONS, "send_it", ActionSendSummary)
     for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM", "TWILIO_NUMBER",
                  "SMTP_HOST"):  # fmt: skip
         monkeypatch.delenv(name, raising=False)

@@ -14,8 +14,8 @@ import re
 
 import pytest
 
-from actions import actions as A
 from actions import texts
+from actions.place_actions import ActionSendSummary
 from bot.web.short_links import SheetLinks
 from tests.actions import sheets
 from tests.actions import talk as T
@@ -35,7 +35,7 @@ LINKS: list[SheetLinks] = []
 def _no_provider(monkeypatch, tmp_path):
     """No SMS provider, no mail server; ``send_it`` runs ``action_send_summary``; the sheets'
     short links in a database of the test's own."""
-    monkeypatch.setitem(T.ACTIONS, "send_it", A.ActionSendSummary)
+    monkeypatch.setitem(T.ACTIONS, "send_it", ActionSendSummary)
     LINKS[:] = [sheets.own_store(monkeypatch, tmp_path)]
     for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM", "TWILIO_NUMBER",
                  "SMTP_HOST"):  # fmt: skip

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-import actions.actions as A
 from actions import erasure
+from actions.conversation_actions import ActionForgetMe
 from tests.conftest_actions import tracker
 from tests.paths import ROOT
 
@@ -22,7 +22,7 @@ def _forget(message: str, tmp_path, monkeypatch) -> tuple[list[dict], list[dict]
     dispatcher = CollectingDispatcher()
     import asyncio
 
-    events = asyncio.run(A.ActionForgetMe().run(dispatcher, tracker(message, "forget_me"), {}))
+    events = asyncio.run(ActionForgetMe().run(dispatcher, tracker(message, "forget_me"), {}))
     return dispatcher.messages, events, log.exists()
 
 

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
 from actions import helplines
+from actions.conversation_actions import ActionSmalltalk
 from actions.safety_actions import ActionEmergency
 from bot.channels import render
 from bot.channels.sms_text import segments, to_gsm7
@@ -126,7 +127,7 @@ def test_after_the_numbers_the_request_stated_next_is_served_in_the_first_town(r
     assert payloads(msgs)[0]["type"] == "emergency" and "119" in numbers(msgs)
     slots = slots_of(events)
     next_message = "merci, ça va il est calme maintenant, c'est surtout pour le contrôle parental"
-    for intent, action in (("affirm", A.ActionOrient()), ("chitchat", A.ActionSmalltalk())):
+    for intent, action in (("affirm", A.ActionOrient()), ("chitchat", ActionSmalltalk())):
         said_next = tracker(next_message, intent, slots=slots)
         msgs, _ = run(action, said_next)
         [reco] = [p for p in payloads(msgs) if p["type"] == "recommendation"]

@@ -8,6 +8,8 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
+from actions.conversation_actions import ActionSmalltalk
+from actions.place_actions import ActionSendSummary
 from actions.safety_actions import ActionFallback
 from actions.texts import text
 from bot.channels import render
@@ -67,7 +69,7 @@ def test_a_departement_is_named_with_its_preposition_and_article(real, said_by_t
     last = next(e["value"] for e in events if e.get("name") == "last_search")
     summary = CollectingDispatcher()
     asyncio.run(
-        A.ActionSendSummary().run(
+        ActionSendSummary().run(
             summary, tracker("envoyez-le moi", "send_summary", slots={"last_search": last}), {}
         )
     )
@@ -153,7 +155,7 @@ def test_anywhere_in_the_departement_keeps_a_departement_wide_answer(real, answe
     _, slots = orient("apprendre à me servir de ma tablette dans le Nord", intent="ask_help",
                       entities=[ent("location", "Nord")])  # fmt: skip
     assert slots["awaiting"] == "location"
-    action = {"nlu_fallback": ActionFallback(), "chitchat": A.ActionSmalltalk()}.get(
+    action = {"nlu_fallback": ActionFallback(), "chitchat": ActionSmalltalk()}.get(
         intent, A.ActionOrient())
     dispatcher = CollectingDispatcher()
     asyncio.run(action.run(dispatcher, tracker(answer, intent, slots=slots), {}))

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
 from actions import backends, place_pick
+from actions.conversation_actions import ActionSmalltalk
 from actions.safety_actions import ActionFallback, ActionOutOfScope
 from bot.channels import render
 from tests.conftest_actions import ent, said, slots_of, tracker
@@ -59,7 +60,7 @@ def detail(msgs: list[dict]) -> dict:
 
 # Intents the NLU reads for such messages (over REST they got "je n'ai pas compris", "je ne
 # peux pas vous aider pour cela", then the helpline): each action gives the place.
-MISREAD = {"le deuxième": ("chitchat", A.ActionSmalltalk),
+MISREAD = {"le deuxième": ("chitchat", ActionSmalltalk),
            "2": ("nlu_fallback", ActionFallback),
            "le 2": ("out_of_scope", ActionOutOfScope),
            "la 2e": ("nlu_fallback", ActionFallback),
@@ -80,7 +81,7 @@ def test_the_second_place_in_full_whatever_the_intent(offered, places, message):
 
 
 def test_the_rest_text_is_the_place_in_full_as_sms_and_telegram_write_it(offered, places):
-    msgs, _ = run(A.ActionSmalltalk(), tracker("la 3e", "chitchat", slots=offered))
+    msgs, _ = run(ActionSmalltalk(), tracker("la 3e", "chitchat", slots=offered))
     payload = detail(msgs)
     text = render.plain_text(msgs[0]["text"], payload)
     third = offered["last_search"]["results"][2]
@@ -116,7 +117,7 @@ def test_the_numbers_shown_after_more_places_are_the_ones_read(offered):
 
 def test_without_referrals_the_detail_offers_no_notify_button(offered, places, monkeypatch):
     monkeypatch.delenv("ORIENTEUR_SECRET_KEY", raising=False)
-    msgs, _ = run(A.ActionSmalltalk(), tracker("le premier", "chitchat", slots=offered))
+    msgs, _ = run(ActionSmalltalk(), tracker("le premier", "chitchat", slots=offered))
     titles = [b["title"] for b in detail(msgs)["follow_ups"]]
     assert titles == ["Revoir la liste", "Une autre ville", "Recommencer"]
 
@@ -126,7 +127,7 @@ def test_and_on_sunday_is_the_same_search_on_sundays_not_a_goodbye(offered, plac
     goodbye.latest_message["response_selector"] = {
         "chitchat": {"response": {"intent_response_key": "chitchat/goodbye"}}
     }
-    msgs, events = run(A.ActionSmalltalk(), goodbye)
+    msgs, events = run(ActionSmalltalk(), goodbye)
     assert goodbye.latest_message["intent"]["name"] == "chitchat"  # read as a filter, not rewritten
     payload = msgs[-1]["custom"]["orienteur"]
     assert payload["type"] == "recommendation" and payload.get("delivery") is None
@@ -239,7 +240,7 @@ def test_what_france_services_is_then_the_same_search(offered, places):
     assert said(msgs[0]).startswith("France Services est un guichet public")
     assert said(msgs[0]).count(". ") == 1  # two sentences
     assert "last_search" not in slots_of(events) and "needs" not in slots_of(events)
-    msgs, _ = run(A.ActionSmalltalk(), tracker("le 2", "chitchat", slots=offered))
+    msgs, _ = run(ActionSmalltalk(), tracker("le 2", "chitchat", slots=offered))
     assert detail(msgs)["results"] == [offered["last_search"]["results"][1]]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions import actions as A
+from actions.place_actions import ActionSendSummary
 from tests.actions import talk as T
 from tests.actions.talk import Talk, payloads, rest_text
 from tests.conftest_actions import ent
@@ -18,7 +18,7 @@ from tests.conftest_actions import ent
 @pytest.fixture(autouse=True)
 def _send_it(monkeypatch):
     """ "ok sms" may be read ``send_it``: ``action_send_summary``."""
-    monkeypatch.setitem(T.ACTIONS, "send_it", A.ActionSendSummary)
+    monkeypatch.setitem(T.ACTIONS, "send_it", ActionSendSummary)
 
 
 def listed(text: str, town: str) -> tuple[Talk, list[dict]]:

@@ -12,7 +12,7 @@ import asyncio
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import actions as A
+from actions.conversation_actions import ActionHumanHandoff
 from tests.conftest_actions import (
     said,
     tracker,
@@ -22,7 +22,7 @@ from tests.conftest_actions import (
 def _answer(text: str) -> list[dict]:
     dispatcher = CollectingDispatcher()
     asked = tracker(text, "human_handoff", None, {})
-    asyncio.run(A.ActionHumanHandoff().run(dispatcher, asked, {}))
+    asyncio.run(ActionHumanHandoff().run(dispatcher, asked, {}))
     return dispatcher.messages
 
 

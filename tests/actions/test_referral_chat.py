@@ -12,6 +12,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
 from actions import backends
+from actions.conversation_actions import ActionSmalltalk
+from actions.place_actions import ActionNotifyPlace
 from actions.safety_actions import ActionFallback
 from tests.conftest_actions import ent, said, slots_of, tracker
 from tests.referral_support import SmtpServer, body, make_service
@@ -94,7 +96,7 @@ def offers_to_notify(recommendation: dict) -> bool:
 
 
 def ask_to_notify(slots: dict) -> tuple[list, dict]:
-    msgs, events = run(A.ActionNotifyPlace(), tracker("prévenez-les que je viens", "notify_place",
+    msgs, events = run(ActionNotifyPlace(), tracker("prévenez-les que je viens", "notify_place",
                                                       slots=slots))  # fmt: skip
     return msgs, {**slots, **slots_of(events)}
 
@@ -111,7 +113,7 @@ def test_a_place_with_an_email_is_offered_and_gets_the_email_after_the_yes(place
     assert EPEULE in reco["results"][0]["name"]
     offer = [b for b in reco["follow_ups"] if b["payload"].startswith("/notify_place")]
     assert [b["title"] for b in offer] == ["Prévenir le lieu n° 1 que je viens"]
-    msgs, events = run(A.ActionNotifyPlace(), tracker(offer[0]["payload"], "notify_place",
+    msgs, events = run(ActionNotifyPlace(), tracker(offer[0]["payload"], "notify_place",
                                                       [ent("place_rank", "1")],
                                                       slots=slots))  # fmt: skip
     assert EPEULE in msgs[0]["text"] and "Répondez oui ou non" in msgs[0]["text"]
@@ -163,7 +165,7 @@ def test_with_no_signing_key_as_make_run_leaves_it_the_answer_is_the_same_at_onc
 
 def test_a_referral_needs_an_explicit_yes_to_a_question_saying_what_goes_to_whom(service):
     slots = {"last_search": LAST, "needs": ["demarches"]}
-    msgs, events = run(A.ActionNotifyPlace(), tracker("prévenez-les que je viens", "notify_place",
+    msgs, events = run(ActionNotifyPlace(), tracker("prévenez-les que je viens", "notify_place",
                                                       slots=slots))  # fmt: skip
     question = msgs[0]["text"]
     assert "Maison de services de Roubaix" in question and "par courriel" in question
@@ -192,13 +194,13 @@ def test_a_referral_needs_an_explicit_yes_to_a_question_saying_what_goes_to_whom
 
 
 def test_no_place_offered_yet_nothing_to_tell(service):
-    msgs, _ = run(A.ActionNotifyPlace(), tracker("prévenez-les que je viens", "notify_place"))
+    msgs, _ = run(ActionNotifyPlace(), tracker("prévenez-les que je viens", "notify_place"))
     assert msgs[0]["response"] == "utter_referral_nothing_yet"
 
 
 def test_a_message_without_the_contact_keeps_the_referral_waiting_for_it(service):
     slots = {"last_search": LAST, "needs": ["demarches"]}
-    _, events = run(A.ActionNotifyPlace(), tracker("prévenez-les que je viens", "notify_place",
+    _, events = run(ActionNotifyPlace(), tracker("prévenez-les que je viens", "notify_place",
                                                    slots=slots))  # fmt: skip
     slots = {**slots, **slots_of(events)}
     _, events = run(A.ActionOrient(), tracker("oui", "affirm", slots=slots))
@@ -216,13 +218,13 @@ def test_a_place_given_in_full_offers_to_notify_that_place(places, service):
     """ "le deuxième" after the list: its detail's button tells THAT place, by its number."""
     reco, slots = search(CAF, CROIX)
     second = reco["results"][1]
-    msgs, _ = run(A.ActionSmalltalk(), tracker("le deuxième", "chitchat", slots=slots))
+    msgs, _ = run(ActionSmalltalk(), tracker("le deuxième", "chitchat", slots=slots))
     detail = msgs[0]["custom"]["orienteur"]
     assert detail["delivery"] == "detail" and detail["results"] == [second]
     offer = [b for b in detail["follow_ups"] if b["payload"].startswith("/notify_place")]
     assert offer == [{"title": "Prévenir le lieu n° 2 que je viens",
                       "payload": '/notify_place{"place_rank": "2"}'}]  # fmt: skip
-    msgs, events = run(A.ActionNotifyPlace(), tracker(offer[0]["payload"], "notify_place",
+    msgs, events = run(ActionNotifyPlace(), tracker(offer[0]["payload"], "notify_place",
                                                       [ent("place_rank", "2")], slots=slots))
     assert second["name"] in msgs[0]["text"] and "oui ou non" in msgs[0]["text"]
     assert slots_of(events)["referral"]["place_id"] == second["id"]
@@ -231,6 +233,6 @@ def test_a_place_given_in_full_offers_to_notify_that_place(places, service):
 def test_the_place_named_by_its_number_across_pages_is_the_one_told(service):
     page_two = {**LAST, "results": [{**p, "number": p["number"] + 3} for p in LAST["results"]]}
     slots = {"last_search": page_two, "needs": ["demarches"]}
-    msgs, _ = run(A.ActionNotifyPlace(), tracker("prévenez le 5 que je viens", "notify_place",
+    msgs, _ = run(ActionNotifyPlace(), tracker("prévenez le 5 que je viens", "notify_place",
                                                  slots=slots))  # fmt: skip
     assert "Médiathèque" in said(msgs[0])  # n° 5 is the second shown, not the last

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from actions import actions as A
 from actions import backends
+from actions.place_actions import ActionNotifyPlace, ActionReportPlace
 from directory_client.corrections.chat import report_from_chat
 from directory_client.models import Correction, Place
 from tests.conftest import copy_directory
@@ -40,7 +41,7 @@ def directory(tmp_path, embedded_directory, monkeypatch):
 
 
 def run(t) -> list[dict]:
-    return turn(A.ActionReportPlace(), t)[0]
+    return turn(ActionReportPlace(), t)[0]
 
 
 def turn(action, t) -> tuple[list[dict], list[dict]]:
@@ -105,7 +106,7 @@ def test_a_named_rank_is_reported_at_once_without_the_persons_number(directory):
 def test_wrong_hours_are_queued_with_the_persons_words_for_review(directory):
     before = hours_of(directory, EPEULE)
     words = "les horaires du deuxième sont faux, ils ouvrent à 9h pas 8h30"
-    messages, events = turn(A.ActionReportPlace(), tracker(words, "report_place",
+    messages, events = turn(ActionReportPlace(), tracker(words, "report_place",
                                                            slots={"last_search": LAST}))
     assert [said(m) for m in messages] == [
         "Merci, c'est noté : l'équipe qui tient l'annuaire va vérifier les horaires de "
@@ -163,7 +164,7 @@ def test_a_day_or_an_hour_makes_it_wrong_hours_unless_closed_for_good(directory,
 
 
 def test_which_place_has_wrong_hours_is_asked_then_the_words_are_queued(directory):
-    asked, events = turn(A.ActionReportPlace(), tracker(
+    asked, events = turn(ActionReportPlace(), tracker(
         "c'est fermé le mercredi en fait", "report_place",
         slots={"last_search": LAST}))  # fmt: skip
     assert said(asked[0]) == "Merci de le signaler. Lequel ?" and len(asked[0]["buttons"]) == 2
@@ -171,7 +172,7 @@ def test_which_place_has_wrong_hours_is_asked_then_the_words_are_queued(director
     assert slots["awaiting"] == "report_hours" and reports(directory) == []
 
     payload = asked[0]["buttons"][1]["payload"]
-    done, events = turn(A.ActionReportPlace(), tracker(
+    done, events = turn(ActionReportPlace(), tracker(
         payload, "report_place", entities=[ent("place_rank", "2")], slots=slots))  # fmt: skip
     assert said(done[0]).endswith("de « La Poste de Roubaix - Epeule » et les corriger.")
     # an hours report with the first message's words, not a closure nor the button's payload
@@ -180,7 +181,7 @@ def test_which_place_has_wrong_hours_is_asked_then_the_words_are_queued(director
 
 
 def test_anything_but_a_place_drops_the_wrong_hours_report(directory):
-    _, events = turn(A.ActionReportPlace(), tracker(
+    _, events = turn(ActionReportPlace(), tracker(
         "les horaires sont faux", "report_place", slots={"last_search": LAST}))  # fmt: skip
     slots = {"last_search": LAST, **slots_of(events)}
     said_next, events = turn(A.ActionOrient(), tracker("non", "deny", slots=slots))
@@ -202,7 +203,7 @@ def test_other_problems_are_not_queued_and_the_person_is_told_who_can(directory)
 
 
 def test_a_wrong_number_given_with_the_right_one_is_queued_normalised(directory):
-    messages, events = turn(A.ActionReportPlace(), tracker(
+    messages, events = turn(ActionReportPlace(), tracker(
         "le numéro du premier ne marche pas, le bon c'est le 04 73 12 34 56", "report_place",
         slots={"last_search": LAST}))  # fmt: skip
     assert said(messages[0]) == (
@@ -216,7 +217,7 @@ def test_a_wrong_number_given_with_the_right_one_is_queued_normalised(directory)
 
 
 def test_without_the_number_it_is_asked_once_then_queued_from_any_intent(directory):
-    asked, events = turn(A.ActionReportPlace(), tracker(
+    asked, events = turn(ActionReportPlace(), tracker(
         "le numéro du deuxième est faux", "report_place", slots={"last_search": LAST}))  # fmt: skip
     assert [said(m) for m in asked] == [
         "Quel est le bon numéro ? Je le transmets à l'équipe qui tient l'annuaire."
@@ -232,12 +233,12 @@ def test_without_the_number_it_is_asked_once_then_queued_from_any_intent(directo
 
 
 def test_which_place_is_asked_first_when_the_message_does_not_say(directory):
-    asked, events = turn(A.ActionReportPlace(), tracker(
+    asked, events = turn(ActionReportPlace(), tracker(
         "le numéro est faux", "report_place", slots={"last_search": LAST}))  # fmt: skip
     assert said(asked[0]) == "Merci de le signaler. Lequel ?" and len(asked[0]["buttons"]) == 2
     slots = {"last_search": LAST, **slots_of(events)}
     payload = asked[0]["buttons"][0]["payload"]
-    number, events = turn(A.ActionReportPlace(), tracker(
+    number, events = turn(ActionReportPlace(), tracker(
         payload, "report_place", entities=[ent("place_rank", "1")], slots=slots))  # fmt: skip
     assert said(number[0]).startswith("Quel est le bon numéro ?")
     assert reports(directory) == []  # a button is not a closure here
@@ -248,7 +249,7 @@ def test_which_place_is_asked_first_when_the_message_does_not_say(directory):
 
 @pytest.mark.parametrize("answer", ["non", "laisse tomber"])
 def test_anything_else_drops_the_report(directory, answer):
-    _, events = turn(A.ActionReportPlace(), tracker(
+    _, events = turn(ActionReportPlace(), tracker(
         "le numéro du premier est faux", "report_place", slots={"last_search": LAST}))  # fmt: skip
     slots = {"last_search": LAST, **slots_of(events)}
     said_next, events = turn(A.ActionOrient(), tracker(answer, "deny", slots=slots))
@@ -260,7 +261,7 @@ def test_anything_else_drops_the_report(directory, answer):
 
 
 def test_a_new_request_drops_the_report_and_is_answered(directory):
-    _, events = turn(A.ActionReportPlace(), tracker(
+    _, events = turn(ActionReportPlace(), tracker(
         "le numéro du premier est faux", "report_place", slots={"last_search": LAST}))  # fmt: skip
     slots = {"last_search": LAST, "location": ROUBAIX_TOWN, **slots_of(events)}
     answered, events = turn(A.ActionOrient(), tracker(
@@ -299,10 +300,10 @@ def referrals(tmp_path, directory, monkeypatch):
 
 
 def test_asking_to_tell_a_place_drops_the_report_so_the_contact_is_not_taken(directory, referrals):
-    _, events = turn(A.ActionReportPlace(), tracker(
+    _, events = turn(ActionReportPlace(), tracker(
         "le numéro du premier est faux", "report_place", slots={"last_search": LAST}))  # fmt: skip
     slots = {"last_search": LAST, **slots_of(events)}
-    _, events = turn(A.ActionNotifyPlace(), tracker("prévenez-les que je viens", "notify_place",
+    _, events = turn(ActionNotifyPlace(), tracker("prévenez-les que je viens", "notify_place",
                                                     slots=slots))  # fmt: skip
     assert slots_of(events)["awaiting"] == "referral_consent" and slots_of(events)["report"] is None
     assert reports(directory) == []
@@ -327,7 +328,7 @@ def test_before_any_answer_there_is_nothing_to_report(directory):
 ])  # fmt: skip
 def test_the_place_and_its_right_hours_in_the_answer_to_which_are_both_kept(directory, answer):
     """ "Lequel ?" answered with the place and its hours: the rank is no part of the hours."""
-    _, events = turn(A.ActionReportPlace(), tracker(
+    _, events = turn(ActionReportPlace(), tracker(
         "les horaires sont faux", "report_place", slots={"last_search": LAST}))  # fmt: skip
     slots = {"last_search": LAST, **slots_of(events)}
     assert slots["awaiting"] == "report_hours"
@@ -346,7 +347,7 @@ def test_a_note_at_the_desk_is_the_persons_situation_never_a_report(directory):
         note = tracker("il n'a pas de téléphone non plus, Roubaix", "report_place",
                        entities=[ent("location", "Roubaix")],
                        metadata={"staff_console": True})  # fmt: skip
-        done, events = turn(A.ActionReportPlace(), note)
+        done, events = turn(ActionReportPlace(), note)
     finally:
         backends.set_backends(None, None)
     assert note.latest_message["intent"]["name"] == "report_place"  # read as a need, not rewritten

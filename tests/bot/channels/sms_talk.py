@@ -24,10 +24,10 @@ class SmsTalk:
     that payload's intent and entities, as Rasa parses ``/intent{…}``."""
 
     def __init__(self, sender: str = SENDER) -> None:
-        from actions import actions as A
+        from actions.place_actions import ActionNotifyPlace
         from tests.actions.talk import ACTIONS
 
-        self.actions = {**ACTIONS, "notify_place": A.ActionNotifyPlace}
+        self.actions = {**ACTIONS, "notify_place": ActionNotifyPlace}
         self.sender = sender
         self.channel = SmsInput("ACtest", "token", "+33700000000", settings={
             "verify_signature": False, "process_in_background": False, "optout_db": ":memory:"})
