@@ -5,6 +5,10 @@ served as such; else the numbers, or "not ours", or "not understood"."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rasa_sdk import Tracker
+
 from actions import needs as needs_mod
 from actions import off_topic, overseas, safety, situations
 from actions.answers_read import answers_mode, answers_where, town_unknown
@@ -26,6 +30,68 @@ from actions.state import State
 # the assistant to ask "are you in danger now?" rather than serve the need.
 SURE_OF_DANGER = 0.8
 
+# A reading of the message (with the conversation) that says what it is instead of the intent.
+Reader = Callable[[Tracker, str], bool]
+# A row's ``read_as`` for a message read as the NLU's fallback would read it (``ActionFallback``)
+# rather than handed to ``orient``.
+NOT_UNDERSTOOD = "nlu_fallback"
+
+
+def in_words(reads: Reader) -> Reader:
+    """``reads``, for a message typed only: a button's payload is the assistant's own words."""
+    return lambda tracker, text: not is_button(text) and reads(tracker, text)
+
+
+# What a message the NLU read as danger is instead, before its need is read: (reader, the
+# intent it is read as, why), tried in this order; the first that reads it decides.
+NOT_DANGER: tuple[tuple[Reader, str | None, str], ...] = (
+    (lambda tracker, text: answers_mode(State(tracker), text), None,
+     "\"avc quelqu'un\": \"avec\", not a stroke"),
+    (in_words(lambda tracker, text: answers_where(State(tracker), text)
+              or names_only_a_town(text)), "inform",
+     "A town is never danger (\"On est au Tampon\" read as one, set AR): its words said none "
+     "(read first, in ``read_and_respond``), so it is the answer to \"where?\" or a town alone."),
+    (in_words(lambda _, text: safety.is_data(text)), NOT_UNDERSTOOD,
+     "« envoie par sms au 06 12 34 56 78 », « le 18/11 », « 17 rue Victor Hugo »: the NLU took "
+     "digits for the emergency numbers; the words said no danger (read first, in "
+     "``read_and_respond``): the message is read as the NLU's fallback would be"),
+    (in_words(lambda _, text: safety.tells_a_device_in_water(text)), "ask_help",
+     "« mon téléphone est tombé dans la piscine »: a device to replace, never danger"),
+    (in_words(lambda _, text: situations.SEXTORTION in situations.read(text)), "ask_help",
+     "blackmail with intimate images: a crime going on, no body in danger; what to do at once "
+     "(``situation_first``) and the places for online safety, never the numbers alone"),
+    (in_words(lambda _, text: safety.only_a_deadline(text)), "inform",
+     "« c'est urgent, c'est pour ce soir »: a task due tonight, no danger"),
+)  # fmt: skip
+
+
+def _most_words(tracker: Tracker) -> int:
+    """How many words a need said alone may have: more after a list (« et pour les impôts ? »)."""
+    after_list = bool((tracker.get_slot("last_search") or {}).get("results"))
+    return off_topic.NEED_AFTER_LIST_WORDS if after_list else off_topic.NEED_IN_FEW_WORDS
+
+
+# What a message the NLU read as off-topic is instead: (reader, the intent it is read as, why),
+# tried in this order; the first that reads it decides. None read it: "not ours".
+NOT_OFF_TOPIC: tuple[tuple[Reader, str | None, str], ...] = (
+    (lambda tracker, text: answers_where(State(tracker), text)
+     or answers_mode(State(tracker), text) or town_unknown(tracker, text), None,
+     "the answer to the question asked: the town or one offered, the mode, « je sais pas » to "
+     "the town"),
+    (in_words(lambda _, text: overseas.names_a_town(text, get_locator())), "inform",
+     "\"Dumbea\": a town there"),
+    (in_words(lambda _, text: names_only_a_town(text)), "inform", "\"Tourc'h\": a town alone"),
+    (in_words(lambda tracker, text: not needs_mod.detect(text).empty
+              and bool(guess_place(text) or place_values(tracker))), "ask_help",
+     "a need and a place: \"permis ANTS 75011\", \"logement social, Sens\""),
+    (in_words(lambda tracker, text: off_topic.says_a_need(text, _most_words(tracker))),
+     "ask_help", "\"impots\", \"carte grise\""),
+    (in_words(lambda _, text: off_topic.cries_for_a_need(text)), "ask_help",
+     "\"mayday, un virus sur…\""),
+    (in_words(lambda _, text: safety.tells_a_device_in_water(text)), "ask_help",
+     "« tablette tombée à la mer »"),
+)  # fmt: skip
+
 
 class ActionEmergency(OrienteurAction):
     """The NLU reads danger. The words decide: danger wordings → the numbers; a digital need said
@@ -33,36 +99,20 @@ class ActionEmergency(OrienteurAction):
     danger is over or a figure ("paix à son âme" of a tablet) → that need is served; data alone
     (a phone number, a date, an address) or a relative's illness told as context → never danger
     from the NLU alone; neither → the numbers too, since nothing says otherwise; a need with no
-    strong word → one question."""
+    strong word → one question. What a message is instead: ``NOT_DANGER``."""
 
     def name(self) -> str:
         return "action_emergency"
 
     def respond(self, dispatcher, tracker, text) -> list:
-        if answers_mode(State(tracker), text):  # "avc quelqu'un": "avec", not a stroke
-            return orient(dispatcher, tracker)
-        # A town is never danger ("On est au Tampon" read as one, set AR): its words said none
-        # (read first, in ``read_and_respond``), so it is the answer to "where?" or a town alone.
-        if not is_button(text) and (answers_where(State(tracker), text) or names_only_a_town(text)):
-            return orient(dispatcher, tracker, read_as="inform")
-        if not is_button(text) and safety.is_data(text):
-            # « envoie par sms au 06 12 34 56 78 », « le 18/11 », « 17 rue Victor Hugo »: the NLU
-            # took digits for the emergency numbers; the words said no danger (read first, in
-            # ``read_and_respond``): the message is read as the NLU's fallback would be
-            return ActionFallback().respond(dispatcher, tracker, text)
+        for reads, read_as, _why in NOT_DANGER:
+            if reads(tracker, text):
+                if read_as == NOT_UNDERSTOOD:
+                    return ActionFallback().respond(dispatcher, tracker, text)
+                return orient(dispatcher, tracker, read_as=read_as)
         # « ma mère a un cancer, je dois faire sa demande d'APA », « mon père est hospitalisé en
         # soins palliatifs »: an illness told as the context of a need, a relative in care, with
         # no danger said in words, is no danger now
-        if not is_button(text) and safety.tells_a_device_in_water(text):
-            # « mon téléphone est tombé dans la piscine »: a device to replace, never danger
-            return orient(dispatcher, tracker, read_as="ask_help")
-        if not is_button(text) and situations.SEXTORTION in situations.read(text):
-            # blackmail with intimate images: a crime going on, no body in danger; what to do at
-            # once (``situation_first``) and the places for online safety, never the numbers alone
-            return orient(dispatcher, tracker, read_as="ask_help")
-        if not is_button(text) and safety.only_a_deadline(text):
-            # « c'est urgent, c'est pour ce soir »: a task due tonight, no danger
-            return orient(dispatcher, tracker, read_as="inform")
         illness = not is_button(text) and safety.tells_an_illness(text)
         if needs_mod.read(text).empty and not (illness and safety.tells_a_stay_in_care(text)):
             return numbers_only(dispatcher, tracker, text)
@@ -78,31 +128,16 @@ class ActionEmergency(OrienteurAction):
 
 
 class ActionOutOfScope(OrienteurAction):
+    """The NLU reads off-topic: what the message is instead (``NOT_OFF_TOPIC``), else "not
+    ours"."""
+
     def name(self) -> str:
         return "action_out_of_scope"
 
     def respond(self, dispatcher, tracker, text) -> list:
-        if (
-            answers_where(State(tracker), text)
-            or answers_mode(State(tracker), text)
-            or town_unknown(tracker, text)
-        ):
-            return orient(dispatcher, tracker)
-        if not is_button(text) and overseas.names_a_town(text, get_locator()):
-            return orient(dispatcher, tracker, read_as="inform")  # "Dumbea": a town there
-        if not is_button(text) and names_only_a_town(text):
-            return orient(dispatcher, tracker, read_as="inform")  # "Tourc'h": a town alone
-        if not is_button(text) and not needs_mod.detect(text).empty and (
-                guess_place(text) or place_values(tracker)):  # "permis ANTS 75011": the NLU's
-            return orient(dispatcher, tracker, read_as="ask_help")  # "logement social, Sens"
-        after_list = bool((tracker.get_slot("last_search") or {}).get("results"))
-        most = off_topic.NEED_AFTER_LIST_WORDS if after_list else off_topic.NEED_IN_FEW_WORDS
-        if not is_button(text) and off_topic.says_a_need(text, most):  # "impots", "carte grise"
-            return orient(dispatcher, tracker, read_as="ask_help")
-        if not is_button(text) and off_topic.cries_for_a_need(text):  # "mayday, un virus sur…"
-            return orient(dispatcher, tracker, read_as="ask_help")
-        if not is_button(text) and safety.tells_a_device_in_water(text):
-            return orient(dispatcher, tracker, read_as="ask_help")  # « tablette tombée à la mer »
+        for reads, read_as, _why in NOT_OFF_TOPIC:
+            if reads(tracker, text):
+                return orient(dispatcher, tracker, read_as=read_as)
         return misunderstood(dispatcher, tracker, "utter_out_of_scope")
 
 
