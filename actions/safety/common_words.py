@@ -42,7 +42,13 @@ def fold_text(text: str) -> str:
     return labels.fold(text or "")[:2000].replace("\u2019", "'")
 
 
+def tidied(text: str | None) -> str:
+    """The message with typographic apostrophes straightened and spaces collapsed: as
+    ``put_aside`` leaves it when nothing is set aside."""
+    return " ".join((text or "").replace("\u2019", "'").split())
+
+
 def put_aside(pattern: re.Pattern[str], text: str | None, by: str = " ") -> str:
     """The message with what ``pattern`` matches replaced by ``by``, typographic apostrophes
     straightened and spaces collapsed: words set aside before the message is read."""
-    return " ".join(pattern.sub(by, (text or "").replace("\u2019", "'")).split())
+    return tidied(pattern.sub(by, (text or "").replace("\u2019", "'")))

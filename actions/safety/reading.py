@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from actions import child_danger, danger
 from actions.safety.alarm import ALARM_RE
-from actions.safety.common_words import fold_text, put_aside
+from actions.safety.common_words import fold_text, tidied
 from actions.safety.creole import in_french
 from actions.safety.data_given import only_data, without_phone_numbers
 from actions.safety.device_in_water import DEVICE_IN_WATER, as_breakdown
@@ -29,7 +29,6 @@ from actions.safety.severe import SEVERE_RE
 # "dans quelle ville ?", sits next to a flood. Short calls for help carry their own words
 # ("au secours", "SOS", "avc"), which the tiers above read.
 MIN_MEANING_WORDS = 3
-_NOTHING = re.compile(r"(?!)")  # matches nothing: the message only tidied as ``put_aside`` does
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ def read(
         text = " ".join(as_breakdown(folded).split())
     as_said = fold_text(text)  # « rien de grave » stays the settled words it was (``SAFE_NOW``)
     rest = without_urgency_denied(text)
-    denied = rest != " ".join(text.replace("\u2019", "'").split())
+    denied = rest != tidied(text)
     text = rest if denied else text  # « pas d'urgence vitale, mais … »: the rest is read
     folded = fold_text(text)
     words = FIGURE.sub(" ", folded)
@@ -110,7 +109,7 @@ def read(
     said = text if french == " ".join(text.split()) else french
     margin = float("-inf") if severe or safe_now or denied or too_short else danger_margin(said)
     meaning, close = margin >= danger.MARGIN, margin >= danger.CHECK_MARGIN
-    if close and (hurry := without_deadline(said)) != put_aside(_NOTHING, said):
+    if close and (hurry := without_deadline(said)) != tidied(said):
         # « je dois l'envoyer avant ce soir »: the time a task is due by, read as a deadline. It
         # can take the numbers away, never the question (« êtes-vous en danger ? »)
         short = len(fold_text(hurry).split()) < MIN_MEANING_WORDS
