@@ -1,7 +1,7 @@
 """Reading a person's message: the text cleaned of markup and cut to ``MAX_TEXT``, a button's
 payload told from typed words, the place part of an answer to "where?", and the entities the NLU
 read (``place_values``: the places, without a distance's number nor a word that is no town
-there). Shared by the actions (``actions.actions``) and the reading of a town
+there). Shared by the actions (``actions.base``…) and the reading of a town
 (``actions.location_reply``)."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The chat's answer at the desk when no place near announces the need: one understanding, one
 answer.
 
-The chat (``actions.actions``) answers a precise need no place near announces ("CV et
+The chat (``actions.orient_flow``) answers a precise need no place near announces ("CV et
 candidatures" near Tourcoing, "arnaque" near Tours) with the near places of general digital
 help, says so ("Aucun lieu n'annonce précisément « … » près de Tourcoing (59). Voici des lieux
 d'aide au numérique…") and gives the lines for the situation (cybermalveillance.gouv.fr) and the
