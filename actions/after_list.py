@@ -25,6 +25,7 @@ from actions import (
     someone_else,
     texts,
     town_itself,
+    without_calling,
 )
 from actions import formatting as fmt
 from actions import needs as needs_mod
@@ -73,6 +74,11 @@ def about_places_shown(
         return while_town_asked(dispatcher, tracker, text)
     if is_button(text) or tracker.get_slot("awaiting") or not last.get("results"):
         return None
+    # "comment je les contacte sans appeler ?", "ils ont un mail ?": how to reach them without
+    # calling, from the list (never "envoyez-moi la liste par mail": the sheet, below)
+    reached = without_calling.answer(dispatcher, tracker, text, place_shown_in_full(tracker))
+    if reached is not None:
+        return reached
     # "fiche d'orientation à imprimer", "envoie par sms au 06 …": the sheet, the list kept
     kept = keep_asked.answer(dispatcher, tracker, text, place_shown_in_full(tracker))
     if kept is not None:
@@ -296,8 +302,9 @@ def nearer_places(
 
 
 def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> bool:
-    """Answer a question on the places shown, the search kept: they are the nearest, what France
-    Services is, who helps at home or by phone. False when the message is none of those."""
+    """Answer a question on the places shown, the search kept: they are the nearest, who helps
+    at home or by phone (what France Services is: ``actions.about_help``, in any state). False
+    when the message is none of those."""
     state = State(tracker)
     if any(looks_like_place(v) for v in place_values(tracker)):
         return False  # "plus près de Bobigny ?", "elle habite Lyon": a search there
@@ -308,8 +315,6 @@ def answer_about_places(dispatcher: CollectingDispatcher, tracker: Tracker, text
         )
         if place_questions.says_cannot_travel(text):  # "trop loin, je n'ai pas de voiture"
             say_remote_help(dispatcher, state)
-    elif place_questions.asks_what_france_services_is(text):
-        dispatcher.utter_message(response="utter_what_is_france_services")
     elif place_questions.cannot_travel(text):
         say_remote_help(dispatcher, state)
     elif place_questions.asks_price(text):

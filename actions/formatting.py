@@ -84,7 +84,8 @@ def result_payload(result: Any, number: int, *, show_distance: bool = True) -> d
     ``distance_text`` ("450 m"; None when not ``show_distance``: ``distance_is_the_persons``),
     ``phone_text`` ("03 20 01 08 45"), ``tel`` ("tel:+33…"),
     ``hours`` (the week's hours, one line per rule), ``opening_text`` ("Fermé. Ouvre mardi à
-    9 h"); and the place's ``lat``/``lon``, ``appointment_url``, ``website``, ``mobile_service``,
+    9 h"); and the place's ``lat``/``lon``, ``appointment_url``, ``website``, ``email`` (its
+    public address, from the directory's ``courriels``), ``mobile_service``,
     ``fees`` (what it says of its price: ``display.fee_text`` writes it), ``same_desk`` (a bus
     and its fixed desk both listed: which it is, ``search.doors.said_apart``).
     ``None`` (or ``[]``) when the directory does not know."""
@@ -100,6 +101,7 @@ def result_payload(result: Any, number: int, *, show_distance: bool = True) -> d
         "lon": result.lon,
         "appointment_url": result.appointment_url,
         "website": result.website,
+        "email": getattr(result, "email", None),
         "opening_text": result.opening.text,
         "mobile_service": result.mobile_service,
         "fees": list(result.fees),
@@ -508,6 +510,29 @@ def fee_lines(results: list[dict]) -> str:
         + display.fee_text(place.get("fees"), can_call=bool(place.get("phone")))
         for i, place in enumerate(results, 1)
     )
+
+
+def contact_lines(results: list[dict]) -> str:
+    """How to reach each place offered without calling, one line a place, from what the
+    directory gives besides a phone: "1. France Services de Pau : e-mail fs@pau.fr ; site
+    https://… ; ou sur place aux heures d'ouverture", and plainly when it gives nothing more
+    than a phone ("2. CCAS : ni e-mail ni site dans l'annuaire ; sur place, horaires non
+    connus")."""
+    lines = []
+    for i, place in enumerate(results, 1):
+        ways = []
+        if place.get("email"):
+            ways.append(f"e-mail {place['email']}")
+        if place.get("website"):
+            ways.append(f"site {place['website']}")
+        if place.get("appointment_url") and place.get("appointment_url") != place.get("website"):
+            ways.append(f"rendez-vous en ligne {place['appointment_url']}")
+        on_site = ("sur place aux heures d'ouverture" if place.get("hours")
+                   else "sur place (horaires non connus)")  # fmt: skip
+        said = (" ; ".join(ways) + f" ; ou {on_site}" if ways
+                else f"ni e-mail ni site dans l'annuaire ; {on_site}")  # fmt: skip
+        lines.append(f"{place.get('number', i)}. {place.get('name') or 'Lieu'} : {said}")
+    return "\n".join(lines)
 
 
 # What a place's public says when it declares none (the search's rule: such a place welcomes

@@ -1,7 +1,7 @@
 """Questions about the places just offered that are neither a pick nor a new criterion: "plus
-près ?" (these are the nearest), "c'est quoi France Services ?" (what such a desk is), "elle ne
-peut pas se déplacer" (help at home or by phone), "c'est gratuit ?" (what each place says of its
-price), "je comprends pas" (what the list is), "liste" (the list again, after one place in full).
+près ?" (these are the nearest), "elle ne peut pas se déplacer" (help at home or by phone),
+"c'est gratuit ?" (what each place says of its price), "je comprends pas" (what the list is),
+"liste" (the list again, after one place in full).
 Pure functions on the message's text; the answers are ``domain.yml`` responses sent by
 ``actions.after_list.about_places_shown``."""
 
@@ -21,11 +21,6 @@ _MAX_WORDS = 10
 _NEARER = re.compile(
     r"\b(?:plus (?:pres|proche|proches)|moins loin|trop loin|(?:tres|bien|super|vraiment) loin"
     r"|rien (?:de |d )?(?:plus )?(?:pres|proche))\b"
-)
-_WHAT_FRANCE_SERVICES = re.compile(
-    r"\b(?:c(?: est)? quoi|qu est ce que?|ca veut dire quoi|ca sert a quoi|kesako|cest quoi"
-    r"|que (?:font|fait)|quoi)\b.*\bfrance services?\b"
-    r"|\bfrance services?\b.*\b(?:c(?: est)? quoi|qu est ce que? c est|ca veut dire|kesako)\b"
 )
 _CANNOT_TRAVEL = re.compile(
     r"\b(?:(?:peu[tx]|peuvent|pouvons|pouvez|arrive|arrivons|peut) (?:pas|plus|meme pas)"
@@ -106,12 +101,6 @@ def asks_before_places(text: str) -> bool:
         or asks_price(text)
         or (asks_appointment(text) and "?" in text)
     )
-
-
-def asks_what_france_services_is(text: str) -> bool:
-    """ "c'est quoi France Services ?", "France Services, qu'est-ce que c'est ?"."""
-    folded = _folded(text)
-    return _short(folded) and bool(_WHAT_FRANCE_SERVICES.search(folded))
 
 
 def cannot_travel(text: str) -> bool:

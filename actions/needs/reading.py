@@ -59,7 +59,7 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
             own.mode = own.mode or whole.mode
             return own
     found = detect(text)
-    from actions import not_ours, semantic_needs  # the encoder loads on first use only
+    from actions import not_ours, semantic_needs, without_calling  # the encoder: on first use
 
     text = without_distance(text)  # "à moins de 500 m" says where, not what
     if len(blank := not_ours.without(fold(text).replace("’", "'"))) == len(text):
@@ -96,6 +96,10 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
     specific = [k for k in found.needs if k not in generic]
     if specific:  # "je suis sourd et je cherche du travail": the need named, the care beside it
         text = _without_who_words(text, found.constraints)
+    if "Surdité" in care_asked(found.constraints):
+        # « sourd, pas de téléphone possible, juste sms »: how to reach a deaf person, never a
+        # phone to learn (tester t218, D2)
+        text = _without_spans(text, without_calling.cannot_call_spans)
     # "retraité, …", "j'ai un cancer et je suis fatiguée, …": who the person is, weighed as
     # no need (it pulled a business, online safety, a job search in)
     text = for_meaning(status_blanked(text))  # « la sécu »: the CPAM, not online safety
@@ -157,6 +161,18 @@ def _without_who_words(text: str, constraints: list[str]) -> str:
         return text
     chars = list(text)
     for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _without_spans(text: str, spans_of) -> str:
+    """``text`` with the spans ``spans_of`` finds in its folded form blanked."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        folded = "".join(f if len(f := fold(c)) == 1 else " " for c in text)
+    folded = re.sub(r"[^a-z0-9]", " ", folded)
+    chars = list(text)
+    for start, end in spans_of(folded):
         chars[start:end] = " " * (end - start)
     return "".join(chars)
 

@@ -11,8 +11,13 @@ import asyncio
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
-from actions.conversation_actions import ActionHumanHandoff, ActionSmalltalk
-from actions.place_actions import ActionMoreResults, ActionReportPlace, ActionSendSummary
+from actions.conversation_actions import ActionForgetMe, ActionHumanHandoff, ActionSmalltalk
+from actions.place_actions import (
+    ActionMoreResults,
+    ActionNotifyPlace,
+    ActionReportPlace,
+    ActionSendSummary,
+)
 from actions.safety_actions import ActionEmergency, ActionFallback, ActionOutOfScope
 from bot.channels import render
 from tests.conftest_actions import ent, said, slots_of, tracker
@@ -22,7 +27,8 @@ ACTIONS = {"ask_help": A.ActionOrient, "inform": A.ActionOrient, "deny": A.Actio
            "chitchat": ActionSmalltalk, "out_of_scope": ActionOutOfScope,
            "nlu_fallback": ActionFallback, "more_results": ActionMoreResults,
            "report_place": ActionReportPlace, "emergency": ActionEmergency,
-           "human_handoff": ActionHumanHandoff, "send_it": ActionSendSummary}  # fmt: skip
+           "human_handoff": ActionHumanHandoff, "send_it": ActionSendSummary,
+           "forget_me": ActionForgetMe, "notify_place": ActionNotifyPlace}  # fmt: skip
 
 
 def run(t):

@@ -49,6 +49,7 @@ RESULT_KEYS = {
     "lon",
     "appointment_url",
     "website",
+    "email",
     "opening_text",
     "mobile_service",
     "fees",

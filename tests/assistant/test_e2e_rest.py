@@ -16,7 +16,8 @@ pytestmark = pytest.mark.rasa
 RECO_KEYS = {"type", "need", "location", "filters", "results"}
 LOCATION_KEYS = {"commune", "code_insee", "code_postal", "lat", "lon"}
 RESULT_KEYS = {"id", "name", "distance_km", "services", "address", "phone", "opening_hours",
-               "open_now", "why", "lat", "lon", "appointment_url", "website", "opening_text",
+               "open_now", "why", "lat", "lon", "appointment_url", "website", "email",
+               "opening_text",
                "mobile_service", "number", "distance_text", "phone_text", "tel",
                "hours", "fees", "same_desk", "ahead"}  # fmt: skip
 HELPLINE = labels.HELPLINE["phone"]  # "01 70 77 23 72"
