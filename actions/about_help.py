@@ -183,7 +183,7 @@ def answer_said(question: Asked) -> dict:
 
 # The follow-ups the question of the moment can be asked again after (``back_on_track``); any
 # other (the danger check, a choice of places) is left to its own turn.
-_ASKED_AGAIN_AFTER = (None, "", "location", "location_choice", "mode")
+_ASKED_AGAIN_AFTER = (None, "", "need", "need_choice", "location", "location_choice", "mode")
 
 
 def answer(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
