@@ -14,6 +14,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import (
+    about_help,
     blank_turn,
     follow_ups,
     help_at_home,
@@ -30,6 +31,7 @@ from actions import (
     stop_said,
     today_deadline,
     two_people,
+    without_calling,
 )
 from actions import formatting as fmt
 from actions import needs as needs_mod
@@ -76,6 +78,7 @@ class OrienteurAction(Action, abc.ABC):
         languages.say_once(dispatcher, start, tracker, text)  # "I answer in French", once
         languages.say_spoken_language(dispatcher, start, tracker, text)  # "parle pas fr (arabe)"
         situation_first.say_at_once(dispatcher, start, text)  # a card to block, a bed tonight
+        without_calling.say_after_list(dispatcher, start, text)  # deaf: how to reach them
         return events
 
     async def read_and_respond(self, dispatcher, tracker) -> list:
@@ -103,6 +106,10 @@ class OrienteurAction(Action, abc.ABC):
             return numbers_only(dispatcher, tracker, text)
         if reading is not None and reading.unsure and tracker.get_slot("awaiting") != "danger":
             return check_danger(dispatcher, tracker, text)
+        if not is_button(text):  # "c'est quoi France Services ?", "vous gardez mes infos ?"
+            answered = about_help.answer(dispatcher, tracker, text)  # first, in any state
+            if answered is not None:
+                return answered
         if not is_button(text) and off_topic.asks_the_weather(text):  # "la météo à Lille"
             return misunderstood(dispatcher, tracker, "utter_out_of_scope")
         territory = None if is_button(text) else overseas.not_covered(text, get_locator())

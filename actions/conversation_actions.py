@@ -15,7 +15,7 @@ from pathlib import Path
 from rasa_sdk import Action
 from rasa_sdk.events import Restarted
 
-from actions import erasure, off_topic, platforms, today_deadline
+from actions import about_help, erasure, off_topic, platforms, today_deadline
 from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions.answers_read import answers_mode, answers_where, town_unknown
@@ -123,7 +123,10 @@ class ActionForgetMe(Action):
         if text.strip() and not is_button(text) and (
             _ACCOUNT_ELSEWHERE.search(needs_mod.fold(text)) or not erasure.asked(text)
         ):  # "la caf a supprimé mon RSA": the request it is; no words (a channel's command): erased
-            return orient(dispatcher, tracker, read_as="ask_help")
+            answered = about_help.answer(dispatcher, tracker, text)  # "vous gardez mes infos ?"
+            return answered if answered is not None else orient(
+                dispatcher, tracker, read_as="ask_help"
+            )
         path = Path(os.environ.get("ORIENTEUR_FORGET_LOG", FORGET_LOG))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
