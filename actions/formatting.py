@@ -35,7 +35,9 @@ def near(location: dict | None, results: Any = ()) -> str:
     """Where the places are, in a sentence: "près de Roubaix", "près d'Angoulême", "près du
     Havre", "près des Mureaux", "près de La Rochelle" (``display.of_place``); a department with its
     preposition and article ("dans le Nord", "en Gironde", "à La Réunion":
-    ``departements.located_in``); "près de chez vous".
+    ``departements.located_in``); "près de chez vous"; "entre Niort et La Rochelle, près de
+    Surgères (17)" when searched half-way between two towns; "près des Minguettes, à Vénissieux
+    (69)" from a district's point.
     ``results``: the places found; one outside the département said makes it "dans la Creuse et
     alentour", never "dans la Creuse" for a place of the Allier (the search runs from the
     département's centre; its own places come first, ``search_run._departement_first``)."""
@@ -48,6 +50,10 @@ def near(location: dict | None, results: Any = ()) -> str:
                       not in (None, location["departement"]) for r in results)  # fmt: skip
         return f"{said} et alentour" if outside else said
     where = location.get("label") or location.get("commune") or "chez vous"
+    if location.get("district"):  # searched from a district's point (location_reply.districts)
+        return "près " + display.of_place(location["district"]) + ", " + display.at_place(where)
+    if location.get("between"):  # searched half-way (location_reply.halfway)
+        return f"entre {location['between']}, près " + display.of_place(where)
     return "près " + display.of_place(where)
 
 

@@ -158,6 +158,8 @@ def _payload(kind: str, numbers: list[str]) -> dict:
 # (``actions.situations``): a domain response, filled with the numbers it names.
 REMOTE_LINES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     situations.HOMELESS: (("utter_line_homeless", ("115",)),),  # a bed tonight first
+    # A phone stolen or lost: the operator to block the line first, the complaint for a theft.
+    situations.PHONE_LOST: (("utter_line_phone_lost", ()),),
     # A public body's account taken, the RIB on it changed: that body first.
     situations.ACCOUNT_AMELI: (("utter_line_public_account", ("3646",)),),
     situations.ACCOUNT_CAF: (("utter_line_public_account", ("3230",)),),
@@ -206,10 +208,12 @@ _A_SCAM = frozenset({situations.HACKED, situations.BANK_CARD, situations.SCAM_ME
 # Situations whose line needs no place and goes out at once, before any question (the town, the
 # need), and not again beside the places: a card to block now, a scam message not to pay, a bed
 # for tonight, the payments of a public body's account taken to stop, a child harassed online (the
-# 3018), an account hacked or a scam paid (cybermalveillance.gouv.fr, 17cyber).
-AT_ONCE = (situations.BANK_CARD, situations.SCAM_MESSAGE, situations.HOMELESS,
-           situations.ACCOUNT_AMELI, situations.ACCOUNT_CAF, situations.ACCOUNT_IMPOTS,
-           situations.ACCOUNT_FRANCE_TRAVAIL, situations.CHILD_HARASSED_ONLINE,
+# 3018), an account hacked or a scam paid (cybermalveillance.gouv.fr, 17cyber); a phone stolen or
+# lost first (the operator to call before anything: the bank's app and mails were on it).
+AT_ONCE = (situations.PHONE_LOST, situations.BANK_CARD, situations.SCAM_MESSAGE,
+           situations.HOMELESS, situations.ACCOUNT_AMELI, situations.ACCOUNT_CAF,
+           situations.ACCOUNT_IMPOTS, situations.ACCOUNT_FRANCE_TRAVAIL,
+           situations.CHILD_HARASSED_ONLINE,
            situations.HACKED, situations.SEXTORTION)
 
 

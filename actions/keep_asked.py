@@ -85,6 +85,13 @@ def sheet_text(tracker: Tracker, places: list[dict], bring: list[str]) -> str:
     return texts.text("utter_sheet_links", links=links)
 
 
+def _sheet_to_mail(tracker: Tracker) -> str:
+    """How to put the sheet in an e-mail, as the channel shows it: on the widget the sheet saved
+    as a PDF from the card (no link written there), elsewhere its link to copy (``sheet_text``)."""
+    widget = (tracker.get_latest_input_channel() or "") == WIDGET
+    return texts.text("utter_sheet_to_mail_widget" if widget else "utter_sheet_to_mail")
+
+
 def bring_of(last: dict) -> list[str]:
     return [b for b in last.get("bring") or [] if isinstance(b, str)]
 
@@ -223,7 +230,7 @@ def say_mailed(
     server = mailer()
     sheet = sheet_text(tracker, chosen, bring_of(last))
     if server is None:
-        said = f"{texts.text('utter_mail_cannot_send')} {texts.text('utter_sheet_to_mail')}"
+        said = f"{texts.text('utter_mail_cannot_send')} {_sheet_to_mail(tracker)}"
         dispatcher.utter_message(text=f"{said}\n\n{sheet}")
         return
     if mailing.address is None:
@@ -233,7 +240,7 @@ def say_mailed(
         send_mail(server, mailing.address, chosen, bring_of(last))
     except SendFailed as exc:
         said = f"{texts.text('utter_mail_not_sent', reason=str(exc))} "
-        dispatcher.utter_message(text=f"{said}{texts.text('utter_sheet_to_mail')}\n\n{sheet}")
+        dispatcher.utter_message(text=f"{said}{_sheet_to_mail(tracker)}\n\n{sheet}")
         return
     names = ", ".join(p.get("name") or "ce lieu" for p in chosen)
     dispatcher.utter_message(

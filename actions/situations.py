@@ -53,6 +53,9 @@ ACCOUNT_FRANCE_TRAVAIL = "account_france_travail"
 # crime going on, no body in danger: what to do at once (do not pay, keep the proofs, the 17, the
 # 3018), before any question, and the places for online safety (``actions.helplines.AT_ONCE``).
 SEXTORTION = "sextortion"
+# A phone stolen or lost (not broken): the operator first, to block the line and the SIM, then
+# for a theft a complaint (the device blocked by its IMEI, the insurance).
+PHONE_LOST = "phone_lost"
 
 _MY = r"(mon|ma|mes|notre|nos|son|sa|ses) ?"
 _PARTNER_WORDS = (
@@ -75,6 +78,7 @@ _INSULTED = (
     r"|(l'|le |la |les |me |m'|nous |t'|te )(insult|humili|ridiculis)\w*)"
 )
 _CARD = r"cartes? (bancaires?|bleues?|de credit|visa|mastercard|cb)"
+_PHONE = r"(telephone|tel|portable|smartphone|iphone|mobile|gsm|samsung)"
 _HARM = r"(vol\w*|perdu\w*|pirat\w*|fraud\w*|vide\w*|utilise\w* sans|debit\w*|arnaqu\w*|pris)"
 # Card details given away: "j'ai cliqué et donné ma carte bleue", "rentré mon code de carte".
 _GIVEN = r"(donne|communique|rentre|entre|saisi|tape|mis|envoye)"
@@ -391,6 +395,15 @@ SITUATIONS: dict[str, tuple[str, ...]] = {
         r"\b(m'|on m'|se fait |suis |est )agress\w*",
     ),
     SEXTORTION: _SEXTORTION,
+    PHONE_LOST: (
+        # "on m'a volé mon portable", "j'ai perdu mon tel", "se faire arracher son iphone"
+        rf"\b(vol|perd|pique|arrach)\w* (mon|ma|son|sa|le|leur|notre) {_PHONE}\b",
+        rf"\b(m'|lui |nous |leur )(a|ont) pris (mon|ma|son|sa|notre|leur) {_PHONE}\b",
+        # "mon smartphone a été volé", "mon tel s'est fait voler", "mon portable, perdu"
+        rf"\b(mon|ma|son|sa|le|leur|notre) {_PHONE},? (a ete |s'est fait |est |m'a ete )?"
+        r"(vole|perdu|pique|arrache)\w*",
+        rf"\b(vol|perte) (de |du |d')(mon |ma |son |sa )?{_PHONE}\b",
+    ),
     HOMELESS: (
         r"\b(dors|dormons|dormir|dort|dormi|passe la nuit|passer la nuit|vis|vivons|vit) "
         r"(dans (ma|la|une|notre|sa|leur) voiture|dehors|a la rue|dans la rue)",

@@ -1,13 +1,12 @@
-""" "entre Vannes et Auray", "entre Aix et Marseille": the person is between two communes. Both
-are read from the words, whatever the NLU tagged (it tags "Marseille" alone in "entre Aix et
-Marseille", both in "entre Lille et Roubaix"), and the person is asked which one, the two as
-buttons ("Où dois-je chercher : près de Vannes ou d'Auray ?"), as when someone is in two towns
-("je suis à Lille et à Arras"). Of homonyms, the one nearest the other town ("Aix" beside
-Marseille: Aix-en-Provence).
+""" "entre Vannes et Auray", "entre Aix et Marseille", "à mi-chemin de Niort et de La Rochelle",
+"entre 79000 et 17300": the person is between two communes. Both are read from the words,
+whatever the NLU tagged (it tags "Marseille" alone in "entre Aix et Marseille", both in "entre
+Lille et Roubaix"); a postcode names its main commune. Of homonyms, the one nearest the other town
+("Aix" beside Marseille: Aix-en-Provence); a longer name only when no town of some size bears the
+name said ("Villeneuve" beside Agen: Villeneuve-sur-Lot; "Saint-Malo" is Saint-Malo).
 
-No search from a point between them: the directory is searched around one point and every
-distance said is from it; a point between two towns is a position nobody gave (the locator has
-no such rule), and one tap on a town gives a list true to it."""
+The places are then searched half-way when the towns are near each other (``halfway``), and
+the person is asked which town when they are far apart (``choices.offer_towns``)."""
 
 from __future__ import annotations
 
@@ -20,9 +19,15 @@ from directory_client.text import name_key
 from directory_client.town_words import COMMON, NEVER, STOPWORDS, TOWNS_ALONE
 
 _BETWEEN = re.compile(
-    r"\bentre\s+(?P<first>[^\W\d_][^,;:!?.()\n]{0,40}?)\s+et\s+(?P<second>[^\W\d_][^,;:!?.()\n]*)",
+    r"\b(?:entre\s+|mi[- ]chemin\s+(?:entre\s+|de\s+|d'))"
+    r"(?P<first>(?:[^\W\d_]|\d{5}\b)[^,;:!?.()\n]{0,40}?)\s+et\s+(?:de\s+|d')?"
+    r"(?P<second>(?:[^\W\d_]|\d{5}\b)[^,;:!?.()\n]*)",
     re.IGNORECASE,
 )
+_POSTCODE = re.compile(r"\d{5}")
+# A commune this populous bearing the very name said is the one meant, never a longer name
+# near the other town ("Saint-Malo", not Saint-Malo-de-Phily beside Rennes).
+_TOWN_OF_SOME_SIZE = 10_000
 _MAX_WORDS = 5
 # A longer name that starts with the one said ("Villeneuve": Villeneuve-sur-Lot) is the one meant
 # when it lies this close to the other town: people name the town near them by its first word.
@@ -31,6 +36,10 @@ _NEAR_KM = 40.0
 
 def _communes_named(words: str) -> list:
     """The communes that bear the name ``words`` (homonyms, longer names it starts), or []."""
+    if _POSTCODE.fullmatch(words.strip()):  # "entre 79000 et 17300": the postcode's main commune
+        found = locator().locate(words.strip())
+        best = found.best if found.status == "found" else None
+        return [best] if best is not None and best.kind == "commune" else []
     key = name_key(words)
     if not key or key in STOPWORDS or key in NEVER or (key in COMMON and key not in TOWNS_ALONE):
         return []  # "entre midi et deux"; "Nice", "Tours" are the towns more often meant
@@ -91,7 +100,8 @@ def _longer_names_near(words: str, others: list, named: list) -> list:
     from directory_client import gazetteer
 
     key = name_key(words)
-    if not key:
+    if not key or any(name_key(c.commune or "") == key and (c.population or 0) >= _TOWN_OF_SOME_SIZE
+                      for c in named):  # fmt: skip
         return []
     index = gazetteer.load(None)
     known = {c.code_insee for c in named}

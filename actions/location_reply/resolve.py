@@ -25,7 +25,9 @@ from actions.location_reply.choices import (
     pick_choice,
 )
 from actions.location_reply.corrections import without_places_denied
+from actions.location_reply.districts import district_said
 from actions.location_reply.guesses import guess_place, unknown_compound_at_end
+from actions.location_reply.halfway import halfway_location
 from actions.location_reply.lookup import POSTCODE, locator
 from actions.location_reply.name_match import (
     names_it,
@@ -142,9 +144,17 @@ def resolve_location(
             state.location = {"label": "votre position", "kind": "point", **position}
         state.attempts = 0
         return True
+    district = None if is_button(text) else district_said(text, place_values(tracker))
+    if district is not None:  # "quartier des Minguettes": Vénissieux, at the district
+        state.location, state.choices, state.attempts = district, [], 0
+        return True
     between = None if is_button(text) else towns_between(text)
-    if between is not None:  # "entre Aix et Marseille": which one, whatever was tagged
-        offer_towns(dispatcher, state, between)
+    if between is not None:  # "entre Niort et La Rochelle": the places half-way, said so
+        halfway = halfway_location(*between)
+        if halfway is not None:
+            state.location, state.choices, state.attempts = halfway, [], 0
+            return True
+        offer_towns(dispatcher, state, between)  # "entre Lille et Marseille": which one
         return False
     tagged = place_values(tracker)
     candidates_text = [v for v in tagged if not any(needs_mod.fold(v) in d for d in denied)]

@@ -111,40 +111,35 @@ def test_homonyms_still_ask_which_one(real):
 
 
 # --- 5 and 7: "entre X et Y" ---------------------------------------------------------------------
+# Since helper221: two towns near each other are searched half-way, said so (no question);
+# tests/actions/test_between_two_towns.py asks which of two towns far apart.
 @pytest.mark.parametrize(
-    "message, tagged, question, buttons",
+    "message, tagged, between",
     [
-        ("entre Aix et Marseille", ["Marseille"],
-         "Où dois-je chercher : près d'Aix-en-Provence ou de Marseille ?",
-         ["Aix-en-Provence (13)", "Marseille (13)"]),
-        ("entre Lille et Roubaix", ["Lille", "Roubaix"],
-         "Où dois-je chercher : près de Lille ou de Roubaix ?", ["Lille (59)", "Roubaix (59)"]),
+        ("entre Aix et Marseille", ["Marseille"], "entre Aix-en-Provence et Marseille, près "),
+        ("entre Lille et Roubaix", ["Lille", "Roubaix"], "entre Lille et Roubaix, près "),
         ("entre Nice et Cannes", ["Nice", "Cannes"],  # "Nice": a word, but the town alone
-         "Où dois-je chercher : près de Nice ou de Cannes ?", ["Nice (06)", "Cannes (06)"]),
+         "entre Nice et Cannes, près "),
     ],
 )  # fmt: skip
-def test_between_two_towns_asks_which_whatever_the_model_tagged(
-    real, message, tagged, question, buttons
+def test_between_two_towns_searched_half_way_whatever_the_model_tagged(
+    real, message, tagged, between
 ):
     talk = town_asked()
     msgs = talk.say(message, "inform", [ent("location", town) for town in tagged])
     said = rest_text(msgs)
-    assert question in said, said
-    titles = [b["title"] for m in msgs for b in m.get("buttons") or []]
-    assert titles[:2] == buttons, titles
-    assert talk.slots.get("awaiting") == "location_choice", said
+    assert between in said, said
+    assert "Où dois-je chercher" not in said, said
+    assert any(p.get("results") for p in payloads(msgs)), said
 
 
-def test_an_association_between_two_towns_is_asked_which_never_searched_at_the_first(real):
+def test_an_association_between_two_towns_is_searched_half_way_once_the_need_is_known(real):
     talk = Talk()
     message = "nous sommes une association entre Vannes et Auray, on cherche un atelier numérique"
-    msgs = talk.say(message, "ask_help", [ent("location", "Vannes")])
-    said = rest_text(msgs)
-    assert "Où dois-je chercher : près de Vannes ou d'Auray ?" in said, said
-    assert not any(p.get("results") for p in payloads(msgs)), said
-    [chosen] = payloads(talk.say('/inform{"location": "Auray (56)"}', "inform",
-                                 [ent("location", "Auray (56)")]))  # fmt: skip
-    assert chosen["location"]["commune"] == "Auray", chosen["location"]
+    said = rest_text(talk.say(message, "ask_help", [ent("location", "Vannes")]))
+    assert "Où dois-je chercher" not in said, said
+    listed = rest_text(talk.say("apprendre à utiliser un ordinateur", "inform"))
+    assert "entre Vannes et Auray, près " in listed, listed
 
 
 # --- 6: "saint die" ------------------------------------------------------------------------------
