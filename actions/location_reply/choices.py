@@ -146,10 +146,23 @@ def choose(choices: list[dict], text: str) -> dict | None:
     named = []
     for choice in choices:
         own = _choice_keys(choice)
-        others = set().union(*(_choice_keys(c) for c in choices if c is not choice))
+        # the name the homonyms share names none of them, though a collectivity bears it too
+        # ("Saint-Martin": the island's name, and the villages' of the mainland)
+        others = set().union(*(_choice_keys(c) | {folded_words(c.get("commune") or "")}
+                               for c in choices if c is not choice))  # fmt: skip
         if any(f" {key} " in padded for key in own - others):
             named.append(choice)
+    if len(named) > 1:
+        # "le 974 non pardon celle du Gers", "la Martinique non, celle du Cantal": the one said
+        # after the last word taken back
+        taken_back = list(_TAKEN_BACK.finditer(answer))
+        if taken_back and taken_back[-1].end() < len(answer):
+            return choose(named, answer[taken_back[-1].end():])
     return named[0] if len(named) == 1 else None
+
+
+# The words that take back what was just said: what follows is meant.
+_TAKEN_BACK = re.compile(r"\b(non|pardon|plutot|je veux dire|enfin|en fait|je me suis trompee?)\b")
 
 
 # "celui de Paris", "le Saint-Denis de Paris", "celle d'Aix": the one of (near) that town.
