@@ -22,6 +22,7 @@ from actions import (
     place_pick,
     place_questions,
     referral_chat,
+    refused_there,
     someone_else,
     texts,
     town_itself,
@@ -73,6 +74,9 @@ def about_places_shown(
         return while_town_asked(dispatcher, tracker, text)
     if is_button(text) or tracker.get_slot("awaiting") or not last.get("results"):
         return None
+    if refused_there.said(text) and State(tracker).needs:
+        # "j'y suis allé, ils m'ont dit qu'ils savaient pas faire": other places, never a report
+        return refused_there.answer(dispatcher, tracker, answer)
     # "fiche d'orientation à imprimer", "envoie par sms au 06 …": the sheet, the list kept
     kept = keep_asked.answer(dispatcher, tracker, text, place_shown_in_full(tracker))
     if kept is not None:
