@@ -146,10 +146,12 @@ def choose(choices: list[dict], text: str) -> dict | None:
     named = []
     for choice in choices:
         own = _choice_keys(choice)
-        # the name the homonyms share names none of them, though a collectivity bears it too
-        # ("Saint-Martin": the island's name, and the villages' of the mainland)
-        others = set().union(*(_choice_keys(c) | {folded_words(c.get("commune") or "")}
-                               for c in choices if c is not choice))  # fmt: skip
+        others = set().union(*(_choice_keys(c) for c in choices if c is not choice))
+        if choice.get("kind") == "commune":
+            # the name the homonym towns share names none of them, though a collectivity bears
+            # it too ("Saint-Martin": the island's name, and the mainland villages'); a
+            # département offered beside a town of its name stays named by it ("Vienne")
+            others |= {folded_words(c.get("commune") or "") for c in choices if c is not choice}
         if any(f" {key} " in padded for key in own - others):
             named.append(choice)
     if len(named) > 1:
