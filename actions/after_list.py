@@ -22,6 +22,7 @@ from actions import (
     place_pick,
     place_questions,
     referral_chat,
+    refused_there,
     someone_else,
     texts,
     town_itself,
@@ -74,6 +75,9 @@ def about_places_shown(
         return while_town_asked(dispatcher, tracker, text)
     if is_button(text) or tracker.get_slot("awaiting") or not last.get("results"):
         return None
+    if refused_there.said(text) and State(tracker).needs:
+        # "j'y suis allé, ils m'ont dit qu'ils savaient pas faire": other places, never a report
+        return refused_there.answer(dispatcher, tracker, answer)
     # "comment je les contacte sans appeler ?", "ils ont un mail ?": how to reach them without
     # calling, from the list (never "envoyez-moi la liste par mail": the sheet, below)
     reached = without_calling.answer(dispatcher, tracker, text, place_shown_in_full(tracker))

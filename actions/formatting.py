@@ -98,8 +98,8 @@ def result_payload(result: Any, number: int, *, show_distance: bool = True) -> d
     return {
         **result.to_payload(),
         "number": number,
-        "distance_text": (display.distance_text(result.distance_km) or None) if show_distance
-        else None,
+        "distance_text": (display.place_distance_text(result.distance_km, result.lat, result.lon)
+                          or None) if show_distance else None,
         "phone_text": display.phone_text(result.phone) or None,
         "tel": display.tel_uri(result.phone),
         "hours": display.hours_lines(result.opening_hours),
@@ -287,16 +287,18 @@ def general_help_nearer(name: str, distance_km: float, services: tuple[str, ...]
 
 def none_in_town(
     in_town: str, what: str, constraints: list[str], nearest_km: str, count: int,
-    lead: str = "aucun lieu", *, town_named: bool = True,
+    lead: str = "aucun lieu", *, town_named: bool = True, for_them: bool = False,
 ) -> str:
     """No place in the person's town itself, the nearest ``nearest_km`` off: "À Alès (30) même,
     aucun lieu ne vous aide pour … ; le plus proche est à 11 km. Voici les 3 plus proches :" —
     the town first, never "Il n'y a pas de lieu à Alès même pour …", read as "not even for".
     After a sentence that named the town already (``town_named`` False): "Dans la ville même,
-    aucun lieu ne vous aide non plus pour …"."""
+    aucun lieu ne vous aide non plus pour …". For someone else (``for_them``: "pour mon
+    père"), no "vous": "aucun lieu n'aide pour apprendre à se servir de son téléphone"."""
     tail = " :" if count == 1 else f". Voici les {count} plus proches :"
     at, also = (display.at_place(in_town), "") if town_named else ("Dans la ville", " non plus")
-    return (f"{at} même, {lead} ne vous aide{also} pour "
+    helps = "n'aide" if for_them else "ne vous aide"
+    return (f"{at} même, {lead} {helps}{also} pour "
             f"{for_need(what, constraints)} ; le plus proche est à {nearest_km}{tail}")  # fmt: skip
 
 
@@ -321,6 +323,7 @@ def intro_text(
     uncovered: str = "",
     nearest_km: str = "",
     in_town: str = "",
+    for_them: bool = False,
 ) -> str:
     """The one or two sentences before the places (the places themselves are in the payload).
 
@@ -333,14 +336,15 @@ def intro_text(
     ``uncovered``: a need asked that none of the places offers (``what`` is then the one they
     do), said first as the single-need answer says it. ``closest``: with ``broadened``, the
     need's closest service searched beside general help ("faire vos démarches en ligne avec
-    quelqu'un"), named."""
+    quelqu'un"), named. ``for_them``: the request is for someone else (``none_in_town``)."""
     if uncovered and count and not offset:
         rest = intro_text(count, where=where, what=what, constraints=constraints,
                           relaxed=relaxed, nothing_near=nothing_near, broadened=broadened,
-                          nearest=nearest, nearest_km=nearest_km, in_town=in_town)
+                          nearest=nearest, nearest_km=nearest_km, in_town=in_town,
+                          for_them=for_them)
         if in_town and nothing_near and nearest_km:  # two short sentences, the town said once
             none_here = none_in_town(in_town, what, constraints, nearest_km, count,
-                                     town_named=False)  # fmt: skip
+                                     town_named=False, for_them=for_them)  # fmt: skip
             return f"{uncovered_sentence(uncovered, where)} {none_here}"
         return f"{uncovered_sentence(uncovered, where)} {rest}"
     parts: list[str] = []
@@ -393,7 +397,8 @@ def intro_text(
         # Found only past the search radius, or only outside a town ("à Arles même"): "Le plus
         # proche est à 86 km", never "près de".
         if in_town:
-            none_here = none_in_town(in_town, what, constraints, nearest_km, count)
+            none_here = none_in_town(in_town, what, constraints, nearest_km, count,
+                                     for_them=for_them)
             parts.append(none_here[0].upper() + none_here[1:])
         else:
             nearby = f"tout {where}" if where.startswith("près") else where

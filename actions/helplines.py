@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from actions import safety, situations, texts
+from actions import incident_over, safety, situations, texts
 
 
 @dataclass(frozen=True)
@@ -232,8 +232,21 @@ def line_situations(
     found = situations.read(request)
     if not danger and (situations.PARTNER_VIOLENCE not in found or _over(request, found)):
         found -= AFTER_DANGER  # threatened by a partner: the 3919, unless told as over
+    if incident_over.said(request):
+        found -= OVER_LEFT_OUT  # "arnaque déjà réglée", "il a arrêté": nothing to do now
     found |= set(carried)
     return _without_repeats([s for s in REMOTE_LINES if s in found])
+
+
+# The situations whose lines are for something happening now (a card to block, an account to
+# take back, harassment or a partner's threats): left out when the words tell it as over
+# (``actions.incident_over``); the need (learning to make things safe) is served with places.
+OVER_LEFT_OUT = frozenset(
+    {situations.BANK_CARD, situations.SCAM_MESSAGE, situations.HACKED, situations.SEXTORTION,
+     situations.CHILD_HARASSED_ONLINE, situations.HARASSMENT_ONLINE, situations.PARTNER,
+     situations.SURVEILLANCE, situations.ACCOUNT_AMELI, situations.ACCOUNT_CAF,
+     situations.ACCOUNT_IMPOTS, situations.ACCOUNT_FRANCE_TRAVAIL}
+)  # fmt: skip
 
 
 # What goes on now whatever is told as past: a phone spied on, harassment, an account taken.
@@ -247,8 +260,12 @@ def _over(request: str, found: frozenset[str]) -> bool:
 
 
 def lines_at_once(text: str) -> list[str]:
-    """The lines of ``AT_ONCE`` for the situations the words of ``text`` name."""
-    return _lines(_without_repeats([s for s in AT_ONCE if s in situations.read(text)]))
+    """The lines of ``AT_ONCE`` for the situations the words of ``text`` name (none of those told
+    as over: ``OVER_LEFT_OUT``)."""
+    found = situations.read(text)
+    if incident_over.said(text):
+        found -= OVER_LEFT_OUT
+    return _lines(_without_repeats([s for s in AT_ONCE if s in found]))
 
 
 def remote_lines(
@@ -261,8 +278,9 @@ def remote_lines(
     keys = line_situations(request, danger=danger, carried=carried)
     found = situations.read(request) | set(carried)
     not_a_scam = found & _NOT_A_SCAM and not found & _A_SCAM
+    over = incident_over.said(request)  # "c'est réglé": no "que faire, aide urgente" line
     keys += [k for k in need_keys if k in REMOTE_LINES and k not in keys
-             and not (k == "securite" and not_a_scam)]  # fmt: skip
+             and not (k == "securite" and (not_a_scam or over))]  # fmt: skip
     given = {line for earlier in request.split("\n")[:-1] for line in lines_at_once(earlier)}
     return [line for line in _lines(keys) if line not in given]
 

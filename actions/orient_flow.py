@@ -288,6 +288,7 @@ def answer(
         nearest_km=display.distance_text(min(r.distance_km for r in results))
         if far_only or away else "",
         in_town=(location.get("label") or location.get("commune") or "") if away else "",
+        for_them=for_them,  # "pour mon père": no "vous" beside "son téléphone"
     )
     # Places that do not all do every need: the heading says which does which, from each
     # place's services in the payload (actions/need_cover.py).

@@ -26,12 +26,20 @@ _WHO = (
 _FOR_THEM = re.compile(rf"\b(ma|mon|mes|notre|nos) {_WHO}s?\b")
 # The slot that keeps, for the conversation, that the request is made for someone else.
 SLOT = "for_someone_else"
-_FOR_ME_TOO = re.compile(r"\b(pour moi|pour nous|nous deux|moi et|et moi)\b")
+# (never "c'est pas pour moi", "ce n'est pas pour moi mais pour mon père": for the father)
+_FOR_ME_TOO = re.compile(
+    r"(?<!\bpas )(?<!\bnon )(?<!\bplus )\b(pour moi|pour nous)\b|\b(nous deux|moi et|et moi)\b"
+)
 # A relative who has died is in the story, not the one helped: "mon mari est décédé, je dois faire
 # une demande de pension de réversion" is the writer's own file.
 _DEAD = re.compile(
     rf"\b(ma|mon|mes|notre|nos) {_WHO}s? (est |sont |vient d'etre |qui est )?"
     rf"(decedee?s?|morte?s?)\b"
+    # "ma mère vient de mourir", "mon mari nous a quittés", "ma grand-mère s'est éteinte"
+    rf"|\b(ma|mon|mes|notre|nos) {_WHO}s? (qui )?(vien(t|nent) de (mourir|deceder|nous quitter)"
+    rf"|(nous|m') ?a quitte(e|s|es)? (le|la|il|en|cette|ce|hier|lundi|mardi|mercredi|jeudi"
+    rf"|vendredi|samedi|dimanche)|(s'est|se sont) eteinte?s?|(est|sont) (parti|partie)s? "
+    rf"(pour toujours|au ciel))"
     rf"|\b(deces|mort|disparition) (de|du) (ma|mon|mes|notre|nos) {_WHO}s?\b"
 )
 # A relative in the past of the story, not the one helped: the one who used to do the papers
@@ -113,10 +121,20 @@ _TITLED = re.compile(
 _FOR_ME = (_FOR_ME_TOO, _ALONE)
 
 
+# Where the writer lives or stays, not whom the help is for: "j'habite chez mon copain", "je vis
+# chez ma sœur", "hébergé chez mon frère".
+_STAYING_WITH = re.compile(
+    r"\b(habit\w*|vis|vit|vivons|vivent|log\w*|heberg\w*|dors|dort|rest\w*"
+    r"|install\w*|demenag\w*)( [\w',]+){0,5}"
+    rf" chez (ma|mon|mes|notre|nos) {_WHO}s?\b"
+)
+
+
 def _about_them(folded: str, said: str = "") -> bool:
     """The request names someone helped: an adult relative who is not only in its story (dead,
-    gone, in the past), or a person the writer accompanies or describes (``said``: the words as
-    written, accents kept)."""
+    gone, in the past, the one whose home the writer lives in), or a person the writer
+    accompanies or describes (``said``: the words as written, accents kept)."""
+    folded = _STAYING_WITH.sub(" ", folded)
     folded = _HELPED_ME.sub(" ", _HARMFUL.sub(" ", _GONE.sub(" ", _DEAD.sub(" ", folded))))
     return bool(
         _FOR_THEM.search(folded)

@@ -12,7 +12,7 @@ import math
 import re
 from datetime import date
 
-from directory_client import hours, hours_french, phones
+from directory_client import commune_point, hours, hours_french, phones
 from directory_client.french_dates import WEEKDAYS, french_date, french_time
 from directory_client.hours_french import OSM_DAYS
 from directory_client.labels import fold
@@ -63,6 +63,22 @@ def distance_text(km: float | None) -> str:
     if km < 10:
         return f"{km:.1f} km".replace(".0 ", " ").replace(".", ",")
     return f"{round(km)} km"
+
+
+# A place whose position is only its commune's (``commune_point``): this near, "dans la
+# commune", never metres.
+_IN_THE_COMMUNE_KM = 1.0
+
+
+def place_distance_text(km: float | None, lat: float | None, lon: float | None) -> str:
+    """A place's distance as the data supports it: ``distance_text``, but for a place whose
+    position is only its commune's point (round 30's « 50 m » for places across Montpellier):
+    "dans la commune" when the person's point is that near (farther, the commune's size errs
+    little beside the distance: said as it is)."""
+    said = distance_text(km)
+    if not said or float(km) >= _IN_THE_COMMUNE_KM:  # type: ignore[arg-type]
+        return said
+    return "dans la commune" if commune_point.at_a_communes_point(lat, lon) else said
 
 
 def _pairs(digits: str) -> str:

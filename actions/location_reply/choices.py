@@ -147,9 +147,24 @@ def choose(choices: list[dict], text: str) -> dict | None:
     for choice in choices:
         own = _choice_keys(choice)
         others = set().union(*(_choice_keys(c) for c in choices if c is not choice))
+        if choice.get("kind") == "commune":
+            # the name the homonym towns share names none of them, though a collectivity bears
+            # it too ("Saint-Martin": the island's name, and the mainland villages'); a
+            # département offered beside a town of its name stays named by it ("Vienne")
+            others |= {folded_words(c.get("commune") or "") for c in choices if c is not choice}
         if any(f" {key} " in padded for key in own - others):
             named.append(choice)
+    if len(named) > 1:
+        # "le 974 non pardon celle du Gers", "la Martinique non, celle du Cantal": the one said
+        # after the last word taken back
+        taken_back = list(_TAKEN_BACK.finditer(answer))
+        if taken_back and taken_back[-1].end() < len(answer):
+            return choose(named, answer[taken_back[-1].end():])
     return named[0] if len(named) == 1 else None
+
+
+# The words that take back what was just said: what follows is meant.
+_TAKEN_BACK = re.compile(r"\b(non|pardon|plutot|je veux dire|enfin|en fait|je me suis trompee?)\b")
 
 
 # "celui de Paris", "le Saint-Denis de Paris", "celle d'Aix": the one of (near) that town.

@@ -82,6 +82,10 @@ class Understanding:
         return not (self.needs or self.procedures)
 
 
+# The titles the ANTS makes, named (the identity card, the passport): not the office's name alone.
+_ANTS_TITLES = tuple(p for p in _COMPILED["procedure"]["ants"] if p.pattern != r"\bants\b")
+
+
 def detect(text: str) -> Understanding:
     """Read needs, procedures, constraints and the wanted mode from free text (keywords)."""
     from actions import not_ours  # it reads needs: imported here
@@ -101,6 +105,12 @@ def detect(text: str) -> Understanding:
     for narrow, wide in _WITHIN.items():
         if narrow in found.procedures and wide in found.procedures:
             found.procedures.remove(wide)  # "ma demande de RSA sur le site de la CAF": the RSA's
+    if "ants" in found.procedures and "titre_sejour" in found.procedures and not _matches(
+        folded, _ANTS_TITLES
+    ):
+        # "titre séjour ANTS": the office named beside a titre de séjour (the ANEF's), no title
+        # of its own said: the titre's list, never a passport's
+        found.procedures.remove("ants")
     if len(found.procedures) > 1:
         # "la CAF m'a dit de déclarer aux impôts": what an office told them is the story; the
         # procedure asked for is the one named outside it ("une demande de pension de réversion").

@@ -124,7 +124,7 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "mdph": (r"\bmdph\b", r"\baah\b", r"\bhandicap\b", r"\brqth\b"),
     "titre_sejour": (
-        r"titre de sejour",
+        r"\btitres? (de )?sejour",  # "titre séjour" in a desk's short notes
         r"\bcartes? (de sejour|de resident|pluriannuelle)\b",  # its card (t207 i04: "santé")
         # the préfecture is many files' office (carte grise, permis): a stay's with its words only
         r"\bprefecture\b.{0,80}\b(recepisse|visa|asile|etrangers?|regularis\w*)\b"

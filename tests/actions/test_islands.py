@@ -16,7 +16,14 @@ from tests.conftest_actions import ent
 
 
 def answer(text: str, town: str) -> tuple[str, list[dict]]:
-    msgs = Talk().say(text, "ask_help", [ent("location", town)])
+    """The answer, the island chosen when the homonyms are asked (« Saint-Martin » is the
+    island's and some mainland villages' name: round 30, D10)."""
+    talk = Talk()
+    msgs = talk.say(text, "ask_help", [ent("location", town)])
+    island = [b["title"] for m in msgs for b in m.get("buttons") or [] if "(978" in b["title"]]
+    if island:
+        msgs = talk.say(f'/inform{{"location": "{island[0]}"}}', "inform",
+                        [ent("location", island[0])])  # fmt: skip
     results = [r for p in payloads(msgs) for r in p.get("results") or []]
     return rest_text(msgs), results
 

@@ -16,8 +16,12 @@ from tests.conftest_actions import ent
 
 
 def first_place(text: str, town: str) -> tuple[str, float, str]:
-    """The first place of the answer, its distance in km, and the whole answer."""
+    """The first place of the answer, its distance in km (0 « dans la commune »: its position
+    is the commune's own point), and the whole answer."""
     said = rest_text(Talk().say(text, "ask_help", [ent("location", town)]))
+    in_town = re.search(r"\n1\. (.+) \(dans la commune\)\n", said)
+    if in_town:
+        return in_town.group(1), 0.0, said
     found = re.search(r"\n1\. (.+) \((\d+(?:,\d+)?) (m|km)\)\n", said)
     assert found, said
     value = float(found.group(2).replace(",", "."))
