@@ -404,7 +404,7 @@ def change_need(
         what = fmt.need_phrase(waits[:1], None)
         answer(dispatcher, state, lead=texts.text("utter_need_added_one_waits", waiting=what))
         dispatcher.utter_message(
-            text=texts.text("utter_need_waiting", waiting=what),
+            response="utter_need_waiting", waiting=what,
             buttons=[{"title": sentence_case(needs_mod.NEEDS[waits[0]].plain),
                       "payload": need_payload(waits[0])}],  # fmt: skip
         )

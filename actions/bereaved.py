@@ -45,7 +45,7 @@ def bring_for_the_dead(bring: list[str]) -> list[str]:
     """What to bring for the affairs of one who died: the death certificate first, their card
     and numbers said as theirs (« sa carte Vitale ou son numéro de sécurité sociale »), never
     « votre carte Vitale » (tester t218 D11)."""
-    if not bring:
-        return bring
+    if not bring or any("acte de deces" in fold(b) for b in bring):
+        return bring  # a file about the death itself (a réversion): its own list says it
     theirs = [someone_else.about_them(b) if _THEIRS.search(fold(b)) else b for b in bring]
     return [DEATH_CERTIFICATE, *(b for b in theirs if b != DEATH_CERTIFICATE)]
