@@ -33,7 +33,7 @@ from actions import needs as needs_mod
 from actions.danger_turns import _payload_type
 from actions.location_reply import looks_like_place, names_another_town, says_anywhere
 from actions.message_text import entity_values, is_button, place_values
-from actions.questions import back_on_track
+from actions.questions import back_on_track, need_payload, sentence_case
 from actions.search_run import run_search
 from actions.state import State, intent_of
 from bot.channels import render
@@ -404,8 +404,19 @@ def change_need(
         state.procedures = list(dict.fromkeys([*read.procedures, *state.procedures]))
         if "demarches" in added and "demarches" not in state.needs:
             state.mode = read.mode
+        waits = need_changes.waiting(state.needs, added)
         state.needs, state.offset = added, 0
-        answer(dispatcher, state, lead=texts.text("utter_need_added"))
+        if not waits:
+            answer(dispatcher, state, lead=texts.text("utter_need_added"))
+            return state.save()
+        # two needs at most in a search: the one left out named as waiting, and offered after
+        what = fmt.need_phrase(waits[:1], None)
+        answer(dispatcher, state, lead=texts.text("utter_need_added_one_waits", waiting=what))
+        dispatcher.utter_message(
+            response="utter_need_waiting", waiting=what,
+            buttons=[{"title": sentence_case(needs_mod.NEEDS[waits[0]].plain),
+                      "payload": need_payload(waits[0])}],  # fmt: skip
+        )
         return state.save()
     instead = need_changes.corrected(text, state.needs)
     if instead is None:

@@ -21,6 +21,7 @@ from actions import (
     keep_asked,
     languages,
     mode_default,
+    next_citizen,
     no_need_yet,
     not_ours,
     off_topic,
@@ -138,6 +139,9 @@ class OrienteurAction(Action, abc.ABC):
             made = keep_asked.before_list(dispatcher, tracker, text)
             if made is not None:
                 return made
+        made = next_citizen.take(dispatcher, tracker, text, orient)  # « suivant : »: afresh
+        if made is not None:
+            return made
         made = two_people.take(dispatcher, tracker, text, orient)  # « ok »: the second person
         if made is not None:
             return made

@@ -32,7 +32,9 @@ MISSING: dict[str, tuple[str, str]] = {
 _MAIL = r"(adresses? (e-?)?mail|(e-?)?mails?|courriels?|adresses? (electronique|internet))"
 MISSING["mail"] = (
     rf"\b(pas|plus|sans|ni|jamais eu) (de |d'|d |d'une |une |mon |ma )?{_MAIL}\b"
-    rf"|\b(aucune|n'ai|n'a) (pas )?(de |d'|d )?{_MAIL}\b",
+    rf"|\b(aucune|n'ai|n'a) (pas )?(de |d'|d )?{_MAIL}\b"
+    # "j'ai besoin d'une adresse mail, j'en ai pas", "il me faut une adresse mail", "créer un mail"
+    rf"|\b(besoin d'|besoin de |il me faut |il lui faut |creer |ouvrir )(une |un )?{_MAIL}\b",
     "adresse mail",
 )
 # "pas de RIB", "elle a pas de RIB", "sans compte bancaire": the RIB is left out, and said how to
@@ -94,6 +96,10 @@ def instead(items: list[str], request: str) -> list[str]:
     out: list[str] = []
     for given in items:
         out += [said for said in _instead(given, names) if said not in out]
+    if items and "adresse mail" in names and INSTEAD["adresse mail"] not in out:
+        # no mail beside a file whose list names none to bring: said all the same, the places
+        # of the file help to create one (tester t218 D11: the retirement's list, the mail gone)
+        out.append(INSTEAD["adresse mail"])
     return out
 
 

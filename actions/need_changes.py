@@ -12,8 +12,16 @@ import re
 from actions import needs as needs_mod
 from actions.message_text import folded_words
 
-# Short messages only: a longer one is a request of its own, read as such.
+# Short messages only: a longer one is a request of its own, read as such; unless it opens
+# with words that add (« et aussi pour mon fils de 14 ans qui passe sa vie sur les jeux… »).
 MAX_WORDS = 14
+MAX_ADDING_WORDS = 30
+_OPENS_ADDING = re.compile(
+    r"^(?:(?:ah|oh|euh|ha|bon|ok|et|puis) )*"
+    r"(?:aussi|egalement|en plus|de plus|et puis|autre chose)\b"
+)
+# Needs searched together at most: a third one added waits, named (``waiting``).
+MAX_SEARCHED = 2
 
 # Words that add to what was asked ("non plus" before the "non" of a correction).
 _ADDED = re.compile(
@@ -173,16 +181,24 @@ def added(text: str, current: list[str], served: list[str] | None = None) -> lis
     registration keeps the démarches France services did, beside the mail (tester t181 g15: the
     first need alone was kept, a job search none offered, and the registration was gone)."""
     folded = folded_words(text)
-    if not 0 < len(folded.split()) <= MAX_WORDS:
+    longest = MAX_ADDING_WORDS if _OPENS_ADDING.search(folded) else MAX_WORDS
+    if not 0 < len(folded.split()) <= longest:
         return None
     if not (_ADDED.search(folded) or says_a_lack(text) or _and_for(folded)):
         return None
     new = [k for k in _needs_said(text) if k not in current]
     if not new:
         return None
-    if served:
-        return [*served[:2], new[0]]
-    return [*current[:1], new[0]]  # no list yet (the danger question): the first need and this
+    # the first need the last list served (no list yet, the danger question: the first need),
+    # and the new one: two at most (``MAX_SEARCHED``); any other waits (``waiting``)
+    kept = (served or current)[: MAX_SEARCHED - 1]
+    return [*kept, new[0]]
+
+
+def waiting(before: list[str], searched: list[str]) -> list[str]:
+    """The needs of the request before that a search of ``searched`` leaves out (a third need
+    added: the one that waits, said so and offered after)."""
+    return [k for k in before if k not in searched]
 
 
 def served_by(current: list[str], results: list[dict]) -> list[str]:

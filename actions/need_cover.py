@@ -10,7 +10,7 @@ from typing import Any
 
 from actions import formatting as fmt
 from actions import needs as needs_mod
-from directory_client import labels
+from directory_client import display, labels
 from directory_client.types import RemoteOption
 
 
@@ -135,8 +135,37 @@ def remote_note(directory: Any, response: Any, found: Cover) -> str | None:
     # A search that found a place beyond the radius gives no help at a distance (Millau, 2026-12:
     # "À distance pour … : ." printed empty): the national helpline, for what it helps with.
     helps = labels.helpline_helps(services)
-    remote = [o for o in remote or (NATIONAL,) if helps or o.name != NATIONAL.name]
-    return f"À distance pour {found.uncovered} : {fmt.remote_list(remote)}." if remote else ""
+    kept = [o for o in remote or (NATIONAL,) if helps or o.name != NATIONAL.name]
+    if kept:
+        return f"À distance pour {found.uncovered} : {fmt.remote_list(kept)}."
+    # Nothing near nor at a distance does it (a device to buy): what a request for it alone
+    # gets, places of general help that can help or redirect and the helpline (tester t218 D16)
+    general = general_near(directory, response, found)
+    if not general:
+        return ""
+    places = ", ".join(f"{r.name} ({display.distance_text(r.distance_km)})" for r in general)
+    return (f"Pour {found.uncovered}, ces lieux d'aide au numérique pourront vous aider ou vous "
+            f"orienter : {places} ; ou à distance, {fmt.remote_list(remote or (NATIONAL,))}.")
+
+
+# Places of general help named for a need none near does, beside the other need's list.
+GENERAL_NAMED = 2
+
+
+def general_near(directory: Any, response: Any, found: Cover) -> list[Any]:
+    """The nearest places of general digital help within the search's radius, for the needs no
+    place near does (``needs.help_instead``), those of the list shown left out."""
+    import dataclasses
+
+    query = getattr(response, "query", None)
+    if directory is None or query is None:
+        return []
+    instead = needs_mod.services_for(list(needs_mod.help_instead(list(found.uncovered_keys))))
+    again = directory.search(dataclasses.replace(query, needs=instead, limit=5, offset=0))
+    listed = {r.id for r in response.results}
+    return [r for r in again.results
+            if r.id not in listed and r.distance_km is not None
+            and r.distance_km <= query.radius_km][:GENERAL_NAMED]  # fmt: skip
 
 
 # The national helpline (``labels.HELPLINE``), as the directory gives it among remote options.

@@ -24,6 +24,7 @@ from actions import (
     bring_said,
     helplines,
     menu_explained,
+    menu_pending,
     mode_default,
     need_cover,
     place_questions,
@@ -44,7 +45,6 @@ from actions.chitchat import smalltalk_response
 from actions.danger_turns import (
     AFTER_NUMBERS,
     CONTINUED,
-    _payload_type,
     danger_read,
     previous_request_texts,
     request_texts,
@@ -191,6 +191,8 @@ def answer(
     # they do not have; for which places, when not all do them
     bringing, bring_places = fmt.bring_where(state.procedures, need_keys, payload_results)
     bring = bring_said.kept(fmt.bring_items(bringing), request)
+    if bereaved.for_the_dead(request):  # « fermer son compte ameli »: their card, the certificate
+        bring = bereaved.bring_for_the_dead(bring)
     # ... and what is said instead ("Pas d'adresse mail ? …"), on its own line
     instead = bring_said.instead(fmt.bring_items(bringing), request)
     bring_for = fmt.bring_for(bringing, bring_places) if bring and bring_places else None
@@ -460,9 +462,7 @@ def take_need_typed(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
 
 def offered_needs(tracker: Tracker) -> list[str]:
     """The needs of the last need menu (the likeliest needs offered as buttons)."""
-    offered = next((e["data"]["custom"]["orienteur"].get("needs") or []
-                    for e in reversed(tracker.events) if _payload_type(e) == "need_choice"), [])
-    return [key for key in offered if key in needs_mod.NEEDS]
+    return menu_pending.offered(tracker)
 
 
 def orient(dispatcher: CollectingDispatcher, tracker: Tracker, read_as: str | None = None) -> list:

@@ -9,12 +9,18 @@ import json
 
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import menu_pending
 from actions import needs as needs_mod
 from actions.state import State, with_town_given
 
 
 def ask_need(dispatcher: CollectingDispatcher, state: State) -> None:
     """What do you need?; with the town just given first, that it is kept ("et à Beaune ?")."""
+    menu = menu_pending.offered(state.tracker) \
+        if state.tracker.get_slot("awaiting") == menu_pending.AWAITING else []
+    if menu:  # the need menu answered with no choice: the same menu again
+        ask_need_choice(dispatcher, state, menu)
+        return
     state.awaiting = "need"
     dispatcher.utter_message(**with_town_given(state, "utter_ask_need"), buttons=NEED_BUTTONS)
 
@@ -24,7 +30,7 @@ def ask_need_choice(dispatcher: CollectingDispatcher, state: State, keys: list[s
     guess stays in case the answer names none."""
     state.awaiting = "need_choice"
     dispatcher.utter_message(
-        response="utter_ask_need_choice",
+        **with_town_given(state, "utter_ask_need_choice"),  # a town just given: kept, said
         buttons=[
             {"title": sentence_case(needs_mod.NEEDS[key].plain), "payload": need_payload(key)}
             for key in keys

@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions import formatting as fmt
-from actions import lack_kept, need_changes, situation_first, texts
+from actions import lack_kept, menu_pending, need_changes, situation_first, texts
 from actions import needs as needs_mod
 from actions.day_in_story import only_in_stories
 from actions.follow_ups import AFTER_NUMBERS
@@ -175,6 +175,10 @@ def understand(state: State, tracker: Tracker, text: str) -> needs_mod.Understan
     if lack is not None:
         # "besoin scanner" then "pr envoyer papiers mutuelle": the file and the device on site
         found.needs, found.choices = lack, []
+    if menu_pending.picks_nothing(state.awaiting, found.needs, found.procedures, is_button(text)):
+        # « non », « oui », « bon ok à Mâcon » to the need menu: no option chosen, none served;
+        # the menu is asked again (``questions.ask_need``), the town given kept
+        state.needs, state.procedures = [], []
     # A new need replaces the old one (the person corrects or asks something else).
     if found.needs:
         state.needs = found.needs

@@ -86,7 +86,10 @@ def offer_towns(dispatcher: CollectingDispatcher, state: State, towns: list) -> 
 
 def _towns_said(state: State) -> str:
     """ "près de Plouha ou de Paimpol": the towns offered, as ``utter_ask_which_town`` says them."""
-    said = [display.of_place(c.get("commune") or c.get("label") or "") for c in state.choices[:5]]
+    names = [c.get("commune") or c.get("label") or "" for c in state.choices[:5]]
+    # homonyms named apart by their département (« de Saint-Ouen (41) ou de Saint-Ouen (80) »)
+    said = [display.of_place(c.get("label") or name if names.count(name) > 1 else name)
+            for c, name in zip(state.choices[:5], names, strict=True)]  # fmt: skip
     return "près " + ", ".join(said[:-1]) + " ou " + said[-1]
 
 

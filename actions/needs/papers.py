@@ -63,7 +63,8 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
     "impots": (
         r"\bd?'?impots?\b",
         r"\bdecla\b",
-        r"\bdeclaration (de|des|d'|de mes) ?revenus",
+        # "déclaration revenus", "déclaration de revenu", "déclaration de mes revenus"
+        r"\bdeclarations? (?:(?:de|des|d'|du) ?)?(?:(?:mes|ses|nos|leurs|vos|mon|son) )?revenus?\b",
         r"\bimpots\.gouv",
         r"\bdeclarer (mes |ses |nos |leurs |les |vos |ces )?revenus",
         r"\bprelevement a la source",
