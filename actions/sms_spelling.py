@@ -29,6 +29,8 @@ _SPELLINGS: tuple[tuple[re.Pattern, str], ...] = tuple(
         (r"\bfer(?=\s+" + _DET + r"\b|\s+(?:d|l)'?\w)", "faire"),
         (r"\b(qui|ki|il|elle|on|ele|el)(\s+)peu\b", r"\1\2peut"),
         (r"\b(je|j)(\s+)peu\b", r"\1\2peux"),
+        (r"\b(je|j|tu)(\s+)veu\b", r"\1\2veux"),
+        (r"\bveu\b", "veut"),
         (r"\b(je|j)(\s+)sui\b", r"\1\2suis"),
         (r"\bjsui[s]?\b", "je suis"),
         (r"\b(je|j)(\s+)li\b", r"\1\2lis"),

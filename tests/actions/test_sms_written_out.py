@@ -125,6 +125,19 @@ def test_a_message_with_a_verb_is_never_tried_as_a_town(real, message):
     assert NOT_FOUND not in text, text
 
 
+@pytest.mark.parametrize("message", [
+    "ele veu fer un truc",
+    "il fo que je fasse un truc",
+    "je sais pas trop comment on fait",
+    "on ma dit de venir voir ici",
+])  # fmt: skip
+def test_a_sentence_instead_of_the_need_is_never_quoted_as_a_town(real, message):
+    talk = Talk()
+    talk.say("aide", "ask_help")
+    text = rest_text(talk.say(message, "inform"))
+    assert NOT_FOUND not in text, text
+
+
 # --- D5: the need before an age -----------------------------------------------------------------
 @pytest.mark.parametrize(("message", "town", "word"), [
     ("Bonjour, retraite à demander, j'ai 62 ans, Saint-Brieuc", "Saint-Brieuc", "retraite"),
