@@ -24,7 +24,8 @@ _BESIDE_WORDS = (
     "merci mrc mci beaucoup bcp encore infiniment pour tout votre vos ton tes aide ok oki okay d "
     "accord dac daccord bien super parfait top cool genial voila et vous toi aussi a madame "
     "monsieur mme mr m bon ben bah alors donc je vais y aller on se dit oui non ah oh eh hop "
-    "allez au la le les de du des"
+    "allez au la le les de du des ce cette soir matin aujourd hui demain peut etre prochaine fois "
+    "semaine"
 )
 _BESIDE = frozenset(_BESIDE_WORDS.split())
 
