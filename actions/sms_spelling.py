@@ -23,6 +23,7 @@ _SPELLINGS: tuple[tuple[re.Pattern, str], ...] = tuple(
     (re.compile(pattern, _I), out)
     for pattern, out in (
         # negation and the verbs of a request
+        (r"\b(je|j)(\s+)(?:c|se|sé|cé|sai)(?=\s+(?:pas|pa|plus|pu|rien|koi|quoi)\b)", r"\1\2sais"),
         (r"\bpa\b", "pas"),
         (r"\bdoi\b", "doit"),
         (r"\bjdoi[st]?\b", "je dois"),
