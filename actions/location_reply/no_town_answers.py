@@ -97,7 +97,11 @@ _TOWN_LIKE = re.compile(r"(?<=\S)\s+[A-ZÀ-Ý]|\b\d{5}\b|\b(?:à|a|au|sur|vers|p
 
 def says_a_doing(text: str) -> bool:
     """A sentence with a verb and no word that may be a town's (see ``_DOING``)."""
-    return bool(_DOING.search(needs_mod.fold(text))) and not _TOWN_LIKE.search(text)
+    return (
+        bool(_DOING.search(needs_mod.fold(text)))
+        and not _TOWN_LIKE.search(text)
+        and needs_mod.detect(text).empty  # « c'est pour imprimer un papier »: the need, read
+    )
 
 
 # Short words of a trouble said instead of a town ("mdp oublié", "bloqué", "marche pas").
