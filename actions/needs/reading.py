@@ -77,7 +77,7 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         return found  # "mon téléphone est mort", alone: another one to get, no guess to choose
     if found.needs == ["demarches"] and HOUSING_ALONE.search(elided):
         return found  # « logement » alone: a housing file online, no guess to choose
-    if "demarches" in found.needs and PAPERS_TO_FILL.search(elided):
+    if "demarches" in found.needs and PAPERS_TO_FILL.search(elided) and not _LEARN.search(elided):
         return found  # « remplir papiers sur ordi »: the paperwork, not the computer
     # "l'appli de ma banque", "une adresse mail", "mon imprimante n'imprime rien" (set AT)
     task = bool(_TOOL_TASK.search(elided) or _PRINTER_STUCK.search(elided))
