@@ -21,10 +21,14 @@ def warm_up() -> float:
     that cannot be opened is logged and left to the first search (which says so)."""
     from actions import needs
     from actions.backends import get_directory, get_locator
+    from bot import word_means
     from directory_client.labels import ACCES_INTERNET_MATERIEL
     from directory_client.types import SearchQuery
 
     started = time.monotonic()
+    # The words' vectors (spaCy's, ~5 s) load on the first text not read before: the sample
+    # message may be one (the readers keep the rows of texts already read), so load them here.
+    word_means.load_vectors()
     needs.read(_SAMPLE_MESSAGE)
     needs.safety_reading(_SAMPLE_MESSAGE)
     where = get_locator().locate(_SAMPLE_TOWN).best

@@ -53,6 +53,12 @@ _CONTACT = re.compile(
 # "envoyez-moi la liste par mail" (the sheet: ``actions.keep_asked``).
 _THEM = re.compile(r"\b(?:les|leur|ils|elles|lui|eux|on peut leur|les lieux|ces lieux)\b")
 _MAX_WORDS = 16
+# Something sent to the person ("pouvez-vous m'envoyer les adresses par mail", "envoie-les-moi
+# par SMS"): the sheet (``actions.keep_asked``), never a question on reaching the places.
+_TO_ME = re.compile(
+    r"\b(?:m |me |me l |me les )(?:envo[iy]|renvo[iy]|transf|transmet)\w*"
+    r"|\b(?:envo[iy]|renvo[iy]|transf|transmet)\w* (?:(?:le|la|les|ca|tout) )?(?:moi|nous)\b"
+)
 
 
 def cannot_call_spans(folded: str) -> list[tuple[int, int]]:
@@ -77,7 +83,7 @@ def asks_how_without_calling(text: str) -> bool:
     peut leur envoyer un mail ?", "ils ont un email ?", "je peux pas appeler, comment je fais
     pour les joindre ?" — a short message on the places shown that names no need."""
     folded = folded_words(text or "")
-    if not folded or len(folded.split()) > _MAX_WORDS:
+    if not folded or len(folded.split()) > _MAX_WORDS or _TO_ME.search(folded):
         return False
     if needs_mod.detect(_CONTACT.sub(" ", folded)).needs:  # "ils ont un mail": no mail to make
         return False

@@ -16,6 +16,7 @@ import pytest
 from actions import helplines, needs
 from bot.staff.catalogue import understand
 from bot.staff.triage import triage
+from tests.actions.talk import payloads
 from tests.actions.test_after_places import Talk, one_list, rest_text
 from tests.staff_support import results_page
 
@@ -124,7 +125,11 @@ def test_the_emergency_without_a_phone_watched_has_no_phone_line(message):
 def test_parcoursup_is_the_students_own_file_unless_a_parent_speaks(real, message, need):
     talk = Talk()
     msgs = talk.say(message, "ask_help")
-    assert talk.slots["needs"] == [need], (talk.slots, rest_text(msgs))
+    # « je c pa fer » written out (« je sais pas faire ») leaves the reading unsure: the menu comes,
+    # its first choice the student's own file, and no choice is taken for the person (round 30)
+    menus = [p for p in payloads(msgs) if p.get("type") == "need_choice"]
+    read = menus[0]["needs"][:1] if menus else talk.slots["needs"]
+    assert read == [need], (talk.slots, rest_text(msgs))
     assert understand(message).need_keys == (need,)
     if need == "demarches":
         assert PARENTING.purpose not in rest_text(msgs)

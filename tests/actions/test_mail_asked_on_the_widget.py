@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions import actions as A
+from actions import place_actions as A
 from tests.actions import sheets
 from tests.actions import talk as T
 from tests.actions.talk import Talk, payloads, rest_text
