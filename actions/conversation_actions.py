@@ -15,7 +15,7 @@ from pathlib import Path
 from rasa_sdk import Action
 from rasa_sdk.events import Restarted
 
-from actions import about_help, erasure, goodbye_said, off_topic, platforms, today_deadline
+from actions import about_help, erasure, off_topic, platforms, today_deadline
 from actions import formatting as fmt
 from actions import needs as needs_mod
 from actions.answers_read import answers_mode, answers_where, town_unknown
@@ -42,19 +42,6 @@ class ActionSmalltalk(OrienteurAction):
         return "action_smalltalk"
 
     def respond(self, dispatcher, tracker, text) -> list:
-        # A goodbye is said as one (« bonne soirée » is no town: Bonne, 74); the model's goodbye
-        # on words that say none (« jai pa dordi », « cest ou le plus pres ? ») is read for what
-        # they ask: never a conversation closed on a person not helped (tester t218, D1).
-        goodbye = smalltalk_response(tracker) == "utter_chitchat/goodbye" and not is_button(text)
-        if goodbye and goodbye_said.surely_said(text) and not answers_mode(State(tracker), text):
-            dispatcher.utter_message(response="utter_chitchat/goodbye")
-            return []
-        if goodbye and not goodbye_said.surely_said(text) and (
-            not (tracker.get_slot("last_search") or {}).get("results")  # nobody helped yet
-            or "?" in text
-            or not needs_mod.detect(text).empty
-        ):
-            return orient(dispatcher, tracker, read_as="ask_help")
         if (
             answers_where(State(tracker), text)
             or town_unknown(tracker, text)

@@ -11,7 +11,6 @@ import re
 from rasa_sdk import Tracker
 
 from actions import needs as needs_mod
-from actions.sms_spelling import restore
 from directory_client.text import PLACE_SAID, fold
 from directory_client.town_words import names_no_town
 from directory_client.written_names import whole_place
@@ -55,9 +54,8 @@ def clean_text(text: str | None) -> str:
     """The message without markup, its first ``MAX_TEXT`` characters; of a longer one (a letter
     ending "Ce que je voudrais, c'est apprendre à me servir d'un téléphone. J'habite à …"), the
     sentences after them that say what the person wants or name an office's procedure too
-    (``KEPT_AFTER`` characters at most). Words written as they sound are written out
-    (``actions.sms_spelling``: « jai pa dordi » is « jai pas dordi »)."""
-    text = restore(" ".join(_TAGS.sub(" ", _CODE.sub(" ", (text or "")[:MAX_READ])).split()))
+    (``KEPT_AFTER`` characters at most)."""
+    text = " ".join(_TAGS.sub(" ", _CODE.sub(" ", (text or "")[:MAX_READ])).split())
     if len(text) <= MAX_TEXT:
         return text
     # The sentences not whole in the first characters that say what the person wants, else

@@ -34,7 +34,6 @@ _OF_TOWN = re.compile(
 _QUESTION = re.compile(
     r"\b(?:quelles? heures?|quand|horaires?|adresse"
     r"|ou (?:c est|ca se trouve|il est|elle est|se trouve|est il|est elle)|c est ou|ou ca"
-    r"|(?:il|elle|ca|c|ils|elles) (?:est|sont|se trouve|se trouvent) ou"
     r"|telephone|tel|numero de telephone|joindre|appeler)\b"
 )
 _OPENS = re.compile(r"\b(?:ouvert|ouverte|ouvre|ouvrent|ferme|fermes)\b")  # a question with "?"

@@ -94,10 +94,7 @@ def asks_about_places(text: str) -> bool:
 
 def asks_before_places(text: str) -> bool:
     """A question on places not shown yet ("il peut y aller à pied ?", "c'est loin ?", "c'est
-    ouvert le samedi ?", "c'est gratuit ?", "faut un rdv ?"), asked while the need is. A
-    question that names its need (« c koi le plus pres pr imprimer ») is a request."""
-    if not needs_mod.detect(text).empty:
-        return False
+    ouvert le samedi ?", "c'est gratuit ?", "faut un rdv ?"), asked while the need is."""
     return (
         asks_the_way(text)
         or asks_about_places(text)

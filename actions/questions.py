@@ -9,29 +9,19 @@ import json
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import menu_pending, someone_else
+from actions import menu_pending
 from actions import needs as needs_mod
 from actions.state import State, with_town_given
 
 
 def ask_need(dispatcher: CollectingDispatcher, state: State) -> None:
-    """What do you need?; with the town just given first, that it is kept ("et à Beaune ?");
-    for a relative named before (« c pr ma mere », then « elle a 85 an »), what they need."""
+    """What do you need?; with the town just given first, that it is kept ("et à Beaune ?")."""
     menu = menu_pending.offered(state.tracker) \
         if state.tracker.get_slot("awaiting") == menu_pending.AWAITING else []
     if menu:  # the need menu answered with no choice: the same menu again
         ask_need_choice(dispatcher, state, menu)
         return
     state.awaiting = "need"
-    whom = (
-        someone_else.named_before(state.tracker.events)
-        if state.tracker.get_slot(someone_else.SLOT) and not state.location
-        else None
-    )
-    if whom is not None:
-        dispatcher.utter_message(response="utter_ask_need_for_them", who=whom,
-                                 has=someone_else.has(whom), buttons=NEED_BUTTONS)  # fmt: skip
-        return
     dispatcher.utter_message(**with_town_given(state, "utter_ask_need"), buttons=NEED_BUTTONS)
 
 

@@ -322,14 +322,3 @@ def their_need(text: str) -> tuple[list[str], list[str]] | None:
     if not found.needs or found.choices:
         return None
     return list(found.needs), list(found.procedures)
-
-
-def named_before(events: list[dict]) -> str | None:
-    """The relative a message of this conversation said the request is for (« c pr ma mere »,
-    then « elle a 85 an »: still her), the latest one; None when none did."""
-    for event in reversed(events or []):
-        if event.get("event") == "user" and not str(event.get("text") or "").startswith("/"):
-            whom = now_for_them(str(event.get("text") or ""))
-            if whom is not None:
-                return whom
-    return None

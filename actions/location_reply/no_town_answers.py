@@ -79,28 +79,6 @@ def no_place_said(text: str) -> bool:
         bool(_AGE_OR_QUESTION.search(needs_mod.fold(text)))
         or any(w in PERSON_WORDS for w in words)
         or len(words) <= 3 and any(w in _TROUBLE for w in words)
-        or says_a_doing(text)
-    )
-
-
-# A verb said (« ele doi fer sa retrait », « je sais pas quoi faire », « il fo remplir un
-# papier »): a sentence, never a town's name, unless a word in it may be one.
-_DOING = re.compile(
-    r"(?<![-'])\b(?:dois|doit|doivent|devez|faut|fo|faire|fer|fais|fait|veux|veut|voudrais|voudrait"
-    r"|peux|peut|pouvez|sais|sait|comprends|comprend|arrive|arrives|arrivent|remplir|aider"
-    r"|aide[rz]?|cherche|cherchons|envoyer|imprimer|demander|apprendre|utiliser|marche|suis"
-    r"|est|sont|ai|as|avons|avez|ont|va|vais|vont)\b(?!-)"
-)
-# What may name a town in a sentence: a capital past the first word, a postcode, « à … ».
-_TOWN_LIKE = re.compile(r"(?<=\S)\s+[A-ZÀ-Ý]|\b\d{5}\b|\b(?:à|a|au|sur|vers|pres|près|habite)\s+\w")
-
-
-def says_a_doing(text: str) -> bool:
-    """A sentence with a verb and no word that may be a town's (see ``_DOING``)."""
-    return (
-        bool(_DOING.search(needs_mod.fold(text)))
-        and not _TOWN_LIKE.search(text)
-        and needs_mod.detect(text).empty  # « c'est pour imprimer un papier »: the need, read
     )
 
 

@@ -107,9 +107,6 @@ _PROCEDURE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?<!a la )(?<!en )(?<!suis )(?<!un )(?<!jeune )(?<!moi )(?<!maison de )(?<!maisons de )"
         r"\bretraite\b"
         r"(?!,? ?(de )?\d+ ?(a|ans)\b)",
-        # the file or the request named (« mon dossier retraite, 63 ans »): the procedure,
-        # whatever follows
-        r"\b(dossiers?|demandes?|ma|sa|ta|votre|leur|notre) (de (ma |sa |la )?)?retraite\b",
         r"\bcarsat\b",
         r"\bpension de",
         r"info-?retraite",
@@ -188,12 +185,6 @@ _NAMED_FILE = _compile(
     rf"|{_HOUSING_ALONE}"
 )
 HOUSING_ALONE = _compile(_HOUSING_ALONE)
-# Papers to fill in, said in so many words (« remplir papiers sur ordi », « ki peu maidé a
-# remplir mes papié »): the paperwork, whatever device it is done on (tester t218, D4).
-PAPERS_TO_FILL = _compile(
-    r"\b(remplir|completer|faire|declarer)\b( \w+){0,2} (papiers?|formulaires?|dossiers?"
-    r"|documents?|demarches?|declarations?)\b"
-)
 
 
 # Someone else's affairs to run online: "gérer ses comptes bancaires en ligne" (a mother in

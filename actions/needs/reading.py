@@ -13,7 +13,7 @@ from actions.needs.equipment import _DEAD_DEVICE, _NO_DEVICE, _PRINTER_STUCK
 from actions.needs.keywords import _COMPILED, GENERIC_NEEDS
 from actions.needs.office_names import for_meaning
 from actions.needs.online_safety import _SAFETY_SAID
-from actions.needs.papers import _NAMED_DESK, _NAMED_FILE, HOUSING_ALONE, PAPERS_TO_FILL
+from actions.needs.papers import _NAMED_DESK, _NAMED_FILE, HOUSING_ALONE
 from actions.needs.parenting import _FAMILY, _SCHOOL_SENT
 from actions.needs.said_plainly import settle
 from actions.needs.tools import _LEARN, _ON_THE_DEVICE, _SOCIAL_HELP, _TOOL_TASK
@@ -77,8 +77,6 @@ def read(text: str, by_meaning: bool = True) -> Understanding:
         return found  # "mon téléphone est mort", alone: another one to get, no guess to choose
     if found.needs == ["demarches"] and HOUSING_ALONE.search(elided):
         return found  # « logement » alone: a housing file online, no guess to choose
-    if "demarches" in found.needs and PAPERS_TO_FILL.search(elided) and not _LEARN.search(elided):
-        return found  # « remplir papiers sur ordi »: the paperwork, not the computer
     # "l'appli de ma banque", "une adresse mail", "mon imprimante n'imprime rien" (set AT)
     task = bool(_TOOL_TASK.search(elided) or _PRINTER_STUCK.search(elided))
     if task and found.needs and set(found.needs) <= TOOL_NEEDS and not found.procedures:

@@ -36,18 +36,11 @@ _WHO_BEFORE = (
     r"(?: (?:un|une|jeune|simple|petite?|vieux|vieille))?(?: ancien(?:ne)?)? "
     r"|(?:^|[,.;:!?(]\s*))"
 )
-# « retraite à demander », « retraite à faire »: the thing to do, not who the person is.
-_TO_DO = (
-    r"(?:faire|demander|remplir|refaire|preparer|declarer|calculer|liquider|valider|envoyer"
-    r"|deposer|completer|finir|obtenir|toucher|regler|modifier|changer|signer|renouveler"
-    r"|actualiser|mettre a jour|reclamer|simuler|verifier|demarrer|lancer|commencer)"
-)
 _WHO_AFTER = (
     r"(?=\s*(?:[,;:](?=\s*\w)|[.!?)]|\bet\b|\bmais\b|\bje\b|\bj'|\bil\b|\belle\b|\bqui\b|\bdepuis\b"
     r"|\bde (?:\d+|profession|metier)\b|\b\d+ ?(?:a|ans)\b"
     r"|\ben (?:activite|retraite|formation)\b|\bveu\w*|\bdoi[st]\b|\bdevr\w*|\bne\b|\bn'"
-    r"|\bsai[st]\b|\bconnai\w*|\bcherch\w*|\bvoudr\w*|\bai\b|\ba\b(?! (?:mon|son) compte)"
-    rf"(?! {_TO_DO}\b)))"
+    r"|\bsai[st]\b|\bconnai\w*|\bcherch\w*|\bvoudr\w*|\bai\b|\ba\b(?! (?:mon|son) compte)))"
 )
 _STATUS = _compile(rf"{_WHO_BEFORE}\b(?P<who>(?:{_STATUS_NOUNS}))\b{_WHO_AFTER}")
 # An illness or tiredness told as the person's state (« j'ai un cancer », « je suis fatiguée »,
